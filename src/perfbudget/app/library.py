@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from perfbudget.app.roles import Action, Principal
+from perfbudget.app.acting import AdminRefused, admin_actor
+from perfbudget.app.roles import Principal
 from perfbudget.app.validate import BAD_CHARS
 from perfbudget.library.admin import LibraryChoiceError, merge_groups_on, rename_group_on, split_names_on
 from perfbudget.store import Store
@@ -23,7 +24,7 @@ __all__ = ["EXPORT_FORMS", "LibraryChoiceError", "LibraryRefused", "Outcome", "e
 EXPORT_FORMS = {"xlsx": "xlsx", "json": "json"}  # the library's export forms, every face alike
 
 
-class LibraryRefused(Exception):
+class LibraryRefused(AdminRefused):
     """An admin action refused: not an admin, or a choice that cannot be made (message for the user)."""
 
 
@@ -36,11 +37,7 @@ class Outcome:
 
 
 def _actor(principal: Principal | None, username: str | None) -> Actor:
-    if principal is not None:
-        if not principal.can(Action.ADMIN):
-            raise LibraryRefused(f"您的角色（{principal.role_label}）不能调整指标库的分组，须由管理员操作")
-        return Actor(principal.id, principal.username)
-    return Actor(None, username)
+    return admin_actor(principal, username, "调整指标库的分组", LibraryRefused)
 
 
 def _refuse_control(texts: list[str], label: str = "名称") -> None:

@@ -20,8 +20,8 @@ from perfbudget.cli.store_common import (
     actor_option,
     open_store,
     resolve_project,
+    run_admin,
     user_option,
-    writer,
 )
 from perfbudget.os_reasons import os_reason
 
@@ -205,15 +205,6 @@ def build_command(
     err.print(f"指标库已生成：{summary.groups} 组、{summary.names} 个不同名称、{summary.entries} 个指标", markup=False)
 
 
-def _admin(action: Any) -> None:
-    from perfbudget.app.library import LibraryRefused
-
-    try:
-        err.print(action().message, markup=False)
-    except LibraryRefused as exc:
-        fail(str(exc))
-
-
 @library_app.command("merge")
 def merge_command(
     into: str = typer.Argument(..., metavar="保留的组", help="保留的组（编号或名称）。"),
@@ -225,12 +216,8 @@ def merge_command(
     """（管理员）把若干组并入一个组；这一选择保存在数据库中，重新生成指标库时仍然有效。"""
     from perfbudget.app.library import merge
 
-    store = open_store(db)
-    try:
-        who = writer(store, user, actor)
-        _admin(lambda: merge(store, who.principal, into, others, username=who.actor.username))
-    finally:
-        store.close()
+    run_admin(db, user, actor,
+              lambda store, who: merge(store, who.principal, into, others, username=who.actor.username))
 
 
 @library_app.command("split")
@@ -244,12 +231,8 @@ def split_command(
     """（管理员）把若干名称从所在组拆分出来，单独成一组；这一选择保存在数据库中。"""
     from perfbudget.app.library import split
 
-    store = open_store(db)
-    try:
-        who = writer(store, user, actor)
-        _admin(lambda: split(store, who.principal, names, username=who.actor.username))
-    finally:
-        store.close()
+    run_admin(db, user, actor,
+              lambda store, who: split(store, who.principal, names, username=who.actor.username))
 
 
 @library_app.command("rename")
@@ -263,12 +246,8 @@ def rename_command(
     """（管理员）给一个组改名；这一选择保存在数据库中，重新生成指标库时仍然有效。"""
     from perfbudget.app.library import rename
 
-    store = open_store(db)
-    try:
-        who = writer(store, user, actor)
-        _admin(lambda: rename(store, who.principal, group, name, username=who.actor.username))
-    finally:
-        store.close()
+    run_admin(db, user, actor,
+              lambda store, who: rename(store, who.principal, group, name, username=who.actor.username))
 
 
 @contextmanager

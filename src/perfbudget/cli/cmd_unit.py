@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
-from perfbudget.cli.common import app, err, fail
-from perfbudget.cli.store_common import DB_HELP, actor_option, open_store, user_option, writer
+from perfbudget.cli.common import app
+from perfbudget.cli.store_common import DB_HELP, actor_option, run_admin, user_option
 
 unit_app = typer.Typer(help="单位（管理员）：给单位改名，或把同一单位的两条记录合并（如按名称导入的与有编码的）。",
                        no_args_is_help=True)
@@ -16,15 +14,6 @@ app.add_typer(unit_app, name="unit")
 
 _UNIT_HELP = ("单位编码（没有编码的单位：单位名称）；by-id/编号 指该编号的单位，by-name/名称 指没有编码的那个"
               "（perfbudget list units 列出编号）。")
-
-
-def _admin(action: Any) -> None:
-    from perfbudget.app.unit_admin import UnitRefused
-
-    try:
-        err.print(action().message, markup=False)
-    except UnitRefused as exc:
-        fail(str(exc))
 
 
 @unit_app.command("rename")
@@ -38,12 +27,8 @@ def rename_command(
     """（管理员）给单位改名；与另一个单位同名时拒绝，并提示合并。有编码的单位再导入表格时，名称以表中为准。"""
     from perfbudget.app.unit_admin import rename_unit
 
-    store = open_store(db)
-    try:
-        who = writer(store, user, actor)
-        _admin(lambda: rename_unit(store, who.principal, unit, name, username=who.actor.username))
-    finally:
-        store.close()
+    run_admin(db, user, actor,
+              lambda store, who: rename_unit(store, who.principal, unit, name, username=who.actor.username))
 
 
 @unit_app.command("merge")
@@ -58,9 +43,5 @@ def merge_command(
     两个单位有相同的项目（名称、资金年度、资金标签相同），或被并入的单位还有账号时，拒绝合并，不作任何修改。"""
     from perfbudget.app.unit_admin import merge_units
 
-    store = open_store(db)
-    try:
-        who = writer(store, user, actor)
-        _admin(lambda: merge_units(store, who.principal, into, other, username=who.actor.username))
-    finally:
-        store.close()
+    run_admin(db, user, actor,
+              lambda store, who: merge_units(store, who.principal, into, other, username=who.actor.username))

@@ -260,3 +260,21 @@ def writer(store: Store, user: str | None, actor: str | None) -> Any:
         store.close()
         fail(found)
     return found
+
+
+def run_admin(db: str | None, user: str | None, actor: str | None, action: Any) -> None:
+    """An admin's command (``unit rename|merge``, ``library merge|split|rename``): open the store, find who acts,
+    run ``action(store, who)`` (a use case of :mod:`perfbudget.app` raising
+    :class:`perfbudget.app.acting.AdminRefused`) and say its outcome's message; exit 1 with the refusal."""
+    from perfbudget.app.acting import AdminRefused
+
+    store = open_store(db)
+    try:
+        who = writer(store, user, actor)
+        try:
+            message = action(store, who).message
+        except AdminRefused as refused:
+            fail(str(refused))
+        err.print(message, markup=False)
+    finally:
+        store.close()

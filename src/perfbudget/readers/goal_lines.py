@@ -17,6 +17,7 @@ A self-evaluation's goals grid is ``年度总体目标 | 预期目标 | 实际�
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import goal_column
@@ -65,7 +66,33 @@ def _continues(first: str, second: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
 
 
-def unsplit_goal_lines(lines: list[tuple[str, Cell]], stream: bool, parts: Parts) -> None:
+def _list_numbers(texts: list[str]) -> list[int] | None:
+    """The list numbers of ``texts`` when each is an item of one list (目标1…, 目标2…: the same word before each
+    number, the numbers going up by one), else None."""
+    marks = [_LIST_MARK.match(text) for text in texts]
+    if any(m is None for m in marks):
+        return None
+    words = {m.group(1) for m in marks if m is not None}
+    numbers = [int(m.group(2)) for m in marks if m is not None]
+    if len(words) != 1 or any(b != a + 1 for a, b in pairwise(numbers)):
+        return None
+    return numbers
+
+
+def _two_lists(cells: list[Cell]) -> int | None:
+    """How many goals a run of goal texts one a line holds when it is the expected column's list and then the
+    result column's list numbered the same (目标1:… 目标2:… 目标3:…, then 目标1完成情况:… 目标2完成情况:…
+    目标3完成情况:…, Fujian's 部门整体 自评表 copied one cell a line, `103`): two items each at least; else None."""
+    if len(cells) < 4 or len(cells) % 2:
+        return None
+    half = len(cells) // 2
+    texts = [cell.text.strip() for cell in cells]
+    first, second = _list_numbers(texts[:half]), _list_numbers(texts[half:])
+    return half if first is not None and first == second else None
+
+
+def unsplit_goal_lines(lines: list[tuple[str, Cell]], stream: bool, parts: Parts,
+                       columns: list[tuple[str, str]] | None = None) -> None:
     """Put back the goal texts taken slot by slot, one after the other, when the text taken for the result is the
     next item of the goal's own list (目标1:… then 目标2…: the expected column written as lines, the result column
     after it), or, in a glued stream, the text taken for the goal is a bare number and more texts follow the slots
@@ -81,7 +108,16 @@ def unsplit_goal_lines(lines: list[tuple[str, Cell]], stream: bool, parts: Parts
         return
     cells = [cell for _, cell in lines]
     ids = {id(cell) for cell in cells}
+    at_goal = next((k for k, cell in enumerate(parts.goals) if id(cell) in ids), len(parts.goals))
     parts.goals[:] = [cell for cell in parts.goals if id(cell) not in ids]
     at = next((k for k, (_, cell) in enumerate(parts.extras) if id(cell) in ids), len(parts.extras))
     kept = [(label, cell) for label, cell in parts.extras if id(cell) not in ids]
+    roles = [role for role, _ in columns or ()]
+    if roles == ["expected", "actual"] and (half := _two_lists(cells)) is not None:
+        # the expected goals' list, then the results' list numbered the same: each is its column's, in order
+        # (reading31; until then all of them were the table's unlabelled texts)
+        actual_label = (columns or [])[1][1]
+        parts.goals[at_goal:at_goal] = cells[:half]
+        parts.extras[:] = kept[:at] + [(actual_label, cell) for cell in cells[half:]] + kept[at:]
+        return
     parts.extras[:] = kept[:at] + [("", cell) for cell in cells] + kept[at:]

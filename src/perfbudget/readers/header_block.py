@@ -43,6 +43,7 @@ from perfbudget.readers.labels import (
     IGNORED_LABELS,
     LONGEST_LABEL_KEY,
     MIDTERM_COLUMNS,
+    MONEY_BLOCKS,
     PERIOD_COLUMNS,
     field_of_key,
     fund_column,
@@ -461,7 +462,7 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
     if state.management is not None:
         parts.extras.extend(unread_head(state.management))  # the block's head closed the rows: kept as texts
     if state.goal_lines is not None:
-        unsplit_goal_lines(state.goal_lines, stream, parts)
+        unsplit_goal_lines(state.goal_lines, stream, parts, state.goal_columns)
 
 
 def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
@@ -563,6 +564,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     if after_fund_row and not stream and _empty_source_row(row):
         state.fund_row = True  # ①中央及省级财政资金 with no figures between the grid's rows: the grid goes on below it
     i = 0
+    block_at = -1  # where a funds block's label (项目资金（万元）) stands in this row, if it does
     while i < len(row):
         cell = row[i]
         text, money_unit, field_name, note_unit, ignored, fund, _, _ = _known_facts(cell.text) or _cell_facts(cell.text)
@@ -610,6 +612,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 pass  # 资金总额（万元）：50，主要用于…: a text holding a figure, kept as written (warned of below)
             elif field_name is None and not _block_amount(row, i, stream):
                 state.group = "funds"
+                block_at = i
                 i += 1
                 continue
             elif field_name is None:
@@ -617,6 +620,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if ignored and field_name is None:
             if not _block_amount(row, i, stream):
                 state.group = None  # 项目资金, 资金情况: a new block begins
+                block_at = i
                 i += 1
                 continue
             field_name = "total"
@@ -687,6 +691,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
+        if field_name is None and block_at >= 0 and _block_total(row, block_at, i, stream):
+            field_name = "total"  # 项目资金（万元） | 合计 | 1800: the block's total, its parts in the rows below
         if field_name is None and stream and state.fund_row and _full_source_row(row, i, state):
             # ②市级财政资金 / 2537695 / … one cell a line right after a row of the grid: a source of its own when
             # exactly as many figures as the grid has columns follow it (reading30)
@@ -782,8 +788,7 @@ def _cut_pair_value(row: list[Cell], i: int, pairs: tuple[str, ...], stream: boo
     return None if any(not c.blank for c in row[i + 2:]) else tail
 
 
-# Labels announcing the funds block that some units follow with the budget itself (项目资金 | 50)
-_MONEY_BLOCKS = frozenset({"项目资金", "项目资金申请", "资金情况", "专项资金情况"})
+_MONEY_BLOCKS = MONEY_BLOCKS  # 项目资金 | 50 (labels.MONEY_BLOCKS)
 
 
 def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
@@ -801,6 +806,21 @@ def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
         return False
     rest = next((c for c in row[k + 1:] if not c.blank), None)
     return rest is None or header_field(rest.text) in _MONEY_FIELDS
+
+
+def _block_total(row: list[Cell], block: int, i: int, stream: bool) -> bool:
+    """``项目资金（万元） | 合计 | 1800`` (Guangxi's 预算项目绩效目标公开表, reading31): a total row's label
+    (合计, 总计) right after the funds block's label in its row, followed by an amount alone: the block's total, the
+    budget; its sources (一般公共预算拨款 | 小计 | 1800, 市本级 | 1800) are the rows below. One cell a line: never."""
+    if stream or label_key(row[i].text) not in FUND_TOTAL_ROWS or any(not c.blank for c in row[block + 1:i]):
+        return False
+    k = i + 1
+    while k < len(row) and row[k].blank:
+        k += 1
+    if k >= len(row) or not _AMOUNT_ONLY.match("".join(unicodedata.normalize("NFKC", row[k].text).split())
+                                               .replace(",", "")):
+        return False
+    return all(c.blank for c in row[k + 1:])
 
 
 # Fields whose value's row goes on in cells read by other rules (amounts, parts, text blocks, goals)

@@ -62,6 +62,7 @@ from perfbudget.readers.project_fields import (
 )
 from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
+from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
@@ -226,7 +227,8 @@ def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], part
 
 
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
-                       is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
+                       is_last_table: bool, is_header: Callable[[list[Cell]], bool],
+                       text_end: int | None = None) -> Parts:
     rows, heading = title_rows(table.rows, table.heading)
     parts = Parts(heading=heading, source=table.source)
     parts.needs_check.extend(table.needs_check)
@@ -359,6 +361,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if parts.self_evaluation:  # 总分 | … | 100 | 99: the table's own total (readers/total_rows.py)
         parts.extras.extend(total_row_extras(indicator_rows, columns, [role for role, _ in columns]))
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
+    if text_end is not None and not table.certain and table.complete and closing is None and parts.cut is None \
+            and not parts.department and errors_after == errors_before and len(parts.indicators) > before \
+            and (boundary := row_boundary_cut(indicator_rows, parts.indicators[before:], text_end)) is not None:
+        problems.append(boundary)  # the text stops after a whole row, before the form's last group (reading31)
     if len(parts.indicators) == before and errors_after == errors_before:
         if values_before_names(rows[header_index]):
             problems.append(Problem(rows[header_index][0].source, layout_order_message()))
@@ -462,8 +468,10 @@ def _sides(segment: RawTable, is_header: HeaderMemo, problems: list[Problem]) ->
     return (segment,) if split is None else split
 
 
-def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
-    """Turn raw tables into a document. Errors are returned, never raised."""
+def interpret_tables(tables: list[RawTable], file: str,
+                     text_end: int | None = None) -> tuple[Document | None, list[Problem]]:
+    """Turn raw tables into a document. Errors are returned, never raised. ``text_end``: a text's last written
+    line (the text stops there: readers/row_boundary_cut.py), None for a file whose form marks its tables' ends."""
     problems: list[Problem] = [p for table in tables for p in table.problems]
     tables = label_block_tables(tables, problems)  # 一级指标 | 产出指标 / … one indicator after another
     tables = join_continued(tables, problems)
@@ -480,7 +488,8 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
         return None, [*problems, Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]
     count = len(segments)
     # one project's parts at a time: the problems of each table come before those of the tables after it
-    parts_of_tables = (_interpret_project(segment, position, problems, position == count, is_header)
+    parts_of_tables = (_interpret_project(segment, position, problems, position == count, is_header,
+                                          text_end if position == count else None)
                        for position, segment in enumerate(segments, 1))
     return document_from_parts(parts_of_tables, file, problems)
 

@@ -225,6 +225,10 @@ HEADER_LABELS: dict[str, str] = {
     "项目执行单位": "extra",
     "项目概况": "extra",
     "项目概况及立项依据": "extra",
+    # Guangxi's 预算项目绩效目标公开表 (百色, reading31): 项目实施内容 | …, 项目实施进度计划 | … (项目实施 进度计划)
+    "项目实施内容": "extra",
+    "项目实施进度计划": "extra",
+    "中期绩效目标": "extra",  # a multi-year goal beside the year's 年度绩效目标: kept under its label
     "立项依据": "extra",
     "项目总体目标": "extra",
     "项目单位": "extra",
@@ -358,6 +362,9 @@ GOAL_ACTUAL = frozenset({"实际完成情况", "年度总体目标完成情况",
 # Further goal columns kept as project extras under their label (a multi-year project's other goals).
 GOAL_OTHER = frozenset({"中期目标", "长期目标", "实施期目标", "项目期目标"})
 
+# Labels announcing the funds block that some units follow with the budget itself (项目资金 | 50) or with its total's
+# row (项目资金（万元） | 合计 | 1800): readers/header_block.py, readers/text_glued.py.
+MONEY_BLOCKS = frozenset({"项目资金", "项目资金申请", "资金情况", "专项资金情况"})
 # Labels that only announce the indicator block (a vertically merged first column); ignored.
 IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
                             "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
@@ -677,6 +684,12 @@ def goal_column(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def is_number_column(text: str) -> bool:
     return label_key(text) in NUMBER_COLUMN_LABELS
+
+
+def is_progress_column(text: str) -> bool:
+    """A 监控表's period, forecast or measure column (1-6月执行情况, 全年预计完成, 纠偏措施)."""
+    key = label_key(text)
+    return len(key) <= 12 and _PROGRESS_COLUMN.match(key) is not None and column_role(text) is None
 
 
 def is_extra_column_label(text: str) -> bool:

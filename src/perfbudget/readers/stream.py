@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
@@ -42,6 +43,7 @@ from perfbudget.readers.labels import (
     is_extra_column_label,
     is_footer,
     is_ignored_label,
+    is_progress_column,
     label_key,
     level_of,
 )
@@ -309,12 +311,14 @@ def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable
     out: list[RawTable] = []
     current: RawTable | None = None
     level1 = level2 = ""
+    open_level: Cell | None = None  # the last level name no 三级 followed yet
     i = 0
     while i < len(filled):
         cell, text = filled[i], filled[i].text.strip()
         following = filled[i + 1].text.strip() if i + 1 < len(filled) else ""
         level = level_of(text)
         if is_footer(text):
+            open_level = None
             break
         if level is not None and level != "level1" and VALUE_LIKE.match(following):
             level = None  # 服务对象满意度 | 100%: a 三级 named like a 二级, followed by its value
@@ -324,6 +328,7 @@ def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable
                 level1, level2 = text, ""
             else:
                 level2 = text
+            open_level = cell
             i += 1
             continue
         if decimal_or_none(following.replace(",", "")) is not None and not level1:
@@ -338,9 +343,15 @@ def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable
             value = filled[i + 1] if i + 1 < len(filled) and level_of(following) is None and not is_footer(
                 following) else Cell("", cell.source)
             current.rows.append([Cell(level1, cell.source), Cell(level2, cell.source), cell, value])
+            open_level = None
             i += 2 if not value.blank else 1
             continue
         i += 1  # a unit line above the projects
+    if open_level is not None and current is not None and not table.certain:
+        # the text ends on a level name with nothing under it (a page's end mid-tree, reading31): said, not guessed
+        current.problems.append(Problem(open_level.source, f"文字在指标分类「{open_level.text.strip()}」处结束，其下"
+                                        "没有三级指标：表格可能在此被截断，已读取的指标都是完整的，请对照原表核实",
+                                        Severity.WARNING))
     return out or None
 
 
@@ -417,24 +428,32 @@ def _value_in_unit(text: str) -> bool:
     return VALUE_LIKE.match(text) is not None and not _is_number(text)
 
 
-def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
+def _next_row_starts(cells: list[Cell], at: int, tail: list[str], optional: int = 0) -> bool:
     """In a sparse stream: does a new indicator row (三级 name + ``tail`` columns) start at ``at``
     rather than ``cells[at]`` filling an optional column (偏差原因, 备注) of the row before?
 
     It does when the cells from ``at`` fit a row — its 分值/得分 cells are numbers and what follows it can
     start a row (a name, a 一级/二级 name, a footer or the end), ``cells[at]`` being no value in a unit — and the
     cells from ``at + 1`` do not, or would start with such a value for a name (``新建水池 | ≥2座 | 1座 …`` after a
-    监控表 row without its reason and measure: ``≥2座`` is no name, 新建水池 starts the row)."""
+    监控表 row without its reason and measure: ``≥2座`` is no name, 新建水池 starts the row). Where the rows have
+    ``optional`` columns after their last required one, the fitted row may fill them with figures of its own
+    (``重建水池 | ≥2 | 1 | 2``: 全年预计完成 2), and a bare number is no row's name (reading31: main took 重建水池 for
+    the row before's 偏差原因 and 1 for a name)."""
     def fits(start: int) -> bool:
         end = start + 1 + len(tail)
         if end > len(cells) or level_of(cells[start].text) is not None or is_footer(cells[start].text):
+            return False
+        if optional and _is_number(cells[start].text):
             return False
         for role, cell in zip(tail, cells[start + 1:end], strict=True):
             if level_of(cell.text) is not None or is_footer(cell.text):
                 return False
             if role in _NUMERIC and not _is_number(cell.text):
                 return False
-        return end >= len(cells) or not _is_number(cells[end].text)
+        figures = end
+        while figures < min(len(cells), end + optional) and _is_number(cells[figures].text):
+            figures += 1
+        return figures >= len(cells) or not _is_number(cells[figures].text)
 
     if not fits(at) or _value_in_unit(cells[at].text):
         return False  # (a value with its unit or sign, 4处 or ≥10处, is no name: the row's own optional cell)
@@ -496,6 +515,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
     after = list(range(column.get("level3", 0) + 1, len(roles)))
     last_required = max((i for i in after if roles[i] in _REQUIRED), default=len(roles))
     tail = [roles[i] for i in after if i <= last_required]
+    # the optional columns after the last required one, of a 监控表 only (全年预计完成 | 偏差原因 | 纠偏措施): a row
+    # starting among them may fill its own with figures (_next_row_starts)
+    optional = len(roles) - last_required - 1 if any(is_progress_column(c.text) for c in header) else 0
     n = len(cells)
 
     def skip_blanks(i: int) -> int:
@@ -577,7 +599,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
                 if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
-                        cells, position, tail) and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
+                        cells, position, tail, optional) \
+                        and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]
                 filled = index + 1

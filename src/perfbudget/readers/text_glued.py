@@ -40,10 +40,12 @@ from perfbudget.readers.labels import (
     GOAL_OTHER,
     HEADER_LABELS,
     IGNORED_LABELS,
+    MONEY_BLOCKS,
     column_role,
     header_field,
     header_roles,
     is_footer,
+    label_key,
     money_unit_note,
 )
 from perfbudget.readers.stream import better_heading
@@ -479,13 +481,20 @@ _MONEY_FIELDS = ("total", "project-total", "fiscal", "fiscal-part", "other", "ot
 _NOTE_AND_AMOUNT = re.compile(r"([(（](?:万元|元|千元|亿元)[)）])(\d[\d,]*(?:\.\d+)?)")
 
 
+_NOTE_TOTAL_AMOUNT = re.compile(r"\s*([(（](?:万元|元|千元|亿元)[)）])(合计|总计)(\d[\d,]*(?:\.\d+)?)")
+
+
 def _unit_note_off_amount(parts: list[str]) -> list[str]:
     """A money label's unit note glued to its amount (``资金总额`` | ``(万元)120``) given back to the label:
-    ``资金总额(万元)`` | ``120``."""
+    ``资金总额(万元)`` | ``120``; the funds block's label with its note, its total's label and amount glued after
+    it (``项目资金`` | ``(万元)合计1800``, Guangxi's 公开表, reading31): ``项目资金(万元)`` | ``合计`` | ``1800``."""
     for k in range(1, len(parts)):
         found = _NOTE_AND_AMOUNT.fullmatch(parts[k])
         if found is not None and header_field(parts[k - 1]) in _MONEY_FIELDS and money_unit_note(parts[k - 1]) is None:
             return [*parts[:k - 1], parts[k - 1] + found.group(1), found.group(2), *parts[k + 1:]]
+        if parts[k][:1] in "(（ " and label_key(parts[k - 1]) in MONEY_BLOCKS \
+                and (total := _NOTE_TOTAL_AMOUNT.fullmatch(parts[k])) is not None:
+            return [*parts[:k - 1], parts[k - 1] + total.group(1), total.group(2), total.group(3), *parts[k + 1:]]
     return parts
 
 

@@ -1,7 +1,7 @@
 """A text table cut exactly at a row boundary (reading31): every row read is whole, so the test of a short last row
-says nothing; where the text shows the cut — its last row still in a group before the framework's last (满意度指标),
-no 满意度 row anywhere, nothing after the rows, or a tree ending on a level name with nothing under it — the reader
-says so at the last row, as a warning, and adds or drops nothing."""
+says nothing; where the text shows the cut — its rows all outputs (产出, 成本), no 效益 or 满意度 row, nothing after
+the rows, or a tree ending on a level name with nothing under it — the reader says so at the last row, as a
+warning, and adds or drops nothing."""
 
 from __future__ import annotations
 
@@ -26,21 +26,24 @@ def _said(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     return [(i.level1, i.level3, i.target.raw) for i in result.document.projects[0].indicators], said
 
 
-@pytest.mark.parametrize(("rows", "line", "missing"), [
-    (OUTPUT, 6, "没有效益指标、满意度指标"),
-    (OUTPUT + EFFECT, 7, "没有满意度指标"),
-], ids=["output-only", "no-satisfaction"])
-def test_a_text_stopping_after_a_whole_row_before_the_last_group_is_told(rows: str, line: int, missing: str) -> None:
+@pytest.mark.parametrize(("rows", "line", "only"), [
+    (OUTPUT, 6, "表中只有产出指标，"),
+    (OUTPUT + " | 成本指标 | 每公里养护成本 | ≤2万元\n", 7, "表中只有产出指标，"),  # 成本 as a 二级
+    (OUTPUT + "成本指标 | 经济成本指标 | 每公里养护成本 | ≤2万元\n", 7, "表中只有产出指标、成本指标，"),  # as a 一级
+], ids=["output", "cost-level2", "cost-level1"])
+def test_a_text_stopping_after_a_whole_row_of_its_outputs_is_told(rows: str, line: int, only: str) -> None:
     indicators, said = _said(HEAD + rows)
     assert len(indicators) == rows.count("\n")  # every whole row read, none added
-    assert len(said) == 1 and said[0].startswith(f"目标表.txt:{line}:第4列:") and missing in said[0], said
+    assert len(said) == 1 and said[0].startswith(f"目标表.txt:{line}:第4列:") and only in said[0], said
+    assert "没有效益指标、满意度指标" in said[0]
 
 
 @pytest.mark.parametrize("rows", [
     OUTPUT + EFFECT + SATISFACTION,  # the form's last group: whole
-    OUTPUT + EFFECT + "填表人：张三\n",  # its sign-off after the rows: the text did not stop there
-    OUTPUT + EFFECT + "\n说明：本表由项目单位填报。\n",  # a note after the rows
-], ids=["whole", "signed", "noted"])
+    OUTPUT + EFFECT,  # its 效益 group: forms without 满意度 exist, not told
+    OUTPUT + "填表人：张三\n",  # its sign-off after the rows: the text did not stop there
+    OUTPUT + "\n说明：本表由项目单位填报。\n",  # a note after the rows
+], ids=["whole", "no-satisfaction", "signed", "noted"])
 def test_a_whole_form_or_text_after_the_rows_is_not_told(rows: str) -> None:
     _indicators, said = _said(HEAD + rows)
     assert said == []

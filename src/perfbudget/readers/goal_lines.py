@@ -66,9 +66,9 @@ def _continues(first: str, second: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
 
 
-def _list_numbers(texts: list[str]) -> list[int] | None:
-    """The list numbers of ``texts`` when each is an item of one list (目标1…, 目标2…: the same word before each
-    number, the numbers going up by one), else None."""
+def _list_numbers(texts: list[str]) -> tuple[str, list[int]] | None:
+    """The word and list numbers of ``texts`` when each is an item of one list (目标1…, 目标2…: the same word before
+    each number, the numbers going up by one), else None."""
     marks = [_LIST_MARK.match(text) for text in texts]
     if any(m is None for m in marks):
         return None
@@ -76,13 +76,15 @@ def _list_numbers(texts: list[str]) -> list[int] | None:
     numbers = [int(m.group(2)) for m in marks if m is not None]
     if len(words) != 1 or any(b != a + 1 for a, b in pairwise(numbers)):
         return None
-    return numbers
+    return words.pop() or "", numbers
 
 
 def _two_lists(cells: list[Cell]) -> int | None:
     """How many goals a run of goal texts one a line holds when it is the expected column's list and then the
     result column's list numbered the same (目标1:… 目标2:… 目标3:…, then 目标1完成情况:… 目标2完成情况:…
-    目标3完成情况:…, Fujian's 部门整体 自评表 copied one cell a line, `103`): two items each at least; else None."""
+    目标3完成情况:…, Fujian's 部门整体 自评表 copied one cell a line, `103`): two items each at least, both lists
+    written alike (the same word before their numbers: 目标1:… then 1.… is not told apart,
+    test_corpus17b_layouts); else None."""
     if len(cells) < 4 or len(cells) % 2:
         return None
     half = len(cells) // 2

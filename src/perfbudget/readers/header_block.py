@@ -31,7 +31,13 @@ from perfbudget.readers.goal_lines import (
     unsplit_goal_lines,
 )
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, money_pair_cells, money_run_cells
+from perfbudget.readers.label_lines import (
+    label_line_cells,
+    money_lines_cells,
+    money_pair_cells,
+    money_run_cells,
+    sealed_label_cells,
+)
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     COLUMN_LABELS,
@@ -579,6 +585,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 and (bare_unit := _BARE_MONEY_UNIT.match(unicodedata.normalize("NFKC", row[i + 1].text.strip()))):
             parts.money_unit = bare_unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
             i += 2
+            continue
+        if field_name is None and ("章" in text or "签" in text) and (sealed := sealed_label_cells(text)) is not None:
+            # 填报单位(盖章)湖北省公安厅: a label, its seal note and its value in one cell (reading31, `162`)
+            _read_row([Cell(t, cell.source) for t in sealed], parts, state, stream)
+            i += 1
             continue
         if field_name is None and _PAIRS_HINT.search(text) is not None and state.group not in _TEXT_GROUPS \
                 and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)

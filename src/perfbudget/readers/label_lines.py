@@ -46,6 +46,21 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
     return _pair_cells(line, True)
 
 
+# A label, its seal or signature note and its value in one cell (填报单位(盖章)湖北省公安厅: a provincial 部门整体
+# 自评表's first row as its page has it, `162`): the note ends the label, so the value is told without a guess
+_SEALED = re.compile(r"^(?P<label>[^()（）:：\d]{2,12}?)\s*(?P<note>[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）])"
+                     r"\s*(?P<value>[^\s(（:：].*)$")
+
+
+def sealed_label_cells(text: str) -> tuple[str, str] | None:
+    """(label with its note, value) of a cell ``填报单位(盖章)湖北省公安厅`` whose label the reader knows and whose
+    value is no label; None for any other cell."""
+    found = _SEALED.match(text.strip())
+    if found is None or header_field(found["label"]) is None or is_any_label(found["value"]):
+        return None
+    return found["label"] + found["note"], found["value"].strip()
+
+
 @lru_cache(maxsize=4096)
 def lead_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a line that goes on with label lines already begun (a line naming the unit or project came

@@ -22,7 +22,7 @@ FORM_WORDS = ("项目名称", "一级指标", "二级指标", "三级指标", "�
               "目标申报表", "自评表", "項目名稱", "一級指標", "二級指標", "三級指標", "指標名稱", "指標值", "績效指標",
               "績效目標表", "目標申報表", "自評表")
 AT_FORM_WORD = ("{no_table}：这一行有表格的文字「{word}」，但各单元格之间没有可识别的分隔（制表符、「|」、每格一行），"
-                "或表格在表头处被截断，无法分出各列，未读取；请导入原表格文件（Excel、Word 或 PDF），"
+                "或表格在表头处被截断，无法分出各列，未读取{missing}；请导入原表格文件（Excel、Word 或 PDF），"
                 "或复制表格时保留单元格之间的制表符")
 WITHOUT_FORM_WORDS = ("{no_table}：文本中没有「项目名称」「一级指标」「指标值」等表格文字；"
                       "请确认导入的是项目支出绩效目标表或自评表")
@@ -62,4 +62,40 @@ def no_table_problem(text: str, file: str) -> Problem:
     if not found:
         return Problem(Source(file), WITHOUT_FORM_WORDS.format(no_table=NO_TABLE))
     at, word = min(found)
-    return Problem(Source(file, line=text.count("\n", 0, at) + 1), AT_FORM_WORD.format(no_table=NO_TABLE, word=word))
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    said = AT_FORM_WORD.format(no_table=NO_TABLE, word=_title_of(line, at - line_start, word),
+                               missing="".join(_what_is_missing(text)))
+    return Problem(Source(file, line=text.count("\n", 0, at) + 1), said)
+
+
+# Where a form's title starts before its word: after a mark, a list number or a space (1、重庆市…自评表)
+_TITLE_START = re.compile(r".*[、。：:，,；;|\s)）《》「」“”]")
+_TITLE_WORDS = ("绩效目标表", "目标申报表", "自评表", "績效目標表", "目標申報表", "自評表")
+
+
+def _title_of(line: str, at: int, word: str) -> str:
+    """The form's title ending with ``word`` at ``at`` of ``line`` (重庆市梁平区林业局2023年度部门整体绩效自评表: the
+    words before it up to a mark, 40 characters at most), or ``word`` itself for a label (项目名称, 一级指标)."""
+    if word not in _TITLE_WORDS or len(line) > _LONGEST_LINE:
+        return word
+    lead = line[max(0, at - 40):at]
+    start = _TITLE_START.match(lead)
+    return (lead[start.end():] if start is not None else lead) + word
+
+
+# A money label glued to an amount that lost its digits before the point (年度总金额.32.06.5: a preview's text)
+_NO_INTEGER_DIGITS = re.compile(r"(?:总金额|预算数|执行数|财政拨款|资金总额|金额)[:：]?\.\d[\d.]{0,8}")
+
+
+def _what_is_missing(text: str) -> list[str]:
+    """What else a person sees is missing from a refused text's form (reading31, `122`): an indicator list with
+    only a 指标名称 column (no 一级, 二级 or 三级 column), amounts without their digits before the point."""
+    head = text[:_LONGEST_LINE]
+    missing = []
+    if "指标名称" in head and not any(level in head for level in ("一级指标", "二级指标", "三级指标")):
+        missing.append("；其中的指标只有「指标名称」一列，没有一级、二级、三级指标的分列，无法归入指标体系")
+    if (amount := _NO_INTEGER_DIGITS.search(head)) is not None:
+        missing.append(f"；金额缺少小数点前的数字（「{amount.group()}」），预算无法读取")
+    return missing

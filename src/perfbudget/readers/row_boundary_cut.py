@@ -2,12 +2,13 @@
 
 A page copied from the web, Word or a PDF may stop after a whole indicator row: every row read is complete, so the
 reader's test of a short last row (``readers/indicator_rows.py``: 表格在此中断：最后一行只有…) says nothing, and
-the table read as whole. A person sees the cut where the form's own end is missing: the project framework's
-indicators end with their 满意度指标 group (产出 → 成本 → 效益 → 满意度, in both frameworks), so a text whose
-last row is still in an earlier group, with no 满意度指标 row anywhere and nothing after the rows (no footer, no
-signature, no notes: the text ends there), was cut at that row's end — or the form left the later groups out,
-which the page cannot tell. The reader says so as a located warning at the last row and guesses nothing: no
-indicator is added or dropped, the project is not marked cut (its rows are whole).
+the table read as whole. A person sees the cut where the form's own end is missing: a project form's indicators
+go on from their outputs (产出指标, 成本指标) to their 效益指标 and 满意度指标 groups (in both frameworks), so a text
+whose rows are all outputs, no 效益 or 满意度 row anywhere, and nothing after the rows (no footer, no signature, no
+notes: the text ends there), was cut at its last row's end — or the form left the later groups out, which the page
+cannot tell. The reader says so as a located warning at the last row and guesses nothing: no indicator is added or
+dropped, the project is not marked cut (its rows are whole). A text that stops in its 效益 group is not told: forms
+without a 满意度 group exist (the corpus's four tables this warns of all stop in their outputs).
 
 Asked only of a text table (not a Word, Excel, HTML or PDF grid, whose end the file marks) that is the text's
 last, after its rows were read without a cut found; 部门整体 forms and tables with 一级 names outside the
@@ -24,7 +25,7 @@ from perfbudget.readers.labels import is_footer
 
 # The project framework's 一级 groups in the order the forms print them (成本指标 is a 一级 of the 2021 form).
 _ORDER = ("产出指标", "成本指标", "效益指标", "满意度指标")
-_LAST = _ORDER[-1]
+_OUTPUTS = frozenset(_ORDER[:2])
 
 
 def text_end(text: str) -> int:
@@ -35,13 +36,12 @@ def text_end(text: str) -> int:
 
 def row_boundary_cut(rows: Sequence[list[Cell]], indicators: Sequence[Indicator], end: int) -> Problem | None:
     """The warning for ``rows`` (a text table's indicator rows, as the page has them) whose ``indicators`` (read
-    from them) end before the framework's last group, the text stopping (its last written line ``end``) in the
-    last row; None otherwise."""
+    from them) are all outputs, the text stopping (its last written line ``end``) in the last row; else None."""
     if not indicators:
         return None
     groups = [normalise_level1(i.level1) for i in indicators]
-    if any(g not in _ORDER for g in groups) or _LAST in groups:
-        return None
+    if any(g not in _OUTPUTS for g in groups):
+        return None  # (a 效益 or 满意度 row, or a 一级 outside the project framework)
     last_row = next((row for row in reversed(rows) if any(not c.blank for c in row)), None)
     if last_row is None:
         return None
@@ -49,8 +49,7 @@ def row_boundary_cut(rows: Sequence[list[Cell]], indicators: Sequence[Indicator]
     if is_footer(filled[0].text) or (filled[-1].source.line or 0) < end:
         return None  # the form's own closing rows (填表人, 审核意见, 合计), or text after the rows: it ends there
     present = [g for g in _ORDER if g in groups]
-    missing = [g for g in _ORDER[_ORDER.index(groups[-1]) + 1:] if g not in groups and g != "成本指标"]
     return Problem(filled[-1].source,
-                   f"文字在这一行（{groups[-1]}）的末尾结束，表中只有{'、'.join(present)}，没有{'、'.join(missing)}，"
+                   f"文字在这一行（{groups[-1]}）的末尾结束，表中只有{'、'.join(present)}，没有效益指标、满意度指标，"
                    "表后也没有落款或说明：表格可能恰好在一行的末尾被截断（也可能原表本就没有这些指标），"
                    "已读取的指标都是完整的行，请对照原表核实", Severity.WARNING)

@@ -38,6 +38,7 @@ from perfbudget.readers.label_lines import (
     goal_line,
     label_line_cells,
     lead_line_cells,
+    sealed_label_cells,
     section_pair,
 )
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
@@ -162,7 +163,25 @@ def _opens_bare_row(lines: list[str], index: int, after_row: bool) -> bool:
 def looks_like_pipe_rows(text: str) -> bool:
     lines = [line for line in _head(unwrap_pipe_lines(text), 3000) if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("|") if p.strip()]) >= 2]
-    return len(rows) >= 5 or _small_table(rows, "|")
+    return len(rows) >= 5 or _small_table(rows, "|") or _cut_form_rows(lines, rows)
+
+
+# A form's title in a pipe row's first cell (湖北省部门整体支出绩效自评表 (2016年度) | ||||)
+_FORM_TITLE = re.compile(r"绩效(?:目标|自评|评价|监控)[\u4e00-\u9fff]{0,6}表")
+
+
+def _cut_form_rows(lines: list[str], rows: list[str]) -> bool:
+    """Fewer than five pipe rows that are a form's header block cut before its indicators: a pipe line whose first
+    cell is a form's title, then a row whose first cell is a label the reader knows (填报单位(盖章)湖北省公安厅 |
+    自评得分: | 86.45 …; `162`, a provincial 部门整体 自评表 cut in its duties' text: refused until reading31)."""
+    if not 2 <= len(rows) < 5:
+        return False
+    title = next((k for k, line in enumerate(lines[:5]) if "|" in line
+                  and _FORM_TITLE.search(line.split("|", 1)[0]) is not None), None)
+    if title is None:
+        return False
+    first = next((p.strip() for p in rows[0].split("|") if p.strip()), "")
+    return lines.index(rows[0]) > title and (header_field(first) is not None or sealed_label_cells(first) is not None)
 
 
 def looks_like_tab_rows(text: str) -> bool:

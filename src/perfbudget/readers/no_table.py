@@ -89,12 +89,16 @@ def _title_of(line: str, at: int, word: str) -> str:
 _NO_INTEGER_DIGITS = re.compile(r"(?:总金额|预算数|执行数|财政拨款|资金总额|金额)[:：]?\.\d[\d.]{0,8}")
 
 
+# Columns that hold an indicator's levels: the framework's, and the old forms' 评价指标 | 评价内容 (corpus `52`)
+_LEVEL_COLUMNS = ("一级指标", "二级指标", "三级指标", "评价指标", "评价内容")
+
+
 def _what_is_missing(text: str) -> list[str]:
     """What else a person sees is missing from a refused text's form (reading31, `122`): an indicator list with
     only a 指标名称 column (no 一级, 二级 or 三级 column), amounts without their digits before the point."""
     head = text[:_LONGEST_LINE]
     missing = []
-    if "指标名称" in head and not any(level in head for level in ("一级指标", "二级指标", "三级指标")):
+    if "指标名称" in head and not any(level in head for level in _LEVEL_COLUMNS):
         missing.append("；其中的指标只有「指标名称」一列，没有一级、二级、三级指标的分列，无法归入指标体系")
     if (amount := _NO_INTEGER_DIGITS.search(head)) is not None:
         missing.append(f"；金额缺少小数点前的数字（「{amount.group()}」），预算无法读取")

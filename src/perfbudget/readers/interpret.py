@@ -228,7 +228,7 @@ def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], part
 
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool],
-                       text_end: int | None = None) -> Parts:
+                       text: str | None = None) -> Parts:
     rows, heading = title_rows(table.rows, table.heading)
     parts = Parts(heading=heading, source=table.source)
     parts.needs_check.extend(table.needs_check)
@@ -361,9 +361,9 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if parts.self_evaluation:  # 总分 | … | 100 | 99: the table's own total (readers/total_rows.py)
         parts.extras.extend(total_row_extras(indicator_rows, columns, [role for role, _ in columns]))
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
-    if text_end is not None and not table.certain and table.complete and closing is None and parts.cut is None \
+    if text is not None and not table.certain and table.complete and closing is None and parts.cut is None \
             and not parts.department and errors_after == errors_before and len(parts.indicators) > before \
-            and (boundary := row_boundary_cut(indicator_rows, parts.indicators[before:], text_end)) is not None:
+            and (boundary := row_boundary_cut(indicator_rows, parts.indicators[before:], text)) is not None:
         problems.append(boundary)  # the text stops after a whole row, before the form's last group (reading31)
     if len(parts.indicators) == before and errors_after == errors_before:
         if values_before_names(rows[header_index]):
@@ -469,9 +469,9 @@ def _sides(segment: RawTable, is_header: HeaderMemo, problems: list[Problem]) ->
 
 
 def interpret_tables(tables: list[RawTable], file: str,
-                     text_end: int | None = None) -> tuple[Document | None, list[Problem]]:
-    """Turn raw tables into a document. Errors are returned, never raised. ``text_end``: a text's last written
-    line (the text stops there: readers/row_boundary_cut.py), None for a file whose form marks its tables' ends."""
+                     text: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Turn raw tables into a document. Errors are returned, never raised. ``text``: the text the tables were read
+    from (where it stops: readers/row_boundary_cut.py), None for a file whose form marks its tables' ends."""
     problems: list[Problem] = [p for table in tables for p in table.problems]
     tables = label_block_tables(tables, problems)  # 一级指标 | 产出指标 / … one indicator after another
     tables = join_continued(tables, problems)
@@ -489,7 +489,7 @@ def interpret_tables(tables: list[RawTable], file: str,
     count = len(segments)
     # one project's parts at a time: the problems of each table come before those of the tables after it
     parts_of_tables = (_interpret_project(segment, position, problems, position == count, is_header,
-                                          text_end if position == count else None)
+                                          text if position == count else None)
                        for position, segment in enumerate(segments, 1))
     return document_from_parts(parts_of_tables, file, problems)
 

@@ -28,15 +28,15 @@ _ORDER = ("产出指标", "成本指标", "效益指标", "满意度指标")
 _OUTPUTS = frozenset(_ORDER[:2])
 
 
-def text_end(text: str) -> int:
+def _last_line(text: str) -> int:
     """The number of a text's last line holding anything but spaces (0 for a blank text)."""
     end = len(text.rstrip())
     return text.count("\n", 0, end) + 1 if end else 0
 
 
-def row_boundary_cut(rows: Sequence[list[Cell]], indicators: Sequence[Indicator], end: int) -> Problem | None:
+def row_boundary_cut(rows: Sequence[list[Cell]], indicators: Sequence[Indicator], text: str) -> Problem | None:
     """The warning for ``rows`` (a text table's indicator rows, as the page has them) whose ``indicators`` (read
-    from them) are all outputs, the text stopping (its last written line ``end``) in the last row; else None."""
+    from them) are all outputs, ``text`` (the text they were read from) stopping in the last row; else None."""
     if not indicators:
         return None
     groups = [normalise_level1(i.level1) for i in indicators]
@@ -46,7 +46,7 @@ def row_boundary_cut(rows: Sequence[list[Cell]], indicators: Sequence[Indicator]
     if last_row is None:
         return None
     filled = [c for c in last_row if not c.blank]
-    if is_footer(filled[0].text) or (filled[-1].source.line or 0) < end:
+    if is_footer(filled[0].text) or (filled[-1].source.line or 0) < _last_line(text):
         return None  # the form's own closing rows (填表人, 审核意见, 合计), or text after the rows: it ends there
     present = [g for g in _ORDER if g in groups]
     return Problem(filled[-1].source,

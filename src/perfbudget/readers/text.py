@@ -23,7 +23,6 @@ from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cu
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.no_table import no_table_problem
-from perfbudget.readers.row_boundary_cut import text_end
 from perfbudget.readers.spaced_department_form import looks_like_spaced_department_form, read_spaced_department_form
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
@@ -168,7 +167,7 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         return None, refused
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
-            answer = interpret_tables(split(text, file), file, text_end(text))
+            answer = interpret_tables(split(text, file), file, text)
             if layout is None and name == "glued-rows" and looks_like_glued_paragraph(text):
                 # a short glued line was taken for glued rows, but a paragraph holds a whole glued form (one the
                 # site's chunk number 2、 cut in two): read as that paragraph where the rows read to nothing or to

@@ -63,6 +63,7 @@ from perfbudget.readers.project_fields import (
 from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
+from perfbudget.readers.stated_execution import CLOSING_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
@@ -353,6 +354,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             last_cell = next(c for row in reversed(rows) for c in reversed(row) if not c.blank)
             parts.cut = last_cell.source
             problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
+    if parts.self_evaluation and closing is None \
+            and (closing := closing_rows(indicator_rows, CLOSING_LABELS)) is not None:
+        # 评价结论 | … / 存在问题 | … after a 自评表's indicators: the table's texts, kept as the project's (until
+        # kinds31 dropped as a footer; their figures read by readers/stated_execution.py); the rows after them are not
+        parts.extras.extend(closing_texts(indicator_rows[closing:]))
+        indicator_rows = indicator_rows[:closing]
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
                         table.whole_lone_rows, table.closed)  # (rows after the indicators: they are not cut)

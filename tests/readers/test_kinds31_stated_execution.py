@@ -125,3 +125,13 @@ def test_rows_that_are_no_parts_of_a_total_are_not_summed() -> None:
             ["", "一般公共预算", "80", "80", "40", "", "50%", ""]]  # a part of 财政拨款, not beside it
     budget = _read(_pipe([*NAME, *grid, *INDICATORS])).document.projects[0].budget  # type: ignore[union-attr]
     assert (budget.executed, budget.weight, budget.score) == (None, None, None)
+
+
+def test_closing_texts_side_by_side_are_each_their_own_and_a_total_run_in_is_none() -> None:
+    rows = [*NAME, *GRID, *INDICATORS, ["评价结论", "全年执行率53%", "", "", "存在问题", "资金未全部到位", "", ""],
+            ["其他需要说明事项", "无", "总分", "100", "90", "优", "", ""]]  # (corpus 19's last row)
+    project = _read(_pipe(rows)).document.projects[0]  # type: ignore[union-attr]
+    heads = ("主管部门", "实施单位")
+    texts = [(label, text) for label, text in project.extras if "/" not in label and label not in heads]
+    assert texts == [("评价结论", "全年执行率53%"), ("存在问题", "资金未全部到位"), ("其他需要说明事项", "无")]
+    assert project.budget.rate == Decimal(53)

@@ -27,6 +27,7 @@ from decimal import Decimal
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import GOAL_ACTUAL, label_key
+from perfbudget.readers.total_rows import TOTAL_ROWS
 
 # the texts that report the year's result: the goal's 实际完成情况 (GOAL_ACTUAL) and the table's closing texts
 RESULT_LABELS = GOAL_ACTUAL | frozenset({
@@ -54,12 +55,23 @@ def closing_texts(rows: list[list[Cell]]) -> list[tuple[str, Cell]]:
     """The closing rows of a 自评表 (``评价结论 | 项目全年执行率53%…``) as ``(label, text)`` pairs, the text at its
     first cell (its cells joined by a line); a row that starts with no closing label (项目负责人：…, signatures) is
     left."""
-    texts = []
+    texts: list[tuple[str, Cell]] = []
     for row in rows:
         filled = [cell for cell in row if not cell.blank]
-        if len(filled) > 1 and label_key(filled[0].text) in CLOSING_LABELS:
-            text = "\n".join(dict.fromkeys(cell.text.strip() for cell in filled[1:]))  # (a merged cell repeated once)
-            texts.append((filled[0].text.strip(), Cell(text, filled[1].source)))
+        if not filled or label_key(filled[0].text) not in CLOSING_LABELS:
+            continue
+        pairs: list[tuple[str, list[Cell]]] = []
+        for cell in filled:
+            key = label_key(cell.text)
+            if key in CLOSING_LABELS:
+                pairs.append((cell.text.strip(), []))  # 评价结论 | … | 存在问题 | …: side by side, each its own
+            elif key in TOTAL_ROWS:
+                break  # 其他需要说明事项 | 无 | 总分 | 100 | 96: the 总分 row run into it (corpus 19) is not its text
+            else:
+                pairs[-1][1].append(cell)
+        for label, cells in pairs:
+            if cells:  # (a merged cell repeated across columns is one text)
+                texts.append((label, Cell("\n".join(dict.fromkeys(c.text.strip() for c in cells)), cells[0].source)))
     return texts
 
 

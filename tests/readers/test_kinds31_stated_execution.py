@@ -135,3 +135,17 @@ def test_closing_texts_side_by_side_are_each_their_own_and_a_total_run_in_is_non
     texts = [(label, text) for label, text in project.extras if "/" not in label and label not in heads]
     assert texts == [("评价结论", "全年执行率53%"), ("存在问题", "资金未全部到位"), ("其他需要说明事项", "无")]
     assert project.budget.rate == Decimal(53)
+
+
+def test_the_executions_points_named_as_its_own_and_written_on_one_row_are_the_grids() -> None:
+    grid = [["项目资金（万元）", "", "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"],
+            ["", "年度总金额", "100", "100", "53", "", "", ""],
+            ["", "其中：财政拨款", "100", "100", "53", "53", "10", "10"]]
+    for data, name in ((_pipe([*NAME, *grid, *INDICATORS]), "自评表.txt"),
+                       (word_file([*NAME, *grid, *INDICATORS], TITLE), "自评表.docx")):
+        result = _read(data, name)
+        project = result.document.projects[0]  # type: ignore[union-attr]
+        assert (project.budget.total, project.budget.executed) == (Decimal(100), Decimal(53))
+        assert (project.budget.weight, project.budget.score) == (Decimal(10), Decimal(10))
+        assert ("其中财政拨款/执行率权重", "10") in project.extras  # (until kinds31 an unlabelled extra)
+        assert "资金表的合计行没有填写预算执行率的得分，取自「其中财政拨款」行：10" in _notes(result, Severity.INFO)

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import FUND_TOTAL_ROWS, field_of_key
+from perfbudget.readers.labels import EXECUTION_POINT_COLUMNS, FUND_TOTAL_ROWS, field_of_key
 from perfbudget.readers.money_cells import money_amount
 from perfbudget.readers.total_rows import TOTAL_ROWS as SCORE_TOTAL_ROWS
 
@@ -40,6 +40,8 @@ _FIELD_OF_COLUMN = {
     "得分": "score",
     # Fujian's 部门整体支出绩效自评表 (年初部门预算安排金额 ① … 年度拨付金额 ⑤ | 支出实现率 ⑥=⑤/④)
     "年初部门预算安排金额": "initial", "年度拨付金额": "executed", "支出实现率": "rate",
+    # the execution's points named as its own (执行率 | 执行率权重 | 执行率得分, Chongqing; kinds31)
+    **EXECUTION_POINT_COLUMNS,
 }
 # a 监控表's columns: 1-6月执行数 (累计执行数, 支出数), 1-6月执行率 (预算执行率) — the period's figures
 _PERIOD_COLUMN = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(执行数|支出数|执行金额|执行率)$")
@@ -84,6 +86,18 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     for name, cell in rows[total]:
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
+    for name in ("weight", "score"):
+        # the execution's 分值/得分 written on one row of the grid only, not the total's (Chongqing's 执行率权重 |
+        # 执行率得分 on its 其中:财政拨款 row, corpus 149): the grid's, said in a note (kinds31)
+        given = [(row, value, cell.source) for row, cells in rows.items() if row != total for field, cell in cells
+                 if field == name and (value := _figure(name, cell.text.strip())) is not None]
+        if name not in figures and len(given) == 1:
+            row, value, at = given[0]
+            figures[name] = (value, at)
+            if problems is not None:
+                what = "分值" if name == "weight" else "得分"
+                problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，取自「{row}」行：{value}",
+                                        Severity.INFO))
     return figures
 
 

@@ -138,7 +138,8 @@ def test_closing_texts_side_by_side_are_each_their_own_and_a_total_run_in_is_non
 
 
 def test_the_executions_points_named_as_its_own_and_written_on_one_row_are_the_grids() -> None:
-    grid = [["项目资金（万元）", "", "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"],
+    grid = [["项目资金（万元）", "", "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重",
+             "执行率得分"],
             ["", "年度总金额", "100", "100", "53", "", "", ""],
             ["", "其中：财政拨款", "100", "100", "53", "53", "10", "10"]]
     for data, name in ((_pipe([*NAME, *grid, *INDICATORS]), "自评表.txt"),

@@ -8,6 +8,7 @@ as Decimal."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Severity
@@ -150,3 +151,21 @@ def test_the_executions_points_named_as_its_own_and_written_on_one_row_are_the_g
         assert (project.budget.weight, project.budget.score) == (Decimal(10), Decimal(10))
         assert ("其中财政拨款/执行率权重", "10") in project.extras  # (until kinds31 an unlabelled extra)
         assert "资金表的合计行没有填写预算执行率的得分，取自「其中财政拨款」行：10" in _notes(result, Severity.INFO)
+
+
+def test_the_texts_figures_and_closing_rows_survive_every_export(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+    from perfbudget.load import load_path
+
+    source = tmp_path / "自评表.txt"
+    source.write_bytes(_pipe([*NAME, *GRID, *INDICATORS, *_closing("项目全年执行率53%，实际支出资金53万元")]))
+    read = load_path(source).document.projects[0]  # type: ignore[union-attr]
+    for form in ("xlsx", "docx", "html", "json"):
+        out = tmp_path / f"导出.{form}"
+        result = CliRunner().invoke(app, ["export", str(source), "--to", form, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        back = load_path(out).document.projects[0]  # type: ignore[union-attr]
+        assert back.budget == read.budget and back.budget.executed == Decimal(53), form
+        assert ("评价结论", "项目全年执行率53%，实际支出资金53万元") in back.extras, form

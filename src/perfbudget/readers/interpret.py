@@ -43,6 +43,7 @@ from perfbudget.readers.indicator_header import (
 from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.label_blocks import label_block_tables
 from perfbudget.readers.labels import (
+    EXECUTION_POINT_COLUMNS,
     column_role,
     field_of_key,
     fund_column_of_key,
@@ -425,7 +426,8 @@ def _holds_form_labels(texts: list[str]) -> bool:
     names 项目名称 twice (two forms run into one row, as a preview one cell a line gives them), or holds a
     form's own labels (主管部门, 实施单位, 年度资金总额) or a funds column (年初预算数, 全年执行数)."""
     return texts.count("项目名称") > 1 or any(
-        (field_of_key(t) not in (None, "name", "unit") and t not in _SCORE_LABELS) or fund_column_of_key(t) is not None
+        (field_of_key(t) not in (None, "name", "unit") and t not in _SCORE_LABELS)
+        or (fund_column_of_key(t) is not None and t not in EXECUTION_POINT_COLUMNS)  # (预算执行率得分: a summary's too)
         for t in texts)
 
 

@@ -169,3 +169,12 @@ def test_the_texts_figures_and_closing_rows_survive_every_export(tmp_path: Path)
         back = load_path(out).document.projects[0]  # type: ignore[union-attr]
         assert back.budget == read.budget and back.budget.executed == Decimal(53), form
         assert ("评价结论", "项目全年执行率53%，实际支出资金53万元") in back.extras, form
+
+
+def test_a_grid_of_zeros_beside_the_amount_its_text_says_was_spent_is_warned_of() -> None:
+    grid = [GRID[0], ["", "年度资金总额", "0", "0", "0", "10", "0", "0"]]  # (棠溪's form, corpus 16: a total row of 0s)
+    goals = _goals("本项目共申请预算资金90万元。", "本项目共完成预算资金89.97万元。其中:30万元用于预算编制。")
+    result = _read(_pipe([*NAME, *grid, *goals, *INDICATORS]))
+    assert result.document.projects[0].budget.executed == Decimal(0)  # type: ignore[union-attr]  # as written
+    assert "文字「本项目共完成预算资金89.97万元」写明的全年执行数（89.97万元）与资金表的全年执行数（0万元）不同：" \
+           "按资金表读取，请核对" in _notes(result, Severity.WARNING)

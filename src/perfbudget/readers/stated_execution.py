@@ -44,6 +44,7 @@ _SPENT = re.compile(r"(?:(?:实际|已|已经|累计|共|全年|年度|当年|�
                     r"(?:资金|金额|经费|预算资金)?"
                     r"|执行(?:数|金额)|支出(?:数|金额)|完成预算资金|实际到位并支出)"
                     r"(?:为|是|共|共计|合计|达|约)?[:：]?(\d[\d,]*(?:\.\d+)?)(万元|元)")
+_WORDS = ("执行", "支出", "使用", "完成预算")  # (a text without any says nothing of the execution: not split)
 _GOAL_WORDS = re.compile(r"目标|预期|预计|计划|要求|确保|力争|争取|不低于|不少于|不高于|应|须|需")
 _BOUND_AFTER = ("以上", "以下", "左右", "以内", "及以上")
 _SCALE = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
@@ -94,7 +95,8 @@ def stated_execution(extras: list[tuple[str, Cell]], money_unit: str | None, pro
     amounts: dict[Decimal, tuple[Source, str]] = {}
     unknown_unit: list[str] = []
     for label, cell in extras:
-        if not label or "/" in label or "执行" not in cell.text or label_key(label) not in RESULT_LABELS:
+        if not label or "/" in label or not any(word in cell.text for word in _WORDS) \
+                or label_key(label) not in RESULT_LABELS:
             continue
         text = "".join(unicodedata.normalize("NFKC", cell.text).split())
         for number, _, clause in _figures(text, _RATE):

@@ -199,8 +199,11 @@ class Budget:
         other: 其他资金.
         initial: 年初预算数 of a self-evaluation's funds grid (its total row), where the grid gives it beside the
             adjusted amount (全年预算数, 调整后预算数), which is ``total``.
-        executed: 全年执行数 (执行数, 预算执行数) of the funds grid's total row, in the table's money unit.
-        rate: 执行率 of that row in percent as written (``98.5%`` is 98.5), a figure of the table's own.
+        executed: 全年执行数 (执行数, 预算执行数) of the funds grid's total row (a grid of source rows without one:
+            their sum), in the table's money unit; where the grid leaves it blank, the amount the table's result text
+            states (实际支出53万元 in its 实际完成情况 or 评价结论, readers/stated_execution.py), located at that text.
+        rate: 执行率 of that row in percent as written (``98.5%`` is 98.5), a figure of the table's own; where the grid
+            leaves it blank, the one its result text states (全年执行率53%).
         weight: the row's 分值 (权重): the points of budget execution in the 自评.
         score: the row's 得分: the execution points the table gives itself.
     Blank cells are None, never zero. The funds grid's cells stay in ``Project.extras`` as well (every row and

@@ -145,6 +145,45 @@ def table_score_check(document: Document, evaluation: Evaluation) -> list[Proble
     return problems
 
 
+def execution_score_check(document: Document) -> list[Problem]:
+    """Each project's own 预算执行率 得分 (``Budget.score``) against its own figures, by the official rule (rules.md
+    §4: 分值 × min(1, 全年执行数 ÷ 预算数)): a warning at the 得分 cell where they disagree beyond the table's
+    rounding — a table giving itself the full 10 points at 53 % execution. The rate is 全年执行数 ÷ 预算数 where the
+    table gives both (its grid's, or its text's: readers/stated_execution.py), else its written 执行率 (its rounding
+    allowed for). The table's figures are kept; the scoring computes its own execution points either way."""
+    if document.kind == DocumentKind.MONITORING:
+        return []  # a period's execution, not the year's (its points, if any, are no 自评's)
+    problems: list[Problem] = []
+    for project in document.projects:
+        budget = project.budget
+        if budget.score is None or not budget.weight:
+            continue
+        if budget.executed is not None and budget.total:
+            rate = budget.executed / budget.total * 100
+            shown = rate.quantize(_CENT, ROUND_HALF_UP)
+            said, slack = f"全年执行数 {budget.executed} ÷ 预算数 {budget.total}（{shown}%）", Decimal(0)
+        elif budget.rate is not None:
+            rate, said, slack = budget.rate, f"执行率 {budget.rate}%", _half_step(budget.rate)
+        else:
+            continue
+        due = budget.weight * min(Decimal(1), rate / 100)
+        if abs(budget.score - due) <= _half_step(budget.score) + budget.weight * slack / 100:
+            continue
+        at = project.sources.get("budget.score") or project.source or Source(document.source.file if document.source
+                                                                              else "")
+        problems.append(Problem(at, f"项目「{project.name_cell or project.name}」表中的预算执行率得分为 {budget.score}"
+                                    f"（分值 {budget.weight}），按{said}应为 {due.quantize(_CENT, ROUND_HALF_UP)} 分"
+                                    "（分值 × 执行率，最高为分值）：表中得分与执行情况不符，请核对预算执行率得分",
+                                Severity.WARNING))
+    return problems
+
+
+def _half_step(written: Decimal) -> Decimal:
+    """Half the last written digit of a figure: 10 → 0.5, 5.30 → 0.005 (the table's own rounding)."""
+    exponent = written.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
 def actuals_record(data: bytes, file: str, limits: Limits | None = None,
                    table: Document | None = None) -> tuple[list[SheetRow], list[Problem]]:
     """The actuals a file gives for a 自评: a fill-in sheet's rows (CSV or xlsx, ``template``) as before; a file that is

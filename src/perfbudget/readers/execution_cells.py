@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import FUND_TOTAL_ROWS, field_of_key
+from perfbudget.readers.labels import EXECUTION_POINT_COLUMNS, FUND_TOTAL_ROWS, field_of_key
 from perfbudget.readers.money_cells import money_amount
 from perfbudget.readers.total_rows import TOTAL_ROWS as SCORE_TOTAL_ROWS
 
@@ -40,6 +40,8 @@ _FIELD_OF_COLUMN = {
     "得分": "score",
     # Fujian's 部门整体支出绩效自评表 (年初部门预算安排金额 ① … 年度拨付金额 ⑤ | 支出实现率 ⑥=⑤/④)
     "年初部门预算安排金额": "initial", "年度拨付金额": "executed", "支出实现率": "rate",
+    # the execution's points named as its own (执行率 | 执行率权重 | 执行率得分, Chongqing; kinds31)
+    **EXECUTION_POINT_COLUMNS,
 }
 # a 监控表's columns: 1-6月执行数 (累计执行数, 支出数), 1-6月执行率 (预算执行率) — the period's figures
 _PERIOD_COLUMN = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(执行数|支出数|执行金额|执行率)$")
@@ -76,12 +78,58 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     total = next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
     if total is None:
         if len(rows) > 1:
-            return {}  # rows of parts and no total: which is the project's is not said
+            # rows of parts and no total: the project's is their sum where they are the total's parts (当年财政拨款,
+            # 上年结转资金, 其他资金, each once), else which is the project's is not said
+            return _summed_sources(rows, problems)
         total = next(iter(rows))
     figures: Figures = {}
     for name, cell in rows[total]:
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
+    for name in ("weight", "score"):
+        # the execution's 分值/得分 written on one row of the grid only, not the total's (Chongqing's 执行率权重 |
+        # 执行率得分 on its 其中:财政拨款 row, corpus 149): the grid's, said in a note (kinds31)
+        given = [(row, value, cell.source) for row, cells in rows.items() if row != total for field, cell in cells
+                 if field == name and (value := _figure(name, cell.text.strip())) is not None]
+        if name not in figures and len(given) == 1:
+            row, value, at = given[0]
+            figures[name] = (value, at)
+            if problems is not None:
+                what = "分值" if name == "weight" else "得分"
+                problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，取自「{row}」行：{value}",
+                                        Severity.INFO))
+    return figures
+
+
+# the rows a funds grid's total is the sum of (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金)
+_PART_FIELDS = ("fiscal", "other")
+_CARRIED_OVER = frozenset({"上年结转资金", "上年结转", "结转资金", "上年结转结余资金"})
+
+
+def _summed_sources(rows: dict[str, list[tuple[str, Cell]]], problems: list[Problem] | None) -> Figures:
+    """A grid of one row a source of funds and no total row (财政拨款 | … | 40 ‖ 其他资金 | … | 13): its 全年执行数
+    (and 年初预算数) the rows' sum, where every row is a part of the total (当年财政拨款, 上年结转资金, 其他资金, each
+    once) and every row that gives money gives the figure; its 分值 and 得分 the one row that writes them (a merged
+    cell's value stands in its first row). A 执行率 is each row's own, never summed. Else nothing (as before)."""
+    fields = [field_of_key(row) if row not in _CARRIED_OVER else "carried" for row in rows]
+    if any(field not in (*_PART_FIELDS, "carried") for field in fields) or len(set(fields)) < len(fields):
+        return {}
+    typed = {row: {name: (value, cell.source) for name, cell in cells
+                   if (value := _figure(name, cell.text.strip())) is not None} for row, cells in rows.items()}
+    figures: Figures = {}
+    for name in ("initial", "executed"):
+        given = [figures_of[name] for figures_of in typed.values() if name in figures_of]
+        moneyed = sum(1 for figures_of in typed.values() if figures_of.keys() & {"initial", "executed"})
+        if given and len(given) == moneyed:
+            figures[name] = (sum((value for value, _ in given), Decimal(0)), given[0][1])
+    for name in ("weight", "score"):
+        given = [figures_of[name] for figures_of in typed.values() if name in figures_of]
+        if len(given) == 1:
+            figures[name] = given[0]
+    if "executed" in figures and problems is not None:
+        parts = " + ".join(f"{row} {typed[row]['executed'][0]}" for row in rows if "executed" in typed[row])
+        problems.append(Problem(figures["executed"][1], f"资金表没有合计行，全年执行数按各资金来源行相加：{parts} = "
+                                                        f"{figures['executed'][0]}", Severity.INFO))
     return figures
 
 

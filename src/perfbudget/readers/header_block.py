@@ -158,6 +158,8 @@ class _State:
     period_lines: bool = False
     stream: bool = False  # one cell a line: a row's empty cells lost
     fund_row: bool = False  # the row just read was a row of the funds grid (``_source_row``)
+    # that row's label and the grid's columns after its last figure, when its line ended before them (``_wrapped``)
+    fund_rest: tuple[str, list[str]] | None = None
     management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
 
 
@@ -284,7 +286,8 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
                     parts.extras.append((f"{label}/{column}", row[k]))
         return len(row)
     j = i + 1
-    for column in columns:
+    last = -1  # the last column given a figure
+    for k, column in enumerate(columns):
         if j >= len(row) or _ends_fund_row(row[j]) or (
                 state.stream and not row[j].blank and _NO_FIGURE.match(row[j].text.strip())):
             break  # (one cell a line, a text without a figure is none of the row's: 其他资金小计 / ①……)
@@ -293,8 +296,27 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
             parts.money[field_name] = cell
         elif not cell.blank:
             parts.extras.append((f"{label}/{column}", cell))
+        last = k if not cell.blank else last
         j += 1
+    if j >= len(row) and not state.stream and 0 <= last < len(columns) - 1:
+        state.fund_rest = (label, columns[last + 1:])  # the line ended before the grid's last columns
     return j
+
+
+def _wrapped(row: list[Cell], parts: Parts, state: _State) -> bool:
+    """A line of figures alone right after a funds grid's row that ended before the grid's last columns: the rest
+    of that row, wrapped onto the next line (``基本支出 | 985.19 | 914.97 |`` / ``10 | 10 |``, corpus 175: a page's
+    row whose cells ran over its line), each figure under the next column after the row's last figure. Until kinds31
+    the figures were unlabelled extras and the grid ended there (its next row, 项目支出, unlabelled too)."""
+    rest, state.fund_rest = state.fund_rest, None
+    filled = [cell for cell in row if not cell.blank]
+    if rest is None or not filled or row[0] is not filled[0] or len(filled) > len(rest[1]) \
+            or not all(_FUND_VALUE.match(cell.text.strip()) for cell in filled):
+        return False
+    label, columns = rest
+    parts.extras.extend((f"{label}/{column}", cell) for column, cell in zip(columns, filled, strict=False))
+    state.fund_row = True
+    return True
 
 
 # an amount or rate as a funds grid's cell holds it (3359.62万, 1,200.00, 0, 100%), or a dash for none
@@ -567,6 +589,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
     entry_group = state.group
     after_fund_row, state.fund_row = state.fund_row, False
+    if state.fund_rest is not None and _wrapped(row, parts, state):
+        return
     if after_fund_row and not stream and _empty_source_row(row):
         state.fund_row = True  # ①中央及省级财政资金 with no figures between the grid's rows: the grid goes on below it
     i = 0

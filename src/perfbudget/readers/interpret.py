@@ -43,6 +43,7 @@ from perfbudget.readers.indicator_header import (
 from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.label_blocks import label_block_tables
 from perfbudget.readers.labels import (
+    EXECUTION_POINT_COLUMNS,
     column_role,
     field_of_key,
     fund_column_of_key,
@@ -64,6 +65,7 @@ from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
+from perfbudget.readers.stated_execution import CLOSING_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
@@ -355,6 +357,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             last_cell = next(c for row in reversed(rows) for c in reversed(row) if not c.blank)
             parts.cut = last_cell.source
             problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
+    if parts.self_evaluation and closing is None \
+            and (closing := closing_rows(indicator_rows, CLOSING_LABELS)) is not None:
+        # 评价结论 | … / 存在问题 | … after a 自评表's indicators: the table's texts, kept as the project's (until
+        # kinds31 dropped as a footer; their figures read by readers/stated_execution.py); the rows after them are not
+        parts.extras.extend(closing_texts(indicator_rows[closing:]))
+        indicator_rows = indicator_rows[:closing]
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
                         table.whole_lone_rows, table.closed)  # (rows after the indicators: they are not cut)
@@ -424,7 +432,8 @@ def _holds_form_labels(texts: list[str]) -> bool:
     names 项目名称 twice (two forms run into one row, as a preview one cell a line gives them), or holds a
     form's own labels (主管部门, 实施单位, 年度资金总额) or a funds column (年初预算数, 全年执行数)."""
     return texts.count("项目名称") > 1 or any(
-        (field_of_key(t) not in (None, "name", "unit") and t not in _SCORE_LABELS) or fund_column_of_key(t) is not None
+        (field_of_key(t) not in (None, "name", "unit") and t not in _SCORE_LABELS)
+        or (fund_column_of_key(t) is not None and t not in EXECUTION_POINT_COLUMNS)  # (预算执行率得分: a summary's too)
         for t in texts)
 
 

@@ -306,6 +306,9 @@ HEADER_LABELS: dict[str, str] = {
     "申请资金总额": "total",
 }
 
+# The execution's 分值 and 得分 columns named by what they score (执行率权重 | 执行率得分): the field each is.
+EXECUTION_POINT_COLUMNS = {f"{head}{points}": field for head in ("执行率", "预算执行率")
+                           for points, field in (("权重", "weight"), ("分值", "weight"), ("得分", "score"))}
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
@@ -327,7 +330,10 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  # 年中调整金额 ③ | 小计 ④=①+②+③) | 拨付情况 (年度拨付金额 ⑤ | 支出实现率 ⑥=⑤/④) |
                                  # 结余情况 (本年度结余金额 ⑦=④-⑤ | 资金结余率 ⑧=⑦/④), one row a source (reading30)
                                  "年初部门预算安排金额", "历年结余结转", "年中调整金额", "年度拨付金额", "支出实现率",
-                                 "本年度结余金额", "资金结余率")
+                                 "本年度结余金额", "资金结余率",
+                                 # the execution's points named as its own (Chongqing's 部门整体绩效自评表: 执行率 |
+                                 # 执行率权重 | 执行率得分, corpus 149; kinds31: they were unlabelled extras)
+                                 *EXECUTION_POINT_COLUMNS)
 # A funds column numbered as the form numbers them (年中调整金额③, 支出实现率⑥=⑤/④; ① is 1 in a label's key): the
 # number and its formula are no part of its name. 小计 is a funds column only so, its formula summing the columns
 # before it (小计④=①+②+③: the year's budget).

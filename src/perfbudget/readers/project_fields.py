@@ -24,6 +24,7 @@ from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.score_sums import score_sum_problems
+from perfbudget.readers.stated_execution import stated_execution, with_stated
 from perfbudget.readers.stated_scores import stated_scores
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
@@ -153,7 +154,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             amounts["fiscal"] = sum((v for v in values if v is not None), Decimal(0))
             sources["budget.fiscal"] = parts.fiscal_parts[0][1].source
     if amounts.get("total") is None and amounts.get("fiscal") is not None and (
-            parts.other_parts or parts.other_sources or total_left_empty):
+            parts.other_parts or parts.other_sources or total_left_empty
+            or (parts.self_evaluation and "other" in parts.money and "total" not in parts.money)):
         # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入), or its cell left empty
         # above 其中:财政拨款 500: their sum, said in a note
         amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
@@ -161,6 +163,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                                               f"{amounts['total']}", Severity.INFO))
     # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
     execution = execution_figures(parts.extras, problems) if parts.extras else None
+    if parts.extras and (parts.self_evaluation or execution) \
+            and (stated := stated_execution(parts.extras, parts.money_unit, problems)):
+        # 全年执行率53%, 实际支出53万元 in its 实际完成情况 or 评价结论: a grid cell left blank takes the text's figure
+        execution = with_stated(execution or {}, stated, parts.money_unit, problems)
     if execution:
         if (rate_note := rate_disagrees(execution, amounts.get("total"))) is not None:
             problems.append(rate_note)

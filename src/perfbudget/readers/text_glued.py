@@ -34,6 +34,7 @@ from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
+    EXECUTION_POINT_COLUMNS,
     FUND_COLUMNS,
     GOAL_ACTUAL,
     GOAL_EXPECTED,
@@ -67,8 +68,10 @@ _GUARDED_LABELS = {
     # 省级补助 1763 (a province's transfer form), never 省级补助资金 inside a project's name: only before its amount
     "省级补助": r"省级补助(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
 }
+# (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146)
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
-                       *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys(), key=lambda w: (-len(w), w))
+                       *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
+                      - EXECUTION_POINT_COLUMNS.keys(), key=lambda w: (-len(w), w))
 # A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts
 # (not again from each of its spaces: a run of 50,000 spaces without a colon after it was quadratic, attack27).
 _COLON_ALTERNATIVE = r"|(?:[(（][^()（）]{0,6}[)）]\s*|(?<!\s)\s*)[:：]"

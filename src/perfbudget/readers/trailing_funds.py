@@ -47,13 +47,13 @@ def trailing_funds(rows: list[list[Cell]]) -> int:
     return len(rows) - start if start < len(rows) else 0
 
 
-def closing_rows(rows: list[list[Cell]]) -> int | None:
+def closing_rows(rows: list[list[Cell]], labels: frozenset[str] = MONITOR_CLOSING_ROWS) -> int | None:
     """Where the rows closing a 绩效监控表 begin (``偏差或不能完成目标原因分析 | …``, ``相关建议或举措 | …`` after its
     indicators): the index of the first row whose first filled cell is such a label, or None. From there on the rows
     are the project's, read by the header block (their text kept under their labels), not indicators: they were
     read as 三级 names without a 一级 or 二级, an error each, and their text was lost (corpus22b)."""
     for k, row in enumerate(rows):
         first = next((cell for cell in row if not cell.blank), None)
-        if first is not None and label_key(first.text) in MONITOR_CLOSING_ROWS:
+        if first is not None and label_key(first.text) in labels:
             return k
     return None

@@ -753,3 +753,42 @@ def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_pa
     labels = {"项目资金(万元)", "偏差原因分析及改进措施", "其中:当年财政拨款"}
     alone = [word for word in words if len(word) <= 2 and any(label.endswith(word) for label in labels)]
     assert not alone, alone
+
+
+def test_a_short_self_evaluation_workbook_prints_its_form_and_notes_on_one_page(tmp_path: Path) -> None:
+    """print28 (print20–27's left item): the corpus's 自评 table 08, scored by its own figures — nine indicators and
+    ten 计分说明 lines — printed from its workbook over two pages, the first about 70 % full and cut inside the
+    indicators: its 三级指标 column was left narrow (widened a unit or three at a time, none of which saved a line),
+    every indicator row two lines tall, and the page cut at 94 % of its computed height. The columns now widen to where
+    a text takes a line less, and a form that prints at 75 % or more on one page with its notes is fitted to one page
+    (`print_layout.xlsx_readable_one_page`). Printed by LibreOffice, the workbook's form is one landscape page with
+    every indicator and every 计分说明 line at a readable size, and its Word form one page too."""
+    import pdfplumber
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    table = next((Path(__file__).parents[1] / "fixtures" / "real" / "corpus").glob("08_*selfeval*.txt"))
+    files = []
+    for form in ("xlsx", "docx"):
+        out = tmp_path / f"eval08-{form}.{form}"
+        done = CliRunner().invoke(cli, ["evaluate", str(table), "-a", str(table), "--to", form, "-o", str(out)])
+        assert done.exit_code == 0 and out.exists(), done.output
+        files.append(out)
+    sheet = load_workbook(files[0]).worksheets[0]
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 1) and not sheet.row_breaks.brk
+    notes = [str(row[0].value) for row in sheet.iter_rows(min_row=sheet.max_row - 9) if row[0].value]
+    assert len(notes) == 10 and notes[-1].startswith("9.")
+    pdfs = to_pdf(files, tmp_path)
+    with pdfplumber.open(pdfs[files[0].name]) as pdf:
+        first = pdf.pages[0]
+        assert first.width > first.height
+        text = unicodedata.normalize("NFKC", _squash(first.extract_text() or ""))
+        assert "第1页,共2页" in text.replace("，", ",")  # (page 2: the 汇总 sheet)
+    for line in notes:
+        assert unicodedata.normalize("NFKC", _squash(line))[:30] in text, line
+    assert "总分" in text and "自评等级" in text
+    assert _body_size(pdfs[files[0].name]) >= 7.5
+    with pdfplumber.open(pdfs[files[1].name]) as pdf:
+        assert len(pdf.pages) == 1

@@ -31,9 +31,9 @@ from perfbudget.writers.print_layout import (
     split_at_pages,
     xlsx_merge,
     xlsx_one_page,
-    xlsx_readable_one_page,
     xlsx_page_setup,
     xlsx_page_starts,
+    xlsx_readable_one_page,
 )
 from perfbudget.writers.stable_zip import stable_zip
 from perfbudget.writers.target_table_layout import project_grid

@@ -137,7 +137,8 @@ STEPS_TRIED = 4  # widenings to where a text of a column takes a line less, the 
 
 def _steps(width: float, texts: Iterable[Sequence[float]]) -> list[float]:
     """The widenings of a column of ``width`` tried by :func:`shared_widths`: a unit, three, and the nearest
-    :data:`STEPS_TRIED` widths at which one of its ``texts`` (the widths of its lines) takes a line less. Until print28
+    :data:`STEPS_TRIED` widths at which one of its ``texts`` (the widths of its lines; those of the rows it makes
+    tallest, the only ones a wider column shortens) takes a line less. Until print28
     only one and three units were tried, so a column whose texts wanted ten more for a line less (the 三级指标
     「指标1:完成中型灌区节水改造项目数量」 of the corpus's 自评 table 08 in 29.9 units) never got them: the rest went
     by ``base`` to an empty 偏差原因分析, and the 9-indicator form printed on two pages."""
@@ -207,14 +208,14 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
         tops = [_top_two(row_lines) for row_lines in lines]
         best = (0.0, -1, 0.0)
         for col, indexes in by_column.items():
-            for step in _steps(widths[col], [rows[index][col] for index in indexes]):
+            tallest_in = [index for index in indexes if tops[index][1] == col]  # (only those rows can be shortened)
+            for step in _steps(widths[col], [rows[index][col] for index in tallest_in]):
                 if step > spare or widths[col] + step > most[col]:
                     continue
                 saved = 0
-                for index in indexes:
-                    height, tallest, second = tops[index]
-                    others = second if tallest == col else height
-                    saved += height - max(others, _lines(rows[index][col], widths[col] + step))
+                for index in tallest_in:
+                    height, _, second = tops[index]
+                    saved += height - max(second, _lines(rows[index][col], widths[col] + step))
                 if saved / step > best[0]:
                     best = (saved / step, col, step)
         if best[1] < 0:

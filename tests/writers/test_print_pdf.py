@@ -816,7 +816,7 @@ def test_a_sixteen_indicator_target_table_prints_on_one_page_as_a_page_and_as_a_
     for name, (table, pdf_path) in printed.items():
         with pdfplumber.open(pdf_path) as pdf:
             assert len(pdf.pages) == 1, (name, len(pdf.pages))
-            text = unicodedata.normalize("NFKC", _squash(pdf.pages[0].extract_text() or ""))  # (below: Chromium's glyph variants)
+            text = unicodedata.normalize("NFKC", _squash(pdf.pages[0].extract_text() or ""))
         printed_chars = Counter(text.translate(str.maketrans("⻔⻅⻚⺠⻓⻝戶", "门见页民长食户")))
         level3 = "".join(indicator.level3 for indicator in table.projects[0].indicators)
         wanted = Counter(unicodedata.normalize("NFKC", _squash(level3)))

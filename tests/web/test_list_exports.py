@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,32 @@ def test_an_exported_list_of_one_units_projects_names_the_unit_in_its_printed_ti
     assert len({row[1] for row in every[2:]}) > 1 and "单位 " not in str(every[0][0]), every[0]
     with pdfplumber.open(to_pdf([out], tmp_path)[out.name]) as pdf:
         assert _squash(said) in _squash((pdf.pages[0].extract_text() or "").splitlines()[0])
+
+
+def test_a_one_line_row_prints_its_text_clear_of_its_borders(tmp_path: Path) -> None:
+    """print28: a list row of one line had the sheet's default height, 14.25 pt, a line of 宋体 10.5 pt exactly:
+    LibreOffice, setting its CJK font's taller line, printed the text on the row's bottom border, its descenders cut
+    (print27's left item). Rows of one line are 16.5 pt now; printed by LibreOffice, every character of the cells
+    ends 2 pt or more above the rule under its row (1 pt before: the glyphs on the line)."""
+    import pdfplumber
+
+    from perfbudget.writers.list_xlsx import SheetColumn, write_list_xlsx
+    from tests.writers.test_print_pdf import to_pdf
+
+    columns = [SheetColumn("编号", 6), SheetColumn("单位名称", 26), SheetColumn("项目名称", 30),
+               SheetColumn("预算（万元）", 12, "#,##0.00"), SheetColumn("流程状态", 8)]
+    long_name = "2024年区财政防疫奖励款补充公用经费及其他零星支出项目"
+    rows = [[n, "天津市和平区人民检察院", "检察业务经费（一般公共预算）" if n % 3 else long_name, Decimal("12.50"),
+             "草稿"] for n in range(1, 10)]
+    out = tmp_path / "rows.xlsx"
+    with out.open("wb") as file:
+        write_list_xlsx(file, "项目列表", "项目列表", "导出于 2026-12-06 09:00 北京时间", columns, rows)
+    with pdfplumber.open(to_pdf([out], tmp_path)[out.name]) as pdf:
+        page = pdf.pages[0]
+        rules = sorted({round(float(edge["top"]), 1) for edge in page.edges if edge["orientation"] == "h"})
+        body = [char for char in page.chars if char["text"] in "天津检察院草稿" and char["top"] > rules[1]]
+        assert len(body) >= 9 * 7
+        for char in body:
+            under = min(rule for rule in rules if rule > char["top"])
+            assert char["bottom"] < under - 2, (char["text"], char["bottom"], under)  # (1 pt before)
+    assert b'<sheetFormatPr defaultRowHeight="16.5"' in zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -500,6 +501,33 @@ def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: Web
             assert not body[0].startswith("最小"), (number, body[:2])
 
 
+# The opinion's printed line and the foot of its body (A4 less the bottom margin): Word's 1.8 cm, the page's 20 mm
+FILLED = {"docx": (15.0, A4[1] - 1.8 / 2.54 * 72), "html": (17.85, A4[1] - 20 / 25.4 * 72)}
+
+
+def _placed_lines(page: Any) -> list[tuple[float, float, float, str]]:
+    """A printed page's lines, top to bottom: (top, bottom, left, text as it reads)."""
+    rows: list[tuple[float, float, float, str]] = []
+    for word in sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]) < 3:
+            top, bottom, left, text = rows[-1]
+            rows[-1] = (top, max(bottom, word["bottom"]), min(left, word["x0"]), text + _plain(word["text"]))
+        else:
+            rows.append((word["top"], word["bottom"], word["x0"], _plain(word["text"])))
+    return rows
+
+
+def _leading_block(lines: list[tuple[float, float, float, str]]) -> float:
+    """How tall a page's first project block prints: from its name to the end of the item under its first heading
+    (审核发现: a finding, its lines after the first set further in, or 「无。」)."""
+    body = lines[1:-1]  # (the running head, the page number)
+    item = next(n for n, line in enumerate(body) if line[3] in ("审核发现", "审核意见")) + 1
+    end = item + 1
+    while end < len(body) and body[end][2] > body[item][2] + 3:
+        end += 1
+    return body[end - 1][1] - body[0][0]
+
+
 def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_project(
         web: WebEnv, tmp_path: Path) -> None:
     """print26 (print25's left item): a unit's 审核意见书 names the unit at the top of every page, but a page that
@@ -510,7 +538,9 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
     the running head, with the name of the project it goes on with or begins, and some page goes on with one.
     print27 (print26's left item): a page going on with a project says so, 「名称（续）」, and a page beginning a
     project does not (a repeated row could not say it: each part is cut at its computed page, app/opinion_pages.py);
-    no page ends with a project's name."""
+    no page ends with a project's name. print28 (print27's left item): the pages are filled — a page ends where what
+    begins the next would not have fitted (a project's name, head lines and first finding, with the room above them;
+    a finding or comment going on), within a few lines: until print28 LibreOffice's pages ended up to 200 pt short."""
     from html import unescape
 
     import pdfplumber
@@ -535,7 +565,14 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
         with pdfplumber.open(pdf_path) as pdf:
             pages = [[_plain(line) for line in (p.extract_text() or "").splitlines() if line.strip()]
                      for p in pdf.pages]
+            placed = [_placed_lines(p) for p in pdf.pages]
         assert len(pages) >= 3, form
+        line, foot = FILLED[form]
+        for number in range(1, len(placed)):
+            free = foot - placed[number - 1][-2][1]  # (below the last line above the page number)
+            wanted = _leading_block(placed[number]) + 3 * line if placed[number][1][3].startswith(
+                tuple(names)) and not placed[number][1][3].endswith(_plain("（续）")) else 5 * line
+            assert free < wanted, (form, number, free, wanted)
         seen: list[str] = []
         went_on = 0
         for number, lines in enumerate(pages, 1):

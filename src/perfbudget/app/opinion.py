@@ -315,6 +315,10 @@ def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
         paragraph.add_run(entry.text)
     else:
         paragraph = cell.add_paragraph(entry.text, style=style)
+        if entry.kind == HEADING:  # under a paragraph of its row (审核发现 under the head lines): their 10 pt after
+            from docx.shared import Pt  # only — Word adds its own 10 pt above, LibreOffice did not (print28:
+
+            paragraph.paragraph_format.space_before = Pt(0)  # opinion_pages.WORD counts them once)
     if cell is not None and style and style.startswith("List"):  # (a list's items are set solid by the style's
         from docx.shared import Pt  # contextual spacing, which no longer applies from one row to the next)
 

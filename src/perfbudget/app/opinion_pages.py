@@ -27,6 +27,7 @@ CONTINUED = "（续）"
 HEAD, HEADING, NONE, FINDING, REMARK, COMMENT, EARLIER_LEAD, EARLIER = (
     "head", "heading", "none", "finding", "remark", "comment", "earlier_heading", "earlier")
 LISTED = (FINDING, REMARK, COMMENT, EARLIER)
+PLAIN = (HEAD, NONE, EARLIER_LEAD)  # paragraphs with room after them
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,18 @@ class Measure:
     title_units: float
     title_extra: float
 
-    def entry(self, entry: Entry, previous: str | None) -> float:
+    collapses: bool  # a heading's room above merges with a plain paragraph's after it in any block (CSS margins),
+    # not only in its own (Word: a heading set under a paragraph of its own row has no room above: ``opinion.py``)
+
+    def entry(self, entry: Entry, previous: str | None, same_block: bool = True) -> float:
         if entry.kind == HEADING:
-            return self.heading_line + self.heading_extra
+            under_plain = previous in PLAIN and (same_block or self.collapses)
+            return self.heading_line + (0.0 if under_plain else self.heading_extra)
         if entry.kind in LISTED:
             starts = previous is None or (previous not in LISTED) or (previous == FINDING) != (entry.kind == FINDING)
             return lines_needed(entry.text, self.list_units) * self.line + (self.list_start if starts else 0.0)
-        return lines_needed(entry.text, self.units) * self.line + self.after
+        above = self.list_start if previous is None else 0.0  # (a part's first paragraph: a list's room above)
+        return lines_needed(entry.text, self.units) * self.line + self.after + above
 
     def name(self, text: str) -> float:
         return lines_needed(text, self.name_units) * self.name_line + self.name_extra
@@ -92,18 +98,25 @@ class Measure:
 
 # Word, WPS and LibreOffice: the opinion's lines are set at these exact heights (``opinion._exact_lines``: 11 pt text
 # on 15 pt lines, the headings on 18 and 20, the 26 pt title on 34), 10 pt after a paragraph and 10 pt above a
-# Heading 2, 24 pt above the repeated Heading 1 row, a 6 pt paragraph between projects; A4 portrait with 1.8 cm
-# margins holds 740 pt, filled to 96 %. Only the widths are the font's (a 宋体 character is 11 pt wide; a Latin one
-# is counted wider than it is).
-WORD = Measure(room=740 * 0.96, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=88,
-               list_units=85, name_line=20, name_units=68, name_extra=26, gap=22, title_line=34, title_units=36,
-               title_extra=18)
-# Chromium at 14 px / 1.7 (18 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins, 20 mm
-# page margins (728 pt of A4 portrait), the body 12 px inside: a page filled to 97 % of that (the lines' heights are
-# the style's, only their widths are the font's).
-HTML = Measure(room=(728 - 9) * 0.97, line=18, after=10.5, list_start=10.5, heading_line=18, heading_extra=10.5,
-               units=89, list_units=84, name_line=20.5, name_units=76, name_extra=8, gap=22, title_line=25.5,
-               title_units=58, title_extra=30)
+# Heading 2 that begins a row (none above one under a paragraph of its row: Word adds the two, LibreOffice took the
+# larger), 24 pt above the repeated Heading 1 row, a 6 pt paragraph of a 15 pt line between projects; A4 portrait with
+# 1.8 cm margins holds 740 pt (LibreOffice set 49 rows of 15 pt on it), filled to 98.5 %. The widths are the page's
+# (print28, measured on LibreOffice's PDF): the text 17.4 cm, 89.7 half-width units of 11 pt, a list item 18 pt in
+# (86.4), the 14 pt Heading 1 70.4; ``lines_needed`` keeps a character's room a line for the line-breaking rules
+# (no 「，」 begins a line). Until print28 the widths were counted 2–3 units narrower, and the room 96 %: the seed's
+# unit printed pages ending a quarter of a page short (a finding of two lines counted as three, 审核发现 10 pt lower).
+WORD = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=89.6,
+               list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34, title_units=36,
+               title_extra=18, collapses=False)
+# Chromium at 14 px / 1.7 (17.85 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins
+# (merging with a heading's: CSS), 20 mm page margins (728 pt of A4 portrait, filled to 98.5 %), the body 12 px inside
+# on the first page only (counted with the title); the text 475 pt wide (90.4 units of 10.5 pt), a list item's 445
+# (84.7), the 16 px name 79; each part's first paragraph or list 10.5 pt below its name, and a project 24 pt below the
+# one before (its last paragraph's margin and the table's 18 px). Until print28 the widths were counted narrower and
+# the room 97 % of the first page's.
+HTML = Measure(room=728 * 0.985, line=17.85, after=10.5, list_start=10.5, heading_line=17.85, heading_extra=10.5,
+               units=90.4, list_units=84.7, name_line=20.4, name_units=79, name_extra=8, gap=24.5, title_line=25.5,
+               title_units=58, title_extra=30 + 9, collapses=True)
 
 
 @dataclass(frozen=True)
@@ -120,8 +133,8 @@ def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -
     previous: str | None = None
     for block in project_blocks:
         height = 0.0
-        for entry in block:
-            height += measure.entry(entry, previous)
+        for number, entry in enumerate(block):
+            height += measure.entry(entry, previous, same_block=number > 0)
             previous = entry.kind
         heights.append(height)
     return heights
@@ -142,7 +155,7 @@ def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence
         for number, height in enumerate(heights):
             if parts[-1] and used + height > measure.room:
                 parts.append([])
-                used = continued_head
+                used = continued_head + measure.list_start  # (its first paragraph or list's room above)
             parts[-1].append(number)
             used += height
         out.append(Layout(new_page, tuple(tuple(part) for part in parts)))

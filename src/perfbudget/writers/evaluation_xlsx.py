@@ -35,10 +35,14 @@ from perfbudget.writers.print_layout import (
     xlsx_merge,
     xlsx_page_setup,
     xlsx_page_starts,
+    xlsx_readable_one_page,
 )
 from perfbudget.writers.stable_zip import stable_zip
 
 FONT = "宋体"
+# The scoring explanations' rows under the form: a line of 10.5 pt (LibreOffice sets 15.2 pt in its CJK font), 2 pt a
+# row, a row of 8 pt between the form and 计分说明 (print28: 4 pt a row and a 15 pt gap before)
+NOTE_POINTS, NOTE_PAD, NOTES_GAP = 14.5, 2.0, 8.0
 
 
 def _styles() -> dict[str, Any]:
@@ -75,8 +79,12 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
     heights[0] = 28
     for row, height in enumerate(heights, 1):
         sheet.row_dimensions[row].height = height
-    # the pages as computed, set as the sheet's page breaks: a 一级/二级 label is drawn again on each
-    starts = xlsx_page_starts(widths, heights, repeated=grid.header_row)
+    notes = [NOTES_GAP, NOTE_POINTS + NOTE_PAD] + [NOTE_POINTS * lines_needed(line, sum(widths)) + NOTE_PAD
+                                                   for line in grid.explanations]
+    # a form that prints readably on one page with its notes is one page (print28); else the pages as computed, set
+    # as the sheet's page breaks: a 一级/二级 label is drawn again on each
+    one_page = xlsx_readable_one_page(widths, heights + notes)
+    starts = [] if one_page else xlsx_page_starts(widths, heights, repeated=grid.header_row)
     for start in starts:
         sheet.row_breaks.append(Break(id=start))
     for cell in grid.cells:
@@ -104,17 +112,19 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
                 for c in range(cell.col + 1, cell.col + cell.colspan + 1):
                     sheet.cell(r, c).border = border
     row = grid.rows + 2
+    sheet.row_dimensions[row - 1].height, sheet.row_dimensions[row].height = notes[:2]
     sheet.cell(row, 1, grid.notes_title).font = styles["label"]
-    for line in grid.explanations:
+    for line, height in zip(grid.explanations, notes[2:], strict=True):
         row += 1
         cell = sheet.cell(row, 1, line)
         cell.data_type = "s"
         cell.font = body
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         xlsx_merge(sheet, row, 1, row, len(widths))
-        sheet.row_dimensions[row].height = 14.5 * lines_needed(line, sum(widths)) + 4
+        sheet.row_dimensions[row].height = height
     header = grid.header_row + 1
-    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}", head=running_head(*grid.whose) or None)
+    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}", head=running_head(*grid.whose) or None,
+                    one_page=one_page)
 
 
 def summary_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float],

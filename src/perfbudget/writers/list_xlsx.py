@@ -57,6 +57,10 @@ _PIXELS_A_DIGIT = 7  # XlsxWriter's column pixels per digit of the default font 
 _BORDER = {"border": 1, "border_color": "#999999"}
 _TITLE_SCALE = 14 / 10.5  # the title's 14 pt against the cells' 10.5: its characters that much wider
 _TITLE_LINE_POINTS = 19  # one line of 14 pt with leading
+# A row of one line: 22 pixels, 16.5 pt, a line's 14.5 and 2 to spare (print28: it was 19 pixels, 14.25 pt, a line of
+# 宋体 10.5 pt exactly; LibreOffice, setting its CJK font's 15.2 pt line, printed each one-line row's text on its
+# bottom border, the descenders cut)
+ONE_LINE_PIXELS = 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +141,7 @@ def write_list_xlsx(out: IO[bytes], sheet_name: str, title: str, made: str, colu
     with tempfile.TemporaryDirectory(prefix="perfbudget-xlsx-", ignore_cleanup_errors=True) as folder:
         workbook = xlsxwriter.Workbook(out, {
             "constant_memory": True, "tmpdir": folder, "strings_to_formulas": False, "strings_to_urls": False,
-            "default_row_height": 19,  # pixels: 14.25 pt, one line of 宋体 10.5 pt
+            "default_row_height": ONE_LINE_PIXELS,
             "default_format_properties": {"font_name": FONT, "font_size": 10.5, "font_charset": 134,
                                           "font_family": 0, "font_scheme": "none"}})
         try:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from perfbudget.model import Document
 from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
-from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAD_POINTS, HTML_PAGE_SHARE
+from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAGE_SHARE
 from perfbudget.writers.print_layout import (
     PRINT_CSS,
     html_page_rule,
@@ -42,7 +42,7 @@ table.head { margin-bottom: 0; break-after: avoid; }
 table.head, table.indicators { table-layout: fixed; }
 table.indicators { margin-top: -1px; }
 td { overflow-wrap: anywhere; }
-td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
+td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; line-height: 1.45; }
 .c { text-align: center; text-wrap: balance; }
 .b { font-weight: bold; }
 """ + PRINT_CSS
@@ -55,6 +55,9 @@ PAGE_POINTS = (841.9 - 31 / 25.4 * 72, 595.3 - 24 / 25.4 * 72 - 12)
 # portrait since print15, though its Word form is landscape by its widths)
 LANDSCAPE_POINTS = (595.3 - 31 / 25.4 * 72, 841.9 - 24 / 25.4 * 72 - 12)
 HEADING_POINTS = 42.0
+# A row's padding and rule: 3 px above and below, a 1 px border (print28: the 自评表 page's 7 pt before, and an empty
+# row a line tall: the sample 13's page left its last row alone on page 2, the first ending 187 pt above its foot)
+PAD_POINTS = 5.5
 
 
 def wide(grid: ProjectGrid) -> bool:
@@ -107,7 +110,9 @@ def page_starts(grid: ProjectGrid) -> list[int]:
     height, width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
     units = [width * share / POINTS_A_UNIT for share in column_shares(grid)]
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
-                          HTML_LINE_POINTS, HTML_PAD_POINTS)
+                          HTML_LINE_POINTS, PAD_POINTS)
+    written = {row for s in grid.cells if s.text.strip() for row in range(s.row, s.row + s.rowspan)}
+    heights = [height if row in written else PAD_POINTS for row, height in enumerate(heights)]  # (no line: padding)
     return indicator_page_starts(heights, height * HTML_PAGE_SHARE, split, grid.rows,
                                  HEADING_POINTS if grid.heading else 0.0)
 

@@ -33,6 +33,7 @@ from perfbudget.writers.print_layout import (
     xlsx_one_page,
     xlsx_page_setup,
     xlsx_page_starts,
+    xlsx_readable_one_page,
 )
 from perfbudget.writers.stable_zip import stable_zip
 from perfbudget.writers.target_table_layout import project_grid
@@ -103,8 +104,9 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         if grid.heading:  # as tall as its lines (a heading of three lines — name, form, year — printed one)
             lead = ws.row_dimensions[row0 - 1].height = heading_height(grid.heading, sum(widths))
         # the pages as computed, set as the sheet's page breaks: a 一级/二级 label is drawn again on each; a sheet a
-        # little taller than a page is shrunk onto one
-        one_page = xlsx_one_page(widths, heights, lead)
+        # little taller than a page is shrunk onto one, as one printing readably on one page (print28: the sample
+        # table 14's 16 indicators printed two pages, the second holding three rows)
+        one_page = xlsx_one_page(widths, heights, lead) or xlsx_readable_one_page(widths, [lead, *heights])
         starts = [] if one_page else xlsx_page_starts(widths, heights, lead, grid.header_rows)
         for start in starts:
             ws.row_breaks.append(Break(id=row0 + start - 1))

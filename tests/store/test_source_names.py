@@ -65,9 +65,10 @@ def test_migration_1831_reduces_the_stored_paths_to_names(db_url: str, seed_path
                     {"id": 901, "file_name": windows}, {"id": 902, "file_name": json_document},
                     {"id": 903, "file_name": "网页修改（wang）"}):
                 connection.execute(text(
-                    "INSERT INTO documents (id, unit_id, file_name, sha256, content_sha256, kind, money_unit, project_count, "
-                    "indicator_count, imported_at) SELECT :id, unit_id, :file_name, :sha, :sha, kind, money_unit, 0, 0, imported_at "
-                    "FROM documents WHERE id = :first"), {**values, "sha": f"sha{values['id']}", "first": version.document_id})
+                    "INSERT INTO documents (id, unit_id, file_name, sha256, content_sha256, kind, money_unit, "
+                    "project_count, indicator_count, imported_at) SELECT :id, unit_id, :file_name, :sha, :sha, kind, "
+                    "money_unit, 0, 0, imported_at FROM documents WHERE id = :first"),
+                    {**values, "sha": f"sha{values['id']}", "first": version.document_id})
             api_version = connection.execute(text("SELECT id FROM project_versions ORDER BY id DESC")).first()
             assert api_version is not None
             connection.execute(text("UPDATE project_versions SET document_id = 902 WHERE id = :id"),

@@ -96,7 +96,8 @@ def upgrade() -> None:
     reduced_ids: list[int] = []
     # ESCAPE '!': PostgreSQL's LIKE takes a backslash as its escape character by default, SQLite does not
     for row_id, file in _rows(connection, (
-            "SELECT id, file_name FROM documents d WHERE (file_name LIKE '%/%' OR file_name LIKE :backslash ESCAPE '!') "
+            "SELECT id, file_name FROM documents d "
+            "WHERE (file_name LIKE '%/%' OR file_name LIKE :backslash ESCAPE '!') "
             "AND NOT EXISTS (SELECT 1 FROM project_versions v JOIN version_authors a ON a.version_id = v.id "
             f"WHERE v.document_id = d.id AND a.via IN ({other}))"), {"backslash": "%\\%"}):
         if file.startswith(EDIT_FILES):

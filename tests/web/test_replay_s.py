@@ -3,6 +3,7 @@ the faces fixed at the root."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,21 @@ def test_an_upload_over_the_file_limit_is_refused_with_the_file_limit_the_cli_st
     form = web.client().post("/api/v1/documents", content=b"[" + b"1," * (6 * 1024 * 1024) + b"1]",
                              headers={**_bearer(web, "editor"), "content-type": "application/json"})
     assert form.status_code == 413 and form.json()["error"]["message"].startswith("请求内容过大：上限为 ")
+
+
+def test_the_page_and_the_api_say_why_a_project_got_its_grade_as_the_cli_does(any_web: WebEnv) -> None:
+    # issue 13: 「show on each project why it got its grade」: `perfbudget review` printed 等级依据, the page and
+    # GET /api/v1/projects/{id} gave the grade alone
+    web = any_web
+    pid = web.project_ids[1]  # the seed's 2nd table: graded 中 for its errors
+    said = runner.invoke(cli, ["review", str(pid), "--db", web.url, "--json"])
+    assert said.exit_code == 1, said.output
+    basis = json.loads(said.stdout)["projects"][0]["basis"]
+    assert basis and basis[0].startswith("中：有错误"), basis
+    api = web.client().get(f"/api/v1/projects/{pid}", headers=_bearer(web, "viewer")).json()["review"]
+    assert api["grade"] == "中" and api["basis"] == basis
+    page = web.client("viewer").get(f"/projects/{pid}").text
+    assert 'id="grade-basis"' in page and "系统评定的等级依据" in page
+    from perfbudget.web.html_text import text
+
+    assert all(str(text(line)) in page for line in basis)

@@ -201,6 +201,8 @@ class FindingOut(Model):
 class StoredReview(Model):
     grade: str | None = Field(..., description="系统评定：优/良/中/差")
     reviewer_grade: str | None = Field(None, description="审核人员评定（正式等级；未评定时为 null）")
+    basis: list[str] = Field([], description="系统评定的等级依据：决定等级的规则与影响最大的审核意见"
+                                             "（与 perfbudget review 的「等级依据」相同）")
     findings: list[FindingOut]
 
 

@@ -141,7 +141,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
             "latest_version": view.head.latest_version, "official_version": view.head.official_version,
             "revision_pending": view.head.revision_pending, "state": view.head.state,
             "state_label": STATE_LABELS[view.head.state],
-            "review": {"grade": view.grade, "reviewer_grade": reviewer,  # files by name, never a server's path
+            "review": {"grade": view.grade, "reviewer_grade": reviewer, "basis": list(view.basis),
+                       # files by name, never a server's path
                        "findings": evaluations.names_only([f.to_dict() for f in view.findings])},
             "document": document_to_dict(view.version.document)}
 

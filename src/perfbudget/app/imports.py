@@ -384,8 +384,9 @@ def _stale(file: str, exc: StaleVersion) -> ImportOutcome:
 
 
 def _short(exc: Exception | None) -> str:
-    text = str(getattr(exc, "orig", exc) or "")
-    return text.splitlines()[0] if text else "未知错误"
+    from perfbudget.db_reasons import database_reason
+
+    return database_reason(exc) if exc is not None else "未知错误"
 
 
 def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha256: str, form: str | None,

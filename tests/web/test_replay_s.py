@@ -4,6 +4,7 @@ the faces fixed at the root."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,24 @@ def test_the_page_and_the_api_say_why_a_project_got_its_grade_as_the_cli_does(an
     from perfbudget.web.html_text import text
 
     assert all(str(text(line)) in page for line in basis)
+
+
+def test_a_stale_edit_names_the_newer_version_who_made_it_and_when(any_web: WebEnv) -> None:
+    # an import's refusal named the newer version's author, time and face (issue 11 point 3); an edit's said only
+    # 「现在已是第 2 版」, so the user could not tell whose change to look at
+    web = any_web
+    pid = web.project_ids[2]
+    client = web.client()
+    shown = client.get(f"/api/v1/projects/{pid}", headers=_bearer(web, "editor")).json()
+    document = shown["document"]
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥92%"}
+    first = client.put(f"/api/v1/projects/{pid}", headers=_bearer(web, "editor"),
+                       json={"base_version": shown["version"], "document": document})
+    assert first.status_code == 200, first.text
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥93%"}
+    stale = client.put(f"/api/v1/projects/{pid}", headers=_bearer(web, "admin"),
+                       json={"base_version": shown["version"], "document": document})
+    assert stale.status_code == 409, stale.text
+    said = stale.json()["error"]["message"]
+    when = r"\d{4}-\d\d-\d\d \d\d:\d\d 北京时间"  # the editor's account has no display name: its user name
+    assert re.search(rf"但该项目现在已是第 {shown['version'] + 1} 版（editor 于 {when} 接口修改）。", said), said

@@ -83,3 +83,57 @@ def test_a_stale_edit_names_the_newer_version_who_made_it_and_when(any_web: WebE
     said = stale.json()["error"]["message"]
     when = r"\d{4}-\d\d-\d\d \d\d:\d\d 北京时间"  # the editor's account has no display name: its user name
     assert re.search(rf"但该项目现在已是第 {shown['version'] + 1} 版（editor 于 {when} 接口修改）。", said), said
+
+
+def test_a_saved_review_and_a_saved_evaluation_are_shown_by_the_api_as_by_the_cli(web: WebEnv, tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch
+                                                                                 ) -> None:
+    # `perfbudget reviews P --show N` and `evaluations P --show N` showed a saved record in full; the API listed the
+    # records (GET …/reviews, …/evaluations) and showed none of them
+    pid = web.project_ids[0]
+    saved = runner.invoke(cli, ["review", str(pid), "--db", web.url, "--save", "--actor", "审核员甲"])
+    assert saved.exit_code in (0, 1), saved.output
+    client, headers = web.client(), _bearer(web, "viewer")
+    record = client.get(f"/api/v1/projects/{pid}/reviews", headers=headers).json()["reviews"][-1]
+    shown = runner.invoke(cli, ["reviews", str(pid), "--show", str(record["id"]), "--json", "--db", web.url])
+    assert shown.exit_code == 0, shown.output
+    api = client.get(f"/api/v1/projects/{pid}/reviews/{record['id']}", headers=headers)
+    assert api.status_code == 200, api.text
+    assert api.json()["report"] == json.loads(shown.stdout) and api.json()["id"] == record["id"]
+    assert {k: v for k, v in api.json().items() if k != "report"} == record
+    other = web.project_ids[1]
+    assert client.get(f"/api/v1/projects/{other}/reviews/{record['id']}", headers=headers).status_code == 404
+    # a 自评 saved by the CLI, read back alike
+    sheet = tmp_path / "自评.csv"
+    template = runner.invoke(cli, ["template", str(pid), "--db", web.url, "--to", "csv", "-o", str(sheet)])
+    assert template.exit_code == 0, template.output
+    lines = sheet.read_text(encoding="utf-8-sig").splitlines()
+    filled = [lines[0]] + [_filled(line) for line in lines[1:]]
+    sheet.write_text("\n".join(filled) + "\n", encoding="utf-8")
+    monkeypatch.setenv("PERFBUDGET_SELF_EVALUATION", "any")
+    done = runner.invoke(cli, ["evaluate", str(pid), "--db", web.url, "-a", str(sheet), "--save", "--actor", "填报员"])
+    assert done.exit_code == 0, done.output
+    item = client.get(f"/api/v1/projects/{pid}/evaluations", headers=headers).json()["evaluations"][-1]
+    shown = runner.invoke(cli, ["evaluations", str(pid), "--show", str(item["id"]), "--json", "--db", web.url])
+    assert shown.exit_code == 0, shown.output
+    api = client.get(f"/api/v1/projects/{pid}/evaluations/{item['id']}", headers=headers)
+    assert api.status_code == 200, api.text
+    assert api.json()["evaluation"] == json.loads(shown.stdout) and "monitoring" not in api.json()
+    assert {k: v for k, v in api.json().items() if k != "evaluation"} == item
+    assert client.get(f"/api/v1/projects/{pid}/evaluations/999999", headers=headers).status_code == 404
+
+
+# the seed's first project (2024年检察业务信息化运维项目) as a unit fills it in
+SEED_ACTUALS = {"全年执行数": "15.3", "视频会议保障数量": "12次", "信息化设备（系统）巡检次数": "15次",
+                "信息化系统运维服务验收合格率": "100%", "网络连通率": "98%",
+                "系统故障修复平均响应时间": "90分钟", "运行系统（软件）维护成本": "160000元",
+                "信息化设备（系统）正常使用年限": "6年", "服务干警满意度": "96%"}
+
+
+def _filled(line: str) -> str:
+    cells = line.split(",")
+    if cells[1] in SEED_ACTUALS:
+        cells[2] = SEED_ACTUALS[cells[1]]
+    elif cells[1] == "保障司法工作正常开展":
+        cells[3] = "达成"
+    return ",".join(cells)

@@ -652,6 +652,12 @@ class ReviewRecordOut(Model):
     created_at: str
 
 
+class SavedReviewOut(ReviewRecordOut):
+    """One saved review with its findings (``perfbudget reviews PROJECT --show N``; since replay-s)."""
+
+    report: ReviewReport = Field(..., description="保存的审核结果本身（同 perfbudget reviews 项目 --show 编号 --json）")
+
+
 class ReviewerGradeRecord(Model):
     id: int
     version: int = Field(..., description="所评的项目版本")
@@ -737,6 +743,14 @@ class MonitoringOut(Model):
     document_file: str | None
     actuals_file: str | None
     projects: list[ProjectMonitorOut]
+
+
+class SavedEvaluationOut(EvaluationRecord):
+    """One saved 自评 or 运行监控 with its result (``perfbudget evaluations PROJECT --show N``; since replay-s)."""
+
+    evaluation: EvaluationOut | None = Field(None, description="自评记录：保存的自评结果（同 perfbudget evaluations "
+                                                               "项目 --show 编号 --json）")
+    monitoring: MonitoringOut | None = Field(None, description="运行监控记录：保存的监控结果")
 
 
 class StoredMonitoring(SavedBy):

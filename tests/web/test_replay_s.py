@@ -62,6 +62,15 @@ def test_the_page_and_the_api_say_why_a_project_got_its_grade_as_the_cli_does(an
     from perfbudget.web.html_text import text
 
     assert all(str(text(line)) in page for line in basis)
+    # the reviewer's desk (page, API, `perfbudget desk show`) says it beside the machine's grade
+    desk = web.client().get(f"/api/v1/projects/{pid}/desk", headers=_bearer(web, "reviewer")).json()
+    assert desk["grade"] == "中" and desk["basis"] == basis
+    shown = runner.invoke(cli, ["desk", "show", str(pid), "--db", web.url, "--user", "reviewer"])
+    assert shown.exit_code == 0, shown.output
+    said = [line.strip() for line in shown.stdout.splitlines() if "等级依据" in line]
+    assert said == [f"等级依据 {b}" for b in basis], shown.stdout
+    desk_page = web.client("reviewer").get(f"/projects/{pid}/review").text
+    assert 'id="desk-grade-basis"' in desk_page and all(str(text(line)) in desk_page for line in basis)
 
 
 def test_a_stale_edit_names_the_newer_version_who_made_it_and_when(any_web: WebEnv) -> None:

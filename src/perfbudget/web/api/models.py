@@ -516,6 +516,7 @@ class DeskPlace(Model):
 class Desk(Model):
     project: DeskProject
     grade: str | None = Field(..., description="系统评定等级")
+    basis: list[str] = Field([], description="系统评定的等级依据：决定等级的规则与影响最大的审核意见")
     official_grade: str | None = Field(..., description="正式等级：审核人员评定的，没有时为系统评定的")
     reviewer_grade: DeskGrade | None
     may_review: bool

@@ -93,3 +93,4 @@ def test_migration_1831_reduces_the_stored_paths_to_names(db_url: str, seed_path
     assert reviews[1] == {"findings": [{"source": {"file": json_document}}]}
     assert kept == {"document_file": "目标表.txt", "actuals_file": "自评表.xlsx",
                     "projects": [{"sources": [{"file": "自评.csv", "line": 2}], "note": "a/b"}]}
+

@@ -207,7 +207,9 @@ def test_content_wins_over_the_file_name(forms: dict[str, bytes]) -> None:
 def test_form_override(forms: dict[str, bytes], seed_document: Document) -> None:
     _same_as_seed(load_bytes(forms["seed.xls"], "data.bin", form="et"), seed_document)
     wrong = load_bytes(forms["seed.xls"], "data.bin", form="ods")
-    assert wrong.document is None and "OpenDocument" in wrong.errors[0].message
+    # the content's form said (replay-s), not the ods reader's 「OpenDocument 表格（.ods）…已损坏」 of an .xls
+    assert wrong.document is None and wrong.errors[0].message == (
+        "按指定的格式「ods」读取失败：文件内容是「xls」格式，不是「ods」；不指定格式即按内容识别（或指定「xls」）")
 
 
 def _fake_soffice(tmp_path: Path, body: str) -> Path:

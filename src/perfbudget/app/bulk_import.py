@@ -513,6 +513,7 @@ def _write(store: Store, settings: CoreSettings, item: Prepared, request: Import
             outcome = replace(outcome, refused_tables=item.refused + outcome.refused_tables)
         return outcome
     except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+        from perfbudget.db_reasons import database_reason
+
         return ImportOutcome(item.file, FAILED, problems=(
-            Problem(Source(item.file), f"数据库错误，未导入：{detail[0] if detail else exc}"),))
+            Problem(Source(item.file), f"数据库错误，未导入：{database_reason(exc)}"),))

@@ -31,6 +31,7 @@ from perfbudget.interchange import project_to_dict
 from perfbudget.model import Problem, Project, Source, Unit
 from perfbudget.store import Store
 from perfbudget.store.importer import IMPORTED, UNCHANGED, StaleVersion, plan_document
+from perfbudget.store.transaction import TrailEntry
 
 RETRIES = 5
 
@@ -68,10 +69,25 @@ class EditResult:
     problems: tuple[Problem, ...] = ()
 
 
-def stale_message(base: int, latest: int | None) -> str:
-    now = f"现在已是第 {latest} 版" if latest else "已被他人先行修改"
+def stale_message(base: int, latest: int | None, newest: TrailEntry | None = None) -> str:
+    """The refusal of an edit of version ``base`` made stale; ``newest``: the version that made it so, named with
+    who made it, when and how (「现在已是第 2 版（王填报 于 2026-12-06 17:20 北京时间 接口修改）」), as an import's
+    refusal names it (``app.imports.describe_version``; until replay-s an edit's said the number alone)."""
+    if newest is not None and latest is not None and newest.number == latest:
+        from perfbudget.app.imports import describe_version
+
+        now = f"现在已是{describe_version(newest)}"
+    else:
+        now = f"现在已是第 {latest} 版" if latest else "已被他人先行修改"
     return (f"保存被拒绝：您修改的是第 {base} 版，但该项目{now}。为免覆盖他人的修改，"
             "请重新打开编辑页面，在最新版本上再次修改。")
+
+
+def _newest(store: Store, project_id: int) -> TrailEntry | None:
+    """The project's newest version with its author (None when it cannot be read)."""
+    with store.reading() as tx:
+        trail = tx.trails([project_id]).get(project_id)
+    return trail[-1] if trail else None
 
 
 def money_unit_change(old: str | None, sent: str | None) -> str | None:
@@ -102,7 +118,9 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                     return EditResult("failed", "没有找到该项目")
                 latest = stored.meta["version"]
                 if latest != base_version:
-                    return EditResult("stale", stale_message(base_version, latest), latest)
+                    newest = tx.trails([project_id]).get(project_id)
+                    return EditResult("stale", stale_message(base_version, latest, newest[-1] if newest else None),
+                                      latest)
                 flow = tx.workflow([project_id]).get(project_id)
                 state = flow.state if flow else DRAFT
                 if state not in EDITABLE:
@@ -145,7 +163,7 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
             update_library(store, [project_id])  # the indicator library follows every edit
             return EditResult("saved", f"已保存为第 {new_number} 版", new_number)
         except StaleVersion as exc:
-            return EditResult("stale", stale_message(base_version, exc.latest), exc.latest)
+            return EditResult("stale", stale_message(base_version, exc.latest, _newest(store, project_id)), exc.latest)
         except (IntegrityError, OperationalError):
             continue  # a concurrent writer stored the same version number first: look again
         except DBAPIError as exc:

@@ -110,6 +110,16 @@ def source_name(file: str) -> str:
     return PurePath(file.replace("\\", "/")).name or file
 
 
+def kept_file_name(file: str, via: str) -> str:
+    """The ``file`` a document imported through ``via`` is stored under (``documents.file_name``, so every version's
+    source, every saved review's and evaluation's, the history and the audit entry): a command line's path by its
+    name only (:func:`source_name`), as the pages and the API keep an upload's name (``web.filenames.upload_name``).
+    Until replay-s ``perfbudget import /home/…/目标表.txt`` kept the user's local path for every reader of the store
+    (migration 1831 reduces the paths kept before). The other faces' names are the layer's own words
+    (「JSON 文档（王填报）」, a declaration's), kept whole: a display name may hold a ``/``."""
+    return source_name(file) if via == "cli" else file
+
+
 def api_document_name(principal: Principal) -> str:
     """The stored "file" of a document sent to the API as JSON (it has no file name): who sent it, by the name
     people read (the display name, else the account's), so the history and a revision read 「接口导入「JSON 文档
@@ -374,8 +384,9 @@ def _stale(file: str, exc: StaleVersion) -> ImportOutcome:
 
 
 def _short(exc: Exception | None) -> str:
-    text = str(getattr(exc, "orig", exc) or "")
-    return text.splitlines()[0] if text else "未知错误"
+    from perfbudget.db_reasons import database_reason
+
+    return database_reason(exc) if exc is not None else "未知错误"
 
 
 def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha256: str, form: str | None,
@@ -390,7 +401,8 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
     if confirm and not request.force:
         return ImportOutcome(file, NEEDS_CONFIRMATION, problems=tuple(Problem(Source(file), f.message)
                                                                       for f in confirm))
-    outcome = tx.apply(plan, file, sha256, form, expected)
+    kept = kept_file_name(file, request.via)
+    outcome = replace(tx.apply(plan, kept, sha256, form, expected), file=file)
     if outcome.status != IMPORTED:
         return outcome
     created = [v for v in outcome.versions if v.created]
@@ -414,9 +426,9 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
                             f"；第 {flow.approved_version} 版仍为正式版本"))
     declare = request.via == "declare"
     tx.audit(request.actor, "project.declare" if declare else "document.import", "document", outcome.document_id,
-             f"{'申报项目' if declare else '导入'}「{file}」：新项目 {outcome.new_projects} 个，"
+             f"{'申报项目' if declare else '导入'}「{kept}」：新项目 {outcome.new_projects} 个，"
              f"更新 {outcome.changed_projects} 个，未变 {outcome.unchanged_projects} 个",
-             after={"file": file, "via": request.via, "document_id": outcome.document_id, "forced": bool(confirm),
+             after={"file": kept, "via": request.via, "document_id": outcome.document_id, "forced": bool(confirm),
                     "versions": [{"project_id": stored.project_id, "version": stored.version, "project": fate.shown}
                                  for fate, stored in zip(fates, outcome.versions, strict=True) if stored.created]},
              unit_code=plan.document.unit.code, ip=request.ip)

@@ -78,6 +78,18 @@ class ProjectView:
     findings: list[Finding]
     grade: str | None
     reviewed: bool = True  # False: no stored review and none made yet (load_view(review=False)): see with_reviews
+    # why the system gave its grade (the review's 等级依据: the grade rule that decided it, the findings that weighed
+    # most; ``ProjectGrade.basis``), as `perfbudget review` prints it; empty for a review stored without one
+    basis: tuple[str, ...] = ()
+
+
+def basis_of(payload: Any) -> tuple[str, ...]:
+    """The 等级依据 of a one-project review payload (``projects[0].basis``; reviews saved before issue 13 have none).
+    The pages and the API showed the grade without it until replay-s, where `perfbudget review` printed it."""
+    projects = payload.get("projects") if isinstance(payload, dict) else None
+    first = projects[0] if isinstance(projects, list) and projects and isinstance(projects[0], dict) else {}
+    basis = first.get("basis")
+    return tuple(str(line) for line in basis) if isinstance(basis, list) else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,9 +282,11 @@ def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: 
         assert tx is not None
         version = queries.version_from_head(tx.connection, version_head)
     reviewed = True
+    basis: tuple[str, ...] = ()
     if row["r_id"] is not None:
-        findings = [Finding.from_dict(f) for f in json.loads(row["r_payload"]).get("findings", [])]
-        grade = row["r_grade"]
+        payload = json.loads(row["r_payload"])
+        findings = [Finding.from_dict(f) for f in payload.get("findings", [])]
+        grade, basis = row["r_grade"], basis_of(payload)
     elif not review:  # the caller reviews the missing ones together (with_reviews)
         findings, grade, reviewed = [], None, False
     else:
@@ -281,6 +295,7 @@ def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: 
         assert tx is not None
         [group] = review_in_context(tx, [version], settings, save=False, actor=None)
         findings, grade = list(group.report.findings), group.saved[0].grade if group.saved else None
+        basis = basis_of(group.saved[0].payload) if group.saved else ()
     evaluation = None
     if row["e_id"] is not None:
         evaluation = {key: row["e_" + key] for key in _EVALUATION_KEYS}
@@ -292,7 +307,7 @@ def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: 
         evaluation["colour_label"] = colour_label(evaluation["colour"]) if evaluation.get("colour") else None
     reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
     events = [_event(values) for values in row["event_rows"] or []] if whole and with_events else None
-    return _Loaded(ProjectView(head, version, findings, grade, reviewed), evaluation, reviewer_grade,
+    return _Loaded(ProjectView(head, version, findings, grade, reviewed, basis), evaluation, reviewer_grade,
                    bool(events) if events is not None else bool(row.get("has_events")), events)
 
 
@@ -331,21 +346,22 @@ def with_reviews(tx: Transaction, views: list[ProjectView], settings: CoreSettin
 
     latest = [v for v in missing if v.version.meta["version"] == v.head.latest_version]
     older = [[v] for v in missing if v.version.meta["version"] != v.head.latest_version]
-    done: dict[int, tuple[list[Finding], str | None]] = {}
+    done: dict[int, tuple[list[Finding], str | None, tuple[str, ...]]] = {}
     for batch in ([latest] if latest else []) + older:
         for group in review_in_context(tx, [v.version for v in batch], settings, save=False, actor=None):
             seq_of = {version.meta["version_id"]: seq for seq, version in group.selection.versions.items()}
             for saved in group.saved:
                 seq = seq_of[saved.version.meta["version_id"]]
                 done[saved.version.meta["version_id"]] = (
-                    [f for f in group.report.findings if f.project in (seq, None)], saved.grade)
+                    [f for f in group.report.findings if f.project in (seq, None)], saved.grade,
+                    basis_of(saved.payload))
     out = []
     for view in views:
         if view.reviewed:
             out.append(view)
             continue
-        findings, grade = done[view.version.meta["version_id"]]
-        out.append(ProjectView(view.head, view.version, findings, grade))
+        findings, grade, basis = done[view.version.meta["version_id"]]
+        out.append(ProjectView(view.head, view.version, findings, grade, basis=basis))
     return out
 
 

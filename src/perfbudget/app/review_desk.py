@@ -544,7 +544,8 @@ def desk_dict(desk: Desk, principal: Principal) -> dict[str, Any]:
         "project": {"id": head.id, "name": head.name, "fund_label": head.fund_label,
                     "unit": {"code": head.unit_code, "name": head.unit_name},
                     "version": desk.view.version.meta["version"], "state": head.state},
-        "grade": desk.view.grade, "official_grade": desk.official_grade,
+        "grade": desk.view.grade, "basis": list(desk.view.basis),  # 等级依据 of the machine's grade (replay-s)
+        "official_grade": desk.official_grade,
         "reviewer_grade": None if grade is None else {"grade": grade["grade"], "reason": grade["reason"],
                                                       **_who(grade), "at": utc_iso(grade["at"])},
         "may_review": principal.can(Action.REVIEW, head.unit_code),

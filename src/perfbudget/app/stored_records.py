@@ -193,3 +193,75 @@ def evaluation_record(store: Store, project_id: int, record_id: int) -> dict[str
         return None
     with store.reading() as tx:
         return as_people_read(tx, [item])[0]
+
+
+def report_from_payload(payload: Any) -> Any:
+    """A saved review's payload read back as a ``ReviewReport`` (so a damaged payload is caught, not shown): what
+    ``perfbudget reviews PROJECT --show N`` prints and ``GET /api/v1/projects/{id}/reviews/{record}`` gives (the CLI
+    read it alone until replay-s). ``ValueError`` (or ``KeyError``/``TypeError``) for a payload it cannot read."""
+    from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport
+    from perfbudget.review.finding import Finding
+
+    if not isinstance(payload, dict) or payload.get("format") != REPORT_FORMAT:
+        kind = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
+        raise ValueError(f"未知的格式「{kind}」")
+    findings = [Finding.from_dict(item) for item in payload["findings"]]
+    grades = tuple(ProjectGrade(**grade) for grade in payload["projects"])
+    return ReviewReport(tuple(findings), grades, ())
+
+
+def result_from_payload(payload: Any) -> Any:
+    """A saved 自评's or 运行监控's payload read back (``Evaluation`` or ``Monitoring``), as ``perfbudget evaluations
+    PROJECT --show N`` and ``GET /api/v1/projects/{id}/evaluations/{record}`` give it; ``ValueError`` (or
+    ``KeyError``/``TypeError``) for a payload it cannot read."""
+    from perfbudget.evaluate.monitor import MONITOR_FORMAT, monitoring_from_dict
+    from perfbudget.evaluate.result import EVALUATION_FORMAT, evaluation_from_dict
+
+    kind = payload.get("format") if isinstance(payload, dict) else None
+    if kind == EVALUATION_FORMAT:
+        return evaluation_from_dict(payload)
+    if kind == MONITOR_FORMAT:
+        return monitoring_from_dict(payload)
+    raise ValueError(f"未知的格式「{kind}」")
+
+
+def saved_review_item(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:
+    """Saved review ``record_id`` of the project as the API gives it (``GET /api/v1/projects/{id}/reviews/{record}``):
+    the record's row as ``review_items`` lists it, and its ``report`` read back (:func:`report_from_payload`) as
+    ``perfbudget reviews PROJECT --show N --json`` prints it, files by name; None when the project has no such
+    record. Until replay-s only the CLI showed a saved review's findings (the API listed the records)."""
+    from perfbudget.app.evaluations import names_only
+    from perfbudget.app.times import utc_iso
+
+    found = review_record(store, project_id, record_id)
+    if found is None:
+        return None
+    item = found.item
+    keys = ("id", "version_id", "project_id", "version", "year", "grade", "errors", "warnings", "actor",
+            "display_name", "user_label")
+    return {**{key: item.get(key) for key in keys}, "created_at": utc_iso(item["created_at"]),
+            "report": names_only(report_from_payload(item["payload"]).to_dict())}
+
+
+def saved_evaluation_item(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:
+    """Saved 自评 or 运行监控 ``record_id`` of the project as the API gives it (``GET /api/v1/projects/{id}/evaluations/
+    {record}``): the record as ``evaluation_items`` lists it, with the result read back (:func:`result_from_payload`)
+    as ``perfbudget evaluations PROJECT --show N --json`` prints it, under ``evaluation`` or ``monitoring`` by its
+    kind, files by name; None when the project has no such record (the CLI alone showed one until replay-s)."""
+    from perfbudget.app.evaluations import names_only
+    from perfbudget.app.imports import source_name
+    from perfbudget.app.times import utc_iso
+    from perfbudget.evaluate.monitor import MONITOR_FORMAT
+
+    item = evaluation_record(store, project_id, record_id)
+    if item is None:
+        return None
+    result = result_from_payload(item["payload"])
+    keys = ("id", "version_id", "project_id", "version", "year", "kind", "month", "total", "grade", "colour",
+            "colour_label", "actor", "display_name", "user_label")
+    sheet = item.get("sheet")
+    out = {**{key: item.get(key) for key in keys}, "created_at": utc_iso(item["created_at"]),
+           "kind_label": KIND_WORDS.get(item["kind"], item["kind"]),
+           "sheet": source_name(sheet) if sheet else sheet}
+    field = "monitoring" if item["payload"].get("format") == MONITOR_FORMAT else "evaluation"
+    return {**out, field: names_only(result.to_dict())}

@@ -97,6 +97,8 @@ def show_command(
     head = data["project"]
     out.print(f"项目 {head['id']}：{head['name']}  第 {head['version']} 版  系统评定 {data['grade'] or '—'}  "
               f"正式等级 {data['official_grade'] or '—'}", markup=False)
+    for line in data["basis"]:  # why the system gave its grade, as `perfbudget review` prints it (replay-s)
+        out.print(f"  等级依据 {line}", markup=False)
     for f in data["findings"]:
         decided = f["decision"]
         said = f"  〔{decided['label']}：{decided['reason']}〕" if decided else ""

@@ -480,18 +480,13 @@ def evaluations_command(
 
 def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     """Print one stored result back, read through its ``from_dict`` (so the payload is checked)."""
-    from perfbudget.evaluate.monitor import MONITOR_FORMAT, monitoring_from_dict
-    from perfbudget.evaluate.result import EVALUATION_FORMAT, evaluation_from_dict
+    from perfbudget.app.stored_records import result_from_payload
+    from perfbudget.evaluate.result import EVALUATION_FORMAT
 
     payload = item["payload"]
     kind = payload.get("format") if isinstance(payload, dict) else None
     try:
-        if kind == EVALUATION_FORMAT:
-            result: Any = evaluation_from_dict(payload)
-        elif kind == MONITOR_FORMAT:
-            result = monitoring_from_dict(payload)
-        else:
-            raise ValueError(f"未知的格式「{kind}」")
+        result: Any = result_from_payload(payload)
     except (KeyError, ValueError, TypeError) as exc:
         fail(f"记录 {item['id']} 的内容无法读取：{exc}")
     if as_json:

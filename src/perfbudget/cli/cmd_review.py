@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from perfbudget.load import LoadResult
     from perfbudget.model import Project
     from perfbudget.review.config import ReviewConfig
-    from perfbudget.review.engine import ReviewReport
     from perfbudget.store import Store
 
 
@@ -296,19 +295,6 @@ def _print_summary(tally: Any, as_json: bool) -> None:
               markup=False)
 
 
-def _report_from_payload(payload: Any) -> ReviewReport:
-    """A stored review payload read back as a report (so a damaged payload is caught, not printed)."""
-    from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport
-    from perfbudget.review.finding import Finding
-
-    if not isinstance(payload, dict) or payload.get("format") != REPORT_FORMAT:
-        kind = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
-        raise ValueError(f"未知的格式「{kind}」")
-    findings = [Finding.from_dict(item) for item in payload["findings"]]
-    grades = tuple(ProjectGrade(**grade) for grade in payload["projects"])
-    return ReviewReport(tuple(findings), grades, ())
-
-
 @app.command("reviews")
 def reviews_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
@@ -321,7 +307,13 @@ def reviews_command(
 
     --show 编号 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
-    from perfbudget.app.stored_records import project_row, review_record, review_records, reviewer_grade_records
+    from perfbudget.app.stored_records import (
+        project_row,
+        report_from_payload,
+        review_record,
+        review_records,
+        reviewer_grade_records,
+    )
     from perfbudget.cli.render.review import render_report
 
     store = open_store(db)
@@ -334,7 +326,7 @@ def reviews_command(
             fail(f"{project_named(head)}没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
         item, version = found.item, found.version
         try:
-            report = _report_from_payload(item["payload"])
+            report = report_from_payload(item["payload"])
         except (KeyError, ValueError, TypeError) as exc:
             fail(f"记录 {show_id} 的内容无法读取：{exc}")
         if as_json:

@@ -114,7 +114,9 @@ def serve(
     except SchemaOutdatedError as exc:
         fail(f"数据库结构版本过旧（{exc.current}，需要 {exc.head}），请先运行 perfbudget db upgrade")
     except (OperationalError, DBAPIError) as exc:
-        fail(f"无法使用数据库 {safe_url(config.database_url)}：{getattr(exc, 'orig', exc)}"
+        from perfbudget.db_reasons import database_reason
+
+        fail(f"无法使用数据库 {safe_url(config.database_url)}：{database_reason(exc)}"
              "（请检查数据库是否存在、是否可写，或用 --db 指定）")
     except ValueError as exc:
         fail(f"审核配置有误：{exc}")

@@ -53,7 +53,9 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
     try:
         before, after = upgrade(store.engine)
     except SQLAlchemyError as exc:
-        fail(f"升级失败，数据库未作改动：{str(getattr(exc, 'orig', exc)).splitlines()[0]}")
+        from perfbudget.db_reasons import database_reason
+
+        fail(f"升级失败，数据库未作改动：{database_reason(exc)}")
     finally:
         store.close()
     where = safe_url(store.url)

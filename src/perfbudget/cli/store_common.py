@@ -117,8 +117,9 @@ def open_store(db: str | None, migrate: bool = True, create: bool = False) -> St
     except ArgumentError:
         fail(f"数据库地址无效：{safe_url(url)}")
     except (SQLAlchemyError, OSError) as exc:
-        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
-        fail(f"无法打开数据库 {safe_url(url)}：{detail[0] if detail else exc}")
+        from perfbudget.db_reasons import database_reason
+
+        fail(f"无法打开数据库 {safe_url(url)}：{database_reason(exc)}")  # in Chinese since replay-s
 
 
 def _utc(value: datetime | None) -> datetime | None:

@@ -117,7 +117,9 @@ def qualitative(w: Decimal, grade: str, given: Decimal | None) -> Scored | str:
     if given is None:
         return Scored(low, "qualitative", f"定性指标：{band}，未给分，取区间下限 {show(low)}")
     if given < shown(low) or given > shown(high):
-        return f"得分 {plain(given)} 不在{band}内"
+        # 「…不在完成等级「部分达成」的区间内：应为…」 (until replay-s 「不在完成等级「部分达成」，区间为…（…）内」)
+        return (f"得分 {plain(given)} 不在完成等级「{grade}」的区间内：应为分值的 {low_pct}–{high_pct}"
+                f"（{show(low)}–{show(high)} 分）")
     score = min(given, w)
     return Scored(score, "qualitative", f"定性指标：{band}，评价人给分 {show(score)}")
 

@@ -230,4 +230,25 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     if reader is None:
         return None, [unknown_form(file, chosen)]
     with gc_paused():
-        return reader(data, file, limits)
+        document, problems = reader(data, file, limits)
+    if form is not None and document is None:
+        other = form_mismatch(data, file, form, limits)
+        if other is not None:  # the reader's own words (「Excel 文件已损坏，无法读取（OSError）」) would mislead
+            return None, [other]
+    return document, problems
+
+
+# Forms of one kind of content: a reader of one reads the other (the .doc and .et formats are WPS's .wps and .et)
+_SAME_CONTENT = ({"xls", "et"}, {"doc", "wps"}, {"text", *TEXT_LAYOUT_FORMS})
+
+
+def form_mismatch(data: bytes, file: str, form: str, limits: Limits) -> Problem | None:
+    """Why a file named ``form`` (``--form``) could not be read as one when its content is of another form (a Word file
+    read with ``--form xlsx`` said 「Excel 文件已损坏，无法读取（OSError）」 until replay-s); None when the content is
+    of that form (or of one of its kind), so the reader's own reasons stand."""
+    found = sniff(data, file, limits)
+    if found == form or found in ("zip", "ole") or any({found, form} <= kind for kind in _SAME_CONTENT):
+        return None
+    content = "文本" if found in _SAME_CONTENT[2] else f"「{found}」格式"
+    return Problem(Source(file), f"按指定的格式「{form}」读取失败：文件内容是{content}，不是「{form}」；"
+                                 f"不指定格式即按内容识别（或指定「{found}」）")

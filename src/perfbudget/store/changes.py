@@ -11,6 +11,7 @@ to re-read a file.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -173,7 +174,16 @@ def version_changes(old: Document, new: Document) -> list[Change]:
 
 
 def _or_blank(text: str | None) -> str:
-    return "（空）" if text is None or text == "" else text
+    return "（空）" if text is None or text == "" else _visible(text)
+
+
+def _visible(text: str) -> str:
+    """``text`` with each invisible format character (a zero-width space, a joiner, a byte-order mark: Unicode's Cf)
+    written out as 〔U+200B〕, so a change made by one reads as a change (replay-s: 「标题变更：…信息化运维… →
+    …信息化​运维…」 looked like the same text twice)."""
+    if text.isascii() or not any(unicodedata.category(ch) == "Cf" for ch in text):
+        return text
+    return "".join(f"〔U+{ord(ch):04X}〕" if unicodedata.category(ch) == "Cf" else ch for ch in text)
 
 
 def describe(change: Change) -> str:

@@ -21,8 +21,9 @@ decoded session), applied to every request:
 * **Body size per route.** File uploads: the file limit (``Limits.max_file_bytes``) plus 1 MiB
   of form overhead; API documents: ``WebConfig.max_api_body_bytes`` (default 10 MiB); every
   other form: ``WebConfig.max_form_body_bytes`` (default 2 MiB). A ``Content-Length`` over the
-  limit is refused at once (413, the limit stated); a body sent without one is counted as it
-  arrives and refused when it passes the limit.
+  limit is refused at once (413, the limit stated: on an upload's route the file limit, as the readers
+  state it, :func:`too_large_message`); a body sent without one is counted as it arrives and refused
+  when it passes the limit.
 * **Headers.** ``Cache-Control: no-store`` on every response but static files (pages and API
   answers hold data); ``Strict-Transport-Security`` when the request came over HTTPS.
 """
@@ -57,8 +58,8 @@ class BodyTooLarge(HTTPException):
     """Raised from ``receive`` when a body passes its limit (an HTTPException, so that FastAPI's
     body parsing passes it on as 413 instead of a 400 parse error)."""
 
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"请求内容过大：上限为 {_describe(limit)}")
+    def __init__(self, limit: int, message: str | None = None) -> None:
+        super().__init__(413, message or f"请求内容过大：上限为 {_describe(limit)}")
 
 
 def _too_big_number(text: str) -> bool:
@@ -136,6 +137,19 @@ def body_limit(scope: Scope) -> int:
     if any(p.match(path) for p in _API_DOCUMENTS):
         return int(config.max_api_body_bytes)
     return int(config.max_form_body_bytes)
+
+
+def too_large_message(scope: Scope, limit: int) -> str:
+    """What a 413 says: on a file upload's route the file limit, as the readers and ``perfbudget import`` state it
+    (「文件过大：…上限为 50 MB」; until replay-s 「请求内容过大：上限为 51 MB」, the file limit plus the form's 1 MiB,
+    a number found nowhere in the docs); elsewhere the body's limit."""
+    if any(p.match(scope.get("path", "")) for p in _UPLOADS):
+        from perfbudget.config import megabytes_over
+
+        files = int(scope["app"].state.config.limits.max_file_bytes)
+        return (f"文件过大：上传的文件上限为 {megabytes_over(files + 1, files)[1]} MB"
+                "（服务器可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
+    return f"请求内容过大：上限为 {_describe(limit)}"
 
 
 def _describe(limit: int) -> str:
@@ -245,7 +259,7 @@ class RequestGuard:
                 await _respond(scope, send, 400, "bad_request", "请求头 Content-Length 无效")
                 return
             if size > limit:
-                await _respond(scope, send, 413, "too_large", f"请求内容过大：上限为 {_describe(limit)}")
+                await _respond(scope, send, 413, "too_large", too_large_message(scope, limit))
                 return
         received = 0
         started = False
@@ -256,7 +270,7 @@ class RequestGuard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge(limit)
+                    raise BodyTooLarge(limit, too_large_message(scope, limit))
             return message
 
         https = scope.get("scheme") == "https"

@@ -141,11 +141,21 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'  <div class="screen-only">下载：{downloads}</div></div>\n'
         f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
         f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
-        f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
+        f'审核发现 {len(c["findings"])} 条</p>\n{_grade_basis(c.get("basis") or ())}</section>\n'
         f'{cell_comments(c["project"])}{figures}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
         f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n'
         f'{_delete_form(hid, token) if c.get("may_delete") else ""}')
+
+
+def _grade_basis(basis: Sequence[str]) -> str:
+    """Why the system gave its grade (the review's 等级依据, as `perfbudget review` prints it and the API's
+    ``review.basis`` gives it); nothing for a review stored without one. Until replay-s the page showed the grade
+    alone."""
+    if not basis:
+        return ""
+    items = "".join(f"<li>{text(line)}</li>" for line in basis)
+    return f'  <div class="muted" id="grade-basis">系统评定的等级依据：<ul>{items}</ul></div>\n'
 
 
 def _delete_form(head_id: int, token: str) -> str:

@@ -201,6 +201,8 @@ class FindingOut(Model):
 class StoredReview(Model):
     grade: str | None = Field(..., description="系统评定：优/良/中/差")
     reviewer_grade: str | None = Field(None, description="审核人员评定（正式等级；未评定时为 null）")
+    basis: list[str] = Field([], description="系统评定的等级依据：决定等级的规则与影响最大的审核意见"
+                                             "（与 perfbudget review 的「等级依据」相同）")
     findings: list[FindingOut]
 
 
@@ -514,6 +516,7 @@ class DeskPlace(Model):
 class Desk(Model):
     project: DeskProject
     grade: str | None = Field(..., description="系统评定等级")
+    basis: list[str] = Field([], description="系统评定的等级依据：决定等级的规则与影响最大的审核意见")
     official_grade: str | None = Field(..., description="正式等级：审核人员评定的，没有时为系统评定的")
     reviewer_grade: DeskGrade | None
     may_review: bool
@@ -650,6 +653,12 @@ class ReviewRecordOut(Model):
     created_at: str
 
 
+class SavedReviewOut(ReviewRecordOut):
+    """One saved review with its findings (``perfbudget reviews PROJECT --show N``; since replay-s)."""
+
+    report: ReviewReport = Field(..., description="保存的审核结果本身（同 perfbudget reviews 项目 --show 编号 --json）")
+
+
 class ReviewerGradeRecord(Model):
     id: int
     version: int = Field(..., description="所评的项目版本")
@@ -735,6 +744,14 @@ class MonitoringOut(Model):
     document_file: str | None
     actuals_file: str | None
     projects: list[ProjectMonitorOut]
+
+
+class SavedEvaluationOut(EvaluationRecord):
+    """One saved 自评 or 运行监控 with its result (``perfbudget evaluations PROJECT --show N``; since replay-s)."""
+
+    evaluation: EvaluationOut | None = Field(None, description="自评记录：保存的自评结果（同 perfbudget evaluations "
+                                                               "项目 --show 编号 --json）")
+    monitoring: MonitoringOut | None = Field(None, description="运行监控记录：保存的监控结果")
 
 
 class StoredMonitoring(SavedBy):

@@ -141,7 +141,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
             "latest_version": view.head.latest_version, "official_version": view.head.official_version,
             "revision_pending": view.head.revision_pending, "state": view.head.state,
             "state_label": STATE_LABELS[view.head.state],
-            "review": {"grade": view.grade, "reviewer_grade": reviewer,  # files by name, never a server's path
+            "review": {"grade": view.grade, "reviewer_grade": reviewer, "basis": list(view.basis),
+                       # files by name, never a server's path
                        "findings": evaluations.names_only([f.to_dict() for f in view.findings])},
             "document": document_to_dict(view.version.document)}
 
@@ -320,6 +321,41 @@ def get_review_records(request: Request, project_id: int,
     with store.reading() as tx:
         project_head(tx, principal, project_id)  # 404 for a project the token may not read
     return {"project_id": project_id, **review_items(store, project_id, year)}
+
+
+@router.get("/projects/{project_id}/reviews/{record_id}", responses=ERRORS, response_model=m.SavedReviewOut,
+            tags=[TAG_PROJECTS],
+            summary="一次保存的审核结果：每条审核意见与审核等级（同 perfbudget reviews 项目 --show 编号）")
+def get_review_record(request: Request, project_id: int, record_id: int,
+                      principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """记录编号见 ``GET /projects/{id}/reviews``；不是该项目的记录时 404。"""
+    from perfbudget.app.stored_records import saved_review_item
+
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not read
+    item = saved_review_item(store, project_id, record_id)
+    if item is None:
+        raise not_found(f"该项目编号为 {record_id} 的审核记录")
+    return item
+
+
+@router.get("/projects/{project_id}/evaluations/{record_id}", responses=ERRORS,
+            response_model=m.SavedEvaluationOut, tags=[TAG_EVALUATION],
+            summary="一次保存的自评或运行监控结果（同 perfbudget evaluations 项目 --show 编号）")
+def get_evaluation_record(request: Request, project_id: int, record_id: int,
+                          principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """记录编号见 ``GET /projects/{id}/evaluations``；自评的结果在 ``evaluation``，运行监控的在 ``monitoring``；
+    不是该项目的记录时 404。"""
+    from perfbudget.app.stored_records import saved_evaluation_item
+
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not read
+    item = saved_evaluation_item(store, project_id, record_id)
+    if item is None:
+        raise not_found(f"该项目编号为 {record_id} 的评价记录")
+    return item
 
 
 @router.get("/projects/{project_id}/evaluations", responses=ERRORS, response_model=m.EvaluationRecords,

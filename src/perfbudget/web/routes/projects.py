@@ -98,7 +98,7 @@ def project_response(request: Request, principal: Principal, page: ProjectPage,
     table = annotate(document.projects[0], view.findings)
     content = project_content({
         "head": view.head, "meta": view.version.meta, "document": document, "project": document.projects[0],
-        "table": table, "grade": view.grade,
+        "table": table, "grade": view.grade, "basis": view.basis,
         "reviewer_grade": page.reviewer_grade, "findings": view.findings, "steps": steps, "events": page.events,
         "events_more": page.events_more,
         "state_labels": STATE_LABELS, "evaluation": page.evaluation,

@@ -482,12 +482,14 @@ _NOTE_AND_AMOUNT = re.compile(r"([(（](?:万元|元|千元|亿元)[)）])(\d[\d
 
 
 _NOTE_TOTAL_AMOUNT = re.compile(r"\s*([(（](?:万元|元|千元|亿元)[)）])(合计|总计)(\d[\d,]*(?:\.\d+)?)")
+_SUBTOTAL_AMOUNT = re.compile(r"(小计|合计)(\d[\d,]*(?:\.\d+)?)")
 
 
 def _unit_note_off_amount(parts: list[str]) -> list[str]:
     """A money label's unit note glued to its amount (``资金总额`` | ``(万元)120``) given back to the label:
     ``资金总额(万元)`` | ``120``; the funds block's label with its note, its total's label and amount glued after
-    it (``项目资金`` | ``(万元)合计1800``, Guangxi's 公开表, reading31): ``项目资金(万元)`` | ``合计`` | ``1800``."""
+    it (``项目资金`` | ``(万元)合计1800``, Guangxi's 公开表, reading31): ``项目资金(万元)`` | ``合计`` | ``1800``;
+    a part and its subtotal glued (``一般公共预算拨款`` | ``小计1800``): ``一般公共预算拨款`` | ``小计`` | ``1800``."""
     for k in range(1, len(parts)):
         found = _NOTE_AND_AMOUNT.fullmatch(parts[k])
         if found is not None and header_field(parts[k - 1]) in _MONEY_FIELDS and money_unit_note(parts[k - 1]) is None:
@@ -495,6 +497,10 @@ def _unit_note_off_amount(parts: list[str]) -> list[str]:
         if parts[k][:1] in "(（ " and label_key(parts[k - 1]) in MONEY_BLOCKS \
                 and (total := _NOTE_TOTAL_AMOUNT.fullmatch(parts[k])) is not None:
             return [*parts[:k - 1], parts[k - 1] + total.group(1), total.group(2), total.group(3), *parts[k + 1:]]
+        if parts[k][:1] in "小合" and (subtotal := _SUBTOTAL_AMOUNT.fullmatch(parts[k])) is not None \
+                and header_field(parts[k - 1]) in _MONEY_FIELDS:
+            # 一般公共预算拨款 | 小计1800: the part, its 小计 and its amount (readers/subtotal_parts.py, reading31b)
+            return [*parts[:k], subtotal.group(1), subtotal.group(2), *parts[k + 1:]]
     return parts
 
 

@@ -213,7 +213,7 @@ _YEAR_SENTENCE = re.compile(r"([\u4e00-\u9fff()（）]{2,20})((?:19|20)\d{2}年(
 
 
 def split_year_sentence(line: str) -> list[str] | None:
-    """[一级?, 二级?, 三级, target] for a glued indicator line whose target is a sentence opening with a year
+    r"""[一级?, 二级?, 三级, target] for a glued indicator line whose target is a sentence opening with a year
     (``产出指标产出数量指标新增学位2023年预计在校生:小学600人,…``) where :func:`split_indicator_line`, which knows
     only targets ending in a figure or a known word, finds none: the line's only year (\d{4}年, not 年度) cuts it, the
     name before it written without a digit. None otherwise (no year, two years, a name with a digit)."""

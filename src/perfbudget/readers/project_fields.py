@@ -207,9 +207,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if parts.goals:
         sources["goals"] = parts.goals[0].source
     if parts.fiscal_parts:  # each part of 财政资金, each detail of one (一般公共预算拨款/市本级) located: funds.<label>
-        named = tuple(part for part, _ in parts.fiscal_parts)
+        part_names = tuple(part for part, _ in parts.fiscal_parts)
+        details = tuple(f"{part}/" for part in part_names)
         for label_text, cell in parts.extras:
-            if not cell.blank and (label_text in named or label_text.startswith(tuple(f"{n}/" for n in named))):
+            if not cell.blank and (label_text in part_names or label_text.startswith(details)):
                 sources.setdefault(f"funds.{label_text}", cell.source)
     extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
                    if not cell.blank) + tuple(money_notes)

@@ -72,6 +72,7 @@ from perfbudget.readers.management_grid import start_grid as start_management
 from perfbudget.readers.name_wraps import wrapped_name_end
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.period_lines import amount_run, take_period_line
+from perfbudget.readers.subtotal_parts import detail_row, subtotal_amount
 from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid, stream_tasks
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
@@ -102,6 +103,7 @@ _FIGURE_AFTER_NOTE = re.compile(r"[)）]\s*[:：]?\s*\d")
 _BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
 _MONEY_LIKE = re.compile(r"^\s*+[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
+_SUBTOTAL_FIELDS = frozenset({"fiscal", "other", "fiscal-part", "other-part", "other-source"})
 _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free text, never labels
 
 
@@ -161,6 +163,7 @@ class _State:
     # that row's label and the grid's columns after its last figure, when its line ended before them (``_wrapped``)
     fund_rest: tuple[str, list[str]] | None = None
     management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
+    detail_of: str | None = None  # a part just read with its 小计: the rows below may be its details (subtotal_parts)
 
 
 def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
@@ -589,6 +592,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
     entry_group = state.group
     after_fund_row, state.fund_row = state.fund_row, False
+    detail_of, state.detail_of = state.detail_of, None
     if state.fund_rest is not None and _wrapped(row, parts, state):
         return
     if after_fund_row and not stream and _empty_source_row(row):
@@ -600,6 +604,12 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         text, money_unit, field_name, note_unit, ignored, fund, _, _ = _known_facts(cell.text) or _cell_facts(cell.text)
         if not text:
             i += 1
+            continue
+        if detail_of is not None and field_name is None and not stream and (detail := detail_row(row, i)) is not None:
+            # 一般公共预算拨款 | 小计 | 1800 then 市本级 | 1800: the part's detail, kept under both names (reading31b)
+            detail_label, amount, i = detail
+            parts.extras.append((f"{detail_of}/{detail_label}", amount) if amount is not None else ("", cell))
+            state.detail_of = detail_of
             continue
         if money_unit:
             parts.money_unit = money_unit
@@ -975,7 +985,13 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             j += 1
         if j < len(row) and not _is_label(row[j]) and money_unit_in(row[j].text) is None:
             value, taken = row[j], j - i + 1
-    if value is not None and _is_label(value):
+    if value is not None and not stream and field_name in _SUBTOTAL_FIELDS \
+            and (subtotal := subtotal_amount(row, i + taken - 1)) is not None:
+        # 一般公共预算拨款 | 小计 | 1800: the part's amount after its 小计, its details below (subtotal_parts.py)
+        value, end = subtotal
+        taken = end - i
+        state.detail_of = part_label(text)
+    elif value is not None and _is_label(value):
         value, taken = None, 1  # the next cell is a label of its own: this one is empty
     elif value is not None and stream and field_name in _MONEY_FIELDS and not value.blank \
             and not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):

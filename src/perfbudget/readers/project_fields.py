@@ -212,6 +212,12 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         sources["purpose"] = parts.purpose[0].source
     if parts.goals:
         sources["goals"] = parts.goals[0].source
+    if parts.fiscal_parts:  # each part of 财政资金, each detail of one (一般公共预算拨款/市本级) located: funds.<label>
+        part_names = tuple(part for part, _ in parts.fiscal_parts)
+        details = tuple(f"{part}/" for part in part_names)
+        for label_text, cell in parts.extras:
+            if not cell.blank and (label_text in part_names or label_text.startswith(details)):
+                sources.setdefault(f"funds.{label_text}", cell.source)
     extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
                    if not cell.blank) + tuple(money_notes)
     month = table_total = table_grade = None

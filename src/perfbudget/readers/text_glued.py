@@ -210,6 +210,37 @@ def split_indicator_line(line: str) -> list[str] | None:
     return [*cells, name, value]
 
 
+# A target written as a sentence that opens with its year (2023年预计在校生:小学600人,…; reading31b, `171`): the
+# year, then a sentence holding a sentence mark; the name before it Chinese, 2–20 characters, no digit
+_YEAR_SENTENCE = re.compile(r"([\u4e00-\u9fff()（）]{2,20})((?:19|20)\d{2}年(?!度)[^，,：:。；;]*[，,：:。；;].*)")
+
+
+def split_year_sentence(line: str) -> list[str] | None:
+    r"""[一级?, 二级?, 三级, target] for a glued indicator line whose target is a sentence opening with a year
+    (``产出指标产出数量指标新增学位2023年预计在校生:小学600人,…``) where :func:`split_indicator_line`, which knows
+    only targets ending in a figure or a known word, finds none: the line's only year (\d{4}年, not 年度) cuts it, the
+    name before it written without a digit. None otherwise (no year, two years, a name with a digit)."""
+    cells: list[str] = []
+    rest = line
+    for _ in range(2):
+        match = _LEVEL_PREFIX.match(rest)
+        if match is None and len(cells) == 1 and cells[0].endswith("指标") and rest.startswith(cells[0][:-2]):
+            # 产出指标产出数量指标…: a 二级 written after its 一级's stem (产出 + 数量指标, Guangxi's 公开表)
+            stem = len(cells[0]) - 2
+            if (match := _LEVEL_PREFIX.match(rest[stem:])) is not None:
+                cells.append(rest[:stem + match.end()])
+                rest = rest[stem + match.end():]
+                continue
+        if match is None:
+            break
+        cells.append(match.group())
+        rest = rest[match.end():]
+    found = _YEAR_SENTENCE.fullmatch(rest)
+    if found is None or len(re.findall(r"(?:19|20)\d{2}年", rest)) != 1:
+        return None
+    return [*cells, found.group(1), found.group(2)]
+
+
 def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
     """(line number, raw line, line without spaces); a paragraph holding a whole glued form is given as two
     lines of the same number: its header block, then its indicator header and rows (which then, on one line,
@@ -485,12 +516,14 @@ _NOTE_AND_AMOUNT = re.compile(r"([(（](?:万元|元|千元|亿元)[)）])(\d[\d
 
 
 _NOTE_TOTAL_AMOUNT = re.compile(r"\s*([(（](?:万元|元|千元|亿元)[)）])(合计|总计)(\d[\d,]*(?:\.\d+)?)")
+_SUBTOTAL_AMOUNT = re.compile(r"(小计|合计)(\d[\d,]*(?:\.\d+)?)")
 
 
 def _unit_note_off_amount(parts: list[str]) -> list[str]:
     """A money label's unit note glued to its amount (``资金总额`` | ``(万元)120``) given back to the label:
     ``资金总额(万元)`` | ``120``; the funds block's label with its note, its total's label and amount glued after
-    it (``项目资金`` | ``(万元)合计1800``, Guangxi's 公开表, reading31): ``项目资金(万元)`` | ``合计`` | ``1800``."""
+    it (``项目资金`` | ``(万元)合计1800``, Guangxi's 公开表, reading31): ``项目资金(万元)`` | ``合计`` | ``1800``;
+    a part and its subtotal glued (``一般公共预算拨款`` | ``小计1800``): ``一般公共预算拨款`` | ``小计`` | ``1800``."""
     for k in range(1, len(parts)):
         found = _NOTE_AND_AMOUNT.fullmatch(parts[k])
         if found is not None and header_field(parts[k - 1]) in _MONEY_FIELDS and money_unit_note(parts[k - 1]) is None:
@@ -498,6 +531,10 @@ def _unit_note_off_amount(parts: list[str]) -> list[str]:
         if parts[k][:1] in "(（ " and label_key(parts[k - 1]) in MONEY_BLOCKS \
                 and (total := _NOTE_TOTAL_AMOUNT.fullmatch(parts[k])) is not None:
             return [*parts[:k - 1], parts[k - 1] + total.group(1), total.group(2), total.group(3), *parts[k + 1:]]
+        if parts[k][:1] in "小合" and (subtotal := _SUBTOTAL_AMOUNT.fullmatch(parts[k])) is not None \
+                and header_field(parts[k - 1]) in _MONEY_FIELDS:
+            # 一般公共预算拨款 | 小计1800: the part, its 小计 and its amount (readers/subtotal_parts.py, reading31b)
+            return [*parts[:k], subtotal.group(1), subtotal.group(2), *parts[k + 1:]]
     return parts
 
 
@@ -529,6 +566,9 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
                 continue
             cells = split_indicator_line(line) if described is None \
                 else split_described_line(line, described, split_indicator_line)
+            if cells is None and described is None and (cells := split_year_sentence(line)) is not None:
+                table.problems.append(Problem(source, f"粘连的指标行按指标值开头的年份拆开：三级指标「{cells[-2]}」，"
+                                                      f"指标值「{cells[-1]}」，请核对", Severity.INFO))
             if cells is None:
                 what = "三级指标和指标值" if described is None else "三级指标、指标内容、指标值和绩效标准"
                 table.problems.append(Problem(source, f"单元格粘连在一起，无法可靠拆分出{what}：「{line}」"))

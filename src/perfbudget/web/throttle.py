@@ -97,14 +97,18 @@ def known_address(connection: Connection, username: str, ip: str, now: datetime)
 
 
 def already_logged(connection: Connection, username: str, ip: str | None, policy: LoginPolicy) -> bool:
-    """Whether this lock's refusal is already in the audit log (only the first one is logged)."""
+    """Whether this lock's refusal is already in the audit log: only the first one is logged, for the name or for the
+    address. A refusal is logged when neither the name nor the address has one since the lock's latest failure.
+    Until attack28 a refusal was looked for under this name *and* this address: an address locked by its 20
+    failures wrote one entry for each new name it typed, as fast as it could send them, without signing in."""
     since = utc_now() - timedelta(minutes=policy.window_minutes)
+    name = username[:64]
+    by_name_or_address = (audit_log.c.username == name) | (audit_log.c.ip == ip) if ip \
+        else audit_log.c.username == name
     latest_failure = connection.execute(select(func.max(audit_log.c.at)).where(
-        audit_log.c.action == FAILED, audit_log.c.at >= since,
-        (audit_log.c.username == username[:64]) | (audit_log.c.ip == ip))).scalar()
+        audit_log.c.action == FAILED, audit_log.c.at >= since, by_name_or_address)).scalar()
     if latest_failure is None:
         return False
     found = connection.execute(select(audit_log.c.id).where(
-        audit_log.c.action == THROTTLED, audit_log.c.at >= latest_failure,
-        audit_log.c.username == username[:64], audit_log.c.ip == ip).limit(1)).first()
+        audit_log.c.action == THROTTLED, audit_log.c.at >= latest_failure, by_name_or_address).limit(1)).first()
     return found is not None

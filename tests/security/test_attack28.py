@@ -137,3 +137,57 @@ def test_a_goal_lists_mark_is_what_it_was(text: str) -> None:
         return found.groups() if found else None
 
     assert groups(_LIST_MARK.match(text)) == groups(_OLD_LIST_MARK.match(text))
+
+
+_HEAD = "|项目名称|甲项目|||\n|一级指标|二级指标|三级指标|指标值|\n|产出指标|数量指标|覆盖率|100%|\n"
+
+# Texts any unit editor may upload, under every reader bound, that reached a pattern quadratic in a long run (found by
+# a new scan of every module's patterns, attack28); CPU of the whole upload preview on main in the comment.
+_QUADRATIC_UPLOADS = {
+    # text_layouts._TRAILING_PIPES (the pipe-cell layout test of the text's first 3,000 lines): a line of pipes
+    # that does not end the line — 20,000 of them 7.2 s, and each of the 3,000 lines may be one
+    "closing-pipes": "a\n" * 12 + "|" * 20_000 + "x|\n" + _HEAD,
+    "closing-spaced-pipes": "a\n" * 12 + "| " * 10_000 + "x|\n" + _HEAD,
+    # review.rules_feasibility._SHARE_IN_CLAUSE (a target listing shares, 返本20%、分红8%): a clause of 19,000
+    # Chinese characters after two shares — 4.9 s, and a project holds 1,000 targets (each reviewed once)
+    "share-clause": _HEAD + "|效益指标|社会效益指标|满意度|1%、2%、" + "字" * 19_000 + "%|\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(_QUADRATIC_UPLOADS))
+def test_long_runs_are_read_and_reviewed_in_linear_time(web: WebEnv, case: str) -> None:
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    started = time.process_time()
+    answer = client.post("/api/v1/uploads", headers=headers,
+                         files={"file": (f"{case}.txt", _QUADRATIC_UPLOADS[case].encode())})
+    spent = time.process_time() - started
+    assert answer.status_code == 200, answer.text[:300]
+    assert spent < 2.5, (case, spent)
+
+
+_OLD_TRAILING_PIPES = re.compile(r"^(.*?)((?:[ \u00a0\u3000]*\|)+)$")
+_OLD_SHARE_IN_CLAUSE = re.compile(r"([\u4e00-\u9fff]{2,})\s*(\d+(?:\.\d+)?\s*[%％])")
+
+
+def test_the_linear_forms_find_what_the_old_patterns_found() -> None:
+    # The same answers as the old patterns on random short strings of their characters (200,000 each when written;
+    # 20,000 here), so that nothing read or reviewed changes.
+    import random
+
+    from perfbudget.readers.text_layouts import _trailing_pipes
+    from perfbudget.review.rules_feasibility import _SHARE_IN_CLAUSE
+
+    def old_pipes(line: str) -> tuple[str, int] | None:
+        found = _OLD_TRAILING_PIPES.match(line)
+        return (found.group(1), found.group(2).count("|")) if found else None
+
+    rnd = random.Random(28)
+    for _ in range(20_000):
+        line = "".join(rnd.choice("|| \u00a0\u3000ax") for _ in range(rnd.randint(0, 12)))
+        assert _trailing_pipes(line) == old_pipes(line), line
+        text = "".join(rnd.choice(["字", "年", "1", "2", ".", "%", "％", " ", "a", "、", "按"])
+                       for _ in range(rnd.randint(0, 14)))
+        assert _SHARE_IN_CLAUSE.findall(text) == _OLD_SHARE_IN_CLAUSE.findall(text), text
+    assert _trailing_pipes("检查 | |||") == ("检查", 4) and _trailing_pipes("a") is None
+    assert _SHARE_IN_CLAUSE.findall("第一年按总投资额返本20%") == [("第一年按总投资额返本", "20%")]

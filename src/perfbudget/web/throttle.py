@@ -75,14 +75,16 @@ def wait_seconds(connection: Connection, username: str, ip: str | None, policy: 
     window = timedelta(minutes=policy.window_minutes)
     since = now - window
     wait = 0.0
-    account: dict[str, str] = {"username": username[:64]}
-    if ip and known_address(connection, username[:64], ip, now):
-        account["ip"] = ip  # the owner's address: others' failures do not lock it
-    checks = [(policy.max_failures_per_account, account)]
+    name = username[:64]
+    checks = [(policy.max_failures_per_account, _failures(connection, since, username=name))]
+    if ip and checks[0][1][0] >= policy.max_failures_per_account and known_address(connection, name, ip, now):
+        # the owner's address: others' failures do not lock it. Asked only of a name locked from everywhere (the
+        # failures from one address are fewer): the look-up reads every sign-in of 90 days, 90 ms of CPU with 300,000
+        # of them, and was made for every attempt until attack28
+        checks[0] = (policy.max_failures_per_account, _failures(connection, since, username=name, ip=ip))
     if ip:
-        checks.append((policy.max_failures_per_address, {"ip": ip}))
-    for limit, key in checks:
-        count, latest = _failures(connection, since, **key)
+        checks.append((policy.max_failures_per_address, _failures(connection, since, ip=ip)))
+    for limit, (count, latest) in checks:
         if count >= limit and latest is not None:
             wait = max(wait, (_aware(latest) + window - now).total_seconds())
     return max(1, math.ceil(wait)) if wait > 0 else 0

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, insert
 
 from perfbudget.store import Store
-from perfbudget.store.records import audit_log
+from perfbudget.store.records import audit_log, audit_summary
 from perfbudget.store.schema import utc_now
 
 if TYPE_CHECKING:
@@ -174,5 +174,5 @@ def record(connection: Connection, actor: Principal | None, action: str, object_
     connection.execute(insert(audit_log).values(
         at=utc_now(), user_id=actor.id if actor else None,
         username=actor.username if actor else username, action=action, object_type=object_type,
-        object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=summary,
+        object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=audit_summary(summary),
         before=_json(before), after=_json(after), ip=ip))

@@ -93,3 +93,12 @@ audit_log = _tables["audit_log"]
 workflow_states = _tables["workflow_states"]
 workflow_events = _tables["workflow_events"]
 version_authors = _tables["version_authors"]
+
+MOST_SUMMARY_CHARS = 1_000  # an audit entry's summary: what the lists show in one line (the values are in before/after)
+
+
+def audit_summary(text: str) -> str:
+    """An audit entry's summary as stored: at most ``MOST_SUMMARY_CHARS`` characters, a longer one cut and ended with
+    「…」. Every writer goes through it: a failed sign-in's summary held the name typed whole (the form's field, up to
+    1 MB) until attack28, a megabyte an attempt in the log and on the admin's audit page."""
+    return text if len(text) <= MOST_SUMMARY_CHARS else text[:MOST_SUMMARY_CHARS - 1] + "…"

@@ -21,7 +21,7 @@ from perfbudget.store import importer, queries
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.account_tables import users
 from perfbudget.store.bulk import insert_rows, run
-from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
+from perfbudget.store.records import audit_log, audit_summary, version_authors, workflow_events, workflow_states
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import (
     documents,
@@ -258,7 +258,8 @@ class Transaction:
         insert_rows(self.connection, audit_log, [{  # one cached INSERT through the driver
             "at": utc_now(), "user_id": actor.id, "username": actor.username, "action": action,
             "object_type": object_type, "object_id": None if object_id is None else str(object_id),
-            "unit_code": unit_code, "summary": summary, "before": _json(before), "after": _json(after), "ip": ip}])
+            "unit_code": unit_code, "summary": audit_summary(summary), "before": _json(before), "after": _json(after),
+            "ip": ip}])
 
     def audit_entries(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
                       object_type: str | None = None, object_id: str | None = None,

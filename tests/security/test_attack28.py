@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -275,3 +276,42 @@ def test_a_long_name_is_normalised_for_the_library_in_linear_time() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
         assert _without_trailing_target(text) == old.sub("", text), text
     assert normalise("服务对象满意度≥95%") == "服务对象满意度" and normalise("覆盖率95%") == "覆盖率"
+
+
+def test_an_account_is_never_bound_to_a_unit_merged_away(any_web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    # attack28 found `user add --unit` taking a merged-away unit's code: an account bound to it sees nothing, since
+    # that unit's imports land in the unit it went into. Refused on creation (CLI, page) and on a change (page),
+    # naming the unit it went into.
+    from typer.testing import CliRunner
+
+    from perfbudget.app.accounts import list_users
+    from perfbudget.cli import app as cli
+    from perfbudget.store.engine import make_engine
+
+    runner = CliRunner()
+    other = tmp_path / "另一编码.txt"
+    # another coded unit with the seed's projects in other years (the same projects in both would refuse the merge)
+    other.write_text(seed_path.read_text(encoding="utf-8").replace("255101", "255199").replace("202", "201"),
+                     encoding="utf-8")
+    for path in (seed_path, other):
+        assert runner.invoke(cli, ["import", str(path), "--db", any_web.url]).exit_code == 0
+    merged = runner.invoke(cli, ["unit", "merge", "255101", "255199", "--db", any_web.url, "--user", "admin"])
+    assert merged.exit_code == 0, merged.output
+    added = runner.invoke(cli, ["user", "add", "late", "--role", "unit_editor", "--unit", "255199",
+                                "--password", PASSWORD, "--db", any_web.url, "--user", "admin"])
+    assert added.exit_code != 0 and "单位编码 255199 的单位已并入单位" in added.output, added.output
+    assert "（编码 255101）请改用保留单位的编码" in added.output.replace("，", "")
+    admin = any_web.client("admin")
+    page = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/account"), "username": "late2",
+                                            "password": PASSWORD, "role": "viewer", "unit_code": "255199"})
+    assert page.status_code == 422 and "已并入单位" in page.text
+    engine = make_engine(any_web.url)
+    viewer = next(account for account in list_users(engine) if account.username == "viewer")
+    moved = admin.post(f"/admin/users/{viewer.id}", data={"csrf_token": csrf_of(admin, "/account"),
+                                                          "role": "viewer", "unit_code": "255199", "active": "1"})
+    assert moved.status_code == 422 and "已并入单位" in moved.text
+    assert next(a for a in list_users(engine) if a.username == "viewer").unit_code == viewer.unit_code
+    kept = runner.invoke(cli, ["user", "add", "fresh", "--role", "unit_editor", "--unit", "255101",
+                               "--password", PASSWORD, "--db", any_web.url, "--user", "admin"])
+    assert kept.exit_code == 0, kept.output
+    engine.dispose()

@@ -71,6 +71,22 @@ def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
     return None
 
 
+def _merged_unit_problem(connection: Connection, unit_code: str | None) -> str | None:
+    """Why an account may not be bound to ``unit_code``: a unit merged away (``unit_admin.merge_units``) holds
+    nothing, and its imports land in the unit it went into; an account bound to it could see none of them
+    (found by attack28: ``user add --unit`` took a merged-away code)."""
+    from perfbudget.model import Unit
+    from perfbudget.store.rows import unit_key
+    from perfbudget.store.unit_aliases import merged_into
+
+    heir = merged_into(connection, unit_key(Unit(unit_code, None))) if unit_code else None
+    if heir is None:
+        return None
+    named = f"「{heir.name}」" if heir.name else ""
+    code = f"（编码 {heir.code}）" if heir.code else ""
+    return f"单位编码 {unit_code} 的单位已并入单位{named}{code}，请改用保留单位的编码"
+
+
 def _text_problem(value: str | None, label: str, limit: int) -> str | None:
     from perfbudget.app.validate import text_problem
 
@@ -162,7 +178,8 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
     with write_transaction(engine) as connection:
         if connection.execute(select(users.c.id).where(users.c.username == username)).first():
             return f"用户名「{username}」已存在"
-        imitates = display_name_problem(connection, display_name, None, username)
+        imitates = (display_name_problem(connection, display_name, None, username)
+                    or _merged_unit_problem(connection, unit_code))
         if imitates:
             return imitates
         now = utc_now()
@@ -249,6 +266,10 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
             else None  # an account disabled or given another role keeps the name it has
         if imitates:
             return imitates
+        if unit_code != row.unit_code:
+            merged = _merged_unit_problem(connection, unit_code)
+            if merged:
+                return merged
         epoch = row.session_epoch + (1 if (before["role"], before["unit_code"], before["active"])
                                      != (after["role"], after["unit_code"], after["active"]) else 0)
         connection.execute(update(users).where(users.c.id == user_id).values(

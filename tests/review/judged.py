@@ -1817,6 +1817,48 @@ BLIND: list[Judged] = [
         ("missing-level1-group", None), ("missing-quality-indicator", None), ("missing-time-indicator", None),
         ("missing-cost-indicator", None), ("too-few-indicators", None),  # cut in the second row's name
     }), blind=True, round=27, note="经济普查资料开发文章 6篇 judged correct"),
+    # Round 28 (review-blind28), judged from the table alone before any run on it.
+    Judged("桃源 科学技术局 部门整体 2021 (申报表 with 指标内容, pipe rows, cut in 数量, Hunan 科技)", _c("b181"), frozenset({
+        # the name says an amount (交易额), its 指标内容 a count (交易数量): which is measured?
+        ("name-description-mismatch", "技术交易额"),
+        # 2个亿: a colloquial figure with no money unit (亿元)
+        ("unit-mismatch", "技术交易额"),
+    }), excused=frozenset({
+        ("missing-level1-group", None), ("missing-quality-indicator", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None), ("too-few-indicators", None),  # cut in the eighth 数量 row
+    }), blind=True, round=28, note="the six other counts (15家以上, 6家以上, 20项以上, 1次, 3次, 1个) judged correct; the "
+       "form's heading (2020年度) under a 2021 title is no indicator's"),
+    Judged("桃源 科学技术局 部门整体 2022 (申报表 with 指标内容, space cells, cut in 数量, Hunan 科技)", _c("b182"),
+           frozenset(), excused=frozenset({
+        ("missing-level1-group", None), ("missing-quality-indicator", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None), ("too-few-indicators", None),  # the stored part stops after seven 数量 rows
+    }), blind=True, round=28, note="seven counts with a floor and a unit (≥6家 … 3次) judged correct"),
+    Judged("宣城 科学技术局 文明创建、乡村振兴等项目支出 2023 (中期/年度 side by side, the 年度 set, cut in 数量, Anhui 科技)",
+           _c("b183"), frozenset(), missed=frozenset({
+        # ≥1 of the road segment, the dyke and the village the bureau is assigned: the assignment, always met, not
+        # what is done there (巡查次数, 帮扶活动次数)
+        ("防汛应急圩段", "the dyke segment assigned (≥1个), not the work done on it: 巡堤查险 ≥N次"),
+        ("文明创建路段", "the road segment assigned (≥1个), not the work done on it: 志愿服务 ≥N人次"),
+        ("定点帮扶村", "the village assigned (≥1个), not the help given: 帮扶活动 ≥N次"),
+    }), excused=frozenset({
+        ("missing-level1-group", None), ("missing-quality-indicator", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None), ("too-few-indicators", None),  # cut in the 年度 set's sixth 数量 row
+    }), blind=True, round=28, note="开展招商活动 ≥5次 and 报送招商信息线索 ≥20条 judged correct; the 中期 set is not keyed"),
+    Judged("鄂州 行政审批局 市民中心运行维护费 2021 (自评表 one cell a line, cut in 社会效益, Hubei 政务服务)", _c("b184"),
+           frozenset({
+        # the budget's execution and payment are the money going in, scored apart, not the hall's output
+        ("input-as-output", "预算执行率"), ("input-as-output", "预算资金拨款率"),
+        ("missing-time-indicator", None),  # the 时效 rows are left empty
+        ("cost-is-budget", "市民中心运行维护费"),  # 150万 = the budget: no unit cost, no standard
+        # the hall running normally is the output's quality, not an economic effect
+        ("level2-misplaced", "大厅运行正常率"),
+    }), missed=frozenset({
+        # 考核结果 100%: 100% of a result? write 考核合格率 or the score
+        ("大厅业务日常考核结果", "a result written as 100%: 考核合格率 ≥N% or 考核得分 ≥N分"),
+        # the 数量 rows are only money: no count of what the hall serves (办件量, 窗口服务人次)
+        (None, "the 数量 rows are the money's execution and payment: no count of the hall's services"),
+    }), blind=True, round=28, note="政务服务工作办结率 100% judged correct; 18 of 20 for 83.5% executed is not judged "
+       "(the executed amount against the score is kinds31's)"),
 ]
 
 

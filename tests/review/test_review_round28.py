@@ -75,6 +75,17 @@ def test_a_table_cut_after_its_output_is_asked_for_its_time_row() -> None:
     assert found(quantity, "missing-quantity-indicator") == [None]
 
 
+def test_a_quantity_group_of_money_only_counts_nothing_delivered() -> None:
+    doc = document(row(OUT, "数量指标", "预算执行率", "100%"), row(OUT, "数量指标", "预算资金拨款率", "100%"),
+                   row(OUT, "质量指标", "政务服务工作办结率", "100%"),
+                   row(EFF, "社会效益指标", "群众办事便利度", "≥90%"))
+    assert "只写了投入" in messages(doc, "missing-quantity-indicator")[0]
+    near = document(row(OUT, "数量指标", "预算执行率", "100%"), row(OUT, "数量指标", "服务窗口数量", "20个"),
+                    row(OUT, "质量指标", "政务服务工作办结率", "100%"),
+                    row(EFF, "社会效益指标", "群众办事便利度", "≥90%"))
+    assert found(near, "missing-quantity-indicator") == []
+
+
 # unit-mismatch: an amount of money in a unit that is no money
 
 

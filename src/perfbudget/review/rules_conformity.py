@@ -240,7 +240,7 @@ _PEOPLE = re.compile(r"贫困人口|监测对象|脱贫人口|学生|幼儿|儿�
 
 def _head_count(name: str, target: Target) -> tuple[object, ...] | None:
     """(who, op, value, unit) of a 数量 row counting heads of named people (资产入股贫困人口总数 ≥1102人), else None."""
-    if (name[-1:] not in ("数", "口") or target.value is None or target.unit not in ("人", "户", "名")
+    if (not name.endswith(("数", "口")) or target.value is None or target.unit not in ("人", "户", "名")
             or _HEAD_COUNT_END.search(name) is None):
         return None
     people = _PEOPLE.search(name)

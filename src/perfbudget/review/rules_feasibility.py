@@ -1111,7 +1111,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         message = (f"{quote(indicator.level3)}衡量的是符合规定的程度，指标值却写了规定的条件本身（{raw}），"
                    "无法据以判断有多少符合")
         suggestion = ("写成符合的比例，如「培训对象年龄符合率 100%」，把条件（如年龄范围）写在指标解释中")
-    elif (unit and name[-1:] == "额" and _MONEY_AMOUNT_NAME.search(name) and not is_money_unit(unit)
+    elif (unit and name.endswith("额") and _MONEY_AMOUNT_NAME.search(name) and not is_money_unit(unit)
           and unit not in _SHARE_UNITS and unit not in _BARE_MONEY_MAGNITUDES):
         message = f"金额类指标{quote(indicator.level3)}的计量单位是「{unit}」，不是货币单位（{raw}）"
         suggestion = "金额写明货币单位，如「≥2亿元」「≥500万元」"

@@ -61,7 +61,7 @@ def _compared_texts(name: str, description: str) -> tuple[str, str, str] | None:
     hashes its whole project, indicators and all)."""
     described = name_of(description)
     found = _compare(name, described)
-    if found is None and ("额" in name or "额" in described):  # (an amount on one side: a few names in a thousand)
+    if found is None and (name.endswith("额") or described.endswith("额")):  # (an amount on one side: rare)
         found = _amount_or_count(name, described)
     return None if found is None else (*found, quote(description))
 

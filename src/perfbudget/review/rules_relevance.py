@@ -798,7 +798,8 @@ def satisfaction_wrong_respondent(document: Document, settings: RuleSettings) ->
     """
     out = []
     for project, own in project_rows(document):
-        asked = [row for row in own if "满意" in row.key and is_satisfaction_name(row.name)]
+        # (the 满意度 group's rows, one comparison a row; one filed elsewhere is satisfaction-outside-group's)
+        asked = [row for row in own if row.level1 == LEVEL1_SATISFACTION and is_satisfaction_name(row.name)]
         if not asked:
             continue
         for row in asked:

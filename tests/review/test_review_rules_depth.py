@@ -332,6 +332,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(2, row(OUT, Q, "满意度95%以上", "≥95%")), None, [(2, "target")]),
     ("output-off-purpose", "a training fee's quantity of ambulance dispatches (随州)",
      with_row(1, row(OUT, N, "派车次数", "≥15000次")), training_header(), [(1, "level3")]),
+    ("satisfaction-not-served", "the staff the project hires asked (大英 图书馆)",
+     with_row(6, row(S, SS, "聘用人员满意度", "≥95%")), None, [(6, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -606,6 +608,7 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(6, row(S, SS, "服务对象对于设施维护满意率应该在95%以上", "≥95%")), None),
     ("output-off-purpose", "a training fee's quantity of the training given",
      with_row(1, row(OUT, N, "调度员培训人次", "≥40人次")), training_header()),
+    ("satisfaction-not-served", "the staff who use what the money keeps running (服务干警)", GOOD_ROWS, None),
 ]
 
 

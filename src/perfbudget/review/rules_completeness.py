@@ -46,7 +46,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import framework_level2
+from perfbudget.review.rules_relevance import framework_level2, is_input_name
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -184,8 +184,9 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
 
 
 def _quantity(row: Row) -> bool | None:
-    """True for a 数量指标 row (what ``missing-quantity-indicator`` looks for)."""
-    return True if row.level2 == "数量指标" else None
+    """True for a 数量指标 row (what ``missing-quantity-indicator`` looks for), False for one that is the money going in
+    (``预算执行率``, ``预算资金拨款率``: ``input-as-output``'s names), which counts nothing delivered."""
+    return None if row.level2 != "数量指标" else not is_input_name(row.name)
 
 
 _QUANTITY = indicator_check(_quantity, needs=lambda shape: shape[1] == "数量指标")
@@ -198,25 +199,46 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     The quantity is the first output of every framework (88号, 101号: 数量指标 reflects how
     many products or services the money provides); without it nobody can tell how much work
     the money buys — 19名百岁老人 subsidised with no count of them, a monitoring project with no
-    number of stations or reports. Not flagged: a table cut off, or one whose page starts inside
+    number of stations or reports. Not flagged: a table cut off before its 效益 (one read past its 产出 into 效益 or
+    满意度 is judged on its 产出, which the cut did not reach), or one whose page starts inside
     it (no project name read: the 数量 rows may stand before it), forms without 二级 (the central
     sample's 指标 | 指标内容) unless every 产出 row reads as another 二级 by its name and value (邯郸's
     救助覆盖率 100%, 救助资金按标准发放的比率 90%: two shares and no count, as ``level2-missing`` tells them; a
     row whose value is words cannot be told, and the table is not flagged), a project with no 产出 rows
     (``missing-level1-group`` says so),
     人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
+    A 数量 group holding only what goes in (``预算执行率``, ``预算资金拨款率``: 鄂州's 市民中心; 出差人数) counts
+    nothing delivered and is flagged as none.
     """
-    counted = {id(row.project) for row, _ in flagged(document, _QUANTITY)}  # projects with one, by identity
+    quantities = flagged(document, _QUANTITY)
+    counted = {id(row.project) for row, real in quantities if real}  # projects with one, by identity
+    money_only = {id(row.project) for row, real in quantities if not real} - counted
     out = []
     for project, own in project_rows(document):
-        if not project.complete or id(project) in counted or category_of(project) or not project.name:
+        if not (project.complete or _read_past_output(own)) or id(project) in counted or category_of(project) \
+                or not project.name:
             continue  # (no name: the page starts inside the table, the 数量 rows may stand before it)
         if ((any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) or _told_without("数量指标", own))
                 and _details_asked(document, project)):
             out.append(at_project(project, None,
+                                  "数量指标只写了投入（资金的执行、拨付或出差的人力），没有产出的数量，"
+                                  "看不出这笔资金完成了多少工作"
+                                  if id(project) in money_only else
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",
                                   "在产出指标下补充数量指标，写明完成的数量，如「发放高龄津贴≥19人」「监测站点≥10个」"))
     return out
+
+
+def _read_past_output(own: tuple[Row, ...]) -> bool:
+    """Whether a table cut off was read past its 产出 group: a row of 效益 or 满意度 after the last 产出 row (the cut
+    came later, so an 产出 二级 missing is the table's, not the cut's; a cost-first form's 成本 rows come before)."""
+    seen_output = past = False
+    for row in own:
+        if row.level1 == LEVEL1_OUTPUT:
+            seen_output, past = True, False
+        elif seen_output and row.level1 in (LEVEL1_EFFECT, LEVEL1_SATISFACTION):
+            past = True
+    return past
 
 
 def _told_without(level2: str, own: tuple[Row, ...]) -> bool:
@@ -256,7 +278,9 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
     a term late meets every other target. Flagged only when the project has rows after where the
     时效 stands (成本, 效益 or 满意度): a project of 数量 and 质量 rows alone is a table that stops (or a
     template left unfilled) — ``missing-level1-group`` says what is missing there. Not flagged either:
-    a table cut off, or one whose page starts inside it (no project name read), forms without 二级 (unless every
+    a table cut off before its 效益 (one read past its 产出 into 效益 or 满意度 is: 鄂州's 市民中心, its 时效 rows
+    left empty and cut in 社会效益), or one whose page starts inside it (no project name read), forms without 二级
+    (unless every
     产出 row reads as another 二级 by its name and value and the table has rows after its 产出, as for
     ``missing-quantity-indicator``), 人员类/运转类 projects (their simplified template), and the 部门整体 共性 form,
     whose 产出 is 职责履行.
@@ -264,7 +288,8 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
     out = []
     for project, own in project_rows(document):
         groups = {row.level2 for row in own}  # (a set per project: cheaper than a check per indicator)
-        if "时效指标" in groups or groups <= _BEFORE_TIME or not project.complete or not project.name:
+        if ("时效指标" in groups or groups <= _BEFORE_TIME or not (project.complete or _read_past_output(own))
+                or not project.name):
             continue
         if category_of(project):
             continue
@@ -290,7 +315,8 @@ def missing_quality_indicator(document: Document, settings: RuleSettings) -> lis
     training is scored on its counts alone — the work done badly meets every target. Flagged only when the
     project has rows after where the 质量 stands (时效, 成本, 效益 or 满意度): a project of 数量 rows
     alone is a table that stops. A 质量 group whose only rows hold neither a name nor a value (the form's
-    质量 row left empty) is no quality target either. Not flagged: a table cut off, or one whose page starts
+    质量 row left empty) is no quality target either. Not flagged: a table cut off before its 效益 (one read past its
+    产出 is), or one whose page starts
     inside it (no project name read), forms without 二级, 人员类/运转类 projects (their simplified template),
     the 部门整体 共性 form, whose 产出 is 职责履行, and a project with a rate under 数量 (``种植作物成活率 ≥85%``:
     the standard is there, filed under the wrong 二级 — ``rate-under-quantity`` says so).
@@ -304,7 +330,7 @@ def missing_quality_indicator(document: Document, settings: RuleSettings) -> lis
         if first is not None and (first.key or any(_filled(row) for row in own if row.level2 == "质量指标")):
             continue  # (nearly every project: its first 质量 row has a name)
         groups = {row.level2 for row in own if row.level2 != "质量指标"}  # (its 质量 rows, if any, left empty)
-        if groups <= _BEFORE_QUALITY or not project.complete or not project.name:
+        if groups <= _BEFORE_QUALITY or not (project.complete or _read_past_output(own)) or not project.name:
             continue
         if category_of(project) or any(row.level2 == "数量指标" and _a_rate(row) for row in own):
             continue  # (a rate under 数量, 种植作物成活率: the standard is there, filed wrong — rate-under-quantity)

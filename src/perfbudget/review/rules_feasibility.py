@@ -1074,7 +1074,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
     are not flagged here, nor a change against a baseline (``化学农药使用量较上年减少 2%``,
     ``种薯亩均收入较鲜薯亩均收入 ≥5%``: names ending in 减少/降低/增加/上升, or comparing with 较; 较高,
-    较大 … are degrees, not baselines).
+    较大 … are degrees, not baselines). An amount of money by its name (…交易额, …销售额, …金额) given in a unit
+    that is no money (``技术交易额 2个亿以上``: 亿元?) is flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _UNIT_MISMATCH)]
@@ -1113,6 +1114,10 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         message = (f"{quote(indicator.level3)}衡量的是符合规定的程度，指标值却写了规定的条件本身（{raw}），"
                    "无法据以判断有多少符合")
         suggestion = ("写成符合的比例，如「培训对象年龄符合率 100%」，把条件（如年龄范围）写在指标解释中")
+    elif (unit and name.endswith("额") and _MONEY_AMOUNT_NAME.search(name) and not is_money_unit(unit)
+          and unit not in _SHARE_UNITS and unit not in _BARE_MONEY_MAGNITUDES):
+        message = f"金额类指标{quote(indicator.level3)}的计量单位是「{unit}」，不是货币单位（{raw}）"
+        suggestion = "金额写明货币单位，如「≥2亿元」「≥500万元」"
     elif name.endswith("率") and unit and unit not in _RATE_UNITS and "/" not in unit:
         message = f"比率指标{quote(indicator.level3)}的单位是「{unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
@@ -1139,6 +1144,12 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 
 
 _UNIT_MISMATCH = indicator_check(_unit_fault)
+# An amount of money by its name (技术交易额, 销售额, 贷款发放额, 金额): its unit is money (2个亿: say 亿元).
+_MONEY_AMOUNT_NAME = re.compile(r"(?:交易|销售|营业|成交|贷款|融资|发放|投资|贸易|出口|进口|结算|补贴|补助|支出"
+                                r"|收入)额$"
+                                r"|金额$|总金额$")
+# A magnitude standing for money in a money name (交易额 2亿, 500万): clear, if curt.
+_BARE_MONEY_MAGNITUDES = ("万", "亿", "千万", "百万", "十万")
 
 # A name saying something meets a rule (培训对象符合…招生计划规定): its measure is the share that does.
 _CONDITION_ENDS = ("规定", "标准", "要求", "条件", "政策")

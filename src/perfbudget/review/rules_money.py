@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Op, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import Row, at_indicator, flagged, is_cost, money_in, project_rows, quote
+from perfbudget.review.helpers import Row, at_indicator, bare, flagged, is_cost, money_in, project_rows, quote
 from perfbudget.review.language import word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_completeness import ECONOMIC_COST
@@ -254,7 +254,9 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     补助, 补贴, 拨款, 预算, 经费) with no word of cost (成本, 费用, 价, 投资, 定额, 支出) and no per-unit
     word (``unit-cost-as-total``'s), and the amount is the whole budget. A total cost equal to the
     budget (``项目总成本 ≤90万元``, ``项目计划总投资 20万元``) is a cost and is not flagged, nor a
-    part of the budget under a funding name (``市级配套资金 2万元`` of 5万元).
+    part of the budget under a funding name (``市级配套资金 2万元`` of 5万元). The project's own name as the cost
+    row's (``市民中心运行维护费 150万`` in the project 市民中心运行维护费 of 150万元) restates the budget whatever its
+    words: the row is the project, not a cost of its output; a bare 万 in a cost row is 万元.
     """
     per_unit = word_set("names", "per_unit")
     out = []
@@ -262,12 +264,16 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
         project, indicator, name = row.project, row.indicator, row.name
         target = indicator.target
         total = project.budget.total
-        if not row.cost or not total or target.value is None or _FUNDING_NAME.search(name) is None:
+        if not row.cost or not total or target.value is None:
             continue
-        factor = money_in(target.unit, document.money_unit)
+        own = project.name or ""
+        own_name = bool(own) and name[:2] == own[:2] and bare(name) == bare(own)
+        if not own_name and _FUNDING_NAME.search(name) is None:
+            continue
+        factor = money_in("万元" if target.unit == "万" else target.unit, document.money_unit)
         if factor is None or (target.upper or target.value) * factor != total:
             continue
-        if _COST_WORD.search(name) is not None or any(word in name for word in per_unit):
+        if not own_name and (_COST_WORD.search(name) is not None or any(word in name for word in per_unit)):
             continue
         out.append(at_indicator(project, row.position, indicator, "level3",
                                 f"成本指标{quote(indicator.level3)}（{target.raw}）就是项目预算总额"

@@ -68,6 +68,9 @@ _INPUT_NAME = re.compile(
     # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
     r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
+# The money granted (预算资金拨款率): 拨款 as 拨付. Apart from _INPUT_NAME and tried only on names holding 拨款, as
+# _MONEY_SUPPLY is (one more verb there made every search of a name holding 资金 dearer).
+_MONEY_GRANTED = re.compile(r"(?:资金|经费|预算|款项)[^，,。；]{0,4}?拨款(?:及时)?(?:率|性|情况|进度|比例)?$")
 # The money a work needs being supplied (所需资金的供应时效, 经费供给率): the money going in. Apart from
 # _INPUT_NAME and tried only on names holding 供: one more alternative there made every search 45% dearer.
 _MONEY_SUPPLY = re.compile(r"(?:资金|经费|款项)的?(?:供应|供给)(?:及时)?(?:时效|率|性|情况|进度)?$")
@@ -120,7 +123,8 @@ def is_input_name(name: str) -> bool:
     return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
              or ("投资" in text and _INVESTMENT_DONE.match(text) is not None)
              or ("经费" in text and "发" in text and _WORK_FUND_PAID.search(text) is not None)
-            or ("配套" in text and _MATCHING_FUNDS.search(text) is not None))
+            or ("配套" in text and _MATCHING_FUNDS.search(text) is not None)
+            or ("拨款" in text and _MONEY_GRANTED.search(text) is not None))
             and _MANAGEMENT.search(text) is None)
 
 
@@ -179,7 +183,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     结转结余率, in a table of that form) are the form's own process indicators, not outputs, and are not flagged.
     The unit's working funds paid out to those who do the work (参保工作经费应发尽发率, 工作经费发放及时率,
     办案经费足额发放率) are the money going in too; a benefit paid out (补助经费发放及时率, 津贴发放率) is a
-    subsidy's service and is not flagged.
+    subsidy's service and is not flagged. The money granted (``预算资金拨款率`` under 数量: 拨款 as 拨付 is) is
+    the money going in too.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)
@@ -763,3 +768,63 @@ def output_off_purpose(document: Document, settings: RuleSettings) -> list[Findi
 _TRAINING_PURPOSE = re.compile(r"培训(?!中心|基地|学校|学院|机构|楼|室|场)")
 # A name listing several purposes (…补贴、…联络专项经费及调研培训费): training is one of them.
 _SEVERAL_PURPOSES = re.compile(r"[、，,；;]|及|和|与")
+
+
+# Whom a satisfaction asks that the service is not for: the staff the project hires (聘用人员满意度 in a library's
+# free opening: those who give the service), an authority the unit pays or reports to (税务局对我单位…的满意度).
+_HIRED_RESPONDENT = re.compile(r"^(?:本单位|项目)?(?:聘用|临聘|外聘|编外|劳务派遣|聘请)(?:的)?"
+                               r"(?:人员|工作人员|职工|员工)")
+_AUTHORITY_RESPONDENT = re.compile(r"(?:税务|财政|审计)(?:局|部门|机关|所)")
+# A project for the staff it pays (临聘人员工资, 聘用人员经费): their satisfaction is its beneficiaries'.
+_STAFF_PROJECT = re.compile(r"聘|人员|工资|劳务|薪酬")
+# Lending on the project's guarantee or interest subsidy: the borrowers are served, the banks lend.
+_LENDING = re.compile(r"贷款|贴息|担保")
+_BANKS = re.compile(r"金融机构|银行|承贷机构|经办机构")
+
+
+@rule("satisfaction-not-served", title="满意度调查对象不是服务对象", dimension="相关性", severity="warning")
+def satisfaction_wrong_respondent(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A satisfaction asked of someone the project does not serve.
+
+    The satisfaction indicator asks those the money serves whether the service did them good (财预〔2021〕101号:
+    服务对象满意度). Flagged: the staff the project hires (``聘用人员满意度`` in a library's free opening — they give
+    the service; a project paying them, 临聘人员工资, is for them and is not flagged); an authority the unit pays or
+    reports to (``税务局对我单位税费缴纳及时、足额的满意度``: the tax office is served by no project's output); and
+    a lending scheme (创业担保贷款, 贴息) whose every satisfaction asks the banks
+    (``申报定向费用补贴金融机构满意度`` alone:
+    the banks lend, the borrowers are served) — one that also asks the borrowers (``…贴息个人满意度``,
+    ``…小微企业的满意度``) is not flagged. The unit's own staff as users of what the money buys (干警满意度 for a
+    repaired court, 演出人员满意度 for a troupe's equipment) are served and are not flagged.
+    """
+    out = []
+    for project, own in project_rows(document):
+        # (the 满意度 group's rows, one comparison a row; one filed elsewhere is satisfaction-outside-group's)
+        asked = [row for row in own if row.level1 == LEVEL1_SATISFACTION and is_satisfaction_name(row.name)]
+        if not asked:
+            continue
+        for row in asked:
+            indicator, name = row.indicator, row.name
+            if not ("聘" in name or "编外" in name or "派遣" in name or "税务" in name or "财政" in name
+                    or "审计" in name):
+                continue  # (nearly every satisfaction: no regular expression asked)
+            if _HIRED_RESPONDENT.search(name) and not _STAFF_PROJECT.search(project.name or "") \
+                    and not project_category(project.name or "", project.extras):
+                out.append(at_indicator(project, row.position, indicator, "level3",
+                                        f"满意度指标{quote(indicator.level3)}调查的是项目聘用的工作人员：他们提供服务，"
+                                        "不是服务对象，他们的满意度反映不了服务的效果",
+                                        "改为调查服务对象的满意度，如「读者满意度 ≥95%」「活动参与群众满意度 ≥90%」"))
+            elif ((authority := _AUTHORITY_RESPONDENT.search(name)) is not None
+                  and authority.group(0)[:2] not in (document.unit.name or "")):  # (a tax office's own staff)
+                out.append(at_indicator(project, row.position, indicator, "level3",
+                                        f"满意度指标{quote(indicator.level3)}调查的是{authority.group(0)}：它是收税或"
+                                        "监管单位的机关，不是本项目服务的对象",
+                                        "改为调查项目服务对象（如承租人、群众）的满意度；按时足额缴纳税费属于单位管理，"
+                                        "不作为满意度指标"))
+        if (all(_BANKS.search(row.name) for row in asked)
+                and (_LENDING.search(project.name or "") or any(_LENDING.search(row.name) for row in own))):
+            names = "、".join(quote(row.indicator.level3) for row in asked)
+            out.append(at_project(project, None,
+                                  f"满意度指标只调查了金融机构（{names}）：贷款贴息、担保服务的是借款的个人和小微企业，"
+                                  "却没有问他们是否满意",
+                                  "补充借款人的满意度，如「创业担保贷款贴息个人满意度 ≥80%」「小微企业满意度 ≥80%」"))
+    return out

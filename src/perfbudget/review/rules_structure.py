@@ -335,7 +335,7 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
         other = _has(name, "groups", "not_economic")
         return f"「{other}」不是经济效益" if other else None
     if level2 == "生态效益指标":
-        if _has(name, "groups", "ecological"):
+        if _has(_LIVING.sub("", name), "groups", "ecological"):  # (居民的生活环境: where people live, not nature)
             return None
         other = _has(name, "groups", "economic")
         if other:
@@ -350,6 +350,10 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
     return None
 
 
+# Where people live (生活环境, 居住环境 of an estate's residents): a social good, not an ecological one.
+_LIVING = re.compile(r"(?:生活|居住)环境")
+
+
 @rule("level2-misplaced", title="三级指标放错二级", dimension="相关性", severity="warning")
 def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 indicator whose meaning does not fit its 二级: 安全率 under 经济效益, 农户增收 under
@@ -358,7 +362,9 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     Words for each group are in ``vocabulary.toml`` (``[groups]``): an indicator under 经济效益
     with no economic word (收入, 产值, 节约 …, or a value in 元) but a word of another kind
     (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word, or a social one (食品安全,
-    健康, 就业 …), with no ecological one; under 时效 a rate (…率: 应急保障率) or count with no
+    健康, 就业 …), with no ecological one (where people live, 生活环境 and 居住环境, is none: ``优化安置小区生活环境,
+    提高居民生活质量,营造安全舒适的居住环境`` is the residents' lives); under 时效 a rate (…率: 应急保障率) or count
+    with no
     word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under 质量 a count of times
     (``实验室仪器维修维护 ≥4次``: how often, a quantity) unless the name is a check or a quality word
     (质量抽检, 督导检查, 整改, 合格 …); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to

@@ -157,19 +157,18 @@ def _apply_staged(connection: Connection) -> None:
         return
     stored = {g: json.loads(text or "{}") for g, text in rows.stored_stats(connection, groups).items()}
     counters = {g: Counters.from_stats(stored.get(g, {})) for g in groups}
-    for sign, group_id, level1, level2, kind, direction, times in parts:  # those going out first
-        counters[group_id].add(level1, level2, kind, direction, sign * times)
+    for _sign, group_id, level1, level2, kind, direction, change in parts:  # those going out first
+        counters[group_id].add(level1, level2, kind, direction, change)
     shrinking = parts[0][0] < 0
     touched = counts.measures(connection)
-    counts.add_changes(connection, "library_values", ("group_id", "measure_unit", "value"), True, shrinking)
+    counts.add_changes(connection, "library_values", shrinking)
     units = {g: stored.get(g, {}).get("units", 0) for g in groups}
-    for (group_id,), moved in counts.add_changes(connection, "library_group_units", ("group_id", "unit_id"), False,
-                                                 shrinking, per=("group_id",)).items():
+    for (group_id,), moved in counts.add_changes(connection, "library_group_units", shrinking,
+                                                 per=("group_id",)).items():
         units[group_id] += moved
     per_measure = {(g, m["unit"]): m["units"] for g in groups for m in stored.get(g, {}).get("measures", [])}
     for (group_id, measure_unit), moved in counts.add_changes(
-            connection, "library_measure_units", ("group_id", "measure_unit", "unit_id"), True, shrinking,
-            per=("group_id", "measure_unit")).items():
+            connection, "library_measure_units", shrinking, per=("group_id", "measure_unit")).items():
         per_measure[(group_id, measure_unit)] = per_measure.get((group_id, measure_unit), 0) + moved
     counts.clear(connection)
     kept = {g: [m for m in stored.get(g, {}).get("measures", []) if (g, m["unit"]) not in touched] for g in groups}

@@ -154,6 +154,7 @@ def _apply_staged(connection: Connection) -> None:
     parts = counts.parts(connection)
     groups = sorted({part[1] for part in parts})
     if not groups:
+        counts.clear(connection)
         return
     stored = {g: json.loads(text or "{}") for g, text in rows.stored_stats(connection, groups).items()}
     counters = {g: Counters.from_stats(stored.get(g, {})) for g in groups}
@@ -239,9 +240,9 @@ def forget_projects(connection: Connection, ids: list[int]) -> None:
 
     rows.lock(connection)
     counts.start(connection)
-    counts.stage(connection, ids, -1)
-    rows.drop_entries(connection, ids)
-    _apply_staged(connection)
+    if counts.stage(connection, ids, -1):
+        rows.drop_entries(connection, ids)
+        _apply_staged(connection)
 
 
 def _update(connection: Connection, ids: list[int]) -> None:
@@ -249,8 +250,8 @@ def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 
     counts.start(connection)
-    counts.stage(connection, ids, -1)
-    rows.drop_entries(connection, ids)
+    if counts.stage(connection, ids, -1):
+        rows.drop_entries(connection, ids)
     fresh = rows.new_spellings(connection, ids)
     if fresh:
         _place(connection, list(fresh), fresh)

@@ -65,11 +65,15 @@ def start(connection: Connection) -> None:
                         f"PRIMARY KEY ({', '.join(keys)}))" + (" ON COMMIT DROP" if postgres else " WITHOUT ROWID"))
 
 
-def stage(connection: Connection, project_ids: Sequence[int], sign: int) -> None:
-    """Stage the projects' current entries with ``sign`` (-1: about to go, +1: just put in)."""
+def stage(connection: Connection, project_ids: Sequence[int], sign: int) -> bool:
+    """Stage the projects' current entries with ``sign`` (-1: about to go, +1: just put in); whether they had any
+    (going out, looked for first: a bulk import's projects are new, and nothing is then looked for four times)."""
     if not project_ids:
-        return
-    ids, postgres = ids_parameter(connection, project_ids), is_postgres(connection)
+        return False
+    ids, postgres = [ids_parameter(connection, project_ids)], is_postgres(connection)
+    if sign < 0 and not run(connection, f"SELECT 1 FROM library_entries WHERE {among(connection, 'project_id')} "
+                                        "LIMIT 1", ids, replanned=True):
+        return False
     for table, (keys, _types, facts) in _STAGED.items():
         listed = ", ".join(keys)
         source = ", ".join(_SOURCE.get(key, key) for key in keys).format(sign=int(sign))
@@ -77,7 +81,8 @@ def stage(connection: Connection, project_ids: Sequence[int], sign: int) -> None
         grouped = f" GROUP BY {', '.join(str(i) for i in range(1, len(keys) + 1))}" if postgres else ""
         run(connection, f"INSERT INTO {table} ({listed}, n) SELECT {source}, {summed} FROM library_entries "
                         f"WHERE {facts} AND {among(connection, 'project_id')}{grouped} "
-                        f"ON CONFLICT ({listed}) DO UPDATE SET n = {table}.n + excluded.n", [ids], replanned=True)
+                        f"ON CONFLICT ({listed}) DO UPDATE SET n = {table}.n + excluded.n", ids, replanned=True)
+    return True
 
 
 def clear(connection: Connection) -> None:

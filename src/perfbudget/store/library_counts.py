@@ -1,21 +1,26 @@
-"""The indicator library's counts changed set-based: an update's entries staged, then counted in SQL.
+"""The indicator library's counts changed set-based: an update's entries staged by key, then counted in SQL.
 
 An update of the library (``library.build``: after imports, edits, merges of units, a project's delete) takes
-some projects' entries out and puts their new ones in. What the counts lose and gain is **staged**: the
-entries' facts (group, unit, placement, kind, measure unit, direction, value) copied with a sign (-1 out, +1
-in) into ``library_staged``, a temporary table of the connection, emptied at the end of the update. The value
-histograms and the unit counts (``library_values``, ``library_group_units``, ``library_measure_units``) then
-change by one ``INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE`` each, the rows a change brings to 0
-deleted; what the groups' statistics need comes back as a few rows per group (their placements, kinds and
-directions counted, how many units each group and measure unit gained or lost), never one row per indicator.
+some projects' entries out and puts their new ones in. What the counts lose and gain is **staged**, summed by
+the keys the counts need, in four temporary tables of the connection (emptied at the update's end; on
+PostgreSQL dropped at the commit): ``library_staged_parts`` (group, sign, 一级, 二级, kind, direction: what
+a group's counters in its statistics JSON need), ``library_staged_values`` (group, measure unit, value),
+``library_staged_group_units`` (group, unit), ``library_staged_measure_units`` (group, measure unit, unit) —
+each row the net change ``n`` of its key, -1 for each entry going out (staged before it is deleted), +1 for
+each coming in. The value histograms and unit counts (``library_values``, ``library_group_units``,
+``library_measure_units``) then change by one ``INSERT … SELECT … ON CONFLICT DO UPDATE`` each from those,
+the rows a change brings to 0 or less deleted; how many units each group and measure unit gained or lost is
+counted in SQL before (one row per group), and the groups' counters come back as a few rows per group. No
+entry is read into Python.
 
-Until 2026-12-06 each update read every entry it added or removed back into Python (``RETURNING``), counted
-them there and wrote the changed counts row by row: ≈ 0.6 M instructions a table of a bulk import
-(docs/scale.md). The counts and the rows are the same: a change's key is counted once with the sum of its
-signs, a unit appears in a group when its count goes from 0 to more, vanishes when it reaches 0 or less.
+Until 2026-12-06 each update read every entry it added or removed back into Python (``RETURNING`` through
+SQLAlchemy's rows), counted them with ``Counter`` and wrote the changed counts as multi-row upserts built in
+Python (≈ 0.98 M instructions a table of a bulk import, docs/scale.md). The counts, the rows and the statistics
+are the same: a key's change is counted once with the sum of its signs, a unit appears in a group when its count
+goes from 0 to more and vanishes when it reaches 0 or less, the going-out parts are counted before the coming-in.
 
 The projects are named by one parameter (SQLite: a JSON array read by ``json_each``; PostgreSQL: an integer
-array), not one placeholder per id.
+array literal), not one placeholder per id.
 """
 
 from __future__ import annotations

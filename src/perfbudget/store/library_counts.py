@@ -98,7 +98,7 @@ def clear(connection: Connection) -> None:
 def parts(connection: Connection) -> list[tuple[int, int, str, str, str, str, int]]:
     """``(sign, group, 一级, 二级, kind, direction or "", change)`` of the staged facts (the change: how many, with
     the sign), the ones going out first."""
-    return sorted(tuple(row) for row in run(  # type: ignore[misc]
+    return sorted(tuple(row) for row in run(
         connection, "SELECT sign, group_id, level1, level2, kind, direction, n FROM library_staged_parts",
         replanned=True))
 

@@ -123,20 +123,20 @@ def add_changes(connection: Connection, table: str, shrinking: bool, per: tuple[
     counted: dict[tuple[Any, ...], int] = {}
     if per is not None:
         grouped = ", ".join(f"d.{k}" for k in per)
+        # The count before, by one probe of the table's key a staged key (a scalar subquery): a join may be planned
+        # as a scan of the whole table (PostgreSQL's hash join), whose size grows with the library.
+        before = f"coalesce((SELECT t.n FROM {table} t WHERE {match}), 0)"
         for *key, moved in run(connection, (
-                f"SELECT {grouped}, sum(CASE WHEN coalesce(t.n, 0) + d.n <= 0 THEN -1 WHEN coalesce(t.n, 0) = 0 "
-                f"THEN 1 ELSE 0 END) FROM {staged} d LEFT JOIN {table} t ON {match} WHERE d.n <> 0 "
-                f"GROUP BY {grouped}"), replanned=True):
+                f"SELECT {grouped}, sum(CASE WHEN {before} + d.n <= 0 THEN -1 WHEN {before} = 0 "
+                f"THEN 1 ELSE 0 END) FROM {staged} d WHERE d.n <> 0 GROUP BY {grouped}"), replanned=True):
             if moved:
                 counted[tuple(key)] = int(moved)
     listed = ", ".join(keys)
     run(connection, f"INSERT INTO {table} ({listed}, n) SELECT {listed}, n FROM {staged} WHERE n <> 0 "
                     f"ON CONFLICT ({listed}) DO UPDATE SET n = {table}.n + excluded.n", replanned=True)
-    if shrinking:  # only a key whose net change is negative can reach 0
-        if is_postgres(connection):
-            run(connection, f"DELETE FROM {table} t USING {staged} d WHERE {match} AND d.n < 0 AND t.n <= 0",
-                replanned=True)
-        else:
-            run(connection, f"DELETE FROM {table} WHERE rowid IN (SELECT t.rowid FROM {staged} d "
-                            f"JOIN {table} t ON {match} WHERE d.n < 0 AND t.n <= 0)")
+    if shrinking:  # only a key whose net change is negative can reach 0; each found by one probe of the key
+        found = f"(SELECT t.{'ctid' if is_postgres(connection) else 'rowid'} FROM {table} t WHERE {match})"
+        wanted = f"SELECT {found} FROM {staged} d WHERE d.n < 0"
+        run(connection, f"DELETE FROM {table} WHERE n <= 0 AND " + (
+            f"ctid = ANY(ARRAY({wanted}))" if is_postgres(connection) else f"rowid IN ({wanted})"), replanned=True)
     return counted

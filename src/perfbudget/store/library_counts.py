@@ -62,8 +62,11 @@ def ids_parameter(connection: Connection, ids: Sequence[int]) -> str:
 
 
 def start(connection: Connection) -> None:
-    """Make the staging tables if the connection has none (PostgreSQL: dropped at the transaction's end)."""
+    """Make the staging tables if the connection has none (PostgreSQL: dropped at the transaction's end; its JIT
+    off for the transaction: a probe a staged key costs past ``jit_above_cost``, and compiling costs more)."""
     postgres = is_postgres(connection)
+    if postgres:
+        run(connection, "SET LOCAL jit = off")
     for table, (keys, types, _facts) in _STAGED.items():
         columns = ", ".join(f"{key} {kind} NOT NULL" for key, kind in zip(keys, types.split(", "), strict=True))
         run(connection, f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns}, n INTEGER NOT NULL, "
@@ -123,12 +126,13 @@ def add_changes(connection: Connection, table: str, shrinking: bool, per: tuple[
     counted: dict[tuple[Any, ...], int] = {}
     if per is not None:
         grouped = ", ".join(f"d.{k}" for k in per)
-        # The count before, by one probe of the table's key a staged key (a scalar subquery): a join may be planned
-        # as a scan of the whole table (PostgreSQL's hash join), whose size grows with the library.
-        before = f"coalesce((SELECT t.n FROM {table} t WHERE {match}), 0)"
+        # The count before, by one probe of the table's key a staged key: PostgreSQL planned the plain join as a
+        # hash join over the whole count table (whose size grows with the library); LATERAL … OFFSET 0 makes it probe.
+        probe = (f"LEFT JOIN LATERAL (SELECT t.n FROM {table} t WHERE {match} OFFSET 0) t ON true" if is_postgres(connection)
+                 else f"LEFT JOIN {table} t ON {match}")
         for *key, moved in run(connection, (
-                f"SELECT {grouped}, sum(CASE WHEN {before} + d.n <= 0 THEN -1 WHEN {before} = 0 "
-                f"THEN 1 ELSE 0 END) FROM {staged} d WHERE d.n <> 0 GROUP BY {grouped}"), replanned=True):
+                f"SELECT {grouped}, sum(CASE WHEN coalesce(t.n, 0) + d.n <= 0 THEN -1 WHEN coalesce(t.n, 0) = 0 "
+                f"THEN 1 ELSE 0 END) FROM {staged} d {probe} WHERE d.n <> 0 GROUP BY {grouped}"), replanned=True):
             if moved:
                 counted[tuple(key)] = int(moved)
     listed = ", ".join(keys)

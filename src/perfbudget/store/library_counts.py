@@ -128,8 +128,8 @@ def add_changes(connection: Connection, table: str, shrinking: bool, per: tuple[
         grouped = ", ".join(f"d.{k}" for k in per)
         # The count before, by one probe of the table's key a staged key: PostgreSQL planned the plain join as a
         # hash join over the whole count table (whose size grows with the library); LATERAL … OFFSET 0 makes it probe.
-        probe = (f"LEFT JOIN LATERAL (SELECT t.n FROM {table} t WHERE {match} OFFSET 0) t ON true" if is_postgres(connection)
-                 else f"LEFT JOIN {table} t ON {match}")
+        probe = (f"LEFT JOIN LATERAL (SELECT t.n FROM {table} t WHERE {match} OFFSET 0) t ON true"
+                 if is_postgres(connection) else f"LEFT JOIN {table} t ON {match}")
         for *key, moved in run(connection, (
                 f"SELECT {grouped}, sum(CASE WHEN coalesce(t.n, 0) + d.n <= 0 THEN -1 WHEN coalesce(t.n, 0) = 0 "
                 f"THEN 1 ELSE 0 END) FROM {staged} d {probe} WHERE d.n <> 0 GROUP BY {grouped}"), replanned=True):

@@ -20,7 +20,7 @@ PACKAGE = Path(perfbudget.__file__).parent
 STORE_INTERNALS = {f"perfbudget.store.{name}" for name in (
     "schema", "engine", "queries", "importer", "rows", "bulk", "records", "transaction", "reviews",
     "evaluations", "account_tables", "desk_tables", "library_tables", "library_rows", "library_reads", "driver",
-    "search", "review_summary", "status")} | {"perfbudget.web.tables"}
+    "search", "review_summary", "status", "library_counts")} | {"perfbudget.web.tables"}
 # Web modules that keep the web's own tables (sessions, uploads, settings, the sign-in throttle's count of failed
 # sign-ins, the data version): they may use the engine, the store's Base/utc_now and these tables. No page and no
 # API module is among them.

@@ -144,49 +144,34 @@ def _write(connection: Connection, counters: dict[int, Counters], group_ids: lis
     rows.write_stats(connection, found)
 
 
-def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> None:
-    """Change the counts by the entries an update took out (``old``) and put in (``new``): the value
-    histograms and unit counts by increments, the statistics of the groups they touch from those."""
+def _apply_staged(connection: Connection) -> None:
+    """Change the counts by the entries an update took out and put in, staged with their signs
+    (:mod:`perfbudget.store.library_counts`): the value histograms and unit counts by increments in SQL, the
+    statistics of the groups they touch from those. The staging table is empty afterwards."""
+    from perfbudget.store import library_counts as counts
     from perfbudget.store import library_rows as rows
-    from perfbudget.store.library_tables import library_group_units, library_measure_units, library_values
 
-    groups = sorted({fact[0] for fact in old} | {fact[0] for fact in new})
+    parts = counts.parts(connection)
+    groups = sorted({part[1] for part in parts})
     if not groups:
+        counts.clear(connection)
         return
     stored = {g: json.loads(text or "{}") for g, text in rows.stored_stats(connection, groups).items()}
     counters = {g: Counters.from_stats(stored.get(g, {})) for g in groups}
-    values: Counter[tuple[Any, ...]] = Counter()
-    group_units: Counter[tuple[Any, ...]] = Counter()
-    measure_units: Counter[tuple[Any, ...]] = Counter()
-    for facts, sign in ((old, -1), (new, 1)):
-        # Each count over the facts' parts it needs, equal parts counted once with their number (a group's
-        # levels, kind and direction repeat across its indicators; ``Counter`` keeps the order parts were
-        # first met): the same sums, and the same order of keys, as one fact at a time.
-        parts: Counter[tuple[Any, ...]] = Counter(
-            (group_id, level1, level2, kind, direction)
-            for group_id, _unit, level1, level2, kind, _measure, direction, _value in facts)
-        for (group_id, level1, level2, kind, direction), times in parts.items():
-            counters[group_id].add(level1, level2, kind, direction, sign * times)
-        for unit_key, times in Counter((fact[0], fact[1]) for fact in facts).items():
-            group_units[unit_key] += sign * times
-        numbers = [fact for fact in facts if fact[4] == "quantitative" and fact[7] is not None]
-        for value_key, times in Counter((fact[0], fact[5], fact[7]) for fact in numbers).items():
-            values[value_key] += sign * times
-        for measure_key, times in Counter((fact[0], fact[5], fact[1]) for fact in numbers).items():
-            measure_units[measure_key] += sign * times
-    rows.add_counts(connection, library_values, ("group_id", "measure_unit", "value"), values)
+    for _sign, group_id, level1, level2, kind, direction, change in parts:  # those going out first
+        counters[group_id].add(level1, level2, kind, direction, change)
+    shrinking = parts[0][0] < 0
+    touched = counts.measures(connection)
+    counts.add_changes(connection, "library_values", shrinking)
     units = {g: stored.get(g, {}).get("units", 0) for g in groups}
-    appeared, vanished = rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)
-    for keys, sign in ((appeared, 1), (vanished, -1)):
-        for group_id, _unit in keys:
-            units[group_id] += sign
-    touched = {(g, m) for g, m, _v in values}
+    for (group_id,), moved in counts.add_changes(connection, "library_group_units", shrinking,
+                                                 per=("group_id",)).items():
+        units[group_id] += moved
     per_measure = {(g, m["unit"]): m["units"] for g in groups for m in stored.get(g, {}).get("measures", [])}
-    appeared, vanished = rows.add_counts(connection, library_measure_units, ("group_id", "measure_unit", "unit_id"),
-                                         measure_units)
-    for keys, sign in ((appeared, 1), (vanished, -1)):
-        for group_id, measure_unit, _unit in keys:
-            per_measure[(group_id, measure_unit)] = per_measure.get((group_id, measure_unit), 0) + sign
+    for (group_id, measure_unit), moved in counts.add_changes(
+            connection, "library_measure_units", shrinking, per=("group_id", "measure_unit")).items():
+        per_measure[(group_id, measure_unit)] = per_measure.get((group_id, measure_unit), 0) + moved
+    counts.clear(connection)
     kept = {g: [m for m in stored.get(g, {}).get("measures", []) if (g, m["unit"]) not in touched] for g in groups}
     _write(connection, counters, groups, units, per_measure, rows.histograms(connection, touched), kept)
 
@@ -250,20 +235,29 @@ def update_library_for_documents(store: Store, document_ids: list[int]) -> None:
 def forget_projects(connection: Connection, ids: list[int]) -> None:
     """Take these projects' entries out of the library inside the caller's write transaction (a project deleted,
     ``app.project_delete``): the counts and statistics of the groups they leave brought down by them."""
+    from perfbudget.store import library_counts as counts
     from perfbudget.store import library_rows as rows
 
     rows.lock(connection)
-    _apply_facts(connection, rows.drop_entries(connection, ids), [])
+    counts.start(connection)
+    if counts.stage(connection, ids, -1):
+        rows.drop_entries(connection, ids)
+        _apply_staged(connection)
 
 
 def _update(connection: Connection, ids: list[int]) -> None:
+    from perfbudget.store import library_counts as counts
     from perfbudget.store import library_rows as rows
 
-    old = rows.drop_entries(connection, ids)
+    counts.start(connection)
+    if counts.stage(connection, ids, -1):
+        rows.drop_entries(connection, ids)
     fresh = rows.new_spellings(connection, ids)
     if fresh:
         _place(connection, list(fresh), fresh)
-    _apply_facts(connection, old, rows.fill_entries(connection, ids))
+    rows.fill_entries(connection, ids)
+    counts.stage(connection, ids, 1)
+    _apply_staged(connection)
 
 
 def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -> None:

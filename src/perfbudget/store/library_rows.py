@@ -8,14 +8,15 @@ Every function takes a :class:`~sqlalchemy.Connection` (opened by ``Store.librar
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Integer, and_, any_, bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, Integer, and_, any_, bindparam, delete, func, insert, literal, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from perfbudget.store.bulk import insert_chunked, insert_rows
+from perfbudget.store.bulk import insert_rows, run
 from perfbudget.store.engine import is_postgres
+from perfbudget.store.library_counts import among, ids_parameter
 from perfbudget.store.library_tables import (
     library_choices,
     library_entries,
@@ -27,11 +28,9 @@ from perfbudget.store.library_tables import (
     library_spellings,
     library_values,
 )
-from perfbudget.store.schema import indicators, project_versions, projects, targets, utc_now
+from perfbudget.store.schema import indicators, project_versions, projects, utc_now
 
 _CHUNK = 5000
-# An entry as the counts see it (what an update adds to or takes from them).
-FACT_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
 
 
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
@@ -88,16 +87,15 @@ def spelling_counts(connection: Connection, project_ids: list[int] | None = None
 def new_spellings(connection: Connection, project_ids: list[int]) -> dict[str, int]:
     """The 三级指标 texts of the projects' latest versions the library does not know yet, with how often
     the projects use them (one statement: the texts joined to ``library_spellings``)."""
-    s = library_spellings.c
-    query = (select(indicators.c.level3, func.count()).select_from(projects)
-             .join(project_versions, _latest()).join(indicators, indicators.c.version_id == project_versions.c.id)
-             .outerjoin(library_spellings, s.raw == indicators.c.level3).where(s.name_id.is_(None))
-             .group_by(indicators.c.level3))
-    found: dict[str, int] = {}
-    for chunk in _chunks(project_ids):
-        for raw, count in connection.execute(query.where(_among(connection, projects.c.id, chunk))):
-            found[raw] = found.get(raw, 0) + count
-    return found
+    if not project_ids:
+        return {}
+    rows = run(connection, "SELECT i.level3, count(*) FROM projects p "
+                           "JOIN project_versions v ON v.project_id = p.id AND v.number = p.latest_version "
+                           "JOIN indicators i ON i.version_id = v.id "
+                           "LEFT JOIN library_spellings s ON s.raw = i.level3 "
+                           f"WHERE s.name_id IS NULL AND {among(connection, 'p.id')} GROUP BY i.level3",
+               [ids_parameter(connection, project_ids)], replanned=True)
+    return {raw: count for raw, count in rows}
 
 
 def clear(connection: Connection) -> None:
@@ -128,45 +126,35 @@ def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:
     insert_rows(connection, library_spellings, rows, with_ids=True)
 
 
-def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> list[tuple[Any, ...]]:
-    """Entries for every indicator of the projects' latest versions (all projects when None); for
-    some projects, returns the new entries as ``FACT_COLUMNS`` tuples."""
-    added: list[tuple[Any, ...]] = []
-    columns = ["indicator_id", "group_id", "name_id", "project_id", "version_id", "unit_id", "fund_year",
-               "level1", "level2", "kind", "measure_unit", "direction", "value"]
-    query = (select(indicators.c.id, library_names.c.group_id, library_names.c.id, projects.c.id,
-                    project_versions.c.id, projects.c.unit_id, projects.c.fund_year, indicators.c.level1,
-                    indicators.c.level2, targets.c.kind, func.coalesce(targets.c.unit, literal("")),
-                    targets.c.direction, targets.c.value)
-             .select_from(projects).join(project_versions, _latest())
-             .join(indicators, indicators.c.version_id == project_versions.c.id)
-             .join(targets, targets.c.indicator_id == indicators.c.id)
-             .join(library_spellings, library_spellings.c.raw == indicators.c.level3)
-             .join(library_names, library_names.c.id == library_spellings.c.name_id))
+_FILL = ("INSERT INTO library_entries (indicator_id, group_id, name_id, project_id, version_id, unit_id, fund_year, "
+         "level1, level2, kind, measure_unit, direction, value) "
+         "SELECT i.id, n.group_id, n.id, p.id, v.id, p.unit_id, p.fund_year, i.level1, i.level2, t.kind, "
+         "coalesce(t.unit, ''), t.direction, t.value FROM projects p "
+         "JOIN project_versions v ON v.project_id = p.id AND v.number = p.latest_version "
+         "JOIN indicators i ON i.version_id = v.id JOIN targets t ON t.indicator_id = i.id "
+         "JOIN library_spellings s ON s.raw = i.level3 JOIN library_names n ON n.id = s.name_id WHERE ")
+
+
+def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> None:
+    """Entries for every indicator of the projects' latest versions (all projects when None). For some
+    projects one statement through the driver, the projects one parameter (``library_counts.among``)."""
     if project_ids is None:  # a build: the indexes are made once, after the rows
         indexes = [index for index in library_entries.indexes]
         for index in indexes:
             index.drop(connection)
-        connection.execute(insert(library_entries).from_select(columns, query))
+        connection.execute(text(_FILL + "1 = 1"))
         for index in indexes:
             index.create(connection)
-        return added
-    for chunk in _chunks(project_ids):
-        statement = (insert(library_entries).from_select(columns, query.where(_among(connection, projects.c.id,
-                                                                                        chunk)))
-                     .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
-        added.extend(map(tuple, connection.execute(statement).all()))  # all rows at once: no fetch per row
-    return added
+        return
+    if project_ids:
+        run(connection, _FILL + among(connection, "p.id"), [ids_parameter(connection, project_ids)], replanned=True)
 
 
-def drop_entries(connection: Connection, project_ids: list[int]) -> list[tuple[Any, ...]]:
-    """Remove the projects' entries; returns them as ``FACT_COLUMNS`` tuples."""
-    found: list[tuple[Any, ...]] = []
-    for chunk in _chunks(project_ids):
-        statement = (delete(library_entries).where(_among(connection, library_entries.c.project_id, chunk))
-                     .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
-        found.extend(map(tuple, connection.execute(statement).all()))
-    return found
+def drop_entries(connection: Connection, project_ids: list[int]) -> None:
+    """Remove the projects' entries (``library_counts.stage`` them first for the counts)."""
+    if project_ids:
+        run(connection, "DELETE FROM library_entries WHERE " + among(connection, "project_id"),
+            [ids_parameter(connection, project_ids)], replanned=True)
 
 
 def _in_groups(column: Any, group_ids: list[int] | None) -> Any:
@@ -233,54 +221,6 @@ def aggregates(connection: Connection, group_ids: list[int] | None = None
                 select(v.group_id, v.measure_unit, v.value, v.n).where(_in_groups(v.group_id, chunk))):
             values.setdefault((group_id, measure_unit), []).append((value, n))
     return units, measure_units, values
-
-
-def _upsert_arrays(connection: Connection, table: Any, keys: tuple[str, ...], changes: dict[tuple[Any, ...], int]
-                   ) -> Sequence[Any]:
-    """PostgreSQL: the upsert as one short statement taking the rows as one JSON text (``json_to_recordset``).
-    psycopg parses a long multi-row statement in Python at every call, and dumps a list parameter (an
-    array) element by element in Python, a regular expression per text element (about half the client's
-    time of a library update); ``json.dumps`` is one call in C."""
-    from sqlalchemy import text
-
-    columns = (*keys, "n")
-    types = ", ".join(f"{c} {table.c[c].type.compile(dialect=connection.dialect)}" for c in columns)
-    statement = text(f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {', '.join(columns)} "
-                     f"FROM json_to_recordset(CAST(:rows AS JSON)) AS s({types}) "
-                     f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET n = {table.name}.n + excluded.n "
-                     f"RETURNING {', '.join(columns)}")
-    rows = [dict(zip(columns, (*key, delta), strict=True)) for key, delta in changes.items()]
-    return connection.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)}).all()
-
-
-def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]
-               ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows (an upsert); rows reaching 0
-    go. Returns the keys that appeared (were absent) and those that vanished."""
-    from sqlalchemy import bindparam
-
-    changes = {k: d for k, d in deltas.items() if d}
-    if not changes:
-        return [], []
-    if is_postgres(connection):
-        returned: Sequence[Any] = _upsert_arrays(connection, table, keys, changes)
-    else:  # multi-row upserts straight through the driver (the keys are plain integers and texts)
-        returned = insert_chunked(connection, table.name, (*keys, "n"),
-                                  [(*key, delta) for key, delta in changes.items()],
-                                  f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET n = {table.name}.n + excluded.n "
-                                  f"RETURNING {', '.join(keys)}, n")
-    appeared, vanished = [], []
-    for row in returned:
-        key, n = tuple(row[:-1]), row[-1]
-        if n <= 0:
-            vanished.append(key)
-        elif n == changes[key] and changes[key] > 0:
-            appeared.append(key)
-    if vanished:
-        match = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
-        connection.execute(delete(table).where(match), [{f"k_{k}": v for k, v in zip(keys, key, strict=True)}
-                                                        for key in vanished])
-    return appeared, vanished
 
 
 def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]

@@ -27,6 +27,7 @@ import hashlib
 import marshal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.model import Budget, Document, Problem, Project, Source, Unit
 from perfbudget.store import content_text, rows
-from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values, run
+from perfbudget.store.bulk import allocate_ids, insert_columns, insert_rows, run
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.queries import load_versions
@@ -512,19 +513,21 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     insert_rows(connection, project_versions, [
         {**plan.tables[i].version, "project_id": project_ids[i], "number": numbers[i], "document_id": document_id,
          "content_sha256": plan.hashes[i], "created_at": now} for i in stored], ids=ids[project_versions.name])
-    # The indicators and targets: the plan's tuples (made in the reading process) with their ids and version
-    # (no dict per row: a province's import writes some 180 of these rows per table).
-    indicator_ids = iter(ids[indicators.name])
-    indicator_rows, target_rows = [], []
-    for i in stored:
-        table = plan.tables[i]
-        version_id, fund_year = version_ids[i], head.projects[i].fund_year  # the project's year (schema.py)
-        for indicator, target in zip(table.indicators, table.targets, strict=True):
-            indicator_id = next(indicator_ids)
-            indicator_rows.append((indicator_id, *indicator, version_id, fund_year))
-            target_rows.append((indicator_id, *target))
-    insert_values(connection, indicators, _INDICATOR_INSERT, indicator_rows)
-    insert_values(connection, targets, _TARGET_INSERT, target_rows)
+    # The indicators and targets: the plan's tuples (made in the reading process) joined and turned into columns
+    # in C, with their ids, versions and years (no dict, no tuple built in Python per row: a province's import
+    # writes some 180 of these rows a table); a column None in every row is left out (bulk.insert_columns).
+    if count:
+        indicator_ids = ids[indicators.name]
+        sizes = [len(plan.tables[i].indicators) for i in stored]
+        indicator_columns = list(zip(*chain.from_iterable(plan.tables[i].indicators for i in stored), strict=True))
+        target_columns = list(zip(*chain.from_iterable(plan.tables[i].targets for i in stored), strict=True))
+        in_version = list(chain.from_iterable(repeat(version_ids[i], n) for i, n in zip(stored, sizes, strict=True)))
+        # the project's year on each of its indicators (schema.py)
+        in_year = list(chain.from_iterable(repeat(head.projects[i].fund_year, n)
+                                           for i, n in zip(stored, sizes, strict=True)))
+        insert_columns(connection, indicators, _INDICATOR_INSERT,
+                       [indicator_ids, *indicator_columns, in_version, in_year])
+        insert_columns(connection, targets, _TARGET_INSERT, [indicator_ids, *target_columns])
     insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,
          "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}

@@ -43,7 +43,7 @@ def _statements(store: Store, connection: Any) -> list[str]:
             seen.append(f"COPY {table.name} ({', '.join(columns)})")
             real(connection, table, columns, values)
 
-        bulk._copy = copy  # type: ignore[assignment]
+        bulk._copy = copy
     return seen
 
 

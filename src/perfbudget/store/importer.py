@@ -330,7 +330,7 @@ def _new_head(seq: int, name: str, fund_label: str | None, fund_year: int | None
     made.seq, made.name, made.fund_label, made.fund_year = seq, name, fund_label, fund_year
     made.complete, made.cut, made.source = complete, cut, source
     made.__class__ = ProjectHead
-    return made  # type: ignore[no-any-return]
+    return made
 
 
 def _new_rows(version: dict[str, Any], indicators: tuple[tuple[Any, ...], ...], targets: tuple[tuple[Any, ...], ...]
@@ -339,7 +339,7 @@ def _new_rows(version: dict[str, Any], indicators: tuple[tuple[Any, ...], ...], 
     made: Any = object.__new__(_ROWS_TWIN)
     made.version, made.indicators, made.targets = version, indicators, targets
     made.__class__ = TableRows
-    return made  # type: ignore[no-any-return]
+    return made
 
 
 def _document_hash(head: DocumentHead, hashes: list[str]) -> str:

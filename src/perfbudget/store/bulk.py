@@ -285,11 +285,13 @@ def insert_columns(connection: Connection, table: Table, names: Sequence[str], c
     stores NULL for it all the same): SQLite's driver binds a None through its adaptation protocol, about
     1,200 instructions a value, and an import's indicator and target rows hold some 80 of them a table,
     nearly all in such columns (an indicator's 实际完成值, 得分, 偏差原因 on a target table; a target's period)."""
+    if not columns or not len(columns[0]):
+        return
     droppable = _droppable(table)
     kept = [(name, values) for name, values in zip(names, columns, strict=True)
             if name not in droppable or values.count(None) != len(values)]
-    if not kept or not len(kept[0][1]):
-        return
+    if not kept:  # every value None: the rows are still rows
+        kept = list(zip(names, columns, strict=True))
     rows = list(zip(*(values for _, values in kept), strict=True))
     insert_values(connection, table, tuple(name for name, _ in kept), rows)
 

@@ -86,9 +86,9 @@ def main() -> None:
             start, server_start = time.process_time(), server_cpu()
             _callgrind(args.callgrind, "-i", "on")
             with store.library_batch():
-                for start in range(0, len(measured), args.batch or 1):
+                for first in range(0, len(measured), args.batch or 1):
                     with store.write_batch(index_at_end=True) if args.batch else nullcontext():
-                        for number, plan in enumerate(measured[start:start + (args.batch or 1)], start):
+                        for number, plan in enumerate(measured[first:first + (args.batch or 1)], first):
                             outcome = import_document(store, settings, None, f"u{number}", REQUEST, plan=plan,
                                                       sha256=f"{number + len(plans):064x}")
                             assert outcome.status == "imported", outcome

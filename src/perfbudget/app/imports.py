@@ -336,7 +336,8 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
             store.library_changed([outcome.document_id])  # the indicator library follows every import
         notices = outcome.notices + tuple(f"项目「{p.name}」不完整，已按 --allow-partial 保存并标记为「不完整」"
                                           for p in heads if not p.complete)
-        outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)
+        if notes or notices != outcome.notices:  # (dataclasses.replace is dear: not for every bulk-imported file)
+            outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)
     if merged and outcome.status in (IMPORTED, UNCHANGED):
         outcome = replace(outcome, notices=(merged, *outcome.notices))
     return outcome
@@ -438,7 +439,7 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
         review_in_tx(tx, [v.version_id for v in created], settings, request.actor.username)
     elif created:
         tx.mark_unreviewed()  # a running server reviews them (app.reviews.review_catch_up)
-    return replace(outcome, notices=tuple(notices))
+    return replace(outcome, notices=tuple(notices)) if notices or outcome.notices else outcome
 
 
 def file_sha256(path: str | Path) -> str | None:

@@ -261,6 +261,41 @@ def insert_values(connection: Connection, table: Table, columns: Sequence[str], 
         _executemany(connection, table, columns, values, utf8)
 
 
+_DROPPABLE: dict[str, frozenset[str]] = {}
+
+
+def _droppable(table: Table) -> frozenset[str]:
+    """The columns of ``table`` an INSERT may leave out for NULL: nullable, with no default of either side."""
+    found = _DROPPABLE.get(table.name)
+    if found is None:
+        found = _DROPPABLE[table.name] = frozenset(
+            column.name for column in table.columns
+            if column.nullable and column.default is None and column.server_default is None
+            and not column.primary_key)
+    return found
+
+
+def insert_columns(connection: Connection, table: Table, names: Sequence[str], columns: Sequence[Sequence[Any]]
+                   ) -> None:
+    """Insert rows given column by column (``columns[k]``: every row's value of ``names[k]``, equal lengths):
+    what :func:`insert_values` does with rows, for a writer that has its values by column (an import's
+    indicators and targets, the rows of several tables joined in C, never a tuple built per row in Python).
+
+    A nullable column without a default that is None in every row is left out of the INSERT (the database
+    stores NULL for it all the same): SQLite's driver binds a None through its adaptation protocol, about
+    1,200 instructions a value, and an import's indicator and target rows hold some 80 of them a table,
+    nearly all in such columns (an indicator's 实际完成值, 得分, 偏差原因 on a target table; a target's period)."""
+    if not columns or not len(columns[0]):
+        return
+    droppable = _droppable(table)
+    kept = [(name, values) for name, values in zip(names, columns, strict=True)
+            if name not in droppable or values.count(None) != len(values)]
+    if not kept:  # every value None: the rows are still rows
+        kept = list(zip(names, columns, strict=True))
+    rows = list(zip(*(values for _, values in kept), strict=True))
+    insert_values(connection, table, tuple(name for name, _ in kept), rows)
+
+
 def _decoded(values: list[Any], slots: list[int]) -> list[Any]:
     """The rows with the values in ``slots`` given as bytes decoded from UTF-8."""
     out = []

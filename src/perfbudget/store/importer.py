@@ -26,7 +26,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.model import Budget, Document, Problem, Project, Source, Unit
 from perfbudget.store import content_text, rows
-from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values, run
+from perfbudget.store.bulk import allocate_ids, insert_columns, insert_rows, run
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.queries import load_versions
@@ -296,15 +297,49 @@ def _plain(plan: Plan) -> tuple[Any, ...]:
 
 
 def _plan_sent(data: bytes) -> Plan:
-    """The plan :meth:`Plan.__reduce_ex__` sent."""
+    """The plan :meth:`Plan.__reduce_ex__` sent (received by the importing process, whose every instruction counts:
+    each table's records made without their frozen dataclass ``__init__``, :func:`_new_head`, :func:`_new_rows`)."""
     (unit_key, identities, hashes, document_hash, code, name, money_unit, kind, count, heads,
      tables) = marshal.loads(data)
     source = Source._make
-    projects = tuple(ProjectHead(seq, project, label, year, complete, None if cut is None else source(cut),
-                                 None if start is None else source(start))
+    projects = tuple(_new_head(seq, project, label, year, complete, None if cut is None else source(cut),
+                               None if start is None else source(start))
                      for seq, project, label, year, complete, cut, start in heads)
     return Plan(DocumentHead(Unit(code, name), money_unit, kind, projects, count), unit_key, identities, hashes,
-                document_hash, tuple(TableRows(*table) for table in tables))
+                document_hash, tuple(_new_rows(*table) for table in tables))
+
+
+def _twin(cls: type) -> type:
+    """A plain class laid out as the frozen, slotted dataclass ``cls`` (as :mod:`perfbudget.quick_records` makes the
+    model's): an object of it, its slots set by ordinary assignment, becomes a ``cls`` by taking its ``__class__``."""
+    names = tuple(f.name for f in fields(cls))
+    twin = type(f"_{cls.__name__}Twin", (), {"__slots__": names})
+    probe: Any = object.__new__(twin)
+    probe.__class__ = cls  # raises TypeError here, at import, if the layouts ever differ
+    return twin
+
+
+_HEAD_TWIN = _twin(ProjectHead)
+_ROWS_TWIN = _twin(TableRows)
+
+
+def _new_head(seq: int, name: str, fund_label: str | None, fund_year: int | None, complete: bool, cut: Source | None,
+              source: Source | None) -> ProjectHead:
+    """``ProjectHead(…)`` with every field given (tests/store/test_reading_hand_off.py: equal to it)."""
+    made: Any = object.__new__(_HEAD_TWIN)
+    made.seq, made.name, made.fund_label, made.fund_year = seq, name, fund_label, fund_year
+    made.complete, made.cut, made.source = complete, cut, source
+    made.__class__ = ProjectHead
+    return made
+
+
+def _new_rows(version: dict[str, Any], indicators: tuple[tuple[Any, ...], ...], targets: tuple[tuple[Any, ...], ...]
+              ) -> TableRows:
+    """``TableRows(…)`` with every field given."""
+    made: Any = object.__new__(_ROWS_TWIN)
+    made.version, made.indicators, made.targets = version, indicators, targets
+    made.__class__ = TableRows
+    return made
 
 
 def _document_hash(head: DocumentHead, hashes: list[str]) -> str:
@@ -512,19 +547,21 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     insert_rows(connection, project_versions, [
         {**plan.tables[i].version, "project_id": project_ids[i], "number": numbers[i], "document_id": document_id,
          "content_sha256": plan.hashes[i], "created_at": now} for i in stored], ids=ids[project_versions.name])
-    # The indicators and targets: the plan's tuples (made in the reading process) with their ids and version
-    # (no dict per row: a province's import writes some 180 of these rows per table).
-    indicator_ids = iter(ids[indicators.name])
-    indicator_rows, target_rows = [], []
-    for i in stored:
-        table = plan.tables[i]
-        version_id, fund_year = version_ids[i], head.projects[i].fund_year  # the project's year (schema.py)
-        for indicator, target in zip(table.indicators, table.targets, strict=True):
-            indicator_id = next(indicator_ids)
-            indicator_rows.append((indicator_id, *indicator, version_id, fund_year))
-            target_rows.append((indicator_id, *target))
-    insert_values(connection, indicators, _INDICATOR_INSERT, indicator_rows)
-    insert_values(connection, targets, _TARGET_INSERT, target_rows)
+    # The indicators and targets: the plan's tuples (made in the reading process) joined and turned into columns
+    # in C, with their ids, versions and years (no dict, no tuple built in Python per row: a province's import
+    # writes some 180 of these rows a table); a column None in every row is left out (bulk.insert_columns).
+    if count:
+        indicator_ids = ids[indicators.name]
+        sizes = [len(plan.tables[i].indicators) for i in stored]
+        indicator_columns = list(zip(*chain.from_iterable(plan.tables[i].indicators for i in stored), strict=True))
+        target_columns = list(zip(*chain.from_iterable(plan.tables[i].targets for i in stored), strict=True))
+        in_version = list(chain.from_iterable(repeat(version_ids[i], n) for i, n in zip(stored, sizes, strict=True)))
+        # the project's year on each of its indicators (schema.py)
+        in_year = list(chain.from_iterable(repeat(head.projects[i].fund_year, n)
+                                           for i, n in zip(stored, sizes, strict=True)))
+        insert_columns(connection, indicators, _INDICATOR_INSERT,
+                       [indicator_ids, *indicator_columns, in_version, in_year])
+        insert_columns(connection, targets, _TARGET_INSERT, [indicator_ids, *target_columns])
     insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,
          "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}

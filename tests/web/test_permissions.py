@@ -189,6 +189,9 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/api/v1/projects/{project_id}/evaluation/sheet",
         # an admin's project delete, page and API (DELETE /api/v1/projects/{id}, every role): tests/web/test_replay_r.py
         "/projects/{project_id}/delete",
+        # a saved review's and a saved 自评's record on the API (a reader of the unit, another project's record, another
+        # unit's editor): tests/web/test_replay_s.py
+        "/api/v1/projects/{project_id}/reviews/{record_id}", "/api/v1/projects/{project_id}/evaluations/{record_id}",
     }
     asked = [path.format(p=1, u=1).split("?")[0] for path in covered]  # the URLs the tables above request
     routes = dict(_routes(web.app.routes))

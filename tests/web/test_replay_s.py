@@ -130,6 +130,10 @@ def test_a_saved_review_and_a_saved_evaluation_are_shown_by_the_api_as_by_the_cl
     assert api.json()["evaluation"] == json.loads(shown.stdout) and "monitoring" not in api.json()
     assert {k: v for k, v in api.json().items() if k != "evaluation"} == item
     assert client.get(f"/api/v1/projects/{pid}/evaluations/999999", headers=headers).status_code == 404
+    # another unit's editor sees neither record, as on the lists (404, as for a project it may not see)
+    outsider = _bearer(web, "other_editor")
+    for path in (f"reviews/{record['id']}", f"evaluations/{item['id']}"):
+        assert client.get(f"/api/v1/projects/{pid}/{path}", headers=outsider).status_code == 404, path
 
 
 # the seed's first project (2024年检察业务信息化运维项目) as a unit fills it in

@@ -315,3 +315,17 @@ def test_an_account_is_never_bound_to_a_unit_merged_away(any_web: WebEnv, seed_p
                                "--password", PASSWORD, "--db", any_web.url, "--user", "admin"])
     assert kept.exit_code == 0, kept.output
     engine.dispose()
+
+
+def test_an_upload_the_form_parser_refuses_says_why_in_chinese(web: WebEnv) -> None:
+    # attack28: a file name of some 1,400 Chinese characters or more (a part's header line over python-multipart's
+    # 4,224 bytes) and a multipart body without its boundary were answered with a bare 「请求有误」
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    long_name = client.post("/api/v1/uploads", headers=headers, files={"file": ("长" * 2_000 + ".txt", b"abc")})
+    assert long_name.status_code == 400 and "文件名过长" in long_name.json()["error"]["message"], long_name.text
+    unbounded = client.post("/api/v1/uploads", content=b"xx",
+                            headers={**headers, "Content-Type": "multipart/form-data"})
+    assert unbounded.status_code == 400 and "缺少分隔符" in unbounded.json()["error"]["message"], unbounded.text
+    fine = client.post("/api/v1/uploads", headers=headers, files={"file": ("长" * 200 + ".txt", b"abc")})
+    assert fine.status_code != 400, fine.text[:300]

@@ -77,6 +77,26 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
 
 _UNPARSED_BODY = "There was an error parsing the body"  # FastAPI's 400 for a body it cannot decode
 
+# Starlette's 400s for a multipart body it cannot take (``starlette.formparsers.MultiPartException``), said in
+# Chinese; they were a bare 「请求有误」 until attack28 found an upload whose file name was too long (python-multipart
+# takes a part's header line up to 4,224 bytes: some 1,400 Chinese characters of a name).
+_MULTIPART_REASONS = (
+    ("Invalid multipart data", "上传的表单无法解析：格式有误，或某一部分的标头超过 4 KB"
+                               "（如文件名过长：约 1,400 个汉字以上），请缩短文件名后重新上传"),
+    ("Missing boundary in multipart", "上传的表单无法解析：缺少分隔符（boundary）"),
+    ("Too many files", "一次上传的文件过多"),
+    ("Too many fields", "表单的字段过多"),
+    ("Part exceeded maximum size", "表单的某个字段超过 1 MB"),
+    ("Field exceeded maximum size", "表单的某个字段超过 1 MB"),
+)
+
+
+def multipart_reason(detail: object) -> str | None:
+    """The Chinese for one of Starlette's multipart refusals, else None."""
+    if not isinstance(detail, str):
+        return None
+    return next((said for start, said in _MULTIPART_REASONS if detail.startswith(start)), None)
+
 
 _METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
 
@@ -162,6 +182,8 @@ def install_error_handlers(app: FastAPI) -> None:
             message = exc.detail  # the body limit, stated (web/limits.py)
         elif exc.status_code == 400 and exc.detail == _UNPARSED_BODY:
             message = "请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码"
+        elif exc.status_code == 400 and multipart_reason(exc.detail):
+            message = multipart_reason(exc.detail) or message
         elif exc.status_code == 405:
             headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return _respond(request, exc.status_code, code, message, headers=headers)

@@ -329,3 +329,13 @@ def test_an_upload_the_form_parser_refuses_says_why_in_chinese(web: WebEnv) -> N
     assert unbounded.status_code == 400 and "缺少分隔符" in unbounded.json()["error"]["message"], unbounded.text
     fine = client.post("/api/v1/uploads", headers=headers, files={"file": ("长" * 200 + ".txt", b"abc")})
     assert fine.status_code != 400, fine.text[:300]
+
+
+def test_the_sign_in_page_gives_back_the_name_as_the_throttle_counts_it(web: WebEnv) -> None:
+    # attack28: the 401 (and 429) page put the name typed back into its form whole, 1 MB back to whoever sent it; no
+    # account's name is longer than 64 characters, and the page now gives back those
+    client = web.client()
+    answer = client.post("/login", data={"username": "y" * 1_000_000, "password": "wrong-password",
+                                         "csrf_token": csrf_of(client)}, follow_redirects=False)
+    assert answer.status_code == 401 and len(answer.content) < 100_000, len(answer.content)
+    assert 'value="' + "y" * 64 + '"' in answer.text and "y" * 65 not in answer.text

@@ -843,14 +843,23 @@ def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
     never."""
     if stream or label_key(row[i].text) not in _MONEY_BLOCKS:
         return False
+    k = _amount_after(row, i)
+    if k is None:
+        return False
+    rest = next((c for c in row[k + 1:] if not c.blank), None)
+    return rest is None or header_field(rest.text) in _MONEY_FIELDS
+
+
+def _amount_after(row: list[Cell], i: int) -> int | None:
+    """The index of the first filled cell after cell ``i`` when it holds an amount alone (``50``, ``1,800``,
+    ``40万元``), else None."""
     k = i + 1
     while k < len(row) and row[k].blank:
         k += 1
     if k >= len(row) or not _AMOUNT_ONLY.match("".join(unicodedata.normalize("NFKC", row[k].text).split())
                                                .replace(",", "")):
-        return False
-    rest = next((c for c in row[k + 1:] if not c.blank), None)
-    return rest is None or header_field(rest.text) in _MONEY_FIELDS
+        return None
+    return k
 
 
 def _block_total(row: list[Cell], block: int, i: int, stream: bool) -> bool:
@@ -859,11 +868,8 @@ def _block_total(row: list[Cell], block: int, i: int, stream: bool) -> bool:
     budget; its sources (一般公共预算拨款 | 小计 | 1800, 市本级 | 1800) are the rows below. One cell a line: never."""
     if stream or label_key(row[i].text) not in FUND_TOTAL_ROWS or any(not c.blank for c in row[block + 1:i]):
         return False
-    k = i + 1
-    while k < len(row) and row[k].blank:
-        k += 1
-    if k >= len(row) or not _AMOUNT_ONLY.match("".join(unicodedata.normalize("NFKC", row[k].text).split())
-                                               .replace(",", "")):
+    k = _amount_after(row, i)
+    if k is None:
         return False
     return all(c.blank for c in row[k + 1:])
 

@@ -182,8 +182,8 @@ def install_error_handlers(app: FastAPI) -> None:
             message = exc.detail  # the body limit, stated (web/limits.py)
         elif exc.status_code == 400 and exc.detail == _UNPARSED_BODY:
             message = "请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码"
-        elif exc.status_code == 400 and multipart_reason(exc.detail):
-            message = multipart_reason(exc.detail) or message
+        elif exc.status_code == 400 and (said := multipart_reason(exc.detail)):
+            message = said
         elif exc.status_code == 405:
             headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return _respond(request, exc.status_code, code, message, headers=headers)

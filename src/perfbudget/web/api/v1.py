@@ -3,6 +3,7 @@ permission layer as the pages: a unit editor's token sees only its own unit (oth
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -331,13 +332,7 @@ def get_review_record(request: Request, project_id: int, record_id: int,
     """记录编号见 ``GET /projects/{id}/reviews``；不是该项目的记录时 404。"""
     from perfbudget.app.stored_records import saved_review_item
 
-    store = store_of(request)
-    with store.reading() as tx:
-        project_head(tx, principal, project_id)  # 404 for a project the token may not read
-    item = saved_review_item(store, project_id, record_id)
-    if item is None:
-        raise not_found(f"该项目编号为 {record_id} 的审核记录")
-    return item
+    return _saved_record(request, principal, project_id, record_id, saved_review_item, "审核记录")
 
 
 @router.get("/projects/{project_id}/evaluations/{record_id}", responses=ERRORS,
@@ -349,12 +344,19 @@ def get_evaluation_record(request: Request, project_id: int, record_id: int,
     不是该项目的记录时 404。"""
     from perfbudget.app.stored_records import saved_evaluation_item
 
+    return _saved_record(request, principal, project_id, record_id, saved_evaluation_item, "评价记录")
+
+
+def _saved_record(request: Request, principal: Principal, project_id: int, record_id: int,
+                  find: Callable[[Any, int, int], dict[str, Any] | None], what: str) -> dict[str, Any]:
+    """A saved record of a project the token may read (404 for another), by ``find``; 404 naming ``what`` when the
+    project holds no such record."""
     store = store_of(request)
     with store.reading() as tx:
         project_head(tx, principal, project_id)  # 404 for a project the token may not read
-    item = saved_evaluation_item(store, project_id, record_id)
+    item = find(store, project_id, record_id)
     if item is None:
-        raise not_found(f"该项目编号为 {record_id} 的评价记录")
+        raise not_found(f"该项目编号为 {record_id} 的{what}")
     return item
 
 

@@ -480,7 +480,7 @@ EXTRA_COLUMN_LABELS = frozenset({
 _EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
 # Value columns beside the target, kept as extras (历史值 | 年度指标值 | 中长期指标值): a value of another year or
 # period, never the year's target (年度指标值, 年度目标值 are the target: column_role).
-_OTHER_VALUE_COLUMN = re.compile(r"^(?:历史|上年|上年度|上一年度?|前一年|基期|基准|现状|中长期|中期|长期|实施期"
+_OTHER_VALUE_COLUMN = re.compile(r"^(?:历史|上年|上年度|上一年度?|前一年|基期|基准|现状|中长期|中期|长期|实施期|全?周期"
                                  r"|实施周期|项目期|(?:19|20)\d{2}年度?)(?:指标值|目标值|完成值|实际值|实现值|值)$")
 # A 监控表's columns beside the target: the period's figure and the year's forecast (1-6月执行情况, 全年预计完成,
 # 截至6月底完成值), the measure (纠偏措施); kept as extras and typed by readers/indicator_progress.py (reading30: one
@@ -490,7 +490,7 @@ _PROGRESS_COLUMN = re.compile(r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|截
                               r"|执行数|完成数|完成|预计值)$|^(?:纠偏|改进|整改)措施$")
 
 # A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
-_FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
+_FOOTER = re.compile(r"^(?:(?:注|说明|备注|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
                      r"|(?:主管部门|部门|财政)?审核意见|总分|合计|填表人|填报人|填报日期|单位负责人|评价结论|存在问题|审核人|[^\s]{0,8}审核意见)")
 
 # Sign-off cells anywhere in a row's first cell: 财政资金管理科室(盖章) 年 月 日, 单位负责人(签字)，
@@ -507,6 +507,11 @@ _COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 
 _LABEL_NOISE = re.compile(r"[\s:：★*]+")
+# A note at the label's end whose closing bracket the page lost (年初目标值(A | 实际完成值(B, reading32): a letter
+# or two, a money unit or a score, and nothing after it; a longer tail may be the label's own words and stays.
+_UNCLOSED_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[A-Za-z](?:[/÷][A-Za-z])?|万元|元|\d{1,3}分?)$")
+# The same note without its opening bracket (执行数B) | 执行率B/A)): a letter or two only, right after the label.
+_UNOPENED_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z](?:[/÷][A-Za-z])?[)）]$")
 
 
 @lru_cache(maxsize=8192)
@@ -529,6 +534,10 @@ def key_of_normal(normal: str) -> str:
             key = _LABEL_NOISE.sub("", key)
         if "(" in key or "（" in key:
             key = _PAREN.sub("", key)
+            if "(" in key or "（" in key:
+                key = _UNCLOSED_NOTE.sub("", key)  # 年初目标值(A: the page lost the note's closing bracket
+        if ")" in key or "）" in key:
+            key = _UNOPENED_NOTE.sub("", key)  # 执行数B): the page lost the note's opening bracket
         if "，" in key or "," in key:
             key = key.replace("，", "").replace(",", "")
     return key
@@ -729,6 +738,8 @@ def is_footer(text: str) -> bool:
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     if _FOOTER.match(key) or _SIGN_OFF.search(key) or is_closing_row(key):
         return True
+    if "原因" in key and column_role(key) == "deviation":
+        return True  # 偏差大或目标未完成原因分析: a closing row of the form's, after its indicator rows (reading32)
     return not key.isdigit() and is_furniture(text)
 
 

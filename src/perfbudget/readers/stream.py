@@ -153,8 +153,8 @@ def _joins_three(cells: list[Cell], i: int) -> bool:
         return False
     first, middle, last = (c.text.strip() for c in cells[i:i + 3])
     joined = first + middle + last
-    return len(joined) <= 30 and is_any_label(joined) and not _known(middle) and label_key(joined) not in (
-        label_key(first), label_key(last))
+    return len(joined) <= 30 and (is_any_label(joined) or column_role(joined) == "deviation") \
+        and not _known(middle) and label_key(joined) not in (label_key(first), label_key(last))
 
 
 def _score_note_after_level(cells: list[Cell], i: int) -> bool:
@@ -507,6 +507,24 @@ def _group_above_level1(cells: list[Cell], at: int, skip_blanks: Callable[[int],
         and level_of(cells[third].text) is None and not is_footer(cells[third].text)
 
 
+def _unnamed_level2(cells: list[Cell], at: int, skip_blanks: Callable[[int], int]) -> bool:
+    """Is ``cells[at]`` a 二级 the reader knows by no name, told by its place: a name ending in 指标 that is no
+    level name (the template's 具体指标), then a name that is no value (the 三级) and then a value (its target)?
+    Read as the 三级, it would give the row a name for its target (教师满意度) and leave the value after it."""
+    if at >= len(cells):
+        return False
+    text = cells[at].text.strip()
+    if not text.endswith("指标") or level_of(text) is not None or is_footer(text) or VALUE_LIKE.match(text):
+        return False
+    name = skip_blanks(at + 1)
+    value = skip_blanks(name + 1)
+    if value >= len(cells):
+        return False
+    name_text = cells[name].text.strip()
+    return level_of(name_text) is None and not is_footer(name_text) and VALUE_LIKE.match(name_text) is None \
+        and VALUE_LIKE.match(cells[value].text.strip()) is not None
+
+
 def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable,
                     sparse: bool = False) -> int:
     """Append the indicator rows from ``position``; return where the next table may start."""
@@ -529,6 +547,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         return i >= n or is_footer(cells[i].text) or starts_project(cells[i])
 
     shifted = False
+    last_level2: Cell | None = None  # the 二级 cell of the last row that wrote one
 
     while True:
         position = skip_blanks(position)
@@ -552,6 +571,13 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         row: list[Cell] = [Cell("", cell.source) for _ in roles]
         filled = 0
         level = guess_level(cells, position)
+        if level != "level1" and "level2" in column and tail and tail[0] == "target":
+            if level == "level2" and "level1" in column and level_of(cell.text) == "level1|level2" \
+                    and _unnamed_level2(cells, skip_blanks(position + 1), skip_blanks):
+                level = "level1"  # 满意度指标 | 具体指标 | 教师满意度 | ≥95%: the 一级, over a 二级 of no known name
+            elif level == "level3" and _unnamed_level2(cells, position, skip_blanks) and cell.text.strip() == (
+                    last_level2.text.strip() if last_level2 is not None else None):
+                level = "level2"  # 具体指标 | 学生满意度 | ≥95%: that 二级 again, starting the next row
         if "level1" in column and "level2" in column and (
                 shifted or (level == "level3" and _group_above_level1(cells, position, skip_blanks))):
             # levels shifted one column: the form's 一级 is a group above the framework's (实施效果指标 |
@@ -573,8 +599,12 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             level = guess_level(cells, position) if not ends_row(position) else ""
             if level == "level1" and level_of(cells[position].text) == "level1|level2":
                 level = "level2"  # 产出指标 | 成本指标: no 一级 follows a 一级
+        if level == "level3" and filled and "level2" in column and tail and tail[0] == "target" \
+                and _unnamed_level2(cells, position, skip_blanks):
+            level = "level2"
         if level == "level2" and "level2" in column:
             row[column["level2"]] = cells[position]
+            last_level2 = cells[position]
             filled = column["level2"] + 1
             position = skip_blanks(position + 1)
             level = guess_level(cells, position) if not ends_row(position) else ""

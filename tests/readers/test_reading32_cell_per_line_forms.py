@@ -104,3 +104,25 @@ def test_a_period_value_column_before_the_years_value() -> None:
     assert _rows(result) == [("产出指标", "数量指标", "新增学位数量(个)", "1200"),
                              ("产出指标", "质量指标", "工程竣工验收合格率", "100%"),
                              ("效益指标", "经济效益指标", "提高初中学生就学率", "10.9%")]
+
+
+SELF_EVALUATION = ("2023年度项目支出绩效自评表", "项目名称", "某项目", "主管部门", "某局",
+                   "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                   "年度资金总额", "100", "100", "53", "10", "53%", "5.3",
+                   "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                   "产出指标", "数量指标", "完成项目数", "3个", "3个", "20", "20", "无",
+                   "满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "96%", "10", "10", "无")
+
+
+def test_closing_rows_after_a_total_row_keep_their_texts() -> None:
+    # one cell a line, 总分 | 100 | 95.3 before 评价结论 …: the closing rows ran into the total's row and their texts
+    # were lost (kinds31 kept them in rows of cells only); a sign-off after them is not their text
+    result = _read(*SELF_EVALUATION, "总分", "100", "95.3",
+                   "评价结论", "项目全年执行率53%，完成年度目标。", "存在问题", "资金拨付较慢。",
+                   "改进措施", "加快拨付。", "项目负责人:", "财务负责人:")
+    project = result.document.projects[0]
+    extras = dict(project.extras)
+    assert extras["评价结论"] == "项目全年执行率53%，完成年度目标。"
+    assert extras["存在问题"] == "资金拨付较慢。"
+    assert extras["改进措施"] == "加快拨付。"
+    assert [i.level3 for i in project.indicators] == ["完成项目数", "群众满意度"]

@@ -49,6 +49,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.region_columns import is_place
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
+from perfbudget.readers.stated_execution import CLOSING_LABELS
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
@@ -507,6 +508,22 @@ def _group_above_level1(cells: list[Cell], at: int, skip_blanks: Callable[[int],
         and level_of(cells[third].text) is None and not is_footer(cells[third].text)
 
 
+def _footer_rows(cells: list[Cell]) -> list[list[Cell]]:
+    """The cells after the indicators as rows: a new row at each closing label of a 自评表 (评价结论, 存在问题,
+    改进措施 …) and at each footer or sign-off cell, so that its text is read under its label as in rows of cells (a 总分 row before them ran them into
+    its own row, and their texts were lost: kinds31's leftover, reading32)."""
+    rows: list[list[Cell]] = [[]]
+    for cell in cells:
+        if rows[-1] and (label_key(cell.text) in CLOSING_LABELS or is_footer(cell.text)
+                         or _SIGNATURE.match(cell.text.strip()) is not None):
+            rows.append([])  # (a sign-off after them, 项目负责人: / 财务负责人:, is a row of its own, not their text)
+        rows[-1].append(cell)
+    return rows
+
+
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{0,6}负责人\s*[(（]?(?:签字|签章|签名)?[)）]?\s*[:：]")
+
+
 def _unnamed_level2(cells: list[Cell], at: int, skip_blanks: Callable[[int], int]) -> bool:
     """Is ``cells[at]`` a 二级 the reader knows by no name, told by its place: a name ending in 指标 that is no
     level name (the template's 具体指标), then a name that is no value (the 三级) and then a value (its target)?
@@ -556,7 +573,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         cell = cells[position]
         if is_footer(cell.text):
             footer_end = next((i for i in range(position + 1, n) if starts_project(cells[i])), n)
-            table.rows.append([c for c in cells[position:footer_end] if not c.blank])
+            table.rows.extend(_footer_rows([c for c in cells[position:footer_end] if not c.blank]))
             return footer_end
         if starts_project(cell):
             return position

@@ -111,10 +111,19 @@ def test_a_last_row_closed_after_its_value_is_read_and_the_cut_still_reported() 
 
 
 def test_a_last_row_without_its_closing_separator_or_its_value_stays_unread() -> None:
-    # no closing separator (≥50 may be ≥500 cut), no value, or a word that could be a note's (偏差原因 | 无): not read
-    for last in ("产出指标 | 数量指标 | 宣传资料份数 | ≥50\n", "产出指标 | 数量指标 | 宣传资料份数 |\n",
-                 "偏差大或目标未完成原因分析 | 无 |\n"):
+    # no closing separator (≥50 may be ≥500 cut) or no value: not read
+    for last in ("产出指标 | 数量指标 | 宣传资料份数 | ≥50\n", "产出指标 | 数量指标 | 宣传资料份数 |\n"):
         document, problems = read_text(_SCORED + last, "p.txt")
         assert document is not None, last
         assert [i.level3 for i in document.projects[0].indicators] == ["举报奖励次数", "核查办结率"], last
         assert any("表格在此中断" in message for message in _errors(problems)), last
+
+
+def test_a_closing_deviation_row_after_the_indicators_is_no_indicator() -> None:
+    # 偏差大或目标未完成原因分析 | 无 after the rows: the form's closing row (its text kept), not a cut indicator row (until
+    # reading32 it was read as a row cut after its 三级 name, an error; now as a 监控表's closing rows are)
+    document, problems = read_text(_SCORED + "偏差大或目标未完成原因分析 | 无 |\n", "p.txt")
+    assert document is not None
+    assert [i.level3 for i in document.projects[0].indicators] == ["举报奖励次数", "核查办结率"]
+    assert not _errors(problems)
+    assert any("按项目的说明读取" in p.message for p in problems)

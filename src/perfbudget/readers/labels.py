@@ -358,7 +358,8 @@ TASK_TOTAL_ROWS = frozenset({"合计", "总计", "金额合计", "合计金额",
 # A 部门整体 (department-level) table names itself so in its title or its first cells.
 DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出|整体绩效(?:目标|自评|评价)")
 
-# Labels of the rows that close a 绩效监控表 after its indicators: its deviation analysis and the measures taken.
+# Labels of the rows that close a 绩效监控表 after its indicators: its deviation analysis and the measures taken
+# (any row led by a deviation label, 偏差大或目标未完成原因分析, closes a table as well: is_closing_deviation).
 MONITOR_CLOSING_ROWS = frozenset({"偏差或不能完成目标原因分析", "相关建议或举措"})
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
@@ -732,14 +733,18 @@ def money_unit_note(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def is_closing_deviation(text: str) -> bool:
+    """A row led by a deviation label (偏差大或目标未完成原因分析 | …) after the indicators: the form's closing row, not an
+    indicator whose 三级 is named like the column (reading32: 黄石三中's 自评表, one cell a paragraph)."""
+    return "原因" in text and column_role(text) == "deviation"
+
+
 @lru_cache(maxsize=8192)
 def is_footer(text: str) -> bool:
     """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     if _FOOTER.match(key) or _SIGN_OFF.search(key) or is_closing_row(key):
         return True
-    if "原因" in key and column_role(key) == "deviation":
-        return True  # 偏差大或目标未完成原因分析: a closing row of the form's, after its indicator rows (reading32)
     return not key.isdigit() and is_furniture(text)
 
 

@@ -40,6 +40,7 @@ from perfbudget.readers.labels import (
     header_field,
     header_roles,
     is_any_label,
+    is_closing_deviation,
     is_extra_column_label,
     is_footer,
     is_ignored_label,
@@ -571,7 +572,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         if position >= n:
             return n
         cell = cells[position]
-        if is_footer(cell.text):
+        if is_footer(cell.text) or is_closing_deviation(cell.text):
             footer_end = next((i for i in range(position + 1, n) if starts_project(cells[i])), n)
             table.rows.extend(_footer_rows([c for c in cells[position:footer_end] if not c.blank]))
             return footer_end

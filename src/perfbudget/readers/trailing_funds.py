@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import MONITOR_CLOSING_ROWS, header_field, label_key
+from perfbudget.readers.labels import MONITOR_CLOSING_ROWS, header_field, is_closing_deviation, label_key
 
 _MONEY_LABELS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
@@ -51,9 +51,11 @@ def closing_rows(rows: list[list[Cell]], labels: frozenset[str] = MONITOR_CLOSIN
     """Where the rows closing a 绩效监控表 begin (``偏差或不能完成目标原因分析 | …``, ``相关建议或举措 | …`` after its
     indicators): the index of the first row whose first filled cell is such a label, or None. From there on the rows
     are the project's, read by the header block (their text kept under their labels), not indicators: they were
-    read as 三级 names without a 一级 or 二级, an error each, and their text was lost (corpus22b)."""
+    read as 三级 names without a 一级 or 二级, an error each, and their text was lost (corpus22b). A row led by any
+    deviation label (偏差大或目标未完成原因分析 | 无) closes the indicators as well (reading32)."""
     for k, row in enumerate(rows):
         first = next((cell for cell in row if not cell.blank), None)
-        if first is not None and label_key(first.text) in labels:
+        if first is not None and (label_key(first.text) in labels or (
+                labels is MONITOR_CLOSING_ROWS and is_closing_deviation(first.text))):
             return k
     return None

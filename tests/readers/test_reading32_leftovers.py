@@ -1,4 +1,5 @@
-"""Leftovers of reading31b and kinds31 (FAILURES.md BK, BJ): Guangxi's 中央及自治区补助 glued, Chongqing's 9.68?."""
+"""Leftovers of reading31b and kinds31 (FAILURES.md BK, BJ): Guangxi's 中央及自治区补助 glued, Chongqing's 9.68?; and
+a 区域 transfer 自评表's budget and title (corpus 177, reading32)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,31 @@ def test_points_with_other_marks_stay_unread() -> None:
     # guard: 9.68?? is not a figure and a lost character: not read, as before
     result = load_bytes(CHONGQING.replace("9.68?", "9.68??").encode(), "自评表.txt")
     assert result.document is not None and result.document.projects[0].budget.score is None
+
+
+TRANSFER = """2021年中央对地方专项转移支付区域绩效目标自评表(某分局)
+单位名称 某市市场监督管理局某分局 联系人及电话 某某,13800000000
+预算执行情况(万元)
+ 转移支付预算数(A) 5.8万 预算执行率(B/A) 100%
+一级指标 二级指标 三级指标 指标值 完成值
+产出指标 数量指标 药品抽验品种 ≥3 4
+产出指标 质量指标 药品抽检完成率 100% 100%
+"""
+
+
+def test_a_transfer_forms_budget_and_a_title_that_names_no_project() -> None:
+    # corpus 177: 转移支付预算数(A) 5.8万 is the budget (unread until reading32), and the title names the kind of
+    # funds, not a project: no name is taken from it (main took 2021年中央对地方专项转移支付区域)
+    result = load_bytes(TRANSFER.encode(), "区域自评表.txt")
+    assert result.document is not None
+    project = result.document.projects[0]
+    assert project.budget.total == Decimal("5.8") and result.document.money_unit == "万元"
+    assert not project.name
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("药品抽验品种", "≥3"), ("药品抽检完成率", "100%")]
+
+
+def test_a_region_forms_title_names_its_funds_without_the_word_quyu() -> None:
+    from perfbudget.readers.table_titles import name_from_title
+    assert name_from_title("2018年中等职业学校国家助学金区域绩效目标表") == "2018年中等职业学校国家助学金"
+    assert name_from_title("2021年中央对地方专项转移支付区域绩效目标自评表") is None
+    assert name_from_title("2023年某某项目绩效目标表") == "2023年某某项目"  # guard: as before

@@ -80,6 +80,7 @@ HEADER_LABELS: dict[str, str] = {
     "转移支付名称": "name",
     "转移支付项目名称": "name",
     "预算数": "total",
+    "转移支付预算数": "total",  # a 区域 transfer 自评表: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) (corpus 177, reading32)
     "预算金额": "total",
     "年度预算数": "total",
     "年度预算金额": "total",

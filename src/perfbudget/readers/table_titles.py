@@ -50,7 +50,7 @@ def _seq_and_title(heading: str) -> tuple[int | None, str | None]:
 
 
 # A table title that names one project: 「[1.][2023年]某项目[-2023中央](项目支出)绩效目标(申报)表」.
-_TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出)?"
+_TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出|区域)?"
                          r"(?:绩效(?:目标|自评|监控|评价)(?:[^-—－–]{0,8}表)?|目标[^-—－–]{0,8}表)"
                          r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
@@ -61,7 +61,9 @@ _ABOUT_NOTICE = re.compile(r"^关于\s*(?!印发|下达|公布|公开|批复|报
 # Titles of a whole unit's or department's tables, not of one project.
 # (A form's own generic title names no project either: 专项资金绩效目标表, 转移支付区域绩效目标表.)
 _NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$"
-                              r"|^(?:财政)?(?:专项|专项资金|资金|项目资金|转移支付|转移支付资金|转移支付区域|区域)$")
+                              r"|^(?:财政)?(?:专项|专项资金|资金|项目资金|转移支付|转移支付资金|转移支付区域|区域)$"
+                              # 中央对地方专项转移支付(区域绩效目标自评表): the kind of funds, no project (177, reading32)
+                              r"|^(?:中央|省|市|县)?(?:对(?:地方|下|市县|县区?))?(?:专项)?转移支付(?:资金)?$")
 
 
 def name_from_title(title: str | None, numbered: bool = False) -> str | None:

@@ -120,8 +120,8 @@ def test_a_last_row_without_its_closing_separator_or_its_value_stays_unread() ->
 
 
 def test_a_closing_deviation_row_after_the_indicators_is_no_indicator() -> None:
-    # 偏差大或目标未完成原因分析 | 无 after the rows: the form's closing row (its text kept), not a cut indicator row (until
-    # reading32 it was read as a row cut after its 三级 name, an error; now as a 监控表's closing rows are)
+    # 偏差大或目标未完成原因分析 | 无 after the rows: the form's closing row (its text kept), not a cut indicator row
+    # (until reading32 it was read as a row cut after its 三级 name, an error; now as a 监控表's closing rows are)
     document, problems = read_text(_SCORED + "偏差大或目标未完成原因分析 | 无 |\n", "p.txt")
     assert document is not None
     assert [i.level3 for i in document.projects[0].indicators] == ["举报奖励次数", "核查办结率"]

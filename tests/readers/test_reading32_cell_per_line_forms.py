@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from perfbudget.load import load_bytes
+from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Severity
 
 
@@ -26,13 +26,14 @@ HEAD = ("2023年度某项目自评表", "项目名称", "校园维修改造", "�
         "预算执行情况(万元)", "预算数(A)", "执行数B)", "执行率B/A)", "年度财政资金总额", "800万元", "800万元", "100%")
 
 
-def _read(*cells: str):  # noqa: ANN202 - a LoadResult
+def _read(*cells: str) -> LoadResult:
     result = load_bytes(_cells(*cells), "自评表.txt")
     assert result.document is not None, [str(p) for p in result.problems]
     return result
 
 
-def _rows(result) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
+def _rows(result: LoadResult) -> list[tuple[str, str, str, str]]:
+    assert result.document is not None
     return [(i.level1, i.level2, i.level3, i.target.raw if i.target else "")
             for i in result.document.projects[0].indicators]
 
@@ -109,7 +110,8 @@ def test_a_period_value_column_before_the_years_value() -> None:
 SELF_EVALUATION = ("2023年度项目支出绩效自评表", "项目名称", "某项目", "主管部门", "某局",
                    "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
                    "年度资金总额", "100", "100", "53", "10", "53%", "5.3",
-                   "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                   "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "偏差原因分析及改进措施",
                    "产出指标", "数量指标", "完成项目数", "3个", "3个", "20", "20", "无",
                    "满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "96%", "10", "10", "无")
 

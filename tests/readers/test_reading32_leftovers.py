@@ -85,7 +85,8 @@ def test_a_transfer_forms_budget_and_a_title_that_names_no_project() -> None:
     project = result.document.projects[0]
     assert project.budget.total == Decimal("5.8") and result.document.money_unit == "万元"
     assert not project.name
-    assert [(i.level3, i.target.raw) for i in project.indicators] == [("药品抽验品种", "≥3"), ("药品抽检完成率", "100%")]
+    rows = [(i.level3, i.target.raw) for i in project.indicators]
+    assert rows == [("药品抽验品种", "≥3"), ("药品抽检完成率", "100%")]
 
 
 def test_a_region_forms_title_names_its_funds_without_the_word_quyu() -> None:

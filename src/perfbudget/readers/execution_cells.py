@@ -72,8 +72,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
             if name in ("rate", "weight", "score") and (text := cell.text.strip()) and text[-1] in _LOST_MARKS \
                     and _figure(name, kept := text[:-1].strip()) is not None:
                 if problems is not None:
-                    problems.append(Problem(cell.source, f"「{text}」数字后的「{text[-1]}」多为网页转码时丢失的字符（如不换行"
-                                                         f"空格），取 {kept}，请核对", Severity.WARNING))
+                    problems.append(Problem(cell.source, f"「{text}」数字后的「{text[-1]}」多为网页转码时丢失的"
+                                                         f"字符（如不换行空格），取 {kept}，请核对", Severity.WARNING))
                 cell = Cell(kept, cell.source)
             if (refused := figure_refusal(column, cell.text)) is not None:
                 if problems is not None:

@@ -80,7 +80,7 @@ HEADER_LABELS: dict[str, str] = {
     "转移支付名称": "name",
     "转移支付项目名称": "name",
     "预算数": "total",
-    "转移支付预算数": "total",  # a 区域 transfer 自评表: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) (corpus 177, reading32)
+    "转移支付预算数": "total",  # a 区域 transfer 自评表: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) (177)
     "预算金额": "total",
     "年度预算数": "total",
     "年度预算金额": "total",
@@ -735,8 +735,8 @@ def money_unit_note(text: str) -> str | None:
 
 
 def is_closing_deviation(text: str) -> bool:
-    """A row led by a deviation label (偏差大或目标未完成原因分析 | …) after the indicators: the form's closing row, not an
-    indicator whose 三级 is named like the column (reading32: 黄石三中's 自评表, one cell a paragraph)."""
+    """A row led by a deviation label (偏差大或目标未完成原因分析 | …) after the indicators: the form's closing row,
+    not an indicator whose 三级 is named like the column (reading32: 黄石三中's 自评表, one cell a paragraph)."""
     return "原因" in text and column_role(text) == "deviation"
 
 

@@ -511,8 +511,8 @@ def _group_above_level1(cells: list[Cell], at: int, skip_blanks: Callable[[int],
 
 def _footer_rows(cells: list[Cell]) -> list[list[Cell]]:
     """The cells after the indicators as rows: a new row at each closing label of a 自评表 (评价结论, 存在问题,
-    改进措施 …) and at each footer or sign-off cell, so that its text is read under its label as in rows of cells (a 总分 row before them ran them into
-    its own row, and their texts were lost: kinds31's leftover, reading32)."""
+    改进措施 …) and at each footer or sign-off cell, so that its text is read under its label as in rows of cells
+    (a 总分 row before them ran them into its own row, and their texts were lost: kinds31's leftover, reading32)."""
     rows: list[list[Cell]] = [[]]
     for cell in cells:
         if rows[-1] and (label_key(cell.text) in CLOSING_LABELS or is_footer(cell.text)

@@ -62,7 +62,7 @@ _ABOUT_NOTICE = re.compile(r"^关于\s*(?!印发|下达|公布|公开|批复|报
 # (A form's own generic title names no project either: 专项资金绩效目标表, 转移支付区域绩效目标表.)
 _NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$"
                               r"|^(?:财政)?(?:专项|专项资金|资金|项目资金|转移支付|转移支付资金|转移支付区域|区域)$"
-                              # 中央对地方专项转移支付(区域绩效目标自评表): the kind of funds, no project (177, reading32)
+                              # 中央对地方专项转移支付(区域绩效目标自评表): the kind of funds, no project (177)
                               r"|^(?:中央|省|市|县)?(?:对(?:地方|下|市县|县区?))?(?:专项)?转移支付(?:资金)?$")
 
 

@@ -78,14 +78,16 @@ _COLON_ALTERNATIVE = r"|(?:[(（][^()（）]{0,6}[)）]\s*|(?<!\s)\s*)[:：]"
 # A label followed by 表 is part of the table's title (绩效目标表, 绩效目标自评表, 项目支出绩效目标申报表), not a label.
 # A part of the funds after 及, 和 or 与 is the second half of one source's name (中央及自治区补助, Guangxi's form:
 # 中央及 | 自治区补助 until reading32), not a label of its own.
-_PART_WORDS = frozenset(w for w, field in HEADER_LABELS.items() if field in ("fiscal-part", "other-part", "other-source"))
+_PART_WORDS = frozenset(word for word, field in HEADER_LABELS.items()
+                        if field in ("fiscal-part", "other-part", "other-source"))
 
 
 def _label_word(word: str) -> str:
     return r"(?<![及和与])" + re.escape(word) if word in _PART_WORDS else re.escape(word)
 
 
-_LABEL = re.compile("(?:" + "|".join(_label_word(w) for w in _LABEL_WORDS if len(w) >= 2) + r")(?![自评申报审核]{0,3}表)"
+_LABEL = re.compile("(?:" + "|".join(_label_word(w) for w in _LABEL_WORDS if len(w) >= 2)
+                    + r")(?![自评申报审核]{0,3}表)"
                     + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
                     + _COLON_ALTERNATIVE)
 # The same with a label's note kept with it (资金情况(万元), 申报部门(单位): one label, not 单位 inside the note):

@@ -98,6 +98,11 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         if name:
             problems.append(Problem(parts.source, f"表中没有项目名称，项目名称取自表题「{title}」", Severity.INFO))
             parts.needs_check.append(f"项目名称取自表题「{title}」")
+        elif parts.indicators and parts.money:
+            # a header block with the money but no project's name (a 区域 transfer 自评表's 单位名称 and 转移支付预算数,
+            # corpus 177): not "only the indicator part" (reading32)
+            problems.append(Problem(parts.source, "没有找到项目名称：表头部分有资金，但没有写明项目名称，"
+                                                  "表题也没有指明项目，项目名称未知"))
         elif parts.indicators:
             problems.append(Problem(parts.source, "没有找到项目名称：本表只有指标部分（表头部分不在此处），"
                                                   "表题也没有指明项目，项目名称未知"))

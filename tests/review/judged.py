@@ -1879,6 +1879,51 @@ BLIND: list[Judged] = [
     }), blind=True, round=28, note="政务服务工作办结率 100% judged correct; the budget's 83.5% against the table's "
        "total "
        "98 is not judged (the executed amount against the score is kinds31's)"),
+    # Round 29 (review-blind29), judged from the table alone before any run on it. About sixty searches of the stored
+    # pages (公路养护, 河道治理, 非遗, 应急物资, 退役军人, 全民健身, 科研, 生态监测, 信息系统运维, 乡村振兴, 义务教育, 公共卫生,
+    # 养老, 环卫, 食品抽检, 文化馆, 护林, 残疾人, 动物防疫, 街道, 人防, 气象, 司法, 部门整体 ×3, 自评表 ×4, 监控表, 区域 自评,
+    # traditional-character mirrors, document sites, and Jilin, Heilongjiang, Liaoning, Qinghai, Shandong, Henan, Jiangxi,
+    # Gansu and Beijing by place) reached tables judged already or pages that stop before their rows; three were new.
+    Judged("镇江博物馆 赛珍珠文化公园运转经费 2024 (Jiangsu's 项目绩效公开 form, 决策 block first, cut in it, Jiangsu 文博)",
+           _c("b185"), frozenset(), excused=frozenset({
+        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+        ("missing-time-indicator", None), ("missing-cost-indicator", None),  # cut at 资金投入, before 过程 and 产出
+    }), blind=True, round=29, note="the four 决策 rows (立项程序规范性 规范, 立项依据充分性 充分, 绩效指标明确性 明确, "
+       "绩效目标合理性 合理) are the province's form's own 共性 rows, printed for every project with its grades as the "
+       "values: judged correct — the unit did not choose them and cannot drop them"),
+    Judged("九华山 环境监测站 百岁宫大气监测专项 2021 (自评报告 in prose, two targets, no levels, Anhui 生态环境)",
+           _c("b186"), frozenset({
+        # two targets for 16万元 of upkeep, power, line and parts: nothing counted (the station's days of data, the
+        # daily reports published), no cost, no time, no satisfaction
+        ("too-few-indicators", None),
+    }), missed=frozenset({
+        # the air's quality is the outcome of pollution control, not of running a monitoring station: its effect is
+        # the data put to use (空气质量日报发布天数, 数据上报及时率), not 优良率 ≥90%
+        ("风景区空气质量优良率", "an effect the project does not produce: monitoring measures the air, it does not "
+         "clean it"),
+    }), excused=frozenset({
+        # the prose names no 一级 or 二级: what follows from that is the report's form (as 昌宁's, b166)
+        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
+    }), blind=True, round=29, note="全年有效监测数据获取率 ≥90% (the automatic station's data capture) judged "
+       "correct; the results are after the stored part"),
+    Judged("湖北工程学院 学生资助 自评表 (a mirror that dropped every figure, glued, Hubei 教育)", _c("b187"), frozenset({
+        # the aid paid out is the money going in, filed as a social effect
+        ("input-as-output", "资金发放率"),
+        # 过程指标 is no group of the 2015 form: whether the award panel was fair is the university's own procedure,
+        # answered 是 by itself, not a result of the aid
+        ("level-not-in-framework", "评审程序是否公正"),
+        # the form as printed has no 质量 and no 时效 二级 (aid paid on time, to the right students), and its
+        # 服务对象满意度指标 line names no indicator and no value
+        ("missing-quality-indicator", None), ("missing-time-indicator", None), ("missing-level1-group", None),
+    }), excused=frozenset({
+        # the mirror dropped every figure: the blanks are its, not the university's
+        ("missing-budget", None),
+        *(("missing-target-value", name) for name in (
+            "国家奖学金人数", "国家励志奖学金人数", "国家助学金人数", "应征入伍人数", "国家奖学金人均资助",
+            "国家励志奖学金人均资助", "国家助学金人均资助", "资金发放率", "困难生完成学业率")),
+    }), blind=True, round=29, note="the counts (奖学金, 励志奖学金, 助学金, 应征入伍 students), the three 人均资助 "
+       "standards and 困难生完成学业率 judged sound as indicators; their figures are lost"),
 ]
 
 

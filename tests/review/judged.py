@@ -1908,8 +1908,10 @@ BLIND: list[Judged] = [
     }), blind=True, round=29, note="全年有效监测数据获取率 ≥90% (the automatic station's data capture) judged "
        "correct; the results are after the stored part"),
     Judged("湖北工程学院 学生资助 自评表 (a mirror that dropped every figure, glued, Hubei 教育)", _c("b187"), frozenset({
-        # the aid paid out is the money going in, filed as a social effect
-        ("input-as-output", "资金发放率"),
+        # the aid paid out to the students is the service itself — an output (质量 or 时效: 资助资金足额发放率) —
+        # filed as a social effect (judged input-as-output before the run; re-judged after it: for an aid scheme the
+        # payment to the students is what the money delivers, as 临河's 经费发放率, the first run's output-as-effect)
+        ("output-as-effect", "资金发放率"),
         # 过程指标 is no group of the 2015 form: whether the award panel was fair is the university's own procedure,
         # answered 是 by itself, not a result of the aid
         ("level-not-in-framework", "评审程序是否公正"),

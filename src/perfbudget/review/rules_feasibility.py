@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from perfbudget.framework import LEVEL1_EFFECT
+from perfbudget.framework import LEVEL1_DECISION, LEVEL1_EFFECT
 from perfbudget.model import Document, Kind, Op, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -273,7 +273,8 @@ _NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济
 _NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?"
                               r"(?:价值|效益|影响|收益|效果)")
 
-_VAGUE_QUALITATIVE = indicator_check(_vague, needs=lambda shape: not shape[8])  # qualitative
+# qualitative, and not the evaluation frame's 决策 rows (立项程序规范性 规范: the form prints each with its grade)
+_VAGUE_QUALITATIVE = indicator_check(_vague, needs=lambda shape: not shape[8] and shape[0] != LEVEL1_DECISION)
 
 
 _DIGIT = re.compile(r"\d")

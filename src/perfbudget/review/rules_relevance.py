@@ -540,7 +540,12 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     flagged naming the form. The 共性 form is told by its own 二级 too: a 部门整体 table of 产出 | 职责履行 and
     效果 | 履职效益 without 投入 and 过程 is that form's, its 二级 not outside the project framework. A 二级 that joins
     several of the framework's under their shared ending (东莞's form: 社会、经济、生态效益指标) is the form's one cell
-    for them, not a 二级 outside the framework.
+    for them, not a 二级 outside the framework. Jiangsu's project form of the evaluation frame
+    (``framework.EVALUATION``: 决策 — 项目立项, 绩效目标, 资金投入 —, 过程 before 产出, 效益, 满意度) is known
+    by its 决策, its 决策 and 过程 rows the form's own. A row with an empty 二级 under a 一级 no framework has
+    (``过程指标 | | 评审程序是否公正``) in a table whose other rows have their 二级 is misfiled too: the table has
+    the 二级 column, the row stands outside the framework (湖北工程学院's, round 29); in a two-level table
+    (no row with a 二级) such a 一级 is the old form's own and ``level2-missing`` says so.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}
@@ -557,11 +562,29 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
                                       f"按所用表样的指标体系填写（已知的有：{_KNOWN_FORMS}），"
                                       "或确认表样后由审核人员逐项核对"))
                 continue
-            if framework.department:  # a 部门整体 form: its rows judged by its own 一级 and 二级
+            if framework.marks:  # a 部门整体 form or the evaluation frame: its rows judged by its own 一级 and 二级
                 out.extend(at_indicator(row.project, row.position, row.indicator, *verdict)
                            for row, _verdict in flagged_rows if (verdict := _outside_form(row, framework)))
                 continue
         out.extend(at_indicator(row.project, row.position, row.indicator, *verdict) for row, verdict in flagged_rows)
+    for project, bare_rows in flagged_by_project(document, _LEVEL2_MISSING):  # rows without a 二级 (few tables)
+        misfiled = [row for row, _verdict in bare_rows if row.level1 not in LEVEL1_NAMES
+                    and row.level1 not in PROCESS_LEVEL1]
+        if not misfiled:
+            continue
+        rows_of = rows_of or {id(item): own for item, own in project_rows(document)}
+        own = rows_of[id(project)]
+        if not any(row.indicator.level2.strip() for row in own):
+            continue  # a two-level form: an old form's own 一级 (成效指标), level2-missing says it
+        framework = framework_of_project(project, own)
+        if framework is None or framework.marks:
+            continue  # an unknown framework (said once above), a form with groups of its own
+        out.extend(at_indicator(
+            project, row.position, row.indicator, "level1",
+            f"{quote(row.indicator.level3)}单独放在一级指标「{row.indicator.level1.strip()}」下，没有二级指标："
+            f"「{row.indicator.level1.strip()}」不在{framework.title}内，本表其他指标都按这一体系填写",
+            "按指标体系把它归入产出、效益或满意度指标下相应的二级指标；反映单位自身管理或程序"
+            "（评审、制度、资金管理）的内容不作为绩效目标，可删去") for row in misfiled)
     return out
 
 

@@ -308,12 +308,16 @@ def _without_doubled_word(name: str) -> str:
 
 # Every template hint holds a star or a comparator (≥ ≤ > < =): a name holding neither has none.
 _MAY_HINT = re.compile(r"[*≥≤><=]")
+# What normalise_level3 takes out holds one of these (a hint's star or comparator, a core star, a space).
+_MAY_CLEAN = re.compile(r"[*≥≤><=★☆※\s]")
 
 
 @lru_cache(maxsize=16384)
 def normalise_level3(text: str) -> str:
     """A 三级 name without core-indicator stars and template hints such as ``(≥**人)``."""
     name = unicodedata.normalize("NFKC", text)
+    if _MAY_CLEAN.search(name) is None:  # most names: no star, hint or space, nothing to take out (one look)
+        return name
     if _MAY_HINT.search(name) is not None:  # most names hold no hint: the long pattern is tried only here
         name = _TEMPLATE_HINT.sub("", name)
     name = _STARS.sub("", name)

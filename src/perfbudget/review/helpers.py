@@ -355,7 +355,8 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=CACHE_SIZE)
 def bare(text: str) -> str:
     """Text without whitespace and punctuation (for comparing phrases)."""
-    return PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    return text if text.isalnum() else PUNCTUATION.sub("", text)  # (most names: letters, Chinese and digits only)
 
 
 # Template numbering before a real name: 指标1工程完工率 (the form's "指标1" left in).

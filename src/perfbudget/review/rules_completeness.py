@@ -415,7 +415,7 @@ def missing_target_value(document: Document, settings: RuleSettings) -> list[Fin
 def _no_value(row: Row) -> tuple[str, str] | None:
     """``missing-target-value``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
-    if clean(indicator.target.raw):
+    if indicator.target.raw.strip():  # (nearly every row: clean() of it is not empty either, without its work)
         return None
     actual = clean(indicator.actual or "")
     if actual:
@@ -495,9 +495,9 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
         for row, (target_left, name_left, description_left) in own:
             position, indicator = row.position, row.indicator
             if target_left:
-                left = (f"指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
+                left = (f"{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
                         if is_bare_unit(indicator.target.raw) else
-                        f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
+                        f"{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
                 out.append(replace(at_indicator(project, position, indicator, "target", left,
                                                 "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
             if name_left:

@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def workload(copies: int) -> None:
     sys.path.insert(0, str(Path(os.environ["PYTHONPATH"].split(os.pathsep)[0]).parent / "bench"))
     import review as bench  # the tree's own bench/review.py
-
     from perfbudget.review.engine import review_document
 
     seed = bench.seed_document()
@@ -42,7 +41,8 @@ def workload(copies: int) -> None:
     findings = functools.reduce(step, documents, 0)
     import perfbudget
 
-    print(f"indicators {sum(d.indicator_count for d in documents)} findings {findings} code {Path(perfbudget.__file__).parent}")
+    indicators = sum(d.indicator_count for d in documents)
+    print(f"indicators {indicators} findings {findings} code {Path(perfbudget.__file__).parent}")
 
 
 def count(tree: Path, copies: int, keep: Path | None) -> tuple[int, str]:

@@ -1877,11 +1877,12 @@ BLIND: list[Judged] = [
        "total "
        "98 is not judged (the executed amount against the score is kinds31's)"),
     # Round 29 (review-blind29), judged from the table alone before any run on it. About sixty searches of the stored
-    # pages (公路养护, 河道治理, 非遗, 应急物资, 退役军人, 全民健身, 科研, 生态监测, 信息系统运维, 乡村振兴, 义务教育, 公共卫生,
-    # 养老, 环卫, 食品抽检, 文化馆, 护林, 残疾人, 动物防疫, 街道, 人防, 气象, 司法, 部门整体 ×3, 自评表 ×4, 监控表, 区域 自评,
-    # traditional-character mirrors, document sites, and Jilin, Heilongjiang, Liaoning, Qinghai, Shandong, Henan, Jiangxi,
-    # Gansu and Beijing by place) reached tables judged already or pages that stop before their rows; three were new.
-    Judged("镇江博物馆 赛珍珠文化公园运转经费 2024 (Jiangsu's 项目绩效公开 form, 决策 block first, cut in it, Jiangsu 文博)",
+    # pages (公路养护, 河道治理, 非遗, 应急物资, 退役军人, 全民健身, 科研, 生态监测, 信息系统运维, 乡村振兴,
+    # 义务教育, 公共卫生, 养老, 环卫, 食品抽检, 文化馆, 护林, 残疾人, 动物防疫, 街道, 人防, 气象, 司法, 部门整体 ×3,
+    # 自评表 ×4, 监控表, 区域 自评, traditional-character mirrors, document sites, and Jilin, Heilongjiang, Liaoning,
+    # Qinghai, Shandong, Henan, Jiangxi, Gansu and Beijing by place) reached tables judged already or pages that stop
+    # before their rows; three were new.
+    Judged("镇江博物馆 赛珍珠文化公园运转经费 2024 (Jiangsu's 决策-first form, cut in 决策, 文博)",
            _c("b185"), frozenset(), excused=frozenset({
         ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
         ("missing-time-indicator", None), ("missing-cost-indicator", None),  # cut at 资金投入, before 过程 and 产出
@@ -1904,7 +1905,8 @@ BLIND: list[Judged] = [
         ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
     }), blind=True, round=29, note="全年有效监测数据获取率 ≥90% (the automatic station's data capture) judged "
        "correct; the results are after the stored part"),
-    Judged("湖北工程学院 学生资助 自评表 (a mirror that dropped every figure, glued, Hubei 教育)", _c("b187"), frozenset({
+    Judged("湖北工程学院 学生资助 自评表 (a mirror that dropped every figure, glued, Hubei 教育)", _c("b187"),
+           frozenset({
         # the aid paid out to the students is the service itself — an output (质量 or 时效: 资助资金足额发放率) —
         # filed as a social effect (judged input-as-output before the run; re-judged after it: for an aid scheme the
         # payment to the students is what the money delivers, as 临河's 经费发放率, the first run's output-as-effect)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from perfbudget.framework import EVALUATION, FRAMEWORK_OF_2015, framework_of
 from perfbudget.review.engine import review_document
+from perfbudget.target import DAMAGE_RATES
 from tests.review.test_review_round22 import found, messages, row
 from tests.review.test_review_round28 import document
 
@@ -48,7 +49,8 @@ def test_a_process_block_in_a_2015_table_is_still_misfiled() -> None:
 
 def test_a_row_without_its_second_level_under_a_foreign_first_level_is_misfiled() -> None:
     rows = [row(OUT, "数量指标", "国家助学金人数", "≥500人"), row(OUT, "成本指标", "国家助学金人均资助", "3300元/人"),
-            row(EFF, "社会效益指标", "困难生完成学业率", "≥98%"), row(SAT, "服务对象满意度指标", "受助学生满意度", "≥90%"),
+            row(EFF, "社会效益指标", "困难生完成学业率", "≥98%"),
+            row(SAT, "服务对象满意度指标", "受助学生满意度", "≥90%"),
             row("过程指标", "", "评审程序是否公正", "是")]
     doc = document(*rows, name="学生资助项目")
     assert found(doc, "level-not-in-framework") == [5]
@@ -91,3 +93,67 @@ def test_the_place_in_the_units_charge_counted_as_the_output() -> None:
     near = document(row(OUT, "数量指标", "改造路段", "1个"), row(OUT, "数量指标", "联系村", "5个"),
                     row(OUT, "数量指标", "开展帮扶活动", "≥12次"))
     assert found(near, "quantity-not-work") == []
+
+
+# The cheaper forms of round 29 give what the searches they spare gave, on every name, value and description of the
+# judged tables and the reader corpus (plus the edge cases each look guards against)
+
+
+def _texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    found = {"", " ", "\u3000", "资金到位率100%", "以资金的使用进度为衡量标准", "投诉率\n", "满意度\n", "补助户数",
+             "培训人次", "监督抽检批次", "★★受益人口数(≥**人)", "a b", "工作经费保障率", "科目调整次数", "结余率",
+             "出差人数", "利息补贴保障率", "费用使用率", "支出进度", "发病率", "逾期发放率", "使用年限", "不满意度"}
+    keys = [*root.glob("fixtures/real/corpus/*.expected.json"), *root.glob("review/fixtures/corpus/*.expected.json")]
+    for key in keys:
+        try:
+            data = json.loads(key.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for project in data.get("projects") or []:
+            for item in project.get("indicators") or []:
+                found.update(str(item.get(field) or "") for field in ("level3", "target", "description", "actual"))
+    return sorted(found)
+
+
+def test_the_looks_before_each_search_change_no_answer() -> None:
+    import unicodedata
+
+    from perfbudget import framework
+    from perfbudget.review import helpers, rules_feasibility, rules_relevance
+
+    texts = _texts()
+    assert len(texts) > 1500
+    nfkc = lambda text: unicodedata.normalize("NFKC", text)  # noqa: E731
+    for text in texts:
+        assert helpers.bare.__wrapped__(text) == helpers.PUNCTUATION.sub("", nfkc(text)), text
+        name = nfkc(text)
+        if framework._MAY_HINT.search(name) is not None:
+            name = framework._TEMPLATE_HINT.sub("", name)
+        assert framework.normalise_level3.__wrapped__(text) == framework._SPACES.sub("", framework._STARS.sub("", name))
+        assert bool(text.strip()) == bool(helpers.clean(text)), text
+        assert rules_relevance.is_satisfaction_name(text) == bool(rules_relevance._SATISFACTION_END.search(text))
+        direction = ("reverse" if rules_feasibility._REVERSE_END.search(text) or text.endswith(DAMAGE_RATES)
+                     else None)
+        if direction is None and (late := rules_feasibility._OVERDUE_RATE.search(text)) \
+                and rules_feasibility._PUT_RIGHT.search(late.group()) is None:
+            direction = "reverse"
+        if direction is None and rules_feasibility._POSITIVE_END.search(text):
+            direction = "positive"
+        assert rules_feasibility.name_direction.__wrapped__(text) == direction, text
+        for unit in ("人", "户", "万人", "次", None):
+            named = rules_feasibility._NAME_COUNTS.search(text)
+            given = rules_feasibility._UNIT_COUNTS.match(unit) if unit else None
+            plain = (None if named is None or given is None or named.group(1) == given.group(1)
+                     else (named.group(1), given.group(1)))
+            if not (unit and text.endswith(rules_feasibility._NAME_TIMES)):
+                assert rules_feasibility._counted_in_other(text, unit) == plain, (text, unit)
+        clean_name = rules_relevance._NOTE_AFTER.sub("", text) or text if text.endswith((")", "）")) else text
+        plain_text = rules_relevance._TARGET_AFTER_RATE.sub("", helpers.bare(clean_name))
+        if (measured := rules_relevance._MEASURED_BY.match(plain_text)) is not None:
+            plain_text = measured.group(1)
+        assert ((not rules_relevance._INPUT_CHARS.isdisjoint(plain_text))
+                or rules_relevance._INPUT_NAME.search(plain_text) is None), text  # every money word holds one

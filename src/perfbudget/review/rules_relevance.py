@@ -821,12 +821,14 @@ def _not_work(row: Row) -> tuple[str, str] | None:
     if row.level2 != "数量指标" or value is None or value <= 0 or target.op in (Op.LE, Op.LT):
         return None
     if key.endswith(_EVENT_COUNT_ENDS) and _EVENT.search(key) is not None and _REPORTS_MADE.search(key) is None:
-        return (f"数量指标{quote(row.indicator.level3)}（{target.raw}）数的是发生的疫情、事件或事故，发生多少不由项目决定，"
+        return (f"数量指标{quote(row.indicator.level3)}（{target.raw}）数的是发生的疫情、事件或事故，"
+                "发生多少不由项目决定，"
                 "不是计划完成的工作量，报得多少都算不上完成或没完成",
                 "改为反映处置工作的指标，如「传染病疫情报告及时率 100%」「突发公共卫生事件规范处置率 100%」；"
                 "要控制发生的，写上限（如「重大事故发生数 0起」）")
     if value <= 1 and key.endswith(_ASSIGNED_PLACES) and not key[:-2].endswith(_WORK_ON_PLACE):
-        return (f"数量指标{quote(row.indicator.level3)}（{target.raw}）只写了单位承担任务的地方，没有写在那里完成的工作："
+        return (f"数量指标{quote(row.indicator.level3)}（{target.raw}）只写了单位承担任务的地方，"
+                "没有写在那里完成的工作："
                 "分到一处就算完成，衡量不了这笔钱做了什么",
                 "写明在该处完成的工作量，如「开展帮扶活动 ≥12次」「巡堤查险 ≥30次」「组织志愿服务 ≥200人次」")
     return None
@@ -842,7 +844,8 @@ _EVENT = re.compile(r"疫情|传染病|突发|事件|事故|火灾|灾害|灾情
 _ASSIGNED_PLACES = ("帮扶村", "联系村", "包保村", "挂点村", "结对村", "包联村", "联系点", "帮扶点", "圩段", "路段",
                     "责任区", "责任段", "包保网格", "责任网格")
 # Work done on such a place: 改造路段, 硬化路段, 整治圩段 count the work (the two characters before the place).
-_WORK_ON_PLACE = ("改造", "新建", "修建", "维修", "硬化", "整治", "治理", "清理", "巡查", "绿化", "亮化", "美化", "养护",
+_WORK_ON_PLACE = ("改造", "新建", "修建", "维修", "硬化", "整治", "治理", "清理", "巡查", "绿化", "亮化", "美化",
+                  "养护",
                   "保洁", "疏浚", "加固", "修复", "建设", "拓宽", "提升")
 
 

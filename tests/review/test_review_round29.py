@@ -157,3 +157,15 @@ def test_the_looks_before_each_search_change_no_answer() -> None:
             plain_text = measured.group(1)
         assert ((not rules_relevance._INPUT_CHARS.isdisjoint(plain_text))
                 or rules_relevance._INPUT_NAME.search(plain_text) is None), text  # every money word holds one
+
+
+def test_an_explanation_is_told_as_before() -> None:
+    import re
+
+    from perfbudget.review import rules_conformity
+
+    before = re.compile(r"^(?:反映|指|是指|考核|衡量|用于|通过|按照|根据|主要|即|包括|该指标|本指标|统计)"
+                        r"|[，。；：,;:=＝/\d]")
+    extra = ["反映资金使用情况", "按时完成", "通过验收", "完成率=完成数/计划数", "指标说明", "网络连通率"]
+    for text in [*_texts(), *extra]:
+        assert rules_conformity._explains(text) == (before.search(text.strip()) is not None), text

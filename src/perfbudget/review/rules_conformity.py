@@ -37,10 +37,16 @@ from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_coun
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target
 
-# A description that explains rather than names: a sentence, a definition, a formula.
-_EXPLANATION = re.compile(
-    r"^(?:反映|指|是指|考核|衡量|用于|通过|按照|根据|主要|即|包括|该指标|本指标|统计)|[，。；：,;:=＝/\d]"
-)
+# A description that explains rather than names: a sentence, a definition, a formula — by how it starts, or by a
+# mark or a figure anywhere (two patterns: one alternative anchored at the start made every position of the search try
+# both).
+_EXPLANATION_START = re.compile(r"(?:反映|指|是指|考核|衡量|用于|通过|按照|根据|主要|即|包括|该指标|本指标|统计)")
+_EXPLANATION_MARK = re.compile(r"[，。；：,;:=＝/\d]")
+
+
+def _explains(description: str) -> bool:
+    text = description.strip()
+    return _EXPLANATION_START.match(text) is not None or _EXPLANATION_MARK.search(text) is not None
 _NOT_A_NAME_TAIL = re.compile(r"^(?:是|指|为|达到|不低于|不少于|不高于|不超过|在|的|要求|情况)|\d")
 _MAX_TAIL = 6
 _MAX_SHORT_NAME = 4
@@ -75,7 +81,7 @@ _COUNT_END = re.compile(r"(?:数量|个数|件数|项数|次数|份数|数)$")
 def _amount_or_count(name: str, description: str) -> tuple[str, str] | None:
     """("amount", "count") when the name is an amount of something (技术交易额) and its description a count of the
     same thing (全年全县完成技术交易数量), or ("count", "amount") the other way round; else None."""
-    if _EXPLANATION.search(description.strip()):
+    if _explains(description):
         return None
     a, b = bare(_BRACKETS.sub("", name)), bare(_BRACKETS.sub("", description))
     for amount, count, kinds in ((a, b, ("amount", "count")), (b, a, ("count", "amount"))):
@@ -96,7 +102,7 @@ def _compare(name: str, description: str) -> tuple[str, str] | None:
     """(kind, detail) when a name-like description differs from the name; None when they agree
     or the description is an explanation. kind: cut (name is the description's beginning),
     short (name is its end), differ."""
-    if _EXPLANATION.search(description.strip()):
+    if _explains(description):
         return None
     a, b = bare(_BRACKETS.sub("", name)), bare(_BRACKETS.sub("", description))
     if not a or not b or a == b:

@@ -184,13 +184,30 @@ DEPARTMENT_MANAGEMENT = Framework(
     required=(LEVEL1_MANAGEMENT, LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION),
     process=frozenset({LEVEL1_MANAGEMENT}), costed=False, department=True, marks=frozenset({LEVEL1_MANAGEMENT}))
 DEPARTMENT_FRAMEWORKS = (DEPARTMENT_COMMON, DEPARTMENT_DUTIES, DEPARTMENT_MANAGEMENT)
-FRAMEWORKS = (FRAMEWORK_OF_2015, FRAMEWORK_OF_2021, INVESTMENT, *DEPARTMENT_FRAMEWORKS)
+# The 共性 frame of 财预〔2020〕10号 (项目支出绩效评价指标体系: 决策, 过程, 产出, 效益) as a province prints it in its
+# project target form: Jiangsu's 项目绩效目标 (镇江博物馆 2024, judged b185) sets 决策 (项目立项: 立项程序规范性 规范,
+# 立项依据充分性 充分; 绩效目标: 绩效指标明确性 明确, 绩效目标合理性 合理; 资金投入) and 过程 (资金管理, 组织实施)
+# before 产出, 效益 and 满意度, each 决策/过程 row printed by the form with its grade as the value. Told by 决策 as a
+# 一级 (no other form has it); its 决策 and 过程 are the form's process groups, any 二级 accepted. Its 过程 is such
+# only beside 决策: in a 2015 table a 过程指标 row is misfiled.
+LEVEL1_DECISION = "决策指标"
+EVALUATION = Framework(
+    "evaluation", "项目支出绩效评价共性框架（决策、过程、产出、效益、满意度）",
+    {LEVEL1_DECISION: (), LEVEL1_COURSE: (), **FRAMEWORK_2015},
+    required=(LEVEL1_OUTPUT, LEVEL1_EFFECT),
+    process=frozenset({LEVEL1_DECISION, LEVEL1_COURSE}), marks=frozenset({LEVEL1_DECISION}),
+    satisfaction=frozenset({LEVEL1_EFFECT}))
+PROJECT_FRAMEWORKS = (FRAMEWORK_OF_2015, FRAMEWORK_OF_2021, INVESTMENT)
+FRAMEWORKS = (*PROJECT_FRAMEWORKS, EVALUATION, *DEPARTMENT_FRAMEWORKS)
 # Every 一级 the project forms know (normalised), and their process groups (a 部门整体 form's own 一级 are known
-# and its process groups are such only in a table of that form: see framework_of and review.helpers).
-KNOWN_LEVEL1 = frozenset(name for framework in FRAMEWORKS[:3] for name in framework.levels)
-PROCESS_LEVEL1 = frozenset(name for framework in FRAMEWORKS[:3] for name in framework.process)
+# and its process groups are such only in a table of that form, and so are the evaluation frame's 决策 and 过程:
+# see framework_of and review.helpers).
+KNOWN_LEVEL1 = frozenset(name for framework in PROJECT_FRAMEWORKS for name in framework.levels)
+PROCESS_LEVEL1 = frozenset(name for framework in PROJECT_FRAMEWORKS for name in framework.process)
 DEPARTMENT_LEVEL1 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for name in framework.marks)
-DEPARTMENT_PROCESS_LEVEL1 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for name in framework.process)
+# (with the evaluation frame's 决策 and 过程: the groups of the forms that bring their own management rows)
+DEPARTMENT_PROCESS_LEVEL1 = frozenset(name for framework in (*DEPARTMENT_FRAMEWORKS, EVALUATION)
+                                      for name in framework.process)
 # The 二级 only a 部门整体 form has (the 共性 form's 职责履行, 履职效益, 预算执行 …): a 三级 under one measures the
 # department as a whole (完成及时率 of its duties), as a 三级 under a process group's heading (政府采购管理 | 执行率).
 DEPARTMENT_LEVEL2 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for names in framework.levels.values()
@@ -200,8 +217,8 @@ DEPARTMENT_LEVEL2 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for na
 # The 部门整体 forms' 一级 as written (with or without 指标; normalise_level1 keeps them as they are, the readers
 # relying on it) and the name the review and the scoring use; 效果 is the effects (效益指标), as 效果指标 is.
 _DEPARTMENT_ALIASES = {
-    **{name[:-2]: name for name in DEPARTMENT_LEVEL1},
-    **{name: name for name in DEPARTMENT_LEVEL1},
+    **{name[:-2]: name for name in DEPARTMENT_LEVEL1 | EVALUATION.marks},
+    **{name: name for name in DEPARTMENT_LEVEL1 | EVALUATION.marks},
     "效果": LEVEL1_EFFECT,
 }
 # A table that names itself 部门整体 (its project name or title): 部门整体支出, 蚕茶卫生院整体支出, 单位整体绩效目标.
@@ -209,8 +226,9 @@ _DEPARTMENT_TABLE = re.compile(r"整体支出|(?:部门|单位)(?:\(单位\))?�
 
 
 def department_level1(level1: str) -> str:
-    """A 一级 (normalised by :func:`normalise_level1`) of a 部门整体 form under the name the frameworks use:
-    投入 → 投入指标, 履职效能 → 履职效能指标, 效果 → 效益指标; any other name unchanged."""
+    """A 一级 (normalised by :func:`normalise_level1`) of a 部门整体 form or of the evaluation frame under the name
+    the frameworks use: 投入 → 投入指标, 履职效能 → 履职效能指标, 效果 → 效益指标, 决策 → 决策指标; any other name
+    unchanged."""
     return _DEPARTMENT_ALIASES.get(level1, level1)
 
 
@@ -290,12 +308,16 @@ def _without_doubled_word(name: str) -> str:
 
 # Every template hint holds a star or a comparator (≥ ≤ > < =): a name holding neither has none.
 _MAY_HINT = re.compile(r"[*≥≤><=]")
+# What normalise_level3 takes out holds one of these (a hint's star or comparator, a core star, a space).
+_MAY_CLEAN = re.compile(r"[*≥≤><=★☆※\s]")
 
 
 @lru_cache(maxsize=16384)
 def normalise_level3(text: str) -> str:
     """A 三级 name without core-indicator stars and template hints such as ``(≥**人)``."""
     name = unicodedata.normalize("NFKC", text)
+    if _MAY_CLEAN.search(name) is None:  # most names: no star, hint or space, nothing to take out (one look)
+        return name
     if _MAY_HINT.search(name) is not None:  # most names hold no hint: the long pattern is tried only here
         name = _TEMPLATE_HINT.sub("", name)
     name = _STARS.sub("", name)
@@ -335,7 +357,8 @@ def framework_of(level1s: Iterable[str], department: bool = False, level2s: Iter
     forms' by :func:`department_level1`: see ``review.helpers``); empty names are skipped. A 部门整体 form when
     two of its own 一级 stand in the table (投入 and 过程; 履职效能 and 社会效应 …), or one in a table that names
     itself 部门整体 (``department``: its 管理指标 beside 产出/效果/满意度); else 2021 when 成本指标 is a 一级, the
-    investment form when 过程管理指标 is, else 2015. None for an unknown framework: no 一级 known, or more
+    investment form when 过程管理指标 is, the evaluation frame (:data:`EVALUATION`) when 决策指标 is, else 2015.
+    None for an unknown framework: no 一级 known, or more
     unknown 一级 names than known ones and at least two (达州's 部门整体 sheet: 部门决策, 综合管理, 部门绩效情况
     beside 满意度); one unknown name beside known ones (投入 in a 2015 table, a typo) is a misfiled row, not
     another framework. A 二级 only a 部门整体 form has (``level2s``: the 共性 form's 职责履行, 履职效益 …) marks that
@@ -352,6 +375,8 @@ def framework_of(level1s: Iterable[str], department: bool = False, level2s: Iter
         for form in DEPARTMENT_FRAMEWORKS:
             if own2 and len(names & form.marks) + len(own2 & form.own_level2) >= needed:
                 return form
+    if LEVEL1_DECISION in names:  # (most tables: not) 决策 first: Jiangsu's form of the evaluation frame
+        return EVALUATION
     known = len(names & KNOWN_LEVEL1)
     unknown = len(names) - known
     if not known or (unknown >= 2 and unknown > known):

@@ -26,7 +26,7 @@ def bare(level1: str, name: str, target: str) -> Indicator:
 def test_a_share_paid_at_the_standard_spelt_out_is_a_payment_rate() -> None:
     doc = document(row(OUT, "质量指标", "农村低保救助资金按标准发放的比率", "90%"), name="困难群众救助补助")
     assert messages(doc, "payment-below-full") == [
-        "「农村低保救助资金按标准发放的比率」的目标90%低于100%：应发放的资金应足额、准确发放给每一个符合条件的对象，目标偏低"]
+        "「农村低保救助资金按标准发放的比率」的目标「90%」低于100%：应发放的资金应足额、准确发放给每一个符合条件的对象，目标偏低"]
     near = document(row(OUT, "质量指标", "救助资金及时发放的比例", "95%"),  # timeliness: late is not unpaid
                     row(OUT, "质量指标", "救助对象覆盖的比率", "90%"),  # coverage of a population
                     name="困难群众救助补助")

@@ -334,6 +334,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(1, row(OUT, N, "派车次数", "≥15000次")), training_header(), [(1, "level3")]),
     ("satisfaction-not-served", "the staff the project hires asked (大英 图书馆)",
      with_row(6, row(S, SS, "聘用人员满意度", "≥95%")), None, [(6, "level3")]),
+    ("quantity-not-work", "the village put in the unit's charge counted (宣城)",
+     with_row(1, row(OUT, N, "定点帮扶村", "≥1个")), None, [(1, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -609,6 +611,7 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("output-off-purpose", "a training fee's quantity of the training given",
      with_row(1, row(OUT, N, "调度员培训人次", "≥40人次")), training_header()),
     ("satisfaction-not-served", "the staff who use what the money keeps running (服务干警)", GOOD_ROWS, None),
+    ("quantity-not-work", "a road segment worked on", with_row(1, row(OUT, N, "改造路段", "1个")), None),
 ]
 
 

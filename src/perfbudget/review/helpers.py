@@ -299,8 +299,10 @@ def has_department_level2(own: tuple[Row, ...]) -> bool:
 
 
 def department_framework(document: Document, project: Project) -> Framework | None:
-    """The 部门整体 framework of one of the document's projects, or None (a project form or an unknown one): what
-    the rules ask of the few projects with a row they flag (worked out once per project of the document)."""
+    """The 部门整体 framework of one of the document's projects — or the evaluation frame (决策, 过程 before 产出:
+    ``framework.EVALUATION``), the other form that brings management groups of its own —, or None (a project form
+    or an unknown one): what the rules ask of the few projects with a row they flag (worked out once per project of
+    the document)."""
     cached = _DEPARTMENT
     if cached[0] is not document:
         cached = _DEPARTMENT[:] = [document, {id(item): own for item, own in project_rows(document)}, {}]
@@ -308,7 +310,7 @@ def department_framework(document: Document, project: Project) -> Framework | No
     key = id(project)
     if key not in known:
         framework = framework_of_project(project, cached[1].get(key, ()))
-        known[key] = framework if framework is not None and framework.department else None
+        known[key] = framework if framework is not None and framework.marks else None
     return known[key]
 
 
@@ -353,7 +355,8 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=CACHE_SIZE)
 def bare(text: str) -> str:
     """Text without whitespace and punctuation (for comparing phrases)."""
-    return PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    return text if text.isalnum() else PUNCTUATION.sub("", text)  # (most names: letters, Chinese and digits only)
 
 
 # Template numbering before a real name: 指标1工程完工率 (the form's "指标1" left in).

@@ -71,16 +71,22 @@ def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding
         if len(alone) == 1 and len(costs) == 1:
             position, indicator, _value = alone[0]
             out.append(at_indicator(project, position, indicator, "target",
-                                    f"成本指标{quote(indicator.level3)}为{indicator.target.raw}，超过项目预算数"
-                                    f"{_money(total, money_unit)}",
-                                    "成本指标不应超过预算：核实成本测算，或调整预算数"))
+                                    f"成本指标{quote(indicator.level3)}为{quote(indicator.target.raw)}，超过项目预算数"
+                                    f"（{_money(total, money_unit)}）" + _ZERO_BUDGET * (total == 0),
+                                    "成本指标不应超过预算：核实成本测算，或调整预算数" if total else
+                                    "核对预算数：补填年度资金总额，再核对成本指标是否在预算之内"))
         else:
             names = "、".join(f"{c[1].level3}{c[1].target.raw}" for c in costs)
             out.append(at_project(project, "budget.total",
                                   f"成本指标合计{_money(amount, money_unit)}（{names}），超过项目预算数"
-                                  f"{_money(total, money_unit)}",
-                                  "成本指标合计不应超过预算：核实各项成本测算，或调整预算数"))
+                                  f"（{_money(total, money_unit)}）" + _ZERO_BUDGET * (total == 0),
+                                  "成本指标合计不应超过预算：核实各项成本测算，或调整预算数" if total else
+                                  "核对预算数：补填年度资金总额，再核对成本指标是否在预算之内"))
     return out
+
+
+# A budget written as 0 (池州贵池 委托业务: 年度资金总额 0 beside 本年财政拨款 90): the budget cell is the slip.
+_ZERO_BUDGET = "；预算数填的是0，疑为漏填或填错"
 
 
 _RATE_NAME = re.compile(r"(?:率|比|比例|比重|占比|度|指数|系数)$")
@@ -126,7 +132,7 @@ def _not_money(row: Row) -> tuple[str, str] | None:
     indicator = row.indicator
     target = indicator.target
     if target.is_quantitative and is_money_unit(target.unit) and target.value == 0 and not target.upper:
-        return (f"成本指标{quote(indicator.level3)}的指标值是{target.raw}，成本为0，无法衡量",
+        return (f"成本指标{quote(indicator.level3)}的指标值是{quote(target.raw)}，成本为0，无法衡量",
                 "写明实际测算的成本上限（如「≤2万元」）；没有这项支出就删去该指标")
     if target.is_quantitative and (is_money_unit(target.unit) or _MONEY_SHORTHAND.match(target.unit or "")):
         return None
@@ -265,14 +271,14 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
     name = row.name
     if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
         # 伙食补助覆盖率 90%: the share of the entitled the benefit reaches is the share paid
-        return (f"{quote(row.indicator.level3)}的目标{target.raw}低于100%：{covered.group(1)}是符合条件的对象"
+        return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{covered.group(1)}是符合条件的对象"
                 "都应享受的，覆盖率的基数就是应享受的人数，目标低于100%等于允许一部分人拿不到",
                 f"覆盖率的目标写作「100%」，并写明基数（如「应享受{covered.group(1)}的学生人数」）；"
                 "若有对象确实无法享受，写明原因和人数")
     if ((_PAYMENT_RATE.search(name) is None and not _pays_out(name))
             or _PAYMENT_NOT_FULL.search(name) is not None):
         return None
-    return (f"{quote(row.indicator.level3)}的目标{target.raw}低于100%：应发放的资金应足额、准确发放给"
+    return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：应发放的资金应足额、准确发放给"
             "每一个符合条件的对象，目标偏低",
             "发放率、发放准确率的目标写作「100%」；若有对象确实无法发放，写明原因和人数")
 

@@ -10,6 +10,7 @@ from operator import indexOf, itemgetter
 from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_COURSE,
+    LEVEL1_DECISION,
     LEVEL1_DUTY,
     LEVEL1_EFFECT,
     LEVEL1_EFFICIENCY,
@@ -54,7 +55,8 @@ _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
 _CATEGORY_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT)
 # The order of the 一级 groups in a table (2021: 成本 first; the 部门整体 forms' management first): a cut table
 # lost the later ones.
-_ORDER = {LEVEL1_INPUT: 0, LEVEL1_RUNNING_COST: 0, LEVEL1_COURSE: 1, LEVEL1_MANAGEMENT: 1, LEVEL1_EFFICIENCY: 1,
+_ORDER = {LEVEL1_DECISION: 0, LEVEL1_INPUT: 0, LEVEL1_RUNNING_COST: 0, LEVEL1_COURSE: 1, LEVEL1_MANAGEMENT: 1,
+          LEVEL1_EFFICIENCY: 1,
           LEVEL1_COST: 2, LEVEL1_OUTPUT: 3, LEVEL1_DUTY: 3, LEVEL1_EFFECT: 4, LEVEL1_SOCIAL: 4, LEVEL1_SUSTAINABLE: 5,
           LEVEL1_SATISFACTION: 6, LEVEL1_PROCESS: 7}
 
@@ -414,7 +416,7 @@ def missing_target_value(document: Document, settings: RuleSettings) -> list[Fin
 def _no_value(row: Row) -> tuple[str, str] | None:
     """``missing-target-value``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
-    if clean(indicator.target.raw):
+    if indicator.target.raw.strip():  # (nearly every row: clean() of it is not empty either, without its work)
         return None
     actual = clean(indicator.actual or "")
     if actual:
@@ -494,9 +496,9 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
         for row, (target_left, name_left, description_left) in own:
             position, indicator = row.position, row.indicator
             if target_left:
-                left = (f"指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
+                left = (f"{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
                         if is_bare_unit(indicator.target.raw) else
-                        f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
+                        f"{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
                 out.append(replace(at_indicator(project, position, indicator, "target", left,
                                                 "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
             if name_left:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from perfbudget.framework import LEVEL1_EFFECT
+from perfbudget.framework import LEVEL1_COURSE, LEVEL1_DECISION, LEVEL1_EFFECT
 from perfbudget.model import Document, Kind, Op, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -174,6 +174,8 @@ def _vague_by_words(value: str, name: str) -> str | None:
 
 
 _TEMPLATE_EFFECT = re.compile(r"正常运转|正常运行|正常开展|按时足额|足额发放")
+# The evaluation frame's process groups, whose rows the form prints with grades as the values (framework.EVALUATION).
+_FORM_GRADED = frozenset({LEVEL1_DECISION, LEVEL1_COURSE})
 
 
 @rule("vague-qualitative", title="定性指标值笼统", dimension="可行性", severity="warning")
@@ -214,6 +216,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     的评价``, ``…情况``), a reception with no measure (``获得目的国(地区)受众欢迎``, ``受到群众好评``) or more than
     last year by no stated amount (``超上年度``; ``超上年2%`` states one). Names that ask for a
     number are left to ``qualitative-for-number``, and so is a 时效 value that names no deadline (全年).
+    The rows of the evaluation frame's 决策 and 过程 (Jiangsu's project form: ``立项程序规范性 规范``,
+    ``管理制度健全性 健全``) are the form's own, printed with their grades: not flagged. A trend downwards as the value
+    (``减少``) is told to say how far down, not how far up.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -229,8 +234,8 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     would excuse it) for one indicator, or None."""
     indicator = row.indicator
     target = indicator.target
-    if target.is_quantitative or target.period is not None:
-        return None
+    if target.is_quantitative or target.period is not None or row.level1 in _FORM_GRADED:
+        return None  # (_FORM_GRADED: the evaluation frame's 决策 and 过程 rows, graded by the form)
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
     if row.level2 == "时效指标" and target.raw.strip() in _NO_DEADLINE:
@@ -248,13 +253,18 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         reason = "只给效益打了个笼统的等级，没有可衡量的程度"
     if reason is None:
         return None
-    suggestion = ("写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
+    suggestion = (_TREND_DOWN_SUGGESTION if _TREND_DOWN.search(target.raw) else
+                  "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
                   _SUGGESTIONS.get(reason, "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
                                            "（如「建立并印发管理制度」「全年无重大安全事故」）"))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
+
+# A trend downwards as the value (减少, 有所下降, 明显降低): what to write is how far down, not how far up.
+_TREND_DOWN = re.compile(r"(?:减少|下降|降低|减轻|减小)(?:了)?$")
+_TREND_DOWN_SUGGESTION = "写明降低或减少到什么程度（如「较上年减少10%」「不超过2起」），年底才能对照"
 
 # What to write instead, for the reasons that have a better example than a figure.
 _SUGGESTIONS = {
@@ -273,7 +283,9 @@ _NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济
 _NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?"
                               r"(?:价值|效益|影响|收益|效果)")
 
-_VAGUE_QUALITATIVE = indicator_check(_vague, needs=lambda shape: not shape[8])  # qualitative
+# qualitative, and not the evaluation frame's 决策 and 过程 rows (立项程序规范性 规范, 管理制度健全性 健全: the form
+# prints each with its grade; a 过程 row in a project table is level-not-in-framework's)
+_VAGUE_QUALITATIVE = indicator_check(_vague, needs=lambda shape: not shape[8] and shape[0] not in _FORM_GRADED)
 
 
 _DIGIT = re.compile(r"\d")
@@ -817,6 +829,9 @@ _POSITIVE_END = re.compile(
 )
 
 
+# The last characters of the endings of _REVERSE_END, DAMAGE_RATES, _OVERDUE_RATE and _POSITIVE_END (…成本, …费用,
+# …单价, …时间, …时长, 耗时, 时限, …率, …数, …量, 不满意度; 使用年限): a name ending otherwise has no direction.
+_DIRECTION_LASTS = frozenset("本用价间长时限率数量度")
 # The share of cases done late (逾期发放率, 超期办结率): what is counted is a failure. Not a share of
 # overdue cases put right (逾期贷款收回率, 超期案件清理率), which is positive.
 _OVERDUE_RATE = re.compile(r"(?:逾期|超期|延期)[\u4e00-\u9fff]{0,3}率$")
@@ -826,6 +841,8 @@ _PUT_RIGHT = re.compile(r"收回|清理|清偿|清欠|化解|处置|整改|解�
 @lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
+    if name[-1:] not in _DIRECTION_LASTS and not name.endswith("\n"):  # (most names: no ending of either way)
+        return None
     if _REVERSE_END.search(name) or name.endswith(DAMAGE_RATES):
         return "reverse"
     if (overdue := _OVERDUE_RATE.search(name)) and _PUT_RIGHT.search(overdue.group()) is None:
@@ -1170,8 +1187,10 @@ def _counted_in_other(name: str, unit: str | None) -> tuple[str, str] | None:
         if unit in word_set("units", "count") and unit != "次" and not unit.startswith(name[-2]):
             return name[-2:], unit
         return None
+    if not unit or not name.endswith(("数", "次")):  # (most names: _NAME_COUNTS cannot match)
+        return None
     named = _NAME_COUNTS.search(name)
-    given = _UNIT_COUNTS.match(unit) if unit else None
+    given = _UNIT_COUNTS.match(unit)
     if named is None or given is None or named.group(1) == given.group(1):
         return None
     return named.group(1), given.group(1)

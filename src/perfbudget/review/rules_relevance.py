@@ -68,6 +68,8 @@ _INPUT_NAME = re.compile(
     # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
     r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
+# A character of every alternative of _INPUT_NAME (its money words): a name holding none is not searched.
+_INPUT_CHARS = frozenset("资经预款费支结调差息")
 # The money granted (预算资金拨款率): 拨款 as 拨付. Apart from _INPUT_NAME and tried only on names holding 拨款, as
 # _MONEY_SUPPLY is (one more verb there made every search of a name holding 资金 dearer).
 _MONEY_GRANTED = re.compile(r"(?:资金|经费|预算|款项)[^，,。；]{0,4}?拨款(?:及时)?(?:率|性|情况|进度|比例)?$")
@@ -117,10 +119,16 @@ def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
     if name.endswith((")", "）")):  # 结余率(计算方法为:结余数/预算数): the note explains, the name measures
         name = _NOTE_AFTER.sub("", name) or name
-    text = _TARGET_AFTER_RATE.sub("", bare(name))
-    if (measured := _MEASURED_BY.match(text)) is not None:
+    text = bare(name)
+    # each pattern is tried only where it can match (a search costs more than these looks): a target after a rate
+    # ends in %, a name written as its measure starts with 以, and every money word of _INPUT_NAME holds one of
+    # _INPUT_CHARS (资金, 经费, 预算, 款项, 费用, 支出, 结余, 调整, 出差, 利息)
+    if text.endswith(("%", "％")):
+        text = _TARGET_AFTER_RATE.sub("", text)
+    if text.startswith("以") and (measured := _MEASURED_BY.match(text)) is not None:
         text = measured.group(1)
-    return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
+    return (((not _INPUT_CHARS.isdisjoint(text) and _INPUT_NAME.search(text) is not None)
+             or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
              or ("投资" in text and _INVESTMENT_DONE.match(text) is not None)
              or ("经费" in text and "发" in text and _WORK_FUND_PAID.search(text) is not None)
             or ("配套" in text and _MATCHING_FUNDS.search(text) is not None)
@@ -140,7 +148,7 @@ _SATISFACTION_END = re.compile(r"满意(?:度|率|程度)$")
 
 def is_satisfaction_name(name: str) -> bool:
     """…满意度 / …满意率 / …满意程度 (a 满意度调查次数 is a count, not a satisfaction)."""
-    return bool(_SATISFACTION_END.search(name))
+    return "满意" in name and _SATISFACTION_END.search(name) is not None
 
 
 @rule("input-as-output", title="把投入当作产出", dimension="相关性", severity="error")
@@ -540,7 +548,12 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     flagged naming the form. The 共性 form is told by its own 二级 too: a 部门整体 table of 产出 | 职责履行 and
     效果 | 履职效益 without 投入 and 过程 is that form's, its 二级 not outside the project framework. A 二级 that joins
     several of the framework's under their shared ending (东莞's form: 社会、经济、生态效益指标) is the form's one cell
-    for them, not a 二级 outside the framework.
+    for them, not a 二级 outside the framework. Jiangsu's project form of the evaluation frame
+    (``framework.EVALUATION``: 决策 — 项目立项, 绩效目标, 资金投入 —, 过程 before 产出, 效益, 满意度) is known
+    by its 决策, its 决策 and 过程 rows the form's own. A row with an empty 二级 under a 一级 no framework has
+    (``过程指标 | | 评审程序是否公正``) in a table whose other rows have their 二级 is misfiled too: the table has
+    the 二级 column, the row stands outside the framework (湖北工程学院's, round 29); in a two-level table
+    (no row with a 二级) such a 一级 is the old form's own and ``level2-missing`` says so.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}
@@ -557,11 +570,29 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
                                       f"按所用表样的指标体系填写（已知的有：{_KNOWN_FORMS}），"
                                       "或确认表样后由审核人员逐项核对"))
                 continue
-            if framework.department:  # a 部门整体 form: its rows judged by its own 一级 and 二级
+            if framework.marks:  # a 部门整体 form or the evaluation frame: its rows judged by its own 一级 and 二级
                 out.extend(at_indicator(row.project, row.position, row.indicator, *verdict)
                            for row, _verdict in flagged_rows if (verdict := _outside_form(row, framework)))
                 continue
         out.extend(at_indicator(row.project, row.position, row.indicator, *verdict) for row, verdict in flagged_rows)
+    for project, bare_rows in flagged_by_project(document, _LEVEL2_MISSING):  # rows without a 二级 (few tables)
+        misfiled = [row for row, _verdict in bare_rows if row.level1 not in LEVEL1_NAMES
+                    and row.level1 not in PROCESS_LEVEL1]
+        if not misfiled:
+            continue
+        rows_of = rows_of or {id(item): own for item, own in project_rows(document)}
+        own = rows_of[id(project)]
+        if not any(row.indicator.level2.strip() for row in own):
+            continue  # a two-level form: an old form's own 一级 (成效指标), level2-missing says it
+        framework = framework_of_project(project, own)
+        if framework is None or framework.marks:
+            continue  # an unknown framework (said once above), a form with groups of its own
+        out.extend(at_indicator(
+            project, row.position, row.indicator, "level1",
+            f"{quote(row.indicator.level3)}单独放在一级指标「{row.indicator.level1.strip()}」下，没有二级指标："
+            f"「{row.indicator.level1.strip()}」不在{framework.title}内，本表其他指标都按这一体系填写",
+            "按指标体系把它归入产出、效益或满意度指标下相应的二级指标；反映单位自身管理或程序"
+            "（评审、制度、资金管理）的内容不作为绩效目标，可删去") for row in misfiled)
     return out
 
 
@@ -762,6 +793,60 @@ def output_off_purpose(document: Document, settings: RuleSettings) -> list[Findi
                 "数量指标写明这笔钱完成的培训，如「培训人次 ≥200人次」「举办培训班 ≥4期」「培训课时 ≥40学时」；"
                 "与培训无关的日常工作量不作为本项目的指标"))
     return out
+
+
+@rule("quantity-not-work", title="数量指标数的不是完成的工作", dimension="相关性", severity="warning")
+def quantity_not_work(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 数量指标 that counts something other than the work the money does.
+
+    The quantity is what the money delivers (88号: 数量指标 reflects how many products or services it provides).
+    Two counts are not: events that happen to the public, counted as reported or occurred
+    (``传染病及突发公共卫生事件报告数 14例``: how many outbreaks there are is no one's plan; the service is reporting
+    each one in time — 稷山's, missed since round 19), and the place put in the unit's charge
+    (``定点帮扶村 ≥1个``, ``防汛应急圩段 ≥1个``, ``文明创建路段 ≥1个``: the village, dyke segment or road the bureau is
+    given, met by being given it — 宣城's, missed since round 28), not what is done there. Not flagged: a ceiling or
+    none at all (``安全事故发生数 ≤1起``, ``=0起``), rates (…报告率, …处置率), reports written as documents
+    (``汇总突发事件季度报告次数 4次``: the summaries are the work), counts of cases handled
+    (``办理法律援助案件 ≥90件``), and a place worked on (``改造路段 1个``, ``新建帮扶车间 1个``) or more than one in
+    charge (``联系村 5个``).
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _QUANTITY_NOT_WORK)]
+
+
+def _not_work(row: Row) -> tuple[str, str] | None:
+    """``quantity-not-work``'s (message, suggestion) for a quantitative 数量指标 row, or None."""
+    key, target = row.key, row.indicator.target
+    value = target.value
+    if row.level2 != "数量指标" or value is None or value <= 0 or target.op in (Op.LE, Op.LT):
+        return None
+    if key.endswith(_EVENT_COUNT_ENDS) and _EVENT.search(key) is not None and _REPORTS_MADE.search(key) is None:
+        return (f"数量指标{quote(row.indicator.level3)}（{target.raw}）数的是发生的疫情、事件或事故，"
+                "发生多少不由项目决定，"
+                "不是计划完成的工作量，报得多少都算不上完成或没完成",
+                "改为反映处置工作的指标，如「传染病疫情报告及时率 100%」「突发公共卫生事件规范处置率 100%」；"
+                "要控制发生的，写上限（如「重大事故发生数 0起」）")
+    if value <= 1 and key.endswith(_ASSIGNED_PLACES) and not key[:-2].endswith(_WORK_ON_PLACE):
+        return (f"数量指标{quote(row.indicator.level3)}（{target.raw}）只写了单位承担任务的地方，"
+                "没有写在那里完成的工作："
+                "分到一处就算完成，衡量不了这笔钱做了什么",
+                "写明在该处完成的工作量，如「开展帮扶活动 ≥12次」「巡堤查险 ≥30次」「组织志愿服务 ≥200人次」")
+    return None
+
+
+_QUANTITY_NOT_WORK = indicator_check(_not_work, needs=lambda shape: shape[1] == "数量指标" and shape[8])
+# Counted as they happen or are reported: …报告数, …发生数, …起数 (and their 例数, 次数 forms).
+_EVENT_COUNT_ENDS = ("报告数", "报告例数", "报告起数", "发生数", "发生起数", "发生例数", "发生次数", "起数", "例数")
+# Reports written as documents, the work (汇总突发事件季度报告, 疫情月报): not the events they tell of.
+_REPORTS_MADE = re.compile(r"汇总|季度|月度|年度|定期|月报|周报|专报|简报")
+_EVENT = re.compile(r"疫情|传染病|突发|事件|事故|火灾|灾害|灾情|案件发生|发病")
+# A place put in a unit's charge (定点帮扶村, 防汛应急圩段, 文明创建路段, 包保网格); one of them is the assignment.
+_ASSIGNED_PLACES = ("帮扶村", "联系村", "包保村", "挂点村", "结对村", "包联村", "联系点", "帮扶点", "圩段", "路段",
+                    "责任区", "责任段", "包保网格", "责任网格")
+# Work done on such a place: 改造路段, 硬化路段, 整治圩段 count the work (the two characters before the place).
+_WORK_ON_PLACE = ("改造", "新建", "修建", "维修", "硬化", "整治", "治理", "清理", "巡查", "绿化", "亮化", "美化",
+                  "养护",
+                  "保洁", "疏浚", "加固", "修复", "建设", "拓宽", "提升")
 
 
 # 培训 as the money's purpose: not a training institution's own running (培训中心运行经费, 培训基地建设).

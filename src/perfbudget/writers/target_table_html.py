@@ -15,6 +15,7 @@ print23; Chromium repeats a ``<thead>``, never a ``rowspan``'s text).
 
 from __future__ import annotations
 
+import math
 from html import escape
 from itertools import pairwise
 
@@ -99,22 +100,48 @@ def column_shares(grid: ProjectGrid) -> list[float]:
     return [point / page_width for point in shared]
 
 
-def page_starts(grid: ProjectGrid) -> list[int]:
-    """The grid's rows that start a printed page of the page (:func:`print_layout.indicator_page_starts`, at the
-    自评表 page's line heights): each project begins a page, its heading above its table. Chromium repeats a
-    ``<thead>`` but prints a ``rowspan`` cell's text on its first page only, so that the rows on the next page stood
-    under blank 一级/二级 cells until print23."""
-    split = indicator_split(grid)
-    if not split:
-        return []
+def _row_points(grid: ProjectGrid) -> tuple[list[float], float]:
+    """The grid's rows' computed heights on its printed page (at the 自评表 page's line heights) and the room of a
+    page for them."""
     height, width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
     units = [width * share / POINTS_A_UNIT for share in column_shares(grid)]
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
                           HTML_LINE_POINTS, PAD_POINTS)
     written = {row for s in grid.cells if s.text.strip() for row in range(s.row, s.row + s.rowspan)}
-    heights = [height if row in written else PAD_POINTS for row, height in enumerate(heights)]  # (no line: padding)
-    return indicator_page_starts(heights, height * HTML_PAGE_SHARE, split, grid.rows,
-                                 HEADING_POINTS if grid.heading else 0.0)
+    return [height if row in written else PAD_POINTS for row, height in enumerate(heights)], height * HTML_PAGE_SHARE
+
+
+# A table computed at most this much taller than its page is printed on the one page at the scale that fits it
+# (print29): 90 % of 10.5 pt is 9.5 pt, as readable as the workbooks fitted to a page (print_layout.READABLE_SCALE)
+LEAST_PRINT_SCALE = 0.9
+
+
+def print_scale(grid: ProjectGrid) -> float:
+    """The scale (CSS ``zoom``, in print only) at which the project's heading and table print on one page: 1 when
+    they fit at full size or do not fit at :data:`LEAST_PRINT_SCALE` (then cut into pages, :func:`page_starts`),
+    else the page's room over the table's computed height, rounded down to a hundredth. Until print29 a table a
+    little taller than its page was cut: the sample 14's page printed its last two 满意度 rows alone on page 2 (its
+    16 indicators computed at 761 pt for 731 of room; Chromium set them in less, page 1 ending 55 pt above its
+    foot)."""
+    if not indicator_split(grid):
+        return 1.0
+    heights, room = _row_points(grid)
+    total = sum(heights) + (HEADING_POINTS if grid.heading else 0.0)
+    if total <= room or total * LEAST_PRINT_SCALE > room:
+        return 1.0
+    return math.floor(100 * room / total) / 100
+
+
+def page_starts(grid: ProjectGrid) -> list[int]:
+    """The grid's rows that start a printed page of the page (:func:`print_layout.indicator_page_starts`, at the
+    自评表 page's line heights): each project begins a page, its heading above its table; none when the table prints
+    on one page at its :func:`print_scale`. Chromium repeats a ``<thead>`` but prints a ``rowspan`` cell's text on
+    its first page only, so that the rows on the next page stood under blank 一级/二级 cells until print23."""
+    split = indicator_split(grid)
+    if not split or print_scale(grid) < 1:
+        return []
+    heights, room = _row_points(grid)
+    return indicator_page_starts(heights, room, split, grid.rows, HEADING_POINTS if grid.heading else 0.0)
 
 
 def table_html(grid: ProjectGrid, paged: bool = False) -> str:
@@ -163,12 +190,15 @@ def target_table_html(document: Document, original: bool = False) -> bytes:
     # a table too wide for portrait on a landscape page (print24: 「28.8万元」 broke a character a line in portrait)
     pages = "".join(html_page_rule(f"p{index}", running_head(unit, project.name), wide(grid))
                     for index, (project, grid) in enumerate(zip(document.projects, grids, strict=True)))
+    # a table a little taller than its page printed on it at a smaller scale (print29)
+    scales = [print_scale(grid) for grid in grids]
+    pages += "".join(f"@media print{{.p{index}{{zoom:{scale}}}}}" for index, scale in enumerate(scales) if scale < 1)
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
              f"<style>{STYLE}{pages}</style>\n</head>\n<body>"]
     for index, grid in enumerate(grids):
         # each project begins a page, as the provincial forms print (since print23)
         broken = ' style="break-before:page"' if index else ""
-        parts.append(f'<div style="page:p{index}">')
+        parts.append(f'<div class="p{index}" style="page:p{index}">')
         parts.append(f"<h2{broken}>{escape(grid.heading)}</h2>" if grid.heading else f"<h2{broken}></h2>")
         parts.append(table_html(grid, paged=True))
         parts.append("</div>")

@@ -40,7 +40,10 @@ white-space:pre-wrap;overflow-wrap:anywhere}
 .number{text-align:center}.money{text-align:right}
 section{page-break-after:always;margin-bottom:3em}
 .notes{font-size:9pt}.notes ul{list-style:none;padding-left:0}
+h1{text-wrap:balance;word-break:keep-all}
 """ + PRINT_CSS
+# (the heading of more than a line breaks where its words part, 「…人民检察院 / 项目支出绩效运行监控（2024年1-6月）」:
+# print29 found 「…（2024年1- / 6月）」)
 # The 自评表 page alone prints landscape, as its Word and Excel forms do: eight columns in portrait
 # left 执行率 「91.18%」 wider than its column (a unit's public page, mixing tables, stays portrait).
 LANDSCAPE = "@page{size:A4 landscape}"

@@ -84,7 +84,11 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
     # a form that prints readably on one page with its notes is one page (print28); else the pages as computed, set
     # as the sheet's page breaks: a 一级/二级 label is drawn again on each
     one_page = xlsx_readable_one_page(widths, heights + notes)
-    starts = [] if one_page else xlsx_page_starts(widths, heights, repeated=grid.header_row)
+    # the 计分说明 kept on the page that ends the table, with its last indicator at least (print29: on a page of their
+    # own they printed under the repeated indicator header)
+    totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
+    starts = [] if one_page else xlsx_page_starts(widths, heights, repeated=grid.header_row, tail=notes,
+                                                  last=totals - 1)
     for start in starts:
         sheet.row_breaks.append(Break(id=start))
     for cell in grid.cells:

@@ -305,15 +305,51 @@ PAGE_SHARE = 0.94
 
 
 def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: float = 0.0,
-                     repeated: int | None = None) -> list[int]:
+                     repeated: int | None = None, tail: Sequence[float] = (), last: int | None = None) -> list[int]:
     """The rows (0-based in ``heights``) that start a printed page of a sheet set up by :func:`xlsx_page_setup`:
     ``widths`` its columns in characters (of the workbook's default 11 pt font, 7 pixels a digit), ``heights`` its
     rows in points after ``lead`` points of rows above them (a heading), ``repeated`` the row printed again at the
     top of every page after it (the indicator header). The sheet is fitted to one page wide — scaled down by the
     whole percent that fits, as Excel, WPS and LibreOffice do — and every page filled to :data:`PAGE_SHARE` of its
     height. The writers set these rows as the sheet's page breaks, so that the pages are the ones computed here and
-    a range merged over a page break can be drawn as a range on each page (:func:`split_at_pages`)."""
-    return page_starts(heights, _xlsx_room(widths) * PAGE_SHARE, lead, repeated)
+    a range merged over a page break can be drawn as a range on each page (:func:`split_at_pages`).
+
+    ``tail``: the heights of rows after the table (the 计分说明 lines), kept on the page that ends it with its rows
+    from ``last`` (the last indicator; its last row when None) or more (:func:`tail_kept_with_table`)."""
+    room = _xlsx_room(widths)
+    starts = page_starts([*heights, *tail], room * PAGE_SHARE, lead, repeated)
+    return tail_kept_with_table(starts, heights, tail, room * TAIL_SHARE, lead, repeated, last)
+
+
+# The page that ends a table with its 计分说明 is filled up to this share of its height (the rows' heights are exact;
+# PAGE_SHARE's margin is for rounding the scale, which the notes' page can spare: a page more otherwise)
+TAIL_SHARE = 0.98
+
+
+def tail_kept_with_table(starts: Sequence[int], heights: Sequence[float], tail: Sequence[float], room: float,
+                         lead: float = 0.0, repeated: int | None = None, last: int | None = None) -> list[int]:
+    """``starts`` (:func:`page_starts` of ``heights`` then ``tail``) without a page beginning in the tail: the page
+    that ends the table holds the whole tail (``room`` points a page, ``lead`` above the first page's rows and the
+    ``repeated`` row above a later page's), else it begins at the latest row up to ``last`` (the table's last row
+    when None) that makes it hold them. A sheet repeats its title rows on every page, so that a page of 计分说明
+    alone printed under the indicator header (print20–28's left item). A tail taller than a page is left where it
+    falls."""
+    rows = len(heights)
+    if all(start < rows for start in starts):
+        return list(starts)
+    kept = [start for start in starts if start < rows]
+    again = heights[repeated] if repeated is not None else 0.0
+
+    def holds(first: int) -> bool:
+        return (again if kept or first else lead) + sum(heights[first:]) + sum(tail) <= room
+
+    if holds(kept[-1] if kept else 0):
+        return kept
+    earliest = kept[-1] + 1 if kept else (repeated + 2 if repeated is not None else 1)
+    for row in range(rows - 1 if last is None else last, earliest - 1, -1):
+        if holds(row):
+            return [*kept, row]
+    return list(starts)
 
 
 def _xlsx_room(widths: Sequence[float]) -> float:
@@ -470,6 +506,11 @@ def html_page_rule(name: str, head: str, wide: bool = False) -> str:
     return f"@page {name}{{{size}@top-center{{content:{css_string(head)};font-size:9pt}}}}"
 
 
+# The font of a workbook's page header and footer (print29: they named none, so each program set them in its
+# default font, Calibri, which a Chinese WPS on Kylin or UOS lacks; their Chinese text was its fallback's)
+XLSX_FONT = "宋体"
+
+
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
                     sign_footer: bool = True, head: str | None = None, one_page: bool = False) -> None:
     """A4, the orientation that fits, one page wide (as many pages down as needed; one page tall too when
@@ -490,11 +531,14 @@ def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None 
     if sign_footer:
         sheet.oddFooter.left.text = SIGN_FOOTER
         sheet.oddFooter.left.size = 10
+        sheet.oddFooter.left.font = XLSX_FONT
         sheet.oddFooter.right.text = PAGE_NUMBER
         sheet.oddFooter.right.size = 9
+        sheet.oddFooter.right.font = XLSX_FONT
     if head:
         sheet.oddHeader.center.text = head.replace("&", "&&")  # (「&」 starts a code in a header)
         sheet.oddHeader.center.size = 9
+        sheet.oddHeader.center.font = XLSX_FONT
 
 
 def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True) -> float:
@@ -604,6 +648,35 @@ def docx_repeat_header(row: Any) -> None:
 
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+# Room above and below a Word table cell's text (print29): the Table Grid style gives none, and LibreOffice, setting the
+# 宋体 it lacks in Noto CJK on a 12.8 pt line, drew the text against the rule above it; 1 pt each side
+DOCX_CELL_PAD_POINTS = 1.0
+# a Word cell's margin left and right (0.19 cm, the Table Grid style's), written again beside the top and bottom
+DOCX_CELL_SIDE_TWIPS = 108
+
+
+def docx_cell_padding(table: Any, points: float = DOCX_CELL_PAD_POINTS) -> None:
+    """Give every cell of a python-docx table ``points`` of room above and below its text (``w:tblCellMar``; left and
+    right as the Table Grid style has them)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", round(points * 20)), ("left", DOCX_CELL_SIDE_TWIPS), ("bottom", round(points * 20)),
+                        ("right", DOCX_CELL_SIDE_TWIPS)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties = table._tbl.tblPr
+    follower = next((child for child in properties.iterchildren()
+                     if child.tag in (qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription"))), None)
+    if follower is not None:  # (its place in the schema's order)
+        follower.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 def docx_part_rows(table: Any, repeat_first: bool) -> None:

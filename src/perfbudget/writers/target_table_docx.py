@@ -28,9 +28,11 @@ from typing import Any
 from perfbudget.model import Document
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
+    DOCX_CELL_PAD_POINTS,
     DOCX_LINE_POINTS,
     DOCX_PAD_POINTS,
     LONG_SPAN,
+    docx_cell_padding,
     docx_page_height,
     docx_page_starts,
     docx_part_cells,
@@ -113,17 +115,24 @@ def _joint(document: Any, new_page: bool = False) -> None:
 
 # the heading paragraph above a project's table (12 pt bold, at Word's single spacing): the first page's lead
 HEADING_POINTS = 16.0
+# A table computed at most this share of a page (print_layout.docx_page_height) is not cut (print29): the computed
+# rows are at least as tall as Word, WPS and LibreOffice set them (LibreOffice: 15.8 pt a one-line row where 17), and
+# the page's body is as tall (LibreOffice) or taller (Word: 481 pt of 464); cut at DOCX_PAGE_SHARE, the sample 13's
+# 12 indicators printed their last row alone on a second page once the cells had room above and below their text
+WHOLE_PAGE_SHARE = 1.02
 
 
 def page_starts(grid: ProjectGrid, units: list[float], page_height: float) -> list[int]:
     """The grid's rows that start a printed page (:func:`print_layout.docx_page_starts`): the project starts a page,
     its heading above the table; its columns ``units`` width units. Empty when the table is drawn as one
-    (:func:`indicator_split`)."""
+    (:func:`indicator_split`) or computed to fit its page (:data:`WHOLE_PAGE_SHARE`)."""
     split = indicator_split(grid)
     if not split:
         return []
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
-                          DOCX_LINE_POINTS, DOCX_PAD_POINTS)
+                          DOCX_LINE_POINTS, DOCX_PAD_POINTS + 2 * DOCX_CELL_PAD_POINTS)
+    if sum(heights) + (HEADING_POINTS if grid.heading else 0.0) <= page_height * WHOLE_PAGE_SHARE:
+        return []  # (one page)
     return docx_page_starts(heights, page_height, split, grid.rows, HEADING_POINTS if grid.heading else 0.0)
 
 
@@ -152,6 +161,7 @@ def _table(document: Any, grid: ProjectGrid, usable: float, page_height: float) 
         table = document.add_table(rows=rows, cols=grid.width)
         table.style = "Table Grid"
         table.autofit = False
+        docx_cell_padding(table)  # (print29: LibreOffice set the text against the rules)
         set_widths(table, [Cm(width * scale) for width in widths])
         docx_part_rows(table, repeat_first=bool(first))
         for cell, spec in docx_part_cells(table, specs, 0, rows):

@@ -15,6 +15,7 @@ print23; Chromium repeats a ``<thead>``, never a ``rowspan``'s text).
 
 from __future__ import annotations
 
+import math
 from html import escape
 from itertools import pairwise
 
@@ -99,30 +100,60 @@ def column_shares(grid: ProjectGrid) -> list[float]:
     return [point / page_width for point in shared]
 
 
-def page_starts(grid: ProjectGrid) -> list[int]:
-    """The grid's rows that start a printed page of the page (:func:`print_layout.indicator_page_starts`, at the
-    自评表 page's line heights): each project begins a page, its heading above its table. Chromium repeats a
-    ``<thead>`` but prints a ``rowspan`` cell's text on its first page only, so that the rows on the next page stood
-    under blank 一级/二级 cells until print23."""
-    split = indicator_split(grid)
-    if not split:
-        return []
+def _row_points(grid: ProjectGrid) -> tuple[list[float], float]:
+    """The grid's rows' computed heights on its printed page (at the 自评表 page's line heights) and the room of a
+    page for them."""
     height, width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
     units = [width * share / POINTS_A_UNIT for share in column_shares(grid)]
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
                           HTML_LINE_POINTS, PAD_POINTS)
     written = {row for s in grid.cells if s.text.strip() for row in range(s.row, s.row + s.rowspan)}
-    heights = [height if row in written else PAD_POINTS for row, height in enumerate(heights)]  # (no line: padding)
-    return indicator_page_starts(heights, height * HTML_PAGE_SHARE, split, grid.rows,
-                                 HEADING_POINTS if grid.heading else 0.0)
+    return [height if row in written else PAD_POINTS for row, height in enumerate(heights)], height * HTML_PAGE_SHARE
 
 
-def table_html(grid: ProjectGrid, paged: bool = False) -> str:
+# A table computed at most this much taller than its page is printed on the one page at the scale that fits it
+# (print29): 90 % of 10.5 pt is 9.5 pt, as readable as the workbooks fitted to a page (print_layout.READABLE_SCALE)
+LEAST_PRINT_SCALE = 0.9
+
+
+def pages(grid: ProjectGrid) -> tuple[float, list[int]]:
+    """The grid's print scale (:func:`print_scale`) and the rows that start its printed pages (:func:`page_starts`),
+    from one computation of its rows' heights."""
+    split = indicator_split(grid)
+    if not split:
+        return 1.0, []
+    heights, room = _row_points(grid)
+    heading = HEADING_POINTS if grid.heading else 0.0
+    total = sum(heights) + heading
+    if room < total and total * LEAST_PRINT_SCALE <= room:
+        return math.floor(100 * room / total) / 100, []
+    return 1.0, indicator_page_starts(heights, room, split, grid.rows, heading)
+
+
+def print_scale(grid: ProjectGrid) -> float:
+    """The scale (CSS ``zoom``, in print only) at which the project's heading and table print on one page: 1 when
+    they fit at full size or do not fit at :data:`LEAST_PRINT_SCALE` (then cut into pages, :func:`page_starts`),
+    else the page's room over the table's computed height, rounded down to a hundredth. Until print29 a table a
+    little taller than its page was cut: the sample 14's page printed its last two 满意度 rows alone on page 2 (its
+    16 indicators computed at 761 pt for 731 of room; Chromium set them in less, page 1 ending 55 pt above its
+    foot)."""
+    return pages(grid)[0]
+
+
+def page_starts(grid: ProjectGrid) -> list[int]:
+    """The grid's rows that start a printed page of the page (:func:`print_layout.indicator_page_starts`, at the
+    自评表 page's line heights): each project begins a page, its heading above its table; none when the table prints
+    on one page at its :func:`print_scale`. Chromium repeats a ``<thead>`` but prints a ``rowspan`` cell's text on
+    its first page only, so that the rows on the next page stood under blank 一级/二级 cells until print23."""
+    return pages(grid)[1]
+
+
+def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None = None) -> str:
     """One project's table as an HTML ``<table>`` (texts escaped); ``paged``: its indicators a table a printed page
-    as computed (:func:`page_starts`), each after the first on a new page with the header row as its ``<thead>``,
-    a label merged over rows of two pages drawn in each (the 绩效目标表 download; a unit's public page, of several
-    kinds of table, is not paged)."""
-    starts = page_starts(grid) if paged else []
+    as computed (:func:`page_starts`, or ``starts`` when given), each after the first on a new page with the header
+    row as its ``<thead>``, a label merged over rows of two pages drawn in each (the 绩效目标表 download; a unit's
+    public page, of several kinds of table, is not paged)."""
+    starts = (page_starts(grid) if starts is None else starts) if paged else []
     by_row: dict[int, list[str]] = {}
     for spec in sorted(grid.cells, key=lambda s: (s.row, s.col)):
         attrs = []
@@ -161,16 +192,20 @@ def target_table_html(document: Document, original: bool = False) -> bytes:
     # each project's pages a named page whose top margin names the unit and the project (print24)
     grids = [project_grid(document, project, original) for project in document.projects]
     # a table too wide for portrait on a landscape page (print24: 「28.8万元」 broke a character a line in portrait)
-    pages = "".join(html_page_rule(f"p{index}", running_head(unit, project.name), wide(grid))
+    rules = "".join(html_page_rule(f"p{index}", running_head(unit, project.name), wide(grid))
                     for index, (project, grid) in enumerate(zip(document.projects, grids, strict=True)))
+    # a table a little taller than its page printed on it at a smaller scale (print29)
+    plans = [pages(grid) for grid in grids]
+    rules += "".join(f"@media print{{.p{index}{{zoom:{scale}}}}}"
+                     for index, (scale, _) in enumerate(plans) if scale < 1)
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-             f"<style>{STYLE}{pages}</style>\n</head>\n<body>"]
+             f"<style>{STYLE}{rules}</style>\n</head>\n<body>"]
     for index, grid in enumerate(grids):
         # each project begins a page, as the provincial forms print (since print23)
         broken = ' style="break-before:page"' if index else ""
-        parts.append(f'<div style="page:p{index}">')
+        parts.append(f'<div class="p{index}" style="page:p{index}">')
         parts.append(f"<h2{broken}>{escape(grid.heading)}</h2>" if grid.heading else f"<h2{broken}></h2>")
-        parts.append(table_html(grid, paged=True))
+        parts.append(table_html(grid, paged=True, starts=plans[index][1]))
         parts.append("</div>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts).encode("utf-8")

@@ -75,7 +75,7 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
     first.title = DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    plain, bold = Font(name=FONT, size=10.5), Font(name=FONT, size=10.5, bold=True)
+    plain, bold = Font(name=FONT, size=10.5, charset=134), Font(name=FONT, size=10.5, bold=True, charset=134)
     left = Alignment(wrap_text=True, vertical="center")
     center = Alignment(wrap_text=True, vertical="center", horizontal="center")
     # centred in a range that crosses a page, the text would be printed between the pages (cut)
@@ -89,7 +89,7 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         if grid.heading:
             cell = ws.cell(row=row0, column=1, value=grid.heading)
             cell.data_type = "s"
-            cell.font = Font(name=FONT, size=12, bold=True)
+            cell.font = Font(name=FONT, size=12, bold=True, charset=134)
             cell.alignment = center
             ws.merge_cells(start_row=row0, start_column=1, end_row=row0, end_column=grid.width)
             row0 += 1

@@ -43,9 +43,11 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
+from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
 
 MIN_WIDTH = 7
 _MONEY_LABELS = {"预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
+TASK_LABEL = "年度主要任务"
 
 
 @dataclass(slots=True)
@@ -215,6 +217,26 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.rows += 1
 
 
+def _task_rows(grid: ProjectGrid, tasks: TaskBlock) -> None:
+    """``年度主要任务 | 任务名称 | 主要内容 | 总额 …``, a row a task, then the 金额合计 row where it is drawn."""
+    last = len(tasks.columns)  # the last column spans what is left of the width
+    span = grid.width - last
+
+    def row(first: str, texts: tuple[str, ...], bold: bool = False) -> None:
+        grid.add(first, 0, bold=bool(first), center=True)
+        for col, text in enumerate(texts, 1):
+            grid.add(text, col, colspan=span if col == last else 1, bold=bold, center=bold)
+        for col in range(len(texts) + 1, last + 1):
+            grid.add("", col, colspan=span if col == last else 1)
+        grid.rows += 1
+
+    row(TASK_LABEL, tasks.columns, bold=True)
+    for task in tasks.tasks:
+        row("", task)
+    if tasks.total is not None:
+        row(TOTAL_ROW, tasks.total)
+
+
 def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
@@ -322,7 +344,11 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     result = goal_result(project)
     management = management_block(project)
     funds = funds_grid(project, set(total))
-    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
+    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
+                  "other": _money(project.budget.other)}
+    tasks = task_block(project.extras, money_text, funds is None)  # a 部门整体 table's 年度主要任务 grid
+    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0,  # (预算数 and the grid's)
+                1 + len(tasks.columns) if tasks is not None else 0)
     grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
     unit_text = f"{unit.code or ''}{unit.name or ''}"
@@ -340,9 +366,11 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     grid.add("项目名称", 0, bold=True, center=True)
     grid.add(name_cell, 1, colspan=width - 1)
     grid.rows += 1
-    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
-                  "other": _money(project.budget.other)}
-    for label, text in project.extras:
+    for index, (label, text) in enumerate(project.extras):
+        if tasks is not None and index in tasks.indexes:
+            if index == tasks.first:
+                _task_rows(grid, tasks)  # drawn as the grid, its task cells under their columns (kinds32)
+            continue
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
@@ -358,6 +386,11 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.rows += 1
     if funds is not None:
         _funds_rows(grid, funds, money_text, document.money_unit, project.purpose)
+    elif tasks is not None and tasks.total is not None:  # the budget drawn in the grid's 金额合计 row
+        if project.purpose:
+            grid.add("资金用途", 0, bold=True, center=True)
+            grid.add(project.purpose, 1, colspan=grid.width - 1)
+            grid.rows += 1
     else:
         grid.add("预算规模及资金用途", 0, rowspan=2, bold=True, center=True)
         for col, text in enumerate(("预算数", money_text["total"], "其中：财政资金", money_text["fiscal"], "其他资金"),

@@ -84,3 +84,26 @@ def test_a_total_row_that_did_not_fit_is_not_made_up(tmp_path: Path) -> None:
     read, back = _round_trip(tmp_path, TARGET.replace("金额合计\t\t\t420\t400\t20", "金额合计\t\t\t420\t400"), "xlsx")
     assert read.budget == Budget() and back.budget == Budget()
     assert back.extras == read.extras
+
+
+# Hubei's 部门总体资金情况 (当年金额 | 占比 | 近两年收支金额 over 财政拨款 / 其他资金 / 合计, corpus r95's form): its shares
+# and the year before were drawn as label–value rows (财政拨款/占比 | 100%) and read back as unlabelled texts
+HUBEI = ("部门整体支出绩效目标申报表\n"
+         "| 部门(单位)名称 | 某市某局 | | | | |\n"
+         "| 总体资金情况 | 部门总体资金情况 | 当年金额 | 占比 | 近两年收支金额 | |\n"
+         "| 收入构成 | 财政拨款 | 366.80 | 100% | 367.85 | |\n"
+         "| | 其他资金 | 0 | 0.00% | 0 | |\n"
+         "| | 合计 | 366.80 | 100% | 367.85 | |\n"
+         "| 年度总体目标 | 保障部门正常运转。 | | | | |\n"
+         "| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |\n"
+         "| | 产出指标 | 数量指标 | 参保人数 | ≥1000人 | |\n"
+         "| | 满意度指标 | 服务对象满意度指标 | 参保群众满意度 | ≥90% | |\n")
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx", "html"])
+def test_a_department_funds_grid_with_shares_reads_back_labelled(tmp_path: Path, form: str) -> None:
+    read, back = _round_trip(tmp_path, HUBEI, form)
+    assert read.budget == Budget(total=Decimal("366.80"), fiscal=Decimal("366.80"), other=Decimal(0))
+    assert back.budget == read.budget
+    assert ("合计/近两年收支金额", "367.85") in read.extras and ("财政拨款/占比", "100%") in read.extras
+    assert sorted(back.extras) == sorted(read.extras)  # (the grid drawn after the other extras: their order moves)

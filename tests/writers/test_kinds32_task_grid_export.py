@@ -86,8 +86,8 @@ def test_a_total_row_that_did_not_fit_is_not_made_up(tmp_path: Path) -> None:
     assert back.extras == read.extras
 
 
-# Hubei's 部门总体资金情况 (当年金额 | 占比 | 近两年收支金额 over 财政拨款 / 其他资金 / 合计, corpus r95's form): its shares
-# and the year before were drawn as label–value rows (财政拨款/占比 | 100%) and read back as unlabelled texts
+# Hubei's 部门总体资金情况 (当年金额 | 占比 | 近两年收支金额 over 财政拨款 / 其他资金 / 合计, corpus r95's form): its
+# shares and the year before were drawn as label–value rows (财政拨款/占比 | 100%) and read back as unlabelled texts
 HUBEI = ("部门整体支出绩效目标申报表\n"
          "| 部门(单位)名称 | 某市某局 | | | | |\n"
          "| 总体资金情况 | 部门总体资金情况 | 当年金额 | 占比 | 近两年收支金额 | |\n"

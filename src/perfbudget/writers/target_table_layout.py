@@ -136,8 +136,8 @@ class FundsGrid:
 
 # the columns of a funds grid (年初预算数, 全年执行数, 1-6月执行数, 执行率, 全年预计执行数, 分值, 得分 …)
 _FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出", "占比", "收支金额")
-# a grid drawn as such: a 自评表's or 监控表's (执行, 分值, 得分), or Hubei's 部门总体资金情况 (当年金额 | 占比 | 近两年收支金额:
-# until kinds32 label–value rows read back as unlabelled extras)
+# a grid drawn as such: a 自评表's or 监控表's (执行, 分值, 得分), or Hubei's 部门总体资金情况 (当年金额 | 占比 |
+# 近两年收支金额: until kinds32 label–value rows read back as unlabelled extras)
 _GRID_WORDS = ("执行", "分值", "得分", "占比", "收支金额")
 _BUDGET_COLUMN = "预算数"
 _BUDGET_COLUMNS = frozenset(BUDGET_COLUMNS)  # the total row's cell under one is the budget, not an extra

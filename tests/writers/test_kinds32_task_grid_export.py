@@ -107,3 +107,29 @@ def test_a_department_funds_grid_with_shares_reads_back_labelled(tmp_path: Path,
     assert back.budget == read.budget
     assert ("合计/近两年收支金额", "367.85") in read.extras and ("财政拨款/占比", "100%") in read.extras
     assert sorted(back.extras) == sorted(read.extras)  # (the grid drawn after the other extras: their order moves)
+
+
+# Fujian's 部门整体支出绩效自评表 (corpus 103's form): 预算安排 (年初部门预算安排金额 | 历年结余结转 | 年中调整金额 |
+# 小计④=①+②+③) | 拨付情况 (年度拨付金额 | 支出实现率) | 结余情况 (本年度结余金额 | 资金结余率), one row a source;
+# no column says 执行 or 得分, so the grid was drawn as label–value rows that read back unlabelled, the execution lost
+FUJIAN = (
+    "部门整体支出绩效自评表\n（2018年度）\n"
+    "| 部门(单位)名称 | 某县地方志研究室 | 部门预算编码 | 901001033 | | | | | |\n"
+    "| 资金结构 | 年初部门预算安排金额① | 历年结余结转② | 年中调整金额③ | 小计④=①+②+③ | 年度拨付金额⑤ | 支出实现率⑥=⑤/④ | "
+    "本年度结余金额⑦=④-⑤ | 资金结余率⑧=⑦/④ |\n"
+    "| 财政资金小计 | 150 | 20 | 0 | 170 | 153 | 90% | 17 | 10% |\n"
+    "| 合计 | 150 | 20 | 0 | 170 | 153 | 90% | 17 | 10% |\n"
+    "| 年度总体目标 | 预期目标 | | | | 目标实际完成情况 | | | |\n"
+    "| | 保障在职人员工资发放 | | | | 全部完成 | | | |\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 指标解释 | 绩效目标值 | 实际完成值 | 指标分值 | 得分 | |\n"
+    "| 产出指标 | 数量指标 | 按月发放工资 | 反映工资按月发放情况 | 12个月 | 12个月 | 20 | 20 | |\n")
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx", "html"])
+def test_a_funds_grid_of_the_readers_funds_columns_reads_back_typed(tmp_path: Path, form: str) -> None:
+    read, back = _round_trip(tmp_path, FUJIAN, form)
+    assert (read.budget.total, read.budget.initial, read.budget.executed, read.budget.rate) == (
+        Decimal(170), Decimal(150), Decimal(153), Decimal(90))
+    assert back.budget == read.budget
+    assert ("合计/资金结余率", "10%") in read.extras
+    assert sorted(back.extras) == sorted(read.extras)

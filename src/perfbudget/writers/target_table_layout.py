@@ -35,7 +35,9 @@ from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     FUND_TOTAL_ROWS,
     GOAL_ACTUAL,
+    SUM_COLUMN,
     field_of_key,
+    fund_column,
     header_field,
     is_label_key,
     label_key,
@@ -154,7 +156,8 @@ def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset())
     candidates = [(label, text, *label.partition("/")[::2]) for label, text in project.extras]
     candidates = [(label, text, row, column) for label, text, row, column in candidates
                   if row and column and label not in apart and "\n" not in label and "/" not in column
-                  and any(word in column for word in _FUNDS_COLUMN_WORDS)]
+                  and (any(word in column for word in _FUNDS_COLUMN_WORDS) or column == SUM_COLUMN
+                       or fund_column(column) is not None)]
     # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
     # (and a budget column) only: 彩票公益金用于医疗救助 | 0 | 0 | 100%, a source named without 资金 (corpus r103),
     # until kinds26 written as label–value rows that read back as unlabelled extras
@@ -174,8 +177,9 @@ def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset())
         previous = column
         cells[(row, column)] = text
         labels.add(label)
-    if not cells or not any(word in column for column in columns for word in _GRID_WORDS):
-        return None
+    if not cells or not (any(word in column for column in columns for word in _GRID_WORDS) or (
+            len(columns) >= 2 and all(column == SUM_COLUMN or fund_column(column) is not None for column in columns))):
+        return None  # (or of the reader's funds columns only: Fujian's 预算安排 | 拨付情况 | 结余情况, kinds32)
     return FundsGrid(rows, columns, cells, labels)
 
 
@@ -193,7 +197,9 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     资金, 其他资金 and the rows the grid has), then 资金用途: the reader gives the same budget and the same extras back,
     so its typed figures (``Budget.executed``, ``rate`` …) read back too."""
     rows = list(funds.rows)
-    named = {_fund_row(row): row for row in rows}
+    named: dict[str | None, str] = {}
+    for row in rows:  # the first row of a part takes its amount (财政资金小计 before 县级财政资金)
+        named.setdefault(_fund_row(row), row)
     for part, label in (("total", "年度资金总额"), ("fiscal", "其中：财政资金"), ("other", "其他资金")):
         if part not in named and (part == "total" or money_text[part]):
             rows.insert(0 if part == "total" else len(rows), label)
@@ -207,7 +213,7 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
     for col, column in enumerate(columns, 2):
-        grid.add(column, col, bold=True, center=True)
+        grid.add(_sum_head(col - 1) if column == SUM_COLUMN else column, col, bold=True, center=True)
     grid.rows += 1
     for row in rows:
         grid.add("", 0)
@@ -218,6 +224,13 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.add("资金用途", 0, bold=True, center=True)
     grid.add(purpose or "", 1, colspan=grid.width - 1)
     grid.rows += 1
+
+
+def _sum_head(number: int) -> str:
+    """The 小计 column's head with its formula, as the form prints it and as the reader takes it (a 小计 is a funds
+    column only so, summing the columns before it: ``小计④=①+②+③``; written 小计 alone it read back as no column)."""
+    circled = [chr(0x2460 + k) for k in range(number)]
+    return f"{SUM_COLUMN}{circled[-1]}={'+'.join(circled[:-1])}" if 2 <= number <= 20 else SUM_COLUMN
 
 
 def _task_rows(grid: ProjectGrid, tasks: TaskBlock) -> None:

@@ -134,3 +134,24 @@ def test_a_funds_grid_of_the_readers_funds_columns_reads_back_typed(tmp_path: Pa
     assert back.budget == read.budget
     assert ("合计/资金结余率", "10%") in read.extras
     assert sorted(back.extras) == sorted(read.extras)
+
+
+# a 部门整体 table's 整体绩效目标 as 中期目标 | 年度目标 over their texts: the 中期 goals were drawn as a label–value
+# row (中期目标（2024-2026年） | …) and read back as two unlabelled texts
+GOALS = (
+    "部门整体支出绩效目标表\n（2024年度）\n"
+    "| 部门（单位）名称 | 某县教育局 | | | | | |\n"
+    "| 年度预算（万元） | 资金总额 | 1200 | 财政拨款 | 1100 | 其他资金 | 100 |\n"
+    "| 整体绩效目标 | 中期目标（2024-2026年） | | 年度目标（2024年） | | | |\n"
+    "| | 目标1：义务教育均衡发展。 | | 目标1：完成3所学校改造。 | | | |\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 指标值 | | | |\n"
+    "| 产出指标 | 数量指标 | 改造学校数 | 3所 | | | |\n"
+    "| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% | | | |\n")
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx", "html"])
+def test_the_medium_term_goals_read_back_under_their_label(tmp_path: Path, form: str) -> None:
+    read, back = _round_trip(tmp_path, GOALS, form)
+    assert read.goals == ("目标1：完成3所学校改造。",)
+    assert read.extras == (("中期目标（2024-2026年）", "目标1：义务教育均衡发展。"),)
+    assert (back.goals, back.extras, back.budget) == (read.goals, read.extras, read.budget)

@@ -38,6 +38,7 @@ from perfbudget.readers.labels import (
     SUM_COLUMN,
     field_of_key,
     fund_column,
+    goal_column,
     header_field,
     is_label_key,
     label_key,
@@ -342,15 +343,31 @@ def goal_result(project: Project) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
-def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str]) -> None:
-    """``年度总体目标 | 预期目标 | 实际完成情况`` and under the two sub-labels the goals and the result."""
-    half = (grid.width - 1) // 2
+def other_goals(project: Project) -> list[tuple[str, str]]:
+    """The goals the reader kept beside the year's (``中期目标（2024-2026年）``, 长期目标 …:
+    readers/labels.GOAL_OTHER, label and text), each label once: drawn in the goals grid before the year's goals, as a
+    部门整体 table's 整体绩效目标 prints them (中期目标 | 年度目标), they read back under their labels (until kinds32 a label–value row, read back as
+    two unlabelled extras)."""
+    found: dict[str, str] = {}
+    for label, text in project.extras:
+        if label and "/" not in label and goal_column(label) == "other" and label not in found:
+            found[label] = text
+    return list(found.items())
+
+
+def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str] | None,
+               others: list[tuple[str, str]]) -> None:
+    """``年度总体目标 | [中期目标 …] | 预期目标 [| 实际完成情况]`` and under the sub-labels their texts."""
+    columns = [*others, ("预期目标", goals), *([result] if result is not None else [])]
+    span = (grid.width - 1) // len(columns)
+    starts = [1 + k * span for k in range(len(columns))]
+    spans = [span if k < len(columns) - 1 else grid.width - starts[k] for k in range(len(columns))]
     grid.add("年度总体目标", 0, rowspan=2, bold=True, center=True)
-    grid.add("预期目标", 1, colspan=half, bold=True, center=True)
-    grid.add(result[0], 1 + half, colspan=grid.width - 1 - half, bold=True, center=True)
+    for (label, _), start, width in zip(columns, starts, spans, strict=True):
+        grid.add(label, start, colspan=width, bold=True, center=True)
     grid.rows += 1
-    grid.add(goals, 1, colspan=half)
-    grid.add(result[1], 1 + half, colspan=grid.width - 1 - half)
+    for (_, text), start, width in zip(columns, starts, spans, strict=True):
+        grid.add(text, start, colspan=width)
     grid.rows += 1
 
 
@@ -358,6 +375,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     columns = indicator_columns(document, project)
     total = total_row(project, columns)
     result = goal_result(project)
+    others = other_goals(project)
+    drawn_goals = {label for label, _ in others} | ({result[0]} if result is not None else set())
     management = management_block(project)
     funds = funds_grid(project, set(total))
     money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
@@ -392,7 +411,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
             continue
         if (funds is not None and label in funds.labels) or label in total \
                 or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK) \
-                or (result is not None and label == result[0]):
+                or label in drawn_goals:
             continue  # drawn in the funds grid, the 资金管理情况 block or the goals grid, or after the indicators
         if label:
             grid.add(_said_label(label), 0, bold=True, center=True)
@@ -419,8 +438,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     if management is not None:
         _management_rows(grid, *management)
     goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
-    if result is not None:
-        _goal_rows(grid, goals, result)
+    if result is not None or others:
+        _goal_rows(grid, goals, result, others)
     else:
         grid.add("绩效目标", 0, bold=True, center=True)
         grid.add(goals, 1, colspan=width - 1)

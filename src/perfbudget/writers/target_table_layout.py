@@ -346,8 +346,8 @@ def goal_result(project: Project) -> tuple[str, str] | None:
 def other_goals(project: Project) -> list[tuple[str, str]]:
     """The goals the reader kept beside the year's (``中期目标（2024-2026年）``, 长期目标 …:
     readers/labels.GOAL_OTHER, label and text), each label once: drawn in the goals grid before the year's goals, as a
-    部门整体 table's 整体绩效目标 prints them (中期目标 | 年度目标), they read back under their labels (until kinds32 a label–value row, read back as
-    two unlabelled extras)."""
+    部门整体 table's 整体绩效目标 prints them (中期目标 | 年度目标), they read back under their labels (until kinds32 a
+    label–value row, read back as two unlabelled extras)."""
     found: dict[str, str] = {}
     for label, text in project.extras:
         if label and "/" not in label and goal_column(label) == "other" and label not in found:

@@ -30,8 +30,9 @@ _TOTAL_PREFIX = f"{TOTAL_ROW}/"
 
 @dataclass(frozen=True, slots=True)
 class TaskBlock:
-    """The grid found among a project's extras: its columns, its tasks' texts (a prefix of the columns each), the
-    indexes of the extras it draws (from ``first``) and the 金额合计 row's texts under the columns (None: not drawn)."""
+    """The grid found among a project's extras: its columns, its tasks' texts under them (empty where a task gave
+    none), the indexes of the extras it draws (from ``first``) and the 金额合计 row's texts under the columns (None:
+    not drawn)."""
 
     columns: tuple[str, ...]
     tasks: tuple[tuple[str, ...], ...]
@@ -51,26 +52,27 @@ def task_block(extras: tuple[tuple[str, str], ...], money: dict[str, str], with_
     if first is None:
         return None
     head = extras[first][0]
-    tasks: list[list[str]] = []
-    labels: list[list[str]] = []
+    cells: list[dict[str, str]] = []
+    columns: list[str] = []
     end = first
+    previous = head
     for label, text in extras[first:]:
         if label == head:
-            tasks.append([text])
-            labels.append([label])
-        elif label not in labels[-1] and (label in _FIRST_HEADS or _is_money_head(label)) \
-                and (len(labels) == 1 or label in labels[0]):
-            tasks[-1].append(text)
-            labels[-1].append(label)
+            cells.append({label: text})
+        elif label not in cells[-1] and (label in _FIRST_HEADS or _is_money_head(label)):
+            cells[-1][label] = text
         else:
             break
+        if label not in columns:  # after the task's column before it: the grid's order, each task a part of it
+            columns.insert(columns.index(previous) + 1 if label != head else 0, label)
+        previous = label
         end += 1
-    columns = tuple(max(labels, key=len))
-    if len(columns) < 2 or any(task != list(columns[:len(task)]) for task in labels):
-        return None  # not as the reader keeps a grid (each task its columns in order)
+    if len(columns) < 2 or any(list(task) != [c for c in columns if c in task] for task in cells):
+        return None  # not as the reader keeps a grid (each task its cells in the columns' order)
     indexes = set(range(first, end))
-    total = _total_row(columns, extras, money, indexes) if with_total else None
-    return TaskBlock(columns, tuple(tuple(task) for task in tasks), frozenset(indexes), first, total)
+    total = _total_row(tuple(columns), extras, money, indexes) if with_total else None
+    tasks = tuple(tuple(task.get(column, "") for column in columns) for task in cells)
+    return TaskBlock(tuple(columns), tasks, frozenset(indexes), first, total)
 
 
 def _total_row(columns: tuple[str, ...], extras: tuple[tuple[str, str], ...], money: dict[str, str],

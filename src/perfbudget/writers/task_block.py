@@ -92,8 +92,8 @@ def _total_row(columns: tuple[str, ...], extras: tuple[tuple[str, str], ...], mo
     for column in heads:
         role = header_field(column)
         if role in _MONEY_FIELDS and role not in placed:
-            row[column] = money[role]  # type: ignore[index]
-            placed.add(role)  # type: ignore[arg-type]
+            row[column] = money[role]
+            placed.add(role)
         elif label_key(column) in BUDGET_COLUMNS and "total" not in placed:
             row[column] = money["total"]
             placed.add("total")

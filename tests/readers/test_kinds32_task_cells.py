@@ -73,3 +73,25 @@ def test_a_row_that_lost_its_empty_cells_is_read_in_turn_as_before() -> None:
     assert result.ok, result.problems
     assert _tasks(result.document.projects[0]) == [  # type: ignore[union-attr]
         ("任务名称", "农田建设"), ("主要内容", "建设高标准农田"), ("总额", "300")]
+
+
+def test_a_later_row_of_the_same_part_keeps_its_figures_and_the_first_rows_amount_stands() -> None:
+    # Fujian's 部门整体 funds grid in cells (corpus r154's form, as the export writes it): 县级财政资金 under
+    # 财政资金小计 took the part's amount (160 for 170) and lost its own 小计; one cell a line the first row's stood
+    lines = [
+        ["部门整体支出绩效自评表"], ["（2018年度）"],
+        ["部门(单位)名称", "某县地方志研究室", "部门预算编码", "901001033", "", "", "", "", ""],
+        ["资金结构", "年初部门预算安排金额①", "历年结余结转②", "年中调整金额③", "小计④=①+②+③", "年度拨付金额⑤",
+         "支出实现率⑥=⑤/④", "本年度结余金额⑦=④-⑤", "资金结余率⑧=⑦/④"],
+        ["财政资金小计", "150", "20", "0", "170", "153", "90%", "17", "10%"],
+        ["县级财政资金", "140", "20", "0", "160", "143", "89%", "17", "11%"],
+        ["合计", "150", "20", "0", "170", "153", "90%", "17", "10%"],
+        ["一级指标", "二级指标", "三级指标", "指标解释", "绩效目标值", "实际完成值", "指标分值", "得分", ""],
+        ["产出指标", "数量指标", "按月发放工资", "反映工资按月发放情况", "12个月", "12个月", "20", "20", ""],
+    ]
+    result = load_bytes(word_file(lines[2:], paragraphs=[lines[0][0], lines[1][0]]), "自评表.docx")
+    assert result.ok, result.problems
+    project = result.document.projects[0]  # type: ignore[union-attr]
+    assert (project.budget.total, project.budget.fiscal) == (170, 170)
+    assert project.sources["budget.fiscal"].row == 3  # the 财政资金小计 row (表1's third)
+    assert ("县级财政资金/小计", "160") in project.extras

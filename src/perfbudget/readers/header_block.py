@@ -137,6 +137,7 @@ class _State:
     group: str | None = None
     fund_columns: list[str] = field(default_factory=list)
     fund_positions: list[int] = field(default_factory=list)  # the fund columns' cell indices in their row
+    grid_fields: set[str] = field(default_factory=set)  # the money fields the current funds grid's rows gave
     fund_shift: int = 0  # cells the grid's rows stand left of its header (``_fund_row_positions``)
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
@@ -381,8 +382,13 @@ def _full_source_row(row: list[Cell], i: int, state: _State) -> bool:
 
 
 def _fund_free(field_name: str, parts: Parts, state: _State) -> bool:
-    """May the funds grid's row give this money field? Always, but a cost breakdown's 合计 after a budget the table
-    gave already (年度资金总额 | 50 above the breakdown): that budget stands, the 合计 is kept as an extra."""
+    """May the funds grid's row give this money field? Once a grid: a later row of the same part (②县级财政资金 after
+    财政资金小计, Fujian's grid in cells) keeps its figure by column, the first row's amount stands (kinds32: the later
+    row took it, where one cell a line the first row's stood); and not a cost breakdown's 合计 after a budget the
+    table gave already (年度资金总额 | 50 above the breakdown): that budget stands, the 合计 is kept as an extra."""
+    if field_name in state.grid_fields:
+        return False
+    state.grid_fields.add(field_name)
     return not state.cost_grid or field_name not in parts.money
 
 
@@ -401,7 +407,7 @@ def _cost_grid(row: list[Cell], i: int, parts: Parts, state: _State, stream: boo
     else:
         state.fund_columns = [label_key(row[k].text) for k in run]
         state.fund_positions = list(run)
-    state.fund_shift = 0
+    state.fund_shift, state.grid_fields = 0, set()
     return run[-1] + 1
 
 
@@ -646,6 +652,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             # 中期资金总额 | 年度资金总额 (实施期资金总额（万元）…): one column each, the 年度 one the budget's
             parts.money_unit = parts.money_unit or note_unit
             state.fund_columns = [label_key(row[k].text) for k in period_run]
+            state.grid_fields = set()
             state.fund_positions, state.fund_shift = ([] if stream else period_run), 0
             state.cost_grid = False
             state.period_lines = stream
@@ -677,6 +684,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [fund_column(row[k].text) or "" for k in fund_run]
+            state.grid_fields = set()
             state.fund_positions, state.fund_shift = list(fund_run), 0
             state.cost_grid = False
             i = fund_run[-1] + 1

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TypeVar
 
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import label_key
+from perfbudget.readers.text_scores import text_scores
 
 # header-block labels (label_key) of the table's own total score and grade
 TOTAL_LABELS = frozenset({"自评得分", "自评总分", "自评总得分", "绩效自评得分", "项目自评得分", "自评分数", "评价得分",
@@ -27,6 +29,7 @@ _ROW_GRADES = frozenset({"总分/等级", "合计/等级"})
 _POINTS = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d+)?)\s*分?$")
 # 自评得分：92分 in one cell: the label and where its value starts (the value is the rest of the cell, see _in_cell)
 _IN_CELL = re.compile(r"\s*([^:：\d]{2,8})\s*[:：]\s*(?=\S)")
+Value = TypeVar("Value", Decimal, str)
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 
 
@@ -88,4 +91,24 @@ def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tu
     elif row_total is not None and row_total[0] != total[0]:
         problems.append(Problem(row_total[1], f"总分行的得分 {row_total[0]} 与表头的自评得分 {total[0]} 不同："
                                               "按表头读取，请核对", Severity.WARNING))
-    return total, found_grade
+    # written only in its texts (评价结论: 「自评得分95分，评价等级为优」, readers/text_scores.py), where a person
+    # reads it
+    said_total, said_grade = text_scores(extras, problems)
+    return (_with_said(total, said_total, "自评得分", problems),
+            _with_said(found_grade, said_grade, "评价等级", problems))
+
+
+def _with_said(typed: tuple[Value, Source] | None, said: tuple[Value, Source, str] | None, what: str,
+               problems: list[Problem]) -> tuple[Value, Source] | None:
+    """The table's typed total (or grade), else the one its texts state (a note says so); where both are written and
+    differ, a warning at the text's cell, the typed one kept."""
+    if said is None:
+        return typed
+    value, source, clause = said
+    if typed is None:
+        problems.append(Problem(source, f"表中没有单独填写{what}，{what}取自文字「{clause}」：{value}", Severity.INFO))
+        return value, source
+    if typed[0] != value:
+        problems.append(Problem(source, f"文字「{clause}」写明的{what}（{value}）与表中填写的{what}（{typed[0]}）不同："
+                                        "按表中填写的读取，请核对", Severity.WARNING))
+    return typed

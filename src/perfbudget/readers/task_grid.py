@@ -7,7 +7,10 @@
 
 The label's row names the columns; a row of money labels under 预算金额 (总额, 财政拨款,
 其他资金, or a self-evaluation's 预算数, 执行数 …) names the money columns. Each task row is kept
-as (column, text) pairs in the project's extras, nothing dropped; the total row (金额合计) gives
+as (column, text) pairs in the project's extras, nothing dropped, each cell under the column it stands in (a task
+whose 主要内容 is left empty keeps its 总额 under 总额: until kinds32 its cells were named in turn, the 总额 taken
+for its 主要内容; a row whose cells stand in no head's place — a copy that lost its empty cells — is named in turn,
+as before); the total row (金额合计) gives
 the department's budget: 总额 → total, 财政拨款 → fiscal, 其他资金 → other (a 预算数-like
 column is the total when no 总额 is named), any other column an extra ``金额合计/列名``.
 """
@@ -37,12 +40,20 @@ class TaskGrid:
 
     heads: list[str] = field(default_factory=list)
     money_heads: list[str] = field(default_factory=list)
+    head_at: list[int] = field(default_factory=list)  # where each head stands in its row
+    money_at: list[int] = field(default_factory=list)
 
     def columns(self) -> list[str]:
         if not self.money_heads:
             return self.heads
         # the money labels row stands under the last task head (预算金额): it replaces it
         return self.heads[:-1] + self.money_heads if len(self.heads) > 1 else self.money_heads
+
+    def places(self) -> list[int]:
+        """Where each of :meth:`columns` stands in a row."""
+        if not self.money_heads:
+            return self.head_at
+        return self.head_at[:-1] + self.money_at if len(self.heads) > 1 else self.money_at
 
 
 def _is_money_head(text: str) -> bool:
@@ -51,7 +62,8 @@ def _is_money_head(text: str) -> bool:
 
 def start_grid(row: list[Cell], at: int) -> TaskGrid:
     """The grid started by the 年度主要任务 label at ``row[at]``; the rest of the row names its columns."""
-    return TaskGrid(heads=[c.text.strip() for c in row[at + 1:] if not c.blank])
+    filled = [(k, c) for k, c in enumerate(row) if k > at and not c.blank]
+    return TaskGrid(heads=[c.text.strip() for _, c in filled], head_at=[k for k, _ in filled])
 
 
 def is_grid_row(row: list[Cell]) -> bool:
@@ -73,6 +85,7 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
         return
     if all(_is_money_head(c.text) for c in filled):
         grid.money_heads = [c.text.strip() for c in filled]
+        grid.money_at = [k for k, c in enumerate(row) if not c.blank]
         return
     columns = grid.columns()
     if label_key(filled[0].text) in TASK_TOTAL_ROWS:
@@ -89,6 +102,12 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
                 parts.money["total"] = cell
             else:
                 parts.extras.append((f"金额合计/{label_key(head)}", cell))
+        return
+    places = grid.places()
+    at = {place: column for place, column in zip(places, columns, strict=False)}
+    if len(at) == len(columns) and all(k in at for k, c in enumerate(row) if not c.blank):
+        # each cell under the head it stands under (an empty cell between them kept its place)
+        parts.extras.extend((label_key(at[k]), c) for k, c in enumerate(row) if not c.blank)
         return
     for k, cell in enumerate(filled):
         parts.extras.append((label_key(columns[k]) if k < len(columns) else "年度主要任务", cell))

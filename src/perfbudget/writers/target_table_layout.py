@@ -35,7 +35,10 @@ from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     FUND_TOTAL_ROWS,
     GOAL_ACTUAL,
+    SUM_COLUMN,
     field_of_key,
+    fund_column,
+    goal_column,
     header_field,
     is_label_key,
     label_key,
@@ -43,9 +46,11 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
+from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
 
 MIN_WIDTH = 7
 _MONEY_LABELS = {"预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
+TASK_LABEL = "年度主要任务"
 
 
 @dataclass(slots=True)
@@ -133,7 +138,10 @@ class FundsGrid:
 
 
 # the columns of a funds grid (年初预算数, 全年执行数, 1-6月执行数, 执行率, 全年预计执行数, 分值, 得分 …)
-_FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出")
+_FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出", "占比", "收支金额")
+# a grid drawn as such: a 自评表's or 监控表's (执行, 分值, 得分), or Hubei's 部门总体资金情况 (当年金额 | 占比 |
+# 近两年收支金额: until kinds32 label–value rows read back as unlabelled extras)
+_GRID_WORDS = ("执行", "分值", "得分", "占比", "收支金额")
 _BUDGET_COLUMN = "预算数"
 _BUDGET_COLUMNS = frozenset(BUDGET_COLUMNS)  # the total row's cell under one is the budget, not an extra
 
@@ -149,7 +157,8 @@ def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset())
     candidates = [(label, text, *label.partition("/")[::2]) for label, text in project.extras]
     candidates = [(label, text, row, column) for label, text, row, column in candidates
                   if row and column and label not in apart and "\n" not in label and "/" not in column
-                  and any(word in column for word in _FUNDS_COLUMN_WORDS)]
+                  and (any(word in column for word in _FUNDS_COLUMN_WORDS) or column == SUM_COLUMN
+                       or fund_column(column) is not None)]
     # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
     # (and a budget column) only: 彩票公益金用于医疗救助 | 0 | 0 | 100%, a source named without 资金 (corpus r103),
     # until kinds26 written as label–value rows that read back as unlabelled extras
@@ -169,8 +178,9 @@ def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset())
         previous = column
         cells[(row, column)] = text
         labels.add(label)
-    if not cells or not any(word in column for column in columns for word in ("执行", "分值", "得分")):
-        return None
+    if not cells or not (any(word in column for column in columns for word in _GRID_WORDS) or (
+            len(columns) >= 2 and all(column == SUM_COLUMN or fund_column(column) is not None for column in columns))):
+        return None  # (or of the reader's funds columns only: Fujian's 预算安排 | 拨付情况 | 结余情况, kinds32)
     return FundsGrid(rows, columns, cells, labels)
 
 
@@ -188,7 +198,9 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     资金, 其他资金 and the rows the grid has), then 资金用途: the reader gives the same budget and the same extras back,
     so its typed figures (``Budget.executed``, ``rate`` …) read back too."""
     rows = list(funds.rows)
-    named = {_fund_row(row): row for row in rows}
+    named: dict[str | None, str] = {}
+    for row in rows:  # the first row of a part takes its amount (财政资金小计 before 县级财政资金)
+        named.setdefault(_fund_row(row), row)
     for part, label in (("total", "年度资金总额"), ("fiscal", "其中：财政资金"), ("other", "其他资金")):
         if part not in named and (part == "total" or money_text[part]):
             rows.insert(0 if part == "total" else len(rows), label)
@@ -202,7 +214,7 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
     for col, column in enumerate(columns, 2):
-        grid.add(column, col, bold=True, center=True)
+        grid.add(_sum_head(col - 1) if column == SUM_COLUMN else column, col, bold=True, center=True)
     grid.rows += 1
     for row in rows:
         grid.add("", 0)
@@ -213,6 +225,33 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.add("资金用途", 0, bold=True, center=True)
     grid.add(purpose or "", 1, colspan=grid.width - 1)
     grid.rows += 1
+
+
+def _sum_head(number: int) -> str:
+    """The 小计 column's head with its formula, as the form prints it and as the reader takes it (a 小计 is a funds
+    column only so, summing the columns before it: ``小计④=①+②+③``; written 小计 alone it read back as no column)."""
+    circled = [chr(0x2460 + k) for k in range(number)]
+    return f"{SUM_COLUMN}{circled[-1]}={'+'.join(circled[:-1])}" if 2 <= number <= 20 else SUM_COLUMN
+
+
+def _task_rows(grid: ProjectGrid, tasks: TaskBlock) -> None:
+    """``年度主要任务 | 任务名称 | 主要内容 | 总额 …``, a row a task, then the 金额合计 row where it is drawn."""
+    last = len(tasks.columns)  # the last column spans what is left of the width
+    span = grid.width - last
+
+    def row(first: str, texts: tuple[str, ...], bold: bool = False) -> None:
+        grid.add(first, 0, bold=bool(first), center=True)
+        for col, text in enumerate(texts, 1):
+            grid.add(text, col, colspan=span if col == last else 1, bold=bold, center=bold)
+        for col in range(len(texts) + 1, last + 1):
+            grid.add("", col, colspan=span if col == last else 1)
+        grid.rows += 1
+
+    row(TASK_LABEL, tasks.columns, bold=True)
+    for task in tasks.tasks:
+        row("", task)
+    if tasks.total is not None:
+        row(TOTAL_ROW, tasks.total)
 
 
 def heading_of(project: Project) -> str | None:
@@ -304,15 +343,31 @@ def goal_result(project: Project) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
-def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str]) -> None:
-    """``年度总体目标 | 预期目标 | 实际完成情况`` and under the two sub-labels the goals and the result."""
-    half = (grid.width - 1) // 2
+def other_goals(project: Project) -> list[tuple[str, str]]:
+    """The goals the reader kept beside the year's (``中期目标（2024-2026年）``, 长期目标 …:
+    readers/labels.GOAL_OTHER, label and text), each label once: drawn in the goals grid before the year's goals, as a
+    部门整体 table's 整体绩效目标 prints them (中期目标 | 年度目标), they read back under their labels (until kinds32 a
+    label–value row, read back as two unlabelled extras)."""
+    found: dict[str, str] = {}
+    for label, text in project.extras:
+        if label and "/" not in label and goal_column(label) == "other" and label not in found:
+            found[label] = text
+    return list(found.items())
+
+
+def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str] | None,
+               others: list[tuple[str, str]]) -> None:
+    """``年度总体目标 | [中期目标 …] | 预期目标 [| 实际完成情况]`` and under the sub-labels their texts."""
+    columns = [*others, ("预期目标", goals), *([result] if result is not None else [])]
+    span = (grid.width - 1) // len(columns)
+    starts = [1 + k * span for k in range(len(columns))]
+    spans = [span if k < len(columns) - 1 else grid.width - starts[k] for k in range(len(columns))]
     grid.add("年度总体目标", 0, rowspan=2, bold=True, center=True)
-    grid.add("预期目标", 1, colspan=half, bold=True, center=True)
-    grid.add(result[0], 1 + half, colspan=grid.width - 1 - half, bold=True, center=True)
+    for (label, _), start, width in zip(columns, starts, spans, strict=True):
+        grid.add(label, start, colspan=width, bold=True, center=True)
     grid.rows += 1
-    grid.add(goals, 1, colspan=half)
-    grid.add(result[1], 1 + half, colspan=grid.width - 1 - half)
+    for (_, text), start, width in zip(columns, starts, spans, strict=True):
+        grid.add(text, start, colspan=width)
     grid.rows += 1
 
 
@@ -320,9 +375,15 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     columns = indicator_columns(document, project)
     total = total_row(project, columns)
     result = goal_result(project)
+    others = other_goals(project)
+    drawn_goals = {label for label, _ in others} | ({result[0]} if result is not None else set())
     management = management_block(project)
     funds = funds_grid(project, set(total))
-    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
+    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
+                  "other": _money(project.budget.other)}
+    tasks = task_block(project.extras, money_text, funds is None)  # a 部门整体 table's 年度主要任务 grid
+    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0,  # (预算数 and the grid's)
+                1 + len(tasks.columns) if tasks is not None else 0)
     grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
     unit_text = f"{unit.code or ''}{unit.name or ''}"
@@ -340,15 +401,17 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     grid.add("项目名称", 0, bold=True, center=True)
     grid.add(name_cell, 1, colspan=width - 1)
     grid.rows += 1
-    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
-                  "other": _money(project.budget.other)}
-    for label, text in project.extras:
+    for index, (label, text) in enumerate(project.extras):
+        if tasks is not None and index in tasks.indexes:
+            if index == tasks.first:
+                _task_rows(grid, tasks)  # drawn as the grid, its task cells under their columns (kinds32)
+            continue
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
         if (funds is not None and label in funds.labels) or label in total \
                 or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK) \
-                or (result is not None and label == result[0]):
+                or label in drawn_goals:
             continue  # drawn in the funds grid, the 资金管理情况 block or the goals grid, or after the indicators
         if label:
             grid.add(_said_label(label), 0, bold=True, center=True)
@@ -358,6 +421,11 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.rows += 1
     if funds is not None:
         _funds_rows(grid, funds, money_text, document.money_unit, project.purpose)
+    elif tasks is not None and tasks.total is not None:  # the budget drawn in the grid's 金额合计 row
+        if project.purpose:
+            grid.add("资金用途", 0, bold=True, center=True)
+            grid.add(project.purpose, 1, colspan=grid.width - 1)
+            grid.rows += 1
     else:
         grid.add("预算规模及资金用途", 0, rowspan=2, bold=True, center=True)
         for col, text in enumerate(("预算数", money_text["total"], "其中：财政资金", money_text["fiscal"], "其他资金"),
@@ -370,8 +438,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     if management is not None:
         _management_rows(grid, *management)
     goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
-    if result is not None:
-        _goal_rows(grid, goals, result)
+    if result is not None or others:
+        _goal_rows(grid, goals, result, others)
     else:
         grid.add("绩效目标", 0, bold=True, center=True)
         grid.add(goals, 1, colspan=width - 1)

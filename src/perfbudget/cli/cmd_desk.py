@@ -129,11 +129,10 @@ def decide_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """驳回或确认一条审核发现（须写理由；单元格不变时沿用到以后的版本）。"""
-    from perfbudget.app.review_desk import decide, load_desk, resolve_key
+    from perfbudget.app.review_desk import decide
 
     def act(store: Store, principal: Principal, project_id: int, settings: Any) -> None:
-        key = resolve_key(load_desk(store, principal, project_id, settings), finding)
-        decide(store, principal, project_id, settings, key, decision, reason)
+        decide(store, principal, project_id, settings, finding, decision, reason)  # a number or key prefix too
 
     _save(db, project, user, act)
 

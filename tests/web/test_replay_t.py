@@ -50,3 +50,34 @@ def test_the_api_names_a_finding_as_desk_decide_does(web: WebEnv) -> None:
         assert done.exit_code == 1 and said in done.output, done.output
     shown = runner.invoke(cli, ["desk", "show", str(pid), "--user", "reviewer", "--db", web.url, "--json"])
     assert shown.exit_code == 0 and json.loads(shown.stdout) == _desk(web, pid)
+
+
+def test_an_api_edit_refused_as_stale_says_what_the_api_does_and_a_version_that_never_was_is_no_stale_edit(
+        web: WebEnv) -> None:
+    # the API's 409 ended 「请重新打开编辑页面，在最新版本上再次修改」 (the caller has no edit page), and a base_version of 0
+    # or 99 was answered 「您修改的是第 0 版，但该项目现在已是第 1 版」: a version that never was, not a stale edit
+    pid = web.project_ids[3]
+    client, editor = web.client(), _bearer(web, "editor")
+    shown = client.get(f"/api/v1/projects/{pid}", headers=editor).json()
+    document = shown["document"]
+    for base in (0, -1, shown["version"] + 1, 99):
+        document["projects"][0]["indicators"][0]["target"] = {"raw": "≥91%"}
+        wrong = client.put(f"/api/v1/projects/{pid}", headers=editor, json={"base_version": base, "document": document})
+        assert wrong.status_code == 422 and wrong.json()["error"]["code"] == "invalid", wrong.text
+        said = wrong.json()["error"]["message"]
+        assert said == (f"未保存：项目没有第 {base} 版（最新为第 {shown['version']} 版）；base_version 应为所修改的版本号"), said
+    assert client.get(f"/api/v1/projects/{pid}", headers=editor).json()["latest_version"] == shown["version"]
+    first = client.put(f"/api/v1/projects/{pid}", headers=editor,
+                       json={"base_version": shown["version"], "document": document})
+    assert first.status_code == 200, first.text
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥93%"}
+    stale = client.put(f"/api/v1/projects/{pid}", headers=editor,
+                       json={"base_version": shown["version"], "document": document})
+    assert stale.status_code == 409, stale.text
+    said = stale.json()["error"]["message"]
+    assert said.endswith(f"请重新读取该项目的最新版本（GET /api/v1/projects/{pid}），在其上再次修改。"), said
+    assert "编辑页面" not in said
+    # the page's own refusal still sends its user back to the edit page
+    from perfbudget.app.edits import stale_message
+
+    assert stale_message(1, 2, via="edit", project_id=pid).endswith("请重新打开编辑页面，在最新版本上再次修改。")

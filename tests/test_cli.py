@@ -186,7 +186,8 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     (["review", "--jobs", "abc", "x"], "错误：'--jobs' 的值无效：应为整数"),
     (["list", "projects", "--page", "0"], "错误：'--page' 的值无效：应不小于 1"),
     (["list", "bogus"], "「bogus」不在可选值"),
-    (["list"], "错误：缺少参数 '种类'（可选：units、projects、queue、evaluations、indicators）"),  # English until replay-t
+    # Click's English until replay-t
+    (["list"], "错误：缺少参数 '种类'（可选：units、projects、queue、evaluations、indicators）"),
     (["review", "a", "b", "c"], "错误：多余的参数：b c"),
     (["db", "bogus"], "错误：没有命令 'bogus'"),
     (["library", "rebuild"], "错误：没有命令 'rebuild'（可能想用：'build'）"),

@@ -4,6 +4,7 @@ differed between the faces fixed at the root (the use-case layer)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -54,8 +55,8 @@ def test_the_api_names_a_finding_as_desk_decide_does(web: WebEnv) -> None:
 
 def test_an_api_edit_refused_as_stale_says_what_the_api_does_and_a_version_that_never_was_is_no_stale_edit(
         web: WebEnv) -> None:
-    # the API's 409 ended 「请重新打开编辑页面，在最新版本上再次修改」 (the caller has no edit page), and a base_version of 0
-    # or 99 was answered 「您修改的是第 0 版，但该项目现在已是第 1 版」: a version that never was, not a stale edit
+    # the API's 409 ended 「请重新打开编辑页面，在最新版本上再次修改」 (the caller has no edit page), and a base_version
+    # of 0 or 99 was answered 「您修改的是第 0 版，但该项目现在已是第 1 版」: a version that never was, not a stale edit
     pid = web.project_ids[3]
     client, editor = web.client(), _bearer(web, "editor")
     shown = client.get(f"/api/v1/projects/{pid}", headers=editor).json()
@@ -65,7 +66,8 @@ def test_an_api_edit_refused_as_stale_says_what_the_api_does_and_a_version_that_
         wrong = client.put(f"/api/v1/projects/{pid}", headers=editor, json={"base_version": base, "document": document})
         assert wrong.status_code == 422 and wrong.json()["error"]["code"] == "invalid", wrong.text
         said = wrong.json()["error"]["message"]
-        assert said == (f"未保存：项目没有第 {base} 版（最新为第 {shown['version']} 版）；base_version 应为所修改的版本号"), said
+        assert said == (f"未保存：项目没有第 {base} 版（最新为第 {shown['version']} 版）；"
+                        "base_version 应为所修改的版本号"), said
     assert client.get(f"/api/v1/projects/{pid}", headers=editor).json()["latest_version"] == shown["version"]
     first = client.put(f"/api/v1/projects/{pid}", headers=editor,
                        json={"base_version": shown["version"], "document": document})
@@ -81,3 +83,37 @@ def test_an_api_edit_refused_as_stale_says_what_the_api_does_and_a_version_that_
     from perfbudget.app.edits import stale_message
 
     assert stale_message(1, 2, via="edit", project_id=pid).endswith("请重新打开编辑页面，在最新版本上再次修改。")
+
+
+def test_import_json_gives_the_path_given_and_the_name_the_store_keeps_as_the_api_does(
+        web: WebEnv, seed_path: Path) -> None:
+    # since replay-s the store keeps a command line's file by its name (the history's 导入自, the audit log), but
+    # `perfbudget import --json` answered with the path typed alone: `file` the path, `name` what every record says
+    copy = Path(str(web.url).removeprefix("sqlite:///")).parent / "子目录" / "目标表.txt"
+    copy.parent.mkdir()
+    copy.write_text(seed_path.read_text(encoding="utf-8").replace("≥12次", "≥14次", 1), encoding="utf-8")
+    done = runner.invoke(cli, ["import", str(copy), "--db", web.url, "--json", "--user", "editor"])
+    assert done.exit_code == 0, done.output
+    (answer,) = json.loads(done.stdout)["files"]
+    assert answer["file"] == str(copy) and answer["name"] == "目标表.txt" and answer["status"] == "imported"
+    assert list(answer)[:3] == ["file", "name", "status"]
+    pid = next(v["project_id"] for v in answer["versions"] if v["created"])
+    history = web.client().get(f"/api/v1/projects/{pid}/history", headers=_bearer(web, "viewer")).json()
+    assert history["versions"][-1]["file"] == answer["name"]
+    again = runner.invoke(cli, ["import", str(copy), "--db", web.url, "--json"])
+    (unchanged,) = json.loads(again.stdout)["files"]
+    assert unchanged["status"] == "unchanged" and unchanged["name"] == "目标表.txt" and unchanged["file"] == str(copy)
+    # the API's imports answer with both too: an upload's name is what it keeps
+    changed = copy.read_bytes().replace("≥14次".encode(), "≥15次".encode())
+    upload = web.client().post("/api/v1/uploads", headers=_bearer(web, "editor"), files={"file": ("上传.txt", changed)})
+    assert upload.status_code == 200, upload.text
+    imported = web.client().post(f"/api/v1/uploads/{upload.json()['upload_id']}/import", headers=_bearer(web, "editor"),
+                                 json={})
+    assert imported.status_code == 200, imported.text
+    assert imported.json()["file"] == imported.json()["name"] == "上传.txt"
+    shown = web.client().get("/api/v1/projects/" + str(pid), headers=_bearer(web, "editor")).json()
+    document = shown["document"]
+    sent = web.client().post("/api/v1/documents", headers=_bearer(web, "editor"),
+                             json={**document, "projects": [{**document["projects"][0], "purpose": "改过的用途"}]})
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["file"] == sent.json()["name"] == "JSON 文档（editor）"

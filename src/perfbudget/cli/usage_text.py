@@ -121,7 +121,8 @@ _MESSAGES = _rules(
     (r"No such option: (?P<o>\S+)\s+Did you mean (?P<a>.+?)\?",
      lambda m: f"没有选项 {m['o']}（可能想用：{m['a']}）"),
     # a missing choice: Click lists the choices after the name, one a line (English until replay-t)
-    (r"Missing argument (?P<n>.+?)\.\s+Choose from:(?P<c>.*)", lambda m: f"缺少参数 {m['n']}（可选：{_choices(m['c'])}）"),
+    (r"Missing argument (?P<n>.+?)\.\s+Choose from:(?P<c>.*)",
+     lambda m: f"缺少参数 {m['n']}（可选：{_choices(m['c'])}）"),
     (r"Missing (?:option|parameter) (?P<n>.+?)\.\s+Choose from:(?P<c>.*)",
      lambda m: f"缺少选项 {m['n']}（可选：{_choices(m['c'])}）"),
     (r"Missing argument (?P<n>.+?)\.", lambda m: f"缺少参数 {m['n']}"),

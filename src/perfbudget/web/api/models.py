@@ -371,7 +371,9 @@ class ImportResult(Model):
     """A dry run (``status`` dry_run: ``review`` and ``plan`` only) or an import's outcome."""
 
     status: str = Field(..., description="dry_run / imported / unchanged")
-    file: str | None = None
+    file: str | None = Field(None, description="所导入的文件（上传的文件名；JSON 文档为「JSON 文档（提交人）」）")
+    name: str | None = Field(None, description="库中记录的文件名（历史版本的「导入自」、审核记录与审计日志所用），"
+                                               "与 perfbudget import --json 的 name 相同")
     document_id: int | None = None
     new_projects: int | None = None
     changed_projects: int | None = None

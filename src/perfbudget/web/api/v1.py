@@ -26,6 +26,7 @@ from perfbudget.app.imports import (
     api_document_name,
     document_from_json,
     import_document,
+    outcome_dict,
     preview,
 )
 from perfbudget.app.overview import (
@@ -264,7 +265,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     raise_for_outcome(outcome)
     if refused:
         outcome = replace(outcome, refused_tables=refused + outcome.refused_tables)
-    return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
+    return {**outcome_dict(outcome, "api"), "project_ids": [v.project_id for v in outcome.versions],
             "review": report.to_dict(), "plan": plan}
 
 

@@ -117,3 +117,30 @@ def test_import_json_gives_the_path_given_and_the_name_the_store_keeps_as_the_ap
                              json={**document, "projects": [{**document["projects"][0], "purpose": "改过的用途"}]})
     assert sent.status_code == 200, sent.text
     assert sent.json()["file"] == sent.json()["name"] == "JSON 文档（editor）"
+
+
+def test_export_takes_a_version_as_the_api_download_does(web: WebEnv, tmp_path: Path) -> None:
+    # GET /api/v1/projects/{id}/download/{fmt}?version=N gave any version's 绩效目标表, `perfbudget show --version N`
+    # showed it, and `perfbudget export P --version N` was a usage error (「没有选项 --version」)
+    pid = web.project_ids[0]
+    client, editor = web.client(), _bearer(web, "editor")
+    shown = client.get(f"/api/v1/projects/{pid}", headers=editor).json()
+    document = shown["document"]
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥30次"}
+    assert client.put(f"/api/v1/projects/{pid}", headers=editor,
+                      json={"base_version": shown["version"], "document": document}).status_code == 200
+    for version in (1, 2):
+        for fmt in ("xlsx", "docx", "html", "json"):
+            api = client.get(f"/api/v1/projects/{pid}/download/{fmt}?version={version}", headers=editor)
+            assert api.status_code == 200, api.text
+            written = tmp_path / f"v{version}.{fmt}"
+            done = runner.invoke(cli, ["export", str(pid), "--version", str(version), "--to", fmt, "-o", str(written),
+                                       "--db", web.url])
+            assert done.exit_code == 0, done.output
+            assert written.read_bytes() == api.content, (version, fmt)
+    assert ("≥30次" in (tmp_path / "v2.json").read_text(encoding="utf-8")
+            and "≥30次" not in (tmp_path / "v1.json").read_text(encoding="utf-8"))
+    missing = runner.invoke(cli, ["export", str(pid), "--version", "3", "--to", "json", "--db", web.url])
+    assert missing.exit_code == 1 and "没有第 3 版" in missing.output, missing.output
+    alone = runner.invoke(cli, ["export", "--unit", "255101", "--version", "1", "--to", "json", "--db", web.url])
+    assert alone.exit_code == 1 and "--version 须与一个项目一起给出" in alone.output, alone.output

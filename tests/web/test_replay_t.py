@@ -144,3 +144,23 @@ def test_export_takes_a_version_as_the_api_download_does(web: WebEnv, tmp_path: 
     assert missing.exit_code == 1 and "没有第 3 版" in missing.output, missing.output
     alone = runner.invoke(cli, ["export", "--unit", "255101", "--version", "1", "--to", "json", "--db", web.url])
     assert alone.exit_code == 1 and "--version 须与一个项目一起给出" in alone.output, alone.output
+
+
+def test_a_json_document_s_review_places_its_findings_as_the_saved_review_does(web: WebEnv) -> None:
+    # POST /api/v1/documents answered a review whose findings were placed in 「api」 while the review it saved, the
+    # project's version and the history name the document 「JSON 文档（editor）」
+    pid = web.project_ids[1]
+    client, editor = web.client(), _bearer(web, "editor")
+    document = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]
+    sent = client.post("/api/v1/documents", headers=editor,
+                       json={**document, "projects": [{**document["projects"][0], "purpose": "新的资金用途"}]})
+    assert sent.status_code == 200, sent.text
+    answered = sent.json()["review"]["findings"]
+    assert answered and {f["source"]["file"] for f in answered} == {"JSON 文档（editor）"}
+    saved = client.get(f"/api/v1/projects/{pid}/reviews", headers=editor).json()["reviews"][-1]
+    report = client.get(f"/api/v1/projects/{pid}/reviews/{saved['id']}", headers=editor).json()["report"]
+    assert {f["source"]["file"] for f in report["findings"]} == {"JSON 文档（editor）"}
+    assert [f["message"] for f in answered] == [f["message"] for f in report["findings"]]
+    dry = client.post("/api/v1/documents?dry_run=true", headers=editor, json=document)
+    assert dry.status_code == 200 and {f["source"]["file"] for f in dry.json()["review"]["findings"]} == {
+        "JSON 文档（editor）"}

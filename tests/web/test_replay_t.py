@@ -164,3 +164,32 @@ def test_a_json_document_s_review_places_its_findings_as_the_saved_review_does(w
     dry = client.post("/api/v1/documents?dry_run=true", headers=editor, json=document)
     assert dry.status_code == 200 and {f["source"]["file"] for f in dry.json()["review"]["findings"]} == {
         "JSON 文档（editor）"}
+
+
+def test_two_files_of_one_name_from_two_folders_are_told_apart_in_the_history(web: WebEnv, seed_path: Path) -> None:
+    # the store keeps a file by its name (replay-s): 甲/目标表.txt and 乙/目标表.txt, with different contents, were
+    # told apart in `history` by their document numbers only, and on the history page not at all
+    import hashlib
+
+    root = Path(str(web.url).removeprefix("sqlite:///")).parent
+    seed = seed_path.read_text(encoding="utf-8")
+    files = []
+    for folder, target in (("甲", "≥16次"), ("乙", "≥17次")):
+        path = root / folder / "目标表.txt"
+        path.parent.mkdir()
+        path.write_text(seed.replace("≥12次", target, 1), encoding="utf-8")
+        done = runner.invoke(cli, ["import", str(path), "--db", web.url])
+        assert done.exit_code == 0, done.output
+        files.append(hashlib.sha256(path.read_bytes()).hexdigest()[:8])
+    pid = web.project_ids[0]
+    said = runner.invoke(cli, ["history", str(pid), "--db", web.url])
+    assert said.exit_code == 0, said.output
+    lines = [line for line in said.stdout.splitlines() if "导入自 目标表.txt" in line]
+    assert len(lines) == 2 and [f"内容指纹 {f}" in line for line, f in zip(lines, files, strict=True)] == [True, True]
+    seed_line = next(line for line in said.stdout.splitlines() if "导入自 000_e2047472f0d7711d.txt" in line)
+    assert "内容指纹" not in seed_line  # a name that stands for one content needs none
+    api = web.client().get(f"/api/v1/projects/{pid}/history", headers=_bearer(web, "viewer")).json()["versions"]
+    assert [v["fingerprint"] for v in api] == [None, *files]
+    assert json.loads(runner.invoke(cli, ["history", str(pid), "--db", web.url, "--json"]).stdout)["versions"] == api
+    page = web.client("viewer").get(f"/projects/{pid}/history").text
+    assert all(f"内容指纹 {f}" in page for f in files)

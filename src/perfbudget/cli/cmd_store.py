@@ -521,7 +521,9 @@ def history_command(
     for v in versions:
         who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
-                  f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
+                  f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}"
+                  + (f"，内容指纹 {v['fingerprint']}" if v["fingerprint"] else "")
+                  + f"），{v['indicator_count']} 个指标{who}",
                   markup=False)
         if v["version"] == 1:
             out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)

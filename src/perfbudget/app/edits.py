@@ -174,8 +174,8 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
             update_library(store, [project_id])  # the indicator library follows every edit
             return EditResult("saved", f"已保存为第 {new_number} 版", new_number)
         except StaleVersion as exc:
-            newest = _newest(store, project_id)
-            return EditResult("stale", stale_message(base_version, exc.latest, newest, via, project_id), exc.latest)
+            made = _newest(store, project_id)
+            return EditResult("stale", stale_message(base_version, exc.latest, made, via, project_id), exc.latest)
         except (IntegrityError, OperationalError):
             continue  # a concurrent writer stored the same version number first: look again
         except DBAPIError as exc:

@@ -171,7 +171,7 @@ def grade_command(
 @desk_app.command("batch")
 def batch_command(
     action: str = typer.Argument(..., metavar="操作", help="approve（审核通过）或 return（退回，须写意见）。"),
-    projects: list[str] = typer.Argument(..., metavar="项目...", help="项目编号或名称，可写多个。"),
+    projects: list[str] = typer.Argument(..., metavar="项目", help="项目编号或名称，可写多个。"),
     comment_text: str = typer.Option("", "--comment", help="意见（退回时必填）。"),
     user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

@@ -193,3 +193,20 @@ def test_two_files_of_one_name_from_two_folders_are_told_apart_in_the_history(we
     assert json.loads(runner.invoke(cli, ["history", str(pid), "--db", web.url, "--json"]).stdout)["versions"] == api
     page = web.client("viewer").get(f"/projects/{pid}/history").text
     assert all(f"内容指纹 {f}" in page for f in files)
+
+
+def test_a_comment_on_a_cell_the_project_has_not_says_which_cells_it_has(web: WebEnv) -> None:
+    # `desk comment P --place indicator:99:target` and the API's POST …/desk/comments were told 「请选择单元格」, the
+    # page's words for a blank choice, whatever cell they named
+    pid = web.project_ids[3]
+    count = len(_desk(web, pid)["places"]) - 4  # type: ignore[arg-type]  # name, budget, purpose, goals + 3 an indicator
+    indicators = count // 3
+    said = (f"没有单元格「indicator:99:target」：可写 name、budget、purpose、goals，或 indicator:序号:"
+            f"level3|description|target（序号 1–{indicators}）")
+    api = web.client().post(f"/api/v1/projects/{pid}/desk/comments", headers=_bearer(web, "reviewer"),
+                            json={"place": "indicator:99:target", "text": "请核实"})
+    assert api.status_code == 422 and api.json()["error"]["message"] == said, api.text
+    done = runner.invoke(cli, ["desk", "comment", str(pid), "--place", "indicator:99:target", "--text", "请核实",
+                               "--user", "reviewer", "--db", web.url])
+    assert done.exit_code == 1 and said in done.output, done.output
+    assert _desk(web, pid)["comments"] == []

@@ -341,7 +341,11 @@ def comment(store: Store, principal: Principal, project_id: int, settings: CoreS
     if not text:
         raise DeskRefused("请填写意见")
     if place not in dict(places(project)):
-        raise DeskRefused("请选择单元格")
+        # the page offers its cells in a list (a blank choice: 「请选择单元格」); the CLI and the API name one, and were
+        # told that too until replay-t, whatever they named
+        raise DeskRefused("请选择单元格" if not place.strip() else
+                          f"没有单元格「{place[:64]}」：可写 name、budget、purpose、goals，或 indicator:序号:"
+                          f"level3|description|target（序号 1–{len(project.indicators)}）")
     actor = actor_of(principal)
     version_id = view.version.meta["version_id"]
     with store.transaction() as tx:

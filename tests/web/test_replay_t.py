@@ -210,3 +210,19 @@ def test_a_comment_on_a_cell_the_project_has_not_says_which_cells_it_has(web: We
                                "--user", "reviewer", "--db", web.url])
     assert done.exit_code == 1 and said in done.output, done.output
     assert _desk(web, pid)["comments"] == []
+
+
+def test_a_unit_not_found_is_told_with_the_face_s_own_way_to_list_the_units(web: WebEnv) -> None:
+    # POST /api/v1/units/{id}/merge naming a unit there is not said 「（perfbudget list units 列出单位编码与编号…）」, a
+    # command the API's caller may not have: the API names GET /api/v1/units, the CLI its command
+    seed_unit = web.client().get("/api/v1/units", headers=_bearer(web, "admin")).json()["items"][0]["id"]
+    api = web.client().post(f"/api/v1/units/{seed_unit}/merge", headers=_bearer(web, "admin"),
+                            json={"other": "by-id/9999"})
+    assert api.status_code == 404, api.text
+    assert api.json()["error"]["message"] == (
+        "没有找到单位「by-id/9999」（GET /api/v1/units 列出单位编码与编号（id），by-id/编号 指该编号的单位）")
+    done = runner.invoke(cli, ["unit", "merge", f"by-id/{seed_unit}", "by-id/9999", "--user", "admin",
+                               "--db", web.url])
+    assert done.exit_code == 1, done.output
+    said = "没有找到单位「by-id/9999」（perfbudget list units 列出单位编码与编号，by-id/编号 指该编号的单位）"
+    assert said in done.output

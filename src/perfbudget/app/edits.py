@@ -69,18 +69,26 @@ class EditResult:
     problems: tuple[Problem, ...] = ()
 
 
-def stale_message(base: int, latest: int | None, newest: TrailEntry | None = None) -> str:
+# what to do after a stale refusal, in the words of the face that made the edit (the API's caller has no edit page:
+# until replay-t it was told 「请重新打开编辑页面」 too)
+_AGAIN = {"api": "请重新读取该项目的最新版本（GET /api/v1/projects/{project}），在其上再次修改。"}
+_AGAIN_ON_PAGE = "请重新打开编辑页面，在最新版本上再次修改。"
+
+
+def stale_message(base: int, latest: int | None, newest: TrailEntry | None = None, via: str = "edit",
+                  project_id: int | None = None) -> str:
     """The refusal of an edit of version ``base`` made stale; ``newest``: the version that made it so, named with
     who made it, when and how (「现在已是第 2 版（王填报 于 2026-12-06 17:20 北京时间 接口修改）」), as an import's
-    refusal names it (``app.imports.describe_version``; until replay-s an edit's said the number alone)."""
+    refusal names it (``app.imports.describe_version``; until replay-s an edit's said the number alone); ``via``:
+    the face the edit came through, whose way to try again the message ends with (the project ``project_id``)."""
     if newest is not None and latest is not None and newest.number == latest:
         from perfbudget.app.imports import describe_version
 
         now = f"现在已是{describe_version(newest)}"
     else:
         now = f"现在已是第 {latest} 版" if latest else "已被他人先行修改"
-    return (f"保存被拒绝：您修改的是第 {base} 版，但该项目{now}。为免覆盖他人的修改，"
-            "请重新打开编辑页面，在最新版本上再次修改。")
+    again = _AGAIN.get(via, _AGAIN_ON_PAGE).replace("{project}", str(project_id) if project_id else "…")
+    return f"保存被拒绝：您修改的是第 {base} 版，但该项目{now}。为免覆盖他人的修改，{again}"
 
 
 def _newest(store: Store, project_id: int) -> TrailEntry | None:
@@ -117,10 +125,13 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 if stored is None:
                     return EditResult("failed", "没有找到该项目")
                 latest = stored.meta["version"]
+                if not 1 <= base_version <= latest:  # no such version: not a stale edit (「第 0 版」 until replay-t)
+                    return EditResult("failed", f"未保存：项目没有第 {base_version} 版（最新为第 {latest} 版）；"
+                                                "base_version 应为所修改的版本号", latest)
                 if latest != base_version:
                     newest = tx.trails([project_id]).get(project_id)
-                    return EditResult("stale", stale_message(base_version, latest, newest[-1] if newest else None),
-                                      latest)
+                    return EditResult("stale", stale_message(base_version, latest, newest[-1] if newest else None,
+                                                             via, project_id), latest)
                 flow = tx.workflow([project_id]).get(project_id)
                 state = flow.state if flow else DRAFT
                 if state not in EDITABLE:
@@ -163,10 +174,11 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
             update_library(store, [project_id])  # the indicator library follows every edit
             return EditResult("saved", f"已保存为第 {new_number} 版", new_number)
         except StaleVersion as exc:
-            return EditResult("stale", stale_message(base_version, exc.latest, _newest(store, project_id)), exc.latest)
+            made = _newest(store, project_id)
+            return EditResult("stale", stale_message(base_version, exc.latest, made, via, project_id), exc.latest)
         except (IntegrityError, OperationalError):
             continue  # a concurrent writer stored the same version number first: look again
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) not in ("40001", "40P01"):
                 raise
-    return EditResult("stale", stale_message(base_version, None))
+    return EditResult("stale", stale_message(base_version, None, via=via, project_id=project_id))

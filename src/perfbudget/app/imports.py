@@ -120,6 +120,15 @@ def kept_file_name(file: str, via: str) -> str:
     return source_name(file) if via == "cli" else file
 
 
+def outcome_dict(outcome: ImportOutcome, via: str) -> dict[str, Any]:
+    """An import's outcome as every face answers it (``perfbudget import --json``, the API's imports): ``file`` the file
+    as it was given (a command line's path, to find it among a directory's), ``name`` the name the store keeps it
+    under (:func:`kept_file_name`: what the history's 导入自, the saved reviews and the audit log say). Until replay-t
+    the command line answered with the path alone, which no stored record says since replay-s."""
+    answer = outcome.to_dict()
+    return {"file": answer.pop("file"), "name": kept_file_name(outcome.file, via), **answer}
+
+
 def api_document_name(principal: Principal) -> str:
     """The stored "file" of a document sent to the API as JSON (it has no file name): who sent it, by the name
     people read (the display name, else the account's), so the history and a revision read 「接口导入「JSON 文档

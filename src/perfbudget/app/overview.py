@@ -466,17 +466,26 @@ def event_total(tx: Transaction, project_id: int) -> int:
 def history(tx: Transaction, project_id: int, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """The project's versions with their changes, each with who made it and how (when recorded): all of
     them, or a page of ``limit`` from ``offset`` (oldest first; :func:`version_total` counts them)."""
-    from perfbudget.store.queries import project_history
+    from perfbudget.store.queries import names_of_several_contents, project_history
+    from perfbudget.store.transaction import made_by_edit
 
     versions = project_history(tx.connection, project_id, limit, offset)
     authors = {e.number: e for e in tx.trails([project_id]).get(project_id, [])}
+    shared = names_of_several_contents(tx.connection, project_id) if versions else set()
     for item in versions:
         entry = authors.get(item["version"])
         item["username"] = entry.username if entry else None
         item["via"] = entry.via if entry else None
         item["how"] = change_label(item["via"], item["file"])  # 网页修改, 接口修改, 命令行导入 …
         item["source"] = source_label(item["via"], item["file"])
+        # one name, several contents (目标表.docx from two folders): the file's fingerprint tells them apart, as
+        # `sha256sum` prints it beside the user's files (the document number alone until replay-t; the page not even it)
+        item["fingerprint"] = (item["sha256"][:FINGERPRINT_CHARS] if item["file"] in shared and item["sha256"]
+                               and not made_by_edit(item["via"], item["file"]) else None)
     return with_display_names(tx, versions)
+
+
+FINGERPRINT_CHARS = 8  # of a file's SHA-256, where one name stands for several contents in a project's history
 
 
 def source_label(via: str | None, file: str | None) -> str:

@@ -308,7 +308,8 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
 
 def decide(store: Store, principal: Principal, project_id: int, settings: CoreSettings, key: str,
            decision: str, reason: str, ip: str | None = None) -> None:
-    """Dismiss or confirm the finding ``key`` of the official version, with a reason (audited)."""
+    """Dismiss or confirm the finding ``key`` of the official version (its key, first 8 or more characters or
+    number on the desk: :func:`key_among`), with a reason (audited)."""
     view = _reviewing(store, principal, project_id, settings)
     reason = desk_text(reason, "理由")
     if decision not in DECISIONS:
@@ -317,9 +318,9 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
     if not reason:
         raise DeskRefused("请填写理由")
     project = view.version.document.projects[0]
-    found = next((f for f in view.findings if finding_key(project, f) == key), None)
-    if found is None:
-        raise NotFound("该审核发现")
+    keys = [finding_key(project, f) for f in view.findings]
+    key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
+    found = view.findings[keys.index(key)]
     actor = actor_of(principal)
     with store.transaction() as tx:
         tx.connection.execute(insert(finding_decisions).values(
@@ -340,7 +341,11 @@ def comment(store: Store, principal: Principal, project_id: int, settings: CoreS
     if not text:
         raise DeskRefused("请填写意见")
     if place not in dict(places(project)):
-        raise DeskRefused("请选择单元格")
+        # the page offers its cells in a list (a blank choice: 「请选择单元格」); the CLI and the API name one, and were
+        # told that too until replay-t, whatever they named
+        raise DeskRefused("请选择单元格" if not place.strip() else
+                          f"没有单元格「{place[:64]}」：可写 name、budget、purpose、goals，或 indicator:序号:"
+                          f"level3|description|target（序号 1–{len(project.indicators)}）")
     actor = actor_of(principal)
     version_id = view.version.meta["version_id"]
     with store.transaction() as tx:
@@ -498,17 +503,19 @@ def batch_dict(store: Store, principal: Principal, results: list[tuple[int, Step
                         for pid, r in results]}
 
 
-def resolve_key(desk: Desk, given: str) -> str:
-    """The finding key ``given`` names: the whole key, or its first 8 or more characters when only one finding
-    of the desk starts so (the CLI shows 12), or the finding's number on the desk (1, 2, …)."""
+def key_among(keys: list[str], given: str) -> str:
+    """The one of a desk's finding ``keys`` (in the desk's order) that ``given`` names: the whole key, its first 8
+    or more characters when only one key starts so (the CLI shows 12), or the finding's number on the desk (1, 2,
+    …). :func:`decide` asks it for every face, so the API takes what ``desk decide`` takes (the CLI alone resolved
+    a number or a prefix until replay-t; the API answered 404)."""
     given = given.strip().lower()
-    number = plain_int(given, 1, len(desk.findings)) if len(given) < 8 else None
+    number = plain_int(given, 1, len(keys)) if len(given) < 8 else None
     if number is not None:
-        return desk.findings[number - 1].key
+        return keys[number - 1]
     if len(given) < 8:
-        raise DeskRefused(f"没有第 {given[:20]} 条审核发现（共 {len(desk.findings)} 条）"
+        raise DeskRefused(f"没有第 {given[:20]} 条审核发现（共 {len(keys)} 条）"
                           if given.isdigit() else "审核发现的标识至少写 8 位")
-    matches = {f.key for f in desk.findings if f.key.startswith(given)}
+    matches = {key for key in keys if key.startswith(given)}
     if len(matches) > 1:
         raise DeskRefused(f"「{given[:64]}」对应多条审核发现，请多写几位")
     if not matches:

@@ -63,8 +63,15 @@ def unit_label(row: Any) -> str:
     return f"{row.code} {row.name or ''}".strip() if row.code else f"{row.name or ''}（无编码）"
 
 
-def _found(tx: Any, reference: str) -> Any:
-    """The one unit ``reference`` names (its code, the name of a unit without one, ``by-id/N``, ``by-name/NAME``)."""
+# where a face's user finds the units' codes and ids, said when a reference names none (the API's and the page's were
+# told of `perfbudget list units` until replay-t)
+_UNITS_LISTED = {"cli": "perfbudget list units 列出单位编码与编号", "api": "GET /api/v1/units 列出单位编码与编号（id）",
+                 "web": "可写单位编码、没有编码的单位的名称或 by-name/名称"}
+
+
+def _found(tx: Any, reference: str, via: str = "cli") -> Any:
+    """The one unit ``reference`` names (its code, the name of a unit without one, ``by-id/N``, ``by-name/NAME``);
+    ``via``: the face asking, whose way to list the units a refusal names."""
     from perfbudget.app.overview import unit_by_key
 
     # (a control character never reaches a query: a NUL answered 500 on PostgreSQL where the library's actions were
@@ -73,7 +80,8 @@ def _found(tx: Any, reference: str) -> Any:
     row = unit_by_key(tx, reference) if usable else None
     if row is None:
         raise UnitRefused(f"没有找到单位「{BAD_CHARS.sub(chr(0xFFFD), reference)[:40]}」"
-                          "（perfbudget list units 列出单位编码与编号，by-id/编号 指该编号的单位）", missing=True)
+                          f"（{_UNITS_LISTED.get(via, _UNITS_LISTED['cli'])}，by-id/编号 指该编号的单位）",
+                          missing=True)
     return row
 
 
@@ -89,7 +97,7 @@ def _clean_name(name: str) -> str:
 
 
 def rename_unit(store: Store, principal: Principal | None, reference: str, name: str, *,
-                username: str | None = None, ip: str | None = None) -> UnitOutcome:
+                username: str | None = None, ip: str | None = None, via: str = "cli") -> UnitOutcome:
     """Give the unit ``reference`` names the name ``name``."""
     from perfbudget.library.build import update_library
     from perfbudget.store import unit_rows
@@ -97,7 +105,7 @@ def rename_unit(store: Store, principal: Principal | None, reference: str, name:
     actor = _actor(principal, username)
     shown = _clean_name(name)
     with store.transaction() as tx:
-        row = _found(tx, reference)
+        row = _found(tx, reference, via)
         if row.name == shown:
             return UnitOutcome(row.id, 0, f"单位「{unit_label(row)}」已是这个名称，未修改")
         wanted = name_key(shown)
@@ -124,7 +132,7 @@ def rename_unit(store: Store, principal: Principal | None, reference: str, name:
 
 
 def merge_units(store: Store, principal: Principal | None, into: str, other: str, *,
-                username: str | None = None, ip: str | None = None) -> UnitOutcome:
+                username: str | None = None, ip: str | None = None, via: str = "cli") -> UnitOutcome:
     """Move every project and document of the unit ``other`` names into the unit ``into`` names, and delete the
     emptied unit."""
     from perfbudget.library.build import update_library
@@ -133,7 +141,7 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
 
     actor = _actor(principal, username)
     with store.transaction() as tx:
-        target, source = _found(tx, into), _found(tx, other)
+        target, source = _found(tx, into, via), _found(tx, other, via)
         if target.id == source.id:
             raise UnitRefused(f"「{unit_label(target)}」与自己是同一个单位，无需合并")
         if source.code:

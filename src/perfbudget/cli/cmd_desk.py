@@ -129,11 +129,10 @@ def decide_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """驳回或确认一条审核发现（须写理由；单元格不变时沿用到以后的版本）。"""
-    from perfbudget.app.review_desk import decide, load_desk, resolve_key
+    from perfbudget.app.review_desk import decide
 
     def act(store: Store, principal: Principal, project_id: int, settings: Any) -> None:
-        key = resolve_key(load_desk(store, principal, project_id, settings), finding)
-        decide(store, principal, project_id, settings, key, decision, reason)
+        decide(store, principal, project_id, settings, finding, decision, reason)  # a number or key prefix too
 
     _save(db, project, user, act)
 
@@ -172,7 +171,7 @@ def grade_command(
 @desk_app.command("batch")
 def batch_command(
     action: str = typer.Argument(..., metavar="操作", help="approve（审核通过）或 return（退回，须写意见）。"),
-    projects: list[str] = typer.Argument(..., metavar="项目...", help="项目编号或名称，可写多个。"),
+    projects: list[str] = typer.Argument(..., metavar="项目", help="项目编号或名称，可写多个。"),
     comment_text: str = typer.Option("", "--comment", help="意见（退回时必填）。"),
     user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

@@ -14,16 +14,26 @@ from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
 
 
-def _stored_document(reference: str | None, db: str | None, unit: str | None, year: int | None) -> Document:
+def _stored_document(reference: str | None, db: str | None, unit: str | None, year: int | None,
+                     version: int | None = None) -> Document:
     """The official stored versions (an approved project's approved version while a revision waits,
-    else the latest) of one project, or of a unit's/year's projects, as one document."""
+    else the latest) of one project, or of a unit's/year's projects, as one document; ``version``: that version of
+    the one project (as ``show --version`` and the API's ``download?version=`` take it)."""
     from perfbudget.app.evaluations import official_versions
-    from perfbudget.cli.store_common import open_store, resolve_project
+    from perfbudget.app.stored_records import project_row, project_version
+    from perfbudget.cli.store_common import open_store, project_named, resolve_project
     from perfbudget.store.selection import StoredSelection, combine, group_versions
 
     store = open_store(db)
     try:
-        if reference is not None:
+        if reference is not None and version is not None:
+            project_id = resolve_project(store, reference, unit)
+            stored = project_version(store, project_id, version)
+            if stored is None:
+                fail(f"{project_named(project_row(store, project_id))}没有第 {version} 版"
+                     f"（perfbudget history {project_id} 列出各版本）")
+            versions = [stored]
+        elif reference is not None:
             versions = official_versions(store, project_ids=[resolve_project(store, reference, unit)])
         else:
             versions = official_versions(store, unit=unit, year=year)
@@ -63,6 +73,8 @@ def export_command(
         help="从数据库导出时：单位编码（没有编码的单位：单位名称；导出该单位的全部项目，或在其中查找项目）。"
              + UNIT_ADDRESS_HELP),
     year: int | None = year_option(help="从数据库导出时：资金年度。"),
+    version: int | None = typer.Option(None, "--version", min=1,
+                                       help="从数据库导出项目的第几版（同 perfbudget show --version）；默认正式版本。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
     original: bool = typer.Option(False, "--original",
                                   help="指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),
@@ -72,7 +84,7 @@ def export_command(
     每个项目一张表（表头：预算单位、金额单位、项目名称、预算数、绩效目标；指标树合并单元格）。
     参数为文件时读取该文件；给出 --db、--unit、--year，或参数不是文件时，从数据库取项目的正式版本
     （审核通过的版本，有修订稿待审时仍用它；其余为最新版本；参数为项目编号或名称；不给参数时
-    导出 --unit/--year 选中的全部项目）。
+    导出 --unit/--year 选中的全部项目）；--version 导出项目的某一版，与 API 下载的 version= 相同。
     输入有错误时不导出，按「文件:位置: 说明」列出错误，退出码为 1。
     """
     from perfbudget.writers.target_table_export import EXPORT_FORMS, render
@@ -80,12 +92,14 @@ def export_command(
     form_to = to.lower().lstrip(".")
     if form_to not in EXPORT_FORMS:
         fail(f"不支持的导出格式「{to}」；可用：{'、'.join(EXPORT_FORMS)}")
-    from_store = db is not None or unit is not None or year is not None or (
+    from_store = db is not None or unit is not None or year is not None or version is not None or (
         source is not None and not Path(source).exists())
     if source is None and not from_store:
         fail("请给出要导出的文件，或用 --db/--unit/--year 从数据库选择项目")
+    if version is not None and source is None:
+        fail("--version 须与一个项目一起给出（项目编号或名称）")
     if from_store:
-        document = _stored_document(source, db, unit, year)
+        document = _stored_document(source, db, unit, year, version)
         file = _stored_stem(source, unit, year)
     else:
         assert source is not None

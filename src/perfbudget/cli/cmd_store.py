@@ -127,7 +127,7 @@ def import_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from perfbudget.app.bulk_import import catch_up_library, count_files, import_files, walk_files
-    from perfbudget.app.imports import ImportRequest, import_stream
+    from perfbudget.app.imports import ImportRequest, import_stream, outcome_dict
 
     from_stdin = "-" in paths
     if from_stdin and len(paths) > 1:
@@ -179,7 +179,7 @@ def import_command(
                 else:
                     not_kept += 1
             if as_json:
-                text = json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                text = json.dumps(outcome_dict(outcome, "cli"), ensure_ascii=False, indent=2).replace("\n", "\n    ")
                 sys.stdout.write(("," if index else "") + "\n    " + text)
             else:
                 if outcome.status not in ("imported", "unchanged"):
@@ -521,7 +521,9 @@ def history_command(
     for v in versions:
         who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
-                  f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
+                  f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}"
+                  + (f"，内容指纹 {v['fingerprint']}" if v["fingerprint"] else "")
+                  + f"），{v['indicator_count']} 个指标{who}",
                   markup=False)
         if v["version"] == 1:
             out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)

@@ -120,6 +120,11 @@ _MESSAGES = _rules(
      lambda m: f"没有选项 {m['o']}" + (f"（可能想用：{m['a']}）" if m["a"] else "")),
     (r"No such option: (?P<o>\S+)\s+Did you mean (?P<a>.+?)\?",
      lambda m: f"没有选项 {m['o']}（可能想用：{m['a']}）"),
+    # a missing choice: Click lists the choices after the name, one a line (English until replay-t)
+    (r"Missing argument (?P<n>.+?)\.\s+Choose from:(?P<c>.*)",
+     lambda m: f"缺少参数 {m['n']}（可选：{_choices(m['c'])}）"),
+    (r"Missing (?:option|parameter) (?P<n>.+?)\.\s+Choose from:(?P<c>.*)",
+     lambda m: f"缺少选项 {m['n']}（可选：{_choices(m['c'])}）"),
     (r"Missing argument (?P<n>.+?)\.", lambda m: f"缺少参数 {m['n']}"),
     (r"Missing (?:option|parameter) (?P<n>.+?)\.", lambda m: f"缺少选项 {m['n']}"),
     (r"Option (?P<o>'[^']+') requires an argument\.", lambda m: f"选项 {m['o']} 后面缺少它的值"),
@@ -133,6 +138,11 @@ _MESSAGES = _rules(
     (r"Invalid value for (?P<n>.+?): (?P<d>.*)", lambda m: f"{m['n']} 的值无效：{_detail(m['d'])}"),
     (r"Invalid value: (?P<d>.*)", lambda m: f"值无效：{_detail(m['d'])}"),
 )
+
+
+def _choices(listed: str) -> str:
+    """Click's listed choices (「\n\tunits,\n\tprojects」) as one line: 「units、projects」."""
+    return "、".join(choice.strip().rstrip(",") for choice in listed.split() if choice.strip(" ,"))
 
 
 def _apply(rules: tuple[_Rule, ...], text: str) -> str | None:

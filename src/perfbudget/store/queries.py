@@ -509,6 +509,16 @@ def project_history(connection: Connection, project_id: int, limit: int | None =
              "budget_total": v["budget_total"], "changes": changes[v["id"]]} for v in versions]
 
 
+def names_of_several_contents(connection: Connection, project_id: int) -> set[str]:
+    """The file names that brought the project's versions from more than one content (``目标表.docx`` from two folders,
+    or saved again after a change): the history tells those versions apart by their fingerprint."""
+    query = (select(documents.c.file_name)
+             .join(project_versions, project_versions.c.document_id == documents.c.id)
+             .where(project_versions.c.project_id == project_id, documents.c.sha256.is_not(None))
+             .group_by(documents.c.file_name).having(func.count(func.distinct(documents.c.sha256)) > 1))
+    return set(connection.execute(query).scalars())
+
+
 def version_total(connection: Connection, project_id: int) -> int:
     """How many versions the project has."""
     return int(connection.execute(select(func.count()).select_from(project_versions)

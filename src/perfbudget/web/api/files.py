@@ -37,6 +37,7 @@ from perfbudget.app.imports import (
     ImportRequest,
     has_cut_tables,
     import_document,
+    outcome_dict,
     preview,
 )
 from perfbudget.app.overview import latest_evaluation, project_head
@@ -345,7 +346,7 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
     raise_for_outcome(outcome)
     uploads.forget(engine_of(request), upload_id)
     request.app.state.upload_readings.drop(principal.id, upload_id)
-    return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
+    return {**outcome_dict(outcome, "api"), "project_ids": [v.project_id for v in outcome.versions],
             "review": report.to_dict(), "plan": [] if isinstance(fates, str) else [f.to_dict() for f in fates]}
 
 

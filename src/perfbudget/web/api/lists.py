@@ -171,7 +171,7 @@ def rename_unit(request: Request, unit_id: int, body: UnitRenameBody,
     from perfbudget.app.unit_admin import rename_unit as rename
 
     return _unit_admin(lambda: rename(store_of(request), principal, f"by-id/{unit_id}", body.name,
-                                      ip=client_ip(request)))
+                                      ip=client_ip(request), via="api"))
 
 
 @router.post("/units/{unit_id}/merge", responses=UNIT_ERRORS, response_model=UnitOutcome, tags=[TAG_PROJECTS],
@@ -183,7 +183,7 @@ def merge_unit(request: Request, unit_id: int, body: UnitMergeBody,
     from perfbudget.app.unit_admin import merge_units
 
     return _unit_admin(lambda: merge_units(store_of(request), principal, f"by-id/{unit_id}", body.other,
-                                           ip=client_ip(request)))
+                                           ip=client_ip(request), via="api"))
 
 
 @router.get("/indicators", responses=ERRORS, response_model=m.IndicatorPage, tags=[TAG_PROJECTS],

@@ -371,7 +371,9 @@ class ImportResult(Model):
     """A dry run (``status`` dry_run: ``review`` and ``plan`` only) or an import's outcome."""
 
     status: str = Field(..., description="dry_run / imported / unchanged")
-    file: str | None = None
+    file: str | None = Field(None, description="所导入的文件（上传的文件名；JSON 文档为「JSON 文档（提交人）」）")
+    name: str | None = Field(None, description="库中记录的文件名（历史版本的「导入自」、审核记录与审计日志所用），"
+                                               "与 perfbudget import --json 的 name 相同")
     document_id: int | None = None
     new_projects: int | None = None
     changed_projects: int | None = None
@@ -413,6 +415,8 @@ class VersionEntry(Model):
     how: str | None = Field(None, description="这一版从哪里来：网页修改、接口修改、命令行导入、网页上传、"
                                               "接口导入、网页申报；未记录修改人时为「导入」")
     source: str | None = Field(None, description="给人看的来源：导入的文件名，修改时为「网页修改」等（不含账号名）")
+    fingerprint: str | None = Field(None, description="同名的文件在该项目的历史中有不同内容时，该文件 SHA-256 的前 8 位"
+                                                      "（区分两个文件夹中的同名文件）；否则为 null")
 
 
 class WorkflowEvent(Model):

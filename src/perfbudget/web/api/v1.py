@@ -26,6 +26,7 @@ from perfbudget.app.imports import (
     api_document_name,
     document_from_json,
     import_document,
+    outcome_dict,
     preview,
 )
 from perfbudget.app.overview import (
@@ -230,7 +231,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
 
     if not principal.may(Action.EDIT):
         raise refuse(forbidden(import_refusal(principal, None) or ""), None)
-    screened = screen_json(body, "api")
+    screened = screen_json(body, file)  # placed as stored: the answer's review says what the saved one says
     if screened.document is None:
         raise refuse(WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal()), None,
                      [str(d["message"]) for d in screened.refusal()])
@@ -245,7 +246,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
         raise refuse(WebError(422, "invalid_document", message, screened.refusal()), code,
                      [str(d["message"]) for d in screened.refusal()])
     document = screened.document
-    refused = screened.refused_tables("api")
+    refused = screened.refused_tables(file)
     if dry_run and (taken := unit_name_problem(store, principal, document.unit)) is not None:
         # the import would refuse another unit's name (attack25): the dry run says so as the import does (it said
         # 「changed」 until attack27)
@@ -264,7 +265,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     raise_for_outcome(outcome)
     if refused:
         outcome = replace(outcome, refused_tables=refused + outcome.refused_tables)
-    return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
+    return {**outcome_dict(outcome, "api"), "project_ids": [v.project_id for v in outcome.versions],
             "review": report.to_dict(), "plan": plan}
 
 

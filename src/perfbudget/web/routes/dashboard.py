@@ -169,7 +169,7 @@ def unit_rename(request: Request, unit_id: int, name: str = Form(""),
     from perfbudget.app.unit_admin import rename_unit
 
     return _unit_admin(request, unit_id, lambda: rename_unit(store_of(request), principal, f"by-id/{unit_id}", name,
-                                                             ip=client_ip(request)))
+                                                             ip=client_ip(request), via="web"))
 
 
 @router.post("/units/by-id/{unit_id}/merge")
@@ -178,7 +178,8 @@ def unit_merge(request: Request, unit_id: int, other: str = Form(""),
     from perfbudget.app.unit_admin import merge_units
 
     return _unit_admin(request, unit_id, lambda: merge_units(store_of(request), principal, f"by-id/{unit_id}",
-                                                             other.strip()[:300], ip=client_ip(request)))
+                                                             other.strip()[:300], ip=client_ip(request),
+                                                             via="web"))
 
 
 def _unit_page(request: Request, principal: Principal, unit_key: int | str | UnitName, year: str | None) -> Response:

@@ -27,6 +27,9 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
+from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
+from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
+from perfbudget.readers.cjk_radicals import ideographs
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
@@ -136,6 +139,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
                                                   "PERFBUDGET_MAX_PDF_OBJECTS）；未读取")]
+            _radicals_as_ideographs(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
@@ -180,6 +184,16 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
     if unreadable:
         return [], unreadable
     return tables, []
+
+
+def _radicals_as_ideographs(page: Any) -> None:
+    """The page's characters that a producer's ToUnicode map gives as CJK radicals (Chromium's ``项⽬``) written as
+    the ideographs a person reads (:mod:`perfbudget.readers.cjk_radicals`), before any text is taken from the page:
+    the tables, the lines above them and the unruled pages all read these characters."""
+    for char in page.chars:
+        text = char["text"]
+        if text and FIRST_RADICAL <= text[0] <= LAST_RADICAL:
+            char["text"] = ideographs(text)
 
 
 UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向两边旋转的文字混在一格），无法确定阅读顺序；"

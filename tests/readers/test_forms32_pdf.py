@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from perfbudget.load import load_bytes
+from perfbudget.model import Severity
 from perfbudget.readers.cjk_radicals import ideographs
 
 _RADICAL = re.compile("[\u2e80-\u2fdf]")
@@ -95,3 +96,33 @@ def test_a_two_row_indicator_header_repeated_on_the_next_page_is_skipped(tmp_pat
     assert [(i.level3, i.target.raw) for i in project.indicators] == _ROWS
     assert {(i.level1, i.level2) for i in project.indicators} == {("产出指标", "数量指标")}
     assert any("重复的指标表头行已跳过" in p.message for p in result.problems)
+
+
+def _long_page(rows: list[tuple[str, str]]) -> str:
+    body = "".join(f"<tr>{'<td rowspan=%d>产出指标</td><td rowspan=%d>数量指标</td>' % (len(rows), len(rows)) if n == 0 else ''}"
+                   f"<td>{name}</td><td></td><td>{value}</td></tr>" for n, (name, value) in enumerate(rows))
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>table{border-collapse:collapse;width:100%}'
+            "td,th{border:1px solid #000;padding:22px 4px;font-weight:normal}</style></head><body>"
+            "<p>项目支出绩效目标批复表</p><table><tr><td>项目名称</td><td>主体班培训</td><td>实施单位</td>"
+            "<td>市委党校</td></tr><tr><td>项目金额</td><td colspan=3>164万元</td></tr></table>"
+            "<table><thead><tr><th rowspan=2>一级指标</th><th rowspan=2>二级指标</th><th rowspan=2>三级指标</th>"
+            "<th colspan=2>指标值</th></tr><tr><th>2021年实际实现值</th><th>预期2022年实现值</th></tr></thead>"
+            f"<tbody>{body}</tbody></table></body></html>")
+
+
+def test_a_table_continued_on_a_page_with_fewer_column_lines_is_read_in_the_first_pages_columns(
+        tmp_path: Path) -> None:
+    """Chromium prints the header block and the indicator table as one ruled grid on the first page (the columns
+    of both), the indicator table alone on the next with its <thead> repeated: main appended the second page's
+    rows in their own columns to the first page's grid, and every target there was lost (没有指标值)."""
+    from tests.writers.test_print_pdf import chromium_pdf
+
+    page = tmp_path / "page.html"
+    page.write_text(_long_page(_ROWS), encoding="utf-8")
+    result = load_bytes(chromium_pdf(page, tmp_path).read_bytes(), "page.pdf")
+    assert result.ok, [p.message for p in result.errors]
+    project = result.document.projects[0]
+    assert max(i.source.page or 0 for i in project.indicators) == 2  # (the table runs onto a second page)
+    assert [(i.level3, i.target.raw) for i in project.indicators] == _ROWS
+    assert {(i.level1, i.level2) for i in project.indicators} == {("产出指标", "数量指标")}
+    assert not [p for p in result.problems if p.severity is not Severity.INFO]

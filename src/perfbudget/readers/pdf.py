@@ -131,6 +131,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
         last_raw: list[list[str | None]] = []
+        last_starts: list[float] = []  # the left edges of its columns, and its right edge
+        last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
@@ -159,6 +161,12 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                                         f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
+                starts, right = _column_starts(table), table.bbox[2]
+                if open_table and not above and top == 0.0 and tables \
+                        and (mapping := _column_map(starts, right, last_starts, last_right)) is not None:
+                    rows, extracted = _onto_columns(rows, extracted, _spans(table), mapping, len(last_starts))
+                    starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)
+                last_starts, last_right = starts, right
                 located = rows
                 if open_table and not above and top == 0.0 and tables:
                     rows = _after_repeated_spans(rows, tables[-1].rows)
@@ -301,6 +309,57 @@ def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
                               widths[c - 1] if widths else 1)
                      for c, text in enumerate(row, 1)])
     return rows
+
+
+_EDGE = 1.5  # points: two ruling lines this close are one line drawn on both pages
+
+
+def _column_starts(table: Any) -> list[float]:
+    """The left edges of a ruled table's columns (pdfplumber's positions), left to right."""
+    return sorted({box[0] for box in table.cells})
+
+
+def _column_map(starts: list[float], right: float, earlier: list[float], earlier_right: float) -> list[int] | None:
+    """Where each column of a page's continuing table stands among the previous page's table's columns, when the
+    two are one table drawn with other column lines: the previous page's grid holds lines this page does not draw
+    (the header block's columns above the indicator part, Chromium's print of two tables or of one ruled across
+    two grids). Every left edge of this page's table must be one of the previous table's and both must end at the
+    same right edge; otherwise (the same grid, or another table) None."""
+    if not starts or len(starts) >= len(earlier) or abs(right - earlier_right) > _EDGE:
+        return None
+    mapping: list[int] = []
+    for x in starts:
+        at = next((k for k, edge in enumerate(earlier) if abs(edge - x) <= _EDGE), None)
+        if at is None or (mapping and at <= mapping[-1]):
+            return None
+        mapping.append(at)
+    return mapping
+
+
+def _onto_columns(rows: list[list[Cell]], raw: list[list[str | None]], spans: list[list[int]], mapping: list[int],
+                  width: int) -> tuple[list[list[Cell]], list[list[str | None]]]:
+    """A continuing table's rows (and its raw texts) laid onto the previous page's grid of ``width`` columns by
+    ``mapping`` (:func:`_column_map`): each cell in the column its left edge stands in, spanning the columns up to
+    the next cell's edge; the columns between are blank, as a merged cell's are. The cells keep their own places
+    on their page."""
+    out_rows: list[list[Cell]] = []
+    out_raw: list[list[str | None]] = []
+    for r, row in enumerate(rows):
+        if len(row) != len(mapping):
+            return rows, raw
+        cells: list[Cell] = [Cell("", row[0].source._replace(column=None)) for _ in range(width)]
+        texts: list[str | None] = [None] * width
+        widths = spans[r] if r < len(spans) and len(spans[r]) == len(row) else [1] * len(row)
+        for j, cell in enumerate(row):
+            if not widths[j]:
+                continue  # (a position a merged cell covers)
+            end = j + widths[j]
+            span = (mapping[end] if end < len(mapping) else width) - mapping[j]
+            cells[mapping[j]] = spanning(cell.text, cell.source, span)
+            texts[mapping[j]] = raw[r][j] if r < len(raw) and j < len(raw[r]) else cell.text
+        out_rows.append(cells)
+        out_raw.append(texts)
+    return out_rows, out_raw
 
 
 def _spans(table: Any) -> list[list[int]]:

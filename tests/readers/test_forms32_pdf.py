@@ -99,8 +99,9 @@ def test_a_two_row_indicator_header_repeated_on_the_next_page_is_skipped(tmp_pat
 
 
 def _long_page(rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<tr>{'<td rowspan=%d>产出指标</td><td rowspan=%d>数量指标</td>' % (len(rows), len(rows)) if n == 0 else ''}"
-                   f"<td>{name}</td><td></td><td>{value}</td></tr>" for n, (name, value) in enumerate(rows))
+    levels = f"<td rowspan={len(rows)}>产出指标</td><td rowspan={len(rows)}>数量指标</td>"
+    body = "".join(f"<tr>{levels if n == 0 else ''}<td>{name}</td><td></td><td>{value}</td></tr>"
+                   for n, (name, value) in enumerate(rows))
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>table{border-collapse:collapse;width:100%}'
             "td,th{border:1px solid #000;padding:22px 4px;font-weight:normal}</style></head><body>"
             "<p>项目支出绩效目标批复表</p><table><tr><td>项目名称</td><td>主体班培训</td><td>实施单位</td>"

@@ -127,3 +127,21 @@ def test_a_table_continued_on_a_page_with_fewer_column_lines_is_read_in_the_firs
     assert [(i.level3, i.target.raw) for i in project.indicators] == _ROWS
     assert {(i.level1, i.level2) for i in project.indicators} == {("产出指标", "数量指标")}
     assert not [p for p in result.problems if p.severity is not Severity.INFO]
+
+
+def test_a_row_whose_top_line_a_browser_drew_on_the_page_before_is_read(tmp_path: Path) -> None:
+    """A table with collapsed borders printed by Chromium: the line between the last row of a page and the first row
+    of the next is drawn at the foot of the first page, so the next page's first row has its side lines and no top
+    line. pdfplumber's table starts under it; main took its text for a line above the table and lost the row
+    (没有任何提示)."""
+    from tests.writers.test_print_pdf import chromium_pdf
+
+    page = tmp_path / "page.html"
+    page.write_text(_long_page(_ROWS).replace("<thead>", "<tbody>").replace("</thead>", ""), encoding="utf-8")
+    result = load_bytes(chromium_pdf(page, tmp_path).read_bytes(), "page.pdf")
+    assert result.ok, [p.message for p in result.errors]
+    project = result.document.projects[0]
+    on_page_two = [i for i in project.indicators if i.source.page == 2]
+    assert on_page_two and on_page_two[0].source.row == 1  # (the open row: the first row the page shows)
+    assert [(i.level3, i.target.raw) for i in project.indicators] == _ROWS
+    assert not [p for p in result.problems if p.severity is not Severity.INFO]

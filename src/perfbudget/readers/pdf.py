@@ -149,12 +149,19 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 unruled.interrupt()
             top = 0.0
             for table in found:
-                above = _text_lines(page, top, table.bbox[1])
                 extracted, unordered, ends = table_texts(table)
+                spans = _spans(table)
+                opened = _open_top_row(page, table) if open_table and top == 0.0 and tables else None
+                if opened is not None:  # a first row without its top line (drawn on the previous page)
+                    _band, texts, widths = opened
+                    extracted, ends = [texts, *extracted], OpenEnds({c: r + 1 for c, r in ends.bottom.items()})
+                    spans = [widths, *spans] if spans else []
+                    unordered = [(r + 1, c) for r, c in unordered]
+                above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
-                rows = _rows(extracted, file, page_number, len(tables) + 1, _spans(table))
+                rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
                 if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
@@ -164,7 +171,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 starts, right = _column_starts(table), table.bbox[2]
                 if open_table and not above and top == 0.0 and tables \
                         and (mapping := _column_map(starts, right, last_starts, last_right)) is not None:
-                    rows, extracted = _onto_columns(rows, extracted, _spans(table), mapping, len(last_starts))
+                    rows, extracted = _onto_columns(rows, extracted, spans, mapping, len(last_starts))
                     starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)
                 last_starts, last_right = starts, right
                 located = rows
@@ -173,7 +180,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
-                    if rows_may_split and _may_be_split_row(earlier_raw, rows):
+                    if rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
                         _flag_split_row(tables[-1], rows[0], page_number)
                     if rows is located:
                         _carry_back_labels(tables[-1].rows, earlier_rows, earlier_ends, rows, ends)
@@ -312,6 +319,43 @@ def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
 
 
 _EDGE = 1.5  # points: two ruling lines this close are one line drawn on both pages
+
+
+def _open_top_row(page: Any, table: Any) -> tuple[float, list[str | None], list[int]] | None:
+    """A row above a page's first table that has its side lines but not its top line: a browser's print of a
+    table with collapsed borders draws the line between two rows at the foot of the page before, so the row that
+    starts the next page is open at the top and pdfplumber's table starts under it (its text was read as a line
+    above the table, and lost). The row is the band from where the table's outer side lines start above its first
+    line down to that line, its text cut into the table's columns where a side line runs up through the band
+    (none: one cell over the columns between). Returns the band's top, the row's texts as ``Table.extract`` gives
+    them (None where a cell covers the position) and the cells' spans; None when the table's left and right lines
+    do not both run up above it or nothing is written in the band."""
+    x0, first_line, x1, _bottom = table.bbox
+    starts = _column_starts(table)
+
+    def rising(x: float) -> float | None:  # where a side line at x that runs up from the table's first line starts
+        tops = [edge["top"] for edge in page.edges if edge["orientation"] == "v" and abs(edge["x0"] - x) <= _EDGE
+                and abs(edge["bottom"] - first_line) <= _EDGE and edge["top"] < first_line - 3]
+        return min(tops) if tops else None
+
+    left, right = rising(x0), rising(x1)
+    if left is None or right is None or not starts:
+        return None
+    band = max(left, right)
+    chars = [c for c in page.chars
+             if band <= (c["top"] + c["bottom"]) / 2 < first_line and x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+    if not chars:
+        return None
+    cuts = [n for n, x in enumerate(starts) if n == 0 or ((edge := rising(x)) is not None and edge <= band + _EDGE)]
+    texts: list[str | None] = [None] * len(starts)
+    widths = [0] * len(starts)
+    for at, n in enumerate(cuts):
+        end = cuts[at + 1] if at + 1 < len(cuts) else len(starts)
+        high = starts[end] if end < len(starts) else x1
+        inside = [c for c in chars if starts[n] <= (c["x0"] + c["x1"]) / 2 < high]
+        texts[n] = (cell_text(inside) or "") if inside else ""
+        widths[n] = end - n
+    return band, texts, widths
 
 
 def _column_starts(table: Any) -> list[float]:

@@ -145,3 +145,29 @@ def test_a_row_whose_top_line_a_browser_drew_on_the_page_before_is_read(tmp_path
     assert on_page_two and on_page_two[0].source.row == 1  # (the open row: the first row the page shows)
     assert [(i.level3, i.target.raw) for i in project.indicators] == _ROWS
     assert not [p for p in result.problems if p.severity is not Severity.INFO]
+
+
+def test_a_continuing_table_drawn_on_the_first_pages_lines_is_no_column_page(tmp_path: Path) -> None:
+    """As above, a long 三级 name narrowing the value column, the break falling so that page 2's table (with its open
+    first row) has as many rows as page 1's: its rows are no sheet's right-hand columns printed on their own page
+    (those start at the margin on other lines), as its column lines are page 1's. Read whole; main lost page 2's
+    targets (没有指标值), and the column-page test alone refused the file (第2页的表格是上一页表格右侧的列)."""
+    from tests.writers.test_print_pdf import chromium_pdf
+
+    rows = [(f"培训项目{n}的完成人次", f"{n * 10}人次") for n in range(1, 10)]
+    rows += [("理论教育和党性教育课时比例完成率" * 12, "100%"), *((f"课程{n}达标率", "100%") for n in range(1, 6))]
+    levels = f"<td rowspan={len(rows)}>产出指标</td><td rowspan={len(rows)}>数量指标</td>"
+    body = "".join(f"<tr>{levels if n == 0 else ''}<td>{name}</td><td>{value}</td></tr>"
+                   for n, (name, value) in enumerate(rows))
+    page = tmp_path / "page.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><style>table{border-collapse:collapse;'
+                    "width:100%}td{border:1px solid #000;padding:22px 4px}</style></head><body>"
+                    "<p>项目支出绩效目标批复表</p><table><tr><td>项目名称</td><td>主体班培训</td><td>实施单位</td>"
+                    "<td>市委党校</td></tr><tr><td>项目金额</td><td colspan=3>164万元</td></tr></table><table><tr>"
+                    f"<td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>{body}</table></body></html>",
+                    encoding="utf-8")
+    result = load_bytes(chromium_pdf(page, tmp_path).read_bytes(), "page.pdf")
+    assert result.ok, [p.message for p in result.errors]
+    project = result.document.projects[0]
+    assert max(i.source.page or 0 for i in project.indicators) == 2
+    assert [(i.level3, i.target.raw) for i in project.indicators] == rows

@@ -162,15 +162,16 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
                 rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
-                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
+                starts, right = _column_starts(table), table.bbox[2]
+                mapping = _column_map(starts, right, last_starts, last_right) \
+                    if open_table and not above and top == 0.0 and tables else None
+                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) and mapping is None \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
                                         f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
-                starts, right = _column_starts(table), table.bbox[2]
-                if open_table and not above and top == 0.0 and tables \
-                        and (mapping := _column_map(starts, right, last_starts, last_right)) is not None:
+                if mapping is not None:  # (the same table drawn with fewer column lines: no column page)
                     rows, extracted = _onto_columns(rows, extracted, spans, mapping, len(last_starts))
                     starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)
                 last_starts, last_right = starts, right

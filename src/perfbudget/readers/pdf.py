@@ -385,14 +385,15 @@ def _onto_columns(rows: list[list[Cell]], raw: list[list[str | None]], spans: li
                   width: int) -> tuple[list[list[Cell]], list[list[str | None]]]:
     """A continuing table's rows (and its raw texts) laid onto the previous page's grid of ``width`` columns by
     ``mapping`` (:func:`_column_map`): each cell in the column its left edge stands in, spanning the columns up to
-    the next cell's edge; the columns between are blank, as a merged cell's are. The cells keep their own places
-    on their page."""
+    the next cell's edge; the columns between are blank, as a merged cell's are (placed at the column of their page
+    that covers them). The cells keep their own places on their page."""
     out_rows: list[list[Cell]] = []
     out_raw: list[list[str | None]] = []
+    own = [sum(1 for at in mapping if at <= k) or k + 1 for k in range(width)]  # a blank's column on its page
     for r, row in enumerate(rows):
         if len(row) != len(mapping):
             return rows, raw
-        cells: list[Cell] = [Cell("", row[0].source._replace(column=None)) for _ in range(width)]
+        cells: list[Cell] = [Cell("", row[0].source._replace(column=own[k])) for k in range(width)]
         texts: list[str | None] = [None] * width
         widths = spans[r] if r < len(spans) and len(spans[r]) == len(row) else [1] * len(row)
         for j, cell in enumerate(row):

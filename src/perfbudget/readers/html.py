@@ -301,12 +301,18 @@ def _form_carriers(soup: Any, leaves: set[int]) -> dict[int, Any]:
     header, and the table around it holds the form's own labels (项目名称, 预算单位 …) in its own cells. The form is
     then read as one table, the nested rows after their row; a page-layout table around a whole form (no label of
     its own) is no carrier, and the innermost tables are read as before."""
+    def enclosing(node: Any, names: tuple[str, ...]) -> Any | None:  # (bs4's find_parent, without its filters)
+        node = node.parent
+        while node is not None and node.name not in names:
+            node = node.parent
+        return node
+
     carriers: dict[int, Any] = {}
     for inner in soup.find_all("table"):
-        if id(inner) not in leaves or (cell := inner.find_parent(("td", "th"))) is None:
+        if id(inner) not in leaves or (cell := enclosing(inner, ("td", "th"))) is None:
             continue
-        outer = cell.find_parent("table")
-        if outer is None or any(table is not inner for table in outer.find_all("table")):
+        outer = enclosing(cell, ("table",))
+        if outer is None or len(outer.find_all("table", limit=2)) > 1:
             continue  # (other tables inside too: a page laid out in tables, read as before)
         own = [td for tr in outer.find_all("tr") if tr.find_parent("table") is outer
                for td in tr.find_all(("td", "th"), recursive=False)]

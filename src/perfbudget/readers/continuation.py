@@ -135,6 +135,29 @@ def declared_continuation(before: list[list[Cell]], rows: list[list[Cell]]) -> l
     return rows[1:] if texts(rows[0]) == texts(before[header]) else rows
 
 
+_MAX_SUB_ROWS = 2  # the rows a header runs on for below its first (指标值 over 2021年实际实现值 | 预期2022年实现值)
+
+
+def _repeated_sub_rows(before: list[list[Cell]], before_header: int, rows: list[list[Cell]], header: int) -> int:
+    """How many rows after a repeated indicator header repeat, in order, the rows after ``before``'s header that no
+    indicator row is (a header over two or three rows repeated on every page: its lower rows name the value
+    columns, ``2021年实际实现值 | 预期2022年实现值``, and hold no 三级 name): those rows are the header's too."""
+    names = [n for n, cell in enumerate(before[before_header]) if column_role(cell.text) == "level3"]
+    count = 0
+    while count < _MAX_SUB_ROWS:
+        at, again = before_header + 1 + count, header + 1 + count
+        if at >= len(before) or again >= len(rows) or not _filled(rows[again]) \
+                or _texts(rows[again]) != _texts(before[at]) \
+                or not all(n < len(before[at]) and before[at][n].blank for n in names):
+            break
+        count += 1
+    return count
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [cell.text.strip() for cell in row if not cell.blank]
+
+
 def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawTable]:
     """The tables with continuation tables joined to the table they continue (see the module docstring)."""
     out: list[RawTable] = []
@@ -169,7 +192,8 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
                 _roles(table.rows[header_index]) == _roles(previous.rows[previous_header]):
             problems.append(Problem(table.source, "表格跨页续排，重复的指标表头行已跳过，按同一个项目读取",
                                     Severity.INFO))
-            table = RawTable(table.heading, table.source, table.rows[header_index + 1:], table.complete,
+            skip = header_index + 1 + _repeated_sub_rows(previous.rows, previous_header, table.rows, header_index)
+            table = RawTable(table.heading, table.source, table.rows[skip:], table.complete,
                              table.certain, table.stream, table.sparse, table.needs_check)
         elif previous_header is not None and header is None and _starts_with_indicator_row(table.rows):
             problems.append(Problem(table.source, "表格跨页续排（续表没有表头），按同一个项目读取", Severity.INFO))

@@ -31,7 +31,7 @@ from perfbudget.readers.label_lines import (
     lead_line_cells,
     section_pair,
 )
-from perfbudget.readers.labels import is_any_label, level_of
+from perfbudget.readers.labels import column_role, header_field, is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -184,9 +184,10 @@ def _owner(node: Any, parts: dict[int, tuple[Any, str]]) -> Any | None:
     return None
 
 
-def _text(node: Any) -> str:
+def _text(node: Any, skipped: Any = None) -> str:
     """A cell's text as a browser shows it: lines from ``<br>`` and blocks, a line break of the source white space
-    (not inside ``<pre>``). Read in one walk without changing the tree: until attack24 each ``<br>`` was replaced and a
+    (not inside ``<pre>``), without the element ``skipped`` (an indicator table nested in the cell, read as rows).
+    Read in one walk without changing the tree: until attack24 each ``<br>`` was replaced and a
     line break inserted after each block, and bs4 looks an element up among its siblings for that (a 60 KB cell of
     20,000 ``<p>`` cost 16 s of CPU)."""
     from bs4 import NavigableString, Tag
@@ -201,7 +202,7 @@ def _text(node: Any) -> str:
             stack.pop()
             parts.append(after)
         elif isinstance(child, Tag):
-            if child.name == "br":
+            if child is skipped or child.name == "br":
                 parts.append("\n")
             else:
                 stack.append((iter(child.contents), "\n" if child.name in _BLOCKS else "",
@@ -228,12 +229,15 @@ def _fill_covered(row: list[Cell], pending: dict[tuple[int, int], bool], r: int,
 
 
 def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
-               hidden: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
+               hidden: list[tuple[Source, str]] | None = None, nested: dict[int, Any] | None = None,
+               label: str | None = None) -> list[list[Cell]]:
     """The table's rows on its grid, spans expanded (blank where covered); past a row or cell limit of
     ``budget`` :class:`LimitExceeded`. A cell counts as the grid positions it covers (rowspan × colspan), before
     they are made: 9,000 rows of one cell spanning 16,000 columns (300 KB, under the element limit) grew past
-    2 GB in over 200 s until 2026-12-04 (found by attack14)."""
-    label = f"表{number}"
+    2 GB in over 200 s until 2026-12-04 (found by attack14). ``nested`` maps a cell (by id) to the indicator table
+    nested in it (:func:`_form_carriers`): the cell keeps its own text, and the nested table's rows follow the row,
+    from the cell's column on (as a cell merged down beside them), as Word's reader reads such a cell."""
+    label = label or f"表{number}"
     pending: dict[tuple[int, int], bool] = {}  # grid positions covered by a rowspan from above
     rows: list[list[Cell]] = []
     trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
@@ -245,6 +249,7 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
                 hidden.append((Source(file, sheet=label, table=number, row=r + 1), text))
             continue
         row: list[Cell] = []
+        inner: list[list[Cell]] = []  # the rows of an indicator table nested in one of the row's cells
         if budget is not None:
             budget.row(0, f"表格{number}")
         for td in tr.find_all(("td", "th"), recursive=False):
@@ -261,7 +266,13 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
             if budget is not None:
                 budget.add_cells(rowspan * colspan)
-            row.append(spanning(_text(td), Source(file, sheet=label, table=number, row=r + 1, column=col + 1),
+            held = nested.get(id(td)) if nested else None
+            if held is not None:
+                where = f"{label}第{r + 1}行内嵌表格"
+                inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
+                             for c in range(1, col + 1)), *cells]
+                          for k, cells in enumerate(table_grid(held, file, number, budget, hidden, None, where), 1)]
+            row.append(spanning(_text(td, held), Source(file, sheet=label, table=number, row=r + 1, column=col + 1),
                                 colspan))
             for extra in range(colspan):
                 if extra:
@@ -270,7 +281,46 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
                     pending[(r + below, col + extra)] = True
         _fill_covered(row, pending, r, file, label, number)
         rows.append(row)
+        rows += inner
     return rows
+
+
+def _indicator_header_in(table: Any) -> bool:
+    """Whether a row of the table (its own rows) names a 三级 column and a 指标值 column."""
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is table:
+            roles = {column_role(_text(td)) for td in tr.find_all(("td", "th"), recursive=False)}
+            if "level3" in roles and "target" in roles:
+                return True
+    return False
+
+
+def _form_carriers(soup: Any, leaves: set[int]) -> dict[int, Any]:
+    """The cells (by id) of a form's table that hold its indicator table nested inside (``绩效指标 | [一级指标 |
+    二级指标 | 三级指标 | 指标值 …]``), each with that table: the nested table is innermost and holds an indicator
+    header, and the table around it holds the form's own labels (项目名称, 预算单位 …) in its own cells. The form is
+    then read as one table, the nested rows after their row; a page-layout table around a whole form (no label of
+    its own) is no carrier, and the innermost tables are read as before."""
+    def enclosing(node: Any, names: tuple[str, ...]) -> Any | None:  # (bs4's find_parent, without its filters)
+        node = node.parent
+        while node is not None and node.name not in names:
+            node = node.parent
+        return node
+
+    carriers: dict[int, Any] = {}
+    for inner in soup.find_all("table"):
+        if id(inner) not in leaves or (cell := enclosing(inner, ("td", "th"))) is None:
+            continue
+        outer = enclosing(cell, ("table",))
+        if outer is None or len(outer.find_all("table", limit=2)) > 1:
+            continue  # (other tables inside too: a page laid out in tables, read as before)
+        own = [td for tr in outer.find_all("tr") if tr.find_parent("table") is outer
+               for td in tr.find_all(("td", "th"), recursive=False)]
+        if not any(header_field(_text(td)) is not None for td in own if td.find("table") is None) \
+                or not _indicator_header_in(inner):
+            continue
+        carriers[id(cell)] = inner
+    return carriers
 
 
 def _declared_continued(table: Any) -> bool:
@@ -304,6 +354,11 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     lead: list[tuple[str, ...]] = []
     cut_notes: list[str] = []  # the label lines' values joined over two lines (需人工核对)
     leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
+    carriers = _form_carriers(soup, leaves) if len(leaves) < len(soup.find_all("table")) else {}
+    for inner in carriers.values():  # a form's table with its indicator table nested in a cell: read whole
+        leaves.discard(id(inner))
+        leaves.add(id(inner.find_parent("table")))
+    absorbed = {id(inner) for inner in carriers.values()}
     text_before: str | None = None  # the text before, for a goal under its section title
     seen = 0  # the page's tables, each numbered as it stands (a 续表 joined to the one before keeps its own number)
     for node in soup.descendants:
@@ -313,8 +368,8 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
             number = seen
             source = Source(file, sheet=f"表{number}", table=number)
             hidden: list[tuple[Source, str]] | None = [] if hides else None
-            rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget, hidden), unit_line, source),
-                                    lead, source)
+            rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget, hidden, carriers),
+                                                   unit_line, source), lead, source)
             if tables and heading is None and not lead and _declared_continued(node):
                 # perfbudget's own pages: the head and the indicators, the second labelled 续表 by the writer
                 before = tables[-1]
@@ -327,7 +382,7 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
             heading = unit_line = None
             lead, cut_notes = [], []
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
-              and node.find_parent(("head", "title")) is None):
+              and id(node.find_parent("table")) not in absorbed and node.find_parent(("head", "title")) is None):
             previous, text_before = text_before, (str(node) if str(node).strip() else text_before)
             if lead and text_before is not previous and (goal := section_pair(previous, str(node))) is not None:
                 lead.append(goal)  # （一）年度目标 / 全面改善…: the goal under its section title (layouts24)

@@ -27,6 +27,9 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
+from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
+from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
+from perfbudget.readers.cjk_radicals import ideographs
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
@@ -128,6 +131,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
         last_raw: list[list[str | None]] = []
+        last_starts: list[float] = []  # the left edges of its columns, and its right edge
+        last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
@@ -136,6 +141,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
                                                   "PERFBUDGET_MAX_PDF_OBJECTS）；未读取")]
+            _radicals_as_ideographs(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
@@ -143,25 +149,39 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 unruled.interrupt()
             top = 0.0
             for table in found:
-                above = _text_lines(page, top, table.bbox[1])
                 extracted, unordered, ends = table_texts(table)
+                spans = _spans(table)
+                opened = _open_top_row(page, table) if open_table and top == 0.0 and tables else None
+                if opened is not None:  # a first row without its top line (drawn on the previous page)
+                    _band, texts, widths = opened
+                    extracted, ends = [texts, *extracted], OpenEnds({c: r + 1 for c, r in ends.bottom.items()})
+                    spans = [widths, *spans] if spans else []
+                    unordered = [(r + 1, c) for r, c in unordered]
+                above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
-                rows = _rows(extracted, file, page_number, len(tables) + 1, _spans(table))
-                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
+                rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
+                starts, right = _column_starts(table), table.bbox[2]
+                mapping = _column_map(starts, right, last_starts, last_right) \
+                    if open_table and not above and top == 0.0 and tables else None
+                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) and mapping is None \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
                                         f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
+                if mapping is not None:  # (the same table drawn with fewer column lines: no column page)
+                    rows, extracted = _onto_columns(rows, extracted, spans, mapping, len(last_starts))
+                    starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)
+                last_starts, last_right = starts, right
                 located = rows
                 if open_table and not above and top == 0.0 and tables:
                     rows = _after_repeated_spans(rows, tables[-1].rows)
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
-                    if rows_may_split and _may_be_split_row(earlier_raw, rows):
+                    if rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
                         _flag_split_row(tables[-1], rows[0], page_number)
                     if rows is located:
                         _carry_back_labels(tables[-1].rows, earlier_rows, earlier_ends, rows, ends)
@@ -180,6 +200,16 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
     if unreadable:
         return [], unreadable
     return tables, []
+
+
+def _radicals_as_ideographs(page: Any) -> None:
+    """The page's characters that a producer's ToUnicode map gives as CJK radicals (Chromium's ``项⽬``) written as
+    the ideographs a person reads (:mod:`perfbudget.readers.cjk_radicals`), before any text is taken from the page:
+    the tables, the lines above them and the unruled pages all read these characters."""
+    for char in page.chars:
+        text = char["text"]
+        if text and FIRST_RADICAL <= text[0] <= LAST_RADICAL:
+            char["text"] = ideographs(text)
 
 
 UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向两边旋转的文字混在一格），无法确定阅读顺序；"
@@ -287,6 +317,95 @@ def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
                               widths[c - 1] if widths else 1)
                      for c, text in enumerate(row, 1)])
     return rows
+
+
+_EDGE = 1.5  # points: two ruling lines this close are one line drawn on both pages
+
+
+def _open_top_row(page: Any, table: Any) -> tuple[float, list[str | None], list[int]] | None:
+    """A row above a page's first table that has its side lines but not its top line: a browser's print of a
+    table with collapsed borders draws the line between two rows at the foot of the page before, so the row that
+    starts the next page is open at the top and pdfplumber's table starts under it (its text was read as a line
+    above the table, and lost). The row is the band from where the table's outer side lines start above its first
+    line down to that line, its text cut into the table's columns where a side line runs up through the band
+    (none: one cell over the columns between). Returns the band's top, the row's texts as ``Table.extract`` gives
+    them (None where a cell covers the position) and the cells' spans; None when the table's left and right lines
+    do not both run up above it or nothing is written in the band."""
+    x0, first_line, x1, _bottom = table.bbox
+    starts = _column_starts(table)
+
+    def rising(x: float) -> float | None:  # where a side line at x that runs up from the table's first line starts
+        tops = [edge["top"] for edge in page.edges if edge["orientation"] == "v" and abs(edge["x0"] - x) <= _EDGE
+                and abs(edge["bottom"] - first_line) <= _EDGE and edge["top"] < first_line - 3]
+        return min(tops) if tops else None
+
+    left, right = rising(x0), rising(x1)
+    if left is None or right is None or not starts:
+        return None
+    band = max(left, right)
+    chars = [c for c in page.chars
+             if band <= (c["top"] + c["bottom"]) / 2 < first_line and x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+    if not chars:
+        return None
+    cuts = [n for n, x in enumerate(starts) if n == 0 or ((edge := rising(x)) is not None and edge <= band + _EDGE)]
+    texts: list[str | None] = [None] * len(starts)
+    widths = [0] * len(starts)
+    for at, n in enumerate(cuts):
+        end = cuts[at + 1] if at + 1 < len(cuts) else len(starts)
+        high = starts[end] if end < len(starts) else x1
+        inside = [c for c in chars if starts[n] <= (c["x0"] + c["x1"]) / 2 < high]
+        texts[n] = (cell_text(inside) or "") if inside else ""
+        widths[n] = end - n
+    return band, texts, widths
+
+
+def _column_starts(table: Any) -> list[float]:
+    """The left edges of a ruled table's columns (pdfplumber's positions), left to right."""
+    return sorted({box[0] for box in table.cells})
+
+
+def _column_map(starts: list[float], right: float, earlier: list[float], earlier_right: float) -> list[int] | None:
+    """Where each column of a page's continuing table stands among the previous page's table's columns, when the
+    two are one table drawn with other column lines: the previous page's grid holds lines this page does not draw
+    (the header block's columns above the indicator part, Chromium's print of two tables or of one ruled across
+    two grids). Every left edge of this page's table must be one of the previous table's and both must end at the
+    same right edge; otherwise (the same grid, or another table) None."""
+    if not starts or len(starts) >= len(earlier) or abs(right - earlier_right) > _EDGE:
+        return None
+    mapping: list[int] = []
+    for x in starts:
+        at = next((k for k, edge in enumerate(earlier) if abs(edge - x) <= _EDGE), None)
+        if at is None or (mapping and at <= mapping[-1]):
+            return None
+        mapping.append(at)
+    return mapping
+
+
+def _onto_columns(rows: list[list[Cell]], raw: list[list[str | None]], spans: list[list[int]], mapping: list[int],
+                  width: int) -> tuple[list[list[Cell]], list[list[str | None]]]:
+    """A continuing table's rows (and its raw texts) laid onto the previous page's grid of ``width`` columns by
+    ``mapping`` (:func:`_column_map`): each cell in the column its left edge stands in, spanning the columns up to
+    the next cell's edge; the columns between are blank, as a merged cell's are (placed at the column of their page
+    that covers them). The cells keep their own places on their page."""
+    out_rows: list[list[Cell]] = []
+    out_raw: list[list[str | None]] = []
+    own = [sum(1 for at in mapping if at <= k) or k + 1 for k in range(width)]  # a blank's column on its page
+    for r, row in enumerate(rows):
+        if len(row) != len(mapping):
+            return rows, raw
+        cells: list[Cell] = [Cell("", row[0].source._replace(column=own[k])) for k in range(width)]
+        texts: list[str | None] = [None] * width
+        widths = spans[r] if r < len(spans) and len(spans[r]) == len(row) else [1] * len(row)
+        for j, cell in enumerate(row):
+            if not widths[j]:
+                continue  # (a position a merged cell covers)
+            end = j + widths[j]
+            span = (mapping[end] if end < len(mapping) else width) - mapping[j]
+            cells[mapping[j]] = spanning(cell.text, cell.source, span)
+            texts[mapping[j]] = raw[r][j] if r < len(raw) and j < len(raw[r]) else cell.text
+        out_rows.append(cells)
+        out_raw.append(texts)
+    return out_rows, out_raw
 
 
 def _spans(table: Any) -> list[list[int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -115,3 +117,61 @@ def test_an_accounts_sign_ins_are_looked_up_by_its_own_index(any_web: WebEnv) ->
         else:
             plan = "\n".join(str(row[-1]) for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     assert "ix_audit_log_username_action_at" in plan, plan
+
+
+def _self_evaluation(closing_text: str) -> bytes:
+    """A 自评表 (pipe cells) whose 评价结论 row holds ``closing_text``."""
+    from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, _closing, _pipe
+
+    return _pipe([*NAME, *GRID, *INDICATORS, ["总分", "", "", "", "", "100", "90", ""], *_closing(closing_text)])
+
+
+@pytest.mark.parametrize("closing", ["执行" + "全年" * 40_000 + "x", "支出" + "执行率1%" * 40_000],
+                         ids=["a run of the words before 执行率", "many rates in one clause"])
+def test_a_closing_texts_stated_execution_is_read_in_linear_time(closing: str) -> None:
+    # kinds31 reads a 自评表's execution from its closing texts. Its rate pattern began with (?:全年|年度|…)*, tried
+    # again from each word of a run of them (「全年」 × 40,000, 235 KB: 20 s of CPU), and each figure searched the
+    # clause before it for goal words again (「执行率1%」 × 40,000, 430 KB: 13 s). Any unit editor's upload reaches it.
+    from perfbudget.load import load_bytes
+
+    data = _self_evaluation(closing)
+    started = time.process_time()
+    result = load_bytes(data, "自评表.txt")
+    assert time.process_time() - started < 2.0
+    assert result.ok, result.problems
+
+
+def _old_figures(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str, str]]:
+    """``stated_execution._figures`` and its rate pattern before attack29."""
+    from perfbudget.readers import stated_execution as se
+
+    if pattern is se._RATE:
+        pattern = re.compile(r"(?:全年|年度|预算|资金|项目|支出|财政资金)*执行率"
+                             r"(?:为|是|达|达到|仅|仅为|只有|约|约为|实现|共计)?[:：]?(\d{1,3}(?:\.\d+)?)[%％]")
+    found = []
+    for clause in se._CLAUSES.split(text):
+        for match in pattern.finditer(clause):
+            bounded = clause[match.end():match.end() + 3].startswith(se._BOUND_AFTER)
+            if bounded or se._GOAL_WORDS.search(clause[:match.start()]):
+                continue
+            found.append((match.group(1).replace(",", ""), match.group(2) if match.re is se._SPENT else "%", clause))
+    return found
+
+
+def test_the_stated_figures_are_what_they_were() -> None:
+    # The same figures as before on random texts of the words around them: the words before 执行率, goal words
+    # (overlapping ones: 力争取, 预计划), bounds after a figure, amounts, clause ends.
+    import random
+
+    from perfbudget.readers import stated_execution as se
+
+    words = ["全年", "年度", "预算", "资金", "项目", "支出", "财政", "财政资金", "执行率", "执行", "为", "达到", "仅",
+             "：", "53", "1.5", "100", "%", "％", "以上", "左右", "目标", "力", "争", "取", "计", "划", "预", "应",
+             "不低于", "实际", "已", "万元", "元", "1,000", "，", "。", "了", "金额", "标"]
+    rng = random.Random(29)
+    for _ in range(60_000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        for pattern in (se._RATE, se._SPENT):
+            assert se._figures(text, pattern) == _old_figures(text, pattern), text
+    assert se._figures("力争取执行率95%", se._RATE) == []
+    assert se._figures("全年执行率53%，力争执行率95%", se._RATE) == [("53", "%", "全年执行率53%")]

@@ -199,3 +199,111 @@ def test_the_stated_figures_are_what_they_were() -> None:
             assert se._figures(text, pattern) == _old_figures(text, pattern), text
     assert se._figures("力争取执行率95%", se._RATE) == []
     assert se._figures("全年执行率53%，力争执行率95%", se._RATE) == [("53", "%", "全年执行率53%")]
+
+
+def _old_page_parts(cells: list[object], header_row: int, rows: int, starts: list[int]) -> list[object]:
+    """``print_layout.page_parts`` and ``split_at_pages`` before attack29."""
+    from dataclasses import replace
+    from itertools import pairwise
+
+    def split(first: int, count: int, cuts: list[int]) -> list[tuple[int, int]]:
+        parts, start = [], first
+        for cut in cuts:
+            if start < cut < first + count:
+                parts.append((start, cut - start))
+                start = cut
+        parts.append((start, first + count - start))
+        return parts
+
+    out = []
+    for first, end in pairwise([0, header_row, *starts, rows]):
+        lead = 1 if first > header_row else 0
+        specs = [replace(cell, row=0) for cell in cells if cell.row == header_row] if lead else []  # type: ignore
+        for cell in cells:
+            for part_row, part_rows in split(cell.row, cell.rowspan, starts if first >= header_row else []):  # type: ignore
+                if first <= part_row < end:
+                    specs.append(replace(cell, row=part_row - first + lead, rowspan=part_rows))  # type: ignore
+        out.append((first, end, specs))
+    return out
+
+
+def test_the_page_parts_are_what_they_were() -> None:
+    # Each cell is now split once and its pieces put in their parts by bisection: the same parts as before on random
+    # grids (merged labels over page starts, heads, starts at the header and doubled), sorted or not.
+    import random
+    from dataclasses import dataclass
+
+    from perfbudget.writers.print_layout import page_parts
+
+    @dataclass(frozen=True)
+    class Spanned:
+        row: int
+        col: int
+        rowspan: int
+
+    rng = random.Random(29)
+    for case in range(4_000):
+        rows = rng.randint(1, 40)
+        header_row = rng.randint(0, min(rows - 1, 5))
+        cells = [Spanned(row, col, rng.randint(1, rows - row)) for row in range(rows) for col in range(3)
+                 if rng.random() < 0.7]
+        starts = sorted(rng.sample(range(header_row, rows), rng.randint(0, min(8, rows - header_row))))
+        if case % 10 == 0 and starts:
+            starts.append(starts[-1])  # a start given twice
+        if case % 50 == 0:
+            rng.shuffle(starts)  # out of order: taken part by part, as before
+        assert list(page_parts(cells, header_row, rows, starts)) == _old_page_parts(cells, header_row, rows, starts)
+
+
+def test_a_long_tables_word_download_splits_each_cell_once(web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Word download drew a table a printed page, and each page split every cell at every page start again
+    # (print_layout.page_parts): pages × cells × starts. A unit editor's upload of 990 indicators with long texts
+    # (8 MB, a page a row or two) made each Word download of it cost 147 s of CPU, any viewer's too. Now each cell is
+    # split once: here 120 indicators of 1,500 characters each (some 100 pages).
+    import random
+
+    from perfbudget.writers import print_layout, target_table_docx
+    from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, _pipe
+
+    rng = random.Random(3)
+
+    def text(length: int) -> str:
+        return "".join(rng.choice("甲乙aW1i目") for _ in range(length))
+
+    long_rows = (["产出指标", "数量指标", f"指标{i}" + text(200), "≥10处", "8处" + text(1_500), "0.05", "0.04",
+                  text(1_500)] for i in range(120))
+    rows = [INDICATORS[0], *long_rows, *INDICATORS[2:]]
+    data = _pipe([["单位编码", "255101", "", "", "", "", "", ""], *NAME, *GRID, *rows])
+    client = web.client("editor")
+    uploaded = client.post("/api/v1/uploads", files={"file": ("长表.txt", data, "text/plain")},
+                           headers={"Authorization": f"Bearer {web.token('editor')}"})
+    assert uploaded.status_code == 200, uploaded.text
+    done = client.post(f"/api/v1/uploads/{uploaded.json()['upload_id']}/import", json={},
+                       headers={"Authorization": f"Bearer {web.token('editor')}"})
+    assert done.status_code == 200, done.text
+    project = done.json()["versions"][0]["project_id"]
+    calls: list[int] = []
+    split = print_layout.split_at_pages
+
+    def counted(first: int, count: int, starts: list[int]) -> list[tuple[int, int]]:
+        calls.append(len(starts))
+        return split(first, count, starts)
+
+    monkeypatch.setattr(print_layout, "split_at_pages", counted)
+    parts: list[int] = []
+    real_parts = target_table_docx.page_parts
+
+    def counted_parts(*args: object) -> object:
+        found = list(real_parts(*args))  # type: ignore[arg-type]
+        parts.append(len(found))
+        return iter(found)
+
+    monkeypatch.setattr(target_table_docx, "page_parts", counted_parts)
+    started = time.process_time()
+    download = web.client("viewer").get(f"/projects/{project}/download/docx")
+    spent = time.process_time() - started
+    assert download.status_code == 200 and download.content[:2] == b"PK"
+    assert parts and parts[0] > 50, parts  # a page or so a row
+    cells = 8 * 125
+    assert len(calls) <= cells, (len(calls), parts)  # each cell once (pages × cells before: some 100,000)
+    assert spent < 60, spent

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import ColumnElement, Connection, Engine, func, select
 
 from perfbudget.app import audit_log as audit
 from perfbudget.app.roles import Principal
@@ -44,8 +44,8 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _same_address(column: object, ip: str | None) -> object:
-    return column.is_(None) if ip is None else column == ip  # type: ignore[attr-defined]
+def _same_address(column: ColumnElement[str | None], ip: str | None) -> ColumnElement[bool]:
+    return column.is_(None) if ip is None else column == ip
 
 
 def _previous_entry(connection: Connection, username: str, ip: str | None,

@@ -307,3 +307,26 @@ def test_a_long_tables_word_download_splits_each_cell_once(web: WebEnv, monkeypa
     cells = 8 * 125
     assert len(calls) <= cells, (len(calls), parts)  # each cell once (pages × cells before: some 100,000)
     assert spent < 60, spent
+
+
+def test_migration_1833_goes_down_and_up(db_url: str) -> None:
+    # The two sign-in indexes come with 1833 and go with its downgrade, on both databases.
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from perfbudget.store import Store
+    from perfbudget.store.migrate import alembic_config, head_revision
+
+    def indexes(store: Store) -> set[str]:
+        found = {index["name"] for table in ("audit_log", "web_sessions")
+                 for index in inspect(store.engine).get_indexes(table)}
+        return found & {"ix_audit_log_username_action_at", "ix_web_sessions_expires_at"}
+
+    with Store(db_url) as store:
+        assert len(indexes(store)) == 2
+        with write_transaction(store.engine, moves=None) as connection:
+            command.downgrade(alembic_config(connection), "1831_source_names")
+        assert indexes(store) == set()
+        with write_transaction(store.engine, moves=None) as connection:
+            command.upgrade(alembic_config(connection), head_revision())
+        assert len(indexes(store)) == 2

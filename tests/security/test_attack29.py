@@ -330,3 +330,35 @@ def test_migration_1833_goes_down_and_up(db_url: str) -> None:
         with write_transaction(store.engine, moves=None) as connection:
             command.upgrade(alembic_config(connection), head_revision())
         assert len(indexes(store)) == 2
+
+
+def test_a_header_row_of_many_cells_is_read_in_linear_time() -> None:
+    # The header block asked for each cell of a row whether the row is a lone value (its only filled cell no label),
+    # scanning the whole row each time: a 项目名称 row of 12,000 cells (「|、」 repeated, 48 KB) cost 2 s of CPU, of
+    # 40,000 some 25 s, and the readers take 150,000 cells. Worked out once a row now.
+    from perfbudget.load import load_bytes
+    from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, _pipe
+
+    data = _pipe([["项目名称", "|、" * 40_000, "", "", "", "", "", ""], *NAME[1:], *GRID, *INDICATORS])
+    started = time.process_time()
+    result = load_bytes(data, "宽行.txt")
+    assert time.process_time() - started < 2.0
+    assert result.document is not None
+
+
+def test_value_cells_cut_from_their_pairs_are_joined_in_linear_time() -> None:
+    # A 「填报单位：桃源县」 cell whose value's end the page put in the next cell (「财政局」) is joined, and the row
+    # was copied whole for each such cut: one cell a line, where the whole text is one row, 16,000 of them (926 KB)
+    # cost 6.7 s of CPU. The row is copied once now; each value is still joined.
+    from perfbudget.load import load_bytes
+
+    blocks = "".join(f"填报单位：桃源县\n财政局\n主管部门\n某局{i}\n" for i in range(16_000))
+    text = ("项目支出绩效目标表\n项目名称\n甲项目\n" + blocks
+            + "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n维修工程数\n≥10处\n")
+    started = time.process_time()
+    result = load_bytes(text.encode(), "每格一行.txt")
+    assert time.process_time() - started < 4.0
+    assert result.document is not None
+    extras = result.document.projects[0].extras
+    # each value joined (the first 填报单位 is the table's own)
+    assert len(extras) == 31_999 and extras.count(("填报单位", "桃源县财政局")) == 16_000 - 1

@@ -595,7 +595,12 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         parts.needs_check.append(f"项目名称分在两行（第{name_end.source.line}行接续「{name_end.text.strip()}」），已接为"
                                  f"「{parts.name_cell.text}」")
         return
-    # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
+    # whether the row is a lone value, or unlabelled, is worked out only where asked (_lone_value, _unlabelled), and
+    # once a row: asked for each of its cells, a row of 12,000 cells cost 2 s of CPU, of 150,000 (the readers' cell
+    # bound) hours (attack29)
+    lone: bool | None = None
+    unlabelled: bool | None = None
+    copied = False  # the row is this call's own copy (a cut pair's value cell blanked in it)
     entry_group = state.group
     after_fund_row, state.fund_row = state.fund_row, False
     detail_of, state.detail_of = state.detail_of, None
@@ -640,7 +645,10 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 pairs = (*pairs[:-1], f"{pairs[-1]}{cut.text.strip()}")
                 parts.needs_check.append(f"「{pairs[-2]}」的值分在两格（「{cut.text.strip()}」另起一格），已接为"
                                          f"「{pairs[-1]}」")
-                row = [*row[:i + 1], Cell("", cut.source), *row[i + 2:]]
+                if not copied:  # (one copy a row: a copy each cut was rows × cuts in a stream)
+                    row, copied = list(row), True
+                row[i + 1] = Cell("", cut.source)
+                lone = unlabelled = None
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
             continue
@@ -776,11 +784,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
-        if state.group == "goal-grid" and (first_blank or stream or _lone_value(row) or (
-            entry_group == "goal-grid" and _unlabelled(row)
-        )):
+        if state.group == "goal-grid" and (first_blank or stream or (
+            lone if lone is not None else (lone := _lone_value(row))) or (
+            entry_group == "goal-grid" and (
+                unlabelled if unlabelled is not None else (unlabelled := _unlabelled(row))))):
             state.goal_slot = goal_slot_at(row, i, state.goal_positions, state.goal_slot)
-            in_order = stream or _lone_value(row)  # texts one after the other, no row to pair them
+            # texts one after the other, no row to pair them
+            in_order = stream or (lone if lone is not None else (lone := _lone_value(row)))
             if _take_goal_value(cell, parts, state):
                 if in_order:
                     state.goal_lines = note_goal_line(state.goal_lines, cell, parts)
@@ -788,8 +798,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 continue
             if in_order and state.goal_lines is not None:
                 state.goal_lines.append(("", cell))  # a goal text after the grid's slots: kept with them if put back
-        if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
-                and not is_fragment(text):
+        if (first_blank or stream or (lone if lone is not None else (lone := _lone_value(row)))) \
+                and state.group in ("purpose", "goals") and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         elif not stream and (label := _colon_label(cell.text)) is not None \
                 and (j := next((j for j in range(i + 1, len(row)) if not row[j].blank), 0)) \

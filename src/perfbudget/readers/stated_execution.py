@@ -38,14 +38,18 @@ CLOSING_LABELS = frozenset({"评价结论", "自评结论", "绩效自评结论"
                             "整改措施", "下一步改进措施", "其他需要说明事项"})
 
 _CLAUSES = re.compile(r"[，。；;,!！？?\n]")
-_RATE = re.compile(r"(?:全年|年度|预算|资金|项目|支出|财政资金)*执行率"
-                   r"(?:为|是|达|达到|仅|仅为|只有|约|约为|实现|共计)?[:：]?(\d{1,3}(?:\.\d+)?)[%％]")
+# 执行率 with the words that may stand before it (全年, 预算, 资金 …) left out of the pattern: they change neither the
+# figure nor the goal words found before it (none of those words is, or starts, or ends one), and a pattern that began
+# with them, (?:全年|年度|…)*执行率, tried a run of them again from each of its words: a closing text of
+# 「全年」 × 20,000 (118 KB) cost 6 s of CPU, × 40,000 20 s (attack29)
+_RATE = re.compile(r"执行率(?:为|是|达|达到|仅|仅为|只有|约|约为|实现|共计)?[:：]?(\d{1,3}(?:\.\d+)?)[%％]")
 _SPENT = re.compile(r"(?:(?:实际|已|已经|累计|共|全年|年度|当年|本年)(?:支出|执行|使用|拨付|完成支出)(?:了)?"
                     r"(?:资金|金额|经费|预算资金)?"
                     r"|执行(?:数|金额)|支出(?:数|金额)|完成预算资金|实际到位并支出)"
                     r"(?:为|是|共|共计|合计|达|约)?[:：]?(\d[\d,]*(?:\.\d+)?)(万元|元)")
 _WORDS = ("执行", "支出", "使用", "完成预算")  # (a text without any says nothing of the execution: not split)
 _GOAL_WORDS = re.compile(r"目标|预期|预计|计划|要求|确保|力争|争取|不低于|不少于|不高于|应|须|需")
+_GOAL_START = re.compile(f"(?=({_GOAL_WORDS.pattern}))")  # every goal word, overlapping ones too (力争取: 力争, 争取)
 _BOUND_AFTER = ("以上", "以下", "左右", "以内", "及以上")
 _SCALE = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
 
@@ -76,13 +80,27 @@ def closing_texts(rows: list[list[Cell]]) -> list[tuple[str, Cell]]:
     return texts
 
 
+def _first_goal_end(clause: str) -> int | None:
+    """Where the first goal word to end in ``clause`` ends (a figure after it sets a goal), or None: found once for a
+    clause. Until attack29 each figure searched the clause before it again (``_GOAL_WORDS.search(clause[:start])``):
+    「执行率1%」 × 20,000 in one closing text (215 KB) cost 4.2 s of CPU, × 40,000 13 s."""
+    end = None
+    for match in _GOAL_START.finditer(clause):
+        if end is not None and match.start() >= end:
+            break
+        word_end = match.start() + len(match.group(1))
+        end = word_end if end is None else min(end, word_end)
+    return end
+
+
 def _figures(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str, str]]:
     """``(number, unit, clause)`` of each reported figure the pattern finds in ``text``, goals left out."""
     found = []
     for clause in _CLAUSES.split(text):
+        goal_end = _first_goal_end(clause) if pattern.search(clause) else None
         for match in pattern.finditer(clause):
             bounded = clause[match.end():match.end() + 3].startswith(_BOUND_AFTER)
-            if bounded or _GOAL_WORDS.search(clause[:match.start()]):
+            if bounded or (goal_end is not None and goal_end <= match.start()):
                 continue
             found.append((match.group(1).replace(",", ""), match.group(2) if match.re is _SPENT else "%", clause))
     return found

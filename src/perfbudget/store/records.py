@@ -41,7 +41,8 @@ class AuditRow(Base):
     ip: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),
-                      Index("ix_audit_log_action_at", "action", "at"))  # sign-in throttling counts (0110)
+                      Index("ix_audit_log_action_at", "action", "at"),  # sign-in throttling counts (0110)
+                      Index("ix_audit_log_username_action_at", "username", "action", "at"))  # an account's (1833)
 
 
 class WorkflowStateRow(Base):

@@ -7,9 +7,9 @@ says, but ``LIKE`` with a leading wildcard reads every row (a million indicators
   contentless, without positions (``detail='none'``: a small index) and without each row's token count
   (``columnsize=0``, migration ``1832_import_sqlite``: only ranking functions such as ``bm25`` read those, and
   no search here ranks; FTS5 kept them in a ``…_docsize`` table, one b-tree row written for every indexed row),
-  kept in step by triggers (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel characters (U+0001), so
-  every character of the text starts a trigram. A query of three characters or more asks for the rows
-  holding all of its trigrams; a query of one or two characters —
+  kept in step by triggers (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel
+  characters (U+0001), so every character of the text starts a trigram. A query of three characters or
+  more asks for the rows holding all of its trigrams; a query of one or two characters —
   ``培训``, too short for a trigram — is looked up among the index's terms (``fts5vocab``, a range scan
   of the sorted terms: every trigram that starts with it), then matched as their union.
 * **PostgreSQL**: ``pg_trgm`` GIN indexes on the same texts for queries of three characters or more

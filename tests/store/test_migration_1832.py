@@ -1,5 +1,6 @@
-"""SQLite's search tables without each row's token count (store/search.py, migration 1832_import_sqlite): the
-same terms and answers, one b-tree row fewer written for every indicator and project."""
+"""Migration 1832_import_sqlite (SQLite): the search tables without each row's token count (store/search.py: the same
+terms and answers, one b-tree row fewer written for every indicator and project) and the library's count tables
+without a rowid (the same rows, one b-tree a row)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,45 @@ def test_migration_1832_makes_the_tables_again_with_the_same_terms(tmp_path: Pat
         with store.engine.connect() as connection:
             for fts in FTS:
                 connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+
+
+COUNTS = ("library_values", "library_group_units", "library_measure_units")
+
+
+def _count_rows(connection: Connection) -> dict[str, list[tuple[object, ...]]]:
+    return {table: sorted(tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}"))) for table in COUNTS}
+
+
+def _without_rowid(connection: Connection) -> dict[str, bool]:
+    return {name: "WITHOUT ROWID" in sql.upper() for name, sql in connection.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN "
+        "('library_values', 'library_group_units', 'library_measure_units')"))}
+
+
+def test_the_count_tables_lose_their_rowid_and_keep_their_rows(tmp_path: Path, seed_path: Path) -> None:
+    from perfbudget.library.build import build_library
+
+    with Store(f"sqlite:///{tmp_path / 'counts.db'}") as store:
+        import_file(store, seed_path)
+        with store.engine.connect() as connection:
+            assert _without_rowid(connection) == dict.fromkeys(COUNTS, True)
+            rows = _count_rows(connection)
+        assert all(rows.values())
+        with write_transaction(store.engine, moves=None) as connection:
+            command.downgrade(alembic_config(connection), "1831_source_names")
+        with store.engine.connect() as connection:
+            assert _without_rowid(connection) == dict.fromkeys(COUNTS, False)
+            assert _count_rows(connection) == rows
+        with write_transaction(store.engine, moves=None) as connection:
+            command.upgrade(alembic_config(connection), "head")
+        with store.engine.connect() as connection:
+            assert _without_rowid(connection) == dict.fromkeys(COUNTS, True)
+            assert _count_rows(connection) == rows
+            keys = {name: [c[1] for c in connection.execute(text(f"PRAGMA table_info({name})")) if c[5]]
+                    for name in COUNTS}
+        assert keys == {"library_values": ["group_id", "measure_unit", "value"],
+                        "library_group_units": ["group_id", "unit_id"],
+                        "library_measure_units": ["group_id", "measure_unit", "unit_id"]}
+        build_library(store)  # a rebuild counts the same rows into the new tables
+        with store.engine.connect() as connection:
+            assert _count_rows(connection) == rows

@@ -325,7 +325,7 @@ def test_migration_1833_goes_down_and_up(db_url: str) -> None:
     with Store(db_url) as store:
         assert len(indexes(store)) == 2
         with write_transaction(store.engine, moves=None) as connection:
-            command.downgrade(alembic_config(connection), "1831_source_names")
+            command.downgrade(alembic_config(connection), "1832_import_sqlite")
         assert indexes(store) == set()
         with write_transaction(store.engine, moves=None) as connection:
             command.upgrade(alembic_config(connection), head_revision())

@@ -139,8 +139,10 @@ def add_changes(connection: Connection, table: str, shrinking: bool, per: tuple[
     run(connection, f"INSERT INTO {table} ({listed}, n) SELECT {listed}, n FROM {staged} WHERE n <> 0 "
                     f"ON CONFLICT ({listed}) DO UPDATE SET n = {table}.n + excluded.n", replanned=True)
     if shrinking:  # only a key whose net change is negative can reach 0; each found by one probe of the key
-        found = f"(SELECT t.{'ctid' if is_postgres(connection) else 'rowid'} FROM {table} t WHERE {match})"
-        wanted = f"SELECT {found} FROM {staged} d WHERE d.n < 0"
-        run(connection, f"DELETE FROM {table} WHERE n <= 0 AND " + (
-            f"ctid = ANY(ARRAY({wanted}))" if is_postgres(connection) else f"rowid IN ({wanted})"), replanned=True)
+        if is_postgres(connection):
+            wanted = f"SELECT (SELECT t.ctid FROM {table} t WHERE {match}) FROM {staged} d WHERE d.n < 0"
+            run(connection, f"DELETE FROM {table} WHERE n <= 0 AND ctid = ANY(ARRAY({wanted}))", replanned=True)
+        else:  # SQLite: the table is its key's b-tree (WITHOUT ROWID, migration 1832), probed by each staged key
+            run(connection, f"DELETE FROM {table} WHERE n <= 0 AND ({listed}) IN "
+                            f"(SELECT {listed} FROM {staged} WHERE n < 0)", replanned=True)
     return counted

@@ -80,6 +80,7 @@ class LibraryEntryRow(Base):
 
 class LibraryValueRow(Base):
     __tablename__ = "library_values"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # read and changed by its key only (migration 1832)
     group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     measure_unit: Mapped[str] = mapped_column(Text, primary_key=True)
     value: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -88,6 +89,7 @@ class LibraryValueRow(Base):
 
 class LibraryGroupUnitRow(Base):
     __tablename__ = "library_group_units"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # read and changed by its key only (migration 1832)
     group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     unit_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
@@ -95,6 +97,7 @@ class LibraryGroupUnitRow(Base):
 
 class LibraryMeasureUnitRow(Base):
     __tablename__ = "library_measure_units"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # read and changed by its key only (migration 1832)
     group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     measure_unit: Mapped[str] = mapped_column(Text, primary_key=True)
     unit_id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,10 +4,12 @@ A search for ``培训`` means "the text contains 培训", case ignored for lette
 says, but ``LIKE`` with a leading wildcard reads every row (a million indicators at province scale).
 
 * **SQLite**: FTS5 tables with the ``trigram`` tokenizer (``search_indicators``, ``search_projects``),
-  contentless and without positions (``detail='none'``: a small index), kept in step by triggers
-  (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel characters (U+0001), so
-  every character of the text starts a trigram. A query of three characters or more asks for the rows
-  holding all of its trigrams; a query of one or two characters —
+  contentless, without positions (``detail='none'``: a small index) and without each row's token count
+  (``columnsize=0``, migration ``1832_import_sqlite``: only ranking functions such as ``bm25`` read those, and
+  no search here ranks; FTS5 kept them in a ``…_docsize`` table, one b-tree row written for every indexed row),
+  kept in step by triggers (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel
+  characters (U+0001), so every character of the text starts a trigram. A query of three characters or
+  more asks for the rows holding all of its trigrams; a query of one or two characters —
   ``培训``, too short for a trigram — is looked up among the index's terms (``fts5vocab``, a range scan
   of the sorted terms: every trigram that starts with it), then matched as their union.
 * **PostgreSQL**: ``pg_trgm`` GIN indexes on the same texts for queries of three characters or more
@@ -53,13 +55,20 @@ def _insert_trigger(fts: str) -> str:
             f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {body.format(row='new')}); END")
 
 
-def sqlite_create() -> list[str]:
-    """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored."""
+# The FTS5 tables' options. ``columnsize=0`` since migration 1832: no ``…_docsize`` table (each row's token count,
+# read by ranking functions only), one b-tree insert fewer for every indicator and project written.
+FTS_OPTIONS = "content='', tokenize='trigram', detail='none', columnsize=0"
+FTS_OPTIONS_BEFORE_1832 = "content='', tokenize='trigram', detail='none'"
+
+
+def sqlite_create(options: str = FTS_OPTIONS) -> list[str]:
+    """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored (``options``:
+    the tables' FTS5 options, :data:`FTS_OPTIONS`; migration 1832's downgrade gives the ones before it)."""
     out = []
     for fts, (table, body, columns) in _SQLITE_SOURCES.items():
         new, old = body.format(row="new"), body.format(row="old")
         out += [
-            f"CREATE VIRTUAL TABLE {fts} USING fts5(body, content='', tokenize='trigram', detail='none')",
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(body, {options})",
             f"CREATE VIRTUAL TABLE {fts}_terms USING fts5vocab({fts}, 'row')",
             _insert_trigger(fts),
             f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
@@ -105,6 +114,13 @@ def indexed_at_end(connection: Connection) -> Iterator[None]:
         connection.exec_driver_sql(f"INSERT INTO {fts}(rowid, body) SELECT id, {body.format(row=table)} "
                                    f"FROM {table} WHERE id > ? ORDER BY id", (start,))
         connection.exec_driver_sql(found[f"{fts}_insert"])
+
+
+def sqlite_sizes_kept(connection: Connection) -> list[str]:
+    """The FTS5 search tables that still keep each row's token count (made before migration 1832)."""
+    return [name for name, sql in connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", tuple(_SQLITE_SOURCES))
+        if "columnsize=0" not in (sql or "").replace(" ", "")]
 
 
 def sqlite_drop() -> list[str]:

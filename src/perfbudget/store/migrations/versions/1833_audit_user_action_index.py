@@ -15,7 +15,7 @@ Each sign-in deletes the sessions that ended more than a day ago (``web.sessions
 lock (SQLite; attack29). With the index the purge reads only what it deletes.
 
 Revision ID: 1833_audit_user_action_index
-Revises: 1831_source_names
+Revises: 1832_import_sqlite
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "1833_audit_user_action_index"
-down_revision = "1831_source_names"
+down_revision = "1832_import_sqlite"
 branch_labels = None
 depends_on = None
 

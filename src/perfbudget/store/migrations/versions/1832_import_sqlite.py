@@ -1,0 +1,74 @@
+"""SQLite: less for a bulk import to write — the search tables without each row's token count, the library's count
+tables without a rowid.
+
+The FTS5 search tables (``search_indicators``, ``search_projects``, :mod:`perfbudget.store.search`) kept a
+``…_docsize`` table: each indexed row's token count, one b-tree row written for every indicator and project stored
+(≈ 46 k instructions a table of a bulk import, docs/scale.md). Only FTS5's ranking functions (``bm25``) read those
+counts, and no search here ranks: it asks which rows hold the query's trigrams (``MATCH``) and reads the term
+list (``fts5vocab``). The tables are made again with ``columnsize=0`` and every stored row indexed again (the
+same terms; the time grows with the store, like the first indexing in 0500). A store made at 0500 since this change
+already has them so: nothing is done then.
+
+The library's count tables (``library_values``, ``library_group_units``, ``library_measure_units``) are only ever read
+and changed by their keys (a group's histograms and units, ``store/library_counts.py``): as rowid tables each row was
+in two b-trees, the table and its key's index. Made again ``WITHOUT ROWID`` (the same columns, key and rows, copied),
+each row is in its key's b-tree only: an update's upserts find and change one b-tree (≈ 12 k instructions a table of
+a bulk import fewer). PostgreSQL: nothing (its search is GIN indexes; its tables have no rowid).
+
+Revision ID: 1832_import_sqlite
+Revises: 1831_source_names
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from perfbudget.store import search
+
+revision = "1832_import_sqlite"
+down_revision = "1831_source_names"
+branch_labels = None
+depends_on = None
+
+
+def _remake(options: str) -> None:
+    for statement in search.sqlite_drop():
+        op.execute(statement)
+    for statement in search.sqlite_create(options):
+        op.execute(statement)
+
+
+# The count tables as migration 0300 made them: (name, columns, key).
+COUNT_TABLES = (
+    ("library_values", "group_id INTEGER NOT NULL, measure_unit TEXT NOT NULL, value VARCHAR(64) NOT NULL, "
+                       "n INTEGER NOT NULL", "group_id, measure_unit, value"),
+    ("library_group_units", "group_id INTEGER NOT NULL, unit_id INTEGER NOT NULL, n INTEGER NOT NULL",
+     "group_id, unit_id"),
+    ("library_measure_units", "group_id INTEGER NOT NULL, measure_unit TEXT NOT NULL, unit_id INTEGER NOT NULL, "
+                              "n INTEGER NOT NULL", "group_id, measure_unit, unit_id"),
+)
+
+
+def _count_tables(rowid: bool) -> None:
+    """Make the count tables again with or without a rowid, their rows copied."""
+    for table, columns, key in COUNT_TABLES:
+        op.execute(f"CREATE TABLE {table}_1832 ({columns}, CONSTRAINT pk_{table} PRIMARY KEY ({key}))"
+                   + ("" if rowid else " WITHOUT ROWID"))
+        op.execute(f"INSERT INTO {table}_1832 ({key}, n) SELECT {key}, n FROM {table}")
+        op.execute(f"DROP TABLE {table}")
+        op.execute(f"ALTER TABLE {table}_1832 RENAME TO {table}")
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    if search.sqlite_sizes_kept(bind):
+        _remake(search.FTS_OPTIONS)
+    _count_tables(rowid=False)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        _remake(search.FTS_OPTIONS_BEFORE_1832)
+        _count_tables(rowid=True)

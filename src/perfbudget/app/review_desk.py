@@ -18,7 +18,7 @@ from perfbudget.app.overview import GRADES, with_display_names
 from perfbudget.app.project_view import ProjectView, load_view, with_reviews
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
-from perfbudget.app.validate import MAX_INTEGER
+from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.model import Project
@@ -405,6 +405,45 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
 
 
+@dataclass(frozen=True)
+class Unresolved:
+    """A reference of a batch (a name or number the CLI was given) that names no one project the user may see,
+    and why (「没有找到该项目」, or the several projects it names): the batch does the others and names it among
+    those it did not do, as the API's batch names a number that is no project."""
+
+    reference: str
+    reason: str
+
+
+def batch_references(store: Store, principal: Principal,
+                     references: list[str]) -> tuple[list[int], list[Unresolved]]:
+    """The project ids a batch's ``references`` name (a number, a name, 名称-资金标签), the user's own unit's only
+    for a unit-bound account, and the references that name no one project. A number that names no project stays a
+    number, refused by its step as the API's refuses it (「没有找到该项目」). Until faces-u ``perfbudget desk
+    batch`` refused the whole batch for one unknown name while the API's batch did the others."""
+    from perfbudget.app.stored_records import find_projects
+    from perfbudget.plain_numbers import stored_id
+
+    if len(references) > MOST_BATCH:  # each reference is a query: bounded before any is read
+        raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（给了 {len(references)} 个），未处理任何项目")
+    ids: list[int] = []
+    unresolved: list[Unresolved] = []
+    for reference in dict.fromkeys(r.strip() for r in references):
+        found = [c for c in find_projects(store, reference) if principal.sees_unit(c["unit_code"])] \
+            if reference else []
+        number = stored_id(reference)
+        if len(found) == 1:
+            ids.append(int(found[0]["id"]))
+        elif not found and number is not None:
+            ids.append(number)
+        elif not found:
+            unresolved.append(Unresolved(reference, "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"))
+        else:
+            shown = "、".join(str(c["id"]) for c in found[:10]) + ("等" if len(found) > 10 else "")
+            unresolved.append(Unresolved(reference, f"对应 {len(found)} 个项目，请用编号指定（编号 {shown}）"))
+    return ids, unresolved
+
+
 def batch_names(store: Store, principal: Principal, project_ids: list[int]) -> dict[int, str]:
     """How a batch's message names its projects the user may see (「「项目甲」」), read in one query (a project's head
     each until webflow25: a query per project of the batch); a project the user may not see, or gone, is not among
@@ -456,7 +495,8 @@ def _named(names: list[str], most: int) -> str:
 
 
 def refused_summary(store: Store, principal: Principal, results: list[tuple[int, StepResult]],
-                    most: int = 5, names: dict[int, str] | None = None) -> str:
+                    most: int = 5, names: dict[int, str] | None = None,
+                    unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> str:
     """The refusals of a batch, each reason once with the projects it refused named (「…（项目甲、项目乙等 7
     个）」): the reasons were listed once each, so a reviewer could not tell which ticked project stayed where
     it was (replay-g). A project the user may not see is named by its number only."""
@@ -466,6 +506,8 @@ def refused_summary(store: Store, principal: Principal, results: list[tuple[int,
     for project_id, result in results:
         if not result.ok:
             by_reason.setdefault(result.message, []).append(names.get(project_id, f"「编号 {project_id}」"))
+    for item in unresolved:
+        by_reason.setdefault(item.reason, []).append(f"「{echoed(item.reference)[:64]}」")
     return "；".join(f"{reason}（{_named(named, most)}）" for reason, named in by_reason.items())
 
 
@@ -473,7 +515,8 @@ def refused_summary(store: Store, principal: Principal, results: list[tuple[int,
 DONE_WORDS = {"approved": "审核通过", "returned": "退回"}
 
 
-def batch_message(store: Store, principal: Principal, results: list[tuple[int, StepResult]], most: int = 5) -> str:
+def batch_message(store: Store, principal: Principal, results: list[tuple[int, StepResult]], most: int = 5,
+                  unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> str:
     """What a batch did and to which projects, as every face says it: 「已审核通过 2 个项目：「项目甲」、「项目乙」；
     未处理 1 个：…（「项目丙」）」 (the names read in one query). Until webflow25 it said 「已处理 2 个项目」:
     neither the step nor the projects."""
@@ -486,21 +529,42 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
             word = DONE_WORDS.get(result.state, f"处理为「{STATE_LABELS.get(result.state, result.state)}」")
             done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」"))
     parts = [f"已{word} {len(named)} 个项目：{_named(named, most)}" for word, named in done.items()]
-    left = sum(1 for _, r in results if not r.ok)
+    left = sum(1 for _, r in results if not r.ok) + len(unresolved)
     if left:
-        parts.append(f"未处理 {left} 个：{refused_summary(store, principal, results, most, names)}")
+        parts.append(f"未处理 {left} 个：{refused_summary(store, principal, results, most, names, unresolved)}")
     return "；".join(parts) or "未处理任何项目"
 
 
-def batch_dict(store: Store, principal: Principal, results: list[tuple[int, StepResult]]) -> dict[str, Any]:
+def batch_dict(store: Store, principal: Principal, results: list[tuple[int, StepResult]],
+               unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> dict[str, Any]:
     """A batch's answer as data, for the API (``POST /api/v1/review/batch``) and ``perfbudget desk batch --json``:
-    the message, how many were done, and each project's result (its new state when done)."""
+    the message, how many were done, each project's result (its new state when done), and the references that
+    named no one project (``unresolved``: the CLI's names; the API's body holds numbers only, so its list is
+    empty)."""
     from perfbudget.app.workflow import STATE_LABELS
 
-    return {"message": batch_message(store, principal, results), "done": sum(1 for _, r in results if r.ok),
+    return {"message": batch_message(store, principal, results, unresolved=unresolved),
+            "done": sum(1 for _, r in results if r.ok),
             "results": [{"project_id": pid, "ok": r.ok, "state": r.state if r.ok else None,
                          "state_label": STATE_LABELS[r.state] if r.ok else None, "message": r.message}
-                        for pid, r in results]}
+                        for pid, r in results],
+            "unresolved": [{"reference": u.reference, "message": u.reason} for u in unresolved]}
+
+
+def batch_by_references(store: Store, principal: Principal, references: list[str], action: str,
+                        comment_text: str) -> dict[str, Any]:
+    """``perfbudget desk batch``: the projects ``references`` name, each its own step as the API's batch takes
+    them, the ones named by no one project named in the answer (not a refusal of the whole batch); the answer of
+    :func:`batch_dict`, whose ``done`` falls short of ``len(references)`` when anything was left."""
+    if not principal.may(Action.REVIEW):  # the batch's own refusals first, before any reference is read
+        raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
+    if action not in ("approve", "return"):
+        raise DeskRefused("批量操作只能是审核通过（approve）或退回（return）")
+    if not references:
+        raise DeskRefused("请先选择项目")
+    ids, unresolved = batch_references(store, principal, references)
+    results = batch_step(store, principal, ids, action, comment_text) if ids else []
+    return batch_dict(store, principal, results, unresolved)
 
 
 def key_among(keys: list[str], given: str) -> str:

@@ -178,21 +178,20 @@ def batch_command(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 POST /api/v1/review/batch 相同）。"),
 ) -> None:
     """批量审核通过或退回（每个项目单独一步，各自可能被拒绝；有未处理的项目时退出码为 1）。"""
-    from perfbudget.app.review_desk import batch_dict, batch_step
+    from perfbudget.app.review_desk import batch_by_references
 
     store = open_store(db)
     principal = account(store, user)
-    # a unit-bound account's names are looked up in its unit only: a name matching several projects listed other
-    # units' projects (ids, units, names), which the account's pages and API never show, until 2026-12-05 (attack19)
-    ids = [resolve_project(store, reference, principal.only_unit) for reference in projects]
-    results: Any = run_refusable(store, lambda: batch_step(store, principal, ids, action, comment_text.strip()))
-    data = batch_dict(store, principal, results)
+    # the found projects are done and the others named, as the API's batch does (faces-u: one unknown name refused
+    # the whole batch); a unit-bound account's names are looked up in its unit only (attack19)
+    data: Any = run_refusable(store, lambda: batch_by_references(store, principal, projects, action,
+                                                                 comment_text.strip()))
     store.close()
     if as_json:
         print_json(data)
     else:
         out.print(data["message"], markup=False)
-    if data["done"] < len(results):
+    if data["done"] < len(data["results"]) + len(data["unresolved"]):
         raise typer.Exit(1)
 
 

@@ -543,10 +543,17 @@ class BatchItem(Model):
     message: str
 
 
+class BatchUnresolved(Model):
+    reference: str
+    message: str
+
+
 class BatchResult(Model):
     message: str = Field(..., description="与审核队列页相同的说明：审核通过或退回了哪几个项目，未处理的各原因及其项目")
     done: int
     results: list[BatchItem]
+    unresolved: list[BatchUnresolved] = Field(
+        default_factory=list, description="未找到的项目（perfbudget desk batch 按名称给出时；API 按编号，恒为空）")
 
 
 # ---- self-evaluation ----------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""faces-u: what the CLI and the API did differently (replay-t's leftovers), made one at the use-case layer."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app as cli
+from tests.web.conftest import WebEnv, csrf_of
+from tests.web.helpers import stored_project
+
+runner = CliRunner()
+
+
+def _bearer(web: WebEnv, who: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {web.token(who)}"}
+
+
+def _submit(web: WebEnv, ids: list[int]) -> None:
+    editor = web.client("editor")
+    for pid in ids:
+        editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
+                                                       "action": "submit", "justification": "已核对"})
+
+
+def _cli(web: WebEnv, *args: str) -> Any:
+    return runner.invoke(cli, [*args, "--db", web.url])
+
+
+def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_does(web: WebEnv) -> None:
+    # `perfbudget desk batch approve 3 无此项目` refused the whole batch (「数据库中没有找到项目「无此项目」」) while
+    # the API's batch approved the others and named the missing one: both now do the found ones, name the others
+    ids = web.project_ids[1:4]
+    _submit(web, ids)
+    names = [stored_project(web.app, pid)[0].name for pid in ids]
+    done = _cli(web, "desk", "batch", "approve", str(ids[0]), "无此项目", "999999", "--comment", "同意",
+                "--user", "reviewer", "--json")
+    assert done.exit_code == 1, done.output  # something was left: a reviewer's script sees it
+    data = json.loads(done.stdout)
+    assert data["done"] == 1 and [r["project_id"] for r in data["results"]] == [ids[0], 999999]
+    assert data["results"][1]["message"] == "没有找到该项目"
+    assert data["unresolved"] == [{"reference": "无此项目",
+                                   "message": "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"}]
+    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」；未处理 2 个：没有找到该项目（「编号 999999」）")
+    assert "（「无此项目」）" in data["message"]
+    head = _cli(web, "list", "projects", "--state", "approved", "--json")
+    assert [item["id"] for item in json.loads(head.stdout)["items"]] == [ids[0]], head.output
+    # the API's batch, given the same numbers, answers alike (its body holds numbers only: nothing unresolved)
+    api = web.client().post("/api/v1/review/batch", headers=_bearer(web, "reviewer"),
+                            json={"project_ids": [ids[1], 999999], "action": "approve", "comment": "同意"})
+    assert api.status_code == 200, api.text
+    assert api.json()["done"] == 1 and api.json()["unresolved"] == []
+    assert api.json()["message"] == f"已审核通过 1 个项目：「{names[1]}」；未处理 1 个：没有找到该项目（「编号 999999」）"
+    # by name as well; nothing found at all: exit 1, the name said back
+    text = _cli(web, "desk", "batch", "approve", names[2], "无此项目", "--comment", "同意", "--user", "reviewer")
+    assert text.exit_code == 1 and text.output.startswith(f"已审核通过 1 个项目：「{names[2]}」"), text.output
+    none = _cli(web, "desk", "batch", "approve", "无此项目", "--user", "reviewer")
+    assert none.exit_code == 1
+    assert none.output.strip() == "未处理 1 个：没有找到该项目（可用 perfbudget list projects --search 文字 查找）（「无此项目」）"
+    # the batch's own refusals still come first: a viewer is refused before any name is looked up
+    viewer = _cli(web, "desk", "batch", "approve", "无此项目", "--user", "viewer")
+    assert viewer.exit_code == 1 and "只有审核人员可以批量审核" in viewer.output

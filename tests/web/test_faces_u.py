@@ -62,3 +62,39 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
     # the batch's own refusals still come first: a viewer is refused before any name is looked up
     viewer = _cli(web, "desk", "batch", "approve", "无此项目", "--user", "viewer")
     assert viewer.exit_code == 1 and "只有审核人员可以批量审核" in viewer.output
+
+
+def test_a_unit_filter_naming_no_unit_says_so_on_both_faces_and_an_empty_unit_stays_an_empty_list(
+        web: WebEnv) -> None:
+    # `perfbudget list projects --unit 无此单位` and GET /api/v1/projects?unit=无此单位 listed 0 projects, silently
+    admin = _bearer(web, "admin")
+    for kind, path in (("projects", "/api/v1/projects"), ("queue", "/api/v1/review/queue"),
+                       ("evaluations", "/api/v1/evaluations"), ("indicators", "/api/v1/indicators"),
+                       ("units", "/api/v1/units")):
+        for unit in ("无此单位", "by-id/99999"):
+            api = web.client().get(path, headers=admin, params={"unit": unit})
+            assert api.status_code == 422, (path, api.text)
+            error = api.json()["error"]
+            assert error["code"] == "invalid_filter"
+            assert error["message"] == (f"筛选条件有误：没有找到单位「{unit}」（GET /api/v1/units 列出单位编码与编号（id），"
+                                        "by-id/编号 指该编号的单位）"), error
+            assert error["details"][0]["name"] == "unit"
+            done = _cli(web, "list", kind, "--unit", unit)
+            assert done.exit_code == 1, (kind, done.output)
+            assert done.output.strip() == (f"错误：没有找到单位「{unit}」（perfbudget list units 列出单位编码与编号，"
+                                           "by-id/编号 指该编号的单位）"), done.output
+    # an existing unit whose list is empty is still an empty list, on both faces
+    units = web.client().get("/api/v1/units", headers=admin).json()["items"]
+    code = next(u["code"] for u in units if u["code"])
+    empty = web.client().get("/api/v1/projects", headers=admin, params={"unit": code, "state": "approved"})
+    assert empty.status_code == 200 and empty.json()["total"] == 0, empty.text
+    listed = _cli(web, "list", "projects", "--unit", code, "--state", "approved")
+    assert listed.exit_code == 0 and "共 0 个项目" in listed.output, listed.output
+    # a unit-bound token's other units are not found alike (it tells no more than its lists show)
+    editor = _bearer(web, "editor")
+    own = {u["code"] for u in web.client().get("/api/v1/units", headers=editor).json()["items"]}
+    elsewhere = next(u["code"] for u in units if u["code"] and u["code"] not in own)
+    other = web.client().get("/api/v1/projects", headers=editor, params={"unit": elsewhere})
+    assert other.status_code == 422 and f"没有找到单位「{elsewhere}」" in other.json()["error"]["message"], other.text
+    mine = web.client().get("/api/v1/projects", headers=editor, params={"unit": sorted(own)[0]})
+    assert mine.status_code == 200 and mine.json()["total"] > 0, mine.text

@@ -138,6 +138,29 @@ def view_query(view: str, params: Mapping[str, str]) -> tuple[ListQuery, tuple[F
     return replace(query, state=SUBMITTED, sort=query.sort if params.get("sort") else "submitted"), problems
 
 
+def unit_problem(store: Store, principal: Principal, unit: str, via: str = "cli") -> FilterProblem | None:
+    """A list's ``unit`` filter (``ListQuery.unit``, stripped) naming no unit the user sees: 「没有找到单位「X」」 with how the face ``via``
+    lists the units (an existing unit without projects is an empty list, no problem). Every list face asks it after
+    :func:`view_query` (the API's ``/projects``, ``/review/queue``, ``/evaluations``, ``perfbudget list
+    projects|queue|evaluations``; the lists of units and indicators as well): until faces-u a misspelt unit quietly
+    listed nothing. A unit-bound user's other
+    units are not found alike, so the answer tells no more than the user's own lists do."""
+    from sqlalchemy import select
+
+    from perfbudget.app.unit_admin import units_listed
+    from perfbudget.store.schema import units
+    from perfbudget.store.unit_match import unit_named
+
+    if not unit:
+        return None
+    with store.reading() as tx:
+        codes = tx.connection.execute(select(units.c.code).where(unit_named(unit))).scalars().all()
+    if any(principal.sees_unit(code) for code in codes):
+        return None
+    shown = echoed(unit)
+    return FilterProblem("unit", shown, f"没有找到单位「{shown}」（{units_listed(via)}）")
+
+
 def list_title(view: str, query: ListQuery, unit: tuple[str | None, str] | None = None) -> str:
     """The title row of an exported list: the list and its filters (「项目列表（2024年度；流程状态 已送审；…）」), and
     ``unit`` (code, name), the one unit its projects belong to, by code and name (「单位 255101 天津市和平区人民

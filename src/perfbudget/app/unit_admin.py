@@ -69,6 +69,11 @@ _UNITS_LISTED = {"cli": "perfbudget list units 列出单位编码与编号", "ap
                  "web": "可写单位编码、没有编码的单位的名称或 by-name/名称"}
 
 
+def units_listed(via: str = "cli") -> str:
+    """How the face ``via`` (cli, api, web) lists the units, as a refusal naming a unit not found says it."""
+    return f"{_UNITS_LISTED.get(via, _UNITS_LISTED['cli'])}，by-id/编号 指该编号的单位"
+
+
 def _found(tx: Any, reference: str, via: str = "cli") -> Any:
     """The one unit ``reference`` names (its code, the name of a unit without one, ``by-id/N``, ``by-name/NAME``);
     ``via``: the face asking, whose way to list the units a refusal names."""
@@ -80,7 +85,7 @@ def _found(tx: Any, reference: str, via: str = "cli") -> Any:
     row = unit_by_key(tx, reference) if usable else None
     if row is None:
         raise UnitRefused(f"没有找到单位「{BAD_CHARS.sub(chr(0xFFFD), reference)[:40]}」"
-                          f"（{_UNITS_LISTED.get(via, _UNITS_LISTED['cli'])}，by-id/编号 指该编号的单位）",
+                          f"（{units_listed(via)}）",
                           missing=True)
     return row
 

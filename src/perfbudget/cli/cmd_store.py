@@ -367,6 +367,12 @@ def list_command(
     assert chosen is not None  # the command line sees every unit
     filters = chosen
     store = open_store(db)
+    from perfbudget.app.project_lists import unit_problem
+
+    missing = unit_problem(store, cli_principal(), (params.get("unit") or "").strip())
+    if missing is not None:  # a misspelt --unit listed nothing, silently (faces-u)
+        store.close()
+        fail(missing.message)
     if show_all or limit == 0:
         _list_everything(store, kind.value, filters, as_json)
         store.close()

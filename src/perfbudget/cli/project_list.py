@@ -34,7 +34,7 @@ def _cells(row: dict[str, Any]) -> list[str]:
 def list_projects_command(view: str, params: dict[str, str], limit: int, page: int, offset: int | None,
                           show_all: bool, fmt: str | None, output: Path | None, db: str | None,
                           as_json: bool) -> None:
-    from perfbudget.app.project_lists import FORMATS, VIEWS, cli_principal, summary, view_query
+    from perfbudget.app.project_lists import FORMATS, VIEWS, cli_principal, summary, unit_problem, view_query
 
     query, problems = view_query(view, params)
     if problems:  # the web's and the API's words (app.desk.ListQuery.parse)
@@ -45,6 +45,10 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
         fail(f"--format 应为 {' 或 '.join(FORMATS)}，而不是「{fmt}」")
     store = open_store(db)
     principal = cli_principal()
+    missing = unit_problem(store, principal, query.unit)
+    if missing is not None:
+        store.close()
+        fail(missing.message)
     try:
         if fmt is not None and output is not None:
             _export(store, principal, view, query, fmt, output)

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from perfbudget.app.desk import project_slice
-from perfbudget.app.project_lists import summary, view_query
+from perfbudget.app.project_lists import summary, unit_problem, view_query
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.validate import echoed
 from perfbudget.web.api import models as m
@@ -66,12 +66,20 @@ def _listed(request: Request, principal: Principal, view: str, params: dict[str,
     if problems:
         raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
                        [p.to_dict() for p in problems])
+    _known_unit(request, principal, {"unit": query.unit})
     store = store_of(request)
     if fmt != "json":
         return list_download(store, principal, view, query, fmt)
     with store.reading() as tx:  # one page in SQL, and the count
         rows, total = project_slice(tx, principal, query, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": [summary(r) for r in rows]}
+
+
+def _known_unit(request: Request, principal: Principal, params: dict[str, str]) -> None:
+    """A 422 when the ``unit`` filter names no unit the token sees (:func:`perfbudget.app.project_lists.unit_problem`)."""
+    missing = unit_problem(store_of(request), principal, (params.get("unit") or "").strip(), via="api")
+    if missing is not None:
+        raise WebError(422, "invalid_filter", "筛选条件有误：" + missing.message, [missing.to_dict()])
 
 
 _LIMIT = Query(100, ge=1, le=1000)
@@ -128,6 +136,7 @@ def list_units(request: Request, q: str | None = Query(None, description="搜索
     if problems:
         raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
                        [p.to_dict() for p in problems])
+    _known_unit(request, principal, params)
     return unit_page(store_of(request), filters, limit, offset)
 
 
@@ -205,4 +214,5 @@ def list_indicators(request: Request, q: str | None = Query(None, description=_S
     if problems:
         raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
                        [p.to_dict() for p in problems])
+    _known_unit(request, principal, params)
     return indicator_page(store_of(request), filters, limit, offset)

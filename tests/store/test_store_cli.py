@@ -104,7 +104,8 @@ def test_list_filters(db_url: str, seed_path: Path, seed_document: Document) -> 
     assert listed("units")["items"] == [{"id": 1, "code": "255101", "name": "天津市和平区人民检察院", "projects": 10}]
     assert listed("projects", "--year", "2023")["total"] == 2
     assert listed("projects", "--unit", "255101")["total"] == 10
-    assert listed("projects", "--unit", "999999")["total"] == 0
+    unknown = run(db_url, "list", "projects", "--unit", "999999", "--json")  # said, not an empty list (faces-u)
+    assert unknown.exit_code == 1 and "没有找到单位「999999」" in unknown.output, unknown.output
     # the web's and the API's search (leftovers19): the project's name, its unit, or an indicator's text
     in_indicators = {p.name for p in seed_document.projects
                      if any("司法" in i.level3 or "司法" in (i.description or "") for i in p.indicators)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
@@ -12,6 +13,7 @@ from tests.web.conftest import WebEnv, csrf_of
 from tests.web.helpers import stored_project
 
 runner = CliRunner()
+NOT_FOUND = "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"
 
 
 def _bearer(web: WebEnv, who: str) -> dict[str, str]:
@@ -41,9 +43,9 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
     data = json.loads(done.stdout)
     assert data["done"] == 1 and [r["project_id"] for r in data["results"]] == [ids[0], 999999]
     assert data["results"][1]["message"] == "没有找到该项目"
-    assert data["unresolved"] == [{"reference": "无此项目",
-                                   "message": "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"}]
-    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」；未处理 2 个：没有找到该项目（「编号 999999」）")
+    assert data["unresolved"] == [{"reference": "无此项目", "message": NOT_FOUND}]
+    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」；未处理 2 个：")
+    assert "没有找到该项目（「编号 999999」）；" in data["message"]
     assert "（「无此项目」）" in data["message"]
     head = _cli(web, "list", "projects", "--state", "approved", "--json")
     assert [item["id"] for item in json.loads(head.stdout)["items"]] == [ids[0]], head.output
@@ -52,13 +54,14 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
                             json={"project_ids": [ids[1], 999999], "action": "approve", "comment": "同意"})
     assert api.status_code == 200, api.text
     assert api.json()["done"] == 1 and api.json()["unresolved"] == []
-    assert api.json()["message"] == f"已审核通过 1 个项目：「{names[1]}」；未处理 1 个：没有找到该项目（「编号 999999」）"
+    said = f"已审核通过 1 个项目：「{names[1]}」；未处理 1 个：没有找到该项目（「编号 999999」）"
+    assert api.json()["message"] == said
     # by name as well; nothing found at all: exit 1, the name said back
     text = _cli(web, "desk", "batch", "approve", names[2], "无此项目", "--comment", "同意", "--user", "reviewer")
     assert text.exit_code == 1 and text.output.startswith(f"已审核通过 1 个项目：「{names[2]}」"), text.output
     none = _cli(web, "desk", "batch", "approve", "无此项目", "--user", "reviewer")
     assert none.exit_code == 1
-    assert none.output.strip() == "未处理 1 个：没有找到该项目（可用 perfbudget list projects --search 文字 查找）（「无此项目」）"
+    assert none.output.strip() == f"未处理 1 个：{NOT_FOUND}（「无此项目」）"
     # the batch's own refusals still come first: a viewer is refused before any name is looked up
     viewer = _cli(web, "desk", "batch", "approve", "无此项目", "--user", "viewer")
     assert viewer.exit_code == 1 and "只有审核人员可以批量审核" in viewer.output
@@ -76,8 +79,8 @@ def test_a_unit_filter_naming_no_unit_says_so_on_both_faces_and_an_empty_unit_st
             assert api.status_code == 422, (path, api.text)
             error = api.json()["error"]
             assert error["code"] == "invalid_filter"
-            assert error["message"] == (f"筛选条件有误：没有找到单位「{unit}」（GET /api/v1/units 列出单位编码与编号（id），"
-                                        "by-id/编号 指该编号的单位）"), error
+            listed = "（GET /api/v1/units 列出单位编码与编号（id），by-id/编号 指该编号的单位）"
+            assert error["message"] == f"筛选条件有误：没有找到单位「{unit}」{listed}", error
             assert error["details"][0]["name"] == "unit"
             done = _cli(web, "list", kind, "--unit", unit)
             assert done.exit_code == 1, (kind, done.output)
@@ -98,3 +101,32 @@ def test_a_unit_filter_naming_no_unit_says_so_on_both_faces_and_an_empty_unit_st
     assert other.status_code == 422 and f"没有找到单位「{elsewhere}」" in other.json()["error"]["message"], other.text
     mine = web.client().get("/api/v1/projects", headers=editor, params={"unit": sorted(own)[0]})
     assert mine.status_code == 200 and mine.json()["total"] > 0, mine.text
+
+
+def test_the_library_merge_and_split_bodies_are_bounded_with_a_chinese_refusal_on_every_face(web: WebEnv) -> None:
+    # POST /api/v1/library/groups/{id}/merge took any number of groups of any length (each one looked up); a split
+    # of more than 500 names was cut to 500 silently on the page and the API. Now each is refused, nothing changed.
+    from perfbudget.app.library import MOST_MERGED, MOST_REFERENCE, MOST_SPLIT, LibraryRefused, merge, split
+
+    token = {"Authorization": f"Bearer {web.token('admin')}"}
+    client = web.client()
+    before = client.get("/api/v1/library/groups/1", headers=token).json()
+    for path, body, said in (
+            ("merge", {"others": ["2"] * (MOST_MERGED + 1)}, f"项数过多（至多 {MOST_MERGED} 项）"),
+            ("merge", {"others": ["组" * (MOST_REFERENCE + 1)]}, f"文字过长（至多 {MOST_REFERENCE} 个字符）"),
+            ("split", {"names": ["名称"] * (MOST_SPLIT + 1)}, f"项数过多（至多 {MOST_SPLIT} 项）")):
+        refused = client.post(f"/api/v1/library/groups/1/{path}", headers=token, json=body)
+        assert refused.status_code == 422, refused.text
+        assert said in json.dumps(refused.json(), ensure_ascii=False), refused.text
+    assert client.get("/api/v1/library/groups/1", headers=token).json() == before
+    many = runner.invoke(cli, ["library", "merge", "1", *(["2"] * (MOST_MERGED + 1)), "--db", web.url])
+    assert many.exit_code == 1, many.output
+    assert f"一次最多并入 {MOST_MERGED} 个（给了 {MOST_MERGED + 1} 个），未作任何调整" in many.output
+    long = runner.invoke(cli, ["library", "merge", "1", "组" * (MOST_REFERENCE + 1), "--db", web.url])
+    assert long.exit_code == 1 and f"过长（{MOST_REFERENCE + 1} 个字符，最多 {MOST_REFERENCE} 个）" in long.output
+    store = web.app.state.store
+    with pytest.raises(LibraryRefused, match=f"一次最多拆分 {MOST_SPLIT} 个"):
+        split(store, None, ["名称"] * (MOST_SPLIT + 1), username="cli")
+    with pytest.raises(LibraryRefused, match="过长"):
+        merge(store, None, "组" * (MOST_REFERENCE + 1), ["2"], username="cli")
+    assert client.get("/api/v1/library/groups/1", headers=token).json() == before

@@ -18,10 +18,16 @@ from perfbudget.library.admin import LibraryChoiceError, merge_groups_on, rename
 from perfbudget.store import Store
 from perfbudget.store.transaction import Actor
 
-__all__ = ["EXPORT_FORMS", "LibraryChoiceError", "LibraryRefused", "Outcome", "export_library", "export_problem",
+__all__ = ["EXPORT_FORMS", "MOST_MERGED", "MOST_REFERENCE", "MOST_SPLIT", "LibraryChoiceError",
+           "LibraryRefused", "Outcome", "export_library", "export_problem",
            "merge", "rename", "split"]
 
 EXPORT_FORMS = {"xlsx": "xlsx", "json": "json"}  # the library's export forms, every face alike
+# what one admin action takes, on every face (docs/security.md): each group or name is looked up, so the API's
+# merge body, unbounded until faces-u, could hold any number of references of any length
+MOST_MERGED = 100  # groups merged into one
+MOST_SPLIT = 500  # names split off (the page's bound; the page and the API cut a longer list silently until faces-u)
+MOST_REFERENCE = 300  # characters of one group or name given
 
 
 class LibraryRefused(AdminRefused):
@@ -51,6 +57,17 @@ def _refuse_control(texts: list[str], label: str = "名称") -> None:
             raise LibraryRefused(f"{label}「{shown}」含有不可见的控制字符（U+{ord(bad.group()):04X}）")
 
 
+def _refuse_many(texts: list[str], most: int, what: str) -> None:
+    """At most ``most`` groups or names of at most :data:`MOST_REFERENCE` characters each, refused before any is
+    looked up, nothing changed."""
+    if len(texts) > most:
+        raise LibraryRefused(f"一次最多{what} {most} 个（给了 {len(texts)} 个），未作任何调整")
+    long = next((text for text in texts if len(text) > MOST_REFERENCE), None)
+    if long is not None:
+        shown = BAD_CHARS.sub("\ufffd", long[:40])
+        raise LibraryRefused(f"「{shown}…」过长（{len(long)} 个字符，最多 {MOST_REFERENCE} 个），未作任何调整")
+
+
 def _group_labels(connection: Any, references: list[str]) -> dict[int, str]:
     """「「满意度」（组 3）」 for each group ``references`` name that exists, read before a merge, a split or a rename
     changes or drops it: the audit entry names the groups by their names, where it gave numbers alone (「组 3、5 并入组
@@ -73,6 +90,8 @@ def merge(store: Store, principal: Principal | None, into: str, others: list[str
     """Merge the groups ``others`` (ids or names) into ``into``. ``principal`` None: the command
     line, acting as ``username``."""
     actor = _actor(principal, username)
+    _refuse_many(others, MOST_MERGED, "并入")
+    _refuse_many([into], 1, "保留")
     _refuse_control([into, *others])
     try:
         with store.transaction() as tx:
@@ -91,6 +110,7 @@ def split(store: Store, principal: Principal | None, names: list[str], *,
     """Split ``names`` (of one group: ``group`` when given, as the page's and the API's address name it) off into a
     new group of their own."""
     actor = _actor(principal, username)
+    _refuse_many(names, MOST_SPLIT, "拆分")
     _refuse_control(names)
     try:
         with store.transaction() as tx:

@@ -139,12 +139,12 @@ def view_query(view: str, params: Mapping[str, str]) -> tuple[ListQuery, tuple[F
 
 
 def unit_problem(store: Store, principal: Principal, unit: str, via: str = "cli") -> FilterProblem | None:
-    """A list's ``unit`` filter (``ListQuery.unit``, stripped) naming no unit the user sees: 「没有找到单位「X」」 with how the face ``via``
-    lists the units (an existing unit without projects is an empty list, no problem). Every list face asks it after
-    :func:`view_query` (the API's ``/projects``, ``/review/queue``, ``/evaluations``, ``perfbudget list
-    projects|queue|evaluations``; the lists of units and indicators as well): until faces-u a misspelt unit quietly
-    listed nothing. A unit-bound user's other
-    units are not found alike, so the answer tells no more than the user's own lists do."""
+    """A list's ``unit`` filter (``ListQuery.unit``, stripped) naming no unit the user sees: 「没有找到单位
+    「X」」 with how the face ``via`` lists the units (an existing unit without projects is an empty list, no
+    problem). Every list face asks it after :func:`view_query` (the API's ``/projects``, ``/review/queue``,
+    ``/evaluations``, ``perfbudget list projects|queue|evaluations``; the lists of units and indicators as well):
+    until faces-u a misspelt unit quietly listed nothing. A unit-bound user's other units are not found alike, so
+    the answer tells no more than the user's own lists do."""
     from sqlalchemy import select
 
     from perfbudget.app.unit_admin import units_listed

@@ -405,6 +405,9 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
 
 
+NOT_FOUND_BY_NAME = "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"
+
+
 @dataclass(frozen=True)
 class Unresolved:
     """A reference of a batch (a name or number the CLI was given) that names no one project the user may see,
@@ -437,7 +440,7 @@ def batch_references(store: Store, principal: Principal,
         elif not found and number is not None:
             ids.append(number)
         elif not found:
-            unresolved.append(Unresolved(reference, "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"))
+            unresolved.append(Unresolved(reference, NOT_FOUND_BY_NAME))
         else:
             shown = "、".join(str(c["id"]) for c in found[:10]) + ("等" if len(found) > 10 else "")
             unresolved.append(Unresolved(reference, f"对应 {len(found)} 个项目，请用编号指定（编号 {shown}）"))

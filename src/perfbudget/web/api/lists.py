@@ -76,7 +76,8 @@ def _listed(request: Request, principal: Principal, view: str, params: dict[str,
 
 
 def _known_unit(request: Request, principal: Principal, params: dict[str, str]) -> None:
-    """A 422 when the ``unit`` filter names no unit the token sees (:func:`perfbudget.app.project_lists.unit_problem`)."""
+    """A 422 when the ``unit`` filter names no unit the token sees
+    (:func:`perfbudget.app.project_lists.unit_problem`)."""
     missing = unit_problem(store_of(request), principal, (params.get("unit") or "").strip(), via="api")
     if missing is not None:
         raise WebError(422, "invalid_filter", "筛选条件有误：" + missing.message, [missing.to_dict()])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request
 from fastapi import UploadFile as UploadedFile
@@ -29,6 +29,7 @@ from perfbudget.app.imports import (
     outcome_dict,
     preview,
 )
+from perfbudget.app.library import MOST_MERGED, MOST_REFERENCE, MOST_SPLIT
 from perfbudget.app.overview import (
     build_dashboard,
     event_total,
@@ -641,12 +642,17 @@ class LibraryRenameBody(BaseModel):
     name: str = Field(..., description="组的新名称")
 
 
+_LibraryReference = Annotated[str, Field(max_length=MOST_REFERENCE)]
+
+
 class LibraryMergeBody(BaseModel):
-    others: list[str] = Field(..., description="并入本组的其他组：编号或名称")
+    others: list[_LibraryReference] = Field(..., max_length=MOST_MERGED,
+                                            description=f"并入本组的其他组：编号或名称（一次最多 {MOST_MERGED} 个）")
 
 
 class LibrarySplitBody(BaseModel):
-    names: list[str] = Field(..., description="从本组拆分出去、单独成一组的名称")
+    names: list[_LibraryReference] = Field(..., max_length=MOST_SPLIT,
+                                           description=f"从本组拆分出去、单独成一组的名称（一次最多 {MOST_SPLIT} 个）")
 
 
 class LibraryOutcome(BaseModel):
@@ -694,6 +700,6 @@ def split_library_group(request: Request, group_id: int, body: LibrarySplitBody,
     """``group_id``：名称所在的组（名称须都在这一组中）。"""
     from perfbudget.app import library as library_app
 
-    names = [n for n in body.names if n.strip()][:500]  # the page's bound
+    names = [n for n in body.names if n.strip()]
     return _library_admin(request, lambda: library_app.split(store_of(request), principal, names,
                                                              ip=client_ip(request), group=group_id))

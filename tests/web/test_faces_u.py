@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +131,35 @@ def test_the_library_merge_and_split_bodies_are_bounded_with_a_chinese_refusal_o
     with pytest.raises(LibraryRefused, match="过长"):
         merge(store, None, "组" * (MOST_REFERENCE + 1), ["2"], username="cli")
     assert client.get("/api/v1/library/groups/1", headers=token).json() == before
+
+
+def test_a_unit_cell_holding_code_and_name_together_is_told_to_separate_them_on_every_face(
+        web: WebEnv, tmp_path: Path) -> None:
+    # 「实施单位 999001区卫生健康局」 is read as a name alone (a code in such a cell is bracketed or ends in 「-」); the
+    # refusal's example put the account's code before that name: 「999001999001区卫生健康局」
+    corpus = Path(__file__).parents[1] / "fixtures/real/corpus"
+    text = (corpus / "01_sichuan-guangyuan-zhaohua-weijian-2021-target-tekunjiating.txt").read_text(encoding="utf-8")
+    assert "预算单位 区卫生健康局" in text
+    glued = text.replace("预算单位 区卫生健康局", "实施单位 999001区卫生健康局", 1)
+    said = ("文件中的单位「999001区卫生健康局」编码与名称连写，读不出单位编码，不能确定是本单位（999001）的表格："
+            "请在编码与名称之间加「-」（写成「999001-区卫生健康局」）后重新导入，或请管理员导入")
+    other = web.client("other_editor")  # unit 999001
+    page = other.post("/upload", data={"csrf_token": csrf_of(other, "/upload")},
+                      files={"file": ("目标表.txt", glued.encode("utf-8"), "text/plain")})
+    assert said in page.text and "999001999001" not in page.text, page.text[:3000]
+    # written as told, the table is the unit's own
+    fixed = glued.replace("999001区卫生健康局", "999001-区卫生健康局")
+    page = other.post("/upload", data={"csrf_token": csrf_of(other, "/upload")},
+                      files={"file": ("目标表.txt", fixed.encode("utf-8"), "text/plain")})
+    assert "读不出单位编码" not in page.text and "您只能导入本单位" not in page.text
+    # `perfbudget import --user` said only 「您只能导入本单位（999001）的文档」 of a table without a unit code
+    document = web.client().get(f"/api/v1/projects/{web.project_ids[0]}",
+                                headers=_bearer(web, "admin")).json()["document"]
+    for name, told in (("999001区卫生健康局", said),
+                       ("区卫生健康局", "文件中的单位「区卫生健康局」没有写单位编码，不能确定是本单位（999001）的表格："
+                                        "请在表头的单位名称前写上本单位编码（如「999001-区卫生健康局」）后重新导入")):
+        document["unit"] = {"code": None, "name": name}
+        path = tmp_path / "目标表.json"
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        done = _cli(web, "import", str(path), "--user", "other_editor")
+        assert done.exit_code != 0 and told in done.output.replace("\n", ""), done.output

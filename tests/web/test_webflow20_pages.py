@@ -89,10 +89,10 @@ def test_an_editors_table_without_a_unit_code_says_how_to_import_it(web: WebEnv)
     response = other.post("/upload", data={"csrf_token": csrf_of(other, "/upload")},
                           files={"file": ("目标表.txt", text.encode("utf-8"), "text/plain")})
     assert "文件中的单位「区卫生健康局」没有写单位编码" in response.text
-    assert "请在表头的单位名称前写上本单位编码（如「999001区卫生健康局」）后重新上传" in response.text
+    assert "请在表头的单位名称前写上本单位编码（如「999001-区卫生健康局」）后重新导入" in response.text
     assert "未注明编码" not in response.text
     # done as told, the file is the unit's own
-    fixed = text.replace("区卫生健康局", "999001区卫生健康局", 1)
+    fixed = text.replace("区卫生健康局", "999001-区卫生健康局", 1)
     response = other.post("/upload", data={"csrf_token": csrf_of(other, "/upload")},
                           files={"file": ("目标表.txt", fixed.encode("utf-8"), "text/plain")})
     assert "没有写单位编码" not in response.text and "您只能导入本单位" not in response.text

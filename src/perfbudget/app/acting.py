@@ -16,6 +16,7 @@ Until replay-m ``import``, ``review --save`` and ``library merge`` recorded the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +25,12 @@ from sqlalchemy import Engine
 from perfbudget.app.roles import Action, Principal
 from perfbudget.store.transaction import Actor
 
-__all__ = ["BOTH_GIVEN", "Acting", "acting", "import_refusal", "review_refusal"]
+__all__ = ["BOTH_GIVEN", "Acting", "acting", "import_refusal", "review_refusal", "uncoded_unit_refusal",
+           "unit_code_example"]
+
+# a unit's code written against its name (「255101天津市…」, 「[255101]天津市…」): a 实施单位 or 申报单位 cell so
+# written is read as a name alone (readers/project_fields: a code there is bracketed or ends in 「-」)
+_GLUED_CODE = re.compile(r"^\s*[\[【［(（]?\s*(?P<code>\d{3,})\s*[\]】］)）]?\s*(?P<name>[^\d\s].*)$", re.S)
 
 BOTH_GIVEN = "--user 与 --actor 只能给一个：用 --user 时记为该账号"
 
@@ -57,14 +63,41 @@ def acting(engine: Engine, user: str | None, actor: str | None, login: str | Non
     return Acting(Actor(found.id, found.username), found)
 
 
-def import_refusal(principal: Principal | None, unit_code: str | None) -> str | None:
+def import_refusal(principal: Principal | None, unit_code: str | None,
+                   unit_name: str | None = None) -> str | None:
     """Why this account may not import a table of ``unit_code`` (the API's, the upload's and ``perfbudget import
-    --user``'s one rule: a unit's editor its own unit's, an admin any), or None (also without an account)."""
+    --user``'s one rule: a unit's editor its own unit's, an admin any), or None (also without an account). A table
+    of a unit without a code (``unit_name`` given) is told what to write, as the upload tells it
+    (:func:`uncoded_unit_refusal`; ``perfbudget import --user`` said only 「您只能导入本单位」 until faces-u)."""
     if principal is None or principal.can(Action.EDIT, unit_code):
         return None
     if not principal.may(Action.EDIT):
         return f"您的角色（{principal.role_label}）不能导入文档"
+    if not unit_code and unit_name:
+        return uncoded_unit_refusal(principal, unit_name)
     return f"您只能导入本单位（{principal.unit_code}）的文档"
+
+
+def unit_code_example(own_code: str | None, name: str | None) -> str:
+    """What to write for a table's unit so that every reader takes its code (「255101-天津市和平区人民检察院」: a
+    code, 「-」, the name; a unit row and a 实施单位 cell read it alike). A name that already begins with a code
+    keeps that code, separated (the hint doubled it, 「255101255101天津市…」, until faces-u)."""
+    glued = _GLUED_CODE.match(name or "")
+    if glued:
+        return f"{glued['code']}-{glued['name'].strip()[:60]}"
+    return f"{own_code or '单位编码'}-{(name or '单位名称').strip()[:60]}"
+
+
+def uncoded_unit_refusal(principal: Principal, name: str | None) -> str:
+    """Why a unit's editor may not import a table naming its unit without a code, and what to write (every face:
+    the upload page, the API's file import, ``perfbudget import --user``)."""
+    example = unit_code_example(principal.unit_code, name)
+    if name and _GLUED_CODE.match(name):
+        return (f"文件中的单位「{name[:60]}」编码与名称连写，读不出单位编码，不能确定是本单位（{principal.unit_code}）"
+                f"的表格：请在编码与名称之间加「-」（写成「{example}」）后重新导入，或请管理员导入")
+    named = f"「{name[:60]}」" if name else ""
+    return (f"文件中的单位{named}没有写单位编码，不能确定是本单位（{principal.unit_code}）的表格："
+            f"请在表头的单位名称前写上本单位编码（如「{example}」）后重新导入，或请管理员导入")
 
 
 def review_refusal(principal: Principal | None, unit_codes: Iterable[str | None]) -> str | None:

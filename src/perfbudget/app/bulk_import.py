@@ -494,7 +494,8 @@ def _write(store: Store, settings: CoreSettings, item: Prepared, request: Import
     if item.failure:
         return ImportOutcome(item.file, FAILED, problems=item.failure)
     if request.principal is not None and item.plan is not None:  # before 「未变化」 tells of another unit's file
-        not_allowed = import_refusal(request.principal, item.plan.document.unit.code)
+        unit = item.plan.document.unit
+        not_allowed = import_refusal(request.principal, unit.code, unit.name)
         if not_allowed:
             return ImportOutcome(item.file, FORBIDDEN, problems=(Problem(Source(item.file), not_allowed),))
     try:

@@ -299,7 +299,7 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
             if typed:
                 return _refused(store, request, file, FAILED, typed, document.unit.code)
     plan, merged = landing(store, plan)
-    not_allowed = import_refusal(request.principal, plan.document.unit.code)
+    not_allowed = import_refusal(request.principal, plan.document.unit.code, plan.document.unit.name)
     if not_allowed:  # ``perfbudget import --user``: the account's unit, as the upload and the API check it
         return _refused(store, request, file, FORBIDDEN, [Problem(Source(file), not_allowed)], plan.document.unit.code)
     from perfbudget.app.unit_name_clash import unit_name_problem

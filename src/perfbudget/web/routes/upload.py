@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
+from perfbudget.app.acting import uncoded_unit_refusal
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
 from perfbudget.app.import_refusals import record_refusal
@@ -112,11 +113,8 @@ def unit_problem(principal: Principal, result: LoadResult, store: Store | None =
         return None
     if principal.can(Action.EDIT, document.unit.code):
         return unit_name_problem(store, principal, document.unit) if store is not None else None
-    if not document.unit.code:  # many real tables name their unit without its code: say what to do
-        named = f"「{document.unit.name}」" if document.unit.name else ""
-        example = f"{principal.unit_code}{document.unit.name or '单位名称'}"
-        return (f"文件中的单位{named}没有写单位编码，不能确定是本单位（{principal.unit_code}）的表格："
-                f"请在表头的单位名称前写上本单位编码（如「{example}」）后重新上传，或请管理员导入")
+    if not document.unit.code:  # many real tables name their unit without its code: say what to write
+        return uncoded_unit_refusal(principal, document.unit.name)
     return (f"该文件属于单位「{document.unit.code} {document.unit.name or ''}」，"
             f"您只能导入本单位（{principal.unit_code}）的文件")
 

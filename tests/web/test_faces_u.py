@@ -87,6 +87,11 @@ def test_a_unit_filter_naming_no_unit_says_so_on_both_faces_and_an_empty_unit_st
             assert done.exit_code == 1, (kind, done.output)
             assert done.output.strip() == (f"错误：没有找到单位「{unit}」（perfbudget list units 列出单位编码与编号，"
                                            "by-id/编号 指该编号的单位）"), done.output
+    # the page says it above the list, its export refuses it (the page listed nothing, silently)
+    page = web.client("admin").get("/projects", params={"unit": "无此单位"})
+    assert page.status_code == 200 and "没有找到单位「无此单位」（可写单位编码" in page.text
+    exported = web.client("admin").get("/lists/projects.csv", params={"unit": "无此单位"})
+    assert exported.status_code == 422 and "没有找到单位「无此单位」" in exported.text
     # an existing unit whose list is empty is still an empty list, on both faces
     units = web.client().get("/api/v1/units", headers=admin).json()["items"]
     code = next(u["code"] for u in units if u["code"])

@@ -168,8 +168,8 @@ def test_the_indicators_are_the_official_versions_on_the_cli_and_the_api(any_web
     seen = api.get("/api/v1/indicators", headers=editor, params={"limit": 1000}).json()
     assert seen["total"] == sum(1 for row in official["items"] if row["unit_code"] == SEED_UNIT)
     assert {row["unit_code"] for row in seen["items"]} == {SEED_UNIT}  # a unit-bound token: its own unit
-    other = api.get("/api/v1/indicators", headers=editor, params={"unit": OTHER_UNIT}).json()
-    assert other["total"] == 0 and other["items"] == []
+    other = api.get("/api/v1/indicators", headers=editor, params={"unit": OTHER_UNIT})  # not its unit: not found
+    assert other.status_code == 422 and f"没有找到单位「{OTHER_UNIT}」" in other.json()["error"]["message"]  # faces-u
     refused = api.get("/api/v1/indicators", headers=reviewer, params={"year": "abc"})
     said = runner.invoke(cli, ["list", "indicators", "--year", "abc", "--db", web.url])
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_filter"

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from perfbudget.app.desk import PAGE_SIZES, SORTS, TODOS, ListQuery, list_projects, unit_options
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, years
-from perfbudget.app.project_lists import FORMATS, VIEWS, view_query
+from perfbudget.app.project_lists import FORMATS, VIEWS, unit_problem, view_query
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import STATE_LABELS, STATES
 from perfbudget.review.finding import DIMENSIONS
@@ -36,6 +36,9 @@ def list_page(request: Request, principal: Principal, params: dict[str, str]) ->
     if "year" not in params or any(p.name == "year" for p in problems):
         year = default_year(request, principal)  # the year with the user's work, cached like the dashboard's
         query = replace(query, year=year)
+    missing = unit_problem(store_of(request), principal, query.unit, via="web")
+    if missing is not None:  # said above the list, as a bad filter is (faces-u: an empty list, silently)
+        problems += (missing,)
     version = data_version(request)
     cache = request.app.state.cache
     scope = "*" if principal.all_units else principal.unit_code
@@ -61,6 +64,8 @@ def list_file(request: Request, view: str, fmt: str, principal: Principal = Depe
     if view == "queue" and not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
     query, problems = view_query(view, dict(request.query_params))
+    missing = unit_problem(store_of(request), principal, query.unit, via="web")
+    problems += (missing,) if missing is not None else ()
     if problems:
         raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems))
     return list_download(store_of(request), principal, view, query, fmt)

@@ -189,9 +189,12 @@ def test_long_numbers_typed_as_text_are_searched_not_refused(web: WebEnv) -> Non
     client = web.client("admin")
     headers = {"Authorization": f"Bearer {web.token('admin')}"}
     for path in ("/projects?q=123456789012345678", "/projects?unit=110101000000000001",
-                 "/api/v1/projects?unit=110101000000000001", "/api/v1/library?q=" + "0" * 60):
+                 "/api/v1/library?q=" + "0" * 60):
         response = client.get(path, headers=headers)
         assert response.status_code == 200, (path, response.text)
+    # a unit code no unit has is said to be no unit (faces-u: an empty list until then), never an id's 404
+    response = client.get("/api/v1/projects?unit=110101000000000001", headers=headers)
+    assert response.status_code == 422 and "没有找到单位「110101000000000001」" in response.text, response.text
     response = client.get("/api/v1/units/110101000000000001/publication/json", headers=headers)
     assert response.status_code == 404 and "编号无效" not in response.text  # no such unit: said so
     assert client.get("/units/110101000000000001", headers=headers).status_code == 404  # an id there

@@ -716,14 +716,15 @@ DOCX_CELL_PAD_POINTS = 1.0
 DOCX_CELL_SIDE_TWIPS = 108
 
 
-def docx_cell_padding(table: Any, points: float = DOCX_CELL_PAD_POINTS) -> None:
-    """Give every cell of a python-docx table ``points`` of room above and below its text (``w:tblCellMar``; left and
-    right as the Table Grid style has them)."""
+def docx_cell_padding(table: Any, points: float = DOCX_CELL_PAD_POINTS, bottom: float | None = None) -> None:
+    """Give every cell of a python-docx table ``points`` of room above its text and ``bottom`` (``points`` unless
+    given) below it (``w:tblCellMar``; left and right as the Table Grid style has them)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     margins = OxmlElement("w:tblCellMar")
-    for side, twips in (("top", round(points * 20)), ("left", DOCX_CELL_SIDE_TWIPS), ("bottom", round(points * 20)),
+    below = points if bottom is None else bottom
+    for side, twips in (("top", round(points * 20)), ("left", DOCX_CELL_SIDE_TWIPS), ("bottom", round(below * 20)),
                         ("right", DOCX_CELL_SIDE_TWIPS)):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(twips))

@@ -109,8 +109,9 @@ HEADING_FONT = "黑体"
 
 def _plain_headings(word: Any) -> None:
     """The heading styles (Title, Heading 1, Heading 2) in 黑体 and black, the title's rule too. python-docx's
-    template gives them the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes ＭＳ ゴシック and
-    ＭＳ 明朝 in Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a black-and-white printer (print17)."""
+    template gives them the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes
+    ＭＳ ゴシック and ＭＳ 明朝 in Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a
+    black-and-white printer (print17)."""
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 

@@ -104,7 +104,10 @@ def test_printed_one_page_wide_landscape_with_nothing_cut(tmp_path: Path, seed_d
         if name.endswith(".html"):  # LibreOffice ignores the page's @page: what a browser prints is below
             check_pdf(pdf, [cell.text for cell in grid.cells], [], landscape=None)
         else:
-            assert check_pdf(pdf, expected, pairs, landscape=True) >= 1
+            pages = check_pdf(pdf, expected, pairs, landscape=True)
+            # the seed's Word 监控表, its notes too, on one page, also since its cells have room above their text
+            # (download-cost)
+            assert pages == 1 if name.endswith(".docx") else pages >= 1, (name, pages)
     import pdfplumber
 
     with pdfplumber.open(chromium_pdf(tmp_path / "监控表-h.html", tmp_path)) as printed:

@@ -387,7 +387,8 @@ def test_the_fill_in_sheets_print_one_page_wide_at_a_readable_size(tmp_path: Pat
     """print15: the 自评 and 监控 fill-in sheets (`perfbudget template`, the web's 下载自评填报表), handed round on
     paper, printed their 11 pt text at 6.6 pt and 4.8 pt: fixed columns 179 and 223 units wide fitted to one A4
     page. Their columns now fit their text, wrap, and keep the sheet narrow enough to print at 7.5 pt or more,
-    with every character of every cell printed and the header row on every page."""
+    with every character of every cell printed and the header row on every page; the form's title heads every page
+    after the first (download-cost)."""
     from perfbudget.evaluate.template import _rows, template_xlsx
 
     files = {"fill-evaluation.xlsx": template_xlsx(seed_document),
@@ -405,9 +406,12 @@ def test_the_fill_in_sheets_print_one_page_wide_at_a_readable_size(tmp_path: Pat
         import pdfplumber
 
         with pdfplumber.open(pdf_path) as pdf:
+            title = "项目支出绩效自评填报表" if kind == "evaluation" else "项目绩效运行监控填报表"
+            assert _squash(pdf.pages[0].extract_text() or "").count(title) == 1  # (its row 1, no page header)
             for page in pdf.pages[1:]:
                 text = _squash(page.extract_text() or "")
                 assert "项目名称" in text and last in text, (name, page.page_number)
+                assert title in text, (name, page.page_number)  # the form's title on every page (download-cost)
 
 
 _SEED_UNIT_NAME = "天津市和平区人民检察院"

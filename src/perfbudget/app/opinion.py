@@ -108,9 +108,10 @@ HEADING_FONT = "黑体"
 
 
 def _plain_headings(word: Any) -> None:
-    """The heading styles (Title, Heading 1, Heading 2) in 黑体 and black. python-docx's template gives them
-    the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes ＭＳ ゴシック and ＭＳ 明朝 in
-    Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a black-and-white printer (print17)."""
+    """The heading styles (Title, Heading 1, Heading 2) in 黑体 and black, the title's rule too. python-docx's
+    template gives them the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes
+    ＭＳ ゴシック and ＭＳ 明朝 in Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a
+    black-and-white printer (print17)."""
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
@@ -122,6 +123,13 @@ def _plain_headings(word: Any) -> None:
         for script in ("ascii", "hAnsi", "eastAsia"):
             fonts.set(qn(f"w:{script}"), HEADING_FONT)
         style.font.color.rgb = RGBColor(0, 0, 0)
+        # the rule under the title (the Title style's bottom border): black too, as under an official document's
+        # title, where the template drew it in its theme's accent blue (print29's left item, download-cost)
+        for border in style.element.iter(qn("w:pBdr")):
+            for side in border:
+                for theme in ("themeColor", "themeTint", "themeShade"):
+                    side.attrib.pop(qn(f"w:{theme}"), None)
+                side.set(qn("w:color"), "000000")
 
 
 def _exact_lines(word: Any) -> None:

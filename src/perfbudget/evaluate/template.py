@@ -131,7 +131,8 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     sheet.title = "自评填报" if kind == "evaluation" else "监控填报"
     title = "项目支出绩效自评填报表" if kind == "evaluation" else "项目绩效运行监控填报表"
     unit = document.unit
-    sheet.cell(1, 1, f"{title}　{unit.code or ''}{unit.name or ''}　金额单位：{document.money_unit or '万元'}")
+    heading = f"{title}　{unit.code or ''}{unit.name or ''}　金额单位：{document.money_unit or '万元'}"
+    sheet.cell(1, 1, heading)
     sheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True, charset=134)
     if kind == "evaluation":
         hint = ("填写说明：灰色列为指标信息，请勿修改；「全年执行数」行填执行金额；定量指标填实际完成值（可带单位，"
@@ -198,7 +199,11 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
         if lines > 1:  # wrapped text gets the height it needs (a spreadsheet prints a row as tall as it is set)
             sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + PAD_POINTS)
     sheet.freeze_panes = "E4"
-    xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False)  # A4, one page wide, header on every page
+    # A4, one page wide, the header row on every page, and the form's title (row 1) in the top margin of every page
+    # after the first (download-cost: the later pages did not say what form they were; the hint in row 2 is too tall
+    # to repeat with it, and print titles must be one run of rows)
+    xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False, head=heading)
+    sheet.HeaderFooter.differentFirst = True  # (the first page has the title in its row 1: no page header)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False

@@ -21,9 +21,11 @@ from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import WIDTHS, Grid, project_grid
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
+    DOCX_CELL_PAD_POINTS,
     DOCX_LINE_POINTS,
     DOCX_PAD_POINTS,
     LONG_SPAN,
+    docx_cell_padding,
     docx_page_height,
     docx_page_starts,
     docx_part_cells,
@@ -39,6 +41,19 @@ from perfbudget.writers.stable_zip import stable_zip
 
 FONT = "宋体"
 LATIN = "Times New Roman"
+
+
+# Room above and below a cell's text (download-cost, print29's left item): LibreOffice drew the tops of 宋体 (Noto CJK
+# here) against the rule above, as in the 绩效目标表 (print_layout.DOCX_CELL_PAD_POINTS); the room below, which the
+# line's descent already gives, is left out, so that the seed's 监控表 stays on its one page
+CELL_TOP_POINTS = DOCX_CELL_PAD_POINTS
+CELL_BOTTOM_POINTS = 0.0
+# A table computed at most this share of a page (print_layout.docx_page_height) is not cut (download-cost): the rows
+# are computed taller than Word and LibreOffice set them (the seed's 自评表: 428 pt computed, some 360 printed), and cut
+# at DOCX_PAGE_SHARE, its 22 rows, one page before, went over two once its cells had 1 pt of room above their text
+WHOLE_PAGE_SHARE = 1.0
+# the 计分说明 (预警计算说明) lines, 9 pt at single spacing, this far apart (2 pt until download-cost)
+NOTE_GAP_POINTS = 0
 
 
 def _font(run: Any, size: float, bold: bool = False) -> None:
@@ -92,6 +107,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
             table = document.add_table(rows=rows, cols=len(grid.widths))
             table.style = "Table Grid"
             table.autofit = False
+            docx_cell_padding(table, CELL_TOP_POINTS, CELL_BOTTOM_POINTS)
             docx_part_rows(table, repeat_first=bool(first))
             set_widths(table, [Cm(width * scale) for width in grid.widths])
             for cell, spec in docx_part_cells(table, specs, 0, rows):
@@ -108,10 +124,13 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
         heading.paragraph_format.space_after = Pt(2)
+        heading.paragraph_format.space_before = Pt(2)  # (LibreOffice drew its tops over the table's last rule)
         _font(heading.add_run(grid.notes_title), 10.5, bold=True)
-        for line in grid.explanations:  # set solid: the template's 10 pt after each and 1.15 lines took a page more
+        # set solid: the template's 10 pt after each and 1.15 lines took a page more; 2 pt apart, the seed's 监控表
+        # went to a second page for its last two notes once its cells had room above their text (download-cost)
+        for line in grid.explanations:
             note = document.add_paragraph()
-            note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(0), Pt(2)
+            note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(0), Pt(NOTE_GAP_POINTS)
             note.paragraph_format.line_spacing = 1.0
             _font(note.add_run(line), 9)
     if usable is None:
@@ -126,8 +145,10 @@ def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:
     width unit."""
     units = [width * scale / CM_PER_UNIT for width in grid.widths]
     heights = row_heights(((c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"),
-                          units, grid.rows, DOCX_LINE_POINTS, DOCX_PAD_POINTS)
+                          units, grid.rows, DOCX_LINE_POINTS, DOCX_PAD_POINTS + CELL_TOP_POINTS + CELL_BOTTOM_POINTS)
     heights[0] = 24.0  # the 16 pt title
+    if sum(heights) <= page_height * WHOLE_PAGE_SHARE:
+        return []  # (one page)
     # (the 总分 rows go with the last indicator: a page of the header and the 总分 alone says nothing)
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
     return docx_page_starts(heights, page_height, grid.header_row, totals)

@@ -66,20 +66,56 @@ def _font(run: Any, bold: bool = False, size: float = SIZE) -> None:
     fonts.set(qn("w:hAnsi"), LATIN)
 
 
-def _fill(cell: Any, text: str, bold: bool, center: bool) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+class _CellFiller:
+    """Fills fresh table cells with text as :func:`_font` and python-docx's ``vertical_alignment``, ``alignment`` and
+    ``add_run`` would, the same XML, but each run a copy of one made once (download-cost, 2026-12-06): python-docx
+    looks every child up again in the schema's order, and a run's text went in a character at a time, some 8 of the
+    11 s of CPU a 990-indicator 绩效目标表 with long texts cost a Word download."""
 
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    lines = text.split("\n") if text else [""]
-    paragraph = cell.paragraphs[0]
-    for index, line in enumerate(lines):
-        if index:
-            paragraph = cell.add_paragraph()
-        if center:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if line:
-            _font(paragraph.add_run(line), bold)
+    def __init__(self) -> None:
+        import docx
+        from docx.oxml.ns import qn
+
+        paragraph = docx.Document().add_paragraph()
+        self._runs = {bold: paragraph.add_run("x") for bold in (False, True)}
+        for bold, run in self._runs.items():
+            _font(run, bold)
+            run._r.remove(run._r.find(qn("w:t")))
+        self._t, self._p, self._pPr, self._jc = qn("w:t"), qn("w:p"), qn("w:pPr"), qn("w:jc")
+        self._vAlign, self._val, self._space = qn("w:vAlign"), qn("w:val"), qn("xml:space")
+        self._tcPr = qn("w:tcPr")
+
+    def fill(self, cell: Any, text: str, bold: bool, center: bool, top: bool = False) -> None:
+        """``text`` (its lines a paragraph each) into ``cell``, in the body font, bold or not, centred or not, set
+        at the top of the cell or in its middle."""
+        from copy import deepcopy
+
+        from lxml import etree
+
+        tc = cell._tc
+        align = etree.SubElement(tc.find(self._tcPr), self._vAlign)
+        align.set(self._val, "top" if top else "center")
+        paragraph = tc.find(self._p)
+        for index, line in enumerate(text.split("\n") if text else [""]):
+            if index:
+                paragraph = etree.SubElement(tc, self._p)
+            if center:
+                properties = etree.Element(self._pPr)
+                etree.SubElement(properties, self._jc).set(self._val, "center")
+                paragraph.insert(0, properties)
+            if not line:
+                continue
+            if "\t" in line or "\r" in line:  # (python-docx writes these as w:tab, w:br)
+                from docx.text.paragraph import Paragraph
+
+                _font(Paragraph(paragraph, cell).add_run(line), bold)
+                continue
+            run = deepcopy(self._runs[bold]._r)
+            words = etree.SubElement(run, self._t)
+            words.text = line
+            if len(line.strip()) < len(line):
+                words.set(self._space, "preserve")
+            paragraph.append(run)
 
 
 _MIN_WIDTHS = [10, 10, 14, 12, 10, 8, 8]
@@ -136,16 +172,14 @@ def page_starts(grid: ProjectGrid, units: list[float], page_height: float) -> li
     return docx_page_starts(heights, page_height, split, grid.rows, HEADING_POINTS if grid.heading else 0.0)
 
 
-def _table(document: Any, grid: ProjectGrid, usable: float, page_height: float) -> None:
+def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float, page_height: float) -> None:
     """The project's table: its head (title … 绩效目标) and its indicators (一级指标 … , whose header
     row Word and LibreOffice repeat on every page: Word repeats a table's leading rows only) as tables of the
     same columns joined by 1 pt paragraphs, the indicators a table a printed page as computed
     (:func:`page_starts`), each after the first on a new page, so that a 一级/二级 label merged over rows crossing
     a page is drawn again on the next (since print23)."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Cm
 
-    widths = column_widths(grid)
     scale = usable / sum(widths)
     split = indicator_split(grid)
     units = [width * scale / CM_PER_UNIT for width in widths]
@@ -154,20 +188,25 @@ def _table(document: Any, grid: ProjectGrid, usable: float, page_height: float) 
     kept = kept_with_next(heights, page_height)
     parts = page_parts(grid.cells, split, grid.rows, page_starts(grid, units, page_height)) if split \
         else iter([(0, grid.rows, grid.cells)])
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = document.part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+    block_width = document._block_width
+    filler = _CellFiller()
     for first, end, specs in parts:
         if first:
             _joint(document, new_page=first > split)
         rows = end - first + (1 if first > split else 0)
-        table = document.add_table(rows=rows, cols=grid.width)
-        table.style = "Table Grid"
+        # (document.add_table reads the last section's width through every section of the body, each table)
+        table = document._body.add_table(rows, grid.width, block_width)
+        table._tbl.tblStyle_val = style  # (table.style looked "Table Grid" up in styles.xml for each page's table)
         table.autofit = False
         docx_cell_padding(table)  # (print29: LibreOffice set the text against the rules)
         set_widths(table, [Cm(width * scale) for width in widths])
         docx_part_rows(table, repeat_first=bool(first))
         for cell, spec in docx_part_cells(table, specs, 0, rows):
-            _fill(cell, spec.text, spec.bold, spec.center)
-            if spec.rowspan > LONG_SPAN:  # a label over rows at their top, as in the workbooks and the 自评表
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            # a label over rows at their top, as in the workbooks and the 自评表
+            filler.fill(cell, spec.text, spec.bold, spec.center, top=spec.rowspan > LONG_SPAN)
         # the header block and the indicator header: kept with the first indicator row (of a head taller than
         # fits, its last rows only: kept whole, it left its heading alone on a page)
         for index, row in enumerate(table.rows[:grid.header_rows + 1 - first], first):
@@ -191,7 +230,8 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     normal.font.size = Pt(SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     grids = [project_grid(document, project, original) for project in document.projects]
-    widest = max((column_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
+    grid_widths = [column_widths(grid) for grid in grids]  # (each measures every cell's text: once a grid)
+    widest = max(grid_widths, key=sum, default=[float(w) for w in _MIN_WIDTHS])
     usable = docx_section(out.sections[0], widest)
     page_height = docx_page_height(usable)
     body = out.element.body
@@ -209,7 +249,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
         paragraph.paragraph_format.keep_with_next = True
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
-        _table(out, grid, usable, page_height)
+        _table(out, grid, grid_widths[index], usable, page_height)
     # the paragraph a document must end with, 1 pt: a table that fills its last page to the bottom left a blank page
     # after it for a 10.5 pt empty line (corpus 05 once its funds grid printed as a grid, kinds25)
     tail = out.add_paragraph()

@@ -9,10 +9,15 @@ its compatibility equivalent (NFKC), and each of the CJK Radicals Supplement (U+
 unified ideograph — the Unicode Character Database's ``EquivalentUnifiedIdeograph.txt`` (Unicode 14.0, as Perl's
 ``Unicode::UCD::charprop(cp, "Equivalent_Unified_Ideograph")`` gives it), below as data: ``radical:ideograph``,
 code points in hexadecimal. A radical without an equivalent stays as it is.
+
+The same characters reach the other readers when such a PDF's text is copied into a Word file, a web page or a
+plain text: every reader mends them (:func:`mended`, called once on a text's whole input and cell by cell on the
+forms with cells, ``traditional.py``), one regular-expression scan where there is none.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SUPPLEMENT = (
@@ -41,5 +46,14 @@ def ideographs(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
 def has_radical(text: str) -> bool:
-    return any(FIRST <= character <= LAST for character in text)
+    return _RADICAL.search(text) is not None
+
+
+def mended(text: str) -> str:
+    """``text`` with its radicals written as ideographs (:func:`ideographs`), ``text`` itself when it has none:
+    one character for one, so every line and column of a source location stays the original's."""
+    return text.translate(_TABLE) if _RADICAL.search(text) is not None else text

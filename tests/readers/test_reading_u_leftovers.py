@@ -1,0 +1,68 @@
+"""Leftovers of reading32, kinds32 and forms32 (FAILURES.md BL, BM, BN; reading-u): CJK radicals standing for
+ideographs (``项⽬``, ``⻓期``, as a browser's PDF print gives them) in text copied into a plain text, a web page,
+a Word file or a workbook."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from perfbudget.load import load_bytes
+
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+# 项目 → 项⽬ (U+2F6C), 长期 → ⻓期 (U+2ED3), 人 → ⼈ (U+2F08), 金 → ⾦ (U+2FA6): a Chromium print's text
+_TO_RADICALS = str.maketrans({"目": "\u2f6c", "长": "\u2ed3", "人": "\u2f08", "金": "\u2fa6"})
+
+_ROWS = [["项目名称", "长江流域禁捕退捕补助"], ["年度资金总额(万元)", "12.50"],
+         ["一级指标", "二级指标", "三级指标", "指标值"],
+         ["产出指标", "数量指标", "补助人数", "≥120人"],
+         ["效益指标", "可持续影响指标", "长江生态保护", "长期"]]
+_PASTED = [[cell.translate(_TO_RADICALS) for cell in row] for row in _ROWS]
+
+
+def _read_as_shown(data: bytes, name: str) -> None:
+    result = load_bytes(data, name)
+    assert result.ok, [p.message for p in result.errors]
+    project = result.document.projects[0]
+    assert project.name == "长江流域禁捕退捕补助"
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("补助人数", "≥120人"), ("长江生态保护", "长期")]
+    assert not _RADICAL.search(repr(result.document))
+
+
+def test_radicals_pasted_into_a_text_are_read_as_ideographs() -> None:
+    text = "项目支出绩效目标表\n" + "\n".join(" | ".join(row) for row in _PASTED) + "\n"
+    assert "项⽬名称" in text and "⻓期" in text
+    _read_as_shown(text.encode(), "pasted.txt")
+
+
+def test_radicals_in_a_web_page_are_read_as_ideographs() -> None:
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in _PASTED)
+    page = f"<html><head><meta charset='utf-8'></head><body><p>项目支出绩效目标表</p><table>{rows}</table></body></html>"
+    _read_as_shown(page.encode(), "page.html")
+
+
+def test_radicals_in_a_word_table_are_read_as_ideographs() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效目标表")
+    table = document.add_table(rows=len(_PASTED), cols=4)
+    for r, row in enumerate(_PASTED):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _read_as_shown(buffer.getvalue(), "form.docx")
+
+
+def test_radicals_in_a_workbook_are_read_as_ideographs() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["项目支出绩效目标表"])
+    for row in _PASTED:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _read_as_shown(buffer.getvalue(), "form.xlsx")

@@ -1,11 +1,12 @@
 """Leftovers of reading32, kinds32 and forms32 (FAILURES.md BL, BM, BN; reading-u): CJK radicals standing for
 ideographs (``项⽬``, ``⻓期``, as a browser's PDF print gives them) in text copied into a plain text, a web page,
-a Word file or a workbook."""
+a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表)."""
 
 from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 
 from perfbudget.load import load_bytes
 
@@ -66,3 +67,31 @@ def test_radicals_in_a_workbook_are_read_as_ideographs() -> None:
     buffer = io.BytesIO()
     book.save(buffer)
     _read_as_shown(buffer.getvalue(), "form.xlsx")
+
+
+_SOURCES = """项目支出绩效目标表
+项目名称 | 疾病预防控制 | |
+预算单位 | 疾控中心 | |
+项目资金（万元） | 财政拨款 | 300 | 其他资金 | 20 |
+绩效金额 | 320 | | |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 检测人数 | ≥120人 |
+效益指标 | 社会效益指标 | 疫情发生率 | 下降 |
+"""
+
+
+def test_a_budget_given_as_its_sources_takes_its_total_from_the_jixiao_jine_row() -> None:
+    # main read the sources (财政拨款 300, 其他资金 20) and kept 绩效金额 | 320 as two texts: no total
+    result = load_bytes(_SOURCES.encode(), "批复表.txt")
+    project = result.document.projects[0]
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (
+        Decimal("320"), Decimal("300"), Decimal("20"))
+    assert (project.sources["budget.total"].line, project.sources["budget.total"].column) == (5, 2)
+    assert "绩效金额" not in [value for _, value in project.extras]
+
+
+def test_sources_without_a_stated_total_give_no_total() -> None:
+    # no guess: the sources are not added up where the form states no total
+    result = load_bytes(_SOURCES.replace("绩效金额 | 320 | | |\n", "").encode(), "批复表.txt")
+    budget = result.document.projects[0].budget
+    assert (budget.total, budget.fiscal, budget.other) == (None, Decimal("300"), Decimal("20"))

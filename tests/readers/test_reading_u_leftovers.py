@@ -1,12 +1,15 @@
 """Leftovers of reading32, kinds32 and forms32 (FAILURES.md BL, BM, BN; reading-u): CJK radicals standing for
 ideographs (``项⽬``, ``⻓期``, as a browser's PDF print gives them) in text copied into a plain text, a web page,
-a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表)."""
+a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表); Hubei's 近两年收支金额 over two years."""
 
 from __future__ import annotations
 
 import io
 import re
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from perfbudget.load import load_bytes
 
@@ -95,3 +98,46 @@ def test_sources_without_a_stated_total_give_no_total() -> None:
     result = load_bytes(_SOURCES.replace("绩效金额 | 320 | | |\n", "").encode(), "批复表.txt")
     budget = result.document.projects[0].budget
     assert (budget.total, budget.fiscal, budget.other) == (None, Decimal("300"), Decimal("20"))
+
+
+_TWO_YEARS = ("部门整体支出绩效目标申报表\n"
+              "| 部门(单位)名称 | 某市某局 | | | | |\n"
+              "| 总体资金情况 | 部门总体资金情况 | 当年金额 | 占比 | 近两年收支金额 | |\n"
+              "| | | | | 2018 年 | 2019 年 |\n"
+              "| 收入构成 | 财政拨款 | 366.80 | 100% | 367.85 | 482.93 |\n"
+              "| | 其他资金 | 0 | 0.00% | 0 | 1.50 |\n"
+              "| | 合计 | 366.80 | 100% | 367.85 | 484.43 |\n"
+              "| 年度总体目标 | 保障部门正常运转。 | | | | |\n"
+              "| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |\n"
+              "| | 产出指标 | 数量指标 | 参保人数 | ≥1000人 | |\n"
+              "| | 满意度指标 | 服务对象满意度指标 | 参保群众满意度 | ≥90% | |\n")
+_BY_YEAR = [("财政拨款/近两年收支金额（2018年）", "367.85"), ("财政拨款/近两年收支金额（2019年）", "482.93"),
+            ("其他资金/近两年收支金额（2018年）", "0"), ("其他资金/近两年收支金额（2019年）", "1.50"),
+            ("合计/近两年收支金额（2018年）", "367.85"), ("合计/近两年收支金额（2019年）", "484.43")]
+
+
+def test_a_funds_column_over_two_years_keeps_each_years_amount_in_its_column() -> None:
+    # main kept the first year under 近两年收支金额 and the second year's amounts (482.93, 1.50, 484.43) as unlabelled
+    # texts, the years 2018 年 | 2019 年 too
+    result = load_bytes(_TWO_YEARS.encode(), "湖北.txt")
+    project = result.document.projects[0]
+    assert project.budget.total == Decimal("366.80")
+    extras = [(label, str(cell)) for label, cell in project.extras]
+    assert [pair for pair in extras if "近两年" in pair[0]] == _BY_YEAR
+    assert not any(label == "" and text in ("482.93", "484.43", "2018 年", "2019 年") for label, text in extras)
+
+
+def test_a_row_of_years_under_no_column_is_no_year_columns() -> None:
+    # the years under 占比's neighbour only (not starting under a column's label) stay as they were: texts
+    text = _TWO_YEARS.replace("| | | | | 2018 年 | 2019 年 |", "| | | | | | 2018 年 |")
+    extras = [(label, str(cell)) for label, cell in load_bytes(text.encode(), "湖北.txt").document.projects[0].extras]
+    assert ("", "2018 年") in extras and not any("（2018年）" in label for label, _ in extras)
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx"])
+def test_the_years_columns_read_back_from_an_export(tmp_path: Path, form: str) -> None:
+    from tests.writers.test_kinds32_task_grid_export import _round_trip
+
+    read, back = _round_trip(tmp_path, _TWO_YEARS, form)
+    assert back.budget == read.budget
+    assert [(label, str(cell)) for label, cell in back.extras if "近两年" in label] == _BY_YEAR

@@ -33,10 +33,12 @@ def _read_as_shown(data: bytes, name: str) -> None:
     assert not _RADICAL.search(repr(result.document))
 
 
-def test_radicals_pasted_into_a_text_are_read_as_ideographs() -> None:
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_radicals_pasted_into_a_text_are_read_as_ideographs(encoding: str) -> None:
+    # (UTF-8 is looked at in its bytes, the others in their characters)
     text = "项目支出绩效目标表\n" + "\n".join(" | ".join(row) for row in _PASTED) + "\n"
     assert "项⽬名称" in text and "⻓期" in text
-    _read_as_shown(text.encode(), "pasted.txt")
+    _read_as_shown(text.encode(encoding), "pasted.txt")
 
 
 def test_radicals_in_a_web_page_are_read_as_ideographs() -> None:

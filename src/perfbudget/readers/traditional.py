@@ -109,11 +109,13 @@ def _got_further(converted: Document | None, original: Document | None) -> bool:
     return original is None or len(converted.projects) > len(original.projects)
 
 
-def read_either_script(text: str, file: str, read: Callable[[str], Answer]) -> Answer:
+def read_either_script(text: str, file: str, read: Callable[[str], Answer], radicals: bool = True) -> Answer:
     """``read(text)``, or ``read`` of the simplified text when that reads no indicator and ``text`` holds
     traditional labels (:func:`_or_converted`), the note at the first traditional line. Radicals standing for
-    ideographs are read as the ideographs first (:func:`mended`)."""
-    text = mended(text)
+    ideographs are read as the ideographs first (:func:`mended`; ``radicals`` False: the caller knows the text has
+    none)."""
+    if radicals:
+        text = mended(text)
     def where() -> tuple[Source, str] | None:
         line = first_traditional_line(text)
         return None if line is None else (Source(file, line=line), text)

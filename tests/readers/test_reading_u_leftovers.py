@@ -1,6 +1,6 @@
 """Leftovers of reading32, kinds32 and forms32 (FAILURES.md BL, BM, BN; reading-u): CJK radicals standing for
 ideographs (``项⽬``, ``⻓期``, as a browser's PDF print gives them) in text copied into a plain text, a web page,
-a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表); Hubei's 近两年收支金额 over two years."""
+a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表); Hubei's 近两年收支金额 over two years; a sheet printed too wide, its right-hand columns two pages on."""
 
 from __future__ import annotations
 
@@ -143,3 +143,50 @@ def test_the_years_columns_read_back_from_an_export(tmp_path: Path, form: str) -
     read, back = _round_trip(tmp_path, _TWO_YEARS, form)
     assert back.budget == read.budget
     assert [(label, str(cell)) for label, cell in back.extras if "近两年" in label] == _BY_YEAR
+
+
+def _wide_sheet(path: Path, fit_to_width: bool) -> None:
+    """A form on a sheet too wide for A4 (six columns of 30–40 characters), its indicator rows over two pages: LibreOffice
+    Calc prints its pages down, then across — the left-hand columns on pages 1 and 2, the next ones on 3 and 4 …"""
+    import openpyxl
+    from openpyxl.styles import Border, Side
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["项目名称", "某某项目", "", "", "", ""], ["年度资金总额（万元）", "100", "", "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "备注"]]
+    rows += [["产出指标", "数量指标", f"完成第{k}项检查任务的次数", f"≥{k}", "次", "按季度统计"] for k in range(1, 61)]
+    thin = Side(style="thin")
+    for row in rows:
+        sheet.append(row)
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for column, width in zip("ABCDEF", (30, 30, 40, 30, 30, 30), strict=True):
+        sheet.column_dimensions[column].width = width
+    if fit_to_width:
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    book.save(str(path))
+
+
+def test_a_sheet_printed_too_wide_is_refused_naming_its_cause(tmp_path: Path) -> None:
+    # main: the pages ran on as one table and the file was refused for what it lacked (没有找到指标表头行): the
+    # check of a column page looked at the page before only, here page 2 (the left columns' second page)
+    from tests.writers.test_print_pdf import to_pdf
+
+    _wide_sheet(tmp_path / "wide.xlsx", fit_to_width=False)
+    _wide_sheet(tmp_path / "fitted.xlsx", fit_to_width=True)
+    pdfs = to_pdf([tmp_path / "wide.xlsx", tmp_path / "fitted.xlsx"], tmp_path)
+    import pdfplumber
+
+    with pdfplumber.open(pdfs["wide.xlsx"]) as pdf:  # (the print as described: columns split, pages down first)
+        widths = [len(page.find_tables()[0].extract()[0]) for page in pdf.pages]
+    assert len(widths) >= 4 and widths[0] == widths[1] != widths[2]
+    result = load_bytes(pdfs["wide.xlsx"].read_bytes(), "wide.pdf")
+    assert result.document is None
+    assert [(p.message[:14], p.source.page) for p in result.errors] == [("表格的右侧各列似乎印在另一页", 3)]
+    assert "第1页" in result.errors[0].message
+    fitted = load_bytes(pdfs["fitted.xlsx"].read_bytes(), "fitted.pdf")  # the same sheet one page wide: read
+    assert fitted.ok, [p.message for p in fitted.errors]
+    assert len(fitted.document.projects[0].indicators) == 60

@@ -1,6 +1,7 @@
 """Leftovers of reading32, kinds32 and forms32 (FAILURES.md BL, BM, BN; reading-u): CJK radicals standing for
 ideographs (``项⽬``, ``⻓期``, as a browser's PDF print gives them) in text copied into a plain text, a web page,
-a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表); Hubei's 近两年收支金额 over two years; a sheet printed too wide, its right-hand columns two pages on."""
+a Word file or a workbook; a budget given as its sources with a 绩效金额 row (Ningxia's 批复表); Hubei's
+近两年收支金额 over two years; a sheet printed too wide, its right-hand columns two pages on."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def test_radicals_pasted_into_a_text_are_read_as_ideographs(encoding: str) -> No
 
 def test_radicals_in_a_web_page_are_read_as_ideographs() -> None:
     rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in _PASTED)
-    page = f"<html><head><meta charset='utf-8'></head><body><p>项目支出绩效目标表</p><table>{rows}</table></body></html>"
+    page = f"<html><head><meta charset='utf-8'></head><body><p>项目支出绩效目标表</p><table>{rows}</table>"
+    page += "</body></html>"
     _read_as_shown(page.encode(), "page.html")
 
 
@@ -146,8 +148,9 @@ def test_the_years_columns_read_back_from_an_export(tmp_path: Path, form: str) -
 
 
 def _wide_sheet(path: Path, fit_to_width: bool) -> None:
-    """A form on a sheet too wide for A4 (six columns of 30–40 characters), its indicator rows over two pages: LibreOffice
-    Calc prints its pages down, then across — the left-hand columns on pages 1 and 2, the next ones on 3 and 4 …"""
+    """A form on a sheet too wide for A4 (six columns of 30–40 characters), its indicator rows over two pages:
+    LibreOffice Calc prints its pages down, then across — the left-hand columns on pages 1 and 2,
+    the next ones on 3 and 4 …"""
     import openpyxl
     from openpyxl.styles import Border, Side
 

@@ -542,7 +542,8 @@ def _year_named(texts: list[str]) -> list[str]:
     if len(set(names)) == len(names):
         return names
     return [f"{name}（{year.group(1)}年）" if name and names.count(name) > 1
-            and (year := _YEAR_NOTE.search(text)) is not None else name for name, text in zip(names, texts, strict=True)]
+            and (year := _YEAR_NOTE.search(text)) is not None else name
+            for name, text in zip(names, texts, strict=True)]
 
 
 def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:

@@ -178,8 +178,9 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                         and strip.column_page(rows):
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
                                         f"表格的右侧各列似乎印在另一页：第{page_number}页的表格与第{strip.page}页起的"
-                                        f"表格行数相同、列不同（表格比纸宽，先向下、再向右分页打印了列），各页的行无法"
-                                        "可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 Excel/Word 文件")]
+                                        "表格行数相同、列不同（表格比纸宽，先向下、再向右分页打印了列），各页的行无法"
+                                        "可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 Excel/Word "
+                                        "文件")]
                 if mapping is not None:  # (the same table drawn with fewer column lines: no column page)
                     rows, extracted = _onto_columns(rows, extracted, spans, mapping, len(last_starts))
                     starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)

@@ -17,8 +17,8 @@ from itertools import islice
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
-from perfbudget.readers.cjk_radicals import utf8_has_radical
 from perfbudget.readers import text_layouts as tl
+from perfbudget.readers.cjk_radicals import utf8_has_radical
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cut_glued_form
 from perfbudget.readers.grid import RawTable

@@ -64,7 +64,7 @@ def mended(text: str) -> str:
 
 # E2 BA 80 – E2 BF 9F: U+2E80–U+2FDF in UTF-8 (E2 is always a lead byte there, BA–BF its second byte)
 _RADICAL_UTF8 = re.compile(rb"\xe2[\xba-\xbf]")
-UTF8_HEAD = 2048  # the bytes of a UTF-8 text looked at (utf8_has_radical)
+UTF8_HEAD = 1024  # the bytes of a UTF-8 text looked at (utf8_has_radical)
 
 
 def utf8_has_radical(data: bytes) -> bool:

@@ -165,6 +165,7 @@ class _State:
     fund_rest: tuple[str, list[str]] | None = None
     management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
     detail_of: str | None = None  # a part just read with its 小计: the rows below may be its details (subtotal_parts)
+    grid_head: bool = False  # the row just read named a funds grid's columns (its years may stand below: _year_columns)
 
 
 def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
@@ -486,6 +487,9 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
         if state.money_heads is not None and _money_values(row, state.money_heads, parts, state.fiscal_levels):
             state.money_heads, state.fiscal_levels = None, []
             continue
+        grid_head, state.grid_head = state.grid_head, False
+        if grid_head and not stream and _year_columns(row, state):
+            continue
         state.fiscal_levels = []
         state.money_heads = None if stream else _money_heads(row)
         if state.money_heads is not None:
@@ -500,6 +504,46 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
         parts.extras.extend(unread_head(state.management))  # the block's head closed the rows: kept as texts
     if state.goal_lines is not None:
         unsplit_goal_lines(state.goal_lines, stream, parts, state.goal_columns)
+
+
+_YEAR_HEAD = re.compile(r"^((?:19|20)\d{2})\s*年度?$")
+
+
+def _year_columns(row: list[Cell], state: _State) -> bool:
+    """A row of years right under a funds grid's column labels, starting under one column's label (Hubei's
+    部门总体资金情况: ``当年金额 | 占比 | 近两年收支金额 |`` over ``| | 2018年 | 2019年``, the last label merged over
+    two columns): that column becomes one column a year (``近两年收支金额（2018年）``, ``…（2019年）``), so each
+    year's amount keeps its column. Until reading-u the second year's amounts were unlabelled texts (the grid took
+    one column a label). A row of other texts, years under no column, or a budget column split is not such a row."""
+    filled = [k for k, cell in enumerate(row) if not cell.blank]
+    if len(filled) < 2 or filled[-1] - filled[0] != len(filled) - 1:
+        return False
+    years = [_YEAR_HEAD.match(row[k].text.strip()) for k in filled]
+    positions = state.fund_positions
+    if not all(years) or filled[0] not in positions or any(k in positions for k in filled[1:]):
+        return False
+    at = positions.index(filled[0])
+    column = state.fund_columns[at]
+    if column in BUDGET_COLUMNS:
+        return False  # the year's budget column is one amount, never spread over years
+    state.fund_columns[at:at + 1] = [f"{column}（{year.group(1)}年）" for year in years if year is not None]
+    state.fund_positions[at:at + 1] = filled
+    return True
+
+
+_YEAR_NOTE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")
+
+
+def _year_named(texts: list[str]) -> list[str]:
+    """The funds columns these labels name; a name two or more labels share keeps each label's year note
+    (``近两年收支金额（2018年）`` | ``近两年收支金额（2019年）``, as :func:`_year_columns` names them and the export
+    writes them), so the years stay apart."""
+    names = [fund_column(text) or "" for text in texts]
+    if len(set(names)) == len(names):
+        return names
+    return [f"{name}（{year.group(1)}年）" if name and names.count(name) > 1
+            and (year := _YEAR_NOTE.search(text)) is not None else name
+            for name, text in zip(names, texts, strict=True)]
 
 
 def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
@@ -691,10 +735,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             return
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
-            state.fund_columns = [fund_column(row[k].text) or "" for k in fund_run]
+            state.fund_columns = _year_named([row[k].text for k in fund_run])
             state.grid_fields = set()
             state.fund_positions, state.fund_shift = list(fund_run), 0
             state.cost_grid = False
+            state.grid_head = True
             i = fund_run[-1] + 1
             continue
         if field_name is None and parts.unit is None and parts.name_cell is None:

@@ -91,6 +91,9 @@ HEADER_LABELS: dict[str, str] = {
     "资金总额": "total",
     "项目总金额": "total",
     "项目金额": "total",
+    # Ningxia's 批复表 names the project's money 绩效金额 (its tree's column head): a header block's row
+    # 绩效金额 | 3000000 under 项目资金 | 财政拨款 | … | 其他资金 | … is the total a person reads (reading-u)
+    "绩效金额": "total",
     "年度预算资金总额": "total",
     "年度财政资金总额": "total",
     "项目预算金额": "total",

@@ -134,6 +134,9 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_starts: list[float] = []  # the left edges of its columns, and its right edge
         last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
+        # the pages of the last table that went on from page to page: its first page's rows and page number, and
+        # whether every page of it had its first page's columns (a sheet's left-hand columns printed downwards)
+        strip = _Strip()
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
         for page_number, page in enumerate(pdf.pages, 1):
@@ -171,6 +174,13 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                                         f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
+                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) and mapping is None \
+                        and strip.column_page(rows):
+                    return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
+                                        f"表格的右侧各列似乎印在另一页：第{page_number}页的表格与第{strip.page}页起的"
+                                        "表格行数相同、列不同（表格比纸宽，先向下、再向右分页打印了列），各页的行无法"
+                                        "可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 Excel/Word "
+                                        "文件")]
                 if mapping is not None:  # (the same table drawn with fewer column lines: no column page)
                     rows, extracted = _onto_columns(rows, extracted, spans, mapping, len(last_starts))
                     starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)
@@ -186,6 +196,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     if rows is located:
                         _carry_back_labels(tables[-1].rows, earlier_rows, earlier_ends, rows, ends)
                     tables[-1].rows.extend(rows)
+                    strip.went_on(located)
                 else:
                     headed = [line for line in above if looks_like_heading(line)]
                     heading = headed[-1] if headed else (above[-1] if above else None)
@@ -193,6 +204,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     source = Source(file, table=number, page=page_number)
                     unit_line = next((line for line in reversed(above) if money_unit_in(line)), None)
                     tables.append(RawTable(heading, source, with_unit_line(rows, unit_line, source), certain=True))
+                    if open_table and not above and top == 0.0 and len(tables) > 1:
+                        strip.went_on(rows)  # (a page's table starting with a row repeated: joined later)
+                    else:
+                        strip.began(rows, page_number)
                 top = table.bbox[3]
                 open_table = False
             open_table = bool(found) and not _text_lines(page, top, page.height)
@@ -269,6 +284,33 @@ def _flag_split_row(table: RawTable, first: list[Cell], page: int) -> None:
                                          "（上一页最后一行与本页第一行），已按两行读取，请核对", Severity.WARNING))
     if SPLIT_ROW_NOTE not in table.needs_check:
         table.needs_check = (*table.needs_check, SPLIT_ROW_NOTE)
+
+
+class _Strip:
+    """A table going on from page to page, as a sheet too wide for the paper is printed with its pages ordered
+    down, then across (LibreOffice Calc's default, Excel's 先列后行): its left-hand columns over pages 1 to m, then
+    the next columns over pages m + 1 to 2m. Page m + 1's table is no continuation of page m's (the check of the
+    page before, :func:`_column_page`, sees page m's rows) but the right-hand columns of page 1's: as many rows as
+    it, other columns, no level name. Until reading-u such a file was refused for what it lacked (没有找到指标表头行,
+    不是绩效目标表), not for its cause."""
+
+    def __init__(self) -> None:
+        self.first: list[list[Cell]] = []
+        self.page = 0
+        self.pages = 0
+        self.even = False  # every page so far had the first page's columns
+
+    def began(self, rows: list[list[Cell]], page: int) -> None:
+        self.first, self.page, self.pages, self.even = list(rows), page, 1, bool(rows)
+
+    def went_on(self, rows: list[list[Cell]]) -> None:
+        self.pages += 1
+        self.even = self.even and bool(rows) and len(rows[0]) == len(self.first[0])
+
+    def column_page(self, rows: list[list[Cell]]) -> bool:
+        """Whether ``rows`` (a table at the top of a page after the strip's last page) are the right-hand columns
+        of the strip's first page: the strip ran over two pages or more, each with the first page's columns."""
+        return self.pages >= 2 and self.even and _column_page(rows, self.first)
 
 
 def _column_page(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:

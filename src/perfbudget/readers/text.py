@@ -18,6 +18,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
+from perfbudget.readers.cjk_radicals import utf8_has_radical
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cut_glued_form
 from perfbudget.readers.grid import RawTable
@@ -73,12 +74,13 @@ def _detect_after_tab_cells(text: str) -> str | None:
 
 
 def read_text(text: str, file: str, layout: str | None = None,
-              limits: Limits | None = None) -> tuple[Document | None, list[Problem]]:
+              limits: Limits | None = None, radicals: bool = True) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name. A text that
-    reads to no indicator and is in traditional characters is read again converted (``traditional``).
+    reads to no indicator and is in traditional characters is read again converted (``traditional``); CJK
+    radicals standing for ideographs are read as the ideographs (``radicals`` False: the caller found none).
     A text of more lines than ``limits.max_rows`` is refused unless the one-pass path reads it whole."""
     return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout,
-                                                                                 limits or Limits()))
+                                                                                 limits or Limits()), radicals)
 
 
 _DETECTED_LINES = 5_000  # the most lines a layout detector looks at (text_layouts._head)
@@ -231,7 +233,9 @@ def read_text_bytes(data: bytes, file: str, layout: str | None = None,
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
+    # a UTF-8 file's radicals looked for in its bytes (memchr), not its characters (cjk_radicals.utf8_has_radical)
+    radicals = decoded.encoding != "utf-8" or utf8_has_radical(data)
     if decoded.breaks:  # a character cut in two: told at its place, before what the text reads to
-        document, problems = read_text(decoded.text, file, layout, limits)
+        document, problems = read_text(decoded.text, file, layout, limits, radicals)
         return document, break_problems(decoded, file) + problems
-    return read_text(decoded.text, file, layout, limits)
+    return read_text(decoded.text, file, layout, limits, radicals)

@@ -14,6 +14,11 @@ stored as converted, to be checked against the page. Nothing is converted in a t
 The readers of forms with cells (Word, Excel, WPS, OpenDocument, PDF) do the same cell by cell
 (:func:`interpret_either_script`): each cell's text converted, its source kept, the warning at the first
 cell that holds a traditional label.
+
+Before either reading, both entry points write CJK radicals that stand for ideographs as those ideographs
+(``项⽬`` → 项目, :mod:`perfbudget.readers.cjk_radicals`): text copied from a browser's PDF print keeps them
+wherever it is pasted, so a text, a web page and each cell of a form with cells are mended as the PDF reader
+mends its characters, one character for one (every source location stays the original's).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from perfbudget.model import Document, Problem, Severity, Source
+from perfbudget.readers.cjk_radicals import has_radical, mended
 from perfbudget.readers.grid import Cell, RawTable
 
 # Labels every target table holds, in traditional characters (績效 绩效, 指標 指标, 項目 项目, 預算 预算).
@@ -103,9 +109,13 @@ def _got_further(converted: Document | None, original: Document | None) -> bool:
     return original is None or len(converted.projects) > len(original.projects)
 
 
-def read_either_script(text: str, file: str, read: Callable[[str], Answer]) -> Answer:
+def read_either_script(text: str, file: str, read: Callable[[str], Answer], radicals: bool = True) -> Answer:
     """``read(text)``, or ``read`` of the simplified text when that reads no indicator and ``text`` holds
-    traditional labels (:func:`_or_converted`), the note at the first traditional line."""
+    traditional labels (:func:`_or_converted`), the note at the first traditional line. Radicals standing for
+    ideographs are read as the ideographs first (:func:`mended`; ``radicals`` False: the caller knows the text has
+    none)."""
+    if radicals:
+        text = mended(text)
     def where() -> tuple[Source, str] | None:
         line = first_traditional_line(text)
         return None if line is None else (Source(file, line=line), text)
@@ -128,11 +138,25 @@ def _simplified_table(table: RawTable) -> RawTable:
                          for row in table.rows])
 
 
+def _mend_radicals(tables: list[RawTable]) -> None:
+    """Each cell's and heading's radicals written as the ideographs they stand for, in place (the readers made the
+    cells; a PDF's are mended already, its characters before any text was taken)."""
+    for table in tables:
+        if table.heading is not None:
+            table.heading = mended(table.heading)
+        for row in table.rows:
+            for cell in row:
+                if not cell.blank and has_radical(cell.text):
+                    cell.text = mended(cell.text)
+
+
 def interpret_either_script(tables: list[RawTable], file: str,
                             interpret: Callable[[list[RawTable], str], Answer]) -> Answer:
     """``interpret(tables, file)`` of a form with cells, or the interpretation of the tables with every
     cell (and heading) converted when that reads no indicator and a cell holds traditional labels
-    (:func:`_or_converted`), the note at that cell."""
+    (:func:`_or_converted`), the note at that cell. Radicals standing for ideographs are read as the ideographs
+    first, cell by cell (:func:`_mend_radicals`)."""
+    _mend_radicals(tables)
     def where() -> tuple[Source, str] | None:
         cell = _first_traditional_cell(tables)
         if cell is None:

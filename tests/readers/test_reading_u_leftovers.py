@@ -42,6 +42,14 @@ def test_radicals_pasted_into_a_text_are_read_as_ideographs(encoding: str) -> No
     _read_as_shown(text.encode(encoding), "pasted.txt")
 
 
+def test_radicals_past_a_utf8_texts_first_kilobytes_are_read_as_ideographs() -> None:
+    # a table pasted below a page of plain prose: its radicals start far into the file, and every byte is looked at
+    prose = "说明：本表根据单位预算编制，以下为项目绩效目标。\n" * 120
+    text = prose + "\n".join(" | ".join(row) for row in _PASTED) + "\n"
+    assert text.encode("utf-8").find("\u2f6c".encode("utf-8")) > 4096
+    _read_as_shown(text.encode("utf-8"), "pasted-late.txt")
+
+
 def test_radicals_in_a_web_page_are_read_as_ideographs() -> None:
     rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in _PASTED)
     page = f"<html><head><meta charset='utf-8'></head><body><p>项目支出绩效目标表</p><table>{rows}</table>"

@@ -61,15 +61,14 @@ def mended(text: str) -> str:
     return text.translate(_TABLE) if _RADICAL.search(text) is not None else text
 
 
-
 # E2 BA 80 – E2 BF 9F: U+2E80–U+2FDF in UTF-8 (E2 is always a lead byte there, BA–BF its second byte)
 _RADICAL_UTF8 = re.compile(rb"\xe2[\xba-\xbf]")
-UTF8_HEAD = 1024  # the bytes of a UTF-8 text looked at (utf8_has_radical)
 
 
 def utf8_has_radical(data: bytes) -> bool:
-    """Whether the first :data:`UTF8_HEAD` bytes of UTF-8 ``data`` hold a radical. Text copied from a PDF whose
-    producer wrote radicals holds them from its first lines (the title's 项⽬, 绩效⽬标, ⼀级指标), so its head
-    tells; a look at every byte cost the text reader 1.4 % of its instructions a table (callgrind, reading-u), the
-    head under 0.3 %. A text whose radicals start after its head is read with them, as before reading-u."""
-    return _RADICAL_UTF8.search(data, 0, UTF8_HEAD) is not None
+    """Whether UTF-8 ``data`` holds a radical anywhere: one scan of its bytes in C (the lead byte E2, then BA–BF),
+    ≈ 5 µs for the seed's 14.8 KB of ten tables against ≈ 690 µs to read them (0.7 %). reading-u first looked at the
+    first 1,024 bytes only (+0.25 % instructions a table, a whole scan ≈ +1.4 % under callgrind); a text whose
+    radicals start past its title (a table pasted below a page of prose) would then be read with them, so every
+    byte is looked at."""
+    return _RADICAL_UTF8.search(data) is not None

@@ -19,14 +19,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.store.transaction import Actor
 
-__all__ = ["BOTH_GIVEN", "Acting", "acting", "import_refusal", "review_refusal", "uncoded_unit_refusal",
-           "unit_code_example"]
+if TYPE_CHECKING:
+    from perfbudget.load import LoadResult
+    from perfbudget.store import Store
+
+__all__ = ["BOTH_GIVEN", "Acting", "acting", "document_unit_problem", "import_refusal", "review_refusal",
+           "uncoded_unit_refusal", "unit_code_example"]
 
 # a unit's code written against its name (「255101天津市…」, 「[255101]天津市…」): a 实施单位 or 申报单位 cell so
 # written is read as a name alone (readers/project_fields: a code there is bracketed or ends in 「-」)
@@ -76,6 +82,21 @@ def import_refusal(principal: Principal | None, unit_code: str | None,
     if not unit_code and unit_name:
         return uncoded_unit_refusal(principal, unit_name)
     return f"您只能导入本单位（{principal.unit_code}）的文档"
+
+
+def document_unit_problem(principal: Principal, result: LoadResult, store: Store | None = None) -> str | None:
+    """Why this account may not import this read file (the upload page's and the API's file import: another unit's
+    table, or one naming its unit by another unit's name when ``store`` is given, ``app.unit_name_clash``), or None.
+    In the upload route's module until the reread of 2026-12-06, the API's file import importing it from there."""
+    document = result.document
+    if document is None:
+        return None
+    if principal.can(Action.EDIT, document.unit.code):
+        return unit_name_problem(store, principal, document.unit) if store is not None else None
+    if not document.unit.code:  # many real tables name their unit without its code: say what to write
+        return uncoded_unit_refusal(principal, document.unit.name)
+    return (f"该文件属于单位「{document.unit.code} {document.unit.name or ''}」，"
+            f"您只能导入本单位（{principal.unit_code}）的文件")
 
 
 def unit_code_example(own_code: str | None, name: str | None) -> str:

@@ -21,6 +21,7 @@ from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
+from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, screen_result, where
 from perfbudget.app.exports import (
     MEDIA_TYPES,
@@ -57,7 +58,6 @@ from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
 from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.projects import attachment
-from perfbudget.web.routes.upload import unit_problem
 from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.writers.monitoring_layout import monitoring_period
@@ -174,7 +174,7 @@ def _preview_of(request: Request, principal: Principal, upload_id: int, name: st
     """The preview's answer for what was read of the upload (read now, or the reading kept)."""
     settings = settings_of(request)
     document, shown = result.document, screened.shown
-    blocked = unit_problem(principal, result, store_of(request))
+    blocked = document_unit_problem(principal, result, store_of(request))
     part = screened.document if screened.clean else screened.rest
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
     planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
@@ -311,7 +311,7 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
             result = _load(request, name, data)
             del data
         screened = screen_result(result, name, validate=True)
-    blocked = unit_problem(principal, result, store_of(request))
+    blocked = document_unit_problem(principal, result, store_of(request))
     unit_code = result.document.unit.code if result.document else None
     if blocked:  # each refusal kept in the audit log: who, which file, why (attack27)
         record_refusal(store_of(request), actor_of(principal), name, [blocked], via="api", unit_code=unit_code,

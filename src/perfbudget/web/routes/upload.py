@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from perfbudget.app.acting import uncoded_unit_refusal
+from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
 from perfbudget.app.import_refusals import record_refusal
@@ -29,7 +29,6 @@ from perfbudget.app.monitoring_home import monitoring_homes
 from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.app.workflow import actor_of
 from perfbudget.kind_labels import document_kind_label
 from perfbudget.load import LoadResult, load_bytes
@@ -47,7 +46,7 @@ from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 
 if TYPE_CHECKING:
-    from perfbudget.store.api import Store
+    pass
 
 router = page_router()
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
@@ -103,20 +102,6 @@ def page_words(message: str) -> str:
 def _require_editor(principal: Principal) -> None:
     if not principal.may(Action.EDIT):
         raise forbidden("您的角色不能上传导入文件")
-
-
-def unit_problem(principal: Principal, result: LoadResult, store: Store | None = None) -> str | None:
-    """Why this user may not import this document (another unit's, or naming its unit by another unit's name when
-    ``store`` is given: ``app.unit_name_clash``), or None."""
-    document = result.document
-    if document is None:
-        return None
-    if principal.can(Action.EDIT, document.unit.code):
-        return unit_name_problem(store, principal, document.unit) if store is not None else None
-    if not document.unit.code:  # many real tables name their unit without its code: say what to write
-        return uncoded_unit_refusal(principal, document.unit.name)
-    return (f"该文件属于单位「{document.unit.code} {document.unit.name or ''}」，"
-            f"您只能导入本单位（{principal.unit_code}）的文件")
 
 
 def unit_hint(principal: Principal, result: LoadResult) -> str:
@@ -228,7 +213,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     settings = settings_of(request)
     shown = screened.shown
     report = review_file(store_of(request), shown, settings) if shown else None
-    blocked = unit_problem(principal, result, store_of(request))
+    blocked = document_unit_problem(principal, result, store_of(request))
     part = importable_part(screened)
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
     planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
@@ -302,7 +287,7 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
 
 def _confirm(request: Request, upload_id: int, principal: Principal, form: FormData) -> Response:
     name, sha256, result, screened = kept_reading(request, principal, upload_id)
-    blocked = unit_problem(principal, result, store_of(request))
+    blocked = document_unit_problem(principal, result, store_of(request))
 
     def refused(reasons: list[str]) -> None:  # kept in the audit log: who, which file, why (attack27)
         record_refusal(store_of(request), actor_of(principal), name, reasons, via="upload", ip=client_ip(request),

@@ -9,11 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Severity
+from tests.readers.test_kinds31_stated_execution import TITLE, _closing, _notes, _pipe, _read
 from tests.readers.word_tables import word_file
 
-TITLE = ["项目支出绩效自评表", "（2023年度）"]
 NAME = [["项目名称", "农村饮水工程维修养护", "", "", "", "", "", ""],
         ["主管部门", "某县水利局", "", "", "实施单位", "某县水利局", "", ""]]
 GRID = [["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
@@ -24,25 +23,6 @@ INDICATORS = [
     ["效益指标", "社会效益指标", "受益人口", "≥5000人", "5200人", "30", "30", "无"],
     ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", "无"],
 ]  # 9 + 40 + 30 + 10 = 89
-
-
-def _closing(text: str) -> list[list[str]]:
-    return [["评价结论", text, "", "", "", "", "", ""], ["存在问题", "资金未全部到位", "", "", "", "", "", ""],
-            ["项目负责人：", "", "", "", "财务负责人：", "", "", ""]]
-
-
-def _pipe(rows: list[list[str]]) -> bytes:
-    return ("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode()
-
-
-def _read(data: bytes, name: str = "自评表.txt") -> LoadResult:
-    result = load_bytes(data, name)
-    assert result.ok, result.problems
-    return result
-
-
-def _notes(result: LoadResult, severity: Severity) -> list[str]:
-    return [p.message for p in result.problems if p.severity is severity]
 
 
 def test_the_conclusions_total_and_grade_are_the_tables_own_located() -> None:

@@ -58,3 +58,18 @@ def test_a_name_with_a_closing_word_is_no_closing() -> None:
     (project,) = document.projects
     assert [i.level3 for i in project.indicators] == ["补助资金合计", "受益人数"]
     assert document.kind == "target"
+
+
+def test_a_target_shaped_table_closing_with_its_conclusion_is_a_self_evaluation() -> None:
+    """Not glued only: pipe rows and one cell a line, whose columns name no 实际完成值 or 得分, keep their closing rows
+    (until kinds33 dropped as a footer, the table a target table) and the total their 评价结论 states."""
+    rows = [["项目名称", "农村饮水工程维修养护"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "维修工程数", "≥10处"], ["效益指标", "社会效益指标", "受益人口", "≥5000人"],
+            ["评价结论", "及时完成，自评总分100分，得分95分"], ["存在问题", "无"]]
+    for text in ("\n".join(" | ".join(row) for row in rows), "\n".join(cell for row in rows for cell in row)):
+        document = _document(text)
+        (project,) = document.projects
+        assert document.kind == "self-evaluation" and len(project.indicators) == 2
+        assert [extra for extra in project.extras if extra[0] in ("评价结论", "存在问题")] == [
+            ("评价结论", "及时完成，自评总分100分，得分95分"), ("存在问题", "无")]
+        assert project.table_total == Decimal(95)

@@ -54,3 +54,16 @@ def test_a_parts_full_mark_and_a_scale_alone_say_nothing() -> None:
                  "总分100分"):
         total, warnings = _total(text)
         assert (total, warnings) == (None, []), text
+
+
+def test_a_header_score_beside_a_zipingzongfen_is_the_total() -> None:
+    """自评总分 | 100 | 自评得分 | 89 in the header block: the header's first total label was taken (100), the 自评得分
+    beside it lost. A score labelled as one comes first; a 自评总分 alone is still the total."""
+    for header, column in (([["自评总分", "100", "", "", "自评得分", "89", "", ""]], 6),
+                           ([["自评得分", "89", "", "", "自评总分", "100", "", ""]], 2),
+                           ([["自评总分", "89", "", "", "", "", "", ""]], 2)):
+        result = _read(_pipe([*NAME, *header, *GRID, *INDICATORS]))
+        project = result.document.projects[0]  # type: ignore[union-attr]
+        assert project.table_total == Decimal(89), header
+        assert (project.sources["table_total"].line, project.sources["table_total"].column) == (5, column), header
+        assert not _notes(result, Severity.WARNING), header

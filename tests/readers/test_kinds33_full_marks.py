@@ -24,7 +24,7 @@ def _total(text: str) -> tuple[Decimal | None, list[str]]:
 def test_the_score_after_the_full_mark_is_the_total() -> None:
     for text in ("经自评，自评总分100分，得分89分，评价等级为良。", "满分100分，自评得分89分", "满分100分自评得分89分",
                  "总分为100分，本项目得分89分", "该项目满分100分。经自评，得分89分。", "得分89分（满分100分）",
-                 "自评总分100分，自评得分89分"):
+                 "自评总分100分，自评得分89分", "总分值100分得分89分"):
         total, warnings = _total(text)
         assert total == Decimal(89), text
         assert warnings == [], text  # 89 is the sum of the table's 得分: nothing to warn of

@@ -65,7 +65,7 @@ from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
-from perfbudget.readers.stated_execution import CLOSING_LABELS, closing_texts
+from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
@@ -357,10 +357,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             last_cell = next(c for row in reversed(rows) for c in reversed(row) if not c.blank)
             parts.cut = last_cell.source
             problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
-    if parts.self_evaluation and closing is None \
+    if closing is None and (parts.self_evaluation or _concludes(indicator_rows)) \
             and (closing := closing_rows(indicator_rows, CLOSING_LABELS)) is not None:
         # 评价结论 | … / 存在问题 | … after a 自评表's indicators: the table's texts, kept as the project's (until
-        # kinds31 dropped as a footer; their figures read by readers/stated_execution.py); the rows after them are not
+        # kinds31 dropped as a footer; their figures read by readers/stated_execution.py); the rows after them are not.
+        # A table whose indicators no 实际完成值 or 得分 column follows but which closes with its 评价结论 is a 自评表
+        # too (a glued page fragment, corpus 25: kinds33)
+        parts.self_evaluation = True
         parts.extras.extend(closing_texts(indicator_rows[closing:]))
         indicator_rows = indicator_rows[:closing]
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
@@ -388,6 +391,16 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         else:
             problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+def _concludes(rows: list[list[Cell]]) -> bool:
+    """Whether one of the last rows (the closing rows and their sign-off: six at most) starts with a 评价结论 label
+    (``评价结论 | 及时、足额缴纳。``): only those rows' first cells are looked at."""
+    for row in rows[-6:]:
+        first = next((cell for cell in row if not cell.blank), None)
+        if first is not None and label_key(first.text) in CONCLUSION_LABELS:
+            return True
+    return False
 
 
 def _without_department_grid(block: list[list[Cell]], parts: Parts, problems: list[Problem]) -> list[list[Cell]]:

@@ -33,9 +33,11 @@ from perfbudget.readers.total_rows import TOTAL_ROWS
 RESULT_LABELS = GOAL_ACTUAL | frozenset({
     "评价结论", "自评结论", "绩效自评结论", "自评情况", "总体评价", "存在问题", "存在的问题", "绩效目标完成情况",
     "总体目标完成情况", "全年目标实际完成情况"})
+# the closing rows' labels that conclude a self-evaluation: a table that closes with one is a 自评表
+CONCLUSION_LABELS = frozenset({"评价结论", "自评结论", "绩效自评结论", "总体评价"})
 # labels of the table's closing rows after the indicators (kept as the project's texts, not dropped as footers)
-CLOSING_LABELS = frozenset({"评价结论", "自评结论", "绩效自评结论", "总体评价", "存在问题", "存在的问题", "改进措施",
-                            "整改措施", "下一步改进措施", "其他需要说明事项"})
+CLOSING_LABELS = CONCLUSION_LABELS | frozenset({"存在问题", "存在的问题", "改进措施", "整改措施", "下一步改进措施",
+                                                "其他需要说明事项"})
 
 _CLAUSES = re.compile(r"[，。；;,!！？?\n]")
 # 执行率 with the words that may stand before it (全年, 预算, 资金 …) left out of the pattern: they change neither the

@@ -4,9 +4,11 @@ A 项目支出绩效自评表 writes its own total either in its header block (�
 优) or in the 总分 row closing its indicators (readers/total_rows.py keeps that row's figures as ``总分/得分`` …,
 its grade as ``总分/等级``). perfbudget scores the table itself (``evaluate FILE -a FILE``); these two fields let the
 score check compare its total and grade with the table's. The header's figure comes first, the 总分 row's 得分
-after it (the two disagreeing is warned of); a grade is one of 优 良 中 差 (优秀, 良好, 中等, 较差 as those),
-anything else (合格) is left untyped, its text kept in the extras. A table that states its own 自评得分 or 评价等级 is
-a self-evaluation even when it is cut before its indicator header (corpus 149, r96).
+after it (the two disagreeing is warned of); in the header a score labelled as one (自评得分) comes before a
+自评总分 beside it, which may name the full mark (自评总分 | 100 | 自评得分 | 95 is 95, kinds33); a grade is one of
+优 良 中 差 (优秀, 良好, 中等, 较差 as those), anything else (合格) is left untyped, its text kept in the extras.
+A table that states its own 自评得分 or 评价等级 is a self-evaluation even when it is cut before its indicator
+header (corpus 149, r96).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from perfbudget.readers.text_scores import text_scores
 # header-block labels (label_key) of the table's own total score and grade
 TOTAL_LABELS = frozenset({"自评得分", "自评总分", "自评总得分", "绩效自评得分", "项目自评得分", "自评分数", "评价得分",
                           "评价总分", "自评分值"})
+# of those, the labels that may name the full mark: beside a score labelled as one (自评总分 | 100 | 自评得分 | 95), the
+# score is the total, as a person reads it (kinds33); alone, they are the total
+SCALE_OR_TOTAL_LABELS = frozenset({"自评总分", "评价总分", "自评分值"})
 GRADE_LABELS = frozenset({"评价等级", "自评等级", "绩效等级", "绩效评价等级", "自评结果等级", "评价结果等级"})
 _ROW_SCORES = frozenset({"总分/得分", "合计/得分", "总分合计/得分", "得分合计/得分"})
 _ROW_GRADES = frozenset({"总分/等级", "合计/等级"})
@@ -63,6 +68,7 @@ def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tu
     total: tuple[Decimal, Source] | None = None
     row_total: tuple[Decimal, Source] | None = None
     found_grade: tuple[str, Source] | None = None
+    total_is_scale = False  # whether the header's total so far is a 自评总分's, which a 自评得分 beside it overrules
     for label, cell in extras:
         text = cell.text
         if not ("分" in label or "级" in label or "计" in label or (not label and ("分" in text or "级" in text))):
@@ -82,8 +88,9 @@ def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tu
             continue
         key = label_key(label)
         if key in TOTAL_LABELS:
-            if total is None and (value := points(text)) is not None:
-                total = (value, cell.source)
+            if (total is None or (total_is_scale and key not in SCALE_OR_TOTAL_LABELS)) \
+                    and (value := points(text)) is not None:
+                total, total_is_scale = (value, cell.source), key in SCALE_OR_TOTAL_LABELS
         elif key in GRADE_LABELS and (named := grade(text)) is not None:
             found_grade = (named, cell.source)
     if total is None:

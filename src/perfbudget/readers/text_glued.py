@@ -24,6 +24,7 @@ from functools import partial
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.closing_line import closing_rows, closing_start
 from perfbudget.readers.glued_described_rows import described_plan, split_described_line
 from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
@@ -158,7 +159,8 @@ def scored_segments(raw: str) -> tuple[list[tuple[list[str], str]], str] | None:
         return None
     rows: list[tuple[list[str], str]] = []
     position = 0
-    for match in _NUMBER_AFTER_SPACE.finditer(line):
+    end = closing_start(line)  # 合计100 评价结论…, even run into the last row's number (readers/closing_line.py)
+    for match in _NUMBER_AFTER_SPACE.finditer(line, 0, len(line) if end is None else end):
         cells = split_indicator_line(re.sub(r"\s+", "", line[position:match.start()]))
         if cells is None:
             return None
@@ -177,8 +179,8 @@ def _scored_table(raw: str, lineno: int, file: str, heading: str | None) -> RawT
     table.rows.append([Cell(t, source) for t in SCORED_HEADER])
     for cells, number in rows:
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate([*cells, number], 1)])
-    if rest:
-        table.rows.append([Cell(rest, source)])  # 合计100 评价结论…: the closing rows
+    for row in closing_rows(rest):  # 合计 | 100, 评价结论 | 及时、足额缴纳。…: the closing rows
+        table.rows.append([Cell(text, source) for text in row])
     table.problems.append(Problem(source, "指标行粘连在一行，没有指标表头：按一级、二级指标名称和指标值的形式拆开，"
                                           "每行指标值后的数值列名未标明，保留为「未标明列名的数值」", Severity.INFO))
     return table

@@ -49,15 +49,20 @@ ACTION_LABELS = {
     "library.merge": "合并指标组",
     "library.split": "拆分指标组",
     "library.rename": "指标组改名",
+    # an admin's deletion of a project and the unit actions (shown by their codes, 「unit.rename」 「unit 1」, on every
+    # face and missing from the admin page's filter until replay-v)
+    "project.delete": "删除项目",
+    "unit.rename": "单位改名",
+    "unit.merge": "合并单位",
 }
 # What an entry is about, in Chinese: the admin page, ``perfbudget audit`` and the API's ``object_label`` said the
 # code (「project 2」, 「token 6」) until replay-j.
 OBJECT_LABELS = {"project": "项目", "document": "文件", "user": "账号", "token": "API 令牌",
-                 "library_group": "指标组"}
+                 "library_group": "指标组", "unit": "单位"}
 
 
 def object_label(object_type: str | None) -> str:
-    """项目 / 文件 / 账号 / API 令牌 / 指标组 for an entry's object type (an unknown one as it is)."""
+    """项目 / 文件 / 账号 / API 令牌 / 指标组 / 单位 for an entry's object type (an unknown one as it is)."""
     return OBJECT_LABELS.get(object_type or "", object_type or "")
 
 

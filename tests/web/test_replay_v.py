@@ -3,13 +3,14 @@ differed between the faces or spoke another face's words fixed at the root (the 
 
 from __future__ import annotations
 
-import json
 import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
-from tests.web.conftest import WebEnv, csrf_of
+from tests.web.conftest import WebEnv
+from tests.web.test_revisions import upload
 
 runner = CliRunner()
 
@@ -40,3 +41,22 @@ def test_a_deleted_project_and_a_renamed_or_merged_unit_are_told_in_chinese_in_t
     page = web.client("admin").get("/admin/audit").text
     for code, label in (("project.delete", "删除项目"), ("unit.rename", "单位改名"), ("unit.merge", "合并单位")):
         assert f'<option value="{code}" >{label}</option>' in page
+
+
+def test_the_api_preview_of_a_cut_table_names_the_api_s_flag_and_the_page_its_box(web: WebEnv, seed_path: Path,
+                                                                                  tmp_path: Path) -> None:
+    # POST /api/v1/uploads answered a cut-off table's fate with the upload page's words, 「不导入，勾选「保存不完整的
+    # 表格」则保存…」: an API client has no box to tick (its way is allow_partial=true)
+    cut = tmp_path / "cut.txt"
+    cut.write_text("\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:45]), encoding="utf-8")
+    answer = web.client().post("/api/v1/uploads", headers=_bearer(web, "editor"),
+                               files={"file": ("cut.txt", cut.read_bytes(), "text/plain")})
+    assert answer.status_code == 200, answer.text
+    (fate,) = [f for f in answer.json()["plan"] if f["fate"] == "incomplete"]
+    assert re.fullmatch(r"表格在第\d+行中断，只读到 2 个指标；不导入；要保存并标记为「不完整」请用 allow_partial"
+                        r"（命令行 --allow-partial，网页勾选「保存不完整的表格」，API allow_partial=true）",
+                        fate["message"]), fate["message"]
+    page, _ = upload(web.client("editor"), cut)
+    shown = re.search(r'class="fate-incomplete">([^<]*)<', page)
+    assert shown and re.search(r"只读到 2 个指标；不导入，勾选「保存不完整的表格」则保存并标记为「不完整」$",
+                               shown.group(1)), page[:2000]

@@ -264,13 +264,18 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
             for fate in fates]
 
 
+# how each face saves a cut-off table on purpose (the upload page says its own words: web.routes.upload); the API's
+# preview told its callers to tick the page's box (「勾选「保存不完整的表格」」) until replay-v
+PARTIAL_HINT = "；要保存并标记为「不完整」请用 allow_partial（命令行 --allow-partial，网页勾选「保存不完整的表格」，API allow_partial=true）"
+
+
 def cut_message(project: Project) -> str:
-    """Where a cut-off table broke and what was read: 「在第45行中断，只读到 2 个指标；不导入，勾选…」."""
+    """Where a cut-off table broke and what was read, and how to save it anyway: 「表格在第45行中断，只读到 2 个指标；
+    不导入；要保存…」 (every face's way, :data:`PARTIAL_HINT`)."""
     from perfbudget.app.blocked import where
 
     place = f"在{where(project.cut)}中断，" if project.cut is not None else "中断，"
-    return (f"表格{place}只读到 {len(project.indicators)} 个指标；不导入，勾选「保存不完整的表格」则保存并"
-            "标记为「不完整」")
+    return f"表格{place}只读到 {len(project.indicators)} 个指标；不导入{PARTIAL_HINT}"
 
 
 def import_document(store: Store, settings: CoreSettings, document: Document | None, file: str,

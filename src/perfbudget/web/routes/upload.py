@@ -20,6 +20,7 @@ from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
     FORCE_HINT,
+    PARTIAL_HINT,
     ImportRequest,
     has_cut_tables,
     import_document,
@@ -93,10 +94,14 @@ PAGE_FORCE_HINT = ("；确认无误后请勾选下方「我已了解：导入会
                    "再点「确认导入」")
 
 
+PAGE_PARTIAL_HINT = "，勾选「保存不完整的表格」则保存并标记为「不完整」"
+
+
 def page_words(message: str) -> str:
-    """A fate's message as the upload page says it: the page's checkbox, where the use case names every face's way
-    to force the import (「命令行 --force，网页勾选确认，API force=true」 was shown to officers until webflow26)."""
-    return message.replace(FORCE_HINT, PAGE_FORCE_HINT)
+    """A fate's message as the upload page says it: the page's checkboxes, where the use case names every face's way
+    to force the import or to save a cut-off table (「命令行 --force，网页勾选确认，API force=true」 was shown to
+    officers until webflow26)."""
+    return message.replace(FORCE_HINT, PAGE_FORCE_HINT).replace(PARTIAL_HINT, PAGE_PARTIAL_HINT)
 
 
 def _require_editor(principal: Principal) -> None:

@@ -56,8 +56,7 @@ from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
-from perfbudget.web.filenames import upload_name
-from perfbudget.web.routes.projects import attachment
+from perfbudget.web.filenames import attachment, upload_name
 from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.writers.monitoring_layout import monitoring_period

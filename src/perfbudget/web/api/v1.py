@@ -75,7 +75,8 @@ from perfbudget.web.evaluation import (
     rows_from_form,
     shown_problems,
 )
-from perfbudget.web.routes.projects import attachment
+from perfbudget.web.filenames import attachment
+from perfbudget.web.monitor_access import require_monitor
 from perfbudget.web.views import settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
@@ -517,8 +518,6 @@ async def post_monitoring(request: Request, project_id: int,
                                                   description="监控年度（空：按项目的资金年度；表中没有资金年度时必填）"),
                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与网页上传、`perfbudget monitor --save` 相同：填报表有错误时 422，列出每个错误及其行号，不保存。"""
-    from perfbudget.web.routes.monitor import require_monitor
-
     with store_of(request).reading() as tx:
         view = load_view(tx, principal, project_id, settings_of(request))  # the official version
     require_monitor(request, principal, view)

@@ -3,6 +3,7 @@ differed between the faces or spoke another face's words fixed at the root (the 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -60,3 +61,25 @@ def test_the_api_preview_of_a_cut_table_names_the_api_s_flag_and_the_page_its_bo
     shown = re.search(r'class="fate-incomplete">([^<]*)<', page)
     assert shown and re.search(r"只读到 2 个指标；不导入，勾选「保存不完整的表格」则保存并标记为「不完整」$",
                                shown.group(1)), page[:2000]
+
+
+def test_an_unknown_audit_action_is_refused_alike_and_a_label_chooses_it_on_every_face(web: WebEnv) -> None:
+    # `perfbudget audit --action workflow.aprove` and GET /api/v1/audit?action=workflow.aprove listed nothing without a
+    # word (a typo looked like an empty log); the CLI's and the API's --user/user said 「用户名」 where both take the
+    # account's name or its display name, as the admin page's 用户 box says
+    admin = _bearer(web, "admin")
+    said = "操作「workflow.aprove」无效：应为 user.create（创建账号）、"
+    api = web.client().get("/api/v1/audit?action=workflow.aprove", headers=admin)
+    assert api.status_code == 422 and api.json()["error"]["code"] == "invalid_filter", api.text
+    assert api.json()["error"]["message"].startswith("筛选条件有误：" + said)
+    assert api.json()["error"]["details"][0]["name"] == "action"
+    done = runner.invoke(cli, ["audit", "--action", "workflow.aprove", "--db", web.url])
+    assert done.exit_code == 1 and "错误：" + said in done.output, done.output
+    page = web.client("admin").get("/admin/audit?action=workflow.aprove").text
+    assert 'id="list-problems"' in page and said in page
+    by_label = web.client().get("/api/v1/audit?action=导入文件", headers=admin).json()
+    by_code = web.client().get("/api/v1/audit?action=document.import", headers=admin).json()
+    assert by_label["total"] == by_code["total"] >= 1 and by_label["items"] == by_code["items"]
+    listed = runner.invoke(cli, ["audit", "--action", "导入文件", "--json", "--db", web.url])
+    assert listed.exit_code == 0 and json.loads(listed.stdout)["total"] == by_code["total"], listed.output
+    assert "账号名或显示名称" in runner.invoke(cli, ["audit", "--help"]).output

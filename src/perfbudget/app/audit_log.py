@@ -17,6 +17,7 @@ from perfbudget.store.records import audit_log, audit_summary
 from perfbudget.store.schema import utc_now
 
 if TYPE_CHECKING:
+    from perfbudget.app.desk import FilterProblem
     from perfbudget.app.roles import Principal
 
 ACTION_LABELS = {
@@ -59,6 +60,25 @@ ACTION_LABELS = {
 # code (「project 2」, 「token 6」) until replay-j.
 OBJECT_LABELS = {"project": "项目", "document": "文件", "user": "账号", "token": "API 令牌",
                  "library_group": "指标组", "unit": "单位"}
+
+
+def action_filter(given: str | None) -> tuple[str | None, FilterProblem | None]:
+    """The action an audit filter names — its code (``workflow.approve``) or its Chinese label (审核通过) — and
+    None, or the problem every face says (the CLI on stderr, exit 1; the API 422 ``invalid_filter``; the admin page
+    above its list). Until replay-v an unknown action (a typo, 「workflow.aprove」) listed no entry without a word."""
+    from perfbudget.app.desk import FilterProblem
+    from perfbudget.app.validate import echoed
+
+    text = (given or "").strip()
+    if not text:
+        return None, None
+    if text in ACTION_LABELS:
+        return text, None
+    by_label = next((code for code, label in ACTION_LABELS.items() if label == text), None)
+    if by_label is not None:
+        return by_label, None
+    known = "、".join(f"{code}（{label}）" for code, label in ACTION_LABELS.items())
+    return None, FilterProblem("action", echoed(text), f"操作「{echoed(text)}」无效：应为 {known}")
 
 
 def object_label(object_type: str | None) -> str:

@@ -266,7 +266,8 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
 
 # how each face saves a cut-off table on purpose (the upload page says its own words: web.routes.upload); the API's
 # preview told its callers to tick the page's box (「勾选「保存不完整的表格」」) until replay-v
-PARTIAL_HINT = "；要保存并标记为「不完整」请用 allow_partial（命令行 --allow-partial，网页勾选「保存不完整的表格」，API allow_partial=true）"
+PARTIAL_HINT = ("；要保存并标记为「不完整」请用 allow_partial（命令行 --allow-partial，网页勾选「保存不完整的表格」，"
+                "API allow_partial=true）")
 
 
 def cut_message(project: Project) -> str:

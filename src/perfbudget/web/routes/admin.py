@@ -6,7 +6,7 @@ from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from perfbudget.app.accounts import Account, create_user, list_users, reset_password, tokens_shown, update_user
-from perfbudget.app.audit_log import ACTION_LABELS
+from perfbudget.app.audit_log import ACTION_LABELS, action_filter
 from perfbudget.app.overview import unit_choices, unit_name
 from perfbudget.app.passwords import password_problem
 from perfbudget.app.roles import ROLE_LABELS, Action, Principal, parse_role
@@ -150,11 +150,13 @@ def tokens_page(request: Request, principal: Principal = Depends(admin_user)) ->
 @router.get("/admin/audit")
 def audit_page(request: Request, page: int = Query(1, ge=1), action: str | None = None,
                user: str | None = None, principal: Principal = Depends(admin_user)) -> Response:
+    code, problem = action_filter(action)  # an unknown one is said above the list and ignored, as the lists do
     entries, total = audit.entries(store_of(request), limit=AUDIT_PAGE, offset=(page - 1) * AUDIT_PAGE,
-                                   action=action or None, username=user or None)
+                                   action=code, username=user or None)
     return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": page,
-                                                "pages": max(1, -(-total // AUDIT_PAGE)), "action": action or "",
-                                                "filter_user": user or "", "actions": ACTION_LABELS})
+                                                "pages": max(1, -(-total // AUDIT_PAGE)), "action": code or "",
+                                                "filter_user": user or "", "actions": ACTION_LABELS,
+                                                "problems": [problem] if problem else []})
 
 
 @router.get("/admin/audit/{entry_id}")

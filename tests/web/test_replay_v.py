@@ -83,3 +83,14 @@ def test_an_unknown_audit_action_is_refused_alike_and_a_label_chooses_it_on_ever
     listed = runner.invoke(cli, ["audit", "--action", "导入文件", "--json", "--db", web.url])
     assert listed.exit_code == 0 and json.loads(listed.stdout)["total"] == by_code["total"], listed.output
     assert "账号名或显示名称" in runner.invoke(cli, ["audit", "--help"]).output
+
+
+def test_a_page_of_projects_as_json_is_the_api_s_page_on_both_faces(web: WebEnv) -> None:
+    # `perfbudget list projects|queue|evaluations --json` gave {"kind", "total", "offset", "items"}: the API's page
+    # without its `limit` (which `list units|indicators --json` give)
+    for kind, path in (("projects", "projects"), ("queue", "review/queue"), ("evaluations", "evaluations")):
+        done = runner.invoke(cli, ["list", kind, "--year", "all", "--limit", "3", "--json", "--db", web.url],
+                             env={"PERFBUDGET_USER": "reviewer"})
+        assert done.exit_code == 0, done.output
+        api = web.client().get(f"/api/v1/{path}?year=all&limit=3", headers=_bearer(web, "reviewer"))
+        assert {**api.json(), "kind": kind} == json.loads(done.stdout), kind

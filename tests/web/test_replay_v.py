@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
 from tests.web.conftest import WebEnv
-from tests.web.test_revisions import upload
+from tests.web.helpers import approve, stored_project
+from tests.web.test_revisions import VIDEO, VIDEO_15, upload, variant
 
 runner = CliRunner()
 
@@ -21,8 +22,9 @@ def _bearer(web: WebEnv, who: str) -> dict[str, str]:
 
 
 def test_a_deleted_project_and_a_renamed_or_merged_unit_are_told_in_chinese_in_the_audit_log(web: WebEnv) -> None:
-    # `perfbudget audit`, GET /api/v1/audit and the admin's 审计日志 said 「unit.rename」 「unit 1」 and listed a deleted
-    # project's 「reviews：2」 「documents_kept：1」: three audited actions had no label (nor a place in the page's filter)
+    # `perfbudget audit`, GET /api/v1/audit and the admin's 审计日志 said 「unit.rename」 「unit 1」 and listed a
+    # deleted project's 「reviews：2」 「documents_kept：1」: three audited actions had no label (nor a place in the
+    # page's filter)
     admin = _bearer(web, "admin")
     unit_id = web.client().get("/api/v1/units", headers=admin).json()["items"][0]["id"]
     renamed = web.client().post(f"/api/v1/units/{unit_id}/rename", headers=admin, json={"name": "改名后的检察院"})
@@ -94,3 +96,34 @@ def test_a_page_of_projects_as_json_is_the_api_s_page_on_both_faces(web: WebEnv)
         assert done.exit_code == 0, done.output
         api = web.client().get(f"/api/v1/{path}?year=all&limit=3", headers=_bearer(web, "reviewer"))
         assert {**api.json(), "kind": kind} == json.loads(done.stdout), kind
+
+
+def test_import_dry_run_previews_each_table_as_the_api_upload_does_and_writes_nothing(
+        web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    # the upload page and POST /api/v1/uploads previewed an import (each table's fate and why); `perfbudget import`
+    # had no --dry-run: the CLI could only import and see
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    changed = variant(seed_path, tmp_path, "修改后的目标表.txt", VIDEO, VIDEO_15)
+    api = web.client().post("/api/v1/uploads", headers=_bearer(web, "editor"),
+                            files={"file": (changed.name, changed.read_bytes(), "text/plain")}).json()
+    admin = _bearer(web, "admin")  # each token made is audited: one for the whole test
+    audited = web.client().get("/api/v1/audit?limit=1", headers=admin).json()["total"]
+    done = runner.invoke(cli, ["import", str(changed), "--dry-run", "--json", "--user", "editor", "--db", web.url])
+    assert done.exit_code == 0, done.output
+    (planned,) = json.loads(done.stdout)["files"]
+    keys = ("plan", "blocked", "blocked_tables", "file_errors", "needs_confirmation", "can_import")
+    assert {k: planned[k] for k in keys} == {k: api[k] for k in keys}
+    assert [f["fate"] for f in planned["plan"]][:2] == ["revision", "unchanged"]
+    text = runner.invoke(cli, ["import", str(changed), "--dry-run", "--user", "editor", "--db", web.url])
+    assert text.exit_code == 0 and "预览（未导入）：保存为修订稿 1 个" in text.output, text.output
+    assert "表1「2024年检察业务信息化运维项目」保存为修订稿：" in text.output
+    assert stored_project(web.app, pid)[1] == 1  # nothing imported, nothing audited
+    assert web.client().get("/api/v1/audit?limit=1", headers=admin).json()["total"] == audited
+    other = runner.invoke(cli, ["import", str(changed), "--dry-run", "--user", "other_editor", "--db", web.url])
+    assert other.exit_code == 1 and "不能导入：该文件属于单位「255101" in other.output, other.output
+    cut = tmp_path / "cut.txt"
+    cut.write_text("\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:45]), encoding="utf-8")
+    partial = runner.invoke(cli, ["import", str(cut), "--dry-run", "--db", web.url])
+    assert partial.exit_code == 1 and "表格不完整：表格在第" in partial.output, partial.output
+    assert "导入时须加 --allow-partial" in partial.output

@@ -66,7 +66,7 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
     finally:
         store.close()
     if as_json:
-        # the API's page with the list's kind beside it (`limit` was missing until replay-v, as units/indicators give it)
+        # the API's page with the kind beside it (`limit` was missing until replay-v; units/indicators gave it)
         print_json(jsonable({"kind": view, "total": total, "limit": limit, "offset": start,
                              "items": [summary(r) for r in rows]}))
         return

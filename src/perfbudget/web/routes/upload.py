@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 
 from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
-from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
+from perfbudget.app.import_preview import FATE_LABELS, differences, only_cut_tables, without_refused
 from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
@@ -50,9 +50,6 @@ if TYPE_CHECKING:
     pass
 
 router = page_router()
-FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
-               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整",
-               "blocked": "有错误，不能导入"}
 # the reader's form as the preview names it (until webflow20 its key: 「格式：text」, 「格式：docx」)
 FORM_LABELS = {"text": "文本", "json": "JSON 交换格式（perfbudget/1）", "docx": "Word（.docx）",
                "xlsx": "Excel（.xlsx）", "pdf": "PDF", "html": "网页（HTML）", "xls": "Excel（.xls）",

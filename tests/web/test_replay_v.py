@@ -127,3 +127,13 @@ def test_import_dry_run_previews_each_table_as_the_api_upload_does_and_writes_no
     partial = runner.invoke(cli, ["import", str(cut), "--dry-run", "--db", web.url])
     assert partial.exit_code == 1 and "表格不完整：表格在第" in partial.output, partial.output
     assert "导入时须加 --allow-partial" in partial.output
+
+
+def test_an_import_s_counts_are_said_in_the_same_words_by_the_cli_and_the_audit_log(web: WebEnv, seed_path: Path,
+                                                                                     tmp_path: Path) -> None:
+    # the CLI said 「新版本 1 个，未变化 9 个」 where the upload page and the audit entry said 「更新 1 个，未变 9 个」
+    changed = variant(seed_path, tmp_path, "修改后的目标表.txt", VIDEO, VIDEO_15)
+    done = runner.invoke(cli, ["import", str(changed), "--user", "editor", "--db", web.url])
+    assert done.exit_code == 0 and "：新项目 0 个，新版本 1 个，未变化 9 个" in done.output, done.output
+    entry = web.client().get("/api/v1/audit?action=document.import&limit=1", headers=_bearer(web, "admin")).json()
+    assert entry["items"][0]["summary"] == "导入「修改后的目标表.txt」：新项目 0 个，新版本 1 个，未变化 9 个"

@@ -99,6 +99,14 @@ class TableFate:
                 "latest_version": self.latest, "message": self.message}
 
 
+def counts_text(outcome: ImportOutcome) -> str:
+    """「新项目 0 个，新版本 1 个，未变化 9 个」: what an import brought, in the same words on every face (the CLI's
+    line, the upload page's message, the audit entry's summary; the page and the audit log said 「更新 1 个，未变 9 个」
+    until replay-v)."""
+    return (f"新项目 {outcome.new_projects} 个，新版本 {outcome.changed_projects} 个，"
+            f"未变化 {outcome.unchanged_projects} 个")
+
+
 def shown_project(name: str, fund_label: str | None) -> str:
     """「2024年检察业务经费项目」（2024市级）: the name with its fund label, which tells apart a unit's
     projects of one name (the seed has two 「2024年检察业务经费项目」, 2024中央 and 2024市级)."""
@@ -442,8 +450,7 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
                             f"；第 {flow.approved_version} 版仍为正式版本"))
     declare = request.via == "declare"
     tx.audit(request.actor, "project.declare" if declare else "document.import", "document", outcome.document_id,
-             f"{'申报项目' if declare else '导入'}「{kept}」：新项目 {outcome.new_projects} 个，"
-             f"更新 {outcome.changed_projects} 个，未变 {outcome.unchanged_projects} 个",
+             f"{'申报项目' if declare else '导入'}「{kept}」：{counts_text(outcome)}",
              after={"file": kept, "via": request.via, "document_id": outcome.document_id, "forced": bool(confirm),
                     "versions": [{"project_id": stored.project_id, "version": stored.version, "project": fate.shown}
                                  for fate, stored in zip(fates, outcome.versions, strict=True) if stored.created]},

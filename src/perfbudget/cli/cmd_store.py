@@ -66,9 +66,10 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
 
 def _outcome_line(outcome: ImportOutcome) -> str:
+    from perfbudget.app.imports import counts_text
+
     if outcome.status == "imported":
-        return (f"{shown_name(outcome.file)}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
-                f"新版本 {outcome.changed_projects} 个，未变化 {outcome.unchanged_projects} 个")
+        return f"{shown_name(outcome.file)}: 已导入（文档 {outcome.document_id}）：{counts_text(outcome)}"
     if outcome.status == "needs_confirmation":
         return f"{shown_name(outcome.file)}: 未导入：会覆盖较新的版本或恢复旧内容，需确认（--force）"
     if outcome.status == "refused":

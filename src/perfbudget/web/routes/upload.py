@@ -22,6 +22,7 @@ from perfbudget.app.imports import (
     FORCE_HINT,
     PARTIAL_HINT,
     ImportRequest,
+    counts_text,
     has_cut_tables,
     import_document,
     preview,
@@ -335,8 +336,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
     if outcome.status == "unchanged":
         flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
     else:
-        flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
-                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices)
+        flash(request, f"已导入「{name}」：{counts_text(outcome)}" + "".join(f"。{n}" for n in outcome.notices)
               + (_NEXT_STEP if (outcome.new_projects or outcome.changed_projects) and document.kind == "target"
                  and principal.may(Action.EDIT) else ""), "ok")
     for table in screened.blocked:

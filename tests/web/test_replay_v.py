@@ -127,6 +127,12 @@ def test_import_dry_run_previews_each_table_as_the_api_upload_does_and_writes_no
     partial = runner.invoke(cli, ["import", str(cut), "--dry-run", "--db", web.url])
     assert partial.exit_code == 1 and "表格不完整：表格在第" in partial.output, partial.output
     assert "导入时须加 --allow-partial" in partial.output
+    # bytes imported before: `import` says 未变化 without reading them, and so does the preview
+    assert runner.invoke(cli, ["import", str(changed), "--user", "editor", "--db", web.url]).exit_code == 0
+    again = runner.invoke(cli, ["import", str(changed), "--dry-run", "--json", "--db", web.url])
+    assert again.exit_code == 0 and json.loads(again.stdout)["files"][0]["same_file_as"] is not None, again.output
+    said = runner.invoke(cli, ["import", str(changed), "--dry-run", "--db", web.url]).output
+    assert "是同一文件，已导入过：导入为「未变化」" in said, said
 
 
 def test_an_import_s_counts_are_said_in_the_same_words_by_the_cli_and_the_audit_log(web: WebEnv, seed_path: Path,

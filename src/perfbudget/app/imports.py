@@ -476,11 +476,19 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
     name = str(path)
     sha256 = file_sha256(path)
     if sha256 is not None and not request.force:
-        with store.reading() as tx:
-            earlier = tx.imported_before(sha256)
-        if earlier is not None:
-            return same_file(store, name, earlier)
+        done = imported_before(store, name, sha256)
+        if done is not None:
+            return done
     return import_loaded(store, settings, load_path(path, form=form), name, request, sha256)
+
+
+def imported_before(store: Store, name: str, sha256: str) -> ImportOutcome | None:
+    """The outcome of importing a file whose bytes (``sha256``) were imported before — unchanged, with a notice for
+    each of its projects holding other content since (:func:`same_file`) —, or None for new bytes. ``perfbudget
+    import`` says it without reading the file, and ``import --dry-run`` tells it beside the plan (replay-v)."""
+    with store.reading() as tx:
+        earlier = tx.imported_before(sha256)
+    return same_file(store, name, earlier) if earlier is not None else None
 
 
 def same_file(store: Store, name: str, earlier: tuple[int, int]) -> ImportOutcome:

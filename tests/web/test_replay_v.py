@@ -143,3 +143,17 @@ def test_an_import_s_counts_are_said_in_the_same_words_by_the_cli_and_the_audit_
     assert done.exit_code == 0 and "：新项目 0 个，新版本 1 个，未变化 9 个" in done.output, done.output
     entry = web.client().get("/api/v1/audit?action=document.import&limit=1", headers=_bearer(web, "admin")).json()
     assert entry["items"][0]["summary"] == "导入「修改后的目标表.txt」：新项目 0 个，新版本 1 个，未变化 9 个"
+
+
+def test_the_admin_page_filters_the_audit_log_by_project_as_the_api_and_the_cli_do(web: WebEnv) -> None:
+    # `perfbudget audit --project N` and GET /api/v1/audit?project=N listed one project's entries; the admin page had
+    # no such filter (a ?project= was ignored: every entry came back)
+    pid = web.project_ids[1]
+    admin = _bearer(web, "admin")
+    assert web.client().post(f"/api/v1/projects/{pid}/workflow", headers=_bearer(web, "editor"),
+                             json={"action": "submit", "justification": "已核实"}).status_code == 200
+    api = web.client().get(f"/api/v1/audit?project={pid}", headers=admin).json()
+    assert api["total"] >= 1 and {e["object_id"] for e in api["items"]} == {str(pid)}
+    page = web.client("admin").get(f"/admin/audit?project={pid}").text
+    assert f"共 {api['total']} 条" in page and f'name="project" value="{pid}"' in page
+    assert web.client("admin").get("/admin/audit?project=abc").text.count("项目编号「abc」无效：应为正整数") == 1

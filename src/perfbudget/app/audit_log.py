@@ -81,6 +81,20 @@ def action_filter(given: str | None) -> tuple[str | None, FilterProblem | None]:
     return None, FilterProblem("action", echoed(text), f"操作「{echoed(text)}」无效：应为 {known}")
 
 
+def project_filter(given: str | None) -> tuple[int | None, FilterProblem | None]:
+    """The project an audit filter names by its number (the admin page's box; the API's ``project`` and ``perfbudget
+    audit --project`` take an integer ≥ 1 by their own types), or the problem said above the page's list."""
+    from perfbudget.app.desk import FilterProblem
+    from perfbudget.app.validate import echoed
+
+    text = (given or "").strip()
+    if not text:
+        return None, None
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= 2_147_483_647:
+        return int(text), None
+    return None, FilterProblem("project", echoed(text), f"项目编号「{echoed(text)}」无效：应为正整数")
+
+
 def object_label(object_type: str | None) -> str:
     """项目 / 文件 / 账号 / API 令牌 / 指标组 / 单位 for an entry's object type (an unknown one as it is)."""
     return OBJECT_LABELS.get(object_type or "", object_type or "")

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from perfbudget.cli import app as cli
 from tests.web.conftest import WebEnv
 from tests.web.helpers import approve, stored_project
+from tests.web.test_monitoring import _filled_template
 from tests.web.test_revisions import VIDEO, VIDEO_15, upload, variant
 
 runner = CliRunner()
@@ -157,3 +158,23 @@ def test_the_admin_page_filters_the_audit_log_by_project_as_the_api_and_the_cli_
     page = web.client("admin").get(f"/admin/audit?project={pid}").text
     assert f"共 {api['total']} 条" in page and f'name="project" value="{pid}"' in page
     assert web.client("admin").get("/admin/audit?project=abc").text.count("项目编号「abc」无效：应为正整数") == 1
+
+
+def test_a_project_s_saved_reviews_and_evaluations_as_json_are_the_api_s_answers(web: WebEnv) -> None:
+    # `perfbudget evaluations P --json` gave the records without the API's kind_label, and both it and `reviews P
+    # --json` framed them with `project` where the API gives `project_id`
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    sheet = _filled_template(web, web.client("editor"), pid)
+    saved = web.client().post(f"/api/v1/projects/{pid}/monitoring", headers=_bearer(web, "editor"),
+                              data={"month": "6"}, files={"file": ("监控.xlsx", sheet, "application/octet-stream")})
+    assert saved.status_code == 200, saved.text
+    for command, path in (("evaluations", "evaluations"), ("reviews", "reviews")):
+        done = runner.invoke(cli, [command, str(pid), "--json", "--db", web.url])
+        assert done.exit_code == 0, done.output
+        api = web.client().get(f"/api/v1/projects/{pid}/{path}", headers=_bearer(web, "admin")).json()
+        listed = json.loads(done.stdout)
+        assert listed.pop("project")["id"] == pid and listed == api, command
+        assert api[command], command
+    assert json.loads(runner.invoke(cli, ["evaluations", str(pid), "--json", "--db", web.url]).stdout)[
+        "evaluations"][0]["kind_label"] == "运行监控"

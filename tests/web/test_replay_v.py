@@ -134,6 +134,8 @@ def test_import_dry_run_previews_each_table_as_the_api_upload_does_and_writes_no
     assert again.exit_code == 0 and json.loads(again.stdout)["files"][0]["same_file_as"] is not None, again.output
     said = runner.invoke(cli, ["import", str(changed), "--dry-run", "--db", web.url]).output
     assert "是同一文件，已导入过：导入为「未变化」" in said, said
+    forced = runner.invoke(cli, ["import", str(changed), "--dry-run", "--force", "--db", web.url])
+    assert forced.exit_code == 1 and "错误：--dry-run 不能与 --force 同用" in forced.output, forced.output
 
 
 def test_an_import_s_counts_are_said_in_the_same_words_by_the_cli_and_the_audit_log(web: WebEnv, seed_path: Path,

@@ -150,6 +150,10 @@ def import_command(
     walked = not from_stdin and any(Path(p).is_dir() for p in paths)
     settings = core_settings()
     if dry_run:
+        given = [name for name, on in (("--force", force), ("--allow-partial", allow_partial),
+                                       ("--skip-blocked", skip_blocked)) if on]
+        if given:  # the preview tells what each of them would change: none is taken silently
+            fail(f"--dry-run 不能与 {'、'.join(given)} 同用：预览已列出需要它们的表格")
         _dry_run(paths, db, user, actor, as_json, from_stdin)
         return
     store = open_store(db, create=True)

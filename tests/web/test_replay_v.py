@@ -180,3 +180,44 @@ def test_a_project_s_saved_reviews_and_evaluations_as_json_are_the_api_s_answers
         assert api[command], command
     assert json.loads(runner.invoke(cli, ["evaluations", str(pid), "--json", "--db", web.url]).stdout)[
         "evaluations"][0]["kind_label"] == "运行监控"
+
+
+def test_a_refused_revision_leaves_the_other_tables_to_skip_blocked_on_every_face(web: WebEnv, seed_path: Path,
+                                                                                  tmp_path: Path) -> None:
+    # PERFBUDGET_REVISIONS=refuse, a file changing an approved table and adding another: the upload page's 确认导入
+    # imported the other (its route dropped the refused one) while the API's import answered 409 with nothing imported
+    # and its preview offered nothing (can_import_rest false), and `perfbudget import --skip-blocked` refused the file
+    from perfbudget.web.app import create_app
+    from perfbudget.web.settings import WebConfig
+
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    text = seed_path.read_text(encoding="utf-8").replace(VIDEO, VIDEO_15)
+    path = tmp_path / "two-changes.txt"
+    path.write_text(text.replace("检察装备经费", "检察装备新经费"), encoding="utf-8")
+    refusing = create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32,
+                                    revisions="refuse"))
+    env = WebEnv(refusing, web.url, web.project_ids, web.other_project_id)
+    editor = {"Authorization": f"Bearer {env.token('editor')}"}
+    try:
+        preview = env.client().post("/api/v1/uploads", headers=editor,
+                                    files={"file": (path.name, path.read_bytes(), "text/plain")}).json()
+        assert (preview["can_import"], preview["can_import_rest"], preview["rest_count"]) == (False, True, 9)
+        imported = f"/api/v1/uploads/{preview['upload_id']}/import"
+        assert env.client().post(imported, headers=editor, json={}).status_code == 409  # not asked: nothing
+        done = env.client().post(imported, headers=editor, json={"skip_blocked": True})
+        assert done.status_code == 200 and done.json()["new_projects"] == 1, done.text
+        assert "不接受对已送审、已审核项目的导入修改" in done.json()["refused_tables"][0]["message"]
+        assert stored_project(web.app, pid)[1] == 1  # the approved table untouched
+        other = tmp_path / "another-change.txt"
+        other.write_text(text.replace("检察装备经费", "检察装备另一经费"), encoding="utf-8")
+        cli_env = {"PERFBUDGET_REVISIONS": "refuse"}
+        refused = runner.invoke(cli, ["import", str(other), "--user", "editor", "--db", web.url], env=cli_env)
+        assert refused.exit_code == 1 and "未导入" in refused.output, refused.output
+        rest = runner.invoke(cli, ["import", str(other), "--skip-blocked", "--user", "editor", "--db", web.url],
+                             env=cli_env)
+        assert rest.exit_code == 1 and "新项目 1 个" in rest.output, rest.output  # exit 1: a table was left out
+        assert "不接受对已送审、已审核项目的导入修改" in rest.output
+        assert stored_project(web.app, pid)[1] == 1
+    finally:
+        refusing.state.engine.dispose()

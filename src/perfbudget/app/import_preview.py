@@ -78,15 +78,19 @@ def file_plan(store: Store, settings: CoreSettings, principal: Principal | None,
     fates = [replace(f, position=screened.positions[f.position]) for f in planned]  # positions in the file
     ready = blocked is None and not screened.file_errors and bool(fates) and not any(f.fate == REFUSED
                                                                                         for f in fates)
-    rest = sum(1 for f in fates if f.fate != INCOMPLETE)
+    rest = sum(1 for f in fates if f.fate not in (INCOMPLETE, REFUSED))
+    refused = any(f.fate == REFUSED for f in fates)
+    # refused revisions (PERFBUDGET_REVISIONS=refuse) leave the others to skip_blocked, as tables with errors do
+    rest_of_refused = (refused and blocked is None and not screened.file_errors and rest > 0
+                       and not only_cut_tables([f for f in fates if f.fate != REFUSED]))
     cut_only = only_cut_tables(fates)
     return {
         "plan": [f.to_dict() for f in fates], "blocked": blocked,
         "blocked_tables": [b.to_dict() for b in screened.blocked],
         "file_errors": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
                         for p in screened.file_errors],
-        "rest_count": rest if screened.blocked else 0,
-        "can_import_rest": ready and screened.can_import_rest and rest > 0,
+        "rest_count": rest if screened.blocked or refused else 0,
+        "can_import_rest": (ready and screened.can_import_rest and rest > 0) or rest_of_refused,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "needs_allow_partial": ready and screened.clean and cut_only,
         "can_import": ready and screened.clean and not cut_only}

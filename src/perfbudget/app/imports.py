@@ -330,6 +330,10 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         outcome = import_document(store, settings, None, file, request, sha256=None, form=form, notes=notes,
                                   plan=plan.subset(complete))
         return replace(outcome, refused_tables=tuple(cut))
+    if request.skip_blocked:  # the tables the deployment takes no revision of (PERFBUDGET_REVISIONS=refuse) left out
+        kept_out = _without_refused(store, settings, plan, file, request, form, notes)
+        if kept_out is not None:
+            return kept_out
     fingerprint = sha256 or plan.document_hash
     expected_first: dict[str, int | None] | None = None
     last_error: Exception | None = None
@@ -364,6 +368,25 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
     if merged and outcome.status in (IMPORTED, UNCHANGED):
         outcome = replace(outcome, notices=(merged, *outcome.notices))
     return outcome
+
+
+def _without_refused(store: Store, settings: CoreSettings, plan: Plan, file: str, request: ImportRequest,
+                     form: str | None, notes: Sequence[Problem]) -> ImportOutcome | None:
+    """With ``skip_blocked``, a file whose changes to submitted or approved tables the deployment refuses, and that
+    has other tables to import: those imported, the refused ones named in ``refused_tables`` (each with why); None
+    when no table is refused or every one is. The upload page's 确认导入 did so in its route, while the API's import
+    and ``perfbudget import --skip-blocked`` refused the whole file (until replay-v)."""
+    with store.reading() as tx:
+        fates = analyse(tx, plan, file, settings)
+    refused = [f for f in fates if f.fate == REFUSE_TABLE]
+    if not refused or len(refused) == len(fates):
+        return None
+    kept = [i for i, f in enumerate(fates) if f.fate != REFUSE_TABLE]
+    outcome = import_document(store, settings, None, file, replace(request, skip_blocked=False), sha256=None,
+                              form=form, notes=notes, plan=plan.subset(kept))
+    heads = plan.document.projects
+    return replace(outcome, refused_tables=outcome.refused_tables + tuple(
+        Problem(heads[f.position - 1].source or Source(file), f.message) for f in refused))
 
 
 def _refused(store: Store, request: ImportRequest, file: str, status: str, problems: Sequence[Problem],

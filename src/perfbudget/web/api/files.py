@@ -83,8 +83,10 @@ class ExpectedVersion(m.Model):
 class UploadImportBody(m.Model):
     force: bool = Field(False, description="确认导入：会恢复旧内容或覆盖较新版本时必须为 true")
     allow_partial: bool = Field(False, description="保存不完整（中断）的表格，并标记为「不完整」")
-    skip_blocked: bool = Field(False, description="有的表格有错误（见预览的 blocked_tables）时，只导入其余完整无误的"
-                                                  "表格；否则整个文件不导入（422 import_failed，逐个列出原因）")
+    skip_blocked: bool = Field(False, description="有的表格有错误（见预览的 blocked_tables）、或部署不接受对已送审、"
+                                                  "已审核项目的导入修改（预览中为 refused）时，只导入其余完整无误的"
+                                                  "表格，未导入的在 refused_tables 中逐一说明；否则整个文件不导入"
+                                                  "（422 import_failed 或 409 revision_refused，逐个列出原因）")
     expected: list[ExpectedVersion] | None = Field(
         None, description="预览时各表的版本；导入前项目已被他人修改则 409 stale_version")
 

@@ -84,6 +84,16 @@ def test_no_face_imports_another_faces_modules() -> None:
     assert found == []
 
 
+def test_the_api_imports_none_of_the_pages_route_modules() -> None:
+    """What the pages and the API share (a download's answer, who may save a 运行监控) lives in a web module of its
+    own or in the layer: until replay-v the API imported ``attachment`` from the project page's route module and
+    ``require_monitor`` from the monitoring page's."""
+    found = [f"{path.relative_to(PACKAGE).as_posix()} imports {module}"
+             for path in sorted((PACKAGE / "web" / "api").rglob("*.py"))
+             for module in sorted(imports_of(path)) if module.startswith("perfbudget.web.routes")]
+    assert found == []
+
+
 def test_the_pages_and_the_api_use_no_sql() -> None:
     """A page or an API module names no SQL and no store module but the facade: what it shows or changes goes
     through perfbudget.app (the account pages wrote their audit rows through the store's engine until

@@ -347,7 +347,7 @@ def test_the_import_preview_names_blocked_tables_and_imports_the_rest(browser: A
     button.click()
     editor.wait_for_url("**/units/*")
     flashes = editor.inner_text("body")
-    assert "更新 1 个，未变 8 个" in flashes and "表3「检察装备经费」有错误，未导入" in flashes
+    assert "新版本 1 个，未变化 8 个" in flashes and "表3「检察装备经费」有错误，未导入" in flashes
     assert editor.console_errors == [] and phone.console_errors == []
 
 

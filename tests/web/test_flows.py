@@ -82,7 +82,7 @@ def test_upload_preview_then_confirm(web: WebEnv, seed_path) -> None:  # type: i
     confirm = re.search(r'action="(/upload/\d+/confirm)"', response.text)
     assert confirm
     done = client.post(confirm.group(1), data={"csrf_token": csrf_of(client, "/upload")})
-    assert "已导入「修改后的目标表.txt」：新项目 0 个，更新 1 个，未变 9 个" in done.text
+    assert "已导入「修改后的目标表.txt」：新项目 0 个，新版本 1 个，未变化 9 个" in done.text
     assert done.text.count('class="project-link"') == 10  # the unit page lists the seed's 10 projects
     assert client.post(confirm.group(1), data={"csrf_token": csrf_of(client, "/upload")}).status_code == 404
 

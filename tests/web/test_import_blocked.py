@@ -40,7 +40,7 @@ def test_the_web_preview_names_each_blocked_table_and_imports_the_rest_only_when
     assert stored_project(web.app, web.project_ids[0])[1] == 1
     done = client.post(confirm, data={**form, "skip_blocked": "1"})
     assert done.status_code == 200
-    assert "已导入「有错误的表.txt」：新项目 0 个，更新 1 个，未变 8 个" in done.text
+    assert "已导入「有错误的表.txt」：新项目 0 个，新版本 1 个，未变化 8 个" in done.text
     assert "表3「检察装备经费」有错误，未导入：" + REASON in done.text
     project, version = stored_project(web.app, web.project_ids[0])
     assert version == 2 and project.indicators[0].target.raw == "≥15次"

@@ -296,6 +296,12 @@ def test_perfbudget_serve_bounds_a_request_head(tmp_path: Path, monkeypatch: pyt
         two = exchange(b"GET /login HTTP/1.1\r\nHost: x\r\n\r\n" * 30 + b"GET /login HTTP/1.1\r\nHost: x\r\n"
                        b"Connection: close\r\n\r\n")  # pipelined: the count starts again at each request
         assert two.count(b"HTTP/1.1 200 ") == 31
+        # an address with Chinese not percent-encoded (curl 'http://…?q=检察'): refused by the parser before the app,
+        # answered 「Invalid HTTP request received.」 in English until replay-v
+        raw = exchange("GET /api/v1/projects?q=检察 HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        head, _, said = raw.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400 ") and f"content-length: {len(said)}".encode() in head, raw[:200]
+        assert said.decode().startswith("无法读取的 HTTP 请求：网址中的中文、空格等字符须按百分号编码"), said
     finally:
         server.should_exit = True
         thread.join(10)

@@ -31,6 +31,10 @@ FIELD_LABELS = {
     "needs_check": "需人工核对",
     "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "指标内容",
     "target": "指标值", "actual": "实际完成值", "deviation": "偏差原因",
+    # a project deleted, a unit renamed or merged (their English keys were shown until replay-v)
+    "unit": "单位", "code": "编码", "id": "编号", "reviews": "删除的审核记录", "evaluations": "删除的自评与监控记录",
+    "documents_deleted": "删除的文件记录", "documents_kept": "保留的文件记录", "unit_deleted": "单位一并删除",
+    "projects": "项目编号", "aliases": "别名",
 }
 # Some fields' values are codes: shown by their labels.
 _STATE_WORDS = {"draft": "草稿", "submitted": "已送审", "returned": "已退回", "approved": "审核通过"}
@@ -39,6 +43,9 @@ _LIGHT_WORDS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "blue": 
 _VIA_WORDS = {"cli": "命令行导入", "upload": "网页上传", "api": "接口导入", "declare": "网页申报", "edit": "网页修改"}
 _VALUE_WORDS = {"state": _STATE_WORDS, "role": _ROLE_WORDS, "colour": _LIGHT_WORDS, "via": _VIA_WORDS}
 _PROJECT_ACTIONS = frozenset(("project.edit",))
+# a field an action records in its own sense: a deleted project's ``versions`` is how many it had (an import's are
+# the versions it brought)
+_ACTION_FIELD_LABELS = {"project.delete": {"versions": "版本数"}}
 NONE = "—"
 
 
@@ -78,7 +85,8 @@ def changes(action: str, before: Any, after: Any) -> tuple[Change, ...]:
             continue
         if key not in old and new.get(key) is None:
             continue  # nothing before, nothing after (a workflow step without a comment)
-        shown.append(Change(_label(key), _value(key, old[key]) if key in old else None,
+        label = _ACTION_FIELD_LABELS.get(action, {}).get(key) or _label(key)
+        shown.append(Change(label, _value(key, old[key]) if key in old else None,
                             _value(key, new[key]) if key in new else None))
     return tuple(shown)
 

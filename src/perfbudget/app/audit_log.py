@@ -17,6 +17,7 @@ from perfbudget.store.records import audit_log, audit_summary
 from perfbudget.store.schema import utc_now
 
 if TYPE_CHECKING:
+    from perfbudget.app.desk import FilterProblem
     from perfbudget.app.roles import Principal
 
 ACTION_LABELS = {
@@ -49,15 +50,53 @@ ACTION_LABELS = {
     "library.merge": "合并指标组",
     "library.split": "拆分指标组",
     "library.rename": "指标组改名",
+    # an admin's deletion of a project and the unit actions (shown by their codes, 「unit.rename」 「unit 1」, on every
+    # face and missing from the admin page's filter until replay-v)
+    "project.delete": "删除项目",
+    "unit.rename": "单位改名",
+    "unit.merge": "合并单位",
 }
 # What an entry is about, in Chinese: the admin page, ``perfbudget audit`` and the API's ``object_label`` said the
 # code (「project 2」, 「token 6」) until replay-j.
 OBJECT_LABELS = {"project": "项目", "document": "文件", "user": "账号", "token": "API 令牌",
-                 "library_group": "指标组"}
+                 "library_group": "指标组", "unit": "单位"}
+
+
+def action_filter(given: str | None) -> tuple[str | None, FilterProblem | None]:
+    """The action an audit filter names — its code (``workflow.approve``) or its Chinese label (审核通过) — and
+    None, or the problem every face says (the CLI on stderr, exit 1; the API 422 ``invalid_filter``; the admin page
+    above its list). Until replay-v an unknown action (a typo, 「workflow.aprove」) listed no entry without a word."""
+    from perfbudget.app.desk import FilterProblem
+    from perfbudget.app.validate import echoed
+
+    text = (given or "").strip()
+    if not text:
+        return None, None
+    if text in ACTION_LABELS:
+        return text, None
+    by_label = next((code for code, label in ACTION_LABELS.items() if label == text), None)
+    if by_label is not None:
+        return by_label, None
+    known = "、".join(f"{code}（{label}）" for code, label in ACTION_LABELS.items())
+    return None, FilterProblem("action", echoed(text), f"操作「{echoed(text)}」无效：应为 {known}")
+
+
+def project_filter(given: str | None) -> tuple[int | None, FilterProblem | None]:
+    """The project an audit filter names by its number (the admin page's box; the API's ``project`` and ``perfbudget
+    audit --project`` take an integer ≥ 1 by their own types), or the problem said above the page's list."""
+    from perfbudget.app.desk import FilterProblem
+    from perfbudget.app.validate import echoed
+
+    text = (given or "").strip()
+    if not text:
+        return None, None
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= 2_147_483_647:
+        return int(text), None
+    return None, FilterProblem("project", echoed(text), f"项目编号「{echoed(text)}」无效：应为正整数")
 
 
 def object_label(object_type: str | None) -> str:
-    """项目 / 文件 / 账号 / API 令牌 / 指标组 for an entry's object type (an unknown one as it is)."""
+    """项目 / 文件 / 账号 / API 令牌 / 指标组 / 单位 for an entry's object type (an unknown one as it is)."""
     return OBJECT_LABELS.get(object_type or "", object_type or "")
 
 

@@ -6,12 +6,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from perfbudget.app.imports import INCOMPLETE, TableFate
 from perfbudget.model import Document
 from perfbudget.store import Store
 from perfbudget.store.changes import describe, version_changes
 
+if TYPE_CHECKING:
+    from perfbudget.app.blocked import Screened
+    from perfbudget.app.roles import Principal
+    from perfbudget.app.settings import CoreSettings
+    from perfbudget.load import LoadResult
+
+# each table's fate as the upload page and ``perfbudget import --dry-run`` name it (the page's own until replay-v)
+FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
+               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整",
+               "blocked": "有错误，不能导入"}
 DIFFERING = ("changed", "revision", "confirm")
 REFUSED = "refused"
 
@@ -45,3 +56,41 @@ def only_cut_tables(fates: Sequence[TableFate]) -> bool:
     API said 「可以导入」 (``can_import``) of a lone cut table, whose import then answered 422 (leftovers16)."""
     kept = [f for f in fates if f.fate != REFUSED]
     return bool(kept) and all(f.fate == INCOMPLETE for f in kept)
+
+
+def file_plan(store: Store, settings: CoreSettings, principal: Principal | None, result: LoadResult,
+              screened: Screened, name: str) -> dict[str, Any]:
+    """What importing a read file now would do, nothing written: each table's fate (``plan``, positions in the
+    file), why the whole file cannot be imported (``blocked``: another unit's file, or one naming its unit by another
+    unit's name, for ``principal``'s account; None without one), the tables with errors and the file's own errors,
+    and what can be imported as it is or with ``skip_blocked`` / ``allow_partial``. The API's upload preview
+    (``POST /api/v1/uploads``) and ``perfbudget import --dry-run`` give it alike; until replay-v the preview was
+    the API's own and the CLI had none."""
+    from perfbudget.app.acting import document_unit_problem
+    from perfbudget.app.imports import CONFIRM, has_cut_tables, preview
+
+    blocked = document_unit_problem(principal, result, store) if principal is not None else None
+    part = screened.document if screened.clean else screened.rest
+    # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
+    planned = preview(store, settings, part, name) if part and blocked is None else []
+    if isinstance(planned, str):
+        blocked, planned = blocked or planned, []
+    fates = [replace(f, position=screened.positions[f.position]) for f in planned]  # positions in the file
+    ready = blocked is None and not screened.file_errors and bool(fates) and not any(f.fate == REFUSED
+                                                                                        for f in fates)
+    rest = sum(1 for f in fates if f.fate not in (INCOMPLETE, REFUSED))
+    refused = any(f.fate == REFUSED for f in fates)
+    # refused revisions (PERFBUDGET_REVISIONS=refuse) leave the others to skip_blocked, as tables with errors do
+    rest_of_refused = (refused and blocked is None and not screened.file_errors and rest > 0
+                       and not only_cut_tables([f for f in fates if f.fate != REFUSED]))
+    cut_only = only_cut_tables(fates)
+    return {
+        "plan": [f.to_dict() for f in fates], "blocked": blocked,
+        "blocked_tables": [b.to_dict() for b in screened.blocked],
+        "file_errors": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
+                        for p in screened.file_errors],
+        "rest_count": rest if screened.blocked or refused else 0,
+        "can_import_rest": (ready and screened.can_import_rest and rest > 0) or rest_of_refused,
+        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
+        "needs_allow_partial": ready and screened.clean and cut_only,
+        "can_import": ready and screened.clean and not cut_only}

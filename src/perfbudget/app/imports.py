@@ -99,6 +99,14 @@ class TableFate:
                 "latest_version": self.latest, "message": self.message}
 
 
+def counts_text(outcome: ImportOutcome) -> str:
+    """「新项目 0 个，新版本 1 个，未变化 9 个」: what an import brought, in the same words on every face (the CLI's
+    line, the upload page's message, the audit entry's summary; the page and the audit log said 「更新 1 个，未变 9 个」
+    until replay-v)."""
+    return (f"新项目 {outcome.new_projects} 个，新版本 {outcome.changed_projects} 个，"
+            f"未变化 {outcome.unchanged_projects} 个")
+
+
 def shown_project(name: str, fund_label: str | None) -> str:
     """「2024年检察业务经费项目」（2024市级）: the name with its fund label, which tells apart a unit's
     projects of one name (the seed has two 「2024年检察业务经费项目」, 2024中央 and 2024市级)."""
@@ -264,13 +272,19 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
             for fate in fates]
 
 
+# how each face saves a cut-off table on purpose (the upload page says its own words: web.routes.upload); the API's
+# preview told its callers to tick the page's box (「勾选「保存不完整的表格」」) until replay-v
+PARTIAL_HINT = ("；要保存并标记为「不完整」请用 allow_partial（命令行 --allow-partial，网页勾选「保存不完整的表格」，"
+                "API allow_partial=true）")
+
+
 def cut_message(project: Project) -> str:
-    """Where a cut-off table broke and what was read: 「在第45行中断，只读到 2 个指标；不导入，勾选…」."""
+    """Where a cut-off table broke and what was read, and how to save it anyway: 「表格在第45行中断，只读到 2 个指标；
+    不导入；要保存…」 (every face's way, :data:`PARTIAL_HINT`)."""
     from perfbudget.app.blocked import where
 
     place = f"在{where(project.cut)}中断，" if project.cut is not None else "中断，"
-    return (f"表格{place}只读到 {len(project.indicators)} 个指标；不导入，勾选「保存不完整的表格」则保存并"
-            "标记为「不完整」")
+    return f"表格{place}只读到 {len(project.indicators)} 个指标；不导入{PARTIAL_HINT}"
 
 
 def import_document(store: Store, settings: CoreSettings, document: Document | None, file: str,
@@ -316,6 +330,10 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         outcome = import_document(store, settings, None, file, request, sha256=None, form=form, notes=notes,
                                   plan=plan.subset(complete))
         return replace(outcome, refused_tables=tuple(cut))
+    if request.skip_blocked:  # the tables the deployment takes no revision of (PERFBUDGET_REVISIONS=refuse) left out
+        kept_out = _without_refused(store, settings, plan, file, request, form, notes)
+        if kept_out is not None:
+            return kept_out
     fingerprint = sha256 or plan.document_hash
     expected_first: dict[str, int | None] | None = None
     last_error: Exception | None = None
@@ -350,6 +368,25 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
     if merged and outcome.status in (IMPORTED, UNCHANGED):
         outcome = replace(outcome, notices=(merged, *outcome.notices))
     return outcome
+
+
+def _without_refused(store: Store, settings: CoreSettings, plan: Plan, file: str, request: ImportRequest,
+                     form: str | None, notes: Sequence[Problem]) -> ImportOutcome | None:
+    """With ``skip_blocked``, a file whose changes to submitted or approved tables the deployment refuses, and that
+    has other tables to import: those imported, the refused ones named in ``refused_tables`` (each with why); None
+    when no table is refused or every one is. The upload page's 确认导入 did so in its route, while the API's import
+    and ``perfbudget import --skip-blocked`` refused the whole file (until replay-v)."""
+    with store.reading() as tx:
+        fates = analyse(tx, plan, file, settings)
+    refused = [f for f in fates if f.fate == REFUSE_TABLE]
+    if not refused or len(refused) == len(fates):
+        return None
+    kept = [i for i, f in enumerate(fates) if f.fate != REFUSE_TABLE]
+    outcome = import_document(store, settings, None, file, replace(request, skip_blocked=False), sha256=None,
+                              form=form, notes=notes, plan=plan.subset(kept))
+    heads = plan.document.projects
+    return replace(outcome, refused_tables=outcome.refused_tables + tuple(
+        Problem(heads[f.position - 1].source or Source(file), f.message) for f in refused))
 
 
 def _refused(store: Store, request: ImportRequest, file: str, status: str, problems: Sequence[Problem],
@@ -436,8 +473,7 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
                             f"；第 {flow.approved_version} 版仍为正式版本"))
     declare = request.via == "declare"
     tx.audit(request.actor, "project.declare" if declare else "document.import", "document", outcome.document_id,
-             f"{'申报项目' if declare else '导入'}「{kept}」：新项目 {outcome.new_projects} 个，"
-             f"更新 {outcome.changed_projects} 个，未变 {outcome.unchanged_projects} 个",
+             f"{'申报项目' if declare else '导入'}「{kept}」：{counts_text(outcome)}",
              after={"file": kept, "via": request.via, "document_id": outcome.document_id, "forced": bool(confirm),
                     "versions": [{"project_id": stored.project_id, "version": stored.version, "project": fate.shown}
                                  for fate, stored in zip(fates, outcome.versions, strict=True) if stored.created]},
@@ -463,11 +499,19 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
     name = str(path)
     sha256 = file_sha256(path)
     if sha256 is not None and not request.force:
-        with store.reading() as tx:
-            earlier = tx.imported_before(sha256)
-        if earlier is not None:
-            return same_file(store, name, earlier)
+        done = imported_before(store, name, sha256)
+        if done is not None:
+            return done
     return import_loaded(store, settings, load_path(path, form=form), name, request, sha256)
+
+
+def imported_before(store: Store, name: str, sha256: str) -> ImportOutcome | None:
+    """The outcome of importing a file whose bytes (``sha256``) were imported before — unchanged, with a notice for
+    each of its projects holding other content since (:func:`same_file`) —, or None for new bytes. ``perfbudget
+    import`` says it without reading the file, and ``import --dry-run`` tells it beside the plan (replay-v)."""
+    with store.reading() as tx:
+        earlier = tx.imported_before(sha256)
+    return same_file(store, name, earlier) if earlier is not None else None
 
 
 def same_file(store: Store, name: str, earlier: tuple[int, int]) -> ImportOutcome:

@@ -13,8 +13,9 @@ from perfbudget.cli.store_common import DB_HELP, open_store
 def audit_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     action: str | None = typer.Option(
-        None, "--action", help="只列该操作，如 workflow.approve、project.edit、document.import、monitoring.save。"),
-    user: str | None = typer.Option(None, "--user", help="只列该用户名的操作。"),
+        None, "--action", help="只列该操作：代码或中文名称，如 workflow.approve 或「审核通过」、project.edit、"
+                               "document.import、monitoring.save；未知的操作报错。"),
+    user: str | None = typer.Option(None, "--user", help="只列该账号的操作（账号名或显示名称）。"),
     project: int | None = typer.Option(None, "--project", min=1, help="只列该项目编号的记录。"),
     limit: int = typer.Option(50, "--limit", min=1, max=10000, help="最多列出的条数（最新的在前）。"),
     offset: int = typer.Option(0, "--offset", min=0, help="跳过最新的若干条（翻页）。"),
@@ -26,8 +27,12 @@ def audit_command(
     每条记录下列出改了什么：字段的中文名称，修改前 → 修改后（如「流程状态：已送审 → 审核通过」；修改指标时只列改动的
     栏目）。与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 另含修改前后的值的 JSON 原样。
     """
-    from perfbudget.app.audit_log import audit_entries, audit_item
+    from perfbudget.app.audit_log import action_filter, audit_entries, audit_item
 
+    action, problem = action_filter(action)
+    if problem is not None:
+        err.print(f"错误：{problem.message}", markup=False)
+        raise typer.Exit(1)
     store = open_store(db)
     try:
         rows, total = audit_entries(store, limit=limit, offset=offset, action=action, username=user,

@@ -445,7 +445,13 @@ def evaluations_command(
 
     --show 编号 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
-    from perfbudget.app.stored_records import evaluation_record, evaluation_records, kind_problem, project_row
+    from perfbudget.app.stored_records import (
+        evaluation_items,
+        evaluation_record,
+        evaluation_records,
+        kind_problem,
+        project_row,
+    )
 
     problem = kind_problem(kind)
     if problem:  # the API's kind= says it alike
@@ -462,11 +468,14 @@ def evaluations_command(
                  f"（perfbudget evaluations {project_id} 可列出）")
         _show_stored(item, as_json)
         return
+    if as_json:  # the API's answer (GET /api/v1/projects/{id}/evaluations), each with its kind_label, the project
+        # beside its id (the records without their labels until replay-v)
+        listed = evaluation_items(store, project_id, kind, year)
+        store.close()
+        print_json(jsonable({"project_id": project_id, "project": head, "evaluations": listed}))
+        return
     items = evaluation_records(store, project_id, kind, year)
     store.close()
-    if as_json:
-        print_json(jsonable({"project": head, "evaluations": items}))
-        return
     out.print(project_heading(head, f"共 {len(items)} 条记录"), markup=False)
     if not items:
         out.print("尚无保存的自评或监控记录（perfbudget evaluate … --save 保存）", markup=False)

@@ -341,7 +341,8 @@ def reviews_command(
     graded = reviewer_grade_records(store, project_id)
     store.close()
     if as_json:
-        print_json(jsonable({"project": head, "reviews": items, "reviewer_grades": graded}))
+        # the API's answer (GET /api/v1/projects/{id}/reviews) with the project beside its id (replay-v)
+        print_json(jsonable({"project_id": project_id, "project": head, "reviews": items, "reviewer_grades": graded}))
         return
     out.print(project_heading(head, f"共 {len(items)} 条审核记录"), markup=False)
     if not items:

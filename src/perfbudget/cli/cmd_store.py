@@ -66,9 +66,10 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
 
 def _outcome_line(outcome: ImportOutcome) -> str:
+    from perfbudget.app.imports import counts_text
+
     if outcome.status == "imported":
-        return (f"{shown_name(outcome.file)}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
-                f"新版本 {outcome.changed_projects} 个，未变化 {outcome.unchanged_projects} 个")
+        return f"{shown_name(outcome.file)}: 已导入（文档 {outcome.document_id}）：{counts_text(outcome)}"
     if outcome.status == "needs_confirmation":
         return f"{shown_name(outcome.file)}: 未导入：会覆盖较新的版本或恢复旧内容，需确认（--force）"
     if outcome.status == "refused":
@@ -105,6 +106,10 @@ def import_command(
                                            "并列出每个有错误的项目及原因。"),
     user: str | None = user_option("导入（单位填报人员只能导入本单位的表格，管理员均可）"),
     actor: str | None = actor_option("导入人"),
+    dry_run: bool = typer.Option(False, "--dry-run",
+                                 help="只预览，不导入：逐个文件列出每张表导入后会怎样（新项目、保存为新版本、"
+                                      "保存为修订稿、需确认、不能导入、表格不完整）及原因，与网页上传预览和 API 的 "
+                                      "POST /api/v1/uploads 相同；有文件不能原样导入时退出码为 1。"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
                                     help="同时读取文件的进程数（默认为本机可用的 CPU 核数；1 表示在本进程中逐个读取）。"
                                          "文件按顺序逐个写入数据库。"),
@@ -144,6 +149,13 @@ def import_command(
         fail("没有找到要导入的文件")
     walked = not from_stdin and any(Path(p).is_dir() for p in paths)
     settings = core_settings()
+    if dry_run:
+        given = [name for name, on in (("--force", force), ("--allow-partial", allow_partial),
+                                       ("--skip-blocked", skip_blocked)) if on]
+        if given:  # the preview tells what each of them would change: none is taken silently
+            fail(f"--dry-run 不能与 {'、'.join(given)} 同用：预览已列出需要它们的表格")
+        _dry_run(paths, db, user, actor, as_json, from_stdin)
+        return
     store = open_store(db, create=True)
     who = writer(store, user, actor)
     request = ImportRequest(who.actor, "cli", force=force, allow_partial=allow_partial, skip_blocked=skip_blocked,
@@ -214,6 +226,23 @@ def import_command(
         if not_kept:
             err.print(f"  另有 {not_kept} 个文件未导入，原因见上文", markup=False)
     if files > summary["imported"] + summary["unchanged"] or any_refused_tables:
+        raise typer.Exit(1)
+
+
+def _dry_run(paths: list[str], db: str | None, user: str | None, actor: str | None, as_json: bool,
+             from_stdin: bool) -> None:
+    """``import --dry-run``: each file's plan, nothing written (the database is not created either)."""
+    from perfbudget.app.bulk_import import walk_files
+    from perfbudget.cli.import_plan import plan_files
+
+    if from_stdin:
+        fail("--dry-run 预览文件或目录，不能与「-」（标准输入）同用")
+    store = open_store(db)
+    try:
+        every = plan_files(store, core_settings(), writer(store, user, actor), walk_files(paths), as_json)
+    finally:
+        store.close()
+    if not every:
         raise typer.Exit(1)
 
 

@@ -66,7 +66,9 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
     finally:
         store.close()
     if as_json:
-        print_json(jsonable({"kind": view, "total": total, "offset": start, "items": [summary(r) for r in rows]}))
+        # the API's page with the kind beside it (`limit` was missing until replay-v; units/indicators gave it)
+        print_json(jsonable({"kind": view, "total": total, "limit": limit, "offset": start,
+                             "items": [summary(r) for r in rows]}))
         return
     if rows:
         table = Table(header_style="bold")

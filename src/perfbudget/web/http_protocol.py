@@ -7,6 +7,10 @@ middleware ran. :class:`BoundedHttpToolsProtocol` counts the bytes received whil
 head is incomplete and, past :data:`MAX_HEAD_BYTES`, answers 431 and closes the connection
 (nginx's default allows 4 × 8 KiB per header line; a session cookie is some 200 bytes).
 ``perfbudget serve`` runs uvicorn with it (:data:`PROTOCOL`); a reverse proxy bounds heads too.
+
+A request the HTTP parser cannot read at all — most often an address with Chinese (or spaces) not percent-encoded,
+``curl 'http://…/api/v1/projects?q=检察'`` — never reaches the app: uvicorn answered it 400 「Invalid HTTP request
+received.」 in English; the protocol answers it in Chinese, saying how to send such an address (until replay-v).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 MAX_HEAD_BYTES = 64 * 1024
 PROTOCOL = "perfbudget.web.http_protocol:BoundedHttpToolsProtocol"  # uvicorn's ``http`` setting
 _MESSAGE = "请求头过大（请求行与请求头合计上限 64 KB）".encode()
+UNREADABLE = ("无法读取的 HTTP 请求：网址中的中文、空格等字符须按百分号编码（如 ?q=%E6%A3%80%E5%AF%9F；curl 可用 "
+              "-G --data-urlencode 'q=检察'），请求行与请求头须符合 HTTP/1.1").encode()
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
@@ -42,6 +48,16 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._in_head = False
         super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        """The parser's refusal (uvicorn's 「Invalid HTTP request received.」, logged as it is) told in Chinese."""
+        content = [b"HTTP/1.1 400 Bad Request\r\n"]
+        for name, value in self.server_state.default_headers:
+            content.extend([name, b": ", value, b"\r\n"])
+        content.append(b"content-type: text/plain; charset=utf-8\r\ncontent-length: "
+                       + str(len(UNREADABLE)).encode("ascii") + b"\r\nconnection: close\r\n\r\n" + UNREADABLE)
+        self.transport.write(b"".join(content))
+        self.transport.close()
 
     def _refuse(self) -> None:
         self.logger.warning("Request head over %d bytes refused (431).", MAX_HEAD_BYTES)

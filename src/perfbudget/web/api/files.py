@@ -30,13 +30,11 @@ from perfbudget.app.exports import (
     monitoring_file,
     target_table_file,
 )
-from perfbudget.app.import_preview import only_cut_tables
+from perfbudget.app.import_preview import file_plan
 from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
-    CONFIRM,
     ImportOutcome,
     ImportRequest,
-    has_cut_tables,
     import_document,
     outcome_dict,
     preview,
@@ -56,8 +54,7 @@ from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
-from perfbudget.web.filenames import upload_name
-from perfbudget.web.routes.projects import attachment
+from perfbudget.web.filenames import attachment, upload_name
 from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.writers.monitoring_layout import monitoring_period
@@ -86,8 +83,10 @@ class ExpectedVersion(m.Model):
 class UploadImportBody(m.Model):
     force: bool = Field(False, description="确认导入：会恢复旧内容或覆盖较新版本时必须为 true")
     allow_partial: bool = Field(False, description="保存不完整（中断）的表格，并标记为「不完整」")
-    skip_blocked: bool = Field(False, description="有的表格有错误（见预览的 blocked_tables）时，只导入其余完整无误的"
-                                                  "表格；否则整个文件不导入（422 import_failed，逐个列出原因）")
+    skip_blocked: bool = Field(False, description="有的表格有错误（见预览的 blocked_tables）、或部署不接受对已送审、"
+                                                  "已审核项目的导入修改（预览中为 refused）时，只导入其余完整无误的"
+                                                  "表格，未导入的在 refused_tables 中逐一说明；否则整个文件不导入"
+                                                  "（422 import_failed 或 409 revision_refused，逐个列出原因）")
     expected: list[ExpectedVersion] | None = Field(
         None, description="预览时各表的版本；导入前项目已被他人修改则 409 stale_version")
 
@@ -174,17 +173,6 @@ def _preview_of(request: Request, principal: Principal, upload_id: int, name: st
     """The preview's answer for what was read of the upload (read now, or the reading kept)."""
     settings = settings_of(request)
     document, shown = result.document, screened.shown
-    blocked = document_unit_problem(principal, result, store_of(request))
-    part = screened.document if screened.clean else screened.rest
-    # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
-    planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
-    if isinstance(planned, str):
-        blocked, planned = blocked or planned, []
-    fates = [replace(f, position=screened.positions[f.position]) for f in planned]  # positions in the file
-    ready = blocked is None and not screened.file_errors and bool(fates) and not any(f.fate == "refused"
-                                                                                        for f in fates)
-    rest = sum(1 for f in fates if f.fate != "incomplete")
-    cut_only = only_cut_tables(fates)
     return {
         "upload_id": upload_id, "file": name, "form": result.form, "read_ok": result.ok,
         "kind": document.kind if document else None,
@@ -195,15 +183,7 @@ def _preview_of(request: Request, principal: Principal, upload_id: int, name: st
                      for p in document.projects] if document else [],
         "document": document_to_dict(shown) if shown else None,
         "review": review_file(store_of(request), shown, settings).to_dict() if shown else None,
-        "plan": [f.to_dict() for f in fates], "blocked": blocked,
-        "blocked_tables": [b.to_dict() for b in screened.blocked],
-        "file_errors": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
-                        for p in screened.file_errors],
-        "rest_count": rest if screened.blocked else 0,
-        "can_import_rest": ready and screened.can_import_rest and rest > 0,
-        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
-        "needs_allow_partial": ready and screened.clean and cut_only,
-        "can_import": ready and screened.clean and not cut_only}
+        **file_plan(store_of(request), settings, principal, result, screened, name)}
 
 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:

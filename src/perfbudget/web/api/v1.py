@@ -15,6 +15,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
 from perfbudget.app.acting import import_refusal
+from perfbudget.app.audit_log import action_filter
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.exports import MEDIA_TYPES
@@ -75,7 +76,8 @@ from perfbudget.web.evaluation import (
     rows_from_form,
     shown_problems,
 )
-from perfbudget.web.routes.projects import attachment
+from perfbudget.web.filenames import attachment
+from perfbudget.web.monitor_access import require_monitor
 from perfbudget.web.views import settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
@@ -517,8 +519,6 @@ async def post_monitoring(request: Request, project_id: int,
                                                   description="监控年度（空：按项目的资金年度；表中没有资金年度时必填）"),
                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与网页上传、`perfbudget monitor --save` 相同：填报表有错误时 422，列出每个错误及其行号，不保存。"""
-    from perfbudget.web.routes.monitor import require_monitor
-
     with store_of(request).reading() as tx:
         view = load_view(tx, principal, project_id, settings_of(request))  # the official version
     require_monitor(request, principal, view)
@@ -555,14 +555,18 @@ def get_dashboard(request: Request, year: int | None = None,
 @router.get("/audit", responses=ERRORS, response_model=m.AuditPage, tags=[TAG_OVERVIEW],
             summary="审计日志（管理员）")
 def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
-              action: str | None = Query(None, description="只列该操作，如 workflow.approve"),
-              user: str | None = Query(None, description="只列该用户名的操作"),
+              action: str | None = Query(None, description="只列该操作：代码或中文名称，如 workflow.approve 或"
+                                                           "「审核通过」；未知的操作 422 invalid_filter"),
+              user: str | None = Query(None, description="只列该账号的操作（账号名或显示名称）"),
               project: int | None = Query(None, ge=1, description="只列该项目编号的记录"),
               principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与 `perfbudget audit --action/--user/--project --json` 和网页「审计日志」相同的记录（最新的在前）。"""
     if not principal.may(Action.ADMIN):
         raise forbidden("仅管理员可以查看审计日志")
-    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action or None,
+    action, problem = action_filter(action)
+    if problem is not None:
+        raise WebError(422, "invalid_filter", "筛选条件有误：" + problem.message, [problem.to_dict()])
+    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action,
                                    username=user or None, object_type="project" if project is not None else None,
                                    object_id=str(project) if project is not None else None)
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}

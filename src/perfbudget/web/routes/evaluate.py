@@ -30,8 +30,8 @@ from perfbudget.web.evaluation import (
     values_from_table,
     year_given,
 )
+from perfbudget.web.filenames import attachment
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from perfbudget.app import evaluations
 from perfbudget.app.exports import FORMAT_LABELS, MONITORING_FORMATS, XLSX, monitoring_file
 from perfbudget.app.project_view import ProjectView, load_view
-from perfbudget.app.roles import Action, Principal
+from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring
 from perfbudget.evaluate.template import template_xlsx
@@ -23,7 +23,7 @@ from perfbudget.model import Kind, Problem, Severity
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
-from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.errors import WebError, not_found
 from perfbudget.web.evaluation import (
     FORM_FILE,
     form_problems,
@@ -34,8 +34,9 @@ from perfbudget.web.evaluation import (
     shown_problems,
     year_given,
 )
+from perfbudget.web.filenames import attachment
+from perfbudget.web.monitor_access import may_monitor, require_monitor
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.writers.monitoring_layout import execution_rate, light_counts, monitoring_period
 
@@ -47,23 +48,6 @@ def _view(request: Request, principal: Principal, project_id: int) -> ProjectVie
     """The project's official version (the approved one while a revision waits), for any reader."""
     with store_of(request).reading() as tx:
         return load_view(tx, principal, project_id, settings_of(request))
-
-
-def may_monitor(request: Request, principal: Principal, view: ProjectView) -> str | None:
-    """Why this user may not save a monitoring of the project now (Chinese), or None."""
-    cannot = evaluations.role_refusal(principal, [view.head.unit_code], "运行监控")
-    if cannot:
-        return cannot
-    return evaluations.refusal(store_of(request), settings_of(request), [view.head.id], "运行监控", officer=True)
-
-
-def require_monitor(request: Request, principal: Principal, view: ProjectView) -> None:
-    """403 for a role that may not monitor the project, 409 while it is not approved (the page and the API)."""
-    refused = may_monitor(request, principal, view)
-    if refused is not None:
-        if not principal.can(Action.EDIT, view.head.unit_code):
-            raise forbidden(refused)
-        raise WebError(409, "not_approved", refused)
 
 
 def _latest(request: Request, project_id: int) -> tuple[dict[str, Any], Monitoring] | None:

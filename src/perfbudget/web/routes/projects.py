@@ -20,18 +20,13 @@ from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
-from perfbudget.web.filenames import content_disposition
+from perfbudget.web.filenames import attachment
 from perfbudget.web.project_html import project_content
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render, render_framed
 from perfbudget.web.templating import page_token
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
-
-
-def attachment(content: bytes | str, filename: str, media_type: str) -> Response:
-    body = content.encode("utf-8") if isinstance(content, str) else content
-    return Response(body, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)})
 
 
 @router.get("/projects/{project_id}")

@@ -34,8 +34,8 @@ from perfbudget.plain_numbers import plain_int
 from perfbudget.store.api import Store
 from perfbudget.web.deps import data_version, page_user
 from perfbudget.web.errors import WebError, few_documents_at_once
+from perfbudget.web.filenames import attachment
 from perfbudget.web.routes.common import page_router
-from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import store_of
 
 router = page_router()

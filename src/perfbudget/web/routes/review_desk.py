@@ -21,8 +21,8 @@ from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, data_version, page_user
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden
+from perfbudget.web.filenames import attachment
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
-from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()

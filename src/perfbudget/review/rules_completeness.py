@@ -47,7 +47,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import framework_level2, is_input_name
+from perfbudget.review.rules_relevance import framework_level2, is_input_name, money_as_quantity
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -187,8 +187,11 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
 
 def _quantity(row: Row) -> bool | None:
     """True for a 数量指标 row (what ``missing-quantity-indicator`` looks for), False for one that is the money going in
-    (``预算执行率``, ``预算资金拨款率``: ``input-as-output``'s names), which counts nothing delivered."""
-    return None if row.level2 != "数量指标" else not is_input_name(row.name)
+    (``预算执行率``, ``预算资金拨款率``: ``input-as-output``'s names; an amount of money as its value, 黄石三中's
+    ``完成校园维修改造及设备购置项目 800万元``), which counts nothing delivered."""
+    if row.level2 != "数量指标":
+        return None
+    return not (is_input_name(row.name) or money_as_quantity(row.indicator.target, row.key))
 
 
 _QUANTITY = indicator_check(_quantity, needs=lambda shape: shape[1] == "数量指标")
@@ -209,8 +212,8 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     row whose value is words cannot be told, and the table is not flagged), a project with no 产出 rows
     (``missing-level1-group`` says so),
     人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
-    A 数量 group holding only what goes in (``预算执行率``, ``预算资金拨款率``: 鄂州's 市民中心; 出差人数) counts
-    nothing delivered and is flagged as none.
+    A 数量 group holding only what goes in (``预算执行率``, ``预算资金拨款率``: 鄂州's 市民中心; 出差人数; an amount of
+    money, 黄石三中's ``完成校园维修改造及设备购置项目 800万元``) counts nothing delivered and is flagged as none.
     """
     quantities = flagged(document, _QUANTITY)
     counted = {id(row.project) for row, real in quantities if real}  # projects with one, by identity
@@ -223,7 +226,7 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
         if ((any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) or _told_without("数量指标", own))
                 and _details_asked(document, project)):
             out.append(at_project(project, None,
-                                  "数量指标只写了投入（资金的执行、拨付或出差的人力），没有产出的数量，"
+                                  "数量指标只写了投入（资金的金额、执行、拨付或出差的人力），没有产出的数量，"
                                   "看不出这笔资金完成了多少工作"
                                   if id(project) in money_only else
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",

@@ -333,7 +333,10 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
         if _has(name, "groups", "economic") or (unit or "").endswith("元"):
             return None
         other = _has(name, "groups", "not_economic")
-        return f"「{other}」不是经济效益" if other else None
+        if other is None:
+            return None
+        kind = "生态" if other in word_set("groups", "ecological") else "社会" if other in _SOCIAL_WORDS else None
+        return f"「{other}」是{kind}方面的效益，不是经济效益" if kind else f"「{other}」不是经济效益"
     if level2 == "生态效益指标":
         if _has(_LIVING.sub("", name), "groups", "ecological"):  # (居民的生活环境: where people live, not nature)
             return None
@@ -349,6 +352,10 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
             return "名称中没有时间、进度或及时的含义"
     return None
 
+
+# The not-economic words that name a social effect (安全率, 就学率 under 经济效益: 社会效益指标 is meant).
+_SOCIAL_WORDS = frozenset({"安全", "安全率", "健康", "疾病", "事故", "稳定", "秩序", "信访", "治安", "知晓", "就学",
+                           "入学", "升学", "就医"})
 
 # Where people live (生活环境, 居住环境 of an estate's residents): a social good, not an ecological one.
 _LIVING = re.compile(r"(?:生活|居住)环境")
@@ -397,8 +404,15 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
     if reason is None or is_input_name(row.name):
         return None  # (money going in is to be deleted, as input-as-output says, not moved)
+    right = next((group for word, group in _RIGHT_GROUP if word in reason), None)
     return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
+            f"把它移到「{right}」下" if right else
             "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")
+
+
+# The group a reason names as the right one (「成本」是经济方面的效益 → 经济效益指标); a reason naming none (no time
+# word under 时效, not economic) leaves the choice to the unit.
+_RIGHT_GROUP = (("经济方面", "经济效益指标"), ("社会方面", "社会效益指标"))
 
 
 _LEVEL2_MISPLACED = indicator_check(_misplaced)

@@ -97,3 +97,53 @@ def test_a_monitoring_project_does_not_produce_the_air_it_measures() -> None:
     assert "监测只测量环境，不改善环境" in messages(doc, "monitored-state-as-effect")[0]
     # a pollution-control project's air quality is its effect
     assert found(document(*rows, name="大气污染防治及监测能力建设"), "monitored-state-as-effect") == []
+
+
+# Reread of the real corpus' findings (round 30): what was right but badly said
+
+
+def test_a_spreadsheet_date_serial_is_told_as_one() -> None:
+    doc = document(row(OUT, "时效指标", "工作计划按时完成时间", "=44,561"), row(OUT, "数量指标", "学校发展能力", "100"))
+    first, second = messages(doc, "number-without-unit")
+    assert "序列号（对应2021年12月31日）" in first and "只有数字" in second
+    # a year's count under a name that is no time is a bare number as before
+    count = document(row(OUT, "数量指标", "年度服务人次总量", "44561"))
+    assert "序列号" not in messages(count, "number-without-unit")[0]
+
+
+def test_a_cost_written_as_a_floor_is_told_as_a_ceiling() -> None:
+    doc = document(row(OUT, "成本指标", "科技特派员业务培训开展", "≥5万元"))
+    [message] = messages(doc, "direction-clash")
+    assert message.startswith("成本指标「科技特派员业务培训开展」是花费的上限") and "越小越好" not in message
+    [finding] = review_document(doc, only={"direction-clash"}).findings
+    assert finding.suggestion.startswith("成本写上限，如「≤5万元」")
+
+
+def test_a_misplaced_effect_is_told_where_it_belongs() -> None:
+    doc = document(row(EFF, "经济效益指标", "校园安全事故发生数", "0起"), row(EFF, "经济效益指标", "满意度提升", "≥5%"))
+    suggestions = [f.suggestion for f in review_document(doc, only={"level2-misplaced"}).findings]
+    assert suggestions[0] == "把它移到「社会效益指标」下"
+    assert suggestions[1].startswith("把它移到与其含义相符的二级指标下")  # a satisfaction: not a social effect
+
+
+def test_a_project_without_any_indicator_is_told_so() -> None:
+    doc = document()
+    assert messages(doc, "too-few-indicators") == ["没有填写任何三级指标，无法衡量项目的产出和效益"]
+    one = document(row(OUT, "数量指标", "培训人次", "≥20人次"))
+    assert messages(one, "too-few-indicators")[0].startswith("只有1个")
+
+
+def test_a_bare_measure_is_told_what_it_lacks() -> None:
+    doc = document(row(SAT, "服务对象满意度指标", "是否满意", "是"), row(OUT, "质量指标", "合格率", "100%"))
+    findings = review_document(doc, only={"name-without-object"}).findings
+    assert findings[0].message == "三级指标名称「是否满意」没有说明是谁的满意度"
+    assert "维修工程验收合格率" in findings[1].suggestion
+
+
+def test_a_target_written_into_an_empty_rows_name_is_told_so() -> None:
+    doc = document(row(OUT, "时效指标", "指标1:年度资金支付完成率100%", ""), row(OUT, "质量指标", "验收合格率", ""))
+    first, second = review_document(doc, only={"missing-target-value"}).findings
+    assert first.message == ("三级指标「指标1:年度资金支付完成率100%」把指标值（100%）写进了名称，指标值栏却是空的，"
+                             "无法对照打分")
+    assert first.suggestion == "名称写「指标1:年度资金支付完成率」，指标值栏填「100%」"
+    assert second.message.startswith("三级指标「验收合格率」没有填写指标值")

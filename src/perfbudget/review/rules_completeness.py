@@ -369,7 +369,8 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
     Too few indicators cannot describe a project's outputs, effects and satisfaction; such a
     table cannot be reviewed and is graded 差 by default. 人员类/运转类 projects follow the
     simplified template and need ``minimum_simplified`` (default 2: one output, one effect).
-    A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown.
+    A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown. A project with no
+    indicator at all is told so (没有填写任何三级指标), not "只有0个".
     """
     out = []
     for project in document.projects:
@@ -378,7 +379,9 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
         minimum = settings.param("minimum_simplified" if category_of(project) else "minimum")
         count = len(project.indicators)
         if count < minimum:
-            out.append(at_project(project, None, f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益",
+            out.append(at_project(project, None,
+                                  f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益" if count else
+                                  "没有填写任何三级指标，无法衡量项目的产出和效益",
                                   "按产出、效益、满意度分别设置可衡量的三级指标"))
     return out
 
@@ -428,10 +431,17 @@ def _no_value(row: Row) -> tuple[str, str] | None:
                 "无法判断是否完成目标，也无法打分",
                 f"补填年初批复的指标值，计量单位与实际完成值相同（如「{_example_floor(actual)}」）；"
                 "年初未设指标值的，在偏差原因中说明")
+    if (held := _FIGURE_AT_NAME_END.search(indicator.level3)) is not None:
+        # 指标1:年度资金支付完成率100%: the target written into the name, the value's cell left empty
+        figure = held.group().strip()
+        return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
+                f"名称写{quote(indicator.level3[:held.start()].rstrip())}，指标值栏填「{figure}」")
     return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
             "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」")
 
 
+# A target at a name's end (…完成率100%, …≥95%, …3个): written into the name.
+_FIGURE_AT_NAME_END = re.compile(r"[≥≤><=＝≧≦]*\d+(?:\.\d+)?\s*(?:%|％|个|次|人|户|件|项|台|套|处|天|万元|元)$")
 _LEADING_FIGURE = re.compile(r"^[≥≤><=＝≧≦]*\s*(\d+(?:\.\d+)?)\s*(\S*)$")
 
 

@@ -538,8 +538,22 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     what = ("是一个数值" if _FIGURE_NAME.match(row.key)
             else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
-    return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
-            "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+    if what == "只有衡量方式" and "满意" in row.key:
+        return (f"三级指标名称{quote(indicator.level3)}没有说明是谁的满意度",
+                "写明调查的服务对象，如「受助群众满意度 ≥90%」「参训学员满意度 ≥90%」")
+    example = next((example for words, example in _MEASURE_EXAMPLES if row.key.endswith(words)),
+                   "如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+    return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象", f"写明衡量什么，{example}")
+
+
+# What a bare measure is to be completed with, by its ending: the example a suggestion gives.
+_MEASURE_EXAMPLES = (
+    (("及时率", "及时性"), "如「补助资金发放及时率」「设备故障修复及时率」"),
+    (("完成率", "完成情况", "完成进度", "完工率"), "如「培训任务完成率」「村道硬化工程完工率」"),
+    (("完成时间", "时间"), "如「村道硬化工程完工时间」「补助资金发放完成时间」"),
+    (("合格率", "达标率", "通过率", "合格"), "如「维修工程验收合格率」「抽检产品合格率」"),
+    (("覆盖率", "覆盖面"), "如「困难群众救助覆盖率」「宣传活动村（社区）覆盖率」"),
+)
 
 
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)

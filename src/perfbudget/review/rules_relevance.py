@@ -801,7 +801,7 @@ def output_off_purpose(document: Document, settings: RuleSettings) -> list[Findi
     running (培训中心, 培训基地), 人员类/运转类 projects and a project with a 数量 row of the training
     (``设施温棚种植人员(县内培训)``) are not.
     """
-    out = []
+    out: list[Finding] = []
     words = word_set("names", "training")
     for project, own in project_rows(document):
         name = project.name or ""
@@ -812,15 +812,12 @@ def output_off_purpose(document: Document, settings: RuleSettings) -> list[Findi
             continue
         if project_category(name, project.extras):
             continue
-        for row in quantities:
-            indicator = row.indicator
-            out.append(at_indicator(
-                project, row.position, indicator, "level3",
-                f"项目{quote(name)}的资金用于培训，数量指标{quote(indicator.level3)}"
-                f"（{indicator.target.raw or '未填'}）"
-                "数的却不是培训的产出，反映的是其他资金支付的日常工作，与本项目无关",
-                "数量指标写明这笔钱完成的培训，如「培训人次 ≥200人次」「举办培训班 ≥4期」「培训课时 ≥40学时」；"
-                "与培训无关的日常工作量不作为本项目的指标"))
+        out.extend(at_indicator(project, row.position, row.indicator, "level3",
+                                f"项目{quote(name)}的资金用于培训，数量指标{_with_value(row.indicator)}"
+                                "数的却不是培训的产出，反映的是其他资金支付的日常工作，与本项目无关",
+                                "数量指标写明这笔钱完成的培训，如「培训人次 ≥200人次」「举办培训班 ≥4期」"
+                                "「培训课时 ≥40学时」；与培训无关的日常工作量不作为本项目的指标")
+                   for row in quantities)
     return out
 
 
@@ -844,17 +841,20 @@ def monitored_state_as_effect(document: Document, settings: RuleSettings) -> lis
             continue
         for row in own:
             state = _MONITORED_STATE.search(row.name)
-            if state is None or _ABOUT_MONITORING.search(row.name) is not None:
-                continue
-            indicator = row.indicator
-            out.append(at_indicator(
-                project, row.position, indicator, "level3",
-                f"项目{quote(project.name or '')}是监测项目，{quote(indicator.level3)}"
-                f"（{indicator.target.raw or '未填'}）衡量的是被监测的{state.group()}本身：监测只测量环境，"
-                "不改善环境，环境状况取决于污染治理，不是本项目的效果",
-                "改为反映监测工作成效的指标，如「有效监测数据获取率 ≥90%」「空气质量日报按时发布率 100%」"
-                "「监测报告报送 ≥12期」"))
+            if state is not None and _ABOUT_MONITORING.search(row.name) is None:
+                message = (f"项目{quote(project.name or '')}是监测项目，{_with_value(row.indicator)}衡量的是被监测的"
+                           f"{state.group()}本身：监测只测量环境，不改善环境，环境状况取决于污染治理，不是本项目的效果")
+                out.append(at_indicator(project, row.position, row.indicator, "level3", message, _MONITORING_EFFECT))
     return out
+
+
+def _with_value(indicator: Indicator) -> str:
+    """An indicator's name quoted with its value in brackets (「派车次数」（≥15000次）), 未填 for none."""
+    return f"{quote(indicator.level3)}（{indicator.target.raw or '未填'}）"
+
+
+_MONITORING_EFFECT = ("改为反映监测工作成效的指标，如「有效监测数据获取率 ≥90%」「空气质量日报按时发布率 100%」"
+                      "「监测报告报送 ≥12期」")
 
 
 # The state of the environment a monitoring station measures (空气质量优良率, 水质达标率, 优良天数, PM2.5 浓度).

@@ -1330,8 +1330,8 @@ def _date_serial(name: str, value: Decimal) -> str | None:
     """The date a bare whole number stands for when a time's name has a spreadsheet's date serial as its value
     (乌海's ``工作计划按时完成时间 =44,561``: 2021年12月31日, Excel counting days from 1899-12-30), or None; only
     serials of 2000–2049 under a name ending in a time word are read so."""
-    if not _SERIAL_MIN <= value <= _SERIAL_MAX or value != value.to_integral_value() or not name.endswith(_DATE_NAMES):
-        return None
+    if not name.endswith(_DATE_NAMES) or not _SERIAL_MIN <= value <= _SERIAL_MAX or value != value.to_integral_value():
+        return None  # (nearly every name: no time word at its end, no figure compared)
     day = _SERIAL_EPOCH + timedelta(days=int(value))
     return f"{day.year}年{day.month}月{day.day}日"
 

@@ -147,3 +147,13 @@ def test_a_target_written_into_an_empty_rows_name_is_told_so() -> None:
                              "无法对照打分")
     assert first.suggestion == "名称写「指标1:年度资金支付完成率」，指标值栏填「100%」"
     assert second.message.startswith("三级指标「验收合格率」没有填写指标值")
+
+
+# level2-misplaced: a head count under 质量 (海南农垦's 困难教师 2)
+
+
+def test_a_head_count_under_quality_is_a_quantity() -> None:
+    doc = document(row(OUT, "质量指标", "困难教师", "2"), row(OUT, "质量指标", "参训人员考核合格人员", "≥50人"),
+                   row(OUT, "质量指标", "受助学生认定准确率", "100%"), row(OUT, "数量指标", "困难学生", "≥50人"))
+    assert found(doc, "level2-misplaced") == [1]
+    assert "是人数，是数量，不是质量" in messages(doc, "level2-misplaced")[0]

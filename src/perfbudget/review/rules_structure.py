@@ -374,7 +374,8 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     with no
     word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under 质量 a count of times
     (``实验室仪器维修维护 ≥4次``: how often, a quantity) unless the name is a check or a quality word
-    (质量抽检, 督导检查, 整改, 合格 …); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to
+    (质量抽检, 督导检查, 整改, 合格 …), and a head count (``困难教师 2``: a name that is only people, a whole number
+    in no unit or in persons); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to
     ``input-as-output``, which asks to delete the row rather than move it; under any
     效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
     under 可持续影响: when the work is done, not an effect).
@@ -399,6 +400,11 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
         return (f"{quote(indicator.level3)}放在「质量指标」下，但指标值{quote(indicator.target.raw)}"
                 "是做了多少次，是数量，不是质量",
                 "把次数移到数量指标下；质量指标写明达到的标准，如「仪器检定合格率 100%」「维修验收合格率 ≥95%」")
+    if row.level2 == "质量指标" and _head_count(row):
+        return (f"{quote(indicator.level3)}放在「质量指标」下，但名称只写了人，指标值{quote(indicator.target.raw)}"
+                "是人数，是数量，不是质量",
+                f"把人数移到数量指标下并写明计量单位（如「{indicator.level3} ≥{indicator.target.raw.strip()}人」）；"
+                "质量指标写明达到的标准，如「对象认定准确率 100%」「服务达标率 ≥95%」")
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
@@ -416,6 +422,19 @@ _RIGHT_GROUP = (("经济方面", "经济效益指标"), ("社会方面", "社会
 
 
 _LEVEL2_MISPLACED = indicator_check(_misplaced)
+
+
+def _head_count(row: Row) -> bool:
+    """Whether a row is a head count: a name that is only people (困难教师, 受助学生) and a whole number in no unit or
+    in persons (海南农垦's ``困难教师 2`` under 质量)."""
+    target = row.indicator.target
+    return (target.value is not None and target.unit in _HEAD_UNITS and row.key.endswith(_PEOPLE_NOUNS)
+            and target.value == target.value.to_integral_value() and _QUALITY_OR_CHECK.search(row.key) is None)
+
+
+_HEAD_UNITS = (None, "人", "名", "位", "户", "人次")
+_PEOPLE_NOUNS = ("教师", "老师", "学生", "幼儿", "儿童", "老人", "人员", "学员", "职工", "农户", "群众", "患者", "居民",
+                 "对象")
 # A count of checks or of quality work is a quality measure: 质量抽检 ≥4次, 督导检查 ≥2次, 问题整改 ≥3次.
 _QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准确|完好|通过|验收|规范|等级|安全|事故|投诉|差错|返工"
                                r"|整改|检|查|督|考核|评估|评审|审核|监测|监督|测评|测试|演练")

@@ -39,6 +39,13 @@ def subsidy_header() -> list[list[str]]:
     return rows
 
 
+def monitoring_header() -> list[list[str]]:
+    rows = header(goals="1.百岁宫空气自动监测站全年运行，有效监测数据获取率不低于90%",
+                  purpose="用于大气自动监测站运行维护")
+    rows[1] = ["项目名称", "百岁宫大气监测专项-2021"]
+    return rows
+
+
 def training_header() -> list[list[str]]:
     rows = header(goals="1.开展急救调度员上岗培训，培训合格率100%", purpose="用于卫生健康人才培养培训")
     rows[1] = ["项目名称", "卫生健康人才培养培训一次性开办费-2021省级"]
@@ -336,6 +343,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(6, row(S, SS, "聘用人员满意度", "≥95%")), None, [(6, "level3")]),
     ("quantity-not-work", "the village put in the unit's charge counted (宣城)",
      with_row(1, row(OUT, N, "定点帮扶村", "≥1个")), None, [(1, "level3")]),
+    ("monitored-state-as-effect", "a monitoring station's target the air's quality (九华山)",
+     with_row(5, row(E, "生态效益指标", "风景区空气质量优良率", "≥90%")), monitoring_header(), [(5, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -612,6 +621,10 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(1, row(OUT, N, "调度员培训人次", "≥40人次")), training_header()),
     ("satisfaction-not-served", "the staff who use what the money keeps running (服务干警)", GOOD_ROWS, None),
     ("quantity-not-work", "a road segment worked on", with_row(1, row(OUT, N, "改造路段", "1个")), None),
+    ("monitored-state-as-effect", "a monitoring station's data put to use",
+     with_row(5, row(E, SE, "空气质量日报按时发布率", "100%")), monitoring_header()),
+    ("monitored-state-as-effect", "a pollution-control project's air quality (its effect)",
+     with_row(5, row(E, "生态效益指标", "空气质量优良率", "≥90%")), None),
 ]
 
 

@@ -47,7 +47,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import framework_level2, is_input_name
+from perfbudget.review.rules_relevance import framework_level2, is_input_name, money_as_quantity
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -187,8 +187,11 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
 
 def _quantity(row: Row) -> bool | None:
     """True for a 数量指标 row (what ``missing-quantity-indicator`` looks for), False for one that is the money going in
-    (``预算执行率``, ``预算资金拨款率``: ``input-as-output``'s names), which counts nothing delivered."""
-    return None if row.level2 != "数量指标" else not is_input_name(row.name)
+    (``预算执行率``, ``预算资金拨款率``: ``input-as-output``'s names; an amount of money as its value, 黄石三中's
+    ``完成校园维修改造及设备购置项目 800万元``), which counts nothing delivered."""
+    if row.level2 != "数量指标":
+        return None
+    return not (is_input_name(row.name) or money_as_quantity(row.indicator.target, row.key))
 
 
 _QUANTITY = indicator_check(_quantity, needs=lambda shape: shape[1] == "数量指标")
@@ -209,8 +212,8 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     row whose value is words cannot be told, and the table is not flagged), a project with no 产出 rows
     (``missing-level1-group`` says so),
     人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
-    A 数量 group holding only what goes in (``预算执行率``, ``预算资金拨款率``: 鄂州's 市民中心; 出差人数) counts
-    nothing delivered and is flagged as none.
+    A 数量 group holding only what goes in (``预算执行率``, ``预算资金拨款率``: 鄂州's 市民中心; 出差人数; an amount of
+    money, 黄石三中's ``完成校园维修改造及设备购置项目 800万元``) counts nothing delivered and is flagged as none.
     """
     quantities = flagged(document, _QUANTITY)
     counted = {id(row.project) for row, real in quantities if real}  # projects with one, by identity
@@ -223,7 +226,7 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
         if ((any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) or _told_without("数量指标", own))
                 and _details_asked(document, project)):
             out.append(at_project(project, None,
-                                  "数量指标只写了投入（资金的执行、拨付或出差的人力），没有产出的数量，"
+                                  "数量指标只写了投入（资金的金额、执行、拨付或出差的人力），没有产出的数量，"
                                   "看不出这笔资金完成了多少工作"
                                   if id(project) in money_only else
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",
@@ -366,7 +369,8 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
     Too few indicators cannot describe a project's outputs, effects and satisfaction; such a
     table cannot be reviewed and is graded 差 by default. 人员类/运转类 projects follow the
     simplified template and need ``minimum_simplified`` (default 2: one output, one effect).
-    A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown.
+    A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown. A project with no
+    indicator at all is told so (没有填写任何三级指标), not "只有0个".
     """
     out = []
     for project in document.projects:
@@ -375,7 +379,9 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
         minimum = settings.param("minimum_simplified" if category_of(project) else "minimum")
         count = len(project.indicators)
         if count < minimum:
-            out.append(at_project(project, None, f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益",
+            out.append(at_project(project, None,
+                                  f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益" if count else
+                                  "没有填写任何三级指标，无法衡量项目的产出和效益",
                                   "按产出、效益、满意度分别设置可衡量的三级指标"))
     return out
 
@@ -425,10 +431,17 @@ def _no_value(row: Row) -> tuple[str, str] | None:
                 "无法判断是否完成目标，也无法打分",
                 f"补填年初批复的指标值，计量单位与实际完成值相同（如「{_example_floor(actual)}」）；"
                 "年初未设指标值的，在偏差原因中说明")
+    if (held := _FIGURE_AT_NAME_END.search(indicator.level3)) is not None:
+        # 指标1:年度资金支付完成率100%: the target written into the name, the value's cell left empty
+        figure = held.group().strip()
+        return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
+                f"名称写{quote(indicator.level3[:held.start()].rstrip())}，指标值栏填「{figure}」")
     return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
             "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」")
 
 
+# A target at a name's end (…完成率100%, …≥95%, …3个): written into the name.
+_FIGURE_AT_NAME_END = re.compile(r"[≥≤><=＝≧≦]*\d+(?:\.\d+)?\s*(?:%|％|个|次|人|户|件|项|台|套|处|天|万元|元)$")
 _LEADING_FIGURE = re.compile(r"^[≥≤><=＝≧≦]*\s*(\d+(?:\.\d+)?)\s*(\S*)$")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
@@ -403,7 +405,8 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     cases on time and are not flagged (项目按时完成率 ``100%`` included: the house judges it correct), nor a
     value with a date (``12月底前100%到位``), nor a name that says by when (``12月底之前完成 100%``,
     ``2020年12月完成 =95%``: ``name-without-object`` says what it lacks), nor a name that gives the schedule
-    (``优抚对象生活补助金每月中旬发放 100%``, ``…每年3月、9月份发放``: the share of payments made on it).
+    (``优抚对象生活补助金每月中旬发放 100%``, ``…每年3月、9月份发放``: the share of payments made on it). A name
+    that holds the year (``2023年项目完工、投入使用 100%``) is told that the time belongs in the value.
     A thing to be done on time named as the act (``按时交纳税费``, 及时拨付…) whose value is the whole year
     (``=1年``) names no due date either and is flagged; a duration limit (``≤30个工作日``) and a rate are not.
     """
@@ -421,6 +424,9 @@ _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时�
                          # share of payments made when the name says
                          r"|每(?:月|季度?|周|半年)|[上中下]旬|\d月份")
 
+
+# A year written into a 时效 name (2023年项目完工、投入使用): the deadline stands where the value should.
+_YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}年")
 
 # A thing to be done on time named as the act itself (按时交纳税费, 及时拨付补助): not a rate, a period or a date.
 _ON_TIME_ACT = re.compile(r"^(?:按时|及时|按期|如期)(?!.*(?:率|比例|性|度|时间|期限|时限|周期|天数|时长))")
@@ -445,6 +451,11 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
         return due.end_year if due is not None else None
     if due_of(target) is not None or _TIMED_NAME.search(row.name):
         return None
+    if (year := _YEAR_IN_NAME.search(row.name)) is not None:
+        # 2023年项目完工、投入使用 100%: the time is in the name, the value cannot be scored by it
+        return (f"时效指标{quote(row.indicator.level3)}把时间（{year.group()}）写在了名称里，指标值只有"
+                f"{quote(target.raw)}，年底无法按指标值判断是否按时完成",
+                f"名称写要完成的事（如「项目完工并投入使用时间」），指标值写完成时间（如「{year.group()}12月底前」）")
     return (f"时效指标{quote(row.indicator.level3)}的指标值只有{quote(target.raw)}，没有写明完成的时间或期限，"
             "无法判断是否按时完成",
             "写明完成时间，如「2024年12月底前完成」「≤30个工作日」；若衡量按时完成的比例，"
@@ -940,12 +951,17 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
     if op is Op.EQ:
         return None
     direction = name_direction(name)
+    raw = indicator.target.raw
     if direction is None and cost and is_money_unit(indicator.target.unit):
-        direction = "reverse"  # a cost in money is a ceiling
+        # a cost in money is a ceiling: the name says nothing of direction (科技特派员业务培训开展 ≥5万元)
+        if op in (Op.GE, Op.GT):
+            return (f"成本指标{quote(indicator.level3)}是花费的上限，指标值却写作{quote(raw)}（下限），"
+                    "读起来像要求至少花这么多钱",
+                    f"成本写上限，如「≤{_without_sign(raw)}」；名称写明是什么的成本，如「培训成本」")
+        return None
     if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
             and _BAD_THING.search(name) is None):
         direction = "positive"
-    raw = indicator.target.raw
     if direction == "reverse" and op in (Op.GE, Op.GT):
         return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
                 "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
@@ -953,6 +969,11 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
                 "正向指标用「≥」写下限，如「≥95%」")
     return None
+
+
+def _without_sign(raw: str) -> str:
+    """A target's text without its leading comparator (``≥5万元`` → 5万元)."""
+    return raw.strip().lstrip("≥≤><=＞＜＝大小于等不低高超过").strip()
 
 
 _DIRECTION = indicator_check(_direction_fault)
@@ -1088,11 +1109,12 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗), a state of the
     things counted (台站正常运行, 设备运行正常, 道路畅通: 率 left off), someone's satisfaction however the name
     goes on (``服务对象对于…维护满意率应该在95%以上``; ``满意度95%以上``, which names nobody, is flagged),
-    inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
-    are not flagged here, nor a change against a baseline (``化学农药使用量较上年减少 2%``,
-    ``种薯亩均收入较鲜薯亩均收入 ≥5%``: names ending in 减少/降低/增加/上升, or comparing with 较; 较高,
-    较大 … are degrees, not baselines). An amount of money by its name (…交易额, …销售额, …金额) given in a unit
-    that is no money (``技术交易额 2个亿以上``: 亿元?) is flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money.
+    inputs (``input-as-output``), costs (``cost-not-money``), 数量指标 (``rate-under-quantity``) and 时效指标
+    (``time-without-date``: ``2023年项目完工、投入使用 100%``) are not flagged here, nor a change against a
+    baseline (``化学农药使用量较上年减少 2%``, ``种薯亩均收入较鲜薯亩均收入 ≥5%``: names ending in
+    减少/降低/增加/上升, or comparing with 较; 较高, 较大 … are degrees, not baselines). An amount of money
+    by its name (…交易额, …销售额, …金额) given in a unit that is no money (``技术交易额 2个亿以上``: 亿元?) is
+    flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _UNIT_MISMATCH)]
@@ -1150,7 +1172,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
                    "无法知道是什么的百分比")
         suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                       "或写明可判断的结果（如「全年无重大群体性事件」）")
-    elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 != "数量指标":
+    elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):
         message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
         suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
@@ -1198,11 +1220,12 @@ def _counted_in_other(name: str, unit: str | None) -> tuple[str, str] | None:
 
 
 # Names whose bare number is clear without a unit: rates, scores, counts, amounts in the table's
-# money unit (工程资金金额 43.2 in a 万元 table), years of service.
+# money unit (工程资金金额 43.2 in a 万元 table), years of service, and names ending in the measure word itself
+# (人均培训学时 ≥90, 药品抽验品种 ≥3: so many hours, so many kinds).
 _CLEAR_WITHOUT_UNIT = re.compile(
     r"(?:率|比|比例|比重|占比|指数|系数|分|分数|分值|得分|评分|等级|级别|星级|名次|排名|位次|数|数量|个数|次数|人数"
     r"|件数|户数|人次|户次|台次|场次|批次|天数|年限|金额|资金|经费|费用|成本|投资|投资额|投入|预算|补助|补贴|价格|单价|收入"
-    r"|产值|总额|额|满意度|满意程度)$"
+    r"|产值|总额|额|满意度|满意程度|学时|课时|品种)$"
 )
 _TRAILING_NOTE = re.compile(r"[（(][^()（）]*[)）]$")
 # Rates that are ratios or measures, not shares in per cent: 容积率 1.2, 功率, 利率.
@@ -1243,9 +1266,9 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     ``学校发展能力 100``, ``长期使用性 100``, ``配套烘干杀菌设备及包装设备购置及安装 550``:
     100 what — points, per cent, units? The target cannot be checked. Names that make the
     number clear are not flagged: rates and ratios (…率, …比例), scores and grades, counts
-    (…数, …数量, …人次), amounts in the table's money unit (…金额, …资金, …成本), a unit written
-    after the name (``任务完成时限(月)``, ``服务外包在岸(万美元)``, ``接待游客(万人次)``, or inside the form's hint:
-    ``公猪舍(≥**平方米)``), or a
+    (…数, …数量, …人次; a name ending in its measure word, ``人均培训学时 ≥90``, ``药品抽验品种 ≥3``), amounts
+    in the table's money unit (…金额, …资金, …成本), a unit written after the name (``任务完成时限(月)``,
+    ``服务外包在岸(万美元)``, ``接待游客(万人次)``, or inside the form's hint: ``公猪舍(≥**平方米)``), or a
     name that holds the number with its unit (``配套变压器3台`` with ``3``). A rate whose bare number
     is a fraction of one (``各类书籍审稿率 1``, ``…覆盖率 0.9``) is flagged although the name is a
     rate: 1% or 100%? (``审稿率 100`` and ``事故发生率 0`` are clear; ratios such as 容积率 are not rates
@@ -1289,6 +1312,10 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
         return (f"比率{quote(indicator.level3)}的指标值{quote(target.raw)}没有写百分号，看不出是"
                 f"{format_decimal(target.value)}%还是{format_decimal(target.value * 100)}%",
                 "比率写成百分数，如「100%」「≥90%」")
+    if (serial := _date_serial(name, target.value)) is not None:
+        return (f"时间指标{quote(indicator.level3)}的指标值{quote(target.raw)}是表格软件把日期存成的序列号"
+                f"（对应{serial}），不是日期，读表的人看不出是哪一天",
+                f"写成日期，如「{serial}前」")
     if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
         return None  # 每千人托位 4.5: a figure per population
     number = format_decimal(target.value)
@@ -1297,6 +1324,21 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
             "衡量的是什么",
             "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
+
+
+def _date_serial(name: str, value: Decimal) -> str | None:
+    """The date a bare whole number stands for when a time's name has a spreadsheet's date serial as its value
+    (乌海's ``工作计划按时完成时间 =44,561``: 2021年12月31日, Excel counting days from 1899-12-30), or None; only
+    serials of 2000–2049 under a name ending in a time word are read so."""
+    if not name.endswith(_DATE_NAMES) or not _SERIAL_MIN <= value <= _SERIAL_MAX or value != value.to_integral_value():
+        return None  # (nearly every name: no time word at its end, no figure compared)
+    day = _SERIAL_EPOCH + timedelta(days=int(value))
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+_SERIAL_EPOCH = date(1899, 12, 30)
+_SERIAL_MIN, _SERIAL_MAX = Decimal(36526), Decimal(54788)  # 2000-01-01 … 2049-12-31
+_DATE_NAMES = ("时间", "日期", "时限", "期限", "截止日", "完成日")
 
 
 _NUMBER_WITHOUT_UNIT = indicator_check(_without_unit, needs=lambda shape: shape[10])  # no unit

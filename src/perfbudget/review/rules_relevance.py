@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from perfbudget.framework import (
     DEPARTMENT_FRAMEWORKS,
@@ -227,11 +228,16 @@ def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] |
             "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
 
 
+def money_as_quantity(target: Target, key: str) -> bool:
+    """Whether a 数量指标's target is the project's money as an amount (``800万元``): not money drawn in or lent
+    (``本年度创业担保贷款发放额 4000万元``: a lending scheme's output), ``key`` being the row's bare name."""
+    return target.value is not None and money_in(target.unit, "元") is not None and _DRAWN_IN.search(key) is None
+
+
 def _quantity_input(indicator: Indicator, name: str, key: str) -> tuple[str, str, str] | None:
     """``input-as-output``'s verdict for a 数量指标: money, materials, a fee or the unit's own staff as the quantity."""
     target = indicator.target
-    if (target.value is not None and money_in(target.unit, "元") is not None
-            and _DRAWN_IN.search(key) is None and not is_input_name(name)):
+    if money_as_quantity(target, key) and not is_input_name(name):
         return ("target",
                 f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
                 "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
@@ -574,7 +580,7 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
                 out.extend(at_indicator(row.project, row.position, row.indicator, *verdict)
                            for row, _verdict in flagged_rows if (verdict := _outside_form(row, framework)))
                 continue
-        out.extend(at_indicator(row.project, row.position, row.indicator, *verdict) for row, verdict in flagged_rows)
+        out.extend(_once_per_verdict(flagged_rows))
     for project, bare_rows in flagged_by_project(document, _LEVEL2_MISSING):  # rows without a 二级 (few tables)
         misfiled = [row for row, _verdict in bare_rows if row.level1 not in LEVEL1_NAMES
                     and row.level1 not in PROCESS_LEVEL1]
@@ -594,6 +600,29 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
             "按指标体系把它归入产出、效益或满意度指标下相应的二级指标；反映单位自身管理或程序"
             "（评审、制度、资金管理）的内容不作为绩效目标，可删去") for row in misfiled)
     return out
+
+
+def _once_per_verdict(flagged_rows: list[tuple[Row, Any]]) -> list[Finding]:
+    """One finding for the rows of a project filed under the same 一级 and 二级 outside the framework, at the first,
+    the others listed (黄石三中's 满意度指标 | 具体指标 twice: one slip of the form, not one per row); a 二级 that is a
+    form's placeholder (具体指标) is said to be one."""
+    groups: dict[tuple[str, str, str], list[Row]] = {}
+    for row, verdict in flagged_rows:
+        groups.setdefault(verdict, []).append(row)
+    out = []
+    for (field, message, suggestion), rows in groups.items():
+        first = rows[0]
+        if field == "level2" and first.indicator.level2.strip() in _PLACEHOLDER_LEVEL2:
+            message += f"：「{first.indicator.level2.strip()}」是表样的占位文字，没有改成二级指标的名称"
+        if len(rows) > 1:
+            others = "、".join(f"第{row.position}个" for row in rows[1:])
+            message += f"（另有{others}指标也是这样）"
+        out.append(at_indicator(first.project, first.position, first.indicator, field, message, suggestion))
+    return out
+
+
+# A form's placeholder left in the 二级 cell (满意度指标 | 具体指标): the template's words, no group of the framework.
+_PLACEHOLDER_LEVEL2 = frozenset({"具体指标", "二级指标", "指标", "指标名称", "指标内容"})
 
 
 # Every 一级 of a 部门整体 form (a project whose first flagged row is under one is asked for its framework).
@@ -772,7 +801,7 @@ def output_off_purpose(document: Document, settings: RuleSettings) -> list[Findi
     running (培训中心, 培训基地), 人员类/运转类 projects and a project with a 数量 row of the training
     (``设施温棚种植人员(县内培训)``) are not.
     """
-    out = []
+    out: list[Finding] = []
     words = word_set("names", "training")
     for project, own in project_rows(document):
         name = project.name or ""
@@ -783,16 +812,65 @@ def output_off_purpose(document: Document, settings: RuleSettings) -> list[Findi
             continue
         if project_category(name, project.extras):
             continue
-        for row in quantities:
-            indicator = row.indicator
-            out.append(at_indicator(
-                project, row.position, indicator, "level3",
-                f"项目{quote(name)}的资金用于培训，数量指标{quote(indicator.level3)}"
-                f"（{indicator.target.raw or '未填'}）"
-                "数的却不是培训的产出，反映的是其他资金支付的日常工作，与本项目无关",
-                "数量指标写明这笔钱完成的培训，如「培训人次 ≥200人次」「举办培训班 ≥4期」「培训课时 ≥40学时」；"
-                "与培训无关的日常工作量不作为本项目的指标"))
+        out.extend(at_indicator(project, row.position, row.indicator, "level3",
+                                f"项目{quote(name)}的资金用于培训，数量指标{_with_value(row.indicator)}"
+                                "数的却不是培训的产出，反映的是其他资金支付的日常工作，与本项目无关",
+                                "数量指标写明这笔钱完成的培训，如「培训人次 ≥200人次」「举办培训班 ≥4期」"
+                                "「培训课时 ≥40学时」；与培训无关的日常工作量不作为本项目的指标")
+                   for row in quantities)
     return out
+
+
+@rule("monitored-state-as-effect", title="监测项目把被监测对象的状况当作效果", dimension="相关性", severity="warning")
+def monitored_state_as_effect(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A monitoring project that sets the state of what it monitors as its target.
+
+    A project whose name says its money is for monitoring the environment (``百岁宫大气监测专项``: an automatic
+    air station's upkeep, power and parts) measures the air or the water; it does not clean them. Whether the air
+    is good (``风景区空气质量优良率 ≥90%``: 九华山's, missed since round 29) depends on the pollution control of
+    others, so the target is met or missed whatever the station does: it is not the project's effect (88号: 指标与
+    项目相关). The station's effect is its data put to use (有效监测数据获取率, 空气质量日报按时发布率, 监测报告
+    报送次数). Flagged at each indicator naming such a state (空气质量, 水质, 优良天数, PM2.5 …) in a project named
+    for monitoring (监测, 监控, 检测) that names no work on the environment itself (治理, 防治, 整治, 改善, 修复,
+    减排, 降尘, 治污: a pollution-control project's 空气质量优良率 is its effect); a name about the monitoring
+    itself (``建设环境空气质量自动监测子站``, 监测数据, 监测点位) is not.
+    """
+    out = []
+    for project, own in project_rows(document):
+        if not _monitoring_only(project.name or ""):
+            continue
+        for row in own:
+            state = _MONITORED_STATE.search(row.name)
+            if state is not None and _ABOUT_MONITORING.search(row.name) is None:
+                message = (f"项目{quote(project.name or '')}是监测项目，{_with_value(row.indicator)}衡量的是被监测的"
+                           f"{state.group()}本身：监测只测量环境，不改善环境，环境状况取决于污染治理，不是本项目的效果")
+                out.append(at_indicator(project, row.position, row.indicator, "level3", message, _MONITORING_EFFECT))
+    return out
+
+
+def _with_value(indicator: Indicator) -> str:
+    """An indicator's name quoted with its value in brackets (「派车次数」（≥15000次）), 未填 for none."""
+    return f"{quote(indicator.level3)}（{indicator.target.raw or '未填'}）"
+
+
+_MONITORING_EFFECT = ("改为反映监测工作成效的指标，如「有效监测数据获取率 ≥90%」「空气质量日报按时发布率 100%」"
+                      "「监测报告报送 ≥12期」")
+
+
+# The state of the environment a monitoring station measures (空气质量优良率, 水质达标率, 优良天数, PM2.5 浓度).
+_MONITORED_STATE = re.compile(r"空气质量|空气优良|大气质量|环境质量|水质|水环境质量|优良天数|PM2\.5|PM10|细颗粒物"
+                              r"|可吸入颗粒物|噪声")
+# A name about the monitoring itself (监测子站, 监测数据, 监测点位, 日报发布): the project's own work.
+_ABOUT_MONITORING = re.compile(r"监测|监控|检测|日报|报告|发布|数据|点位|站点|子站|设备|仪器")
+# Work on the environment itself, in a project's name: its target may be the state it improves.
+_ENVIRONMENT_WORK = re.compile(r"治理|防治|整治|改善|修复|减排|降尘|治污|提升|保护|建设")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _monitoring_only(name: str) -> bool:
+    """Whether a project's name says its money is for monitoring (监测, 监控, 检测) and for no work on the
+    environment itself (治理, 防治 …)."""
+    return ("监测" in name or "监控" in name or "检测" in name) and _ENVIRONMENT_WORK.search(name) is None
 
 
 @rule("quantity-not-work", title="数量指标数的不是完成的工作", dimension="相关性", severity="warning")

@@ -333,7 +333,10 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
         if _has(name, "groups", "economic") or (unit or "").endswith("元"):
             return None
         other = _has(name, "groups", "not_economic")
-        return f"「{other}」不是经济效益" if other else None
+        if other is None:
+            return None
+        kind = "生态" if other in word_set("groups", "ecological") else "社会" if other in _SOCIAL_WORDS else None
+        return f"「{other}」是{kind}方面的效益，不是经济效益" if kind else f"「{other}」不是经济效益"
     if level2 == "生态效益指标":
         if _has(_LIVING.sub("", name), "groups", "ecological"):  # (居民的生活环境: where people live, not nature)
             return None
@@ -349,6 +352,10 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
             return "名称中没有时间、进度或及时的含义"
     return None
 
+
+# The not-economic words that name a social effect (安全率, 就学率 under 经济效益: 社会效益指标 is meant).
+_SOCIAL_WORDS = frozenset({"安全", "安全率", "健康", "疾病", "事故", "稳定", "秩序", "信访", "治安", "知晓", "就学",
+                           "入学", "升学", "就医"})
 
 # Where people live (生活环境, 居住环境 of an estate's residents): a social good, not an ecological one.
 _LIVING = re.compile(r"(?:生活|居住)环境")
@@ -367,7 +374,8 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     with no
     word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under 质量 a count of times
     (``实验室仪器维修维护 ≥4次``: how often, a quantity) unless the name is a check or a quality word
-    (质量抽检, 督导检查, 整改, 合格 …); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to
+    (质量抽检, 督导检查, 整改, 合格 …), and a head count (``困难教师 2``: a name that is only people, a whole number
+    in no unit or in persons); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to
     ``input-as-output``, which asks to delete the row rather than move it; under any
     效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
     under 可持续影响: when the work is done, not an effect).
@@ -392,16 +400,41 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
         return (f"{quote(indicator.level3)}放在「质量指标」下，但指标值{quote(indicator.target.raw)}"
                 "是做了多少次，是数量，不是质量",
                 "把次数移到数量指标下；质量指标写明达到的标准，如「仪器检定合格率 100%」「维修验收合格率 ≥95%」")
+    if row.level2 == "质量指标" and _head_count(row):
+        return (f"{quote(indicator.level3)}放在「质量指标」下，但名称只写了人，指标值{quote(indicator.target.raw)}"
+                "是人数，是数量，不是质量",
+                f"把人数移到数量指标下并写明计量单位（如「{indicator.level3} ≥{indicator.target.raw.strip()}人」）；"
+                "质量指标写明达到的标准，如「对象认定准确率 100%」「服务达标率 ≥95%」")
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
     if reason is None or is_input_name(row.name):
         return None  # (money going in is to be deleted, as input-as-output says, not moved)
+    right = next((group for word, group in _RIGHT_GROUP if word in reason), None)
     return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
+            f"把它移到「{right}」下" if right else
             "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")
 
 
+# The group a reason names as the right one (「成本」是经济方面的效益 → 经济效益指标); a reason naming none (no time
+# word under 时效, not economic) leaves the choice to the unit.
+_RIGHT_GROUP = (("经济方面", "经济效益指标"), ("社会方面", "社会效益指标"))
+
+
 _LEVEL2_MISPLACED = indicator_check(_misplaced)
+
+
+def _head_count(row: Row) -> bool:
+    """Whether a row is a head count: a name that is only people (困难教师, 受助学生) and a whole number in no unit or
+    in persons (海南农垦's ``困难教师 2`` under 质量)."""
+    target = row.indicator.target
+    return (target.value is not None and target.unit in _HEAD_UNITS and row.key.endswith(_PEOPLE_NOUNS)
+            and target.value == target.value.to_integral_value() and _QUALITY_OR_CHECK.search(row.key) is None)
+
+
+_HEAD_UNITS = (None, "人", "名", "位", "户", "人次")
+_PEOPLE_NOUNS = ("教师", "老师", "学生", "幼儿", "儿童", "老人", "人员", "学员", "职工", "农户", "群众", "患者", "居民",
+                 "对象")
 # A count of checks or of quality work is a quality measure: 质量抽检 ≥4次, 督导检查 ≥2次, 问题整改 ≥3次.
 _QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准确|完好|通过|验收|规范|等级|安全|事故|投诉|差错|返工"
                                r"|整改|检|查|督|考核|评估|评审|审核|监测|监督|测评|测试|演练")
@@ -524,8 +557,22 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     what = ("是一个数值" if _FIGURE_NAME.match(row.key)
             else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
-    return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
-            "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+    if what == "只有衡量方式" and "满意" in row.key:
+        return (f"三级指标名称{quote(indicator.level3)}没有说明是谁的满意度",
+                "写明调查的服务对象，如「受助群众满意度 ≥90%」「参训学员满意度 ≥90%」")
+    example = next((example for words, example in _MEASURE_EXAMPLES if row.key.endswith(words)),
+                   "如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+    return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象", f"写明衡量什么，{example}")
+
+
+# What a bare measure is to be completed with, by its ending: the example a suggestion gives.
+_MEASURE_EXAMPLES = (
+    (("及时率", "及时性"), "如「补助资金发放及时率」「设备故障修复及时率」"),
+    (("完成率", "完成情况", "完成进度", "完工率"), "如「培训任务完成率」「村道硬化工程完工率」"),
+    (("完成时间", "时间"), "如「村道硬化工程完工时间」「补助资金发放完成时间」"),
+    (("合格率", "达标率", "通过率", "合格"), "如「维修工程验收合格率」「抽检产品合格率」"),
+    (("覆盖率", "覆盖面"), "如「困难群众救助覆盖率」「宣传活动村（社区）覆盖率」"),
+)
 
 
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)

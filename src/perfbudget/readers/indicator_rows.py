@@ -246,16 +246,17 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if filled[0].text.strip() in HEADER_FIRST and is_indicator_header(row):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
-        if (len(row) >= width and (not row[-1].blank or (spanned_end and all(c.blank for c in row[last_column + 1:])))) \
-                or (certain and row[0].blank and len(row) > target_column and not row[target_column].blank):
+        if len(row) >= width and (not row[-1].blank or (spanned_end and all(c.blank for c in row[last_column + 1:]))):
             # a whole row: nothing to align (align() would return a copy of it); in a grid (Word, Excel) whose
-            # header's last cell is merged over columns after it, a row blank past that column is whole too; so is
-            # a grid's row whose first cell (a merged 一级) stands and whose target is in the target column, its
-            # empty 备注 left out by the sheet: its cells are at their columns (an unknown 二级 name, 社会效益目标,
-            # taken for a 三级 pushed the target into 备注, where it was lost)
+            # header's last cell is merged over columns after it, a row blank past that column is whole too
             cells, shift = row, 0
         else:
             cells, shift = align(row, roles)
+            if shift and certain and row[0].blank and len(row) > target_column and not row[target_column].blank:
+                # a grid's row whose first cell (a merged 一级) stands and whose target is in the target column is at
+                # its columns, its empty 备注 left out or blank: an unknown 二级 name (社会效益目标) taken for a 三级
+                # moved it right and pushed the target into 备注, where it was lost (forms33)
+                cells, shift = row[:max(i for i, cell in enumerate(row) if not cell.blank) + 1], 0
         if len(cells) > width:
             cells = without_extra_leading_blanks(cells, roles, width)
         if sparse and len(cells) <= last_required:

@@ -78,15 +78,15 @@ def test_a_text_row_that_lost_its_merged_cells_is_still_moved_under_its_columns(
 
     text = ("项目名称 | 设施农业种植项目\n年度资金总额(万元) | 50\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
             "产出指标 | 数量指标 | 种植数量 | ≥17600株\n社会效益指标 | 受益户数 | ≥10户\n")
-    document, problems = read_text(text, "t.txt")
+    document, _problems = read_text(text, "t.txt")
     assert document is not None
     assert [(i.level2, i.level3, i.target.raw) for i in document.projects[0].indicators] == [
         ("数量指标", "种植数量", "≥17600株"), ("社会效益指标", "受益户数", "≥10户")]
 
 
 def test_the_gansu_form_names_its_project_as_its_second_level_project_in_a_word_table(tmp_path: Path) -> None:
-    """省级部门预算项目支出绩效目标表: 一级项目名称 | 文化事业发展专项资金 | 二级项目名称 | 博物馆…补助资金 two pairs a row
-    (main, in a grid: 没有找到项目名称; the text path read it by the 项目名称 inside the label)."""
+    """省级部门预算项目支出绩效目标表: 一级项目名称 | 文化事业发展专项资金 | 二级项目名称 | 博物馆…补助资金, two pairs
+    a row (main, in a grid: 没有找到项目名称; the text path read it by the 项目名称 inside the label)."""
     import docx
 
     document = docx.Document()

@@ -230,9 +230,10 @@ def picture_pages(file: str, pictures: list[int], count: int, read: bool) -> lis
     if not pictures:
         return []
     if len(pictures) == count and not read:
-        return [Problem(Source(file), f"PDF 没有文字层：{f'全部{count}页都' if count > 1 else '这一页'}只是图片（扫描件或"
-                                      "由图片生成的 PDF），perfbudget 不识别图片中的文字（OCR），没有导入任何内容；"
-                                      "请导入原 Word/Excel 文件，或能选中、复制文字的 PDF")]
+        pages = f"全部{count}页都" if count > 1 else "这一页"
+        return [Problem(Source(file), f"PDF 没有文字层：{pages}只是图片（扫描件或由图片生成的 PDF），perfbudget 不识别"
+                                      "图片中的文字（OCR），没有导入任何内容；请导入原 Word/Excel 文件，或能选中、复制"
+                                      "文字的 PDF")]
     return [Problem(Source(file, page=number), f"第{number}页只是图片，没有文字层（扫描页），其中的内容没有读取；"
                                                "请核对这一页，或导入原 Word/Excel 文件", Severity.WARNING)
             for number in pictures]

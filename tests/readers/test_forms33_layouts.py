@@ -6,7 +6,6 @@ Pillow) and read by the real readers."""
 
 from __future__ import annotations
 
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -159,7 +158,7 @@ def test_a_scanned_page_among_pages_read_is_told_by_its_page(tmp_path: Path) -> 
     import docx
     from docx.enum.text import WD_BREAK
 
-    from tests.conftest import soffice_path
+    from tests.readers.test_side_sets_and_pdf_pages import _pdf_of
 
     document = docx.Document()
     rows = [["项目名称", "长江流域禁捕退捕补助"], ["年度资金总额(万元)", "12.50"],
@@ -173,10 +172,7 @@ def test_a_scanned_page_among_pages_read_is_told_by_its_page(tmp_path: Path) -> 
     _picture(6).save(tmp_path / "scan.png")  # type: ignore[attr-defined]
     document.add_picture(str(tmp_path / "scan.png"))
     document.save(str(tmp_path / "form.docx"))
-    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "form.docx")],
-                   check=True, capture_output=True, timeout=180)
-    result = load_bytes((tmp_path / "form.pdf").read_bytes(), "form.pdf")
+    result = _pdf_of(tmp_path / "form.docx", tmp_path)  # (printed by LibreOffice)
     assert result.ok, [p.message for p in result.errors]
     assert result.document.projects[0].name == "长江流域禁捕退捕补助"
     told = [p for p in result.problems if "只是图片" in p.message]

@@ -400,9 +400,15 @@ def _open_top_row(page: Any, table: Any, top: float) -> tuple[float, list[str | 
     x0, first_line, x1, _bottom = table.bbox
     starts = _column_starts(table)
 
+    # the vertical lines that end at the table's first line and start above it (``page.edges`` is built anew at each
+    # call: taken once, as this runs for every table since forms33)
+    risers = [(edge["x0"], edge["top"]) for edge in page.edges if edge["orientation"] == "v"
+              and abs(edge["bottom"] - first_line) <= _EDGE and edge["top"] < first_line - 3]
+    if not risers:
+        return None
+
     def rising(x: float) -> float | None:  # where a side line at x that runs up from the table's first line starts
-        tops = [edge["top"] for edge in page.edges if edge["orientation"] == "v" and abs(edge["x0"] - x) <= _EDGE
-                and abs(edge["bottom"] - first_line) <= _EDGE and edge["top"] < first_line - 3]
+        tops = [top for at, top in risers if abs(at - x) <= _EDGE]
         return min(tops) if tops else None
 
     left, right = rising(x0), rising(x1)

@@ -183,3 +183,20 @@ def test_a_one_page_scan_says_this_page(tmp_path: Path) -> None:
     _picture(5).save(tmp_path / "scan.pdf", "PDF", resolution=75.0)  # type: ignore[attr-defined]
     result = load_bytes((tmp_path / "scan.pdf").read_bytes(), "scan.pdf")
     assert len(result.errors) == 1 and result.errors[0].message.startswith("PDF 没有文字层：这一页只是图片")
+
+
+def test_a_scan_whose_pages_carry_a_printed_page_number_is_refused_by_its_cause(tmp_path: Path) -> None:
+    """A scanned page placed in a Word file whose footer numbers the page (- 1 -), printed by LibreOffice: the page
+    has characters, only its number (main: 没有找到表格（可能是扫描件，或表格没有框线）)."""
+    import docx
+    from docx.shared import Cm
+
+    from tests.readers.test_side_sets_and_pdf_pages import _pdf_of
+
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "- 1 -"
+    _picture(8).save(tmp_path / "scan.png")  # type: ignore[attr-defined]
+    document.add_picture(str(tmp_path / "scan.png"), width=Cm(16))
+    document.save(str(tmp_path / "scan.docx"))
+    result = _pdf_of(tmp_path / "scan.docx", tmp_path)
+    assert len(result.errors) == 1 and result.errors[0].message.startswith("PDF 没有文字层：这一页只是图片")

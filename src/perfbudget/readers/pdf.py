@@ -139,13 +139,13 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         strip = _Strip()
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
-        pictures: list[int] = []  # the pages that are pictures only: no character at all (a scan)
+        pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
                                                   "PERFBUDGET_MAX_PDF_OBJECTS）；未读取")]
-            if not page.chars and page.images:
+            if _is_picture_page(page):
                 pictures.append(page_number)
                 open_table = False  # (a table before the picture does not go on after it)
                 page.flush_cache()
@@ -223,8 +223,22 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
     return tables, picture_pages(file, pictures, count, bool(tables))
 
 
+def _is_picture_page(page: Any) -> bool:
+    """A page that is a picture: an image and no character, or a picture over half the page and no text but a page
+    number or a site's furniture (``- 1 -`` that the program making the PDF of a scan stamped on it)."""
+    if not page.images:
+        return False
+    if not page.chars:
+        return True
+    if len(page.chars) > 40:
+        return False
+    area = float(page.width) * float(page.height)
+    largest = max(float(image["width"]) * float(image["height"]) for image in page.images)
+    return largest * 2 >= area and not _text_lines(page, 0.0, float(page.height))
+
+
 def picture_pages(file: str, pictures: list[int], count: int, read: bool) -> list[Problem]:
-    """What the pages that are pictures only (no character: a scanner's or a photo's page) mean: the whole file such
+    """What the pages that are pictures (``_is_picture_page``: a scanner's or a photo's page) mean: the whole file such
     pages, an error naming the cause (perfbudget reads no text from pictures); some of them among pages read, a
     warning each (their content is not read, and a person must know)."""
     if not pictures:

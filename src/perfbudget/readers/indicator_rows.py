@@ -252,6 +252,11 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             cells, shift = row, 0
         else:
             cells, shift = align(row, roles)
+            if shift and certain and row[0].blank and len(row) > target_column and not row[target_column].blank:
+                # a grid's row whose first cell (a merged 一级) stands and whose target is in the target column is at
+                # its columns, its empty 备注 left out or blank: an unknown 二级 name (社会效益目标) taken for a 三级
+                # moved it right and pushed the target into 备注, where it was lost (forms33)
+                cells, shift = row[:max(i for i, cell in enumerate(row) if not cell.blank) + 1], 0
         if len(cells) > width:
             cells = without_extra_leading_blanks(cells, roles, width)
         if sparse and len(cells) <= last_required:

@@ -79,6 +79,10 @@ HEADER_LABELS: dict[str, str] = {
     "转移名称": "name",
     "转移支付名称": "name",
     "转移支付项目名称": "name",
+    # the 省级部门预算项目支出绩效目标表 (Gansu, 31) names the project under its programme: 一级项目名称 | 文化事业发展
+    # 专项资金 | 二级项目名称 | 博物馆纪念馆市级免费开放补助资金 — the 二级项目 is the project, the 一级 kept beside it
+    "二级项目名称": "name",
+    "一级项目名称": "extra",
     "预算数": "total",
     "转移支付预算数": "total",  # a 区域 transfer 自评表: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) (177)
     "预算金额": "total",

@@ -139,11 +139,17 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         strip = _Strip()
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
+        pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
                                                   "PERFBUDGET_MAX_PDF_OBJECTS）；未读取")]
+            if _is_picture_page(page):
+                pictures.append(page_number)
+                open_table = False  # (a table before the picture does not go on after it)
+                page.flush_cache()
+                continue
             _radicals_as_ideographs(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
@@ -154,7 +160,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             for table in found:
                 extracted, unordered, ends = table_texts(table)
                 spans = _spans(table)
-                opened = _open_top_row(page, table) if open_table and top == 0.0 and tables else None
+                opened = _open_top_row(page, table, top)
                 if opened is not None:  # a first row without its top line (drawn on the previous page)
                     _band, texts, widths = opened
                     extracted, ends = [texts, *extracted], OpenEnds({c: r + 1 for c, r in ends.bottom.items()})
@@ -214,7 +220,37 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             page.flush_cache()
     if unreadable:
         return [], unreadable
-    return tables, []
+    return tables, picture_pages(file, pictures, count, bool(tables))
+
+
+def _is_picture_page(page: Any) -> bool:
+    """A page that is a picture: an image and no character, or a picture over half the page and no text but a page
+    number or a site's furniture (``- 1 -`` that the program making the PDF of a scan stamped on it)."""
+    if not page.images:
+        return False
+    if not page.chars:
+        return True
+    if len(page.chars) > 40:
+        return False
+    area = float(page.width) * float(page.height)
+    largest = max(float(image["width"]) * float(image["height"]) for image in page.images)
+    return largest * 2 >= area and not _text_lines(page, 0.0, float(page.height))
+
+
+def picture_pages(file: str, pictures: list[int], count: int, read: bool) -> list[Problem]:
+    """What the pages that are pictures (``_is_picture_page``: a scanner's or a photo's page) mean: the whole file such
+    pages, an error naming the cause (perfbudget reads no text from pictures); some of them among pages read, a
+    warning each (their content is not read, and a person must know)."""
+    if not pictures:
+        return []
+    if len(pictures) == count and not read:
+        pages = f"全部{count}页都" if count > 1 else "这一页"
+        return [Problem(Source(file), f"PDF 没有文字层：{pages}只是图片（扫描件或由图片生成的 PDF），perfbudget 不识别"
+                                      "图片中的文字（OCR），没有导入任何内容；请导入原 Word/Excel 文件，或能选中、复制"
+                                      "文字的 PDF")]
+    return [Problem(Source(file, page=number), f"第{number}页只是图片，没有文字层（扫描页），其中的内容没有读取；"
+                                               "请核对这一页，或导入原 Word/Excel 文件", Severity.WARNING)
+            for number in pictures]
 
 
 def _radicals_as_ideographs(page: Any) -> None:
@@ -364,27 +400,35 @@ def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
 _EDGE = 1.5  # points: two ruling lines this close are one line drawn on both pages
 
 
-def _open_top_row(page: Any, table: Any) -> tuple[float, list[str | None], list[int]] | None:
-    """A row above a page's first table that has its side lines but not its top line: a browser's print of a
-    table with collapsed borders draws the line between two rows at the foot of the page before, so the row that
-    starts the next page is open at the top and pdfplumber's table starts under it (its text was read as a line
-    above the table, and lost). The row is the band from where the table's outer side lines start above its first
-    line down to that line, its text cut into the table's columns where a side line runs up through the band
-    (none: one cell over the columns between). Returns the band's top, the row's texts as ``Table.extract`` gives
-    them (None where a cell covers the position) and the cells' spans; None when the table's left and right lines
-    do not both run up above it or nothing is written in the band."""
+def _open_top_row(page: Any, table: Any, top: float) -> tuple[float, list[str | None], list[int]] | None:
+    """A row above a table that has its side lines but not its top line: a browser's print of a table with
+    collapsed borders draws the line between two rows at the foot of the page before, so the row that starts the
+    next page is open at the top; a table whose first row has no top border (``border-top:none`` on every cell, as
+    Word's HTML writes the rows under the first and a site's editor keeps it) is open at the top on any page.
+    pdfplumber's table starts under it (its text was read as a line above the table, and lost). The row is the
+    band from where the table's outer side lines start above its first line (below ``top``, the end of the table
+    above on the page) down to that line, its text cut into the table's columns where a side line runs up through
+    the band (none: one cell over the columns between). Returns the band's top, the row's texts as
+    ``Table.extract`` gives them (None where a cell covers the position) and the cells' spans; None when the
+    table's left and right lines do not both run up above it or nothing is written in the band."""
     x0, first_line, x1, _bottom = table.bbox
     starts = _column_starts(table)
 
+    # the vertical lines that end at the table's first line and start above it (``page.edges`` is built anew at each
+    # call: taken once, as this runs for every table since forms33)
+    risers = [(edge["x0"], edge["top"]) for edge in page.edges if edge["orientation"] == "v"
+              and abs(edge["bottom"] - first_line) <= _EDGE and edge["top"] < first_line - 3]
+    if not risers:
+        return None
+
     def rising(x: float) -> float | None:  # where a side line at x that runs up from the table's first line starts
-        tops = [edge["top"] for edge in page.edges if edge["orientation"] == "v" and abs(edge["x0"] - x) <= _EDGE
-                and abs(edge["bottom"] - first_line) <= _EDGE and edge["top"] < first_line - 3]
+        tops = [top for at, top in risers if abs(at - x) <= _EDGE]
         return min(tops) if tops else None
 
     left, right = rising(x0), rising(x1)
     if left is None or right is None or not starts:
         return None
-    band = max(left, right)
+    band = max(left, right, top)
     chars = [c for c in page.chars
              if band <= (c["top"] + c["bottom"]) / 2 < first_line and x0 <= (c["x0"] + c["x1"]) / 2 < x1]
     if not chars:
@@ -479,8 +523,10 @@ def read_pdf(data: bytes, file: str, limits: Limits) -> tuple[Document | None, l
         if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
             return None, [Problem(Source(file), "PDF 文件已加密（设置了密码），无法读取")]
         return None, [Problem(Source(file), f"PDF 文件已损坏，无法读取（{name}）")]
-    if problems:
+    if any(problem.severity is Severity.ERROR for problem in problems):
         return None, problems
     if not tables:
-        return None, [Problem(Source(file), "PDF 中没有找到表格（可能是扫描件，或表格没有框线）；没有导入任何内容")]
-    return traditional.interpret_either_script(tables, file, interpret_tables)
+        return None, [*problems, Problem(Source(file), "PDF 中没有找到表格（可能是扫描件，或表格没有框线）；"
+                                                        "没有导入任何内容")]
+    document, read = traditional.interpret_either_script(tables, file, interpret_tables)
+    return document, [*problems, *read]  # (the pages that are pictures only, told first)

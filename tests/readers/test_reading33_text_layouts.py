@@ -1,5 +1,5 @@
-"""Layouts of pasted text met in the tables reading33 added (FAILURES.md BP): a funds header apart by spaces whose
-notes lost their closing brackets (corpus 179)."""
+"""Layouts met in the tables reading33 added or probed (FAILURES.md BP): a funds header apart by spaces whose notes
+lost their closing brackets (corpus 179), a notice's one amount after 资金 (corpus 75), a value column a year."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from perfbudget.load import load_bytes
 from perfbudget.readers.text_layouts import split_spaces
+from tests.readers.test_tables_beside_the_form import _workbook
 
 SPACED_SELFEVAL = """四、绩效评价
 
@@ -66,3 +67,59 @@ def test_a_notice_with_two_amounts_after_zijin_gives_no_budget() -> None:
     text = NOTICE.replace("增加产值80万元", "其中配套资金30万元")
     result = load_bytes(text.encode(), "公示.txt")
     assert result.document is not None and result.document.projects[0].budget.total is None
+
+
+PLAN = """{title}
+项目名称\t{name}
+预算金额（万元）\t50
+一级指标\t二级指标\t三级指标\t2024年目标值\t2025年目标值\t2026年目标值
+产出指标\t数量指标\t维护路灯数量\t1200盏\t1500盏\t1800盏
+满意度指标\t服务对象满意度指标\t市民满意度\t≥90%\t≥92%\t≥95%
+"""
+
+
+def _plan(title: str, name: str = "某路灯维护") -> tuple[list[tuple[str, tuple[tuple[str, str], ...]]], list[str],
+                                                        list[str]]:
+    result = load_bytes(PLAN.format(title=title, name=name).encode(), "目标表.txt")
+    assert result.document is not None
+    project = result.document.projects[0]
+    return ([(i.target.raw, tuple(i.extras)) for i in project.indicators], [p.message for p in result.problems],
+            list(project.needs_check))
+
+
+def test_a_value_column_a_year_gives_the_tables_years_value() -> None:
+    # 2024年目标值 | 2025年目标值 | 2026年目标值 in a 2024 table: 2026's values were read as the targets, no word
+    rows, messages, needs_check = _plan("2025年项目支出绩效目标表")
+    assert rows[0] == ("1500盏", (("2024年目标值", "1200盏"), ("2026年目标值", "1800盏")))
+    assert rows[1][0] == "≥92%"
+    assert any("取表中年度的「2025年目标值」" in m for m in messages) and not needs_check
+
+
+def test_a_value_column_a_year_takes_the_year_the_name_says() -> None:
+    rows, _messages, _needs_check = _plan("项目支出绩效目标表", name="2024年某路灯维护")
+    assert [target for target, _ in rows] == ["1200盏", "≥90%"]
+
+
+def test_a_value_column_a_year_without_the_tables_year_takes_the_first_with_a_warning() -> None:
+    rows, messages, needs_check = _plan("项目支出绩效目标表")
+    assert [target for target, _ in rows] == ["1200盏", "≥90%"]
+    assert any("表中未写明年度" in m and "请核对" in m for m in messages), messages
+    assert any("最早年度" in note for note in needs_check)
+
+
+def test_one_column_named_with_its_year_is_the_target_as_before() -> None:
+    # guard: a single 2024年指标值 column is the target (misses20), without a note
+    text = PLAN.format(title="项目支出绩效目标表", name="某路灯维护").replace("\t2025年目标值\t2026年目标值", "") \
+        .replace("\t1500盏\t1800盏", "").replace("\t≥92%\t≥95%", "")
+    result = load_bytes(text.encode(), "目标表.txt")
+    assert result.document is not None
+    assert [i.target.raw for i in result.document.projects[0].indicators] == ["1200盏", "≥90%"]
+    assert not any("按年度分列" in p.message for p in result.problems)
+
+
+def test_a_sheets_value_column_a_year_gives_the_tables_years_value() -> None:
+    rows = [[cell or None for cell in line.split("\t")]
+            for line in PLAN.format(title="2024年项目支出绩效目标表", name="某路灯维护").splitlines()]
+    result = load_bytes(_workbook(("目标表", rows)), "目标表.xlsx")
+    assert result.document is not None
+    assert [i.target.raw for i in result.document.projects[0].indicators] == ["1200盏", "≥90%"]

@@ -123,3 +123,36 @@ def test_a_sheets_value_column_a_year_gives_the_tables_years_value() -> None:
     result = load_bytes(_workbook(("目标表", rows)), "目标表.xlsx")
     assert result.document is not None
     assert [i.target.raw for i in result.document.projects[0].indicators] == ["1200盏", "≥90%"]
+
+
+PROSE_FUNDS = """项目支出绩效目标表
+项目名称\t某社区养老服务
+项目资金\t本项目年度预算120万元，其中财政拨款100万元，单位自筹20万元
+年度绩效目标\t为辖区老人提供助餐服务
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t助餐服务人次\t≥5000人次
+满意度指标\t服务对象满意度指标\t老人满意度\t≥90%
+"""
+
+
+def test_the_funds_written_as_a_sentence_give_the_budget() -> None:
+    # 项目资金 | 本项目年度预算120万元，…: the sentence was an unlabelled text and the budget unread, without a word
+    for text in (PROSE_FUNDS, PROSE_FUNDS.replace("\t", "\n")):  # cells apart by tabs, and one cell a line
+        result = load_bytes(text.encode(), "目标表.txt")
+        assert result.document is not None
+        project = result.document.projects[0]
+        assert (project.budget.total, project.budget.fiscal, project.budget.other) == (
+            Decimal("120"), Decimal("100"), Decimal("20")), text
+        sentence_line = next(n for n, line in enumerate(text.splitlines(), 1) if "本项目年度预算" in line)
+        assert result.document.money_unit == "万元" and project.sources["budget.total"].line == sentence_line
+        assert any("预算数取自" in note for note in project.needs_check)
+        assert ("项目资金", "本项目年度预算120万元，其中财政拨款100万元，单位自筹20万元") in project.extras
+
+
+def test_funds_sentence_whose_parts_do_not_add_up_is_kept_unread() -> None:
+    # guard: 100 + 30 is not 120: which figure is wrong is not known, the budget stays unread, the text kept
+    result = load_bytes(PROSE_FUNDS.replace("自筹20", "自筹30").encode(), "目标表.txt")
+    assert result.document is not None
+    project = result.document.projects[0]
+    assert project.budget.total is None
+    assert any("自筹30万元" in value for _, value in project.extras)

@@ -42,6 +42,7 @@ def test_a_spaced_funds_header_whose_notes_lost_their_brackets_gives_the_executi
 def test_a_bracket_that_holds_words_keeps_its_spaces() -> None:
     # guard: 执行率(全年 执行数/全年 预算数) is one cell (178's form), as before
     assert split_spaces("执行率(全年 执行数/全年 预算数) 得分") == ["执行率(全年执行数/全年预算数)", "得分"]
+    assert split_spaces("项目资金(万元 ) 50") == ["项目资金(万元)", "50"]  # a closing bracket after a space
 
 
 NOTICE = """标 题: | 关于某镇葡萄种植项目绩效目标设定的公示 |

@@ -470,13 +470,14 @@ def split_spaces(line: str) -> list[str]:
     # cell each time, quadratic behind an unclosed parenthesis (2.2 MB took 21 s of CPU; attack15)
     cells: list[list[str]] = []
     depth = 0
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if depth > 0 and cells:
             cells[-1].append(token)
         else:
             cells.append([token])
         opened = token.count("(") + token.count("（") - token.count(")") - token.count("）")
-        if opened > 0 and depth == 0 and ends_in_unclosed_note(token):
+        if opened > 0 and depth == 0 and ends_in_unclosed_note(token) \
+                and (k + 1 == len(tokens) or tokens[k + 1][0] not in ")）"):
             opened -= 1  # 全年预算数(A: the page lost the note's closing bracket, the cell ends here (reading33)
         depth = max(depth + opened, 0)
     return ["".join(cell) for cell in cells]

@@ -157,3 +157,38 @@ def test_funds_sentence_whose_parts_do_not_add_up_is_kept_unread() -> None:
     project = result.document.projects[0]
     assert project.budget.total is None
     assert any("自筹30万元" in value for _, value in project.extras)
+
+
+UNIT_LINE = """项目支出绩效目标表
+单位：万元
+项目名称\t某社区养老服务
+年度资金总额\t120000元
+其中：财政拨款\t120000元
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t助餐服务人次\t≥5000人次
+满意度指标\t服务对象满意度指标\t老人满意度\t≥90%
+"""
+
+
+def test_an_amount_written_in_the_other_unit_is_read_in_the_tables_unit_and_told() -> None:
+    # 单位：万元 above 120000元: read as 120000 万元 (12 亿元) with status "ok" and no word
+    result = load_bytes(UNIT_LINE.encode(), "目标表.txt")
+    assert result.document is not None and result.document.money_unit == "万元"
+    project = result.document.projects[0]
+    assert project.budget.total == Decimal("12") and project.budget.fiscal == Decimal("12")
+    warned = [p for p in result.problems if "写明单位「元」" in p.message]
+    assert warned and warned[0].source.line == 4 and any("按 12 万元" in note for note in project.needs_check)
+    # and the other way: 单位：元 above 12万元 is 120000 元
+    other = UNIT_LINE.replace("单位：万元", "单位：元").replace("120000元", "12万元")
+    result = load_bytes(other.encode(), "目标表.txt")
+    assert result.document is not None and result.document.money_unit == "元"
+    assert result.document.projects[0].budget.total == Decimal("120000")
+
+
+def test_an_amount_written_in_the_tables_unit_is_read_as_before() -> None:
+    # guard: 单位：万元 above 12万元, and an amount without a unit, read as written without a note
+    for written in ("12万元", "12"):
+        result = load_bytes(UNIT_LINE.replace("120000元", written).encode(), "目标表.txt")
+        assert result.document is not None
+        assert result.document.projects[0].budget.total == Decimal("12")
+        assert not any("写明单位" in p.message for p in result.problems)

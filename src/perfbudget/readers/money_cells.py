@@ -78,6 +78,26 @@ def _read_amount(written: str) -> tuple[Decimal | None, str | None, str]:
     return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY
 
 
+def in_table_unit(cell: Cell, amount: Decimal, money_unit: str | None, label: str,
+                  problems: list[Problem]) -> tuple[Decimal, str | None]:
+    """``amount`` (read from ``cell``) in the table's ``money_unit`` where the cell writes the other unit after it
+    (``120000元`` under 单位：万元 is 12 万元, ``12万元`` under 单位：元 is 120000 元), with a warning at the cell and
+    the note to check it returns; unchanged (and no note) where the cell writes no unit or the table's own."""
+    match = _amount_of(cell) if money_unit is not None else None
+    written = match["unit"] if match is not None else None
+    if written is None:
+        return amount, None
+    own = "元" if written == "元" else "万元"
+    if own == money_unit:
+        return amount, None
+    converted = (amount / 10000 if own == "元" else amount * 10000).normalize()
+    converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted
+    note = (f"{label}「{cell.text.strip()}」写明单位「{own}」，与表中的金额单位「{money_unit}」不同："
+            f"按 {converted} {money_unit} 读取")
+    problems.append(Problem(cell.source, f"{note}，请核对金额单位", Severity.WARNING))
+    return converted, note
+
+
 def _amount_of(cell: Cell) -> re.Match[str] | None:
     return _AMOUNT.match(_SPACE.sub("", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
 

@@ -83,12 +83,9 @@ def in_table_unit(cell: Cell, amount: Decimal, money_unit: str | None, label: st
     """``amount`` (read from ``cell``) in the table's ``money_unit`` where the cell writes the other unit after it
     (``120000元`` under 单位：万元 is 12 万元, ``12万元`` under 单位：元 is 120000 元), with a warning at the cell and
     the note to check it returns; unchanged (and no note) where the cell writes no unit or the table's own."""
-    match = _amount_of(cell) if money_unit is not None else None
-    written = match["unit"] if match is not None else None
-    if written is None:
-        return amount, None
-    own = "元" if written == "元" else "万元"
-    if own == money_unit:
+    text = cell.text
+    own = _unit_written(text) if money_unit is not None and ("元" in text or "万" in text) else None
+    if own is None or own == money_unit:
         return amount, None
     converted = (amount / 10000 if own == "元" else amount * 10000).normalize()
     converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted
@@ -96,6 +93,16 @@ def in_table_unit(cell: Cell, amount: Decimal, money_unit: str | None, label: st
             f"按 {converted} {money_unit} 读取")
     problems.append(Problem(cell.source, f"{note}，请核对金额单位", Severity.WARNING))
     return converted, note
+
+
+@lru_cache(maxsize=1024)
+def _unit_written(text: str) -> str | None:
+    """万元 or 元 as written right after a cell's amount (``120000元``, ``12万``), else None. Cached: asked of every
+    budget cell that holds 元 or 万."""
+    match = _AMOUNT.match(_SPACE.sub("", unicodedata.normalize("NFKC", text)).replace(",", ""))
+    if match is None or match["unit"] is None:
+        return None
+    return "元" if match["unit"] == "元" else "万元"
 
 
 def _amount_of(cell: Cell) -> re.Match[str] | None:

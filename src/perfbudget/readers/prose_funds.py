@@ -6,9 +6,10 @@ Some units fill the funds block's one cell with a sentence instead of the templa
 
 The sentence names each amount itself, clause by clause: a clause with 预算, 总额, 总投资, 合计 … gives the total, one
 with 财政 the fiscal part, one with 自筹, 其他资金, 自有 … the other part. A careful person reads 120万元 as the budget.
-Read only where every clause holding an amount holds one and says which it is, a total is among them, all amounts
-carry the same written unit and the parts, when both are written, add up to the total; anything else stays the
-text it was (kept under its label), and the budget unread.
+Read only where every clause holds one amount and says which it is (a clause of other words, ``主要用于培训``, leaves
+it unread, as misses19 ruled), a total is among them, all amounts carry the same written unit and the parts, when
+both are written, add up to the total; anything else stays the text it was (kept under its label), and the budget
+unread.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def funds_in_sentence(text: str) -> dict[str, str] | None:
     for clause in _CLAUSES.split(text):
         amounts = _AMOUNT.findall(clause)
         if not amounts:
+            if clause.strip():
+                return None  # 年度资金总额50万元，主要用于培训: what the rest says of it is not known (misses19)
             continue
         if len(amounts) > 1:
             return None  # two amounts in one clause: which is which is not said

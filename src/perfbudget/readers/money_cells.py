@@ -80,13 +80,12 @@ def _read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | N
     return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY, unit
 
 
-def in_table_unit(cell: Cell, amount: Decimal, money_unit: str | None, label: str,
+def in_table_unit(cell: Cell, amount: Decimal, money_unit: str, label: str,
                   problems: list[Problem]) -> tuple[Decimal, str | None]:
     """``amount`` (read from ``cell``) in the table's ``money_unit`` where the cell writes the other unit after it
     (``120000元`` under 单位：万元 is 12 万元, ``12万元`` under 单位：元 is 120000 元), with a warning at the cell and
     the note to check it returns; unchanged (and no note) where the cell writes no unit or the table's own."""
-    text = cell.text
-    own = _read_amount(text)[3] if money_unit is not None and ("元" in text or "万" in text) else None
+    own = _read_amount(cell.text)[3]  # (cached: money_amount has just read the cell)
     if own is None or own == money_unit:
         return amount, None
     converted = (amount / 10000 if own == "元" else amount * 10000).normalize()

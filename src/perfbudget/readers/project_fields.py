@@ -130,10 +130,11 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     money_notes: list[tuple[str, str]] = []
     for key, cell in parts.money.items():
         amount, noted = money_amount(cell, labels[key], problems)
-        if amount is not None and parts.money_unit is not None:
+        if amount is not None and parts.money_unit is not None and ("元" in cell.text or "万" in cell.text):
             # 120000元 under 单位：万元: the amount in the table's unit, told (reading33)
             amount, unit_note = in_table_unit(cell, amount, parts.money_unit, labels[key], problems)
-            parts.needs_check.extend([unit_note] if unit_note is not None else [])
+            if unit_note is not None:
+                parts.needs_check.append(unit_note)
         amounts[key] = amount
         if noted:
             money_notes.append((labels[key], cell.text.strip()))

@@ -72,6 +72,7 @@ from perfbudget.readers.management_grid import start_grid as start_management
 from perfbudget.readers.name_wraps import wrapped_name_end
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.period_lines import amount_run, take_period_line
+from perfbudget.readers.prose_funds import funds_in_sentence
 from perfbudget.readers.subtotal_parts import detail_row, subtotal_amount
 from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid, stream_tasks
 
@@ -722,6 +723,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             elif field_name is None:
                 field_name = "total"
         if ignored and field_name is None:
+            if (taken := _block_sentence(row, i, parts)) is not None:
+                i = taken  # 项目资金 | 本项目年度预算120万元，其中财政拨款100万元…: the sentence's amounts (reading33)
+                continue
             if not _block_amount(row, i, stream):
                 state.group = None  # 项目资金, 资金情况: a new block begins
                 block_at = i
@@ -911,6 +915,26 @@ def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
         return False
     rest = next((c for c in row[k + 1:] if not c.blank), None)
     return rest is None or header_field(rest.text) in _MONEY_FIELDS
+
+
+def _block_sentence(row: list[Cell], i: int, parts: Parts) -> int | None:
+    """``项目资金 | 本项目年度预算120万元，其中财政拨款100万元，单位自筹20万元``: the block's label followed by one
+    sentence that states the money clause by clause (``readers/prose_funds.py``), nothing but the next label after it
+    in the row and no budget read yet: its amounts are the budget's, located at the sentence, the sentence kept
+    under the label and the reading noted to check. Returns the index after the sentence, or None (the row is read
+    as before)."""
+    if label_key(row[i].text) not in _MONEY_BLOCKS or "total" in parts.money:
+        return None
+    k = next((j for j in range(i + 1, len(row)) if not row[j].blank), None)
+    rest = next((c for c in row[k + 1:] if not c.blank), None) if k is not None else None
+    if k is None or (rest is not None and not _is_label(rest)) or (found := funds_in_sentence(row[k].text)) is None:
+        return None  # (one cell a line, the block's next label follows the sentence in its row)
+    sentence = row[k]
+    for field_name, amount in found.items():
+        parts.money[field_name] = Cell(amount, sentence.source)
+    parts.extras.append((row[i].text.strip(), sentence))
+    parts.needs_check.append(f"预算数取自「{row[i].text.strip()}」栏的文字「{sentence.text.strip()}」")
+    return k + 1
 
 
 def _amount_after(row: list[Cell], i: int) -> int | None:

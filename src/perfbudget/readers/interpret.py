@@ -73,6 +73,7 @@ from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 from perfbudget.readers.turned_tables import turned_table
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
+from perfbudget.readers.year_value_columns import one_year_target
 
 
 def _text(cell: Cell) -> str:
@@ -333,7 +334,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         # 偏差原因分析 over 经费保障 | 制度保障 | …: each sub-column an extra of its own (corpus22b)
         rows = [*rows[:header_index], grouped, *rows[header_index + 2:]]
     columns = column_map(rows[header_index])
-    roles = {role for role, _ in columns}
+    role_list = [role for role, _ in columns]
+    if role_list.count("target") > 1:  # 2024年目标值 | 2025年目标值: the table's year's (year_value_columns.py)
+        columns, told, note = one_year_target(columns, [heading, parts.name_cell.text if parts.name_cell else None],
+                                              next(c for c in rows[header_index] if not c.blank).source)
+        problems.extend([told] if told is not None else [])
+        parts.needs_check.extend([note] if note is not None else [])
+    roles = set(role_list)
     parts.self_evaluation = "actual" in roles or "score" in roles
     before = len(parts.indicators)
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)

@@ -523,6 +523,11 @@ _UNCLOSED_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[A-Za-z](?:[/÷][A-Za
 _UNOPENED_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z](?:[/÷][A-Za-z])?[)）]$")
 
 
+def ends_in_unclosed_note(text: str) -> bool:
+    """``年初目标值(A``, ``资金(万元``: a label whose note at its end lost its closing bracket (``_UNCLOSED_NOTE``)."""
+    return _UNCLOSED_NOTE.search(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A label as compared: NFKC, no spaces or colons, no parenthetical note, no ★."""

@@ -28,7 +28,7 @@ _SPACE = re.compile(r"\s+")
 
 def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | None, bool]:
     """The amount in a money cell, and whether the cell holds more than the amount (a note)."""
-    value, number, reading = _read_amount(cell.text)
+    value, number, reading, _unit = _read_amount(cell.text)
     if reading == _EMPTY:
         return None, False
     if reading == _NOT_AMOUNT:
@@ -53,29 +53,47 @@ _LOST_MARK = "amount with a lost character"
 
 
 @lru_cache(maxsize=4096)
-def _read_amount(written: str) -> tuple[Decimal | None, str | None, str]:
+def _read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | None]:
     """What :func:`money_amount` makes of a cell's text: (amount, its number as written, ``_EMPTY`` /
-    ``_NOT_AMOUNT`` / ``_NOTED`` / ``_AMOUNT_ONLY``). Cached: a pure function of the text, and the same
-    amounts recur (预算数 and 财政资金 are often one amount; a Decimal is immutable, so shared)."""
+    ``_NOT_AMOUNT`` / ``_NOTED`` / ``_AMOUNT_ONLY``, the unit written after the number: 万元, 元 or None). Cached: a
+    pure function of the text, and the same amounts recur (预算数 and 财政资金 are often one amount; a Decimal is
+    immutable, so shared)."""
     # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
     text = "".join(unicodedata.normalize("NFKC", written).split()).replace(",", "")
     if not text or text in ("-", "—", "/", "无"):
-        return None, None, _EMPTY
+        return None, None, _EMPTY, None
     match = _AMOUNT.match(text)
     if match is None:
         # −120 (U+2212, the minus sign NFKC keeps) is as negative as -120
-        return None, None, _NEGATIVE if text[0] == "\u2212" and text[1:2].isdigit() else _NOT_AMOUNT
+        return None, None, _NEGATIVE if text[0] == "\u2212" and text[1:2].isdigit() else _NOT_AMOUNT, None
     if text[0] == "-" and Decimal(match["number"]):
-        return None, None, _NEGATIVE  # -120 (a -0 is 0)
+        return None, None, _NEGATIVE, None  # -120 (a -0 is 0)
     rest = match["rest"] and _NOTE.sub("", match["rest"])
     amount = match["number"] + (match["unit"] or "")
     while rest.startswith(amount):  # a copied duplicate such as 854万854万
         rest = rest[len(amount):]
+    unit = None if match["unit"] is None else "元" if match["unit"] == "元" else "万元"
     if rest and not match["rest"].strip("?\ufffd") and _LOST.issuperset(rest):
-        return Decimal(match["number"]), match["number"], _LOST_MARK  # 4764453.11? (a lost no-break space)
+        return Decimal(match["number"]), match["number"], _LOST_MARK, unit  # 4764453.11? (a lost no-break space)
     if rest:
-        return None, None, _NOT_AMOUNT
-    return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY
+        return None, None, _NOT_AMOUNT, None
+    return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY, unit
+
+
+def in_table_unit(cell: Cell, amount: Decimal, money_unit: str, label: str,
+                  problems: list[Problem]) -> tuple[Decimal, str | None]:
+    """``amount`` (read from ``cell``) in the table's ``money_unit`` where the cell writes the other unit after it
+    (``120000元`` under 单位：万元 is 12 万元, ``12万元`` under 单位：元 is 120000 元), with a warning at the cell and
+    the note to check it returns; unchanged (and no note) where the cell writes no unit or the table's own."""
+    own = _read_amount(cell.text)[3]  # (cached: money_amount has just read the cell)
+    if own is None or own == money_unit:
+        return amount, None
+    converted = (amount / 10000 if own == "元" else amount * 10000).normalize()
+    converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted
+    note = (f"{label}「{cell.text.strip()}」写明单位「{own}」，与表中的金额单位「{money_unit}」不同："
+            f"按 {converted} {money_unit} 读取")
+    problems.append(Problem(cell.source, f"{note}，请核对金额单位", Severity.WARNING))
+    return converted, note
 
 
 def _amount_of(cell: Cell) -> re.Match[str] | None:

@@ -19,7 +19,7 @@ from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import with_progress
 from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
-from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
+from perfbudget.readers.money_cells import in_table_unit, money_amount, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
@@ -129,7 +129,13 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     amounts: dict[str, Decimal | None] = {}
     money_notes: list[tuple[str, str]] = []
     for key, cell in parts.money.items():
-        amounts[key], noted = money_amount(cell, labels[key], problems)
+        amount, noted = money_amount(cell, labels[key], problems)
+        if amount is not None and parts.money_unit is not None and ("元" in cell.text or "万" in cell.text):
+            # 120000元 under 单位：万元: the amount in the table's unit, told (reading33)
+            amount, unit_note = in_table_unit(cell, amount, parts.money_unit, labels[key], problems)
+            if unit_note is not None:
+                parts.needs_check.append(unit_note)
+        amounts[key] = amount
         if noted:
             money_notes.append((labels[key], cell.text.strip()))
     sources: dict[str, Source] = {}

@@ -41,7 +41,14 @@ from perfbudget.readers.label_lines import (
     sealed_label_cells,
     section_pair,
 )
-from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
+from perfbudget.readers.labels import (
+    column_role,
+    ends_in_unclosed_note,
+    header_field,
+    is_any_label,
+    is_ignored_label,
+    level_of,
+)
 from perfbudget.readers.line_rows import is_formula, is_row
 from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.stream import (
@@ -456,19 +463,23 @@ def read_tab_rows(text: str, file: str) -> list[RawTable]:
 
 
 def split_spaces(line: str) -> list[str]:
-    """Cells of a space-separated row; a parenthesis keeps its spaces together."""
+    """Cells of a space-separated row; a parenthesis keeps its spaces together. A cell ending in a note that lost
+    its closing bracket (``全年预算数(A 全年执行数(B 分值``) opens none: the next token is the next cell."""
     tokens = line.replace("\u3000", " ").replace("\u00a0", " ").split()
     # each cell's tokens gathered, then joined once: adding each token to the cell's string copied the whole
     # cell each time, quadratic behind an unclosed parenthesis (2.2 MB took 21 s of CPU; attack15)
     cells: list[list[str]] = []
     depth = 0
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if depth > 0 and cells:
             cells[-1].append(token)
         else:
             cells.append([token])
-        depth += token.count("(") + token.count("（") - token.count(")") - token.count("）")
-        depth = max(depth, 0)
+        opened = token.count("(") + token.count("（") - token.count(")") - token.count("）")
+        if opened > 0 and depth == 0 and ends_in_unclosed_note(token) \
+                and (k + 1 == len(tokens) or tokens[k + 1][0] not in ")）"):
+            opened -= 1  # 全年预算数(A: the page lost the note's closing bracket, the cell ends here (reading33)
+        depth = max(depth + opened, 0)
     return ["".join(cell) for cell in cells]
 
 

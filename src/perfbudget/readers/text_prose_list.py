@@ -14,7 +14,8 @@ written before the item (``数量指标:``). An item without a hint (``生态修
 name and a value, and a value the page cuts (no separator after it on the text's last line) may be cut: both
 are reported, never read. The project's name is read from the notice's title (关于…绩效目标设定的公示) only
 as far as the body names the project with the same words again (the longest end of the title's words, most
-of them); its amount only from a 资金总额 written once.
+of them); its amount only from a 资金总额 written once or, without one, from the one amount written right after
+资金 (安排…资金50万元,实施…项目: the notice's money; two such amounts give none).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _VALUE = re.compile(r"((?:>=|<=|[≥≤><=＞＜]|大于等于|小于等于|不�
 _SEPARATORS = "；;。，,"
 _TITLE = re.compile(r"关于(.{4,80}?)(?:资金)?绩效目标(?:设定)?的公示")
 _TOTAL = re.compile(r"资金总额[:：]?\s*(\d+(?:\.\d+)?)\s*万元")
+_FUNDS = re.compile(r"资金\s*(\d+(?:\.\d+)?)\s*万元")  # 安排…(…号)资金50万元,实施…项目
 
 
 def _sections(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]]]:
@@ -126,6 +128,15 @@ def _project_name(text: str) -> str | None:
     return None
 
 
+def _one_amount(head: str) -> re.Match[str] | None:
+    """The notice's money: its 资金总额 written once, or else its one amount written right after 资金."""
+    for pattern in (_TOTAL, _FUNDS):
+        found = list(pattern.finditer(head))
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def read_prose_list(text: str, file: str) -> list[RawTable]:
     lines = text.splitlines()
     sections = _sections(lines)
@@ -136,8 +147,9 @@ def read_prose_list(text: str, file: str) -> list[RawTable]:
     head = "\n".join(lines[:first - 1])
     if (name := _project_name(head)) is not None:
         table.rows.append([Cell("项目名称", Source(file, line=1)), Cell(name, Source(file, line=1))])
-    if len(totals := _TOTAL.findall(head)) == 1:
-        table.rows.append([Cell("资金总额(万元)", Source(file, line=1)), Cell(totals[0], Source(file, line=1))])
+    if (total := _one_amount(head)) is not None:
+        at = Source(file, line=head.count("\n", 0, total.start()) + 1)  # the line the amount is written on
+        table.rows.append([Cell("资金总额(万元)", at), Cell(total.group(1), at)])
     table.rows.append([Cell(t, Source(file, line=first, column=j))
                        for j, t in enumerate(("一级指标", "二级指标", "三级指标", "指标值"), 1)])
     last_line = max((lineno for _, _, body in sections for lineno, _ in body), default=0)

@@ -49,6 +49,7 @@ from perfbudget.writers.print_layout import (
     content_widths,
     lines_needed,
     xlsx_page_setup,
+    xlsx_workbook,
 )
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -119,13 +120,12 @@ def template_csv(document: Document, projects: Iterable[Project] | None = None, 
 def template_xlsx(document: Document, projects: Iterable[Project] | None = None, kind: str = "evaluation",
                   month: int | None = None) -> bytes:
     """The xlsx fill-in sheet as bytes."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     columns = _XLSX_COLUMNS[kind]
-    workbook = Workbook()
+    workbook = xlsx_workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "自评填报" if kind == "evaluation" else "监控填报"

@@ -55,13 +55,19 @@ def _widths(rows: list[list[Any]]) -> list[float]:
 
 def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
+    from perfbudget.writers.print_layout import (
+        LINE_POINTS,
+        MAX_ROW_POINTS,
+        PAD_POINTS,
+        lines_needed,
+        xlsx_page_setup,
+        xlsx_workbook,
+    )
 
-    book = Workbook()
+    book = xlsx_workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "指标库"

@@ -48,6 +48,7 @@ from perfbudget.writers.print_layout import (
     PAD_POINTS,
     content_widths,
     lines_needed,
+    xlsx_page_number,
     xlsx_page_setup,
     xlsx_workbook,
 )
@@ -204,7 +205,7 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     # to repeat with it, and print titles must be one run of rows)
     xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False, head=heading)
     sheet.HeaderFooter.differentFirst = True  # (the first page has the title in its row 1: no page header)
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    xlsx_page_number(sheet)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False

@@ -657,6 +657,17 @@ def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None 
         sheet.oddHeader.center.font = XLSX_FONT
 
 
+def xlsx_page_number(sheet: Any) -> None:
+    """The page number (第 N 页，共 M 页) in the middle of a sheet's footer, 9 pt 宋体 (the sheets without the sign-off
+    footer: the 填报表 and the 指标库), on its first page too when that has a header and footer of its own (print30:
+    the 填报表's page 1, ``differentFirst`` since download-cost, printed none; its text named no font)."""
+    footers = [sheet.oddFooter, *([sheet.firstFooter] if sheet.HeaderFooter.differentFirst else [])]
+    for footer in footers:
+        footer.center.text = PAGE_NUMBER
+        footer.center.size = 9
+        footer.center.font = XLSX_FONT
+
+
 def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True) -> float:
     """A4 in the orientation that fits, 1.8 cm margins, the sign-off footer; returns the usable
     width in cm."""

@@ -1,0 +1,154 @@
+"""print30: what a finance officer would have refused when every download was printed again, each checked on the file
+or on its printed PDF (one LibreOffice run shared by the tests).
+
+* every workbook's default font (the Normal style, styles.xml's first font) was openpyxl's Calibri 11: Excel and WPS
+  showed it in every cell not styled, and a Chinese WPS on Kylin or UOS lacks it — now 宋体, as the cells;
+* the Word 绩效目标表 of the corpus tables 38 and 106 (a head of 20–30 rows of unlabelled extras) printed the head's
+  last rows, the indicator header and one indicator alone on page 2 and the other indicators on page 3;
+* the seed's Word 自评表 printed the last five lines of its 计分说明 alone on page 2, under no heading.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perfbudget.model import Document
+from perfbudget.writers.print_layout import head_page_starts
+from tests.conftest import ROOT
+from tests.writers.test_print_pdf import _read, to_pdf
+
+CORPUS = ROOT / "tests" / "fixtures" / "real" / "corpus"
+TALL_HEADS = ("38", "106")
+
+
+def _corpus(number: str) -> Path:
+    return next(CORPUS.glob(f"{number}_*.txt"))
+
+
+def _seed_evaluation(seed_document: Document) -> Any:
+    from tests.evaluate.helpers import P5_SHEET, csv_bytes, run
+
+    evaluation, problems = run(seed_document, csv_bytes(*P5_SHEET))
+    assert evaluation is not None, problems
+    return evaluation
+
+
+def _library_groups() -> list[dict[str, Any]]:
+    targets = {"min": "90", "p25": "95", "p50": "98", "p75": "100", "max": "100"}
+    return [{"id": 1, "name": "满意度", "level1": "满意度指标", "level2": "服务对象满意度指标", "count": 3, "units": 2,
+             "measure_unit": "%", "direction": "up", "targets": targets, "qualitative_share": "0",
+             "names": ["满意度", "群众满意度"]}]
+
+
+def test_every_workbook_download_names_songti_for_every_cell_and_its_default(seed_document: Document) -> None:
+    """The 绩效目标表, 自评表, 监控表, both 填报表 and the 指标库 workbooks: styles.xml's first font (the default, that
+    of the Normal style, of every cell not styled, and Excel's and WPS's unit of column widths) and every other font
+    are 宋体, and every cell of every sheet, empty ones between the text too, reads as 宋体 (Calibri before)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from perfbudget.evaluate.template import template_xlsx
+    from perfbudget.library.export import write_xlsx
+    from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+    from perfbudget.writers.monitoring_files import monitoring_xlsx
+    from perfbudget.writers.target_table_export import render
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+
+    library = io.BytesIO()
+    write_xlsx(_library_groups(), library)
+    books = {"绩效目标表": render(seed_document, "xlsx"), "自评表": evaluation_xlsx(_seed_evaluation(seed_document)),
+             "监控表": monitoring_xlsx(_monitoring(seed_document, _rows())),
+             "自评填报表": template_xlsx(seed_document), "监控填报表": template_xlsx(seed_document, kind="monitor"),
+             "指标库": library.getvalue()}
+    for name, data in books.items():
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            styles = archive.read("xl/styles.xml").decode("utf-8")
+        fonts = styles.split("<fonts", 1)[1].split("</fonts>", 1)[0]
+        names = [part.split('"', 1)[0] for part in fonts.split('<name val="')[1:]]
+        assert names and set(names) == {"宋体"}, (name, names)
+        assert "Calibri" not in styles and 'scheme val="minor"' not in styles, name
+        workbook = load_workbook(io.BytesIO(data))
+        assert workbook._named_styles["Normal"].font.name == "宋体", name
+        for sheet in workbook.worksheets:
+            assert {cell.font.name for row in sheet.iter_rows() for cell in row} == {"宋体"}, (name, sheet.title)
+            first = [sheet.firstFooter.center] if sheet.HeaderFooter.differentFirst else []
+            for part in (sheet.oddHeader.center, sheet.oddFooter.left, sheet.oddFooter.center, sheet.oddFooter.right,
+                         *first):
+                assert part.text is None or part.font == "宋体", (name, sheet.title, part.text)
+            # every page numbered, the first too (the 填报表's page 1, a first page of its own, printed none)
+            assert any("&P" in (part.text or "") for part in (sheet.oddFooter.center, sheet.oddFooter.right)), name
+            assert not first or first[0].text == sheet.oddFooter.center.text, name
+
+
+def test_a_head_running_over_its_page_is_cut_at_a_merged_cells_top_and_the_pages_counted_from_there() -> None:
+    """Rows 0–5 the head (rows 3–4 one merged cell), 6 the indicator header, 7–11 indicators, 10 pt each on pages of
+    45 pt: the head runs over at row 4, inside the merged cell, so it is cut at row 3; page 2 holds the head's rest
+    but not the header with the first indicator, so the indicators begin page 3 (rows 6–9), and page 4 repeats the
+    header and holds 10–11 (before, the head was left to break where it fell and the pages counted from row 0)."""
+    heights = [10.0] * 12
+    assert head_page_starts(heights, 45.0, 6, 12, 0.0, [(3, 2), (0, 1)]) == [3, 6, 10]
+    assert head_page_starts(heights, 55.0, 6, 12, 0.0, [(4, 2)]) == [4, 9]  # (page 2: rows 4–8)
+    # a head that fits leaves the indicators' pages as computed before, from a page 1 holding it
+    assert head_page_starts(heights, 95.0, 6, 12, 0.0, [(3, 2)]) == [9]
+    # the page running over between the indicator header and the first indicator: the indicators begin the next page
+    assert head_page_starts(heights, 75.0, 6, 12, 0.0, []) == [6]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory, seed_document: Document) -> dict[str, Any]:
+    """The Word files written and their PDFs, printed by LibreOffice in one run."""
+    from perfbudget.writers.evaluation_docx import evaluation_docx
+    from perfbudget.writers.target_table_export import render
+
+    work = tmp_path_factory.mktemp("print30")
+    documents = {number: _read(_corpus(number)) for number in TALL_HEADS}
+    files = {f"t{number}.docx": render(document, "docx") for number, document in documents.items()}
+    evaluation = _seed_evaluation(seed_document)
+    files["seed-eval.docx"] = evaluation_docx(evaluation)
+    for name, data in files.items():
+        (work / name).write_bytes(data)
+    return {"files": files, "pdfs": to_pdf([work / name for name in files], work), "documents": documents,
+            "work": work, "evaluation": evaluation}
+
+
+def _pages(pdf_path: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        return ["".join((page.extract_text() or "").split()) for page in pdf.pages]
+
+
+@pytest.mark.parametrize("number", TALL_HEADS)
+def test_a_word_target_table_whose_head_runs_over_its_first_page_prints_its_indicators_together(
+        printed: dict[str, Any], number: str) -> None:
+    """The head is cut where it runs over page 1 and page 2 holds its rest, the indicator header and every indicator
+    (they printed the header and one indicator alone on page 2, the rest on page 3); the file reads back to the same
+    model with no problem."""
+    from perfbudget.load import load_path
+
+    pages = _pages(printed["pdfs"][f"t{number}.docx"])
+    project = printed["documents"][number].projects[0]
+    assert len(pages) == 2, number
+    assert "一级指标" not in pages[0] and "一级指标" in pages[1], number
+    for indicator in project.indicators:
+        assert "".join(indicator.level3.split())[:8] in pages[1], (number, indicator.level3)  # (lines interleave)
+    path = printed["work"] / f"t{number}.docx"
+    result = load_path(path)
+    assert result.document is not None and not result.problems, [str(p) for p in result.problems]
+    assert result.document.projects[0].indicators == project.indicators
+
+
+def test_the_seed_self_evaluations_scoring_notes_print_together_under_their_heading(printed: dict[str, Any]) -> None:
+    """The seed's 自评表 and its notes are a tenth taller than a page: the notes go to page 2 whole, under 计分说明, and
+    page 1 ends with the 总分 row (its last five lines printed alone on page 2 before, under no heading)."""
+    pages = _pages(printed["pdfs"]["seed-eval.docx"])
+    lines = ["".join(line.split()) for project in printed["evaluation"].projects for line in project.notes]
+    assert lines and len(pages) == 2
+    assert "总分" in pages[0] and "计分说明" not in pages[0]
+    assert pages[1].find("计分说明") < pages[1].find(lines[0][:12]) and all(line[:12] in pages[1] for line in lines)

@@ -5,6 +5,7 @@ or on its printed PDF (one LibreOffice run shared by the tests).
   showed it in every cell not styled, and a Chinese WPS on Kylin or UOS lacks it — now 宋体, as the cells;
 * the Word 绩效目标表 of the corpus tables 38 and 106 (a head of 20–30 rows of unlabelled extras) printed the head's
   last rows, the indicator header and one indicator alone on page 2 and the other indicators on page 3;
+  so did the page of the table 19 (ten columns), whose funds grid printed without rules right of its cells;
 * the seed's Word 自评表 printed the last five lines of its 计分说明 alone on page 2, under no heading.
 """
 
@@ -19,10 +20,12 @@ import pytest
 from perfbudget.model import Document
 from perfbudget.writers.print_layout import head_page_starts
 from tests.conftest import ROOT
-from tests.writers.test_print_pdf import _read, to_pdf
+from tests.writers.test_print_pdf import _read, chromium_pdf, to_pdf
+from tests.writers.test_printed_fit import _normal
 
 CORPUS = ROOT / "tests" / "fixtures" / "real" / "corpus"
 TALL_HEADS = ("38", "106")
+WIDE = "19"  # ten columns, a head of 30 rows
 
 
 def _corpus(number: str) -> Path:
@@ -107,48 +110,72 @@ def printed(tmp_path_factory: pytest.TempPathFactory, seed_document: Document) -
     from perfbudget.writers.target_table_export import render
 
     work = tmp_path_factory.mktemp("print30")
-    documents = {number: _read(_corpus(number)) for number in TALL_HEADS}
-    files = {f"t{number}.docx": render(document, "docx") for number, document in documents.items()}
+    documents = {number: _read(_corpus(number)) for number in (*TALL_HEADS, WIDE)}
+    files = {f"t{number}.docx": render(documents[number], "docx") for number in TALL_HEADS}
     evaluation = _seed_evaluation(seed_document)
     files["seed-eval.docx"] = evaluation_docx(evaluation)
     for name, data in files.items():
         (work / name).write_bytes(data)
-    return {"files": files, "pdfs": to_pdf([work / name for name in files], work), "documents": documents,
-            "work": work, "evaluation": evaluation}
+    pdfs = to_pdf([work / name for name in files], work)
+    page = work / f"t{WIDE}.html"
+    page.write_bytes(render(documents[WIDE], "html"))
+    pdfs[page.name] = chromium_pdf(page, work)
+    return {"files": files, "pdfs": pdfs, "documents": documents, "work": work, "evaluation": evaluation}
 
 
 def _pages(pdf_path: Path) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(pdf_path) as pdf:
-        return ["".join((page.extract_text() or "").split()) for page in pdf.pages]
+        return [_normal(page.extract_text() or "") for page in pdf.pages]  # (Chromium's ⼀ for 一)
 
 
-@pytest.mark.parametrize("number", TALL_HEADS)
-def test_a_word_target_table_whose_head_runs_over_its_first_page_prints_its_indicators_together(
-        printed: dict[str, Any], number: str) -> None:
+@pytest.mark.parametrize("name", [*(f"t{number}.docx" for number in TALL_HEADS), f"t{WIDE}.html"])
+def test_a_target_table_whose_head_runs_over_its_first_page_prints_its_indicators_together(
+        printed: dict[str, Any], name: str) -> None:
     """The head is cut where it runs over page 1 and page 2 holds its rest, the indicator header and every indicator
-    (they printed the header and one indicator alone on page 2, the rest on page 3); the file reads back to the same
-    model with no problem."""
+    (they printed the header and one indicator alone on page 2, the rest on page 3): the Word files of the corpus
+    tables 38 and 106 by LibreOffice, the page of the 10-column table 19 by Chromium; each file reads back to as many
+    indicators (the Word files to the same, with no problem)."""
     from perfbudget.load import load_path
 
-    pages = _pages(printed["pdfs"][f"t{number}.docx"])
+    number = name[1:].split(".")[0]
+    pages = _pages(printed["pdfs"][name])
     project = printed["documents"][number].projects[0]
     assert len(pages) == 2, number
     assert "一级指标" not in pages[0] and "一级指标" in pages[1], number
     for indicator in project.indicators:
-        assert "".join(indicator.level3.split())[:8] in pages[1], (number, indicator.level3)  # (lines interleave)
-    path = printed["work"] / f"t{number}.docx"
-    result = load_path(path)
-    assert result.document is not None and not result.problems, [str(p) for p in result.problems]
-    assert result.document.projects[0].indicators == project.indicators
+        assert _normal(indicator.level3)[:8] in pages[1], (number, indicator.level3)  # (lines interleave)
+    result = load_path(printed["work"] / name)
+    assert result.document is not None and len(result.document.projects[0].indicators) == len(project.indicators)
+    if name.endswith(".docx"):  # (the page writes targets in the one notation, 「≧100%」 as 「≥100%」)
+        assert result.document.projects[0].indicators == project.indicators and not result.problems
+
+
+def test_every_row_of_a_target_table_page_has_a_cell_in_every_column(printed: dict[str, Any]) -> None:
+    """The table 19's funds grid (项目资金 … 分值) covers 6 of its 10 columns: its rows had no cells after them, so
+    Chromium printed no rules there; every row of every table of the page covers every column now."""
+    from lxml import html
+
+    page = html.fromstring((printed["work"] / f"t{WIDE}.html").read_bytes())
+    tables = page.findall(".//table")
+    assert len(tables) >= 2
+    for table in tables:
+        width = len(table.findall(".//col"))
+        taken: dict[int, int] = {}  # columns taken in a row by cells merged down from rows above
+        for number, row in enumerate(table.iter("tr")):
+            spans = sum(int(cell.get("colspan", "1")) for cell in row.findall("td"))
+            assert spans + taken.get(number, 0) == width, (number, html.tostring(row, encoding="unicode")[:120])
+            for cell in row.findall("td"):
+                for below in range(1, int(cell.get("rowspan", "1"))):
+                    taken[number + below] = taken.get(number + below, 0) + int(cell.get("colspan", "1"))
 
 
 def test_the_seed_self_evaluations_scoring_notes_print_together_under_their_heading(printed: dict[str, Any]) -> None:
     """The seed's 自评表 and its notes are a tenth taller than a page: the notes go to page 2 whole, under 计分说明, and
     page 1 ends with the 总分 row (its last five lines printed alone on page 2 before, under no heading)."""
     pages = _pages(printed["pdfs"]["seed-eval.docx"])
-    lines = ["".join(line.split()) for project in printed["evaluation"].projects for line in project.notes]
+    lines = [_normal(line) for project in printed["evaluation"].projects for line in project.notes]
     assert lines and len(pages) == 2
     assert "总分" in pages[0] and "计分说明" not in pages[0]
     assert pages[1].find("计分说明") < pages[1].find(lines[0][:12]) and all(line[:12] in pages[1] for line in lines)

@@ -179,3 +179,14 @@ def test_the_seed_self_evaluations_scoring_notes_print_together_under_their_head
     assert lines and len(pages) == 2
     assert "总分" in pages[0] and "计分说明" not in pages[0]
     assert pages[1].find("计分说明") < pages[1].find(lines[0][:12]) and all(line[:12] in pages[1] for line in lines)
+
+
+def test_a_list_exports_unit_code_of_nine_digits_prints_on_one_line() -> None:
+    """The 项目列表, 审核队列 and 自评结果 exports printed the 部门整体 table 102's unit code 「901001033」 as 「9010010」
+    over 「33」 (a column of 8 units); the column now holds nine digits on a line."""
+    from perfbudget.app.project_lists import COLUMNS
+    from perfbudget.writers.list_xlsx import _lines
+
+    for view, columns in COLUMNS.items():
+        code = next(column for column in columns if column.title == "单位编码")
+        assert _lines("901001033", code.width) == 1, view

@@ -92,15 +92,16 @@ def test_every_workbook_download_names_songti_for_every_cell_and_its_default(see
 def test_a_head_running_over_its_page_is_cut_at_a_merged_cells_top_and_the_pages_counted_from_there() -> None:
     """Rows 0–5 the head (rows 3–4 one merged cell), 6 the indicator header, 7–11 indicators, 10 pt each on pages of
     45 pt: the head runs over at row 4, inside the merged cell, so it is cut at row 3; page 2 holds the head's rest
-    but not the header with the first indicator, so the indicators begin page 3 (rows 6–9), and page 4 repeats the
-    header and holds 10–11 (before, the head was left to break where it fell and the pages counted from row 0)."""
+    but not with the header and the first indicator, so the head's last row (5) begins page 3 with them (rows 5–8),
+    and page 4 repeats the header and holds 9–11 (before, the head was left to break where it fell and the pages
+    counted from row 0)."""
     heights = [10.0] * 12
-    assert head_page_starts(heights, 45.0, 6, 12, 0.0, [(3, 2), (0, 1)]) == [3, 6, 10]
+    assert head_page_starts(heights, 45.0, 6, 12, 0.0, [(3, 2), (0, 1)]) == [3, 5, 9]
     assert head_page_starts(heights, 55.0, 6, 12, 0.0, [(4, 2)]) == [4, 9]  # (page 2: rows 4–8)
     # a head that fits leaves the indicators' pages as computed before, from a page 1 holding it
     assert head_page_starts(heights, 95.0, 6, 12, 0.0, [(3, 2)]) == [9]
-    # the page running over between the indicator header and the first indicator: the indicators begin the next page
-    assert head_page_starts(heights, 75.0, 6, 12, 0.0, []) == [6]
+    # the page running over between the indicator header and the first indicator: the head's last row begins the next
+    assert head_page_starts(heights, 75.0, 6, 12, 0.0, []) == [5]
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +191,17 @@ def test_a_list_exports_unit_code_of_nine_digits_prints_on_one_line() -> None:
     for view, columns in COLUMNS.items():
         code = next(column for column in columns if column.title == "单位编码")
         assert _lines("901001033", code.width) == 1, view
+
+
+def test_a_workbook_page_never_ends_with_the_indicator_header() -> None:
+    """The corpus table 177's 绩效目标表 workbook (a head with a 10-line 绩效目标) ended page 1 with the indicator header
+    row alone, the indicators on page 2 under it again: the page now breaks before the header (printed once, page 2
+    beginning with it), never between it and the first indicator."""
+    from openpyxl import load_workbook
+
+    from perfbudget.writers.target_table_export import render
+
+    sheet = load_workbook(io.BytesIO(render(_read(_corpus("177")), "xlsx"))).worksheets[0]
+    header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "一级指标")
+    breaks = [brk.id for brk in sheet.row_breaks.brk]  # (a break after the row of that number)
+    assert breaks and header not in breaks and header - 1 in breaks

@@ -338,6 +338,8 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
     from ``last`` (the last indicator; its last row when None) or more (:func:`tail_kept_with_table`)."""
     room = _xlsx_room(widths)
     starts = page_starts([*heights, *tail], room * PAGE_SHARE, lead, repeated)
+    if repeated is not None:  # a page never ends with the indicator header: it begins the next (print30)
+        starts = sorted({repeated if start == repeated + 1 else start for start in starts})
     return tail_kept_with_table(starts, heights, tail, room * TAIL_SHARE, lead, repeated, last)
 
 
@@ -451,8 +453,9 @@ def head_page_starts(heights: Sequence[float], room: float, header_row: int, tot
                      head: Iterable[tuple[int, int]]) -> list[int]:
     """:func:`indicator_page_starts`, and where the head (the rows before ``header_row``, its merged cells ``head``
     as (row, rows)) does not fit on its first page with the first indicator, the rows it is cut at too: each the row
-    that runs over its page, moved up to the top of a merged cell it falls in, and to ``header_row`` when it falls
-    between the indicator header and the first indicator; the pages after a cut counted from it. The head of the
+    that runs over its page, moved up to the top of a merged cell it falls in, and to the head's last row when it
+    falls after it (that row, 绩效目标, goes with the indicator header and the first indicator); the pages after a cut
+    counted from it. The head of the
     corpus tables 38 and 106 (20–30 rows of unlabelled extras) printed its last rows, the indicator header and one
     indicator alone on page 2, the other indicators on page 3: the head broke where the program found its page full,
     the indicators where computed from a page 1 holding the whole head (print29's left item, fixed by print30)."""
@@ -464,7 +467,7 @@ def head_page_starts(heights: Sequence[float], room: float, header_row: int, tot
         cut = begin + starts[0] if starts else totals
         if cut >= header_row + 2 or cut >= totals:
             break
-        cut = min(cut, header_row)
+        cut = min(cut, header_row - 1)  # (the head's last row, 绩效目标, goes with the header and an indicator)
         cut = next((top for top, end in spans if top < cut < end), cut)
         if cut <= begin:  # (a merged cell taller than a page: left to break where it falls)
             break

@@ -183,8 +183,8 @@ def test_the_seed_self_evaluations_scoring_notes_print_together_under_their_head
 
 
 def test_a_list_exports_unit_code_of_nine_digits_prints_on_one_line() -> None:
-    """The 项目列表, 审核队列 and 自评结果 exports printed the 部门整体 table 102's unit code 「901001033」 as 「9010010」
-    over 「33」 (a column of 8 units); the column now holds nine digits on a line."""
+    """The 项目列表, 审核队列 and 自评结果 exports printed the 部门整体 table 102's unit code 「901001033」 as
+    「9010010」 over 「33」 (a column of 8 units); the column now holds nine digits on a line."""
     from perfbudget.app.project_lists import COLUMNS
     from perfbudget.writers.list_xlsx import _lines
 
@@ -194,9 +194,9 @@ def test_a_list_exports_unit_code_of_nine_digits_prints_on_one_line() -> None:
 
 
 def test_a_workbook_page_never_ends_with_the_indicator_header() -> None:
-    """The corpus table 177's 绩效目标表 workbook (a head with a 10-line 绩效目标) ended page 1 with the indicator header
-    row alone, the indicators on page 2 under it again: the page now breaks before the header (printed once, page 2
-    beginning with it), never between it and the first indicator."""
+    """The corpus table 177's 绩效目标表 workbook (a head with a 10-line 绩效目标) ended page 1 with the indicator
+    header row alone, the indicators on page 2 under it again: the page now breaks before the header (printed once,
+    page 2 beginning with it), never between it and the first indicator."""
     from openpyxl import load_workbook
 
     from perfbudget.writers.target_table_export import render

@@ -92,7 +92,9 @@ def _grade(row: dict[str, Any]) -> str:
 
 
 _ID = Column("编号", 7, lambda r: r["id"], "0")
-_UNIT = (Column("单位编码", 8, lambda r: r["unit_code"] or ""), Column("单位名称", 16, lambda r: r["unit_name"] or ""))
+# 单位编码 11.5 units: a code of nine digits on one line (print30: 8 printed 「901001033」 as 「9010010」 over 「33」)
+_UNIT = (Column("单位编码", 11.5, lambda r: r["unit_code"] or ""),
+         Column("单位名称", 16, lambda r: r["unit_name"] or ""))
 _NAME = Column("项目名称", 28, lambda r: r["name"])
 _YEAR = Column("年度", 6, lambda r: r["fund_year"], "0")
 _BUDGET = Column("预算（万元）", 12, lambda r: r["budget_wan"] if r["budget_total"] else None, "#,##0.00####")

@@ -48,7 +48,9 @@ from perfbudget.writers.print_layout import (
     PAD_POINTS,
     content_widths,
     lines_needed,
+    xlsx_page_number,
     xlsx_page_setup,
+    xlsx_workbook,
 )
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -119,13 +121,12 @@ def template_csv(document: Document, projects: Iterable[Project] | None = None, 
 def template_xlsx(document: Document, projects: Iterable[Project] | None = None, kind: str = "evaluation",
                   month: int | None = None) -> bytes:
     """The xlsx fill-in sheet as bytes."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     columns = _XLSX_COLUMNS[kind]
-    workbook = Workbook()
+    workbook = xlsx_workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "自评填报" if kind == "evaluation" else "监控填报"
@@ -204,7 +205,7 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     # to repeat with it, and print titles must be one run of rows)
     xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False, head=heading)
     sheet.HeaderFooter.differentFirst = True  # (the first page has the title in its row 1: no page header)
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    xlsx_page_number(sheet)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False

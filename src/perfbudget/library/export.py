@@ -55,13 +55,21 @@ def _widths(rows: list[list[Any]]) -> list[float]:
 
 def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
+    from perfbudget.writers.print_layout import (
+        LINE_POINTS,
+        MAX_ROW_POINTS,
+        PAD_POINTS,
+        XLSX_FONT,
+        lines_needed,
+        xlsx_page_number,
+        xlsx_page_setup,
+        xlsx_workbook,
+    )
 
-    book = Workbook()
+    book = xlsx_workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "指标库"
@@ -96,7 +104,8 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
         sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS * scale + PAD_POINTS)
     sheet.freeze_panes = "A2"
     xlsx_page_setup(sheet, widths, title_rows="1:1", sign_footer=False)
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    xlsx_page_number(sheet)
+    sheet.oddHeader.center.font = XLSX_FONT  # (it named none: the default font's, print30)
     # what the pages are, at the top of every one: printed, the workbook said 「指标库」 nowhere (its sheet's name is
     # not printed), each page beginning with the header row (print25)
     sheet.oddHeader.center.text = f"指标库（共 {len(groups)} 组指标）"

@@ -128,10 +128,13 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
         _font(heading.add_run(grid.notes_title), 10.5, bold=True)
         # set solid: the template's 10 pt after each and 1.15 lines took a page more; 2 pt apart, the seed's 监控表
         # went to a second page for its last two notes once its cells had room above their text (download-cost)
-        for line in grid.explanations:
+        # kept together, under their heading (print30: the seed's 自评表 printed its last five lines alone on page 2,
+        # under no heading); a block taller than a page breaks where it must (Word and LibreOffice let it)
+        for number, line in enumerate(grid.explanations, 1):
             note = document.add_paragraph()
             note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(0), Pt(NOTE_GAP_POINTS)
             note.paragraph_format.line_spacing = 1.0
+            note.paragraph_format.keep_with_next = number < len(grid.explanations)
             _font(note.add_run(line), 9)
     if usable is None:
         docx_section(document.sections[0], [float(w) for w in WIDTHS])

@@ -36,6 +36,7 @@ from perfbudget.writers.print_layout import (
     xlsx_page_setup,
     xlsx_page_starts,
     xlsx_readable_one_page,
+    xlsx_workbook,
 )
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -171,9 +172,7 @@ def name_width(names: Iterable[str]) -> float:
 def grids_workbook(grids: Iterable[Grid], summary: Any) -> bytes:
     """A workbook of one sheet per grid then the 汇总 sheet drawn by ``summary(sheet)``, opening on the first
     project; no user text is ever a formula (writers/cell_safety.py)."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
+    workbook = xlsx_workbook()
     first_sheet = workbook.active
     assert first_sheet is not None
     count = 0

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from copy import copy
 from functools import reduce
 from itertools import pairwise
 from operator import add
@@ -337,6 +338,8 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
     from ``last`` (the last indicator; its last row when None) or more (:func:`tail_kept_with_table`)."""
     room = _xlsx_room(widths)
     starts = page_starts([*heights, *tail], room * PAGE_SHARE, lead, repeated)
+    if repeated is not None:  # a page never ends with the indicator header: it begins the next (print30)
+        starts = sorted({repeated if start == repeated + 1 else start for start in starts})
     return tail_kept_with_table(starts, heights, tail, room * TAIL_SHARE, lead, repeated, last)
 
 
@@ -446,11 +449,41 @@ def indicator_page_starts(heights: Sequence[float], room: float, header_row: int
                    if first <= last})
 
 
+def head_page_starts(heights: Sequence[float], room: float, header_row: int, totals: int, lead: float,
+                     head: Iterable[tuple[int, int]]) -> list[int]:
+    """:func:`indicator_page_starts`, and where the head (the rows before ``header_row``, its merged cells ``head``
+    as (row, rows)) does not fit on its first page with the first indicator, the rows it is cut at too: each the row
+    that runs over its page, moved up to the top of a merged cell it falls in, and to the head's last row when it
+    falls after it (that row, 绩效目标, goes with the indicator header and the first indicator); the pages after a cut
+    counted from it. The head of the
+    corpus tables 38 and 106 (20–30 rows of unlabelled extras) printed its last rows, the indicator header and one
+    indicator alone on page 2, the other indicators on page 3: the head broke where the program found its page full,
+    the indicators where computed from a page 1 holding the whole head (print29's left item, fixed by print30)."""
+    spans = [(row, row + rows) for row, rows in head if rows > 1]
+    cuts: list[int] = []
+    begin, used = 0, lead
+    while True:
+        starts = page_starts(heights[begin:], room, used, header_row - begin)
+        cut = begin + starts[0] if starts else totals
+        if cut >= header_row + 2 or cut >= totals:
+            break
+        cut = min(cut, header_row - 1)  # (the head's last row, 绩效目标, goes with the header and an indicator)
+        cut = next((top for top, end in spans if top < cut < end), cut)
+        if cut <= begin:  # (a merged cell taller than a page: left to break where it falls)
+            break
+        cuts.append(cut)
+        begin, used = cut, 0.0
+    return cuts + [begin + start for start in indicator_page_starts(heights[begin:], room, header_row - begin,
+                                                                      totals - begin, used)]
+
+
 def docx_page_starts(heights: Sequence[float], page_height: float, header_row: int, totals: int,
-                     lead: float = 0.0) -> list[int]:
+                     lead: float = 0.0, head: Iterable[tuple[int, int]] | None = None) -> list[int]:
     """:func:`indicator_page_starts` of a Word page (``heights`` by :func:`row_heights` at
     :data:`DOCX_LINE_POINTS`), cut at :data:`DOCX_PAGE_SHARE` of its height, ``lead`` points above the table on its
-    first page (the 绩效目标表's heading paragraph)."""
+    first page (the 绩效目标表's heading paragraph); with ``head`` (its merged cells), :func:`head_page_starts`."""
+    if head is not None:
+        return head_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals, lead, head)
     return indicator_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals, lead)
 
 
@@ -468,17 +501,20 @@ def page_parts(cells: Iterable[_Spanned], header_row: int, rows: int,
     from dataclasses import replace
 
     cells = list(cells)
-    bounds = [0, header_row, *starts, rows]
+    cuts = [start for start in starts if start < header_row]  # a head cut where it runs over (head_page_starts)
+    starts = [start for start in starts if start > header_row]  # (at header_row: the indicators begin a page)
+    bounds = [0, *cuts, header_row, *starts, rows]
     if any(b < a for a, b in pairwise(bounds)):  # (never so: starts are sorted rows of the indicators)
         yield from _page_parts_unsorted(cells, header_row, bounds, starts)
         return
     pieces: list[list[tuple[_Spanned, int, int]]] = [[] for _ in range(len(bounds) - 1)]
     for cell in cells:
-        if 0 <= cell.row < header_row:  # the head: drawn whole, not cut at pages
-            pieces[0].append((cell, cell.row, cell.rowspan))
+        if cell.row < header_row:  # the head: cut only between its merged cells (head_page_starts)
+            pieces[bisect_right(bounds, cell.row) - 1].append((cell, cell.row, cell.rowspan))
+            continue
         for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts):
             part = bisect_right(bounds, part_row) - 1
-            if 1 <= part < len(pieces):  # (part 0 is the head's; bounds[part] <= part_row < bounds[part + 1])
+            if 0 <= part < len(pieces):  # (bounds[part] <= part_row < bounds[part + 1])
                 pieces[part].append((cell, part_row, part_rows))
     heads = [cell for cell in cells if cell.row == header_row]
     for part, (first, end) in enumerate(pairwise(bounds)):
@@ -570,6 +606,30 @@ def html_page_rule(name: str, head: str, wide: bool = False) -> str:
 XLSX_FONT = "宋体"
 
 
+# 11 pt, WPS's and a Chinese Excel's own default: at 10.5 (the body's size) LibreOffice printed the corpus table 170's
+# one-page sheet without its last row (its page breaks and its page count disagree when the rows end a few points above
+# the footer; at 11, as with Calibri 11, all 145 corpus tables print whole)
+XLSX_DEFAULT_POINTS = 11
+
+
+def xlsx_workbook() -> Any:
+    """A new openpyxl workbook whose default font (the Normal style's, the first of styles.xml) is 宋体, as its cells'
+    (print30: it was openpyxl's Calibri 11, which Excel and WPS showed in every cell not styled and which a Chinese WPS
+    on Kylin or UOS lacks). Call it before any cell is styled: the default font is the first font."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.styles.borders import DEFAULT_BORDER
+    from openpyxl.styles.named_styles import NamedStyle, NamedStyleList
+    from openpyxl.utils.indexed_list import IndexedList
+
+    workbook = Workbook()
+    font = Font(name=XLSX_FONT, size=XLSX_DEFAULT_POINTS, charset=134)
+    workbook._fonts = IndexedList([font])
+    workbook._named_styles = NamedStyleList()
+    workbook.add_named_style(NamedStyle(name="Normal", font=font, border=copy(DEFAULT_BORDER), builtinId=0))
+    return workbook
+
+
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
                     sign_footer: bool = True, head: str | None = None, one_page: bool = False) -> None:
     """A4, the orientation that fits, one page wide (as many pages down as needed; one page tall too when
@@ -598,6 +658,17 @@ def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None 
         sheet.oddHeader.center.text = head.replace("&", "&&")  # (「&」 starts a code in a header)
         sheet.oddHeader.center.size = 9
         sheet.oddHeader.center.font = XLSX_FONT
+
+
+def xlsx_page_number(sheet: Any) -> None:
+    """The page number (第 N 页，共 M 页) in the middle of a sheet's footer, 9 pt 宋体 (the sheets without the sign-off
+    footer: the 填报表 and the 指标库), on its first page too when that has a header and footer of its own (print30:
+    the 填报表's page 1, ``differentFirst`` since download-cost, printed none; its text named no font)."""
+    footers = [sheet.oddFooter, *([sheet.firstFooter] if sheet.HeaderFooter.differentFirst else [])]
+    for footer in footers:
+        footer.center.text = PAGE_NUMBER
+        footer.center.size = 9
+        footer.center.font = XLSX_FONT
 
 
 def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True) -> float:
@@ -739,11 +810,12 @@ def docx_cell_padding(table: Any, points: float = DOCX_CELL_PAD_POINTS, bottom: 
         properties.append(margins)
 
 
-def docx_part_rows(table: Any, repeat_first: bool) -> None:
+def docx_part_rows(table: Any, repeat_first: bool, continued: bool | None = None) -> None:
     """A table part's rows each kept whole on its page (``cantSplit``), the first marked to repeat on every
-    page when the part is the one after the head (its indicator header row). That part is also titled
-    ``CONTINUED_TABLE`` (``w:tblCaption``, Word's alternative-text title, never printed): the file itself says
-    it goes on from the table before, and the reader joins the two without a note (``readers/docx.py``)."""
+    page when the part is the one after the head (its indicator header row). That part, and a head's part after the
+    first (``continued``, :func:`head_page_starts`), is also titled ``CONTINUED_TABLE`` (``w:tblCaption``, Word's
+    alternative-text title, never printed): the file itself says it goes on from the table before, and the reader
+    joins the two without a note (``readers/docx.py``)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -753,6 +825,7 @@ def docx_part_rows(table: Any, repeat_first: bool) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if repeat_first:
         docx_repeat_header(table.rows[0])
+    if repeat_first if continued is None else continued:
         caption = OxmlElement("w:tblCaption")
         caption.set(qn("w:val"), CONTINUED_TABLE)
         table._tbl.tblPr.append(caption)

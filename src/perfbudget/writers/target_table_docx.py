@@ -169,7 +169,9 @@ def page_starts(grid: ProjectGrid, units: list[float], page_height: float) -> li
                           DOCX_LINE_POINTS, DOCX_PAD_POINTS + 2 * DOCX_CELL_PAD_POINTS)
     if sum(heights) + (HEADING_POINTS if grid.heading else 0.0) <= page_height * WHOLE_PAGE_SHARE:
         return []  # (one page)
-    return docx_page_starts(heights, page_height, split, grid.rows, HEADING_POINTS if grid.heading else 0.0)
+    # (a head that runs over its first page is cut too, and the indicators' pages counted from there: print30)
+    return docx_page_starts(heights, page_height, split, grid.rows, HEADING_POINTS if grid.heading else 0.0,
+                            head=[(s.row, s.rowspan) for s in grid.cells if s.row < split])
 
 
 def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float, page_height: float) -> None:
@@ -185,9 +187,11 @@ def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float,
     units = [width * scale / CM_PER_UNIT for width in widths]
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units,
                           grid.header_rows)
-    kept = kept_with_next(heights, page_height)
-    parts = page_parts(grid.cells, split, grid.rows, page_starts(grid, units, page_height)) if split \
-        else iter([(0, grid.rows, grid.cells)])
+    starts = page_starts(grid, units, page_height) if split else []
+    cuts = [start for start in starts if start <= split]  # (the head cut where it runs over its first page)
+    # kept with the first indicator: the head's rows after its last cut (those before end their pages)
+    kept = [row >= cuts[-1] for row in range(len(heights))] if cuts else kept_with_next(heights, page_height)
+    parts = page_parts(grid.cells, split, grid.rows, starts) if split else iter([(0, grid.rows, grid.cells)])
     from docx.enum.style import WD_STYLE_TYPE
 
     style = document.part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
@@ -195,7 +199,7 @@ def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float,
     filler = _CellFiller()
     for first, end, specs in parts:
         if first:
-            _joint(document, new_page=first > split)
+            _joint(document, new_page=first in starts)
         rows = end - first + (1 if first > split else 0)
         # (document.add_table reads the last section's width through every section of the body, each table)
         table = document._body.add_table(rows, grid.width, block_width)
@@ -203,7 +207,7 @@ def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float,
         table.autofit = False
         docx_cell_padding(table)  # (print29: LibreOffice set the text against the rules)
         set_widths(table, [Cm(width * scale) for width in widths])
-        docx_part_rows(table, repeat_first=bool(first))
+        docx_part_rows(table, repeat_first=first >= split > 0, continued=bool(first))
         for cell, spec in docx_part_cells(table, specs, 0, rows):
             # a label over rows at their top, as in the workbooks and the 自评表
             filler.fill(cell, spec.text, spec.bold, spec.center, top=spec.rowspan > LONG_SPAN)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from html import escape
-from itertools import pairwise
+from itertools import pairwise, product
 
 from perfbudget.model import Document
 from perfbudget.readers.grid import CONTINUED_TABLE
@@ -25,8 +25,8 @@ from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAGE_SHARE
 from perfbudget.writers.print_layout import (
     PRINT_CSS,
+    head_page_starts,
     html_page_rule,
-    indicator_page_starts,
     row_heights,
     running_head,
     split_at_pages,
@@ -127,7 +127,9 @@ def pages(grid: ProjectGrid) -> tuple[float, list[int]]:
     total = sum(heights) + heading
     if room < total and total * LEAST_PRINT_SCALE <= room:
         return math.floor(100 * room / total) / 100, []
-    return 1.0, indicator_page_starts(heights, room, split, grid.rows, heading)
+    # (a head that runs over its first page is cut too, and the indicators' pages counted from there: print30)
+    return 1.0, head_page_starts(heights, room, split, grid.rows, heading,
+                                 [(s.row, s.rowspan) for s in grid.cells if s.row < split])
 
 
 def print_scale(grid: ProjectGrid) -> float:
@@ -154,7 +156,12 @@ def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None 
     row as its ``<thead>``, a label merged over rows of two pages drawn in each (the 绩效目标表 download; a unit's
     public page, of several kinds of table, is not paged)."""
     starts = (page_starts(grid) if starts is None else starts) if paged else []
-    by_row: dict[int, list[str]] = {}
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    covered = {(row, col) for spec in grid.cells for row in range(spec.row, spec.row + spec.rowspan)
+               for col in range(spec.col, spec.col + spec.colspan)}
+    for row, col in product(range(grid.rows), range(grid.width)):
+        if (row, col) not in covered:  # (an empty cell drawn: a row of fewer cells, the funds grid's, had no rules)
+            by_row.setdefault(row, []).append((col, "<td></td>"))
     for spec in sorted(grid.cells, key=lambda s: (s.row, s.col)):
         attrs = []
         if spec.colspan > 1:
@@ -167,18 +174,23 @@ def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None 
         body = "<br>".join(escape(line) for line in spec.text.split("\n"))
         for part_row, part_rows in split_at_pages(spec.row, spec.rowspan, starts):
             span = f' rowspan="{part_rows}"' if part_rows > 1 else ""
-            by_row.setdefault(part_row, []).append(f"<td{span}{''.join(attrs)}>{body}</td>")
-    rows = [f"<tr>{''.join(by_row.get(r, []))}</tr>" for r in range(grid.rows)]
+            by_row.setdefault(part_row, []).append((spec.col, f"<td{span}{''.join(attrs)}>{body}</td>"))
+    rows = [f"<tr>{''.join(cell for _, cell in sorted(by_row.get(r, []), key=lambda c: c[0]))}</tr>"
+            for r in range(grid.rows)]
     split = indicator_split(grid)
     if not split:
         return "<table>\n" + "\n".join(rows) + "\n</table>"
     columns = "<colgroup>" + "".join(f'<col style="width:{100 * share:.1f}%">' for share in column_shares(grid)) \
         + "</colgroup>"
-    parts = [f'<table class="head">{columns}\n' + "\n".join(rows[:split]) + "\n</table>"]
-    for first, end in pairwise([split, *starts, grid.rows]):
+    cuts = [start for start in starts if start < split]  # (a head cut where it runs over its page: print30)
+    parts = []
+    for first, end in pairwise([0, *cuts, split]):
+        label = f' aria-label="{CONTINUED_TABLE}" style="break-before:page"' if first else ""
+        parts.append(f'<table class="head"{label}>{columns}\n' + "\n".join(rows[first:end]) + "\n</table>")
+    for first, end in pairwise([split, *(start for start in starts if start > split), grid.rows]):
         # each titled 续表, read back as the table it continues with no note (as the Word parts are); the parts after
-        # the first on a new page
-        broken = ' style="break-before:page"' if first > split else ""
+        # the first on a new page, the first too when the head ends a page
+        broken = ' style="break-before:page"' if first in starts else ""
         parts.append(f'<table class="indicators" aria-label="{CONTINUED_TABLE}"{broken}>{columns}\n'
                      f'<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
                      + "\n".join(rows[max(first, split + 1):end]) + "\n</tbody>\n</table>")

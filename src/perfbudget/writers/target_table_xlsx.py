@@ -34,6 +34,7 @@ from perfbudget.writers.print_layout import (
     xlsx_page_setup,
     xlsx_page_starts,
     xlsx_readable_one_page,
+    xlsx_workbook,
 )
 from perfbudget.writers.stable_zip import stable_zip
 from perfbudget.writers.target_table_layout import project_grid
@@ -64,12 +65,11 @@ def _sheet_name(seq: int, name: str, taken: set[str]) -> str:
 
 def target_table_xlsx(document: Document, original: bool = False) -> bytes:
     """The document's project tables as .xlsx bytes; ``original`` keeps targets as typed."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
 
-    workbook = Workbook()
+    workbook = xlsx_workbook()
     first = workbook.active
     assert first is not None
     first.title = DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表

@@ -334,6 +334,13 @@ def _said_label(label: str) -> str:
     return f"{label}："
 
 
+def numbered_goals(goals: tuple[str, ...]) -> str:
+    """The goals one a line, numbered ``1.`` ``2.`` … as the reader takes the numbers off again. A goal that
+    begins with a digit (``2024年完成…``, ``1.5万名…``) is set off by a space (``1. 2024年完成…``): glued to it,
+    the number read as a decimal (``1.2024年``) and came back as part of the goal (reading34)."""
+    return "\n".join(f"{n}. {goal}" if goal[:1].isdigit() else f"{n}.{goal}" for n, goal in enumerate(goals, 1))
+
+
 def goal_result(project: Project) -> tuple[str, str] | None:
     """The goal's 实际完成情况 the reader kept (``实际完成情况``, ``全年实际完成情况``, ``目标实际完成情况`` …),
     label and text, when the project has exactly one: drawn in the goals grid as the 自评表 prints it
@@ -437,7 +444,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.rows += 1
     if management is not None:
         _management_rows(grid, *management)
-    goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
+    goals = numbered_goals(project.goals)
     if result is not None or others:
         _goal_rows(grid, goals, result, others)
     else:

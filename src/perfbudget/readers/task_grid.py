@@ -75,6 +75,11 @@ def is_grid_row(row: list[Cell]) -> bool:
     first = filled[0].text.strip()
     if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
         return True
+    # a funds block after the grid under a side label of its own (部门整体资金（万元） | 年度资金总额 | 1000): a task's
+    # cells are its name, its content and amounts, never a budget label (until reading34 the row was a task, its
+    # 1000 the task's amount and the department's 总额 lost)
+    if any(header_field(c.text) in _MONEY_FIELDS for c in filled[1:]):
+        return False
     return header_field(first) is None and fund_column(first) is None
 
 

@@ -247,6 +247,13 @@ HEADER_LABELS: dict[str, str] = {
     "县级主管部门": "extra",
     "市级主管部门": "extra",  # a province's transfer (区域) form passed down: 市级主管部门, then 县级主管部门
     "省级主管部门": "extra",
+    # the national 转移支付区域绩效目标表: 省级主管部门 | 某厅 | 省级财政部门 | 某厅 (reading34: 省级财政部门 and its
+    # department came back as two unlabelled texts)
+    "省级财政部门": "extra",
+    "市级财政部门": "extra",
+    "县级财政部门": "extra",
+    "区县财政部门": "extra",  # Chongqing's (`56`: 区县财政部门 | 忠县财政局, 区县主管部门 | 忠县农业农村委员会)
+    "区县主管部门": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",
     "联系人": "extra",

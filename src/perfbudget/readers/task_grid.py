@@ -17,6 +17,7 @@ column is the total when no 总额 is named), any other column an extra ``金额
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from perfbudget.readers.grid import Cell
@@ -75,6 +76,11 @@ def is_grid_row(row: list[Cell]) -> bool:
     first = filled[0].text.strip()
     if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
         return True
+    # a funds block after the grid under a side label of its own (部门整体资金（万元） | 年度资金总额 | 1000): a task's
+    # cells are its name, its content and amounts, never a budget label (until reading34 the row was a task, its
+    # 1000 the task's amount and the department's 总额 lost)
+    if any(header_field(c.text) in _MONEY_FIELDS for c in filled[1:]):
+        return False
     return header_field(first) is None and fund_column(first) is None
 
 
@@ -129,6 +135,8 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
         k += 1
     if len(heads) < 2:
         return None
+    if k < len(row) and header_field(row[k].text) == "total":
+        return _stream_priced_tasks(row, k, heads, parts)
     cells: list[Cell] = []
     end = k
     while end < len(row) and (row[end].blank or (header_field(row[end].text) is None
@@ -141,3 +149,30 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
         return None
     parts.extras.extend((heads[n % len(heads)], cell) for n, cell in enumerate(cells))
     return end
+
+
+_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
+def _stream_priced_tasks(row: list[Cell], at: int, heads: list[str], parts: Parts) -> int | None:
+    """The tasks after their text heads and one amount head (任务名称 | 主要内容 | 预算金额（万元）), one cell a line:
+    each task its texts then its amount (a plain number, the texts none). Read task by task while each fits; the
+    first that does not (a task written without its content or its amount shifts every cell after it; a funds
+    block's side label after the tasks) ends the grid, its cells left to the block as they are; returns where the
+    grid ends, else None (reading34: until then the grid one cell a line was read only without an amount column,
+    and such tasks stayed unlabelled texts)."""
+    columns = [*heads, label_key(row[at].text)]
+    width = len(columns)
+    cells = [k for k in range(at + 1, len(row)) if not row[k].blank]
+    read = 0
+    while read + width <= len(cells):
+        group = [row[k].text.strip() for k in cells[read:read + width]]
+        if not _AMOUNT.match(group[-1]) or any(_AMOUNT.match(text) or header_field(text) is not None
+                                               or column_role(text) is not None or level_of(text) is not None
+                                               for text in group[:-1]):
+            break
+        read += width
+    if not read:
+        return None
+    parts.extras.extend((columns[n % width], row[k]) for n, k in enumerate(cells[:read]))
+    return cells[read - 1] + 1

@@ -35,6 +35,7 @@ from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     FUND_TOTAL_ROWS,
     GOAL_ACTUAL,
+    MIDTERM_COLUMNS,
     SUM_COLUMN,
     field_of_key,
     fund_column,
@@ -143,6 +144,7 @@ _FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转
 # 近两年收支金额: until kinds32 label–value rows read back as unlabelled extras)
 _GRID_WORDS = ("执行", "分值", "得分", "占比", "收支金额")
 _BUDGET_COLUMN = "预算数"
+_PERIOD_BUDGET_COLUMN = "年度资金总额"
 _BUDGET_COLUMNS = frozenset(BUDGET_COLUMNS)  # the total row's cell under one is the budget, not an extra
 
 
@@ -158,7 +160,7 @@ def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset())
     candidates = [(label, text, row, column) for label, text, row, column in candidates
                   if row and column and label not in apart and "\n" not in label and "/" not in column
                   and (any(word in column for word in _FUNDS_COLUMN_WORDS) or column == SUM_COLUMN
-                       or fund_column(column) is not None)]
+                       or fund_column(column) is not None or column in MIDTERM_COLUMNS)]
     # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
     # (and a budget column) only: 彩票公益金用于医疗救助 | 0 | 0 | 100%, a source named without 资金 (corpus r103),
     # until kinds26 written as label–value rows that read back as unlabelled extras
@@ -179,8 +181,10 @@ def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset())
         cells[(row, column)] = text
         labels.add(label)
     if not cells or not (any(word in column for column in columns for word in _GRID_WORDS) or (
-            len(columns) >= 2 and all(column == SUM_COLUMN or fund_column(column) is not None for column in columns))):
-        return None  # (or of the reader's funds columns only: Fujian's 预算安排 | 拨付情况 | 结余情况, kinds32)
+            len(columns) >= 2 and all(column == SUM_COLUMN or fund_column(column) is not None for column in columns))
+            or MIDTERM_COLUMNS.intersection(columns)):
+        return None  # (or of the reader's funds columns only: Fujian's 预算安排 | 拨付情况 | 结余情况, kinds32; or the
+        # central 申报表's 中期资金总额 beside the year's, reading34)
     return FundsGrid(rows, columns, cells, labels)
 
 
@@ -210,6 +214,12 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     # total row's cell then holds the budget), else a 预算数 column drawn first
     first = next((c for c in BUDGET_COLUMNS if c in funds.columns or c == _BUDGET_COLUMN), _BUDGET_COLUMN)
     columns = funds.columns if first != _BUDGET_COLUMN else [_BUDGET_COLUMN, *funds.columns]
+    if first == _BUDGET_COLUMN and MIDTERM_COLUMNS.intersection(funds.columns):
+        # 项目资金 | | 中期资金总额 | 年度资金总额: the year's column after the 中期 one, as the central 申报表 prints
+        # it (the reader takes 年度资金总额 for a column only there; drawn as label–value rows, 资金总额/中期资金总额 |
+        # 900 read back as two unlabelled texts until reading34)
+        first = _PERIOD_BUDGET_COLUMN
+        columns = [*funds.columns, first]
     cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
@@ -334,6 +344,13 @@ def _said_label(label: str) -> str:
     return f"{label}："
 
 
+def numbered_goals(goals: tuple[str, ...]) -> str:
+    """The goals one a line, numbered ``1.`` ``2.`` … as the reader takes the numbers off again. A goal that
+    begins with a digit (``2024年完成…``, ``1.5万名…``) is set off by a space (``1. 2024年完成…``): glued to it,
+    the number read as a decimal (``1.2024年``) and came back as part of the goal (reading34)."""
+    return "\n".join(f"{n}. {goal}" if goal[:1].isdigit() else f"{n}.{goal}" for n, goal in enumerate(goals, 1))
+
+
 def goal_result(project: Project) -> tuple[str, str] | None:
     """The goal's 实际完成情况 the reader kept (``实际完成情况``, ``全年实际完成情况``, ``目标实际完成情况`` …),
     label and text, when the project has exactly one: drawn in the goals grid as the 自评表 prints it
@@ -437,7 +454,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.rows += 1
     if management is not None:
         _management_rows(grid, *management)
-    goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
+    goals = numbered_goals(project.goals)
     if result is not None or others:
         _goal_rows(grid, goals, result, others)
     else:

@@ -1,0 +1,74 @@
+"""Round 30's attack (docs/security.md, 「Attacked from outside (attack30)」): each test failed on main 6d9b3dfc."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+
+def _self_evaluation(closing_text: str) -> bytes:
+    """A 自评表 (pipe cells) whose 评价结论 row holds ``closing_text``."""
+    from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, _closing, _pipe
+
+    return _pipe([*NAME, *GRID, *INDICATORS, *_closing(closing_text)])
+
+
+@pytest.mark.parametrize("closing", ["自评得分1分" * 32_000, "".join(f"自评得分1.{i}分" for i in range(4_000)),
+                                     "等级优" * 60_000],
+                         ids=["one total written many times", "many different totals", "many grades"])
+def test_a_closing_texts_own_total_is_read_in_linear_time_and_quoted_in_a_bounded_note(closing: str) -> None:
+    # kinds32 reads a 自评表's 自评得分 and 评价等级 from its 评价结论 (readers/text_scores.py). Each total or grade
+    # found searched the clause before it for part and goal words again: 「自评得分1分」 × 8,000 (129 KB) cost 2.2 s
+    # of CPU, × 32,000 some 33 s, 「等级优」 × 60,000 17 s. And a clause stating different totals was quoted once for
+    # each in one note: 8,000 of them in one clause (168 KB) made a note of 625 MB and the read 2.4 GB (4,000:
+    # 600 MB). Any unit editor's upload reaches it.
+    import resource
+
+    from perfbudget.load import load_bytes
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    result = load_bytes(_self_evaluation(closing), "自评表.txt")
+    assert time.process_time() - started < 2.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB
+    assert result.ok, result.problems
+    notes = [p.message for p in result.problems if "取自文字" in p.message or "多个不同的" in p.message]
+    assert notes and all(len(message) < 400 for message in notes), [m[:200] for m in notes]
+
+
+def test_a_note_names_at_most_five_clauses_each_cut() -> None:
+    from perfbudget.load import load_bytes
+
+    text = "，".join(f"第{i}次自评得分{i}分" for i in range(1, 9)) + "，" + "自评得分99分" + "甲" * 300
+    result = load_bytes(_self_evaluation(text), "自评表.txt")
+    (note,) = [p.message for p in result.problems if "多个不同的自评得分" in p.message]
+    assert note.startswith("文字中写有多个不同的自评得分（「第1次自评得分1分」、「第2次自评得分2分」、")
+    assert "「第5次自评得分5分」等 9 个）" in note and "第6次" not in note
+    assert result.document.projects[0].table_total is None  # type: ignore[union-attr]
+    result = load_bytes(_self_evaluation("自评得分99分" + "甲" * 300), "自评表.txt")
+    assert f"表中没有单独填写自评得分，自评得分取自文字「自评得分99分{'甲' * 93}…」：99" in [
+        p.message for p in result.problems]
+
+
+def test_the_words_before_a_figure_are_found_as_before() -> None:
+    # text_scores._before answers what ``words.search(clause[:end])`` answered, for every end, on random clauses of
+    # the part and goal words, their pieces and overlaps (标准分值, 不少低于, 预期计), figures and other words.
+    import random
+
+    from perfbudget.readers import text_scores as ts
+
+    pieces = ["指标", "指", "标", "率", "分值", "分", "值", "权重", "权", "满分", "满", "标准分", "标准", "目标",
+              "预期", "预计", "预", "计划", "要求", "确保", "力争", "争取", "不低于", "不少于", "不", "低于",
+              "应", "须", "需", "自评得分", "95", "项目", "等级", "优", "甲"]
+    rng = random.Random(30)
+    for _ in range(20_000):
+        clause = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        for words in (ts._PART_WORDS, ts._GOAL_WORDS):
+            first = words.search(clause)
+            for end in range(len(clause) + 1):
+                assert ts._before(words, clause, first, end) == (words.search(clause[:end]) is not None), \
+                    (clause, end, words.pattern)
+    assert re.fullmatch(r"[^|()?*+\[\]{}]+(\|[^|()?*+\[\]{}]+)*", ts._PART_WORDS.pattern)  # literal words only
+    assert re.fullmatch(r"[^|()?*+\[\]{}]+(\|[^|()?*+\[\]{}]+)*", ts._GOAL_WORDS.pattern)

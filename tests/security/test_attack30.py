@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from tests.web.conftest import WebEnv
+
 
 def _self_evaluation(closing_text: str) -> bytes:
     """A 自评表 (pipe cells) whose 评价结论 row holds ``closing_text``."""
@@ -72,3 +74,46 @@ def test_the_words_before_a_figure_are_found_as_before() -> None:
                     (clause, end, words.pattern)
     assert re.fullmatch(r"[^|()?*+\[\]{}]+(\|[^|()?*+\[\]{}]+)*", ts._PART_WORDS.pattern)  # literal words only
     assert re.fullmatch(r"[^|()?*+\[\]{}]+(\|[^|()?*+\[\]{}]+)*", ts._GOAL_WORDS.pattern)
+
+
+def test_a_projects_download_is_made_once_a_data_version_and_never_given_to_another_scope(
+        any_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    # attack29's leftover: a download's cost is proportional to its text (an 8 MB upload's Word file 3.4 s of CPU, its
+    # Excel 2.3 s), and any account that may read the project could ask for it again and again, or at once. It is made
+    # once a data version for each role and unit scope now, on the page and the API alike (web/downloads.py).
+    from perfbudget.writers import target_table_export
+
+    made: list[str] = []
+    write = target_table_export.render
+
+    def counted(document: object, fmt: str, original: bool = False) -> bytes:
+        made.append(fmt)
+        return write(document, fmt, original=original)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(target_table_export, "render", counted)
+    project = any_web.project_ids[0]
+    viewer = any_web.client("viewer")
+    token = {"Authorization": f"Bearer {any_web.token('viewer')}"}
+    first = viewer.get(f"/projects/{project}/download/docx")
+    assert first.status_code == 200 and first.content[:2] == b"PK"
+    again = [viewer.get(f"/projects/{project}/download/docx"),
+             viewer.get(f"/api/v1/projects/{project}/download/docx", headers=token)]
+    assert all(r.status_code == 200 and r.content == first.content for r in again)
+    assert first.headers["content-disposition"] == again[1].headers["content-disposition"]
+    assert made == ["docx"]  # made once for the three
+    assert viewer.get(f"/api/v1/projects/{project}/download/docx?original=true", headers=token).status_code == 200
+    assert made == ["docx", "docx"]  # another request, another file
+    # another unit's editor is refused as before, and no file is made for it; a refusal leaves nothing behind
+    other = any_web.client("other_editor")
+    assert other.get(f"/projects/{project}/download/docx").status_code == 404
+    other_token = {"Authorization": f"Bearer {any_web.token('other_editor')}"}
+    assert other.get(f"/api/v1/projects/{project}/download/docx", headers=other_token).status_code == 404
+    assert made == ["docx", "docx"] and not getattr(any_web.app.state, "files", any_web.app.state.cache)._computing
+    # the project's own editor (another scope) gets its own file; a write moves the data version and drops them
+    editor = {"Authorization": f"Bearer {any_web.token('editor')}"}
+    assert viewer.get(f"/api/v1/projects/{project}/download/docx", headers=editor).content == first.content
+    assert made == ["docx"] * 3
+    stepped = viewer.post(f"/api/v1/projects/{project}/workflow", json={"action": "submit"}, headers=editor)
+    assert stepped.status_code == 200, stepped.text
+    assert viewer.get(f"/projects/{project}/download/docx").status_code == 200
+    assert made == ["docx"] * 4

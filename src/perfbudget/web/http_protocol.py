@@ -7,6 +7,11 @@ middleware ran. :class:`BoundedHttpToolsProtocol` counts the bytes received whil
 head is incomplete and, past :data:`MAX_HEAD_BYTES`, answers 431 and closes the connection
 (nginx's default allows 4 × 8 KiB per header line; a session cookie is some 200 bytes).
 ``perfbudget serve`` runs uvicorn with it (:data:`PROTOCOL`); a reverse proxy bounds heads too.
+
+A request the HTTP parser itself refuses (a raw byte above 0x7F or a space in the request line, a control character
+in a header: no route or middleware sees it) is answered 400 by uvicorn with its own English words, 「Invalid HTTP
+request received.」; this protocol says it in Chinese (:meth:`BoundedHttpToolsProtocol.send_400_response`, since
+attack30), ``Cache-Control: no-store`` as every answer of the app.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 MAX_HEAD_BYTES = 64 * 1024
 PROTOCOL = "perfbudget.web.http_protocol:BoundedHttpToolsProtocol"  # uvicorn's ``http`` setting
 _MESSAGE = "请求头过大（请求行与请求头合计上限 64 KB）".encode()
+_UNPARSABLE = ("请求无法解析：请求行或请求头不符合 HTTP 规范（如地址中含有未编码的空格、非 ASCII 字符或控制字符）。"
+               "请将地址中的这类字符按 UTF-8 百分号编码（如空格写作 %20）后重试").encode()
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
@@ -42,6 +49,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._in_head = False
         super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a request its parser refuses (``msg``: 「Invalid HTTP request received.」), in Chinese;
+        uvicorn's words are logged."""
+        self.logger.info("Request refused by the HTTP parser (400): %s", msg)
+        head = [b"HTTP/1.1 400 Bad Request\r\n"]
+        for name, value in self.server_state.default_headers:
+            head.extend([name, b": ", value, b"\r\n"])
+        head.append(b"content-type: text/plain; charset=utf-8\r\ncache-control: no-store\r\n"
+                    b"content-length: " + str(len(_UNPARSABLE)).encode("ascii") + b"\r\nconnection: close\r\n\r\n")
+        self.transport.write(b"".join(head) + _UNPARSABLE)
+        self.transport.close()
 
     def _refuse(self) -> None:
         self.logger.warning("Request head over %d bytes refused (431).", MAX_HEAD_BYTES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,23 @@ def test_a_projects_download_is_made_once_a_data_version_and_never_given_to_anot
     assert stepped.status_code == 200, stepped.text
     assert viewer.get(f"/projects/{project}/download/docx").status_code == 200
     assert made == ["docx"] * 4
+
+
+def test_perfbudget_import_of_a_device_or_a_pipe_is_refused_not_hashed_for_ever(tmp_path: Path) -> None:
+    # The import's reading process fingerprints a file the reader refuses (a file past the size limit, which may have
+    # been imported under a larger one) by hashing whatever its bytes are: a link to /dev/zero was hashed for ever at
+    # a core's full speed, a FIFO waited for ever (import-writes' read-once path; attack9 had closed both for read).
+    import os
+    import subprocess
+    import sys
+
+    zero = tmp_path / "目标表.docx"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        done = subprocess.run([sys.executable, "-m", "perfbudget", "import", str(path), "--db",
+                               f"sqlite:///{tmp_path / 'store.db'}"], capture_output=True, text=True, timeout=120,
+                              stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        assert done.returncode == 1, done.stderr
+        assert "不是普通文件（设备、管道或套接字），未读取" in done.stdout + done.stderr

@@ -138,3 +138,25 @@ def test_perfbudget_import_of_a_device_or_a_pipe_is_refused_not_hashed_for_ever(
                               stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
         assert done.returncode == 1, done.stderr
         assert "不是普通文件（设备、管道或套接字），未读取" in done.stdout + done.stderr
+
+
+def test_the_commands_numbers_are_bounded_before_any_query(tmp_path: Path, seed_path: Path) -> None:
+    # `export 1 --version 99999999999999999999` (the option added last session), `show --version`, `list --page` and
+    # `--offset`, `history --limit` and `--workflow-offset` handed any number to the database: a traceback
+    # (OverflowError on SQLite; PostgreSQL's integer is smaller still). Each is bounded as the database's integer now.
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
+    huge = "99999999999999999999"
+    for args in (["export", "1", "--version", huge, "--to", "json"], ["show", "1", "--version", huge],
+                 ["list", "projects", "--page", huge], ["list", "units", "--offset", huge],
+                 ["history", "1", "--limit", huge], ["history", "1", "--workflow-offset", huge],
+                 ["audit", "--offset", huge]):
+        done = runner.invoke(app, [*args, "--db", db])
+        assert done.exit_code == 2 and "应不大于 2147483647" in done.output, (args, done.output, done.exception)
+    done = runner.invoke(app, ["show", "1", "--version", "2147483647", "--db", db])
+    assert done.exit_code == 1 and "没有第 2147483647 版" in done.output, done.output

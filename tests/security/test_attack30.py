@@ -160,3 +160,29 @@ def test_the_commands_numbers_are_bounded_before_any_query(tmp_path: Path, seed_
         assert done.exit_code == 2 and "应不大于 2147483647" in done.output, (args, done.output, done.exception)
     done = runner.invoke(app, ["show", "1", "--version", "2147483647", "--db", db])
     assert done.exit_code == 1 and "没有第 2147483647 版" in done.output, done.output
+
+
+def test_a_header_cell_of_leading_spaces_is_read_in_linear_time() -> None:
+    # A header cell holding 「自评得分：92分」 is split into its label and value (stated_scores._in_cell); its pattern's
+    # leading \s* tried each length of a run of white space again: a Word cell of 8,000 spaces and 「分」 cost 2.4 s of
+    # CPU, 32,000 some 40 s (a Word file of a few kilobytes). The match starts near the first other character now, with
+    # the same answers as before on random cells.
+    import random
+
+    from perfbudget.load import load_bytes
+    from perfbudget.readers import stated_scores
+    from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, TITLE
+    from tests.readers.word_tables import word_file
+
+    rows = [NAME[0], [" " * 32_000 + "分", "", "", "", "", "", "", ""], NAME[1], *GRID, *INDICATORS]
+    started = time.process_time()
+    result = load_bytes(word_file(rows, paragraphs=TITLE), "自评表.docx")
+    assert time.process_time() - started < 2.0
+    assert result.document is not None
+    rng = random.Random(30)
+    pieces = [" ", "\u3000", "\n", "\t", "自评", "得分", "分", "：", ":", "92", "优", "a"]
+    for _ in range(100_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        old = stated_scores._IN_CELL.match(text)
+        expected = None if old is None or "\n" in (value := text[old.end():].rstrip()) else (old.group(1), value)
+        assert stated_scores._in_cell(text) == expected, repr(text)

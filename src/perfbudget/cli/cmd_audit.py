@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import app, err, out, print_json
 from perfbudget.cli.store_common import DB_HELP, open_store
 
@@ -18,7 +19,7 @@ def audit_command(
     user: str | None = typer.Option(None, "--user", help="只列该账号的操作（账号名或显示名称）。"),
     project: int | None = typer.Option(None, "--project", min=1, help="只列该项目编号的记录。"),
     limit: int = typer.Option(50, "--limit", min=1, max=10000, help="最多列出的条数（最新的在前）。"),
-    offset: int = typer.Option(0, "--offset", min=0, help="跳过最新的若干条（翻页）。"),
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER, help="跳过最新的若干条（翻页）。"),
     as_json: bool = typer.Option(False, "--json",
                                  help="在标准输出上输出 JSON（含修改前后的值的 JSON 原样，供程序读取）。"),
 ) -> None:

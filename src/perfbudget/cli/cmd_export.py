@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, shown_name, year_option
 from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
@@ -73,7 +74,7 @@ def export_command(
         help="从数据库导出时：单位编码（没有编码的单位：单位名称；导出该单位的全部项目，或在其中查找项目）。"
              + UNIT_ADDRESS_HELP),
     year: int | None = year_option(help="从数据库导出时：资金年度。"),
-    version: int | None = typer.Option(None, "--version", min=1,
+    version: int | None = typer.Option(None, "--version", min=1, max=MAX_INTEGER,
                                        help="从数据库导出项目的第几版（同 perfbudget show --version）；默认正式版本。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
     original: bool = typer.Option(False, "--original",

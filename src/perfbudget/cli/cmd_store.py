@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name
 from perfbudget.cli.store_common import (
     DB_HELP,
@@ -352,8 +353,9 @@ def list_command(
     sort: str | None = typer.Option(None, "--sort", help=_HELP["sort"]),
     desc: bool = typer.Option(False, "--desc", help=_HELP["desc"]),
     limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),
-    page: int = typer.Option(1, "--page", min=1, help="第几页（从 1 开始）。"),
-    offset: int | None = typer.Option(None, "--offset", min=0, help="从第几条之后开始（代替 --page）。"),
+    page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始）。"),
+    offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
+                                      help="从第几条之后开始（代替 --page）。"),
     show_all: bool = typer.Option(False, "--all", help="列出全部（逐批读取、边读边输出，不分页）。"),
     latest: bool = typer.Option(False, "--latest",
                                 help="指标取各项目的最新版本，而非正式版本（审核通过的修订稿生效前为审核通过的版本）（indicators）。"),
@@ -475,7 +477,7 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
 @app.command("show")
 def show_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
-    version: int | None = typer.Option(None, "--version", min=1,
+    version: int | None = typer.Option(None, "--version", min=1, max=MAX_INTEGER,
                                        help="显示第几版；默认正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出该版本的交换格式 JSON（perfbudget/1，含一个项目）。"),
@@ -512,13 +514,14 @@ def history_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    limit: int | None = typer.Option(None, "--limit", min=1,
+    limit: int | None = typer.Option(None, "--limit", min=1, max=MAX_INTEGER,
                                      help="只列出这么多个版本（从最早的一版起，或从 --offset 起）；默认全部。"),
-    offset: int = typer.Option(0, "--offset", min=0, help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
-    workflow_limit: int | None = typer.Option(None, "--workflow-limit", min=1,
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER,
+                               help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
+    workflow_limit: int | None = typer.Option(None, "--workflow-limit", min=1, max=MAX_INTEGER,
                                               help="只列出这么多条流程记录（从最早的一条起，或从 --workflow-offset "
                                                    "起）；默认全部。"),
-    workflow_offset: int = typer.Option(0, "--workflow-offset", min=0,
+    workflow_offset: int = typer.Option(0, "--workflow-offset", min=0, max=MAX_INTEGER,
                                         help="跳过最早的这么多条流程记录（与 --workflow-limit 一起分页，同 API 的 "
                                              "workflow_limit、workflow_offset）。"),
 ) -> None:

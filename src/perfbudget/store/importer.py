@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain, repeat
@@ -136,7 +138,12 @@ class ImportOutcome:
 
 
 def file_sha256(path: str | Path) -> str | None:
+    """The SHA-256 of a regular file's bytes (links followed), None for anything else or a file that cannot be read.
+    A device or a pipe is not opened (as ``readers.read_file``, which then says why): ``perfbudget import /dev/zero``
+    hashed zeros for ever, a FIFO waited for ever, before the reader was asked (attack30)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:

@@ -109,7 +109,7 @@ _NO_TELEMETRY: dict[str, Any] = (
 def create_app(config: WebConfig | None = None) -> FastAPI:
     """Build the application for ``config`` (database, secret, limits, review configuration)."""
     from perfbudget.web.api.openapi import install
-    from perfbudget.web.cache import DashboardCache, PageCache, UserCache
+    from perfbudget.web.cache import DashboardCache, FileCache, PageCache, UserCache
     from perfbudget.web.freshness import DataVersion
     from perfbudget.web.upload_reads import ReadingsKept
 
@@ -130,6 +130,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.cache = DashboardCache(enabled=config.dashboard_cache)
     app.state.pages = PageCache(enabled=config.page_cache, max_bytes=config.page_cache_mb * 1024 * 1024)
     app.state.users = UserCache(enabled=config.page_cache)
+    # web.downloads: a project's 绩效目标表 files, made once a data version (within the page cache's memory)
+    app.state.files = FileCache(enabled=config.page_cache, max_bytes=config.page_cache_mb * 1024 * 1024)
     app.state.frames = {}  # routes.common.render_framed: page frames drawn once per template, role and unit
     app.state.flights = {}  # routes.common.cached_page: the pages being built now, their bytes awaited
     app.state.lists = DashboardCache(enabled=config.dashboard_cache)  # list results per scope (routes.worklist)

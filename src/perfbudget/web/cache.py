@@ -8,6 +8,8 @@
   per-process placeholders, replaced by the token and name of the session served.
 * :class:`UserCache`: the account of a session (user id and session epoch → principal),
   so that a request needs no account query.
+* :class:`FileCache`: made downloads (a project's 绩效目标表 in Word, Excel, HTML or JSON: bytes, media type and file
+  name) per role and unit scope, :mod:`perfbudget.web.downloads`.
 
 Whenever the data version differs from the one the entries were made under, every entry
 is dropped first: nothing computed before a change is served after it, whichever process
@@ -49,6 +51,7 @@ class _Generational(Generic[T]):
         self._total = 0
         self._version: Hashable = None
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
         self.hits = 0
         self.misses = 0
 
@@ -93,6 +96,27 @@ class _Generational(Generic[T]):
                 if self._weight:
                     self._total -= self._weight(dropped)
 
+    def get_or_compute(self, version: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached value, else computed once: concurrent requests for the same key wait for it. A computation
+        that raises keeps nothing (its gate is dropped too: a refused key, such as another unit's project, would
+        otherwise leave one behind for each)."""
+        found = self.get(version, key)
+        if found is not None or not self.enabled:
+            return found if found is not None else compute()
+        version = self.part(version)
+        with self._lock:
+            gate = self._computing.setdefault((version, key), threading.Lock())
+        try:
+            with gate:
+                found = self.get(version, key)
+                if found is None:
+                    found = compute()
+                    self.put(version, key, found)
+        finally:
+            with self._lock:
+                self._computing.pop((version, key), None)
+        return found
+
     @property
     def version(self) -> Hashable:
         """The data version (its :attr:`part`) the entries kept now were made under (None before the first)."""
@@ -117,24 +141,6 @@ class DashboardCache(_Generational[Any]):
 
     def __init__(self, enabled: bool = True, size: int = 256) -> None:
         super().__init__(enabled, size)
-        self._computing: dict[Hashable, threading.Lock] = {}
-
-    def get_or_compute(self, version: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
-        """The cached value, else computed once: concurrent requests for the same key wait for it."""
-        found = self.get(version, key)
-        if found is not None or not self.enabled:
-            return found if found is not None else compute()
-        version = self.part(version)
-        with self._lock:
-            gate = self._computing.setdefault((version, key), threading.Lock())
-        with gate:
-            found = self.get(version, key)
-            if found is None:
-                found = compute()
-                self.put(version, key, found)
-        with self._lock:
-            self._computing.pop((version, key), None)
-        return found
 
 
 class PageCache(_Generational[bytes]):
@@ -149,6 +155,15 @@ class PageCache(_Generational[bytes]):
         self.placeholder_bytes = self.placeholder.encode("ascii")
         self.name_placeholder = "name-placeholder-" + secrets.token_hex(16)
         self.name_placeholder_bytes = self.name_placeholder.encode("ascii")
+
+
+class FileCache(_Generational[tuple[bytes, str, str]]):
+    """Made downloads (bytes, media type, file name), at most ``max_bytes`` of bytes in all."""
+
+    part = staticmethod(data_part)
+
+    def __init__(self, enabled: bool = True, max_bytes: int = 64 * 1024 * 1024, max_entries: int = 256) -> None:
+        super().__init__(enabled, max_entries, max_bytes, lambda made: len(made[0]))
 
 
 class UserCache(_Generational[Any]):

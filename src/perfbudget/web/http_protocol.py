@@ -8,9 +8,11 @@ head is incomplete and, past :data:`MAX_HEAD_BYTES`, answers 431 and closes the 
 (nginx's default allows 4 × 8 KiB per header line; a session cookie is some 200 bytes).
 ``perfbudget serve`` runs uvicorn with it (:data:`PROTOCOL`); a reverse proxy bounds heads too.
 
-A request the HTTP parser cannot read at all — most often an address with Chinese (or spaces) not percent-encoded,
-``curl 'http://…/api/v1/projects?q=检察'`` — never reaches the app: uvicorn answered it 400 「Invalid HTTP request
-received.」 in English; the protocol answers it in Chinese, saying how to send such an address (until replay-v).
+A request the HTTP parser itself refuses (a raw byte above 0x7F or a space in the request line, a control character
+in a header: no route or middleware sees it) is answered 400 by uvicorn with its own English words, 「Invalid HTTP
+request received.」; this protocol says it in Chinese and how to send such an address, most often one with Chinese
+not percent-encoded (``curl 'http://…/api/v1/projects?q=检察'``), with ``Cache-Control: no-store``
+(:meth:`BoundedHttpToolsProtocol.send_400_response`, since attack30 and replay-v), as every answer of the app.
 """
 
 from __future__ import annotations
@@ -50,13 +52,15 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def send_400_response(self, msg: str) -> None:
-        """The parser's refusal (uvicorn's 「Invalid HTTP request received.」, logged as it is) told in Chinese."""
-        content = [b"HTTP/1.1 400 Bad Request\r\n"]
+        """uvicorn's answer to a request its parser refuses (``msg``: 「Invalid HTTP request received.」), in Chinese;
+        uvicorn's words are logged."""
+        self.logger.info("Request refused by the HTTP parser (400): %s", msg)
+        head = [b"HTTP/1.1 400 Bad Request\r\n"]
         for name, value in self.server_state.default_headers:
-            content.extend([name, b": ", value, b"\r\n"])
-        content.append(b"content-type: text/plain; charset=utf-8\r\ncontent-length: "
-                       + str(len(UNREADABLE)).encode("ascii") + b"\r\nconnection: close\r\n\r\n" + UNREADABLE)
-        self.transport.write(b"".join(content))
+            head.extend([name, b": ", value, b"\r\n"])
+        head.append(b"content-type: text/plain; charset=utf-8\r\ncache-control: no-store\r\n"
+                    b"content-length: " + str(len(UNREADABLE)).encode("ascii") + b"\r\nconnection: close\r\n\r\n")
+        self.transport.write(b"".join(head) + UNREADABLE)
         self.transport.close()
 
     def _refuse(self) -> None:

@@ -25,10 +25,10 @@ from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, screen_result, where
 from perfbudget.app.exports import (
     MEDIA_TYPES,
+    TARGET_FORMATS,
     evaluation_file,
     evaluation_file_name,
     monitoring_file,
-    target_table_file,
 )
 from perfbudget.app.import_preview import file_plan
 from perfbudget.app.import_refusals import record_refusal
@@ -40,7 +40,6 @@ from perfbudget.app.imports import (
     preview,
 )
 from perfbudget.app.overview import latest_evaluation, project_head
-from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
@@ -53,6 +52,7 @@ from perfbudget.web import uploads
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
+from perfbudget.web.downloads import target_table_download
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
 from perfbudget.web.filenames import attachment, upload_name
 from perfbudget.web.upload_reads import Reading
@@ -338,14 +338,10 @@ def download_targets(request: Request, project_id: int, fmt: Format, version: in
                      original: bool = Query(False, description="指标值按填写原文，而非统一写法（≥95%）"),
                      principal: Principal = Depends(api_user)) -> Response:
     """默认为正式版本（修订稿待审核时为审核通过的版本）；`version` 指定版本。"""
-    with store_of(request).reading() as tx:
-        view = load_view(tx, principal, project_id, settings_of(request), version)
-    document = view.version.document
-    made = target_table_file(document, fmt, original=original)
-    if made is None:
+    if fmt not in TARGET_FORMATS:
         raise not_found(f"格式「{fmt}」")
-    project = document.projects[0]
-    return attachment(made[0], f"{project.name_cell or project.name}-绩效目标表.{fmt}", made[1])
+    content, media_type, name = target_table_download(request, principal, project_id, fmt, version, original)
+    return attachment(content, name, media_type)
 
 
 @router.get("/projects/{project_id}/evaluation/download/{fmt}", responses=_file_responses(m.EvaluationOut, "自评表"),

@@ -9,16 +9,17 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.evaluations import offered
-from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
+from perfbudget.app.exports import FORMAT_LABELS, TARGET_FORMATS, target_formats
 from perfbudget.app.overview import events_newest_first, history_newest_first, project_head
 from perfbudget.app.project_delete import may_delete
-from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, load_view, page_of_row
+from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, page_of_row
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import EDITABLE, STATE_LABELS, allowed_steps, take_step
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
+from perfbudget.web.downloads import target_table_download
 from perfbudget.web.errors import WebError
 from perfbudget.web.filenames import attachment
 from perfbudget.web.project_html import project_content
@@ -195,12 +196,7 @@ def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
 @router.get("/projects/{project_id}/download/{fmt}")
 def download_targets(request: Request, project_id: int, fmt: str, version: int | None = None,
                      principal: Principal = Depends(page_user)) -> Response:
-    with store_of(request).reading() as tx:
-        view = load_view(tx, principal, project_id, settings_of(request), version)
-    document = view.version.document
-    base = f"{document.projects[0].name_cell or document.projects[0].name}-绩效目标表"
-    made = target_table_file(document, fmt)
-    if made is None:
+    if fmt not in TARGET_FORMATS:
         raise WebError(404, "not_found", f"不支持的下载格式「{fmt}」")
-    content, media_type = made
-    return attachment(content, f"{base}.{fmt}", media_type)
+    content, media_type, name = target_table_download(request, principal, project_id, fmt, version)
+    return attachment(content, name, media_type)

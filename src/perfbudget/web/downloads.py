@@ -1,0 +1,41 @@
+"""A project's 绩效目标表 as a download (the page's ``/projects/{id}/download/{fmt}`` and the API's), made once a data
+version for each role and unit scope (:class:`perfbudget.web.cache.FileCache`).
+
+Writing the file costs what its text costs: a unit editor's upload of 990 indicators with texts of 2,000 characters
+(8 MB, within every bound) cost 3.4 s of CPU a Word download, 2.3 s an Excel one, and any account that may read the
+project could ask again and again, or many times at once (attack29's leftover, measured again by attack30). The same
+request under the same data version gives the same bytes (the writers are deterministic: docs/publishing.md), so the
+file is made once and kept while the data stays as it is; requests for it made at once wait for the one making it.
+Who may read the project is checked before anything is kept or given: the key holds the role and the unit scope, and
+the first request of a scope made the file only after :func:`perfbudget.app.project_view.load_view` found the project
+(a refusal keeps nothing). A change of any project, account or unit moves the data version and the files are dropped.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from perfbudget.app.exports import target_table_file
+from perfbudget.app.project_view import load_view
+from perfbudget.app.roles import Principal
+from perfbudget.web.deps import data_version
+from perfbudget.web.views import settings_of, store_of
+
+
+def target_table_download(request: Request, principal: Principal, project_id: int, fmt: str, version: int | None,
+                          original: bool = False) -> tuple[bytes, str, str]:
+    """(bytes, media type, file name) of the project's 绩效目标表 in ``fmt`` (one of ``TARGET_FORMATS``: the faces ask
+    first), version ``version`` (None: the official one); NotFound as :func:`load_view` raises it."""
+    scope = "*" if principal.all_units else principal.unit_code
+
+    def made() -> tuple[bytes, str, str]:
+        with store_of(request).reading() as tx:  # the file needs no review: none is made for a version without one
+            view = load_view(tx, principal, project_id, settings_of(request), version, review=False)
+        document = view.version.document
+        content = target_table_file(document, fmt, original=original)
+        assert content is not None, fmt
+        project = document.projects[0]
+        return content[0], content[1], f"{project.name_cell or project.name}-绩效目标表.{fmt}"
+
+    key = ("targets", principal.role, scope, project_id, version, fmt, original)
+    return request.app.state.files.get_or_compute(data_version(request), key, made)

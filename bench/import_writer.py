@@ -9,7 +9,10 @@ rjieba's loading), then the rest inside one library batch, as ``perfbudget impor
 document in a savepoint of its own, ``--batch`` documents a commit (``Store.write_batch``; default
 ``bulk_import.WRITE_EVERY``; 0: one transaction per document, as before 2026-12-06).
 Prints the CPU milliseconds per table of this process for the writes and for the
-library update, and on PostgreSQL the server backends' CPU (from /proc). With ``--callgrind`` (under
+library update, and on PostgreSQL the server backends' CPU (from /proc). ``--merged`` (SQLite): the search
+index merged into one segment after the warm-up, so that the FTS5 merging in the measured batches does not depend on
+how the warm-up's documents were indexed (one transaction each: until migration 1836 by the insert triggers, a
+segment at each statement; since, by one statement a table). With ``--callgrind`` (under
 valgrind) it switches instrumentation on for the writes and dumps the counts after the writes ("write") and
 after the library update ("library"): instruction counts, deterministic where CPU seconds on a shared
 machine are not. Another version's code: run with ``PYTHONPATH=/tmp/base/src``.
@@ -57,6 +60,8 @@ def main() -> None:
     parser.add_argument("--callgrind", action="store_true", help="running under valgrind --tool=callgrind")
     parser.add_argument("--batch", type=int, default=getattr(bulk_import, "WRITE_EVERY", 0),
                         help="documents a commit (0: a transaction each)")
+    parser.add_argument("--merged", action="store_true",
+                        help="SQLite: the search index merged into one segment after the warm-up ('optimize')")
     args = parser.parse_args()
     plans: list[Plan] = []
     for number, text in enumerate(corpus_files(args.tables)):
@@ -80,6 +85,10 @@ def main() -> None:
                     outcome = import_document(store, settings, None, f"w{number}", REQUEST, plan=plan,
                                               sha256=f"{number:064x}")
                     assert outcome.status == "imported", outcome
+            if args.merged and not admin:
+                with store.library_writing() as connection:
+                    for fts in ("search_indicators", "search_projects"):
+                        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
             measured = plans[args.warm:]
             tables = sum(len(plan.tables) for plan in measured)
             server_cpu = ServerCpu(url)

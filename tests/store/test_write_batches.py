@@ -173,30 +173,26 @@ def test_a_batch_whose_commit_fails_is_written_again_document_by_document(
     assert sorted(ids) == stored
 
 
-def test_the_search_triggers_are_away_only_inside_the_batchs_own_transaction(tmp_path: Path) -> None:
-    from perfbudget.store.search import indexed_at_end
+def test_a_batch_indexes_its_rows_without_changing_the_schema(tmp_path: Path, seed_path: Path) -> None:
+    """The batch's rows enter the search index at its end, and the schema stays as it was: until migration 1836 the
+    batch dropped the insert triggers and made them again, after which SQLite prepared every statement again."""
+    from tests.store.test_migration_1836 import index_is_the_rows
 
-    def triggers(connection: Any) -> dict[str, str]:
-        return dict(connection.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'").all())
+    unit_files(seed_path, tmp_path / "tables", 3)
+
+    def schema_version(store: Store) -> int:
+        with store.library_reading() as connection:
+            return int(connection.exec_driver_sql("PRAGMA schema_version").scalar_one())
 
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as store:
-        with store.library_reading() as connection:
-            before = triggers(connection)
-        with store.write_batch(index_at_end=True):
-            with store.transaction() as tx:
-                inside = triggers(tx.connection)
-            with store.engine.connect() as other:  # another connection sees the committed schema
-                assert triggers(other) == before
-        with store.library_reading() as connection:
-            assert triggers(connection) == before
-        assert set(before) - set(inside) == {"search_indicators_insert", "search_projects_insert"}
-        # triggers that are not the ones the module makes: left alone, the rows indexed as they come
-        with store.library_writing() as connection:
-            connection.exec_driver_sql("DROP TRIGGER search_projects_insert")
-            connection.exec_driver_sql(before["search_projects_insert"].replace("BEGIN", "BEGIN SELECT 1;", 1))
-        with store.library_writing() as connection, indexed_at_end(connection):
-            assert "search_indicators_insert" in triggers(connection)
+        imported(store, tmp_path / "tables")  # the pool's first statements and the library's staging tables made
+        before = schema_version(store)
+        for number, path in enumerate(unit_files(seed_path, tmp_path / "more", 3)):
+            write_variant(path, path, (f"{400000 + number}批量", f"{500000 + number}另一"))
+        assert [o["status"] for o in imported(store, tmp_path / "more")] == ["imported"] * 3
+        assert schema_version(store) == before
+        assert store.indicators(Filters(search="视频会议"))["total"] == 6
+        index_is_the_rows(store)
 
 
 def test_an_error_inside_a_batch_rolls_it_back_and_leaves_the_store_usable(

@@ -54,6 +54,7 @@ from perfbudget.store.schema import (
 from perfbudget.store.schema import (
     version_changes as version_changes_table,
 )
+from perfbudget.store.search import index_rows
 
 IMPORTED, UNCHANGED, FAILED = "imported", "unchanged", "failed"
 # Set by the use-case layer: nothing written because a revision was refused, a confirmation is
@@ -534,6 +535,7 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
                      "fund_label": head.projects[i].fund_label, "fund_year": head.projects[i].fund_year,
                      "latest_version": 1, "created_at": now, "updated_at": now} for i in new]
         insert_rows(connection, projects, new_rows, ids=ids[projects.name])
+        index_rows(connection, "projects", ids[projects.name][0], ids[projects.name][-1])
         for i, project_id in zip(new, ids[projects.name], strict=True):
             project_ids[i], numbers[i] = project_id, 1
     if changed:
@@ -569,6 +571,7 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
         insert_columns(connection, indicators, _INDICATOR_INSERT,
                        [indicator_ids, *indicator_columns, in_version, in_year])
         insert_columns(connection, targets, _TARGET_INSERT, [indicator_ids, *target_columns])
+        index_rows(connection, "indicators", indicator_ids[0], indicator_ids[-1])  # the search index (search.py)
     insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,
          "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}

@@ -7,7 +7,9 @@ says, but ``LIKE`` with a leading wildcard reads every row (a million indicators
   contentless, without positions (``detail='none'``: a small index) and without each row's token count
   (``columnsize=0``, migration ``1832_import_sqlite``: only ranking functions such as ``bm25`` read those, and
   no search here ranks; FTS5 kept them in a ``…_docsize`` table, one b-tree row written for every indexed row),
-  kept in step by triggers (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel
+  kept in step by triggers on changed and deleted rows (migration ``0500_scale_indexes``); new rows are added by
+  their one writer, the importer (:func:`index_rows`, :func:`indexed_at_end`; by insert triggers until migration
+  ``1836_import_stmts``). Each indexed text ends in two sentinel
   characters (U+0001), so every character of the text starts a trigram. A query of three characters or
   more asks for the rows holding all of its trigrams; a query of one or two characters —
   ``培训``, too short for a trigram — is looked up among the index's terms (``fts5vocab``, a range scan
@@ -33,6 +35,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, cast, false, func, literal_column, or_, select, text
 from sqlalchemy.dialects import postgresql
 
+from perfbudget.store.bulk import run
 from perfbudget.store.schema import indicators, projects
 
 PREFIX = "search_"  # every search object's name starts with it (the schema test leaves them out)
@@ -50,9 +53,18 @@ _SQLITE_SOURCES = {  # FTS table: (source table, indexed text of the row ``{row}
 
 
 def _insert_trigger(fts: str) -> str:
+    """The insert trigger that indexed each new row until migration 1836 (made again by its downgrade)."""
     table, body, _columns = _SQLITE_SOURCES[fts]
     return (f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
             f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {body.format(row='new')}); END")
+
+
+INSERT_TRIGGERS = tuple(f"{fts}_insert" for fts in _SQLITE_SOURCES)
+
+
+def insert_triggers() -> dict[str, str]:
+    """The insert triggers before migration 1836, by name (its downgrade makes them again)."""
+    return {f"{fts}_insert": _insert_trigger(fts) for fts in _SQLITE_SOURCES}
 
 
 # The FTS5 tables' options. ``columnsize=0`` since migration 1832: no ``…_docsize`` table (each row's token count,
@@ -61,16 +73,17 @@ FTS_OPTIONS = "content='', tokenize='trigram', detail='none', columnsize=0"
 FTS_OPTIONS_BEFORE_1832 = "content='', tokenize='trigram', detail='none'"
 
 
-def sqlite_create(options: str = FTS_OPTIONS) -> list[str]:
+def sqlite_create(options: str = FTS_OPTIONS, insert_triggers: bool = False) -> list[str]:
     """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored (``options``:
-    the tables' FTS5 options, :data:`FTS_OPTIONS`; migration 1832's downgrade gives the ones before it)."""
+    the tables' FTS5 options, :data:`FTS_OPTIONS`; migration 1832's downgrade gives the ones before it;
+    ``insert_triggers``: with the insert triggers there were until migration 1836)."""
     out = []
     for fts, (table, body, columns) in _SQLITE_SOURCES.items():
         new, old = body.format(row="new"), body.format(row="old")
         out += [
             f"CREATE VIRTUAL TABLE {fts} USING fts5(body, {options})",
             f"CREATE VIRTUAL TABLE {fts}_terms USING fts5vocab({fts}, 'row')",
-            _insert_trigger(fts),
+            *([_insert_trigger(fts)] if insert_triggers else []),
             f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
             f"INSERT INTO {fts}({fts}, rowid, body) VALUES ('delete', old.id, {old}); END",
             f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
@@ -81,39 +94,72 @@ def sqlite_create(options: str = FTS_OPTIONS) -> list[str]:
     return out
 
 
+_DEFERRED = "perfbudget.search.deferred"  # connection.info: inside indexed_at_end, new rows wait for its end
+_SOURCE_OF = {table: (fts, body) for fts, (table, body, _columns) in _SQLITE_SOURCES.items()}
+
+
+def _indexed_by_rows(connection: Connection) -> bool:
+    """SQLite: whether new rows of the indexed tables are this module's to index — the search tables exist and no
+    insert trigger indexes the rows itself (a store at migration 1836 or later). Looked up again only when the
+    schema has changed since (``PRAGMA schema_version``: a migration up or down on this connection), so that a row
+    is never indexed twice."""
+    version = run(connection, "PRAGMA schema_version")[0][0]
+    known = connection.info.get(_BY_ROWS)
+    if known is None or known[0] != version:
+        names = [*_SQLITE_SOURCES, *INSERT_TRIGGERS]
+        found = {name for (name,) in run(
+            connection, f"SELECT name FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names)}
+        ours = set(_SQLITE_SOURCES) <= found and not found & set(INSERT_TRIGGERS)
+        known = connection.info[_BY_ROWS] = (version, ours)
+    return bool(known[1])
+
+
+_BY_ROWS = "perfbudget.search.by_rows"
+
+
+def index_rows(connection: Connection, table: str, first: int, last: int) -> None:
+    """SQLite: the rows ``first``…``last`` of ``table`` (``indicators`` or ``projects``) just inserted, in one id
+    range and by this transaction, added to the search index by one statement — unless an :func:`indexed_at_end`
+    block takes them at its end. The importer calls it for every document it stores: since migration 1836 no
+    insert trigger indexes new rows (a trigger on a table makes SQLite stage a multi-row INSERT's rows in a
+    temporary table and run the trigger's program for each row; the bulk batches had to drop the two triggers
+    and make them again, schema changes that made SQLite prepare every statement of the connection again).
+    Nothing where the rows are indexed otherwise (:func:`_indexed_by_rows`), or on PostgreSQL (GIN indexes)."""
+    if (last < first or connection.dialect.name != "sqlite" or connection.info.get(_DEFERRED)
+            or not _indexed_by_rows(connection)):
+        return
+    fts, body = _SOURCE_OF[table]
+    run(connection, f"INSERT INTO {fts}(rowid, body) SELECT id, {body.format(row=table)} FROM {table} "
+                    "WHERE id BETWEEN ? AND ? ORDER BY id", (first, last))
+
+
 @contextmanager
 def indexed_at_end(connection: Connection) -> Iterator[None]:
     """SQLite, inside one write transaction that only *inserts* indicators and projects (a bulk import's batch,
     ``Store.write_batch(index_at_end=True)``): the rows inserted in the block are added to the search index
-    by one statement per table at its end, in the same transaction, instead of by the insert triggers row by
-    row. FTS5 writes its pending terms out as a new index segment at every statement that touched it (the
-    next statement's savepoint), about 4 segments per document, each later merged; one statement per batch
-    writes each distinct trigram of the batch once. The insert triggers are dropped for the block and made
-    again, as they were, before it ends: other connections never see them missing (DDL is transactional in
-    SQLite; the block holds the write lock), and a block that fails leaves them as they were.
+    by one statement per table at its end, in the same transaction, instead of by :func:`index_rows` document by
+    document. FTS5 writes its pending terms out as a new index segment at every statement that touched it (the
+    next statement's savepoint), and merges the segments later; one statement per batch writes each distinct
+    trigram of the batch once. The schema does not change (until migration 1836 the block dropped the insert
+    triggers and made them again); a block that fails leaves nothing to index, its rows rolled back with it.
 
     Not for a block that updates or deletes rows it inserted (their delete/update triggers would take
-    out index entries not yet written). Where the triggers are not exactly the ones this module makes (an
-    unknown schema), or on PostgreSQL (GIN indexes), nothing changes."""
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    names = [f"{fts}_insert" for fts in _SQLITE_SOURCES]
-    found: dict[str, str] = dict(connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)", tuple(names)).all())
-    if found != {f"{fts}_insert": _insert_trigger(fts) for fts in _SQLITE_SOURCES}:
+    out index entries not yet written). On a store whose new rows are indexed otherwise (insert triggers, before
+    1836) or on PostgreSQL (GIN indexes), nothing changes."""
+    if connection.dialect.name != "sqlite" or connection.info.get(_DEFERRED) or not _indexed_by_rows(connection):
         yield
         return
     largest = connection.exec_driver_sql(
         "SELECT " + ", ".join(f"(SELECT coalesce(max(id), 0) FROM {table})"
                               for table, _body, _columns in _SQLITE_SOURCES.values())).one()
-    for name in names:
-        connection.exec_driver_sql(f"DROP TRIGGER {name}")
-    yield
+    connection.info[_DEFERRED] = True
+    try:
+        yield
+    finally:
+        del connection.info[_DEFERRED]
     for (fts, (table, body, _columns)), start in zip(_SQLITE_SOURCES.items(), largest, strict=True):
         connection.exec_driver_sql(f"INSERT INTO {fts}(rowid, body) SELECT id, {body.format(row=table)} "
                                    f"FROM {table} WHERE id > ? ORDER BY id", (start,))
-        connection.exec_driver_sql(found[f"{fts}_insert"])
 
 
 def sqlite_sizes_kept(connection: Connection) -> list[str]:

@@ -31,10 +31,10 @@ branch_labels = None
 depends_on = None
 
 
-def _remake(options: str) -> None:
+def _remake(options: str, insert_triggers: bool = False) -> None:
     for statement in search.sqlite_drop():
         op.execute(statement)
-    for statement in search.sqlite_create(options):
+    for statement in search.sqlite_create(options, insert_triggers):
         op.execute(statement)
 
 
@@ -70,5 +70,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _remake(search.FTS_OPTIONS_BEFORE_1832)
+        _remake(search.FTS_OPTIONS_BEFORE_1832, insert_triggers=True)  # as they were before 1836 too
         _count_tables(rowid=True)

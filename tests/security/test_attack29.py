@@ -245,9 +245,12 @@ def test_the_page_parts_are_what_they_were() -> None:
     for case in range(4_000):
         rows = rng.randint(1, 40)
         header_row = rng.randint(0, min(rows - 1, 5))
-        cells = [Spanned(row, col, rng.randint(1, rows - row)) for row in range(rows) for col in range(3)
-                 if rng.random() < 0.7]
-        starts = sorted(rng.sample(range(header_row, rows), rng.randint(0, min(8, rows - header_row))))
+        # (a head's cell ends in the head, as in every table drawn: since print30 the head is drawn whole a part)
+        cells = [Spanned(row, col, rng.randint(1, (header_row if row < header_row else rows) - row))
+                 for row in range(rows) for col in range(3) if rng.random() < 0.7]
+        # (starts after the header row: one at it is an empty page part no longer made since print30, which also cuts
+        # a long head, tested in tests/writers/test_print30.py)
+        starts = sorted(rng.sample(range(header_row + 1, rows), rng.randint(0, min(8, rows - header_row - 1))))
         if case % 10 == 0 and starts:
             starts.append(starts[-1])  # a start given twice
         if case % 50 == 0:

@@ -433,23 +433,17 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     grid.add("项目名称", 0, bold=True, center=True)
     grid.add(name_cell, 1, colspan=width - 1)
     grid.rows += 1
-    for index, (label, text) in enumerate(project.extras):
-        if label in _MONEY_LABELS and (tasks is None or index not in tasks.indexes):
-            money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
-    # the funds grid where its first extra stands, among the others as the table had them: drawn after all the
-    # label–value rows, its extras came back after them (roundtrip-v)
-    funds_at = next((k for k, (label, _) in enumerate(project.extras) if label in funds.labels), None) \
-        if funds is not None else None
     coded_at = _name_code_at(project)
     for index, (label, text) in enumerate(project.extras):
-        if funds is not None and index == funds_at:
-            _funds_rows(grid, funds, money_text, document.money_unit, project.purpose)
         if tasks is not None and index in tasks.indexes:
             if index == tasks.first:
                 _task_rows(grid, tasks)  # drawn as the grid, its task cells under their columns (kinds32)
             continue
-        if label in _MONEY_LABELS or index == coded_at:
-            continue  # (the code the name cell carries: the reader takes it off the name again)
+        if label in _MONEY_LABELS:
+            money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
+            continue
+        if index == coded_at:
+            continue  # the code the name cell carries: the reader takes it off the name again
         if (funds is not None and label in funds.labels) or label in total \
                 or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK) \
                 or label in drawn_goals:
@@ -461,7 +455,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
             grid.add(text, 0, colspan=width)
         grid.rows += 1
     if funds is not None:
-        pass  # (drawn where its first extra stands)
+        _funds_rows(grid, funds, money_text, document.money_unit, project.purpose)
     elif tasks is not None and tasks.total is not None:  # the budget drawn in the grid's 金额合计 row
         if project.purpose:
             grid.add("资金用途", 0, bold=True, center=True)

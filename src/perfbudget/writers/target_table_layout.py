@@ -27,6 +27,7 @@ written; an extra whose label the reader does not know comes back unlabelled.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from perfbudget.model import Document, Indicator, Project
@@ -41,7 +42,6 @@ from perfbudget.readers.labels import (
     fund_column,
     goal_column,
     header_field,
-    is_label_key,
     label_key,
 )
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
@@ -264,6 +264,21 @@ def _task_rows(grid: ProjectGrid, tasks: TaskBlock) -> None:
         row(TOTAL_ROW, tasks.total)
 
 
+_CODE_LABEL = "项目编码"
+_NAME_CODE = re.compile(r"([0-9A-Za-z]{10,})\s*[-—－–]")
+
+
+def _name_code_at(project: Project) -> int | None:
+    """The index of the extra 项目编码 the reader took off the name cell (``51130021T000000229367-退耕还林…``: appended
+    after the others, readers/project_fields.py), None when the name cell carries no code: drawn as a row besides the
+    name cell, it came back twice (corpus r78, 15; roundtrip-v)."""
+    found = _NAME_CODE.match(project.name_cell or "")
+    if found is None:
+        return None
+    return next((k for k in range(len(project.extras) - 1, -1, -1)
+                 if project.extras[k] == (_CODE_LABEL, found.group(1))), None)
+
+
 def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
@@ -334,12 +349,12 @@ def _management_rows(grid: ProjectGrid, columns: list[str], aspects: dict[str, d
 
 
 def _said_label(label: str) -> str:
-    """An extra's label as its row's first cell: with a colon after it where the reader knows no such label
-    (项目编码, 按收入性质分, 总分), so that it reads back as the label of the cell after it (readers/header_block.py,
-    kinds26) instead of two unlabelled texts; a label the reader knows, or a path (年度资金总额/全年执行数), as
-    it is."""
-    if "/" in label or label.endswith((":", "：")) or len(label) > 18 or header_field(label) is not None \
-            or is_label_key(label_key(label)):
+    """An extra's label as its row's first cell: with a colon after it, so that it reads back as the label of the
+    cell after it (readers/header_block.py, kinds26) instead of two unlabelled texts; a label of the header's own
+    fields (主管部门, 实施单位 …) or a long one as it is. Until roundtrip-v a label the reader knows in some other
+    place (合计, 执行数, 目标实际完成情况) or a path (一般公共预算拨款/市本级) was written bare too, and read back as
+    two unlabelled texts (corpus 15, r38, r155)."""
+    if label.endswith((":", "：")) or len(label) > 18 or header_field(label) is not None:
         return label
     return f"{label}："
 
@@ -418,6 +433,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     grid.add("项目名称", 0, bold=True, center=True)
     grid.add(name_cell, 1, colspan=width - 1)
     grid.rows += 1
+    coded_at = _name_code_at(project)
     for index, (label, text) in enumerate(project.extras):
         if tasks is not None and index in tasks.indexes:
             if index == tasks.first:
@@ -426,6 +442,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
+        if index == coded_at:
+            continue  # the code the name cell carries: the reader takes it off the name again
         if (funds is not None and label in funds.labels) or label in total \
                 or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK) \
                 or label in drawn_goals:

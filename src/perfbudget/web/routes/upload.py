@@ -327,7 +327,9 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
     outcome = import_document(store_of(request), settings_of(request), part, name, request_,
                               sha256=None if part is not result.document else sha256, form=result.form, notes=notes)
     if outcome.status not in ("imported", "unchanged"):
-        flash(request, "未导入：" + "；".join(page_words(p.message) for p in outcome.problems), "error")
+        # every table refused (PERFBUDGET_REVISIONS=refuse): the page's words, then the layer's reasons
+        said = "没有可以导入的表格：" if outcome.status == "refused" else "未导入："
+        flash(request, said + "；".join(page_words(p.message) for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
     uploads.forget(engine_of(request), upload_id)
     request.app.state.upload_readings.drop(principal.id, upload_id)

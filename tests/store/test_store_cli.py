@@ -50,7 +50,7 @@ def test_reimporting_a_file_whose_project_moved_on_names_it(db_url: str, seed_pa
     # the newer version named with who made it and when, as the API's confirmation says it (since replay-j)
     assert re.search(r"未按此文件恢复：「2024年检察业务信息化运维项目」（2024中央）此后已是第 2 版（\S+ 于 "
                      r"\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 命令行导入「changed\.txt」），内容与此文件（第 1 版）不同；"
-                     r"如要恢复此文件的内容，请用 --force 导入", again.stdout), again.stdout
+                     r"如要恢复此文件的内容，请强制导入（命令行 --force", again.stdout), again.stdout
     assert again.stdout.count("未按此文件恢复") == 1
     same = run(db_url, "import", str(seed_variant("changed.txt", (VIDEO, VIDEO_15))))
     assert "未变化" in same.stdout and "未按此文件恢复" not in same.stdout

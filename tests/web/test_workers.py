@@ -157,7 +157,7 @@ def test_a_worker_slow_to_start_is_awaited_not_killed_in_a_loop(tmp_path: Path) 
         assert served, log.read_text(encoding="utf-8")
         time.sleep(2)  # a supervisor round or more after both answered
         said = log.read_text(encoding="utf-8")
-        assert "died" not in said and "did not answer" not in said, said
+        assert "已退出" not in said and "没有应答" not in said, said
     finally:
         server.terminate()
         server.wait(60)

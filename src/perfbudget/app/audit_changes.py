@@ -21,6 +21,7 @@ FIELD_LABELS = {
     "evaluation_id": "记录编号", "total": "总分", "grade": "等级", "month": "监控截至月份", "colour": "预警灯",
     "rule": "规则", "indicator": "指标", "field": "栏目", "reason": "理由",
     "groups": "指标组", "group": "指标组", "names": "指标名称",
+    "face": "操作途径",
     "file": "文件", "via": "方式", "document_id": "文件编号", "forced": "强制导入", "versions": "带来的版本",
     "reasons": "拒绝原因", "reason_count": "原因条数",
     # a project's own fields (an edit keeps the whole project before and after)
@@ -41,7 +42,10 @@ _STATE_WORDS = {"draft": "草稿", "submitted": "已送审", "returned": "已退
 _ROLE_WORDS = {"admin": "管理员", "reviewer": "审核人员", "unit_editor": "单位填报人员", "viewer": "查看人员"}
 _LIGHT_WORDS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "blue": "蓝灯"}
 _VIA_WORDS = {"cli": "命令行导入", "upload": "网页上传", "api": "接口导入", "declare": "网页申报", "edit": "网页修改"}
-_VALUE_WORDS = {"state": _STATE_WORDS, "role": _ROLE_WORDS, "colour": _LIGHT_WORDS, "via": _VIA_WORDS}
+# which face took a workflow step (app.workflow.take_step; since faces-v)
+_FACE_WORDS = {"cli": "命令行", "web": "网页", "api": "接口"}
+_VALUE_WORDS = {"state": _STATE_WORDS, "role": _ROLE_WORDS, "colour": _LIGHT_WORDS, "via": _VIA_WORDS,
+                "face": _FACE_WORDS}
 _PROJECT_ACTIONS = frozenset(("project.edit",))
 # a field an action records in its own sense: a deleted project's ``versions`` is how many it had (an import's are
 # the versions it brought)

@@ -42,14 +42,6 @@ def differences(store: Store, document: Document, fates: Sequence[TableFate]) ->
     return out
 
 
-def without_refused(document: Document, fates: Sequence[TableFate]) -> tuple[Document, dict[int, int]]:
-    """The document without its refused tables, and each kept table's new position → its old one."""
-    refused = {f.position for f in fates if f.fate == REFUSED}
-    kept = [(i, p) for i, p in enumerate(document.projects, 1) if i not in refused]
-    return (replace(document, projects=tuple(p for _, p in kept)),
-            {new: old for new, (old, _) in enumerate(kept, 1)})
-
-
 def only_cut_tables(fates: Sequence[TableFate]) -> bool:
     """Every table an import would store is cut off: the import refuses the file unless ``allow_partial``
     (``app.imports.import_document``), so the preview may not offer it as importable as it is. The web and the

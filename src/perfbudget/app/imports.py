@@ -107,6 +107,15 @@ def counts_text(outcome: ImportOutcome) -> str:
             f"未变化 {outcome.unchanged_projects} 个")
 
 
+def unchanged_text(outcome: ImportOutcome) -> str:
+    """「未变化（与文档 3 是同一文件，已导入过）」 or 「未变化（9 个项目与库中最新版本相同）」: an import that changed
+    nothing, in the same words on every face (the CLI's line, the upload page's message; the page said 「与已存储的
+    内容相同，没有变化」 until faces-v). Its notices (projects that moved on since) are said after it."""
+    if outcome.same_file_as is not None:
+        return f"未变化（与文档 {outcome.same_file_as} 是同一文件，已导入过）"
+    return f"未变化（{outcome.unchanged_projects} 个项目与库中最新版本相同）"
+
+
 def shown_project(name: str, fund_label: str | None) -> str:
     """「2024年检察业务经费项目」（2024市级）: the name with its fund label, which tells apart a unit's
     projects of one name (the seed has two 「2024年检察业务经费项目」, 2024中央 and 2024市级)."""
@@ -154,6 +163,9 @@ def describe_version(entry: TrailEntry) -> str:
 
 # how each face forces an import that needs confirmation (the upload page says its own words: web.routes.upload)
 FORCE_HINT = "；确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）"
+# how each face restores a file imported before whose projects moved on since (the upload page says its own words:
+# web.routes.upload; 「请用 --force 导入」 on every face until faces-v)
+RESTORE_HINT = "；如要恢复此文件的内容，请强制导入（命令行 --force，网页勾选确认，API force=true）"
 
 
 def _fate(position: int, name: str, fund_label: str | None, content: str, trail: list[TrailEntry],
@@ -321,14 +333,20 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
     taken = unit_name_problem(store, request.principal, plan.document.unit)  # another unit's name (attack25)
     if taken:
         return _refused(store, request, file, FORBIDDEN, [Problem(Source(file), taken)], plan.document.unit.code)
+    if sha256 is not None and document is not None and not request.force:
+        # the same bytes imported before are 未变化 on every face, as ``perfbudget import`` says it; the page's and
+        # the API's import read them again and answered 409 confirmation_required until faces-v
+        done = imported_before(store, file, sha256)
+        if done is not None:
+            return done
     heads = plan.document.projects
     cut = incomplete_problems(plan.document, file)
     if cut and not request.allow_partial:
         complete = [i for i, p in enumerate(heads) if p.complete]
         if not complete:
             return _refused(store, request, file, FAILED, cut, plan.document.unit.code)
-        outcome = import_document(store, settings, None, file, request, sha256=None, form=form, notes=notes,
-                                  plan=plan.subset(complete))
+        outcome = import_document(store, settings, None, file, _kept_only(request, complete), sha256=None,
+                                  form=form, notes=notes, plan=plan.subset(complete))
         return replace(outcome, refused_tables=tuple(cut))
     if request.skip_blocked:  # the tables the deployment takes no revision of (PERFBUDGET_REVISIONS=refuse) left out
         kept_out = _without_refused(store, settings, plan, file, request, form, notes)
@@ -382,11 +400,21 @@ def _without_refused(store: Store, settings: CoreSettings, plan: Plan, file: str
     if not refused or len(refused) == len(fates):
         return None
     kept = [i for i, f in enumerate(fates) if f.fate != REFUSE_TABLE]
-    outcome = import_document(store, settings, None, file, replace(request, skip_blocked=False), sha256=None,
-                              form=form, notes=notes, plan=plan.subset(kept))
+    outcome = import_document(store, settings, None, file, replace(_kept_only(request, kept), skip_blocked=False),
+                              sha256=None, form=form, notes=notes, plan=plan.subset(kept))
     heads = plan.document.projects
     return replace(outcome, refused_tables=outcome.refused_tables + tuple(
         Problem(heads[f.position - 1].source or Source(file), f.message) for f in refused))
+
+
+def _kept_only(request: ImportRequest, kept: Sequence[int]) -> ImportRequest:
+    """``request`` for the tables at the 0-based positions ``kept`` alone (``Plan.subset``): the versions the caller
+    saw (``expected``, by 1-based position in the whole document) renumbered to the subset's positions. Until faces-v
+    they kept the whole document's numbers, and the upload page renumbered them in its own route."""
+    if not request.expected:
+        return request
+    renumbered = {new: request.expected[old + 1] for new, old in enumerate(kept, 1) if old + 1 in request.expected}
+    return replace(request, expected=renumbered or None)
 
 
 def _refused(store: Store, request: ImportRequest, file: str, status: str, problems: Sequence[Problem],
@@ -525,7 +553,7 @@ def same_file(store: Store, name: str, earlier: tuple[int, int]) -> ImportOutcom
     # until replay-j this notice gave the number alone, the API's confirmation the author and the time)
     notices = tuple(f"未按此文件恢复：「{m.name}」（{m.fund_label or '无资金标签'}）此后已是"
                     f"{describe_version(trails[m.project_id][-1])}，"
-                    f"内容与此文件（第 {m.version} 版）不同；如要恢复此文件的内容，请用 --force 导入"
+                    f"内容与此文件（第 {m.version} 版）不同{RESTORE_HINT}"
                     for m in moved)
     return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0], notices=notices)
 

@@ -383,7 +383,7 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None) -> list[tuple[int, StepResult]]:
+               ip: str | None = None, *, face: str) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
@@ -402,7 +402,8 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
         raise DeskRefused(f"项目编号「{str(beyond)[:24]}」无效（应为 1 至 {MAX_INTEGER} 的整数），未处理任何项目")
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
-    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
+    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip, face=face))
+            for pid in project_ids]
 
 
 NOT_FOUND_BY_NAME = "没有找到该项目（可用 perfbudget list projects --search 文字 查找）"
@@ -546,12 +547,29 @@ def batch_dict(store: Store, principal: Principal, results: list[tuple[int, Step
     empty)."""
     from perfbudget.app.workflow import STATE_LABELS
 
+    kept = current_states(store, principal, [pid for pid, r in results if not r.ok])
+    states = {pid: r.state if r.ok else kept.get(pid) for pid, r in results}
     return {"message": batch_message(store, principal, results, unresolved=unresolved),
             "done": sum(1 for _, r in results if r.ok),
-            "results": [{"project_id": pid, "ok": r.ok, "state": r.state if r.ok else None,
-                         "state_label": STATE_LABELS[r.state] if r.ok else None, "message": r.message}
+            "results": [{"project_id": pid, "ok": r.ok, "state": states[pid],
+                         "state_label": STATE_LABELS[state] if (state := states[pid]) else None, "message": r.message}
                         for pid, r in results],
             "unresolved": [{"reference": u.reference, "message": u.reason} for u in unresolved]}
+
+
+def current_states(store: Store, principal: Principal, project_ids: list[int]) -> dict[int, str]:
+    """The workflow state each of ``project_ids`` is in now, for a batch's refused items (the state it stayed in; a
+    refused item gave ``state: null`` until faces-v); a project the user may not see, or gone, is not among them."""
+    from perfbudget.app.workflow import DRAFT
+
+    if not project_ids:
+        return {}
+    with store.reading() as tx:
+        rows = tx.connection.execute(select(projects.c.id, units.c.code).join(units, units.c.id == projects.c.unit_id)
+                                     .where(projects.c.id.in_(sorted(set(project_ids))))).all()
+        seen = [row.id for row in rows if principal.sees_unit(row.code)]
+        flows = tx.workflow(seen) if seen else {}
+    return {pid: flows[pid].state if pid in flows else DRAFT for pid in seen}
 
 
 def batch_by_references(store: Store, principal: Principal, references: list[str], action: str,
@@ -566,7 +584,7 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
     if not references:
         raise DeskRefused("请先选择项目")
     ids, unresolved = batch_references(store, principal, references)
-    results = batch_step(store, principal, ids, action, comment_text) if ids else []
+    results = batch_step(store, principal, ids, action, comment_text, face="cli") if ids else []
     return batch_dict(store, principal, results, unresolved)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -75,6 +76,25 @@ def listen_problem(host: str, port: int) -> str | None:
                 return f"「{host}」不是本机的地址，无法监听；用 --host 指定，如 127.0.0.1 或 0.0.0.0"
             return f"无法监听 {host}:{port}（{os_reason(exc)}）；用 --host、--port 指定其他地址或端口"
     return None
+
+
+def server_log_config() -> dict[str, Any]:
+    """uvicorn's logging set-up with its own start and stop lines left out (「INFO: Started server process」,
+    「Uvicorn running on …」, 「Application startup complete」…: English on the server's console until faces-v; the
+    command prints its own Chinese lines instead): the ``uvicorn.error`` logger from WARNING up, so uvicorn's warnings
+    and errors and the workers' own lines (``perfbudget.web.workers``, in Chinese) still show. The access log
+    (``uvicorn.access``, one line a request in uvicorn's English format) stays as it is (docs/web.md)."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    return config
+
+
+STARTED = "perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs；按 Ctrl+C 停止）"
+STOPPED = "perfbudget 网页端已停止"
 
 
 @app.command("serve")
@@ -148,29 +168,29 @@ def serve(
         from perfbudget.web.workers import listening_sockets, run_workers
 
         server_config = uvicorn.Config("perfbudget.web.asgi:app", factory=True, host=host, port=port,
-                                       workers=workers, log_level="info", proxy_headers=False,
-                                       access_log=access_log, http=PROTOCOL)
+                                       workers=workers, log_config=server_log_config(), log_level=None,
+                                       proxy_headers=False, access_log=access_log, http=PROTOCOL)
         try:
             sockets = listening_sockets(server_config)
         except OSError as exc:
             fail(f"无法监听 {host}:{port}（{os_reason(exc)}）；用 --host、--port 指定其他地址或端口")
-        out.print(f"perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs）",
-                  markup=False)
+        out.print(STARTED.format(host=host, port=port), markup=False)
         run_workers(server_config, sockets)
+        out.print(STOPPED, markup=False)
         return
     from perfbudget.web.workers import listening_sockets, settle_heap
 
     # X-Forwarded-* are believed only from PERFBUDGET_TRUSTED_PROXIES (the app's own middleware);
     # a request head is bounded (web/http_protocol.py).
-    server_config = uvicorn.Config(application, host=host, port=port, log_level="info", proxy_headers=False,
-                                   access_log=access_log, http=PROTOCOL)
+    server_config = uvicorn.Config(application, host=host, port=port, log_config=server_log_config(),
+                                   log_level=None, proxy_headers=False, access_log=access_log, http=PROTOCOL)
     # listening before the address is printed, as the workers' sockets (a connection made while uvicorn starts
     # waits instead of being refused: some 0.8 s under load until 2026-12-05, attack20)
     try:
         sockets = listening_sockets(server_config)
     except OSError as exc:
         fail(f"无法监听 {host}:{port}（{os_reason(exc)}）；用 --host、--port 指定其他地址或端口")
-    out.print(f"perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs）", markup=False)
+    out.print(STARTED.format(host=host, port=port), markup=False)
     settle_heap()  # the start-up's objects out of the full collections' way (perfbudget.web.workers)
     server = uvicorn.Server(server_config)
     try:
@@ -182,3 +202,4 @@ def serve(
             sock.close()
     if not server.started:
         raise typer.Exit(3)  # uvicorn's STARTUP_FAILURE, as uvicorn.run exits
+    out.print(STOPPED, markup=False)

@@ -67,7 +67,7 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
 
 def _outcome_line(outcome: ImportOutcome) -> str:
-    from perfbudget.app.imports import counts_text
+    from perfbudget.app.imports import counts_text, unchanged_text
 
     if outcome.status == "imported":
         return f"{shown_name(outcome.file)}: 已导入（文档 {outcome.document_id}）：{counts_text(outcome)}"
@@ -79,10 +79,8 @@ def _outcome_line(outcome: ImportOutcome) -> str:
         return f"{shown_name(outcome.file)}: 未导入：所用账号不能导入这个单位的表格"
     if outcome.status == "stale":
         return f"{shown_name(outcome.file)}: 未导入：项目在导入期间被他人修改"
-    if outcome.status == "unchanged" and outcome.same_file_as is not None:
-        return f"{shown_name(outcome.file)}: 未变化（与文档 {outcome.same_file_as} 是同一文件，已导入过）"
     if outcome.status == "unchanged":
-        return f"{shown_name(outcome.file)}: 未变化（{outcome.unchanged_projects} 个项目与库中最新版本相同）"
+        return f"{shown_name(outcome.file)}: {unchanged_text(outcome)}"
     return f"{shown_name(outcome.file)}: 导入失败"
 
 

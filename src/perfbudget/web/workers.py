@@ -147,8 +147,7 @@ class OwnSocketWorkers(Multiprocess):
                 new.kill()
                 new.join()
                 if not self.should_exit.is_set():
-                    logger.error("New child process [%s] was not ready in time; keeping worker [%s]", new.pid,
-                                 old.pid)
+                    logger.error("新工作进程 [%s] 未能及时就绪，保留原工作进程 [%s]", new.pid, old.pid)
                 return
             while new.parent_conn.poll(0):  # the answers to the pings wait_until_ready sent after the one it read
                 new.parent_conn.recv()
@@ -166,25 +165,25 @@ class OwnSocketWorkers(Multiprocess):
                 answer = self._first_answer(index, process)
                 if answer is not None:
                     continue  # answered now, or still within its start-up grace
-                logger.error("Child process [%s] did not answer within %d s of starting", process.pid, STARTUP_GRACE)
+                logger.error("工作进程 [%s] 启动后 %d 秒内没有应答，重新启动", process.pid, STARTUP_GRACE)
             elif process.is_alive(timeout=self.config.timeout_worker_healthcheck):
                 continue
             self.starting.pop(index, None)
             process.kill()
             process.join()
             if process.exitcode == STARTUP_FAILURE:
-                logger.error("Child process [%s] failed to start, stopping the parent process.", process.pid)
+                logger.error("工作进程 [%s] 启动失败，停止服务", process.pid)
                 self.should_exit.set()
                 return
             if self.should_exit.is_set():
                 return
-            logger.info("Child process [%s] died", process.pid)
+            logger.warning("工作进程 [%s] 已退出，重新启动", process.pid)
             self.processes[index] = self._started(index)
 
 
     def handle_ttin(self) -> None:
         """One worker more (SIGTTIN), on a new socket of its own on the same address."""
-        logger.info("Received SIGTTIN, increasing the number of processes.")
+        logger.warning("收到 SIGTTIN：增加一个工作进程")
         host, port = self.sockets[0].getsockname()[:2]
         self.sockets.append(_bound(host, port))
         self.processes_num += 1
@@ -193,9 +192,9 @@ class OwnSocketWorkers(Multiprocess):
     def handle_ttou(self) -> None:
         """One worker fewer (SIGTTOU): the last one stops and its socket is closed, so that no connection
         is hashed to a socket nobody accepts on."""
-        logger.info("Received SIGTTOU, decreasing number of processes.")
+        logger.warning("收到 SIGTTOU：减少一个工作进程")
         if self.processes_num <= 1:
-            logger.info("Already reached one process, cannot decrease the number of processes anymore.")
+            logger.warning("只剩一个工作进程，不能再减少")
             return
         self.processes_num -= 1
         process = self.processes.pop()

@@ -378,7 +378,7 @@ class ImportResult(Model):
     new_projects: int | None = None
     changed_projects: int | None = None
     unchanged_projects: int | None = None
-    same_file_as: str | None = None
+    same_file_as: int | None = Field(None, description="与之字节相同、已导入过的文档编号（导入为 unchanged）")
     versions: list[StoredVersionRef] | None = None
     notices: list[str] | None = Field(None, description="修订稿、按确认导入等说明")
     refused_tables: list[RefusedTable] | None = Field(None, description="未导入的不完整表格，及有错误的表格")

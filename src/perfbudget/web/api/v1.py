@@ -304,7 +304,7 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
-                       ip=client_ip(request), review_errors=errors)
+                       ip=client_ip(request), review_errors=errors, face="api")
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)

@@ -123,7 +123,7 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, action, comment, justification, ip=client_ip(request),
-                       review_errors=errors)
+                       review_errors=errors, face="web")
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")

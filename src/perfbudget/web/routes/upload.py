@@ -15,17 +15,19 @@ from starlette.datastructures import FormData
 
 from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
-from perfbudget.app.import_preview import FATE_LABELS, differences, only_cut_tables, without_refused
+from perfbudget.app.import_preview import FATE_LABELS, differences, only_cut_tables
 from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
     FORCE_HINT,
     PARTIAL_HINT,
+    RESTORE_HINT,
     ImportRequest,
     counts_text,
     has_cut_tables,
     import_document,
     preview,
+    unchanged_text,
 )
 from perfbudget.app.monitoring_home import monitoring_homes
 from perfbudget.app.overview import unit_id_of, unit_path
@@ -92,6 +94,9 @@ PAGE_FORCE_HINT = ("；确认无误后请勾选下方「我已了解：导入会
                    "再点「确认导入」")
 
 
+PAGE_RESTORE_HINT = "；如要恢复此文件的内容，请重新上传，勾选「我已了解：导入会恢复旧内容…仍要导入」后再点「确认导入」"
+
+
 PAGE_PARTIAL_HINT = "，勾选「保存不完整的表格」则保存并标记为「不完整」"
 
 
@@ -99,7 +104,8 @@ def page_words(message: str) -> str:
     """A fate's message as the upload page says it: the page's checkboxes, where the use case names every face's way
     to force the import or to save a cut-off table (「命令行 --force，网页勾选确认，API force=true」 was shown to
     officers until webflow26)."""
-    return message.replace(FORCE_HINT, PAGE_FORCE_HINT).replace(PARTIAL_HINT, PAGE_PARTIAL_HINT)
+    return (message.replace(FORCE_HINT, PAGE_FORCE_HINT).replace(PARTIAL_HINT, PAGE_PARTIAL_HINT)
+            .replace(RESTORE_HINT, PAGE_RESTORE_HINT))
 
 
 def _require_editor(principal: Principal) -> None:
@@ -311,33 +317,28 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
              if key.startswith("expected_") and (position := plain_int(key[9:])) is not None}
     # the form names tables by their position in the file; the importable part by its own
     expected = {new: given[old] for new, old in screened.positions.items() if old in given}
-    document = part
-    fates = preview(store_of(request), settings_of(request), document, name)
-    if not isinstance(fates, str) and any(f.fate == "refused" for f in fates):
-        # import the tables that can be imported; the refused ones are named in the preview with their reason
-        document, old_position = without_refused(document, fates)
-        if not document.projects:
-            refused([f.message for f in fates if f.fate == "refused"])
-            flash(request, "没有可以导入的表格", "error")
-            return redirect(f"/upload/{upload_id}")
-        expected = {new: expected[old] for new, old in old_position.items() if old in expected}
+    # skip_blocked always: the page imports the other tables when the deployment refuses a table's revision
+    # (PERFBUDGET_REVISIONS=refuse), the layer naming the refused ones in refused_tables (its own route dropped
+    # them until faces-v)
     request_ = ImportRequest(actor_of(principal), "upload", force=form.get("confirm") == "1", principal=principal,
                              allow_partial=allow_partial, review=True, expected=expected or None,
-                             ip=client_ip(request), skip_blocked=bool(screened.blocked))
-    partial = document is not result.document
+                             ip=client_ip(request), skip_blocked=True)
     notes = tuple(p for p in result.problems if not any(p is q for b in screened.blocked for q in b.problems))
-    outcome = import_document(store_of(request), settings_of(request), document, name, request_,
-                              sha256=None if partial else sha256, form=result.form, notes=notes)
+    outcome = import_document(store_of(request), settings_of(request), part, name, request_,
+                              sha256=None if part is not result.document else sha256, form=result.form, notes=notes)
     if outcome.status not in ("imported", "unchanged"):
-        flash(request, "未导入：" + "；".join(page_words(p.message) for p in outcome.problems), "error")
+        # every table refused (PERFBUDGET_REVISIONS=refuse): the page's words, then the layer's reasons
+        said = "没有可以导入的表格：" if outcome.status == "refused" else "未导入："
+        flash(request, said + "；".join(page_words(p.message) for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
     uploads.forget(engine_of(request), upload_id)
     request.app.state.upload_readings.drop(principal.id, upload_id)
     if outcome.status == "unchanged":
-        flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
+        flash(request, f"「{name}」{unchanged_text(outcome)}" + "".join(f"。{page_words(n)}" for n in outcome.notices),
+              "ok")
     else:
         flash(request, f"已导入「{name}」：{counts_text(outcome)}" + "".join(f"。{n}" for n in outcome.notices)
-              + (_NEXT_STEP if (outcome.new_projects or outcome.changed_projects) and document.kind == "target"
+              + (_NEXT_STEP if (outcome.new_projects or outcome.changed_projects) and part.kind == "target"
                  and principal.may(Action.EDIT) else ""), "ok")
     for table in screened.blocked:
         flash(request, table.as_problem().message, "error")

@@ -571,12 +571,12 @@ _LEVEL_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|省级|省|
 
 # A source of funds named for what it is, a level of government's money under a name of its own
 # (中央财政衔接推进乡村振兴补助资金, 省级财政农业发展资金, 市级文化产业发展专项资金, 中央农村综合改革转移支付补助资金):
-# the level at its head and 财政 after it, or a transfer's word at its end (补助, 补助资金, 拨款, 专项资金,
-# 转移支付资金), is plainly fiscal — a part of 财政资金 (reading-v). 自筹, 自有, 社会 or 其他 in it is not:
-# such a name stays 其他.
+# the level at its head and 财政 after it, or a transfer's money at its end (补助资金, 专项资金, 转移支付资金; a bare
+# 补助 or 拨款 is not: 中央及自治区补助 under 一般公共预算拨款 is a detail of that source, reading31b), is plainly
+# fiscal — a part of 财政资金 (reading-v). 自筹, 自有, 社会 or 其他 in it is not: such a name stays 其他.
 _NAMED_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|自治区|省级|省|市级|市|州级|县级|县|区级|本级|镇级|乡级)"
                            r"(?:财政[\u4e00-\u9fff]{0,16}?(?:资金|补助|拨款)"
-                           r"|[\u4e00-\u9fff]{0,16}?(?:补助资金|补助|拨款|专项资金|转移支付资金))$")
+                           r"|[\u4e00-\u9fff]{0,16}?(?:补助资金|专项资金|转移支付资金))$")
 _NOT_FISCAL_WORDS = ("自筹", "自有", "社会", "其他", "其它", "银行", "贷款", "单位资金")
 
 

@@ -174,8 +174,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if parts.fiscal_parts and total_left_empty and "fiscal" not in amounts \
             and len(set(part_labels)) == len(part_labels):
         # 年度资金总额 left empty above its parts (其中:中央补助 50.29 | 地方资金): 财政资金 is their sum. Only
-        # then, and each part named once: beside a filled total, or named twice (the budget's and the executed
-        # amount), the parts may be partial
+        # then, and each part named once: named twice (the budget's and the executed amount), or beside a filled
+        # total they fall short of (below), the parts may be partial
         values = [money_amount(cell, "财政资金", problems)[0] for _, cell in parts.fiscal_parts]
         if any(v is not None for v in values):
             amounts["fiscal"] = sum((v for v in values if v is not None), Decimal(0))

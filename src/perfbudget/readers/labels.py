@@ -578,6 +578,7 @@ _NAMED_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|自治区|�
                            r"(?:财政[\u4e00-\u9fff]{0,16}?(?:资金|补助|拨款)"
                            r"|[\u4e00-\u9fff]{0,16}?(?:补助资金|专项资金|转移支付资金))$")
 _NOT_FISCAL_WORDS = ("自筹", "自有", "社会", "其他", "其它", "银行", "贷款", "单位资金")
+_NAMED_FISCAL_FIRST = frozenset("其当本中自省市州县区镇乡")  # (a key starting otherwise is not tried)
 
 
 # A numbered list of the year's money (其中:1.中央资金 | 2.市级资金 | 3.区级资金 | 4.其他资金): the list number
@@ -605,7 +606,8 @@ def field_of_key(key: str) -> str | None:
         return _numbered_money_part(key[numbered.end():])
     if key[:2] == "其中" and _LEVEL_PART.match(key[2:]):
         return "fiscal-part"  # 其中:中央资金 | 30: the 其中 says it is a part, as a list number does
-    if len(key) > 5 and _NAMED_FISCAL.match(key) and not any(word in key for word in _NOT_FISCAL_WORDS):
+    if len(key) > 5 and key[0] in _NAMED_FISCAL_FIRST and _NAMED_FISCAL.match(key) \
+            and not any(word in key for word in _NOT_FISCAL_WORDS):
         return "fiscal-part"  # 中央财政衔接推进乡村振兴补助资金 | 50: its name says it is fiscal (reading-v)
     return None
 

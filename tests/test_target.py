@@ -51,6 +51,9 @@ D = Decimal
         ("≤-5%", Op.LE, "-5", "%"),
         (">=530元/人*月", Op.GE, "530", "元/人*月"),
         ("≥300元/人·月", Op.GE, "300", "元/人·月"),
+        # a rate whose amount's unit went unwritten (r178's 补助成本(≤**元/株) | ≤28.40/株): 定性 until reading-v
+        ("≤28.40/株", Op.LE, "28.40", "/株"),
+        ("≥5/人·月", Op.GE, "5", "/人·月"),
         # the squared units NFKC writes as m2 (㎡, m²): qualitative until round 17 (休宁's 布展面积 300㎡)
         ("300㎡", None, "300", "平方米"),
         ("≥1000m²", Op.GE, "1000", "平方米"),
@@ -69,7 +72,8 @@ def test_quantitative_forms(raw: str, op: Op | None, value: str, unit: str | Non
 
 
 @pytest.mark.parametrize("raw", ["有效保障", "健全", "提升", "按期完成", "优良", "持续影响", "案件质量过硬",
-                                 "提升法治化水平，检察机关公信力有所提升！", "3天内完成", ""])
+                                 "提升法治化水平，检察机关公信力有所提升！", "3天内完成", "",
+                                 "1/3", "/株"])
 def test_qualitative_forms(raw: str) -> None:
     target = parse_target(raw, "某指标")
     assert target.kind is Kind.QUALITATIVE

@@ -54,8 +54,9 @@ _ASCII_OPS = [(">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧"
 
 _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 # A unit: a percent sign, a square or cubic metre as NFKC writes ㎡/m² (m2, km2, m3), or a short run of
-# letters/CJK (with / * · for compound units like 元/亩, 元/人*月).
-_UNIT = r"(?:%|‰|(?:km|m)[23]|[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/*·・]{0,9})"
+# letters/CJK (with / * · for compound units like 元/亩, 元/人*月), or a rate whose amount's unit went unwritten
+# (/株, /人·月: 28.40/株 under a name of 元/株, the slash and a letter or ideograph after it, never a digit).
+_UNIT = r"(?:%|‰|(?:km|m)[23]|/?[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/*·・]{0,9})"
 _QUANT_RE = re.compile(rf"^(?P<op>[≥≤=><])?(?P<num>{_NUMBER})(?P<unit>{_UNIT})?$")
 _RANGE_RE = re.compile(
     rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"

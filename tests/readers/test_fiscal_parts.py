@@ -73,9 +73,13 @@ def test_a_part_named_twice_is_not_added_up() -> None:
 
 
 def test_a_part_beside_a_filled_total_leaves_the_fiscal_amount_alone() -> None:
+    document, _ = _read("项目名称 | 残疾人补助 |\n年度资金总额 | 2300 |\n其中:中央补助 | 442 |\n地方资金 | 1000 |\n"
+                        + TABLE)  # short of the total: the parts may be some of 财政资金, not all of it
+    assert (document.projects[0].budget.total, document.projects[0].budget.fiscal) == (Decimal("2300"), None)
+    # parts making the total exactly are all of it (since reading-v; 财政资金 was left empty until then)
     document, _ = _read("项目名称 | 残疾人补助 |\n年度资金总额 | 2300 |\n其中:中央补助 | 442 |\n地方资金 | 1858 |\n"
                         + TABLE)
-    assert (document.projects[0].budget.total, document.projects[0].budget.fiscal) == (Decimal("2300"), None)
+    assert (document.projects[0].budget.total, document.projects[0].budget.fiscal) == (Decimal("2300"),) * 2
 
 
 def test_a_part_in_a_funds_grid_is_kept_by_column() -> None:
@@ -89,12 +93,13 @@ def test_a_part_in_a_funds_grid_is_kept_by_column() -> None:
 
 def test_numbered_parts_beside_a_filled_total_are_kept_by_name() -> None:
     """其中:1.中央资金 | 2.市级资金 | 3.区级资金 | 4.其他资金: the list numbers say each line is a part; a level's
-    amount is kept under its name (not left as an unlabelled cell), not added up beside the filled total."""
+    amount is kept under its name (not left as an unlabelled cell)."""
     document, errors = _read("项目名称 | 绿化美化 |\n年度资金总额: | 153.5 |\n其中:1.中央资金 | |\n"
                              "2.市级资金 | 153.5 |\n3.区级资金 | |\n4.其他资金 | |\n" + TABLE)
     (project,) = document.projects
     assert not errors
-    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (Decimal("153.5"), None, None)
+    # (the one level's amount makes the total: it is all of 财政资金, since reading-v)
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (Decimal("153.5"),) * 2 + (None,)
     assert ("市级资金", "153.5") in project.extras
     assert all(value != "153.5" for label, value in project.extras if not label)
 

@@ -55,7 +55,8 @@ def test_the_parts_of_the_fiscal_money_by_level_of_government() -> None:
     # total is left empty (as the numbered list 其中:1.中央资金 always was)
     project, _, _ = _budget([["项目资金（万元）", "年度资金总额", "50"], ["", "其中：中央资金", "30"],
                              ["", "县级资金", "20"]])
-    assert project.budget.total == Decimal("50") and project.budget.fiscal is None
+    # the parts 30 + 20 make the filled total: all of 财政资金 (since reading-v; None until then)
+    assert project.budget.total == Decimal("50") and project.budget.fiscal == Decimal("50")
     assert ("其中中央资金", "30") in project.extras and ("县级资金", "20") in project.extras
     project, _, _ = _budget([["项目资金（万元）", "年度资金总额", ""], ["", "其中：中央资金", "30"],
                              ["", "县级资金", "20"]])

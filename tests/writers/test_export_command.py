@@ -90,3 +90,17 @@ def test_export_shows_targets_in_one_notation_unless_original(tmp_path: Path) ->
     assert runner.invoke(app, ["export", str(sample), "--to", "docx", "-o", str(canonical)]).exit_code == 0
     again = load_path(canonical).document
     assert again is not None and ">=20平方米" not in [i.target.raw for p in again.projects for i in p.indicators]
+
+
+def test_export_of_a_table_cut_short_says_it_is_refused_and_what_to_do(tmp_path: Path) -> None:
+    """By design a file read with errors is not exported (the export is the table whole); the refusal says so and
+    what to do, in Chinese — it said only 未输出结果 until reading-v (corpus 38 from the CLI, print30)."""
+    cut = tmp_path / "cut.txt"
+    cut.write_text("项目名称\t某项目\n年度资金总额\t50\n一级指标\t二级指标\t三级指标\t指标值\n"
+                   "产出指标\t数量指标\t种植数量\t≥100株\n产出指标\t质量指标\n", encoding="utf-8")
+    out = tmp_path / "cut.xlsx"
+    result = runner.invoke(app, ["export", str(cut), "--to", "xlsx", "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert f"{cut}:5:第2列: 错误：表格在此中断" in result.output  # where the table broke, located
+    assert "读取不完整（1 个错误），未导出：读取有错误的文件不导出" in result.output
+    assert "请按上面所列位置核对原文件" in result.output

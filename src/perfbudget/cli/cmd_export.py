@@ -105,7 +105,8 @@ def export_command(
     else:
         assert source is not None
         file = source
-        result = load_or_exit(file, form)
+        # by design: an export is the table as read, whole; a file read with errors (cut short) is not exported
+        result = load_or_exit(file, form, refused="未导出：读取有错误的文件不导出，以免导出的表缺少原表的内容")
         assert result.document is not None
         document = result.document
     data = render(document, form_to, original=original)

@@ -83,13 +83,19 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_or_exit(path: str, form: str | None, allow_partial: bool = False) -> LoadResult:
-    """Load a file; print its problems; exit 1 when nothing usable was read."""
+# what to do about a file read with errors (a table cut short, a cell not read), said after the refusal
+INCOMPLETE_HINT = "请按上面所列位置核对原文件（表格被截断时补全缺少的部分）后重试；perfbudget read 可查看已读出的内容"
+
+
+def load_or_exit(path: str, form: str | None, allow_partial: bool = False, refused: str = "未输出结果") -> LoadResult:
+    """Load a file; print its problems; exit 1 when nothing usable was read. ``refused`` says what the command
+    did not do with a file read with errors (未导出: an export writes the whole table or nothing)."""
     result = load_path(path, form)
     print_problems(result.problems)
     if result.document is None or (result.errors and not allow_partial):
         if result.document is not None and result.errors:
-            err.print(f"{shown_name(path)}: 读取不完整（{len(result.errors)} 个错误），未输出结果", markup=False)
+            err.print(f"{shown_name(path)}: 读取不完整（{len(result.errors)} 个错误），{refused}。{INCOMPLETE_HINT}",
+                      markup=False)
         raise typer.Exit(1)
     return result
 

@@ -569,6 +569,18 @@ _LEVEL_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|省级|省|
                            r"财政(?:资金|拨款)$")
 
 
+# A source of funds named for what it is, a level of government's money under a name of its own
+# (中央财政衔接推进乡村振兴补助资金, 省级财政农业发展资金, 市级文化产业发展专项资金, 中央农村综合改革转移支付补助资金):
+# the level at its head and 财政 after it, or a transfer's money at its end (补助资金, 专项资金, 转移支付资金; a bare
+# 补助 or 拨款 is not: 中央及自治区补助 under 一般公共预算拨款 is a detail of that source, reading31b), is plainly
+# fiscal — a part of 财政资金 (reading-v). 自筹, 自有, 社会 or 其他 in it is not: such a name stays 其他.
+_NAMED_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|自治区|省级|省|市级|市|州级|县级|县|区级|本级|镇级|乡级)"
+                           r"(?:财政[\u4e00-\u9fff]{0,16}?(?:资金|补助|拨款)"
+                           r"|[\u4e00-\u9fff]{0,16}?(?:补助资金|专项资金|转移支付资金))$")
+_NOT_FISCAL_WORDS = ("自筹", "自有", "社会", "其他", "其它", "银行", "贷款", "单位资金")
+_NAMED_FISCAL_FIRST = frozenset("其当本中自省市州县区镇乡")  # (a key starting otherwise is not tried)
+
+
 # A numbered list of the year's money (其中:1.中央资金 | 2.市级资金 | 3.区级资金 | 4.其他资金): the list number
 # says the line is one part among several, so a level of government's money is a part of 财政资金.
 _NUMBERED_PART = re.compile(r"^(?:其中)?\d{1,2}[.、．]")
@@ -594,6 +606,9 @@ def field_of_key(key: str) -> str | None:
         return _numbered_money_part(key[numbered.end():])
     if key[:2] == "其中" and _LEVEL_PART.match(key[2:]):
         return "fiscal-part"  # 其中:中央资金 | 30: the 其中 says it is a part, as a list number does
+    if len(key) > 5 and key[0] in _NAMED_FISCAL_FIRST and _NAMED_FISCAL.match(key) \
+            and not any(word in key for word in _NOT_FISCAL_WORDS):
+        return "fiscal-part"  # 中央财政衔接推进乡村振兴补助资金 | 50: its name says it is fiscal (reading-v)
     return None
 
 

@@ -113,9 +113,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
     import pdfplumber
     from pdfminer.pdfpage import PDFPage
 
+    from perfbudget.readers.library_logs import library_logs_at_debug
     from perfbudget.readers.pdf_bounds import page_objects
     from perfbudget.readers.pdf_columns import UnruledPages
 
+    library_logs_at_debug()  # pdfminer's English warnings (Could not get FontBBox…) are no message of ours
     tables: list[RawTable] = []
     if _page_objects_over(data, 2 * limits.max_pdf_pages):
         return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "

@@ -44,6 +44,22 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
 
 
+def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str, Decimal | None],
+                        labels: list[str]) -> Decimal | None:
+    """财政资金 as the sum of its named parts beside a filled 年度资金总额, when that sum and 其他资金 (0 if not
+    given) make the total exactly: the parts are then the whole of the fiscal money, not some of it. Each part
+    named once, each a figure; None otherwise (a partial list, the budget's and the executed amount twice)."""
+    total = amounts.get("total")
+    if total is None or len(set(labels)) != len(labels):
+        return None
+    unsure: list[Problem] = []  # (a part's own note is told where it is kept, among the extras: not twice)
+    values = [money_amount(cell, label_text, unsure)[0] for label_text, cell in fiscal_parts]
+    if unsure or any(value is None for value in values):
+        return None
+    whole = sum((v for v in values if v is not None), Decimal(0))
+    return whole if whole + (amounts.get("other") or Decimal(0)) == total else None
+
+
 def _paragraphs(cells: list[Cell]) -> list[str]:
     out = []
     for cell in cells:
@@ -158,12 +174,16 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if parts.fiscal_parts and total_left_empty and "fiscal" not in amounts \
             and len(set(part_labels)) == len(part_labels):
         # 年度资金总额 left empty above its parts (其中:中央补助 50.29 | 地方资金): 财政资金 is their sum. Only
-        # then, and each part named once: beside a filled total, or named twice (the budget's and the executed
-        # amount), the parts may be partial
+        # then, and each part named once: named twice (the budget's and the executed amount), or beside a filled
+        # total they fall short of (below), the parts may be partial
         values = [money_amount(cell, "财政资金", problems)[0] for _, cell in parts.fiscal_parts]
         if any(v is not None for v in values):
             amounts["fiscal"] = sum((v for v in values if v is not None), Decimal(0))
             sources["budget.fiscal"] = parts.fiscal_parts[0][1].source
+    if parts.fiscal_parts and "fiscal" not in amounts and not total_left_empty \
+            and (whole := _parts_making_total(parts.fiscal_parts, amounts, part_labels)) is not None:
+        amounts["fiscal"] = whole  # 年度资金总额 50 | 中央财政衔接推进乡村振兴补助资金 50 | 其他资金 0 (reading-v)
+        sources["budget.fiscal"] = parts.fiscal_parts[0][1].source
     if amounts.get("total") is None and amounts.get("fiscal") is not None and (
             parts.other_parts or parts.other_sources or total_left_empty
             or (parts.self_evaluation and "other" in parts.money and "total" not in parts.money)):

@@ -73,8 +73,18 @@ def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tu
     row_total: tuple[Decimal, Source] | None = None
     found_grade: tuple[str, Source] | None = None
     total_is_scale = False  # whether the header's total so far is a 自评总分's, which a 自评得分 beside it overrules
+    awaiting: str | None = None  # a total's label left empty, whose figure may follow the filled pairs after it
     for label, cell in extras:
         text = cell.text
+        if awaiting is not None and (not label or cell.blank):
+            # 自评得分 (empty) | 省级财政部门 | 四川省财政厅 | … | 100: the figure under its label (one cell a line:
+            # a cell merged down beside the next rows) comes after their pairs (reading-v, corpus 38); only the
+            # first unlabelled text, only a score, only after filled pairs
+            if not label and total is None and (value := points(text)) is not None:
+                total, total_is_scale = (value, cell.source), awaiting in SCALE_OR_TOTAL_LABELS
+                awaiting = None
+                continue
+            awaiting = None
         if not ("分" in label or "级" in label or "计" in label or (not label and ("分" in text or "级" in text))):
             continue  # (every label below holds 分, 级 or 计: most extras are passed over here)
         if not label and (pair := _in_cell(text)) is not None:
@@ -92,7 +102,9 @@ def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tu
             continue
         key = label_key(label)
         if key in TOTAL_LABELS:
-            if (total is None or (total_is_scale and key not in SCALE_OR_TOTAL_LABELS)) \
+            if cell.blank and total is None:
+                awaiting = key
+            elif (total is None or (total_is_scale and key not in SCALE_OR_TOTAL_LABELS)) \
                     and (value := points(text)) is not None:
                 total, total_is_scale = (value, cell.source), key in SCALE_OR_TOTAL_LABELS
         elif key in GRADE_LABELS and (named := grade(text)) is not None:

@@ -549,13 +549,15 @@ def same_file(store: Store, name: str, earlier: tuple[int, int]) -> ImportOutcom
     with store.reading() as tx:
         moved = tx.superseded_since(earlier[0])
         trails = tx.trails([m.project_id for m in moved]) if moved else {}
+        tables = tx.document_tables(earlier[0])  # (the API's project_ids, the CLI's JSON: as a re-read file's)
     # the newer version named with who made it and when, as an import of other bytes says it (issue 11 point 3;
     # until replay-j this notice gave the number alone, the API's confirmation the author and the time)
     notices = tuple(f"未按此文件恢复：「{m.name}」（{m.fund_label or '无资金标签'}）此后已是"
                     f"{describe_version(trails[m.project_id][-1])}，"
                     f"内容与此文件（第 {m.version} 版）不同{RESTORE_HINT}"
                     for m in moved)
-    return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0], notices=notices)
+    return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0], notices=notices,
+                         versions=tuple(tables))
 
 
 def has_cut_tables(document: Document | None) -> bool:

@@ -188,6 +188,20 @@ def superseded_since(connection: Connection, document_id: int) -> list[Supersede
     return [Superseded(*row) for row in connection.execute(query)]
 
 
+def document_tables(connection: Connection, document_id: int) -> list[StoredAs]:
+    """Each table of document ``document_id`` as it was stored (its project and the version it made or found), in
+    document order, none ``created``: what an import of the same bytes again answers (faces-v made that 未变化
+    without reading the file, and its answer named no project until then)."""
+    query = (select(document_items.c.position, projects.c.id, project_versions.c.number, project_versions.c.id,
+                    projects.c.name)
+             .select_from(document_items.join(project_versions, project_versions.c.id == document_items.c.version_id)
+                          .join(projects, projects.c.id == project_versions.c.project_id))
+             .where(document_items.c.document_id == document_id)
+             .order_by(document_items.c.position))
+    return [StoredAs(position, project_id, number, version_id, False, name)
+            for position, project_id, number, version_id, name in connection.execute(query)]
+
+
 class _Latest(NamedTuple):
     """A project's latest version as an import finds it."""
 

@@ -144,6 +144,9 @@ class Transaction:
     def superseded_since(self, document_id: int) -> list[importer.Superseded]:
         return importer.superseded_since(self.connection, document_id)
 
+    def document_tables(self, document_id: int) -> list[importer.StoredAs]:
+        return importer.document_tables(self.connection, document_id)
+
     def project_ids(self, identities: list[str]) -> dict[str, int]:
         if not identities:
             return {}

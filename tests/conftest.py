@@ -123,6 +123,16 @@ def soffice_profile() -> str:
     return _soffice_profile[0].as_uri()
 
 
+def print_to_pdf(folder: Path, *sources: str | Path) -> None:
+    """Each file of ``sources`` printed to PDF by LibreOffice into ``folder`` (``name.pdf``, as a unit prints its Word
+    or Excel file), with a profile of the folder's own: the readers' PDF tests of printed forms."""
+    import subprocess
+
+    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
+                    "pdf", "--outdir", str(folder), *(str(source) for source in sources)],
+                   check=True, capture_output=True, timeout=180)
+
+
 def pg_base() -> str:
     """The test cluster's URL (PERFBUDGET_TEST_PG, set by scripts/test.sh after it starts a throwaway cluster).
     Outside CI a test needing it is skipped without it; in CI a missing server is a failure."""

@@ -7,7 +7,6 @@ first with radicals in every name and target, and the second's repeated lower he
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 from perfbudget.load import load_bytes
@@ -83,12 +82,10 @@ def _two_row_header_doc(path: Path) -> None:
 
 
 def test_a_two_row_indicator_header_repeated_on_the_next_page_is_skipped(tmp_path: Path) -> None:
-    from tests.conftest import soffice_path
+    from tests.conftest import print_to_pdf
 
     _two_row_header_doc(tmp_path / "form.docx")
-    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "form.docx")],
-                   check=True, capture_output=True, timeout=180)
+    print_to_pdf(tmp_path, str(tmp_path / "form.docx"))
     result = load_bytes((tmp_path / "form.pdf").read_bytes(), "form.pdf")
     assert result.ok, [p.message for p in result.errors]
     project = result.document.projects[0]

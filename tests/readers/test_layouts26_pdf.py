@@ -4,7 +4,6 @@ merged cell's span is found from its ruling lines, and the name is read as both 
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from perfbudget.load import load_bytes
@@ -18,7 +17,7 @@ def test_a_pdf_cell_merged_across_the_level1_and_level2_columns_names_both(tmp_p
     # main: 三级指标「学生家长满意度」缺少一级或二级指标 (the covered 二级 position read as an empty cell): rows lost
     import docx
 
-    from tests.conftest import soffice_path
+    from tests.conftest import print_to_pdf
 
     document = docx.Document()
     table = document.add_table(rows=len(_ROWS), cols=4)
@@ -31,9 +30,7 @@ def test_a_pdf_cell_merged_across_the_level1_and_level2_columns_names_both(tmp_p
     table.cell(0, 1).merge(table.cell(0, 3))
     table.cell(1, 1).merge(table.cell(1, 3))
     document.save(str(tmp_path / "form.docx"))
-    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "form.docx")],
-                   check=True, capture_output=True, timeout=180)
+    print_to_pdf(tmp_path, str(tmp_path / "form.docx"))
     result = load_bytes((tmp_path / "form.pdf").read_bytes(), "form.pdf")
     assert result.ok, [p.message for p in result.errors]
     project = result.document.projects[0]

@@ -4,7 +4,6 @@ form only: the path for tables without lines was taken only when no page had a r
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from perfbudget.load import load_bytes
@@ -44,12 +43,10 @@ def _two_forms(path: Path) -> None:
 
 
 def test_a_pdf_with_a_ruled_form_and_one_without_lines_reads_both(tmp_path: Path) -> None:
-    from tests.conftest import soffice_path
+    from tests.conftest import print_to_pdf
 
     _two_forms(tmp_path / "forms.docx")
-    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "forms.docx")],
-                   check=True, capture_output=True, timeout=180)
+    print_to_pdf(tmp_path, str(tmp_path / "forms.docx"))
     result = load_bytes((tmp_path / "forms.pdf").read_bytes(), "forms.pdf")
     assert result.document is not None, [p.message for p in result.problems]
     assert not result.errors, [p.message for p in result.errors]
@@ -115,12 +112,10 @@ def test_a_label_merged_down_across_a_page_break_is_carried_over_it(tmp_path: Pa
     merge's middle, and so its text, falls on the next page (``back``: a group of 40 rows starting ten rows before
     the break), the text goes back to the merge's first row: main read those ten rows under the group above them
     (产出指标 / 数量指标), without a word."""
-    from tests.conftest import soffice_path
+    from tests.conftest import print_to_pdf
 
     expected = {name: _merged_down_the_break(tmp_path / f"{name}.xlsx", groups) for name, groups in _GROUPS.items()}
-    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), *(str(tmp_path / f"{name}.xlsx") for name in _GROUPS)],
-                   check=True, capture_output=True, timeout=180)
+    print_to_pdf(tmp_path, *(str(tmp_path / f"{name}.xlsx") for name in _GROUPS))
     for name, read in expected.items():
         result = load_bytes((tmp_path / f"{name}.pdf").read_bytes(), f"{name}.pdf")
         assert result.document is not None and not result.errors, [p.message for p in result.errors]

@@ -17,21 +17,10 @@ from typer.testing import CliRunner
 from perfbudget.cli import app
 from perfbudget.load import load_path
 from perfbudget.model import Budget, Severity
+from tests.readers.test_department_tables import TEMPLATE
 
-TARGET = (
-    "部门（单位）整体支出绩效目标申报表\n（2024年度）\n"
-    "部门（单位）名称\t某县农业农村局\n"
-    "部门职能职责概述\t负责全县农业农村工作。\n"
-    "年度主要任务\t任务名称\t主要内容\t预算金额\n"
-    "\t\t\t总额\t财政拨款\t其他资金\n"
-    "\t农田建设\t建设高标准农田2万亩\t300\t280\t20\n"
-    "\t人员保障\t保障在职人员工资\t120\t120\t0\n"
-    "金额合计\t\t\t420\t400\t20\n"
-    "年度总体目标\t完成高标准农田建设2万亩。\n"
-    "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
-    "\t产出指标\t数量指标\t高标准农田建设面积\t≥2万亩\n"
-    "\t满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\n"
-)
+# the department tests' 申报表 with its 职能职责 row (TEMPLATE of tests/readers/test_department_tables.py)
+TARGET = TEMPLATE.replace("某县农业农村局\n", "某县农业农村局\n部门职能职责概述\t负责全县农业农村工作。\n", 1)
 SELF_EVALUATION = (
     "部门（单位）整体支出绩效自评表\n（2023年度）\n"
     "部门（单位）名称\t某县民政局\n"

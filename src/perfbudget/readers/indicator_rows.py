@@ -48,6 +48,7 @@ from perfbudget.readers.row_alignment import (
     place_sparse_row,
     without_extra_leading_blanks,
 )
+from perfbudget.readers.spaced_values import joined_value_pieces
 from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target
 
@@ -231,6 +232,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     tree = _Tree()
     if sparse:
         rows = join_wrapped_cells(rows, roles, last_required, problems)
+        if "sign" not in roles and "unit" not in roles:  # ≥ | 95 | %: a target split at its spaces (reading35)
+            rows = [joined_value_pieces(row, problems) for row in rows]
     rows = join_wrapped_level_names(rows, roles, problems)
     last_filled = len(rows) - 1
     while last_filled >= 0 and all(c.blank for c in rows[last_filled]):

@@ -59,6 +59,11 @@ D = Decimal
         ("≥1000m²", Op.GE, "1000", "平方米"),
         ("5m3", None, "5", "立方米"),
         ("2km2", None, "2", "平方公里"),
+        # a number, its unit and 内: within that much (unit 个工作日内, no comparison, until reading35)
+        ("3个工作日内", Op.LE, "3", "个工作日"),
+        ("24小时内", Op.LE, "24", "小时"),
+        ("30日内", Op.LE, "30", "日"),
+        ("＜＝３个工作日", Op.LE, "3", "个工作日"),
     ],
 )
 def test_quantitative_forms(raw: str, op: Op | None, value: str, unit: str | None) -> None:
@@ -73,7 +78,7 @@ def test_quantitative_forms(raw: str, op: Op | None, value: str, unit: str | Non
 
 @pytest.mark.parametrize("raw", ["有效保障", "健全", "提升", "按期完成", "优良", "持续影响", "案件质量过硬",
                                  "提升法治化水平，检察机关公信力有所提升！", "3天内完成", "",
-                                 "1/3", "/株"])
+                                 "1/3", "/株", "县内", "当日内", "12月内"])
 def test_qualitative_forms(raw: str) -> None:
     target = parse_target(raw, "某指标")
     assert target.kind is Kind.QUALITATIVE

@@ -58,6 +58,8 @@ _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 # (/株, /人·月: 28.40/株 under a name of 元/株, the slash and a letter or ideograph after it, never a digit).
 _UNIT = r"(?:%|‰|(?:km|m)[23]|/?[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/*·・]{0,9})"
 _QUANT_RE = re.compile(rf"^(?P<op>[≥≤=><])?(?P<num>{_NUMBER})(?P<unit>{_UNIT})?$")
+# A number and its unit with 内 after them: within that much (3个工作日内 is ≤3个工作日)
+_WITHIN_RE = re.compile(rf"^{_NUMBER}{_UNIT}内$")
 _RANGE_RE = re.compile(
     rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"
 )
@@ -132,8 +134,9 @@ def _apply_words(text: str) -> tuple[str | None, str]:
                 if symbol is None:
                     symbol = sym
                 break
-    if symbol == "≤" and text.endswith("内"):  # 控制在2小时内
-        text = text[:-1]
+    if text.endswith("内") and (symbol == "≤" or (symbol is None and _WITHIN_RE.match(text))):
+        # 控制在2小时内; 3个工作日内, 24小时内 (reading35: read as the number with the unit 个工作日内 before)
+        symbol, text = "≤", text[:-1]
     return symbol, text
 
 

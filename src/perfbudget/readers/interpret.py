@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
@@ -229,9 +230,26 @@ def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], part
     parts.cut = refused[0].source
 
 
+def _header_before(before: RawTable, is_header: Callable[[list[Cell]], bool],
+                   body: list[list[Cell]]) -> list[Cell] | None:
+    """The indicator header of the project written before on the same page, for a project after it that repeats
+    none (项目名称 | 乙项目 … then 产出指标 | 数量指标 | … at once): when every row of ``body`` that starts with a
+    一级 name fits in its columns. None when that project has no header or a row is wider than it."""
+    header = next((row for row in before.rows if is_header(row)), None)
+    if header is None:
+        return None
+    width = len(header)
+    for row in body:
+        if looks_like_indicator_row(row) and sum(1 for c in row if not c.blank) > width:
+            return None
+    return header
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool],
-                       text: str | None = None) -> Parts:
+                       text: str | None = None, before: RawTable | None = None) -> Parts:
+    """One project's parts from its table; ``before``: the project written before it on the same page (split from
+    one raw table), whose indicator header a project that repeats none reads its rows by (reading35)."""
     rows, heading = title_rows(table.rows, table.heading)
     parts = Parts(heading=heading, source=table.source)
     parts.needs_check.extend(table.needs_check)
@@ -257,6 +275,16 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             positional = _positional_header(rows, index)
             if positional is None and (unvalued := unvalued_header(rows, index)) is not None:
                 break  # 一级指标 | 二级指标 | 三级指标 | 自评内容 | 完成情况: told below, the rows above it read
+            if positional is None and before is not None \
+                    and (borrowed := _header_before(before, is_header, rows[index:])) is not None:
+                rows = [*rows[:index], borrowed, *rows[index:]]
+                header_index = index
+                at = next(c for c in borrowed if not c.blank).source
+                where = f"第{at.line}行" if at.line else f"第{at.row}行" if at.row else "上文"
+                problems.append(Problem(row[0].source, f"本项目没有重复指标表头：按上一个项目的指标表头（{where}）"
+                                                       "认定列", Severity.WARNING))
+                parts.needs_check.append("本项目没有重复指标表头，按上一个项目的指标表头认定列")
+                break
             if positional is None:
                 problems.append(Problem(row[0].source,
                                         "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
@@ -508,8 +536,14 @@ def interpret_tables(tables: list[RawTable], file: str,
     is_header = HeaderMemo()  # the stages ask it of the same rows
     tables = [turned for table in tables  # the indicator header down a column (None: refused, too large turned)
               if (turned := turned_table(table, is_header, problems)) is not None]
-    segments = [segment for table in tables
-                for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]
+    segments: list[RawTable] = []
+    earlier: dict[int, RawTable] = {}  # a project split from the one written before it on the same page
+    for table in tables:
+        listed = split_list_layout(table, problems, is_header)
+        split = listed or _split_projects(table, is_header)
+        if not listed:
+            earlier.update((id(after), first) for first, after in pairwise(split))
+        segments.extend(split)
     segments = [side for segment in segments for side in _sides(segment, is_header, problems)]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
     if not segments:
@@ -518,7 +552,7 @@ def interpret_tables(tables: list[RawTable], file: str,
     count = len(segments)
     # one project's parts at a time: the problems of each table come before those of the tables after it
     parts_of_tables = (_interpret_project(segment, position, problems, position == count, is_header,
-                                          text if position == count else None)
+                                          text if position == count else None, earlier.get(id(segment)))
                        for position, segment in enumerate(segments, 1))
     return document_from_parts(parts_of_tables, file, problems)
 

@@ -301,6 +301,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if len(filled) == 1 and last_read == index - 1 and parts.indicators \
                 and completes_level_name(filled[0], parts, tree, problems):
             continue  # the end of the row above's 一级/二级 name (可持续影 / 响指标), wherever its cell stands
+        if len(filled) == 1 and last_read == index - 1 and parts.indicators \
+                and _fills_empty_target(filled[0], parts, problems):
+            continue  # 服务合格率 | (nothing) then ≥95% on a row of its own: the row above's target (reading35)
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and filled[0].source not in whole_lone_rows and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
@@ -320,6 +323,27 @@ def _whole_quantity(text: str, roles: list[str]) -> bool:
     quantity (≥500份, 100%), never a word that could be a note's (偏差原因 | 无), and no 实际完成值 or 得分 column (a
     self-evaluation's row without its actual value is cut, whatever its target)."""
     return "actual" not in roles and "score" not in roles and parse_target(text.strip()).kind is Kind.QUANTITATIVE
+
+
+def _fills_empty_target(cell: Cell, parts: Parts, problems: list[Problem]) -> bool:
+    """A lone cell right after an indicator that stopped at its name (no target, actual, weight or score) holding a
+    compared or measured quantity (``≥95%``, ``100%``, ``≥500人``; never a bare number, which may be a score): that
+    indicator's target, its row broken by a blank line or a line break in the copy. Was read as a 三级 named ``≥95%``
+    (one cell a line) or joined to the name (``服务合格率≥95%``), each without a target, with a warning only."""
+    last = parts.indicators[-1]
+    if last.target.raw.strip() or last.actual is not None or last.weight is not None or last.score is not None:
+        return False
+    text = cell.text.strip()
+    target = parse_target(text, last.level3)
+    if target.kind is not Kind.QUANTITATIVE or (target.op is None and target.unit is None) \
+            or level_of(text) is not None:
+        return False
+    parts.indicators[-1] = replace(last, target=target, sources={**last.sources, "target": cell.source})
+    empty = f"三级指标「{last.level3}」没有指标值"
+    problems[:] = [p for p in problems if not (p.message == empty and p.source == last.source)]
+    problems.append(Problem(cell.source, f"「{text}」单独成行，是上一行三级指标「{last.level3}」的指标值",
+                            Severity.INFO))
+    return True
 
 
 def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: list[Problem]) -> bool:

@@ -830,6 +830,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 end = i + len(labels)
             i = end
             continue
+        if field_name == "total" and (taken := _block_sentence(row, i, parts, after_total=True)) is not None:
+            i = taken  # 年度资金总额 | 120万元，其中财政拨款100万元，其他资金20万元: the sentence's amounts (reading35)
+            continue
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
@@ -917,17 +920,19 @@ def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
     return rest is None or header_field(rest.text) in _MONEY_FIELDS
 
 
-def _block_sentence(row: list[Cell], i: int, parts: Parts) -> int | None:
+def _block_sentence(row: list[Cell], i: int, parts: Parts, after_total: bool = False) -> int | None:
     """``项目资金 | 本项目年度预算120万元，其中财政拨款100万元，单位自筹20万元``: the block's label followed by one
     sentence that states the money clause by clause (``readers/prose_funds.py``), nothing but the next label after it
     in the row and no budget read yet: its amounts are the budget's, located at the sentence, the sentence kept
-    under the label and the reading noted to check. Returns the index after the sentence, or None (the row is read
-    as before)."""
-    if label_key(row[i].text) not in _MONEY_BLOCKS or "total" in parts.money:
+    under the label and the reading noted to check; ``after_total``: the label is the total's own (年度资金总额, the
+    sentence may open with the amount alone, reading35). Returns the index after the sentence, or None (the row is
+    read as before)."""
+    if (not after_total and label_key(row[i].text) not in _MONEY_BLOCKS) or "total" in parts.money:
         return None
     k = next((j for j in range(i + 1, len(row)) if not row[j].blank), None)
     rest = next((c for c in row[k + 1:] if not c.blank), None) if k is not None else None
-    if k is None or (rest is not None and not _is_label(rest)) or (found := funds_in_sentence(row[k].text)) is None:
+    if k is None or (rest is not None and not _is_label(rest)) \
+            or (found := funds_in_sentence(row[k].text, after_total)) is None:
         return None  # (one cell a line, the block's next label follows the sentence in its row)
     sentence = row[k]
     for field_name, amount in found.items():

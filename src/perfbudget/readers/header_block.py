@@ -930,9 +930,10 @@ def _block_sentence(row: list[Cell], i: int, parts: Parts, after_total: bool = F
     if (not after_total and label_key(row[i].text) not in _MONEY_BLOCKS) or "total" in parts.money:
         return None
     k = next((j for j in range(i + 1, len(row)) if not row[j].blank), None)
-    rest = next((c for c in row[k + 1:] if not c.blank), None) if k is not None else None
-    if k is None or (rest is not None and not _is_label(rest)) \
-            or (found := funds_in_sentence(row[k].text, after_total)) is None:
+    if k is None or (found := funds_in_sentence(row[k].text, after_total)) is None:
+        return None
+    rest = next((c for c in row[k + 1:] if not c.blank), None)
+    if rest is not None and not _is_label(rest):
         return None  # (one cell a line, the block's next label follows the sentence in its row)
     sentence = row[k]
     for field_name, amount in found.items():

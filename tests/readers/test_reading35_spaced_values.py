@@ -83,3 +83,13 @@ def test_a_sign_column_of_its_own_stays_a_column() -> None:
         "明显提升", "定性  明显提升  ")
     assert [row[2:4] for row in _indicators(text)] == [
         ("服务老年人数", "≥500人"), ("服务合格率", "≥95%"), ("老年人生活质量", "明显提升"), ("老年人满意度", "≥90%")]
+
+
+def test_a_sign_on_a_line_of_its_own_one_cell_a_line() -> None:
+    # a PDF's or a web page's copy one cell a line: ≥ / 95% and ≥ / 500 / 人 on lines of their own were refused rows
+    # (指标值只有比较符号「≥」) and an indicator named 95%
+    lines = [cell for line in TARGET_TABLE.splitlines() for cell in line.split("  ") if cell]
+    text = "\n".join(lines).replace("不低于 95 %", "≥\n95%").replace("≥ 500 人", "≥\n500\n人")
+    assert [row[2:4] for row in _indicators(text)] == [
+        ("服务老年人数", "≥ 500 人"), ("服务合格率", "≥ 95%"), ("老年人生活质量", "明显提升"),
+        ("老年人满意度", ">= 90 %")]

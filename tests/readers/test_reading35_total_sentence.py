@@ -1,6 +1,6 @@
-"""The total's own label followed by a sentence of the money (FAILURES.md BU): ``年度资金总额：120万元，其中财政拨款100万元，
-其他资金20万元`` was an error (预算数「…」不是金额), the budget unread; BP read such a sentence only after the block's label
-(项目资金)."""
+"""The total's own label followed by a sentence of the money (FAILURES.md BU):
+``年度资金总额：120万元，其中财政拨款100万元，其他资金20万元`` was an error (预算数「…」不是金额), the budget
+unread; BP read such a sentence only after the block's label (项目资金)."""
 
 from __future__ import annotations
 

@@ -16,9 +16,10 @@ import unicodedata
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import is_sign
 from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import column_role
 from perfbudget.target import parse_target
 
-__all__ = ["joined_value_pieces"]
+__all__ = ["joined_stream_pieces", "joined_value_pieces"]
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = frozenset("%‰")
@@ -36,8 +37,8 @@ def _plain(text: str) -> str:
 def _joins(before: str, after: str, compared: bool, units: set[str]) -> bool:
     """Whether ``after`` is the next piece of the value ``before`` begins (``compared``: it began with a sign;
     ``units``: the units the row's compared values wrote, which a plain number after them takes too)."""
-    if is_sign(before):
-        return bool(_NUMBER.match(after))
+    if is_sign(before):  # ≥ | 95, or ≥ | 95% (one cell a line: the sign a line of its own)
+        return bool(_NUMBER.match(after)) or (after[:1].isdigit() and parse_target(before + after).is_quantitative)
     if not before[-1:].isdigit():
         return False
     if after in _PERCENT or after in units:
@@ -46,6 +47,20 @@ def _joins(before: str, after: str, compared: bool, units: set[str]) -> bool:
         return False
     target = parse_target(f"{before}{after}")
     return target.is_quantitative and target.unit == after
+
+
+def _lone_piece(text: str) -> bool:
+    """A cell that is only a comparison or a percent sign: no cell of its own where no column is the sign's."""
+    return len(text) <= 5 and (text in _PERCENT or (text[:1] in _SIGN_INITIALS and is_sign(text)))
+
+
+def joined_stream_pieces(cells: list[Cell]) -> list[Cell]:
+    """A whole text's cells in order (a form on one line, one cell a line) with each target split into pieces joined
+    again, where no cell names a 符号 or 单位 column (计算符号, 度量单位: then a lone sign is that column's cell)."""
+    if not any(_lone_piece(cell.text.strip()) for cell in cells) \
+            or any(column_role(cell.text) in ("sign", "unit") for cell in cells):
+        return cells
+    return joined_value_pieces(cells)
 
 
 def joined_value_pieces(row: list[Cell], problems: list[Problem] | None = None) -> list[Cell]:

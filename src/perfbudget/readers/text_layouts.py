@@ -51,7 +51,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.line_rows import is_formula, is_row
 from perfbudget.readers.project_lists import project_list_texts
-from perfbudget.readers.spaced_values import joined_value_pieces
+from perfbudget.readers.spaced_values import joined_stream_pieces
 from perfbudget.readers.stream import (
     better_heading,
     joins,
@@ -592,8 +592,7 @@ def read_space_cells(text: str, file: str) -> list[RawTable]:
     """Every space-separated token a cell, in order; empty cells are lost (a sparse stream)."""
     cells = [Cell(token, Source(file, line=lineno, column=j))
              for lineno, line in enumerate(_lines(text), 1) for j, token in enumerate(split_spaces(line), 1)]
-    if not any(column_role(cell.text) in ("sign", "unit") for cell in cells):
-        cells = joined_value_pieces(cells)  # ≥ | 95 | %: a target split at its spaces, no sign column (reading35)
+    cells = joined_stream_pieces(cells)  # ≥ | 95 | %: a target split at its spaces, no sign column (reading35)
     return rows_from_stream(cells, file, sparse=True)
 
 
@@ -612,7 +611,7 @@ def read_line_cells(text: str, file: str) -> list[RawTable]:
             cells[-1] = Cell(before.text + "".join(text_of.split()), before.source)
             continue
         cells.append(Cell(text_of, Source(file, line=lineno)))
-    cells = _spaced_rows(cells)
+    cells = joined_stream_pieces(_spaced_rows(cells))  # ≥ / 95% / …: a sign on a line of its own (reading35)
     tables = rows_from_stream(cells, file)
     if tables and _stops_after_a_separator(lines):
         tables[-1].complete = False  # the page stops inside the last cell

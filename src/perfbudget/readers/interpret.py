@@ -247,8 +247,8 @@ def _header_before(before: RawTable, is_header: Callable[[list[Cell]], bool],
 
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool],
-                       text: str | None = None, before: RawTable | None = None) -> Parts:
-    """One project's parts from its table; ``before``: the project written before it on the same page (split from
+                       text: str | None = None, previous: RawTable | None = None) -> Parts:
+    """One project's parts from its table; ``previous``: the project written before it on the same page (split from
     one raw table), whose indicator header a project that repeats none reads its rows by (reading35)."""
     rows, heading = title_rows(table.rows, table.heading)
     parts = Parts(heading=heading, source=table.source)
@@ -275,13 +275,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             positional = _positional_header(rows, index)
             if positional is None and (unvalued := unvalued_header(rows, index)) is not None:
                 break  # 一级指标 | 二级指标 | 三级指标 | 自评内容 | 完成情况: told below, the rows above it read
-            if positional is None and before is not None \
-                    and (borrowed := _header_before(before, is_header, rows[index:])) is not None:
+            if positional is None and previous is not None \
+                    and (borrowed := _header_before(previous, is_header, rows[index:])) is not None:
                 rows = [*rows[:index], borrowed, *rows[index:]]
                 header_index = index
                 at = next(c for c in borrowed if not c.blank).source
-                where = f"第{at.line}行" if at.line else f"第{at.row}行" if at.row else "上文"
-                problems.append(Problem(row[0].source, f"本项目没有重复指标表头：按上一个项目的指标表头（{where}）"
+                header_row = f"第{at.line}行" if at.line else f"第{at.row}行" if at.row else "上文"
+                problems.append(Problem(row[0].source, f"本项目没有重复指标表头：按上一个项目的指标表头（{header_row}）"
                                                        "认定列", Severity.WARNING))
                 parts.needs_check.append("本项目没有重复指标表头，按上一个项目的指标表头认定列")
                 break

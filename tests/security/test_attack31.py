@@ -1,0 +1,53 @@
+"""Round 31's attack (docs/security.md, 「Attacked from outside (attack31)」): each test failed on main b30bb3a2."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+from perfbudget.app import acting
+from perfbudget.app.roles import Principal, Role
+
+
+def test_a_unit_name_of_white_space_runs_is_matched_in_linear_time_with_the_same_answers() -> None:
+    # attack30's leftover: app.acting._GLUED_CODE (a unit's name glued to its code, for the refusal's hint) had two
+    # ``\s*`` in a row, each length of a run of white space tried against each: 8,000 leading spaces cost 0.5 s,
+    # 32,000 some 8 s. Possessive runs take each run once; the answers are the old pattern's on random names.
+    old = re.compile(r"^\s*[\[【［(（]?\s*(?P<code>\d{3,})\s*[\]】］)）]?\s*(?P<name>[^\d\s].*)$", re.S)
+    started = time.process_time()
+    for name in (" " * 32_000, "\u3000" * 32_000 + "1", "255" + " " * 32_000, "[" + " " * 32_000 + "2"):
+        assert acting.unit_code_example("255101", name).startswith("255101-")
+        assert "编码与名称连写" not in acting.uncoded_unit_refusal(_editor(), name)
+    assert time.process_time() - started < 1.0
+    rng = random.Random(31)
+    pieces = [" ", "\u3000", "\n", "[", "】", "（", ")", "1", "25", "255101", "天津", "a", "-"]
+    for _ in range(100_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        mine, theirs = acting._GLUED_CODE.match(text), old.match(text)
+        assert (mine and mine.groupdict()) == (theirs and theirs.groupdict()), repr(text)
+
+
+def _editor() -> Principal:
+    return Principal(1, "editor", "editor", Role.UNIT_EDITOR, "255101")
+
+
+def test_a_funds_sentence_of_a_long_run_of_digits_is_read_in_linear_time_with_the_same_amounts() -> None:
+    # reading-33's funds sentence (readers/prose_funds.py: 项目资金 | 本项目年度预算120万元，…) looked for an amount
+    # from every digit of a run: a clause of 20,000 digits (a 20 KB text any unit editor may upload) cost 10 s of
+    # CPU, 8,000 digits 1.8 s. An amount starts where its run of digits does now: the same amounts on random clauses.
+    from perfbudget.load import load_bytes
+    from perfbudget.readers import prose_funds
+    from tests.readers.test_reading33_text_layouts import PROSE_FUNDS
+
+    text = PROSE_FUNDS.replace("本项目年度预算120万元，", "本项目年度预算120万元，" + "1" * 30_000 + "。")
+    started = time.process_time()
+    result = load_bytes(text.encode(), "目标表.txt")
+    assert time.process_time() - started < 2.0
+    assert result.document is not None and result.document.projects[0].budget.total is None  # a clause of no word
+    old = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
+    rng = random.Random(31)
+    pieces = ["1", "20", ".", ".5", " ", "\u3000", "万元", "元", "万", "预算", "财政", "，"]
+    for _ in range(100_000):
+        clause = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert prose_funds._AMOUNT.findall(clause) == old.findall(clause), repr(clause)

@@ -6,8 +6,11 @@ import random
 import re
 import time
 
+import pytest
+
 from perfbudget.app import acting
 from perfbudget.app.roles import Principal, Role
+from tests.web.conftest import WebEnv
 
 
 def test_a_unit_name_of_white_space_runs_is_matched_in_linear_time_with_the_same_answers() -> None:
@@ -51,3 +54,36 @@ def test_a_funds_sentence_of_a_long_run_of_digits_is_read_in_linear_time_with_th
     for _ in range(100_000):
         clause = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert prose_funds._AMOUNT.findall(clause) == old.findall(clause), repr(clause)
+
+
+def test_the_fill_in_sheets_are_made_once_a_data_version_and_never_given_to_another_scope(
+        any_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    # attack30's leftover: the 自评 and 运行监控 fill-in sheets (…/evaluate/template.xlsx, …/monitoring/template.xlsx)
+    # were written again each time any reader asked (the 8 MB project's 0.7 s and 1.5 s of CPU). They take the
+    # download cache now (web/downloads.py), the month in the key; a refusal makes and keeps nothing.
+    from perfbudget.evaluate import template
+
+    made: list[str] = []
+    workbook = template.xlsx_workbook
+
+    def counted() -> object:
+        made.append("sheet")
+        return workbook()
+
+    monkeypatch.setattr(template, "xlsx_workbook", counted)
+    project = any_web.project_ids[0]
+    viewer, editor = any_web.client("viewer"), any_web.client("editor")
+    sheets = [f"/projects/{project}/evaluate/template.xlsx", f"/projects/{project}/monitoring/template.xlsx?month=6",
+              f"/projects/{project}/monitoring/template.xlsx?month=9"]
+    first = [viewer.get(path) for path in sheets]
+    assert all(r.status_code == 200 and r.content[:2] == b"PK" for r in first), [r.text[:200] for r in first]
+    assert "%E8%87%AA%E8%AF%84%E5%A1%AB%E6%8A%A5%E8%A1%A8" in first[0].headers["content-disposition"]  # 自评填报表
+    assert "1-9" in first[2].headers["content-disposition"] and first[1].content != first[2].content
+    assert made == ["sheet"] * 3
+    assert [viewer.get(path).content for path in sheets] == [r.content for r in first]
+    assert made == ["sheet"] * 3  # kept for the viewer's scope
+    other = any_web.client("other_editor")
+    assert [other.get(path).status_code for path in sheets] == [404] * 3
+    assert made == ["sheet"] * 3 and not any_web.app.state.files._computing
+    assert editor.get(sheets[0]).status_code == 200 and made == ["sheet"] * 4  # another scope, its own sheet
+    assert viewer.get(f"/projects/{project}/monitoring/template.xlsx?month=13").status_code == 422

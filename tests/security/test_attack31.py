@@ -87,3 +87,35 @@ def test_the_fill_in_sheets_are_made_once_a_data_version_and_never_given_to_anot
     assert made == ["sheet"] * 3 and not any_web.app.state.files._computing
     assert editor.get(sheets[0]).status_code == 200 and made == ["sheet"] * 4  # another scope, its own sheet
     assert viewer.get(f"/projects/{project}/monitoring/template.xlsx?month=13").status_code == 422
+
+
+def test_a_versions_changes_are_paged_in_the_api_and_bounded_on_the_history_page(any_web: WebEnv) -> None:
+    # attack30's leftover: two versions of an 8 MB project (990 indicators, texts of 2,000 characters) made
+    # `GET /api/v1/projects/{id}/history` 31 MB and the history page 15.6 MB: every change's text before and after,
+    # for any reader. The API pages each version's changes now (changes_limit 50 by default, changes_offset,
+    # changes_total); the page lists 50 a version, each told in at most 300 characters, and names the rest.
+    import copy
+
+    project = any_web.project_ids[0]
+    admin = {"Authorization": f"Bearer {any_web.token('admin')}"}
+    client = any_web.client()
+    document = client.get(f"/api/v1/projects/{project}", headers=admin).json()["document"]
+    body = copy.deepcopy(document)
+    first = body["projects"][0]["indicators"][0]
+    long_name = "信息化设备巡检" * 70  # 490 characters (a name's bound is 500)
+    body["projects"][0]["indicators"] += [{**first, "level3": f"{long_name}{i:03d}"} for i in range(120)]
+    put = client.put(f"/api/v1/projects/{project}", headers=admin, json={"base_version": 1, "document": body})
+    assert put.status_code == 200, put.text
+    answer = client.get(f"/api/v1/projects/{project}/history", headers=admin).json()
+    newest = answer["versions"][-1]
+    assert newest["changes_total"] >= 120 and len(newest["changes"]) == 50 == answer["changes_limit"]
+    rest = client.get(f"/api/v1/projects/{project}/history?changes_offset=50&changes_limit=1000", headers=admin).json()
+    assert len(rest["versions"][-1]["changes"]) == newest["changes_total"] - 50
+    assert newest["changes"] + rest["versions"][-1]["changes"] == client.get(
+        f"/api/v1/projects/{project}/history?changes_limit=1000", headers=admin).json()["versions"][-1]["changes"]
+    assert client.get(f"/api/v1/projects/{project}/history?changes_limit=1001", headers=admin).status_code == 422
+    page = any_web.client("viewer").get(f"/projects/{project}/history").text
+    told = re.findall(r"<li>([^<]*)</li>", page.split('class="events"')[1].split("</ul>")[0])
+    assert len(told) == 50 and all(len(text) <= 301 for text in told), [len(t) for t in told]
+    assert f"另有 {newest['changes_total'] - 50} 处改动未在此列出" in page
+    assert long_name not in page

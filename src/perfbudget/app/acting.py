@@ -36,7 +36,9 @@ __all__ = ["BOTH_GIVEN", "Acting", "acting", "document_unit_problem", "import_re
 
 # a unit's code written against its name (「255101天津市…」, 「[255101]天津市…」): a 实施单位 or 申报单位 cell so
 # written is read as a name alone (readers/project_fields: a code there is bracketed or ends in 「-」)
-_GLUED_CODE = re.compile(r"^\s*[\[【［(（]?\s*(?P<code>\d{3,})\s*[\]】］)）]?\s*(?P<name>[^\d\s].*)$", re.S)
+# (possessive: each run of white space is taken whole, as the code's digits are, once; with plain ``\s*`` twice in a
+# row a name of 8,000 leading spaces cost 0.5 s, attack31)
+_GLUED_CODE = re.compile(r"^\s*+[\[【［(（]?\s*+(?P<code>\d{3,}+)\s*+[\]】］)）]?\s*+(?P<name>[^\d\s].*)$", re.S)
 
 BOTH_GIVEN = "--user 与 --actor 只能给一个：用 --user 时记为该账号"
 

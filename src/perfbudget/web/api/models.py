@@ -407,7 +407,8 @@ class VersionEntry(Model):
     imported_at: str
     indicator_count: int | None
     budget_total: str | None
-    changes: list[ChangeOut]
+    changes: list[ChangeOut] = Field(..., description="本页的改动（changes_limit、changes_offset 分页）")
+    changes_total: int = Field(..., description="这一版的改动总数")
     username: str | None
     display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
     user_label: str | None = Field(None, description="给人看的修改人：显示名称，没有时为账号名")
@@ -439,6 +440,8 @@ class History(Model):
     total: int = Field(..., description="项目的版本总数")
     limit: int = Field(..., description="本页最多几个版本（最早的在前）")
     offset: int = Field(..., description="本页从第几个版本之后开始")
+    changes_limit: int = Field(..., description="每个版本最多列出几处改动")
+    changes_offset: int = Field(..., description="每个版本的改动从第几处之后开始")
     versions: list[VersionEntry]
     workflow_total: int = Field(..., description="项目的流程记录总数")
     workflow_limit: int = Field(..., description="本页最多几条流程记录（最早的在前）")

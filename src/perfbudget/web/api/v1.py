@@ -278,14 +278,17 @@ def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1,
                 offset: int = Query(0, ge=0),
                 workflow_limit: int = Query(100, ge=1, le=1000, description="本页最多几条流程记录（最早的在前）"),
                 workflow_offset: int = Query(0, ge=0, description="流程记录从第几条之后开始"),
+                changes_limit: int = Query(50, ge=1, le=1000, description="每个版本最多列几处改动"),
+                changes_offset: int = Query(0, ge=0, description="每个版本的改动从第几处之后开始"),
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
         total = version_total(tx, project_id)
-        versions = history(tx, project_id, limit, offset)
+        versions = history(tx, project_id, limit, offset, changes_limit, changes_offset)
         steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
         step_total = event_total(tx, project_id)
-    return {"total": total, "limit": limit, "offset": offset, "workflow_total": step_total,
+    return {"total": total, "limit": limit, "offset": offset, "changes_limit": changes_limit,
+            "changes_offset": changes_offset, "workflow_total": step_total,
             "workflow_limit": workflow_limit, "workflow_offset": workflow_offset,
             "versions": [{**evaluations.names_only(v), "imported_at": utc_iso(v["imported_at"]),  # files by name
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],

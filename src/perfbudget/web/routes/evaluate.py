@@ -8,17 +8,17 @@ from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from perfbudget.app import evaluations
-from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file, evaluation_file_name
+from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, evaluation_file, evaluation_file_name
 from perfbudget.app.overview import latest_evaluation
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
-from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
 from perfbudget.model import Kind, Problem, Severity
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
+from perfbudget.web.downloads import fill_in_template
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import (
     form_problems,
@@ -123,9 +123,8 @@ async def evaluate_upload(request: Request, project_id: int, file: UploadFile = 
 
 @router.get("/projects/{project_id}/evaluate/template.xlsx")
 def evaluate_template(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
-    view = _view(request, principal, project_id, edit=False)
-    document = view.version.document
-    return attachment(template_xlsx(document), f"{document.projects[0].name}-自评填报表.xlsx", XLSX)
+    content, media_type, name = fill_in_template(request, principal, project_id)
+    return attachment(content, name, media_type)
 
 
 def _stored(request: Request, principal: Principal,

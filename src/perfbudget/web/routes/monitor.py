@@ -12,17 +12,17 @@ from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from perfbudget.app import evaluations
-from perfbudget.app.exports import FORMAT_LABELS, MONITORING_FORMATS, XLSX, monitoring_file
+from perfbudget.app.exports import FORMAT_LABELS, MONITORING_FORMATS, monitoring_file
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring
-from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADES, LIKELIHOODS, REASONS
 from perfbudget.model import Kind, Problem, Severity
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
+from perfbudget.web.downloads import fill_in_template
 from perfbudget.web.errors import WebError, not_found
 from perfbudget.web.evaluation import (
     FORM_FILE,
@@ -102,9 +102,8 @@ def monitoring_template(request: Request, project_id: int, month: int = 6,
                         principal: Principal = Depends(page_user)) -> Response:
     if month not in MONTHS:
         raise WebError(422, "bad_month", f"月份 {month} 无效，应为 1–12")
-    document = _view(request, principal, project_id).version.document
-    return attachment(template_xlsx(document, kind="monitor", month=month),
-                      f"{document.projects[0].name}-运行监控填报表（1-{month}月）.xlsx", XLSX)
+    content, media_type, name = fill_in_template(request, principal, project_id, month)
+    return attachment(content, name, media_type)
 
 
 @router.post("/projects/{project_id}/monitoring/upload")

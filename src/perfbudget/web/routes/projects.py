@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, TARGET_FORMATS, target_formats
-from perfbudget.app.overview import events_newest_first, history_newest_first, project_head
+from perfbudget.app.overview import HISTORY_CHANGE_CHARS, events_newest_first, history_newest_first, project_head
 from perfbudget.app.project_delete import may_delete
 from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, page_of_row
 from perfbudget.app.reviews import current_errors
@@ -190,7 +190,8 @@ def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
                                             "page": shown.page, "pages": shown.pages, "total": shown.total,
                                             "events": steps, "events_page": events_page,
                                             "events_pages": events_pages, "events_total": events_total,
-                                            "audit": changes, "state_labels": STATE_LABELS})
+                                            "audit": changes, "state_labels": STATE_LABELS,
+                                            "change_chars": HISTORY_CHANGE_CHARS})
 
 
 @router.get("/projects/{project_id}/download/{fmt}")

@@ -1,0 +1,66 @@
+"""replay-w: the issues replayed through the CLI, the API and the pages on a fresh machine; what differed between
+the faces, fixed in the use-case layer (docs/web.md, *replay-w*)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app as cli
+from tests.web.conftest import WebEnv
+
+runner = CliRunner()
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    done = runner.invoke(cli, list(args))
+    return done.exit_code, done.output
+
+
+def _faces(entries: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
+    """Each entry's action and the face its 「操作途径」 names (None: it names none), oldest first."""
+    said = [(e["action"], next((c["after"] for c in e["changes"] if c["field"] == "操作途径"), None))
+            for e in entries]
+    return said[::-1]
+
+
+def test_every_audited_action_names_the_face_that_made_it(any_web: WebEnv) -> None:
+    # faces-v made a workflow step's entry say 「操作途径：命令行 / 网页 / 接口」; an edit, an account's or a token's
+    # change, a desk comment, a unit renamed, a project deleted and a sign-in said nothing of where they came from
+    web, pid = any_web, any_web.project_ids[0]
+    admin, editor = ({"Authorization": f"Bearer {web.token(who)}"} for who in ("admin", "editor"))
+    api = web.client()
+    newest = api.get("/api/v1/audit?limit=1", headers=admin).json()["items"][0]["id"]
+
+    code, said = _cli("user", "add", "newbie", "--role", "viewer", "--password", "Zq8-plmn-wert", "--user", "admin",
+                      "--db", web.url)
+    assert code == 0, said
+    got = api.get(f"/api/v1/projects/{pid}", headers=editor).json()
+    document = copy.deepcopy(got["document"])
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    assert api.put(f"/api/v1/projects/{pid}", headers=editor,
+                   json={"base_version": got["version"], "document": document}).status_code == 200
+    assert api.patch("/api/v1/users/newbie", headers=admin, json={"active": False}).status_code == 200
+    code, said = _cli("desk", "comment", str(pid), "--place", "name", "--text", "请核对名称", "--user", "reviewer",
+                      "--db", web.url)
+    assert code == 0, said
+    unit = api.get("/api/v1/units", headers=admin).json()["items"][0]
+    code, said = _cli("unit", "rename", unit["code"], "新名称单位", "--user", "admin", "--db", web.url)
+    assert code == 0, said
+    gone = api.delete(f"/api/v1/projects/{web.project_ids[-1]}", headers=admin)
+    assert gone.status_code == 200, gone.text
+    web.client("editor")  # signs in through the page
+
+    listed = api.get("/api/v1/audit?limit=50", headers=admin).json()["items"]
+    made = [e for e in listed if e["id"] > newest]
+    assert _faces(made) == [("user.create", "命令行"), ("project.edit", "接口"), ("user.update", "接口"),
+                            ("review.comment", "命令行"), ("unit.rename", "命令行"), ("project.delete", "接口"),
+                            ("session.login", "网页")], _faces(made)
+    assert all(e["after"]["face"] in ("cli", "web", "api") for e in made)  # the JSON for machines says it too
+    code, printed = _cli("audit", "--limit", str(len(made)), "--json", "--db", web.url)
+    assert code == 0 and _faces(json.loads(printed)["items"]) == _faces(made)
+    page = web.client("admin").get("/admin/audit?action=unit.rename")
+    assert page.status_code == 200 and "操作途径：命令行" in page.text

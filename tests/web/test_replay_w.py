@@ -4,13 +4,16 @@ the faces, fixed in the use-case layer (docs/web.md, *replay-w*)."""
 from __future__ import annotations
 
 import copy
+import html
 import json
+from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
 from tests.web.conftest import WebEnv
+from tests.web.test_revisions import VIDEO, VIDEO_15, VIDEO_20, upload, variant
 
 runner = CliRunner()
 
@@ -64,3 +67,28 @@ def test_every_audited_action_names_the_face_that_made_it(any_web: WebEnv) -> No
     assert code == 0 and _faces(json.loads(printed)["items"]) == _faces(made)
     page = web.client("admin").get("/admin/audit?action=unit.rename")
     assert page.status_code == 200 and "操作途径：命令行" in page.text
+
+
+def test_every_preview_says_that_bytes_imported_before_are_unchanged(any_web: WebEnv, seed_path: Path,
+                                                                     tmp_path: Path) -> None:
+    # `perfbudget import --dry-run` said 「与文档 N 是同一文件，已导入过：导入为「未变化」」 with the project changed
+    # since; the API's upload preview and the page's listed the plan as for new bytes, and their import said 未变化
+    web = any_web
+    first = variant(seed_path, tmp_path, "first.txt", VIDEO, VIDEO_15)
+    for path in (first, variant(seed_path, tmp_path, "later.txt", VIDEO, VIDEO_20)):
+        code, said = _cli("import", str(path), "--user", "editor", "--db", web.url)
+        assert code == 0, said
+    code, said = _cli("import", str(first), "--dry-run", "--json", "--user", "editor", "--db", web.url)
+    dry = json.loads(said)["files"][0]
+    assert dry["same_file_as"] is not None and len(dry["notices"]) == 1, dry
+    preview = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('editor')}"},
+                                files={"file": (first.name, first.read_bytes(), "text/plain")}).json()
+    assert (preview["same_file_as"], preview["notices"]) == (dry["same_file_as"], dry["notices"]), preview
+    page, _ = upload(web.client("editor"), first)
+    told = html.unescape(page)
+    assert f"与文档 {dry['same_file_as']} 是同一文件，已导入过：导入为「未变化」" in told and 'id="same-file"' in page
+    assert dry["notices"][0].split("内容与此文件")[0] in told  # the project changed since, named as the CLI names it
+    other = variant(seed_path, tmp_path, "other.txt", VIDEO, "\t视频会议保障数量\n\t视频会议保障数量\n\t≥30次\n")
+    fresh = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('editor')}"},
+                              files={"file": (other.name, other.read_bytes(), "text/plain")}).json()
+    assert (fresh["same_file_as"], fresh["notices"]) == (None, [])  # new bytes: nothing said

@@ -92,3 +92,22 @@ def test_every_preview_says_that_bytes_imported_before_are_unchanged(any_web: We
     fresh = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('editor')}"},
                               files={"file": (other.name, other.read_bytes(), "text/plain")}).json()
     assert (fresh["same_file_as"], fresh["notices"]) == (None, [])  # new bytes: nothing said
+
+
+def test_the_api_refuses_monitoring_an_unapproved_project_in_the_words_of_the_command_line(web: WebEnv,
+                                                                                         tmp_path: Path) -> None:
+    # the API's 运行监控 said the page's 「请先在项目页「送审」，审核人员审核通过后再来填写」, where its own 自评 and
+    # `perfbudget monitor --save` name the deployment's setting
+    pid = web.project_ids[0]
+    sheet = tmp_path / "m.csv"
+    code, said = _cli("template", str(pid), "--kind", "monitor", "--month", "6", "--to", "csv", "-o", str(sheet),
+                      "--db", web.url)
+    assert code == 0, said
+    code, said = _cli("monitor", str(pid), "--actuals", str(sheet), "--month", "6", "--save", "--user", "editor",
+                      "--db", web.url)
+    assert code == 1 and "PERFBUDGET_SELF_EVALUATION=any" in said, said
+    answer = web.client().post(f"/api/v1/projects/{pid}/monitoring", data={"month": "6"},
+                               headers={"Authorization": f"Bearer {web.token('editor')}"},
+                               files={"file": (sheet.name, sheet.read_bytes(), "text/csv")})
+    refused = answer.json()["error"]["message"]
+    assert answer.status_code == 409 and said.strip() == f"错误：未保存：{refused}", answer.text

@@ -111,3 +111,20 @@ def test_the_api_refuses_monitoring_an_unapproved_project_in_the_words_of_the_co
                                files={"file": (sheet.name, sheet.read_bytes(), "text/csv")})
     refused = answer.json()["error"]["message"]
     assert answer.status_code == 409 and said.strip() == f"错误：未保存：{refused}", answer.text
+
+
+def test_a_library_group_is_not_renamed_to_another_group_s_name_on_any_face(any_web: WebEnv) -> None:
+    # renaming a group to another group's name was done by the CLI and the API alike: two groups of one name, which
+    # `library show NAME` then could not tell apart (「对应多个组」); a unit renamed to another unit's name is refused
+    web = any_web
+    admin = {"Authorization": f"Bearer {web.token('admin')}"}
+    api = web.client()
+    first, second = api.get("/api/v1/library?q=满意度", headers=admin).json()["groups"][:2]
+    code, said = _cli("library", "rename", str(first["id"]), second["name"], "--user", "admin", "--db", web.url)
+    refused = f"组 {second['id']} 已叫「{second['name']}」"
+    assert code == 1 and refused in said and "合并" in said, said
+    answer = api.post(f"/api/v1/library/groups/{first['id']}/rename", headers=admin, json={"name": second["name"]})
+    assert answer.status_code == 422 and answer.json()["error"]["message"] in said, answer.text
+    assert api.get(f"/api/v1/library/groups/{first['id']}", headers=admin).json()["name"] == first["name"]
+    code, said = _cli("library", "rename", str(first["id"]), first["name"], "--user", "admin", "--db", web.url)
+    assert code == 0, said  # its own name again: no other group holds it

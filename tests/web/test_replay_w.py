@@ -63,6 +63,8 @@ def test_every_audited_action_names_the_face_that_made_it(any_web: WebEnv) -> No
                             ("review.comment", "命令行"), ("unit.rename", "命令行"), ("project.delete", "接口"),
                             ("session.login", "网页")], _faces(made)
     assert all(e["after"]["face"] in ("cli", "web", "api") for e in made)  # the JSON for machines says it too
+    code, printed = _cli("show", str(pid), "--db", web.url)  # the edit's version named by its face, not the account
+    assert code == 0 and "导入自 接口修改（文档" in printed.splitlines()[0], printed.splitlines()[0]
     code, printed = _cli("audit", "--limit", str(len(made)), "--json", "--db", web.url)
     assert code == 0 and _faces(json.loads(printed)["items"]) == _faces(made)
     page = web.client("admin").get("/admin/audit?action=unit.rename")

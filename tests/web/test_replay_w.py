@@ -86,6 +86,9 @@ def test_every_preview_says_that_bytes_imported_before_are_unchanged(any_web: We
     preview = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('editor')}"},
                                 files={"file": (first.name, first.read_bytes(), "text/plain")}).json()
     assert (preview["same_file_as"], preview["notices"]) == (dry["same_file_as"], dry["notices"]), preview
+    outsider = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('other_editor')}"},
+                                 files={"file": (first.name, first.read_bytes(), "text/plain")}).json()
+    assert outsider["blocked"] and (outsider["same_file_as"], outsider["notices"]) == (None, [])  # tells it nothing
     page, _ = upload(web.client("editor"), first)
     told = html.unescape(page)
     assert f"与文档 {dry['same_file_as']} 是同一文件，已导入过：导入为「未变化」" in told and 'id="same-file"' in page

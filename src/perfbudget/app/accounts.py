@@ -194,8 +194,7 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
         after = {"username": username, "display_name": display_name, "role": role.value, "unit_code": unit_code}
         audit.record(connection, _principal(actor), "user.create", "user", user_id,
                      f"创建账号 {username}（{ROLE_LABELS[role]}{'，单位 ' + unit_code if unit_code else ''}）",
-                     after=after, unit_code=unit_code, ip=ip, username=_bare(actor),
-                     face=_face(actor))
+                     after=after, unit_code=unit_code, ip=ip, username=_bare(actor), face=_face(actor))
         row = connection.execute(select(users).where(users.c.id == user_id)).one()
     return _account(row)
 
@@ -282,8 +281,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
         audit.record(connection, _principal(actor), "user.update", "user", user_id, f"修改账号 {row.username}",
-                     before=before, after=after, unit_code=unit_code, ip=ip, username=_bare(actor),
-                     face=_face(actor))
+                     before=before, after=after, unit_code=unit_code, ip=ip, username=_bare(actor), face=_face(actor))
         if epoch != row.session_epoch:
             end_sessions_of_user(connection, user_id)
             reason = "停用账号" if before["active"] and not active else "修改账号的角色或单位"

@@ -197,3 +197,15 @@ def test_the_example_sheets_are_the_worked_example_of_docs_evaluation() -> None:
     bad = (ROOT / "examples" / "p5-bad.csv").read_text(encoding="utf-8").splitlines()
     assert good == sheet.group(1)
     assert [n for n, (a, b) in enumerate(zip(good.splitlines(), bad, strict=True), 1) if a != b] == [4]
+
+
+def test_the_store_example_of_docs_evaluation_allows_a_self_evaluation_before_saving_one() -> None:
+    """A store used without the web workflow has no approved project, and a 自评 is saved for approved ones only
+    (PERFBUDGET_SELF_EVALUATION=approved, the default): the example that saves one sets `any` before its first
+    `--save`, as its text says (run as written it failed until replay-w)."""
+    text = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL):
+        commands = [line[2:] for line in block.splitlines() if line.startswith("$ ")]
+        saving = [at for at, command in enumerate(commands) if "--save" in command]
+        if saving and any("import" in c for c in commands[:saving[0]]):
+            assert any("PERFBUDGET_SELF_EVALUATION=any" in c for c in commands[:saving[0]]), commands

@@ -55,7 +55,8 @@ def test_the_audit_log_says_what_changed_in_chinese_on_every_face(any_web: WebEn
     assert listed["before"] == {"state": "submitted"}  # the JSON for machines, as before
     edit = client.get("/api/v1/audit?action=project.edit", headers=_auth(web, "admin")).json()["items"][0]
     assert edit["changes"] == [{"field": f"第 1 个指标「{first['level3']}」 指标值", "before": old_target,
-                                "after": "≥15次"}]  # the one cell changed, not the two projects whole
+                                "after": "≥15次"},  # the one cell changed, not the two projects whole
+                               {"field": "操作途径", "before": None, "after": "接口"}]  # the face, since replay-w
 
     code, said = _cli("audit", "--db", web.url, "--action", "workflow.return")
     assert code == 0 and "流程状态：已送审 → 已退回" in said and "意见：请补充测算依据" in said

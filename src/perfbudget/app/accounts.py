@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from perfbudget.app import audit_log as audit
 from perfbudget.app.passwords import hash_password, needs_rehash, password_problem, verify_password
-from perfbudget.app.roles import ROLE_LABELS, Principal, Role
+from perfbudget.app.roles import API_FACE, CLI_FACE, ROLE_LABELS, WEB_FACE, Principal, Role
 from perfbudget.app.times import utc_iso
 from perfbudget.store.account_tables import api_tokens, users, web_sessions
 from perfbudget.store.engine import read_transaction, write_transaction
@@ -59,8 +59,8 @@ def _account(row: Any) -> Account:
                    row.created_at)
 
 
-def principal_from_row(row: Any) -> Principal:
-    return Principal(row.id, row.username, row.display_name or row.username, Role(row.role), row.unit_code)
+def principal_from_row(row: Any, face: str | None = None) -> Principal:
+    return Principal(row.id, row.username, row.display_name or row.username, Role(row.role), row.unit_code, face)
 
 
 def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
@@ -151,6 +151,11 @@ def _principal(actor: Acts) -> Principal | None:
     return actor if isinstance(actor, Principal) else None
 
 
+def _face(actor: Acts) -> str | None:
+    """The face an account's change is made through: the principal's, else the command line's (a bare name)."""
+    return actor.face if isinstance(actor, Principal) else CLI_FACE
+
+
 def _bare(actor: Acts) -> str | None:
     """The name an audit entry gives a change made without a web account (until replay-n always 「cli」)."""
     return None if isinstance(actor, Principal) else (actor or "cli")
@@ -189,7 +194,7 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
         after = {"username": username, "display_name": display_name, "role": role.value, "unit_code": unit_code}
         audit.record(connection, _principal(actor), "user.create", "user", user_id,
                      f"创建账号 {username}（{ROLE_LABELS[role]}{'，单位 ' + unit_code if unit_code else ''}）",
-                     after=after, unit_code=unit_code, ip=ip, username=_bare(actor))
+                     after=after, unit_code=unit_code, ip=ip, username=_bare(actor), face=_face(actor))
         row = connection.execute(select(users).where(users.c.id == user_id)).one()
     return _account(row)
 
@@ -207,7 +212,7 @@ def revoke_all_tokens(connection: Connection, user_id: int, username: str, reaso
     connection.execute(update(api_tokens).where(api_tokens.c.id.in_(live)).values(revoked_at=utc_now()))
     audit.record(connection, _principal(actor), "token.revoke", "user", user_id,
                  f"{reason}：吊销账号 {username} 的全部 API 令牌（{len(live)} 个）", after={"token_ids": live},
-                 ip=ip, username=_bare(actor))
+                 ip=ip, username=_bare(actor), face=_face(actor))
     return len(live)
 
 
@@ -227,7 +232,7 @@ def set_password(engine: Engine, username: str, password: str, actor: Acts = Non
             password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
         end_sessions_of_user(connection, row.id)
         audit.record(connection, _principal(actor), "user.password", "user", row.id, f"修改账号 {username} 的密码",
-                     ip=ip, username=_bare(actor))
+                     ip=ip, username=_bare(actor), face=_face(actor))
         revoke_all_tokens(connection, row.id, username, "修改密码", actor, ip)
     return None
 
@@ -276,7 +281,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
         audit.record(connection, _principal(actor), "user.update", "user", user_id, f"修改账号 {row.username}",
-                     before=before, after=after, unit_code=unit_code, ip=ip, username=_bare(actor))
+                     before=before, after=after, unit_code=unit_code, ip=ip, username=_bare(actor), face=_face(actor))
         if epoch != row.session_epoch:
             end_sessions_of_user(connection, user_id)
             reason = "停用账号" if before["active"] and not active else "修改账号的角色或单位"
@@ -323,14 +328,15 @@ def account_principal(engine: Engine, username: str) -> Principal | str:
         return f"没有名为「{username[:64]}」的账号（perfbudget user list 列出全部账号）"
     if not row.active:
         return f"账号「{row.username}」已停用"
-    return principal_from_row(row)
+    return principal_from_row(row, CLI_FACE)
 
 
 def record_event(engine: Engine, actor: Principal | None, action: str, summary: str, *, user_id: int | None = None,
                  ip: str | None = None, username: str | None = None) -> None:
-    """An audit entry of its own for a sign-in, a sign-out or a refused attempt (no page or cache shows it)."""
+    """An audit entry of its own for a sign-in, a sign-out or a refused attempt (no page or cache shows it); only the
+    pages sign in and out (the API takes tokens, the command line neither), so its face is the web's."""
     with write_transaction(engine, moves=None) as connection:
-        audit.record(connection, actor, action, "user", user_id, summary, ip=ip, username=username)
+        audit.record(connection, actor, action, "user", user_id, summary, ip=ip, username=username, face=WEB_FACE)
 
 
 def authenticate(engine: Engine, username: str, password: str) -> tuple[Principal, int] | None:
@@ -364,7 +370,7 @@ def session_principal(connection: Connection, user_id: int, epoch: int) -> Princ
     row = connection.execute(select(users).where(users.c.id == user_id)).first()
     if row is None or not row.active or row.session_epoch != epoch:
         return None
-    return principal_from_row(row)
+    return principal_from_row(row, WEB_FACE)
 
 
 def token_hash(token: str) -> str:
@@ -404,7 +410,7 @@ def create_token(engine: Engine, user_id: int, name: str, actor: Acts = None,
             expires_at=now + timedelta(days=days) if days else None)).scalar_one()
         audit.record(connection, _principal(actor), "token.create", "token", token_id, f"创建 API 令牌「{name}」",
                      after={"user_id": user_id, "name": name, "prefix": token[:10]}, ip=ip,
-                     username=_bare(actor))
+                     username=_bare(actor), face=_face(actor))
     return token
 
 
@@ -418,7 +424,7 @@ def revoke_token(engine: Engine, token_id: int, actor: Acts, ip: str | None = No
         if row.revoked_at is None:
             connection.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=utc_now()))
             audit.record(connection, _principal(actor), "token.revoke", "token", token_id,
-                         f"吊销 API 令牌「{row.name}」", ip=ip, username=_bare(actor))
+                         f"吊销 API 令牌「{row.name}」", ip=ip, username=_bare(actor), face=_face(actor))
     return None
 
 
@@ -534,7 +540,7 @@ def token_principal(connection: Connection, token: str) -> Principal | None:
         return None
     if row.token_expires_at is not None and _aware(row.token_expires_at) <= utc_now():
         return None
-    return principal_from_row(row)
+    return principal_from_row(row, API_FACE)
 
 
 def note_token_used(engine: Engine, token: str) -> None:

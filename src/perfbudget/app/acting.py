@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from perfbudget.app.roles import Action, Principal
+from perfbudget.app.roles import CLI_FACE, Action, Principal
 from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.store.transaction import Actor
 
@@ -62,13 +62,13 @@ def acting(engine: Engine, user: str | None, actor: str | None, login: str | Non
             given = f"--actor「{name}」" if actor else f"登录名「{name}」（没有 --user 或 --actor 时记为它）"
             return (f"{given}与网页端账号 {account} 的名字相同或只差大小写、全角半角，记录会被当作该账号所为：请用 "
                     f"--user {account}（按该账号的角色与单位检查），或用 --actor 写另一个名字")
-        return Acting(Actor(None, name), None)
+        return Acting(Actor(None, name, CLI_FACE), None)
     if actor:
         return BOTH_GIVEN
     found = account_principal(engine, user)
     if isinstance(found, str):
         return found
-    return Acting(Actor(found.id, found.username), found)
+    return Acting(Actor(found.id, found.username, found.face), found)
 
 
 def import_refusal(principal: Principal | None, unit_code: str | None,
@@ -154,5 +154,5 @@ def admin_actor(principal: Principal | None, username: str | None, doing: str,
     if principal is not None:
         if not principal.can(Action.ADMIN):
             raise refused(f"您的角色（{principal.role_label}）不能{doing}，须由管理员操作", forbidden=True)
-        return Actor(principal.id, principal.username)
-    return Actor(None, username)
+        return Actor(principal.id, principal.username, principal.face)
+    return Actor(None, username, CLI_FACE)

@@ -42,7 +42,7 @@ _STATE_WORDS = {"draft": "草稿", "submitted": "已送审", "returned": "已退
 _ROLE_WORDS = {"admin": "管理员", "reviewer": "审核人员", "unit_editor": "单位填报人员", "viewer": "查看人员"}
 _LIGHT_WORDS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "blue": "蓝灯"}
 _VIA_WORDS = {"cli": "命令行导入", "upload": "网页上传", "api": "接口导入", "declare": "网页申报", "edit": "网页修改"}
-# which face took a workflow step (app.workflow.take_step; since faces-v)
+# which face made the change: a workflow step's since faces-v, every entry's since replay-w (app.roles.Principal.face)
 _FACE_WORDS = {"cli": "命令行", "web": "网页", "api": "接口"}
 _VALUE_WORDS = {"state": _STATE_WORDS, "role": _ROLE_WORDS, "colour": _LIGHT_WORDS, "via": _VIA_WORDS,
                 "face": _FACE_WORDS}
@@ -76,7 +76,11 @@ def changes(action: str, before: Any, after: Any) -> tuple[Change, ...]:
     None, or any JSON value), in their order, each named in Chinese. An entry with values only after (a creation,
     an import) lists each of them; a project edit lists only the project's fields and indicators that changed."""
     if action in _PROJECT_ACTIONS and isinstance(before, dict) and isinstance(after, dict):
-        return tuple(_project_changes(before, after))
+        # an edit keeps the project on both sides, and beside it after the face that made it (since replay-w)
+        face = after.get("face")
+        project = {key: value for key, value in after.items() if key != "face"}
+        said = [Change(_label("face"), None, _value("face", face))] if isinstance(face, str) else []
+        return (*_project_changes(before, project), *said)
     if not isinstance(before, dict) and not isinstance(after, dict):
         if before == after:
             return ()

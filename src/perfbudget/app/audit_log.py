@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, insert
 
 from perfbudget.store import Store
-from perfbudget.store.records import audit_log, audit_summary
+from perfbudget.store.records import audit_log, audit_summary, with_face
 from perfbudget.store.schema import utc_now
 
 if TYPE_CHECKING:
@@ -208,10 +208,13 @@ def _json(value: Any) -> str | None:
 
 def record(connection: Connection, actor: Principal | None, action: str, object_type: str,
            object_id: str | int | None, summary: str, *, before: Any = None, after: Any = None,
-           unit_code: str | None = None, ip: str | None = None, username: str | None = None) -> None:
-    """Add one entry; ``before``/``after`` are any JSON-able values (stored as JSON text)."""
+           unit_code: str | None = None, ip: str | None = None, username: str | None = None,
+           face: str | None = None) -> None:
+    """Add one entry; ``before``/``after`` are any JSON-able values (stored as JSON text), ``after`` with the face
+    that acted (``face``, else the principal's: :func:`perfbudget.store.records.with_face`)."""
     connection.execute(insert(audit_log).values(
         at=utc_now(), user_id=actor.id if actor else None,
         username=actor.username if actor else username, action=action, object_type=object_type,
         object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=audit_summary(summary),
-        before=_json(before), after=_json(after), ip=ip))
+        before=_json(before),
+        after=_json(with_face(after, face or (actor.face if actor else None))), ip=ip))

@@ -50,14 +50,32 @@ def only_cut_tables(fates: Sequence[TableFate]) -> bool:
     return bool(kept) and all(f.fate == INCOMPLETE for f in kept)
 
 
+def bytes_imported_before(store: Store, name: str, sha256: str | None) -> dict[str, Any]:
+    """Whether a file's bytes (``sha256``; None: not asked) were imported before, as every face's preview tells it:
+    ``same_file_as`` (that document's number, else None) and ``notices`` (each of its projects holding other content
+    since, :func:`perfbudget.app.imports.same_file`), for an import of them is 未变化 without reading them, and only a
+    forced one restores them. ``perfbudget import --dry-run`` alone said it until replay-w (the API's preview and the
+    page's listed the plan as for new bytes). Not asked for another unit's file, whose projects it would name."""
+    from perfbudget.app.imports import imported_before
+
+    same = imported_before(store, name, sha256) if sha256 is not None else None
+    return {"same_file_as": same.same_file_as if same is not None else None,
+            "notices": list(same.notices) if same is not None else []}
+
+
+def same_file_text(same_file_as: int) -> str:
+    """What every face's preview says of bytes imported before (then each its way to force the import)."""
+    return f"与文档 {same_file_as} 是同一文件，已导入过：导入为「未变化」，不读取、不改动"
+
+
 def file_plan(store: Store, settings: CoreSettings, principal: Principal | None, result: LoadResult,
-              screened: Screened, name: str) -> dict[str, Any]:
+              screened: Screened, name: str, sha256: str | None = None) -> dict[str, Any]:
     """What importing a read file now would do, nothing written: each table's fate (``plan``, positions in the
     file), why the whole file cannot be imported (``blocked``: another unit's file, or one naming its unit by another
     unit's name, for ``principal``'s account; None without one), the tables with errors and the file's own errors,
     and what can be imported as it is or with ``skip_blocked`` / ``allow_partial``. The API's upload preview
     (``POST /api/v1/uploads``) and ``perfbudget import --dry-run`` give it alike; until replay-v the preview was
-    the API's own and the CLI had none."""
+    the API's own and the CLI had none. ``sha256``: the file's; bytes imported before are told (:func:`same_file`)."""
     from perfbudget.app.acting import document_unit_problem
     from perfbudget.app.imports import CONFIRM, has_cut_tables, preview
 
@@ -77,6 +95,7 @@ def file_plan(store: Store, settings: CoreSettings, principal: Principal | None,
                        and not only_cut_tables([f for f in fates if f.fate != REFUSED]))
     cut_only = only_cut_tables(fates)
     return {
+        **bytes_imported_before(store, name, sha256 if blocked is None else None),
         "plan": [f.to_dict() for f in fates], "blocked": blocked,
         "blocked_tables": [b.to_dict() for b in screened.blocked],
         "file_errors": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}

@@ -498,11 +498,14 @@ FINGERPRINT_CHARS = 8  # of a file's SHA-256, where one name stands for several 
 def source_label(via: str | None, file: str | None) -> str:
     """Where a version came from as people read it: the file's name (never the path it was read from), or the face
     of an edit (「网页修改」; its ``file`` 「网页修改（editor）」 named the account, shown as the 来源 until webflow25 —
-    the 修改人 says who, by the display name)."""
-    from perfbudget.store.transaction import made_by_edit
+    the 修改人 says who, by the display name). Without its ``via`` (``perfbudget show``'s heading), an edit's file is
+    named by its face alone, 「接口修改」 (the heading said 「接口修改（ed）」, the account's name, until replay-w)."""
+    from perfbudget.store.transaction import EDIT_FILES, made_by_edit
 
     if file and made_by_edit(via, file):
         return change_label(via, file)
+    if via is None and file and file.startswith(EDIT_FILES):
+        return file.split("（", 1)[0]
     return (file or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 

@@ -45,6 +45,10 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
 }
 
 
+# The faces a user acts through, as every audit entry records them (``after["face"]``, 「操作途径」: app.audit_changes)
+CLI_FACE, WEB_FACE, API_FACE = "cli", "web", "api"
+
+
 @dataclass(frozen=True, slots=True)
 class Principal:
     """The signed-in user as the permission layer sees it.
@@ -55,6 +59,9 @@ class Principal:
         display_name: the name shown (falls back to the username).
         role: the role.
         unit_code: the own unit (unit editors; optionally viewers); None = all units.
+        face: the face the user acts through — ``web`` (a page's session), ``api`` (a bearer token) or ``cli``
+            (``perfbudget … --user``); every audit entry the user's actions write says it (「操作途径」). None: not
+            known (a principal made by hand).
     """
 
     id: int
@@ -62,6 +69,7 @@ class Principal:
     display_name: str
     role: Role
     unit_code: str | None
+    face: str | None = None
 
     @property
     def role_label(self) -> str:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, Connection, Engine, func, select
 
 from perfbudget.app import audit_log as audit
-from perfbudget.app.roles import Principal
+from perfbudget.app.roles import WEB_FACE, Principal
 from perfbudget.store.account_tables import web_sessions
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.records import audit_log
@@ -91,5 +91,6 @@ def record_sign_in(engine: Engine, principal: Principal, ip: str | None) -> bool
         else:
             summary = f"{name} 登录（{said}）" if said else f"{name} 登录"
             after = {"folded": folded} if folded else None
-        audit.record(connection, principal, ACTION, "user", principal.id, summary, after=after, ip=ip)
+        audit.record(connection, principal, ACTION, "user", principal.id, summary, after=after, ip=ip,
+                     face=WEB_FACE)  # only the sign-in page signs in
         return True

@@ -69,7 +69,7 @@ def state_label(state: str | None) -> str:
 
 
 def actor_of(principal: Principal) -> Actor:
-    return Actor(principal.id, principal.username)
+    return Actor(principal.id, principal.username, principal.face)
 
 
 def may_comment(principal: Principal, unit_code: str | None) -> bool:

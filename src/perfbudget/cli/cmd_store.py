@@ -482,6 +482,7 @@ def show_command(
 ) -> None:
     """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
     from perfbudget.app.evaluations import official_versions
+    from perfbudget.app.overview import source_label
     from perfbudget.app.stored_records import project_row, project_version
     from perfbudget.cli.render.document import render_document
     from perfbudget.interchange import document_to_dict
@@ -499,7 +500,8 @@ def show_command(
         return
     meta = stored.meta
     out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
-              f"导入自 {shown_name(meta['file'])}（文档 {meta['document_id']}） · {shown_time(meta['imported_at'])}",
+              f"导入自 {shown_name(source_label(None, meta['file']))}（文档 {meta['document_id']}） · "
+              f"{shown_time(meta['imported_at'])}",
               markup=False)
     if version is None and meta["version"] != meta["latest_version"]:
         out.print(f"这是审核通过的正式版本；修订稿第 {meta['latest_version']} 版待审核"

@@ -22,7 +22,7 @@ def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterabl
     imported before (``import`` says 未变化: ``same_file_as`` and ``notices``, the plan then what ``--force`` does)."""
     from perfbudget.app.blocked import screen_result
     from perfbudget.app.import_preview import file_plan
-    from perfbudget.app.imports import file_sha256, imported_before, source_name
+    from perfbudget.app.imports import file_sha256, source_name
     from perfbudget.load import load_path
 
     plans: list[dict[str, Any]] = []
@@ -30,14 +30,10 @@ def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterabl
     for path in paths:
         name = source_name(str(path))
         result = load_path(path)
-        plan = file_plan(store, settings, who.principal, result, screen_result(result, name), name)
-        sha256 = file_sha256(path)
         # bytes imported before: `import` says 未变化 without reading them (each project changed since named), and
         # restores them only with --force, which the plan then tells
-        same = imported_before(store, name, sha256) if sha256 is not None else None
-        plan["same_file_as"] = same.same_file_as if same is not None else None
-        plan["notices"] = list(same.notices) if same is not None else []
-        every = every and (same is not None or (plan["can_import"] and not plan["needs_confirmation"]))
+        plan = file_plan(store, settings, who.principal, result, screen_result(result, name), name, file_sha256(path))
+        every = every and (plan["same_file_as"] is not None or (plan["can_import"] and not plan["needs_confirmation"]))
         if as_json:
             plans.append({"file": str(path), "name": name, "form": result.form, "read_ok": result.ok,
                           "problems": [{"source": p.source.to_dict(), "severity": p.severity.value,
@@ -50,13 +46,13 @@ def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterabl
 
 
 def _tell(file: str, problems: Any, plan: dict[str, Any]) -> None:
-    from perfbudget.app.import_preview import FATE_LABELS
+    from perfbudget.app.import_preview import FATE_LABELS, same_file_text
 
     print_problems(problems)
     shown = shown_name(file)
     if plan["same_file_as"] is not None:
-        out.print(f"{shown}: 与文档 {plan['same_file_as']} 是同一文件，已导入过：导入为「未变化」，不读取、不改动；"
-                  "以下为加 --force 导入时的情况", markup=False, highlight=False)
+        out.print(f"{shown}: {same_file_text(plan['same_file_as'])}；以下为加 --force 导入时的情况", markup=False,
+                  highlight=False)
         for notice in plan["notices"]:
             out.print(f"  · {notice}", markup=False, highlight=False)
     if plan["blocked"]:

@@ -126,6 +126,11 @@ def rename_group_on(connection: Connection, reference: str, name: str, actor: st
         raise LibraryChoiceError("新名称不能超过 100 个字")
     rows.lock(connection)
     group = _one_group(connection, reference)
+    # another group of that name could no longer be told from this one by its name (replay-w: both were kept)
+    holding = [other for other in reads.groups_named(connection, shown) if other != group]
+    if holding:
+        raise LibraryChoiceError(f"组 {holding[0]} 已叫「{shown}」，两个组同名将无法按名称区分：如是同一指标，"
+                                 f"请把组 {group} 并入组 {holding[0]}（合并），否则另取一个名称")
     leader = reads.group_rows(connection, [group])[group]["leader"]
     rows.set_choice(connection, leader, name=shown, actor=actor)
     rows.rename_group(connection, group, shown)

@@ -16,6 +16,7 @@ inside their own transaction: ``projects.latest_version`` moved by a compare-and
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -96,6 +97,19 @@ workflow_events = _tables["workflow_events"]
 version_authors = _tables["version_authors"]
 
 MOST_SUMMARY_CHARS = 1_000  # an audit entry's summary: what the lists show in one line (the values are in before/after)
+
+
+def with_face(after: Any, face: str | None) -> Any:
+    """An audit entry's ``after`` with the face that made the change (``face``: cli, web, api), as both writers keep it:
+    a dict gains ``face`` (one that names it already keeps its own), no value becomes ``{"face": …}``; any other value,
+    or no face known, is kept as it is. Until replay-w only a workflow step's entry named its face."""
+    if face is None:
+        return after
+    if after is None:
+        return {"face": face}
+    if isinstance(after, dict) and "face" not in after:
+        return {**after, "face": face}
+    return after
 
 
 def audit_summary(text: str) -> str:

@@ -21,7 +21,14 @@ from perfbudget.store import importer, queries
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.account_tables import users
 from perfbudget.store.bulk import insert_columns, run
-from perfbudget.store.records import audit_log, audit_summary, version_authors, workflow_events, workflow_states
+from perfbudget.store.records import (
+    audit_log,
+    audit_summary,
+    version_authors,
+    with_face,
+    workflow_events,
+    workflow_states,
+)
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import (
     documents,
@@ -85,10 +92,12 @@ class WorkflowRow:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """Who does something: a web user (id and name) or a command-line user (name only)."""
+    """Who does something: a web user (id and name) or a command-line user (name only); ``face``: the face it
+    acts through (cli, web, api), which :meth:`Transaction.audit` keeps in every entry's ``after``."""
 
     id: int | None
     username: str | None
+    face: str | None = None
 
 
 # json.dumps(value, ensure_ascii=False, sort_keys=True, default=str) with its encoder made once (json.dumps makes one
@@ -271,7 +280,7 @@ class Transaction:
         insert_columns(self.connection, audit_log, _AUDIT_COLUMNS, [
             [utc_now()], [actor.id], [actor.username], [action], [object_type],
             [None if object_id is None else str(object_id)], [unit_code], [audit_summary(summary)], [_json(before)],
-            [_json(after)], [ip]])
+            [_json(with_face(after, actor.face))], [ip]])
 
     def audit_entries(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
                       object_type: str | None = None, object_id: str | None = None,

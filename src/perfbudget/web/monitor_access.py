@@ -14,17 +14,20 @@ from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.views import settings_of, store_of
 
 
-def may_monitor(request: Request, principal: Principal, view: ProjectView) -> str | None:
-    """Why this user may not save a monitoring of the project now (Chinese), or None."""
+def may_monitor(request: Request, principal: Principal, view: ProjectView, *, officer: bool = True) -> str | None:
+    """Why this user may not save a monitoring of the project now (Chinese), or None; ``officer``: in the page's
+    words (what to do next on the page), else in the words the API and the command line say (the setting)."""
     cannot = evaluations.role_refusal(principal, [view.head.unit_code], "运行监控")
     if cannot:
         return cannot
-    return evaluations.refusal(store_of(request), settings_of(request), [view.head.id], "运行监控", officer=True)
+    return evaluations.refusal(store_of(request), settings_of(request), [view.head.id], "运行监控", officer=officer)
 
 
-def require_monitor(request: Request, principal: Principal, view: ProjectView) -> None:
-    """403 for a role that may not monitor the project, 409 while it is not approved (the page and the API)."""
-    refused = may_monitor(request, principal, view)
+def require_monitor(request: Request, principal: Principal, view: ProjectView, *, officer: bool = True) -> None:
+    """403 for a role that may not monitor the project, 409 while it is not approved (the page and, ``officer``
+    False, the API: until replay-w the API said the page's 「请先在项目页「送审」…」, where its 自评 and ``perfbudget
+    monitor --save`` say the deployment's setting)."""
+    refused = may_monitor(request, principal, view, officer=officer)
     if refused is not None:
         if not principal.can(Action.EDIT, view.head.unit_code):
             raise forbidden(refused)

@@ -138,6 +138,9 @@ class UploadPreview(m.Model):
     needs_allow_partial: bool = Field(..., description="可导入的表格全都不完整：只有 allow_partial=true 才能导入"
                                                        "（此时 can_import 为 false）")
     can_import: bool = Field(..., description="不加 allow_partial 也可以导入整个文件")
+    same_file_as: int | None = Field(..., description="与之字节相同、已导入过的文档编号：导入为 unchanged，"
+                                                      "不读取、不改动（plan 为 force=true 导入时的情况）；否则为 null")
+    notices: list[str] = Field(..., description="字节相同的文件：此后内容已不同的项目，各有说明（不按此文件恢复）")
 
 
 class Discarded(m.Model):
@@ -163,13 +166,13 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
     result = _load(request, name, data)
     screened = screen_result(result, name, validate=True)
     # kept for the import with the SHA-256 of these bytes: importing checks it against the stored upload's
-    request.app.state.upload_readings.keep(principal.id, upload_id,
-                                           Reading(name, hashlib.sha256(data).hexdigest(), result, screened))
-    return _preview_of(request, principal, upload_id, name, result, screened)
+    sha256 = hashlib.sha256(data).hexdigest()
+    request.app.state.upload_readings.keep(principal.id, upload_id, Reading(name, sha256, result, screened))
+    return _preview_of(request, principal, upload_id, name, result, screened, sha256)
 
 
 def _preview_of(request: Request, principal: Principal, upload_id: int, name: str, result: LoadResult,
-                screened: Screened) -> dict[str, Any]:
+                screened: Screened, sha256: str) -> dict[str, Any]:
     """The preview's answer for what was read of the upload (read now, or the reading kept)."""
     settings = settings_of(request)
     document, shown = result.document, screened.shown
@@ -183,7 +186,7 @@ def _preview_of(request: Request, principal: Principal, upload_id: int, name: st
                      for p in document.projects] if document else [],
         "document": document_to_dict(shown) if shown else None,
         "review": review_file(store_of(request), shown, settings).to_dict() if shown else None,
-        **file_plan(store_of(request), settings, principal, result, screened, name)}
+        **file_plan(store_of(request), settings, principal, result, screened, name, sha256)}
 
 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
@@ -231,7 +234,7 @@ def get_upload(request: Request, upload_id: int, principal: Principal = Depends(
         raise not_found(uploads.GONE)
     kept = request.app.state.upload_readings.find(principal.id, upload_id, *stored)
     if kept is not None:  # the reading of these very bytes, kept by the upload (web.upload_reads): not read again
-        return _preview_of(request, principal, upload_id, kept.name, kept.result, kept.screened)
+        return _preview_of(request, principal, upload_id, kept.name, kept.result, kept.screened, kept.sha256)
     with uploads.reading(request.app.state.config.upload_reads):
         name, data, _ = _pending(request, principal, upload_id)
         return _preview(request, principal, upload_id, name, data)

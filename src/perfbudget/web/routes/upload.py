@@ -15,7 +15,13 @@ from starlette.datastructures import FormData
 
 from perfbudget.app.acting import document_unit_problem
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
-from perfbudget.app.import_preview import FATE_LABELS, differences, only_cut_tables
+from perfbudget.app.import_preview import (
+    FATE_LABELS,
+    bytes_imported_before,
+    differences,
+    only_cut_tables,
+    same_file_text,
+)
 from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
@@ -218,7 +224,7 @@ def importable_part(screened: Screened) -> Document | None:
 @router.get("/upload/{upload_id}")
 def preview_page(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    name, _, result, screened = kept_reading(request, principal, upload_id)
+    name, sha256, result, screened = kept_reading(request, principal, upload_id)
     settings = settings_of(request)
     shown = screened.shown
     report = review_file(store_of(request), shown, settings) if shown else None
@@ -256,7 +262,11 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     ready = blocked is None and not screened.file_errors and bool(fates) and useful
     rest = sum(1 for f in fates if f.fate not in ("refused", "incomplete"))
     cut_only = only_cut_tables(fates)
+    # bytes imported before: 确认导入 says 未变化 without reading them, as the CLI and the API say (replay-w)
+    same = bytes_imported_before(store_of(request), name, sha256 if blocked is None else None)
     return render(request, "upload_preview.html", {
+        "same_file": same_file_text(same["same_file_as"]) if same["same_file_as"] is not None else None,
+        "same_notices": [page_words(n) for n in same["notices"]],
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_place": file_place, "file_notes": file_notes,

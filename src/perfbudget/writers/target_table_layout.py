@@ -47,6 +47,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
+from perfbudget.writers.label_colon import bare, with_colon
 from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
 
 MIN_WIDTH = 7
@@ -353,10 +354,12 @@ def _said_label(label: str) -> str:
     cell after it (readers/header_block.py, kinds26) instead of two unlabelled texts; a label of the header's own
     fields (主管部门, 实施单位 …) or a long one as it is. Until roundtrip-v a label the reader knows in some other
     place (合计, 执行数, 目标实际完成情况) or a path (一般公共预算拨款/市本级) was written bare too, and read back as
-    two unlabelled texts (corpus 15, r38, r155)."""
-    if label.endswith((":", "：")) or len(label) > 18 or header_field(label) is not None:
+    two unlabelled texts (corpus 15, r38, r155). A label that carries a colon of its own gets one, not two, and a
+    header field's none, as the others (「联系电话∶」 was printed 「联系电话∶」, 「绩效联系人:」 「绩效联系人:：」 until
+    print31: writers/label_colon.py)."""
+    if len(label) > 18:
         return label
-    return f"{label}："
+    return bare(label) if header_field(bare(label)) is not None else with_colon(label)
 
 
 def numbered_goals(goals: tuple[str, ...]) -> str:

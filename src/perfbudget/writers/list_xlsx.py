@@ -12,7 +12,8 @@ what a printer needs:
   ``_xlnm.Print_Titles``);
 * every cell 宋体 10.5 pt (charset 134, as the other workbooks name it, tied to no theme font: a Chinese WPS and
   Excel have it; openpyxl's default Calibri made WPS fall back as it pleased), with thin borders, text wrapped at the
-  top of its cell, numbers right-aligned in their format (thousands separators for money) at the top too;
+  top of its cell, numbers right-aligned in their format (thousands separators for money) at the top too, a space's
+  room after them (``clear_of_the_rule``, since print31);
 * each row as tall as its longest wrapped text (lines counted as ``print_layout.lines_needed`` counts them, to the
   pixel XlsxWriter sets): LibreOffice prints a row without a height one line tall, the rest of a long
   name cut;
@@ -159,7 +160,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                  columns: Sequence[SheetColumn], rows: Iterable[Sequence[Any]]) -> int:
     sheet = workbook.add_worksheet(sheet_name)
     text_format = workbook.add_format({**_BORDER, "text_wrap": True, "valign": "top"})
-    number_formats = {f: workbook.add_format({**_BORDER, "valign": "top", "num_format": f})
+    number_formats = {f: workbook.add_format({**_BORDER, "valign": "top", "num_format": clear_of_the_rule(f)})
                       for f in dict.fromkeys(c.number_format for c in columns if c.number_format)}
     formats = [number_formats[c.number_format] if c.number_format else text_format for c in columns]
     widths = [c.width for c in columns]
@@ -207,6 +208,15 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                 write_string(number, n, _text(str(value)), cell_format)
         count += 1
     return count
+
+
+def clear_of_the_rule(number_format: str) -> str:
+    """``number_format`` followed, in each of its sections, by a space's room (``_ ``, as the number formats of a
+    Chinese Excel end): a right-aligned number ends a space before the rule right of it. LibreOffice printed a
+    number against that rule, and beside a code set against the rule's other side 编号 2 and 单位编码 255101 read as
+    「2255101」 (print31)."""
+    return ";".join(f"{section}_ " if section and not section.endswith("_ ") else section
+                    for section in number_format.split(";"))
 
 
 def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> None:

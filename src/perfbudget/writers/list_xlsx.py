@@ -48,7 +48,14 @@ from typing import IO, Any
 
 import xlsxwriter
 
-from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, PAGE_NUMBER, text_width
+from perfbudget.writers.print_layout import (
+    LINE_POINTS,
+    MAX_ROW_POINTS,
+    PAD_POINTS,
+    PAGE_NUMBER,
+    clear_of_the_rule,
+    text_width,
+)
 
 FONT = "宋体"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -208,15 +215,6 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                 write_string(number, n, _text(str(value)), cell_format)
         count += 1
     return count
-
-
-def clear_of_the_rule(number_format: str) -> str:
-    """``number_format`` followed, in each of its sections, by a space's room (``_ ``, as the number formats of a
-    Chinese Excel end): a right-aligned number ends a space before the rule right of it. LibreOffice printed a
-    number against that rule, and beside a code set against the rule's other side 编号 2 and 单位编码 255101 read as
-    「2255101」 (print31)."""
-    return ";".join(f"{section}_ " if section and not section.endswith("_ ") else section
-                    for section in number_format.split(";"))
 
 
 def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> None:

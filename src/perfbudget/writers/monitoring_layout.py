@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from perfbudget.evaluate.monitor import LIGHT_LABELS, RED, YELLOW, Monitoring, ProjectMonitor
 from perfbudget.evaluate.numbers import div, percent
-from perfbudget.writers.label_colon import with_colon
 from perfbudget.writers.evaluation_layout import Cell, Grid, content_widths, indicator_head, money_cell, sheet_name
+from perfbudget.writers.label_colon import with_colon
 
 TITLE = "项目支出绩效目标执行监控表"
 WIDTHS = (10, 10, 16, 10, 11, 10, 6, 9, 11, 9, 15, 7)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
@@ -86,9 +87,17 @@ class ProjectGrid:
 
 
 def _money(value: object) -> str:
-    from decimal import Decimal
-
     return format_decimal(value) if isinstance(value, Decimal) else ""
+
+
+def _amount(value: object) -> str:
+    """An amount of the budget as the table prints it: exact, at least two decimals (「193.80」, 「11.00」; 「0.125」
+    as it is), no thousands separator (the reader takes it back as the same Decimal). Until print31 the decimals the
+    table was typed with: 「193.8」 under 预算数 beside 「0.00」, 「11」 beside 「49.80」."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return _money(value)
+    whole, _, decimals = format_decimal(value).partition(".")  # (padded as text: quantize has a precision)
+    return f"{whole}.{decimals.ljust(2, '0')}"
 
 
 def indicator_columns(document: Document, project: Project) -> list[tuple[str, str]]:
@@ -414,8 +423,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     drawn_goals = {label for label, _ in others} | ({result[0]} if result is not None else set())
     management = management_block(project)
     funds = funds_grid(project, set(total))
-    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
-                  "other": _money(project.budget.other)}
+    money_text = {"total": _amount(project.budget.total), "fiscal": _amount(project.budget.fiscal),
+                  "other": _amount(project.budget.other)}
     tasks = task_block(project.extras, money_text, funds is None)  # a 部门整体 table's 年度主要任务 grid
     width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0,  # (预算数 and the grid's)
                 1 + len(tasks.columns) if tasks is not None else 0)

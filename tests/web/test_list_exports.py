@@ -173,7 +173,8 @@ def test_an_amount_beyond_excels_precision_is_written_as_text_not_rounded() -> N
     assert sheet is not None
     values = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
     assert values == [[123456.789012, "=SUM(A1:A2)", 7], ["12345678901234.5678", "  ab<&>", None], [100, None, 0]]
-    assert sheet["A3"].data_type == "n" and sheet["B3"].data_type == "s" and sheet["A3"].number_format == "#,##0.00####"
+    assert sheet["A3"].data_type == "n" and sheet["B3"].data_type == "s"
+    assert sheet["A3"].number_format == "#,##0.00####_ "  # (a space's room after a number: print31)
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
         assert "<v>123456.789012</v>" in archive.read("xl/worksheets/sheet1.xml").decode()
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
@@ -349,17 +350,18 @@ def test_a_one_line_row_prints_its_text_clear_of_its_borders(tmp_path: Path) -> 
     """print28: a list row of one line had the sheet's default height, 14.25 pt, a line of 宋体 10.5 pt exactly:
     LibreOffice, setting its CJK font's taller line, printed the text on the row's bottom border, its descenders cut
     (print27's left item). Rows of one line are 16.5 pt now; printed by LibreOffice, every character of the cells
-    ends 2 pt or more above the rule under its row (1 pt before: the glyphs on the line)."""
+    ends 2 pt or more above the rule under its row (1 pt before: the glyphs on the line). print31: a number ends 2 pt
+    or more left of the rule right of it (「2」 touched it, and with 单位编码 255101 beside it read 「2255101」)."""
     import pdfplumber
 
     from perfbudget.writers.list_xlsx import SheetColumn, write_list_xlsx
     from tests.writers.test_print_pdf import to_pdf
 
-    columns = [SheetColumn("编号", 6), SheetColumn("单位名称", 26), SheetColumn("项目名称", 30),
-               SheetColumn("预算（万元）", 12, "#,##0.00"), SheetColumn("流程状态", 8)]
+    columns = [SheetColumn("编号", 6, "0"), SheetColumn("单位编码", 11.5), SheetColumn("单位名称", 26),
+               SheetColumn("项目名称", 30), SheetColumn("预算（万元）", 13, "#,##0.00####"), SheetColumn("流程状态", 8)]
     long_name = "2024年区财政防疫奖励款补充公用经费及其他零星支出项目"
-    rows = [[n, "天津市和平区人民检察院", "检察业务经费（一般公共预算）" if n % 3 else long_name, Decimal("12.50"),
-             "草稿"] for n in range(1, 10)]
+    rows = [[n, "255101", "天津市和平区人民检察院", "检察业务经费（一般公共预算）" if n % 3 else long_name,
+             Decimal("12.50") if n < 9 else Decimal("1234567.891"), "草稿"] for n in range(1, 10)]
     out = tmp_path / "rows.xlsx"
     with out.open("wb") as file:
         write_list_xlsx(file, "项目列表", "项目列表", "导出于 2026-12-06 09:00 北京时间", columns, rows)
@@ -371,4 +373,14 @@ def test_a_one_line_row_prints_its_text_clear_of_its_borders(tmp_path: Path) -> 
         for char in body:
             under = min(rule for rule in rules if rule > char["top"])
             assert char["bottom"] < under - 2, (char["text"], char["bottom"], under)  # (1 pt before)
+        # print31: a number ends a space before the rule right of it (编号 2 against 单位编码 255101 read 「2255101」;
+        # 0.4 pt before), and the widest amount still prints whole (no 「###」)
+        walls = sorted({round(float(edge["x0"]), 1) for edge in page.edges if edge["orientation"] == "v"})
+        lines = (page.extract_text() or "").splitlines()
+        assert any("1,234,567.891" in line for line in lines) and "#" not in "".join(lines)
+        digits = [char for char in page.chars if char["text"].isdigit() and char["top"] > rules[1]
+                  and char["x1"] < walls[1] + 1]  # the 编号 column's
+        assert len(digits) >= 9
+        for char in digits:
+            assert char["x1"] < walls[1] - 2, (char["text"], char["x1"], walls[1])
     assert b'<sheetFormatPr defaultRowHeight="16.5"' in zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml")

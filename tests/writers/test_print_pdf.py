@@ -723,6 +723,10 @@ def test_a_workbook_a_little_taller_than_a_page_prints_on_one_page(tmp_path: Pat
         assert unicodedata.normalize("NFKC", _squash(indicator.level3)) in text, indicator.level3
 
 
+def _figure(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit()
+
+
 def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_path: Path,
                                                                          evaluation: Evaluation) -> None:
     """print27: printed portrait by Chromium, the Anhui table 133's labels of five to eight characters wrapped in their
@@ -740,7 +744,7 @@ def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_pa
     document = load_path(next(corpus.glob("133_*.txt"))).document
     assert document is not None
     labels = {spec.text for spec in project_grid(document, document.projects[0], False).cells
-              if spec.center and 5 <= len(spec.text) <= 8}
+              if spec.center and 5 <= len(spec.text) <= 8 and not _figure(spec.text)}  # (「853.00」 is no label)
     assert "计划管理指标" in labels
     page = tmp_path / "t133.html"
     page.write_bytes(target_table_html(document))

@@ -97,7 +97,7 @@ _UNIT = (Column("单位编码", 11.5, lambda r: r["unit_code"] or ""),
          Column("单位名称", 16, lambda r: r["unit_name"] or ""))
 _NAME = Column("项目名称", 28, lambda r: r["name"])
 _YEAR = Column("年度", 6, lambda r: r["fund_year"], "0")
-_BUDGET = Column("预算（万元）", 12, lambda r: r["budget_wan"] if r["budget_total"] else None, "#,##0.00####")
+_BUDGET = Column("预算（万元）", 13, lambda r: r["budget_wan"] if r["budget_total"] else None, "#,##0.00####")
 _STATE = Column("流程状态", 9.5, lambda r: STATE_LABELS.get(r["state"] or "draft", r["state"]))
 _GRADE = Column("审核等级", 7.5, _grade)
 _COUNTS = (Column("错误", 5, lambda r: r["errors"], "0"), Column("警告", 5, lambda r: r["warnings"], "0"))

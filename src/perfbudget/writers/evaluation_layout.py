@@ -27,6 +27,7 @@ from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.framework import is_department_table
 from perfbudget.money_text import money_text  # the one formatting of amounts (print21; shared since replay-n)
 from perfbudget.target import display_target, format_decimal, parse_target
+from perfbudget.writers.label_colon import with_colon
 from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
@@ -246,7 +247,7 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     own = own_score_cells(project, total_row + 1)
     cells += own
     explanations = [f"预算执行率：{project.execution_explanation}", *project.notes, *own_score_notes(project),
-                    *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
+                    *(f"{line.position}. {with_colon(line.level3)}{line.explanation}" for line in lines)]
     return Grid(tuple(cells), total_row + 1 + (1 if own else 0), tuple(explanations),
                 sheet_name(project.seq, project.name), content_widths(cells, WIDTHS),
                 whose=(unit_text, project.name))

@@ -12,7 +12,8 @@ what a printer needs:
   ``_xlnm.Print_Titles``);
 * every cell 宋体 10.5 pt (charset 134, as the other workbooks name it, tied to no theme font: a Chinese WPS and
   Excel have it; openpyxl's default Calibri made WPS fall back as it pleased), with thin borders, text wrapped at the
-  top of its cell, numbers right-aligned in their format (thousands separators for money) at the top too;
+  top of its cell, numbers right-aligned in their format (thousands separators for money) at the top too, a space's
+  room after them (``clear_of_the_rule``, since print31);
 * each row as tall as its longest wrapped text (lines counted as ``print_layout.lines_needed`` counts them, to the
   pixel XlsxWriter sets): LibreOffice prints a row without a height one line tall, the rest of a long
   name cut;
@@ -47,7 +48,14 @@ from typing import IO, Any
 
 import xlsxwriter
 
-from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, PAGE_NUMBER, text_width
+from perfbudget.writers.print_layout import (
+    LINE_POINTS,
+    MAX_ROW_POINTS,
+    PAD_POINTS,
+    PAGE_NUMBER,
+    clear_of_the_rule,
+    text_width,
+)
 
 FONT = "宋体"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -159,7 +167,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                  columns: Sequence[SheetColumn], rows: Iterable[Sequence[Any]]) -> int:
     sheet = workbook.add_worksheet(sheet_name)
     text_format = workbook.add_format({**_BORDER, "text_wrap": True, "valign": "top"})
-    number_formats = {f: workbook.add_format({**_BORDER, "valign": "top", "num_format": f})
+    number_formats = {f: workbook.add_format({**_BORDER, "valign": "top", "num_format": clear_of_the_rule(f)})
                       for f in dict.fromkeys(c.number_format for c in columns if c.number_format)}
     formats = [number_formats[c.number_format] if c.number_format else text_format for c in columns]
     widths = [c.width for c in columns]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from perfbudget.evaluate.monitor import LIGHT_LABELS, RED, YELLOW, Monitoring, ProjectMonitor
 from perfbudget.evaluate.numbers import div, percent
 from perfbudget.writers.evaluation_layout import Cell, Grid, content_widths, indicator_head, money_cell, sheet_name
+from perfbudget.writers.label_colon import with_colon
 
 TITLE = "项目支出绩效目标执行监控表"
 WIDTHS = (10, 10, 16, 10, 11, 10, 6, 9, 11, 9, 15, 7)
@@ -87,7 +88,7 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
     add(Cell(foot, 6, f"{LIGHT_LABELS[project.colour]}（红灯 {counts[0]} 个，黄灯 {counts[1]} 个）", "total",
              colspan=COLUMNS - 6))
     explanations = [f"预算执行：{project.budget_explanation}",
-                    *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
+                    *(f"{line.position}. {with_colon(line.level3)}{line.explanation}" for line in lines)]
     return Grid(tuple(cells), foot + 1, tuple(explanations), sheet_name(project.seq, project.name),
                 content_widths(cells, WIDTHS),
                 INDICATOR_HEADER, "预警计算说明", (unit_text, project.name))

@@ -879,3 +879,13 @@ def set_widths(table: Any, widths: Sequence[Any]) -> None:
     for row in table._tbl.tr_lst:
         for cell, width in zip(row.tc_lst, widths, strict=True):
             cell.width = width
+
+
+def clear_of_the_rule(number_format: str) -> str:
+    """``number_format`` followed, in each of its sections, by a space's room (``_ ``, as the number formats of a
+    Chinese Excel end): a right-aligned number ends a space before the rule right of it. LibreOffice printed a
+    number against that rule: beside a code set against the rule's other side, a list export's 编号 2 and 单位编码
+    255101 read as 「2255101」 (print31). The column must have that room: the list exports' do (``list_xlsx``); the
+    自评表's and 监控表's amounts are sized to their digits and printed 「###」 with it, so they have none."""
+    return ";".join(f"{section}_ " if section and not section.endswith("_ ") else section
+                    for section in number_format.split(";"))

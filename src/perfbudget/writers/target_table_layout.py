@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
@@ -47,6 +48,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
+from perfbudget.writers.label_colon import bare, with_colon
 from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
 
 MIN_WIDTH = 7
@@ -85,9 +87,17 @@ class ProjectGrid:
 
 
 def _money(value: object) -> str:
-    from decimal import Decimal
-
     return format_decimal(value) if isinstance(value, Decimal) else ""
+
+
+def _amount(value: object) -> str:
+    """An amount of the budget as the table prints it: exact, at least two decimals (「193.80」, 「11.00」; 「0.125」
+    as it is), no thousands separator (the reader takes it back as the same Decimal). Until print31 the decimals the
+    table was typed with: 「193.8」 under 预算数 beside 「0.00」, 「11」 beside 「49.80」."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return _money(value)
+    whole, _, decimals = format_decimal(value).partition(".")  # (padded as text: quantize has a precision)
+    return f"{whole}.{decimals.ljust(2, '0')}"
 
 
 def indicator_columns(document: Document, project: Project) -> list[tuple[str, str]]:
@@ -353,10 +363,12 @@ def _said_label(label: str) -> str:
     cell after it (readers/header_block.py, kinds26) instead of two unlabelled texts; a label of the header's own
     fields (主管部门, 实施单位 …) or a long one as it is. Until roundtrip-v a label the reader knows in some other
     place (合计, 执行数, 目标实际完成情况) or a path (一般公共预算拨款/市本级) was written bare too, and read back as
-    two unlabelled texts (corpus 15, r38, r155)."""
-    if label.endswith((":", "：")) or len(label) > 18 or header_field(label) is not None:
+    two unlabelled texts (corpus 15, r38, r155). A label that carries a colon of its own gets one, not two, and a
+    header field's none, as the others (「联系电话∶」 was printed 「联系电话∶」, 「绩效联系人:」 「绩效联系人:：」 until
+    print31: writers/label_colon.py)."""
+    if len(label) > 18:
         return label
-    return f"{label}："
+    return bare(label) if header_field(bare(label)) is not None else with_colon(label)
 
 
 def numbered_goals(goals: tuple[str, ...]) -> str:
@@ -411,8 +423,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     drawn_goals = {label for label, _ in others} | ({result[0]} if result is not None else set())
     management = management_block(project)
     funds = funds_grid(project, set(total))
-    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
-                  "other": _money(project.budget.other)}
+    money_text = {"total": _amount(project.budget.total), "fiscal": _amount(project.budget.fiscal),
+                  "other": _amount(project.budget.other)}
     tasks = task_block(project.extras, money_text, funds is None)  # a 部门整体 table's 年度主要任务 grid
     width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0,  # (预算数 and the grid's)
                 1 + len(tasks.columns) if tasks is not None else 0)

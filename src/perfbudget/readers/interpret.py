@@ -365,13 +365,14 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             parts.cut = last_cell.source
             problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
     if closing is None and (parts.self_evaluation or _concludes(indicator_rows)) \
-            and (closing := closing_rows(indicator_rows, CLOSING_LABELS)) is not None:
+            and (closing := closing_rows(indicator_rows, _CLOSING_ROWS)) is not None:
         # 评价结论 | … / 存在问题 | … after a 自评表's indicators: the table's texts, kept as the project's (until
         # kinds31 dropped as a footer; their figures read by readers/stated_execution.py); the rows after them are not.
         # A table whose indicators no 实际完成值 or 得分 column follows but which closes with its 评价结论 is a 自评表
-        # too (a glued page fragment, corpus 25: kinds33)
+        # too (a glued page fragment, corpus 25: kinds33). So are 自评得分 | 95 and 评价等级 | 优 there: the table's
+        # own total and grade, read as in its header block (until kinds35 a short indicator row, a cut)
         parts.self_evaluation = True
-        parts.extras.extend(closing_texts(indicator_rows[closing:]))
+        parts.extras.extend(closing_texts(indicator_rows[closing:], _CLOSING_ROWS))
         indicator_rows = indicator_rows[:closing]
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
@@ -402,10 +403,11 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
 
 def _concludes(rows: list[list[Cell]]) -> bool:
     """Whether one of the last rows (the closing rows and their sign-off: six at most) starts with a 评价结论 label
-    (``评价结论 | 及时、足额缴纳。``): only those rows' first cells are looked at."""
+    (``评价结论 | 及时、足额缴纳。``) or the table's own score or grade (``自评得分 | 95``): only those rows' first
+    cells are looked at."""
     for row in rows[-6:]:
         first = next((cell for cell in row if not cell.blank), None)
-        if first is not None and label_key(first.text) in CONCLUSION_LABELS:
+        if first is not None and label_key(first.text) in _CONCLUDING:
             return True
     return False
 
@@ -459,6 +461,9 @@ def _holds_form_labels(texts: list[str]) -> bool:
 
 # a 自评表's own total and grade: header labels of a form (readers/stated_scores.py) and a summary's columns alike
 _SCORE_LABELS = TOTAL_LABELS | GRADE_LABELS
+# the rows closing a 自评表 after its indicators (its texts, its own score and grade), and those that make a table one
+_CLOSING_ROWS = CLOSING_LABELS | _SCORE_LABELS
+_CONCLUDING = CONCLUSION_LABELS | _SCORE_LABELS
 
 
 def _holds_nothing_of_a_form(parts: Parts) -> bool:

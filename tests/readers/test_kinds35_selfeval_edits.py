@@ -115,6 +115,15 @@ def test_a_self_evaluation_without_its_target_column(separator: str) -> None:
     assert project.table_total == Decimal(95) and document.kind == "self-evaluation"
 
 
+def test_one_cell_a_line_without_its_target_column_is_told_what_it_lacks() -> None:
+    """One cell a line, the rows cannot be rebuilt without the target column: refused, saying so (until kinds35 it
+    was called an evaluation score sheet)."""
+    columns = ["一级指标", "二级指标", "三级指标", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    _, problems = _read(_table(columns), "\n")
+    (error,) = _errors(problems)
+    assert "有实际完成值但没有指标值列" in error and "评分表" not in error
+
+
 def test_a_score_sheet_without_results_is_still_refused() -> None:
     """The evaluation score sheet (一级指标 | 二级指标 | 三级指标 | 分值 | 得分, no 实际完成值): still no indicators."""
     columns = ["一级指标", "二级指标", "三级指标", "分值", "得分"]

@@ -72,6 +72,7 @@ from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 from perfbudget.readers.turned_tables import turned_table
+from perfbudget.readers.untargeted_results import results_without_target, unsplit_results
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
 from perfbudget.readers.year_value_columns import one_year_target
 
@@ -177,23 +178,26 @@ SCORE_SHEET_MESSAGE = ("这是绩效评价评分表（一级指标、二级指�
                        "不是绩效目标表：其中的评价指标没有作为绩效指标读取")
 
 
-def _score_sheet_header(rows: list[list[Cell]]) -> Cell | None:
-    """The 一级指标 cell of an evaluation score sheet's header (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
-    分值 | 得分): the three level columns with weights or scores and no 指标值 column, up to the first
+def _score_sheet_header(rows: list[list[Cell]]) -> Problem | None:
+    """The error at the 一级指标 cell of an evaluation score sheet's header (一级指标 | 分值 | 二级指标 | 分值 |
+    三级指标 | 分值 | 得分): the three level columns with weights or scores and no 指标值 column, up to the first
     cell that is no column label. Its criteria (项目决策 20 / 目标内容 4 4) have no targets; a weight
-    read as a target would be a misread."""
+    read as a target would be a misread. A header with a 实际完成值 column too is a 自评表's without its target
+    column, which one cell a line cannot be split by (readers/untargeted_results.py): told so."""
     cells = [cell for row in rows for cell in row if not cell.blank]
     for index, cell in enumerate(cells):
         if column_role(cell.text) != "level1":
             continue
         roles = set()
+        header = []
         for following in cells[index:index + 12]:
             role = column_role(following.text)
             if role is None:
                 break
             roles.add(role)
+            header.append(following)
         if {"level1", "level2", "level3"} <= roles and roles & {"weight", "score"} and "target" not in roles:
-            return cell
+            return Problem(cell.source, SCORE_SHEET_MESSAGE) if "actual" not in roles else unsplit_results(header)
     return None
 
 
@@ -284,6 +288,11 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         problems.append(Problem(rows[header_index][0].source, "指标表头没有指标值列，各列是区域（"
                                 + "、".join(rows[header_index][p].text.strip() for p in places)
                                 + "）：各区域指标值相同的行以该值为项目的指标值", Severity.INFO))
+    if header_index is None and unvalued is not None and (told := results_without_target(rows[unvalued])) is not None:
+        # 一级指标 | 二级指标 | 三级指标 | 实际完成值 | 分值 | 得分: a 自评表 whose 年度指标值 column was left out, its
+        # indicators read with their results and points and no target, told once here (readers/untargeted_results.py)
+        header_index, unvalued = unvalued, None
+        problems.append(told)
     block = rows[:header_index] if header_index is not None else rows[:unvalued] if unvalued is not None else rows
     if table.stream and block and is_department_table(parts, title_and_seq(heading, 0)[1]):
         block = _without_department_grid(block, parts, problems)
@@ -298,7 +307,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         if not table.certain and (is_last_table or not table.complete):
             parts.cut = where
         if score_sheet is not None:
-            problems.append(Problem(score_sheet.source, SCORE_SHEET_MESSAGE))
+            problems.append(score_sheet)
         elif unvalued is not None:
             problems.append(_unvalued_problem(rows[unvalued]))
         elif parts.cut is not None:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from perfbudget.cli import app
 from perfbudget.load import load_bytes
 from perfbudget.model import Document, Severity
 from tests.readers.word_tables import excel_file
@@ -158,3 +161,18 @@ def test_edits_that_read_right_already(separator: str) -> None:
     unscored = [[*row[:6], "", row[7]] for row in INDICATORS]
     document, problems = _read(_table(indicators=unscored), separator)
     assert [i.score for i in document.projects[0].indicators] == [None] * 4 and not _errors(problems)
+
+
+def test_evaluate_checks_the_total_the_edited_tables_state(tmp_path: Path) -> None:
+    """``evaluate 表 -a 表``: the total of ``合计 | 100 | 92.5`` and of a closing ``自评得分 | 95`` checked against the
+    scoring's (9 + 19 + 20 + 38 + 10 = 96; until kinds35 neither was read, nothing compared); a form without its
+    target column scored by its own points (9 + 18.5 + 20 + 38 + 9.5 = 95)."""
+    untargeted = ["一级指标", "二级指标", "三级指标", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    for rows, said in ((_table(closing=[["合计", "100", "92.5"]]), "表中的自评得分为 92.5，按评分规则计算为 96.00"),
+                       (_table(closing=[["自评得分", "95"]]), "表中的自评得分为 95，按评分规则计算为 96.00"),
+                       (_table(untargeted, closing=[["合计", "100", "95"]]), "按评分规则计算的总分 95.00 与表中的自评得分 95 一致")):
+        path = tmp_path / "自评表.txt"
+        path.write_text("\n".join(" | ".join(cell for cell in row if cell) for row in rows) + "\n", encoding="utf-8")
+        result = CliRunner().invoke(app, ["evaluate", str(path), "-a", str(path)])
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr

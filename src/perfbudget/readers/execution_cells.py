@@ -25,6 +25,7 @@ import unicodedata
 from decimal import Decimal
 
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.funds_head_gaps import head_left_out
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import EXECUTION_POINT_COLUMNS, FUND_TOTAL_ROWS, field_of_key
 from perfbudget.readers.money_cells import money_amount
@@ -66,7 +67,12 @@ Figures = dict[str, tuple[Decimal, Source]]
 def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | None = None) -> Figures:
     """The funds grid's total row typed (see the module's note): ``{"executed": (amount, source), …}``, empty for a
     table without such a grid. A cell of the grid holding what no finance officer writes as a figure is an error in
-    ``problems`` at the cell (:func:`figure_refusal`)."""
+    ``problems`` at the cell (:func:`figure_refusal`). A head broken by a column name not known is not typed
+    (readers/funds_head_gaps.py)."""
+    if (broken := head_left_out(extras)) is not None:
+        if problems is not None:
+            problems.append(broken)
+        return {}
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")

@@ -15,7 +15,8 @@ from perfbudget.model import Document, Severity
 from tests.readers.word_tables import word_file
 
 TITLE = ["2024年项目支出绩效目标执行监控表"]
-INDICATORS = [["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成", "偏差原因", "纠偏措施"],
+INDICATORS = [["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成", "偏差原因",
+               "纠偏措施"],
               ["产出指标", "数量指标", "维修工程数", "≥10处", "4处", "10处", "汛期影响施工", "汛后加快施工"],
               ["效益指标", "社会效益指标", "受益人口", "≥5000人", "2000人", "5200人", "无", "无"]]
 
@@ -66,14 +67,16 @@ def test_edits_that_read_right_already(form: str) -> None:
 
 @pytest.mark.parametrize("form", ["txt", "docx"])
 def test_a_funds_head_broken_by_a_name_not_known_is_told_not_misread(form: str) -> None:
-    """``年初预算数 | 上半年实际支出数 | 执行率 | 全年预计执行数``: the head's known columns after the unknown name took the
-    row's figures one place off (执行率 100, the 年初预算数's; until kinds35 without a word). The execution is left
+    """``年初预算数 | 上半年实际支出数 | 执行率 | 全年预计执行数``: the head's known columns after the unknown name took
+    the row's figures one place off (执行率 100, the 年初预算数's; until kinds35 without a word). The execution is left
     unread and a warning names the column; a 自评表's grid the same."""
     rows = _rows(["年初预算数", "上半年实际支出数", "执行率", "全年预计执行数"], ["100", "40", "40%", "95"])
-    data = word_file(rows, TITLE) if form == "docx" else ("\n".join([*TITLE, *(" | ".join(r) for r in rows)]) + "\n").encode()
+    data = word_file(rows, TITLE) if form == "docx" else \
+        ("\n".join([*TITLE, *(" | ".join(r) for r in rows)]) + "\n").encode()
     result = load_bytes(data, f"监控表.{form}")
     assert result.document is not None
     budget = result.document.projects[0].budget
     assert (budget.executed, budget.rate) == (None, None)
     (told,) = [p for p in result.problems if "不认识的列名" in p.message]
-    assert told.severity is Severity.WARNING and "「上半年实际支出数」" in told.message and "「执行率」读起" in told.message
+    assert told.severity is Severity.WARNING
+    assert "「上半年实际支出数」" in told.message and "「执行率」读起" in told.message

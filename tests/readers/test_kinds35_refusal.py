@@ -8,8 +8,8 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from tests.conftest import ROOT
 
-FORM = ["附件2", "部门整体支出绩效自评表", "（2021年度）", "某县教育局", "部门名称", "年初全年预算全年", "分值执行率得分",
-        "预算数数执行数", "年度资金总额4678.504468."]
+FORM = ["附件2", "部门整体支出绩效自评表", "（2021年度）", "某县教育局", "部门名称", "年初全年预算全年",
+        "分值执行率得分", "预算数数执行数", "年度资金总额4678.504468."]
 
 
 def _errors(lines: list[str], name: str = "自评表.txt") -> list[str]:

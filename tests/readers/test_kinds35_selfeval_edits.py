@@ -60,7 +60,7 @@ def test_a_total_row_without_its_empty_cells_gives_the_tables_total(separator: s
         assert (f"{label}/分值", "100") in project.extras and (f"{label}/得分", "95") in project.extras
         assert not _errors(problems)
     # the header's columns in the other order: the figures follow them
-    reordered = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分", "分值", "偏差原因分析及改进措施"]
+    reordered = [*COLUMNS[:5], "得分", "分值", COLUMNS[7]]
     document, problems = _read(_table(reordered, closing=[["合计", "95", "100"]]), separator)
     assert document.projects[0].table_total == Decimal(95), problems
 
@@ -86,8 +86,9 @@ def test_a_total_row_under_the_only_score_column(separator: str) -> None:
 
 @pytest.mark.parametrize("separator", SEPARATORS)
 def test_the_tables_own_score_in_a_row_after_its_indicators(separator: str) -> None:
-    """``自评得分 | 95`` (and ``评价等级 | 优`` beside it or below) after the last indicator: the table's total and grade,
-    as in its header block; until kinds35 the row was taken for a cut indicator row (表格在此中断：最后一行只有…)."""
+    """``自评得分 | 95`` (and ``评价等级 | 优`` beside it or below) after the last indicator: the table's total and
+    grade, as in its header block; until kinds35 the row was taken for a cut indicator row (表格在此中断：最后一行
+    只有…)."""
     for closing in ([["自评得分", "95", "评价等级", "优"]], [["自评得分", "95分"], ["评价等级", "优"]]):
         document, problems = _read(_table(closing=closing), separator)
         (project,) = document.projects
@@ -103,8 +104,8 @@ def test_the_tables_own_score_in_a_row_after_its_indicators(separator: str) -> N
 
 @pytest.mark.parametrize("separator", SEPARATORS)
 def test_a_self_evaluation_without_its_target_column(separator: str) -> None:
-    """一级指标 | 二级指标 | 三级指标 | 实际完成值 | 分值 | 得分 | 偏差原因…: a 自评表 whose 年度指标值 column was left out.
-    Its indicators are read with their results and points and no target, told once at the header; until kinds35 it
+    """一级指标 | 二级指标 | 三级指标 | 实际完成值 | 分值 | 得分 | 偏差原因…: a 自评表 whose 年度指标值 column was left
+    out. Its indicators are read with their results and points and no target, told once at the header; until kinds35 it
     was refused as an evaluation score sheet (这是绩效评价评分表…) and every indicator was lost."""
     columns = ["一级指标", "二级指标", "三级指标", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     document, problems = _read(_table(columns, closing=[["合计", "100", "95"]]), separator)
@@ -170,7 +171,8 @@ def test_evaluate_checks_the_total_the_edited_tables_state(tmp_path: Path) -> No
     untargeted = ["一级指标", "二级指标", "三级指标", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     for rows, said in ((_table(closing=[["合计", "100", "92.5"]]), "表中的自评得分为 92.5，按评分规则计算为 96.00"),
                        (_table(closing=[["自评得分", "95"]]), "表中的自评得分为 95，按评分规则计算为 96.00"),
-                       (_table(untargeted, closing=[["合计", "100", "95"]]), "按评分规则计算的总分 95.00 与表中的自评得分 95 一致")):
+                       (_table(untargeted, closing=[["合计", "100", "95"]]),
+                        "按评分规则计算的总分 95.00 与表中的自评得分 95 一致")):
         path = tmp_path / "自评表.txt"
         path.write_text("\n".join(" | ".join(cell for cell in row if cell) for row in rows) + "\n", encoding="utf-8")
         result = CliRunner().invoke(app, ["evaluate", str(path), "-a", str(path)])

@@ -28,15 +28,16 @@ _SHORT = 60  # longer lines are no head piece and no label
 # a line made only of the funds head's words or their pieces (年初, 全年, 预算, 数 …)
 _HEAD_PIECES = re.compile(r"(?:年初|全年|预算数?|执行[数率]|分值|得分|数)+")
 _HEAD_WORDS = ("预算数", "执行数", "执行率", "分值", "得分")
-_NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门", "实施单位",
-                          "预算单位"})
+_NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门",
+                          "实施单位", "预算单位"})
 _CUT_FIGURE = re.compile(r"\d\.$")
 
 
 def broken_form(text: str, first_line: int) -> list[str]:
     """The refusal's added clauses (each starting with ``；``) for the text's lines from ``first_line`` (1-based)
     on: see the module's note; empty when the text shows none of them."""
-    lines = text.split("\n", first_line - 1 + _MOST_LINES)[first_line - 1:first_line - 1 + _MOST_LINES]  # (numbered as the reader numbers them)
+    # (numbered as the reader numbers them: by line feeds)
+    lines = text.split("\n", first_line - 1 + _MOST_LINES)[first_line - 1:first_line - 1 + _MOST_LINES]
     shown = [without_pinyin(line).strip() if len(line) <= 4 * _SHORT else "" for line in lines]
     plain = simplified("\n".join(line if len(line) <= _SHORT else "" for line in shown)).split("\n")  # (at once)
     if len(plain) != len(shown):

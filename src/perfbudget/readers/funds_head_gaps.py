@@ -1,13 +1,13 @@
 """A funds head broken by a column name the reader does not know (kinds35).
 
-``项目资金（万元） | 年初预算数 | 上半年实际支出数 | 执行率 | 全年预计执行数`` over ``年度资金总额 | 100 | 40 | 40% | 95``: the
-header block takes a run of two or more known funds columns as the grid's head, so the unknown name left
-``年初预算数`` alone before it and the head began at ``执行率`` — the row's figures one place off, 执行率 read as 100 (the
-年初预算数's figure), the budget and the executed amount lost, the table read without a word. A person sees the head
-whole and the name not understood. So where a known funds column stands unlabelled just before the grid's first
-column (only unlabelled texts between), the grid's figures are not typed (the budget's execution is left empty; the
-cells stay in the extras as read) and a warning at that cell names the unknown columns. Known period columns
-(``1-6月执行数``, ``截至6月底执行数``) are funds columns and never start this.
+``项目资金（万元） | 年初预算数 | 上半年实际支出数 | 执行率 | 全年预计执行数`` over
+``年度资金总额 | 100 | 40 | 40% | 95``: the header block takes a run of two or more known funds columns as the grid's
+head, so the unknown name left ``年初预算数`` alone before it and the head began at ``执行率`` — the row's figures one
+place off, 执行率 read as 100 (the 年初预算数's figure), the budget and the executed amount lost, the table read
+without a word. A person sees the head whole and the name not understood. So where a known funds column stands
+unlabelled just before the grid's first column (only unlabelled texts between), the grid's figures are not typed
+(the budget's execution is left empty; the cells stay in the extras as read) and a warning at that cell names the
+unknown columns. Known period columns (``1-6月执行数``, ``截至6月底执行数``) are funds columns and never start this.
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ trailing ones left off), each is kept under its column's header (``总分/分值
 otherwise (a text row that lost its empty cells: ``总分 100 100``) the figures in order under the row's label
 (``总分`` = ``100 100``), never placed by guess — but where its figures are as many as the header's 分值 and 得分
 columns (one each, or one of them alone) and each is plain points, the full mark no smaller than the score, they
-stand under those columns in their order, as a person reads ``合计 | 100 | 92.5`` (kinds35). A grade (优 良 中 差) beside figures that stand under their columns
-is kept as ``总分/等级`` (until kinds24 it made the whole row's figures unplaced, ``总分`` = ``100 99 优``). Only the
-first such row is read, and only in a table with self-evaluation columns.
+stand under those columns in their order, as a person reads ``合计 | 100 | 92.5`` (kinds35). A grade (优 良 中 差)
+beside figures that stand under their columns is kept as ``总分/等级`` (until kinds24 it made the whole row's figures
+unplaced, ``总分`` = ``100 99 优``). Only the first such row is read, and only in a table with self-evaluation columns.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def _points_columns(cells: list[Cell], roles: list[str | None]) -> list[tuple[in
     if len(cells) != len(columns) or len({roles[k] for k in columns}) != len(columns) \
             or not all(_POINTS.match(cell.text.strip()) for cell in cells):
         return None
-    figures = {roles[k]: Decimal(cell.text.strip().rstrip("分").strip()) for k, cell in zip(columns, cells)}
+    figures = {roles[k]: Decimal(cell.text.strip().rstrip("分").strip())
+               for k, cell in zip(columns, cells, strict=True)}
     if "weight" in figures and "score" in figures and figures["weight"] < figures["score"]:
         return None
-    return list(zip(columns, cells))
+    return list(zip(columns, cells, strict=True))

@@ -32,6 +32,7 @@ def unsplit_results(header: list[Cell]) -> Problem:
     """The error for such a header in text one cell a line: its rows are rebuilt by the target column, which it has
     not; they are not read (until kinds35 refused as a score sheet's, which it is not)."""
     shown = "、".join(cell.text.strip() for cell in header[:8]) + ("…" if len(header) > 8 else "")
-    return Problem(header[0].source, f"指标表头（{shown}）有实际完成值但没有指标值列（年度指标值）：每格一行的文字无法据此"
-                                     "分出各指标行，指标未读取；请导入原表格文件（Excel、Word），或复制时保留单元格之间的"
+    return Problem(header[0].source, f"指标表头（{shown}）有实际完成值但没有指标值列（年度指标值）："
+                                     "每格一行的文字无法据此分出各指标行，指标未读取；请导入原表格文件（Excel、Word），"
+                                     "或复制时保留单元格之间的"
                                      "制表符")

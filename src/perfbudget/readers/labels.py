@@ -326,8 +326,8 @@ EXECUTION_POINT_COLUMNS = {f"{head}{points}": field for head in ("执行率", "�
                            for points, field in (("权重", "weight"), ("分值", "weight"), ("得分", "score"))}
 # A 监控表's funds columns up to a month's end: 截至6月底执行数, 截止6月30日执行率 (label keys: no spaces; kinds35:
 # unknown, the head's other columns took the row's figures one place off, 执行率 read as 年初预算数's 100). Funds
-# columns as the ones below are, looked up apart: 240 more in FUND_COLUMNS, a tuple scanned by ``fund_column_of_key`` and an
-# alternation of the glued label pattern, cost the text reader 1 % of its instructions.
+# columns as the ones below are, looked up apart: 240 more in FUND_COLUMNS, a tuple scanned by
+# ``fund_column_of_key`` and an alternation of the glued label pattern, cost the text reader 1 % of its instructions.
 _UNTIL_MONTH_COLUMNS = frozenset(f"{until}{month}月{end}{what}" for until in ("截至", "截止") for month in range(1, 13)
                                  for end in ("", "底", "末", "30日", "31日") for what in ("执行数", "执行率"))
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).

@@ -12,9 +12,15 @@ unknown columns. Known period columns (``1-6月执行数``, ``截至6月底执�
 
 from __future__ import annotations
 
+import re
+
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import fund_column
+
+
+# a figure (99分, 40%, 1,200.50万元) is no column name
+_FIGURE = re.compile(r"^[-+]?[\d,，.]+\s*(?:分|%|％|万元|元|万)?$")
 
 
 def head_left_out(extras: list[tuple[str, Cell]]) -> Problem | None:
@@ -25,16 +31,17 @@ def head_left_out(extras: list[tuple[str, Cell]]) -> Problem | None:
         if not label:
             loose.append(cell)
             continue
-        if "/" not in label:
+        first = label.partition("/")[2]
+        if not first or fund_column(first) is None:  # (项目实施单位/项目负责人: a pair's label, no funds grid)
             loose = []
             continue
         known = next((k for k, c in enumerate(loose) if fund_column(c.text) is not None), None)
         if known is None:
             return None
-        unknown = [c.text.strip() for c in loose[known + 1:] if fund_column(c.text) is None]
+        unknown = [c.text.strip() for c in loose[known + 1:]
+                   if fund_column(c.text) is None and not _FIGURE.match(c.text.strip())]
         if not unknown:
             return None
-        first = label.partition("/")[2]
         return Problem(loose[known].source, f"资金表头的「{loose[known].text.strip()}」后面有不认识的列名（"
                        + "、".join(f"「{text}」" for text in unknown) + f"），资金表只从「{first}」读起，各列的金额可能"
                        "错位：未按资金表读取预算执行情况（执行数、执行率、分值、得分），请核对；可把该列名改为常用的列名"

@@ -18,7 +18,6 @@ from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import fund_column
 
-
 # a figure (99分, 40%, 1,200.50万元) is no column name
 _FIGURE = re.compile(r"^[-+]?[\d,，.]+\s*(?:分|%|％|万元|元|万)?$")
 

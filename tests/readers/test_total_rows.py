@@ -50,8 +50,11 @@ def test_word_and_excel_total_rows() -> None:
 
 
 def test_a_row_that_lost_its_empty_cells_keeps_its_figures_in_order() -> None:
-    # a copy that writes no empty cell: which column each figure stood under is not said
-    assert _extras(load_bytes(_pipe([*HEAD, ["总分", "100", "99.5"]]), "自评表.txt")) == [("总分", "100 99.5")]
+    # a copy that writes no empty cell: which column each figure stood under is not said — but two points under a
+    # header with one 分值 and one 得分 column, the mark no smaller than the score, stand there in order (kinds35)
+    assert _extras(load_bytes(_pipe([*HEAD, ["总分", "100", "99.5"]]), "自评表.txt")) == [("总分/分值", "100"),
+                                                                                       ("总分/得分", "99.5")]
+    assert _extras(load_bytes(_pipe([*HEAD, ["总分", "99.5"]]), "自评表.txt")) == [("总分", "99.5")]
 
 
 def test_a_footer_after_the_figures_in_the_same_row_is_not_read() -> None:

@@ -25,6 +25,7 @@ import unicodedata
 from decimal import Decimal
 
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.funds_head_gaps import head_left_out
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import EXECUTION_POINT_COLUMNS, FUND_TOTAL_ROWS, field_of_key
 from perfbudget.readers.money_cells import money_amount
@@ -44,11 +45,13 @@ _FIELD_OF_COLUMN = {
     **EXECUTION_POINT_COLUMNS,
 }
 # a 监控表's columns: 1-6月执行数 (累计执行数, 支出数), 1-6月执行率 (预算执行率) — the period's figures
-_PERIOD_COLUMN = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(执行数|支出数|执行金额|执行率)$")
+# (截至6月底执行数 too: kinds35)
+_PERIOD_COLUMN = re.compile(r"^(?:1[-－—–~～至到]\d{1,2}月|截[至止]\d{1,2}月(?:[底末]|\d{1,2}日)?)(?:累计|预算)?"
+                            r"(执行数|支出数|执行金额|执行率)$")
 
 
 def _period_field(column: str) -> str | None:
-    found = _PERIOD_COLUMN.match(column) if column[:1] == "1" else None
+    found = _PERIOD_COLUMN.match(column) if column[:1] in ("1", "截") else None
     return None if found is None else ("rate" if found.group(1) == "执行率" else "executed")
 
 
@@ -64,7 +67,12 @@ Figures = dict[str, tuple[Decimal, Source]]
 def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | None = None) -> Figures:
     """The funds grid's total row typed (see the module's note): ``{"executed": (amount, source), …}``, empty for a
     table without such a grid. A cell of the grid holding what no finance officer writes as a figure is an error in
-    ``problems`` at the cell (:func:`figure_refusal`)."""
+    ``problems`` at the cell (:func:`figure_refusal`). A head broken by a column name not known is not typed
+    (readers/funds_head_gaps.py)."""
+    if (broken := head_left_out(extras)) is not None:
+        if problems is not None:
+            problems.append(broken)
+        return {}
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")

@@ -222,11 +222,12 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         # cells (one a line) are never taken as two-level: the rebuild drops a 二级 name it has no column for.
         plan.two_level = False
     roles = plan.roles
-    target_column = roles.index("target")
+    # (a 自评表 header without its target column stands its result column in: readers/untargeted_results.py)
+    target_column = roles.index("target") if "target" in roles else roles.index("actual")
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after
     # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
     last_required = max(roles.index(role) for role in ("target", "actual", "weight", "score") if role in roles)
-    value_end = max(roles.index(role) for role in ("target", "sign", "unit") if role in roles)
+    value_end = max((roles.index(role) for role in ("target", "sign", "unit") if role in roles), default=target_column)
     last_column = max(i for i, role in enumerate(roles) if role != "ignore")
     spanned_end = certain and last_column < width - 1
     tree = _Tree()
@@ -511,7 +512,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
                                             f"（{tree.level1}{tree.level2}这一行没有三级指标和指标值）",
                                 Severity.WARNING))
         return
-    if not target_text:
+    if not target_text and "target" in plan.roles:  # (a header without the column says so once: untargeted_results)
         problems.append(Problem(row_source, f"三级指标「{name}」没有指标值", Severity.WARNING))
     extras[:0] = sign_extras
     description = by_role.get("description")

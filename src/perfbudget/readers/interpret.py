@@ -73,6 +73,7 @@ from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 from perfbudget.readers.turned_tables import turned_table
+from perfbudget.readers.untargeted_results import results_without_target, unsplit_results
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
 from perfbudget.readers.year_value_columns import one_year_target
 
@@ -178,23 +179,26 @@ SCORE_SHEET_MESSAGE = ("这是绩效评价评分表（一级指标、二级指�
                        "不是绩效目标表：其中的评价指标没有作为绩效指标读取")
 
 
-def _score_sheet_header(rows: list[list[Cell]]) -> Cell | None:
-    """The 一级指标 cell of an evaluation score sheet's header (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
-    分值 | 得分): the three level columns with weights or scores and no 指标值 column, up to the first
+def _score_sheet_header(rows: list[list[Cell]]) -> Problem | None:
+    """The error at the 一级指标 cell of an evaluation score sheet's header (一级指标 | 分值 | 二级指标 | 分值 |
+    三级指标 | 分值 | 得分): the three level columns with weights or scores and no 指标值 column, up to the first
     cell that is no column label. Its criteria (项目决策 20 / 目标内容 4 4) have no targets; a weight
-    read as a target would be a misread."""
+    read as a target would be a misread. A header with a 实际完成值 column too is a 自评表's without its target
+    column, which one cell a line cannot be split by (readers/untargeted_results.py): told so."""
     cells = [cell for row in rows for cell in row if not cell.blank]
     for index, cell in enumerate(cells):
         if column_role(cell.text) != "level1":
             continue
         roles = set()
+        header = []
         for following in cells[index:index + 12]:
             role = column_role(following.text)
             if role is None:
                 break
             roles.add(role)
+            header.append(following)
         if {"level1", "level2", "level3"} <= roles and roles & {"weight", "score"} and "target" not in roles:
-            return cell
+            return Problem(cell.source, SCORE_SHEET_MESSAGE) if "actual" not in roles else unsplit_results(header)
     return None
 
 
@@ -312,6 +316,11 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         problems.append(Problem(rows[header_index][0].source, "指标表头没有指标值列，各列是区域（"
                                 + "、".join(rows[header_index][p].text.strip() for p in places)
                                 + "）：各区域指标值相同的行以该值为项目的指标值", Severity.INFO))
+    if header_index is None and unvalued is not None and (told := results_without_target(rows[unvalued])) is not None:
+        # 一级指标 | 二级指标 | 三级指标 | 实际完成值 | 分值 | 得分: a 自评表 whose 年度指标值 column was left out, its
+        # indicators read with their results and points and no target, told once here (readers/untargeted_results.py)
+        header_index, unvalued = unvalued, None
+        problems.append(told)
     block = rows[:header_index] if header_index is not None else rows[:unvalued] if unvalued is not None else rows
     if table.stream and block and is_department_table(parts, title_and_seq(heading, 0)[1]):
         block = _without_department_grid(block, parts, problems)
@@ -326,7 +335,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         if not table.certain and (is_last_table or not table.complete):
             parts.cut = where
         if score_sheet is not None:
-            problems.append(Problem(score_sheet.source, SCORE_SHEET_MESSAGE))
+            problems.append(score_sheet)
         elif unvalued is not None:
             problems.append(_unvalued_problem(rows[unvalued]))
         elif parts.cut is not None:
@@ -393,13 +402,14 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             parts.cut = last_cell.source
             problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
     if closing is None and (parts.self_evaluation or _concludes(indicator_rows)) \
-            and (closing := closing_rows(indicator_rows, CLOSING_LABELS)) is not None:
+            and (closing := closing_rows(indicator_rows, _CLOSING_ROWS)) is not None:
         # 评价结论 | … / 存在问题 | … after a 自评表's indicators: the table's texts, kept as the project's (until
         # kinds31 dropped as a footer; their figures read by readers/stated_execution.py); the rows after them are not.
         # A table whose indicators no 实际完成值 or 得分 column follows but which closes with its 评价结论 is a 自评表
-        # too (a glued page fragment, corpus 25: kinds33)
+        # too (a glued page fragment, corpus 25: kinds33). So are 自评得分 | 95 and 评价等级 | 优 there: the table's
+        # own total and grade, read as in its header block (until kinds35 a short indicator row, a cut)
         parts.self_evaluation = True
-        parts.extras.extend(closing_texts(indicator_rows[closing:]))
+        parts.extras.extend(closing_texts(indicator_rows[closing:], _CLOSING_ROWS))
         indicator_rows = indicator_rows[:closing]
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
@@ -430,10 +440,11 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
 
 def _concludes(rows: list[list[Cell]]) -> bool:
     """Whether one of the last rows (the closing rows and their sign-off: six at most) starts with a 评价结论 label
-    (``评价结论 | 及时、足额缴纳。``): only those rows' first cells are looked at."""
+    (``评价结论 | 及时、足额缴纳。``) or the table's own score or grade (``自评得分 | 95``): only those rows' first
+    cells are looked at."""
     for row in rows[-6:]:
         first = next((cell for cell in row if not cell.blank), None)
-        if first is not None and label_key(first.text) in CONCLUSION_LABELS:
+        if first is not None and label_key(first.text) in _CONCLUDING:
             return True
     return False
 
@@ -487,6 +498,9 @@ def _holds_form_labels(texts: list[str]) -> bool:
 
 # a 自评表's own total and grade: header labels of a form (readers/stated_scores.py) and a summary's columns alike
 _SCORE_LABELS = TOTAL_LABELS | GRADE_LABELS
+# the rows closing a 自评表 after its indicators (its texts, its own score and grade), and those that make a table one
+_CLOSING_ROWS = CLOSING_LABELS | _SCORE_LABELS
+_CONCLUDING = CONCLUSION_LABELS | _SCORE_LABELS
 
 
 def _holds_nothing_of_a_form(parts: Parts) -> bool:

@@ -324,6 +324,12 @@ HEADER_LABELS: dict[str, str] = {
 # The execution's 分值 and 得分 columns named by what they score (执行率权重 | 执行率得分): the field each is.
 EXECUTION_POINT_COLUMNS = {f"{head}{points}": field for head in ("执行率", "预算执行率")
                            for points, field in (("权重", "weight"), ("分值", "weight"), ("得分", "score"))}
+# A 监控表's funds columns up to a month's end: 截至6月底执行数, 截止6月30日执行率 (label keys: no spaces; kinds35:
+# unknown, the head's other columns took the row's figures one place off, 执行率 read as 年初预算数's 100). Funds
+# columns as the ones below are, looked up apart: 240 more in FUND_COLUMNS, a tuple scanned by
+# ``fund_column_of_key`` and an alternation of the glued label pattern, cost the text reader 1 % of its instructions.
+_UNTIL_MONTH_COLUMNS = frozenset(f"{until}{month}月{end}{what}" for until in ("截至", "截止") for month in range(1, 13)
+                                 for end in ("", "底", "末", "30日", "31日") for what in ("执行数", "执行率"))
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
@@ -337,6 +343,7 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  # and their rates (项目支出绩效目标执行监控表: 1-7月执行率 | 全年预计执行率, corpus22b)
                                  *(f"1-{month}月执行率" for month in range(1, 13)), "全年预计执行率", "预计全年执行率",
                                  "上半年执行率",
+                                 # (and the same up to a month's end: _UNTIL_MONTH_COLUMNS, looked up apart)
                                  # Hubei's 部门整体支出绩效目标申报表: 部门总体资金情况 | 当年金额 | 占比 |
                                  # 近两年收支金额 (2018年 | 2019年) over 收入构成 / 支出构成 rows and their 合计
                                  # (corpus21b)
@@ -710,7 +717,7 @@ def fund_column(text: str) -> str | None:
 
 def fund_column_of_key(key: str) -> str | None:
     """``fund_column`` of a text whose ``label_key`` is ``key`` (a numbered one's name: ``_NUMBERED_COLUMN``)."""
-    if key in FUND_COLUMNS:
+    if key in FUND_COLUMNS or key in _UNTIL_MONTH_COLUMNS:
         return key
     if key[-1:].isdigit() and not key[0].isdigit() and (numbered := _NUMBERED_COLUMN.search(key)) is not None:
         name = key[:numbered.start()]
@@ -790,8 +797,8 @@ def is_any_label(text: str) -> bool:
 
 
 # Every label key of the header block and the indicator header, in one set made at import.
-_ANY_LABEL_KEYS = frozenset((*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
-                             *IGNORED_LABELS, *FUND_TOTAL_ROWS))
+_ANY_LABEL_KEYS = frozenset((*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *_UNTIL_MONTH_COLUMNS, *GOAL_EXPECTED,
+                             *GOAL_ACTUAL, *GOAL_OTHER, *IGNORED_LABELS, *FUND_TOTAL_ROWS))
 
 
 def is_label_key(key: str) -> bool:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from perfbudget.model import Problem, Source
+from perfbudget.readers.broken_form import broken_form
 
 NO_TABLE = "没有找到可识别的绩效目标表（文本中没有表格结构）"
 # Words of a target or self-evaluation form, simplified and traditional
@@ -65,9 +66,10 @@ def no_table_problem(text: str, file: str) -> Problem:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
+    lineno = text.count("\n", 0, at) + 1
     said = AT_FORM_WORD.format(no_table=NO_TABLE, word=_title_of(line, at - line_start, word),
-                               missing="".join(_what_is_missing(text)))
-    return Problem(Source(file, line=text.count("\n", 0, at) + 1), said)
+                               missing="".join([*_what_is_missing(text), *broken_form(text, lineno)]))
+    return Problem(Source(file, line=lineno), said)
 
 
 # Where a form's title starts before its word: after a mark, a list number or a space (1、重庆市…自评表)

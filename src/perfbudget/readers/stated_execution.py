@@ -58,19 +58,19 @@ _SCALE = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001"
 Stated = dict[str, tuple[Decimal, Source, str]]
 
 
-def closing_texts(rows: list[list[Cell]]) -> list[tuple[str, Cell]]:
+def closing_texts(rows: list[list[Cell]], labels: frozenset[str] = CLOSING_LABELS) -> list[tuple[str, Cell]]:
     """The closing rows of a 自评表 (``评价结论 | 项目全年执行率53%…``) as ``(label, text)`` pairs, the text at its
-    first cell (its cells joined by a line); a row that starts with no closing label (项目负责人：…, signatures) is
+    first cell (its cells joined by a line); a row that starts with none of ``labels`` (项目负责人：…, signatures) is
     left."""
     texts: list[tuple[str, Cell]] = []
     for row in rows:
         filled = [cell for cell in row if not cell.blank]
-        if not filled or label_key(filled[0].text) not in CLOSING_LABELS:
+        if not filled or label_key(filled[0].text) not in labels:
             continue
         pairs: list[tuple[str, list[Cell]]] = []
         for cell in filled:
             key = label_key(cell.text)
-            if key in CLOSING_LABELS:
+            if key in labels:
                 pairs.append((cell.text.strip(), []))  # 评价结论 | … | 存在问题 | …: side by side, each its own
             elif key in TOTAL_ROWS:
                 break  # 其他需要说明事项 | 无 | 总分 | 100 | 96: the 总分 row run into it (corpus 19) is not its text

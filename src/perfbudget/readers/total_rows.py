@@ -8,14 +8,17 @@ the footer that may follow in the same row (评价结论 …) is not read, as be
 得分 or 实际完成值 column of the indicator header (the row as wide as the header, or its blank cells kept and only its
 trailing ones left off), each is kept under its column's header (``总分/分值`` = ``100``, ``总分/得分`` = ``99``);
 otherwise (a text row that lost its empty cells: ``总分 100 100``) the figures in order under the row's label
-(``总分`` = ``100 100``), never placed by guess. A grade (优 良 中 差) beside figures that stand under their columns
-is kept as ``总分/等级`` (until kinds24 it made the whole row's figures unplaced, ``总分`` = ``100 99 优``). Only the
-first such row is read, and only in a table with self-evaluation columns.
+(``总分`` = ``100 100``), never placed by guess — but where its figures are as many as the header's 分值 and 得分
+columns (one each, or one of them alone) and each is plain points, the full mark no smaller than the score, they
+stand under those columns in their order, as a person reads ``合计 | 100 | 92.5`` (kinds35). A grade (优 良 中 差)
+beside figures that stand under their columns is kept as ``总分/等级`` (until kinds24 it made the whole row's figures
+unplaced, ``总分`` = ``100 99 优``). Only the first such row is read, and only in a table with self-evaluation columns.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import is_footer, label_key
@@ -26,6 +29,7 @@ _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?\s*[分%％]?|优秀?|良好?|中|差|�
 _GRADE = re.compile(r"^(?:优秀?|良好?|中|差|合格|不合格)$")
 _GRADE_LABEL = re.compile(r"^(?:自评|评价|绩效)?(?:等级|结果|评级)[:：]?$")
 _PLACED_ROLES = frozenset({"weight", "score", "actual"})
+_POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
 
 
 def total_row_extras(rows: list[list[Cell]], columns: list[tuple[str, str]],
@@ -58,5 +62,23 @@ def total_row_extras(rows: list[list[Cell]], columns: list[tuple[str, str]],
             # 总分 | … | 100 | 99 | 优: the figures under their columns, the grade (under no such column) as 等级
             return [(f"{label}/{columns[k][1].strip()}" if k not in grades else f"{label}/等级", row[k])
                     for k in figures]
+        if not kept_places and (placed := _points_columns([row[k] for k in figures], roles)) is not None:
+            return [(f"{label}/{columns[k][1].strip()}", cell) for k, cell in placed]
         return [(label, Cell(" ".join(row[k].text.strip() for k in figures), row[figures[0]].source))]
     return []
+
+
+def _points_columns(cells: list[Cell], roles: list[str | None]) -> list[tuple[int, Cell]] | None:
+    """The header's column of each figure of a total row that lost its empty cells (``合计 | 100 | 92.5``): the
+    分值 and 得分 columns in their order when the figures are as many, each plain points, and the one under 分值 (the
+    full mark) no smaller than the one under 得分; else None (``合计 | 95`` beside both columns: the mark or the
+    score, a person cannot tell)."""
+    columns = [k for k, role in enumerate(roles) if role in ("weight", "score")]
+    if len(cells) != len(columns) or len({roles[k] for k in columns}) != len(columns) \
+            or not all(_POINTS.match(cell.text.strip()) for cell in cells):
+        return None
+    figures = {roles[k]: Decimal(cell.text.strip().rstrip("分").strip())
+               for k, cell in zip(columns, cells, strict=True)}
+    if "weight" in figures and "score" in figures and figures["weight"] < figures["score"]:
+        return None
+    return list(zip(columns, cells, strict=True))

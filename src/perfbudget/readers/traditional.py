@@ -59,9 +59,14 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def without_pinyin(text: str) -> str:
+    """``text`` without the pinyin a mirror inserted after characters (績(jī)效 → 績效)."""
+    return _PINYIN.sub("", text)
+
+
 def simplified(text: str) -> str:
     """``text`` without the pinyin inserted after characters, in simplified characters; same lines."""
-    return _converter().convert(_PINYIN.sub("", text))
+    return _converter().convert(without_pinyin(text))
 
 
 def _converted_at(source: Source, text: str) -> Problem:

@@ -1,0 +1,87 @@
+"""What a person sees is wrong with a glued form that no layout read (kinds35; corpus ``185``).
+
+A document site's preview keeps a form's text a line a paragraph, its cells glued; when it reads at all, one of the
+glued readers reads it. When none does, the refusal (readers/no_table.py) says the cells have no separators or the
+table is cut at its header — true, but a person looking at the text sees more, and says where:
+
+- the funds head's column names broken over lines and out of order (``年初全年预算全年`` / ``分值执行率得分`` /
+  ``预算数数执行数``: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 cut at the cells' line breaks and read
+  row by row): which figure belongs to which column cannot be told;
+- a label of the header block alone on its line after the text that may be its value (``新田县教育局`` then
+  ``部门名称``, the next line no value but the funds head): the pairs are not label then value;
+- the text ending inside a figure (``年度资金总额4678.504468.``: two amounts glued, the second stopping at its point):
+  the page was cut there.
+
+Each is added to the refusal with its lines, only where the text shows it; nothing is read from them (a person could
+only guess the grid). The lines after the form's first word are looked at (at most ``_MOST_LINES``), each short one
+in simplified characters without a mirror's pinyin.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.readers.traditional import simplified, without_pinyin
+
+_MOST_LINES = 5000
+_SHORT = 60  # longer lines are no head piece and no label
+# a line made only of the funds head's words or their pieces (年初, 全年, 预算, 数 …)
+_HEAD_PIECES = re.compile(r"(?:年初|全年|预算数?|执行[数率]|分值|得分|数)+")
+_HEAD_WORDS = ("预算数", "执行数", "执行率", "分值", "得分")
+_NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门",
+                          "实施单位", "预算单位"})
+_CUT_FIGURE = re.compile(r"\d\.$")
+
+
+def broken_form(text: str, first_line: int) -> list[str]:
+    """The refusal's added clauses (each starting with ``；``) for the text's lines from ``first_line`` (1-based)
+    on: see the module's note; empty when the text shows none of them."""
+    # (numbered as the reader numbers them: by line feeds)
+    lines = text.split("\n", first_line - 1 + _MOST_LINES)[first_line - 1:first_line - 1 + _MOST_LINES]
+    shown = [without_pinyin(line).strip() if len(line) <= 4 * _SHORT else "" for line in lines]
+    plain = simplified("\n".join(line if len(line) <= _SHORT else "" for line in shown)).split("\n")  # (at once)
+    if len(plain) != len(shown):
+        plain = [line if len(line) <= _SHORT else "" for line in shown]
+    said = [*_broken_head(shown, plain, first_line), *_label_after_value(shown, plain, first_line)]
+    last = max((k for k, line in enumerate(shown) if line), default=None)
+    if last is not None and _CUT_FIGURE.search(shown[last]):
+        said.append(f"；文本在第{first_line + last}行「{shown[last]}」的数字中间结束（最后的数字停在小数点），"
+                    "表格在此被截断，金额无法读取")
+    return said
+
+
+def _is_head_piece(line: str) -> bool:
+    return bool(line) and _HEAD_PIECES.fullmatch(line) is not None
+
+
+def _broken_head(shown: list[str], plain: list[str], first_line: int) -> list[str]:
+    """The clause for the first run of two or more lines of the funds head's pieces naming three of its columns."""
+    k = 0
+    while k < len(plain):
+        if not _is_head_piece(plain[k]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(plain) and _is_head_piece(plain[end + 1]):
+            end += 1
+        joined = "".join(plain[k:end + 1])
+        if end > k and sum(word in joined for word in _HEAD_WORDS) >= 3:
+            quoted = "".join(f"「{line}」" for line in shown[k:end + 1])
+            return [f"；资金表头的列名拆在第{first_line + k}–{first_line + end}行（{quoted}），各列名称断开、次序错乱，"
+                    "无法对应各列的金额"]
+        k = end + 1
+    return []
+
+
+def _label_after_value(shown: list[str], plain: list[str], first_line: int) -> list[str]:
+    """The clause for the first header label alone on its line whose next line is no value (a head piece, another
+    label) after a line of text that is none: the label written after its value."""
+    for k in range(1, len(plain) - 1):
+        if plain[k] not in _NAME_LABELS:
+            continue
+        before, after = plain[k - 1], plain[k + 1]
+        if before and before not in _NAME_LABELS and not _is_head_piece(before) \
+                and (_is_head_piece(after) or after in _NAME_LABELS):
+            return [f"；「{shown[k]}」（第{first_line + k}行）写在其值之后：下一行不是它的值，"
+                    f"上一行「{shown[k - 1]}」可能是它的值"]
+    return []

@@ -155,7 +155,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     """The raw tables of one sheet; its ``hidden_rows`` (1-based) and the hidden columns of ``hiding`` are not read,
     each one that holds text told in ``notes`` (``xlsx_hidden``; a merged range starting in a hidden column is read
     where Excel shows it); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read goes to
-    ``unvalued``. A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span."""
+    ``unvalued``, and so does a cell whose value is a formula's error (``data_type`` ``e``: ``#NAME?``, given by
+    the error). A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -179,6 +180,11 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         columns: list[int] | None = None  # the row's columns shown (0-based), when the sheet hides some
         if hiding is not None and hiding.columns:
             values, row, columns = _shown_columns(values, row, r, hiding, hidden_texts)
+        if unvalued is not None:  # a formula whose value is an error (#NAME?): told, read as blank
+            for k, value in enumerate(values):
+                if isinstance(value, str) and value[:1] in "#E" and getattr(row[k], "data_type", None) == "e":
+                    unvalued.append((title, r, (columns[k] if columns is not None else k) + 1, value))
+                    values[k] = None
         if formulas and unvalued is not None:
             unvalued += [(title, r, c + 1, formulas[(r, c + 1)])
                          for k, c in enumerate(columns if columns is not None else range(len(values)))

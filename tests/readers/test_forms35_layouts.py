@@ -1,4 +1,5 @@
-"""File forms units publish (forms35, FAILURES.md section BW): a spreadsheet's formula whose value is an error.
+"""File forms units publish (forms35, FAILURES.md section BW): a spreadsheet's formula whose value is an error;
+number formats of Chinese Excel and WPS (``G/通用格式"人"``, a quoted ``%``).
 
 A target typed ``=24人/次`` or ``=44,561`` (13's 计算符号 written before its value) is a formula to Excel, WPS and
 LibreOffice; a wrong one shows ``#NAME?`` or ``Err:509``. Each workbook here is written by openpyxl and computed and
@@ -6,11 +7,13 @@ saved by LibreOffice (the real program that stores the values), then read by the
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
-from perfbudget.load import load_path
+from perfbudget.load import load_bytes, load_path
 from perfbudget.model import Severity
 
 from tests.conftest import soffice_path
@@ -23,24 +26,33 @@ _ROWS = [["项目名称", "再生资源回收市场管理经费", "", ""],
          ["", "时效指标", "项目财政资金到位时间", "=44,561"]]
 
 
+def _saved_by_libreoffice(source: Path, suffix: str) -> Path:
+    """``source`` opened, computed and saved as ``suffix`` by LibreOffice (its own profile beside the file)."""
+    out = source.parent / suffix
+    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{source.parent}/profile",
+                    "--convert-to", suffix, "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=240)
+    return out / f"{source.stem}.{suffix}"
+
+
+def _book(rows: list[list[object]], formats: dict[str, str] | None = None) -> Any:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append([None if value == "" else value for value in row])
+    for ref, number_format in (formats or {}).items():
+        book.active[ref].number_format = number_format
+    return book
+
+
 @pytest.fixture(scope="module")
 def computed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The form as .ods, .xlsx and .xls, each saved by LibreOffice with the values it computed."""
-    from openpyxl import Workbook
-
     folder = tmp_path_factory.mktemp("forms35")
-    book = Workbook()
-    for row in _ROWS:
-        book.active.append([text or None for text in row])
-    book.save(folder / "typed.xlsx")
-    files = {}
-    for suffix, source in (("ods", "typed.xlsx"), ("xlsx", "ods/typed.ods"), ("xls", "ods/typed.ods")):
-        out = folder / suffix
-        subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                        "--convert-to", suffix, "--outdir", str(out), str(folder / source)],
-                       check=True, capture_output=True, timeout=240)
-        files[suffix] = out / f"typed.{suffix}"
-    return files
+    _book(_ROWS).save(folder / "typed.xlsx")
+    ods = _saved_by_libreoffice(folder / "typed.xlsx", "ods")
+    return {"ods": ods, "xlsx": _saved_by_libreoffice(ods, "xlsx"), "xls": _saved_by_libreoffice(ods, "xls")}
 
 
 @pytest.mark.parametrize("suffix", ["ods", "xlsx", "xls"])
@@ -62,3 +74,27 @@ def test_error_values_are_told_from_text() -> None:
 
     assert is_error_value("#NAME?") and is_error_value("Err:509") and is_error_value("#DIV/0!")
     assert not is_error_value("#1") and not is_error_value("Err:5090") and not is_error_value("≥95%")
+
+
+_NUMBERS = [*_ROWS[:3], ["产出指标", "数量指标", "出差人数", 8], ["", "质量指标", "工作任务完成率", 100],
+            ["", "时效指标", "财政资金到位及时支付率", 0.95]]
+
+
+def test_a_number_format_of_chinese_excel_shows_the_number_as_excel_does() -> None:
+    """Chinese Excel and WPS write General in a custom format as ``G/通用格式`` (``G/通用格式"人"``: 8 shown 8人), and
+    a ``%`` in quotes or after ``\\`` is text (``"="0"%"``: 100 shown =100%). b30bb3a2 read 通用格式人8 and
+    =10000%% (status ok, each typed 定性)."""
+    data = io.BytesIO()
+    _book(_NUMBERS, {"D4": 'G/通用格式"人"', "D5": '"="0"%"', "D6": '"≥"0%'}).save(data)
+    result = load_bytes(data.getvalue(), "t.xlsx")
+    assert result.document is not None
+    targets = [i.target.raw for i in result.document.projects[0].indicators]
+    assert targets == ["8人", "=100%", "≥95%"]
+
+
+def test_a_quoted_percent_in_an_xls_format_is_text(tmp_path: Path) -> None:
+    """LibreOffice writes ``"="0"%"`` as ``\\=0\\%`` in the .xls: b30bb3a2 read =10000%%."""
+    _book(_NUMBERS, {"D5": '"="0"%"', "D6": '0%'}).save(tmp_path / "t.xlsx")
+    result = load_path(_saved_by_libreoffice(tmp_path / "t.xlsx", "xls"))
+    assert result.document is not None
+    assert [i.target.raw for i in result.document.projects[0].indicators][1:] == ["=100%", "95%"]

@@ -62,7 +62,7 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, int | float):
         fmt = number_format or "General"
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-        percent = "%" in fmt
+        percent = _scales_percent(fmt)
         if percent:
             number *= 100
         decimals = _DECIMALS.search(fmt)
@@ -97,6 +97,17 @@ def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
 
 
 _PLACEHOLDERS = frozenset("0#?.,%")
+# General as a custom format writes it: Excel's English name, and the Chinese Excel's and WPS's (``G/通用格式"人"``)
+_GENERAL_NAMES = ("G/通用格式", "General")
+_LITERAL = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|[_*].?')
+
+
+def _scales_percent(fmt: str) -> bool:
+    """Whether a format shows its number as a percentage: a ``%`` of its first section outside quotes, escapes and
+    brackets (``0%``, ``0.0%"以上"``); a quoted ``%`` is text (``"≥"0"%"`` shows 95 as ≥95%, not ≥9500%%)."""
+    if "%" not in fmt:
+        return False
+    return "%" in _LITERAL.sub("", fmt).split(";", 1)[0]
 
 
 def _format_literals(fmt: str) -> tuple[str, str]:
@@ -130,6 +141,10 @@ def _format_literals(fmt: str) -> tuple[str, str]:
             continue
         if char in "_*":
             i += 2
+            continue
+        if (general := next((name for name in _GENERAL_NAMES if fmt.startswith(name, i)), None)) is not None:
+            seen_number = True  # G/通用格式"人": the number as General shows it, then 人
+            i += len(general)
             continue
         if char in _PLACEHOLDERS:
             seen_number = True

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from perfbudget.load import load_bytes, load_path
 from perfbudget.model import Severity
-
 from tests.conftest import soffice_path
 
 _ROWS = [["项目名称", "再生资源回收市场管理经费", "", ""],

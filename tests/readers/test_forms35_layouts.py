@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -98,3 +99,19 @@ def test_a_quoted_percent_in_an_xls_format_is_text(tmp_path: Path) -> None:
     result = load_path(_saved_by_libreoffice(tmp_path / "t.xlsx", "xls"))
     assert result.document is not None
     assert [i.target.raw for i in result.document.projects[0].indicators][1:] == ["=100%", "95%"]
+
+
+def test_an_amount_in_yuan_shown_as_wanyuan_by_its_format_reads_as_shown(tmp_path: Path) -> None:
+    """Chinese workbooks show 元 as 万元 by the format alone: a literal point among the digits (``0!.0000``:
+    30000 shown 3.0000) or a comma after them (``0!.0,"万"``: 1938000 shown 193.8万; ``#,##0,``: thousands).
+    b30bb3a2 read the bare number: a 年度资金总额(万元) of 1938000, 10,000 times the sheet's 193.8, status ok."""
+    rows = [*_NUMBERS[:3], ["产出指标", "成本指标", "补贴标准", 30000], ["", "成本指标", "补贴总额", 1938000],
+            ["", "成本指标", "单位成本", 1938000]]
+    rows[1] = ["年度资金总额(万元)", 1938000, "", ""]
+    book = _book(rows, {"B2": "0!.0,", "D4": '0!.0000"万元"', "D5": '0"."0,"万"', "D6": '#,##0,"千元"'})
+    book.save(tmp_path / "t.xlsx")  # (LibreOffice's .xls writes Excel's ! escape as \\!, another format)
+    result = load_path(tmp_path / "t.xlsx")
+    assert result.document is not None
+    project = result.document.projects[0]
+    assert project.budget.total == Decimal("193.8")
+    assert [i.target.raw for i in project.indicators] == ["3.0000万元", "193.8万", "1938千元"]

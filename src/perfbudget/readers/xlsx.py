@@ -24,6 +24,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
+from perfbudget.readers.format_digits import literal_point_text, thousands_scale
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
@@ -65,6 +66,11 @@ def cell_text(value: Any, number_format: str | None) -> str:
         percent = _scales_percent(fmt)
         if percent:
             number *= 100
+        if (pointed := literal_point_text(fmt, number)) is not None:  # 0!.0000"万元": 30000 → 3.0000万元
+            prefix, suffix = _format_literals(fmt)
+            return prefix + pointed + ("%" if percent else "") + suffix
+        if scale := thousands_scale(fmt):  # #,##0, → thousands
+            number = number.scaleb(-3 * scale)
         decimals = _DECIMALS.search(fmt)
         if decimals:
             number = number.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
@@ -147,6 +153,8 @@ def _format_literals(fmt: str) -> tuple[str, str]:
             i += len(general)
             continue
         if char in _PLACEHOLDERS:
+            if seen_number and char != "%":
+                after.clear()  # a literal between placeholders (0"."0000) is part of the number, not after it
             seen_number = True
         elif ord(char) > 0x2E7F:
             target.append(char)

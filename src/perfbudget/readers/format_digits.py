@@ -1,0 +1,100 @@
+"""What an Excel number format does to the digits themselves (forms35): scaling commas and literal points.
+
+Two idioms of Chinese workbooks show an amount in 元 as 万元 without changing the cell: a literal point between
+the digit placeholders (``0!.0000``, ``0"."0000``, ``0\\.0000``: 30000 shown ``3.0000``) and a comma after the last
+placeholder, which divides by 1,000 (``0!.0,"万"``: 1938000 shown ``193.8万``; ``#,##0,`` shows thousands).
+Excel fills the placeholders from the right with the digits of the (scaled, rounded) integer, the leftmost taking
+what is left, and writes the literals where they stand. The xlsx reader showed the bare number (``1938000万``:
+a budget ten thousand times too large, status ok); these give the text Excel shows.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+_DIGIT, _LITERAL, _COMMA, _POINT = "d", "l", ",", "."
+
+
+def _tokens(fmt: str) -> list[tuple[str, str]] | None:
+    """The first section of ``fmt`` as (kind, text) tokens; None for a format these rules do not cover (an
+    exponent, General's names, a date or time)."""
+    tokens: list[tuple[str, str]] = []
+    i = 0
+    while i < len(fmt):
+        char = fmt[i]
+        if char == ";":
+            break
+        if char == '"':
+            end = fmt.find('"', i + 1)
+            end = len(fmt) if end < 0 else end
+            tokens.append((_LITERAL, fmt[i + 1:end]))
+            i = end + 1
+            continue
+        if char in "\\!" and i + 1 < len(fmt):
+            tokens.append((_LITERAL, fmt[i + 1]))
+            i += 2
+            continue
+        if char == "[":
+            end = fmt.find("]", i)
+            i = len(fmt) if end < 0 else end + 1
+            continue
+        if char in "_*":
+            i += 2
+            continue
+        if char in "0#?":
+            tokens.append((_DIGIT, char))
+        elif char in ".,":
+            tokens.append((char, char))
+        elif char in "EeGgYyMmDdHhSs@/":
+            return None
+        elif ord(char) > 0x2E7F:
+            tokens.append((_LITERAL, char))
+        i += 1
+    return tokens
+
+
+def thousands_scale(fmt: str) -> int:
+    """How many times a format divides by 1,000: the commas right after its last digit placeholder (``#,##0,``
+    one, ``0.00,,`` two); a comma between placeholders groups and does not scale."""
+    if "," not in fmt:
+        return 0
+    tokens = _tokens(fmt)
+    if tokens is None:
+        return 0
+    kinds = [kind for kind, _ in tokens if kind in (_DIGIT, _COMMA, _POINT)]
+    count = 0
+    while kinds and kinds[-1] == _COMMA:
+        kinds.pop()
+        count += 1
+    return count if _DIGIT in kinds else 0
+
+
+def literal_point_text(fmt: str, number: Decimal) -> str | None:
+    """The text Excel shows for ``number`` under a format whose digit placeholders have a literal between them and
+    no decimal point (``0!.0000"万元"``, ``0"."0,"万"``); None for any other format. Literals before the first
+    placeholder and after the last are the caller's (``xlsx._format_literals``)."""
+    if "!" not in fmt and '"' not in fmt and "\\" not in fmt:
+        return None
+    tokens = _tokens(fmt)
+    if tokens is None or any(kind == _POINT for kind, _ in tokens):
+        return None
+    places = [n for n, (kind, _) in enumerate(tokens) if kind == _DIGIT]
+    if not places or not any(kind == _LITERAL for kind, _ in tokens[places[0]:places[-1]]):
+        return None
+    scaled = number.scaleb(-3 * thousands_scale(fmt)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    digits = str(abs(scaled))
+    out: list[str] = []
+    for n in range(places[-1], places[0] - 1, -1):
+        kind, text = tokens[n]
+        if kind == _LITERAL:
+            out.append(text[::-1])
+        elif kind == _DIGIT:
+            if n == places[0]:
+                out.append((digits or ("0" if text == "0" else ""))[::-1])
+            elif digits:
+                out.append(digits[-1])
+                digits = digits[:-1]
+            elif text == "0":
+                out.append("0")
+    shown = "".join(out)[::-1]
+    return ("-" if scaled < 0 else "") + shown

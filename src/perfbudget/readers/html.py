@@ -36,6 +36,20 @@ from perfbudget.readers.stream import better_heading
 
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+
+
+def _gap_or_space(match: re.Match[str]) -> str:
+    """A run of white space as a browser shows it: one space, or a gap (two spaces, as a label line's pairs are
+    told apart: ``项目名称：X&nbsp;&nbsp;　　主管部门：Y``) where the run holds a full-width space or two ``&nbsp;``
+    (neither collapses in a browser). forms35: every run was one space, and 主管部门：Y was read as X's note."""
+    run = match.group()
+    return "  " if "\u3000" in run or run.count("\u00a0") > 1 else " "
+
+
+def _collapsed(line: str) -> str:
+    if "\u00a0" in line or "\u3000" in line:
+        return _SPACES.sub(_gap_or_space, line).strip()
+    return _SPACES.sub(" ", line).strip()
 _MAX_SPAN = 1000
 
 
@@ -210,7 +224,7 @@ def _text(node: Any, skipped: Any = None) -> str:
         elif type(child) is shown if isinstance(shown, type) else type(child) in shown:
             text = str(child)
             parts.append(text if in_pre or type(child) is not NavigableString else _source_whitespace(text))
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
+    lines = [_collapsed(line) for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line)
 
 

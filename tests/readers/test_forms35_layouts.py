@@ -117,19 +117,20 @@ def test_an_amount_in_yuan_shown_as_wanyuan_by_its_format_reads_as_shown(tmp_pat
     assert [i.target.raw for i in project.indicators] == ["3.0000万元", "193.8万", "1938千元"]
 
 
-def test_a_gap_of_nbsp_and_full_width_spaces_in_an_html_cell_parts_its_labels() -> None:
-    """A site's editor pads a header cell's label | value pairs with ``&nbsp;`` and full-width spaces, which a
-    browser shows as a gap (neither collapses). b30bb3a2 made every run one space, and ``主管部门：…`` was read as
-    the project name's unlabelled note (no unit); a single ``&nbsp;`` stays one space."""
-    gap = "&nbsp;&nbsp;&nbsp;\u3000\u3000"
+@pytest.mark.parametrize("gap", ["&nbsp;&nbsp;&nbsp;\u3000\u3000", "&emsp;", "&ensp;&ensp;"])
+def test_a_gap_of_nbsp_and_full_width_spaces_in_an_html_cell_parts_its_labels(gap: str) -> None:
+    """A site's editor pads a header cell's label | value pairs with ``&nbsp;``, ``&emsp;`` or full-width spaces,
+    which a browser shows as a gap (none collapses). b30bb3a2 made every run one space (kept ``&emsp;`` as it is),
+    and ``主管部门：…`` was read as the project name's unlabelled note (no unit); a single ``&nbsp;`` stays one space,
+    and a zero-width space, which a browser shows as nothing, is no part of a name."""
     page = ("<html><body><p>项目支出绩效目标表</p><table border=1>"
             f"<tr><td colspan=4>项目名称：再生资源回收市场管理经费{gap}主管部门：乌海市供销合作社联合社</td></tr>"
             "<tr><td colspan=4>年度资金总额(万元)：3</td></tr>"
             "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
-            "<tr><td>产出指标</td><td>数量指标</td><td>出差人数</td><td>≥&nbsp;8&nbsp;人</td></tr></table></body></html>")
+            "<tr><td>产出指标</td><td>数量指标</td><td>出差&#8203;人数</td><td>≥&nbsp;8&nbsp;人</td></tr></table></body></html>")
     result = load_bytes(page.encode(), "t.html")
     assert result.document is not None
     assert result.document.unit.name == "乌海市供销合作社联合社"
     project = result.document.projects[0]
     assert project.name == "再生资源回收市场管理经费" and project.extras == (("主管部门", "乌海市供销合作社联合社"),)
-    assert [i.target.raw for i in project.indicators] == ["≥ 8 人"]
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("出差人数", "≥ 8 人")]

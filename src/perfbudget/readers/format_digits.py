@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-_DIGIT, _LITERAL, _COMMA, _POINT = "d", "l", ",", "."
+DIGIT, LITERAL, GENERAL, OTHER = "d", "l", "g", "o"  # and ".", ",", "%" for themselves
+_PLACEHOLDER_KINDS = frozenset((DIGIT, GENERAL, ".", ",", "%"))
+# General in a custom format: Excel's English name, and the Chinese Excel's and WPS's (``G/通用格式"人"``)
+_GENERAL_NAMES = ("G/通用格式", "General")
+_UNCOVERED = frozenset("EeGgYyMmDdHhSs@/")  # an exponent, a date or time, text: not rewritten here
 
 
-def _tokens(fmt: str) -> list[tuple[str, str]] | None:
-    """The first section of ``fmt`` as (kind, text) tokens; None for a format these rules do not cover (an
-    exponent, General's names, a date or time)."""
+def format_tokens(fmt: str) -> list[tuple[str, str]]:
+    """The first section of a number format as (kind, text) tokens: a digit placeholder (``0#?``), ``.``, ``,``,
+    ``%``, General's name, a literal (quoted, after ``\\`` or ``!``, or a bare CJK character) or another character;
+    ``[Red]``, ``[$-804]``, ``_x`` and ``*x`` (layout) give none."""
     tokens: list[tuple[str, str]] = []
     i = 0
     while i < len(fmt):
@@ -27,11 +32,11 @@ def _tokens(fmt: str) -> list[tuple[str, str]] | None:
         if char == '"':
             end = fmt.find('"', i + 1)
             end = len(fmt) if end < 0 else end
-            tokens.append((_LITERAL, fmt[i + 1:end]))
+            tokens.append((LITERAL, fmt[i + 1:end]))
             i = end + 1
             continue
         if char in "\\!" and i + 1 < len(fmt):
-            tokens.append((_LITERAL, fmt[i + 1]))
+            tokens.append((LITERAL, fmt[i + 1]))
             i += 2
             continue
         if char == "[":
@@ -41,15 +46,42 @@ def _tokens(fmt: str) -> list[tuple[str, str]] | None:
         if char in "_*":
             i += 2
             continue
+        if (general := next((name for name in _GENERAL_NAMES if fmt.startswith(name, i)), None)) is not None:
+            tokens.append((GENERAL, general))
+            i += len(general)
+            continue
         if char in "0#?":
-            tokens.append((_DIGIT, char))
-        elif char in ".,":
+            tokens.append((DIGIT, char))
+        elif char in ".,%":
             tokens.append((char, char))
-        elif char in "EeGgYyMmDdHhSs@/":
-            return None
-        elif ord(char) > 0x2E7F:
-            tokens.append((_LITERAL, char))
+        else:
+            tokens.append((LITERAL if ord(char) > 0x2E7F else OTHER, char))
         i += 1
+    return tokens
+
+
+def literals_around(fmt: str) -> tuple[str, str]:
+    """The literal text of a format's first section before its first placeholder and after its last: a literal
+    between placeholders (``0"."0000``) is part of the number, not after it."""
+    before: list[str] = []
+    after: list[str] = []
+    seen_number = False
+    for kind, text in format_tokens(fmt):
+        if kind == LITERAL:
+            (after if seen_number else before).append(text)
+        elif kind in _PLACEHOLDER_KINDS:
+            if seen_number and kind != "%":
+                after.clear()
+            seen_number = True
+    return "".join(before), "".join(after)
+
+
+def _tokens(fmt: str) -> list[tuple[str, str]] | None:
+    """:func:`format_tokens`, or None for a format these rules do not cover (an exponent, General's names, a date
+    or time)."""
+    tokens = format_tokens(fmt)
+    if any(kind == GENERAL or (kind == OTHER and text in _UNCOVERED) for kind, text in tokens):
+        return None
     return tokens
 
 
@@ -61,12 +93,12 @@ def thousands_scale(fmt: str) -> int:
     tokens = _tokens(fmt)
     if tokens is None:
         return 0
-    kinds = [kind for kind, _ in tokens if kind in (_DIGIT, _COMMA, _POINT)]
+    kinds = [kind for kind, _ in tokens if kind in (DIGIT, ",", ".")]
     count = 0
-    while kinds and kinds[-1] == _COMMA:
+    while kinds and kinds[-1] == ",":
         kinds.pop()
         count += 1
-    return count if _DIGIT in kinds else 0
+    return count if DIGIT in kinds else 0
 
 
 def literal_point_text(fmt: str, number: Decimal) -> str | None:
@@ -76,19 +108,19 @@ def literal_point_text(fmt: str, number: Decimal) -> str | None:
     if "!" not in fmt and '"' not in fmt and "\\" not in fmt:
         return None
     tokens = _tokens(fmt)
-    if tokens is None or any(kind == _POINT for kind, _ in tokens):
+    if tokens is None or any(kind == "." for kind, _ in tokens):
         return None
-    places = [n for n, (kind, _) in enumerate(tokens) if kind == _DIGIT]
-    if not places or not any(kind == _LITERAL for kind, _ in tokens[places[0]:places[-1]]):
+    places = [n for n, (kind, _) in enumerate(tokens) if kind == DIGIT]
+    if not places or not any(kind == LITERAL for kind, _ in tokens[places[0]:places[-1]]):
         return None
     scaled = number.scaleb(-3 * thousands_scale(fmt)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     digits = str(abs(scaled))
     out: list[str] = []
     for n in range(places[-1], places[0] - 1, -1):
         kind, text = tokens[n]
-        if kind == _LITERAL:
+        if kind == LITERAL:
             out.append(text[::-1])
-        elif kind == _DIGIT:
+        elif kind == DIGIT:
             if n == places[0]:
                 out.append((digits or ("0" if text == "0" else ""))[::-1])
             elif digits:

@@ -24,7 +24,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
-from perfbudget.readers.format_digits import literal_point_text, thousands_scale
+from perfbudget.readers.format_digits import format_tokens, literal_point_text, literals_around, thousands_scale
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
@@ -102,64 +102,21 @@ def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
     return text
 
 
-_PLACEHOLDERS = frozenset("0#?.,%")
-# General as a custom format writes it: Excel's English name, and the Chinese Excel's and WPS's (``G/通用格式"人"``)
-_GENERAL_NAMES = ("G/通用格式", "General")
-_LITERAL = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|[_*].?')
-
-
 def _scales_percent(fmt: str) -> bool:
     """Whether a format shows its number as a percentage: a ``%`` of its first section outside quotes, escapes and
     brackets (``0%``, ``0.0%"以上"``); a quoted ``%`` is text (``"≥"0"%"`` shows 95 as ≥95%, not ≥9500%%)."""
-    if "%" not in fmt:
-        return False
-    return "%" in _LITERAL.sub("", fmt).split(";", 1)[0]
+    return "%" in fmt and any(kind == "%" for kind, _ in format_tokens(fmt))
 
 
 def _format_literals(fmt: str) -> tuple[str, str]:
     """The text a number format writes before and after the number: quoted (``0.00"万元"``), escaped
-    (``0\\人``) or bare CJK (``0人``) literals of its first section; ``[Red]``, ``_x`` and ``*x`` are layout,
-    not text, nor is a currency sign. ("", "") for the common formats (General, 0.00, 0%, #,##0)."""
-    if fmt == "General" or not any(c == '"' or c == "\\" or ord(c) > 0x2E7F for c in fmt):
+    (``0\\人``) or bare CJK (``0人``) literals of its first section (``format_digits.literals_around``); ``[Red]``,
+    ``_x`` and ``*x`` are layout, not text, nor is a currency sign. ("", "") for the common formats (General,
+    0.00, 0%, #,##0)."""
+    if fmt == "General" or not any(c in '"\\!' or ord(c) > 0x2E7F for c in fmt):
         return "", ""
-    before: list[str] = []
-    after: list[str] = []
-    seen_number = False
-    i = 0
-    while i < len(fmt):
-        char = fmt[i]
-        if char == ";":
-            break  # the first section (positive numbers)
-        target = after if seen_number else before
-        if char == '"':
-            end = fmt.find('"', i + 1)
-            end = len(fmt) if end < 0 else end
-            target.append(fmt[i + 1:end])
-            i = end + 1
-            continue
-        if char == "\\" and i + 1 < len(fmt):
-            target.append(fmt[i + 1])
-            i += 2
-            continue
-        if char == "[":
-            end = fmt.find("]", i)
-            i = len(fmt) if end < 0 else end + 1
-            continue
-        if char in "_*":
-            i += 2
-            continue
-        if (general := next((name for name in _GENERAL_NAMES if fmt.startswith(name, i)), None)) is not None:
-            seen_number = True  # G/通用格式"人": the number as General shows it, then 人
-            i += len(general)
-            continue
-        if char in _PLACEHOLDERS:
-            if seen_number and char != "%":
-                after.clear()  # a literal between placeholders (0"."0000) is part of the number, not after it
-            seen_number = True
-        elif ord(char) > 0x2E7F:
-            target.append(char)
-        i += 1
-    return _without_currency("".join(before)), _without_currency("".join(after))
+    before, after = literals_around(fmt)
+    return _without_currency(before), _without_currency(after)
 
 
 _CURRENCY = re.compile(r"[¥￥$€£]")

@@ -134,3 +134,60 @@ def test_a_gap_of_nbsp_and_full_width_spaces_in_an_html_cell_parts_its_labels(ga
     project = result.document.projects[0]
     assert project.name == "再生资源回收市场管理经费" and project.extras == (("主管部门", "乌海市供销合作社联合社"),)
     assert [(i.level3, i.target.raw) for i in project.indicators] == [("出差人数", "≥ 8 人")]
+
+
+def _split_form(blank_lines: int) -> Any:
+    """A Word form on A6 paper (columns 1.5 | 1.5 | 3 | 3 cm) whose last row is tall (its target twelve short
+    paragraphs) and its 二级 ``可持续影响指标`` wraps in its narrow column; ten empty lines and ``blank_lines`` thin
+    empty paragraphs above move the row down the page until Writer breaks it inside its 二级 name."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(10.5), Cm(14.8)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(1)
+    for _ in range(10):
+        document.add_paragraph("")
+    for _ in range(blank_lines):  # a third of a line each
+        document.add_paragraph("").paragraph_format.line_spacing = Pt(4)
+    rows = [["项目名称", "测试项目", "", ""], ["年度资金总额(万元)", "3", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "出差人数", "≥8人"],
+            ["效益指标", "可持续影响指标", "服务能力提升", "\n".join(f"第{n}项加强" for n in range(1, 13))]]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    table.autofit = False
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).width = Cm((1.5, 1.5, 3, 3)[c])
+            if text:
+                table.cell(r, c).text = text
+            for paragraph in table.cell(r, c).paragraphs:
+                paragraph.paragraph_format.widow_control = False  # (a line may stand alone at the page's foot)
+    return document
+
+
+def test_a_row_broken_by_the_page_inside_a_wrapped_level_name_is_one_row(tmp_path: Path) -> None:
+    """Writer breaks a tall row across the page; where the break falls inside the 二级 name (可持续 | 影响指标), the
+    two halves can only be one row. b30bb3a2 read two indicators (三级 and target cut in two) with a warning."""
+    import pdfplumber
+
+    from tests.conftest import print_to_pdf
+
+    paths = []
+    for blank_lines in range(0, 6):
+        _split_form(blank_lines).save(tmp_path / f"form{blank_lines:02d}.docx")
+        paths.append(tmp_path / f"form{blank_lines:02d}.docx")
+    print_to_pdf(tmp_path, *paths)
+    split = []
+    for path in sorted(tmp_path.glob("form*.pdf")):
+        with pdfplumber.open(path) as pdf:  # the name's parts (可持续 | 影响指 | 标) on each page
+            parts = [[w["text"] for w in page.extract_words() if w["text"] in "可持续影响指标"] for page in pdf.pages]
+        if len(parts) == 2 and any(part.startswith("可持") for part in parts[0]) and parts[1]:
+            split.append(path)
+    assert split, "no placement broke the row inside its 二级"
+    result = load_path(split[0])
+    assert result.document is not None
+    indicators = [(i.level2, i.level3) for i in result.document.projects[0].indicators]
+    assert indicators == [("数量指标", "出差人数"), ("可持续影响指标", "服务能力提升")]
+    assert any("分在两行" in p.message or "断开的后半" in p.message for p in result.problems)

@@ -35,7 +35,33 @@ from perfbudget.readers.labels import column_role, header_field, is_any_label, l
 from perfbudget.readers.stream import better_heading
 
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000]+")
+_UNCOLLAPSED = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000]")  # spaces a browser shows each (&nbsp;, &ensp; …)
+# characters a browser shows as nothing: zero-width space, joiners, word joiner, byte-order mark, soft hyphen
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _gap_or_space(match: re.Match[str]) -> str:
+    """A run of white space as a browser shows it: one space, or a gap (two spaces, as a label line's pairs are
+    told apart: ``项目名称：X&nbsp;&nbsp;　　主管部门：Y``) where the run holds a full-width space or an em space, or
+    two other spaces a browser does not collapse (``&nbsp;&nbsp;``). forms35: every run was one space, and
+    主管部门：Y was read as X's unlabelled note."""
+    run = match.group()
+    if "\u3000" in run or "\u2003" in run or len(_UNCOLLAPSED.findall(run)) > 1:
+        return "  "
+    return " "
+
+
+def _collapsed(line: str) -> str:
+    """A cell's line as a browser shows it: invisible characters dropped (forms35: a zero-width space stayed inside
+    a 三级 name), white space collapsed (:func:`_gap_or_space`)."""
+    if not line.isascii():
+        line = _INVISIBLE.sub("", line)
+        if _UNCOLLAPSED.search(line):
+            return _SPACES.sub(_gap_or_space, line).strip()
+    return _SPACES.sub(" ", line).strip()
+
+
 _MAX_SPAN = 1000
 
 
@@ -210,7 +236,7 @@ def _text(node: Any, skipped: Any = None) -> str:
         elif type(child) is shown if isinstance(shown, type) else type(child) in shown:
             text = str(child)
             parts.append(text if in_pre or type(child) is not NavigableString else _source_whitespace(text))
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
+    lines = [_collapsed(line) for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line)
 
 

@@ -44,6 +44,11 @@ def starts_wrapped_level_name(text: str) -> bool:
     return text == "指标" or (level_of(text) is None and cut_level_name(text) is not None)
 
 
+def is_wrapped_level_name(first: str, second: str) -> bool:
+    """Whether ``first`` and ``second`` are one level name wrapped in two (see the module)."""
+    return _wrapped(first, second)
+
+
 def _wrapped(first: str, second: str) -> bool:
     if not first or not second or level_of(second) is not None:
         return False

@@ -39,6 +39,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import better_heading
 from perfbudget.readers.xlsx import _sheet_tables
+from perfbudget.readers.xlsx_formulas import is_error_value, unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
 
 _NUMBERS = ("float", "currency", "percentage")
@@ -49,6 +50,7 @@ MAX_COLUMNS = 16_384
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 _T_TABLE, _T_ROW, _T_CELL, _T_COVERED = (_TABLE, "table"), (_TABLE, "table-row"), (_TABLE, "table-cell"), \
     (_TABLE, "covered-table-cell")
 _ROW_GROUPS = {(_TABLE, "table-header-rows"), (_TABLE, "table-rows"), (_TABLE, "table-row-group")}
@@ -137,8 +139,18 @@ def _rows(element: Any) -> Iterator[Any]:
             yield from _rows(child)
 
 
-def _row_texts(row: Any, budget: _Budget) -> list[str]:
-    """A row's cell texts on its grid: repeats expanded, trailing empty cells dropped."""
+def _formula_error(cell: Any, text: str) -> bool:
+    """Whether a cell is a formula whose value is an error: LibreOffice's ``calcext:value-type="error"``, or (a file
+    without it) a formula showing ``#NAME?``/``Err:509``."""
+    attributes = cell.attributes
+    if (_TABLE, "formula") not in attributes:
+        return False
+    return attributes.get((_CALCEXT, "value-type")) == "error" or is_error_value(text.strip())
+
+
+def _row_texts(row: Any, budget: _Budget, errors: list[int] | None = None) -> list[str]:
+    """A row's cell texts on its grid: repeats expanded, trailing empty cells dropped; the columns (0-based) of
+    cells that are a formula's error value go to ``errors`` when given."""
     texts: list[str] = []
     blanks = 0  # empty cells not yet written: only written when content follows
     for cell in row.childNodes:
@@ -153,17 +165,20 @@ def _row_texts(row: Any, budget: _Budget) -> list[str]:
             raise TooLarge(f"一行超过 {MAX_COLUMNS:,} 列")
         budget.spend(blanks + count)
         texts.extend([""] * blanks)
+        if errors is not None and _formula_error(cell, text):
+            errors.extend(range(len(texts), len(texts) + count))
         texts.extend([text] * count)
         blanks = 0
     return texts
 
 
 class _Shown:
-    __slots__ = ("number_format", "value")
+    __slots__ = ("data_type", "number_format", "value")
 
-    def __init__(self, value: str | None) -> None:
+    def __init__(self, value: str | None, data_type: str | None = None) -> None:
         self.value = value
         self.number_format = None
+        self.data_type = data_type  # "e": a formula's error value, as openpyxl marks it
 
 
 class _Sheet:
@@ -178,7 +193,8 @@ class _Sheet:
         pending = 0  # empty rows not yet yielded: only yielded when content follows
         for row in _rows(self.table):
             count = _repeat(row, _REPEAT_ROWS)
-            texts = _row_texts(row, self.budget)
+            errors: list[int] = []
+            texts = _row_texts(row, self.budget, errors)
             if not texts:
                 pending += count
                 continue
@@ -190,6 +206,8 @@ class _Sheet:
             number += pending + count
             pending = 0
             cells = [_Shown(text or None) for text in texts]
+            for column in errors:
+                cells[column] = _Shown(texts[column], "e")
             for index in range(count):
                 if index:
                     self.budget.spend(len(cells))
@@ -285,6 +303,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
     budget = _Budget(limits or Limits())
     tables: list[RawTable] = []
     notes: list[Problem] = []
+    unvalued: list[tuple[str, int, int, str]] = []  # formulas whose value is an error, in rows read
     sheets = [child for child in document.spreadsheet.childNodes if child.qname == _T_TABLE]
     hidden_styles = _hidden_sheet_styles(document)
     hidden: list[tuple[Any, str]] = []
@@ -294,7 +313,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             hidden.append((table, name))  # read only when no sheet shown holds a table
             continue
         tables.extend(_sheet_tables(_Sheet(table, budget), name, file, hidden_rows=_hidden_rows(table), notes=notes,
-                                    hiding=_hiding(table)))
+                                    unvalued=unvalued, hiding=_hiding(table)))
     for table, name in hidden:
         sheet = _sheet_tables(_Sheet(table, budget), name, file)
         if not tables:
@@ -302,7 +321,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
         elif texts := [c.text for t in sheet for row in t.rows for c in row if not c.blank]:
             notes.append(hidden_sheet_problem(file, name, texts))
     if tables:
-        tables[0].problems.extend(told(notes, file))
+        tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
     return tables
 
 

@@ -35,6 +35,7 @@ from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
+from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading
 
@@ -200,7 +201,12 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
                     if rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
-                        _flag_split_row(tables[-1], rows[0], page_number)
+                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number)) is not None:
+                            tables[-1].rows[-1], note = joined  # (the first row is the rest of the last: one row)
+                            tables[-1].problems.append(note)
+                            rows = rows[1:]
+                        else:
+                            _flag_split_row(tables[-1], rows[0], page_number)
                     if rows is located:
                         _carry_back_labels(tables[-1].rows, earlier_rows, earlier_ends, rows, ends)
                     tables[-1].rows.extend(rows)
@@ -312,6 +318,26 @@ def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -
         if last[-1] >= widest >= 4:
             return True
     return False
+
+
+def _split_row_joined(last: list[Cell], first: list[Cell], page: int) -> tuple[list[Cell], Problem] | None:
+    """The previous page's last row and this page's first row as one, where a cell proves them one row broken by
+    the page: its text there and its text here are one level name wrapped in two (``可持续影响指`` / ``标``,
+    ``level_wraps``), which no two rows give. Each cell is joined as a cell's wrapped lines are (``非营利性民办`` +
+    ``园租房受益期限``), with a note at the joined cell; None where nothing proves it (two rows read, told)."""
+    if len(last) != len(first):
+        return None
+    proof = next(((before, after) for old, new in zip(last, first, strict=True) if not old.blank and not new.blank
+                  and is_wrapped_level_name(before := "".join(old.text.split()), after := "".join(new.text.split()))),
+                 None)
+    if proof is None:
+        return None
+    joined = [old if new.blank else new if old.blank else
+              spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
+              for old, new in zip(last, first, strict=True)]
+    where = next(new.source for new in first if not new.blank)  # (the joined cells keep the previous page's places)
+    return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」「{proof[1]}」"
+                                  "是同一个指标名称），已与上一行合为一行", Severity.INFO)
 
 
 def _flag_split_row(table: RawTable, first: list[Cell], page: int) -> None:

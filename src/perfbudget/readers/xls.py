@@ -25,6 +25,7 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
+from perfbudget.readers.xlsx_formulas import unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
@@ -34,11 +35,12 @@ _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_
 class _Shown:
     """One cell as the xlsx reader's sheet splitting wants it: a value and its number format."""
 
-    __slots__ = ("number_format", "value")
+    __slots__ = ("data_type", "number_format", "value")
 
-    def __init__(self, value: Any, number_format: str | None = None) -> None:
+    def __init__(self, value: Any, number_format: str | None = None, data_type: str | None = None) -> None:
         self.value = value
         self.number_format = number_format
+        self.data_type = data_type  # "e": a formula's error value (#NAME?), openpyxl's word for it
 
 
 _NOTHING = _Shown(None)
@@ -104,7 +106,7 @@ class _Sheet:
         if kind == _BOOLEAN:
             return _Shown(bool(value))
         if kind == _ERROR:
-            return _Shown(xlrd.error_text_from_code.get(value, "#ERR"))
+            return _Shown(xlrd.error_text_from_code.get(value, "#ERR"), None, "e")
         return _NOTHING
 
     def iter_rows(self) -> Iterator[list[_Shown]]:
@@ -156,6 +158,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
     try:
         tables: list[RawTable] = []
         notes: list[Problem] = []
+        unvalued: list[tuple[str, int, int, str]] = []  # formulas whose value is an error, in rows read
         hidden: list[int] = []
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
@@ -165,7 +168,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                 rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
                 spans = {(rlo + 1, clo + 1): chi - clo for rlo, _rhi, clo, chi in sheet.merged_cells if chi - clo > 1}
                 tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget, rows, notes,
-                                            hiding=_hiding(sheet), spans=spans))
+                                            unvalued=unvalued, hiding=_hiding(sheet), spans=spans))
             book.unload_sheet(index)
         for index in hidden:
             sheet = book.sheet_by_index(index)
@@ -176,7 +179,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             elif texts := [c.text for table in shown for row in table.rows for c in row if not c.blank]:
                 notes.append(hidden_sheet_problem(file, sheet.name, texts))
         if tables:
-            tables[0].problems.extend(told(notes, file))
+            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
         return without_instruction_sheets(tables, file)
     finally:
         book.release_resources()

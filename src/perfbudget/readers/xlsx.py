@@ -24,6 +24,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
+from perfbudget.readers.format_digits import format_tokens, literal_point_text, literals_around, thousands_scale
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
@@ -62,9 +63,14 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, int | float):
         fmt = number_format or "General"
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-        percent = "%" in fmt
+        percent = _scales_percent(fmt)
         if percent:
             number *= 100
+        if (pointed := literal_point_text(fmt, number)) is not None:  # 0!.0000"万元": 30000 → 3.0000万元
+            prefix, suffix = _format_literals(fmt)
+            return prefix + pointed + ("%" if percent else "") + suffix
+        if scale := thousands_scale(fmt):  # #,##0, → thousands
+            number = number.scaleb(-3 * scale)
         decimals = _DECIMALS.search(fmt)
         if decimals:
             number = number.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
@@ -96,47 +102,21 @@ def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
     return text
 
 
-_PLACEHOLDERS = frozenset("0#?.,%")
+def _scales_percent(fmt: str) -> bool:
+    """Whether a format shows its number as a percentage: a ``%`` of its first section outside quotes, escapes and
+    brackets (``0%``, ``0.0%"以上"``); a quoted ``%`` is text (``"≥"0"%"`` shows 95 as ≥95%, not ≥9500%%)."""
+    return "%" in fmt and any(kind == "%" for kind, _ in format_tokens(fmt))
 
 
 def _format_literals(fmt: str) -> tuple[str, str]:
     """The text a number format writes before and after the number: quoted (``0.00"万元"``), escaped
-    (``0\\人``) or bare CJK (``0人``) literals of its first section; ``[Red]``, ``_x`` and ``*x`` are layout,
-    not text, nor is a currency sign. ("", "") for the common formats (General, 0.00, 0%, #,##0)."""
-    if fmt == "General" or not any(c == '"' or c == "\\" or ord(c) > 0x2E7F for c in fmt):
+    (``0\\人``) or bare CJK (``0人``) literals of its first section (``format_digits.literals_around``); ``[Red]``,
+    ``_x`` and ``*x`` are layout, not text, nor is a currency sign. ("", "") for the common formats (General,
+    0.00, 0%, #,##0)."""
+    if fmt == "General" or not any(c in '"\\!' or ord(c) > 0x2E7F for c in fmt):
         return "", ""
-    before: list[str] = []
-    after: list[str] = []
-    seen_number = False
-    i = 0
-    while i < len(fmt):
-        char = fmt[i]
-        if char == ";":
-            break  # the first section (positive numbers)
-        target = after if seen_number else before
-        if char == '"':
-            end = fmt.find('"', i + 1)
-            end = len(fmt) if end < 0 else end
-            target.append(fmt[i + 1:end])
-            i = end + 1
-            continue
-        if char == "\\" and i + 1 < len(fmt):
-            target.append(fmt[i + 1])
-            i += 2
-            continue
-        if char == "[":
-            end = fmt.find("]", i)
-            i = len(fmt) if end < 0 else end + 1
-            continue
-        if char in "_*":
-            i += 2
-            continue
-        if char in _PLACEHOLDERS:
-            seen_number = True
-        elif ord(char) > 0x2E7F:
-            target.append(char)
-        i += 1
-    return _without_currency("".join(before)), _without_currency("".join(after))
+    before, after = literals_around(fmt)
+    return _without_currency(before), _without_currency(after)
 
 
 _CURRENCY = re.compile(r"[¥￥$€£]")
@@ -155,7 +135,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     """The raw tables of one sheet; its ``hidden_rows`` (1-based) and the hidden columns of ``hiding`` are not read,
     each one that holds text told in ``notes`` (``xlsx_hidden``; a merged range starting in a hidden column is read
     where Excel shows it); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read goes to
-    ``unvalued``. A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span."""
+    ``unvalued``, and so does a cell whose value is a formula's error (``data_type`` ``e``: ``#NAME?``, given by
+    the error). A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -179,6 +160,11 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         columns: list[int] | None = None  # the row's columns shown (0-based), when the sheet hides some
         if hiding is not None and hiding.columns:
             values, row, columns = _shown_columns(values, row, r, hiding, hidden_texts)
+        if unvalued is not None:  # a formula whose value is an error (#NAME?): told, read as blank
+            for k, value in enumerate(values):
+                if isinstance(value, str) and value[:1] in "#E" and getattr(row[k], "data_type", None) == "e":
+                    unvalued.append((title, r, (columns[k] if columns is not None else k) + 1, value))
+                    values[k] = None
         if formulas and unvalued is not None:
             unvalued += [(title, r, c + 1, formulas[(r, c + 1)])
                          for k, c in enumerate(columns if columns is not None else range(len(values)))

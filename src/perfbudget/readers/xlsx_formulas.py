@@ -8,6 +8,11 @@ indicator without a value). perfbudget does not compute formulas (that would be 
 guess where the formula refers to other files); such a cell is an error at its place naming the formula, and
 opening and saving the file in Excel or WPS stores the values.
 
+A formula saved with an error for its value (``#NAME?``, ``#REF!``, ``#VALUE!``, LibreOffice's ``Err:509``; a
+target typed ``=24人/次`` becomes one) has no value either: it was read as its text, ``#NAME?`` a target with
+status ok (forms35). The readers of .xlsx, .xls/.et and .ods mark such a cell (openpyxl's and ODF's error type,
+xlrd's error cell) and it is an error at its place naming the error shown, the cell read as blank.
+
 openpyxl's read-only worksheets give no formula with ``data_only=True``, so the sheet's XML is scanned for cells
 holding an ``<f>`` and no value (the part is bounded by the container's limits). A formula whose text result is
 empty (``t="str"`` with an empty ``<v>``, as Excel writes ``=IF(A1="","",A1)``) has its value: it is blank.
@@ -74,20 +79,39 @@ def unvalued_formulas(workbook: Any, worksheet: Any) -> dict[tuple[int, int], st
     return cells
 
 
+_LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}\Z")
+ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+def is_error_value(text: str) -> bool:
+    """Whether ``text`` is what a spreadsheet shows for a formula that failed (``#NAME?``, ``Err:509``)."""
+    return text in ERROR_VALUES or _LIBREOFFICE_ERROR.match(text) is not None
+
+
 def _unescaped(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
         .replace("&amp;", "&")
 
 
+def _unvalued_message(row: int, column: int, formula: str) -> str:
+    if not formula.startswith("="):  # the error value the formula gave
+        return (f"第{row}行第{column}列是公式，计算结果是错误值「{formula[:20]}」（公式写错或引用的单元格不存在；"
+                f"以 = 开头的指标值会被当作公式），读不到它的值；请在 Excel 或 WPS 中改正（文字请先输入英文单引号 '）、"
+                "保存后重新导入")
+    return (f"第{row}行第{column}列是公式「{formula[:40]}」：文件中只有公式，没有保存计算结果（由程序生成、"
+            f"未在 Excel 或 WPS 中计算保存），读不到它的值{_SAVE}")
+
+
 def unvalued_problems(file: str, cells: list[tuple[str, int, int, str]]) -> list[Problem]:
-    """Errors for the formulas read without a value: (sheet, row, column, formula), the first :data:`MOST_TOLD`
-    each at its cell, the rest in one more."""
-    problems = [Problem(Source(file, sheet=sheet, row=row, column=column),
-                        f"第{row}行第{column}列是公式「{formula[:40]}」：文件中只有公式，没有保存计算结果（由程序生成、"
-                        f"未在 Excel 或 WPS 中计算保存），读不到它的值{_SAVE}")
+    """Errors for the formulas read without a value: (sheet, row, column, formula — or the error value it gave,
+    ``#NAME?``), the first :data:`MOST_TOLD` each at its cell, the rest in one more."""
+    problems = [Problem(Source(file, sheet=sheet, row=row, column=column), _unvalued_message(row, column, formula))
                 for sheet, row, column, formula in cells[:MOST_TOLD]]
     if rest := cells[MOST_TOLD:]:
         sheet, row, column, _ = rest[0]
+        why = "没有保存计算结果或计算出错" if any(not formula.startswith("=") for *_, formula in rest) \
+            else "没有保存计算结果"
         problems.append(Problem(Source(file, sheet=sheet, row=row, column=column),
-                                f"另有 {len(rest)} 个公式单元格没有保存计算结果，读不到它们的值{_SAVE}"))
+                                f"另有 {len(rest)} 个公式单元格{why}，读不到它们的值{_SAVE}"))
     return problems

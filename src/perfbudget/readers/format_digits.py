@@ -1,0 +1,132 @@
+"""What an Excel number format does to the digits themselves (forms35): scaling commas and literal points.
+
+Two idioms of Chinese workbooks show an amount in 元 as 万元 without changing the cell: a literal point between
+the digit placeholders (``0!.0000``, ``0"."0000``, ``0\\.0000``: 30000 shown ``3.0000``) and a comma after the last
+placeholder, which divides by 1,000 (``0!.0,"万"``: 1938000 shown ``193.8万``; ``#,##0,`` shows thousands).
+Excel fills the placeholders from the right with the digits of the (scaled, rounded) integer, the leftmost taking
+what is left, and writes the literals where they stand. The xlsx reader showed the bare number (``1938000万``:
+a budget ten thousand times too large, status ok); these give the text Excel shows.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+DIGIT, LITERAL, GENERAL, OTHER = "d", "l", "g", "o"  # and ".", ",", "%" for themselves
+_PLACEHOLDER_KINDS = frozenset((DIGIT, GENERAL, ".", ",", "%"))
+# General in a custom format: Excel's English name, and the Chinese Excel's and WPS's (``G/通用格式"人"``)
+_GENERAL_NAMES = ("G/通用格式", "General")
+_UNCOVERED = frozenset("EeGgYyMmDdHhSs@/")  # an exponent, a date or time, text: not rewritten here
+
+
+def format_tokens(fmt: str) -> list[tuple[str, str]]:
+    """The first section of a number format as (kind, text) tokens: a digit placeholder (``0#?``), ``.``, ``,``,
+    ``%``, General's name, a literal (quoted, after ``\\`` or ``!``, or a bare CJK character) or another character;
+    ``[Red]``, ``[$-804]``, ``_x`` and ``*x`` (layout) give none."""
+    tokens: list[tuple[str, str]] = []
+    i = 0
+    while i < len(fmt):
+        char = fmt[i]
+        if char == ";":
+            break
+        if char == '"':
+            end = fmt.find('"', i + 1)
+            end = len(fmt) if end < 0 else end
+            tokens.append((LITERAL, fmt[i + 1:end]))
+            i = end + 1
+            continue
+        if char in "\\!" and i + 1 < len(fmt):
+            tokens.append((LITERAL, fmt[i + 1]))
+            i += 2
+            continue
+        if char == "[":
+            end = fmt.find("]", i)
+            i = len(fmt) if end < 0 else end + 1
+            continue
+        if char in "_*":
+            i += 2
+            continue
+        if (general := next((name for name in _GENERAL_NAMES if fmt.startswith(name, i)), None)) is not None:
+            tokens.append((GENERAL, general))
+            i += len(general)
+            continue
+        if char in "0#?":
+            tokens.append((DIGIT, char))
+        elif char in ".,%":
+            tokens.append((char, char))
+        else:
+            tokens.append((LITERAL if ord(char) > 0x2E7F else OTHER, char))
+        i += 1
+    return tokens
+
+
+def literals_around(fmt: str) -> tuple[str, str]:
+    """The literal text of a format's first section before its first placeholder and after its last: a literal
+    between placeholders (``0"."0000``) is part of the number, not after it."""
+    before: list[str] = []
+    after: list[str] = []
+    seen_number = False
+    for kind, text in format_tokens(fmt):
+        if kind == LITERAL:
+            (after if seen_number else before).append(text)
+        elif kind in _PLACEHOLDER_KINDS:
+            if seen_number and kind != "%":
+                after.clear()
+            seen_number = True
+    return "".join(before), "".join(after)
+
+
+def _tokens(fmt: str) -> list[tuple[str, str]] | None:
+    """:func:`format_tokens`, or None for a format these rules do not cover (an exponent, General's names, a date
+    or time)."""
+    tokens = format_tokens(fmt)
+    if any(kind == GENERAL or (kind == OTHER and text in _UNCOVERED) for kind, text in tokens):
+        return None
+    return tokens
+
+
+def thousands_scale(fmt: str) -> int:
+    """How many times a format divides by 1,000: the commas right after its last digit placeholder (``#,##0,``
+    one, ``0.00,,`` two); a comma between placeholders groups and does not scale."""
+    if "," not in fmt:
+        return 0
+    tokens = _tokens(fmt)
+    if tokens is None:
+        return 0
+    kinds = [kind for kind, _ in tokens if kind in (DIGIT, ",", ".")]
+    count = 0
+    while kinds and kinds[-1] == ",":
+        kinds.pop()
+        count += 1
+    return count if DIGIT in kinds else 0
+
+
+def literal_point_text(fmt: str, number: Decimal) -> str | None:
+    """The text Excel shows for ``number`` under a format whose digit placeholders have a literal between them and
+    no decimal point (``0!.0000"万元"``, ``0"."0,"万"``); None for any other format. Literals before the first
+    placeholder and after the last are the caller's (``xlsx._format_literals``)."""
+    if "!" not in fmt and '"' not in fmt and "\\" not in fmt:
+        return None
+    tokens = _tokens(fmt)
+    if tokens is None or any(kind == "." for kind, _ in tokens):
+        return None
+    places = [n for n, (kind, _) in enumerate(tokens) if kind == DIGIT]
+    if not places or not any(kind == LITERAL for kind, _ in tokens[places[0]:places[-1]]):
+        return None
+    scaled = number.scaleb(-3 * thousands_scale(fmt)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    digits = str(abs(scaled))
+    out: list[str] = []
+    for n in range(places[-1], places[0] - 1, -1):
+        kind, text = tokens[n]
+        if kind == LITERAL:
+            out.append(text[::-1])
+        elif kind == DIGIT:
+            if n == places[0]:
+                out.append((digits or ("0" if text == "0" else ""))[::-1])
+            elif digits:
+                out.append(digits[-1])
+                digits = digits[:-1]
+            elif text == "0":
+                out.append("0")
+    shown = "".join(out)[::-1]
+    return ("-" if scaled < 0 else "") + shown

@@ -2054,6 +2054,112 @@ BLIND: list[Judged] = [
         *(("actual-not-comparable", name) for name in ("确保天桥质量", "方便周边居民出行", "持续改善周边居民出行",
                                                         "提升周边居民满意度")),
     }), blind=True, round=30, note="完成道路建设 491米 judged correct as a target"),
+    # Round 31 (review-blind31): about fifty searches of the stored pages by sector and place (城市更新, 河湖长制,
+    # 垃圾分类, 老旧小区改造, 营养改善, 残疾人康复, 退役军人优抚, 应急物资, 市场监管抽检, 农机购置补贴, 林长制, 非遗,
+    # 全民健身, 法律援助, 公益性岗位, 电影放映, 殡葬, 特殊教育, 人防, 妇联, 禁毒, 增殖放流, 水库移民, 村医, 统计,
+    # 人工影响天气, 耕地地力, 部门整体 ×5, 自评表, 实施方案, and Jilin, Qinghai, Gansu, Guizhou, Jiangxi, Shandong by
+    # place) reached mostly tables judged already; eight were new. Each judged from the table alone and committed
+    # before any run.
+    Judged("徽州 电影事业发展专项 区域自评 2025 (a tender mirror's copy, cut in 社会效益, Anhui 电影)", _c("b196"),
+           frozenset({
+        # 明显 cannot be checked: which standard of projection (放映设备完好率, 放映事故次数)?
+        ("vague-qualitative", "提升放映质量"),
+        # a head count of the audience is no economic effect: the people served are the social effect
+        ("level2-misplaced", "全年影院观影人数"),
+        # the 产出 read whole has no 时效 and no 成本 (a 2025 table: 每套设备维护成本)
+        ("missing-time-indicator", None), ("missing-cost-indicator", None),
+    }), missed=frozenset({
+        # the cinema's whole turnover is not what 4万元 of equipment upkeep yields (attribution)
+        ("影院营业收入", "a firm's whole revenue as the effect of a small subsidy"),
+    }), excused=frozenset({
+        # cut in 社会效益, before 满意度
+        ("missing-level1-group", None),
+    }), blind=True, round=31, note="维护电影放映设备数量 ≥5套 judged correct"),
+    Judged("霍山 特殊教育补助资金 区域自评 2024 (Anhui 特殊教育)", _c("b197"), frozenset({
+        # each 数量 row holds its count in the name and 100% as the value: the target is in the name
+        ("value-in-name", "培智教学软件2套"), ("value-in-name", "台式电脑4台、笔记本电脑4台、班班通设备2套"),
+        ("value-in-name", "室外康复运动设施1套"),
+        # 100% of the project's progress by when the money comes: no deadline
+        ("time-without-date", "根据资金到位时间执行项目进度"),
+        # 扩大: by how much (资源教室, 受益学生人数)?
+        ("vague-qualitative", "特殊教育资源"),
+        # a 2024 table without a cost (the equipment's unit prices)
+        ("missing-cost-indicator", None),
+    }), blind=True, round=31, note="the three 验收合格率 and the two satisfactions (90%) judged correct"),
+    Judged("昌宁 特殊教育公用经费 自评报告 2023 (prose naming each 二级, Yunnan 教育)", _c("b198"), frozenset({
+        # the effects and the satisfaction report what was done with no target set
+        ("missing-target-value", "保障学校的正常运转"), ("missing-target-value", "补助政策知晓度"),
+        ("missing-target-value", "适龄残疾儿童接受义务教育覆盖"), ("missing-target-value", "学生和家长的满意度"),
+        # the school's running is no economic effect
+        ("level2-misplaced", "保障学校的正常运转"),
+        # 较高 is no survey result: the satisfaction cannot be scored
+        ("actual-not-comparable", "学生和家长的满意度"),
+    }), blind=True, round=31, note="补助人数 9人, 补助覆盖比率 100% and 人均补助标准 0.60万元/生.年 judged correct; a "
+       "公用经费 project follows the simplified template (no 时效 asked)"),
+    Judged("XX市 渔业增殖放流 评价报告 2019 (prose naming each 二级, cut in 可持续影响, unknown province)",
+           _c("b199"), frozenset({
+        # 检验检疫 ≥90%: a share of what (苗种检验检疫合格率)?
+        ("unit-mismatch", "检验检疫"),
+        # the 时效 is the money's spending rate: an input, no deadline for the release
+        ("input-as-output", "农业生态与资源保护补助资金年度支出率"),
+        # ≥100% of the budget: no cost set (成本 per 万尾)
+        ("cost-not-money", "支出控制在批复预算范围内"),
+        # how the money is handled is no social effect, and the clause sets no value
+        ("management-as-output", "资金使用无重大违规违纪问题"), ("missing-target-value", "资金使用无重大违规违纪问题"),
+    }), missed=frozenset({
+        # released seedlings must all pass quarantine (增殖放流管理规定): the target is 100%, not ≥90%
+        ("检验检疫", "a mandatory quarantine set below 100%"),
+    }), excused=frozenset({
+        # cut in 可持续影响, before 满意度
+        ("missing-level1-group", None),
+    }), blind=True, round=31, note="放流规模 150万尾, 苗种规格 ≥3cm, 原种良种率 100% and 资源贡献率 ≥2% judged "
+       "correct"),
+    Judged("XX县 渔业增殖放流 实施方案 2021 (targets in prose, no levels, Anhui 渔业)", _c("b200"), frozenset(),
+           excused=frozenset({
+        # the prose names no levels (as b186)
+        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
+    }), blind=True, round=31, note="a quiet table: 放流水生生物 ≥350万尾, 资源贡献率 ≥2% and 抽样调查满意度 ≥80% (the "
+       "central scheme's own three) judged correct"),
+    Judged("历城 文化馆 免费开放 自评表 2019 (cut in 社会效益, Shandong 文化)", _c("b201"), frozenset({
+        # a share under 数量: how many days open, how many visitors?
+        ("rate-under-quantity", "全年免费开放"),
+        # rules in place and followed are the project's management, scored apart, not a quality of the service
+        ("management-as-output", "免费开放管理制度健全、执行有效性"),
+        # 免费开放率 100% under 时效: no time
+        ("time-without-date", "免费开放率"),
+        # the whole 45万 as the cost of a 匹配程度
+        ("cost-is-budget", "实际成本与工作内容的匹配程度"),
+        # an aim in %, and no economic effect
+        ("unit-mismatch", "承担重要公益服务项目、助推民生事业发展"),
+        ("level2-misplaced", "承担重要公益服务项目、助推民生事业发展"),
+    }), missed=frozenset({
+        # 商品和服务支出 is an expenditure class, not a project: name what the money does (文化馆免费开放)
+        (None, "the project named by its expenditure class"),
+    }), excused=frozenset({
+        # cut in 社会效益, before 满意度
+        ("missing-level1-group", None),
+    }), blind=True, round=31),
+    Judged("校园维修改造与设备购置 自评结果 2022 (prose naming each 二级, masked unit)", _c("b202"), frozenset({
+        # the 数量 is the money (300万): nothing delivered is counted (rooms repaired, sets bought)
+        ("input-as-output", "2022年校园维修改造与设备购置资金"), ("missing-quantity-indicator", None),
+        # 成本控制率 100%: no cost set
+        ("cost-not-money", "项目成本控制率"),
+        # 显著提高 cannot be checked; the quality of teaching is no economic effect
+        ("vague-qualitative", "提高教育质量"), ("level2-misplaced", "提高教育质量"),
+        ("vague-qualitative", "保障地方教育事业发展"),
+    }), blind=True, round=31, note="项目完成及时率, 验收合格率 and the three satisfactions (≥95%) judged correct"),
+    Judged("达州 非遗保护资金 区域自评 2021 (aims without figures, no levels, Sichuan 非遗)", _c("b203"), frozenset({
+        # each sub-project's targets are activities and aims with no figure (场次, 参与人数, 印数, 学徒人数)
+        *(("missing-target-value", name) for name in (
+            "举办第十一届薅草锣鼓赛歌会暨万达开薅草锣鼓传承保护及非物质文化遗产交流活动",
+            "举办成渝双城非物质文化遗产保护交流活动", "对薅草锣鼓进行保护、发展和传承", "出版薅草锣鼓音乐读本",
+            "全年非遗项目的传承和教学")),
+    }), excused=frozenset({
+        # the prose names no levels (as b186)
+        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
+    }), blind=True, round=31),
 ]
 
 

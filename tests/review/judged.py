@@ -912,6 +912,9 @@ BLIND: list[Judged] = [
         ("input-as-output", "资金支付及时率"),  # money paid out
         ("cost-not-money", "项目成本超支率"),  # ≤0%: a rate, not an amount
         ("vague-qualitative", "维护单位日常运转"),  # 定性有效
+        # the unit's running filed under 经济效益: no money gained (re-judged a fault in round 31, when level2-misplaced
+        # learned the running of a unit as 昌宁's, b198)
+        ("level2-misplaced", "维护单位日常运转"),
     }), missed=frozenset({
         ("开通业务月份", "≥1个月 for a year's service asks nothing (12个月)"),
     }), excused=frozenset({("missing-budget", None)}),  # the budget is on the part not stored
@@ -924,8 +927,9 @@ BLIND: list[Judged] = [
     # self-evaluation whose columns come scrambled. All from keys (no goals). The searches of the
     # stored pages found no sixth whole table not judged yet in the time of the round.
     Judged("保山 退役军人 春节慰问 2022 (自评, Yunnan)", _c("b111"), frozenset({
-        # the counts (50人, 101人, 320人 ...) sit in the 数量 name, the value is 100%
-        ("value-in-name", _WEIWEN), ("rate-under-quantity", _WEIWEN),
+        # the counts (50人, 101人, 320人 ...) sit in the 数量 name, the value is 100% (rate-under-quantity beside it
+        # dropped in round 31: one fault told twice, and its fix — 移到质量指标 — contradicted value-in-name's)
+        ("value-in-name", _WEIWEN),
         ("input-as-output", "补助经费足额拨付率"),  # money disbursed as the 质量
         ("missing-cost-indicator", None),  # a 2022 project without a cost row
         # re-judged after the run: the actual 无上访 against 小于5次 was half of the fault judged missed
@@ -2126,8 +2130,10 @@ BLIND: list[Judged] = [
         ("rate-under-quantity", "全年免费开放"),
         # rules in place and followed are the project's management, scored apart, not a quality of the service
         ("management-as-output", "免费开放管理制度健全、执行有效性"),
-        # 免费开放率 100% under 时效: no time
-        ("time-without-date", "免费开放率"),
+        # 免费开放率 100% under 时效: no time (judged time-without-date before the run; the first run gave
+        # level2-misplaced — a rate under 时效 with no word of time —, which says the same: re-judged, its message now
+        # also asking for the deadline)
+        ("level2-misplaced", "免费开放率"),
         # the whole 45万 as the cost of a 匹配程度
         ("cost-is-budget", "实际成本与工作内容的匹配程度"),
         # an aim in %, and no economic effect

@@ -182,7 +182,8 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
 
     A rate (合格率, 完成率, 满意度 …) cannot exceed 100%: ``≥100%`` asks for the impossible and
     should be written ``100%`` or ``=100%``. Names of growths and ratios (增长率, 提高, 同比,
-    投入产出比 …) may exceed 100% and are not flagged.
+    投入产出比 …) may exceed 100% and are not flagged, nor a cost row (``支出控制在批复预算范围内 ≥100%``):
+    a cost is no share, and ``cost-not-money`` asks for the amount instead.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _RATE_OVER_100)]
@@ -196,6 +197,8 @@ def _over_100(row: Row) -> tuple[str, str] | None:
         return None
     if _MAY_EXCEED_100.search(row.name):
         return None
+    if row.economic_cost and target.value >= HUNDRED:
+        return None  # 支出控制在批复预算范围内 ≥100%: no share at all; cost-not-money asks for the amount (one fault)
     top = target.upper if target.upper is not None else target.value
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",

@@ -409,6 +409,8 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     that holds the year (``2023年项目完工、投入使用 100%``) is told that the time belongs in the value.
     A thing to be done on time named as the act (``按时交纳税费``, 及时拨付…) whose value is the whole year
     (``=1年``) names no due date either and is flagged; a duration limit (``≤30个工作日``) and a rate are not.
+    A rule of conduct as the name (``根据资金到位时间执行项目进度 100%``: 根据, 依据, 按照 …, not a rate) says what
+    the timing depends on, not by when, and is flagged though it holds 时间 or 进度.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
@@ -424,6 +426,10 @@ _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时�
                          # share of payments made when the name says
                          r"|每(?:月|季度?|周|半年)|[上中下]旬|\d月份")
 
+
+# A 时效 name that is a rule of conduct (根据资金到位时间执行项目进度, 按照合同约定时间执行): it says what the timing
+# depends on, not by when; a rate of things done by it (…按时完成率, …比例) is a share in time and is not matched.
+_PRINCIPLE_NAME = re.compile(r"^(根据|依据|按照|视|随)(?!.*(?:率|比例)$)")
 
 # A year written into a 时效 name (2023年项目完工、投入使用): the deadline stands where the value should.
 _YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}年")
@@ -449,8 +455,15 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
             return None
         due = due_of(target)
         return due.end_year if due is not None else None
-    if due_of(target) is not None or _TIMED_NAME.search(row.name):
+    if due_of(target) is not None:
         return None
+    if _TIMED_NAME.search(row.name):
+        if (rule_of := _PRINCIPLE_NAME.match(row.name)) is None:
+            return None
+        # 根据资金到位时间执行项目进度 100%: a rule of conduct, 100% of it names no date to be kept
+        return (f"时效指标{quote(row.indicator.level3)}写的是执行原则（{rule_of.group(1)}…），指标值只有"
+                f"{quote(target.raw)}，没有写明完成的时间或期限，无法判断是否按时完成",
+                "写明完成时间，如「2024年12月底前完成采购和安装」「资金到位后3个月内完成」")
     if (year := _YEAR_IN_NAME.search(row.name)) is not None:
         # 2023年项目完工、投入使用 100%: the time is in the name, the value cannot be scored by it
         return (f"时效指标{quote(row.indicator.level3)}把时间（{year.group()}）写在了名称里，指标值只有"

@@ -114,3 +114,32 @@ def test_a_cost_at_or_above_100_percent_is_cost_not_moneys_alone() -> None:
                    row(OUT, "质量指标", "项目验收合格率", "≥100%"))
     assert found(doc, "cost-not-money") == [1]
     assert found(doc, "rate-over-100") == [2]
+
+
+# Wording, from rereading findings on the reader corpus's tables (宁河 2020, 金安 2025, 金寨 2021)
+
+
+def test_an_example_deadline_is_given_in_the_tables_own_year() -> None:
+    doc = document(row(OUT, "时效指标", "非营利性民办园租房受益期限", "保障疫情期间非营利性民办园房租需求"))
+    (finding,) = review_document(doc, only={"qualitative-for-number"}).findings
+    assert "2021年12月31日前" in finding.suggestion and "2024" not in finding.suggestion  # (the table's year: 2021)
+    (missing,) = review_document(document(row(OUT, "数量指标", "培训人次", "≥200人次"),
+                                          row(EFF, "社会效益指标", "培训覆盖率", "≥95%")),
+                                 only={"missing-time-indicator"}).findings
+    assert "2021年12月底前完成" in missing.suggestion
+
+
+def test_a_vague_effect_is_shown_a_measure_of_its_own_group() -> None:
+    doc = document(row(EFF, "经济效益指标", "推动体育消费", "经济效益良好"),
+                   row(EFF, "可持续影响指标", "打造系列品牌赛事", "影响可持续"),
+                   row(OUT, "产出指标", "项目管理", "合规"))
+    economic, lasting, other = review_document(doc, only={"vague-qualitative"}).findings
+    assert "带动相关消费≥50万元" in economic.suggestion and "≥95%" not in economic.suggestion
+    assert "设施正常使用年限≥10年" in lasting.suggestion
+    assert "≥95%" in other.suggestion  # a row of no known group keeps the general examples
+
+
+def test_a_line_break_inside_a_name_is_not_quoted() -> None:
+    doc = document(row(EFF, "可持续影响指标", "打造金安国际网球\n公开赛等系列品牌赛事", "影响可持续"))
+    (finding,) = review_document(doc, only={"vague-qualitative"}).findings
+    assert "「打造金安国际网球公开赛等系列品牌赛事」" in finding.message

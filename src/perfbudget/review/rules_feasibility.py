@@ -258,8 +258,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     suggestion = (_TREND_DOWN_SUGGESTION if _TREND_DOWN.search(target.raw) else
                   "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
-                  _SUGGESTIONS.get(reason, "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-                                           "（如「建立并印发管理制度」「全年无重大安全事故」）"))
+                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(row.level2, _MEASURABLE))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
@@ -267,6 +266,18 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
 # A trend downwards as the value (减少, 有所下降, 明显降低): what to write is how far down, not how far up.
 _TREND_DOWN = re.compile(r"(?:减少|下降|降低|减轻|减小)(?:了)?$")
 _TREND_DOWN_SUGGESTION = "写明降低或减少到什么程度（如「较上年减少10%」「不超过2起」），年底才能对照"
+
+# What to write instead of a vague value: examples of the row's own group (an economic effect is not told to write
+# ≥95%), else figures and checkable standards in general.
+_MEASURABLE = ("改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+               "（如「建立并印发管理制度」「全年无重大安全事故」）")
+_BY_GROUP = {
+    "经济效益指标": "写明带来的经济效果和数额，如「带动相关消费≥50万元」「受益农户户均增收≥2000元」",
+    "社会效益指标": "写明受益的人或可检查的社会效果，如「受益群众≥5000人次」「政策知晓率≥90%」",
+    "生态效益指标": "写明可测的生态效果，如「新增绿化面积≥2000平方米」「垃圾无害化处理率≥95%」",
+    "可持续影响指标": "写明持续多久或靠什么持续，如「设施正常使用年限≥10年」「建立长效管护制度并印发」",
+    "质量指标": "写明可检查的质量标准，如「验收合格率100%」「达到国家××标准」",
+}
 
 # What to write instead, for the reasons that have a better example than a figure.
 _SUGGESTIONS = {

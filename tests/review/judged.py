@@ -761,9 +761,9 @@ BLIND: list[Judged] = [
         # name; flagged since round 14 (cost-is-budget: a name of funding, not of cost — 中江's 项目计划总投资
         # = budget is a total cost, judged correct, and stays quiet)
         ("cost-is-budget", "每年财政补助1000万元"),
-    }), missed=frozenset({
-        ("完成东津院区建设,医院东津医疗收入达到5亿元",
-         "the hospital's own revenue as the subsidy's economic effect, the output 完成…建设 in the same name"),
+        # the hospital's own revenue as the subsidy's economic effect, the output 完成…建设 in the same name (missed
+        # until round 31's revenue-as-effect)
+        ("revenue-as-effect", "完成东津院区建设,医院东津医疗收入达到5亿元"),
     }), excused=frozenset({("missing-level1-group", None)}),  # cut before the 满意度 row
         blind=True, round=11),
     Judged("临翔 野生动物收容所 2023 (自评, Yunnan, cut)", _c("b98"), frozenset({
@@ -2072,9 +2072,9 @@ BLIND: list[Judged] = [
         ("level2-misplaced", "全年影院观影人数"),
         # the 产出 read whole has no 时效 and no 成本 (a 2025 table: 每套设备维护成本)
         ("missing-time-indicator", None), ("missing-cost-indicator", None),
-    }), missed=frozenset({
-        # the cinema's whole turnover is not what 4万元 of equipment upkeep yields (attribution)
-        ("影院营业收入", "a firm's whole revenue as the effect of a small subsidy"),
+        # the cinema's whole turnover is not what 4万元 of equipment upkeep yields (attribution; judged missed before
+        # the run, flagged since round 31's revenue-as-effect)
+        ("revenue-as-effect", "影院营业收入"),
     }), excused=frozenset({
         # cut in 社会效益, before 满意度
         ("missing-level1-group", None),

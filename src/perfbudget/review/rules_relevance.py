@@ -890,6 +890,49 @@ def _monitoring_only(name: str) -> bool:
     return ("监测" in name or "监控" in name or "检测" in name) and _ENVIRONMENT_WORK.search(name) is None
 
 
+@rule("revenue-as-effect", title="把受助单位的全部收入当作效益", dimension="相关性", severity="warning")
+def revenue_as_effect(document: Document, settings: RuleSettings) -> list[Finding]:
+    """An economic effect that is the whole turnover of the unit the money goes to.
+
+    ``影院营业收入 ≥150万元`` for 4万元 of a cinema's equipment upkeep, ``医院东津医疗收入达到5亿元`` for a 1000万元
+    building grant (襄阳's, missed since round 11): the unit's whole revenue (营业收入, 医疗收入, 经营收入, 门诊收入,
+    票房收入) follows from all it does, not from this money, so the target is met or missed whatever the project
+    delivers (88号: 指标与项目相关). What the money brings is a change: the revenue's growth (营业收入较上年增长, 新增
+    收入), the income of those it serves (农户增收, 带动…收入), or the service itself (公益放映场次). Flagged under
+    经济效益 at a name ending in such a revenue (or stating it with its amount) with no word of change (增长, 增加,
+    新增, 提高, 带动 …); a village collective's or a household's income (村集体经济收入, 户均收入) is not a unit's
+    turnover. A 部门整体 table is the unit's whole budget: there its 业务收入 is its own (蚕茶卫生院's) and is not
+    flagged.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "level3",
+                         f"{_with_value(row.indicator)}是受补助单位的全部{kind}，取决于单位全部的经营和服务，"
+                         "不是本项目资金带来的效益，完成与否与项目做得好坏无关",
+                         "写明本项目带来的变化，如「营业收入较上年增长≥5%」「新增服务收入≥10万元」，"
+                         "或项目直接带来的服务量，如「公益放映场次≥100场」「新增门诊服务人次≥2万人次」")
+            for row, kind in flagged(document, _REVENUE_AS_EFFECT)
+            if department_framework(document, row.project) is None]
+
+
+# A unit's whole turnover (营业收入, 医疗收入 …) as the name, or stated with its amount (医疗收入达到5亿元).
+_TURNOVER = re.compile(r"(营业收入|医疗收入|医疗服务收入|经营收入|门诊收入|业务收入|票房收入|营收)(?:达到|达|为)?"
+                       r"(?:[≥≤><=]*\d[\d.]*(?:万|亿)?元?)?$")
+# A change or someone else's income: what the money may bring (较上年增长, 新增, 带动, 户均).
+_CHANGE = re.compile(r"增长|增加|新增|提高|提升|带动|增收|较上年|同比|户均|人均|村集体")
+
+
+def _revenue_as_effect(row: Row) -> str | None:
+    """``revenue-as-effect``'s verdict (the kind of revenue) for one indicator, or None."""
+    if row.level2 != "经济效益指标" or "收" not in row.key:
+        return None
+    turnover = _TURNOVER.search(row.key)
+    if turnover is None or _CHANGE.search(row.key) is not None:
+        return None
+    return turnover.group(1)
+
+
+_REVENUE_AS_EFFECT = indicator_check(_revenue_as_effect, needs=lambda shape: shape[1] == "经济效益指标")
+
+
 @rule("quantity-not-work", title="数量指标数的不是完成的工作", dimension="相关性", severity="warning")
 def quantity_not_work(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 数量指标 that counts something other than the work the money does.

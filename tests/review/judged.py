@@ -1368,12 +1368,13 @@ BLIND: list[Judged] = [
                ("vague-qualitative", "铁路沿线环境及安全整治管理机制健全性"),
                # the hazards dealt with are the work done, filed as a social effect (flagged since round 21)
                ("output-as-effect", "安全隐患排查有效处置率"),
+               # ≥90% lets one safety hazard in ten stand beside a railway line: every hazard found is to be dealt
+               # with (100%) — missed until round 31's mandatory-below-full
+               ("mandatory-below-full", "安全隐患排查有效处置率"),
            }), missed=frozenset({
                # the places lit and tidied: the works done again (a coverage of the line would be an effect;
                # 亮化美化率 says neither of what nor how it is counted)
                ("环境治理亮化美化率", "output-as-effect: the works done (places lit and tidied) as a social effect"),
-               ("安全隐患排查有效处置率", "≥90% lets one safety hazard in ten stand beside a railway line: "
-                "every hazard found is to be dealt with (100%)"),
            }), excused=frozenset({("missing-budget", None), ("missing-quantity-indicator", None),
                                   ("missing-quality-indicator", None)}),  # the page starts after 数量 and 质量
            blind=True, round=21, note="the three 成本预算 rows (=6, =5, =4万元, the parts of the budget), "
@@ -2110,9 +2111,9 @@ BLIND: list[Judged] = [
         ("cost-not-money", "支出控制在批复预算范围内"),
         # how the money is handled is no social effect, and the clause sets no value
         ("management-as-output", "资金使用无重大违规违纪问题"), ("missing-target-value", "资金使用无重大违规违纪问题"),
-    }), missed=frozenset({
-        # released seedlings must all pass quarantine (增殖放流管理规定): the target is 100%, not ≥90%
-        ("检验检疫", "a mandatory quarantine set below 100%"),
+        # released seedlings must all pass quarantine (增殖放流管理规定): the target is 100%, not ≥90% (judged missed
+        # before the run; flagged since round 31's mandatory-below-full)
+        ("mandatory-below-full", "检验检疫"),
     }), excused=frozenset({
         # cut in 可持续影响, before 满意度
         ("missing-level1-group", None),

@@ -305,6 +305,49 @@ def _paid_below_full(row: Row) -> tuple[str, str] | None:
 _PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9] or (shape[4] and shape[10]))
 
 
+@rule("mandatory-below-full", title="必须全部做到的比率目标低于100%", dimension="适当性", severity="warning")
+def mandatory_below_full(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A share of what the rules require to be done in every case, set below 100%.
+
+    Every safety hazard found is to be dealt with (``安全隐患排查有效处置率 ≥90%`` beside a railway line lets one in
+    ten stand: 铁路沿线's, missed since round 21), and released fry or animals moved are to be quarantined, all of
+    them (``检验检疫 ≥90%`` in a 增殖放流 project: 《水生生物增殖放流管理规定》; 动物防疫法 for animals): a target
+    below 100% allows the rest by plan. Flagged when the name is a hazard's handling (隐患 with 处置, 整改, 排除,
+    消除 or 治理) or a quarantine (检疫, 检验检疫) and the target's lower bound is under 100%. A hazard count
+    (``排查隐患 ≥50处``), a share inspected (``隐患排查覆盖率``) and a ceiling (``检疫不合格率 ≤2%``) are not flagged.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _MANDATORY_BELOW_FULL)]
+
+
+# What is to be done in every case: a hazard found dealt with, fry or animals quarantined.
+_HAZARD_HANDLED = re.compile(r"隐患.{0,8}?(?:处置|整改|排除|消除|治理)")
+_QUARANTINE = re.compile(r"检疫")
+_NOT_A_FLOOR = re.compile(r"不合格|未|漏|覆盖")
+
+
+def _mandatory_below_full(row: Row) -> tuple[str, str] | None:
+    """``mandatory-below-full``'s (message, suggestion) for one indicator, or None."""
+    target = row.indicator.target
+    if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
+        return None
+    if _NOT_A_FLOOR.search(row.key):
+        return None
+    if _HAZARD_HANDLED.search(row.key):
+        why = "发现的隐患都应当处置到位"
+    elif _QUARANTINE.search(row.key):
+        why = "按规定须全部检验检疫合格"
+    else:
+        return None
+    rest = format_decimal(HUNDRED - target.value)
+    return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{why}，"
+            f"这个目标等于允许约{rest}%不做",
+            "目标写作「100%」；确有做不到的，在指标解释中写明原因和数量")
+
+
+_MANDATORY_BELOW_FULL = indicator_check(_mandatory_below_full, needs=lambda shape: shape[9])  # in %
+
+
 def _satisfaction_target(row: Row) -> bool | str | None:
     """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
     compares with its floor)."""

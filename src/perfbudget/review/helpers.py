@@ -451,7 +451,9 @@ def is_money_unit(unit: str | None) -> bool:
 
 def quote(text: str, limit: int = 40) -> str:
     """「text」, shortened for messages; a line break the page left inside a name is taken out."""
-    text = one_line(text.strip())
+    text = text.strip()
+    if "\n" in text:  # (one_line's test, inlined: quote is called for every finding's message)
+        text = _LINE_BREAK.sub("", text)
     return f"「{text[:limit]}…」" if len(text) > limit else f"「{text}」"
 
 

@@ -237,7 +237,7 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     too; coverage by a service or a campaign (疫苗接种覆盖率, 宣传覆盖率) is of a population and is not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL)]
+            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL) if len(verdict) == 2]
 
 
 # A payment's rate or accuracy (补贴发放率, 工资发放准确性, 奖补资金兑付率), not its timeliness.
@@ -264,14 +264,18 @@ def _pays_out(name: str) -> bool:
     return "率" not in tail and "数" not in tail and _PAY.search(tail) is not None
 
 
-def _payment_below_full(row: Row) -> tuple[str, str] | None:
-    """``payment-below-full``'s (message, suggestion) for one indicator, or None."""
+def _payment_below_full(row: Row) -> tuple[str, ...] | None:
+    """``payment-below-full``'s (message, suggestion) for one indicator, ``mandatory-below-full``'s ("mandatory",
+    message, suggestion), or None."""
     target = row.indicator.target
     if not target.raw.strip() and row.indicator.actual:
         return _paid_below_full(row)
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
+    if "隐患" in name or "检疫" in name:
+        # (mandatory-below-full's verdict, three parts, the rule's name first: one pass over the rows in %)
+        return _mandatory_below_full(row)
     if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
         # 伙食补助覆盖率 90%: the share of the entitled the benefit reaches is the share paid
         return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{covered.group(1)}是符合条件的对象"
@@ -316,36 +320,33 @@ def mandatory_below_full(document: Document, settings: RuleSettings) -> list[Fin
     消除 or 治理) or a quarantine (检疫, 检验检疫) and the target's lower bound is under 100%. A hazard count
     (``排查隐患 ≥50处``), a share inspected (``隐患排查覆盖率``) and a ceiling (``检疫不合格率 ≤2%``) are not flagged.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _MANDATORY_BELOW_FULL)]
+    # (payment-below-full's check gives this rule's verdicts too, as three parts: one pass over the rows in %)
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict[1:])
+            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL) if len(verdict) == 3]
 
 
 # What is to be done in every case: a hazard found dealt with, fry or animals quarantined.
 _HAZARD_HANDLED = re.compile(r"隐患.{0,8}?(?:处置|整改|排除|消除|治理)")
-_QUARANTINE = re.compile(r"检疫")
 _NOT_A_FLOOR = re.compile(r"不合格|未|漏|覆盖")
 
 
-def _mandatory_below_full(row: Row) -> tuple[str, str] | None:
-    """``mandatory-below-full``'s (message, suggestion) for one indicator, or None."""
-    target = row.indicator.target
-    if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
+def _mandatory_below_full(row: Row) -> tuple[str, str, str] | None:
+    """``mandatory-below-full``'s ("mandatory", message, suggestion) for a row in % below 100 (read by
+    ``_payment_below_full``, which has ruled out other targets) whose name holds 隐患 or 检疫, or None."""
+    key = row.key
+    if _NOT_A_FLOOR.search(key):
         return None
-    if _NOT_A_FLOOR.search(row.key):
-        return None
-    if _HAZARD_HANDLED.search(row.key):
+    if "隐患" in key:
+        if _HAZARD_HANDLED.search(key) is None:
+            return None
         why = "发现的隐患都应当处置到位"
-    elif _QUARANTINE.search(row.key):
-        why = "按规定须全部检验检疫合格"
     else:
-        return None
+        why = "按规定须全部检验检疫合格"
+    target = row.indicator.target
     rest = format_decimal(HUNDRED - target.value)
-    return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{why}，"
+    return ("mandatory", f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{why}，"
             f"这个目标等于允许约{rest}%不做",
             "目标写作「100%」；确有做不到的，在指标解释中写明原因和数量")
-
-
-_MANDATORY_BELOW_FULL = indicator_check(_mandatory_below_full, needs=lambda shape: shape[9])  # in %
 
 
 def _satisfaction_target(row: Row) -> bool | str | None:

@@ -343,7 +343,7 @@ def _mandatory_below_full(row: Row) -> tuple[str, str, str] | None:
     else:
         why = "按规定须全部检验检疫合格"
     target = row.indicator.target
-    rest = format_decimal(HUNDRED - target.value)
+    rest = format_decimal(HUNDRED - (target.value if target.value is not None else HUNDRED))
     return ("mandatory", f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{why}，"
             f"这个目标等于允许约{rest}%不做",
             "目标写作「100%」；确有做不到的，在指标解释中写明原因和数量")

@@ -143,3 +143,16 @@ def test_a_line_break_inside_a_name_is_not_quoted() -> None:
     doc = document(row(EFF, "可持续影响指标", "打造金安国际网球\n公开赛等系列品牌赛事", "影响可持续"))
     (finding,) = review_document(doc, only={"vague-qualitative"}).findings
     assert "「打造金安国际网球公开赛等系列品牌赛事」" in finding.message
+
+
+def test_the_location_line_names_the_indicator_on_one_line() -> None:
+    from rich.console import Console
+
+    from perfbudget.cli.render.review import render_finding
+
+    doc = document(row(EFF, "可持续影响指标", "打造金安国际网球\n公开赛等系列品牌赛事", "影响可持续"))
+    (finding,) = review_document(doc, only={"vague-qualitative"}).findings
+    console = Console(record=True, width=200)
+    render_finding(doc, finding, console)
+    first_line = console.export_text().splitlines()[0]
+    assert first_line.endswith("第1个指标「打造金安国际网球公开赛等系列品牌赛事」 指标值")

@@ -761,9 +761,9 @@ BLIND: list[Judged] = [
         # name; flagged since round 14 (cost-is-budget: a name of funding, not of cost — 中江's 项目计划总投资
         # = budget is a total cost, judged correct, and stays quiet)
         ("cost-is-budget", "每年财政补助1000万元"),
-    }), missed=frozenset({
-        ("完成东津院区建设,医院东津医疗收入达到5亿元",
-         "the hospital's own revenue as the subsidy's economic effect, the output 完成…建设 in the same name"),
+        # the hospital's own revenue as the subsidy's economic effect, the output 完成…建设 in the same name (missed
+        # until round 31's revenue-as-effect)
+        ("revenue-as-effect", "完成东津院区建设,医院东津医疗收入达到5亿元"),
     }), excused=frozenset({("missing-level1-group", None)}),  # cut before the 满意度 row
         blind=True, round=11),
     Judged("临翔 野生动物收容所 2023 (自评, Yunnan, cut)", _c("b98"), frozenset({
@@ -912,6 +912,9 @@ BLIND: list[Judged] = [
         ("input-as-output", "资金支付及时率"),  # money paid out
         ("cost-not-money", "项目成本超支率"),  # ≤0%: a rate, not an amount
         ("vague-qualitative", "维护单位日常运转"),  # 定性有效
+        # the unit's running filed under 经济效益: no money gained (re-judged a fault in round 31, when level2-misplaced
+        # learned the running of a unit as 昌宁's, b198)
+        ("level2-misplaced", "维护单位日常运转"),
     }), missed=frozenset({
         ("开通业务月份", "≥1个月 for a year's service asks nothing (12个月)"),
     }), excused=frozenset({("missing-budget", None)}),  # the budget is on the part not stored
@@ -924,8 +927,9 @@ BLIND: list[Judged] = [
     # self-evaluation whose columns come scrambled. All from keys (no goals). The searches of the
     # stored pages found no sixth whole table not judged yet in the time of the round.
     Judged("保山 退役军人 春节慰问 2022 (自评, Yunnan)", _c("b111"), frozenset({
-        # the counts (50人, 101人, 320人 ...) sit in the 数量 name, the value is 100%
-        ("value-in-name", _WEIWEN), ("rate-under-quantity", _WEIWEN),
+        # the counts (50人, 101人, 320人 ...) sit in the 数量 name, the value is 100% (rate-under-quantity beside it
+        # dropped in round 31: one fault told twice, and its fix — 移到质量指标 — contradicted value-in-name's)
+        ("value-in-name", _WEIWEN),
         ("input-as-output", "补助经费足额拨付率"),  # money disbursed as the 质量
         ("missing-cost-indicator", None),  # a 2022 project without a cost row
         # re-judged after the run: the actual 无上访 against 小于5次 was half of the fault judged missed
@@ -1364,12 +1368,13 @@ BLIND: list[Judged] = [
                ("vague-qualitative", "铁路沿线环境及安全整治管理机制健全性"),
                # the hazards dealt with are the work done, filed as a social effect (flagged since round 21)
                ("output-as-effect", "安全隐患排查有效处置率"),
+               # ≥90% lets one safety hazard in ten stand beside a railway line: every hazard found is to be dealt
+               # with (100%) — missed until round 31's mandatory-below-full
+               ("mandatory-below-full", "安全隐患排查有效处置率"),
            }), missed=frozenset({
                # the places lit and tidied: the works done again (a coverage of the line would be an effect;
                # 亮化美化率 says neither of what nor how it is counted)
                ("环境治理亮化美化率", "output-as-effect: the works done (places lit and tidied) as a social effect"),
-               ("安全隐患排查有效处置率", "≥90% lets one safety hazard in ten stand beside a railway line: "
-                "every hazard found is to be dealt with (100%)"),
            }), excused=frozenset({("missing-budget", None), ("missing-quantity-indicator", None),
                                   ("missing-quality-indicator", None)}),  # the page starts after 数量 and 质量
            blind=True, round=21, note="the three 成本预算 rows (=6, =5, =4万元, the parts of the budget), "
@@ -2054,6 +2059,114 @@ BLIND: list[Judged] = [
         *(("actual-not-comparable", name) for name in ("确保天桥质量", "方便周边居民出行", "持续改善周边居民出行",
                                                         "提升周边居民满意度")),
     }), blind=True, round=30, note="完成道路建设 491米 judged correct as a target"),
+    # Round 31 (review-blind31): about fifty searches of the stored pages by sector and place (城市更新, 河湖长制,
+    # 垃圾分类, 老旧小区改造, 营养改善, 残疾人康复, 退役军人优抚, 应急物资, 市场监管抽检, 农机购置补贴, 林长制, 非遗,
+    # 全民健身, 法律援助, 公益性岗位, 电影放映, 殡葬, 特殊教育, 人防, 妇联, 禁毒, 增殖放流, 水库移民, 村医, 统计,
+    # 人工影响天气, 耕地地力, 部门整体 ×5, 自评表, 实施方案, and Jilin, Qinghai, Gansu, Guizhou, Jiangxi, Shandong by
+    # place) reached mostly tables judged already; eight were new. Each judged from the table alone and committed
+    # before any run.
+    Judged("徽州 电影事业发展专项 区域自评 2025 (a tender mirror's copy, cut in 社会效益, Anhui 电影)", _c("b196"),
+           frozenset({
+        # 明显 cannot be checked: which standard of projection (放映设备完好率, 放映事故次数)?
+        ("vague-qualitative", "提升放映质量"),
+        # a head count of the audience is no economic effect: the people served are the social effect
+        ("level2-misplaced", "全年影院观影人数"),
+        # the 产出 read whole has no 时效 and no 成本 (a 2025 table: 每套设备维护成本)
+        ("missing-time-indicator", None), ("missing-cost-indicator", None),
+        # the cinema's whole turnover is not what 4万元 of equipment upkeep yields (attribution; judged missed before
+        # the run, flagged since round 31's revenue-as-effect)
+        ("revenue-as-effect", "影院营业收入"),
+    }), excused=frozenset({
+        # cut in 社会效益, before 满意度
+        ("missing-level1-group", None),
+    }), blind=True, round=31, note="维护电影放映设备数量 ≥5套 judged correct"),
+    Judged("霍山 特殊教育补助资金 区域自评 2024 (Anhui 特殊教育)", _c("b197"), frozenset({
+        # each 数量 row holds its count in the name and 100% as the value: the target is in the name
+        ("value-in-name", "培智教学软件2套"), ("value-in-name", "台式电脑4台、笔记本电脑4台、班班通设备2套"),
+        ("value-in-name", "室外康复运动设施1套"),
+        # 100% of the project's progress by when the money comes: no deadline
+        ("time-without-date", "根据资金到位时间执行项目进度"),
+        # 扩大: by how much (资源教室, 受益学生人数)?
+        ("vague-qualitative", "特殊教育资源"),
+        # a 2024 table without a cost (the equipment's unit prices)
+        ("missing-cost-indicator", None),
+    }), blind=True, round=31, note="the three 验收合格率 and the two satisfactions (90%) judged correct"),
+    Judged("昌宁 特殊教育公用经费 自评报告 2023 (prose naming each 二级, Yunnan 教育)", _c("b198"), frozenset({
+        # the effects and the satisfaction report what was done with no target set
+        ("missing-target-value", "保障学校的正常运转"), ("missing-target-value", "补助政策知晓度"),
+        ("missing-target-value", "适龄残疾儿童接受义务教育覆盖"), ("missing-target-value", "学生和家长的满意度"),
+        # the school's running is no economic effect
+        ("level2-misplaced", "保障学校的正常运转"),
+        # 较高 is no survey result: the satisfaction cannot be scored
+        ("actual-not-comparable", "学生和家长的满意度"),
+    }), blind=True, round=31, note="补助人数 9人, 补助覆盖比率 100% and 人均补助标准 0.60万元/生.年 judged correct; a "
+       "公用经费 project follows the simplified template (no 时效 asked)"),
+    Judged("XX市 渔业增殖放流 评价报告 2019 (prose naming each 二级, cut in 可持续影响, unknown province)",
+           _c("b199"), frozenset({
+        # 检验检疫 ≥90%: a share of what (苗种检验检疫合格率)?
+        ("unit-mismatch", "检验检疫"),
+        # the 时效 is the money's spending rate: an input, no deadline for the release
+        ("input-as-output", "农业生态与资源保护补助资金年度支出率"),
+        # ≥100% of the budget: no cost set (成本 per 万尾)
+        ("cost-not-money", "支出控制在批复预算范围内"),
+        # how the money is handled is no social effect, and the clause sets no value
+        ("management-as-output", "资金使用无重大违规违纪问题"), ("missing-target-value", "资金使用无重大违规违纪问题"),
+        # released seedlings must all pass quarantine (增殖放流管理规定): the target is 100%, not ≥90% (judged missed
+        # before the run; flagged since round 31's mandatory-below-full)
+        ("mandatory-below-full", "检验检疫"),
+    }), excused=frozenset({
+        # cut in 可持续影响, before 满意度
+        ("missing-level1-group", None),
+    }), blind=True, round=31, note="放流规模 150万尾, 苗种规格 ≥3cm, 原种良种率 100% and 资源贡献率 ≥2% judged "
+       "correct"),
+    Judged("XX县 渔业增殖放流 实施方案 2021 (targets in prose, no levels, Anhui 渔业)", _c("b200"), frozenset(),
+           excused=frozenset({
+        # the prose names no levels (as b186)
+        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
+    }), blind=True, round=31, note="a quiet table: 放流水生生物 ≥350万尾, 资源贡献率 ≥2% and 抽样调查满意度 ≥80% (the "
+       "central scheme's own three) judged correct"),
+    Judged("历城 文化馆 免费开放 自评表 2019 (cut in 社会效益, Shandong 文化)", _c("b201"), frozenset({
+        # a share under 数量: how many days open, how many visitors?
+        ("rate-under-quantity", "全年免费开放"),
+        # rules in place and followed are the project's management, scored apart, not a quality of the service
+        ("management-as-output", "免费开放管理制度健全、执行有效性"),
+        # 免费开放率 100% under 时效: no time (judged time-without-date before the run; the first run gave
+        # level2-misplaced — a rate under 时效 with no word of time —, which says the same: re-judged, its message now
+        # also asking for the deadline)
+        ("level2-misplaced", "免费开放率"),
+        # the whole 45万 as the cost of a 匹配程度
+        ("cost-is-budget", "实际成本与工作内容的匹配程度"),
+        # an aim in %, and no economic effect
+        ("unit-mismatch", "承担重要公益服务项目、助推民生事业发展"),
+        ("level2-misplaced", "承担重要公益服务项目、助推民生事业发展"),
+    }), missed=frozenset({
+        # 商品和服务支出 is an expenditure class, not a project: name what the money does (文化馆免费开放)
+        (None, "the project named by its expenditure class"),
+    }), excused=frozenset({
+        # cut in 社会效益, before 满意度
+        ("missing-level1-group", None),
+    }), blind=True, round=31),
+    Judged("校园维修改造与设备购置 自评结果 2022 (prose naming each 二级, masked unit)", _c("b202"), frozenset({
+        # the 数量 is the money (300万): nothing delivered is counted (rooms repaired, sets bought)
+        ("input-as-output", "2022年校园维修改造与设备购置资金"), ("missing-quantity-indicator", None),
+        # 成本控制率 100%: no cost set
+        ("cost-not-money", "项目成本控制率"),
+        # 显著提高 cannot be checked; the quality of teaching is no economic effect
+        ("vague-qualitative", "提高教育质量"), ("level2-misplaced", "提高教育质量"),
+        ("vague-qualitative", "保障地方教育事业发展"),
+    }), blind=True, round=31, note="项目完成及时率, 验收合格率 and the three satisfactions (≥95%) judged correct"),
+    Judged("达州 非遗保护资金 区域自评 2021 (aims without figures, no levels, Sichuan 非遗)", _c("b203"), frozenset({
+        # each sub-project's targets are activities and aims with no figure (场次, 参与人数, 印数, 学徒人数)
+        *(("missing-target-value", name) for name in (
+            "举办第十一届薅草锣鼓赛歌会暨万达开薅草锣鼓传承保护及非物质文化遗产交流活动",
+            "举办成渝双城非物质文化遗产保护交流活动", "对薅草锣鼓进行保护、发展和传承", "出版薅草锣鼓音乐读本",
+            "全年非遗项目的传承和教学")),
+    }), excused=frozenset({
+        # the prose names no levels (as b186)
+        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
+    }), blind=True, round=31),
 ]
 
 

@@ -345,6 +345,12 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(1, row(OUT, N, "定点帮扶村", "≥1个")), None, [(1, "level3")]),
     ("monitored-state-as-effect", "a monitoring station's target the air's quality (九华山)",
      with_row(5, row(E, "生态效益指标", "风景区空气质量优良率", "≥90%")), monitoring_header(), [(5, "level3")]),
+    ("revenue-as-effect", "the cinema's whole turnover as the subsidy's effect (徽州)",
+     with_row(5, row(E, EE, "影院营业收入", "≥150万元")), None, [(5, "level3")]),
+    ("mandatory-below-full", "one safety hazard in ten left standing (铁路沿线)",
+     with_row(2, row(OUT, Q, "安全隐患排查有效处置率", "≥90%")), None, [(2, "target")]),
+    ("mandatory-below-full", "released fry not all quarantined (增殖放流)",
+     with_row(2, row(OUT, Q, "检验检疫", "≥90%")), None, [(2, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -625,6 +631,11 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(5, row(E, SE, "空气质量日报按时发布率", "100%")), monitoring_header()),
     ("monitored-state-as-effect", "a pollution-control project's air quality (its effect)",
      with_row(5, row(E, "生态效益指标", "空气质量优良率", "≥90%")), None),
+    ("revenue-as-effect", "the turnover's growth (a change the money may bring)",
+     with_row(5, row(E, EE, "影院营业收入较上年增长", "≥5%")), None),
+    ("revenue-as-effect", "a village collective's income", with_row(5, row(E, EE, "村集体经济收入", "≥5万元")), None),
+    ("mandatory-below-full", "every hazard dealt with", with_row(2, row(OUT, Q, "安全隐患整改率", "100%")), None),
+    ("mandatory-below-full", "a ceiling of failures", with_row(2, row(OUT, Q, "苗种检疫不合格率", "≤2%")), None),
 ]
 
 

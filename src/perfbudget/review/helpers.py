@@ -337,13 +337,27 @@ def at_indicator(project: Project, position: int, indicator: Indicator, field: s
                  message: str, suggestion: str) -> Finding:
     """A finding on one indicator's field, located at that field's cell (else the row)."""
     source = indicator.sources.get(field) if field else None
+    if EXAMPLE_YEAR in suggestion:
+        suggestion = in_budget_year(suggestion, project.fund_year)
     return new_finding(project.seq, position, field, message, suggestion, source or indicator.source, *RUNNING.get())
 
 
 def at_project(project: Project, field: str | None, message: str, suggestion: str) -> Finding:
     """A project-level finding, located at the field's cell (else the table's start)."""
     source = project.sources.get(field) if field else None
+    if EXAMPLE_YEAR in suggestion:
+        suggestion = in_budget_year(suggestion, project.fund_year)
     return new_finding(project.seq, None, field, message, suggestion, source or project.source, *RUNNING.get())
+
+
+# The year the rules' example deadlines are written in (「2024年12月底前完成」): a finding on a table of another
+# budget year gives the example in that year — a 2020 table is not told to finish by the end of 2024.
+EXAMPLE_YEAR = "2024年12月"
+
+
+@lru_cache(maxsize=64)
+def in_budget_year(suggestion: str, year: int | None) -> str:
+    return suggestion if year is None else suggestion.replace(EXAMPLE_YEAR, f"{year}年12月")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -436,11 +450,19 @@ def is_money_unit(unit: str | None) -> bool:
 
 
 def quote(text: str, limit: int = 40) -> str:
-    """「text」, shortened for messages."""
+    """「text」, shortened for messages; a line break the page left inside a name is taken out."""
     text = text.strip()
+    if "\n" in text:  # (one_line's test, inlined: quote is called for every finding's message)
+        text = _LINE_BREAK.sub("", text)
     return f"「{text[:limit]}…」" if len(text) > limit else f"「{text}」"
 
 
+def one_line(text: str) -> str:
+    """The text with the line breaks a page left inside a name taken out (打造金安国际网球⏎公开赛…)."""
+    return _LINE_BREAK.sub("", text) if "\n" in text else text
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 _PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})")
 _PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
 

@@ -182,7 +182,8 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
 
     A rate (合格率, 完成率, 满意度 …) cannot exceed 100%: ``≥100%`` asks for the impossible and
     should be written ``100%`` or ``=100%``. Names of growths and ratios (增长率, 提高, 同比,
-    投入产出比 …) may exceed 100% and are not flagged.
+    投入产出比 …) may exceed 100% and are not flagged, nor a cost row (``支出控制在批复预算范围内 ≥100%``):
+    a cost is no share, and ``cost-not-money`` asks for the amount instead.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _RATE_OVER_100)]
@@ -196,6 +197,8 @@ def _over_100(row: Row) -> tuple[str, str] | None:
         return None
     if _MAY_EXCEED_100.search(row.name):
         return None
+    if row.economic_cost and target.value >= HUNDRED:
+        return None  # 支出控制在批复预算范围内 ≥100%: no share at all; cost-not-money asks for the amount (one fault)
     top = target.upper if target.upper is not None else target.value
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",
@@ -234,7 +237,7 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     too; coverage by a service or a campaign (疫苗接种覆盖率, 宣传覆盖率) is of a population and is not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL)]
+            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL) if len(verdict) == 2]
 
 
 # A payment's rate or accuracy (补贴发放率, 工资发放准确性, 奖补资金兑付率), not its timeliness.
@@ -261,14 +264,18 @@ def _pays_out(name: str) -> bool:
     return "率" not in tail and "数" not in tail and _PAY.search(tail) is not None
 
 
-def _payment_below_full(row: Row) -> tuple[str, str] | None:
-    """``payment-below-full``'s (message, suggestion) for one indicator, or None."""
+def _payment_below_full(row: Row) -> tuple[str, ...] | None:
+    """``payment-below-full``'s (message, suggestion) for one indicator, ``mandatory-below-full``'s ("mandatory",
+    message, suggestion), or None."""
     target = row.indicator.target
     if not target.raw.strip() and row.indicator.actual:
         return _paid_below_full(row)
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
+    if "隐患" in name or "检疫" in name:
+        # (mandatory-below-full's verdict, three parts, the rule's name first: one pass over the rows in %)
+        return _mandatory_below_full(row)
     if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
         # 伙食补助覆盖率 90%: the share of the entitled the benefit reaches is the share paid
         return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{covered.group(1)}是符合条件的对象"
@@ -300,6 +307,46 @@ def _paid_below_full(row: Row) -> tuple[str, str] | None:
 
 # In % (a target), or a self-evaluation's actual with no target (unit None): _paid_below_full reads the actual.
 _PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9] or (shape[4] and shape[10]))
+
+
+@rule("mandatory-below-full", title="必须全部做到的比率目标低于100%", dimension="适当性", severity="warning")
+def mandatory_below_full(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A share of what the rules require to be done in every case, set below 100%.
+
+    Every safety hazard found is to be dealt with (``安全隐患排查有效处置率 ≥90%`` beside a railway line lets one in
+    ten stand: 铁路沿线's, missed since round 21), and released fry or animals moved are to be quarantined, all of
+    them (``检验检疫 ≥90%`` in a 增殖放流 project: 《水生生物增殖放流管理规定》; 动物防疫法 for animals): a target
+    below 100% allows the rest by plan. Flagged when the name is a hazard's handling (隐患 with 处置, 整改, 排除,
+    消除 or 治理) or a quarantine (检疫, 检验检疫) and the target's lower bound is under 100%. A hazard count
+    (``排查隐患 ≥50处``), a share inspected (``隐患排查覆盖率``) and a ceiling (``检疫不合格率 ≤2%``) are not flagged.
+    """
+    # (payment-below-full's check gives this rule's verdicts too, as three parts: one pass over the rows in %)
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict[1:])
+            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL) if len(verdict) == 3]
+
+
+# What is to be done in every case: a hazard found dealt with, fry or animals quarantined.
+_HAZARD_HANDLED = re.compile(r"隐患.{0,8}?(?:处置|整改|排除|消除|治理)")
+_NOT_A_FLOOR = re.compile(r"不合格|未|漏|覆盖")
+
+
+def _mandatory_below_full(row: Row) -> tuple[str, str, str] | None:
+    """``mandatory-below-full``'s ("mandatory", message, suggestion) for a row in % below 100 (read by
+    ``_payment_below_full``, which has ruled out other targets) whose name holds 隐患 or 检疫, or None."""
+    key = row.key
+    if _NOT_A_FLOOR.search(key):
+        return None
+    if "隐患" in key:
+        if _HAZARD_HANDLED.search(key) is None:
+            return None
+        why = "发现的隐患都应当处置到位"
+    else:
+        why = "按规定须全部检验检疫合格"
+    target = row.indicator.target
+    rest = format_decimal(HUNDRED - (target.value if target.value is not None else HUNDRED))
+    return ("mandatory", f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{why}，"
+            f"这个目标等于允许约{rest}%不做",
+            "目标写作「100%」；确有做不到的，在指标解释中写明原因和数量")
 
 
 def _satisfaction_target(row: Row) -> bool | str | None:

@@ -31,7 +31,7 @@ from perfbudget.review.helpers import (
     rows,
     unit_note,
 )
-from perfbudget.review.language import figures, word_set
+from perfbudget.review.language import figures, made_of, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
@@ -712,7 +712,7 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     stated = [Decimal(value) for value, written in _values_in_name(row.name)
               if written == unit or (unit != "%" and written.startswith(unit))]
     if (not stated and unit == "%" and row.level2 == "数量指标"
-            and (counted := _counts_in_name(row.name)) is not None):
+            and (counted := counts_in_name(row.name)) is not None):
         return (f"三级指标名称{quote(indicator.level3)}中写有「{counted}」等数量，指标值却只写{quote(target.raw)}，"
                 "要完成的数量写在了名称里，指标值只是一个比例",
                 f"名称只写衡量什么（如「慰问…人数」），把「{counted}」这样的数量写到指标值栏，每类对象各设一个指标")
@@ -784,7 +784,7 @@ def _count_start(name: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _counts_in_name(name: str) -> str | None:
+def counts_in_name(name: str) -> str | None:
     """The first count a name states (``慰问伤残军人50人;…`` → ``50人``), or None for a measure (…率, …人数;
     …满意度, …及时性: shares by nature) and for ordinals (``第2批``: which batch, not how many)."""
     if not _count_start(name) or name.endswith(("度", "性")) or _MEASURE_END.search(name):
@@ -813,7 +813,9 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
     An actual written as a bound where no target is given (``≦0%`` in a report that sets none) is
     a target's form, not a result, and is reported at its row; so is a word for "met" where no target is given
-    (``达成预期指标`` in a row whose 指标值 is empty: met against nothing, no figure of its own). A word for "met"
+    (``达成预期指标`` in a row whose 指标值 is empty: met against nothing, no figure of its own), and so is a degree
+    where no target is given (``学生和家长的满意度 较高``: neither a result nor anything to score it against). A word
+    for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
     work was done in time). ``无``/``零``
@@ -906,6 +908,11 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         # 达成预期指标 reported where no target was set: met against nothing, and no figure of its own
         return (f"实际完成值{quote(actual)}只说达成，没有实际数值，这一行又没有指标值，说不出做了多少、是否真的完成",
                 "填写实际达到的数值（如「100%」「12次」），并补上年初设定的指标值")
+    if not target.raw.strip() and text and not _has_digit(text) and made_of(text, "vague", "words"):
+        # 学生和家长的满意度 较高 with no target: a degree, neither a result nor anything to score it against
+        return (f"实际完成值{quote(actual)}只是笼统的程度，没有实际数值，这一行又没有指标值，无法判断是否完成，"
+                "也无法打分",
+                "填写实际达到的数值（满意度填调查结果，如「96%」），并补上年初设定的指标值")
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
         # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)

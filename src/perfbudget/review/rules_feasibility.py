@@ -258,8 +258,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     suggestion = (_TREND_DOWN_SUGGESTION if _TREND_DOWN.search(target.raw) else
                   "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
-                  _SUGGESTIONS.get(reason, "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-                                           "（如「建立并印发管理制度」「全年无重大安全事故」）"))
+                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(row.level2, _MEASURABLE))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
@@ -267,6 +266,18 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
 # A trend downwards as the value (减少, 有所下降, 明显降低): what to write is how far down, not how far up.
 _TREND_DOWN = re.compile(r"(?:减少|下降|降低|减轻|减小)(?:了)?$")
 _TREND_DOWN_SUGGESTION = "写明降低或减少到什么程度（如「较上年减少10%」「不超过2起」），年底才能对照"
+
+# What to write instead of a vague value: examples of the row's own group (an economic effect is not told to write
+# ≥95%), else figures and checkable standards in general.
+_MEASURABLE = ("改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+               "（如「建立并印发管理制度」「全年无重大安全事故」）")
+_BY_GROUP = {
+    "经济效益指标": "写明带来的经济效果和数额，如「带动相关消费≥50万元」「受益农户户均增收≥2000元」",
+    "社会效益指标": "写明受益的人或可检查的社会效果，如「受益群众≥5000人次」「政策知晓率≥90%」",
+    "生态效益指标": "写明可测的生态效果，如「新增绿化面积≥2000平方米」「垃圾无害化处理率≥95%」",
+    "可持续影响指标": "写明持续多久或靠什么持续，如「设施正常使用年限≥10年」「建立长效管护制度并印发」",
+    "质量指标": "写明可检查的质量标准，如「验收合格率100%」「达到国家××标准」",
+}
 
 # What to write instead, for the reasons that have a better example than a figure.
 _SUGGESTIONS = {
@@ -409,6 +420,8 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     that holds the year (``2023年项目完工、投入使用 100%``) is told that the time belongs in the value.
     A thing to be done on time named as the act (``按时交纳税费``, 及时拨付…) whose value is the whole year
     (``=1年``) names no due date either and is flagged; a duration limit (``≤30个工作日``) and a rate are not.
+    A rule of conduct as the name (``根据资金到位时间执行项目进度 100%``: 根据, 依据, 按照 …, not a rate) says what
+    the timing depends on, not by when, and is flagged though it holds 时间 or 进度.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
@@ -424,6 +437,10 @@ _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时�
                          # share of payments made when the name says
                          r"|每(?:月|季度?|周|半年)|[上中下]旬|\d月份")
 
+
+# A 时效 name that is a rule of conduct (根据资金到位时间执行项目进度, 按照合同约定时间执行): it says what the timing
+# depends on, not by when; a rate of things done by it (…按时完成率, …比例) is a share in time and is not matched.
+_PRINCIPLE_NAME = re.compile(r"^(根据|依据|按照|视|随)(?!.*(?:率|比例)$)")
 
 # A year written into a 时效 name (2023年项目完工、投入使用): the deadline stands where the value should.
 _YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}年")
@@ -449,8 +466,15 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
             return None
         due = due_of(target)
         return due.end_year if due is not None else None
-    if due_of(target) is not None or _TIMED_NAME.search(row.name):
+    if due_of(target) is not None:
         return None
+    if _TIMED_NAME.search(row.name):
+        if (rule_of := _PRINCIPLE_NAME.match(row.name)) is None:
+            return None
+        # 根据资金到位时间执行项目进度 100%: a rule of conduct, 100% of it names no date to be kept
+        return (f"时效指标{quote(row.indicator.level3)}写的是执行原则（{rule_of.group(1)}…），指标值只有"
+                f"{quote(target.raw)}，没有写明完成的时间或期限，无法判断是否按时完成",
+                "写明完成时间，如「2024年12月底前完成采购和安装」「资金到位后3个月内完成」")
     if (year := _YEAR_IN_NAME.search(row.name)) is not None:
         # 2023年项目完工、投入使用 100%: the time is in the name, the value cannot be scored by it
         return (f"时效指标{quote(row.indicator.level3)}把时间（{year.group()}）写在了名称里，指标值只有"

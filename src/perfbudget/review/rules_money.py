@@ -243,6 +243,10 @@ _FUNDING_NAME = re.compile(r"金额|资金|补助|补贴|拨款|预算|经费")
 _COST_WORD = re.compile(r"成本|费用|价|投资|定额|支出")
 
 
+# A cost row named by a judgement of the cost (实际成本与工作内容的匹配程度, 成本合理性): no cost item is named.
+_ASSESSMENT_ENDINGS = ("程度", "匹配度", "合理性", "匹配性", "合理度")
+
+
 @rule("cost-is-budget", title="成本指标照抄预算总额", dimension="适当性", severity="warning")
 def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     """A cost row that is the project's money itself: the whole budget under a name of funding.
@@ -256,7 +260,9 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     budget (``项目总成本 ≤90万元``, ``项目计划总投资 20万元``) is a cost and is not flagged, nor a
     part of the budget under a funding name (``市级配套资金 2万元`` of 5万元). The project's own name as the cost
     row's (``市民中心运行维护费 150万`` in the project 市民中心运行维护费 of 150万元) restates the budget whatever its
-    words: the row is the project, not a cost of its output; a bare 万 in a cost row is 万元.
+    words: the row is the project, not a cost of its output; a bare 万 in a cost row is 万元. So is a cost row
+    named by a judgement of the cost (``实际成本与工作内容的匹配程度 45万`` in a project of 45万元: 程度, 合理性,
+    匹配度), whatever its words: it names no cost item, and the amount is the budget.
     """
     per_unit = word_set("names", "per_unit")
     out = []
@@ -268,16 +274,20 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
             continue
         own = project.name or ""
         own_name = bool(own) and name[:2] == own[:2] and bare(name) == bare(own)
-        if not own_name and _FUNDING_NAME.search(name) is None:
+        assessed = name.endswith(_ASSESSMENT_ENDINGS)  # 实际成本与工作内容的匹配程度 45万: a judgement, not a cost
+        if not own_name and not assessed and _FUNDING_NAME.search(name) is None:
             continue
         factor = money_in("万元" if target.unit == "万" else target.unit, document.money_unit)
         if factor is None or (target.upper or target.value) * factor != total:
             continue
-        if not own_name and (_COST_WORD.search(name) is not None or any(word in name for word in per_unit)):
+        if not (own_name or assessed) and (_COST_WORD.search(name) is not None
+                                           or any(word in name for word in per_unit)):
             continue
+        budget = f"{format_decimal(total)}{document.money_unit or '万元'}"
         out.append(at_indicator(project, row.position, indicator, "level3",
-                                f"成本指标{quote(indicator.level3)}（{target.raw}）就是项目预算总额"
-                                f"{format_decimal(total)}{document.money_unit or '万元'}，照抄了预算，"
+                                f"成本指标{quote(indicator.level3)}是评价用语，指标值{quote(target.raw)}就是项目预算总额"
+                                f"{budget}，没有写明哪项产出花多少钱" if assessed else
+                                f"成本指标{quote(indicator.level3)}（{target.raw}）就是项目预算总额{budget}，照抄了预算，"
                                 "没有反映产出的成本",
                                 "写明单位产出的成本（如「≤704元/村」「≤300元/人」）或各项支出的成本，"
                                 "不要只重复预算总额"))

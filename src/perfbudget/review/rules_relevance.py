@@ -55,7 +55,7 @@ _INPUT_NAME = re.compile(
     # 资金是否全部纳入医保统筹): the money going in, asked as a question
     r"|^(?:财政|补助|专项|配套)?(?:资金|经费|款项)是否[^，,。；]{0,6}?(?:使用|到位|执行|拨付|支付|兑付|下达|纳入|拨入|落实)"
     r"|(?:支付|拨付|兑付|下达|到位)(?:资金|经费|款项)"
-    r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例|周期)?$"
+    r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达|支出)(?:率|性|情况|进度|比例|周期)?$"
     r"|费用使用(?:率|情况|进度|比例|周期)$"
     r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
     # money laid out reaching its users: 业务工作支出到位率
@@ -163,7 +163,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     subsidy) is a legitimate output of a subsidy project. Under 产出 (not 成本), the project's
     own money stated as an amount (工程资金金额, 项目投资额) is an input too; money drawn in
     from others (带动社会资金投入金额) is a result and is not flagged. Widened on real tables:
-    the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
+    the money words anywhere in the name (支付资金 inside 按时支付资金比例; the spending rate with words between,
+    ``补助资金年度支出率``), …性 as well as …率
     (经费到位及时性, 经费支出时效性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"), and the staff hired named as
@@ -221,7 +222,8 @@ def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] |
         return verdict
     if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
         # how money is handled (management-as-output's verdict: four parts, the rule's name first)
-        return _management_fault(row) if "规" in key else None  # (合规, 规范: one look for 规 is the cheapest)
+        # (合规, 规范, 违规; 制度健全: two looks are cheaper than the search)
+        return _management_fault(row) if "规" in key or "制度" in key else None
     return ("level3",
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
@@ -281,8 +283,12 @@ _HIRED_STAFF = re.compile(r"^(?:聘用|聘请|外聘|临聘|雇用|雇佣)[^，,
 # How the unit handles its money (资金使用合规性, 经费支出合规率, 资金管理规范性, 经费审批流程规范性,
 # 资金使用是否合规): its management, which the self-evaluation scores apart (项目管理), not a result.
 # How it buys (采购程序规范性, 招标程序合规率) is the same: the procedure every purchase must follow.
-_MONEY_HANDLING = re.compile(r"(?:资金|经费|财务|款项|(采购|招标|招投标))[^，,。；、]{0,6}?(?:合规|规范)"
-                             r"(?:性|率|度|程度|情况)?$")
+_MONEY_HANDLING = re.compile(r"(?:资金|经费|财务|款项|(采购|招标|招投标))[^，,。；、]{0,6}?(?:合规|规范"
+                             # money used without breaking the rules (资金使用无重大违规违纪问题): compliance too
+                             r"|(无|未发生|不发生|没有)(?:重大)?(?:违规|违纪|违法)+(?:问题|行为|现象|情况)?$)"
+                             r"(?:性|率|度|程度|情况)?$"
+                             # the scoring frame's own management rows (管理制度健全性, 管理制度健全、执行有效性)
+                             r"|(制度)(?:健全|完善|执行)[^，,。；]{0,8}?性$")
 
 
 @rule("management-as-output", title="把资金管理当作产出", dimension="相关性", severity="warning")
@@ -298,7 +304,10 @@ def management_as_output(document: Document, settings: RuleSettings) -> list[Fin
     under 产出 or 效益 (not 成本). A payment's compliance to its beneficiaries
     (``补贴发放合规率``: whether each payment went to whom the rules say) and an eligibility check
     (``补助资格合规性``) are a quality of the subsidy delivered and are not flagged; a flat list
-    without 一级 (a 部门整体 self-evaluation's management indicators) files nothing as an output.
+    without 一级 (a 部门整体 self-evaluation's management indicators) files nothing as an output. Money used
+    without breaking the rules (``资金使用无重大违规违纪问题`` as a social effect) is compliance too, and so are the
+    scoring frame's own management rows (``管理制度健全性``, ``免费开放管理制度健全、执行有效性``); writing the
+    rules as the work (``制定管理制度 ≥3项``) is not flagged.
     """
     # (input-as-output's check gives this rule's verdicts too, as four parts: one pass over the rows)
     return [at_indicator(row.project, row.position, row.indicator, *verdict[1:])
@@ -311,14 +320,17 @@ def _management_fault(row: Row) -> tuple[str, str, str, str] | None:
     if row.level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT) or (handled := _MONEY_HANDLING.search(row.key)) is None:
         return None
     where = "产出的质量" if row.level1 == LEVEL1_OUTPUT else "项目带来的效益"
-    what = "采购、招标的程序" if handled.group(1) else "资金使用或管理"
+    what = ("管理制度是否健全、是否执行" if handled.group(3) else
+            f"{'采购、招标的程序' if handled.group(1) else '资金使用或管理'}是否合规")
     target = row.indicator.target
     below = target.unit == "%" and target.value is not None and target.value < 100 and target.op not in (Op.LE, Op.LT)
-    short = f"；目标{target.raw}还等于允许部分资金违规使用" if below else ""
+    short = f"；目标{target.raw}还等于允许部分资金违规使用" if below and not handled.group(3) else ""
+    good = ("质量指标写产出本身的质量，如「维修工程验收合格率100%」「服务达标率≥95%」" if row.level1 == LEVEL1_OUTPUT
+            else "效益指标写项目带来的变化，如「受益人数≥500人」「群众参与率≥80%」")
     return ("management", "level3",
-            f"{quote(row.indicator.level3)}衡量的是{what}是否合规，是每个项目都要遵守的管理要求"
+            f"{quote(row.indicator.level3)}衡量的是{what}，是每个项目都要遵守的管理要求"
             f"（自评时在项目管理部分另行计分），不是{where}{short}",
-            "删去该指标；质量指标写产出本身的质量，如「维修工程验收合格率100%」「服务达标率≥95%」")
+            f"删去该指标；{good}")
 
 _TRAILING = re.compile(r"[。．.，,；;！!\s]*$")
 
@@ -455,9 +467,11 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     Names ending with an ``exempt`` suffix (default 完成率 and 完工率, widely accepted as the
     share of the planned quantity) and inputs (left to ``input-as-output``) are not flagged, nor a
     rate's name whose value is a count in another unit (``肥料利用率 ≧5组``): ``unit-mismatch`` says
-    it, once.
+    it, once. Nor a name that states the count with 100% as its value (``培智教学软件2套 100%``): the
+    quantity is there, in the name, and ``value-in-name`` says to move it to the value.
     """
-    from perfbudget.review.rules_feasibility import not_a_rate  # (it imports this module)
+    from perfbudget.review.rules_conformity import counts_in_name
+    from perfbudget.review.rules_feasibility import not_a_rate  # (they import this module)
 
     exempt = tuple(settings.param("exempt"))
     out = []
@@ -465,8 +479,11 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
         project, position, indicator = row.project, row.position, row.indicator
         if row.name.endswith(exempt) or project_category(project.name, project.extras):
             continue  # 人员类/运转类: 发放覆盖率 is the simplified template's output
-        if indicator.target.unit == "%" and not row.name.endswith("率") and not_a_rate(row.name):
-            continue  # 确保日常工作正常运行 100%: unit-mismatch says it is no rate at all (not twice, not both ways)
+        if indicator.target.unit == "%" and not row.name.endswith("率"):
+            if not_a_rate(row.name):
+                continue  # 确保日常工作正常运行 100%: unit-mismatch says it is no rate (not twice, not both ways)
+            if counts_in_name(row.name) is not None:
+                continue  # 培智教学软件2套 100%: the count is in the name; value-in-name says to move it (one fault)
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
                                 "改写为具体数量（如「维护设备≥20台次」），或把该比率移到质量指标下"))
@@ -871,6 +888,49 @@ def _monitoring_only(name: str) -> bool:
     """Whether a project's name says its money is for monitoring (监测, 监控, 检测) and for no work on the
     environment itself (治理, 防治 …)."""
     return ("监测" in name or "监控" in name or "检测" in name) and _ENVIRONMENT_WORK.search(name) is None
+
+
+@rule("revenue-as-effect", title="把受助单位的全部收入当作效益", dimension="相关性", severity="warning")
+def revenue_as_effect(document: Document, settings: RuleSettings) -> list[Finding]:
+    """An economic effect that is the whole turnover of the unit the money goes to.
+
+    ``影院营业收入 ≥150万元`` for 4万元 of a cinema's equipment upkeep, ``医院东津医疗收入达到5亿元`` for a 1000万元
+    building grant (襄阳's, missed since round 11): the unit's whole revenue (营业收入, 医疗收入, 经营收入, 门诊收入,
+    票房收入) follows from all it does, not from this money, so the target is met or missed whatever the project
+    delivers (88号: 指标与项目相关). What the money brings is a change: the revenue's growth (营业收入较上年增长, 新增
+    收入), the income of those it serves (农户增收, 带动…收入), or the service itself (公益放映场次). Flagged under
+    经济效益 at a name ending in such a revenue (or stating it with its amount) with no word of change (增长, 增加,
+    新增, 提高, 带动 …); a village collective's or a household's income (村集体经济收入, 户均收入) is not a unit's
+    turnover. A 部门整体 table is the unit's whole budget: there its 业务收入 is its own (蚕茶卫生院's) and is not
+    flagged.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "level3",
+                         f"{_with_value(row.indicator)}是受补助单位的全部{kind}，取决于单位全部的经营和服务，"
+                         "不是本项目资金带来的效益，完成与否与项目做得好坏无关",
+                         "写明本项目带来的变化，如「营业收入较上年增长≥5%」「新增服务收入≥10万元」，"
+                         "或项目直接带来的服务量，如「公益放映场次≥100场」「新增门诊服务人次≥2万人次」")
+            for row, kind in flagged(document, _REVENUE_AS_EFFECT)
+            if department_framework(document, row.project) is None]
+
+
+# A unit's whole turnover (营业收入, 医疗收入 …) as the name, or stated with its amount (医疗收入达到5亿元).
+_TURNOVER = re.compile(r"(营业收入|医疗收入|医疗服务收入|经营收入|门诊收入|业务收入|票房收入|营收)(?:达到|达|为)?"
+                       r"(?:[≥≤><=]*\d[\d.]*(?:万|亿)?元?)?$")
+# A change or someone else's income: what the money may bring (较上年增长, 新增, 带动, 户均).
+_CHANGE = re.compile(r"增长|增加|新增|提高|提升|带动|增收|较上年|同比|户均|人均|村集体")
+
+
+def _revenue_as_effect(row: Row) -> str | None:
+    """``revenue-as-effect``'s verdict (the kind of revenue) for one indicator, or None."""
+    if row.level2 != "经济效益指标" or "收" not in row.key:
+        return None
+    turnover = _TURNOVER.search(row.key)
+    if turnover is None or _CHANGE.search(row.key) is not None:
+        return None
+    return turnover.group(1)
+
+
+_REVENUE_AS_EFFECT = indicator_check(_revenue_as_effect, needs=lambda shape: shape[1] == "经济效益指标")
 
 
 @rule("quantity-not-work", title="数量指标数的不是完成的工作", dimension="相关性", severity="warning")

@@ -334,6 +334,9 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
             return None
         other = _has(name, "groups", "not_economic")
         if other is None:
+            if unit in _PEOPLE_COUNT_UNITS and name.endswith(_PEOPLE_COUNT_ENDINGS) and not _VISITORS.search(name):
+                # 全年影院观影人数 ≥4万人次: the people a service reaches, a social effect, not money gained
+                return f"「{name}」数的是服务到的人，是社会方面的效益，不是经济效益"
             return None
         kind = "生态" if other in word_set("groups", "ecological") else "社会" if other in _SOCIAL_WORDS else None
         return f"「{other}」是{kind}方面的效益，不是经济效益" if kind else f"「{other}」不是经济效益"
@@ -355,7 +358,13 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
 
 # The not-economic words that name a social effect (安全率, 就学率 under 经济效益: 社会效益指标 is meant).
 _SOCIAL_WORDS = frozenset({"安全", "安全率", "健康", "疾病", "事故", "稳定", "秩序", "信访", "治安", "知晓", "就学",
-                           "入学", "升学", "就医"})
+                           "入学", "升学", "就医", "教育", "民生事业", "公益服务", "公益事业", "运转"})
+
+# A count of the people a service reaches (观影人数 ≥4万人次) under 经济效益: a social effect. Visitors of a place
+# that lives on them (游客, 客流, 旅客: tourism) are an economic measure and are left alone.
+_PEOPLE_COUNT_UNITS = frozenset({"人", "人次", "万人", "万人次", "名"})
+_PEOPLE_COUNT_ENDINGS = ("人数", "人次")
+_VISITORS = re.compile(r"游客|客流|旅客|游览")
 
 # Where people live (生活环境, 居住环境 of an estate's residents): a social good, not an ecological one.
 _LIVING = re.compile(r"(?:生活|居住)环境")
@@ -378,7 +387,10 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     in no unit or in persons); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to
     ``input-as-output``, which asks to delete the row rather than move it; under any
     效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
-    under 可持续影响: when the work is done, not an effect).
+    under 可持续影响: when the work is done, not an effect). Under 经济效益, a head count of the people a
+    service reaches (``全年影院观影人数 ≥4万人次``: a social effect; visitors of a tourist place, 游客, are left
+    alone) and the unit kept running, teaching, public service or welfare (``保障学校的正常运转``, ``提高教育质量``,
+    ``助推民生事业发展``) are misplaced too. A rate under 时效 is told to give the deadline the row lacks.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
             for row, verdict in flagged(document, _LEVEL2_MISPLACED)]
@@ -411,6 +423,10 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
     if reason is None or is_input_name(row.name):
         return None  # (money going in is to be deleted, as input-as-output says, not moved)
     right = next((group for word, group in _RIGHT_GROUP if word in reason), None)
+    if row.level2 == "时效指标":  # (免费开放率 100%: the table has no time target; say what one is)
+        return (f"{quote(indicator.level3)}放在「时效指标」下，但{reason}，也没有写明完成时间或期限",
+                "时效指标写明完成时间或期限，如「2024年12月底前完成」「≤30个工作日」；"
+                "该比率移到与其含义相符的二级指标下（如合格率放质量指标）")
     return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
             f"把它移到「{right}」下" if right else
             "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")

@@ -9,6 +9,7 @@ from perfbudget.cli.common import shown_name
 from perfbudget.model import Document
 from perfbudget.review.engine import ReviewReport
 from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import one_line
 from perfbudget.vocabulary import SEVERITY_LABELS
 
 FIELD_LABELS = {
@@ -25,7 +26,7 @@ def _where(document: Document, finding: Finding) -> str:
         project = next((p for p in document.projects if p.seq == finding.project), None)
         name = ""
         if project is not None and 0 < finding.indicator <= len(project.indicators):
-            name = f"「{project.indicators[finding.indicator - 1].level3}」"
+            name = f"「{one_line(project.indicators[finding.indicator - 1].level3)}」"
         parts.append(f"第{finding.indicator}个指标{name}")
     if finding.field:
         parts.append(FIELD_LABELS.get(finding.field, finding.field))

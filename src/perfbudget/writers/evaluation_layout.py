@@ -239,7 +239,7 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
         add(Cell(row, 7, line.deviation or ""))
     total_row = first + len(lines)
     weights = sum((shown(line.weight) for line in lines), shown(project.execution_weight))
-    add(Cell(total_row, 0, "总分", "total", colspan=5))
+    add(Cell(total_row, 0, "总分" + agreeing_own_score(project), "total", colspan=5))
     add(_number(total_row, 5, show(weights).removesuffix(".00"), weights, "total", "0"
                 if weights == weights.to_integral_value() else "0.00"))
     add(_number(total_row, 6, show(project.total), shown(project.total), "total"))
@@ -257,7 +257,7 @@ def own_score_cells(project: ProjectEvaluation, row: int) -> list[Cell]:
     """The row under the 总分 of a 自评表 that gives itself a total or a grade (its 自评得分, 评价等级: what the unit
     wrote and signed): 「表中自评得分 | 92.00 | 表中评价等级：优」, under our 得分 and 等级, as the project page's card
     says them. Until print22 the signed form printed perfbudget's 总分 alone. None for a table that writes neither."""
-    if project.table_total is None and not project.table_grade:
+    if (project.table_total is None and not project.table_grade) or agreeing_own_score(project):
         return []
     total = project.table_total
     exact = total is None or shown(total) == total  # as written: 99.675 is not printed 99.68
@@ -265,6 +265,19 @@ def own_score_cells(project: ProjectEvaluation, row: int) -> list[Cell]:
     return [Cell(row, 0, "表中自评得分", "total", colspan=5), Cell(row, 5, "", "total"),
             _number(row, 6, text, total, "total", "0.00" if exact else "0." + "0" * len(text.split(".")[1])),
             Cell(row, 7, f"表中评价等级：{project.table_grade}" if project.table_grade else "", "total")]
+
+
+def agreeing_own_score(project: ProjectEvaluation) -> str:
+    """「（与表中自评得分一致）」 after 总分 when the table's own 自评得分 and 评价等级, as far as it gives them, are the
+    scoring's: the figures are said once, on the 总分 row, instead of a second row repeating them (kinds35 read `08`'s
+    own 100, and its one-page 自评表 printed over two pages, the second holding its 计分说明). Empty otherwise."""
+    total_agrees = project.table_total is None or project.table_total == shown(project.total)
+    grade_agrees = not project.table_grade or project.table_grade == project.grade
+    if (project.table_total is None and not project.table_grade) or not (total_agrees and grade_agrees):
+        return ""
+    said = "、".join(name for name, given in (("自评得分", project.table_total is not None),
+                                              ("评价等级", bool(project.table_grade))) if given)
+    return f"（与表中{said}一致）"
 
 
 def own_score_notes(project: ProjectEvaluation) -> list[str]:

@@ -51,16 +51,13 @@ def test_a_detached_plan_crosses_as_one_marshal_text(seed_document: Any, seed_pa
 
 
 def _texts(plan: Plan) -> list[str]:
-    """The texts of the columns a document's rows repeat (一级, 二级; kind, operator, unit, direction)."""
-    indicator_columns, target_columns = importer._REPEATED
-    return [value for table in plan.tables
-            for rows, columns in ((table.indicators, indicator_columns), (table.targets, target_columns))
-            for row in rows for column in columns if isinstance(value := row[column], str)]
+    return [value for table in plan.tables for row in table.indicators + table.targets for value in row
+            if isinstance(value, str)]
 
 
-def test_a_plan_crosses_with_each_repeated_text_once(seed_document: Any) -> None:
-    """Equal texts of the columns a plan's rows repeat arrive as one object: decoded once by the importing process,
-    and encoded to UTF-8 once when it binds them; the rows stay equal."""
+def test_a_plan_crosses_with_each_of_its_row_texts_once(seed_document: Any) -> None:
+    """Equal texts of a plan's rows (一级, 二级, kinds, units) arrive as one object: decoded once by the importing
+    process, and encoded to UTF-8 once when it binds them; the rows stay equal."""
     plan = _plan(seed_document).detached()
     made = _texts(plan)
     assert len({id(text) for text in made}) > len(set(made))  # the reader made equal texts as separate objects
@@ -93,13 +90,3 @@ def test_a_file_is_fingerprinted_by_its_bytes(seed_path: Path, tmp_path: Path,
     assert refused.failure == load_path(seed_path).problems and "文件过大" in refused.failure[0].message
     missing = prepare_file(tmp_path / "gone.txt", OPTIONS, None)
     assert missing.sha256 is None and missing.failure == load_path(tmp_path / "gone.txt").problems
-
-
-def test_only_a_column_of_texts_is_shared() -> None:
-    """A column holding another type than texts and None is left as it is: 1 and True are equal, not the same."""
-    first, second = "产出" + "指标", "".join(["产出", "指标"])
-    assert first == second and first is not second
-    rows = ((1, first, 1, None), (2, second, True, None))
-    shared = importer._shared(rows, (1, 2, 3), {})
-    assert shared == rows and shared[0][1] is shared[1][1]
-    assert shared[1][2] is True and type(shared[0][2]) is int

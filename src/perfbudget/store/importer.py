@@ -310,37 +310,21 @@ class Plan:
 
 def _plain(plan: Plan) -> tuple[Any, ...]:
     """A plan's values as plain tuples (what :meth:`Plan.__reduce_ex__` marshals; :func:`_plan_sent` rebuilds it)."""
-    head = plan.document
-    seen: dict[Any, Any] = {}
+    head, seen = plan.document, {}
     return (plan.unit_key, plan.identities, plan.hashes, plan.document_hash, head.unit.code, head.unit.name,
             head.money_unit, head.kind, head.indicator_count,
             tuple((p.seq, p.name, p.fund_label, p.fund_year, p.complete, None if p.cut is None else tuple(p.cut),
                    None if p.source is None else tuple(p.source)) for p in head.projects),
-            tuple((t.version, _shared(t.indicators, _REPEATED[0], seen), _shared(t.targets, _REPEATED[1], seen))
-                  for t in plan.tables))
+            tuple((t.version, _shared(t.indicators, seen), _shared(t.targets, seen)) for t in plan.tables))
 
 
-_REPEATED = ((1, 2), (1, 2, 4, 5))  # the columns a document's rows repeat: 一级, 二级; kind, operator, unit, direction
-
-
-def _shared(table: tuple[tuple[Any, ...], ...], columns: tuple[int, ...], seen: dict[Any, Any]
-            ) -> tuple[tuple[Any, ...], ...]:
-    """The rows with each text of these columns equal to one met before (in ``seen``, the plan's) replaced by that
-    one object: marshal writes a text met again as a reference to it, so the importing process decodes each distinct
-    text once and, binding the same object again, encodes it to UTF-8 once (``sqlite3`` keeps a text's UTF-8 with
-    it). Done by columns in C (``zip``, ``map``); a column holding anything but texts and None is left as it is (a
-    value equal to another of another type is not replaced). The values are equal: the same rows."""
-    if not table:
-        return table
-    transposed = list(zip(*table, strict=True))
-    for column in columns:
-        values = transposed[column]
-        if set(map(type, values)) <= _TEXTS:
-            transposed[column] = tuple(map(seen.setdefault, values, values))
-    return tuple(zip(*transposed, strict=True))
-
-
-_TEXTS = {str, type(None)}
+def _shared(table: tuple[tuple[Any, ...], ...], seen: dict[str, str]) -> tuple[tuple[Any, ...], ...]:
+    """The rows with each text equal to one met before (in ``seen``, the plan's) replaced by that one object: marshal
+    writes a text met again as a reference to it, so the importing process decodes each distinct text of a plan once
+    (a document's tables repeat their 一级, 二级, kinds, operators and units) and, binding the same object again,
+    encodes it to UTF-8 once (``sqlite3`` keeps a text's UTF-8 with it). The values are equal: the same rows."""
+    return tuple(tuple([seen.setdefault(value, value) if value.__class__ is str else value for value in row])
+                 for row in table)
 
 
 def _plan_sent(data: bytes) -> Plan:

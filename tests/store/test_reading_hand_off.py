@@ -50,23 +50,6 @@ def test_a_detached_plan_crosses_as_one_marshal_text(seed_document: Any, seed_pa
         _same(pickle.loads(pickle.dumps(plan, pickle.HIGHEST_PROTOCOL)), plan)
 
 
-def _texts(plan: Plan) -> list[str]:
-    return [value for table in plan.tables for row in table.indicators + table.targets for value in row
-            if isinstance(value, str)]
-
-
-def test_a_plan_crosses_with_each_of_its_row_texts_once(seed_document: Any) -> None:
-    """Equal texts of a plan's rows (一级, 二级, kinds, units) arrive as one object: decoded once by the importing
-    process, and encoded to UTF-8 once when it binds them; the rows stay equal."""
-    plan = _plan(seed_document).detached()
-    made = _texts(plan)
-    assert len({id(text) for text in made}) > len(set(made))  # the reader made equal texts as separate objects
-    sent = pickle.loads(pickle.dumps(plan, pickle.HIGHEST_PROTOCOL))
-    _same(sent, plan)
-    got = _texts(sent)
-    assert got == made and len({id(text) for text in got}) == len(set(got))
-
-
 def test_a_plan_with_its_document_or_an_odd_value_is_pickled_as_a_dataclass(seed_document: Any) -> None:
     plan = _plan(seed_document)
     assert plan.__reduce_ex__(pickle.HIGHEST_PROTOCOL)[0] is not importer._plan_sent

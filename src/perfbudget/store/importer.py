@@ -310,21 +310,12 @@ class Plan:
 
 def _plain(plan: Plan) -> tuple[Any, ...]:
     """A plan's values as plain tuples (what :meth:`Plan.__reduce_ex__` marshals; :func:`_plan_sent` rebuilds it)."""
-    head, seen = plan.document, {}
+    head = plan.document
     return (plan.unit_key, plan.identities, plan.hashes, plan.document_hash, head.unit.code, head.unit.name,
             head.money_unit, head.kind, head.indicator_count,
             tuple((p.seq, p.name, p.fund_label, p.fund_year, p.complete, None if p.cut is None else tuple(p.cut),
                    None if p.source is None else tuple(p.source)) for p in head.projects),
-            tuple((t.version, _shared(t.indicators, seen), _shared(t.targets, seen)) for t in plan.tables))
-
-
-def _shared(table: tuple[tuple[Any, ...], ...], seen: dict[str, str]) -> tuple[tuple[Any, ...], ...]:
-    """The rows with each text equal to one met before (in ``seen``, the plan's) replaced by that one object: marshal
-    writes a text met again as a reference to it, so the importing process decodes each distinct text of a plan once
-    (a document's tables repeat their 一级, 二级, kinds, operators and units) and, binding the same object again,
-    encodes it to UTF-8 once (``sqlite3`` keeps a text's UTF-8 with it). The values are equal: the same rows."""
-    return tuple(tuple([seen.setdefault(value, value) if value.__class__ is str else value for value in row])
-                 for row in table)
+            tuple((t.version, t.indicators, t.targets) for t in plan.tables))
 
 
 def _plan_sent(data: bytes) -> Plan:

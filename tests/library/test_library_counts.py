@@ -101,3 +101,17 @@ def test_projects_are_one_parameter_however_many(store: Store) -> None:
     before = _counts(store)
     update_library(store, [*range(100_000, 160_000), 1, 2])  # 60,002 ids: no placeholder per id
     assert _counts(store) == before
+
+
+def test_the_projects_of_documents_are_one_parameter_however_many(store: Store) -> None:
+    """``document_projects`` (the projects a bulk import's batch of documents brought): one statement through the
+    driver, the documents one parameter; the projects each once, in order, unknown documents ignored."""
+    import_units(store, 3, _rows)
+    with store.library_reading() as connection:
+        documents = sorted(row[0] for row in connection.exec_driver_sql("SELECT id FROM documents"))
+        projects = sorted(row[0] for row in connection.exec_driver_sql("SELECT id FROM projects"))
+        assert len(documents) == 3 and len(projects) >= 3
+        assert reads.document_projects(connection, [*documents, *documents, *range(50_000, 52_000)]) == projects
+        assert reads.document_projects(connection, documents[0]) == reads.document_projects(connection,
+                                                                                            documents[:1])
+        assert reads.document_projects(connection, []) == []

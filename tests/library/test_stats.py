@@ -28,6 +28,24 @@ def test_quantiles_from_a_histogram_equal_the_inclusive_method(values: list[int]
     assert quantiles(histogram, [0, 100]) == [Decimal(min(values)) / 10, Decimal(max(values)) / 10]
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(min_value=-10**9, max_value=10**9), st.integers(min_value=0, max_value=7),
+                          st.integers(min_value=1, max_value=30)), min_size=1, max_size=40))
+def test_every_percent_is_the_linear_rank_between_two_values(drawn: list[tuple[int, int, int]]) -> None:
+    """Each percent's quantile is the value at the Decimal rank (total - 1) × percent / 100, interpolated linearly
+    between the two values around it (the rank split into whole and hundredths by integer division)."""
+    merged: Counter[Decimal] = Counter()
+    for digits, places, n in drawn:
+        merged[Decimal(digits).scaleb(-places)] += n
+    histogram = sorted(merged.items())
+    ranked = [value for value, n in histogram for _ in range(n)]
+    for percent in range(101):
+        rank = Decimal(len(ranked) - 1) * percent / 100
+        low, fraction = int(rank), rank - int(rank)
+        expected = ranked[low] if fraction == 0 else ranked[low] + (ranked[low + 1] - ranked[low]) * fraction
+        assert quantiles(histogram, [percent]) == [expected]
+
+
 def test_counters_go_in_and_out_and_assemble_the_statistics() -> None:
     counters = Counters()
     counters.add("产出指标", "数量指标", "quantitative", "positive")

@@ -26,22 +26,23 @@ def quantile(histogram: Sequence[tuple[Decimal, int]], percent: int) -> Decimal:
 
 
 def quantiles(histogram: Sequence[tuple[Decimal, int]], percents: Sequence[int]) -> list[Decimal]:
-    """Several quantiles of a sorted histogram at once (one pass to accumulate the counts)."""
+    """Several quantiles of a sorted histogram at once (one pass to accumulate the counts).
+
+    The rank ``(total - 1) × percent / 100`` is split by integer division into its whole part and the hundredths
+    left, the Decimal fraction made only when there is one (the same value as the rank's Decimal less its whole
+    part: every rank is a whole number of hundredths)."""
     cumulative = list(accumulate(n for _v, n in histogram))
     total = cumulative[-1] if cumulative else 0
     if not total:
         raise ValueError("no values")
-
-    def at(index: int) -> Decimal:
-        return histogram[bisect_right(cumulative, index)][0]
-
     out = []
     for percent in percents:
-        position = Decimal(total - 1) * percent / 100
-        low = int(position)
-        fraction = position - low
-        below = at(low)
-        out.append(below if low + 1 >= total or fraction == 0 else below + (at(low + 1) - below) * fraction)
+        low, rest = divmod((total - 1) * percent, 100)
+        below = histogram[bisect_right(cumulative, low)][0]
+        if rest and low + 1 < total:
+            above = histogram[bisect_right(cumulative, low + 1)][0]
+            below += (above - below) * (Decimal(rest) / 100)
+        out.append(below)
     return out
 
 
@@ -53,16 +54,26 @@ def _clean(value: Decimal) -> str:
     return format_decimal(value.normalize())
 
 
+_PERCENTS = tuple(QUANTILES.values())
+
+
 def distribution(values: Iterable[tuple[str | Decimal, int]]) -> dict[str, str]:
-    """min, p10, p25, p50, p75, p90 and max of ``(value, how many)`` pairs."""
+    """min, p10, p25, p50, p75, p90 and max of ``(value, how many)`` pairs. A quantile equal to one before it
+    (often so in a small histogram) is written once: the histogram's values differ, and each text depends on its
+    value only."""
     merged: dict[Decimal, int] = {}
     for value, n in values:
         number = _decimal(value)
         if number is not None and n > 0:
             merged[number] = merged.get(number, 0) + n
-    ordered = sorted(merged.items())
-    found = quantiles(ordered, list(QUANTILES.values()))
-    return {name: _clean(value) for name, value in zip(QUANTILES, found, strict=True)}
+    written: dict[Decimal, str] = {}
+    found = {}
+    for name, value in zip(QUANTILES, quantiles(sorted(merged.items()), _PERCENTS), strict=True):
+        text = written.get(value)
+        if text is None:
+            text = written[value] = _clean(value)
+        found[name] = text
+    return found
 
 
 def _decimal(text: str | Decimal | None) -> Decimal | None:

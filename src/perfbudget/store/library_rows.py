@@ -227,24 +227,26 @@ def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
                ) -> dict[tuple[int, str], list[tuple[str, int]]]:
     """The value histograms of these (group, measure unit) pairs: the rows of their groups, found by the
     primary key's first column (a row-value ``IN`` of pairs is a full scan on SQLite), kept for the
-    pairs asked."""
+    pairs asked; one statement through the driver, the groups one parameter (``library_counts.among``)."""
     pairs = set(wanted)
     found: dict[tuple[int, str], list[tuple[str, int]]] = {}
-    v = library_values.c
-    for chunk in _chunks(sorted({group for group, _unit in pairs})):
-        for group_id, measure_unit, value, n in connection.execute(  # all rows at once: no fetch per row
-                select(v.group_id, v.measure_unit, v.value, v.n).where(v.group_id.in_(chunk))).all():
-            if (group_id, measure_unit) in pairs:
-                found.setdefault((group_id, measure_unit), []).append((value, n))
+    if not pairs:
+        return found
+    groups = ids_parameter(connection, sorted({group for group, _unit in pairs}))
+    for group_id, measure_unit, value, n in run(
+            connection, "SELECT group_id, measure_unit, value, n FROM library_values WHERE "
+            + among(connection, "group_id"), [groups], replanned=True):
+        if (group_id, measure_unit) in pairs:
+            found.setdefault((group_id, measure_unit), []).append((value, n))
     return found
 
 
 def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for chunk in _chunks(sorted(group_ids)):
-        found.update(connection.execute(select(library_groups.c.id, library_groups.c.stats)
-                                        .where(library_groups.c.id.in_(chunk))).all())
-    return found
+    """The groups' statistics as stored (JSON texts), by group; one statement through the driver."""
+    if not group_ids:
+        return {}
+    return dict(run(connection, "SELECT id, stats FROM library_groups WHERE " + among(connection, "id"),
+                    [ids_parameter(connection, sorted(group_ids))], replanned=True))
 
 
 def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:

@@ -268,9 +268,10 @@ def own_score_cells(project: ProjectEvaluation, row: int) -> list[Cell]:
 
 
 def agreeing_own_score(project: ProjectEvaluation) -> str:
-    """「（与表中自评得分一致）」 after 总分 when the table's own 自评得分 and 评价等级, as far as it gives them, are the
-    scoring's: the figures are said once, on the 总分 row, instead of a second row repeating them (kinds35 read `08`'s
-    own 100, and its one-page 自评表 printed over two pages, the second holding its 计分说明). Empty otherwise."""
+    """「（与表中自评得分一致）」 after 总分 when the table's own 自评得分 and 评价等级, as far as it
+    gives them, are the scoring's: the figures are said once, on the 总分 row, not in a second row
+    repeating them (kinds35 read `08`'s own 100, and its one-page 自评表 printed over two pages, the
+    second holding its 计分说明). Empty otherwise."""
     total_agrees = project.table_total is None or project.table_total == shown(project.total)
     grade_agrees = not project.table_grade or project.table_grade == project.grade
     if (project.table_total is None and not project.table_grade) or not (total_agrees and grade_agrees):

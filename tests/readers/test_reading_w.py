@@ -72,3 +72,17 @@ def test_a_row_that_lost_its_empty_cells_with_a_reason_after_its_scores() -> Non
         "100", "80", Decimal(20), Decimal(16), "部分路段延期开工。")
     assert ("完成率", "80.00%") in first.extras
     assert (second.actual, second.weight, second.score) == ("92", Decimal(10), Decimal(10))
+
+
+@pytest.mark.parametrize("name, note", [("效益指标", "30分)"), ("效益指标（", "30分）"), ("效益指标", "(30分)")])
+def test_one_cell_a_line_a_level_names_score_note_wrapped_without_its_bracket(name: str, note: str) -> None:
+    """One cell a line, a 一级 cell ``效益指标（30分）`` wrapped so that its note stands alone without its opening
+    bracket (``30分)``, a copy losing a cell's first character: corpus 93) or with it left on the name's line: the
+    name's note, as ``(30分)`` was; until reading-w the table was refused (指标值「30分)」没有三级指标名称)."""
+    rows = [["项目支出绩效目标表"], ["项目名称", "乡村道路养护"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "养护里程", "≥100公里"], [name, note, "社会效益指标", "群众出行条件", "有效改善"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
+    document, problems = _read(rows, "\n")
+    assert not _errors(problems), problems
+    assert [i.level3 for i in document.projects[0].indicators] == ["养护里程", "群众出行条件", "群众满意度"]
+    assert document.projects[0].indicators[1].level2 == "社会效益指标"

@@ -147,7 +147,7 @@ def _vertical_label(cells: list[Cell], start: int) -> int:
     return 0
 
 
-_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_SCORE_NOTE = re.compile(r"^[(（]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # (its opening bracket may be lost: 30分))
 
 
 def _joins_three(cells: list[Cell], i: int) -> bool:
@@ -161,7 +161,8 @@ def _joins_three(cells: list[Cell], i: int) -> bool:
 
 
 def _score_note_after_level(cells: list[Cell], i: int) -> bool:
-    """``产出指标`` / ``(50)``: a level name's score note wrapped into a cell of its own."""
+    """``产出指标`` / ``(50)``: a level name's score note wrapped into a cell of its own, also where the copy lost its
+    opening bracket (``效益指标`` / ``30分)``, corpus 93: until reading-w a target without a 三级 name, refused)."""
     return i + 1 < len(cells) and level_of(cells[i].text) is not None and bool(
         _SCORE_NOTE.match(cells[i + 1].text.strip()))
 

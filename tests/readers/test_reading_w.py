@@ -8,7 +8,7 @@ import pytest
 
 from perfbudget.load import load_bytes
 from tests.readers.test_kinds35_selfeval_edits import _errors, _read, _table
-from tests.readers.word_tables import excel_file
+from tests.readers.word_tables import excel_file, word_file
 
 
 def test_one_cell_a_line_the_tables_own_score_after_its_indicators() -> None:
@@ -86,3 +86,24 @@ def test_one_cell_a_line_a_level_names_score_note_wrapped_without_its_bracket(na
     assert not _errors(problems), problems
     assert [i.level3 for i in document.projects[0].indicators] == ["养护里程", "群众出行条件", "群众满意度"]
     assert document.projects[0].indicators[1].level2 == "社会效益指标"
+
+
+INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_word_and_excel_cells_drop_invisible_characters(kind: str) -> None:
+    """Zero-width spaces and joiners, the word joiner and the BOM inside a Word or Excel cell are dropped where the
+    cell's text is made, as the HTML reader does (forms35); until reading-w they stayed inside names and values
+    (``养护\u200b里程``) and made labels unknown (项目名称 not found)."""
+    rows = [["项目支出绩效目标表"], ["项目\u200b名称", "乡村\u2060道路养护"], ["年度资金总额", "100"],
+            ["一级指标", "二级指标", "三级\ufeff指标", "指标值"], ["产出指标", "数量指标", "养护\u200c里程", "≥100\u200d公里"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%\u200b"]]
+    data = excel_file(rows) if kind == "xlsx" else word_file(rows)
+    result = load_bytes(data, f"表.{kind}")
+    assert result.document is not None
+    (project,) = result.document.projects
+    assert project.name == "乡村道路养护" and project.budget.total == Decimal(100)
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("养护里程", "≥100公里"), ("群众满意度", "≥90%")]
+    shown = [project.name, *(t for i in project.indicators for t in (i.level1, i.level2, i.level3, i.target.raw))]
+    assert not any(mark in text for text in shown for mark in INVISIBLE)

@@ -61,13 +61,13 @@ def test_a_row_that_lost_its_empty_cells_with_a_reason_after_its_scores() -> Non
     """Cells apart by spaces, the 指标性质 and 度量单位 cells empty and lost, a reason after the 分值 and 得分: the
     numbers before the reason are the 分值 and 得分 (until reading-w the row aligned from its start, one column
     off: 分值 the 得分's, the reason under 得分; corpus 174)."""
-    text = ("项目支出绩效自评表\n项目名称: 乡村道路养护\n"
-            "一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值 得分 未完成原因分析\n"
-            "产出指标 数量指标 养护里程 100 80 80.00% 20.00 16 部分路段延期开工。\n"
-            "满意度指标 服务对象满意度 群众满意度 90 92 100.00% 10.00 10\n")
-    result = load_bytes(text.encode(), "表.txt")
-    assert result.document is not None
-    first, second = result.document.projects[0].indicators
+    rows = [["项目支出绩效自评表"], ["项目名称:", "乡村道路养护"],
+            ("一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值 得分 "
+             "未完成原因分析").split(),
+            "产出指标 数量指标 养护里程 100 80 80.00% 20.00 16 部分路段延期开工。".split(),
+            "满意度指标 服务对象满意度 群众满意度 90 92 100.00% 10.00 10".split()]
+    document, _ = _read(rows, " ")
+    first, second = document.projects[0].indicators
     assert (first.target.raw, first.actual, first.weight, first.score, first.deviation) == (
         "100", "80", Decimal(20), Decimal(16), "部分路段延期开工。")
     assert ("完成率", "80.00%") in first.extras
@@ -97,7 +97,8 @@ def test_word_and_excel_cells_drop_invisible_characters(kind: str) -> None:
     cell's text is made, as the HTML reader does (forms35); until reading-w they stayed inside names and values
     (``养护\u200b里程``) and made labels unknown (项目名称 not found)."""
     rows = [["项目支出绩效目标表"], ["项目\u200b名称", "乡村\u2060道路养护"], ["年度资金总额", "100"],
-            ["一级指标", "二级指标", "三级\ufeff指标", "指标值"], ["产出指标", "数量指标", "养护\u200c里程", "≥100\u200d公里"],
+            ["一级指标", "二级指标", "三级\ufeff指标", "指标值"],
+            ["产出指标", "数量指标", "养护\u200c里程", "≥100\u200d公里"],
             ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%\u200b"]]
     data = excel_file(rows) if kind == "xlsx" else word_file(rows)
     result = load_bytes(data, f"表.{kind}")

@@ -61,11 +61,11 @@ def test_a_row_that_lost_its_empty_cells_with_a_reason_after_its_scores() -> Non
     """Cells apart by spaces, the 指标性质 and 度量单位 cells empty and lost, a reason after the 分值 and 得分: the
     numbers before the reason are the 分值 and 得分 (until reading-w the row aligned from its start, one column
     off: 分值 the 得分's, the reason under 得分; corpus 174)."""
-    rows = [["项目支出绩效自评表"], ["项目名称:", "乡村道路养护"],
-            ("一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值 得分 "
-             "未完成原因分析").split(),
-            "产出指标 数量指标 养护里程 100 80 80.00% 20.00 16 部分路段延期开工。".split(),
-            "满意度指标 服务对象满意度 群众满意度 90 92 100.00% 10.00 10".split()]
+    lines = ("项目支出绩效自评表", "项目名称: 乡村道路养护",
+             "一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值 得分 未完成原因分析",
+             "产出指标 数量指标 养护里程 100 80 80.00% 20.00 16 部分路段延期开工。",
+             "满意度指标 服务对象满意度 群众满意度 90 92 100.00% 10.00 10")
+    rows = [line.split() for line in lines]
     document, _ = _read(rows, " ")
     first, second = document.projects[0].indicators
     assert (first.target.raw, first.actual, first.weight, first.score, first.deviation) == (

@@ -28,8 +28,17 @@ def _filled(row: list[Cell]) -> list[Cell]:
 def _labels(row: list[Cell]) -> bool:
     """Whether every filled cell of ``row`` (two at least) is an identity label, one of them naming the project,
     its department or its unit."""
-    fields = [header_field(cell.text) for cell in _filled(row)]
-    return len(fields) >= 2 and all(f in _IDENTITY_FIELDS for f in fields) and any(f in _NAMING_FIELDS for f in fields)
+    naming = False
+    count = 0
+    for cell in row:
+        if cell.blank:
+            continue
+        field = header_field(cell.text)
+        if field not in _IDENTITY_FIELDS:
+            return False  # (most rows stop at their first cell: a value, an indicator name)
+        naming = naming or field in _NAMING_FIELDS
+        count += 1
+    return count >= 2 and naming
 
 
 def _values(row: list[Cell], count: int) -> bool:

@@ -33,6 +33,7 @@ from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import (
     cut_value_line,
     goal_line,
@@ -210,7 +211,8 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
 
 
 def _cell_text(tc: Any, hidden: list[str] | None = None) -> str:
-    return "\n".join(paragraph_text(p, hidden) for p in tc.iter(_P)).strip("\n")
+    """The cell's paragraphs, one a line, without the invisible characters (readers/invisible.py)."""
+    return visible("\n".join(paragraph_text(p, hidden) for p in tc.iter(_P)).strip("\n"))
 
 
 def _cells_of_row(tr: Any) -> list[Any]:

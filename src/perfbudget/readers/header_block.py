@@ -65,6 +65,7 @@ from perfbudget.readers.labels import (
     money_unit_note,
     part_label,
 )
+from perfbudget.readers.labels_over_values import labels_over_values
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import ManagementGrid, unread_head
 from perfbudget.readers.management_grid import read_grid_row as read_management_row
@@ -469,6 +470,8 @@ def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
 def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False) -> None:
     """Read the header block's rows into ``parts``."""
     state = _State(stream=stream)
+    if not stream and len(rows) > 1:
+        rows = labels_over_values(rows)  # 项目名称 | 主管部门 over 乡村道路养护 | 某县交通运输局
     for row in rows:
         if state.management is not None:
             if (management := read_management_row(row, state.management, MANAGEMENT_BLOCK)) is not None:

@@ -24,6 +24,7 @@ from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import (
     cut_value_line,
     goal_line,
@@ -38,7 +39,6 @@ _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000]+")
 _UNCOLLAPSED = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000]")  # spaces a browser shows each (&nbsp;, &ensp; …)
 # characters a browser shows as nothing: zero-width space, joiners, word joiner, byte-order mark, soft hyphen
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _gap_or_space(match: re.Match[str]) -> str:
@@ -56,7 +56,7 @@ def _collapsed(line: str) -> str:
     """A cell's line as a browser shows it: invisible characters dropped (forms35: a zero-width space stayed inside
     a 三级 name), white space collapsed (:func:`_gap_or_space`)."""
     if not line.isascii():
-        line = _INVISIBLE.sub("", line)
+        line = visible(line)
         if _UNCOLLAPSED.search(line):
             return _SPACES.sub(_gap_or_space, line).strip()
     return _SPACES.sub(" ", line).strip()

@@ -207,6 +207,16 @@ def _fits(role: str, text: str) -> bool:
     return True
 
 
+def _trailing_texts(values: list[Cell], room: int) -> int:
+    """How many of the last ``values`` (at most ``room``, the columns after the required ones) are text, no
+    number: a reason or a remark written after the scores."""
+    count = 0
+    while count < min(room, len(values) - 1) and decimal_or_none(values[-1 - count].text) is None \
+            and not values[-1 - count].blank:
+        count += 1
+    return count
+
+
 def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) -> list[Cell] | None:
     """A row whose empty cells were lost (space-separated), placed under its columns by what its cells
     hold: trailing numbers under the 分值/得分 columns that end the required ones (``工程质量合格 10 10``
@@ -223,10 +233,15 @@ def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) ->
     scores = 0
     while last_required - scores > level3 and roles[last_required - scores] in ("weight", "score"):
         scores += 1
-    if scores and (len(values) < scores or any(c.blank or decimal_or_none(c.text) is None
-                                               for c in values[-scores:])):
-        scores = 0
-    front = values[:len(values) - scores]
+    # text after the trailing numbers stands in the columns after the required ones (``… 20.00 3.85 滋慧计划由中央
+    # 直接拨付…`` under ``分值 | 得分 | 未完成原因分析``): the numbers are still the 分值/得分 (until reading-w the
+    # text made the row align from its start, one column off: corpus 174)
+    after = _trailing_texts(values, len(roles) - 1 - last_required) if scores else 0
+    if scores and (len(values) - after < scores or any(c.blank or decimal_or_none(c.text) is None
+                                                       for c in values[len(values) - after - scores:
+                                                                       len(values) - after])):
+        scores = after = 0
+    front = values[:len(values) - after - scores]
     columns = list(range(level3 + 1, last_required + 1 - scores))
     placed: list[Cell] = []
     taken = 0
@@ -239,7 +254,7 @@ def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) ->
             placed.append(Cell("", values[0].source))
     if taken < len(front):
         return None
-    out = [*cells[:level3 + 1], *placed, *values[len(values) - scores:]]
+    out = [*cells[:level3 + 1], *placed, *values[len(values) - after - scores:]]
     naive = [c.text for c in cells] + [""] * (len(out) - len(cells))
     return out if [c.text for c in out] != naive else None
 

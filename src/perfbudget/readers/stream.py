@@ -51,6 +51,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.region_columns import is_place
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 from perfbudget.readers.stated_execution import CLOSING_LABELS
+from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
@@ -146,7 +147,7 @@ def _vertical_label(cells: list[Cell], start: int) -> int:
     return 0
 
 
-_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_SCORE_NOTE = re.compile(r"^[(（]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # (its opening bracket may be lost: 30分))
 
 
 def _joins_three(cells: list[Cell], i: int) -> bool:
@@ -160,7 +161,8 @@ def _joins_three(cells: list[Cell], i: int) -> bool:
 
 
 def _score_note_after_level(cells: list[Cell], i: int) -> bool:
-    """``产出指标`` / ``(50)``: a level name's score note wrapped into a cell of its own."""
+    """``产出指标`` / ``(50)``: a level name's score note wrapped into a cell of its own, also where the copy lost its
+    opening bracket (``效益指标`` / ``30分)``, corpus 93: until reading-w a target without a 三级 name, refused)."""
     return i + 1 < len(cells) and level_of(cells[i].text) is not None and bool(
         _SCORE_NOTE.match(cells[i + 1].text.strip()))
 
@@ -515,11 +517,22 @@ def _footer_rows(cells: list[Cell]) -> list[list[Cell]]:
     (a 总分 row before them ran them into its own row, and their texts were lost: kinds31's leftover, reading32)."""
     rows: list[list[Cell]] = [[]]
     for cell in cells:
-        if rows[-1] and (label_key(cell.text) in CLOSING_LABELS or is_footer(cell.text)
+        if rows[-1] and (label_key(cell.text) in CLOSING_LABELS or _ends_indicators(cell.text)
                          or _SIGNATURE.match(cell.text.strip()) is not None):
             rows.append([])  # (a sign-off after them, 项目负责人: / 财务负责人:, is a row of its own, not their text)
         rows[-1].append(cell)
     return rows
+
+
+# the table's own score and grade after its indicators (自评得分 / 95, 评价等级 / 优): they end the indicators as 总分
+# does, read by interpret's closing rows (until reading-w, one cell a line, a cut indicator row)
+_OWN_SCORE_LABELS = TOTAL_LABELS | GRADE_LABELS
+
+
+def _ends_indicators(text: str) -> bool:
+    """True for the first cell of a row after the indicators: a footer (:func:`is_footer`) or the table's own
+    score or grade label."""
+    return is_footer(text) or label_key(text) in _OWN_SCORE_LABELS
 
 
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{0,6}负责人\s*[(（]?(?:签字|签章|签名)?[)）]?\s*[:：]")
@@ -562,7 +575,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         return i
 
     def ends_row(i: int) -> bool:
-        return i >= n or is_footer(cells[i].text) or starts_project(cells[i])
+        return i >= n or _ends_indicators(cells[i].text) or starts_project(cells[i])
 
     shifted = False
     last_level2: Cell | None = None  # the 二级 cell of the last row that wrote one
@@ -572,7 +585,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         if position >= n:
             return n
         cell = cells[position]
-        if is_footer(cell.text) or is_closing_deviation(cell.text):
+        if _ends_indicators(cell.text) or is_closing_deviation(cell.text):
             footer_end = next((i for i in range(position + 1, n) if starts_project(cells[i])), n)
             table.rows.extend(_footer_rows([c for c in cells[position:footer_end] if not c.blank]))
             return footer_end

@@ -27,6 +27,7 @@ from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.format_digits import format_tokens, literal_point_text, literals_around, thousands_scale
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
@@ -182,7 +183,10 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             if value is None or value == "":
                 cells.append(blank)
                 continue
-            text = value if isinstance(value, str) else cell_text(value, row[c].number_format)
+            text = visible(value) if isinstance(value, str) else cell_text(value, row[c].number_format)
+            if not text:  # (a cell holding only a zero-width space)
+                cells.append(blank)
+                continue
             column = (columns[c] if columns is not None else c) + 1
             source = Source(file, None, title, None, r, column)
             width = spans.get((r, column), 1) if spans else 1

@@ -38,7 +38,6 @@ from perfbudget.readers.stream import better_heading
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000]+")
 _UNCOLLAPSED = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000]")  # spaces a browser shows each (&nbsp;, &ensp; …)
-# characters a browser shows as nothing: zero-width space, joiners, word joiner, byte-order mark, soft hyphen
 
 
 def _gap_or_space(match: re.Match[str]) -> str:

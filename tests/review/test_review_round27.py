@@ -39,7 +39,7 @@ def test_an_exact_standard_times_an_exact_count_over_the_budget_is_flagged() -> 
     doc = document(row(OUT, "数量指标", "入股合作社个数", "=10个"),
                    row(OUT, "成本指标", "补助合作社平均标准", "=7万元/个"), name="资产收益扶贫项目")  # 70万元, 60万元
     assert messages(doc, "unit-cost-vs-budget") == [
-        "单位成本=7万元/个×第1个指标「入股合作社个数」的=10个约为70.00万元，超过项目预算数60万元；"
+        "单位成本=7万元/个×第1个指标「入股合作社个数」的=10个约为70万元，超过项目预算数60万元；"
         "两个指标值都写作「=」，按此测算资金不够，两者不能同时做到"]
     near = document(row(OUT, "数量指标", "入股合作社个数", "=10个"),
                     row(OUT, "成本指标", "补助合作社平均标准", "≤7万元/个"),

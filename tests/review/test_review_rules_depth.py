@@ -52,6 +52,12 @@ def training_header() -> list[list[str]]:
     return rows
 
 
+def named_header(name: str) -> list[list[str]]:
+    rows = header()
+    rows[1] = ["项目名称", name]
+    return rows
+
+
 WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
 
 DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
@@ -351,9 +357,13 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(2, row(OUT, Q, "安全隐患排查有效处置率", "≥90%")), None, [(2, "target")]),
     ("mandatory-below-full", "released fry not all quarantined (增殖放流)",
      with_row(2, row(OUT, Q, "检验检疫", "≥90%")), None, [(2, "target")]),
+    ("name-is-expense-class", "a project named by its expenditure class (历城)", GOOD_ROWS,
+     named_header("2019年商品和服务支出"), [(None, "name")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
+    ("name-is-expense-class", "the class with what it pays for", GOOD_ROWS, named_header("商品和服务支出-文化馆免费开放")),
+    ("name-is-expense-class", "a wage item named by its class", WAGE_ROWS, named_header("工资福利支出")),
     ("goals-not-measurable", "goal with figures", GOOD_ROWS, None),
     ("goals-not-measurable", "a checkable end state", GOOD_ROWS, header(goals="1.完成审判楼玻璃幕墙维修并通过验收")),
     ("goals-not-measurable", "a wage item's standard goal", WAGE_ROWS, wage_header()),

@@ -357,7 +357,8 @@ EXAMPLE_YEAR = "2024年12月"
 
 @lru_cache(maxsize=64)
 def in_budget_year(suggestion: str, year: int | None) -> str:
-    return suggestion if year is None else suggestion.replace(EXAMPLE_YEAR, f"{year}年12月")
+    """The suggestion with its example deadline in the table's year (当年 when the table does not say which)."""
+    return suggestion.replace(EXAMPLE_YEAR, "当年12月" if year is None else f"{year}年12月")
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -45,7 +45,7 @@ from perfbudget.review.helpers import (
     project_rows,
     quote,
 )
-from perfbudget.review.language import project_category
+from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import framework_level2, is_input_name, money_as_quantity
 from perfbudget.review.settings import RuleSettings
@@ -400,8 +400,9 @@ def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
         if project.complete:
             continue
         where = f"（在{project.cut}处中断）" if project.cut is not None else ""
-        finding = at_project(project, None,
-                             f"表格不完整{where}，只读到{len(project.indicators)}个三级指标，其后的内容未审核",
+        read = (f"只读到{len(project.indicators)}个三级指标" if project.indicators
+                else "只读到表头，没有读到三级指标")  # (「只读到0个三级指标」 read as a count)
+        finding = at_project(project, None, f"表格不完整{where}，{read}，其后的内容未审核",
                              "取得完整的绩效目标表后重新审核；审核等级只反映已读到的部分")
         out.append(replace(finding, source=project.cut or finding.source))
     return out
@@ -436,8 +437,40 @@ def _no_value(row: Row) -> tuple[str, str] | None:
         figure = held.group().strip()
         return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
                 f"名称写{quote(indicator.level3[:held.start()].rstrip())}，指标值栏填「{figure}」")
-    return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
-            "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」")
+    if not _is_aim(row.name):  # 验收合格率, 办理法律援助案件: what is measured is said, the value is missing
+        return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
+                f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(row.level2, '「≥12次」「100%」「≤2小时」')}")
+    # a sentence of aims or results as the name (拓宽增收渠道, 有效降低疾病的发生和流行…): neither what is measured
+    # nor how much is said
+    return (f"三级指标{quote(indicator.level3)}没有填写指标值，名称也只是一句目标或结果，没有说明衡量什么，"
+            "年底无从对照考核，也无法打分",
+            "改写为可衡量的指标：名称写明衡量什么，指标值写数量、比例或时间，如"
+            + _AIM_EXAMPLES.get(row.level2, "「受益群众 ≥5000人次」「带动农户户均增收 ≥2000元」"))
+
+
+def _is_aim(name: str) -> bool:
+    """A name that is a sentence of aims or results rather than a thing measured: clauses (有效降低…,实现了…), or a
+    trend or an aim word (拓宽增收渠道, 改善人居环境: the vague words of ``vocabulary.toml``)."""
+    if "，" in name or "," in name or "；" in name:
+        return True
+    vague = word_set("vague", "words")
+    return any(word in vague for word in content_words(name))
+
+# A value for the row's group, and a measurable indicator for a row whose name is an aim (an economic effect is not
+# told to write ≥12次).
+_VALUE_EXAMPLES = {
+    "数量指标": "「≥12次」「≥500人」", "质量指标": "「100%」「≥95%」", "时效指标": "「2024年12月底前」「≤30个工作日」",
+    "成本指标": "「≤1.5万元/个」「≤50万元」", "经济效益指标": "「≥50万元」「≥2000元/户」",
+    "社会效益指标": "「≥5000人次」「≥90%」", "生态效益指标": "「≥2000平方米」「≥95%」", "可持续影响指标": "「≥10年」",
+    "服务对象满意度指标": "「≥90%」",
+}
+_AIM_EXAMPLES = {
+    "经济效益指标": "「带动相关消费 ≥50万元」「受益农户户均增收 ≥2000元」",
+    "社会效益指标": "「受益群众 ≥5000人次」「政策知晓率 ≥90%」",
+    "生态效益指标": "「新增绿化面积 ≥2000平方米」「垃圾无害化处理率 ≥95%」",
+    "可持续影响指标": "「设施正常使用年限 ≥10年」「建立长效管护制度并印发」",
+    "服务对象满意度指标": "「受益群众满意度 ≥90%」",
+}
 
 
 # A target at a name's end (…完成率100%, …≥95%, …3个): written into the name.

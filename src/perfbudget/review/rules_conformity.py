@@ -618,6 +618,38 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     return out
 
 
+# A year before a project's name (2019年, 2023年度) and a note in brackets after it (（区级）).
+_YEAR_BEFORE = re.compile(r"^\d{4}年度?")
+_NOTE_AFTER = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+@rule("name-is-expense-class", title="项目名称是支出经济分类", dimension="规范性", severity="warning")
+def name_is_expense_class(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project named by a class of the economic classification of expenditure.
+
+    ``商品和服务支出``, 资本性支出, 对个人和家庭的补助 say what kind of spending the money is, not what it
+    does: the name cannot be matched with the goals and the indicators (历城's 45万元 named 商品和服务支出,
+    spent on a cultural centre's free opening). The classes are ``vocabulary.toml`` ``[names]
+    expense_classes``; a year before the name and a note in brackets after it are left out. A name that
+    says what the class pays for (``商品和服务支出-文化馆免费开放``) and a wage item named by its class
+    (工资福利支出: it says what it pays, and is judged by the simplified template) are not flagged.
+    """
+    classes = word_set("names", "expense_classes")
+    out = []
+    for project in document.projects:
+        name = project.name.strip()
+        if "支出" not in name and "补助" not in name:
+            continue
+        core = _NOTE_AFTER.sub("", _YEAR_BEFORE.sub("", name)).strip().removesuffix("项目")
+        if core in classes:
+            out.append(at_project(project, "name",
+                                  f"项目名称{quote(name)}是支出经济分类的名称，只说明是哪一类支出，看不出这笔资金做什么、"
+                                  "为谁做，也无法与绩效目标和指标对应",
+                                  "按资金的用途命名项目，写明做什么、为谁做（如「文化馆全年免费开放」「农村公共厕所建设」），"
+                                  "经济分类在预算明细中另行填写"))
+    return out
+
+
 @rule("negative-target", title="指标值为负数", dimension="规范性", severity="error")
 def negative_target(document: Document, settings: RuleSettings) -> list[Finding]:
     """A target below zero (``≤-5万元``, ``≥-3%``) where the indicator does not measure a change or a balance.

@@ -258,7 +258,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     suggestion = (_TREND_DOWN_SUGGESTION if _TREND_DOWN.search(target.raw) else
                   "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
-                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(row.level2, _MEASURABLE))
+                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(_meant_group(row), _MEASURABLE))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
@@ -277,7 +277,20 @@ _BY_GROUP = {
     "生态效益指标": "写明可测的生态效果，如「新增绿化面积≥2000平方米」「垃圾无害化处理率≥95%」",
     "可持续影响指标": "写明持续多久或靠什么持续，如「设施正常使用年限≥10年」「建立长效管护制度并印发」",
     "质量指标": "写明可检查的质量标准，如「验收合格率100%」「达到国家××标准」",
+    "数量指标": "写明完成的数量和计量单位，如「≥3次」「≥500人次」",
+    "时效指标": "写明完成时间或期限，如「2024年12月底前完成」「≤30个工作日」",
 }
+
+def _meant_group(row: Row) -> str:
+    """The 二级 a row's example is taken from: the group its meaning belongs to when ``level2-misplaced`` moves it
+    (临邑's 安全情况 under 生态效益 is told a social effect, not 「新增绿化面积」 beside being told to move), else its own."""
+    if row.level2 not in ("经济效益指标", "生态效益指标"):
+        return row.level2
+    from perfbudget.review.rules_structure import misplaced_reason  # (it imports this module)
+
+    reason = misplaced_reason(row.level2, row.name, row.indicator.target.unit) or ""
+    return "社会效益指标" if "社会方面" in reason else "经济效益指标" if "经济方面" in reason else row.level2
+
 
 # What to write instead, for the reasons that have a better example than a figure.
 _SUGGESTIONS = {
@@ -380,7 +393,7 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None  # template-leftover says it
     time_like = group == "时效指标" or name.endswith(("时间", "时限", "周期", "期限"))
     example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
-               if money_standard else "如「≥95%」「≥10次」")
+               if money_standard else "如「≥95%」" if name.endswith("率") else "如「≥95%」「≥10次」")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
@@ -988,10 +1001,10 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
         direction = "positive"
     if direction == "reverse" and op in (Op.GE, Op.GT):
         return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
-                "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
+                f"反向指标用「≤」写上限，如「≤{_without_sign(raw)}」")
     if direction == "positive" and op in (Op.LE, Op.LT):
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
-                "正向指标用「≥」写下限，如「≥95%」")
+                f"正向指标用「≥」写下限，如「≥{_without_sign(raw)}」")
     return None
 
 
@@ -1182,7 +1195,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         message = f"金额类指标{quote(indicator.level3)}的计量单位是「{unit}」，不是货币单位（{raw}）"
         suggestion = "金额写明货币单位，如「≥2亿元」「≥500万元」"
     elif name.endswith("率") and unit and unit not in _RATE_UNITS and "/" not in unit:
-        message = f"比率指标{quote(indicator.level3)}的单位是「{unit}」，不是%"
+        message = f"比率指标{quote(indicator.level3)}的指标值{quote(raw)}以「{unit}」计量，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
     elif unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
         message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
@@ -1199,7 +1212,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):
         message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
-        suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
+        suggestion = ("把名称改为写明是什么占什么的比率（如「…覆盖率」「…达标率」「…合格率」），"
                       "或把指标值写成数量、时间或可判断的结果")
     if message is not None and suggestion is not None:
         return message, suggestion

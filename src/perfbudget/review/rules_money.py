@@ -21,10 +21,11 @@ from perfbudget.target import format_decimal
 _EXACT_OVER = Decimal("1.02")
 
 
-def _unit_cost(indicator: Indicator, money_unit: str | None) -> tuple[Decimal, str] | None:
-    """(cost per unit in the table's money unit, the unit counted) for a cost like 1600元/亩."""
+def _unit_cost(indicator: Indicator, money_unit: str | None, levelless: bool = False) -> tuple[Decimal, str] | None:
+    """(cost per unit in the table's money unit, the unit counted) for a cost like 1600元/亩; in a
+    table without levels (``levelless``) any row whose value is so much money a unit is one."""
     target = indicator.target
-    if not is_cost(indicator) or target.value is None or not target.unit or "/" not in target.unit:
+    if target.value is None or not target.unit or "/" not in target.unit or not (levelless or is_cost(indicator)):
         return None
     money, _sep, per = target.unit.partition("/")
     if money in ("万", "千", "亿"):
@@ -35,12 +36,14 @@ def _unit_cost(indicator: Indicator, money_unit: str | None) -> tuple[Decimal, s
     return (target.upper or target.value) * factor, per
 
 
-def _quantity_in(own: tuple[Row, ...], per: str) -> list[tuple[int, Indicator, Decimal]]:
-    """数量指标 of a project's rows counted in ``per`` (or 万+``per``), as (position, indicator, number)."""
+def _quantity_in(own: tuple[Row, ...], per: str, levelless: bool = False) -> list[tuple[int, Indicator, Decimal]]:
+    """数量指标 of a project's rows counted in ``per`` (or 万+``per``), as (position, indicator, number); in a
+    table without levels (``levelless``), any row so counted."""
     out = []
+    wanted = "" if levelless else "数量指标"
     for _project, position, indicator, _level1, level2, _name, _key, _cost, _economic in own:
         target = indicator.target
-        if level2 != "数量指标" or target.value is None or not target.unit:
+        if level2 != wanted or target.value is None or not target.unit:
             continue
         if target.unit == per:
             out.append((position, indicator, target.value))
@@ -94,12 +97,16 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
         total = project.budget.total
         if total is None or total <= 0:
             continue
-        costs = [(row.position, row.indicator) for row in own if row.cost]
+        # targets in prose or a list without levels (叶县's 每亩补助资金1000元 and 种植…918亩): a row worth so much
+        # money a unit is the unit cost, the row counted in that unit its quantity
+        levelless = not any(row.level1 or row.level2 for row in own)
+        costs = [(row.position, row.indicator) for row in own
+                 if row.cost or (levelless and _unit_cost(row.indicator, document.money_unit, True))]
         for position, indicator in costs:
-            unit_cost = _unit_cost(indicator, document.money_unit)
+            unit_cost = _unit_cost(indicator, document.money_unit, levelless)
             if unit_cost is None:
                 continue
-            quantities = _quantity_in(own, unit_cost[1])
+            quantities = _quantity_in(own, unit_cost[1], levelless)
             if not quantities and unit_cost[1] == "月":
                 spans = _months_in(own)  # a cost per month × the months the table states
                 quantities = spans[:1] if len({months for _p, _i, months in spans}) == 1 else []
@@ -120,13 +127,16 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
                 continue
             both = ("；两个指标值都写作「=」，按此测算资金不够，两者不能同时做到"
                     if exact and product <= total * over else "")
+            if verdict == "远低于":  # what the rest of the money buys, the table does not say
+                rest = format_decimal((total - product).quantize(Decimal("0.01")).normalize())
+                both = f"，其余约{rest}{money_unit}买的是什么，表中没有指标"
             out.append(at_indicator(
                 project, position, indicator, "target",
                 f"单位成本{indicator.target.raw}×第{q_position}个指标{quote(quantity.level3)}的{counted}"
-                f"约为{format_decimal(product.quantize(Decimal('0.01')))}{money_unit}，{verdict}项目预算数"
+                f"约为{format_decimal(product.quantize(Decimal('0.01')).normalize())}{money_unit}，{verdict}项目预算数"
                 f"{format_decimal(total)}{money_unit}{both}",
                 "核实单位成本和数量的测算，使单位成本×数量与预算相符（或说明其余资金的用途）"))
-        if not any(_unit_cost(indicator, document.money_unit) for _position, indicator in costs):
+        if not any(_unit_cost(indicator, document.money_unit, levelless) for _position, indicator in costs):
             out.extend(_standard_over_budget(project, own, total, over, document.money_unit))
     return out
 
@@ -159,7 +169,7 @@ def _standard_over_budget(project: Project, own: tuple[Row, ...], total: Decimal
     return [at_indicator(
         project, row.position, row.indicator, "target",
         f"绩效目标中的标准每{per}{amount}{unit}×{quote(row.indicator.level3)}的{target.raw}，仅按一期计已约为"
-        f"{format_decimal(product.quantize(Decimal('0.01')))}{shown}，超过项目预算数{format_decimal(total)}{shown}",
+        f"{format_decimal(product.quantize(Decimal('0.01')).normalize())}{shown}，超过项目预算数{format_decimal(total)}{shown}",
         "核实补助对象数量和补助标准的测算，使标准×数量与预算相符（或说明其余资金来源）")]
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_COURSE, LEVEL1_DECISION, LEVEL1_EFFECT
-from perfbudget.model import Document, Kind, Op, Project
+from perfbudget.model import Document, Kind, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -999,13 +999,28 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
     if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
             and _BAD_THING.search(name) is None):
         direction = "positive"
+    turned = _turned(name, indicator.target, raw, direction)
     if direction == "reverse" and op in (Op.GE, Op.GT):
         return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
-                f"反向指标用「≤」写上限，如「≤{_without_sign(raw)}」")
+                f"反向指标用「≤」写上限，如「≤{turned}」" if turned else "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
     if direction == "positive" and op in (Op.LE, Op.LT):
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
-                f"正向指标用「≥」写下限，如「≥{_without_sign(raw)}」")
+                f"正向指标用「≥」写下限，如「≥{turned}」" if turned else "正向指标用「≥」写下限，如「≥95%」")
     return None
+
+
+def _turned(name: str, target: Target, raw: str, direction: str | None) -> str | None:
+    """The row's own figure for the example with the comparator turned (小学就读人数 <=6962人 → ≥6962人), or None
+    where it would not make a target: a rate not in % or a time in a rate's name (检测及时率 ≤7工作日), a share of
+    100% or more of a bad thing (逾期发放率 >=100%: ≤100% asks nothing)."""
+    figure = _without_sign(raw)
+    if target.value is None or not figure or len(figure) > 12:
+        return None
+    if name.endswith("率") != (target.unit in ("%", "％")):
+        return None
+    if direction == "reverse" and target.unit in ("%", "％") and target.value >= 100:
+        return None
+    return figure
 
 
 def _without_sign(raw: str) -> str:

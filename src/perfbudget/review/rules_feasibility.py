@@ -999,11 +999,12 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
     if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
             and _BAD_THING.search(name) is None):
         direction = "positive"
-    turned = _turned(name, indicator.target, raw, direction)
     if direction == "reverse" and op in (Op.GE, Op.GT):
+        turned = _turned(name, indicator.target, raw, direction)
         return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
                 f"反向指标用「≤」写上限，如「≤{turned}」" if turned else "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
     if direction == "positive" and op in (Op.LE, Op.LT):
+        turned = _turned(name, indicator.target, raw, direction)
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
                 f"正向指标用「≥」写下限，如「≥{turned}」" if turned else "正向指标用「≥」写下限，如「≥95%」")
     return None

@@ -100,8 +100,8 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
         # targets in prose or a list without levels (叶县's 每亩补助资金1000元 and 种植…918亩): a row worth so much
         # money a unit is the unit cost, the row counted in that unit its quantity
         levelless = not any(row.level1 or row.level2 for row in own)
-        costs = [(row.position, row.indicator) for row in own
-                 if row.cost or (levelless and _unit_cost(row.indicator, document.money_unit, True))]
+        costs = ([(row.position, row.indicator) for row in own if row.cost] if not levelless else
+                 [(row.position, row.indicator) for row in own if _unit_cost(row.indicator, document.money_unit, True)])
         for position, indicator in costs:
             unit_cost = _unit_cost(indicator, document.money_unit, levelless)
             if unit_cost is None:

@@ -177,6 +177,11 @@ _WEIWEN = ("慰问伤残军人50人;革命烈士遗属50人;因公牺牲和病�
            "市直企业军转干部101人;驻保部队8家;边海防官兵320人。")
 
 
+# What a list or a sentence of targets without levels cannot be faulted for (as b186): the groups it never names.
+_NO_LEVELS = frozenset({
+    ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
+    ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
+})
 # b204's 社会效益 sentence, the report's whole result (as printed).
 _WEICHANG_EFFECT = "有效降低疾病的发生和流行,实现了从源头上预防控制疾病的发生流行,并且改善了农村人居环境"
 
@@ -2171,12 +2176,12 @@ BLIND: list[Judged] = [
         ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
         ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
     }), blind=True, round=31),
-    # Round 32 (review-blind32): about seventy searches of the stored pages by sector, form and place (城市更新, 河湖长制,
-    # 垃圾分类, 老旧小区改造, 营养改善, 残疾人康复, 退役军人优抚, 应急物资, 市场监管抽检, 农机购置补贴, 林长制, 非遗,
-    # 全民健身, 法律援助, 养老, 家庭医生, 消防, 图书馆, 人居环境, 信访, 老干部, 人工影响天气, 共青团, 茶产业, 扶贫项目公示,
-    # 部门整体 ×3, 自评表, 自评报告 collections, and Beijing, Jilin, Heilongjiang, Qinghai, Tibet, Gansu, Guizhou, Jiangxi,
-    # Henan by place) reached mostly tables judged already; six were new. Each judged from the table alone and committed
-    # before any run.
+    # Round 32 (review-blind32): about seventy searches of the stored pages by sector, form and place
+    # (城市更新, 河湖长制, 垃圾分类, 老旧小区改造, 营养改善, 残疾人康复, 退役军人优抚, 应急物资, 市场监管抽检,
+    # 农机购置补贴, 林长制, 非遗, 全民健身, 法律援助, 养老, 家庭医生, 消防, 图书馆, 人居环境, 信访, 老干部,
+    # 人工影响天气, 共青团, 茶产业, 扶贫项目公示, 部门整体 ×3, 自评表, 自评报告 collections, and Beijing, Jilin,
+    # Heilongjiang, Qinghai, Tibet, Gansu, Guizhou, Jiangxi, Henan by place) reached mostly tables judged already;
+    # six were new. Each judged from the table alone and committed before any run.
     Judged("围场 农村公共厕所 自评报告 20xx (prose naming each 二级, Hebei 农业)", _c("b204"), frozenset({
         # 成本控制率 ≤100%: no cost set (the cost of one toilet: 850万元 for 50座 is 17万元/座) ...
         ("cost-not-money", "项目成本控制率"),
@@ -2195,19 +2200,14 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "宣传覆盖面"), ("vague-qualitative", "全省残联宣文干部培训班参训学员工作积极性"),
         # a rate answered with an aim
         ("qualitative-for-number", "残疾人文化活动参与率"),
-    }), excused=frozenset({
-        # the list names no levels (as b186)
-        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
-        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
-    }), blind=True, round=32, note="the counts (1次, 24期, 104期, 12期, 60人 …) and 培训合格率 100% judged correct"),
-    Judged("汉滨 茶叶优势主导产业 项目计划 2022 (targets in one sentence, no levels, Shaanxi 农业)", _c("b206"), frozenset({
+    }), excused=_NO_LEVELS, blind=True, round=32,
+        note="the counts (1次, 24期, 104期, 12期, 60人 …) and 培训合格率 100% judged correct"),
+    Judged("汉滨 茶叶优势主导产业 项目计划 2022 (targets in one sentence, no levels, Shaanxi 农业)", _c("b206"),
+           frozenset({
         # how many people, for how many days?
         ("missing-target-value", "脱贫户及边缘户园区务工"),
-    }), excused=frozenset({
-        # the sentence names no levels (as b186)
-        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
-        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
-    }), blind=True, round=32, note="亩产值增长 ≥3%, 带动脱贫户 20户 and 户均年增收 1000元 judged correct"),
+    }), excused=_NO_LEVELS, blind=True, round=32,
+        note="亩产值增长 ≥3%, 带动脱贫户 20户 and 户均年增收 1000元 judged correct"),
     Judged("叶县 桑树种植 扶贫项目公示 2020 (targets in one sentence, no levels, Henan 畜牧)", _c("b207"), frozenset({
         # 918亩 × 1000元/亩 = 91.8万元 of a 653万元 project: the rest of the money buys nothing the targets name
         ("unit-cost-vs-budget", "每亩补助资金"),
@@ -2216,17 +2216,10 @@ BLIND: list[Judged] = [
     }), missed=frozenset({
         # the project plants 桑树 (5000亩 this year): 构树饲草 918亩 is another project's target, copied
         ("种植构树饲草", "a crop and an area that are not the project's (桑树, 5000亩)"),
-    }), excused=frozenset({
-        # the sentence names no levels (as b186)
-        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
-        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
-    }), blind=True, round=32, note="引导群众调整种植结构 25493人 judged correct"),
-    Judged("温泉 塔秀乡 垃圾箱 扶贫项目公示 2019 (targets in one line, no levels, Xinjiang 环保)", _c("b208"), frozenset(),
-           excused=frozenset({
-        # the line names no levels (as b186)
-        ("missing-level1-group", None), ("missing-quantity-indicator", None), ("missing-quality-indicator", None),
-        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("no-genuine-effect", None),
-    }), blind=True, round=32, note="a quiet table: 90个 × 5000元 = 45万元, the budget; 110户 and 275人 judged correct"),
+    }), excused=_NO_LEVELS, blind=True, round=32, note="引导群众调整种植结构 25493人 judged correct"),
+    Judged("温泉 塔秀乡 垃圾箱 扶贫项目公示 2019 (targets in one line, no levels, Xinjiang 环保)", _c("b208"),
+           frozenset(), excused=_NO_LEVELS, blind=True, round=32,
+           note="a quiet table: 90个 × 5000元 = 45万元, the budget; 110户 and 275人 judged correct"),
     Judged("杨楼 特色种养殖补贴到户 自评表 2023 (cut in 质量, Anhui 农业)", _c("b209"), frozenset(), excused=frozenset({
         # cut in 质量, before 时效, 成本 and the other groups
         ("missing-level1-group", None),

@@ -362,7 +362,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
-    ("name-is-expense-class", "the class with what it pays for", GOOD_ROWS, named_header("商品和服务支出-文化馆免费开放")),
+    ("name-is-expense-class", "the class with what it pays for", GOOD_ROWS,
+     named_header("商品和服务支出-文化馆免费开放")),
     ("name-is-expense-class", "a wage item named by its class", WAGE_ROWS, named_header("工资福利支出")),
     ("goals-not-measurable", "goal with figures", GOOD_ROWS, None),
     ("goals-not-measurable", "a checkable end state", GOOD_ROWS, header(goals="1.完成审判楼玻璃幕墙维修并通过验收")),

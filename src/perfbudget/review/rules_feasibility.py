@@ -283,7 +283,8 @@ _BY_GROUP = {
 
 def _meant_group(row: Row) -> str:
     """The 二级 a row's example is taken from: the group its meaning belongs to when ``level2-misplaced`` moves it
-    (临邑's 安全情况 under 生态效益 is told a social effect, not 「新增绿化面积」 beside being told to move), else its own."""
+    (临邑's 安全情况 under 生态效益 is told a social effect, not 「新增绿化面积」 beside being told to move), else its
+    own."""
     if row.level2 not in ("经济效益指标", "生态效益指标"):
         return row.level2
     from perfbudget.review.rules_structure import misplaced_reason  # (it imports this module)

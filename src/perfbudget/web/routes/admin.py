@@ -34,7 +34,7 @@ def admin_user(principal: Principal = Depends(page_user)) -> Principal:
     return principal
 
 
-def _users_page(request: Request, principal: Principal, typed: dict[str, str] | None = None,
+def _users_page(request: Request, principal: Principal, typed: dict[str, object] | None = None,
                 status_code: int = 200, row: dict[str, object] | None = None) -> Response:
     """The accounts with their units' names, the known unit codes offered as the 单位编码 field's list (until
     webflow23 the 单位 column showed a bare code and a mistyped code was taken silently: its officer saw nothing)."""
@@ -64,8 +64,8 @@ def users_create(request: Request, username: str = Form(...), password: str = Fo
                          display_name.strip() or None, actor=principal, ip=client_ip(request), new_unit=bool(new_unit))
     if isinstance(result, str):  # refused: the page again with what was typed (the password excepted), 422
         flash(request, result, "error")
-        typed = {"username": username, "display_name": display_name, "role": chosen.value, "unit_code": unit_code,
-                 "new_unit": bool(new_unit)}
+        typed: dict[str, object] = {"username": username, "display_name": display_name, "role": chosen.value,
+                                    "unit_code": unit_code, "new_unit": bool(new_unit)}
         return _users_page(request, principal, typed, status_code=422)
     flash(request, f"已创建账号 {result.username}。请把用户名和初始密码告诉本人；本人首次登录时，页面会提示其改成"
                    "只有自己知道的密码", "ok")

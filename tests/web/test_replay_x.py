@@ -114,3 +114,23 @@ def test_a_saved_review_is_audited_as_its_reviewer_saved_it(any_web: WebEnv) -> 
     assert run["summary"].startswith("保存 10 个项目的审核结果（记录编号 ")
     api = web.client().get("/api/v1/audit?action=review.save", headers=_bearer(web, "admin")).json()
     assert api["total"] == 2 and api["items"][0] == run
+
+
+def test_a_field_of_the_wrong_type_is_told_what_it_takes_on_every_face(web: WebEnv, seed_path: Path,
+                                                                        tmp_path: Path) -> None:
+    # a perfbudget/1 document with a budget as a JSON number (17.1) or a name as a number was told 「类型不对」 alone by
+    # `perfbudget import` and the API: not what the field takes
+    document = json.loads(runner.invoke(cli, ["read", str(seed_path), "--json"]).stdout)
+    document["projects"][0]["budget"]["total"] = 17.1
+    document["projects"][1]["name"] = 5
+    path = tmp_path / "数字.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    said = ("projects[0].budget.total: 类型不对：金额和数值应写成字符串形式的十进制数（如 \"17.1\"），给出的是 "
+            "JSON 数字 17.1（会按二进制小数读入，可能失真）")
+    done = runner.invoke(cli, ["import", str(path), "--db", web.url, "--user", "editor"])
+    assert done.exit_code == 1 and said in done.output, done.output
+    api = web.client().post("/api/v1/documents", headers=_bearer(web, "editor"), json=document)
+    assert api.status_code == 422, api.text
+    details = {d["location"]: d["message"] for d in api.json()["error"]["details"]}
+    assert f"projects[0].budget.total: {details['projects[0].budget.total']}" == said
+    assert details["projects[1].name"] == "类型不对：应为字符串，给出的是整数 5"

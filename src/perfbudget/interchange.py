@@ -193,8 +193,22 @@ def _get(data: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...
     if value is None:
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise InterchangeError(f"{path}.{key}" if path else key, "类型不对")
+        raise InterchangeError(f"{path}.{key}" if path else key, wrong_type(kind, value))
     return value
+
+
+# the JSON types a field takes and a value given, as a message names them (「类型不对」 alone until replay-x)
+_TYPE_WORDS: dict[type, str] = {str: "字符串", int: "整数", dict: "对象（{…}）", list: "数组（[…]）",
+                                bool: "true 或 false", float: "数", type(None): "null"}
+
+
+def wrong_type(kind: type | tuple[type, ...], value: Any) -> str:
+    """「类型不对：应为字符串，给出的是数 17.1」: what a field takes and what it was given."""
+    wanted = "或".join(_TYPE_WORDS.get(k, k.__name__) for k in (kind if isinstance(kind, tuple) else (kind,)))
+    given = "true 或 false" if isinstance(value, bool) else next(
+        (word for k, word in _TYPE_WORDS.items() if isinstance(value, k) and k is not bool), type(value).__name__)
+    shown = f" {json.dumps(value, ensure_ascii=False)[:40]}" if isinstance(value, (int, float, str)) else ""
+    return f"类型不对：应为{wanted}，给出的是{given}{shown}"
 
 
 # Each object's fields (docs/interchange.schema.json, where every object has additionalProperties false):
@@ -231,6 +245,11 @@ _DECIMAL_TEXT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0
 
 
 def _decimal_field(data: dict[str, Any], key: str, path: str, required: bool = True) -> Decimal | None:
+    given = data.get(key)
+    if isinstance(given, (int, float)) and not isinstance(given, bool):  # a JSON number: read as binary, never taken
+        number = json.dumps(given)[:40]
+        raise InterchangeError(f"{path}.{key}", f"类型不对：金额和数值应写成字符串形式的十进制数（如 \"{number}\"），"
+                                                f"给出的是 JSON 数字 {number}（会按二进制小数读入，可能失真）")
     text = _get(data, key, path, str, required)
     if text is None:
         return None

@@ -24,7 +24,7 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
         account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
         assert not isinstance(account, str), account
         admin = Principal(account.id, "lisi", "lisi", Role.ADMIN, None)
-        assert take_step(store, admin, 1, "submit", "", justification="已核对", face="cli").ok
+        assert take_step(store, admin, 1, "submit", "", justification="已核对").ok
     listed = runner.invoke(app, ["audit", "--db", db])
     assert listed.exit_code == 0, listed.output
     lines = [line for line in listed.stdout.splitlines() if not line.startswith(" " * 8)]  # entries, not changes
@@ -42,7 +42,10 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
     assert data["total"] == 1 and data["items"][0]["user"] == "lisi" and data["items"][0]["object_id"] == "1"
     assert data["items"][0]["at"].endswith("+00:00") and data["items"][0]["action_label"] == "送审"
     assert (data["items"][0]["object_type"], data["items"][0]["object_label"]) == ("project", "项目")
-    assert json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--project", "2"]).stdout)["total"] == 0
+    # a project's audit holds the import that brought its version, filed under the document (left out until replay-x)
+    second = json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--project", "2"]).stdout)
+    assert second["total"] == 1 and (second["items"][0]["action"], second["items"][0]["object_id"]) == (
+        "document.import", "1")
     assert json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--user", "zhangsan"]).stdout)["total"] == 1
     none = runner.invoke(app, ["audit", "--db", db, "--user", "王五"])
     assert none.exit_code == 0 and "没有符合条件的审计记录" in none.stderr
@@ -64,8 +67,8 @@ def test_history_shows_the_workflow_steps_as_the_page_and_the_api_do(tmp_path: P
         account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
         assert not isinstance(account, str), account
         admin = Principal(account.id, "lisi", "lisi", Role.ADMIN, None)
-        assert take_step(store, admin, 1, "submit", "", justification="已核对", face="cli").ok
-        assert take_step(store, admin, 1, "return", "请补充时效指标", face="cli").ok
+        assert take_step(store, admin, 1, "submit", "", justification="已核对").ok
+        assert take_step(store, admin, 1, "return", "请补充时效指标").ok
     shown = runner.invoke(app, ["history", "1", "--db", db])
     assert shown.exit_code == 0, shown.output
     steps = shown.stdout.split("审核流程：", 1)[1].splitlines()[1:]

@@ -83,7 +83,7 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
     for name, role, unit in (("admin", Role.ADMIN, None), ("reviewer", Role.REVIEWER, None),
                              ("editor", Role.UNIT_EDITOR, SEED_UNIT), ("other_editor", Role.UNIT_EDITOR, OTHER_UNIT),
                              ("viewer", Role.VIEWER, None)):
-        account = create_user(engine, name, PASSWORD, role, unit)
+        account = create_user(engine, name, PASSWORD, role, unit, new_unit=True)  # before their units import
         assert not isinstance(account, str), account
         created[name] = account
     from perfbudget.app.roles import Principal

@@ -250,7 +250,7 @@ def test_unit_editor_cannot_open_another_units_project_in_the_browser(page: Any,
         admin.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": token})
         token = admin.get("/admin/users").text.split('name="csrf_token" value="')[1].split('"')[0]
         admin.post("/admin/users", data={"csrf_token": token, "username": "other", "password": PASSWORD,
-                                         "role": "unit_editor", "unit_code": "999001"})
+                                         "role": "unit_editor", "unit_code": "999001", "new_unit": "1"})
         upload = admin.post("/upload", data={"csrf_token": token},
                             files={"file": ("seed.txt", seed_path.read_bytes(), "text/plain")},
                             follow_redirects=True)

@@ -28,7 +28,7 @@ runner = CliRunner()
 def test_user_add_list_passwd_token(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'cli.db'}"
     result = runner.invoke(app, ["user", "add", "chen", "--role", "unit_editor", "--unit", "255101",
-                                 "--password", "long-enough-1", "--db", db])
+                                 "--password", "long-enough-1", "--db", db, "--new-unit"])  # nothing imported yet
     assert result.exit_code == 0 and "已创建账号 chen（单位填报人员，单位 255101）" in result.output
     result = runner.invoke(app, ["user", "add", "chen", "--role", "viewer", "--password", "long-enough-1",
                                  "--db", db])

@@ -80,7 +80,9 @@ def test_a_workflow_steps_audit_summary_names_the_project(any_web: WebEnv) -> No
     admin = {"Authorization": f"Bearer {web.token('admin')}"}
     items = api.get(f"/api/v1/audit?project={pid}", headers=admin).json()["items"]
     assert [i["summary"] for i in items] == [f"{name}：意见（已补充）", f"{name}：退回（请补充测算依据）",
-                                             f"{name}：送审"], items
+                                             f"{name}：送审",  # and the import that made it, since replay-x
+                                             "导入「000_e2047472f0d7711d.txt」：新项目 10 个，新版本 0 个，"
+                                             "未变化 0 个"], items
     listed = runner.invoke(cli, ["audit", "--project", str(pid), "--db", web.url, "--json"])
     assert [i["summary"] for i in json.loads(listed.output)["items"]] == [i["summary"] for i in items]
     text = runner.invoke(cli, ["audit", "--project", str(pid), "--db", web.url]).output

@@ -33,7 +33,7 @@ def test_a_new_editor_and_a_reviewer_are_told_what_comes_first(empty_app: FastAP
 
     engine = empty_app.state.engine
     for name, role, unit in (("editor", Role.UNIT_EDITOR, "400001"), ("reviewer", Role.REVIEWER, None)):
-        assert not isinstance(create_user(engine, name, PASSWORD, role, unit), str)
+        assert not isinstance(create_user(engine, name, PASSWORD, role, unit, new_unit=True), str)
     editor = TestClient(empty_app, base_url="http://testserver")
     login(editor, "editor")
     page = editor.get("/dashboard").text
@@ -56,9 +56,8 @@ def test_a_project_returned_in_another_year_is_not_hidden_by_the_year_shown(web:
 
     store = web.app.state.store
     seed_2023 = web.project_ids[1]  # the seed's 2023 project; 2024 has most drafts and is the work year
-    assert take_step(store, principal_of(web, "editor"), seed_2023, "submit", None, "已核对", review_errors=0,
-                     face="cli").ok
-    assert take_step(store, principal_of(web, "reviewer"), seed_2023, "return", "请补充数量指标", face="cli").ok
+    assert take_step(store, principal_of(web, "editor"), seed_2023, "submit", None, "已核对", review_errors=0).ok
+    assert take_step(store, principal_of(web, "reviewer"), seed_2023, "return", "请补充数量指标").ok
     editor = web.client("editor")
     page = editor.get("/dashboard").text
     assert "2024 年度总览" in page

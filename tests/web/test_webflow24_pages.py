@@ -224,7 +224,8 @@ def test_an_import_says_what_comes_next(empty_app: FastAPI, seed_path: Path) -> 
     from perfbudget.app.roles import Role
     from tests.web.conftest import PASSWORD, login
 
-    assert not isinstance(create_user(empty_app.state.engine, "editor", PASSWORD, Role.UNIT_EDITOR, "255101"), str)
+    assert not isinstance(create_user(empty_app.state.engine, "editor", PASSWORD, Role.UNIT_EDITOR, "255101",
+                                                  new_unit=True), str)
     editor = TestClient(empty_app, base_url="http://testserver")
     login(editor, "editor")
     preview, confirm = upload(editor, seed_path)

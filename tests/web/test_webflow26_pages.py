@@ -208,7 +208,7 @@ def test_an_account_moved_to_another_unit_is_told_what_becomes_of_its_projects(w
     editor_id = _account_row(web, "editor")[0]
     saved = admin.post(f"/admin/users/{editor_id}", data={
         "csrf_token": csrf_of(admin, "/admin/users"), "role": "unit_editor", "unit_code": "300777",
-        "display_name": "王会计", "active": "1"}, follow_redirects=True)
+        "display_name": "王会计", "active": "1", "new_unit": "1"}, follow_redirects=True)
     assert ("已保存账号 editor：单位编码由 255101 改为 300777：该账号此后只看到并填报 300777 的项目；它在 255101 填报的"
             "项目、版本和流程记录都留在 255101（项目不随账号移动），署名不变") in saved.text
     assert _account_row(web, "editor")[2] == "300777"

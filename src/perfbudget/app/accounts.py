@@ -71,20 +71,33 @@ def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
     return None
 
 
-def _merged_unit_problem(connection: Connection, unit_code: str | None) -> str | None:
+# The start of the refusal of a unit code no unit holds (the admins' page offers its 新单位 box again after it).
+UNKNOWN_UNIT = "库中没有单位编码为"
+
+
+def _unit_problem(connection: Connection, unit_code: str | None, new_unit: bool) -> str | None:
     """Why an account may not be bound to ``unit_code``: a unit merged away (``unit_admin.merge_units``) holds
     nothing, and its imports land in the unit it went into; an account bound to it could see none of them
-    (found by attack28: ``user add --unit`` took a merged-away code)."""
+    (found by attack28: ``user add --unit`` took a merged-away code). A code no unit holds is refused too unless
+    ``new_unit`` says the unit has imported nothing yet (``user add --new-unit``, the page's 新单位 box): a typo
+    (``--unit 999999``) made an account that saw nothing, taken by the CLI without a word and by the page with a
+    warning after the fact, until replay-x."""
     from perfbudget.model import Unit
     from perfbudget.store.rows import unit_key
+    from perfbudget.store.schema import units
     from perfbudget.store.unit_aliases import merged_into
 
-    heir = merged_into(connection, unit_key(Unit(unit_code, None))) if unit_code else None
-    if heir is None:
+    if not unit_code:
         return None
-    named = f"「{heir.name}」" if heir.name else ""
-    code = f"（编码 {heir.code}）" if heir.code else ""
-    return f"单位编码 {unit_code} 的单位已并入单位{named}{code}，请改用保留单位的编码"
+    heir = merged_into(connection, unit_key(Unit(unit_code, None)))
+    if heir is not None:
+        named = f"「{heir.name}」" if heir.name else ""
+        code = f"（编码 {heir.code}）" if heir.code else ""
+        return f"单位编码 {unit_code} 的单位已并入单位{named}{code}，请改用保留单位的编码"
+    if new_unit or connection.execute(select(units.c.id).where(units.c.code == unit_code).limit(1)).first():
+        return None
+    return (f"{UNKNOWN_UNIT}「{unit_code}」的单位：请核对编码是否与该单位表格表头中的编码一致（perfbudget list units "
+            "列出库中的单位）；如该单位还没有导入过表格，请注明是新单位（命令行 --new-unit，网页勾选「新单位」）")
 
 
 def _text_problem(value: str | None, label: str, limit: int) -> str | None:
@@ -171,8 +184,9 @@ def account_refusal(principal: Principal | None, own_user_id: int | None = None)
 
 def create_user(engine: Engine, username: str, password: str, role: Role, unit_code: str | None = None,
                 display_name: str | None = None, actor: Acts = None,
-                ip: str | None = None) -> Account | str:
-    """Create an account; returns it, or why it could not be created."""
+                ip: str | None = None, *, new_unit: bool = False) -> Account | str:
+    """Create an account; returns it, or why it could not be created. ``new_unit``: ``unit_code`` may name a unit
+    that has imported nothing yet (:func:`_unit_problem`)."""
     if not _USERNAME.match(username):
         return "用户名只能包含字母、数字和 _ . @ -，长度 2–64"
     problem = (password_problem(password, username) or _check_role_unit(role, unit_code)
@@ -184,7 +198,7 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
         if connection.execute(select(users.c.id).where(users.c.username == username)).first():
             return f"用户名「{username}」已存在"
         imitates = (display_name_problem(connection, display_name, None, username)
-                    or _merged_unit_problem(connection, unit_code))
+                    or _unit_problem(connection, unit_code, new_unit))
         if imitates:
             return imitates
         now = utc_now()
@@ -248,8 +262,9 @@ def reset_password(engine: Engine, user_id: int, password: str, actor: Principal
 
 
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
-                display_name: str | None, actor: Acts, ip: str | None = None) -> str | None:
-    """Change an account's role, unit, name or active flag (admin); returns an error message or None.
+                display_name: str | None, actor: Acts, ip: str | None = None, new_unit: bool = False) -> str | None:
+    """Change an account's role, unit, name or active flag (admin); returns an error message or None (a changed
+    unit checked as :func:`create_user` checks it, ``new_unit`` alike).
     A changed role or unit, or a disabled account, ends its sessions and revokes its API tokens (a
     re-enabled account starts without them); a changed display name alone does neither."""
     problem = (_check_role_unit(role, unit_code) or _text_problem(display_name, "显示名称", 100)
@@ -272,7 +287,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         if imitates:
             return imitates
         if unit_code != row.unit_code:
-            merged = _merged_unit_problem(connection, unit_code)
+            merged = _unit_problem(connection, unit_code, new_unit)
             if merged:
                 return merged
         epoch = row.session_epoch + (1 if (before["role"], before["unit_code"], before["active"])

@@ -36,6 +36,8 @@ FIELD_LABELS = {
     "unit": "单位", "code": "编码", "id": "编号", "reviews": "删除的审核记录", "evaluations": "删除的自评与监控记录",
     "documents_deleted": "删除的文件记录", "documents_kept": "保留的文件记录", "unit_deleted": "单位一并删除",
     "projects": "项目编号", "aliases": "别名",
+    # a saved review (review.save, since replay-x)
+    "count": "项目数", "records": "审核记录编号", "grades": "审核等级", "year": "年度",
 }
 # Some fields' values are codes: shown by their labels.
 _STATE_WORDS = {"draft": "草稿", "submitted": "已送审", "returned": "已退回", "approved": "审核通过"}

@@ -47,6 +47,7 @@ ACTION_LABELS = {
     "finding.confirmed": "确认审核发现",
     "review.comment": "审核人员意见",
     "review.grade": "审核人员评定等级",
+    "review.save": "保存审核结果",  # a saved review sets the 审核等级 every face shows (audited since replay-x)
     "library.merge": "合并指标组",
     "library.split": "拆分指标组",
     "library.rename": "指标组改名",
@@ -59,7 +60,7 @@ ACTION_LABELS = {
 # What an entry is about, in Chinese: the admin page, ``perfbudget audit`` and the API's ``object_label`` said the
 # code (「project 2」, 「token 6」) until replay-j.
 OBJECT_LABELS = {"project": "项目", "document": "文件", "user": "账号", "token": "API 令牌",
-                 "library_group": "指标组", "unit": "单位"}
+                 "library_group": "指标组", "unit": "单位", "review": "审核记录"}
 
 
 def action_filter(given: str | None) -> tuple[str | None, FilterProblem | None]:
@@ -125,8 +126,8 @@ def object_text(entry: dict[str, Any]) -> str:
 def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
                   object_type: str | None = None, object_id: str | None = None,
                   username: str | None = None, entry_id: int | None = None,
-                  values_up_to: int | None = None,
-                  summary_up_to: int | None = None) -> tuple[list[dict[str, Any]], int]:
+                  values_up_to: int | None = None, summary_up_to: int | None = None,
+                  project: int | None = None) -> tuple[list[dict[str, Any]], int]:
     """Entries newest first, filtered by action, object, user or id, with the count of all that match; each
     with its ``action_label`` (Chinese). ``values_up_to``: a value before or after of more characters is left
     out (None), its length kept in ``before_chars``/``after_chars`` (the web's lists; an entry's own page and the
@@ -134,11 +135,13 @@ def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: st
     project's history page, which any reader of the project sees: entries made before leftovers18 name a workflow
     comment whole, up to 5,000 characters). ``username``: the account's name or its display name (the name alone
     until webflow25). Each entry has ``user_label`` (the account's display name, else the name it had) and
-    ``object_text`` (:func:`object_text`), what people read."""
+    ``object_text`` (:func:`object_text`), what people read. ``project``: the project's entries, the import or 申报
+    that brought each of its versions among them (every face's project filter: the CLI's ``--project``, the API's
+    ``project``, the admin page's 项目编号 and the project's history page; the imports were left out until replay-x)."""
     with store.reading() as tx:
         rows, total = tx.audit_entries(limit=limit, offset=offset, action=action, object_type=object_type,
                                        object_id=object_id, username=username, entry_id=entry_id,
-                                       values_up_to=values_up_to)
+                                       values_up_to=values_up_to, project_id=project)
     return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"]),
              "display_name": row.get("display_name") or None,
              "user_label": row.get("display_name") or row["username"],

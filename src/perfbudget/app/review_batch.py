@@ -55,6 +55,7 @@ from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.review_summary import summary_text
 from perfbudget.store.reviews import ReviewRow
 from perfbudget.store.rows import unit_key
+from perfbudget.store.transaction import Actor, Transaction
 
 # About this many indicators per chunk: small enough for a steady progress bar and an even
 # spread over the workers, large enough that each chunk's two queries are worth it.
@@ -437,10 +438,11 @@ def _chunk_results(store: Store, job: BatchJob, chunks: list[list[int]], jobs: i
 
 def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
-                 chunk_indicators: int = CHUNK_INDICATORS) -> BatchResult:
+                 chunk_indicators: int = CHUNK_INDICATORS, by: Actor | None = None) -> BatchResult:
     """Review (and with ``job.save`` save) the chosen projects with ``jobs`` processes (default: one
     per core); ``progress(done, total)`` counts the indicators of the units reviewed so far (a
-    unit's other current projects included: they are reviewed with the chosen ones)."""
+    unit's other current projects included: they are reviewed with the chosen ones). A save is audited
+    (:func:`audit_saved`) as ``by`` (else ``job.actor``, a bare name) in the same transaction."""
     plan = plan_chunks(store, job, chunk_indicators)
     if store.engine.dialect.name == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
         jobs = 1  # an in-memory database lives in this process only
@@ -464,7 +466,28 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
             done += size
             if progress is not None:
                 progress(done, total)
+        if tx is not None and records:
+            audit_saved(tx, job, by or Actor(None, job.actor), records, tally)
     return BatchResult(tally, records, groups)
+
+
+def audit_saved(tx: Transaction, job: BatchJob, by: Actor, records: list[int], tally: BatchTally) -> None:
+    """The audit entry of a saved review (``review.save``, 「保存审核结果」): who saved how many projects' reviews,
+    their record numbers and grades. A saved review sets the 审核等级 every face shows of its projects (the lists, the
+    pages, the API), so it is audited as what others see is (it was not until replay-x: docs/web.md said it changed no
+    project). One entry a run, filed under its project when the run chose one (``review PROJECT --save``; the
+    project's audit then lists it), else under the reviews (审核记录) with the run's unit and year."""
+    one = job.project_ids[0] if job.project_ids and len(job.project_ids) == 1 else None
+    numbers = f"{records[0]}" if len(records) == 1 else f"{records[0]}–{records[-1]}"
+    grades = "、".join(f"{grade} {count}" for grade, count in sorted(tally.grades.items(), key=_grade_order))
+    tx.audit(by, "review.save", "project" if one is not None else "review", one,
+             f"保存 {len(records)} 个项目的审核结果（记录编号 {numbers}）" + (f"：{grades}" if grades else ""),
+             after={"count": len(records), "records": numbers, "grades": grades or None, "unit": job.unit,
+                    "year": job.year}, unit_code=job.unit)
+
+
+def _grade_order(item: tuple[str, int]) -> int:
+    return "优良中差".find(item[0]) % 5
 
 
 def _with_records(groups: list[ReviewedGroup], rows: list[ReviewRow], ids: list[int]) -> list[ReviewedGroup]:

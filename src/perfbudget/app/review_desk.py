@@ -383,7 +383,7 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None, *, face: str) -> list[tuple[int, StepResult]]:
+               ip: str | None = None) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
@@ -402,7 +402,7 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
         raise DeskRefused(f"项目编号「{str(beyond)[:24]}」无效（应为 1 至 {MAX_INTEGER} 的整数），未处理任何项目")
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
-    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip, face=face))
+    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip))
             for pid in project_ids]
 
 
@@ -584,7 +584,7 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
     if not references:
         raise DeskRefused("请先选择项目")
     ids, unresolved = batch_references(store, principal, references)
-    results = batch_step(store, principal, ids, action, comment_text, face="cli") if ids else []
+    results = batch_step(store, principal, ids, action, comment_text) if ids else []
     return batch_dict(store, principal, results, unresolved)
 
 

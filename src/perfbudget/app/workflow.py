@@ -117,7 +117,7 @@ def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None)
 
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
-              review_errors: int | Callable[[], int] | None = None, *, face: str) -> StepResult:
+              review_errors: int | Callable[[], int] | None = None) -> StepResult:
     """Take a workflow step if the role, the current state and the rules allow it.
 
     The role is checked first, before anything about the project or the texts is said: a viewer's
@@ -125,8 +125,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     attack11, fixed by attack12). ``review_errors`` is the number of error-level findings of the latest
     version, or a function counting them (the caller reviews with
     :func:`perfbudget.app.reviews.current_errors`; called only for a 送审 the role allows); a 送审 with
-    errors needs a ``justification``. ``face``: which face took the step (cli, web, api), kept in the audit
-    entry's details (``after``) as an import's entry keeps its ``via`` (no workflow entry said it until faces-v).
+    errors needs a ``justification``. The face that took the step (cli, web, api) is the principal's
+    (:attr:`~perfbudget.app.roles.Principal.face`), kept in the audit entry's ``after`` as every entry keeps it
+    (no workflow entry said it until faces-v; each face passed it again beside its principal's until replay-x).
     """
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
@@ -171,7 +172,7 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                 tx.set_workflow(project_id, target, latest, approved, actor)
             now = tx.add_event(project_id, latest, action, state, target, actor, comment,
                                justification if step.action == "submit" else None)
-            after: dict[str, Any] = {"state": target, "comment": comment, "version": latest, "face": face}
+            after: dict[str, Any] = {"state": target, "comment": comment, "version": latest}
             if justification and step.action == "submit":
                 after["justification"] = justification
             # the comment whole is in ``after`` and in the step; the summary names its start (leftovers18)

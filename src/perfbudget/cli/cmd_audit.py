@@ -17,7 +17,8 @@ def audit_command(
         None, "--action", help="只列该操作：代码或中文名称，如 workflow.approve 或「审核通过」、project.edit、"
                                "document.import、monitoring.save；未知的操作报错。"),
     user: str | None = typer.Option(None, "--user", help="只列该账号的操作（账号名或显示名称）。"),
-    project: int | None = typer.Option(None, "--project", min=1, help="只列该项目编号的记录。"),
+    project: int | None = typer.Option(None, "--project", min=1,
+                                       help="只列该项目编号的记录（含带来其版本的导入、申报）。"),
     limit: int = typer.Option(50, "--limit", min=1, max=10000, help="最多列出的条数（最新的在前）。"),
     offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER, help="跳过最新的若干条（翻页）。"),
     as_json: bool = typer.Option(False, "--json",
@@ -37,8 +38,7 @@ def audit_command(
     store = open_store(db)
     try:
         rows, total = audit_entries(store, limit=limit, offset=offset, action=action, username=user,
-                                    object_type="project" if project is not None else None,
-                                    object_id=str(project) if project is not None else None)
+                                    project=project)
     finally:
         store.close()
     from perfbudget.app.times import shown

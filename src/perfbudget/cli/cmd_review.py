@@ -201,6 +201,7 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
     store = open_store(db)
     choice = _job(store, source, unit, year)
     job = BatchJob(store.url, core_settings(config, region), library=library, save=save, record_year=year, **choice)
+    by = None
     if save:  # who saves: the account --user or PERFBUDGET_USER names, its units checked (app.acting)
         who = writer(store, *saver)
         not_allowed = review_refusal(who.principal, chosen_unit_codes(store, job))
@@ -208,6 +209,7 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
             store.close()
             fail(f"未保存：{not_allowed}（账号「{who.actor.username}」）")
         job = replace(job, actor=who.actor.username)
+        by = who.actor
     summary = summary or (not as_json and chosen_count(store, job) > _SUMMARY_OVER)
     job = replace(job, keep=not summary)
     progress = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TextColumn("个指标"),
@@ -218,7 +220,7 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        result = review_batch(store, job, jobs, progress=advance)
+        result = review_batch(store, job, jobs, progress=advance, by=by)
     store.close()
     if summary:
         _print_summary(result.tally, as_json)

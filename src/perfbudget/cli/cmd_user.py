@@ -102,7 +102,10 @@ def _piped_password() -> str:
 def add(
     username: str = typer.Argument(..., metavar="用户名", help="用户名（字母、数字、_ . @ -）。"),
     role: str = typer.Option(..., "--role", help=ROLE_HELP),
-    unit: str | None = typer.Option(None, "--unit", help="所属单位编码（单位填报人员必填；查看人员可选）。"),
+    unit: str | None = typer.Option(None, "--unit", help="所属单位编码（单位填报人员必填；查看人员可选）；"
+                                                      "须是库中已有单位的编码，否则报错。"),
+    new_unit: bool = typer.Option(False, "--new-unit", help="新单位：--unit 的编码在库中还没有单位（该单位尚未"
+                                                             "导入过表格），仍按此编码建立账号。"),
     name: str | None = typer.Option(None, "--name", help="显示名称。"),
     password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -119,7 +122,8 @@ def add(
         fail(f"未知角色「{role}」。{ROLE_HELP}")
     engine = _engine(db)
     who = _who(engine, user, actor)
-    result = create_user(engine, username, _password(password, "PERFBUDGET_PASSWORD"), chosen, unit, name, actor=who)
+    result = create_user(engine, username, _password(password, "PERFBUDGET_PASSWORD"), chosen, unit, name, actor=who,
+                         new_unit=new_unit)
     if isinstance(result, str):
         fail(result)
     if as_json:

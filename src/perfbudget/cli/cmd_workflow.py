@@ -44,7 +44,7 @@ def workflow_command(
 
     run_refusable(store, readable)
     result = take_step(store, principal, project_id, action, comment, justification,
-                       review_errors=lambda: current_errors(store, settings, project_id), face="cli")
+                       review_errors=lambda: current_errors(store, settings, project_id))
     store.close()
     if not result.ok:
         fail(result.message)

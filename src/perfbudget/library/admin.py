@@ -52,9 +52,11 @@ def merge_groups_on(connection: Connection, into: str, others: list[str], actor:
     rows.lock(connection)
     target = _one_group(connection, into)
     leader = reads.group_rows(connection, [target])[target]["leader"]
-    merged = sorted({_one_group(connection, other) for other in others if other.strip()} - {target})
-    if not merged:
-        raise LibraryChoiceError("请给出要并入的其他组")
+    named = {_one_group(connection, other) for other in others if other.strip()}
+    merged = sorted(named - {target})
+    if not merged:  # every face says why (replay-x: a group merged with itself was told only the second sentence)
+        itself = f"组 {target} 不能并入它自己：" if named else ""
+        raise LibraryChoiceError(f"{itself}请给出要并入的其他组")
     names = reads.names_in_groups(connection, merged)
     for name in names:
         rows.set_choice(connection, name["norm"], anchor=leader, actor=actor)

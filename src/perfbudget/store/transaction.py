@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, case, cast, func, insert, or_, select, update
+from sqlalchemy import Connection, Integer, String, and_, case, cast, func, insert, or_, select, update
 
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
@@ -107,6 +107,21 @@ _AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).
 
 def _json(value: Any) -> str | None:
     return None if value is None else _AUDIT_JSON(value)
+
+
+# the actions filed under a document that bring versions of projects (app.imports: an import, a 申报)
+VERSION_BRINGING = ("document.import", "project.declare")
+
+
+def about_project(project_id: int) -> Any:
+    """The audit entries about project ``project_id``: its own (``object_type`` project) and the import or 申报 of
+    each document that brought a version of it, filed under the document (``project_versions.document_id``; the
+    index on ``object_type, object_id`` finds both). Until replay-x ``perfbudget audit --project``, the API's
+    ``project``, the admin page's 项目编号 and the history page left out the import that made the project."""
+    brought = select(cast(project_versions.c.document_id, String)).where(project_versions.c.project_id == project_id)
+    return or_(and_(audit_log.c.object_type == "project", audit_log.c.object_id == str(project_id)),
+               and_(audit_log.c.object_type == "document", audit_log.c.action.in_(VERSION_BRINGING),
+                    audit_log.c.object_id.in_(brought)))
 
 
 _AUTHOR_COLUMNS = ("version_id", "user_id", "username", "via", "at")
@@ -285,10 +300,13 @@ class Transaction:
     def audit_entries(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
                       object_type: str | None = None, object_id: str | None = None,
                       username: str | None = None, entry_id: int | None = None,
-                      values_up_to: int | None = None) -> tuple[list[dict[str, Any]], int]:
+                      values_up_to: int | None = None,
+                      project_id: int | None = None) -> tuple[list[dict[str, Any]], int]:
         """Audit entries newest first, filtered by the given fields (``before``/``after`` parsed back from
         JSON), and the count of every matching entry. ``values_up_to``: a ``before``/``after`` of more
-        characters (as stored) is not read (None; ``before_chars``/``after_chars`` give every value's length)."""
+        characters (as stored) is not read (None; ``before_chars``/``after_chars`` give every value's length).
+        ``project_id``: the project's own entries and those of the imports (and 申报) that brought a version of it,
+        which are filed under their document (:func:`about_project`)."""
         sizes = [func.length(audit_log.c.before).label("before_chars"),
                  func.length(audit_log.c.after).label("after_chars")]
         values: list[Any] = [audit_log.c.before, audit_log.c.after]
@@ -315,6 +333,9 @@ class Transaction:
             if value:
                 query = query.where(column == value)
                 count = count.where(column == value)
+        if project_id is not None:
+            about = about_project(project_id)
+            query, count = query.where(about), count.where(about)
         if username:  # the account's name or its display name, as the pages show it (the name alone until webflow25)
             named = or_(audit_log.c.username == username, actor.c.display_name == username)
             query = query.where(named)

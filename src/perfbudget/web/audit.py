@@ -71,8 +71,8 @@ VALUES_IN_LISTS = 20_000
 def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
             object_type: str | None = None, object_id: str | None = None,
             username: str | None = None, entry_id: int | None = None,
-            values_up_to: int | None = VALUES_IN_LISTS, summary_up_to: int | None = None
-            ) -> tuple[list[AuditEntry], int]:
+            values_up_to: int | None = VALUES_IN_LISTS, summary_up_to: int | None = None,
+            project: int | None = None) -> tuple[list[AuditEntry], int]:
     """Entries newest first, filtered; with the total count of matching entries — the use case
     :func:`perfbudget.app.audit_log.audit_entries`, which ``perfbudget audit`` shows too. Values longer than
     ``values_up_to`` characters are left out (None: every value whole)."""
@@ -80,7 +80,7 @@ def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | No
 
     rows, total = audit_entries(store, limit=limit, offset=offset, action=action, object_type=object_type,
                                 object_id=object_id, username=username, entry_id=entry_id,
-                                values_up_to=values_up_to, summary_up_to=summary_up_to)
+                                values_up_to=values_up_to, summary_up_to=summary_up_to, project=project)
     return [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["object_type"], r["object_id"],
                        r["unit_code"], r["summary"], r["before"], r["after"], r["ip"], r["before_chars"],
                        r["after_chars"], r["user_label"], r["object_name"], r["object_text"]) for r in rows], total

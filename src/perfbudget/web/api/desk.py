@@ -94,7 +94,7 @@ def post_batch(request: Request, body: BatchBody, principal: Principal = Depends
     store = store_of(request)
     try:
         results = desk_app.batch_step(store, principal, body.project_ids, body.action, body.comment.strip(),
-                                      client_ip(request), face="api")
+                                      client_ip(request))
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None
     return desk_app.batch_dict(store, principal, results)

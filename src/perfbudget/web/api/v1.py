@@ -307,7 +307,7 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
-                       ip=client_ip(request), review_errors=errors, face="api")
+                       ip=client_ip(request), review_errors=errors)
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)
@@ -561,7 +561,7 @@ def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: 
               action: str | None = Query(None, description="只列该操作：代码或中文名称，如 workflow.approve 或"
                                                            "「审核通过」；未知的操作 422 invalid_filter"),
               user: str | None = Query(None, description="只列该账号的操作（账号名或显示名称）"),
-              project: int | None = Query(None, ge=1, description="只列该项目编号的记录"),
+              project: int | None = Query(None, ge=1, description="只列该项目编号的记录（含带来其版本的导入、申报）"),
               principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与 `perfbudget audit --action/--user/--project --json` 和网页「审计日志」相同的记录（最新的在前）。"""
     if not principal.may(Action.ADMIN):
@@ -570,8 +570,7 @@ def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: 
     if problem is not None:
         raise WebError(422, "invalid_filter", "筛选条件有误：" + problem.message, [problem.to_dict()])
     entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action,
-                                   username=user or None, object_type="project" if project is not None else None,
-                                   object_id=str(project) if project is not None else None)
+                                   username=user or None, project=project)
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
 
 

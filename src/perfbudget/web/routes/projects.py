@@ -123,7 +123,7 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, action, comment, justification, ip=client_ip(request),
-                       review_errors=errors, face="web")
+                       review_errors=errors)
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")
@@ -182,7 +182,7 @@ def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
         head = project_head(tx, principal, project_id)
         shown = history_newest_first(tx, project_id, page)
         steps, events_page, events_pages, events_total = events_newest_first(tx, project_id, events_page)
-    changes, _ = audit.entries(store_of(request), object_type="project", object_id=str(project_id), limit=200,
+    changes, _ = audit.entries(store_of(request), project=project_id, limit=200,
                                values_up_to=0,  # the page shows no value: none is read
                                summary_up_to=HISTORY_SUMMARY)  # nor a whole comment: the steps above show them
     authors = {v["version"]: v for v in shown.versions if v["via"]}

@@ -228,8 +228,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         return _queue_response(request, principal, query, problems, params, status_code=422, kept={
             "ticked": set(ids), "comment": text, "needs": "project" if not ids else "comment"})
     try:
-        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request),
-                                       face="web")
+        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request))
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect(back)

@@ -25,7 +25,7 @@ from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.score_sums import score_sum_problems
 from perfbudget.readers.stated_execution import stated_execution, with_stated
-from perfbudget.readers.stated_scores import stated_scores
+from perfbudget.readers.stated_scores import stated_scores, title_pairs
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
 # A fund label after a dash ending the name: 「某项目-2024中央」. What follows the dash holds no dash, so only the
@@ -265,7 +265,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             if month_at is not None:
                 sources["month"] = month_at
         elif parts.extras:
-            stated_total, stated_grade = stated_scores(parts.extras, problems)
+            stated_total, stated_grade = stated_scores([*title_pairs(parts.heading, parts.source), *parts.extras],
+                                                       problems)
             if stated_total is not None:
                 table_total, sources["table_total"] = stated_total
             if stated_grade is not None:

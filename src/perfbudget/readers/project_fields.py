@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
-from perfbudget.budget_parts import parts_sum_differs
+from perfbudget.budget_parts import carried_over, parts_sum_differs
 from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
@@ -210,7 +210,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     # reader, not the table, lacks the sum); a form's three amounts adding up, the usual case, ask no more
     if total is not None and fiscal is not None and (fiscal != total if other is None else fiscal + other != total) \
             and "total" in parts.money \
-            and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources)) \
+            and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources,
+                                                carried_over((label, cell.text) for label, cell in parts.extras))) \
             is not None:
         problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"
                                 f"{budget.fiscal or 0}与其他资金{budget.other or 0}之和{parts_sum}：均按表中所写保留，"

@@ -50,3 +50,21 @@ def test_a_title_without_a_score_states_none() -> None:
                   HEAD[0][0]):
         document, _ = _read(_titled(title), " | ")
         assert (document.projects[0].table_total, document.projects[0].table_grade) == (None, None), title
+
+
+@pytest.mark.parametrize("form", ["\t", " | ", "docx"])
+def test_the_score_on_a_line_of_its_own_beside_the_title(form: str) -> None:
+    """``自评得分：90.5分`` (评价等级：良) on a line or paragraph of its own under the title, or above it: dropped as
+    plain text before the table until kinds36; it is the title line's."""
+    for lines in ([NAME, "自评得分：90.5分  评价等级：良"], ["自评得分：90.5分", NAME]):
+        if form == "docx":
+            result = load_bytes(word_file(_table()[1:], paragraphs=lines), "自评表.docx")
+            assert result.document is not None
+            project = result.document.projects[0]
+        else:
+            document, problems = _read([[line] for line in lines] + _table()[1:], form)
+            assert not _errors(problems), problems
+            project = document.projects[0]
+        assert project.table_total == Decimal("90.5"), lines
+        assert project.table_grade == ("良" if "评价等级" in lines[-1] else None)
+        assert len(project.indicators) == 4

@@ -60,6 +60,12 @@ _TITLE_PAIR = re.compile("(" + "|".join(sorted(TOTAL_LABELS | GRADE_LABELS, key=
                          r"((?:0|[1-9]\d{0,2})(?:\.\d+)?\s*分?|优秀|良好|中等|较差|[优良中差])(?![\d.])")
 
 
+def states_score(line: str) -> bool:
+    """Whether a line is a total or grade and nothing else before its figure (``自评得分：90.5分`` on a line of its own
+    under the title): a part of the title's line for :func:`title_pairs` (kinds36; it was dropped as plain text)."""
+    return ("分" in line or "级" in line) and _TITLE_PAIR.match(line.strip()) is not None
+
+
 def title_pairs(title: str | None, source: Source) -> list[tuple[str, Cell]]:
     """The (label, cell) pairs of a total or grade written on the title line (located at the table's start), for
     ``stated_scores`` to read before the header block's; none for a title without them (nearly every title)."""

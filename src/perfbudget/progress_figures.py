@@ -3,6 +3,7 @@ unit, a 完成目标可能性 among the closed set. The readers and the JSON int
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfbudget.evaluate.vocabulary import clean
@@ -23,9 +24,16 @@ def figure(text: str | None) -> tuple[Decimal | None, str | None]:
     return target.value, target.unit
 
 
+# what a unit writes after the closed set's word: 确定能完成, 有可能实现, 完全不可能达到 (kinds36)
+_DONE_WORDS = re.compile(r"(?:完成|实现|达成|达到)(?:目标)?$")
+
+
 def likelihood_of(text: str | None) -> str | None:
-    """One of :data:`perfbudget.model.LIKELIHOODS` for a 完成目标可能性 cell, None for any other word."""
+    """One of :data:`perfbudget.model.LIKELIHOODS` for a 完成目标可能性 cell — the word, or the word followed by 完成
+    (实现, 达成, 达到; 确定能完成 is 确定能) — None for any other word (能, 可能完成: not the set's, not guessed)."""
     name = clean(text)
+    if name not in LIKELIHOODS:
+        name = _DONE_WORDS.sub("", name)
     if name == _SHORT_NEVER:
         return LIKELIHOODS[-1]
     return name if name in LIKELIHOODS else None

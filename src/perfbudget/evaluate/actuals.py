@@ -84,6 +84,9 @@ class ProjectActuals:
         indicators: position → actual.
         source: the first row of the project in the sheet.
         executed_source: the 全年执行数 row.
+        refused_weights: position → the 分值 of a row refused for another cell (its actual not a number …): still
+            the row's points when the weights are checked, so that its group's points are not spread over the
+            others and no second, wrong error names them (kinds36).
     """
 
     seq: int
@@ -94,3 +97,4 @@ class ProjectActuals:
     indicators: dict[int, IndicatorActual] = field(default_factory=dict)
     source: Source | None = field(default=None, compare=False)
     executed_source: Source | None = field(default=None, compare=False)
+    refused_weights: dict[int, Decimal] = field(default_factory=dict, compare=False)

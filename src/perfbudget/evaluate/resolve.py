@@ -162,6 +162,7 @@ class _Builder:
         self.taken: dict[str, int] = {}
         self.actuals = ProjectActuals(seq=project.seq, source=first)
         self.indicators: dict[int, IndicatorActual] = {}
+        self.refused_weights: dict[int, Decimal] = {}
         self.special_seen: dict[str, Source] = {}
 
 
@@ -259,7 +260,7 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                                             "（达成、部分达成 或 未达成）"))
     score = _decimal_cell(row, COL_SCORE, problems, "得分")
     weight = _decimal_cell(row, COL_WEIGHT, problems, "分值")
-    likelihood = forecast_text = reason = None
+    likelihood = forecast_text = reason = unread_forecast = None
     forecast: Decimal | None = None
     if kind == "monitor":
         raw = row.get(COL_LIKELIHOOD)
@@ -283,13 +284,20 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
             try:
                 forecast, _ = parse_quantity(forecast_text, target.unit, indicator.level3, "全年预计完成情况")
             except CellError as exc:
-                problems.append(Problem(row.source, str(exc)))
+                if likelihood == LIKELY_SURE:  # not needed under 确定能: kept as written, told (kinds36)
+                    unread_forecast = f"{exc}：完成目标可能性为「{likelihood}」，无需预计数，按所写保留"
+                else:
+                    problems.append(Problem(row.source, str(exc)))
             else:
                 if (negative := negative_refusal(indicator.level3, target, forecast_text, forecast,
                                                  "全年预计完成情况")) is not None:
                     problems.append(Problem(row.source, negative))
     if len(problems) > before:
+        if weight is not None:
+            builder.refused_weights[position] = weight
         return
+    if unread_forecast is not None:
+        problems.append(Problem(row.source, f"指标「{indicator.level3}」{unread_forecast}", Severity.WARNING))
     if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \
             and (disagreement := _forecast_disagrees(target, forecast, likelihood)) is not None:
         problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {forecast_text}，{disagreement}，"
@@ -376,7 +384,8 @@ def resolve(document: Document, rows: list[SheetRow],
         if builder.actuals.executed is None and ROW_EXECUTED not in builder.special_seen:
             problems.append(Problem(builder.first, f"项目「{_cell(project)}」缺少「{ROW_EXECUTED}」行"
                                                    f"（三级指标填「{ROW_EXECUTED}」，实际完成值填金额）"))
-        result[seq] = replace(builder.actuals, indicators=dict(builder.indicators))
+        result[seq] = replace(builder.actuals, indicators=dict(builder.indicators),
+                              refused_weights=dict(builder.refused_weights))
     return dict(sorted(result.items())), problems
 
 

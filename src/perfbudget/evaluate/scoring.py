@@ -150,7 +150,7 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
     options = options or ScoreOptions()
     problems: list[Problem] = []
     where = actuals.source or project.source or Source("<sheet>")
-    given = {p: a.weight for p, a in actuals.indicators.items() if a.weight is not None}
+    given = {p: a.weight for p, a in actuals.indicators.items() if a.weight is not None} | actuals.refused_weights
     notes: tuple[str, ...] = ()
     if (actuals.execution_weight is None and weights.execution and len(given) == len(project.indicators) > 0
             and sum(given.values(), ZERO) == HUNDRED and department_form(project) is not None):

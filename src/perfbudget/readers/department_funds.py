@@ -22,7 +22,7 @@ from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import label_key
 
 GRID_LABEL = "总体资金情况"
-_TOTAL = frozenset({"总额", "资金总额", "预算总额", "合计"})
+GRID_TOTALS = _TOTAL = frozenset({"总额", "资金总额", "预算总额", "合计"})
 _GROUPS = frozenset({"基本支出", "项目支出"})
 _ROW_LABELS = frozenset({"预算支出", "支出预算", "部门预算"})
 _HEADS = _TOTAL | _GROUPS | frozenset({"财政拨款", "专户资金", "单位资金", "其他资金", "财政资金", "财政专户资金",
@@ -34,10 +34,12 @@ def _amount(cell: Cell) -> bool:
     return bool(text) and decimal_or_none(text) is not None
 
 
-def department_grid(row: list[Cell], problems: list[Problem]) -> tuple[list[Cell], Cell | None, str] | None:
-    """``row`` (a stream's header sequence) without the funds grid, the cell of the department's budget (None
-    when the sum does not decide it: an error is added) and the grid as written; None when the row holds no
-    such grid: a 总额 label, then only grid labels naming both 基本支出 and 项目支出, then three amounts or more."""
+def department_grid(row: list[Cell], problems: list[Problem], cells: bool = False,
+                    ) -> tuple[list[Cell], Cell | None, str] | None:
+    """``row`` (a stream's header sequence, or a grid's rows of ``cells`` one after another) without the funds
+    grid, the cell of the department's budget (None when the sum does not decide it: an error is added) and the
+    grid as written; None when the row holds no such grid: a 总额 label, then only grid labels naming both 基本支出
+    and 项目支出, then three amounts or more."""
     start = next((i for i, cell in enumerate(row) if label_key(cell.text) in _TOTAL), None)
     if start is None:
         return None
@@ -69,7 +71,8 @@ def department_grid(row: list[Cell], problems: list[Problem]) -> tuple[list[Cell
     if total is not None and basic is not None and any(
             later is not None and basic + later == total for later in values[2:]):
         return rest, amounts[0], written
+    why = "未读取预算数；请核对金额" if cells else \
+        "各金额所在的列无法确定（空单元格已丢失），未读取预算数；请导入原表格或核对金额"
     problems.append(Problem(amounts[0].source, f"部门整体资金表的总额「{amounts[0].text.strip()}」不等于基本支出合计"
-                                               f"「{amounts[1].text.strip()}」与其后任何一个金额之和：各金额所在的列"
-                                               "无法确定（空单元格已丢失），未读取预算数；请导入原表格或核对金额"))
+                                               f"「{amounts[1].text.strip()}」与其后任何一个金额之和：{why}"))
     return rest, None, written

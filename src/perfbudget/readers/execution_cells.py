@@ -24,6 +24,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from perfbudget.budget_parts import CARRIED_OVER_ROWS
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.funds_head_gaps import head_left_out
 from perfbudget.readers.grid import Cell
@@ -120,7 +121,6 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
 
 # the rows a funds grid's total is the sum of (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金)
 _PART_FIELDS = ("fiscal", "other")
-_CARRIED_OVER = frozenset({"上年结转资金", "上年结转", "结转资金", "上年结转结余资金"})
 
 
 def _summed_sources(rows: dict[str, list[tuple[str, Cell]]], problems: list[Problem] | None) -> Figures:
@@ -128,7 +128,7 @@ def _summed_sources(rows: dict[str, list[tuple[str, Cell]]], problems: list[Prob
     (and 年初预算数) the rows' sum, where every row is a part of the total (当年财政拨款, 上年结转资金, 其他资金, each
     once) and every row that gives money gives the figure; its 分值 and 得分 the one row that writes them (a merged
     cell's value stands in its first row). A 执行率 is each row's own, never summed. Else nothing (as before)."""
-    fields = [field_of_key(row) if row not in _CARRIED_OVER else "carried" for row in rows]
+    fields = [field_of_key(row) if row not in CARRIED_OVER_ROWS else "carried" for row in rows]
     if any(field not in (*_PART_FIELDS, "carried") for field in fields) or len(set(fields)) < len(fields):
         return {}
     typed = {row: {name: (value, cell.source) for name, cell in cells

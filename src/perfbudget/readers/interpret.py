@@ -25,7 +25,7 @@ from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
-from perfbudget.readers.department_funds import GRID_LABEL, department_grid
+from perfbudget.readers.department_funds import GRID_LABEL, GRID_TOTALS, department_grid
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
 from perfbudget.readers.in_table_titles import title_rows
@@ -322,8 +322,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         header_index, unvalued = unvalued, None
         problems.append(told)
     block = rows[:header_index] if header_index is not None else rows[:unvalued] if unvalued is not None else rows
-    if table.stream and block and is_department_table(parts, title_and_seq(heading, 0)[1]):
-        block = _without_department_grid(block, parts, problems)
+    if block and is_department_table(parts, title_and_seq(heading, 0)[1]):
+        block = _without_department_grid(block, parts, problems, table.stream)
     read_header_rows(block, parts, table.stream)
     if parts.second_name is not None:
         problems.append(_two_forms_problem(parts.second_name))
@@ -449,17 +449,24 @@ def _concludes(rows: list[list[Cell]]) -> bool:
     return False
 
 
-def _without_department_grid(block: list[list[Cell]], parts: Parts, problems: list[Problem]) -> list[list[Cell]]:
-    """The header rows of a 部门整体 table read one cell a line or a paragraph, its funds grid (总额 | 基本支出 |
-    项目支出 …, then the amounts) taken out: the budget the grid's sum decides, the grid kept as written
-    (readers/department_funds.py)."""
+def _without_department_grid(block: list[list[Cell]], parts: Parts, problems: list[Problem],
+                             stream: bool) -> list[list[Cell]]:
+    """The header rows of a 部门整体 table, its funds grid (总额 | 基本支出 | 项目支出 …, then the amounts) taken
+    out: the budget the grid's sum decides, the grid kept as written (readers/department_funds.py). One cell a line
+    or a paragraph the grid is one header sequence; in rows of cells (kinds36: a Word, Excel or text table of
+    Sichuan's form) it is its head row, its sub-head row and its amounts row, read as one sequence in that order —
+    until kinds36 its heads were taken for label–value pairs (预算数「基本支出」不是金额) and the budget lost."""
     for index, row in enumerate(block):
-        if (grid := department_grid(row, problems)) is not None:
-            rest, total, written = grid
-            if total is not None:
-                parts.money["total"] = total
-            parts.extras.append((GRID_LABEL, Cell(written, row[0].source)))
-            return [*block[:index], rest, *block[index + 1:]]
+        if not stream and not any(label_key(cell.text) in GRID_TOTALS for cell in row):
+            continue  # (most rows of cells: no grid's 总额 among them)
+        for size in (1,) if stream else (2, 3):
+            rows = block[index:index + size]
+            if (grid := department_grid([cell for line in rows for cell in line], problems, not stream)) is not None:
+                rest, total, written = grid
+                if total is not None:
+                    parts.money["total"] = total
+                parts.extras.append((GRID_LABEL, Cell(written, row[0].source)))
+                return [*block[:index], rest, *block[index + size:]]
     return block
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
-from perfbudget.budget_parts import parts_sum_differs
+from perfbudget.budget_parts import carried_over, parts_sum_differs
 from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
@@ -25,7 +25,7 @@ from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.score_sums import score_sum_problems
 from perfbudget.readers.stated_execution import stated_execution, with_stated
-from perfbudget.readers.stated_scores import stated_scores
+from perfbudget.readers.stated_scores import stated_scores, title_pairs
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
 # A fund label after a dash ending the name: 「某项目-2024中央」. What follows the dash holds no dash, so only the
@@ -210,7 +210,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     # reader, not the table, lacks the sum); a form's three amounts adding up, the usual case, ask no more
     if total is not None and fiscal is not None and (fiscal != total if other is None else fiscal + other != total) \
             and "total" in parts.money \
-            and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources)) \
+            and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources,
+                                                carried_over((label, cell.text) for label, cell in parts.extras))) \
             is not None:
         problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"
                                 f"{budget.fiscal or 0}与其他资金{budget.other or 0}之和{parts_sum}：均按表中所写保留，"
@@ -265,7 +266,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             if month_at is not None:
                 sources["month"] = month_at
         elif parts.extras:
-            stated_total, stated_grade = stated_scores(parts.extras, problems)
+            stated_total, stated_grade = stated_scores([*title_pairs(parts.heading, parts.source), *parts.extras],
+                                                       problems)
             if stated_total is not None:
                 table_total, sources["table_total"] = stated_total
             if stated_grade is not None:

@@ -53,6 +53,27 @@ def _in_cell(text: str) -> tuple[str, str] | None:
     return None if "\n" in value else (pair.group(1), value)
 
 
+# a total or grade written on the table's title line after its name (kinds36: 「项目支出绩效自评表（2023年度）
+# 自评得分：90.5分」): the label, then its figure or grade word, as a label–value cell would hold them
+_TITLE_PAIR = re.compile("(" + "|".join(sorted(TOTAL_LABELS | GRADE_LABELS, key=len, reverse=True))
+                         + r")\s*(?:为|是)?\s*[:：]?\s*"
+                         r"((?:0|[1-9]\d{0,2})(?:\.\d+)?\s*分?|优秀|良好|中等|较差|[优良中差])(?![\d.])")
+
+
+def states_score(line: str) -> bool:
+    """Whether a line is a total or grade and nothing else before its figure (``自评得分：90.5分`` on a line of its own
+    under the title): a part of the title's line for :func:`title_pairs` (kinds36; it was dropped as plain text)."""
+    return ("分" in line or "级" in line) and _TITLE_PAIR.match(line.strip()) is not None
+
+
+def title_pairs(title: str | None, source: Source) -> list[tuple[str, Cell]]:
+    """The (label, cell) pairs of a total or grade written on the title line (located at the table's start), for
+    ``stated_scores`` to read before the header block's; none for a title without them (nearly every title)."""
+    if not title or ("分" not in title and "级" not in title):
+        return []
+    return [(found.group(1), Cell(found.group(2), source)) for found in _TITLE_PAIR.finditer(title)]
+
+
 def points(text: str) -> Decimal | None:
     """A total written as ``92``, ``92分``, ``99.68``: at most 100, else None."""
     found = _POINTS.match(text.strip())

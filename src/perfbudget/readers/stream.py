@@ -51,7 +51,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.region_columns import is_place
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 from perfbudget.readers.stated_execution import CLOSING_LABELS
-from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
+from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS, states_score
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
@@ -98,6 +98,10 @@ def better_heading(current: str | None, line: str) -> str | None:
     dated = with_year_note(current, line)
     if dated is not None:
         return dated
+    if current is not None and states_score(line):
+        return f"{current}  {line}"  # 自评得分：90.5分 under the title: the title line's (stated_scores.title_pairs)
+    if current is not None and states_score(current) and looks_like_heading(line):
+        return f"{line}  {current}"  # … or above it
     if looks_like_heading(line) or current is None or not (looks_like_heading(current) or _names_table(current)):
         return line
     return current

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from perfbudget.budget_parts import OTHER_CELL, parts_sum_differs
+from perfbudget.budget_parts import OTHER_CELL, carried_over, parts_sum_differs
 from perfbudget.evaluate.negative_actuals import negative_target_refusal
 from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
@@ -601,12 +601,14 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     Checked when the total and at least one part are given; a blank part counts as zero.
     A table with no 其他资金 cell at all that gives only "其中：财政资金" below the total
     (项目金额 164, 其中：当年市级财政资金 132) states a part, not the whole split: it is
-    flagged only when that part exceeds the total.
+    flagged only when that part exceeds the total. A 自评表's 上年结转资金 row is the total's third part
+    (当年财政拨款 + 上年结转资金 + 其他资金): where one of its amounts makes the sum, nothing is flagged.
     """
     out = []
     for project in document.projects:
         budget = project.budget
-        if (parts := parts_sum_differs(budget, OTHER_CELL in project.sources)) is None or budget.total is None:
+        if (parts := parts_sum_differs(budget, OTHER_CELL in project.sources, carried_over(project.extras))) is None \
+                or budget.total is None:
             continue
         unit = document.money_unit or ""
         out.append(at_project(project, "budget.total",

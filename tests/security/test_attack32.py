@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from perfbudget.load import load_bytes
 from tests.security.biff_files import record, text_cell, workbook
+from tests.web.conftest import WebEnv
 
 # a format of 20,000 digit placeholders with a literal between each two: 80,001 characters (Excel allows 255)
 _LONG_FORMAT = "0" + '"x"0' * 20_000
@@ -84,3 +85,42 @@ def test_a_number_past_28_digits_is_shown_whole_not_refused_as_a_damaged_workboo
     assert result.document is not None
     assert result.document.projects[0].indicators[0].target.raw == "1" + "0" * 308 + ".00"
     assert Decimal(cell_text(2.5, "0%").rstrip("%")) == 250
+
+
+def test_a_history_answer_is_bounded_and_reads_only_its_page_of_changes(any_web: WebEnv) -> None:
+    # attack31 paged each version's changes of `GET …/history` (changes_limit), but every change of every version
+    # of the page was still read from the database and cut in Python, and limit × changes_limit could be asked as
+    # 1,000 × 1,000. A version of 300 targets of 20,000 characters read 12 MB for an answer of one change. The
+    # changes are paged in SQL now, and limit × changes_limit is at most 10,000.
+    import copy
+    import tracemalloc
+
+    from perfbudget.app.overview import history
+
+    project = any_web.project_ids[0]
+    admin = {"Authorization": f"Bearer {any_web.token('admin')}"}
+    client = any_web.client()
+    document = client.get(f"/api/v1/projects/{project}", headers=admin).json()["document"]
+    body = copy.deepcopy(document)
+    first = body["projects"][0]["indicators"][0]
+    long_target = {"raw": "按期完成" + "x" * 19_990}  # (a text's bound is 20,000 characters)
+    body["projects"][0]["indicators"] = [{**first, "level3": f"设备巡检{i:03d}", "target": long_target}
+                                         for i in range(300)]
+    put = client.put(f"/api/v1/projects/{project}", headers=admin, json={"base_version": 1, "document": body})
+    assert put.status_code == 200, put.text[:500]
+    with any_web.app.state.store.reading() as tx:
+        tracemalloc.start()
+        try:
+            newest = history(tx, project, 1, 1, 1, 7)[0]
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert newest["changes_total"] >= 300 and len(newest["changes"]) == 1
+    assert peak < 2_000_000, peak  # 12 MB read for it until attack32
+    with any_web.app.state.store.reading() as tx:
+        assert history(tx, project, 1, 1, 1, 7)[0]["changes"] == history(tx, project, 1, 1)[0]["changes"][7:8]
+    asked = client.get(f"/api/v1/projects/{project}/history?limit=1000&changes_limit=1000", headers=admin)
+    assert asked.status_code == 422
+    assert "limit × changes_limit（1000 × 1000）不能超过 10000" in asked.json()["error"]["message"]
+    fits = client.get(f"/api/v1/projects/{project}/history?limit=10&changes_limit=1000", headers=admin).json()
+    assert len(fits["versions"][-1]["changes"]) == fits["versions"][-1]["changes_total"]

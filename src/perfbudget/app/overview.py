@@ -472,7 +472,7 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
     from perfbudget.store.queries import names_of_several_contents, project_history
     from perfbudget.store.transaction import made_by_edit
 
-    versions = project_history(tx.connection, project_id, limit, offset)
+    versions = project_history(tx.connection, project_id, limit, offset, changes_limit, changes_offset)
     authors = {e.number: e for e in tx.trails([project_id]).get(project_id, [])}
     shared = names_of_several_contents(tx.connection, project_id) if versions else set()
     for item in versions:
@@ -485,10 +485,6 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
         # `sha256sum` prints it beside the user's files (the document number alone until replay-t; the page not even it)
         item["fingerprint"] = (item["sha256"][:FINGERPRINT_CHARS] if item["file"] in shared and item["sha256"]
                                and not made_by_edit(item["via"], item["file"]) else None)
-        item["changes_total"] = len(item["changes"])
-        if changes_limit is not None or changes_offset:
-            item["changes"] = item["changes"][changes_offset:None if changes_limit is None
-                                              else changes_offset + changes_limit]
     return with_display_names(tx, versions)
 
 

@@ -124,3 +124,15 @@ def test_a_history_answer_is_bounded_and_reads_only_its_page_of_changes(any_web:
     assert "limit × changes_limit（1000 × 1000）不能超过 10000" in asked.json()["error"]["message"]
     fits = client.get(f"/api/v1/projects/{project}/history?limit=10&changes_limit=1000", headers=admin).json()
     assert len(fits["versions"][-1]["changes"]) == fits["versions"][-1]["changes_total"]
+
+
+def test_a_funds_head_of_many_unknown_names_is_told_in_a_bounded_warning() -> None:
+    # kinds35's broken funds head (readers/funds_head_gaps.py) quoted every unknown column name whole: a head of
+    # 30,000 of them (a 750 KB text) made a warning of 330,000 characters, a name of 20,000 characters all of it.
+    head = "\t".join(["上半年实际支出数"] * 30_000 + ["未知" * 10_000])
+    text = (f"项目名称\t测试\n项目资金（万元）\t年初预算数\t{head}\t执行率\t全年预计执行数\n"
+            "年度资金总额\t100\t40\t40%\t95\n")
+    result = load_bytes(text.encode(), "目标表.txt")
+    told = [p.message for p in result.problems if p.message.startswith("资金表头的「年初预算数」后面有不认识的列名")]
+    assert len(told) == 1 and len(told[0]) < 500, len(told[0])
+    assert "「上半年实际支出数」、" * 4 + "「上半年实际支出数」等 30001 个" in told[0]

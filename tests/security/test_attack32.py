@@ -93,9 +93,10 @@ def test_a_history_answer_is_bounded_and_reads_only_its_page_of_changes(any_web:
     # 1,000 × 1,000. A version of 300 targets of 20,000 characters read 12 MB for an answer of one change. The
     # changes are paged in SQL now, and limit × changes_limit is at most 10,000.
     import copy
+    import re
     import tracemalloc
 
-    from perfbudget.app.overview import history
+    from perfbudget.app.overview import history, history_newest_first
 
     project = any_web.project_ids[0]
     admin = {"Authorization": f"Bearer {any_web.token('admin')}"}
@@ -117,6 +118,18 @@ def test_a_history_answer_is_bounded_and_reads_only_its_page_of_changes(any_web:
             tracemalloc.stop()
     assert newest["changes_total"] >= 300 and len(newest["changes"]) == 1
     assert peak < 2_000_000, peak  # 12 MB read for it until attack32
+    with any_web.app.state.store.reading() as tx:  # the history page: 50 changes a version, each told in 300
+        tracemalloc.start()
+        try:
+            shown = history_newest_first(tx, project).versions[0]
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert len(shown["changes"]) == 50 and peak < 1_000_000, peak  # 12 MB until attack32
+    page = any_web.client("viewer").get(f"/projects/{project}/history").text
+    told = re.findall(r"<li>([^<]*)</li>", page.split('class="events"')[1].split("</ul>")[0])
+    assert len(told) == 50 and all(len(text) <= 301 for text in told), [len(t) for t in told]
+    assert any(text.endswith("x…") for text in told), told[:3]
     with any_web.app.state.store.reading() as tx:
         assert history(tx, project, 1, 1, 1, 7)[0]["changes"] == history(tx, project, 1, 1)[0]["changes"][7:8]
     asked = client.get(f"/api/v1/projects/{project}/history?limit=1000&changes_limit=1000", headers=admin)

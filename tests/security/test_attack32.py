@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from perfbudget.load import load_bytes
 from tests.security.biff_files import record, text_cell, workbook
+from tests.security.project_edits import edited_indicators
 from tests.web.conftest import WebEnv
 
 # a format of 20,000 digit placeholders with a literal between each two: 80,001 characters (Excel allows 255)
@@ -92,23 +93,14 @@ def test_a_history_answer_is_bounded_and_reads_only_its_page_of_changes(any_web:
     # of the page was still read from the database and cut in Python, and limit × changes_limit could be asked as
     # 1,000 × 1,000. A version of 300 targets of 20,000 characters read 12 MB for an answer of one change. The
     # changes are paged in SQL now, and limit × changes_limit is at most 10,000.
-    import copy
     import re
     import tracemalloc
 
     from perfbudget.app.overview import history, history_newest_first
 
-    project = any_web.project_ids[0]
-    admin = {"Authorization": f"Bearer {any_web.token('admin')}"}
-    client = any_web.client()
-    document = client.get(f"/api/v1/projects/{project}", headers=admin).json()["document"]
-    body = copy.deepcopy(document)
-    first = body["projects"][0]["indicators"][0]
     long_target = {"raw": "按期完成" + "x" * 19_990}  # (a text's bound is 20,000 characters)
-    body["projects"][0]["indicators"] = [{**first, "level3": f"设备巡检{i:03d}", "target": long_target}
-                                         for i in range(300)]
-    put = client.put(f"/api/v1/projects/{project}", headers=admin, json={"base_version": 1, "document": body})
-    assert put.status_code == 200, put.text[:500]
+    client, admin, project = edited_indicators(any_web, lambda indicators: [
+        {**indicators[0], "level3": f"设备巡检{i:03d}", "target": long_target} for i in range(300)])
     with any_web.app.state.store.reading() as tx:
         tracemalloc.start()
         try:

@@ -505,7 +505,7 @@ def project_history(connection: Connection, project_id: int, limit: int | None =
         query = query.limit(limit).offset(offset or None)
     versions = connection.execute(query).mappings().all()
     ids = [v["id"] for v in versions]
-    totals = dict(connection.execute(select(version_changes.c.version_id, func.count())
+    totals: dict[int, int] = dict(connection.execute(select(version_changes.c.version_id, func.count())
                                      .where(version_changes.c.version_id.in_(ids))
                                      .group_by(version_changes.c.version_id)).tuples().all())
     changes: dict[int, list[Change]] = defaultdict(list)

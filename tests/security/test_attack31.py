@@ -10,6 +10,7 @@ import pytest
 
 from perfbudget.app import acting
 from perfbudget.app.roles import Principal, Role
+from tests.security.project_edits import edited_indicators
 from tests.web.conftest import WebEnv
 
 
@@ -94,25 +95,18 @@ def test_a_versions_changes_are_paged_in_the_api_and_bounded_on_the_history_page
     # `GET /api/v1/projects/{id}/history` 31 MB and the history page 15.6 MB: every change's text before and after,
     # for any reader. The API pages each version's changes now (changes_limit 50 by default, changes_offset,
     # changes_total); the page lists 50 a version, each told in at most 300 characters, and names the rest.
-    import copy
-
-    project = any_web.project_ids[0]
-    admin = {"Authorization": f"Bearer {any_web.token('admin')}"}
-    client = any_web.client()
-    document = client.get(f"/api/v1/projects/{project}", headers=admin).json()["document"]
-    body = copy.deepcopy(document)
-    first = body["projects"][0]["indicators"][0]
     long_name = "信息化设备巡检" * 70  # 490 characters (a name's bound is 500)
-    body["projects"][0]["indicators"] += [{**first, "level3": f"{long_name}{i:03d}"} for i in range(120)]
-    put = client.put(f"/api/v1/projects/{project}", headers=admin, json={"base_version": 1, "document": body})
-    assert put.status_code == 200, put.text
+    client, admin, project = edited_indicators(any_web, lambda indicators: indicators + [
+        {**indicators[0], "level3": f"{long_name}{i:03d}"} for i in range(120)])
     answer = client.get(f"/api/v1/projects/{project}/history", headers=admin).json()
     newest = answer["versions"][-1]
     assert newest["changes_total"] >= 120 and len(newest["changes"]) == 50 == answer["changes_limit"]
-    rest = client.get(f"/api/v1/projects/{project}/history?changes_offset=50&changes_limit=1000", headers=admin).json()
+    rest = client.get(f"/api/v1/projects/{project}/history?changes_offset=50&changes_limit=1000&limit=10",
+                      headers=admin).json()  # (limit × changes_limit at most 10,000 since attack32)
     assert len(rest["versions"][-1]["changes"]) == newest["changes_total"] - 50
     assert newest["changes"] + rest["versions"][-1]["changes"] == client.get(
-        f"/api/v1/projects/{project}/history?changes_limit=1000", headers=admin).json()["versions"][-1]["changes"]
+        f"/api/v1/projects/{project}/history?changes_limit=1000&limit=10",
+        headers=admin).json()["versions"][-1]["changes"]
     assert client.get(f"/api/v1/projects/{project}/history?changes_limit=1001", headers=admin).status_code == 422
     page = any_web.client("viewer").get(f"/projects/{project}/history").text
     told = re.findall(r"<li>([^<]*)</li>", page.split('class="events"')[1].split("</ul>")[0])

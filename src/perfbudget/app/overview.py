@@ -464,15 +464,17 @@ def event_total(tx: Transaction, project_id: int) -> int:
 
 
 def history(tx: Transaction, project_id: int, limit: int | None = None, offset: int = 0,
-            changes_limit: int | None = None, changes_offset: int = 0) -> list[dict[str, Any]]:
+            changes_limit: int | None = None, changes_offset: int = 0,
+            text_chars: int | None = None) -> list[dict[str, Any]]:
     """The project's versions with their changes, each with who made it and how (when recorded): all of
     them, or a page of ``limit`` from ``offset`` (oldest first; :func:`version_total` counts them). With
     ``changes_limit`` each version's changes are a page too (``changes_total`` counts them all): two versions of an
-    8 MB project told 990 changed texts before and after, a 31 MB answer (attack31)."""
+    8 MB project told 990 changed texts before and after, a 31 MB answer (attack31); only the page's changes are read
+    (attack32). ``text_chars``: each change's subject and texts read up to that many characters (the history page's)."""
     from perfbudget.store.queries import names_of_several_contents, project_history
     from perfbudget.store.transaction import made_by_edit
 
-    versions = project_history(tx.connection, project_id, limit, offset)
+    versions = project_history(tx.connection, project_id, limit, offset, changes_limit, changes_offset, text_chars)
     authors = {e.number: e for e in tx.trails([project_id]).get(project_id, [])}
     shared = names_of_several_contents(tx.connection, project_id) if versions else set()
     for item in versions:
@@ -485,10 +487,6 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
         # `sha256sum` prints it beside the user's files (the document number alone until replay-t; the page not even it)
         item["fingerprint"] = (item["sha256"][:FINGERPRINT_CHARS] if item["file"] in shared and item["sha256"]
                                and not made_by_edit(item["via"], item["file"]) else None)
-        item["changes_total"] = len(item["changes"])
-        if changes_limit is not None or changes_offset:
-            item["changes"] = item["changes"][changes_offset:None if changes_limit is None
-                                              else changes_offset + changes_limit]
     return with_display_names(tx, versions)
 
 
@@ -548,7 +546,9 @@ def history_newest_first(tx: Transaction, project_id: int, page: int = 1, size: 
     times is shown a page at a time, and only that page's versions and changes are read."""
     total = version_total(tx, project_id)
     page, pages, start, end = _newest_page(total, page, size or HISTORY_PAGE)
-    versions = history(tx, project_id, end - start, start, HISTORY_CHANGES) if end > start else []
+    # each change read up to one character past what the page tells of it (it then says the rest is cut)
+    versions = history(tx, project_id, end - start, start, HISTORY_CHANGES, 0, HISTORY_CHANGE_CHARS + 1) \
+        if end > start else []
     return HistoryPage(list(reversed(versions)), page, pages, total)
 
 

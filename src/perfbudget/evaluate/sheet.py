@@ -39,6 +39,7 @@ from perfbudget.readers import read_file
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
+from perfbudget.readers.number_shape import format_problem
 from perfbudget.readers.text_lines import first_line_with_text
 from perfbudget.writers.cell_safety import csv_unescape
 
@@ -197,6 +198,8 @@ def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation", limits: Li
     except Exception as exc:  # openpyxl raises many kinds on broken files
         return [], [Problem(Source(file), f"无法读取 xlsx 文件：{exc}")]
     try:
+        if (long_format := format_problem(getattr(workbook, "_number_formats", ()))) is not None:
+            return [], [Problem(Source(file), f"xlsx {long_format}")]  # (read for each cell: attack32)
         sheets = sorted(workbook.worksheets, key=lambda ws: ws.title not in SHEET_NAMES)
         for sheet in sheets:
             found = _sheet_grid(sheet, file, budget)

@@ -10,7 +10,7 @@ a budget ten thousand times too large, status ok); these give the text Excel sho
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 DIGIT, LITERAL, GENERAL, OTHER = "d", "l", "g", "o"  # and ".", ",", "%" for themselves
 _PLACEHOLDER_KINDS = frozenset((DIGIT, GENERAL, ".", ",", "%"))
@@ -101,10 +101,10 @@ def thousands_scale(fmt: str) -> int:
     return count if DIGIT in kinds else 0
 
 
-def literal_point_text(fmt: str, number: Decimal) -> str | None:
-    """The text Excel shows for ``number`` under a format whose digit placeholders have a literal between them and
-    no decimal point (``0!.0000"万元"``, ``0"."0,"万"``); None for any other format. Literals before the first
-    placeholder and after the last are the caller's (``xlsx._format_literals``)."""
+def literal_point_layout(fmt: str) -> tuple[tuple[str, str], ...] | None:
+    """The tokens from the first digit placeholder to the last of a format whose placeholders have a literal
+    between them and no decimal point (``0!.0000"万元"``, ``0"."0,"万"``); None for any other format. Literals
+    before the first placeholder and after the last are the caller's (``number_shape._format_literals``)."""
     if "!" not in fmt and '"' not in fmt and "\\" not in fmt:
         return None
     tokens = _tokens(fmt)
@@ -113,15 +113,20 @@ def literal_point_text(fmt: str, number: Decimal) -> str | None:
     places = [n for n, (kind, _) in enumerate(tokens) if kind == DIGIT]
     if not places or not any(kind == LITERAL for kind, _ in tokens[places[0]:places[-1]]):
         return None
-    scaled = number.scaleb(-3 * thousands_scale(fmt)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return tuple(tokens[places[0]:places[-1] + 1])
+
+
+def pointed_digits(layout: tuple[tuple[str, str], ...], scaled: Decimal) -> str:
+    """The text Excel shows for the integer ``scaled`` (scaled by the format's commas and rounded) in the digit
+    placeholders and literals of ``layout`` (:func:`literal_point_layout`)."""
     digits = str(abs(scaled))
     out: list[str] = []
-    for n in range(places[-1], places[0] - 1, -1):
-        kind, text = tokens[n]
+    for n in range(len(layout) - 1, -1, -1):
+        kind, text = layout[n]
         if kind == LITERAL:
             out.append(text[::-1])
         elif kind == DIGIT:
-            if n == places[0]:
+            if n == 0:
                 out.append((digits or ("0" if text == "0" else ""))[::-1])
             elif digits:
                 out.append(digits[-1])

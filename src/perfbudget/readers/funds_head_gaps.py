@@ -22,6 +22,20 @@ from perfbudget.readers.labels import fund_column
 _FIGURE = re.compile(r"^[-+]?[\d,，.]+\s*(?:分|%|％|万元|元|万)?$")
 
 
+MOST_NAMED = 5  # unknown names a warning quotes (a head of 30,000 of them was quoted whole until attack32)
+MOST_NAME_CHARS = 40  # of each name quoted
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MOST_NAME_CHARS else text[:MOST_NAME_CHARS] + "…"
+
+
+def _named(names: list[str]) -> str:
+    """The first :data:`MOST_NAMED` names, each quoted in at most :data:`MOST_NAME_CHARS` characters, and how many."""
+    shown = "、".join(f"「{_short(text)}」" for text in names[:MOST_NAMED])
+    return shown if len(names) <= MOST_NAMED else f"{shown}等 {len(names)} 个"
+
+
 def head_left_out(extras: list[tuple[str, Cell]]) -> Problem | None:
     """The warning for a funds head broken so (the module's note), else None; looks at the extras up to the grid's
     first cell (``row/column``)."""
@@ -41,8 +55,8 @@ def head_left_out(extras: list[tuple[str, Cell]]) -> Problem | None:
                    if fund_column(c.text) is None and not _FIGURE.match(c.text.strip())]
         if not unknown:
             return None
-        return Problem(loose[known].source, f"资金表头的「{loose[known].text.strip()}」后面有不认识的列名（"
-                       + "、".join(f"「{text}」" for text in unknown) + f"），资金表只从「{first}」读起，各列的金额可能"
+        return Problem(loose[known].source, f"资金表头的「{_short(loose[known].text.strip())}」后面有不认识的列名（"
+                       + _named(unknown) + f"），资金表只从「{_short(first)}」读起，各列的金额可能"
                        "错位：未按资金表读取预算执行情况（执行数、执行率、分值、得分），请核对；可把该列名改为常用的列名"
                        "（如「1-6月执行数」「全年执行数」）后重新读取", Severity.WARNING)
     return None

@@ -24,6 +24,7 @@ from perfbudget.readers.biff_bounds import biff_problem, workbook_stream
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.number_shape import format_problem
 from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
 from perfbudget.readers.xlsx_formulas import unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
@@ -156,6 +157,8 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
     book = xlrd.open_workbook(file_contents=stream, formatting_info=True, on_demand=True, ragged_rows=True,
                               logfile=io.StringIO())
     try:
+        if (long_format := format_problem(fmt.format_str for fmt in book.format_map.values())) is not None:
+            raise LimitExceeded(long_format)  # (before any cell is shown with it: attack32)
         tables: list[RawTable] = []
         notes: list[Problem] = []
         unvalued: list[tuple[str, int, int, str]] = []  # formulas whose value is an error, in rows read

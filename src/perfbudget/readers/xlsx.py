@@ -24,12 +24,12 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
-from perfbudget.readers.format_digits import format_tokens, literal_point_text, literals_around, thousands_scale
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role
+from perfbudget.readers.number_shape import format_problem, number_shape, number_text
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import (
@@ -43,8 +43,6 @@ from perfbudget.readers.xlsx_hidden import (
     sheet_xml,
     told,
 )
-
-_DECIMALS = re.compile(r"0\.(0+)")
 
 
 def cell_text(value: Any, number_format: str | None) -> str:
@@ -62,24 +60,8 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int | float):
-        fmt = number_format or "General"
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-        percent = _scales_percent(fmt)
-        if percent:
-            number *= 100
-        if (pointed := literal_point_text(fmt, number)) is not None:  # 0!.0000"万元": 30000 → 3.0000万元
-            prefix, suffix = _format_literals(fmt)
-            return prefix + pointed + ("%" if percent else "") + suffix
-        if scale := thousands_scale(fmt):  # #,##0, → thousands
-            number = number.scaleb(-3 * scale)
-        decimals = _DECIMALS.search(fmt)
-        if decimals:
-            number = number.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
-        elif number == number.to_integral_value():
-            number = number.quantize(Decimal(1))
-        text = format(number.normalize() if not decimals and number != 0 else number, "f")
-        prefix, suffix = _format_literals(fmt)
-        return prefix + text + ("%" if percent else "") + suffix
+        return number_text(number, number_shape(number_format or "General"))  # (the format read once: attack32)
     return str(value)
 
 
@@ -101,31 +83,6 @@ def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
         if day:
             text += f"{value.day:02d}日" if day == "dd" else f"{value.day}日"
     return text
-
-
-def _scales_percent(fmt: str) -> bool:
-    """Whether a format shows its number as a percentage: a ``%`` of its first section outside quotes, escapes and
-    brackets (``0%``, ``0.0%"以上"``); a quoted ``%`` is text (``"≥"0"%"`` shows 95 as ≥95%, not ≥9500%%)."""
-    return "%" in fmt and any(kind == "%" for kind, _ in format_tokens(fmt))
-
-
-def _format_literals(fmt: str) -> tuple[str, str]:
-    """The text a number format writes before and after the number: quoted (``0.00"万元"``), escaped
-    (``0\\人``) or bare CJK (``0人``) literals of its first section (``format_digits.literals_around``); ``[Red]``,
-    ``_x`` and ``*x`` are layout, not text, nor is a currency sign. ("", "") for the common formats (General,
-    0.00, 0%, #,##0)."""
-    if fmt == "General" or not any(c in '"\\!' or ord(c) > 0x2E7F for c in fmt):
-        return "", ""
-    before, after = literals_around(fmt)
-    return _without_currency(before), _without_currency(after)
-
-
-_CURRENCY = re.compile(r"[¥￥$€£]")
-
-
-def _without_currency(text: str) -> str:
-    """A currency sign (``"¥"#,##0.00``, Excel's 货币 format) is no part of an amount's text."""
-    return _CURRENCY.sub("", text).strip()
 
 
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
@@ -300,6 +257,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     budget.cells = 0
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
+        if (long_format := format_problem(getattr(workbook, "_number_formats", ()))) is not None:
+            raise LimitExceeded(long_format)  # (before any cell is shown with it: attack32)
         tables: list[RawTable] = []
         notes: list[Problem] = []
         hidden: list[Any] = []

@@ -487,9 +487,14 @@ def project_version(connection: Connection, project_id: int, number: int | None 
 
 
 def project_history(connection: Connection, project_id: int, limit: int | None = None,
-                    offset: int = 0) -> list[dict[str, Any]]:
+                    offset: int = 0, changes_limit: int | None = None, changes_offset: int = 0,
+                    text_chars: int | None = None) -> list[dict[str, Any]]:
     """The project's versions, oldest first, each with its file, time and changes from the one before:
-    all of them, or ``limit`` from ``offset`` (a page; :func:`version_total` counts them all)."""
+    all of them, or ``limit`` from ``offset`` (a page; :func:`version_total` counts them all). Each version's changes
+    are all of them, or ``changes_limit`` from ``changes_offset`` (by their position, 1 up, as the importer numbers
+    them), counted whole in ``changes_total``: only the page's changes are read from the database (every change of
+    every version was, and the page cut from them in Python, until attack32). ``text_chars``: each change's subject
+    and texts read up to that many characters (the history page tells each change in 300: it read every text whole)."""
     query = (select(project_versions.c.id, project_versions.c.number, project_versions.c.indicator_count,
                     project_versions.c.budget_total, documents.c.id.label("document_id"), documents.c.file_name,
                     documents.c.sha256, documents.c.imported_at)
@@ -499,14 +504,26 @@ def project_history(connection: Connection, project_id: int, limit: int | None =
     if limit is not None:
         query = query.limit(limit).offset(offset or None)
     versions = connection.execute(query).mappings().all()
+    ids = [v["id"] for v in versions]
+    totals: dict[int, int] = dict(connection.execute(select(version_changes.c.version_id, func.count())
+                                     .where(version_changes.c.version_id.in_(ids))
+                                     .group_by(version_changes.c.version_id)).tuples().all())
     changes: dict[int, list[Change]] = defaultdict(list)
-    query = (select(version_changes).where(version_changes.c.version_id.in_([v["id"] for v in versions]))
-             .order_by(version_changes.c.version_id, version_changes.c.position))
+    c = version_changes.c
+    texts = [c.subject, c.old, c.new] if text_chars is None else \
+        [func.substr(text, 1, text_chars).label(text.name) for text in (c.subject, c.old, c.new)]
+    query = (select(c.version_id, c.kind, c.field, *texts).where(c.version_id.in_(ids))
+             .order_by(c.version_id, c.position))
+    if changes_offset:
+        query = query.where(version_changes.c.position > changes_offset)
+    if changes_limit is not None:
+        query = query.where(version_changes.c.position <= changes_offset + changes_limit)
     for row in connection.execute(query).mappings():
         changes[row["version_id"]].append(Change(row["kind"], row["subject"], row["field"], row["old"], row["new"]))
     return [{"version": v["number"], "document_id": v["document_id"], "file": v["file_name"],
              "sha256": v["sha256"], "imported_at": v["imported_at"], "indicator_count": v["indicator_count"],
-             "budget_total": v["budget_total"], "changes": changes[v["id"]]} for v in versions]
+             "budget_total": v["budget_total"], "changes": changes[v["id"]], "changes_total": totals.get(v["id"], 0)}
+            for v in versions]
 
 
 def names_of_several_contents(connection: Connection, project_id: int) -> set[str]:

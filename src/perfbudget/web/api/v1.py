@@ -272,15 +272,24 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
             "review": report.to_dict(), "plan": plan}
 
 
+# the most changes one answer of a project's history lists (versions × changes each; the defaults' 100 × 50 is half)
+MOST_HISTORY_CHANGES = 10_000
+
+
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
             summary="项目的版本与差异、流程记录")
 def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1, le=1000),
                 offset: int = Query(0, ge=0),
                 workflow_limit: int = Query(100, ge=1, le=1000, description="本页最多几条流程记录（最早的在前）"),
                 workflow_offset: int = Query(0, ge=0, description="流程记录从第几条之后开始"),
-                changes_limit: int = Query(50, ge=1, le=1000, description="每个版本最多列几处改动"),
+                changes_limit: int = Query(50, ge=1, le=1000,
+                                           description="每个版本最多列几处改动（limit × changes_limit 不超过 10000）"),
                 changes_offset: int = Query(0, ge=0, description="每个版本的改动从第几处之后开始"),
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    if limit * changes_limit > MOST_HISTORY_CHANGES:  # 1,000 versions × 1,000 changes was asked and answered
+        problem = (f"limit × changes_limit（{limit} × {changes_limit}）不能超过 {MOST_HISTORY_CHANGES}："
+                   "请减少每页的版本数或每个版本的改动数，分页读取")
+        raise WebError(422, "invalid", problem, [{"location": "query.changes_limit", "message": problem}])
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
         total = version_total(tx, project_id)

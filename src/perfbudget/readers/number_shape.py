@@ -1,0 +1,102 @@
+"""A cell's number format read once for all the cells that use it: what ``xlsx.cell_text`` needs of it.
+
+A workbook's cells share a few formats, but a format's text is the workbook's to choose: one of 80,000 characters
+used by 2,000 cells (a 42 KB file) was read anew for every cell, 104 s of CPU until attack32. A format is read here
+once (``number_shape``, kept for as many formats as a workbook may hold: ``PERFBUDGET_MAX_XLSX_STYLES``, 65,490),
+and each cell's text is made from its shape (``number_text``) in time of its own digits. A format longer than
+Excel allows (255 characters) refuses the workbook (``format_problem``): its literals would be written into each
+cell. Excel shows at most 30 decimal places: a format of more shows 30; a number as large as a float (1E+308) or
+as long as an int read from text is shown whole, where the default context of 28 digits refused the whole workbook
+as damaged (InvalidOperation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from functools import lru_cache
+
+from perfbudget.readers.format_digits import (
+    format_tokens,
+    literal_point_layout,
+    literals_around,
+    pointed_digits,
+    thousands_scale,
+)
+
+__all__ = ["NumberShape", "format_problem", "number_shape", "number_text"]
+
+MOST_FORMAT_CHARACTERS = 255  # Excel's own bound on a number format's code
+MOST_DECIMALS = 30  # Excel's own most decimal places of a number format
+_DECIMALS = re.compile(r"0\.(0+)")
+_CURRENCY = re.compile(r"[¥￥$€£]")
+# the most significant digits an int of a cell may have (Python's own bound on an int read from text) and a float's
+# largest exponent, with the decimals: the precision that makes quantize exact for every cell value
+_PRECISION = 4300 + 310 + MOST_DECIMALS
+
+
+def format_problem(formats: Iterable[str | None]) -> str | None:
+    """Why a workbook's number formats (openpyxl's ``_number_formats``) are not read, or None: a format longer than
+    Excel allows writes its literal text into every cell that uses it (a format of 80,000 characters, a 42 KB
+    file, made 2,000 cells of 40,000 characters each until attack32)."""
+    longest = max((len(fmt) for fmt in formats if fmt), default=0)
+    if longest <= MOST_FORMAT_CHARACTERS:
+        return None
+    return f"文件的自定义数字格式长 {longest} 个字符，超过 Excel 允许的 {MOST_FORMAT_CHARACTERS} 个字符；未读取"
+
+
+@dataclass(frozen=True)
+class NumberShape:
+    """What a format does to a number: a percentage, digits with a literal between them, thousands scaled,
+    decimal places, the literal text before and after."""
+
+    percent: bool
+    pointed: tuple[tuple[str, str], ...] | None  # the tokens from the first digit placeholder to the last
+    scale: int  # how many times divided by 1,000
+    decimals: int | None  # the places of 0.00 (at most MOST_DECIMALS)
+    prefix: str
+    suffix: str
+
+
+@lru_cache(maxsize=65_536)  # (every format of a workbook: its style records are held to 65,490)
+def number_shape(fmt: str) -> NumberShape:
+    """The shape of ``fmt`` (read once a format, see the module's note)."""
+    percent = "%" in fmt and any(kind == "%" for kind, _ in format_tokens(fmt))
+    decimals = _DECIMALS.search(fmt)
+    prefix, suffix = _format_literals(fmt)
+    return NumberShape(percent, literal_point_layout(fmt), thousands_scale(fmt),
+                       min(len(decimals.group(1)), MOST_DECIMALS) if decimals else None, prefix, suffix)
+
+
+def number_text(number: Decimal, shape: NumberShape) -> str:
+    """The text Excel shows for ``number`` under a format of ``shape``."""
+    with localcontext(Context(prec=_PRECISION)):
+        if shape.percent:
+            number *= 100
+        prefix, suffix = shape.prefix, shape.suffix
+        percent = "%" if shape.percent else ""
+        if shape.pointed is not None:  # 0!.0000"万元": 30000 → 3.0000万元
+            scaled = number.scaleb(-3 * shape.scale).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            return prefix + pointed_digits(shape.pointed, scaled) + percent + suffix
+        if shape.scale:  # #,##0, → thousands
+            number = number.scaleb(-3 * shape.scale)
+        if shape.decimals is not None:
+            number = number.quantize(Decimal(1).scaleb(-shape.decimals))
+        elif number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+        text = format(number.normalize() if shape.decimals is None and number != 0 else number, "f")
+        return prefix + text + percent + suffix
+
+
+def _format_literals(fmt: str) -> tuple[str, str]:
+    """The text a number format writes before and after the number: quoted (``0.00"万元"``), escaped
+    (``0\\人``) or bare CJK (``0人``) literals of its first section (``format_digits.literals_around``); ``[Red]``,
+    ``_x`` and ``*x`` are layout, not text, nor is a currency sign (``"¥"#,##0.00``, Excel's 货币 format). ("", "")
+    for the common formats (General, 0.00, 0%, #,##0)."""
+    if fmt == "General" or not any(c in '"\\!' or ord(c) > 0x2E7F for c in fmt):
+        return "", ""
+    before, after = literals_around(fmt)
+    return _CURRENCY.sub("", before).strip(), _CURRENCY.sub("", after).strip()
+

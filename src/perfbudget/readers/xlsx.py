@@ -24,7 +24,17 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
-from perfbudget.readers.format_digits import format_tokens, literal_point_text, literals_around, thousands_scale
+from perfbudget.readers.date_formats import CJK_BUILTIN_DATES, shown_date
+from perfbudget.readers.format_digits import (
+    DIGIT,
+    GENERAL,
+    LITERAL,
+    format_tokens,
+    literal_point_text,
+    literals_around,
+    thousands_scale,
+)
+from perfbudget.readers.format_sections import shown_section
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -45,6 +55,8 @@ from perfbudget.readers.xlsx_hidden import (
 )
 
 _DECIMALS = re.compile(r"0\.(0+)")
+# built-in format 14, the system's short date (2021/12/31 on a Chinese system), as openpyxl and xlrd name it
+_LOCALE_SHORT_DATES = frozenset(("mm-dd-yy", "m/d/yy"))
 
 
 def cell_text(value: Any, number_format: str | None) -> str:
@@ -55,52 +67,53 @@ def cell_text(value: Any, number_format: str | None) -> str:
         return value
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, dt.date) and (shown := _chinese_date(value, number_format)) is not None:
-        return shown  # 2020年12月31日: a date shown with a Chinese date format, as the sheet shows it
+    if isinstance(value, dt.date) and number_format not in _LOCALE_SHORT_DATES \
+            and (shown := shown_date(value, number_format)) is not None:
+        return shown  # 2020年12月31日, 2021.12.31: a date as its format shows it
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int | float):
-        fmt = number_format or "General"
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-        percent = _scales_percent(fmt)
-        if percent:
-            number *= 100
-        if (pointed := literal_point_text(fmt, number)) is not None:  # 0!.0000"万元": 30000 → 3.0000万元
-            prefix, suffix = _format_literals(fmt)
-            return prefix + pointed + ("%" if percent else "") + suffix
-        if scale := thousands_scale(fmt):  # #,##0, → thousands
-            number = number.scaleb(-3 * scale)
-        decimals = _DECIMALS.search(fmt)
-        if decimals:
-            number = number.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
-        elif number == number.to_integral_value():
-            number = number.quantize(Decimal(1))
-        text = format(number.normalize() if not decimals and number != 0 else number, "f")
-        prefix, suffix = _format_literals(fmt)
-        return prefix + text + ("%" if percent else "") + suffix
+        fmt = number_format or "General"
+        minus = False
+        if ";" in fmt:  # a section for negative numbers, zero (``0.00;-0.00;"-"``): the one that shows this number
+            fmt, number, minus = shown_section(fmt, number)
+            tokens = format_tokens(fmt)
+            if not any(kind in (DIGIT, GENERAL) for kind, _ in tokens):  # a zero shown "-", or "" (nothing)
+                return _without_currency("".join(text for kind, text in tokens if kind == LITERAL))
+        return ("-" if minus else "") + _number_text(fmt, number)
     return str(value)
 
 
-# a date format written with 年/月/日 (``yyyy"年"m"月"d"日"``, ``yyyy年m月``, ``yyyy\年m\月d\日``), no time part
-_CHINESE_DATE = re.compile(r'^(?:\[\$-[0-9A-Fa-f]+\])?(yyyy|yy)"?\\?年"?(?:(mm?)"?\\?月"?(?:(dd?)"?\\?日"?)?)?(?:;@)?$')
+def _number_text(fmt: str, number: Decimal) -> str:
+    """``number`` as one section of a number format shows it (the section chosen by ``shown_section``)."""
+    percent = _scales_percent(fmt)
+    if percent:
+        number *= 100
+    if (pointed := literal_point_text(fmt, number)) is not None:  # 0!.0000"万元": 30000 → 3.0000万元
+        prefix, suffix = _format_literals(fmt)
+        return prefix + pointed + ("%" if percent else "") + suffix
+    if scale := thousands_scale(fmt):  # #,##0, → thousands
+        number = number.scaleb(-3 * scale)
+    decimals = _DECIMALS.search(fmt)
+    if decimals:
+        number = number.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
+    elif number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    text = format(number.normalize() if not decimals and number != 0 else number, "f")
+    if number == 0 and not decimals and not _forces_digit(fmt):  # (``#,###``, ``??``: a zero shows no digit)
+        text = ""
+    prefix, suffix = _format_literals(fmt)
+    return prefix + text + ("%" if percent else "") + suffix
 
 
-def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
-    """``2020年12月31日`` for a date cell whose format writes 年, 月 and 日 (or 年 and 月: ``2020年12月``), the
-    numbers as the format has them (``mm`` two digits, ``yy`` the year's last two); None for any other format (the
-    date then as ISO 8601, 2020-12-31, as before: a format's locale-dependent spelling is not guessed)."""
-    match = _CHINESE_DATE.match(number_format or "")
-    if match is None or (isinstance(value, dt.datetime) and value.time() != dt.time()):
-        return None
-    year, month, day = match.groups()
-    text = f"{value.year % 100:02d}年" if year == "yy" else f"{value.year}年"
-    if month:
-        text += f"{value.month:02d}月" if month == "mm" else f"{value.month}月"
-        if day:
-            text += f"{value.day:02d}日" if day == "dd" else f"{value.day}日"
-    return text
+def _forces_digit(fmt: str) -> bool:
+    """Whether a section shows a digit for a zero: not when all its placeholders are ``#`` or ``?`` (``#,###``,
+    ``??``); a ``0``, General, or no placeholder at all (``@``, text: the number as it is) shows one."""
+    placeholders = [text for kind, text in format_tokens(fmt) if kind in (DIGIT, GENERAL)]
+    return not placeholders or "0" in placeholders or any(text != "#" and text != "?" for text in placeholders)
 
 
 def _scales_percent(fmt: str) -> bool:
@@ -114,12 +127,13 @@ def _format_literals(fmt: str) -> tuple[str, str]:
     (``0\\人``) or bare CJK (``0人``) literals of its first section (``format_digits.literals_around``); ``[Red]``,
     ``_x`` and ``*x`` are layout, not text, nor is a currency sign. ("", "") for the common formats (General,
     0.00, 0%, #,##0)."""
-    if fmt == "General" or not any(c in '"\\!' or ord(c) > 0x2E7F for c in fmt):
+    if fmt == "General" or not any(c in _LITERAL_MARKS or ord(c) > 0x2E7F for c in fmt):
         return "", ""
     before, after = literals_around(fmt)
     return _without_currency(before), _without_currency(after)
 
 
+_LITERAL_MARKS = frozenset('"\\!-+()=<>')  # a format holding none of these (nor CJK) writes no text
 _CURRENCY = re.compile(r"[¥￥$€£]")
 
 
@@ -183,7 +197,12 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             if value is None or value == "":
                 cells.append(blank)
                 continue
-            text = visible(value) if isinstance(value, str) else cell_text(value, row[c].number_format)
+            if isinstance(value, str):
+                text = visible(value)
+            elif (fmt := row[c].number_format) == "General" and isinstance(value, int | float):
+                text = cell_text(*_builtin_date(value, row[c], ws))
+            else:
+                text = cell_text(value, fmt)
             if not text:  # (a cell holding only a zero-width space)
                 cells.append(blank)
                 continue
@@ -225,6 +244,20 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     if hidden_texts and notes is not None:
         notes += hidden_column_problems(file, title, hidden_texts)
     return tables
+
+
+def _builtin_date(value: float, cell: Any, ws: Any) -> tuple[Any, str]:
+    """A number under General, or the date it is when its style names a Chinese Excel's built-in date format by id
+    (``numFmtId="31"``: 2021年12月31日; ``date_formats.CJK_BUILTIN_DATES``)."""
+    style = getattr(cell, "style_array", None)
+    if style is None or (fmt := CJK_BUILTIN_DATES.get(style.numFmtId)) is None:
+        return value, "General"
+    from openpyxl.utils.datetime import from_excel
+
+    try:
+        return from_excel(value, ws.parent.epoch), fmt
+    except (ValueError, OverflowError):
+        return value, "General"
 
 
 def _past_header_block(table: RawTable) -> bool:

@@ -137,6 +137,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_starts: list[float] = []  # the left edges of its columns, and its right edge
         last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
+        header_lines: frozenset[tuple[str, int]] = frozenset()  # the lines above the previous page's first table
         # the pages of the last table that went on from page to page: its first page's rows and page number, and
         # whether every page of it had its first page's columns (a sheet's left-hand columns printed downwards)
         strip = _Strip()
@@ -160,6 +161,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             if found:
                 unruled.interrupt()
             top = 0.0
+            running, header_lines = _running_header(page, found, header_lines)
             for table in found:
                 extracted, unordered, ends = table_texts(table)
                 spans = _spans(table)
@@ -170,6 +172,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     spans = [widths, *spans] if spans else []
                     unordered = [(r + 1, c) for r, c in unordered]
                 above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
+                if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
+                    above = [line for line in above if "".join(line.split()) not in running]
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
@@ -201,7 +205,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
                     if rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
-                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number)) is not None:
+                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number,
+                                                        earlier_raw)) is not None:
                             tables[-1].rows[-1], note = joined  # (the first row is the rest of the last: one row)
                             tables[-1].problems.append(note)
                             rows = rows[1:]
@@ -229,6 +234,25 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
     if unreadable:
         return [], unreadable
     return tables, picture_pages(file, pictures, count, bool(tables))
+
+
+def _running_header(page: Any, found: list[Any],
+                    before: frozenset[tuple[str, int]]) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The page header a word processor prints on every page (``单位名称：某局`` over the table, as WPS prints it):
+    the lines above the page's first table that the previous page had above its first table at the same height
+    (to the point), none a heading (a form's title on each page starts a form each page); and this page's lines
+    above its first table (text without spaces, rounded top), for the next page."""
+    if not found:
+        return frozenset(), frozenset()
+    bottom = found[0].bbox[1]
+    by_top: dict[int, list[Any]] = {}
+    for char in page.chars:
+        if (char["top"] + char["bottom"]) / 2 < bottom:
+            by_top.setdefault(round(char["top"]), []).append(char)
+    lines = frozenset(("".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]) if not c["text"].isspace()),
+                       top) for top, chars in by_top.items())
+    running = frozenset(text for text, top in lines & before if text and not looks_like_heading(text))
+    return running, lines
 
 
 def _is_picture_page(page: Any) -> bool:
@@ -307,8 +331,7 @@ def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -
         return False  # (one cell alone, the end of a 三级 name, is joined to the row above by the indicator reader)
 
     def widths(text: str | None) -> list[int]:  # each line's width, a Chinese character counting two
-        return [sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
-                for line in (text or "").split("\n") if line.strip()]
+        return [_line_width(line) for line in (text or "").split("\n") if line.strip()]
 
     for column, cell in enumerate(rows[0]):
         last = widths(earlier[-1][column]) if column < len(earlier[-1]) else []
@@ -320,24 +343,55 @@ def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -
     return False
 
 
-def _split_row_joined(last: list[Cell], first: list[Cell], page: int) -> tuple[list[Cell], Problem] | None:
-    """The previous page's last row and this page's first row as one, where a cell proves them one row broken by
-    the page: its text there and its text here are one level name wrapped in two (``可持续影响指`` / ``标``,
-    ``level_wraps``), which no two rows give. Each cell is joined as a cell's wrapped lines are (``非营利性民办`` +
-    ``园租房受益期限``), with a note at the joined cell; None where nothing proves it (two rows read, told)."""
+def _split_row_joined(last: list[Cell], first: list[Cell], page: int,
+                      earlier: list[list[str | None]]) -> tuple[list[Cell], Problem] | None:
+    """The previous page's last row and this page's first row as one, where the cells prove them one row broken by
+    the page: a cell's text there and its text here are one level name wrapped in two (``可持续影响指`` / ``标``,
+    ``level_wraps``), or every cell holding text here held text there ending in a line wrapped full
+    (:func:`_wrapped_full`), which no two rows give. Each cell is joined as a cell's wrapped lines are
+    (``非营利性民办`` + ``园租房受益期限``), with a note at the joined cell; None where nothing proves it (two rows
+    read, told)."""
     if len(last) != len(first):
         return None
     proof = next(((before, after) for old, new in zip(last, first, strict=True) if not old.blank and not new.blank
                   and is_wrapped_level_name(before := "".join(old.text.split()), after := "".join(new.text.split()))),
-                 None)
+                 None) or _wrapped_full(earlier, last, first)
     if proof is None:
         return None
     joined = [old if new.blank else new if old.blank else
               spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
               for old, new in zip(last, first, strict=True)]
     where = next(new.source for new in first if not new.blank)  # (the joined cells keep the previous page's places)
-    return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」「{proof[1]}」"
-                                  "是同一个指标名称），已与上一行合为一行", Severity.INFO)
+    return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」与"
+                                  f"「{proof[1]}」是同一格的文字），已与上一行合为一行", Severity.INFO)
+
+
+_ENDS_SENTENCE = frozenset("。；;！!？?")
+
+
+def _wrapped_full(earlier: list[list[str | None]], last: list[Cell], first: list[Cell]) -> tuple[str, str] | None:
+    """A row broken by the page across its cells (``促进学前教育`` | ``显著促进了学`` / ``普及普惠优质发展`` |
+    ``前教育普及…``): every cell of the page's first row holding text (two at least) held text in the previous page's
+    last row, and each such text there ends with a line as wide as the widest line its column wraps on that page
+    (a line followed by another in its cell), not ending a sentence: each was cut by the page, not ended. A column
+    that wraps nowhere proves nothing (its longest value is no wrap). The first such cell's two parts, or None."""
+    raw = earlier[-1] if earlier else []
+    pairs = [(column, old, new) for column, (old, new) in enumerate(zip(last, first, strict=True)) if not new.blank]
+    if len(pairs) < 2 or any(old.blank or column >= len(raw) for column, old, _ in pairs):
+        return None
+    for column, _old, _new in pairs:
+        wraps = [_line_width(line) for row in earlier if column < len(row)
+                 for line in (row[column] or "").split("\n")[:-1] if line.strip()]
+        lines = [line.strip() for line in (raw[column] or "").split("\n") if line.strip()]
+        if not wraps or not lines or _line_width(lines[-1]) < max(wraps) or lines[-1][-1] in _ENDS_SENTENCE:
+            return None
+    _column, old, new = pairs[0]
+    return "".join(old.text.split()), "".join(new.text.split())
+
+
+def _line_width(line: str) -> int:
+    """A line's width, a Chinese character counting two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
 
 
 def _flag_split_row(table: RawTable, first: list[Cell], page: int) -> None:

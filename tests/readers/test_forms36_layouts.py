@@ -10,9 +10,10 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
-from perfbudget.load import load_bytes
-from tests.readers.test_forms35_layouts import _NUMBERS, _book
+from perfbudget.load import load_bytes, load_path
+from tests.readers.test_forms35_layouts import _NUMBERS, _book, printed_split_forms
 
 
 def _targets(data: bytes) -> list[str]:
@@ -99,3 +100,50 @@ def _with_format_ids(data: bytes, ids: dict[str, int]) -> bytes:
         for name in source.namelist():
             target.writestr(name, styles if name == "xl/styles.xml" else source.read(name))
     return out.getvalue()
+
+
+def test_a_page_header_on_every_page_does_not_part_a_table_broken_by_the_page(tmp_path: Path) -> None:
+    """WPS and Word print the page header (单位名称：某局) above the table on every page; 8e80b355 took page 2's
+    header line for text above a new table, so a row broken inside its 二级 (可持续 | 影响指标) was read as two
+    indicators with no warning (status ok); the line repeated at the same height over the previous page's table is
+    the page's, and the row is joined as forms35 joins it without a header."""
+    split = printed_split_forms(tmp_path, range(0, 6), "可持续影响指标", page_header="单位名称：某县测试局")
+    assert split, "no placement broke the row inside its 二级"
+    result = load_path(split[0])
+    assert result.document is not None
+    indicators = [(i.level2, i.level3) for i in result.document.projects[0].indicators]
+    assert indicators == [("数量指标", "出差人数"), ("可持续影响指标", "服务能力提升")]
+    assert any("断开的后半" in p.message for p in result.problems)
+
+
+_WRAPPED_ROW = ["效益指标", "社会效益指标", "促进学前教育普及普惠优质发展",
+                "显著促进了学前教育普及普惠和优质发展大力支持了民办幼儿园的发展保障了幼儿入园需求"]
+
+
+def test_a_row_broken_by_the_page_across_its_wrapped_cells_is_one_row(tmp_path: Path) -> None:
+    """A tall row whose 三级 and target both wrap, broken by the page after their first lines: each cell's text on
+    the first page ends with a line as wide as its column wraps (促进学前 | 显著促进了), cut, not ended. 8e80b355 read
+    two indicators (促进学前 | 显著促进了 and 教育普及… | 学前教育…) with a warning."""
+    split = printed_split_forms(tmp_path, range(0, 12), _WRAPPED_ROW[2], tall_row=_WRAPPED_ROW)
+    assert split, "no placement broke the row inside its 三级"
+    result = load_path(split[0])
+    assert result.document is not None
+    indicators = [(i.level3, i.target.raw) for i in result.document.projects[0].indicators]
+    assert indicators == [("出差人数", "≥8人"), (_WRAPPED_ROW[2], _WRAPPED_ROW[3])]
+
+
+def test_rows_that_end_on_the_page_are_not_joined() -> None:
+    """No proof without a wrapped column, nor from a line ending a sentence: two rows stay two (told)."""
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.pdf import _wrapped_full
+
+    def cells(*texts: str) -> list[Cell]:
+        return [Cell(text, Source("t.pdf", page=1)) for text in texts]
+
+    earlier: list[list[str | None]] = [["", "补贴发放\n合规率", "≥95%"], ["", "满意度高", "≥90%"]]
+    assert _wrapped_full(earlier, cells("", "满意度高", "≥90%"), cells("", "投诉率", "≤5%")) is None  # (no wrap)
+    earlier = [["", "补贴发放\n合规率", "显著提升了\n扶持力度。"], ["", "促进学前", "大力支持。"]]
+    assert _wrapped_full(earlier, cells("", "促进学前", "大力支持。"), cells("", "教育", "发展")) is None
+    earlier[-1][2] = "大力支持了"
+    assert _wrapped_full(earlier, cells("", "促进学前", "大力支持了"), cells("", "教育", "发展")) is not None

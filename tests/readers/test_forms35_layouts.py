@@ -139,11 +139,12 @@ def test_a_gap_of_nbsp_and_full_width_spaces_in_an_html_cell_parts_its_labels(ga
 _TALL_ROW = ["效益指标", "可持续影响指标", "服务能力提升", "\n".join(f"第{n}项加强" for n in range(1, 13))]
 
 
-def _split_form(blank_lines: int, tall_row: list[str] = _TALL_ROW, page_header: str = "") -> Any:
+def _split_form(blank_lines: int, tall_row: list[str] = _TALL_ROW, page_header: str = "", page_footer: str = "") -> Any:
     """A Word form on A6 paper (columns 1.5 | 1.5 | 3 | 3 cm) whose last row is tall (its target twelve short
     paragraphs) and its 二级 ``可持续影响指标`` wraps in its narrow column; ten empty lines and ``blank_lines`` thin
     empty paragraphs above move the row down the page until Writer breaks it inside its 二级 name. Another
-    ``tall_row`` and a ``page_header`` (printed on every page) for forms36's tests."""
+    ``tall_row``, a ``page_header`` and a ``page_footer`` (followed by the page number) printed on every page for
+    forms36's tests."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -153,6 +154,14 @@ def _split_form(blank_lines: int, tall_row: list[str] = _TALL_ROW, page_header: 
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(1)
     if page_header:
         section.header.paragraphs[0].text = page_header
+    if page_footer:
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        footer = section.footer.paragraphs[0]
+        footer.text = f"{page_footer}  第 "
+        footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        footer.add_run(" 页")
     for _ in range(10):
         document.add_paragraph("")
     for _ in range(blank_lines):  # a third of a line each

@@ -116,6 +116,18 @@ def test_a_page_header_on_every_page_does_not_part_a_table_broken_by_the_page(tm
     assert any("断开的后半" in p.message for p in result.problems)
 
 
+def test_a_page_footer_on_every_page_does_not_end_a_table_broken_by_the_page(tmp_path: Path) -> None:
+    """A footer holding more than the page number (某县测试局  第 1 页) is text after the table on page 1, so
+    8e80b355 read page 2's table as a new one and the row broken inside its 二级 as two indicators with no warning
+    (status ok); the footer's line printed at the same height on page 2, but for its number, is the page's."""
+    split = printed_split_forms(tmp_path, range(0, 6), "可持续影响指标", page_footer="某县测试局")
+    assert split, "no placement broke the row inside its 二级"
+    result = load_path(split[0])
+    assert result.document is not None
+    indicators = [(i.level2, i.level3) for i in result.document.projects[0].indicators]
+    assert indicators == [("数量指标", "出差人数"), ("可持续影响指标", "服务能力提升")]
+
+
 _WRAPPED_ROW = ["效益指标", "社会效益指标", "促进学前教育普及普惠优质发展",
                 "显著促进了学前教育普及普惠和优质发展大力支持了民办幼儿园的发展保障了幼儿入园需求"]
 

@@ -138,6 +138,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
         header_lines: frozenset[tuple[str, int]] = frozenset()  # the lines above the previous page's first table
+        footer_lines: frozenset[tuple[str, int]] = frozenset()  # and the lines after its last table
         # the pages of the last table that went on from page to page: its first page's rows and page number, and
         # whether every page of it had its first page's columns (a sheet's left-hand columns printed downwards)
         strip = _Strip()
@@ -162,6 +163,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 unruled.interrupt()
             top = 0.0
             running, header_lines = _running_header(page, found, header_lines)
+            if found and footer_lines and footer_lines <= _lines_by_top(page, min(t for _, t in footer_lines) - 1):
+                open_table = True  # (the text after the previous page's table was its page footer, printed here too)
             for table in found:
                 extracted, unordered, ends = table_texts(table)
                 spans = _spans(table)
@@ -173,7 +176,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     unordered = [(r + 1, c) for r, c in unordered]
                 above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
                 if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
-                    above = [line for line in above if "".join(line.split()) not in running]
+                    above = [line for line in above if _DIGITS.sub("#", "".join(line.split())) not in running]
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
@@ -230,6 +233,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 top = table.bbox[3]
                 open_table = False
             open_table = bool(found) and not _text_lines(page, top, page.height)
+            footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
             page.flush_cache()
     if unreadable:
         return [], unreadable
@@ -241,18 +245,28 @@ def _running_header(page: Any, found: list[Any],
     """The page header a word processor prints on every page (``单位名称：某局`` over the table, as WPS prints it):
     the lines above the page's first table that the previous page had above its first table at the same height
     (to the point), none a heading (a form's title on each page starts a form each page); and this page's lines
-    above its first table (text without spaces, rounded top), for the next page."""
+    above its first table (:func:`_lines_by_top`), for the next page."""
     if not found:
         return frozenset(), frozenset()
-    bottom = found[0].bbox[1]
-    by_top: dict[int, list[Any]] = {}
-    for char in page.chars:
-        if (char["top"] + char["bottom"]) / 2 < bottom:
-            by_top.setdefault(round(char["top"]), []).append(char)
-    lines = frozenset(("".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]) if not c["text"].isspace()),
-                       top) for top, chars in by_top.items())
+    lines = _lines_by_top(page, 0.0, found[0].bbox[1])
     running = frozenset(text for text, top in lines & before if text and not looks_like_heading(text))
     return running, lines
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _lines_by_top(page: Any, low: float, high: float | None = None) -> frozenset[tuple[str, int]]:
+    """The text lines of the band ``low``–``high`` (to the page's foot) as (text without spaces, its digits each
+    run one ``#``; top rounded to the point): a page header's or footer's line is the same on every page but for
+    its page number (宁河区教育局 第 1 页 共 2 页)."""
+    bottom = page.height if high is None else high
+    by_top: dict[int, list[Any]] = {}
+    for char in page.chars:
+        if low <= (char["top"] + char["bottom"]) / 2 < bottom:
+            by_top.setdefault(round(char["top"]), []).append(char)
+    return frozenset((_DIGITS.sub("#", "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])
+                                                if not c["text"].isspace())), top) for top, chars in by_top.items())
 
 
 def _is_picture_page(page: Any) -> bool:

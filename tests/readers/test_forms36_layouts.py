@@ -159,3 +159,40 @@ def test_rows_that_end_on_the_page_are_not_joined() -> None:
     assert _wrapped_full(earlier, cells("", "促进学前", "大力支持。"), cells("", "教育", "发展")) is None
     earlier[-1][2] = "大力支持了"
     assert _wrapped_full(earlier, cells("", "促进学前", "大力支持了"), cells("", "教育", "发展")) is not None
+
+
+def test_a_sheet_printed_with_its_name_over_every_page_is_one_table(tmp_path: Path) -> None:
+    """Calc and Excel print a page header (here the sheet's name, 绩效目标表, as Calc's default ``&A``) over every
+    page, and the indicator header repeated (打印标题行). 8e80b355 took page 2's 绩效目标表 for the title of a new
+    form: a second project without a name (没有找到项目名称, an error) holding the indicators of page 2."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    from tests.conftest import print_to_pdf
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标表"
+    for row in [["项目支出绩效目标表"], ["项目名称", "再生资源回收市场管理经费"], ["年度资金总额(万元)", 3],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                *[["产出指标", "数量指标", f"回收网点{n}号", f"≥{n}个"] for n in range(1, 9)]]:
+        sheet.append(row)
+    for row in (2, 3):
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+    sheet.column_dimensions["A"].width = sheet.column_dimensions["C"].width = 20
+    thin = Side(style="thin")
+    for row in sheet.iter_rows(min_row=2, max_col=4):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for row in range(5, 13):
+        sheet.row_dimensions[row].height = 90
+    sheet.print_title_rows = "4:4"
+    sheet.oddHeader.center.text = "&A"
+    sheet.oddFooter.center.text = "第 &P 页"
+    book.save(tmp_path / "sheet.xlsx")
+    print_to_pdf(tmp_path, tmp_path / "sheet.xlsx")
+    result = load_path(tmp_path / "sheet.pdf")
+    assert result.document is not None
+    [project] = result.document.projects
+    assert project.name == "再生资源回收市场管理经费"
+    assert [i.target.raw for i in project.indicators] == [f"≥{n}个" for n in range(1, 9)]

@@ -37,7 +37,7 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
-from perfbudget.readers.stream import looks_like_heading
+from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -175,12 +175,12 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     spans = [widths, *spans] if spans else []
                     unordered = [(r + 1, c) for r, c in unordered]
                 above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
-                if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
-                    above = [line for line in above if _DIGITS.sub("#", "".join(line.split())) not in running]
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
                 rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
+                if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
+                    above = _without_running(above, running, rows)
                 starts, right = _column_starts(table), table.bbox[2]
                 mapping = _column_map(starts, right, last_starts, last_right) \
                     if open_table and not above and top == 0.0 and tables else None
@@ -244,13 +244,21 @@ def _running_header(page: Any, found: list[Any],
                     before: frozenset[tuple[str, int]]) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
     """The page header a word processor prints on every page (``单位名称：某局`` over the table, as WPS prints it):
     the lines above the page's first table that the previous page had above its first table at the same height
-    (to the point), none a heading (a form's title on each page starts a form each page); and this page's lines
-    above its first table (:func:`_lines_by_top`), for the next page."""
+    (to the point; :func:`_without_running` keeps a title over a table that starts a project); and this page's
+    lines above its first table (:func:`_lines_by_top`), for the next page."""
     if not found:
         return frozenset(), frozenset()
     lines = _lines_by_top(page, 0.0, found[0].bbox[1])
-    running = frozenset(text for text, top in lines & before if text and not looks_like_heading(text))
-    return running, lines
+    return frozenset(text for text, _top in lines & before if text), lines
+
+
+def _without_running(above: list[str], running: frozenset[str], rows: list[list[Cell]]) -> list[str]:
+    """The lines above a page's first table but its running header's; a running line that reads as a title
+    (Calc prints the sheet's name, 绩效目标表, over every page) is kept where the table starts a project (a form a
+    page, each under its own title), as no page header's."""
+    starts = bool(rows) and any(starts_project(cell) for cell in rows[0])
+    return [line for line in above if _DIGITS.sub("#", "".join(line.split())) not in running
+            or (starts and looks_like_heading(line))]
 
 
 _DIGITS = re.compile(r"\d+")

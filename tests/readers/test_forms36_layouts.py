@@ -62,6 +62,8 @@ def test_a_conditional_format_shows_the_section_whose_condition_holds() -> None:
     grades = '[<60]"不合格";[<80]"合格";"优秀"'
     assert [cell_text(n, grades) for n in (55, 70, 85)] == ["不合格", "合格", "优秀"]
     assert cell_text(-2, "G/通用格式;[红色]G/通用格式") == "-2"
+    assert [cell_text(n, '"已完成";"未完成"') for n in (1, -1)] == ["已完成", "未完成"]
+    assert cell_text(5, ";;;") == "5"  # (a number hidden by empty sections is read, not lost unseen)
 
 
 def test_a_date_is_shown_as_its_format_shows_it() -> None:

@@ -11,6 +11,7 @@ import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from perfbudget.load import load_bytes, load_path
 from tests.readers.test_forms35_layouts import _NUMBERS, _book, printed_split_forms
@@ -198,3 +199,30 @@ def test_a_sheet_printed_with_its_name_over_every_page_is_one_table(tmp_path: Pa
     [project] = result.document.projects
     assert project.name == "再生资源回收市场管理经费"
     assert [i.target.raw for i in project.indicators] == [f"≥{n}个" for n in range(1, 9)]
+
+
+def test_a_text_box_above_the_form_gives_each_paragraph_its_line() -> None:
+    """A text box (DrawingML with its VML copy) over the table holding 填报单位（盖章）：某局 and 单位：万元 as two
+    paragraphs: 8e80b355 ran them together (某局单位：万元) and lost the unit (未注明单位)."""
+    from lxml import etree
+
+    from tests.readers.test_layouts25_layouts import _word
+
+    def boxed(document: Any, _table: Any) -> None:
+        lines = ("填报单位（盖章）：桃源县财政局", "单位：万元")
+        content = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in lines)
+        content = f"<w:txbxContent>{content}</w:txbxContent>"
+        paragraph = etree.fromstring(
+            '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+            f"<w:drawing><wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback>"
+            f"<w:pict><v:rect><v:textbox>{content}</v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent>"
+            "</w:r></w:p>")
+        document.element.body.insert(1, paragraph)
+
+    result = load_bytes(_word(boxed), "t.docx")
+    assert result.document is not None
+    assert result.document.unit.name == "桃源县财政局" and result.document.money_unit == "万元"
+    assert len(result.document.projects[0].indicators) == 2

@@ -183,10 +183,11 @@ def _outermost_box(box: Any, p: Any) -> bool:
 def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     """The paragraph's text as accepted: tracked insertions kept, deletions and moved-away text left out (Word
     writes deleted text as ``w:delText``, never read, but text moved away as ``w:t`` inside ``w:moveFrom``); a
-    text box anchored in it read once (not again from its ``mc:Fallback`` copy), and not at all when it holds a
-    table (read as blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
+    text box anchored in it read once (not again from its ``mc:Fallback`` copy), each of its paragraphs on a line of
+    its own (forms36: ``填报单位：某局`` and ``单位：万元`` ran together), and not at all when it holds a table (read as
+    blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
     it: its texts go to ``hidden`` (to be told)."""
-    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T)}
+    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _P)}
     if next(p.iter(_VANISH), None) is not None:
         for run in p.iter(_R):
             if is_hidden_run(run):
@@ -194,10 +195,11 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
                 withdrawn.update(run.iter(_T, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
                 if hidden is not None and (shown := "".join(t.text or "" for t in texts).strip()):
                     hidden.append(shown)
-    for box in _boxed_tables(p) if next(p.iter(_TXBX), None) is not None else ():
+    boxed = next(p.iter(_TXBX), None) is not None
+    for box in _boxed_tables(p) if boxed else ():
         withdrawn.update(box.iter(_T, _TAB, _BR, _CR))
     parts = []
-    for node in p.iter(_T, _TAB, _BR, _CR):
+    for node in p.iter(_T, _TAB, _BR, _CR, _P) if boxed else p.iter(_T, _TAB, _BR, _CR):
         if withdrawn and node in withdrawn:
             continue
         tag = node.tag
@@ -205,7 +207,7 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
             parts.append(node.text or "")
         elif tag == _TAB:
             parts.append("\t")
-        else:
+        elif node is not p:  # (a line break, or a text box's paragraph on a line of its own)
             parts.append("\n")
     return "".join(parts)
 

@@ -226,3 +226,27 @@ def test_a_text_box_above_the_form_gives_each_paragraph_its_line() -> None:
     assert result.document is not None
     assert result.document.unit.name == "桃源县财政局" and result.document.money_unit == "万元"
     assert len(result.document.projects[0].indicators) == 2
+
+
+def test_a_page_printed_by_a_browser_with_its_header_and_footer_is_one_table(tmp_path: Path) -> None:
+    """A site's page printed by Chromium as a person prints it: the date and the page's title over every page, the
+    page's address and 1/2 under it. 8e80b355 took page 2's header line for the title of a new table and page 1's
+    footer for text ending the table: page 2's rows were a table without its indicator header (缺少指标表头行, an
+    error) or a second project named by the date line."""
+    from tests.writers.test_print_pdf import chromium_pdf
+
+    rows = "".join(f"<tr><td>产出指标</td><td>数量指标</td><td>培训项目{n}的完成人次</td><td>{n * 10}人次</td></tr>"
+                   for n in range(1, 15))
+    page = tmp_path / "page.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>某县2021年项目支出绩效目标表</title>'
+                    "<style>td{border:1px solid #000;padding:12px;font-size:24px}table{border-collapse:collapse}"
+                    "</style></head><body><p>项目支出绩效目标表</p><table>"
+                    '<tr><td>项目名称</td><td colspan="3">干部教育培训</td></tr>'
+                    '<tr><td>年度资金总额(万元)</td><td colspan="3">12.50</td></tr>'
+                    f"<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>{rows}</table>"
+                    "</body></html>", encoding="utf-8")
+    result = load_path(chromium_pdf(page, tmp_path, browser_header=True))
+    assert result.ok and result.document is not None, [p.message for p in result.errors]
+    [project] = result.document.projects
+    assert project.name == "干部教育培训"
+    assert [i.target.raw for i in project.indicators] == [f"{n * 10}人次" for n in range(1, 15)]

@@ -266,15 +266,21 @@ _DIGITS = re.compile(r"\d+")
 
 def _lines_by_top(page: Any, low: float, high: float | None = None) -> frozenset[tuple[str, int]]:
     """The text lines of the band ``low``–``high`` (to the page's foot) as (text without spaces, its digits each
-    run one ``#``; top rounded to the point): a page header's or footer's line is the same on every page but for
-    its page number (宁河区教育局 第 1 页 共 2 页)."""
+    run one ``#``; the line's middle rounded to the point): a page header's or footer's line is the same on every
+    page but for its page number (宁河区教育局 第 1 页 共 2 页). A character belongs to the line whose middle is within
+    half its height of its own (a title's digits in a Latin font stand a little lower than its ideographs)."""
     bottom = page.height if high is None else high
-    by_top: dict[int, list[Any]] = {}
-    for char in page.chars:
-        if low <= (char["top"] + char["bottom"]) / 2 < bottom:
-            by_top.setdefault(round(char["top"]), []).append(char)
-    return frozenset((_DIGITS.sub("#", "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])
-                                                if not c["text"].isspace())), top) for top, chars in by_top.items())
+    chars = sorted((c for c in page.chars if low <= (c["top"] + c["bottom"]) / 2 < bottom and not c["text"].isspace()),
+                   key=lambda c: c["top"] + c["bottom"])
+    lines: list[tuple[float, list[Any]]] = []
+    for char in chars:
+        middle = (char["top"] + char["bottom"]) / 2
+        if lines and abs(middle - lines[-1][0]) <= (char["bottom"] - char["top"]) / 2:
+            lines[-1][1].append(char)
+        else:
+            lines.append((middle, [char]))
+    return frozenset((_DIGITS.sub("#", "".join(c["text"] for c in sorted(line, key=lambda c: c["x0"]))), round(middle))
+                     for middle, line in lines)
 
 
 def _is_picture_page(page: Any) -> bool:

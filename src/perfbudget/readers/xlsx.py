@@ -79,13 +79,13 @@ def cell_text(value: Any, number_format: str | None) -> str:
         fmt = number_format or "General"
         minus = False
         if ";" in fmt:  # a section for negative numbers, zero (``0.00;-0.00;"-"``): the one that shows this number
-            fmt, shown, minus = shown_section(fmt, number)
+            fmt, magnitude, minus = shown_section(fmt, number)
             tokens = format_tokens(fmt)
             if not any(kind in (DIGIT, GENERAL) for kind, _ in tokens):  # a zero shown "-", or "" (nothing)
                 text = _without_currency("".join(text for kind, text in tokens if kind == LITERAL))
                 # (a number other than zero hidden by an empty section, ``;;;``, is read, not lost unseen)
                 return text if text or number == 0 else _number_text("General", number)
-            number = shown
+            number = magnitude
         return ("-" if minus else "") + _number_text(fmt, number)
     return str(value)
 

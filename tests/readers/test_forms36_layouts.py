@@ -110,25 +110,27 @@ def test_a_page_header_on_every_page_does_not_part_a_table_broken_by_the_page(tm
     header line for text above a new table, so a row broken inside its 二级 (可持续 | 影响指标) was read as two
     indicators with no warning (status ok); the line repeated at the same height over the previous page's table is
     the page's, and the row is joined as forms35 joins it without a header."""
-    split = printed_split_forms(tmp_path, range(0, 6), "可持续影响指标", page_header="单位名称：某县测试局")
+    result = _read_split_in_level_name(tmp_path, page_header="单位名称：某县测试局")
+    assert any("断开的后半" in p.message for p in result.problems)
+
+
+def _read_split_in_level_name(folder: Path, **form: str) -> Any:
+    """forms35's form printed with ``form``'s page header or footer at the placement whose page break falls inside
+    the 二级 (可持续 | 影响指标), read; its two indicators checked (the broken row joined)."""
+    split = printed_split_forms(folder, range(0, 6), "可持续影响指标", **form)
     assert split, "no placement broke the row inside its 二级"
     result = load_path(split[0])
     assert result.document is not None
     indicators = [(i.level2, i.level3) for i in result.document.projects[0].indicators]
     assert indicators == [("数量指标", "出差人数"), ("可持续影响指标", "服务能力提升")]
-    assert any("断开的后半" in p.message for p in result.problems)
+    return result
 
 
 def test_a_page_footer_on_every_page_does_not_end_a_table_broken_by_the_page(tmp_path: Path) -> None:
     """A footer holding more than the page number (某县测试局  第 1 页) is text after the table on page 1, so
     8e80b355 read page 2's table as a new one and the row broken inside its 二级 as two indicators with no warning
     (status ok); the footer's line printed at the same height on page 2, but for its number, is the page's."""
-    split = printed_split_forms(tmp_path, range(0, 6), "可持续影响指标", page_footer="某县测试局")
-    assert split, "no placement broke the row inside its 二级"
-    result = load_path(split[0])
-    assert result.document is not None
-    indicators = [(i.level2, i.level3) for i in result.document.projects[0].indicators]
-    assert indicators == [("数量指标", "出差人数"), ("可持续影响指标", "服务能力提升")]
+    _read_split_in_level_name(tmp_path, page_footer="某县测试局")
 
 
 _WRAPPED_ROW = ["效益指标", "社会效益指标", "促进学前教育普及普惠优质发展",

@@ -252,3 +252,18 @@ def test_a_page_printed_by_a_browser_with_its_header_and_footer_is_one_table(tmp
     [project] = result.document.projects
     assert project.name == "干部教育培训"
     assert [i.target.raw for i in project.indicators] == [f"{n * 10}人次" for n in range(1, 15)]
+
+
+def test_an_indicator_header_written_as_a_paragraph_is_told() -> None:
+    """A table that became text (LibreOffice opening its own .doc of a Word file with two tables gave the second
+    as one paragraph, its cells run together; a block pasted as text): 8e80b355 read the first table's indicators
+    and passed over the paragraph without a word (status ok, half the indicators lost)."""
+    from tests.readers.test_layouts25_layouts import _word
+
+    def flattened(document: Any, _table: Any) -> None:
+        document.add_paragraph("一级指标二级指标三级指标指标值效益指标社会效益指标办学条件改善明显改善")
+
+    result = load_bytes(_word(flattened), "t.docx")
+    assert result.document is not None and len(result.document.projects[0].indicators) == 2
+    [told] = [p for p in result.problems if "不在表格中" in p.message]
+    assert told.severity.name == "WARNING" and "正文第2段" in told.message

@@ -136,10 +136,15 @@ def test_a_gap_of_nbsp_and_full_width_spaces_in_an_html_cell_parts_its_labels(ga
     assert [(i.level3, i.target.raw) for i in project.indicators] == [("出差人数", "≥ 8 人")]
 
 
-def _split_form(blank_lines: int) -> Any:
+_TALL_ROW = ["效益指标", "可持续影响指标", "服务能力提升", "\n".join(f"第{n}项加强" for n in range(1, 13))]
+
+
+def _split_form(blank_lines: int, tall_row: list[str] = _TALL_ROW, page_header: str = "", page_footer: str = "") -> Any:
     """A Word form on A6 paper (columns 1.5 | 1.5 | 3 | 3 cm) whose last row is tall (its target twelve short
     paragraphs) and its 二级 ``可持续影响指标`` wraps in its narrow column; ten empty lines and ``blank_lines`` thin
-    empty paragraphs above move the row down the page until Writer breaks it inside its 二级 name."""
+    empty paragraphs above move the row down the page until Writer breaks it inside its 二级 name. Another
+    ``tall_row``, a ``page_header`` and a ``page_footer`` (followed by the page number) printed on every page for
+    forms36's tests."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -147,13 +152,23 @@ def _split_form(blank_lines: int) -> Any:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(10.5), Cm(14.8)
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(1)
+    if page_header:
+        section.header.paragraphs[0].text = page_header
+    if page_footer:
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        footer = section.footer.paragraphs[0]
+        footer.text = f"{page_footer}  第 "
+        footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        footer.add_run(" 页")
     for _ in range(10):
         document.add_paragraph("")
     for _ in range(blank_lines):  # a third of a line each
         document.add_paragraph("").paragraph_format.line_spacing = Pt(4)
     rows = [["项目名称", "测试项目", "", ""], ["年度资金总额(万元)", "3", "", ""],
             ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "出差人数", "≥8人"],
-            ["效益指标", "可持续影响指标", "服务能力提升", "\n".join(f"第{n}项加强" for n in range(1, 13))]]
+            tall_row]
     table = document.add_table(rows=len(rows), cols=4)
     table.style = "Table Grid"
     table.autofit = False
@@ -167,24 +182,31 @@ def _split_form(blank_lines: int) -> Any:
     return document
 
 
-def test_a_row_broken_by_the_page_inside_a_wrapped_level_name_is_one_row(tmp_path: Path) -> None:
-    """Writer breaks a tall row across the page; where the break falls inside the 二级 name (可持续 | 影响指标), the
-    two halves can only be one row. b30bb3a2 read two indicators (三级 and target cut in two) with a warning."""
+def printed_split_forms(folder: Path, placements: range, cut: str, **form: Any) -> list[Path]:
+    """``_split_form(n, **form)`` for each placement ``n`` printed by LibreOffice; the PDFs whose page break falls
+    inside the text ``cut`` (a word of it starting on the first page and the rest on the second)."""
     import pdfplumber
 
     from tests.conftest import print_to_pdf
 
     paths = []
-    for blank_lines in range(0, 6):
-        _split_form(blank_lines).save(tmp_path / f"form{blank_lines:02d}.docx")
-        paths.append(tmp_path / f"form{blank_lines:02d}.docx")
-    print_to_pdf(tmp_path, *paths)
+    for blank_lines in placements:
+        _split_form(blank_lines, **form).save(folder / f"form{blank_lines:02d}.docx")
+        paths.append(folder / f"form{blank_lines:02d}.docx")
+    print_to_pdf(folder, *paths)
     split = []
-    for path in sorted(tmp_path.glob("form*.pdf")):
-        with pdfplumber.open(path) as pdf:  # the name's parts (可持续 | 影响指 | 标) on each page
-            parts = [[w["text"] for w in page.extract_words() if w["text"] in "可持续影响指标"] for page in pdf.pages]
-        if len(parts) == 2 and any(part.startswith("可持") for part in parts[0]) and parts[1]:
+    for path in sorted(folder.glob("form*.pdf")):
+        with pdfplumber.open(path) as pdf:  # the text's parts (可持续 | 影响指 | 标) on each page
+            parts = [[w["text"] for w in page.extract_words() if w["text"] in cut] for page in pdf.pages]
+        if len(parts) == 2 and any(part.startswith(cut[:2]) for part in parts[0]) and parts[1]:
             split.append(path)
+    return split
+
+
+def test_a_row_broken_by_the_page_inside_a_wrapped_level_name_is_one_row(tmp_path: Path) -> None:
+    """Writer breaks a tall row across the page; where the break falls inside the 二级 name (可持续 | 影响指标), the
+    two halves can only be one row. b30bb3a2 read two indicators (三级 and target cut in two) with a warning."""
+    split = printed_split_forms(tmp_path, range(0, 6), "可持续影响指标")
     assert split, "no placement broke the row inside its 二级"
     result = load_path(split[0])
     assert result.document is not None

@@ -64,12 +64,14 @@ def written(files: dict[str, bytes], directory: Path) -> list[Path]:
     return paths
 
 
-def chromium_pdf(page: Path, workdir: Path) -> Path:
-    """``page`` printed by a real Chromium to ``page.pdf`` (A4 when the page's CSS says so, no browser header)."""
+def chromium_pdf(page: Path, workdir: Path, *, browser_header: bool = False) -> Path:
+    """``page`` printed by a real Chromium to ``page.pdf`` (A4 when the page's CSS says so, no browser header unless
+    ``browser_header``: the date and the page's title over every page, its address and 1/2 under it)."""
     from tests.web.test_browser import CHROMIUM_ARGS, _chromium
 
     pdf_path = page.with_suffix(".pdf")
-    subprocess.run([_chromium(), *CHROMIUM_ARGS, f"--user-data-dir={workdir / 'profile'}", "--no-pdf-header-footer",
+    plain = [] if browser_header else ["--no-pdf-header-footer"]
+    subprocess.run([_chromium(), *CHROMIUM_ARGS, f"--user-data-dir={workdir / 'profile'}", *plain,
                     f"--print-to-pdf={pdf_path}", page.as_uri()], capture_output=True, timeout=180, check=False)
     assert pdf_path.exists(), page.name
     return pdf_path

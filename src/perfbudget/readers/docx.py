@@ -183,10 +183,11 @@ def _outermost_box(box: Any, p: Any) -> bool:
 def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     """The paragraph's text as accepted: tracked insertions kept, deletions and moved-away text left out (Word
     writes deleted text as ``w:delText``, never read, but text moved away as ``w:t`` inside ``w:moveFrom``); a
-    text box anchored in it read once (not again from its ``mc:Fallback`` copy), and not at all when it holds a
-    table (read as blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
+    text box anchored in it read once (not again from its ``mc:Fallback`` copy), each of its paragraphs on a line of
+    its own (forms36: ``填报单位：某局`` and ``单位：万元`` ran together), and not at all when it holds a table (read as
+    blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
     it: its texts go to ``hidden`` (to be told)."""
-    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T)}
+    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _P)}
     if next(p.iter(_VANISH), None) is not None:
         for run in p.iter(_R):
             if is_hidden_run(run):
@@ -194,10 +195,11 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
                 withdrawn.update(run.iter(_T, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
                 if hidden is not None and (shown := "".join(t.text or "" for t in texts).strip()):
                     hidden.append(shown)
-    for box in _boxed_tables(p) if next(p.iter(_TXBX), None) is not None else ():
+    boxed = next(p.iter(_TXBX), None) is not None
+    for box in _boxed_tables(p) if boxed else ():
         withdrawn.update(box.iter(_T, _TAB, _BR, _CR))
     parts = []
-    for node in p.iter(_T, _TAB, _BR, _CR):
+    for node in p.iter(_T, _TAB, _BR, _CR, _P) if boxed else p.iter(_T, _TAB, _BR, _CR):
         if withdrawn and node in withdrawn:
             continue
         tag = node.tag
@@ -205,7 +207,7 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
             parts.append(node.text or "")
         elif tag == _TAB:
             parts.append("\t")
-        else:
+        elif node is not p:  # (a line break, or a text box's paragraph on a line of its own)
             parts.append("\n")
     return "".join(parts)
 
@@ -437,6 +439,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     text_before: str | None = None  # the paragraph before, for a goal under its section title
     hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
     hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
+    flat: list[tuple[int, str]] = []  # paragraphs holding an indicator header as text, outside any table
     for child in _blocks(body):
         if child.tag != _P:
             text_before = None
@@ -455,6 +458,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
                                     "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
             text, previous = paragraph_text(child, hidden_paragraphs), text_before
             text_before = text
+            if "指标值" in text and _FLAT_HEADER.search(text):
+                flat.append((paragraphs, text.strip()))
             if lead and (goal := section_pair(previous, text)) is not None:
                 lead.append(goal)  # （一）年度目标 / 全面改善…: the goal under its section title (layouts24)
                 continue
@@ -502,6 +507,10 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
         lead, tab_rows, names_project, cut_notes = [], [], False, []
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
+        tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
+                                                        "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
+                                                        "变成了文字），请核对原文件", Severity.WARNING)
+                                  for n, text in flat)
         if page_read:
             tables[0].problems.append(Problem(Source(file), "和".join(page_read) + "取自" + "、".join(page_told[:3])
                                               + "（表格中没有写）", Severity.INFO))
@@ -637,6 +646,10 @@ def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits, 
 
 _MOST_TOLD = 20  # cells with hidden text told one by one; the rest in one warning
 _UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏，或所用样式的字体中的隐藏）后重新导入"
+
+
+# an indicator header written as a paragraph (its labels glued, or apart by tabs or spaces): a table that became text
+_FLAT_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标\s*(?:指标值|年度指标值)")
 
 
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:

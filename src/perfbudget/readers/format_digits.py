@@ -16,12 +16,16 @@ DIGIT, LITERAL, GENERAL, OTHER = "d", "l", "g", "o"  # and ".", ",", "%" for the
 _PLACEHOLDER_KINDS = frozenset((DIGIT, GENERAL, ".", ",", "%"))
 # General in a custom format: Excel's English name, and the Chinese Excel's and WPS's (``G/通用格式"人"``)
 _GENERAL_NAMES = ("G/通用格式", "General")
+# characters Excel shows without quotes (a negative section's ``-`` and brackets, ``=``, ``+``); ``/`` and ``:``
+# are a fraction's and a time's, ``$`` the caller drops as a currency sign
+_SHOWN_ASCII = frozenset("$-+()^'{}<>=&~ ")
 _UNCOVERED = frozenset("EeGgYyMmDdHhSs@/")  # an exponent, a date or time, text: not rewritten here
 
 
 def format_tokens(fmt: str) -> list[tuple[str, str]]:
     """The first section of a number format as (kind, text) tokens: a digit placeholder (``0#?``), ``.``, ``,``,
-    ``%``, General's name, a literal (quoted, after ``\\`` or ``!``, or a bare CJK character) or another character;
+    ``%``, General's name, a literal (quoted, after ``\\`` or ``!``, a bare CJK character or one of the ASCII
+    characters Excel shows as they are: ``-``, brackets, ``+``, ``=``, space …) or another character;
     ``[Red]``, ``[$-804]``, ``_x`` and ``*x`` (layout) give none."""
     tokens: list[tuple[str, str]] = []
     i = 0
@@ -55,7 +59,7 @@ def format_tokens(fmt: str) -> list[tuple[str, str]]:
         elif char in ".,%":
             tokens.append((char, char))
         else:
-            tokens.append((LITERAL if ord(char) > 0x2E7F else OTHER, char))
+            tokens.append((LITERAL if ord(char) > 0x2E7F or char in _SHOWN_ASCII else OTHER, char))
         i += 1
     return tokens
 

@@ -19,6 +19,9 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from perfbudget.readers.format_digits import (
+    DIGIT,
+    GENERAL,
+    LITERAL,
     format_tokens,
     literal_point_layout,
     literals_around,
@@ -26,7 +29,7 @@ from perfbudget.readers.format_digits import (
     thousands_scale,
 )
 
-__all__ = ["NumberShape", "format_problem", "number_shape", "number_text"]
+__all__ = ["NumberShape", "format_problem", "number_shape", "number_text", "section_literal"]
 
 MOST_FORMAT_CHARACTERS = 255  # Excel's own bound on a number format's code
 MOST_DECIMALS = 30  # Excel's own most decimal places of a number format
@@ -58,6 +61,7 @@ class NumberShape:
     decimals: int | None  # the places of 0.00 (at most MOST_DECIMALS)
     prefix: str
     suffix: str
+    zero_digit: bool = True  # whether a zero shows a digit (not under ``#,###`` or ``??``: forms36)
 
 
 @lru_cache(maxsize=65_536)  # (every format of a workbook: its style records are held to 65,490)
@@ -67,7 +71,25 @@ def number_shape(fmt: str) -> NumberShape:
     decimals = _DECIMALS.search(fmt)
     prefix, suffix = _format_literals(fmt)
     return NumberShape(percent, literal_point_layout(fmt), thousands_scale(fmt),
-                       min(len(decimals.group(1)), MOST_DECIMALS) if decimals else None, prefix, suffix)
+                       min(len(decimals.group(1)), MOST_DECIMALS) if decimals else None, prefix, suffix,
+                       _forces_digit(fmt))
+
+
+@lru_cache(maxsize=65_536)
+def section_literal(section: str) -> str | None:
+    """The text a format's section without a digit placeholder writes (a zero shown ``-`` by ``0.00;-0.00;"-"``,
+    nothing by ``0;-0;``), or None when the section shows the number (``format_sections.shown_section`` chose it)."""
+    tokens = format_tokens(section)
+    if any(kind in (DIGIT, GENERAL) for kind, _ in tokens):
+        return None
+    return _without_currency("".join(text for kind, text in tokens if kind == LITERAL))
+
+
+def _forces_digit(fmt: str) -> bool:
+    """Whether a section shows a digit for a zero: not when all its placeholders are ``#`` or ``?`` (``#,###``,
+    ``??``); a ``0``, General, or no placeholder at all (``@``, text: the number as it is) shows one."""
+    placeholders = [text for kind, text in format_tokens(fmt) if kind in (DIGIT, GENERAL)]
+    return not placeholders or "0" in placeholders or any(text != "#" and text != "?" for text in placeholders)
 
 
 def number_text(number: Decimal, shape: NumberShape) -> str:
@@ -87,6 +109,8 @@ def number_text(number: Decimal, shape: NumberShape) -> str:
         elif number == number.to_integral_value():
             number = number.quantize(Decimal(1))
         text = format(number.normalize() if shape.decimals is None and number != 0 else number, "f")
+        if number == 0 and shape.decimals is None and not shape.zero_digit:  # (``#,###``, ``??``: no digit)
+            text = ""
         return prefix + text + percent + suffix
 
 
@@ -95,8 +119,15 @@ def _format_literals(fmt: str) -> tuple[str, str]:
     (``0\\人``) or bare CJK (``0人``) literals of its first section (``format_digits.literals_around``); ``[Red]``,
     ``_x`` and ``*x`` are layout, not text, nor is a currency sign (``"¥"#,##0.00``, Excel's 货币 format). ("", "")
     for the common formats (General, 0.00, 0%, #,##0)."""
-    if fmt == "General" or not any(c in '"\\!' or ord(c) > 0x2E7F for c in fmt):
+    if fmt == "General" or not any(c in _LITERAL_MARKS or ord(c) > 0x2E7F for c in fmt):
         return "", ""
     before, after = literals_around(fmt)
-    return _CURRENCY.sub("", before).strip(), _CURRENCY.sub("", after).strip()
+    return _without_currency(before), _without_currency(after)
+
+
+_LITERAL_MARKS = frozenset('"\\!-+()=<>')  # a format holding none of these (nor CJK) writes no text
+
+
+def _without_currency(text: str) -> str:
+    return _CURRENCY.sub("", text).strip()
 

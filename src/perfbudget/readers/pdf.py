@@ -37,7 +37,7 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
-from perfbudget.readers.stream import looks_like_heading
+from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -137,6 +137,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_starts: list[float] = []  # the left edges of its columns, and its right edge
         last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
+        header_lines: frozenset[tuple[str, int]] = frozenset()  # the lines above the previous page's first table
+        footer_lines: frozenset[tuple[str, int]] = frozenset()  # and the lines after its last table
         # the pages of the last table that went on from page to page: its first page's rows and page number, and
         # whether every page of it had its first page's columns (a sheet's left-hand columns printed downwards)
         strip = _Strip()
@@ -160,6 +162,9 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             if found:
                 unruled.interrupt()
             top = 0.0
+            running, header_lines = _running_header(page, found, header_lines)
+            if found and footer_lines and footer_lines <= _lines_by_top(page, min(t for _, t in footer_lines) - 1):
+                open_table = True  # (the text after the previous page's table was its page footer, printed here too)
             for table in found:
                 extracted, unordered, ends = table_texts(table)
                 spans = _spans(table)
@@ -174,6 +179,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
                 rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
+                if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
+                    above = _without_running(above, running, rows)
                 starts, right = _column_starts(table), table.bbox[2]
                 mapping = _column_map(starts, right, last_starts, last_right) \
                     if open_table and not above and top == 0.0 and tables else None
@@ -201,7 +208,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
                     if rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
-                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number)) is not None:
+                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number,
+                                                        earlier_raw)) is not None:
                             tables[-1].rows[-1], note = joined  # (the first row is the rest of the last: one row)
                             tables[-1].problems.append(note)
                             rows = rows[1:]
@@ -225,10 +233,54 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 top = table.bbox[3]
                 open_table = False
             open_table = bool(found) and not _text_lines(page, top, page.height)
+            footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
             page.flush_cache()
     if unreadable:
         return [], unreadable
     return tables, picture_pages(file, pictures, count, bool(tables))
+
+
+def _running_header(page: Any, found: list[Any],
+                    before: frozenset[tuple[str, int]]) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The page header a word processor prints on every page (``单位名称：某局`` over the table, as WPS prints it):
+    the lines above the page's first table that the previous page had above its first table at the same height
+    (to the point; :func:`_without_running` keeps a title over a table that starts a project); and this page's
+    lines above its first table (:func:`_lines_by_top`), for the next page."""
+    if not found:
+        return frozenset(), frozenset()
+    lines = _lines_by_top(page, 0.0, found[0].bbox[1])
+    return frozenset(text for text, _top in lines & before if text), lines
+
+
+def _without_running(above: list[str], running: frozenset[str], rows: list[list[Cell]]) -> list[str]:
+    """The lines above a page's first table but its running header's; a running line that reads as a title
+    (Calc prints the sheet's name, 绩效目标表, over every page) is kept where the table starts a project (a form a
+    page, each under its own title), as no page header's."""
+    starts = bool(rows) and any(starts_project(cell) for cell in rows[0])
+    return [line for line in above if _DIGITS.sub("#", "".join(line.split())) not in running
+            or (starts and looks_like_heading(line))]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _lines_by_top(page: Any, low: float, high: float | None = None) -> frozenset[tuple[str, int]]:
+    """The text lines of the band ``low``–``high`` (to the page's foot) as (text without spaces, its digits each
+    run one ``#``; the line's middle rounded to the point): a page header's or footer's line is the same on every
+    page but for its page number (宁河区教育局 第 1 页 共 2 页). A character belongs to the line whose middle is within
+    half its height of its own (a title's digits in a Latin font stand a little lower than its ideographs)."""
+    bottom = page.height if high is None else high
+    chars = sorted((c for c in page.chars if low <= (c["top"] + c["bottom"]) / 2 < bottom and not c["text"].isspace()),
+                   key=lambda c: c["top"] + c["bottom"])
+    lines: list[tuple[float, list[Any]]] = []
+    for char in chars:
+        middle = (char["top"] + char["bottom"]) / 2
+        if lines and abs(middle - lines[-1][0]) <= (char["bottom"] - char["top"]) / 2:
+            lines[-1][1].append(char)
+        else:
+            lines.append((middle, [char]))
+    return frozenset((_DIGITS.sub("#", "".join(c["text"] for c in sorted(line, key=lambda c: c["x0"]))), round(middle))
+                     for middle, line in lines)
 
 
 def _is_picture_page(page: Any) -> bool:
@@ -307,8 +359,7 @@ def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -
         return False  # (one cell alone, the end of a 三级 name, is joined to the row above by the indicator reader)
 
     def widths(text: str | None) -> list[int]:  # each line's width, a Chinese character counting two
-        return [sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
-                for line in (text or "").split("\n") if line.strip()]
+        return [_line_width(line) for line in (text or "").split("\n") if line.strip()]
 
     for column, cell in enumerate(rows[0]):
         last = widths(earlier[-1][column]) if column < len(earlier[-1]) else []
@@ -320,24 +371,55 @@ def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -
     return False
 
 
-def _split_row_joined(last: list[Cell], first: list[Cell], page: int) -> tuple[list[Cell], Problem] | None:
-    """The previous page's last row and this page's first row as one, where a cell proves them one row broken by
-    the page: its text there and its text here are one level name wrapped in two (``可持续影响指`` / ``标``,
-    ``level_wraps``), which no two rows give. Each cell is joined as a cell's wrapped lines are (``非营利性民办`` +
-    ``园租房受益期限``), with a note at the joined cell; None where nothing proves it (two rows read, told)."""
+def _split_row_joined(last: list[Cell], first: list[Cell], page: int,
+                      earlier: list[list[str | None]]) -> tuple[list[Cell], Problem] | None:
+    """The previous page's last row and this page's first row as one, where the cells prove them one row broken by
+    the page: a cell's text there and its text here are one level name wrapped in two (``可持续影响指`` / ``标``,
+    ``level_wraps``), or every cell holding text here held text there ending in a line wrapped full
+    (:func:`_wrapped_full`), which no two rows give. Each cell is joined as a cell's wrapped lines are
+    (``非营利性民办`` + ``园租房受益期限``), with a note at the joined cell; None where nothing proves it (two rows
+    read, told)."""
     if len(last) != len(first):
         return None
     proof = next(((before, after) for old, new in zip(last, first, strict=True) if not old.blank and not new.blank
                   and is_wrapped_level_name(before := "".join(old.text.split()), after := "".join(new.text.split()))),
-                 None)
+                 None) or _wrapped_full(earlier, last, first)
     if proof is None:
         return None
     joined = [old if new.blank else new if old.blank else
               spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
               for old, new in zip(last, first, strict=True)]
     where = next(new.source for new in first if not new.blank)  # (the joined cells keep the previous page's places)
-    return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」「{proof[1]}」"
-                                  "是同一个指标名称），已与上一行合为一行", Severity.INFO)
+    return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」与"
+                                  f"「{proof[1]}」是同一格的文字），已与上一行合为一行", Severity.INFO)
+
+
+_ENDS_SENTENCE = frozenset("。；;！!？?")
+
+
+def _wrapped_full(earlier: list[list[str | None]], last: list[Cell], first: list[Cell]) -> tuple[str, str] | None:
+    """A row broken by the page across its cells (``促进学前教育`` | ``显著促进了学`` / ``普及普惠优质发展`` |
+    ``前教育普及…``): every cell of the page's first row holding text (two at least) held text in the previous page's
+    last row, and each such text there ends with a line as wide as the widest line its column wraps on that page
+    (a line followed by another in its cell), not ending a sentence: each was cut by the page, not ended. A column
+    that wraps nowhere proves nothing (its longest value is no wrap). The first such cell's two parts, or None."""
+    raw = earlier[-1] if earlier else []
+    pairs = [(column, old, new) for column, (old, new) in enumerate(zip(last, first, strict=True)) if not new.blank]
+    if len(pairs) < 2 or any(old.blank or column >= len(raw) for column, old, _ in pairs):
+        return None
+    for column, _old, _new in pairs:
+        wraps = [_line_width(line) for row in earlier if column < len(row)
+                 for line in (row[column] or "").split("\n")[:-1] if line.strip()]
+        lines = [line.strip() for line in (raw[column] or "").split("\n") if line.strip()]
+        if not wraps or not lines or _line_width(lines[-1]) < max(wraps) or lines[-1][-1] in _ENDS_SENTENCE:
+            return None
+    _column, old, new = pairs[0]
+    return "".join(old.text.split()), "".join(new.text.split())
+
+
+def _line_width(line: str) -> int:
+    """A line's width, a Chinese character counting two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
 
 
 def _flag_split_row(table: RawTable, first: list[Cell], page: int) -> None:

@@ -24,12 +24,14 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
+from perfbudget.readers.date_formats import CJK_BUILTIN_DATES, shown_date
+from perfbudget.readers.format_sections import shown_section
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role
-from perfbudget.readers.number_shape import format_problem, number_shape, number_text
+from perfbudget.readers.number_shape import format_problem, number_shape, number_text, section_literal
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import (
@@ -44,6 +46,8 @@ from perfbudget.readers.xlsx_hidden import (
     told,
 )
 
+# built-in format 14, the system's short date (2021/12/31 on a Chinese system), as openpyxl and xlrd name it
+_LOCALE_SHORT_DATES = frozenset(("mm-dd-yy", "m/d/yy"))
 
 def cell_text(value: Any, number_format: str | None) -> str:
     """A cell's value as the text Excel displays for the common formats."""
@@ -53,36 +57,26 @@ def cell_text(value: Any, number_format: str | None) -> str:
         return value
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, dt.date) and (shown := _chinese_date(value, number_format)) is not None:
-        return shown  # 2020年12月31日: a date shown with a Chinese date format, as the sheet shows it
+    if isinstance(value, dt.date) and number_format not in _LOCALE_SHORT_DATES \
+            and (shown := shown_date(value, number_format)) is not None:
+        return shown  # 2020年12月31日, 2021.12.31: a date as its format shows it
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int | float):
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-        return number_text(number, number_shape(number_format or "General"))  # (the format read once: attack32)
+        fmt = number_format or "General"
+        minus = False
+        if ";" in fmt:  # a section for negative numbers, zero (``0.00;-0.00;"-"``): the one that shows this number
+            fmt, magnitude, minus = shown_section(fmt, number)
+            if (shown := section_literal(fmt)) is not None:  # a zero shown "-", or "" (nothing)
+                # (a number other than zero hidden by an empty section, ``;;;``, is read, not lost unseen)
+                return shown if shown or number == 0 else number_text(number, number_shape("General"))
+            number = magnitude
+        # (each format read once for every cell that uses it: attack32)
+        return ("-" if minus else "") + number_text(number, number_shape(fmt))
     return str(value)
-
-
-# a date format written with 年/月/日 (``yyyy"年"m"月"d"日"``, ``yyyy年m月``, ``yyyy\年m\月d\日``), no time part
-_CHINESE_DATE = re.compile(r'^(?:\[\$-[0-9A-Fa-f]+\])?(yyyy|yy)"?\\?年"?(?:(mm?)"?\\?月"?(?:(dd?)"?\\?日"?)?)?(?:;@)?$')
-
-
-def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
-    """``2020年12月31日`` for a date cell whose format writes 年, 月 and 日 (or 年 and 月: ``2020年12月``), the
-    numbers as the format has them (``mm`` two digits, ``yy`` the year's last two); None for any other format (the
-    date then as ISO 8601, 2020-12-31, as before: a format's locale-dependent spelling is not guessed)."""
-    match = _CHINESE_DATE.match(number_format or "")
-    if match is None or (isinstance(value, dt.datetime) and value.time() != dt.time()):
-        return None
-    year, month, day = match.groups()
-    text = f"{value.year % 100:02d}年" if year == "yy" else f"{value.year}年"
-    if month:
-        text += f"{value.month:02d}月" if month == "mm" else f"{value.month}月"
-        if day:
-            text += f"{value.day:02d}日" if day == "dd" else f"{value.day}日"
-    return text
 
 
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
@@ -140,7 +134,12 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             if value is None or value == "":
                 cells.append(blank)
                 continue
-            text = visible(value) if isinstance(value, str) else cell_text(value, row[c].number_format)
+            if isinstance(value, str):
+                text = visible(value)
+            elif (fmt := row[c].number_format) == "General" and isinstance(value, int | float):
+                text = cell_text(*_builtin_date(value, row[c], ws))
+            else:
+                text = cell_text(value, fmt)
             if not text:  # (a cell holding only a zero-width space)
                 cells.append(blank)
                 continue
@@ -182,6 +181,20 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     if hidden_texts and notes is not None:
         notes += hidden_column_problems(file, title, hidden_texts)
     return tables
+
+
+def _builtin_date(value: float, cell: Any, ws: Any) -> tuple[Any, str]:
+    """A number under General, or the date it is when its style names a Chinese Excel's built-in date format by id
+    (``numFmtId="31"``: 2021年12月31日; ``date_formats.CJK_BUILTIN_DATES``)."""
+    style = getattr(cell, "style_array", None)
+    if style is None or (fmt := CJK_BUILTIN_DATES.get(style.numFmtId)) is None:
+        return value, "General"
+    from openpyxl.utils.datetime import from_excel
+
+    try:
+        return from_excel(value, ws.parent.epoch), fmt
+    except (ValueError, OverflowError):
+        return value, "General"
 
 
 def _past_header_block(table: RawTable) -> bool:

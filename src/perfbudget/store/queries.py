@@ -505,9 +505,9 @@ def project_history(connection: Connection, project_id: int, limit: int | None =
         query = query.limit(limit).offset(offset or None)
     versions = connection.execute(query).mappings().all()
     ids = [v["id"] for v in versions]
-    totals: dict[int, int] = dict(connection.execute(select(version_changes.c.version_id, func.count())
-                                     .where(version_changes.c.version_id.in_(ids))
-                                     .group_by(version_changes.c.version_id)).tuples().all())
+    totals: dict[int, int] = {version_id: count for version_id, count in connection.execute(
+        select(version_changes.c.version_id, func.count()).where(version_changes.c.version_id.in_(ids))
+        .group_by(version_changes.c.version_id))}
     changes: dict[int, list[Change]] = defaultdict(list)
     c = version_changes.c
     texts = [c.subject, c.old, c.new] if text_chars is None else \

@@ -60,3 +60,43 @@ def test_a_department_tables_satisfaction_row_with_its_level2_cell_empty_stays_a
     rows = [["部门整体支出绩效目标表"], ["部门名称", "某县民政局"], HEAD[2], *ROWS]
     _document, problems = _read(_text(rows, "tabs"))
     assert any("老年人满意度」缺少一级或二级指标" in p for p in _errors(problems))
+
+
+NAMED_UNITS = [
+    ["产出指标", "数量指标", "覆盖人数(人)", "500"],
+    ["", "成本指标", "培训经费（万元）", "0.02"],
+    ["", "质量指标", "服务合格率(%)", "≥95"],
+    ["", "时效指标", "完成时限（月）", "≤3"],
+    ["效益指标", "社会效益指标", "惠及老人（人次）", "1000-2000"],
+    ["", "可持续影响指标", "设施使用年限（年）", "≥10年"],
+    ["满意度指标", "服务对象满意度指标", "老年人满意度（含家属）", "≥90"],
+]
+# (name, raw, unit): the name kept as written, the value's own unit first, a bracket holding no unit ignored
+NAMED_READ = [("覆盖人数(人)", "500", "人"), ("培训经费（万元）", "0.02", "万元"), ("服务合格率(%)", "≥95", "%"),
+              ("完成时限（月）", "≤3", "月"), ("惠及老人（人次）", "1000-2000", "人次"), ("设施使用年限（年）", "≥10年", "年"),
+              ("老年人满意度（含家属）", "≥90", None)]
+
+
+@pytest.mark.parametrize("kind", ["tabs", "cells", "docx"])
+def test_a_unit_written_only_in_the_indicators_name(kind: str) -> None:
+    """``培训经费（万元）`` | ``0.02``: a number without a unit under a name ending in a bracketed unit counts that
+    unit (main: unitless); the name and the target's text stay as written."""
+    rows = [*HEAD, *NAMED_UNITS]
+    data = word_file(rows) if kind == "docx" else _text(rows, kind)
+    document, _problems = _read(data, "表.docx" if kind == "docx" else "表.txt")
+    assert [(i.level3, i.target.raw, i.target.unit) for i in document.projects[0].indicators] == NAMED_READ
+
+
+def test_a_unit_in_the_name_on_the_one_pass_path() -> None:
+    """The seed's tab-cell form read by ``text_cells_fast``: its targets cached by their text alone must not keep
+    a unitless reading for a name that gives the unit (nor lend that unit to a name that does not)."""
+    from perfbudget.readers.text_cells_fast import read_well_formed
+    from tests.conftest import HEADER_ROWS, table_text
+
+    rows = [["产出指标", "数量指标", "培训人数", "培训的人数", "≥100"],
+            ["", "质量指标", "覆盖人数(人)", "覆盖的人数", "≥100"],
+            ["效益指标", "社会效益指标", "补助标准（元/人）", "每人补助", "200"],
+            ["", "", "补助户数", "户数", "200"]]
+    fast = read_well_formed(table_text(*HEADER_ROWS, *rows), "w.txt")
+    assert fast is not None and fast[0] is not None
+    assert [i.target.unit for i in fast[0].projects[0].indicators] == [None, "人", "元/人", None]

@@ -100,3 +100,29 @@ def test_a_unit_in_the_name_on_the_one_pass_path() -> None:
     fast = read_well_formed(table_text(*HEADER_ROWS, *rows), "w.txt")
     assert fast is not None and fast[0] is not None
     assert [i.target.unit for i in fast[0].projects[0].indicators] == [None, "人", "元/人", None]
+
+
+HIDDEN_ROWS = [["项目\u200b名称", "社区\u200d养老服务补贴"], HEAD[1], HEAD[2],
+               ["产出指标", "数量\u2060指标", "服务老年人数\ufeff", "≥500人"],
+               ["", "质量指标", "服务\u200c合格率", "≥\u200b95%"]]
+
+
+@pytest.mark.parametrize(("layout", "encoding"), [("tabs", "utf-8"), ("cells", "utf-8"), ("tabs", "gb18030"),
+                                                  ("pipes", "utf-16")])
+def test_a_text_drops_its_invisible_characters(layout: str, encoding: str) -> None:
+    """Zero-width spaces and joiners, the word joiner and U+FEFF inside a text's labels, names and values: main kept
+    them (项目名称 unknown, ``≥\u200b95%`` a qualitative target, names that differ from their look)."""
+    data = _text(HIDDEN_ROWS, layout).decode().encode(encoding)
+    document, _problems = _read(data)
+    project = document.projects[0]
+    assert project.name == "社区养老服务补贴"
+    assert [(i.level2, i.level3, i.target.raw, i.target.value) for i in project.indicators] == [
+        ("数量指标", "服务老年人数", "≥500人", 500), ("质量指标", "服务合格率", "≥95%", 95)]
+
+
+def test_word_paragraphs_outside_the_table_drop_invisible_characters() -> None:
+    """``项目\u200b名称：…`` as a paragraph above the indicator table (forms35 and reading-w dropped them in cells
+    only)."""
+    paragraphs = ["项目\u200b名称：社区\ufeff养老服务补贴", "年度资金总额（万元）：120"]
+    document, _problems = _read(word_file([HEAD[2], *ROWS[:2]], paragraphs), "表.docx")
+    assert document.projects[0].name == "社区养老服务补贴"

@@ -126,3 +126,28 @@ def test_word_paragraphs_outside_the_table_drop_invisible_characters() -> None:
     paragraphs = ["项目\u200b名称：社区\ufeff养老服务补贴", "年度资金总额（万元）：120"]
     document, _problems = _read(word_file([HEAD[2], *ROWS[:2]], paragraphs), "表.docx")
     assert document.projects[0].name == "社区养老服务补贴"
+
+
+def test_one_cell_a_line_a_second_project_without_its_header() -> None:
+    """reading35 read such a project by the first one's header in rows of cells; one cell a line the stream found no
+    header and main said the table was cut (表格在此中断：没有找到指标表头行…表格被截断). Its rows are rebuilt by the
+    header before it now, told as in rows of cells; a third project with a header of its own reads by that one."""
+    from tests.readers.test_reading35_second_project_header import FIRST, SECOND, TWO_PROJECTS
+
+    third = [["项目名称", "农村饮水安全"], ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+             ["产出指标", "数量指标", "新建水厂", "≥2座", "无"], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "无"]]
+    document, problems = _read(_text([*TWO_PROJECTS, *third], "cells"))
+    read = [(p.name, [(i.level3, i.target.raw) for i in p.indicators]) for p in document.projects]
+    assert read == [("社区养老服务补贴", FIRST), ("乡村道路养护", SECOND), ("农村饮水安全", [("新建水厂", "≥2座"), ("群众满意度", "≥95%")])]
+    assert [p for p in problems if not p.startswith(f"{Severity.INFO}:")] == [
+        f"{Severity.WARNING}: 本项目没有重复指标表头：按上一个项目的指标表头（第9行）认定列"]
+    assert document.projects[1].needs_check == ("本项目没有重复指标表头，按上一个项目的指标表头认定列",)
+
+
+def test_one_cell_a_line_a_first_project_without_its_header_stays_an_error() -> None:
+    # guard: no header before it to read its rows by
+    from tests.readers.test_reading35_second_project_header import TWO_PROJECTS
+
+    rows = [row for row in TWO_PROJECTS if row[0] != "一级指标"]
+    _document, problems = _read(_text(rows, "cells"))
+    assert _errors(problems)

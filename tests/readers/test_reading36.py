@@ -151,3 +151,42 @@ def test_one_cell_a_line_a_first_project_without_its_header_stays_an_error() -> 
     rows = [row for row in TWO_PROJECTS if row[0] != "一级指标"]
     _document, problems = _read(_text(rows, "cells"))
     assert _errors(problems)
+
+
+EFFECT_ROWS = [*HEAD, *ROWS[:2], ["效益指标", "社会效益指标", "老年人生活质量", "有所提高"]]
+CUT_TOLD = "文字在这一行（效益指标）的末尾结束，表中只有产出指标、效益指标，没有满意度指标"
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes", "cells"])
+def test_a_text_stopping_after_a_whole_row_of_its_effects_is_told(layout: str) -> None:
+    """No 满意度 row and nothing after the last 效益 row (no closing line, no note): the page may have been cut
+    there — told as reading31 tells a text stopping in its outputs; main said nothing (FAILURES.md BK, BU)."""
+    document, problems = _read(_text(EFFECT_ROWS, layout))
+    assert len(document.projects[0].indicators) == 3
+    assert [p for p in problems if CUT_TOLD in p] and all(p.startswith(f"{Severity.WARNING}:")
+                                                          for p in problems if CUT_TOLD in p)
+
+
+def test_effects_closed_by_the_forms_own_line_are_not_told() -> None:
+    # guard: a closing line after the rows (填表人) says the form ends there
+    _document, problems = _read(_text([*EFFECT_ROWS, ["填表人：张三", "联系电话：1234567"]], "tabs"))
+    assert not [p for p in problems if CUT_TOLD in p]
+
+
+@pytest.mark.parametrize("fragment", ["生态", "满意", "满意度指标", "可持续影响指标"])
+def test_tabs_the_text_ending_in_the_start_of_the_next_rows_level_name(fragment: str) -> None:
+    """``生态`` alone on the text's last line after the rows, in tab-separated rows: the next row begun and cut. Main
+    took it for a free line after the table and dropped it (pipes told it already: a row of one cell)."""
+    data = _text(EFFECT_ROWS, "tabs") + f"\n{fragment}\n".encode()
+    _document, problems = _read(data)
+    assert any(p.startswith(f"{Severity.ERROR}: 表格在此中断") for p in problems), problems
+
+
+def test_a_mirrors_pinyin_note_cut_by_the_texts_end() -> None:
+    """A traditional page with the mirror's pinyin, its text stopping inside a note (``生態(t``, corpus ``50``): the
+    note is dropped as the whole ones are, so the cut row is told."""
+    rows = [["項(xiàng)目名稱", "社區養老服務補貼"], ["項目資金（萬元）", "年度資金總額", "120"],
+            ["一級指標", "二級指標", "三級指標", "指標值"], ["產出指標", "數量指標", "服務老年人數", "≥500人"],
+            ["效益指標", "社會效益指標", "老年人生活質量", "有所提高"]]
+    _document, problems = _read(_text(rows, "tabs") + "\n生態(t".encode())
+    assert any(p.startswith(f"{Severity.ERROR}: 表格在此中断") for p in problems), problems

@@ -66,6 +66,10 @@ _WITHIN_RE = re.compile(rf"^{_NUMBER}{_UNIT}内$")
 _RANGE_RE = re.compile(
     rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"
 )
+# The same written as an interval: [90,100], [90%,100%] (its closing bracket may stand before the unit: [90,100]%)
+_INTERVAL_RE = re.compile(
+    rf"^\[(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?,(?P<hi>{_NUMBER})(?:(?P<u2>{_UNIT})\]|\](?P<u3>{_UNIT})?)$"
+)
 # A year 19xx/20xx and a month 1-12 (so 1000.0-1000.00 is a range, not a period).
 _PERIOD_RE = re.compile(
     r"^(?P<a>(?:19|20)\d{2}(?:[./-](?:0?[1-9]|1[0-2])|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)"
@@ -83,6 +87,10 @@ NAME_UNIT = re.compile(
     r"|人次|户次|台次|家|所|间|册|本|部|棵|分))\s*[)）]$"
 )
 _NAME_UNIT_ENDS = (")", "）")
+
+# Footnote marks after a value (≥95%*, ≥95%①: the note under the table), kept in ``raw``, no part of the quantity;
+# looked at before NFKC, which makes ① a digit.
+_FOOTNOTE_MARKS = "*＊※" + "".join(map(chr, range(0x2460, 0x2488)))
 
 _UNIT_ALIASES = {"百分比": "%", "百分之": "%", "万": "万元", "平米": "平方米", "m2": "平方米",
                  "㎡": "平方米", "个百分比": "%", "m3": "立方米", "km2": "平方公里"}
@@ -199,7 +207,7 @@ def parse_target(raw: str, name: str | None = None) -> Target:
     ``name`` is the indicator's (三级) name; it decides the direction of a target
     written without a comparator.
     """
-    text = _normalise(raw)
+    text = _normalise(raw.rstrip(_FOOTNOTE_MARKS) if raw[-1:] in _FOOTNOTE_MARKS else raw)
     if not text:
         return _qualitative(raw)
     period = _PERIOD_RE.match(text)
@@ -221,10 +229,10 @@ def parse_target(raw: str, name: str | None = None) -> Target:
             unit = _unit(unit_text) if unit_text else unit_of_name(name)
             return new_target(raw, Kind.QUANTITATIVE, op, value, unit, direction, None, None)
     if symbol is None:
-        rng = _RANGE_RE.match(body)
+        rng = _RANGE_RE.match(body) if body[:1] != "[" else _INTERVAL_RE.match(body)
         if rng:
             lo, hi = _number(rng["lo"]), _number(rng["hi"])
-            u1, u2 = _unit(rng["u1"]), _unit(rng["u2"])
+            u1, u2 = _unit(rng["u1"]), _unit(rng["u2"] or rng.groupdict().get("u3"))
             if lo is not None and hi is not None and lo <= hi and (u1 is None or u2 is None or u1 == u2):
                 return new_target(raw, Kind.QUANTITATIVE, None, lo, u1 or u2 or unit_of_name(name),
                                   direction_from_name(name), hi, None)

@@ -190,3 +190,44 @@ def test_a_mirrors_pinyin_note_cut_by_the_texts_end() -> None:
             ["效益指標", "社會效益指標", "老年人生活質量", "有所提高"]]
     _document, problems = _read(_text(rows, "tabs") + "\n生態(t".encode())
     assert any(p.startswith(f"{Severity.ERROR}: 表格在此中断") for p in problems), problems
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes", "spaces", "cells"])
+def test_a_value_in_a_column_named_its_unit(layout: str) -> None:
+    """``指标值 | 指标值单位``: main knew 度量单位/计量单位 only, so it read ``≥500`` unitless — status ok, the unit lost
+    (one cell a line: the unit read as a 三级, errors)."""
+    rows = [*HEAD[:2], ["一级指标", "二级指标", "三级指标", "指标值", "指标值单位"],
+            ["产出指标", "数量指标", "服务老年人数", "≥500", "人"], ["", "质量指标", "服务合格率", "≥95", "%"],
+            ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90", "%"]]
+    text = "\n".join("   ".join(c for c in r if c) for r in rows).encode() if layout == "spaces" else _text(rows, layout)
+    document, problems = _read(text)
+    assert [(i.level3, i.target.raw, i.target.unit) for i in document.projects[0].indicators] == [
+        ("服务老年人数", "≥500人", "人"), ("服务合格率", "≥95%", "%"), ("老年人满意度", "≥90%", "%")]
+    assert not _errors(problems)
+
+
+def test_one_cell_a_line_the_value_written_before_the_name() -> None:
+    """``一级指标 | 二级指标 | 指标值 | 三级指标`` one cell a line: main rebuilt each row as if the 三级 came first — six
+    indicators named ``≥500人``, ``服务老年人数`` … without values, warnings only (ok but wrong)."""
+    rows = [*HEAD[:2], ["一级指标", "二级指标", "指标值", "三级指标"], ["产出指标", "数量指标", "≥500人", "服务老年人数"],
+            ["", "质量指标", "≥95%", "服务合格率"], ["满意度指标", "服务对象满意度指标", "≥90%", "老年人满意度"]]
+    document, problems = _read(_text(rows, "cells"))
+    assert [(i.level2, i.level3, i.target.raw) for i in document.projects[0].indicators] == [
+        ("数量指标", "服务老年人数", "≥500人"), ("质量指标", "服务合格率", "≥95%"),
+        ("服务对象满意度指标", "老年人满意度", "≥90%")]
+    assert not [p for p in problems if not p.startswith(f"{Severity.INFO}:")]
+
+
+@pytest.mark.parametrize(("value", "reading"), [("≥95%*", ("≥", 95, None, "%")), ("≥95%①", ("≥", 95, None, "%")),
+                                                ("[90,100]", (None, 90, 100, None)),
+                                                ("［90%，100%］", (None, 90, 100, "%"))])
+def test_a_footnote_mark_after_a_value_and_an_interval(value: str, reading: tuple[object, ...]) -> None:
+    """``≥95%*`` / ``≥95%①`` (a footnote under the table) and ``[90,100]`` were qualitative on main: nothing to check
+    against. The mark is no part of the quantity (kept in the text as written)."""
+    from perfbudget.target import OP_SYMBOL
+
+    rows = [*HEAD, ROWS[0], ["", "质量指标", "服务合格率", value], ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"]]
+    document, _problems = _read(_text(rows, "tabs"))
+    target = document.projects[0].indicators[1].target
+    assert target.raw == value
+    assert (OP_SYMBOL.get(target.op) if target.op else None, target.value, target.upper, target.unit) == reading

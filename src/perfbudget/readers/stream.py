@@ -600,6 +600,11 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
     roles = [role or "extra" for role in header_roles([c.text for c in header])]
     column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
     after = list(range(column.get("level3", 0) + 1, len(roles)))
+    # 一级 | 二级 | 指标值 | 三级: a form writing the value before the name, each row's cells in that order (reading36)
+    levels_end = max((column[role] for role in ("level1", "level2") if role in column), default=-1) + 1
+    before_name = [i for i in range(levels_end, column.get("level3", 0))]
+    if "target" not in (roles[i] for i in before_name):
+        before_name = []
     last_required = max((i for i in after if roles[i] in _REQUIRED), default=len(roles))
     tail = [roles[i] for i in after if i <= last_required]
     # the optional columns after the last required one, of a 监控表 only (全年预计完成 | 偏差原因 | 纠偏措施): a row
@@ -679,6 +684,16 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             level = guess_level(cells, position) if not ends_row(position) else ""
             if level in ("level1", "level2") and level3_after_level2(cells, position):
                 level = "level3"  # 服务对象满意度指标 | 满意度 | 90%: the 三级 is named like a 二级
+        if level == "level3" and "level3" in column and before_name:
+            for index in before_name:  # the value (and what stands with it) before the 三级 name
+                row[index] = cells[position]
+                filled = index + 1
+                position = skip_blanks(position + 1)
+                if ends_row(position) or level_of(cells[position].text) is not None:
+                    break
+            if filled < column["level3"]:  # (the row stops before its name: the page cut it, told by the reader)
+                table.rows.append(row[:filled])
+                continue
         if level == "level3" and "level3" in column:
             row[column["level3"]] = cells[position]
             filled = column["level3"] + 1

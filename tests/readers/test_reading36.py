@@ -24,7 +24,10 @@ ROWS = [
 
 
 def _text(rows: Sequence[Sequence[str]], layout: str) -> bytes:
-    """``rows`` as text: ``tabs`` or ``pipes`` (empty cells kept), ``cells`` (one cell a line, empty ones left)."""
+    """``rows`` as text: ``tabs`` or ``pipes`` (empty cells kept), ``spaces`` (cells apart by spaces, empty ones left)
+    or ``cells`` (one cell a line, empty ones left)."""
+    if layout == "spaces":
+        return "\n".join("   ".join(cell for cell in row if cell) for row in rows).encode()
     if layout == "tabs":
         return "\n".join("\t".join(row) for row in rows).encode()
     if layout == "pipes":
@@ -50,7 +53,8 @@ def test_a_satisfaction_row_with_its_level2_cell_empty(kind: str) -> None:
     data = word_file(rows) if kind == "docx" else _text(rows, kind)
     document, problems = _read(data, "表.docx" if kind == "docx" else "表.txt")
     last = document.projects[0].indicators[-1]
-    assert (last.level1, last.level2, last.level3, last.target.raw) == ("满意度指标", "满意度指标", "老年人满意度", "≥90%")
+    assert (last.level1, last.level2, last.level3, last.target.raw) == (
+        "满意度指标", "满意度指标", "老年人满意度", "≥90%")
     assert not _errors(problems)
     assert any("二级指标为空" in p and p.startswith(f"{Severity.INFO}:") for p in problems)
 
@@ -73,7 +77,8 @@ NAMED_UNITS = [
 ]
 # (name, raw, unit): the name kept as written, the value's own unit first, a bracket holding no unit ignored
 NAMED_READ = [("覆盖人数(人)", "500", "人"), ("培训经费（万元）", "0.02", "万元"), ("服务合格率(%)", "≥95", "%"),
-              ("完成时限（月）", "≤3", "月"), ("惠及老人（人次）", "1000-2000", "人次"), ("设施使用年限（年）", "≥10年", "年"),
+              ("完成时限（月）", "≤3", "月"), ("惠及老人（人次）", "1000-2000", "人次"),
+              ("设施使用年限（年）", "≥10年", "年"),
               ("老年人满意度（含家属）", "≥90", None)]
 
 
@@ -135,10 +140,12 @@ def test_one_cell_a_line_a_second_project_without_its_header() -> None:
     from tests.readers.test_reading35_second_project_header import FIRST, SECOND, TWO_PROJECTS
 
     third = [["项目名称", "农村饮水安全"], ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
-             ["产出指标", "数量指标", "新建水厂", "≥2座", "无"], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "无"]]
+             ["产出指标", "数量指标", "新建水厂", "≥2座", "无"],
+             ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "无"]]
     document, problems = _read(_text([*TWO_PROJECTS, *third], "cells"))
     read = [(p.name, [(i.level3, i.target.raw) for i in p.indicators]) for p in document.projects]
-    assert read == [("社区养老服务补贴", FIRST), ("乡村道路养护", SECOND), ("农村饮水安全", [("新建水厂", "≥2座"), ("群众满意度", "≥95%")])]
+    assert read == [("社区养老服务补贴", FIRST), ("乡村道路养护", SECOND),
+                    ("农村饮水安全", [("新建水厂", "≥2座"), ("群众满意度", "≥95%")])]
     assert [p for p in problems if not p.startswith(f"{Severity.INFO}:")] == [
         f"{Severity.WARNING}: 本项目没有重复指标表头：按上一个项目的指标表头（第9行）认定列"]
     assert document.projects[1].needs_check == ("本项目没有重复指标表头，按上一个项目的指标表头认定列",)
@@ -194,22 +201,24 @@ def test_a_mirrors_pinyin_note_cut_by_the_texts_end() -> None:
 
 @pytest.mark.parametrize("layout", ["tabs", "pipes", "spaces", "cells"])
 def test_a_value_in_a_column_named_its_unit(layout: str) -> None:
-    """``指标值 | 指标值单位``: main knew 度量单位/计量单位 only, so it read ``≥500`` unitless — status ok, the unit lost
+    """``指标值 | 指标值单位``: main knew 度量单位/计量单位 only, so it read ``≥500`` unitless — status ok, the unit
+    lost
     (one cell a line: the unit read as a 三级, errors)."""
     rows = [*HEAD[:2], ["一级指标", "二级指标", "三级指标", "指标值", "指标值单位"],
             ["产出指标", "数量指标", "服务老年人数", "≥500", "人"], ["", "质量指标", "服务合格率", "≥95", "%"],
             ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90", "%"]]
-    text = "\n".join("   ".join(c for c in r if c) for r in rows).encode() if layout == "spaces" else _text(rows, layout)
-    document, problems = _read(text)
+    document, problems = _read(_text(rows, layout))
     assert [(i.level3, i.target.raw, i.target.unit) for i in document.projects[0].indicators] == [
         ("服务老年人数", "≥500人", "人"), ("服务合格率", "≥95%", "%"), ("老年人满意度", "≥90%", "%")]
     assert not _errors(problems)
 
 
 def test_one_cell_a_line_the_value_written_before_the_name() -> None:
-    """``一级指标 | 二级指标 | 指标值 | 三级指标`` one cell a line: main rebuilt each row as if the 三级 came first — six
+    """``一级指标 | 二级指标 | 指标值 | 三级指标`` one cell a line: main rebuilt each row as if the 三级 came first —
+    six
     indicators named ``≥500人``, ``服务老年人数`` … without values, warnings only (ok but wrong)."""
-    rows = [*HEAD[:2], ["一级指标", "二级指标", "指标值", "三级指标"], ["产出指标", "数量指标", "≥500人", "服务老年人数"],
+    rows = [*HEAD[:2], ["一级指标", "二级指标", "指标值", "三级指标"],
+            ["产出指标", "数量指标", "≥500人", "服务老年人数"],
             ["", "质量指标", "≥95%", "服务合格率"], ["满意度指标", "服务对象满意度指标", "≥90%", "老年人满意度"]]
     document, problems = _read(_text(rows, "cells"))
     assert [(i.level2, i.level3, i.target.raw) for i in document.projects[0].indicators] == [
@@ -226,7 +235,8 @@ def test_a_footnote_mark_after_a_value_and_an_interval(value: str, reading: tupl
     against. The mark is no part of the quantity (kept in the text as written)."""
     from perfbudget.target import OP_SYMBOL
 
-    rows = [*HEAD, ROWS[0], ["", "质量指标", "服务合格率", value], ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"]]
+    rows = [*HEAD, ROWS[0], ["", "质量指标", "服务合格率", value],
+            ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"]]
     document, _problems = _read(_text(rows, "tabs"))
     target = document.projects[0].indicators[1].target
     assert target.raw == value

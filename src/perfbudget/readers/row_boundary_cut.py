@@ -51,7 +51,7 @@ def row_boundary_cut(rows: Sequence[list[Cell]], indicators: Sequence[Indicator]
     filled = [c for c in last_row if not c.blank]
     if is_footer(filled[0].text) or (filled[-1].source.line or 0) < _last_line(text):
         return None  # the form's own closing rows (填表人, 审核意见, 合计), or text after the rows: it ends there
-    if _EFFECT in groups and len({i.source.line for i in indicators}) < len(indicators):
+    if _EFFECT in groups and len({i.source.line for i in indicators if i.source is not None}) < len(indicators):
         return None  # (rows sharing a line: a glued paragraph, whose closing may stand in the same line)
     present = [g for g in _ORDER if g in groups]
     missing = "、".join(g for g in _ORDER[2:] if g not in groups)

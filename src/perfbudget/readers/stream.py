@@ -450,7 +450,7 @@ def _unheaded_rows(cells: list[Cell], start: int, run: tuple[int, int] | None) -
             continue
         if starts_project(cell) and header_field(cell.text.strip()) == "name":
             return None  # (the next project's: this one holds no indicator row)
-        if level_of(cell.text) is not None and "level1" in level_of(cell.text) and guess_level(cells, i) == "level1":
+        if (level := level_of(cell.text)) is not None and "level1" in level and guess_level(cells, i) == "level1":
             return i
     return None
 

@@ -26,7 +26,10 @@ from perfbudget.model import Direction, Kind, Op, Target
 from perfbudget.quick_records import new_target
 from perfbudget.time_target import parse_due
 
-__all__ = ["DAMAGE_RATES", "direction_from_name", "display_target", "format_decimal", "format_target", "parse_target"]
+__all__ = [
+    "DAMAGE_RATES", "NAME_UNIT", "direction_from_name", "display_target", "format_decimal", "format_target",
+    "parse_target", "unit_of_name", "written_unit",
+]
 
 OP_SYMBOL = {Op.GE: "≥", Op.LE: "≤", Op.EQ: "=", Op.GT: ">", Op.LT: "<"}
 _SYMBOL_OP = {"≥": Op.GE, "≤": Op.LE, "=": Op.EQ, ">": Op.GT, "<": Op.LT}
@@ -63,6 +66,10 @@ _WITHIN_RE = re.compile(rf"^{_NUMBER}{_UNIT}内$")
 _RANGE_RE = re.compile(
     rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"
 )
+# The same written as an interval: [90,100], [90%,100%] (its closing bracket may stand before the unit: [90,100]%)
+_INTERVAL_RE = re.compile(
+    rf"^\[(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?,(?P<hi>{_NUMBER})(?:(?P<u2>{_UNIT})\]|\](?P<u3>{_UNIT})?)$"
+)
 # A year 19xx/20xx and a month 1-12 (so 1000.0-1000.00 is a range, not a period).
 _PERIOD_RE = re.compile(
     r"^(?P<a>(?:19|20)\d{2}(?:[./-](?:0?[1-9]|1[0-2])|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)"
@@ -71,6 +78,19 @@ _PERIOD_RE = re.compile(
 )
 # Words that may follow a number yet are not units: the text is then a phrase.
 _NOT_UNITS = ("完成", "以前", "之前", "前", "底", "达标", "提升", "提高", "增长", "下降", "左右")
+
+# A unit written in brackets after an indicator's name (奖补资金兑付率(%), 任务完成时限(月), 培训费(万元)), also inside
+# the form's hint (公猪舍(≥**平方米)): what a bare number under that name counts. The review's rules ask it too.
+NAME_UNIT = re.compile(
+    r"[（(]\s*(?:[≥≤><=]+\s*\**\s*)?(?P<unit>%|％|‰|(?:万|千|亿)?(?:美|欧|港)?元(?:/[^()（）]{1,4})?|(?:万|亿)?(?:个|人|次|件"
+    r"|台|套|辆|户|米|亩|天|月|年|日|小时|分钟|座|处|项|篇|份|场|期|批|条|公里|千米|平方米|立方米|吨|公斤|千克|株|只|头"
+    r"|人次|户次|台次|家|所|间|册|本|部|棵|分))\s*[)）]$"
+)
+_NAME_UNIT_ENDS = (")", "）")
+
+# Footnote marks after a value (≥95%*, ≥95%①: the note under the table), kept in ``raw``, no part of the quantity;
+# looked at before NFKC, which makes ① a digit.
+_FOOTNOTE_MARKS = "*＊※" + "".join(map(chr, range(0x2460, 0x2488)))
 
 _UNIT_ALIASES = {"百分比": "%", "百分之": "%", "万": "万元", "平米": "平方米", "m2": "平方米",
                  "㎡": "平方米", "个百分比": "%", "m3": "立方米", "km2": "平方公里"}
@@ -162,6 +182,20 @@ def direction_from_name(name: str | None) -> Direction:
     return Direction.POSITIVE
 
 
+def unit_of_name(name: str | None) -> str | None:
+    """The unit in brackets ending the indicator's name (培训经费（万元） → 万元, 覆盖人数(人) → 人), for a number
+    written without one; None when the name ends otherwise."""
+    if not name or not name.endswith(_NAME_UNIT_ENDS):
+        return None
+    match = NAME_UNIT.search(unicodedata.normalize("NFKC", name).rstrip())
+    return _unit(match["unit"]) if match is not None else None
+
+
+def written_unit(target: Target) -> str | None:
+    """The unit ``target``'s text writes itself: None where its unit is its name's (``0.02`` under 培训经费（万元）)."""
+    return parse_target(target.raw).unit if target.unit is not None else None
+
+
 def _qualitative(raw: str, period: tuple[str, str] | None = None) -> Target:
     return new_target(raw, Kind.QUALITATIVE, None, None, None, None, None, period)
 
@@ -173,7 +207,7 @@ def parse_target(raw: str, name: str | None = None) -> Target:
     ``name`` is the indicator's (三级) name; it decides the direction of a target
     written without a comparator.
     """
-    text = _normalise(raw)
+    text = _normalise(raw.rstrip(_FOOTNOTE_MARKS) if raw[-1:] in _FOOTNOTE_MARKS else raw)
     if not text:
         return _qualitative(raw)
     period = _PERIOD_RE.match(text)
@@ -192,14 +226,16 @@ def parse_target(raw: str, name: str | None = None) -> Target:
             sym = symbol or match["op"]
             op = _SYMBOL_OP[sym] if sym else None
             direction = _OP_DIRECTION[op] if op else direction_from_name(name)
-            return new_target(raw, Kind.QUANTITATIVE, op, value, _unit(unit_text), direction, None, None)
+            unit = _unit(unit_text) if unit_text else unit_of_name(name)
+            return new_target(raw, Kind.QUANTITATIVE, op, value, unit, direction, None, None)
     if symbol is None:
-        rng = _RANGE_RE.match(body)
+        rng = _RANGE_RE.match(body) if body[:1] != "[" else _INTERVAL_RE.match(body)
         if rng:
             lo, hi = _number(rng["lo"]), _number(rng["hi"])
-            u1, u2 = _unit(rng["u1"]), _unit(rng["u2"])
+            u1, u2 = _unit(rng["u1"]), _unit(rng["u2"] or rng.groupdict().get("u3"))
             if lo is not None and hi is not None and lo <= hi and (u1 is None or u2 is None or u1 == u2):
-                return new_target(raw, Kind.QUANTITATIVE, None, lo, u1 or u2, direction_from_name(name), hi, None)
+                return new_target(raw, Kind.QUANTITATIVE, None, lo, u1 or u2 or unit_of_name(name),
+                                  direction_from_name(name), hi, None)
     if "(" in text or "," in text or ";" in text or "、" in text or "且" in text:
         found = _noted_or_bounded(raw, text, name)
         if found is not None:

@@ -139,9 +139,10 @@ def test_placeholders_and_empty_categories_are_noted() -> None:
         ["", "", "……", ""],
         ["效益指标", "生态效益指标", "", ""],
         ["", "社会效益指标", "保障能力", "提升"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],  # (without it the text stops in its 效益: told)
     ]
     document, problems = read_text(_tab_rows(rows), "t.txt")
-    assert document is not None and len(document.projects[0].indicators) == 2
+    assert document is not None and len(document.projects[0].indicators) == 3
     notes = [p for p in problems if p.severity is Severity.INFO]
     assert [("占位" in p.message, "分类行" in p.message) for p in notes] == [
         (True, False), (True, False), (False, True)]

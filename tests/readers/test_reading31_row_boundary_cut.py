@@ -40,7 +40,7 @@ def test_a_text_stopping_after_a_whole_row_of_its_outputs_is_told(rows: str, lin
 
 @pytest.mark.parametrize("rows", [
     OUTPUT + EFFECT + SATISFACTION,  # the form's last group: whole
-    OUTPUT + EFFECT,  # its 效益 group: forms without 满意度 exist, not told
+    OUTPUT + EFFECT + "填表人：张三\n",  # its 效益 group then its sign-off (without it: told since reading36)
     OUTPUT + "填表人：张三\n",  # its sign-off after the rows: the text did not stop there
     OUTPUT + "\n说明：本表由项目单位填报。\n",  # a note after the rows
 ], ids=["whole", "no-satisfaction", "signed", "noted"])

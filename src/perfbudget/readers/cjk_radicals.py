@@ -13,7 +13,7 @@ code points in hexadecimal. A radical without an equivalent stays as it is.
 The same characters reach the other readers when such a PDF's text is copied into a Word file, a web page or a
 plain text: every reader mends them (:func:`mended`, called once on a text's whole input and cell by cell on the
 forms with cells, ``traditional.py``), one regular-expression scan where there is none. A text file in UTF-8 is
-looked at in its first bytes instead (:func:`utf8_has_radical`: the scan of all its characters cost the text reader
+looked at in its bytes instead (:func:`utf8_has_marks`: the scan of all its characters cost the text reader
 5 % of its instructions a table).
 """
 
@@ -61,14 +61,17 @@ def mended(text: str) -> str:
     return text.translate(_TABLE) if _RADICAL.search(text) is not None else text
 
 
-# E2 BA 80 – E2 BF 9F: U+2E80–U+2FDF in UTF-8 (E2 is always a lead byte there, BA–BF its second byte)
-_RADICAL_UTF8 = re.compile(rb"\xe2[\xba-\xbf]")
+# E2 BA 80 – E2 BF 9F: U+2E80–U+2FDF in UTF-8 (E2 is always a lead byte there, BA–BF its second byte); in the same
+# scan the invisible characters led by E2 (readers/invisible.py): U+200B–U+200D (E2 80 8B–8D) and U+2060 (E2 81 A0)
+_MARKED_UTF8 = re.compile(rb"\xe2(?:[\xba-\xbf]|\x80[\x8b-\x8d]|\x81\xa0)")
 
 
-def utf8_has_radical(data: bytes) -> bool:
-    """Whether UTF-8 ``data`` holds a radical anywhere: one scan of its bytes in C (the lead byte E2, then BA–BF),
-    ≈ 5 µs for the seed's 14.8 KB of ten tables against ≈ 690 µs to read them (0.7 %). reading-u first looked at the
-    first 1,024 bytes only (+0.25 % instructions a table, a whole scan ≈ +1.4 % under callgrind); a text whose
-    radicals start past its title (a table pasted below a page of prose) would then be read with them, so every
-    byte is looked at."""
-    return _RADICAL_UTF8.search(data) is not None
+def utf8_has_marks(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a radical, a zero-width space or joiner or a word joiner anywhere: one scan of its
+    bytes in C (the lead byte E2, then BA–BF, 80 8B–8D or 81 A0), ≈ 5 µs for the seed's 14.8 KB of ten tables
+    against ≈ 690 µs to read them (0.7 %). reading-u first looked at the first 1,024 bytes only (+0.25 %
+    instructions a table, a whole scan ≈ +1.4 % under callgrind); a text whose radicals start past its title (a
+    table pasted below a page of prose) would then be read with them, so every byte is looked at. The invisible
+    characters (reading36) cost the scan only a look at the byte after each E2 of general punctuation (“ ” — …):
+    ≈ 400 instructions a table of the bench's."""
+    return _MARKED_UTF8.search(data) is not None

@@ -209,12 +209,12 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
             parts.append("\t")
         elif node is not p:  # (a line break, or a text box's paragraph on a line of its own)
             parts.append("\n")
-    return "".join(parts)
+    return visible("".join(parts))  # without the invisible characters (readers/invisible.py), in a cell or not
 
 
 def _cell_text(tc: Any, hidden: list[str] | None = None) -> str:
-    """The cell's paragraphs, one a line, without the invisible characters (readers/invisible.py)."""
-    return visible("\n".join(paragraph_text(p, hidden) for p in tc.iter(_P)).strip("\n"))
+    """The cell's paragraphs, one a line (each without its invisible characters: :func:`paragraph_text`)."""
+    return "\n".join(paragraph_text(p, hidden) for p in tc.iter(_P)).strip("\n")
 
 
 def _cells_of_row(tr: Any) -> list[Any]:

@@ -23,6 +23,7 @@ from perfbudget.framework import (
     FRAMEWORK_2015,
     FRAMEWORK_2021,
     LEVEL1_NAMES,
+    LEVEL1_SATISFACTION,
     normalise_level1,
     normalise_level2,
 )
@@ -41,6 +42,7 @@ from perfbudget.readers.indicator_header import SKIP, is_indicator_header
 from perfbudget.readers.labels import cut_level_name, is_central_group, is_footer, level1_of_level2, level_of
 from perfbudget.readers.level_wraps import completes_level_name, join_wrapped_level_names
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.project_fields import is_department_table
 from perfbudget.readers.row_alignment import (
     align,
     join_wrapped_cells,
@@ -435,6 +437,14 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"
                                                    f"「{owner}」", Severity.INFO))
                 tree.level1 = owner
+    if l2 is not None and l2.blank and not tree.level2 and tree.level1 \
+            and normalise_level1(tree.level1) == LEVEL1_SATISFACTION and not is_department_table(parts, parts.heading):
+        # 满意度指标 | | 群众满意度 | ≥90%: the project frameworks hold one 二级 under 满意度指标, so the empty cell can
+        # name nothing else; read as the cell merged across both columns is (the same name). A 部门整体 table's
+        # 满意度 has several 二级: left to the error below.
+        tree.level2 = one_line(tree.level1)
+        problems.append(Problem(l2.source, f"二级指标为空：一级指标「{tree.level2}」下只有一个二级指标，"
+                                           "按一级、二级指标同名读取", Severity.INFO))
     level3 = by_role.get("level3")
     name = level3.text.strip() if level3 is not None else ""
     sign, sign_extras = "", []

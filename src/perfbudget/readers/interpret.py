@@ -68,7 +68,7 @@ from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
-from perfbudget.readers.stream import grid_tree_tables
+from perfbudget.readers.stream import BORROWED_HEADER_CHECK, borrowed_header_problem, grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
@@ -283,11 +283,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                     and (borrowed := _header_before(previous, is_header, rows[index:])) is not None:
                 rows = [*rows[:index], borrowed, *rows[index:]]
                 header_index = index
-                at = next(c for c in borrowed if not c.blank).source
-                header_row = f"第{at.line}行" if at.line else f"第{at.row}行" if at.row else "上文"
-                problems.append(Problem(row[0].source, f"本项目没有重复指标表头：按上一个项目的指标表头（{header_row}）"
-                                                       "认定列", Severity.WARNING))
-                parts.needs_check.append("本项目没有重复指标表头，按上一个项目的指标表头认定列")
+                problems.append(borrowed_header_problem(row[0].source, borrowed))
+                parts.needs_check.append(BORROWED_HEADER_CHECK)
                 break
             if positional is None:
                 problems.append(Problem(row[0].source,

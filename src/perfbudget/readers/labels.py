@@ -468,6 +468,8 @@ COLUMN_LABELS: dict[str, str] = {
     "指标符号": "sign",
     "度量单位": "unit",
     "计量单位": "unit",
+    "指标值单位": "unit",  # 指标值 | 指标值单位: the value's unit in a column of its own (reading36)
+    "指标单位": "unit",
     "单位": "unit",
     "分值": "weight",
     "权重": "weight",

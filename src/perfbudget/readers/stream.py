@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from perfbudget.model import Problem, Severity
+from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
@@ -391,6 +391,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
     cells = join_split_labels(cells)
     tables: list[RawTable] = []
     position = 0
+    last_header: list[Cell] | None = None
     while position < len(cells):
         start = next((i for i in range(position, len(cells)) if _starts_stream_table(cells[i])), None)
         if start is None:
@@ -399,6 +400,16 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         table = RawTable(heading, cells[start].source, [], complete, stream=True)
         tables.append(table)
         run = _header_run(cells, start)
+        if last_header is not None and (unheaded := _unheaded_rows(cells, start, run)) is not None:
+            # a project after another that repeats no indicator header (项目名称 | 乙项目 … then 产出指标 | … at
+            # once): its rows rebuilt by that project's header, told (interpret reads rows of cells so: reading35)
+            if cells[start:unheaded]:
+                table.rows.append(cells[start:unheaded])
+            table.rows.append(last_header)
+            table.problems.append(borrowed_header_problem(cells[unheaded].source, last_header))
+            table.needs_check = (*table.needs_check, BORROWED_HEADER_CHECK)
+            position = _indicator_rows(cells, unheaded, last_header, table, sparse)
+            continue
         if run is None:
             tree = tree_tables(cells, start, table)
             if tree is not None:
@@ -417,8 +428,35 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
             header.append(Cell("分值", cells[score].source))
             header_end = score + 1
         table.rows.append(header)
+        last_header = header
         position = _indicator_rows(cells, header_end, header, table, sparse)
     return tables
+
+
+BORROWED_HEADER_CHECK = "本项目没有重复指标表头，按上一个项目的指标表头认定列"
+
+
+def borrowed_header_problem(where: Source, header: list[Cell]) -> Problem:
+    """The warning of a project whose rows are read by the indicator header of the project before it."""
+    at = next((c for c in header if not c.blank), header[0]).source
+    header_row = f"第{at.line}行" if at.line else f"第{at.row}行" if at.row else "上文"
+    return Problem(where, f"本项目没有重复指标表头：按上一个项目的指标表头（{header_row}）认定列", Severity.WARNING)
+
+
+def _unheaded_rows(cells: list[Cell], start: int, run: tuple[int, int] | None) -> int | None:
+    """Where a project's indicator rows begin when it repeats no indicator header: its first 一级 name after its
+    header block (项目名称, its funds, its goal), before any indicator header of its own and before the next project;
+    None when it has a header of its own or no such row."""
+    end = run[0] if run is not None else len(cells)
+    for i in range(start + 1, end):
+        cell = cells[i]
+        if cell.blank:
+            continue
+        if starts_project(cell) and header_field(cell.text.strip()) == "name":
+            return None  # (the next project's: this one holds no indicator row)
+        if (level := level_of(cell.text)) is not None and "level1" in level and guess_level(cells, i) == "level1":
+            return i
+    return None
 
 
 _REQUIRED = ("target", "actual", "weight", "score")
@@ -566,6 +604,11 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
     roles = [role or "extra" for role in header_roles([c.text for c in header])]
     column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
     after = list(range(column.get("level3", 0) + 1, len(roles)))
+    # 一级 | 二级 | 指标值 | 三级: a form writing the value before the name, each row's cells in that order (reading36)
+    levels_end = max((column[role] for role in ("level1", "level2") if role in column), default=-1) + 1
+    before_name = [i for i in range(levels_end, column.get("level3", 0))]
+    if "target" not in (roles[i] for i in before_name):
+        before_name = []
     last_required = max((i for i in after if roles[i] in _REQUIRED), default=len(roles))
     tail = [roles[i] for i in after if i <= last_required]
     # the optional columns after the last required one, of a 监控表 only (全年预计完成 | 偏差原因 | 纠偏措施): a row
@@ -645,6 +688,16 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             level = guess_level(cells, position) if not ends_row(position) else ""
             if level in ("level1", "level2") and level3_after_level2(cells, position):
                 level = "level3"  # 服务对象满意度指标 | 满意度 | 90%: the 三级 is named like a 二级
+        if level == "level3" and "level3" in column and before_name:
+            for index in before_name:  # the value (and what stands with it) before the 三级 name
+                row[index] = cells[position]
+                filled = index + 1
+                position = skip_blanks(position + 1)
+                if ends_row(position) or level_of(cells[position].text) is not None:
+                    break
+            if filled < column["level3"]:  # (the row stops before its name: the page cut it, told by the reader)
+                table.rows.append(row[:filled])
+                continue
         if level == "level3" and "level3" in column:
             row[column["level3"]] = cells[position]
             filled = column["level3"] + 1

@@ -18,11 +18,12 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
-from perfbudget.readers.cjk_radicals import utf8_has_radical
+from perfbudget.readers.cjk_radicals import utf8_has_marks
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cut_glued_form
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.invisible import visible
 from perfbudget.readers.no_table import no_table_problem
 from perfbudget.readers.spaced_department_form import looks_like_spaced_department_form, read_spaced_department_form
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
@@ -77,8 +78,11 @@ def read_text(text: str, file: str, layout: str | None = None,
               limits: Limits | None = None, radicals: bool = True) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name. A text that
     reads to no indicator and is in traditional characters is read again converted (``traditional``); CJK
-    radicals standing for ideographs are read as the ideographs (``radicals`` False: the caller found none).
+    radicals standing for ideographs are read as the ideographs and invisible characters (zero-width spaces and
+    joiners, U+FEFF: ``invisible.py``) dropped (``radicals`` False: the caller found neither).
     A text of more lines than ``limits.max_rows`` is refused unless the one-pass path reads it whole."""
+    if radicals:
+        text = visible(text)
     return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout,
                                                                                  limits or Limits()), radicals)
 
@@ -233,8 +237,9 @@ def read_text_bytes(data: bytes, file: str, layout: str | None = None,
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
-    # a UTF-8 file's radicals looked for in its bytes (memchr), not its characters (cjk_radicals.utf8_has_radical)
-    radicals = decoded.encoding != "utf-8" or utf8_has_radical(data)
+    # a UTF-8 file's radicals and invisible characters looked for in its bytes, not its characters (one scan:
+    # cjk_radicals.utf8_has_marks); U+FEFF, not led by E2, in the text (a memchr-driven look for one character)
+    radicals = decoded.encoding != "utf-8" or utf8_has_marks(data) or "\ufeff" in decoded.text
     if decoded.breaks:  # a character cut in two: told at its place, before what the text reads to
         document, problems = read_text(decoded.text, file, layout, limits, radicals)
         return document, break_problems(decoded, file) + problems

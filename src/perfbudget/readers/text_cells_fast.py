@@ -333,7 +333,8 @@ def _row_target(target_text: str, name: str) -> Target | None:
 
 
 # A value whose reading takes its direction from the indicator's name (a number or range written without a
-# comparator: ``parse_target`` asks ``direction_from_name``): read by (value, name), ``_row_target``.
+# comparator: ``parse_target`` asks ``direction_from_name``) or its unit (a number without one: the name's bracketed
+# unit, 培训经费（万元）): read by (value, name), ``_row_target``.
 _BY_NAME = Target("", Kind.QUALITATIVE)
 # The target read from each 指标值 text by itself, in a plain dict (a hit ≈ 350 instructions against ≈ 1,600 for
 # ``_row_target``'s key of two new strings): the Target (immutable, shared by every row writing it), ``_BY_NAME``,
@@ -349,8 +350,8 @@ def _target_of_text(target_text: str) -> Target | None:
         found = None
     else:
         found = parse_target(target_text)
-        if found.kind is _QUANTITATIVE and found.op is None:
-            found = _BY_NAME  # (the only readings that call direction_from_name: no comparator, a quantity)
+        if found.kind is _QUANTITATIVE and (found.op is None or found.unit is None):
+            found = _BY_NAME  # (the readings the name decides: no comparator, a direction; no unit, 覆盖人数(人)'s)
     if len(_TARGETS) >= 65536:
         _TARGETS.clear()
     _TARGETS[target_text] = found

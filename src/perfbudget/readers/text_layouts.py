@@ -43,6 +43,7 @@ from perfbudget.readers.label_lines import (
 )
 from perfbudget.readers.labels import (
     column_role,
+    cut_level_name,
     ends_in_unclosed_note,
     header_field,
     is_any_label,
@@ -258,6 +259,12 @@ def looks_like_line_cells(text: str) -> bool:
 
 # ---- row layouts -------------------------------------------------------------------------------------
 
+def _starts_cut_row(line: str) -> bool:
+    """A line holding a 一级/二级 name or its cut beginning alone (生态, 满意度指标): where a row starts."""
+    text = line.strip()
+    return len(text) <= 12 and (level_of(text) is not None or cut_level_name(text) is not None)
+
+
 def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, sparse: bool = False) -> list[RawTable]:
     """Raw tables from (line, cells) rows and (line, text) free lines between tables."""
     tables: list[RawTable] = []
@@ -283,6 +290,12 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
             continue
         if isinstance(item, str):
+            if current is not None and not lead and lineno == rows[-1][0] and _starts_cut_row(item) \
+                    and any(column_role(c.text) == "level3" for row in current.rows for c in row):
+                # 生态 on the text's last line after the indicators: the next row's 一级/二级 begun and the text cut
+                # there — a row of the table (its cut told by the indicator reader), not a free line after it
+                current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])
+                continue
             if lead and current is not None and before is not None \
                     and (goal := section_pair(before[1], item)) is not None:
                 # （一）年度目标 / 全面改善…: the goal under its section title, a row of the label lines (layouts24)

@@ -59,9 +59,15 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+# Such a note cut where the text ends (生態(t: the page stops inside it), in a text that holds whole ones.
+_CUT_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü]{0,6}\s*\Z")
+
+
 def without_pinyin(text: str) -> str:
-    """``text`` without the pinyin a mirror inserted after characters (績(jī)效 → 績效)."""
-    return _PINYIN.sub("", text)
+    """``text`` without the pinyin a mirror inserted after characters (績(jī)效 → 績效), a note cut by the text's end
+    too (生態(t → 生態)."""
+    found = _PINYIN.sub("", text)
+    return _CUT_PINYIN.sub("", found) if len(found) != len(text) else found
 
 
 def simplified(text: str) -> str:

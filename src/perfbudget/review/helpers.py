@@ -29,6 +29,7 @@ from perfbudget.framework import (
 )
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding, new_finding
+from perfbudget.target import NAME_UNIT
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
@@ -376,12 +377,8 @@ def bare(text: str) -> str:
 
 # Template numbering before a real name: 指标1工程完工率 (the form's "指标1" left in).
 _NUMBERING = re.compile(r"^指标\s*\d+[.、:：]?(?=\D)")
-# A unit written in brackets after the name: 奖补资金兑付率(%), 任务完成时限(月), 培训费(万元).
-_UNIT_NOTE = re.compile(
-    r"[（(]\s*(?:[≥≤><=]+\s*\**\s*)?(?:%|％|‰|(?:万|千|亿)?(?:美|欧|港)?元(?:/[^()（）]{1,4})?|(?:万|亿)?(?:个|人|次|件|台|套|辆"
-    r"|户|米|亩|天|月|年|日|小时|分钟|座|处|项|篇|份|场|期|批|条|公里|千米|平方米|立方米|吨|公斤|千克|株|只|头|人次|户次|台次"
-    r"|家|所|间|册|本|部|棵|分))\s*[)）]$"
-)
+# A unit written in brackets after the name: 奖补资金兑付率(%), 任务完成时限(月), 培训费(万元) (the target grammar's).
+_UNIT_NOTE = NAME_UNIT
 
 
 _BARE_PERCENT = re.compile(r"(?<=[\u4e00-\u9fff])[%％]$")

@@ -24,7 +24,7 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import listed_amounts
 from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import format_decimal, parse_target
+from perfbudget.target import format_decimal, parse_target, written_unit
 
 HUNDRED = Decimal(100)
 
@@ -189,6 +189,10 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
             for row, verdict in flagged(document, _RATE_OVER_100)]
 
 
+# Names of a share (合格率, 满意度): a % their brackets give (合格率(%) 120) is theirs.
+_SHARE_NAME_ENDS = ("率", "度", "比例")
+
+
 def _over_100(row: Row) -> tuple[str, str] | None:
     """``rate-over-100``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
@@ -197,6 +201,8 @@ def _over_100(row: Row) -> tuple[str, str] | None:
         return None
     if _MAY_EXCEED_100.search(row.name):
         return None
+    if not row.name.endswith(_SHARE_NAME_ENDS) and written_unit(target) is None:
+        return None  # 实现产值(%) 8000: a % only its name gives, on no rate: unit-mismatch says so (one fault)
     if row.economic_cost and target.value >= HUNDRED:
         return None  # 支出控制在批复预算范围内 ≥100%: no share at all; cost-not-money asks for the amount (one fault)
     top = target.upper if target.upper is not None else target.value

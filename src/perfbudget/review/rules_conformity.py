@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -35,7 +36,7 @@ from perfbudget.review.language import figures, made_of, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import format_decimal, parse_target
+from perfbudget.target import format_decimal, parse_target, unit_of_name, written_unit
 
 # A description that explains rather than names: a sentence, a definition, a formula — by how it starts, or by a
 # mark or a figure anywhere (two patterns: one alternative anchored at the start made every position of the search try
@@ -920,8 +921,13 @@ def _without_comparator(actual: str) -> str:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _actual_as_target(actual: str, name: str) -> Target:
-    return parse_target(actual, name)
+def _actual_as_target(actual: str, name: str, level3: str) -> Target:
+    """The actual read as a target is (its direction by the row's ``name``); a figure without a unit counts in the unit
+    the 三级 as written names in its brackets (实现产值(%) 12767.36), as its target does."""
+    done = parse_target(actual, name)
+    if done.unit is None and done.value is not None and (unit := unit_of_name(level3)) is not None:
+        return replace(done, unit=unit)
+    return done
 
 
 def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
@@ -965,7 +971,7 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         return _COPIED  # 88.32%及以上: a floor, not the figure found
     if text.startswith(_EXCEPTION_OPENING):
         return _PHRASE  # 存在18岁以下、54周岁以上: that some fall outside, not how many
-    done = _actual_as_target(actual, row.name)
+    done = _actual_as_target(actual, row.name, indicator.level3)
     if not done.is_quantitative or done.unit is None or target.unit is None:
         return None
     if (target.unit in _SHARE) == (done.unit in _SHARE):
@@ -1051,7 +1057,7 @@ def _score_past_weight(indicator: Indicator, actual: str, score: Decimal, name: 
     target = indicator.target
     if not target.value or target.value < 0 or target.upper is not None or target.period is not None:
         return None
-    done = _actual_as_target(actual, name)
+    done = _actual_as_target(actual, name, indicator.level3)
     if done.value is None or done.value <= target.value or done.unit != target.unit or done.op is not None:
         return None
     ratio = done.value / target.value
@@ -1071,7 +1077,7 @@ def _share_done(indicator: Indicator, actual: str, name: str) -> Decimal | None:
     target = indicator.target
     if not target.value or target.value < 0 or target.upper is not None:
         return None
-    done = _actual_as_target(actual, name)
+    done = _actual_as_target(actual, name, indicator.level3)
     if done.value is None or done.value < 0 or done.unit != target.unit or done.op is not None:
         return None
     op = target.op if target.op is not None else _floor_by_name(name, target.unit)
@@ -1093,7 +1099,7 @@ def _met(indicator: Indicator, actual: str, name: str, ceiling: bool = False) ->
     target = indicator.target
     if bare(actual) == bare(target.raw):
         return True
-    done = _actual_as_target(actual, name)
+    done = _actual_as_target(actual, name, indicator.level3)
     if not (target.is_quantitative and done.is_quantitative) or target.value is None or done.value is None:
         return None
     if target.unit != done.unit or target.upper is not None or target.period is not None:
@@ -1208,7 +1214,7 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
             continue
         over = format_decimal(((ratio - 1) * 100).quantize(Decimal(1)))
         beyond = (f"是指标值{quote(indicator.target.raw)}的{format_decimal(ratio.quantize(Decimal('0.1')))}倍"
-                  if indicator.target.unit in _SHARE else f"超出指标值{quote(indicator.target.raw)}{over}%")
+                  if written_unit(indicator.target) in _SHARE else f"超出指标值{quote(indicator.target.raw)}{over}%")
         out.append(at_indicator(row.project, row.position, indicator, "target",
                                 f"{quote(indicator.level3)}实际完成{quote(indicator.actual or '')}，{beyond}，"
                                 "说明目标值定得偏低，没有反映这笔钱能办成的事",
@@ -1271,7 +1277,7 @@ def _far_above(row: Row) -> Decimal | None:
     actual = indicator.actual or ""
     if not _has_digit(actual) or actual.lstrip().startswith(_COMPARATOR_OPENING):
         return None
-    done = _actual_as_target(actual, row.name)
+    done = _actual_as_target(actual, row.name, indicator.level3)
     if done.value is None or done.op is not None:
         return None
     if done.unit != target.unit and (done.unit is not None or done.value <= HUNDRED):
@@ -1296,7 +1302,7 @@ def _nothing_done(row: Row) -> bool:
     target = indicator.target
     if target.value is None or target.value <= 0:
         return False
-    done = _actual_as_target(actual, row.name)
+    done = _actual_as_target(actual, row.name, indicator.level3)
     return done.value is not None and done.value == 0 and done.op is None
 # A 时效 name of the work's completion, which cannot be met when nothing was delivered.
 _COMPLETION = re.compile(r"完成|完工|竣工|交付|建成|验收|投入使用|投用|办结")

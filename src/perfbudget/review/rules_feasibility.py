@@ -27,7 +27,7 @@ from perfbudget.review.language import content_words, figures, made_of, project_
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import DAMAGE_RATES, format_decimal
+from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
@@ -1183,11 +1183,10 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     if is_leftover(raw):
         return None  # template-leftover says it
     unit = target.unit
-    if unit is None and target.value is not None and indicator.level3.endswith((")", "）")):
-        # a bare figure under a name holding its unit in brackets (实现产值(%) 8000): that unit is the value's
-        unit = unit_note(indicator.level3)
-        if unit is not None:
-            raw = f"{raw}，名称括号中注明单位为「{unit}」"
+    if unit is not None and written_unit(target) is None:
+        # a bare figure under a name holding its unit in brackets (实现产值(%) 8000): that unit is the value's (the
+        # target grammar's reading), said to be the name's
+        raw = f"{raw}，名称括号中注明单位为「{unit}」"
     if not target.is_quantitative:
         if raw.strip().endswith(("%", "％")) and not _DIGIT.search(raw):
             message = f"定性指标值{quote(raw)}带有百分号"

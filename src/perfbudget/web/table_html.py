@@ -70,10 +70,17 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
     return Markup("".join(parts))
 
 
+# A 一级 group of at most this many rows is kept on one printed page (its tbody ``whole``): a third of a page or so,
+# the room it may leave at the foot of the page before; a longer one begins where it falls (print19: the 部门整体 table
+# 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty)
+WHOLE_GROUP_ROWS = 6
+
+
 def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
     """The indicators in runs under one merged 一级 cell (a line with a ``level1_span`` begins one), each drawn as a
-    ``<tbody>`` that the page's print style keeps on one page where it fits (print32: Chromium printed a 一级/二级
-    label merged over rows crossing a page on the first page only, the rows on the next under blank cells)."""
+    ``<tbody>``, which the page's print style keeps on one page when it has at most :data:`WHOLE_GROUP_ROWS` rows
+    (print32: Chromium printed a 一级/二级 label merged over rows crossing a page on the first page only, the rows on
+    the next under blank cells)."""
     starts = [index for index, line in enumerate(lines) if line.level1_span or not index]
     return [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
@@ -82,7 +89,8 @@ def _indicator_bodies(lines: Sequence[IndicatorLine], findings_column: bool) -> 
     groups = level1_groups(lines)
     if not groups:
         return "<tbody>\n</tbody>"
-    return "".join(f'<tbody class="level1">\n{indicator_rows(group, findings_column)}</tbody>' for group in groups)
+    return "".join(f'<tbody class="level1{" whole" if len(group) <= WHOLE_GROUP_ROWS else ""}">\n'
+                   f'{indicator_rows(group, findings_column)}</tbody>' for group in groups)
 
 
 def decimal_text(value: Decimal | None) -> str:

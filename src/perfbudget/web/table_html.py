@@ -82,6 +82,8 @@ def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine
     (print32: Chromium printed a 一级/二级 label merged over rows crossing a page on the first page only, the rows on
     the next under blank cells)."""
     starts = [index for index, line in enumerate(lines) if line.level1_span or not index]
+    if not starts:  # (a table without indicators: a 监控表 uploaded to import is shown with none)
+        return []
     return [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 

@@ -65,7 +65,9 @@ def test_xlsx_layout(evaluation: Evaluation) -> None:
     # print-ready: A4 landscape, one page wide, the indicator header repeated, the sign-off footer
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 and sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-    assert sheet.print_title_rows == "$12:$12"
+    # the table whole on page 1 and its 计分说明 (row 24) on page 2, under no indicator header (print32; the header
+    # row 12 repeated on every page when the table itself runs over one)
+    assert sheet.print_title_rows is None and [page_break.id for page_break in sheet.row_breaks.brk] == [23]
     assert "填报人" in (sheet.oddFooter.left.text or "") and "审核人" in (sheet.oddFooter.left.text or "")
     assert sheet.row_dimensions[11].height >= 2 * 14.5  # the goal text wraps over two lines
     assert sheet.cell(24, 1).value == "计分说明"

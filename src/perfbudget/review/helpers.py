@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
@@ -445,6 +445,16 @@ def money_in(unit: str | None, money_unit: str | None) -> Decimal | None:
 def is_money_unit(unit: str | None) -> bool:
     """An amount or a unit cost in money: 万元, 元, 元/亩, 万元/公里 ..."""
     return bool(unit) and (unit in _MONEY_UNITS or (unit or "").split("/")[0] in _MONEY_UNITS)
+
+
+# A goal's own list mark or full stop at its end, dropped where goals are joined with 「；」 (print32: r64's goal
+# 「目标1:确保本室各人员工资及福利的发放;」 was quoted 「…的发放;；目标2:…」)
+_CLAUSE_END = ";；,，、。"
+
+
+def joined_goals(goals: Iterable[str]) -> str:
+    """The goals as one text, each ended by one 「；」 between them (its own list mark or full stop dropped)."""
+    return "；".join(kept for goal in goals if (kept := goal.strip().rstrip(_CLAUSE_END).rstrip()))
 
 
 def quote(text: str, limit: int = 40) -> str:

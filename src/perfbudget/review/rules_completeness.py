@@ -41,6 +41,7 @@ from perfbudget.review.helpers import (
     is_bare_unit,
     is_leftover,
     is_money_unit,
+    joined_goals,
     level1_of,
     project_rows,
     quote,
@@ -519,7 +520,7 @@ def missing_goals(document: Document, settings: RuleSettings) -> list[Finding]:
                                   "用一两句话写明本年度通过该项目要完成什么、达到什么效果"))
         elif not any(_WORDS.search(goal) for goal in project.goals):
             out.append(at_project(project, "goals",
-                                  f"绩效目标只写了{quote('；'.join(project.goals))}，没有说明本年度要完成什么、达到什么效果",
+                                  f"绩效目标只写了{quote(joined_goals(project.goals))}，没有说明本年度要完成什么、达到什么效果",
                                   "用一两句话写明本年度通过该项目要完成的产出和达到的效果，并与三级指标对应"))
     return out
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, name_of, quote
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
 from perfbudget.review.language import content_words, figures, made_of, project_category, search_words, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
@@ -29,7 +29,7 @@ _MIN_COPY = 8
 
 
 def _goal_text(project: Project) -> str:
-    return "；".join(goal.strip() for goal in project.goals if goal.strip())
+    return joined_goals(project.goals)
 
 
 def _is_plain(word: str) -> bool:

@@ -13,7 +13,7 @@ for the rows), every value escaped as Jinja's autoescape does (:func:`perfbudget
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -68,6 +68,31 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
             f'    <td class="target {_cell_class(cells["target"])}"{title}>{text(line.target)}</td>\n'
             f'{found_cell}  </tr>\n')
     return Markup("".join(parts))
+
+
+# A 一级 group of at most this many rows is kept on one printed page (its tbody ``whole``): a third of a page or so,
+# the room it may leave at the foot of the page before; a longer one begins where it falls (print19: the 部门整体 table
+# 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty)
+WHOLE_GROUP_ROWS = 6
+
+
+def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
+    """The indicators in runs under one merged 一级 cell (a line with a ``level1_span`` begins one), each drawn as a
+    ``<tbody>``, which the page's print style keeps on one page when it has at most :data:`WHOLE_GROUP_ROWS` rows
+    (print32: Chromium printed a 一级/二级 label merged over rows crossing a page on the first page only, the rows on
+    the next under blank cells)."""
+    starts = [index for index, line in enumerate(lines) if line.level1_span or not index]
+    if not starts:  # (a table without indicators: a 监控表 uploaded to import is shown with none)
+        return []
+    return [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
+
+
+def _indicator_bodies(lines: Sequence[IndicatorLine], findings_column: bool) -> str:
+    groups = level1_groups(lines)
+    if not groups:
+        return "<tbody>\n</tbody>"
+    return "".join(f'<tbody class="level1{" whole" if len(group) <= WHOLE_GROUP_ROWS else ""}">\n'
+                   f'{indicator_rows(group, findings_column)}</tbody>' for group in groups)
 
 
 def decimal_text(value: Decimal | None) -> str:
@@ -133,4 +158,4 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
         '  <thead><tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th>'
         '<th colspan="2">绩效指标描述</th><th>指标值</th>'
         f'{"<th></th>" if findings_column else ""}</tr></thead>\n'
-        f'<tbody>\n{indicator_rows(table.lines, findings_column)}</tbody></table>\n</div>\n{loose}')
+        f'{_indicator_bodies(table.lines, findings_column)}</table>\n</div>\n{loose}')

@@ -59,6 +59,13 @@ PAGE_POINTS = (595.3 - 31 / 25.4 * 72, 841.9 - 24 / 25.4 * 72 - 48)
 HTML_LINE_POINTS = 15.3
 HTML_PAD_POINTS = 7.0
 HTML_PAGE_SHARE = 0.97
+# The 自评/监控 page's rows as Chromium sets them (print32, measured on r102's page): a cell's 4 px padding above and
+# below and its 1 px rule are 6.75 pt (7 counted before), the 16 pt title's row 28.5 pt (36); so counted, its pages
+# are filled to 98 %: r102's page 1 held its head and one indicator, 15 pt of the computed page unused where the
+# next indicator's 22 pt fitted (its printed page 1 ended 38 pt above its foot)
+EVALUATION_PAD_POINTS = 6.75
+EVALUATION_TITLE_POINTS = 28.5
+EVALUATION_PAGE_SHARE = 0.98
 
 
 def page_starts_html(grid: Grid, lead: float = 0.0) -> list[int]:
@@ -70,10 +77,10 @@ def page_starts_html(grid: Grid, lead: float = 0.0) -> list[int]:
     total = sum(grid.widths)
     units = [width * w / total / 5.25 for w in grid.widths]  # a width unit: half a 10.5 pt CJK character
     heights = row_heights(((c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"),
-                          units, grid.rows, HTML_LINE_POINTS, HTML_PAD_POINTS)
-    heights[0] = 36.0  # the 16 pt title
+                          units, grid.rows, HTML_LINE_POINTS, EVALUATION_PAD_POINTS)
+    heights[0] = EVALUATION_TITLE_POINTS
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
-    return indicator_page_starts(heights, height * HTML_PAGE_SHARE, grid.header_row, totals, lead)
+    return indicator_page_starts(heights, height * EVALUATION_PAGE_SHARE, grid.header_row, totals, lead)
 
 
 def grid_section(grid: Grid, section_id: str, lead: float | None = None, page: str | None = None) -> str:

@@ -88,12 +88,15 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
     # the 计分说明 kept on the page that ends the table, with its last indicator at least (print29: on a page of their
     # own they printed under the repeated indicator header)
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
+    # (or, after a table that fits its first page, on the next page alone, under no repeated header: print32)
     starts = [] if one_page else xlsx_page_starts(widths, heights, repeated=grid.header_row, tail=notes,
-                                                  last=totals - 1)
+                                                  last=totals - 1, alone=True)
+    notes_alone = bool(starts) and starts[0] > grid.rows
     for start in starts:
         sheet.row_breaks.append(Break(id=start))
+    table_starts = [start for start in starts if start < grid.rows]
     for cell in grid.cells:
-        for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts):
+        for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, table_starts):
             target = sheet.cell(part_row + 1, cell.col + 1)
             if cell.value is not None:
                 target.value = cell.value
@@ -128,7 +131,8 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
         xlsx_merge(sheet, row, 1, row, len(widths))
         sheet.row_dimensions[row].height = height
     header = grid.header_row + 1
-    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}", head=running_head(*grid.whose) or None,
+    xlsx_page_setup(sheet, widths, title_rows=None if notes_alone else f"{header}:{header}",
+                    head=running_head(*grid.whose) or None,
                     one_page=one_page)
 
 

@@ -325,22 +325,27 @@ PAGE_SHARE = 0.94
 
 
 def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: float = 0.0,
-                     repeated: int | None = None, tail: Sequence[float] = (), last: int | None = None) -> list[int]:
+                     repeated: int | None = None, tail: Sequence[float] = (), last: int | None = None,
+                     alone: bool = False) -> list[int]:
     """The rows (0-based in ``heights``) that start a printed page of a sheet set up by :func:`xlsx_page_setup`:
-    ``widths`` its columns in characters (of the workbook's default 11 pt font, 7 pixels a digit), ``heights`` its
-    rows in points after ``lead`` points of rows above them (a heading), ``repeated`` the row printed again at the
-    top of every page after it (the indicator header). The sheet is fitted to one page wide — scaled down by the
-    whole percent that fits, as Excel, WPS and LibreOffice do — and every page filled to :data:`PAGE_SHARE` of its
-    height. The writers set these rows as the sheet's page breaks, so that the pages are the ones computed here and
-    a range merged over a page break can be drawn as a range on each page (:func:`split_at_pages`).
+    ``widths`` its columns in characters (of the workbook's default 11 pt font, :data:`XLSX_DIGIT_PIXELS` a digit),
+    ``heights`` its rows in points after ``lead`` points of rows above them (a heading), ``repeated`` the row printed
+    again at the top of every page after it (the indicator header). The sheet is fitted to one page wide — scaled
+    down by the whole percent that fits, as Excel, WPS and LibreOffice do — and every page filled to
+    :data:`PAGE_SHARE` of its height. The writers set these rows as the sheet's page breaks, so that the pages are the
+    ones computed here and a range merged over a page break can be drawn as a range on each page
+    (:func:`split_at_pages`).
 
     ``tail``: the heights of rows after the table (the 计分说明 lines), kept on the page that ends it with its rows
-    from ``last`` (the last indicator; its last row when None) or more (:func:`tail_kept_with_table`)."""
+    from ``last`` (the last indicator; its last row when None) or more (:func:`tail_kept_with_table`; ``alone``: or on
+    a page of its own after a table that fits its first page)."""
     room = _xlsx_room(widths)
     starts = page_starts([*heights, *tail], room * PAGE_SHARE, lead, repeated)
     if repeated is not None:  # a page never ends with the indicator header: it begins the next (print30)
         starts = sorted({repeated if start == repeated + 1 else start for start in starts})
-    return tail_kept_with_table(starts, heights, tail, room * TAIL_SHARE, lead, repeated, last)
+    if last is not None:  # the rows after ``last`` (总分) go with it: print32 found the seed's 总分 alone on page 2
+        starts = sorted({min(start, last) if start < len(heights) else start for start in starts})
+    return tail_kept_with_table(starts, heights, tail, room * TAIL_SHARE, lead, repeated, last, alone)
 
 
 # The page that ends a table with its 计分说明 is filled up to this share of its height (the rows' heights are exact;
@@ -349,14 +354,22 @@ TAIL_SHARE = 0.98
 
 
 def tail_kept_with_table(starts: Sequence[int], heights: Sequence[float], tail: Sequence[float], room: float,
-                         lead: float = 0.0, repeated: int | None = None, last: int | None = None) -> list[int]:
+                         lead: float = 0.0, repeated: int | None = None, last: int | None = None,
+                         alone: bool = False) -> list[int]:
     """``starts`` (:func:`page_starts` of ``heights`` then ``tail``) without a page beginning in the tail: the page
     that ends the table holds the whole tail (``room`` points a page, ``lead`` above the first page's rows and the
     ``repeated`` row above a later page's), else it begins at the latest row up to ``last`` (the table's last row
     when None) that makes it hold them. A sheet repeats its title rows on every page, so that a page of 计分说明
     alone printed under the indicator header (print20–28's left item). A tail taller than a page is left where it
-    falls."""
+    falls.
+
+    ``alone``: a table that fits its first page but not with the tail ends that page whole, and the tail (after its
+    first row, the gap under the table) begins the next: ``[len(heights) + 1]``, a page that needs no repeated row
+    (the writer sets none). print32: the seed's 自评表 workbook printed its last indicator, 满意度, alone on page 2 with
+    the 总分 and the 计分说明, cut from the eight indicators on page 1."""
     rows = len(heights)
+    if alone and lead + sum(heights) <= room < lead + sum(heights) + sum(tail) and sum(tail[1:]) <= room:
+        return [rows + 1]
     if all(start < rows for start in starts):
         return list(starts)
     kept = [start for start in starts if start < rows]
@@ -374,11 +387,18 @@ def tail_kept_with_table(starts: Sequence[int], heights: Sequence[float], tail: 
     return list(starts)
 
 
+# The pixels of a digit of the workbooks' default font, 宋体 11 (print30), by which Excel and WPS measure a column's
+# width: 8 where Calibri 11's were 7 (the sheets print an eighth smaller than when the default was Calibri, so a page
+# holds more rows: the rooms were still computed with 7 until print32, and the seed's 自评表 of 510 pt was cut before
+# its last indicator where Excel prints it at 96 % on one page, LibreOffice, measuring 宋体 by a wider font, at 86 %)
+XLSX_DIGIT_PIXELS = 8
+
+
 def _xlsx_room(widths: Sequence[float]) -> float:
     """The points of rows a page of a sheet set up by :func:`xlsx_page_setup` holds, fitted to one page wide."""
     wide = landscape(widths)
     page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if wide else A4_POINTS
-    sheet_width = sum(width * 7 + 5 for width in widths) * 0.75
+    sheet_width = sum(width * XLSX_DIGIT_PIXELS + 5 for width in widths) * 0.75
     scale = min(1.0, math.floor((page_width - _SIDE_MARGINS * 72) / sheet_width * 100) / 100)
     return (page_height - _END_MARGINS * 72) / scale
 
@@ -478,13 +498,14 @@ def head_page_starts(heights: Sequence[float], room: float, header_row: int, tot
 
 
 def docx_page_starts(heights: Sequence[float], page_height: float, header_row: int, totals: int,
-                     lead: float = 0.0, head: Iterable[tuple[int, int]] | None = None) -> list[int]:
+                     lead: float = 0.0, head: Iterable[tuple[int, int]] | None = None,
+                     share: float = DOCX_PAGE_SHARE) -> list[int]:
     """:func:`indicator_page_starts` of a Word page (``heights`` by :func:`row_heights` at
-    :data:`DOCX_LINE_POINTS`), cut at :data:`DOCX_PAGE_SHARE` of its height, ``lead`` points above the table on its
-    first page (the 绩效目标表's heading paragraph); with ``head`` (its merged cells), :func:`head_page_starts`."""
+    :data:`DOCX_LINE_POINTS`), cut at ``share`` of its height, ``lead`` points above the table on its first page (the
+    绩效目标表's heading paragraph); with ``head`` (its merged cells), :func:`head_page_starts`."""
     if head is not None:
-        return head_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals, lead, head)
-    return indicator_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals, lead)
+        return head_page_starts(heights, page_height * share, header_row, totals, lead, head)
+    return indicator_page_starts(heights, page_height * share, header_row, totals, lead)
 
 
 def page_parts(cells: Iterable[_Spanned], header_row: int, rows: int,

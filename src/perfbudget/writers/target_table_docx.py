@@ -28,9 +28,6 @@ from typing import Any
 from perfbudget.model import Document
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
-    DOCX_CELL_PAD_POINTS,
-    DOCX_LINE_POINTS,
-    DOCX_PAD_POINTS,
     LONG_SPAN,
     docx_cell_padding,
     docx_page_height,
@@ -149,8 +146,17 @@ def _joint(document: Any, new_page: bool = False) -> None:
     _font(joint.add_run(""), size=1)
 
 
-# the heading paragraph above a project's table (12 pt bold, at Word's single spacing): the first page's lead
-HEADING_POINTS = 16.0
+# the heading paragraph above a project's table (12 pt bold, at Word's single spacing, and the Normal style's room
+# after it): the first page's lead, 26 pt as LibreOffice sets it (16 counted until print32)
+HEADING_POINTS = 26.0
+# The table's rows counted as printed (print32): a line of 10.5 pt 宋体 13 pt, a row's cell padding (1 pt above and
+# below, print29) and rule 2.6 pt; LibreOffice sets 12.2 a line and 2.6, Word, whose body is 481 pt where 464 are
+# counted, at most 15 pt a one-line row. Its pages are filled to TARGET_PAGE_SHARE. Counted at 13.5 and 3.5, cut at
+# 92 % (the 自评表's DOCX_LINE_POINTS and DOCX_PAGE_SHARE), r172's page 2 ended a quarter of its height above its
+# foot, with room for four of the six rows that went on to page 3
+TARGET_LINE_POINTS = 13.0
+TARGET_PAD_POINTS = 2.6
+TARGET_PAGE_SHARE = 0.97
 # A table computed at most this share of a page (print_layout.docx_page_height) is not cut (print29): the computed
 # rows are at least as tall as Word, WPS and LibreOffice set them (LibreOffice: 15.8 pt a one-line row where 17), and
 # the page's body is as tall (LibreOffice) or taller (Word: 481 pt of 464); cut at DOCX_PAGE_SHARE, the sample 13's
@@ -166,12 +172,12 @@ def page_starts(grid: ProjectGrid, units: list[float], page_height: float) -> li
     if not split:
         return []
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
-                          DOCX_LINE_POINTS, DOCX_PAD_POINTS + 2 * DOCX_CELL_PAD_POINTS)
+                          TARGET_LINE_POINTS, TARGET_PAD_POINTS)
     if sum(heights) + (HEADING_POINTS if grid.heading else 0.0) <= page_height * WHOLE_PAGE_SHARE:
         return []  # (one page)
     # (a head that runs over its first page is cut too, and the indicators' pages counted from there: print30)
     return docx_page_starts(heights, page_height, split, grid.rows, HEADING_POINTS if grid.heading else 0.0,
-                            head=[(s.row, s.rowspan) for s in grid.cells if s.row < split])
+                            head=[(s.row, s.rowspan) for s in grid.cells if s.row < split], share=TARGET_PAGE_SHARE)
 
 
 def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float, page_height: float) -> None:

@@ -48,7 +48,7 @@ def test_the_entries_are_keyed_by_project_without_a_foreign_key(store: Store) ->
         assert found.get_pk_constraint("library_entries")["constrained_columns"] == ["project_id", "indicator_id"]
         assert found.get_foreign_keys("library_entries") == []
         assert {i["name"]: i["column_names"] for i in found.get_indexes("library_entries")} == {
-            "ix_library_entries_group_id_indicator_id": ["group_id", "indicator_id"]}
+            "ix_library_entries_group_id_indicator_id_name_id": ["group_id", "indicator_id", "name_id"]}
         if not is_postgres(connection):  # the row in its key's b-tree only
             made = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'library_entries'")).scalar()
             assert "WITHOUT ROWID" in made
@@ -81,6 +81,8 @@ def test_migration_1837_keeps_every_entry(db_url: str) -> None:
             found = inspect(connection)
             assert found.get_pk_constraint("library_entries")["constrained_columns"] == ["indicator_id"]
             assert [k["referred_table"] for k in found.get_foreign_keys("library_entries")] == ["indicators"]
+            assert {i["name"] for i in found.get_indexes("library_entries")} == {
+                "ix_library_entries_project_id", "ix_library_entries_group_id_indicator_id"}
             assert _entries(connection) == before
             command.upgrade(alembic_config(connection), "head")
         with store.library_reading() as connection:

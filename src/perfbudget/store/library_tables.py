@@ -6,7 +6,7 @@
 * ``library_spellings`` — each name as written (三级指标 text), pointing at its normalised name.
 * ``library_entries`` — one row per indicator of each project's latest version: its group, unit,
   year, placement, measure unit, direction and target value (exact text). Keyed by (project, indicator) and kept in
-  that order (SQLite: ``WITHOUT ROWID``), with a (group, indicator) index: a row in two b-trees; no foreign key to
+  that order (SQLite: ``WITHOUT ROWID``), with a (group, indicator, name) index: a row in two b-trees; no foreign key to
   ``indicators`` — derived rows, written from the indicators in the same transaction and taken out before a project's
   indicators are deleted (migration ``1837_import_floor2``).
 * ``library_values`` — per group and measure unit, how many indicators set each target value (the
@@ -78,9 +78,10 @@ class LibraryEntryRow(Base):
     direction: Mapped[str | None] = mapped_column(String(16))
     value: Mapped[str | None] = mapped_column(String(64))
 
-    # kept in the order of its projects, the row in its key's b-tree (SQLite), the groups' index beside it (1837)
+    # kept in the order of its projects, the row in its key's b-tree (SQLite), the groups' index beside it, which
+    # holds each entry's name too: a group's names counted from the index alone (1837)
     __table_args__ = (PrimaryKeyConstraint("project_id", "indicator_id"),
-                      Index("ix_library_entries_group_id_indicator_id", "group_id", "indicator_id"),
+                      Index("ix_library_entries_group_id_indicator_id_name_id", "group_id", "indicator_id", "name_id"),
                       {"sqlite_with_rowid": False})
 
 

@@ -7,8 +7,10 @@ probe of ``indicators``, and the update then read its new entries four times by 
 row for each, ``store/library_counts.py``). Nothing reads an entry by its indicator alone. Now its key is (project,
 indicator) — an indicator belongs to one project, so the key is as unique as the indicator was —, the rows stored in
 that order (SQLite: ``WITHOUT ROWID``, the row in its key's b-tree), so that a project's entries are one range of the
-table, with the (group, indicator) index beside it (on SQLite it holds the project too: a group's projects are read
-from the index alone).
+table, with a (group, indicator, name) index beside it in place of the (group, indicator) one: a group's entries read
+by the index are then found in the table by a key of two columns, not by a rowid, and the page of a group
+(``library show``) counts its names' entries from the index alone, as the similar projects count their groups (on
+SQLite the index holds the project too).
 
 The foreign key goes: the entries are derived rows, put in by one ``INSERT … SELECT`` that joins the indicators in
 the same transaction (an entry cannot name an indicator that is not there when it is written), and taken out before
@@ -40,6 +42,8 @@ COLUMNS = ("indicator_id INTEGER NOT NULL, group_id INTEGER NOT NULL, name_id IN
 NAMES = ("indicator_id, group_id, name_id, project_id, version_id, unit_id, fund_year, level1, level2, kind, "
          "measure_unit, direction, value")
 FOREIGN_KEY = "fk_library_entries_indicator_id_indicators"
+GROUP_INDEX = "ix_library_entries_group_id_indicator_id_name_id"
+OLD_GROUP_INDEX = "ix_library_entries_group_id_indicator_id"
 
 
 def _sqlite_remake(by_project: bool) -> None:
@@ -57,7 +61,8 @@ def _sqlite_remake(by_project: bool) -> None:
     op.execute("ALTER TABLE library_entries_1837 RENAME TO library_entries")
     if not by_project:
         op.execute("CREATE INDEX ix_library_entries_project_id ON library_entries (project_id)")
-    op.execute("CREATE INDEX ix_library_entries_group_id_indicator_id ON library_entries (group_id, indicator_id)")
+    op.execute(f"CREATE INDEX {GROUP_INDEX if by_project else OLD_GROUP_INDEX} ON library_entries "
+               f"(group_id, indicator_id{', name_id' if by_project else ''})")
 
 
 def upgrade() -> None:
@@ -68,6 +73,8 @@ def upgrade() -> None:
     op.drop_constraint("pk_library_entries", "library_entries", type_="primary")
     op.create_primary_key("pk_library_entries", "library_entries", ["project_id", "indicator_id"])
     op.drop_index("ix_library_entries_project_id", table_name="library_entries")
+    op.create_index(GROUP_INDEX, "library_entries", ["group_id", "indicator_id", "name_id"])
+    op.drop_index(OLD_GROUP_INDEX, table_name="library_entries")
 
 
 def downgrade() -> None:
@@ -75,6 +82,8 @@ def downgrade() -> None:
         _sqlite_remake(by_project=False)
         return
     op.create_index("ix_library_entries_project_id", "library_entries", ["project_id"])
+    op.create_index(OLD_GROUP_INDEX, "library_entries", ["group_id", "indicator_id"])
+    op.drop_index(GROUP_INDEX, table_name="library_entries")
     op.drop_constraint("pk_library_entries", "library_entries", type_="primary")
     op.create_primary_key("pk_library_entries", "library_entries", ["indicator_id"])
     op.create_foreign_key(FOREIGN_KEY, "library_entries", "indicators", ["indicator_id"], ["id"])

@@ -5,7 +5,10 @@
 * ``library_names`` — each normalised name, its group and why it was grouped there.
 * ``library_spellings`` — each name as written (三级指标 text), pointing at its normalised name.
 * ``library_entries`` — one row per indicator of each project's latest version: its group, unit,
-  year, placement, measure unit, direction and target value (exact text).
+  year, placement, measure unit, direction and target value (exact text). Keyed by (project, indicator) and kept in
+  that order (SQLite: ``WITHOUT ROWID``), with a (group, indicator, name) index: a row in two b-trees; no foreign key to
+  ``indicators`` — derived rows, written from the indicators in the same transaction and taken out before a project's
+  indicators are deleted (migration ``1837_import_floor2``).
 * ``library_values`` — per group and measure unit, how many indicators set each target value (the
   histogram the quantiles are computed from, so that an update never reads a whole group);
 * ``library_group_units`` / ``library_measure_units`` — how many indicators each unit has in a group
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from perfbudget.store.schema import Base, utc_now
@@ -61,10 +64,10 @@ class LibrarySpellingRow(Base):
 
 class LibraryEntryRow(Base):
     __tablename__ = "library_entries"
-    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"), primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     group_id: Mapped[int] = mapped_column(Integer)
     name_id: Mapped[int] = mapped_column(Integer)
-    project_id: Mapped[int] = mapped_column(Integer, index=True)
+    project_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version_id: Mapped[int] = mapped_column(Integer)
     unit_id: Mapped[int] = mapped_column(Integer)
     fund_year: Mapped[int | None] = mapped_column(Integer)
@@ -75,7 +78,11 @@ class LibraryEntryRow(Base):
     direction: Mapped[str | None] = mapped_column(String(16))
     value: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_library_entries_group_id_indicator_id", "group_id", "indicator_id"),)
+    # kept in the order of its projects, the row in its key's b-tree (SQLite), the groups' index beside it, which
+    # holds each entry's name too: a group's names counted from the index alone (1837)
+    __table_args__ = (PrimaryKeyConstraint("project_id", "indicator_id"),
+                      Index("ix_library_entries_group_id_indicator_id_name_id", "group_id", "indicator_id", "name_id"),
+                      {"sqlite_with_rowid": False})
 
 
 class LibraryValueRow(Base):

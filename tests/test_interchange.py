@@ -167,11 +167,21 @@ def test_a_target_given_as_raw_text_only_is_read_with_the_grammar_from_a_file(se
     assert (target["op"], target["value"], target["unit"]) == (">=", "15", "次")
     imported = CliRunner().invoke(app, ["import", str(path), "--db", f"sqlite:///{tmp_path / 'x.db'}"])
     assert imported.exit_code == 0, imported.stderr
-    # a target with other keys but no kind is still refused, naming the field
-    data["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次", "op": ">="}
+    # raw beside some fields: those left out are raw's (「缺少字段「kind」」 until replay-y), those given must agree
+    data["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次", "op": ">=", "value": "15"}
+    assert document_from_dict(data).projects[0].indicators[0].target == parse_target("≥15次", "视频会议保障数量")
+    data["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次", "value": "16"}
+    with pytest.raises(InterchangeError) as refused:
+        document_from_dict(data)
+    assert refused.value.path == "projects[0].indicators[0].target.value"
+    assert refused.value.message == "与指标值 raw「≥15次」不一致：给出 16，raw 读作 15；请改正其一，或只给 raw"
+    # no raw text to read them from: the missing field is named with what to send
+    data["projects"][0]["indicators"][0]["target"] = {"raw": "", "op": ">="}
     with pytest.raises(InterchangeError) as refused:
         document_from_dict(data)
     assert refused.value.path == "projects[0].indicators[0].target.kind"  # the missing field (2026-12-04)
+    assert refused.value.message == ("缺少字段「kind」：请给出指标值原文 raw（如 {\"raw\": \"≥95%\"}，其余各项按指标值"
+                                     "语法读出），或给出 kind、op、value、unit、direction 各项")
 
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -326,34 +327,57 @@ def _pairs(data: dict[str, Any], key: str, path: str) -> tuple[tuple[str, str], 
     return tuple(out)
 
 
-def _target(data: Any, path: str) -> Target:
+def _target(data: Any, path: str, read: Target | None = None) -> Target:
+    """The target ``data`` gives; a field it leaves out taken from ``read`` (its ``raw`` read with the grammar)
+    when there is one, else refused as missing."""
     if not isinstance(data, dict):
         raise InterchangeError(path, "应为对象")
     _only_known(data, path, "target")
     period = _get(data, "period", path, dict, required=False)
     if period:
         _only_known(period, f"{path}.period", "period")
+
+    def given(key: str, field: Callable[[], Any]) -> Any:
+        if read is not None and key not in data:
+            return getattr(read, key)
+        try:
+            return field()
+        except InterchangeError as exc:
+            if key in data or read is not None:
+                raise
+            raise InterchangeError(exc.path, exc.message + _SAY_RAW) from None
+
     return Target(
         raw=_get(data, "raw", path, str) or "",
-        kind=_enum(data, "kind", path, Kind),
-        op=_enum(data, "op", path, Op),
-        value=_decimal_field(data, "value", path),
-        unit=_get(data, "unit", path, str),
-        direction=_enum(data, "direction", path, Direction),
-        upper=_decimal_field(data, "upper", path, required=False),
-        period=(str(period.get("start")), str(period.get("end"))) if period else None,
+        kind=given("kind", lambda: _enum(data, "kind", path, Kind)),
+        op=given("op", lambda: _enum(data, "op", path, Op)),
+        value=given("value", lambda: _decimal_field(data, "value", path)),
+        unit=given("unit", lambda: _get(data, "unit", path, str)),
+        direction=given("direction", lambda: _enum(data, "direction", path, Direction)),
+        upper=given("upper", lambda: _decimal_field(data, "upper", path, required=False)),
+        period=given("period", lambda: (str(period.get("start")), str(period.get("end"))) if period else None),
     )
 
 
+# what a target without its kind, comparator, value, unit or direction and without a raw text to read them from
+# should send (「缺少字段「kind」」 alone until replay-y)
+_SAY_RAW = ("：请给出指标值原文 raw（如 {\"raw\": \"≥95%\"}，其余各项按指标值语法读出），"
+            "或给出 kind、op、value、unit、direction 各项")
+
+
 def _target_or_raw(data: Any, level3: Any, path: str) -> Target:
-    """A target given as ``{"raw": "≥95%"}`` only is read with the target grammar (what users write is the
-    raw text; the indicator's name gives the direction), as every face reads it: the API's documents and
-    edits, and files read by ``read``/``import``/uploads (until 2026-12-04 only the API did)."""
-    if isinstance(data, dict) and set(data) == {"raw"} and isinstance(data["raw"], str):
+    """A target is read with the target grammar from its ``raw`` text (what users write; the indicator's name gives
+    the direction), as every face reads it: the API's documents and edits, and files read by
+    ``read``/``import``/uploads (until 2026-12-04 only the API did). ``{"raw": "≥95%"}`` alone is enough; a field
+    given beside it is kept (the unit and direction may come from other columns) and must agree with what raw reads
+    as; a field left out is raw's (until replay-y a target with raw and value but no kind was refused as
+    「缺少字段「kind」」)."""
+    read = None
+    if isinstance(data, dict) and isinstance(data.get("raw"), str) and (data["raw"].strip() or set(data) == {"raw"}):
         from perfbudget.target import parse_target
 
-        return parse_target(data["raw"], level3 if isinstance(level3, str) else None)
-    target = _target(data, path)
+        read = parse_target(data["raw"], level3 if isinstance(level3, str) else None)
+    target = _target(data, path, read)
     _agrees_with_raw(target, level3, path)
     return target
 

@@ -216,8 +216,9 @@ def test_a_body_that_cannot_be_decoded_is_said_so(web: WebEnv) -> None:
     response = web.client().post(f"/api/v1/projects/{web.project_ids[0]}/workflow", content=b"\xff\xfe{",
                                  headers=headers)
     assert response.status_code == 400, response.text
-    assert response.json()["error"] == {"code": "bad_request", "details": None,
-                                        "message": "请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码"}
+    said = ("请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码；请求体应为 JSON 对象（请求头 Content-Type: "
+            "application/json），字段：action（必填）、comment、justification")  # what to send since replay-y
+    assert response.json()["error"] == {"code": "bad_request", "details": None, "message": said}
 
 
 @pytest.mark.parametrize("name", ["项目\x00名称", "项目\uffff名称", "项目\x1b名称", "长" * 600])

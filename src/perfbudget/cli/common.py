@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from typing import Any, NoReturn
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 
 from perfbudget import __version__
 from perfbudget.cli.usage_text import ChineseGroup
@@ -27,8 +28,29 @@ app = typer.Typer(
     cls=ChineseGroup,
 )
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+# Output that is not a terminal (``| less``, ``> file``) has no width to fit: Rich's default of 80 columns broke a
+# table's rows over several lines there, so a finance officer's file of ``list projects`` had its names cut in pieces.
+UNBOUNDED_WIDTH = 10_000
+
+
+class WholeRowConsole(Console):
+    """A console as wide as its terminal, and on a pipe or a file as wide as its widest row (``COLUMNS`` set by
+    the user still wins): every table row printed on one line."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        dimensions = super().size
+        if self.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+            return dimensions
+        return ConsoleDimensions(UNBOUNDED_WIDTH, dimensions.height)
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+
+out = WholeRowConsole(soft_wrap=True)
+err = WholeRowConsole(stderr=True, soft_wrap=True, highlight=False)
 
 # Built from the readers' registry, so every form named here is accepted and every accepted form is named.
 FORM_HELP = ("指定输入格式：" + "、".join(f for f in choosable_forms() if f not in TEXT_LAYOUT_FORMS)

@@ -264,6 +264,9 @@ class ChineseGroup(typer.core.TyperGroup):
         except (_Abort, EOFError) as error:  # end of input at a prompt: Click would say "Aborted!"
             _click.echo("\n已中止（没有读到输入）。", err=True)
             raise typer.Exit(1) from error
+        except KeyboardInterrupt as error:  # Ctrl+C (or SIGTERM while serve starts): "Aborted!" until replay-y
+            _click.echo("\n已中止。", err=True)
+            raise typer.Exit(130) from error
         except Exception as error:
             translated = _in_chinese(error)
             if translated is error:

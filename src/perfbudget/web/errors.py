@@ -21,7 +21,7 @@ from starlette.routing import Match
 
 from perfbudget.app.document_slots import TooManyDocuments, document_slot
 from perfbudget.app.errors import NotFound
-from perfbudget.web.validation_text import validation_message
+from perfbudget.web.validation_text import invalid_summary, request_problem, what_to_send
 
 log = logging.getLogger("perfbudget.web")
 _STATUS_CODES = {
@@ -182,6 +182,8 @@ def install_error_handlers(app: FastAPI) -> None:
             message = exc.detail  # the body limit, stated (web/limits.py)
         elif exc.status_code == 400 and exc.detail == _UNPARSED_BODY:
             message = "请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码"
+            if hint := what_to_send(request.scope.get("route")):  # what to send instead (since replay-y)
+                message += f"；{hint}"
         elif exc.status_code == 400 and (said := multipart_reason(exc.detail)):
             message = said
         elif exc.status_code == 405:
@@ -190,9 +192,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
-        details = [{"location": ".".join(str(p) for p in err.get("loc", ())), "message": validation_message(err)}
-                   for err in exc.errors()]
-        return _respond(request, 422, "invalid", "提交的内容有误，请检查各字段", details)
+        details = [request_problem(err, request.scope.get("route")) for err in exc.errors()]
+        return _respond(request, 422, "invalid", invalid_summary(details), details)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

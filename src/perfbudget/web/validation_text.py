@@ -8,8 +8,10 @@ meet. A type not listed keeps pydantic's words, so nothing is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+
+from perfbudget.syntax_errors import syntax_error_text
 
 _Ctx = Mapping[str, Any]
 _CHOICE = re.compile(r"'((?:[^'\\]|\\.)*)'")
@@ -71,3 +73,61 @@ def validation_message(error: Mapping[str, Any]) -> str:
         return message.removeprefix("Value error, ")
     told = _BY_TYPE.get(kind)
     return told(error.get("ctx") or {}) if told else message
+
+
+_FORM = "请求应为 multipart/form-data 表单，字段："
+
+
+def what_to_send(route: object) -> str | None:
+    """How ``route`` (FastAPI's route, ``request.scope["route"]``) takes its body, as a refusal of the body says it:
+    「请求体应为 JSON 对象（请求头 Content-Type: application/json），字段：action（必填）、comment、justification」, or
+    「请求应为 multipart/form-data 表单，字段：file（必填）、year」; None for a route without a body."""
+    from fastapi import params
+    from pydantic import BaseModel
+
+    body = getattr(getattr(route, "dependant", None), "body_params", None)
+    if not body:
+        return None
+    if any(isinstance(param.field_info, params.Form) for param in body):  # File is a Form
+        return _FORM + _names((p.alias, p.field_info.is_required()) for p in body)
+    model = body[0].field_info.annotation if len(body) == 1 else None
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        fields = ((f.alias or name, f.is_required()) for name, f in model.model_fields.items())
+    else:
+        fields = ((p.alias, p.field_info.is_required()) for p in body)
+    return "请求体应为 JSON 对象（请求头 Content-Type: application/json），字段：" + _names(fields)
+
+
+def _names(fields: Iterable[tuple[str, bool]]) -> str:
+    return "、".join(name + ("（必填）" if required else "") for name, required in fields)
+
+
+_WHOLE_BODY = frozenset({"missing", "dict_type", "model_type", "model_attributes_type", "json_invalid", "json_type"})
+
+
+def request_problem(error: Mapping[str, Any], route: object) -> dict[str, str]:
+    """One refused field of a request as the API's ``details`` give it (``location``, Chinese ``message``): a body
+    that is not what the route takes as a whole (none, not JSON, JSON that is no object: sent as a form, or without
+    ``Content-Type: application/json``) told with what to send (:func:`what_to_send`), and so is a field missing
+    from a form; a JSON syntax error at the body with its place (FastAPI's location ``body.N`` gave the character's
+    offset as if it were a field, and its message was 「不是有效的 JSON」 alone until replay-y)."""
+    loc = tuple(error.get("loc", ()))
+    kind = str(error.get("type", ""))
+    message = validation_message(error)
+    if kind == "json_invalid" and len(loc) == 2 and loc[0] == "body" and isinstance(loc[1], int):
+        told = syntax_error_text(str((error.get("ctx") or {}).get("error", "")))
+        message, loc = f"不是有效的 JSON：{told}（第 {loc[1] + 1} 个字符）", ("body",)
+    hint = what_to_send(route)
+    whole = loc == ("body",) and kind in _WHOLE_BODY
+    form_field = kind == "missing" and len(loc) == 2 and loc[0] == "body" and (hint or "").startswith(_FORM)
+    if hint and (whole or form_field):
+        message = f"{message}：{hint}"
+    return {"location": ".".join(str(part) for part in loc), "message": message}
+
+
+def invalid_summary(details: list[dict[str, str]]) -> str:
+    """The ``message`` of a 422 ``invalid``: the first refused fields named (「提交的内容有误，请检查各字段」 alone
+    until replay-y, which a client printing the message only could not act on)."""
+    named = "；".join(f"{d['location']}：{d['message']}" for d in details[:3])
+    more = f"（共 {len(details)} 处）" if len(details) > 3 else ""
+    return f"提交的内容有误：{named}{more}" if named else "提交的内容有误，请检查各字段"

@@ -78,6 +78,7 @@ from perfbudget.web.evaluation import (
 )
 from perfbudget.web.filenames import attachment
 from perfbudget.web.monitor_access import require_monitor
+from perfbudget.web.validation_text import invalid_summary
 from perfbudget.web.views import settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
@@ -504,7 +505,7 @@ def _check_positions(items: list[IndicatorActualBody], count: int) -> None:
                             "message": f"第 {item.position} 个指标重复填写"})
         seen.add(item.position)
     if details:
-        raise WebError(422, "invalid", "提交的内容有误，请检查各字段", details)
+        raise WebError(422, "invalid", invalid_summary(details), details)
 
 
 @router.get("/projects/{project_id}/monitoring", responses=ERRORS, response_model=m.StoredMonitoring,

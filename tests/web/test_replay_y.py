@@ -73,6 +73,10 @@ def test_a_request_body_the_api_cannot_take_is_told_with_what_to_send(web: WebEn
     # a field of a well-formed body is named as before, and now in the message too
     wrong = client.post(workflow, json={"action": "submit", "comment": 5}, headers=headers)
     assert wrong.json()["error"]["message"] == "提交的内容有误：body.comment：应为文字", wrong.text
+    # a page keeps its headline and lists the fields below it
+    page = web.client("admin").get("/admin/audit?page=0")
+    assert page.status_code == 422 and "提交的内容有误，请检查各字段" in page.text
+    assert "<code>query.page</code>：应不小于 1" in page.text, page.text[:2000]
 
 
 def test_an_api_edit_of_a_target_with_raw_and_a_value_takes_the_rest_from_raw(any_web: WebEnv) -> None:

@@ -193,7 +193,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
         details = [request_problem(err, request.scope.get("route")) for err in exc.errors()]
-        return _respond(request, 422, "invalid", invalid_summary(details), details)
+        # the API's message names the fields (a client may print the message alone); a page lists them below
+        message = invalid_summary(details) if _is_api(request) else "提交的内容有误，请检查各字段"
+        return _respond(request, 422, "invalid", message, details)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -45,6 +45,9 @@ def test_every_command_has_chinese_help(path: list[str]) -> None:
 
     too_wide = [line for line in result.output.splitlines() if display_width(line) > 80]
     assert not too_wide, too_wide  # wrapped by display width: a Chinese character takes two columns
+    # no line starts with a closing mark: 「…名称中的一段」 then 「）。 [必填]」 until replay-y (two marks in a row)
+    assert not [line for line in result.output.splitlines() if line.strip()[:1] in tuple("）」』》，。、；：")], \
+        result.output
     assert "...." not in result.output  # `desk batch`'s usage said 「项目......」 until replay-t (Click adds the dots)
 
 

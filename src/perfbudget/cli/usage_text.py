@@ -72,6 +72,8 @@ def wrapped(text: str, width: int) -> list[str]:
             carry: list[str] = []
             if token in _NO_LINE_START and len([t for t in line if t != " "]) > 1 and line[-1] != " ":
                 carry = [line.pop()]  # the mark goes down with what stands before it
+                while carry[0] in _NO_LINE_START and len([t for t in line if t != " "]) > 1 and line[-1] != " ":
+                    carry.insert(0, line.pop())  # 「一段）。」: the 。 takes the ） and what it closes (replay-y)
             elif line[-1] in _NO_LINE_END and len([t for t in line if t != " "]) > 1:
                 carry = [line.pop()]  # an opening mark goes down with what it opens
             lines.append("".join(line).rstrip())

@@ -70,6 +70,10 @@ def test_a_request_body_the_api_cannot_take_is_told_with_what_to_send(web: WebEn
     assert no_file.status_code == 422
     assert no_file.json()["error"]["details"] == [
         {"location": "body.file", "message": "缺少此项（必填）：请求应为 multipart/form-data 表单，字段：file（必填）"}]
+    # a route taking the body whole (a perfbudget/1 document) names no field
+    as_form = client.post("/api/v1/documents", data={"x": "1"}, headers=headers)
+    assert as_form.json()["error"]["details"] == [
+        {"location": "body", "message": "应为对象：请求体应为 JSON 对象（请求头 Content-Type: application/json）"}]
     # a field of a well-formed body is named as before, and now in the message too
     wrong = client.post(workflow, json={"action": "submit", "comment": 5}, headers=headers)
     assert wrong.json()["error"]["message"] == "提交的内容有误：body.comment：应为文字", wrong.text

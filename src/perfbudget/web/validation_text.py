@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, get_args
 
 from perfbudget.syntax_errors import syntax_error_text
 
@@ -76,6 +76,7 @@ def validation_message(error: Mapping[str, Any]) -> str:
 
 
 _FORM = "请求应为 multipart/form-data 表单，字段："
+_JSON = "请求体应为 JSON 对象（请求头 Content-Type: application/json）"
 
 
 def what_to_send(route: object) -> str | None:
@@ -90,12 +91,16 @@ def what_to_send(route: object) -> str | None:
         return None
     if any(isinstance(param.field_info, params.Form) for param in body):  # File is a Form
         return _FORM + _names((p.alias, p.field_info.is_required()) for p in body)
-    model = body[0].field_info.annotation if len(body) == 1 else None
+    whole = len(body) == 1 and not getattr(body[0].field_info, "embed", False)  # the body is the one parameter
+    model = body[0].field_info.annotation if whole else None
+    model = next((a for a in get_args(model) if a is not type(None)), model)  # ImportRequest | None: the model
     if isinstance(model, type) and issubclass(model, BaseModel):
         fields = ((f.alias or name, f.is_required()) for name, f in model.model_fields.items())
+    elif whole:  # a document taken whole (POST /documents: a perfbudget/1 document)
+        return _JSON
     else:
         fields = ((p.alias, p.field_info.is_required()) for p in body)
-    return "请求体应为 JSON 对象（请求头 Content-Type: application/json），字段：" + _names(fields)
+    return f"{_JSON}，字段：" + _names(fields)
 
 
 def _names(fields: Iterable[tuple[str, bool]]) -> str:

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
+from perfbudget.cli.usage_text import display_width
 from tests.web.conftest import WebEnv
 
 runner = CliRunner()
@@ -33,6 +34,9 @@ def test_a_list_written_to_a_file_or_a_pipe_keeps_each_row_on_one_line(web: WebE
     assert len(rows) == len(names), printed.stdout
     for name, row in zip(names, rows, strict=True):
         assert f"│ {name} " in row, (name, row)
+    monkeypatch.setenv("COLUMNS", "60")  # a width the user asks for
+    narrow = runner.invoke(cli, ["list", "projects", "--db", web.url]).stdout
+    assert max(map(display_width, narrow.splitlines())) <= 60 < max(map(display_width, rows)), narrow
 
 
 def test_ctrl_c_is_told_in_chinese(web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2241,8 +2241,9 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "创建质量"), ("vague-qualitative", "提升全县消费者维权意识"),
         # 全年: what is to be done by when?
         ("name-without-object", "全年"),
-        # 10万元 is the budget restated
-        ("cost-is-budget", "成本"),
+        # 成本 is the heading copied down: what costs 10万元? (judged cost-is-budget before the run: the house accepts a
+        # total cost equal to the budget, 项目总成本 ≤90万元, and the row's fault is its bare name)
+        ("name-without-object", "成本"),
         # every result is 已完成100%, not what was done (2次? the survey's rate?)
         ("actual-not-comparable", "宣传次数"),
     }), blind=True, round=33, note="群众满意度 90% judged correct"),
@@ -2255,8 +2256,11 @@ BLIND: list[Judged] = [
            frozenset({
         # a reserve counted in money (≥80万元, more than the project's 75.96万元): what is stored, and how much?
         ("input-as-output", "市级森林防火物资储备"),
+        # 0.0738‰ against ≤0.9‰, twelve times under: the ceiling binds nothing (judged correct before the run as the
+        # national ceiling; re-judged as b157's ≤1‰ found 0.038‰ was in round 23, the same control)
+        ("target-set-low", "森林受害率"),
     }), excused=_NO_LEVELS, blind=True, round=33,
-        note="森林火灾 ≤85起, 火案查处率 100%, 受害面积 ≤1263公顷 and 受害率 ≤0.9‰ (the national ceiling) judged correct"),
+        note="森林火灾 ≤85起, 火案查处率 100% and 受害面积 ≤1263公顷 judged correct"),
 ]
 
 

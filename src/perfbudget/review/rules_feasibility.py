@@ -68,6 +68,8 @@ def vague_reason(value: str, name: str) -> str | None:
             return "只是肯定了名称所说的工作目标，没有可判断的程度"
     if 2 < len(text) < 6 and _GRADE_SCALE.match(text):
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
+    if text.endswith("完成") and _DONE_WELL.match(text):
+        return "只说了要做好、做完，没有写可检查的标准或数量"
     if not text or _ANCHOR.search(text):
         return None
     if text.startswith("是否"):
@@ -98,6 +100,9 @@ def vague_reason(value: str, name: str) -> str | None:
     return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
 
 
+# Done well, by no standard (按质按量完成, 保质保量完成, 高质量完成, 圆满完成): 完成 anchors a value only when it says what
+# or by when (按期完成, 全部完成); how well is left unsaid (大英's 创建质量, round 33).
+_DONE_WELL = re.compile(r"^(?:按质按量|保质保量|按质保量|高质量|高标准|高效|圆满|顺利|较好|很好|认真)地?完成$")
 # A value naming what is to be assessed, not the level to reach: 企业把握正确政治导向和文化方向情况的评价.
 _MEASURE_NAMED = re.compile(r"(?:情况|状况)(?:的)?(?:评价|评估|考核)?$|的评价$")
 # More than last year, by no stated amount: 超上年度, 高于去年 (超上年2% states one).
@@ -1106,6 +1111,8 @@ def _percent_fault(name: str) -> int:
     """What is wrong with a percentage for this name, by the name alone (``unit-mismatch``, in its order):
     an amount, a count or time, a work aim, nothing a share can be taken of (flagged unless a cost or
     a 数量指标); 0 when nothing is."""
+    if "/" in name and FRACTION_NAME.search(name):
+        return 0  # 实际完成飞行小时数/计划小时数: a name written as the share itself, one thing over another
     if _AMOUNT_NAME.search(name):
         return _AMOUNT
     if _COUNT_OR_TIME_NAME.search(name):
@@ -1121,6 +1128,11 @@ def _percent_fault(name: str) -> int:
         # 95%以上; a name that opens with it names nobody: 满意度95%以上)
         return _NO_SHARE
     return 0
+
+
+# A name written as a share, one thing over another (实际完成飞行小时数/计划小时数, round 33's 云南): three characters or
+# more each side, so that a unit (万元/公里) is none.
+FRACTION_NAME = re.compile(r"[\u4e00-\u9fff]{3,}/[\u4e00-\u9fff]{3,}")
 
 
 def brings_in(name: str) -> bool:

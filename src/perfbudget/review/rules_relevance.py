@@ -36,6 +36,7 @@ from perfbudget.review.helpers import (
     framework_of_project,
     indicator_check,
     is_money_unit,
+    misfiled_level1,
     money_in,
     project_rows,
     quote,
@@ -220,6 +221,14 @@ def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] |
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
     if level2 == "数量指标" and (verdict := _quantity_input(indicator, name, key)) is not None:
         return verdict
+    if (not level2 and level1 == LEVEL1_OUTPUT and _MONEY_WORDS.search(key) is None
+            and money_as_quantity(indicator.target, key)):
+        # a two-level table's output counted in money (保山's 市级森林防火物资储备 ≥80万元, round 33): what the money
+        # buys is not said; a cost or a sum of money by its name (项目总投入, 补助标准) is the table's cost row
+        return ("target",
+                f"产出指标{quote(indicator.level3)}的指标值是金额（{indicator.target.raw}），只说了花多少钱，"
+                "没有说明完成了什么、多少",
+                "写明这笔钱形成的产出和数量，如「储备扑火工具≥500件」「维修设施≥3处」；金额放在成本指标下")
     if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
         # how money is handled (management-as-output's verdict: four parts, the rule's name first)
         # (合规, 规范, 违规; 制度健全: two looks are cheaper than the search)
@@ -228,6 +237,10 @@ def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] |
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
             "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
+
+
+# A name that says it is money or its cost (成本, 费用, 投资, 补助标准 …): a two-level table's cost row, not an output.
+_MONEY_WORDS = re.compile(r"成本|费|投资|投入|价|标准|预算|资金|经费|补助|补贴|金额|资助|奖励|收入|产值|效益|节约")
 
 
 def money_as_quantity(target: Target, key: str) -> bool:
@@ -673,7 +686,7 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     indicator, level1 = row.indicator, row.level1
     if not indicator.level1.strip() or not indicator.level2.strip():
         return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
-    if level1 not in LEVEL1_NAMES:
+    if level1 not in LEVEL1_NAMES or misfiled_level1(row):
         if level1 in PROCESS_LEVEL1:
             return None  # the investment form's 过程管理指标: any 二级 is the form's
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",

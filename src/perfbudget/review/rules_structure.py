@@ -178,6 +178,8 @@ def _stem(name: str) -> frozenset[str]:
 
 
 _MONEY_NAME = re.compile(r"资金|经费|预算|金额|投资")
+# A completion rate written as its fraction, what was done over what was planned (实际完成飞行小时数/计划小时数).
+_COMPLETION_SHARE = re.compile(r"(?:实际|完成).*/(?:计划|应|预计|目标)")
 # A value that only says the work was done: 已完成, 全部完成, 按时完成.
 _ONLY_DONE = re.compile(r"^(?:已|已经|全部|按时|按期|如期|顺利)?(?:完成|办结|实施|开展)$")
 
@@ -219,7 +221,7 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                         "写明质量标准，如「验收合格率 ≥95%」「达到…标准」；数量由数量指标反映"))
                 continue
             coverage = "全覆盖" in name
-            if not coverage and not name.endswith(("完成率", "完工率")):
+            if not coverage and not name.endswith(("完成率", "完工率")) and not _COMPLETION_SHARE.search(name):
                 continue
             stem = _stem(name)
             task = "任务" in name  # 年度改造任务完成率 beside 住宅区任务完成量: the same task twice
@@ -464,6 +466,7 @@ def bare_measure(name: str) -> bool:
     text = _GENERIC_OBJECT.sub("", plain) if plain.startswith(_GENERIC_WORDS) else plain
     return (text in word_set("names", "measures") or plain in _VERDICT_NAMES or plain in _LEVEL_NAMES
             or (plain[:1].isdecimal() and bool(_DATE_NAME.match(plain) or _FIGURE_NAME.match(plain)))
+            or plain in _PERIOD_NAMES
             or (plain.startswith("以") and bool(_PRINCIPLE_NAME.match(plain))))
 
 
@@ -481,6 +484,8 @@ _LEVEL_NAMES = frozenset(
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
 _GENERIC_WORDS = ("工作", "任务", "各项", "计划", "年度")
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
+# A name that is only a period with no year (全年, 年度: 大英's 时效 row ``全年 1-12月``, round 33): nothing done by then.
+_PERIOD_NAMES = frozenset({"全年", "全年度", "年度", "本年度", "本年", "当年", "年内", "上半年", "下半年", "全年内"})
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
 # A duration or a measure with its figure (1年, 3个月, 500米) is a value too.
 _FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆|年|个月|月|天|日|小时"
@@ -565,11 +570,14 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if (description and description != row.key and bare(row.name) not in _LEVEL_NAMES
             and _compared_texts(row.name, indicator.description or "") is not None):
         return None  # a description that reads as the full name: name-description-mismatch says it
-    if _DATE_NAME.match(row.key):
+    if row.key in _PERIOD_NAMES and bare(indicator.target.raw) in _PERIOD_NAMES:
+        return None  # 全年 | 全年: the value names no deadline either, qualitative-for-number says it (one fault)
+    if _DATE_NAME.match(row.key) or row.key in _PERIOD_NAMES:
         share = (f"（指标值{quote(indicator.target.raw)}也说不出是什么的完成比例）"
                  if indicator.target.unit in ("%", "‰") else "")
-        return (f"三级指标名称{quote(indicator.level3)}是一个日期，没有说明到时要完成的是什么{share}",
-                "名称写明完成什么，日期写进指标值，如「补贴资金发放完成时间 2020年12月底前」")
+        what = "一个时段" if row.key in _PERIOD_NAMES else "一个日期"
+        return (f"三级指标名称{quote(indicator.level3)}是{what}，没有说明到时要完成的是什么{share}",
+                "名称写明完成什么，日期写进指标值，如「补贴资金发放完成时间 2024年12月底前」")
     what = ("是一个数值" if _FIGURE_NAME.match(row.key)
             else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")

@@ -3,6 +3,8 @@ alone; every hit fails on the code before the round."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from perfbudget.review.engine import review_document
 from tests.review.test_review_round22 import document, found, messages, row
 from tests.review.test_review_round32 import budget, suggestions
@@ -14,8 +16,10 @@ OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"
 
 
 def test_rows_under_an_unknown_level1_are_judged_by_their_level2() -> None:
-    doc = document(row("项目决策", "数量指标", "宣传次数", "≥2次"), row("项目决策", "质量指标", "创建质量", "按质按量完成"),
-                   row("项目效益", "社会效益指标", "消费者维权知晓率", "≥90%"), row(SAT, "满意度指标", "群众满意度", "≥90%"))
+    doc = document(row("项目决策", "数量指标", "宣传次数", "≥2次"),
+                   row("项目决策", "质量指标", "创建质量", "按质按量完成"),
+                   row("项目效益", "社会效益指标", "消费者维权知晓率", "≥90%"),
+                   row(SAT, "满意度指标", "群众满意度", "≥90%"))
     # the 一级 is still said to be outside the framework, once for its rows ...
     assert found(doc, "level-not-in-framework") == [1]
     assert "「项目决策」不在指标体系内" in messages(doc, "level-not-in-framework")[0]
@@ -24,7 +28,8 @@ def test_rows_under_an_unknown_level1_are_judged_by_their_level2() -> None:
     assert found(doc, "vague-qualitative") == [2]
     # the investment form's 实施效果指标 over its own 二级 stays the form's; a plain 数量指标 under it is still misfiled
     wrapped = document(row("实施效果指标", "经济效益指标", "带动就业", "≥20人"),
-                       row("实施效果指标", "数量指标", "新建道路", "≥2公里"), row(OUT, "质量指标", "验收合格率", "100%"))
+                       row("实施效果指标", "数量指标", "新建道路", "≥2公里"),
+                       row(OUT, "质量指标", "验收合格率", "100%"))
     assert found(wrapped, "level-not-in-framework") == [2]
 
 
@@ -99,3 +104,36 @@ def test_round33_rules_leave_the_judged_quiet_rows_quiet() -> None:
     doc = document(row("", "", "资助精神病患者服药", "230人"), row("", "", "辅具适配", "200人"),
                    row(OUT, "数量指标", "布防飞机数量", "≥6架"))
     assert [f for f in review_document(doc).findings if f.indicator and f.severity != "info"] == []
+
+
+# direction-clash: a rate the name asks to lower, given as 100% (南县's 减少国有资产闲置率 =100%, missed since round 26)
+
+
+def test_a_rate_to_lower_given_as_all_of_it_is_a_clash() -> None:
+    doc = document(row(EFF, "经济效益指标", "出租闲置房屋,减少国有资产闲置率", "=100%"))
+    assert found(doc, "direction-clash") == [1]
+    assert "看不出要降到多少" in messages(doc, "direction-clash")[0]
+    assert "「国有资产闲置率≤5%」" in suggestions(doc, "direction-clash")[0]
+    assert found(document(row(EFF, "经济效益指标", "减少国有资产闲置率", "≤5%")), "direction-clash") == []
+    assert found(document(row(EFF, "经济效益指标", "国有资产出租率", "=100%")), "direction-clash") == []
+
+
+# Messages reread as a reviewer signs them (round 33's sample of 30 reader-corpus findings)
+
+
+def test_reworded_findings_name_the_rows_own_group_and_thing() -> None:
+    # a ranking is a goal's checkable end (宣城's 考核第一名): no goals-not-measurable
+    doc = document(row(OUT, "数量指标", "开展演练", "≥2次"))
+    ranked = replace(doc.projects[0], goals=("全省防震减灾目标考核第一名",))
+    assert found(replace(doc, projects=(ranked,)), "goals-not-measurable") == []
+    # aims under a share are told they are aims (临邑's 教学质量提高、办学条件改善 =100%)
+    assert "是工作目标，不是比率" in messages(document(row(EFF, "社会效益指标", "教学质量提高、办学条件改善", "=100%")),
+                                      "unit-mismatch")[0]
+    # a vague satisfaction row is shown a satisfaction (昭化's 群众幸福感 明显提升)
+    happy = document(row(SAT, "满意度指标", "群众幸福感", "明显提升"))
+    assert "满意度≥90%" in suggestions(happy, "vague-qualitative")[0]
+    # a spec row's example counts the row's own thing (黄石's 一个存储备份器 25TB), not a fog cannon
+    spec = suggestions(document(row(OUT, "数量指标", "一个存储备份器", "25TB")), "spec-as-quantity")[0]
+    assert "「购置存储备份器1个」" in spec and "雾炮车" not in spec
+    # a cost row named 成本 is shown costs, not rates
+    assert "人均培训成本" in suggestions(document(row(OUT, "成本指标", "成本", "≤10万元")), "name-without-object")[0]

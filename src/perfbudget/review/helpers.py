@@ -283,9 +283,9 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
             if level2 == wrapped or normalise_level1(level2) == wrapped:
                 level2 = ""  # the form has no 二级 under it
         elif level1 not in _FORM_LEVEL1 and (parent := parent_level1(level2)):
-            # a 一级 no framework or form has over a framework 二级 (项目决策 | 数量指标, the evaluation frame's word over
-            # the outputs: 大英's, round 33): the 二级 tells where the row stands, so the rules judge it there;
-            # level-not-in-framework still flags the 一级 as written (:func:`misfiled_level1`)
+            # a 一级 no framework or form has over a framework 二级 (项目决策 | 数量指标, the evaluation frame's
+            # word over the outputs: 大英's, round 33): the 二级 tells where the row stands, so the rules judge it
+            # there; level-not-in-framework still flags the 一级 as written (:func:`misfiled_level1`)
             if len(_MISFILED) >= FACTS_LIMIT:
                 _MISFILED.clear()
             _MISFILED.add((level1, level2))

@@ -905,8 +905,8 @@ _SHARE = ("%", "‰")
 _PHRASE = "phrase"
 _COPIED = "copied"
 _PROGRESS_KIND = "progress"
-# The work's progress as the actual (已完成100%, 完成80%): a share of the work done, not the result in the target's measure;
-# a name that measures progress (…完成率, …进度) is scored by it.
+# The work's progress as the actual (已完成100%, 完成80%): a share of the work done, not the result in the
+# target's measure; a name that measures progress (…完成率, …进度) is scored by it.
 _PROGRESS = re.compile(r"^(?:已|已经)?完成(?:了)?\d+(?:\.\d+)?%$")
 _PROGRESS_NAME = re.compile(r"完成率|完成进度|进度|执行率|完成比例|完成情况|完工率|完成度$")
 # A comparator opening an actual: the target's form, not a result (<=0%, ≥95%, 不低于90%).
@@ -965,7 +965,8 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
                 "也无法打分",
                 "填写实际达到的数值（满意度填调查结果，如「96%」），并补上年初设定的指标值")
     if text[-1:] == "%" and _PROGRESS.match(text) and _has_digit(target.raw) and not _PROGRESS_NAME.search(row.name):
-        # 已完成100% against 2次, 10万元 or 满意度 90%: how far the work has got (an 实施进度 column), not what it came to
+        # 已完成100% against 2次, 10万元 or 满意度 90%: how far the work has got (an 实施进度 column), not what it
+        # came to
         return _PROGRESS_KIND
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the

@@ -23,7 +23,8 @@ from perfbudget.target import format_decimal
 _MONEY_UNITS = ("元", "万元", "千元", "亿元")
 # Without a figure a goal may still be checkable: 全年无安全事故, 通过验收, 全覆盖, 建成投用.
 _GOAL_ANCHOR = re.compile(r"达到(?:优良|合格|达标|标准|国家|省级|市级|[一二三四五]级|[一二三]类)|通过验收|验收合格"
-                          r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)")
+                          r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)"
+                          r"|(?:第|前|排名前)[一二三四五六七八九十\d]{1,3}名?")  # 考核第一名: a ranking to check
 _CLAUSE_BREAK = re.compile(r"[，。；;,！!？?\n]|(?:^|\s)\d+[.、．]")
 _MIN_COPY = 8
 

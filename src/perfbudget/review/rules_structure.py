@@ -275,6 +275,21 @@ def _same_count(indicator: Indicator, quantities: list[tuple[int, Indicator]]) -
     return None
 
 
+# A count before the thing (一个存储备份器): the example of what is delivered counts the thing so.
+_LEADING_COUNT = re.compile(r"^([一两二三四五六七八九十]|\d+)([个台套辆件部])(?=[\u4e00-\u9fff]{2})")
+_NUMERALS = {"一": "1", "两": "2", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
+             "九": "9", "十": "10"}
+
+
+def _delivered(name: str) -> str:
+    """A spec row's example of a count: the thing its name counts (一个存储备份器 → 「购置存储备份器1个」), else how
+    counts are written (雾炮车风炮射程 names no count)."""
+    if (count := _LEADING_COUNT.match(name)) is None:
+        return "写明交付的数量和计量单位（如「…台」「…套」「…米」）"
+    number, word = count.groups()
+    return f"写明交付的数量，如「购置{name[count.end():]}{_NUMERALS.get(number, number)}{word}」"
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def spec_word(name: str) -> str | None:
     if not name.endswith(_longest_first("names", "specs")):  # one test for the usual case
@@ -313,7 +328,7 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
         project, position, indicator = row.project, row.position, row.indicator
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"{quote(indicator.level3)}是设备或工程的规格参数（{word}），不是产出的数量",
-                                "把它移到质量指标下；数量指标写明交付的数量，如「购置雾炮车10辆」"))
+                                f"把它移到质量指标下；数量指标{_delivered(row.name)}"))
     return out
 
 
@@ -484,7 +499,8 @@ _LEVEL_NAMES = frozenset(
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
 _GENERIC_WORDS = ("工作", "任务", "各项", "计划", "年度")
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
-# A name that is only a period with no year (全年, 年度: 大英's 时效 row ``全年 1-12月``, round 33): nothing done by then.
+# A name that is only a period with no year (全年, 年度: 大英's 时效 row ``全年 1-12月``, round 33): nothing done
+# by then.
 _PERIOD_NAMES = frozenset({"全年", "全年度", "年度", "本年度", "本年", "当年", "年内", "上半年", "下半年", "全年内"})
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
 # A duration or a measure with its figure (1年, 3个月, 500米) is a value too.
@@ -586,9 +602,23 @@ def _without_object(row: Row) -> tuple[str, str] | None:
                 "写明调查的服务对象，如「受助群众满意度 ≥90%」「参训学员满意度 ≥90%」")
     example = next((example for words, example in _MEASURE_EXAMPLES if row.key.endswith(words)),
                    "如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+    if what == "照抄了一级或二级指标的名称":  # 成本 under 成本指标: an example of what its group measures
+        example = _GROUP_EXAMPLES.get(row.key.removesuffix("指标")) or _GROUP_EXAMPLES.get(row.level2, example)
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象", f"写明衡量什么，{example}")
 
 
+# What a name copied from its heading (成本, 数量指标) is to say, by its group: the example a suggestion gives.
+_GROUP_EXAMPLES = {
+    "成本": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "经济成本": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "社会成本": "如「施工期间影响群众出行的天数」，写明项目给社会带来的代价",
+    "生态环境成本": "如「施工产生的建筑垃圾清运率」，写明项目对环境造成的代价",
+    "成本指标": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "经济成本指标": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "数量指标": "如「开展宣传活动次数」「培训人次」",
+    "质量指标": "如「维修工程验收合格率」「培训考核合格率」",
+    "时效指标": "如「补助资金发放完成时间」「工程完工时间」",
+}
 # What a bare measure is to be completed with, by its ending: the example a suggestion gives.
 _MEASURE_EXAMPLES = (
     (("及时率", "及时性"), "如「补助资金发放及时率」「设备故障修复及时率」"),

@@ -853,7 +853,9 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
-    work was done in time). ``无``/``零``
+    work was done in time). The work's progress as the actual (``已完成100%``, an 实施进度 column, against ``≥2次``,
+    ``10万元`` or a satisfaction's ``90%``) is how far the work got, not what it came to: grouped per project as the
+    phrases are; a name measuring progress (…完成率, …进度, …执行率) is scored by it and is not flagged. ``无``/``零``
     against a target of none, an empty actual, a bare number, and qualitative targets (``合格`` against
     ``合格``) are not flagged.
     """

@@ -191,7 +191,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
 
     Flagged when the value is made only of vague words (有效保障, 健全, 缓解、保障, 持续保障),
     ends in a trend or state without a measure (…有所提高, …有所提升, 案件质量过硬, 提升), or
-    only repeats the indicator's name. Values are also cut into words (rjieba): a value whose
+    only repeats the indicator's name, or only says the work will be done well (按质按量完成, 保质保量完成,
+    高质量完成: 完成 with no standard or amount; 按期完成 and 全部完成 say by when and how much). Values are
+    also cut into words (rjieba): a value whose
     every word is a vague word of ``vocabulary.toml`` (持续, 影响, 长期, 有效, 合规, 严格,
     执行, 相关, 制度 …) or a word of the indicator's own name is flagged too — 持续影响,
     长期, 有效提升, 合规, 严格执行相关制度规定, a value restating its direction (提高).
@@ -979,7 +981,9 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     数量指标 (…数量, …人次, or a value in a measure word such as 个/次/人) is what the project
     delivers and is positive too: ``小于等于1``/``≤1个`` caps the output instead of setting it;
     counts of bad things (事故, 投诉, 超标 …) are not flagged. A cost indicator in money is a
-    ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
+    ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse. A rate the name asks to lower given as
+    all of it (``减少国有资产闲置率 =100%``, or ``100%`` with no sign) reads as the rate to reach 100%: flagged, told
+    to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
@@ -1175,6 +1179,9 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``); a count of
     households given in persons or the other way round (``申请就学补助户数 ≥101人/次``, ``…人口数 ≥10户``),
     and of batches or sessions in another measure word (``监督抽检批次 ≥100组``; ``≥100批``, ``≥5次`` fit);
+    a name written as the share itself, one thing over another (``实际完成飞行小时数/计划小时数 ≥80%``: three
+    characters or more each side, so not a unit such as 万元/公里) is a rate and is not flagged; a name made only of
+    aims (``教学质量提高、办学条件改善 =100%``) is told it is aims, not a rate;
     an output value or income (…产值, …收入, …销售额) in % as an amount is (``新型经营主体实现产值(%) 8000``: a bare
     figure's unit is the one the name holds in brackets; ``产值增长率`` names a growth, and a comparison with 较
     a difference); an income raised for farmers or households in plain 元 without saying per what

@@ -74,7 +74,8 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
 
     财预〔2015〕88号 asks for goals that are "细化、量化": what will be delivered, how much,
     with what effect. Flagged: a goal without any figure (a year, a date or list numbering is
-    not one) and without a checkable end state (通过验收, 全覆盖, 建成, 全年无安全事故);
+    not one) and without a checkable end state (通过验收, 全覆盖, 建成, 全年无安全事故, a ranking such as
+    考核第一名);
     boilerplate made only of general words (保障各项工作顺利开展, 进一步提升水平); a goal
     that only states how the money is split (``资金120万元，其中…用于…``; a sum per head or per
     unit, ``每生1500元/学期``, is a standard and counts as a figure); a goal copied word

@@ -195,7 +195,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     The unit's working funds paid out to those who do the work (参保工作经费应发尽发率, 工作经费发放及时率,
     办案经费足额发放率) are the money going in too; a benefit paid out (补助经费发放及时率, 津贴发放率) is a
     subsidy's service and is not flagged. The money granted (``预算资金拨款率`` under 数量: 拨款 as 拨付 is) is
-    the money going in too.
+    the money going in too. In a two-level table (产出 with no 二级) an output whose value is an amount of money and
+    whose name names no money or cost (保山's ``市级森林防火物资储备 ≥80万元``) says what is spent, not what it buys;
+    ``项目总投入 ≤60万元`` there is the table's cost row and is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)
@@ -589,7 +591,10 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     by its 决策, its 决策 and 过程 rows the form's own. A row with an empty 二级 under a 一级 no framework has
     (``过程指标 | | 评审程序是否公正``) in a table whose other rows have their 二级 is misfiled too: the table has
     the 二级 column, the row stands outside the framework (湖北工程学院's, round 29); in a two-level table
-    (no row with a 二级) such a 一级 is the old form's own and ``level2-missing`` says so.
+    (no row with a 二级) such a 一级 is the old form's own and ``level2-missing`` says so. A 一级 no framework or
+    form has over a framework 二级 (大英's ``项目决策 | 数量指标``, the evaluation frame's word over the outputs) is
+    flagged as written, once for its rows, while every other rule judges those rows under the 二级's 一级 (产出指标):
+    the outputs are there, so ``missing-level1-group`` does not say 产出 is missing.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}

@@ -198,7 +198,9 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
     project already gives (``37个基层医疗机构`` beside ``实施…基层医疗机构37个``). A coverage under 质量
     (…覆盖率, …全覆盖) sharing a word with a 数量 name (``达到绿化绿地全覆盖 100%`` beside
     ``完成全市375万平方米的绿地养护``) says how far the counted work reaches, not how well it is done;
-    a coverage of something no 数量 name counts is not flagged.
+    a coverage of something no 数量 name counts is not flagged. A completion rate written as its fraction (``实际完成
+    飞行小时数/计划小时数 ≥80%`` beside ``飞机飞行时长 ≥928小时``) is a 完成率 too; a share of things meeting a
+    standard (``抽检合格批次/抽检总批次``) is a quality.
     """
     out = []
     for project, own in project_rows(document):
@@ -514,8 +516,9 @@ _DATE_NAME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
-    or only a date or a period (``2022年底之前``, ``2022年全年``, ``12月底之前完成`` as the name of a
-    时效 row: the finding says nothing tells what is to be done by then), or only
+    or only a date or a period (``2022年底之前``, ``2022年全年``, ``12月底之前完成``, or a period with no year —
+    ``全年``, ``年度`` — as the name of a 时效 row: the finding says nothing tells what is to be done by then; ``全年``
+    with ``全年`` as its value too is ``qualitative-for-number``'s, one finding for the row), or only
     a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle

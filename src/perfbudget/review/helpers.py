@@ -299,14 +299,16 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
 # The 一级 names of a form's own groups (部门整体 forms, the evaluation frame's 决策 and 过程, the investment form's
 # 过程管理): a row under one is judged by that form, never moved by its 二级.
 _FORM_LEVEL1 = DEPARTMENT_LEVEL1 | DEPARTMENT_PROCESS_LEVEL1 | PROCESS_LEVEL1
-# The (一级, 二级) pairs (normalised) whose row :func:`_levels` moved to its 二级's 一级.
+# The (一级, 二级) pairs (normalised) whose row :func:`_levels` moved to its 二级's 一级 (one set for the process:
+# cleared, never replaced, so a rule may hold it and skip :func:`misfiled_level1` while it is empty).
 _MISFILED: set[tuple[str, str]] = set()
+MISFILED = _MISFILED
 
 
 def misfiled_level1(row: Row) -> bool:
     """Whether the row's 一级 as written is no framework's, its row judged under its 二级's 一级 (项目决策 | 数量指标
     as 产出指标 | 数量指标): ``level-not-in-framework`` still says the 一级 is outside the framework."""
-    return bool(_MISFILED) and (normalise_level1(row.indicator.level1), row.level2) in _MISFILED
+    return (normalise_level1(row.indicator.level1), row.level2) in _MISFILED
 
 
 def framework_of_project(project: Project, own: tuple[Row, ...]) -> Framework | None:

@@ -995,7 +995,7 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
     indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
     op = indicator.target.op
     if op is None or op is Op.EQ:
-        if (name[-1:] == "率" and ("减" in name or "降" in name) and (cut := _CUT_RATE.search(name)) is not None
+        if (("减" in name or "降" in name) and (cut := _CUT_RATE.search(name)) is not None
                 and _all_of_it(indicator.target)):
             # 减少国有资产闲置率 =100% (南县's, round 26): a rate to lower, given as all of it — lowered to what?
             rate = cut.group(1)

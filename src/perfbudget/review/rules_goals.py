@@ -23,8 +23,9 @@ from perfbudget.target import format_decimal
 _MONEY_UNITS = ("元", "万元", "千元", "亿元")
 # Without a figure a goal may still be checkable: 全年无安全事故, 通过验收, 全覆盖, 建成投用.
 _GOAL_ANCHOR = re.compile(r"达到(?:优良|合格|达标|标准|国家|省级|市级|[一二三四五]级|[一二三]类)|通过验收|验收合格"
-                          r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)"
-                          r"|(?:第|前|排名前)[一二三四五六七八九十\d]{1,3}名?")  # 考核第一名: a ranking to check
+                          r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)")
+# A ranking to reach (考核第一名, 前三名): checkable at year end, as a figure is.
+_RANKING = re.compile(r"(?:第|前)[一二三四五六七八九十\d]{1,3}名")
 _CLAUSE_BREAK = re.compile(r"[，。；;,！!？?\n]|(?:^|\s)\d+[.、．]")
 _MIN_COPY = 8
 
@@ -61,7 +62,7 @@ def _goal_faults(text: str) -> tuple[str, ...]:
     words = content_words(text)
     if found and not work and all(_is_money_word(w) for w in words):
         return ("只写了资金的安排，没有说明要完成的产出和效果",)
-    if work or _GOAL_ANCHOR.search(text):
+    if work or _GOAL_ANCHOR.search(text) or ("名" in text and _RANKING.search(text)):
         return ()
     if all(_is_plain(w) for w in words):
         return ("只有笼统的表述（如「保障工作顺利开展」「提升水平」），没有具体内容", "没有可衡量的数字")

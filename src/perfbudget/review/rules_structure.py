@@ -223,7 +223,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                         "写明质量标准，如「验收合格率 ≥95%」「达到…标准」；数量由数量指标反映"))
                 continue
             coverage = "全覆盖" in name
-            if not coverage and not name.endswith(("完成率", "完工率")) and not _COMPLETION_SHARE.search(name):
+            if (not coverage and not name.endswith(("完成率", "完工率"))
+                    and ("/" not in name or not _COMPLETION_SHARE.search(name))):
                 continue
             stem = _stem(name)
             task = "任务" in name  # 年度改造任务完成率 beside 住宅区任务完成量: the same task twice

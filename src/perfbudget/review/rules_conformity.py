@@ -853,13 +853,15 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
-    work was done in time). ``无``/``零``
+    work was done in time). The work's progress as the actual (``已完成100%``, an 实施进度 column, against ``≥2次``,
+    ``10万元`` or a satisfaction's ``90%``) is how far the work got, not what it came to: grouped per project as the
+    phrases are; a name measuring progress (…完成率, …进度, …执行率) is scored by it and is not flagged. ``无``/``零``
     against a target of none, an empty actual, a bare number, and qualitative targets (``合格`` against
     ``合格``) are not flagged.
     """
     out: list[Finding] = []
     for project, own in flagged_by_project(document, _SELF_EVALUATION):
-        grouped: dict[str, list[Row]] = {_PHRASE: [], _COPIED: []}
+        grouped: dict[str, list[Row]] = {_PHRASE: [], _COPIED: [], _PROGRESS_KIND: []}
         for row, (verdict, _score, _done, _ratio) in own:
             if verdict is None:
                 continue
@@ -888,6 +890,12 @@ def _grouped_finding(project: Project, kind: str, group: list[Row]) -> Finding:
         return at_indicator(project, first.position, first.indicator, "actual",
                             f"实际完成值{actual}{sign}，{copied}，不是实际达到的数值，无法据以打分{also}",
                             "填写实际达到的数值，不带「≥」「≤」（如指标值「≤0%」、全年未发生事故，实际完成值写「0%」）")
+    if kind == _PROGRESS_KIND:
+        return at_indicator(project, first.position, first.indicator, "actual",
+                            f"实际完成值{actual}是工作的完成进度，不是按指标值{target}的计量单位实际达到的数值，"
+                            f"无法据以打分{also}",
+                            "填写实际达到的数值，计量单位与指标值相同（如指标值「≥2次」，实际完成值写「3次」；满意度"
+                            "填调查结果，如「96%」）")
     return at_indicator(project, first.position, first.indicator, "actual",
                         f"实际完成值{actual}不是数值，无法与指标值{target}比较和打分{also}",
                         "填写实际达到的数值，计量单位与指标值相同（如指标值「≥95%」，实际完成值写「97%」）")
@@ -898,6 +906,11 @@ _NONE_ACTUAL = frozenset({"无", "零", "没有", "未发生", "无发生"})
 _SHARE = ("%", "‰")
 _PHRASE = "phrase"
 _COPIED = "copied"
+_PROGRESS_KIND = "progress"
+# The work's progress as the actual (已完成100%, 完成80%): a share of the work done, not the result in the
+# target's measure; a name that measures progress (…完成率, …进度) is scored by it.
+_PROGRESS = re.compile(r"^(?:已|已经)?完成(?:了)?\d+(?:\.\d+)?%$")
+_PROGRESS_NAME = re.compile(r"完成率|完成进度|进度|执行率|完成比例|完成情况|完工率|完成度$")
 # A comparator opening an actual: the target's form, not a result (<=0%, ≥95%, 不低于90%).
 _COMPARATOR_OPENING = ("≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "大于", "小于", "不低于", "不少于", "不高于",
                        "不超过", "不大于", "不小于")
@@ -953,6 +966,10 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         return (f"实际完成值{quote(actual)}只是笼统的程度，没有实际数值，这一行又没有指标值，无法判断是否完成，"
                 "也无法打分",
                 "填写实际达到的数值（满意度填调查结果，如「96%」），并补上年初设定的指标值")
+    if text[-1:] == "%" and _PROGRESS.match(text) and _has_digit(target.raw) and not _PROGRESS_NAME.search(row.name):
+        # 已完成100% against 2次, 10万元 or 满意度 90%: how far the work has got (an 实施进度 column), not what it
+        # came to
+        return _PROGRESS_KIND
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
         # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)

@@ -68,6 +68,8 @@ def vague_reason(value: str, name: str) -> str | None:
             return "只是肯定了名称所说的工作目标，没有可判断的程度"
     if 2 < len(text) < 6 and _GRADE_SCALE.match(text):
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
+    if text.endswith("完成") and _DONE_WELL.match(text):
+        return "只说了要做好、做完，没有写可检查的标准或数量"
     if not text or _ANCHOR.search(text):
         return None
     if text.startswith("是否"):
@@ -98,6 +100,9 @@ def vague_reason(value: str, name: str) -> str | None:
     return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
 
 
+# Done well, by no standard (按质按量完成, 保质保量完成, 高质量完成, 圆满完成): 完成 anchors a value only when it
+# says what or by when (按期完成, 全部完成); how well is left unsaid (大英's 创建质量, round 33).
+_DONE_WELL = re.compile(r"^(?:按质按量|保质保量|按质保量|高质量|高标准|高效|圆满|顺利|较好|很好|认真)地?完成$")
 # A value naming what is to be assessed, not the level to reach: 企业把握正确政治导向和文化方向情况的评价.
 _MEASURE_NAMED = re.compile(r"(?:情况|状况)(?:的)?(?:评价|评估|考核)?$|的评价$")
 # More than last year, by no stated amount: 超上年度, 高于去年 (超上年2% states one).
@@ -186,7 +191,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
 
     Flagged when the value is made only of vague words (有效保障, 健全, 缓解、保障, 持续保障),
     ends in a trend or state without a measure (…有所提高, …有所提升, 案件质量过硬, 提升), or
-    only repeats the indicator's name. Values are also cut into words (rjieba): a value whose
+    only repeats the indicator's name, or only says the work will be done well (按质按量完成, 保质保量完成,
+    高质量完成: 完成 with no standard or amount; 按期完成 and 全部完成 say by when and how much). Values are
+    also cut into words (rjieba): a value whose
     every word is a vague word of ``vocabulary.toml`` (持续, 影响, 长期, 有效, 合规, 严格,
     执行, 相关, 制度 …) or a word of the indicator's own name is flagged too — 持续影响,
     长期, 有效提升, 合规, 严格执行相关制度规定, a value restating its direction (提高).
@@ -279,6 +286,7 @@ _BY_GROUP = {
     "质量指标": "写明可检查的质量标准，如「验收合格率100%」「达到国家××标准」",
     "数量指标": "写明完成的数量和计量单位，如「≥3次」「≥500人次」",
     "时效指标": "写明完成时间或期限，如「2024年12月底前完成」「≤30个工作日」",
+    "服务对象满意度指标": "写成调查得出的满意度，如「受益群众满意度≥90%」（写明调查的对象和方式）",
 }
 
 def _meant_group(row: Row) -> str:
@@ -973,7 +981,9 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     数量指标 (…数量, …人次, or a value in a measure word such as 个/次/人) is what the project
     delivers and is positive too: ``小于等于1``/``≤1个`` caps the output instead of setting it;
     counts of bad things (事故, 投诉, 超标 …) are not flagged. A cost indicator in money is a
-    ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
+    ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse. A rate the name asks to lower given as
+    all of it (``减少国有资产闲置率 =100%``, or ``100%`` with no sign) reads as the rate to reach 100%: flagged, told
+    to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
@@ -984,10 +994,15 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
     (message, suggestion, None) for a target without a comparator, or None: one check for both rules."""
     indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
     op = indicator.target.op
-    if op is None:
-        return _without_ceiling(row)
-    if op is Op.EQ:
-        return None
+    if op is None or op is Op.EQ:
+        if (("减" in name or "降" in name) and (cut := _CUT_RATE.search(name)) is not None
+                and _all_of_it(indicator.target)):
+            # 减少国有资产闲置率 =100% (南县's, round 26): a rate to lower, given as all of it — lowered to what?
+            rate = cut.group(1)
+            return (f"{quote(indicator.level3)}要求降低「{rate}」，指标值却写作{quote(indicator.target.raw)}，"
+                    f"读起来像要{rate}达到100%，看不出要降到多少",
+                    f"写明降到多少，如「{rate}≤5%」；或改用越大越好的比率，如「出租率≥95%」")
+        return _without_ceiling(row) if op is None else None
     direction = name_direction(name)
     raw = indicator.target.raw
     if direction is None and cost and is_money_unit(indicator.target.unit):
@@ -1009,6 +1024,15 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
                 f"正向指标用「≥」写下限，如「≥{turned}」" if turned else "正向指标用「≥」写下限，如「≥95%」")
     return None
+
+
+# A rate the name asks to lower (减少国有资产闲置率, 降低发病率): the rate itself is group 1.
+_CUT_RATE = re.compile(r"(?:减少|降低|下降|压减|减小)([\u4e00-\u9fff]{1,10}率)$")
+
+
+def _all_of_it(target: Target) -> bool:
+    """A share of 100 % or more (``=100%``, ``100%``): a rate to lower cannot be its target."""
+    return target.value is not None and target.unit in _SHARE_UNITS and target.value >= 100 and target.upper is None
 
 
 def _turned(name: str, target: Target, raw: str, direction: str | None) -> str | None:
@@ -1106,6 +1130,8 @@ def _percent_fault(name: str) -> int:
     """What is wrong with a percentage for this name, by the name alone (``unit-mismatch``, in its order):
     an amount, a count or time, a work aim, nothing a share can be taken of (flagged unless a cost or
     a 数量指标); 0 when nothing is."""
+    if "/" in name and FRACTION_NAME.search(name):
+        return 0  # 实际完成飞行小时数/计划小时数: a name written as the share itself, one thing over another
     if _AMOUNT_NAME.search(name):
         return _AMOUNT
     if _COUNT_OR_TIME_NAME.search(name):
@@ -1121,6 +1147,13 @@ def _percent_fault(name: str) -> int:
         # 95%以上; a name that opens with it names nobody: 满意度95%以上)
         return _NO_SHARE
     return 0
+
+
+# A name that is only things said to get better (教学质量提高、办学条件改善): aims, each clause ending in its trend.
+_TRENDS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{2,}?(?:提高|改善|提升|增强|加强|优化|改进)[、，,和及与]?)+")
+# A name written as a share, one thing over another (实际完成飞行小时数/计划小时数, round 33's 云南): three
+# characters or more each side, so that a unit (万元/公里) is none.
+FRACTION_NAME = re.compile(r"[\u4e00-\u9fff]{3,}/[\u4e00-\u9fff]{3,}")
 
 
 def brings_in(name: str) -> bool:
@@ -1147,6 +1180,9 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``); a count of
     households given in persons or the other way round (``申请就学补助户数 ≥101人/次``, ``…人口数 ≥10户``),
     and of batches or sessions in another measure word (``监督抽检批次 ≥100组``; ``≥100批``, ``≥5次`` fit);
+    a name written as the share itself, one thing over another (``实际完成飞行小时数/计划小时数 ≥80%``: three
+    characters or more each side, so not a unit such as 万元/公里) is a rate and is not flagged; a name made only of
+    aims (``教学质量提高、办学条件改善 =100%``) is told it is aims, not a rate;
     an output value or income (…产值, …收入, …销售额) in % as an amount is (``新型经营主体实现产值(%) 8000``: a bare
     figure's unit is the one the name holds in brackets; ``产值增长率`` names a growth, and a comparison with 较
     a difference); an income raised for farmers or households in plain 元 without saying per what
@@ -1226,10 +1262,16 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                       "或写明可判断的结果（如「全年无重大群体性事件」）")
     elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):
-        message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
-                   "无法知道是什么的百分比")
-        suggestion = ("把名称改为写明是什么占什么的比率（如「…覆盖率」「…达标率」「…合格率」），"
-                      "或把指标值写成数量、时间或可判断的结果")
+        if _TRENDS_ONLY.fullmatch(name):  # 教学质量提高、办学条件改善 =100%: aims, not a share of anything
+            message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
+                       "无法知道是什么的百分比")
+            suggestion = ("把每项目标拆成一个指标，写成可计算的比率或可判断的结果（如「…合格率≥95%」"
+                          "「完成…≥3处」）")
+        else:
+            message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
+                       "无法知道是什么的百分比")
+            suggestion = ("把名称改为写明是什么占什么的比率（如「…覆盖率」「…达标率」「…合格率」），"
+                          "或把指标值写成数量、时间或可判断的结果")
     if message is not None and suggestion is not None:
         return message, suggestion
     return None

@@ -24,6 +24,8 @@ _MONEY_UNITS = ("元", "万元", "千元", "亿元")
 # Without a figure a goal may still be checkable: 全年无安全事故, 通过验收, 全覆盖, 建成投用.
 _GOAL_ANCHOR = re.compile(r"达到(?:优良|合格|达标|标准|国家|省级|市级|[一二三四五]级|[一二三]类)|通过验收|验收合格"
                           r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)")
+# A ranking to reach (考核第一名, 前三名): checkable at year end, as a figure is.
+_RANKING = re.compile(r"(?:第|前)[一二三四五六七八九十\d]{1,3}名")
 _CLAUSE_BREAK = re.compile(r"[，。；;,！!？?\n]|(?:^|\s)\d+[.、．]")
 _MIN_COPY = 8
 
@@ -60,7 +62,7 @@ def _goal_faults(text: str) -> tuple[str, ...]:
     words = content_words(text)
     if found and not work and all(_is_money_word(w) for w in words):
         return ("只写了资金的安排，没有说明要完成的产出和效果",)
-    if work or _GOAL_ANCHOR.search(text):
+    if work or _GOAL_ANCHOR.search(text) or ("名" in text and _RANKING.search(text)):
         return ()
     if all(_is_plain(w) for w in words):
         return ("只有笼统的表述（如「保障工作顺利开展」「提升水平」），没有具体内容", "没有可衡量的数字")
@@ -73,7 +75,8 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
 
     财预〔2015〕88号 asks for goals that are "细化、量化": what will be delivered, how much,
     with what effect. Flagged: a goal without any figure (a year, a date or list numbering is
-    not one) and without a checkable end state (通过验收, 全覆盖, 建成, 全年无安全事故);
+    not one) and without a checkable end state (通过验收, 全覆盖, 建成, 全年无安全事故, a ranking such as
+    考核第一名);
     boilerplate made only of general words (保障各项工作顺利开展, 进一步提升水平); a goal
     that only states how the money is split (``资金120万元，其中…用于…``; a sum per head or per
     unit, ``每生1500元/学期``, is a standard and counts as a figure); a goal copied word

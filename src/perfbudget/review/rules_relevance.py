@@ -26,6 +26,7 @@ from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
+    MISFILED,
     Row,
     at_indicator,
     at_project,
@@ -36,6 +37,7 @@ from perfbudget.review.helpers import (
     framework_of_project,
     indicator_check,
     is_money_unit,
+    misfiled_level1,
     money_in,
     project_rows,
     quote,
@@ -194,7 +196,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     The unit's working funds paid out to those who do the work (参保工作经费应发尽发率, 工作经费发放及时率,
     办案经费足额发放率) are the money going in too; a benefit paid out (补助经费发放及时率, 津贴发放率) is a
     subsidy's service and is not flagged. The money granted (``预算资金拨款率`` under 数量: 拨款 as 拨付 is) is
-    the money going in too.
+    the money going in too. In a two-level table (产出 with no 二级) an output whose value is an amount of money and
+    whose name names no money or cost (保山's ``市级森林防火物资储备 ≥80万元``) says what is spent, not what it buys;
+    ``项目总投入 ≤60万元`` there is the table's cost row and is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)
@@ -220,6 +224,14 @@ def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] |
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
     if level2 == "数量指标" and (verdict := _quantity_input(indicator, name, key)) is not None:
         return verdict
+    if (not level2 and level1 == LEVEL1_OUTPUT and _MONEY_WORDS.search(key) is None
+            and money_as_quantity(indicator.target, key)):
+        # a two-level table's output counted in money (保山's 市级森林防火物资储备 ≥80万元, round 33): what the money
+        # buys is not said; a cost or a sum of money by its name (项目总投入, 补助标准) is the table's cost row
+        return ("target",
+                f"产出指标{quote(indicator.level3)}的指标值是金额（{indicator.target.raw}），只说了花多少钱，"
+                "没有说明完成了什么、多少",
+                "写明这笔钱形成的产出和数量，如「储备扑火工具≥500件」「维修设施≥3处」；金额放在成本指标下")
     if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
         # how money is handled (management-as-output's verdict: four parts, the rule's name first)
         # (合规, 规范, 违规; 制度健全: two looks are cheaper than the search)
@@ -228,6 +240,10 @@ def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] |
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
             "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
+
+
+# A name that says it is money or its cost (成本, 费用, 投资, 补助标准 …): a two-level table's cost row, not an output.
+_MONEY_WORDS = re.compile(r"成本|费|投资|投入|价|标准|预算|资金|经费|补助|补贴|金额|资助|奖励|收入|产值|效益|节约")
 
 
 def money_as_quantity(target: Target, key: str) -> bool:
@@ -576,7 +592,10 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     by its 决策, its 决策 and 过程 rows the form's own. A row with an empty 二级 under a 一级 no framework has
     (``过程指标 | | 评审程序是否公正``) in a table whose other rows have their 二级 is misfiled too: the table has
     the 二级 column, the row stands outside the framework (湖北工程学院's, round 29); in a two-level table
-    (no row with a 二级) such a 一级 is the old form's own and ``level2-missing`` says so.
+    (no row with a 二级) such a 一级 is the old form's own and ``level2-missing`` says so. A 一级 no framework or
+    form has over a framework 二级 (大英's ``项目决策 | 数量指标``, the evaluation frame's word over the outputs) is
+    flagged as written, once for its rows, while every other rule judges those rows under the 二级's 一级 (产出指标):
+    the outputs are there, so ``missing-level1-group`` does not say 产出 is missing.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}
@@ -673,7 +692,7 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     indicator, level1 = row.indicator, row.level1
     if not indicator.level1.strip() or not indicator.level2.strip():
         return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
-    if level1 not in LEVEL1_NAMES:
+    if level1 not in LEVEL1_NAMES or (MISFILED and misfiled_level1(row)):
         if level1 in PROCESS_LEVEL1:
             return None  # the investment form's 过程管理指标: any 二级 is the form's
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",

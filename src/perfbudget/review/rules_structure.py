@@ -178,6 +178,8 @@ def _stem(name: str) -> frozenset[str]:
 
 
 _MONEY_NAME = re.compile(r"资金|经费|预算|金额|投资")
+# A completion rate written as its fraction, what was done over what was planned (实际完成飞行小时数/计划小时数).
+_COMPLETION_SHARE = re.compile(r"(?:实际|完成).*/(?:计划|应|预计|目标)")
 # A value that only says the work was done: 已完成, 全部完成, 按时完成.
 _ONLY_DONE = re.compile(r"^(?:已|已经|全部|按时|按期|如期|顺利)?(?:完成|办结|实施|开展)$")
 
@@ -196,7 +198,9 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
     project already gives (``37个基层医疗机构`` beside ``实施…基层医疗机构37个``). A coverage under 质量
     (…覆盖率, …全覆盖) sharing a word with a 数量 name (``达到绿化绿地全覆盖 100%`` beside
     ``完成全市375万平方米的绿地养护``) says how far the counted work reaches, not how well it is done;
-    a coverage of something no 数量 name counts is not flagged.
+    a coverage of something no 数量 name counts is not flagged. A completion rate written as its fraction (``实际完成
+    飞行小时数/计划小时数 ≥80%`` beside ``飞机飞行时长 ≥928小时``) is a 完成率 too; a share of things meeting a
+    standard (``抽检合格批次/抽检总批次``) is a quality.
     """
     out = []
     for project, own in project_rows(document):
@@ -219,7 +223,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                         "写明质量标准，如「验收合格率 ≥95%」「达到…标准」；数量由数量指标反映"))
                 continue
             coverage = "全覆盖" in name
-            if not coverage and not name.endswith(("完成率", "完工率")):
+            if (not coverage and not name.endswith(("完成率", "完工率"))
+                    and ("/" not in name or not _COMPLETION_SHARE.search(name))):
                 continue
             stem = _stem(name)
             task = "任务" in name  # 年度改造任务完成率 beside 住宅区任务完成量: the same task twice
@@ -273,6 +278,21 @@ def _same_count(indicator: Indicator, quantities: list[tuple[int, Indicator]]) -
     return None
 
 
+# A count before the thing (一个存储备份器): the example of what is delivered counts the thing so.
+_LEADING_COUNT = re.compile(r"^([一两二三四五六七八九十]|\d+)([个台套辆件部])(?=[\u4e00-\u9fff]{2})")
+_NUMERALS = {"一": "1", "两": "2", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
+             "九": "9", "十": "10"}
+
+
+def _delivered(name: str) -> str:
+    """A spec row's example of a count: the thing its name counts (一个存储备份器 → 「购置存储备份器1个」), else how
+    counts are written (雾炮车风炮射程 names no count)."""
+    if (count := _LEADING_COUNT.match(name)) is None:
+        return "写明交付的数量和计量单位（如「…台」「…套」「…米」）"
+    number, word = count.groups()
+    return f"写明交付的数量，如「购置{name[count.end():]}{_NUMERALS.get(number, number)}{word}」"
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def spec_word(name: str) -> str | None:
     if not name.endswith(_longest_first("names", "specs")):  # one test for the usual case
@@ -311,7 +331,7 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
         project, position, indicator = row.project, row.position, row.indicator
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"{quote(indicator.level3)}是设备或工程的规格参数（{word}），不是产出的数量",
-                                "把它移到质量指标下；数量指标写明交付的数量，如「购置雾炮车10辆」"))
+                                f"把它移到质量指标下；数量指标{_delivered(row.name)}"))
     return out
 
 
@@ -464,6 +484,7 @@ def bare_measure(name: str) -> bool:
     text = _GENERIC_OBJECT.sub("", plain) if plain.startswith(_GENERIC_WORDS) else plain
     return (text in word_set("names", "measures") or plain in _VERDICT_NAMES or plain in _LEVEL_NAMES
             or (plain[:1].isdecimal() and bool(_DATE_NAME.match(plain) or _FIGURE_NAME.match(plain)))
+            or plain in _PERIOD_NAMES
             or (plain.startswith("以") and bool(_PRINCIPLE_NAME.match(plain))))
 
 
@@ -481,6 +502,9 @@ _LEVEL_NAMES = frozenset(
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
 _GENERIC_WORDS = ("工作", "任务", "各项", "计划", "年度")
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
+# A name that is only a period with no year (全年, 年度: 大英's 时效 row ``全年 1-12月``, round 33): nothing done
+# by then.
+_PERIOD_NAMES = frozenset({"全年", "全年度", "年度", "本年度", "本年", "当年", "年内", "上半年", "下半年", "全年内"})
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
 # A duration or a measure with its figure (1年, 3个月, 500米) is a value too.
 _FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆|年|个月|月|天|日|小时"
@@ -493,8 +517,9 @@ _DATE_NAME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
-    or only a date or a period (``2022年底之前``, ``2022年全年``, ``12月底之前完成`` as the name of a
-    时效 row: the finding says nothing tells what is to be done by then), or only
+    or only a date or a period (``2022年底之前``, ``2022年全年``, ``12月底之前完成``, or a period with no year —
+    ``全年``, ``年度`` — as the name of a 时效 row: the finding says nothing tells what is to be done by then; ``全年``
+    with ``全年`` as its value too is ``qualitative-for-number``'s, one finding for the row), or only
     a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
@@ -565,11 +590,14 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if (description and description != row.key and bare(row.name) not in _LEVEL_NAMES
             and _compared_texts(row.name, indicator.description or "") is not None):
         return None  # a description that reads as the full name: name-description-mismatch says it
-    if _DATE_NAME.match(row.key):
+    if row.key in _PERIOD_NAMES and bare(indicator.target.raw) in _PERIOD_NAMES:
+        return None  # 全年 | 全年: the value names no deadline either, qualitative-for-number says it (one fault)
+    if _DATE_NAME.match(row.key) or row.key in _PERIOD_NAMES:
         share = (f"（指标值{quote(indicator.target.raw)}也说不出是什么的完成比例）"
                  if indicator.target.unit in ("%", "‰") else "")
-        return (f"三级指标名称{quote(indicator.level3)}是一个日期，没有说明到时要完成的是什么{share}",
-                "名称写明完成什么，日期写进指标值，如「补贴资金发放完成时间 2020年12月底前」")
+        what = "一个时段" if row.key in _PERIOD_NAMES else "一个日期"
+        return (f"三级指标名称{quote(indicator.level3)}是{what}，没有说明到时要完成的是什么{share}",
+                "名称写明完成什么，日期写进指标值，如「补贴资金发放完成时间 2024年12月底前」")
     what = ("是一个数值" if _FIGURE_NAME.match(row.key)
             else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
@@ -578,9 +606,23 @@ def _without_object(row: Row) -> tuple[str, str] | None:
                 "写明调查的服务对象，如「受助群众满意度 ≥90%」「参训学员满意度 ≥90%」")
     example = next((example for words, example in _MEASURE_EXAMPLES if row.key.endswith(words)),
                    "如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+    if what == "照抄了一级或二级指标的名称":  # 成本 under 成本指标: an example of what its group measures
+        example = _GROUP_EXAMPLES.get(row.key.removesuffix("指标")) or _GROUP_EXAMPLES.get(row.level2, example)
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象", f"写明衡量什么，{example}")
 
 
+# What a name copied from its heading (成本, 数量指标) is to say, by its group: the example a suggestion gives.
+_GROUP_EXAMPLES = {
+    "成本": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "经济成本": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "社会成本": "如「施工期间影响群众出行的天数」，写明项目给社会带来的代价",
+    "生态环境成本": "如「施工产生的建筑垃圾清运率」，写明项目对环境造成的代价",
+    "成本指标": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "经济成本指标": "如「宣传品制作成本」「人均培训成本」，指标值写金额（如「≤2万元」）",
+    "数量指标": "如「开展宣传活动次数」「培训人次」",
+    "质量指标": "如「维修工程验收合格率」「培训考核合格率」",
+    "时效指标": "如「补助资金发放完成时间」「工程完工时间」",
+}
 # What a bare measure is to be completed with, by its ending: the example a suggestion gives.
 _MEASURE_EXAMPLES = (
     (("及时率", "及时性"), "如「补助资金发放及时率」「设备故障修复及时率」"),

@@ -23,7 +23,7 @@ from typing import Any
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CELL, _PARAGRAPH = "\x07", "\r"
 _MOST_CHARS = 200_000  # the paragraph's length looked for in the stream
-_MOST_TRIES = 64  # places of its first two characters tried
+_MOST_TRIES = 256  # places of its first character tried
 
 
 def _stream(doc: bytes) -> bytes | None:
@@ -43,11 +43,11 @@ def _stream(doc: bytes) -> bytes | None:
 def cell_rows(stream: bytes, text: str) -> list[list[str]] | None:
     """The rows of the cells whose texts, in order, make ``text`` in the .doc's text ``stream`` (UTF-16), ended by
     their row-end marks; None when the stream does not hold ``text`` so or its rows are not all as wide as the first.
-    (The cell marks may fall anywhere in ``text``: each place its first two characters stand is tried, up to
+    (The cell marks may fall anywhere in ``text``: each place its first character stands is tried, up to
     :data:`_MOST_TRIES`.)"""
     if len(text) < 2 or len(text) > _MOST_CHARS:
         return None
-    probe, start = text[:2].encode("utf-16-le"), -1
+    probe, start = text[0].encode("utf-16-le"), -1
     for _ in range(_MOST_TRIES):
         start = stream.find(probe, start + 1)
         if start < 0:

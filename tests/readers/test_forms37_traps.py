@@ -217,3 +217,35 @@ def test_cell_marks_that_do_not_make_rows_of_one_width_rebuild_nothing() -> None
     assert cell_rows(stream("a\x07b\x07\x07c\x07d\x07e\x07\x07"), "abcde") is None  # (a row of three)
     assert cell_rows(stream("a\x07b\x07\x07c\x07x\x07\x07"), "abcd") is None  # (not the paragraph's text)
     assert cell_rows(stream("ab\rc\x07d\x07\x07"), "abcd") == [["ab\nc", "d"]]
+
+
+def test_a_dates_day_printed_alone_on_the_next_page_is_joined(tmp_path: Path) -> None:
+    """Writer breaks a row across the page with its target's last line alone on the next (``2020.12.`` / ``31``);
+    2efc9eca read 31 as a row of its own: an error 指标值「31」没有三级指标名称 that did not say why (CA left (3))."""
+    from tests.readers.test_forms35_layouts import printed_split_forms
+
+    split = printed_split_forms(tmp_path, range(0, 4), "2020.12.31",
+                                tall_row=["效益指标", "时效指标", "完成时间", "2020.12.31"])
+    assert split, "no placement broke the row before the date's day"
+    result = load_path(split[0])
+    assert result.document is not None
+    assert {i.level3: i.target.raw for i in result.document.projects[0].indicators}["完成时间"] == "2020.12.31"
+    assert any("日期的日" in p.message for p in result.problems)
+    assert not any("没有三级指标名称" in p.message for p in result.problems)
+
+
+def test_a_value_cells_last_line_alone_on_the_next_page_is_told() -> None:
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.pdf import _lone_cell_rest
+
+    def row(*texts: str) -> list[Cell]:
+        return [Cell(text, Source("t.pdf", page=1, row=1, column=k)) for k, text in enumerate(texts, 1)]
+
+    rows = [row("一级指标", "二级指标", "三级指标", "指标值"), row("产出指标", "时效指标", "完成时间", "2020年12月")]
+    joined = _lone_cell_rest(rows, row("", "", "", "31日"), 2)
+    assert joined is not None and joined[0] is not None and joined[0][3].text == "2020年12月31日"
+    told = _lone_cell_rest(rows, row("", "", "", "完成"), 2)
+    assert told is not None and told[0] is None and told[1].severity is Severity.WARNING
+    assert _lone_cell_rest(rows, row("", "", "人数", ""), 2) is None  # (a name's last line: the indicator reader's)
+    assert _lone_cell_rest([*rows[:1], row("产出指标", "时效指标", "完成时间", "")], row("", "", "", "31日"), 2) is None

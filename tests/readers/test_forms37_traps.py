@@ -15,6 +15,7 @@ from lxml import etree
 from perfbudget.load import LoadResult, load_bytes, load_path
 from perfbudget.model import Severity
 from tests.conftest import soffice_path
+from tests.readers.test_forms35_layouts import _saved_by_libreoffice
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FORM = [["项目名称", "校舍维修", "", ""], ["年度资金总额(万元)", "50", "", ""],
@@ -140,24 +141,28 @@ def test_rows_an_autofilter_leaves_out_are_told_as_filtered() -> None:
     assert "自动筛选" in told.message and "清除筛选" in told.message
 
 
-def test_a_value_outside_its_merged_ranges_top_left_cell() -> None:
+def test_a_value_outside_its_merged_ranges_top_left_cell(tmp_path: Path) -> None:
     """Excel and WPS show a merged range's top-left cell only. A value written in another cell of the range, its
-    top-left cell empty, is read as the range's with a warning (2efc9eca: a fifth cell under a four-column header,
-    the indicator lost with an error); a value beside a shown one is covered, not read, and told (2efc9eca: the
-    same error)."""
+    top-left cell empty, is read as the range's with a warning (2efc9eca: in .xlsx a fifth cell under a four-column
+    header, the indicator lost with an error; in .xls blanked without a word, the form refused); a value beside a
+    shown one is covered, not read, and told (2efc9eca: the same error in .xlsx, nothing said in .xls)."""
     rows = [["项目名称", "", "校舍维修", "", ""], ["年度资金总额(万元)", 50, "", "", ""],
             ["一级指标", "二级指标", "三级指标", "指标值", ""],
             ["产出指标", "数量指标", "维修面积", "", "≥500平方米"],
             ["", "质量指标", "验收合格率", "100%", "≥95%"],
             ["满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", ""]]
     merges = ("B1:E1", "D3:E3", "D4:E4", "D5:E5", "D6:E6")
-    targets, result = _read(_excel(rows, merges=merges), "t.xlsx")
-    assert result.document is not None and result.document.projects[0].name == "校舍维修"
-    assert targets == {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
-    told = {(p.source.row, p.source.column): p.message for p in result.problems if "合并单元格" in p.message}
-    assert set(told) == {(1, 3), (4, 5), (5, 5)}
-    assert "已按合并单元格的内容读取" in told[(4, 5)] and "未读取" in told[(5, 5)] and "≥95%" in told[(5, 5)]
-    assert not [p for p in result.problems if p.severity is Severity.ERROR]
+    (tmp_path / "form.xlsx").write_bytes(_excel(rows, merges=merges))
+    for path in (tmp_path / "form.xlsx", _saved_by_libreoffice(tmp_path / "form.xlsx", "xls")):
+        result = load_path(path)
+        assert result.document is not None, (path, result.problems)
+        assert result.document.projects[0].name == "校舍维修", path
+        targets = {i.level3: i.target.raw for i in result.document.projects[0].indicators}
+        assert targets == {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}, path
+        told = {(p.source.row, p.source.column): p.message for p in result.problems if "合并单元格" in p.message}
+        assert set(told) == {(1, 3), (4, 5), (5, 5)}, path
+        assert "已按合并单元格的内容读取" in told[(4, 5)] and "未读取" in told[(5, 5)] and "≥95%" in told[(5, 5)]
+        assert not [p for p in result.problems if p.severity is Severity.ERROR], path
 
 
 def test_the_system_short_date_is_shown_as_a_chinese_excel_shows_it() -> None:

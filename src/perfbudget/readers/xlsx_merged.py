@@ -14,7 +14,9 @@ Now each such value is settled as what the sheet shows and told:
   quoting it, as a hidden row's is.
 
 The ranges come from the sheet's ``<mergeCell>`` elements (``xlsx_hidden._MERGE``); ranges larger than
-:data:`_LARGEST` cells are left out (a title band over a whole sheet holds no value elsewhere worth the map).
+:data:`_LARGEST` cells are left out (a title band over a whole sheet holds no value elsewhere worth the map). The
+.xls and .et reader gives the covered cells that hold something (xlrd's ``merged_cells``, :func:`covered_map`): until
+forms37 it blanked them without a word.
 """
 
 from __future__ import annotations
@@ -44,6 +46,15 @@ def covered_cells(xml: bytes) -> dict[int, dict[int, tuple[int, int]]]:
             for c in range(left, right + 1):
                 if (r, c) != (top, left):
                     columns[c] = (top, left)
+    return covered
+
+
+def covered_map(cells: dict[tuple[int, int], tuple[int, int]]) -> dict[int, dict[int, tuple[int, int]]]:
+    """:func:`covered_cells`'s map of the given covered cells ((row, column) → its range's top-left cell, 1-based):
+    the .xls reader knows which covered cells hold something before it reads the rows."""
+    covered: dict[int, dict[int, tuple[int, int]]] = {}
+    for (r, c), top_left in cells.items():
+        covered.setdefault(r, {})[c] = top_left
     return covered
 
 

@@ -252,5 +252,12 @@ def test_a_value_cells_last_line_alone_on_the_next_page_is_told() -> None:
     assert joined is not None and joined[0] is not None and joined[0][3].text == "2020年12月31日"
     told = _lone_cell_rest(rows, row("", "", "", "完成"), 2)
     assert told is not None and told[0] is None and told[1].severity is Severity.WARNING
+    # a sentence column (未完成原因…) whose text stops inside a sentence goes on (r112: its end was dropped silently)
+    reasons = [row("一级指标", "二级指标", "三级指标", "未完成原因和改进措施"),
+               row("产出指标", "数量指标", "子站", "并于11月10日经生态")]
+    joined = _lone_cell_rest(reasons, row("", "", "", "环境部审核同意。"), 2)
+    assert joined is not None and joined[0] is not None and joined[0][3].text == "并于11月10日经生态环境部审核同意。"
+    ended = [*reasons[:1], row("产出指标", "数量指标", "子站", "已审核同意。")]
+    assert _lone_cell_rest(ended, row("", "", "", "下一段"), 2)[1].severity is Severity.WARNING  # type: ignore[index]
     assert _lone_cell_rest(rows, row("", "", "人数", ""), 2) is None  # (a name's last line: the indicator reader's)
     assert _lone_cell_rest([*rows[:1], row("产出指标", "时效指标", "完成时间", "")], row("", "", "", "31日"), 2) is None

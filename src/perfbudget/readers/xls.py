@@ -176,9 +176,9 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             else:
                 rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
                 spans = {(rlo + 1, clo + 1): chi - clo for rlo, _rhi, clo, chi in sheet.merged_cells if chi - clo > 1}
-                shown = _Sheet(book, sheet, settled=True)
-                merged = MergedValues(covered_map(shown.merged), file, sheet.name)
-                tables.extend(_sheet_tables(shown, sheet.name, file, budget, rows, notes,
+                rows_of = _Sheet(book, sheet, settled=True)
+                merged = MergedValues(covered_map(rows_of.merged), file, sheet.name)
+                tables.extend(_sheet_tables(rows_of, sheet.name, file, budget, rows, notes,
                                             unvalued=unvalued, hiding=_hiding(sheet), spans=spans, merged=merged))
                 merged_notes += merged.problems
             book.unload_sheet(index)

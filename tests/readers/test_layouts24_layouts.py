@@ -165,11 +165,11 @@ def _sheet_with_date(number_format: str) -> bytes:
 
 def test_a_date_target_reads_as_the_sheet_shows_it() -> None:
     # main: 2024-06-30 for a cell the sheet shows 2024年6月30日; since forms36 any date format is shown as written
-    # (m/d/yyyy: 6/30/2024), but the system's short date (built-in 14, openpyxl's mm-dd-yy), whose spelling depends
-    # on the locale, stays ISO 8601 (a guard)
+    # (m/d/yyyy: 6/30/2024); the system's short date (built-in 14, openpyxl's mm-dd-yy), whose spelling depends on
+    # the locale, was ISO 8601 until forms37 and is now as a Chinese (zh-CN) Excel and WPS show it: 2024/6/30
     for number_format, shown in (('yyyy"年"m"月"d"日"', "2024年6月30日"), ("yyyy\\年mm\\月dd\\日", "2024年06月30日"),
                                  ('[$-804]yyyy"年"m"月";@', "2024年6月"), ("yyyy-mm-dd", "2024-06-30"),
-                                 ("m/d/yyyy", "6/30/2024"), ("mm-dd-yy", "2024-06-30")):
+                                 ("m/d/yyyy", "6/30/2024"), ("mm-dd-yy", "2024/6/30")):
         result = load_bytes(_sheet_with_date(number_format), "t.xlsx")
         assert result.document is not None and not _errors(list(result.problems)), result.problems
         assert result.document.projects[0].indicators[-1].target.raw == shown, number_format

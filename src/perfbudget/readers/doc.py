@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Severity, Source
+from perfbudget.readers.doc_last_table import with_last_table
 
 _RTF_ROW = re.compile(rb"\\(?:nest)?row(?![a-zA-Z])")  # the control words ending a table row (not \trowd)
 _WHAT = {"doc": "Word 97-2003 文件（.doc）", "wps": "WPS 文字文件（.wps）", "rtf": "RTF 文件"}
@@ -59,4 +60,14 @@ def _converted(data: bytes, file: str, limits: Limits, suffix: str, what: str) -
     converted, problem = convert(data, file, suffix, "docx", what, limits)
     if problem is not None or converted is None:
         return None, [problem or Problem(Source(file), f"LibreOffice 无法转换{what}")]
+    if suffix != ".rtf" and (rebuilt := with_last_table(data, converted)) is not None:
+        # the .doc's text ends in a table, which LibreOffice reads as one paragraph (readers/doc_last_table.py)
+        document, problems = read_docx(rebuilt[0], file, limits)
+        rows, columns = rebuilt[1]
+        told = (f"{what}的正文以表格结束（没有 Word 总在最后写的段落标记，多为程序生成或转换的文件），"
+                "LibreOffice 转换时把最后一个表格读成了一段文字；已按文件中的单元格标记重建该表格"
+                f"（{rows}行×{columns}列，合并单元格按空白单元格读取），请核对；也可在 Word 或 WPS 中打开并另存为 "
+                ".docx 后重新导入")
+        return document, [Problem(Source(file), told,
+                                  Severity.WARNING), *problems]
     return read_docx(converted, file, limits)

@@ -72,6 +72,10 @@ _WRAPPERS = (_SDT, _CUSTOM_XML)
 # mc:AlternateContent holds the text box twice, as mc:Choice and as a VML mc:Fallback)
 _WITHDRAWN = (f"{_W}del", f"{_W}moveFrom", _FALLBACK)
 _OFF = ("0", "false", "off")
+# a content control left unfilled shows its placeholder (``w:showingPlcHdr``: 单击或点击此处输入文字。), no value
+_SHOWING_PLACEHOLDER = f"{_W}showingPlcHdr"
+_PLACEHOLDER_RUN = "{urn:perfbudget}placeholder"  # (an attribute marking the runs of such a placeholder)
+_PLACEHOLDER = "\ue000"  # (marks a placeholder's text among the hidden texts told)
 
 
 def _unwrapped(parent: Any, *tags: str) -> Iterator[Any]:
@@ -154,6 +158,21 @@ def mark_style_hidden(root: Any, styles: Any) -> int:
     return marked
 
 
+def mark_placeholders(root: Any) -> None:
+    """Hide the runs of every content control of ``root`` that shows its placeholder (``w:sdtPr/w:showingPlcHdr``:
+    nothing was filled in, Word shows the template's grey prompt 「单击或点击此处输入文字。」), so that the prompt is
+    not read as the cell's value but told as such (:func:`hidden_text_problems`)."""
+    for flag in list(root.iter(_SHOWING_PLACEHOLDER)):
+        content = flag.getparent().getparent().find(_SDTCONTENT)
+        for run in content.iter(_R) if content is not None else ():
+            props = run.find(_RPR)
+            if props is None:
+                props = run.makeelement(_RPR, {})
+                run.insert(0, props)
+            props.append(props.makeelement(_VANISH, {}))
+            run.set(_PLACEHOLDER_RUN, "1")
+
+
 def _styles_element(part: Any) -> Any | None:
     """The ``w:styles`` element of a Word part's styles, or None when it has none."""
     from docx.opc.constants import RELATIONSHIP_TYPE
@@ -194,7 +213,7 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
                 texts = [t for t in run.iter(_T) if t not in withdrawn]
                 withdrawn.update(run.iter(_T, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
                 if hidden is not None and (shown := "".join(t.text or "" for t in texts).strip()):
-                    hidden.append(shown)
+                    hidden.append(_PLACEHOLDER + shown if run.get(_PLACEHOLDER_RUN) else shown)
     boxed = next(p.iter(_TXBX), None) is not None
     for box in _boxed_tables(p) if boxed else ():
         withdrawn.update(box.iter(_T, _TAB, _BR, _CR))
@@ -212,9 +231,17 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     return visible("".join(parts))  # without the invisible characters (readers/invisible.py), in a cell or not
 
 
+_MARK_DELETED = f"{_PPR}/{_RPR}/{_W}del"  # a paragraph mark deleted as a tracked change
+
+
 def _cell_text(tc: Any, hidden: list[str] | None = None) -> str:
-    """The cell's paragraphs, one a line (each without its invisible characters: :func:`paragraph_text`)."""
-    return "\n".join(paragraph_text(p, hidden) for p in tc.iter(_P)).strip("\n")
+    """The cell's paragraphs, one a line (each without its invisible characters: :func:`paragraph_text`); a
+    paragraph whose mark is a tracked deletion runs on into the next, as Word shows the change accepted."""
+    paragraphs = list(tc.iter(_P))
+    if len(paragraphs) == 1:
+        return paragraph_text(paragraphs[0], hidden).strip("\n")
+    return "".join(paragraph_text(p, hidden) + ("" if p.find(_MARK_DELETED) is not None else "\n")
+                   for p in paragraphs).strip("\n")
 
 
 def _cells_of_row(tr: Any) -> list[Any]:
@@ -376,6 +403,7 @@ def page_furniture_lines(word: Any) -> tuple[list[tuple[str, ...]], str | None, 
     told: list[str] = []
     for where, root in _page_parts(word):
         mark_style_hidden(root, _styles_element(word.part))
+        mark_placeholders(root)
         for block in _blocks(root):
             if block.tag == _P:
                 texts = [paragraph_text(block)]
@@ -424,6 +452,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     word = docx.Document(io.BytesIO(data))
     body = word.element.body
     mark_style_hidden(body, _styles_element(word.part))
+    mark_placeholders(body)
     _text_chunks_as_paragraphs(body, word.part, budget.limits, taken)
     page_lines, page_unit, page_told = page_furniture_lines(word)
     page_read: list[str] = []
@@ -654,15 +683,26 @@ _FLAT_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标\s*(?:指�
 
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:
     """Warnings for the hidden text not read: each cell's (the first :data:`_MOST_TOLD`, then one more for the
-    rest), and one for the paragraphs outside the tables."""
-    problems = [Problem(source, f"隐藏文字（在 Word 中看不到、不打印），未读取：「{text[:30]}」{_UNHIDE}",
-                        Severity.WARNING) for source, text in cells[:_MOST_TOLD]]
-    if rest := cells[_MOST_TOLD:]:
-        problems.append(Problem(rest[0][0], f"另有 {len(rest)} 个单元格中的隐藏文字未读取{_UNHIDE}", Severity.WARNING))
-    if paragraphs:
-        quoted = "」「".join(text[:30] for text in paragraphs[:3]) + ("」等" if len(paragraphs) > 3 else "」")
-        problems.append(Problem(Source(file), f"正文中有 {len(paragraphs)} 处隐藏文字（在 Word 中看不到、不打印），"
-                                              f"未读取：「{quoted}{_UNHIDE}", Severity.WARNING))
+    rest), and one for the paragraphs outside the tables; a content control's placeholder (:func:`mark_placeholders`)
+    is told as such."""
+    prompts = [(source, text.replace(_PLACEHOLDER, "")) for source, text in cells if _PLACEHOLDER in text]
+    cells = [(source, text) for source, text in cells if _PLACEHOLDER not in text]
+    problems = [Problem(source, f"内容控件显示的是未填写时的提示文字「{text[:30]}」，不是填写的内容，按空白读取；"
+                                "如该处应有内容，请在 Word 中填写后重新导入", Severity.WARNING)
+                for source, text in prompts[:_MOST_TOLD]]
+    problems += [Problem(source, f"隐藏文字（在 Word 中看不到、不打印），未读取：「{text[:30]}」{_UNHIDE}",
+                         Severity.WARNING) for source, text in cells[:_MOST_TOLD]]
+    if rest := cells[_MOST_TOLD:] + prompts[_MOST_TOLD:]:
+        problems.append(Problem(rest[0][0], f"另有 {len(rest)} 个单元格中的隐藏文字或提示文字未读取{_UNHIDE}",
+                                Severity.WARNING))
+    for texts, what, hint in (([t for t in paragraphs if _PLACEHOLDER not in t], "隐藏文字（在 Word 中看不到、不打印）",
+                                _UNHIDE),
+                               ([t.replace(_PLACEHOLDER, "") for t in paragraphs if _PLACEHOLDER in t],
+                                "内容控件未填写时的提示文字（不是填写的内容）", "")):
+        if texts:
+            quoted = "」「".join(text[:30] for text in texts[:3]) + ("」等" if len(texts) > 3 else "」")
+            problems.append(Problem(Source(file), f"正文中有 {len(texts)} 处{what}，未读取：「{quoted}{hint}",
+                                    Severity.WARNING))
     return problems
 
 

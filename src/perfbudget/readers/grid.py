@@ -8,6 +8,7 @@ raw tables into the model, the same way for every form.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from perfbudget.model import Problem, Source
@@ -106,3 +107,21 @@ True when the rows are known but their empty cells were lost (space-separated ro
     # The text's last row ends with the separator that closes the rows' cells (``名称 | ≥500份 |``): its last
     # written cell is whole, though the page may stop there (pipe rows only).
     closed: bool = False
+
+
+_OVERFLOW_MARK = re.compile(r"#{2,}")
+_OVERFLOW_TOLD = ("单元格中只有「{mark}」：这是 Excel、WPS 在列宽不够时代替数字或日期显示的符号，原来的值没有显示出来"
+                  "（打印成 PDF 或复制时就已丢失），未读取；请在原表格中加宽该列后重新导出，或改正后重新导入")
+
+
+def without_overflow_marks(tables: list[RawTable]) -> None:
+    """Each cell holding only ``##`` or more (``####``: what Excel and WPS show for a number or date wider than its
+    column, and what a PDF printed from that sheet or a copy of the shown values then holds) made blank, an error at
+    its place in its table's problems: the value is not in the file, and ``####`` read as a qualitative target was
+    "ok" but wrong (forms37)."""
+    for table in tables:
+        for row in table.rows:
+            for k, cell in enumerate(row):
+                if "##" in cell.text and _OVERFLOW_MARK.fullmatch(mark := cell.text.strip()) is not None:
+                    row[k] = Cell("", cell.source)
+                    table.problems.append(Problem(cell.source, _OVERFLOW_TOLD.format(mark=mark)))

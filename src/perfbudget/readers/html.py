@@ -21,7 +21,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
 from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning, without_overflow_marks
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -525,4 +525,5 @@ def _read_tables(text: str, file: str, limits: Limits) -> tuple[Document | None,
     if not tables:
         return None, [Problem(Source(file), "网页中没有找到绩效目标表"
                                             "（没有含「项目名称」「三级指标」等表头的 <table>）")]
+    without_overflow_marks(tables)  # (a sheet saved as a web page shows its narrow numbers as ####)
     return interpret_tables(tables, file)

@@ -34,7 +34,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.labels import level_of
+from perfbudget.readers.labels import column_role, level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading, starts_project
@@ -207,7 +207,12 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
-                    if rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
+                    if opened is None and (lone := _lone_cell_rest(tables[-1].rows, rows[0], page_number)):
+                        if lone[0] is not None:  # (a date's day printed alone on the page: the cell's last line)
+                            tables[-1].rows[-1] = lone[0]
+                            rows = rows[1:]
+                        tables[-1].problems.append(lone[1])
+                    elif rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
                         if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number,
                                                         earlier_raw)) is not None:
                             tables[-1].rows[-1], note = joined  # (the first row is the rest of the last: one row)
@@ -392,6 +397,48 @@ def _split_row_joined(last: list[Cell], first: list[Cell], page: int,
     where = next(new.source for new in first if not new.blank)  # (the joined cells keep the previous page's places)
     return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」与"
                                   f"「{proof[1]}」是同一格的文字），已与上一行合为一行", Severity.INFO)
+
+
+# a date cut by the page after its month (``2020.1.1-2020.12.`` / ``31``; ``2020年12月`` / ``31日``)
+_CUT_DATE = re.compile(r"(?:\d{4}([./．-])(\d{1,2})\1|\d{4}年(\d{1,2})月)\Z")
+_DAY = re.compile(r"(\d{1,2})(日?)\Z")
+
+
+_FREE_TEXT = ("deviation", "description")  # columns of sentences (未完成原因, 指标解释), no values
+
+
+def _lone_cell_rest(rows: list[list[Cell]], first: list[Cell], page: int) -> tuple[list[Cell] | None, Problem] | None:
+    """A page's first row of one cell alone, in a column of values or sentences (under the table's 指标值, 实际完成值,
+    未完成原因 … head: a name's last line alone is joined by the indicator reader), under a cell holding text on the
+    previous page: the cell's last line printed on the next page (a row broken by the page whose other cells ended
+    above). Joined, with a note, where that is sure: the two make one date (the text above ends in a year and month,
+    ``2020.12.`` or ``2020年12月``, this is that month's day, ``31`` or ``31日``), or the column holds sentences and
+    the text above stops inside one (no 。；！？ at its end: ``…并于11月10日经生态`` / ``环境部审核同意。…``); else
+    told, not joined (forms37: CA left (3), an error 指标值「31」没有三级指标名称 that did not say why; r112's
+    sentence's end was dropped without a word). None for any other row."""
+    filled = [k for k, cell in enumerate(first) if not cell.blank]
+    last = rows[-1]
+    if len(filled) != 1 or len(last) != len(first) or last[k := filled[0]].blank:
+        return None
+    head = next((row for row in rows if any(column_role(cell.text) == "level3" for cell in row)), None)
+    role = column_role(head[k].text) if head is not None and len(head) == len(first) else None
+    if role in (None, "level1", "level2", "level3"):
+        return None
+    before, after = last[k].text.rstrip(), "".join(first[k].text.split())
+    date, day = _CUT_DATE.search(before), _DAY.match(after)
+    if date is not None and day is not None and 1 <= int(day.group(1)) <= 31 \
+            and 1 <= int(date.group(2) or date.group(3)) <= 12 and bool(day.group(2)) == bool(date.group(3)):
+        what, text = "日期的日", before + after
+    elif role in _FREE_TEXT and before[-1:] not in _ENDS_SENTENCE:
+        what, text = "句子的后半", join_wrapped(f"{before}\n{first[k].text}")
+    else:
+        return None, Problem(first[k].source, f"第{page}页第一行只有第{k + 1}列「{after[:20]}」一格，正在上一页最后一行"
+                                              f"「{before[-20:]}」之下：可能是该格的文字在分页处断开、最后一行印在了下一页；"
+                                              "未与上一行合并，请对照原文件核对", Severity.WARNING)
+    joined = [*last[:k], spanning(text, last[k].source, last[k].span), *last[k + 1:]]
+    return joined, Problem(first[k].source, f"第{page}页第一行只有「{after[:20]}」一格，是上一页最后一行"
+                                            f"「{before[-20:]}」在分页处断开的最后一部分（{what}），已接在上一行该格之后",
+                           Severity.INFO)
 
 
 _ENDS_SENTENCE = frozenset("。；;！!？?")

@@ -31,7 +31,7 @@ from typing import Any
 
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers.cjk_radicals import has_radical, mended
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import Cell, RawTable, without_overflow_marks
 
 # Labels every target table holds, in traditional characters (績效 绩效, 指標 指标, 項目 项目, 預算 预算).
 TRADITIONAL_LABELS = ("績效", "指標", "項目", "預算", "項(", "績(", "標(")
@@ -166,7 +166,9 @@ def interpret_either_script(tables: list[RawTable], file: str,
     """``interpret(tables, file)`` of a form with cells, or the interpretation of the tables with every
     cell (and heading) converted when that reads no indicator and a cell holds traditional labels
     (:func:`_or_converted`), the note at that cell. Radicals standing for ideographs are read as the ideographs
-    first, cell by cell (:func:`_mend_radicals`)."""
+    first, cell by cell (:func:`_mend_radicals`); a cell showing only ``####`` is blank and an error
+    (``grid.without_overflow_marks``)."""
+    without_overflow_marks(tables)
     _mend_radicals(tables)
     def where() -> tuple[Source, str] | None:
         cell = _first_traditional_cell(tables)

@@ -2,10 +2,10 @@
 
 xlrd reads the BIFF records with their cell formats (``formatting_info=True``), so numbers
 are shown as Excel shows them, like the xlsx reader (``0.00`` → ``17.00``, ``0%`` → ``86%``,
-dates as dates). A merged range keeps its value in its top-left cell and the covered cells
-are blanked (xlrd's ``merged_cells``), which is how the interpretation expects merged
-cells. The rows then go through the xlsx reader's sheet splitting (headings, several
-tables per sheet) and the one interpretation.
+dates as dates). A merged range keeps its value in its top-left cell; a value under a merged cell (another cell
+of the range, xlrd's ``merged_cells``) is settled as in .xlsx (``xlsx_merged``: read as the range's where its
+top-left cell is empty, else told and not read; blanked without a word until forms37). The rows then go through
+the xlsx reader's sheet splitting (headings, several tables per sheet) and the one interpretation.
 
 python-calamine reads .xls faster but gives bare values without their formats
 (``17.0`` for ``17.00``); see bench/formats.py and docs/formats.md.
@@ -28,6 +28,7 @@ from perfbudget.readers.number_shape import format_problem
 from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
 from perfbudget.readers.xlsx_formulas import unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
+from perfbudget.readers.xlsx_merged import MergedValues, covered_map
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
@@ -51,13 +52,14 @@ class TooLarge(Exception):
     """The merged ranges cover more cells than any real table."""
 
 
-def _covered_with_content(sheet: Any) -> set[tuple[int, int]]:
-    """Cells inside a merged range, other than its top-left one, that hold something (normally none).
+def _covered_with_content(sheet: Any) -> dict[tuple[int, int], tuple[int, int]]:
+    """Cells inside a merged range, other than its top-left one, that hold something (normally none), each with its
+    range's top-left cell, all 1-based (for ``xlsx_merged.MergedValues``).
 
     Ranges are clipped to the cells the sheet has; a file whose ranges cover more than
     :data:`MAX_MERGED_CELLS` cells in all is refused (a hostile file could claim millions).
     """
-    covered: set[tuple[int, int]] = set()
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
     ranges = []
     area = 0
     for rlo, rhi, clo, chi in sheet.merged_cells:
@@ -70,7 +72,7 @@ def _covered_with_content(sheet: Any) -> set[tuple[int, int]]:
     for rlo, rhi, clo, chi in ranges:
         for r in range(rlo, rhi):
             kinds = sheet.row_types(r)
-            covered.update((r, c) for c in range(clo, min(chi, len(kinds)))
+            covered.update(((r + 1, c + 1), (rlo + 1, clo + 1)) for c in range(clo, min(chi, len(kinds)))
                            if kinds[c] not in (_EMPTY, _BLANK) and (r, c) != (rlo, clo))
     return covered
 
@@ -78,10 +80,13 @@ def _covered_with_content(sheet: Any) -> set[tuple[int, int]]:
 class _Sheet:
     """An xlrd sheet seen as a stream of rows of :class:`_Shown` cells (openpyxl's ``iter_rows`` shape)."""
 
-    def __init__(self, book: Any, sheet: Any) -> None:
+    def __init__(self, book: Any, sheet: Any, settled: bool = False) -> None:
+        """``settled``: the covered cells' values are given as they stand, for ``xlsx_merged.MergedValues`` to settle
+        (read as their range's, or told); else they are blank (a hidden sheet's, told as a whole)."""
         self.book = book
         self.sheet = sheet
-        self.covered = _covered_with_content(sheet)
+        self.merged = _covered_with_content(sheet)
+        self.covered = frozenset() if settled else frozenset((r - 1, c - 1) for r, c in self.merged)
 
     def reset_dimensions(self) -> None:
         """Rows are as long as their last cell already (``ragged_rows``)."""
@@ -163,6 +168,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
         notes: list[Problem] = []
         unvalued: list[tuple[str, int, int, str]] = []  # formulas whose value is an error, in rows read
         hidden: list[int] = []
+        merged_notes: list[Problem] = []  # values under merged cells (xlsx_merged)
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             if sheet.visibility:  # hidden (1) or very hidden (2): read only when no sheet shown holds a table
@@ -170,8 +176,11 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             else:
                 rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
                 spans = {(rlo + 1, clo + 1): chi - clo for rlo, _rhi, clo, chi in sheet.merged_cells if chi - clo > 1}
-                tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget, rows, notes,
-                                            unvalued=unvalued, hiding=_hiding(sheet), spans=spans))
+                rows_of = _Sheet(book, sheet, settled=True)
+                merged = MergedValues(covered_map(rows_of.merged), file, sheet.name)
+                tables.extend(_sheet_tables(rows_of, sheet.name, file, budget, rows, notes,
+                                            unvalued=unvalued, hiding=_hiding(sheet), spans=spans, merged=merged))
+                merged_notes += merged.problems
             book.unload_sheet(index)
         for index in hidden:
             sheet = book.sheet_by_index(index)
@@ -182,7 +191,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             elif texts := [c.text for table in shown for row in table.rows for c in row if not c.blank]:
                 notes.append(hidden_sheet_problem(file, sheet.name, texts))
         if tables:
-            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
+            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file), *merged_notes])
         return without_instruction_sheets(tables, file)
     finally:
         book.release_resources()

@@ -36,6 +36,7 @@ from perfbudget.readers.stream import better_heading, looks_like_heading, starts
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import (
     Hiding,
+    filtered_rows,
     hidden_column_problems,
     hidden_columns,
     hidden_row_problem,
@@ -45,9 +46,12 @@ from perfbudget.readers.xlsx_hidden import (
     sheet_xml,
     told,
 )
+from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
 
-# built-in format 14, the system's short date (2021/12/31 on a Chinese system), as openpyxl and xlrd name it
+# built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
+# show it, 2021/12/31 (year first, month and day without a leading zero: 2021/1/5); ISO 2021-12-31 until forms37
 _LOCALE_SHORT_DATES = frozenset(("mm-dd-yy", "m/d/yy"))
+_ZH_CN_SHORT_DATE = "yyyy/m/d"
 
 def cell_text(value: Any, number_format: str | None) -> str:
     """A cell's value as the text Excel displays for the common formats."""
@@ -57,9 +61,9 @@ def cell_text(value: Any, number_format: str | None) -> str:
         return value
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, dt.date) and number_format not in _LOCALE_SHORT_DATES \
-            and (shown := shown_date(value, number_format)) is not None:
-        return shown  # 2020年12月31日, 2021.12.31: a date as its format shows it
+    if isinstance(value, dt.date) and (shown := shown_date(value, _ZH_CN_SHORT_DATE if number_format
+                                                         in _LOCALE_SHORT_DATES else number_format)) is not None:
+        return shown  # 2020年12月31日, 2021.12.31, 2021/12/31: a date as its format shows it
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
@@ -83,12 +87,15 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                   hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None,
                   formulas: dict[tuple[int, int], str] | None = None,
                   unvalued: list[tuple[str, int, int, str]] | None = None,
-                  hiding: Hiding | None = None, spans: dict[tuple[int, int], int] | None = None) -> list[RawTable]:
+                  hiding: Hiding | None = None, spans: dict[tuple[int, int], int] | None = None,
+                  filtered: range = range(0), merged: MergedValues | None = None) -> list[RawTable]:
     """The raw tables of one sheet; its ``hidden_rows`` (1-based) and the hidden columns of ``hiding`` are not read,
     each one that holds text told in ``notes`` (``xlsx_hidden``; a merged range starting in a hidden column is read
     where Excel shows it); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read goes to
     ``unvalued``, and so does a cell whose value is a formula's error (``data_type`` ``e``: ``#NAME?``, given by
-    the error). A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span."""
+    the error). A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span. A hidden row
+    of ``filtered`` (under an autofilter) is told as one the filter leaves out; ``merged`` settles the values a
+    merged range holds outside its top-left cell (``xlsx_merged``)."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -107,8 +114,11 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         if r in hidden_rows:
             if notes is not None and (texts := [_shown(v, c) for v, c in zip(values, row, strict=False)
                                                 if _shown(v, c).strip()]):
-                notes.append(hidden_row_problem(file, title, r, texts))
+                notes.append(hidden_row_problem(file, title, r, texts, r in filtered))
             continue
+        if merged is not None and merged.covered:
+            row = list(row)
+            merged.settle(r, values, row, _shown)  # (a value outside a merged range's top-left cell)
         columns: list[int] | None = None  # the row's columns shown (0-based), when the sheet hides some
         if hiding is not None and hiding.columns:
             values, row, columns = _shown_columns(values, row, r, hiding, hidden_texts)
@@ -276,14 +286,17 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         notes: list[Problem] = []
         hidden: list[Any] = []
         unvalued: list[tuple[str, int, int, str]] = []  # formulas saved without their values, in rows read
+        merged_notes: list[Problem] = []  # values outside a merged range's top-left cell
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
                 continue
             xml = sheet_xml(workbook, ws)
+            merged = MergedValues(covered_cells(xml), file, ws.title)
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
                                         unvalued_formulas(workbook, ws), unvalued, hidden_columns(workbook, ws, xml),
-                                        merged_spans(xml)))
+                                        merged_spans(xml), filtered_rows(xml), merged))
+            merged_notes += merged.problems
         for ws in hidden:
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:
@@ -292,7 +305,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:
-            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
+            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file), *merged_notes])
         return without_instruction_sheets(tables, file)
     finally:
         workbook.close()

@@ -67,6 +67,14 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def merge_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (top, left, bottom, right), 1-based (``<mergeCell ref="A5:B6">``: 5, 1, 6, 2)."""
+    if b"mergeCell" not in xml:
+        return []
+    return [(int(top), _column_number(left), int(bottom), min(_column_number(right), _MAX_COLUMN))
+            for left, top, right, bottom in _MERGE.findall(xml)]
+
+
 def merged_spans(xml: bytes) -> dict[tuple[int, int], int]:
     """(row, column) of each merged range's first cell (1-based) → the columns it spans, for ranges over two
     columns or more (``<mergeCell ref="A5:B6">``)."""
@@ -140,7 +148,27 @@ def _quoted(texts: list[str]) -> str:
 _UNHIDE = "；如需读取，请在 Excel、WPS 或 LibreOffice 中取消隐藏后重新导入"
 
 
-def hidden_row_problem(file: str, sheet: str, row: int, texts: list[str]) -> Problem:
+_FILTER = re.compile(rb"<(?:\w+:)?autoFilter\b[^<>]*\bref\s*=\s*[\"'][A-Za-z]+(\d+)(?::[A-Za-z]+(\d+))?[\"']")
+
+
+def filtered_rows(xml: bytes) -> range:
+    """The rows (1-based) under the sheet's autofilter's header row (``<autoFilter ref="A3:D40">``: 4–40), where a
+    hidden row is one the filter leaves out (Excel and WPS save it as ``hidden``); empty without an autofilter."""
+    match = _FILTER.search(xml) if b"autoFilter" in xml else None
+    if match is None:
+        return range(0)
+    top = int(match.group(1))
+    return range(top + 1, int(match.group(2) or top) + 1)
+
+
+def hidden_row_problem(file: str, sheet: str, row: int, texts: list[str], filtered: bool = False) -> Problem:
+    """A hidden row not read; one under an autofilter is told as a row the filter leaves out (forms37: unhiding
+    it is not how its reader gets it back, clearing the filter is)."""
+    if filtered:
+        return Problem(Source(file, sheet=sheet, row=row),
+                       f"第{row}行被自动筛选隐藏（不符合筛选条件，打开表格时看不到），未读取：{_quoted(texts)}；如需读取，"
+                       "请在 Excel、WPS 或 LibreOffice 中清除筛选（数据 → 筛选 → 全部显示）后重新导入",
+                       Severity.WARNING)
     return Problem(Source(file, sheet=sheet, row=row),
                    f"第{row}行是隐藏行（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}", Severity.WARNING)
 

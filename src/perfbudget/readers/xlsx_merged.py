@@ -1,0 +1,107 @@
+"""Values a merged range holds outside its top-left cell (forms37).
+
+Excel, WPS and LibreOffice show a merged range's top-left cell and nothing else of it. A workbook written by a
+program, or cells merged after they were filled, may hold a value in another cell of the range: a name written in
+the middle of a title band, a 指标值 in the second column of a two-column merge. The reader read such a value as a
+cell of its own column, as if shown: a row of five cells under a four-column header (an error, the indicator lost),
+or a second value beside the one shown.
+
+Now each such value is settled as what the sheet shows and told:
+
+* when the range's top-left cell is empty, the first value found in the range is read as the range's, in its first
+  column (the merged cell Excel draws blank; which the file's author meant is not sure, so a warning asks to check);
+* any other value of the range is covered by the merge (Excel does not show it) and is not read, with a warning
+  quoting it, as a hidden row's is.
+
+The ranges come from the sheet's ``<mergeCell>`` elements (``xlsx_hidden._MERGE``); ranges larger than
+:data:`_LARGEST` cells are left out (a title band over a whole sheet holds no value elsewhere worth the map). The
+.xls and .et reader gives the covered cells that hold something (xlrd's ``merged_cells``, :func:`covered_map`): until
+forms37 it blanked them without a word.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.xlsx_hidden import merge_ranges
+
+_LARGEST = 4_096  # the cells of one range mapped
+_MOST_MAPPED = 200_000  # the cells of all ranges of a sheet mapped
+_MOST_TOLD = 20
+
+
+def covered_cells(xml: bytes) -> dict[int, dict[int, tuple[int, int]]]:
+    """Row → column → the (row, column) of the top-left cell of the merged range covering it, for every cell of a
+    merged range but its top-left one (1-based); empty for a sheet without merged ranges."""
+    covered: dict[int, dict[int, tuple[int, int]]] = {}
+    mapped = 0
+    for top, left, bottom, right in merge_ranges(xml):
+        area = (bottom - top + 1) * (right - left + 1)
+        if area < 2 or area > _LARGEST or mapped + area > _MOST_MAPPED:
+            continue
+        mapped += area
+        for r in range(top, bottom + 1):
+            columns = covered.setdefault(r, {})
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    columns[c] = (top, left)
+    return covered
+
+
+def covered_map(cells: dict[tuple[int, int], tuple[int, int]]) -> dict[int, dict[int, tuple[int, int]]]:
+    """:func:`covered_cells`'s map of the given covered cells ((row, column) → its range's top-left cell, 1-based):
+    the .xls reader knows which covered cells hold something before it reads the rows."""
+    covered: dict[int, dict[int, tuple[int, int]]] = {}
+    for (r, c), top_left in cells.items():
+        covered.setdefault(r, {})[c] = top_left
+    return covered
+
+
+class MergedValues:
+    """Settles, row by row, the values of a sheet's merged ranges held outside their top-left cells."""
+
+    def __init__(self, covered: dict[int, dict[int, tuple[int, int]]], file: str, sheet: str) -> None:
+        self.covered, self.file, self.sheet = covered, file, sheet
+        self.shown: set[tuple[int, int]] = set()  # ranges (by top-left cell) whose value is read
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.tops: dict[int, set[int]] = {}  # row → the columns of the top-left cells of the ranges starting there
+        for columns in covered.values():
+            for top, left in columns.values():
+                self.tops.setdefault(top, set()).add(left)
+
+    def settle(self, r: int, values: list[Any], cells: list[Any], text: Any) -> None:
+        """The row's ``values`` and ``cells`` (0-based lists, changed in place) as the sheet shows them: a top-left
+        cell's value marks its range shown; a covered cell's value is moved to its range's first column (the range
+        shown blank until then) or dropped; ``text(value, cell)`` gives a value's text to quote."""
+        for left in self.tops.get(r, ()):
+            if left <= len(values) and values[left - 1] not in (None, ""):
+                self.shown.add((r, left))
+        row = self.covered.get(r)
+        if not row:
+            return
+        for c, key in sorted(row.items()):
+            if c > len(values) or values[c - 1] in (None, ""):
+                continue
+            value, cell = values[c - 1], cells[c - 1]
+            values[c - 1] = None
+            quoted = text(value, cell)
+            if key not in self.shown and key[1] <= len(values) and values[key[1] - 1] in (None, ""):
+                self.shown.add(key)
+                values[key[1] - 1], cells[key[1] - 1] = value, cell
+                self._tell(r, c, f"「{quoted[:30]}」写在合并单元格（自第{key[0]}行第{key[1]}列起）的第{r}行第{c}列，"
+                                 "不在其左上角：Excel、WPS 显示该合并单元格为空白；已按合并单元格的内容读取，请核对")
+            else:
+                self._tell(r, c, f"第{r}行第{c}列的「{quoted[:30]}」被合并单元格（自第{key[0]}行第{key[1]}列起）"
+                                 "遮住（Excel、WPS 只显示合并单元格左上角的内容，打开表格时看不到），未读取；"
+                                 "如需读取，请取消合并后重新导入")
+
+    def _tell(self, r: int, c: int, message: str) -> None:
+        self.count += 1
+        if self.count <= _MOST_TOLD:
+            self.problems.append(Problem(Source(self.file, sheet=self.sheet, row=r, column=c), message,
+                                         Severity.WARNING))
+        elif self.count == _MOST_TOLD + 1:
+            self.problems.append(Problem(Source(self.file, sheet=self.sheet, row=r, column=c),
+                                         "另有合并单元格中左上角以外的内容（见上），不再逐一列出", Severity.WARNING))

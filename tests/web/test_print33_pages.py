@@ -8,14 +8,14 @@ import unicodedata
 from pathlib import Path
 
 from perfbudget.web.annotate import IndicatorLine
-from perfbudget.web.table_html import WHOLE_GROUP_ROWS, indicator_rows, level1_groups
+from perfbudget.web.table_html import PART_ROWS, indicator_rows, level1_groups
 from tests.web.conftest import WebEnv
 from tests.web.test_printed_pages import RADICALS, STATIC
 from tests.web.test_revisions import cli_import
 from tests.writers.test_print_pdf import _squash, chromium_pdf
 
 CELLS = ("level1", "level2", "level3", "description", "target", "row")
-RUNS = (("数量指标", 5), ("质量指标", 8), ("时效指标", 2))  # one 产出指标 group of 15 rows, a 二级 run over 6
+RUNS = (("数量指标", 3), ("质量指标", 8), ("时效指标", 2))  # one 产出指标 group of 13 rows, a 二级 run over 6
 
 
 def _lines() -> list[IndicatorLine]:
@@ -31,14 +31,14 @@ def _lines() -> list[IndicatorLine]:
 
 def test_a_long_level1_group_is_drawn_as_parts_each_with_its_labels() -> None:
     parts = level1_groups(_lines())
-    assert [len(part) for part in parts] == [5, 6, 4]  # cut where a 二级 run begins, else at six rows
-    assert all(len(part) <= WHOLE_GROUP_ROWS for part in parts)
-    assert [part[0].level1_span for part in parts] == [5, 6, 4]
-    assert [[line.level2_span for line in part] for part in parts] == [[5, 0, 0, 0, 0], [6] + [0] * 5, [2, 0, 2, 0]]
-    assert [part[0].cell_class["level1"] for part in parts] == ["", "again", "again"]
-    assert [part[0].cell_class["level2"] for part in parts] == ["", "", "again"]  # 质量指标 cut after six
+    assert [len(part) for part in parts] == [3, 4, 4, 2]  # cut where a 二级 run begins, else at PART_ROWS
+    assert all(len(part) <= PART_ROWS for part in parts)
+    assert [part[0].level1_span for part in parts] == [3, 4, 4, 2]
+    assert [[line.level2_span for line in part] for part in parts] == [[3, 0, 0], [4, 0, 0, 0], [4, 0, 0, 0], [2, 0]]
+    assert [part[0].cell_class["level1"] for part in parts] == ["", "again", "again", "again"]
+    assert [part[0].cell_class["level2"] for part in parts] == ["", "", "again", ""]  # 质量指标 cut after four
     html = "".join(indicator_rows(part, False) for part in parts)
-    assert html.count(">产出指标</td>") == 3 and html.count(">质量指标</td>") == 2  # was once each
+    assert html.count(">产出指标</td>") == 4 and html.count(">质量指标</td>") == 2  # was once each
 
 
 def _long_group_table(path: Path) -> Path:

@@ -42,8 +42,9 @@ def test_a_long_level1_group_is_drawn_as_parts_each_with_its_labels() -> None:
 
 
 def _long_group_table(path: Path) -> Path:
-    rows = "".join(f"产出指标\t{level2}\t{level2}第{k + 1}项工作完成情况\t按照年度计划完成{level2}相关工作任务，"
-                   f"确保各项工作按期保质完成并形成书面材料\t≥{k + 1}项\n" for level2, count in RUNS for k in range(count))
+    rows = "".join(f"产出指标\t{level2}\t{level2}第{k + 1}项工作完成情况\t"
+                   f"按照年度计划完成{level2}相关工作任务，确保各项工作按期保质完成并形成书面材料\t≥{k + 1}项\n"
+                   for level2, count in RUNS for k in range(count))
     path.write_text(
         "项目支出绩效目标表\n（2024年度）\n"
         "项目名称\t长组打印测试项目\n"

@@ -1,9 +1,9 @@
 """Print33: the downloads printed again (docs/publishing.md, *Printed again (print33)*).
 
-An earlier period's level set side by side with the year's (Dongguan's 批复表, corpus r10: 一级 | 二级 | 三级 | 指标值 of
-the 中期 set, then 二级 | 三级 | 指标值 of the year) is kept by the reader as the indicator's extras; the writers drew
-them after the indicator's own columns, and the reader, taking the last of repeated columns as the year's, read the
-export back with the 中期 二级 and targets."""
+An earlier period's level set side by side with the year's (Dongguan's 批复表, corpus r10: 一级 | 二级 | 三级 |
+指标值 of the 中期 set, then 二级 | 三级 | 指标值 of the year) is kept by the reader as the indicator's extras;
+the writers drew them after the indicator's own columns, and the reader, taking the last of repeated columns as
+the year's, read the export back with the 中期 二级 and targets."""
 
 from __future__ import annotations
 
@@ -32,5 +32,6 @@ def test_an_earlier_periods_level_set_is_drawn_before_the_years_and_reads_back(t
     read, back = _round_trip(tmp_path, TWO_SETS, form)
     assert [(i.level2, i.target.raw) for i in read.indicators] == [
         ("时效指标（工期、形象进度指标）", "按期"), ("服务对象满意度指标", "≥90%")]
-    assert read.indicators[0].extras == (("二级指标", "时效指标（工期指标）"), ("三级指标", "完工及时性"), ("指标值", "及时"))
+    assert read.indicators[0].extras == (
+        ("二级指标", "时效指标（工期指标）"), ("三级指标", "完工及时性"), ("指标值", "及时"))
     assert back.indicators == read.indicators  # was the 中期 set's: 时效指标（工期指标）, 及时 and ≥85%

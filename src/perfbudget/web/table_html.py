@@ -95,9 +95,10 @@ def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine
 
 
 def _parts(group: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
-    """A 一级 group of more than :data:`WHOLE_GROUP_ROWS` rows cut into parts of at most :data:`PART_ROWS` rows, where
-    a 二级 run begins when one does within reach; each part's first line carries the 一级 (and a 二级 cut by the part) merged
-    over the part's rows, classed ``again`` after the first part (the screen shows the group as one merged cell)."""
+    """A 一级 group of more than :data:`WHOLE_GROUP_ROWS` rows cut into parts of at most :data:`PART_ROWS` rows,
+    where a 二级 run begins when one does within reach; each part's first line carries the 一级 (and a 二级 cut by
+    the part) merged over the part's rows, classed ``again`` after the first part (the screen shows the group as
+    one merged cell)."""
     if len(group) <= WHOLE_GROUP_ROWS:
         return [group]
     parts: list[Sequence[IndicatorLine]] = []

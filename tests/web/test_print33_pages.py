@@ -78,3 +78,19 @@ def test_a_long_level1_group_crossing_a_page_prints_its_label_on_every_page(web:
     for text in with_rows:
         after_header = text.split("一级指标二级指标三级指标", 1)[-1]
         assert "产出指标" in after_header, text[:200]  # page 2 printed its rows under a blank 一级 cell
+
+
+def test_the_seed_project_page_prints_its_workflow_with_its_last_indicators(web: WebEnv, tmp_path: Path) -> None:
+    """print32 left the seed's first project page at three pages, the third holding its 审核流程 and 「尚未送审。」
+    alone, 55 pt short on page 2: the cards' screen spacing (16 px under a card, a paragraph's 1 em) is tighter on
+    paper now."""
+    import pdfplumber
+
+    page = tmp_path / "project.html"
+    page.write_text(web.client("reviewer").get(f"/projects/{web.project_ids[0]}").text
+                    .replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        texts = [unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
+                 for printed in pdf.pages]
+    assert len(texts) == 2, [text[:80] for text in texts]  # was 3
+    assert "审核流程" in texts[-1] and "服务干警满意度" in texts[-1]

@@ -39,6 +39,20 @@ def test_an_earlier_periods_level_set_is_drawn_before_the_years_and_reads_back(t
         assert back.indicators == read.indicators, form  # was the 中期 set's: 时效指标（工期指标）, 及时, ≥85%
 
 
+def test_r10_reads_back_with_the_years_level_set(tmp_path: Path) -> None:
+    """The corpus's Word form itself (the source of FAILURES.md BY's note), exported and read back."""
+    from perfbudget.load import load_path
+
+    read = load_path(_corpus("r10")).document
+    assert read is not None
+    for form in ("xlsx", "docx", "html"):
+        out = tmp_path / f"导出.{form}"
+        assert CliRunner().invoke(app, ["export", str(_corpus("r10")), "--to", form, "-o", str(out)]).exit_code == 0
+        back = load_path(out).document
+        assert back is not None and back.projects[0].indicators == read.projects[0].indicators, form
+        assert back.projects[0].indicators[2].level2 == "时效指标(工期指标、形象进度指标)"  # was 时效指标(工期指标)
+
+
 REASON = ("受上半年学生人数变动及部分学校校舍维修工程延期影响，公用经费拨付进度滞后于序时进度；"
           "下半年将督促各校按计划完成采购与维修项目，加快资金支付，确保全年目标按期完成。")
 # r197's 监控填报表 of month 6 (`template --kind monitor`), filled: a 偏差原因分析 on every other row

@@ -14,6 +14,7 @@ for the rows), every value escaped as Jinja's autoescape does (:func:`perfbudget
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -74,17 +75,56 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
 # the room it may leave at the foot of the page before; a longer one begins where it falls (print19: the 部门整体 table
 # 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty)
 WHOLE_GROUP_ROWS = 6
+# a longer group is drawn as parts of at most this many rows, each kept on one page with its label (print33): parts
+# of six left the foot of a page empty where the next six did not fit (the 部门整体 table 29's head printed alone on
+# page 1, a third of it empty); four leave at most three rows' room and repeat the label every few rows
+PART_ROWS = 4
 
 
 def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
     """The indicators in runs under one merged 一级 cell (a line with a ``level1_span`` begins one), each drawn as a
     ``<tbody>``, which the page's print style keeps on one page when it has at most :data:`WHOLE_GROUP_ROWS` rows
     (print32: Chromium printed a 一级/二级 label merged over rows crossing a page on the first page only, the rows on
-    the next under blank cells)."""
+    the next under blank cells). A longer group is drawn as parts of at most :data:`PART_ROWS` rows (:func:`_parts`),
+    each with its label again (print33: a 12-row 产出指标 crossing a page printed its label on its first page only)."""
     starts = [index for index, line in enumerate(lines) if line.level1_span or not index]
     if not starts:  # (a table without indicators: a 监控表 uploaded to import is shown with none)
         return []
-    return [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    groups = [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    return [part for group in groups for part in _parts(group)]
+
+
+def _parts(group: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
+    """A 一级 group of more than :data:`WHOLE_GROUP_ROWS` rows cut into parts of at most :data:`PART_ROWS` rows,
+    where a 二级 run begins when one does within reach; each part's first line carries the 一级 (and a 二级 cut by
+    the part) merged over the part's rows, classed ``again`` after the first part (the screen shows the group as
+    one merged cell)."""
+    if len(group) <= WHOLE_GROUP_ROWS:
+        return [group]
+    parts: list[Sequence[IndicatorLine]] = []
+    first = 0
+    while first < len(group):
+        end = min(first + PART_ROWS, len(group))
+        if end < len(group):
+            runs = [k for k in range(first + 2, end + 1) if group[k].level2_span]  # (a part of one row: not)
+            end = runs[-1] if runs else end
+        parts.append(_part(group, first, end))
+        first = end
+    return parts
+
+
+def _part(group: Sequence[IndicatorLine], first: int, end: int) -> list[IndicatorLine]:
+    lines = [replace(line, level2_span=min(line.level2_span, end - k)) if line.level2_span else line
+             for k, line in enumerate(group[first:end], first)]
+    head = lines[0]
+    classes = dict(head.cell_class)
+    if first:
+        classes["level1"] = f'{classes.get("level1", "")} again'.lstrip()
+        if not head.level2_span:  # a 二级 run cut by the part: its label drawn again too
+            classes["level2"] = f'{classes.get("level2", "")} again'.lstrip()
+    run = next((k for k in range(1, len(lines)) if lines[k].level2_span), len(lines))
+    lines[0] = replace(head, level1_span=len(lines), level2_span=run, cell_class=classes)
+    return lines
 
 
 def _indicator_bodies(lines: Sequence[IndicatorLine], findings_column: bool) -> str:

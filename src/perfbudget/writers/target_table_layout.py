@@ -39,6 +39,7 @@ from perfbudget.readers.labels import (
     GOAL_ACTUAL,
     MIDTERM_COLUMNS,
     SUM_COLUMN,
+    column_role,
     field_of_key,
     fund_column,
     goal_column,
@@ -121,8 +122,22 @@ def indicator_columns(document: Document, project: Project) -> list[tuple[str, s
         for head, _text in indicator.extras:
             if head not in extras:
                 extras.append(head)
-    columns.extend((head, f"extra:{head}") for head in extras)
+    earlier = [head for head in extras if column_role(head) in _OWN_ROLES]
+    columns.extend((head, f"extra:{head}") for head in extras if head not in earlier)
+    if earlier:
+        # an earlier period's set side by side with the year's (中期 二级 | 三级 | 指标值, kept as extras under their
+        # headers): drawn before the indicator's own columns, as the source stands them, for the reader takes the
+        # last of repeated columns as the year's (until print33 drawn after: read back, the 中期 set was the year's)
+        roles = {column_role(head) for head in earlier}
+        at = next(k for k, (_head, key) in enumerate(columns) if key in roles)
+        columns[at:at] = [(head, f"extra:{head}") for head in earlier]
     return columns
+
+
+# the indicator's own fields a header may name (readers/labels.column_role): an extra under such a header is an
+# earlier set's column, which the reader kept apart from the year's (readers/indicator_rows._fields)
+_OWN_ROLES = frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
+                        "deviation"})
 
 
 def indicator_value(indicator: Indicator, key: str, original: bool = True) -> str:
@@ -516,14 +531,18 @@ def _runs(values: list[tuple[str, ...]]) -> list[tuple[int, int]]:
 def _indicator_rows(grid: ProjectGrid, indicators: tuple[Indicator, ...], columns: list[tuple[str, str]],
                     last_span: int) -> None:
     first = grid.rows
+    keys = [key for _head, key in columns]
+    level1_at, level2_at = keys.index("level1"), keys.index("level2")
     level1_runs = _runs([(i.level1,) for i in indicators])
     level2_runs = _runs([(i.level1, i.level2) for i in indicators])
     for start, length in level1_runs:
-        grid.cells.append(GridCell(indicators[start].level1, first + start, 0, rowspan=length, center=True))
+        grid.cells.append(GridCell(indicators[start].level1, first + start, level1_at, rowspan=length, center=True))
     for start, length in level2_runs:
-        grid.cells.append(GridCell(indicators[start].level2, first + start, 1, rowspan=length, center=True))
+        grid.cells.append(GridCell(indicators[start].level2, first + start, level2_at, rowspan=length, center=True))
     for offset, indicator in enumerate(indicators):
-        for col, (_head, key) in enumerate(columns[2:], 2):
+        for col, (_head, key) in enumerate(columns):
+            if col in (level1_at, level2_at):
+                continue
             span = last_span if col == len(columns) - 1 else 1
             text = indicator_value(indicator, key, grid.original)
             typed = indicator.target.raw if key == "target" and text != indicator.target.raw.strip() else None

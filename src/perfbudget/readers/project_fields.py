@@ -17,7 +17,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.indicator_progress import with_progress
+from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import in_table_unit, money_amount, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
@@ -263,6 +263,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         if monitoring:
             parts.monitoring = True
             parts.indicators = with_progress(parts.indicators)  # its indicators' period figures typed
+            likelihood_notes(parts.indicators, problems)
             if month_at is not None:
                 sources["month"] = month_at
         elif parts.extras:

@@ -1,10 +1,9 @@
 """A 部门整体 table's funds grid after its 年度主要任务 grid, as units write it (kinds37; kinds36's Noticed
-(2)).
-
-``年度预算（万元） | 基本支出 | 项目支出 | 合计`` over its amounts, or one part a row
-(``部门整体支出预算 | 合计 | 420`` / ``基本支出 | 120`` / ``项目支出 | 300``), was read as more tasks — the department's budget unread without a word; with
-its 资金总额 first it read, its side label left as a task's name. Each amount is read under its own label (the total
-is the 合计's, checked against 基本支出 + 项目支出), the side label kept with the grid."""
+(2)). ``年度预算（万元） | 基本支出 | 项目支出 | 合计`` over its amounts, or one part a row
+(``部门整体支出预算 | 合计 | 420`` / ``基本支出 | 120`` / ``项目支出 | 300``), was read as more tasks — the
+department's budget unread without a word; with its 资金总额 first it read, its side label left as a task's name.
+Each amount is read under its own label (the total is the 合计's, checked against 基本支出 + 项目支出), the side
+label kept with the grid."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """A 转移支付区域绩效目标表 / 专项资金绩效目标表's funds as columns (kinds37):
-``资金情况（万元） | 年度金额 | 中央补助 | 地方资金`` over ``| 5000 | 4000 | 1000``. The parts of 财政资金 after the total made the row no money head: the
-table read "ok" with its budget lost and 年度金额 gone, without a word. The parts are read as the rows form reads
-them (each an extra under its label, 财政资金 their sum where they make the total); the rows form — a guard — and
-every other field (专项名称, the two 主管部门, 年度目标, the indicators) read as before."""
+``资金情况（万元） | 年度金额 | 中央补助 | 地方资金`` over ``| 5000 | 4000 | 1000``. The parts of 财政资金 after the
+total made the row no money head: the table read "ok" with its budget lost and 年度金额 gone, without a word. The
+parts are read as the rows form reads them (each an extra under its label, 财政资金 their sum where they make the
+total); the rows form — a guard — and every other field (专项名称, the two 主管部门, 年度目标, the indicators) read
+as before."""
 
 from __future__ import annotations
 

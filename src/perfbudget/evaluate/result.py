@@ -115,7 +115,8 @@ class ProjectEvaluation:
         department, implementer: 主管部门 / 实施单位 when the target table gives them.
         table_total, table_grade: the 自评得分 and 评价等级 the scored 自评表 gives itself (``Project.table_total``,
             ``table_grade``), printed beside ours on the downloads (since print22); None when it writes none.
-        problems: errors found while scoring (then the result must not be used); not serialised.
+        problems: errors found while scoring (then the result must not be used) and its warnings (a 全年执行数
+            above the budget: kinds37); not serialised.
     """
 
     seq: int

@@ -193,7 +193,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
-    execution = execution_figures(parts.extras, problems) if parts.extras else None
+    execution = execution_figures(parts.extras, problems, amounts.get("total")) if parts.extras else None
     if parts.extras and (parts.self_evaluation or execution) \
             and (stated := stated_execution(parts.extras, parts.money_unit, problems)):
         # 全年执行率53%, 实际支出53万元 in its 实际完成情况 or 评价结论: a grid cell left blank takes the text's figure

@@ -2,8 +2,12 @@
 
 * 全年执行数 above the budget (110 of 100): scored as 100 % by the rule (rules.md §4), but said nowhere but in the
   execution's explanation; a person asks why — a warning at the 全年执行数 cell now, the result still given.
+* 实际完成值 ``≥95%`` with the target's comparator (copied from the target, or its bound): refused as no single
+  figure — but where the bound already meets the target (``≥95%`` under ``≥90%``) the score is the full weight
+  whatever the true value: scored so, a warning at the row. A bound short of the target (``≥95公里`` under
+  ``≥100公里``: the score is not known) is refused as before.
 * The guards (read and scored right already): 执行率 written ``100.00%`` or ``1``, ``0.9``; the 未完成原因 merged over
-  all rows (the same text in each); 实际完成值 ``≥95%`` copied from the target, refused at its row, told."""
+  all rows (the same text in each)."""
 
 from __future__ import annotations
 
@@ -34,7 +38,16 @@ def test_edits_scored_right_already(tmp_path: Path) -> None:
     merged = [[*row[:7], "部分路段延期，下年加快进度"] for row in INDICATORS]
     code, said = _own("evaluate", [*_funds("90", "90%"), COLUMNS, *merged], tmp_path)
     assert code == 0, said
+
+
+
+def test_an_actual_whose_bound_meets_the_target_is_scored_in_full(tmp_path: Path) -> None:
     copied = [list(row) for row in INDICATORS]
-    copied[3][4] = "≥95%"
+    copied[3][4] = "≥95%"  # under ≥90%
     code, said = _own("evaluate", [*_funds("90", "90%"), COLUMNS, *copied], tmp_path)
-    assert code == 1 and "实际完成值「≥95%」应为单个数值（不带 ≥、≤ 等比较符或范围）" in said
+    assert code == 0, said
+    assert ("警告：指标「群众满意度」实际完成值「≥95%」带比较符，其界值已达到指标值「≥90%」：按 95% 计分（得满分）"
+            in said)
+    copied[0][4] = "≥95公里"  # under ≥100公里: the score is not known
+    code, said = _own("evaluate", [*_funds("90", "90%"), COLUMNS, *copied], tmp_path)
+    assert code == 1 and "实际完成值「≥95公里」应为单个数值（不带 ≥、≤ 等比较符或范围）" in said

@@ -229,7 +229,9 @@ def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: 
     if not _BARE.match(text):
         return
     value, computed = Decimal(text), figures["executed"][0] / budget * 100
-    readings = [reading for reading in (value * 100, value) if abs(reading - computed) <= _RATE_SLACK]
+    exponent = value.as_tuple().exponent
+    as_percent = value.scaleb(2).quantize(Decimal(1).scaleb(min(0, int(exponent) + 2)))  # 0.958 → 95.8, 1 → 100
+    readings = [reading for reading in (as_percent, value) if abs(reading - computed) <= _RATE_SLACK]
     if len(readings) != 1 or readings[0] == value:
         return  # (a percent of at most 1 % agreeing: still untold by the text, left untyped)
     figures["rate"] = (readings[0], cells[0].source)

@@ -14,7 +14,7 @@ import pytest
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from perfbudget.readers.department_funds import GRID_LABEL
-from tests.readers.word_tables import word_file
+from tests.readers.word_tables import form_file
 
 TITLE = "部门整体支出绩效目标表"
 TASKS = [["部门名称", "某县农业农村局"], ["年度主要任务", "任务名称", "主要内容"],
@@ -31,16 +31,7 @@ WANTED_TASKS = [("任务名称", "农田建设"), ("主要内容", "建设高标
 
 
 def _file(form: str, grid: list[list[str]]) -> tuple[bytes, str]:
-    rows = [*TASKS, *grid, *TAIL]
-    if form == "docx":
-        width = max(len(row) for row in rows)
-        return word_file([row + [""] * (width - len(row)) for row in rows], paragraphs=[TITLE]), "部门整体.docx"
-    if form == "lines":  # one cell a line, as a web page's copy gives it
-        return ("\n".join([TITLE, *(cell for row in rows for cell in row if cell)]) + "\n").encode(), "部门整体.txt"
-    if form == "pipes":
-        text = TITLE + "\n" + "\n".join(" | ".join(c for c in row if c) for row in rows) + "\n"
-        return text.encode(), "部门整体.txt"
-    return (TITLE + "\n" + "\n".join("\t".join(row) for row in rows) + "\n").encode(), "部门整体.txt"
+    return form_file([*TASKS, *grid, *TAIL], [TITLE], form, "部门整体")
 
 
 @pytest.mark.parametrize("form", ["tabs", "pipes", "lines", "docx"])

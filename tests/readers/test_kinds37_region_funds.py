@@ -13,7 +13,7 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
-from tests.readers.word_tables import word_file
+from tests.readers.word_tables import form_file
 
 IND = [["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
        ["", "产出指标", "数量指标", "改造农村危房户数", "≥1200户"],
@@ -28,13 +28,7 @@ def _region(funds: list[list[str]], form: str) -> tuple[bytes, str]:
     rows = [["专项名称", "农村危房改造补助资金"], ["中央主管部门", "住房和城乡建设部"],
             ["地方主管部门", "某省住房和城乡建设厅"], *funds,
             ["年度目标", "完成农村危房改造1200户，保障农村低收入群体住房安全。"], *IND]
-    title = ["中央对地方专项转移支付区域绩效目标表", "（2023年度）"]
-    if form == "docx":
-        width = max(map(len, rows))
-        return word_file([row + [""] * (width - len(row)) for row in rows], paragraphs=title), "区域.docx"
-    separator = {"tabs": "\t", "pipes": " | ", "lines": "\n"}[form]
-    lines = [*title, *(separator.join(c for c in row if c or form == "tabs") for row in rows)]
-    return ("\n".join(lines) + "\n").encode(), "区域.txt"
+    return form_file(rows, ["中央对地方专项转移支付区域绩效目标表", "（2023年度）"], form, "区域")
 
 
 @pytest.mark.parametrize("form", ["tabs", "pipes", "lines", "docx"])

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from perfbudget.evaluate.vocabulary import REASONS, clean
-from perfbudget.model import Indicator, Problem, Progress, Severity
+from perfbudget.model import Indicator, Problem, Progress, Severity, Source
 from perfbudget.progress_figures import figure, likelihood_note, likelihood_of
 
 _ACTUAL_WORDS = ("执行情况", "完成值", "完成情况", "实现值", "实际值")
@@ -75,8 +75,9 @@ def with_progress(indicators: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def likelihood_notes(indicators: list[Indicator], problems: list[Problem]) -> None:
-    """A warning at each row whose 完成目标可能性 is read from a word of its own (能 → 确定能)."""
+def likelihood_notes(indicators: list[Indicator], problems: list[Problem], table: Source) -> None:
+    """A warning at each row (else at the ``table``) whose 完成目标可能性 is read from a word of its own: 能 is
+    确定能."""
     for indicator in indicators:
         if indicator.progress is not None and (note := likelihood_note(indicator.progress.likelihood_text)):
-            problems.append(Problem(indicator.source, f"指标「{indicator.level3}」{note}", Severity.WARNING))
+            problems.append(Problem(indicator.source or table, f"指标「{indicator.level3}」{note}", Severity.WARNING))

@@ -263,7 +263,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         if monitoring:
             parts.monitoring = True
             parts.indicators = with_progress(parts.indicators)  # its indicators' period figures typed
-            likelihood_notes(parts.indicators, problems)
+            likelihood_notes(parts.indicators, problems, parts.source)
             if month_at is not None:
                 sources["month"] = month_at
         elif parts.extras:

@@ -11,6 +11,9 @@ from perfbudget.model import LIKELIHOODS, Kind
 from perfbudget.target import parse_target
 
 _SHORT_NEVER = "不可能"
+# the closed set said in a word of its own, as units answer the column (kinds37): 能 (能完成) is 确定能, 可能 (可能完成)
+# 有可能, 不能 (不能完成) 完全不可能 — each the set's only word of its sense; read so and told
+_SHORT_WORDS = {"能": LIKELIHOODS[0], "可能": LIKELIHOODS[1], "不能": LIKELIHOODS[2]}
 
 
 def figure(text: str | None) -> tuple[Decimal | None, str | None]:
@@ -28,12 +31,25 @@ def figure(text: str | None) -> tuple[Decimal | None, str | None]:
 _DONE_WORDS = re.compile(r"(?:完成|实现|达成|达到)(?:目标)?$")
 
 
+def _word(text: str | None) -> str:
+    name = clean(text)
+    return name if name in LIKELIHOODS else _DONE_WORDS.sub("", name)
+
+
 def likelihood_of(text: str | None) -> str | None:
     """One of :data:`perfbudget.model.LIKELIHOODS` for a 完成目标可能性 cell — the word, or the word followed by 完成
-    (实现, 达成, 达到; 确定能完成 is 确定能) — None for any other word (能, 可能完成: not the set's, not guessed)."""
-    name = clean(text)
-    if name not in LIKELIHOODS:
-        name = _DONE_WORDS.sub("", name)
+    (实现, 达成, 达到; 确定能完成 is 确定能), or a word of its own sense (能, 可能, 不能: :func:`likelihood_note` tells
+    the reading) — None for any other word (基本能, 待定: not guessed)."""
+    name = _word(text)
     if name == _SHORT_NEVER:
         return LIKELIHOODS[-1]
-    return name if name in LIKELIHOODS else None
+    return name if name in LIKELIHOODS else _SHORT_WORDS.get(name)
+
+
+def likelihood_note(text: str | None) -> str | None:
+    """What a 完成目标可能性 cell written in a word of its own (``能``, ``可能完成``) is read as; None for the set's
+    word (with its done word or not) and for any word not read."""
+    word = _SHORT_WORDS.get(_word(text))
+    if word is None:
+        return None
+    return f"完成目标可能性「{(text or '').strip()}」按「{word}」读取（规定的写法为 {'、'.join(LIKELIHOODS)}）"

@@ -11,7 +11,7 @@ from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
 from perfbudget.evaluate.scoring import ScoreOptions, score
 from perfbudget.evaluate.vocabulary import GRADES
 from perfbudget.evaluate.weights import Weights
-from perfbudget.model import Budget, Indicator, Project
+from perfbudget.model import Budget, Indicator, Project, Severity
 from perfbudget.target import parse_target
 
 LEVELS = [("产出指标", "数量指标"), ("产出指标", "成本指标"), ("效益指标", "社会效益指标"),
@@ -49,7 +49,8 @@ def projects(draw: st.DrawFn) -> tuple[Project, ProjectActuals]:
 def test_no_score_above_its_weight_and_total_at_most_100(case: tuple[Project, ProjectActuals], reverse: str) -> None:
     project, actuals = case
     result = score(project, actuals, Weights(), ScoreOptions(reverse))
-    assert not result.problems, result.problems
+    # (warnings pass: a 全年执行数 above the budget is told, kinds37)
+    assert not [p for p in result.problems if p.severity is Severity.ERROR], result.problems
     assert 0 <= result.execution_score <= result.execution_weight
     for line in result.indicators:
         assert 0 <= line.score <= line.weight

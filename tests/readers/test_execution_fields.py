@@ -100,14 +100,15 @@ def test_a_rate_that_is_not_executed_over_budget_is_warned_of_and_kept() -> None
 
 def test_cells_that_hold_no_figure_stay_untyped() -> None:
     rows = [list(row) for row in HEAD]
-    # 执行率 0.9 without % (a ratio or 0.9%: untold), 得分 written as a word, 分值 of a part row only
-    rows[3] = ["", "年度资金总额", "100", "120", "108", "", "0.9", "满分"]
+    # 执行率 0.8 without % (a ratio or 0.8%: untold, and 108 ÷ 120 = 90 % agrees with neither; 0.9 is read as 90 %
+    # since kinds37, tests/readers/test_kinds37_ratio_rate.py), 得分 written as a word, 分值 of a part row only
+    rows[3] = ["", "年度资金总额", "100", "120", "108", "", "0.8", "满分"]
     result = load_bytes(_pipe(rows), "自评表.txt")
     budget, located = _budget(result)
     assert (budget.executed, budget.rate, budget.weight, budget.score) == (Decimal(108), None, None, None)
     assert "budget.rate" not in located
     extras = dict(result.document.projects[0].extras)  # type: ignore[union-attr]
-    assert extras["年度资金总额/执行率"] == "0.9" and extras["年度资金总额/得分"] == "满分"
+    assert extras["年度资金总额/执行率"] == "0.8" and extras["年度资金总额/得分"] == "满分"
 
 
 def test_a_target_table_has_none_and_its_json_is_unchanged() -> None:

@@ -38,3 +38,15 @@ def excel_file(rows: Sequence[Sequence[object]]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def form_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str], form: str, stem: str) -> tuple[bytes, str]:
+    """``rows`` under the lines ``paragraphs`` as a unit writes them in ``form``: a Word table (``docx``, the rows
+    padded to the widest), or a text of ``tabs`` (empty cells kept), ``pipes`` (a web page's copy: empty cells lost)
+    or ``lines`` (one cell a line); (the file's bytes, its name ``stem``.docx or .txt)."""
+    if form == "docx":
+        width = max(len(row) for row in rows)
+        return word_file([[*row, *[""] * (width - len(row))] for row in rows], paragraphs=paragraphs), f"{stem}.docx"
+    separator = {"tabs": "\t", "pipes": " | ", "lines": "\n"}[form]
+    lines = [*paragraphs, *(separator.join(c for c in row if c or form == "tabs") for row in rows)]
+    return ("\n".join(lines) + "\n").encode(), f"{stem}.txt"

@@ -76,3 +76,29 @@ def change_password_in_another_process(url: str, username: str, password: str) -
         engine.dispose()
     """)
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def approved_seed_variant(app: Any, seed_path: Any, **changes: Any) -> int:
+    """The seed's first project with ``changes`` (its ``name`` among them), imported as a new project and
+    approved: its id."""
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.roles import Principal, Role
+    from perfbudget.app.workflow import actor_of
+    from perfbudget.load import load_path
+    from perfbudget.store.schema import projects
+
+    result = load_path(seed_path)
+    assert result.document is not None
+    document = replace(result.document, projects=[replace(result.document.projects[0], **changes)])
+    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+    outcome = import_document(app.state.store, app.state.core, document, "variant.txt",
+                              ImportRequest(actor_of(admin), "upload", review=True))
+    assert outcome.status == "imported", outcome
+    with app.state.engine.connect() as connection:
+        pid = connection.execute(select(projects.c.id).where(projects.c.name == changes["name"])).scalar_one()
+    approve(app, pid)
+    return int(pid)

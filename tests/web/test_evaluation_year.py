@@ -4,36 +4,21 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 
 from sqlalchemy import select
 
-from perfbudget.app.imports import ImportRequest, import_document
-from perfbudget.app.roles import Principal, Role
-from perfbudget.app.workflow import actor_of
-from perfbudget.load import load_path
-from perfbudget.store.schema import evaluations, projects
+from perfbudget.store.schema import evaluations
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import approve, stored_project
+from tests.web.helpers import approved_seed_variant, stored_project
 from tests.web.test_evaluate_form import _form
 from tests.web.test_monitoring import _filled_template
 
 
 def _yearless_project(web: WebEnv, seed_path) -> int:  # type: ignore[no-untyped-def]
-    result = load_path(seed_path)
-    assert result.document is not None
-    first = result.document.projects[0]
-    document = replace(result.document, projects=[replace(first, name="无年度测试项目", fund_year=None)])
-    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
-    outcome = import_document(web.app.state.store, web.app.state.core, document, "no-year.txt",
-                              ImportRequest(actor_of(admin), "upload", review=True))
-    assert outcome.status == "imported", outcome
-    with web.app.state.engine.connect() as connection:
-        pid = connection.execute(select(projects.c.id).where(projects.c.name == "无年度测试项目")).scalar_one()
+    pid = approved_seed_variant(web.app, seed_path, name="无年度测试项目", fund_year=None)
     project, _ = stored_project(web.app, pid)
     assert project.fund_year is None
-    approve(web.app, pid)
-    return int(pid)
+    return pid
 
 
 def _years(web: WebEnv) -> list[int]:

@@ -69,18 +69,47 @@ def _funds(project: Project, column: tuple[str, ...]) -> str:
     return ""
 
 
-def _grade(indicator: Indicator, fund_year: int | None) -> str:
+def _grade(indicator: Indicator, fund_year: int | None, weight: Decimal | None) -> str:
     """The 完成等级 whose band holds the table's 得分 ÷ 分值 ("" when either is missing or the indicator is scored
     from its value)."""
     target = indicator.target
     if target.kind is Kind.QUANTITATIVE and target.value is not None:
         return ""
-    if indicator.score is None or not indicator.weight:
+    if indicator.score is None or not weight:
         return ""
     if due_of(target) is not None and isinstance(parse_done(indicator.actual or "", fund_year), tuple):
         return ""  # a completion date: scored from the date
-    ratio = indicator.score / indicator.weight
+    ratio = indicator.score / weight
     return next((grade for grade in GRADES if GRADE_BANDS[grade][0] <= ratio <= GRADE_BANDS[grade][1]), "")
+
+
+def group_shares(project: Project, execution: Decimal | None) -> dict[int, Decimal]:
+    """A 分值 column written only on each 一级 group's first row (a cell merged over the group's rows, as units draw
+    it): position → the row's share of its group's points, split equally in cents (the rule's split of a group's
+    points, weights.py); {} for any other column. Taken only where the arithmetic decides: every group's first row
+    holds its 分值 and no other row does, one group at least has more rows, and those 分值 with the execution's (the
+    grid's, else 10) make 100 — read as the rows' own, the rows left empty would take points beyond 100 (kinds37:
+    until then 分值合计为 110.00 分…请修改分值的指标 named rows that need no change, and a qualitative row without its
+    分值 could not be graded by its 得分)."""
+    from perfbudget.evaluate.weights import scoring_group, split_cents
+
+    groups: dict[str, list[int]] = {}
+    for position, indicator in enumerate(project.indicators, 1):
+        groups.setdefault(scoring_group(indicator.level1, indicator.level2), []).append(position)
+    weights = [indicator.weight for indicator in project.indicators]
+    if len(groups) < 2 or all(len(members) == 1 for members in groups.values()) or any(
+            weights[members[0] - 1] is None or any(weights[p - 1] is not None for p in members[1:])
+            or members != list(range(members[0], members[0] + len(members)))  # (a group's rows one after another)
+            for members in groups.values()):
+        return {}
+    firsts = [weights[members[0] - 1] or Decimal(0) for members in groups.values()]
+    if sum(firsts, execution if execution is not None else Decimal(10)) != 100 \
+            or any(points != points.quantize(Decimal("0.01")) or points <= 0 for points in firsts):
+        return {}
+    shares: dict[int, Decimal] = {}
+    for members, points in zip(groups.values(), firsts, strict=True):
+        shares.update(zip(members, split_cents(points, [Decimal(1)] * len(members)), strict=True))
+    return shares
 
 
 def _text(value: Decimal | None) -> str:
@@ -94,8 +123,9 @@ def _rows_of(rows: list[SheetRow], name: str, where: Source) -> Callable[..., No
     return row
 
 
-def sheet_rows_from_document(document: Document, file: str) -> list[SheetRow]:
-    """The fill-in rows the read 自评表 ``document`` itself gives (see the module docstring)."""
+def sheet_rows_from_document(document: Document, file: str, notes: list[Problem] | None = None) -> list[SheetRow]:
+    """The fill-in rows the read 自评表 ``document`` itself gives (see the module docstring); a 分值 column read as its
+    groups' points (:func:`group_shares`) is said in ``notes``."""
     rows: list[SheetRow] = []
     for project in document.projects:
         row = _rows_of(rows, project.name_cell or project.name, project.source or Source(file))
@@ -107,10 +137,20 @@ def sheet_rows_from_document(document: Document, file: str) -> list[SheetRow]:
             row(ROW_BUDGET, project.sources.get("budget.total"), **{COL_ACTUAL: budget})
         if goal := _extra(project, _GOAL_RESULT):
             row(ROW_GOAL, project.sources.get("goals"), **{COL_ACTUAL: goal})
-        for indicator in project.indicators:
-            grade = _grade(indicator, project.fund_year)
+        shares = group_shares(project, grid.weight)
+        if shares and notes is not None:
+            first = project.indicators[0]
+            groups = "、".join(f"{indicator.level1} {_text(indicator.weight)} 分" for position, indicator
+                               in enumerate(project.indicators, 1) if indicator.weight is not None)
+            name = project.name_cell or project.name
+            notes.append(Problem(first.source or project.source or Source(file),
+                                 f"项目「{name}」的分值只写在各一级指标的第一行（{groups}）："
+                                 "按各一级指标的分值读取，组内各指标平均分配", Severity.WARNING))
+        for position, indicator in enumerate(project.indicators, 1):
+            weight = shares.get(position, indicator.weight)
+            grade = _grade(indicator, project.fund_year, weight)
             row(indicator.level3, indicator.source, **{
-                COL_ACTUAL: indicator.actual or "", COL_WEIGHT: _text(indicator.weight),
+                COL_ACTUAL: indicator.actual or "", COL_WEIGHT: _text(weight),
                 COL_GRADE: grade, COL_SCORE: _text(indicator.score) if grade else "",
                 COL_DEVIATION: indicator.deviation or ""})
     return rows
@@ -206,4 +246,5 @@ def actuals_record(data: bytes, file: str, limits: Limits | None = None,
         if not loaded.ok:
             return [], [p for p in loaded.problems if p.severity is Severity.ERROR]
         table = loaded.document
-    return sheet_rows_from_document(table, file), []
+    notes: list[Problem] = []
+    return sheet_rows_from_document(table, file, notes), notes

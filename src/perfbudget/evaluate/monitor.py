@@ -268,8 +268,11 @@ def monitor_project(project: Project, actuals: ProjectActuals, month: int, optio
     unit = money_unit or ""
     budget_progress: Decimal | None = None
     if budget is None or budget <= 0:
+        # a 监控表 of its own period (1-6月执行数 | 全年预计执行数, no 预算数 column: kinds37) is told what it lacks
+        lacks = "监控表的资金表没有年初预算数或全年预算数：请在表中填写预算数，或在填报表中加一行「全年预算数」" \
+            if project.month is not None else "请在填报表中加一行「全年预算数」"
         problems.append(Problem(where, f"项目「{project.name_cell or project.name}」没有预算数（或为 0），"
-                                       "无法计算执行进度：请在填报表中加一行「全年预算数」"))
+                                       f"无法计算执行进度：{lacks}"))
         budget_light, budget_text = RED, "无预算数"
     elif executed is None:
         problems.append(Problem(where, f"项目「{project.name_cell or project.name}」缺少执行数"))

@@ -37,7 +37,7 @@ from perfbudget.evaluate.vocabulary import (
     special_row,
 )
 from perfbudget.framework import normalise_level3
-from perfbudget.model import Direction, Document, Kind, Problem, Project, Severity, Source, Target
+from perfbudget.model import Direction, Document, Kind, Op, Problem, Project, Severity, Source, Target
 from perfbudget.target import format_decimal, parse_target
 from perfbudget.time_target import due_of, parse_done
 
@@ -113,6 +113,32 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
                         f"（可用：{units}）")
     note = f"{format_decimal(parsed.value)}{parsed.unit} = {format_decimal(converted.normalize())}{unit}"
     return converted, note
+
+
+_AT_LEAST = (Op.GE, Op.GT)
+_AT_MOST = (Op.LE, Op.LT)
+
+
+def bound_meeting_target(text: str, target: Target, name: str | None) -> tuple[Decimal, str] | None:
+    """An 实际完成值 written with the target's comparator (``≥95%`` under ``≥95%``, copied from the target;
+    ``≤2小时`` under ``≤3小时``) whose bound already meets the target: whatever the true value, the indicator's score
+    is its full weight by either formula (kinds37). (the bound in the target's unit, the note); None for any other
+    text — a bound short of the target (``≥90%`` under ``≥95%``: the score is not known), the other comparator, a
+    range — which stays refused as a value that is no single figure."""
+    if target.value is None or not (target.op in _AT_LEAST or target.op in _AT_MOST):
+        return None
+    parsed = parse_target(text, name)
+    if parsed.kind is not Kind.QUANTITATIVE or parsed.value is None or parsed.upper is not None \
+            or (parsed.op in _AT_LEAST) != (target.op in _AT_LEAST) or parsed.op not in (*_AT_LEAST, *_AT_MOST):
+        return None
+    try:
+        value, _ = parse_quantity(f"{format_decimal(parsed.value)}{parsed.unit or ''}", target.unit, name)
+    except CellError:
+        return None
+    if value < target.value if target.op in _AT_LEAST else value > target.value:
+        return None
+    return value, (f"实际完成值「{_short(text)}」带比较符，其界值已达到指标值「{_short(target.raw)}」："
+                   f"按 {format_decimal(value)}{target.unit or ''} 计分（得满分）")
 
 
 class _ProjectIndex:
@@ -230,6 +256,7 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
         problems.append(Problem(row.source, f"完成等级「{grade_text}」无法识别，应为 达成、部分达成 或 未达成"))
     value: Decimal | None = None
     note: str | None = None
+    bound_note: str | None = None  # an 实际完成值 whose comparator's bound meets the target (kinds37)
     done = done_note = None
     quantitative = target.kind is Kind.QUANTITATIVE and target.value is not None
     due = due_of(target) if not quantitative and kind == "evaluation" else None
@@ -251,7 +278,10 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
             try:
                 value, note = parse_quantity(text, target.unit, indicator.level3)
             except CellError as exc:
-                problems.append(Problem(row.source, str(exc)))
+                if (bound := bound_meeting_target(text, target, indicator.level3)) is None:
+                    problems.append(Problem(row.source, str(exc)))
+                else:
+                    value, bound_note = bound
             else:
                 if (negative := negative_refusal(indicator.level3, target, text, value)) is not None:
                     problems.append(Problem(row.source, negative))
@@ -298,6 +328,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
         return
     if unread_forecast is not None:
         problems.append(Problem(row.source, f"指标「{indicator.level3}」{unread_forecast}", Severity.WARNING))
+    if bound_note is not None:
+        problems.append(Problem(row.source, f"指标「{indicator.level3}」{bound_note}", Severity.WARNING))
     if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \
             and (disagreement := _forecast_disagrees(target, forecast, likelihood)) is not None:
         problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {forecast_text}，{disagreement}，"

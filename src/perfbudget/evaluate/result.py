@@ -14,10 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 from perfbudget.evaluate.numbers import show
+from perfbudget.framework import is_department_table
 from perfbudget.model import Source
 from perfbudget.target import format_decimal
 
 EVALUATION_FORMAT = "perfbudget-evaluation/1"
+PROJECT_FORM = "项目支出绩效自评表"
+DEPARTMENT_FORM = "部门整体支出绩效自评表"
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -112,7 +115,8 @@ class ProjectEvaluation:
         department, implementer: 主管部门 / 实施单位 when the target table gives them.
         table_total, table_grade: the 自评得分 and 评价等级 the scored 自评表 gives itself (``Project.table_total``,
             ``table_grade``), printed beside ours on the downloads (since print22); None when it writes none.
-        problems: errors found while scoring (then the result must not be used); not serialised.
+        problems: errors found while scoring (then the result must not be used) and its warnings (a 全年执行数
+            above the budget: kinds37); not serialised.
     """
 
     seq: int
@@ -142,9 +146,17 @@ class ProjectEvaluation:
     table_grade: str | None = None
     problems: tuple[Any, ...] = field(default=(), compare=False)
 
+    @property
+    def form(self) -> str:
+        """The form this result is: 部门整体支出绩效自评表 for a table that names itself 部门整体 (its name or title,
+        as the review tells the 部门整体 forms), else 项目支出绩效自评表 — said on every face (the command line's
+        heading, the web page, the downloads; until kinds37 the command line and the web page said 项目支出 of
+        every table)."""
+        return DEPARTMENT_FORM if is_department_table(self.name, self.name_cell, self.title) else PROJECT_FORM
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "seq": self.seq, "title": self.title, "name": self.name, "name_cell": self.name_cell,
+            "seq": self.seq, "title": self.title, "form": self.form, "name": self.name, "name_cell": self.name_cell,
             "fund_year": self.fund_year,
             "total": show(self.total), "total_exact": _dec(self.total), "grade": self.grade,
             "execution_score": show(self.execution_score), "execution_score_exact": _dec(self.execution_score),
@@ -200,6 +212,12 @@ class Evaluation:
     projects: tuple[ProjectEvaluation, ...]
     document_file: str | None = None
     actuals_file: str | None = None
+
+    @property
+    def form(self) -> str:
+        """The document's form: 部门整体支出绩效自评表 when every table is one, else 项目支出绩效自评表."""
+        forms = {project.form for project in self.projects}
+        return DEPARTMENT_FORM if forms == {DEPARTMENT_FORM} else PROJECT_FORM
 
     def to_dict(self) -> dict[str, Any]:
         return {

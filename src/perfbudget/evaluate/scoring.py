@@ -22,7 +22,7 @@ from perfbudget.evaluate.formulas import (
     reverse_linear,
     reverse_ratio,
 )
-from perfbudget.evaluate.numbers import HUNDRED, ZERO, shown
+from perfbudget.evaluate.numbers import HUNDRED, ZERO, percent, plain, shown
 from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
 from perfbudget.evaluate.weights import Allocation, Weights, allocate, department_form
@@ -171,6 +171,12 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
     else:
         exec_scored = execution(weights.execution, budget, executed, money_unit or "")
         rate = executed / budget
+        if executed > budget:  # spent beyond the budget: scored as 100 % by the rule, but a person asks why (kinds37)
+            name = project.name_cell or project.name
+            problems.append(Problem(actuals.executed_source or where,
+                                    f"项目「{name}」全年执行数 {plain(executed)} 大于全年预算数 {plain(budget)}"
+                                    f"（执行率 {percent(rate)}）：按 100% 计分；请核对全年执行数，"
+                                    "预算调整后请填写调整后的全年预算数", Severity.WARNING))
     scores: list[IndicatorScore] = []
     for position, indicator in enumerate(project.indicators, 1):
         actual = actuals.indicators.get(position)
@@ -202,8 +208,8 @@ def _extra(project: Project, label: str) -> str | None:
 def evaluate_document(document: Document, actuals: dict[int, ProjectActuals], weights: Weights | None = None,
                       options: ScoreOptions | None = None, actuals_file: str | None = None,
                       ) -> tuple[Evaluation | None, list[Problem]]:
-    """Score every project named in ``actuals``. Any problem → (None, problems): nothing is
-    scored from a sheet with errors."""
+    """Score every project named in ``actuals``. Any error → (None, problems): nothing is
+    scored from a sheet with errors; warnings (a 全年执行数 above the budget) go with the result."""
     weights = weights or Weights()
     options = options or ScoreOptions()
     by_seq = {p.seq: p for p in document.projects}
@@ -215,7 +221,7 @@ def evaluate_document(document: Document, actuals: dict[int, ProjectActuals], we
         results.append(evaluation)
     if not results:
         problems.append(Problem(Source(actuals_file or "<sheet>"), "填报表没有涉及任何项目"))
-    if problems:
+    if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return Evaluation(
         unit_code=document.unit.code, unit_name=document.unit.name, money_unit=document.money_unit,

@@ -16,7 +16,7 @@ no budget read. The grid's labels and amounts are kept as written, one extra (no
 
 from __future__ import annotations
 
-from perfbudget.model import Problem
+from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import decimal_or_none
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import label_key
@@ -34,25 +34,38 @@ def _amount(cell: Cell) -> bool:
     return bool(text) and decimal_or_none(text) is not None
 
 
+def _row_label(key: str) -> bool:
+    """The grid's side label: 预算支出, or a name of the department's budget (年度预算（万元）, 部门整体支出预算,
+    部门整体资金) — kept with the grid, not left behind as a task's name."""
+    return key in _ROW_LABELS or (len(key) <= 12 and key.endswith(("预算", "资金", "资金情况")))
+
+
 def department_grid(row: list[Cell], problems: list[Problem], cells: bool = False,
                     ) -> tuple[list[Cell], Cell | None, str] | None:
     """``row`` (a stream's header sequence, or a grid's rows of ``cells`` one after another) without the funds
     grid, the cell of the department's budget (None when the sum does not decide it: an error is added) and the
-    grid as written; None when the row holds no such grid: a 总额 label, then only grid labels naming both 基本支出
-    and 项目支出, then three amounts or more."""
-    start = next((i for i, cell in enumerate(row) if label_key(cell.text) in _TOTAL), None)
-    if start is None:
+    grid as written; None when the row holds no such grid: a run of grid labels holding a total (总额, 合计) and
+    naming both 基本支出 and 项目支出, then its amounts (three or more), or each label followed by its amount."""
+    first = next((i for i, cell in enumerate(row) if label_key(cell.text) in _TOTAL), None)
+    if first is None:
         return None
-    heads: set[str] = set()
-    k = start  # the labels run from 总额
-    before = start - 1
-    while before >= 0 and row[before].blank:
-        before -= 1
-    if before >= 0 and label_key(row[before].text) in _ROW_LABELS:
-        start = before  # 预算支出 | 总额 …: the grid's row label, kept with it
+    start = first
+    k = first - 1  # the labels before the total (基本支出 | 项目支出 | 合计), then the grid's side label
+    while k >= 0 and (row[k].blank or label_key(row[k].text) in _HEADS):
+        if not row[k].blank:
+            start = k
+        k -= 1
+    head_start = start
+    if k >= 0 and _row_label(label_key(row[k].text)):
+        start = k  # 预算支出 | 总额 …: the grid's row label, kept with it
+    run = [(cell, label_key(cell.text)) for cell in row[head_start:] if not cell.blank]
+    if len(run) > 1 and _amount(run[1][0]):
+        return _paired_grid(row, start, head_start, problems)
+    heads: list[str] = []
+    k = head_start
     while k < len(row) and (row[k].blank or (key := label_key(row[k].text)) in _HEADS):
         if not row[k].blank:
-            heads.add(key)
+            heads.append(key)
         k += 1
     if not _GROUPS.issubset(heads):
         return None
@@ -64,9 +77,12 @@ def department_grid(row: list[Cell], problems: list[Problem], cells: bool = Fals
         end += 1
     if len(amounts) < 3:
         return None
-    values = [decimal_or_none(cell.text.strip()) for cell in amounts]
     written = " ".join(c.text.strip() for c in row[start:end] if not c.blank)
     rest = [*row[:start], *row[end:]]
+    if len(amounts) == len(heads) and len(set(heads)) == len(heads):
+        # one amount a label (基本支出 | 项目支出 | 合计 over 120 | 300 | 420): each under its own label
+        return rest, _checked(dict(zip(heads, amounts, strict=True)), problems), written
+    values = [decimal_or_none(cell.text.strip()) for cell in amounts]
     total, basic = values[0], values[1]
     if total is not None and basic is not None and any(
             later is not None and basic + later == total for later in values[2:]):
@@ -76,3 +92,41 @@ def department_grid(row: list[Cell], problems: list[Problem], cells: bool = Fals
     problems.append(Problem(amounts[0].source, f"部门整体资金表的总额「{amounts[0].text.strip()}」不等于基本支出合计"
                                                f"「{amounts[1].text.strip()}」与其后任何一个金额之和：{why}"))
     return rest, None, written
+
+
+def _paired_grid(row: list[Cell], start: int, head_start: int, problems: list[Problem],
+                 ) -> tuple[list[Cell], Cell | None, str] | None:
+    """The grid one part a row, each label followed by its amount (合计 | 420 / 基本支出 | 120 / 项目支出 | 300)."""
+    by_head: dict[str, Cell] = {}
+    k, end = head_start, head_start
+    while k < len(row):
+        if row[k].blank:
+            k += 1
+            continue
+        key = label_key(row[k].text)
+        at = k + 1
+        while at < len(row) and row[at].blank:
+            at += 1
+        if key not in _HEADS or key in by_head or at == len(row) or not _amount(row[at]):
+            break
+        by_head[key] = row[at]
+        k = end = at + 1
+    if not _GROUPS.issubset(by_head) or not _TOTAL & by_head.keys():
+        return None
+    written = " ".join(c.text.strip() for c in row[start:end] if not c.blank)
+    return [*row[:start], *row[end:]], _checked(by_head, problems), written
+
+
+def _checked(by_head: dict[str, Cell], problems: list[Problem]) -> Cell | None:
+    """The total's cell of a grid whose amounts stand each under (or after) its own label; a warning at it where
+    基本支出 and 项目支出 do not make it (the total is read as written)."""
+    total = next((by_head[key] for key in by_head if key in _TOTAL), None)
+    if total is None:
+        return None
+    basic, project = by_head["基本支出"], by_head["项目支出"]
+    values = [decimal_or_none(cell.text.strip()) for cell in (total, basic, project)]
+    if None not in values and values[1] + values[2] != values[0]:  # type: ignore[operator]
+        problems.append(Problem(total.source, f"部门整体资金表的合计「{total.text.strip()}」不等于基本支出"
+                                              f"「{basic.text.strip()}」与项目支出「{project.text.strip()}」之和："
+                                              "按所写读取预算数，请核对金额", Severity.WARNING))
+    return total

@@ -65,11 +65,13 @@ _LOST_MARKS = "?\ufffd"
 Figures = dict[str, tuple[Decimal, Source]]
 
 
-def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | None = None) -> Figures:
+def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | None = None,
+                      budget: Decimal | None = None) -> Figures:
     """The funds grid's total row typed (see the module's note): ``{"executed": (amount, source), …}``, empty for a
     table without such a grid. A cell of the grid holding what no finance officer writes as a figure is an error in
     ``problems`` at the cell (:func:`figure_refusal`). A head broken by a column name not known is not typed
-    (readers/funds_head_gaps.py)."""
+    (readers/funds_head_gaps.py). A 执行率 written as a bare ratio (``0.9``, ``1``) is typed where the project's
+    ``budget`` and the row's 全年执行数 decide it (:func:`_ratio_rate`)."""
     if (broken := head_left_out(extras)) is not None:
         if problems is not None:
             problems.append(broken)
@@ -104,6 +106,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     for name, cell in rows[total]:
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
+    if "rate" not in figures and "executed" in figures and budget:
+        _ratio_rate(figures, [cell for name, cell in rows[total] if name == "rate"], budget, problems)
     for name in ("weight", "score"):
         # the execution's 分值/得分 written on one row of the grid only, not the total's (Chongqing's 执行率权重 |
         # 执行率得分 on its 其中:财政拨款 row, corpus 149): the grid's, said in a note (kinds31)
@@ -213,6 +217,28 @@ def _figure(name: str, text: str) -> Decimal | None:
 
 # how far a written 执行率 may be from 执行数 ÷ 预算数 (percentage points): tables round to whole percents
 _RATE_SLACK = Decimal(1)
+_BARE = re.compile(r"^(?:0|1)(?:\.\d+)?$")
+
+
+def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: list[Problem] | None) -> None:
+    """A 执行率 of 1 or less without ``%`` (``0.9``, ``1``, ``1.00``): a ratio or a percent, which ``_figure`` leaves
+    untold. The row's 全年执行数 ÷ ``budget`` tells it: as a ratio (× 100) or as a percent, the one reading that agrees
+    within a point is the rate, an info note saying so; neither, or both (a rate near 1 % of a ratio near 0.01), it
+    stays untyped as before (kinds37: ``1`` beside 100 of 100 was left unread)."""
+    text = cells[0].text.strip() if cells else ""
+    if not _BARE.match(text):
+        return
+    value, computed = Decimal(text), figures["executed"][0] / budget * 100
+    exponent = value.as_tuple().exponent
+    as_percent = value.scaleb(2).quantize(Decimal(1).scaleb(min(0, int(exponent) + 2)))  # 0.958 → 95.8, 1 → 100
+    readings = [reading for reading in (as_percent, value) if abs(reading - computed) <= _RATE_SLACK]
+    if len(readings) != 1 or readings[0] == value:
+        return  # (a percent of at most 1 % agreeing: still untold by the text, left untyped)
+    figures["rate"] = (readings[0], cells[0].source)
+    if problems is not None:
+        problems.append(Problem(cells[0].source, f"执行率「{text}」按比例读作 {_shown(readings[0])}%（全年执行数 "
+                                                 f"{_shown(figures['executed'][0])} ÷ 预算数 {_shown(budget)}）",
+                                Severity.INFO))
 
 
 def rate_disagrees(figures: Figures, budget: Decimal | None) -> Problem | None:

@@ -561,8 +561,8 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
     while before >= 0 and row[before].blank:
         before -= 1
     # (_money_head inline: the facts looked up here, no call a cell)
-    if before < 0 or (_known_facts(text := row[last].text) or _cell_facts(text))[7] not in _MONEY_FIELDS \
-            or (_known_facts(text := row[before].text) or _cell_facts(text))[7] not in _MONEY_FIELDS:
+    if before < 0 or (_known_facts(text := row[last].text) or _cell_facts(text))[7] not in _HEAD_FIELDS \
+            or (_known_facts(text := row[before].text) or _cell_facts(text))[7] not in _HEAD_FIELDS:
         return None  # such a row ends with two money labels; nearly every row ends with a value
     heads: list[tuple[int, str]] = []
     for k, cell in enumerate(row):
@@ -571,13 +571,32 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
         field_name = _money_head(cell.text) if heads else header_field(cell.text)
         if field_name in _MONEY_FIELDS and fund_column(cell.text) is None:
             heads.append((k, field_name))
+        elif field_name == "fiscal-part" and heads:
+            # 资金情况 | 年度金额 | 中央补助 | 地方资金 (the 区域 form's funds as columns): the parts after the total,
+            # each kept under its label as a row of them is (kinds37: until then the row was no money head, its
+            # amounts unlabelled texts and the budget lost without a word)
+            heads.append((k, _PART_HEAD + part_label(cell.text)))
         elif heads or not (_is_label(cell) or money_unit_in(cell.text)):
             return None  # a value after the money labels, or before them: not such a row
     fields = [f for _, f in heads]
-    return heads if len(heads) >= 2 and len(set(fields)) == len(fields) else None
+    return heads if len(heads) >= 2 and len(set(fields)) == len(fields) else None  # (the first a budget field)
 
 
 _OTHER_HEAD = frozenset({"其他", "其它"})
+_HEAD_FIELDS = (*_MONEY_FIELDS, "fiscal-part")
+_PART_HEAD = "fiscal-part/"  # a part of 财政资金 among the heads, its label after it
+
+
+def _take_money(parts: Parts, field_name: str, cell: Cell) -> None:
+    """An amount under a money head: the budget's field, or a part of 财政资金 kept as a row of parts keeps it."""
+    if field_name.startswith(_PART_HEAD):
+        label = field_name[len(_PART_HEAD):]
+        parts.fiscal_parts.append((label, cell))
+        parts.extras.append((label, cell))
+    elif field_name in _MONEY_FIELDS:
+        parts.money[field_name] = cell
+    else:
+        parts.extras.append((field_name, cell))
 # one level of 财政资金 in the row under it: 中央 | 省级 | 市级资金 | 本级 (财政)
 _FISCAL_LEVEL = re.compile(r"^(?:中央|省|省级|市|市级|州级|县|县级|区|区级|本级|镇级|乡级)"
                            r"(?:财政)?(?:资金|补助|拨款)?$")
@@ -617,10 +636,7 @@ def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, f
         if len(filled) != len(slots):
             return False
         for slot, (_, cell) in zip(slots, filled, strict=True):
-            if slot in _MONEY_FIELDS:
-                parts.money[slot] = cell
-            else:
-                parts.extras.append((slot, cell))
+            _take_money(parts, slot, cell)
         return True
     columns = dict(heads)
     if all(k in columns for k, _ in filled):
@@ -630,7 +646,7 @@ def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, f
     else:
         return False
     for field_name, cell in taken:
-        parts.money[field_name] = cell
+        _take_money(parts, field_name, cell)
     return True
 
 
@@ -1044,9 +1060,10 @@ def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cel
     labels: list[Cell] = []
     fields: list[str | None] = []
     k = i
-    while k < len(row) and (field_name := header_field(row[k].text)) in _MONEY_FIELDS:
-        labels.append(row[k])
-        fields.append(field_name)
+    while k < len(row) and ((field_name := header_field(row[k].text)) in _MONEY_FIELDS
+                            or (field_name == "fiscal-part" and labels)):
+        labels.append(row[k])  # (a part of 财政资金 after the total: 年度金额 / 中央补助 / 地方资金, the 区域 form)
+        fields.append(field_name if field_name != "fiscal-part" else _PART_HEAD + label_key(row[k].text))
         k += 1
     heading = len(labels) > 2 and money_unit_note(labels[0].text) is not None  # 项目金额(万元) over the grid
     columns = fields[1:] if heading else fields

@@ -9,8 +9,9 @@ read as a monitoring table (readers/monitoring_period.py) this module types thos
 * ``forecast`` — a header with 预计 (全年预计完成情况, 全年预计完成值);
 * ``actual_value``/``forecast_value`` and their units — the text as one number with its unit (``4处``, ``92%``,
   ``60万元``), None for text (达成, 正在推进), a comparator or a range: nothing is guessed;
-* ``likelihood`` — 完成目标可能性 as one of 确定能 / 有可能 / 完全不可能 (不可能 is the form's short 完全不可能),
-  the cell as written in ``likelihood_text`` whatever it says;
+* ``likelihood`` — 完成目标可能性 as one of 确定能 / 有可能 / 完全不可能 (不可能 is the form's short 完全不可能;
+  ``能``, ``可能``, ``不能``, also with 完成 after them, are read as the set's word of their sense, a warning at the
+  row saying so: kinds37), the cell as written in ``likelihood_text`` whatever it says;
 * ``reason`` — the 偏差原因分析 group's column ticked ``√`` (经费保障 … 其他), else a 偏差原因 column the reader
   keeps as an extra, else the 偏差原因 (偏差原因分析) text the reader types as ``Indicator.deviation``;
 * ``measure`` — a header with 措施 (纠偏措施, 改进措施, 整改措施).
@@ -23,8 +24,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from perfbudget.evaluate.vocabulary import REASONS, clean
-from perfbudget.model import Indicator, Progress
-from perfbudget.progress_figures import figure, likelihood_of
+from perfbudget.model import Indicator, Problem, Progress, Severity, Source
+from perfbudget.progress_figures import figure, likelihood_note, likelihood_of
 
 _ACTUAL_WORDS = ("执行情况", "完成值", "完成情况", "实现值", "实际值")
 _TICKS = frozenset({"√", "✓", "✔", "☑", "是", "v", "V", "√√"})
@@ -72,3 +73,11 @@ def with_progress(indicators: list[Indicator]) -> list[Indicator]:
         progress = progress_of(indicator)
         out.append(indicator if progress is None else replace(indicator, progress=progress))
     return out
+
+
+def likelihood_notes(indicators: list[Indicator], problems: list[Problem], table: Source) -> None:
+    """A warning at each row (else at the ``table``) whose 完成目标可能性 is read from a word of its own: 能 is
+    确定能."""
+    for indicator in indicators:
+        if indicator.progress is not None and (note := likelihood_note(indicator.progress.likelihood_text)):
+            problems.append(Problem(indicator.source or table, f"指标「{indicator.level3}」{note}", Severity.WARNING))

@@ -463,7 +463,7 @@ def _without_department_grid(block: list[list[Cell]], parts: Parts, problems: li
                 if total is not None:
                     parts.money["total"] = total
                 parts.extras.append((GRID_LABEL, Cell(written, row[0].source)))
-                return [*block[:index], rest, *block[index + size:]]
+                return [*block[:index], *([rest] if rest else []), *block[index + size:]]
     return block
 
 

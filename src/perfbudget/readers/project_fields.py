@@ -17,7 +17,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.indicator_progress import with_progress
+from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import in_table_unit, money_amount, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
@@ -193,7 +193,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
-    execution = execution_figures(parts.extras, problems) if parts.extras else None
+    execution = execution_figures(parts.extras, problems, amounts.get("total")) if parts.extras else None
     if parts.extras and (parts.self_evaluation or execution) \
             and (stated := stated_execution(parts.extras, parts.money_unit, problems)):
         # 全年执行率53%, 实际支出53万元 in its 实际完成情况 or 评价结论: a grid cell left blank takes the text's figure
@@ -263,6 +263,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         if monitoring:
             parts.monitoring = True
             parts.indicators = with_progress(parts.indicators)  # its indicators' period figures typed
+            likelihood_notes(parts.indicators, problems, parts.source)
             if month_at is not None:
                 sources["month"] = month_at
         elif parts.extras:

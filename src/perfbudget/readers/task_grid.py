@@ -84,6 +84,18 @@ def is_grid_row(row: list[Cell]) -> bool:
     return header_field(first) is None and fund_column(first) is None
 
 
+def _read_total(money: list[str], values: list[Cell], parts: Parts) -> None:
+    """The 金额合计 row's amounts, one under each money column: the department's budget (see the module's note)."""
+    for head, cell in zip(money, values, strict=True):
+        role = header_field(head)
+        if role in _MONEY_FIELDS and role not in parts.money:
+            parts.money[role] = cell
+        elif label_key(head) in BUDGET_COLUMNS and "total" not in parts.money:
+            parts.money["total"] = cell
+        else:
+            parts.extras.append((f"金额合计/{label_key(head)}", cell))
+
+
 def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
     """One row of the grid into ``parts`` (see the module's docstring)."""
     filled = [c for c in row if not c.blank]
@@ -100,14 +112,7 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
         if len(values) != len(money):  # a total row that does not fit the money columns: kept as it is
             parts.extras.extend(("金额合计", cell) for cell in values)
             return
-        for head, cell in zip(money, values, strict=True):
-            role = header_field(head)
-            if role in _MONEY_FIELDS and role not in parts.money:
-                parts.money[role] = cell
-            elif label_key(head) in BUDGET_COLUMNS and "total" not in parts.money:
-                parts.money["total"] = cell
-            else:
-                parts.extras.append((f"金额合计/{label_key(head)}", cell))
+        _read_total(money, values, parts)
         return
     places = grid.places()
     at = {place: column for place, column in zip(places, columns, strict=False)}
@@ -136,7 +141,7 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
     if len(heads) < 2:
         return None
     if k < len(row) and header_field(row[k].text) == "total":
-        return _stream_priced_tasks(row, k, heads, parts)
+        return _stream_money_tasks(row, k, heads, parts) or _stream_priced_tasks(row, k, heads, parts)
     cells: list[Cell] = []
     end = k
     while end < len(row) and (row[end].blank or (header_field(row[end].text) is None
@@ -176,3 +181,70 @@ def _stream_priced_tasks(row: list[Cell], at: int, heads: list[str], parts: Part
         return None
     parts.extras.extend((columns[n % width], row[k]) for n, k in enumerate(cells[:read]))
     return cells[read - 1] + 1
+
+
+def _stream_money_tasks(row: list[Cell], at: int, heads: list[str], parts: Parts) -> int | None:
+    """The grid one cell a line under its money columns (预算金额 / 总额 / 财政拨款 / 其他资金 after the text heads):
+    each task its texts, then its amounts or none (a task written without amounts), up to the 金额合计 label and
+    its amounts, which give the department's budget, or up to the next label. Tasks are named only where each run
+    of texts fills whole tasks and each run of amounts every money column (a task written without its content
+    shifts every cell after it); else the task cells stay unlabelled as before, the 金额合计 still read. Until
+    kinds37 such a grid one cell a line kept every cell unlabelled and the 金额合计 unread: the budget lost without
+    a word. Returns where the grid ends; None without money columns or any cell."""
+    k = at + 1
+    money: list[str] = []
+    while k < len(row) and (row[k].blank or _is_money_head(row[k].text)):
+        if not row[k].blank:
+            money.append(row[k].text.strip())
+        k += 1
+    if len(money) < 2:
+        return None
+    width = len(heads)
+    texts: list[Cell] = []
+    read: list[tuple[str, Cell]] = []
+    seen: list[Cell] = []
+    placed = True
+    while k < len(row):
+        cell = row[k]
+        text = cell.text.strip()
+        if cell.blank:
+            k += 1
+        elif _AMOUNT.match(text):
+            amounts, k = _amounts(row, k, len(money))
+            seen.extend(amounts)
+            placed = placed and bool(texts) and not len(texts) % width and len(amounts) == len(money)
+            read.extend((heads[n % width], c) for n, c in enumerate(texts))
+            read.extend((label_key(head), c) for head, c in zip(money, amounts, strict=False))
+            texts = []
+        elif label_key(text) in TASK_TOTAL_ROWS or header_field(text) is not None or column_role(text) is not None \
+                or level_of(text) is not None:
+            break
+        else:
+            texts.append(cell)
+            seen.append(cell)
+            k += 1
+    placed = placed and not len(texts) % width
+    read.extend((heads[n % width], c) for n, c in enumerate(texts))
+    total: list[Cell] = []
+    if k < len(row) and label_key(row[k].text) in TASK_TOTAL_ROWS:
+        total, end = _amounts(row, k + 1, len(money))
+        if len(total) == len(money):
+            k = end
+        else:
+            total = []
+    if not seen and not total:
+        return None
+    parts.extras.extend(read if placed else [("年度主要任务", cell) for cell in seen])
+    if total:
+        _read_total(money, total, parts)
+    return k
+
+
+def _amounts(row: list[Cell], k: int, most: int) -> tuple[list[Cell], int]:
+    """The run of amounts from ``row[k]`` (empty cells skipped), at most ``most``, and the index after it."""
+    found: list[Cell] = []
+    while k < len(row) and len(found) < most and (row[k].blank or _AMOUNT.match(row[k].text.strip())):
+        if not row[k].blank:
+            found.append(row[k])
+        k += 1
+    return found, k

@@ -24,15 +24,12 @@ from typing import Any
 
 from perfbudget.evaluate.numbers import percent, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
-from perfbudget.framework import is_department_table
 from perfbudget.money_text import money_text  # the one formatting of amounts (print21; shared since replay-n)
 from perfbudget.target import display_target, format_decimal, parse_target
 from perfbudget.writers.label_colon import with_colon
 from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
-TITLE = "项目支出绩效自评表"
-DEPARTMENT_TITLE = "部门整体支出绩效自评表"
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                      "偏差原因分析及改进措施")
 INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
@@ -163,13 +160,12 @@ def _unadjusted(project: ProjectEvaluation, part: Decimal | None) -> tuple[str, 
 def table_title(project: ProjectEvaluation) -> str:
     """The printed title: 部门整体支出绩效自评表 for a table that names itself 部门整体 (its name or title, as the
     review tells the 部门整体 forms), else 项目支出绩效自评表 (until print19 every table, 部门整体 ones too)."""
-    return DEPARTMENT_TITLE if is_department_table(project.name, project.name_cell, project.title) else TITLE
+    return project.form
 
 
 def evaluation_title(evaluation: Evaluation) -> str:
     """The file's own title: 部门整体支出绩效自评表 when every table is one, else 项目支出绩效自评表."""
-    titles = {table_title(project) for project in evaluation.projects}
-    return DEPARTMENT_TITLE if titles == {DEPARTMENT_TITLE} else TITLE
+    return evaluation.form
 
 
 def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> Grid:

@@ -25,7 +25,8 @@ def _light(light: str) -> Text:
 def render_evaluation(evaluation: Evaluation, console: Console) -> None:
     unit = evaluation.money_unit or ""
     method = "比例法" if evaluation.reverse == "ratio" else "线性扣分"
-    console.print(Text(f"{evaluation.unit_code or ''}{evaluation.unit_name or ''}  项目支出绩效自评  "
+    console.print(Text(f"{evaluation.unit_code or ''}{evaluation.unit_name or ''}  "
+                       f"{evaluation.form.removesuffix('表')}  "
                        f"金额单位：{unit or '未注明'}  反向指标：{method}", style="bold"))
     for project in evaluation.projects:
         console.print()

@@ -590,6 +590,7 @@ class Pool(Model):
 class ProjectEvaluationOut(Model):
     seq: int
     title: str | None
+    form: str | None = Field(None, description="所评表格的种类：项目支出绩效自评表或部门整体支出绩效自评表")
     name: str
     name_cell: str | None
     fund_year: int | None

@@ -21,7 +21,7 @@ def test_a_deleted_project_s_id_is_not_given_to_the_next_project_nor_its_audit_e
     # its deletion naming the unit) showed on the new project's history page to the new project's readers.
     web = any_web
     other = web.other_project_id
-    assert other is not None and other == max(web.project_ids + [other])  # the newest project
+    assert other is not None and other == max([*web.project_ids, other])  # the newest project
     said = runner.invoke(cli, ["workflow", str(other), "comment", "--comment", "其他单位的内部意见：预算将削减",
                                "--user", "other_editor", "--db", web.url])
     assert said.exit_code == 0, said.output

@@ -101,3 +101,27 @@ def test_a_cell_s_sections_and_date_fields_are_read_once_a_format_not_once_a_cel
     assert cell_text(5, '[<0]"减少"0;[<10]"少"0;"多"0') == "少5"
     assert cell_text(5, '[<NaN]"甲"0;"乙"0') == "乙5"  # (a bound of NaN compared raised: the workbook refused)
     assert cell_text(float("nan"), "0.00") == "nan" and cell_text(float("-inf"), '0;"减少"0') == "-inf"
+
+
+def test_a_history_answer_is_bounded_by_the_size_of_its_texts(any_web: WebEnv) -> None:
+    # attack32 bounded an answer of `GET …/history` to 10,000 changes, but a change's texts may be 20,000 characters
+    # each: the answer could still be some 400 MB. Past 8,000,000 characters of texts it is 422 now, read no further.
+    import copy
+
+    from tests.security.project_edits import edited_indicators
+
+    def long(letter: str) -> dict[str, str]:
+        return {"raw": "按期完成" + letter * 19_990}
+
+    client, admin, project = edited_indicators(any_web, lambda indicators: [
+        {**indicators[0], "level3": f"设备巡检{i:03d}", "target": long("x")} for i in range(250)])
+    body = copy.deepcopy(client.get(f"/api/v1/projects/{project}", headers=admin).json()["document"])
+    body["projects"][0]["indicators"] = [{**i, "target": long("y")} for i in body["projects"][0]["indicators"]]
+    put = client.put(f"/api/v1/projects/{project}", headers=admin, json={"base_version": 2, "document": body})
+    assert put.status_code == 200, put.text[:500]
+    asked = client.get(f"/api/v1/projects/{project}/history?limit=10&changes_limit=1000", headers=admin)
+    assert asked.status_code == 422, len(asked.content)  # 15 MB of texts until attack33
+    assert asked.json()["error"]["message"] == (
+        "本页的改动文字超过 8000000 个字符：请减少 limit 或 changes_limit（现为 10 × 1000），分页读取")
+    newest = client.get(f"/api/v1/projects/{project}/history?limit=1&offset=2&changes_limit=150", headers=admin)
+    assert newest.status_code == 200 and len(newest.json()["versions"][0]["changes"]) == 150

@@ -303,7 +303,7 @@ def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1,
         except HistoryTooLarge as too_large:
             problem = (f"本页的改动文字超过 {too_large.most_chars} 个字符：请减少 limit 或 changes_limit（现为 "
                        f"{limit} × {changes_limit}），分页读取")
-            raise WebError(422, "too_large", problem, [{"location": "query.changes_limit", "message": problem}]) \
+            raise WebError(422, "invalid", problem, [{"location": "query.changes_limit", "message": problem}]) \
                 from None
         steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
         step_total = event_total(tx, project_id)

@@ -146,3 +146,27 @@ def test_projects_without_their_own_indicator_header_are_read_in_linear_time() -
     cost(50)  # (the readers' patterns compiled)
     small, large = cost(500), cost(2_000)
     assert large < 8 * small + 0.3, (small, large)  # four times the projects: some sixteen times the time until now
+
+
+def test_a_unit_in_brackets_ending_a_name_is_found_in_linear_time(seed_path: Path) -> None:
+    # reading36's NAME_UNIT (a number's unit from the name: 培训经费（万元）) had `\s*\**\s*` after a sign: a name kept
+    # whole (perfbudget/1 JSON, an API edit) of 「培训（≥」, 9,000 spaces and 「x）」 cost 5 s to read, the review again.
+    import json
+    from dataclasses import replace
+
+    from perfbudget.interchange import document_to_dict
+    from perfbudget.load import load_path
+
+    document = load_path(seed_path).document
+    assert document is not None
+    project = document.projects[0]
+    first = replace(project.indicators[0], level3="培训（≥" + " " * 9_000 + "x）")
+    hostile = replace(document, projects=(replace(project, indicators=(first, *project.indicators[1:])),))
+    written = document_to_dict(hostile)
+    written["projects"][0]["indicators"][0]["target"] = {"raw": "12"}  # (a number without its unit: the name's)
+    data = json.dumps(written, ensure_ascii=False).encode()
+    started = time.process_time()
+    result = load_bytes(data, "目标表.json")
+    assert time.process_time() - started < 1.0
+    assert result.document is not None, result.problems
+    assert result.document.projects[0].indicators[0].level3.endswith(" x）")

@@ -150,7 +150,7 @@ def test_projects_without_their_own_indicator_header_are_read_in_linear_time() -
 
 def test_a_unit_in_brackets_ending_a_name_is_found_in_linear_time(seed_path: Path) -> None:
     # reading36's NAME_UNIT (a number's unit from the name: 培训经费（万元）) had `\s*\**\s*` after a sign: a name
-    # kept whole (perfbudget/1 JSON, an API edit) of 「培训（≥」, 9,000 spaces and 「x）」 cost 5 s to read, the review again.
+    # kept whole (perfbudget/1 JSON, an API edit) of 「培训（≥」, 9,000 spaces and 「x）」 cost 5 s to read.
     import json
     from dataclasses import replace
 

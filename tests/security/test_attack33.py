@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import time
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
 from perfbudget.load import load_bytes
+from tests.security.format_workbooks import workbook_of_formats
 from tests.web.conftest import WebEnv
 from tests.web.test_revisions import variant
 
@@ -42,35 +42,20 @@ def test_a_deleted_project_s_id_is_not_given_to_the_next_project_nor_its_audit_e
     assert "其他单位" not in page and "删除项目" not in page, page
 
 
-def _workbook_of_formats(formats: list[str], value: object) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["项目名称", "测试项目"])
-    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
-    for row, fmt in enumerate(formats, 3):
-        sheet.append(["产出指标", "数量指标", f"第{row}期培训人数"])
-        sheet.cell(row=row, column=4, value=value).number_format = fmt
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_a_workbook_of_more_number_formats_than_excel_keeps_is_refused_before_any_is_read() -> None:
     # each distinct format was read (and kept) once: 16,000 formats of 255 characters in a 0.5 MB .xlsx cost 13 s
     # and 540 MB, 65,000 (as many as the style records allowed) some 50 s and 2 GB. Excel keeps at most 206.
     from perfbudget.evaluate.sheet import read_xlsx_bytes
 
     formats = [f'0"{n:04d}"' + "0中" * 4 for n in range(501)]
-    result = load_bytes(_workbook_of_formats(formats, 123), "目标表.xlsx")
+    result = load_bytes(workbook_of_formats(formats, 123), "目标表.xlsx")
     assert result.document is None
     assert [p.message for p in result.problems] == [
         "Excel 文件有 501 种自定义数字格式，超过 500 种（Excel 最多 206 种）；未读取"]
-    rows, problems = read_xlsx_bytes(_workbook_of_formats(formats, 95), "自评.xlsx")
+    rows, problems = read_xlsx_bytes(workbook_of_formats(formats, 95), "自评.xlsx")
     assert rows == [] and [p.message for p in problems] == [
         "xlsx 文件有 501 种自定义数字格式，超过 500 种（Excel 最多 206 种）；未读取"]
-    kept = load_bytes(_workbook_of_formats(formats[:500], 1234567), "目标表.xlsx")
+    kept = load_bytes(workbook_of_formats(formats[:500], 1234567), "目标表.xlsx")
     assert kept.document is not None
     # (as Excel shows it: 123, the literal 0000, 4中5中6中7中)
     assert kept.document.projects[0].indicators[0].target.raw == "12300004中5中6中7中"

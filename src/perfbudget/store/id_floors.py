@@ -24,9 +24,21 @@ from perfbudget.store.schema import documents, id_floors, project_versions, proj
 FLOORED = (projects, project_versions, documents, reviews)
 
 
+FLOORED_NAMES = frozenset(table.name for table in FLOORED)
+
+
+def floors_kept(connection: Connection) -> bool:
+    """Whether the database keeps floors: SQLite at migration 1839 or later (the importer also runs on older schemas
+    in the migrations' tests, before and after a downgrade: asked each time, one look at SQLite's schema table)."""
+    if is_postgres(connection):
+        return False
+    return connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'id_floors'").first() is not None
+
+
 def keep_floors(connection: Connection, tables: Iterable[Table] = FLOORED) -> None:
     """Keep each table's largest id (before rows of it are deleted) as its floor."""
-    if is_postgres(connection):
+    if not floors_kept(connection):
         return
     for table in tables:
         largest = connection.execute(select(func.max(table.c.id))).scalar()
@@ -40,6 +52,11 @@ def keep_floors(connection: Connection, tables: Iterable[Table] = FLOORED) -> No
                                .values(largest=largest))
 
 
-def floor_sql(table: str) -> str:
-    """An SQL expression of ``table``'s floor (0 when none is kept), for ``allocate_ids``' one query on SQLite."""
-    return f"(SELECT coalesce(max(largest), 0) FROM id_floors WHERE table_name = '{table}')"
+def largest_sql(connection: Connection, table: str) -> str:
+    """An SQL expression of the largest id ``table`` gave (the floor of a floored table's taken in), for
+    ``allocate_ids``' one query on SQLite."""
+    largest = f"(SELECT max(id) FROM {table})"
+    if table not in FLOORED_NAMES or not floors_kept(connection):
+        return largest
+    floor = f"(SELECT coalesce(max(largest), 0) FROM id_floors WHERE table_name = '{table}')"
+    return f"max(coalesce({largest}, 0), {floor})"

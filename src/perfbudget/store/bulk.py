@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
 
 from perfbudget.store.engine import is_postgres
-from perfbudget.store.id_floors import largest_sql
+from perfbudget.store.id_floors import FLOORED_NAMES, KEPT_SQL, largest_sql
 
 _SQL: dict[tuple[str, str], str] = {}
 
@@ -88,7 +88,8 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
             found[table.name] = list(ids)
         return found
     # past the largest id ever given a deleted row too (store.id_floors: attack33)
-    row = run(connection, "SELECT " + ", ".join(largest_sql(connection, t.name) for t in tables))[0]
+    kept = any(t.name in FLOORED_NAMES for t in tables) and bool(run(connection, KEPT_SQL)[0][0])
+    row = run(connection, "SELECT " + ", ".join(largest_sql(t.name, kept) for t in tables))[0]
     for table, largest in zip(tables, row, strict=True):
         start = (largest or 0) + 1
         found[table.name] = list(range(start, start + wanted[table]))

@@ -27,13 +27,14 @@ FLOORED = (projects, project_versions, documents, reviews)
 FLOORED_NAMES = frozenset(table.name for table in FLOORED)
 
 
+# whether the database keeps floors: SQLite at migration 1839 or later (the importer also runs on older schemas in
+# the migrations' tests, before and after a downgrade: asked each time, one look at SQLite's schema table)
+KEPT_SQL = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'id_floors'"
+
+
 def floors_kept(connection: Connection) -> bool:
-    """Whether the database keeps floors: SQLite at migration 1839 or later (the importer also runs on older schemas
-    in the migrations' tests, before and after a downgrade: asked each time, one look at SQLite's schema table)."""
-    if is_postgres(connection):
-        return False
-    return connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'id_floors'").first() is not None
+    """Whether the database keeps floors (:data:`KEPT_SQL`; never on PostgreSQL)."""
+    return not is_postgres(connection) and bool(connection.exec_driver_sql(KEPT_SQL).scalar())
 
 
 def keep_floors(connection: Connection, tables: Iterable[Table] = FLOORED) -> None:
@@ -52,11 +53,11 @@ def keep_floors(connection: Connection, tables: Iterable[Table] = FLOORED) -> No
                                .values(largest=largest))
 
 
-def largest_sql(connection: Connection, table: str) -> str:
-    """An SQL expression of the largest id ``table`` gave (the floor of a floored table's taken in), for
-    ``allocate_ids``' one query on SQLite."""
+def largest_sql(table: str, kept: bool) -> str:
+    """An SQL expression of the largest id ``table`` gave (the floor of a floored table's taken in where floors are
+    ``kept``), for ``allocate_ids``' one query on SQLite."""
     largest = f"(SELECT max(id) FROM {table})"
-    if table not in FLOORED_NAMES or not floors_kept(connection):
+    if not kept or table not in FLOORED_NAMES:
         return largest
     floor = f"(SELECT coalesce(max(largest), 0) FROM id_floors WHERE table_name = '{table}')"
     return f"max(coalesce({largest}, 0), {floor})"

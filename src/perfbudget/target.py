@@ -81,8 +81,10 @@ _NOT_UNITS = ("完成", "以前", "之前", "前", "底", "达标", "提升", "�
 
 # A unit written in brackets after an indicator's name (奖补资金兑付率(%), 任务完成时限(月), 培训费(万元)), also inside
 # the form's hint (公猪舍(≥**平方米)): what a bare number under that name counts. The review's rules ask it too.
+# (``\s*(?:\*+\s*)?`` after the sign, not ``\s*\**\s*``: the two runs of spaces split a run of spaces every way, a
+# name 「培训（≥」 + 9,000 spaces + 「x）」 cost 5 s until attack33)
 NAME_UNIT = re.compile(
-    r"[（(]\s*(?:[≥≤><=]+\s*\**\s*)?(?P<unit>%|％|‰|(?:万|千|亿)?(?:美|欧|港)?元(?:/[^()（）]{1,4})?|(?:万|亿)?(?:个|人|次|件"
+    r"[（(]\s*(?:[≥≤><=]+\s*(?:\*+\s*)?)?(?P<unit>%|％|‰|(?:万|千|亿)?(?:美|欧|港)?元(?:/[^()（）]{1,4})?|(?:万|亿)?(?:个|人|次|件"
     r"|台|套|辆|户|米|亩|天|月|年|日|小时|分钟|座|处|项|篇|份|场|期|批|条|公里|千米|平方米|立方米|吨|公斤|千克|株|只|头"
     r"|人次|户次|台次|家|所|间|册|本|部|棵|分))\s*[)）]$"
 )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import struct
 import time
 from decimal import Decimal
 
 from perfbudget.load import load_bytes
 from tests.security.biff_files import record, text_cell, workbook
+from tests.security.format_workbooks import workbook_of_formats
 from tests.security.project_edits import edited_indicators
 from tests.web.conftest import WebEnv
 
@@ -17,18 +17,7 @@ _LONG_FORMAT = "0" + '"x"0' * 20_000
 
 
 def _workbook_with_format(fmt: str, value: object, cells: int) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["项目名称", "测试项目"])
-    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
-    for row in range(3, 3 + cells):
-        sheet.append(["产出指标", "数量指标", f"第{row}期培训人数"])
-        sheet.cell(row=row, column=4, value=value).number_format = fmt
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_of_formats([fmt] * cells, value)
 
 
 def test_a_workbook_of_a_number_format_longer_than_excel_allows_is_refused_before_any_cell_is_shown() -> None:

@@ -25,6 +25,7 @@ from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
 from perfbudget.store.account_tables import users
 from perfbudget.store.ordering import sort_key
+from perfbudget.store.queries import HistoryTooLarge  # noqa: F401  (the API tells it: attack33)
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
@@ -465,16 +466,18 @@ def event_total(tx: Transaction, project_id: int) -> int:
 
 def history(tx: Transaction, project_id: int, limit: int | None = None, offset: int = 0,
             changes_limit: int | None = None, changes_offset: int = 0,
-            text_chars: int | None = None) -> list[dict[str, Any]]:
+            text_chars: int | None = None, most_chars: int | None = None) -> list[dict[str, Any]]:
     """The project's versions with their changes, each with who made it and how (when recorded): all of
     them, or a page of ``limit`` from ``offset`` (oldest first; :func:`version_total` counts them). With
     ``changes_limit`` each version's changes are a page too (``changes_total`` counts them all): two versions of an
     8 MB project told 990 changed texts before and after, a 31 MB answer (attack31); only the page's changes are read
-    (attack32). ``text_chars``: each change's subject and texts read up to that many characters (the history page's)."""
+    (attack32). ``text_chars``: each change's subject and texts read up to that many characters (the history page's);
+    ``most_chars``: ``store.queries.HistoryTooLarge`` past that many characters of texts on the page (attack33)."""
     from perfbudget.store.queries import names_of_several_contents, project_history
     from perfbudget.store.transaction import made_by_edit
 
-    versions = project_history(tx.connection, project_id, limit, offset, changes_limit, changes_offset, text_chars)
+    versions = project_history(tx.connection, project_id, limit, offset, changes_limit, changes_offset, text_chars,
+                               most_chars)
     authors = {e.number: e for e in tx.trails([project_id]).get(project_id, [])}
     shared = names_of_several_contents(tx.connection, project_id) if versions else set()
     for item in versions:

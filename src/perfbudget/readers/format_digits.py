@@ -11,7 +11,14 @@ a budget ten thousand times too large, status ok); these give the text Excel sho
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
+# the most custom number formats a workbook may hold: Excel keeps at most 206 (and cannot load a file of more,
+# [MS-OI29500] 2.1.713). Each format is read once, its sections (at most four) kept in the caches of FORMAT_CACHE
+# entries: a file of 16,000 formats of 255 characters (0.5 MB) cost 13 s and 540 MB until attack33
+MOST_FORMATS = 500
+MOST_SECTIONS = 4  # positive, negative, zero, text: Excel takes no more
+FORMAT_CACHE = (MOST_SECTIONS + 1) * MOST_FORMATS + 24  # a format and each of its sections, and General's names
 DIGIT, LITERAL, GENERAL, OTHER = "d", "l", "g", "o"  # and ".", ",", "%" for themselves
 _PLACEHOLDER_KINDS = frozenset((DIGIT, GENERAL, ".", ",", "%"))
 # General in a custom format: Excel's English name, and the Chinese Excel's and WPS's (``G/通用格式"人"``)
@@ -22,7 +29,8 @@ _SHOWN_ASCII = frozenset("$-+()^'{}<>=&~ ")
 _UNCOVERED = frozenset("EeGgYyMmDdHhSs@/")  # an exponent, a date or time, text: not rewritten here
 
 
-def format_tokens(fmt: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=FORMAT_CACHE)  # (a workbook's formats are read once each: attack33)
+def format_tokens(fmt: str) -> tuple[tuple[str, str], ...]:
     """The first section of a number format as (kind, text) tokens: a digit placeholder (``0#?``), ``.``, ``,``,
     ``%``, General's name, a literal (quoted, after ``\\`` or ``!``, a bare CJK character or one of the ASCII
     characters Excel shows as they are: ``-``, brackets, ``+``, ``=``, space …) or another character;
@@ -50,7 +58,8 @@ def format_tokens(fmt: str) -> list[tuple[str, str]]:
         if char in "_*":
             i += 2
             continue
-        if (general := next((name for name in _GENERAL_NAMES if fmt.startswith(name, i)), None)) is not None:
+        if char == "G" and (general := next((name for name in _GENERAL_NAMES if fmt.startswith(name, i)),
+                                            None)) is not None:
             tokens.append((GENERAL, general))
             i += len(general)
             continue
@@ -61,7 +70,7 @@ def format_tokens(fmt: str) -> list[tuple[str, str]]:
         else:
             tokens.append((LITERAL if ord(char) > 0x2E7F or char in _SHOWN_ASCII else OTHER, char))
         i += 1
-    return tokens
+    return tuple(tokens)
 
 
 def literals_around(fmt: str) -> tuple[str, str]:
@@ -80,7 +89,7 @@ def literals_around(fmt: str) -> tuple[str, str]:
     return "".join(before), "".join(after)
 
 
-def _tokens(fmt: str) -> list[tuple[str, str]] | None:
+def _tokens(fmt: str) -> tuple[tuple[str, str], ...] | None:
     """:func:`format_tokens`, or None for a format these rules do not cover (an exponent, General's names, a date
     or time)."""
     tokens = format_tokens(fmt)

@@ -343,9 +343,16 @@ def _fills_empty_target(cell: Cell, parts: Parts, problems: list[Problem]) -> bo
         return False
     parts.indicators[-1] = replace(last, target=target, sources={**last.sources, "target": cell.source})
     empty = f"三级指标「{last.level3}」没有指标值"
-    problems[:] = [p for p in problems if not (p.message == empty and p.source == last.source)]
-    problems.append(Problem(cell.source, f"「{text}」单独成行，是上一行三级指标「{last.level3}」的指标值",
-                            Severity.INFO))
+    told = Problem(cell.source, f"「{text}」单独成行，是上一行三级指标「{last.level3}」的指标值", Severity.INFO)
+    # the warning said of the row gives way to the note, in its place (looked for from the end, among the newest
+    # problems: the list was filtered whole for each such line until attack33; nothing is removed from it, so that
+    # interpret counts the problems a table adds from where they began)
+    at = next((i for i in range(len(problems) - 1, -1, -1)
+               if problems[i].message == empty and problems[i].source == last.source), None)
+    if at is None:
+        problems.append(told)
+    else:
+        problems[at] = told
     return True
 
 

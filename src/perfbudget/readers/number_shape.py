@@ -2,7 +2,7 @@
 
 A workbook's cells share a few formats, but a format's text is the workbook's to choose: one of 80,000 characters
 used by 2,000 cells (a 42 KB file) was read anew for every cell, 104 s of CPU until attack32. A format is read here
-once (``number_shape``, kept for as many formats as a workbook may hold: ``PERFBUDGET_MAX_XLSX_STYLES``, 65,490),
+once (``number_shape``, kept for as many formats as a workbook may hold: :data:`MOST_FORMATS`, attack33),
 and each cell's text is made from its shape (``number_text``) in time of its own digits. A format longer than
 Excel allows (255 characters) refuses the workbook (``format_problem``): its literals would be written into each
 cell. Excel shows at most 30 decimal places: a format of more shows 30; a number as large as a float (1E+308) or
@@ -20,8 +20,10 @@ from functools import lru_cache
 
 from perfbudget.readers.format_digits import (
     DIGIT,
+    FORMAT_CACHE,
     GENERAL,
     LITERAL,
+    MOST_FORMATS,
     format_tokens,
     literal_point_layout,
     literals_around,
@@ -29,7 +31,7 @@ from perfbudget.readers.format_digits import (
     thousands_scale,
 )
 
-__all__ = ["NumberShape", "format_problem", "number_shape", "number_text", "section_literal"]
+__all__ = ["MOST_FORMATS", "NumberShape", "format_problem", "number_shape", "number_text", "section_literal"]
 
 MOST_FORMAT_CHARACTERS = 255  # Excel's own bound on a number format's code
 MOST_DECIMALS = 30  # Excel's own most decimal places of a number format
@@ -41,10 +43,15 @@ _PRECISION = 4300 + 310 + MOST_DECIMALS
 
 
 def format_problem(formats: Iterable[str | None]) -> str | None:
-    """Why a workbook's number formats (openpyxl's ``_number_formats``) are not read, or None: a format longer than
-    Excel allows writes its literal text into every cell that uses it (a format of 80,000 characters, a 42 KB
-    file, made 2,000 cells of 40,000 characters each until attack32)."""
-    longest = max((len(fmt) for fmt in formats if fmt), default=0)
+    """Why a workbook's number formats (openpyxl's ``_number_formats``, xlrd's ``format_map``) are not read, or
+    None: a format longer than Excel allows writes its literal text into every cell that uses it (a format of
+    80,000 characters, a 42 KB file, made 2,000 cells of 40,000 characters each until attack32); more formats than
+    :data:`MOST_FORMATS` are each read (16,000 distinct formats of 255 characters, a 0.5 MB file, cost 13 s and
+    540 MB until attack33)."""
+    distinct = {fmt for fmt in formats if fmt}
+    if len(distinct) > MOST_FORMATS:
+        return f"文件有 {len(distinct)} 种自定义数字格式，超过 {MOST_FORMATS} 种（Excel 最多 206 种）；未读取"
+    longest = max(map(len, distinct), default=0)
     if longest <= MOST_FORMAT_CHARACTERS:
         return None
     return f"文件的自定义数字格式长 {longest} 个字符，超过 Excel 允许的 {MOST_FORMAT_CHARACTERS} 个字符；未读取"
@@ -64,7 +71,7 @@ class NumberShape:
     zero_digit: bool = True  # whether a zero shows a digit (not under ``#,###`` or ``??``: forms36)
 
 
-@lru_cache(maxsize=65_536)  # (every format of a workbook: its style records are held to 65,490)
+@lru_cache(maxsize=FORMAT_CACHE)  # (every section of every format of a workbook)
 def number_shape(fmt: str) -> NumberShape:
     """The shape of ``fmt`` (read once a format, see the module's note)."""
     percent = "%" in fmt and any(kind == "%" for kind, _ in format_tokens(fmt))
@@ -75,7 +82,7 @@ def number_shape(fmt: str) -> NumberShape:
                        _forces_digit(fmt))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=FORMAT_CACHE)
 def section_literal(section: str) -> str | None:
     """The text a format's section without a digit placeholder writes (a zero shown ``-`` by ``0.00;-0.00;"-"``,
     nothing by ``0;-0;``), or None when the section shows the number (``format_sections.shown_section`` chose it)."""

@@ -12,6 +12,7 @@ the merged level cells of both sets is split in two halves, one a set (``side_se
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_score_note, is_sign
@@ -27,7 +28,9 @@ def guess_level(cells: list[Cell], index: int) -> str:
         if label_key(cells[index].text) in PROCESS_LEVEL2:
             return "level2"  # 资金管理指标: a 二级 of the central investment form's 过程管理指标 group
         return "level1" if is_score_note(cells[index].text) else "level3"  # (50分): a 一级 cell without its name
-    rest = [c for c in cells[index + 1:] if not c.blank]
+    # the next two cells that are not blank (every following cell was listed for each cell until attack33: 6,000
+    # cells a line of one-cell projects 3.5 s)
+    rest = list(islice((cells[k] for k in range(index + 1, len(cells)) if not cells[k].blank), 2))
     following = rest[0] if rest else None
     if level in ("level2", "level1|level2") and len(rest) == 1 and not cells[index].text.strip().endswith("指标") \
             and VALUE_LIKE.match(rest[0].text.strip()):

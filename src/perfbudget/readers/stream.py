@@ -233,8 +233,33 @@ def _heading(cells: list[Cell]) -> str | None:
     return lines[last]
 
 
-def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
-    """(first, end) of the first run of indicator column labels holding 三级 and 指标值."""
+class _HeaderRuns:
+    """The indicator header runs of one stream of cells (:func:`_first_header_run`), its last search remembered
+    (attack33): each table start and each repeated 一级 label searched the rest of the stream for a header run, none
+    there for 2,000 one-line projects after a single header (a 26 KB text) 5.9 s, growing with the square. A search
+    from ``start`` found the first run at or after it; a later start before that run finds the same one (the runs
+    the first search passed over hold no 三级 and 指标值 together, nor does any part of them), and one after a search
+    that found none finds none."""
+
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = cells
+        self.searched: tuple[int, tuple[int, int] | None] | None = None  # (from, (first, end) unadjusted, or None)
+
+    def after(self, start: int) -> tuple[int, int] | None:
+        if self.searched is not None and self.searched[0] <= start:
+            found = self.searched[1]
+            if found is None:
+                return None
+            if found[0] >= start:
+                return _with_cut_level1_label(self.cells, found[0], start), found[1]
+        found = _first_header_run(self.cells, start)
+        self.searched = (start, found)
+        return None if found is None else (_with_cut_level1_label(self.cells, found[0], start), found[1])
+
+
+def _first_header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
+    """(first, end) of the first run of indicator column labels holding 三级 and 指标值 (before a 一级 label cut from
+    its 二级 one is taken in: :meth:`_HeaderRuns.after`)."""
     i = start
     while i < len(cells):
         if column_role(cells[i].text) in ("level1", "level2"):
@@ -247,11 +272,11 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
                 j += 1
             roles = header_roles([cells[k].text for k in range(i, j) if not cells[k].blank])
             if "level3" in roles and "target" in roles:
-                return _with_cut_level1_label(cells, i, start), j
+                return i, j
             if "level3" in roles and (places_end := _region_run(cells, j)) is not None:
                 # 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …: a value column a region, no 指标值
                 # (the interpretation reads the value every region gives: readers/region_columns.py)
-                return _with_cut_level1_label(cells, i, start), places_end
+                return i, places_end
             i = j
             continue
         i += 1
@@ -392,6 +417,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
     tables: list[RawTable] = []
     position = 0
     last_header: list[Cell] | None = None
+    runs = _HeaderRuns(cells)
     while position < len(cells):
         start = next((i for i in range(position, len(cells)) if _starts_stream_table(cells[i])), None)
         if start is None:
@@ -399,7 +425,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         heading = _heading(cells[position:start])
         table = RawTable(heading, cells[start].source, [], complete, stream=True)
         tables.append(table)
-        run = _header_run(cells, start)
+        run = runs.after(start)
         if last_header is not None and (unheaded := _unheaded_rows(cells, start, run)) is not None:
             # a project after another that repeats no indicator header (项目名称 | 乙项目 … then 产出指标 | … at
             # once): its rows rebuilt by that project's header, told (interpret reads rows of cells so: reading35)
@@ -408,7 +434,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
             table.rows.append(last_header)
             table.problems.append(borrowed_header_problem(cells[unheaded].source, last_header))
             table.needs_check = (*table.needs_check, BORROWED_HEADER_CHECK)
-            position = _indicator_rows(cells, unheaded, last_header, table, sparse)
+            position = _indicator_rows(cells, unheaded, last_header, table, sparse, runs)
             continue
         if run is None:
             tree = tree_tables(cells, start, table)
@@ -429,7 +455,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
             header_end = score + 1
         table.rows.append(header)
         last_header = header
-        position = _indicator_rows(cells, header_end, header, table, sparse)
+        position = _indicator_rows(cells, header_end, header, table, sparse, runs)
     return tables
 
 
@@ -599,7 +625,7 @@ def _unnamed_level2(cells: list[Cell], at: int, skip_blanks: Callable[[int], int
 
 
 def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable,
-                    sparse: bool = False) -> int:
+                    sparse: bool = False, runs: _HeaderRuns | None = None) -> int:
     """Append the indicator rows from ``position``; return where the next table may start."""
     roles = [role or "extra" for role in header_roles([c.text for c in header])]
     column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
@@ -643,7 +669,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         if "指标" in cell.text and is_ignored_label(cell.text):
             position += 1  # 绩效指标: the block's merged side label, given after the header row
             continue
-        if column_role(cell.text) == "level1" and (repeated := _header_run(cells, position)) is not None:
+        if column_role(cell.text) == "level1" \
+                and (repeated := (runs or _HeaderRuns(cells)).after(position)) is not None:
             position = repeated[1]  # the indicator header repeated after a page break
             continue
         row: list[Cell] = [Cell("", cell.source) for _ in roles]

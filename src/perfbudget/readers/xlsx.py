@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 from decimal import Decimal
 from typing import Any
@@ -68,6 +69,8 @@ def cell_text(value: Any, number_format: str | None) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # (an .xls NUMBER record of NaN or infinity: shown as it is, not quantized: attack33)
     if isinstance(value, int | float):
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
         fmt = number_format or "General"

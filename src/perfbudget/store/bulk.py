@@ -10,7 +10,7 @@ On SQLite, rows go straight to the driver as multi-row INSERTs of 2**k rows (:fu
 values put through the columns' SQLAlchemy bind processors, so dates and booleans are stored exactly
 as SQLAlchemy stores them); SQLAlchemy's insertmanyvalues spent most of an import building its
 parameters, and a row-by-row executemany made FTS5 write an index segment per row. New ids follow
-the table's largest id: SQLite's own choice for a rowid table without AUTOINCREMENT, and safe
+the table's largest id (or past the largest a deleted row had: ``store.id_floors``, attack33), and safe
 because every write transaction holds the database's write lock from its start (``BEGIN
 IMMEDIATE``; in a deferred one a concurrent writer makes the insert fail, never reuse an id). A
 table with a Python-side column default the rows leave out goes through SQLAlchemy, which fills it in.
@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
 
 from perfbudget.store.engine import is_postgres
+from perfbudget.store.id_floors import FLOORED_NAMES, KEPT_SQL, largest_sql
 
 _SQL: dict[tuple[str, str], str] = {}
 
@@ -86,7 +87,9 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
         for table, ids in zip(tables, row, strict=True):
             found[table.name] = list(ids)
         return found
-    row = run(connection, "SELECT " + ", ".join(f"(SELECT max(id) FROM {t.name})" for t in tables))[0]
+    # past the largest id ever given a deleted row too (store.id_floors: attack33)
+    kept = any(t.name in FLOORED_NAMES for t in tables) and bool(run(connection, KEPT_SQL)[0][0])
+    row = run(connection, "SELECT " + ", ".join(largest_sql(t.name, kept) for t in tables))[0]
     for table, largest in zip(tables, row, strict=True):
         start = (largest or 0) + 1
         found[table.name] = list(range(start, start + wanted[table]))

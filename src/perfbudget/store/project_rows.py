@@ -8,7 +8,8 @@ their targets, the versions, the workflow's state and events, then the project (
 holds other projects keeps them, and forgets its file's fingerprint (``sha256`` emptied) so that the same file
 imported again is read again — and brings the project back — instead of being 「未变化」 unread. The unit is deleted
 when nothing is left in it (no project, no document, no unit merged into it, no account bound to its code): the
-unit a wrong import made. The audit log keeps its rows (it is the record of the deletion).
+unit a wrong import made. The audit log keeps its rows (it is the record of the deletion); on SQLite the largest ids
+of the project's tables are kept first, so that no new row takes a deleted one's id (``store.id_floors``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, delete, exists, func, select, update
 
 from perfbudget.store.account_tables import users
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
+from perfbudget.store.id_floors import keep_floors
 from perfbudget.store.records import version_authors, workflow_events, workflow_states
 from perfbudget.store.schema import (
     document_items,
@@ -53,6 +55,7 @@ def delete_project_rows(connection: Connection, project_id: int) -> Deleted:
     """Delete project ``project_id`` and everything that is its own (see the module docstring); the indicator
     library's entries of the project are taken out by the caller first (``library.build.forget_projects``)."""
     unit_id = connection.execute(select(projects.c.unit_id).where(projects.c.id == project_id)).scalar_one()
+    keep_floors(connection)  # the ids deleted here are never given again (SQLite: attack33)
     version_ids = list(connection.execute(select(project_versions.c.id)
                                           .where(project_versions.c.project_id == project_id)).scalars())
     in_versions = project_versions.c.id.in_(version_ids) if version_ids else None

@@ -486,15 +486,24 @@ def project_version(connection: Connection, project_id: int, number: int | None 
     return next(iter(loaded.values()), None)
 
 
+class HistoryTooLarge(Exception):
+    """A page of a project's history whose changes' texts hold more than the characters allowed (``most_chars``)."""
+
+    def __init__(self, most_chars: int) -> None:
+        super().__init__(most_chars)
+        self.most_chars = most_chars
+
+
 def project_history(connection: Connection, project_id: int, limit: int | None = None,
                     offset: int = 0, changes_limit: int | None = None, changes_offset: int = 0,
-                    text_chars: int | None = None) -> list[dict[str, Any]]:
+                    text_chars: int | None = None, most_chars: int | None = None) -> list[dict[str, Any]]:
     """The project's versions, oldest first, each with its file, time and changes from the one before:
     all of them, or ``limit`` from ``offset`` (a page; :func:`version_total` counts them all). Each version's changes
     are all of them, or ``changes_limit`` from ``changes_offset`` (by their position, 1 up, as the importer numbers
     them), counted whole in ``changes_total``: only the page's changes are read from the database (every change of
     every version was, and the page cut from them in Python, until attack32). ``text_chars``: each change's subject
-    and texts read up to that many characters (the history page tells each change in 300: it read every text whole)."""
+    and texts read up to that many characters (the history page tells each change in 300: it read every text whole).
+    ``most_chars``: :class:`HistoryTooLarge` when the page's texts hold more characters than that (read no further)."""
     query = (select(project_versions.c.id, project_versions.c.number, project_versions.c.indicator_count,
                     project_versions.c.budget_total, documents.c.id.label("document_id"), documents.c.file_name,
                     documents.c.sha256, documents.c.imported_at)
@@ -518,8 +527,18 @@ def project_history(connection: Connection, project_id: int, limit: int | None =
         query = query.where(version_changes.c.position > changes_offset)
     if changes_limit is not None:
         query = query.where(version_changes.c.position <= changes_offset + changes_limit)
-    for row in connection.execute(query).mappings():
-        changes[row["version_id"]].append(Change(row["kind"], row["subject"], row["field"], row["old"], row["new"]))
+    chars = 0
+    result = connection.execute(query.execution_options(yield_per=256))  # (streamed: stopped past most_chars)
+    try:
+        for row in result.mappings():
+            if most_chars is not None:
+                chars += sum(len(row[name] or "") for name in ("subject", "old", "new"))
+                if chars > most_chars:  # (10,000 changes of 20,000-character texts were some 400 MB: attack33)
+                    raise HistoryTooLarge(most_chars)
+            changes[row["version_id"]].append(Change(row["kind"], row["subject"], row["field"], row["old"],
+                                                     row["new"]))
+    finally:
+        result.close()
     return [{"version": v["number"], "document_id": v["document_id"], "file": v["file_name"],
              "sha256": v["sha256"], "imported_at": v["imported_at"], "indicator_count": v["indicator_count"],
              "budget_total": v["budget_total"], "changes": changes[v["id"]], "changes_total": totals.get(v["id"], 0)}

@@ -292,12 +292,23 @@ class ChangeCounterRow(Base):
     unreviewed: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
+class IdFloorRow(Base):
+    """The largest id a table ever gave a row that is deleted now (SQLite only; :mod:`perfbudget.store.id_floors`,
+    migration 1839): a new row's id is past it, so a deleted project's, document's, version's or review's id is never
+    given again to another unit's (its audit entries, kept, would name the new one: attack33)."""
+
+    __tablename__ = "id_floors"
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    largest: Mapped[int] = mapped_column(BigInteger)
+
+
 _tables = Base.metadata.tables
 units = _tables["units"]
 unit_aliases = _tables["unit_aliases"]
 documents = _tables["documents"]
 projects = _tables["projects"]
 project_versions = _tables["project_versions"]
+id_floors = _tables["id_floors"]
 indicators = _tables["indicators"]
 targets = _tables["targets"]
 document_items = _tables["document_items"]

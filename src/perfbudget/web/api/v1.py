@@ -32,6 +32,7 @@ from perfbudget.app.imports import (
 )
 from perfbudget.app.library import MOST_MERGED, MOST_REFERENCE, MOST_SPLIT
 from perfbudget.app.overview import (
+    HistoryTooLarge,
     build_dashboard,
     event_total,
     history,
@@ -275,6 +276,9 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
 
 # the most changes one answer of a project's history lists (versions × changes each; the defaults' 100 × 50 is half)
 MOST_HISTORY_CHANGES = 10_000
+# the most characters of changed texts one answer holds (a change's texts may be 20,000 characters each: 10,000 of them
+# made an answer of some 400 MB until attack33); past it 422, the client asks for fewer changes a page
+MOST_HISTORY_CHARS = 8_000_000
 
 
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
@@ -294,7 +298,14 @@ def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1,
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
         total = version_total(tx, project_id)
-        versions = history(tx, project_id, limit, offset, changes_limit, changes_offset)
+        try:
+            versions = history(tx, project_id, limit, offset, changes_limit, changes_offset,
+                               most_chars=MOST_HISTORY_CHARS)
+        except HistoryTooLarge as too_large:
+            problem = (f"本页的改动文字超过 {too_large.most_chars} 个字符：请减少 limit 或 changes_limit（现为 "
+                       f"{limit} × {changes_limit}），分页读取")
+            raise WebError(422, "invalid", problem, [{"location": "query.changes_limit", "message": problem}]) \
+                from None
         steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
         step_total = event_total(tx, project_id)
     return {"total": total, "limit": limit, "offset": offset, "changes_limit": changes_limit,

@@ -32,8 +32,9 @@ def unit_files(seed_path: Path, folder: Path, count: int) -> list[Path]:
 
 
 def imported(store: Store, folder: Path, jobs: int = 1) -> list[Any]:
+    # one writer, whose batches and commits (on this store's engine) these tests count (several: test_bulk_writers)
     return [o.to_dict() for o in import_files(store, CoreSettings(), walk_files([folder]), REQUEST, jobs=jobs,
-                                              pool_min_files=0)]
+                                              pool_min_files=0, writers=1)]
 
 
 def _plain(value: Any) -> Any:

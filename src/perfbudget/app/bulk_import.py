@@ -393,9 +393,13 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
         prepared = (prepare(str(path), options, store) for path in files_left)
         remembered = 0
     # The fingerprints imported since the oldest file in flight was handed out, and those of the batch not yet
-    # committed (a reading process's store cannot see them); with several writers, those handed to them too
+    # committed (a reading process's store cannot see them). Several writers remember those handed to them too,
+    # read in this process or not: its store does not read their batches (one writer's does, on its own thread)
     lanes = writer_count(store, request, writers) if len(first) >= pool_min_files else 1
-    remembered += (WRITE_EVERY + (IN_FLIGHT * lanes if lanes > 1 else 0)) if remembered else 0
+    if lanes > 1:
+        remembered += WRITE_EVERY + IN_FLIGHT * lanes
+    elif remembered:
+        remembered += WRITE_EVERY
     try:
         if lanes > 1:
             yield from write_in_parallel(store, settings, prepared, request, remembered, timing, lanes)

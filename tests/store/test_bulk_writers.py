@@ -172,3 +172,27 @@ def _backends(store: Store, condition: str) -> int:
     with store.engine.connect() as connection:
         return int(connection.execute(text(
             f"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND {condition}")).scalar_one())
+
+
+@pytest.mark.postgres
+def test_a_writers_error_stops_every_writer_and_keeps_no_open_batch(pg_store_url: str, seed_path: Path,
+                                                                    tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [unit_copy(seed_path, tmp_path / "tables" / f"u{number:02d}.txt", number) for number in range(4)]
+    monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)  # every batch still open when the error comes
+    real_write = bulk_import._write
+
+    def interrupted(store_: Store, settings: Any, item: Any, *args: Any) -> Any:
+        if item.file.endswith("u02.txt"):
+            raise KeyboardInterrupt  # the user stops the import while the batches are open
+        return real_write(store_, settings, item, *args)
+
+    monkeypatch.setattr(bulk_import, "_write", interrupted)
+    with Store(pg_store_url) as store:
+        with pytest.raises(KeyboardInterrupt):
+            list(import_files(store, CoreSettings(), files, REQUEST, jobs=1, pool_min_files=0, writers=2))
+        assert store.counts()["documents"] == 0  # nothing of any writer's batch told or kept
+        monkeypatch.setattr(bulk_import, "_write", real_write)
+        again = list(import_files(store, CoreSettings(), files, REQUEST, jobs=1, pool_min_files=0, writers=2))
+        assert [o.status for o in again] == ["imported"] * 4 and store.counts()["documents"] == 4
+        assert not any(t.name.startswith("perfbudget-writer") for t in threading.enumerate())  # the writers ended

@@ -162,7 +162,8 @@ def test_a_deadlock_in_a_writers_batch_writes_it_again_whole(pg_store_url: str, 
             importing.join(120)
         assert [o.status for o in outcomes] == ["imported"] * 6
         lanes = json.loads(report.read_text(encoding="utf-8"))["writers"]
-        assert sum(lane["broken"] for lane in lanes) == 1
+        # the batch that closed the cycle, and maybe the other writer's, queued for the same row (PostgreSQL's choice)
+        assert sum(lane["broken"] for lane in lanes) in (1, 2)
         counts = store.counts()
         assert (counts["documents"], counts["projects"], counts["versions"]) == (7, 60, 61)
 

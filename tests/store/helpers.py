@@ -39,3 +39,19 @@ def ids_by_appearance(outcomes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return value
 
     return [renamed(outcome) for outcome in outcomes]
+
+
+def interrupt_writing(monkeypatch: Any, file_ending: str) -> Any:
+    """Make a bulk import's writing of the file whose name ends so raise KeyboardInterrupt (the user stops the
+    import while batches are open); gives the real writing function, to put back."""
+    from perfbudget.app import bulk_import
+
+    real_write = bulk_import._write
+
+    def interrupted(store_: Store, settings: Any, item: Any, *args: Any) -> Any:
+        if item.file.endswith(file_ending):
+            raise KeyboardInterrupt
+        return real_write(store_, settings, item, *args)
+
+    monkeypatch.setattr(bulk_import, "_write", interrupted)
+    return real_write

@@ -26,7 +26,7 @@ from perfbudget.app.unit_admin import merge_units
 from perfbudget.store import Store
 from tests.conftest import pg_database
 from tests.store.conftest import write_variant
-from tests.store.helpers import ids_by_appearance, import_file
+from tests.store.helpers import ids_by_appearance, import_file, interrupt_writing
 from tests.store.test_bulk_import import ADMIN, REQUEST, UNIT, VIDEO, VIDEO_15, unit_copy
 
 VIDEO_20 = VIDEO.replace("12", "20")
@@ -181,19 +181,17 @@ def test_a_writers_error_stops_every_writer_and_keeps_no_open_batch(pg_store_url
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     files = [unit_copy(seed_path, tmp_path / "tables" / f"u{number:02d}.txt", number) for number in range(4)]
     monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)  # every batch still open when the error comes
-    real_write = bulk_import._write
-
-    def interrupted(store_: Store, settings: Any, item: Any, *args: Any) -> Any:
-        if item.file.endswith("u02.txt"):
-            raise KeyboardInterrupt  # the user stops the import while the batches are open
-        return real_write(store_, settings, item, *args)
-
-    monkeypatch.setattr(bulk_import, "_write", interrupted)
+    real_write = interrupt_writing(monkeypatch, "u02.txt")  # the user stops the import while batches are open
     with Store(pg_store_url) as store:
         with pytest.raises(KeyboardInterrupt):
             list(import_files(store, CoreSettings(), files, REQUEST, jobs=1, pool_min_files=0, writers=2))
-        assert store.counts()["documents"] == 0  # nothing of any writer's batch told or kept
+        # the failing writer's batch (u00, u02) rolled back; the other's (u01, u03) too unless it had committed
+        # already (its files told to nobody, whole, as after a kill)
+        with store.engine.connect() as connection:
+            kept = set(connection.execute(text("SELECT file_name FROM documents")).scalars())
+        assert kept in (set(), {"u01.txt", "u03.txt"})
+        assert not any(t.name.startswith("perfbudget-writer") for t in threading.enumerate())  # the writers ended
         monkeypatch.setattr(bulk_import, "_write", real_write)
         again = list(import_files(store, CoreSettings(), files, REQUEST, jobs=1, pool_min_files=0, writers=2))
-        assert [o.status for o in again] == ["imported"] * 4 and store.counts()["documents"] == 4
-        assert not any(t.name.startswith("perfbudget-writer") for t in threading.enumerate())  # the writers ended
+        assert [o.status for o in again] == ["unchanged" if f.name in kept else "imported" for f in files]
+        assert store.counts()["documents"] == 4

@@ -206,29 +206,34 @@ def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None) -> dict[str, Any]:
+def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None, writers: int | None = None
+             ) -> dict[str, Any]:
     """One ``perfbudget import`` process, sampled from /proc until it exits (its stderr shown if it fails).
 
     Its ``--json`` output goes to a file, as ``perfbudget import … --json > out.json`` writes it: until 2026-12-06
     it went to a pipe this script emptied every 0.1 s, and a batch's 25 outcomes (≈ 62 KB) filled the 64 KB pipe,
     so the importing process waited on this script (import-wait: 25 s of a 150 s run)."""
     with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
-        return _cli_process(code, url, folder, jobs, errors, output)
+        return _cli_process(code, url, folder, jobs, errors, output, writers)
 
 
 def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, errors: Any,
-                 written: Any) -> dict[str, Any]:
+                 written: Any, writers: int | None = None) -> dict[str, Any]:
     # "this" is the tree the script is in (the venv's editable install may be another worktree's)
     env = {**os.environ, "PYTHONPATH": code or str(Path(__file__).resolve().parent.parent / "src")}
     command = [sys.executable, "-m", "perfbudget", "import", str(folder), "--db", url, "--json"]
     if jobs is not None:
         command += ["--jobs", str(jobs)]
+    if writers is not None:
+        command += ["--writers", str(writers)]
     server = None
     if url.startswith("postgresql"):
         import psycopg
 
         server = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
     backend_ticks: dict[int, int] = {}
+    lock_samples = 0  # samples of a backend of the import waiting on a lock (each ≈ 0.1 s of its wait)
+    deadlocks = _deadlocks(server) if server is not None else 0
     main_peak = reader_peak = 0
     load_before = _load()
     start = time.perf_counter()
@@ -241,8 +246,10 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
         except (OSError, ValueError):
             pass
         if server is not None:
-            for (pid,) in server.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                                         "AND pid <> pg_backend_pid()"):
+            for pid, locked in server.execute("SELECT pid, wait_event_type IS NOT DISTINCT FROM 'Lock' "
+                                              "FROM pg_stat_activity WHERE datname = current_database() "
+                                              "AND pid <> pg_backend_pid()"):
+                lock_samples += bool(locked)
                 with suppress(OSError):
                     backend_ticks[pid] = max(backend_ticks.get(pid, 0), _ticks(pid))
         done, _exit_status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -253,6 +260,7 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
     written.seek(0)
     output = written.read()
     if server is not None:
+        deadlocks = _deadlocks(server) - deadlocks
         server.close()
     try:
         summary = json.loads(bytes(output))["summary"]
@@ -262,7 +270,14 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
                          f"{errors.read().decode()[-3000:]}") from None
     return {"seconds": elapsed, "summary": summary, "cpu": usage.ru_utime + usage.ru_stime,
             "server_cpu": sum(backend_ticks.values()) / os.sysconf("SC_CLK_TCK"),
+            "lock_waits": lock_samples * 0.1, "deadlocks": deadlocks,
             "main_mb": main_peak / 1024, "reader_mb": reader_peak / 1024, "load": f"{load_before} → {_load()}"}
+
+
+def _deadlocks(server: Any) -> int:
+    """The deadlocks PostgreSQL detected in the current database so far."""
+    return int(server.execute("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")
+               .fetchone()[0] or 0)
 
 
 def _migrated(code: str | None, url: str) -> None:
@@ -289,25 +304,30 @@ def cli_bench(args: argparse.Namespace, temp: Path) -> None:
         databases.append(("SQLite", sqlite_url))
     if args.pg:
         databases.append(("PostgreSQL", lambda: _pg_database(args.pg)))
-    print(f"{'code':<5} {'database':<10} {'files':>7} {'tables':>8} {'jobs':>4} {'s':>8} {'tables/s':>9} "
-          f"{'CPU s':>7} {'PG CPU s':>8} {'RSS MB':>7} {'reader MB':>9}  load before → after")
+    writers_list: list[int | None] = [int(w) for w in args.writers.split(",")] if args.writers else [None]
+    print(f"{'code':<5} {'database':<10} {'files':>7} {'tables':>8} {'jobs':>4} {'w':>2} {'s':>8} {'tables/s':>9} "
+          f"{'CPU s':>7} {'PG CPU s':>8} {'lock s':>6} {'RSS MB':>7} {'reader MB':>9}  load before → after")
     for files in (int(n) for n in args.files.split(",")):
         folder = temp / f"files-{files}"
         _write_corpus(folder, files)
         tables = files * 10
-        runs: list[tuple[str, int | None]] = [("this", j) for j in jobs_list]
-        if args.base:
-            runs.insert(1, ("base", None))  # between this code's runs: the same load for both
         for label, make_url in databases:
-            for name, jobs in runs:
+            # writers: PostgreSQL only (SQLite writes with one); "lock s": the backends' samples waiting on a lock
+            runs: list[tuple[str, int | None, int | None]] = [
+                ("this", j, w) for j in jobs_list for w in (writers_list if label == "PostgreSQL" else [None])]
+            if args.base:
+                runs.insert(1, ("base", None, None))  # between this code's runs: the same load for both
+            for name, jobs, writers in runs:
                 with make_url() as url:
                     code = args.base if name == "base" else None
                     _migrated(code, url)  # a migrated, empty database (not timed)
-                    run = _cli_run(code, url, folder, jobs)
+                    run = _cli_run(code, url, folder, jobs, writers)
                 assert run["summary"].get("imported") == files, run["summary"]
-                print(f"{name:<5} {label:<10} {files:>7,} {tables:>8,} {jobs or '-':>4} {run['seconds']:>8.1f} "
-                      f"{tables / run['seconds']:>9,.0f} {run['cpu']:>7.1f} {run['server_cpu']:>8.1f} "
-                      f"{run['main_mb']:>7.0f} {run['reader_mb']:>9.0f}  {run['load']}", flush=True)
+                print(f"{name:<5} {label:<10} {files:>7,} {tables:>8,} {jobs or '-':>4} {writers or '-':>2} "
+                      f"{run['seconds']:>8.1f} {tables / run['seconds']:>9,.0f} {run['cpu']:>7.1f} "
+                      f"{run['server_cpu']:>8.1f} {run['lock_waits']:>6.1f} {run['main_mb']:>7.0f} "
+                      f"{run['reader_mb']:>9.0f}  {run['load']}"
+                      + (f"  deadlocks {run['deadlocks']}" if run["deadlocks"] else ""), flush=True)
         shutil.rmtree(folder)
 
 
@@ -372,6 +392,8 @@ def main() -> None:
     parser.add_argument("--cli", action="store_true", help="time perfbudget import DIR processes (the bulk path)")
     parser.add_argument("--files", default="10000,20000", help="--cli: corpus sizes in files of 10 tables")
     parser.add_argument("--base", default=None, help="--cli: another version's src directory, run side by side")
+    parser.add_argument("--writers", default=None,
+                        help="--cli, PostgreSQL: this code's writing connections, a list (e.g. 1,2; default: its own)")
     parser.add_argument("--stages", action="store_true", help="CPU per table of each stage, in one process")
     args = parser.parse_args()
     if args.stages:

@@ -143,11 +143,73 @@ def dump_sqlite(path: Path) -> list[str]:
     return out
 
 
-def dump_pg(url: str) -> list[str]:
+# PostgreSQL's bulk import writes with two connections (``app.bulk_writers``): the ids are taken as each writer
+# writes, so they interleave differently from one writer's. The dump then names each row of these tables by its
+# natural key instead of its id, and every column, outcome field and JSON field that holds such an id likewise; the
+# other tables' own ids (referenced by no row an import writes) are left out. ``--ids`` compares the ids as they are.
+_NATURAL = {
+    "unit": "SELECT id, key FROM units",
+    "document": "SELECT id, file_name || '|' || coalesce(sha256, '') || '|' || content_sha256 FROM documents",
+    "project": "SELECT id, identity FROM projects",
+    "version": "SELECT v.id, p.identity || '|' || v.number FROM project_versions v "
+               "JOIN projects p ON p.id = v.project_id",
+    "indicator": "SELECT i.id, p.identity || '|' || v.number || '|' || i.position FROM indicators i "
+                 "JOIN project_versions v ON v.id = i.version_id JOIN projects p ON p.id = v.project_id",
+    "group": "SELECT id, key FROM library_groups",
+    "name": "SELECT id, norm FROM library_names",
+}
+_OWN = {"units": "unit", "documents": "document", "projects": "project", "project_versions": "version",
+        "indicators": "indicator", "library_groups": "group", "library_names": "name"}
+_REFERS = {"unit_id": "unit", "document_id": "document", "same_file_as": "document", "project_id": "project",
+           "version_id": "version", "indicator_id": "indicator", "group_id": "group", "name_id": "name"}
+_ID_FIELD = re.compile(r'"(unit_id|document_id|same_file_as|project_id|version_id|indicator_id)": (\d+)')
+_DOCUMENT_SAID = re.compile(r"文档 (\d+)")
+
+
+def natural_ids(connection: object) -> dict[str, dict[int, str]]:
+    """Each kind's ids with their natural keys (a key two rows share, e.g. a file imported twice with --force, told
+    apart by the rows' order, which one writer keeps for a unit's documents)."""
+    found: dict[str, dict[int, str]] = {}
+    for kind, query in _NATURAL.items():
+        named: dict[int, str] = {}
+        seen: dict[str, int] = {}
+        for row_id, key in sorted(connection.execute(query).fetchall()):  # type: ignore[attr-defined]
+            seen[key] = seen.get(key, 0) + 1
+            named[row_id] = f"{kind}:{key}" + (f"#{seen[key]}" if seen[key] > 1 else "")
+        found[kind] = named
+    return found
+
+
+def _named_text(text: str, ids: dict[str, dict[int, str]]) -> str:
+    text = _ID_FIELD.sub(lambda m: f'"{m[1]}": "{ids[_REFERS[m[1]]].get(int(m[2]), m[2])}"', text)
+    return _DOCUMENT_SAID.sub(lambda m: f"文档 {ids['document'].get(int(m[1]), m[1])}", text)
+
+
+def _named_row(table: str, columns: list[str], row: tuple[object, ...], ids: dict[str, dict[int, str]]
+               ) -> tuple[object, ...]:
+    out: list[object] = []
+    for column, value in zip(columns, row, strict=True):
+        kind = _OWN.get(table) if column == "id" else _REFERS.get(column)
+        if column == "object_id" and table == "audit_log":
+            kind = _REFERS.get(f"{row[columns.index('object_type')]}_id")
+        if column == "id" and kind is None:
+            value = "#"  # a row nothing an import writes refers to
+        elif kind is not None and isinstance(value, int | str) and str(value).isdigit():
+            value = ids[kind].get(int(value), value)  # (the audit's object_id is text)
+        elif isinstance(value, str | dict | list) and column != "id":
+            plain = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+            value = _named_text(plain, ids)
+        out.append(value)
+    return tuple(out)
+
+
+def dump_pg(url: str, outcomes: list[str], natural: bool) -> list[str]:
+    """The outcomes and every table (by natural keys unless ``natural`` is false: see ``_NATURAL``)."""
     import psycopg
 
-    out = []
     with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as connection:
+        ids = natural_ids(connection) if natural else None
+        out = [_named_text(line, ids) for line in outcomes] if ids is not None else list(outcomes)
         names = [r[0] for r in connection.execute("SELECT table_name FROM information_schema.tables WHERE "
                                                   "table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")]
         for name in names:
@@ -156,9 +218,11 @@ def dump_pg(url: str) -> list[str]:
             columns = connection.execute("SELECT column_name, data_type FROM information_schema.columns WHERE "
                                          "table_schema = 'public' AND table_name = %s ORDER BY ordinal_position",
                                          (name,)).fetchall()
+            names = [column for column, _ in columns]
             rows = sorted("|".join("T" if ("time" in kind or "date" in kind) and value is not None else _cell(value)
-                                   for (_, kind), value in zip(columns, row, strict=True))
-                          for row in connection.execute(_SELECT.get(name, f'SELECT * FROM "{name}"')))
+                                   for (_, kind), value in zip(columns, named, strict=True))
+                          for row in connection.execute(_SELECT.get(name, f'SELECT * FROM "{name}"'))
+                          for named in [row if ids is None else _named_row(name, names, row, ids)])
             out.append(f"table {name} ({', '.join(c for c, _ in columns)}): {len(rows)} rows")
             out += [f"  {row}" for row in rows]
         connection.execute("SET enable_seqscan = off")
@@ -177,6 +241,7 @@ def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("PERFBUDGET_TEST_PG"))
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--keep", default=None, help="write the dumps into this folder")
+    parser.add_argument("--ids", action="store_true", help="PostgreSQL: compare the ids too, not the natural keys")
     args = parser.parse_args()
     import psycopg
 
@@ -199,8 +264,7 @@ def main() -> None:
                         connection.execute(f'CREATE DATABASE "{name}"')
                     url = f"{args.pg.rpartition('/')[0]}/{name}"
                     try:
-                        outcomes = run_sequence(code, url, folders)
-                        dumps[label] = outcomes + dump_pg(url)
+                        dumps[label] = dump_pg(url, run_sequence(code, url, folders), not args.ids)
                     finally:
                         with psycopg.connect(admin, autocommit=True) as connection:
                             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -103,7 +103,8 @@ def test_killed_directory_import_leaves_whole_documents(db_url: str, seed_path: 
     count = LIBRARY_EVERY + 40  # more than one library update's worth: killed before the first one
     files = make_corpus(seed_path, tmp_path / "tables", count)
     with Store(db_url) as store:  # migrate first, so that polling below can count documents
-        process = cli(db_url, "import", str(tmp_path / "tables"))
+        # PostgreSQL: two writing connections, each with its own batches (SQLite writes with one)
+        process = cli(db_url, "import", str(tmp_path / "tables"), "--writers", "2")
         deadline = time.monotonic() + 120
         stored = 0
         while time.monotonic() < deadline and process.poll() is None:

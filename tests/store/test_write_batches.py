@@ -21,6 +21,7 @@ from perfbudget.store import Filters, Store
 from perfbudget.store.schema import documents, projects
 from perfbudget.store.transaction import Actor, Transaction
 from tests.store.conftest import write_variant
+from tests.store.helpers import interrupt_writing
 
 UNIT = "255101天津市和平区人民检察院"
 REQUEST = ImportRequest(Actor(None, "tester"), "cli")
@@ -32,8 +33,9 @@ def unit_files(seed_path: Path, folder: Path, count: int) -> list[Path]:
 
 
 def imported(store: Store, folder: Path, jobs: int = 1) -> list[Any]:
+    # one writer, whose batches and commits (on this store's engine) these tests count (several: test_bulk_writers)
     return [o.to_dict() for o in import_files(store, CoreSettings(), walk_files([folder]), REQUEST, jobs=jobs,
-                                              pool_min_files=0)]
+                                              pool_min_files=0, writers=1)]
 
 
 def _plain(value: Any) -> Any:
@@ -199,14 +201,7 @@ def test_an_error_inside_a_batch_rolls_it_back_and_leaves_the_store_usable(
         store: Store, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     unit_files(seed_path, tmp_path / "tables", 3)
     monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)
-    real_write = bulk_import._write
-
-    def interrupted(store_: Store, settings: Any, item: Any, *args: Any) -> Any:
-        if item.file.endswith("u02.txt"):
-            raise KeyboardInterrupt  # the user stops the import while the batch is open
-        return real_write(store_, settings, item, *args)
-
-    monkeypatch.setattr(bulk_import, "_write", interrupted)
+    real_write = interrupt_writing(monkeypatch, "u02.txt")  # the user stops the import while batches are open
     with pytest.raises(KeyboardInterrupt):
         imported(store, tmp_path / "tables")
     # nothing of the batch was told or kept, and the store works on this thread as before

@@ -368,10 +368,14 @@ def catch_up_library(store: Store) -> int:
 def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], request: ImportRequest, *,
                  jobs: int | None = None, form: str | None = None, pool_min_files: int | None = None,
                  prepare: Callable[[str, ReadOptions, Store | None], Prepared] = prepare_file,
-                 ) -> Iterator[ImportOutcome]:
+                 writers: int | None = None) -> Iterator[ImportOutcome]:
     """Import ``files`` in their order, one outcome per file as soon as it is stored (see the module
     docstring). ``jobs``: reading processes (default: the cores; 1, or fewer than ``pool_min_files``
-    files: read in this process). Database errors become failed outcomes; nothing raises on bad data."""
+    files: read in this process). ``writers``: writing connections on PostgreSQL (default
+    :data:`~perfbudget.app.bulk_writers.WRITERS`; :mod:`perfbudget.app.bulk_writers`), from ``pool_min_files``
+    files on; SQLite always writes with one. Database errors become failed outcomes; nothing raises on bad data."""
+    from perfbudget.app.bulk_writers import IN_FLIGHT, write_in_parallel, writer_count
+
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pool_min_files = POOL_MIN_FILES if pool_min_files is None else pool_min_files
     stream = iter(files)
@@ -389,19 +393,29 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
         prepared = (prepare(str(path), options, store) for path in files_left)
         remembered = 0
     # The fingerprints imported since the oldest file in flight was handed out, and those of the batch not yet
-    # committed (a reading process's store cannot see them)
-    remembered += WRITE_EVERY if remembered else 0
-    recent: OrderedDict[str, tuple[int, int]] = OrderedDict()
+    # committed (a reading process's store cannot see them). Several writers remember those handed to them too,
+    # read in this process or not: its store does not read their batches (one writer's does, on its own thread)
+    lanes = writer_count(store, request, writers) if len(first) >= pool_min_files else 1
+    if lanes > 1:
+        remembered += WRITE_EVERY + IN_FLIGHT * lanes
+    elif remembered:
+        remembered += WRITE_EVERY
     try:
-        yield from _write_in_order(store, settings, prepared, request, recent, remembered, timing)
+        if lanes > 1:
+            yield from write_in_parallel(store, settings, prepared, request, remembered, timing, lanes)
+        else:
+            yield from write_in_order(store, settings, prepared, request, OrderedDict(), remembered, timing)
     finally:
         if timing is not None:
             timing.write()
 
 
-def _write_in_order(store: Store, settings: CoreSettings, prepared: Generator[Prepared, None, None],
-                    request: ImportRequest, recent: OrderedDict[str, tuple[int, int]], remembered: int,
-                    timing: ImportTiming | None) -> Iterator[ImportOutcome]:
+def write_in_order(store: Store, settings: CoreSettings, prepared: Generator[Prepared | None, None, None],
+                   request: ImportRequest, recent: OrderedDict[str, tuple[int, int]], remembered: int,
+                   timing: ImportTiming | None) -> Iterator[ImportOutcome]:
+    """Write the files as ``prepared`` gives them, in batches of :data:`WRITE_EVERY`, the library every
+    :data:`LIBRARY_EVERY` imported documents; each outcome once its batch has committed. A None from ``prepared``
+    commits the open batch now (a writer among several, whose oldest file another waits for: ``bulk_writers``)."""
     with closing(prepared), store.checkpoints_aside(), ExitStack() as stack:
         stack.enter_context(_library_batch(store, timing))
         done = 0
@@ -409,21 +423,24 @@ def _write_in_order(store: Store, settings: CoreSettings, prepared: Generator[Pr
         writing: ExitStack | None = None
         try:
             for item in prepared:
-                if writing is None:
-                    writing = ExitStack()
-                    writing.enter_context(store.write_batch(index_at_end=True))
-                try:
-                    with span(timing, "written"):
-                        outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
-                except BatchBroken:
-                    outcome = None
-                batch.append((item, outcome))
-                if outcome is not None:
-                    _remember(recent, item, outcome, remembered)
-                    if len(batch) < WRITE_EVERY:
-                        continue
+                if item is not None:
+                    if writing is None:
+                        writing = ExitStack()
+                        writing.enter_context(store.write_batch(index_at_end=True))
+                    try:
+                        with span(timing, "written"):
+                            outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
+                    except BatchBroken:
+                        outcome = None
+                    batch.append((item, outcome))
+                    if outcome is not None:
+                        _remember(recent, item, outcome, remembered)
+                        if len(batch) < WRITE_EVERY:
+                            continue
+                elif not batch:  # asked to commit, nothing open
+                    continue
                 with span(timing, "committed"):
-                    outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
+                    outcomes = _committed(store, settings, writing, batch, request, recent, remembered, timing)
                 writing, batch = None, []
                 with span(timing, "given"):
                     yield from outcomes
@@ -434,7 +451,7 @@ def _write_in_order(store: Store, settings: CoreSettings, prepared: Generator[Pr
                     done = 0
             if batch:
                 with span(timing, "committed"):
-                    outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
+                    outcomes = _committed(store, settings, writing, batch, request, recent, remembered, timing)
                 with span(timing, "given"):
                     yield from outcomes
         except BaseException:  # a bug, an interrupt: the batch not yet committed is rolled back, its files untold
@@ -469,11 +486,14 @@ def _remember(recent: OrderedDict[str, tuple[int, int]], item: Prepared, outcome
 
 def _committed(store: Store, settings: CoreSettings, writing: ExitStack | None,
                batch: list[tuple[Prepared, ImportOutcome | None]], request: ImportRequest,
-               recent: OrderedDict[str, tuple[int, int]], remembered: int) -> list[ImportOutcome]:
+               recent: OrderedDict[str, tuple[int, int]], remembered: int,
+               timing: ImportTiming | None) -> list[ImportOutcome]:
     """The outcomes of a batch's files once its transaction has committed (``Store.write_batch``: one commit
     for many documents, each document still all or nothing in its savepoint). When the batch's transaction
     was lost or its commit failed, nothing of it is stored: its files are written again, each in a
     transaction of its own, so that an outcome given is always one the store holds."""
+    if timing is not None:
+        timing.batches += 1
     if writing is not None:
         try:
             if all(outcome is not None for _, outcome in batch):
@@ -482,6 +502,8 @@ def _committed(store: Store, settings: CoreSettings, writing: ExitStack | None,
             raise BatchBroken("批量写入的事务已被数据库回滚")
         except (BatchBroken, SQLAlchemyError):
             writing.__exit__(*sys.exc_info())
+            if timing is not None:
+                timing.broken += 1
     for item, outcome in batch:  # again, one transaction each
         if item.sha256 is not None and outcome is not None and outcome.status == IMPORTED:
             recent.pop(item.sha256, None)

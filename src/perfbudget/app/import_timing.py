@@ -24,8 +24,9 @@ ENV = "PERFBUDGET_IMPORT_TIMING"
 class ImportTiming:
     """Sums of seconds, filled by ``bulk_import`` as it goes (one per import; not shared between threads)."""
 
-    __slots__ = ("committed", "cpu", "given", "jobs", "library", "library_cpu", "pool_started", "pool_wall",
-                 "results", "started", "task_cpu", "task_wall", "tasks", "thread_cpu", "waited", "waits", "written")
+    __slots__ = ("batches", "broken", "committed", "cpu", "given", "jobs", "lanes", "library", "library_cpu",
+                 "pool_started", "pool_wall", "results", "started", "task_cpu", "task_wall", "tasks", "thread_cpu",
+                 "waited", "waits", "written")
 
     def __init__(self, jobs: int) -> None:
         self.started, self.cpu, self.thread_cpu = time.perf_counter(), time.process_time(), time.thread_time()
@@ -35,6 +36,9 @@ class ImportTiming:
         self.results = 0  # reading results taken (tasks)
         self.written = 0.0  # writing documents (savepoints)
         self.committed = 0.0  # committing batches
+        self.batches = 0  # batches committed (or given up)
+        self.broken = 0  # of them given up (lost, a collision: a deadlock, a serialization failure) and written again
+        self.lanes: list[dict[str, Any]] = []  # several writers (PostgreSQL, ``bulk_writers``): each one's figures
         self.library = self.library_cpu = 0.0  # the indicator library's updates, wall and this thread's CPU
         self.given = 0.0  # the caller's own time between outcomes (the CLI's output and progress)
         self.task_wall = self.task_cpu = 0.0  # the reading processes' tasks, summed
@@ -61,11 +65,12 @@ class ImportTiming:
             "writer": {"waited": round(self.waited, 3), "waits": self.waits, "results": self.results,
                        "written": round(self.written, 3), "committed": round(self.committed, 3),
                        "library": round(self.library, 3), "library_cpu": round(self.library_cpu, 3),
-                       "given": round(self.given, 3),
+                       "given": round(self.given, 3), "batches": self.batches, "broken": self.broken,
                        "waited_fraction": round(self.waited / wall, 4) if wall else 0.0},
             "readers": {"tasks": self.tasks, "busy_wall": round(self.task_wall, 3),
                         "busy_cpu": round(self.task_cpu, 3), "life": round(readers, 3),
                         "busy_fraction": round(self.task_wall / readers, 4) if readers else 0.0},
+            **({"writers": self.lanes} if self.lanes else {}),
         }
 
     def write(self) -> None:

@@ -112,6 +112,9 @@ def import_command(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
                                     help="同时读取文件的进程数（默认为本机可用的 CPU 核数；1 表示在本进程中逐个读取）。"
                                          "文件按顺序逐个写入数据库。"),
+    writers: int | None = typer.Option(None, "--writers", min=1,
+                                       help="PostgreSQL：同时写入数据库的连接数（默认 2）；同一单位的文件由同一个连接"
+                                            "按文件顺序写入，结果仍按文件顺序列出。SQLite 总是一个连接写入。"),
 ) -> None:
     """导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。
 
@@ -177,7 +180,7 @@ def import_command(
     with progress:
         task = progress.add_task("", total=total)
         outcomes = (iter([import_stream(store, settings, sys.stdin.buffer, request)]) if from_stdin
-                    else import_files(store, settings, walk_files(paths), request, jobs=jobs))
+                    else import_files(store, settings, walk_files(paths), request, jobs=jobs, writers=writers))
         for index, outcome in enumerate(outcomes):
             progress.update(task, description=shown_name(Path(outcome.file).name))
             summary[outcome.status] = summary.get(outcome.status, 0) + 1

@@ -162,6 +162,12 @@ class Transaction:
 
         return merged_into(self.connection, key)
 
+    def unit_heirs(self) -> dict[str, str]:
+        """Every key of a unit merged away that no unit holds, with the key of the unit it now lands in."""
+        from perfbudget.store.unit_aliases import heirs
+
+        return heirs(self.connection)
+
     def imported_before(self, sha256: str) -> tuple[int, int] | None:
         return importer.imported_before(self.connection, sha256)
 

@@ -62,6 +62,14 @@ def merged_into(connection: Connection, key: str) -> MergedInto | None:
     return MergedInto(*found[0]) if found else None
 
 
+def heirs(connection: Connection) -> dict[str, str]:
+    """Every alias key no live unit holds, with the key of the unit it was merged into: what :func:`merged_into`
+    answers for each such key, read at once (a bulk import with several writers keeps a unit's documents and those
+    naming a unit merged into it on one writer, ``app.bulk_writers``)."""
+    return dict(run(connection, "SELECT a.key, u.key FROM unit_aliases a JOIN units u ON u.id = a.unit_id "
+                                "WHERE NOT EXISTS (SELECT 1 FROM units l WHERE l.key = a.key)", (), replanned=True))
+
+
 def aliases_of(connection: Connection, unit_id: int) -> list[str]:
     """The keys merged into unit ``unit_id``, in order."""
     return list(connection.execute(select(unit_aliases.c.key).where(unit_aliases.c.unit_id == unit_id)

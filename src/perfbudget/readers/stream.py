@@ -638,8 +638,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
-        if _SECTION.match(cell.text) or (len(cell.text) <= 120 and HEADING.search(cell.text)):
-            return position  # the page goes on after the table: a section or a title
+        if (_SECTION.match(cell.text) and level_of(cell.text) is None) \
+                or (len(cell.text) <= 120 and HEADING.search(cell.text)):
+            return position  # the page goes on after the table: a section or a title (一、产出指标 is a 一级 name)
         if "指标" in cell.text and is_ignored_label(cell.text):
             position += 1  # 绩效指标: the block's merged side label, given after the header row
             continue

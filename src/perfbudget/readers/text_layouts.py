@@ -53,6 +53,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.line_rows import is_formula, is_row
 from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.spaced_values import joined_stream_pieces
+from perfbudget.readers.stated_scores import states_score
 from perfbudget.readers.stream import (
     better_heading,
     joins,
@@ -294,6 +295,12 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
                     and any(column_role(c.text) == "level3" for row in current.rows for c in row):
                 # 生态 on the text's last line after the indicators: the next row's 一级/二级 begun and the text cut
                 # there — a row of the table (its cut told by the indicator reader), not a free line after it
+                current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])
+                continue
+            if current is not None and not lead and states_score(item) \
+                    and not any(column_role(c.text) == "level3" for row in current.rows for c in row):
+                # 自评得分：90.5分 on a line of its own inside the header block (after 项目名称 | …): a row of the table
+                # (the header block reads the pair in its one cell), not a free line ending it (kinds36 BZ (6))
                 current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])
                 continue
             if lead and current is not None and before is not None \

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Callable
 
 from perfbudget.model import Problem, Severity, Source
-from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder
+from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
@@ -55,7 +55,8 @@ from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS, states_
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
-_SECTION = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+# a section's number (一、, （二）): a title after the table, or a 一级 name numbered (一、产出指标)
+SECTION_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _FUNDS_NOTE = re.compile(r"^[\u4e00-\u9fff]{0,8}资金情况\s*[（(]\s*(?:万元|元|千元|亿元)\s*[)）]$")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")
 
@@ -433,6 +434,15 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
     return tables
 
 
+# What a 指标性质 column holds besides a comparator (the 2021 form's 定性 for a qualitative value, 110)
+_NATURE_WORDS = frozenset({"定性", "定量", "正向", "反向", "正向指标", "反向指标", "定性指标", "定量指标"})
+
+
+def _sign_or_nature(text: str) -> bool:
+    """Whether a cell is what a 指标性质 column holds: a comparator (≥, 不低于) or a word of its kind (定性)."""
+    return is_sign(text) or text.strip() in _NATURE_WORDS
+
+
 BORROWED_HEADER_CHECK = "本项目没有重复指标表头，按上一个项目的指标表头认定列"
 
 
@@ -638,7 +648,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
-        if (_SECTION.match(cell.text) and level_of(cell.text) is None) \
+        if (SECTION_NUMBER.match(cell.text) and level_of(cell.text) is None) \
                 or (len(cell.text) <= 120 and HEADING.search(cell.text)):
             return position  # the page goes on after the table: a section or a title (一、产出指标 is a 一级 name)
         if "指标" in cell.text and is_ignored_label(cell.text):
@@ -721,6 +731,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                         cells, position, tail, optional) \
                         and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
+                if roles[index] == "sign" and index + 1 < len(roles) and roles[index + 1] == "target" \
+                        and not cells[position].blank and not _sign_or_nature(cells[position].text):
+                    continue  # 老人生活质量 / 有效提升: a value whose empty 指标性质 cell the stream left out
                 row[index] = cells[position]
                 filled = index + 1
                 position += 1

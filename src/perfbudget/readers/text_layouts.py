@@ -28,7 +28,8 @@ import re
 from itertools import pairwise
 
 from perfbudget.framework import is_level_name_start
-from perfbudget.model import Source
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.broken_rows import PERCENT_SIGNS, percent_completed
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
@@ -55,6 +56,7 @@ from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.spaced_values import joined_stream_pieces
 from perfbudget.readers.stated_scores import states_score
 from perfbudget.readers.stream import (
+    SECTION_NUMBER,
     better_heading,
     joins,
     looks_like_heading,
@@ -95,7 +97,8 @@ def _head(text: str, count: int) -> list[str]:
 
 def _known(text: str) -> bool:
     text = text.strip()
-    return bool(text) and (is_any_label(text) or level_of(text) is not None)
+    # (a numbered 一级 name, 一、 产出指标, counts as a section title of prose here: a notice's, text_prose_list)
+    return bool(text) and (is_any_label(text) or (level_of(text) is not None and not SECTION_NUMBER.match(text)))
 
 
 # ---- detectors ---------------------------------------------------------------------------------------
@@ -291,6 +294,14 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
             continue
         if isinstance(item, str):
+            if current is not None and not lead and current.rows and item.strip() in PERCENT_SIGNS \
+                    and (joined := percent_completed(current.rows[-1][-1].text, item.strip())) is not None:
+                # ≥95 / %: the last cell's percent sign wrapped onto a line of its own (reading37)
+                last = current.rows[-1][-1]
+                current.rows[-1][-1] = Cell(joined, last.source)
+                current.problems.append(Problem(Source(file, line=lineno), f"「{item.strip()}」单独成行，接在上一行的"
+                                                f"「{last.text.strip()}」之后", Severity.INFO))
+                continue
             if current is not None and not lead and lineno == rows[-1][0] and _starts_cut_row(item) \
                     and any(column_role(c.text) == "level3" for row in current.rows for c in row):
                 # 生态 on the text's last line after the indicators: the next row's 一级/二级 begun and the text cut

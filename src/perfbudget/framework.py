@@ -257,10 +257,12 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
-# A level name numbered as a list item (一、产出指标, (二)效益指标, 1.产出指标, 2、数量指标; NFKC has made （） and ．
-# ASCII): the number is no part of the name (reading37: 一、产出指标 was no 一级 name, one cell a line refused the table)
-_LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}(?:[、]|\.(?!\d)))")
-_LIST_NUMBER_FIRST = frozenset("一二三四五六七八九十(0123456789")
+# A level name numbered as a list item (一、产出指标, (二)效益指标, 1.产出指标, 2、数量指标; NFKC has made （）
+# and ． ASCII): the number is no part of the name (reading37: 一、产出指标 was no 一级 name, one cell a line
+# refused the table)
+_NUMERALS = "一二三四五六七八九十"
+_LIST_NUMBER = re.compile(rf"^(?:[{_NUMERALS}]{{1,3}}[、.]|\([{_NUMERALS}\d]{{1,3}}\)|\d{{1,2}}(?:、|\.(?!\d)))")
+_LIST_NUMBER_FIRST = frozenset(_NUMERALS + "(0123456789")
 
 
 def _unnumbered(name: str) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfbudget.model import Direction, Severity
+from perfbudget.model import Direction
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_cells import read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed

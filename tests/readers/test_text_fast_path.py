@@ -31,7 +31,7 @@ ROWS = [
 
 
 def _general(text: str, file: str) -> tuple[Document | None, list[Problem]]:
-    return interpret_tables(read_tab_cells(text, file), file, text)  # (as text.read_text: the text its ends are told by)
+    return interpret_tables(read_tab_cells(text, file), file, text)  # (as text.read_text: the text tells its end)
 
 
 def _everything(result: tuple[Document | None, list[Problem]]) -> object:

@@ -28,6 +28,7 @@ from perfbudget.framework import (
     normalise_level2,
 )
 from perfbudget.model import Indicator, Kind, Problem, Severity, Source
+from perfbudget.readers.broken_rows import PERCENT_SIGNS, joined_broken_rows, percent_completed
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
     TEMPLATE_PREFIX,
@@ -50,7 +51,6 @@ from perfbudget.readers.row_alignment import (
     place_sparse_row,
     without_extra_leading_blanks,
 )
-from perfbudget.readers.broken_rows import PERCENT_SIGNS, joined_broken_rows, percent_completed
 from perfbudget.readers.spaced_values import joined_value_pieces, spanned_value_cells
 from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target

@@ -1,15 +1,16 @@
 """A funds row one figure short of its grid's columns: which column's empty cell the copy dropped.
 
-A 自评表's funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) copied from a web page that leaves out
-a row's empty cells gives ``年度资金总额 | 100 | 100 | 90 | 10 | 9``: five figures under six columns. Read in order,
-the last column is the empty one (执行率 9, no 得分), which the execution's own arithmetic contradicts. The figures
-keep their order; only the empty column is unknown, so each column is tried as the empty one and the figures placed
-around it. A placement *agrees* when it gives the budget and the executed amount and every check it can make holds:
-the 执行率 is 全年执行数 ÷ 预算数 (within a point, as execution_cells warns), and the 得分 is the 分值 times that
-rate (capped at 100 %, within 0.1 points) — at least one of the two checks must be made. Where the reading in order
-does not agree and exactly one other placement does, the row is read by that one (a note says which column was
-taken as empty); otherwise the row is read in order and the disagreement is warned of as before (reading37; FAILURES.md
-BZ Noticed (1)).
+A 自评表's funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) copied from a web
+page that leaves out a row's empty cells gives ``年度资金总额 | 100 | 100 | 90 | 10 | 9``: five figures
+under six columns. Read in order, the last column is the empty one (执行率 9, no 得分), which the
+execution's own arithmetic contradicts. The figures keep their order; only the empty column is unknown,
+so each column is tried as the empty one and the figures placed around it. A placement *agrees* when it
+gives the budget and the executed amount and every check it can make holds: the 执行率 is 全年执行数 ÷
+预算数 (within a point, as execution_cells warns), and the 得分 is the 分值 times that rate (capped at
+100 %, within 0.1 points) — at least one of the two checks must be made. Where the reading in order
+does not agree and exactly one other placement does, the row is read by that one (a note says which
+column was taken as empty); otherwise the row is read in order and the disagreement is warned of as
+before (reading37; FAILURES.md BZ Noticed (1); corpus 08's space-separated row).
 """
 
 from __future__ import annotations

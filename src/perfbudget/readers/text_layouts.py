@@ -295,10 +295,10 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             continue
         if isinstance(item, str):
             if current is not None and not lead and current.rows and item.strip() in PERCENT_SIGNS \
-                    and (joined := percent_completed(current.rows[-1][-1].text, item.strip())) is not None:
+                    and (completed := percent_completed(current.rows[-1][-1].text, item.strip())) is not None:
                 # ≥95 / %: the last cell's percent sign wrapped onto a line of its own (reading37)
                 last = current.rows[-1][-1]
-                current.rows[-1][-1] = Cell(joined, last.source)
+                current.rows[-1][-1] = Cell(completed, last.source)
                 current.problems.append(Problem(Source(file, line=lineno), f"「{item.strip()}」单独成行，接在上一行的"
                                                 f"「{last.text.strip()}」之后", Severity.INFO))
                 continue

@@ -176,3 +176,16 @@ def test_a_percent_sign_wrapped_onto_a_line_of_its_own(old: str, new: str) -> No
     document, _problems = _read(text.replace(old, new).encode())
     second = document.projects[0].indicators[1]
     assert (second.level3, second.target.value, second.target.unit) == ("服务合格率", Decimal(95), "%")
+
+
+OLDER_TARGET_NAMES = [["产出指标", "数量目标", "服务老年人数", "≥500人"], ["", "质量目标", "服务合格率", "≥95%"],
+                      ["效益指标", "社会效益目标", "老人生活质量", "有效提升"], ROWS[2]]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells"])
+def test_older_level2_names_ending_in_mubiao(layout: str) -> None:
+    """数量目标, 质量目标, 社会效益目标 (older templates' 二级 names, which the review reads as 数量指标 …): one cell a
+    line main knew no 二级 in them and refused every row but the last (缺少一级或二级指标)."""
+    document, problems = _read(_text([*HEAD, *OLDER_TARGET_NAMES], layout))
+    assert [i.level2 for i in document.projects[0].indicators] == ["数量目标", "质量目标", "社会效益目标", "满意度指标"]
+    assert not _errors(problems)

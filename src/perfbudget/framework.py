@@ -269,6 +269,12 @@ def _unnumbered(name: str) -> str:
     return _LIST_NUMBER.sub("", name, 1) if name[:1] in _LIST_NUMBER_FIRST else name
 
 
+def is_list_numbered(text: str) -> bool:
+    """Whether ``text`` starts with a list item's number (一、, (二), 3., 1、) as :func:`normalise_level1` drops it."""
+    name = _clean(text)
+    return name[:1] in _LIST_NUMBER_FIRST and _LIST_NUMBER.match(name) is not None
+
+
 @lru_cache(maxsize=4096)
 def normalise_level1(text: str) -> str:
     """产出指标(50分) → 产出指标; 产出 → 产出指标; 产出值 → 产出指标; unknown names are returned cleaned."""

@@ -55,8 +55,7 @@ from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS, states_
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
-# a section's number (一、, （二）): a title after the table, or a 一级 name numbered (一、产出指标)
-SECTION_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+_SECTION = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _FUNDS_NOTE = re.compile(r"^[\u4e00-\u9fff]{0,8}资金情况\s*[（(]\s*(?:万元|元|千元|亿元)\s*[)）]$")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")
 
@@ -648,7 +647,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
-        if (SECTION_NUMBER.match(cell.text) and level_of(cell.text) is None) \
+        if (_SECTION.match(cell.text) and level_of(cell.text) is None) \
                 or (len(cell.text) <= 120 and HEADING.search(cell.text)):
             return position  # the page goes on after the table: a section or a title (一、产出指标 is a 一级 name)
         if "指标" in cell.text and is_ignored_label(cell.text):

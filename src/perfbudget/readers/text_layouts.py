@@ -27,7 +27,7 @@ import io
 import re
 from itertools import pairwise
 
-from perfbudget.framework import is_level_name_start
+from perfbudget.framework import is_level_name_start, is_list_numbered
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.broken_rows import PERCENT_SIGNS, percent_completed
 from perfbudget.readers.furniture import is_furniture
@@ -56,7 +56,6 @@ from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.spaced_values import joined_stream_pieces
 from perfbudget.readers.stated_scores import states_score
 from perfbudget.readers.stream import (
-    SECTION_NUMBER,
     better_heading,
     joins,
     looks_like_heading,
@@ -97,8 +96,9 @@ def _head(text: str, count: int) -> list[str]:
 
 def _known(text: str) -> bool:
     text = text.strip()
-    # (a numbered 一级 name, 一、 产出指标, counts as a section title of prose here: a notice's, text_prose_list)
-    return bool(text) and (is_any_label(text) or (level_of(text) is not None and not SECTION_NUMBER.match(text)))
+    # (a numbered level name, 一、 产出指标 or 1.数量目标, counts as a section title of prose here: a notice's,
+    # text_prose_list; a page's list of goals, corpus 161)
+    return bool(text) and (is_any_label(text) or (level_of(text) is not None and not is_list_numbered(text)))
 
 
 # ---- detectors ---------------------------------------------------------------------------------------

@@ -257,10 +257,28 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+# A level name numbered as a list item (一、产出指标, (二)效益指标, 1.产出指标, 2、数量指标; NFKC has made （）
+# and ． ASCII): the number is no part of the name (reading37: 一、产出指标 was no 一级 name, one cell a line
+# refused the table)
+_NUMERALS = "一二三四五六七八九十"
+_LIST_NUMBER = re.compile(rf"^(?:[{_NUMERALS}]{{1,3}}[、.]|\([{_NUMERALS}\d]{{1,3}}\)|\d{{1,2}}(?:、|\.(?!\d)))")
+_LIST_NUMBER_FIRST = frozenset(_NUMERALS + "(0123456789")
+
+
+def _unnumbered(name: str) -> str:
+    return _LIST_NUMBER.sub("", name, 1) if name[:1] in _LIST_NUMBER_FIRST else name
+
+
+def is_list_numbered(text: str) -> bool:
+    """Whether ``text`` starts with a list item's number (一、, (二), 3., 1、) as :func:`normalise_level1` drops it."""
+    name = _clean(text)
+    return name[:1] in _LIST_NUMBER_FIRST and _LIST_NUMBER.match(name) is not None
+
+
 @lru_cache(maxsize=4096)
 def normalise_level1(text: str) -> str:
     """产出指标(50分) → 产出指标; 产出 → 产出指标; 产出值 → 产出指标; unknown names are returned cleaned."""
-    name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _clean(text)))
+    name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _unnumbered(_clean(text))))
     name = _STARS.sub("", name)
     name = _LEVEL1_ALIASES.get(name, name)
     for level1 in LEVEL1_NAMES:
@@ -273,7 +291,7 @@ def normalise_level1(text: str) -> str:
 @lru_cache(maxsize=4096)
 def normalise_level2(text: str) -> str:
     """经济效益 + 指标 → 经济效益指标 (also 经济效益值); aliases such as 社会公众或服务对象满意度指标 mapped."""
-    name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _clean(text)))
+    name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _unnumbered(_clean(text))))
     name = _STARS.sub("", _PAREN_NOTE.sub("", name))  # 数量指标(或建筑规模指标), 时效指标(工期指标)
     if name.endswith("值") and len(name) > 2:
         name = name[:-1]

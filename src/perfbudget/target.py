@@ -105,6 +105,9 @@ _REVERSE_NAME = re.compile(
     r"|事故率|事故数|事故次数|发生率|信访率|信访量|返工率|不合格率|损耗率|超支|空置率|流失率|误报率"
     r"|漏报率|偏差率|逾期|违规率|违规数|缺陷率|缺陷数|死亡率|发案率|退回率|拒付率|投诉"
 )
+# A "unit" naming a fault counted (0误差, 0事故, 0投诉): a count of faults, smaller is better whatever the name says
+# (reading37: `0事故` under 安全事故 was read positive, a floor of 0). The word stays the unit, as written.
+_FAULT_UNIT = re.compile(r"误差|差错|错误|出错|事故|投诉|失误|故障|违规|违纪|缺陷|返工|漏报|误报|信访|上访|不合格|伤亡")
 # Damage and disease rates ending a name (森林火灾受害率, 林业有害生物成灾率, 传染病发病率), reverse too: tested
 # by str.endswith when the pattern above fails, which costs less than four more branches in it.
 DAMAGE_RATES = ("受害率", "成灾率", "发病率", "感染率")
@@ -227,7 +230,8 @@ def parse_target(raw: str, name: str | None = None) -> Target:
         if value is not None:
             sym = symbol or match["op"]
             op = _SYMBOL_OP[sym] if sym else None
-            direction = _OP_DIRECTION[op] if op else direction_from_name(name)
+            direction = _OP_DIRECTION[op] if op else Direction.REVERSE if unit_text and _FAULT_UNIT.search(
+                unit_text) else direction_from_name(name)
             unit = _unit(unit_text) if unit_text else unit_of_name(name)
             return new_target(raw, Kind.QUANTITATIVE, op, value, unit, direction, None, None)
     if symbol is None:

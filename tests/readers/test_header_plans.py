@@ -60,7 +60,7 @@ def test_later_tables_of_a_template_are_read_by_its_plan_as_the_general_path_rea
                  _header(unit="100002另一测试单位", name="第四项目", budget="7", other="6"))
     fast = read_well_formed(text, "plan.txt")
     assert fast is not None
-    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "plan.txt"), "plan.txt"))
+    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "plan.txt"), "plan.txt", text))
     # the first table made the plan, the second was read by it; the third's 其他资金 is filled (another class)
     assert len(calls) == 2
     document = fast[0]
@@ -88,7 +88,7 @@ def test_a_value_the_header_reader_reads_otherwise_is_not_read_by_the_plan(
     text = _file(_header(), _header(**changed))
     calls = _read_header_rows_calls(monkeypatch)
     fast = read_well_formed(text, "changed.txt")
-    general = interpret_tables(read_tab_cells(text, "changed.txt"), "changed.txt")
+    general = interpret_tables(read_tab_cells(text, "changed.txt"), "changed.txt", text)
     if fast is None:  # the one-pass path leaves the file to the general path
         assert not by_plan
         return
@@ -102,7 +102,7 @@ def test_a_label_value_line_is_matched_exactly(monkeypatch: pytest.MonkeyPatch) 
     text = _file(_header(unit="项目名称：　主管部门："), _header(unit="项目名称：甲项目　主管部门：某局"))
     fast = read_well_formed(text, "pairs.txt")
     assert fast is not None
-    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "pairs.txt"), "pairs.txt"))
+    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "pairs.txt"), "pairs.txt", text))
     assert len(calls) == 2  # the reader makes cells from such a line's text: no plan shared by the two
 
 
@@ -113,7 +113,7 @@ def test_a_template_with_a_unit_label_reads_each_table_generally(monkeypatch: py
     text = _file(with_unit, [["预算单位", "另一局"], *_header(name="另一项目")[1:]])
     fast = read_well_formed(text, "unit.txt")
     assert fast is not None
-    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "unit.txt"), "unit.txt"))
+    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "unit.txt"), "unit.txt", text))
     assert len(calls) == 2  # the unit is read from its value's text: no plan
 
 

@@ -31,7 +31,7 @@ ROWS = [
 
 
 def _general(text: str, file: str) -> tuple[Document | None, list[Problem]]:
-    return interpret_tables(read_tab_cells(text, file), file)
+    return interpret_tables(read_tab_cells(text, file), file, text)  # (as text.read_text: the text tells its end)
 
 
 def _everything(result: tuple[Document | None, list[Problem]]) -> object:
@@ -43,7 +43,7 @@ def _everything(result: tuple[Document | None, list[Problem]]) -> object:
 
 
 def _two_tables() -> str:
-    second = table_text(*HEADER_ROWS, *ROWS[:2], heading="2.另一项目-2024中央绩效目标表")
+    second = table_text(*HEADER_ROWS, *ROWS[:2], ROWS[3], heading="2.另一项目-2024中央绩效目标表")
     return table_text(*HEADER_ROWS, *ROWS) + "\n \n" + second
 
 

@@ -51,6 +51,16 @@ _PERIOD_COLUMN = re.compile(r"^(?:1[-－—–~～至到]\d{1,2}月|截[至止]\
                             r"(执行数|支出数|执行金额|执行率)$")
 
 
+def column_field(column: str) -> str | None:
+    """The typed figure a funds column holds (``initial``, ``executed``, ``rate``, ``weight``, ``score``), or None."""
+    return _FIELD_OF_COLUMN.get(column) or _period_field(column)
+
+
+def typed_figure(name: str, text: str) -> Decimal | None:
+    """``text`` as the figure of ``name`` (see the module's note), None where it holds no such figure."""
+    return _figure(name, text)
+
+
 def _period_field(column: str) -> str | None:
     found = _PERIOD_COLUMN.match(column) if column[:1] in ("1", "截") else None
     return None if found is None else ("rate" if found.group(1) == "执行率" else "executed")

@@ -66,6 +66,7 @@ from perfbudget.readers.labels import (
     part_label,
 )
 from perfbudget.readers.labels_over_values import labels_over_values
+from perfbudget.readers.lost_fund_cell import may_lack_a_cell, placed_columns
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import ManagementGrid, unread_head
 from perfbudget.readers.management_grid import read_grid_row as read_management_row
@@ -292,6 +293,10 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
                 else:
                     parts.extras.append((f"{label}/{column}", row[k]))
         return len(row)
+    if may_lack_a_cell(columns) and (placed := _lost_cell(row, i, columns, budget_column)) is not None:
+        columns, empty = placed  # 年度资金总额 | 100 | 100 | 90 | 10 | 9 under six columns: one empty cell dropped
+        parts.needs_check.append(f"「{label}」行比资金表的列少一个数：按执行数、执行率与得分的算术，"
+                                 f"读作「{empty}」一栏为空")
     j = i + 1
     last = -1  # the last column given a figure
     for k, column in enumerate(columns):
@@ -308,6 +313,19 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
     if j >= len(row) and not state.stream and 0 <= last < len(columns) - 1:
         state.fund_rest = (label, columns[last + 1:])  # the line ended before the grid's last columns
     return j
+
+
+def _lost_cell(row: list[Cell], i: int, columns: list[str], budget_column: str | None) -> tuple[list[str], str] | None:
+    """``lost_fund_cell.placed_columns`` of the row's figures after its label at ``i``: the filled cells up to the
+    row's end or the next label, none blank between (a row that kept its empty cells is read in order)."""
+    texts: list[str] = []
+    for cell in row[i + 1:]:
+        if cell.blank or _ends_fund_row(cell):
+            if cell.blank:
+                return None
+            break
+        texts.append(cell.text)
+    return placed_columns(columns, texts, budget_column)
 
 
 def _wrapped(row: list[Cell], parts: Parts, state: _State) -> bool:

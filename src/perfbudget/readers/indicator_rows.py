@@ -28,6 +28,7 @@ from perfbudget.framework import (
     normalise_level2,
 )
 from perfbudget.model import Indicator, Kind, Problem, Severity, Source
+from perfbudget.readers.broken_rows import PERCENT_SIGNS, joined_broken_rows, percent_completed
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
     TEMPLATE_PREFIX,
@@ -50,7 +51,7 @@ from perfbudget.readers.row_alignment import (
     place_sparse_row,
     without_extra_leading_blanks,
 )
-from perfbudget.readers.spaced_values import joined_value_pieces
+from perfbudget.readers.spaced_values import joined_value_pieces, spanned_value_cells
 from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target
 
@@ -237,6 +238,11 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         rows = join_wrapped_cells(rows, roles, last_required, problems)
         if "sign" not in roles and "unit" not in roles:  # ≥ | 95 | %: a target split at its spaces (reading35)
             rows = [joined_value_pieces(row, problems) for row in rows]
+    elif not certain and target_column == width - 1 and "sign" not in roles and "unit" not in roles:
+        # 指标值 over ≥ | 500 | 人 in a text table: the value's pieces under the head's one cell (reading37)
+        rows = [spanned_value_cells(row, width, problems) if len(row) > width else row for row in rows]
+    if not certain and not stream and not sparse:  # 服务老年 / 人数 | ≥500人: a row broken in a cell (reading37)
+        rows = joined_broken_rows(rows, roles, problems)
     rows = join_wrapped_level_names(rows, roles, problems)
     last_filled = len(rows) - 1
     while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
@@ -365,6 +371,12 @@ def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: lis
     column, cell = filled[0]
     role = roles[column] if column < len(roles) else ""
     text = cell.text.strip()
+    if text in PERCENT_SIGNS and (joined := percent_completed(parts.indicators[-1].target.raw, text)) is not None:
+        last = parts.indicators[-1]  # ≥95 / %: the value's percent sign wrapped onto a line of its own (reading37)
+        parts.indicators[-1] = replace(last, target=parse_target(joined, last.level3))
+        problems.append(Problem(cell.source, f"「{text}」单独成行，接在上一行的指标值「{last.target.raw}」之后",
+                                Severity.INFO))
+        return True
     if role not in ("level3", "description") or level_of(text) is not None or is_placeholder(text) \
             or TEMPLATE_PREFIX.match(text) or is_footer(text):
         return False

@@ -838,7 +838,8 @@ def level_of(text: str) -> str | None:
     if not key or len(key) > 30:
         return None
     level1 = normalise_level1(key) in LEVEL1_NAMES
-    level2 = normalise_level2(key) in _KNOWN_LEVEL2
+    level2 = normalise_level2(key) in _KNOWN_LEVEL2 or (
+        key[-2:] == "目标" and normalise_level2(key[:-2]) in _KNOWN_LEVEL2)  # older forms' 数量目标 (reading37)
     if level1 and level2:
         return "level1|level2"
     if level1:

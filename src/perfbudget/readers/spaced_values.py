@@ -19,7 +19,7 @@ from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import column_role
 from perfbudget.target import parse_target
 
-__all__ = ["joined_stream_pieces", "joined_value_pieces"]
+__all__ = ["joined_stream_pieces", "joined_value_pieces", "spanned_value_cells"]
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = frozenset("%‰")
@@ -28,6 +28,7 @@ _UNIT = re.compile(r"^[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff/·]{0,5}$")
 # the first characters of the pieces (a quick test before any normalising): signs, their words' first characters
 _SIGN_INITIALS = frozenset("≥≤><=≧≦⩾⩽＞＜＝大小不等")
 _NOTE = "指标值的符号、数字和单位之间有空格，被拆成了几个单元格，已合为一个指标值"
+_SPANNED_NOTE = "指标值的符号、数字和单位分在表头「指标值」下的几个单元格中，已合为一个指标值"
 
 
 def _plain(text: str) -> str:
@@ -63,7 +64,7 @@ def joined_stream_pieces(cells: list[Cell]) -> list[Cell]:
     return joined_value_pieces(cells)
 
 
-def joined_value_pieces(row: list[Cell], problems: list[Problem] | None = None) -> list[Cell]:
+def joined_value_pieces(row: list[Cell], problems: list[Problem] | None = None, note: str = _NOTE) -> list[Cell]:
     """``row`` with each target split at its spaces joined again into one cell (a note in ``problems`` where it
     was). ``row`` may be a whole text's cells in order (a form on one line): the units are then the text's."""
     if not any(cell.text.strip()[:1] in _SIGN_INITIALS or cell.text.strip() in _PERCENT for cell in row):
@@ -87,5 +88,18 @@ def joined_value_pieces(row: list[Cell], problems: list[Problem] | None = None) 
     if joined_any is None:
         return row
     if problems is not None:
-        problems.append(Problem(joined_any, _NOTE, Severity.INFO))
+        problems.append(Problem(joined_any, note, Severity.INFO))
     return out
+
+
+def spanned_value_cells(row: list[Cell], width: int, problems: list[Problem]) -> list[Cell]:
+    """A text row one or two cells longer than its indicator header, whose last column is the 指标值: the header's
+    指标值 was one cell over the sign, number and unit columns (Excel's merged head over ``≥ | 500 | 人``, copied as
+    tabs or pipes, the head's empty cells gone). The cells from that column on are one value again where they make
+    one (blanks dropped, the pieces joined as :func:`joined_value_pieces` joins them, its note in ``problems``);
+    else the row is unchanged and its surplus told as before (reading37: every such row was refused)."""
+    tail = [cell for cell in row[width - 1:] if not cell.blank]
+    if len(row) - width > 2 or not tail:
+        return row
+    joined = tail if len(tail) == 1 else joined_value_pieces(tail, problems, _SPANNED_NOTE)
+    return [*row[:width - 1], joined[0]] if len(joined) == 1 else row

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Callable
 
 from perfbudget.model import Problem, Severity, Source
-from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder
+from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
@@ -459,6 +459,15 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
     return tables
 
 
+# What a 指标性质 column holds besides a comparator (the 2021 form's 定性 for a qualitative value, 110)
+_NATURE_WORDS = frozenset({"定性", "定量", "正向", "反向", "正向指标", "反向指标", "定性指标", "定量指标"})
+
+
+def _sign_or_nature(text: str) -> bool:
+    """Whether a cell is what a 指标性质 column holds: a comparator (≥, 不低于) or a word of its kind (定性)."""
+    return is_sign(text) or text.strip() in _NATURE_WORDS
+
+
 BORROWED_HEADER_CHECK = "本项目没有重复指标表头，按上一个项目的指标表头认定列"
 
 
@@ -664,8 +673,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
-        if _SECTION.match(cell.text) or (len(cell.text) <= 120 and HEADING.search(cell.text)):
-            return position  # the page goes on after the table: a section or a title
+        if (_SECTION.match(cell.text) and level_of(cell.text) is None) \
+                or (len(cell.text) <= 120 and HEADING.search(cell.text)):
+            return position  # the page goes on after the table: a section or a title (一、产出指标 is a 一级 name)
         if "指标" in cell.text and is_ignored_label(cell.text):
             position += 1  # 绩效指标: the block's merged side label, given after the header row
             continue
@@ -747,6 +757,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                         cells, position, tail, optional) \
                         and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
+                if roles[index] == "sign" and index + 1 < len(roles) and roles[index + 1] == "target" \
+                        and not cells[position].blank and not _sign_or_nature(cells[position].text):
+                    continue  # 老人生活质量 / 有效提升: a value whose empty 指标性质 cell the stream left out
                 row[index] = cells[position]
                 filled = index + 1
                 position += 1

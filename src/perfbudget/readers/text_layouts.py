@@ -27,8 +27,9 @@ import io
 import re
 from itertools import pairwise
 
-from perfbudget.framework import is_level_name_start
-from perfbudget.model import Source
+from perfbudget.framework import is_level_name_start, is_list_numbered
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.broken_rows import PERCENT_SIGNS, percent_completed
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
@@ -53,6 +54,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.line_rows import is_formula, is_row
 from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.spaced_values import joined_stream_pieces
+from perfbudget.readers.stated_scores import states_score
 from perfbudget.readers.stream import (
     better_heading,
     joins,
@@ -94,7 +96,9 @@ def _head(text: str, count: int) -> list[str]:
 
 def _known(text: str) -> bool:
     text = text.strip()
-    return bool(text) and (is_any_label(text) or level_of(text) is not None)
+    # (a numbered level name, 一、 产出指标 or 1.数量目标, counts as a section title of prose here: a notice's,
+    # text_prose_list; a page's list of goals, corpus 161)
+    return bool(text) and (is_any_label(text) or (level_of(text) is not None and not is_list_numbered(text)))
 
 
 # ---- detectors ---------------------------------------------------------------------------------------
@@ -290,10 +294,24 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
             continue
         if isinstance(item, str):
+            if current is not None and not lead and current.rows and item.strip() in PERCENT_SIGNS \
+                    and (completed := percent_completed(current.rows[-1][-1].text, item.strip())) is not None:
+                # ≥95 / %: the last cell's percent sign wrapped onto a line of its own (reading37)
+                last = current.rows[-1][-1]
+                current.rows[-1][-1] = Cell(completed, last.source)
+                current.problems.append(Problem(Source(file, line=lineno), f"「{item.strip()}」单独成行，接在上一行的"
+                                                f"「{last.text.strip()}」之后", Severity.INFO))
+                continue
             if current is not None and not lead and lineno == rows[-1][0] and _starts_cut_row(item) \
                     and any(column_role(c.text) == "level3" for row in current.rows for c in row):
                 # 生态 on the text's last line after the indicators: the next row's 一级/二级 begun and the text cut
                 # there — a row of the table (its cut told by the indicator reader), not a free line after it
+                current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])
+                continue
+            if current is not None and not lead and states_score(item) \
+                    and not any(column_role(c.text) == "level3" for row in current.rows for c in row):
+                # 自评得分：90.5分 on a line of its own inside the header block (after 项目名称 | …): a row of the table
+                # (the header block reads the pair in its one cell), not a free line ending it (kinds36 BZ (6))
                 current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])
                 continue
             if lead and current is not None and before is not None \

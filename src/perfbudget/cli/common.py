@@ -40,9 +40,12 @@ class WholeRowConsole(Console):
     @property
     def size(self) -> ConsoleDimensions:
         dimensions = super().size
-        if self.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        if self.is_terminal:
             return dimensions
-        return ConsoleDimensions(UNBOUNDED_WIDTH, dimensions.height)
+        columns = os.environ.get("COLUMNS", "")
+        # read now, not when the console was made: Rich fixes a width found in the environment at its start
+        width = int(columns) if columns.isdigit() else UNBOUNDED_WIDTH
+        return ConsoleDimensions(width, dimensions.height)
 
     @size.setter
     def size(self, new_size: tuple[int, int]) -> None:

@@ -107,7 +107,17 @@ _REVERSE_NAME = re.compile(
 )
 # A "unit" naming a fault counted (0误差, 0事故, 0投诉): a count of faults, smaller is better whatever the name says
 # (reading37: `0事故` under 安全事故 was read positive, a floor of 0). The word stays the unit, as written.
-_FAULT_UNIT = re.compile(r"误差|差错|错误|出错|事故|投诉|失误|故障|违规|违纪|缺陷|返工|漏报|误报|信访|上访|不合格|伤亡")
+# The whole unit names the fault, a measure word or a few characters before it and a count word after it allowed
+# (起安全事故, 次投诉): not a unit that denies it (次无故障) or handles it (起投诉处理), where more is better.
+_FAULT_UNIT = re.compile(r"(?P<lead>[\u4e00-\u9fff]{0,4}?)(?:误差|差错|错误|出错|事故|投诉|失误|故障|违规|违纪"
+                         r"|缺陷|返工|漏报|误报|信访|上访|不合格|伤亡)(?:事件|案件|次数|起数|件数|数)?")
+_FAULT_DENIED = re.compile(r"[无零不没未免]")
+
+
+def _counts_faults(unit_text: str) -> bool:
+    """Whether a target's unit is a count of faults (0误差, 0起事故), smaller being better whatever the name."""
+    match = _FAULT_UNIT.fullmatch(unit_text.strip())
+    return match is not None and _FAULT_DENIED.search(match["lead"]) is None
 # Damage and disease rates ending a name (森林火灾受害率, 林业有害生物成灾率, 传染病发病率), reverse too: tested
 # by str.endswith when the pattern above fails, which costs less than four more branches in it.
 DAMAGE_RATES = ("受害率", "成灾率", "发病率", "感染率")
@@ -230,7 +240,7 @@ def parse_target(raw: str, name: str | None = None) -> Target:
         if value is not None:
             sym = symbol or match["op"]
             op = _SYMBOL_OP[sym] if sym else None
-            direction = _OP_DIRECTION[op] if op else Direction.REVERSE if unit_text and _FAULT_UNIT.search(
+            direction = _OP_DIRECTION[op] if op else Direction.REVERSE if unit_text and _counts_faults(
                 unit_text) else direction_from_name(name)
             unit = _unit(unit_text) if unit_text else unit_of_name(name)
             return new_target(raw, Kind.QUANTITATIVE, op, value, unit, direction, None, None)

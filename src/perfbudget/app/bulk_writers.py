@@ -24,9 +24,10 @@ deadlock, a serialization failure, a unique key: an admin's merge during the imp
 documents written again one transaction each (``engine.BatchBroken``, ``bulk_import._committed``), as with one
 writer; the timing gauge counts such batches (``broken``).
 
-**Bounded.** At most :data:`QUEUE` documents wait for each writer, and at most :data:`IN_FLIGHT` a writer are
-handed out and not yet given; when the oldest is still in a writer's open batch, every writer is asked to commit
-what it holds (a None in its queue), so the outcomes move on.
+**Bounded.** At most :data:`QUEUE` documents wait for each writer, and at most :data:`IN_FLIGHT` times the number
+of writers are handed out and not yet given, over all writers (one unit's documents may all be one writer's);
+when the oldest is still in a writer's open batch, every writer is asked to commit what it holds (a None in its
+queue), so the outcomes move on.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from perfbudget.store.engine import is_postgres
 
 WRITERS = 2  # writing connections on PostgreSQL by default
 QUEUE = 50  # documents waiting for a writer, at most
-IN_FLIGHT = 100  # documents handed to the writers and not yet given, at most, a writer
+IN_FLIGHT = 100  # documents handed to the writers and not yet given, at most, times the writers (over all)
 
 
 def writer_count(store: Store, request: ImportRequest, asked: int | None) -> int:

@@ -239,8 +239,9 @@ def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: 
     if not _BARE.match(text):
         return
     value, computed = Decimal(text), figures["executed"][0] / budget * 100
-    exponent = value.as_tuple().exponent
-    as_percent = value.scaleb(2).quantize(Decimal(1).scaleb(min(0, int(exponent) + 2)))  # 0.958 → 95.8, 1 → 100
+    as_percent = value.scaleb(2)  # 0.958 → 95.8, its own digits (a quantize to them failed past 28 of them)
+    if int(as_percent.as_tuple().exponent) > 0:
+        as_percent = as_percent.quantize(Decimal(1))  # 1 → 100, not 1E+2
     readings = [reading for reading in (as_percent, value) if abs(reading - computed) <= _RATE_SLACK]
     if len(readings) != 1 or readings[0] == value:
         return  # (a percent of at most 1 % agreeing: still untold by the text, left untyped)

@@ -269,6 +269,17 @@ def _starts_cut_row(line: str) -> bool:
     return len(text) <= 12 and (level_of(text) is not None or cut_level_name(text) is not None)
 
 
+def _has_level3_header(table: RawTable, seen: dict[int, tuple[int, bool]]) -> bool:
+    """Whether a row of ``table`` so far names the 三级 column; the rows looked at before are not looked at again
+    (but the last, whose last cell a wrapped line may have completed): many 自评得分 lines cost a look each, not a
+    look at every row each (a crafted text of N such lines was N² looks)."""
+    looked, found = seen.get(id(table), (0, False))
+    if not found:
+        found = any(column_role(c.text) == "level3" for row in table.rows[max(0, looked - 1):] for c in row)
+    seen[id(table)] = (len(table.rows), found)
+    return found
+
+
 def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, sparse: bool = False) -> list[RawTable]:
     """Raw tables from (line, cells) rows and (line, text) free lines between tables."""
     tables: list[RawTable] = []
@@ -277,6 +288,7 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
     lead = False  # the current table holds only label lines so far (单位名称：某局 / 项目名称：…)
     unit_line: Cell | None = None  # a free line 单位：元 between the title and the table: the table's first row
     free: tuple[int, str] | None = None  # the line before, when it was a free line (a section title: its goal after it)
+    level3_seen: dict[int, tuple[int, bool]] = {}  # a table's rows looked at for a 三级 header, and whether one was
     for lineno, item in rows:
         before, free = free, ((lineno, item) if isinstance(item, str) else None)
         # a free line of label：value pairs is a row (cells of such pairs are read by the header block)
@@ -303,13 +315,13 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
                                                 f"「{last.text.strip()}」之后", Severity.INFO))
                 continue
             if current is not None and not lead and lineno == rows[-1][0] and _starts_cut_row(item) \
-                    and any(column_role(c.text) == "level3" for row in current.rows for c in row):
+                    and _has_level3_header(current, level3_seen):
                 # 生态 on the text's last line after the indicators: the next row's 一级/二级 begun and the text cut
                 # there — a row of the table (its cut told by the indicator reader), not a free line after it
                 current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])
                 continue
             if current is not None and not lead and states_score(item) \
-                    and not any(column_role(c.text) == "level3" for row in current.rows for c in row):
+                    and not _has_level3_header(current, level3_seen):
                 # 自评得分：90.5分 on a line of its own inside the header block (after 项目名称 | …): a row of the table
                 # (the header block reads the pair in its one cell), not a free line ending it (kinds36 BZ (6))
                 current.rows.append([Cell(item.strip(), Source(file, line=lineno, column=1))])

@@ -149,7 +149,7 @@ class _Failed(NamedTuple):
 
 def _judge(project: Project, position: int, indicator: Indicator
            ) -> tuple[Indicator, _Facts, tuple[tuple[int, Any], ...]]:
-    level1, level2, cost, economic = _levels(indicator.level1, indicator.level2)
+    level1, level2, cost, economic, _misfiled = _levels(indicator.level1, indicator.level2)
     name = name_of(indicator.level3)
     facts = (level1, level2, name, bare(name), cost, economic)
     row = tuple.__new__(Row, (project, position, indicator, *facts))
@@ -260,8 +260,10 @@ _LEVEL2_PREFIXES = ("产出", "效益")
 
 
 @lru_cache(maxsize=4096)
-def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
-    """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
+def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool, bool]:
+    """(一级 normalised, 二级 normalised, a cost, a cost that must be money, the 一级 as written no framework's and
+    the row judged under its 二级's: :func:`misfiled_level1`) of a row (:class:`Row`)."""
+    misfiled = False
     level1 = normalise_level1(level1)
     if level1.endswith("目标") and level1[:-2] + "指标" in LEVEL1_NAMES:  # older forms: 产出目标 for 产出指标
         level1 = level1[:-2] + "指标"
@@ -286,29 +288,22 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
             # a 一级 no framework or form has over a framework 二级 (项目决策 | 数量指标, the evaluation frame's
             # word over the outputs: 大英's, round 33): the 二级 tells where the row stands, so the rules judge it
             # there; level-not-in-framework still flags the 一级 as written (:func:`misfiled_level1`)
-            if len(_MISFILED) >= FACTS_LIMIT:
-                _MISFILED.clear()
-            _MISFILED.add((level1, level2))
-            level1 = parent
+            misfiled, level1 = True, parent
     if level1 == LEVEL1_COST:
-        return level1, level2, True, level2 in ("经济成本指标", "成本指标")
+        return level1, level2, True, level2 in ("经济成本指标", "成本指标"), misfiled
     cost = level1 == LEVEL1_OUTPUT and level2 == "成本指标"
-    return level1, level2, cost, cost
+    return level1, level2, cost, cost, misfiled
 
 
 # The 一级 names of a form's own groups (部门整体 forms, the evaluation frame's 决策 and 过程, the investment form's
 # 过程管理): a row under one is judged by that form, never moved by its 二级.
 _FORM_LEVEL1 = DEPARTMENT_LEVEL1 | DEPARTMENT_PROCESS_LEVEL1 | PROCESS_LEVEL1
-# The (一级, 二级) pairs (normalised) whose row :func:`_levels` moved to its 二级's 一级 (one set for the process:
-# cleared, never replaced, so a rule may hold it and skip :func:`misfiled_level1` while it is empty).
-_MISFILED: set[tuple[str, str]] = set()
-MISFILED = _MISFILED
 
 
 def misfiled_level1(row: Row) -> bool:
     """Whether the row's 一级 as written is no framework's, its row judged under its 二级's 一级 (项目决策 | 数量指标
     as 产出指标 | 数量指标): ``level-not-in-framework`` still says the 一级 is outside the framework."""
-    return (normalise_level1(row.indicator.level1), row.level2) in _MISFILED
+    return _levels(row.indicator.level1, row.indicator.level2)[4]  # (cached: the row's own look-up)
 
 
 def framework_of_project(project: Project, own: tuple[Row, ...]) -> Framework | None:

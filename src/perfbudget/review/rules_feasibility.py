@@ -1150,7 +1150,21 @@ def _percent_fault(name: str) -> int:
 
 
 # A name that is only things said to get better (教学质量提高、办学条件改善): aims, each clause ending in its trend.
-_TRENDS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{2,}?(?:提高|改善|提升|增强|加强|优化|改进)[、，,和及与]?)+")
+# Read a piece between punctuation at a time: one pattern repeating its lazy clauses backtracked exponentially
+# on a long name that fails (优化 × 30 了: seconds). A run of clauses without punctuation is itself one clause.
+_TREND_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,}(?:提高|改善|提升|增强|加强|优化|改进)")
+_TREND_LAST_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,}(?:提高|改善|提升|增强|加强|优化|改进)[和及与]?")
+_TREND_PUNCTUATION = re.compile(r"[、，,]")
+
+
+def _trends_only(name: str) -> bool:
+    """Whether a name is clauses each ending in a trend, joined by 、，, or 和/及/与 (a mark at its end allowed)."""
+    pieces = _TREND_PUNCTUATION.split(name)
+    last = _TREND_CLAUSE if len(pieces) > 1 and pieces[-1] == "" else _TREND_LAST_CLAUSE
+    if last is _TREND_CLAUSE:
+        pieces.pop()
+    return (all(_TREND_CLAUSE.fullmatch(piece) for piece in pieces[:-1])
+            and last.fullmatch(pieces[-1]) is not None)
 # A name written as a share, one thing over another (实际完成飞行小时数/计划小时数, round 33's 云南): three
 # characters or more each side, so that a unit (万元/公里) is none.
 FRACTION_NAME = re.compile(r"[\u4e00-\u9fff]{3,}/[\u4e00-\u9fff]{3,}")
@@ -1262,7 +1276,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                       "或写明可判断的结果（如「全年无重大群体性事件」）")
     elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):
-        if _TRENDS_ONLY.fullmatch(name):  # 教学质量提高、办学条件改善 =100%: aims, not a share of anything
+        if _trends_only(name):  # 教学质量提高、办学条件改善 =100%: aims, not a share of anything
             message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                        "无法知道是什么的百分比")
             suggestion = ("把每项目标拆成一个指标，写成可计算的比率或可判断的结果（如「…合格率≥95%」"

@@ -26,7 +26,6 @@ from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
-    MISFILED,
     Row,
     at_indicator,
     at_project,
@@ -692,7 +691,7 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     indicator, level1 = row.indicator, row.level1
     if not indicator.level1.strip() or not indicator.level2.strip():
         return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
-    if level1 not in LEVEL1_NAMES or (MISFILED and misfiled_level1(row)):
+    if level1 not in LEVEL1_NAMES or misfiled_level1(row):
         if level1 in PROCESS_LEVEL1:
             return None  # the investment form's 过程管理指标: any 二级 is the form's
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",

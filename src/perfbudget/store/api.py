@@ -27,7 +27,7 @@ from perfbudget.store.engine import Router, make_engine, make_replica_engine
 from perfbudget.store.migrate import ensure_schema
 from perfbudget.store.queries import Filters, StoredVersion
 from perfbudget.store.review_summary import summary_of_payload
-from perfbudget.store.schema import evaluations, reviews, utc_now
+from perfbudget.store.schema import evaluations, utc_now
 from perfbudget.store.transaction import Transaction
 
 
@@ -204,7 +204,7 @@ class Store:
                "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
                "summary": summary_of_payload(payload), "created_at": utc_now()}
         with self.router.write() as connection:
-            return int(connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
+            return stored_reviews.record_review(connection, row)
 
     def reviews(self, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
         """A project's stored reviews (all versions), oldest first, without payloads."""

@@ -32,6 +32,14 @@ _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             reviews.c.warnings, reviews.c.actor, reviews.c.created_at]
 
 
+def record_review(connection: Connection, row: dict[str, Any]) -> int:
+    """Insert one saved review (``row`` without its id) under an id never given before: past a deleted project's
+    reviews too (``store.id_floors``), as ``allocate_ids`` gives the batch's."""
+    review_id = allocate_ids(connection, {reviews: 1})["reviews"][0]
+    connection.execute(reviews.insert(), {**row, "id": review_id})
+    return review_id
+
+
 def project_reviews(connection: Connection, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """All stored reviews of a project (every version), oldest first, without payloads.
 

@@ -360,7 +360,7 @@ class Transaction:
         row = {"version_id": version_id, "year": year, "grade": grade, "total": total, "errors": errors,
                "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
                "summary": summary_of_payload(payload), "created_at": utc_now()}
-        return int(self.connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
+        return stored_reviews.record_review(self.connection, row)
 
     def record_evaluation(self, version_id: int, year: int, kind: str, payload: Any, *, month: int | None = None,
                           total: str | None = None, grade: str | None = None, colour: str | None = None,

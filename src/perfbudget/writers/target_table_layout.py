@@ -129,7 +129,8 @@ def indicator_columns(document: Document, project: Project) -> list[tuple[str, s
         # headers): drawn before the indicator's own columns, as the source stands them, for the reader takes the
         # last of repeated columns as the year's (until print33 drawn after: read back, the 中期 set was the year's)
         roles = {column_role(head) for head in earlier}
-        at = next(k for k, (_head, key) in enumerate(columns) if key in roles)
+        # (at the end where the table draws no column of theirs: a 实际完成值 kept as an extra of a target table)
+        at = next((k for k, (_head, key) in enumerate(columns) if key in roles), len(columns))
         columns[at:at] = [(head, f"extra:{head}") for head in earlier]
     return columns
 

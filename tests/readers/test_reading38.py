@@ -139,3 +139,18 @@ def test_a_scored_row_one_cell_short_with_a_figure_under_its_score_is_read_as_be
     second = document.projects[0].indicators[1]
     assert (second.weight, second.score, second.deviation) == (Decimal(18), Decimal(18), None)
     assert not any("少一个单元格" in p for p in problems)
+
+
+DIRECTION_HEAD = [*HEAD[:2], ["一级指标", "二级指标", "三级指标", "指标方向", "指标值"]]
+DIRECTION_ROWS = [["产出指标", "数量指标", "服务老年人数", "正向", "500人"],
+                  ["效益指标", "生态效益指标", "PM2.5平均浓度", "反向", "35微克/立方米"],
+                  ["满意度指标", "服务对象满意度指标", "老年人满意度", "反向", "≥90%"]]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells"])
+def test_a_direction_column_beside_the_value(layout: str) -> None:
+    """``反向`` under 指标方向 beside ``35微克/立方米``: main kept the word as an extra and took the direction from the
+    name (positive: PM2.5平均浓度 names no cost or fault). A written comparator still wins (``≥90%`` beside 反向)."""
+    indicators = _read(_text([*DIRECTION_HEAD, *DIRECTION_ROWS], layout))[0].projects[0].indicators
+    assert [i.target.direction for i in indicators] == [Direction.POSITIVE, Direction.REVERSE, Direction.POSITIVE]
+    assert indicators[1].extras == (("指标方向", "反向"),)

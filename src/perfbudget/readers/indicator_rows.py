@@ -27,7 +27,7 @@ from perfbudget.framework import (
     normalise_level1,
     normalise_level2,
 )
-from perfbudget.model import Indicator, Kind, Problem, Severity, Source
+from perfbudget.model import Direction, Indicator, Kind, Problem, Severity, Source, Target
 from perfbudget.readers.broken_rows import PERCENT_SIGNS, joined_broken_rows, percent_completed
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
@@ -564,7 +564,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         level2=tree.level2,
         level3=name,
         description=description.text.strip() if description is not None else None,
-        target=parse_target(target_text, name),
+        target=_directed(parse_target(target_text, name), sign_extras),
         weight=weight_value,
         actual=(actual.text.strip() or None) if actual is not None else None,
         score=decimal_or_none(score.text) if score is not None and not score.blank else None,
@@ -573,6 +573,19 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         source=row_source,
         sources=sources,
     ))
+
+
+_DIRECTION_WORDS = {"正向": Direction.POSITIVE, "正向指标": Direction.POSITIVE,
+                    "反向": Direction.REVERSE, "反向指标": Direction.REVERSE}
+
+
+def _directed(target: Target, sign_extras: list[tuple[str, str]]) -> Target:
+    """A quantity without comparator under a 指标方向 (or 指标性质) column saying 正向 or 反向 takes that direction,
+    not the name's (``35`` under PM2.5浓度 beside 反向: reading38, positive by the name); a written comparator wins."""
+    if target.op is not None or target.direction is None or not sign_extras:
+        return target
+    said = next((found for _, word in sign_extras if (found := _DIRECTION_WORDS.get(word.strip())) is not None), None)
+    return target if said is None or said is target.direction else replace(target, direction=said)
 
 
 def _weight_value(cell: Cell, plan: _Plan) -> Decimal | None:

@@ -121,6 +121,11 @@ def _counts_faults(unit_text: str) -> bool:
 # Damage and disease rates ending a name (森林火灾受害率, 林业有害生物成灾率, 传染病发病率), reverse too: tested
 # by str.endswith when the pattern above fails, which costs less than four more branches in it.
 DAMAGE_RATES = ("受害率", "成灾率", "发病率", "感染率")
+# A name ending in the fault it counts (安全事故, 医疗差错, 设备故障次数): `0起` under it is a count of accidents whose
+# target is none, reverse (reading38: positive, a floor of 0); a name denying the fault before it (无安全事故,
+# 不发生重大事故) is a claim, and the name decides as before. Tested on the name's last characters only.
+_FAULT_NAME_END = re.compile(r"(?:误差|差错|错误|出错|事故|失误|故障|违规|违纪|缺陷|返工|漏报|误报|上访|不合格|伤亡)"
+                             r"(?:事件|案件|次数|起数|件数|数)?$")
 
 
 def format_decimal(value: Decimal) -> str:
@@ -193,6 +198,9 @@ def _number(text: str) -> Decimal | None:
 def direction_from_name(name: str | None) -> Direction:
     """The direction a target without comparator takes from its indicator's name."""
     if name and (_REVERSE_NAME.search(name) or name.endswith(DAMAGE_RATES)):
+        return Direction.REVERSE
+    if name and (fault := _FAULT_NAME_END.search(name)) is not None \
+            and _FAULT_DENIED.search(name, 0, fault.start()) is None:
         return Direction.REVERSE
     return Direction.POSITIVE
 

@@ -93,7 +93,7 @@ def test_the_one_pass_path_says_nothing_of_a_table_closing_with_its_satisfaction
 @pytest.mark.parametrize(("raw", "name", "direction"), [
     ("0误差", "核算准确率", Direction.REVERSE), ("0事故", "安全事故", Direction.REVERSE),
     ("0投诉", "群众反映", Direction.REVERSE), ("≥0事故", "安全事故", Direction.POSITIVE),  # (its comparator wins)
-    ("0起", "安全事故", Direction.POSITIVE), ("100人", "培训人数", Direction.POSITIVE)])
+    ("0起", "无安全事故", Direction.POSITIVE), ("100人", "培训人数", Direction.POSITIVE)])
 def test_a_unit_naming_a_fault_counts_faults(raw: str, name: str, direction: Direction) -> None:
     """``0误差``, ``0事故``: main took the direction from the name alone, a floor of 0 under 安全事故."""
     target = parse_target(raw, name)

@@ -8,6 +8,12 @@ column (each cell before it where its column says), the second starts with a fil
 once) they are exactly as wide as the indicator header — a row of its own lacking its first cells would not start
 with the text of a cell after them. The cell is joined as the page has it (no character added), with a note
 (reading37). A value's ``%`` wrapped so (``≥95`` / ``%``) is joined by :func:`percent_completed`.
+
+A copy that keeps the row's empty cells writes the name's last characters as a row of their own: ``| | 质量指标 |
+服务合格 | |`` then ``| | | 率 | ≥95% |``. The rows are one where the first has its 三级 name and nothing after it,
+the second nothing before its 三级 and a value, and that 三级 is a name's tail, no name: one or two characters
+ending in 率, 数, 度, 量 or 次 (率, 人数, 次数; reading38). A second row named otherwise (``有效``, ``满意度``) stays
+an indicator of its own after one without a value (warned).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from perfbudget.target import parse_target
 PERCENT_SIGNS = frozenset("%％‰")
 _JOINED_ROLES = frozenset({"level3", "description"})
 _WHERE = {"level3": "三级指标", "description": "指标说明"}
+_NAME_TAIL_ENDS = tuple("率数度量次")
 
 
 def joined_broken_rows(rows: list[list[Cell]], roles: list[str], problems: list[Problem]) -> list[list[Cell]]:
@@ -35,8 +42,30 @@ def joined_broken_rows(rows: list[list[Cell]], roles: list[str], problems: list[
                                                  f"换行，下一行的「{rest.text.strip()}」是它的后半部分，已接为一行",
                                     Severity.INFO))
             continue
+        if before is not None and (level3 := _name_tail_at(before, row, roles)) is not None:
+            cut, rest = before[level3], row[level3]
+            joined = Cell(cut.text.rstrip() + rest.text.strip(), cut.source)
+            out[-1] = [*before[:level3], joined, *row[level3 + 1:]]
+            problems.append(Problem(rest.source, f"三级指标「{cut.text.strip()}」没有指标值，下一行只有"
+                                                 f"「{rest.text.strip()}」和指标值：读作同一指标的名称在单元格内"
+                                                 "换行，已接为一行", Severity.INFO))
+            continue
         out.append(row)
     return out
+
+
+def _name_tail_at(before: list[Cell], row: list[Cell], roles: list[str]) -> int | None:
+    """The 三级 column where ``row`` holds only the tail of the name ``before`` stops at (see the module), else None."""
+    if "level3" not in roles or "target" not in roles:
+        return None
+    level3, target = roles.index("level3"), roles.index("target")
+    if level3 >= len(before) or level3 >= len(row) or target >= len(row) or row[target].blank:
+        return None
+    if before[level3].blank or any(not c.blank for c in before[level3 + 1:]) \
+            or any(not c.blank for c in row[:level3]):
+        return None
+    tail = row[level3].text.strip()
+    return level3 if len(tail) <= 2 and tail.endswith(_NAME_TAIL_ENDS) and level_of(tail) is None else None
 
 
 def _continues(before: list[Cell], row: list[Cell], roles: list[str], width: int) -> bool:

@@ -107,6 +107,9 @@ True when the rows are known but their empty cells were lost (space-separated ro
     # The text's last row ends with the separator that closes the rows' cells (``名称 | ≥500份 |``): its last
     # written cell is whole, though the page may stop there (pipe rows only).
     closed: bool = False
+    # The stream rebuild left out a cell that fitted no column (a 二级 name under a header without a 二级 column):
+    # such rows are never read as a two-level table (readers/stream.py).
+    dropped_cells: bool = False
 
 
 _OVERFLOW_MARK = re.compile(r"#{2,}")

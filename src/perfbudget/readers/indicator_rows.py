@@ -27,7 +27,7 @@ from perfbudget.framework import (
     normalise_level1,
     normalise_level2,
 )
-from perfbudget.model import Indicator, Kind, Problem, Severity, Source
+from perfbudget.model import Direction, Indicator, Kind, Problem, Severity, Source, Target
 from perfbudget.readers.broken_rows import PERCENT_SIGNS, joined_broken_rows, percent_completed
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
@@ -51,6 +51,7 @@ from perfbudget.readers.row_alignment import (
     place_sparse_row,
     without_extra_leading_blanks,
 )
+from perfbudget.readers.short_score_rows import restored_score_rows
 from perfbudget.readers.spaced_values import joined_value_pieces, spanned_value_cells
 from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target
@@ -202,7 +203,8 @@ MOST_POSITIONS = 1_000_000
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
                         problems: list[Problem], complete: bool, certain: bool, is_last_table: bool,
                         stream: bool = False, sparse: bool = False,
-                        whole_lone_rows: Collection[Source] = (), closed: bool = False) -> None:
+                        whole_lone_rows: Collection[Source] = (), closed: bool = False,
+                        dropped_cells: bool = False) -> None:
     """Read indicator rows into ``parts.indicators``; problems and notes into ``problems``.
 
     ``complete``/``certain``/``stream`` are the raw table's flags: the last row of an
@@ -210,7 +212,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     where the file was cut off: an error, and the row is not read — but when ``closed`` (the text's last row ends
     with the separator that closes its cells) a row that stops right after its target has that target whole: read,
     the cut still reported. A lone cell at one of ``whole_lone_rows`` (a text row written with its empty cells) is
-    never joined to the name above.
+    never joined to the name above. ``dropped_cells``: the stream rebuild left a cell out (a 二级 name without
+    its column), so the rows are never read as a two-level table.
     """
     width = len(columns)
     if width * len(rows) > MOST_POSITIONS:
@@ -220,9 +223,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                                     "（表格的指标表头通常不过数十列）"))
         return
     plan = _Plan(columns)
-    if plan.two_level and (stream or _holds_level2_names(rows)):
+    if plan.two_level and (dropped_cells or _holds_level2_names(rows)):
         # a three-level table whose 二级 header cell is lost: its rows stay refused. Rows rebuilt from a stream of
-        # cells (one a line) are never taken as two-level: the rebuild drops a 二级 name it has no column for.
+        # cells (one a line) are taken as two-level only where the rebuild left no cell out: it drops a 二级 name it
+        # has no column for (until reading38 a stream was never two-level).
         plan.two_level = False
     roles = plan.roles
     # (a 自评表 header without its target column stands its result column in: readers/untargeted_results.py)
@@ -243,6 +247,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         rows = [spanned_value_cells(row, width, problems) if len(row) > width else row for row in rows]
     if not certain and not stream and not sparse:  # 服务老年 / 人数 | ≥500人: a row broken in a cell (reading37)
         rows = joined_broken_rows(rows, roles, problems)
+        rows = restored_score_rows(rows, roles, problems)  # 18 | 无 under 分值 | 得分 | 偏差原因 (reading38)
     rows = join_wrapped_level_names(rows, roles, problems)
     last_filled = len(rows) - 1
     while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
@@ -547,8 +552,10 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     description = by_role.get("description")
     weight, actual = by_role.get("weight"), by_role.get("actual")
     score, deviation = by_role.get("score"), by_role.get("deviation")
+    weight_value = _weight_value(weight, plan) if weight is not None and not weight.blank else fused_weight
     for label, number_cell in (("分值", weight), ("得分", score)):
-        if number_cell is not None and not number_cell.blank and decimal_or_none(number_cell.text) is None \
+        if number_cell is not None and not number_cell.blank and (
+                weight_value is None if label == "分值" else decimal_or_none(number_cell.text) is None) \
                 and any(ch not in _PLACEHOLDERS for ch in number_cell.text.strip()):
             extras.append((label, number_cell.text.strip()))  # an explanation, or a value shifted there: kept
     sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
@@ -557,8 +564,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         level2=tree.level2,
         level3=name,
         description=description.text.strip() if description is not None else None,
-        target=parse_target(target_text, name),
-        weight=decimal_or_none(weight.text) if weight is not None and not weight.blank else fused_weight,
+        target=_directed(parse_target(target_text, name), sign_extras),
+        weight=weight_value,
         actual=(actual.text.strip() or None) if actual is not None else None,
         score=decimal_or_none(score.text) if score is not None and not score.blank else None,
         deviation=(deviation.text.strip() or None) if deviation is not None else None,
@@ -566,6 +573,34 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         source=row_source,
         sources=sources,
     ))
+
+
+_DIRECTION_WORDS = {"正向": Direction.POSITIVE, "正向指标": Direction.POSITIVE,
+                    "反向": Direction.REVERSE, "反向指标": Direction.REVERSE}
+
+
+def _directed(target: Target, sign_extras: list[tuple[str, str]]) -> Target:
+    """A quantity without comparator under a 指标方向 (or 指标性质) column saying 正向 or 反向 takes that direction,
+    not the name's (``35`` under PM2.5浓度 beside 反向: reading38, positive by the name); a written comparator wins."""
+    if target.op is not None or target.direction is None or not sign_extras:
+        return target
+    said = next((found for _, word in sign_extras if (found := _DIRECTION_WORDS.get(word.strip())) is not None), None)
+    return target if said is None or said is target.direction else replace(target, direction=said)
+
+
+def _weight_value(cell: Cell, plan: _Plan) -> Decimal | None:
+    """The 分值 a weight cell gives: its number; ``30%`` under a head naming a share (权重（%）, 权重, 占比, 比重) is
+    30 of the table's 100 (reading38: kept as an extra, the weight empty). Under 分值 a ``%`` stays an extra."""
+    value = decimal_or_none(cell.text)
+    text = cell.text.strip()
+    if value is None and text.endswith(("%", "％")):
+        head = unicodedata.normalize("NFKC", plan.columns[plan.roles.index("weight")][1])
+        if "%" in head or any(word in head for word in _SHARE_HEADS):
+            value = decimal_or_none(text[:-1])
+    return value
+
+
+_SHARE_HEADS = ("权重", "占比", "比重")
 
 
 def _refuse_number_name(name: str, target_text: str, row_source: Source, problems: list[Problem]) -> None:

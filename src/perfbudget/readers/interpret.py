@@ -411,7 +411,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         indicator_rows = indicator_rows[:closing]
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
-                        table.whole_lone_rows, table.closed)  # (rows after the indicators: they are not cut)
+                        table.whole_lone_rows, table.closed,  # (rows after the indicators: they are not cut)
+                        table.dropped_cells)
     if parts.self_evaluation:  # 总分 | … | 100 | 99: the table's own total (readers/total_rows.py)
         parts.extras.extend(total_row_extras(indicator_rows, columns, [role for role, _ in columns]))
     no_new_error = not any(p.severity is Severity.ERROR for p in problems[told_before:])

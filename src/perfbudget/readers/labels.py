@@ -596,6 +596,9 @@ _NUMBERED_PART = re.compile(r"^(?:其中)?\d{1,2}[.、．]")
 _LEVEL_PART = re.compile(r"^(?:当年|本年)?(?:中央|省级|省|市级|市|州级|县级|县|区级|区|本级|镇级|乡级)"
                          r"(?:财政)?(?:资金|拨款|补助|补助资金)$")
 _NUMBERED_MONEY = frozenset({"fiscal", "other", "fiscal-part", "other-part"})
+# A level of government's matching money (县级配套, 市级配套资金, 地方配套资金): fiscal money by its name, a part of
+# 财政资金 wherever it stands (reading38: an unknown label, kept as a pair of loose extras)
+_MATCHING_PART = re.compile(r"^(?:其中)?(?:中央|省级|省|市级|市|州级|县级|县|区级|区|本级|地方)(?:财政)?配套(?:资金)?$")
 
 
 @lru_cache(maxsize=8192)
@@ -615,6 +618,8 @@ def field_of_key(key: str) -> str | None:
         return _numbered_money_part(key[numbered.end():])
     if key[:2] == "其中" and _LEVEL_PART.match(key[2:]):
         return "fiscal-part"  # 其中:中央资金 | 30: the 其中 says it is a part, as a list number does
+    if "配套" in key and _MATCHING_PART.match(key):
+        return "fiscal-part"
     if len(key) > 5 and key[0] in _NAMED_FISCAL_FIRST and _NAMED_FISCAL.match(key) \
             and not any(word in key for word in _NOT_FISCAL_WORDS):
         return "fiscal-part"  # 中央财政衔接推进乡村振兴补助资金 | 50: its name says it is fiscal (reading-v)

@@ -52,6 +52,7 @@ from perfbudget.readers.region_columns import is_place
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 from perfbudget.readers.stated_execution import CLOSING_LABELS
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS, states_score
+from perfbudget.readers.trailing_funds import stream_funds_rows
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
@@ -676,6 +677,10 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         if (_SECTION.match(cell.text) and level_of(cell.text) is None) \
                 or (len(cell.text) <= 120 and HEADING.search(cell.text)):
             return position  # the page goes on after the table: a section or a title (一、产出指标 is a 一级 name)
+        if "资金" in cell.text and (funds := stream_funds_rows(cells, position)) is not None:
+            table.rows.extend(funds[0])  # 项目资金（万元） / 年度资金总额 / 120 after the indicators: the funds rows
+            position = funds[1]
+            continue
         if "指标" in cell.text and is_ignored_label(cell.text):
             position += 1  # 绩效指标: the block's merged side label, given after the header row
             continue
@@ -686,6 +691,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         row: list[Cell] = [Cell("", cell.source) for _ in roles]
         filled = 0
         level = guess_level(cells, position)
+        if level == "level2" and "level2" not in column and "level1" in column \
+                and level_of(cell.text) == "level1|level2":
+            level = "level1"  # 满意度指标 under 一级指标 | 三级指标 | 指标值 (a two-level form): the 一级 it also names
         if level != "level1" and "level2" in column and tail and tail[0] == "target":
             if level == "level2" and "level1" in column and level_of(cell.text) == "level1|level2" \
                     and _unnamed_level2(cells, skip_blanks(position + 1), skip_blanks):
@@ -765,4 +773,5 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                 position += 1
         table.rows.append(row[:max(filled, 1)])
         if filled == 0:  # nothing fitted (e.g. a 一级 name where the table has no 一级 column)
+            table.dropped_cells = True
             position += 1

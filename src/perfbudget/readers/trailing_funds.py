@@ -14,7 +14,13 @@ import re
 import unicodedata
 
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import MONITOR_CLOSING_ROWS, header_field, is_closing_deviation, label_key
+from perfbudget.readers.labels import (
+    MONEY_BLOCKS,
+    MONITOR_CLOSING_ROWS,
+    header_field,
+    is_closing_deviation,
+    label_key,
+)
 
 _MONEY_LABELS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
@@ -22,15 +28,45 @@ _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
 def _funds_row(row: list[Cell]) -> bool:
     filled = [cell for cell in row if not cell.blank]
-    if len(filled) < 2 or header_field(filled[0].text) not in _MONEY_LABELS:
+    # 项目资金（万元） | 年度资金总额 | 120: the block's side label first, then the money label (reading38)
+    first = 1 if len(filled) > 2 and label_key(filled[0].text) in MONEY_BLOCKS else 0
+    if len(filled) < 2 or header_field(filled[first].text) not in _MONEY_LABELS:
         return False
     amounts = 0
-    for cell in filled[1:]:
+    for cell in filled[first + 1:]:
         if _AMOUNT.match("".join(unicodedata.normalize("NFKC", cell.text).split()).replace(",", "")):
             amounts += 1
         elif header_field(cell.text) not in _MONEY_LABELS:
             return False
     return amounts > 0
+
+
+def stream_funds_rows(cells: list[Cell], start: int) -> tuple[list[list[Cell]], int] | None:
+    """One cell a line, the funds block after the indicators led by its side label (``项目资金（万元）`` /
+    ``年度资金总额`` / ``120`` / ``其中：财政资金`` / ``100``): its rows (a row at each money label, the side label in
+    the first) and where they end; None unless ``cells[start]`` is such a label before a money label and an amount.
+    Rebuilt as indicator rows, the label was a 三级 name and the figures cells of rows cut short (reading38)."""
+    if label_key(cells[start].text) not in MONEY_BLOCKS:
+        return None
+    rows: list[list[Cell]] = [[cells[start]]]
+    labelled = False  # (whether the last row holds its money label yet)
+    end = start + 1
+    while end < len(cells):
+        cell = cells[end]
+        if cell.blank:
+            end += 1
+            continue
+        if header_field(cell.text) in _MONEY_LABELS:
+            if labelled:
+                rows.append([])
+            rows[-1].append(cell)
+            labelled = True
+        elif labelled and _AMOUNT.match("".join(unicodedata.normalize("NFKC", cell.text).split()).replace(",", "")):
+            rows[-1].append(cell)
+        else:
+            break
+        end += 1
+    return (rows, end) if all(_funds_row(row) for row in rows) else None
 
 
 def trailing_funds(rows: list[list[Cell]]) -> int:

@@ -10,9 +10,10 @@ from typing import Any
 
 from lxml import etree
 
+from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from perfbudget.readers.format_digits import literal_point_layout, pointed_digits
-from tests.readers.test_forms37_traps import _W, _cell_paragraph, _read, _word, _xml
+from tests.readers.test_forms37_traps import _FORM, _W, _cell_paragraph, _excel, _read, _word, _xml
 
 _BOXES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -59,7 +60,7 @@ def test_a_cell_deleted_as_a_tracked_change_is_left_out() -> None:
 
     targets, result = _read(_word(deleted), "t.docx")
     assert targets == {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
-    [told] = [p for p in result.problems if "w:cellDel" in p.message]
+    [told] = [p for p in result.problems if "w:cellDel：第5行第3列）" in p.message]
     assert (told.source.row, told.source.column, told.severity) == (5, 3, Severity.WARNING)
     assert not result.errors
 
@@ -83,3 +84,24 @@ def test_digits_between_literals_are_shown_in_time_of_the_cells_digits() -> None
 
     cost(short)
     assert cost(long) < 4 * cost(short) + 0.05
+
+
+def test_two_forms_side_by_side_on_a_sheet_are_two_projects() -> None:
+    """A unit's second form copied beside the first on one sheet (with an empty column between or none): 4bbee630
+    read one table, the first project lost without a word (its name and indicators taken by the second's header,
+    status ok, one project). Now cut by its columns, each form a project, told."""
+    second = [["项目名称", "食堂改造", "", ""], ["年度资金总额(万元)", "30", "", ""],
+              ["一级指标", "二级指标", "三级指标", "指标值"],
+              ["产出指标", "数量指标", "改造面积", "≥200平方米"],
+              ["效益指标", "社会效益指标", "就餐学生数", "≥800人"],
+              ["满意度指标", "服务对象满意度指标", "学生满意度", "≥85%"]]
+    for gap in ([], [""]):
+        rows = [[*left, *gap, *right] for left, right in zip(_FORM, second, strict=True)]
+        result = load_bytes(_excel(rows), "t.xlsx")
+        assert result.document is not None and result.ok, result.problems
+        read = {p.name: {i.level3: i.target.raw for i in p.indicators} for p in result.document.projects}
+        assert read == {"校舍维修": {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"},
+                        "食堂改造": {"改造面积": "≥200平方米", "就餐学生数": "≥800人", "学生满意度": "≥85%"}}
+        assert [p.budget.total for p in result.document.projects] == [Decimal(50), Decimal(30)]
+        [told] = [p for p in result.problems if "并排" in p.message]
+        assert f"第{5 + len(gap)}列" in told.message

@@ -64,8 +64,6 @@ _TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sd
 _CUSTOM_XML, _R, _RPR, _VANISH = f"{_W}customXml", f"{_W}r", f"{_W}rPr", f"{_W}vanish"
 _TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
 _CELL_DELETED = f"{_W}cellDel"  # a cell deleted as a tracked change (``w:tcPr/w:cellDel``)
-_CELL_DELETED_NOTE = ("此处的单元格已作为修订删除（Word 的修订标记，w:cellDel），按接受修订后的表格读取：该单元格不读，"
-                      "同一行其后的单元格左移一格；请核对该行")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Markup that wraps tables, rows or cells without being shown: a content control (w:sdt, its w:sdtContent) and
@@ -563,7 +561,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
         lead, tab_rows, names_project, cut_notes = [], [], False, []
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
-        tables[0].problems.extend(Problem(at, _CELL_DELETED_NOTE, Severity.WARNING) for at in deleted[:_MOST_TOLD])
+        tables[0].problems.extend(deleted_cells_problems(deleted))
         tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)
@@ -707,6 +705,21 @@ _UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏，�
 
 # an indicator header written as a paragraph (its labels glued, or apart by tabs or spaces): a table that became text
 _FLAT_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标\s*(?:指标值|年度指标值)")
+
+
+def deleted_cells_problems(deleted: list[Source]) -> list[Problem]:
+    """One warning a table for its cells deleted as tracked changes (``w:cellDel``), left out as the change accepted
+    gives the table, at the first such cell and naming the first few."""
+    by_table: dict[str | None, list[Source]] = {}
+    for source in deleted:
+        by_table.setdefault(source.sheet, []).append(source)
+    problems = []
+    for cells in by_table.values():
+        places = "、".join(f"第{c.row}行第{c.column}列" for c in cells[:5]) + ("等" if len(cells) > 5 else "")
+        problems.append(Problem(cells[0], f"{len(cells)}个单元格已作为修订删除（Word 的修订标记 w:cellDel：{places}），"
+                                          "按接受修订后的表格读取：这些单元格不读，同一行其后的单元格左移；请核对",
+                                Severity.WARNING))
+    return problems
 
 
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:

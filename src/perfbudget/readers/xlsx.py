@@ -47,6 +47,7 @@ from perfbudget.readers.xlsx_hidden import (
     sheet_xml,
     told,
 )
+from perfbudget.readers.side_forms import split_side_forms
 from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
@@ -193,7 +194,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         current.rows.append(pending[1])
     if hidden_texts and notes is not None:
         notes += hidden_column_problems(file, title, hidden_texts)
-    return tables
+    return [part for table in tables for part in split_side_forms(table, f"工作表「{title}」")]
 
 
 def _builtin_date(value: float, cell: Any, ws: Any) -> tuple[Any, str]:

@@ -16,6 +16,8 @@ A table with one 三级指标 column (projects side by side under one indicator 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import column_role
@@ -59,7 +61,7 @@ def split_side_forms(table: RawTable, where: str) -> list[RawTable]:
         return [table]
     cuts = [0, *starts[1:], None]
     parts: list[RawTable] = []
-    for k, (left, right) in enumerate(zip(cuts, cuts[1:], strict=False)):
+    for k, (left, right) in enumerate(pairwise(cuts)):
         rows = [cells for cells in (row[left:right] for row in table.rows) if any(not c.blank for c in cells)]
         if not rows:
             continue
@@ -72,6 +74,6 @@ def split_side_forms(table: RawTable, where: str) -> list[RawTable]:
     if len(parts) < 2:
         return [table]
     columns = "、".join(f"第{header[start].source.column}列" for start in starts[1:])
-    parts[0].problems.append(Problem(table.source, f"{where}中并排有{len(parts)}张表（各有指标表头；另一张自{columns}起），"
-                                                   "已按列分开读取，各为一个项目", Severity.INFO))
+    told = f"{where}中并排有{len(parts)}张表（各有指标表头；另一张自{columns}起），已按列分开读取，各为一个项目"
+    parts[0].problems.append(Problem(table.source, told, Severity.INFO))
     return parts

@@ -33,6 +33,7 @@ from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role
 from perfbudget.readers.number_shape import format_problem, number_shape, number_text, section_literal
+from perfbudget.readers.side_forms import split_side_forms
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import (
@@ -47,7 +48,6 @@ from perfbudget.readers.xlsx_hidden import (
     sheet_xml,
     told,
 )
-from perfbudget.readers.side_forms import split_side_forms
 from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS

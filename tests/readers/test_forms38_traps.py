@@ -105,3 +105,19 @@ def test_two_forms_side_by_side_on_a_sheet_are_two_projects() -> None:
         assert [p.budget.total for p in result.document.projects] == [Decimal(50), Decimal(30)]
         [told] = [p for p in result.problems if "并排" in p.message]
         assert f"第{5 + len(gap)}列" in told.message
+
+
+def test_a_very_hidden_sheet_holding_an_old_version_is_told_how_it_comes_back() -> None:
+    """A workbook of this year's form and, on a very hidden sheet (``veryHidden``: a program or macro hid it; Excel's
+    取消隐藏 does not list it), last year's: the shown sheet is read, the hidden one is not (never a mix), and told —
+    4bbee630 told it as any hidden sheet, asking to unhide it where Excel and WPS cannot."""
+    def with_old_version(sheet: Any) -> None:
+        old = sheet.parent.create_sheet("2020年")
+        for row in _FORM:
+            old.append([None if value == "" else value.replace("500", "300") for value in row])
+        old.sheet_state = "veryHidden"
+
+    targets, result = _read(_excel(_FORM, with_old_version), "t.xlsx")
+    assert targets == {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
+    [told] = [p for p in result.problems if p.source.sheet == "2020年"]
+    assert "深度隐藏" in told.message and "VBA" in told.message and "≥300平方米" not in targets.values()

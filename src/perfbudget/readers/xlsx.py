@@ -305,7 +305,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:
                 if texts := [c.text for table in sheet for row in table.rows for c in row if not c.blank]:
-                    notes.append(hidden_sheet_problem(file, ws.title, texts))
+                    notes.append(hidden_sheet_problem(file, ws.title, texts, ws.sheet_state == "veryHidden"))
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:

@@ -173,7 +173,14 @@ def hidden_row_problem(file: str, sheet: str, row: int, texts: list[str], filter
                    f"第{row}行是隐藏行（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}", Severity.WARNING)
 
 
-def hidden_sheet_problem(file: str, sheet: str, texts: list[str]) -> Problem:
+def hidden_sheet_problem(file: str, sheet: str, texts: list[str], very: bool = False) -> Problem:
+    """A hidden sheet's texts, not read; a very hidden one (``veryHidden``, xls visibility 2: a program or a macro
+    hid it, Excel's and WPS's 取消隐藏 do not list it, forms38) says how it comes back."""
+    if very:
+        return Problem(Source(file, sheet=sheet),
+                       f"工作表「{sheet}」是深度隐藏的（veryHidden：打开表格时看不到，「取消隐藏」中也不列出，多为程序或宏"
+                       f"所隐藏），未读取：{_quoted(texts)}；如需读取，请在 VBA 编辑器中把该工作表的 Visible "
+                       "设为可见后重新导入", Severity.WARNING)
     return Problem(Source(file, sheet=sheet),
                    f"工作表「{sheet}」是隐藏的（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}",
                    Severity.WARNING)

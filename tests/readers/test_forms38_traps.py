@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from perfbudget.load import load_bytes
+from perfbudget.load import load_bytes, load_path
 from perfbudget.model import Severity
 from perfbudget.readers.format_digits import literal_point_layout, pointed_digits
+from tests.readers.test_forms35_layouts import _saved_by_libreoffice
 from tests.readers.test_forms37_traps import _FORM, _W, _cell_paragraph, _excel, _read, _word, _xml
 
 _BOXES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -121,3 +123,40 @@ def test_a_very_hidden_sheet_holding_an_old_version_is_told_how_it_comes_back() 
     assert targets == {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
     [told] = [p for p in result.problems if p.source.sheet == "2020年"]
     assert "深度隐藏" in told.message and "VBA" in told.message and "≥300平方米" not in targets.values()
+
+
+def test_a_landscape_form_turned_onto_a_portrait_page_keeps_its_ruling_lines(tmp_path: Path) -> None:
+    """A landscape form printed onto a portrait page turned by /Rotate 90, the turn computed by the program that
+    made the page (pypdfium2 here, as Java's PDF libraries do: cos 90° = 6.1e-17): its rows' lines are level to a
+    rounding error, which pdfplumber took for vertical lines. 4bbee630 found no ruling lines and read the table by
+    its text's positions, with a warning (表格没有框线)."""
+    import docx
+    import pypdfium2 as pdfium
+    from docx.enum.section import WD_ORIENT
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    table = document.add_table(rows=len(_FORM), cols=4)
+    table.style = "Table Grid"
+    for r, cells in enumerate(_FORM):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.save(str(tmp_path / "form.docx"))
+    landscape = pdfium.PdfDocument(_saved_by_libreoffice(tmp_path / "form.docx", "pdf"))
+    width, height = landscape[0].get_size()
+    turned = pdfium.PdfDocument.new()
+    drawing = landscape.page_as_xobject(0, turned).as_pageobject()
+    drawing.transform(pdfium.PdfMatrix().rotate(90, ccw=True).translate(height, 0))
+    page = turned.new_page(height, width)
+    page.insert_obj(drawing)
+    page.gen_content()
+    page.set_rotation(90)  # (shown upright, landscape)
+    turned.save(str(tmp_path / "turned.pdf"))
+
+    result = load_path(tmp_path / "turned.pdf")
+    assert result.document is not None and result.ok, result.problems
+    assert {i.level3: i.target.raw for i in result.document.projects[0].indicators} == {
+        "维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
+    assert not [p for p in result.problems if "框线" in p.message]

@@ -156,6 +156,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 page.flush_cache()
                 continue
             _radicals_as_ideographs(page)
+            _level_lines(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
@@ -326,6 +327,22 @@ def _radicals_as_ideographs(page: Any) -> None:
         text = char["text"]
         if text and FIRST_RADICAL <= text[0] <= LAST_RADICAL:
             char["text"] = ideographs(text)
+
+
+_LEVEL = 0.01  # points (a 300th of a millimetre): a line whose ends differ less in height is a level line
+
+
+def _level_lines(page: Any) -> None:
+    """The page's ruling lines drawn level but whose ends differ in height by a rounding error made level, before
+    the tables are found. pdfplumber tells a line's direction by its ends' heights being equal: a page turned by a
+    program computing the turn (Java's and pypdfium2's ``cos 90° = 6.1e-17``: a landscape form on a portrait page
+    with /Rotate 90) gives its rows' lines ends 6e-14 apart, each taken for a vertical line, and the table was read
+    as one without ruling lines (by its text's positions, with a warning)."""
+    for line in page.objects.get("line", ()):
+        top, bottom = line["top"], line["bottom"]
+        if top != bottom and abs(top - bottom) < _LEVEL:
+            line["bottom"], line["y0"] = top, line["y1"]
+            line["height"] = 0.0
 
 
 UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向两边旋转的文字混在一格），无法确定阅读顺序；"

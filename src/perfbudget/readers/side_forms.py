@@ -10,8 +10,10 @@ both forms' cells::
 Read as one table, the first form's project was lost without a word (its indicators under the second form's
 header, its name overwritten by the second's: status ok, one project). :func:`split_side_forms` cuts such a table
 by its columns into one table a form, where a row holds two indicator headers or more — each a 三级指标 column with
-its 指标值 column after it, the 一级/二级 columns before it — and says so. The cells keep their places on the sheet.
-A table with one 三级指标 column (projects side by side under one indicator header: ``side_projects``) is not cut.
+its 指标值 column after it, starting at its 一级指标 column — and each form names its project above it in its own
+columns (a 项目名称 label), and says so. The cells keep their places on the sheet. A table with one 三级指标 column
+(projects side by side under one indicator header: ``side_projects``) is not cut, nor a form whose 中期 and 年度
+indicators stand side by side under one header block (the 年度 part has no 一级 column and no 项目名称 of its own).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from itertools import pairwise
 
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.labels import column_role
+from perfbudget.readers.labels import column_role, header_field
 
 _FORM_WIDTH = 4  # the fewest columns of a form's indicator header (二级 or 一级, 三级, 指标值 …)
 _LEVELS = ("level1", "level2")
@@ -28,7 +30,7 @@ _LEVELS = ("level1", "level2")
 
 def _form_starts(row: list[Cell]) -> list[int]:
     """The columns (0-based) where each indicator header of the row starts, when it holds two or more: each a 三级指标
-    column with a 指标值 column after it (before the next), starting at the 一级/二级 columns before it."""
+    column with a 指标值 column after it (before the next), starting at the 一级 column before it (through 二级)."""
     roles = [None if cell.blank or "指标" not in cell.text else column_role(cell.text) for cell in row]
     thirds = [c for c, role in enumerate(roles) if role == "level3"]
     if len(thirds) < 2:
@@ -41,10 +43,15 @@ def _form_starts(row: list[Cell]) -> list[int]:
         start = third
         while start > 0 and roles[start - 1] in _LEVELS:
             start -= 1
-        if starts and start - starts[-1] < _FORM_WIDTH - 1:
+        if roles[start] != "level1" or (starts and start - starts[-1] < _FORM_WIDTH - 1):
             return []
         starts.append(start)
     return starts
+
+
+def _names_a_project(rows: list[list[Cell]], left: int, right: int | None) -> bool:
+    """A row above the indicator header holds a 项目名称 label within the columns ``left:right``."""
+    return any(not cell.blank and header_field(cell.text) == "name" for row in rows for cell in row[left:right])
 
 
 def split_side_forms(table: RawTable, where: str) -> list[RawTable]:
@@ -53,11 +60,13 @@ def split_side_forms(table: RawTable, where: str) -> list[RawTable]:
     sheet's name as the messages give it)."""
     if table.stream or table.sparse:
         return [table]
-    starts: list[int] = []
-    for header in table.rows:
-        if len(header) >= 2 * _FORM_WIDTH - 1 and (starts := _form_starts(header)):
-            break
-    if not starts:
+    found = next(((at, starts) for at, header in enumerate(table.rows)
+                  if len(header) >= 2 * _FORM_WIDTH - 1 and (starts := _form_starts(header))), None)
+    if found is None:
+        return [table]
+    at, starts = found
+    header = table.rows[at]
+    if not all(_names_a_project(table.rows[:at], left, right) for left, right in pairwise([*starts, None])):
         return [table]
     cuts = [0, *starts[1:], None]
     parts: list[RawTable] = []

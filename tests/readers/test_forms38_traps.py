@@ -160,3 +160,21 @@ def test_a_landscape_form_turned_onto_a_portrait_page_keeps_its_ruling_lines(tmp
     assert {i.level3: i.target.raw for i in result.document.projects[0].indicators} == {
         "维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
     assert not [p for p in result.problems if "框线" in p.message]
+
+
+def test_columns_the_print_area_leaves_out_are_not_read() -> None:
+    """Last year's 指标值 kept in a column after this year's, the print area set to the form alone (A1:D6): 4bbee630
+    took the last 指标值 column, last year's targets, without a word (status ok); without a head the column was a fifth
+    cell under a four-column header (an error, the indicator lost). Now the columns the print area leaves out are not
+    read, and told with their texts."""
+    for head in ("指标值", ""):
+        rows = [[*row, old] for row, old in zip(_FORM, ["", "", head, "≥400平方米", "≥90%", "≥85%"], strict=True)]
+
+        def printed(sheet: Any) -> None:
+            sheet.print_area = "A1:D6"
+
+        targets, result = _read(_excel(rows, printed), "t.xlsx")
+        assert targets == {"维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
+        [told] = [p for p in result.problems if "打印区域" in p.message]
+        assert told.source.column == 5 and "≥400平方米" in told.message and told.severity is Severity.WARNING
+        assert not result.errors

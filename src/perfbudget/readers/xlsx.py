@@ -49,6 +49,7 @@ from perfbudget.readers.xlsx_hidden import (
     told,
 )
 from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
+from perfbudget.readers.xlsx_print_area import printed_columns, unprinted_columns
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
 # show it, 2021/12/31 (year first, month and day without a leading zero: 2021/1/5); ISO 2021-12-31 until forms37
@@ -193,7 +194,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     if pending is not None and current is not None:
         current.rows.append(pending[1])
     if hidden_texts and notes is not None:
-        notes += hidden_column_problems(file, title, hidden_texts)
+        notes += hidden_column_problems(file, title, hidden_texts, hiding.unprinted if hiding else frozenset())
     return [part for table in tables for part in split_side_forms(table, f"工作表「{title}」")]
 
 
@@ -291,6 +292,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         hidden: list[Any] = []
         unvalued: list[tuple[str, int, int, str]] = []  # formulas saved without their values, in rows read
         merged_notes: list[Problem] = []  # values outside a merged range's top-left cell
+        printed = printed_columns(workbook)  # the columns each sheet's print area covers, where it names them
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
@@ -298,7 +300,9 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             xml = sheet_xml(workbook, ws)
             merged = MergedValues(covered_cells(xml), file, ws.title)
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
-                                        unvalued_formulas(workbook, ws), unvalued, hidden_columns(workbook, ws, xml),
+                                        unvalued_formulas(workbook, ws), unvalued,
+                                        hidden_columns(workbook, ws, xml).and_unprinted(
+                                            unprinted_columns(printed.get(ws.title), ws.max_column)),
                                         merged_spans(xml), filtered_rows(xml), merged))
             merged_notes += merged.problems
         for ws in hidden:

@@ -49,7 +49,7 @@ def _form_starts(row: list[Cell]) -> list[int]:
     return starts
 
 
-def _names_a_project(rows: list[list[Cell]], left: int, right: int | None) -> bool:
+def _names_a_project(rows: list[list[Cell]], left: int | None, right: int | None) -> bool:
     """A row above the indicator header holds a 项目名称 label within the columns ``left:right``."""
     return any(not cell.blank and header_field(cell.text) == "name" for row in rows for cell in row[left:right])
 

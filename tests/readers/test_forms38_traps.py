@@ -178,3 +178,36 @@ def test_columns_the_print_area_leaves_out_are_not_read() -> None:
         [told] = [p for p in result.problems if "打印区域" in p.message]
         assert told.source.column == 5 and "≥400平方米" in told.message and told.severity is Severity.WARNING
         assert not result.errors
+
+
+def test_a_name_broken_by_the_page_with_its_value_on_the_next_page_is_one_row(tmp_path: Path) -> None:
+    """A Word form printed by LibreOffice whose 18th indicator's value was pushed down its cell by empty paragraphs
+    (Enter typed to centre it): the page breaks the row inside its 三级 name (``维修校舍十八号楼`` / ``面积``) and the
+    value is printed on the next page only. 4bbee630 read two indicators (a name without a value, ``面积`` with the
+    value) with a warning; now one, told. (Six empty paragraphs before the table put that row across the page:
+    found by trying, as r190's.)"""
+    import docx
+
+    document = docx.Document()
+    for _ in range(6):
+        document.add_paragraph("")
+    rows = [*_FORM[:3], *(["产出指标", "数量指标", f"维修校舍{n}号楼面积", "≥500平方米"] for n in range(1, 25))]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(20, 2).text = "维修校舍十八号楼面积"
+    value = table.cell(20, 3)
+    value.text = ""
+    for _ in range(5):
+        value.add_paragraph("")
+    value.add_paragraph("≥800平方米")
+    document.save(str(tmp_path / "form.docx"))
+
+    result = load_path(_saved_by_libreoffice(tmp_path / "form.docx", "pdf"))
+    assert result.document is not None
+    targets = {i.level3: i.target.raw for i in result.document.projects[0].indicators}
+    assert len(targets) == 24 and targets["维修校舍十八号楼面积"] == "≥800平方米"
+    [told] = [p for p in result.problems if "印在了下一页" in p.message]
+    assert told.source.page == 2 and told.severity is Severity.WARNING

@@ -407,18 +407,18 @@ def _split_row_joined(last: list[Cell], first: list[Cell], page: int, earlier: l
     proof = next(((before, after) for old, new in zip(last, first, strict=True) if not old.blank and not new.blank
                   and is_wrapped_level_name(before := "".join(old.text.split()), after := "".join(new.text.split()))),
                  None) or _wrapped_full(earlier, last, first)
-    if proof is None and (proof := _value_under_its_name(rows, last, first)) is not None:
-        joined = [old if new.blank else new if old.blank else
-                  spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
-                  for old, new in zip(last, first, strict=True)]
-        return joined, Problem(first[proof[2]].source, f"第{page}页第一行只有三级指标名称的后半「{proof[1]}」和指标值，"
-                                                       f"上一页最后一行的三级指标「{proof[0]}」没有指标值：是该行在分页处"
-                                                       "断开、指标值印在了下一页，已合为一行，请核对", Severity.WARNING)
-    if proof is None:
+    named = _value_under_its_name(rows, last, first) if proof is None else None
+    if proof is None and named is None:
         return None
     joined = [old if new.blank else new if old.blank else
               spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
               for old, new in zip(last, first, strict=True)]
+    if named is not None:
+        return joined, Problem(first[named[2]].source, f"第{page}页第一行只有三级指标名称的后半「{named[1]}」和指标值，"
+                                                       f"上一页最后一行的三级指标「{named[0]}」没有指标值：是该行在分页处"
+                                                       "断开、指标值印在了下一页，已合为一行，请核对", Severity.WARNING)
+    if proof is None:  # (narrowed for the type checker: named was None)
+        return None
     where = next(new.source for new in first if not new.blank)  # (the joined cells keep the previous page's places)
     return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」与"
                                   f"「{proof[1]}」是同一格的文字），已与上一行合为一行", Severity.INFO)

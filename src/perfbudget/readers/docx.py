@@ -63,6 +63,7 @@ _TCPR, _GRIDSPAN, _VMERGE, _VAL = f"{_W}tcPr", f"{_W}gridSpan", f"{_W}vMerge", f
 _TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sdt", f"{_W}sdtContent"
 _CUSTOM_XML, _R, _RPR, _VANISH = f"{_W}customXml", f"{_W}r", f"{_W}rPr", f"{_W}vanish"
 _TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
+_CELL_DELETED = f"{_W}cellDel"  # a cell deleted as a tracked change (``w:tcPr/w:cellDel``)
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Markup that wraps tables, rows or cells without being shown: a content control (w:sdt, its w:sdtContent) and
@@ -240,8 +241,24 @@ def _cell_text(tc: Any, hidden: list[str] | None = None) -> str:
     paragraphs = list(tc.iter(_P))
     if len(paragraphs) == 1:
         return paragraph_text(paragraphs[0], hidden).strip("\n")
+    if next(tc.iter(_TXBX), None) is not None:
+        paragraphs = [p for p in paragraphs if not _read_with_its_anchor(p, tc)]
     return "".join(paragraph_text(p, hidden) + ("" if p.find(_MARK_DELETED) is not None else "\n")
                    for p in paragraphs).strip("\n")
+
+
+def _read_with_its_anchor(p: Any, tc: Any) -> bool:
+    """The paragraph stands in a text box of the cell whose text the paragraph anchoring the box gives
+    (:func:`paragraph_text`), or in a box's VML fallback copy (never read): not read again on its own (4bbee630 read
+    a cell's text box three times, ``≥500平方米`` on three lines: once with its anchor, once from the box's
+    ``mc:Choice``, once from its ``mc:Fallback``). A box holding a table is not read by its anchor: its paragraphs
+    are the cell's, as before."""
+    for ancestor in p.iterancestors():
+        if ancestor is tc:
+            return False
+        if ancestor.tag == _FALLBACK or (ancestor.tag == _TXBX and ancestor.find(f".//{_TBL}") is None):
+            return True
+    return False
 
 
 def _cells_of_row(tr: Any) -> list[Any]:
@@ -263,10 +280,13 @@ def _int_attr(parent: Any, tag: str) -> int:
 
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                label: str | None = None, hidden: list[tuple[Source, str]] | None = None,
-               anchors: dict[str, Source] | None = None) -> list[list[Cell]]:
+               anchors: dict[str, Source] | None = None,
+               deleted: list[Source] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
     of a cell, not read, goes to ``hidden`` with the cell's place, and the ids of the comments anchored in a cell to
-    ``anchors`` (``word_comments``) when it is given."""
+    ``anchors`` (``word_comments``) when it is given. A cell deleted as a tracked change (``w:cellDel``) is left
+    out, the cells after it moving left, as the change accepted gives the row (as a deleted row, a deleted text);
+    its place goes to ``deleted`` (to be told: the columns move)."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     if budget is not None:
@@ -281,6 +301,10 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
             row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         for tc in _cells_of_row(tr):
             props = tc.find(_TCPR)
+            if props is not None and props.find(_CELL_DELETED) is not None:
+                if deleted is not None:
+                    deleted.append(Source(file, sheet=label, table=number, row=r, column=len(row) + 1))
+                continue
             span = max(_int_attr(props, _GRIDSPAN), 1)
             if budget is not None:
                 budget.add_cells(span)
@@ -295,8 +319,8 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 where = f"{label}第{r}行内嵌表格"
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
-                          for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors),
-                                                    1)]
+                          for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors,
+                                                               deleted), 1)]
             else:
                 texts = []
                 text = "" if continued else _cell_text(tc, texts)
@@ -467,6 +491,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     paragraphs = 0  # outside the form's tables: lines of text, bounded as lines are (PERFBUDGET_MAX_ROWS)
     text_before: str | None = None  # the paragraph before, for a goal under its section title
     hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
+    deleted: list[Source] = []  # cells deleted as tracked changes (w:cellDel), left out: told
     hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
     flat: list[tuple[int, str]] = []  # paragraphs holding an indicator header as text, outside any table
     for child in _blocks(body):
@@ -512,7 +537,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors)
+        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, deleted=deleted)
         if not tables and (page_lines or page_unit):
             # the unit or money unit written in the page header or footer: the first form's, as if written above
             # it, where the form does not write its own
@@ -536,6 +561,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
         lead, tab_rows, names_project, cut_notes = [], [], False, []
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
+        tables[0].problems.extend(deleted_cells_problems(deleted))
         tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)
@@ -679,6 +705,21 @@ _UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏，�
 
 # an indicator header written as a paragraph (its labels glued, or apart by tabs or spaces): a table that became text
 _FLAT_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标\s*(?:指标值|年度指标值)")
+
+
+def deleted_cells_problems(deleted: list[Source]) -> list[Problem]:
+    """One warning a table for its cells deleted as tracked changes (``w:cellDel``), left out as the change accepted
+    gives the table, at the first such cell and naming the first few."""
+    by_table: dict[str | None, list[Source]] = {}
+    for source in deleted:
+        by_table.setdefault(source.sheet, []).append(source)
+    problems = []
+    for cells in by_table.values():
+        places = "、".join(f"第{c.row}行第{c.column}列" for c in cells[:5]) + ("等" if len(cells) > 5 else "")
+        problems.append(Problem(cells[0], f"{len(cells)}个单元格已作为修订删除（Word 的修订标记 w:cellDel：{places}），"
+                                          "按接受修订后的表格读取：这些单元格不读，同一行其后的单元格左移；请核对",
+                                Severity.WARNING))
+    return problems
 
 
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:

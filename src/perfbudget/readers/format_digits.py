@@ -10,8 +10,10 @@ a budget ten thousand times too large, status ok); these give the text Excel sho
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from operator import add
 
 # the most custom number formats a workbook may hold: Excel keeps at most 206 (and cannot load a file of more,
 # [MS-OI29500] 2.1.713). Each format is read once, its sections (at most four) kept in the caches of FORMAT_CACHE
@@ -114,10 +116,22 @@ def thousands_scale(fmt: str) -> int:
     return count if DIGIT in kinds else 0
 
 
-def literal_point_layout(fmt: str) -> tuple[tuple[str, str], ...] | None:
-    """The tokens from the first digit placeholder to the last of a format whose placeholders have a literal
-    between them and no decimal point (``0!.0000"万元"``, ``0"."0,"万"``); None for any other format. Literals
-    before the first placeholder and after the last are the caller's (``number_shape._format_literals``)."""
+@dataclass(frozen=True)
+class PointedLayout:
+    """The digit placeholders of a format with literals between them (``0!.0000"万元"``, ``0"中"0"中"0``), laid out
+    once a format so that a cell's text is made in time of its own digits, not of the format's length (a format of
+    255 characters, 127 placeholders with a literal between each two, was walked token by token for every cell, and
+    the digits cut one at a time: forms38)."""
+
+    joints: tuple[str, ...]  # the literal text after each placeholder, up to the next one (the last: "")
+    padded: str  # each placeholder as it shows without a digit (``0`` → ``0``, ``#`` and ``?`` → nothing), joints
+    ends: tuple[int, ...]  # the length of ``padded`` up to the k-th placeholder (k = 0 … placeholders)
+
+
+def literal_point_layout(fmt: str) -> PointedLayout | None:
+    """The layout of a format whose digit placeholders have a literal between them and no decimal point
+    (``0!.0000"万元"``, ``0"."0,"万"``); None for any other format. Literals before the first placeholder and after
+    the last are the caller's (``number_shape._format_literals``)."""
     if "!" not in fmt and '"' not in fmt and "\\" not in fmt:
         return None
     tokens = _tokens(fmt)
@@ -126,25 +140,28 @@ def literal_point_layout(fmt: str) -> tuple[tuple[str, str], ...] | None:
     places = [n for n, (kind, _) in enumerate(tokens) if kind == DIGIT]
     if not places or not any(kind == LITERAL for kind, _ in tokens[places[0]:places[-1]]):
         return None
-    return tuple(tokens[places[0]:places[-1] + 1])
+    joints = tuple("".join(text for kind, text in tokens[here + 1:there] if kind == LITERAL)
+                   for here, there in zip(places, [*places[1:], places[-1] + 1], strict=True))
+    padded: list[str] = []
+    ends = [0]
+    for n, joint in zip(places, joints, strict=True):
+        padded.append(("0" if tokens[n][1] == "0" else "") + joint)
+        ends.append(ends[-1] + len(padded[-1]))
+    return PointedLayout(joints, "".join(padded), tuple(ends))
 
 
-def pointed_digits(layout: tuple[tuple[str, str], ...], scaled: Decimal) -> str:
+def pointed_digits(layout: PointedLayout, scaled: Decimal) -> str:
     """The text Excel shows for the integer ``scaled`` (scaled by the format's commas and rounded) in the digit
-    placeholders and literals of ``layout`` (:func:`literal_point_layout`)."""
+    placeholders and literals of ``layout`` (:func:`literal_point_layout`): Excel fills the placeholders from the
+    right, one digit each, the first taking what is left; a placeholder left without a digit shows ``0`` for a
+    ``0`` and nothing for ``#`` or ``?``."""
     digits = str(abs(scaled))
-    out: list[str] = []
-    for n in range(len(layout) - 1, -1, -1):
-        kind, text = layout[n]
-        if kind == LITERAL:
-            out.append(text[::-1])
-        elif kind == DIGIT:
-            if n == 0:
-                out.append((digits or ("0" if text == "0" else ""))[::-1])
-            elif digits:
-                out.append(digits[-1])
-                digits = digits[:-1]
-            elif text == "0":
-                out.append("0")
-    shown = "".join(out)[::-1]
+    joints = layout.joints
+    seats, count = len(joints), len(digits)
+    if count >= seats:
+        first = count - seats + 1
+        shown = digits[:first] + joints[0] + "".join(map(add, digits[first:], joints[1:]))
+    else:
+        free = seats - count  # the placeholders left of the digits
+        shown = layout.padded[:layout.ends[free]] + "".join(map(add, digits, joints[free:]))
     return ("-" if scaled < 0 else "") + shown

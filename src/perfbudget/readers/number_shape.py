@@ -24,6 +24,7 @@ from perfbudget.readers.format_digits import (
     GENERAL,
     LITERAL,
     MOST_FORMATS,
+    PointedLayout,
     format_tokens,
     literal_point_layout,
     literals_around,
@@ -63,7 +64,7 @@ class NumberShape:
     decimal places, the literal text before and after."""
 
     percent: bool
-    pointed: tuple[tuple[str, str], ...] | None  # the tokens from the first digit placeholder to the last
+    pointed: PointedLayout | None  # the digit placeholders and the literals between them
     scale: int  # how many times divided by 1,000
     decimals: int | None  # the places of 0.00 (at most MOST_DECIMALS)
     prefix: str

@@ -41,6 +41,7 @@ from perfbudget.readers.stream import better_heading
 from perfbudget.readers.xlsx import _sheet_tables
 from perfbudget.readers.xlsx_formulas import is_error_value, unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
+from perfbudget.readers.xlsx_merged import MergedValues, covered_map
 
 _NUMBERS = ("float", "currency", "percentage")
 _GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
@@ -117,11 +118,13 @@ def _value_text(cell: Any) -> str:
     return attributes.get((_OFFICE, "string-value"), "")
 
 
-def cell_text(cell: Any) -> str:
+def cell_text(cell: Any, covered: bool = False) -> str:
+    """The cell's text as the program shows it; a covered cell's (part of a merged cell) only when ``covered`` (its
+    value is settled by ``xlsx_merged``), else blank like the docx/xlsx readers give it."""
     from odf.teletype import extractText
 
-    if cell.qname != _T_CELL:
-        return ""  # a covered cell: part of a merged cell, blank like the docx/xlsx readers give it
+    if cell.qname != _T_CELL and not covered:
+        return ""
     paragraphs = [extractText(p) for p in _paragraphs(cell)]
     if not paragraphs:
         return _value_text(cell)
@@ -148,16 +151,17 @@ def _formula_error(cell: Any, text: str) -> bool:
     return attributes.get((_CALCEXT, "value-type")) == "error" or is_error_value(text.strip())
 
 
-def _row_texts(row: Any, budget: _Budget, errors: list[int] | None = None) -> list[str]:
+def _row_texts(row: Any, budget: _Budget, errors: list[int] | None = None, covered: bool = False) -> list[str]:
     """A row's cell texts on its grid: repeats expanded, trailing empty cells dropped; the columns (0-based) of
-    cells that are a formula's error value go to ``errors`` when given."""
+    cells that are a formula's error value go to ``errors`` when given; a covered cell's text given when
+    ``covered``."""
     texts: list[str] = []
     blanks = 0  # empty cells not yet written: only written when content follows
     for cell in row.childNodes:
         if cell.qname not in (_T_CELL, _T_COVERED):
             continue
         count = _repeat(cell, _REPEAT_COLUMNS)
-        text = cell_text(cell)
+        text = cell_text(cell, covered)
         if not text.strip():
             blanks += count
             continue
@@ -184,9 +188,12 @@ class _Shown:
 class _Sheet:
     """An ODS sheet as openpyxl-style rows of cells with ``value``, for the xlsx sheet splitting."""
 
-    def __init__(self, table: Any, budget: _Budget) -> None:
+    def __init__(self, table: Any, budget: _Budget, covered: bool = False) -> None:
+        """``covered``: the covered cells' texts are given as they stand, for ``xlsx_merged.MergedValues`` to
+        settle (read as their range's, or told); else they are blank."""
         self.table = table
         self.budget = budget
+        self.covered = covered
 
     def iter_rows(self) -> Iterator[list[_Shown]]:
         number = 0
@@ -194,7 +201,7 @@ class _Sheet:
         for row in _rows(self.table):
             count = _repeat(row, _REPEAT_ROWS)
             errors: list[int] = []
-            texts = _row_texts(row, self.budget, errors)
+            texts = _row_texts(row, self.budget, errors, self.covered)
             if not texts:
                 pending += count
                 continue
@@ -280,6 +287,48 @@ def _hiding(table: Any) -> Hiding:
 
 
 _STYLE_NAME = (_TABLE, "style-name")
+_ROWS_SPANNED = (_TABLE, "number-rows-spanned")
+_MOST_SPANNED_COLUMNS = 200_000  # the columns of all spanned cells of a sheet mapped (as xlsx_merged's cells)
+
+
+def _covered_with_content(table: Any) -> dict[tuple[int, int], tuple[int, int]]:
+    """Covered cells (``table:covered-table-cell``) that hold something, each with the top-left cell of the spanned
+    cell covering it, all 1-based and numbered as :class:`_Sheet` numbers them (repeats expanded): Calc keeps the
+    contents of cells merged after they were filled there when asked to (「保留隐藏单元格的内容」), and shows only
+    the top-left cell. One pass over the sheet's cells; each spanned cell's columns are mapped once (bounded)."""
+    covering: dict[int, tuple[int, int, int]] = {}  # column → (top, left, bottom) of the spanned cell over it
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    mapped = 0
+    r = 0
+    for row in _rows(table):
+        r += 1
+        c = 0
+        for cell in row.childNodes:
+            qname = cell.qname
+            if qname not in (_T_CELL, _T_COVERED):
+                continue
+            count = _repeat(cell, _REPEAT_COLUMNS)
+            if qname == _T_CELL:
+                attributes = cell.attributes
+                if _SPANNED in attributes or _ROWS_SPANNED in attributes:
+                    try:
+                        wide, tall = int(attributes.get(_SPANNED, "1")), int(attributes.get(_ROWS_SPANNED, "1"))
+                    except ValueError:
+                        wide = tall = 1
+                    if (wide > 1 or tall > 1) and mapped + wide <= _MOST_SPANNED_COLUMNS:
+                        mapped += wide
+                        for k in range(c + 1, c + wide + 1):
+                            covering[k] = (r, c + 1, r + tall - 1)
+            elif cell.firstChild is not None or (_OFFICE, "value-type") in cell.attributes:
+                for k in range(c + 1, min(c + count, MAX_COLUMNS) + 1):
+                    top = covering.get(k)
+                    if top is not None and top[0] <= r <= top[2]:
+                        found[(r, k)] = top[:2]
+            c += count
+            if c >= MAX_COLUMNS:
+                break
+        r += _repeat(row, _REPEAT_ROWS) - 1
+    return found
 
 
 def _hidden_sheet_styles(document: Any) -> set[str]:
@@ -307,13 +356,17 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
     sheets = [child for child in document.spreadsheet.childNodes if child.qname == _T_TABLE]
     hidden_styles = _hidden_sheet_styles(document)
     hidden: list[tuple[Any, str]] = []
+    merged_notes: list[Problem] = []  # values covered by a spanned cell (xlsx_merged)
     for index, table in enumerate(sheets, 1):
         name = _sheet_name(table, index)
         if table.attributes.get(_STYLE_NAME) in hidden_styles:
             hidden.append((table, name))  # read only when no sheet shown holds a table
             continue
-        tables.extend(_sheet_tables(_Sheet(table, budget), name, file, hidden_rows=_hidden_rows(table), notes=notes,
-                                    unvalued=unvalued, hiding=_hiding(table)))
+        merged = MergedValues(covered_map(_covered_with_content(table)), file, name)
+        tables.extend(_sheet_tables(_Sheet(table, budget, covered=bool(merged.covered)), name, file,
+                                    hidden_rows=_hidden_rows(table), notes=notes, unvalued=unvalued,
+                                    hiding=_hiding(table), merged=merged))
+        merged_notes += merged.problems
     for table, name in hidden:
         sheet = _sheet_tables(_Sheet(table, budget), name, file)
         if not tables:
@@ -321,7 +374,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
         elif texts := [c.text for t in sheet for row in t.rows for c in row if not c.blank]:
             notes.append(hidden_sheet_problem(file, name, texts))
     if tables:
-        tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
+        tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file), *merged_notes])
     return tables
 
 

@@ -156,6 +156,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 page.flush_cache()
                 continue
             _radicals_as_ideographs(page)
+            _level_lines(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
@@ -213,8 +214,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                             rows = rows[1:]
                         tables[-1].problems.append(lone[1])
                     elif rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
-                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number,
-                                                        earlier_raw)) is not None:
+                        if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number, earlier_raw,
+                                                        tables[-1].rows)) is not None:
                             tables[-1].rows[-1], note = joined  # (the first row is the rest of the last: one row)
                             tables[-1].problems.append(note)
                             rows = rows[1:]
@@ -328,6 +329,22 @@ def _radicals_as_ideographs(page: Any) -> None:
             char["text"] = ideographs(text)
 
 
+_LEVEL = 0.01  # points (a 300th of a millimetre): a line whose ends differ less in height is a level line
+
+
+def _level_lines(page: Any) -> None:
+    """The page's ruling lines drawn level but whose ends differ in height by a rounding error made level, before
+    the tables are found. pdfplumber tells a line's direction by its ends' heights being equal: a page turned by a
+    program computing the turn (Java's and pypdfium2's ``cos 90° = 6.1e-17``: a landscape form on a portrait page
+    with /Rotate 90) gives its rows' lines ends 6e-14 apart, each taken for a vertical line, and the table was read
+    as one without ruling lines (by its text's positions, with a warning)."""
+    for line in page.objects.get("line", ()):
+        top, bottom = line["top"], line["bottom"]
+        if top != bottom and abs(top - bottom) < _LEVEL:
+            line["bottom"], line["y0"] = top, line["y1"]
+            line["height"] = 0.0
+
+
 UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向两边旋转的文字混在一格），无法确定阅读顺序；"
                   "为免读错，未读取这个 PDF，请导入原 Word/Excel 文件")
 
@@ -376,27 +393,55 @@ def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -
     return False
 
 
-def _split_row_joined(last: list[Cell], first: list[Cell], page: int,
-                      earlier: list[list[str | None]]) -> tuple[list[Cell], Problem] | None:
+def _split_row_joined(last: list[Cell], first: list[Cell], page: int, earlier: list[list[str | None]],
+                      rows: list[list[Cell]]) -> tuple[list[Cell], Problem] | None:
     """The previous page's last row and this page's first row as one, where the cells prove them one row broken by
     the page: a cell's text there and its text here are one level name wrapped in two (``可持续影响指`` / ``标``,
     ``level_wraps``), or every cell holding text here held text there ending in a line wrapped full
     (:func:`_wrapped_full`), which no two rows give. Each cell is joined as a cell's wrapped lines are
-    (``非营利性民办`` + ``园租房受益期限``), with a note at the joined cell; None where nothing proves it (two rows
-    read, told)."""
+    (``非营利性民办`` + ``园租房受益期限``), with a note at the joined cell; a 三级 name's rest with the value its row
+    printed on this page only (:func:`_value_under_its_name`, ``rows`` the table's rows so far) is joined with a
+    warning; None where nothing proves it (two rows read, told)."""
     if len(last) != len(first):
         return None
     proof = next(((before, after) for old, new in zip(last, first, strict=True) if not old.blank and not new.blank
                   and is_wrapped_level_name(before := "".join(old.text.split()), after := "".join(new.text.split()))),
                  None) or _wrapped_full(earlier, last, first)
-    if proof is None:
+    named = _value_under_its_name(rows, last, first) if proof is None else None
+    if proof is None and named is None:
         return None
     joined = [old if new.blank else new if old.blank else
               spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
               for old, new in zip(last, first, strict=True)]
+    if named is not None:
+        return joined, Problem(first[named[2]].source, f"第{page}页第一行只有三级指标名称的后半「{named[1]}」和指标值，"
+                                                       f"上一页最后一行的三级指标「{named[0]}」没有指标值：是该行在分页处"
+                                                       "断开、指标值印在了下一页，已合为一行，请核对", Severity.WARNING)
+    if proof is None:  # (narrowed for the type checker: named was None)
+        return None
     where = next(new.source for new in first if not new.blank)  # (the joined cells keep the previous page's places)
     return joined, Problem(where, f"第{page}页的第一行是上一页最后一行在分页处断开的后半（「{proof[0]}」与"
                                   f"「{proof[1]}」是同一格的文字），已与上一行合为一行", Severity.INFO)
+
+
+def _value_under_its_name(rows: list[list[Cell]], last: list[Cell],
+                          first: list[Cell]) -> tuple[str, str, int] | None:
+    """A page's first row holding only a 三级 name's rest and a 指标值 (its level cells blank), under the previous
+    page's last row whose 三级 holds text and whose 指标值 is blank: a row broken by the page inside its name, its
+    value (pushed down in its cell: empty paragraphs typed above it, or centred) printed on the next page only
+    (forms38). Two rows would be a name without a value over a value under a name's fragment. The name's two parts
+    and the 三级 column, or None."""
+    head = next((row for row in rows if any(column_role(cell.text) == "level3" for cell in row)), None)
+    if head is None or len(head) != len(first):
+        return None
+    roles = [column_role(cell.text) for cell in head]
+    if "target" not in roles:
+        return None
+    third, target = roles.index("level3"), roles.index("target")
+    filled = {k for k, cell in enumerate(first) if not cell.blank}
+    if filled != {third, target} or last[third].blank or not last[target].blank:
+        return None
+    return "".join(last[third].text.split()), "".join(first[third].text.split()), third
 
 
 # a date cut by the page after its month (``2020.1.1-2020.12.`` / ``31``; ``2020年12月`` / ``31日``)

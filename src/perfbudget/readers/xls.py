@@ -189,7 +189,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             if not tables:
                 tables.extend(shown)  # every table on a hidden sheet: read as before
             elif texts := [c.text for table in shown for row in table.rows for c in row if not c.blank]:
-                notes.append(hidden_sheet_problem(file, sheet.name, texts))
+                notes.append(hidden_sheet_problem(file, sheet.name, texts, sheet.visibility == 2))
         if tables:
             tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file), *merged_notes])
         return without_instruction_sheets(tables, file)

@@ -33,6 +33,7 @@ from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role
 from perfbudget.readers.number_shape import format_problem, number_shape, number_text, section_literal
+from perfbudget.readers.side_forms import split_side_forms
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import (
@@ -48,6 +49,7 @@ from perfbudget.readers.xlsx_hidden import (
     told,
 )
 from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
+from perfbudget.readers.xlsx_print_area import printed_columns, unprinted_columns
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
 # show it, 2021/12/31 (year first, month and day without a leading zero: 2021/1/5); ISO 2021-12-31 until forms37
@@ -192,8 +194,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     if pending is not None and current is not None:
         current.rows.append(pending[1])
     if hidden_texts and notes is not None:
-        notes += hidden_column_problems(file, title, hidden_texts)
-    return tables
+        notes += hidden_column_problems(file, title, hidden_texts, hiding.unprinted if hiding else frozenset())
+    return [part for table in tables for part in split_side_forms(table, f"工作表「{title}」")]
 
 
 def _builtin_date(value: float, cell: Any, ws: Any) -> tuple[Any, str]:
@@ -290,6 +292,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         hidden: list[Any] = []
         unvalued: list[tuple[str, int, int, str]] = []  # formulas saved without their values, in rows read
         merged_notes: list[Problem] = []  # values outside a merged range's top-left cell
+        printed = printed_columns(workbook)  # the columns each sheet's print area covers, where it names them
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
@@ -297,14 +300,16 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             xml = sheet_xml(workbook, ws)
             merged = MergedValues(covered_cells(xml), file, ws.title)
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
-                                        unvalued_formulas(workbook, ws), unvalued, hidden_columns(workbook, ws, xml),
+                                        unvalued_formulas(workbook, ws), unvalued,
+                                        hidden_columns(workbook, ws, xml).and_unprinted(
+                                            unprinted_columns(printed.get(ws.title), ws.max_column)),
                                         merged_spans(xml), filtered_rows(xml), merged))
             merged_notes += merged.problems
         for ws in hidden:
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:
                 if texts := [c.text for table in sheet for row in table.rows for c in row if not c.blank]:
-                    notes.append(hidden_sheet_problem(file, ws.title, texts))
+                    notes.append(hidden_sheet_problem(file, ws.title, texts, ws.sheet_state == "veryHidden"))
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:

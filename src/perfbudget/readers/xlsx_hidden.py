@@ -115,23 +115,35 @@ def hidden_columns(workbook: Any, worksheet: Any, xml: bytes | None = None) -> H
 
 class Hiding:
     """A sheet's hidden columns (1-based) and, for a merged range whose first cell is in one of them but which spans
-    a shown column, that cell's (row, column) → the first shown column of the range (where Excel shows its value)."""
+    a shown column, that cell's (row, column) → the first shown column of the range (where Excel shows its value).
+    ``unprinted``: those of the columns not read because the print area leaves them out (``xlsx_print_area``)."""
 
-    __slots__ = ("columns", "shown_at")
+    __slots__ = ("columns", "shown_at", "unprinted")
 
     def __init__(self, columns: frozenset[int] = frozenset(),
-                 shown_at: dict[tuple[int, int], int] | None = None) -> None:
+                 shown_at: dict[tuple[int, int], int] | None = None, unprinted: frozenset[int] = frozenset()) -> None:
         self.columns = columns
         self.shown_at = shown_at or {}
+        self.unprinted = unprinted
+
+    def and_unprinted(self, unprinted: frozenset[int]) -> Hiding:
+        """These hidden columns and the columns the print area leaves out, not read either (a hidden column is told
+        as hidden, whether the print area covers it or not)."""
+        unprinted -= self.columns
+        return Hiding(self.columns | unprinted, self.shown_at, unprinted) if unprinted else self
 
 
-def hidden_column_problems(file: str, sheet: str, texts: dict[int, list[str]]) -> list[Problem]:
+def hidden_column_problems(file: str, sheet: str, texts: dict[int, list[str]],
+                           unprinted: frozenset[int] = frozenset()) -> list[Problem]:
     """A warning for each hidden column that holds text (its texts quoted; the first :data:`MOST_TOLD` of the
-    sheet, the rest in one)."""
+    sheet, the rest in one); a column of ``unprinted`` is told as outside the print area."""
     from openpyxl.utils import get_column_letter
 
     columns = sorted(c for c, shown in texts.items() if shown)
     problems = [Problem(Source(file, sheet=sheet, column=c),
+                        f"{get_column_letter(c)}列在打印区域之外（打印和发布的表中没有，多为旧数据、草稿或辅助计算），"
+                        f"未读取：{_quoted(texts[c])}；如需读取，请在 Excel 或 WPS 中调整打印区域后重新导入"
+                        if c in unprinted else
                         f"{get_column_letter(c)}列是隐藏列（打开表格时看不到），未读取：{_quoted(texts[c])}{_UNHIDE}",
                         Severity.WARNING) for c in columns[:MOST_TOLD]]
     if rest := columns[MOST_TOLD:]:
@@ -173,7 +185,14 @@ def hidden_row_problem(file: str, sheet: str, row: int, texts: list[str], filter
                    f"第{row}行是隐藏行（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}", Severity.WARNING)
 
 
-def hidden_sheet_problem(file: str, sheet: str, texts: list[str]) -> Problem:
+def hidden_sheet_problem(file: str, sheet: str, texts: list[str], very: bool = False) -> Problem:
+    """A hidden sheet's texts, not read; a very hidden one (``veryHidden``, xls visibility 2: a program or a macro
+    hid it, Excel's and WPS's 取消隐藏 do not list it, forms38) says how it comes back."""
+    if very:
+        return Problem(Source(file, sheet=sheet),
+                       f"工作表「{sheet}」是深度隐藏的（veryHidden：打开表格时看不到，「取消隐藏」中也不列出，多为程序或宏"
+                       f"所隐藏），未读取：{_quoted(texts)}；如需读取，请在 VBA 编辑器中把该工作表的 Visible "
+                       "设为可见后重新导入", Severity.WARNING)
     return Problem(Source(file, sheet=sheet),
                    f"工作表「{sheet}」是隐藏的（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}",
                    Severity.WARNING)

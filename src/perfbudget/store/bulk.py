@@ -80,9 +80,14 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
     if not tables:
         return found
     if is_postgres(connection):
+        # The sequence found once a table (``OFFSET 0`` keeps the subquery from being pulled up into the join),
+        # each id drawn by its oid: ``nextval(pg_get_serial_sequence(…))`` per id looked the column's sequence up in
+        # the catalogues and parsed its name for every id, ≈ 10 µs of the server's CPU an id, ≈ 9 % of a bulk
+        # import's server CPU a table (pg_stat_statements, import-floor4); by its oid ≈ 1 µs.
         parts = ", ".join(
-            f"(SELECT coalesce(array_agg(nextval(pg_get_serial_sequence('{table.name}', 'id'))), '{{}}') "
-            f"FROM generate_series(1, ?::int)) AS {table.name}" for table in tables)
+            f"(SELECT coalesce(array_agg(nextval(s.sequence)), '{{}}') FROM (SELECT CAST(pg_get_serial_sequence("
+            f"'{table.name}', 'id') AS regclass) AS sequence OFFSET 0) AS s CROSS JOIN generate_series(1, ?::int))"
+            f" AS {table.name}" for table in tables)
         row = run(connection, f"SELECT {parts}", [wanted[t] for t in tables])[0]
         for table, ids in zip(tables, row, strict=True):
             found[table.name] = list(ids)

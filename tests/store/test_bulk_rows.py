@@ -165,7 +165,7 @@ def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, r
 def test_pg_ids_are_drawn_from_each_sequence_found_once_a_statement(pg_store_url: str) -> None:
     """PostgreSQL: ``allocate_ids`` draws each table's ids from its own sequence, distinct across calls, and finds the
     sequence once a statement — ``nextval(pg_get_serial_sequence(…))`` per id read ≈ 4 buffers an id (the catalogue
-    look-up each time), ≈ 4 % of a bulk import's server CPU."""
+    look-up each time), ≈ 3 % of a bulk import's server CPU."""
     from perfbudget.store.schema import indicators, projects
 
     engine = create_engine(pg_store_url)

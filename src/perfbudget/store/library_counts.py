@@ -81,7 +81,7 @@ def stage(connection: Connection, project_ids: Sequence[int], sign: int, *, empt
     PostgreSQL then inserts the grouped facts plainly: each key comes once out of its ``GROUP BY`` and meets no
     staged row, and ``ON CONFLICT`` would make each row a speculative insertion (its key's index checked, the row
     inserted, the index checked again) — in a bulk import, whose projects are new, the only staging of an update
-    (import-floor4: the four stagings' server time −37 %). SQLite sums its facts by the upsert itself."""
+    (import-floor4: the four stagings' server time ≈ −36 %). SQLite sums its facts by the upsert itself."""
     if not project_ids:
         return False
     ids, postgres = [ids_parameter(connection, project_ids)], is_postgres(connection)

@@ -115,3 +115,30 @@ def test_the_projects_of_documents_are_one_parameter_however_many(store: Store) 
         assert reads.document_projects(connection, documents[0]) == reads.document_projects(connection,
                                                                                             documents[:1])
         assert reads.document_projects(connection, []) == []
+
+
+def test_an_update_with_nothing_going_out_stages_plainly_on_postgresql(store: Store,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL stages the facts of an update that takes no entry out (a bulk import's new projects) by plain
+    INSERTs — each key once out of its GROUP BY, into empty staging tables —, and as upserts once something went out
+    before them; SQLite always sums by the upsert. The counts are a rebuild's either way."""
+    staged: list[str] = []
+    real = counts.run
+
+    def recording(connection: Any, statement: str, *args: Any, **kwargs: Any) -> list[Any]:
+        if statement.startswith("INSERT INTO library_staged_"):
+            staged.append(statement)
+        return real(connection, statement, *args, **kwargs)
+
+    monkeypatch.setattr(counts, "run", recording)
+    postgres = store.engine.dialect.name == "postgresql"
+    import_units(store, 3, _rows)
+    assert len(staged) >= 4 and all(("ON CONFLICT" in s) != postgres for s in staged)
+    staged.clear()
+    changed = unit_document(1, [(*SAT, "服务对象满意度", "≥99%"), (*QTY, "培训人数", "≥10人")])
+    assert store.import_document(changed, "unit1-v2.txt").status == "imported"
+    # the old entries go out first (into empty tables), then the new ones meet their keys
+    assert [("ON CONFLICT" in s) for s in staged] == ([False] * 4 + [True] * 4 if postgres else [True] * 8)
+    updated = _counts(store)
+    build_library(store)
+    assert _counts(store) == updated

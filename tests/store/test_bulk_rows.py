@@ -160,3 +160,28 @@ def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, r
             assert [tuple(r) for r in third] == [tuple(r) for r in first]
         finally:
             metadata.drop_all(store.engine)
+
+
+def test_pg_ids_are_drawn_from_each_sequence_found_once_a_statement(pg_store_url: str) -> None:
+    """PostgreSQL: ``allocate_ids`` draws each table's ids from its own sequence, distinct across calls, and finds the
+    sequence once a statement — ``nextval(pg_get_serial_sequence(…))`` per id read ≈ 4 buffers an id (the catalogue
+    look-up each time), ≈ 3 % of a bulk import's server CPU."""
+    from perfbudget.store.schema import indicators, projects
+
+    engine = create_engine(pg_store_url)
+    try:
+        with engine.begin() as connection:
+            first = bulk.allocate_ids(connection, {indicators: 400, projects: 3})
+            again = bulk.allocate_ids(connection, {indicators: 2, projects: 0})
+            assert len(set(first["indicators"])) == 400 and len(first["projects"]) == 3
+            assert again["projects"] == [] and again["indicators"][0] > max(first["indicators"])
+            assert connection.exec_driver_sql(
+                "SELECT last_value FROM " + connection.exec_driver_sql(
+                    "SELECT pg_get_serial_sequence('indicators', 'id')").scalar_one()).scalar_one() \
+                == again["indicators"][-1]
+            sql = bulk.pg_allocation_sql(["indicators"]).replace("?", "400")
+            plan = connection.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}").scalar_one()
+            read = plan[0]["Plan"]["Shared Hit Blocks"] + plan[0]["Plan"]["Shared Read Blocks"]
+            assert 400 <= read < 2 * 400, read
+    finally:
+        engine.dispose()

@@ -250,13 +250,14 @@ def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 
     counts.start(connection)
-    if counts.stage(connection, ids, -1):
+    going = counts.stage(connection, ids, -1, empty=True)  # the staging is emptied at every update's end
+    if going:
         rows.drop_entries(connection, ids)
     fresh = rows.new_spellings(connection, ids)
     if fresh:
         _place(connection, list(fresh), fresh)
     rows.fill_entries(connection, ids)
-    counts.stage(connection, ids, 1)
+    counts.stage(connection, ids, 1, empty=not going)
     _apply_staged(connection)
 
 

@@ -80,10 +80,7 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
     if not tables:
         return found
     if is_postgres(connection):
-        parts = ", ".join(
-            f"(SELECT coalesce(array_agg(nextval(pg_get_serial_sequence('{table.name}', 'id'))), '{{}}') "
-            f"FROM generate_series(1, ?::int)) AS {table.name}" for table in tables)
-        row = run(connection, f"SELECT {parts}", [wanted[t] for t in tables])[0]
+        row = run(connection, pg_allocation_sql([table.name for table in tables]), [wanted[t] for t in tables])[0]
         for table, ids in zip(tables, row, strict=True):
             found[table.name] = list(ids)
         return found
@@ -94,6 +91,19 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
         start = (largest or 0) + 1
         found[table.name] = list(range(start, start + wanted[table]))
     return found
+
+
+def pg_allocation_sql(names: Sequence[str]) -> str:
+    """PostgreSQL: one statement drawing ``?`` fresh ids from each named table's ``id`` sequence, an array a table.
+
+    The sequence is found once a table (``OFFSET 0`` keeps the subquery from being pulled up into the join, where
+    it would be evaluated again for every id) and each id drawn by its oid: ``nextval(pg_get_serial_sequence(…))``
+    per id looked the column's sequence up in the catalogues for every id (≈ 4 buffers read an id against ≈ 1,
+    ≈ 0.03 ms of the server's CPU a table in a bulk import; pg_stat_statements, import-floor4)."""
+    return "SELECT " + ", ".join(
+        f"(SELECT coalesce(array_agg(nextval(s.sequence)), '{{}}') FROM (SELECT CAST(pg_get_serial_sequence("
+        f"'{name}', 'id') AS regclass) AS sequence OFFSET 0) AS s CROSS JOIN generate_series(1, ?::int)) AS {name}"
+        for name in names)
 
 
 def _copy(connection: Connection, table: Table, columns: Sequence[str], values: Iterable[Sequence[Any]]) -> None:

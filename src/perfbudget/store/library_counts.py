@@ -73,9 +73,15 @@ def start(connection: Connection) -> None:
                         f"PRIMARY KEY ({', '.join(keys)}))" + (" ON COMMIT DROP" if postgres else " WITHOUT ROWID"))
 
 
-def stage(connection: Connection, project_ids: Sequence[int], sign: int) -> bool:
+def stage(connection: Connection, project_ids: Sequence[int], sign: int, *, empty: bool = False) -> bool:
     """Stage the projects' current entries with ``sign`` (-1: about to go, +1: just put in); whether they had any
-    (going out, looked for first: a bulk import's projects are new, and nothing is then looked for four times)."""
+    (going out, looked for first: a bulk import's projects are new, and nothing is then looked for four times).
+
+    ``empty``: nothing is staged yet in this update (the caller staged nothing since :func:`start` or :func:`clear`).
+    PostgreSQL then inserts the grouped facts plainly: each key comes once out of its ``GROUP BY`` and meets no
+    staged row, and ``ON CONFLICT`` would make each row a speculative insertion (its key's index checked, the row
+    inserted, the index checked again) — in a bulk import, whose projects are new, the only staging of an update
+    (import-floor4: the four stagings' server time ≈ −36 %). SQLite sums its facts by the upsert itself."""
     if not project_ids:
         return False
     ids, postgres = [ids_parameter(connection, project_ids)], is_postgres(connection)
@@ -87,9 +93,9 @@ def stage(connection: Connection, project_ids: Sequence[int], sign: int) -> bool
         source = ", ".join(_SOURCE.get(key, key) for key in keys).format(sign=int(sign))
         summed = f"{int(sign)} * count(*)" if postgres else str(int(sign))
         grouped = f" GROUP BY {', '.join(str(i) for i in range(1, len(keys) + 1))}" if postgres else ""
+        upsert = "" if postgres and empty else f" ON CONFLICT ({listed}) DO UPDATE SET n = {table}.n + excluded.n"
         run(connection, f"INSERT INTO {table} ({listed}, n) SELECT {source}, {summed} FROM library_entries "
-                        f"WHERE {facts} AND {among(connection, 'project_id')}{grouped} "
-                        f"ON CONFLICT ({listed}) DO UPDATE SET n = {table}.n + excluded.n", ids, replanned=True)
+                        f"WHERE {facts} AND {among(connection, 'project_id')}{grouped}{upsert}", ids, replanned=True)
     return True
 
 

@@ -27,9 +27,10 @@ def find_projects(store: Store, reference: str) -> list[dict[str, Any]]:
 
 
 def not_found(reference: str) -> str:
-    """What was looked for when ``reference`` names no project, in the words every face's refusal ends with: a
-    number was an id (「没有编号为 0 的项目…」), other text a name or a part of one. Until replay-z ``perfbudget show 0``
-    listed the projects whose names hold a 0 (the API's ``/projects/0``: 404), ``show 99`` said 「没有找到项目「99」」."""
+    """What was looked for when ``reference`` names no project, in the words every face's refusal ends with:
+    a number was an id (「没有编号为 0 的项目…」), other text a name or a part of one. Until replay-z
+    ``perfbudget show 0`` listed the projects whose names hold a 0 (the API's ``/projects/0``: 404), and
+    ``show 99`` said 「没有找到项目「99」」."""
     from perfbudget.plain_numbers import is_number
 
     text = reference.strip()

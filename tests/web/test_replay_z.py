@@ -71,3 +71,15 @@ def test_a_stale_edit_is_refused_even_when_it_equals_the_latest_version(any_web:
     again = page.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(page, "/account"), latest))
     assert again.status_code == 200 and "内容没有变化，未生成新版本" in again.text
     assert stored_project(web.app, pid)[1] == base + 1  # nothing stored by the refused or the unchanged edits
+
+
+def test_the_audit_log_gives_one_page_alike_on_every_face(any_web: WebEnv) -> None:
+    # `perfbudget audit --json` listed 50 entries (limit 50) where GET /api/v1/audit gives 100: one page everywhere
+    web, api = any_web, any_web.client()
+    editor, admin = _bearer(web, "editor"), _bearer(web)  # making a token is an entry: both before the listing
+    for pid in web.project_ids[:3]:  # a few entries to list
+        api.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "comment", "comment": "请核对"})
+    listed = runner.invoke(cli, ["audit", "--json", "--db", web.url])
+    assert listed.exit_code == 0, listed.output
+    answered = api.get("/api/v1/audit", headers=admin).json()
+    assert json.loads(listed.stdout) == answered and answered["limit"] == 100

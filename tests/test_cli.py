@@ -71,6 +71,8 @@ def test_every_placeholder_is_chinese_in_one_style(path: list[str]) -> None:
         if line in ("参数：", "选项：", "命令："):
             section = line
             continue
+        if line.startswith(("  示例（", "  退出码：")):  # the foot (cli/help_examples.py): no more terms
+            section = None
         found = _TERM.match(line)
         if not found or section is None:
             continue

@@ -22,6 +22,13 @@ def plain_int(text: str | None, low: int = 0, high: int = MAX_ID) -> int | None:
     return value if low <= value <= high else None
 
 
+def is_number(text: str | None) -> bool:
+    """Whether ``text`` (spaces around allowed) is ASCII digits only, of any length: what a reference to a stored
+    row takes as its id (``0`` and a number past :data:`MAX_ID` included: ids no row has, never a name)."""
+    text = (text or "").strip()
+    return bool(text) and text.isascii() and text.isdigit()
+
+
 def stored_id(text: str | None) -> int | None:
     """``text`` as a row id (1 … 2⁶³ − 1), or None."""
     return plain_int(text, 1, MAX_ID)

@@ -40,7 +40,8 @@ def test_the_cli_takes_the_workflow_steps_the_api_takes(any_web: WebEnv) -> None
     assert refused.exit_code == 1 and "不能送审；请先修改，或填写送审说明" in refused.output
     assert "Traceback" not in refused.output
     hidden = _step(web, pid, "submit", "other_editor", "--justification", "已核对")
-    assert hidden.exit_code == 1 and "没有找到项目「" in hidden.output  # another unit's: looked up in its own unit
+    # another unit's: looked up in its own unit, the number an id (「没有找到项目「2」」 until replay-z)
+    assert hidden.exit_code == 1 and f"单位 999001 中没有编号为 {pid} 的项目" in hidden.output
     assert _step(web, pid, "approve", "editor").exit_code == 1
     assert "您的角色（单位填报人员）不能「审核通过」" in _step(web, pid, "approve", "editor").output
     assert "未知的操作「delete」" in _step(web, pid, "delete", "editor").output

@@ -425,8 +425,8 @@ def batch_references(store: Store, principal: Principal,
     for a unit-bound account, and the references that name no one project. A number that names no project stays a
     number, refused by its step as the API's refuses it (「没有找到该项目」). Until faces-u ``perfbudget desk
     batch`` refused the whole batch for one unknown name while the API's batch did the others."""
-    from perfbudget.app.stored_records import find_projects
-    from perfbudget.plain_numbers import stored_id
+    from perfbudget.app.stored_records import find_projects, not_found
+    from perfbudget.plain_numbers import is_number, stored_id
 
     if len(references) > MOST_BATCH:  # each reference is a query: bounded before any is read
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（给了 {len(references)} 个），未处理任何项目")
@@ -440,6 +440,8 @@ def batch_references(store: Store, principal: Principal,
             ids.append(int(found[0]["id"]))
         elif not found and number is not None:
             ids.append(number)
+        elif not found and is_number(reference):  # 0, or past every id: a number no project has
+            unresolved.append(Unresolved(reference, not_found(reference)))
         elif not found:
             unresolved.append(Unresolved(reference, NOT_FOUND_BY_NAME))
         else:

@@ -2,8 +2,9 @@
 reviews, self-evaluations and monitorings saved for it (listed, or one shown), through this layer as
 the house style asks (the faces never call the store themselves).
 
-A reference is an id, an exact name, 「名称-资金标签」 or a part of the name
-(:func:`perfbudget.store.queries.find_projects`). A record asked for by id is returned only when it
+A reference is an id (a number: digits only, nothing else), an exact name, 「名称-资金标签」 or a part of the
+name (:func:`perfbudget.store.queries.find_projects`); :func:`not_found` says what was looked for when none
+matches. A record asked for by id is returned only when it
 belongs to the project named, so a record of another project is «not found» rather than shown.
 """
 
@@ -23,6 +24,20 @@ if TYPE_CHECKING:
 def find_projects(store: Store, reference: str) -> list[dict[str, Any]]:
     """The stored projects ``reference`` names (several when it is ambiguous), each a head row."""
     return store.find_projects(reference)
+
+
+def not_found(reference: str) -> str:
+    """What was looked for when ``reference`` names no project, in the words every face's refusal ends with:
+    a number was an id (「没有编号为 0 的项目…」), other text a name or a part of one. Until replay-z
+    ``perfbudget show 0`` listed the projects whose names hold a 0 (the API's ``/projects/0``: 404), and
+    ``show 99`` said 「没有找到项目「99」」."""
+    from perfbudget.plain_numbers import is_number
+
+    text = reference.strip()
+    if is_number(text):
+        return (f"没有编号为 {text} 的项目（纯数字按项目编号查找，编号见 perfbudget list projects；"
+                f"按名称中的文字查找用 perfbudget list projects --search {text}）")
+    return f"没有找到项目「{reference}」（可用 perfbudget list projects --search 文字 查找）"
 
 
 def project_count(store: Store) -> int:

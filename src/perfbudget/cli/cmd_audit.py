@@ -19,7 +19,8 @@ def audit_command(
     user: str | None = typer.Option(None, "--user", help="只列该账号的操作（账号名或显示名称）。"),
     project: int | None = typer.Option(None, "--project", min=1,
                                        help="只列该项目编号的记录（含带来其版本的导入、申报）。"),
-    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="最多列出的条数（最新的在前）。"),
+    limit: int | None = typer.Option(None, "--limit", min=1, max=10000,
+                                     help="最多列出的条数（最新的在前；默认 100，与 API 相同）。"),
     offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER, help="跳过最新的若干条（翻页）。"),
     as_json: bool = typer.Option(False, "--json",
                                  help="在标准输出上输出 JSON（含修改前后的值的 JSON 原样，供程序读取）。"),
@@ -29,7 +30,9 @@ def audit_command(
     每条记录下列出改了什么：字段的中文名称，修改前 → 修改后（如「流程状态：已送审 → 审核通过」；修改指标时只列改动的
     栏目）。与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 另含修改前后的值的 JSON 原样。
     """
-    from perfbudget.app.audit_log import action_filter, audit_entries, audit_item
+    from perfbudget.app.audit_log import PAGE, action_filter, audit_entries, audit_item
+
+    limit = limit or PAGE
 
     action, problem = action_filter(action)
     if problem is not None:

@@ -159,11 +159,14 @@ def uses_store(source: str | None, db: str | None, unit: str | None, year: int |
         fail(f"{tried}，默认数据库 {safe_url(url)} 也不存在，无法在其中查找项目「{shown_name(source)}」："
              "处理文件请给出正确的路径；处理库中的项目请先用 perfbudget import 导入，"
              "或用 --db、环境变量 PERFBUDGET_DB 指定数据库")
-    from perfbudget.app.stored_records import find_projects
+    from perfbudget.app.stored_records import find_projects, not_found
+    from perfbudget.plain_numbers import is_number
 
     store = open_store(None)
     found = find_projects(store, source)
     store.close()
+    if not found and is_number(source):
+        fail(f"{tried}，默认数据库 {safe_url(url)} 中也{not_found(source)}；其他数据库用 --db 指定")
     if not found:
         fail(f"{tried}，默认数据库 {safe_url(url)} 中也没有项目「{shown_name(source)}」"
              "（项目可写编号、名称或「名称-资金标签」；可用 perfbudget list projects --search 文字 查找；"
@@ -180,7 +183,7 @@ def resolve_project(store: Store, reference: str, unit: str | None = None,
     command read a database rather than the file — or when several do, listing them with their ids.
     """
     from perfbudget.app.overview import unit_ids_named
-    from perfbudget.app.stored_records import find_projects
+    from perfbudget.app.stored_records import find_projects, not_found
 
     named = None
     if unit is not None:  # a unit by its code, an uncoded one by its name (by-id/…, by-name/…: replay-k)
@@ -190,10 +193,10 @@ def resolve_project(store: Store, reference: str, unit: str | None = None,
     if not candidates:
         store.close()
         where = f"单位 {unit} 中" if unit is not None else "数据库中"
-        hint = ("：这是一个文件；从数据库取项目时请给项目编号或名称（文件须先 perfbudget import），"
-                f"直接处理文件则不要用 {file_options}") if Path(reference).is_file() else \
-            "（可用 perfbudget list projects --search 文字 查找）"
-        fail(f"{where}没有找到项目「{reference}」{hint}")
+        if Path(reference).is_file():
+            fail(f"{where}没有找到项目「{reference}」：这是一个文件；从数据库取项目时请给项目编号或名称（文件须先 "
+                 f"perfbudget import），直接处理文件则不要用 {file_options}")
+        fail(f"{where}{not_found(reference)}")
     if len(candidates) > 1:
         store.close()
         err.print(f"「{reference}」对应 {len(candidates)} 个项目，请用编号指定：", markup=False)

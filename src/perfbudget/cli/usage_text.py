@@ -239,10 +239,15 @@ def _in_chinese(error: Exception) -> Exception:
     return ChineseUsageError(chinese_message(error.format_message()), ctx=error.ctx)
 
 
-def _chinese_help_everywhere(command: Any) -> None:
+def _chinese_help_everywhere(command: Any, path: str = "") -> None:
+    """Every command's context speaks Chinese, and its help ends with its examples and exit codes
+    (:mod:`perfbudget.cli.help_examples`)."""
+    from perfbudget.cli.help_examples import epilog
+
     command.context_class = ChineseContext
-    for sub in getattr(command, "commands", {}).values():
-        _chinese_help_everywhere(sub)
+    command.epilog = epilog(path)
+    for name, sub in getattr(command, "commands", {}).items():
+        _chinese_help_everywhere(sub, f"{path} {name}".strip())
 
 
 class ChineseGroup(typer.core.TyperGroup):

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from perfbudget.model import Document, Indicator
-from perfbudget.plain_numbers import stored_id
+from perfbudget.plain_numbers import is_number, stored_id
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
 from perfbudget.store.ordering import sort_key, unit_order
@@ -389,17 +389,18 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
 
 
 def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]]:
-    """Projects a user means by ``reference``: an id, else the exact name (or 名称-资金标签), else a name part."""
+    """Projects a user means by ``reference``: a number (ASCII digits only) is an id and nothing else (none when no
+    project has it: ``0`` named every project whose name holds a 0 until replay-z, where the API's ``/projects/0`` is
+    404); any other text the exact name (or 名称-资金标签), else a name part."""
     columns = [projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
                projects.c.name, projects.c.fund_label, projects.c.fund_year,
                projects.c.latest_version.label("version"), projects.c.unit_id]
     base = select(*columns).join(units, units.c.id == projects.c.unit_id).order_by(projects.c.id)
     text = reference.strip()
-    project_id = stored_id(text)
-    if project_id is not None:
-        found = connection.execute(base.where(projects.c.id == project_id)).all()
-        if found:
-            return [dict(row._mapping) for row in found]
+    if is_number(text):
+        project_id = stored_id(text)
+        found = connection.execute(base.where(projects.c.id == project_id)).all() if project_id is not None else []
+        return [dict(row._mapping) for row in found]
     name, _, label = text.rpartition("-")
     exact = projects.c.name == text
     if name and label:

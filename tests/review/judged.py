@@ -2264,14 +2264,16 @@ BLIND: list[Judged] = [
     }), excused=_NO_LEVELS, blind=True, round=33,
         note="森林火灾 ≤85起, 火案查处率 100% and 受害面积 ≤1263公顷 judged correct"),
     # Round 34 (review-blind34): judged from the table alone, before the review was run on them.
-    Judged("永济 文物保护经费 2023 (an .xls text preview in sheet order, cut in 成本, Shanxi 文旅)", _c("b214"), frozenset({
+    Judged("永济 文物保护经费 2023 (an .xls text preview in sheet order, cut in 成本, Shanxi 文旅)", _c("b214"),
+           frozenset({
         ("rate-under-quantity", "文保单位抢险维修"),  # 100% under 数量: how many sites are repaired?
         ("qualitative-for-number", "按期完工"),  # 按期完工 | 按期完工: no date
         # a list of cost items cut at 文物保 (the cell as printed), not a cost's name
         ("name-cut-off", "文物保护单位方案编制费、古建筑日常养护及抢险加固费、文物安全巡查费、宣传教育费、文物保"),
     }), blind=True, round=34,
         note="永安真武庙戏台 1处, 文物安全巡查 416处, 宣传教育短信 ≥3万条 and 巡查覆盖率 100% judged correct"),
-    Judged("荆门 全市文物保护专项经费 2022 (产出 and 效益 each one sentence, no 二级, Hubei 文旅)", _c("b215"), frozenset({
+    Judged("荆门 全市文物保护专项经费 2022 (产出 and 效益 each one sentence, no 二级, Hubei 文旅)", _c("b215"),
+           frozenset({
         ("mandatory-below-full", "文物展品安全保障率"),  # ≥96%: the exhibits' safety is all of them
         ("missing-target-value", "文物保护名录和数据库基本健全"),  # no figure: 基本健全 is no measure
         ("output-as-effect", "文物保护修缮个数"),  # sites repaired are an output, not an effect
@@ -2282,7 +2284,8 @@ BLIND: list[Judged] = [
     }), missed=frozenset({("文物保护项目验收合格率", "≥86%: one work in seven may fail acceptance")}),
         blind=True, round=34,
         note="巡查频次 8次, 宣传资料 3个, 培训 2次, 申报项目 3个 and 宣传覆盖 ≥20万人次 judged correct"),
-    Judged("抚远 农村饮水维修养护 自评报告 2022 (targets in prose by 二级, Heilongjiang 衔接资金)", _c("b216"), frozenset({
+    Judged("抚远 农村饮水维修养护 自评报告 2022 (targets in prose by 二级, Heilongjiang 衔接资金)", _c("b216"),
+           frozenset({
         ("missing-target-value", "石头卧子村铺设输水管线"),  # no length (3800m only in the allocation)
         ("missing-target-value", "八盖村改建铺设输水管线"),  # no length (3300m)
         ("rate-over-100", "受益贫困人口满意度"),  # ≥100%
@@ -2292,8 +2295,10 @@ BLIND: list[Judged] = [
         # name is the money planned (计划资金), the budget itself, not what anything costs
         ("cost-is-budget", "计划资金"),
     }), blind=True, round=34,
-        note="水房 1座, 验收合格率 100%, 完成及时率 100%, 解决饮水 ≥27人, 受益 ≥24人 and 使用年限 ≥15年 judged correct"),
-    Judged("乐昌 中职助学金和免学费 区域目标表 2018 (traditional, 资金 empty, cut, Guangdong 教育)", _c("b217"), frozenset({
+        note="水房 1座, 验收合格率 100%, 完成及时率 100%, 解决饮水 ≥27人, 受益 ≥24人 and 使用年限 ≥15年 judged "
+             "correct"),
+    Judged("乐昌 中职助学金和免学费 区域目标表 2018 (traditional, 资金 empty, cut, Guangdong 教育)", _c("b217"),
+           frozenset({
         # a number of pupils as 100% (judged unit-mismatch before the run: the same fault, which the house gives
         # rate-under-quantity, a rate under 数量)
         ("rate-under-quantity", "中等职业学校国家助学金应受助学生数"),

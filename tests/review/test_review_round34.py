@@ -28,7 +28,8 @@ def test_a_safety_share_below_full_is_flagged() -> None:
 
 
 def test_works_repaired_under_effects_are_outputs() -> None:
-    doc = document(row(OUT, "数量指标", "开展文物安全巡查", "8次"), row(EFF, "社会效益指标", "文物保护修缮个数", "≥5个"))
+    doc = document(row(OUT, "数量指标", "开展文物安全巡查", "8次"),
+                   row(EFF, "社会效益指标", "文物保护修缮个数", "≥5个"))
     assert found(doc, "output-as-effect") == [2]
     assert "数的是修缮了多少（≥5个）" in messages(doc, "output-as-effect")[0]
     # the people a campaign reaches (宣传覆盖人次) are its effect, like 受益人次; the times it was held are not
@@ -70,13 +71,15 @@ def test_a_comparator_written_twice_is_a_slip() -> None:
 
 def test_suggestions_give_an_example_in_the_rows_own_words() -> None:
     pipe = document(row(OUT, "数量指标", "八盖村改建铺设输水管线", ""))
-    assert suggestions(pipe, "missing-target-value") == ["填写可衡量的指标值，写明数量和计量单位，如「八盖村改建铺设输水管线≥N米」"]
+    assert suggestions(pipe, "missing-target-value") == [
+        "填写可衡量的指标值，写明数量和计量单位，如「八盖村改建铺设输水管线≥N米」"]
     pupils = document(row(OUT, "数量指标", "中职免学费应受助学生数", "100%"))
     assert "「中职免学费应受助学生数≥N人」" in suggestions(pupils, "rate-under-quantity")[0]
     # a rate's name has no count of its own to show: the example stays
     rate = document(row(OUT, "数量指标", "维护保障率", "100%"))
     assert "「维护设备≥20台次」" in suggestions(rate, "rate-under-quantity")[0]
-    assert "「≥12次」「≥500人」" in suggestions(document(row(OUT, "数量指标", "宣传活动", "")), "missing-target-value")[0]
+    plain = document(row(OUT, "数量指标", "宣传活动", ""))
+    assert "「≥12次」「≥500人」" in suggestions(plain, "missing-target-value")[0]
 
 
 def test_round_34_findings_say_where_why_and_how() -> None:

@@ -900,8 +900,9 @@ BLIND: list[Judged] = [
         # 数量指标 of the central common library's 购置类 projects
         ("unit-mismatch", "监督抽检批次"),  # 批次 counted in 组
         ("level2-misplaced", "实验室仪器维修维护"),  # a count (≥4次) under 质量
-        ("unit-mismatch", "检测及时率"),  # a rate given as ≤7工作日
-        ("direction-clash", "检测及时率"),  # ≤ for a rate (re-judged after the run: the same fault)
+        # a rate given as ≤7工作日 (the ≤ against a rate's direction, judged direction-clash's too until round 34:
+        # one fault told twice, now once, by unit-mismatch, which names the time limit to write)
+        ("unit-mismatch", "检测及时率"),
     }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut in 时效
         blind=True, round=13),
     Judged("濮阳 档案馆库房消防 2021 (Henan, cut)", _c("b108"), frozenset({

@@ -3,6 +3,8 @@ alone; every hit fails on the code before the round."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from perfbudget.review.engine import review_document
 from tests.review.test_review_round22 import document, found, messages, row
 from tests.review.test_review_round32 import suggestions
@@ -87,3 +89,31 @@ def test_round_34_findings_say_where_why_and_how() -> None:
                    row(EFF, "社会效益指标", "贫困地区农村集中供水率", "≥≥98%"))
     for finding in review_document(doc).findings:
         assert finding.message and finding.suggestion, finding
+
+
+# Findings reread as a reviewer would sign them: one fault told once, the indicator named, the fix concrete
+
+
+def test_a_time_limit_under_a_rates_name_is_told_once() -> None:
+    doc = document(row(OUT, "时效指标", "检测及时率", "≤7工作日"))
+    rules = [f.rule for f in review_document(doc).findings if f.indicator == 1]
+    assert rules == ["unit-mismatch"]
+    assert suggestions(doc, "unit-mismatch") == ["按时限考核的，名称改为「检测时限」，指标值写「≤7工作日」；"
+                                                 "按比率考核的，写「检测及时率≥95%」"]
+    # a rate in another unit keeps its message; a rate in % with ≤ is still a direction clash
+    assert "以「组」计量" in messages(document(row(OUT, "质量指标", "抽检合格率", "≥100组")), "unit-mismatch")[0]
+    assert found(document(row(OUT, "质量指标", "检测及时率", "≤95%")), "direction-clash") == [1]
+
+
+def test_a_goal_figure_mismatch_names_the_indicator() -> None:
+    doc = document(row(OUT, "数量指标", "开展修复工程(个)", "≥1"))
+    doc = replace(doc, projects=(replace(doc.projects[0], goals=("开展2个防洪水利设施水毁修复",)),))
+    (message,) = messages(doc, "goal-figure-mismatch")
+    assert message.startswith("「开展修复工程(个)」的指标值「≥1」") and "「2个」" in message
+    assert "相同的词" not in message
+
+
+def test_no_count_example_for_a_share_or_a_list() -> None:
+    for name in ["理论教育和党性教育课时比例", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴"]:
+        assert "「维护设备≥20台次」" in suggestions(document(row(OUT, "数量指标", name, "70%")),
+                                                "rate-under-quantity")[0], name

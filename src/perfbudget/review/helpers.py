@@ -490,6 +490,7 @@ def quote(text: str, limit: int = 40) -> str:
 # name ends with (受助学生数 → 人).
 _LENGTH_THING = re.compile(r"管线|管网|管道|道路|公路|水渠|渠道|堤防|河道|线路|围栏")
 _AREA_THING = re.compile(r"面积|亩")
+_NOT_A_COUNT = re.compile(r"[、，,；;/]|率$|比例$|比重$|占比$")
 _COUNT_ENDS = (("学生数", "人"), ("人数", "人"), ("户数", "户"), ("人次", "人次"), ("次数", "次"), ("场次", "场"),
                ("个数", "个"), ("件数", "件"))
 
@@ -503,7 +504,9 @@ def count_example(name: str, default: str | None = None) -> str | None:
     elif _AREA_THING.search(name):
         unit = "亩"
     else:
-        unit = next((unit for end, unit in _COUNT_ENDS if name.endswith(end)), default)
+        unit = next((unit for end, unit in _COUNT_ENDS if name.endswith(end)), None)
+        if unit is None and len(name) <= 12 and not _NOT_A_COUNT.search(name):
+            unit = default  # 文保单位抢险维修 → ≥N项; not a list, a share (课时比例) or a long sentence
     if unit is None:
         return None
     shown = name if len(name) <= 20 else name[:20] + "…"

@@ -354,9 +354,9 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "对当地文物保护、文化传承影响"),  # 长远
         ("vague-qualitative", "提升博物馆绿化水平"),  # 提升
         ("missing-cost-indicator", None),  # only 社会/生态环境成本: no 经济成本
-    }), missed=frozenset({
-        ("对当地文物保护、文化传承影响", "an effect filed as 社会成本"),
-        ("提升博物馆绿化水平", "an effect filed as 生态环境成本"),
+        # effects filed as costs (missed until round 34's level2-misplaced of a gain under a 成本 二级)
+        ("level2-misplaced", "对当地文物保护、文化传承影响"),  # under 社会成本
+        ("level2-misplaced", "提升博物馆绿化水平"),  # under 生态环境成本
     }), blind=True, round=4),
     Judged("池州贵池 村级补助及运转经费 2022 (cut)", _c("35"), frozenset({
         ("vague-qualitative", "补助资格合规性"), ("vague-qualitative", "经费审批流程规范性"),

@@ -117,3 +117,18 @@ def test_no_count_example_for_a_share_or_a_list() -> None:
     for name in ["理论教育和党性教育课时比例", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴"]:
         assert "「维护设备≥20台次」" in suggestions(document(row(OUT, "数量指标", name, "70%")),
                                                 "rate-under-quantity")[0], name
+
+
+# level2-misplaced: a gain or a lasting influence filed as a social or environmental cost (嘉峪关's, round 4)
+
+
+def test_a_gain_under_a_cost_group_is_misplaced() -> None:
+    doc = document(row(OUT, "生态环境成本指标", "提升博物馆绿化水平", "提升"),
+                   row(OUT, "社会成本指标", "对当地文物保护、文化传承影响", "长远"))
+    assert found(doc, "level2-misplaced") == [1, 2]
+    green, lasting = suggestions(doc, "level2-misplaced")
+    assert "「生态效益指标」" in green and "「可持续影响指标」" in lasting
+    # a harm kept low is what the cost groups are for; an influence with no lasting value is not told so
+    for name, target in [("实施项目对社会产生的不利影响", "减少"), ("施工期对周边居民的影响", "≤3天"),
+                         ("提高施工扬尘污染控制", "≤5次")]:
+        assert found(document(row(OUT, "社会成本指标", name, target)), "level2-misplaced") == [], name

@@ -483,9 +483,10 @@ _PLACE_TWICE = re.compile(r"([\u4e00-\u9fff]{1,6}[省市县区州旗镇乡])\1")
 _SUFFIX_TWICE = re.compile(r"([省市县区州旗镇乡])[\u4e00-\u9fff]{1,6}\1")
 
 
-def _doubled_place(row: Row) -> str | None:
+def _doubled_place(row: Row) -> str | tuple[str, str] | None:
     """The place name a value in words writes twice in a row (``完成六安市六安市罗氏宗祠…日常维护`` → 六安市), or
-    None: ``typo``'s check of a doubled word (one search for a recurring suffix; round 23's loop cost more)."""
+    None: ``typo``'s check of a doubled word (one search for a recurring suffix; round 23's loop cost more); for a
+    comparator written twice (``≥≥98%``), the pair (what is written twice, the value written once)."""
     raw = row.indicator.target.raw
     if raw[:1] in _COMPARATOR_STARTS and (twice := _COMPARATOR_TWICE.match(raw)) is not None:
         # ≥≥98%: the parser reads no figure, nothing compares it; the comparator written twice (抚远's, round 34)

@@ -2298,9 +2298,9 @@ BLIND: list[Judged] = [
     }), blind=True, round=34,
         note="水房 1座, 验收合格率 100%, 完成及时率 100%, 解决饮水 ≥27人, 受益 ≥24人 and 使用年限 ≥15年 judged "
              "correct"),
-    # (乐昌 中职助学金和免学费 2018, keyed as b217 and judged before the run — missing-budget and the two pupil counts in %,
-    # as round 6 judged them — was found after the run to be the corpus's 48, judged in round 6 from its page text: its
-    # traditional text holds pinyin (學(xué)), which the search for a repeat missed; dropped, not counted twice)
+    # (乐昌 中职助学金和免学费 2018, keyed as b217 and judged before the run — missing-budget and the two pupil
+    # counts in %, as round 6 judged them — was found after the run to be the corpus's 48, judged in round 6 from
+    # its page text: its traditional text holds pinyin (學(xué)), which the search for a repeat missed; dropped)
     Judged("寺下镇 高其坑通组道路 评价报告 2019 (five targets in a sentence, traditional)", _c("b218"), frozenset({
         ("rate-over-100", "项目(工程)验收合格率"),  # ≥100%
         ("missing-target-value", "改善村基础设施,促进经济发展"),  # an aim with no figure

@@ -486,6 +486,33 @@ def quote(text: str, limit: int = 40) -> str:
     return f"「{text[:limit]}…」" if len(text) > limit else f"「{text}」"
 
 
+# What a 数量 name counts, for an example in its own words: a length (铺设输水管线), an area, or the count its
+# name ends with (受助学生数 → 人).
+_LENGTH_THING = re.compile(r"管线|管网|管道|道路|公路|水渠|渠道|堤防|河道|线路|围栏")
+_AREA_THING = re.compile(r"面积|亩")
+_NOT_A_COUNT = re.compile(r"[、，,；;/]|率$|比例$|比重$|占比$")
+_COUNT_ENDS = (("学生数", "人"), ("人数", "人"), ("户数", "户"), ("人次", "人次"), ("次数", "次"), ("场次", "场"),
+               ("个数", "个"), ("件数", "件"))
+
+
+def count_example(name: str, default: str | None = None) -> str | None:
+    """An example target for a 数量 row in the row's own words (「石头卧子村铺设输水管线≥N米」, 「…受助学生数≥N人」),
+    with ``default`` as the unit when the name says none, else None: a suggestion shows what to count, not
+    another project's 「维护设备≥20台次」."""
+    if _LENGTH_THING.search(name):
+        unit: str | None = "米"
+    elif _AREA_THING.search(name):
+        unit = "亩"
+    else:
+        unit = next((unit for end, unit in _COUNT_ENDS if name.endswith(end)), None)
+        if unit is None and len(name) <= 12 and not _NOT_A_COUNT.search(name):
+            unit = default  # 文保单位抢险维修 → ≥N项; not a list, a share (课时比例) or a long sentence
+    if unit is None:
+        return None
+    shown = name if len(name) <= 20 else name[:20] + "…"
+    return f"「{shown}≥N{unit}」"
+
+
 def one_line(text: str) -> str:
     """The text with the line breaks a page left inside a name taken out (打造金安国际网球⏎公开赛…)."""
     return _LINE_BREAK.sub("", text) if "\n" in text else text

@@ -279,7 +279,7 @@ def _payment_below_full(row: Row) -> tuple[str, ...] | None:
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
-    if "隐患" in name or "检疫" in name:
+    if "隐患" in name or "检疫" in name or "安全" in name:
         # (mandatory-below-full's verdict, three parts, the rule's name first: one pass over the rows in %)
         return _mandatory_below_full(row)
     if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
@@ -325,6 +325,9 @@ def mandatory_below_full(document: Document, settings: RuleSettings) -> list[Fin
     below 100% allows the rest by plan. Flagged when the name is a hazard's handling (隐患 with 处置, 整改, 排除,
     消除 or 治理) or a quarantine (检疫, 检验检疫) and the target's lower bound is under 100%. A hazard count
     (``排查隐患 ≥50处``), a share inspected (``隐患排查覆盖率``) and a ceiling (``检疫不合格率 ≤2%``) are not flagged.
+    The share of what is kept safe is all of it too (``文物展品安全保障率 ≥96%``, 荆门's: one exhibit in twenty-five
+    left unsafe by plan): a name ending in 安全率 or 安全保障率 below 100% is flagged; a feeling of safety
+    (``群众安全感 ≥90%``, a survey), a safe running time (``系统安全运行率``) and a level (安全保障水平) are not.
     """
     # (payment-below-full's check gives this rule's verdicts too, as three parts: one pass over the rows in %)
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict[1:])
@@ -334,24 +337,31 @@ def mandatory_below_full(document: Document, settings: RuleSettings) -> list[Fin
 # What is to be done in every case: a hazard found dealt with, fry or animals quarantined.
 _HAZARD_HANDLED = re.compile(r"隐患.{0,8}?(?:处置|整改|排除|消除|治理)")
 _NOT_A_FLOOR = re.compile(r"不合格|未|漏|覆盖")
+# The share of what is kept safe (文物展品安全保障率, 校舍安全率): all of it, whatever is guarded.
+_KEPT_SAFE = re.compile(r"安全(?:保障|保护|保卫)?率$")
 
 
 def _mandatory_below_full(row: Row) -> tuple[str, str, str] | None:
     """``mandatory-below-full``'s ("mandatory", message, suggestion) for a row in % below 100 (read by
-    ``_payment_below_full``, which has ruled out other targets) whose name holds 隐患 or 检疫, or None."""
+    ``_payment_below_full``, which has ruled out other targets) whose name holds 隐患, 检疫 or 安全, or None."""
     key = row.key
     if _NOT_A_FLOOR.search(key):
         return None
+    left = "不做"
     if "隐患" in key:
         if _HAZARD_HANDLED.search(key) is None:
             return None
         why = "发现的隐患都应当处置到位"
-    else:
+    elif "检疫" in key:
         why = "按规定须全部检验检疫合格"
+    elif _KEPT_SAFE.search(key) is not None:
+        why, left = "安全是底线，保障的对象应当全部安全", "不安全"
+    else:
+        return None
     target = row.indicator.target
     rest = format_decimal(HUNDRED - (target.value if target.value is not None else HUNDRED))
     return ("mandatory", f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{why}，"
-            f"这个目标等于允许约{rest}%不做",
+            f"这个目标等于允许约{rest}%{left}",
             "目标写作「100%」；确有做不到的，在指标解释中写明原因和数量")
 
 

@@ -32,6 +32,7 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     clean,
+    count_example,
     department_framework,
     flagged,
     flagged_by_project,
@@ -439,7 +440,9 @@ def _no_value(row: Row) -> tuple[str, str] | None:
         return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
                 f"名称写{quote(indicator.level3[:held.start()].rstrip())}，指标值栏填「{figure}」")
     if not _is_aim(row.name):  # 验收合格率, 办理法律援助案件: what is measured is said, the value is missing
+        own = count_example(row.name) if row.level2 == "数量指标" else None  # 铺设输水管线: a length, in 米
         return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
+                f"填写可衡量的指标值，写明数量和计量单位，如{own}" if own else
                 f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(row.level2, '「≥12次」「100%」「≤2小时」')}")
     # a sentence of aims or results as the name (拓宽增收渠道, 有效降低疾病的发生和流行…): neither what is measured
     # nor how much is said

@@ -32,7 +32,7 @@ from perfbudget.review.helpers import (
     rows,
     unit_note,
 )
-from perfbudget.review.language import figures, made_of, word_set
+from perfbudget.review.language import figures, made_of, word_set, words
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
@@ -143,6 +143,9 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     described as ``服务业务部门数量``: the name was cut off (often by a cell limit in the
     budget system) and no longer says what is measured. Descriptions that explain the name
     (反映…, 指…, sentences, formulas) are not compared, nor bracketed notes (网络连通率（月均）).
+    A name without a description that lists items (、) and ends in the first three characters of a
+    word it wrote whole before (``…文物安全巡查费、宣传教育费、文物保`` after ``文物保护单位…``: 永济's, round 34)
+    was cut off too.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
             for row, verdict in flagged(document, _NAME_CUT_OFF)]
@@ -150,6 +153,8 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
     """``name-cut-off``'s (message, suggestion) for one indicator, or None."""
+    if row.indicator.description is None:
+        return _cut_list(row.indicator.level3) if "、" in row.indicator.level3 else None
     found = _compared(row)
     if found is None or found[0] != "cut":
         return None
@@ -159,7 +164,29 @@ def _cut_off(row: Row) -> tuple[str, str] | None:
             f"把名称补全为{described}")
 
 
-_NAME_CUT_OFF = indicator_check(_cut_off, needs=lambda shape: shape[5])  # a description
+def _cut_list(name: str) -> tuple[str, str] | None:
+    """A list of items (、) cut inside its last one: the name ends in the first three characters of a word
+    it wrote whole before (``…宣传教育费、文物保`` after ``文物保护单位方案编制费``), its last word a single
+    character left of the cut one (保 of 保护), else None."""
+    end = len(name) - 3
+    tail = name[end:]
+    if end < 9 or not all("\u4e00" <= char <= "\u9fff" for char in tail):
+        return None
+    at = name.find(tail, 0, end)
+    while at != -1:
+        after = name[at + 3:at + 4]
+        if (after and "\u4e00" <= after <= "\u9fff" and after not in "、及和与的"
+                and len(words(name)[-1]) == 1):  # the last word cut to one character (文物保 → 文物 | 保), not 文物保护
+            shown = f"「…{name[-16:]}」" if len(name) > 16 else quote(name)
+            return (f"三级指标名称{shown}以「{tail}」结尾，前文写作「{tail}{after}…」，"
+                    "最后一项不完整，疑似被截断（预算系统单元格的字数限制），看不出这一行衡量什么",
+                    f"把名称补全（末尾的「{tail}」应为「{tail}{after}…」），并写明衡量什么，"
+                    "如成本指标写「…总成本」「…单位成本」，不要罗列费用项目")
+        at = name.find(tail, at + 1, end)
+    return None
+
+
+_NAME_CUT_OFF = indicator_check(_cut_off)  # a description, or a list (、) without one
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
@@ -456,14 +483,26 @@ _PLACE_TWICE = re.compile(r"([\u4e00-\u9fff]{1,6}[省市县区州旗镇乡])\1")
 _SUFFIX_TWICE = re.compile(r"([省市县区州旗镇乡])[\u4e00-\u9fff]{1,6}\1")
 
 
-def _doubled_place(row: Row) -> str | None:
+def _doubled_place(row: Row) -> str | tuple[str, str] | None:
     """The place name a value in words writes twice in a row (``完成六安市六安市罗氏宗祠…日常维护`` → 六安市), or
-    None: ``typo``'s check of a doubled word (one search for a recurring suffix; round 23's loop cost more)."""
+    None: ``typo``'s check of a doubled word (one search for a recurring suffix; round 23's loop cost more); for a
+    comparator written twice (``≥≥98%``), the pair (what is written twice, the value written once)."""
     raw = row.indicator.target.raw
+    if raw[:1] in _COMPARATOR_STARTS and (twice := _COMPARATOR_TWICE.match(raw)) is not None:
+        # ≥≥98%: the parser reads no figure, nothing compares it; the comparator written twice (抚远's, round 34)
+        first, second = twice.group(1), twice.group(2)
+        if (first in _UP) == (second in _UP):
+            return twice.group(0), second + raw[twice.end():]
     if _SUFFIX_TWICE.search(raw) is None:  # (nearly every value)
         return None
     found = _PLACE_TWICE.search(raw)
     return None if found is None else found.group(1)
+
+
+# A comparator written twice before a figure (≥≥98%, >=≥95%): same direction, a slip of the pen.
+_UP = frozenset({"≥", ">=", ">", "＞", "≧", "＞＝"})
+_COMPARATOR_STARTS = frozenset("≥≤><＞＜≧≦")
+_COMPARATOR_TWICE = re.compile(r"(≥|≤|>=|<=|>|<|＞＝|＜＝|＞|＜|≧|≦)\s*(≥|≤|>=|<=|>|<|＞＝|＜＝|＞|＜|≧|≦)\s*(?=\d)")
 
 
 _DOUBLED_PLACE = indicator_check(_doubled_place, needs=lambda shape: not shape[8])  # a value in words
@@ -478,7 +517,8 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     in a value in words (``完成六安市六安市罗氏宗祠…日常维护``) is a slip too, reported at that value, and so is a
     三级 name holding a word of two or three Chinese characters written twice running (``项目完成周期周期``: 休宁's,
     missed since round 17; ``项目项目验收合格率``: anywhere in the name since round 30, by one search of a pattern
-    without look-around, which costs what the look at the name's end cost).
+    without look-around, which costs what the look at the name's end cost). A comparator written twice before the
+    figure (``贫困地区农村集中供水率 ≥≥98%``: 抚远's, round 34) leaves the value unread, and is told too.
     """
     extra = settings.param("extra")
     try:
@@ -509,6 +549,13 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
                 else:
                     out.append(at_project(project, field, message, suggestion))
     for row, once in flagged(document, _DOUBLED_PLACE):
+        if type(once) is tuple:  # ≥≥98%: the comparator twice, the value unread
+            written, meant = once
+            out.append(at_indicator(row.project, row.position, row.indicator, "target",
+                                    f"{quote(row.indicator.level3)}的指标值{quote(row.indicator.target.raw)}中比较符号"
+                                    f"「{written.strip()}」写了两遍，疑为笔误，这个值无法读作数字，无法考核",
+                                    f"写作{quote(meant)}"))
+            continue
         out.append(at_indicator(row.project, row.position, row.indicator, "target",
                                 f"{quote(row.indicator.target.raw)}中的「{once}{once}」把「{once}」写了两遍，疑为笔误",
                                 f"删去重复的「{once}」"))

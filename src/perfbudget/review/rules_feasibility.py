@@ -1020,6 +1020,8 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
         return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
                 f"反向指标用「≤」写上限，如「≤{turned}」" if turned else "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
     if direction == "positive" and op in (Op.LE, Op.LT):
+        if name.endswith("率") and indicator.target.unit in _TIME_UNITS:
+            return None  # 检测及时率 ≤7工作日: a time limit under a rate's name, unit-mismatch's (one fault, once)
         turned = _turned(name, indicator.target, raw, direction)
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
                 f"正向指标用「≥」写下限，如「≥{turned}」" if turned else "正向指标用「≥」写下限，如「≥95%」")
@@ -1261,8 +1263,14 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         message = f"金额类指标{quote(indicator.level3)}的计量单位是「{unit}」，不是货币单位（{raw}）"
         suggestion = "金额写明货币单位，如「≥2亿元」「≥500万元」"
     elif name.endswith("率") and unit and unit not in _RATE_UNITS and "/" not in unit:
-        message = f"比率指标{quote(indicator.level3)}的指标值{quote(raw)}以「{unit}」计量，不是%"
-        suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
+        if unit in _TIME_UNITS:  # 检测及时率 ≤7工作日: the limit is a target, the name is a rate
+            limit = (name[:-3] if name.endswith("及时率") else name[:-1]) + "时限"
+            message = (f"比率指标{quote(indicator.level3)}的指标值{quote(raw)}是时限，不是比率，"
+                       "名称和指标值说的不是同一件事（「≤」也与比率越大越好相反）")
+            suggestion = f"按时限考核的，名称改为「{limit}」，指标值写{quote(raw)}；按比率考核的，写「{name}≥95%」"
+        else:
+            message = f"比率指标{quote(indicator.level3)}的指标值{quote(raw)}以「{unit}」计量，不是%"
+            suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
     elif unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
         message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
         suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"

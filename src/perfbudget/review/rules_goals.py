@@ -222,8 +222,10 @@ def goal_figure_mismatch(document: Document, settings: RuleSettings) -> list[Fin
                 if not related or any(value in (r[2].target.value, r[2].target.upper) for r in related):
                     continue
                 _score, position, indicator, shared = max(related, key=lambda r: (r[0], -r[1]))
+                said = f"{format_decimal(value)}{unit}"
                 out.append(at_indicator(project, position, indicator, "target",
-                                        f"指标值{indicator.target.raw}与绩效目标{quote(clause)}中的"
-                                        f"{format_decimal(value)}{unit}不一致（相同的词：{'、'.join(shared)}）",
-                                        "核实后统一绩效目标与指标值，使指标值就是目标中的数字"))
+                                        f"{quote(indicator.level3)}的指标值「{indicator.target.raw}」与绩效目标"
+                                        f"{quote(clause)}中的「{said}」不一致（两处说的都是「{'、'.join(shared)}」）",
+                                        f"核实后统一：目标是{said}的，指标值写作「{said}」（或「≥{said}」）；"
+                                        "指标值对的，改正绩效目标中的数字"))
     return out

@@ -30,6 +30,7 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     bare,
+    count_example,
     department_framework,
     flagged,
     flagged_by_project,
@@ -499,9 +500,10 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
                 continue  # 确保日常工作正常运行 100%: unit-mismatch says it is no rate (not twice, not both ways)
             if counts_in_name(row.name) is not None:
                 continue  # 培智教学软件2套 100%: the count is in the name; value-in-name says to move it (one fault)
+        example = None if row.name.endswith("率") else count_example(row.name, "项")
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
-                                "改写为具体数量（如「维护设备≥20台次」），或把该比率移到质量指标下"))
+                                f"改写为具体数量（如{example or '「维护设备≥20台次」'}），或把该比率移到质量指标下"))
     return out
 
 

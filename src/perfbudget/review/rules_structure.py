@@ -410,7 +410,10 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     under 可持续影响: when the work is done, not an effect). Under 经济效益, a head count of the people a
     service reaches (``全年影院观影人数 ≥4万人次``: a social effect; visitors of a tourist place, 游客, are left
     alone) and the unit kept running, teaching, public service or welfare (``保障学校的正常运转``, ``提高教育质量``,
-    ``助推民生事业发展``) are misplaced too. A rate under 时效 is told to give the deadline the row lacks.
+    ``助推民生事业发展``) are misplaced too. A rate under 时效 is told to give the deadline the row lacks. Under the
+    2021 framework's 社会成本 and 生态环境成本, a gain (``提升博物馆绿化水平``: 提升, 改善, 促进 …) or a lasting
+    influence (``对当地文物保护、文化传承影响 长远``) is an effect filed as a cost (嘉峪关's, missed since round 4);
+    a harm kept low (``实施项目对社会产生的不利影响 减少``) is what those groups are for.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
             for row, verdict in flagged(document, _LEVEL2_MISPLACED)]
@@ -437,6 +440,8 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
                 "是人数，是数量，不是质量",
                 f"把人数移到数量指标下并写明计量单位（如「{indicator.level3} ≥{indicator.target.raw.strip()}人」）；"
                 "质量指标写明达到的标准，如「对象认定准确率 100%」「服务达标率 ≥95%」")
+    if row.level2 in _COST_OF_EFFECTS:
+        return _gain_as_cost(row)
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
@@ -455,6 +460,32 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
 # The group a reason names as the right one (「成本」是经济方面的效益 → 经济效益指标); a reason naming none (no time
 # word under 时效, not economic) leaves the choice to the unit.
 _RIGHT_GROUP = (("经济方面", "经济效益指标"), ("社会方面", "社会效益指标"))
+
+
+# The 2021 framework's costs to society and to the environment: what the project takes, never what it gives.
+_COST_OF_EFFECTS = frozenset({"社会成本指标", "生态环境成本指标"})
+_GAIN = re.compile(r"提升|提高|改善|促进|增强|带动")
+_HARM = re.compile(r"不利|负面|不良|损害|破坏|污染|扰民|投诉")
+_LASTING = frozenset({"长远", "深远", "长期", "持续", "长效"})
+
+
+def _gain_as_cost(row: Row) -> tuple[str, str] | None:
+    """A gain or a lasting influence filed as a social or environmental cost (嘉峪关's ``提升博物馆绿化水平`` under
+    生态环境成本, ``对当地文物保护、文化传承影响 长远`` under 社会成本, missed since round 4), else None: a harm to
+    keep low (``实施项目对社会产生的不利影响 减少``) is such a cost."""
+    name, level2 = row.name, row.level2
+    if _HARM.search(name):
+        return None
+    if _GAIN.search(name):
+        gain, right = "提升或改善", "生态效益指标" if level2 == "生态环境成本指标" else "社会效益指标"
+    elif "影响" in name and bare(row.indicator.target.raw) in _LASTING:
+        gain, right = "长远影响", "可持续影响指标"
+    else:
+        return None
+    harm = "施工期扬尘、噪声投诉≤N次" if level2 == "生态环境成本指标" else "施工期间影响群众出行的天数≤N天"
+    return (f"{quote(row.indicator.level3)}写的是项目带来的{gain}，是效益，却放在「{level2}」下；"
+            f"「{level2}」写的是项目付出的代价",
+            f"把它移到「{right}」下并写明可衡量的结果；「{level2}」写项目造成的不利影响及控制目标，如「{harm}」")
 
 
 _LEVEL2_MISPLACED = indicator_check(_misplaced)

@@ -1,0 +1,41 @@
+"""Round 34's attack (docs/security.md, 「Attacked from outside (attack34)」): each test failed on main 4bbee630."""
+
+from __future__ import annotations
+
+import time
+
+from perfbudget.load import load_bytes
+
+
+def _funds_text(columns: int, rows: int) -> bytes:
+    """A 自评表 whose funds header repeats its six columns to ``columns`` and whose ``rows`` fund rows each lack one
+    figure (the lost-cell placements are tried)."""
+    names = (["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"] * (columns // 6 + 1))[:columns]
+    labels = ["年度资金总额", "其中：财政拨款", "其他资金", "上年结转资金"]
+    lines = ["项目名称\t社区养老服务补贴", "项目资金（万元）\t" + "\t".join(names),
+             *(labels[r % 4] + "\t" + "\t".join(["100"] * (columns - 1)) for r in range(rows)),
+             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+             "产出指标\t数量指标\t服务老年人数\t≥500人\t520人\t40\t40"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_funds_row_short_of_a_wide_grid_is_not_placed_column_by_column() -> None:
+    # lost_fund_cell tried each column as the empty one and read every placement's figures anew: a header of 1,500
+    # fund columns and eight rows of 1,499 figures (a 66 KB text) cost 19 s of any upload's preview
+    started = time.process_time()
+    result = load_bytes(_funds_text(1_500, 8), "资金表.txt")
+    assert time.process_time() - started < 2.0
+    assert result.document is not None and len(result.document.projects) == 1
+
+
+def test_a_last_paragraph_repeating_one_character_is_matched_against_the_cell_marks_in_linear_time() -> None:
+    # doc_last_table tried 256 places of the paragraph's first character, each matched almost to its end: a .doc
+    # whose last paragraph is 200,000 「a」 after a table (420 KB) cost 6.8 s
+    from perfbudget.readers.doc_last_table import cell_rows
+
+    stream = ("x\x07y\x07\x07" + "a" * 199_999 + "\r").encode("utf-16-le")
+    started = time.process_time()
+    assert cell_rows(stream, "a" * 199_999) is None
+    assert time.process_time() - started < 1.0
+    # (the rows are still found past false starts: 「ab」 twice in the text before the table)
+    assert cell_rows("abab\rxa\x07b\x07\x07c\x07d\x07\x07".encode("utf-16-le"), "abcd") == [["a", "b"], ["c", "d"]]

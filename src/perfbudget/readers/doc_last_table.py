@@ -24,6 +24,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CELL, _PARAGRAPH = "\x07", "\r"
 _MOST_CHARS = 200_000  # the paragraph's length looked for in the stream
 _MOST_TRIES = 256  # places of its first character tried
+_MOST_LOOKED = 20_000  # characters all the tries may look at besides three times the paragraph's
 
 
 def _stream(doc: bytes) -> bytes | None:
@@ -44,25 +45,34 @@ def cell_rows(stream: bytes, text: str) -> list[list[str]] | None:
     """The rows of the cells whose texts, in order, make ``text`` in the .doc's text ``stream`` (UTF-16), ended by
     their row-end marks; None when the stream does not hold ``text`` so or its rows are not all as wide as the first.
     (The cell marks may fall anywhere in ``text``: each place its first character stands is tried, up to
-    :data:`_MOST_TRIES`.)"""
+    :data:`_MOST_TRIES`, and all the tries together look at no more than :data:`_MOST_LOOKED` characters past
+    three times the text's: a last paragraph of 200,000 ``a`` over a stream holding that run matched each try almost
+    whole, 256 × 200,000 characters, 6.8 s for a 420 KB .doc until attack34.)"""
     if len(text) < 2 or len(text) > _MOST_CHARS:
         return None
-    probe, start = text[0].encode("utf-16-le"), -1
+    chars = stream[:len(stream) // 2 * 2].decode("utf-16-le", "replace")  # decoded once, not at every try
+    budget, start = 3 * len(text) + _MOST_LOOKED, -1
     for _ in range(_MOST_TRIES):
-        start = stream.find(probe, start + 1)
-        if start < 0:
+        start = chars.find(text[0], start + 1)
+        if start < 0 or budget <= 0:
             return None
-        if start % 2 == 0 and (rows := _rows_at(stream, start, text)) is not None:
+        rows, looked = _rows_at(chars, start, text)
+        if rows is not None:
             return rows
+        budget -= looked
     return None
 
 
-def _rows_at(stream: bytes, start: int, text: str) -> list[list[str]] | None:
-    chars = stream[start:start + 8 * len(text) + 4096].decode("utf-16-le", "replace")
+def _rows_at(chars: str, start: int, text: str) -> tuple[list[list[str]] | None, int]:
+    """(:func:`cell_rows`' rows when ``text``'s cells start at ``start`` of ``chars``, else None; the characters
+    looked at)."""
     cells: list[str] = []
     cell: list[str] = []
     matched = 0
-    for char in chars:
+    end = min(len(chars), start + 4 * len(text) + 2048)
+    at = start
+    while at < end:
+        char = chars[at]
         if char == _CELL:
             cells.append("".join(cell))
             cell = []
@@ -74,13 +84,15 @@ def _rows_at(stream: bytes, start: int, text: str) -> list[list[str]] | None:
             cell.append(char)
             matched += 1
         else:
-            return None
+            return None, at - start + 1
+        at += 1
+    looked = at - start + 1
     if matched < len(text) or cell or "" not in cells:
-        return None
+        return None, looked
     width = cells.index("")
     if width < 2 or len(cells) % (width + 1) or any(cells[k + width] for k in range(0, len(cells), width + 1)):
-        return None
-    return [cells[k:k + width] for k in range(0, len(cells), width + 1)]
+        return None, looked
+    return [cells[k:k + width] for k in range(0, len(cells), width + 1)], looked
 
 
 def with_last_table(doc: bytes, converted: bytes) -> tuple[bytes, tuple[int, int]] | None:

@@ -11,6 +11,10 @@ gives the budget and the executed amount and every check it can make holds: the 
 does not agree and exactly one other placement does, the row is read by that one (a note says which
 column was taken as empty); otherwise the row is read in order and the disagreement is warned of as
 before (reading37; FAILURES.md BZ Noticed (1); corpus 08's space-separated row).
+
+Each text is read under the two columns it may stand under (its own, or the next one when the empty column is
+before it) once, and a grid wider than :data:`MOST_COLUMNS` is not tried: a header of 1,500 fund columns read every
+placement's figures anew, 1,500 × 1,500 amounts a row (a 66 KB text 19 s, attack34).
 """
 
 from __future__ import annotations
@@ -25,33 +29,41 @@ from perfbudget.readers.money_cells import money_amount
 _RATE_SLACK = Decimal(1)  # percentage points, as execution_cells.rate_disagrees
 _SCORE_SLACK = Decimal("0.1")  # points: tables round a score to one decimal
 _HUNDRED = Decimal(100)
+MOST_COLUMNS = 16  # a funds grid's columns the placements are tried for (a 自评表's grid has six to nine)
 
 
 def may_lack_a_cell(columns: list[str]) -> bool:
     """Whether the grid's columns hold a 执行率 (the check needs one, written or computed) — asked first, cheaply."""
-    return len(columns) >= 3 and any(column_field(c) == "rate" for c in columns)
+    return 3 <= len(columns) <= MOST_COLUMNS and any(column_field(c) == "rate" for c in columns)
 
 
 def placed_columns(columns: list[str], texts: list[str], budget_column: str | None) -> tuple[list[str], str] | None:
     """(the columns the ``texts`` stand under in order, the column left empty) where ``texts`` are one fewer than
     ``columns``, the reading in order (the last column empty) does not agree and exactly one other placement does
     (see the module's note); None otherwise."""
-    if budget_column is None or len(texts) != len(columns) - 1:
+    if budget_column is None or len(texts) != len(columns) - 1 or len(columns) > MOST_COLUMNS:
         return None
-    agreeing = [empty for empty in range(len(columns)) if _agrees(_placed(columns, empty, texts, budget_column))]
+    read: dict[tuple[int, int], Decimal | None] = {}  # (text, column) → its figure, each read once
+    agreeing = [empty for empty in range(len(columns))
+                if _agrees(_placed(columns, empty, texts, budget_column, read))]
     if len(agreeing) != 1 or agreeing[0] == len(columns) - 1:
         return None  # the reading in order agrees, or no other placement does, or more than one does
     empty = agreeing[0]
     return [c for k, c in enumerate(columns) if k != empty], columns[empty]
 
 
-def _placed(columns: list[str], empty: int, texts: list[str], budget_column: str) -> dict[str, Decimal | None]:
+def _placed(columns: list[str], empty: int, texts: list[str], budget_column: str,
+            read: dict[tuple[int, int], Decimal | None]) -> dict[str, Decimal | None]:
     figures: dict[str, Decimal | None] = {}
-    for column, text in zip([c for k, c in enumerate(columns) if k != empty], texts, strict=True):
-        if column == budget_column:
-            figures["budget"] = _amount(text)
-        elif (name := column_field(column)) is not None:
-            figures[name] = _amount(text) if name in ("initial", "executed") else typed_figure(name, text.strip())
+    for at, text in enumerate(texts):
+        k = at if at < empty else at + 1
+        column = columns[k]
+        name = "budget" if column == budget_column else column_field(column)
+        if name is not None:
+            if (at, k) not in read:
+                read[at, k] = _amount(text) if name in ("budget", "initial", "executed") \
+                    else typed_figure(name, text.strip())
+            figures[name] = read[at, k]
     return figures
 
 

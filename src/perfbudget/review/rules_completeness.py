@@ -46,6 +46,7 @@ from perfbudget.review.helpers import (
     level1_of,
     project_rows,
     quote,
+    tail_start,
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
@@ -434,7 +435,7 @@ def _no_value(row: Row) -> tuple[str, str] | None:
                 "无法判断是否完成目标，也无法打分",
                 f"补填年初批复的指标值，计量单位与实际完成值相同（如「{_example_floor(actual)}」）；"
                 "年初未设指标值的，在偏差原因中说明")
-    if (held := _FIGURE_AT_NAME_END.search(indicator.level3)) is not None:
+    if (held := _FIGURE_AT_NAME_END.search(indicator.level3, tail_start(indicator.level3))) is not None:
         # 指标1:年度资金支付完成率100%: the target written into the name, the value's cell left empty
         figure = held.group().strip()
         return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",

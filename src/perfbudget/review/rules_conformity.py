@@ -856,8 +856,10 @@ def _target_in_name(name: str, value: Decimal) -> str | None:
     return deadline.group(0) if deadline is not None else None
 
 
-# A figure followed by a word: tried before figures(), dear on a name it has not seen.
-_COUNT_START = re.compile(r"\d+(?:\.\d+)?[\u4e00-\u9fff]")
+# A figure followed by a word: tried before figures(), dear on a name it has not seen. Tried at a run of digits'
+# start only (a start inside the run finds nothing its start does not): tried at every digit, a name of 20,000
+# digits cost 7 s (attack34).
+_COUNT_START = re.compile(r"(?<!\d)\d+(?:\.\d+)?[\u4e00-\u9fff]")
 
 
 def _count_start(name: str) -> bool:

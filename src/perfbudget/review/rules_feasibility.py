@@ -21,6 +21,7 @@ from perfbudget.review.helpers import (
     is_leftover,
     is_money_unit,
     quote,
+    tail_start,
     unit_note,
 )
 from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
@@ -780,7 +781,7 @@ def targets_in_name(name: str) -> list[str] | None:
     if _CLAUSE_MARK.search(name) is None:
         return None
     clauses = [clause.strip() for clause in _CLAUSE_MARK.split(name) if clause.strip()]
-    if len(clauses) < 2 or not all(_TARGET_ENDING.search(clause) for clause in clauses):
+    if len(clauses) < 2 or not all(_TARGET_ENDING.search(clause, tail_start(clause)) for clause in clauses):
         return None
     return [clause.split(":")[-1].split("：")[-1] for clause in clauses]
 

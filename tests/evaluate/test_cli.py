@@ -116,6 +116,19 @@ def test_monitor_command(tmp_path: Path, seed_path: Path) -> None:
     assert project["indicators"][2]["reason"] == "其他"
     text = runner.invoke(app, ["monitor", str(seed_path), "--actuals", str(out), "--month", "6"])
     assert text.exit_code == 0 and "黄灯" in text.stdout
+    # without --month, the month its header 「1-6月执行情况」 states (refused as 「没有监控月份」 until 2026-12-07)
+    stated = runner.invoke(app, ["monitor", str(seed_path), "--actuals", str(out), "--json"])
+    assert stated.exit_code == 0, stated.output
+    assert json.loads(stated.stdout) == json.loads(result.stdout)
+
+
+def test_a_monitoring_sheet_stating_no_month_needs_one(tmp_path: Path, seed_path: Path) -> None:
+    """A CSV sheet whose 实际完成值 header names no period: the month monitored must be given."""
+    out = tmp_path / "m.csv"
+    made = runner.invoke(app, ["template", str(seed_path), "-p", "9", "--kind", "monitor", "-o", str(out)])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["monitor", str(seed_path), "--actuals", str(out)])
+    assert result.exit_code == 1 and "填报表没有监控月份：请用 --month 指定监控月份（1–12）" in result.stderr
 
 
 def test_help_on_every_command() -> None:

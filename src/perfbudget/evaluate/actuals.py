@@ -21,10 +21,13 @@ class SheetRow:
     Attributes:
         source: the row's location (file:line for CSV, file:sheet 第n行 for xlsx).
         cells: canonical column header → cell text (stripped).
+        period_month: the month M a monitoring sheet's header 「1-M月执行情况」 states (None: none stated, or
+            not a monitoring sheet): the month monitored when none is given (``monitor`` without ``--month``).
     """
 
     source: Source
     cells: dict[str, str]
+    period_month: int | None = None
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")

@@ -120,14 +120,14 @@ def progress_record(data: bytes, file: str, month: int | None, limits: Limits | 
     A fill-in sheet (CSV or xlsx, ``template --kind monitor``) as before; a file that is no such sheet but reads as
     a 绩效监控表 (any form ``perfbudget read`` reads: xlsx, docx, text …) gives its own figures (see the module's
     note), and so does ``table``, a monitoring document already read (``monitor 监控表.docx -a 监控表.docx``). The
-    month is ``month`` where given, which a table's own period must equal, else the table's; a table that names no
-    period needs ``month``."""
+    month is ``month`` where given, which a table's own period must equal, else the table's (a sheet's: the one its
+    header 「1-M月执行情况」 states); a table or sheet that names no period needs ``month``."""
     from perfbudget.evaluate.sheet import read_sheet_bytes
 
     if table is None:
         rows, problems = read_sheet_bytes(data, file, "monitor", limits, month)
-        if not any(p.severity is Severity.ERROR for p in problems):
-            return rows, month, problems
+        if not any(p.severity is Severity.ERROR for p in problems):  # without ``month``, the one its header states
+            return rows, month if month is not None else next((r.period_month for r in rows), None), problems
         from perfbudget.load import load_bytes
 
         loaded = load_bytes(data, file, limits=limits)

@@ -71,7 +71,11 @@ def _month_problem(source: Source, text: str, month: int | None) -> Problem | No
 def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: str, kind: str,
                     header_source: Source, month: int | None = None) -> tuple[list[SheetRow], list[Problem]]:
     problems: list[Problem] = []
+    stated: int | None = None
     if kind == "monitor":
+        stated_months = {m for h in grid[header_at][1] if (m := period_month(h)) is not None}
+        if month is None and len(stated_months) == 1:  # the header's 「1-M月执行情况」 names the month monitored
+            month = stated = stated_months.pop()
         problems += [p for h in grid[header_at][1] if (p := _month_problem(header_source, h, month))]
     headers = [canonical_header(h) for h in grid[header_at][1]]
     missing = [c for c in required_columns(kind) if c not in headers]
@@ -99,7 +103,7 @@ def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: 
         last_project = cells[COL_PROJECT]
         if kind == "monitor" and (wrong := _month_problem(source, cells.get(COL_LEVEL3, ""), month)):
             problems.append(wrong)
-        rows.append(SheetRow(source, cells))
+        rows.append(SheetRow(source, cells, stated))
     if not rows:
         problems.append(Problem(header_source, "表头下没有数据行"))
     return rows, problems

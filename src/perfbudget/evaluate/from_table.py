@@ -41,6 +41,7 @@ from perfbudget.evaluate.vocabulary import (
     ROW_GOAL,
 )
 from perfbudget.model import Document, Indicator, Kind, Problem, Project, Severity, Source
+from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, parse_done
 from perfbudget.vocabulary import DocumentKind
 
@@ -112,6 +113,50 @@ def group_shares(project: Project, execution: Decimal | None) -> dict[int, Decim
     return shares
 
 
+def executed_by_rate(project: Project, notes: list[Problem] | None, file: str) -> str:
+    """The 全年执行数 a funds grid that leaves it empty but writes its 执行率 says (kinds38): 预算数 × 执行率, told in
+    ``notes`` — the table's own two figures, so the execution is scored by the rate it states (until then refused:
+    「全年执行数」的实际完成值为空); "" where the rate or the budget is not written."""
+    grid = project.budget
+    if grid.rate is None or not grid.total:
+        return ""
+    executed = format_decimal(grid.total * grid.rate / 100)
+    if notes is not None:
+        notes.append(Problem(project.sources.get("budget.rate") or project.sources.get("budget.total")
+                             or project.source or Source(file),
+                             f"项目「{project.name_cell or project.name}」资金表的全年执行数为空：按表中执行率 "
+                             f"{format_decimal(grid.rate)}% × 预算数 {format_decimal(grid.total)} 读作全年执行数 "
+                             f"{executed}；请填写全年执行数", Severity.WARNING))
+    return executed
+
+
+def default_shares(project: Project, notes: list[Problem] | None, file: str) -> dict[int, Decimal]:
+    """A 自评表 without a 分值 column whose 得分 are given (kinds38): position → the row's share of the official
+    default points (预算执行率 10, 产出 50, 效益 30, 满意度 10, split in cents as the scoring splits them), which the
+    scoring weighs the rows by — so a qualitative row is graded by its 得分 against the same points, told in
+    ``notes``. {} where a row has a 分值, a row lacks its 得分, the funds grid gives the execution other points than
+    10, the defaults do not fit the groups (a 部门整体 form), or a 得分 exceeds its share (the table's weights were
+    others: the rows stay ungraded, refused as before)."""
+    from perfbudget.evaluate.weights import Weights, allocate
+
+    indicators = project.indicators
+    if not indicators or any(i.weight is not None or i.score is None for i in indicators) \
+            or project.budget.weight not in (None, Weights().execution):
+        return {}
+    allocation = allocate(project, Weights())
+    if allocation.errors or any(i.score > allocation.weights.get(position, Decimal(0))  # type: ignore[operator]
+                                for position, i in enumerate(indicators, 1)):
+        return {}
+    if notes is not None:
+        name = project.name_cell or project.name
+        points = "、".join(f"{pool} {_text(value)} 分" for pool, value in (("预算执行率", Weights().execution),
+                                                                         *allocation.pools))
+        notes.append(Problem(indicators[0].source or project.source or Source(file),
+                             f"项目「{name}」的自评表没有分值列：按默认分值（{points}，组内平均分配）计分，定性指标的"
+                             "完成等级按表中得分占该分值的比例确定；请核对表中得分所依的分值", Severity.WARNING))
+    return dict(allocation.weights)
+
+
 def _text(value: Decimal | None) -> str:
     return "" if value is None else str(value)
 
@@ -131,7 +176,7 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
         row = _rows_of(rows, project.name_cell or project.name, project.source or Source(file))
         grid = project.budget  # the funds grid's total row typed (readers/execution_cells.py), else its extras
         row(ROW_EXECUTED, project.sources.get("budget.executed") or project.sources.get("budget.total"),
-            **{COL_ACTUAL: _text(grid.executed) or _funds(project, _EXECUTED),
+            **{COL_ACTUAL: _text(grid.executed) or _funds(project, _EXECUTED) or executed_by_rate(project, notes, file),
                COL_WEIGHT: _text(grid.weight) or _funds(project, _WEIGHT)})
         if budget := _funds(project, _BUDGET):
             row(ROW_BUDGET, project.sources.get("budget.total"), **{COL_ACTUAL: budget})
@@ -146,6 +191,7 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
             notes.append(Problem(first.source or project.source or Source(file),
                                  f"项目「{name}」的分值只写在各一级指标的第一行（{groups}）："
                                  "按各一级指标的分值读取，组内各指标平均分配", Severity.WARNING))
+        shares = shares or default_shares(project, notes, file)
         for position, indicator in enumerate(project.indicators, 1):
             weight = shares.get(position, indicator.weight)
             grade = _grade(indicator, project.fund_year, weight)

@@ -13,7 +13,8 @@ columns (one each, or one of them alone) and each is plain points, the full mark
 stand under those columns in their order, as a person reads ``合计 | 100 | 92.5`` (kinds35). A grade (优 良 中 差)
 beside figures that stand under their columns is kept as ``总分/等级`` (until kinds24 it made the whole row's figures
 unplaced, ``总分`` = ``100 99 优``), also after figures that lost their empty cells and written with its label in
-one cell (``合计 | 100 | 100.00 | 自评等级：优``, kinds38: the total was kept unplaced, or the grade lost). Only the first such row is read, and only in a table with self-evaluation columns.
+one cell (``合计 | 100 | 100.00 | 自评等级：优``, kinds38: the total was kept unplaced, or the grade lost). Only
+the first such row is read, and only in a table with self-evaluation columns.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from perfbudget.readers.labels import is_footer, label_key
 TOTAL_ROWS = frozenset({"总分", "合计", "总分合计", "得分合计"})
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?\s*[分%％]?|优秀?|良好?|中|差|合格|不合格)$")
 # a grade, bare or after its label in the same cell (自评等级：优, 评价等级为良: kinds38)
-_GRADE_CELL = re.compile(r"^(?:(?:自评|评价|绩效)?(?:等级|结果|评级)\s*(?:[:：]|为)\s*)?(优秀?|良好?|中|差|合格|不合格)$")
+_GRADE_CELL = re.compile(r"^(?:(?:自评|评价|绩效)?(?:等级|结果|评级)\s*(?:[:：]|为)\s*)?"
+                         r"(优秀?|良好?|中|差|合格|不合格)$")
 _GRADE_LABEL = re.compile(r"^(?:自评|评价|绩效)?(?:等级|结果|评级)[:：]?$")
 _PLACED_ROLES = frozenset({"weight", "score", "actual"})
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分?$")

@@ -38,7 +38,8 @@ def _without_weights(scores: Sequence[str]) -> list[list[str]]:
     columns = [column for column in COLUMNS if column != "分值"]
     places = [COLUMNS.index(column) for column in columns]
     rows = [[*row[:6], score, *row[7:]] for row, score in zip(INDICATORS, scores, strict=True)]
-    return [*map(list, HEAD), columns, *([row[k] for k in places] for row in rows), ["合计", "", "", "", "", "95.75", ""]]
+    total = ["合计", "", "", "", "", "95.75", ""]
+    return [*map(list, HEAD), columns, *([row[k] for k in places] for row in rows), total]
 
 
 @pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
@@ -47,8 +48,8 @@ def test_a_table_without_weights_is_graded_by_the_default_points(form: str, tmp_
     assert code == 0, said
     assert "总分 95.75  等级 优" in out
     assert "2. 定性指标：完成等级「达成」，区间为分值的 80%–100%（20.00–25.00 分），评价人给分 25.00" in out
-    assert ("警告：项目「乡村道路养护」的自评表没有分值列：按默认分值（预算执行率 10 分、产出指标 50 分、效益指标 30 分、"
-            "满意度指标 10 分，组内平均分配）计分") in said
+    assert ("警告：项目「乡村道路养护」的自评表没有分值列：按默认分值（预算执行率 10 分、产出指标 50 分、"
+            "效益指标 30 分、满意度指标 10 分，组内平均分配）计分") in said
     assert "按评分规则计算的总分 95.75 与表中的自评得分 95.75 一致" in said
 
 

@@ -1,7 +1,8 @@
-"""A 自评表's 年度总体目标 and its 实际完成情况 side by side as label–value pairs (kinds38): ``年度总体目标 | 目标 |
-实际完成情况 | 结果`` on one row, or ``实际完成情况 | 结果`` on a row of its own under the goal's, read the goal but kept
-its result as two unlabelled cells — ``evaluate`` printed no 年度总体目标完成情况, without a word. The result is kept
-under its label now, as the goals grid (年度总体目标 | 预期目标 | 实际完成情况 over the texts) keeps it."""
+"""A 自评表's 年度总体目标 and its 实际完成情况 side by side as label–value pairs (kinds38):
+``年度总体目标 | 目标 | 实际完成情况 | 结果`` on one row, or ``实际完成情况 | 结果`` on a row of its own under the
+goal's, read the goal but kept its result as two unlabelled cells — ``evaluate`` printed no 年度总体目标完成情况,
+without a word. The result is kept under its label now, as the goals grid (年度总体目标 | 预期目标 | 实际完成情况
+over the texts) keeps it."""
 
 from __future__ import annotations
 

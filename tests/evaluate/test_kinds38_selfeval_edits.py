@@ -4,6 +4,7 @@
   scoring weighed the rows by those defaults, but a qualitative row (or a time row done in words) could not be graded
   by its 得分 — refused (须填写完成等级). Graded now against the same default points, told.
 * 执行率 written, 全年执行数 left empty: refused (「全年执行数」的实际完成值为空); read as 预算数 × 执行率, told.
+* A done word (``已完成``) under a quantity: refused at its row as before, the error saying what to write.
 * Guards, scored right already: 年度指标值 and 实际完成值 swapped in column order (the headers say which); ``100%``
   under ``≥95%`` and ``95%`` under ``≤5%`` (reverse); a 偏差原因 merged over the rows, kept once, at the merged
   cell's row, in every form (a text copy cannot tell a merged cell from one row's)."""
@@ -99,3 +100,15 @@ def test_a_reason_merged_over_the_rows_is_kept_once(form: str) -> None:
                          merges=[(start, 7, start + 3, 7)])
     (project,) = load_bytes(data, name).document.projects
     assert [i.deviation for i in project.indicators] == ["部分路段延期，下年加快进度", None, None, None]
+
+
+@pytest.mark.parametrize("word", ["已完成", "完成", "达到预期"])
+def test_a_done_word_under_a_quantity_is_refused_saying_what_to_write(word: str, tmp_path: Path) -> None:
+    """Refused at its row as before (corpus ``86``: done or not, a word does not say how far ≥100公里 was met); the
+    error now says what to write."""
+    rows = [list(row) for row in INDICATORS]
+    rows[0][4] = word
+    code, _out, said = _evaluate(_table(indicators=rows), tmp_path)
+    assert code == 1
+    assert (f"错误：实际完成值「{word}」不是数值：指标值「≥100公里」是数量，请填写实际完成的数量（如 100公里），"
+            "「已完成」等文字不能说明完成了多少") in said

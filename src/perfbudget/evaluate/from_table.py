@@ -20,6 +20,7 @@ by :func:`table_score_check`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -40,6 +41,7 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
 )
+from perfbudget.framework import LEVEL1_COST
 from perfbudget.model import Document, Indicator, Kind, Problem, Project, Severity, Source
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, parse_done
@@ -50,6 +52,7 @@ _EXECUTED = ("全年执行数", "执行数", "预算执行数", "资金执行数
 _WEIGHT = ("分值", "权重")
 _BUDGET = ("全年预算数", "调整后预算数")
 _GOAL_RESULT = "实际完成情况"
+_POINTS_NOTE = re.compile(r"\d\s*分")  # 效益指标(40分): the group's points written in its label
 
 
 def _extra(project: Project, label: str) -> str:
@@ -134,22 +137,28 @@ def default_shares(project: Project, notes: list[Problem] | None, file: str) -> 
     """A 自评表 without a 分值 column whose 得分 are given (kinds38): position → the row's share of the official
     default points (预算执行率 10, 产出 50, 效益 30, 满意度 10, split in cents as the scoring splits them), which the
     scoring weighs the rows by — so a qualitative row is graded by its 得分 against the same points, told in
-    ``notes``. {} where a row has a 分值, a row lacks its 得分, the funds grid gives the execution other points than
-    10, the defaults do not fit the groups (a 部门整体 form), or a 得分 exceeds its share (the table's weights were
-    others: the rows stay ungraded, refused as before)."""
-    from perfbudget.evaluate.weights import Weights, allocate
+    ``notes``. {} wherever the table shows points of its own — a row has a 分值, a 一级 label holds its group's
+    points (效益指标(40分)), the funds grid gives the execution other points than 10 or a 得分 above them, a 得分
+    exceeds its row's share — and where a row lacks its 得分 or the groups are not the defaults' three (a group
+    missing would take the others' points; a 部门整体 form): the rows stay ungraded, refused as before."""
+    from perfbudget.evaluate.weights import Weights, allocate, scoring_group
 
     indicators = project.indicators
-    if not indicators or any(i.weight is not None or i.score is None for i in indicators) \
-            or project.budget.weight not in (None, Weights().execution):
-        return {}
+    defaults = Weights()
+    if not indicators or any(i.weight is not None or i.score is None or _POINTS_NOTE.search(i.level1)
+                             for i in indicators) \
+            or project.budget.weight not in (None, defaults.execution) \
+            or (project.budget.score is not None and project.budget.score > defaults.execution) \
+            or {scoring_group(i.level1, i.level2) for i in indicators} - {LEVEL1_COST} \
+            != {group for group, _points in defaults.groups}:
+        return {}  # (the table's own points: a group's in its label, 效益指标(40分); an execution's 得分 of 20)
     allocation = allocate(project, Weights())
     if allocation.errors or any(i.score > allocation.weights.get(position, Decimal(0))  # type: ignore[operator]
                                 for position, i in enumerate(indicators, 1)):
         return {}
     if notes is not None:
         name = project.name_cell or project.name
-        points = "、".join(f"{pool} {_text(value)} 分" for pool, value in (("预算执行率", Weights().execution),
+        points = "、".join(f"{pool} {_text(value)} 分" for pool, value in (("预算执行率", defaults.execution),
                                                                          *allocation.pools))
         notes.append(Problem(indicators[0].source or project.source or Source(file),
                              f"项目「{name}」的自评表没有分值列：按默认分值（{points}，组内平均分配）计分，定性指标的"

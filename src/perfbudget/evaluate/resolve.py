@@ -250,7 +250,7 @@ def _quantity_asked(message: str, target: Target) -> str:
     if not message.endswith("不是数值") or target.value is None:
         return message
     return (f"{message}：指标值「{target.raw}」是数量，请填写实际完成的数量"
-            f"（如 {format_decimal(target.value)}{target.unit or ''}），「已完成」等文字不能说明完成了多少")
+            f"（如 {format_decimal(target.value)}{target.unit or ''}）：文字不能说明完成了多少")
 
 
 def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,

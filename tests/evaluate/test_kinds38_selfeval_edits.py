@@ -55,9 +55,15 @@ def test_a_table_without_weights_is_graded_by_the_default_points(form: str, tmp_
 
 
 def test_scores_beyond_the_default_points_are_not_graded_by_them(tmp_path: Path) -> None:
-    """Guard: 38 under 效益 (30 by default): the table's points were others — the rows stay ungraded, refused."""
+    """Guards: 38 under 效益 (30 by default), or a group's points in its label: the table's points are others —
+    the rows stay ungraded, refused."""
     code, _out, said = _evaluate(_without_weights(("18.5", "20", "38", "9.5")), tmp_path)
     assert code == 1 and "定性指标「群众出行条件」须填写完成等级" in said and "默认分值" not in said
+    # the groups' points in their labels (corpus r88's 效益指标(40 分)): the table's own, not the defaults
+    labelled = [[f"{cell}(50分)" if cell == "产出指标" else cell for cell in row]
+                for row in _without_weights(DEFAULT_SCORES)]
+    code, _out, said = _evaluate(labelled, tmp_path)
+    assert code == 1 and "默认分值" not in said
 
 
 @pytest.mark.parametrize("form", ["tabs", "docx"])

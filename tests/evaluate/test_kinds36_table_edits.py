@@ -76,10 +76,10 @@ def test_a_forecast_in_words_is_still_refused_where_it_is_needed(tmp_path: Path)
 def test_a_likelihood_written_with_its_done_word(tmp_path: Path) -> None:
     """完成目标可能性 ``确定能完成`` / ``有可能实现`` is the closed set's word (it was refused as 无效);
     ``可能完成`` and ``能`` are read since kinds37 (tests/evaluate/test_kinds37_likelihood_words.py); a word of
-    no sense of the set (``基本能``) stays refused at its row, not guessed."""
+    no sense of the set (``待定``; ``基本能`` is 有可能 since kinds38) stays refused at its row, not guessed."""
     code, said = _own("monitor", _monitoring([("10处", "确定能完成"), ("5200人", "确定能实现")]), tmp_path)
     assert code == 0 and "无效" not in said, said
     code, said = _own("monitor", _monitoring([("10处", "确定能"), ("4800人", "有可能实现")]), tmp_path)
     assert "无效" not in said and "完成目标可能性为「有可能」，须填写偏差原因" in said  # (无 names no category)
-    code, said = _own("monitor", _monitoring([("10处", "基本能"), ("5200人", "确定能")]), tmp_path)
-    assert code == 1 and "完成目标可能性「基本能」无效" in said
+    code, said = _own("monitor", _monitoring([("10处", "待定"), ("5200人", "确定能")]), tmp_path)
+    assert code == 1 and "完成目标可能性「待定」无效" in said

@@ -20,6 +20,7 @@ by :func:`table_score_check`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -40,7 +41,9 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
 )
+from perfbudget.framework import LEVEL1_COST
 from perfbudget.model import Document, Indicator, Kind, Problem, Project, Severity, Source
+from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, parse_done
 from perfbudget.vocabulary import DocumentKind
 
@@ -49,6 +52,7 @@ _EXECUTED = ("全年执行数", "执行数", "预算执行数", "资金执行数
 _WEIGHT = ("分值", "权重")
 _BUDGET = ("全年预算数", "调整后预算数")
 _GOAL_RESULT = "实际完成情况"
+_POINTS_NOTE = re.compile(r"\d\s*分")  # 效益指标(40分): the group's points written in its label
 
 
 def _extra(project: Project, label: str) -> str:
@@ -112,6 +116,56 @@ def group_shares(project: Project, execution: Decimal | None) -> dict[int, Decim
     return shares
 
 
+def executed_by_rate(project: Project, notes: list[Problem] | None, file: str) -> str:
+    """The 全年执行数 a funds grid that leaves it empty but writes its 执行率 says (kinds38): 预算数 × 执行率, told in
+    ``notes`` — the table's own two figures, so the execution is scored by the rate it states (until then refused:
+    「全年执行数」的实际完成值为空); "" where the rate or the budget is not written."""
+    grid = project.budget
+    if grid.rate is None or not grid.total:
+        return ""
+    executed = format_decimal(grid.total * grid.rate / 100)
+    if notes is not None:
+        notes.append(Problem(project.sources.get("budget.rate") or project.sources.get("budget.total")
+                             or project.source or Source(file),
+                             f"项目「{project.name_cell or project.name}」资金表的全年执行数为空：按表中执行率 "
+                             f"{format_decimal(grid.rate)}% × 预算数 {format_decimal(grid.total)} 读作全年执行数 "
+                             f"{executed}；请填写全年执行数", Severity.WARNING))
+    return executed
+
+
+def default_shares(project: Project, notes: list[Problem] | None, file: str) -> dict[int, Decimal]:
+    """A 自评表 without a 分值 column whose 得分 are given (kinds38): position → the row's share of the official
+    default points (预算执行率 10, 产出 50, 效益 30, 满意度 10, split in cents as the scoring splits them), which the
+    scoring weighs the rows by — so a qualitative row is graded by its 得分 against the same points, told in
+    ``notes``. {} wherever the table shows points of its own — a row has a 分值, a 一级 label holds its group's
+    points (效益指标(40分)), the funds grid gives the execution other points than 10 or a 得分 above them, a 得分
+    exceeds its row's share — and where a row lacks its 得分 or the groups are not the defaults' three (a group
+    missing would take the others' points; a 部门整体 form): the rows stay ungraded, refused as before."""
+    from perfbudget.evaluate.weights import Weights, allocate, scoring_group
+
+    indicators = project.indicators
+    defaults = Weights()
+    if not indicators or any(i.weight is not None or i.score is None or _POINTS_NOTE.search(i.level1)
+                             for i in indicators) \
+            or project.budget.weight not in (None, defaults.execution) \
+            or (project.budget.score is not None and project.budget.score > defaults.execution) \
+            or {scoring_group(i.level1, i.level2) for i in indicators} - {LEVEL1_COST} \
+            != {group for group, _points in defaults.groups}:
+        return {}  # (the table's own points: a group's in its label, 效益指标(40分); an execution's 得分 of 20)
+    allocation = allocate(project, Weights())
+    if allocation.errors or any(i.score > allocation.weights.get(position, Decimal(0))  # type: ignore[operator]
+                                for position, i in enumerate(indicators, 1)):
+        return {}
+    if notes is not None:
+        name = project.name_cell or project.name
+        points = "、".join(f"{pool} {_text(value)} 分" for pool, value in (("预算执行率", defaults.execution),
+                                                                         *allocation.pools))
+        notes.append(Problem(indicators[0].source or project.source or Source(file),
+                             f"项目「{name}」的自评表没有分值列：按默认分值（{points}，组内平均分配）计分，定性指标的"
+                             "完成等级按表中得分占该分值的比例确定；请核对表中得分所依的分值", Severity.WARNING))
+    return dict(allocation.weights)
+
+
 def _text(value: Decimal | None) -> str:
     return "" if value is None else str(value)
 
@@ -131,7 +185,7 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
         row = _rows_of(rows, project.name_cell or project.name, project.source or Source(file))
         grid = project.budget  # the funds grid's total row typed (readers/execution_cells.py), else its extras
         row(ROW_EXECUTED, project.sources.get("budget.executed") or project.sources.get("budget.total"),
-            **{COL_ACTUAL: _text(grid.executed) or _funds(project, _EXECUTED),
+            **{COL_ACTUAL: _text(grid.executed) or _funds(project, _EXECUTED) or executed_by_rate(project, notes, file),
                COL_WEIGHT: _text(grid.weight) or _funds(project, _WEIGHT)})
         if budget := _funds(project, _BUDGET):
             row(ROW_BUDGET, project.sources.get("budget.total"), **{COL_ACTUAL: budget})
@@ -146,6 +200,7 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
             notes.append(Problem(first.source or project.source or Source(file),
                                  f"项目「{name}」的分值只写在各一级指标的第一行（{groups}）："
                                  "按各一级指标的分值读取，组内各指标平均分配", Severity.WARNING))
+        shares = shares or default_shares(project, notes, file)
         for position, indicator in enumerate(project.indicators, 1):
             weight = shares.get(position, indicator.weight)
             grade = _grade(indicator, project.fund_year, weight)

@@ -244,6 +244,15 @@ def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | Non
         builder.actuals = replace(builder.actuals, budget=value)
 
 
+def _quantity_asked(message: str, target: Target) -> str:
+    """A word where a quantity is asked (``已完成`` under ``≥100公里``) says what to write (kinds38): the row is
+    refused as before — done or not, a word does not say how far the target was met."""
+    if not message.endswith("不是数值") or target.value is None:
+        return message
+    return (f"{message}：指标值「{target.raw}」是数量，请填写实际完成的数量"
+            f"（如 {format_decimal(target.value)}{target.unit or ''}）：文字不能说明完成了多少")
+
+
 def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                    problems: list[Problem]) -> None:
     indicator = builder.project.indicators[position - 1]
@@ -279,7 +288,7 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 value, note = parse_quantity(text, target.unit, indicator.level3)
             except CellError as exc:
                 if (bound := bound_meeting_target(text, target, indicator.level3)) is None:
-                    problems.append(Problem(row.source, str(exc)))
+                    problems.append(Problem(row.source, _quantity_asked(str(exc), target)))
                 else:
                     value, bound_note = bound
             else:

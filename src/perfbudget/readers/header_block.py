@@ -873,6 +873,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
+        if parts.goals and state.group != "goal-grid" and goal_column(text) == "actual" \
+                and i + 1 < len(row) and not row[i + 1].blank and not is_label_key(label_key(row[i + 1].text)):
+            # 年度总体目标 | 目标 | 实际完成情况 | 已完成, or its pair on a row of its own: the goal's result under its
+            # label, as the goals grid keeps it (kinds38; two unlabelled extras before)
+            parts.extras.append((text, row[i + 1]))
+            i += 2
+            continue
         if state.group == "goal-grid" and (first_blank or stream or (
             lone if lone is not None else (lone := _lone_value(row))) or (
             entry_group == "goal-grid" and (

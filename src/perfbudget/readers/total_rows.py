@@ -12,7 +12,9 @@ otherwise (a text row that lost its empty cells: ``总分 100 100``) the figures
 columns (one each, or one of them alone) and each is plain points, the full mark no smaller than the score, they
 stand under those columns in their order, as a person reads ``合计 | 100 | 92.5`` (kinds35). A grade (优 良 中 差)
 beside figures that stand under their columns is kept as ``总分/等级`` (until kinds24 it made the whole row's figures
-unplaced, ``总分`` = ``100 99 优``). Only the first such row is read, and only in a table with self-evaluation columns.
+unplaced, ``总分`` = ``100 99 优``), also after figures that lost their empty cells and written with its label in
+one cell (``合计 | 100 | 100.00 | 自评等级：优``, kinds38: the total was kept unplaced, or the grade lost). Only
+the first such row is read, and only in a table with self-evaluation columns.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from perfbudget.readers.labels import is_footer, label_key
 # the labels of a total row (each also a footer label, so the indicators end there)
 TOTAL_ROWS = frozenset({"总分", "合计", "总分合计", "得分合计"})
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?\s*[分%％]?|优秀?|良好?|中|差|合格|不合格)$")
-_GRADE = re.compile(r"^(?:优秀?|良好?|中|差|合格|不合格)$")
+# a grade, bare or after its label in the same cell (自评等级：优, 评价等级为良: kinds38)
+_GRADE_CELL = re.compile(r"^(?:(?:自评|评价|绩效)?(?:等级|结果|评级)\s*(?:[:：]|为)\s*)?"
+                         r"(优秀?|良好?|中|差|合格|不合格)$")
 _GRADE_LABEL = re.compile(r"^(?:自评|评价|绩效)?(?:等级|结果|评级)[:：]?$")
 _PLACED_ROLES = frozenset({"weight", "score", "actual"})
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
@@ -49,21 +53,26 @@ def total_row_extras(rows: list[list[Cell]], columns: list[tuple[str, str]],
             if not text or _GRADE_LABEL.match(text):
                 continue
             if not _FIGURE.match(text):
+                if _GRADE_CELL.match(text):
+                    figures.append(k)  # 自评等级：优 in one cell (kinds38): the row's grade, its last figure
                 break
             figures.append(k)
         if not figures:
             return []
         kept_places = len(row) == len(columns) or (
             len(row) < len(columns) and any(c.blank for c in row[first + 1:figures[-1]]))
-        if kept_places and all(roles[k] in _PLACED_ROLES for k in figures):
+        grades = {k: Cell(found.group(1), row[k].source) for k in figures
+                  if (found := _GRADE_CELL.match(row[k].text.strip()))}
+        if kept_places and all(roles[k] in _PLACED_ROLES for k in figures) and not grades:
             return [(f"{label}/{columns[k][1].strip()}", row[k]) for k in figures]
-        grades = [k for k in figures if _GRADE.match(row[k].text.strip())]
-        if kept_places and grades and all(roles[k] in _PLACED_ROLES for k in figures if k not in grades):
+        points = [k for k in figures if k not in grades]
+        graded = [(f"{label}/等级", grades[k]) for k in grades]
+        if kept_places and grades and all(roles[k] in _PLACED_ROLES for k in points):
             # 总分 | … | 100 | 99 | 优: the figures under their columns, the grade (under no such column) as 等级
-            return [(f"{label}/{columns[k][1].strip()}" if k not in grades else f"{label}/等级", row[k])
-                    for k in figures]
-        if not kept_places and (placed := _points_columns([row[k] for k in figures], roles)) is not None:
-            return [(f"{label}/{columns[k][1].strip()}", cell) for k, cell in placed]
+            return [(f"{label}/{columns[k][1].strip()}", row[k]) for k in points] + graded
+        if not kept_places and points and (placed := _points_columns([row[k] for k in points], roles)) is not None:
+            # 总分 | 100 | 100.00 | 优 without its empty cells: the grade after the figures no obstacle (kinds38)
+            return [(f"{label}/{columns[k][1].strip()}", cell) for k, cell in placed] + graded
         return [(label, Cell(" ".join(row[k].text.strip() for k in figures), row[figures[0]].source))]
     return []
 

@@ -236,8 +236,7 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     total_row = first + len(lines)
     weights = sum((shown(line.weight) for line in lines), shown(project.execution_weight))
     add(Cell(total_row, 0, "总分" + agreeing_own_score(project), "total", colspan=5))
-    add(_number(total_row, 5, show(weights).removesuffix(".00"), weights, "total", "0"
-                if weights == weights.to_integral_value() else "0.00"))
+    add(_number(total_row, 5, show(weights), weights, "total"))  # 「100.00」 as the column's 「10.00」 (print34)
     add(_number(total_row, 6, show(project.total), shown(project.total), "total"))
     add(Cell(total_row, 7, f"自评等级：{project.grade}", "total"))
     own = own_score_cells(project, total_row + 1)

@@ -138,9 +138,9 @@ def _pages(pdf_path: Path) -> list[str]:
 def test_a_target_table_whose_head_runs_over_its_first_page_prints_its_indicators_together(
         printed: dict[str, Any], name: str) -> None:
     """The head is cut where it runs over page 1 and page 2 holds its rest, the indicator header and every indicator
-    (they printed the header and one indicator alone on page 2, the rest on page 3): the Word files of the corpus
-    table 171 (38 and 106 until print34) by LibreOffice, the page of the 10-column table 19 by Chromium; each file reads back to as many
-    indicators (the Word files to the same, with no problem)."""
+    (they printed the header and one indicator alone on page 2, the rest on page 3): the Word file of the corpus
+    table 171 (38 and 106 until print34) by LibreOffice, the page of the 10-column table 19 by Chromium; each file
+    reads back to as many indicators (the Word file to the same, with no problem)."""
     from perfbudget.load import load_path
 
     number = name[1:].split(".")[0]

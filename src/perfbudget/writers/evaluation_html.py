@@ -133,7 +133,8 @@ HEADING_SIZE_POINTS, HEADING_LINE_POINTS = 24.0, 35.0
 
 def heading_lines(heading: str) -> int:
     """The lines the page's heading takes across the page: it breaks only where its words part (``keep-all``), a
-    word longer than a line where it must. 「255101天津市和平区人民检察院 项目支出绩效运行监控（2024年1-6月）」 is two."""
+    word longer than a line where it must. 「255101天津市和平区人民检察院 项目支出绩效运行监控（2024年1-6月）」 is
+    two."""
     room = PAGE_POINTS[1] / (HEADING_SIZE_POINTS / 2)  # in width units (print_layout.text_width): half a character
     lines, used = 0, room
     for word in heading.split():

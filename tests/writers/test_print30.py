@@ -24,7 +24,10 @@ from tests.writers.test_print_pdf import _read, chromium_pdf, to_pdf
 from tests.writers.test_printed_fit import _normal
 
 CORPUS = ROOT / "tests" / "fixtures" / "real" / "corpus"
-TALL_HEADS = ("38", "106")
+# (38 and 106 until print34, whose pairs of unlabelled texts, a row each before, now fit their heads on page 1 with the
+# indicator header and the first indicator; the table 74, whose head runs over too, does not read back from Word as
+# the same indicators, its 10 columns)
+TALL_HEADS = ("171",)
 WIDE = "19"  # ten columns, a head of 30 rows
 
 
@@ -135,9 +138,9 @@ def _pages(pdf_path: Path) -> list[str]:
 def test_a_target_table_whose_head_runs_over_its_first_page_prints_its_indicators_together(
         printed: dict[str, Any], name: str) -> None:
     """The head is cut where it runs over page 1 and page 2 holds its rest, the indicator header and every indicator
-    (they printed the header and one indicator alone on page 2, the rest on page 3): the Word files of the corpus
-    tables 38 and 106 by LibreOffice, the page of the 10-column table 19 by Chromium; each file reads back to as many
-    indicators (the Word files to the same, with no problem)."""
+    (they printed the header and one indicator alone on page 2, the rest on page 3): the Word file of the corpus
+    table 171 (38 and 106 until print34) by LibreOffice, the page of the 10-column table 19 by Chromium; each file
+    reads back to as many indicators (the Word file to the same, with no problem)."""
     from perfbudget.load import load_path
 
     number = name[1:].split(".")[0]
@@ -204,4 +207,6 @@ def test_a_workbook_page_never_ends_with_the_indicator_header() -> None:
     sheet = load_workbook(io.BytesIO(render(_read(_corpus("177")), "xlsx"))).worksheets[0]
     header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "一级指标")
     breaks = [brk.id for brk in sheet.row_breaks.brk]  # (a break after the row of that number)
-    assert breaks and header not in breaks and header - 1 in breaks
+    # (until print34 the break fell before the header, header - 1; the head's unlabelled pairs a row each now, page 1
+    # holds the header and the first indicators)
+    assert breaks and header not in breaks and min(breaks) > header

@@ -801,6 +801,8 @@ def test_a_short_self_evaluation_workbook_prints_its_form_and_notes_on_one_page(
     assert "总分" in text and "自评等级" in text
     # 08 states its own 自评得分 100, the scoring's too: said on the 总分 row, not in a row of its own (kinds35's read)
     assert "总分(与表中自评得分一致)" in text and "表中自评得分100" not in text
+    # print34: the 总分 row's 分值 and 得分 both 「100.00」, each whole on its line (the 分值 「100」 before)
+    assert "总分(与表中自评得分一致)100.00100.00" in text
     assert _body_size(pdfs[files[0].name]) >= 7.5
     with pdfplumber.open(pdfs[files[1].name]) as pdf:
         assert len(pdf.pages) == 1

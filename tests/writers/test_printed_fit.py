@@ -166,3 +166,18 @@ def test_a_pages_heading_of_two_lines_breaks_between_its_words(printed: dict[str
     with pdfplumber.open(printed["pdfs"]["monitoring.html"]) as pdf:
         lines = [_normal(line) for line in (pdf.pages[0].extract_text() or "").splitlines()]
     assert lines[1:3] == ["255101天津市和平区人民检察院", "项目支出绩效运行监控(2024年1-6月)"], lines[:4]
+
+
+def test_a_pages_heading_of_two_lines_is_counted_in_its_first_page(printed: dict[str, Any]) -> None:
+    """The same page's first page was computed with a heading of one line (print34): Chromium's page 1 ran over before
+    the computed break, printing the 成本指标 row alone on page 2 and the 效益指标 rows on page 3. Counted two lines
+    (``evaluation_html.heading_lines``), the page is two pages, 成本指标 and the 效益指标 rows on the second."""
+    import pdfplumber
+
+    from perfbudget.writers.evaluation_html import heading_lines
+
+    assert heading_lines("255101天津市和平区人民检察院 项目支出绩效运行监控（2024年1-6月）") == 2
+    assert heading_lines("255101天津市和平区人民检察院 项目支出绩效自评") == 1
+    with pdfplumber.open(printed["pdfs"]["monitoring.html"]) as pdf:
+        pages = [_normal(page.extract_text() or "") for page in pdf.pages]
+    assert len(pages) == 2 and "成本指标" in pages[1] and "效益指标" in pages[1], pages

@@ -25,6 +25,7 @@ from perfbudget.writers.print_layout import (
     row_heights,
     running_head,
     split_at_pages,
+    text_width,
 )
 
 CSS = """
@@ -126,14 +127,36 @@ def project_section(evaluation: Evaluation, project: ProjectEvaluation, original
     return grid_section(project_grid(evaluation, project, original), f"project-{project.seq}", lead)
 
 
-def summary_lead(summary: Sequence[Sequence[str]], widths: Sequence[int]) -> float:
+# The page's heading (h1: 24 pt, the browser's default) as Chromium sets it: 35 pt a line
+HEADING_SIZE_POINTS, HEADING_LINE_POINTS = 24.0, 35.0
+
+
+def heading_lines(heading: str) -> int:
+    """The lines the page's heading takes across the page: it breaks only where its words part (``keep-all``), a
+    word longer than a line where it must. 「255101天津市和平区人民检察院 项目支出绩效运行监控（2024年1-6月）」 is
+    two."""
+    room = PAGE_POINTS[1] / (HEADING_SIZE_POINTS / 2)  # in width units (print_layout.text_width): half a character
+    lines, used = 0, room
+    for word in heading.split():
+        width = text_width(word)
+        if lines and used + 1 + width <= room:
+            used += 1 + width
+            continue
+        lines += lines_needed(word, room)
+        used = width % room if width > room else width
+    return max(1, lines)
+
+
+def summary_lead(summary: Sequence[Sequence[str]], widths: Sequence[int], heading: str = "") -> float:
     """The points of the first printed page that :func:`grids_page` takes above the first section: its heading
-    (24 pt) and the 汇总 table, each row as tall as its longest cell's lines (each section after the first begins a
-    page)."""
+    (35 pt a line, :func:`heading_lines`) and the 汇总 table, each row as tall as its longest cell's lines (each
+    section after the first begins a page). Until print34 the heading was counted a line: the seed's 监控表 page,
+    whose heading is two, printed its 成本指标 row alone on page 2 (Chromium's page 1 ran over before the computed
+    break), the 效益指标 rows on page 3."""
     units = [PAGE_POINTS[1] * width / 100 / 5.25 for width in widths]
     rows = sum(max(lines_needed(text, unit) for text, unit in zip(values, units, strict=False)) * HTML_LINE_POINTS
                + HTML_PAD_POINTS for values in summary)
-    return 24 + 35 + 16 + HTML_LINE_POINTS + HTML_PAD_POINTS + rows + 12
+    return 24 + HEADING_LINE_POINTS * heading_lines(heading) + 16 + HTML_LINE_POINTS + HTML_PAD_POINTS + rows + 12
 
 
 def sections(grids: Iterable[tuple[Grid, str]], lead: float) -> Iterator[str]:
@@ -177,9 +200,8 @@ def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
     summary = summary_rows(evaluation)
     widths = OWN_SUMMARY_WIDTHS if shows_own_scores(evaluation) else SUMMARY_WIDTHS
     grids = [project_grid(evaluation, project, original) for project in evaluation.projects]
-    return grids_page(f"{evaluation.unit_name or ''}{title}",
-                      f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} {title.removesuffix('表')}",
-                      summary_headers(evaluation), summary, widths,
+    heading = f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} {title.removesuffix('表')}"
+    return grids_page(f"{evaluation.unit_name or ''}{title}", heading, summary_headers(evaluation), summary, widths,
                       sections(((grid, f"project-{project.seq}") for grid, project in zip(
-                          grids, evaluation.projects, strict=True)), summary_lead(summary, widths)),
+                          grids, evaluation.projects, strict=True)), summary_lead(summary, widths, heading)),
                       page_rules(grids))

@@ -236,8 +236,9 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     total_row = first + len(lines)
     weights = sum((shown(line.weight) for line in lines), shown(project.execution_weight))
     add(Cell(total_row, 0, "总分" + agreeing_own_score(project), "total", colspan=5))
-    add(_number(total_row, 5, show(weights).removesuffix(".00"), weights, "total", "0"
-                if weights == weights.to_integral_value() else "0.00"))
+    # 「100.00」 as the column's 「10.00」 (print34; 「100」 in a format of its own before)
+    full_marks = _number(total_row, 5, show(weights), weights, "total")
+    add(full_marks)
     add(_number(total_row, 6, show(project.total), shown(project.total), "total"))
     add(Cell(total_row, 7, f"自评等级：{project.grade}", "total"))
     own = own_score_cells(project, total_row + 1)
@@ -245,7 +246,10 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     explanations = [f"预算执行率：{project.execution_explanation}", *project.notes, *own_score_notes(project),
                     *(f"{line.position}. {with_colon(line.level3)}{line.explanation}" for line in lines)]
     return Grid(tuple(cells), total_row + 1 + (1 if own else 0), tuple(explanations),
-                sheet_name(project.seq, project.name), content_widths(cells, WIDTHS),
+                sheet_name(project.seq, project.name),
+                # (the full marks, a digit longer than the column's marks, fit in its padding: measured, they widened
+                # 分值 a unit, and 08's 年度总体目标 took a line more, its one-page form two pages)
+                content_widths([cell for cell in cells if cell is not full_marks], WIDTHS),
                 whose=(unit_text, project.name))
 
 

@@ -49,5 +49,5 @@ def monitoring_html(monitoring: Monitoring) -> str:
     grids = [project_grid(monitoring, project) for project in monitoring.projects]
     return grids_page(f"{monitoring.unit_name or ''}{TITLE}", heading, SUMMARY_HEADERS, summary, SUMMARY_WIDTHS,
                       sections(((grid, f"project-{project.seq}") for grid, project in zip(
-                          grids, monitoring.projects, strict=True)), summary_lead(summary, SUMMARY_WIDTHS)),
+                          grids, monitoring.projects, strict=True)), summary_lead(summary, SUMMARY_WIDTHS, heading)),
                       page_rules(grids))

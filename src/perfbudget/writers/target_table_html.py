@@ -40,7 +40,7 @@ body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif;
 h2 { font-size: 12pt; text-align: center; margin: 1.5em 0 0.5em; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
 table.head { margin-bottom: 0; break-after: avoid; }
-table.head, table.indicators { table-layout: fixed; }
+table.head, table.indicators, table.whole { table-layout: fixed; }
 table.indicators { margin-top: -1px; }
 td { overflow-wrap: anywhere; }
 td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; line-height: 1.45; }
@@ -178,10 +178,11 @@ def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None 
     rows = [f"<tr>{''.join(cell for _, cell in sorted(by_row.get(r, []), key=lambda c: c[0]))}</tr>"
             for r in range(grid.rows)]
     split = indicator_split(grid)
-    if not split:
-        return "<table>\n" + "\n".join(rows) + "\n</table>"
     columns = "<colgroup>" + "".join(f'<col style="width:{100 * share:.1f}%">' for share in column_shares(grid)) \
         + "</colgroup>"
+    if not split:  # one table, of the Word form's widths too (print34: the browser's own widths squeezed the labels'
+        # column of corpus 80, a 部门整体 table without indicator rows, to two characters: 「总体资 / 金情 / 况：」)
+        return f'<table class="whole">{columns}\n' + "\n".join(rows) + "\n</table>"
     cuts = [start for start in starts if start < split]  # (a head cut where it runs over its page: print30)
     parts = []
     for first, end in pairwise([0, *cuts, split]):

@@ -28,6 +28,7 @@ written; an extra whose label the reader does not know comes back unlabelled.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -305,6 +306,39 @@ def _name_code_at(project: Project) -> int | None:
                  if project.extras[k] == (_CODE_LABEL, found.group(1))), None)
 
 
+PAIR_LABEL_CHARACTERS = 12  # an unlabelled text that short may be the label of the unlabelled text after it
+
+
+def unlabelled_pairs(extras: tuple[tuple[str, str], ...], drawn_apart: Collection[int] = ()) -> frozenset[int]:
+    """The indexes of unlabelled extras drawn with the unlabelled extra after them in one row, as a label and its
+    value: a short text, no figure (「上年结转」, 「1、一般公共预算」), followed by one that is not itself a short text
+    followed by a figure (「支出构成」 | 「基本支出」 | 「356.80」: the second and third are the pair). The
+    reader keeps such a pair of a source's row as two unlabelled texts (it does not know the label) and, drawn
+    side by side without a colon, reads them back so; until print34 each printed as a row of the table's width."""
+    found: set[int] = set()
+    index = 0
+    while index + 1 < len(extras):
+        (label, text), (after, value) = extras[index], extras[index + 1]
+        then = extras[index + 2] if index + 2 < len(extras) else ("-", "")
+        value_of_next = _pair_label(value) and not then[0] and _FIGURE.fullmatch(then[1].strip()) is not None
+        if not label and not after and value and _pair_label(text) and not value_of_next \
+                and index not in drawn_apart and index + 1 not in drawn_apart:
+            found.add(index)
+            index += 2
+        else:
+            index += 1
+    return frozenset(found)
+
+
+def _pair_label(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < len(stripped) <= PAIR_LABEL_CHARACTERS and "\n" not in stripped \
+        and not _FIGURE.fullmatch(stripped) and not stripped.endswith((":", "："))
+
+
+_FIGURE = re.compile(r"[-+]?[\d,，.]+%?")
+
+
 def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
@@ -462,6 +496,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     grid.add(name_cell, 1, colspan=width - 1)
     grid.rows += 1
     coded_at = _name_code_at(project)
+    paired = unlabelled_pairs(project.extras, (tasks.indexes if tasks is not None else frozenset())
+                              | ({coded_at} if coded_at is not None else set()))
     for index, (label, text) in enumerate(project.extras):
         if tasks is not None and index in tasks.indexes:
             if index == tasks.first:
@@ -479,6 +515,11 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label:
             grid.add(_said_label(label), 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
+        elif index in paired:  # 「上年结转 | 0.00」 as the source stands them, not a row each (print34)
+            grid.add(text, 0, center=True)
+            grid.add(project.extras[index + 1][1], 1, colspan=width - 1)
+        elif index - 1 in paired:
+            continue  # drawn beside the text before it
         else:
             grid.add(text, 0, colspan=width)
         grid.rows += 1

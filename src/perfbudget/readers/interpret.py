@@ -75,6 +75,7 @@ from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 from perfbudget.readers.turned_tables import turned_table
 from perfbudget.readers.untargeted_results import results_without_target, unsplit_results
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
+from perfbudget.readers.worded_value_columns import one_worded_target
 from perfbudget.readers.year_value_columns import one_year_target
 
 
@@ -374,6 +375,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                                               next(c for c in rows[header_index] if not c.blank).source)
         problems.extend([told] if told is not None else [])
         parts.needs_check.extend([note] if note is not None else [])
+        # 年度指标值 | 指标值, 指标值 | 指标值: by the headers' words, or an error (worded_value_columns.py)
+        columns, told = one_worded_target(columns, [heading, parts.name_cell.text if parts.name_cell else None],
+                                          next(c for c in rows[header_index] if not c.blank).source)
+        problems.extend([told] if told is not None else [])
     roles = set(role_list)
     parts.self_evaluation = "actual" in roles or "score" in roles
     before = len(parts.indicators)

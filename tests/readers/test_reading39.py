@@ -1,0 +1,91 @@
+"""The readers' leftovers of the first round (FAILURES.md section CI): each on a tiny inline table that main
+df519deb read wrong or refused (guards say what stays as it was)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perfbudget.model import Op
+from perfbudget.target import parse_target
+from tests.readers.test_reading36 import HEAD, ROWS, _errors, _read, _text
+
+
+_OLD = {"≥500人": "≥400人", "≥95%": "≥90%", "≥90%": "≥85%"}  # each row's figure of another year
+_VALUES = [(_OLD[row[3]], row[3]) for row in ROWS]  # the two value cells of each row
+
+
+def _two_value_table(heads: list[str], name: str = "社区养老服务补贴") -> bytes:
+    """``HEAD``'s table with two value columns under ``heads``: ``_VALUES``, the rows' own figures last."""
+    rows = [[*row[:3], *values] for row, values in zip(ROWS, _VALUES, strict=True)]
+    return _text([[HEAD[0][0], name], HEAD[1], [*HEAD[2][:3], *heads], *rows], "tabs")
+
+
+@pytest.mark.parametrize(("heads", "name", "read"), [
+    (["指标值", "年度指标值"], "社区养老服务补贴", "年度指标值"),
+    (["年度指标值", "指标值"], "社区养老服务补贴", "年度指标值"),
+    (["本年度指标值", "指标值"], "社区养老服务补贴", "本年度指标值"),
+    (["2024年指标值", "指标值"], "2025年社区养老服务补贴", "指标值"),
+    (["指标值", "2025年指标值"], "2025年社区养老服务补贴", "2025年指标值"),
+])
+def test_two_value_columns_take_the_one_its_header_says_is_this_years(heads: list[str], name: str,
+                                                                      read: str) -> None:
+    """``年度指标值 | 指标值``: main took the last column in silence (or refused 本年指标值 | 上年指标值 as no value
+    column); the column whose header says this year's is the target, the other an extra, and the choice told."""
+    document, problems = _read(_two_value_table(heads, name))
+    indicators = document.projects[0].indicators
+    at = heads.index(read)
+    assert [i.target.raw for i in indicators] == [values[at] for values in _VALUES]
+    assert [i.extras for i in indicators] == [((heads[1 - at], values[1 - at]),) for values in _VALUES]
+    assert not _errors(problems) and any(f"取「{read}」为本年度的指标值" in p for p in problems)
+
+
+@pytest.mark.parametrize(("heads", "name"), [(["指标值", "指标值"], "社区养老服务补贴"),
+                                             (["2024年指标值", "指标值"], "社区养老服务补贴"),
+                                             (["年度指标值", "本年指标值"], "社区养老服务补贴")])
+def test_two_value_columns_nothing_tells_apart_are_an_error_naming_both(heads: list[str], name: str) -> None:
+    """``指标值 | 指标值``: main read the last in silence; now an error at the header naming both (the file not
+    taken as read), the rows read as before so nothing is lost."""
+    document, problems = _read(_two_value_table(heads, name))
+    errors = _errors(problems)
+    assert len(errors) == 1 and f"「{heads[0]}」、「{heads[1]}」" in errors[0] and "无法确定取哪一列" in errors[0]
+    assert [i.target.raw for i in document.projects[0].indicators] == [row[3] for row in ROWS]
+
+
+@pytest.mark.parametrize("this", ["本年指标值", "当年指标值", "本年目标值"])
+def test_this_years_column_beside_last_years_is_the_target(this: str) -> None:
+    """``本年指标值 | 上年指标值`` was refused on df519deb (没有指标值列) though 本年度指标值 was read."""
+    document, problems = _read(_two_value_table(["上年指标值", this]))
+    assert [i.target.raw for i in document.projects[0].indicators] == [row[3] for row in ROWS]
+    assert not _errors(problems)
+
+
+def test_one_value_column_beside_last_years_reads_as_before() -> None:
+    # guard: 上年指标值 is no target column by its name (an extra already on df519deb), nothing told
+    document, problems = _read(_two_value_table(["上年指标值", "指标值"]))
+    assert [i.target.raw for i in document.projects[0].indicators] == [row[3] for row in ROWS]
+    assert not _errors(problems) and not any("多个指标值列" in p for p in problems)
+
+
+@pytest.mark.parametrize(("written", "op", "value", "unit", "upper"), [
+    ("每年≥3次", Op.GE, "3", "次/年", None),
+    ("每年度≥2次", Op.GE, "2", "次/年", None),
+    ("每季度≥1次", Op.GE, "1", "次/季度", None),
+    ("每月不少于2次", Op.GE, "2", "次/月", None),
+    ("每年3次", None, "3", "次/年", None),
+    ("每年2-3次", None, "2", "次/年", "3"),
+])
+def test_a_period_word_before_the_quantity_reads_as_per_period(written: str, op: Op | None, value: str, unit: str,
+                                                               upper: str | None) -> None:
+    """``每年≥3次`` was qualitative on df519deb where ``≥3次/年`` is read: the same quantity per period."""
+    target = parse_target(written, "培训次数")
+    assert (target.is_quantitative, target.op, target.value, target.unit, target.raw) == (
+        True, op, Decimal(value), unit, written)
+    assert target.upper == (Decimal(upper) if upper else None)
+
+
+@pytest.mark.parametrize("written", ["每年开展", "每周一次", "每月≥95%", "每年≥3次/年", "每年≥"])
+def test_a_period_word_before_no_counted_quantity_stays_as_it_was(written: str) -> None:
+    # guard: a word, a rate per month, a quantity already per period, a comparator alone: qualitative as before
+    assert not parse_target(written, "培训次数").is_quantitative

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfbudget.model import Op
+from perfbudget.model import Document, Op
 from perfbudget.target import parse_target
 from tests.readers.test_reading36 import HEAD, ROWS, _errors, _read, _text
 
@@ -89,3 +89,27 @@ def test_a_period_word_before_the_quantity_reads_as_per_period(written: str, op:
 def test_a_period_word_before_no_counted_quantity_stays_as_it_was(written: str) -> None:
     # guard: a word, a rate per month, a quantity already per period, a comparator alone: qualitative as before
     assert not parse_target(written, "培训次数").is_quantitative
+
+
+def _read_name_over_two_rows(head: str, tail: str) -> tuple[Document, list[str]]:
+    """``ROWS`` in pipes, the 质量指标 row's name ``head`` without a value, ``tail`` and the value on the next row."""
+    rows = [ROWS[0], ["", "质量指标", head, ""], ["", "", tail, "≥95%"], ROWS[2]]
+    return _read(_text([*HEAD, *rows], "pipes"))
+
+
+@pytest.mark.parametrize(("head", "tail"), [("服务对", "象覆盖率"), ("乡村医生培", "训合格率"), ("困难群众救", "助及时率")])
+def test_a_longer_names_tail_cutting_a_word_is_joined(head: str, tail: str) -> None:
+    """``| | 质量指标 | 乡村医生培 | |`` then ``| | | 训合格率 | ≥95% |`` (培训 cut by the wrap): two indicators on
+    df519deb (reading38 joined tails of one or two characters only)."""
+    document, problems = _read_name_over_two_rows(head, tail)
+    indicators = document.projects[0].indicators
+    assert [i.level3 for i in indicators] == ["服务老年人数", head + tail, "老年人满意度"]
+    assert indicators[1].target.raw == "≥95%" and not any(p.endswith("没有指标值") for p in problems)
+
+
+@pytest.mark.parametrize(("head", "tail"), [("服务", "覆盖率"), ("社区养老服务", "覆盖人数"), ("服务合格", "满意度")])
+def test_a_longer_tail_after_a_whole_word_stays_an_indicator(head: str, tail: str) -> None:
+    # guard: the break between words (服务 | 覆盖率) is no sign of a wrap: two indicators, the first warned, as before
+    document, problems = _read_name_over_two_rows(head, tail)
+    assert [i.level3 for i in document.projects[0].indicators][1:3] == [head, tail]
+    assert any(p.endswith("没有指标值") for p in problems)

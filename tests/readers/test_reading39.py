@@ -113,3 +113,16 @@ def test_a_longer_tail_after_a_whole_word_stays_an_indicator(head: str, tail: st
     document, problems = _read_name_over_two_rows(head, tail)
     assert [i.level3 for i in document.projects[0].indicators][1:3] == [head, tail]
     assert any(p.endswith("没有指标值") for p in problems)
+
+
+@pytest.mark.parametrize("layout", ["spaces", "cells"])
+def test_the_side_label_written_again_on_the_first_row_is_left_out(layout: str) -> None:
+    """``绩效指标 一级指标 …`` then ``绩效指标 产出指标`` (the merged side label copied again, 昭化 01): df519deb read
+    绩效指标 as a 三级 name with no level (an error) and lost the 一级 (one cell a line was read already)."""
+    rows = [*HEAD[:2], ["绩效指标", *HEAD[2]], ["绩效指标", "产出指标"], ROWS[0][1:], ROWS[1][1:],
+            ["满意度指标"], ROWS[2][1:]]
+    document, problems = _read(_text(rows, layout))
+    indicators = document.projects[0].indicators
+    assert [(i.level1, i.level3, i.target.raw) for i in indicators] == [
+        ("产出指标", "服务老年人数", "≥500人"), ("产出指标", "服务合格率", "≥95%"), ("满意度指标", "老年人满意度", "≥90%")]
+    assert not _errors(problems)

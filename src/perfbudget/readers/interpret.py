@@ -65,6 +65,7 @@ from perfbudget.readers.project_fields import (
 from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.row_boundary_cut import row_boundary_cut
+from perfbudget.readers.side_label_rows import without_side_label
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
@@ -414,6 +415,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         parts.self_evaluation = True
         parts.extras.extend(closing_texts(indicator_rows[closing:], _CLOSING_ROWS))
         indicator_rows = indicator_rows[:closing]
+    # 绩效指标 | 项目完成指标 under 绩效指标 | 一级指标 | …: the side label written again (readers/side_label_rows.py)
+    indicator_rows = without_side_label(indicator_rows, columns)
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
                         table.whole_lone_rows, table.closed,  # (rows after the indicators: they are not cut)

@@ -127,3 +127,29 @@ def test_the_side_label_written_again_on_the_first_row_is_left_out(layout: str) 
     assert [(i.level1, i.level3, i.target.raw) for i in indicators] == [
         ("产出指标", "服务老年人数", "≥500人"), ("产出指标", "服务合格率", "≥95%"), ("满意度指标", "老年人满意度", "≥90%")]
     assert not _errors(problems)
+
+
+def _glued_region_form(question_row: str) -> bytes:
+    """A transfer's region form glued into one paragraph (莆田 46's shape): two towns, a 是/否 row ``question_row``."""
+    return ("附件2某区2025年省级专项资金绩效目标表项目名称水毁修复专项资金主管部门(单位)名称某区水利局资金情况(万元)资金总额35"
+            "其中:财政拨款35其他资金0总体目标开展2个防洪水利设施水毁修复,绩效指标一级指标二级指标三级指标指标解释指标方向"
+            "笏石街道办埭头镇成本指标经济成本指标成本控制率(%)反映成本控制情况≤100%100%产出指标数量指标开展修复工程(个)"
+            f"反映修复开展情况≥11质量指标{question_row}是/否否否时效指标项目开展率(%)反映修复开展情况≥100%100%").encode()
+
+
+def test_a_glued_question_and_the_explanation_restating_it_are_split() -> None:
+    """``已建工程是否存在质量问题当年已完工项目是否在检查中发现质量问题是/否否否`` (莆田 46): df519deb refused the row
+    (指标解释不以「反映」开头); two 是否 questions ending alike split where the first ends."""
+    document, problems = _read(_glued_region_form("已建工程是否存在质量问题当年已完工项目是否在检查中发现质量问题"))
+    indicators = document.projects[0].indicators
+    assert [(i.level3, i.description, i.target.raw) for i in indicators][2] == (
+        "已建工程是否存在质量问题", "当年已完工项目是否在检查中发现质量问题", "否")
+    assert len(indicators) == 4 and not _errors(problems)
+
+
+@pytest.mark.parametrize("row", ["已建工程是否存在质量问题当年已完工项目检查中发现的质量问题",
+                                 "已建工程是否存在质量问题当年是否发现问题并整改是否有质量问题"])
+def test_a_glued_name_not_so_restated_stays_refused(row: str) -> None:
+    # guard: one 是否 only, or three: the place is not sure, the row an error as before
+    document, problems = _read(_glued_region_form(row))
+    assert len(document.projects[0].indicators) == 3 and any("无法可靠拆分" in p for p in _errors(problems))

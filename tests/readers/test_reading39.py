@@ -11,7 +11,6 @@ from perfbudget.model import Document, Op
 from perfbudget.target import parse_target
 from tests.readers.test_reading36 import HEAD, ROWS, _errors, _read, _text
 
-
 _OLD = {"≥500人": "≥400人", "≥95%": "≥90%", "≥90%": "≥85%"}  # each row's figure of another year
 _VALUES = [(_OLD[row[3]], row[3]) for row in ROWS]  # the two value cells of each row
 
@@ -98,7 +97,8 @@ def _read_name_over_two_rows(head: str, tail: str) -> tuple[Document, list[str]]
     return _read(_text([*HEAD, *rows], "pipes"))
 
 
-@pytest.mark.parametrize(("head", "tail"), [("服务对", "象覆盖率"), ("乡村医生培", "训合格率"), ("困难群众救", "助及时率")])
+@pytest.mark.parametrize(("head", "tail"),
+                         [("服务对", "象覆盖率"), ("乡村医生培", "训合格率"), ("困难群众救", "助及时率")])
 def test_a_longer_names_tail_cutting_a_word_is_joined(head: str, tail: str) -> None:
     """``| | 质量指标 | 乡村医生培 | |`` then ``| | | 训合格率 | ≥95% |`` (培训 cut by the wrap): two indicators on
     df519deb (reading38 joined tails of one or two characters only)."""
@@ -125,15 +125,17 @@ def test_the_side_label_written_again_on_the_first_row_is_left_out(layout: str) 
     document, problems = _read(_text(rows, layout))
     indicators = document.projects[0].indicators
     assert [(i.level1, i.level3, i.target.raw) for i in indicators] == [
-        ("产出指标", "服务老年人数", "≥500人"), ("产出指标", "服务合格率", "≥95%"), ("满意度指标", "老年人满意度", "≥90%")]
+        ("产出指标", "服务老年人数", "≥500人"), ("产出指标", "服务合格率", "≥95%"),
+        ("满意度指标", "老年人满意度", "≥90%")]
     assert not _errors(problems)
 
 
 def _glued_region_form(question_row: str) -> bytes:
     """A transfer's region form glued into one paragraph (莆田 46's shape): two towns, a 是/否 row ``question_row``."""
-    return ("附件2某区2025年省级专项资金绩效目标表项目名称水毁修复专项资金主管部门(单位)名称某区水利局资金情况(万元)资金总额35"
-            "其中:财政拨款35其他资金0总体目标开展2个防洪水利设施水毁修复,绩效指标一级指标二级指标三级指标指标解释指标方向"
-            "笏石街道办埭头镇成本指标经济成本指标成本控制率(%)反映成本控制情况≤100%100%产出指标数量指标开展修复工程(个)"
+    return ("附件2某区2025年省级专项资金绩效目标表项目名称水毁修复专项资金主管部门(单位)名称某区水利局"
+            "资金情况(万元)资金总额35其中:财政拨款35其他资金0总体目标开展2个防洪水利设施水毁修复,"
+            "绩效指标一级指标二级指标三级指标指标解释指标方向笏石街道办埭头镇"
+            "成本指标经济成本指标成本控制率(%)反映成本控制情况≤100%100%产出指标数量指标开展修复工程(个)"
             f"反映修复开展情况≥11质量指标{question_row}是/否否否时效指标项目开展率(%)反映修复开展情况≥100%100%").encode()
 
 

@@ -238,6 +238,12 @@ def parse_target(raw: str, name: str | None = None) -> Target:
         return _qualitative(raw, (period["a"], period["b"]))
     if parse_due(text) is not None:
         return _qualitative(raw)
+    if text[:1] == "每" and (per := _PER_PERIOD.match(text)) is not None and "/" not in per["rest"]:
+        # 每年≥3次, 每月不少于2次: the quantity per period, read as ≥3次/年 (reading39)
+        inner = parse_target(f"{per['rest']}/{_PERIOD_UNITS.get(per['per'], per['per'])}", name)
+        if inner.is_quantitative and inner.unit is not None and not inner.unit.startswith("/"):
+            return new_target(raw, Kind.QUANTITATIVE, inner.op, inner.value, inner.unit, inner.direction,
+                              inner.upper, None)
     symbol, body = _apply_words(text)
     match = _QUANT_RE.match(body)
     if match and not (match["op"] and symbol):
@@ -273,6 +279,11 @@ _TRAILING_NOTE = re.compile(r"^(?P<head>[^()]+)\([^()]*\)$")
 _INCLUSIVE_NOTE = re.compile(r"^(?P<head>[^()]+)\(含\)(?P<tail>(?:及)?(?:以上|以下|以内))$")
 # Two bounds of one quantity: ≥95%，≤100%, 不低于95%且不高于100%
 _TWO_BOUNDS = re.compile(r"^(?P<lo>[^,;、且]+)(?:,|;|、|且|并且)(?P<hi>[^,;、且]+)$")
+
+
+# A period word before the quantity: 每年≥3次, 每季度≥1次, 每月不少于2次 (the same as ≥3次/年, ≥1次/季度, ≥2次/月)
+_PER_PERIOD = re.compile(r"^每(?P<per>年度?|半年|季度?|月|周|日|天)(?P<rest>.+)$")
+_PERIOD_UNITS = {"年度": "年"}
 
 
 def _noted_or_bounded(raw: str, text: str, name: str | None) -> Target | None:

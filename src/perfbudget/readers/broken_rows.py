@@ -12,8 +12,10 @@ with the text of a cell after them. The cell is joined as the page has it (no ch
 A copy that keeps the row's empty cells writes the name's last characters as a row of their own: ``| | 质量指标 |
 服务合格 | |`` then ``| | | 率 | ≥95% |``. The rows are one where the first has its 三级 name and nothing after it,
 the second nothing before its 三级 and a value, and that 三级 is a name's tail, no name: one or two characters
-ending in 率, 数, 度, 量 or 次 (率, 人数, 次数; reading38). A second row named otherwise (``有效``, ``满意度``) stays
-an indicator of its own after one without a value (warned).
+ending in 率, 数, 度, 量 or 次 (率, 人数, 次数; reading38), or a longer one so ending where the break falls inside a
+word (``服务对`` / ``象覆盖率``, ``乡村医生培`` / ``训合格率``: ``readers/word_cut.py``; reading39). A second row named
+otherwise (``有效``, ``满意度`` after ``服务合格``, ``覆盖率`` after ``服务``: the break between words) stays an
+indicator of its own after one without a value (warned).
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from __future__ import annotations
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import is_footer, level_of
+from perfbudget.readers.word_cut import cut_inside_a_word
 from perfbudget.target import parse_target
 
 PERCENT_SIGNS = frozenset("%％‰")
 _JOINED_ROLES = frozenset({"level3", "description"})
 _WHERE = {"level3": "三级指标", "description": "指标说明"}
 _NAME_TAIL_ENDS = tuple("率数度量次")
+_LONGEST_TAIL = 6  # (a wrapped name's last line: 训合格率, 助及时率; a longer one is a name of its own)
 
 
 def joined_broken_rows(rows: list[list[Cell]], roles: list[str], problems: list[Problem]) -> list[list[Cell]]:
@@ -65,7 +69,11 @@ def _name_tail_at(before: list[Cell], row: list[Cell], roles: list[str]) -> int 
             or any(not c.blank for c in row[:level3]):
         return None
     tail = row[level3].text.strip()
-    return level3 if len(tail) <= 2 and tail.endswith(_NAME_TAIL_ENDS) and level_of(tail) is None else None
+    if not tail.endswith(_NAME_TAIL_ENDS) or level_of(tail) is not None:
+        return None
+    # 服务对 / 象覆盖率: a longer tail only where the break cuts a word (服务合格 / 满意度 stays two; reading39)
+    return level3 if len(tail) <= 2 or (len(tail) <= _LONGEST_TAIL
+                                        and cut_inside_a_word(before[level3].text.strip(), tail)) else None
 
 
 def _continues(before: list[Cell], row: list[Cell], roles: list[str], width: int) -> bool:

@@ -74,6 +74,21 @@ def name_and_description(text: str) -> tuple[str, str] | None:
     ending = text[-2:]
     if len(text) < 6 or not any(ending.endswith(w) for w in _MEASURE_ENDINGS):
         return None
+    return _restated(text)
+
+
+def question_and_description(text: str) -> tuple[str, str] | None:
+    """(三级 name, 指标解释) of a yes/no question glued to the explanation restating it (``已建工程是否存在质量问题``
+    + ``当年已完工项目是否在检查中发现质量问题``, 莆田 46): each part asks 是否 once, split at the only place where
+    the name ends in the two characters the explanation ends in (reading39)."""
+    if text.count("是否") != 2:
+        return None
+    split = _restated(text)
+    return split if split is not None and "是否" in split[0] and "是否" in split[1] else None
+
+
+def _restated(text: str) -> tuple[str, str] | None:
+    ending = text[-2:]
     places = [p for p in range(3, len(text) - 1) if text[:p].endswith(ending)]
     if len(places) != 1:
         return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.glued_described_rows import question_and_description
 from perfbudget.readers.glued_stream import _CLOSING, _LEVEL_NAME, _levels, header_cells, level_names
 from perfbudget.readers.glued_weighted_rows import _next_row_starts
 from perfbudget.readers.labels import column_role
@@ -121,9 +122,12 @@ def _described(named: list[str], described: bool, target: str, end: int, told: s
     else:
         at = name.find("反映")
         if at <= 0 or name.find("反映", at + 1) >= 0:
-            return ("三级指标与指标解释粘连在一起（指标解释不以「反映」开头，或不止一处），无法可靠拆分："
-                    f"「{name[:60]}」")
-        cells = [name[:at], name[at:], target]
+            if (asked := question_and_description(name)) is None:  # (是否…问题 + …是否…问题: reading39)
+                return ("三级指标与指标解释粘连在一起（指标解释不以「反映」开头，或不止一处），无法可靠拆分："
+                        f"「{name[:60]}」")
+            cells = [*asked, target]
+        else:
+            cells = [name[:at], name[at:], target]
     return (cells, end, told) if told else (cells, end)
 
 

@@ -65,6 +65,7 @@ from perfbudget.readers.project_fields import (
 from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.row_boundary_cut import row_boundary_cut
+from perfbudget.readers.side_label_rows import without_side_label
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
@@ -75,6 +76,7 @@ from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 from perfbudget.readers.turned_tables import turned_table
 from perfbudget.readers.untargeted_results import results_without_target, unsplit_results
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
+from perfbudget.readers.worded_value_columns import one_worded_target
 from perfbudget.readers.year_value_columns import one_year_target
 
 
@@ -374,6 +376,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                                               next(c for c in rows[header_index] if not c.blank).source)
         problems.extend([told] if told is not None else [])
         parts.needs_check.extend([note] if note is not None else [])
+        # 年度指标值 | 指标值, 指标值 | 指标值: by the headers' words, or an error (worded_value_columns.py)
+        columns, told = one_worded_target(columns, [heading, parts.name_cell.text if parts.name_cell else None],
+                                          next(c for c in rows[header_index] if not c.blank).source)
+        problems.extend([told] if told is not None else [])
     roles = set(role_list)
     parts.self_evaluation = "actual" in roles or "score" in roles
     before = len(parts.indicators)
@@ -409,6 +415,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         parts.self_evaluation = True
         parts.extras.extend(closing_texts(indicator_rows[closing:], _CLOSING_ROWS))
         indicator_rows = indicator_rows[:closing]
+    # 绩效指标 | 项目完成指标 under 绩效指标 | 一级指标 | …: the side label written again (readers/side_label_rows.py)
+    indicator_rows = without_side_label(indicator_rows, columns)
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
                         table.whole_lone_rows, table.closed,  # (rows after the indicators: they are not cut)

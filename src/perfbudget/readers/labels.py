@@ -425,6 +425,10 @@ COLUMN_LABELS: dict[str, str] = {
     "计划指标值": "target",
     "当年度指标值": "target",
     "本年度指标值": "target",
+    "本年指标值": "target",  # (本年指标值 | 上年指标值: reading39)
+    "当年指标值": "target",
+    "本年目标值": "target",
+    "当年目标值": "target",
     "指标名称": "level3",
     "三级指标名称": "level3",
     "三级指标内容": "level3",

@@ -1,0 +1,33 @@
+"""Whether a line break falls inside a word: ``乡村医生培`` / ``训合格率`` (培训 cut) against ``服务合格`` / ``满意度``
+(a cut between words).
+
+A copy that keeps a row's empty cells writes the rest of a wrapped 三级 name as a row of its own
+(``readers/broken_rows.py``). A tail of one or two characters ending in 率, 数 … is no name of its own; a longer
+one may be (满意度, 覆盖率), and what tells the two apart is where the break falls: inside a word only a wrap puts
+it. The words are rjieba's (jieba's dictionary, no guessing of unknown words), made on first use only: the check
+runs on the rare row that follows a 三级 name without a value.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import rjieba  # made lazily: loading the dictionary takes a moment
+
+    return rjieba.Jieba()
+
+
+def cut_inside_a_word(head: str, tail: str) -> bool:
+    """Whether ``head + tail`` read as one text has a word running across the place the two meet."""
+    at = 0
+    for word in _tokenizer().cut(head + tail, False):
+        if at < len(head) < at + len(word):
+            return True
+        at += len(word)
+        if at >= len(head):
+            return False
+    return False

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from perfbudget.load import load_bytes
 from tests.web.conftest import WebEnv
 
 
@@ -42,3 +44,54 @@ def test_a_target_s_unit_and_direction_must_agree_with_its_raw_text(web: WebEnv)
                         headers={"Authorization": f"Bearer {web.token('editor')}"}).json()["document"]["projects"][0][
         "indicators"][0]["target"]
     assert (target["raw"], target["value"], target["unit"], target["direction"]) == ("30", "30", "人", "reverse")
+
+
+def _with_print_area(data: bytes, area: str) -> bytes:
+    """The workbook ``data`` with its first sheet's print area written as ``area`` (as a program other than Excel
+    may write it: openpyxl checks what it is given)."""
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                name = f'<definedName name="_xlnm.Print_Area" localSheetId="0">{area}</definedName>'
+                part = part.replace(b"<definedNames/>", b"").replace(
+                    b"</workbook>", f"<definedNames>{name}</definedNames></workbook>".encode())
+            written.writestr(item, part)
+    return out.getvalue()
+
+
+def test_a_print_area_longer_than_excel_allows_is_refused_before_openpyxl_parses_it() -> None:
+    # openpyxl's patterns and printed_columns' tried each place of a long print area to its end: 40,000 「A」 (a 5 KB
+    # .xlsx) cost 11 s of any upload's preview; 8,000 areas of $A:$XFD added 16,384 columns each (3.6 s)
+    from tests.readers.test_forms37_traps import _FORM, _excel
+
+    for area in ("A" * 40_000, ",".join(["Sheet!$A:$XFD"] * 8_000)):
+        started = time.process_time()
+        result = load_bytes(_with_print_area(_excel(_FORM), area), "t.xlsx")
+        assert time.process_time() - started < 1.0
+        assert result.document is None
+        [refused] = result.errors
+        assert "定义的名称（如打印区域）长" in refused.message and "超过 Excel 允许的 8192 个字符" in refused.message
+
+
+def test_a_print_area_is_cut_into_its_areas_outside_quoted_sheet_names() -> None:
+    # areas were found anywhere in the text and counted against its 「!」: a sheet named with 「!」 lost its print area
+    # (every column read); each area's columns are counted once however many areas repeat them
+    from tests.readers.test_forms37_traps import _FORM, _excel
+
+    rows = [[*row, old] for row, old in zip(_FORM, ["", "", "指标值", "≥400平方米", "≥90%", "≥85%"], strict=True)]
+
+    def titled(sheet: Any) -> None:
+        sheet.title = "表,一!"
+
+    area = ",".join(["'表,一!'!$A$1:$B$6", "'表,一!'!$C:$D"] * 100)  # (3,000 characters)
+    result = load_bytes(_with_print_area(_excel(rows, titled), area), "t.xlsx")
+    assert result.document is not None
+    assert {i.level3: i.target.raw for i in result.document.projects[0].indicators} == {
+        "维修面积": "≥500平方米", "验收合格率": "100%", "师生满意度": "≥90%"}
+    [told] = [p for p in result.problems if "打印区域" in p.message]
+    assert told.source.column == 5

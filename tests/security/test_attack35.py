@@ -136,3 +136,19 @@ def test_a_text_box_of_many_paragraphs_in_a_cell_is_searched_for_tables_once() -
     targets, _ = _read(_word(boxed), "t.docx")
     assert time.process_time() - started < 2.0
     assert targets["维修面积"].split("\n") == texts  # (each paragraph read once, with its anchor)
+
+
+def test_covered_cells_of_an_ods_count_against_the_cell_limit_before_they_are_looked_at() -> None:
+    # forms38's covered cells with content were walked column by column before the sheet's cells were counted:
+    # 20,000 rows of one covered cell repeated over 16,384 columns under a spanned cell (a 60 KB .ods) cost 12.5 s
+    # to be refused for its cells
+    from tests.readers.test_other_forms import ODS_CONTENT, _ods
+
+    spanned = ('<table:table-row><table:table-cell table:number-columns-spanned="3" table:number-rows-spanned='
+               '"20001" office:value-type="string"><text:p>项目名称</text:p></table:table-cell></table:table-row>')
+    covered = "".join(f'<table:table-row><table:covered-table-cell table:number-columns-repeated="16384"><text:p>{n}'
+                      "</text:p></table:covered-table-cell></table:table-row>" for n in range(20_000))
+    started = time.process_time()
+    result = load_bytes(_ods(ODS_CONTENT.format(rows=spanned + covered).encode()), "t.ods")
+    assert time.process_time() - started < 3.0
+    assert result.document is None and "超过 150000 个单元格的上限" in result.errors[0].message

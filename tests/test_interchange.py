@@ -201,8 +201,14 @@ def test_a_target_whose_fields_contradict_its_raw_text_is_refused_by_place(seed_
     assert refused.value.path == f"projects[0].indicators[{at}].target.value"
     assert f"raw「{good['raw']}」" in refused.value.message and f"给出 {target['value']}" in refused.value.message
     assert f"raw 读作 {Decimal(good['value'])}" in refused.value.message
-    # agreeing fields are kept as given; the unit may come from another column (计量单位) and is not compared
+    # a unit other than the one raw writes is refused too (attack35: kept as given until then); beside a raw
+    # without a unit it may come from another column (计量单位) and is kept
     data["projects"][0]["indicators"][at]["target"] = {**good, "unit": "人次"}
+    with pytest.raises(InterchangeError) as refused:
+        document_from_dict(data)
+    assert refused.value.path == f"projects[0].indicators[{at}].target.unit"
+    bare = good["raw"].removesuffix(good["unit"])
+    data["projects"][0]["indicators"][at]["target"] = {**good, "raw": bare, "unit": "人次"}
     kept = document_from_dict(data)
     assert kept.projects[0].indicators[at].target.unit == "人次"
     assert document_from_dict(document_to_dict(kept)) == kept

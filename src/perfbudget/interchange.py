@@ -382,28 +382,34 @@ def _target_or_raw(data: Any, level3: Any, path: str) -> Target:
     return target
 
 
-_READ_FIELDS = (("kind", "kind"), ("op", "op"), ("value", "value"), ("upper", "upper"))
+_READ_FIELDS = ("kind", "op", "value", "upper")
 
 
 def _agrees_with_raw(target: Target, level3: Any, path: str) -> None:
-    """A target's kind, comparator, value and upper bound must be what its ``raw`` text reads as: a hand-edited
-    file giving ``{"raw": "≥30人", "value": "3"}`` was stored as given, so the table said one thing and the
-    scoring and review used another (replay-g). The unit and direction may come from other columns (计量单位,
-    指标方向) and are not compared."""
+    """A target's ``raw`` text is its source of truth: its kind, comparator, value and upper bound must be what
+    ``raw`` reads as (a hand-edited file giving ``{"raw": "≥30人", "value": "3"}`` was stored as given, so the table
+    said one thing and the scoring and review used another: replay-g); so must its unit where ``raw`` writes one, and
+    its direction where ``raw`` writes a comparator (attack35: ``{"raw": "≥30人", "unit": "万元"}`` and ``≥95%``
+    marked reverse were stored, the table read 30 人 and the review 30 万元, smaller taken as better). A unit beside
+    a ``raw`` without one may come from a 计量单位 column, a direction beside a ``raw`` without comparator from a
+    指标方向 column (``35`` under 反向): kept."""
     if not target.raw:
         return
     from perfbudget.target import parse_target
 
     read = parse_target(target.raw, level3 if isinstance(level3, str) else None)
-    for field, key in _READ_FIELDS:
+    compared = (*_READ_FIELDS, *(("unit",) if read.unit else ()), *(("direction",) if read.op is not None else ()))
+    for field in compared:
         given, meant = getattr(target, field), getattr(read, field)
         if given != meant:
-            raise InterchangeError(f"{path}.{key}", f"与指标值 raw「{target.raw}」不一致：给出 {_shown(given)}，"
-                                                    f"raw 读作 {_shown(meant)}；请改正其一，或只给 raw")
+            raise InterchangeError(f"{path}.{field}", f"与指标值 raw「{target.raw}」不一致：给出 {_shown(given)}，"
+                                                      f"raw 读作 {_shown(meant)}；请改正其一，或只给 raw")
 
 
 def _shown(value: Any) -> str:
-    return "空" if value is None else str(value if isinstance(value, Decimal) else getattr(value, "value", value))
+    if value is None or value == "":
+        return "空"
+    return str(value if isinstance(value, Decimal) else getattr(value, "value", value))
 
 
 def _indicator(data: Any, path: str) -> Indicator:

@@ -291,11 +291,15 @@ _ROWS_SPANNED = (_TABLE, "number-rows-spanned")
 _MOST_SPANNED_COLUMNS = 200_000  # the columns of all spanned cells of a sheet mapped (as xlsx_merged's cells)
 
 
-def _covered_with_content(table: Any) -> dict[tuple[int, int], tuple[int, int]]:
+def _covered_with_content(table: Any, limits: Limits) -> dict[tuple[int, int], tuple[int, int]]:
     """Covered cells (``table:covered-table-cell``) that hold something, each with the top-left cell of the spanned
     cell covering it, all 1-based and numbered as :class:`_Sheet` numbers them (repeats expanded): Calc keeps the
     contents of cells merged after they were filled there when asked to (「保留隐藏单元格的内容」), and shows only
-    the top-left cell. One pass over the sheet's cells; each spanned cell's columns are mapped once (bounded)."""
+    the top-left cell. One pass over the sheet's cells; each spanned cell's columns are mapped once (bounded), and
+    the covered cells holding something count against ``max_cells`` as every cell with content does, before any is
+    looked at (20,000 rows of one covered cell repeated over 16,384 columns, a 60 KB .ods, were walked column by
+    column before the sheet's cells were counted: 12.5 s to refuse it; attack35)."""
+    budget = _Budget(limits)
     covering: dict[int, tuple[int, int, int]] = {}  # column → (top, left, bottom) of the spanned cell over it
     found: dict[tuple[int, int], tuple[int, int]] = {}
     mapped = 0
@@ -320,6 +324,7 @@ def _covered_with_content(table: Any) -> dict[tuple[int, int], tuple[int, int]]:
                         for k in range(c + 1, c + wide + 1):
                             covering[k] = (r, c + 1, r + tall - 1)
             elif cell.firstChild is not None or (_OFFICE, "value-type") in cell.attributes:
+                budget.spend(min(c + count, MAX_COLUMNS) - c)
                 for k in range(c + 1, min(c + count, MAX_COLUMNS) + 1):
                     top = covering.get(k)
                     if top is not None and top[0] <= r <= top[2]:
@@ -362,7 +367,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
         if table.attributes.get(_STYLE_NAME) in hidden_styles:
             hidden.append((table, name))  # read only when no sheet shown holds a table
             continue
-        merged = MergedValues(covered_map(_covered_with_content(table)), file, name)
+        merged = MergedValues(covered_map(_covered_with_content(table, budget.limits)), file, name)
         tables.extend(_sheet_tables(_Sheet(table, budget, covered=bool(merged.covered)), name, file,
                                     hidden_rows=_hidden_rows(table), notes=notes, unvalued=unvalued,
                                     hiding=_hiding(table), merged=merged))

@@ -49,7 +49,7 @@ from perfbudget.readers.xlsx_hidden import (
     told,
 )
 from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
-from perfbudget.readers.xlsx_print_area import printed_columns, unprinted_columns
+from perfbudget.readers.xlsx_print_area import long_defined_name, printed_columns, unprinted_columns
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
 # show it, 2021/12/31 (year first, month and day without a leading zero: 2021/1/5); ISO 2021-12-31 until forms37
@@ -283,6 +283,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     budget = Budget(limits or Limits())
     budget.add_cells(sheet_cells(data))  # refused before parsing when the sheets hold too many cells
     budget.cells = 0
+    if (long_name := long_defined_name(data)) is not None:
+        raise LimitExceeded(long_name)  # (before openpyxl parses it: attack35)
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         if (long_format := format_problem(getattr(workbook, "_number_formats", ()))) is not None:

@@ -126,6 +126,9 @@ DAMAGE_RATES = ("受害率", "成灾率", "发病率", "感染率")
 # 不发生重大事故) is a claim, and the name decides as before. Tested on the name's last characters only.
 _FAULT_NAME_END = re.compile(r"(?:误差|差错|错误|出错|事故|失误|故障|违规|违纪|缺陷|返工|漏报|误报|上访|不合格|伤亡)"
                              r"(?:事件|案件|次数|起数|件数|数)?$")
+# The words that deny the fault, within a few characters before it (无安全事故, 不发生重大安全事故, 杜绝一切责任事故):
+# not any 未/免/不 earlier in the name (未成年人安全事故, 免费午餐食品安全事故 count accidents: the lead's reread).
+_FAULT_NAME_DENIED = re.compile(r"(?:无|零|不发生|未发生|没有|杜绝|避免|防止|不出现|未出现|不出|未出)[\u4e00-\u9fff]{0,6}$")
 
 
 def format_decimal(value: Decimal) -> str:
@@ -200,7 +203,7 @@ def direction_from_name(name: str | None) -> Direction:
     if name and (_REVERSE_NAME.search(name) or name.endswith(DAMAGE_RATES)):
         return Direction.REVERSE
     if name and (fault := _FAULT_NAME_END.search(name)) is not None \
-            and _FAULT_DENIED.search(name, 0, fault.start()) is None:
+            and _FAULT_NAME_DENIED.search(name, max(0, fault.start() - 9), fault.start()) is None:
         return Direction.REVERSE
     return Direction.POSITIVE
 

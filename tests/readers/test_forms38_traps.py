@@ -106,7 +106,7 @@ def test_two_forms_side_by_side_on_a_sheet_are_two_projects() -> None:
                         "食堂改造": {"改造面积": "≥200平方米", "就餐学生数": "≥800人", "学生满意度": "≥85%"}}
         assert [p.budget.total for p in result.document.projects] == [Decimal(50), Decimal(30)]
         [told] = [p for p in result.problems if "并排" in p.message]
-        assert f"第{5 + len(gap)}列" in told.message
+        assert f"另一张自{'EF'[len(gap)]}列起" in told.message  # the column's letter, as Excel shows it
 
 
 def test_a_very_hidden_sheet_holding_an_old_version_is_told_how_it_comes_back() -> None:
@@ -211,3 +211,17 @@ def test_a_name_broken_by_the_page_with_its_value_on_the_next_page_is_one_row(tm
     assert len(targets) == 24 and targets["维修校舍十八号楼面积"] == "≥800平方米"
     [told] = [p for p in result.problems if "印在了下一页" in p.message]
     assert told.source.page == 2 and told.severity is Severity.WARNING
+
+
+def test_more_columns_outside_the_print_area_than_told_one_by_one_are_told_as_outside_it() -> None:
+    """The lead's reread: past the first 20 columns told one by one, those outside the print area were told as
+    hidden columns (「…隐藏列未读取；…取消隐藏…」), naming the wrong cause and the wrong fix."""
+    from perfbudget.readers.xlsx_hidden import MOST_TOLD, hidden_column_problems
+
+    texts = {c: ["旧值"] for c in range(5, 5 + MOST_TOLD + 3)}
+    told = hidden_column_problems("t.xlsx", "Sheet", texts, unprinted=frozenset(texts))
+    assert len(told) == MOST_TOLD + 1 and "另有 3 个有内容的列在打印区域之外" in told[-1].message
+    assert not [p for p in told if "隐藏列" in p.message]
+    mixed = hidden_column_problems("t.xlsx", "Sheet", texts, unprinted=frozenset(list(texts)[-2:]))
+    assert [p.message.split("；")[0].split("，")[0] for p in mixed[MOST_TOLD:]] == [
+        "工作表「Sheet」另有 1 个有内容的隐藏列未读取", "工作表「Sheet」另有 2 个有内容的列在打印区域之外"]

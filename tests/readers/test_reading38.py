@@ -63,7 +63,10 @@ def test_a_row_named_otherwise_after_one_without_a_value_stays_an_indicator(seco
     ("0起", "安全事故", Direction.REVERSE), ("0起", "重大安全生产事故", Direction.REVERSE),
     ("0次", "设备故障次数", Direction.REVERSE), ("2起", "交通事故", Direction.REVERSE),
     ("0起", "不发生安全事故", Direction.POSITIVE), ("≥1次", "安全事故", Direction.POSITIVE),
-    ("0起", "安全事故处置", Direction.POSITIVE), ("100%", "故障修复率", Direction.POSITIVE)])
+    ("0起", "安全事故处置", Direction.POSITIVE), ("100%", "故障修复率", Direction.POSITIVE),
+    # (the lead's reread: a 未 or 免 earlier in the name is no denial of the fault)
+    ("0起", "未成年人安全事故", Direction.REVERSE), ("0起", "免费午餐食品安全事故", Direction.REVERSE),
+    ("0起", "无安全事故", Direction.POSITIVE), ("0起", "杜绝一切责任事故", Direction.POSITIVE)])
 def test_a_name_ending_in_the_fault_it_counts(raw: str, name: str, direction: Direction) -> None:
     """``0起`` under 安全事故: main read it positive, a floor of 0 (CB Noticed (3)); a name denying the fault, one
     handling it and a written comparator keep their reading."""

@@ -132,3 +132,21 @@ def test_a_gain_under_a_cost_group_is_misplaced() -> None:
     for name, target in [("实施项目对社会产生的不利影响", "减少"), ("施工期对周边居民的影响", "≤3天"),
                          ("提高施工扬尘污染控制", "≤5次")]:
         assert found(document(row(OUT, "社会成本指标", name, target)), "level2-misplaced") == [], name
+
+
+def test_a_payment_named_with_safety_is_still_a_payment() -> None:
+    """The lead's reread: routing every name holding 安全 to mandatory-below-full (round 34) silenced
+    payment-below-full for 安全员补贴发放率 95%, flagged before the round."""
+    for name in ("安全员补贴发放率", "安全补助资金发放率"):
+        doc = document(row(OUT, "质量指标", name, "95%"))
+        assert found(doc, "payment-below-full") == [1], name
+        assert found(doc, "mandatory-below-full") == [], name
+    assert found(document(row(OUT, "质量指标", "文物展品安全保障率", "≥96%")), "payment-below-full") == []
+
+
+def test_a_list_cut_inside_its_last_item_is_flagged_when_the_description_column_is_blank() -> None:
+    """The lead's reread: a table with a 指标解释 column left blank gives each indicator the description "", and
+    the cut-list check (for indicators without one) was skipped."""
+    name = "文物保护单位方案编制费、古建筑日常养护及抢险加固费、文物安全巡查费、宣传教育费、文物保"
+    doc = document(replace(row(OUT, "成本指标", name, "59万元"), description=""))
+    assert found(doc, "name-cut-off") == [1]

@@ -82,7 +82,10 @@ def split_side_forms(table: RawTable, where: str) -> list[RawTable]:
                               problems=table.problems if k == 0 else []))
     if len(parts) < 2:
         return [table]
-    columns = "、".join(f"第{header[start].source.column}列" for start in starts[1:])
+    from openpyxl.utils import get_column_letter  # a sheet's columns by their letters, as Excel and WPS show them
+
+    columns = "、".join(f"{get_column_letter(column)}列" if (column := header[start].source.column) else "右侧"
+                       for start in starts[1:])
     told = f"{where}中并排有{len(parts)}张表（各有指标表头；另一张自{columns}起），已按列分开读取，各为一个项目"
     parts[0].problems.append(Problem(table.source, told, Severity.INFO))
     return parts

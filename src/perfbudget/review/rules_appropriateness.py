@@ -279,9 +279,10 @@ def _payment_below_full(row: Row) -> tuple[str, ...] | None:
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
-    if "隐患" in name or "检疫" in name or "安全" in name:
-        # (mandatory-below-full's verdict, three parts, the rule's name first: one pass over the rows in %)
-        return _mandatory_below_full(row)
+    if ("隐患" in name or "检疫" in name or "安全" in name) and (mandatory := _mandatory_below_full(row)) is not None:
+        # (mandatory-below-full's verdict, three parts, the rule's name first: one pass over the rows in %; a name
+        # that is no such share — 安全员补贴发放率 — goes on to the payment checks)
+        return mandatory
     if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
         # 伙食补助覆盖率 90%: the share of the entitled the benefit reaches is the share paid
         return (f"{quote(row.indicator.level3)}的目标{quote(target.raw)}低于100%：{covered.group(1)}是符合条件的对象"

@@ -153,7 +153,7 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
     """``name-cut-off``'s (message, suggestion) for one indicator, or None."""
-    if row.indicator.description is None:
+    if not (row.indicator.description or "").strip():  # no description, or its column left blank
         return _cut_list(row.indicator.level3) if "、" in row.indicator.level3 else None
     found = _compared(row)
     if found is None or found[0] != "cut":

@@ -128,7 +128,8 @@ _FAULT_NAME_END = re.compile(r"(?:误差|差错|错误|出错|事故|失误|故�
                              r"(?:事件|案件|次数|起数|件数|数)?$")
 # The words that deny the fault, within a few characters before it (无安全事故, 不发生重大安全事故, 杜绝一切责任事故):
 # not any 未/免/不 earlier in the name (未成年人安全事故, 免费午餐食品安全事故 count accidents: the lead's reread).
-_FAULT_NAME_DENIED = re.compile(r"(?:无|零|不发生|未发生|没有|杜绝|避免|防止|不出现|未出现|不出|未出)[\u4e00-\u9fff]{0,6}$")
+_FAULT_NAME_DENIED = re.compile(r"(?:无|零|不发生|未发生|没有|杜绝|避免|防止|不出现|未出现|不出|未出)"
+                                r"[\u4e00-\u9fff]{0,6}$")
 
 
 def format_decimal(value: Decimal) -> str:

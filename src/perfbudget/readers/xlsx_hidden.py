@@ -149,7 +149,8 @@ def hidden_column_problems(file: str, sheet: str, texts: dict[int, list[str]],
     rest = columns[MOST_TOLD:]
     if hidden := [c for c in rest if c not in unprinted]:
         problems.append(Problem(Source(file, sheet=sheet, column=hidden[0]),
-                                f"工作表「{sheet}」另有 {len(hidden)} 个有内容的隐藏列未读取{_UNHIDE}", Severity.WARNING))
+                                f"工作表「{sheet}」另有 {len(hidden)} 个有内容的隐藏列未读取{_UNHIDE}",
+                                Severity.WARNING))
     if outside := [c for c in rest if c in unprinted]:  # (told as hidden until the lead's reread of 2026-12-07)
         problems.append(Problem(Source(file, sheet=sheet, column=outside[0]),
                                 f"工作表「{sheet}」另有 {len(outside)} 个有内容的列在打印区域之外，未读取；"

@@ -122,3 +122,32 @@ def test_an_edit_keeps_a_monitoring_tables_typed_columns() -> None:
     assert not errors
     assert [i.progress for i in indicators] == [i.progress for i in base.indicators]
     assert indicators[1].progress is not None and indicators[1].progress.likelihood == "完全不可能"
+
+
+def test_an_edit_keeps_a_unit_given_beside_an_unchanged_raw_text() -> None:
+    """attack35's note: a target stored with a unit beside a raw text without one (an interchange file's
+    ``"raw": "30", "unit": "人"``) lost its unit when its row was saved from the editor unchanged, the page
+    rebuilding every target from its raw text; a changed value is read from its text as before."""
+    from dataclasses import replace as replaced
+
+    from starlette.datastructures import FormData
+
+    from perfbudget.target import parse_target
+    from perfbudget.web.forms import indicators_from_form
+    from tests.readers.test_indicator_progress import MONITOR, TITLE, _forms, _read
+
+    read = _read("表.txt", _forms(TITLE, MONITOR)[0][1]).projects[0]
+    first = read.indicators[0]
+    given = replaced(first, target=replaced(parse_target("30"), unit="人"))
+    base = replaced(read, indicators=(given, *read.indicators[1:]))
+
+    def saved(raw: str) -> object:
+        form = FormData([("rowid", "o1-x"), ("l1", given.level1), ("l2", given.level2), ("l3", given.level3),
+                         ("desc", ""), ("target", raw)])
+        errors: list[str] = []
+        indicators, _checks, _rows = indicators_from_form(form, errors, base)
+        assert not errors
+        return indicators[0].target.unit
+
+    assert saved("30") == "人"
+    assert saved("35") is None

@@ -250,9 +250,12 @@ def indicators_from_form(form: FormData, errors: list[str], base: Project | None
             errors.append(message)
             checks.append(RowCheck(rowid, False, message))
             continue
-        target = parse_target(text, level3)
-        indicator = Indicator(level1, level2, level3, description or None, target)
         stored = _stored_indicator(rowid, base)
+        # a row whose name and value are as stored keeps its stored target: a unit or direction given beside the raw
+        # text (an interchange file's fields, since attack35 checked against it) is not on the page to be lost
+        target = (stored.target if stored is not None and stored.level3 == level3 and stored.target.raw == text
+                  else parse_target(text, level3))
+        indicator = Indicator(level1, level2, level3, description or None, target)
         if stored is not None:  # 分值, 实际完成值, 得分, 偏差原因, further columns: not on the page, kept
             indicator = replace(indicator, weight=stored.weight, actual=stored.actual, score=stored.score,
                                 deviation=stored.deviation, extras=stored.extras, progress=stored.progress)

@@ -151,7 +151,8 @@ def unit_address(code: str | None, name: str | None) -> str | None:
     address can carry it: a key holding 「/」 (the router splits the decoded path at it, encoded or not; the
     ``by-name`` routes take a name holding it since faces-w, but a link to one might end like another route's tail,
     「甲/opinion.html」, so such a unit is linked by its id) or one that is blank, 「.」 or 「..」 (a browser
-    resolves them away). Until 2026-12-05 codes were written into links as they are: 「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
+    resolves them away). Until 2026-12-05 codes were written into links as they are: 「x?y#z」 led to
+    「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
     key = code or name
     if not key or "/" in key or key.strip() in ("", ".", ".."):
         return None

@@ -270,10 +270,10 @@ _PLAIN_FIGURE = re.compile(r"^-?\d+(?:\.(\d+))?$")
 
 def _column_figures(cells: dict[tuple[str, str], str], columns: list[str]) -> dict[tuple[str, str], str]:
     """The plain figures of each funds column in one number format (faces-w): as many decimals as the column's
-    longest, an amount at least two as :func:`_amount` prints the budget. r110's 全年预算数 printed 「871」 and 「0」
-    (the cells as written) beside the budget's 「2380.91」 and 「0.00」; now 「871.00」 「0.00」. Only zeros are added
-    (the same number, the reader takes the same Decimal back); a cell that is no plain figure (「100%」, 「871（含结转）」)
-    is left as written."""
+    longest figure. r110's 全年预算数 printed 「871」 and 「0」 (the cells as written) beside the budget's 「2380.91」
+    and 「0.00」 (:func:`_amount`); now 「871.00」 「0.00」. Only zeros are added (the reader takes the same Decimal
+    back; the extra's text is the printed one); a column of whole figures stays whole; a cell that is no plain
+    figure (「100%」, 「871万」) is left as written."""
     formatted: dict[tuple[str, str], str] = {}
     for column in columns:
         figures = {key: found for key, text in cells.items()

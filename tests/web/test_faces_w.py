@@ -48,3 +48,19 @@ def test_a_name_holding_a_slash_is_reached_by_name_on_every_face(web: WebEnv, se
     public = create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32, public_pages=True))
     assert name in TestClient(public).get(f"/public/units/by-name/{key}/2024").text.replace("&amp;", "&")
     assert client.get(f"/units/by-name/{quote('无此/单位', safe='')}").status_code == 404
+
+
+def test_a_project_pages_parts_are_cut_by_their_height(web: WebEnv, tmp_path: Path) -> None:
+    """r194 (an Anhui 金寨 物业管理 table whose 三级指标 run to 41 characters): its 产出指标, four tall rows with their
+    findings, was kept whole as print33's parts of four rows were, and printed below its head's page, page 1 half
+    empty (print34's left item). Counted by height, the group is cut into parts that fit: page 1 holds its first rows."""
+    from tests.web.test_print33_pages import printed_project_page
+    from tests.writers.test_print32 import _corpus
+
+    texts = printed_project_page(web, _corpus("r194"), tmp_path)
+    first = texts[0].split("一级指标二级指标三级指标", 1)
+    assert len(first) == 2 and "产出指标" in first[1], texts[0][-300:]  # rows under page 1's indicator header
+    assert len(texts) == 3, texts  # four until faces-w, the first holding the head alone
+    for text in texts:  # every page of rows prints its 一级 label (print33's parts, each with its label)
+        rows = text.split("一级指标二级指标三级指标", 1)[-1]
+        assert any(label in rows for label in ("产出指标", "效益指标", "满意度指标")), text[:300]

@@ -25,6 +25,7 @@ from perfbudget.target import format_decimal
 from perfbudget.vocabulary import severity_label
 from perfbudget.web.annotate import AnnotatedTable, IndicatorLine
 from perfbudget.web.html_text import text
+from perfbudget.writers.print_layout import lines_needed
 
 
 def severity_html(severity: str) -> str:
@@ -71,40 +72,73 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
     return Markup("".join(parts))
 
 
-# A 一级 group of at most this many rows is kept on one printed page (its tbody ``whole``): a third of a page or so,
+# A 一级 group at most this tall (points) is kept on one printed page (its tbody ``whole``): a third of a page or so,
 # the room it may leave at the foot of the page before; a longer one begins where it falls (print19: the 部门整体 table
-# 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty)
-WHOLE_GROUP_ROWS = 6
-# a longer group is drawn as parts of at most this many rows, each kept on one page with its label (print33): parts
-# of six left the foot of a page empty where the next six did not fit (the 部门整体 table 29's head printed alone on
-# page 1, a third of it empty); four leave at most three rows' room and repeat the label every few rows
-PART_ROWS = 4
+# 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty). Until faces-w six rows, whatever their height
+WHOLE_GROUP_POINTS = 175.0
+# a taller group is drawn as parts at most this tall, each kept on one page with its label (print33): parts of six
+# rows left the foot of a page empty where the next six did not fit (the 部门整体 table 29's head printed alone on
+# page 1, a third of it empty); until faces-w parts of four rows, whatever their height: r194's 产出指标, four rows
+# with their findings, was kept whole and printed below its head's page, page 1 half empty
+PART_POINTS = 120.0
+
+# the printed page (style.css: A4 landscape, 10 mm side margins) and the table's type: 14 px (10.5 pt) lines of 1.55,
+# the findings 13 px with 6 px under each, a cell's padding 6 px 8 px and its border
+_PAGE_WIDTH_POINTS = (297 - 20) / 25.4 * 72
+_LINE_POINTS = 10.5 * 1.55
+_FINDING_POINTS = 9.75 * 1.55
+_FINDING_GAP_POINTS = 4.5
+_PAD_POINTS = 10.0
 
 
-def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
+def _units(percent: int, points: float) -> float:
+    """A column's room in :func:`perfbudget.writers.print_layout.text_width` units (half a character) at ``points``."""
+    return (_PAGE_WIDTH_POINTS * percent / 100 - 13) / (points / 2)
+
+
+def line_points(line: IndicatorLine, findings_column: bool) -> float:
+    """The printed height of an indicator's row: its longest cell's lines at the page's column widths (三级,
+    绩效指标描述, 指标值; the findings, a paragraph each, when the table has the column), as
+    :func:`perfbudget.writers.evaluation_html.heading_lines` counts a heading's."""
+    widths = _COLUMNS if findings_column else _COLUMNS_ALONE
+    cells = ((line.level3, widths[2]), (line.description or "", widths[3] + widths[4]), (line.target, widths[5]))
+    points = max(lines_needed(value, _units(width, 10.5)) for value, width in cells) * _LINE_POINTS
+    if findings_column and line.findings:
+        room = _units(widths[6], 9.75)
+        found = sum((lines_needed(f"{severity_label(f.severity)} {f.dimension} {f.message}", room)
+                     + (lines_needed(f"建议：{f.suggestion}", room) if f.suggestion else 0)) * _FINDING_POINTS
+                    + _FINDING_GAP_POINTS for f in line.findings)
+        points = max(points, found)
+    return points + _PAD_POINTS
+
+
+def level1_groups(lines: Sequence[IndicatorLine], findings_column: bool = True) -> list[Sequence[IndicatorLine]]:
     """The indicators in runs under one merged 一级 cell (a line with a ``level1_span`` begins one), each drawn as a
-    ``<tbody>``, which the page's print style keeps on one page when it has at most :data:`WHOLE_GROUP_ROWS` rows
+    ``<tbody>``, which the page's print style keeps on one page when it is at most :data:`WHOLE_GROUP_POINTS` tall
     (print32: Chromium printed a 一级/二级 label merged over rows crossing a page on the first page only, the rows on
-    the next under blank cells). A longer group is drawn as parts of at most :data:`PART_ROWS` rows (:func:`_parts`),
+    the next under blank cells). A taller group is drawn as parts at most :data:`PART_POINTS` tall (:func:`_parts`),
     each with its label again (print33: a 12-row 产出指标 crossing a page printed its label on its first page only)."""
     starts = [index for index, line in enumerate(lines) if line.level1_span or not index]
     if not starts:  # (a table without indicators: a 监控表 uploaded to import is shown with none)
         return []
     groups = [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
-    return [part for group in groups for part in _parts(group)]
+    return [part for group in groups for part in _parts(group, [line_points(line, findings_column) for line in group])]
 
 
-def _parts(group: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
-    """A 一级 group of more than :data:`WHOLE_GROUP_ROWS` rows cut into parts of at most :data:`PART_ROWS` rows,
-    where a 二级 run begins when one does within reach; each part's first line carries the 一级 (and a 二级 cut by
-    the part) merged over the part's rows, classed ``again`` after the first part (the screen shows the group as
-    one merged cell)."""
-    if len(group) <= WHOLE_GROUP_ROWS:
+def _parts(group: Sequence[IndicatorLine], heights: Sequence[float]) -> list[Sequence[IndicatorLine]]:
+    """A 一级 group taller than :data:`WHOLE_GROUP_POINTS` cut into parts at most :data:`PART_POINTS` tall (a row
+    taller alone is a part), where a 二级 run begins when one does within reach; each part's first line carries the
+    一级 (and a 二级 cut by the part) merged over the part's rows, classed ``again`` after the first part (the screen
+    shows the group as one merged cell)."""
+    if sum(heights) <= WHOLE_GROUP_POINTS:
         return [group]
     parts: list[Sequence[IndicatorLine]] = []
     first = 0
     while first < len(group):
-        end = min(first + PART_ROWS, len(group))
+        end, tall = first + 1, heights[first]
+        while end < len(group) and tall + heights[end] <= PART_POINTS:
+            tall += heights[end]
+            end += 1
         if end < len(group):
             runs = [k for k in range(first + 2, end + 1) if group[k].level2_span]  # (a part of one row: not)
             end = runs[-1] if runs else end
@@ -128,11 +162,16 @@ def _part(group: Sequence[IndicatorLine], first: int, end: int) -> list[Indicato
 
 
 def _indicator_bodies(lines: Sequence[IndicatorLine], findings_column: bool) -> str:
-    groups = level1_groups(lines)
+    groups = level1_groups(lines, findings_column)
     if not groups:
         return "<tbody>\n</tbody>"
-    return "".join(f'<tbody class="level1{" whole" if len(group) <= WHOLE_GROUP_ROWS else ""}">\n'
+    return "".join(f'<tbody class="level1{" whole" if kept_whole(group, findings_column) else ""}">\n'
                    f'{indicator_rows(group, findings_column)}</tbody>' for group in groups)
+
+
+def kept_whole(group: Sequence[IndicatorLine], findings_column: bool) -> bool:
+    """Whether a group's (or part's) ``<tbody>`` is kept on one printed page: at most :data:`WHOLE_GROUP_POINTS`."""
+    return sum(line_points(line, findings_column) for line in group) <= WHOLE_GROUP_POINTS
 
 
 def decimal_text(value: Decimal | None) -> str:

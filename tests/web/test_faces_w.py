@@ -53,7 +53,8 @@ def test_a_name_holding_a_slash_is_reached_by_name_on_every_face(web: WebEnv, se
 def test_a_project_pages_parts_are_cut_by_their_height(web: WebEnv, tmp_path: Path) -> None:
     """r194 (an Anhui 金寨 物业管理 table whose 三级指标 run to 41 characters): its 产出指标, four tall rows with their
     findings, was kept whole as print33's parts of four rows were, and printed below its head's page, page 1 half
-    empty (print34's left item). Counted by height, the group is cut into parts that fit: page 1 holds its first rows."""
+    empty (print34's left item). Counted by height, the group is cut into parts that fit:
+    page 1 holds its first rows."""
     from tests.web.test_print33_pages import printed_project_page
     from tests.writers.test_print32 import _corpus
 

@@ -164,9 +164,11 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         # a unit by its id alone (a key that cannot be an address): tests/web/test_unit_addresses.py
         "/units/by-id/{unit_id}", "/units/by-id/{unit_id}/opinion.{fmt}",
         # a unit without a code by its name alone (page, opinion, publication; API and public page too): the same
-        "/units/by-name/{name}", "/units/by-name/{name}/opinion.{fmt}", "/units/by-name/{name}/publication/{fmt}",
-        "/public/units/by-name/{name}/{year}", "/api/v1/units/by-name/{name}/publication/{fmt}",
-        "/api/v1/units/by-name/{name}/opinion.docx", "/api/v1/units/by-name/{name}/opinion.html",
+        # (the name takes the rest of the path, 「/」 too: tests/web/test_faces_w.py)
+        "/units/by-name/{name:path}", "/units/by-name/{name:path}/opinion.{fmt}",
+        "/units/by-name/{name:path}/publication/{fmt}", "/public/units/by-name/{name:path}/{year}",
+        "/api/v1/units/by-name/{name:path}/publication/{fmt}",
+        "/api/v1/units/by-name/{name:path}/opinion.docx", "/api/v1/units/by-name/{name:path}/opinion.html",
         # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py; the library's admin
         # actions through the API: tests/library/test_library_admin_api.py
         "/api/v1/library/groups/{group_id}/rename", "/api/v1/library/groups/{group_id}/merge",

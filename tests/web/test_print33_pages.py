@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from perfbudget.web.annotate import IndicatorLine
-from perfbudget.web.table_html import PART_ROWS, indicator_rows, level1_groups
+from perfbudget.web.table_html import PART_POINTS, indicator_rows, level1_groups, line_points
 from tests.web.conftest import WebEnv
 from tests.web.test_printed_pages import RADICALS, STATIC
 from tests.web.test_revisions import cli_import
@@ -31,8 +31,8 @@ def _lines() -> list[IndicatorLine]:
 
 def test_a_long_level1_group_is_drawn_as_parts_each_with_its_labels() -> None:
     parts = level1_groups(_lines())
-    assert [len(part) for part in parts] == [3, 4, 4, 2]  # cut where a 二级 run begins, else at PART_ROWS
-    assert all(len(part) <= PART_ROWS for part in parts)
+    assert [len(part) for part in parts] == [3, 4, 4, 2]  # cut where a 二级 run begins, else at PART_POINTS
+    assert all(sum(line_points(line, True) for line in part) <= PART_POINTS for part in parts)  # (rows of a line)
     assert [part[0].level1_span for part in parts] == [3, 4, 4, 2]
     assert [[line.level2_span for line in part] for part in parts] == [[3, 0, 0], [4, 0, 0, 0], [4, 0, 0, 0], [2, 0]]
     assert [part[0].cell_class["level1"] for part in parts] == ["", "again", "again", "again"]
@@ -61,18 +61,7 @@ def test_a_long_level1_group_crossing_a_page_prints_its_label_on_every_page(web:
     """print32 kept a group of six rows or fewer on one page; a longer one began where it fell and printed its 一级
     label, merged over its rows, on its first page only. Drawn as parts of six rows at most, each part with its
     label, every printed page of indicators shows the 一级 of its rows."""
-    import pdfplumber
-
-    code, _out, err = cli_import(web, str(_long_group_table(tmp_path / "长组.txt")))
-    assert code == 0, err
-    client = web.client("reviewer")
-    pid = max(int(found) for found in re.findall(r'href="/projects/(\d+)"', client.get("/projects").text))
-    page = tmp_path / "project.html"
-    page.write_text(client.get(f"/projects/{pid}").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
-                    encoding="utf-8")
-    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
-        texts = [unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
-                 for printed in pdf.pages]
+    texts = printed_project_page(web, _long_group_table(tmp_path / "长组.txt"), tmp_path)
     with_rows = [text for text in texts if re.search(r"(数量|质量|时效)指标第\d+项", text)]
     assert len(with_rows) >= 2, texts  # the group crosses a page
     for text in with_rows:
@@ -94,3 +83,22 @@ def test_the_seed_project_page_prints_its_workflow_with_its_last_indicators(web:
                  for printed in pdf.pages]
     assert len(texts) == 2, [text[:80] for text in texts]  # was 3
     assert "审核流程" in texts[-1] and "服务干警满意度" in texts[-1]
+
+
+def printed_project_page(web: WebEnv, table: Path, tmp_path: Path) -> list[str]:
+    """``table`` imported, its project page (as the reviewer sees it, findings beside the cells) printed by Chromium:
+    each printed page's text, white space squashed."""
+    import json
+
+    import pdfplumber
+
+    code, out, err = cli_import(web, str(table), "--json")
+    assert code == 0, err
+    pid = json.loads(out)["files"][0]["versions"][0]["project_id"]
+    client = web.client("reviewer")
+    page = tmp_path / "project.html"
+    page.write_text(client.get(f"/projects/{pid}").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
+                    encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        return [unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
+                for printed in pdf.pages]

@@ -143,7 +143,8 @@ findings">{% if table.header['goals'] %}{{ finding_list(table.header['goals']) }
 <table class="target-table target-indicators">{{ cols }}
   <thead><tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指\
 标描述</th><th>指标值</th>{% if findings_column %}<th></th>{% endif %}</tr></thead>
-{% for group in level1_groups(table.lines) %}<tbody class="level1{{ ' whole' if group|length <= whole_rows }}">
+{% for group in level1_groups(table.lines, findings_column) %}<tbody class="level1{{ ' whole' if kept_whole(group, \
+findings_column) }}">
 {{ indicator_rows(group, findings_column) }}</tbody>{% else %}<tbody>
 </tbody>{% endfor %}</table>
 </div>
@@ -155,7 +156,7 @@ _NASTY = "<b>&\"'</b>"
 
 
 def _before_env() -> Environment:
-    from perfbudget.web.table_html import WHOLE_GROUP_ROWS, finding_list, indicator_rows, level1_groups
+    from perfbudget.web.table_html import finding_list, indicator_rows, kept_whole, level1_groups
 
     now = make_templates().env
     env = Environment(loader=ChoiceLoader([DictLoader({"project_before.html": _PROJECT_BEFORE,
@@ -164,7 +165,7 @@ def _before_env() -> Environment:
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(now.filters)
     env.globals.update(indicator_rows=indicator_rows, level1_groups=level1_groups, finding_list=finding_list,
-                       unit_path=unit_path, page_head=_page_head, whole_rows=WHOLE_GROUP_ROWS)
+                       unit_path=unit_path, page_head=_page_head, kept_whole=kept_whole)
     return env
 
 

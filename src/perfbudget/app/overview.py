@@ -148,9 +148,11 @@ def unit_address(code: str | None, name: str | None) -> str | None:
     """A unit's address after ``/units/``: its code, else ``by-name/`` and its name (replay-j: a unit without a
     code was addressed by its bare name, the store's key of such a unit since leftovers18, which a unit coded with
     the same text took over), percent-encoded (「x?y#z」, 「ＡＢ」, 「%41」 each name their own unit); None when no
-    address can carry it: a key holding 「/」 (the router splits the decoded path at it, encoded or not) or one that
-    is blank, 「.」 or 「..」 (a browser resolves them away). Until 2026-12-05 codes were written into links as they
-    are: 「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
+    address can carry it: a key holding 「/」 (the router splits the decoded path at it, encoded or not; the
+    ``by-name`` routes take a name holding it since faces-w, but a link to one might end like another route's tail,
+    「甲/opinion.html」, so such a unit is linked by its id) or one that is blank, 「.」 or 「..」 (a browser
+    resolves them away). Until 2026-12-05 codes were written into links as they are: 「x?y#z」 led to
+    「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
     key = code or name
     if not key or "/" in key or key.strip() in ("", ".", ".."):
         return None

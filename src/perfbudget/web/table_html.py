@@ -13,6 +13,7 @@ for the rows), every value escaped as Jinja's autoescape does (:func:`perfbudget
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -71,50 +72,111 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
     return Markup("".join(parts))
 
 
-# A 一级 group of at most this many rows is kept on one printed page (its tbody ``whole``): a third of a page or so,
+# The columns' widths (%) the table's head and its indicators share: 一级, 二级, 三级, 绩效指标描述 (two), 指标值, and
+# the 审核发现 column when the table has it
+_COLUMNS = (10, 11, 19, 9, 9, 10, 32)
+_COLUMNS_ALONE = (15, 16, 28, 13, 13, 15)
+
+
+# A 一级 group at most this tall (points) is kept on one printed page (its tbody ``whole``): a third of a page or so,
 # the room it may leave at the foot of the page before; a longer one begins where it falls (print19: the 部门整体 table
-# 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty)
-WHOLE_GROUP_ROWS = 6
-# a longer group is drawn as parts of at most this many rows, each kept on one page with its label (print33): parts
-# of six left the foot of a page empty where the next six did not fit (the 部门整体 table 29's head printed alone on
-# page 1, a third of it empty); four leave at most three rows' room and repeat the label every few rows
-PART_ROWS = 4
+# 29's 产出指标 over 12 rows, kept whole, left page 1 two-thirds empty). Until faces-w six rows, whatever their height
+WHOLE_GROUP_POINTS = 175.0
+# a taller group is drawn as parts at most this tall, each kept on one page with its label (print33): parts of six
+# rows left the foot of a page empty where the next six did not fit (the 部门整体 table 29's head printed alone on
+# page 1, a third of it empty); until faces-w parts of four rows, whatever their height: r194's 产出指标, four rows
+# with their findings, was kept whole and printed below its head's page, page 1 half empty
+PART_POINTS = 120.0
+
+# the printed page (style.css: A4 landscape, 10 mm side margins) and the table's type: 14 px (10.5 pt) lines of 1.55,
+# the findings 13 px with 6 px under each, a cell's padding 6 px 8 px and its border
+_PAGE_WIDTH_POINTS = (297 - 20) / 25.4 * 72
+_LINE_POINTS = 10.5 * 1.55
+_FINDING_POINTS = 9.75 * 1.55
+_FINDING_GAP_POINTS = 4.5
+_PAD_POINTS = 10.0
 
 
-def level1_groups(lines: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
+def _room(percent: int, points: float) -> float:
+    """A column's room in :func:`perfbudget.writers.print_layout.text_width` units (half a character) at ``points``,
+    less the 1.5 units :func:`perfbudget.writers.print_layout.lines_needed` leaves."""
+    return (_PAGE_WIDTH_POINTS * percent / 100 - 13) / (points / 2) - 1.5
+
+
+# (三级, 绩效指标描述, 指标值, 审核发现)'s room, by whether the table has the 审核发现 column
+_ROOMS = {True: (_room(_COLUMNS[2], 10.5), _room(_COLUMNS[3] + _COLUMNS[4], 10.5), _room(_COLUMNS[5], 10.5),
+                 _room(_COLUMNS[6], 9.75)),
+          False: (_room(_COLUMNS_ALONE[2], 10.5), _room(_COLUMNS_ALONE[3] + _COLUMNS_ALONE[4], 10.5),
+                  _room(_COLUMNS_ALONE[5], 10.5), 1.0)}
+_SEVERITY_UNITS = 6  # 「警告 」: a finding's badge and the spaces around its dimension
+
+
+def _lines(text: str, room: float, more: int = 0) -> int:
+    """The lines ``text`` takes in a cell ``room`` units wide, wrapped, as
+    :func:`perfbudget.writers.print_layout.lines_needed` counts them, but a character's width taken from its UTF-8
+    length (an ASCII one 1, a CJK or full-width one 2) and a line break as a line more: measured a character at a
+    time, r194's project page took 1.2 M instructions more to draw (its page 2.2 M before); ``more``: units besides."""
+    return max(1, math.ceil(((len(text) + len(text.encode())) / 2 + more) / room)) + text.count("\n")
+
+
+def line_points(line: IndicatorLine, findings_column: bool) -> float:
+    """The printed height of an indicator's row: its longest cell's lines at the page's column widths (三级,
+    绩效指标描述, 指标值; the findings, a paragraph each, when the table has the column), as
+    :func:`perfbudget.writers.evaluation_html.heading_lines` counts a heading's."""
+    level3, description, target, found = _ROOMS[findings_column]
+    points = max(_lines(line.level3, level3), _lines(line.description or "", description),
+                 _lines(line.target, target)) * _LINE_POINTS
+    if findings_column and line.findings:
+        points = max(points, sum((_lines(f.message, found, _SEVERITY_UNITS + 2 * len(f.dimension))
+                                  + (_lines(f.suggestion, found, 6) if f.suggestion else 0)) * _FINDING_POINTS
+                                 + _FINDING_GAP_POINTS for f in line.findings))
+    return points + _PAD_POINTS
+
+
+def level1_groups(lines: Sequence[IndicatorLine], findings_column: bool = True) -> list[Sequence[IndicatorLine]]:
     """The indicators in runs under one merged 一级 cell (a line with a ``level1_span`` begins one), each drawn as a
-    ``<tbody>``, which the page's print style keeps on one page when it has at most :data:`WHOLE_GROUP_ROWS` rows
+    ``<tbody>``, which the page's print style keeps on one page when it is at most :data:`WHOLE_GROUP_POINTS` tall
     (print32: Chromium printed a 一级/二级 label merged over rows crossing a page on the first page only, the rows on
-    the next under blank cells). A longer group is drawn as parts of at most :data:`PART_ROWS` rows (:func:`_parts`),
+    the next under blank cells). A taller group is drawn as parts at most :data:`PART_POINTS` tall (:func:`_parts`),
     each with its label again (print33: a 12-row 产出指标 crossing a page printed its label on its first page only)."""
+    return [part for part, _whole in _measured_groups(lines, findings_column)]
+
+
+def _measured_groups(lines: Sequence[IndicatorLine], findings_column: bool) -> list[tuple[Sequence[IndicatorLine],
+                                                                                          bool]]:
+    """:func:`level1_groups`, each with whether it is kept whole (:func:`kept_whole`), every row measured once."""
     starts = [index for index, line in enumerate(lines) if line.level1_span or not index]
     if not starts:  # (a table without indicators: a 监控表 uploaded to import is shown with none)
         return []
-    groups = [lines[first:end] for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
-    return [part for group in groups for part in _parts(group)]
+    heights = [line_points(line, findings_column) for line in lines]
+    return [measured for first, end in zip(starts, [*starts[1:], len(lines)], strict=True)
+            for measured in _parts(lines[first:end], heights[first:end])]
 
 
-def _parts(group: Sequence[IndicatorLine]) -> list[Sequence[IndicatorLine]]:
-    """A 一级 group of more than :data:`WHOLE_GROUP_ROWS` rows cut into parts of at most :data:`PART_ROWS` rows,
-    where a 二级 run begins when one does within reach; each part's first line carries the 一级 (and a 二级 cut by
-    the part) merged over the part's rows, classed ``again`` after the first part (the screen shows the group as
-    one merged cell)."""
-    if len(group) <= WHOLE_GROUP_ROWS:
-        return [group]
-    parts: list[Sequence[IndicatorLine]] = []
+def _parts(group: Sequence[IndicatorLine], heights: Sequence[float]) -> list[tuple[Sequence[IndicatorLine], bool]]:
+    """A 一级 group taller than :data:`WHOLE_GROUP_POINTS` cut into parts at most :data:`PART_POINTS` tall (a row
+    taller alone is a part), where a 二级 run begins when one does within reach; each part's first line carries the
+    一级 (and a 二级 cut by the part) merged over the part's rows, classed ``again`` after the first part (the screen
+    shows the group as one merged cell). Each with whether it is kept whole."""
+    if sum(heights) <= WHOLE_GROUP_POINTS:
+        return [(group, True)]
+    parts: list[tuple[Sequence[IndicatorLine], bool]] = []
     first = 0
     while first < len(group):
-        end = min(first + PART_ROWS, len(group))
+        end, tall = first + 1, heights[first]
+        while end < len(group) and tall + heights[end] <= PART_POINTS:
+            tall += heights[end]
+            end += 1
         if end < len(group):
             runs = [k for k in range(first + 2, end + 1) if group[k].level2_span]  # (a part of one row: not)
             end = runs[-1] if runs else end
-        parts.append(_part(group, first, end))
+        parts.append((_part(group, first, end), sum(heights[first:end]) <= WHOLE_GROUP_POINTS))
         first = end
     return parts
 
 
 def _part(group: Sequence[IndicatorLine], first: int, end: int) -> list[IndicatorLine]:
-    lines = [replace(line, level2_span=min(line.level2_span, end - k)) if line.level2_span else line
+    lines = [replace(line, level2_span=end - k) if line.level2_span > end - k else line  # (a run cut by the end)
              for k, line in enumerate(group[first:end], first)]
     head = lines[0]
     classes = dict(head.cell_class)
@@ -128,11 +190,16 @@ def _part(group: Sequence[IndicatorLine], first: int, end: int) -> list[Indicato
 
 
 def _indicator_bodies(lines: Sequence[IndicatorLine], findings_column: bool) -> str:
-    groups = level1_groups(lines)
+    groups = _measured_groups(lines, findings_column)
     if not groups:
         return "<tbody>\n</tbody>"
-    return "".join(f'<tbody class="level1{" whole" if len(group) <= WHOLE_GROUP_ROWS else ""}">\n'
-                   f'{indicator_rows(group, findings_column)}</tbody>' for group in groups)
+    return "".join(f'<tbody class="level1{" whole" if whole else ""}">\n'
+                   f'{indicator_rows(group, findings_column)}</tbody>' for group, whole in groups)
+
+
+def kept_whole(group: Sequence[IndicatorLine], findings_column: bool) -> bool:
+    """Whether a group's (or part's) ``<tbody>`` is kept on one printed page: at most :data:`WHOLE_GROUP_POINTS`."""
+    return sum(line_points(line, findings_column) for line in group) <= WHOLE_GROUP_POINTS
 
 
 def decimal_text(value: Decimal | None) -> str:
@@ -152,12 +219,6 @@ def _money_unit(unit: str | None) -> str:
 def _findings_cell(table: AnnotatedTable, row: str) -> str:
     found = table.header[row]
     return f'<td class="findings">{finding_list(found) if found else ""}</td>'
-
-
-# The columns' widths (%) the table's head and its indicators share: 一级, 二级, 三级, 绩效指标描述 (two), 指标值, and
-# the 审核发现 column when the table has it
-_COLUMNS = (10, 11, 19, 9, 9, 10, 32)
-_COLUMNS_ALONE = (15, 16, 28, 13, 13, 15)
 
 
 def target_table(table: AnnotatedTable, document: Document, findings_column: bool = True) -> Markup:

@@ -248,6 +248,7 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
         first = _PERIOD_BUDGET_COLUMN
         columns = [*funds.columns, first]
     cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
+    cells = {**cells, **_column_figures(cells, columns)}
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
     for col, column in enumerate(columns, 2):
@@ -262,6 +263,26 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.add("资金用途", 0, bold=True, center=True)
     grid.add(purpose or "", 1, colspan=grid.width - 1)
     grid.rows += 1
+
+
+_PLAIN_FIGURE = re.compile(r"^-?\d+(?:\.(\d+))?$")
+
+
+def _column_figures(cells: dict[tuple[str, str], str], columns: list[str]) -> dict[tuple[str, str], str]:
+    """The plain figures of each funds column in one number format (faces-w): as many decimals as the column's
+    longest figure. r110's 全年预算数 printed 「871」 and 「0」 (the cells as written) beside the budget's 「2380.91」
+    and 「0.00」 (:func:`_amount`); now 「871.00」 「0.00」. Only zeros are added (the reader takes the same Decimal
+    back; the extra's text is the printed one); a column of whole figures stays whole; a cell that is no plain
+    figure (「100%」, 「871万」) is left as written."""
+    formatted: dict[tuple[str, str], str] = {}
+    for column in columns:
+        figures = {key: found for key, text in cells.items()
+                   if key[1] == column and (found := _PLAIN_FIGURE.match(text.strip())) is not None}
+        decimals = max([0, *(len(found.group(1) or "") for found in figures.values())])
+        for key, found in figures.items():
+            whole, _, fraction = found.group(0).partition(".")
+            formatted[key] = f"{whole}.{fraction.ljust(decimals, '0')}" if decimals else whole
+    return formatted
 
 
 def _sum_head(number: int) -> str:

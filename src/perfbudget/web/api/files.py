@@ -369,7 +369,7 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
 ALL_HELP = "发布全部项目的最新版本，不限于审核通过的项目（同 perfbudget publish --all）"
 
 
-@router.get("/units/by-name/{name}/publication/{fmt}",
+@router.get("/units/by-name/{name:path}/publication/{fmt}",
             responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY}, response_class=Response,
             tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）一个年度全部审核通过项目的绩效目标表")
 def download_publication_by_name(request: Request, name: str, fmt: Format,
@@ -504,7 +504,7 @@ for _form, _said in _OPINION_FORMS.items():
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载项目的审核意见书（{_kind}）",
                          name=f"download_opinion_{_form}")
-    router.add_api_route(f"/units/by-name/{{name}}/opinion.{_form}", _unit_opinion_by_name(_form), methods=["GET"],
+    router.add_api_route(f"/units/by-name/{{name:path}}/opinion.{_form}", _unit_opinion_by_name(_form), methods=["GET"],
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载没有编码的单位（按单位名称）的审核意见书（{_kind}）",
                          name=f"download_unit_opinion_by_name_{_form}")

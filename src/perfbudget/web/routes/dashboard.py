@@ -132,7 +132,12 @@ def unit_page_by_id(request: Request, unit_id: str, year: str | None = None,
     return _unit_page(request, principal, plain_int(unit_id, 1) or 0, year)
 
 
-@router.get("/units/by-name/{name}")
+# The by-name page takes the rest of the path as the name (a name may hold 「/」, faces-w), so it is matched after
+# every other area's ``/units/by-name/{name:path}/…`` route (``routes.routers`` includes it last).
+by_name_router = page_router()
+
+
+@by_name_router.get("/units/by-name/{name:path}")
 def unit_page_by_name(request: Request, name: str, year: str | None = None,
                       principal: Principal = Depends(page_user)) -> Response:
     """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`): ``/units/{name}``

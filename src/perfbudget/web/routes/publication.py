@@ -53,7 +53,7 @@ def _publication(request: Request, unit: str | UnitName, year: int | None, princ
     return found
 
 
-@router.get("/units/by-name/{name}/publication/{fmt}")
+@router.get("/units/by-name/{name:path}/publication/{fmt}")
 async def unit_publication_file_by_name(request: Request, name: str, fmt: str, year: int | None = None,
                                         principal: Principal = Depends(page_user)) -> Response:
     """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`, replay-j)."""
@@ -84,7 +84,7 @@ async def _publication_file(request: Request, unit: str | UnitName, code: str | 
     return attachment(data, name, MEDIA_TYPES[fmt])
 
 
-@router.get("/public/units/by-name/{name}/{year}")
+@router.get("/public/units/by-name/{name:path}/{year}")
 async def public_unit_page_by_name(request: Request, name: str, year: int, page: str | None = None) -> Response:
     """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`, replay-j)."""
     return await _public_page(request, UnitName(name), year, page)

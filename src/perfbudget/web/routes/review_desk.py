@@ -127,7 +127,7 @@ def unit_opinion_by_id(request: Request, unit_id: str, fmt: str, year: str | Non
     return _unit_opinion(request, principal, plain_int(unit_id, 1) or 0, fmt, year)
 
 
-@router.get("/units/by-name/{name}/opinion.{fmt}")
+@router.get("/units/by-name/{name:path}/opinion.{fmt}")
 def unit_opinion_by_name(request: Request, name: str, fmt: str, year: str | None = None,
                          principal: Principal = Depends(page_user)) -> Response:
     """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`)."""

@@ -2,8 +2,8 @@
 
 kinds38 found it: Word (``w:vMerge``), Excel, WPS and LibreOffice (merged ranges, a spanned .ods cell) and a web page
 (``rowspan``) draw one 偏差原因 for the rows it spans, but the readers gave the covered cells as blanks, so
-``perfbudget monitor 监控表 -a 监控表`` said 须填写偏差原因 for every 有可能 row after the first. The readers now mark the
-cells a vertical merge covers (``grid.CoveredCell``) and a reason, deviation or measure column's covered cell takes
+``perfbudget monitor 监控表 -a 监控表`` said 须填写偏差原因 for every 有可能 row after the first. The readers now mark
+the cells a vertical merge covers (``grid.CoveredCell``) and a reason, deviation or measure column's covered cell takes
 the merged cell's text, its source the merged cell's place. A blank cell no merge covers stays blank: still refused.
 """
 
@@ -27,8 +27,8 @@ TITLE = "2024年项目支出绩效运行监控表"
 HEAD = [["项目名称", "农村饮水工程维修养护", "", "", "", "", "", "", ""],
         ["项目资金（万元）", "年初预算数", "1-6月执行数", "1-6月执行率", "", "", "", "", ""],
         ["年度资金总额", "100", "40", "40%", "", "", "", "", ""],
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "完成目标可能性", "全年预计完成", "偏差原因",
-         "纠偏措施"]]
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "完成目标可能性", "全年预计完成",
+         "偏差原因", "纠偏措施"]]
 ROWS = [["产出指标", "数量指标", "维修工程数", "≥10处", "4处", "有可能", "8处", "其他：汛期影响施工", "汛后加快施工"],
         ["产出指标", "数量指标", "新建水池", "≥4座", "1座", "有可能", "3座", "", ""],
         ["效益指标", "社会效益指标", "受益人口", "≥5000人", "2000人", "有可能", "4500人", "", ""]]

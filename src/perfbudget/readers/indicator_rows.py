@@ -180,8 +180,9 @@ class _Plan:
 
 
 def _reason_columns(columns: list[tuple[str, str]], spanned: list[tuple[int, str]]) -> tuple[int, ...]:
-    """The columns of a row's reason, deviation or measure (偏差原因, 偏差原因分析及改进措施, 未完成原因, 纠偏措施 …, and
-    the columns of a 偏差原因分析 group): a cell merged down over several rows there is each row's (merged_cells)."""
+    """The columns of a row's reason, deviation or measure (偏差原因, 偏差原因分析及改进措施, 未完成原因, 纠偏措施 …,
+    and the columns of a 偏差原因分析 group): a cell merged down over several rows there is each row's
+    (merged_cells)."""
     heads = [(i, head) for i, (role, head) in enumerate(columns) if role == "extra"] + spanned
     return tuple(sorted({i for i, (role, _) in enumerate(columns) if role == "deviation"}
                         | {i for i, head in heads if "原因" in head or "措施" in head}))

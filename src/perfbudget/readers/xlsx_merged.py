@@ -85,8 +85,8 @@ class MergedValues:
         self.down = down or {}
         self.made: dict[tuple[int, int], Cell] = {}
         self.tops_down: dict[int, set[int]] = {}  # row → the columns of the ranges merged down from there
-        for columns in self.down.values():
-            for left, top in columns.items():
+        for below in self.down.values():
+            for left, top in below.items():
                 self.tops_down.setdefault(top, set()).add(left)
         self.shown: set[tuple[int, int]] = set()  # ranges (by top-left cell) whose value is read
         self.problems: list[Problem] = []
@@ -139,9 +139,8 @@ class MergedValues:
             k = places.get(left) if places is not None else left - 1
             if cell is None or k is None:
                 continue
-            source = Source(self.file, None, self.sheet, None, r, left)
             cells.extend(Cell("", Source(self.file, sheet=self.sheet, row=r)) for _ in range(len(cells), k + 1))
-            cells[k] = covered(source, cell)
+            cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are)
 
     def _tell(self, r: int, c: int, message: str) -> None:
         self.count += 1

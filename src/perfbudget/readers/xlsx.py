@@ -301,7 +301,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
                 continue
             xml = sheet_xml(workbook, ws)
-            merged = MergedValues(covered_cells(xml), file, ws.title, merged_down(merge_ranges(xml)))
+            ranges = merge_ranges(xml)
+            merged = MergedValues(covered_cells(ranges), file, ws.title, merged_down(ranges))
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
                                         unvalued_formulas(workbook, ws), unvalued,
                                         hidden_columns(workbook, ws, xml).and_unprinted(

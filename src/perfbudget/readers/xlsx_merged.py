@@ -26,19 +26,19 @@ from typing import Any
 
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell, covered
-from perfbudget.readers.xlsx_hidden import merge_ranges
 
 _LARGEST = 4_096  # the cells of one range mapped
 _MOST_MAPPED = 200_000  # the cells of all ranges of a sheet mapped
 _MOST_TOLD = 20
 
 
-def covered_cells(xml: bytes) -> dict[int, dict[int, tuple[int, int]]]:
+def covered_cells(ranges: list[tuple[int, int, int, int]]) -> dict[int, dict[int, tuple[int, int]]]:
     """Row → column → the (row, column) of the top-left cell of the merged range covering it, for every cell of a
-    merged range but its top-left one (1-based); empty for a sheet without merged ranges."""
+    merged range but its top-left one (1-based), of a sheet's merged ``ranges`` (``xlsx_hidden.merge_ranges``);
+    empty for a sheet without merged ranges."""
     covered: dict[int, dict[int, tuple[int, int]]] = {}
     mapped = 0
-    for top, left, bottom, right in merge_ranges(xml):
+    for top, left, bottom, right in ranges:
         area = (bottom - top + 1) * (right - left + 1)
         if area < 2 or area > _LARGEST or mapped + area > _MOST_MAPPED:
             continue

@@ -28,13 +28,16 @@ def word_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str] = (),
     return buffer.getvalue()
 
 
-def excel_file(rows: Sequence[Sequence[object]]) -> bytes:
-    """An .xlsx with one sheet holding ``rows`` from its first cell."""
+def excel_file(rows: Sequence[Sequence[object]], merges: Sequence[tuple[int, int, int, int]] = ()) -> bytes:
+    """An .xlsx with one sheet holding ``rows`` from its first cell; each merge is (row, column, last row, last
+    column), 0-based as :func:`word_file`'s."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     for row in rows:
         workbook.active.append(list(row))
+    for r, c, last_r, last_c in merges:
+        workbook.active.merge_cells(start_row=r + 1, start_column=c + 1, end_row=last_r + 1, end_column=last_c + 1)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -30,7 +30,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells, xml_elements, xml_problem
 from perfbudget.readers.continuation import declared_continuation
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, covered, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -323,6 +323,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
     its place goes to ``deleted`` (to be told: the columns move)."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
+    tops: dict[int, Cell] = {}  # grid column → the cell a w:vMerge continuing there is merged from
     if budget is not None:
         budget.new_sheet()
     for r, tr in enumerate(_unwrapped(tbl, _TR), 1):
@@ -363,7 +364,11 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 hidden.append((source, "".join(texts)))
             if anchors is not None and not continued:
                 anchor_cell(tc, source, anchors)  # a 批注 on the cell (reading30)
-            row.append(spanning(text, source, span))
+            if continued:
+                row.append(covered(source, tops.get(len(row))))
+            else:
+                tops[len(row)] = cell = spanning(text, source, span)
+                row.append(cell)
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         rows.append(row)

@@ -38,6 +38,7 @@ class Cell:
 
     __slots__ = ("blank", "source", "text")
     span = 1  # the grid columns the cell covers (a cell merged across columns: ``SpanCell``)
+    merged_from: Cell | None = None  # the filled cell merged down over this blank one (``CoveredCell``)
 
     def __init__(self, text: str, source: Source) -> None:
         self.text = text
@@ -73,8 +74,26 @@ def spanning(text: str, source: Source, span: int) -> Cell:
     """A cell of ``text`` over ``span`` grid columns: a :class:`SpanCell` when it is filled and spans two or more."""
     return SpanCell(text, source, span) if span > 1 and text and not text.isspace() else Cell(text, source)
 
-    def __repr__(self) -> str:
-        return f"Cell({self.text!r}, {self.source!r})"
+
+class CoveredCell(Cell):
+    """A blank cell covered by a vertical merge (Word's ``w:vMerge`` continuing, HTML's ``rowspan``, an Excel merged
+    range's rows under its top-left cell, in that cell's column): blank as every merged cell is, ``merged_from`` the
+    filled cell merged down over it. Only the reason columns of a 监控表 or 自评表 ask (a reason written once for the
+    rows it spans, merged_cells); the level columns are filled down without it."""
+
+    __slots__ = ("merged_from",)
+
+    def __init__(self, source: Source, merged_from: Cell) -> None:
+        super().__init__("", source)
+        self.merged_from = merged_from
+
+
+def covered(source: Source, top: Cell | None) -> Cell:
+    """The blank cell at ``source`` covered by a vertical merge from ``top`` (a :class:`CoveredCell` when ``top``
+    holds text; ``top`` may itself be covered: its merged cell is taken)."""
+    if top is not None and top.merged_from is not None:
+        top = top.merged_from
+    return CoveredCell(source, top) if top is not None and not top.blank else Cell("", source)
 
 
 @dataclass(slots=True)

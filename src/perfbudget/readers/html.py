@@ -21,7 +21,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
 from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning, without_overflow_marks
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, covered, spanning, without_overflow_marks
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -246,11 +246,13 @@ def _span(node: Any, name: str) -> int:
         return 1
 
 
-def _fill_covered(row: list[Cell], pending: dict[tuple[int, int], bool], r: int, file: str, label: str,
+def _fill_covered(row: list[Cell], pending: dict[tuple[int, int], Cell | None], r: int, file: str, label: str,
                   number: int) -> None:
-    """Blank cells for the grid positions a rowspan from above covers at the row's current end."""
-    while pending.pop((r, len(row)), False):
-        row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)))
+    """Blank cells for the grid positions a rowspan from above covers at the row's current end (each under the
+    spanning cell's first column knows that cell: ``grid.CoveredCell``)."""
+    while (r, len(row)) in pending:
+        top = pending.pop((r, len(row)))
+        row.append(covered(Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1), top))
 
 
 def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
@@ -263,7 +265,7 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
     nested in it (:func:`_form_carriers`): the cell keeps its own text, and the nested table's rows follow the row,
     from the cell's column on (as a cell merged down beside them), as Word's reader reads such a cell."""
     label = label or f"表{number}"
-    pending: dict[tuple[int, int], bool] = {}  # grid positions covered by a rowspan from above
+    pending: dict[tuple[int, int], Cell | None] = {}  # grid positions covered by a rowspan from above
     rows: list[list[Cell]] = []
     trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     if budget is not None:
@@ -297,13 +299,14 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, col + 1)), *cells]
                           for k, cells in enumerate(table_grid(held, file, number, budget, hidden, None, where), 1)]
-            row.append(spanning(_text(td, held), Source(file, sheet=label, table=number, row=r + 1, column=col + 1),
-                                colspan))
+            top = spanning(_text(td, held), Source(file, sheet=label, table=number, row=r + 1, column=col + 1),
+                           colspan)
+            row.append(top)
             for extra in range(colspan):
                 if extra:
                     row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + extra + 1)))
                 for below in range(1, rowspan):
-                    pending[(r + below, col + extra)] = True
+                    pending[(r + below, col + extra)] = None if extra else top
         _fill_covered(row, pending, r, file, label, number)
         rows.append(row)
         rows += inner

@@ -157,8 +157,8 @@ class _Plan:
     指标值); ``warned`` whether such a table's warning was given (once per table).
     """
 
-    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple", "spanned", "two_level",
-                 "warned", "weight_first")
+    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "reasons", "roles", "simple", "spanned",
+                 "two_level", "warned", "weight_first")
 
     def __init__(self, columns: list[tuple[str, str]]) -> None:
         self.columns = columns
@@ -167,6 +167,7 @@ class _Plan:
         self.spanned = _spanned_columns(columns)
         self.extra_columns = sorted([(i, head) for i, (role, head) in enumerate(columns) if role == "extra"]
                                     + self.spanned)
+        self.reasons = _reason_columns(columns, self.spanned)
         unique = len({role for _, role in self.keyed}) == len(self.keyed)
         self.simple = unique and "sign" not in self.roles
         self.plain = self.simple and len(self.keyed) == len(self.roles)
@@ -176,6 +177,28 @@ class _Plan:
         # 三级 | 分值 | 指标值 | 实际完成值 | 得分: the 分值 column before the target (readers/unscored_rows.py)
         self.weight_first = "weight" in self.roles and "actual" in self.roles and "target" in self.roles \
             and self.roles.index("weight") < self.roles.index("target") < self.roles.index("actual")
+
+
+def _reason_columns(columns: list[tuple[str, str]], spanned: list[tuple[int, str]]) -> tuple[int, ...]:
+    """The columns of a row's reason, deviation or measure (偏差原因, 偏差原因分析及改进措施, 未完成原因, 纠偏措施 …,
+    and the columns of a 偏差原因分析 group): a cell merged down over several rows there is each row's
+    (merged_cells)."""
+    heads = [(i, head) for i, (role, head) in enumerate(columns) if role == "extra"] + spanned
+    return tuple(sorted({i for i, (role, _) in enumerate(columns) if role == "deviation"}
+                        | {i for i, head in heads if "原因" in head or "措施" in head}))
+
+
+def with_merged_reasons(cells: list[Cell], reasons: tuple[int, ...]) -> list[Cell]:
+    """The row's ``cells`` with each reason column's cell that a vertical merge covers (``grid.CoveredCell``: Word's
+    vMerge, Excel's merged range, HTML's rowspan) replaced by the merged cell, its text and its place: the form gives
+    one reason for the rows it spans. A blank cell no merge covers stays blank (never a guess from the row above)."""
+    out = cells
+    for i in reasons:
+        if i < len(cells) and (top := cells[i].merged_from) is not None:
+            if out is cells:
+                out = list(cells)
+            out[i] = top
+    return out
 
 
 def _spanned_columns(columns: list[tuple[str, str]]) -> list[tuple[int, str]]:
@@ -258,6 +281,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         filled = [c for c in row if not c.blank]
         if not filled:
             continue
+        if plan.reasons:  # (a grid's row: its cells stand at their columns)
+            row = with_merged_reasons(row, plan.reasons)
         if is_footer(filled[0].text):
             return
         if filled[0].text.strip() in HEADER_FIRST and is_indicator_header(row):

@@ -41,7 +41,7 @@ from perfbudget.readers.stream import better_heading
 from perfbudget.readers.xlsx import _sheet_tables
 from perfbudget.readers.xlsx_formulas import is_error_value, unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
-from perfbudget.readers.xlsx_merged import MergedValues, covered_map
+from perfbudget.readers.xlsx_merged import MergedValues, covered_map, merged_down
 
 _NUMBERS = ("float", "currency", "percentage")
 _GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
@@ -291,14 +291,16 @@ _ROWS_SPANNED = (_TABLE, "number-rows-spanned")
 _MOST_SPANNED_COLUMNS = 200_000  # the columns of all spanned cells of a sheet mapped (as xlsx_merged's cells)
 
 
-def _covered_with_content(table: Any, limits: Limits) -> dict[tuple[int, int], tuple[int, int]]:
+def _covered_with_content(table: Any, limits: Limits, down: list[tuple[int, int, int, int]] | None = None
+                          ) -> dict[tuple[int, int], tuple[int, int]]:
     """Covered cells (``table:covered-table-cell``) that hold something, each with the top-left cell of the spanned
     cell covering it, all 1-based and numbered as :class:`_Sheet` numbers them (repeats expanded): Calc keeps the
     contents of cells merged after they were filled there when asked to (「保留隐藏单元格的内容」), and shows only
     the top-left cell. One pass over the sheet's cells; each spanned cell's columns are mapped once (bounded), and
     the covered cells holding something count against ``max_cells`` as every cell with content does, before any is
     looked at (20,000 rows of one covered cell repeated over 16,384 columns, a 60 KB .ods, were walked column by
-    column before the sheet's cells were counted: 12.5 s to refuse it; attack35)."""
+    column before the sheet's cells were counted: 12.5 s to refuse it; attack35). The spanned cells over two rows
+    or more go to ``down`` as (top, left, bottom, right) (``xlsx_merged.merged_down``)."""
     budget = _Budget(limits)
     covering: dict[int, tuple[int, int, int]] = {}  # column → (top, left, bottom) of the spanned cell over it
     found: dict[tuple[int, int], tuple[int, int]] = {}
@@ -319,6 +321,8 @@ def _covered_with_content(table: Any, limits: Limits) -> dict[tuple[int, int], t
                         wide, tall = int(attributes.get(_SPANNED, "1")), int(attributes.get(_ROWS_SPANNED, "1"))
                     except ValueError:
                         wide = tall = 1
+                    if tall > 1 and down is not None:
+                        down.append((r, c + 1, r + tall - 1, c + wide))
                     if (wide > 1 or tall > 1) and mapped + wide <= _MOST_SPANNED_COLUMNS:
                         mapped += wide
                         for k in range(c + 1, c + wide + 1):
@@ -367,7 +371,9 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
         if table.attributes.get(_STYLE_NAME) in hidden_styles:
             hidden.append((table, name))  # read only when no sheet shown holds a table
             continue
-        merged = MergedValues(covered_map(_covered_with_content(table, budget.limits)), file, name)
+        down: list[tuple[int, int, int, int]] = []  # the cells spanned over rows (a reason merged down)
+        merged = MergedValues(covered_map(_covered_with_content(table, budget.limits, down)), file, name,
+                              merged_down(down))
         tables.extend(_sheet_tables(_Sheet(table, budget, covered=bool(merged.covered)), name, file,
                                     hidden_rows=_hidden_rows(table), notes=notes, unvalued=unvalued,
                                     hiding=_hiding(table), merged=merged))

@@ -28,7 +28,7 @@ from perfbudget.readers.number_shape import format_problem
 from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
 from perfbudget.readers.xlsx_formulas import unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
-from perfbudget.readers.xlsx_merged import MergedValues, covered_map
+from perfbudget.readers.xlsx_merged import MergedValues, covered_map, merged_down
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
@@ -177,7 +177,9 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                 rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
                 spans = {(rlo + 1, clo + 1): chi - clo for rlo, _rhi, clo, chi in sheet.merged_cells if chi - clo > 1}
                 rows_of = _Sheet(book, sheet, settled=True)
-                merged = MergedValues(covered_map(rows_of.merged), file, sheet.name)
+                down = merged_down((rlo + 1, clo + 1, min(rhi, sheet.nrows), chi) for rlo, rhi, clo, chi
+                                   in sheet.merged_cells)
+                merged = MergedValues(covered_map(rows_of.merged), file, sheet.name, down)
                 tables.extend(_sheet_tables(rows_of, sheet.name, file, budget, rows, notes,
                                             unvalued=unvalued, hiding=_hiding(sheet), spans=spans, merged=merged))
                 merged_notes += merged.problems

@@ -44,11 +44,12 @@ from perfbudget.readers.xlsx_hidden import (
     hidden_row_problem,
     hidden_rows,
     hidden_sheet_problem,
+    merge_ranges,
     merged_spans,
     sheet_xml,
     told,
 )
-from perfbudget.readers.xlsx_merged import MergedValues, covered_cells
+from perfbudget.readers.xlsx_merged import MergedValues, covered_cells, merged_down
 from perfbudget.readers.xlsx_print_area import long_defined_name, printed_columns, unprinted_columns
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
@@ -167,6 +168,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             cells.append(cell)
             if not cell.blank:
                 filled.append(cell)
+        if merged is not None:
+            merged.mark_down(r, cells, columns)  # a reason merged down over the rows (merged_cells)
         if not filled:
             continue
         if len(filled) == 1 and cells[0] is filled[0] and not starts_project(filled[0]) \
@@ -300,7 +303,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
                 continue
             xml = sheet_xml(workbook, ws)
-            merged = MergedValues(covered_cells(xml), file, ws.title)
+            ranges = merge_ranges(xml)
+            merged = MergedValues(covered_cells(ranges), file, ws.title, merged_down(ranges))
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
                                         unvalued_formulas(workbook, ws), unvalued,
                                         hidden_columns(workbook, ws, xml).and_unprinted(

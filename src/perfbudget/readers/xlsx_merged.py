@@ -21,22 +21,24 @@ forms37 it blanked them without a word.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from perfbudget.model import Problem, Severity, Source
-from perfbudget.readers.xlsx_hidden import merge_ranges
+from perfbudget.readers.grid import Cell, covered
 
 _LARGEST = 4_096  # the cells of one range mapped
 _MOST_MAPPED = 200_000  # the cells of all ranges of a sheet mapped
 _MOST_TOLD = 20
 
 
-def covered_cells(xml: bytes) -> dict[int, dict[int, tuple[int, int]]]:
+def covered_cells(ranges: list[tuple[int, int, int, int]]) -> dict[int, dict[int, tuple[int, int]]]:
     """Row → column → the (row, column) of the top-left cell of the merged range covering it, for every cell of a
-    merged range but its top-left one (1-based); empty for a sheet without merged ranges."""
+    merged range but its top-left one (1-based), of a sheet's merged ``ranges`` (``xlsx_hidden.merge_ranges``);
+    empty for a sheet without merged ranges."""
     covered: dict[int, dict[int, tuple[int, int]]] = {}
     mapped = 0
-    for top, left, bottom, right in merge_ranges(xml):
+    for top, left, bottom, right in ranges:
         area = (bottom - top + 1) * (right - left + 1)
         if area < 2 or area > _LARGEST or mapped + area > _MOST_MAPPED:
             continue
@@ -47,6 +49,21 @@ def covered_cells(xml: bytes) -> dict[int, dict[int, tuple[int, int]]]:
                 if (r, c) != (top, left):
                     columns[c] = (top, left)
     return covered
+
+
+def merged_down(ranges: Iterable[tuple[int, int, int, int]]) -> dict[int, dict[int, int]]:
+    """Row → column → the top row of the merged range over it, for the cells under a range's top-left cell in its
+    first column (a cell merged down: merged_cells), of ``ranges`` given as (top, left, bottom, right), 1-based;
+    at most :data:`_MOST_MAPPED` cells in all."""
+    down: dict[int, dict[int, int]] = {}
+    mapped = 0
+    for top, left, bottom, _right in ranges:
+        if bottom <= top or mapped + bottom - top > _MOST_MAPPED:
+            continue
+        mapped += bottom - top
+        for r in range(top + 1, bottom + 1):
+            down.setdefault(r, {})[left] = top
+    return down
 
 
 def covered_map(cells: dict[tuple[int, int], tuple[int, int]]) -> dict[int, dict[int, tuple[int, int]]]:
@@ -61,8 +78,16 @@ def covered_map(cells: dict[tuple[int, int], tuple[int, int]]) -> dict[int, dict
 class MergedValues:
     """Settles, row by row, the values of a sheet's merged ranges held outside their top-left cells."""
 
-    def __init__(self, covered: dict[int, dict[int, tuple[int, int]]], file: str, sheet: str) -> None:
+    def __init__(self, covered: dict[int, dict[int, tuple[int, int]]], file: str, sheet: str,
+                 down: dict[int, dict[int, int]] | None = None) -> None:
         self.covered, self.file, self.sheet = covered, file, sheet
+        # :func:`merged_down`'s map, and the cells read at its ranges' top-left cells ((row, column) → cell)
+        self.down = down or {}
+        self.made: dict[tuple[int, int], Cell] = {}
+        self.tops_down: dict[int, set[int]] = {}  # row → the columns of the ranges merged down from there
+        for below in self.down.values():
+            for left, top in below.items():
+                self.tops_down.setdefault(top, set()).add(left)
         self.shown: set[tuple[int, int]] = set()  # ranges (by top-left cell) whose value is read
         self.problems: list[Problem] = []
         self.count = 0
@@ -96,6 +121,26 @@ class MergedValues:
                 self._tell(r, c, f"第{r}行第{c}列的「{quoted[:30]}」被合并单元格（自第{key[0]}行第{key[1]}列起）"
                                  "遮住（Excel、WPS 只显示合并单元格左上角的内容，打开表格时看不到），未读取；"
                                  "如需读取，请取消合并后重新导入")
+
+    def mark_down(self, r: int, cells: list[Cell], columns: list[int] | None) -> None:
+        """The row's ``cells`` (changed in place; ``columns`` the sheet column, 0-based, of each cell where the sheet
+        hides some) with each cell a merged range covers under its top-left cell, in that cell's column, made a
+        :class:`grid.CoveredCell` knowing the cell read there (blank cells added up to it where the row stopped
+        short); the row's cells at ranges' tops kept for the rows below."""
+        if not self.down:
+            return
+        places = {column + 1: k for k, column in enumerate(columns)} if columns is not None else None
+        for left in self.tops_down.get(r, ()):
+            k = places.get(left) if places is not None else left - 1
+            if k is not None and k < len(cells) and not cells[k].blank:
+                self.made[(r, left)] = cells[k]
+        for left, top in self.down.get(r, {}).items():
+            cell = self.made.get((top, left))
+            k = places.get(left) if places is not None else left - 1
+            if cell is None or k is None:
+                continue
+            cells.extend(Cell("", Source(self.file, sheet=self.sheet, row=r)) for _ in range(len(cells), k + 1))
+            cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are)
 
     def _tell(self, r: int, c: int, message: str) -> None:
         self.count += 1

@@ -212,3 +212,26 @@ def test_a_target_whose_fields_contradict_its_raw_text_is_refused_by_place(seed_
     kept = document_from_dict(data)
     assert kept.projects[0].indicators[at].target.unit == "人次"
     assert document_from_dict(document_to_dict(kept)) == kept
+
+
+def test_a_unit_beside_a_raw_whose_unit_is_the_names_and_an_older_reading_are_taken(seed_path: Path) -> None:
+    """The lead's reread of attack35 and reading39: a unit given beside a raw without one was refused where the
+    indicator's name gives a unit (培训经费（万元） over 0.02, given 人: 「raw 读作 万元」), though docs/interchange.md
+    keeps such a unit; and a target an older grammar read as qualitative with nothing read from it (每年≥3次 stored
+    or exported before reading39) was refused at its kind, so a file perfbudget wrote could not come back."""
+    from perfbudget.load import load_path
+
+    document = load_path(seed_path).document
+    assert document is not None
+    data = document_to_dict(document)
+    indicator = data["projects"][0]["indicators"][0]
+    indicator["level3"], indicator["target"] = "培训经费（万元）", {"raw": "0.02", "unit": "人"}
+    assert document_from_dict(data).projects[0].indicators[0].target.unit == "人"
+    indicator["level3"] = "培训次数"
+    indicator["target"] = {"raw": "每年≥3次", "kind": "qualitative", "op": None, "value": None, "unit": None,
+                           "direction": None, "upper": None}
+    assert document_from_dict(data).projects[0].indicators[0].target == parse_target("每年≥3次", "培训次数")
+    indicator["target"] = {"raw": "≥3次", "kind": "qualitative", "op": ">=", "value": None, "unit": None,
+                           "direction": None, "upper": None}  # (something read from it: still told)
+    with pytest.raises(InterchangeError):
+        document_from_dict(data)

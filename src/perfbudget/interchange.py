@@ -378,6 +378,11 @@ def _target_or_raw(data: Any, level3: Any, path: str) -> Target:
 
         read = parse_target(data["raw"], level3 if isinstance(level3, str) else None)
     target = _target(data, path, read)
+    if read is not None and read.is_quantitative and target.kind is Kind.QUALITATIVE and target.op is None \
+            and target.value is None and target.upper is None and target.unit is None:
+        # an older grammar's reading of the same text (每年≥3次 stored or exported before reading39 as qualitative,
+        # nothing read from it): raw's reading now, not a refusal of the file perfbudget wrote (the lead's reread)
+        return read
     _agrees_with_raw(target, level3, path)
     return target
 
@@ -398,7 +403,9 @@ def _agrees_with_raw(target: Target, level3: Any, path: str) -> None:
     from perfbudget.target import parse_target
 
     read = parse_target(target.raw, level3 if isinstance(level3, str) else None)
-    compared = (*_READ_FIELDS, *(("unit",) if read.unit else ()), *(("direction",) if read.op is not None else ()))
+    # the unit compared only where raw writes one itself, not where it is the name's (培训经费（万元） over 0.02)
+    written = read.unit is not None and parse_target(target.raw).unit is not None
+    compared = (*_READ_FIELDS, *(("unit",) if written else ()), *(("direction",) if read.op is not None else ()))
     for field in compared:
         given, meant = getattr(target, field), getattr(read, field)
         if given != meant:

@@ -227,6 +227,10 @@ def _qualitative(raw: str, period: tuple[str, str] | None = None) -> Target:
     return new_target(raw, Kind.QUALITATIVE, None, None, None, None, None, period)
 
 
+# A share is no quantity a period (每月≥95% stays qualitative: a level, not a count per month)
+_SHARE_UNITS = frozenset({"%", "‰", "个百分点"})
+
+
 @lru_cache(maxsize=65536)
 def parse_target(raw: str, name: str | None = None) -> Target:
     """Parse a target value as written. Never raises: what is not a number is qualitative.
@@ -244,10 +248,15 @@ def parse_target(raw: str, name: str | None = None) -> Target:
         return _qualitative(raw)
     if text[:1] == "每" and (per := _PER_PERIOD.match(text)) is not None and "/" not in per["rest"]:
         # 每年≥3次, 每月不少于2次: the quantity per period, read as ≥3次/年 (reading39)
-        inner = parse_target(f"{per['rest']}/{_PERIOD_UNITS.get(per['per'], per['per'])}", name)
-        if inner.is_quantitative and inner.unit is not None and not inner.unit.startswith("/"):
-            return new_target(raw, Kind.QUANTITATIVE, inner.op, inner.value, inner.unit, inner.direction,
-                              inner.upper, None)
+        # the quantity read alone, its unit its own (not the name's), then put per the period: 每年3次以上 keeps
+        # its ≥, 每天24小时内 its ≤, 每年0起事故 its fault count (the lead's reread: read whole, the words after the
+        # unit were taken into it, 次以上/年)
+        inner = parse_target(per["rest"], name)
+        if (inner.is_quantitative and inner.unit is not None and inner.unit not in _SHARE_UNITS
+                and "/" not in inner.unit and parse_target(per["rest"]).unit == inner.unit):
+            unit = _unit(f"{inner.unit}/{_PERIOD_UNITS.get(per['per'], per['per'])}")
+            return new_target(raw, Kind.QUANTITATIVE, inner.op, inner.value, unit, inner.direction, inner.upper,
+                              None)
     symbol, body = _apply_words(text)
     match = _QUANT_RE.match(body)
     if match and not (match["op"] and symbol):

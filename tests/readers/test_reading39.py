@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfbudget.model import Document, Op
+from perfbudget.model import Direction, Document, Op
 from perfbudget.target import parse_target
 from tests.readers.test_reading36 import HEAD, ROWS, _errors, _read, _text
 
@@ -75,6 +75,10 @@ def test_one_value_column_beside_last_years_reads_as_before() -> None:
     ("每月不少于2次", Op.GE, "2", "次/月", None),
     ("每年3次", None, "3", "次/年", None),
     ("每年2-3次", None, "2", "次/年", "3"),
+    # (the lead's reread: the words after the unit keep their comparator, not glued into the unit: 次以上/年)
+    ("每年3次以上", Op.GE, "3", "次/年", None),
+    ("每年1次以内", Op.LE, "1", "次/年", None),
+    ("每天24小时内", Op.LE, "24", "小时/天", None),
 ])
 def test_a_period_word_before_the_quantity_reads_as_per_period(written: str, op: Op | None, value: str, unit: str,
                                                                upper: str | None) -> None:
@@ -85,7 +89,13 @@ def test_a_period_word_before_the_quantity_reads_as_per_period(written: str, op:
     assert target.upper == (Decimal(upper) if upper else None)
 
 
-@pytest.mark.parametrize("written", ["每年开展", "每周一次", "每月≥95%", "每年≥3次/年", "每年≥"])
+def test_a_fault_count_per_period_stays_a_ceiling() -> None:
+    # the lead's reread: 每年0起事故 read positive (a floor of 0) where 0起事故 reads reverse
+    target = parse_target("每年0起事故", "安全事故")
+    assert (target.value, target.unit, target.direction) == (Decimal(0), "起事故/年", Direction.REVERSE)
+
+
+@pytest.mark.parametrize("written", ["每年开展", "每周一次", "每月≥95%", "每年≥3次/年", "每年≥", "每月≥95‰"])
 def test_a_period_word_before_no_counted_quantity_stays_as_it_was(written: str) -> None:
     # guard: a word, a rate per month, a quantity already per period, a comparator alone: qualitative as before
     assert not parse_target(written, "培训次数").is_quantitative
@@ -155,3 +165,29 @@ def test_a_glued_name_not_so_restated_stays_refused(row: str) -> None:
     # guard: one 是否 only, or three: the place is not sure, the row an error as before
     document, problems = _read(_glued_region_form(row))
     assert len(document.projects[0].indicators) == 3 and any("无法可靠拆分" in p for p in _errors(problems))
+
+
+def test_a_column_said_to_be_another_periods_is_no_target_even_before_the_years() -> None:
+    """The lead's reread: under ``指标值（上年） | 年度指标值`` a row whose 年度 cell is blank took last year's value
+    without a word (the rows' reader takes the last filled target column); ``下年度`` was read as 年度."""
+    rows = [[*row[:3], *values] for row, values in zip(ROWS, _VALUES, strict=True)]
+    rows[1][4] = ""
+    document, problems = _read(_text([[HEAD[0][0], "社区养老服务补贴"], HEAD[1],
+                                       [*HEAD[2][:3], "指标值（上年）", "年度指标值"], *rows], "tabs"))
+    assert [i.target.raw for i in document.projects[0].indicators] == ["≥500人", "", "≥90%"]  # (not ≥90%, 上年's)
+    assert any("没有指标值" in p for p in problems)
+    document, problems = _read(_two_value_table(["年度指标值", "指标值(下年度)"]))
+    assert [i.target.raw for i in document.projects[0].indicators] == [values[0] for values in _VALUES]
+    assert any("取「年度指标值」为本年度的指标值" in p for p in problems)
+
+
+def test_a_huge_head_is_cut_at_its_end_only() -> None:
+    # the lead's reread: the whole previous cell was cut into words (a 16M-character cell ≈ 2.6 s and 8M strings)
+    import time
+
+    from perfbudget.readers.word_cut import cut_inside_a_word
+
+    started = time.process_time()
+    assert cut_inside_a_word("服务" * 500_000 + "乡村医生培", "训合格率")
+    assert not cut_inside_a_word("服务" * 500_000 + "服务合格", "满意度")
+    assert time.process_time() - started < 0.5

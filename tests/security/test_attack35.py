@@ -152,3 +152,31 @@ def test_covered_cells_of_an_ods_count_against_the_cell_limit_before_they_are_lo
     result = load_bytes(_ods(ODS_CONTENT.format(rows=spanned + covered).encode()), "t.ods")
     assert time.process_time() - started < 3.0
     assert result.document is None and "超过 150000 个单元格的上限" in result.errors[0].message
+
+
+def test_many_defined_names_each_within_excels_limit_are_refused_before_openpyxl_parses_them() -> None:
+    """The lead's reread: only the longest name was measured, and openpyxl's parse of each grows as the square of
+    its length (8,190 characters ≈ 1 s): ten such names, each within Excel's limit, ≈ 10 s before a cell was read;
+    the fill-in sheets' reader (``evaluate.sheet``, the web's 自评/监控 uploads) asked nothing."""
+    from perfbudget.evaluate.sheet import read_xlsx_bytes
+    from tests.readers.test_forms37_traps import _FORM, _excel
+
+    names = "".join(f'<definedName name="n{i}">{"甲" * 8_000}</definedName>' for i in range(10))
+    data = _with_print_area(_excel(_FORM), "Sheet!$A$1:$D$6")
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                part = part.replace(b"</definedNames>", f"{names}</definedNames>".encode())
+            written.writestr(item, part)
+    for read in (lambda: load_bytes(out.getvalue(), "t.xlsx").errors, lambda: read_xlsx_bytes(out.getvalue(),
+                                                                                              "t.xlsx")[1]):
+        started = time.process_time()
+        [refused] = read()
+        assert time.process_time() - started < 1.0
+        assert "定义的名称（如打印区域）过长：共 11 个" in refused.message
+

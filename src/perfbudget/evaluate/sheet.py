@@ -197,6 +197,10 @@ def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation", limits: Li
     except LimitExceeded as exc:
         return [], [Problem(Source(file), str(exc))]
     budget.cells = 0
+    from perfbudget.readers.xlsx_print_area import long_defined_name
+
+    if (long_name := long_defined_name(data)) is not None:  # (openpyxl's parse of them: the lead's reread)
+        return [], [Problem(Source(file), long_name)]
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds on broken files

@@ -291,7 +291,7 @@ _ROWS_SPANNED = (_TABLE, "number-rows-spanned")
 _MOST_SPANNED_COLUMNS = 200_000  # the columns of all spanned cells of a sheet mapped (as xlsx_merged's cells)
 
 
-def _covered_with_content(table: Any, limits: Limits, down: list[tuple[int, int, int, int]] | None = None
+def _covered_with_content(table: Any, budget: _Budget, down: list[tuple[int, int, int, int]] | None = None
                           ) -> dict[tuple[int, int], tuple[int, int]]:
     """Covered cells (``table:covered-table-cell``) that hold something, each with the top-left cell of the spanned
     cell covering it, all 1-based and numbered as :class:`_Sheet` numbers them (repeats expanded): Calc keeps the
@@ -301,7 +301,6 @@ def _covered_with_content(table: Any, limits: Limits, down: list[tuple[int, int,
     looked at (20,000 rows of one covered cell repeated over 16,384 columns, a 60 KB .ods, were walked column by
     column before the sheet's cells were counted: 12.5 s to refuse it; attack35). The spanned cells over two rows
     or more go to ``down`` as (top, left, bottom, right) (``xlsx_merged.merged_down``)."""
-    budget = _Budget(limits)
     covering: dict[int, tuple[int, int, int]] = {}  # column → (top, left, bottom) of the spanned cell over it
     found: dict[tuple[int, int], tuple[int, int]] = {}
     mapped = 0
@@ -359,6 +358,9 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
 
     document = load(io.BytesIO(data))
     budget = _Budget(limits or Limits())
+    # the covered cells holding something, counted over the whole file, not a sheet at a time (3,000 sheets of
+    # them each walked within the limit: the lead's reread of attack35's bound)
+    covering = _Budget(budget.limits)
     tables: list[RawTable] = []
     notes: list[Problem] = []
     unvalued: list[tuple[str, int, int, str]] = []  # formulas whose value is an error, in rows read
@@ -372,7 +374,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             hidden.append((table, name))  # read only when no sheet shown holds a table
             continue
         down: list[tuple[int, int, int, int]] = []  # the cells spanned over rows (a reason merged down)
-        merged = MergedValues(covered_map(_covered_with_content(table, budget.limits, down)), file, name,
+        merged = MergedValues(covered_map(_covered_with_content(table, covering, down)), file, name,
                               merged_down(down))
         tables.extend(_sheet_tables(_Sheet(table, budget, covered=bool(merged.covered)), name, file,
                                     hidden_rows=_hidden_rows(table), notes=notes, unvalued=unvalued,

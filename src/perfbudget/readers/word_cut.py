@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+_HEAD_KEPT = 16
+
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
@@ -22,7 +24,10 @@ def _tokenizer() -> Any:
 
 
 def cut_inside_a_word(head: str, tail: str) -> bool:
-    """Whether ``head + tail`` read as one text has a word running across the place the two meet."""
+    """Whether ``head + tail`` read as one text has a word running across the place the two meet. Only the head's
+    last :data:`_HEAD_KEPT` characters are cut with the tail (a word is shorter; a cell of millions of characters is
+    not cut whole: the lead's reread)."""
+    head, tail = head[-_HEAD_KEPT:], tail[:_HEAD_KEPT]
     at = 0
     for word in _tokenizer().cut(head + tail, False):
         if at < len(head) < at + len(word):

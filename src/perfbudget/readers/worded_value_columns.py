@@ -9,7 +9,8 @@ one not said to be another period's. Where the words tell nothing, nobody can ch
 naming the columns (the last column is read as before, so nothing is lost, but the file is not taken as read).
 Columns that each name a year are ``year_value_columns``'s; a header repeating its level columns (中期 and 年度 sets
 side by side) is the rows' reader's (the last filled set), and where the column chosen is the last one the header
-is left as it was (the rows' reader takes the last filled target column of a row, a scrambled copy's too).
+is left as it was but for a column said to be another period's, an extra (the rows' reader takes the last filled
+target column of a row: a row whose year's cell is blank took last year's value until the lead's reread).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import unicodedata
 from perfbudget.model import Problem, Severity, Source
 
 _THIS_YEAR = re.compile(r"年度|本年|当年|全年")
-_OTHER_PERIOD = re.compile(r"上年|上一年|去年|前年|往年|以前年度|历史|基期|基准|现状|中期|长期|上期")
+_OTHER_PERIOD = re.compile(r"上年|上一年|去年|前年|往年|以前年度|历史|基期|基准|现状|中期|长期|上期"
+                           r"|下年|下一年|明年|次年|后年")  # (下年度 is no 年度: the lead's reread)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 
@@ -66,7 +68,11 @@ def one_worded_target(columns: list[tuple[str, str]], said: list[str | None],
         return columns, Problem(at, f"指标表头有多个指标值列（{names}），表头未写明哪一列是本年度的指标值，无法确定"
                                     "取哪一列：请删去或改名其余各列（如「上年指标值」）后重新读取")
     if chosen == targets[-1]:
-        return columns, None  # (the column the rows' reader takes, as before: nothing to tell)
+        # the column the rows' reader takes, as before: nothing to tell; a column said to be another period's is an
+        # extra even so, or a row whose year's cell is blank would take last year's value without a word (the
+        # lead's reread: 指标值（上年） | 年度指标值)
+        other = {i for i, period in zip(targets, periods, strict=True) if period == "other"}
+        return [("extra", text) if i in other else (role, text) for i, (role, text) in enumerate(columns)], None
     kept = [(role if i == chosen or role != "target" else "extra", text) for i, (role, text) in enumerate(columns)]
     return kept, Problem(at, f"指标表头有多个指标值列（{names}）：按表头取「{columns[chosen][1]}」为本年度的"
                              "指标值，其余作为附加列", Severity.INFO)

@@ -376,10 +376,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                                               next(c for c in rows[header_index] if not c.blank).source)
         problems.extend([told] if told is not None else [])
         parts.needs_check.extend([note] if note is not None else [])
-        # 年度指标值 | 指标值, 指标值 | 指标值: by the headers' words, or an error (worded_value_columns.py)
-        columns, told = one_worded_target(columns, [heading, parts.name_cell.text if parts.name_cell else None],
-                                          next(c for c in rows[header_index] if not c.blank).source)
-        problems.extend([told] if told is not None else [])
+        # 年度指标值 | 指标值, 指标值 | 指标值: by the headers' words, or an error (worded_value_columns.py); not
+        # under projects named side by side (a value column a project, told as such already: side_projects.py)
+        if not parts.side_names:
+            columns, told = one_worded_target(columns, [heading, parts.name_cell.text if parts.name_cell else None],
+                                              next(c for c in rows[header_index] if not c.blank).source)
+            problems.extend([told] if told is not None else [])
     roles = set(role_list)
     parts.self_evaluation = "actual" in roles or "score" in roles
     before = len(parts.indicators)

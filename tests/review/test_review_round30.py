@@ -145,7 +145,8 @@ def test_a_target_written_into_an_empty_rows_name_is_told_so() -> None:
     first, second = review_document(doc, only={"missing-target-value"}).findings
     assert first.message == ("三级指标「指标1:年度资金支付完成率100%」把指标值（100%）写进了名称，指标值栏却是空的，"
                              "无法对照打分")
-    assert first.suggestion == "名称写「指标1:年度资金支付完成率」，指标值栏填「100%」"
+    # round 35: money paid out is to be deleted (input-as-output says so), not filled in
+    assert first.suggestion.startswith("这项衡量的是资金支付，不是产出，删去该指标")
     assert second.message.startswith("三级指标「验收合格率」没有填写指标值")
 
 

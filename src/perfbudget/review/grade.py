@@ -117,8 +117,8 @@ def _listed(findings: Sequence[Finding], titles: Mapping[str, str]) -> str:
         shown = places.get(finding.rule)
         if shown is None:
             places[finding.rule] = [finding.indicator]
-        else:
-            shown.append(finding.indicator)
+        elif finding.indicator is not None or None not in shown:
+            shown.append(finding.indicator)  # 缺少一级指标（整个项目）once, not 「整个项目、整个项目」
     parts = []
     ranked = sorted(places.items(), key=lambda item: len(item[1]), reverse=True) if len(places) > 1 else places.items()
     for rule_id, where in list(ranked)[:_SHOWN]:

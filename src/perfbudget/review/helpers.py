@@ -510,6 +510,16 @@ def count_example(name: str, default: str | None = None) -> str | None:
     """An example target for a 数量 row in the row's own words (「石头卧子村铺设输水管线≥N米」, 「…受助学生数≥N人」),
     with ``default`` as the unit when the name says none, else None: a suggestion shows what to count, not
     another project's 「维护设备≥20台次」."""
+    unit = count_unit(name, default)
+    if unit is None:
+        return None
+    shown = name if len(name) <= 20 else name[:20] + "…"
+    return f"「{shown}≥N{unit}」"
+
+
+def count_unit(name: str, default: str | None = None) -> str | None:
+    """The unit a 数量 row's name counts in (输水管线: 米, 面积: 亩, 学生数: 人), ``default`` for a short name that
+    says none, else None."""
     if _LENGTH_THING.search(name):
         unit: str | None = "米"
     elif _AREA_THING.search(name):
@@ -518,10 +528,7 @@ def count_example(name: str, default: str | None = None) -> str | None:
         unit = next((unit for end, unit in _COUNT_ENDS if name.endswith(end)), None)
         if unit is None and len(name) <= 12 and not _NOT_A_COUNT.search(name):
             unit = default  # 文保单位抢险维修 → ≥N项; not a list, a share (课时比例) or a long sentence
-    if unit is None:
-        return None
-    shown = name if len(name) <= 20 else name[:20] + "…"
-    return f"「{shown}≥N{unit}」"
+    return unit
 
 
 def one_line(text: str) -> str:
@@ -532,6 +539,16 @@ def one_line(text: str) -> str:
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})")
 _PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
+
+
+# The form's numbering left before a name (指标1:, 指标2：): template-leftover's, dropped from a name a fix writes out.
+_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
+
+
+def without_placeholder(name: str) -> str:
+    """The name as a fix should write it, the form's 「指标1:」 taken off (template-leftover asks to delete it)."""
+    bare = _NUMBERED_NAME.sub("", name) if name.startswith("指标") else name
+    return bare or name
 
 
 _BARE_UNIT = re.compile(
@@ -557,3 +574,28 @@ def is_leftover(text: str) -> bool:
     text = clean(text)
     return bool(text) and (has_template_hint(text) or bool(_PLACEHOLDER_NAME.search(text))
                            or bool(_PLACEHOLDER_TEXT.search(text)))
+
+
+# A measurable indicator for each group, shown to a row whose name is an aim (an economic effect is not told to
+# write 「矛盾纠纷化解率」 or 「≥12次」): missing-target-value's and unit-mismatch's examples.
+AIM_EXAMPLES = {
+    "数量指标": "「完成维修项目 ≥12个」「受益人数 ≥500人」", "质量指标": "「验收合格率 100%」「抽检合格率 ≥95%」",
+    "时效指标": "「项目完成时间 2024年12月底前」", "成本指标": "「单位建设成本 ≤1.5万元/个」「项目总成本 ≤50万元」",
+    "经济效益指标": "「带动相关消费 ≥50万元」「受益农户户均增收 ≥2000元」",
+    "社会效益指标": "「受益群众 ≥5000人次」「政策知晓率 ≥90%」",
+    "生态效益指标": "「新增绿化面积 ≥2000平方米」「垃圾无害化处理率 ≥95%」",
+    "可持续影响指标": "「设施正常使用年限 ≥10年」「建立长效管护制度并印发」",
+    "服务对象满意度指标": "「受益群众满意度 ≥90%」",
+}
+
+
+def meant_group(row: Row) -> str:
+    """The 二级 a row's example is taken from: the group its meaning belongs to when ``level2-misplaced`` moves it
+    (临邑's 安全情况 under 生态效益 is told a social effect, not 「新增绿化面积」 beside being told to move), else its
+    own."""
+    if row.level2 not in ("经济效益指标", "生态效益指标"):
+        return row.level2
+    from perfbudget.review.rules_structure import misplaced_reason  # (it imports this module)
+
+    reason = misplaced_reason(row.level2, row.name, row.indicator.target.unit) or ""
+    return "社会效益指标" if "社会方面" in reason else "经济效益指标" if "经济方面" in reason else row.level2

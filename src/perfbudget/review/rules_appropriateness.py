@@ -159,8 +159,32 @@ def _not_money(row: Row) -> tuple[str, str] | None:
                 "要控制在多少钱以内，无法与预算对照",
                 "写明这项成本控制在多少钱以内，如「≤…万元」（增长率、控制率按上年实际成本或预算换算成金额），"
                 "或写单位成本，如「≤475元/亩」")
+    if (own := _own_unit_cost(target.raw)) is not None:  # 每亩300, 严格按照预算标准1000元/人给…兑付: the row's own cost
+        figure, sentence = own
+        return ((f"成本指标{quote(indicator.level3)}的指标值是一句话{quote(target.raw)}，其中的单位成本{figure}"
+                 "没有单独写成指标值，无法与预算对照") if sentence else
+                (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}没有写金额单位，"
+                 "看不出是元还是万元，无法与预算对照"),
+                f"指标值写作「≤{figure}」" + ("，其余说明放在指标解释中" if sentence else ""))
     return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
+
+
+# A cost per unit inside a sentence (标准1000元/人给…) or written 每亩300 without 元: the figure the row means.
+_PER_WHAT = r"(人次|平方米|公里|人|户|亩|株|头|只|个|次|米|吨|台|套|辆|件|所|村|年|月|天|日|场|张|处|项)"
+_PER_UNIT_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*((?:万|千)?元)\s*/\s*" + _PER_WHAT)
+_EACH_FIGURE = re.compile(r"每" + _PER_WHAT + r"\s*(\d+(?:\.\d+)?)\s*((?:万|千)?元)?(?![\d.%／/])")
+
+
+def _own_unit_cost(raw: str) -> tuple[str, bool] | None:
+    """(the unit cost the value means, whether it is written in a sentence) when a value holds a cost per unit in
+    other words than a target: 1000元/人 inside a sentence, 每亩300 (元 left out)."""
+    text = raw.strip()
+    if (found := _PER_UNIT_IN_TEXT.search(text)) is not None and found.group() != text:
+        return f"{found.group(1)}{found.group(2)}/{found.group(3)}", True
+    if (each := _EACH_FIGURE.search(text)) is not None:
+        return f"{each.group(2)}{each.group(3) or '元'}/{each.group(1)}", each.group() != text
+    return None
 
 
 # A name about what the money costs (成本, 费用, 经费, 造价): its share is a control of that cost, not a rate to move.

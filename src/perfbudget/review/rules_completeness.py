@@ -28,6 +28,7 @@ from perfbudget.framework import (
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
+    AIM_EXAMPLES,
     Row,
     at_indicator,
     at_project,
@@ -44,9 +45,11 @@ from perfbudget.review.helpers import (
     is_money_unit,
     joined_goals,
     level1_of,
+    meant_group,
     project_rows,
     quote,
     tail_start,
+    without_placeholder,
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
@@ -438,19 +441,23 @@ def _no_value(row: Row) -> tuple[str, str] | None:
     if (held := _FIGURE_AT_NAME_END.search(indicator.level3, tail_start(indicator.level3))) is not None:
         # 指标1:年度资金支付完成率100%: the target written into the name, the value's cell left empty
         figure = held.group().strip()
+        if is_input_name(row.name):  # 年度资金支付完成率100%: input-as-output asks to delete it, not to fill it in
+            return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
+                    "这项衡量的是资金支付，不是产出，删去该指标（同一指标另有「把投入当作产出」的意见），"
+                    "改设反映产出的指标并填写指标值")
         return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
-                f"名称写{quote(indicator.level3[:held.start()].rstrip())}，指标值栏填「{figure}」")
+                f"名称写{quote(without_placeholder(indicator.level3[:held.start()].rstrip()))}，指标值栏填「{figure}」")
     if not _is_aim(row.name):  # 验收合格率, 办理法律援助案件: what is measured is said, the value is missing
         own = count_example(row.name) if row.level2 == "数量指标" else None  # 铺设输水管线: a length, in 米
         return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
                 f"填写可衡量的指标值，写明数量和计量单位，如{own}" if own else
-                f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(row.level2, '「≥12次」「100%」「≤2小时」')}")
+                f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(meant_group(row), '「≥12次」「100%」「≤2小时」')}")
     # a sentence of aims or results as the name (拓宽增收渠道, 有效降低疾病的发生和流行…): neither what is measured
     # nor how much is said
     return (f"三级指标{quote(indicator.level3)}没有填写指标值，名称也只是一句目标或结果，没有说明衡量什么，"
             "年底无从对照考核，也无法打分",
             "改写为可衡量的指标：名称写明衡量什么，指标值写数量、比例或时间，如"
-            + _AIM_EXAMPLES.get(row.level2, "「受益群众 ≥5000人次」「带动农户户均增收 ≥2000元」"))
+            + AIM_EXAMPLES.get(meant_group(row), "「受益群众 ≥5000人次」「带动农户户均增收 ≥2000元」"))
 
 
 def _is_aim(name: str) -> bool:
@@ -469,15 +476,10 @@ _VALUE_EXAMPLES = {
     "社会效益指标": "「≥5000人次」「≥90%」", "生态效益指标": "「≥2000平方米」「≥95%」", "可持续影响指标": "「≥10年」",
     "服务对象满意度指标": "「≥90%」",
 }
-_AIM_EXAMPLES = {
-    "数量指标": "「完成维修项目 ≥12个」「受益人数 ≥500人」", "质量指标": "「验收合格率 100%」「抽检合格率 ≥95%」",
-    "时效指标": "「项目完成时间 2024年12月底前」", "成本指标": "「单位建设成本 ≤1.5万元/个」「项目总成本 ≤50万元」",
-    "经济效益指标": "「带动相关消费 ≥50万元」「受益农户户均增收 ≥2000元」",
-    "社会效益指标": "「受益群众 ≥5000人次」「政策知晓率 ≥90%」",
-    "生态效益指标": "「新增绿化面积 ≥2000平方米」「垃圾无害化处理率 ≥95%」",
-    "可持续影响指标": "「设施正常使用年限 ≥10年」「建立长效管护制度并印发」",
-    "服务对象满意度指标": "「受益群众满意度 ≥90%」",
-}
+
+
+# The comparators and spaces around a unit left alone in a value (≧ %).
+_SIGNS_AND_SPACES = re.compile(r"[≥≤><=≧≦＞＜\s]")
 
 
 # A target at a name's end (…完成率100%, …≥95%, …3个): written into the name.
@@ -552,8 +554,12 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
                 left = (f"{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
                         if is_bare_unit(indicator.target.raw) else
                         f"{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
-                out.append(replace(at_indicator(project, position, indicator, "target", left,
-                                                "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
+                raw = indicator.target.raw
+                bare_unit = _SIGNS_AND_SPACES.sub("", raw) if is_bare_unit(raw) else ""
+                # 公里: the form's unit kept, the figure to write before it
+                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else
+                        "填写可衡量的指标值，如「≥12次」「100%」")
+                out.append(replace(at_indicator(project, position, indicator, "target", left, fill), severity="error"))
             if name_left:
                 named.append(position)
             if description_left:

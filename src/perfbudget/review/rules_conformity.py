@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -12,7 +12,7 @@ from typing import Any
 
 from perfbudget.budget_parts import OTHER_CELL, carried_over, parts_sum_differs
 from perfbudget.evaluate.negative_actuals import negative_target_refusal
-from perfbudget.model import Document, Indicator, Op, Project, Target
+from perfbudget.model import Budget, Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -31,6 +31,7 @@ from perfbudget.review.helpers import (
     quote,
     rows,
     unit_note,
+    without_placeholder,
 )
 from perfbudget.review.language import figures, made_of, word_set, words
 from perfbudget.review.registry import rule
@@ -565,7 +566,8 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
             where = "末尾" if name.endswith(word + word) else "中"
             out.append(at_indicator(row.project, row.position, row.indicator, "level3",
                                     f"三级指标名称{quote(name)}{where}的「{word}{word}」把「{word}」写了两遍，疑为笔误",
-                                    f"删去重复的「{word}」，写作{quote(name.replace(word + word, word, 1))}"))
+                                    f"删去重复的「{word}」，写作"
+                                    f"{quote(without_placeholder(name.replace(word + word, word, 1)))}"))
     return out
 
 
@@ -642,6 +644,10 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     return out
 
 
+# The source key of a 财政资金 cell (a project's ``sources``), as budget_parts.OTHER_CELL is the 其他资金 one's.
+FISCAL_CELL = "budget.fiscal"
+
+
 @rule("fund-arithmetic", title="资金合计不符", dimension="规范性", severity="error")
 def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]:
     """The fund split does not add up: 预算数 ≠ 财政资金 + 其他资金.
@@ -651,12 +657,15 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     (项目金额 164, 其中：当年市级财政资金 132) states a part, not the whole split: it is
     flagged only when that part exceeds the total. A 自评表's 上年结转资金 row is the total's third part
     (当年财政拨款 + 上年结转资金 + 其他资金): where one of its amounts makes the sum, nothing is flagged.
+    Likewise a table with no 财政资金 cell at all whose 其他资金 is below the total (0, or 2880 of 4753.66) states
+    that part only, the public money being given under other labels (中央资金 871, 地方资金 1509.91; 一般公共预算 in a
+    note): 「财政资金0万元」 would be a figure the table never wrote.
     """
     out = []
     for project in document.projects:
         budget = project.budget
         if (parts := parts_sum_differs(budget, OTHER_CELL in project.sources, carried_over(project.extras))) is None \
-                or budget.total is None:
+                or budget.total is None or _other_part_only(budget, project.sources):
             continue
         unit = document.money_unit or ""
         out.append(at_project(project, "budget.total",
@@ -666,6 +675,13 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
                               f"{format_decimal(parts)}{unit}",
                               "核对资金来源：预算数应等于财政资金与其他资金之和"))
     return out
+
+
+def _other_part_only(budget: Budget, sources: Mapping[str, object]) -> bool:
+    """True when the table gives no 财政资金 cell and its 其他资金 is less than the total: one part stated, not the
+    split (the public money is written under other labels, or not at all)."""
+    return (budget.fiscal is None and FISCAL_CELL not in sources and budget.other is not None
+            and budget.total is not None and budget.other < budget.total)
 
 
 # A year before a project's name (2019年, 2023年度) and a note in brackets after it (（区级）).

@@ -12,6 +12,7 @@ from perfbudget.framework import LEVEL1_COURSE, LEVEL1_DECISION, LEVEL1_EFFECT
 from perfbudget.model import Document, Kind, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
+    AIM_EXAMPLES,
     CACHE_SIZE,
     Row,
     at_indicator,
@@ -20,6 +21,7 @@ from perfbudget.review.helpers import (
     indicator_check,
     is_leftover,
     is_money_unit,
+    meant_group,
     quote,
     tail_start,
     unit_note,
@@ -266,7 +268,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     suggestion = (_TREND_DOWN_SUGGESTION if _TREND_DOWN.search(target.raw) else
                   "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
-                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(_meant_group(row), _MEASURABLE))
+                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(meant_group(row), _MEASURABLE))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
@@ -289,18 +291,6 @@ _BY_GROUP = {
     "时效指标": "写明完成时间或期限，如「2024年12月底前完成」「≤30个工作日」",
     "服务对象满意度指标": "写成调查得出的满意度，如「受益群众满意度≥90%」（写明调查的对象和方式）",
 }
-
-def _meant_group(row: Row) -> str:
-    """The 二级 a row's example is taken from: the group its meaning belongs to when ``level2-misplaced`` moves it
-    (临邑's 安全情况 under 生态效益 is told a social effect, not 「新增绿化面积」 beside being told to move), else its
-    own."""
-    if row.level2 not in ("经济效益指标", "生态效益指标"):
-        return row.level2
-    from perfbudget.review.rules_structure import misplaced_reason  # (it imports this module)
-
-    reason = misplaced_reason(row.level2, row.name, row.indicator.target.unit) or ""
-    return "社会效益指标" if "社会方面" in reason else "经济效益指标" if "经济方面" in reason else row.level2
-
 
 # What to write instead, for the reasons that have a better example than a figure.
 _SUGGESTIONS = {
@@ -1227,6 +1217,10 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
             for row, verdict in flagged(document, _UNIT_MISMATCH)]
 
 
+# A name for a time or a deadline (项目完成时间, 保障办案时效, 项目维持时效): its rate is what it names, done in time.
+_TIME_NAME_END = re.compile(r"(?:完成)?(?:时间|时效|时限|期限)$")
+
+
 def _unit_fault(row: Row) -> tuple[str, str] | None:
     """``unit-mismatch``'s (message, suggestion) for one indicator, or None."""
     indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
@@ -1278,12 +1272,22 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif unit in _SHARE_UNITS and fault == _COUNT_OR_TIME and not is_input_name(name):
         # (money's supply on time, 资金的供应时效 100%, is an input: input-as-output says delete it, not rename it)
         message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
-        suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
+        # the rate in the row's own words (项目完成时间 → 项目完成及时率), not the seed's 「办案及时率」
+        end = _TIME_NAME_END.search(name)
+        stem = name[:end.start()] if end else ""
+        if len(stem) < 2:
+            suggestion = "把名称改为比率（如「…及时率 ≥95%」「…完成率 100%」），或把指标值写成时间或数量（如「≤30日」）"
+        elif level2 == "可持续影响指标":  # 项目维持时效 ≥95%: how long it lasts
+            suggestion = f"把指标值写成持续的时间，如「{stem}年限 ≥3年」"
+        else:
+            rate = f"{stem}按时完成率" if end and end.group().startswith("完成") else f"{stem}及时率"
+            suggestion = f"把名称改为比率（如「{rate} ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
     elif unit in _SHARE_UNITS and fault == _AIM:
         message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
-        suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
-                      "或写明可判断的结果（如「全年无重大群体性事件」）")
+        examples = AIM_EXAMPLES.get(meant_group(row))  # an economic aim is shown an economic measure
+        suggestion = (f"改为可计算的比率或可判断的结果，如{examples}" if examples else
+                      "改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），或写明可判断的结果（如「全年无重大群体性事件」）")
     elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):
         if _trends_only(name):  # 教学质量提高、办学条件改善 =100%: aims, not a share of anything
             message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"

@@ -116,3 +116,35 @@ def test_a_missing_value_is_shown_an_example_of_the_group_it_belongs_to() -> Non
     doc = document(row(EFF, "经济效益指标", "全市安全度汛", ""))
     assert found(doc, "level2-misplaced") == [1]  # 安全 is a social effect
     assert suggestions(doc, "missing-target-value") == ["填写可衡量的指标值，如「≥5000人次」「≥90%」"]
+
+
+# vague-qualitative: a rise in vague words only (稳步提高 under 可持续影响) was shown the group's 「设施正常使用年限」;
+# it is asked how far. A satisfaction's rise keeps the survey it should be (群众幸福感 明显提升, round 33).
+
+
+def test_a_vague_rise_is_asked_how_far() -> None:
+    doc = document(row(EFF, "可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"))
+    assert suggestions(doc, "vague-qualitative") == [
+        "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"]
+    happy = document(row("满意度指标", "服务对象满意度指标", "群众幸福感", "明显提升"))
+    assert "「受益群众满意度≥90%」" in suggestions(happy, "vague-qualitative")[0]
+    lasting = document(row(EFF, "可持续影响指标", "持续保障社会发展", "持续保障"))
+    assert "「设施正常使用年限≥10年」" in suggestions(lasting, "vague-qualitative")[0]
+
+
+# goal-figure-mismatch: a goal's floor met by the target (舒城's 「严格按照不低于中央投资30%的比例发放劳务报酬」 and
+# 劳务报酬占中央投资比例 ≥32.68%) is no contradiction
+
+
+def test_a_target_above_the_goals_floor_agrees_with_it() -> None:
+    def told(goal: str, target: str) -> int:
+        doc = document(row(OUT, "数量指标", "劳务报酬占中央投资比例", target))
+        doc = replace(doc, projects=(replace(doc.projects[0], goals=(goal,)),))
+        return len(found(doc, "goal-figure-mismatch"))
+
+    assert told("严格按照不低于中央投资30%的比例发放劳务报酬", "≥32.68%") == 0
+    assert told("劳务报酬占中央投资比例30%以上", "≥32.68%") == 0
+    # below the floor, or against a plain figure, it is still told
+    assert told("严格按照不低于中央投资30%的比例发放劳务报酬", "≥25%") == 1
+    assert told("劳务报酬占中央投资比例达到30%", "≥32.68%") == 1
+    assert told("劳务报酬占中央投资比例不超过30%", "≤35%") == 1

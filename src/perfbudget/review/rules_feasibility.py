@@ -88,7 +88,7 @@ def vague_reason(value: str, name: str) -> str | None:
     for word in _VAGUE_WORDS:
         rest = rest.replace(word, "")
     if not rest:
-        return "只有笼统的定性用语"
+        return _VAGUE_ONLY
     if _VAGUE_ENDING.search(text):
         return "只说了趋势或状态，没有可判断的程度"
     if _degree_claims(value):
@@ -267,7 +267,9 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     suggestion = (_TREND_DOWN_SUGGESTION if _TREND_DOWN.search(target.raw) else
                   "写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
-                  if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
+                  if "趋势" in reason or "提升或改善" in reason or "上年" in reason
+                  # 稳步提高, 明显增强: vague words only, but a rise, asked how far (not a group's 「设施正常使用年限」)
+                  or (reason == _VAGUE_ONLY and _TREND_UP.search(target.raw) and row.level2 not in _OWN_EXAMPLE) else
                   _SUGGESTIONS.get(reason) or _BY_GROUP.get(meant_group(row), _MEASURABLE))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
@@ -275,6 +277,11 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
 
 # A trend downwards as the value (减少, 有所下降, 明显降低): what to write is how far down, not how far up.
 _TREND_DOWN = re.compile(r"(?:减少|下降|降低|减轻|减小)(?:了)?$")
+_TREND_UP = re.compile(r"(?:提高|提升|改善|增强|加强|增加|上升|增长)(?:了)?$")
+_VAGUE_ONLY = "只有笼统的定性用语"
+# Groups whose example fits a rise better than a degree: a satisfaction to survey (群众幸福感 明显提升), a count, a
+# deadline.
+_OWN_EXAMPLE = ("服务对象满意度指标", "数量指标", "时效指标")
 _TREND_DOWN_SUGGESTION = "写明降低或减少到什么程度（如「较上年减少10%」「不超过2起」），年底才能对照"
 
 # What to write instead of a vague value: examples of the row's own group (an economic effect is not told to write

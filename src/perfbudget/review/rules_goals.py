@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from decimal import Decimal
 from functools import lru_cache
 
-from perfbudget.model import Document, Project
+from perfbudget.model import Document, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
 from perfbudget.review.language import content_words, figures, made_of, project_category, search_words, word_set
@@ -221,6 +222,9 @@ def goal_figure_mismatch(document: Document, settings: RuleSettings) -> list[Fin
                                         sorted(common)))
                 if not related or any(value in (r[2].target.value, r[2].target.upper) for r in related):
                     continue
+                bound = _goal_bound(clause, _start, _end)
+                if bound is not None and any(_within(r[2].target, value, bound) for r in related):
+                    continue  # 不低于中央投资30% and ≥32.68%: the goal's floor, met by the target
                 _score, position, indicator, shared = max(related, key=lambda r: (r[0], -r[1]))
                 said = f"{format_decimal(value)}{unit}"
                 out.append(at_indicator(project, position, indicator, "target",
@@ -229,3 +233,32 @@ def goal_figure_mismatch(document: Document, settings: RuleSettings) -> list[Fin
                                         f"核实后统一：目标是{said}的，指标值写作「{said}」（或「≥{said}」）；"
                                         "指标值对的，改正绩效目标中的数字"))
     return out
+
+
+# A goal figure given as a floor (不低于30%, 至少3次, 95%以上) or a ceiling (不超过5%, 3天以内): a target on its side
+# of it agrees with it.
+# (the word may stand a few characters before the figure: 不低于中央投资30%)
+_FLOOR_BEFORE = re.compile(r"(?:不低于|不少于|至少|最低|≥|>=|大于等于)[^\d，,；;。]{0,6}$")
+_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|不多于|最多|≤|<=|小于等于)[^\d，,；;。]{0,6}$")
+_FLOOR_AFTER = re.compile(r"^\s*(?:以上)")
+_CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
+
+
+def _goal_bound(clause: str, start: int, end: int) -> str | None:
+    """"floor" or "ceiling" when the goal gives its figure as one, else None."""
+    before, after = clause[max(0, start - 10):start], clause[end:end + 3]
+    if _FLOOR_BEFORE.search(before) or _FLOOR_AFTER.match(after):
+        return "floor"
+    if _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
+        return "ceiling"
+    return None
+
+
+def _within(target: Target, value: Decimal, bound: str) -> bool:
+    """True when a target keeps to the goal's floor (≥32.68% of 不低于30%) or ceiling."""
+    if target.value is None:
+        return False
+    if bound == "floor":
+        return target.op in (None, Op.GE, Op.GT, Op.EQ) and target.value >= value
+    return target.op in (None, Op.LE, Op.LT, Op.EQ) and (target.upper or target.value) <= value
+

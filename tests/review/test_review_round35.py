@@ -85,7 +85,8 @@ def test_a_time_in_percent_is_shown_its_own_rate() -> None:
 
 def test_a_unit_left_alone_is_shown_the_figure_to_write_before_it() -> None:
     doc = document(row(OUT, "数量指标", "新建堤防、护岸长度", "公里"), row(OUT, "质量指标", "工程验收合格率", "≧ %"))
-    assert suggestions(doc, "template-leftover") == ["在计量单位前填写数值，如「≥N公里」", "在计量单位前填写数值，如「≥N%」"]
+    assert suggestions(doc, "template-leftover") == ["在计量单位前填写数值，如「≥N公里」",
+                                                     "在计量单位前填写数值，如「≥N%」"]
 
 
 def test_a_unit_cost_in_other_words_is_shown_as_a_target() -> None:

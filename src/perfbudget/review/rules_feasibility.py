@@ -1292,7 +1292,8 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif unit in _SHARE_UNITS and fault == _AIM:
         message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
-        examples = AIM_EXAMPLES.get(meant_group(row))  # an economic aim is shown an economic measure
+        group = meant_group(row)  # an economic aim is shown an economic measure; a count, what to count
+        examples = "「…≥N个」「…≥N人次」（写明完成了多少）" if group == "数量指标" else AIM_EXAMPLES.get(group)
         suggestion = (f"改为可计算的比率或可判断的结果，如{examples}" if examples else
                       "改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），或写明可判断的结果（如「全年无重大群体性事件」）")
     elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):

@@ -62,7 +62,7 @@ def test_a_rate_under_quantity_is_shown_what_to_count() -> None:
     # a count given in % is told it is a count, in its own unit, not that it is a rate
     pupils = document(row(OUT, "数量指标", "中职免学费应受助学生数", "100%"))
     (message,) = messages(pupils, "rate-under-quantity")
-    assert "应以「人」计数，指标值却写成比率（100%）" in message
+    assert "应以「人」计量，指标值却写成比率（100%）" in message
     assert "是比率" in messages(rate, "rate-under-quantity")[0]
 
 

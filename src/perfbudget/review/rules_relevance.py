@@ -505,7 +505,7 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
         # a rate's name has no count of its own to show: say what to write, not another project's 「维护设备≥20台次」
         unit = None if row.name.endswith("率") else count_unit(row.name)  # 应受助学生数 100%: a count, in 人
         out.append(at_indicator(project, position, indicator, "level2",
-                                f"数量指标{quote(indicator.level3)}应以「{unit}」计数，指标值却写成比率"
+                                f"数量指标{quote(indicator.level3)}应以「{unit}」计量，指标值却写成比率"
                                 f"（{indicator.target.raw}），看不出完成了多少" if unit else
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
                                 f"改写为具体数量（如{example}），或把该比率移到质量指标下" if example else

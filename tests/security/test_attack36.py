@@ -1,0 +1,38 @@
+"""Round 36's attack (docs/security.md, 「Attacked from outside (attack36)」): each test failed on 4f9cdfa2."""
+
+from __future__ import annotations
+
+import time
+
+from perfbudget.load import load_bytes
+from tests.readers.test_other_forms import ODS_CONTENT, _ods
+from tests.security.test_attack24_files import _SHEET, _workbook
+
+
+def _refused_for_its_cells(data: bytes, file: str) -> None:
+    started = time.process_time()
+    result = load_bytes(data, file)
+    assert time.process_time() - started < 2.0
+    assert result.document is None and "超过 150000 个单元格的上限" in result.errors[0].message
+
+
+def test_rows_under_an_xlsx_range_merged_down_far_right_count_the_cells_added_to_them() -> None:
+    # merged_cells' reasons merged down: each row under a range's top-left cell was made as long as the range's
+    # column, uncounted; a range down column XFD beside 300 rows of one cell (a 4 KB .xlsx) cost 7 s and 945 MB,
+    # 3,000 rows 87 s and 9 GB
+    rows = [f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x{r}</t></is></c></row>' for r in range(2, 301)]
+    sheet = (_SHEET + ('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c>'
+                       '<c r="XFD1" t="inlineStr"><is><t>原因</t></is></c></row>' + "".join(rows)).encode()
+             + b'</sheetData><mergeCells count="1"><mergeCell ref="XFD1:XFD300"/></mergeCells></worksheet>')
+    _refused_for_its_cells(_workbook(sheet), "t.xlsx")
+
+
+def test_rows_under_an_ods_cell_spanned_down_far_right_count_the_cells_added_to_them() -> None:
+    # the same through an .ods: 300 repeated rows of one cell under a cell spanned down at column XFD (865 bytes)
+    # cost 8.9 s and 950 MB
+    rows = ('<table:table-row><table:table-cell office:value-type="string"><text:p>项目名称</text:p>'
+            '</table:table-cell><table:table-cell table:number-columns-repeated="16382"/><table:table-cell '
+            'office:value-type="string" table:number-rows-spanned="300"><text:p>原因</text:p></table:table-cell>'
+            '</table:table-row><table:table-row table:number-rows-repeated="299"><table:table-cell '
+            'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
+    _refused_for_its_cells(_ods(ODS_CONTENT.format(rows=rows).encode()), "t.ods")

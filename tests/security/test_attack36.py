@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
+from pathlib import Path
 
 from perfbudget.load import load_bytes
 from tests.readers.test_other_forms import ODS_CONTENT, _ods
 from tests.security.test_attack24_files import _SHEET, _workbook
+from tests.web.conftest import WebEnv
 
 
 def _refused_for_its_cells(data: bytes, file: str) -> None:
@@ -36,3 +39,19 @@ def test_rows_under_an_ods_cell_spanned_down_far_right_count_the_cells_added_to_
             '</table:table-row><table:table-row table:number-rows-repeated="299"><table:table-cell '
             'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
     _refused_for_its_cells(_ods(ODS_CONTENT.format(rows=rows).encode()), "t.ods")
+
+
+def test_a_target_of_many_periods_reads_as_written_not_a_recursion_error(web: WebEnv, seed_path: Path) -> None:
+    # reading39's 每年≥3次 read the text after each 每 again: 2,000 「每年」 before 3次 (a 12 KB text) ran out of
+    # Python's stack, parse_target's "never raises" broken: `perfbudget read` printed a traceback and an upload
+    # answered 500
+    from perfbudget.target import Kind, parse_target
+
+    nested = "每年" * 2_000 + "3次"
+    assert parse_target(nested, "次数").kind is Kind.QUALITATIVE  # (每年每年3次 was qualitative already)
+    assert (parse_target("每年≥3次").value, parse_target("每年≥3次").unit) == (Decimal(3), "次/年")
+    data = seed_path.read_text(encoding="utf-8").replace("≥12次", nested, 1).encode()
+    preview = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('editor')}"},
+                                files={"file": ("每年.txt", data)})
+    assert preview.status_code == 200, preview.text
+    assert nested in preview.text

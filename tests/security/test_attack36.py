@@ -55,3 +55,28 @@ def test_a_target_of_many_periods_reads_as_written_not_a_recursion_error(web: We
                                 files={"file": ("每年.txt", data)})
     assert preview.status_code == 200, preview.text
     assert nested in preview.text
+
+
+def test_a_glued_funds_run_of_many_splits_is_told_unsplit_within_a_bound() -> None:
+    # a glued text's funds run was split in every way its columns allow, all kept to check the rate: 60 digits under
+    # 预算数 ×3 | 执行数 | 执行率 cost 4.7 s a line (×4: 57 s), and a rate of more than 28 digits raised
+    # InvalidOperation out of the reader (500 on an upload)
+    line = "预算数" * 3 + "执行数执行率年度资金总额" + "1" * 60 + "0.0%"
+    text = "\n".join(["项目支出绩效自评表", "项目名称：某项目", line, "一级指标二级指标三级指标指标值",
+                      "产出指标数量指标培训人数≥100人"]) + "\n"
+    started = time.process_time()
+    result = load_bytes(text.encode(), "t.txt")
+    assert time.process_time() - started < 2.0
+    assert any("资金行的金额粘连在一起" in p.message and "无法可靠拆分到各列" in p.message for p in result.errors)
+    # many such lines share the file's bound (each line as much until now: 20 lines of 22 digits under 预算数 ×4, 6.4 s)
+    many = "预算数" * 4 + "执行数执行率年度资金总额" + "1" * 22 + "0.0%"
+    text = text.replace(line, "\n".join([many] * 20))
+    started = time.process_time()
+    load_bytes(text.encode(), "t.txt")
+    assert time.process_time() - started < 3.0
+    # (a real grid's run of long amounts still splits: some 110,000 pieces tried)
+    from perfbudget.readers.glued_funds import split_glued_funds
+
+    labels = ["年初预算数", "调整后预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额"]
+    assert split_glued_funds([*labels, "123456789.00123456789.00120000000.00597.20%5.5"]) == (
+        [*labels, "123456789.00", "123456789.00", "120000000.00", "5", "97.20%", "5.5"], [])

@@ -80,3 +80,18 @@ def test_a_glued_funds_run_of_many_splits_is_told_unsplit_within_a_bound() -> No
     labels = ["年初预算数", "调整后预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额"]
     assert split_glued_funds([*labels, "123456789.00123456789.00120000000.00597.20%5.5"]) == (
         [*labels, "123456789.00", "123456789.00", "120000000.00", "5", "97.20%", "5.5"], [])
+
+
+def test_an_amount_past_28_digits_in_the_other_money_unit_is_read_not_an_invalid_operation(seed_path: Path) -> None:
+    # in_table_unit wrote a converted whole amount without its exponent by a quantize, which raised InvalidOperation
+    # out of the reader past 28 digits: 10**40 元 under 单位：万元 (a text upload) answered 500
+    text = seed_path.read_text(encoding="utf-8")
+    project = text.split("[bookmark")[1]
+    huge = "1" + "0" * 40
+    result = load_bytes(("[bookmark" + project.replace("17.00", huge + "元", 1)).encode(), "t.txt")
+    assert result.document is not None
+    assert any(f"预算数「{huge}元」写明单位「元」" in p.message and "按 1E+36 万元 读取" in p.message
+               for p in result.problems)
+    # (a whole amount within them is still written without its exponent: 1200000 元 is 120 万元)
+    small = load_bytes(("[bookmark" + project.replace("17.00", "1200000元", 1)).encode(), "t.txt")
+    assert any("按 120 万元 读取" in p.message for p in small.problems)

@@ -246,8 +246,11 @@ def parse_target(raw: str, name: str | None = None) -> Target:
         return _qualitative(raw, (period["a"], period["b"]))
     if parse_due(text) is not None:
         return _qualitative(raw)
-    if text[:1] == "每" and (per := _PER_PERIOD.match(text)) is not None and "/" not in per["rest"]:
-        # 每年≥3次, 每月不少于2次: the quantity per period, read as ≥3次/年 (reading39)
+    if text[:1] == "每" and (per := _PER_PERIOD.match(text)) is not None and "/" not in per["rest"] \
+            and per["rest"][:1] != "每":
+        # 每年≥3次, 每月不少于2次: the quantity per period, read as ≥3次/年 (reading39); one period only (每年每月…
+        # is no quantity per period, and each 每 read the rest again: 2,000 of them ran out of Python's stack, a
+        # RecursionError out of "never raises", 500 on an upload: attack36)
         # the quantity read alone, its unit its own (not the name's), then put per the period: 每年3次以上 keeps
         # its ≥, 每天24小时内 its ≤, 每年0起事故 its fault count (the lead's reread: read whole, the words after the
         # unit were taken into it, 次以上/年)

@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from perfbudget.model import Problem, Severity, Source
-from perfbudget.readers.glued_funds import split_glued_funds
+from perfbudget.readers.glued_funds import SplitBudget, split_glued_funds
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import label_key
 from perfbudget.readers.text_glued import GLUED_HEADER, GLUED_NEEDS_CHECK, LABEL_WITH_NOTE, split_labels
@@ -108,14 +108,14 @@ def _department_form(line: str, compact: str) -> re.Match[str] | None:
     return None if SPACED_CELLS.search(head) else title
 
 
-def _department_parts(block: str) -> tuple[list[str], list[str]]:
+def _department_parts(block: str, splitting: SplitBudget) -> tuple[list[str], list[str]]:
     """A 部门整体 form's glued block split: its labels, its funds grid's runs by their columns (the runs left
     unsplit second), then its money by nature as the colon labels it is written with (按收入性质分:2456.18其中:
     基本支出:2299.98…: each label with its colon, each amount apart), up to a prose section kept whole."""
     by_nature = _BY_NATURE.search(block)
     if by_nature is None:
-        return split_glued_funds(_header_block(block, _DEPARTMENT_LABELS))
-    parts, unsplit = split_glued_funds(_header_block(block[:by_nature.start()], _DEPARTMENT_LABELS))
+        return split_glued_funds(_header_block(block, _DEPARTMENT_LABELS), splitting)
+    parts, unsplit = split_glued_funds(_header_block(block[:by_nature.start()], _DEPARTMENT_LABELS), splitting)
     tail = block[by_nature.start():]
     prose = next((m for m in LABEL_WITH_NOTE.finditer(tail) if label_key(m.group()) in _PROSE_LABELS), None)
     money = tail if prose is None else tail[:prose.start()]
@@ -144,6 +144,7 @@ def _header_block(block: str, labels: re.Pattern[str] = LABEL_WITH_NOTE) -> list
 def read_cut_glued_form(text: str, file: str) -> list[RawTable]:
     """The header block of each paragraph holding a form cut before its indicators, as a table of one row."""
     tables: list[RawTable] = []
+    splitting = SplitBudget()  # the funds runs' splits tried, the file's (glued_funds: attack36)
     for lineno, line in enumerate(text.splitlines(), 1):
         found = cut_form_parts(line)
         if found is None:
@@ -153,7 +154,7 @@ def read_cut_glued_form(text: str, file: str) -> list[RawTable]:
         table = RawTable(title, source, needs_check=(GLUED_NEEDS_CHECK,))
         parts = _header_block(block)
         if DEPARTMENT_TITLE.search(title):  # the department's labels and its funds grid's runs split by columns
-            parts, unsplit = _department_parts(block)
+            parts, unsplit = _department_parts(block, splitting)
             table.problems.extend(Problem(source, f"资金行的金额粘连在一起（「{run}」），无法可靠拆分到各列，未读取")
                                   for run in unsplit)
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(parts, 1)])

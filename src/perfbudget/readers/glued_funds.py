@@ -33,14 +33,15 @@ _NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 _AMOUNT_UNIT = re.compile(r"(?:万元|万|元)$")
 
 
-def split_glued_funds(parts: list[str]) -> tuple[list[str], list[str]]:
+def split_glued_funds(parts: list[str], budget: SplitBudget | None = None) -> tuple[list[str], list[str]]:
     """``parts`` (the cells of a glued line) with each glued funds run split into its columns' values (see the
     module's note), and the runs left out. The columns are the funds labels in a row, each joined with its note
     (全年预算数 | (A) is the label 全年预算数(A), as a grid's cell holds it); a run is read after one or two row
     labels (年度资金总额; 其中 | 本年财政拨款); any other cell ends the columns. After a row split so, a part's run
     without a rate (其中:本年财政拨款 ``2020``) is split into the budget and spent columns where exactly one split
     keeps each amount within the row before's. A run under two columns or more that splits in no such way is left
-    out (its amounts cannot be told apart: ``2020`` is no amount of 2020), for the caller to report."""
+    out (its amounts cannot be told apart: ``2020`` is no amount of 2020), for the caller to report; so is a run with
+    too many splits to try (``budget``, the file's: :data:`_MOST_TRIED`)."""
     columns: list[str] = []
     checked: list[str] | None = None  # the values of the last row whose rate checked out
     row_labels = 0  # row labels since the column labels or the last row's values
@@ -50,11 +51,11 @@ def split_glued_funds(parts: list[str]) -> tuple[list[str], list[str]]:
         compact = _compact(part)
         column = fund_column(part)
         if column is None and row_labels and _RUN.match(compact) and len(columns) >= 2:
-            split = _only_split(compact, columns)
+            split = _only_split(compact, columns, budget)
             if split is not None:
                 checked = split
             elif checked is not None:
-                split = _part_split(compact, columns, checked)
+                split = _part_split(compact, columns, checked, budget)
             if split is None:
                 unsplit.append(part)
             else:
@@ -75,7 +76,8 @@ def split_glued_funds(parts: list[str]) -> tuple[list[str], list[str]]:
     return out, unsplit
 
 
-def _part_split(run: str, columns: list[str], checked: list[str]) -> list[str] | None:
+def _part_split(run: str, columns: list[str], checked: list[str],
+                budget: SplitBudget | None) -> list[str] | None:
     """A part's run without a rate split into the leading budget and spent columns, each amount within the
     checked row's (``2020`` under a total of 20 | 20 is 20 | 20: 202 | 0 exceeds it, 2 | 020 has a leading zero)."""
     if "%" in run:
@@ -85,7 +87,7 @@ def _part_split(run: str, columns: list[str], checked: list[str]) -> list[str] |
     if len(money) < 2:
         return None
     limits = [Decimal(_AMOUNT_UNIT.sub("", v)) for v in checked[:len(money)]]
-    found = [values for values in _splits(run, money)
+    found = [values for values in _bounded_splits(run, money, budget)
              if all(Decimal(_AMOUNT_UNIT.sub("", v)) <= limit for v, limit in zip(values, limits, strict=True))]
     return found[0] if len(found) == 1 else None
 
@@ -115,7 +117,7 @@ def _is_row_label(part: str) -> bool:
     return re.search(r"[\u4e00-\u9fff]", part) is not None and not re.search(r"\d", part)
 
 
-def _only_split(run: str, columns: list[str]) -> list[str] | None:
+def _only_split(run: str, columns: list[str], budget: SplitBudget | None) -> list[str] | None:
     """The run's values, one per column, when exactly one split checks out; None otherwise."""
     if sum(c in _RATES for c in columns) != 1 or sum(c in _SPENT for c in columns) != 1:
         return None
@@ -123,7 +125,8 @@ def _only_split(run: str, columns: list[str]) -> list[str] | None:
     budgets = [i for i, c in enumerate(columns[:spent]) if c in _BUDGETS]
     if not budgets:
         return None
-    found = [values for values in _splits(run, columns) if _checks_out(values, columns, budgets[-1], spent)]
+    found = [values for values in _bounded_splits(run, columns, budget)
+             if _checks_out(values, columns, budgets[-1], spent)]
     # a split with a rate of 0 (nothing spent, or 10 of 2020 printed 0%) checks out for almost any budget
     # (10101 | 0 | 0% beside 10 | 10 | 100%): it counts only where no split with a rate above 0 does
     rate = columns.index(next(c for c in columns if c in _RATES))
@@ -151,14 +154,46 @@ def _decimals(number: str) -> int:
     return len(number.partition(".")[2])
 
 
-def _splits(run: str, columns: list[str]) -> list[list[str]]:
-    """Every split of ``run`` into one well-formed number per column (a percent sign ending the rate only)."""
+# The pieces tried in all the splits of one run, and of all the runs of one file: every split is tried (the rate
+# decides which one is meant), and a run's splits grow as its length to the power of its columns: 60 digits under
+# 预算数 ×3 | 执行数 | 执行率 cost 4.7 s, under 预算数 ×4 some 57 s, each such line of a text as much (attack36). A real
+# row's run tries some hundreds (``202010100.00%10`` under five columns) to some 110,000 (three amounts of nine
+# digits and two decimals under six); a run past either bound is told as not split (an error at the cell, never a
+# guess).
+_MOST_TRIED = 300_000
+_MOST_TRIED_IN_A_FILE = 1_000_000
+_LONGEST_WHOLE = 18  # an amount's integer digits and unit (10**16 元 and more is no budget's)
+
+
+class SplitBudget:
+    """The pieces a file's runs may still try (:data:`_MOST_TRIED_IN_A_FILE`), one for each file read."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = _MOST_TRIED_IN_A_FILE
+
+
+class _TooManySplits(Exception):
+    """A run with more ways to split than its pieces tried allow."""
+
+
+def _splits(run: str, columns: list[str], tried: list[int] | None = None) -> list[list[str]]:
+    """Every split of ``run`` into one well-formed number per column (a percent sign ending the rate only);
+    :class:`_TooManySplits` past :data:`_MOST_TRIED` pieces tried (``tried`` counts them down)."""
     if not columns:
         return [[]] if not run else []
+    tried = tried if tried is not None else [_MOST_TRIED]
     out: list[list[str]] = []
     rate = columns[0] in _RATES
     for end in range(1, len(run) + 1):
+        tried[0] -= 1
+        if tried[0] < 0:
+            raise _TooManySplits
         piece = run[:end]
+        if piece.count(".") > 1 or "%" in piece[:-1] or (not rate and piece.endswith("%")) \
+                or len(piece.partition(".")[0]) > _LONGEST_WHOLE:
+            break  # (no longer piece is one number either)
         number = piece[:-1] if rate and piece.endswith("%") else piece
         if not rate and columns[0] not in _SMALL:
             number = _AMOUNT_UNIT.sub("", number)
@@ -166,8 +201,22 @@ def _splits(run: str, columns: list[str]) -> list[list[str]]:
             continue
         if columns[0] in _SMALL and Decimal(number) > 100:
             break
-        out.extend([piece, *rest] for rest in _splits(run[end:], columns[1:]))
+        out.extend([piece, *rest] for rest in _splits(run[end:], columns[1:], tried))
     return out
+
+
+def _bounded_splits(run: str, columns: list[str], budget: SplitBudget | None) -> list[list[str]]:
+    """:func:`_splits`, or none where the run has too many (:data:`_MOST_TRIED`, or what is left of ``budget``, the
+    file's): left as it is, told unsplit."""
+    tried = [min(_MOST_TRIED, budget.left) if budget is not None else _MOST_TRIED]
+    first = tried[0]
+    try:
+        return _splits(run, columns, tried)
+    except _TooManySplits:
+        return []
+    finally:
+        if budget is not None:
+            budget.left -= first - max(tried[0], 0)
 
 
 def _checks_out(values: list[str], columns: list[str], budget: int, spent: int) -> bool:
@@ -176,10 +225,12 @@ def _checks_out(values: list[str], columns: list[str], budget: int, spent: int) 
     try:
         planned, done = (Decimal(_AMOUNT_UNIT.sub("", values[k])) for k in (budget, spent))
         printed = Decimal(rate)
+        if planned <= 0:
+            return False
+        exponent = printed.as_tuple().exponent
+        places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+        # (a rate of more digits than the context's 28 cannot be quantized to: InvalidOperation, 500 on an upload
+        # of a glued line until attack36)
+        return (done / planned * 100).quantize(places) == printed
     except InvalidOperation:
         return False
-    if planned <= 0:
-        return False
-    exponent = printed.as_tuple().exponent
-    places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    return (done / planned * 100).quantize(places) == printed

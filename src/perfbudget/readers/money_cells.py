@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from functools import lru_cache
 
 from perfbudget.model import Op, Problem, Severity
@@ -89,7 +89,11 @@ def in_table_unit(cell: Cell, amount: Decimal, money_unit: str, label: str,
     if own is None or own == money_unit:
         return amount, None
     converted = (amount / 10000 if own == "元" else amount * 10000).normalize()
-    converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted
+    # 1E+2 written 100; an amount of more digits than the context's 28 is left as it is (its quantize raised
+    # InvalidOperation out of the reader: 10**40 元 under 单位：万元, 500 on an upload until attack36; the amount is
+    # refused where it is stored, app.validate.number_problem)
+    if converted == converted.to_integral_value() and converted.adjusted() < getcontext().prec:
+        converted = converted.quantize(Decimal(1))
     note = (f"{label}「{cell.text.strip()}」写明单位「{own}」，与表中的金额单位「{money_unit}」不同："
             f"按 {converted} {money_unit} 读取")
     problems.append(Problem(cell.source, f"{note}，请核对金额单位", Severity.WARNING))

@@ -375,7 +375,7 @@ def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             continue
         down: list[tuple[int, int, int, int]] = []  # the cells spanned over rows (a reason merged down)
         merged = MergedValues(covered_map(_covered_with_content(table, covering, down)), file, name,
-                              merged_down(down))
+                              merged_down(down), budget.spend)
         tables.extend(_sheet_tables(_Sheet(table, budget, covered=bool(merged.covered)), name, file,
                                     hidden_rows=_hidden_rows(table), notes=notes, unvalued=unvalued,
                                     hiding=_hiding(table), merged=merged))

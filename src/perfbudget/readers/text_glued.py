@@ -26,7 +26,7 @@ from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.closing_line import closing_rows, closing_start
 from perfbudget.readers.glued_described_rows import described_plan, split_described_line
-from perfbudget.readers.glued_funds import split_glued_funds
+from perfbudget.readers.glued_funds import SplitBudget, split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_paired_rows import paired_header, paired_row
 from perfbudget.readers.glued_region_rows import region_header, region_rows
@@ -564,6 +564,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
     described: tuple[bool, bool] | None = None  # a 指标内容 and/or 绩效标准 column (glued_described_rows)
     lines = _lines(text, paragraphs)
     skip = 0
+    splitting = SplitBudget()  # the funds runs' splits tried, the file's (glued_funds: attack36)
     for index, (lineno, raw, line) in enumerate(lines):
         if skip:
             skip -= 1
@@ -592,7 +593,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             tables.append(scored)
             heading = None
             continue
-        parts, unsplit = split_glued_funds(split_labels(line))
+        parts, unsplit = split_glued_funds(split_labels(line), splitting)
         if table is not None and (wrapped := _wrapped_amount(parts, lines, index)) is not None:
             parts, skip = wrapped
         parts = _unit_note_off_amount(parts)

@@ -179,7 +179,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                 rows_of = _Sheet(book, sheet, settled=True)
                 down = merged_down((rlo + 1, clo + 1, min(rhi, sheet.nrows), chi) for rlo, rhi, clo, chi
                                    in sheet.merged_cells)
-                merged = MergedValues(covered_map(rows_of.merged), file, sheet.name, down)
+                merged = MergedValues(covered_map(rows_of.merged), file, sheet.name, down, budget.add_cells)
                 tables.extend(_sheet_tables(rows_of, sheet.name, file, budget, rows, notes,
                                             unvalued=unvalued, hiding=_hiding(sheet), spans=spans, merged=merged))
                 merged_notes += merged.problems

@@ -304,7 +304,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
                 continue
             xml = sheet_xml(workbook, ws)
             ranges = merge_ranges(xml)
-            merged = MergedValues(covered_cells(ranges), file, ws.title, merged_down(ranges))
+            merged = MergedValues(covered_cells(ranges), file, ws.title, merged_down(ranges), budget.add_cells)
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
                                         unvalued_formulas(workbook, ws), unvalued,
                                         hidden_columns(workbook, ws, xml).and_unprinted(

@@ -214,6 +214,8 @@ def _figure(name: str, text: str) -> Decimal | None:
         return None
     if name in ("initial", "executed"):
         return money_amount(Cell(text, Source("")), "", [])[0]
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)  # １０, ９５．５％ as the amounts are read (kinds40)
     if name == "rate":
         found = _RATE.match(text)
         if found is None:
@@ -235,7 +237,7 @@ def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: 
     untold. The row's 全年执行数 ÷ ``budget`` tells it: as a ratio (× 100) or as a percent, the one reading that agrees
     within a point is the rate, an info note saying so; neither, or both (a rate near 1 % of a ratio near 0.01), it
     stays untyped as before (kinds37: ``1`` beside 100 of 100 was left unread)."""
-    text = cells[0].text.strip() if cells else ""
+    text = unicodedata.normalize("NFKC", cells[0].text).strip() if cells else ""
     if not _BARE.match(text):
         return
     value, computed = Decimal(text), figures["executed"][0] / budget * 100

@@ -1,0 +1,100 @@
+"""A 自评表 as a person retypes it, read and scored the same (kinds40, ``bench/selfeval_invariance.py``).
+
+* The funds grid's 分值 and 得分 (and 执行率) in full-width digits: ``１０`` was not typed as the execution's points
+  (the amounts were), so ``Budget.weight`` and ``Budget.score`` were empty.
+* ``满分`` under 得分: the row's 分值 (it was an extra 得分 ``满分``, the score empty; in a row one cell short it was
+  even taken for the 偏差原因).
+* 实际完成值 ``1`` or ``0.98`` under ``≥95%`` (a cell typed as a number): scored as 1 % and 0.98 % without a word;
+  now read as the ratio it is, 100 % and 98 %, told in the explanation. A reverse target, a target of 1 % or less,
+  or a figure with its unit are read as written (guards).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Document
+from tests.evaluate.test_kinds38_selfeval_edits import _evaluate
+from tests.readers.test_kinds35_selfeval_edits import COLUMNS, HEAD, INDICATORS
+
+FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+def _rows(indicators: Sequence[Sequence[str]] = INDICATORS,
+          funds: Sequence[str] = HEAD[-1]) -> list[list[str]]:
+    return [*HEAD[:-1], list(funds), COLUMNS, *map(list, indicators), ["填表人：李明"]]
+
+
+def _read(rows: Sequence[Sequence[str]], separator: str = " | ") -> Document:
+    text = "\n".join(separator.join(row) for row in rows) + "\n"
+    document = load_bytes(text.encode(), "自评表.txt").document
+    assert document is not None
+    return document
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_the_execution_points_in_full_width_digits_are_read(separator: str) -> None:
+    funds = [HEAD[-1][0], *(cell.translate(FULL_WIDTH) for cell in HEAD[-1][1:])]
+    budget = _read(_rows(funds=funds), separator).projects[0].budget
+    assert (budget.total, budget.executed, budget.weight, budget.rate, budget.score) == (
+        Decimal(100), Decimal(90), Decimal(10), Decimal(90), Decimal(9))
+
+
+def _full_marks(score: str) -> list[list[str]]:
+    return [[*row[:6], score if row[5] == row[6] else row[6], *row[7:]] for row in INDICATORS]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+@pytest.mark.parametrize("word", ["满分", "得满分", " 满 分 "])
+def test_full_marks_in_words_are_the_rows_points(word: str, separator: str) -> None:
+    indicators = _read(_rows(_full_marks(word)), separator).projects[0].indicators
+    assert [i.score for i in indicators] == [Decimal("18.5"), Decimal(20), Decimal(38), Decimal("9.5")]
+    assert all(key != "得分" for i in indicators for key, _ in i.extras)
+
+
+def test_full_marks_in_a_row_one_cell_short_stay_the_score() -> None:
+    """Its 偏差原因 left empty and left out by the copy: 满分 is no reason moved left (reading38's shift)."""
+    indicators = _read([[c for c in row if c] for row in _rows(_full_marks("满分"))]).projects[0].indicators
+    assert (indicators[1].score, indicators[1].deviation) == (Decimal(20), None)
+
+
+def test_full_marks_without_points_are_kept_as_written() -> None:
+    """A guard: no 分值 in the row, 满分 names no figure — kept as the row's extra, no score."""
+    rows = [[*row[:5], "", "满分" if row[5] == row[6] else row[6], *row[7:]] for row in INDICATORS]
+    second = _read(_rows(rows)).projects[0].indicators[1]
+    assert (second.score, ("得分", "满分") in second.extras) == (None, True)
+
+
+def test_full_marks_score_as_the_figures_do(tmp_path: Path) -> None:
+    written = _evaluate(_rows(), tmp_path, "pipes")
+    (tmp_path / "words").mkdir()
+    worded = _evaluate(_rows(_full_marks("满分")), tmp_path / "words", "pipes")
+    assert written[0] == worded[0] == 0, worded[2]
+    assert written[1].split("总分")[1][:20] == worded[1].split("总分")[1][:20]
+
+
+def _actual(actual: str, target: str = "≥90%", unit_row: int = 3) -> list[list[str]]:
+    rows = [list(row) for row in INDICATORS]
+    rows[unit_row][3:5] = [target, actual]
+    return rows
+
+
+@pytest.mark.parametrize(("actual", "shown"), [("1", "100"), ("0.92", "92"), ("１", "100")])
+def test_a_ratio_under_a_share_target_is_its_percent(actual: str, shown: str, tmp_path: Path) -> None:
+    code, out, said = _evaluate(_rows(_actual(actual)), tmp_path, "pipes")
+    assert code == 0, said
+    assert f"实际完成值「{actual.translate({0xFF11: '1'})}」未写单位，指标值「≥90%」为百分比：按比例读作 {shown}%" in out
+    assert f"4. 正向指标：实际 {shown}% ≥ 目标 90%，得满分 10.00" in out
+
+
+@pytest.mark.parametrize(("actual", "target"), [("0.5", "≤5%"), ("1%", "≥90%"), ("0.5", "≥1%")])
+def test_a_small_figure_stays_as_written_where_a_ratio_is_not_sure(actual: str, target: str, tmp_path: Path) -> None:
+    """Guards: under a reverse target 0.5 may be 0.5 %; a written % is a percent; a target of 1 % asks a ratio
+    no more than a percent."""
+    code, out, said = _evaluate(_rows(_actual(actual, target)), tmp_path, "pipes")
+    assert "按比例读作" not in out + said

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -78,26 +79,26 @@ def test_full_marks_score_as_the_figures_do(tmp_path: Path) -> None:
     assert written[1].split("总分")[1][:20] == worded[1].split("总分")[1][:20]
 
 
-def _actual(actual: str, target: str = "≥90%", unit_row: int = 3) -> list[list[str]]:
-    rows = [list(row) for row in INDICATORS]
-    rows[unit_row][3:5] = [target, actual]
-    return rows
+_SATISFACTION = ["满意度指标", "服务对象满意度指标"]
 
 
 @pytest.mark.parametrize(("actual", "shown"), [("1", "100"), ("0.92", "92"), ("１", "100")])
 def test_a_ratio_under_a_share_target_is_its_percent(actual: str, shown: str, tmp_path: Path) -> None:
-    code, out, said = _evaluate(_rows(_actual(actual)), tmp_path, "pipes")
-    assert code == 0, said
-    assert f"实际完成值「{actual.translate({0xFF11: '1'})}」未写单位，指标值「≥90%」为百分比：按比例读作 {shown}%" in out
-    assert f"4. 正向指标：实际 {shown}% ≥ 目标 90%，得满分 10.00" in out
+    line = _explained([*_SATISFACTION, "群众满意度", "≥90%", actual, "10", "10", "无"], tmp_path)
+    written = unicodedata.normalize("NFKC", actual)
+    assert line == (f"4. 正向指标：实际 {shown}% ≥ 目标 90%，得满分 10.00（实际完成值「{written}」未写单位，"
+                    f"指标值「≥90%」为百分比：按比例读作 {shown}%）")
 
 
-@pytest.mark.parametrize(("actual", "target"), [("0.5", "≤5%"), ("1%", "≥90%"), ("0.5", "≥1%")])
-def test_a_small_figure_stays_as_written_where_a_ratio_is_not_sure(actual: str, target: str, tmp_path: Path) -> None:
-    """Guards: under a reverse target 0.5 may be 0.5 %; a written % is a percent; a target of 1 % asks a ratio
-    no more than a percent."""
-    code, out, said = _evaluate(_rows(_actual(actual, target)), tmp_path, "pipes")
-    assert "按比例读作" not in out + said
+@pytest.mark.parametrize(("actual", "target", "explained"), [
+    ("0.5", "≤5%", "4. 反向指标：实际 0.5% ≤ 目标 5%，得满分 10.00"),
+    ("1%", "≥90%", "4. 正向指标：实际 1% < 目标 90%，得分 = 10.00 × 1 ÷ 90 = 0.11"),
+    ("0.5", "≥1%", "4. 正向指标：实际 0.5% < 目标 1%，得分 = 10.00 × 0.5 ÷ 1 = 5.00")])
+def test_a_small_figure_stays_as_written_where_a_ratio_is_not_sure(actual: str, target: str, explained: str,
+                                                                    tmp_path: Path) -> None:
+    """Guards: under a reverse target 0.5 may be 0.5 %; a written % is a percent; under a target of 1 % a ratio is
+    no likelier than a percent."""
+    assert _explained([*_SATISFACTION, "群众满意度", target, actual, "10", "10", "无"], tmp_path) == explained
 
 
 def _explained(indicator: Sequence[str], tmp_path: Path) -> str:
@@ -109,33 +110,36 @@ def _explained(indicator: Sequence[str], tmp_path: Path) -> str:
     return next(line.strip() for line in out.splitlines() if line.strip().startswith("4. "))
 
 
+_ZERO = "4. 等于指标（目标值「0起」未写比较符，按等于 0 计分）："
+
+
 @pytest.mark.parametrize(("name", "actual", "explained"), [
-    ("交通事故发生数", "1起", "4. 等于指标（目标值「0起」未写比较符，按等于 0 计分）：目标 0起，实际 1起 超过目标，得 0 分"),
-    ("交通事故发生数", "0起", "4. 等于指标（目标值「0起」未写比较符，按等于 0 计分）：目标 0起，实际 0起 不超过目标，"
-                        "得满分 10.00"),
+    ("交通事故发生数", "1起", f"{_ZERO}目标 0起，实际 1起 超过目标，得 0 分"),
+    ("交通事故发生数", "0起", f"{_ZERO}目标 0起，实际 0起 不超过目标，得满分 10.00"),
     ("安全事故", "1起", "4. 反向指标：目标值 0起，实际 1起 超出目标，得 0 分"),  # (reverse by its name: reading38)
 ])
 def test_a_bare_zero_target_asks_for_none(name: str, actual: str, explained: str, tmp_path: Path) -> None:
     """``0起`` without comparator under a name read as positive: scored as 「at least 0」, 1起 took the full weight.
     Rules.md §4 scores a 0 target as 等于 0 (full where the actual is not above it, else 0)."""
-    assert _explained(["满意度指标", "服务对象满意度指标", name, "0起", actual, "10", "10", "无"], tmp_path) == explained
+    assert _explained([*_SATISFACTION, name, "0起", actual, "10", "10", "无"], tmp_path) == explained
 
 
 def test_a_written_floor_of_zero_is_kept(tmp_path: Path) -> None:
     """A guard: ``≥0起`` says 「at least 0」, as written."""
-    line = _explained(["满意度指标", "服务对象满意度指标", "新增就业岗位", "≥0个", "1个", "10", "10", "无"], tmp_path)
+    line = _explained([*_SATISFACTION, "新增就业岗位", "≥0个", "1个", "10", "10", "无"], tmp_path)
     assert line == "4. 正向指标：目标值 0个 不大于 0，实际 1个 ≥ 目标，得满分 10.00"
 
 
-@pytest.mark.parametrize("name", ["国家政策性粮收购价格执行率", "县级储备粮库存成本核算率", "利息费用保障率", "时限内完成率"])
+@pytest.mark.parametrize("name", ["国家政策性粮收购价格执行率", "县级储备粮库存成本核算率", "利息费用保障率",
+                                  "时限内完成率"])
 def test_a_share_done_is_positive_whatever_it_is_a_share_of(name: str, tmp_path: Path) -> None:
     """A rate of doing (执行率, 核算率, 保障率, 完成率) whose name holds a cost or time word: reverse until kinds40,
     so ``95%`` under ``100%`` took the full weight."""
-    line = _explained(["满意度指标", "服务对象满意度指标", name, "100%", "95%", "10", "10", "无"], tmp_path)
+    line = _explained([*_SATISFACTION, name, "100%", "95%", "10", "10", "无"], tmp_path)
     assert line == "4. 正向指标：实际 95% < 目标 100%，得分 = 10.00 × 95 ÷ 100 = 9.50"
 
 
 @pytest.mark.parametrize("name", ["逾期完成率", "费用超支率", "成本控制率", "培训费用"])
 def test_a_lateness_an_overrun_or_a_cost_stays_reverse(name: str, tmp_path: Path) -> None:
-    line = _explained(["满意度指标", "服务对象满意度指标", name, "100%", "95%", "10", "10", "无"], tmp_path)
+    line = _explained([*_SATISFACTION, name, "100%", "95%", "10", "10", "无"], tmp_path)
     assert line.startswith("4. 反向指标：实际 95% ≤ 目标 100%，得满分 10.00")

@@ -143,3 +143,18 @@ def test_a_share_done_is_positive_whatever_it_is_a_share_of(name: str, tmp_path:
 def test_a_lateness_an_overrun_or_a_cost_stays_reverse(name: str, tmp_path: Path) -> None:
     line = _explained([*_SATISFACTION, name, "100%", "95%", "10", "10", "无"], tmp_path)
     assert line.startswith("4. 反向指标：实际 95% ≤ 目标 100%，得满分 10.00")
+
+
+@pytest.mark.parametrize(("score", "told"), [
+    ("10", "表中的预算执行率得分为 10（执行率 50.00%），相当于预算执行率按 20 分计；评分规则按 10.00 分计，得 5.00 分"),
+    ("5", None), ("5.2", None)])
+def test_the_execution_points_a_table_counts_by_are_told(score: str, told: str | None, tmp_path: Path) -> None:
+    """A grid writing its execution 得分 without a 分值 (Yunnan's and Hubei's 20-point forms: corpus 129, 69): the
+    total differed from the scoring's without a word of why. Guards: a 得分 the scoring's 10 points give (within
+    half a point) is not told."""
+    funds = [["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "得分"], ["年度资金总额", "100", "50", "50%", score]]
+    rows = [*HEAD[:-2], *funds, COLUMNS, *map(list, INDICATORS), ["填表人：李明"]]
+    code, out, said = _evaluate(rows, tmp_path, "pipes")
+    assert code == 0, said
+    assert "预算执行：全年预算数 100.00万元，全年执行数 50.00万元，执行率 50.00%，得分 5.00/10.00" in out
+    assert (told in said) if told else "相当于预算执行率按" not in said

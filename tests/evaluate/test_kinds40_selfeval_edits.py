@@ -152,7 +152,8 @@ def test_the_execution_points_a_table_counts_by_are_told(score: str, told: str |
     """A grid writing its execution 得分 without a 分值 (Yunnan's and Hubei's 20-point forms: corpus 129, 69): the
     total differed from the scoring's without a word of why. Guards: a 得分 the scoring's 10 points give (within
     half a point) is not told."""
-    funds = [["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "得分"], ["年度资金总额", "100", "50", "50%", score]]
+    funds = [["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "得分"],
+             ["年度资金总额", "100", "50", "50%", score]]
     rows = [*HEAD[:-2], *funds, COLUMNS, *map(list, INDICATORS), ["填表人：李明"]]
     code, out, said = _evaluate(rows, tmp_path, "pipes")
     assert code == 0, said

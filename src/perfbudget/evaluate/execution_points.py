@@ -1,12 +1,13 @@
 """The 预算执行率 points a 自评表 counts by, told where they are not the scoring's (kinds40).
 
-A provincial form may give the budget's execution points of its own (Yunnan's 2022 form: 预算执行情况 (20分),
-年度绩效目标 (80分)) and write its execution 得分 without a 分值 column: `30.00 | 10.77% | 2.16`. perfbudget scores by the official
-weights (预算执行率 10 unless ``--weights`` says otherwise: docs/evaluation.md), 1.08 here, and the table's total then
-differs from the scoring's without a word of why (corpus `129`, its renderings `r82`, `r83`). Where the table writes
-that 得分 but no 分值, the points it implies — 得分 ÷ min(1, 执行率) — are compared with the points the scoring used:
-more than half a point apart, a warning at the 得分 says both (表中的预算执行率得分为 2.16（执行率 10.77%），相当于预算
-执行率按 20 分计；评分规则按 10.00 分计，得 1.08 分). The scoring is unchanged; a table that gives its 分值 is checked by
+A provincial form may give the budget's execution points of its own (Yunnan's 2022 form:
+预算执行情况 (20分), 年度绩效目标 (80分)) and write its execution 得分 without a 分值 column:
+`30.00 | 10.77% | 2.16`. perfbudget scores by the official weights (预算执行率 10 unless ``--weights`` says
+otherwise: docs/evaluation.md), 1.08 here, and the table's total then differs from the scoring's without a word
+of why (corpus `129`, its renderings `r82`, `r83`). Where the table writes that 得分 but no 分值, the points it
+implies — 得分 ÷ min(1, 执行率) — are compared with the points the scoring used: more than half a point apart, a
+warning at the 得分 says both (表中的预算执行率得分为 2.16（执行率 10.77%），相当于预算执行率按 20 分计；
+评分规则按 10.00 分计，得 1.08 分). The scoring is unchanged; a table that gives its 分值 is checked by
 ``from_table.execution_score_check`` instead.
 """
 

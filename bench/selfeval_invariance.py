@@ -168,10 +168,17 @@ def _tenths(text: str) -> str:
 
 
 def _rate_as_ratio(copy: Copy) -> Copy:
-    """执行率 as a ratio where the row writes its 全年执行数: without it ``1`` or ``0.955`` is a ratio or a percent,
-    untold (readers/execution_cells.py), and rightly read otherwise."""
-    executed = next((row[3] for row, k in zip(copy.rows, copy.kinds, strict=True) if k == "funds"), "")
-    return copy.cells("funds", 5, _ratio) if executed else copy
+    """执行率 as a ratio where the row's 全年执行数 ÷ 全年预算数 agrees with it (within a point): otherwise ``1`` or
+    ``0.955`` is a ratio or a percent the row cannot tell (readers/execution_cells.py), rightly left unread."""
+    row = next((row for row, k in zip(copy.rows, copy.kinds, strict=True) if k == "funds"), None)
+    written = _PERCENT.fullmatch(row[5].strip()) if row is not None else None
+    try:
+        computed = Decimal(row[3]) / Decimal(row[2]) * 100 if row is not None and written else None
+    except (InvalidOperation, ArithmeticError):
+        computed = None
+    if written is None or computed is None or abs(computed - Decimal(written.group(1))) > 1:
+        return copy
+    return copy.cells("funds", 5, _ratio)
 
 
 def _page_break(copy: Copy) -> Copy:

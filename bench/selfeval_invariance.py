@@ -205,8 +205,13 @@ def _padded(pad: str) -> Callable[[Copy], Copy]:
 
 
 def _full_marks(copy: Copy) -> Copy:
-    rows = [[*row[:6], "满分", *row[7:]] if k == "indicator" and row[5] and row[6]
-            and Decimal(row[5]) == Decimal(row[6]) else row for row, k in zip(copy.rows, copy.kinds, strict=True)]
+    """满分 for every 得分 equal to its 分值: the indicators' (columns 5, 6) and the funds grid's (4, 6)."""
+    rows = []
+    for row, kind in zip(copy.rows, copy.kinds, strict=True):
+        points = {"indicator": 5, "funds": 4}.get(kind)
+        if points is not None and row[points] and row[6] and Decimal(row[points]) == Decimal(row[6]):
+            row = [*row[:6], "满分", *row[7:]]
+        rows.append(row)
     return replace(copy, rows=rows)
 
 

@@ -46,6 +46,15 @@ def test_the_execution_points_in_full_width_digits_are_read(separator: str) -> N
         Decimal(100), Decimal(90), Decimal(10), Decimal(90), Decimal(9))
 
 
+@pytest.mark.parametrize(("funds", "score"), [
+    (["年度资金总额", "80", "100", "100", "10", "100%", "满分"], Decimal(10)),
+    (["年度资金总额", "80", "100", "100", "", "100%", "满分"], None)])  # a guard: no 分值, no figure
+def test_full_marks_in_the_funds_grid_are_its_points(funds: list[str], score: Decimal | None) -> None:
+    project = _read(_rows(funds=funds)).projects[0]
+    assert project.budget.score == score
+    assert ("年度资金总额/得分", "满分") in project.extras
+
+
 def _full_marks(score: str) -> list[list[str]]:
     return [[*row[:6], score if row[5] == row[6] else row[6], *row[7:]] for row in INDICATORS]
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from perfbudget.budget_parts import CARRIED_OVER_ROWS
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.full_mark_scores import is_full_marks
 from perfbudget.readers.funds_head_gaps import head_left_out
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import EXECUTION_POINT_COLUMNS, FUND_TOTAL_ROWS, field_of_key
@@ -116,6 +117,10 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     for name, cell in rows[total]:
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
+    if "score" not in figures and "weight" in figures:
+        # 满分 under the grid's 得分: its 分值, as a row's (readers/full_mark_scores.py; kinds40)
+        figures.update(("score", (figures["weight"][0], cell.source)) for name, cell in rows[total]
+                       if name == "score" and is_full_marks(cell.text))
     if "rate" not in figures and "executed" in figures and budget:
         _ratio_rate(figures, [cell for name, cell in rows[total] if name == "rate"], budget, problems)
     for name in ("weight", "score"):

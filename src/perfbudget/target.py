@@ -198,10 +198,22 @@ def _number(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+# A share done ending a name whose cost or time word made it reverse (国家政策性粮收购价格执行率, 库存成本核算率,
+# 利息费用保障率, 时限内完成率): more is better (kinds40: reverse, `95%` under `100%` took the full weight). Not where
+# the name says the share is of a lateness or an overrun (逾期完成率, 费用超支率).
+_DONE_RATES = ("执行率", "核算率", "保障率", "到位率", "完成率", "兑付率", "发放率", "支付率", "拨付率", "落实率",
+               "覆盖率", "合格率", "达标率", "公开率", "结算率", "审核率", "节约率", "办结率")
+_COST_OR_TIME = frozenset({"成本", "费用", "单价", "价格", "时间", "时长", "用时", "耗时", "时限", "周期", "天数"})
+_LATE_OR_OVER = re.compile(r"逾期|超期|延期|超时|超支|超标")
+
+
 @lru_cache(maxsize=4096)
 def direction_from_name(name: str | None) -> Direction:
     """The direction a target without comparator takes from its indicator's name."""
-    if name and (_REVERSE_NAME.search(name) or name.endswith(DAMAGE_RATES)):
+    if name and ((reverse := _REVERSE_NAME.search(name)) or name.endswith(DAMAGE_RATES)):
+        if reverse is not None and reverse.group() in _COST_OR_TIME and name.endswith(_DONE_RATES) \
+                and _LATE_OR_OVER.search(name) is None and _REVERSE_NAME.search(name, reverse.end()) is None:
+            return Direction.POSITIVE
         return Direction.REVERSE
     if name and (fault := _FAULT_NAME_END.search(name)) is not None \
             and _FAULT_NAME_DENIED.search(name, max(0, fault.start() - 9), fault.start()) is None:

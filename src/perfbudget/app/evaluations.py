@@ -104,6 +104,7 @@ def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem
     its own 自评得分 or 评价等级 (a stored or read 自评表), a note says they agree or a warning that they differ
     (:func:`perfbudget.evaluate.from_table.table_score_check`) — on every face: until replay-n only the CLI's
     ``evaluate 表 -a 表`` compared them, the API's and the page's 自评 of an imported 自评表 did not."""
+    from perfbudget.evaluate.execution_points import execution_points_check
     from perfbudget.evaluate.from_table import execution_score_check, table_score_check
 
     sheet_problems = list(sheet_problems) + sheet_text_problems(rows)
@@ -112,7 +113,7 @@ def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem
     evaluation, found = evaluate_rows(document, rows, weights, options, actuals_file=file)
     found = found + execution_score_check(document)  # its own execution points against its figures (kinds31)
     if evaluation is not None:
-        found = found + table_score_check(document, evaluation)
+        found = found + table_score_check(document, evaluation) + execution_points_check(document, evaluation)
     return evaluation, list(sheet_problems) + found
 
 

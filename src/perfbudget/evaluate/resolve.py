@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
 from perfbudget.evaluate.negative_actuals import negative_refusal, negative_target_refusal
+from perfbudget.evaluate.share_ratios import ratio_as_share
 from perfbudget.evaluate.units import convert, convertible_units
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
@@ -292,6 +293,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 else:
                     value, bound_note = bound
             else:
+                if note is None and (ratio := ratio_as_share(text, target, value)) is not None:
+                    value, note = ratio  # 1 under ≥95%: 100 % (kinds40)
                 if (negative := negative_refusal(indicator.level3, target, text, value)) is not None:
                     problems.append(Problem(row.source, negative))
     elif grade is None and not grade_text:

@@ -73,6 +73,12 @@ def _quantitative(weight: Decimal, target: Target, actual: IndicatorActual, opti
         scored = (reverse_linear if options.reverse == "linear" else reverse_ratio)(weight, a, b, unit)
     elif target.direction is Direction.EXACT:
         scored = exact(weight, a, b, unit)
+    elif a == 0 and target.op is None and target.upper is None:
+        # 0起 under 交通事故发生数 (kinds40): a bare 0 asks for none — 等于 0 (rules.md §4) — not "at least 0",
+        # which every actual meets (1起 took the full weight)
+        scored = exact(weight, a, b, unit)
+        scored = replace(scored, explanation=scored.explanation.replace(
+            "等于指标", f"等于指标（目标值「{target.raw}」未写比较符，按等于 0 计分）", 1))
     else:
         scored = positive(weight, a, b, unit)
     notes = range_note + (f"（{actual.unit_note}）" if actual.unit_note else "")

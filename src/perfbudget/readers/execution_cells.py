@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from perfbudget.budget_parts import CARRIED_OVER_ROWS
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.full_mark_scores import is_full_marks
 from perfbudget.readers.funds_head_gaps import head_left_out
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import EXECUTION_POINT_COLUMNS, FUND_TOTAL_ROWS, field_of_key
@@ -116,6 +117,10 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     for name, cell in rows[total]:
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
+    if "score" not in figures and "weight" in figures:
+        # 满分 under the grid's 得分: its 分值, as a row's (readers/full_mark_scores.py; kinds40)
+        figures.update(("score", (figures["weight"][0], cell.source)) for name, cell in rows[total]
+                       if name == "score" and is_full_marks(cell.text))
     if "rate" not in figures and "executed" in figures and budget:
         _ratio_rate(figures, [cell for name, cell in rows[total] if name == "rate"], budget, problems)
     for name in ("weight", "score"):
@@ -214,6 +219,8 @@ def _figure(name: str, text: str) -> Decimal | None:
         return None
     if name in ("initial", "executed"):
         return money_amount(Cell(text, Source("")), "", [])[0]
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)  # １０, ９５．５％ as the amounts are read (kinds40)
     if name == "rate":
         found = _RATE.match(text)
         if found is None:
@@ -235,7 +242,7 @@ def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: 
     untold. The row's 全年执行数 ÷ ``budget`` tells it: as a ratio (× 100) or as a percent, the one reading that agrees
     within a point is the rate, an info note saying so; neither, or both (a rate near 1 % of a ratio near 0.01), it
     stays untyped as before (kinds37: ``1`` beside 100 of 100 was left unread)."""
-    text = cells[0].text.strip() if cells else ""
+    text = unicodedata.normalize("NFKC", cells[0].text).strip() if cells else ""
     if not _BARE.match(text):
         return
     value, computed = Decimal(text), figures["executed"][0] / budget * 100

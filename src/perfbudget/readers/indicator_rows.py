@@ -38,6 +38,7 @@ from perfbudget.readers.cell_values import (
     is_score_note,
     is_sign,
 )
+from perfbudget.readers.full_mark_scores import row_score
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
 from perfbudget.readers.indicator_header import SKIP, is_indicator_header
 from perfbudget.readers.labels import cut_level_name, is_central_group, is_footer, level1_of_level2, level_of
@@ -578,9 +579,10 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     weight, actual = by_role.get("weight"), by_role.get("actual")
     score, deviation = by_role.get("score"), by_role.get("deviation")
     weight_value = _weight_value(weight, plan) if weight is not None and not weight.blank else fused_weight
+    score_value = row_score(score.text, weight_value) if score is not None and not score.blank else None
     for label, number_cell in (("分值", weight), ("得分", score)):
         if number_cell is not None and not number_cell.blank and (
-                weight_value is None if label == "分值" else decimal_or_none(number_cell.text) is None) \
+                weight_value is None if label == "分值" else score_value is None) \
                 and any(ch not in _PLACEHOLDERS for ch in number_cell.text.strip()):
             extras.append((label, number_cell.text.strip()))  # an explanation, or a value shifted there: kept
     sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
@@ -592,7 +594,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         target=_directed(parse_target(target_text, name), sign_extras),
         weight=weight_value,
         actual=(actual.text.strip() or None) if actual is not None else None,
-        score=decimal_or_none(score.text) if score is not None and not score.blank else None,
+        score=score_value,  # 满分 written for the 分值: readers/full_mark_scores.py
         deviation=(deviation.text.strip() or None) if deviation is not None else None,
         extras=tuple(extras),
         source=row_source,

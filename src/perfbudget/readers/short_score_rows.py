@@ -8,13 +8,14 @@ Read in order, ``18`` was the 分值 and ``无`` an extra 得分, the reason los
 分值 | 得分 pair moved one column left: they are put back, the figure stays the 分值 (a row's empty 得分, an
 unscored row, is the commoner gap; the row's cells do not say which of the two the copy dropped), and a warning
 at the figure says that it may be the 得分. Rows as wide as the header, and rows whose 得分 cell is a figure,
-are read as before.
+are read as before; so is a 得分 written as full marks (``满分``: readers/full_mark_scores.py).
 """
 
 from __future__ import annotations
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import decimal_or_none
+from perfbudget.readers.full_mark_scores import is_full_marks
 from perfbudget.readers.grid import Cell
 
 _DASHES = frozenset("-—–/／\\…")
@@ -47,4 +48,5 @@ def _figure(cell: Cell) -> bool:
 
 def _text(cell: Cell) -> bool:
     text = cell.text.strip()
-    return bool(text) and decimal_or_none(text) is None and any(ch not in _DASHES for ch in text)
+    return bool(text) and decimal_or_none(text) is None and any(ch not in _DASHES for ch in text) \
+        and not is_full_marks(text)  # 满分 is a 得分 (kinds40)

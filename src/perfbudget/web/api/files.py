@@ -384,6 +384,21 @@ def download_publication_by_name(request: Request, name: str, fmt: Format,
     return _publication_file(request, UnitName(name), None, fmt, year, original, everything, principal)
 
 
+@router.get("/units/by-code/{code:path}/publication/{fmt}",
+            responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY}, response_class=Response,
+            tags=[TAG_FILES], summary="下载单位（按单位编码，编码可含「/」）一个年度全部审核通过项目的绩效目标表")
+def download_publication_by_code(request: Request, code: str, fmt: Format,
+                                 year: int | None = Query(None, description="资金年度（空：全部年度）"),
+                                 original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                                 everything: bool = Query(False, alias="all", description=ALL_HELP),
+                                 principal: Principal = Depends(api_user)) -> Response:
+    """同 ``/units/{unit}/publication/{fmt}``，单位为编码是 ``code`` 的单位：编码含「/」（如 AB/12）时用它
+    （replay-aa）。"""
+    from perfbudget.app.overview import UnitCode
+
+    return _publication_file(request, UnitCode(code), code, fmt, year, original, everything, principal)
+
+
 @router.get("/units/{unit}/publication/{fmt}",
             responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY},
             response_class=Response, tags=[TAG_FILES],
@@ -472,6 +487,19 @@ def _unit_opinion_by_name(form: str) -> Any:
     return download
 
 
+def _unit_opinion_by_code(form: str) -> Any:
+    def download(request: Request, code: str,
+                 year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
+                 principal: Principal = Depends(api_user)) -> Response:
+        from perfbudget.app.overview import UnitCode
+
+        return _unit_opinion_file(request, UnitCode(code), year, principal, form)
+
+    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为编码是 ``code`` 的单位：编码含「/」"
+                        "（如 AB/12）时用它（replay-aa）。")
+    return download
+
+
 def _unit_opinion_by_id(form: str) -> Any:
     def download(request: Request, unit_id: int,
                  year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
@@ -508,6 +536,10 @@ for _form, _said in _OPINION_FORMS.items():
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载没有编码的单位（按单位名称）的审核意见书（{_kind}）",
                          name=f"download_unit_opinion_by_name_{_form}")
+    router.add_api_route(f"/units/by-code/{{code:path}}/opinion.{_form}", _unit_opinion_by_code(_form), methods=["GET"],
+                         responses=_answer, response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载单位（按单位编码，编码可含「/」）的审核意见书（{_kind}）",
+                         name=f"download_unit_opinion_by_code_{_form}")
     router.add_api_route(f"/units/by-id/{{unit_id}}/opinion.{_form}", _unit_opinion_by_id(_form), methods=["GET"],
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载单位（按单位编号）的审核意见书（{_kind}）",

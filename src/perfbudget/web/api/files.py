@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import replace
 from typing import Any, BinaryIO, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
@@ -474,29 +474,21 @@ def _project_opinion(form: str) -> Any:
     return download
 
 
-def _unit_opinion_by_name(form: str) -> Any:
-    def download(request: Request, name: str,
+def _unit_opinion_by_address(form: str, segment: str) -> Any:
+    """The unit's opinion by ``/units/by-name/{name}`` (a unit without a code, replay-j) or ``/units/by-code/{code}``
+    (a code holding 「/」, replay-aa): ``segment`` is the path parameter, ``name`` or ``code``."""
+    from perfbudget.app.overview import UnitCode, UnitName
+
+    address = UnitName if segment == "name" else UnitCode
+
+    def download(request: Request, key: str = Path(alias=segment),
                  year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
                  principal: Principal = Depends(api_user)) -> Response:
-        from perfbudget.app.overview import UnitName
+        return _unit_opinion_file(request, address(key), year, principal, form)
 
-        return _unit_opinion_file(request, UnitName(name), year, principal, form)
-
-    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为没有编码、名称为 ``name`` 的单位"
-                        "（replay-j）。")
-    return download
-
-
-def _unit_opinion_by_code(form: str) -> Any:
-    def download(request: Request, code: str,
-                 year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
-                 principal: Principal = Depends(api_user)) -> Response:
-        from perfbudget.app.overview import UnitCode
-
-        return _unit_opinion_file(request, UnitCode(code), year, principal, form)
-
-    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为编码是 ``code`` 的单位：编码含「/」"
-                        "（如 AB/12）时用它（replay-aa）。")
+    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为" + (
+        "没有编码、名称为 ``name`` 的单位（replay-j）。" if segment == "name"
+        else "编码是 ``code`` 的单位：编码含「/」（如 AB/12）时用它（replay-aa）。"))
     return download
 
 
@@ -532,11 +524,13 @@ for _form, _said in _OPINION_FORMS.items():
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载项目的审核意见书（{_kind}）",
                          name=f"download_opinion_{_form}")
-    router.add_api_route(f"/units/by-name/{{name:path}}/opinion.{_form}", _unit_opinion_by_name(_form), methods=["GET"],
+    router.add_api_route(f"/units/by-name/{{name:path}}/opinion.{_form}", _unit_opinion_by_address(_form, "name"),
+                         methods=["GET"],
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载没有编码的单位（按单位名称）的审核意见书（{_kind}）",
                          name=f"download_unit_opinion_by_name_{_form}")
-    router.add_api_route(f"/units/by-code/{{code:path}}/opinion.{_form}", _unit_opinion_by_code(_form), methods=["GET"],
+    router.add_api_route(f"/units/by-code/{{code:path}}/opinion.{_form}", _unit_opinion_by_address(_form, "code"),
+                         methods=["GET"],
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载单位（按单位编码，编码可含「/」）的审核意见书（{_kind}）",
                          name=f"download_unit_opinion_by_code_{_form}")

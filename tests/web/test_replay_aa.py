@@ -48,3 +48,30 @@ def test_a_code_holding_a_slash_is_reached_by_code_on_every_face(web: WebEnv, se
     assert web.client().get(f"/api/v1/units/by-code/{key}/publication/json",
                             headers={"Authorization": f"Bearer {web.token('other_editor')}"}).status_code == 404
 
+
+
+def test_a_preview_refuses_a_confirmation_beside_it_on_every_face(web: WebEnv, seed_path: Path) -> None:
+    """``perfbudget import --dry-run --force`` is refused (replay-v) where ``POST /documents?dry_run=true&force=true``
+    answered the preview as if ``force`` were not there: the same refusal on both now, nothing imported."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+    from perfbudget.interchange import document_to_dict as to_dict
+    from perfbudget.load import load_path
+
+    document = load_path(seed_path).document
+    assert document is not None
+    bearer = {"Authorization": f"Bearer {web.token('editor')}"}
+    admin = {"Authorization": f"Bearer {web.token('admin')}"}
+    audited = web.client().get("/api/v1/audit?limit=1", headers=admin)
+    for query, given in (("force=true", "force=true"),
+                         ("force=true&allow_partial=true", "force=true、allow_partial=true")):
+        answer = web.client().post(f"/api/v1/documents?dry_run=true&{query}", headers=bearer, json=to_dict(document))
+        assert answer.status_code == 422, answer.text[:300]
+        assert answer.json()["error"]["message"] == f"dry_run=true 不能与 {given} 同用：预览已列出需要它们的表格"
+    assert web.client().post("/api/v1/documents?dry_run=true", headers=bearer,
+                             json=to_dict(document)).json()["status"] == "dry_run"
+    said = CliRunner().invoke(cli, ["import", str(seed_path), "--dry-run", "--force", "--db", web.url])
+    assert said.exit_code == 1 and "--dry-run 不能与 --force 同用：预览已列出需要它们的表格" in said.output
+    # nothing imported, nothing refused
+    assert web.client().get("/api/v1/audit?limit=1", headers=admin).json()["total"] == audited.json()["total"]

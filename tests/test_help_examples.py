@@ -44,6 +44,7 @@ def test_every_help_ends_with_its_exit_codes_and_a_leaf_with_examples(path: list
     output = runner.invoke(app, [*path, "--help"]).output
     flat = re.sub(r"\s+", "", output)  # as wrapped
     assert "退出码：0完成；1" in flat and "2命令用法有误" in flat and "130按Ctrl+C中止" in flat, output
+    assert "141输出被读取方提前关闭" in flat, output
     leaf = not any(other[:len(path)] == path and len(other) > len(path) for other in _all_commands())
     if leaf:
         assert " ".join(path) in EXAMPLES, path

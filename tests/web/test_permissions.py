@@ -169,6 +169,12 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/units/by-name/{name:path}/publication/{fmt}", "/public/units/by-name/{name:path}/{year}",
         "/api/v1/units/by-name/{name:path}/publication/{fmt}",
         "/api/v1/units/by-name/{name:path}/opinion.docx", "/api/v1/units/by-name/{name:path}/opinion.html",
+        # a unit by its code alone, 「/」 and all (page, opinion, publication; API and public page too):
+        # tests/web/test_replay_aa.py
+        "/units/by-code/{code:path}", "/units/by-code/{code:path}/opinion.{fmt}",
+        "/units/by-code/{code:path}/publication/{fmt}", "/public/units/by-code/{code:path}/{year}",
+        "/api/v1/units/by-code/{code:path}/publication/{fmt}",
+        "/api/v1/units/by-code/{code:path}/opinion.docx", "/api/v1/units/by-code/{code:path}/opinion.html",
         # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py; the library's admin
         # actions through the API: tests/library/test_library_admin_api.py
         "/api/v1/library/groups/{group_id}/rename", "/api/v1/library/groups/{group_id}/merge",

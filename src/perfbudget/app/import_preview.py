@@ -42,6 +42,14 @@ def differences(store: Store, document: Document, fates: Sequence[TableFate]) ->
     return out
 
 
+def dry_run_refusal(preview: str, given: Sequence[str]) -> str | None:
+    """Why a preview (``preview``: ``--dry-run`` of ``perfbudget import``, ``dry_run=true`` of ``POST
+    /api/v1/documents``) refuses the confirmations ``given`` beside it (``--force``, ``force=true`` …), or None: the
+    preview tells what each would change, so none is taken silently (replay-v on the CLI; the API ignored
+    ``force=true`` and ``allow_partial=true`` there until replay-aa)."""
+    return f"{preview} 不能与 {'、'.join(given)} 同用：预览已列出需要它们的表格" if given else None
+
+
 def only_cut_tables(fates: Sequence[TableFate]) -> bool:
     """Every table an import would store is cut off: the import refuses the file unless ``allow_partial``
     (``app.imports.import_document``), so the preview may not offer it as importable as it is. The web and the

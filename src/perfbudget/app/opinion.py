@@ -37,7 +37,7 @@ from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.writers.stable_zip import stable_zip
 
 if TYPE_CHECKING:
-    from perfbudget.app.overview import UnitName
+    from perfbudget.app.overview import UnitCode, UnitName
     from perfbudget.app.roles import Principal
     from perfbudget.app.settings import CoreSettings
     from perfbudget.store import Store
@@ -69,7 +69,7 @@ def year_text(desk: Desk) -> str:
 MOST_UNIT_PROJECTS = 200  # a unit's opinion names at most this many projects (the page's bound since issue 14)
 
 
-def unit_opinion_desks(store: Store, principal: Principal, unit_key: int | str | UnitName, year: int | None,
+def unit_opinion_desks(store: Store, principal: Principal, unit_key: int | str | UnitName | UnitCode, year: int | None,
                  settings: CoreSettings) -> tuple[str, list[Desk]]:
     """A unit's 审核意见书: its title and its projects' desks (their official versions, of ``year`` or of every
     year), as the page ``/units/{key}/opinion.html|docx``, the API's ``GET /api/v1/units/{key}/opinion.docx`` and

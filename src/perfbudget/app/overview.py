@@ -101,7 +101,19 @@ class UnitName:
         return self.name
 
 
-def unit_by_key(tx: Transaction, key: str | UnitName) -> Any:
+@dataclass(frozen=True, slots=True)
+class UnitCode:
+    """A unit by its code alone (``/units/by-code/{code}``, replay-aa): a code holding 「/」 (「AB/12」) can be no
+    segment of ``/units/{code}``, so such a unit was reached by its id only (``/units/by-id/7``), which its users do
+    not know; the by-code routes take the rest of the path as the code, as the by-name routes take a name."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def unit_by_key(tx: Transaction, key: str | UnitName | UnitCode) -> Any:
     """The unit a key names, as the store identifies units (``units.key``): its code, else the name of a unit
     without a code (the same unit across databases and re-imports, unlike its id); a :class:`UnitName` the unit
     without a code of that name only; a text ``by-id/N`` or ``by-name/NAME`` (a ``--unit`` of the CLI) the unit that
@@ -109,7 +121,8 @@ def unit_by_key(tx: Transaction, key: str | UnitName) -> Any:
     if isinstance(key, str) and key.startswith((BY_ID, BY_NAME)):  # the CLI's --unit by-id/7, by-name/… (replay-k)
         found = tx.connection.execute(select(units).where(unit_named(key))).all()
         return found[0] if found else None
-    keys = (f"name:{key.name}",) if isinstance(key, UnitName) else (f"code:{key}", f"name:{key}")
+    keys = ((f"name:{key.name}",) if isinstance(key, UnitName) else (f"code:{key.code}",) if isinstance(key, UnitCode)
+            else (f"code:{key}", f"name:{key}"))
     found = tx.connection.execute(select(units).where(units.c.key.in_(keys))).all()
     return min(found, key=lambda row: row.code is None) if found else None  # a code before a name
 
@@ -119,14 +132,15 @@ def unit_ids_named(tx: Transaction, unit: str) -> set[int]:
     return set(tx.connection.execute(select(units.c.id).where(unit_named(unit))).scalars())
 
 
-def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName) -> dict[str, Any]:
+def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName | UnitCode) -> dict[str, Any]:
     """The unit a page's address names: a str by its key (``/units/255101``, as the publications name it; a unit
     without a code by its name), else — a link made before 2026-12-05, when the unit page and its 审核意见书 took the
     internal id — by its id, when no unit has that key; an int by its id alone (``/units/by-id/7``, the address of a
     unit whose key cannot be one: a unit coded 「7」 no longer shadows it, leftovers19); a :class:`UnitName` the unit
-    without a code of that name alone (``/units/by-name/…``, replay-j)."""
+    without a code of that name alone (``/units/by-name/…``, replay-j); a :class:`UnitCode` the unit of that code
+    alone (``/units/by-code/…``, replay-aa)."""
     row = None
-    if isinstance(unit, UnitName):
+    if isinstance(unit, (UnitName, UnitCode)):
         row = unit_by_key(tx, unit)
         unit = 0
     elif isinstance(unit, str):

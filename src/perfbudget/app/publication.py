@@ -20,7 +20,7 @@ from perfbudget.model import Document
 PUBLISH_FORMS = ("docx", "xlsx", "html", "json")
 
 if TYPE_CHECKING:
-    from perfbudget.app.overview import UnitName
+    from perfbudget.app.overview import UnitCode, UnitName
     from perfbudget.app.roles import Principal
     from perfbudget.store.api import Store
     from perfbudget.store.queries import StoredVersion
@@ -45,7 +45,7 @@ def _where(unit: object, year: int | None) -> str:
     return f"单位 {unit}{f' {year} 年度' if year else ''}"
 
 
-def unit_publication(store: Store, unit: str | UnitName, year: int | None, everything: bool = False,
+def unit_publication(store: Store, unit: str | UnitName | UnitCode, year: int | None, everything: bool = False,
                      cli: bool = False, principal: Principal | None = None,
                      api: bool = False) -> Publication | str:
     """The approved tables (every latest version with ``everything``) of the unit ``unit`` names — its code, or
@@ -112,7 +112,7 @@ class PublicPage:
     first: int
 
 
-def public_page_of(store: Store, unit: str | UnitName, year: int, page: int = 1) -> PublicPage | None:
+def public_page_of(store: Store, unit: str | UnitName | UnitCode, year: int, page: int = 1) -> PublicPage | None:
     """The ``page``-th page (1-based, :data:`PUBLIC_PAGE_PROJECTS` projects each) of what the unit ``unit`` names
     publishes for ``year`` — the approved versions, as :func:`unit_publication` gives them — or None when there is no
     such page (no such unit, nothing approved, past the last page, projects in more than one money unit on the page).

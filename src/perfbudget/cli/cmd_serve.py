@@ -89,13 +89,17 @@ def server_log_config() -> dict[str, Any]:
     「Uvicorn running on …」, 「Application startup complete」…: English on the server's console until faces-v; the
     command prints its own Chinese lines instead): the ``uvicorn.error`` logger from WARNING up, so uvicorn's warnings
     and errors and the workers' own lines (``perfbudget.web.workers``, in Chinese) still show. The access log
-    (``uvicorn.access``, one line a request in uvicorn's English format) stays as it is (docs/web.md)."""
+    (``uvicorn.access``, one line a request) in our format, no English word in it (:mod:`perfbudget.web.access_log`,
+    replay-aa: uvicorn's 「INFO: … 200 OK」 until then; docs/web.md)."""
     import copy
 
     from uvicorn.config import LOGGING_CONFIG
 
+    from perfbudget.web.access_log import access_formatter
+
     config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
     config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    config["formatters"]["access"] = access_formatter()
     return config
 
 

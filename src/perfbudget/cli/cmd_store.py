@@ -134,6 +134,7 @@ def import_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from perfbudget.app.bulk_import import catch_up_library, count_files, import_files, walk_files
+    from perfbudget.app.import_preview import dry_run_refusal
     from perfbudget.app.imports import ImportRequest, import_stream, outcome_dict
 
     from_stdin = "-" in paths
@@ -154,8 +155,9 @@ def import_command(
     if dry_run:
         given = [name for name, on in (("--force", force), ("--allow-partial", allow_partial),
                                        ("--skip-blocked", skip_blocked)) if on]
-        if given:  # the preview tells what each of them would change: none is taken silently
-            fail(f"--dry-run 不能与 {'、'.join(given)} 同用：预览已列出需要它们的表格")
+        refusal = dry_run_refusal("--dry-run", given)  # the preview tells what each would change
+        if refusal:
+            fail(refusal)
         _dry_run(paths, db, user, actor, as_json, from_stdin)
         return
     store = open_store(db, create=True)

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console, ConsoleDimensions
 
 from perfbudget import __version__
+from perfbudget.cli.closed_pipe import end_quietly
 from perfbudget.cli.usage_text import ChineseGroup
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Problem
@@ -50,6 +51,12 @@ class WholeRowConsole(Console):
     @size.setter
     def size(self, new_size: tuple[int, int]) -> None:
         Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+    def on_broken_pipe(self) -> None:
+        """Its reader went away (``| head``): the command ends quietly, exit code 141 (Rich's own ended it with
+        exit code 1, a failure's; :mod:`perfbudget.cli.closed_pipe`)."""
+        self.quiet = True
+        end_quietly()
 
 
 out = WholeRowConsole(soft_wrap=True)

@@ -17,7 +17,8 @@ SETTING = ("示例（在仓库目录、运行 bash scripts/run.sh 之后，先 s
            "可照原样运行；# 后为说明）：")
 
 # the exit codes every command may end with; a command's own meaning of 1 is in ONE
-EXIT_CODES = "退出码：0 完成；1 {one}；2 命令用法有误（选项或参数不对，见上）{more}；130 按 Ctrl+C 中止。"
+EXIT_CODES = ("退出码：0 完成；1 {one}；2 命令用法有误（选项或参数不对，见上）{more}；130 按 Ctrl+C 中止；"
+              "141 输出被读取方提前关闭（如 | head），其余输出舍弃。")
 SERVE_FAILED = "；3 网页服务启动失败（perfbudget serve）"
 ONE = "出错或被拒绝（原因在标准错误上，以「错误：」开头）"
 

@@ -17,6 +17,8 @@ from typing import IO, Any
 
 import typer.core
 
+from perfbudget.cli.closed_pipe import quiet_on_closed_pipe
+
 # Typer ≥ 0.29 carries its own copy of Click (typer._click); older ones use click itself.
 _click: Any = getattr(typer.core, "_click", None) or importlib.import_module("click")
 _Abort: Any = getattr(typer.core, "Abort", None) or _click.exceptions.Abort
@@ -258,7 +260,8 @@ class ChineseGroup(typer.core.TyperGroup):
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         _chinese_help_everywhere(self)
         try:
-            return super().make_context(*args, **kwargs)
+            with quiet_on_closed_pipe():  # ``--help | head``
+                return super().make_context(*args, **kwargs)
         except Exception as error:
             translated = _in_chinese(error)
             if translated is error:
@@ -267,7 +270,8 @@ class ChineseGroup(typer.core.TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with quiet_on_closed_pipe():  # ``| head``: Click's own handler ended it with exit code 1
+                return super().invoke(ctx)
         except (_Abort, EOFError) as error:  # end of input at a prompt: Click would say "Aborted!"
             _click.echo("\n已中止（没有读到输入）。", err=True)
             raise typer.Exit(1) from error

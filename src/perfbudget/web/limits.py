@@ -78,8 +78,9 @@ def _is_code_segment(parts: list[str], index: int) -> bool:
     """The unit code (text that may be all digits, an 18-digit code too) in ``/units/{code}`` (the unit page),
     ``/units/{code}/opinion…``, ``/units/{code}/publication/…`` and ``/public/units/{code}/{year}``; those of the
     page and the opinion may hold a unit's id instead (bounded where it is looked up); every segment after
-    ``by-name`` (a name holding 「/」 spans several, faces-w)."""
-    return index > 0 and (parts[index - 1] == "units" or (index > 1 and "by-name" in parts[1:index]))
+    ``by-name`` or ``by-code`` (a name or a code holding 「/」 spans several, faces-w, replay-aa)."""
+    return index > 0 and (parts[index - 1] == "units"
+                          or (index > 1 and ("by-name" in parts[1:index] or "by-code" in parts[1:index])))
 
 
 # A pending upload's id (``/upload/{id}``, ``/api/v1/uploads/{id}``) is drawn at random below 2**53

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import replace
 from typing import Any, BinaryIO, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
@@ -369,19 +369,32 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
 ALL_HELP = "发布全部项目的最新版本，不限于审核通过的项目（同 perfbudget publish --all）"
 
 
-@router.get("/units/by-name/{name:path}/publication/{fmt}",
-            responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY}, response_class=Response,
-            tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）一个年度全部审核通过项目的绩效目标表")
-def download_publication_by_name(request: Request, name: str, fmt: Format,
-                                 year: int | None = Query(None, description="资金年度（空：全部年度）"),
-                                 original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
-                                 everything: bool = Query(False, alias="all", description=ALL_HELP),
-                                 principal: Principal = Depends(api_user)) -> Response:
-    """同 ``/units/{unit}/publication/{fmt}``，单位为没有编码、名称为 ``name`` 的单位（有编码的单位与它同名时，
-    ``/units/{name}`` 指有编码的单位）。"""
-    from perfbudget.app.overview import UnitName
+def _publication_by_address(segment: str) -> Any:
+    """A unit's publication by ``/units/by-name/{name}`` (a unit without a code, replay-j) or
+    ``/units/by-code/{code}`` (a code holding 「/」, replay-aa): ``segment`` is the path parameter."""
+    from perfbudget.app.overview import UnitCode, UnitName
 
-    return _publication_file(request, UnitName(name), None, fmt, year, original, everything, principal)
+    def download(request: Request, fmt: Format, key: str = Path(alias=segment),
+                 year: int | None = Query(None, description="资金年度（空：全部年度）"),
+                 original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                 everything: bool = Query(False, alias="all", description=ALL_HELP),
+                 principal: Principal = Depends(api_user)) -> Response:
+        unit, code = (UnitName(key), None) if segment == "name" else (UnitCode(key), key)
+        return _publication_file(request, unit, code, fmt, year, original, everything, principal)
+
+    download.__doc__ = ("同 ``/units/{unit}/publication/{fmt}``，单位为" + (
+        "没有编码、名称为 ``name`` 的单位（有编码的单位与它同名时，``/units/{name}`` 指有编码的单位）。"
+        if segment == "name" else "编码是 ``code`` 的单位：编码含「/」（如 AB/12）时用它（replay-aa）。"))
+    return download
+
+
+for _segment, _whose in (("name", "没有编码的单位（按单位名称）"), ("code", "单位（按单位编码，编码可含「/」）")):
+    router.add_api_route(f"/units/by-{_segment}/{{{_segment}:path}}/publication/{{fmt}}",
+                         _publication_by_address(_segment), methods=["GET"],
+                         responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY},
+                         response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载{_whose}一个年度全部审核通过项目的绩效目标表",
+                         name=f"download_publication_by_{_segment}")
 
 
 @router.get("/units/{unit}/publication/{fmt}",
@@ -459,16 +472,21 @@ def _project_opinion(form: str) -> Any:
     return download
 
 
-def _unit_opinion_by_name(form: str) -> Any:
-    def download(request: Request, name: str,
+def _unit_opinion_by_address(form: str, segment: str) -> Any:
+    """The unit's opinion by ``/units/by-name/{name}`` (a unit without a code, replay-j) or ``/units/by-code/{code}``
+    (a code holding 「/」, replay-aa): ``segment`` is the path parameter, ``name`` or ``code``."""
+    from perfbudget.app.overview import UnitCode, UnitName
+
+    address = UnitName if segment == "name" else UnitCode
+
+    def download(request: Request, key: str = Path(alias=segment),
                  year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
                  principal: Principal = Depends(api_user)) -> Response:
-        from perfbudget.app.overview import UnitName
+        return _unit_opinion_file(request, address(key), year, principal, form)
 
-        return _unit_opinion_file(request, UnitName(name), year, principal, form)
-
-    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为没有编码、名称为 ``name`` 的单位"
-                        "（replay-j）。")
+    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为" + (
+        "没有编码、名称为 ``name`` 的单位（replay-j）。" if segment == "name"
+        else "编码是 ``code`` 的单位：编码含「/」（如 AB/12）时用它（replay-aa）。"))
     return download
 
 
@@ -504,10 +522,16 @@ for _form, _said in _OPINION_FORMS.items():
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载项目的审核意见书（{_kind}）",
                          name=f"download_opinion_{_form}")
-    router.add_api_route(f"/units/by-name/{{name:path}}/opinion.{_form}", _unit_opinion_by_name(_form), methods=["GET"],
+    router.add_api_route(f"/units/by-name/{{name:path}}/opinion.{_form}", _unit_opinion_by_address(_form, "name"),
+                         methods=["GET"],
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载没有编码的单位（按单位名称）的审核意见书（{_kind}）",
                          name=f"download_unit_opinion_by_name_{_form}")
+    router.add_api_route(f"/units/by-code/{{code:path}}/opinion.{_form}", _unit_opinion_by_address(_form, "code"),
+                         methods=["GET"],
+                         responses=_answer, response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载单位（按单位编码，编码可含「/」）的审核意见书（{_kind}）",
+                         name=f"download_unit_opinion_by_code_{_form}")
     router.add_api_route(f"/units/by-id/{{unit_id}}/opinion.{_form}", _unit_opinion_by_id(_form), methods=["GET"],
                          responses=_answer, response_class=Response, tags=[TAG_FILES],
                          summary=f"下载单位（按单位编号）的审核意见书（{_kind}）",

@@ -20,6 +20,7 @@ from perfbudget.app.audit_log import action_filter
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.exports import MEDIA_TYPES
+from perfbudget.app.import_preview import dry_run_refusal
 from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     FORBIDDEN,
@@ -237,6 +238,11 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
 
     if not principal.may(Action.EDIT):
         raise refuse(forbidden(import_refusal(principal, None) or ""), None)
+    # as `perfbudget import --dry-run` refuses --force beside it (skip_blocked: the preview says what it would do)
+    refusal = dry_run_refusal("dry_run=true", [f"{name}=true" for name, on in (("force", force),
+                                                                              ("allow_partial", allow_partial)) if on])
+    if dry_run and refusal:
+        raise WebError(422, "invalid", refusal)
     screened = screen_json(body, file)  # placed as stored: the answer's review says what the saved one says
     if screened.document is None:
         raise refuse(WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal()), None,

@@ -14,6 +14,7 @@ from perfbudget.app.overview import (
     UNEVALUATED,
     UNREVIEWED,
     Dashboard,
+    UnitCode,
     UnitName,
     build_dashboard,
     project_rows,
@@ -145,6 +146,13 @@ def unit_page_by_name(request: Request, name: str, year: str | None = None,
     return _unit_page(request, principal, UnitName(name), year)
 
 
+@by_name_router.get("/units/by-code/{code:path}")
+def unit_page_by_code(request: Request, code: str, year: str | None = None,
+                      principal: Principal = Depends(page_user)) -> Response:
+    """A unit by its code alone, 「/」 and all (「AB/12」: ``/units/{code}`` takes one segment; replay-aa)."""
+    return _unit_page(request, principal, UnitCode(code), year)
+
+
 @router.get("/units/{unit_key}")
 def unit_page(request: Request, unit_key: str, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
@@ -187,7 +195,8 @@ def unit_merge(request: Request, unit_id: int, other: str = Form(""),
                                                              via="web"))
 
 
-def _unit_page(request: Request, principal: Principal, unit_key: int | str | UnitName, year: str | None) -> Response:
+def _unit_page(request: Request, principal: Principal, unit_key: int | str | UnitName | UnitCode,
+               year: str | None) -> Response:
     chosen = plain_year(year)
     with store_of(request).reading() as tx:
         unit = unit_head(tx, principal, unit_key)

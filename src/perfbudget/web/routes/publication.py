@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.exports import MEDIA_TYPES
-from perfbudget.app.overview import UnitName
+from perfbudget.app.overview import UnitCode, UnitName
 from perfbudget.app.publication import (
     PUBLISH_FORMS,
     Publication,
@@ -46,7 +46,8 @@ def _store(request: Request) -> Store:
     return store_of(request)
 
 
-def _publication(request: Request, unit: str | UnitName, year: int | None, principal: Principal) -> Publication:
+def _publication(request: Request, unit: str | UnitName | UnitCode, year: int | None,
+                 principal: Principal) -> Publication:
     found = unit_publication(_store(request), unit, year, principal=principal)
     if isinstance(found, str):
         raise WebError(404, "not_found", found)
@@ -60,14 +61,21 @@ async def unit_publication_file_by_name(request: Request, name: str, fmt: str, y
     return await _publication_file(request, UnitName(name), None, fmt, year, principal)
 
 
+@router.get("/units/by-code/{code:path}/publication/{fmt}")
+async def unit_publication_file_by_code(request: Request, code: str, fmt: str, year: int | None = None,
+                                        principal: Principal = Depends(page_user)) -> Response:
+    """A unit by its code alone, 「/」 and all (:class:`perfbudget.app.overview.UnitCode`, replay-aa)."""
+    return await _publication_file(request, UnitCode(code), code, fmt, year, principal)
+
+
 @router.get("/units/{unit}/publication/{fmt}")
 async def unit_publication_file(request: Request, unit: str, fmt: str, year: int | None = None,
                                 principal: Principal = Depends(page_user)) -> Response:
     return await _publication_file(request, unit, unit, fmt, year, principal)
 
 
-async def _publication_file(request: Request, unit: str | UnitName, code: str | None, fmt: str, year: int | None,
-                            principal: Principal) -> Response:
+async def _publication_file(request: Request, unit: str | UnitName | UnitCode, code: str | None, fmt: str,
+                            year: int | None, principal: Principal) -> Response:
     if not principal.can(Action.READ, code):
         raise WebError(403, "forbidden", "您无权查看该单位的数据")
     if fmt not in PUBLISH_FORMS:
@@ -90,6 +98,12 @@ async def public_unit_page_by_name(request: Request, name: str, year: int, page:
     return await _public_page(request, UnitName(name), year, page)
 
 
+@router.get("/public/units/by-code/{code:path}/{year}")
+async def public_unit_page_by_code(request: Request, code: str, year: int, page: str | None = None) -> Response:
+    """A unit by its code alone, 「/」 and all (:class:`perfbudget.app.overview.UnitCode`, replay-aa)."""
+    return await _public_page(request, UnitCode(code), year, page)
+
+
 @router.get("/public/units/{unit}/{year}")
 async def public_unit_page(request: Request, unit: str, year: int, page: str | None = None) -> Response:
     return await _public_page(request, unit, year, page)
@@ -103,7 +117,7 @@ PUBLIC_BUSY = "公开页面正在生成，请稍后再试"
 MOST_PUBLIC_PAGE_NUMBER = 1_000_000
 
 
-async def _public_page(request: Request, unit: str | UnitName, year: int, page_text: str | None) -> Response:
+async def _public_page(request: Request, unit: str | UnitName | UnitCode, year: int, page_text: str | None) -> Response:
     """The page of a unit and year, kept once built (the process's page cache, under the data version: any change
     of the data builds it again) and built one at a time. Until attack22 every request built it again without
     sign-in, 70–80 ms of CPU for a unit of 100 projects, and any number at once. ``?page=N``: the unit's projects

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.desk import FILTER_LABELS, ListQuery, list_projects, unit_options
 from perfbudget.app.opinion import OPINION_FORMS, opinion_docx, opinion_html, project_opinion_title, unit_opinion_desks
-from perfbudget.app.overview import GRADES, UnitName, years
+from perfbudget.app.overview import GRADES, UnitCode, UnitName, years
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.queue_next import next_in_queue
 from perfbudget.app.roles import Action, Principal
@@ -134,6 +134,13 @@ def unit_opinion_by_name(request: Request, name: str, fmt: str, year: str | None
     return _unit_opinion(request, principal, UnitName(name), fmt, year)
 
 
+@router.get("/units/by-code/{code:path}/opinion.{fmt}")
+def unit_opinion_by_code(request: Request, code: str, fmt: str, year: str | None = None,
+                         principal: Principal = Depends(page_user)) -> Response:
+    """A unit by its code alone, 「/」 and all (:class:`perfbudget.app.overview.UnitCode`)."""
+    return _unit_opinion(request, principal, UnitCode(code), fmt, year)
+
+
 @router.get("/units/{unit_key}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
@@ -142,7 +149,7 @@ def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = N
     return _unit_opinion(request, principal, unit_key, fmt, year)
 
 
-def _unit_opinion(request: Request, principal: Principal, unit_key: int | str | UnitName, fmt: str,
+def _unit_opinion(request: Request, principal: Principal, unit_key: int | str | UnitName | UnitCode, fmt: str,
                   year: str | None) -> Response:
     _known_format(fmt)
     with few_documents_at_once():  # up to 200 projects' desks, as a page or in Word

@@ -17,7 +17,7 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
-from tests.readers.word_tables import form_file
+from tests.readers.word_tables import form_file, word_file
 
 FORMS = ["tabs", "pipes", "lines", "docx"]
 CELL_FORMS = ["tabs", "pipes", "docx"]  # (one cell a line, which cell follows a label is not the row's)
@@ -33,7 +33,8 @@ TAIL = [["年度总体目标", "完成高标准农田建设2万亩。"],
 
 
 def _read(rows: list[list[str]], form: str) -> tuple[Project, str | None]:
-    read = load_bytes(*form_file([*HEAD, *rows, *TAIL], ["某县农业农村局2024年部门整体支出绩效目标表"], form, "部门整体"))
+    title = ["某县农业农村局2024年部门整体支出绩效目标表"]
+    read = load_bytes(*form_file([*HEAD, *rows, *TAIL], title, form, "部门整体"))
     assert read.ok and read.document is not None, [str(p) for p in read.problems]
     assert not [p for p in read.problems if p.severity is not Severity.INFO]
     (project,) = read.document.projects
@@ -84,3 +85,35 @@ def test_a_funds_grid_one_column_a_source_gives_the_fiscal_and_other_money(form:
     assert (project.budget.total, project.budget.fiscal, project.budget.other) == (
         Decimal("420"), Decimal("400"), Decimal("20"))
     assert money_unit == "万元"
+
+
+def _department(year: int, total: int) -> list[list[str]]:
+    return [[f"某县农业农村局{year}年部门整体支出绩效目标表"], *HEAD,
+            ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"], ["", "农田建设", "建设高标准农田", str(total - 120)],
+            ["", "人员保障", "保障在职人员工资", "120"], ["金额合计", "", "", str(total)], *TAIL]
+
+
+PROJECT = [["项目支出绩效目标表"], ["项目名称", "高标准农田建设"], ["主管部门", "某县农业农村局"],
+           ["项目资金（万元）", "年度资金总额", "300"], ["年度绩效目标", "建设高标准农田2万亩。"], *TAIL[1:]]
+
+
+@pytest.mark.parametrize("form", ["docx", "tabs"])
+@pytest.mark.parametrize(("second", "wanted"), [
+    (_department(2024, 420), [("部门整体支出", 2023, Decimal("400")), ("部门整体支出", 2024, Decimal("420"))]),
+    (PROJECT, [("部门整体支出", 2023, Decimal("400")), ("高标准农田建设", None, Decimal("300"))]),
+], ids=["two-years", "then-a-project"])
+def test_each_form_in_one_table_starts_at_its_title(form: str, second: list[list[str]],
+                                                      wanted: list[tuple[str, int | None, Decimal]]) -> None:
+    rows = [*_department(2023, 400), *second]
+    if form == "docx":  # the titles merged across the Word table, as units write them
+        width = max(len(row) for row in rows)
+        data = word_file([[*row, *[""] * (width - len(row))] for row in rows],
+                         merges=[(k, 0, k, width - 1) for k, row in enumerate(rows) if len(row) == 1])
+        read = load_bytes(data, "部门整体.docx")
+    else:
+        read = load_bytes(*form_file(rows, [], form, "部门整体"))
+    assert read.ok and read.document is not None, [str(p) for p in read.problems]
+    got = [(p.name, p.fund_year, p.budget.total) for p in read.document.projects]
+    assert got == wanted
+    for project in read.document.projects:  # no title joined to an indicator's name, no header read as indicators
+        assert [i.level3 for i in project.indicators] == [row[3] for row in TAIL[2:]]

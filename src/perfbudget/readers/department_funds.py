@@ -106,8 +106,8 @@ def _sources(by_head: dict[str, Cell]) -> dict[str, Cell]:
 
 
 def grid_money_unit(cells: list[Cell]) -> str | None:
-    """The money unit a grid's label notes (``部门整体资金（万元）``, ``年度预算（元）``), else None: the grid is taken out
-    before the header reader sees its labels (dept40: until then such a table had no money unit)."""
+    """The money unit a grid's label notes (``部门整体资金（万元）``, ``年度预算（元）``), else None: the grid is
+    taken out before the header reader sees its labels (dept40: until then such a table had no money unit)."""
     return next((unit for cell in cells if (unit := money_unit_note(cell.text)) is not None), None)
 
 

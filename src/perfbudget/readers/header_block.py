@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
+from perfbudget.readers.expense_parts import expense_part
 from perfbudget.readers.goal_lines import (
     goal_slot_at,
     heads_goal_grid,
@@ -66,7 +67,6 @@ from perfbudget.readers.labels import (
     part_label,
 )
 from perfbudget.readers.labels_over_values import labels_over_values
-from perfbudget.readers.expense_parts import expense_part
 from perfbudget.readers.lost_fund_cell import may_lack_a_cell, placed_columns
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import ManagementGrid, unread_head
@@ -908,7 +908,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i = j + 1
             continue
         elif parts.department and not stream and (part := expense_part(row, i)) is not None:
-            parts.extras.append(part[:2])  # 按支出性质分：基本支出 | 120, 其中 | 人员经费 | 100 (readers/expense_parts.py)
+            # 按支出性质分：基本支出 | 120, 其中 | 人员经费 | 100: the split by kind (readers/expense_parts.py)
+            parts.extras.append(part[:2])
             i = part[2]
             continue
         else:

@@ -26,6 +26,7 @@ from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.department_funds import GRID_LABEL, GRID_TOTALS, department_grid, grid_money_unit
+from perfbudget.readers.form_titles import title_opens_form
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
 from perfbudget.readers.in_table_titles import title_rows
@@ -132,6 +133,11 @@ def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) ->
             if in_indicators and _starts_project(row):
                 starts.append(index)
                 in_indicators = seen_indicators = False
+            elif in_indicators and title_opens_form(table.rows, index):
+                # the next form's title row, its header after it (readers/form_titles.py): it starts there
+                starts.append(index)
+                in_indicators = seen_indicators = False
+                continue
             else:
                 continue
         if is_header(row):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from perfbudget.readers.expense_parts import names_expense_part
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
@@ -31,7 +32,6 @@ from perfbudget.readers.labels import (
     level_of,
     money_unit_note,
 )
-from perfbudget.readers.expense_parts import names_expense_part
 from perfbudget.readers.parts import Parts
 
 _MONEY_FIELDS = ("total", "fiscal", "other")

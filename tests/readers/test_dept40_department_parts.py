@@ -89,7 +89,8 @@ def test_a_funds_grid_one_column_a_source_gives_the_fiscal_and_other_money(form:
 
 def _department(year: int, total: int) -> list[list[str]]:
     return [[f"某县农业农村局{year}年部门整体支出绩效目标表"], *HEAD,
-            ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"], ["", "农田建设", "建设高标准农田", str(total - 120)],
+            ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"],
+            ["", "农田建设", "建设高标准农田", str(total - 120)],
             ["", "人员保障", "保障在职人员工资", "120"], ["金额合计", "", "", str(total)], *TAIL]
 
 

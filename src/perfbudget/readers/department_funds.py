@@ -19,9 +19,11 @@ from __future__ import annotations
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import decimal_or_none
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import label_key
+from perfbudget.readers.labels import label_key, money_unit_note
 
 GRID_LABEL = "总体资金情况"
+# a grid's heads for the budget's fiscal and other money, where each stands once (a column of its own)
+SOURCE_FIELDS = {"财政拨款": "fiscal", "财政资金": "fiscal", "其他资金": "other"}
 GRID_TOTALS = _TOTAL = frozenset({"总额", "资金总额", "预算总额", "合计"})
 _GROUPS = frozenset({"基本支出", "项目支出"})
 _ROW_LABELS = frozenset({"预算支出", "支出预算", "部门预算"})
@@ -40,11 +42,15 @@ def _row_label(key: str) -> bool:
     return key in _ROW_LABELS or (len(key) <= 12 and key.endswith(("预算", "资金", "资金情况")))
 
 
-def department_grid(row: list[Cell], problems: list[Problem], cells: bool = False,
-                    ) -> tuple[list[Cell], Cell | None, str] | None:
+Grid = tuple[list[Cell], Cell | None, str, dict[str, Cell]]
+
+
+def department_grid(row: list[Cell], problems: list[Problem], cells: bool = False) -> Grid | None:
     """``row`` (a stream's header sequence, or a grid's rows of ``cells`` one after another) without the funds
-    grid, the cell of the department's budget (None when the sum does not decide it: an error is added) and the
-    grid as written; None when the row holds no such grid: a run of grid labels holding a total (总额, 合计) and
+    grid, the cell of the department's budget (None when the sum does not decide it: an error is added), the
+    grid as written and the budget's other fields its heads give, each standing once (``SOURCE_FIELDS``: 财政拨款 →
+    fiscal, 其他资金 → other; dept40: until then only the total was read and 财政拨款 | 其他资金 stayed in the written
+    grid); None when the row holds no such grid: a run of grid labels holding a total (总额, 合计) and
     naming both 基本支出 and 项目支出, then its amounts (three or more), or each label followed by its amount."""
     first = next((i for i, cell in enumerate(row) if label_key(cell.text) in _TOTAL), None)
     if first is None:
@@ -81,21 +87,31 @@ def department_grid(row: list[Cell], problems: list[Problem], cells: bool = Fals
     rest = [*row[:start], *row[end:]]
     if len(amounts) == len(heads) and len(set(heads)) == len(heads):
         # one amount a label (基本支出 | 项目支出 | 合计 over 120 | 300 | 420): each under its own label
-        return rest, _checked(dict(zip(heads, amounts, strict=True)), problems), written
+        by_head = dict(zip(heads, amounts, strict=True))
+        return rest, _checked(by_head, problems), written, _sources(by_head)
     values = [decimal_or_none(cell.text.strip()) for cell in amounts]
     total, basic = values[0], values[1]
     if total is not None and basic is not None and any(
             later is not None and basic + later == total for later in values[2:]):
-        return rest, amounts[0], written
+        return rest, amounts[0], written, {}
     why = "未读取预算数；请核对金额" if cells else \
         "各金额所在的列无法确定（空单元格已丢失），未读取预算数；请导入原表格或核对金额"
     problems.append(Problem(amounts[0].source, f"部门整体资金表的总额「{amounts[0].text.strip()}」不等于基本支出合计"
                                                f"「{amounts[1].text.strip()}」与其后任何一个金额之和：{why}"))
-    return rest, None, written
+    return rest, None, written, {}
 
 
-def _paired_grid(row: list[Cell], start: int, head_start: int, problems: list[Problem],
-                 ) -> tuple[list[Cell], Cell | None, str] | None:
+def _sources(by_head: dict[str, Cell]) -> dict[str, Cell]:
+    return {SOURCE_FIELDS[key]: cell for key, cell in by_head.items() if key in SOURCE_FIELDS}
+
+
+def grid_money_unit(cells: list[Cell]) -> str | None:
+    """The money unit a grid's label notes (``部门整体资金（万元）``, ``年度预算（元）``), else None: the grid is
+    taken out before the header reader sees its labels (dept40: until then such a table had no money unit)."""
+    return next((unit for cell in cells if (unit := money_unit_note(cell.text)) is not None), None)
+
+
+def _paired_grid(row: list[Cell], start: int, head_start: int, problems: list[Problem]) -> Grid | None:
     """The grid one part a row, each label followed by its amount (合计 | 420 / 基本支出 | 120 / 项目支出 | 300)."""
     by_head: dict[str, Cell] = {}
     k, end = head_start, head_start
@@ -114,7 +130,7 @@ def _paired_grid(row: list[Cell], start: int, head_start: int, problems: list[Pr
     if not _GROUPS.issubset(by_head) or not _TOTAL & by_head.keys():
         return None
     written = " ".join(c.text.strip() for c in row[start:end] if not c.blank)
-    return [*row[:start], *row[end:]], _checked(by_head, problems), written
+    return [*row[:start], *row[end:]], _checked(by_head, problems), written, _sources(by_head)
 
 
 def _checked(by_head: dict[str, Cell], problems: list[Problem]) -> Cell | None:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
+from perfbudget.readers.expense_parts import expense_part
 from perfbudget.readers.goal_lines import (
     goal_slot_at,
     heads_goal_grid,
@@ -796,7 +797,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name == "group:tasks":
             parts.department = True
             if not stream:  # the rest of the row names the grid's columns; its rows follow
-                state.tasks = start_grid(row, i)
+                state.tasks = start_grid(row, i, parts)
                 return
             if (grid_end := stream_tasks(row, i, parts)) is not None:
                 i = grid_end  # 年度主要任务 | 任务名称 | 主要内容 | 甲 | 甲的内容 | 乙 | …: one cell a line
@@ -905,6 +906,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             # row's next filled cell, its value; until kinds26 two unlabelled extras
             parts.extras.append((label_key(label), row[j]))
             i = j + 1
+            continue
+        elif parts.department and not stream and (part := expense_part(row, i)) is not None:
+            # 按支出性质分：基本支出 | 120, 其中 | 人员经费 | 100: the split by kind (readers/expense_parts.py)
+            parts.extras.append(part[:2])
+            i = part[2]
             continue
         else:
             parts.extras.append(("", cell))

@@ -25,7 +25,8 @@ from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
-from perfbudget.readers.department_funds import GRID_LABEL, GRID_TOTALS, department_grid
+from perfbudget.readers.department_funds import GRID_LABEL, GRID_TOTALS, department_grid, grid_money_unit
+from perfbudget.readers.form_titles import title_opens_form
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
 from perfbudget.readers.in_table_titles import title_rows
@@ -132,6 +133,11 @@ def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) ->
             if in_indicators and _starts_project(row):
                 starts.append(index)
                 in_indicators = seen_indicators = False
+            elif in_indicators and title_opens_form(table.rows, index):
+                # the next form's title row, its header after it (readers/form_titles.py): it starts there
+                starts.append(index)
+                in_indicators = seen_indicators = False
+                continue
             else:
                 continue
         if is_header(row):
@@ -470,10 +476,13 @@ def _without_department_grid(block: list[list[Cell]], parts: Parts, problems: li
             continue  # (most rows of cells: no grid's 总额 among them)
         for size in (1,) if stream else (2, 3):
             rows = block[index:index + size]
-            if (grid := department_grid([cell for line in rows for cell in line], problems, not stream)) is not None:
-                rest, total, written = grid
+            if (grid := department_grid(cells := [cell for line in rows for cell in line], problems, not stream)):
+                rest, total, written, sources = grid
                 if total is not None:
                     parts.money["total"] = total
+                for role, cell in sources.items():
+                    parts.money.setdefault(role, cell)
+                parts.money_unit = parts.money_unit or grid_money_unit(cells)
                 parts.extras.append((GRID_LABEL, Cell(written, row[0].source)))
                 return [*block[:index], *([rest] if rest else []), *block[index + size:]]
     return block

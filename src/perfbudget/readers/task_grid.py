@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from perfbudget.readers.expense_parts import names_expense_part
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
@@ -29,6 +30,7 @@ from perfbudget.readers.labels import (
     header_field,
     label_key,
     level_of,
+    money_unit_note,
 )
 from perfbudget.readers.parts import Parts
 
@@ -61,10 +63,20 @@ def _is_money_head(text: str) -> bool:
     return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None
 
 
-def start_grid(row: list[Cell], at: int) -> TaskGrid:
+def start_grid(row: list[Cell], at: int, parts: Parts) -> TaskGrid:
     """The grid started by the 年度主要任务 label at ``row[at]``; the rest of the row names its columns."""
     filled = [(k, c) for k, c in enumerate(row) if k > at and not c.blank]
+    _note_money_unit([c for _, c in filled], parts)
     return TaskGrid(heads=[c.text.strip() for _, c in filled], head_at=[k for k, _ in filled])
+
+
+def _note_money_unit(heads: list[Cell], parts: Parts) -> None:
+    """The table's money unit from a money head's note (预算金额（万元）, 总额（元）) where none is known yet: the
+    tasks' amounts and the 金额合计 the budget is read from are in it (dept40: the grid's heads never passed the
+    header reader, so a table whose only note stood there had no money unit)."""
+    if parts.money_unit is None:
+        parts.money_unit = next((unit for c in heads if _is_money_head(c.text)
+                                 and (unit := money_unit_note(c.text)) is not None), None)
 
 
 def is_grid_row(row: list[Cell]) -> bool:
@@ -76,6 +88,10 @@ def is_grid_row(row: list[Cell]) -> bool:
     first = filled[0].text.strip()
     if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
         return True
+    if names_expense_part(filled):
+        # 其中 | 人员经费 | 100, 基本支出 | 120: the funds' split by kind of spending after the grid, no task (dept40:
+        # until then 其中 was a task's name, 人员经费 its content, the 100 an unnamed cell of the tasks)
+        return False
     # a funds block after the grid under a side label of its own (部门整体资金（万元） | 年度资金总额 | 1000): a task's
     # cells are its name, its content and amounts, never a budget label (until reading34 the row was a task, its
     # 1000 the task's amount and the department's 总额 lost)
@@ -102,6 +118,7 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
     if not filled:
         return
     if all(_is_money_head(c.text) for c in filled):
+        _note_money_unit(filled, parts)
         grid.money_heads = [c.text.strip() for c in filled]
         grid.money_at = [k for k, c in enumerate(row) if not c.blank]
         return
@@ -141,6 +158,7 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
     if len(heads) < 2:
         return None
     if k < len(row) and header_field(row[k].text) == "total":
+        _note_money_unit([row[k]], parts)
         return _stream_money_tasks(row, k, heads, parts) or _stream_priced_tasks(row, k, heads, parts)
     cells: list[Cell] = []
     end = k
@@ -180,7 +198,15 @@ def _stream_priced_tasks(row: list[Cell], at: int, heads: list[str], parts: Part
     if not read:
         return None
     parts.extras.extend((columns[n % width], row[k]) for n, k in enumerate(cells[:read]))
-    return cells[read - 1] + 1
+    end = cells[read - 1] + 1
+    if read < len(cells) and label_key(row[cells[read]].text) in TASK_TOTAL_ROWS:
+        # 金额合计 | 420 right after the tasks: the department's budget, as the grid in rows gives it (dept40: one
+        # cell a line the total and its amount stayed two unlabelled texts, the budget lost, the table read "ok")
+        total, after = _amounts(row, cells[read] + 1, 1)
+        if total:
+            _read_total(columns[-1:], total, parts)
+            return after
+    return end
 
 
 def _stream_money_tasks(row: list[Cell], at: int, heads: list[str], parts: Parts) -> int | None:

@@ -14,8 +14,9 @@ from rich.text import Text
 from perfbudget.cli.common import shown_name
 from perfbudget.kind_labels import document_kind_label
 from perfbudget.model import Budget, Document, Project
-from perfbudget.readers.cell_comments import project_comments
+from perfbudget.readers.cell_comments import COMMENT_LABEL, project_comments
 from perfbudget.target import format_decimal
+from perfbudget.writers.task_block import task_block
 
 _DIRECTION = {"positive": "正向", "reverse": "反向", "exact": "等于"}
 
@@ -64,6 +65,26 @@ def project_table(project: Project) -> Table:
     return table
 
 
+def print_extras(project: Project, console: Console) -> None:
+    """The project's further fields as read (主管部门, a 部门整体 table's 总体资金情况, 人员经费 …), each
+    ``label：text``, and a 部门整体 table's 年度主要任务 grid as a table, a row a task (dept40: ``read`` and ``show``
+    printed none of them, so a 部门整体 table showed neither its tasks nor its funds split; the cell comments are
+    listed apart)."""
+    tasks = task_block(project.extras, {}, False)
+    for index, (label, text) in enumerate(project.extras):
+        if tasks is not None and index in tasks.indexes:
+            if index == tasks.first:
+                grid = Table(title="年度主要任务", show_lines=False, header_style="bold", expand=False)
+                for column in tasks.columns:
+                    grid.add_column(Text(column), overflow="fold")
+                for task in tasks.tasks:
+                    grid.add_row(*(Text(cell) for cell in task))
+                console.print(grid)
+            continue
+        if not label.startswith(COMMENT_LABEL):
+            console.print(f"  {label}：{text}" if label else f"  {text}", markup=False, highlight=False)
+
+
 def render_document(document: Document, console: Console) -> None:
     unit = document.unit
     kind = document_kind_label(document)  # 部门整体 tables as what they are (perfbudget.kind_labels)
@@ -87,6 +108,7 @@ def render_document(document: Document, console: Console) -> None:
             console.print(f"  资金用途：{project.purpose}", markup=False, highlight=False)
         for number, goal in enumerate(project.goals, 1):
             console.print(f"  绩效目标 {number}：{goal}", markup=False, highlight=False)
+        print_extras(project, console)
         console.print(project_table(project))
         for place, comment, _position in project_comments(project):  # an Excel cell's 批注 (replay-q)
             console.print(f"  批注（{place}）：{comment}", markup=False, highlight=False)

@@ -14,7 +14,7 @@ import random
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from functools import reduce
 from itertools import pairwise
@@ -430,6 +430,35 @@ def xlsx_readable_one_page(widths: Sequence[float], heights: Sequence[float]) ->
     printable = (A4_POINTS[0] if landscape(widths) else A4_POINTS[1]) - _END_MARGINS * 72
     width_scale = printable / _xlsx_room(widths)
     return min(width_scale, printable / sum(heights)) >= READABLE_SCALE
+
+
+# A sheet that prints on a page fewer when at most this much smaller than fitted to its width is printed so (as
+# ONE_PAGE_OVER does for one page)
+FEWER_PAGES_SCALE = 0.9
+
+
+def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]], int],
+                            points: float = 0.0) -> list[float]:
+    """``widths`` made wider by the least whole percent, up to 1 / :data:`FEWER_PAGES_SCALE`, at which a sheet of
+    three pages or more (``pages_of(widths)``: its pages as computed) prints on fewer, in the same orientation;
+    ``widths`` when none does. Fitted one page wide, a wider sheet prints smaller — its rows and notes each on the
+    page computed, the sheet's page breaks, which Excel, WPS and LibreOffice keep only when the sheet is fitted to
+    its width alone (fitted to two pages tall they set their own breaks: LibreOffice printed r05's last rows without
+    their 一级/二级 labels). print35: r05's 自评表 (19 indicators, 23 计分说明 lines) printed three pages, the second a
+    third full, its last indicator kept with the 总分 and the notes on the third (print32–34's left item); four
+    percent wider, two. ``points``: the sheet's rows and notes in all, when known: a sheet that could not be a page
+    shorter however much smaller is not laid out again."""
+    pages = pages_of(widths)
+    widest = [width / FEWER_PAGES_SCALE for width in widths]
+    if pages < 3 or points > (pages - 1) * _xlsx_room(widest) * PAGE_SHARE:
+        return widths
+    for percent in range(101, math.floor(100 / FEWER_PAGES_SCALE) + 1):
+        wider = [width * percent / 100 for width in widths]
+        if landscape(wider) != landscape(widths):
+            break
+        if pages_of(wider) < pages:
+            return wider
+    return widths
 
 
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None) -> list[int]:

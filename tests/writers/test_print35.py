@@ -113,3 +113,70 @@ def test_a_word_target_tables_head_is_kept_with_its_first_indicator(printed: dic
     document = _document("r110")
     back = load_bytes(printed["files"]["r110.docx"], "r110.docx").document
     assert back is not None and back.projects[0].indicators == document.projects[0].indicators
+
+
+def east_asian_font_names(data: bytes) -> set[str]:
+    """Every East Asian font a Word file names, in its styles, defaults, body, headers and footers, a theme font as
+    Word resolves it (the theme's font for the script of ``w:themeFontLang``'s East Asian language)."""
+    import zipfile
+
+    from lxml import etree
+
+    main = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: etree.fromstring(archive.read(name)) for name in archive.namelist()
+                 if name.startswith("word/") and name.endswith(".xml")}
+    language = parts["word/settings.xml"].find(f"{main}themeFontLang")
+    script = {"zh-CN": "Hans", "ja-JP": "Jpan"}.get(
+        "" if language is None else language.get(f"{main}eastAsia", ""), "")
+    theme = parts["word/theme/theme1.xml"]
+
+    def themed(name: str) -> str:
+        group = theme.find(f".//{drawing}{'majorFont' if name.startswith('major') else 'minorFont'}")
+        assert group is not None
+        by_script = {font.get("script"): font.get("typeface") for font in group.iter(f"{drawing}font")}
+        ea = group.find(f"{drawing}ea")
+        return by_script.get(script) or ("" if ea is None else ea.get("typeface", ""))
+
+    names = set()
+    for name, root in parts.items():
+        if name.startswith("word/theme/"):
+            continue
+        for fonts in root.iter(f"{main}rFonts"):
+            theme_name = fonts.get(f"{main}eastAsiaTheme")
+            named = themed(theme_name) if theme_name else fonts.get(f"{main}eastAsia")
+            if named is not None:
+                names.add(named)
+    return names
+
+
+def test_every_word_download_names_chinese_fonts_only(seed_document: Document) -> None:
+    """The Word 绩效目标表, 自评表 and 监控表 name, wherever they name an East Asian font (the defaults every paragraph
+    mark and empty cell takes, the template's styles, the runs), 宋体 or 黑体 — fonts every Chinese office machine has
+    (here, without them, LibreOffice sets Noto Sans CJK in their place: fc-match 「宋体:lang=zh-cn」). python-docx's
+    template named the theme's fonts, whose language ja-JP made them ＭＳ 明朝 and ＭＳ ゴシック."""
+    from perfbudget.writers.evaluation_docx import evaluation_docx
+    from perfbudget.writers.monitoring_files import monitoring_docx
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+    from tests.writers.test_print30 import _seed_evaluation
+
+    files = {"绩效目标表": render(seed_document, "docx"), "自评表": evaluation_docx(_seed_evaluation(seed_document)),
+             "监控表": monitoring_docx(_monitoring(seed_document, _rows()))}
+    for name, data in files.items():
+        assert east_asian_font_names(data) <= {"宋体", "黑体"}, name
+
+
+def test_a_figure_in_a_narrow_column_of_the_portrait_page_prints_on_one_line(tmp_path: Path) -> None:
+    """r186's second project printed by Chromium: its 财政资金 「1125.00」, in a column of the head narrowed for the
+    portrait page, printed 「1125.0」 over 「0」; a figure's column is as wide as the figure on one line."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import chromium_pdf
+
+    page = tmp_path / "r186.html"
+    page.write_bytes(render(_document("r186"), "html"))
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        words = [word["text"] for sheet in pdf.pages for word in sheet.extract_words()]
+    assert words.count("1125.00") >= 2 and "1125.0" not in words, [w for w in words if w.startswith("1125")]

@@ -773,6 +773,35 @@ def kept_with_next(heights: Sequence[float], page_height: float) -> list[bool]:
     return kept
 
 
+def docx_chinese_fonts(document: Any, font: str, latin: str) -> None:
+    """The fonts a Word file asks for where a run names none: the document's defaults (``w:docDefaults``) name
+    ``font`` for Chinese and ``latin`` for Latin text, and a theme font anywhere (the template's heading and list
+    styles) is the theme's Chinese one (``w:themeFontLang`` zh-CN: 宋体 in python-docx's theme). The text's language
+    is left en-US: marked zh-CN, LibreOffice sets 「≥」, 「×」 and quotes in the CJK font, a character wide, and the
+    pages computed for them ran over (the seed's Word 监控表 printed two pages). print35: python-docx's template named the theme's fonts in its defaults, and its theme language ja-JP
+    made them ＭＳ 明朝 and Cambria — fonts a Chinese office machine lacks — for every paragraph mark, empty cell
+    and style not set to 宋体 (the text runs name 宋体 themselves, print17)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is not None:
+        fonts = defaults.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            defaults.insert(0, fonts)
+        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{theme}"), None)
+        for script, name in (("ascii", latin), ("hAnsi", latin), ("eastAsia", font), ("cs", latin)):
+            fonts.set(qn(f"w:{script}"), name)
+    settings = document.settings.element
+    theme_language = settings.find(qn("w:themeFontLang"))
+    if theme_language is None:
+        theme_language = OxmlElement("w:themeFontLang")
+        settings.append(theme_language)
+    theme_language.set(qn("w:eastAsia"), "zh-CN")
+
+
 def docx_project_section(document: Any, index: int, head: str, font: str) -> None:
     """Begin the ``index``-th project's part of a Word file: a section of its own (a new page after the first), whose
     page header is ``head`` (a :func:`running_head`, 9 pt in ``font``) and whose footer is the first section's (print24:

@@ -30,6 +30,7 @@ from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
     LONG_SPAN,
     docx_cell_padding,
+    docx_chinese_fonts,
     docx_page_height,
     docx_page_starts,
     docx_part_cells,
@@ -261,6 +262,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     normal.font.name = LATIN
     normal.font.size = Pt(SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    docx_chinese_fonts(out, FONT, LATIN)
     grids = [project_grid(document, project, original) for project in document.projects]
     grid_widths = [column_widths(grid) for grid in grids]  # (each measures every cell's text: once a grid)
     widest = max(grid_widths, key=sum, default=[float(w) for w in _MIN_WIDTHS])

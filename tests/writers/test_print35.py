@@ -59,10 +59,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def test_a_funds_grids_figures_are_numbers_in_one_format_a_column_in_the_workbook() -> None:
-    """r110's funds grid (全年预算数 | 全年执行数 | 执行率 of 年度资金总额 … 其他资金) in the 绩效目标表 workbook: each plain
-    figure a number cell (text before), a column's cells in one number format (「0.00」 under 全年预算数, 「0」 under
-    the whole columns), a cell that is no number kept as its text; the workbook reads back to the same budget and
-    extras as the figures print."""
+    """r110's funds grid (全年预算数 | 全年执行数 | 执行率 of 年度资金总额 … 其他资金) in the 绩效目标表
+    workbook: each plain figure a number cell (text before), a column's cells in one number format (「0.00」 under
+    全年预算数, 「0」 under the whole columns), a cell that is no number kept as its text; the workbook reads back
+    to the same budget and extras as the figures print."""
     from openpyxl import load_workbook
 
     document = _document("r110")
@@ -103,9 +103,9 @@ def test_a_self_evaluation_workbook_a_little_taller_than_two_pages_prints_on_two
     assert "种母猪" not in pages[0] and "计分说明" not in pages[0]
 
 
-def test_a_word_target_tables_head_is_kept_with_its_first_indicator(printed: dict[str, Any], tmp_path: Path) -> None:
-    """r110's Word 绩效目标表 (a 145-character 偏差原因分析, 13 lines in a column as wide as 三级指标's) printed its head
-    alone on page 1, half of it empty: its columns are shared out by what they hold where the head would be cut
+def test_a_word_target_tables_head_is_kept_with_its_first_indicator(printed: dict[str, Any]) -> None:
+    """r110's Word 绩效目标表 (a 145-character 偏差原因分析, 13 lines in a column as wide as 三级指标's) printed its
+    head alone on page 1, half of it empty: its columns are shared out by what they hold where the head would be cut
     from its first indicator, and the table prints on one page, reading back the same."""
     pages = printed["pages"]["r110.docx"]
     assert len(pages) == 1

@@ -778,9 +778,10 @@ def docx_chinese_fonts(document: Any, font: str, latin: str) -> None:
     ``font`` for Chinese and ``latin`` for Latin text, and a theme font anywhere (the template's heading and list
     styles) is the theme's Chinese one (``w:themeFontLang`` zh-CN: 宋体 in python-docx's theme). The text's language
     is left en-US: marked zh-CN, LibreOffice sets 「≥」, 「×」 and quotes in the CJK font, a character wide, and the
-    pages computed for them ran over (the seed's Word 监控表 printed two pages). print35: python-docx's template named the theme's fonts in its defaults, and its theme language ja-JP
-    made them ＭＳ 明朝 and Cambria — fonts a Chinese office machine lacks — for every paragraph mark, empty cell
-    and style not set to 宋体 (the text runs name 宋体 themselves, print17)."""
+    pages computed for them ran over (the seed's Word 监控表 printed two pages). print35: python-docx's template
+    named the theme's fonts in its defaults, and its theme language ja-JP made them ＭＳ 明朝 and Cambria — fonts a
+    Chinese office machine lacks — for every paragraph mark, empty cell and style not set to 宋体 (the text runs
+    name 宋体 themselves, print17)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 

@@ -83,9 +83,10 @@ def column_shares(grid: ProjectGrid) -> list[float]:
     """The columns' shares of the printed table's width: the Word form's widths (``column_widths``), each column at
     least as wide as its cells of one column hold on one line a text of up to four characters (一级指标, 二级指标,
     数量指标) and in two a text of up to eight (其中：财政资金), a figure on one line (print35: r186's 财政资金
-    「1125.00」 printed 「1125.0 / 0」 in portrait), the room taken from the columns wider than their own floor. Until print26 the shares were the Word form's alone: printed portrait, a 部门整体 table whose first
-    column is wide for its labels (部门职能职责概述) left 二级指标 49 pt, and 「二级指标」, 「数量指标」 broke
-    「二级指 / 标」; the seed's 「其他资金」 broke 「其他资 / 金」."""
+    「1125.00」 printed 「1125.0 / 0」 in portrait), the room taken from the columns wider than their own floor.
+    Until print26 the shares were the Word form's alone: printed portrait, a 部门整体 table whose first column is
+    wide for its labels (部门职能职责概述) left 二级指标 49 pt, and 「二级指标」, 「数量指标」 broke 「二级指 / 标」;
+    the seed's 「其他资金」 broke 「其他资 / 金」."""
     widths = column_widths(grid)
     _, page_width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
     points = [page_width * width / sum(widths) for width in widths]

@@ -2,8 +2,8 @@
 
 Layout from :mod:`perfbudget.writers.target_table_layout`: a heading row, then the table
 with merged ranges. Money is written as numbers with as many decimals as the amount has
-(number format ``0.00``), so Excel can sum it and the reader gets ``17.00`` back; all
-other cells are text. Font 宋体 (Excel and WPS both show it) with thin borders and
+(number format ``0.00``), so Excel can sum it and the reader gets ``17.00`` back; so are a
+funds grid's plain figures, in their column's format (print35); all other cells are text. Font 宋体 (Excel and WPS both show it) with thin borders and
 wrapped text.
 
 Print-ready (:mod:`perfbudget.writers.print_layout`): column widths fitted to the Chinese

@@ -3,8 +3,8 @@
 Layout from :mod:`perfbudget.writers.target_table_layout`: a heading row, then the table
 with merged ranges. Money is written as numbers with as many decimals as the amount has
 (number format ``0.00``), so Excel can sum it and the reader gets ``17.00`` back; so are a
-funds grid's plain figures, in their column's format (print35); all other cells are text. Font 宋体 (Excel and WPS both show it) with thin borders and
-wrapped text.
+funds grid's plain figures, in their column's format (print35); all other cells are text.
+Font 宋体 (Excel and WPS both show it) with thin borders and wrapped text.
 
 Print-ready (:mod:`perfbudget.writers.print_layout`): column widths fitted to the Chinese
 text, row heights for the wrapped text (资金用途 and 绩效目标 are never cut), A4 in the

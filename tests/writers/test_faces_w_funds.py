@@ -4,12 +4,21 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 
 from perfbudget.load import load_bytes, load_path
 from perfbudget.writers.target_table_export import render
 from tests.writers.test_print32 import _corpus
+
+
+def shown(cell: Any) -> str:
+    """A workbook cell's text as Excel shows it: a number in its format's decimals (「0.00」, 「0」; print35)."""
+    if isinstance(cell.value, str):
+        return cell.value
+    decimals = len(cell.number_format.partition(".")[2])
+    return f"{cell.value:.{decimals}f}"
 
 
 def _grid_rows(data: bytes, form: str) -> list[list[str]]:
@@ -27,7 +36,7 @@ def _grid_rows(data: bytes, form: str) -> list[list[str]]:
         from openpyxl import load_workbook
 
         sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-        return [[str(cell) for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)]
+        return [[shown(cell) for cell in row if cell.value is not None] for row in sheet.iter_rows()]
     from lxml import html
 
     return [[cell.text_content().strip() for cell in row.iter("td", "th")] for row in html.fromstring(data).iter("tr")]

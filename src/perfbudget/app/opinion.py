@@ -343,7 +343,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from perfbudget.writers.print_layout import docx_project_section, docx_section
+    from perfbudget.writers.print_layout import docx_chinese_fonts, docx_project_section, docx_section
 
     word = WordDocument()
     docx_section(word.sections[0], [], sign_footer=False)  # A4 portrait (python-docx: US Letter), page numbers
@@ -352,6 +352,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     style.font.name = "宋体"
     style.font.size = Pt(11)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    docx_chinese_fonts(word, "宋体", "宋体")  # (no Japanese theme font for a paragraph mark: print35)
     _plain_headings(word)
     _exact_lines(word)
     _title(word, title)

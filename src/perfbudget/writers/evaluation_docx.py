@@ -26,6 +26,7 @@ from perfbudget.writers.print_layout import (
     DOCX_PAD_POINTS,
     LONG_SPAN,
     docx_cell_padding,
+    docx_chinese_fonts,
     docx_page_height,
     docx_page_starts,
     docx_part_cells,
@@ -84,6 +85,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
     normal.font.name = LATIN
     normal.font.size = Pt(10.5)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    docx_chinese_fonts(document, FONT, LATIN)
     usable: float | None = None
     for index, grid in enumerate(grids):
         if usable is None:  # the page set up for the first grid's columns (a document's grids share them)

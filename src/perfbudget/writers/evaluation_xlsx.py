@@ -32,6 +32,7 @@ from perfbudget.writers.print_layout import (
     row_heights,
     running_head,
     split_at_pages,
+    widened_for_fewer_pages,
     xlsx_merge,
     xlsx_page_setup,
     xlsx_page_starts,
@@ -72,25 +73,36 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
     styles = _styles()
     border, body = styles["border"], styles["body"]
     sheet.title = grid.sheet_name
-    widths = [float(w) for w in grid.widths]
-    for column, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
     sized = [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"]
-    heights = row_heights(sized, widths, grid.rows)
-    heights[0] = 28
-    for row, height in enumerate(heights, 1):
-        sheet.row_dimensions[row].height = height
-    notes = [NOTES_GAP, NOTE_POINTS + NOTE_PAD] + [NOTE_POINTS * lines_needed(line, sum(widths)) + NOTE_PAD
-                                                   for line in grid.explanations]
-    # a form that prints readably on one page with its notes is one page (print28); else the pages as computed, set
-    # as the sheet's page breaks: a 一级/二级 label is drawn again on each
-    one_page = xlsx_readable_one_page(widths, heights + notes)
     # the 计分说明 kept on the page that ends the table, with its last indicator at least (print29: on a page of their
     # own they printed under the repeated indicator header)
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
-    # (or, after a table that fits its first page, on the next page alone, under no repeated header: print32)
-    starts = [] if one_page else xlsx_page_starts(widths, heights, repeated=grid.header_row, tail=notes,
-                                                  last=totals - 1, alone=True)
+
+    def layout(widths: list[float]) -> tuple[list[float], list[float], bool, list[int]]:
+        """The rows' and notes' heights at ``widths``, whether the sheet is one page, and its page starts."""
+        heights = row_heights(sized, widths, grid.rows)
+        heights[0] = 28
+        notes = [NOTES_GAP, NOTE_POINTS + NOTE_PAD] + [NOTE_POINTS * lines_needed(line, sum(widths)) + NOTE_PAD
+                                                       for line in grid.explanations]
+        # a form that prints readably on one page with its notes is one page (print28); else the pages as computed,
+        # set as the sheet's page breaks: a 一级/二级 label is drawn again on each
+        one_page = xlsx_readable_one_page(widths, heights + notes)
+        # (or, after a table that fits its first page, on the next page alone, under no repeated header: print32)
+        starts = [] if one_page else xlsx_page_starts(widths, heights, repeated=grid.header_row, tail=notes,
+                                                      last=totals - 1, alone=True)
+        return heights, notes, one_page, starts
+
+    # (or a page fewer at a scale at most a tenth smaller: print35)
+    widths = [float(w) for w in grid.widths]
+    heights, notes, one_page, starts = layout(widths)
+    wider = widened_for_fewer_pages(widths, lambda some: len(layout(some)[3]) + 1, sum(heights) + sum(notes))
+    if wider is not widths:
+        widths = wider
+        heights, notes, one_page, starts = layout(widths)
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for row, height in enumerate(heights, 1):
+        sheet.row_dimensions[row].height = height
     notes_alone = bool(starts) and starts[0] > grid.rows
     for start in starts:
         sheet.row_breaks.append(Break(id=start))

@@ -14,7 +14,7 @@ import random
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from functools import reduce
 from itertools import pairwise
@@ -432,6 +432,35 @@ def xlsx_readable_one_page(widths: Sequence[float], heights: Sequence[float]) ->
     return min(width_scale, printable / sum(heights)) >= READABLE_SCALE
 
 
+# A sheet that prints on a page fewer when at most this much smaller than fitted to its width is printed so (as
+# ONE_PAGE_OVER does for one page)
+FEWER_PAGES_SCALE = 0.9
+
+
+def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]], int],
+                            points: float = 0.0) -> list[float]:
+    """``widths`` made wider by the least whole percent, up to 1 / :data:`FEWER_PAGES_SCALE`, at which a sheet of
+    three pages or more (``pages_of(widths)``: its pages as computed) prints on fewer, in the same orientation;
+    ``widths`` when none does. Fitted one page wide, a wider sheet prints smaller — its rows and notes each on the
+    page computed, the sheet's page breaks, which Excel, WPS and LibreOffice keep only when the sheet is fitted to
+    its width alone (fitted to two pages tall they set their own breaks: LibreOffice printed r05's last rows without
+    their 一级/二级 labels). print35: r05's 自评表 (19 indicators, 23 计分说明 lines) printed three pages, the second a
+    third full, its last indicator kept with the 总分 and the notes on the third (print32–34's left item); four
+    percent wider, two. ``points``: the sheet's rows and notes in all, when known: a sheet that could not be a page
+    shorter however much smaller is not laid out again."""
+    pages = pages_of(widths)
+    widest = [width / FEWER_PAGES_SCALE for width in widths]
+    if pages < 3 or points > (pages - 1) * _xlsx_room(widest) * PAGE_SHARE:
+        return widths
+    for percent in range(101, math.floor(100 / FEWER_PAGES_SCALE) + 1):
+        wider = [width * percent / 100 for width in widths]
+        if landscape(wider) != landscape(widths):
+            break
+        if pages_of(wider) < pages:
+            return wider
+    return widths
+
+
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None) -> list[int]:
     """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
     ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again."""
@@ -742,6 +771,36 @@ def kept_with_next(heights: Sequence[float], page_height: float) -> list[bool]:
             break
         kept[index] = True
     return kept
+
+
+def docx_chinese_fonts(document: Any, font: str, latin: str) -> None:
+    """The fonts a Word file asks for where a run names none: the document's defaults (``w:docDefaults``) name
+    ``font`` for Chinese and ``latin`` for Latin text, and a theme font anywhere (the template's heading and list
+    styles) is the theme's Chinese one (``w:themeFontLang`` zh-CN: 宋体 in python-docx's theme). The text's language
+    is left en-US: marked zh-CN, LibreOffice sets 「≥」, 「×」 and quotes in the CJK font, a character wide, and the
+    pages computed for them ran over (the seed's Word 监控表 printed two pages). print35: python-docx's template
+    named the theme's fonts in its defaults, and its theme language ja-JP made them ＭＳ 明朝 and Cambria — fonts a
+    Chinese office machine lacks — for every paragraph mark, empty cell and style not set to 宋体 (the text runs
+    name 宋体 themselves, print17)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is not None:
+        fonts = defaults.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            defaults.insert(0, fonts)
+        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{theme}"), None)
+        for script, name in (("ascii", latin), ("hAnsi", latin), ("eastAsia", font), ("cs", latin)):
+            fonts.set(qn(f"w:{script}"), name)
+    settings = document.settings.element
+    theme_language = settings.find(qn("w:themeFontLang"))
+    if theme_language is None:
+        theme_language = OxmlElement("w:themeFontLang")
+        settings.append(theme_language)
+    theme_language.set(qn("w:eastAsia"), "zh-CN")
 
 
 def docx_project_section(document: Any, index: int, head: str, font: str) -> None:

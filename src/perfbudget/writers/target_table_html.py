@@ -16,6 +16,7 @@ print23; Chromium repeats a ``<thead>``, never a ``rowspan``'s text).
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 from itertools import pairwise, product
 
@@ -74,22 +75,29 @@ LABEL_CHARS = 4  # a text of up to this many characters a line is never broken: 
 POINTS_A_UNIT = 5.25  # a width unit (print_layout.text_width): half a 10.5 pt CJK character
 
 
+# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」): never broken over lines
+_FIGURE = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
+
+
 def column_shares(grid: ProjectGrid) -> list[float]:
     """The columns' shares of the printed table's width: the Word form's widths (``column_widths``), each column at
     least as wide as its cells of one column hold on one line a text of up to four characters (一级指标, 二级指标,
-    数量指标) and in two a text of up to eight (其中：财政资金), the room taken from the columns wider than their
-    own floor. Until print26 the shares were the Word form's alone: printed portrait, a 部门整体 table whose first
-    column is wide for its labels (部门职能职责概述) left 二级指标 49 pt, and 「二级指标」, 「数量指标」 broke
-    「二级指 / 标」; the seed's 「其他资金」 broke 「其他资 / 金」."""
+    数量指标) and in two a text of up to eight (其中：财政资金), a figure on one line (print35: r186's 财政资金
+    「1125.00」 printed 「1125.0 / 0」 in portrait), the room taken from the columns wider than their own floor.
+    Until print26 the shares were the Word form's alone: printed portrait, a 部门整体 table whose first column is
+    wide for its labels (部门职能职责概述) left 二级指标 49 pt, and 「二级指标」, 「数量指标」 broke 「二级指 / 标」;
+    the seed's 「其他资金」 broke 「其他资 / 金」."""
     widths = column_widths(grid)
     _, page_width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
     points = [page_width * width / sum(widths) for width in widths]
     floors = [0.0] * len(points)
     for spec in grid.cells:
         text = spec.text
-        if spec.colspan != 1 or not text or "\n" in text or len(text) > 2 * LABEL_CHARS or spec.col >= len(points):
+        figure = _FIGURE.match(text) is not None  # on one line whole (print35: r186's 「1125.0 / 0」)
+        if spec.colspan != 1 or not text or "\n" in text or spec.col >= len(points) or (
+                len(text) > 2 * LABEL_CHARS and not figure):
             continue
-        line = text if len(text) <= LABEL_CHARS else text[:-(-len(text) // 2)]
+        line = text if len(text) <= LABEL_CHARS or figure else text[:-(-len(text) // 2)]
         floors[spec.col] = max(floors[spec.col], text_width(line) * POINTS_A_UNIT + CELL_POINTS)
     need = sum(max(0.0, floor - point) for floor, point in zip(floors, points, strict=True))
     spare = sum(max(0.0, point - floor) for floor, point in zip(floors, points, strict=True))

@@ -70,6 +70,7 @@ class GridCell:
     bold: bool = False
     center: bool = False
     title: str | None = None  # the text as typed, when the cell shows it in another notation
+    figure: bool = False  # a plain figure of a funds grid's column: a number in the workbook (print35)
 
 
 @dataclass(slots=True)
@@ -248,7 +249,8 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
         first = _PERIOD_BUDGET_COLUMN
         columns = [*funds.columns, first]
     cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
-    cells = {**cells, **_column_figures(cells, columns)}
+    figures = _column_figures(cells, columns)
+    cells = {**cells, **figures}
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
     for col, column in enumerate(columns, 2):
@@ -259,6 +261,7 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
         grid.add(row, 1, center=True)
         for col, column in enumerate(columns, 2):
             grid.add(cells.get((row, column), ""), col, center=True)
+            grid.cells[-1].figure = (row, column) in figures
         grid.rows += 1
     grid.add("资金用途", 0, bold=True, center=True)
     grid.add(purpose or "", 1, colspan=grid.width - 1)

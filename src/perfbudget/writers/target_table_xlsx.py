@@ -2,9 +2,9 @@
 
 Layout from :mod:`perfbudget.writers.target_table_layout`: a heading row, then the table
 with merged ranges. Money is written as numbers with as many decimals as the amount has
-(number format ``0.00``), so Excel can sum it and the reader gets ``17.00`` back; all
-other cells are text. Font 宋体 (Excel and WPS both show it) with thin borders and
-wrapped text.
+(number format ``0.00``), so Excel can sum it and the reader gets ``17.00`` back; so are a
+funds grid's plain figures, in their column's format (print35); all other cells are text.
+Font 宋体 (Excel and WPS both show it) with thin borders and wrapped text.
 
 Print-ready (:mod:`perfbudget.writers.print_layout`): column widths fitted to the Chinese
 text, row heights for the wrapped text (资金用途 and 绩效目标 are never cut), A4 in the
@@ -46,7 +46,9 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def _number(text: str) -> tuple[float, str] | None:
-    if not _AMOUNT.match(text):
+    """A plain figure as a number and its format (as many decimals as written), None when the number would not
+    show the same text: no figure, a leading zero (「0123」 is a code), more digits than a double holds."""
+    if not _AMOUNT.match(text) or re.match(r"^-?0\d", text) or len(re.sub(r"\D", "", text).lstrip("0")) > 15:
         return None
     value = Decimal(text)
     decimals = max(-value.as_tuple().exponent, 0)  # type: ignore[operator]
@@ -117,7 +119,10 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         for spec in grid.cells:
             for part_row, part_rows in split_at_pages(spec.row, spec.rowspan, starts):
                 cell = ws.cell(row=row0 + part_row, column=spec.col + 1)
-                number = _number(spec.text) if spec.row in money_rows and spec.col in (2, 4, 6) else None
+                # the money row's amounts, and a funds grid's figures (print35: text cells until then, Excel's
+                # 「number stored as text」 marks and no SUM), each column in one format (``_column_figures``)
+                money = spec.figure or (spec.row in money_rows and spec.col in (2, 4, 6))
+                number = _number(spec.text) if money else None
                 if number is not None:
                     cell.value, cell.number_format = number
                 else:

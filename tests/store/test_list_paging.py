@@ -98,3 +98,18 @@ def test_list_pages_by_default_and_lists_everything_with_all(db_url: str, seed_p
     assert "共 5+ 个指标，显示第 1–" in _run(db_url, "list", "indicators", "--search", "率")
     capped = json.loads(_run(db_url, "list", "indicators", "--search", "率", "--json"))
     assert (capped["total"], capped["total_capped"]) == (5, True) and len(capped["items"]) > 5
+
+
+def test_the_lists_budget_column_is_one_unit_and_format(db_url: str, seed_path: Path, tmp_path: Path) -> None:
+    """The CLI's project list gives every budget in 万元 with two decimals, as the page's list and the list exports
+    do: it printed each table's own figure and unit (「60.123456789 元」 beside 「60.00 万元」, 「3 万元」)."""
+    from tests.store.conftest import write_variant
+
+    yuan = write_variant(seed_path, tmp_path / "yuan.txt", ("255101", "255102"), ("单位：万元", "单位：元"),
+                         ("60.00", "600000"))
+    _run(db_url, "import", str(seed_path))
+    _run(db_url, "import", str(yuan))
+    listing = _run(db_url, "list", "projects", "--all")
+    assert "预算（万元）" in listing and "预算数" not in listing
+    rows = [line.split("\t") for line in listing.splitlines() if "2024年检察业务经费项目\t2024市级" in line]
+    assert [row[-1] for row in rows] == ["60.00", "60.00"]  # 60.00 万元 and 600000 元

@@ -16,7 +16,7 @@ from perfbudget.os_reasons import os_reason
 
 _COLUMNS = [("id", "编号"), ("unit_code", "单位"), ("name", "项目名称"), ("fund_label", "资金"), ("fund_year", "年度"),
             ("version", "正式版本"), ("state", "流程状态"), ("grade", "审核等级"), ("evaluation", "自评"),
-            ("budget_total", "预算数")]
+            ("budget_total", "预算（万元）")]
 _MOST_PAGE = 1000  # a page as the API's: --all or an export for more
 
 
@@ -27,8 +27,19 @@ def _cells(row: dict[str, Any]) -> list[str]:
     evaluation = " ".join(str(x) for x in (row["evaluation_total"], row["evaluation_grade"]) if x) or "—"
     values = {**row, "version": f"{row['version']}{latest}", "state": STATE_LABELS.get(row["state"] or "", "草稿"),
               "grade": row["reviewer_grade"] or row["review_grade"] or "未审核", "evaluation": evaluation,
-              "budget_total": f"{row['budget_total']} {row['money_unit'] or ''}".strip() if row["budget_total"] else ""}
+              "budget_total": _wan(row)}
     return ["" if values[key] is None else str(values[key]) for key, _ in _COLUMNS]
+
+
+def _wan(row: dict[str, Any]) -> str:
+    """The budget in 万元 as the page's list and the list exports give it (one unit and format a column:
+    「3 万元」 beside 「17.00 万元」 and 「1125 元」 until print35 noticed)."""
+    from decimal import Decimal
+
+    from perfbudget.money_text import money_text
+
+    wan = row.get("budget_wan")
+    return money_text(Decimal(str(wan))) if row["budget_total"] and wan is not None else ""
 
 
 def list_projects_command(view: str, params: dict[str, str], limit: int, page: int, offset: int | None,
@@ -72,8 +83,8 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
         return
     if rows:
         table = Table(header_style="bold")
-        for _, title in _COLUMNS:
-            table.add_column(title, overflow="fold")
+        for key, title in _COLUMNS:
+            table.add_column(title, overflow="fold", justify="right" if key == "budget_total" else "left")
         for row in rows:
             table.add_row(*(Text(cell) for cell in _cells(row)))  # names as written, no markup
         out.print(table)

@@ -144,3 +144,9 @@ def test_the_opinion_holds_each_kept_findings_suggestion_and_the_grades_basis(we
     # the page: the finding in a numbered list under the dimension's heading, the suggestion on a line of its own
     listed = r'<h4 class="dimension">（一）相关性</h4>\s*<ol>\s*<li>【错误】[^<]+<br><span class="suggestion">建议：'
     assert re.search(listed, page.text), page.text
+    # a unit's opinion of several projects (each a table of Word, cut at its pages) holds the same
+    unit = api.get("/api/v1/units/255101/opinion.docx", headers=reviewer, params={"year": 2024})
+    cells = "\n".join(cell.text for table in Document(io.BytesIO(unit.content)).tables for row in table.rows
+                      for cell in row.cells)
+    assert "测试运维项目（2024中央）" in cells and f"建议：{kept['suggestion']}" in cells
+    assert dismissed["message"] not in cells and all(f"等级依据　{line}" in cells for line in basis)

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import select
 
 import perfbudget.web
+from perfbudget.app import opinion_pages
+from perfbudget.app.opinion import EARLIER_HEADING
 from perfbudget.app.review_desk import MOST_REMARKS, Desk, grade
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
@@ -162,7 +164,9 @@ def test_a_units_printed_opinion_numbers_each_projects_findings_from_one(web: We
     (tmp_path / "unit.docx").write_bytes(web.client("reviewer").get(f"/units/{SEED_UNIT}/opinion.docx").content)
     with pdfplumber.open(to_pdf([tmp_path / "unit.docx"], tmp_path)["unit.docx"]) as pdf:
         lines = [_squash(line) for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
-    firsts = [lines[n + 1] for n, line in enumerate(lines) if line == "审核发现"]
+    # (opinion36: the findings under their dimension's heading, 「（一）相关性」, numbered on through the project)
+    firsts = [lines[n + 1 + bool(DIMENSION_HEADING.fullmatch(lines[n + 1]))]
+              for n, line in enumerate(lines) if line == "审核发现"]
     numbered = [line for line in firsts if line != "无。"]
     assert len(firsts) == len(web.project_ids) and len(numbered) >= 2, firsts
     assert all(line.startswith("1.【") for line in numbered), numbered
@@ -514,6 +518,10 @@ def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: Web
             assert not body[0].startswith("最小"), (number, body[:2])
 
 
+# a dimension's heading over its findings, 「（一）相关性」 (app/opinion.py; NFKC prints it 「(一)相关性」)
+DIMENSION_HEADING = re.compile(r"[（(][一二三四五六七八九十][）)]\S{3}")
+BLOCK_HEADINGS = ("审核发现", "审核意见", _plain(EARLIER_HEADING))  # each printed with the item under it
+GAPS = {"docx": opinion_pages.WORD.gap, "html": opinion_pages.HTML.gap}  # between two projects' tables
 # The opinion's printed line and the foot of its body (A4 less the bottom margin): Word's 1.8 cm, the page's 20 mm
 FILLED = {"docx": (15.0, A4[1] - 1.8 / 2.54 * 72), "html": (17.85, A4[1] - 20 / 25.4 * 72)}
 
@@ -530,15 +538,19 @@ def _placed_lines(page: Any) -> list[tuple[float, float, float, str]]:
     return rows
 
 
-def _leading_block(lines: list[tuple[float, float, float, str]]) -> float:
+def _leading_block(lines: list[tuple[float, float, float, str]], going_on: bool = False) -> float:
     """How tall a page's first project block prints: from its name to the end of the item under its first heading
-    (审核发现: a finding, its lines after the first set further in, or 「无。」)."""
+    (审核发现: a finding — under its dimension's heading since opinion36 — its lines after the first set further in,
+    or 「无。」); on a page going on with a project (``going_on``), from the line under 「名称（续）」 to the end of the
+    item it begins with or that is under the headings it begins with."""
     body = lines[1:-1]  # (the running head, the page number)
-    item = next(n for n, line in enumerate(body) if line[3] in ("审核发现", "审核意见")) + 1
+    item = 1 if going_on else next(n for n, line in enumerate(body) if line[3] in ("审核发现", "审核意见")) + 1
+    while item < len(body) - 1 and (body[item][3] in BLOCK_HEADINGS or DIMENSION_HEADING.fullmatch(body[item][3])):
+        item += 1
     end = item + 1
     while end < len(body) and body[end][2] > body[item][2] + 3:
         end += 1
-    return body[end - 1][1] - body[0][0]
+    return body[end - 1][1] - body[int(going_on)][0]
 
 
 def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_project(
@@ -583,8 +595,19 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
         line, foot = FILLED[form]
         for number in range(1, len(placed)):
             free = foot - placed[number - 1][-2][1]  # (below the last line above the page number)
-            wanted = _leading_block(placed[number]) + 3 * line if placed[number][1][3].startswith(
-                tuple(names)) and not placed[number][1][3].endswith(_plain("（续）")) else 5 * line
+            begins = placed[number][1][3].startswith(tuple(names)) and not placed[number][1][3].endswith(
+                _plain("（续）"))
+            # a project beginning the page wanted, on the page before, the gap between projects and its name's room
+            # above (as printed at the top of its page) with its leading block (opinion36: the block got taller, a
+            # dimension's heading and a 建议 line, and a page broke before one with 248 pt left for 239 pt wanted —
+            # the layout's 1.5 % of the page kept free — where 3 lines over the block alone allowed 236)
+            above = placed[number][1][0] - (A4[1] - foot) + GAPS[form]
+            # a page going on with a project: its first block and 4 lines (a finding with its 建议 under a
+            # dimension's heading is taller than the 5 lines that held any block until opinion36; a page of them holds
+            # more wrapped lines, each of which the layout may count a line longer: Chromium's page 12 of the seed's
+            # unit ended 93.7 pt short, its 审核意见 and 「无。」 39 pt with 10.5 pt above)
+            wanted = (_leading_block(placed[number]) + above + 3 * line if begins
+                      else max(5 * line, _leading_block(placed[number], going_on=True) + 4 * line))
             assert free < wanted, (form, number, free, wanted)
         seen: list[str] = []
         went_on = 0

@@ -21,6 +21,7 @@ from perfbudget.app.opinion_pages import (
     EARLIER,
     EARLIER_LEAD,
     FINDING,
+    GROUP,
     HEAD,
     HEADING,
     HTML,
@@ -31,8 +32,9 @@ from perfbudget.app.opinion_pages import (
     blocks,
     layouts,
 )
-from perfbudget.app.review_desk import Desk, finding_place
+from perfbudget.app.review_desk import Desk, DeskFinding, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
+from perfbudget.review.finding import DIMENSIONS
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -108,14 +110,14 @@ HEADING_FONT = "黑体"
 
 
 def _plain_headings(word: Any) -> None:
-    """The heading styles (Title, Heading 1, Heading 2) in 黑体 and black, the title's rule too. python-docx's
+    """The heading styles (Title, Heading 1–3) in 黑体 and black, the title's rule too. python-docx's
     template gives them the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes
     ＭＳ ゴシック and ＭＳ 明朝 in Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a
     black-and-white printer (print17)."""
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
-    for name in ("Title", "Heading 1", "Heading 2"):
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         style = word.styles[name]
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):  # a theme font wins over a named one
@@ -140,7 +142,7 @@ def _exact_lines(word: Any) -> None:
     from docx.shared import Pt
 
     for name, points in (("Normal", WORD.line), ("Heading 1", WORD.name_line), ("Heading 2", WORD.heading_line),
-                         ("Title", WORD.title_line)):
+                         ("Heading 3", WORD.heading_line), ("Title", WORD.title_line)):
         paragraph = word.styles[name].paragraph_format
         paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         paragraph.line_spacing = Pt(points)
@@ -227,15 +229,12 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
                Entry(HEAD, f"审核等级：{desk.official_grade or '未评定'}{graded.format(desk.view.grade or '无')}")]
         if reviewer and reviewer.get("reason"):
             out.append(Entry(HEAD, f"评定理由：{reviewer['reason']}"))
+    out += [Entry(HEAD, f"{BASIS_LABEL}{line}") for line in desk.view.basis]
+    dismissed = len(desk.findings) - len(desk.kept)
+    if desk.view.basis and dismissed:  # the basis names the rules of every finding, the dismissed ones' too
+        out.append(Entry(HEAD, DISMISSED_NOTE.format(dismissed)))
     out.append(Entry(HEADING, "审核发现"))
-    if not desk.kept:
-        out.append(Entry(NONE, "无。"))
-    for number, item in enumerate(desk.kept, 1):
-        f = item.finding
-        note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
-        place = finding_place(desk.view.version.document.projects[0], f)
-        out.append(Entry(FINDING, f"【{SEVERITY_LABELS.get(f.severity, f.severity)}】{place}：{f.dimension} {f.message}"
-                                  f"{note}", number=number))
+    out += _finding_entries(desk, html)
     out.append(Entry(HEADING, "审核意见"))
     if not desk.comments and not desk.remarks and not desk.earlier_comments:
         out.append(Entry(NONE, "无。"))
@@ -248,6 +247,50 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
     if html:
         out = [entry if entry.markup else Entry(entry.kind, entry.text, str(escape(entry.text)), entry.number)
                for entry in out]
+    return out
+
+
+BASIS_LABEL = "等级依据　"  # before each line of the grade's basis, as `perfbudget review` prints them (docs/review.md)
+SUGGESTION_LABEL = "建议："
+# said under the 等级依据 when the reviewer dismissed findings: the machine's basis was worked out on all of them
+DISMISSED_NOTE = "注：系统评定的等级依据按全部审核发现计算，其中 {} 条已由审核人员驳回，未列入审核发现。"
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+def finding_groups(desk: Desk) -> list[tuple[str, list[DeskFinding]]]:
+    """The kept findings by their dimension (完整性, 相关性, 适当性, 可行性, 规范性 in that order, a dimension no rule
+    gives today after them), each group in the desk's order: the opinion numbers them on through the groups."""
+    groups: dict[str, list[DeskFinding]] = {}
+    for item in desk.kept:
+        groups.setdefault(item.finding.dimension, []).append(item)
+    order = {name: number for number, name in enumerate(DIMENSIONS)}
+    return sorted(groups.items(), key=lambda group: order.get(group[0], len(order)))
+
+
+def _finding_entries(desk: Desk, html: bool) -> list[Entry]:
+    """The 审核发现: under each dimension's heading 「（一）完整性」 its findings, numbered on from 1 through the
+    project, each 「【警告】place：message」 and, where the rule gives one, 「建议：…」 on its second line (opinion36:
+    the opinion printed neither the 建议 nor the dimensions, the dimension a word before each message)."""
+    from markupsafe import Markup, escape
+
+    if not desk.kept:
+        return [Entry(NONE, "无。")]
+    project = desk.view.version.document.projects[0]
+    out: list[Entry] = []
+    number = 0
+    for index, (dimension, items) in enumerate(finding_groups(desk)):
+        label = CHINESE_NUMBERS[index] if index < len(CHINESE_NUMBERS) else str(index + 1)
+        out.append(Entry(GROUP, f"（{label}）{dimension}"))
+        for item in items:
+            number += 1
+            f = item.finding
+            note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
+            said = f"【{SEVERITY_LABELS.get(f.severity, f.severity)}】{finding_place(project, f)}：{f.message}{note}"
+            suggestion = f"{SUGGESTION_LABEL}{f.suggestion.strip()}" if f.suggestion.strip() else ""
+            text = f"{said}\n{suggestion}" if suggestion else said
+            markup = (Markup('{}<br><span class="suggestion">{}</span>').format(said, suggestion) if suggestion
+                      else escape(said)) if html else ""
+            out.append(Entry(FINDING, text, str(markup), number=number))
     return out
 
 
@@ -307,8 +350,8 @@ def _frame_row(frame: Any) -> Any:
     return cell
 
 
-_WORD_STYLES = {HEADING: "Heading 2", FINDING: "List Number", REMARK: "List Bullet", COMMENT: "List Bullet",
-                EARLIER: "List Bullet"}
+_WORD_STYLES = {HEADING: "Heading 2", GROUP: "Heading 3", FINDING: "List Number", REMARK: "List Bullet",
+                COMMENT: "List Bullet", EARLIER: "List Bullet"}
 
 
 def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
@@ -408,6 +451,8 @@ def _part_markup(entries: Sequence[Entry]) -> str:
             out.append(f'<p class="opinion-head">{entry.markup}</p>')
         elif entry.kind == HEADING:
             out.append(f"<h3>{entry.markup}</h3>")
+        elif entry.kind == GROUP:
+            out.append(f'<h4 class="dimension">{entry.markup}</h4>')
         elif entry.kind == NONE:
             out.append(f"<p>{entry.markup}</p>")
         elif entry.kind == EARLIER_LEAD:

@@ -22,10 +22,13 @@ from perfbudget.writers.print_layout import lines_needed
 
 CONTINUED = "（续）"
 
-# Entry kinds: the unit/year/version and grade lines, a heading (审核发现, 审核意见), 「无。」, a finding, the
-# opinion on the whole project (退回意见 …), a cell comment, the earlier versions' comments' heading and each of them.
-HEAD, HEADING, NONE, FINDING, REMARK, COMMENT, EARLIER_LEAD, EARLIER = (
-    "head", "heading", "none", "finding", "remark", "comment", "earlier_heading", "earlier")
+# Entry kinds: the unit/year/version and grade lines (with the grade's 等级依据), a heading (审核发现, 审核意见), a
+# dimension's heading over its findings (「（一）完整性」: opinion36), 「无。」, a finding (with its 建议 on its second
+# line), the opinion on the whole project (退回意见 …), a cell comment, the earlier versions' comments' heading and
+# each of them.
+HEAD, HEADING, GROUP, NONE, FINDING, REMARK, COMMENT, EARLIER_LEAD, EARLIER = (
+    "head", "heading", "group", "none", "finding", "remark", "comment", "earlier_heading", "earlier")
+HEADINGS = (HEADING, GROUP)
 LISTED = (FINDING, REMARK, COMMENT, EARLIER)
 PLAIN = (HEAD, NONE, EARLIER_LEAD)  # paragraphs with room after them
 
@@ -42,13 +45,14 @@ class Entry:
 
 
 def blocks(entries: Sequence[Entry]) -> list[list[Entry]]:
-    """The entries in the blocks a page never splits: the head lines with 审核发现 and its first line; then each entry,
-    a heading (and the earlier comments' heading) with the entry after it."""
+    """The entries in the blocks a page never splits: the head lines with 审核发现 and its first line (under its first
+    dimension's heading); then each entry, a heading (and the earlier comments' heading) with the entries after it up
+    to the first that is no heading."""
     out: list[list[Entry]] = []
     headed = lead = False
     for entry in entries:
-        heading = entry.kind == HEADING
-        if out and not (headed and (heading or not lead)):
+        heading = entry.kind in HEADINGS
+        if out and (not headed or lead):
             out[-1].append(entry)
         else:
             out.append([entry])
@@ -80,7 +84,7 @@ class Measure:
     # not only in its own (Word: a heading set under a paragraph of its own row has no room above: ``opinion.py``)
 
     def entry(self, entry: Entry, previous: str | None, same_block: bool = True) -> float:
-        if entry.kind == HEADING:
+        if entry.kind in HEADINGS:
             under_plain = previous in PLAIN and (same_block or self.collapses)
             return self.heading_line + (0.0 if under_plain else self.heading_extra)
         if entry.kind in LISTED:

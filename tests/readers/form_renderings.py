@@ -301,22 +301,30 @@ def convert_all(sources: list[Path], target: str, directory: Path, profile: Path
 FORMS = ("docx", "xlsx", "html", "doc", "docx-pdf", "xls", "ods", "xlsx-pdf")
 
 
-def render_all(forms: list[Form], names: list[str], directory: Path) -> dict[str, list[Path]]:
-    """Every form of every table: {form: the files in the tables' order}."""
+def render_all(forms: list[Form], names: list[str], directory: Path,
+               wanted: tuple[str, ...] = FORMS) -> dict[str, list[Path]]:
+    """The ``wanted`` forms of every table: {form: the files in the tables' order} (a LibreOffice run a target form:
+    both PDFs in one, the Word file named ``N-word``, the Excel file ``N-sheet``)."""
     directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, list[Path]] = {"docx": [], "xlsx": [], "html": []}
     for form, name in zip(forms, names, strict=True):
-        for suffix, writer in (("docx", write_docx), ("xlsx", write_xlsx), ("html", write_html)):
-            path = directory / f"{name}.{suffix}"
+        for suffix, stem, writer in (("docx", "word", write_docx), ("xlsx", "sheet", write_xlsx),
+                                     ("html", "page", write_html)):
+            path = directory / f"{name}-{stem}.{suffix}"
             writer(form, path)
             written[suffix].append(path)
     profile = directory / "lo-profile"
-    # LibreOffice drops python-docx's tables when it writes .doc straight from the .docx; through its own .odt (a
-    # document opened, edited and saved as .doc in Writer) the table is kept
-    middle = convert_all(written["docx"], "odt", directory / "odt", profile)
-    written["doc"] = convert_all(middle, "doc:MS Word 97", directory / "doc", profile)
-    written["docx-pdf"] = convert_all(written["docx"], "pdf", directory / "docx-pdf", profile)
-    written["xls"] = convert_all(written["xlsx"], "xls", directory / "xls", profile)
-    written["ods"] = convert_all(written["xlsx"], "ods", directory / "ods", profile)
-    written["xlsx-pdf"] = convert_all(written["xlsx"], "pdf", directory / "xlsx-pdf", profile)
-    return {form: written[form] for form in FORMS}
+    if "doc" in wanted:
+        # LibreOffice drops python-docx's tables when it writes .doc straight from the .docx; through its own .odt
+        # (a document opened, edited and saved as .doc in Writer) the table is kept
+        middle = convert_all(written["docx"], "odt", directory / "odt", profile)
+        written["doc"] = convert_all(middle, "doc:MS Word 97", directory / "doc", profile)
+    printed = [source for form, source in (("docx-pdf", "docx"), ("xlsx-pdf", "xlsx")) if form in wanted]
+    pdfs = convert_all([path for source in printed for path in written[source]], "pdf", directory / "pdf",
+                       profile) if printed else []
+    for number, source in enumerate(printed):
+        written[f"{source}-pdf"] = pdfs[number * len(forms):(number + 1) * len(forms)]
+    for form in ("xls", "ods"):
+        if form in wanted:
+            written[form] = convert_all(written["xlsx"], form, directory / form, profile)
+    return {form: written[form] for form in wanted}

@@ -31,7 +31,7 @@ from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
 from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
 from perfbudget.readers.cjk_radicals import ideographs
 from perfbudget.readers.furniture import is_furniture
-from perfbudget.readers.grid import Cell, RawTable, spanning
+from perfbudget.readers.grid import Cell, RawTable, covered, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import column_role, level_of
@@ -645,12 +645,23 @@ def _after_repeated_spans(rows: list[list[Cell]], earlier: list[list[Cell]],
 
 def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
           spans: list[list[int]] | None = None) -> list[list[Cell]]:
-    rows = []
+    """The page table's cells; where ``spans`` knows the merges, a position a cell above covers (pdfplumber's
+    ``None`` that no cell of its own row spans: a cell merged down, found by its ruling lines) is marked
+    (``grid.CoveredCell``, as the Word, sheet and HTML readers mark theirs; forms40), so that a reason merged down
+    over a 监控表's rows is each row's."""
+    rows: list[list[Cell]] = []
     for r, row in enumerate(extracted, 1):
         widths = spans[r - 1] if spans and r - 1 < len(spans) and len(spans[r - 1]) == len(row) else None
-        rows.append([spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
-                              widths[c - 1] if widths else 1)
-                     for c, text in enumerate(row, 1)])
+        cells = [spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
+                          widths[c - 1] if widths else 1)
+                 for c, text in enumerate(row, 1)]
+        if widths is not None and rows and len(rows[-1]) == len(cells):
+            reach = 0  # the positions the row's own cells span
+            for c, width in enumerate(widths):
+                if width == 0 and c >= reach and row[c] is None:
+                    cells[c] = covered(cells[c].source, rows[-1][c])
+                reach = max(reach, c + width)
+        rows.append(cells)
     return rows
 
 

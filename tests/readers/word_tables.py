@@ -8,15 +8,17 @@ from collections.abc import Sequence
 
 
 def word_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str] = (),
-              merges: Sequence[tuple[int, int, int, int]] = ()) -> bytes:
+              merges: Sequence[tuple[int, int, int, int]] = (), style: str | None = None) -> bytes:
     """A .docx: ``paragraphs`` then a table of ``rows`` (as wide as the widest row); each merge is
-    (row, column, last row, last column)."""
+    (row, column, last row, last column); ``style`` the table's (``Table Grid``: ruled, as printed forms are)."""
     import docx  # python-docx
 
     document = docx.Document()
     for text in paragraphs:
         document.add_paragraph(text)
     table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+    if style is not None:
+        table.style = style
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             if text:

@@ -37,11 +37,13 @@ from perfbudget.readers.bounds import odf_problem
 from perfbudget.readers.container import check_zip
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.sheet_print_areas import ods_printed_columns
 from perfbudget.readers.stream import better_heading
 from perfbudget.readers.xlsx import _sheet_tables
 from perfbudget.readers.xlsx_formulas import is_error_value, unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
 from perfbudget.readers.xlsx_merged import MergedValues, covered_map, merged_down
+from perfbudget.readers.xlsx_print_area import unprinted_columns
 
 _NUMBERS = ("float", "currency", "percentage")
 _GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
@@ -255,7 +257,8 @@ def _columns(element: Any) -> Iterator[Any]:
 
 def _hiding(table: Any) -> Hiding:
     """The sheet's hidden columns (``table:table-column`` with ``table:visibility`` collapse, 1-based) and where a
-    spanned cell starting in one shows its value (its first shown column), as ``xlsx_hidden`` gives them for .xlsx."""
+    spanned cell starting in one shows its value (its first shown column), as ``xlsx_hidden`` gives them for .xlsx;
+    with the columns its print area (``table:print-ranges``) leaves out (``sheet_print_areas``)."""
     hidden: set[int] = set()
     number = 0
     for column in _columns(table):
@@ -265,8 +268,9 @@ def _hiding(table: Any) -> Hiding:
         number += count
         if number >= MAX_COLUMNS:
             break
+    unprinted = unprinted_columns(ods_printed_columns(table.attributes.get(_PRINT_RANGES)), min(number, MAX_COLUMNS))
     if not hidden:
-        return Hiding()
+        return Hiding().and_unprinted(unprinted)
     shown_at: dict[tuple[int, int], int] = {}
     r = 0
     for row in _rows(table):
@@ -283,9 +287,10 @@ def _hiding(table: Any) -> Hiding:
             c += _repeat(cell, _REPEAT_COLUMNS)
             if c >= MAX_COLUMNS:
                 break
-    return Hiding(frozenset(hidden), shown_at)
+    return Hiding(frozenset(hidden), shown_at).and_unprinted(unprinted)
 
 
+_PRINT_RANGES = (_TABLE, "print-ranges")
 _STYLE_NAME = (_TABLE, "style-name")
 _ROWS_SPANNED = (_TABLE, "number-rows-spanned")
 _MOST_SPANNED_COLUMNS = 200_000  # the columns of all spanned cells of a sheet mapped (as xlsx_merged's cells)

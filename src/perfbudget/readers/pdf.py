@@ -31,7 +31,7 @@ from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
 from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
 from perfbudget.readers.cjk_radicals import ideographs
 from perfbudget.readers.furniture import is_furniture
-from perfbudget.readers.grid import Cell, RawTable, spanning
+from perfbudget.readers.grid import Cell, RawTable, covered, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import column_role, level_of
@@ -145,6 +145,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
         heads = _Heads()  # each table's indicator header, looked for once in its rows
+        seen = _SeenRows()  # the open table's rows' texts, for the repeated heading (each row's texts made once)
         pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
@@ -205,10 +206,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 last_starts, last_right = starts, right
                 located = rows
                 if open_table and not above and top == 0.0 and tables:
-                    rows = _after_repeated_spans(rows, tables[-1].rows)
+                    rows = _after_repeated_spans(rows, tables[-1].rows, seen)
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
-                if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
+                if open_table and not above and top == 0.0 and tables and \
+                        not _repeats_a_row(rows, tables[-1].rows, seen):
                     if opened is None and (lone := _lone_cell_rest(tables[-1].rows, rows[0], page_number, heads)):
                         if lone[0] is not None:  # (a date's day printed alone on the page: the cell's last line)
                             tables[-1].rows[-1] = lone[0]
@@ -225,6 +227,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     if rows is located:
                         _carry_back_labels(tables[-1].rows, earlier_rows, earlier_ends, rows, ends)
                     tables[-1].rows.extend(rows)
+                    seen.went_on(tables[-1].rows, len(rows))
                     strip.went_on(located)
                 else:
                     headed = [line for line in above if looks_like_heading(line)]
@@ -233,6 +236,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     source = Source(file, table=number, page=page_number)
                     unit_line = next((line for line in reversed(above) if money_unit_in(line)), None)
                     tables.append(RawTable(heading, source, with_unit_line(rows, unit_line, source), certain=True))
+                    seen.went_on(tables[-1].rows, len(tables[-1].rows))
                     if open_table and not above and top == 0.0 and len(tables) > 1:
                         strip.went_on(rows)  # (a page's table starting with a row repeated: joined later)
                     else:
@@ -583,17 +587,49 @@ def _texts(row: list[Cell]) -> tuple[str, ...]:
     return tuple(c.text.strip() for c in row)
 
 
-def _repeats_a_row(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:
+class _SeenRows:
+    """The texts of an open table's rows, each row's made once (forms40): :func:`_repeats_a_row` compared each
+    page's first row with every earlier row of the table, its texts made again each page (≈ 20 s at 2,000 pages of
+    50,000 rows). The rows its last page added (``tail``) may still be edited by the next page (a label carried back
+    to them, their last row joined with the next page's first): they are compared as they stand; the rows before
+    them are settled, their texts kept in a set."""
+
+    __slots__ = ("rows", "settled", "tail", "texts")
+
+    def __init__(self) -> None:
+        self.rows: list[list[Cell]] | None = None
+        self.settled = 0
+        self.tail = 0
+        self.texts: set[tuple[str, ...]] = set()
+
+    def went_on(self, rows: list[list[Cell]], added: int) -> None:
+        """``rows`` (a table's) grew by ``added`` rows, the page's (a table started: all its rows)."""
+        if rows is not self.rows:
+            self.rows, self.settled, self.texts = rows, 0, set()
+        self.tail = added
+
+    def holds(self, rows: list[list[Cell]], texts: tuple[str, ...]) -> bool:
+        """Whether a row of ``rows`` has these texts."""
+        if rows is not self.rows:
+            return any(_texts(row) == texts for row in rows)  # (a table not followed: each row looked at)
+        end = len(rows) - self.tail
+        if end > self.settled:
+            self.texts.update(_texts(row) for row in rows[self.settled:end])
+            self.settled = end
+        return texts in self.texts or any(_texts(row) == texts for row in rows[self.settled:])
+
+
+def _repeats_a_row(rows: list[list[Cell]], earlier: list[list[Cell]], seen: _SeenRows | None = None) -> bool:
     """Whether a page's table starts with a row of the previous page's table again (a heading row repeated
     on every page): it is then a table of its own, joined (the repeated heading dropped with a note) by
     :mod:`perfbudget.readers.continuation`."""
     if not rows or sum(1 for c in rows[0] if not c.blank) < 2:
         return False
-    first = _texts(rows[0])
-    return any(_texts(row) == first for row in earlier)
+    return (seen or _SeenRows()).holds(earlier, _texts(rows[0]))
 
 
-def _after_repeated_spans(rows: list[list[Cell]], earlier: list[list[Cell]]) -> list[list[Cell]]:
+def _after_repeated_spans(rows: list[list[Cell]], earlier: list[list[Cell]],
+                          seen: _SeenRows | None = None) -> list[list[Cell]]:
     """A page's table without the rows of one spanning cell it starts with when they and the row after them
     repeat the previous page's table (a heading of two rows repeated on every page: ``绩效指标`` merged across,
     then ``一级指标 | 二级指标 | …``): the spanning row is no end of the previous page's last cell, and the row
@@ -601,20 +637,31 @@ def _after_repeated_spans(rows: list[list[Cell]], earlier: list[list[Cell]]) -> 
     lone = 0
     while lone < len(rows) and sum(1 for c in rows[lone] if not c.blank) == 1:
         lone += 1
-    if not lone or lone >= len(rows) or not _repeats_a_row(rows[lone:], earlier):
+    seen = seen or _SeenRows()
+    if not lone or lone >= len(rows) or not _repeats_a_row(rows[lone:], earlier, seen):
         return rows
-    earlier_texts = [_texts(row) for row in earlier]
-    return rows[lone:] if all(_texts(row) in earlier_texts for row in rows[:lone]) else rows
+    return rows[lone:] if all(seen.holds(earlier, _texts(row)) for row in rows[:lone]) else rows
 
 
 def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
           spans: list[list[int]] | None = None) -> list[list[Cell]]:
-    rows = []
+    """The page table's cells; where ``spans`` knows the merges, a position a cell above covers (pdfplumber's
+    ``None`` that no cell of its own row spans: a cell merged down, found by its ruling lines) is marked
+    (``grid.CoveredCell``, as the Word, sheet and HTML readers mark theirs; forms40), so that a reason merged down
+    over a 监控表's rows is each row's."""
+    rows: list[list[Cell]] = []
     for r, row in enumerate(extracted, 1):
         widths = spans[r - 1] if spans and r - 1 < len(spans) and len(spans[r - 1]) == len(row) else None
-        rows.append([spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
-                              widths[c - 1] if widths else 1)
-                     for c, text in enumerate(row, 1)])
+        cells = [spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
+                          widths[c - 1] if widths else 1)
+                 for c, text in enumerate(row, 1)]
+        if widths is not None and rows and len(rows[-1]) == len(cells):
+            reach = 0  # the positions the row's own cells span
+            for c, width in enumerate(widths):
+                if width == 0 and c >= reach and row[c] is None:
+                    cells[c] = covered(cells[c].source, rows[-1][c])
+                reach = max(reach, c + width)
+        rows.append(cells)
     return rows
 
 

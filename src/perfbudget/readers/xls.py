@@ -25,10 +25,12 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.number_shape import format_problem
+from perfbudget.readers.sheet_print_areas import xls_printed_columns
 from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
 from perfbudget.readers.xlsx_formulas import unvalued_problems
 from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
 from perfbudget.readers.xlsx_merged import MergedValues, covered_map, merged_down
+from perfbudget.readers.xlsx_print_area import unprinted_columns
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
@@ -169,6 +171,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
         unvalued: list[tuple[str, int, int, str]] = []  # formulas whose value is an error, in rows read
         hidden: list[int] = []
         merged_notes: list[Problem] = []  # values under merged cells (xlsx_merged)
+        printed = xls_printed_columns(book)  # the columns each sheet's print area covers (sheet_print_areas)
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             if sheet.visibility:  # hidden (1) or very hidden (2): read only when no sheet shown holds a table
@@ -181,7 +184,9 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                                    in sheet.merged_cells)
                 merged = MergedValues(covered_map(rows_of.merged), file, sheet.name, down, budget.add_cells)
                 tables.extend(_sheet_tables(rows_of, sheet.name, file, budget, rows, notes,
-                                            unvalued=unvalued, hiding=_hiding(sheet), spans=spans, merged=merged))
+                                            unvalued=unvalued, spans=spans, merged=merged,
+                                            hiding=_hiding(sheet).and_unprinted(
+                                                unprinted_columns(printed.get(index), sheet.ncols))))
                 merged_notes += merged.problems
             book.unload_sheet(index)
         for index in hidden:

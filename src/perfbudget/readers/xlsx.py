@@ -50,7 +50,12 @@ from perfbudget.readers.xlsx_hidden import (
     told,
 )
 from perfbudget.readers.xlsx_merged import MergedValues, covered_cells, merged_down
-from perfbudget.readers.xlsx_print_area import long_defined_name, printed_columns, unprinted_columns
+from perfbudget.readers.xlsx_print_area import (
+    defined_names_fault,
+    printed_columns,
+    unprinted_columns,
+    without_defined_names,
+)
 
 # built-in format 14, the system's short date, as openpyxl and xlrd name it: shown as a Chinese (zh-CN) Excel and WPS
 # show it, 2021/12/31 (year first, month and day without a leading zero: 2021/1/5); ISO 2021-12-31 until forms37
@@ -286,8 +291,13 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     budget = Budget(limits or Limits())
     budget.add_cells(sheet_cells(data))  # refused before parsing when the sheets hold too many cells
     budget.cells = 0
-    if (long_name := long_defined_name(data)) is not None:
-        raise LimitExceeded(long_name)  # (before openpyxl parses it: attack35)
+    names_note = None
+    if (fault := defined_names_fault(data)) is not None:  # (before openpyxl parses them: attack35)
+        if (data_without := without_defined_names(data)) is None:
+            raise LimitExceeded(f"{fault}；未读取")
+        data = data_without  # read without them, told (forms40: a print area too long lost the whole workbook)
+        names_note = Problem(Source(file), f"{fault}；未读取这些名称，已按整个工作表读取（打印区域之外的列也已读取），"
+                                           "请核对", Severity.WARNING)
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         if (long_format := format_problem(getattr(workbook, "_number_formats", ()))) is not None:
@@ -319,7 +329,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:
-            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file), *merged_notes])
+            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file), *merged_notes,
+                                       *([names_note] if names_note else [])])
         return without_instruction_sheets(tables, file)
     finally:
         workbook.close()

@@ -1,0 +1,46 @@
+"""Cross-form invariance on a small fixed sample (forms40, FAILURES.md section CM; the whole sample is
+``bench/form_invariance.py``): three corpus text tables read right — a Sichuan form with its funds block and long
+indicator names (``01``), a 部门整体 self-evaluation with 分值 and 得分 (``93``), a project with a 43-character name
+(``133``) — rendered as units make their files (``form_renderings``: Word with ``w:vMerge``, Excel with merged ranges
+and formatted numbers, HTML with ``rowspan``/``colspan``, LibreOffice's .xls, .ods and PDFs), each read the same as the
+text: name, year, money unit, funds, and every indicator's levels, 三级 name, comparator, value, unit, weight, actual
+and score. (.doc, a LibreOffice run more each way, is in the bench only.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from perfbudget.load import load_path
+from perfbudget.model import Document
+from tests.readers.form_renderings import FORMS, form_of, reading_of, render_all
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
+SAMPLE = ("01", "93", "133")
+WANTED = tuple(form for form in FORMS if form != "doc")
+
+
+@pytest.fixture(scope="module")
+def readings() -> list[Document]:
+    readings = []
+    for key in SAMPLE:
+        [path] = CORPUS.glob(f"{key}_*.txt")
+        document = load_path(path).document
+        assert document is not None and len(document.projects) == 1
+        readings.append(document)
+    return readings
+
+
+@pytest.fixture(scope="module")
+def rendered(readings: list[Document], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    forms = [form_of(document, document.projects[0]) for document in readings]
+    return render_all(forms, list(SAMPLE), tmp_path_factory.mktemp("forms"), WANTED)
+
+
+@pytest.mark.parametrize("form", WANTED)
+def test_each_form_reads_as_the_text(readings: list[Document], rendered: dict[str, list[Path]], form: str) -> None:
+    for document, path in zip(readings, rendered[form], strict=True):
+        result = load_path(path)
+        assert result.document is not None, (path.name, [p.message for p in result.errors])
+        assert reading_of(result.document) == reading_of(document), path.name

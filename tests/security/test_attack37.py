@@ -75,3 +75,25 @@ def test_the_request_log_is_one_bounded_line_nothing_forged() -> None:
     long = _logged("/" + "a" * 60_000)
     assert len(long) < 2_200 and long.endswith("…（共 60001 字符） HTTP/1.1\" 200"), long[-80:]
     assert _logged("/x", method="GET\nFAKE").count("\n") == 0
+
+
+def test_every_state_changing_route_refuses_a_session_without_its_csrf_token(web: WebEnv) -> None:
+    # a guard over every route the app has, not a list of forms (tests/web/test_auth.py checked four): a page's POST
+    # with the session cookie and no token is 403, the API's with the cookie alone 401 (the API takes tokens only);
+    # a new route added without the check fails here
+    import re
+
+    from tests.web.test_permissions import _routes
+
+    client, admin = web.client("admin"), api(web, "admin")
+    audited = client.get("/api/v1/audit?limit=1", headers=admin).json()["total"]
+    changing = sorted((path, method) for path, _, methods in _routes(web.app.routes)
+                      for method in methods - {"GET", "HEAD", "OPTIONS"})
+    assert len(changing) >= 50
+    for path, method in changing:
+        url = re.sub(r"\{[^}]+\}", lambda m: str(web.project_ids[0]) if m.group() == "{project_id}" else "1", path)
+        answer = client.request(method, url, data={"name": "x"} if method != "DELETE" else None,
+                                follow_redirects=False)
+        assert answer.status_code == (401 if path.startswith("/api/") else 403), (method, path, answer.status_code)
+    assert client.get("/api/v1/audit?limit=1", headers=admin).json()["total"] == audited
+    assert stored_project(web.app, web.project_ids[0])[1] == 1

@@ -50,6 +50,8 @@ def _without_secrets(query: str) -> str:
         name, equals, _ = pair.partition("=")
         return f"{name}=***" if equals and SECRET_NAMES.search(unquote(name.replace("+", " "))) else pair
 
+    if not query or not SECRET_NAMES.search(unquote(query)):  # most queries: no such word anywhere
+        return query
     return "&".join(part(pair) for pair in query.split("&"))
 
 
@@ -66,8 +68,13 @@ class RequestLineFormatter(AccessFormatter):
     out); coloured on a terminal as uvicorn colours it; the target as :func:`logged_target` gives it, the time in
     北京时间."""
 
+    _second: tuple[int, str] = (-1, "")  # the last second said, and how (the requests of a second share it)
+
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
-        return shown(datetime.fromtimestamp(record.created, UTC), seconds=True)
+        second = int(record.created)
+        if second != self._second[0]:
+            self._second = (second, shown(datetime.fromtimestamp(second, UTC), seconds=True))
+        return self._second[1]
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         if isinstance(record.args, tuple) and len(record.args) == 5:

@@ -1,19 +1,19 @@
 """``perfbudget serve``'s request log: one line a request on the server's standard output.
 
-uvicorn's own line is English, 「INFO:     127.0.0.1:55272 - "GET /login HTTP/1.1" 200 OK」 / 「401 Unauthorized」,
-and ``bash scripts/run.sh`` shows it to the user below the Chinese start-up lines (found by replay-aa). Ours says
-the time (北京时间, marked), the client, the request line as the client sent it and the status number:
-「2026-12-07 12:05:01 北京时间 请求 127.0.0.1:55272 "GET /login HTTP/1.1" 200」 — no English word of ours, and the request
-line and the number read as they do in any server's log (``--no-access-log`` leaves it out). uvicorn's warnings and
-errors (``uvicorn.error``: a request its parser refused, an exception's traceback) stay its own English, for the
-operator; no answer a user receives carries them (docs/web.md).
+uvicorn's own line is English, 「INFO:     127.0.0.1:55272 - "GET /login HTTP/1.1" 200 OK」 / 「401 Unauthorized」, and
+``bash scripts/run.sh`` shows it to the user below the Chinese start-up lines (found by replay-aa). Ours says the
+time (北京时间, marked), the client, the request line as the client sent it and the status number: 「2026-12-07 12:05:01
+北京时间 请求 127.0.0.1:55272 "GET /login HTTP/1.1" 200」 — no English word of ours, and the request line and the number
+read as they do in any server's log (``--no-access-log`` leaves it out). uvicorn's warnings and errors
+(``uvicorn.error``: a request its parser refused, an exception's traceback) stay its own English, for the operator;
+no answer a user receives carries them (docs/web.md).
 
 What a client sent is logged so that it cannot forge a line or leak a secret (attack37, docs/security.md); the time
-is 北京时间, marked, as the pages say it (the server's local time, unmarked, until then); a query parameter whose name says it holds a
-secret (``token``, ``password``, ``secret``, ``session``, ``csrf``, ``key``…) is logged as ``***``; a control
-character, a byte above 0x7E or a space is percent-encoded (uvicorn's httptools parser refuses them, another server
-protocol may not: a CR/LF would start a forged line, an ESC recolour the terminal); the request target is cut at
-:data:`MAX_TARGET` characters (a 60,000-character path made a 60,000-character line)."""
+is 北京时间, marked, as the pages say it (the server's local time, unmarked, until then); a query parameter whose name
+says it holds a secret (``token``, ``password``, ``secret``, ``session``, ``csrf``, ``key``…) is logged as ``***``;
+a control character, a byte above 0x7E or a space is percent-encoded (uvicorn's httptools parser refuses them,
+another server protocol may not: a CR/LF would start a forged line, an ESC recolour the terminal); the request
+target is cut at :data:`MAX_TARGET` characters (a 60,000-character path made a 60,000-character line)."""
 
 from __future__ import annotations
 

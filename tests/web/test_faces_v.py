@@ -189,7 +189,9 @@ def test_serve_says_its_start_and_stop_in_chinese_without_uvicorn_s_own_lines(tm
     assert server.returncode == 0, said
     assert f"perfbudget 网页端：http://127.0.0.1:{port}/" in said and "按 Ctrl+C 停止" in said, said
     # the access log in our words since replay-aa: uvicorn's 「INFO:     127.0.0.1:… - "GET /login HTTP/1.1" 200 OK」
-    assert re.search(r'\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 请求 127\.0\.0\.1:\d+ "GET /login HTTP/1\.1" 200\n', said), said
+    # (the time in 北京时间, marked, since attack37)
+    line = r'\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 北京时间 请求 127\.0\.0\.1:\d+ "GET /login HTTP/1\.1" 200\n'
+    assert re.search(line, said), said
     assert not re.search(r"INFO:|200 OK", said), said
     assert "perfbudget 网页端已停止" in said, said
     assert not re.search(r"Uvicorn running|Started server process|Application startup|Shutting down", said), said

@@ -202,7 +202,7 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/api/v1/projects/{project_id}/reviews/{record_id}", "/api/v1/projects/{project_id}/evaluations/{record_id}",
     }
     asked = [path.format(p=1, u=1).split("?")[0] for path in covered]  # the URLs the tables above request
-    routes = dict(_routes(web.app.routes))
+    routes = {path: pattern for path, pattern, _ in _routes(web.app.routes)}
     # FastAPI (0.1xx) keeps an included router as one entry of ``app.routes``: until 2026-12-05 this test read only
     # the routes added to the app itself (/api/docs, the schema) and passed whatever the routers held
     assert len(routes) > 80 and {"/api/v1/review/batch", "/projects/{project_id}", "/dashboard"} <= set(routes)
@@ -210,12 +210,13 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
     assert sorted(set(routes) - tabled - elsewhere) == []
 
 
-def _routes(routes: Any, prefix: str = "") -> Iterator[tuple[str, re.Pattern[str]]]:
-    """Every route's path and a pattern of its URLs, through the routers included in the app (FastAPI keeps each
-    as one entry)."""
+def _routes(routes: Any, prefix: str = "") -> Iterator[tuple[str, re.Pattern[str], set[str]]]:
+    """Every route's path, a pattern of its URLs and its methods, through the routers included in the app (FastAPI
+    keeps each as one entry)."""
     for route in routes:
         if isinstance(route, APIRoute):
-            yield prefix + route.path, re.compile(re.escape(prefix) + route.path_regex.pattern.rstrip("$"))
+            yield (prefix + route.path, re.compile(re.escape(prefix) + route.path_regex.pattern.rstrip("$")),
+                   set(route.methods))
         elif hasattr(route, "original_router"):  # an included router
             included = getattr(getattr(route, "include_context", None), "prefix", "") or ""
             yield from _routes(route.original_router.routes, prefix + included)

@@ -4,7 +4,7 @@ cut-off tables are left (then only ``allow_partial`` imports anything)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -42,12 +42,20 @@ def differences(store: Store, document: Document, fates: Sequence[TableFate]) ->
     return out
 
 
-def dry_run_refusal(preview: str, given: Sequence[str]) -> str | None:
+# the confirmations a preview refuses beside it: what each would change is in the preview, so none is taken
+# silently; ``skip_blocked`` is not among them (the preview lists the blocked tables and says the rest would be
+# imported: the CLI refused ``--skip-blocked`` there while the API took ``skip_blocked=true``, attack37)
+REFUSED_BESIDE_PREVIEW = ("force", "allow_partial")
+
+
+def dry_run_refusal(preview: str, given: Mapping[str, bool], spelled: Callable[[str], str]) -> str | None:
     """Why a preview (``preview``: ``--dry-run`` of ``perfbudget import``, ``dry_run=true`` of ``POST
-    /api/v1/documents``) refuses the confirmations ``given`` beside it (``--force``, ``force=true`` …), or None: the
-    preview tells what each would change, so none is taken silently (replay-v on the CLI; the API ignored
-    ``force=true`` and ``allow_partial=true`` there until replay-aa)."""
-    return f"{preview} 不能与 {'、'.join(given)} 同用：预览已列出需要它们的表格" if given else None
+    /api/v1/documents``) refuses the confirmations ``given`` beside it (by their names here, ``force``,
+    ``allow_partial``, ``skip_blocked``; each face's spelling by ``spelled``, ``--force`` or ``force=true``), or None
+    (replay-v on the CLI; the API ignored ``force=true`` and ``allow_partial=true`` there until replay-aa). One rule
+    for every face: :data:`REFUSED_BESIDE_PREVIEW`."""
+    refused = [spelled(name) for name in REFUSED_BESIDE_PREVIEW if given.get(name)]
+    return f"{preview} 不能与 {'、'.join(refused)} 同用：预览已列出需要它们的表格" if refused else None
 
 
 def only_cut_tables(fates: Sequence[TableFate]) -> bool:

@@ -153,12 +153,11 @@ def import_command(
     walked = not from_stdin and any(Path(p).is_dir() for p in paths)
     settings = core_settings()
     if dry_run:
-        given = [name for name, on in (("--force", force), ("--allow-partial", allow_partial),
-                                       ("--skip-blocked", skip_blocked)) if on]
-        refusal = dry_run_refusal("--dry-run", given)  # the preview tells what each would change
+        given = {"force": force, "allow_partial": allow_partial, "skip_blocked": skip_blocked}
+        refusal = dry_run_refusal("--dry-run", given, cli_option)  # the preview tells what each would change
         if refusal:
             fail(refusal)
-        _dry_run(paths, db, user, actor, as_json, from_stdin)
+        _dry_run(paths, db, user, actor, as_json, from_stdin, skip_blocked)
         return
     store = open_store(db, create=True)
     who = writer(store, user, actor)
@@ -233,9 +232,15 @@ def import_command(
         raise typer.Exit(1)
 
 
+def cli_option(name: str) -> str:
+    """An import option's name as the command line spells it (``allow_partial``: ``--allow-partial``)."""
+    return "--" + name.replace("_", "-")
+
+
 def _dry_run(paths: list[str], db: str | None, user: str | None, actor: str | None, as_json: bool,
-             from_stdin: bool) -> None:
-    """``import --dry-run``: each file's plan, nothing written (the database is not created either)."""
+             from_stdin: bool, skip_blocked: bool) -> None:
+    """``import --dry-run``: each file's plan, nothing written (the database is not created either); with
+    ``--skip-blocked`` what an import with it would do (as the API's ``dry_run=true&skip_blocked=true``)."""
     from perfbudget.app.bulk_import import walk_files
     from perfbudget.cli.import_plan import plan_files
 
@@ -243,7 +248,8 @@ def _dry_run(paths: list[str], db: str | None, user: str | None, actor: str | No
         fail("--dry-run 预览文件或目录，不能与「-」（标准输入）同用")
     store = open_store(db)
     try:
-        every = plan_files(store, core_settings(), writer(store, user, actor), walk_files(paths), as_json)
+        every = plan_files(store, core_settings(), writer(store, user, actor), walk_files(paths), as_json,
+                           skip_blocked)
     finally:
         store.close()
     if not every:

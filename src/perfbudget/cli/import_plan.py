@@ -16,10 +16,13 @@ from perfbudget.cli.common import err, out, print_problems, shown_name
 from perfbudget.store import Store
 
 
-def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterable[Path], as_json: bool) -> bool:
+def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterable[Path], as_json: bool,
+               skip_blocked: bool = False) -> bool:
     """Tell each file's plan (text, or one JSON document ``{"files": [...]}`` on stdout); True when every file can
     be imported as it is (no error, no table refused, none needing ``--force`` or ``--allow-partial``) or was
-    imported before (``import`` says 未变化: ``same_file_as`` and ``notices``, the plan then what ``--force`` does)."""
+    imported before (``import`` says 未变化: ``same_file_as`` and ``notices``, the plan then what ``--force`` does);
+    ``skip_blocked``: the plan says what ``import --skip-blocked`` does (whose exit code also says a table was left
+    out)."""
     from perfbudget.app.blocked import screen_result
     from perfbudget.app.import_preview import file_plan
     from perfbudget.app.imports import file_sha256, source_name
@@ -39,13 +42,13 @@ def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterabl
                           "problems": [{"source": p.source.to_dict(), "severity": p.severity.value,
                                         "message": p.message} for p in result.problems], **plan})
         else:
-            _tell(str(path), result.problems, plan)
+            _tell(str(path), result.problems, plan, skip_blocked)
     if as_json:
         sys.stdout.write(json.dumps({"dry_run": True, "files": plans}, ensure_ascii=False, indent=2) + "\n")
     return every
 
 
-def _tell(file: str, problems: Any, plan: dict[str, Any]) -> None:
+def _tell(file: str, problems: Any, plan: dict[str, Any], skip_blocked: bool) -> None:
     from perfbudget.app.import_preview import FATE_LABELS, same_file_text
 
     print_problems(problems)
@@ -74,5 +77,8 @@ def _tell(file: str, problems: Any, plan: dict[str, Any]) -> None:
         out.print("  导入时须加 --force 确认", markup=False)
     if plan["needs_allow_partial"]:
         out.print("  可以导入的表格都不完整：导入时须加 --allow-partial", markup=False)
+    elif plan["can_import_rest"] and skip_blocked:
+        out.print(f"  加 --skip-blocked 导入时：只导入其余 {plan['rest_count']} 个完整无误的表格，有错误的表格不导入",
+                  markup=False)
     elif plan["can_import_rest"]:
         out.print(f"  只导入其余 {plan['rest_count']} 个完整无误的表格请加 --skip-blocked", markup=False)

@@ -239,8 +239,8 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     if not principal.may(Action.EDIT):
         raise refuse(forbidden(import_refusal(principal, None) or ""), None)
     # as `perfbudget import --dry-run` refuses --force beside it (skip_blocked: the preview says what it would do)
-    refusal = dry_run_refusal("dry_run=true", [f"{name}=true" for name, on in (("force", force),
-                                                                              ("allow_partial", allow_partial)) if on])
+    refusal = dry_run_refusal("dry_run=true", {"force": force, "allow_partial": allow_partial,
+                                               "skip_blocked": skip_blocked}, "{}=true".format)
     if dry_run and refusal:
         raise WebError(422, "invalid", refusal)
     screened = screen_json(body, file)  # placed as stored: the answer's review says what the saved one says

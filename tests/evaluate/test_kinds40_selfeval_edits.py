@@ -102,11 +102,12 @@ def test_a_ratio_under_a_share_target_is_its_percent(actual: str, shown: str, tm
 @pytest.mark.parametrize(("actual", "target", "explained"), [
     ("0.5", "≤5%", "4. 反向指标：实际 0.5% ≤ 目标 5%，得满分 10.00"),
     ("1%", "≥90%", "4. 正向指标：实际 1% < 目标 90%，得分 = 10.00 × 1 ÷ 90 = 0.11"),
-    ("0.5", "≥1%", "4. 正向指标：实际 0.5% < 目标 1%，得分 = 10.00 × 0.5 ÷ 1 = 5.00")])
+    ("0.5", "≥1%", "4. 正向指标：实际 0.5% < 目标 1%，得分 = 10.00 × 0.5 ÷ 1 = 5.00"),
+    ("0.8", "≥5%", "4. 正向指标：实际 0.8% < 目标 5%，得分 = 10.00 × 0.8 ÷ 5 = 1.60")])
 def test_a_small_figure_stays_as_written_where_a_ratio_is_not_sure(actual: str, target: str, explained: str,
                                                                     tmp_path: Path) -> None:
-    """Guards: under a reverse target 0.5 may be 0.5 %; a written % is a percent; under a target of 1 % a ratio is
-    no likelier than a percent."""
+    """Guards: under a reverse target 0.5 may be 0.5 %; a written % is a percent; under a low target (1 %, 5 %:
+    带动就业增长率 ≥5% done 0.8) a ratio is no likelier than a percent (the lead's reread: 0.8 under ≥5% read 80 %)."""
     assert _explained([*_SATISFACTION, "群众满意度", target, actual, "10", "10", "无"], tmp_path) == explained
 
 

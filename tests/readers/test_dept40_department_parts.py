@@ -118,3 +118,28 @@ def test_each_form_in_one_table_starts_at_its_title(form: str, second: list[list
     assert got == wanted
     for project in read.document.projects:  # no title joined to an indicator's name, no header read as indicators
         assert [i.level3 for i in project.indicators] == [row[3] for row in TAIL[2:]]
+
+
+@pytest.mark.parametrize("form", CELL_FORMS)
+def test_a_task_named_like_a_kind_of_spending_stays_a_task(form: str) -> None:
+    """The lead's reread: a 年度主要任务 row 人员经费 | | 100 ended the grid (a split by kind of spending), the rest of
+    the tasks unlabelled and the 金额合计, the budget, lost with the table "ok". Before the total, a part's name
+    without 其中 is a task; after it (or after 其中) the split."""
+    tasks = [["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"], ["", "人员经费", "", "100"],
+             ["", "公用经费", "", "20"], ["", "农田建设", "建设高标准农田", "300"], ["金额合计", "", "", "420"],
+             ["其中", "人员经费", "100"]]
+    project, _ = _read(tasks, form)
+    assert project.budget.total == Decimal("420")
+    assert _named(project, "任务名称") == [("任务名称", "人员经费"), ("任务名称", "公用经费"), ("任务名称", "农田建设")]
+    assert _named(project, "人员经费") == [("人员经费", "100")]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_grid_of_more_sources_than_fiscal_and_other_keeps_its_total_alone(form: str) -> None:
+    """The lead's reread: 资金总额 | 财政拨款 | 政府性基金 | 其他资金 took 300 and 20 as the fiscal and other money of
+    420, and the review's fund-arithmetic said 「预算数420万元不等于…320万元」 on a sound table. The two are taken
+    only where they make the total."""
+    grid = [["部门整体资金（万元）", "资金总额", "财政拨款", "政府性基金", "其他资金", "基本支出", "项目支出"],
+            ["", "420", "300", "100", "20", "120", "300"]]
+    project, _ = _read([*TASKS, *grid], form)
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (Decimal("420"), None, None)

@@ -96,6 +96,12 @@ def test_a_unit_cost_in_other_words_is_shown_as_a_target() -> None:
     sentence = document(row(OUT, "成本指标", "成本控制", "严格按照预算标准1000元/人给补助对象兑付补助"))
     assert "其中的单位成本1000元/人没有单独写成指标值" in messages(sentence, "cost-not-money")[0]
     assert suggestions(sentence, "cost-not-money") == ["指标值写作「≤1000元/人」，其余说明放在指标解释中"]
+    # (the lead's reread) 元 written is not said to be missing; two 每 are no one figure per unit
+    written = document(row(OUT, "成本指标", "造林补助", "每亩300元"))
+    assert "没有写金额单位" not in messages(written, "cost-not-money")[0]
+    assert suggestions(written, "cost-not-money") == ["指标值写作「≤300元/亩」"]
+    twice = document(row(OUT, "成本指标", "人均补助", "每人每年1200元"))
+    assert "「≤1200元/年」" not in suggestions(twice, "cost-not-money")[0]
     # a phrase without any amount keeps the general example
     plain = document(row(OUT, "成本指标", "控制在预算成本内", "控制在预算内"))
     assert "「≤17万元」" in suggestions(plain, "cost-not-money")[0]

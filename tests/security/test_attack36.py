@@ -95,3 +95,17 @@ def test_an_amount_past_28_digits_in_the_other_money_unit_is_read_not_an_invalid
     # (a whole amount within them is still written without its exponent: 1200000 元 is 120 万元)
     small = load_bytes(("[bookmark" + project.replace("17.00", "1200000元", 1)).encode(), "t.txt")
     assert any("按 120 万元 读取" in p.message for p in small.problems)
+
+
+def test_a_files_bound_holds_many_real_glued_funds_rows() -> None:
+    """The lead's reread: a real row of three amounts in 元 under six columns tried 61,967 pieces, so the file's
+    bound (1,000,000) left every such row from the seventeenth on unsplit, an error each (a text holding a
+    department's 自评表s). Each rest of a run under each rest of the columns is split once now: some 2,000 a row."""
+    from perfbudget.readers.glued_funds import SplitBudget, split_glued_funds
+
+    labels = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额"]
+    budget = SplitBudget()
+    for _ in range(200):
+        assert split_glued_funds([*labels, "1234567.891234567.891200000.001097.20%9.72"], budget) == (
+            [*labels, "1234567.89", "1234567.89", "1200000.00", "10", "97.20%", "9.72"], [])
+    assert budget.left > 0

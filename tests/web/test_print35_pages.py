@@ -18,8 +18,8 @@ runner = CliRunner()
 def test_a_projects_opinion_prints_its_signature_with_the_lines_before_it(web: WebEnv, tmp_path: Path) -> None:
     """r186's 物业管理 (nine findings, 审核意见 「无。」): its opinion page printed the findings and 「无。」 on page 1,
     ending 64 pt above the page's foot, and 「审核人：… 日期：…」 alone on page 2 (the line's bottom margin and the
-    body's padding took it past the foot). It printed on one page then (two since opinion36's 建议); a signature that does not fit goes over with
-    the lines before it (``break-before: avoid``)."""
+    body's padding took it past the foot). It printed on one page then (two since opinion36's 建议); a signature
+    that does not fit goes over with the lines before it (``break-before: avoid``)."""
     import pdfplumber
 
     imported = runner.invoke(cli, ["import", str(_corpus("r186")), "--db", web.url, "--user", "admin"])

@@ -102,7 +102,16 @@ def department_grid(row: list[Cell], problems: list[Problem], cells: bool = Fals
 
 
 def _sources(by_head: dict[str, Cell]) -> dict[str, Cell]:
-    return {SOURCE_FIELDS[key]: cell for key, cell in by_head.items() if key in SOURCE_FIELDS}
+    """The fiscal and other money the heads give, where together they make the grid's total: a grid may name
+    more sources (财政拨款 | 政府性基金 | 其他资金, 事业收入, 财政专户管理资金) than the budget's two fields hold, and
+    taking two of three made a sound table's 预算数 「not their sum」 (the lead's reread of dept40); such a grid
+    stays written as it is, as before dept40."""
+    sources = {SOURCE_FIELDS[key]: cell for key, cell in by_head.items() if key in SOURCE_FIELDS}
+    total = next((decimal_or_none(cell.text.strip()) for key, cell in by_head.items() if key in _TOTAL), None)
+    amounts = [decimal_or_none(cell.text.strip()) for cell in sources.values()]
+    if total is None or None in amounts or sum(a for a in amounts if a is not None) != total:
+        return {}
+    return sources
 
 
 def grid_money_unit(cells: list[Cell]) -> str | None:

@@ -57,3 +57,12 @@ def expense_part(row: list[Cell], k: int) -> tuple[str, Cell, int] | None:
 def names_expense_part(filled: list[Cell]) -> bool:
     """Whether a row's filled cells begin with a part and its amount (``其中 | 人员经费 | 100``)."""
     return bool(filled) and expense_part(filled, 0) is not None
+
+
+def opens_split(filled: list[Cell]) -> bool:
+    """Whether a row's first filled cell announces the split (其中, 其中：人员经费, 按支出性质分：基本支出) before a
+    part and its amount: a task may be named like a part (a 年度主要任务 row 人员经费 | 100), a row that says 其中
+    is no task."""
+    if not names_expense_part(filled):
+        return False
+    return _LEAD.match("".join(unicodedata.normalize("NFKC", filled[0].text).split())) is not None

@@ -499,7 +499,7 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
             parts.extras.extend(unread_head(state.management))
             state.management = None
         if state.tasks is not None:
-            if is_grid_row(row):
+            if is_grid_row(row, state.tasks):
                 read_grid_row(row, state.tasks, parts)
                 continue
             state.tasks = None

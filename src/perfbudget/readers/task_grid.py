@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perfbudget.readers.expense_parts import names_expense_part
+from perfbudget.readers.expense_parts import names_expense_part, opens_split
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
@@ -45,6 +45,7 @@ class TaskGrid:
     money_heads: list[str] = field(default_factory=list)
     head_at: list[int] = field(default_factory=list)  # where each head stands in its row
     money_at: list[int] = field(default_factory=list)
+    total_read: bool = False  # the 金额合计 row was read: a part and its amount after it is the spending's split
 
     def columns(self) -> list[str]:
         if not self.money_heads:
@@ -79,18 +80,21 @@ def _note_money_unit(heads: list[Cell], parts: Parts) -> None:
                                  and (unit := money_unit_note(c.text)) is not None), None)
 
 
-def is_grid_row(row: list[Cell]) -> bool:
+def is_grid_row(row: list[Cell], grid: TaskGrid | None = None) -> bool:
     """True for a row that belongs to the grid: a money labels row, the total row or a task row (not a
-    row starting with another header label such as 年度总体目标)."""
+    row starting with another header label such as 年度总体目标, nor the funds' split by kind of spending: a row
+    opening with 其中 / 按支出性质分, or a part and its amount after the grid's 金额合计)."""
     filled = [c for c in row if not c.blank]
     if not filled:
         return True
     first = filled[0].text.strip()
     if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
         return True
-    if names_expense_part(filled):
-        # 其中 | 人员经费 | 100, 基本支出 | 120: the funds' split by kind of spending after the grid, no task (dept40:
-        # until then 其中 was a task's name, 人员经费 its content, the 100 an unnamed cell of the tasks)
+    if opens_split(filled) or (grid is not None and grid.total_read and names_expense_part(filled)):
+        # 其中 | 人员经费 | 100, or 基本支出 | 120 after 金额合计: the funds' split by kind of spending after the grid,
+        # no task (dept40: until then 其中 was a task's name, 人员经费 its content, the 100 an unnamed cell of the
+        # tasks). A task named like a part before the total (人员经费 | | 100 among the tasks) stays a task: the
+        # lead's reread found the grid ended there and its 金额合计, the budget, lost
         return False
     # a funds block after the grid under a side label of its own (部门整体资金（万元） | 年度资金总额 | 1000): a task's
     # cells are its name, its content and amounts, never a budget label (until reading34 the row was a task, its
@@ -126,6 +130,7 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
     if label_key(filled[0].text) in TASK_TOTAL_ROWS:
         values = filled[1:]
         money = grid.money_heads or [h for h in columns if _is_money_head(h)] or columns[-len(values):]
+        grid.total_read = True
         if len(values) != len(money):  # a total row that does not fit the money columns: kept as it is
             parts.extras.extend(("金额合计", cell) for cell in values)
             return

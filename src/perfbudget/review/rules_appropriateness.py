@@ -160,11 +160,14 @@ def _not_money(row: Row) -> tuple[str, str] | None:
                 "写明这项成本控制在多少钱以内，如「≤…万元」（增长率、控制率按上年实际成本或预算换算成金额），"
                 "或写单位成本，如「≤475元/亩」")
     if (own := _own_unit_cost(target.raw)) is not None:  # 每亩300, 严格按照预算标准1000元/人给…兑付: the row's own cost
-        figure, sentence = own
-        return ((f"成本指标{quote(indicator.level3)}的指标值是一句话{quote(target.raw)}，其中的单位成本{figure}"
-                 "没有单独写成指标值，无法与预算对照") if sentence else
-                (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}没有写金额单位，"
-                 "看不出是元还是万元，无法与预算对照"),
+        figure, sentence, unit_written = own
+        if sentence:
+            why = f"的指标值是一句话{quote(target.raw)}，其中的单位成本{figure}没有单独写成指标值，无法与预算对照"
+        elif unit_written:  # 每亩300元: the unit written, the figure not as a target (the lead's reread)
+            why = f"的指标值{quote(target.raw)}没有写成「数值+单位」的目标值，系统无法读出金额，无法与预算对照"
+        else:
+            why = f"的指标值{quote(target.raw)}没有写金额单位，看不出是元还是万元，无法与预算对照"
+        return (f"成本指标{quote(indicator.level3)}{why}",
                 f"指标值写作「≤{figure}」" + ("，其余说明放在指标解释中" if sentence else ""))
     return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
@@ -176,14 +179,16 @@ _PER_UNIT_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*((?:万|千)?元)\s*/\s*" + _
 _EACH_FIGURE = re.compile(r"每" + _PER_WHAT + r"\s*(\d+(?:\.\d+)?)\s*((?:万|千)?元)?(?![\d.%／/])")
 
 
-def _own_unit_cost(raw: str) -> tuple[str, bool] | None:
-    """(the unit cost the value means, whether it is written in a sentence) when a value holds a cost per unit in
-    other words than a target: 1000元/人 inside a sentence, 每亩300 (元 left out)."""
+def _own_unit_cost(raw: str) -> tuple[str, bool, bool] | None:
+    """(the unit cost the value means, whether it is written in a sentence, whether its money unit is written) when
+    a value holds a cost per unit in other words than a target: 1000元/人 inside a sentence, 每亩300 (元 left out),
+    每亩300元. Not for two 每 (每人每年1200元: per person and year, which one figure per unit would halve)."""
     text = raw.strip()
     if (found := _PER_UNIT_IN_TEXT.search(text)) is not None and found.group() != text:
-        return f"{found.group(1)}{found.group(2)}/{found.group(3)}", True
-    if (each := _EACH_FIGURE.search(text)) is not None:
-        return f"{each.group(2)}{each.group(3) or '元'}/{each.group(1)}", each.group() != text
+        return f"{found.group(1)}{found.group(2)}/{found.group(3)}", True, True
+    if text.count("每") == 1 and (each := _EACH_FIGURE.search(text)) is not None:
+        unit = each.group(3)
+        return f"{each.group(2)}{unit or '元'}/{each.group(1)}", each.group() != text, unit is not None
     return None
 
 

@@ -89,7 +89,7 @@ def run(tables: list[Path], edits: list[str]) -> tuple[dict[str, Counter[str]], 
         base = _read(text, path.name)
         document = load_bytes(text.encode("utf-8"), path.name).document
         names = tuple(i.level3 for p in document.projects for i in p.indicators) if document else ()
-        copy = Copy(text, detect_layout(text), names)
+        copy = Copy(text, detect_layout(text), names, any(p.cut for p in document.projects) if document else False)
         for edit in edits:
             edited = EDITS[edit](copy)
             if edited is None:

@@ -23,17 +23,20 @@ class Copy(NamedTuple):
     text: str
     layout: str | None  # readers.text.detect_layout's name
     level3: tuple[str, ...]  # the 三级 names the unedited text reads to
+    cut: bool = False  # the unedited text stops inside the table (a project read as cut)
 
 
 Edit = Callable[[Copy], "str | None"]
 
 _HEADER_MARKS = ("三级指标", "指标值", "绩效指标")
 _BARE_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
+_LABELLED_AMOUNT = re.compile(r"([:：]\s*\d+(?:\.\d+)?)\s*$")  # 年度资金总额：16
 _UNIT_NOTE = re.compile(r"\s*[（(]\s*万元\s*[)）]")
 _AT_LEAST = re.compile(r"≥\s*(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?(?=\s*(?:\||$))",
                        re.M)
 _CELL_TEXT = re.compile(r"[^|]+")
 _CELL_LINE = re.compile(r"^\s*(.*[^\s|])(\s*\|[\s|]*)$")
+_SPACEABLE = re.compile(r"([≥≤])?(?<![\d.])(\d+(?:\.\d+)?)(%)(?=\s*(?:\||$))", re.M)
 _WIDE_DIGITS = str.maketrans("0123456789%", "０１２３４５６７８９％")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "(": "（", ")": "）"})
 _COLONS = str.maketrans({"：": ":", ":": "："})
@@ -44,12 +47,22 @@ def _pipe_cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.split("|")]
 
 
-def _rows(copy: Copy, row: Callable[[list[str]], str]) -> str | None:
-    """A ``pipe-rows`` copy with every line holding ``|`` written again by ``row`` from its cells (a Markdown
-    table's leading ``|`` opens no cell)."""
+def _row_lines(copy: Copy) -> list[str] | None:
+    """The lines of a ``pipe-rows`` copy whose pipes part columns: not one mostly of lines holding one cell and its
+    pipes (cells a line, the pipes no columns)."""
     if copy.layout != "pipe-rows":
         return None
     lines = copy.text.split("\n")
+    piped = [line for line in lines if "|" in line]
+    return lines if sum(sum(1 for cell in _pipe_cells(line) if cell) >= 2 for line in piped) * 2 >= len(piped) else None
+
+
+def _rows(copy: Copy, row: Callable[[list[str]], str]) -> str | None:
+    """A ``pipe-rows`` copy with every line holding ``|`` written again by ``row`` from its cells (a Markdown
+    table's leading ``|`` opens no cell)."""
+    lines = _row_lines(copy)
+    if lines is None:
+        return None
     piped = [line.strip() for line in lines if "|" in line]
     markdown = sum(line.startswith("|") for line in piped) * 2 > len(piped)
     return "\n".join(row(_pipe_cells(line.strip()[1:] if markdown and line.strip().startswith("|") else line))
@@ -75,10 +88,10 @@ def pipes_to_tabs(copy: Copy) -> str | None:
 
 def tabs_to_pipes(copy: Copy) -> str | None:
     """The reverse, as a Markdown editor writes the tab copy: ``| a | b |`` with pipes at both ends. Not of a copy
-    that stops inside its last row (no ``|`` closing it): the editor would close it, and the cut would not show."""
+    that stops inside the table: the editor closes its last row, and whether the page stopped inside the row's last
+    cell or after it (no ``|`` closing it, or one) no longer shows."""
     tabbed = pipes_to_tabs(copy)
-    last = copy.text.rstrip().rsplit("\n", 1)[-1].rstrip()
-    if tabbed is None or ("|" in last and not last.endswith("|")):
+    if tabbed is None or copy.cut:
         return None
     return "\n".join("| " + " | ".join(line.split("\t")) + " |" if "\t" in line else line
                      for line in tabbed.split("\n"))
@@ -218,7 +231,7 @@ def unit_beside_amounts(copy: Copy) -> str | None:
     if end is None or not any(_UNIT_NOTE.search(line) for line in lines[:end]):
         return None
     edited = [" | ".join(c + "万元" if _BARE_AMOUNT.fullmatch(c) else _UNIT_NOTE.sub("", c) for c in _pipe_cells(line))
-              if "|" in line else _UNIT_NOTE.sub("", line) for line in lines[:end]]
+              if "|" in line else _LABELLED_AMOUNT.sub(r"\1万元", _UNIT_NOTE.sub("", line)) for line in lines[:end]]
     return "\n".join(edited + lines[end:]) if edited != lines[:end] else None
 
 
@@ -234,13 +247,21 @@ def at_least_after(copy: Copy) -> str | None:
     return edited if edited != copy.text else None
 
 
+def spaced_values(copy: Copy) -> str | None:
+    """A target typed with spaces, ``≥ 95 %``, ``100 %`` (a justified cell; a person spacing the sign)."""
+    edited = _SPACEABLE.sub(lambda m: f"{m[1]} {m[2]} {m[3]}" if m[1] else f"{m[2]} {m[3]}", copy.text)
+    return edited if edited != copy.text else None
+
+
 def one_cell_a_line(copy: Copy) -> str | None:
     """The rows one cell a line, each cell a line starting with a tab and a blank line after each row: a Word
-    extractor's text of the same table (the seed's form)."""
-    if copy.layout != "pipe-rows":
+    extractor's text of the same table (the seed's form). Not of a copy that stops inside the table: a cell a line
+    cannot tell a row cut inside its last cell from one cut after it, as a ``|`` closing the cell or none did."""
+    lines = _row_lines(copy)
+    if lines is None or copy.cut:
         return None
     out: list[str] = []
-    for line in copy.text.split("\n"):
+    for line in lines:
         if "|" not in line:
             out.append(line)
             continue
@@ -255,7 +276,7 @@ EDITS: dict[str, Edit] = {edit.__name__: edit for edit in (
     pipes_to_tabs, tabs_to_pipes, padded_cells, nbsp_around_cells, ideographic_space_around_cells,
     zero_width_around_cells, blank_lines_between_rows, crlf, bom, trailing_spaces, fullwidth_digits,
     fullwidth_comparators, brackets_swapped, colons_swapped, header_repeated, wrapped_long_name, unit_beside_amounts,
-    at_least_worded, at_least_after, one_cell_a_line)}
+    at_least_worded, at_least_after, spaced_values, one_cell_a_line)}
 
 
 def _name(text: str | None) -> str:

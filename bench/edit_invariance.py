@@ -9,8 +9,8 @@ width digits and comparators, the header repeated at page breaks, a long name wr
 ``不低于95%`` / ``95%以上``, one cell a line …) and reads the edited text as ``perfbudget read`` does
 (``load_bytes``). Each (edit, table) is **same** (the reading of ``copy_edits.reading`` equal, no error the unedited
 text did not have), **different** (read, no new error, another reading: the worst case, "ok but wrong"),
-**errors** (another reading or new errors) or **refused** (no document). Prints the table edit × counts, then with
-``--verbose`` each case not the same and what differs first.
+**errors** (new errors) or **refused** (no document). Prints the table edit × counts, then with ``--verbose`` each
+case not the same and what differs first.
 """
 
 from __future__ import annotations
@@ -27,11 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from real_tables import key_paths, score_table  # noqa: E402
 
-from perfbudget.load import load_bytes  # noqa: E402
-from perfbudget.readers.text import detect_layout  # noqa: E402
-from tests.readers.copy_edits import EDITS, Copy, reading  # noqa: E402
-
-OUTCOMES = ("same", "different", "errors", "refused")
+from tests.readers.copy_edits import EDITS, OUTCOMES, copy_of, outcome  # noqa: E402
 
 
 def matching_tables(filters: list[str] | None = None) -> list[Path]:
@@ -46,22 +42,8 @@ def matching_tables(filters: list[str] | None = None) -> list[Path]:
     return tables
 
 
-def _read(text: str, name: str) -> tuple[tuple[object, ...], int, bool]:
-    result = load_bytes(text.encode("utf-8"), name)
-    return reading(result.document), len(result.errors), result.document is not None
-
-
-def outcome(base: tuple[tuple[object, ...], int, bool], text: str, name: str) -> tuple[str, tuple[object, ...]]:
-    """How the edited ``text`` reads against the unedited reading ``base``."""
-    edited, errors, read = _read(text, name)
-    if not read:
-        return "refused", edited
-    if errors > base[1]:
-        return "errors", edited
-    return ("same" if edited == base[0] else "different"), edited
-
-
 def first_difference(base: tuple[object, ...], edited: tuple[object, ...]) -> str:
+    """The first thing the edited reading says otherwise, for the verbose list."""
     if len(base) != len(edited):
         return f"{len(base) - 1} projects → {len(edited) - 1}"
     if base[0] != edited[0]:
@@ -78,18 +60,14 @@ def first_difference(base: tuple[object, ...], edited: tuple[object, ...]) -> st
                 return f"{a} → {b}"
         if len(rows_was) != len(rows_now):
             return f"{len(rows_was)} indicators → {len(rows_now)}"
-    return "?"
+    return "(the errors only)"
 
 
 def run(tables: list[Path], edits: list[str]) -> tuple[dict[str, Counter[str]], list[str]]:
     counts: dict[str, Counter[str]] = {edit: Counter() for edit in edits}
     notes: list[str] = []
     for path in tables:
-        text = path.read_text(encoding="utf-8")
-        base = _read(text, path.name)
-        document = load_bytes(text.encode("utf-8"), path.name).document
-        names = tuple(i.level3 for p in document.projects for i in p.indicators) if document else ()
-        copy = Copy(text, detect_layout(text), names, any(p.cut for p in document.projects) if document else False)
+        copy, base = copy_of(path.read_text(encoding="utf-8"), path.name)
         for edit in edits:
             edited = EDITS[edit](copy)
             if edited is None:

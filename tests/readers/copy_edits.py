@@ -16,7 +16,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from perfbudget.load import load_bytes
 from perfbudget.model import Document
+from perfbudget.readers.text import detect_layout
 
 
 class Copy(NamedTuple):
@@ -170,23 +172,23 @@ def _header_index(lines: Sequence[str]) -> int | None:
 
 
 def header_repeated(copy: Copy, every: int = 4) -> str | None:
-    """The indicator header row again after every ``every`` rows, as a printed page's repeated title row that a PDF
-    or a print preview copies at every page break."""
-    if copy.layout != "pipe-rows":
+    """The indicator header row again after every ``every`` indicator rows, as a printed page's repeated title row
+    that a PDF or a print preview copies at every page break (between two rows that each hold a 三级 name the text
+    reads to: never among the closing rows or the next project's header block)."""
+    lines = _row_lines(copy)
+    at = _header_index(lines) if lines is not None else None
+    if lines is None or at is None:
         return None
-    lines = copy.text.split("\n")
-    at = _header_index(lines)
-    if at is None:
-        return None
-    end = at + 1
-    while end < len(lines) and "|" in lines[end]:
-        end += 1
-    if end - at - 1 <= every:
-        return None
-    body = lines[at + 1:end]
-    repeated = [line for k in range(0, len(body), every) for line in (
-        ([lines[at]] if k else []) + body[k:k + every])]
-    return "\n".join(lines[:at + 1] + repeated + lines[end:])
+    names = [n for n in copy.level3 if n]
+    named = [any(n in line for n in names) for line in lines]
+    out, run = lines[:at + 1], 0
+    for k in range(at + 1, len(lines)):
+        out.append(lines[k])
+        run = run + 1 if named[k] else 0
+        if run == every and k + 1 < len(lines) and named[k + 1]:
+            out.append(lines[at])
+            run = 0
+    return "\n".join(out) if len(out) > len(lines) else None
 
 
 def _longest_name(copy: Copy) -> str | None:
@@ -277,6 +279,36 @@ EDITS: dict[str, Edit] = {edit.__name__: edit for edit in (
     zero_width_around_cells, blank_lines_between_rows, crlf, bom, trailing_spaces, fullwidth_digits,
     fullwidth_comparators, brackets_swapped, colons_swapped, header_repeated, wrapped_long_name, unit_beside_amounts,
     at_least_worded, at_least_after, spaced_values, one_cell_a_line)}
+
+
+Reading = tuple[tuple[object, ...], int, bool]  # (reading(document), the count of errors, a document read)
+OUTCOMES = ("same", "different", "errors", "refused")
+
+
+def read_copy(text: str, name: str) -> tuple[Reading, Document | None]:
+    """``text`` read as ``perfbudget read`` reads a file ``name``: its :func:`reading`, errors and document."""
+    result = load_bytes(text.encode("utf-8"), name)
+    return (reading(result.document), len(result.errors), result.document is not None), result.document
+
+
+def copy_of(text: str, name: str) -> tuple[Copy, Reading]:
+    """The unedited ``text`` as the edits take it, and its reading."""
+    base, document = read_copy(text, name)
+    projects = document.projects if document is not None else ()
+    level3 = tuple(i.level3 for p in projects for i in p.indicators)
+    return Copy(text, detect_layout(text), level3, any(p.cut is not None for p in projects)), base
+
+
+def outcome(base: Reading, text: str, name: str) -> tuple[str, tuple[object, ...]]:
+    """How the edited ``text`` reads against the unedited reading ``base``: ``same`` (the reading equal, no error
+    the unedited text did not have), ``different`` (read, no new error, another reading: "ok but wrong"),
+    ``errors`` (new errors) or ``refused`` (no document); and the edited reading."""
+    (edited, errors, read), _document = read_copy(text, name)
+    if not read:
+        return "refused", edited
+    if errors > base[1]:
+        return "errors", edited
+    return ("same" if edited == base[0] else "different"), edited
 
 
 def _name(text: str | None) -> str:

@@ -133,11 +133,18 @@ def test_the_forms_title_and_year_one_cell_a_line_date_it(above: str, year: int)
     assert len(_rows(document)) == 3
 
 
-def test_a_title_above_stays_the_heading_without_a_dated_title_row() -> None:
-    """A guard: a title above the table and a title row with no year note under it: the title above is kept."""
-    text = "\n".join(["社区养老服务补贴绩效目标表", "", _cells(["项目支出绩效目标表"]), "", _CELL_TABLE])
+@pytest.mark.parametrize(("above", "rows", "year"), [
+    ("社区养老服务补贴绩效目标表", [["项目支出绩效目标表"]], None),
+    ("某中心2021年度项目自评价", [["项目支出绩效目标表"], ["(2022年度)"]], 2021),
+    ("某中心2021年项目支出绩效目标表", [["项目支出绩效目标表"], ["(2022年度)"]], 2021)])
+def test_a_heading_above_stays_without_a_dated_title_row_or_with_its_own_year(
+        above: str, rows: list[list[str]], year: int | None) -> None:
+    """Guards: a title above the table and a title row with no year note under it, or a heading above (a title or
+    a line of prose) that writes its own year: the heading above is kept (a 2021 fund's table evaluated in 2022 keeps
+    its fund's year: corpus ``r83``)."""
+    text = "\n".join([above, "", _cells(*rows), "", _CELL_TABLE])
     document, _problems = _read(text.encode())
-    assert document.projects[0].title == "社区养老服务补贴绩效目标表"
+    assert (document.projects[0].title, document.projects[0].fund_year) == (above, year)
 
 
 @pytest.mark.parametrize("above", ["[预算绩效]社区养老服务补贴绩效目标表", "社区养老服务补贴绩效目标表"])

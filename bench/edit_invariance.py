@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT))  # tests.readers.copy_edits
 sys.path.insert(0, str(ROOT / "bench"))
 
 from real_tables import key_paths, score_table  # noqa: E402
-
 from tests.readers.copy_edits import EDITS, OUTCOMES, copy_of, outcome  # noqa: E402
 
 

@@ -317,12 +317,13 @@ def _name(text: str | None) -> str:
 
 
 def reading(document: Document | None) -> tuple[object, ...]:
-    """What an edit must leave alone: the money unit, per project its name, fund year and budget, per indicator its levels, 三级
-    name, comparator, value, unit and upper bound (names as a person reads them: NFKC, without spaces)."""
+    """What an edit must leave alone: the money unit, per project its name, fund year and budget, per indicator its
+    levels, 三级 name, comparator, value, unit and upper bound (names as a person reads them: NFKC, without spaces)."""
     if document is None:
         return ()
-    return (document.money_unit,) + tuple((_name(p.name), p.fund_year, p.budget.total, p.budget.fiscal, p.budget.other,
-                  tuple((_name(i.level1), _name(i.level2), _name(i.level3), i.target.kind.value,
-                         i.target.op.value if i.target.op else None, i.target.value, _name(i.target.unit),
-                         i.target.upper) for i in p.indicators))
-                 for p in document.projects)
+    projects = tuple((_name(p.name), p.fund_year, p.budget.total, p.budget.fiscal, p.budget.other,
+                      tuple((_name(i.level1), _name(i.level2), _name(i.level3), i.target.kind.value,
+                             i.target.op.value if i.target.op else None, i.target.value, _name(i.target.unit),
+                             i.target.upper) for i in p.indicators))
+                     for p in document.projects)
+    return (document.money_unit, *projects)

@@ -1,8 +1,9 @@
-"""A table read the same however a person copies or edits it: ``bench/edit_invariance.py`` on a fixed sample of real
-corpus tables (one or more of each text layout), every edit of ``tests/readers/copy_edits.py`` that fits it (139 pairs). Main
-4f9cdfa2 read ten of them otherwise — eight read, no new error, another reading: a year typed full width gave none,
-``＞＝95%`` under 具体指标 moved every cell, a repeated header with its side label became an indicator, a title row one
-cell a line lost the year; a glued ``>=90%`` was an error, a notice's ``(＞＝**株)`` refused."""
+"""A table read the same however a person copies or edits it: ``bench/edit_invariance.py`` on a fixed sample of
+real corpus tables (one or more of each text layout), every edit of ``tests/readers/copy_edits.py`` that fits it
+(139 pairs). Main 4f9cdfa2 read ten of them otherwise — eight read, no new error, another reading: a year typed full
+width gave none, ``＞＝95%`` under 具体指标 moved every cell, a repeated header with its side label became an
+indicator, a title row one cell a line lost the year; a glued ``>=90%`` was an error, a notice's ``(＞＝**株)``
+refused."""
 
 from __future__ import annotations
 

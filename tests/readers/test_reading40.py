@@ -49,9 +49,10 @@ def test_a_year_typed_full_width_dates_the_table(note: str, year: int) -> None:
 
 
 def test_a_project_code_typed_full_width_is_no_part_of_the_name() -> None:
-    """``５１０００００２１R０００００００１９９５１-工资性支出``: 4f9cdfa2 kept the code in the name (only ASCII digits made a
-    code)."""
-    text = "\n".join(_PIPE_TABLE).replace("社区养老服务补贴", "５１０００００２１R０００００００１９９５１-社区养老服务补贴")
+    """``５１０００００２１R０００００００１９９５１-工资性支出``: 4f9cdfa2 kept the code in the name (only ASCII digits
+    made a code)."""
+    coded = "５１０００００２１R０００００００１９９５１-社区养老服务补贴"
+    text = "\n".join(_PIPE_TABLE).replace("社区养老服务补贴", coded)
     document, _problems = _read(text.encode())
     assert document.projects[0].name == "社区养老服务补贴"
 
@@ -63,7 +64,7 @@ def test_a_two_character_comparison_after_an_unnamed_level2_one_cell_a_line(valu
     ``≥95%``: a guard."""
     cells = ["项目名称", "校园维修", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "维修校舍",
              "≥3所", "满意度指标", "具体指标", "教师满意度", value, "具体指标", "学生满意度", value]
-    document, problems = _read("\n\n".join(cells).encode())
+    document, _problems = _read("\n\n".join(cells).encode())
     assert _rows(document)[1:] == [("满意度指标", "具体指标", "教师满意度", value),
                                    ("满意度指标", "具体指标", "学生满意度", value)]
     assert document.projects[0].indicators[-1].target.value == 95
@@ -82,8 +83,8 @@ def test_a_glued_row_with_a_two_character_comparison() -> None:
 
 def test_a_notices_hint_typed_full_width() -> None:
     """A 公示's ``种植数量(＞＝**株)＞＝17600株``: 4f9cdfa2 refused the text (the hint wanted ``≥`` or ``>=``)."""
-    text = "\n".join(["关于解决某村示范项目资金绩效目标设定的公示", "资金用于某村示范项目,资金总额50万元。", "一、产出指标",
-                      "数量指标:种植数量(＞＝**株)＞＝17600株;成活率(＞＝**%)＞＝85%。",
+    text = "\n".join(["关于解决某村示范项目资金绩效目标设定的公示", "资金用于某村示范项目,资金总额50万元。",
+                      "一、产出指标", "数量指标:种植数量(＞＝**株)＞＝17600株;成活率(＞＝**%)＞＝85%。",
                       "二、满意度指标", "服务对象满意度指标,受益户满意度(＞＝**%)＞＝95%。"])
     document, _problems = _read(text.encode())
     assert [(r[2], r[3]) for r in _rows(document)] == [("种植数量(＞＝**株)", "＞＝17600株"),
@@ -118,7 +119,8 @@ def _cells(*rows: list[str]) -> str:
 
 _CELL_TABLE = _cells(["项目名称", "社区养老服务补贴"], ["项目资金（万元）", "年度资金总额", "120"],
                      ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务老年人数", "≥500人"],
-                     ["", "质量指标", "服务合格率", "≥95%"], ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"])
+                     ["", "质量指标", "服务合格率", "≥95%"],
+                     ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"])
 
 
 @pytest.mark.parametrize(("above", "year"), [("发布时间：2021-03-01 10:25", 2021),

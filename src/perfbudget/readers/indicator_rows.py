@@ -69,7 +69,8 @@ def _header_again(filled: list[Cell], row: list[Cell], heads: list[str]) -> bool
     own text in turn (``年度绩效目标(90分) | 一级指标 | …`` again; ``heads``: the header's filled texts, without
     spaces)."""
     first = filled[0].text
-    if first.strip() in HEADER_FIRST or ((" " in first or "\u3000" in first) and "".join(first.split()) in HEADER_FIRST):
+    if first.strip() in HEADER_FIRST \
+            or ((" " in first or "\u3000" in first) and "".join(first.split()) in HEADER_FIRST):
         return is_indicator_header(row)
     return len(filled) == len(heads) > 2 and "".join(first.split()) == heads[0] \
         and all("".join(c.text.split()) == head for c, head in zip(filled, heads, strict=True))

@@ -99,7 +99,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     # (a project code is 10 letters or digits at least: a name not starting so is not matched)
     head = name_text[:10]
     coded = _CODED_NAME.match(name_text) if (head.isascii() or (
-        "０" <= head[:1] <= "９" and head.translate(_HALF_DIGITS).isascii())) and head.isalnum() else None
+        (head[:1].isascii() or "０" <= head[:1] <= "９") and head.translate(_HALF_DIGITS).isascii())) \
+        and head.isalnum() else None
     if coded:
         parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
         problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]

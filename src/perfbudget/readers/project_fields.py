@@ -35,10 +35,9 @@ from perfbudget.readers.written_year import YEAR
 # position before it with its lazy name (10,000).
 _DASH_LABEL = re.compile(rf"[-—－–]\s*(?P<label>(?P<year>{YEAR})(?P<source>[^\d\-—－–项]{{0,8}}))$")
 # A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出 (its digits typed
-# full width too: reading40).
-_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9０-９A-Za-z]*\d{6})[0-9０-９A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$",
-                         re.S)
-_HALF_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# full width, the code then starting with one: ``５１０００００２１R…``).
+_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9０-９A-Za-z]*\d{6})(?:[0-9A-Za-z]{10,}|[０-９][0-9０-９A-Za-z]{9,}))"
+                         r"\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
 _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
                           r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
@@ -98,9 +97,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     name_text = parts.name_cell.text.strip() if parts.name_cell is not None else ""
     # (a project code is 10 letters or digits at least: a name not starting so is not matched)
     head = name_text[:10]
-    coded = _CODED_NAME.match(name_text) if (head.isascii() or (
-        (head[:1].isascii() or "０" <= head[:1] <= "９") and head.translate(_HALF_DIGITS).isascii())) \
-        and head.isalnum() else None
+    coded = _CODED_NAME.match(name_text) \
+        if (head.isascii() and head.isalnum()) or "０" <= head[:1] <= "９" else None
     if coded:
         parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
         problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]

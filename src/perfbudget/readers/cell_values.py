@@ -18,7 +18,8 @@ PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\
 PLACEHOLDER_INITIALS = "指….·略（(-—无"
 _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
                    r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
-VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
+# (a comparison typed as two characters too: ``>=95%``, ``＞＝95%``, reading40)
+VALUE_LIKE = re.compile(r"^(?:[≥≤<>≧≦＞＜]?[=＝]?|大于等于|小于等于|不低于|不少于)\s*\d+(?:\.\d+)?\s*\S{0,4}$")
 TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _ONLY_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")

@@ -6,14 +6,22 @@ unlabelled extras; as rows above the header block they are the table's heading, 
 written above the table (:func:`perfbudget.readers.stream.with_year_note`).
 
 A leading row whose one filled cell is such a title is taken only while the table has no heading of its own (a
-heading found above the table is never replaced); a year note in the first row after the heading (alone, or
+heading found above the table is never replaced; a line of the page's prose above it, which a text copy gives as
+the heading where no title is above, is, and so is a title above by the form's own title with its year note in
+the row below it — but a heading above that writes a year is kept: reading40, the title rows one cell a line); a
+year note in the first row after the heading (alone, or
 beside the unit line, its cell then left empty) joins a heading that has no year yet.
 """
 
 from __future__ import annotations
 
+import re
+
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.stream import looks_like_heading, with_year_note
+from perfbudget.readers.written_year import YEAR
+
+_YEAR = re.compile(rf"{YEAR}\s*年")
 
 
 def _only_text(row: list[Cell]) -> str | None:
@@ -21,13 +29,18 @@ def _only_text(row: list[Cell]) -> str | None:
     return filled[0] if len(filled) == 1 else None
 
 
+def _dated_by(row: list[Cell], title: str) -> bool:
+    return any(not cell.blank and with_year_note(title, cell.text) is not None for cell in row)
+
+
 def title_rows(rows: list[list[Cell]], heading: str | None) -> tuple[list[list[Cell]], str | None]:
     """The rows without the leading title rows, and the heading they make (``heading`` when there are none)."""
     rest = rows
-    if heading is None and rows:
-        title = _only_text(rows[0])
-        if title is not None and looks_like_heading(title) and "\n" not in title:
-            heading, rest = title, rows[1:]
+    if rows and (title := _only_text(rows[0])) is not None and looks_like_heading(title) and "\n" not in title \
+            and (heading is None or (_YEAR.search(heading) is None  # (a heading that dates the table is kept)
+                                     and (not looks_like_heading(heading)  # a line of the page's prose
+                                          or (len(rows) > 1 and _dated_by(rows[1], title))))):  # dated below
+        heading, rest = title, rows[1:]
     if heading is None or not rest:
         return rest, heading
     for k, cell in enumerate(rest[0]):

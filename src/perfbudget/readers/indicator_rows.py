@@ -64,6 +64,19 @@ FUSED_SCORE = re.compile(r"^(?P<value>.(?:.*?(?<!\s))??)\s*(?:[(（]\s*(?P<a>\d+
                           r"|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
 
 
+def _header_again(filled: list[Cell], row: list[Cell], heads: list[str]) -> bool:
+    """Is ``row`` (its ``filled`` cells) the indicator header repeated after a page break? Its first cell one that
+    starts a header (一级指标, 绩效指标, spaces inside or not: ``绩 效 指 标``), or every filled cell the header's
+    own text in turn (``年度绩效目标(90分) | 一级指标 | …`` again; ``heads``: the header's filled texts, without
+    spaces)."""
+    first = filled[0].text
+    if first.strip() in HEADER_FIRST \
+            or ((" " in first or "\u3000" in first) and "".join(first.split()) in HEADER_FIRST):
+        return is_indicator_header(row)
+    return len(filled) == len(heads) > 2 and "".join(first.split()) == heads[0] \
+        and all("".join(c.text.split()) == head for c, head in zip(filled, heads, strict=True))
+
+
 @lru_cache(maxsize=4096)
 def owns(level1: str, level2: str) -> bool:
     name1, name2 = normalise_level1(level1), normalise_level2(level2)
@@ -278,6 +291,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         last_filled -= 1
     last_read = -2  # the index of the row that gave the latest indicator
     year_set_used = certain and not plan.simple and _year_set_used(rows, roles)
+    heads = [squashed for _role, text in columns if (squashed := "".join(text.split()))]
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
         if not filled:
@@ -286,7 +300,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             row = with_merged_reasons(row, plan.reasons)
         if is_footer(filled[0].text):
             return
-        if filled[0].text.strip() in HEADER_FIRST and is_indicator_header(row):
+        if _header_again(filled, row, heads):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
         if len(row) >= width and (not row[-1].blank or (spanned_end and all(c.blank for c in row[last_column + 1:]))):

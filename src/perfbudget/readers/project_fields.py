@@ -27,20 +27,23 @@ from perfbudget.readers.score_sums import score_sum_problems
 from perfbudget.readers.stated_execution import stated_execution, with_stated
 from perfbudget.readers.stated_scores import stated_scores, title_pairs
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
+from perfbudget.readers.written_year import YEAR
 
 # A fund label after a dash ending the name: 「某项目-2024中央」. What follows the dash holds no dash, so only the
 # name's last dash can start it: a search finds it there (≈ 3,800 instructions), where the pattern of the whole name
 # (``^(?P<name>.+?)\s*`` before this one, as tests/readers/test_project_fields_fast.py keeps it) tried each
 # position before it with its lazy name (10,000).
-_DASH_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
-# A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出.
-_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
+_DASH_LABEL = re.compile(rf"[-—－–]\s*(?P<label>(?P<year>{YEAR})(?P<source>[^\d\-—－–项]{{0,8}}))$")
+# A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出 (its digits typed
+# full width, the code then starting with one: ``５１０００００２１R…``).
+_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9０-９A-Za-z]*\d{6})(?:[0-9A-Za-z]{10,}|[０-９][0-9０-９A-Za-z]{9,}))"
+                         r"\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
 _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
                           r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
 # The project name of a 部门整体 (department-level) table, which names the department, not a project.
 DEPARTMENT_PROJECT = "部门整体支出"
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(rf"({YEAR})\s*年")
 _GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
 
 
@@ -93,7 +96,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     seq, title = title_and_seq(parts.heading, position)
     name_text = parts.name_cell.text.strip() if parts.name_cell is not None else ""
     # (a project code is 10 letters or digits at least: a name not starting so is not matched)
-    coded = _CODED_NAME.match(name_text) if name_text[:10].isascii() and name_text[:10].isalnum() else None
+    head = name_text[:10]
+    coded = _CODED_NAME.match(name_text) \
+        if (head.isascii() and head.isalnum()) or "０" <= head[:1] <= "９" else None
     if coded:
         parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
         problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]

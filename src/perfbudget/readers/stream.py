@@ -53,6 +53,7 @@ from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 from perfbudget.readers.stated_execution import CLOSING_LABELS
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS, states_score
 from perfbudget.readers.trailing_funds import stream_funds_rows
+from perfbudget.readers.written_year import YEAR
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
@@ -66,8 +67,8 @@ def looks_like_heading(line: str) -> bool:
     return len(line) <= 120 and bool(HEADING.search(line) or _NUMBERED_TITLE.match(line))
 
 
-_YEAR_NOTE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
-_HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR_NOTE = re.compile(rf"^[(（]?\s*{YEAR}\s*年度?\s*[)）]?$")
+_HAS_YEAR = re.compile(rf"{YEAR}\s*年")
 
 
 def with_year_note(heading: str | None, line: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from perfbudget.readers.stream import without_addresses
+from perfbudget.readers.written_year import YEAR
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _SEQ_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
@@ -53,7 +54,7 @@ def _seq_and_title(heading: str) -> tuple[int | None, str | None]:
 _TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出|区域)?"
                          r"(?:绩效(?:目标|自评|监控|评价)(?:[^-—－–]{0,8}表)?|目标[^-—－–]{0,8}表)"
                          r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
-_TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
+_TITLE_YEAR = re.compile(rf"^(?:{YEAR}\s*年度?)")
 # A notice's title naming a project's targets: 关于某项目的绩效目标, 关于某项目绩效目标设定的公示 (a 关于 ahead of the
 # table's title, a 设定的公示 after it; not a notice about a verb's object: 关于印发/下达…绩效目标的通知)
 _ABOUT_NOTICE = re.compile(r"^关于\s*(?!印发|下达|公布|公开|批复|报送|做好|开展|组织|调整|申报|提前)(?P<title>.+?)\s*"

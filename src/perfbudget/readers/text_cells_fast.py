@@ -55,6 +55,7 @@ from perfbudget.readers.level_wraps import starts_wrapped_level_name
 from perfbudget.readers.list_layout import is_list_header
 from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.row_boundary_cut import row_boundary_cut
+from perfbudget.readers.stream import looks_like_heading
 from perfbudget.readers.text_cells import HEADING
 from perfbudget.target import parse_target
 
@@ -277,6 +278,9 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     body = rows[header_index + 1:]
     if not header_index or not body:
         return None  # (a continued table: no row names the project; a header without indicator rows)
+    start, end = rows[0]
+    if end - start == 1 and looks_like_heading(lines[start][1:].strip()):
+        return None  # the form's title as its first row: in_table_titles decides the heading (reading40)
     start, end = body[0]
     for line in lines[start:end]:  # the first filled cell of the first row decides, most often (_opens_a_row)
         if not line.isspace():  # (a cell line is never empty: it starts with a tab)

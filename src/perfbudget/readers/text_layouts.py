@@ -503,7 +503,29 @@ def read_tab_rows(text: str, file: str) -> list[RawTable]:
         for i, line in enumerate(lines, 1):
             if line.strip():
                 rows.append((i, line.split("\t")) if "\t" in line else (i, line.strip()))
-    return _row_tables(rows, file)
+    tables = _row_tables(rows, file)
+    if tables and (end := _short_last_row_end(rows)) is not None:
+        if end:
+            tables[-1].closed = True  # the last written cell is closed by a tab: whole, the page stops after it
+        else:
+            tables[-1].complete = False  # the page stops inside the last row's last cell
+    return tables
+
+
+def _short_last_row_end(rows: list[tuple[int, list[str]] | tuple[int, str]]) -> bool | None:
+    """Where a tab copy stops inside its last row, ``_last_row_end`` of a pipe text for tabs: a spreadsheet copies
+    every row of its range with as many cells (``\t`` for the empty ones), so where three quarters of the rows,
+    five at least, have the widest row's cells, a text ending in a row of fewer stopped in it — False when its
+    last cell is filled (the page stops inside that cell), True when a tab closes the last written cell; None
+    otherwise (reading40: ``生态环境成本指标 \t … \t 定性 \t 减`` read 减 as the whole target)."""
+    widths = [len(row) for _line, row in rows if not isinstance(row, str)]
+    last = rows[-1][1] if rows else ""
+    if len(widths) < 6 or isinstance(last, str):
+        return None
+    widest = max(widths)
+    if widths[-1] == widest or widths.count(widest) * 4 < len(widths) * 3:
+        return None
+    return not last[-1]
 
 
 def split_spaces(line: str) -> list[str]:

@@ -39,10 +39,11 @@ _LEVEL2_NAMES = sorted({n for framework in (FRAMEWORK_2015, FRAMEWORK_2021) for 
 # 数量指标: / 服务对象满意度指标, — a 二级 name as a label (a repeated 一级 label before it is dropped)
 _LEVEL2_LABEL = re.compile(r"(?:(?:" + "|".join(re.escape(n) for n in LEVEL1_NAMES) + r")[:：])?(" + "|".join(
     re.escape(n) for n in _LEVEL2_NAMES) + r")[:：,，]")
-# the template's fill-in hint closing a 三级 name: (≥**株), (≤**元/株), (**个)
-_HINT = re.compile(r"[（(]\s*[≥≤><=]*\s*\*{2,}[^()（）\n]{0,8}[)）]")
+# the template's fill-in hint closing a 三级 name: (≥**株), (≤**元/株), (**个), (＞＝**株) typed full width
+_HINT = re.compile(r"[（(]\s*[≥≤><=＞＜＝]*\s*\*{2,}[^()（）\n]{0,8}[)）]")
 # a value after the hint: a number with its sign or sign word, up to the next separator
-_VALUE = re.compile(r"((?:>=|<=|[≥≤><=＞＜]|大于等于|小于等于|不低于|不少于|不高于|不超过|等于|大于|小于)?\s*"
+_VALUE = re.compile(r"((?:>=|<=|＞＝|＜＝|[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不高于|不超过|等于|大于|小于)?"
+                    r"\s*"
                     r"\d[^；;。，,\n]*)")
 _SEPARATORS = "；;。，,"
 _TITLE = re.compile(r"关于(.{4,80}?)(?:资金)?绩效目标(?:设定)?的公示")

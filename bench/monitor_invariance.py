@@ -1,0 +1,251 @@
+"""Edit-invariance of 绩效运行监控表 (monitor41): the edits a person makes to a monitoring table must change neither
+its reading nor what ``perfbudget monitor 表 -a 表`` finds.
+
+Usage: .venv/bin/python bench/monitor_invariance.py [-v] [--limit N] [FILTER ...]
+
+The corpus holds one 监控表 (``72``), whose indicators cannot be keyed; so every corpus table of the kinds
+``bench/selfeval_invariance.py`` covers whose reading is right is retyped as the unit's 监控表 of 1-6月 would be
+(:func:`render`): its title, 项目名称, the funds grid ``年初预算数 | 1-6月执行数 | 1-6月执行率 | 全年预计执行数``
+(the budget, the executed amount as the period's), the indicator head with the monitoring columns
+``1-6月执行情况 | 全年预计完成情况 | 完成目标可能性 | 经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 偏差原因分析 |
+完善措施`` and each indicator (its actual as the period's, every third 有可能 with 经费保障 ticked and a reason, the
+others 确定能 with 无; the year's forecast its actual). The copy must read as a monitoring table of month 6 with the reading's figures; a project
+whose copy is not read so is counted ``not copied faithfully``. Each edit of :data:`EDITS` is then made to the copy
+and the edited copy read and monitored again: a line for every edit that reads (:func:`reading`) or monitors
+(:func:`findings`: refused or not, the execution's and every indicator's light and figures, every problem's
+message) differently. A copy ``monitor`` refuses (a qualitative indicator without its 完成等级, a forecast written
+``≥50厘米``) is compared too: its edits must be refused for the same reasons.
+
+The edits: tabs for ``|``; spaces, NBSP or U+3000 around the cells; blank lines between rows; full-width digits;
+the indicator head repeated after a page break; 执行率 ``45.5%`` written ``45.50%`` or ``0.455``; the period
+written ``1—6月``, ``1至6月`` or ``上半年``; 完成目标可能性 written ``能`` (the set's 确定能, told), or a column per
+option (``确定能 | 有可能 | 完全不可能``) marked ``✓``, ``是`` or with the option's word; the reason ticked ``✓``
+instead of ``√``; the reason left empty where nothing deviates (``无`` left out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from selfeval_invariance import (  # noqa: E402
+    UNNAMED,
+    Copy,
+    Outcome,
+    _figure,
+    _full_width,
+    _number,
+    _one,
+    _padded,
+    _page_break,
+    _ratio,
+    _tenths,
+    right_tables,
+)
+
+from perfbudget.app.evaluations import monitor, progress_record  # noqa: E402
+from perfbudget.load import load_path  # noqa: E402
+from perfbudget.model import Document, Indicator, Project  # noqa: E402
+
+PERIOD = "1-6月"
+FUNDS_HEAD = ("项目资金（万元）", "年初预算数", f"{PERIOD}执行数", f"{PERIOD}执行率", "全年预计执行数")
+REASONS = ("经费保障", "制度保障", "人员保障", "硬件条件保障")
+HEAD = ("一级指标", "二级指标", "三级指标", "年度指标值", f"{PERIOD}执行情况", "全年预计完成情况", "完成目标可能性",
+        *REASONS, "偏差原因分析", "完善措施")
+OPTIONS = ("确定能", "有可能", "完全不可能")
+LIKELIHOOD = HEAD.index("完成目标可能性")
+FIRST_REASON, ANALYSIS = HEAD.index(REASONS[0]), HEAD.index("偏差原因分析")
+
+
+def _indicator_row(position: int, indicator: Indicator) -> list[str]:
+    names = [indicator.level1, indicator.level2, indicator.level3, indicator.target.raw]
+    actual = indicator.actual or ""
+    if position % 3 == 1:  # behind: 有可能, its reason ticked and said
+        return [*names, actual, actual, "有可能", "√", "", "", "", "资金拨付滞后", "加快资金拨付"]
+    return [*names, actual, actual, "确定能", "", "", "", "", "无", "无"]
+
+
+def render(project: Project, year: int | None) -> Copy | None:
+    """``project`` as its unit's 监控表 of 1-6月 (see the module's note), its indicators with an actual; None
+    without a budget, an executed amount or such an indicator."""
+    budget, indicators = project.budget, [i for i in project.indicators if i.actual]
+    if not budget.total or budget.executed is None or not indicators:
+        return None
+    rate = (budget.executed / budget.total * 100).quantize(Decimal("0.01"))
+    rows = [[f"{year or 2024}年项目支出绩效运行监控表"], ["项目名称", project.name or UNNAMED], list(FUNDS_HEAD),
+            ["年度资金总额", _figure(budget.total), _figure(budget.executed), f"{_figure(rate)}%",
+             _figure(budget.total)], list(HEAD)]
+    kinds = ["title", "title", "funds-head", "funds", "head"]
+    for position, indicator in enumerate(indicators):
+        rows.append(_indicator_row(position, indicator))
+        kinds.append("indicator")
+    rows.append(["填表人：李明", "联系电话：0551-12345678"])
+    kinds.append("title")
+    return Copy(rows, kinds)
+
+
+def reading(project: Project) -> tuple[Any, ...]:
+    """What a reading of a 监控表 says, as values: the budget, the period, each indicator's target and progress."""
+    budget = project.budget
+
+    def one(indicator: Indicator) -> tuple[Any, ...]:
+        target, progress = indicator.target, indicator.progress
+        typed = () if progress is None else (
+            _number(progress.actual or ""), progress.actual_value, progress.actual_unit, progress.forecast_value,
+            progress.forecast_unit, progress.likelihood, progress.reason, progress.measure)
+        return (indicator.level3.strip(), target.kind, target.op, target.value, target.unit, typed)
+
+    return (project.name or UNNAMED, project.month, budget.total, budget.executed, budget.rate,
+            tuple(one(i) for i in project.indicators))
+
+
+def findings(document: Document, month: int = 6) -> tuple[Any, ...]:
+    """``perfbudget monitor 表 -a 表`` of a one-project 监控表: refused or not, the lights and figures, the messages
+    (without their places, which the edits move; NFKC, as a cell quoted 「≥５０厘米」 keeps how it was written)."""
+    rows, _month, problems = progress_record("copy.txt", month, document)
+    result, problems = monitor(document, rows, problems, "copy.txt", month)
+    said = tuple(sorted((p.severity.value, unicodedata.normalize("NFKC", p.message)) for p in problems))
+    if result is None:
+        return ("refused", said)
+    ours = result.projects[0]
+    return (ours.budget, ours.executed, ours.budget_progress, ours.budget_light, ours.colour,
+            tuple((i.level3, i.light, i.progress, i.actual_value, i.likelihood, i.reason) for i in ours.indicators),
+            said)
+
+
+def _head_cells(change: Callable[[str], str]) -> Callable[[Copy], Copy]:
+    def edit(copy: Copy) -> Copy:
+        return replace(copy, rows=[[change(c) for c in row] if k in ("head", "funds-head") else row
+                                   for row, k in zip(copy.rows, copy.kinds, strict=True)])
+    return edit
+
+
+def _option_columns(mark: Callable[[str], str]) -> Callable[[Copy], Copy]:
+    """完成目标可能性 as a column per option, the chosen one marked ``mark(option)``."""
+    def edit(copy: Copy) -> Copy:
+        rows = []
+        for row, kind in zip(copy.rows, copy.kinds, strict=True):
+            if kind == "head":
+                row = [*row[:LIKELIHOOD], *OPTIONS, *row[LIKELIHOOD + 1:]]
+            elif kind == "indicator":
+                row = [*row[:LIKELIHOOD], *(mark(o) if o == row[LIKELIHOOD] else "" for o in OPTIONS),
+                       *row[LIKELIHOOD + 1:]]
+            rows.append(row)
+        return replace(copy, rows=rows)
+    return edit
+
+
+def _values(change: Callable[[str], str]) -> Callable[[Copy], Copy]:
+    def edit(copy: Copy) -> Copy:
+        for column in (3, 4, 5):
+            copy = copy.cells("indicator", column, change)
+        for column in range(1, len(FUNDS_HEAD)):
+            copy = copy.cells("funds", column, change)
+        return copy
+    return edit
+
+
+def _no_reason(copy: Copy) -> Copy:
+    for column in (ANALYSIS, ANALYSIS + 1):
+        copy = copy.cells("indicator", column, lambda t: "" if t == "无" else t)
+    return copy
+
+
+def _ticks(mark: str) -> Callable[[Copy], Copy]:
+    def edit(copy: Copy) -> Copy:
+        for column in range(FIRST_REASON, FIRST_REASON + len(REASONS)):
+            copy = copy.cells("indicator", column, lambda t: mark if t == "√" else t)
+        return copy
+    return edit
+
+
+EDITS: dict[str, Callable[[Copy], Copy]] = {
+    "tabs for |": lambda copy: replace(copy, separator="\t"),
+    "spaces around cells": _padded(" "),
+    "NBSP around cells": _padded("\u00a0"),
+    "U+3000 around cells": _padded("\u3000"),
+    "blank lines": lambda copy: replace(copy, blank_lines=True),
+    "full-width digits": _values(_full_width),
+    "header repeated after a page break": _page_break,
+    "执行率 45.50%": lambda copy: copy.cells("funds", 3, _tenths),
+    "执行率 0.455": lambda copy: copy.cells("funds", 3, _ratio),
+    "period 1—6月": _head_cells(lambda t: t.replace(PERIOD, "1—6月")),
+    "period 1至6月": _head_cells(lambda t: t.replace(PERIOD, "1至6月")),
+    "period 上半年": _head_cells(lambda t: t.replace(PERIOD, "上半年")),
+    "完成目标可能性 能": lambda copy: copy.cells("indicator", LIKELIHOOD, lambda t: "能" if t == "确定能" else t),
+    "a column per option ✓": _option_columns(lambda option: "✓"),
+    "a column per option 是": _option_columns(lambda option: "是"),
+    "a column per option, its word": _option_columns(lambda option: option),
+    "reason ticked ✓": _ticks("✓"),
+    "no reason where nothing deviates": _no_reason,
+}
+FINDINGS_ONLY = {"no reason where nothing deviates"}  # 无 is the reason's text as written; nothing is found of it
+TOLD = {"完成目标可能性 能"}  # a warning says 能 is read as 确定能: the one message the edit adds
+
+
+def check_project(name: str, project: Project, edits: dict[str, Callable[[Copy], Copy]] = EDITS) -> Outcome:
+    copy = render(project, project.fund_year)
+    read = _one(copy.text()) if copy is not None else None
+    if copy is None or read is None or read.kind != "monitoring" or read.projects[0].month != 6:
+        return Outcome(name, project.name, False, [])
+    base_reading, base_findings = reading(read.projects[0]), findings(read)
+    differences = []
+    for label, edit in edits.items():
+        edited = edit(copy)
+        again = _one(edited.text())
+        if again is None:
+            differences.append(f"{label}: not read as one project without errors")
+            continue
+        if label not in FINDINGS_ONLY and reading(again.projects[0]) != base_reading:
+            differences.append(f"{label}: reads differently {reading(again.projects[0])} vs {base_reading}")
+        found = findings(again)
+        if label in TOLD:
+            found = (*found[:-1], tuple(m for m in found[-1] if "按「确定能」读取" not in m[1]))
+        if found != base_findings:
+            differences.append(f"{label}: monitored differently {found} vs {base_findings}")
+    return Outcome(name, project.name, True, differences, len(edits))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("filters", nargs="*")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every table, also those without differences")
+    parser.add_argument("--limit", type=int, default=0, help="the first N tables only")
+    args = parser.parse_args(argv)
+    counts: Counter[str] = Counter()
+    for name, path in right_tables(args.filters)[: args.limit or None]:
+        document = load_path(path).document
+        if document is None:
+            continue
+        counts["tables"] += 1
+        for project in document.projects:
+            if not project.indicators:
+                continue
+            outcome = check_project(name, project)
+            counts["projects"] += 1
+            if not outcome.faithful:
+                counts["not copied faithfully"] += 1
+                if args.verbose:
+                    print(f"{name[:60]:<60} {project.name[:16]}: not copied faithfully")
+                continue
+            counts["edited copies"] += outcome.edits
+            counts["differences"] += len(outcome.differences)
+            for difference in outcome.differences:
+                print(f"{name[:60]:<60} {project.name[:16]}: {difference}")
+    print("\n" + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -8,10 +8,10 @@ The corpus holds one 监控表 (``72``), whose indicators cannot be keyed; so ev
 (:func:`render`): its title, 项目名称, the funds grid ``年初预算数 | 1-6月执行数 | 1-6月执行率 | 全年预计执行数``
 (the budget, the executed amount as the period's), the indicator head with the monitoring columns
 ``1-6月执行情况 | 全年预计完成情况 | 完成目标可能性 | 经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 偏差原因分析 |
-完善措施`` and each indicator (its actual as the period's, every third 有可能 with 经费保障 ticked and a reason, the
-others 确定能 with 无; the year's forecast its actual). The copy must read as a monitoring table of month 6 with the reading's figures; a project
-whose copy is not read so is counted ``not copied faithfully``. Each edit of :data:`EDITS` is then made to the copy
-and the edited copy read and monitored again: a line for every edit that reads (:func:`reading`) or monitors
+完善措施`` and each indicator (its actual as the period's and the year's forecast, every third 有可能 with
+经费保障 ticked and a reason, the others 确定能 with 无). The copy must read as a monitoring table of month 6; a
+project whose copy is not read so is counted ``not copied faithfully``. Each edit of :data:`EDITS` is then made to
+the copy and the edited copy read and monitored again: a line for every edit that reads (:func:`reading`) or monitors
 (:func:`findings`: refused or not, the execution's and every indicator's light and figures, every problem's
 message) differently. A copy ``monitor`` refuses (a qualitative indicator without its 完成等级, a forecast written
 ``≥50厘米``) is compared too: its edits must be refused for the same reasons.

@@ -34,7 +34,8 @@ def test_a_table_retyped_as_a_monitoring_table_and_edited_reads_and_is_monitored
 
 
 TITLE = "2024年项目支出绩效运行监控表"
-FUNDS = ["项目名称 | 农村饮水工程维修养护", "项目资金（万元） | 年初预算数 | 1-6月执行数 | 1-6月执行率 | 全年预计执行数",
+FUNDS = ["项目名称 | 农村饮水工程维修养护",
+         "项目资金（万元） | 年初预算数 | 1-6月执行数 | 1-6月执行率 | 全年预计执行数",
          "年度资金总额 | 100 | 45.5 | 45.5% | 100"]
 ROWS = [("维修工程数", "≥10处", "4处", "10处", "确定能"), ("受益村数", "≥20个", "5个", "18个", "有可能")]
 
@@ -45,6 +46,9 @@ def _table(likelihood_head: list[str], reason_head: list[str], cells: list[list[
     rows = [["产出指标", "数量指标", *row[:4], *extra] for row, extra in zip(ROWS, cells, strict=True)]
     lines = [TITLE, *FUNDS, " | ".join(head), *(" | ".join(row) for row in rows)]
     return "\n".join(line.replace("1-6月", period) for line in lines) + "\n"
+
+
+OPTIONS = ("确定能", "有可能", "完全不可能")
 
 
 def _project(text: str) -> Project:
@@ -66,14 +70,14 @@ def test_likelihood_written_a_column_per_option(mark: str) -> None:
     """确定能 | 有可能 | 完全不可能 as columns, the chosen one marked: read as that option (until monitor41 unread,
     every row refused for an empty 完成目标可能性)."""
     def marked(option: str) -> list[str]:
-        return [(option if mark == "own word" else mark) if o == option else "" for o in ("确定能", "有可能", "完全不可能")]
-    text = _table(["确定能", "有可能", "完全不可能"], ["经费保障"],
+        return [(option if mark == "own word" else mark) if o == option else "" for o in OPTIONS]
+    text = _table(list(OPTIONS), ["经费保障"],
                   [[*marked("确定能"), "", "", ""], [*marked("有可能"), "√", "资金未到位", "申请追加"]])
     assert [i.progress.likelihood for i in _project(text).indicators if i.progress] == ["确定能", "有可能"]
 
 
 def test_two_options_marked_are_not_guessed() -> None:
-    text = _table(["确定能", "有可能", "完全不可能"], ["经费保障"],
+    text = _table(list(OPTIONS), ["经费保障"],
                   [["✓", "✓", "", "", "", ""], ["", "✓", "", "√", "资金未到位", "申请追加"]])
     assert [i.progress.likelihood for i in _project(text).indicators if i.progress] == [None, "有可能"]
 
@@ -92,7 +96,8 @@ def test_the_funds_period_as_units_write_it(period: str) -> None:
 def test_a_forecast_quoted_as_a_reviewer_reads_it(tmp_path: Path) -> None:
     """A full-width forecast short of the target under 确定能: the warning quotes 10 and ≥12处, not １０ (the same
     warning whichever digits the copy has)."""
-    rows = [TITLE, *FUNDS, "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-6月执行情况 | 全年预计完成情况 | 完成目标可能性",
+    rows = [TITLE, *FUNDS,
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-6月执行情况 | 全年预计完成情况 | 完成目标可能性",
             "产出指标 | 数量指标 | 维修工程数 | ≥１２处 | ６处 | １０处 | 确定能"]
-    code, said = _own("monitor", [row.split(" | ") for row in rows], tmp_path)
+    _code, said = _own("monitor", [row.split(" | ") for row in rows], tmp_path)
     assert "指标「维修工程数」全年预计完成 10处，达不到年度指标值 ≥12处，完成目标可能性却为「确定能」" in said, said

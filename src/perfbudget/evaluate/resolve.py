@@ -345,8 +345,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
         problems.append(Problem(row.source, f"指标「{indicator.level3}」{bound_note}", Severity.WARNING))
     if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \
             and (disagreement := _forecast_disagrees(target, forecast, likelihood)) is not None:
-        problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {_shown(forecast_text)}，{disagreement}，"
-                                            f"完成目标可能性却为「{likelihood}」：请核对全年预计完成情况或完成目标可能性",
+        problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {_shown(forecast_text)}，"
+                                            f"{disagreement}，完成目标可能性却为「{likelihood}」：请核对全年预计完成情况或完成目标可能性",
                                 Severity.WARNING))
     builder.indicators[position] = IndicatorActual(
         position=position, text=text, value=value, unit_note=note, grade=grade, score=score, weight=weight,

@@ -4,11 +4,14 @@ read right), and the faults it found, each on a tiny table."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from perfbudget.cli import app
 from perfbudget.load import load_bytes, load_path
 from perfbudget.model import Project
 from tests.evaluate.test_kinds36_table_edits import _own
@@ -101,3 +104,36 @@ def test_a_forecast_quoted_as_a_reviewer_reads_it(tmp_path: Path) -> None:
             "产出指标 | 数量指标 | 维修工程数 | ≥１２处 | ６处 | １０处 | 确定能"]
     _code, said = _own("monitor", [row.split(" | ") for row in rows], tmp_path)
     assert "指标「维修工程数」全年预计完成 10处，达不到年度指标值 ≥12处，完成目标可能性却为「确定能」" in said, said
+
+
+ROW = "产出指标 | 数量指标 | 维修工程数 | 10处 | 2处 | 10处"
+
+
+def _monitored(tmp_path: Path, row: str, *options: str) -> str:
+    """``monitor 表 -a 表 [options]`` of a one-indicator 监控表 whose indicator row is ``row``: stdout and stderr."""
+    head = " | ".join(["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况",
+                       "完成目标可能性", "偏差原因分析"])
+    path = tmp_path / "表.txt"
+    path.write_text("\n".join([TITLE, *FUNDS, head, row]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["monitor", str(path), "-a", str(path), *options])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def test_a_red_light_says_its_bound_and_what_to_do(tmp_path: Path) -> None:
+    """Behind the period: the rule's bound and what the unit is to do beside 红灯 (until monitor41 「= 40.00%，红灯」
+    alone); the execution, 45.5 of 100 by June (91 %), green: nothing added."""
+    said = _monitored(tmp_path, f"{ROW} | 有可能 | 其他：汛期停工", "--json")
+    project = json.loads(said[:said.rindex("}") + 1])["projects"][0]
+    explanation = project["indicators"][0]["explanation"]
+    assert explanation.endswith("= 40.00%，红灯（进度低于 60%：请说明偏差原因并采取纠偏措施）"), explanation
+    assert project["budget_explanation"].endswith("= 91.00%，绿灯")
+
+
+def test_a_red_light_under_sure_without_a_reason_is_warned_of(tmp_path: Path) -> None:
+    """确定能 asks no reason, so a row 40 % behind its period under 确定能 passed without a word; a reviewer asks how
+    the unit will catch up: a warning at the row, the lights given."""
+    said = _monitored(tmp_path, f"{ROW} | 确定能 | 无")
+    assert ("警告：指标「维修工程数」1-6月执行进度为红灯（进度 = 实际 2处 ÷ (目标 10处 × 6/12 = 5处) = 40.00%），"
+            "完成目标可能性却为「确定能」且未说明偏差原因：请填写偏差原因和纠偏措施，或核对完成目标可能性") in said
+    assert "执行进度为红灯" not in _monitored(tmp_path, f"{ROW} | 确定能 | 汛期停工，7月复工")

@@ -25,10 +25,8 @@ instead of ``√``; the reason left empty where nothing deviates (``无`` left o
 
 from __future__ import annotations
 
-import argparse
 import sys
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -40,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from selfeval_invariance import (  # noqa: E402
+    LAYOUT_EDITS,
     UNNAMED,
     Copy,
     Outcome,
@@ -47,15 +46,15 @@ from selfeval_invariance import (  # noqa: E402
     _full_width,
     _number,
     _one,
-    _padded,
     _page_break,
     _ratio,
     _tenths,
-    right_tables,
+    edited_differences,
+    right_tables,  # noqa: F401 (the tables it covers, for the tests)
+    run,
 )
 
 from perfbudget.app.evaluations import monitor, progress_record  # noqa: E402
-from perfbudget.load import load_path  # noqa: E402
 from perfbudget.model import Document, Indicator, Project  # noqa: E402
 
 PERIOD = "1-6月"
@@ -171,11 +170,7 @@ def _ticks(mark: str) -> Callable[[Copy], Copy]:
 
 
 EDITS: dict[str, Callable[[Copy], Copy]] = {
-    "tabs for |": lambda copy: replace(copy, separator="\t"),
-    "spaces around cells": _padded(" "),
-    "NBSP around cells": _padded("\u00a0"),
-    "U+3000 around cells": _padded("\u3000"),
-    "blank lines": lambda copy: replace(copy, blank_lines=True),
+    **LAYOUT_EDITS,
     "full-width digits": _values(_full_width),
     "header repeated after a page break": _page_break,
     "执行率 45.50%": lambda copy: copy.cells("funds", 3, _tenths),
@@ -194,57 +189,24 @@ FINDINGS_ONLY = {"no reason where nothing deviates"}  # 无 is the reason's text
 TOLD = {"完成目标可能性 能"}  # a warning says 能 is read as 确定能: the one message the edit adds
 
 
+def _findings_told(document: Document, label: str) -> tuple[Any, ...]:
+    """:func:`findings`, less the warning a :data:`TOLD` edit adds by nature."""
+    found = findings(document)
+    return (*found[:-1], tuple(m for m in found[-1] if "按「确定能」读取" not in m[1])) if label in TOLD else found
+
+
 def check_project(name: str, project: Project, edits: dict[str, Callable[[Copy], Copy]] = EDITS) -> Outcome:
     copy = render(project, project.fund_year)
     read = _one(copy.text()) if copy is not None else None
     if copy is None or read is None or read.kind != "monitoring" or read.projects[0].month != 6:
         return Outcome(name, project.name, False, [])
-    base_reading, base_findings = reading(read.projects[0]), findings(read)
-    differences = []
-    for label, edit in edits.items():
-        edited = edit(copy)
-        again = _one(edited.text())
-        if again is None:
-            differences.append(f"{label}: not read as one project without errors")
-            continue
-        if label not in FINDINGS_ONLY and reading(again.projects[0]) != base_reading:
-            differences.append(f"{label}: reads differently {reading(again.projects[0])} vs {base_reading}")
-        found = findings(again)
-        if label in TOLD:
-            found = (*found[:-1], tuple(m for m in found[-1] if "按「确定能」读取" not in m[1]))
-        if found != base_findings:
-            differences.append(f"{label}: monitored differently {found} vs {base_findings}")
+    differences = edited_differences(copy, read, edits, lambda d: reading(d.projects[0]), _findings_told,
+                                     FINDINGS_ONLY, "monitored")
     return Outcome(name, project.name, True, differences, len(edits))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("filters", nargs="*")
-    parser.add_argument("-v", "--verbose", action="store_true", help="every table, also those without differences")
-    parser.add_argument("--limit", type=int, default=0, help="the first N tables only")
-    args = parser.parse_args(argv)
-    counts: Counter[str] = Counter()
-    for name, path in right_tables(args.filters)[: args.limit or None]:
-        document = load_path(path).document
-        if document is None:
-            continue
-        counts["tables"] += 1
-        for project in document.projects:
-            if not project.indicators:
-                continue
-            outcome = check_project(name, project)
-            counts["projects"] += 1
-            if not outcome.faithful:
-                counts["not copied faithfully"] += 1
-                if args.verbose:
-                    print(f"{name[:60]:<60} {project.name[:16]}: not copied faithfully")
-                continue
-            counts["edited copies"] += outcome.edits
-            counts["differences"] += len(outcome.differences)
-            for difference in outcome.differences:
-                print(f"{name[:60]:<60} {project.name[:16]}: {difference}")
-    print("\n" + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    return 0
+    return run(argv, __doc__, lambda name, _document, project, _path: check_project(name, project))
 
 
 if __name__ == "__main__":

@@ -137,3 +137,15 @@ def test_a_red_light_under_sure_without_a_reason_is_warned_of(tmp_path: Path) ->
     assert ("警告：指标「维修工程数」1-6月执行进度为红灯（进度 = 实际 2处 ÷ (目标 10处 × 6/12 = 5处) = 40.00%），"
             "完成目标可能性却为「确定能」且未说明偏差原因：请填写偏差原因和纠偏措施，或核对完成目标可能性") in said
     assert "执行进度为红灯" not in _monitored(tmp_path, f"{ROW} | 确定能 | 汛期停工，7月复工")
+
+
+@pytest.mark.parametrize("tail", ["", " |  |  |", " | 无"])
+def test_a_satisfaction_row_over_the_templates_level2_with_its_empty_cells_left_out(tail: str) -> None:
+    """满意度指标 | 具体指标 | 教师满意度 | ≥95% … ending at 确定能 (its empty reason cells left out, or one 无 of
+    two): the row is short, and 具体指标, no 二级 name the reader knows, made 满意度指标 the 二级 — 三级 具体指标,
+    target 教师满意度 (until monitor41; the row with every cell read right)."""
+    text = _table(["完成目标可能性"], ["经费保障"], [["确定能", "", "", ""], ["有可能", "√", "资金未到位", "申请追加"]])
+    lines = text.splitlines()
+    lines.append("满意度指标 | 具体指标 | 教师满意度 | ≥95% | 95% | 95% | 确定能" + tail)
+    (indicator,) = [i for i in _project("\n".join(lines) + "\n").indicators if i.level1 == "满意度指标"]
+    assert (indicator.level2, indicator.level3, indicator.target.raw) == ("具体指标", "教师满意度", "≥95%")

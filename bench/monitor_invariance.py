@@ -20,7 +20,9 @@ The edits: tabs for ``|``; spaces, NBSP or U+3000 around the cells; blank lines 
 the indicator head repeated after a page break; 执行率 ``45.5%`` written ``45.50%`` or ``0.455``; the period
 written ``1—6月``, ``1至6月`` or ``上半年``; 完成目标可能性 written ``能`` (the set's 确定能, told), or a column per
 option (``确定能 | 有可能 | 完全不可能``) marked ``✓``, ``是`` or with the option's word; the reason ticked ``✓``
-instead of ``√``; the reason left empty where nothing deviates (``无`` left out).
+instead of ``√``; the reason left empty where nothing deviates (``无`` left out). And one that must change the
+findings (:func:`kept_once`): a reason cell merged over two 有可能 rows, which a text copy writes once, at the first,
+is kept once — the second row's reason unread, the copy refused at that row — never guessed for it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +198,36 @@ def _findings_told(document: Document, label: str) -> tuple[Any, ...]:
     return (*found[:-1], tuple(m for m in found[-1] if "按「确定能」读取" not in m[1])) if label in TOLD else found
 
 
+def _merged_reason(copy: Copy) -> tuple[Copy, list[int]]:
+    """The row after each 有可能 row 有可能 too under the same reason cells, merged down: a text copy writes them once,
+    at the first row; (the copy, the second rows' places among the indicators)."""
+    rows, seconds = list(copy.rows), []
+    places = [i for i, kind in enumerate(copy.kinds) if kind == "indicator"]
+    for n, (here, after) in enumerate(pairwise(places)):
+        if copy.rows[here][LIKELIHOOD] == "有可能" and copy.rows[after][LIKELIHOOD] == "确定能":
+            rows[after] = [*rows[after][:LIKELIHOOD], "有可能", *([""] * (len(HEAD) - LIKELIHOOD - 1))]
+            seconds.append(n + 1)
+    return replace(copy, rows=rows), seconds
+
+
+def kept_once(copy: Copy) -> str | None:
+    """What is wrong when the reason merged over two 有可能 rows (:func:`_merged_reason`) is not kept once: read for
+    the second row, or the copy not refused at it (须填写偏差原因); None when it is kept once (or no row is so)."""
+    merged, seconds = _merged_reason(copy)
+    read = _one(merged.text())
+    if not seconds:
+        return None
+    if read is None:
+        return "reason merged: not read as one project without errors"
+    indicators = read.projects[0].indicators
+    if any(indicators[n].progress is None or indicators[n].progress.reason or indicators[n].deviation for n in seconds):
+        return "reason merged: read for the row it was not written in"
+    found = findings(read)
+    if found[0] != "refused" or not any("须填写偏差原因" in message for _severity, message in found[1]):
+        return f"reason merged: not refused at the row without it {found}"
+    return None
+
+
 def check_project(name: str, project: Project, edits: dict[str, Callable[[Copy], Copy]] = EDITS) -> Outcome:
     copy = render(project, project.fund_year)
     read = _one(copy.text()) if copy is not None else None
@@ -202,7 +235,9 @@ def check_project(name: str, project: Project, edits: dict[str, Callable[[Copy],
         return Outcome(name, project.name, False, [])
     differences = edited_differences(copy, read, edits, lambda d: reading(d.projects[0]), _findings_told,
                                      FINDINGS_ONLY, "monitored")
-    return Outcome(name, project.name, True, differences, len(edits))
+    if (merged := kept_once(copy)) is not None:
+        differences.append(merged)
+    return Outcome(name, project.name, True, differences, len(edits) + 1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -186,8 +186,8 @@ def _page_break(copy: Copy) -> Copy:
     places = [i for i, k in enumerate(kinds) if k == "indicator"]
     if len(places) < 2:
         return copy
-    middle = places[len(places) // 2]
-    return replace(copy, rows=[*rows[:middle], list(HEAD), *rows[middle:]],
+    middle, head = places[len(places) // 2], rows[kinds.index("head")]
+    return replace(copy, rows=[*rows[:middle], list(head), *rows[middle:]],
                    kinds=[*kinds[:middle], "head", *kinds[middle:]])
 
 
@@ -243,12 +243,16 @@ def _points(change: Callable[[str], str]) -> Callable[[Copy], Copy]:
     return edit
 
 
-EDITS: dict[str, Callable[[Copy], Copy]] = {
+# how a copy is laid out, whatever its cells (bench/monitor_invariance.py makes them too)
+LAYOUT_EDITS: dict[str, Callable[[Copy], Copy]] = {
     "tabs for |": lambda copy: replace(copy, separator="\t"),
     "spaces around cells": _padded(" "),
     "NBSP around cells": _padded("\u00a0"),
     "U+3000 around cells": _padded("\u3000"),
     "blank lines": lambda copy: replace(copy, blank_lines=True),
+}
+EDITS: dict[str, Callable[[Copy], Copy]] = {
+    **LAYOUT_EDITS,
     "full-width digits": _values(_full_width),
     "header repeated after a page break": _page_break,
     "分值/得分 10分": _points(lambda t: f"{t}分" if _NUMBER.fullmatch(t) else t),
@@ -282,7 +286,17 @@ def check_project(name: str, document: Document, project: Project, file: str,
     if read is None or reading(read.projects[0]) != reading(project) \
             or scoring(read, "copy.txt") != scoring(alone, file):
         return Outcome(name, project.name, False, [])
-    base_reading, base_score = reading(read.projects[0]), scoring(read, "copy.txt")
+    differences = edited_differences(copy, read, edits, lambda d: reading(d.projects[0]),
+                                     lambda d, _label: scoring(d, "copy.txt"), SCORE_ONLY, "scores")
+    return Outcome(name, project.name, True, differences, len(edits))
+
+
+def edited_differences(copy: Copy, read: Document, edits: dict[str, Callable[[Copy], Copy]],
+                       read_as: Callable[[Document], Any], judge: Callable[[Document, str], Any],
+                       judged_only: set[str], verb: str) -> list[str]:
+    """Each edit made to ``copy`` (read as ``read``) and the edited copy read again: a line for each edit whose reading
+    (``read_as``; not for the ``judged_only`` edits) or judgement (``judge``: its score, its monitoring) differs."""
+    base_reading, base_judged = read_as(read), judge(read, "")
     differences = []
     for label, edit in edits.items():
         edited = edit(copy)
@@ -292,21 +306,21 @@ def check_project(name: str, document: Document, project: Project, file: str,
         if again is None:
             differences.append(f"{label}: not read as one project without errors")
             continue
-        if label not in SCORE_ONLY and reading(again.projects[0]) != base_reading:
-            differences.append(f"{label}: reads differently")
-        if scoring(again, "copy.txt") != base_score:
-            differences.append(f"{label}: scores differently {scoring(again, 'copy.txt')} vs {base_score}")
-    return Outcome(name, project.name, True, differences, len(edits))
+        if label not in judged_only and read_as(again) != base_reading:
+            differences.append(f"{label}: reads differently {read_as(again)} vs {base_reading}")
+        if (judged := judge(again, label)) != base_judged:
+            differences.append(f"{label}: {verb} differently {judged} vs {base_judged}")
+    return differences
 
 
-def right_tables(filters: list[str]) -> list[tuple[str, Path]]:
-    """The corpus's 自评, 监控 and 区域 tables whose reading is right."""
+def right_tables(filters: list[str], kinds: tuple[str, ...] = KINDS) -> list[tuple[str, Path]]:
+    """The corpus's tables of ``kinds`` (自评, 监控 and 区域) whose reading is right."""
     found = []
     for key_path in key_paths(filters):
         key = json.loads(key_path.read_text(encoding="utf-8"))
         name = key_path.name[: -len(".expected.json")]
         kind = table_kind(name, key["kind"])
-        if not any(k in name or k in kind for k in KINDS):
+        if not any(k in name or k in kind for k in kinds):
             continue
         result = score_table(key_path)
         path = table_path(key_path, key)
@@ -315,8 +329,11 @@ def right_tables(filters: list[str]) -> list[tuple[str, Path]]:
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run(argv: list[str] | None, doc: str | None,
+        check: Callable[[str, Document, Project, str], Outcome]) -> int:
+    """The bench's command line (also ``bench/monitor_invariance.py``'s): ``check`` each project of the tables read
+    right, a line for each difference, the counts at the end."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("filters", nargs="*")
     parser.add_argument("-v", "--verbose", action="store_true", help="every table, also those without differences")
     parser.add_argument("--limit", type=int, default=0, help="the first N tables only")
@@ -331,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         for project in document.projects:
             if not project.indicators:
                 continue
-            outcome = check_project(name, document, project, str(path))
+            outcome = check(name, document, project, str(path))
             counts["projects"] += 1
             if not outcome.faithful:
                 counts["not copied faithfully"] += 1
@@ -344,6 +361,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name[:60]:<60} {project.name[:16]}: {difference}")
     print("\n" + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(argv, __doc__, check_project)
 
 
 if __name__ == "__main__":

@@ -18,12 +18,12 @@ TABLES = ("08_anhui-chuzhou-tianchang", "129_yunnan-baoshan-longyang", "174_hain
           "r102_shanxi-jishan", "159_anhui-luan-huoshan")
 
 
-def _bench() -> ModuleType:
+def _bench(name: str = "selfeval_invariance") -> ModuleType:
     sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("selfeval_invariance", ROOT / "bench" / "selfeval_invariance.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["selfeval_invariance"] = module  # (its dataclasses look their module up)
+    sys.modules[name] = module  # (its dataclasses look their module up)
     spec.loader.exec_module(module)
     return module
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
 from perfbudget.evaluate.numbers import ZERO, div, mul, percent, quantity
-from perfbudget.evaluate.vocabulary import GRADE_MET, GRADE_PARTLY
-from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Source
+from perfbudget.evaluate.vocabulary import GRADE_MET, GRADE_PARTLY, LIKELY_SURE
+from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Severity, Source
 from perfbudget.target import format_decimal
 
 MONITOR_FORMAT = "perfbudget-monitor/1"
@@ -41,6 +41,18 @@ class MonitorOptions:
     """
 
     scale_rates: bool = False
+
+
+# A graded light as a reviewer reads it: the rule's bound and, behind the period, what the unit is to do (monitor41:
+# 「= 21.55%，红灯」 said neither)
+_ACT = "请说明偏差原因并采取纠偏措施"
+_GRADED_RULES = {RED: f"（进度低于 60%：{_ACT}）", YELLOW: "（进度 60%～80%：请关注进度）",
+                 GREEN: "", BLUE: "（进度高于 120%：请核实目标值是否偏低）"}
+
+
+def graded_text(light: str) -> str:
+    """A light graded by progress (:func:`_graded`) in words: 红灯 with its bound and what to do."""
+    return LIGHT_LABELS[light] + _GRADED_RULES[light]
 
 
 def worst(lights: list[str]) -> str:
@@ -220,14 +232,15 @@ def _quantitative_light(indicator: Indicator, actual: IndicatorActual, month: in
         a = target.upper if target.upper is not None else target.value
         light = GREEN if b <= a else RED
         relation = "≤" if b <= a else ">"
-        return None, light, f"反向指标：实际 {shown_b} {relation} 目标 {quantity(a, unit)}，{LIGHT_LABELS[light]}"
+        said = LIGHT_LABELS[light] + (f"（超出目标：{_ACT}）" if light == RED else "")
+        return None, light, f"反向指标：实际 {shown_b} {relation} 目标 {quantity(a, unit)}，{said}"
     a = target.value
     if a <= 0:
         ok = b <= a if target.direction is Direction.EXACT else b >= a
         light = GREEN if ok else RED
         return None, light, f"目标值 {quantity(a, unit)}：实际 {shown_b}，{LIGHT_LABELS[light]}"
     if b <= 0:
-        return ZERO, RED, f"实际 {shown_b}，尚无进展，红灯"
+        return ZERO, RED, f"实际 {shown_b}，尚无进展，红灯（{_ACT}）"
     if unit == "%" and not options.scale_rates:
         v = div(b, a)
         text = f"比率指标不按时间折算：进度 = 实际 {shown_b} ÷ 目标 {quantity(a, unit)} = {percent(v)}"
@@ -237,7 +250,7 @@ def _quantitative_light(indicator: Indicator, actual: IndicatorActual, month: in
         text = (f"进度 = 实际 {shown_b} ÷ (目标 {quantity(a, unit)} × {month}/12 = {quantity(expected, unit)})"
                 f" = {percent(v)}")
     light = _graded(v)
-    return v, light, f"{text}，{LIGHT_LABELS[light]}"
+    return v, light, f"{text}，{graded_text(light)}"
 
 
 def _indicator(position: int, indicator: Indicator, actual: IndicatorActual, month: int,
@@ -248,13 +261,27 @@ def _indicator(position: int, indicator: Indicator, actual: IndicatorActual, mon
         progress, light, text = _quantitative_light(indicator, actual, month, options)
     else:
         light = GREEN if actual.grade == GRADE_MET else YELLOW if actual.grade == GRADE_PARTLY else RED
-        text = f"定性指标：完成等级「{actual.grade}」，{LIGHT_LABELS[light]}"
+        text = f"定性指标：完成等级「{actual.grade}」，{LIGHT_LABELS[light]}" + (f"（{_ACT}）" if light == RED else "")
     return IndicatorProgress(
         position=position, level1=indicator.level1, level2=indicator.level2, level3=indicator.level3,
         target=target.raw, actual=actual.text or (actual.grade or ""), actual_value=actual.value,
         progress=progress, light=light, explanation=text, likelihood=actual.likelihood,
         forecast=actual.forecast_text, reason=actual.reason, deviation=actual.deviation, remark=actual.remark,
         source=actual.source)
+
+
+_NO_REASON = frozenset({"", "无", "/", "-", "—", "－"})
+
+
+def _sure_though_behind(line: IndicatorProgress, month: int) -> str | None:
+    """A red light (behind the period) under 确定能 with no reason: how the unit will catch up is not said, which a
+    reviewer asks (monitor41; 确定能 needs no reason, so nothing refused it)."""
+    said = (part.rpartition("：")[2].strip() for part in (line.deviation or "").split("；"))  # 无；纠偏措施：无
+    if line.light != RED or line.likelihood != LIKELY_SURE or line.reason or not all(p in _NO_REASON for p in said):
+        return None
+    figures = line.explanation.rsplit("，" + LIGHT_LABELS[RED], 1)[0]
+    return (f"指标「{line.level3}」1-{month}月执行进度为红灯（{figures}），完成目标可能性却为「确定能」且未说明"
+            f"偏差原因：请填写偏差原因和纠偏措施，或核对完成目标可能性")
 
 
 def monitor_project(project: Project, actuals: ProjectActuals, month: int, options: MonitorOptions | None = None,
@@ -283,7 +310,7 @@ def monitor_project(project: Project, actuals: ProjectActuals, month: int, optio
         budget_light = _graded(budget_progress, blue=False)
         budget_text = (f"执行率 = {quantity(executed, unit)} ÷ {quantity(budget, unit)} = {percent(rate)}；"
                        f"进度 = {percent(rate)} ÷ ({month}/12) = {percent(budget_progress)}，"
-                       f"{LIGHT_LABELS[budget_light]}")
+                       f"{graded_text(budget_light)}")
     lines: list[IndicatorProgress] = []
     for position, indicator in enumerate(project.indicators, 1):
         actual = actuals.indicators.get(position)
@@ -291,7 +318,9 @@ def monitor_project(project: Project, actuals: ProjectActuals, month: int, optio
             problems.append(Problem(where, f"项目「{project.name_cell or project.name}」"
                                            f"缺少指标「{indicator.level3}」的执行情况"))
             continue
-        lines.append(_indicator(position, indicator, actual, month, options))
+        lines.append(line := _indicator(position, indicator, actual, month, options))
+        if (said := _sure_though_behind(line, month)) is not None:
+            problems.append(Problem(actual.source or where, said, Severity.WARNING))
     colour = worst([line.light for line in lines])
     return ProjectMonitor(project.seq, project.name, project.name_cell, month, budget, executed, budget_progress,
                           budget_light, budget_text, tuple(lines), colour, project.fund_year), problems
@@ -299,7 +328,7 @@ def monitor_project(project: Project, actuals: ProjectActuals, month: int, optio
 
 def monitor_document(document: Document, actuals: dict[int, ProjectActuals], month: int,
                      options: MonitorOptions | None = None) -> tuple[list[ProjectMonitor] | None, list[Problem]]:
-    """Monitor every project named in ``actuals``; any problem → (None, problems)."""
+    """Monitor every project named in ``actuals``; any error → (None, problems); warnings pass."""
     by_seq = {p.seq: p for p in document.projects}
     problems: list[Problem] = []
     results: list[ProjectMonitor] = []
@@ -310,7 +339,7 @@ def monitor_document(document: Document, actuals: dict[int, ProjectActuals], mon
         result, found = monitor_project(by_seq[seq], project_actuals, month, options, document.money_unit)
         problems.extend(found)
         results.append(result)
-    if problems:
+    if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return results, problems
 

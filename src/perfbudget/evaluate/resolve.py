@@ -6,6 +6,7 @@ All problems are collected; a sheet with any error must not be scored (callers c
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -344,14 +345,20 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
         problems.append(Problem(row.source, f"指标「{indicator.level3}」{bound_note}", Severity.WARNING))
     if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \
             and (disagreement := _forecast_disagrees(target, forecast, likelihood)) is not None:
-        problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {forecast_text}，{disagreement}，"
-                                            f"完成目标可能性却为「{likelihood}」：请核对全年预计完成情况或完成目标可能性",
+        problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {_shown(forecast_text)}，"
+                                            f"{disagreement}，完成目标可能性却为「{likelihood}」：请核对全年预计完成情况或完成目标可能性",
                                 Severity.WARNING))
     builder.indicators[position] = IndicatorActual(
         position=position, text=text, value=value, unit_note=note, grade=grade, score=score, weight=weight,
         done=done, done_note=done_note, deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood,
         forecast_text=forecast_text,
         forecast=forecast, reason=reason, remark=row.get(COL_REMARK) or None, source=row.source)
+
+
+def _shown(figure: str | None) -> str:
+    """A figure quoted in a message as a reviewer reads it: its full-width digits and signs as ASCII (NFKC; １０ is 10,
+    so the table's copy in either says the same: monitor41)."""
+    return unicodedata.normalize("NFKC", (figure or "").strip())
 
 
 def _forecast_disagrees(target: Target, forecast: Decimal, likelihood: str) -> str | None:
@@ -366,7 +373,7 @@ def _forecast_disagrees(target: Target, forecast: Decimal, likelihood: str) -> s
         meets = forecast <= bound
     else:
         meets = forecast >= value
-    shown = f"年度指标值 {target.raw.strip()}"
+    shown = f"年度指标值 {_shown(target.raw)}"
     if likelihood == LIKELY_SURE and not meets:
         return f"达不到{shown}"
     if likelihood == LIKELY_NEVER and meets:

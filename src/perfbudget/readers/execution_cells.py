@@ -47,8 +47,8 @@ _FIELD_OF_COLUMN = {
     **EXECUTION_POINT_COLUMNS,
 }
 # a 监控表's columns: 1-6月执行数 (累计执行数, 支出数), 1-6月执行率 (预算执行率) — the period's figures
-# (截至6月底执行数 too: kinds35)
-_PERIOD_COLUMN = re.compile(r"^(?:1[-－—–~～至到]\d{1,2}月|截[至止]\d{1,2}月(?:[底末]|\d{1,2}日)?)(?:累计|预算)?"
+# (截至6月底执行数 too: kinds35; 上半年执行数: monitor41)
+_PERIOD_COLUMN = re.compile(r"^(?:1[-－—–~～至到]\d{1,2}月|截[至止]\d{1,2}月(?:[底末]|\d{1,2}日)?|上半年)(?:累计|预算)?"
                             r"(执行数|支出数|执行金额|执行率)$")
 
 
@@ -63,7 +63,7 @@ def typed_figure(name: str, text: str) -> Decimal | None:
 
 
 def _period_field(column: str) -> str | None:
-    found = _PERIOD_COLUMN.match(column) if column[:1] in ("1", "截") else None
+    found = _PERIOD_COLUMN.match(column) if column[:1] in ("1", "截", "上") else None
     return None if found is None else ("rate" if found.group(1) == "执行率" else "executed")
 
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from perfbudget.evaluate.vocabulary import REASONS, clean
-from perfbudget.model import Indicator, Problem, Progress, Severity, Source
+from perfbudget.model import LIKELIHOODS, Indicator, Problem, Progress, Severity, Source
 from perfbudget.progress_figures import figure, likelihood_note, likelihood_of
 
 _ACTUAL_WORDS = ("执行情况", "完成值", "完成情况", "实现值", "实际值")
 _TICKS = frozenset({"√", "✓", "✔", "☑", "是", "v", "V", "√√"})
+_OPTIONS = frozenset({*LIKELIHOODS, "不可能"})  # the form's 不可能 is 完全不可能
 
 
 def _column(indicator: Indicator, has: tuple[str, ...], lacks: tuple[str, ...] = ()) -> str | None:
@@ -42,8 +43,8 @@ def _column(indicator: Indicator, has: tuple[str, ...], lacks: tuple[str, ...] =
 
 def _reason(indicator: Indicator) -> str | None:
     for header, text in indicator.extras:
-        _group, slash, column = header.rpartition("/")
-        if slash and clean(column) in REASONS and clean(text) in _TICKS:
+        column = header.rpartition("/")[2]  # 偏差原因分析/经费保障, or 经费保障 in a one-row head
+        if clean(column) in REASONS and clean(text) in _TICKS:
             return clean(column)
     for header, text in indicator.extras:
         _group, slash, column = header.rpartition("/")
@@ -52,11 +53,23 @@ def _reason(indicator: Indicator) -> str | None:
     return indicator.deviation
 
 
+def _ticked_likelihood(indicator: Indicator) -> str | None:
+    """The option of a 完成目标可能性 written a column per option (``确定能 | 有可能 | 完全不可能``, under a
+    完成目标可能性 head or not) whose cell is marked (√, ✓, 是, or the option's word or 能 again): that column's word;
+    None when no column or more than one is marked (not guessed)."""
+    marked = set()
+    for header, text in indicator.extras:
+        option, mark = clean(header.rpartition("/")[2]), clean(text)
+        if option in _OPTIONS and (mark in _TICKS or mark in (option, "能")):
+            marked.add(option)
+    return marked.pop() if len(marked) == 1 else None
+
+
 def progress_of(indicator: Indicator) -> Progress | None:
     """The monitoring columns of a 监控表's indicator typed (see the module's note); None when it has none."""
     actual = _column(indicator, _ACTUAL_WORDS, ("预计",)) or indicator.actual
     forecast = _column(indicator, ("预计",))
-    likelihood_text = _column(indicator, ("可能性",))
+    likelihood_text = _ticked_likelihood(indicator) or _column(indicator, ("可能性",))
     reason, measure = _reason(indicator), _column(indicator, ("措施",))
     if actual is None and forecast is None and likelihood_text is None and reason is None and measure is None:
         return None

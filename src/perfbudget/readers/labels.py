@@ -330,6 +330,8 @@ EXECUTION_POINT_COLUMNS = {f"{head}{points}": field for head in ("执行率", "�
 # ``fund_column_of_key`` and an alternation of the glued label pattern, cost the text reader 1 % of its instructions.
 _UNTIL_MONTH_COLUMNS = frozenset(f"{until}{month}月{end}{what}" for until in ("截至", "截止") for month in range(1, 13)
                                  for end in ("", "底", "末", "30日", "31日") for what in ("执行数", "执行率"))
+# The period's dash as units write it in 1-6月执行数 (1—6月, 1～6月, 1至6月, 1到6月)
+_PERIOD_DASHES = frozenset("－—–~～至到")
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
@@ -730,6 +732,8 @@ def fund_column_of_key(key: str) -> str | None:
     """``fund_column`` of a text whose ``label_key`` is ``key`` (a numbered one's name: ``_NUMBERED_COLUMN``)."""
     if key in FUND_COLUMNS or key in _UNTIL_MONTH_COLUMNS:
         return key
+    if key[:1] == "1" and key[1:2] in _PERIOD_DASHES and "1-" + key[2:] in FUND_COLUMNS:
+        return key  # 1—6月执行数, 1至6月执行率: the period as units write it (monitor41: the grid unread)
     if key[-1:].isdigit() and not key[0].isdigit() and (numbered := _NUMBERED_COLUMN.search(key)) is not None:
         name = key[:numbered.start()]
         if name in FUND_COLUMNS or (name == SUM_COLUMN and "+" in numbered.group()):

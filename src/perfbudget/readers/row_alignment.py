@@ -37,6 +37,8 @@ def guess_level(cells: list[Cell], index: int) -> str:
         return "level3"  # 服务对象满意度 | ≥90% ending a row: a 三级 named like a 二级, and its target
     if level == "level1|level2":
         after = level_of(following.text) if following is not None else None
+        if after is None and following is not None and _template_level2(following.text):
+            return "level1"  # 满意度指标 | 具体指标 | 教师满意度: the 一级 over the template's 二级 (monitor41)
         return "level1" if after is not None and "level2" in after else "level2"
     return level
 
@@ -275,10 +277,16 @@ def without_extra_leading_blanks(cells: list[Cell], roles: list[str], width: int
     return cells[extra:] if extra > 0 and len(cells) - extra <= width else cells
 
 
+def _template_level2(text: str) -> bool:
+    """A 二级 cell written as the template names a level's column, no 三级 name (具体指标: Hubei's 满意度指标 |
+    具体指标 | 教师满意度)."""
+    return column_role(text) in ("level2", "level3")
+
+
 def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
     """A 一级 name followed by a cell that is no 二级 name, in a row one cell short of its 二级."""
     following = next((i for i in range(first + 1, len(cells)) if not cells[i].blank), None)
-    if following is None or level_of(cells[following].text) is not None:
+    if following is None or level_of(text := cells[following].text) is not None or _template_level2(text):
         return False
     return len(cells) - first < len(roles) - roles.index("level1")
 

@@ -169,3 +169,12 @@ def test_the_execution_points_a_table_counts_by_are_told(score: str, told: str |
     assert code == 0, said
     assert "预算执行：全年预算数 100.00万元，全年执行数 50.00万元，执行率 50.00%，得分 5.00/10.00" in out
     assert (told in said) if told else "相当于预算执行率按" not in said
+
+
+def test_a_ratio_within_the_targets_band_is_its_percent_under_a_low_target(tmp_path: Path) -> None:
+    """The lead's second reread: bounding the reading by the target alone (≥ 50 %) left 0.35 under ≥30% at 0.35 %
+    (about 1 % of the target, near zero marks). A ratio whose percent lies between half and twice the target is read
+    so; 0.8 under ≥5% (80 %) is not (the guard above)."""
+    line = _explained([*_SATISFACTION, "群众参保率", "≥30%", "0.35", "10", "10", "无"], tmp_path)
+    assert line == ("4. 正向指标：实际 35% ≥ 目标 30%，得满分 10.00（实际完成值「0.35」未写单位，"
+                    "指标值「≥30%」为百分比：按比例读作 35%）")

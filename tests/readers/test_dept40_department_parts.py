@@ -143,3 +143,13 @@ def test_a_grid_of_more_sources_than_fiscal_and_other_keeps_its_total_alone(form
             ["", "420", "300", "100", "20", "120", "300"]]
     project, _ = _read([*TASKS, *grid], form)
     assert (project.budget.total, project.budget.fiscal, project.budget.other) == (Decimal("420"), None, None)
+
+
+@pytest.mark.parametrize("form", CELL_FORMS)
+def test_a_bare_split_after_a_grid_without_amounts_is_no_task(form: str) -> None:
+    """The lead's second reread: after the first mend a part and its amount (基本支出 | 120) after a grid of
+    任务名称 | 主要内容 only, no 金额合计, was a task again (任务名称 基本支出, 主要内容 120), status ok. A grid
+    without a money column has no task with a figure: such a row is the split."""
+    project, _ = _read([*TASKS, ["", "基本支出", "120"], ["", "项目支出", "300"]], form)
+    assert _named(project, "任务名称", "主要内容") == [("任务名称", "农田建设"), ("主要内容", "建设高标准农田")]
+    assert _named(project, "基本支出", "项目支出") == [("基本支出", "120"), ("项目支出", "300")]

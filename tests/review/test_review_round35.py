@@ -101,7 +101,8 @@ def test_a_unit_cost_in_other_words_is_shown_as_a_target() -> None:
     assert "没有写金额单位" not in messages(written, "cost-not-money")[0]
     assert suggestions(written, "cost-not-money") == ["指标值写作「≤300元/亩」"]
     twice = document(row(OUT, "成本指标", "人均补助", "每人每年1200元"))
-    assert "「≤1200元/年」" not in suggestions(twice, "cost-not-money")[0]
+    assert "不是金额" not in messages(twice, "cost-not-money")[0]
+    assert suggestions(twice, "cost-not-money") == ["指标值写作「≤1200元/人·年」"]
     # a phrase without any amount keeps the general example
     plain = document(row(OUT, "成本指标", "控制在预算成本内", "控制在预算内"))
     assert "「≤17万元」" in suggestions(plain, "cost-not-money")[0]

@@ -7,8 +7,9 @@ written above the table (:func:`perfbudget.readers.stream.with_year_note`).
 
 A leading row whose one filled cell is such a title is taken only while the table has no heading of its own (a
 heading found above the table is never replaced; a line of the page's prose above it, which a text copy gives as
-the heading where no title is above, is, and so is a title above by the form's own title with its year note in
-the row below it — but a heading above that writes a year is kept: reading40, the title rows one cell a line); a
+the heading where no title is above, is; a title above followed by the form's own title with its year note in the
+row below it keeps the title above, dated by the note, the form's title row left out — a heading above that writes a
+year is kept as it is: reading40, the title rows one cell a line, and the lead's reread); a
 year note in the first row after the heading (alone, or
 beside the unit line, its cell then left empty) joins a heading that has no year yet.
 """
@@ -37,10 +38,14 @@ def title_rows(rows: list[list[Cell]], heading: str | None) -> tuple[list[list[C
     """The rows without the leading title rows, and the heading they make (``heading`` when there are none)."""
     rest = rows
     if rows and (title := _only_text(rows[0])) is not None and looks_like_heading(title) and "\n" not in title \
-            and (heading is None or (_YEAR.search(heading) is None  # (a heading that dates the table is kept)
-                                     and (not looks_like_heading(heading)  # a line of the page's prose
-                                          or (len(rows) > 1 and _dated_by(rows[1], title))))):  # dated below
-        heading, rest = title, rows[1:]
+            and (heading is None or _YEAR.search(heading) is None):  # (a heading that dates the table is kept)
+        if heading is None or not looks_like_heading(heading):  # none, or a line of the page's prose
+            heading, rest = title, rows[1:]
+        elif len(rows) > 1 and _dated_by(rows[1], title):
+            # a title above (农村公路养护项目绩效目标表) and the form's own title with its year note below it
+            # (项目支出绩效目标表 / （2024年度））: the title above kept, the year joining it (the lead's reread: the
+            # form's title replaced it, and the project's name it gave was lost)
+            rest = rows[1:]
     if heading is None or not rest:
         return rest, heading
     for k, cell in enumerate(rest[0]):

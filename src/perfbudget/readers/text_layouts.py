@@ -517,14 +517,23 @@ def _short_last_row_end(rows: list[tuple[int, list[str]] | tuple[int, str]]) -> 
     every row of its range with as many cells (``\t`` for the empty ones), so where three quarters of the rows,
     five at least, have the widest row's cells, a text ending in a row of fewer stopped in it — False when its
     last cell is filled (the page stops inside that cell), True when a tab closes the last written cell; None
-    otherwise (reading40: ``生态环境成本指标 \t … \t 定性 \t 减`` read 减 as the whole target)."""
-    widths = [len(row) for _line, row in rows if not isinstance(row, str)]
+    otherwise (reading40: ``生态环境成本指标 \t … \t 定性 \t 减`` read 减 as the whole target). The rows counted are
+    the last table's, after the text's last line without a tab (a title, a heading: the lead's reread found a sound
+    five-column table after three of six columns said cut), and only a row that leaves out two columns or more
+    that most of them fill is short (a last row without its 备注 alone may be an editor's trim: read as written, as
+    before)."""
+    start = max((k + 1 for k, (_line, row) in enumerate(rows) if isinstance(row, str)), default=0)
+    cells = [row for _line, row in rows[start:] if not isinstance(row, str)]
+    widths = [len(row) for row in cells]
     last = rows[-1][1] if rows else ""
     if len(widths) < 6 or isinstance(last, str):
         return None
     widest = max(widths)
     if widths[-1] == widest or widths.count(widest) * 4 < len(widths) * 3:
         return None
+    full = [row for row in cells if len(row) == widest]
+    if sum(1 for k in range(len(last), widest) if sum(1 for row in full if row[k]) * 2 >= len(full)) < 2:
+        return None  # it leaves out one column most rows fill at most (a trimmed 备注): read as written, as before
     return not last[-1]
 
 

@@ -177,15 +177,22 @@ def _not_money(row: Row) -> tuple[str, str] | None:
 _PER_WHAT = r"(人次|平方米|公里|人|户|亩|株|头|只|个|次|米|吨|台|套|辆|件|所|村|年|月|天|日|场|张|处|项)"
 _PER_UNIT_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*((?:万|千)?元)\s*/\s*" + _PER_WHAT)
 _EACH_FIGURE = re.compile(r"每" + _PER_WHAT + r"\s*(\d+(?:\.\d+)?)\s*((?:万|千)?元)?(?![\d.%／/])")
+_EACH_TWICE = re.compile(r"每" + _PER_WHAT + r"\s*每" + _PER_WHAT
+                         + r"\s*(\d+(?:\.\d+)?)\s*((?:万|千)?元)?(?![\d.%／/])")
 
 
 def _own_unit_cost(raw: str) -> tuple[str, bool, bool] | None:
     """(the unit cost the value means, whether it is written in a sentence, whether its money unit is written) when
     a value holds a cost per unit in other words than a target: 1000元/人 inside a sentence, 每亩300 (元 left out),
-    每亩300元. Not for two 每 (每人每年1200元: per person and year, which one figure per unit would halve)."""
+    每亩300元, 每人每年1200元 (per person and year: 1200元/人·年, the lead's second reread; one 每 of the two was
+    said the figure's unit, and then no unit cost was read and the rule said the amount was no money)."""
     text = raw.strip()
     if (found := _PER_UNIT_IN_TEXT.search(text)) is not None and found.group() != text:
         return f"{found.group(1)}{found.group(2)}/{found.group(3)}", True, True
+    if (twice := _EACH_TWICE.search(text)) is not None:  # 每人每年1200元: per person and year
+        unit = twice.group(4)
+        return (f"{twice.group(3)}{unit or '元'}/{twice.group(1)}·{twice.group(2)}", twice.group() != text,
+                unit is not None)
     if text.count("每") == 1 and (each := _EACH_FIGURE.search(text)) is not None:
         unit = each.group(3)
         return f"{each.group(2)}{unit or '元'}/{each.group(1)}", each.group() != text, unit is not None

@@ -1,0 +1,30 @@
+"""Three text-path leftovers of the edit-invariance harness (``bench/edit_invariance.py``, FAILURES.md sections CJ
+and CO). Each case a tiny inline table that main ced63e8b read otherwise (guards say what stays as it was)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.readers.test_reading36 import _errors, _read
+from tests.readers.test_reading40 import _cells, _rows
+
+_NOTICE = ["社区养老服务补贴绩效目标公示", "绩效目标表", "(2021年度)", "一、项目基本情况", "项目名称：社区养老服务补贴",
+           "项目主管部门：某区民政局", "二、项目资金（万元）", "年度资金总额：120", "其中：财政拨款：120", "三、绩效目标",
+           "（一）绩效指标"]
+_INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务老年人数", "≥500人"],
+               ["", "质量指标", "服务合格率", "≥95%"], ["", "时效指标", "发放及时率", "100%"],
+               ["效益指标", "社会效益指标", "老年人生活质量", "提高"],
+               ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"]]
+
+
+@pytest.mark.parametrize("layout", ["cells", "pipes"])
+def test_a_notices_label_lines_above_a_table_one_cell_a_line_keep_its_unit_budget_and_year(layout: str) -> None:
+    """A notice's label lines (``项目主管部门：…``, ``二、项目资金（万元）``, ``年度资金总额：120``) above its indicator
+    table one cell a line (a Word extractor's text): ced63e8b took each line after ``项目名称：…`` for a heading — the
+    section title's money unit, the budget and the ``(2021年度)`` under the title lost; the pipe rows: a guard."""
+    table = _cells(*_INDICATORS) if layout == "cells" else "\n".join(" | ".join(row) + " |" for row in _INDICATORS)
+    document, problems = _read("\n".join([*_NOTICE, table]).encode())
+    project = document.projects[0]
+    assert (document.money_unit, project.name, project.fund_year, project.budget.total) == (
+        "万元", "社区养老服务补贴", 2021, 120)
+    assert len(_rows(document)) == 5 and not _errors(problems)

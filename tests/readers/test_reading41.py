@@ -28,3 +28,22 @@ def test_a_notices_label_lines_above_a_table_one_cell_a_line_keep_its_unit_budge
     assert (document.money_unit, project.name, project.fund_year, project.budget.total) == (
         "万元", "社区养老服务补贴", 2021, 120)
     assert len(_rows(document)) == 5 and not _errors(problems)
+
+
+_LIST_HEADER = "单位名称 | 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 |"
+
+
+@pytest.mark.parametrize("again", [_LIST_HEADER, _LIST_HEADER.replace("单位名称", "单 位 名 称"), None])
+def test_a_project_lists_header_repeated_at_a_page_break_is_no_row(again: str | None) -> None:
+    """A list of projects, their fields as columns before the indicators (``单位名称 | 项目名称 | 预算数 | 一级指标 |
+    …``), its header repeated after a page break (corpus ``14``): ced63e8b took it for a row of the project above,
+    an error 这一行有7个单元格，指标表头只有4列; the header once: a guard."""
+    rows = ["某镇人民政府 | 村组干部报酬 | 3309840.00 | 产出指标 | 数量指标 | 村组干部人数 | ≥230人 |",
+            " |  |  | 效益指标 | 社会效益指标 | 维护社会稳定 | ≥95% |",
+            "某镇人民政府 | 基层组织活动经费 | 660000.00 | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥95% |"]
+    text = "\n".join(["金额单位：元", _LIST_HEADER, *rows[:2], *([again] if again else []), rows[2]])
+    document, problems = _read(text.encode())
+    assert [(p.name, p.budget.total, len(p.indicators)) for p in document.projects] == [
+        ("村组干部报酬", 3309840, 2), ("基层组织活动经费", 660000, 1)]
+    assert not _errors(problems)
+    assert any("跳过重复的指标表头行" in p for p in problems) is (again is not None)

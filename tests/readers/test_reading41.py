@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.readers.test_reading36 import _errors, _read
+from tests.readers.test_reading39 import _read_name_over_two_rows
 from tests.readers.test_reading40 import _cells, _rows
 
 _NOTICE = ["社区养老服务补贴绩效目标公示", "绩效目标表", "(2021年度)", "一、项目基本情况", "项目名称：社区养老服务补贴",
@@ -47,3 +48,14 @@ def test_a_project_lists_header_repeated_at_a_page_break_is_no_row(again: str | 
         ("村组干部报酬", 3309840, 2), ("基层组织活动经费", 660000, 1)]
     assert not _errors(problems)
     assert any("跳过重复的指标表头行" in p for p in problems) is (again is not None)
+
+
+@pytest.mark.parametrize(("head", "tail"), [("服务", "覆盖率"), ("培训", "合格率")])
+def test_a_name_broken_after_one_word_naming_no_measure_is_joined(head: str, tail: str) -> None:
+    """``| | 质量指标 | 服务 | |`` then ``| | | 覆盖率 | ≥95% |``: a break between two words, but the first row's name
+    is one word naming no measure (no indicator on its own) and has no value: ced63e8b read two indicators, the
+    first warned 没有指标值 (the guards of a head of words or naming a measure: test_reading39)."""
+    document, problems = _read_name_over_two_rows(head, tail)
+    indicators = document.projects[0].indicators
+    assert [i.level3 for i in indicators] == ["服务老年人数", head + tail, "老年人满意度"]
+    assert indicators[1].target.raw == "≥95%" and not any(p.endswith("没有指标值") for p in problems)

@@ -99,8 +99,8 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             continue
         labelled = None if is_heading else label_line_cells(stripped)
         if labelled is None and lead and pending is None and not is_heading:
-            # 主管部门：某局, 二、项目资金（万元）, 年度资金总额：16 after 项目名称：…: the label lines go on (reading41:
-            # a notice one cell a line lost its money unit and budget, read as headings)
+            # 主管部门：某局, 二、项目资金（万元）, 年度资金总额：16 after 项目名称：…: the label lines go on
+            # (reading41: a notice one cell a line lost its money unit and budget, read as headings)
             labelled = lead_line_cells(stripped)
         if labelled is not None:  # 单位名称：某局  金额单位：万元 — a row of the (next) table
             if pending is not None or current is None:

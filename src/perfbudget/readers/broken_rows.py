@@ -13,9 +13,10 @@ A copy that keeps the row's empty cells writes the name's last characters as a r
 服务合格 | |`` then ``| | | 率 | ≥95% |``. The rows are one where the first has its 三级 name and nothing after it,
 the second nothing before its 三级 and a value, and that 三级 is a name's tail, no name: one or two characters
 ending in 率, 数, 度, 量 or 次 (率, 人数, 次数; reading38), or a longer one so ending where the break falls inside a
-word (``服务对`` / ``象覆盖率``, ``乡村医生培`` / ``训合格率``: ``readers/word_cut.py``; reading39). A second row named
-otherwise (``有效``, ``满意度`` after ``服务合格``, ``覆盖率`` after ``服务``: the break between words) stays an
-indicator of its own after one without a value (warned).
+word (``服务对`` / ``象覆盖率``, ``乡村医生培`` / ``训合格率``: ``readers/word_cut.py``; reading39) or after a name
+that is a single word naming no measure, no indicator on its own (``服务`` / ``覆盖率``; reading41). A second row
+named otherwise (``有效``, ``满意度`` after ``服务合格``, ``覆盖人数`` after ``社区养老服务``: the break between
+words after a name of words) stays an indicator of its own after one without a value (warned).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import is_footer, level_of
-from perfbudget.readers.word_cut import cut_inside_a_word
+from perfbudget.readers.word_cut import cut_inside_a_word, is_one_word
 from perfbudget.target import parse_target
 
 PERCENT_SIGNS = frozenset("%％‰")
@@ -71,9 +72,18 @@ def _name_tail_at(before: list[Cell], row: list[Cell], roles: list[str]) -> int 
     tail = row[level3].text.strip()
     if not tail.endswith(_NAME_TAIL_ENDS) or level_of(tail) is not None:
         return None
-    # 服务对 / 象覆盖率: a longer tail only where the break cuts a word (服务合格 / 满意度 stays two; reading39)
-    return level3 if len(tail) <= 2 or (len(tail) <= _LONGEST_TAIL
-                                        and cut_inside_a_word(before[level3].text.strip(), tail)) else None
+    # 服务对 / 象覆盖率: a longer tail only where the break cuts a word (服务合格 / 满意度 stays two; reading39), or
+    # where the head is a single word naming no measure, no indicator on its own (服务 / 覆盖率; reading41)
+    head = before[level3].text.strip()
+    return level3 if len(tail) <= 2 or (len(tail) <= _LONGEST_TAIL and (
+        cut_inside_a_word(head, tail) or _bare_word(head))) else None
+
+
+def _bare_word(head: str) -> bool:
+    """A 三级 name that is one word of the dictionary naming no measure (``服务``, ``培训``; not ``满意度``, not a
+    level's name, no digit): no indicator on its own, so the measure on the next row is its end."""
+    return not head.endswith(_NAME_TAIL_ENDS) and level_of(head) is None \
+        and not any(ch.isdigit() for ch in head) and is_one_word(head)
 
 
 def _continues(before: list[Cell], row: list[Cell], roles: list[str], width: int) -> bool:

@@ -47,6 +47,18 @@ def is_indicator_header(row: list[Cell]) -> bool:
     return _may_be_header([c.text for c in row]) and _has_header_roles([c.text for c in row if not c.blank])
 
 
+def header_texts(row: list[Cell]) -> list[str]:
+    """A header row's filled texts without their spaces, as :func:`repeats_header` compares them."""
+    return [squashed for cell in row if (squashed := "".join(cell.text.split()))]
+
+
+def repeats_header(filled: list[Cell], heads: list[str]) -> bool:
+    """Is a row whose filled cells are ``filled`` the header again (a page break), every filled cell the header's
+    own text in turn (``heads``: :func:`header_texts` of the header)? A header of three texts at least."""
+    return len(filled) == len(heads) > 2 and "".join(filled[0].text.split()) == heads[0] \
+        and all("".join(c.text.split()) == head for c, head in zip(filled, heads, strict=True))
+
+
 def is_indicator_header_texts(texts: list[str]) -> bool:
     """``is_indicator_header`` of a row given as its cells' texts (a blank text is empty or spaces)."""
     return _may_be_header(texts) and _has_header_roles([t for t in texts if t and not t.isspace()])

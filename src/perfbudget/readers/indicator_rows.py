@@ -40,7 +40,7 @@ from perfbudget.readers.cell_values import (
 )
 from perfbudget.readers.full_mark_scores import row_score
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
-from perfbudget.readers.indicator_header import SKIP, is_indicator_header
+from perfbudget.readers.indicator_header import SKIP, is_indicator_header, repeats_header
 from perfbudget.readers.labels import cut_level_name, is_central_group, is_footer, level1_of_level2, level_of
 from perfbudget.readers.level_wraps import completes_level_name, join_wrapped_level_names
 from perfbudget.readers.parts import Parts
@@ -73,8 +73,7 @@ def _header_again(filled: list[Cell], row: list[Cell], heads: list[str]) -> bool
     if first.strip() in HEADER_FIRST \
             or ((" " in first or "\u3000" in first) and "".join(first.split()) in HEADER_FIRST):
         return is_indicator_header(row)
-    return len(filled) == len(heads) > 2 and "".join(first.split()) == heads[0] \
-        and all("".join(c.text.split()) == head for c, head in zip(filled, heads, strict=True))
+    return repeats_header(filled, heads)
 
 
 @lru_cache(maxsize=4096)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.indicator_header import is_indicator_header
+from perfbudget.readers.indicator_header import header_texts, is_indicator_header, repeats_header
 from perfbudget.readers.labels import column_role, header_field, level_of
 
 
@@ -59,6 +59,7 @@ def split_list_layout(table: RawTable, problems: list[Problem],
     indicator_header = header[width:]
     projects: list[RawTable] = []
     values: list[Cell | None] = [None] * width  # the project cells carried down (merged cells)
+    heads = header_texts(header)
     for row in table.rows[header_index + 1:]:
         cells = list(row)
         while cells and cells[-1].blank:
@@ -68,6 +69,10 @@ def split_list_layout(table: RawTable, problems: list[Problem],
         start = next((i for i, c in enumerate(cells) if not c.blank and level_of(c.text) is not None), None)
         if start is None:
             filled = [c for c in cells if not c.blank]
+            if repeats_header(filled, heads):
+                # 单位名称 | 项目名称 | … | 一级指标 | … again after a page break: the list's header, no row (reading41)
+                problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
+                continue
             if table.sparse and projects and len(filled) <= 2:
                 projects[-1].rows.append(cells)  # cells wrapped onto a line of their own
                 continue

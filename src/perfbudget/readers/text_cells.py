@@ -14,7 +14,8 @@ from itertools import filterfalse
 
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable, source_at
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import label_line_cells, lead_line_cells
+from perfbudget.readers.stream import with_year_note
 from perfbudget.readers.text_lines import head_lines
 
 HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
@@ -49,7 +50,9 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
     row: list[Cell] | None = None
     last_cell: Cell | None = None
     pending: tuple[str, int] | None = None  # a heading line waiting for its table
+    titled = False  # ``pending`` is a table's title (HEADING), kept over the free lines after it
     previous_was_cell = False
+    lead = False  # the current table holds only label lines so far (项目名称：… / 主管部门：…)
     # source_at(file, lineno) and Cell(text, source), inlined: no Python-level call per line
     new_tuple, new_object = tuple.__new__, object.__new__
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -62,7 +65,7 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
                     current = RawTable(heading=heading, source=source_at(file, hline))
                     tables.append(current)
                     pending = None
-                row = []
+                row, lead = [], False
                 current.rows.append(row)
             source = new_tuple(Source, (file, lineno, None, None, None, None, None))  # Source(file, lineno)
             body = line[1:]
@@ -95,6 +98,10 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             previous_was_cell = True
             continue
         labelled = None if is_heading else label_line_cells(stripped)
+        if labelled is None and lead and pending is None and not is_heading:
+            # 主管部门：某局, 二、项目资金（万元）, 年度资金总额：16 after 项目名称：…: the label lines go on
+            # (reading41: a notice one cell a line lost its money unit and budget, read as headings)
+            labelled = lead_line_cells(stripped)
         if labelled is not None:  # 单位名称：某局  金额单位：万元 — a row of the (next) table
             if pending is not None or current is None:
                 heading, hline = pending if pending else (None, lineno)
@@ -103,11 +110,15 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
                 pending = None
             source = source_at(file, lineno)
             current.rows.append([Cell(text, source) for text in labelled])
+            row, last_cell, previous_was_cell, lead = None, None, False, True
+            continue
+        if pending is not None and (dated := with_year_note(pending[0], stripped)) is not None:
+            pending = (dated, pending[1])  # 绩效目标表 / (2020年度): the year note joins its title
             row, last_cell, previous_was_cell = None, None, False
             continue
         # A heading or free text between tables: the latest heading (else the latest
         # line) names the next table.
-        if is_heading or pending is None or HEADING.search(pending[0]) is None:
-            pending = (stripped, lineno)
+        if is_heading or pending is None or not titled:
+            pending, titled = (stripped, lineno), is_heading
         row, last_cell, previous_was_cell = None, None, False
     return tables

@@ -178,3 +178,9 @@ def test_a_ratio_within_the_targets_band_is_its_percent_under_a_low_target(tmp_p
     line = _explained([*_SATISFACTION, "群众参保率", "≥30%", "0.35", "10", "10", "无"], tmp_path)
     assert line == ("4. 正向指标：实际 35% ≥ 目标 30%，得满分 10.00（实际完成值「0.35」未写单位，"
                     "指标值「≥30%」为百分比：按比例读作 35%）")
+
+
+def test_a_ratio_under_a_high_target_is_its_percent_however_far_below(tmp_path: Path) -> None:
+    """The lead's third reread: the band alone read 0.45 under ≥95% as 0.45 % (the first rule read 45 %)."""
+    line = _explained([*_SATISFACTION, "群众满意度", "≥95%", "0.45", "10", "10", "无"], tmp_path)
+    assert line.startswith("4. 正向指标：实际 45% < 目标 95%")

@@ -104,6 +104,10 @@ def test_a_forecast_quoted_as_a_reviewer_reads_it(tmp_path: Path) -> None:
             "产出指标 | 数量指标 | 维修工程数 | ≥１２处 | ６处 | １０处 | 确定能"]
     _code, said = _own("monitor", [row.split(" | ") for row in rows], tmp_path)
     assert "指标「维修工程数」全年预计完成 10处，达不到年度指标值 ≥12处，完成目标可能性却为「确定能」" in said, said
+    # nothing but the full-width forms rewritten (the lead's reread: NFKC made ≥1200㎡ ≥1200m2)
+    squared = [*rows[:-1], "产出指标 | 数量指标 | 维修面积 | ≥１２００㎡ | ６００㎡ | １０００㎡ | 确定能"]
+    _code, said = _own("monitor", [row.split(" | ") for row in squared], tmp_path)
+    assert "全年预计完成 1000㎡，达不到年度指标值 ≥1200㎡" in said, said
 
 
 ROW = "产出指标 | 数量指标 | 维修工程数 | 10处 | 2处 | 10处"

@@ -153,3 +153,14 @@ def test_a_bare_split_after_a_grid_without_amounts_is_no_task(form: str) -> None
     project, _ = _read([*TASKS, ["", "基本支出", "120"], ["", "项目支出", "300"]], form)
     assert _named(project, "任务名称", "主要内容") == [("任务名称", "农田建设"), ("主要内容", "建设高标准农田")]
     assert _named(project, "基本支出", "项目支出") == [("基本支出", "120"), ("项目支出", "300")]
+
+
+@pytest.mark.parametrize("form", CELL_FORMS)
+def test_a_task_named_like_a_part_stays_a_task_under_any_amount_head(form: str) -> None:
+    """The lead's third reread: under 金额（万元）, a head the grid does not know as money, the second mend took
+    人员经费 | | 100 for the split again (the grid "without amounts"): only a grid of text columns alone is."""
+    tasks = [["年度主要任务", "任务名称", "主要内容", "金额（万元）"], ["", "人员经费", "", "100"],
+             ["", "农田建设", "建设高标准农田", "300"], ["金额合计", "", "", "400"]]
+    project, _ = _read(tasks, form)
+    assert _named(project, "任务名称") == [("任务名称", "人员经费"), ("任务名称", "农田建设")]
+    assert not _named(project, "人员经费")

@@ -176,3 +176,17 @@ def test_a_tab_copys_last_table_is_measured_alone_and_a_trimmed_remark_is_no_cut
     document, problems = _read(trimmed.encode())
     assert _rows(document)[-1][2:] == ("补助标准", "150元/人")
     assert not any("表格在此中断" in p for p in _errors(problems))
+
+
+def test_a_tab_copys_last_row_without_its_unit_is_cut_and_a_specific_title_row_beats_a_generic_heading() -> None:
+    """The lead's third reread: the second mend read a last row cut before its 度量单位 (``定性 \\t 减``) whole,
+    减 the target — only a row leaving out 备注/说明 alone is whole; and a generic heading above (项目支出绩效目标表)
+    beat the table's own title row (农村公路养护项目绩效目标表, dated below), the project's name lost."""
+    head = ["项目名称\t生态修复\t\t\t\t", "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位",
+            *[f"产出指标\t数量指标\t修复面积{k}\t≥\t100\t亩" for k in range(6)]]
+    document, problems = _read("\n".join([*head, "效益指标\t生态效益指标\t生态环境成本指标\t定性\t减"]).encode())
+    assert any("表格在此中断" in p for p in _errors(problems))
+    own = _cells(["农村公路养护项目绩效目标表"], ["(2024年度)"])
+    titled = "\n".join(["项目支出绩效目标表", "", own, "", _CELL_TABLE])
+    document, _problems = _read(titled.encode())
+    assert document.projects[0].title == "农村公路养护项目绩效目标表(2024年度)"

@@ -6,7 +6,6 @@ All problems are collected; a sheet with any error must not be scored (callers c
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -356,9 +355,14 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
 
 
 def _shown(figure: str | None) -> str:
-    """A figure quoted in a message as a reviewer reads it: its full-width digits and signs as ASCII (NFKC; １０ is 10,
-    so the table's copy in either says the same: monitor41)."""
-    return unicodedata.normalize("NFKC", (figure or "").strip())
+    """A figure quoted in a message as a reviewer reads it: its full-width digits and signs as ASCII (１０ is 10, so
+    the table's copy in either says the same: monitor41); nothing else rewritten (NFKC made ≥1000㎡ ≥1000m2 and ≤２℃
+    ≤2°C: the lead's reread)."""
+    return (figure or "").strip().translate(_HALF_WIDTH)
+
+
+# full-width ASCII (U+FF01–FF5E) and the ideographic space as their ASCII
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def _forecast_disagrees(target: Target, forecast: Decimal, likelihood: str) -> str | None:

@@ -7,9 +7,10 @@ written above the table (:func:`perfbudget.readers.stream.with_year_note`).
 
 A leading row whose one filled cell is such a title is taken only while the table has no heading of its own (a
 heading found above the table is never replaced; a line of the page's prose above it, which a text copy gives as
-the heading where no title is above, is; a title above followed by the form's own title with its year note in the
-row below it keeps the title above, dated by the note, the form's title row left out — a heading above that writes a
-year is kept as it is: reading40, the title rows one cell a line, and the lead's reread); a
+the heading where no title is above, is; a title above followed by the form's own name (项目支出绩效目标表) with its
+year note in the row below it keeps the title above, dated by the note, the form's name left out, and a title of its
+own inside the table (农村公路养护项目绩效目标表) dated below replaces a title above — a heading above that writes a
+year is kept as it is: reading40, the title rows one cell a line, and the lead's rereads); a
 year note in the first row after the heading (alone, or
 beside the unit line, its cell then left empty) joins a heading that has no year yet.
 """
@@ -23,6 +24,9 @@ from perfbudget.readers.stream import looks_like_heading, with_year_note
 from perfbudget.readers.written_year import YEAR
 
 _YEAR = re.compile(rf"{YEAR}\s*年")
+# a form's own name, naming no project (项目支出绩效目标表, 部门整体支出绩效自评表, 绩效目标申报表)
+_GENERIC = re.compile(r"(?:项目支出|项目|部门整体支出|部门整体|部门|单位整体|整体支出)?"
+                      r"绩效(?:目标|自评|评价|监控|运行监控)(?:申报)?(?:情况)?表")
 
 
 def _only_text(row: list[Cell]) -> str | None:
@@ -40,6 +44,9 @@ def title_rows(rows: list[list[Cell]], heading: str | None) -> tuple[list[list[C
     if rows and (title := _only_text(rows[0])) is not None and looks_like_heading(title) and "\n" not in title \
             and (heading is None or _YEAR.search(heading) is None):  # (a heading that dates the table is kept)
         if heading is None or not looks_like_heading(heading):  # none, or a line of the page's prose
+            heading, rest = title, rows[1:]
+        elif len(rows) > 1 and _dated_by(rows[1], title) and not _GENERIC.fullmatch("".join(title.split())):
+            # a title of its own inside the table (农村公路养护项目绩效目标表 under a generic heading): it, dated
             heading, rest = title, rows[1:]
         elif len(rows) > 1 and _dated_by(rows[1], title):
             # a title above (农村公路养护项目绩效目标表) and the form's own title with its year note below it

@@ -90,11 +90,12 @@ def is_grid_row(row: list[Cell], grid: TaskGrid | None = None) -> bool:
     first = filled[0].text.strip()
     if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
         return True
-    if opens_split(filled) or (names_expense_part(filled) and (grid is None or grid.total_read or not any(
-            _is_money_head(head) for head in grid.columns()))):
+    if opens_split(filled) or (names_expense_part(filled) and (grid is None or grid.total_read or (
+            not grid.money_heads and all(label_key(head) in _TEXT_HEADS for head in grid.heads)))):
         # 其中 | 人员经费 | 100, or 基本支出 | 120 after 金额合计: the funds' split by kind of spending after the grid,
         # no task (dept40: until then 其中 was a task's name, 人员经费 its content, the 100 an unnamed cell of the
-        # tasks), or a part and its amount after a grid without amounts (任务名称 | 主要内容: no task has a figure).
+        # tasks), or a part and its amount after a grid of text columns only (任务名称 | 主要内容: no task has a
+        # figure; a grid with any other column, 金额（万元） too, may have amounts: the lead's third reread).
         # A task named like a part before the total of a grid with amounts (人员经费 | | 100 among the tasks) stays a
         # task: the lead's reread found the grid ended there and its 金额合计, the budget, lost
         return False

@@ -512,6 +512,10 @@ def read_tab_rows(text: str, file: str) -> list[RawTable]:
     return tables
 
 
+_VALUE_HEADS = frozenset({"指标值", "三级指标", "年度指标值", "目标值"})
+_REMARK_HEADS = frozenset({"备注", "说明", "备注说明"})
+
+
 def _short_last_row_end(rows: list[tuple[int, list[str]] | tuple[int, str]]) -> bool | None:
     """Where a tab copy stops inside its last row, ``_last_row_end`` of a pipe text for tabs: a spreadsheet copies
     every row of its range with as many cells (``\t`` for the empty ones), so where three quarters of the rows,
@@ -519,9 +523,9 @@ def _short_last_row_end(rows: list[tuple[int, list[str]] | tuple[int, str]]) -> 
     last cell is filled (the page stops inside that cell), True when a tab closes the last written cell; None
     otherwise (reading40: ``生态环境成本指标 \t … \t 定性 \t 减`` read 减 as the whole target). The rows counted are
     the last table's, after the text's last line without a tab (a title, a heading: the lead's reread found a sound
-    five-column table after three of six columns said cut), and only a row that leaves out two columns or more
-    that most of them fill is short (a last row without its 备注 alone may be an editor's trim: read as written, as
-    before)."""
+    five-column table after three of six columns said cut), and a row that leaves out only the columns its
+    indicator header names 备注 or 说明 is whole (an editor's trim of the tab before an empty remark: read as written,
+    as before; a row without its 度量单位 or 分值 is cut: the lead's third reread)."""
     start = max((k + 1 for k, (_line, row) in enumerate(rows) if isinstance(row, str)), default=0)
     cells = [row for _line, row in rows[start:] if not isinstance(row, str)]
     widths = [len(row) for row in cells]
@@ -531,9 +535,10 @@ def _short_last_row_end(rows: list[tuple[int, list[str]] | tuple[int, str]]) -> 
     widest = max(widths)
     if widths[-1] == widest or widths.count(widest) * 4 < len(widths) * 3:
         return None
-    full = [row for row in cells if len(row) == widest]
-    if sum(1 for k in range(len(last), widest) if sum(1 for row in full if row[k]) * 2 >= len(full)) < 2:
-        return None  # it leaves out one column most rows fill at most (a trimmed 备注): read as written, as before
+    head = next((row for row in cells if any("".join(cell.split()) in _VALUE_HEADS for cell in row)), None)
+    if head is not None and all("".join(head[k].split()) in _REMARK_HEADS if k < len(head) else False
+                                for k in range(len(last), widest)):
+        return None  # only a 备注 or 说明 column left out (an editor's trim): read as written, as before
     return not last[-1]
 
 

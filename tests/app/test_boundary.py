@@ -31,7 +31,8 @@ WEB_OWN_ALLOWED = {"perfbudget.store.engine", "perfbudget.store.schema", "perfbu
                    "perfbudget.store.driver"}  # the data version read on the event loop (web/freshness.py)
 # What the CLI may import of the web: only what ``perfbudget serve`` needs to start it, only in cmd_serve.py.
 SERVE_IMPORTS = {"perfbudget.web.app", "perfbudget.web.settings", "perfbudget.web.http_protocol",
-                 "perfbudget.web.workers"}
+                 "perfbudget.web.workers",
+                 "perfbudget.web.access_log"}  # the server's request log in its format (replay-aa)
 # The pages and the API: the Store facade (a type) is all they may name of the store.
 FACADE = {"perfbudget.store", "perfbudget.store.api"}
 READERS = ("perfbudget.readers", "perfbudget.load")

@@ -29,16 +29,18 @@ _LEAD = re.compile(r"^(?:其中|按支出性质分|按支出经济分类分|按�
 _NOTE = re.compile(r"[(（](?:万元|元)[)）]$")
 
 
+def _compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def part_name(text: str) -> str | None:
     """The part a label cell names (``其中：人员经费（万元）:`` → 人员经费), else None."""
-    key = "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":：")
-    key = _NOTE.sub("", _LEAD.sub("", key)).rstrip(":：")
+    key = _NOTE.sub("", _LEAD.sub("", _compact(text).rstrip(":："))).rstrip(":：")
     return key if key in PARTS else None
 
 
 def _is_lead(text: str) -> bool:
-    key = "".join(unicodedata.normalize("NFKC", text).split())
-    return _LEAD.fullmatch(key) is not None
+    return _LEAD.fullmatch(_compact(text)) is not None
 
 
 def expense_part(row: list[Cell], k: int) -> tuple[str, Cell, int] | None:
@@ -63,6 +65,4 @@ def opens_split(filled: list[Cell]) -> bool:
     """Whether a row's first filled cell announces the split (其中, 其中：人员经费, 按支出性质分：基本支出) before a
     part and its amount: a task may be named like a part (a 年度主要任务 row 人员经费 | 100), a row that says 其中
     is no task."""
-    if not names_expense_part(filled):
-        return False
-    return _LEAD.match("".join(unicodedata.normalize("NFKC", filled[0].text).split())) is not None
+    return names_expense_part(filled) and _LEAD.match(_compact(filled[0].text)) is not None

@@ -47,6 +47,10 @@ class TaskGrid:
     money_at: list[int] = field(default_factory=list)
     total_read: bool = False  # the 金额合计 row was read: a part and its amount after it is the spending's split
 
+    def text_only(self) -> bool:
+        """Whether the grid's columns are text alone (任务名称 | 主要内容): no task of it has a figure."""
+        return not self.money_heads and all(label_key(head) in _TEXT_HEADS for head in self.heads)
+
     def columns(self) -> list[str]:
         if not self.money_heads:
             return self.heads
@@ -90,8 +94,8 @@ def is_grid_row(row: list[Cell], grid: TaskGrid | None = None) -> bool:
     first = filled[0].text.strip()
     if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
         return True
-    if opens_split(filled) or (names_expense_part(filled) and (grid is None or grid.total_read or (
-            not grid.money_heads and all(label_key(head) in _TEXT_HEADS for head in grid.heads)))):
+    if opens_split(filled) or (names_expense_part(filled) and (grid is None or grid.total_read
+                                                                or grid.text_only())):
         # 其中 | 人员经费 | 100, or 基本支出 | 120 after 金额合计: the funds' split by kind of spending after the grid,
         # no task (dept40: until then 其中 was a task's name, 人员经费 its content, the 100 an unnamed cell of the
         # tasks), or a part and its amount after a grid of text columns only (任务名称 | 主要内容: no task has a

@@ -64,8 +64,22 @@ class TaskGrid:
         return self.head_at[:-1] + self.money_at if len(self.heads) > 1 else self.money_at
 
 
-def _is_money_head(text: str) -> bool:
-    return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None
+# A grid's one amount column named as units name it (金额（万元）, 资金安排, 预算资金 …): no funds label of a header
+# block (a bare 金额 is a cost breakdown's column there, 资金 a word of many labels), but under 年度主要任务 the column
+# of the tasks' amounts, whose 金额合计 is the department's budget (kinds42: until then the grid's amounts and its
+# total were kept as extras under the column's name, the budget and the money unit its head notes lost).
+TASK_AMOUNT_HEADS = frozenset({"金额", "资金", "资金安排", "安排资金", "预算资金", "资金金额", "预算安排", "资金数额",
+                               "预算资金安排", "经费预算", "预算经费", "资金预算"})
+
+
+TOTAL_COLUMNS = frozenset(BUDGET_COLUMNS) | TASK_AMOUNT_HEADS  # the total where no 总额 is named
+
+
+def is_money_head(text: str) -> bool:
+    """A money column of the grid: 总额, 财政拨款, 其他资金, a funds column (预算数, 执行数 …) or the tasks' amount
+    (``TASK_AMOUNT_HEADS``)."""
+    return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None \
+        or label_key(text) in TASK_AMOUNT_HEADS
 
 
 def start_grid(row: list[Cell], at: int, parts: Parts) -> TaskGrid:
@@ -80,7 +94,7 @@ def _note_money_unit(heads: list[Cell], parts: Parts) -> None:
     tasks' amounts and the 金额合计 the budget is read from are in it (dept40: the grid's heads never passed the
     header reader, so a table whose only note stood there had no money unit)."""
     if parts.money_unit is None:
-        parts.money_unit = next((unit for c in heads if _is_money_head(c.text)
+        parts.money_unit = next((unit for c in heads if is_money_head(c.text)
                                  and (unit := money_unit_note(c.text)) is not None), None)
 
 
@@ -92,7 +106,7 @@ def is_grid_row(row: list[Cell], grid: TaskGrid | None = None) -> bool:
     if not filled:
         return True
     first = filled[0].text.strip()
-    if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
+    if label_key(first) in TASK_TOTAL_ROWS or all(is_money_head(c.text) for c in filled):
         return True
     if opens_split(filled) or (names_expense_part(filled) and (grid is None or grid.total_read
                                                                 or grid.text_only())):
@@ -117,7 +131,7 @@ def _read_total(money: list[str], values: list[Cell], parts: Parts) -> None:
         role = header_field(head)
         if role in _MONEY_FIELDS and role not in parts.money:
             parts.money[role] = cell
-        elif label_key(head) in BUDGET_COLUMNS and "total" not in parts.money:
+        elif label_key(head) in TOTAL_COLUMNS and "total" not in parts.money:
             parts.money["total"] = cell
         else:
             parts.extras.append((f"金额合计/{label_key(head)}", cell))
@@ -128,7 +142,7 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
     filled = [c for c in row if not c.blank]
     if not filled:
         return
-    if all(_is_money_head(c.text) for c in filled):
+    if all(is_money_head(c.text) for c in filled):
         _note_money_unit(filled, parts)
         grid.money_heads = [c.text.strip() for c in filled]
         grid.money_at = [k for k, c in enumerate(row) if not c.blank]
@@ -136,7 +150,7 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
     columns = grid.columns()
     if label_key(filled[0].text) in TASK_TOTAL_ROWS:
         values = filled[1:]
-        money = grid.money_heads or [h for h in columns if _is_money_head(h)] or columns[-len(values):]
+        money = grid.money_heads or [h for h in columns if is_money_head(h)] or columns[-len(values):]
         grid.total_read = True
         if len(values) != len(money):  # a total row that does not fit the money columns: kept as it is
             parts.extras.extend(("金额合计", cell) for cell in values)
@@ -169,7 +183,7 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
         k += 1
     if len(heads) < 2:
         return None
-    if k < len(row) and header_field(row[k].text) == "total":
+    if k < len(row) and (header_field(row[k].text) == "total" or label_key(row[k].text) in TASK_AMOUNT_HEADS):
         _note_money_unit([row[k]], parts)
         return _stream_money_tasks(row, k, heads, parts) or _stream_priced_tasks(row, k, heads, parts)
     cells: list[Cell] = []
@@ -231,7 +245,7 @@ def _stream_money_tasks(row: list[Cell], at: int, heads: list[str], parts: Parts
     a word. Returns where the grid ends; None without money columns or any cell."""
     k = at + 1
     money: list[str] = []
-    while k < len(row) and (row[k].blank or _is_money_head(row[k].text)):
+    while k < len(row) and (row[k].blank or is_money_head(row[k].text)):
         if not row[k].blank:
             money.append(row[k].text.strip())
         k += 1

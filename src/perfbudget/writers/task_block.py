@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from perfbudget.readers.labels import BUDGET_COLUMNS, fund_column, header_field, label_key
+from perfbudget.readers.labels import header_field, label_key
+from perfbudget.readers.task_grid import TOTAL_COLUMNS, is_money_head
 
 # the first column of a 年度主要任务 grid (readers/task_grid.py's text heads)
 _FIRST_HEADS = frozenset({"任务名称", "主要内容", "任务内容", "主要任务内容", "工作内容"})
@@ -41,10 +42,6 @@ class TaskBlock:
     total: tuple[str, ...] | None
 
 
-def _is_money_head(text: str) -> bool:
-    return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None
-
-
 def task_block(extras: tuple[tuple[str, str], ...], money: dict[str, str], with_total: bool) -> TaskBlock | None:
     """The 年度主要任务 grid among ``extras`` (None when there is none); ``money`` the budget's texts by field
     (total, fiscal, other), ``with_total`` whether its 金额合计 row may carry the budget (no funds grid does)."""
@@ -59,7 +56,7 @@ def task_block(extras: tuple[tuple[str, str], ...], money: dict[str, str], with_
     for label, text in extras[first:]:
         if label == head:
             cells.append({label: text})
-        elif label not in cells[-1] and (label in _FIRST_HEADS or _is_money_head(label)):
+        elif label not in cells[-1] and (label in _FIRST_HEADS or is_money_head(label)):
             cells[-1][label] = text
         else:
             break
@@ -81,7 +78,7 @@ def _total_row(columns: tuple[str, ...], extras: tuple[tuple[str, str], ...], mo
     总额/财政拨款/其他资金 the budget's, a 预算数-like column the total where no 总额 is named, any other column the
     extra ``金额合计/列名``; None where a money column would be blank or a figure would have no column. The extras it
     draws are added to ``indexes``."""
-    heads = [column for column in columns if _is_money_head(column)]
+    heads = [column for column in columns if is_money_head(column)]
     if not heads:
         return None
     said = {label[len(_TOTAL_PREFIX):]: (k, text) for k, (label, text) in enumerate(extras)
@@ -94,7 +91,7 @@ def _total_row(columns: tuple[str, ...], extras: tuple[tuple[str, str], ...], mo
         if role in _MONEY_FIELDS and role not in placed:
             row[column] = money[role]
             placed.add(role)
-        elif label_key(column) in BUDGET_COLUMNS and "total" not in placed:
+        elif label_key(column) in TOTAL_COLUMNS and "total" not in placed:
             row[column] = money["total"]
             placed.add("total")
         elif (found := said.get(label_key(column))) is not None:

@@ -1,0 +1,83 @@
+"""A 部门整体 table's 年度主要任务 grid whose amount column is named as units name it (kinds42).
+
+``任务名称 | 主要内容 | 金额（万元）`` (or 资金安排, 预算资金 …) over the tasks and their 金额合计: the column was no money
+head (``task_grid.is_money_head`` knew 预算金额, 总额, 财政拨款, 其他资金 and the funds columns only), so the tasks'
+amounts were kept under the column's name, the 金额合计 as an extra ``金额合计/金额``, and the department had no
+budget and, where only that head noted it, no money unit — the table read "ok". One cell a line, every cell of the
+grid stayed an unlabelled text. The column is the tasks' amount now, its 金额合计 the budget, in every form.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from perfbudget.load import load_bytes, load_path
+from perfbudget.model import Project, Severity
+from tests.readers.word_tables import form_file
+
+FORMS = ["tabs", "pipes", "lines", "docx"]
+HEAD = [["部门名称", "某县农业农村局"]]
+TAIL = [["年度总体目标", "完成高标准农田建设2万亩。"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "高标准农田建设面积", "≥2万亩"],
+        ["", "满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"]]
+
+
+def _tasks(head: str) -> list[list[str]]:
+    return [["年度主要任务", "任务名称", "主要内容", head],
+            ["", "农田建设", "建设高标准农田", "300"], ["", "人员保障", "保障在职人员工资", "120"],
+            ["金额合计", "", "", "420"]]
+
+
+def _read(rows: list[list[str]], form: str) -> tuple[Project, str | None]:
+    read = load_bytes(*form_file([*HEAD, *rows, *TAIL], ["某县农业农村局2024年部门整体支出绩效目标表"], form, "部门整体"))
+    assert read.ok and read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is not Severity.INFO]
+    (project,) = read.document.projects
+    assert len(project.indicators) == 2
+    return project, read.document.money_unit
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(("head", "unit"), [("金额（万元）", "万元"), ("资金安排（万元）", "万元"), ("预算资金（万元）", "万元"),
+                                            ("资金安排", None), ("预算资金", None), ("金额", None)])
+def test_the_tasks_amount_column_gives_the_budget_and_its_unit(head: str, unit: str | None, form: str) -> None:
+    project, money_unit = _read(_tasks(head), form)
+    assert project.budget.total == Decimal(420)
+    assert money_unit == unit
+    column = head.split("（")[0]
+    assert [(key, text) for key, text in project.extras if key in ("任务名称", column)] == [
+        ("任务名称", "农田建设"), (column, "300"), ("任务名称", "人员保障"), (column, "120")]
+    assert not [key for key, _ in project.extras if not key or key.startswith("金额合计")]
+
+
+@pytest.mark.parametrize("form", ["tabs", "docx"])
+def test_an_amount_column_beside_the_funds_columns_is_their_total(form: str) -> None:
+    """金额 | 财政拨款 | 其他资金 under 预算金额: 金额 is the total, the others the budget's fiscal and other money."""
+    rows = [["年度主要任务", "任务名称", "主要内容", "预算金额", "", ""],
+            ["", "", "", "金额", "财政拨款", "其他资金"],
+            ["", "农田建设", "建设高标准农田", "300", "280", "20"],
+            ["金额合计", "", "", "300", "280", "20"]]
+    project, _ = _read(rows, form)
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (
+        Decimal(300), Decimal(280), Decimal(20))
+
+
+@pytest.mark.parametrize("to", ["xlsx", "docx", "html"])
+def test_the_grid_reads_back_the_same_from_every_export(to: str, tmp_path: Path) -> None:
+    data, name = form_file([*HEAD, *_tasks("金额（万元）"), *TAIL], ["某县农业农村局2024年部门整体支出绩效目标表"], "tabs",
+                           "部门整体")
+    source = tmp_path / name
+    source.write_bytes(data)
+    out = tmp_path / f"导出.{to}"
+    result = CliRunner().invoke(app, ["export", str(source), "--to", to, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    read, back = load_path(source), load_path(out)
+    assert back.ok and back.document is not None and read.document is not None, back.problems
+    assert back.document.projects[0].budget == read.document.projects[0].budget
+    assert back.document.projects[0].extras == read.document.projects[0].extras

@@ -1,10 +1,11 @@
 """A 部门整体 table's 年度主要任务 grid whose amount column is named as units name it (kinds42).
 
-``任务名称 | 主要内容 | 金额（万元）`` (or 资金安排, 预算资金 …) over the tasks and their 金额合计: the column was no money
-head (``task_grid.is_money_head`` knew 预算金额, 总额, 财政拨款, 其他资金 and the funds columns only), so the tasks'
-amounts were kept under the column's name, the 金额合计 as an extra ``金额合计/金额``, and the department had no
-budget and, where only that head noted it, no money unit — the table read "ok". One cell a line, every cell of the
-grid stayed an unlabelled text. The column is the tasks' amount now, its 金额合计 the budget, in every form.
+``任务名称 | 主要内容 | 金额（万元）`` (or 资金安排, 预算资金 …) over the tasks and their 金额合计:
+the column was no money head (``task_grid.is_money_head`` knew 预算金额, 总额, 财政拨款, 其他资金
+and the funds columns only), so the tasks' amounts were kept under the column's name, the 金额合计
+as an extra ``金额合计/金额``, and the department had no budget and, where only that head noted
+it, no money unit — the table read "ok". One cell a line, every cell of the grid stayed an
+unlabelled text. The column is the tasks' amount now, its 金额合计 the budget, in every form.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tests.readers.word_tables import form_file
 
 FORMS = ["tabs", "pipes", "lines", "docx"]
 HEAD = [["部门名称", "某县农业农村局"]]
+TITLE = ["某县农业农村局2024年部门整体支出绩效目标表"]
 TAIL = [["年度总体目标", "完成高标准农田建设2万亩。"],
         ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
         ["", "产出指标", "数量指标", "高标准农田建设面积", "≥2万亩"],
@@ -35,7 +37,7 @@ def _tasks(head: str) -> list[list[str]]:
 
 
 def _read(rows: list[list[str]], form: str) -> tuple[Project, str | None]:
-    read = load_bytes(*form_file([*HEAD, *rows, *TAIL], ["某县农业农村局2024年部门整体支出绩效目标表"], form, "部门整体"))
+    read = load_bytes(*form_file([*HEAD, *rows, *TAIL], TITLE, form, "部门整体"))
     assert read.ok and read.document is not None, [str(p) for p in read.problems]
     assert not [p for p in read.problems if p.severity is not Severity.INFO]
     (project,) = read.document.projects
@@ -44,8 +46,9 @@ def _read(rows: list[list[str]], form: str) -> tuple[Project, str | None]:
 
 
 @pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize(("head", "unit"), [("金额（万元）", "万元"), ("资金安排（万元）", "万元"), ("预算资金（万元）", "万元"),
-                                            ("资金安排", None), ("预算资金", None), ("金额", None)])
+@pytest.mark.parametrize(("head", "unit"), [("金额（万元）", "万元"), ("资金安排（万元）", "万元"),
+                                            ("预算资金（万元）", "万元"), ("资金安排", None), ("预算资金", None),
+                                            ("金额", None)])
 def test_the_tasks_amount_column_gives_the_budget_and_its_unit(head: str, unit: str | None, form: str) -> None:
     project, money_unit = _read(_tasks(head), form)
     assert project.budget.total == Decimal(420)
@@ -70,8 +73,7 @@ def test_an_amount_column_beside_the_funds_columns_is_their_total(form: str) -> 
 
 @pytest.mark.parametrize("to", ["xlsx", "docx", "html"])
 def test_the_grid_reads_back_the_same_from_every_export(to: str, tmp_path: Path) -> None:
-    data, name = form_file([*HEAD, *_tasks("金额（万元）"), *TAIL], ["某县农业农村局2024年部门整体支出绩效目标表"], "tabs",
-                           "部门整体")
+    data, name = form_file([*HEAD, *_tasks("金额（万元）"), *TAIL], TITLE, "tabs", "部门整体")
     source = tmp_path / name
     source.write_bytes(data)
     out = tmp_path / f"导出.{to}"

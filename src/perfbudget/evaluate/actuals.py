@@ -43,6 +43,8 @@ class IndicatorActual:
         value: the number converted to the target's unit (quantitative indicators).
         unit_note: how the unit was converted, e.g. "90分钟 = 1.5小时"; None when not converted.
         grade: 达成 / 部分达成 / 未达成 (qualitative indicators, and monitoring).
+        grade_basis: how the grade was found where no 完成等级 was written (取自实际完成值「部分完成」, or a read
+            自评表's 得分 ÷ 分值), said in the explanation; None for a written grade.
         score: 得分 as given by the evaluator (qualitative indicators; checked against the band).
         weight: 分值 as given in the sheet; None for the default allocation.
         done: the completion date of a time target (``2025年10月底前``), when 实际完成值 is a date.
@@ -63,6 +65,7 @@ class IndicatorActual:
     grade: str | None = None
     score: Decimal | None = None
     weight: Decimal | None = None
+    grade_basis: str | None = None
     done: date | None = None
     done_note: str | None = None
     deviation: str | None = None

@@ -106,19 +106,21 @@ def qualitative_band(w: Decimal, grade: str) -> tuple[Decimal, Decimal]:
     return mul(w, low), mul(w, high)
 
 
-def qualitative(w: Decimal, grade: str, given: Decimal | None) -> Scored | str:
-    """The band's lower bound, or the evaluator's score when inside the band (as displayed).
+def qualitative(w: Decimal, grade: str, given: Decimal | None, basis: str | None = None) -> Scored | str:
+    """The band's lower bound, or the evaluator's score when inside the band (as displayed); ``basis`` says how the
+    grade was found where none was written (取自实际完成值「部分完成」, a read table's 得分 ÷ 分值: kinds42).
 
     Returns an error message when the given score is outside the band.
     """
     low, high = qualitative_band(w, grade)
     low_pct, high_pct = (f"{int(x * 100)}%" for x in GRADE_BANDS[grade])
-    band = f"完成等级「{grade}」，区间为分值的 {low_pct}–{high_pct}（{show(low)}–{show(high)} 分）"
+    named = f"完成等级「{grade}」" + (f"（{basis}）" if basis else "")
+    band = f"{named}，区间为分值的 {low_pct}–{high_pct}（{show(low)}–{show(high)} 分）"
     if given is None:
         return Scored(low, "qualitative", f"定性指标：{band}，未给分，取区间下限 {show(low)}")
     if given < shown(low) or given > shown(high):
         # 「…不在完成等级「部分达成」的区间内：应为…」 (until replay-s 「不在完成等级「部分达成」，区间为…（…）内」)
-        return (f"得分 {plain(given)} 不在完成等级「{grade}」的区间内：应为分值的 {low_pct}–{high_pct}"
+        return (f"得分 {plain(given)} 不在{named}的区间内：应为分值的 {low_pct}–{high_pct}"
                 f"（{show(low)}–{show(high)} 分）")
     score = min(given, w)
     return Scored(score, "qualitative", f"定性指标：{band}，评价人给分 {show(score)}")

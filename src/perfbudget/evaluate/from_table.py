@@ -11,7 +11,9 @@ filled-in sheet would (:mod:`perfbudget.evaluate.sheet`), each at the table's ow
 * ``总体目标完成情况`` from 实际完成情况;
 * one row per indicator: its 实际完成值 and 分值; for a qualitative indicator (not a quantity; a time target
   whose 实际完成值 is no date) its 得分 and the 完成等级 whose band holds 得分 ÷ 分值 (the table prints the
-  score, not the grade; on a band's bound the higher grade, whose band holds the same score).
+  score, not the grade; on a band's bound the higher grade, whose band holds the same score), with how it was found
+  (``完成等级依据``, said in the explanation) — unless its 实际完成值 states its grade in words (部分完成, 未达标:
+  ``vocabulary.stated_grade``), which grade it, its 得分 checked against that band (kinds42).
 
 Nothing is guessed: a cell the table leaves empty stays empty, and scoring reports it as it would for a sheet.
 The total and grade the table gives itself (``Project.table_total``, ``table_grade``) are compared with the scoring's
@@ -31,6 +33,7 @@ from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
     COL_DEVIATION,
     COL_GRADE,
+    COL_GRADE_BASIS,
     COL_LEVEL3,
     COL_PROJECT,
     COL_SCORE,
@@ -40,6 +43,8 @@ from perfbudget.evaluate.vocabulary import (
     ROW_BUDGET,
     ROW_EXECUTED,
     ROW_GOAL,
+    hedged_grade,
+    stated_grade,
 )
 from perfbudget.framework import LEVEL1_COST
 from perfbudget.model import Document, Indicator, Kind, Problem, Project, Severity, Source
@@ -73,18 +78,28 @@ def _funds(project: Project, column: tuple[str, ...]) -> str:
     return ""
 
 
-def _grade(indicator: Indicator, fund_year: int | None, weight: Decimal | None) -> str:
-    """The 完成等级 whose band holds the table's 得分 ÷ 分值 ("" when either is missing or the indicator is scored
-    from its value)."""
+def _graded(indicator: Indicator, fund_year: int | None) -> bool:
+    """Whether the indicator is scored by a grade: not from its value (a quantity) nor its completion date."""
     target = indicator.target
     if target.kind is Kind.QUANTITATIVE and target.value is not None:
-        return ""
-    if indicator.score is None or not weight:
-        return ""
-    if due_of(target) is not None and isinstance(parse_done(indicator.actual or "", fund_year), tuple):
-        return ""  # a completion date: scored from the date
+        return False
+    return due_of(target) is None or not isinstance(parse_done(indicator.actual or "", fund_year), tuple)
+
+
+def _grade(indicator: Indicator, weight: Decimal | None) -> tuple[str, str]:
+    """The 完成等级 whose band holds the table's 得分 ÷ 分值 and how it was found (("", "") when either is missing, or
+    where the 实际完成值 states its grade in words, 部分完成: scoring takes that grade and checks the 得分 against its
+    band, kinds42)."""
+    if indicator.score is None or not weight or stated_grade(indicator.actual) is not None:
+        return "", ""
     ratio = indicator.score / weight
-    return next((grade for grade in GRADES if GRADE_BANDS[grade][0] <= ratio <= GRADE_BANDS[grade][1]), "")
+    grade = next((grade for grade in GRADES if GRADE_BANDS[grade][0] <= ratio <= GRADE_BANDS[grade][1]), "")
+    if not grade:
+        return "", ""
+    actual = (indicator.actual or "").strip()
+    said = f"实际完成值「{actual}」介于达成与部分达成之间，" if hedged_grade(actual) else "表中未写完成等级，"
+    share = (ratio * 100).quantize(_CENT, ROUND_HALF_UP)
+    return grade, f"{said}按得分 {indicator.score} ÷ 分值 {weight} = {share}% 所在区间定"
 
 
 def group_shares(project: Project, execution: Decimal | None) -> dict[int, Decimal]:
@@ -203,10 +218,12 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
         shares = shares or default_shares(project, notes, file)
         for position, indicator in enumerate(project.indicators, 1):
             weight = shares.get(position, indicator.weight)
-            grade = _grade(indicator, project.fund_year, weight)
+            graded = _graded(indicator, project.fund_year)
+            grade, basis = _grade(indicator, weight) if graded else ("", "")
             row(indicator.level3, indicator.source, **{
                 COL_ACTUAL: indicator.actual or "", COL_WEIGHT: _text(weight),
-                COL_GRADE: grade, COL_SCORE: _text(indicator.score) if grade else "",
+                COL_GRADE: grade, COL_GRADE_BASIS: basis,
+                COL_SCORE: _text(indicator.score) if grade or (graded and stated_grade(indicator.actual)) else "",
                 COL_DEVIATION: indicator.deviation or ""})
     return rows
 

@@ -18,6 +18,7 @@ from perfbudget.evaluate.vocabulary import (
     COL_DEVIATION,
     COL_FORECAST,
     COL_GRADE,
+    COL_GRADE_BASIS,
     COL_LEVEL3,
     COL_LIKELIHOOD,
     COL_PROJECT,
@@ -32,10 +33,12 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
     clean,
+    hedged_grade,
     parse_grade,
     parse_likelihood,
     parse_reason,
     special_row,
+    stated_grade,
 )
 from perfbudget.framework import normalise_level3
 from perfbudget.model import Direction, Document, Kind, Op, Problem, Project, Severity, Source, Target
@@ -264,11 +267,14 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
     grade = parse_grade(grade_text) if grade_text else None
     if grade_text and grade is None:
         problems.append(Problem(row.source, f"完成等级「{grade_text}」无法识别，应为 达成、部分达成 或 未达成"))
+    basis = row.get(COL_GRADE_BASIS) or None  # how a read 自评表's grade was found (from_table.py)
     value: Decimal | None = None
     note: str | None = None
     bound_note: str | None = None  # an 实际完成值 whose comparator's bound meets the target (kinds37)
     done = done_note = None
     quantitative = target.kind is Kind.QUANTITATIVE and target.value is not None
+    if not grade_text and not quantitative and kind == "evaluation" and (said := stated_grade(text)) is not None:
+        grade, basis = said, f"取自实际完成值「{text.strip()}」"  # 部分完成: its own words grade it (kinds42)
     due = due_of(target) if not quantitative and kind == "evaluation" else None
     if due is not None and text:
         read = parse_done(text, builder.project.fund_year)
@@ -298,8 +304,9 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 if (negative := negative_refusal(indicator.level3, target, text, value)) is not None:
                     problems.append(Problem(row.source, negative))
     elif grade is None and not grade_text:
+        hedged = f"：实际完成值「{text.strip()}」介于达成与部分达成之间，不能据以定级" if hedged_grade(text) else ""
         problems.append(Problem(row.source, f"定性指标「{indicator.level3}」须填写完成等级"
-                                            "（达成、部分达成 或 未达成）"))
+                                            f"（达成、部分达成 或 未达成）{hedged}"))
     score = _decimal_cell(row, COL_SCORE, problems, "得分")
     weight = _decimal_cell(row, COL_WEIGHT, problems, "分值")
     likelihood = forecast_text = reason = unread_forecast = None
@@ -348,8 +355,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                                             f"{disagreement}，完成目标可能性却为「{likelihood}」：请核对全年预计完成情况或完成目标可能性",
                                 Severity.WARNING))
     builder.indicators[position] = IndicatorActual(
-        position=position, text=text, value=value, unit_note=note, grade=grade, score=score, weight=weight,
-        done=done, done_note=done_note, deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood,
+        position=position, text=text, value=value, unit_note=note, grade=grade, grade_basis=basis, score=score,
+        weight=weight, done=done, done_note=done_note, deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood,
         forecast_text=forecast_text,
         forecast=forecast, reason=reason, remark=row.get(COL_REMARK) or None, source=row.source)
 

@@ -109,7 +109,7 @@ def _indicator(position: int, indicator: Indicator, weight: Decimal, actual: Ind
     elif actual.grade is None:
         scored = f"定性指标「{indicator.level3}」没有完成等级"
     else:
-        scored = qualitative(weight, actual.grade, actual.score)
+        scored = qualitative(weight, actual.grade, actual.score, actual.grade_basis)
     if isinstance(scored, str):
         problems.append(Problem(actual.source or fallback or Source("<sheet>"), scored))
         scored = Scored(ZERO, "qualitative", scored)

@@ -38,6 +38,9 @@ COL_PROJECT = "项目名称"
 COL_LEVEL3 = "三级指标"
 COL_ACTUAL = "实际完成值"
 COL_GRADE = "完成等级"
+# How a read 自评表's grade was found (its 得分's band: evaluate/from_table.py), said in the explanation; not a
+# column of the fill-in sheets.
+COL_GRADE_BASIS = "完成等级依据"
 COL_SCORE = "得分"
 COL_DEVIATION = "偏差原因分析"
 COL_WEIGHT = "分值"
@@ -106,14 +109,41 @@ def canonical_header(header: str) -> str:
 
 
 def parse_grade(text: str) -> str | None:
-    """达成 / 部分达成 / 未达成 from the short or the long form (达成年度指标 …); None otherwise."""
+    """达成 / 部分达成 / 未达成 from the short or the long form (达成年度指标 …), or from the words a 实际完成值 states
+    its grade in (:func:`stated_grade`: 已完成, 部分完成, 未达标 …); None otherwise."""
     name = clean(text)
     if not name:
         return None
     for grade in (GRADE_PARTLY, GRADE_MISSED, GRADE_MET):  # 部分达成 and 未达成 contain 达成
         if name == grade or name == GRADE_LONG[grade] or name.startswith(GRADE_LONG[grade]):
             return grade
-    return None
+    return stated_grade(text)
+
+
+# A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
+# 全部完成, 达到预期目标 (达成); 部分完成, 部分达标 (部分达成); 未完成, 未达标, 没有实现 (未达成). 基本完成, 基本达标
+# (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
+# says what was done, not how far: no grade either.
+_DONE = r"(?:达成|达标|完成|实现|达到)"
+_DONE_TAIL = r"(?:年度|预期|既定|计划|全年)?(?:绩效)?(?:目标值|目标|指标值|指标|任务|要求|预期)?"
+_STATED_GRADES = (
+    (GRADE_MISSED, re.compile(rf"^(?:未能|未|没有|没能|尚未){_DONE}{_DONE_TAIL}$")),
+    (GRADE_PARTLY, re.compile(rf"^部分{_DONE}{_DONE_TAIL}$")),
+    (GRADE_MET, re.compile(rf"^(?:已经|已|均已|均|全部|全面|完全|圆满|按时|按期|如期)*{_DONE}{_DONE_TAIL}$")),
+)
+_HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")
+_END_MARKS = "。.；;！!"
+
+
+def stated_grade(text: str | None) -> str | None:
+    """The grade a qualitative 实际完成值 states in words (see ``_STATED_GRADES``), else None."""
+    name = clean(text).rstrip(_END_MARKS)
+    return next((grade for grade, words in _STATED_GRADES if words.match(name)), None) if name else None
+
+
+def hedged_grade(text: str | None) -> bool:
+    """Whether the 实际完成值 says the target was basically met (基本完成, 基本达标): between 达成 and 部分达成."""
+    return _HEDGED.match(clean(text).rstrip(_END_MARKS)) is not None
 
 
 def parse_likelihood(text: str) -> str | None:

@@ -1,0 +1,80 @@
+"""A 自评表's qualitative row graded as rules.md §4 says, and the explanation saying how (kinds42).
+
+A qualitative target (达标, 有效改善) whose 实际完成值 states its grade in words — 已完成, 部分完成,
+未达标 — is that grade: without a 得分 it takes the band's lower bound (it was refused: 须填写完成等级),
+and a 得分 outside the band is an error naming the words (部分完成 at full points passed as 达成 without
+a word). A grade found from the table's 得分 ÷ 分值 says so (the explanation named a 完成等级 the table
+never wrote), and 基本达标 — between 达成 and 部分达成 — is graded by its 得分, or refused with its
+reason where the table gives none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.evaluate.test_kinds38_selfeval_edits import _evaluate
+from tests.readers.test_kinds35_selfeval_edits import COLUMNS, HEAD, INDICATORS
+
+
+def _rows(actual: str, score: str) -> list[list[str]]:
+    third = ["效益指标", "社会效益指标", "群众出行条件", "达标", actual, "40", score, ""]
+    return [*map(list, HEAD), COLUMNS, *(third if k == 2 else list(row) for k, row in enumerate(INDICATORS))]
+
+
+@pytest.mark.parametrize(("actual", "line"), [
+    ("部分完成", "3. 定性指标：完成等级「部分达成」（取自实际完成值「部分完成」），区间为分值的 60%–80%"
+                 "（24.00–32.00 分），未给分，取区间下限 24.00"),
+    ("未达标。", "3. 定性指标：完成等级「未达成」（取自实际完成值「未达标。」），区间为分值的 0%–60%"
+                "（0.00–24.00 分），未给分，取区间下限 0.00"),
+    ("已全部完成", "3. 定性指标：完成等级「达成」（取自实际完成值「已全部完成」），区间为分值的 80%–100%"
+                  "（32.00–40.00 分），未给分，取区间下限 32.00")])
+def test_words_that_state_the_grade_grade_a_row_without_a_score(actual: str, line: str, tmp_path: Path) -> None:
+    code, out, said = _evaluate(_rows(actual, ""), tmp_path)
+    assert code == 0, said
+    assert line in out
+
+
+@pytest.mark.parametrize("form", ["tabs", "docx"])
+def test_a_score_outside_the_band_the_words_state_is_an_error(form: str, tmp_path: Path) -> None:
+    code, out, said = _evaluate(_rows("部分完成", "40"), tmp_path, form)
+    assert code == 1 and "总分" not in out
+    assert ("错误：得分 40 不在完成等级「部分达成」（取自实际完成值「部分完成」）的区间内：应为分值的 60%–80%"
+            "（24.00–32.00 分）") in said
+
+
+def test_a_score_inside_the_band_the_words_state_is_the_evaluators(tmp_path: Path) -> None:
+    code, out, said = _evaluate(_rows("部分完成", "30"), tmp_path)
+    assert code == 0, said
+    assert ("完成等级「部分达成」（取自实际完成值「部分完成」），区间为分值的 60%–80%（24.00–32.00 分），"
+            "评价人给分 30.00") in out
+
+
+@pytest.mark.parametrize(("actual", "why"), [
+    ("基本达标", "实际完成值「基本达标」介于达成与部分达成之间，"),
+    ("明显改善", "表中未写完成等级，")])
+def test_a_grade_found_from_the_score_says_so(actual: str, why: str, tmp_path: Path) -> None:
+    code, out, said = _evaluate(_rows(actual, "38"), tmp_path)
+    assert code == 0, said
+    assert (f"3. 定性指标：完成等级「达成」（{why}按得分 38 ÷ 分值 40 = 95.00% 所在区间定），区间为分值的 80%–100%"
+            "（32.00–40.00 分），评价人给分 38.00") in out
+
+
+def test_basically_met_without_a_score_is_refused_with_its_reason(tmp_path: Path) -> None:
+    code, _out, said = _evaluate(_rows("基本达标", ""), tmp_path)
+    assert code == 1
+    assert ("错误：定性指标「群众出行条件」须填写完成等级（达成、部分达成 或 未达成）：实际完成值「基本达标」"
+            "介于达成与部分达成之间，不能据以定级") in said
+
+
+def test_the_words_of_the_grades() -> None:
+    from perfbudget.evaluate.vocabulary import hedged_grade, parse_grade, stated_grade
+
+    assert [stated_grade(text) for text in ("已完成", "达到预期目标", "全部达标", "按期完成", "部分实现", "未能完成",
+                                            "没有达到年度指标", "明显改善", "有效提升", "基本完成", "完成率95%")] == [
+        "达成", "达成", "达成", "达成", "部分达成", "未达成", "未达成", None, None, None, None]
+    hedged = [hedged_grade(text) for text in ("基本完成", "已基本达标", "基本上实现", "部分完成")]
+    assert hedged == [True, True, True, False]
+    # a fill-in sheet's 完成等级 written in such words is read (it was 「无法识别」)
+    assert (parse_grade("部分完成"), parse_grade("已完成"), parse_grade("基本达标")) == ("部分达成", "达成", None)

@@ -83,3 +83,14 @@ def test_the_grid_reads_back_the_same_from_every_export(to: str, tmp_path: Path)
     assert back.ok and back.document is not None and read.document is not None, back.problems
     assert back.document.projects[0].budget == read.document.projects[0].budget
     assert back.document.projects[0].extras == read.document.projects[0].extras
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+def test_the_split_after_the_total_keeps_project_spending_under_its_name(form: str) -> None:
+    """其中 | 人员经费 | 公用经费 | 项目经费 under the 金额合计: 项目经费 | 300 stayed two unlabelled texts."""
+    split = [["其中", "人员经费", "100"], ["", "公用经费", "20"], ["", "项目经费", "300"]]
+    project, _ = _read([*_tasks("金额（万元）"), *split], form)
+    assert project.budget.total == Decimal(420)
+    assert [(key, text) for key, text in project.extras if key.endswith("经费")] == [
+        ("人员经费", "100"), ("公用经费", "20"), ("项目经费", "300")]
+    assert not [text for key, text in project.extras if not key]

@@ -23,7 +23,10 @@ from perfbudget.readers.grid import Cell
 
 # the kinds of spending a department's budget is split into
 PARTS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出", "日常公用经费",
-                   "对个人和家庭的补助"})
+                   "对个人和家庭的补助",
+                   # 其中 | 人员经费 | 公用经费 | 项目经费 (kinds42: 项目经费 | 500 stayed two unlabelled texts), and
+                   # the economic classes beside 对个人和家庭的补助
+                   "项目经费", "基本经费", "工资福利支出", "商品和服务支出", "资本性支出"})
 # the heading words before a part, in its cell or in one of their own (其中：人员经费, 按支出性质分：基本支出)
 _LEAD = re.compile(r"^(?:其中|按支出性质分|按支出经济分类分|按经济分类分)[:：]?")
 _NOTE = re.compile(r"[(（](?:万元|元)[)）]$")

@@ -94,3 +94,15 @@ def test_the_split_after_the_total_keeps_project_spending_under_its_name(form: s
     assert [(key, text) for key, text in project.extras if key.endswith("经费")] == [
         ("人员经费", "100"), ("公用经费", "20"), ("项目经费", "300")]
     assert not [text for key, text in project.extras if not key]
+
+
+@pytest.mark.parametrize("label", ["部门职能", "部门（单位）职能", "单位主要职能"])
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+def test_the_departments_functions_row_is_kept_under_its_label(label: str, form: str) -> None:
+    """部门职能 | 负责…: the brief name of 部门职能职责概述 (it and its text were two unlabelled extras)."""
+    read = load_bytes(*form_file([*HEAD, [label, "负责全县农业农村工作。"], *_tasks("金额（万元）"), *TAIL], TITLE,
+                                 form, "部门整体"))
+    assert read.document is not None
+    (project,) = read.document.projects
+    assert (label.replace("（单位）", ""), "负责全县农业农村工作。") in project.extras
+    assert not [text for key, text in project.extras if not key]

@@ -45,6 +45,11 @@ HEADER_LABELS: dict[str, str] = {
     "部门职责": "extra",
     "职能职责概述": "extra",
     "部门职能概述": "extra",
+    # the brief name of the same row (部门职能 | 负责…; 部门（单位）职能: kinds42, until then two unlabelled texts)
+    "部门职能": "extra",
+    "单位职能": "extra",
+    "部门主要职能": "extra",
+    "单位主要职能": "extra",
     "单位职能概述": "extra",
     # the rows closing Hubei's 项目支出绩效监控表 after its indicators (corpus `72`; corpus22b)
     "偏差或不能完成目标原因分析": "extra",

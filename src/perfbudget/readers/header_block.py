@@ -45,6 +45,7 @@ from perfbudget.readers.labels import (
     COST_AMOUNT,
     COST_COLUMN,
     DEPARTMENT_WORDS,
+    DUTIES_BRIEF,
     FUND_TOTAL_ROWS,
     HEADER_LABELS,
     IGNORED_LABELS,
@@ -699,6 +700,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if not text:
             i += 1
             continue
+        if field_name == "extra" and label_key(text) in DUTIES_BRIEF \
+                and sum(1 for c in row[i + 1:] if not c.blank) != 1:
+            field_name = None  # 部门职能 | 年度目标任务 | 支出项目名称: a grid's column head, no label (kinds42)
         if detail_of is not None and field_name is None and not stream and (detail := detail_row(row, i)) is not None:
             # 一般公共预算拨款 | 小计 | 1800 then 市本级 | 1800: the part's detail, kept under both names (reading31b)
             detail_label, amount, i = detail

@@ -18,31 +18,17 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app
 from perfbudget.load import load_bytes, load_path
-from perfbudget.model import Project, Severity
+from tests.readers.test_dept40_department_parts import HEAD, TAIL, _read
 from tests.readers.word_tables import form_file
 
 FORMS = ["tabs", "pipes", "lines", "docx"]
-HEAD = [["部门名称", "某县农业农村局"]]
 TITLE = ["某县农业农村局2024年部门整体支出绩效目标表"]
-TAIL = [["年度总体目标", "完成高标准农田建设2万亩。"],
-        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
-        ["", "产出指标", "数量指标", "高标准农田建设面积", "≥2万亩"],
-        ["", "满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"]]
 
 
 def _tasks(head: str) -> list[list[str]]:
     return [["年度主要任务", "任务名称", "主要内容", head],
             ["", "农田建设", "建设高标准农田", "300"], ["", "人员保障", "保障在职人员工资", "120"],
             ["金额合计", "", "", "420"]]
-
-
-def _read(rows: list[list[str]], form: str) -> tuple[Project, str | None]:
-    read = load_bytes(*form_file([*HEAD, *rows, *TAIL], TITLE, form, "部门整体"))
-    assert read.ok and read.document is not None, [str(p) for p in read.problems]
-    assert not [p for p in read.problems if p.severity is not Severity.INFO]
-    (project,) = read.document.projects
-    assert len(project.indicators) == 2
-    return project, read.document.money_unit
 
 
 @pytest.mark.parametrize("form", FORMS)

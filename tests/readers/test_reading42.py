@@ -1,0 +1,91 @@
+"""A form's block titles written on a row of their own (reading42, FAILURES.md section CP).
+
+* a funds block's label alone on its row (``资金情况（万元）``, ``项目资金（万元）``) right after the 年度主要任务 grid:
+  6a19f62a read it as a task (任务名称 ``资金情况（万元）``, Word; one cell a line every task left unlabelled), and in
+  tabs or pipes it ended the table as a heading — the money unit in it lost, the rows after it a second table;
+* the goal under its title (``年度目标`` / ``1.年度目标`` / ``一、年度目标`` then the goal on its own line or lines):
+  lost, the title itself read as the goal, or numbered goals read as numbered tables and the indicators refused.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Project, Severity
+from tests.readers.test_reading36 import _read
+from tests.readers.word_tables import form_file
+
+FORMS = ["tabs", "pipes", "lines", "docx"]
+TASKS = [["部门名称", "某县农业农村局"], ["年度主要任务", "任务名称", "主要内容"], ["", "农田建设", "建设高标准农田"]]
+HEAD = [["项目名称", "社区养老服务补贴"], ["主管部门", "某区民政局"]]
+INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务老年人数", "≥500人"],
+              ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"]]
+
+
+def _project(rows: list[list[str]], form: str, title: str) -> tuple[Project, str | None]:
+    read = load_bytes(*form_file(rows, [title], form, "表"))
+    assert read.ok and read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert len(project.indicators) == 2
+    return project, read.document.money_unit
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("label", ["资金情况（万元）", "项目资金（万元）"])
+def test_a_funds_label_on_its_own_row_after_the_tasks_is_no_task(form: str, label: str) -> None:
+    funds = [[label], ["", "财政拨款", "10"], ["", "其他资金", "5"]]
+    project, money_unit = _project([*TASKS, *funds, ["年度目标", "完成高标准农田建设2万亩。"], *INDICATORS], form,
+                                   "某县农业农村局2024年部门整体支出绩效目标表")
+    # no task 资金情况（万元）, no unnamed cell
+    assert project.extras == (("任务名称", "农田建设"), ("主要内容", "建设高标准农田"))
+    assert (project.budget.fiscal, project.budget.other, money_unit) == (Decimal("10"), Decimal("5"), "万元")
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes"])
+def test_a_funds_label_on_its_own_row_keeps_its_money_unit_and_the_table_whole(form: str) -> None:
+    rows = [*HEAD, ["项目资金（万元）"], ["年度资金总额", "120"], ["财政拨款", "120"], *INDICATORS]
+    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表"], form, "表"))
+    assert read.document is not None
+    (project,) = read.document.projects
+    assert (project.name, project.budget.total, read.document.money_unit) == ("社区养老服务补贴", 120, "万元")
+    assert not any("分在几个表格" in p.message for p in read.problems)
+
+
+GOALS = [["全面改善老年人生活质量。"],
+         ["1.为500名老年人提供居家养老服务；", "2.服务合格率达到95%以上。"],
+         ["为500名老年人提供居家养老服务；", "服务合格率达到95%以上。"]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("title", ["年度目标", "1.年度目标", "一、年度目标", "（一）年度总体目标："])
+@pytest.mark.parametrize("goals", GOALS, ids=["one", "numbered", "semicolons"])
+def test_the_goal_under_its_title_on_lines_of_its_own(form: str, title: str, goals: list[str]) -> None:
+    rows = [*HEAD, ["资金情况（万元）", "年度资金总额", "120"], [title], *([goal] for goal in goals), *INDICATORS]
+    project, money_unit = _project(rows, form, "2024年项目支出绩效目标表")
+    assert project.goals == tuple(goal.split(".", 1)[-1] for goal in goals)
+    assert (project.name, project.budget.total, money_unit) == ("社区养老服务补贴", 120, "万元")
+
+
+_NOTICE = ["社区养老服务补贴绩效目标公示", "绩效目标表", "(2021年度)", "项目名称：社区养老服务补贴",
+           "年度资金总额：120万元", "三、绩效目标"]
+
+
+@pytest.mark.parametrize("title", ["年度目标", "1.年度目标", "一、年度目标"])
+def test_a_notices_goal_under_its_title_before_a_pipe_table(title: str) -> None:
+    """A notice's label lines, then the goal under its title, then the indicators as pipe rows: 6a19f62a paired
+    only a title numbered 一、 or （一） with its goal (``section_pair``) — ``年度目标`` lost its goal, and
+    ``1.年度目标``, after ``三、绩效目标``, was itself read as the goal."""
+    table = "\n".join(" | ".join(row) + " |" for row in INDICATORS)
+    document, _ = _read("\n".join([*_NOTICE, title, "全面改善老年人生活质量。", table]).encode())
+    assert document.projects[0].goals == ("全面改善老年人生活质量。",)
+
+
+def test_a_notices_section_over_goals_and_indicators_is_no_goal_title() -> None:
+    """``三、绩效目标`` heads a notice's section over both the goal and the indicators: no goal's title (a guard)."""
+    table = "\n".join(" | ".join(row) + " |" for row in INDICATORS)
+    document, _ = _read("\n".join([*_NOTICE, "（一）年度目标", "全面改善老年人生活质量。", table]).encode())
+    assert document.projects[0].goals == ("全面改善老年人生活质量。",)

@@ -89,3 +89,34 @@ def test_a_notices_section_over_goals_and_indicators_is_no_goal_title() -> None:
     table = "\n".join(" | ".join(row) + " |" for row in INDICATORS)
     document, _ = _read("\n".join([*_NOTICE, "（一）年度目标", "全面改善老年人生活质量。", table]).encode())
     assert document.projects[0].goals == ("全面改善老年人生活质量。",)
+
+
+_DIRECTION_HEADER = ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位", "分值"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_qualitative_row_without_direction_or_unit_keeps_its_target_where_the_copy_lost_empty_cells(
+        form: str) -> None:
+    """Inner Mongolia's columns 指标性质 | 指标方向 | 目标值 | 计量单位 | 分值 (corpus ``13``, ``180``): a 定性 row
+    leaves 指标方向 and 计量单位 empty, and a web page's pipe copy loses them: ``定性 | 提高 | 20`` — 6a19f62a read
+    the 分值 20 as the target (status ok); the other forms keep the empty cells or place the row by content
+    (guards)."""
+    rows = [*HEAD, ["项目资金（万元）", "年度资金总额", "120"], _DIRECTION_HEADER,
+            ["产出指标", "数量指标", "补助发放户数", "正向", "大于等于", "1200", "户", "20"],
+            ["效益指标", "生态效益指标", "草原植被盖度", "定性", "", "提高", "", "20"],
+            ["满意度指标", "服务对象满意度指标", "牧户满意度", "正向", "大于等于", "90", "%", "20"]]
+    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表"], form, "表"))
+    assert read.document is not None and not [p for p in read.problems if p.severity is Severity.ERROR]
+    targets = [i.target.raw for i in read.document.projects[0].indicators]
+    assert targets == ["大于等于1200户", "提高", "大于等于90%"]
+
+
+def test_a_short_last_row_of_a_pipe_text_stays_a_cut_row() -> None:
+    """The text's last row stopping after its value (``正向 | 大于等于 | 90``) may be cut inside the row: never
+    placed by content (the 90 would be taken for the 分值, the target empty) but told cut, as before — a guard."""
+    rows = [_DIRECTION_HEADER, ["产出指标", "数量指标", "补助发放户数", "正向", "大于等于", "1200", "户", "20"],
+            ["满意度指标", "服务对象满意度指标", "牧户满意度", "正向", "大于等于", "90"]]
+    text = "\n".join(["项目名称 | 草原生态保护补助奖励资金 |", *(" | ".join(row) + " |" for row in rows)])
+    document, problems = _read(text.encode())
+    assert [i.target.raw for i in document.projects[0].indicators] == ["大于等于1200户"]
+    assert any("表格在此中断" in p for p in problems)

@@ -315,7 +315,12 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                 cells, shift = row[:max(i for i, cell in enumerate(row) if not cell.blank) + 1], 0
         if len(cells) > width:
             cells = without_extra_leading_blanks(cells, roles, width)
-        if sparse and len(cells) <= last_required:
+        if len(cells) <= last_required and (sparse or (
+                not certain and not stream and ("sign" in roles or "unit" in roles)
+                and (index != last_filled or (complete and not is_last_table)))):
+            # (a web page's pipe rows that lost their empty cells: ``定性 | 提高 | 20`` under 指标性质 | 指标方向 |
+            # 目标值 | 计量单位 | 分值 — 提高 the target, 20 the 分值; reading42: 6a19f62a read 20 as the target. The
+            # text's last row may be cut there: placed as before)
             moved = place_sparse_row(cells, roles, last_required)
             if moved is not None:
                 cells = moved

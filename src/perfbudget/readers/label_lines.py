@@ -27,7 +27,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from perfbudget.readers.labels import header_field, is_any_label, is_level_part
+from perfbudget.readers.labels import MONEY_BLOCKS, header_field, is_any_label, is_level_part, label_key
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -149,15 +149,18 @@ _ITEM_NUMBER = re.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）
 _CUT_INSIDE = frozenset("，,、：:")
 # what a goal's sentence ends in
 _SENTENCE_END = frozenset("。．.；;！!？?，,")
+# what a goal ends in when more of its list follows
+_LIST_GOES_ON = frozenset("；;")
 
 
 def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     """A label line's cells whose last pair is the goal (``年度目标：…``, or the goal under its section title) with
     the next line added to the goal, where the goal goes on over lines: a numbered item (``2.保障道路安全畅通。``,
     ``（2）…``, ``②…``) as a goal of its own (a paragraph of the cell), the rest of a sentence the line cut inside
-    (the goal so far ends in ``，``, ``、`` or ``：``) joined to it, or, under a label with no value yet, a numbered
-    item or a sentence. None for any other line: a section title (also one numbered in digits, ``2.绩效指标``), a
-    label or a pair, a title (…表), a line after a goal whose sentence ended. reading25: such lines were read as the
+    (the goal so far ends in ``，``, ``、`` or ``：``) joined to it, a sentence after a goal ending in ``；`` (the list
+    goes on) as a goal of its own, or, under a label with no value yet, a numbered item or a sentence. None for any
+    other line: a section title (also one numbered in digits, ``2.绩效指标``), a label or a pair, a title (…表), a
+    line after a goal whose sentence ended. reading25: such lines were read as the
     table's heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
     text = line.strip()
     if len(cells) < 2 or len(cells) % 2 or header_field(cells[-2]) != "goals" or not text \
@@ -171,6 +174,8 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
         return (*cells[:-1], f"{goal}\n{text}" if goal else text)
     if goal and goal[-1] in _CUT_INSIDE:
         return (*cells[:-1], goal + text)
+    if goal and goal[-1] in _LIST_GOES_ON and text[-1] in _SENTENCE_END:
+        return (*cells[:-1], f"{goal}\n{text}")  # …服务； / 服务合格率达到95%以上。: the list's next item (reading42)
     if not goal and text[-1] in _SENTENCE_END:
         return (*cells[:-1], text)
     return None
@@ -182,17 +187,45 @@ def is_section_title(text: str) -> bool:
 
 
 def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
-    """``(年度目标, 全面改善…)`` for a numbered section title naming the goal (``（一）年度目标``, ``三、绩效目标``)
-    and the line right after it, a text that is no label, pair or section title: the goal written under its title,
-    as a notice's label lines have it (layouts24). None otherwise."""
-    if title is None or (number := _SECTION_NUMBER.match(title)) is None:
+    """``(年度目标, 全面改善…)`` for a title naming the goal (``（一）年度目标``, ``三、绩效目标``, ``1.年度目标``, or
+    ``年度目标`` alone: :func:`goal_title`) and the line right after it, a text that is no label, pair or section
+    title: the goal written under its title, as a notice's label lines have it (layouts24; reading42: a title
+    without a number, or numbered in digits, lost its goal — ``1.年度目标`` was itself read as the goal). None
+    otherwise."""
+    if title is None or (label := goal_title(title)) is None:
         return None
-    label = title[number.end():].strip().rstrip("：:").strip()
     text = line.strip()
-    if header_field(label) != "goals" or not text or is_section_title(text) or is_any_label(text) \
-            or _PAIR.match(text) is not None:
-        return None
+    if not text or is_section_title(text) or is_any_label(text) or _PAIR.match(text) is not None \
+            or goal_title(text) is not None:
+        return None  # (三、绩效目标 / 1.年度目标: a section, then the goal's own title, never the goal)
     return label, text
+
+
+# a title's number: 一、 / （一） / (1) / 1. / 1、 (a digit before a point and another digit is an amount: 1.5)
+_TITLE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
+                           r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[.．、](?!\d))")
+
+
+def _titled_label(text: str) -> str:
+    """``text`` without its title number and closing colon (``（一）年度目标：`` → ``年度目标``)."""
+    number = _TITLE_NUMBER.match(text)
+    return (text[number.end():] if number is not None else text).strip().rstrip("：:").strip()
+
+
+def goal_title(text: str) -> str | None:
+    """The goal's label of a line that is only its title (``年度目标``, ``（一）年度目标``, ``1.年度绩效目标：``), else
+    None."""
+    label = _titled_label(text)
+    return label if len(label) <= 12 and header_field(label) == "goals" else None
+
+
+def block_title(text: str) -> str | None:
+    """The label of a line that is only a block's title inside a form: the goal's (:func:`goal_title`) or the funds
+    block's (``项目资金（万元）``, ``二、资金情况``: the label a form merges across its row), else None."""
+    label = _titled_label(text)
+    if len(label) > 16:
+        return None
+    return label if label_key(label) in MONEY_BLOCKS or header_field(label) == "goals" else None
 
 
 _TAB_RUN = re.compile(r"\t+")

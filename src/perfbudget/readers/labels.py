@@ -632,6 +632,8 @@ def field_of_key(key: str) -> str | None:
         return "fiscal"
     if (key[:1].isdecimal() or key[:2] == "其中") and (numbered := _NUMBERED_PART.match(key)):
         return _numbered_money_part(key[numbered.end():])
+    if key[:1] in _SECTION_NUMERALS and (numbered := _SECTION_NUMBERED.match(key)):
+        return _numbered_goal(key[numbered.end():])
     if key[:2] == "其中" and _LEVEL_PART.match(key[2:]):
         return "fiscal-part"  # 其中:中央资金 | 30: the 其中 says it is a part, as a list number does
     if "配套" in key and _MATCHING_PART.match(key):
@@ -657,11 +659,24 @@ def part_label(text: str) -> str:
 
 def _numbered_money_part(rest: str) -> str | None:
     """The field of a numbered money line's label without its number: a level of government's money
-    (中央资金, 市级财政资金) is a part of 财政资金, 其他资金 is 其他资金; any other numbered line is no label."""
+    (中央资金, 市级财政资金) is a part of 财政资金, 其他资金 is 其他资金; the goal's label its title
+    (:func:`_numbered_goal`); any other numbered line is no label."""
     if _LEVEL_PART.match(rest):
         return "fiscal-part"
     found = HEADER_LABELS.get(rest)
-    return found if found in _NUMBERED_MONEY else None
+    return found if found in _NUMBERED_MONEY else _numbered_goal(rest)
+
+
+def _numbered_goal(rest: str) -> str | None:
+    """``goals`` for the goal's label after a section or list number (一、年度目标, 1.年度总体目标: the goal's title,
+    reading42 — the goal under it was lost, or the title itself read as the goal); not 绩效目标, which under a
+    number is a notice's section over the goals and the indicators (三、绩效目标)."""
+    return "goals" if rest != "绩效目标" and HEADER_LABELS.get(rest) == "goals" else None
+
+
+# A section's number before a label (一、年度目标; 一.年度目标): NFKC keys, spaces gone.
+_SECTION_NUMERALS = frozenset("一二三四五六七八九十")
+_SECTION_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}[、.]")
 
 
 # A self-evaluation's reason column named in other words than COLUMN_LABELS lists: 未达到指标值原因, 偏差原因分析及整改

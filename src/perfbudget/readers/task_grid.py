@@ -24,6 +24,7 @@ from perfbudget.readers.expense_parts import names_expense_part, opens_split
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
+    MONEY_BLOCKS,
     TASK_TOTAL_ROWS,
     column_role,
     fund_column,
@@ -122,7 +123,8 @@ def is_grid_row(row: list[Cell], grid: TaskGrid | None = None) -> bool:
     # 1000 the task's amount and the department's 总额 lost)
     if any(header_field(c.text) in _MONEY_FIELDS for c in filled[1:]):
         return False
-    return header_field(first) is None and fund_column(first) is None
+    # a funds block's own label (资金情况（万元） alone on its row, a bare split under it): no task (reading42)
+    return header_field(first) is None and fund_column(first) is None and label_key(first) not in MONEY_BLOCKS
 
 
 def _read_total(money: list[str], values: list[Cell], parts: Parts) -> None:
@@ -171,6 +173,15 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
 _TEXT_HEADS = frozenset({"任务名称", "主要内容", "任务内容", "主要任务内容", "工作内容"})
 
 
+def _opens_block(text: str) -> bool:
+    """A cell no task holds, one cell a line: a header label (财政拨款, 年度总体目标), an indicator column's or level's
+    name, or a funds block's own label (资金情况（万元）, 项目资金) — the tasks have ended (reading42: ``资金情况``
+    before a bare split ``财政拨款 | 10`` was taken for a task's cell, the count no longer fitting the heads and
+    every task left unlabelled)."""
+    return header_field(text) is not None or column_role(text) is not None or level_of(text) is not None \
+        or label_key(text) in MONEY_BLOCKS
+
+
 def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
     """A stream's 年度主要任务 grid from the label at ``row[at]``: its text heads (任务名称 | 主要内容), then its
     cells, each task's name and content in turn, up to the next label. Read where the cells fill the heads
@@ -188,9 +199,7 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
         return _stream_money_tasks(row, k, heads, parts) or _stream_priced_tasks(row, k, heads, parts)
     cells: list[Cell] = []
     end = k
-    while end < len(row) and (row[end].blank or (header_field(row[end].text) is None
-                                                 and column_role(row[end].text) is None
-                                                 and level_of(row[end].text) is None)):
+    while end < len(row) and (row[end].blank or not _opens_block(row[end].text)):
         if not row[end].blank:
             cells.append(row[end])
         end += 1
@@ -216,9 +225,7 @@ def _stream_priced_tasks(row: list[Cell], at: int, heads: list[str], parts: Part
     read = 0
     while read + width <= len(cells):
         group = [row[k].text.strip() for k in cells[read:read + width]]
-        if not _AMOUNT.match(group[-1]) or any(_AMOUNT.match(text) or header_field(text) is not None
-                                               or column_role(text) is not None or level_of(text) is not None
-                                               for text in group[:-1]):
+        if not _AMOUNT.match(group[-1]) or any(_AMOUNT.match(text) or _opens_block(text) for text in group[:-1]):
             break
         read += width
     if not read:
@@ -268,8 +275,7 @@ def _stream_money_tasks(row: list[Cell], at: int, heads: list[str], parts: Parts
             read.extend((heads[n % width], c) for n, c in enumerate(texts))
             read.extend((label_key(head), c) for head, c in zip(money, amounts, strict=False))
             texts = []
-        elif label_key(text) in TASK_TOTAL_ROWS or header_field(text) is not None or column_role(text) is not None \
-                or level_of(text) is not None:
+        elif label_key(text) in TASK_TOTAL_ROWS or _opens_block(text):
             break
         else:
             texts.append(cell)

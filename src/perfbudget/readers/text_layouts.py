@@ -35,8 +35,10 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
 from perfbudget.readers.indicator_header import is_indicator_header_texts
 from perfbudget.readers.label_lines import (
+    block_title,
     cut_value_line,
     goal_line,
+    goal_title,
     label_line_cells,
     lead_line_cells,
     sealed_label_cells,
@@ -348,6 +350,9 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
                 if not money_unit_in(item):  # a title under the label lines: the table's heading, the lines its own
                     current.heading = better_heading(current.heading, item)
                     continue
+            if current is not None and not lead and current.rows and not _has_level3_header(current, level3_seen) \
+                    and _header_line(current.rows, item, Source(file, line=lineno, column=1)):
+                continue
             current = None
             if "单位" in item and len(item) <= 30 and money_unit_in(item):  # 金额单位：元 on a line of its own
                 unit_line = Cell(item.strip(), Source(file, line=lineno))
@@ -387,6 +392,49 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current.whole_lone_rows.add(cells[0].source)
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+def _header_line(rows: list[list[Cell]], item: str, source: Source) -> bool:
+    """Take a line without separators inside a table's header block (rows read, no indicator header yet) into the
+    table where it is one of the form's own: a block's title merged across its row (``项目资金（万元）``, ``年度目标``,
+    ``（一）年度目标``: :func:`block_title`) as a row of that cell, or the goal written under such a title or under a
+    goals grid's labels (``年度总体目标 | 预期目标 | 实际完成情况``: a row of its own), or going on from a goal over
+    lines (``1.…`` / ``2.…``: :func:`goal_line`) as the goal's text; True when taken. reading42:
+    such a line was a heading ending the table — the money unit in the title lost, the rows after it a second table,
+    the goal lost, and numbered goals (``1.…`` / ``2.…``) read as numbered tables, the indicators refused."""
+    last = rows[-1]
+    if (label := _goal_label(last)) is not None:
+        # 年度目标 alone, or a goals grid's labels (年度总体目标 | 预期目标 | 实际完成情况): the goal under them
+        if (goals := goal_line((label, ""), item)) is None:
+            return False
+        if len(last) == 1:
+            last.append(Cell(goals[-1], source))
+        else:
+            rows.append([Cell(goals[-1], source)])
+        return True
+    if len(rows) > 1 and len(last) == 1 and (label := _goal_label(rows[-2])) is not None:
+        texts: tuple[str, ...] = (label, last[0].text)  # the goal under a goals grid's labels, going on
+    else:
+        texts = tuple(c.text for c in last)
+    if (goals := goal_line(texts, item)) is not None:
+        last[-1] = Cell(goals[-1], last[-1].source if not last[-1].blank else source)
+        return True
+    if block_title(item) is not None:
+        rows.append([Cell(item.strip(), source)])
+        return True
+    return False
+
+
+def _goal_label(row: list[Cell]) -> str | None:
+    """The goal's label of a row of labels only (``年度目标``; ``年度总体目标 | 预期目标 | 实际完成情况``), else
+    None."""
+    filled = [c for c in row if not c.blank]
+    if not filled or len(filled) > 4:
+        return None
+    labels = [goal_title(c.text) for c in filled]
+    if not all(label is not None or is_any_label(c.text) for c, label in zip(filled, labels, strict=True)):
+        return None
+    return next((label for label in labels if label is not None), None)
 
 
 def _new_table(tables: list[RawTable], heading: str | None, source: Source, sparse: bool,

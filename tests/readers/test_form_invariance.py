@@ -35,7 +35,7 @@ def readings() -> list[Document]:
 @pytest.fixture(scope="module")
 def rendered(readings: list[Document], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     forms = [form_of(document, document.projects[0]) for document in readings]
-    return render_all(forms, list(SAMPLE), tmp_path_factory.mktemp("forms"), WANTED)
+    return render_all([[form] for form in forms], list(SAMPLE), tmp_path_factory.mktemp("forms"), WANTED)
 
 
 @pytest.mark.parametrize("form", WANTED)

@@ -21,8 +21,8 @@ page turned landscape or rows tall enough to run the table over two pages; an HT
 a CMS page's ``<div>`` layout.
 
 :func:`reading_of` gives what must not depend on the form: the project's name, year, money unit and funds, and each
-indicator's levels, 三级 name, comparator, value, unit (and a self-evaluation's weight, actual — the figure it states —
-and score).
+indicator's levels, 三级 name, comparator, value, unit, a target without a figure's words (2025年12月, 长期) (and a
+self-evaluation's weight, actual — the figure it states — and score).
 """
 
 from __future__ import annotations
@@ -202,7 +202,8 @@ def reading_of(document: Document | None) -> list[tuple[object, ...]]:
         fields.append(("project", project.name, project.fund_year, unit, *amounts))
         for item in project.indicators:
             target = item.target
-            fields.append((item.level1, item.level2, item.level3, target.op, target.value, target.unit,
+            worded = target.raw.strip() if target.value is None else None  # 2025年12月, 影响程度明显: the words
+            fields.append((item.level1, item.level2, item.level3, target.op, target.value, target.unit, worded,
                            item.weight, _figure_of(item.actual), item.score))
     return fields
 

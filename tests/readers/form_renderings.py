@@ -11,44 +11,65 @@ above the indicator header and rows, 一级/二级 written once and merged down 
 * **HTML**: ``rowspan``/``colspan``, as a CMS page keeps a pasted form;
 * **LibreOffice** conversions of those: .doc and PDF from the Word file, .xls, .ods and PDF from the Excel file.
 
+That is the clean :data:`CLEAN` layout. Units' files are messier: each :class:`Layout` of :data:`LAYOUTS` is one
+habit of theirs, written by the same writers (forms42): the indicator header on two rows (绩效指标 over 一级/二级/三级,
+the value columns merged down); names and labels broken inside their cells (Word's soft line break, Excel's Alt+Enter,
+HTML's ``<br>``); a Word table cut in two at a page break, its header repeated or not; the indicator rows a table
+nested in a cell of the form; two projects in one file (one after the other, or an Excel sheet each); percentages as
+``95`` under ``0"%"`` or ``0.95`` under ``0.00%`` and dates as serial numbers; hidden stale rows and columns; a Word
+page turned landscape or rows tall enough to run the table over two pages; an HTML table padded with ``&nbsp;`` inside
+a CMS page's ``<div>`` layout.
+
 :func:`reading_of` gives what must not depend on the form: the project's name, year, money unit and funds, and each
-indicator's levels, 三级 name, comparator, value, unit (and a self-evaluation's weight, actual and score).
+indicator's levels, 三级 name, comparator, value, unit, a target without a figure's words (2025年12月, 长期) (and a
+self-evaluation's weight, actual — the figure it states — and score).
 """
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from perfbudget.model import Document, Project
+from perfbudget.target import parse_target
 
 SELF_EVALUATION = "self-evaluation"
 _PERCENT = re.compile(r"(\d+(?:\.(\d+))?)%")
 _NUMBER = re.compile(r"\d+(?:\.(\d+))?")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell of the form: its text, and the number a spreadsheet keeps with its format (None: text)."""
+    """One cell of the form: its text, and the number a spreadsheet keeps with its format (None: text), or the date
+    a typed date becomes (kept as a date only by a layout with ``dates``)."""
 
     text: str
     number: Decimal | None = None
     number_format: str = "General"
+    date: tuple[datetime.date, str] | None = None
 
 
 @dataclass
 class Form:
-    """A project laid out as a form: a title, rows of ``width`` cells, merged areas (top, left, bottom, right)."""
+    """A project laid out as a form: a title, rows of ``width`` cells, merged areas (top, left, bottom, right); the
+    indicator header's first row and its rows, and the rows and columns a spreadsheet hides."""
 
     title: str
     width: int
     rows: list[list[Cell]] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    header: int = 0
+    header_rows: int = 1
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
     def add(self, cells: list[Cell], span_last: bool = True) -> int:
         """Add a row (padded to the width; its last cell spanning the rest when `span_last`); its index."""
@@ -57,6 +78,11 @@ class Form:
         if span_last and len(cells) < self.width:
             self.merges.append((row, len(cells) - 1, row, self.width - 1))
         return row
+
+    @property
+    def first(self) -> int:
+        """The first indicator row."""
+        return self.header + self.header_rows
 
 
 def _decimals(text: str | None) -> int:
@@ -70,7 +96,7 @@ def _amount(value: Decimal) -> Cell:
 
 
 def _figure(text: str) -> Cell:
-    """A value cell as a spreadsheet keeps it when the form's author typed a bare percentage or number."""
+    """A value cell as a spreadsheet keeps it when the form's author typed a bare percentage, number or date."""
     percent = _PERCENT.fullmatch(text)
     if percent:
         places = _decimals(percent.group(2))
@@ -79,6 +105,10 @@ def _figure(text: str) -> Cell:
     if number:
         places = _decimals(number.group(1))
         return Cell(text, Decimal(text), "0" + ("." + "0" * places if places else ""))
+    date = _DATE.fullmatch(text)
+    if date and 1 <= int(date.group(2)) <= 12 and (date.group(3) is None or 1 <= int(date.group(3)) <= 28):
+        day = datetime.date(int(date.group(1)), int(date.group(2)), int(date.group(3) or 1))
+        return Cell(text, date=(day, 'yyyy"年"m"月"d"日"' if date.group(3) else 'yyyy"年"m"月"'))
     return Cell(text)
 
 
@@ -114,7 +144,7 @@ def form_of(document: Document, project: Project) -> Form:
     _add_funds(form, document, project, self_evaluation)
     if project.goals:
         form.add([Cell("年度目标"), Cell("\n".join(project.goals))])
-    form.add([Cell(c) for c in columns], span_last=False)
+    form.header = form.add([Cell(c) for c in columns], span_last=False)
     first = len(form.rows)
     for item in indicators:
         cells = [Cell(item.level1), Cell(item.level2), Cell(item.level3), _figure(item.target.raw)]
@@ -172,78 +202,314 @@ def reading_of(document: Document | None) -> list[tuple[object, ...]]:
         fields.append(("project", project.name, project.fund_year, unit, *amounts))
         for item in project.indicators:
             target = item.target
-            fields.append((item.level1, item.level2, item.level3, target.op, target.value, target.unit,
-                           item.weight, item.actual, item.score))
+            worded = target.raw.strip() if target.value is None else None  # 2025年12月, 影响程度明显: the words
+            fields.append((item.level1, item.level2, item.level3, target.op, target.value, target.unit, worded,
+                           item.weight, _figure_of(item.actual), item.score))
     return fields
+
+
+def _figure_of(text: str | None) -> object:
+    """An actual value as the figure it states (``100%`` and ``100.00%`` alike, as a sheet's ``0.00%`` shows the
+    typed 100%), or its text where it states none."""
+    if text is None:
+        return None
+    actual = parse_target(text)
+    return (actual.op, actual.value, actual.unit) if actual.value is not None else text
+
+
+# --- layouts -----------------------------------------------------------------------------------------------------
+
+FORMS = ("docx", "xlsx", "html", "doc", "docx-pdf", "xls", "ods", "xlsx-pdf")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One way units lay out the form beyond the clean one, and the file forms it is written in. The options: the
+    indicator header over ``header_rows`` rows; names and labels ``broken`` inside their cells; ``projects`` forms a
+    file (an Excel sheet each with ``sheet_per_project``, else one after the other); a Word table ``split`` in two at
+    a page break (``repeat``: its header repeated; ``once``: not); the indicator rows ``nested`` in a cell; bare
+    percentages kept as ``fraction`` (0.95 under 0%), ``places`` (0.95 under 0.00%) or ``literal`` (95 under
+    0"%"); typed ``dates`` as date serials; ``hidden`` stale rows and columns; a Word page ``landscape`` or its rows
+    ``tall`` enough for two pages; an HTML table padded with ``nbsp`` inside a CMS page's ``div`` layout."""
+
+    name: str
+    forms: tuple[str, ...] = FORMS
+    header_rows: int = 1
+    broken: bool = False
+    projects: int = 1
+    sheet_per_project: bool = False
+    split: str = ""
+    nested: bool = False
+    percent: str = "fraction"
+    dates: bool = False
+    hidden: bool = False
+    landscape: bool = False
+    tall: bool = False
+    nbsp: bool = False
+    div: bool = False
+
+
+CLEAN = Layout("clean")
+_WORD = ("docx", "docx-pdf", "doc")
+_SHEET = ("xlsx", "xls", "ods", "xlsx-pdf")
+LAYOUTS = (
+    CLEAN,
+    Layout("two-row header", ("docx", "docx-pdf", "xlsx", "xls", "ods", "html"), header_rows=2),
+    Layout("broken lines", ("docx", "docx-pdf", "xlsx", "ods", "xlsx-pdf", "html"), broken=True),
+    Layout("split, header repeated", _WORD, split="repeat"),
+    Layout("split, header once", ("docx", "docx-pdf"), split="once"),
+    Layout("nested indicators", ("docx", "docx-pdf", "html"), nested=True),
+    Layout("two projects", ("docx", "docx-pdf", "xlsx", "xls", "html"), projects=2),
+    Layout("a sheet a project", ("xlsx", "xls", "ods"), projects=2, sheet_per_project=True),
+    Layout("95 under 0\"%\", dates", _SHEET, percent="literal", dates=True),
+    Layout("0.95 under 0.00%", ("xlsx", "xls", "ods"), percent="places"),
+    Layout("hidden rows and columns", _SHEET, hidden=True),
+    Layout("landscape", ("docx", "docx-pdf"), landscape=True),
+    Layout("over two pages", ("docx-pdf",), tall=True, header_rows=2),
+    Layout("nbsp in a div page", ("html",), nbsp=True, div=True, header_rows=2),
+)
+
+
+def laid_out(form: Form, layout: Layout) -> Form:
+    """The form as the layout changes it before any writer: the header's rows, broken texts, stale hidden parts."""
+    if layout.header_rows == 2:
+        form = _two_row_header(form)
+    if layout.broken:
+        form = _broken(form)
+    if layout.hidden:
+        form = _with_stale_parts(form)
+    return form
+
+
+def _inserted(form: Form, at: int, cells: list[Cell]) -> Form:
+    """The form with a row inserted at `at` (merges below it moved down, those across it stretched)."""
+    rows = [list(row) for row in form.rows]
+    rows.insert(at, cells + [Cell("")] * (form.width - len(cells)))
+    merges = [(top + (top >= at), left, bottom + (bottom >= at), right) for top, left, bottom, right in form.merges]
+    hidden = frozenset(row + (row >= at) for row in form.hidden_rows)
+    return replace(form, rows=rows, merges=merges, hidden_rows=hidden, header=form.header + (form.header >= at))
+
+
+def _two_row_header(form: Form) -> Form:
+    """绩效指标 over 一级/二级/三级 on a row above; the other columns' names merged down both rows."""
+    top, header = form.header, form.rows[form.header]
+    form = replace(_inserted(form, top, [Cell("绩效指标"), Cell(""), Cell(""), *header[3:]]), header=top)
+    form.rows[top + 1] = header[:3] + [Cell("")] * (form.width - 3)
+    form.merges.append((top, 0, top, 2))
+    form.merges += [(top, column, top + 1, column) for column in range(3, form.width) if header[column].text]
+    return replace(form, header_rows=2)
+
+
+def _broken_text(text: str) -> str:
+    """A text broken in two near its middle between two ideographs, as a person breaks a long name in a cell."""
+    middle = len(text) // 2
+    for place in sorted(range(1, len(text)), key=lambda place: abs(place - middle)):
+        if _CJK.match(text[place - 1]) and _CJK.match(text[place]):
+            return text[:place] + "\n" + text[place:]
+    return text
+
+
+def _broken(form: Form) -> Form:
+    """The indicator header's names (一级\\n指标), the funds label (项目资金\\n（万元）), the project's name of 16
+    characters or more and 三级 names of 10 or more broken inside their cells."""
+    rows = [list(row) for row in form.rows]
+    for column, cell in enumerate(rows[form.header]):
+        if len(cell.text) >= 4:
+            rows[form.header][column] = Cell(cell.text[:2] + "\n" + cell.text[2:])
+    for number, row in enumerate(rows[:form.header]):
+        label, value = row[0].text, row[1].text
+        if label.endswith("）") and "（" in label:
+            row[0] = Cell(label.replace("（", "\n（", 1))
+        elif label == "项目名称" and len(value) >= 16:
+            rows[number][1] = Cell(_broken_text(value))
+    for row in rows[form.first:]:
+        if len(row[2].text) >= 10:
+            row[2] = Cell(_broken_text(row[2].text))
+    return replace(form, rows=rows)
+
+
+def _with_stale_parts(form: Form) -> Form:
+    """A hidden column of last year's values beside the form and a hidden row of a struck indicator under its header,
+    as a sheet filled in from last year's keeps them."""
+    stale = [Cell("产出指标"), Cell("数量指标"), Cell("上年已取消的指标"), Cell("1项")]
+    form = _inserted(form, form.first, stale)
+    rows = [[*row, Cell("")] for row in form.rows]
+    rows[form.header][-1] = Cell("上年指标值")
+    for row in rows[form.first + 1:]:
+        row[-1] = Cell(f"上年{row[3].text}") if row[3].text else Cell("")
+    return replace(form, rows=rows, width=form.width + 1, hidden_rows=form.hidden_rows | {form.first},
+                   hidden_columns=frozenset({form.width}))
 
 
 # --- writers -----------------------------------------------------------------------------------------------------
 
+Area = tuple[int, int, int, int]
+Part = tuple[list[list[Cell]], list[Area]]
 
-def _covered(form: Form) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+
+def _covered(merges: list[Area]) -> dict[tuple[int, int], Area]:
     """Each merged area by its top-left cell."""
-    return {(top, left): (top, left, bottom, right) for top, left, bottom, right in form.merges}
+    return {(top, left): (top, left, bottom, right) for top, left, bottom, right in merges}
 
 
-def write_docx(form: Form, path: Path) -> None:
-    """A Word file: the title, then the form as one table with Word's own merges."""
-    from docx import Document as WordDocument
+def _part(form: Form, rows: range, repeated: range = range(0)) -> Part:
+    """The form's `rows` (after its `repeated` header rows) as a table of their own: the merges within them, those
+    across their edges cut there (a merge cut at its top keeps its text in the part above, as Word's 拆分表格 does)."""
+    numbers = [*repeated, *rows]
+    cells = [list(form.rows[number]) for number in numbers]
+    merges: list[Area] = []
+    for block in (repeated, rows):
+        if not block:
+            continue
+        offset = numbers.index(block[0])
+        for top, left, bottom, right in form.merges:
+            first, last = max(top, block[0]), min(bottom, block[-1])
+            if first < last or (first == last and left < right):
+                merges.append((first - block[0] + offset, left, last - block[0] + offset, right))
+                if first > top:
+                    cells[first - block[0] + offset][left] = Cell("")
+    return cells, merges
 
-    word = WordDocument()
-    word.add_paragraph(form.title)
-    table = word.add_table(rows=len(form.rows), cols=form.width)
-    table.style = "Table Grid"
-    for number, row in enumerate(form.rows):
+
+def _word_parts(form: Form, layout: Layout) -> list[Part]:
+    """The form's Word tables: one, or two cut in the middle of its indicators (the header repeated on the second)."""
+    everything = range(len(form.rows))
+    if not layout.split or len(form.rows) - form.first < 2:
+        return [_part(form, everything)]
+    cut = form.first + (len(form.rows) - form.first) // 2
+    header = range(form.header, form.first) if layout.split == "repeat" else range(0)
+    return [_part(form, range(cut)), _part(form, range(cut, len(form.rows)), header)]
+
+
+def _fill_word_table(table: object, part: Part, tall: float | None = None) -> None:
+    """Write a part's cells into a python-docx table and merge its areas (their text the top-left cell's)."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+    from docx.table import Table
+
+    assert isinstance(table, Table)
+    rows, merges = part
+    for number, row in enumerate(rows):
         for column, cell in enumerate(row):
             if cell.text:
                 table.cell(number, column).text = cell.text
-    for top, left, bottom, right in form.merges:
-        text = form.rows[top][left].text
+        if tall:
+            table.rows[number].height = Cm(tall)
+            table.rows[number].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    for top, left, bottom, right in merges:
+        text = rows[top][left].text
         merged = table.cell(top, left).merge(table.cell(bottom, right))
         merged.text = text
+
+
+def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
+    """A Word file: each form's title, then the form as one table with Word's own merges (or as the layout cuts it:
+    two tables at a page break, the indicator rows nested in a cell); a landscape page, tall rows."""
+    from docx import Document as WordDocument
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_BREAK
+
+    word = WordDocument()
+    if layout.landscape:
+        section = word.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for form in forms:
+        word.add_paragraph(form.title)
+        tall = max(1.2, 36 / len(form.rows)) if layout.tall else None
+        if layout.nested:
+            outer = _part(form, range(form.header))
+            rows = [*outer[0], [Cell("绩效指标")] + [Cell("")] * (form.width - 1)]
+            table = word.add_table(rows=len(rows), cols=form.width)
+            table.style = "Table Grid"
+            _fill_word_table(table, (rows, outer[1]))
+            holder = table.cell(len(rows) - 1, 1).merge(table.cell(len(rows) - 1, form.width - 1))
+            inner = _part(form, range(form.header, len(form.rows)))
+            nested = holder.add_table(rows=len(inner[0]), cols=form.width)
+            nested.style = "Table Grid"
+            _fill_word_table(nested, inner, tall)
+            continue
+        for number, part in enumerate(_word_parts(form, layout)):
+            if number:
+                word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            table = word.add_table(rows=len(part[0]), cols=form.width)
+            table.style = "Table Grid"
+            _fill_word_table(table, part, tall)
     word.save(str(path))
 
 
-def write_xlsx(form: Form, path: Path) -> None:
-    """An Excel sheet: the title merged over the form's width, the form under it, numbers with their formats."""
+def _sheet_value(cell: Cell, layout: Layout) -> tuple[object, str | None]:
+    """What a spreadsheet keeps in the cell and its number format (None: typed text)."""
+    if cell.date is not None and layout.dates:
+        return cell.date[0], cell.date[1]
+    if cell.number is None:
+        return cell.text or None, None
+    if cell.number_format.endswith("%") and layout.percent == "literal":
+        return cell.number * 100, cell.number_format[:-1] + '"%"'
+    if cell.number_format.endswith("%") and layout.percent == "places":
+        return cell.number, "0.00%"
+    return cell.number, cell.number_format
+
+
+def write_xlsx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
+    """An Excel workbook: each form's title merged over its width, the form under it (the next form two rows below,
+    or on a sheet of its own), numbers with their formats, the layout's hidden rows and columns hidden."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Side
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "绩效目标"
-    sheet.cell(row=1, column=1, value=form.title)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=form.width)
+    top = 1
+    for number, form in enumerate(forms):
+        if number and layout.sheet_per_project:
+            sheet, top = book.create_sheet(f"绩效目标{number + 1}"), 1
+        top = _write_sheet_form(sheet, form, top, layout) + 2
+    book.save(str(path))
+
+
+def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout) -> int:
+    """Write the form at row `top` of the sheet (its title on that row); the sheet's last row of it."""
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    assert isinstance(sheet, Worksheet)
+    sheet.cell(row=top, column=1, value=form.title)
+    sheet.merge_cells(start_row=top, start_column=1, end_row=top, end_column=form.width)
     wrap = Alignment(wrap_text=True, vertical="center")
     thin = Side(style="thin")
     ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for number, row in enumerate(form.rows, start=2):
+    for number, row in enumerate(form.rows, start=top + 1):
         for column, cell in enumerate(row, start=1):
-            if cell.number is not None:
-                target = sheet.cell(row=number, column=column, value=cell.number)
-                target.number_format = cell.number_format
-            else:
-                target = sheet.cell(row=number, column=column, value=cell.text or None)
+            value, number_format = _sheet_value(cell, layout)
+            target = sheet.cell(row=number, column=column, value=value)  # type: ignore[arg-type]
+            if number_format is None:
                 target.data_type = "s"  # typed text: ``=100%`` stays the text the form shows, no formula
+            else:
+                target.number_format = number_format
             target.alignment = wrap
             target.border = ruled
-    for top, left, bottom, right in form.merges:
-        sheet.merge_cells(start_row=top + 2, start_column=left + 1, end_row=bottom + 2, end_column=right + 1)
-    widths = (12, 14, 30, 16, 14, 8, 8, 8)[: form.width]
-    for column, width in zip("ABCDEFGH", widths, strict=False):
-        sheet.column_dimensions[column].width = width
-    for number, lines in enumerate(_lines_a_row(form, widths), start=2):
+    for first, left, bottom, right in form.merges:
+        sheet.merge_cells(start_row=first + top + 1, start_column=left + 1, end_row=bottom + top + 1,
+                          end_column=right + 1)
+    widths = (12, 14, 30, 16, 14, 8, 8, 8, 8)[: form.width]
+    for column, width in enumerate(widths, start=1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = width
+        sheet.column_dimensions[letter].hidden = column - 1 in form.hidden_columns
+    for number, lines in enumerate(_lines_a_row(form, widths), start=top + 1):
         sheet.row_dimensions[number].height = 15 * lines + 2  # what Excel's 自动调整行高 gives: no text overflows
+        sheet.row_dimensions[number].hidden = number - top - 1 in form.hidden_rows
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # printed one page wide, as units print a form
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    book.save(str(path))
+    return top + len(form.rows)
 
 
 def _lines_a_row(form: Form, widths: tuple[int, ...]) -> list[int]:
     """Lines each row needs for its cells' wrapped text (a CJK character two widths; a merged area's own width)."""
-    areas = _covered(form)
+    areas = _covered(form.merges)
     needed = []
     for number, row in enumerate(form.rows):
         most = 1
@@ -261,14 +527,14 @@ def _lines_a_row(form: Form, widths: tuple[int, ...]) -> list[int]:
     return needed
 
 
-def write_html(form: Form, path: Path) -> None:
-    """A CMS page: the title, then the form as one table with ``rowspan``/``colspan``."""
-    areas = _covered(form)
-    hidden = {(r, c) for top, left, bottom, right in form.merges for r in range(top, bottom + 1)
+def _html_rows(part: Part, layout: Layout) -> list[str]:
+    """A part's rows as ``<tr>`` lines with ``rowspan``/``colspan`` (``&nbsp;`` padding with ``nbsp``)."""
+    rows, merges = part
+    areas = _covered(merges)
+    hidden = {(r, c) for top, left, bottom, right in merges for r in range(top, bottom + 1)
               for c in range(left, right + 1) if (r, c) != (top, left)}
-    lines = ["<html><head><meta charset=\"utf-8\"></head><body>", f"<p>{html.escape(form.title)}</p>",
-             "<table border=\"1\">"]
-    for number, row in enumerate(form.rows):
+    lines = []
+    for number, row in enumerate(rows):
         cells = []
         for column, cell in enumerate(row):
             if (number, column) in hidden:
@@ -279,9 +545,35 @@ def write_html(form: Form, path: Path) -> None:
                 span += f" rowspan=\"{bottom - top + 1}\"" if bottom > top else ""
                 span += f" colspan=\"{right - left + 1}\"" if right > left else ""
             text = "<br>".join(html.escape(part) for part in cell.text.split("\n"))
+            if layout.nbsp:
+                text = f"&nbsp;{text}&nbsp;" if text else "&nbsp;"
             cells.append(f"<td{span}>{text}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
-    lines.append("</table></body></html>")
+    return lines
+
+
+def write_html(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
+    """A CMS page: each form's title, then the form as one table with ``rowspan``/``colspan`` (the indicator rows
+    nested in a cell with ``nested``); inside the site's ``<div>`` layout with ``div``."""
+    body: list[str] = []
+    for form in forms:
+        body += [f"<p>{html.escape(form.title)}</p>", "<table border=\"1\">"]
+        if layout.nested:
+            body += _html_rows(_part(form, range(form.header)), layout)
+            inner = _html_rows(_part(form, range(form.header, len(form.rows))), layout)
+            body += [f"<tr><td>绩效指标</td><td colspan=\"{form.width - 1}\"><table border=\"1\">", *inner,
+                     "</table></td></tr>"]
+        else:
+            body += _html_rows(_part(form, range(len(form.rows))), layout)
+        body.append("</table>")
+    if layout.div:
+        body = ["<div class=\"header\"><div class=\"logo\">政府信息公开</div><ul class=\"nav\"><li>首页</li>"
+                "<li>政务公开</li><li>财政预决算</li></ul></div>", "<div class=\"main\"><div class=\"position\">"
+                "当前位置：首页 &gt; 政务公开 &gt; 财政预决算</div><div class=\"article\">",
+                "<div class=\"info\"><span>发布时间：2024-03-01</span><span>浏览次数：128</span></div>",
+                "<div class=\"TRS_Editor\">", *body, "</div></div></div>",
+                "<div class=\"footer\"><p>主办单位：本级人民政府办公室</p></div>"]
+    lines = ["<html><head><meta charset=\"utf-8\"></head><body>", *body, "</body></html>"]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -293,25 +585,23 @@ def convert_all(sources: list[Path], target: str, directory: Path, profile: Path
     directory.mkdir(parents=True, exist_ok=True)
     subprocess.run([program, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--convert-to",
                     target, "--outdir", str(directory), *map(str, sources)],
-                   check=True, capture_output=True, timeout=600)
+                   check=True, capture_output=True, timeout=900)
     suffix = target.split(":")[0]
     return [directory / f"{source.stem}.{suffix}" for source in sources]
 
 
-FORMS = ("docx", "xlsx", "html", "doc", "docx-pdf", "xls", "ods", "xlsx-pdf")
-
-
-def render_all(forms: list[Form], names: list[str], directory: Path,
-               wanted: tuple[str, ...] = FORMS) -> dict[str, list[Path]]:
-    """The ``wanted`` forms of every table: {form: the files in the tables' order} (a LibreOffice run a target form:
-    both PDFs in one, the Word file named ``N-word``, the Excel file ``N-sheet``)."""
+def render_all(files: list[list[Form]], names: list[str], directory: Path, wanted: tuple[str, ...] = FORMS,
+               layout: Layout = CLEAN) -> dict[str, list[Path]]:
+    """The ``wanted`` forms of every file (its forms laid out by `layout`): {form: the files in the given order} (a
+    LibreOffice run a target form: both PDFs in one, the Word file named ``N-word``, the Excel file ``N-sheet``)."""
     directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, list[Path]] = {"docx": [], "xlsx": [], "html": []}
-    for form, name in zip(forms, names, strict=True):
+    for forms, name in zip(files, names, strict=True):
+        laid = [laid_out(form, layout) for form in forms]
         for suffix, stem, writer in (("docx", "word", write_docx), ("xlsx", "sheet", write_xlsx),
                                      ("html", "page", write_html)):
             path = directory / f"{name}-{stem}.{suffix}"
-            writer(form, path)
+            writer(laid, path, layout)
             written[suffix].append(path)
     profile = directory / "lo-profile"
     if "doc" in wanted:
@@ -323,7 +613,7 @@ def render_all(forms: list[Form], names: list[str], directory: Path,
     pdfs = convert_all([path for source in printed for path in written[source]], "pdf", directory / "pdf",
                        profile) if printed else []
     for number, source in enumerate(printed):
-        written[f"{source}-pdf"] = pdfs[number * len(forms):(number + 1) * len(forms)]
+        written[f"{source}-pdf"] = pdfs[number * len(files):(number + 1) * len(files)]
     for form in ("xls", "ods"):
         if form in wanted:
             written[form] = convert_all(written["xlsx"], form, directory / form, profile)

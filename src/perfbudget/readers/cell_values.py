@@ -62,3 +62,17 @@ def decimal_or_none(text: str) -> Decimal | None:
 def is_sign(text: str) -> bool:
     """≥, ＞=, 大于等于, 不低于 …: a comparison written in a column of its own."""
     return bool(_SIGN.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
+
+
+def one_line(text: str) -> str:
+    """A name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word paragraphs, a long
+    三级 or project name broken by Word's soft line break, Excel's Alt+Enter or HTML's ``<br>``) as the one name it
+    is: lines joined without a separator, with a space only between two Latin letters or digits."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return text.strip()
+    out = lines[0]
+    for line in lines[1:]:
+        out += (" " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum() else "") \
+            + line
+    return out

@@ -37,6 +37,7 @@ from perfbudget.readers.cell_values import (
     is_placeholder,
     is_score_note,
     is_sign,
+    one_line,
 )
 from perfbudget.readers.full_mark_scores import row_score
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
@@ -80,20 +81,6 @@ def _header_again(filled: list[Cell], row: list[Cell], heads: list[str]) -> bool
 def owns(level1: str, level2: str) -> bool:
     name1, name2 = normalise_level1(level1), normalise_level2(level2)
     return any(name2 in framework.get(name1, ()) for framework in (FRAMEWORK_2015, FRAMEWORK_2021))
-
-
-def one_line(text: str) -> str:
-    """A 一级/二级 name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word
-    paragraphs) as the one name it is: lines joined without a separator, with a space only between two
-    Latin letters or digits."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 2:
-        return text.strip()
-    out = lines[0]
-    for line in lines[1:]:
-        out += (" " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum() else "") \
-            + line
-    return out
 
 
 def _text(cell: Cell | None) -> str:
@@ -514,7 +501,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         problems.append(Problem(l2.source, f"二级指标为空：一级指标「{tree.level2}」下只有一个二级指标，"
                                            "按一级、二级指标同名读取", Severity.INFO))
     level3 = by_role.get("level3")
-    name = level3.text.strip() if level3 is not None else ""
+    name = one_line(level3.text) if level3 is not None else ""  # a long name broken in its cell is one name
     sign, sign_extras = "", []
     if signs:
         sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")

@@ -134,6 +134,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
         last_raw: list[list[str | None]] = []
+        last_spans: list[list[int]] = []  # and each row's cells' spans over its columns
         last_starts: list[float] = []  # the left edges of its columns, and its right edge
         last_right = 0.0
         open_table = False  # the previous page ended with a table and no text after it
@@ -203,14 +204,24 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 if mapping is not None:  # (the same table drawn with fewer column lines: no column page)
                     rows, extracted = _onto_columns(rows, extracted, spans, mapping, len(last_starts))
                     starts, right = last_starts, last_right  # (the rows are in the previous page's grid now)
+                # the previous page's rows drawn with fewer column lines than this page's (a header block's
+                # merged rows and the upper row of a header over two rows, the page breaking under it): laid
+                # onto this page's grid when the table goes on here, so that the two header rows meet
+                widening = _column_map(last_starts, last_right, starts, right) \
+                    if mapping is None and open_table and not above and top == 0.0 and tables else None
                 last_starts, last_right = starts, right
                 located = rows
                 if open_table and not above and top == 0.0 and tables:
                     rows = _after_repeated_spans(rows, tables[-1].rows, seen)
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
+                earlier_spans, last_spans = last_spans, spans
                 if open_table and not above and top == 0.0 and tables and \
                         not _repeats_a_row(rows, tables[-1].rows, seen):
+                    if widening is not None and earlier_rows and tables[-1].rows[-len(earlier_rows):] == earlier_rows:
+                        earlier_rows, earlier_raw = _onto_columns(earlier_rows, earlier_raw, earlier_spans, widening,
+                                                                  len(starts))
+                        tables[-1].rows[-len(earlier_rows):] = earlier_rows
                     if opened is None and (lone := _lone_cell_rest(tables[-1].rows, rows[0], page_number, heads)):
                         if lone[0] is not None:  # (a date's day printed alone on the page: the cell's last line)
                             tables[-1].rows[-1] = lone[0]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from perfbudget.budget_parts import carried_over, parts_sum_differs
 from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
+from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
@@ -94,7 +95,7 @@ def is_department_table(parts: Parts, title: str | None) -> bool:
 
 def build_project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     seq, title = title_and_seq(parts.heading, position)
-    name_text = parts.name_cell.text.strip() if parts.name_cell is not None else ""
+    name_text = one_line(parts.name_cell.text) if parts.name_cell is not None else ""  # broken in its cell: one name
     # (a project code is 10 letters or digits at least: a name not starting so is not matched)
     head = name_text[:10]
     coded = _CODED_NAME.match(name_text) \

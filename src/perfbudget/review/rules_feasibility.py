@@ -1015,6 +1015,11 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
         direction = "positive"
     if direction == "reverse" and op in (Op.GE, Op.GT):
         turned = _turned(name, indicator.target, raw, direction)
+        if turned is None and _all_of_it(indicator.target):
+            # 逾期发放率 >=100% (rate-over-100 leaves it here: 「写作100%」 would be the wrong fix)
+            return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}，读起来像要求比率"
+                    "达到100%以上，与目标的本意相反",
+                    "反向指标用「≤」写上限，写明最多允许多少，如「≤5%」；不允许发生的写「0%」")
         return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
                 f"反向指标用「≤」写上限，如「≤{turned}」" if turned else "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
     if direction == "positive" and op in (Op.LE, Op.LT):

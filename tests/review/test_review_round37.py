@@ -123,3 +123,17 @@ def test_a_list_without_levels_is_a_warning_not_a_return() -> None:
     # a table with its levels that lacks two groups is still an error, told once
     groups = document(row(OUT, "数量指标", "购置垃圾箱", "90个"))
     assert [f.severity for f in review_document(groups, only={"missing-level1-group"}).findings] == ["error"]
+
+
+# An input answered in words (棠溪's 补助经费到位及时性 及时, 太和's 经费支出时效性 及时支出) was told to be deleted by
+# input-as-output and to be given a date by qualitative-for-number: two fixes that contradict each other
+
+
+def test_an_inputs_vague_time_is_told_to_go_with_it() -> None:
+    doc = document(row(OUT, "时效指标", "补助经费到位及时性", "及时"), row(OUT, "时效指标", "项目完成及时性", "及时"))
+    found = {f.indicator: f for f in review_document(doc, only={"qualitative-for-number", "input-as-output"}).findings
+             if f.rule == "qualitative-for-number"}
+    assert found[1].suggestion.startswith("这项衡量的是资金到位或支出，是投入，不是产出：删去该指标")
+    # an output's vague time is still asked for its date
+    assert "删去" not in found[2].suggestion and "年12月31日前" in found[2].suggestion
+    assert [f.rule for f in review_document(doc, only={"input-as-output"}).findings] == ["input-as-output"]

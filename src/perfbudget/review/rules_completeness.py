@@ -91,14 +91,14 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     效益. A table cut off (``table-cut-off``) is not faulted for groups that would have stood
     in the part that is missing: only for a group before the last one read. The groups a project lacks are told
     in one finding (``缺少一级指标「效益指标」「满意度指标」``): a table of 产出 rows only is one fault, not two errors.
-    Each framework asks for its own groups (``framework.FRAMEWORKS``): the investment plans' form (实施效果指标,
-    过程管理指标) for the
-    effects, the satisfaction and 过程管理 — its outputs may be 过程管理's 投资完成/项目进度, so a missing 产出 is
-    no fault there. A table without a 一级 column is read by its 二级 (数量指标 → 产出指标); a list with neither
-    gets one finding that it has no 一级, a warning (its targets are set, only not filed by group: a county's notice
-    giving three targets in a sentence is not sent back for it). A project of an unknown framework is ``level-not-in-framework``'s
-    (one finding), not faulted here group by group. A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks
-    for its own groups: the 共性 form's 投入, 过程, 产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
+    Each framework asks for its own groups (``framework.FRAMEWORKS``): the investment plans' form
+    (实施效果指标, 过程管理指标) for the effects, the satisfaction and 过程管理 — its outputs may be 过程管理's
+    投资完成/项目进度, so a missing 产出 is no fault there. A table without a 一级 column is read by its 二级
+    (数量指标 → 产出指标); a list with neither gets one finding that it has no 一级, a warning (its targets are set,
+    only not filed by group: a county's notice giving three targets in a sentence is not sent back for it). A
+    project of an unknown framework is ``level-not-in-framework``'s (one finding), not faulted here group by group.
+    A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks for its own groups: the 共性 form's 投入, 过程,
+    产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
     管理指标, 产出, 效果 and 满意度. The 共性 form is told by its own 二级 as well (职责履行, 履职效益: a 部门整体 table
     of 产出 and 效果 without its 投入 and 过程); its management groups (投入, 过程: the evaluation's 绩效目标合理性,
     预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it

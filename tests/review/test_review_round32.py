@@ -79,7 +79,8 @@ def test_a_reversed_comparator_is_shown_the_value_turned() -> None:
     # turned, the figure would make no target: ≤100% of payments late (检测及时率 ≤7工作日, a time limit under a
     # rate's name, is unit-mismatch's alone since round 34: one fault, told once)
     near = document(row(OUT, "时效指标", "逾期发放率", ">=100%"), row(OUT, "时效指标", "检测及时率", "≤7工作日"))
-    assert suggestions(near, "direction-clash") == ["反向指标用「≤」写上限，如「≤2小时」「≤5%」"]
+    assert suggestions(near, "direction-clash") == [  # (round 37: how much may be late, or none)
+        "反向指标用「≤」写上限，写明最多允许多少，如「≤5%」；不允许发生的写「0%」"]
 
 
 def test_a_vague_effect_misplaced_is_shown_the_group_it_belongs_to() -> None:

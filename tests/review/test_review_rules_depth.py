@@ -359,6 +359,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(2, row(OUT, Q, "检验检疫", "≥90%")), None, [(2, "target")]),
     ("name-is-expense-class", "a project named by its expenditure class (历城)", GOOD_ROWS,
      named_header("2019年商品和服务支出"), [(None, "name")]),
+    ("name-cut-mid-word", "a name ending inside its last word (安居's …科普宣传活)",
+     with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活", "≥3次")), None, [(1, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -647,6 +649,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("revenue-as-effect", "a village collective's income", with_row(5, row(E, EE, "村集体经济收入", "≥5万元")), None),
     ("mandatory-below-full", "every hazard dealt with", with_row(2, row(OUT, Q, "安全隐患整改率", "100%")), None),
     ("mandatory-below-full", "a ceiling of failures", with_row(2, row(OUT, Q, "苗种检疫不合格率", "≤2%")), None),
+    ("name-cut-mid-word", "the last word whole",
+     with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活动", "≥3次")), None),
 ]
 
 

@@ -21,7 +21,7 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_feasibility import listed_amounts
+from perfbudget.review.rules_feasibility import listed_amounts, name_direction
 from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
@@ -219,7 +219,8 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     A rate (合格率, 完成率, 满意度 …) cannot exceed 100%: ``≥100%`` asks for the impossible and
     should be written ``100%`` or ``=100%``. Names of growths and ratios (增长率, 提高, 同比,
     投入产出比 …) may exceed 100% and are not flagged, nor a cost row (``支出控制在批复预算范围内 ≥100%``):
-    a cost is no share, and ``cost-not-money`` asks for the amount instead.
+    a cost is no share, and ``cost-not-money`` asks for the amount instead. A rate to keep low written as a floor
+    (``逾期发放率 >=100%``) is ``direction-clash``'s: 「写作100%」 would be the wrong fix, and it is one fault.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _RATE_OVER_100)]
@@ -241,6 +242,8 @@ def _over_100(row: Row) -> tuple[str, str] | None:
         return None  # 实现产值(%) 8000: a % only its name gives, on no rate: unit-mismatch says so (one fault)
     if row.economic_cost and target.value >= HUNDRED:
         return None  # 支出控制在批复预算范围内 ≥100%: no share at all; cost-not-money asks for the amount (one fault)
+    if target.op in (Op.GE, Op.GT) and name_direction(row.name) == "reverse":
+        return None  # 逾期发放率 >=100%: a rate to keep low written as a floor, direction-clash's (one fault, once)
     top = target.upper if target.upper is not None else target.value
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",

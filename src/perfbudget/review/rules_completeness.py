@@ -89,13 +89,16 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     no indicators at all is left to ``too-few-indicators``. 人员类 and 运转类 projects (wages,
     公用经费 …, see ``docs/review.md``) follow the simplified template and need only 产出 and
     效益. A table cut off (``table-cut-off``) is not faulted for groups that would have stood
-    in the part that is missing: only for a group before the last one read. Each framework asks for its
-    own groups (``framework.FRAMEWORKS``): the investment plans' form (实施效果指标, 过程管理指标) for the
-    effects, the satisfaction and 过程管理 — its outputs may be 过程管理's 投资完成/项目进度, so a missing 产出 is
-    no fault there. A table without a 一级 column is read by its 二级 (数量指标 → 产出指标); a list with neither
-    gets one finding that it has no 一级. A project of an unknown framework is ``level-not-in-framework``'s
-    (one finding), not faulted here group by group. A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks
-    for its own groups: the 共性 form's 投入, 过程, 产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
+    in the part that is missing: only for a group before the last one read. The groups a project lacks are told
+    in one finding (``缺少一级指标「效益指标」「满意度指标」``): a table of 产出 rows only is one fault, not two errors.
+    Each framework asks for its own groups (``framework.FRAMEWORKS``): the investment plans' form
+    (实施效果指标, 过程管理指标) for the effects, the satisfaction and 过程管理 — its outputs may be 过程管理's
+    投资完成/项目进度, so a missing 产出 is no fault there. A table without a 一级 column is read by its 二级
+    (数量指标 → 产出指标); a list with neither gets one finding that it has no 一级, a warning (its targets are set,
+    only not filed by group: a county's notice giving three targets in a sentence is not sent back for it). A
+    project of an unknown framework is ``level-not-in-framework``'s (one finding), not faulted here group by group.
+    A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks for its own groups: the 共性 form's 投入, 过程,
+    产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
     管理指标, 产出, 效果 and 满意度. The 共性 form is told by its own 二级 as well (职责履行, 履职效益: a 部门整体 table
     of 产出 and 效果 without its 投入 and 过程); its management groups (投入, 过程: the evaluation's 绩效目标合理性,
     预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it
@@ -112,9 +115,12 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
             # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
             if present == {""}:  # no 一级 column at all: one finding, not one per group
                 if not _lost_in_cut(project, LEVEL1_OUTPUT):
-                    out.append(at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
-                                          "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
-                                          "并把每个三级指标归入相应的一级、二级指标"))
+                    # a warning: the targets are there, in a list or a notice's sentence, only not filed by group
+                    # (温泉 塔秀乡's 垃圾箱 公示 was graded 中, sent back, for it alone)
+                    out.append(replace(at_project(project, None,
+                                                  "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                                                  "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                                                  "并把每个三级指标归入相应的一级、二级指标"), severity="warning"))
                 continue
             framework = framework_of_project(project, own)
             if framework is None:
@@ -125,11 +131,11 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
             labels = framework.labels
         if category_of(project):
             required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
-        for group in required:
-            if group not in present and not _lost_in_cut(project, group):
-                name = labels.get(group, group)
-                out.append(at_project(project, None, f"缺少一级指标「{name}」，绩效目标不完整",
-                                      f"补充「{name}」及其二级、三级指标"))
+        missing = "".join(f"「{labels.get(group, group)}」" for group in required
+                          if group not in present and not _lost_in_cut(project, group))
+        if missing:  # one finding naming every group missing: one fault of the project, told once
+            out.append(at_project(project, None, f"缺少一级指标{missing}，绩效目标不完整",
+                                  f"补充{missing}及其二级、三级指标"))
     return out
 
 
@@ -540,7 +546,8 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     In a name or description this is a warning (the target may still be filled in); as the
     target value it is an **error**, since there is then no target. Hints left in several
     names of one project are one fault, reported once at the first of them with the list of
-    the others (a form's hints left in every row is one slip, not ten). A description
+    the others (a form's hints left in every row is one slip, not ten). Leftovers at one row (its name's hint and
+    its value's bare unit, or its description's) are one finding, at the value when the value is one. A description
     identical to its name is not reported again. (Rows that hold nothing but a placeholder,
     e.g. a bare ``指标2`` row, are skipped when reading and listed among the reader's notes.)
     Core-indicator stars (★) are not leftovers.
@@ -576,6 +583,28 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
                        f"以及{positions(named[1:])}指标")
         out.append(at_indicator(project, named[0], first, "level3", message,
                                 "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
+    return _one_per_row(out)
+
+
+def _one_per_row(found: list[Finding]) -> list[Finding]:
+    """``template-leftover``'s findings with those at one indicator joined into one: the form left unfilled in a
+    row is one fault (陈仓's ``指标1:新建堤防、护岸长度`` with the value ``公里`` was told twice, at its name and at its
+    value). The joined finding is at the value when the value is a leftover (an error: no target), its messages and
+    suggestions in the order found."""
+    at: dict[tuple[int | None, int | None], list[Finding]] = {}
+    for finding in found:
+        at.setdefault((finding.project, finding.indicator), []).append(finding)
+    if len(at) == len(found):
+        return found
+    out = []
+    for group in at.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        main = next((finding for finding in group if finding.severity == "error"), group[0])
+        suggestions = list(dict.fromkeys(finding.suggestion for finding in group))
+        out.append(replace(main, message="；".join(finding.message for finding in group),
+                           suggestion="；".join(suggestions)))
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from perfbudget.budget_parts import OTHER_CELL, carried_over, parts_sum_differs
 from perfbudget.evaluate.negative_actuals import negative_target_refusal
+from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
 from perfbudget.model import Budget, Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -190,6 +191,52 @@ def _cut_list(name: str) -> tuple[str, str] | None:
 _NAME_CUT_OFF = indicator_check(_cut_off)  # a description, or a list (、) without one
 
 
+@rule("name-cut-mid-word", title="三级指标名称疑似缺字", dimension="规范性", severity="info")
+def name_cut_mid_word(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 三级 name whose last word is one character that only begins a word (``[names] cut_words``).
+
+    ``开展食品安全宣传周等科普宣传活`` (安居's: 活动), ``城乡居民医保参保工作经费发放成本预`` (大英 医保's:
+    预算), ``更新剧团老化、损坏的音`` (新洲's: 音响): the name lost the end of its last word, and no longer says
+    what is measured. Nothing on the page tells whether the unit's table was cut (a cell's character limit) or
+    characters were lost in copying or reading it, so it is a hint (提示), not the unit's fault: it asks to check
+    the name against the original table and does not weigh in the grade. A name ending in a whole word
+    (``…宣传活动``), in a word of two characters the segmenter keeps (``参保``, ``干预``) or two single characters it
+    does not know (``绩效自评``: 自 | 评), or in a measure word (``…1项``, ``…数``), is not flagged, nor one that
+    ``name-cut-off`` tells (cut against its description, or a list cut inside its last item).
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _NAME_CUT_MID_WORD)]
+
+
+@lru_cache(maxsize=1)
+def _cut_heads() -> dict[str, str]:
+    """Each listed word by its first character: what a name ending in that character alone lost (活 → 活动)."""
+    return {word[0]: word for word in word_set("names", "cut_words")}
+
+
+def _cut_mid_word(row: Row) -> tuple[str, str] | None:
+    """``name-cut-mid-word``'s (message, suggestion) for one indicator, or None."""
+    name = row.name
+    whole = _cut_heads().get(name[-1:])
+    if whole is None or len(name) < 6:  # (nearly every name: its last character ends a word)
+        return None
+    cut = words(name)
+    if (len(cut) < 2 or cut[-1] != name[-1] or cut[-2].isdigit()
+            or (len(cut[-2]) == 1 and cut[-2] not in _PARTICLES) or _cut_off(row) is not None):
+        # the last word whole (宣传活动), a measure word after a figure, two single characters a word the segmenter
+        # does not know (绩效自评: 自 | 评, 厕改), or name-cut-off's to tell
+        return None
+    shown = f"「…{name[-16:]}」" if len(name) > 16 else quote(name)
+    return (f"三级指标名称{shown}以「{name[-1]}」结尾，最后一个词不完整（如「{whole}」），疑似缺字：可能是原表"
+            "单元格的字数限制，也可能是转录、读取时丢了字，看不出这一行衡量什么",
+            f"对照原表核实名称；原表即如此的，补全最后一个词（「{name[-1]}」应为「{whole}」之类），并写明衡量什么")
+
+
+_NAME_CUT_MID_WORD = indicator_check(_cut_mid_word)
+# Words of one character that join others (损坏的音: the cut word after 的 is still cut).
+_PARTICLES = frozenset("的之和与及或")
+
+
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
 def name_description_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that differs from its description (绩效指标描述) where both are names.
@@ -236,7 +283,9 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     """The same 三级 indicator twice in one project (names compared without stars or spaces).
 
     A duplicate counts the same result twice in scoring. The same name in different projects
-    is normal and not flagged. So are the same people counted twice under two names: two 数量 rows that
+    is normal and not flagged. An output's name repeated under 效益指标 is ``output-as-effect``'s, which names
+    the row it repeats (one fault, one finding at the row). So are the same people counted twice under two names:
+    two 数量 rows that
     both count heads (…人数, …人口总数, …户数) of the same people (贫困人口, 学生, 农户 …) with the same
     target (``贫困人口加入合作社…人数 ≥1102人`` and ``资产入股贫困人口总数 ≥1102人``: joining the cooperative is
     putting the assets in). A service counted for the same people (``0-6岁儿童健康管理数 2089人`` beside
@@ -244,17 +293,19 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     """
     out = []
     for project, own in project_rows(document):
-        first: dict[str, int] = {}
+        first: dict[str, tuple[int, str]] = {}
         heads: dict[tuple[object, ...], tuple[int, Indicator, str]] = {}
-        for _project, position, indicator, _level1, level2, name, key, _cost, _economic in own:
+        for _project, position, indicator, level1, level2, name, key, _cost, _economic in own:
             if not key:
                 continue
             if key in first:
-                out.append(at_indicator(project, position, indicator, "level3",
-                                        f"三级指标{quote(indicator.level3)}与第{first[key]}个指标重复",
-                                        "删除重复的指标，或改写为衡量不同内容的指标"))
+                seen, group = first[key]
+                if {group, level1} != _OUTPUT_AND_EFFECT:  # an output's name again under 效益: output-as-effect's
+                    out.append(at_indicator(project, position, indicator, "level3",
+                                            f"三级指标{quote(indicator.level3)}与第{seen}个指标重复",
+                                            "删除重复的指标，或改写为衡量不同内容的指标"))
                 continue
-            first[key] = position
+            first[key] = (position, level1)
             if level2 != "数量指标" or (counted := _head_count(name, indicator.target)) is None:
                 continue
             if (earlier := heads.get(counted)) is not None:
@@ -268,6 +319,8 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     return out
 
 
+# An output's name repeated under 效益: one fault, told by output-as-effect with the row it repeats.
+_OUTPUT_AND_EFFECT = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT})
 # Counting heads: the people themselves, not a service done for them (…管理数, …访视数 count services).
 _HEAD_COUNT_END = re.compile(r"(?:人数|人口数|人口总数|总人数|户数|总户数|人口)$")
 # Who is counted: the same word in both names says the same people.

@@ -91,7 +91,9 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
 
     ``项目完成率 100%`` or ``验收合格率`` under 社会效益 measures the work done, not what follows
     from it (88号: 效益 are the effects of the outputs); the same name under 产出 and 效益 counts
-    one result twice; so does a share of cases or hazards dealt with (``安全隐患排查有效处置率 ≥90%``, 整改率, 办结率:
+    one result twice (told here once, naming the output row it repeats: ``duplicate-indicator`` leaves the row to
+    this rule, one finding for one fault); so does a share of cases or hazards dealt with
+    (``安全隐患排查有效处置率 ≥90%``, 整改率, 办结率:
     real tables file them under 质量), and a count of the times a work was done (``医疗保障次数 30``, 精准扶贫服务人次:
     ``work_count``), and the works built or treated, counted in a measure of things built (``项目处治路线 2条``,
     新建道路 5公里: ``works_built``). Effects such as 受益人数, 受益人次, 覆盖率, 就业人数 are not flagged. A question
@@ -100,15 +102,20 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
     """
     out = []
     for project, own in project_rows(document):
-        outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
+        outputs: dict[str, int] = {}  # each output's key: its first position (the row an effect of its name repeats)
+        for row in own:
+            if row.level1 == LEVEL1_OUTPUT:
+                outputs.setdefault(row.key, row.position)
         for _project, position, indicator, level1, _level2, name, key, _cost, _economic in own:
             if level1 != LEVEL1_EFFECT:
                 continue
             ending = output_ending(name)
+            # the output row this one repeats by name: said here, once (duplicate-indicator leaves the row to this rule)
+            twin = f"，又与第{outputs[key]}个指标（产出指标）同名" if key and key in outputs else ""
             if ending is None and (count := work_count(name)) is not None:
                 out.append(at_indicator(project, position, indicator, "level3",
                                         f"效益指标{quote(indicator.level3)}数的是工作做了多少（{count}），是产出的数量，"
-                                        "不是项目带来的效益",
+                                        f"不是项目带来的效益{twin}",
                                         "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，"
                                         "如受益人数、问题解决率、救治成功率"))
                 continue
@@ -116,11 +123,11 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                     and (built := works_built(name, indicator.target.unit)) is not None):
                 out.append(at_indicator(project, position, indicator, "level3",
                                         f"效益指标{quote(indicator.level3)}数的是{built}了多少（{indicator.target.raw}），"
-                                        "是产出的数量，不是项目带来的效益",
+                                        f"是产出的数量，不是项目带来的效益{twin}",
                                         "把建成、处治的数量放在产出的数量指标下；效益指标写这些工程带来的效果，"
                                         "如受益人口、通行时间缩短、事故发生率下降"))
                 continue
-            if ending is None and key not in outputs:
+            if ending is None and not twin:
                 if (("程序" in name or "流程" in name or "过程" in name or "手续" in name)
                         and _PROCEDURE.search(name) and not _is_satisfaction(name)):
                     out.append(at_indicator(project, position, indicator, "level3",
@@ -129,9 +136,14 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                             "程序规范放在自评的过程管理中；效益指标写项目产生的效果，"
                                             "如「家庭经济困难学生资助覆盖率 ≥95%」「受助学生完成学业率」"))
                 continue
-            why = f"「{ending}」衡量的是工作完成情况" if ending else "与产出指标同名"
+            if ending:
+                why = f"「{ending}」衡量的是工作完成情况{twin}，是产出"
+            else:
+                why = f"与第{outputs[key]}个指标（产出指标）同名，是同一项产出又设成了效益"
             out.append(at_indicator(project, position, indicator, "level3",
-                                    f"效益指标{quote(indicator.level3)}{why}，是产出，不是项目带来的效益",
+                                    f"效益指标{quote(indicator.level3)}{why}，不是项目带来的效益",
+                                    "删去这一行或改写为项目产生的效果，如受益人数、服务覆盖率、群众反映问题解决率、"
+                                    "节约的费用；完成率、合格率放在产出指标下" if twin else
                                     "改写为项目产生的效果，如受益人数、服务覆盖率、群众反映问题解决率、"
                                     "节约的费用；完成率、合格率放在产出指标下"))
     return out

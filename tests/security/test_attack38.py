@@ -64,3 +64,69 @@ def test_the_publication_page_of_a_unit_not_seen_answers_as_the_api_and_as_no_un
         assert "没有找到该单位" in page.text
         through = other.get(f"/api/v1/units/{unit}/publication/json?year=2024", headers=api(web, "other_editor"))
         assert through.status_code == 404 and through.json()["error"]["message"] == "没有找到该单位"
+
+
+# a Word 97-2003 file (made by LibreOffice from this flat ODF text) whose picture is linked to ``{url}``, and a table
+_LINKED_PICTURE = "".join((
+    '<?xml version="1.0" encoding="UTF-8"?><office:document ',
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ',
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ',
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" ',
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" ',
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2" ',
+    'office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text><text:p>项目支出绩效目标表',
+    '<draw:frame draw:name="p" svg:width="2cm" svg:height="2cm"><draw:image xlink:href="{url}" xlink:type="simple" ',
+    'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p><table:table table:name="t">',
+    '<table:table-column table:number-columns-repeated="4"/>{rows}</table:table></office:text></office:body>',
+    '</office:document>'))
+
+
+def _row(*cells: str) -> str:
+    return "<table:table-row>" + "".join(f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>"
+                                         for cell in cells) + "</table:table-row>"
+
+
+def test_a_legacy_word_file_linking_a_picture_to_a_web_address_makes_the_server_fetch_nothing(tmp_path: Path) -> None:
+    # LibreOffice, converting a .doc for the readers, fetched the pictures it links (OPTIONS, HEAD and GET to any
+    # address, from the server's own network): any uploader could make the server send requests inside it
+    import http.server
+    import subprocess
+    import threading
+
+    from perfbudget.load import load_path
+    from tests.conftest import soffice_path, soffice_profile
+
+    asked: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            asked.append(f"{self.command} {self.path}")
+            self.send_response(404)
+            self.end_headers()
+
+        do_GET = do_HEAD = do_OPTIONS = do_PROPFIND = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Listener, bind_and_activate=False)
+    server.server_bind()  # its port known, not listening yet: LibreOffice making the file is refused
+    url = f"http://127.0.0.1:{server.server_address[1]}/linked.png"
+    flat = tmp_path / "linked.fodt"
+    flat.write_text(_LINKED_PICTURE.format(url=url, rows=_row("一级指标", "二级指标", "三级指标", "指标值")
+                                           + _row("产出指标", "数量指标", "培训人数", "≥100人")), encoding="utf-8")
+    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation={soffice_profile()}", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(flat)], check=True, capture_output=True, timeout=180)
+    made = tmp_path / "linked.doc"
+    assert url.encode() in made.read_bytes()  # the link is in the file
+    server.server_activate()
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    try:
+        result = load_path(made)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []
+    assert result.document is not None
+    assert [i.level3 for p in result.document.projects for i in p.indicators] == ["培训人数"]  # still read

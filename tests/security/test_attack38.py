@@ -130,3 +130,41 @@ def test_a_legacy_word_file_linking_a_picture_to_a_web_address_makes_the_server_
     assert asked == []
     assert result.document is not None
     assert [i.level3 for p in result.document.projects for i in p.indicators] == ["培训人数"]  # still read
+
+
+def test_an_approval_names_the_version_reviewed_and_a_revision_sent_meanwhile_is_not_approved(web: WebEnv) -> None:
+    # the unit imported a revision and sent it again while the reviewer read the desk of the version before; the
+    # desk's 审核通过 (and the API's) approved the revision nobody had reviewed
+    import re
+
+    from tests.web.conftest import csrf_of
+
+    project = web.project_ids[1]
+    client, editor, reviewer = web.client(), api(web, "editor"), api(web, "reviewer")
+
+    def step(headers: dict[str, str], action: str, **more: object) -> int:
+        answer = client.post(f"/api/v1/projects/{project}/workflow", headers=headers,
+                             json={"action": action, "justification": "理由", **more})
+        return answer.status_code
+
+    def revise(purpose: str) -> None:
+        document = client.get(f"/api/v1/projects/{project}", headers=editor).json()["document"]
+        document["projects"][0]["purpose"] = purpose
+        assert client.post("/api/v1/documents?force=true", headers=editor, json=document).status_code == 200
+
+    assert step(editor, "submit") == 200
+    desk = web.client("reviewer")
+    page = desk.get(f"/projects/{project}/review").text
+    assert re.search(r'name="version" value="1"', page)
+    revise("单位在审核期间改过的资金用途")
+    assert step(editor, "submit") == 200  # version 2, sent again
+    token = csrf_of(desk, f"/projects/{project}/review")
+    answer = desk.post(f"/projects/{project}/workflow",
+                       data={"csrf_token": token, "action": "approve", "back": "desk", "version": "1"})
+    assert answer.status_code == 409 and "您审核的是第 1 版，但项目现在的最新版本是第 2 版" in answer.text
+    stale = client.post(f"/api/v1/projects/{project}/workflow", headers=reviewer,
+                        json={"action": "approve", "version": 1})
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "stale_version"
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["state"] == "submitted"  # not approved
+    assert step(reviewer, "approve", version=2) == 200  # the version seen, still the latest
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2

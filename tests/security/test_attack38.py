@@ -165,6 +165,10 @@ def test_an_approval_names_the_version_reviewed_and_a_revision_sent_meanwhile_is
     stale = client.post(f"/api/v1/projects/{project}/workflow", headers=reviewer,
                         json={"action": "approve", "version": 1})
     assert stale.status_code == 409 and stale.json()["error"]["code"] == "stale_version"
+    from tests.web.test_workflow_cli import _step
+
+    said = _step(web, project, "approve", "reviewer", "--version", "1")
+    assert said.exit_code == 1 and "您审核的是第 1 版" in said.stderr
     assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["state"] == "submitted"  # not approved
     assert step(reviewer, "approve", version=2) == 200  # the version seen, still the latest
     assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2

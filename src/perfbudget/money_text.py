@@ -9,7 +9,7 @@ pages rounded an amount of 0.125 to 「0.13」.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
 # The units of money an amount may be counted in (the scoring's conversions know the same: evaluate/units.py).
 MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
@@ -21,7 +21,10 @@ def money_text(value: Decimal) -> str:
     if not isinstance(exponent, int):
         return str(value)
     decimals = max(2, -exponent)
-    return format(value.quantize(Decimal(1).scaleb(-decimals)), ",f")
+    # as many digits as the value has (an amount stored before attack38 may hold 41: the default context's 28 made
+    # the quantize raise InvalidOperation, and the unit's page, the lists and `perfbudget list projects` failed)
+    digits = max(value.adjusted(), 0) + decimals + 2
+    return format(value.quantize(Decimal(1).scaleb(-decimals), context=Context(prec=digits)), ",f")
 
 
 def is_money_unit(unit: str | None) -> bool:

@@ -96,10 +96,13 @@ def test_a_value_that_may_not_be_stored_blocks_its_table_for_the_web(seed_path: 
     assert document is not None
     huge = replace(document.projects[4], budget=replace(document.projects[4].budget, total=Decimal("1e20")))
     bad = replace(document, projects=(*document.projects[:4], huge, *document.projects[5:]))
-    assert screen(bad, (), "seed.txt").clean  # the CLI does not apply the web's limits
+    # the CLI does not apply the web's limits of text and decimals, but a 预算数 past 10^12 it refuses too (attack38)
+    assert [b.position for b in screen(bad, (), "seed.txt").blocked] == [5]
+    fine = replace(document.projects[4], budget=replace(document.projects[4].budget, total=Decimal("1.1234567")))
+    assert screen(replace(bad, projects=(*document.projects[:4], fine, *document.projects[5:])), (), "seed.txt").clean
     screened = screen(bad, (), "seed.txt", validate=True)
     [blocked] = screened.blocked
-    assert blocked.position == 5 and "数值超出允许范围" in blocked.reason
+    assert blocked.position == 5 and "预算数「100000000000000000000」超出允许范围" in blocked.reason
     assert screened.unsafe == {5} and screened.shown is not None and len(screened.shown.projects) == 9
 
 

@@ -103,6 +103,7 @@ on }}</q>）{% endif %}</li>{% endfor %}
   {% if steps %}
   <form method="post" action="/projects/{{ head.id }}/workflow" class="workflow-form">
     {{ csrf(csrf_token) }}
+    <input type="hidden" name="version" value="{{ meta.version }}">
     <label>意见{% if steps|selectattr("action", "equalto", "return")|list %}（退回时必填）{% endif %}<textar\
 ea name="comment" rows="2"></textarea></label>
     {% if steps|selectattr("action", "equalto", "submit")|list %}<label>送审说明（最新版本有「错误」级审核意\

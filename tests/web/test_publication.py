@@ -35,7 +35,7 @@ def test_unit_publication_downloads_the_approved_tables(web: WebEnv, seed_docume
         back = load_bytes(response.content, f"published.{fmt}")
         assert back.ok and back.document is not None, back.problems
         assert back.document.projects == (seed_document.projects[0], seed_document.projects[4])
-    assert web.client("other_editor").get(f"/units/{SEED_UNIT}/publication/docx").status_code == 403
+    assert web.client("other_editor").get(f"/units/{SEED_UNIT}/publication/docx").status_code == 404
     assert editor.get(f"/units/{SEED_UNIT}/publication/pdf").status_code == 404
 
 

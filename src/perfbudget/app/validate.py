@@ -81,8 +81,8 @@ def number_problem(value: Decimal) -> str | None:
     """Why a money amount or target number cannot be stored (Chinese), or None."""
     if not value.is_finite():
         return "数值无效（不是有限数）"
-    if value.adjusted() > 12 or value.copy_abs() > MAX_AMOUNT:  # adjusted(): no arithmetic on a huge value
-        return "数值超出允许范围（绝对值不超过 10^12）"
+    if out_of_range(value):
+        return OUT_OF_RANGE
     if value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
         return f"数值的小数位数超过 {MAX_DECIMALS} 位"
     return None
@@ -93,6 +93,56 @@ def integer_problem(value: int, field: str) -> str | None:
     if field in _YEAR_FIELDS:
         return None if YEAR_MIN <= value <= YEAR_MAX else f"年度应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，而不是 {value}"
     return None if 0 <= value <= MAX_INTEGER else f"整数超出允许范围（0–{MAX_INTEGER}）"
+
+
+OUT_OF_RANGE = "数值超出允许范围（绝对值不超过 10^12）"
+
+
+def out_of_range(value: Decimal) -> bool:
+    """Whether a finite ``value`` is past :data:`MAX_AMOUNT` in absolute value: no table's amount, count or score
+    comes near it (10^12 万元 is a hundred times the country's yearly budget; the real corpus's largest amount is
+    4,764,453.11 元, its largest target number below 10^8)."""
+    return value.adjusted() > 12 or value.copy_abs() > MAX_AMOUNT  # adjusted(): no arithmetic on a huge value
+
+
+# What the numbers of a document are called where they are refused, by the end of their path.
+_NUMBER_LABELS = {"budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
+                  "budget.initial": "年初预算数", "budget.executed": "全年执行数", "budget.rate": "执行率",
+                  "budget.weight": "预算执行率的分值", "budget.score": "预算执行率的得分", "target.value": "指标值",
+                  "target.upper": "指标值", "weight": "分值", "score": "得分", "table_total": "自评总分"}
+_NUMBER_PATH = re.compile(r"projects\[(\d+)\](?:\.indicators\[(\d+)\])?\.(.+)")
+
+
+def number_place(document: Document, path: str, file: str = "") -> tuple[Source, str]:
+    """Where the number at ``path`` (``projects[0].budget.total``, ``projects[1].indicators[3].target.value``) was
+    read — its cell when the reader kept it, else its row or project, else the file — and what the table calls it
+    (「预算数」; 「数值」 for a number not named above)."""
+    match = _NUMBER_PATH.fullmatch(path)
+    fallback = Source(file or "输入")
+    if match is None:
+        return fallback, "数值"
+    label = _NUMBER_LABELS.get(match[3], "数值")
+    projects = document.projects
+    project = projects[int(match[1])] if int(match[1]) < len(projects) else None
+    if project is None:
+        return fallback, label
+    if match[2] is None:
+        return project.sources.get(match[3]) or project.source or fallback, label
+    indicators = project.indicators
+    indicator = indicators[int(match[2])] if int(match[2]) < len(indicators) else None
+    if indicator is None:
+        return project.source or fallback, label
+    key = "target" if match[3].startswith("target.") else match[3]
+    return indicator.sources.get(key) or indicator.source or project.source or fallback, label
+
+
+def range_problem(document: Document, path: str, value: Decimal, file: str = "") -> Problem:
+    """A number past :data:`MAX_AMOUNT`, at the cell it was read from, naming it and quoting its digits: the command
+    line stored a 预算数 of 10^36 万元 (attack36 left it; `perfbudget list projects` and the unit's page then failed on
+    it), the web faces said 「projects[0].budget.total：数值超出允许范围」 at the file alone (attack38)."""
+    source, label = number_place(document, path, file)
+    return Problem(source, f"{path}：{label}「{echoed(format(value, 'f') if value.adjusted() < 60 else str(value))}」"
+                           f"超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字")
 
 
 # A number is stored as its plain digits in a column of 64 characters.
@@ -134,23 +184,31 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
     so a bulk import pays little."""
     problems: list[Problem] = []
 
-    def note(path: str, problem: str | None) -> None:
+    def note(path: str, value: Decimal) -> None:
+        """A number no store can hold, or past any table's (:func:`out_of_range`, at its cell; since attack38)."""
+        problem = storable_number_problem(value)
+        if problem:
+            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
+        elif out_of_range(value):
+            problems.append(range_problem(document, path, value, file))
+
+    def note_integer(path: str, problem: str | None) -> None:
         if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
 
     for index, project in enumerate(document.projects):
         path = f"projects[{index}]"
-        note(f"{path}.seq", integer_problem(project.seq, "seq"))
+        note_integer(f"{path}.seq", integer_problem(project.seq, "seq"))
         if project.fund_year is not None:
-            note(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
+            note_integer(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
         # the amounts and the funds grid's figures (attack22: those were not looked at)
         for name, amount in zip(_BUDGET_FIELDS, _budget_values(project.budget), strict=True):
             if amount is not None:
-                note(f"{path}.budget.{name}", storable_number_problem(amount))
+                note(f"{path}.budget.{name}", amount)
         # a figure of the project's own (a table's 自评得分 …), whatever field it is
         for name, value in zip(_PROJECT_FIELDS, _project_values(project), strict=True):
             if isinstance(value, Decimal):
-                note(f"{path}.{name}", storable_number_problem(value))
+                note(f"{path}.{name}", value)
         for number, indicator in enumerate(project.indicators):
             target = indicator.target
             if target.value is None and target.upper is None and indicator.weight is None and indicator.score is None:
@@ -159,7 +217,7 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
             for name, value in (("target.value", target.value), ("target.upper", target.upper),
                                 ("weight", indicator.weight), ("score", indicator.score)):
                 if value is not None:
-                    note(f"{where}.{name}", storable_number_problem(value))
+                    note(f"{where}.{name}", value)
     return (indicator_count_problems(document, file) + extras_problems(document, file) + problems
             + control_problems(document, file) + seq_problems(document, file))
 
@@ -212,7 +270,9 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
             problem = number_problem(value)
         else:
             problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT) or direction_problem(value)
-        if problem:
+        if problem == OUT_OF_RANGE:
+            problems.append(range_problem(document, path, value, file))
+        elif problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
     return indicator_count_problems(document, file) + extras_problems(document, file) + problems + seq_problems(
         document, file) + budget_sign_problems(document, file)

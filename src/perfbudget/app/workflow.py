@@ -105,6 +105,7 @@ class StepResult:
     needs_justification: bool = False
     invalid: bool = False
     project: str | None = None  # the project as people read it, 「项目「名称」（资金）」 (a step taken)
+    stale: bool = False  # a 审核通过 of a version that is no longer the latest (``seen_version``; the API's 409)
 
 
 def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
@@ -117,7 +118,7 @@ def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None)
 
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
-              review_errors: int | Callable[[], int] | None = None) -> StepResult:
+              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None) -> StepResult:
     """Take a workflow step if the role, the current state and the rules allow it.
 
     The role is checked first, before anything about the project or the texts is said: a viewer's
@@ -128,6 +129,10 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     errors needs a ``justification``. The face that took the step (cli, web, api) is the principal's
     (:attr:`~perfbudget.app.roles.Principal.face`), kept in the audit entry's ``after`` as every entry keeps it
     (no workflow entry said it until faces-v; each face passed it again beside its principal's until replay-x).
+    ``seen_version``: the version the reviewer looked at (the desk's and the project page's forms send it, the API
+    may): a 审核通过 is refused when the project's latest version is another, read under the project's lock. Until
+    attack38 a unit could import a revision and 送审 it again while the reviewer read the desk, whose 审核通过 then
+    approved the version nobody reviewed.
     """
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
@@ -164,6 +169,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                     return StepResult(False, f"项目当前为「{state_label(state)}」，不能「{step.label}」", state)
                 return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", state,
                                   forbidden=True)
+            if step.action == "approve" and seen_version is not None and seen_version != latest:
+                return StepResult(False, f"您审核的是第 {seen_version} 版，但项目现在的最新版本是第 {latest} 版"
+                                         "（单位已修改并重新送审）：请查看最新版本后再审核通过", state, stale=True)
             target = step.target or state
             approved = flow.approved_version if flow else None
             if step.target is not None:

@@ -8,6 +8,10 @@ these are converted to .docx by LibreOffice and read by the docx reader. Each co
   CLI processes) never share or lock a profile; the directory is removed afterwards;
 * gets a time limit (:data:`DEFAULT_TIMEOUT_S`, env ``PERFBUDGET_CONVERT_TIMEOUT``, in seconds):
   a conversion that hangs is killed with its whole process group;
+* reaches no network: the profile's settings (:data:`OFFLINE_SETTINGS`) remove LibreOffice's providers of
+  ``http``, ``https``, WebDAV, FTP and CMIS addresses and block linked pictures, so a picture or section a document
+  links to a web address is never fetched (a .doc linking an image to ``http://127.0.0.1:…/`` had the server send
+  OPTIONS, HEAD and GET there, from inside its own network, until attack38: a request forged for any uploader);
 * only starts for a file within the size limit (``Limits.max_file_bytes``, checked before any
   reader runs); its result must be within the same limit and is then checked like any docx
   (``check_zip``: unpacked size, compression ratio).
@@ -34,6 +38,30 @@ INSTALL_HINT = ("读取{what}需要 LibreOffice，但本机没有找到（soffic
                 "Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui，"
                 "Windows/macOS 从 LibreOffice 官网下载安装；已安装在其他位置时，用环境变量 PERFBUDGET_SOFFICE "
                 "指定 soffice 的路径。也可以在 Word/WPS 中把文件另存为 .docx 后再导入。")
+
+
+# LibreOffice's user settings for every conversion (the profile's registrymodifications.xcu): the content providers
+# that reach the network removed (their names are LibreOffice's own, main.xcd's ucb ProviderData), and linked pictures
+# of an untrusted document blocked (without the providers' removal that still sent OPTIONS and HEAD to the address)
+_NETWORK_PROVIDERS = ("Provider3", "Provider4", "Provider4a", "Provider6", "Provider12", "Provider12a", "Provider12b",
+                      "Provider43")  # http, vnd.sun.star.webdav, webdav, ftp, https, …webdavs, webdavs, cmis
+_PROVIDERS = "/org.openoffice.ucb.Configuration/ContentProviders/Local/SecondaryKeys/Office/ProviderData"
+OFFLINE_SETTINGS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    '<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" '
+    'oor:op="fuse"><value>true</value></prop></item>\n'
+    + "".join(f'<item oor:path="{_PROVIDERS}"><node oor:name="{name}" oor:op="remove"/></item>\n'
+              for name in _NETWORK_PROVIDERS)
+    + "</oor:items>\n")
+
+
+def offline_profile(folder: Path) -> Path:
+    """A new LibreOffice profile in ``folder`` holding :data:`OFFLINE_SETTINGS` (LibreOffice fills in the rest)."""
+    profile = folder / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(OFFLINE_SETTINGS, encoding="utf-8")
+    return profile
 
 
 def soffice_path() -> str | None:
@@ -79,7 +107,7 @@ def convert(data: bytes, file: str, suffix: str, target: str, what: str,
         source.write_bytes(data)
         out = folder / "out"
         command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                   f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                   f"-env:UserInstallation={offline_profile(folder).as_uri()}",
                    "--convert-to", target, "--outdir", str(out), str(source)]
         try:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

@@ -56,9 +56,10 @@ def _event(e: Mapping[str, Any], labels: Mapping[str, str]) -> str:
             f'{f"（送审说明：<q>{text(justification)}</q>）" if justification else ""}</li>')
 
 
-def _workflow_form(head_id: int, steps: Sequence[Any], token: str, kept: Mapping[str, Any] | None = None) -> str:
+def _workflow_form(head_id: int, steps: Sequence[Any], token: str, kept: Mapping[str, Any] | None = None,
+                   version: int | None = None) -> str:
     """The workflow's form; ``kept``: a refused step's texts, put back, and the field it needs (``needs``) marked
-    and focused."""
+    and focused; ``version``: the version the page shows, which a 审核通过 approves only while it is the latest."""
     actions = {s.action for s in steps}
 
     def area(name: str) -> str:
@@ -74,6 +75,7 @@ def _workflow_form(head_id: int, steps: Sequence[Any], token: str, kept: Mapping
                      f'{area("justification")}</label>' if "submit" in actions else "")
     return (f'  <form method="post" action="/projects/{head_id}/workflow" class="workflow-form">\n'
             f'    <input type="hidden" name="csrf_token" value="{text(token)}">\n'
+            + (f'    <input type="hidden" name="version" value="{text(version)}">\n' if version is not None else "") +
             f'    <label>意见{"（退回时必填）" if "return" in actions else ""}'
             f'{area("comment")}</label>\n'
             f'{justification}{buttons}  </form>\n')
@@ -144,7 +146,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'审核发现 {len(c["findings"])} 条</p>\n{_grade_basis(c.get("basis") or ())}</section>\n'
         f'{cell_comments(c["project"])}{figures}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
-        f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n'
+        f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept"), version) if steps else ""}</section>\n'
         f'{_delete_form(hid, token) if c.get("may_delete") else ""}')
 
 

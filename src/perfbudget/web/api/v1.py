@@ -100,6 +100,9 @@ class StepBody(BaseModel):
     action: str = Field(..., description="submit（送审）/ approve（审核通过）/ return（退回）/ reopen / comment")
     comment: str | None = None
     justification: str | None = Field(None, description="送审说明：最新版本有「错误」级审核意见时必填，记入流程记录")
+    version: int | None = Field(None, ge=1, le=2_147_483_647,
+                                description="审核通过时：审核人员看过的版本号（GET /projects/{id} 的 latest_version）；"
+                                            "项目此后有了新版本时 409 stale_version，不审核通过")
 
 
 class IndicatorActualBody(BaseModel):
@@ -335,13 +338,14 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
-                       ip=client_ip(request), review_errors=errors)
+                       ip=client_ip(request), review_errors=errors, seen_version=body.version)
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)
         if result.invalid:
             raise WebError(422, "invalid", result.message)
-        raise WebError(409, "justification_required" if result.needs_justification else "workflow", result.message)
+        raise WebError(409, "justification_required" if result.needs_justification else
+                       "stale_version" if result.stale else "workflow", result.message)
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 
 

@@ -15,7 +15,9 @@ from perfbudget.app.project_delete import may_delete
 from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, page_of_row
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.validate import MAX_INTEGER
 from perfbudget.app.workflow import EDITABLE, STATE_LABELS, allowed_steps, take_step
+from perfbudget.plain_numbers import plain_int
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
@@ -109,7 +111,7 @@ def project_response(request: Request, principal: Principal, page: ProjectPage,
 
 @router.post("/projects/{project_id}/workflow")
 def workflow_step(request: Request, project_id: int, action: str = Form(...), comment: str = Form(""),
-                  justification: str = Form(""), back: str = Form(""),
+                  justification: str = Form(""), back: str = Form(""), version: str = Form(""),
                   principal: Principal = Depends(page_user)) -> Response:
     """A workflow step from the project page or the review desk (``back=desk``: the answer is the desk again).
     A step refused on the project page answers that page at once with the texts typed kept in the form and the
@@ -122,8 +124,10 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
     def errors() -> int:
         return current_errors(store, settings, project_id)
 
+    # the version the form showed (attack38: a 审核通过 approved whatever version was latest by then); not a number: 0
+    seen = (plain_int(version, 1, MAX_INTEGER) or 0) if version else None
     result = take_step(store, principal, project_id, action, comment, justification, ip=client_ip(request),
-                       review_errors=errors)
+                       review_errors=errors, seen_version=seen)
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")
@@ -136,7 +140,8 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
         # the 意见 not recorded, and why: the state (409), else the step asked (an unknown action said the state
         # had changed until attack24)
         return desk_response(request, principal, project_id, {"comment": comment, "needs": needs,
-                                                              "why": result.message if needs else ""},
+                                                              "why": result.message if needs or result.stale
+                                                              else ""},
                              status_code=422 if needs else 409)
     response = render_project_page(request, principal, project_id, None,
                                    {"comment": comment, "justification": justification, "needs": needs})

@@ -33,7 +33,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.plain_numbers import plain_int
 from perfbudget.store.api import Store
 from perfbudget.web.deps import data_version, page_user
-from perfbudget.web.errors import WebError, few_documents_at_once
+from perfbudget.web.errors import WebError, few_documents_at_once, not_found
 from perfbudget.web.filenames import attachment
 from perfbudget.web.routes.common import page_router
 from perfbudget.web.views import store_of
@@ -76,8 +76,8 @@ async def unit_publication_file(request: Request, unit: str, fmt: str, year: int
 
 async def _publication_file(request: Request, unit: str | UnitName | UnitCode, code: str | None, fmt: str,
                             year: int | None, principal: Principal) -> Response:
-    if not principal.can(Action.READ, code):
-        raise WebError(403, "forbidden", "您无权查看该单位的数据")
+    if not principal.can(Action.READ, code):  # as the unit's page and the API: 404 whether the unit exists or not
+        raise not_found("该单位")  # (403 「您无权查看该单位的数据」 until attack38, where the API answered 404)
     if fmt not in PUBLISH_FORMS:
         raise WebError(404, "not_found", f"不支持的格式「{fmt}」；可用：{'、'.join(PUBLISH_FORMS)}")
 

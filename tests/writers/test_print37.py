@@ -102,3 +102,15 @@ def test_the_scoring_notes_heading_never_ends_a_page_alone(printed: dict[str, An
     pages = printed["pages"]["tall.html"]
     with_heading = [page for page in pages if "计分说明" in page]
     assert len(with_heading) == 1 and "预算执行率:" in with_heading[0].replace("：", ":"), [p[-80:] for p in pages]
+
+
+def test_the_word_total_rows_full_marks_print_on_one_line(printed: dict[str, Any]) -> None:
+    """The Word 总分 row's 分值 「100.00」 (bold, in a column sized for 「15.00」) printed in two lines, 「100.0」 over
+    「0」: a figure wider than its cell's room between the side margins is given narrower margins. Every figure of
+    the table prints whole: the 总分 row's 100.00 and 得分 on one line, at one height."""
+    words = [word for page in printed["words"]["tall.docx"] for word in page]
+    full = [word for word in words if word["text"] == "100.00"]
+    assert len(full) == 1, [word["text"] for word in words if word["text"].startswith("100")]
+    total = next(word for word in words if word["text"] == "总分")
+    assert abs(full[0]["top"] - total["top"]) < 3
+    assert not [word for word in words if word["text"] in ("100.0", "0")]

@@ -14,7 +14,8 @@ with Times New Roman for Latin text, so that Word and WPS show the same table.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
@@ -22,10 +23,12 @@ from perfbudget.writers.evaluation_layout import WIDTHS, Grid, project_grid
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
     DOCX_CELL_PAD_POINTS,
+    DOCX_CELL_SIDE_TWIPS,
     DOCX_LINE_POINTS,
     DOCX_PAD_POINTS,
     LONG_SPAN,
     docx_cell_padding,
+    docx_cell_sides,
     docx_chinese_fonts,
     docx_page_height,
     docx_page_starts,
@@ -123,6 +126,9 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                     WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
                 size = 16 if spec.kind == "title" else 10.5
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
+                if spec.kind in FIGURE_KINDS and not _figure_fits(spec.text, grid.widths, spec.col, spec.colspan,
+                                                                  scale):
+                    docx_cell_sides(cell, FIGURE_SIDE_TWIPS)
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
         heading.paragraph_format.space_after = Pt(2)
@@ -143,6 +149,28 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())
+
+
+# A figure (分值, 得分, 执行率, an amount) is set on one line: where it is wider than its cell's room between the side
+# margins (0.19 cm each), the cell's side margins are this narrow (1 pt). print37: the 总分 row's full marks 「100.00」,
+# bold, printed 「100.0」 over 「0」 in the 分值 column of eight units (LibreOffice sets Times New Roman here in DejaVu
+# Serif, whose bold digit is 0.7 of the size: 40 pt in a cell of 46 less 11 of margins). Only such cells: a
+# right-aligned amount keeps its room from the rule (print31)
+FIGURE_KINDS = frozenset({"number", "money", "total"})
+FIGURE_SIDE_TWIPS = 20
+FIGURE_CHAR_EM = 0.7
+
+
+def _figure_fits(text: str, widths: Sequence[float], col: int, colspan: int, scale: float) -> bool:
+    """Whether ``text`` fits on one line of its cell (``widths[col:col + colspan]`` units of ``scale`` cm) between
+    the side margins; a text that is no figure (a label, 「自评等级：优」) is wrapped as it is."""
+    if not FIGURE.fullmatch(text):
+        return True
+    room = sum(widths[col:col + colspan]) * scale / 2.54 * 72 - 2 * DOCX_CELL_SIDE_TWIPS / 20
+    return len(text) * FIGURE_CHAR_EM * 10.5 <= room
+
+
+FIGURE = re.compile(r"[-+]?[\d,.]+%?")
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

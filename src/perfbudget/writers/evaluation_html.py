@@ -19,8 +19,8 @@ from perfbudget.writers.evaluation_layout import (
 )
 from perfbudget.writers.print_layout import (
     PRINT_CSS,
+    head_page_starts,
     html_page_rule,
-    indicator_page_starts,
     lines_needed,
     row_heights,
     running_head,
@@ -41,6 +41,7 @@ white-space:pre-wrap;overflow-wrap:anywhere}
 .number{text-align:center}.money{text-align:right}
 section{page-break-after:always;margin-bottom:3em}
 .notes{font-size:9pt}.notes ul{list-style:none;padding-left:0}
+.notes strong{display:block;break-after:avoid}
 h1{text-wrap:balance;word-break:keep-all}
 """ + PRINT_CSS
 # (the heading of more than a line breaks where its words part, 「…人民检察院 / 项目支出绩效运行监控（2024年1-6月）」:
@@ -81,7 +82,10 @@ def page_starts_html(grid: Grid, lead: float = 0.0) -> list[int]:
                           units, grid.rows, HTML_LINE_POINTS, EVALUATION_PAD_POINTS)
     heights[0] = EVALUATION_TITLE_POINTS
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
-    return indicator_page_starts(heights, height * EVALUATION_PAGE_SHARE, grid.header_row, totals, lead)
+    # (a head that does not fit under the lead with the first indicator is cut, at the top of a merged cell, and the
+    # indicators' pages counted from there: print37, as the 绩效目标表 page since print30)
+    return head_page_starts(heights, height * EVALUATION_PAGE_SHARE, grid.header_row, totals, lead,
+                            [(c.row, c.rowspan) for c in grid.cells if c.row < grid.header_row])
 
 
 def grid_section(grid: Grid, section_id: str, lead: float | None = None, page: str | None = None) -> str:
@@ -107,8 +111,13 @@ def grid_section(grid: Grid, section_id: str, lead: float | None = None, page: s
             by_row.setdefault(part_row, []).append(f'<td class="{cell.kind}"{span}{title}>{text}</td>')
     rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
     named = f' style="page:{page}"' if page else ""
-    parts = [f'<section id="{section_id}"{named}><table class="head">{columns}', *rows[:split], "</table>"]
-    bounds = [split, *starts, grid.rows]
+    cuts = [start for start in starts if start < split]  # the head cut where it runs over its page
+    parts = [f'<section id="{section_id}"{named}>']
+    for first, end in pairwise([0, *cuts, split]):
+        # each part of the head after the first on a new page, titled 续表 as the indicator tables are
+        later = f' aria-label="{CONTINUED_TABLE}" style="break-before:page"' if first else ""
+        parts += [f'<table class="head"{later}>{columns}', *rows[first:end], "</table>"]
+    bounds = [split, *(start for start in starts if start > split), grid.rows]
     for first, end in pairwise(bounds):
         # the indicators a table a page as computed, each after the first on a new page; the header row each
         # one's <thead> (repeated on a page it runs over)

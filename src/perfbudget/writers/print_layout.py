@@ -893,6 +893,29 @@ def docx_cell_padding(table: Any, points: float = DOCX_CELL_PAD_POINTS, bottom: 
         properties.append(margins)
 
 
+def docx_cell_sides(cell: Any, twips: int) -> None:
+    """Give one python-docx table cell its own left and right margins (``w:tcMar``), ``twips`` each, its top and bottom
+    as the table's (:func:`docx_cell_padding`)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = cell._tc.get_or_add_tcPr()
+    margins = OxmlElement("w:tcMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    # (its place in the schema's order: after w:tcW … w:tcBorders, w:shd, w:noWrap; before w:textDirection, w:vAlign)
+    follower = next((child for child in properties.iterchildren()
+                     if child.tag in (qn("w:textDirection"), qn("w:tcFitText"), qn("w:vAlign"), qn("w:hideMark"))),
+                    None)
+    if follower is not None:
+        follower.addprevious(margins)
+    else:
+        properties.append(margins)
+
+
 def docx_part_rows(table: Any, repeat_first: bool, continued: bool | None = None) -> None:
     """A table part's rows each kept whole on its page (``cantSplit``), the first marked to repeat on every
     page when the part is the one after the head (its indicator header row). That part, and a head's part after the

@@ -32,7 +32,8 @@ WEB_OWN_ALLOWED = {"perfbudget.store.engine", "perfbudget.store.schema", "perfbu
 # What the CLI may import of the web: only what ``perfbudget serve`` needs to start it, only in cmd_serve.py.
 SERVE_IMPORTS = {"perfbudget.web.app", "perfbudget.web.settings", "perfbudget.web.http_protocol",
                  "perfbudget.web.workers",
-                 "perfbudget.web.access_log"}  # the server's request log in its format (replay-aa)
+                 "perfbudget.web.access_log",  # the server's request log in its format (replay-aa)
+                 "perfbudget.web.server_log"}  # uvicorn's warnings and errors in Chinese (replay-ab)
 # The pages and the API: the Store facade (a type) is all they may name of the store.
 FACADE = {"perfbudget.store", "perfbudget.store.api"}
 READERS = ("perfbudget.readers", "perfbudget.load")

@@ -72,7 +72,7 @@ def test_evaluate_option_errors(seed_path: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(sheet), "--weights", "产出=60"])
     assert result.exit_code == 1 and "应为 100" in result.stderr
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(sheet), "--reverse", "cubic"])
-    assert result.exit_code == 1 and "ratio 或 linear" in result.stderr
+    assert result.exit_code == 2 and "ratio 或 linear" in result.stderr
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(tmp_path / "missing.csv")])
     assert result.exit_code == 1 and "文件不存在" in result.stderr
 

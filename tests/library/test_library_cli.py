@@ -73,7 +73,7 @@ def test_export_xlsx_and_json(db: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["library", "export", "--to", "json", "--db", db])
     assert result.exit_code == 0 and json.loads(result.stdout)["groups"]
     result = runner.invoke(app, ["library", "export", "--to", "csv", "--db", db])
-    assert result.exit_code == 1 and "不支持的导出格式" in result.output
+    assert result.exit_code == 2 and "不支持的导出格式" in result.output
 
 
 def test_build_merge_split_rename(db: str) -> None:

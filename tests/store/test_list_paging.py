@@ -90,7 +90,7 @@ def test_list_pages_by_default_and_lists_everything_with_all(db_url: str, seed_p
                                              "--json"))["items"]] == ids[7:]
     assert "第 11 条之后没有了" in _run(db_url, "list", "projects", "--offset", "10")
     indicators = json.loads(_run(db_url, "list", "indicators", "--json"))
-    assert (indicators["total"], len(indicators["items"]), indicators["limit"]) == (88, 50, 50)
+    assert (indicators["total"], len(indicators["items"]), indicators["limit"]) == (88, 88, 100)  # the API's page
     lines = _run(db_url, "list", "indicators", "--all").splitlines()
     assert lines[0].split("\t")[:4] == ["项目编号", "项目名称", "版本", "序号"]  # the version since replay-j
     assert len(lines) == 1 + 88 + 1 and lines[-1] == "共 88 个指标"

@@ -34,7 +34,7 @@ def test_user_add_list_passwd_token(tmp_path: Path) -> None:
                                  "--db", db])
     assert result.exit_code == 1 and "已存在" in result.output
     result = runner.invoke(app, ["user", "add", "li", "--role", "boss", "--password", "long-enough-1", "--db", db])
-    assert result.exit_code == 1 and "未知角色" in result.output
+    assert result.exit_code == 2 and "未知角色" in result.output
     result = runner.invoke(app, ["user", "add", "li", "--role", "unit_editor", "--password", "long-enough-1",
                                  "--db", db])
     assert result.exit_code == 1 and "必须指定所属单位" in result.output

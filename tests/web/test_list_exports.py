@@ -153,7 +153,7 @@ def test_an_export_past_its_bound_is_refused_with_nothing_written(web: WebEnv, t
                                "--db", web.url])
     assert done.exit_code == 1 and "超过一次导出的上限 3 个" in done.stderr
     assert list(folder.iterdir()) == []  # neither the file nor a part of it
-    assert runner.invoke(cli, ["list", "projects", "--format", "xlsx", "--db", web.url]).exit_code == 1
+    assert runner.invoke(cli, ["list", "projects", "--format", "xlsx", "--db", web.url]).exit_code == 2  # usage
 
 
 def test_an_amount_beyond_excels_precision_is_written_as_text_not_rounded() -> None:

@@ -39,7 +39,7 @@ def test_a_bad_parameter_is_said_in_chinese_on_every_face_the_other_filters_kept
     assert error["code"] == "invalid_filter" and YEAR_WORDS in error["message"]
     assert error["details"] == [{"name": "year", "value": "abc", "message": YEAR_WORDS}]
     by_cli = _cli(web, "projects", "--year", "abc")
-    assert by_cli.exit_code == 1 and YEAR_WORDS in by_cli.stderr  # type: ignore[attr-defined]
+    assert by_cli.exit_code == 2 and YEAR_WORDS in by_cli.stderr  # type: ignore[attr-defined]
     # every filter's words are the same three times: a state, a grade, a sort, a page size
     for params, words in (("state=sent", "流程状态「sent」无效：应为 draft（草稿）、submitted（已送审）"),
                           ("grade=A", "审核等级「A」无效：应为 优、良、中、差、未审核"),

@@ -197,5 +197,5 @@ def test_the_to_do_of_the_landing_page_is_on_the_cli_and_the_api(any_web: WebEnv
     refused = _api(web, "/todo?year=20x")
     assert refused.status_code == 422 and "年度「20x」无效" in refused.text
     code, said = _cli("desk", "todo", "--user", "editor", "--year", "20x", "--db", web.url)
-    assert code == 1 and "年度「20x」无效" in said and "Traceback" not in said
+    assert code == 2 and "年度「20x」无效" in said and "Traceback" not in said
     assert _api(web, "/todo", user="other_editor").json()["returned"] == []  # another unit's: nothing of these

@@ -152,7 +152,7 @@ def test_evaluate_and_monitor_save_as_the_account_perfbudget_user_names(any_web:
         [(i["id"], i["total"], i["grade"], i["year"]) for i in records.json()["evaluations"]]
     bad = web.client().get(f"/api/v1/projects/{pid}/evaluations?kind=review", headers=_auth(web, "viewer"))
     code, said = _cli("evaluations", str(pid), "--kind", "review", *db)
-    assert bad.status_code == 422 and code == 1 and bad.json()["error"]["message"] in said
+    assert bad.status_code == 422 and code == 2 and bad.json()["error"]["message"] in said
     assert web.client().get(f"/api/v1/projects/{web.other_project_id}/evaluations",
                             headers=_auth(web, "editor")).status_code == 404  # another unit's
     # monitoring: the same rule and message as the page's and the API's
@@ -183,5 +183,5 @@ def test_the_library_export_is_on_the_api_as_on_the_command_line(any_web: WebEnv
     assert rows[0] == rows[1] and len(rows[0]) > 1
     code, said = _cli("library", "export", "--to", "pdf", "--db", web.url)
     refused = web.client().get("/api/v1/library/export/pdf", headers=_auth(web, "editor"))
-    assert code == 1 and refused.status_code == 422
+    assert code == 2 and refused.status_code == 422  # a usage error on the command line (replay-ab)
     assert refused.json()["error"]["message"] == "不支持的导出格式：pdf（可选 xlsx、json）" in said

@@ -77,7 +77,7 @@ def test_an_unknown_audit_action_is_refused_alike_and_a_label_chooses_it_on_ever
     assert api.json()["error"]["message"].startswith("筛选条件有误：" + said)
     assert api.json()["error"]["details"][0]["name"] == "action"
     done = runner.invoke(cli, ["audit", "--action", "workflow.aprove", "--db", web.url])
-    assert done.exit_code == 1 and "错误：" + said in done.output, done.output
+    assert done.exit_code == 2 and "错误：" + said in done.output, done.output  # a usage error (replay-ab)
     page = web.client("admin").get("/admin/audit?action=workflow.aprove").text
     assert 'id="list-problems"' in page and said in page
     by_label = web.client().get("/api/v1/audit?action=导入文件", headers=admin).json()

@@ -117,7 +117,7 @@ def test_the_queue_is_listed_by_state_on_the_cli_and_the_api(any_web: WebEnv) ->
     counted = runner.invoke(cli, ["list", "indicators", "--state", "submitted", "--db", web.url, "--json"])
     assert json.loads(counted.output)["total"] == sum(item["indicator_count"] for item in page["items"])
     unknown = runner.invoke(cli, ["list", "projects", "--state", "queued", "--db", web.url])
-    assert unknown.exit_code == 1 and "流程状态「queued」无效" in unknown.output
+    assert unknown.exit_code == 2 and "流程状态「queued」无效" in unknown.output
 
 
 def test_the_indicators_are_the_official_versions_on_the_cli_and_the_api(any_web: WebEnv) -> None:
@@ -174,5 +174,5 @@ def test_the_indicators_are_the_official_versions_on_the_cli_and_the_api(any_web
     refused = api.get("/api/v1/indicators", headers=reviewer, params={"year": "abc"})
     said = runner.invoke(cli, ["list", "indicators", "--year", "abc", "--db", web.url])
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_filter"
-    assert said.exit_code == 1 and refused.json()["error"]["details"][0]["message"] in said.output
+    assert said.exit_code == 2 and refused.json()["error"]["details"][0]["message"] in said.output
     assert "--latest 只用于 indicators" in runner.invoke(cli, ["list", "projects", "--latest", "--db", web.url]).output

@@ -44,7 +44,7 @@ def test_export_json_to_stdout(seed_path: Path) -> None:
 
 def test_export_refuses_unknown_form_and_binary_stdout(seed_path: Path) -> None:
     result = runner.invoke(app, ["export", str(seed_path), "--to", "pdf"])
-    assert result.exit_code == 1 and "不支持的导出格式" in result.output
+    assert result.exit_code == 2 and "不支持的导出格式" in result.output
     result = runner.invoke(app, ["export", str(seed_path), "--to", "docx", "-o", "-"])
     assert result.exit_code == 1 and "二进制" in result.output
 

@@ -152,7 +152,7 @@ def test_monitor_to_writes_the_table(tmp_path: Path, seed_path: Path, seed_docum
     for args, message in ((["--to", "pdf", "-o", str(tmp_path / "x.pdf")], "--to 应为 xlsx、docx 或 html"),
                           (["--to", "xlsx"], "--to 须同时用 -o 指定输出文件")):
         result = runner.invoke(cli, ["monitor", str(seed_path), "-a", str(sheet), "-m", "6", *args])
-        assert result.exit_code == 1 and message in result.stderr, result.output
+        assert result.exit_code == 2 and message in result.stderr, result.output  # usage errors (replay-ab)
     assert not (tmp_path / "x.pdf").exists()
 
 

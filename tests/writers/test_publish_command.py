@@ -90,7 +90,7 @@ def test_publish_refuses_when_nothing_is_approved_unless_all(db: str, tmp_path: 
     assert result.exit_code == 0, result.output
     assert load_path(out).document is not None
     bad = runner.invoke(app, ["publish", "--unit", "255101", "--to", "pdf", "--db", db])
-    assert bad.exit_code == 1 and "不支持的发布格式" in bad.output
+    assert bad.exit_code == 2 and "不支持的发布格式" in bad.output
     none = runner.invoke(app, ["publish", "--unit", "999999", "--to", "docx", "--db", db])
     assert none.exit_code == 1 and "没有单位 999999" in none.output
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, insert
 
+from perfbudget.app import paging
 from perfbudget.store import Store
 from perfbudget.store.records import audit_log, audit_summary, with_face
 from perfbudget.store.schema import utc_now
@@ -124,7 +125,7 @@ def object_text(entry: dict[str, Any]) -> str:
 
 
 # one page of the log on every face: `perfbudget audit` listed 50 where `GET /api/v1/audit` gives 100 until replay-z
-PAGE = 100
+PAGE = paging.PAGE  # one page on every face (app.paging)
 
 
 def audit_entries(store: Store, *, limit: int = PAGE, offset: int = 0, action: str | None = None,

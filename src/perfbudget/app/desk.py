@@ -300,15 +300,20 @@ def _ordered(tx: Transaction, principal: Principal, query: ListQuery) -> tuple[A
     total = int(tx.connection.execute(count_stmt).scalar_one())
     grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=status.c.grade, else_=len(GRADES))
     state_rank = case({s: i for i, s in enumerate(STATES)}, value=status.c.state, else_=len(STATES))
-    sort_keys: dict[str, list[Any]] = {"unit": [units.c.code, status.c.fund_year, status.c.project_id],
-            "name": [projects.c.name, status.c.project_id],
-            "budget": [status.c.budget_wan, status.c.project_id],
-            "grade": [grade_rank, status.c.project_id],
-            "errors": [func.coalesce(status.c.review_errors, 0), status.c.project_id],
-            "state": [state_rank, status.c.project_id],
-            "submitted": [status.c.submitted_at, status.c.project_id],
-            "year": [status.c.fund_year, units.c.code, status.c.project_id]}
-    keys = sort_keys[query.sort]
+    # Equal keys are ordered by what the projects are (unit, year, name, fund label: a project's identity), the id
+    # last: until replay-ab they were ordered by id, which is the order of the writes — PostgreSQL's import of a
+    # directory writes with two connections (``--writers``), so the same files listed projects of one grade (state,
+    # budget…) in another order there than on SQLite, and in another order from one import to the next.
+    identity = [units.c.code, units.c.name, status.c.fund_year, projects.c.name, projects.c.fund_label]
+    sort_keys: dict[str, list[Any]] = {"unit": [],
+            "name": [projects.c.name],
+            "budget": [status.c.budget_wan],
+            "grade": [grade_rank],
+            "errors": [func.coalesce(status.c.review_errors, 0)],
+            "state": [state_rank],
+            "submitted": [status.c.submitted_at],
+            "year": [status.c.fund_year]}
+    keys = [*sort_keys[query.sort], *identity, status.c.project_id]
     dialect = tx.connection.dialect.name  # the same order on SQLite and PostgreSQL (store/ordering.py)
     order = [sort_key(k, dialect, query.desc) for k in keys]
     ids_stmt = _filtered(tx, principal, query, [status.c.project_id, *keys])

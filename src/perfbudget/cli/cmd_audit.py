@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.common import app, err, out, print_json
+from perfbudget.cli.common import app, err, out, print_json, usage_fail
 from perfbudget.cli.store_common import DB_HELP, open_store
 
 
@@ -36,8 +36,7 @@ def audit_command(
 
     action, problem = action_filter(action)
     if problem is not None:
-        err.print(f"错误：{problem.message}", markup=False)
-        raise typer.Exit(1)
+        usage_fail(problem.message)
     store = open_store(db)
     try:
         rows, total = audit_entries(store, limit=limit, offset=offset, action=action, username=user,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import app, fail, out, print_json, year_option
+from perfbudget.cli.common import app, fail, out, print_json, usage_fail, year_option
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -208,7 +208,7 @@ def todo_command(
 
     problem = todo_year_problem(year)
     if problem:
-        fail(problem)
+        usage_fail(problem)
     store = open_store(db)
     principal = account(store, user)
     data = todo_dict(store, principal, year)

@@ -25,6 +25,7 @@ from perfbudget.cli.common import (
     print_json,
     print_problems,
     shown_name,
+    usage_fail,
     year_option,
 )
 from perfbudget.cli.store_common import (
@@ -146,14 +147,14 @@ def template_command(
     from perfbudget.evaluate.template import KINDS, template_csv, template_xlsx
 
     if kind not in KINDS:
-        fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
+        usage_fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
     if month is not None and not 1 <= month <= 12:
-        fail(f"--month 应为 1–12，而不是 {month}")
+        usage_fail(f"--month 应为 1–12，而不是 {month}")
     fmt = to or (Path(output).suffix.lstrip(".").lower() if output else "csv") or "csv"
     if fmt not in ("xlsx", "csv"):
-        fail(f"--to 应为 xlsx 或 csv，而不是「{fmt}」")
+        usage_fail(f"--to 应为 xlsx 或 csv，而不是「{fmt}」")
     if encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
-        fail(f"--encoding 应为 utf-8-sig、utf-8 或 gb18030，而不是「{encoding}」")
+        usage_fail(f"--encoding 应为 utf-8-sig、utf-8 或 gb18030，而不是「{encoding}」")
     if uses_store(source, db, unit, year, False):
         store, selection = _select(db, source, unit, year)
         store.close()
@@ -240,11 +241,11 @@ def evaluate_command(
     from perfbudget.evaluate.weights import Weights, WeightsError, parse_weights
 
     if reverse not in REVERSE_METHODS:
-        fail(f"--reverse 应为 ratio 或 linear，而不是「{reverse}」")
+        usage_fail(f"--reverse 应为 ratio 或 linear，而不是「{reverse}」")
     if to is not None and to not in ("xlsx", "docx", "html"):
-        fail(f"--to 应为 xlsx、docx 或 html，而不是「{to}」")
+        usage_fail(f"--to 应为 xlsx、docx 或 html，而不是「{to}」")
     if to is not None and not output:
-        fail("--to 须同时用 -o 指定输出文件")
+        usage_fail("--to 须同时用 -o 指定输出文件")
     try:
         chosen = parse_weights(weights) if weights else Weights()
     except WeightsError as exc:
@@ -344,11 +345,11 @@ def monitor_command(
     from perfbudget.app.evaluations import monitor, progress_record, refusal
 
     if month is not None and not 1 <= month <= 12:
-        fail(f"--month 应为 1–12，而不是 {month}")
+        usage_fail(f"--month 应为 1–12，而不是 {month}")
     if to is not None and to not in ("xlsx", "docx", "html"):
-        fail(f"--to 应为 xlsx、docx 或 html，而不是「{to}」")
+        usage_fail(f"--to 应为 xlsx、docx 或 html，而不是「{to}」")
     if to is not None and not output:
-        fail("--to 须同时用 -o 指定输出文件")
+        usage_fail("--to 须同时用 -o 指定输出文件")
     store: Store | None = None
     selection: StoredSelection | None = None
     if uses_store(source, db, unit, year, save):
@@ -455,7 +456,7 @@ def evaluations_command(
 
     problem = kind_problem(kind)
     if problem:  # the API's kind= says it alike
-        fail(f"--kind：{problem}")
+        usage_fail(f"--kind：{problem}")
 
     store = open_store(db)
     project_id = resolve_project(store, project, None)

@@ -9,7 +9,17 @@ from pathlib import Path
 import typer
 
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, shown_name, year_option
+from perfbudget.cli.common import (
+    FORM_HELP,
+    app,
+    err,
+    fail,
+    load_or_exit,
+    print_json,
+    shown_name,
+    usage_fail,
+    year_option,
+)
 from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
@@ -92,7 +102,7 @@ def export_command(
 
     form_to = to.lower().lstrip(".")
     if form_to not in EXPORT_FORMS:
-        fail(f"不支持的导出格式「{to}」；可用：{'、'.join(EXPORT_FORMS)}")
+        usage_fail(f"不支持的导出格式「{to}」；可用：{'、'.join(EXPORT_FORMS)}")
     from_store = db is not None or unit is not None or year is not None or version is not None or (
         source is not None and not Path(source).exists())
     if source is None and not from_store:

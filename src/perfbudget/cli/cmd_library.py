@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import app, err, fail, out, print_json, shown_name
+from perfbudget.cli.common import app, err, fail, out, print_json, shown_name, usage_fail
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -161,7 +161,7 @@ def export_command(
 
     problem = export_problem(to)
     if problem:
-        fail(problem)
+        usage_fail(problem)
     store = open_store(db)
     try:
         content, count = export_library(store, to, minimum)

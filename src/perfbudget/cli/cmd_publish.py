@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from perfbudget.app.publication import PUBLISH_FORMS
-from perfbudget.cli.common import app, err, fail, print_json, shown_name, year_option
+from perfbudget.cli.common import app, err, fail, print_json, shown_name, usage_fail, year_option
 from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
@@ -60,7 +60,7 @@ def publish_command(
 
     form = to.lower().lstrip(".")
     if form not in PUBLISH_FORMS:
-        fail(f"不支持的发布格式「{to}」；可用：{'、'.join(PUBLISH_FORMS)}")
+        usage_fail(f"不支持的发布格式「{to}」；可用：{'、'.join(PUBLISH_FORMS)}")
     document, left_out = _published_document(db, unit, year, everything)
     data = render(document, form, original=original)
     # (--unit by-name/… or by-id/7: the default file is named without the address's 「/」, in this folder)

@@ -90,16 +90,19 @@ def server_log_config() -> dict[str, Any]:
     command prints its own Chinese lines instead): the ``uvicorn.error`` logger from WARNING up, so uvicorn's warnings
     and errors and the workers' own lines (``perfbudget.web.workers``, in Chinese) still show. The access log
     (``uvicorn.access``, one line a request) in our format, no English word in it (:mod:`perfbudget.web.access_log`,
-    replay-aa: uvicorn's 「INFO: … 200 OK」 until then; docs/web.md)."""
+    replay-aa: uvicorn's 「INFO: … 200 OK」 until then; docs/web.md); its warnings and errors in Chinese too
+    (:mod:`perfbudget.web.server_log`, replay-ab: 「WARNING:  Invalid HTTP request received.」 until then)."""
     import copy
 
     from uvicorn.config import LOGGING_CONFIG
 
     from perfbudget.web.access_log import access_formatter
+    from perfbudget.web.server_log import server_formatter
 
     config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
     config["loggers"]["uvicorn.error"]["level"] = "WARNING"
     config["formatters"]["access"] = access_formatter()
+    config["formatters"]["default"] = server_formatter()  # its warnings and errors in Chinese (replay-ab)
     return config
 
 

@@ -14,8 +14,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from perfbudget.app.paging import LIMIT_HELP, PAGE, too_many
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name
+from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, usage_fail
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -361,7 +362,7 @@ def list_command(
     todo: str | None = typer.Option(None, "--todo", help=_HELP["todo"]),
     sort: str | None = typer.Option(None, "--sort", help=_HELP["sort"]),
     desc: bool = typer.Option(False, "--desc", help=_HELP["desc"]),
-    limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),
+    limit: int = typer.Option(PAGE, "--limit", min=0, help=LIMIT_HELP),
     page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
                                       help="从第几条之后开始（代替 --page）。"),
@@ -376,7 +377,8 @@ def list_command(
     """列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
 
     项目、审核队列、自评结果与指标取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
-    与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。默认分页，每页 50 条，并显示总数。
+    与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。
+    默认分页，每页 100 条（与 API 相同），并显示总数。
     --all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
     """
     params = {key: value for key, value in (("unit", unit), ("year", year), ("q", search), ("state", state),
@@ -384,7 +386,7 @@ def list_command(
                                             ("fund", fund), ("todo", todo), ("sort", sort),
                                             ("desc", "1" if desc else None)) if value is not None}
     if latest and kind.value != "indicators":
-        fail(f"--latest 只用于 indicators，不用于 {kind.value}")
+        usage_fail(f"--latest 只用于 indicators，不用于 {kind.value}")
     if kind.value in ("projects", "queue", "evaluations"):
         from perfbudget.cli.project_list import list_projects_command
 
@@ -395,7 +397,7 @@ def list_command(
     unusable = [f"--{name}" for name in (*only_lists, *(("state",) if kind.value == "units" else ()))
                 if name in params] + (["--format"] if fmt or output else [])
     if unusable:
-        fail(f"{'、'.join(unusable)} 只用于 projects、queue、evaluations，不用于 {kind.value}")
+        usage_fail(f"{'、'.join(unusable)} 只用于 projects、queue、evaluations，不用于 {kind.value}")
     from perfbudget.app.project_lists import cli_principal
     from perfbudget.app.stored_records import indicator_filters
 
@@ -403,9 +405,11 @@ def list_command(
     # take --unit, --year and --q of them)
     chosen, problems = indicator_filters(cli_principal(), params, latest)
     if problems:
-        fail("；".join(p.message for p in problems))
+        usage_fail("；".join(p.message for p in problems))
     assert chosen is not None  # the command line sees every unit
     filters = chosen
+    if not (show_all or limit == 0) and too_many(limit):
+        usage_fail(str(too_many(limit)))
     store = open_store(db)
     from perfbudget.app.project_lists import unit_problem
 

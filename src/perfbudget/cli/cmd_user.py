@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import app, err, fail, out, print_json
+from perfbudget.cli.common import app, err, fail, out, print_json, usage_fail
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -119,7 +119,7 @@ def add(
 
     chosen = parse_role(role)
     if chosen is None:
-        fail(f"未知角色「{role}」。{ROLE_HELP}")
+        usage_fail(f"未知角色「{role}」。{ROLE_HELP}")
     engine = _engine(db)
     who = _who(engine, user, actor)
     result = create_user(engine, username, _password(password, "PERFBUDGET_PASSWORD"), chosen, unit, name, actor=who,

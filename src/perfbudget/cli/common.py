@@ -115,6 +115,18 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def usage_fail(message: str) -> NoReturn:
+    """A bad option value the command finds itself (a year 「abc」, a sort 「size」, a page over 1,000) told as Click
+    tells its own (``--page abc``): the usage line, where the help is, 「错误：…」, and exit code 2, the code every
+    command's help gives a usage error (「选项或参数不对」). Until replay-ab such values of ``list`` exited 1, a
+    refusal's code, where ``--limit -1`` beside them exited 2."""
+    import click
+
+    from perfbudget.cli.usage_text import ChineseUsageError
+
+    raise ChineseUsageError(message, ctx=click.get_current_context(silent=True))
+
+
 # what to do about a file read with errors (a table cut short, a cell not read), said after the refusal
 INCOMPLETE_HINT = "请按上面所列位置核对原文件（表格被截断时补全缺少的部分）后重试；perfbudget read 可查看已读出的内容"
 

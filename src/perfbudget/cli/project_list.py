@@ -10,14 +10,13 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from perfbudget.cli.common import err, fail, out, print_json, shown_name
+from perfbudget.cli.common import err, fail, out, print_json, shown_name, usage_fail
 from perfbudget.cli.store_common import jsonable, open_store
 from perfbudget.os_reasons import os_reason
 
 _COLUMNS = [("id", "编号"), ("unit_code", "单位"), ("name", "项目名称"), ("fund_label", "资金"), ("fund_year", "年度"),
             ("version", "正式版本"), ("state", "流程状态"), ("grade", "审核等级"), ("evaluation", "自评"),
             ("budget_total", "预算（万元）")]
-_MOST_PAGE = 1000  # a page as the API's: --all or an export for more
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
@@ -49,11 +48,15 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
 
     query, problems = view_query(view, params)
     if problems:  # the web's and the API's words (app.desk.ListQuery.parse)
-        fail("；".join(p.message for p in problems))
+        usage_fail("；".join(p.message for p in problems))
     if (fmt is None) != (output is None):
-        fail("--format 与 --output 须同时给出（如 --format xlsx --output 项目列表.xlsx）")
+        usage_fail("--format 与 --output 须同时给出（如 --format xlsx --output 项目列表.xlsx）")
     if fmt is not None and fmt not in FORMATS:
-        fail(f"--format 应为 {' 或 '.join(FORMATS)}，而不是「{fmt}」")
+        usage_fail(f"--format 应为 {' 或 '.join(FORMATS)}，而不是「{fmt}」")
+    from perfbudget.app.paging import too_many
+
+    if not (show_all or limit == 0) and too_many(limit):  # a page as the API's: --all or an export for more
+        usage_fail(str(too_many(limit)))
     store = open_store(db)
     principal = cli_principal()
     missing = unit_problem(store, principal, query.unit)
@@ -69,8 +72,6 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
         if show_all or limit == 0:
             _everything(store, principal, view, query, as_json)
             return
-        if limit > _MOST_PAGE:
-            fail(f"--limit 最多 {_MOST_PAGE}（更多请用 --all，或 --format 导出）")
         start = offset if offset is not None else (page - 1) * limit
         with store.reading() as tx:
             rows, total = project_slice(tx, principal, query, limit, start)

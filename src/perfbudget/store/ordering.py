@@ -35,8 +35,11 @@ def sort_key(column: Any, dialect: str, descending: bool = False) -> Any:
 
 
 def unit_order(dialect: str) -> list[Any]:
-    """Units by code, a unit without one last, codes by code point; then by id (two units without a code)."""
-    return [sort_key(units.c.code, dialect), units.c.id]
+    """Units by code, a unit without one last, codes by code point; then by name (two units without a code), the id
+    last. Two units without a code were ordered by id until replay-ab: the order they were first written in, which a
+    PostgreSQL import of a directory (two writing connections) makes differently from SQLite's, and from one import
+    to the next."""
+    return [sort_key(units.c.code, dialect), sort_key(units.c.name, dialect), units.c.id]
 
 
 def batch_order(dialect: str) -> list[Any]:
@@ -54,7 +57,9 @@ def batch_order(dialect: str) -> list[Any]:
 # test leaves them out).
 PG_ORDER_PREFIX = "order_"
 PG_ORDER_INDEXES = {
-    "order_units_code": 'CREATE INDEX IF NOT EXISTS order_units_code ON units (code COLLATE "C" NULLS LAST, id)',
+    # the name since migration 1846 (replay-ab: :func:`unit_order`)
+    "order_units_code": ('CREATE INDEX IF NOT EXISTS order_units_code ON units '
+                         '(code COLLATE "C" NULLS LAST, name COLLATE "C" NULLS LAST, id)'),
     "order_projects_unit": ("CREATE INDEX IF NOT EXISTS order_projects_unit ON projects "
                             '(unit_id, fund_year NULLS LAST, name COLLATE "C" NULLS LAST, id)'),
 }

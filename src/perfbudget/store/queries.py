@@ -395,7 +395,13 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
     columns = [projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
                projects.c.name, projects.c.fund_label, projects.c.fund_year,
                projects.c.latest_version.label("version"), projects.c.unit_id]
-    base = select(*columns).join(units, units.c.id == projects.c.unit_id).order_by(projects.c.id)
+    # by what the projects are, the id last (by id until replay-ab: the order of the writes, which a PostgreSQL import
+    # of a directory makes differently from SQLite's, so 「show 检察」 listed its candidates, and a name part its
+    # first 50, differently on the two)
+    dialect = connection.dialect.name
+    base = (select(*columns).join(units, units.c.id == projects.c.unit_id)
+            .order_by(*unit_order(dialect), sort_key(projects.c.fund_year, dialect), sort_key(projects.c.name, dialect),
+                      sort_key(projects.c.fund_label, dialect), projects.c.id))
     text = reference.strip()
     if is_number(text):
         project_id = stored_id(text)

@@ -5,8 +5,8 @@ uvicorn's own line is English, 「INFO:     127.0.0.1:55272 - "GET /login HTTP/1
 time (北京时间, marked), the client, the request line as the client sent it and the status number: 「2026-12-07 12:05:01
 北京时间 请求 127.0.0.1:55272 "GET /login HTTP/1.1" 200」 — no English word of ours, and the request line and the number
 read as they do in any server's log (``--no-access-log`` leaves it out). uvicorn's warnings and errors
-(``uvicorn.error``: a request its parser refused, an exception's traceback) stay its own English, for the operator;
-no answer a user receives carries them (docs/web.md).
+(``uvicorn.error``: a request its parser refused, an exception's traceback) are said in Chinese since replay-ab
+(:mod:`perfbudget.web.server_log`); no answer a user receives carries them (docs/web.md).
 
 What a client sent is logged so that it cannot forge a line or leak a secret (attack37, docs/security.md); the time
 is 北京时间, marked, as the pages say it (the server's local time, unmarked, until then); a query parameter whose name

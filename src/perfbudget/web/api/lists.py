@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from perfbudget.app.desk import project_slice
+from perfbudget.app.paging import LIMIT_SAID, MOST_PAGE, PAGE
 from perfbudget.app.project_lists import summary, unit_problem, view_query
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.validate import echoed
@@ -83,7 +84,7 @@ def _known_unit(request: Request, principal: Principal, params: dict[str, str]) 
         raise WebError(422, "invalid_filter", "筛选条件有误：" + missing.message, [missing.to_dict()])
 
 
-_LIMIT = Query(100, ge=1, le=1000)
+_LIMIT = Query(PAGE, ge=1, le=MOST_PAGE, description=LIMIT_SAID)
 _OFFSET = Query(0, ge=0)
 _FORMAT = Query("json", description="json（一页）、xlsx 或 csv（整个列表，至多 100,000 个项目）")
 

@@ -4,19 +4,16 @@ the WAL back after they commit, and the stored rows are those of an import that 
 
 from __future__ import annotations
 
-import threading
 import time
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from perfbudget.app.bulk_import import import_files, walk_files
 from perfbudget.app.settings import CoreSettings
 from perfbudget.store import Store
-from perfbudget.store.checkpoints import AUTOCHECKPOINT, BATCH_AUTOCHECKPOINT, IMPORT_CACHE_KIB
-from tests.conftest import HEADER_ROWS, table_text
+from perfbudget.store.checkpoints import AUTOCHECKPOINT, BATCH_AUTOCHECKPOINT
 from tests.store.test_write_batches import REQUEST, imported, stored_rows, unit_files
 
 
@@ -77,53 +74,3 @@ def test_an_import_with_checkpoints_aside_stores_the_same_rows(seed_path: Path, 
     finally:
         aside.close()
         plain.close()
-
-
-def temp_store(connection: Any) -> tuple[int, int]:
-    """(``temp_store``, ``cache_size``) of a connection."""
-    return (int(connection.exec_driver_sql("PRAGMA temp_store").scalar_one()),
-            int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one()))
-
-
-def test_the_importing_threads_connections_keep_temporary_storage_in_memory(tmp_path: Path) -> None:
-    """Inside the block the importing thread's connections journal in memory (``temp_store`` 2: SQLite's statement
-    and savepoint journals, which spilled to temporary files past 64 KiB, 25 ``pwrite`` calls a table) with a page
-    cache of 16 MiB, whatever they are taken for; another thread's, and every connection once back in the pool, keep
-    the defaults (0, 2,000 KiB). A
-    document's savepoint rolled back in memory leaves nothing, and the library's staging tables, dropped when the
-    setting changes, are made again by each update."""
-    folder = tmp_path / "tables"
-    folder.mkdir()
-    for number in range(3):  # three units' one-indicator tables
-        header = [[f"10000{number}测试单位{number}", "单位：万元"], *HEADER_ROWS[1:]]
-        (folder / f"u{number}.txt").write_text(table_text(*header, ["产出指标", "数量指标", "培训人数", "", "≥100人"]),
-                                               encoding="utf-8")
-    store = Store(f"sqlite:///{tmp_path / 'memory.db'}")
-    try:
-        seen: list[tuple[int, int]] = []
-        with store.checkpoints_aside():
-            with store.library_writing() as connection:  # a write transaction of this thread (the library's)
-                assert temp_store(connection) == (2, -IMPORT_CACHE_KIB)
-            with store.write_batch(), store.reading() as tx:  # a batch, and a read inside it
-                assert temp_store(tx.connection) == (2, -IMPORT_CACHE_KIB)
-                with pytest.raises(RuntimeError), store.transaction() as inner:  # a document's savepoint, undone
-                    inner.connection.exec_driver_sql("INSERT INTO units (key, code, name) VALUES ('k', 'c', 'n')")
-                    raise RuntimeError
-            other = threading.Thread(target=lambda: seen.append(temp_store_of(store)))
-            other.start()
-            other.join()
-            assert [o.status for o in import_files(store, CoreSettings(), walk_files([folder]), REQUEST,
-                                                   jobs=1)] == ["imported"] * 3
-        assert seen == [(0, -2000)]  # another thread (a web request): as before
-        assert temp_store_of(store) == (0, -2000)  # back in the pool: the default again
-        with store.reading() as tx:
-            assert tx.connection.exec_driver_sql("SELECT count(*) FROM units WHERE key = 'k'").scalar_one() == 0
-        with store.library_reading() as connection:  # the library took all three (its staging made again each time)
-            assert connection.exec_driver_sql("SELECT count(*) FROM library_entries").scalar_one() == 3
-    finally:
-        store.close()
-
-
-def temp_store_of(store: Store) -> tuple[int, int]:
-    with store.library_reading() as connection:
-        return temp_store(connection)

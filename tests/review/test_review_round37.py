@@ -137,3 +137,17 @@ def test_an_inputs_vague_time_is_told_to_go_with_it() -> None:
     # an output's vague time is still asked for its date
     assert "删去" not in found[2].suggestion and "年12月31日前" in found[2].suggestion
     assert [f.rule for f in review_document(doc, only={"input-as-output"}).findings] == ["input-as-output"]
+
+
+# Second reading's mends
+
+
+def test_a_list_without_levels_or_any_effect_is_still_an_error() -> None:
+    # three outputs and nothing else: leaving out the 一级 column hides a table with no 效益 and no 满意度 (rules.md §6)
+    outputs = (("购置垃圾箱", "90个"), ("垃圾箱验收合格率", "100%"), ("购置完成时间", "2024年10月底前"))
+    bare = document(*(row("", "", name, target) for name, target in outputs))
+    assert [f.severity for f in review_document(bare, only={"missing-level1-group"}).findings] == ["error"]
+    # a list that names who benefits or their satisfaction keeps the warning (温泉 塔秀乡's 受益贫困户)
+    for effect in ("受益贫困户", "群众满意度"):
+        listed = document(*(row("", "", name, target) for name, target in outputs), row("", "", effect, "≥90%"))
+        assert [f.severity for f in review_document(listed, only={"missing-level1-group"}).findings] == ["warning"]

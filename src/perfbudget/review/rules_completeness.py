@@ -54,6 +54,7 @@ from perfbudget.review.helpers import (
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import framework_level2, is_input_name, money_as_quantity
+from perfbudget.review.rules_structure import reads_as_effect
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -94,8 +95,9 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     Each framework asks for its own groups (``framework.FRAMEWORKS``): the investment plans' form
     (实施效果指标, 过程管理指标) for the effects, the satisfaction and 过程管理 — its outputs may be 过程管理's
     投资完成/项目进度, so a missing 产出 is no fault there. A table without a 一级 column is read by its 二级
-    (数量指标 → 产出指标); a list with neither gets one finding that it has no 一级, a warning (its targets are set,
-    only not filed by group: a county's notice giving three targets in a sentence is not sent back for it). A
+    (数量指标 → 产出指标); a list with neither gets one finding that it has no 一级: a warning where some row reads
+    as an effect or a satisfaction (受益…, …满意度: its targets are set, only not filed by group, and a county's notice
+    giving them in a sentence is not sent back for it), an error where none does (outputs alone: no 效益, no 满意度). A
     project of an unknown framework is ``level-not-in-framework``'s (one finding), not faulted here group by group.
     A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks for its own groups: the 共性 form's 投入, 过程,
     产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
@@ -115,12 +117,14 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
             # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
             if present == {""}:  # no 一级 column at all: one finding, not one per group
                 if not _lost_in_cut(project, LEVEL1_OUTPUT):
-                    # a warning: the targets are there, in a list or a notice's sentence, only not filed by group
-                    # (温泉 塔秀乡's 垃圾箱 公示 was graded 中, sent back, for it alone)
-                    out.append(replace(at_project(project, None,
-                                                  "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
-                                                  "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
-                                                  "并把每个三级指标归入相应的一级、二级指标"), severity="warning"))
+                    # a warning where some row reads as an effect or a satisfaction: the targets are there, in a list
+                    # or a notice's sentence, only not filed by group (温泉 塔秀乡's 受益贫困户); a list of outputs
+                    # alone lacks its 效益 and 满意度 (rules.md §6), an error as with its levels
+                    found = at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                                       "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                                       "并把每个三级指标归入相应的一级、二级指标")
+                    effects = any(reads_as_effect(row.name) for row in own)
+                    out.append(replace(found, severity="warning") if effects else found)
                 continue
             framework = framework_of_project(project, own)
             if framework is None:

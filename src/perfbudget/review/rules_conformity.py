@@ -191,18 +191,18 @@ def _cut_list(name: str) -> tuple[str, str] | None:
 _NAME_CUT_OFF = indicator_check(_cut_off)  # a description, or a list (、) without one
 
 
-@rule("name-cut-mid-word", title="三级指标名称疑似缺字", dimension="规范性", severity="info")
+@rule("name-cut-mid-word", title="三级指标名称疑似缺字", dimension="规范性", severity="warning")
 def name_cut_mid_word(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name whose last word is one character that only begins a word (``[names] cut_words``).
 
     ``开展食品安全宣传周等科普宣传活`` (安居's: 活动), ``城乡居民医保参保工作经费发放成本预`` (大英 医保's:
     预算), ``更新剧团老化、损坏的音`` (新洲's: 音响): the name lost the end of its last word, and no longer says
-    what is measured. Nothing on the page tells whether the unit's table was cut (a cell's character limit) or
-    characters were lost in copying or reading it, so it is a hint (提示), not the unit's fault: it asks to check
-    the name against the original table and does not weigh in the grade. A name ending in a whole word
-    (``…宣传活动``), in a word of two characters the segmenter keeps (``参保``, ``干预``) or two single characters it
-    does not know (``绩效自评``: 自 | 评), or in a measure word (``…1项``, ``…数``), is not flagged, nor one that
-    ``name-cut-off`` tells (cut against its description, or a list cut inside its last item).
+    what is measured. A 三级 name cut off is a fault (rules.md §6), a warning as ``name-cut-off`` is: nothing on the
+    page tells whether the unit's table was cut (a cell's character limit) or characters were lost in copying or
+    reading it, so the message says either may be and asks to check the name against the original table. A name
+    ending in a whole word (``…宣传活动``), in a word of two characters the segmenter keeps (``参保``, ``干预``) or
+    two single characters it does not know (``绩效自评``: 自 | 评), or in a measure word (``…1项``, ``…数``), is not
+    flagged, nor one that ``name-cut-off`` tells (cut against its description, or a list cut inside its last item).
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
             for row, verdict in flagged(document, _NAME_CUT_MID_WORD)]

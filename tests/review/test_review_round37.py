@@ -152,3 +152,15 @@ def test_a_list_without_levels_or_any_effect_is_still_an_error() -> None:
         listed = document(*(row("", "", name, target) for name, target in outputs), row("", "", effect, "≥90%"))
         assert [f.severity for f in review_document(listed, only={"missing-level1-group"}).findings] == ["warning"]
 
+
+def test_a_fault_left_to_another_rule_is_told_where_that_rule_is_off() -> None:
+    from perfbudget.review.config import ReviewConfig
+
+    reverse = document(row(OUT, "质量指标", "补助逾期发放率", ">=100%"))
+    off = ReviewConfig(disabled=frozenset({"direction-clash"}))
+    found = [(f.rule, f.suggestion) for f in review_document(reverse, off).findings if f.indicator == 1]
+    assert [rule for rule, _ in found] == ["rate-over-100"] and "0%" in found[0][1]  # in direction-clash's words
+    twin = document(row(OUT, "数量指标", "完成村道硬化", "≥5公里"), row(EFF, "社会效益指标", "完成村道硬化", "≥5公里"))
+    off = ReviewConfig(disabled=frozenset({"output-as-effect"}))
+    assert [f.rule for f in review_document(twin, off).findings if f.indicator == 2] == ["duplicate-indicator"]
+    # (with both rules on, each fault is still told once: test_a_reverse_rate…, test_an_outputs_name…)

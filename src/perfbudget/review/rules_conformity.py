@@ -284,7 +284,8 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
 
     A duplicate counts the same result twice in scoring. The same name in different projects
     is normal and not flagged. An output's name repeated under 效益指标 is ``output-as-effect``'s, which names
-    the row it repeats (one fault, one finding at the row). So are the same people counted twice under two names:
+    the row it repeats (one fault, one finding at the row), and told here only where a region switches that rule
+    off. So are the same people counted twice under two names:
     two 数量 rows that
     both count heads (…人数, …人口总数, …户数) of the same people (贫困人口, 学生, 农户 …) with the same
     target (``贫困人口加入合作社…人数 ≥1102人`` and ``资产入股贫困人口总数 ≥1102人``: joining the cooperative is
@@ -292,6 +293,7 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     ``0-6岁儿童眼保健操覆盖数 2089人``) is another output and is not flagged.
     """
     out = []
+    twins = _OUTPUT_AND_EFFECT if settings.runs("output-as-effect") else None  # (a region may switch it off)
     for project, own in project_rows(document):
         first: dict[str, tuple[int, str]] = {}
         heads: dict[tuple[object, ...], tuple[int, Indicator, str]] = {}
@@ -300,7 +302,7 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
                 continue
             if key in first:
                 seen, group = first[key]
-                if {group, level1} != _OUTPUT_AND_EFFECT:  # an output's name again under 效益: output-as-effect's
+                if {group, level1} != twins:  # an output's name again under 效益: output-as-effect's where it runs
                     out.append(at_indicator(project, position, indicator, "level3",
                                             f"三级指标{quote(indicator.level3)}与第{seen}个指标重复",
                                             "删除重复的指标，或改写为衡量不同内容的指标"))

@@ -1077,6 +1077,12 @@ def _without_sign(raw: str) -> str:
 _DIRECTION = indicator_check(_direction_fault)
 
 
+def direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
+    """``direction-clash``'s (or ``reverse-without-ceiling``'s) verdict for one row: for a rule that leaves the
+    fault to them and tells it itself where they are switched off (``rate-over-100``)."""
+    return _direction_fault(row)
+
+
 @rule("reverse-without-ceiling", title="反向指标没有写上限", dimension="可行性", severity="warning")
 def reverse_without_ceiling(document: Document, settings: RuleSettings) -> list[Finding]:
     """A rate meant to stay low written as a bare share above 0, without ``≤``.

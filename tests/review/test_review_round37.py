@@ -133,7 +133,7 @@ def test_an_inputs_vague_time_is_told_to_go_with_it() -> None:
     doc = document(row(OUT, "时效指标", "补助经费到位及时性", "及时"), row(OUT, "时效指标", "项目完成及时性", "及时"))
     found = {f.indicator: f for f in review_document(doc, only={"qualitative-for-number", "input-as-output"}).findings
              if f.rule == "qualitative-for-number"}
-    assert found[1].suggestion.startswith("这项衡量的是资金到位或支出，是投入，不是产出：删去该指标")
+    assert found[1].suggestion.startswith("这项衡量的是资金投入（到位、支付或支出），不是产出：删去该指标")
     # an output's vague time is still asked for its date
     assert "删去" not in found[2].suggestion and "年12月31日前" in found[2].suggestion
     assert [f.rule for f in review_document(doc, only={"input-as-output"}).findings] == ["input-as-output"]
@@ -164,3 +164,22 @@ def test_a_fault_left_to_another_rule_is_told_where_that_rule_is_off() -> None:
     off = ReviewConfig(disabled=frozenset({"output-as-effect"}))
     assert [f.rule for f in review_document(twin, off).findings if f.indicator == 2] == ["duplicate-indicator"]
     # (with both rules on, each fault is still told once: test_a_reverse_rate…, test_an_outputs_name…)
+
+
+
+def test_an_input_is_told_to_go_only_where_input_as_output_tells_it() -> None:
+    from perfbudget.framework import LEVEL1_COURSE
+    from perfbudget.review.rules_relevance import INPUT_ROW_ADVICE
+
+    rules = {"qualitative-for-number", "input-as-output", "missing-target-value"}
+    # a project's self-evaluation 过程 row (no 部门整体 form): input-as-output tells it, and the vague value is told to
+    # go with it, not given a date (the hand copy left out every 部门整体 process name)
+    course = document(row(LEVEL1_COURSE, "资金管理", "补助经费到位及时性", "及时"))
+    found = review_document(course, only=rules).findings
+    assert [(f.rule, f.suggestion == INPUT_ROW_ADVICE) for f in found] == [
+        ("input-as-output", False), ("qualitative-for-number", True)]
+    # under 成本指标 input-as-output says nothing: no 「删去」 nor a claim of its finding
+    cost = document(row(OUT, "成本指标", "指标1:资金支付完成率100%", ""))
+    found = review_document(cost, only=rules).findings
+    assert [(f.rule, f.suggestion) for f in found] == [
+        ("missing-target-value", "名称写「资金支付完成率」，指标值栏填「100%」")]

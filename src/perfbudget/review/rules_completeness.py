@@ -53,7 +53,13 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import framework_level2, is_input_name, money_as_quantity
+from perfbudget.review.rules_relevance import (
+    INPUT_ROW_ADVICE,
+    framework_level2,
+    is_input_name,
+    is_input_row,
+    money_as_quantity,
+)
 from perfbudget.review.rules_structure import reads_as_effect
 from perfbudget.review.settings import RuleSettings
 
@@ -432,12 +438,14 @@ def missing_target_value(document: Document, settings: RuleSettings) -> list[Fin
     told so with its actual: it can be scored against nothing; the target set at the start of the year is
     asked for in the actual's measure (``N件``), or a word why none was set.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
+                         INPUT_ROW_ADVICE if len(verdict) == 3 and is_input_row(document, row) else verdict[1])
             for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
 
 
-def _no_value(row: Row) -> tuple[str, str] | None:
-    """``missing-target-value``'s (message, suggestion) for one indicator, or None."""
+def _no_value(row: Row) -> tuple[str, str] | tuple[str, str, bool] | None:
+    """``missing-target-value``'s (message, suggestion) for one indicator, or (message, suggestion, True) where a row
+    input-as-output tells is asked to be deleted instead (``is_input_row``), or None."""
     indicator = row.indicator
     if indicator.target.raw.strip():  # (nearly every row: clean() of it is not empty either, without its work)
         return None
@@ -451,12 +459,10 @@ def _no_value(row: Row) -> tuple[str, str] | None:
     if (held := _FIGURE_AT_NAME_END.search(indicator.level3, tail_start(indicator.level3))) is not None:
         # 指标1:年度资金支付完成率100%: the target written into the name, the value's cell left empty
         figure = held.group().strip()
-        if is_input_name(row.name):  # 年度资金支付完成率100%: input-as-output asks to delete it, not to fill it in
-            return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
-                    "这项衡量的是资金支付，不是产出，删去该指标（同一指标另有「把投入当作产出」的意见），"
-                    "改设反映产出的指标并填写指标值")
+        # (年度资金支付完成率100%: where input-as-output asks to delete it, deleted, not filled in)
         return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
-                f"名称写{quote(without_placeholder(indicator.level3[:held.start()].rstrip()))}，指标值栏填「{figure}」")
+                f"名称写{quote(without_placeholder(indicator.level3[:held.start()].rstrip()))}，指标值栏填「{figure}」",
+                True)
     if not _is_aim(row.name):  # 验收合格率, 办理法律援助案件: what is measured is said, the value is missing
         own = count_example(row.name) if row.level2 == "数量指标" else None  # 铺设输水管线: a length, in 米
         return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",

@@ -183,3 +183,12 @@ def test_an_input_is_told_to_go_only_where_input_as_output_tells_it() -> None:
     found = review_document(cost, only=rules).findings
     assert [(f.rule, f.suggestion) for f in found] == [
         ("missing-target-value", "名称写「资金支付完成率」，指标值栏填「100%」")]
+
+
+def test_a_verb_after_how_it_is_done_is_no_cut_word() -> None:
+    # 按时发, 足额补: a verb of one character after how the work is done is plain wording, not 发放 or 补助 cut
+    for name in ("职工工资按时发", "困难群众补助足额补", "残疾人两项补贴及时发"):
+        assert review_document(document(row(OUT, "数量指标", name, "≥3次")), only={"name-cut-mid-word"}).findings == ()
+    (cut,) = review_document(document(row(OUT, "数量指标", "开展食品安全宣传周等科普宣传活", "≥3次")),
+                             only={"name-cut-mid-word"}).findings
+    assert "看不出这一行衡量什么" not in cut.message and "名称最后一个词不完整" in cut.message

@@ -192,3 +192,10 @@ def test_a_verb_after_how_it_is_done_is_no_cut_word() -> None:
     (cut,) = review_document(document(row(OUT, "数量指标", "开展食品安全宣传周等科普宣传活", "≥3次")),
                              only={"name-cut-mid-word"}).findings
     assert "看不出这一行衡量什么" not in cut.message and "名称最后一个词不完整" in cut.message
+
+
+def test_a_joined_leftover_names_both_cells() -> None:
+    # the joined finding is at the value's cell: its message says the name's cell is left unfilled too
+    doc = document(row(OUT, "数量指标", "指标1:新建堤防长度", "公里"))
+    (found,) = review_document(doc, only={"template-leftover"}).findings
+    assert found.field == "target" and found.message.startswith("名称与指标值都留有模板内容：")

@@ -596,11 +596,16 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     return _one_per_row(out)
 
 
+# The cells of a row a leftover is found in, as the joined finding names them, in the table's order.
+_CELL_NAMES = {"level3": "名称", "description": "指标描述", "target": "指标值"}
+
+
 def _one_per_row(found: list[Finding]) -> list[Finding]:
     """``template-leftover``'s findings with those at one indicator joined into one: the form left unfilled in a
     row is one fault (陈仓's ``指标1:新建堤防、护岸长度`` with the value ``公里`` was told twice, at its name and at its
     value). The joined finding is at the value when the value is a leftover (an error: no target), its messages and
-    suggestions in the order found."""
+    suggestions in the order found, after the cells it joins (「名称与指标值都留有模板内容：」: the name's cell is not
+    its location)."""
     at: dict[tuple[int | None, int | None], list[Finding]] = {}
     for finding in found:
         at.setdefault((finding.project, finding.indicator), []).append(finding)
@@ -613,7 +618,10 @@ def _one_per_row(found: list[Finding]) -> list[Finding]:
             continue
         main = next((finding for finding in group if finding.severity == "error"), group[0])
         suggestions = list(dict.fromkeys(finding.suggestion for finding in group))
-        out.append(replace(main, message="；".join(finding.message for finding in group),
+        # the finding is at one cell (the value's): the cells it joins are named, the name's location being lost
+        fields = {finding.field for finding in group}
+        cells = "与".join(name for field, name in _CELL_NAMES.items() if field in fields)  # in the table's order
+        out.append(replace(main, message=f"{cells}都留有模板内容：" + "；".join(finding.message for finding in group),
                            suggestion="；".join(suggestions)))
     return out
 

@@ -199,3 +199,14 @@ def test_a_joined_leftover_names_both_cells() -> None:
     doc = document(row(OUT, "数量指标", "指标1:新建堤防长度", "公里"))
     (found,) = review_document(doc, only={"template-leftover"}).findings
     assert found.field == "target" and found.message.startswith("名称与指标值都留有模板内容：")
+
+
+def test_the_docs_say_missing_groups_weigh_as_one_fault() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "docs" / "review.md").read_text(encoding="utf-8")
+    grading = text[text.index("| 差 | more than 3 errors"):text.index("### 部门整体 forms")]
+    assert "one finding naming every group a project lacks" in grading and "weighs as one fault" in grading
+    # and what it says holds: two groups missing, one error
+    doc = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(OUT, "质量指标", "培训合格率", "≥95%"))
+    assert [f.severity for f in review_document(doc, only={"missing-level1-group"}).findings] == ["error"]

@@ -377,9 +377,8 @@ BLIND: list[Judged] = [
         # no 数量 group while the table was read into 效益: how many checks, batches, trainees? (re-judged in round
         # 28, when missing-quantity-indicator learned a cut table read past its 产出)
         ("missing-quantity-indicator", None),
-    }), excused=frozenset({
-        # the name is cut (…活动): judged a fault (missed) until round 37, when it was re-judged the page's loss, not
-        # the unit's — nothing tells a cell's limit from a copy that dropped characters — and told as a hint
+        # the name is cut (…活动): judged missed until round 37, flagged since by name-cut-mid-word (a 三级 name cut
+        # off is a fault, rules.md §6; round 37 had excused it as the page's loss, a second reading judged it back)
         ("name-cut-mid-word", "开展食品安全宣传周等科普宣传活"),
     }), blind=True, round=4),
     # Fifth round, judged blind after round 4's fixes (self-evaluation tables, a mid-table cut).
@@ -1713,14 +1712,15 @@ BLIND: list[Judged] = [
                ("input-as-output", "城乡居民医保参保工作经费发放及时率"),
                # the form's five grades left as the target: which grade is aimed at?
                ("vague-qualitative", "城乡居民医保参保机制健全性"),
+               # the cell cut inside its name (…成本预[算]): judged missed until round 37, flagged since by
+               # name-cut-mid-word (a 三级 name cut off is a fault, rules.md §6; round 37 had excused it as the page's
+               # loss, a second reading judged it back)
+               ("name-cut-mid-word", "城乡居民医保参保工作经费发放成本预"),
            }), missed=frozenset({
                # =100% of every resident aware of the insurance from online publicity: no survey finds it; ≥90% with
                # the survey named
                ("城乡居民参保网络宣传群众知晓率", "=100% awareness of the whole public: a target set beyond reach"),
            }), excused=frozenset({
-               # the cell cut inside its name (…成本预[算]): judged missed until round 37, which re-judged such a cut
-               # the page's loss, not the unit's, and tells it as a hint (name-cut-mid-word)
-               ("name-cut-mid-word", "城乡居民医保参保工作经费发放成本预"),
                # the rows above the 时效 row are not on the stored page
                ("missing-quantity-indicator", None), ("missing-quality-indicator", None), ("missing-budget", None),
            }), blind=True, round=26, note="网络宣传成本预算 ≤101400元 and 参保人员满意度 ≥90% judged correct"),

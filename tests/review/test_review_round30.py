@@ -146,7 +146,7 @@ def test_a_target_written_into_an_empty_rows_name_is_told_so() -> None:
     assert first.message == ("三级指标「指标1:年度资金支付完成率100%」把指标值（100%）写进了名称，指标值栏却是空的，"
                              "无法对照打分")
     # round 35: money paid out is to be deleted (input-as-output says so), not filled in
-    assert first.suggestion.startswith("这项衡量的是资金支付，不是产出，删去该指标")
+    assert first.suggestion.startswith("这项衡量的是资金投入（到位、支付或支出），不是产出：删去该指标")
     assert second.message.startswith("三级指标「验收合格率」没有填写指标值")
 
 

@@ -116,7 +116,7 @@ def test_a_fix_writes_the_name_without_the_forms_numbering() -> None:
     # money paid out is to be deleted (input-as-output), not filled in: the two findings agree
     paid = document(row(OUT, "时效指标", "指标1:年度资金支付完成率100%", ""))
     (said,) = suggestions(paid, "missing-target-value")
-    assert said.startswith("这项衡量的是资金支付，不是产出，删去该指标")
+    assert said.startswith("这项衡量的是资金投入（到位、支付或支出），不是产出：删去该指标")
     assert found(paid, "input-as-output") == [1]
 
 

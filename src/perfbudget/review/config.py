@@ -114,10 +114,13 @@ class ReviewConfig:
             raise KeyError(f"no rule {rule_id!r}")
         return self.settings_for(spec.id, spec.params)
 
-    def settings_for(self, rule_id: str, defaults: dict[str, Any]) -> RuleSettings:
-        """A rule's settings from its registered defaults (the engine passes them: no lookup)."""
+    def settings_for(self, rule_id: str, defaults: dict[str, Any],
+                     off: frozenset[str] | None = None) -> RuleSettings:
+        """A rule's settings from its registered defaults (the engine passes them: no lookup), with the rules that
+        do not run beside it (``off``: by default the config's ``disabled``)."""
         configured = self.params.get(rule_id)
-        return RuleSettings(rule_id, {**defaults, **configured} if configured else defaults)
+        return RuleSettings(rule_id, {**defaults, **configured} if configured else defaults,
+                            frozenset(self.disabled) if off is None else off)
 
     def resolve(self, unit: Unit, region: str | None = None) -> ReviewConfig:
         """The settings for one unit (and region): matching overrides merged in order."""

@@ -219,7 +219,9 @@ def _prepared(config: ReviewConfig, document: Document, region: str | None,
         return _LAST[2]
     settings = config.resolve(document.unit, region)
     chosen = [s for s in specs if s.id not in settings.disabled and (only is None or s.id in only)]
-    runs = tuple((spec, settings.settings_for(spec.id, spec.params), settings.severities.get(spec.id))
+    off = frozenset(spec.id for spec in specs).difference(spec.id for spec in chosen)  # (a rule leaving a fault to
+    # another tells it itself where that one is off)
+    runs = tuple((spec, settings.settings_for(spec.id, spec.params, off), settings.severities.get(spec.id))
                  for spec in chosen)
     prepared: _Prepared = (settings, runs, {spec.id: i for i, spec in enumerate(chosen)},
                            {spec.id: spec.title for spec in chosen}, {})

@@ -21,7 +21,7 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_feasibility import listed_amounts, name_direction
+from perfbudget.review.rules_feasibility import direction_fault, listed_amounts, name_direction
 from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
@@ -220,18 +220,21 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     should be written ``100%`` or ``=100%``. Names of growths and ratios (增长率, 提高, 同比,
     投入产出比 …) may exceed 100% and are not flagged, nor a cost row (``支出控制在批复预算范围内 ≥100%``):
     a cost is no share, and ``cost-not-money`` asks for the amount instead. A rate to keep low written as a floor
-    (``逾期发放率 >=100%``) is ``direction-clash``'s: 「写作100%」 would be the wrong fix, and it is one fault.
+    (``逾期发放率 >=100%``) is ``direction-clash``'s: 「写作100%」 would be the wrong fix, and it is one fault; where a
+    region switches ``direction-clash`` off, it is told here in that rule's words.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _RATE_OVER_100)]
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0], verdict[1])
+            for row, verdict in flagged(document, _RATE_OVER_100)
+            if len(verdict) == 2 or not settings.runs(verdict[2])]
 
 
 # Names of a share (合格率, 满意度): a % their brackets give (合格率(%) 120) is theirs.
 _SHARE_NAME_ENDS = ("率", "度", "比例")
 
 
-def _over_100(row: Row) -> tuple[str, str] | None:
-    """``rate-over-100``'s (message, suggestion) for one indicator, or None."""
+def _over_100(row: Row) -> tuple[str, str] | tuple[str, str, str] | None:
+    """``rate-over-100``'s (message, suggestion) for one indicator, or (message, suggestion, rule) for a fault that
+    rule tells where it runs, or None."""
     indicator = row.indicator
     target = indicator.target
     if target.unit != "%" or target.value is None:
@@ -243,7 +246,10 @@ def _over_100(row: Row) -> tuple[str, str] | None:
     if row.economic_cost and target.value >= HUNDRED:
         return None  # 支出控制在批复预算范围内 ≥100%: no share at all; cost-not-money asks for the amount (one fault)
     if target.op in (Op.GE, Op.GT) and name_direction(row.name) == "reverse":
-        return None  # 逾期发放率 >=100%: a rate to keep low written as a floor, direction-clash's (one fault, once)
+        # 逾期发放率 >=100%: a rate to keep low written as a floor, direction-clash's (one fault, once); told here in
+        # its words where a region switched it off (「写作100%」 would be the wrong fix)
+        fault = direction_fault(row)
+        return None if fault is None else (fault[0], fault[1], "direction-clash")
     top = target.upper if target.upper is not None else target.value
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",

@@ -53,7 +53,14 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import framework_level2, is_input_name, money_as_quantity
+from perfbudget.review.rules_relevance import (
+    INPUT_ROW_ADVICE,
+    framework_level2,
+    is_input_name,
+    is_input_row,
+    money_as_quantity,
+)
+from perfbudget.review.rules_structure import reads_as_effect
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -94,8 +101,9 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     Each framework asks for its own groups (``framework.FRAMEWORKS``): the investment plans' form
     (实施效果指标, 过程管理指标) for the effects, the satisfaction and 过程管理 — its outputs may be 过程管理's
     投资完成/项目进度, so a missing 产出 is no fault there. A table without a 一级 column is read by its 二级
-    (数量指标 → 产出指标); a list with neither gets one finding that it has no 一级, a warning (its targets are set,
-    only not filed by group: a county's notice giving three targets in a sentence is not sent back for it). A
+    (数量指标 → 产出指标); a list with neither gets one finding that it has no 一级: a warning where some row reads
+    as an effect or a satisfaction (受益…, …满意度: its targets are set, only not filed by group, and a county's notice
+    giving them in a sentence is not sent back for it), an error where none does (outputs alone: no 效益, no 满意度). A
     project of an unknown framework is ``level-not-in-framework``'s (one finding), not faulted here group by group.
     A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks for its own groups: the 共性 form's 投入, 过程,
     产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
@@ -115,12 +123,14 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
             # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
             if present == {""}:  # no 一级 column at all: one finding, not one per group
                 if not _lost_in_cut(project, LEVEL1_OUTPUT):
-                    # a warning: the targets are there, in a list or a notice's sentence, only not filed by group
-                    # (温泉 塔秀乡's 垃圾箱 公示 was graded 中, sent back, for it alone)
-                    out.append(replace(at_project(project, None,
-                                                  "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
-                                                  "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
-                                                  "并把每个三级指标归入相应的一级、二级指标"), severity="warning"))
+                    # a warning where some row reads as an effect or a satisfaction: the targets are there, in a list
+                    # or a notice's sentence, only not filed by group (温泉 塔秀乡's 受益贫困户); a list of outputs
+                    # alone lacks its 效益 and 满意度 (rules.md §6), an error as with its levels
+                    found = at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                                       "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                                       "并把每个三级指标归入相应的一级、二级指标")
+                    effects = any(reads_as_effect(row.name) for row in own)
+                    out.append(replace(found, severity="warning") if effects else found)
                 continue
             framework = framework_of_project(project, own)
             if framework is None:
@@ -428,12 +438,14 @@ def missing_target_value(document: Document, settings: RuleSettings) -> list[Fin
     told so with its actual: it can be scored against nothing; the target set at the start of the year is
     asked for in the actual's measure (``N件``), or a word why none was set.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
+                         INPUT_ROW_ADVICE if len(verdict) == 3 and is_input_row(document, row) else verdict[1])
             for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
 
 
-def _no_value(row: Row) -> tuple[str, str] | None:
-    """``missing-target-value``'s (message, suggestion) for one indicator, or None."""
+def _no_value(row: Row) -> tuple[str, str] | tuple[str, str, bool] | None:
+    """``missing-target-value``'s (message, suggestion) for one indicator, or (message, suggestion, True) where a row
+    input-as-output tells is asked to be deleted instead (``is_input_row``), or None."""
     indicator = row.indicator
     if indicator.target.raw.strip():  # (nearly every row: clean() of it is not empty either, without its work)
         return None
@@ -447,12 +459,10 @@ def _no_value(row: Row) -> tuple[str, str] | None:
     if (held := _FIGURE_AT_NAME_END.search(indicator.level3, tail_start(indicator.level3))) is not None:
         # 指标1:年度资金支付完成率100%: the target written into the name, the value's cell left empty
         figure = held.group().strip()
-        if is_input_name(row.name):  # 年度资金支付完成率100%: input-as-output asks to delete it, not to fill it in
-            return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
-                    "这项衡量的是资金支付，不是产出，删去该指标（同一指标另有「把投入当作产出」的意见），"
-                    "改设反映产出的指标并填写指标值")
+        # (年度资金支付完成率100%: where input-as-output asks to delete it, deleted, not filled in)
         return (f"三级指标{quote(indicator.level3)}把指标值（{figure}）写进了名称，指标值栏却是空的，无法对照打分",
-                f"名称写{quote(without_placeholder(indicator.level3[:held.start()].rstrip()))}，指标值栏填「{figure}」")
+                f"名称写{quote(without_placeholder(indicator.level3[:held.start()].rstrip()))}，指标值栏填「{figure}」",
+                True)
     if not _is_aim(row.name):  # 验收合格率, 办理法律援助案件: what is measured is said, the value is missing
         own = count_example(row.name) if row.level2 == "数量指标" else None  # 铺设输水管线: a length, in 米
         return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
@@ -586,11 +596,16 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     return _one_per_row(out)
 
 
+# The cells of a row a leftover is found in, as the joined finding names them, in the table's order.
+_CELL_NAMES = {"level3": "名称", "description": "指标描述", "target": "指标值"}
+
+
 def _one_per_row(found: list[Finding]) -> list[Finding]:
     """``template-leftover``'s findings with those at one indicator joined into one: the form left unfilled in a
     row is one fault (陈仓's ``指标1:新建堤防、护岸长度`` with the value ``公里`` was told twice, at its name and at its
     value). The joined finding is at the value when the value is a leftover (an error: no target), its messages and
-    suggestions in the order found."""
+    suggestions in the order found, after the cells it joins (「名称与指标值都留有模板内容：」: the name's cell is not
+    its location)."""
     at: dict[tuple[int | None, int | None], list[Finding]] = {}
     for finding in found:
         at.setdefault((finding.project, finding.indicator), []).append(finding)
@@ -603,7 +618,10 @@ def _one_per_row(found: list[Finding]) -> list[Finding]:
             continue
         main = next((finding for finding in group if finding.severity == "error"), group[0])
         suggestions = list(dict.fromkeys(finding.suggestion for finding in group))
-        out.append(replace(main, message="；".join(finding.message for finding in group),
+        # the finding is at one cell (the value's): the cells it joins are named, the name's location being lost
+        fields = {finding.field for finding in group}
+        cells = "与".join(name for field, name in _CELL_NAMES.items() if field in fields)  # in the table's order
+        out.append(replace(main, message=f"{cells}都留有模板内容：" + "；".join(finding.message for finding in group),
                            suggestion="；".join(suggestions)))
     return out
 

@@ -150,7 +150,15 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     was cut off too.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
-            for row, verdict in flagged(document, _NAME_CUT_OFF)]
+            for row, verdict in flagged(document, _NAME_CUT) if len(verdict) == 2]
+
+
+def _name_cut(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
+    """``name-cut-off``'s (message, suggestion) for one indicator, ``name-cut-mid-word``'s (message, suggestion,
+    None), or None: one check for both rules (a name cut against its description, or a list cut inside its last
+    item, is name-cut-off's, told once)."""
+    found = _cut_off(row)
+    return found if found is not None else _cut_mid_word(row)
 
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
@@ -177,7 +185,7 @@ def _cut_list(name: str) -> tuple[str, str] | None:
     at = name.find(tail, 0, end)
     while at != -1:
         after = name[at + 3:at + 4]
-        if (after and "\u4e00" <= after <= "\u9fff" and after not in "、及和与的"
+        if (after and "\u4e00" <= after <= "\u9fff" and after not in _JOINERS
                 and len(words(name)[-1]) == 1):  # the last word cut to one character (文物保 → 文物 | 保), not 文物保护
             shown = f"「…{name[-16:]}」" if len(name) > 16 else quote(name)
             return (f"三级指标名称{shown}以「{tail}」结尾，前文写作「{tail}{after}…」，"
@@ -188,24 +196,27 @@ def _cut_list(name: str) -> tuple[str, str] | None:
     return None
 
 
-_NAME_CUT_OFF = indicator_check(_cut_off)  # a description, or a list (、) without one
+# Marks and words of one character that join others: not the rest of a word cut (文物保 | 、), and a word cut after
+# them is still cut (损坏的音).
+_JOINERS = frozenset("、的之和与及或")
 
 
-@rule("name-cut-mid-word", title="三级指标名称疑似缺字", dimension="规范性", severity="info")
+@rule("name-cut-mid-word", title="三级指标名称疑似缺字", dimension="规范性", severity="warning")
 def name_cut_mid_word(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name whose last word is one character that only begins a word (``[names] cut_words``).
 
     ``开展食品安全宣传周等科普宣传活`` (安居's: 活动), ``城乡居民医保参保工作经费发放成本预`` (大英 医保's:
     预算), ``更新剧团老化、损坏的音`` (新洲's: 音响): the name lost the end of its last word, and no longer says
-    what is measured. Nothing on the page tells whether the unit's table was cut (a cell's character limit) or
-    characters were lost in copying or reading it, so it is a hint (提示), not the unit's fault: it asks to check
-    the name against the original table and does not weigh in the grade. A name ending in a whole word
-    (``…宣传活动``), in a word of two characters the segmenter keeps (``参保``, ``干预``) or two single characters it
-    does not know (``绩效自评``: 自 | 评), or in a measure word (``…1项``, ``…数``), is not flagged, nor one that
-    ``name-cut-off`` tells (cut against its description, or a list cut inside its last item).
+    what is measured. A 三级 name cut off is a fault (rules.md §6), a warning as ``name-cut-off`` is: nothing on the
+    page tells whether the unit's table was cut (a cell's character limit) or characters were lost in copying or
+    reading it, so the message says either may be and asks to check the name against the original table. A name
+    ending in a whole word (``…宣传活动``), in a word of two characters the segmenter keeps (``参保``, ``干预``) or
+    two single characters it does not know (``绩效自评``: 自 | 评), in a measure word (``…1项``, ``…数``), or in a verb
+    after how the work is done (``职工工资按时发``, 足额补: ``[names] cut_manner``), is not flagged, nor one that
+    ``name-cut-off`` tells (cut against its description, or a list cut inside its last item: one check for both).
     """
-    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
-            for row, verdict in flagged(document, _NAME_CUT_MID_WORD)]
+    return [at_indicator(row.project, row.position, row.indicator, "level3", verdict[0], verdict[1])
+            for row, verdict in flagged(document, _NAME_CUT) if len(verdict) == 3]
 
 
 @lru_cache(maxsize=1)
@@ -214,27 +225,26 @@ def _cut_heads() -> dict[str, str]:
     return {word[0]: word for word in word_set("names", "cut_words")}
 
 
-def _cut_mid_word(row: Row) -> tuple[str, str] | None:
-    """``name-cut-mid-word``'s (message, suggestion) for one indicator, or None."""
+def _cut_mid_word(row: Row) -> tuple[str, str, None] | None:
+    """``name-cut-mid-word``'s (message, suggestion, None) for one indicator where name-cut-off says nothing, or
+    None."""
     name = row.name
     whole = _cut_heads().get(name[-1:])
     if whole is None or len(name) < 6:  # (nearly every name: its last character ends a word)
         return None
     cut = words(name)
-    if (len(cut) < 2 or cut[-1] != name[-1] or cut[-2].isdigit()
-            or (len(cut[-2]) == 1 and cut[-2] not in _PARTICLES) or _cut_off(row) is not None):
-        # the last word whole (宣传活动), a measure word after a figure, two single characters a word the segmenter
-        # does not know (绩效自评: 自 | 评, 厕改), or name-cut-off's to tell
+    if (len(cut) < 2 or cut[-1] != name[-1] or (len(cut[-2]) == 1 and cut[-2] not in _JOINERS)
+            or cut[-2] in word_set("names", "cut_manner")):
+        # the last word whole (宣传活动), two single characters a word the segmenter does not know (绩效自评: 自 | 评,
+        # 厕改), or a verb after how the work is done (职工工资按时发, 足额补: plain wording)
         return None
     shown = f"「…{name[-16:]}」" if len(name) > 16 else quote(name)
-    return (f"三级指标名称{shown}以「{name[-1]}」结尾，最后一个词不完整（如「{whole}」），疑似缺字：可能是原表"
-            "单元格的字数限制，也可能是转录、读取时丢了字，看不出这一行衡量什么",
-            f"对照原表核实名称；原表即如此的，补全最后一个词（「{name[-1]}」应为「{whole}」之类），并写明衡量什么")
+    return (f"三级指标名称{shown}以「{name[-1]}」结尾，名称最后一个词不完整（如「{whole}」），疑似缺字：可能是原表"
+            "单元格的字数限制，也可能是转录、读取时丢了字",
+            f"对照原表核实名称；原表即如此的，补全最后一个词（「{name[-1]}」应为「{whole}」之类）", None)
 
 
-_NAME_CUT_MID_WORD = indicator_check(_cut_mid_word)
-# Words of one character that join others (损坏的音: the cut word after 的 is still cut).
-_PARTICLES = frozenset("的之和与及或")
+_NAME_CUT = indicator_check(_name_cut)  # a description, a list (、) without one, or a last word cut
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
@@ -284,7 +294,8 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
 
     A duplicate counts the same result twice in scoring. The same name in different projects
     is normal and not flagged. An output's name repeated under 效益指标 is ``output-as-effect``'s, which names
-    the row it repeats (one fault, one finding at the row). So are the same people counted twice under two names:
+    the row it repeats (one fault, one finding at the row), and told here only where a region switches that rule
+    off. So are the same people counted twice under two names:
     two 数量 rows that
     both count heads (…人数, …人口总数, …户数) of the same people (贫困人口, 学生, 农户 …) with the same
     target (``贫困人口加入合作社…人数 ≥1102人`` and ``资产入股贫困人口总数 ≥1102人``: joining the cooperative is
@@ -292,6 +303,7 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     ``0-6岁儿童眼保健操覆盖数 2089人``) is another output and is not flagged.
     """
     out = []
+    twins = _OUTPUT_AND_EFFECT if settings.runs("output-as-effect") else None  # (a region may switch it off)
     for project, own in project_rows(document):
         first: dict[str, tuple[int, str]] = {}
         heads: dict[tuple[object, ...], tuple[int, Indicator, str]] = {}
@@ -300,7 +312,7 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
                 continue
             if key in first:
                 seen, group = first[key]
-                if {group, level1} != _OUTPUT_AND_EFFECT:  # an output's name again under 效益: output-as-effect's
+                if {group, level1} != twins:  # an output's name again under 效益: output-as-effect's where it runs
                     out.append(at_indicator(project, position, indicator, "level3",
                                             f"三级指标{quote(indicator.level3)}与第{seen}个指标重复",
                                             "删除重复的指标，或改写为衡量不同内容的指标"))

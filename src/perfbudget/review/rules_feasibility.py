@@ -8,13 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
-from perfbudget.framework import (
-    DEPARTMENT_PROCESS_LEVEL1,
-    LEVEL1_COURSE,
-    LEVEL1_DECISION,
-    LEVEL1_EFFECT,
-    PROCESS_LEVEL1,
-)
+from perfbudget.framework import LEVEL1_COURSE, LEVEL1_DECISION, LEVEL1_EFFECT
 from perfbudget.model import Document, Kind, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -34,7 +28,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
+from perfbudget.review.rules_relevance import INPUT_ROW_ADVICE, is_input_name, is_input_row, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
@@ -358,11 +352,12 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``2024年12月底前`` do. Under 时效指标 the finding asks for a time (``项目完成及时性 程度较高``:
     「要求具体时间」, as for a name ending in 时间/时限/周期/期限), not a number. A 时效 value whose figures
     count something else and whose words only say 及时/按时 (``1-6期培训结束后及时考核``: batches 1 to 6,
-    examined promptly) names no deadline either; ``≤15个工作日`` and ``培训结束后10日内`` do. A value of an input
-    (``补助经费到位及时性 及时``, which ``input-as-output`` asks to delete) is told to be deleted too, not given a date.
+    examined promptly) names no deadline either; ``≤15个工作日`` and ``培训结束后10日内`` do. A value of a row
+    ``input-as-output`` tells (``补助经费到位及时性 及时``) is told to be deleted too, not given a date.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
+    return [at_indicator(row.project, row.position, row.indicator, "target", message,
+                         INPUT_ROW_ADVICE if is_input_row(document, row) else suggestion)
+            for row, (message, suggestion) in flagged(document, _QUALITATIVE_FOR_NUMBER)]
 
 
 def _wants_number(row: Row) -> tuple[str, str] | None:
@@ -406,14 +401,6 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
     if is_leftover(target.raw):
         return None  # template-leftover says it
     time_like = group == "时效指标" or name.endswith(("时间", "时限", "周期", "期限"))
-    if (is_input_name(name) and indicator.level1.strip() and row.level1 not in PROCESS_LEVEL1
-            and row.level1 not in DEPARTMENT_PROCESS_LEVEL1):
-        # 补助经费到位及时性 及时: money arriving, which input-as-output asks to delete — not to be given a date (one
-        # fix for the row, not two that contradict each other)
-        return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
-                f"指标值却是定性描述{quote(target.raw)}",
-                "这项衡量的是资金到位或支出，是投入，不是产出：删去该指标（同一指标另有「把投入当作产出」的意见），"
-                "改设反映产出的指标并写明可衡量的值，如「2024年12月31日前完成」")
     example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
                if money_standard else "如「≥95%」" if name.endswith("率") else "如「≥95%」「≥10次」")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
@@ -1075,6 +1062,12 @@ def _without_sign(raw: str) -> str:
 
 
 _DIRECTION = indicator_check(_direction_fault)
+
+
+def direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
+    """``direction-clash``'s (or ``reverse-without-ceiling``'s) verdict for one row: for a rule that leaves the
+    fault to them and tells it itself where they are switched off (``rate-over-100``)."""
+    return _direction_fault(row)
 
 
 @rule("reverse-without-ceiling", title="反向指标没有写上限", dimension="可行性", severity="warning")

@@ -203,7 +203,31 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)
-            if len(verdict) == 3 and not (row.level1 in _DEPARTMENT_PROCESS and _in_process_group(document, row))]
+            if len(verdict) == 3 and not _own_process(document, row)]
+
+
+def is_input_row(document: Document, row: Row) -> bool:
+    """Whether ``input-as-output`` tells the row as money going in by its name (资金支付完成率, 补助经费到位及时性): an
+    input name filed as an output or effect, not a cost row, a list without 一级, a process group or a 部门整体 form's
+    own management group. The rules that would ask such a row for its value ask to delete it instead
+    (:data:`INPUT_ROW_ADVICE`), where, and only where, input-as-output says the row is an input."""
+    return _filed_as_output(row) and is_input_name(row.name) and not _own_process(document, row)
+
+
+# What a rule asks of a row input-as-output tells (is_input_row) in place of a value: to delete it, as that rule does.
+INPUT_ROW_ADVICE = ("这项衡量的是资金投入（到位、支付或支出），不是产出：删去该指标，"
+                    "改设反映产出的指标并写明可衡量的指标值")
+
+
+def _filed_as_output(row: Row) -> bool:
+    """A row input-as-output reads: not a cost row, under a 一级 written, not the investment plans' 过程管理指标 (a
+    flat list without 一级, 部门整体's management indicators, files nothing as an output)."""
+    return not row.cost and bool(row.indicator.level1.strip()) and row.level1 not in PROCESS_LEVEL1
+
+
+def _own_process(document: Document, row: Row) -> bool:
+    """A 部门整体 form's own management group (预算执行率 under its 管理指标), in a table of that form."""
+    return row.level1 in _DEPARTMENT_PROCESS and _in_process_group(document, row)
 
 
 # The 部门整体 forms' process groups (管理指标, 投入, 过程, 运行成本, 管理效率): the form's own management
@@ -219,7 +243,7 @@ def _in_process_group(document: Document, row: Row) -> bool:
 def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] | None:
     """``input-as-output``'s (field, message, suggestion) for one indicator, ``management-as-output``'s
     ("management", field, message, suggestion), or None."""
-    if row.cost or not row.indicator.level1.strip() or row.level1 in PROCESS_LEVEL1:
+    if not _filed_as_output(row):
         return None  # a flat list without 一级 (部门整体's management indicators) files nothing as an output;
         # nor does a process group (the investment form's 过程管理指标: 资金支付率 is its own there)
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key

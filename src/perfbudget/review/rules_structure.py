@@ -44,6 +44,12 @@ def _is_satisfaction(name: str) -> bool:
     return "满意" in name and "不满意" not in name
 
 
+def reads_as_effect(name: str) -> bool:
+    """True for a name that reads as an effect or a satisfaction whatever its group (受益贫困户, 群众满意度), not as a
+    work done (受益群众覆盖完成率 ends in an output's measure)."""
+    return _is_satisfaction(name) or ("受益" in name and output_ending(name) is None)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def output_ending(name: str) -> str | None:
     """The output measure a name ends with (完成率, 验收合格率 …), else None."""

@@ -20,10 +20,18 @@ class RuleSettings:
     Attributes:
         rule: the rule's id.
         params: every parameter of the rule: the configured value, else the registered default.
+        off: the rules that do not run in this review (the config's resolved ``disabled``, or those left out by
+            ``only``): a rule that leaves a fault to another (one fault, one finding) tells it itself where that
+            other rule is off.
     """
 
     rule: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    off: frozenset[str] = frozenset()
+
+    def runs(self, rule_id: str) -> bool:
+        """Whether the rule ``rule_id`` runs in the same review (not switched off, not left out)."""
+        return rule_id not in self.off
 
     def param(self, *names: str) -> Any:
         """A parameter of this rule: ``param("floor")``.

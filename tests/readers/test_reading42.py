@@ -139,3 +139,22 @@ def test_numbered_goals_under_a_goals_grids_labels_on_lines_of_their_own(separat
     assert project.name == "社区养老服务补贴" and len(project.indicators) == 1
     assert project.goals == ("为500名老年人提供居家养老服务；", "服务合格率达到95%以上。")
     assert not any("分在几个表格" in p for p in problems)
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_rows_without_a_score_keep_their_target_where_every_cell_fits_its_column(separator: str) -> None:
+    """A 目标表 whose 分值 column is left empty: ``正向 | 大于等于 | 12`` (no 计量单位) and, in tabs, ``定性 | | 提高``
+    fit their columns from the left, so they stand where they are — the first mend placed every short row by
+    content, the 12 taken for the 分值 and the target lost (second reading of reading42)."""
+    rows = [["产出指标", "数量指标", "培训场次", "正向", "大于等于", "12", "", ""],
+            ["产出指标", "质量指标", "验收合格率", "正向", "等于", "100", "%", ""],
+            ["效益指标", "社会效益指标", "群众知晓度", "定性", "", "提高", "", ""],
+            ["满意度指标", "服务对象满意度指标", "满意度", "正向", "大于等于", "90", "%", ""]]
+    lines = [separator.join(cell for cell in row if cell or separator == "\t").rstrip("\t ") for row in rows]
+    text = "\n".join(["2024年项目支出绩效目标表", f"项目名称{separator}培训项目", f"年度资金总额{separator}120",
+                      separator.join(_DIRECTION_HEADER), *lines, "填表人：张三"])
+    document, _ = _read(text.encode())
+    indicators = document.projects[0].indicators
+    # (a pipe copy leaves 提高 under 指标方向, where it cannot stand: placed by content, as key 180's rows)
+    assert [(i.target.raw, i.weight) for i in indicators] == [
+        ("大于等于12", None), ("等于100%", None), ("提高", None), ("大于等于90%", None)]

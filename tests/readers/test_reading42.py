@@ -122,23 +122,47 @@ def test_a_short_last_row_of_a_pipe_text_stays_a_cut_row() -> None:
     assert any("表格在此中断" in p for p in problems)
 
 
-@pytest.mark.parametrize("separator", ["\t", " | "])
-def test_numbered_goals_under_a_goals_grids_labels_on_lines_of_their_own(separator: str) -> None:
-    """A 自评表's goals grid labels (``年度总体目标 | 预期目标 | 实际完成情况``) with the goals under them on lines of
-    their own (``1.…`` / ``2.…``, the cell's paragraphs broken out of the row): 6a19f62a read ``1.…`` as a numbered
-    table's title — the table split there, its name unknown and its indicator header not found."""
+_EXPECTED = ["1.为500名老年人提供居家养老服务；", "2.服务合格率达到95%以上。"]
+_ACTUAL = ["1.已为520名老年人提供服务；", "2.服务合格率达到97%。"]
+
+
+def _self_evaluation(separator: str, lines: list[str]) -> tuple[Project, list[str]]:
     rows = [["项目名称", "社区养老服务补贴"], ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数"],
             ["年度资金总额", "120", "120", "118"], ["年度总体目标", "预期目标", "实际完成情况"]]
     indicators = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
                   ["产出指标", "数量指标", "服务老年人数", "≥500人", "520人", "50", "50"]]
-    text = "\n".join(["2024年项目支出绩效自评表", *(separator.join(row) for row in rows),
-                      "1.为500名老年人提供居家养老服务；", "2.服务合格率达到95%以上。",
+    text = "\n".join(["2024年项目支出绩效自评表", *(separator.join(row) for row in rows), *lines,
                       *(separator.join(row) for row in indicators)])
     document, problems = _read(text.encode())
     (project,) = document.projects
     assert project.name == "社区养老服务补贴" and len(project.indicators) == 1
-    assert project.goals == ("为500名老年人提供居家养老服务；", "服务合格率达到95%以上。")
     assert not any("分在几个表格" in p for p in problems)
+    return project, problems
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_numbered_goals_under_a_goals_grids_labels_on_lines_of_their_own(separator: str) -> None:
+    """A 自评表's goals grid labels (``年度总体目标 | 预期目标 | 实际完成情况``) with the goals under them on lines of
+    their own (``1.…`` / ``2.…``, the cell's paragraphs broken out of the row): 6a19f62a read ``1.…`` as a numbered
+    table's title — the table split there, its name unknown and its indicator header not found. Where the expected
+    list ends is not said (``2.…`` may be the result): the texts stay unlabelled, as ``goal_lines`` keeps them."""
+    project, _ = _self_evaluation(separator, _EXPECTED)
+    assert project.goals == ()
+    assert project.extras[-2:] == (("", _EXPECTED[0]), ("", _EXPECTED[1]))
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+@pytest.mark.parametrize("lines", [[*_EXPECTED, *_ACTUAL], ["全面改善老年人生活质量。", "已全面完成年度目标。"]],
+                         ids=["numbered", "sentences"])
+def test_the_results_under_a_goals_grids_labels_are_no_goals(separator: str, lines: list[str]) -> None:
+    """The expected goals, then the 实际完成情况 written the same way (the numbering starts again at ``1.``): the
+    results are the 实际完成情况's, never goals (second reading of reading42: all four were joined into the goals,
+    no problem told; one sentence each split the table)."""
+    project, _ = _self_evaluation(separator, lines)
+    half = len(lines) // 2
+    assert project.goals == tuple(line.split(".", 1)[-1] for line in lines[:half])
+    assert [extra for extra in project.extras if extra[0] == "实际完成情况"] == [
+        ("实际完成情况", line) for line in lines[half:]]
 
 
 @pytest.mark.parametrize("separator", ["\t", " | "])

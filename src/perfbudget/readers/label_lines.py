@@ -172,13 +172,18 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
         if is_any_label(text[item.end():].strip().rstrip("：:")):
             return None  # 2.绩效指标: a section numbered in digits, never a goal
         return (*cells[:-1], f"{goal}\n{text}" if goal else text)
-    if goal and goal[-1] in _CUT_INSIDE:
+    if goal and goes_on_inside(goal):
         return (*cells[:-1], goal + text)
     if goal and goal[-1] in _LIST_GOES_ON and text[-1] in _SENTENCE_END:
         return (*cells[:-1], f"{goal}\n{text}")  # …服务； / 服务合格率达到95%以上。: the list's next item (reading42)
     if not goal and text[-1] in _SENTENCE_END:
         return (*cells[:-1], text)
     return None
+
+
+def goes_on_inside(goal: str) -> bool:
+    """The goal so far ends inside its sentence (``，``, ``、``, ``：``): the next line is its rest."""
+    return goal[-1:] in _CUT_INSIDE
 
 
 def is_section_title(text: str) -> bool:

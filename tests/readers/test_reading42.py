@@ -15,6 +15,8 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
+from perfbudget.readers.label_lines import goal_title
+from perfbudget.readers.labels import header_field
 from tests.readers.test_reading36 import _read
 from tests.readers.word_tables import form_file
 
@@ -84,11 +86,26 @@ def test_a_notices_goal_under_its_title_before_a_pipe_table(title: str) -> None:
     assert document.projects[0].goals == ("全面改善老年人生活质量。",)
 
 
-def test_a_notices_section_over_goals_and_indicators_is_no_goal_title() -> None:
-    """``三、绩效目标`` heads a notice's section over both the goal and the indicators: no goal's title (a guard)."""
+def test_a_notices_section_over_goals_and_indicators_leaves_the_goal_to_the_title_under_it() -> None:
+    """``三、绩效目标`` heads a notice's section over both the goal and the indicators: a goal's title under it
+    (``（一）年度目标``) is never its goal, the text under that title is (a guard)."""
     table = "\n".join(" | ".join(row) + " |" for row in INDICATORS)
     document, _ = _read("\n".join([*_NOTICE, "（一）年度目标", "全面改善老年人生活质量。", table]).encode())
     assert document.projects[0].goals == ("全面改善老年人生活质量。",)
+
+
+@pytest.mark.parametrize("title", ["三、绩效目标", "（一）绩效目标", "1.年度目标", "一、年度目标", "年度目标", "（1）年度目标"])
+def test_one_definition_of_a_goals_title(title: str) -> None:
+    """``goal_title`` and ``header_field`` agree on every form of the goal's title (second reading of reading42:
+    ``goal_title`` took ``三、绩效目标`` and ``header_field`` gave it no field — in a table of rows its goal became two
+    unlabelled texts, no problem told); the goal under it, in a pipe table, is read."""
+    assert goal_title(title) is not None and header_field(title) == "goals"
+    rows = [["项目名称", "社区养老服务补贴"], ["年度资金总额", "120"]]
+    text = "\n".join(["2024年项目支出绩效目标表", *(" | ".join(row) for row in rows), title, "全面改善老年人生活质量。",
+                      *(" | ".join(row) for row in INDICATORS)])
+    document, _ = _read(text.encode())
+    (project,) = document.projects
+    assert (project.goals, project.extras) == (("全面改善老年人生活质量。",), ())
 
 
 _DIRECTION_HEADER = ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位", "分值"]

@@ -221,7 +221,7 @@ def goal_title(text: str) -> str | None:
     """The goal's label of a line that is only its title (``年度目标``, ``（一）年度目标``, ``1.年度绩效目标：``), else
     None."""
     label = _titled_label(text)
-    return label if len(label) <= 12 and header_field(label) == "goals" else None
+    return label if len(label) <= 12 and header_field(text) == "goals" else None
 
 
 def block_title(text: str) -> str | None:

@@ -658,10 +658,11 @@ def _numbered_money_part(rest: str) -> str | None:
 
 
 def _numbered_goal(rest: str) -> str | None:
-    """``goals`` for the goal's label after a section or list number (一、年度目标, 1.年度总体目标: the goal's title,
-    reading42 — the goal under it was lost, or the title itself read as the goal); not 绩效目标, which under a
-    number is a notice's section over the goals and the indicators (三、绩效目标)."""
-    return "goals" if rest != "绩效目标" and HEADER_LABELS.get(rest) == "goals" else None
+    """``goals`` for the goal's label after a section or list number (一、年度目标, 1.年度总体目标, 三、绩效目标: the
+    goal's title, reading42 — the goal under it was lost, or the title itself read as the goal; 三、绩效目标 as
+    （一）绩效目标 already was: a notice's section over the goal and the indicators is the goal's title where the goal
+    follows it, and a title under it (（一）年度目标) is never its goal, ``label_lines.section_pair``)."""
+    return "goals" if HEADER_LABELS.get(rest) == "goals" else None
 
 
 # A section's number before a label (一、年度目标; 一.年度目标): NFKC keys, spaces gone.

@@ -94,7 +94,8 @@ def test_a_notices_section_over_goals_and_indicators_leaves_the_goal_to_the_titl
     assert document.projects[0].goals == ("全面改善老年人生活质量。",)
 
 
-@pytest.mark.parametrize("title", ["三、绩效目标", "（一）绩效目标", "1.年度目标", "一、年度目标", "年度目标", "（1）年度目标"])
+@pytest.mark.parametrize("title", ["三、绩效目标", "（一）绩效目标", "1.年度目标", "一、年度目标", "年度目标",
+                                   "（1）年度目标"])
 def test_one_definition_of_a_goals_title(title: str) -> None:
     """``goal_title`` and ``header_field`` agree on every form of the goal's title (second reading of reading42:
     ``goal_title`` took ``三、绩效目标`` and ``header_field`` gave it no field — in a table of rows its goal became two
@@ -199,3 +200,10 @@ def test_rows_without_a_score_keep_their_target_where_every_cell_fits_its_column
     # (a pipe copy leaves 提高 under 指标方向, where it cannot stand: placed by content, as key 180's rows)
     assert [(i.target.raw, i.weight) for i in indicators] == [
         ("大于等于12", None), ("等于100%", None), ("提高", None), ("大于等于90%", None)]
+
+
+@pytest.mark.parametrize("text", ["其中1.年度目标", "其中：1.年度目标"])
+def test_a_funds_part_numbered_after_qizhong_is_no_goals_title(text: str) -> None:
+    """``其中1.…`` numbers a part of the funds, never the goal's title (second reading of reading42: the numbered
+    money part's label fell through to the goal's, ``header_field('其中1.年度目标')`` was ``goals``)."""
+    assert header_field(text) is None and goal_title(text) is None

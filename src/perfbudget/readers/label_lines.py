@@ -27,7 +27,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from perfbudget.readers.labels import MONEY_BLOCKS, header_field, is_any_label, is_level_part, label_key
+from perfbudget.readers.labels import (
+    MONEY_BLOCKS,
+    SECTION_NUMBER,
+    header_field,
+    is_any_label,
+    is_level_part,
+    label_key,
+)
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -80,7 +87,7 @@ def _unit_block_cells(text: str) -> tuple[str] | None:
     (``二、项目资金（万元）``): a row of that label, so the unit is read; None for any other line."""
     if not _UNIT_NOTE.search(text):
         return None
-    label = text[number.end():].strip() if (number := _SECTION_NUMBER.match(text)) is not None else text
+    label = _titled_label(text)
     return (label,) if is_any_label(label) else None
 
 
@@ -127,9 +134,6 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
 
 _CUT_FIELDS = frozenset({"unit", "department", "name"})
 _CUT_TAIL = re.compile(r"^[^\d:：|表]{1,12}$")
-# a section's number (二、绩效目标, （一）年度目标, 第二部分): the next heading of a notice, never a value's end
-_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
-                             r"|第[一二三四五六七八九十]{1,3}[部章节])")
 
 
 def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
@@ -188,7 +192,7 @@ def goes_on_inside(goal: str) -> bool:
 
 def is_section_title(text: str) -> bool:
     """``二、绩效目标``, ``（一）年度目标``, ``第二部分``: a line opening a numbered section of a notice."""
-    return _SECTION_NUMBER.match(text) is not None
+    return SECTION_NUMBER.match(text) is not None
 
 
 def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
@@ -206,31 +210,33 @@ def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
     return label, text
 
 
-# a title's number: 一、 / （一） / (1) / 1. / 1、 (a digit before a point and another digit is an amount: 1.5)
-_TITLE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
-                           r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[.．、](?!\d))")
+# the longest block's title a form merges across its row (年度总体目标完成情况, 项目资金（万元）): a label, never a
+# sentence written under it
+_TITLE_LONGEST = 16
 
 
 def _titled_label(text: str) -> str:
-    """``text`` without its title number and closing colon (``（一）年度目标：`` → ``年度目标``)."""
-    number = _TITLE_NUMBER.match(text)
+    """``text`` without its section or list number and closing colon (``（一）年度目标：`` → ``年度目标``,
+    ``1.年度目标`` → ``年度目标``)."""
+    text = text.strip()
+    number = SECTION_NUMBER.match(text) or _ITEM_NUMBER.match(text)
     return (text[number.end():] if number is not None else text).strip().rstrip("：:").strip()
 
 
 def goal_title(text: str) -> str | None:
-    """The goal's label of a line that is only its title (``年度目标``, ``（一）年度目标``, ``1.年度绩效目标：``), else
-    None."""
+    """The goal's label of a line that is only its title (``年度目标``, ``（一）年度目标``, ``1.年度绩效目标：``,
+    ``三、绩效目标``: a line ``header_field`` reads as the goal's label), else None."""
     label = _titled_label(text)
-    return label if len(label) <= 12 and header_field(text) == "goals" else None
+    return label if len(label) <= _TITLE_LONGEST and header_field(text) == "goals" else None
 
 
 def block_title(text: str) -> str | None:
     """The label of a line that is only a block's title inside a form: the goal's (:func:`goal_title`) or the funds
     block's (``项目资金（万元）``, ``二、资金情况``: the label a form merges across its row), else None."""
+    if (label := goal_title(text)) is not None:
+        return label
     label = _titled_label(text)
-    if len(label) > 16:
-        return None
-    return label if label_key(label) in MONEY_BLOCKS or header_field(label) == "goals" else None
+    return label if len(label) <= _TITLE_LONGEST and label_key(label) in MONEY_BLOCKS else None
 
 
 _TAB_RUN = re.compile(r"\t+")

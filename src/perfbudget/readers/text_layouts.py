@@ -418,8 +418,8 @@ def _header_line(rows: list[list[Cell]], item: str, source: Source) -> bool:
         else:
             return False
         return True
-    if len(last) == 1 and (label := _goal_label(last)) is not None:  # 年度目标 alone: the goal under it
-        if (goals := goal_line((label, ""), item)) is None:
+    if len(last) == 1 and (alone := _goal_label(last)) is not None:  # 年度目标 alone: the goal under it
+        if (goals := goal_line((alone, ""), item)) is None:
             return False
         last.append(Cell(goals[-1], source))
         return True
@@ -444,11 +444,15 @@ def _goals_grid(rows: list[list[Cell]]) -> tuple[str, list[list[Cell]]] | None:
     return label, rows[at + 1:]
 
 
+# a goals grid's label row: its block's label, 预期目标, 实际完成情况 and at most one more (分值 or 得分)
+_GOAL_LABELS_MOST = 4
+
+
 def _goal_label(row: list[Cell]) -> str | None:
     """The goal's label of a row of labels only (``年度目标``; ``年度总体目标 | 预期目标 | 实际完成情况``), else
     None."""
     filled = [c for c in row if not c.blank]
-    if not filled or len(filled) > 4:
+    if not filled or len(filled) > _GOAL_LABELS_MOST:
         return None
     labels = [goal_title(c.text) for c in filled]
     if not all(label is not None or is_any_label(c.text) for c, label in zip(filled, labels, strict=True)):

@@ -15,7 +15,7 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
-from perfbudget.readers.label_lines import goal_title
+from perfbudget.readers.label_lines import goal_line, goal_title
 from perfbudget.readers.labels import header_field
 from tests.readers.test_reading36 import _read
 from tests.readers.word_tables import form_file
@@ -207,3 +207,10 @@ def test_a_funds_part_numbered_after_qizhong_is_no_goals_title(text: str) -> Non
     """``其中1.…`` numbers a part of the funds, never the goal's title (second reading of reading42: the numbered
     money part's label fell through to the goal's, ``header_field('其中1.年度目标')`` was ``goals``)."""
     assert header_field(text) is None and goal_title(text) is None
+
+
+@pytest.mark.parametrize("line", ["注：本表金额单位为万元。", "备注：无。"])
+def test_a_note_after_a_goal_ending_in_a_semicolon_is_no_goal(line: str) -> None:
+    """After a goal ending in ``；`` a sentence is the list's next goal, but a note or a pair never is (second reading
+    of reading42: ``注：本表…。`` was joined to the goals)."""
+    assert goal_line(("年度目标", "为500名老年人提供居家养老服务；"), line) is None

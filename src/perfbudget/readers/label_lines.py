@@ -162,10 +162,10 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     the next line added to the goal, where the goal goes on over lines: a numbered item (``2.保障道路安全畅通。``,
     ``（2）…``, ``②…``) as a goal of its own (a paragraph of the cell), the rest of a sentence the line cut inside
     (the goal so far ends in ``，``, ``、`` or ``：``) joined to it, a sentence after a goal ending in ``；`` (the list
-    goes on) as a goal of its own, or, under a label with no value yet, a numbered item or a sentence. None for any
-    other line: a section title (also one numbered in digits, ``2.绩效指标``), a label or a pair, a title (…表), a
-    line after a goal whose sentence ended. reading25: such lines were read as the
-    table's heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
+    goes on; no note 注… or pair) as a goal of its own, or, under a label with no value yet, a numbered item or a
+    sentence. None for any other line: a section title (also one numbered in digits, ``2.绩效指标``), a label or a
+    pair, a title (…表), a line after a goal whose sentence ended. reading25: such lines were read as the table's
+    heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
     text = line.strip()
     if len(cells) < 2 or len(cells) % 2 or header_field(cells[-2]) != "goals" or not text \
             or is_section_title(text) or is_any_label(text) or text.endswith("表") \
@@ -178,7 +178,8 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
         return (*cells[:-1], f"{goal}\n{text}" if goal else text)
     if goal and goes_on_inside(goal):
         return (*cells[:-1], goal + text)
-    if goal and goal[-1] in _LIST_GOES_ON and text[-1] in _SENTENCE_END:
+    if goal and goal[-1] in _LIST_GOES_ON and text[-1] in _SENTENCE_END and not text.startswith("注") \
+            and _PAIR.match(text) is None:  # (注：本表…。, 备注：无。: a note or a pair after the list, never its item)
         return (*cells[:-1], f"{goal}\n{text}")  # …服务； / 服务合格率达到95%以上。: the list's next item (reading42)
     if not goal and text[-1] in _SENTENCE_END:
         return (*cells[:-1], text)

@@ -15,6 +15,8 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
+from perfbudget.readers.label_lines import goal_line, goal_title
+from perfbudget.readers.labels import header_field
 from tests.readers.test_reading36 import _read
 from tests.readers.word_tables import form_file
 
@@ -84,11 +86,27 @@ def test_a_notices_goal_under_its_title_before_a_pipe_table(title: str) -> None:
     assert document.projects[0].goals == ("全面改善老年人生活质量。",)
 
 
-def test_a_notices_section_over_goals_and_indicators_is_no_goal_title() -> None:
-    """``三、绩效目标`` heads a notice's section over both the goal and the indicators: no goal's title (a guard)."""
+def test_a_notices_section_over_goals_and_indicators_leaves_the_goal_to_the_title_under_it() -> None:
+    """``三、绩效目标`` heads a notice's section over both the goal and the indicators: a goal's title under it
+    (``（一）年度目标``) is never its goal, the text under that title is (a guard)."""
     table = "\n".join(" | ".join(row) + " |" for row in INDICATORS)
     document, _ = _read("\n".join([*_NOTICE, "（一）年度目标", "全面改善老年人生活质量。", table]).encode())
     assert document.projects[0].goals == ("全面改善老年人生活质量。",)
+
+
+@pytest.mark.parametrize("title", ["三、绩效目标", "（一）绩效目标", "1.年度目标", "一、年度目标", "年度目标",
+                                   "（1）年度目标"])
+def test_one_definition_of_a_goals_title(title: str) -> None:
+    """``goal_title`` and ``header_field`` agree on every form of the goal's title (second reading of reading42:
+    ``goal_title`` took ``三、绩效目标`` and ``header_field`` gave it no field — in a table of rows its goal became two
+    unlabelled texts, no problem told); the goal under it, in a pipe table, is read."""
+    assert goal_title(title) is not None and header_field(title) == "goals"
+    rows = [["项目名称", "社区养老服务补贴"], ["年度资金总额", "120"]]
+    text = "\n".join(["2024年项目支出绩效目标表", *(" | ".join(row) for row in rows), title, "全面改善老年人生活质量。",
+                      *(" | ".join(row) for row in INDICATORS)])
+    document, _ = _read(text.encode())
+    (project,) = document.projects
+    assert (project.goals, project.extras) == (("全面改善老年人生活质量。",), ())
 
 
 _DIRECTION_HEADER = ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位", "分值"]
@@ -122,20 +140,77 @@ def test_a_short_last_row_of_a_pipe_text_stays_a_cut_row() -> None:
     assert any("表格在此中断" in p for p in problems)
 
 
-@pytest.mark.parametrize("separator", ["\t", " | "])
-def test_numbered_goals_under_a_goals_grids_labels_on_lines_of_their_own(separator: str) -> None:
-    """A 自评表's goals grid labels (``年度总体目标 | 预期目标 | 实际完成情况``) with the goals under them on lines of
-    their own (``1.…`` / ``2.…``, the cell's paragraphs broken out of the row): 6a19f62a read ``1.…`` as a numbered
-    table's title — the table split there, its name unknown and its indicator header not found."""
+_EXPECTED = ["1.为500名老年人提供居家养老服务；", "2.服务合格率达到95%以上。"]
+_ACTUAL = ["1.已为520名老年人提供服务；", "2.服务合格率达到97%。"]
+
+
+def _self_evaluation(separator: str, lines: list[str]) -> tuple[Project, list[str]]:
     rows = [["项目名称", "社区养老服务补贴"], ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数"],
             ["年度资金总额", "120", "120", "118"], ["年度总体目标", "预期目标", "实际完成情况"]]
     indicators = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
                   ["产出指标", "数量指标", "服务老年人数", "≥500人", "520人", "50", "50"]]
-    text = "\n".join(["2024年项目支出绩效自评表", *(separator.join(row) for row in rows),
-                      "1.为500名老年人提供居家养老服务；", "2.服务合格率达到95%以上。",
+    text = "\n".join(["2024年项目支出绩效自评表", *(separator.join(row) for row in rows), *lines,
                       *(separator.join(row) for row in indicators)])
     document, problems = _read(text.encode())
     (project,) = document.projects
     assert project.name == "社区养老服务补贴" and len(project.indicators) == 1
-    assert project.goals == ("为500名老年人提供居家养老服务；", "服务合格率达到95%以上。")
     assert not any("分在几个表格" in p for p in problems)
+    return project, problems
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_numbered_goals_under_a_goals_grids_labels_on_lines_of_their_own(separator: str) -> None:
+    """A 自评表's goals grid labels (``年度总体目标 | 预期目标 | 实际完成情况``) with the goals under them on lines of
+    their own (``1.…`` / ``2.…``, the cell's paragraphs broken out of the row): 6a19f62a read ``1.…`` as a numbered
+    table's title — the table split there, its name unknown and its indicator header not found. Where the expected
+    list ends is not said (``2.…`` may be the result): the texts stay unlabelled, as ``goal_lines`` keeps them."""
+    project, _ = _self_evaluation(separator, _EXPECTED)
+    assert project.goals == ()
+    assert project.extras[-2:] == (("", _EXPECTED[0]), ("", _EXPECTED[1]))
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+@pytest.mark.parametrize("lines", [[*_EXPECTED, *_ACTUAL], ["全面改善老年人生活质量。", "已全面完成年度目标。"]],
+                         ids=["numbered", "sentences"])
+def test_the_results_under_a_goals_grids_labels_are_no_goals(separator: str, lines: list[str]) -> None:
+    """The expected goals, then the 实际完成情况 written the same way (the numbering starts again at ``1.``): the
+    results are the 实际完成情况's, never goals (second reading of reading42: all four were joined into the goals,
+    no problem told; one sentence each split the table)."""
+    project, _ = _self_evaluation(separator, lines)
+    half = len(lines) // 2
+    assert project.goals == tuple(line.split(".", 1)[-1] for line in lines[:half])
+    assert [extra for extra in project.extras if extra[0] == "实际完成情况"] == [
+        ("实际完成情况", line) for line in lines[half:]]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_rows_without_a_score_keep_their_target_where_every_cell_fits_its_column(separator: str) -> None:
+    """A 目标表 whose 分值 column is left empty: ``正向 | 大于等于 | 12`` (no 计量单位) and, in tabs, ``定性 | | 提高``
+    fit their columns from the left, so they stand where they are — the first mend placed every short row by
+    content, the 12 taken for the 分值 and the target lost (second reading of reading42)."""
+    rows = [["产出指标", "数量指标", "培训场次", "正向", "大于等于", "12", "", ""],
+            ["产出指标", "质量指标", "验收合格率", "正向", "等于", "100", "%", ""],
+            ["效益指标", "社会效益指标", "群众知晓度", "定性", "", "提高", "", ""],
+            ["满意度指标", "服务对象满意度指标", "满意度", "正向", "大于等于", "90", "%", ""]]
+    lines = [separator.join(cell for cell in row if cell or separator == "\t").rstrip("\t ") for row in rows]
+    text = "\n".join(["2024年项目支出绩效目标表", f"项目名称{separator}培训项目", f"年度资金总额{separator}120",
+                      separator.join(_DIRECTION_HEADER), *lines, "填表人：张三"])
+    document, _ = _read(text.encode())
+    indicators = document.projects[0].indicators
+    # (a pipe copy leaves 提高 under 指标方向, where it cannot stand: placed by content, as key 180's rows)
+    assert [(i.target.raw, i.weight) for i in indicators] == [
+        ("大于等于12", None), ("等于100%", None), ("提高", None), ("大于等于90%", None)]
+
+
+@pytest.mark.parametrize("text", ["其中1.年度目标", "其中：1.年度目标"])
+def test_a_funds_part_numbered_after_qizhong_is_no_goals_title(text: str) -> None:
+    """``其中1.…`` numbers a part of the funds, never the goal's title (second reading of reading42: the numbered
+    money part's label fell through to the goal's, ``header_field('其中1.年度目标')`` was ``goals``)."""
+    assert header_field(text) is None and goal_title(text) is None
+
+
+@pytest.mark.parametrize("line", ["注：本表金额单位为万元。", "备注：无。"])
+def test_a_note_after_a_goal_ending_in_a_semicolon_is_no_goal(line: str) -> None:
+    """After a goal ending in ``；`` a sentence is the list's next goal, but a note or a pair never is (second reading
+    of reading42: ``注：本表…。`` was joined to the goals)."""
+    assert goal_line(("年度目标", "为500名老年人提供居家养老服务；"), line) is None

@@ -49,6 +49,7 @@ from perfbudget.readers.project_fields import is_department_table
 from perfbudget.readers.row_alignment import (
     align,
     join_wrapped_cells,
+    misplaced,
     others_reach_past,
     place_sparse_row,
     without_extra_leading_blanks,
@@ -278,6 +279,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     last_read = -2  # the index of the row that gave the latest indicator
     year_set_used = certain and not plan.simple and _year_set_used(rows, roles)
     heads = [squashed for _role, text in columns if (squashed := "".join(text.split()))]
+    # a text table with a sign or unit column: a copy may have lost the empty cells a 定性 row leaves there
+    lost_cells = not certain and not stream and ("sign" in roles or "unit" in roles)
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
         if not filled:
@@ -303,11 +306,11 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if len(cells) > width:
             cells = without_extra_leading_blanks(cells, roles, width)
         if len(cells) <= last_required and (sparse or (
-                not certain and not stream and ("sign" in roles or "unit" in roles)
-                and (index != last_filled or (complete and not is_last_table)))):
+                lost_cells and (index != last_filled or (complete and not is_last_table)) and misplaced(cells, roles))):
             # (a web page's pipe rows that lost their empty cells: ``定性 | 提高 | 20`` under 指标性质 | 指标方向 |
-            # 目标值 | 计量单位 | 分值 — 提高 the target, 20 the 分值; reading42: 6a19f62a read 20 as the target. The
-            # text's last row may be cut there: placed as before)
+            # 目标值 | 计量单位 | 分值 — 提高 the target, 20 the 分值; reading42: 6a19f62a read 20 as the target. Only
+            # where a cell cannot stand in its sign or unit column: tabs keep their empty cells, and a row whose 分值
+            # is left empty (正向 | 大于等于 | 12) is whole. The text's last row may be cut there: placed as before)
             moved = place_sparse_row(cells, roles, last_required)
             if moved is not None:
                 cells = moved

@@ -27,7 +27,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from perfbudget.readers.labels import MONEY_BLOCKS, header_field, is_any_label, is_level_part, label_key
+from perfbudget.readers.labels import (
+    MONEY_BLOCKS,
+    SECTION_NUMBER,
+    header_field,
+    is_any_label,
+    is_level_part,
+    label_key,
+)
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -80,7 +87,7 @@ def _unit_block_cells(text: str) -> tuple[str] | None:
     (``二、项目资金（万元）``): a row of that label, so the unit is read; None for any other line."""
     if not _UNIT_NOTE.search(text):
         return None
-    label = text[number.end():].strip() if (number := _SECTION_NUMBER.match(text)) is not None else text
+    label = _titled_label(text)
     return (label,) if is_any_label(label) else None
 
 
@@ -127,9 +134,6 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
 
 _CUT_FIELDS = frozenset({"unit", "department", "name"})
 _CUT_TAIL = re.compile(r"^[^\d:：|表]{1,12}$")
-# a section's number (二、绩效目标, （一）年度目标, 第二部分): the next heading of a notice, never a value's end
-_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
-                             r"|第[一二三四五六七八九十]{1,3}[部章节])")
 
 
 def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
@@ -158,10 +162,10 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     the next line added to the goal, where the goal goes on over lines: a numbered item (``2.保障道路安全畅通。``,
     ``（2）…``, ``②…``) as a goal of its own (a paragraph of the cell), the rest of a sentence the line cut inside
     (the goal so far ends in ``，``, ``、`` or ``：``) joined to it, a sentence after a goal ending in ``；`` (the list
-    goes on) as a goal of its own, or, under a label with no value yet, a numbered item or a sentence. None for any
-    other line: a section title (also one numbered in digits, ``2.绩效指标``), a label or a pair, a title (…表), a
-    line after a goal whose sentence ended. reading25: such lines were read as the
-    table's heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
+    goes on; no note 注… or pair) as a goal of its own, or, under a label with no value yet, a numbered item or a
+    sentence. None for any other line: a section title (also one numbered in digits, ``2.绩效指标``), a label or a
+    pair, a title (…表), a line after a goal whose sentence ended. reading25: such lines were read as the table's
+    heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
     text = line.strip()
     if len(cells) < 2 or len(cells) % 2 or header_field(cells[-2]) != "goals" or not text \
             or is_section_title(text) or is_any_label(text) or text.endswith("表") \
@@ -172,18 +176,24 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
         if is_any_label(text[item.end():].strip().rstrip("：:")):
             return None  # 2.绩效指标: a section numbered in digits, never a goal
         return (*cells[:-1], f"{goal}\n{text}" if goal else text)
-    if goal and goal[-1] in _CUT_INSIDE:
+    if goal and goes_on_inside(goal):
         return (*cells[:-1], goal + text)
-    if goal and goal[-1] in _LIST_GOES_ON and text[-1] in _SENTENCE_END:
+    if goal and goal[-1] in _LIST_GOES_ON and text[-1] in _SENTENCE_END and not text.startswith("注") \
+            and _PAIR.match(text) is None:  # (注：本表…。, 备注：无。: a note or a pair after the list, never its item)
         return (*cells[:-1], f"{goal}\n{text}")  # …服务； / 服务合格率达到95%以上。: the list's next item (reading42)
     if not goal and text[-1] in _SENTENCE_END:
         return (*cells[:-1], text)
     return None
 
 
+def goes_on_inside(goal: str) -> bool:
+    """The goal so far ends inside its sentence (``，``, ``、``, ``：``): the next line is its rest."""
+    return goal[-1:] in _CUT_INSIDE
+
+
 def is_section_title(text: str) -> bool:
     """``二、绩效目标``, ``（一）年度目标``, ``第二部分``: a line opening a numbered section of a notice."""
-    return _SECTION_NUMBER.match(text) is not None
+    return SECTION_NUMBER.match(text) is not None
 
 
 def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
@@ -201,31 +211,33 @@ def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
     return label, text
 
 
-# a title's number: 一、 / （一） / (1) / 1. / 1、 (a digit before a point and another digit is an amount: 1.5)
-_TITLE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
-                           r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[.．、](?!\d))")
+# the longest block's title a form merges across its row (年度总体目标完成情况, 项目资金（万元）): a label, never a
+# sentence written under it
+_TITLE_LONGEST = 16
 
 
 def _titled_label(text: str) -> str:
-    """``text`` without its title number and closing colon (``（一）年度目标：`` → ``年度目标``)."""
-    number = _TITLE_NUMBER.match(text)
+    """``text`` without its section or list number and closing colon (``（一）年度目标：`` → ``年度目标``,
+    ``1.年度目标`` → ``年度目标``)."""
+    text = text.strip()
+    number = SECTION_NUMBER.match(text) or _ITEM_NUMBER.match(text)
     return (text[number.end():] if number is not None else text).strip().rstrip("：:").strip()
 
 
 def goal_title(text: str) -> str | None:
-    """The goal's label of a line that is only its title (``年度目标``, ``（一）年度目标``, ``1.年度绩效目标：``), else
-    None."""
+    """The goal's label of a line that is only its title (``年度目标``, ``（一）年度目标``, ``1.年度绩效目标：``,
+    ``三、绩效目标``: a line ``header_field`` reads as the goal's label), else None."""
     label = _titled_label(text)
-    return label if len(label) <= 12 and header_field(label) == "goals" else None
+    return label if len(label) <= _TITLE_LONGEST and header_field(text) == "goals" else None
 
 
 def block_title(text: str) -> str | None:
     """The label of a line that is only a block's title inside a form: the goal's (:func:`goal_title`) or the funds
     block's (``项目资金（万元）``, ``二、资金情况``: the label a form merges across its row), else None."""
+    if (label := goal_title(text)) is not None:
+        return label
     label = _titled_label(text)
-    if len(label) > 16:
-        return None
-    return label if label_key(label) in MONEY_BLOCKS or header_field(label) == "goals" else None
+    return label if len(label) <= _TITLE_LONGEST and label_key(label) in MONEY_BLOCKS else None
 
 
 _TAB_RUN = re.compile(r"\t+")

@@ -212,6 +212,14 @@ def _fits(role: str, text: str) -> bool:
     return True
 
 
+def misplaced(cells: list[Cell], roles: list[str]) -> bool:
+    """Does a row, its cells taken left to right, put a cell in a sign or unit column it cannot fit
+    (``定性 | 提高 | 20``: 提高 under 指标方向)? Only then did the copy lose empty cells before its end: a row
+    whose cells all fit (``正向 | 大于等于 | 12``, its 计量单位 and 分值 left empty) stands as it is."""
+    return any(role in ("sign", "unit") and not cell.blank and not _fits(role, cell.text)
+               for role, cell in zip(roles, cells, strict=False))
+
+
 def _trailing_texts(values: list[Cell], room: int) -> int:
     """How many of the last ``values`` (at most ``room``, the columns after the required ones) are text, no
     number: a reason or a remark written after the scores."""

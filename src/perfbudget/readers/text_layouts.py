@@ -39,6 +39,7 @@ from perfbudget.readers.label_lines import (
     cut_value_line,
     goal_line,
     goal_title,
+    goes_on_inside,
     label_line_cells,
     lead_line_cells,
     sealed_label_cells,
@@ -397,26 +398,32 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
 def _header_line(rows: list[list[Cell]], item: str, source: Source) -> bool:
     """Take a line without separators inside a table's header block (rows read, no indicator header yet) into the
     table where it is one of the form's own: a block's title merged across its row (``项目资金（万元）``, ``年度目标``,
-    ``（一）年度目标``: :func:`block_title`) as a row of that cell, or the goal written under such a title or under a
-    goals grid's labels (``年度总体目标 | 预期目标 | 实际完成情况``: a row of its own), or going on from a goal over
-    lines (``1.…`` / ``2.…``: :func:`goal_line`) as the goal's text; True when taken. reading42:
-    such a line was a heading ending the table — the money unit in the title lost, the rows after it a second table,
-    the goal lost, and numbered goals (``1.…`` / ``2.…``) read as numbered tables, the indicators refused."""
+    ``（一）年度目标``: :func:`block_title`) as a row of that cell, or the goal written under such a title or going
+    on from a goal over lines (``1.…`` / ``2.…``: :func:`goal_line`) as the goal's text, or a text under a goals
+    grid's labels (``年度总体目标 | 预期目标 | 实际完成情况``) as a row of its own, the grid's to split between the
+    goal and its result (``header_block``, ``goal_lines``); True when taken. reading42: such a line was a heading
+    ending the table — the money unit in the title lost, the rows after it a second table, the goal lost, and
+    numbered goals (``1.…`` / ``2.…``) read as numbered tables, the indicators refused."""
     last = rows[-1]
-    if (label := _goal_label(last)) is not None:
-        # 年度目标 alone, or a goals grid's labels (年度总体目标 | 预期目标 | 实际完成情况): the goal under them
-        if (goals := goal_line((label, ""), item)) is None:
-            return False
-        if len(last) == 1:
-            last.append(Cell(goals[-1], source))
+    if (grid := _goals_grid(rows)) is not None:
+        label, under = grid
+        goal = under[-1][0].text if under else ""
+        if goal and goes_on_inside(goal):  # a sentence the line cut inside: the rest of the same text
+            if (goals := goal_line((label, goal), item)) is None:
+                return False
+            under[-1][0] = Cell(goals[-1], under[-1][0].source)
+        elif goal_line((label, ""), item) is not None:
+            # each text a row, never joined into one goal: the expected goals and then the results (second reading)
+            rows.append([Cell(item.strip(), source)])
         else:
-            rows.append([Cell(goals[-1], source)])
+            return False
         return True
-    if len(rows) > 1 and len(last) == 1 and (label := _goal_label(rows[-2])) is not None:
-        texts: tuple[str, ...] = (label, last[0].text)  # the goal under a goals grid's labels, going on
-    else:
-        texts = tuple(c.text for c in last)
-    if (goals := goal_line(texts, item)) is not None:
+    if len(last) == 1 and (alone := _goal_label(last)) is not None:  # 年度目标 alone: the goal under it
+        if (goals := goal_line((alone, ""), item)) is None:
+            return False
+        last.append(Cell(goals[-1], source))
+        return True
+    if (goals := goal_line(tuple(c.text for c in last), item)) is not None:
         last[-1] = Cell(goals[-1], last[-1].source if not last[-1].blank else source)
         return True
     if block_title(item) is not None:
@@ -425,11 +432,27 @@ def _header_line(rows: list[list[Cell]], item: str, source: Source) -> bool:
     return False
 
 
+def _goals_grid(rows: list[list[Cell]]) -> tuple[str, list[list[Cell]]] | None:
+    """The goal's label of the goals grid's label row (``年度总体目标 | 预期目标 | 实际完成情况``, or a label row
+    that kept its blank cells) the last rows stand under, and those rows (texts one a line), else None."""
+    at = len(rows) - 1
+    while at >= 0 and len(rows[at]) == 1 and block_title(rows[at][0].text) is None \
+            and not is_any_label(rows[at][0].text):
+        at -= 1
+    if at < 0 or len(rows[at]) == 1 or (label := _goal_label(rows[at])) is None:
+        return None
+    return label, rows[at + 1:]
+
+
+# a goals grid's label row: its block's label, 预期目标, 实际完成情况 and at most one more (分值 or 得分)
+_GOAL_LABELS_MOST = 4
+
+
 def _goal_label(row: list[Cell]) -> str | None:
     """The goal's label of a row of labels only (``年度目标``; ``年度总体目标 | 预期目标 | 实际完成情况``), else
     None."""
     filled = [c for c in row if not c.blank]
-    if not filled or len(filled) > 4:
+    if not filled or len(filled) > _GOAL_LABELS_MOST:
         return None
     labels = [goal_title(c.text) for c in filled]
     if not all(label is not None or is_any_label(c.text) for c, label in zip(filled, labels, strict=True)):

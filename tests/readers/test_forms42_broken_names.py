@@ -107,3 +107,20 @@ def test_a_latin_word_broken_over_lines_keeps_its_space() -> None:
     assert one_line("细颗粒物PM2.5\n浓度") == "细颗粒物PM2.5浓度"
     assert one_line("APP\nusers") == "APP users"
     assert one_line("  师生满意度 ") == "师生满意度"
+
+
+def test_a_numbered_line_in_a_cell_keeps_its_line_break(tmp_path: Path) -> None:
+    """A 三级 cell holding a numbered list (``1.受助学生数`` / ``2.免学费学生数``) keeps the break before each
+    numbered line, as the PDF reader's ``join_wrapped`` always did: not ``1.受助学生数2.免学费学生数``."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["项目名称", "学生资助"])
+    sheet.append(["年度资金总额（万元）", 16])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "1.受助学生数\n2.免学费学生数", "100人"])
+    book.save(tmp_path / "form.xlsx")
+    _, rows = _read(load_path(tmp_path / "form.xlsx").document)
+    assert rows == {"1.受助学生数\n2.免学费学生数": "100人"}

@@ -27,6 +27,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
+from perfbudget.readers.cell_values import NUMBERED
 from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
 from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
 from perfbudget.readers.cjk_radicals import ideographs
@@ -39,7 +40,6 @@ from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]$")
 
@@ -51,7 +51,7 @@ def join_wrapped(text: str) -> str:
         return ""
     out = [lines[0]]
     for line in lines[1:]:
-        if _NUMBERED.match(line):
+        if NUMBERED.match(line):
             out.append(line)
         elif _ASCII_WORD.search(out[-1]) and line[:1].isascii() and line[:1].isalnum():
             out[-1] += " " + line

@@ -218,10 +218,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 earlier_spans, last_spans = last_spans, spans
                 if open_table and not above and top == 0.0 and tables and \
                         not _repeats_a_row(rows, tables[-1].rows, seen):
-                    if widening is not None and earlier_rows and tables[-1].rows[-len(earlier_rows):] == earlier_rows:
-                        earlier_rows, earlier_raw = _onto_columns(earlier_rows, earlier_raw, earlier_spans, widening,
-                                                                  len(starts))
-                        tables[-1].rows[-len(earlier_rows):] = earlier_rows
+                    if widening is not None:
+                        earlier_rows, earlier_raw, earlier_ends = _widened(tables[-1].rows, earlier_rows, earlier_raw,
+                                                                           earlier_spans, earlier_ends, widening,
+                                                                           len(starts))
                     if opened is None and (lone := _lone_cell_rest(tables[-1].rows, rows[0], page_number, heads)):
                         if lone[0] is not None:  # (a date's day printed alone on the page: the cell's last line)
                             tables[-1].rows[-1] = lone[0]
@@ -367,6 +367,38 @@ UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向�
 
 _SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)
 SPLIT_ROW_NOTE = "表格跨页续排：分页处的一行可能被拆成了两行，请核对跨页处的指标"
+
+
+def _widened(table_rows: list[list[Cell]], earlier: list[list[Cell]], raw: list[list[str | None]],
+             spans: list[list[int]], ends: OpenEnds, widening: list[int],
+             width: int) -> tuple[list[list[Cell]], list[list[str | None]], OpenEnds]:
+    """The table's rows drawn in a grid narrower than the page it goes on to (``widening``, :func:`_column_map` the
+    other way round) laid onto that page's grid of ``width`` columns, in place: the previous page's (``earlier``,
+    with its raw texts and spans) and every earlier row of that old width (a table narrow over two pages), so that
+    no rows of mixed widths are left. The previous page's open ends are returned in the new grid too, for
+    :func:`_carry_back_labels` to look a label merged down past the page up in the column it stands in."""
+    old = len(widening)
+    tail = len(earlier) if earlier and table_rows[-len(earlier):] == earlier else 0
+    if tail:
+        earlier, raw = _onto_columns(earlier, raw, spans, widening, width)
+        table_rows[-tail:] = earlier
+    for k in range(len(table_rows) - tail):
+        row = table_rows[k]
+        if len(row) == old:
+            table_rows[k] = _onto_columns([row], [[cell.text for cell in row]], [_spans_of(row)], widening, width)[0][0]
+    moved = OpenEnds({widening[c]: first for c, first in ends.bottom.items() if c < old},
+                     frozenset(widening[c] for c in ends.top if c < old))
+    return earlier, raw, moved
+
+
+def _spans_of(row: list[Cell]) -> list[int]:
+    """Each cell's span over the row's columns, 0 at a position a cell before it spans (as ``table_texts`` gives)."""
+    out: list[int] = []
+    reach = 0
+    for k, cell in enumerate(row):
+        out.append(0 if k < reach else cell.span)
+        reach = max(reach, k + cell.span)
+    return out
 
 
 def _carry_back_labels(table_rows: list[list[Cell]], earlier: list[list[Cell]], earlier_ends: OpenEnds,

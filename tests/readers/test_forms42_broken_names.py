@@ -124,3 +124,17 @@ def test_a_numbered_line_in_a_cell_keeps_its_line_break(tmp_path: Path) -> None:
     book.save(tmp_path / "form.xlsx")
     _, rows = _read(load_path(tmp_path / "form.xlsx").document)
     assert rows == {"1.受助学生数\n2.免学费学生数": "100人"}
+
+
+def test_one_rule_joins_a_cells_lines_in_the_readers_and_the_review() -> None:
+    """One rule for a cell's lines (``cell_values.one_line``), used by the PDF reader and the review's ``one_line``
+    and ``quote``: a space between Latin letters only (``APP users``, not ``APPusers``; ``长度1000米``, not
+    ``长度1 000米``)."""
+    from perfbudget.readers.cell_values import one_line
+    from perfbudget.review.helpers import one_line as review_line
+    from perfbudget.review.helpers import quote
+
+    assert one_line("长度1\n000米") == "长度1000米"
+    assert (review_line("APP\nusers"), quote("APP\nusers")) == ("APP users", "「APP users」")
+    assert (review_line("打造金安国际网球\n公开赛"), quote(" 长度1\n000米 ")) == ("打造金安国际网球公开赛", "「长度1000米」")
+    assert review_line("1.受助学生数\n2.免学费学生数") == "1.受助学生数 2.免学费学生数"

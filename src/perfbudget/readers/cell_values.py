@@ -70,8 +70,10 @@ def is_sign(text: str) -> bool:
 def one_line(text: str) -> str:
     """A name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word paragraphs, a long
     三级 or project name broken by Word's soft line break, Excel's Alt+Enter or HTML's ``<br>``) as the one name it
-    is: lines joined without a separator, with a space only between two Latin letters or digits; a line starting a
-    numbered item (``NUMBERED``: 1.受助学生数 / 2.免学费学生数) keeps the line break before it."""
+    is: lines joined without a separator, with a space only between two Latin letters (``APP`` / ``users``; not between
+    digits: ``长度1`` / ``000米`` is 长度1000米); a line starting a numbered item (``NUMBERED``: 1.受助学生数 /
+    2.免学费学生数) keeps the line break before it. The one rule for a cell's lines: the PDF reader joins the lines
+    it wraps in a cell by it, and the review's ``one_line`` and ``quote`` take a name's line breaks out by it."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
         return text.strip()
@@ -80,6 +82,6 @@ def one_line(text: str) -> str:
         if NUMBERED.match(line):
             out += "\n" + line
         else:
-            out += (" " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum()
+            out += (" " if out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha()
                     else "") + line
     return out

@@ -27,7 +27,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
-from perfbudget.readers.cell_values import NUMBERED
+from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
 from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
 from perfbudget.readers.cjk_radicals import ideographs
@@ -41,23 +41,6 @@ from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]$")
-
-
-def join_wrapped(text: str) -> str:
-    """Lines of one cell joined as the writer meant them (see the module docstring)."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if not lines:
-        return ""
-    out = [lines[0]]
-    for line in lines[1:]:
-        if NUMBERED.match(line):
-            out.append(line)
-        elif _ASCII_WORD.search(out[-1]) and line[:1].isascii() and line[:1].isalnum():
-            out[-1] += " " + line
-        else:
-            out[-1] += line
-    return "\n".join(out)
 
 
 def is_page_number(line: str) -> bool:
@@ -459,7 +442,7 @@ def _split_row_joined(last: list[Cell], first: list[Cell], page: int, earlier: l
     if proof is None and named is None:
         return None
     joined = [old if new.blank else new if old.blank else
-              spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
+              spanning(one_line(f"{old.text}\n{new.text}"), old.source, old.span)
               for old, new in zip(last, first, strict=True)]
     if named is not None:
         return joined, Problem(first[named[2]].source, f"第{page}页第一行只有三级指标名称的后半「{named[1]}」和指标值，"
@@ -541,7 +524,7 @@ def _lone_cell_rest(rows: list[list[Cell]], first: list[Cell], page: int,
             and 1 <= int(date.group(2) or date.group(3)) <= 12 and bool(day.group(2)) == bool(date.group(3)):
         what, text = "日期的日", before + after
     elif role in _FREE_TEXT and before[-1:] not in _ENDS_SENTENCE:
-        what, text = "句子的后半", join_wrapped(f"{before}\n{first[k].text}")
+        what, text = "句子的后半", one_line(f"{before}\n{first[k].text}")
     else:
         return None, Problem(first[k].source, f"第{page}页第一行只有第{k + 1}列「{after[:20]}」一格，正在上一页最后一行"
                                               f"「{before[-20:]}」之下：可能是该格的文字在分页处断开、最后一行印在了下一页；"
@@ -695,7 +678,7 @@ def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
     rows: list[list[Cell]] = []
     for r, row in enumerate(extracted, 1):
         widths = spans[r - 1] if spans and r - 1 < len(spans) and len(spans[r - 1]) == len(row) else None
-        cells = [spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
+        cells = [spanning(one_line(text or ""), Source(file, table=number, page=page, row=r, column=c),
                           widths[c - 1] if widths else 1)
                  for c, text in enumerate(row, 1)]
         if widths is not None and rows and len(rows[-1]) == len(cells):

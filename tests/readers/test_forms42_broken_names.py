@@ -138,3 +138,15 @@ def test_one_rule_joins_a_cells_lines_in_the_readers_and_the_review() -> None:
     assert (review_line("APP\nusers"), quote("APP\nusers")) == ("APP users", "「APP users」")
     assert (review_line("打造金安国际网球\n公开赛"), quote(" 长度1\n000米 ")) == ("打造金安国际网球公开赛", "「长度1000米」")
     assert review_line("1.受助学生数\n2.免学费学生数") == "1.受助学生数 2.免学费学生数"
+
+
+def test_a_text_of_one_line_is_only_stripped() -> None:
+    """The general path (pipes, tabs, Word, Excel, PDF on every row) pays no split: a text without a line break is
+    stripped and nothing more."""
+    from perfbudget.readers.cell_values import one_line
+
+    class Unsplittable(str):
+        def split(self, *args: object, **kwargs: object) -> list[str]:  # type: ignore[override]
+            raise AssertionError("split called on a text of one line")
+
+    assert one_line(Unsplittable("  师生满意度 ")) == "师生满意度"

@@ -74,6 +74,8 @@ def one_line(text: str) -> str:
     digits: ``长度1`` / ``000米`` is 长度1000米); a line starting a numbered item (``NUMBERED``: 1.受助学生数 /
     2.免学费学生数) keeps the line break before it. The one rule for a cell's lines: the PDF reader joins the lines
     it wraps in a cell by it, and the review's ``one_line`` and ``quote`` take a name's line breaks out by it."""
+    if "\n" not in text:  # (the general path: every cell of every row)
+        return text.strip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
         return text.strip()

@@ -100,12 +100,15 @@ def test_an_html_name_broken_by_br_is_one_name() -> None:
 
 
 def test_a_latin_word_broken_over_lines_keeps_its_space() -> None:
-    """A guard: lines ending and starting with Latin letters or digits keep a space between them (``PM2.5`` /
-    ``浓度`` joined without; ``COD`` / ``排放量`` too), as 一级/二级 names were joined."""
+    """A guard: lines ending and starting with Latin letters keep a space between them (``APP`` / ``users``); a
+    Latin letter or digit next to a Chinese character (``PM2.5`` / ``浓度``, ``COD`` / ``排放量``) and two digits
+    (``长度1`` / ``000米``) are joined without."""
     from perfbudget.readers.cell_values import one_line
 
     assert one_line("细颗粒物PM2.5\n浓度") == "细颗粒物PM2.5浓度"
     assert one_line("APP\nusers") == "APP users"
+    assert one_line("COD\n排放量") == "COD排放量"
+    assert one_line("长度1\n000米") == "长度1000米"
     assert one_line("  师生满意度 ") == "师生满意度"
 
 
@@ -150,3 +153,14 @@ def test_a_text_of_one_line_is_only_stripped() -> None:
             raise AssertionError("split called on a text of one line")
 
     assert one_line(Unsplittable("  师生满意度 ")) == "师生满意度"
+
+
+def test_a_score_or_a_decimal_on_a_line_of_its_own_is_no_numbered_item() -> None:
+    """A line break is kept only before a numbered item with its text (``1.受助学生数``, ``(2)免学费学生数``): a 一级
+    name's score on a line of its own (``产出指标`` / ``(50)``, a Word form printed to PDF) and a figure with decimals
+    (``≥`` / ``1.5万亩``) are joined to the line before."""
+    from perfbudget.readers.cell_values import one_line
+
+    assert one_line("产出指标\n(50)") == "产出指标(50)"
+    assert one_line("≥\n1.5万亩") == "≥1.5万亩"
+    assert one_line("学生资助\n(1)受助学生数\n（2）免学费学生数") == "学生资助\n(1)受助学生数\n（2）免学费学生数"

@@ -23,9 +23,10 @@ VALUE_LIKE = re.compile(r"^(?:[≥≤<>≧≦＞＜]?[=＝]?|大于等于|小于
 TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _ONLY_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-# A line starting a numbered item (1. 2、 (3) 四、): the line break before it is the writer's, kept when a cell's
-# lines are joined (``one_line``)
-NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
+# A line starting a numbered item (1. 2、 (3) 四、) with its text: the line break before it is the writer's, kept
+# when a cell's lines are joined (``one_line``); not a score alone (产出指标 / (50)) nor a decimal (1.5万亩)
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)"
+                      r"\s*\S")
 
 
 def is_score_note(text: str) -> bool:

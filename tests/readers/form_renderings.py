@@ -35,6 +35,7 @@ import subprocess
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from perfbudget.model import Document, Project
 from perfbudget.target import parse_target
@@ -240,9 +241,9 @@ class Layout:
     broken: bool = False
     projects: int = 1
     sheet_per_project: bool = False
-    split: str = ""
+    split: Literal["", "repeat", "once"] = ""
     nested: bool = False
-    percent: str = "fraction"
+    percent: Literal["fraction", "places", "literal"] = "fraction"
     dates: bool = False
     hidden: bool = False
     landscape: bool = False

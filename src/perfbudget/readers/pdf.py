@@ -169,8 +169,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
                     above = _without_running(above, running, rows)
                 starts, right = _column_starts(table), table.bbox[2]
-                mapping = _column_map(starts, right, last_starts, last_right) \
-                    if open_table and not above and top == 0.0 and tables else None
+                goes_on = open_table and not above and top == 0.0 and bool(tables)  # (the previous page's table)
+                mapping = _column_map(starts, right, last_starts, last_right) if goes_on else None
                 if open_table and top == 0.0 and not any(map(looks_like_heading, above)) and mapping is None \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
@@ -191,16 +191,15 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 # merged rows and the upper row of a header over two rows, the page breaking under it): laid
                 # onto this page's grid when the table goes on here, so that the two header rows meet
                 widening = _column_map(last_starts, last_right, starts, right) \
-                    if mapping is None and open_table and not above and top == 0.0 and tables else None
+                    if mapping is None and goes_on else None
                 last_starts, last_right = starts, right
                 located = rows
-                if open_table and not above and top == 0.0 and tables:
+                if goes_on:
                     rows = _after_repeated_spans(rows, tables[-1].rows, seen)
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 earlier_spans, last_spans = last_spans, spans
-                if open_table and not above and top == 0.0 and tables and \
-                        not _repeats_a_row(rows, tables[-1].rows, seen):
+                if goes_on and not _repeats_a_row(rows, tables[-1].rows, seen):
                     if widening is not None:
                         earlier_rows, earlier_raw, earlier_ends = _widened(tables[-1].rows, earlier_rows, earlier_raw,
                                                                            earlier_spans, earlier_ends, widening,

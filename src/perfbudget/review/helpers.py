@@ -532,7 +532,8 @@ def count_unit(name: str, default: str | None = None) -> str | None:
 
 def one_line(text: str) -> str:
     """The text on one line: the line breaks a page left inside a name taken out (打造金安国际网球⏎公开赛…) by the
-    readers' rule (``cell_values.one_line``), a space where a numbered item starts a line (1.受助学生数 2.免学费学生数)."""
+    readers' rule (``cell_values.one_line``), a space where a numbered item starts a line (1.受助学生数
+    2.免学费学生数)."""
     return cell_one_line(text).replace("\n", " ") if "\n" in text else text
 
 

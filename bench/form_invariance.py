@@ -86,7 +86,8 @@ def files_of(tables: list[tuple[str, Document]], layout: Layout) -> tuple[list[s
                                                                   layout.projects)]
     names = ["+".join(name for name, _document in group) for group in groups]
     forms = [[form_of(document, document.projects[0]) for _name, document in group] for group in groups]
-    readings = [[field for _name, document in group for field in reading_of(document)] for group in groups]
+    readings = [[field for _name, document in group for field in reading_of(document, layout.percent == "places")]
+                for group in groups]
     return names, forms, readings
 
 
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                             print(f"  {layout.name} {form} {name}: refused: "
                                   f"{result.errors[0].message if result.errors else ''}")
                         continue
-                    found = differences(want, reading_of(result.document))
+                    found = differences(want, reading_of(result.document, layout.percent == "places"))
                     counts[1 if found else 0] += 1
                     if found and args.verbose:
                         print(f"  {layout.name} {form} {name}: " + " | ".join(found[:3]))

@@ -272,7 +272,8 @@ class Indicator:
     Attributes:
         level1: 一级指标 as written (split cells joined), e.g. 产出指标.
         level2: 二级指标 as written, e.g. 数量指标.
-        level3: 三级指标 as written (stars and template hints kept).
+        level3: 三级指标 as written (stars and template hints kept), its lines joined where the name is broken in
+            its cell (``readers.cell_values.one_line``: a break kept only before a numbered line).
         description: 绩效指标描述 / 指标解释, None when the table has no such column.
         target: the target value (指标值).
         weight: 分值/权重 when the table gives one.

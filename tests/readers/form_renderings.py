@@ -35,6 +35,7 @@ import subprocess
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from perfbudget.model import Document, Project
 from perfbudget.target import parse_target
@@ -190,8 +191,9 @@ def _add_funds(form: Form, document: Document, project: Project, self_evaluation
         form.merges.append((top, 0, len(form.rows) - 1, 0))
 
 
-def reading_of(document: Document | None) -> list[tuple[object, ...]]:
-    """What every form of a table must read the same: per project its head, then one tuple an indicator."""
+def reading_of(document: Document | None, by_figure: bool = False) -> list[tuple[object, ...]]:
+    """What every form of a table must read the same: per project its head, then one tuple an indicator; each actual
+    value as its text, or ``by_figure`` as the figure it states (a layout keeping percentages under ``0.00%``)."""
     if document is None:
         return []
     fields: list[tuple[object, ...]] = []
@@ -204,13 +206,14 @@ def reading_of(document: Document | None) -> list[tuple[object, ...]]:
             target = item.target
             worded = target.raw.strip() if target.value is None else None  # 2025年12月, 影响程度明显: the words
             fields.append((item.level1, item.level2, item.level3, target.op, target.value, target.unit, worded,
-                           item.weight, _figure_of(item.actual), item.score))
+                           item.weight, _figure_of(item.actual) if by_figure else item.actual, item.score))
     return fields
 
 
 def _figure_of(text: str | None) -> object:
     """An actual value as the figure it states (``100%`` and ``100.00%`` alike, as a sheet's ``0.00%`` shows the
-    typed 100%), or its text where it states none."""
+    typed 100%), or its text where it states none: only for ``Layout.percent == "places"``; every other layout must
+    give the actual's text as typed."""
     if text is None:
         return None
     actual = parse_target(text)
@@ -238,9 +241,9 @@ class Layout:
     broken: bool = False
     projects: int = 1
     sheet_per_project: bool = False
-    split: str = ""
+    split: Literal["", "repeat", "once"] = ""
     nested: bool = False
-    percent: str = "fraction"
+    percent: Literal["fraction", "places", "literal"] = "fraction"
     dates: bool = False
     hidden: bool = False
     landscape: bool = False

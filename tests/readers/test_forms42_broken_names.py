@@ -100,10 +100,68 @@ def test_an_html_name_broken_by_br_is_one_name() -> None:
 
 
 def test_a_latin_word_broken_over_lines_keeps_its_space() -> None:
-    """A guard: lines ending and starting with Latin letters or digits keep a space between them (``PM2.5`` /
-    ``浓度`` joined without; ``COD`` / ``排放量`` too), as 一级/二级 names were joined."""
+    """A guard: lines ending and starting with Latin letters keep a space between them (``APP`` / ``users``); a
+    Latin letter or digit next to a Chinese character (``PM2.5`` / ``浓度``, ``COD`` / ``排放量``) and two digits
+    (``长度1`` / ``000米``) are joined without."""
     from perfbudget.readers.cell_values import one_line
 
     assert one_line("细颗粒物PM2.5\n浓度") == "细颗粒物PM2.5浓度"
     assert one_line("APP\nusers") == "APP users"
+    assert one_line("COD\n排放量") == "COD排放量"
+    assert one_line("长度1\n000米") == "长度1000米"
     assert one_line("  师生满意度 ") == "师生满意度"
+
+
+def test_a_numbered_line_in_a_cell_keeps_its_line_break(tmp_path: Path) -> None:
+    """A 三级 cell holding a numbered list (``1.受助学生数`` / ``2.免学费学生数``) keeps the break before each
+    numbered line, as the PDF reader's ``join_wrapped`` always did: not ``1.受助学生数2.免学费学生数``."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["项目名称", "学生资助"])
+    sheet.append(["年度资金总额（万元）", 16])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "1.受助学生数\n2.免学费学生数", "100人"])
+    book.save(tmp_path / "form.xlsx")
+    _, rows = _read(load_path(tmp_path / "form.xlsx").document)
+    assert rows == {"1.受助学生数\n2.免学费学生数": "100人"}
+
+
+def test_one_rule_joins_a_cells_lines_in_the_readers_and_the_review() -> None:
+    """One rule for a cell's lines (``cell_values.one_line``), used by the PDF reader and the review's ``one_line``
+    and ``quote``: a space between Latin letters only (``APP users``, not ``APPusers``; ``长度1000米``, not
+    ``长度1 000米``)."""
+    from perfbudget.readers.cell_values import one_line
+    from perfbudget.review.helpers import one_line as review_line
+    from perfbudget.review.helpers import quote
+
+    assert one_line("长度1\n000米") == "长度1000米"
+    assert (review_line("APP\nusers"), quote("APP\nusers")) == ("APP users", "「APP users」")
+    assert review_line("打造金安国际网球\n公开赛") == "打造金安国际网球公开赛"
+    assert quote(" 长度1\n000米 ") == "「长度1000米」"
+    assert review_line("1.受助学生数\n2.免学费学生数") == "1.受助学生数 2.免学费学生数"
+
+
+def test_a_text_of_one_line_is_only_stripped() -> None:
+    """The general path (pipes, tabs, Word, Excel, PDF on every row) pays no split: a text without a line break is
+    stripped and nothing more."""
+    from perfbudget.readers.cell_values import one_line
+
+    class Unsplittable(str):
+        def split(self, *args: object, **kwargs: object) -> list[str]:  # type: ignore[override]
+            raise AssertionError("split called on a text of one line")
+
+    assert one_line(Unsplittable("  师生满意度 ")) == "师生满意度"
+
+
+def test_a_score_or_a_decimal_on_a_line_of_its_own_is_no_numbered_item() -> None:
+    """A line break is kept only before a numbered item with its text (``1.受助学生数``, ``(2)免学费学生数``): a 一级
+    name's score on a line of its own (``产出指标`` / ``(50)``, a Word form printed to PDF) and a figure with decimals
+    (``≥`` / ``1.5万亩``) are joined to the line before."""
+    from perfbudget.readers.cell_values import one_line
+
+    assert one_line("产出指标\n(50)") == "产出指标(50)"
+    assert one_line("≥\n1.5万亩") == "≥1.5万亩"
+    assert one_line("学生资助\n(1)受助学生数\n（2）免学费学生数") == "学生资助\n(1)受助学生数\n（2）免学费学生数"

@@ -63,3 +63,28 @@ def test_a_two_row_header_broken_by_the_page_is_one_header(tmp_path: Path) -> No
         ("产出指标", "数量指标", "受助学生数", "100%"), ("产出指标", "数量指标", "免学费学生数", "≥500人"),
         ("满意度指标", "服务对象满意度指标", "学生满意度", "≥90%")]
     assert project.name == "中职学生资助补助经费" and not result.errors
+
+
+def test_a_widened_page_carries_back_a_label_in_its_new_column() -> None:
+    """The previous page drawn with fewer column lines (old columns 0, 1, 2 at the new 0, 1, 3): its open end under
+    指标值 (old column 2) is looked up in the new grid (column 3), so the 指标值 merged across the page break with its
+    text on page 2 goes back to where the merge starts, not missed or written into 三级's column; and a row of the
+    old width from an earlier page is widened too, leaving no rows of mixed widths."""
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.pdf import _carry_back_labels, _widened
+    from perfbudget.readers.pdf_cells import OpenEnds
+
+    def row(page: int, r: int, *texts: str) -> list[Cell]:
+        return [Cell(text, Source("f.pdf", table=1, page=page, row=r, column=c)) for c, text in enumerate(texts, 1)]
+
+    older = row(1, 1, "项目名称", "中职学生资助补助经费", "")
+    earlier = [row(2, 1, "绩效指标", "", "")]
+    table = [older, *earlier]
+    rows = [row(3, 1, "一级指标", "二级指标", "三级指标", "指标值")]
+    widened, _raw, ends = _widened(table, earlier, [["绩效指标", None, None]], [[2, 0, 1]],
+                                   OpenEnds({2: 0}), [0, 1, 3], 4)
+    _carry_back_labels(table, widened, ends, rows, OpenEnds(top=frozenset({3})))
+    assert [[cell.text for cell in r] for r in table] == [["项目名称", "中职学生资助补助经费", "", ""],
+                                                            ["绩效指标", "", "", "指标值"]]
+    assert [cell.text for cell in rows[0]] == ["一级指标", "二级指标", "三级指标", ""]

@@ -23,6 +23,10 @@ VALUE_LIKE = re.compile(r"^(?:[≥≤<>≧≦＞＜]?[=＝]?|大于等于|小于
 TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _ONLY_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+# A line starting a numbered item (1. 2、 (3) 四、) with its text: the line break before it is the writer's, kept
+# when a cell's lines are joined (``one_line``); not a score alone (产出指标 / (50)) nor a decimal (1.5万亩)
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)"
+                      r"\s*\S")
 
 
 def is_score_note(text: str) -> bool:
@@ -67,12 +71,20 @@ def is_sign(text: str) -> bool:
 def one_line(text: str) -> str:
     """A name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word paragraphs, a long
     三级 or project name broken by Word's soft line break, Excel's Alt+Enter or HTML's ``<br>``) as the one name it
-    is: lines joined without a separator, with a space only between two Latin letters or digits."""
+    is: lines joined without a separator, with a space only between two Latin letters (``APP`` / ``users``; not between
+    digits: ``长度1`` / ``000米`` is 长度1000米); a line starting a numbered item (``NUMBERED``: 1.受助学生数 /
+    2.免学费学生数) keeps the line break before it. The one rule for a cell's lines: the PDF reader joins the lines
+    it wraps in a cell by it, and the review's ``one_line`` and ``quote`` take a name's line breaks out by it."""
+    if "\n" not in text:  # (the general path: every cell of every row)
+        return text.strip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
         return text.strip()
     out = lines[0]
     for line in lines[1:]:
-        out += (" " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum() else "") \
-            + line
+        if NUMBERED.match(line):
+            out += "\n" + line
+        else:
+            out += (" " if out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha()
+                    else "") + line
     return out

@@ -27,6 +27,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
+from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
 from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
 from perfbudget.readers.cjk_radicals import ideographs
@@ -39,25 +40,7 @@ from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]$")
-
-
-def join_wrapped(text: str) -> str:
-    """Lines of one cell joined as the writer meant them (see the module docstring)."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if not lines:
-        return ""
-    out = [lines[0]]
-    for line in lines[1:]:
-        if _NUMBERED.match(line):
-            out.append(line)
-        elif _ASCII_WORD.search(out[-1]) and line[:1].isascii() and line[:1].isalnum():
-            out[-1] += " " + line
-        else:
-            out[-1] += line
-    return "\n".join(out)
 
 
 def is_page_number(line: str) -> bool:
@@ -186,8 +169,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
                     above = _without_running(above, running, rows)
                 starts, right = _column_starts(table), table.bbox[2]
-                mapping = _column_map(starts, right, last_starts, last_right) \
-                    if open_table and not above and top == 0.0 and tables else None
+                goes_on = open_table and not above and top == 0.0 and bool(tables)  # (the previous page's table)
+                mapping = _column_map(starts, right, last_starts, last_right) if goes_on else None
                 if open_table and top == 0.0 and not any(map(looks_like_heading, above)) and mapping is None \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
@@ -208,20 +191,19 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 # merged rows and the upper row of a header over two rows, the page breaking under it): laid
                 # onto this page's grid when the table goes on here, so that the two header rows meet
                 widening = _column_map(last_starts, last_right, starts, right) \
-                    if mapping is None and open_table and not above and top == 0.0 and tables else None
+                    if mapping is None and goes_on else None
                 last_starts, last_right = starts, right
                 located = rows
-                if open_table and not above and top == 0.0 and tables:
+                if goes_on:
                     rows = _after_repeated_spans(rows, tables[-1].rows, seen)
                 earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 earlier_spans, last_spans = last_spans, spans
-                if open_table and not above and top == 0.0 and tables and \
-                        not _repeats_a_row(rows, tables[-1].rows, seen):
-                    if widening is not None and earlier_rows and tables[-1].rows[-len(earlier_rows):] == earlier_rows:
-                        earlier_rows, earlier_raw = _onto_columns(earlier_rows, earlier_raw, earlier_spans, widening,
-                                                                  len(starts))
-                        tables[-1].rows[-len(earlier_rows):] = earlier_rows
+                if goes_on and not _repeats_a_row(rows, tables[-1].rows, seen):
+                    if widening is not None:
+                        earlier_rows, earlier_raw, earlier_ends = _widened(tables[-1].rows, earlier_rows, earlier_raw,
+                                                                           earlier_spans, earlier_ends, widening,
+                                                                           len(starts))
                     if opened is None and (lone := _lone_cell_rest(tables[-1].rows, rows[0], page_number, heads)):
                         if lone[0] is not None:  # (a date's day printed alone on the page: the cell's last line)
                             tables[-1].rows[-1] = lone[0]
@@ -369,6 +351,38 @@ _SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)
 SPLIT_ROW_NOTE = "表格跨页续排：分页处的一行可能被拆成了两行，请核对跨页处的指标"
 
 
+def _widened(table_rows: list[list[Cell]], earlier: list[list[Cell]], raw: list[list[str | None]],
+             spans: list[list[int]], ends: OpenEnds, widening: list[int],
+             width: int) -> tuple[list[list[Cell]], list[list[str | None]], OpenEnds]:
+    """The table's rows drawn in a grid narrower than the page it goes on to (``widening``, :func:`_column_map` the
+    other way round) laid onto that page's grid of ``width`` columns, in place: the previous page's (``earlier``,
+    with its raw texts and spans) and every earlier row of that old width (a table narrow over two pages), so that
+    no rows of mixed widths are left. The previous page's open ends are returned in the new grid too, for
+    :func:`_carry_back_labels` to look a label merged down past the page up in the column it stands in."""
+    old = len(widening)
+    tail = len(earlier) if earlier and table_rows[-len(earlier):] == earlier else 0
+    if tail:
+        earlier, raw = _onto_columns(earlier, raw, spans, widening, width)
+        table_rows[-tail:] = earlier
+    for k in range(len(table_rows) - tail):
+        row = table_rows[k]
+        if len(row) == old:
+            table_rows[k] = _onto_columns([row], [[cell.text for cell in row]], [_spans_of(row)], widening, width)[0][0]
+    moved = OpenEnds({widening[c]: first for c, first in ends.bottom.items() if c < old},
+                     frozenset(widening[c] for c in ends.top if c < old))
+    return earlier, raw, moved
+
+
+def _spans_of(row: list[Cell]) -> list[int]:
+    """Each cell's span over the row's columns, 0 at a position a cell before it spans (as ``table_texts`` gives)."""
+    out: list[int] = []
+    reach = 0
+    for k, cell in enumerate(row):
+        out.append(0 if k < reach else cell.span)
+        reach = max(reach, k + cell.span)
+    return out
+
+
 def _carry_back_labels(table_rows: list[list[Cell]], earlier: list[list[Cell]], earlier_ends: OpenEnds,
                        rows: list[list[Cell]], ends: OpenEnds) -> None:
     """A label merged down across the page break whose text the next page shows (the middle of the merge there):
@@ -427,7 +441,7 @@ def _split_row_joined(last: list[Cell], first: list[Cell], page: int, earlier: l
     if proof is None and named is None:
         return None
     joined = [old if new.blank else new if old.blank else
-              spanning(join_wrapped(f"{old.text}\n{new.text}"), old.source, old.span)
+              spanning(one_line(f"{old.text}\n{new.text}"), old.source, old.span)
               for old, new in zip(last, first, strict=True)]
     if named is not None:
         return joined, Problem(first[named[2]].source, f"第{page}页第一行只有三级指标名称的后半「{named[1]}」和指标值，"
@@ -509,7 +523,7 @@ def _lone_cell_rest(rows: list[list[Cell]], first: list[Cell], page: int,
             and 1 <= int(date.group(2) or date.group(3)) <= 12 and bool(day.group(2)) == bool(date.group(3)):
         what, text = "日期的日", before + after
     elif role in _FREE_TEXT and before[-1:] not in _ENDS_SENTENCE:
-        what, text = "句子的后半", join_wrapped(f"{before}\n{first[k].text}")
+        what, text = "句子的后半", one_line(f"{before}\n{first[k].text}")
     else:
         return None, Problem(first[k].source, f"第{page}页第一行只有第{k + 1}列「{after[:20]}」一格，正在上一页最后一行"
                                               f"「{before[-20:]}」之下：可能是该格的文字在分页处断开、最后一行印在了下一页；"
@@ -663,7 +677,7 @@ def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
     rows: list[list[Cell]] = []
     for r, row in enumerate(extracted, 1):
         widths = spans[r - 1] if spans and r - 1 < len(spans) and len(spans[r - 1]) == len(row) else None
-        cells = [spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
+        cells = [spanning(one_line(text or ""), Source(file, table=number, page=page, row=r, column=c),
                           widths[c - 1] if widths else 1)
                  for c, text in enumerate(row, 1)]
         if widths is not None and rows and len(rows[-1]) == len(cells):

@@ -31,6 +31,7 @@ from perfbudget.framework import (
     wrapped_level1,
 )
 from perfbudget.model import Document, Indicator, Project
+from perfbudget.readers.cell_values import one_line as cell_one_line
 from perfbudget.review.finding import Finding, new_finding
 from perfbudget.target import NAME_UNIT
 
@@ -491,9 +492,7 @@ def joined_goals(goals: Iterable[str]) -> str:
 
 def quote(text: str, limit: int = 40) -> str:
     """「text」, shortened for messages; a line break the page left inside a name is taken out."""
-    text = text.strip()
-    if "\n" in text:  # (one_line's test, inlined: quote is called for every finding's message)
-        text = _LINE_BREAK.sub("", text)
+    text = one_line(text.strip())
     return f"「{text[:limit]}…」" if len(text) > limit else f"「{text}」"
 
 
@@ -532,11 +531,12 @@ def count_unit(name: str, default: str | None = None) -> str | None:
 
 
 def one_line(text: str) -> str:
-    """The text with the line breaks a page left inside a name taken out (打造金安国际网球⏎公开赛…)."""
-    return _LINE_BREAK.sub("", text) if "\n" in text else text
+    """The text on one line: the line breaks a page left inside a name taken out (打造金安国际网球⏎公开赛…) by the
+    readers' rule (``cell_values.one_line``), a space where a numbered item starts a line (1.受助学生数
+    2.免学费学生数)."""
+    return cell_one_line(text).replace("\n", " ") if "\n" in text else text
 
 
-_LINE_BREAK = re.compile(r"\s*\n\s*")
 _PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})")
 _PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
 

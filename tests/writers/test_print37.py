@@ -130,3 +130,31 @@ def test_the_word_total_rows_full_marks_print_on_one_line(printed: dict[str, Any
     total = next(word for word in words if word["text"] == "总分")
     assert abs(full[0]["top"] - total["top"]) < 3
     assert not [word for word in words if word["text"] in ("100.0", "0")]
+
+
+def test_a_wide_amount_keeps_its_right_margin_and_a_figure_too_wide_for_its_cell_is_set_smaller() -> None:
+    """A wide amount (right-aligned) got 1 pt side margins like any figure, its digits against the rule on its right
+    (print31 keeps it 0.19 cm away): only its left margin is narrowed now. A figure wider than its cell even at 1 pt
+    margins wrapped as before: it is set smaller, so that it prints on one line."""
+    import io
+    import zipfile
+    from dataclasses import replace
+
+    from lxml import etree
+
+    from perfbudget.writers.evaluation_docx import grids_docx
+    from perfbudget.writers.evaluation_layout import project_grid
+
+    evaluation = tall_head_evaluation()
+    grid = project_grid(evaluation, evaluation.projects[0], False)
+    amount = next(cell for cell in grid.cells if cell.kind == "money")
+    figure = next(cell for cell in grid.cells if cell.kind == "number" and cell.row > grid.header_row)
+    wide = {amount: "1234567890.00", figure: "123456789012.00"}
+    data = grids_docx([replace(grid, cells=tuple(replace(cell, text=wide.get(cell, cell.text)) for cell in grid.cells))])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    cells = {"".join(cell.itertext()): cell for cell in body.iter(f"{w}tc")}
+    sides = {side.tag.removeprefix(w): side.get(f"{w}w") for side in cells[wide[amount]].find(f"{w}tcPr/{w}tcMar")}
+    assert sides == {"left": "20", "right": "108"}
+    sizes = {float(size.get(f"{w}val")) / 2 for size in cells[wide[figure]].iter(f"{w}sz")}
+    assert sizes and max(sizes) < 10.5, sizes

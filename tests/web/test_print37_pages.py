@@ -54,3 +54,44 @@ def test_the_signature_goes_over_with_the_last_lines_before_it(tmp_path: Path) -
     for number, texts in printed.items():  # the last 意见 on the signature's page, the last page, at every count
         assert len(texts) >= 2 and "审核人" in texts[-1], (number, [text[-60:] for text in texts])
         assert f"第{number}条" in texts[-1], (number, [text[-80:] for text in texts])
+
+
+def test_a_units_last_project_part_holds_the_signature_under_it() -> None:
+    """In a unit's opinion the signature is the last line of the last project's table, whose header repeats
+    「N. 项目（续）」: a last part computed as filling its page without it would push it (with the lines it goes with)
+    onto a new page under that heading. At every count of 意见 the last part leaves room for it (32 px and a line
+    in the page, 24 pt and a 15 pt line in Word)."""
+    from perfbudget.app.opinion_pages import (
+        COMMENT,
+        HEAD,
+        HEADING,
+        HTML,
+        NONE,
+        WORD,
+        Entry,
+        block_heights,
+        blocks,
+        layouts,
+    )
+
+    def project(count: int) -> list[list[Entry]]:  # its head, 「无。」 findings and ``count`` 意见 of 1–3 lines
+        return blocks([Entry(HEAD, "预算单位：测试单位"), Entry(HEADING, "审核发现"), Entry(NONE, "无。"),
+                       Entry(HEADING, "审核意见"),
+                       *(Entry(COMMENT, f"第{number}条：请补充绩效指标的计算口径与数据来源。" * (1 + number % 3))
+                         for number in range(count))])
+
+    title, names = "测试单位2024年度项目审核意见书", ("1. 甲项目-2024中央", "2. 乙项目-2024中央")
+    first = project(5)
+    for measure, sign in ((HTML, 24 + HTML.line), (WORD, 24 + WORD.line)):
+        for count in range(1, 120):
+            last = project(count)
+            layout = layouts(measure, title, [(names[0], first), (names[1], last)])[-1]
+            heights = block_heights(measure, last)
+            part = layout.parts[-1]
+            if len(layout.parts) > 1 or layout.new_page:  # its page begins under its name (continued)
+                above = measure.name(names[1] + ("（续）" if len(layout.parts) > 1 else ""))
+                above += measure.list_start if len(layout.parts) > 1 else 0.0
+            else:  # under the title and the first project
+                above = (measure.title(title) + measure.name(names[0]) + sum(block_heights(measure, first))
+                         + measure.gap + measure.name(names[1]))
+            assert above + sum(heights[number] for number in part) + sign <= measure.room, (measure.line, count)

@@ -150,11 +150,12 @@ def test_a_wide_amount_keeps_its_right_margin_and_a_figure_too_wide_for_its_cell
     amount = next(cell for cell in grid.cells if cell.kind == "money")
     figure = next(cell for cell in grid.cells if cell.kind == "number" and cell.row > grid.header_row)
     wide = {amount: "1234567890.00", figure: "123456789012.00"}
-    data = grids_docx([replace(grid, cells=tuple(replace(cell, text=wide.get(cell, cell.text)) for cell in grid.cells))])
+    cells = tuple(replace(cell, text=wide.get(cell, cell.text)) for cell in grid.cells)
+    data = grids_docx([replace(grid, cells=cells)])
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
-    cells = {"".join(cell.itertext()): cell for cell in body.iter(f"{w}tc")}
-    sides = {side.tag.removeprefix(w): side.get(f"{w}w") for side in cells[wide[amount]].find(f"{w}tcPr/{w}tcMar")}
+    printed = {"".join(cell.itertext()): cell for cell in body.iter(f"{w}tc")}
+    sides = {side.tag.removeprefix(w): side.get(f"{w}w") for side in printed[wide[amount]].find(f"{w}tcPr/{w}tcMar")}
     assert sides == {"left": "20", "right": "108"}
-    sizes = {float(size.get(f"{w}val")) / 2 for size in cells[wide[figure]].iter(f"{w}sz")}
+    sizes = {float(size.get(f"{w}val")) / 2 for size in printed[wide[figure]].iter(f"{w}sz")}
     assert sizes and max(sizes) < 10.5, sizes

@@ -82,6 +82,7 @@ class Measure:
 
     collapses: bool  # a heading's room above merges with a plain paragraph's after it in any block (CSS margins),
     # not only in its own (Word: a heading set under a paragraph of its own row has no room above: ``opinion.py``)
+    sign: float  # the signature line 「审核人：… 日期：…」 with its room above, under the last project's last block
 
     def entry(self, entry: Entry, previous: str | None, same_block: bool = True) -> float:
         if entry.kind in HEADINGS:
@@ -103,7 +104,8 @@ class Measure:
 # Word, WPS and LibreOffice: the opinion's lines are set at these exact heights (``opinion._exact_lines``: 11 pt text
 # on 15 pt lines, the headings on 18 and 20, the 26 pt title on 34), 10 pt after a paragraph and 10 pt above a
 # Heading 2 that begins a row (none above one under a paragraph of its row: Word adds the two, LibreOffice took the
-# larger), 24 pt above the repeated Heading 1 row, a 6 pt paragraph of a 15 pt line between projects; A4 portrait with
+# larger), 24 pt above the repeated Heading 1 row, a 6 pt paragraph of a 15 pt line between projects, the signature's
+# 15 pt line 24 pt below the last project (kept with its last paragraph, print14); A4 portrait with
 # 1.8 cm margins holds 740 pt (LibreOffice set 49 rows of 15 pt on it), filled to 98.5 %. The widths are the page's
 # (print28, measured on LibreOffice's PDF): the text 17.4 cm, 89.7 half-width units of 11 pt, a list item 18 pt in
 # (86.4), the 14 pt Heading 1 70.4; ``lines_needed`` keeps a character's room a line for the line-breaking rules
@@ -111,16 +113,17 @@ class Measure:
 # unit printed pages ending a quarter of a page short (a finding of two lines counted as three, 审核发现 10 pt lower).
 WORD = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=89.6,
                list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34, title_units=36,
-               title_extra=18, collapses=False)
+               title_extra=18, collapses=False, sign=24 + 15)
 # Chromium at 14 px / 1.7 (17.85 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins
 # (merging with a heading's: CSS), 20 mm page margins (728 pt of A4 portrait, filled to 98.5 %), the body 12 px inside
 # on the first page only (counted with the title); the text 475 pt wide (90.4 units of 10.5 pt), a list item's 445
 # (84.7), the 16 px name 79; each part's first paragraph or list 10.5 pt below its name, and a project 24 pt below the
-# one before (its last paragraph's margin and the table's 18 px). Until print28 the widths were counted narrower and
+# one before (its last paragraph's margin and the table's 18 px); the signature's line 32 px (24 pt) below the last
+# project's last line, in its table (opinion.html). Until print28 the widths were counted narrower and
 # the room 97 % of the first page's.
 HTML = Measure(room=728 * 0.985, line=17.85, after=10.5, list_start=10.5, heading_line=17.85, heading_extra=10.5,
                units=90.4, list_units=84.7, name_line=20.4, name_units=79, name_extra=8, gap=24.5, title_line=25.5,
-               title_units=58, title_extra=30 + 9, collapses=True)
+               title_units=58, title_extra=30 + 9, collapses=True, sign=24 + 17.85)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,8 @@ def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence
     out = []
     for index, (name, project_blocks) in enumerate(projects):
         heights = block_heights(measure, project_blocks)
+        if index == len(projects) - 1:  # the signature goes with the last block, on its page (print37)
+            heights[-1:] = [height + measure.sign for height in heights[-1:]]
         head = measure.name(name)
         gap = measure.gap if index else 0.0
         new_page = used > 0 and used + gap + head + (heights[0] if heights else 0.0) > measure.room

@@ -14,8 +14,8 @@ with Times New Roman for Latin text, so that Word and WPS show the same table.
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
@@ -26,7 +26,9 @@ from perfbudget.writers.print_layout import (
     DOCX_CELL_SIDE_TWIPS,
     DOCX_LINE_POINTS,
     DOCX_PAD_POINTS,
+    FIGURE,
     LONG_SPAN,
+    POINTS_PER_CM,
     docx_cell_padding,
     docx_cell_sides,
     docx_chinese_fonts,
@@ -125,10 +127,10 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.kind == "money" else \
                     WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
                 size = 16 if spec.kind == "title" else 10.5
+                if spec.kind in FIGURE_KINDS and FIGURE.match(spec.text):
+                    width = sum(grid.widths[spec.col:spec.col + spec.colspan]) * scale * POINTS_PER_CM
+                    size = _figure_on_one_line(cell, spec.text, width, size, spec.kind == "money")
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
-                if spec.kind in FIGURE_KINDS and not _figure_fits(spec.text, grid.widths, spec.col, spec.colspan,
-                                                                  scale):
-                    docx_cell_sides(cell, FIGURE_SIDE_TWIPS)
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
         heading.paragraph_format.space_after = Pt(2)
@@ -152,25 +154,28 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
 
 
 # A figure (分值, 得分, 执行率, an amount) is set on one line: where it is wider than its cell's room between the side
-# margins (0.19 cm each), the cell's side margins are this narrow (1 pt). print37: the 总分 row's full marks 「100.00」,
-# bold, printed 「100.0」 over 「0」 in the 分值 column of eight units (LibreOffice sets Times New Roman here in DejaVu
-# Serif, whose bold digit is 0.7 of the size: 40 pt in a cell of 46 less 11 of margins). Only such cells: a
-# right-aligned amount keeps its room from the rule (print31)
+# margins (0.19 cm each), the cell's side margins are this narrow (1 pt), an amount's (right-aligned) left one only:
+# it keeps its room from the rule on its right (print31). print37: the 总分 row's full marks 「100.00」, bold,
+# printed 「100.0」 over 「0」 in the 分值 column of eight units (LibreOffice sets Times New Roman here in DejaVu
+# Serif, whose bold digit is 0.7 of the size: 40 pt in a cell of 46 less 11 of margins). A figure wider than even
+# that room is set smaller, so that it fits (w:noWrap would not keep it whole: Word reads it only in a table laid
+# out by its contents, and these tables have fixed columns)
 FIGURE_KINDS = frozenset({"number", "money", "total"})
 FIGURE_SIDE_TWIPS = 20
 FIGURE_CHAR_EM = 0.7
 
 
-def _figure_fits(text: str, widths: Sequence[float], col: int, colspan: int, scale: float) -> bool:
-    """Whether ``text`` fits on one line of its cell (``widths[col:col + colspan]`` units of ``scale`` cm) between
-    the side margins; a text that is no figure (a label, 「自评等级：优」) is wrapped as it is."""
-    if not FIGURE.fullmatch(text):
-        return True
-    room = sum(widths[col:col + colspan]) * scale / 2.54 * 72 - 2 * DOCX_CELL_SIDE_TWIPS / 20
-    return len(text) * FIGURE_CHAR_EM * 10.5 <= room
-
-
-FIGURE = re.compile(r"[-+]?[\d,.]+%?")
+def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount: bool) -> float:
+    """The size ``text``, a figure, is set at in ``cell`` (``width`` points wide) so that it prints on one line:
+    ``size`` when it fits between the side margins, else ``size`` with the cell's margins narrowed (its left one alone
+    for an ``amount``), else a smaller size (in half points, as Word keeps it) that fits between those."""
+    wide = len(text) * FIGURE_CHAR_EM * size
+    if wide <= width - 2 * DOCX_CELL_SIDE_TWIPS / 20:
+        return size
+    right = DOCX_CELL_SIDE_TWIPS if amount else FIGURE_SIDE_TWIPS
+    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, right)
+    room = width - (FIGURE_SIDE_TWIPS + right) / 20
+    return size if wide <= room else math.floor(2 * size * room / wide) / 2
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

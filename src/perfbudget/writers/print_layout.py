@@ -43,6 +43,7 @@ LINE_POINTS = 14.5  # one line of 10.5 pt 宋体 with leading
 MAX_ROW_POINTS = 409  # Excel's tallest row
 PAD_POINTS = 5
 CM_PER_UNIT = 0.19
+POINTS_PER_CM = 72 / 2.54
 SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填报日期：　　　　年　　月　　日"
 PAGE_NUMBER = "第 &P 页，共 &N 页"
 # The HTML downloads printed from a browser: A4 (Chromium prints US Letter otherwise), the page
@@ -136,7 +137,9 @@ def _top_two(lines: dict[int, int]) -> tuple[int, int, int]:
     return lines[tallest], tallest, max((n for col, n in lines.items() if col != tallest), default=1)
 
 
-_NUMBER = re.compile(r"[-+]?[\d,]+(\.\d+)?%?$")
+# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」), the one pattern of the writers' layouts: never
+# broken over lines (the 绩效目标表 page's columns, the Word 自评表's figure cells), kept whole in a row's height
+FIGURE = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?$")
 
 
 def _base_with_numbers(base: Sequence[float], ones: Sequence[float]) -> tuple[float, ...]:
@@ -197,7 +200,7 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
         parts = [text_width(part) for part in text.split("\n")]
         if lines_kept:
             floors[col] = max(floors[col], sum(parts) / lines_kept + 2.5)
-        if lines_kept == 1 and _NUMBER.match(text):
+        if lines_kept == 1 and FIGURE.match(text):
             ones[col] = max(ones[col], sum(parts) + 2.5)
         texts.setdefault(row, {})[col] = parts  # (a label's lines count too: until print28 a label kept to two lines
         # was not weighed, and a column narrowed to its floor set 「其中：当年财政拨款」 over two where it fitted one)
@@ -746,7 +749,7 @@ def docx_page_height(usable_width: float) -> float:
     """The height in points a page of :func:`docx_section` holds for the body: the other side of A4 from its usable
     width (in cm), less the margins and the two footer lines."""
     landscape_page = usable_width > 21.0 - 3.6
-    return ((21.0 if landscape_page else 29.7) - 3.6) / 2.54 * 72 - 2 * LINE_POINTS
+    return ((21.0 if landscape_page else 29.7) - 3.6) * POINTS_PER_CM - 2 * LINE_POINTS
 
 
 # A table's head kept whole with its first indicator row when it takes at most this share of a page; a taller head
@@ -893,15 +896,15 @@ def docx_cell_padding(table: Any, points: float = DOCX_CELL_PAD_POINTS, bottom: 
         properties.append(margins)
 
 
-def docx_cell_sides(cell: Any, twips: int) -> None:
-    """Give one python-docx table cell its own left and right margins (``w:tcMar``), ``twips`` each, its top and bottom
-    as the table's (:func:`docx_cell_padding`)."""
+def docx_cell_sides(cell: Any, left: int, right: int) -> None:
+    """Give one python-docx table cell its own left and right margins (``w:tcMar``), ``left`` and ``right`` twips, its
+    top and bottom as the table's (:func:`docx_cell_padding`)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     properties = cell._tc.get_or_add_tcPr()
     margins = OxmlElement("w:tcMar")
-    for side in ("left", "right"):
+    for side, twips in (("left", left), ("right", right)):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(twips))
         margin.set(qn("w:type"), "dxa")

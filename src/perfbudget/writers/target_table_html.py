@@ -16,7 +16,6 @@ print23; Chromium repeats a ``<thead>``, never a ``rowspan``'s text).
 from __future__ import annotations
 
 import math
-import re
 from html import escape
 from itertools import pairwise, product
 
@@ -25,6 +24,7 @@ from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAGE_SHARE
 from perfbudget.writers.print_layout import (
+    FIGURE,
     PRINT_CSS,
     head_page_starts,
     html_page_rule,
@@ -75,10 +75,6 @@ LABEL_CHARS = 4  # a text of up to this many characters a line is never broken: 
 POINTS_A_UNIT = 5.25  # a width unit (print_layout.text_width): half a 10.5 pt CJK character
 
 
-# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」): never broken over lines
-_FIGURE = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
-
-
 def column_shares(grid: ProjectGrid) -> list[float]:
     """The columns' shares of the printed table's width: the Word form's widths (``column_widths``), each column at
     least as wide as its cells of one column hold on one line a text of up to four characters (一级指标, 二级指标,
@@ -93,7 +89,7 @@ def column_shares(grid: ProjectGrid) -> list[float]:
     floors = [0.0] * len(points)
     for spec in grid.cells:
         text = spec.text
-        figure = _FIGURE.match(text) is not None  # on one line whole (print35: r186's 「1125.0 / 0」)
+        figure = FIGURE.match(text) is not None  # on one line whole (print35: r186's 「1125.0 / 0」)
         if spec.colspan != 1 or not text or "\n" in text or spec.col >= len(points) or (
                 len(text) > 2 * LABEL_CHARS and not figure):
             continue

@@ -76,5 +76,5 @@ def test_the_words_of_the_grades() -> None:
         "达成", "达成", "达成", "达成", "部分达成", "未达成", "未达成", None, None, None, None]
     hedged = [hedged_grade(text) for text in ("基本完成", "已基本达标", "基本上实现", "部分完成")]
     assert hedged == [True, True, True, False]
-    # a fill-in sheet's 完成等级 written in such words is read (it was 「无法识别」)
-    assert (parse_grade("部分完成"), parse_grade("已完成"), parse_grade("基本达标")) == ("部分达成", "达成", None)
+    # a fill-in sheet's 完成等级 must name a grade: such words are not one (a 监控表's 尚未完成 is not done yet)
+    assert (parse_grade("部分完成"), parse_grade("已完成"), parse_grade("基本达标")) == (None, None, None)

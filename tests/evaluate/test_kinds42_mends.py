@@ -1,0 +1,32 @@
+"""The second reading of kinds42, mended: each test fails on the branch before its mend.
+
+1. The words-to-grade rule (``vocabulary.stated_grade``) is the 自评 rule of a qualitative 实际完成值 only:
+   ``parse_grade`` stays strict, so a 监控表's 1-6月执行情况 「尚未完成」 (not done yet, mid-year) gives no 完成等级
+   (no red light), and a fill-in sheet's 完成等级 cell 「完成」 is still 「无法识别」.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perfbudget.evaluate.from_monitoring_table import monitoring_rows_from_document
+from perfbudget.evaluate.vocabulary import COL_GRADE, COL_LEVEL3, parse_grade
+from perfbudget.load import load_bytes
+from tests.readers.test_merged_reasons import HEAD, ROWS, TITLE
+from tests.readers.word_tables import word_file
+
+
+@pytest.mark.parametrize("said", ["尚未完成", "未完成", "已完成", "部分完成", "完成"])
+def test_a_grade_cell_in_the_words_of_an_actual_is_not_a_grade(said: str) -> None:
+    assert parse_grade(said) is None
+    assert parse_grade("部分达成") == "部分达成" and parse_grade(" 未达成 ") == "未达成"
+
+
+@pytest.mark.parametrize("said", ["尚未完成", "已完成"])
+def test_a_monitoring_actual_in_such_words_gives_no_grade(said: str) -> None:
+    row = ["效益指标", "社会效益指标", "群众出行条件", "明显改善", said, "有可能", "年底完成", "其他：汛期", "加快"]
+    loaded = load_bytes(word_file([*HEAD, *ROWS[:2], row], [TITLE]), "监控表.docx")
+    assert loaded.document is not None
+    rows, _month, _problems = monitoring_rows_from_document(loaded.document, "监控表.docx")
+    (taken,) = [r for r in rows if r.cells.get(COL_LEVEL3) == "群众出行条件"]
+    assert taken.cells[COL_GRADE] == ""

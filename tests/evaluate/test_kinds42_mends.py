@@ -12,6 +12,10 @@ import pytest
 from perfbudget.evaluate.from_monitoring_table import monitoring_rows_from_document
 from perfbudget.evaluate.vocabulary import COL_GRADE, COL_LEVEL3, parse_grade
 from perfbudget.load import load_bytes
+from perfbudget.model import Source
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.header_block import read_header_rows
+from perfbudget.readers.parts import Parts
 from tests.readers.test_merged_reasons import HEAD, ROWS, TITLE
 from tests.readers.word_tables import word_file
 
@@ -30,3 +34,28 @@ def test_a_monitoring_actual_in_such_words_gives_no_grade(said: str) -> None:
     rows, _month, _problems = monitoring_rows_from_document(loaded.document, "监控表.docx")
     (taken,) = [r for r in rows if r.cells.get(COL_LEVEL3) == "群众出行条件"]
     assert taken.cells[COL_GRADE] == ""
+
+
+# 2. The 部门职能 rule looks at the next filled cell or two, not at the rest of the row for each 部门职能 cell: a
+#    wide row of them cost time quadratic in its width (48,000 cells, 28 s). Counted, not timed: ``blank`` reads.
+class _Counted(Cell):
+    __slots__ = ()
+    reads = 0
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "blank":
+            _Counted.reads += 1
+        return super().__getattribute__(name)
+
+
+def _blank_reads(width: int) -> int:
+    where = Source("宽行.txt")
+    row: list[Cell] = [_Counted("部门职能" if k % 2 == 0 else "", where) for k in range(width)]
+    _Counted.reads = 0
+    read_header_rows([row], Parts(None, where))
+    return _Counted.reads
+
+
+def test_a_wide_row_of_the_functions_label_costs_work_linear_in_its_width() -> None:
+    small, large = _blank_reads(1000), _blank_reads(4000)
+    assert large < 6 * small, (small, large)

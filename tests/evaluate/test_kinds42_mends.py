@@ -16,8 +16,12 @@ from perfbudget.model import Source
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.header_block import read_header_rows
 from perfbudget.readers.parts import Parts
+from tests.readers.test_dept40_department_parts import HEAD as DEPARTMENT_HEAD
+from tests.readers.test_dept40_department_parts import TAIL as DEPARTMENT_TAIL
+from tests.readers.test_kinds42_task_amounts import TITLE as DEPARTMENT_TITLE
+from tests.readers.test_kinds42_task_amounts import _tasks
 from tests.readers.test_merged_reasons import HEAD, ROWS, TITLE
-from tests.readers.word_tables import word_file
+from tests.readers.word_tables import form_file, word_file
 
 
 @pytest.mark.parametrize("said", ["尚未完成", "未完成", "已完成", "部分完成", "完成"])
@@ -59,3 +63,24 @@ def _blank_reads(width: int) -> int:
 def test_a_wide_row_of_the_functions_label_costs_work_linear_in_its_width() -> None:
     small, large = _blank_reads(1000), _blank_reads(4000)
     assert large < 6 * small, (small, large)
+
+
+# 3. 部门职能 is the duties row's label unless the next filled cell heads a grid's column (年度目标任务, 任务名称,
+#    预算金额 …: Fujian's 年度履职目标 grid, corpus 102): counting the cells after it (a label only before exactly one)
+#    lost it one cell a line, before a further label (联系人 | 张三), or with its text in two cells.
+FUNCTIONS = "负责全县农业农村工作。"
+
+
+@pytest.mark.parametrize(("form", "row"), [
+    ("lines", ["部门职能", FUNCTIONS]),
+    ("tabs", ["部门职能", FUNCTIONS, "联系人", "张三"]),
+    ("docx", ["部门职能", FUNCTIONS, "联系人", "张三"]),
+    ("tabs", ["部门职能", FUNCTIONS, FUNCTIONS]),  # a merged cell's text repeated by the copy
+    ("docx", ["部门职能", "负责全县农业农村工作，", "指导农村改革。"])])
+def test_the_functions_label_is_kept_in_other_layouts(form: str, row: list[str]) -> None:
+    read = load_bytes(*form_file([*DEPARTMENT_HEAD, row, *_tasks("金额（万元）"), *DEPARTMENT_TAIL], DEPARTMENT_TITLE,
+                                 form, "部门整体"))
+    assert read.document is not None
+    (project,) = read.document.projects
+    assert [key for key, text in project.extras if text.startswith("负责")][:1] == ["部门职能"], project.extras
+

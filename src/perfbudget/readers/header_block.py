@@ -79,7 +79,14 @@ from perfbudget.readers.parts import Parts
 from perfbudget.readers.period_lines import amount_run, take_period_line
 from perfbudget.readers.prose_funds import funds_in_sentence
 from perfbudget.readers.subtotal_parts import detail_row, subtotal_amount
-from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid, stream_tasks
+from perfbudget.readers.task_grid import (
+    TaskGrid,
+    is_column_head,
+    is_grid_row,
+    read_grid_row,
+    start_grid,
+    stream_tasks,
+)
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
@@ -701,7 +708,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if not text:
             i += 1
             continue
-        if field_name == "extra" and label_key(text) in DUTIES_BRIEF and len(_next_filled(row, i, 2)) != 1:
+        if field_name == "extra" and label_key(text) in DUTIES_BRIEF \
+                and any(is_column_head(c.text) for c in _next_filled(row, i, 1)):
             field_name = None  # 部门职能 | 年度目标任务 | 支出项目名称: a grid's column head, no label (kinds42)
         if detail_of is not None and field_name is None and not stream and (detail := detail_row(row, i)) is not None:
             # 一般公共预算拨款 | 小计 | 1800 then 市本级 | 1800: the part's detail, kept under both names (reading31b)

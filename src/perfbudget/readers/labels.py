@@ -46,7 +46,7 @@ HEADER_LABELS: dict[str, str] = {
     "职能职责概述": "extra",
     "部门职能概述": "extra",
     # the brief name of the same row (部门职能 | 负责…; 部门（单位）职能: kinds42, until then two unlabelled texts);
-    # a label only where its text alone follows it (DUTIES_BRIEF)
+    # no label where a grid's column head follows it (DUTIES_BRIEF)
     "部门职能": "extra",
     "单位职能": "extra",
     "部门主要职能": "extra",
@@ -544,8 +544,8 @@ _COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 
 # The duties row's brief labels: also the head of a grid's first column (Fujian's 年度履职目标: 部门职能 |
-# 年度目标任务 | 支出项目名称 | 预算金额, corpus 102), so a label only in a row holding it and one text
-# (readers/header_block.py).
+# 年度目标任务 | 支出项目名称 | 预算金额, corpus 102), so no label where the next filled cell heads a grid's column
+# (readers/header_block.py, task_grid.is_column_head).
 DUTIES_BRIEF = frozenset({"部门职能", "单位职能", "部门主要职能", "单位主要职能"})
 _LABEL_NOISE = re.compile(r"[\s:：★*]+")
 # A note at the label's end whose closing bracket the page lost (年初目标值(A | 实际完成值(B, reading32): a letter

@@ -7,15 +7,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from perfbudget.evaluate.from_monitoring_table import monitoring_rows_from_document
 from perfbudget.evaluate.vocabulary import COL_GRADE, COL_LEVEL3, parse_grade
 from perfbudget.load import load_bytes
-from perfbudget.model import Source
+from perfbudget.model import Document, Source
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.header_block import read_header_rows
 from perfbudget.readers.parts import Parts
+from tests.evaluate.helpers import csv_bytes, messages, run
+from tests.evaluate.test_errors import GOOD_P5, P5
+from tests.evaluate.test_kinds38_selfeval_edits import _evaluate
+from tests.evaluate.test_kinds42_stated_grades import _rows
 from tests.readers.test_dept40_department_parts import HEAD as DEPARTMENT_HEAD
 from tests.readers.test_dept40_department_parts import TAIL as DEPARTMENT_TAIL
 from tests.readers.test_kinds42_task_amounts import TITLE as DEPARTMENT_TITLE
@@ -84,3 +90,30 @@ def test_the_functions_label_is_kept_in_other_layouts(form: str, row: list[str])
     (project,) = read.document.projects
     assert [key for key, text in project.extras if text.startswith("负责")][:1] == ["部门职能"], project.extras
 
+
+
+# 4. A read 自评表's 得分 is the evaluator's own; a grade read from the words of its 实际完成值 is inferred: where they
+#    disagree (已完成 at 28 of 40) the 得分's band grades the row, warned — the table was refused, with no 总分. A
+#    fill-in sheet that leaves 完成等级 empty is still graded by the words, an out-of-band 得分 an error.
+@pytest.mark.parametrize(("actual", "score", "stated", "grade", "share", "band"), [
+    ("已完成", "28", "达成", "部分达成", "70.00%", "60%–80%（24.00–32.00 分）"),
+    ("部分完成", "40", "部分达成", "达成", "100.00%", "80%–100%（32.00–40.00 分）")])
+@pytest.mark.parametrize("form", ["tabs", "docx"])
+def test_a_read_table_whose_words_disagree_with_its_score_is_graded_by_the_score(
+        actual: str, score: str, stated: str, grade: str, share: str, band: str, form: str, tmp_path: Path) -> None:
+    code, out, said = _evaluate(_rows(actual, score), tmp_path, form)
+    assert code == 0, said
+    assert "总分" in out
+    figures = f"得分 {score} ÷ 分值 40 = {share} 所在区间"
+    assert (f"3. 定性指标：完成等级「{grade}」（实际完成值「{actual}」所述等级与得分不符，按{figures}定），"
+            f"区间为分值的 {band}，评价人给分 {score}.00") in out
+    assert (f"警告：指标「群众出行条件」的实际完成值「{actual}」所述完成等级「{stated}」与{figures}的"
+            f"完成等级「{grade}」不符：按表中得分定为「{grade}」，请核对") in said
+
+
+def test_a_fill_in_sheet_whose_words_disagree_with_its_score_is_refused(seed_document: Document) -> None:
+    rows = [row if "可持续影响" not in row else f"{P5},保障案件办理可持续影响,部分完成,,14," for row in GOOD_P5]
+    evaluation, problems = run(seed_document, csv_bytes(*rows), file="p5.csv")
+    assert evaluation is None
+    refused = "得分 14 不在完成等级「部分达成」（取自实际完成值「部分完成」）的区间内"
+    assert any(refused in m for m in messages(problems)), messages(problems)

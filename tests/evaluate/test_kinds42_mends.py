@@ -117,3 +117,14 @@ def test_a_fill_in_sheet_whose_words_disagree_with_its_score_is_refused(seed_doc
     assert evaluation is None
     refused = "得分 14 不在完成等级「部分达成」（取自实际完成值「部分完成」）的区间内"
     assert any(refused in m for m in messages(problems)), messages(problems)
+
+
+# 5. One list each: the writer finds the task grid by the reader's text heads; the duties row's brief labels are
+#    HEADER_LABELS' entries, not written twice.
+def test_the_grid_heads_and_the_duties_labels_are_one_list_each() -> None:
+    from perfbudget.readers import labels, task_grid
+    from perfbudget.writers import task_block
+
+    assert getattr(task_block, "TEXT_HEADS", None) is task_grid.TEXT_HEADS
+    assert not hasattr(task_block, "_FIRST_HEADS")
+    assert {key for key, field in labels.HEADER_LABELS.items() if field == "extra"} >= labels.DUTIES_BRIEF

@@ -128,3 +128,19 @@ def test_the_grid_heads_and_the_duties_labels_are_one_list_each() -> None:
     assert getattr(task_block, "TEXT_HEADS", None) is task_grid.TEXT_HEADS
     assert not hasattr(task_block, "_FIRST_HEADS")
     assert {key for key, field in labels.HEADER_LABELS.items() if field == "extra"} >= labels.DUTIES_BRIEF
+
+
+# 6. Work done once: is_money_head keys its text once (it keyed it three times, for each of its lists).
+def test_a_money_head_is_keyed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfbudget.readers import labels, task_grid
+
+    keyed: list[str] = []
+
+    def counted(text: str) -> str:
+        keyed.append(text)
+        return labels.key_of(text)
+
+    monkeypatch.setattr(labels, "label_key", counted)
+    monkeypatch.setattr(task_grid, "label_key", counted)
+    assert task_grid.is_money_head("金额（万元）") and not task_grid.is_money_head("主要内容")
+    assert keyed == ["金额（万元）", "主要内容"]

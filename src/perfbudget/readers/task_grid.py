@@ -26,7 +26,9 @@ from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     TASK_TOTAL_ROWS,
     column_role,
+    field_of_key,
     fund_column,
+    fund_column_of_key,
     header_field,
     label_key,
     level_of,
@@ -78,8 +80,8 @@ TOTAL_COLUMNS = frozenset(BUDGET_COLUMNS) | TASK_AMOUNT_HEADS  # the total where
 def is_money_head(text: str) -> bool:
     """A money column of the grid: 总额, 财政拨款, 其他资金, a funds column (预算数, 执行数 …) or the tasks' amount
     (``TASK_AMOUNT_HEADS``)."""
-    return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None \
-        or label_key(text) in TASK_AMOUNT_HEADS
+    key = label_key(text)  # once: asked of every cell of a grid's rows
+    return field_of_key(key) in _MONEY_FIELDS or fund_column_of_key(key) is not None or key in TASK_AMOUNT_HEADS
 
 
 def start_grid(row: list[Cell], at: int, parts: Parts) -> TaskGrid:

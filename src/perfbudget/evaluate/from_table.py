@@ -12,8 +12,8 @@ filled-in sheet would (:mod:`perfbudget.evaluate.sheet`), each at the table's ow
 * one row per indicator: its 实际完成值 and 分值; for a qualitative indicator (not a quantity; a time target
   whose 实际完成值 is no date) its 得分 and the 完成等级 whose band holds 得分 ÷ 分值 (the table prints the
   score, not the grade; on a band's bound the higher grade, whose band holds the same score), with how it was found
-  (``完成等级依据``, said in the explanation) — unless its 实际完成值 states its grade in words (部分完成, 未达标:
-  ``vocabulary.stated_grade``), which grade it, its 得分 checked against that band (kinds42).
+  (``完成等级依据``, said in the explanation); without a 得分, the grade its 实际完成值 states in words (部分完成,
+  未达标: ``vocabulary.stated_grade``, kinds42); words that disagree with the 得分 are warned, the 得分 grading.
 
 Nothing is guessed: a cell the table leaves empty stays empty, and scoring reports it as it would for a sheet.
 The total and grade the table gives itself (``Project.table_total``, ``table_grade``) are compared with the scoring's
@@ -86,20 +86,29 @@ def _graded(indicator: Indicator, fund_year: int | None) -> bool:
     return due_of(target) is None or not isinstance(parse_done(indicator.actual or "", fund_year), tuple)
 
 
-def _grade(indicator: Indicator, weight: Decimal | None) -> tuple[str, str]:
-    """The 完成等级 whose band holds the table's 得分 ÷ 分值 and how it was found (("", "") when either is missing, or
-    where the 实际完成值 states its grade in words, 部分完成: scoring takes that grade and checks the 得分 against its
-    band, kinds42)."""
-    if indicator.score is None or not weight or stated_grade(indicator.actual) is not None:
-        return "", ""
+def _grade(indicator: Indicator, weight: Decimal | None) -> tuple[str, str, str]:
+    """(the 完成等级, how it was found, a warning or "") of a graded row: the grade whose band holds the table's
+    得分 ÷ 分值, else the one its 实际完成值 states in words (部分完成: ``vocabulary.stated_grade``, kinds42); ("", "",
+    "") when neither is given. The table's 得分 is the evaluator's own; the grade read from the words is inferred, so
+    where they disagree (已完成 at 28 of 40) the 得分's band grades the row, warned (the second reading of kinds42:
+    the table was refused and got no 总分). A fill-in sheet that leaves 完成等级 empty is graded by the words in
+    ``resolve``, an out-of-band 得分 an error there."""
+    actual = (indicator.actual or "").strip()
+    stated = stated_grade(actual)
+    words = f"取自实际完成值「{actual}」"
+    if indicator.score is None or not weight:
+        return (stated, words, "") if stated else ("", "", "")
     ratio = indicator.score / weight
     grade = next((grade for grade in GRADES if GRADE_BANDS[grade][0] <= ratio <= GRADE_BANDS[grade][1]), "")
-    if not grade:
-        return "", ""
-    actual = (indicator.actual or "").strip()
+    if not grade or stated == grade:  # beyond 分值 with words: scored against their band, an error there
+        return (stated, words, "") if stated else ("", "", "")
+    figures = f"得分 {indicator.score} ÷ 分值 {weight} = {(ratio * 100).quantize(_CENT, ROUND_HALF_UP)}%"
+    if stated:
+        return grade, f"实际完成值「{actual}」所述等级与得分不符，按{figures} 所在区间定", (
+            f"指标「{indicator.level3}」的实际完成值「{actual}」所述完成等级「{stated}」与{figures} 所在区间的"
+            f"完成等级「{grade}」不符：按表中得分定为「{grade}」，请核对")
     said = f"实际完成值「{actual}」介于达成与部分达成之间，" if hedged_grade(actual) else "表中未写完成等级，"
-    share = (ratio * 100).quantize(_CENT, ROUND_HALF_UP)
-    return grade, f"{said}按得分 {indicator.score} ÷ 分值 {weight} = {share}% 所在区间定"
+    return grade, f"{said}按{figures} 所在区间定", ""
 
 
 def group_shares(project: Project, execution: Decimal | None) -> dict[int, Decimal]:
@@ -218,12 +227,12 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
         shares = shares or default_shares(project, notes, file)
         for position, indicator in enumerate(project.indicators, 1):
             weight = shares.get(position, indicator.weight)
-            graded = _graded(indicator, project.fund_year)
-            grade, basis = _grade(indicator, weight) if graded else ("", "")
+            grade, basis, warning = _grade(indicator, weight) if _graded(indicator, project.fund_year) else ("", "", "")
+            if warning and notes is not None:
+                notes.append(Problem(indicator.source or project.source or Source(file), warning, Severity.WARNING))
             row(indicator.level3, indicator.source, **{
                 COL_ACTUAL: indicator.actual or "", COL_WEIGHT: _text(weight),
-                COL_GRADE: grade, COL_GRADE_BASIS: basis,
-                COL_SCORE: _text(indicator.score) if grade or (graded and stated_grade(indicator.actual)) else "",
+                COL_GRADE: grade, COL_GRADE_BASIS: basis, COL_SCORE: _text(indicator.score) if grade else "",
                 COL_DEVIATION: indicator.deviation or ""})
     return rows
 

@@ -109,21 +109,22 @@ def canonical_header(header: str) -> str:
 
 
 def parse_grade(text: str) -> str | None:
-    """达成 / 部分达成 / 未达成 from the short or the long form (达成年度指标 …), or from the words a 实际完成值 states
-    its grade in (:func:`stated_grade`: 已完成, 部分完成, 未达标 …); None otherwise."""
+    """达成 / 部分达成 / 未达成 from the short or the long form (达成年度指标 …); None otherwise. Strict: the words an
+    actual states its grade in (:func:`stated_grade`) are no 完成等级 — a 监控表's 尚未完成 is not done *yet*."""
     name = clean(text)
     if not name:
         return None
     for grade in (GRADE_PARTLY, GRADE_MISSED, GRADE_MET):  # 部分达成 and 未达成 contain 达成
         if name == grade or name == GRADE_LONG[grade] or name.startswith(GRADE_LONG[grade]):
             return grade
-    return stated_grade(text)
+    return None
 
 
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
 # 全部完成, 达到预期目标 (达成); 部分完成, 部分达标 (部分达成); 未完成, 未达标, 没有实现 (未达成). 基本完成, 基本达标
 # (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
-# says what was done, not how far: no grade either.
+# says what was done, not how far: no grade either. A 自评 rule (resolve._indicator_row's evaluation rows): a
+# 监控表's 1-6月执行情况 尚未完成 means not done yet, and a 完成等级 cell must name a grade (parse_grade).
 _DONE = r"(?:达成|达标|完成|实现|达到)"
 _DONE_TAIL = r"(?:年度|预期|既定|计划|全年)?(?:绩效)?(?:目标值|目标|指标值|指标|任务|要求|预期)?"
 _STATED_GRADES = (

@@ -22,6 +22,10 @@ from perfbudget.readers.furniture import is_closing_row, is_furniture
 
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
 # unlabelled continuation row holds the purpose.
+# The duties row's brief labels: also the head of a grid's first column (Fujian's 年度履职目标: 部门职能 |
+# 年度目标任务 | 支出项目名称 | 预算金额, corpus 102), so no label where the next filled cell heads a grid's column
+# (readers/header_block.py, task_grid.is_column_head).
+DUTIES_BRIEF = frozenset({"部门职能", "单位职能", "部门主要职能", "单位主要职能"})
 HEADER_LABELS: dict[str, str] = {
     "预算单位": "unit",
     "预算单位名称": "unit",
@@ -46,11 +50,8 @@ HEADER_LABELS: dict[str, str] = {
     "职能职责概述": "extra",
     "部门职能概述": "extra",
     # the brief name of the same row (部门职能 | 负责…; 部门（单位）职能: kinds42, until then two unlabelled texts);
-    # a label only where its text alone follows it (DUTIES_BRIEF)
-    "部门职能": "extra",
-    "单位职能": "extra",
-    "部门主要职能": "extra",
-    "单位主要职能": "extra",
+    # no label where a grid's column head follows it (DUTIES_BRIEF)
+    **dict.fromkeys(DUTIES_BRIEF, "extra"),
     "单位职能概述": "extra",
     # the rows closing Hubei's 项目支出绩效监控表 after its indicators (corpus `72`; corpus22b)
     "偏差或不能完成目标原因分析": "extra",
@@ -543,10 +544,6 @@ _KNOWN_LEVEL2 = frozenset(
 _COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 
-# The duties row's brief labels: also the head of a grid's first column (Fujian's 年度履职目标: 部门职能 |
-# 年度目标任务 | 支出项目名称 | 预算金额, corpus 102), so a label only in a row holding it and one text
-# (readers/header_block.py).
-DUTIES_BRIEF = frozenset({"部门职能", "单位职能", "部门主要职能", "单位主要职能"})
 _LABEL_NOISE = re.compile(r"[\s:：★*]+")
 # A note at the label's end whose closing bracket the page lost (年初目标值(A | 实际完成值(B, reading32): a letter
 # or two, a money unit or a score, and nothing after it; a longer tail may be the label's own words and stays.

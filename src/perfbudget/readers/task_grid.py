@@ -27,7 +27,9 @@ from perfbudget.readers.labels import (
     MONEY_BLOCKS,
     TASK_TOTAL_ROWS,
     column_role,
+    field_of_key,
     fund_column,
+    fund_column_of_key,
     header_field,
     label_key,
     level_of,
@@ -50,7 +52,7 @@ class TaskGrid:
 
     def text_only(self) -> bool:
         """Whether the grid's columns are text alone (任务名称 | 主要内容): no task of it has a figure."""
-        return not self.money_heads and all(label_key(head) in _TEXT_HEADS for head in self.heads)
+        return not self.money_heads and all(label_key(head) in TEXT_HEADS for head in self.heads)
 
     def columns(self) -> list[str]:
         if not self.money_heads:
@@ -79,8 +81,8 @@ TOTAL_COLUMNS = frozenset(BUDGET_COLUMNS) | TASK_AMOUNT_HEADS  # the total where
 def is_money_head(text: str) -> bool:
     """A money column of the grid: 总额, 财政拨款, 其他资金, a funds column (预算数, 执行数 …) or the tasks' amount
     (``TASK_AMOUNT_HEADS``)."""
-    return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None \
-        or label_key(text) in TASK_AMOUNT_HEADS
+    key = label_key(text)  # once: asked of every cell of a grid's rows
+    return field_of_key(key) in _MONEY_FIELDS or fund_column_of_key(key) is not None or key in TASK_AMOUNT_HEADS
 
 
 def start_grid(row: list[Cell], at: int, parts: Parts) -> TaskGrid:
@@ -170,7 +172,17 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
 
 
 # The text columns of a 年度主要任务 grid (任务名称 | 主要内容), as a stream of cells gives them: no amount among them.
-_TEXT_HEADS = frozenset({"任务名称", "主要内容", "任务内容", "主要任务内容", "工作内容"})
+# the text heads of a 年度主要任务 grid (任务名称 | 主要内容)
+TEXT_HEADS = frozenset({"任务名称", "主要内容", "任务内容", "主要任务内容", "工作内容"})
+# and those a 年度履职目标 grid puts beside its first column 部门职能 (corpus 102: 部门职能 | 年度目标任务 |
+# 支出项目名称 | 预算金额（万元）)
+_COLUMN_HEADS = TEXT_HEADS | {"年度目标任务", "目标任务", "年度任务", "年度工作任务", "支出项目名称"}
+
+
+def is_column_head(text: str) -> bool:
+    """A grid's column head: a text head (任务名称, 年度目标任务 …) or a money head (预算金额, 金额（万元）…) — what
+    follows a 部门职能 that heads a grid's first column rather than labels the duties row (readers/header_block.py)."""
+    return label_key(text) in _COLUMN_HEADS or is_money_head(text)
 
 
 def _opens_block(text: str) -> bool:
@@ -188,7 +200,7 @@ def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
     exactly (a stream keeps no empty cell: a task written without its content would shift every pair after it,
     so a count that does not fit leaves the cells as they are); returns where the grid ends, else None."""
     k, heads = at + 1, []
-    while k < len(row) and (row[k].blank or label_key(row[k].text) in _TEXT_HEADS):
+    while k < len(row) and (row[k].blank or label_key(row[k].text) in TEXT_HEADS):
         if not row[k].blank:
             heads.append(label_key(row[k].text))
         k += 1

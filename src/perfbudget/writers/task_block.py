@@ -20,10 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from perfbudget.readers.labels import header_field, label_key
-from perfbudget.readers.task_grid import TOTAL_COLUMNS, is_money_head
+from perfbudget.readers.task_grid import TEXT_HEADS, TOTAL_COLUMNS, is_money_head
 
-# the first column of a 年度主要任务 grid (readers/task_grid.py's text heads)
-_FIRST_HEADS = frozenset({"任务名称", "主要内容", "任务内容", "主要任务内容", "工作内容"})
 _MONEY_FIELDS = ("total", "fiscal", "other")
 TOTAL_ROW = "金额合计"
 _TOTAL_PREFIX = f"{TOTAL_ROW}/"
@@ -45,7 +43,7 @@ class TaskBlock:
 def task_block(extras: tuple[tuple[str, str], ...], money: dict[str, str], with_total: bool) -> TaskBlock | None:
     """The 年度主要任务 grid among ``extras`` (None when there is none); ``money`` the budget's texts by field
     (total, fiscal, other), ``with_total`` whether its 金额合计 row may carry the budget (no funds grid does)."""
-    first = next((k for k, (label, _) in enumerate(extras) if label in _FIRST_HEADS), None)
+    first = next((k for k, (label, _) in enumerate(extras) if label in TEXT_HEADS), None)
     if first is None:
         return None
     head = extras[first][0]
@@ -56,7 +54,7 @@ def task_block(extras: tuple[tuple[str, str], ...], money: dict[str, str], with_
     for label, text in extras[first:]:
         if label == head:
             cells.append({label: text})
-        elif label not in cells[-1] and (label in _FIRST_HEADS or is_money_head(label)):
+        elif label not in cells[-1] and (label in TEXT_HEADS or is_money_head(label)):
             cells[-1][label] = text
         else:
             break

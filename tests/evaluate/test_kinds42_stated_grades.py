@@ -45,12 +45,15 @@ def test_a_score_inside_the_band_the_words_state_is_the_evaluators(tmp_path: Pat
 
 
 @pytest.mark.parametrize(("actual", "why"), [
-    ("基本达标", "实际完成值「基本达标」介于达成与部分达成之间，"),
-    ("明显改善", "表中未写完成等级，")])
+    ("基本达标", "（实际完成值「基本达标」介于达成与部分达成之间，按得分 38 ÷ 分值 40 = 95.00% 所在区间定）"),
+    ("明显改善", "")])
 def test_a_grade_found_from_the_score_says_so(actual: str, why: str, tmp_path: Path) -> None:
+    """A grade the words leave open says why it was taken from the score, with the figures; the usual row, whose
+    words state no grade, says nothing more than its band and 评价人给分 (a self-evaluation's notes print on the
+    form's page, print28)."""
     code, out, said = _evaluate(_rows(actual, "38"), tmp_path)
     assert code == 0, said
-    assert (f"3. 定性指标：完成等级「达成」（{why}按得分 38 ÷ 分值 40 = 95.00% 所在区间定），区间为分值的 80%–100%"
+    assert (f"3. 定性指标：完成等级「达成」{why}，区间为分值的 80%–100%"
             "（32.00–40.00 分），评价人给分 38.00") in out
 
 

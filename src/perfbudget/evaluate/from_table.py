@@ -107,8 +107,11 @@ def _grade(indicator: Indicator, weight: Decimal | None) -> tuple[str, str, str]
         return grade, f"实际完成值「{actual}」所述等级与得分不符，按{figures} 所在区间定", (
             f"指标「{indicator.level3}」的实际完成值「{actual}」所述完成等级「{stated}」与{figures} 所在区间的"
             f"完成等级「{grade}」不符：按表中得分定为「{grade}」，请核对")
-    said = f"实际完成值「{actual}」介于达成与部分达成之间，" if hedged_grade(actual) else "表中未写完成等级，"
-    return grade, f"{said}按{figures} 所在区间定", ""
+    if hedged_grade(actual):
+        return grade, f"实际完成值「{actual}」介于达成与部分达成之间，按{figures} 所在区间定", ""
+    # the usual row (no grade written, none in the words): the line's own 「区间为…，评价人给分…」 says it (a basis
+    # here made each of a self-evaluation's notes a line longer, and its form no longer printed on one page, print28)
+    return grade, "", ""
 
 
 def group_shares(project: Project, execution: Decimal | None) -> dict[int, Decimal]:

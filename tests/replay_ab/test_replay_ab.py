@@ -103,8 +103,8 @@ def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple
 def test_unit_ties_by_name_other_ties_by_number(two_stores: tuple[str, str], tmp_path: Path) -> None:
     """Two units without a code, each with a 「培训项目」 of 2024, nothing reviewed: imported in one order into one
     store and in the other into the other (as PostgreSQL's two writing connections may write them). The units, the
-    projects by unit or by year and 「show」's candidates come by unit name in both, where they came in the order of the writes
-    (the ids); projects of equal keys under another sort come by their number, ascending (a list of
+    projects by unit or by year and 「show」's candidates come by unit name in both, where they came in the order of
+    the writes (the ids); projects of equal keys under another sort come by their number, ascending (a list of
     ``project_status`` alone, issue 17), so that order is the one a store's numbers give."""
     files = []
     for unit in ("东城测试中心", "西城测试中心"):
@@ -199,7 +199,11 @@ def test_a_bad_option_value_is_a_usage_error_on_every_command(web: WebEnv, seed_
              (["desk", "todo", "--user", "reviewer", "--year", "20x"], "年度「20x」无效"),
              (["evaluations", "1", "--kind", "review"], "记录类型「review」无效"),
              (["monitor", seed, "-a", str(tmp_path / "x.csv"), "--month", "13"], "--month 应为 1–12"),
-             (["evaluate", seed, "-a", str(tmp_path / "x.csv"), "--reverse", "cubic"], "ratio 或 linear"))
+             (["evaluate", seed, "-a", str(tmp_path / "x.csv"), "--reverse", "cubic"], "ratio 或 linear"),
+             (["evaluate", seed, "-a", str(tmp_path / "x.csv"), "--weights", "产出"], "--weights："),
+             (["template", seed, "--to", "xlsx"], "xlsx 须用 -o 指定输出文件"),
+             (["export", "--version", "2", "--to", "json"], "--version 须与一个项目一起给出"),
+             (["desk", "opinion", "1", "-o", str(tmp_path / "o.docx"), "--to", "pdf"], "不支持的审核意见书格式「pdf」"))
     for args, words in cases:
         said = runner.invoke(cli, [*args, "--db", web.url], env={"PERFBUDGET_USER": "admin"})
         assert said.exit_code == 2, (args, said.output)

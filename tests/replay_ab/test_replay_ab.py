@@ -173,8 +173,8 @@ def test_serves_warnings_and_errors_are_chinese(capsys: pytest.CaptureFixture[st
     assert said == "警告：收到无法解析的 HTTP 请求，已回答 400\n"
     said = _logged(capsys, logging.ERROR, "ASGI callable should return None, but returned '%s'.", 7)
     assert said == "错误：程序处理请求后返回了意外的值「7」，已关闭连接\n"
-    said = _logged(capsys, logging.WARNING, "Request head over %d bytes refused (431).", 65536)
-    assert said == "警告：请求头超过 65536 字节，已拒绝（431）\n"
+    said = _logged(capsys, logging.WARNING, "Some later uvicorn line about %s.", "/项目/1")  # English, a Chinese path
+    assert said == "警告：uvicorn：Some later uvicorn line about /项目/1.\n"
     said = _logged(capsys, logging.WARNING, "工作进程 [%s] 已退出，重新启动", 12)
     assert said == "警告：工作进程 [12] 已退出，重新启动\n"  # the workers' own lines as they are
     assert _logged(capsys, logging.WARNING, "Some later uvicorn line.") == "警告：uvicorn：Some later uvicorn line.\n"
@@ -184,6 +184,27 @@ def test_serves_warnings_and_errors_are_chinese(capsys: pytest.CaptureFixture[st
         said = _logged(capsys, logging.ERROR, "Exception in ASGI application\n", exc_info=exc)
     assert said.startswith("错误：处理请求时程序出错（已回答 500，或关闭了连接），错误详情如下：\n")
     assert "Traceback" in said and "ValueError: boom" in said  # the traceback kept for whoever debugs it
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        said = _logged(capsys, logging.ERROR, "Exception in 'lifespan' protocol\n", exc_info=exc)
+    assert said.startswith("错误：网页端启动或停止时程序出错，错误详情如下：\n"), said
+
+
+def test_the_request_head_guard_logs_in_chinese() -> None:
+    """The guard's own warning (``web/http_protocol.py``) was English translated through uvicorn's table: it is
+    written in Chinese where it is logged, as the workers' lines are."""
+    from unittest.mock import Mock
+
+    from perfbudget.web.http_protocol import BoundedHttpToolsProtocol
+    from perfbudget.web.server_log import MESSAGES
+
+    guard = BoundedHttpToolsProtocol.__new__(BoundedHttpToolsProtocol)
+    guard.logger, guard.transport = Mock(), Mock()
+    guard._refuse()
+    template, *args = guard.logger.warning.call_args.args
+    assert template % tuple(args) == "请求头超过 65536 字节，已拒绝（431）"
+    assert not any("431" in english for english in MESSAGES)
 
 
 def test_a_bad_option_value_is_a_usage_error_on_every_command(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:

@@ -229,3 +229,18 @@ def test_a_bad_option_value_is_a_usage_error_on_every_command(web: WebEnv, seed_
         said = runner.invoke(cli, [*args, "--db", web.url], env={"PERFBUDGET_USER": "admin"})
         assert said.exit_code == 2, (args, said.output)
         assert said.stderr.startswith("用法：perfbudget ") and words in said.stderr, (args, said.stderr)
+
+
+def test_the_page_size_is_checked_once_for_every_list(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``list`` checked ``--limit`` twice over (the project lists and the other lists each, each asking
+    ``too_many`` twice): one check in ``list`` before it hands a kind on."""
+    from perfbudget.app import paging
+    from perfbudget.cli import cmd_store
+
+    asked: list[int] = []
+    monkeypatch.setattr(cmd_store, "too_many", lambda limit: asked.append(limit) or paging.too_many(limit))
+    for kind in ("projects", "units"):
+        asked.clear()
+        said = runner.invoke(cli, ["list", kind, "--limit", "1001", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+        assert said.exit_code == 2 and "--limit 最多 1000" in said.stderr, said.output
+        assert asked == [1001], kind

@@ -11,9 +11,9 @@ PostgreSQL stores; what disagreed between the faces or the databases (docs/web.m
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
-import logging.config
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,43 +151,43 @@ def test_the_replay_table_claims_what_the_tests_check() -> None:
         assert name in globals(), name
 
 
-def _logged(capsys: pytest.CaptureFixture[str], level: int, message: str, *args: object,
-            exc_info: BaseException | None = None) -> str:
-    """What ``serve``'s logging set-up writes for one record of uvicorn's (no colours: not a terminal)."""
+def _logged(level: int, message: str, *args: object, exc_info: BaseException | None = None) -> str:
+    """What ``serve``'s logging set-up writes for one record of uvicorn's (no colours: not a terminal): the record
+    formatted by the formatter serve's configuration names, no logger configured (none left changed for the next
+    test)."""
     from perfbudget.cli.cmd_serve import server_log_config
 
-    config = server_log_config()
-    config["formatters"]["default"]["use_colors"] = False
-    logging.config.dictConfig(config)
-    try:
-        logging.getLogger("uvicorn.error").log(level, message, *args, exc_info=exc_info)
-    finally:
-        logging.config.dictConfig({"version": 1, "disable_existing_loggers": False})
-    return capsys.readouterr().err
+    entry = dict(server_log_config()["formatters"]["default"])
+    make = entry.pop("()")
+    module, _, name = make.rpartition(".")
+    formatter = getattr(importlib.import_module(module), name)(**{**entry, "use_colors": False})
+    record = logging.LogRecord("uvicorn.error", level, __file__, 0, message, args,
+                               (type(exc_info), exc_info, exc_info.__traceback__) if exc_info else None)
+    return formatter.format(record) + "\n"
 
 
-def test_serves_warnings_and_errors_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+def test_serves_warnings_and_errors_are_chinese() -> None:
     """``perfbudget serve`` wrote uvicorn's 「WARNING:  Invalid HTTP request received.」 below its Chinese start line:
     the logging set-up ``serve`` passes to uvicorn now says its messages in Chinese, the arguments kept."""
-    said = _logged(capsys, logging.WARNING, "Invalid HTTP request received.")
+    said = _logged(logging.WARNING, "Invalid HTTP request received.")
     assert said == "警告：收到无法解析的 HTTP 请求，已回答 400\n"
-    said = _logged(capsys, logging.ERROR, "ASGI callable should return None, but returned '%s'.", 7)
+    said = _logged(logging.ERROR, "ASGI callable should return None, but returned '%s'.", 7)
     assert said == "错误：程序处理请求后返回了意外的值「7」，已关闭连接\n"
-    said = _logged(capsys, logging.WARNING, "Some later uvicorn line about %s.", "/项目/1")  # English, a Chinese path
+    said = _logged(logging.WARNING, "Some later uvicorn line about %s.", "/项目/1")  # English, a Chinese path
     assert said == "警告：uvicorn：Some later uvicorn line about /项目/1.\n"
-    said = _logged(capsys, logging.WARNING, "工作进程 [%s] 已退出，重新启动", 12)
+    said = _logged(logging.WARNING, "工作进程 [%s] 已退出，重新启动", 12)
     assert said == "警告：工作进程 [12] 已退出，重新启动\n"  # the workers' own lines as they are
-    assert _logged(capsys, logging.WARNING, "Some later uvicorn line.") == "警告：uvicorn：Some later uvicorn line.\n"
+    assert _logged(logging.WARNING, "Some later uvicorn line.") == "警告：uvicorn：Some later uvicorn line.\n"
     try:
         raise ValueError("boom")
     except ValueError as exc:
-        said = _logged(capsys, logging.ERROR, "Exception in ASGI application\n", exc_info=exc)
+        said = _logged(logging.ERROR, "Exception in ASGI application\n", exc_info=exc)
     assert said.startswith("错误：处理请求时程序出错（已回答 500，或关闭了连接），错误详情如下：\n")
     assert "Traceback" in said and "ValueError: boom" in said  # the traceback kept for whoever debugs it
     try:
         raise ValueError("boom")
     except ValueError as exc:
-        said = _logged(capsys, logging.ERROR, "Exception in 'lifespan' protocol\n", exc_info=exc)
+        said = _logged(logging.ERROR, "Exception in 'lifespan' protocol\n", exc_info=exc)
     assert said.startswith("错误：网页端启动或停止时程序出错，错误详情如下：\n"), said
 
 
@@ -244,3 +244,12 @@ def test_the_page_size_is_checked_once_for_every_list(monkeypatch: pytest.Monkey
         said = runner.invoke(cli, ["list", kind, "--limit", "1001", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
         assert said.exit_code == 2 and "--limit 最多 1000" in said.stderr, said.output
         assert asked == [1001], kind
+
+
+def test_the_log_test_leaves_the_loggers_as_it_found_them() -> None:
+    """``_logged`` set up serve's logging and left ``uvicorn.error`` at WARNING and a handler on ``uvicorn.access``
+    for the tests after it: it formats a record with serve's formatter and touches no logger."""
+    loggers = [logging.getLogger(name) for name in ("uvicorn", "uvicorn.error", "uvicorn.access")]
+    before = [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers]
+    _logged(logging.WARNING, "Invalid HTTP request received.")
+    assert [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers] == before

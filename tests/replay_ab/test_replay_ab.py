@@ -11,7 +11,7 @@ PostgreSQL stores; what disagreed between the faces or the databases (docs/web.m
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import json
 import logging
 import re
@@ -253,3 +253,17 @@ def test_the_log_test_leaves_the_loggers_as_it_found_them() -> None:
     before = [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers]
     _logged(logging.WARNING, "Invalid HTTP request received.")
     assert [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers] == before
+
+
+def test_migration_1846_writes_its_own_index() -> None:
+    """Migration 1846 made the index from ``store.ordering.PG_ORDER_INDEXES`` as it is at run time: a later change
+    of that order would change what an old migration does. It holds its ``CREATE INDEX`` (today's order)."""
+    from perfbudget.store.ordering import PG_ORDER_INDEXES
+
+    path = Path(__file__).parents[2] / "src/perfbudget/store/migrations/versions/1846_unit_order_by_name.py"
+    spec = importlib.util.spec_from_file_location("migration_1846", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    assert "perfbudget.store.ordering import" not in path.read_text(encoding="utf-8")
+    assert PG_ORDER_INDEXES["order_units_code"] == migration._AFTER

@@ -243,10 +243,14 @@ def _unit_order(dialect: str) -> list[Any]:
     return unit_order(dialect)
 
 
-def _project_order(dialect: str) -> list[Any]:
-    """Projects by unit (as :func:`_unit_order`), year (none last), name (by code point), id."""
+def _project_order(dialect: str, *ties: Any) -> list[Any]:
+    """Projects by unit (as :func:`_unit_order`), year (none last), name (by code point), ``ties``, id.
+
+    The list (:func:`list_projects`) has no other tie than the id: it is an index walk on PostgreSQL
+    (``order_projects_unit``: unit, year, name, id) that stops at the page's end; :func:`find_projects`' few
+    candidates break a tie by the fund label too."""
     return [*_unit_order(dialect), sort_key(projects.c.fund_year, dialect), sort_key(projects.c.name, dialect),
-            projects.c.id]
+            *ties, projects.c.id]
 
 
 def _project_rows(page: list[int]) -> Any:
@@ -400,8 +404,7 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
     # first 50, differently on the two)
     dialect = connection.dialect.name
     base = (select(*columns).join(units, units.c.id == projects.c.unit_id)
-            .order_by(*unit_order(dialect), sort_key(projects.c.fund_year, dialect), sort_key(projects.c.name, dialect),
-                      sort_key(projects.c.fund_label, dialect), projects.c.id))
+            .order_by(*_project_order(dialect, sort_key(projects.c.fund_label, dialect))))
     text = reference.strip()
     if is_number(text):
         project_id = stored_id(text)

@@ -174,6 +174,7 @@ def template_command(
             chosen.append(found)
         projects = chosen
     if fmt == "xlsx":
+        assert output is not None  # an xlsx without -o is told above, before the store is opened
         Path(output).write_bytes(template_xlsx(document, projects, kind, month))
     else:
         text = template_csv(document, projects, kind)

@@ -70,7 +70,7 @@ def test_evaluate_option_errors(seed_path: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "s.csv"
     sheet.write_text("项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析\n", encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(sheet), "--weights", "产出=60"])
-    assert result.exit_code == 1 and "应为 100" in result.stderr
+    assert result.exit_code == 2 and "应为 100" in result.stderr
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(sheet), "--reverse", "cubic"])
     assert result.exit_code == 2 and "ratio 或 linear" in result.stderr
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(tmp_path / "missing.csv")])

@@ -45,8 +45,26 @@ def test_the_seed_lists_in_full(store: Store, seed_path: Path, seed_document: Do
     import_file(store, seed_path)
     assert store.projects()["total"] == 10 and len(store.projects()["items"]) == 10
     assert store.indicators()["total"] == sum(len(p.indicators) for p in seed_document.projects) == 88
-    assert len(store.indicators()["items"]) == queries.PAGE_SIZE
+    assert len(store.indicators()["items"]) == 88  # one page: the store's default is the faces' (app.paging)
+    assert len(store.indicators(limit=20)["items"]) == 20
     assert store.units(Filters(year=2023), None)["items"][0]["projects"] == 2
+
+
+def test_one_page_size_for_the_store_the_cli_and_the_api() -> None:
+    """The store's lists paged 50 by default, the API's history and audit bounded by literals beside
+    ``app.paging``: one default and one bound (the web pages show 50 of their own choice)."""
+    import inspect
+
+    from perfbudget.app import paging
+    from perfbudget.web.api import v1
+
+    for method in (Store.units, Store.projects, Store.indicators):
+        assert inspect.signature(method).parameters["limit"].default == paging.PAGE, method
+    for route, names in ((v1.get_history, ("limit", "workflow_limit")), (v1.get_audit, ("limit",))):
+        for name in names:
+            query = inspect.signature(route).parameters[name].default
+            assert query.default == paging.PAGE, (route, name)
+            assert any(getattr(m, "le", None) == paging.MOST_PAGE for m in query.metadata), (route, name)
 
 
 def test_a_common_search_counts_up_to_the_cap(store: Store, seed_path: Path, seed_document: Document,

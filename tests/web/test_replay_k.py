@@ -56,7 +56,7 @@ def test_the_opinion_as_html_is_the_same_file_on_every_face(any_web: WebEnv, tmp
     assert forced.read_bytes() == api.content
     code, said = _cli("desk", "opinion", str(pid), "-o", str(tmp_path / "x.pdf"), "--to", "pdf", "--user", "reviewer",
                       "--db", web.url)
-    assert code == 1 and "不支持的审核意见书格式「pdf」" in said and "Traceback" not in said
+    assert code == 2 and "不支持的审核意见书格式「pdf」" in said and "Traceback" not in said
     unit_page = web.client("reviewer").get(f"/units/{SEED_UNIT}/opinion.html?year=2024")
     unit_api = _api(web, f"/units/{SEED_UNIT}/opinion.html?year=2024")
     assert unit_api.status_code == 200 and unit_api.content == unit_page.content

@@ -143,7 +143,7 @@ def test_export_takes_a_version_as_the_api_download_does(web: WebEnv, tmp_path: 
     missing = runner.invoke(cli, ["export", str(pid), "--version", "3", "--to", "json", "--db", web.url])
     assert missing.exit_code == 1 and "没有第 3 版" in missing.output, missing.output
     alone = runner.invoke(cli, ["export", "--unit", "255101", "--version", "1", "--to", "json", "--db", web.url])
-    assert alone.exit_code == 1 and "--version 须与一个项目一起给出" in alone.output, alone.output
+    assert alone.exit_code == 2 and "--version 须与一个项目一起给出" in alone.output, alone.output
 
 
 def test_a_json_document_s_review_places_its_findings_as_the_saved_review_does(web: WebEnv) -> None:

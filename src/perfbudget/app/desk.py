@@ -302,7 +302,7 @@ def _ordered(tx: Transaction, principal: Principal, query: ListQuery) -> tuple[A
     state_rank = case({s: i for i, s in enumerate(STATES)}, value=status.c.state, else_=len(STATES))
     # Equal keys are ordered by the project's number: the list is an index range of ``project_status`` alone (a
     # sort that joins ``projects`` or ``units`` for every matching row costs tens of milliseconds at 100,000
-    # projects, issue 17). The unit sort, which joins ``units`` anyway, orders two units without a code by name
+    # projects, issue 17). The unit and year sorts, which join ``units`` anyway, order two units without a code by name
     # (replay-ab: a PostgreSQL import of a directory writes with two connections, so their ids follow no file order).
     sort_keys: dict[str, list[Any]] = {"unit": [units.c.code, units.c.name, status.c.fund_year],
             "name": [projects.c.name],
@@ -311,7 +311,7 @@ def _ordered(tx: Transaction, principal: Principal, query: ListQuery) -> tuple[A
             "errors": [func.coalesce(status.c.review_errors, 0)],
             "state": [state_rank],
             "submitted": [status.c.submitted_at],
-            "year": [status.c.fund_year, units.c.code]}
+            "year": [status.c.fund_year, units.c.code, units.c.name]}
     keys = [*sort_keys[query.sort], status.c.project_id]
     dialect = tx.connection.dialect.name  # the same order on SQLite and PostgreSQL (store/ordering.py)
     order = [sort_key(k, dialect, query.desc) for k in keys]

@@ -1,14 +1,17 @@
-"""One page of a list, the same on every face: ``perfbudget list …`` and ``audit`` on the command line,
-``GET /api/v1/projects``, ``/review/queue``, ``/evaluations``, ``/units``, ``/indicators`` and ``/audit``.
+"""One page of a list, the same on the command line and the API: ``perfbudget list …`` and ``audit``,
+``GET /api/v1/projects``, ``/review/queue``, ``/evaluations``, ``/units``, ``/indicators``, ``/audit`` and a
+project's ``/history`` (the web pages show 20, 50 or 100 rows, 50 by default, of their own choice).
 
 Until replay-ab the command line's lists paged 50 rows where the API's paged 100 (``audit`` was made one page in
 replay-z): the same question gave a different page. :data:`PAGE` is the one default, :data:`MOST_PAGE` the largest
-page either face gives (more: ``--all`` or an export on the command line, ``offset`` on the API)."""
+page either face gives (more: ``--all`` or an export on the command line, ``offset`` on the API); the numbers are
+:mod:`perfbudget.page_size`'s, the store's default page too."""
 
 from __future__ import annotations
 
-PAGE = 100
-MOST_PAGE = 1000
+from perfbudget.page_size import MOST_PAGE, PAGE
+
+__all__ = ["LIMIT_HELP", "LIMIT_SAID", "MOST_PAGE", "PAGE", "too_many"]
 LIMIT_HELP = f"每页多少条（默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit 相同）；0 同 --all。"
 LIMIT_SAID = f"每页多少条（默认 {PAGE}，至多 {MOST_PAGE}，与 perfbudget list 的 --limit 相同）"
 

@@ -255,7 +255,7 @@ def opinion_command(
     suffix = Path(output).suffix.lower().lstrip(".")
     form = (to or (suffix if suffix in OPINION_FORMS else "docx")).lower().lstrip(".")
     if form not in OPINION_FORMS:
-        fail(f"不支持的审核意见书格式「{to}」；可用：{'、'.join(OPINION_FORMS)}")
+        usage_fail(f"不支持的审核意见书格式「{to}」；可用：{'、'.join(OPINION_FORMS)}")
     if project is not None:
         store, principal, project_id = opened_as(db, project, user)
         desk: Any = run_refusable(store, lambda: load_desk(store, principal, project_id, core_settings()))

@@ -153,6 +153,8 @@ def template_command(
     fmt = to or (Path(output).suffix.lstrip(".").lower() if output else "csv") or "csv"
     if fmt not in ("xlsx", "csv"):
         usage_fail(f"--to 应为 xlsx 或 csv，而不是「{fmt}」")
+    if fmt == "xlsx" and not output:
+        usage_fail("xlsx 须用 -o 指定输出文件")
     if encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
         usage_fail(f"--encoding 应为 utf-8-sig、utf-8 或 gb18030，而不是「{encoding}」")
     if uses_store(source, db, unit, year, False):
@@ -172,8 +174,7 @@ def template_command(
             chosen.append(found)
         projects = chosen
     if fmt == "xlsx":
-        if not output:
-            fail("xlsx 须用 -o 指定输出文件")
+        assert output is not None  # an xlsx without -o is told above, before the store is opened
         Path(output).write_bytes(template_xlsx(document, projects, kind, month))
     else:
         text = template_csv(document, projects, kind)
@@ -249,7 +250,7 @@ def evaluate_command(
     try:
         chosen = parse_weights(weights) if weights else Weights()
     except WeightsError as exc:
-        fail(f"--weights：{exc}")
+        usage_fail(f"--weights：{exc}")
     store: Store | None = None
     selection: StoredSelection | None = None
     if uses_store(source, db, unit, year, save):

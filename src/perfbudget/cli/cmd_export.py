@@ -108,7 +108,7 @@ def export_command(
     if source is None and not from_store:
         fail("请给出要导出的文件，或用 --db/--unit/--year 从数据库选择项目")
     if version is not None and source is None:
-        fail("--version 须与一个项目一起给出（项目编号或名称）")
+        usage_fail("--version 须与一个项目一起给出（项目编号或名称）")
     if from_store:
         document = _stored_document(source, db, unit, year, version)
         file = _stored_stem(source, unit, year)

@@ -387,6 +387,9 @@ def list_command(
                                             ("desc", "1" if desc else None)) if value is not None}
     if latest and kind.value != "indicators":
         usage_fail(f"--latest 只用于 indicators，不用于 {kind.value}")
+    refused = None if show_all or limit == 0 else too_many(limit)  # a page as the API's: --all or an export for more
+    if refused is not None:
+        usage_fail(refused)
     if kind.value in ("projects", "queue", "evaluations"):
         from perfbudget.cli.project_list import list_projects_command
 
@@ -408,8 +411,6 @@ def list_command(
         usage_fail("；".join(p.message for p in problems))
     assert chosen is not None  # the command line sees every unit
     filters = chosen
-    if not (show_all or limit == 0) and too_many(limit):
-        usage_fail(str(too_many(limit)))
     store = open_store(db)
     from perfbudget.app.project_lists import unit_problem
 

@@ -53,10 +53,6 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
         usage_fail("--format 与 --output 须同时给出（如 --format xlsx --output 项目列表.xlsx）")
     if fmt is not None and fmt not in FORMATS:
         usage_fail(f"--format 应为 {' 或 '.join(FORMATS)}，而不是「{fmt}」")
-    from perfbudget.app.paging import too_many
-
-    if not (show_all or limit == 0) and too_many(limit):  # a page as the API's: --all or an export for more
-        usage_fail(str(too_many(limit)))
     store = open_store(db)
     principal = cli_principal()
     missing = unit_problem(store, principal, query.unit)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert
 
 from perfbudget.model import Document, Problem
+from perfbudget.page_size import PAGE
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
 from perfbudget.store import library_tables as _library_tables  # noqa: F401  (the library's tables)
@@ -149,17 +150,17 @@ class Store:
 
     # queries
 
-    def units(self, filters: Filters = Filters(), limit: int | None = queries.PAGE_SIZE,
+    def units(self, filters: Filters = Filters(), limit: int | None = PAGE,
               offset: int = 0) -> dict[str, Any]:
         with self.router.read() as connection:
             return queries.list_units(connection, filters, limit, offset)
 
-    def projects(self, filters: Filters = Filters(), limit: int | None = queries.PAGE_SIZE,
+    def projects(self, filters: Filters = Filters(), limit: int | None = PAGE,
                  offset: int = 0) -> dict[str, Any]:
         with self.router.read() as connection:
             return queries.list_projects(connection, filters, limit, offset)
 
-    def indicators(self, filters: Filters = Filters(), limit: int | None = queries.PAGE_SIZE,
+    def indicators(self, filters: Filters = Filters(), limit: int | None = PAGE,
                    offset: int = 0) -> dict[str, Any]:
         with self.router.read() as connection:
             return queries.list_indicators(connection, filters, limit, offset)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from perfbudget.model import Document, Indicator
+from perfbudget.page_size import PAGE
 from perfbudget.plain_numbers import is_number, stored_id
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
@@ -96,7 +97,6 @@ def _contains(column: Any, text: str, dialect: str) -> Any:
 # (its text, its version is the latest, the filters), so an exact total of a text found in 40 % of a
 # million indicators costs a read of 400,000 rows; 1,000 keeps every search within milliseconds.
 COUNT_CAP = 1_000
-PAGE_SIZE = 50
 # PostgreSQL: a text the index is estimated to find in more rows than this is counted on the rows, not
 # through the index (see :func:`_searched`). Either way the answer is the same; only the path differs.
 DENSE_ESTIMATE = 50 * COUNT_CAP
@@ -212,7 +212,7 @@ def _result(total: int, capped: bool, limit: int | None, offset: int, items: Any
     return {"total": total, "total_capped": capped, "limit": limit, "offset": offset, "items": items}
 
 
-def list_units(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
+def list_units(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE,
                offset: int = 0, stream: bool = False) -> dict[str, Any]:
     """Units with the number of projects (in ``filters.year`` when given), by unit code."""
     ids = select(units.c.id)
@@ -243,10 +243,14 @@ def _unit_order(dialect: str) -> list[Any]:
     return unit_order(dialect)
 
 
-def _project_order(dialect: str) -> list[Any]:
-    """Projects by unit (as :func:`_unit_order`), year (none last), name (by code point), id."""
+def _project_order(dialect: str, *ties: Any) -> list[Any]:
+    """Projects by unit (as :func:`_unit_order`), year (none last), name (by code point), ``ties``, id.
+
+    The list (:func:`list_projects`) has no other tie than the id: it is an index walk on PostgreSQL
+    (``order_projects_unit``: unit, year, name, id) that stops at the page's end; :func:`find_projects`' few
+    candidates break a tie by the fund label too."""
     return [*_unit_order(dialect), sort_key(projects.c.fund_year, dialect), sort_key(projects.c.name, dialect),
-            projects.c.id]
+            *ties, projects.c.id]
 
 
 def _project_rows(page: list[int]) -> Any:
@@ -265,7 +269,7 @@ def _project_rows(page: list[int]) -> Any:
             .where(projects.c.id.in_(page)))
 
 
-def list_projects(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
+def list_projects(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE,
                   offset: int = 0, stream: bool = False) -> dict[str, Any]:
     """Projects (official versions) with their unit, fund label, version number and budget: one page
     (``limit`` rows from ``offset``; None: all), by unit code, year, name; and the total."""
@@ -345,7 +349,7 @@ def _indicator_total(connection: Connection, filters: Filters) -> int:
     return int(connection.execute(_filtered(counted, filters)).scalar_one())
 
 
-def list_indicators(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
+def list_indicators(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE,
                     offset: int = 0, stream: bool = False) -> dict[str, Any]:
     """Indicators of the official versions (the approved one while a revision waits, as the project lists; with
     ``filters.latest`` the latest versions), with their project, version and target text: one page, by project and
@@ -400,8 +404,7 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
     # first 50, differently on the two)
     dialect = connection.dialect.name
     base = (select(*columns).join(units, units.c.id == projects.c.unit_id)
-            .order_by(*unit_order(dialect), sort_key(projects.c.fund_year, dialect), sort_key(projects.c.name, dialect),
-                      sort_key(projects.c.fund_label, dialect), projects.c.id))
+            .order_by(*_project_order(dialect, sort_key(projects.c.fund_label, dialect))))
     text = reference.strip()
     if is_number(text):
         project_id = stored_id(text)

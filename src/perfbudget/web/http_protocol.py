@@ -64,7 +64,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self.transport.close()
 
     def _refuse(self) -> None:
-        self.logger.warning("Request head over %d bytes refused (431).", MAX_HEAD_BYTES)
+        self.logger.warning("请求头超过 %d 字节，已拒绝（431）", MAX_HEAD_BYTES)
         self.transport.write(b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
                              b"content-type: text/plain; charset=utf-8\r\n"
                              b"content-length: " + str(len(_MESSAGE)).encode("ascii") + b"\r\n"

@@ -6,8 +6,9 @@ start line, on the terminal of whoever ran ``perfbudget serve`` or ``bash script
 in replay-ab). This formatter says each of uvicorn's messages this server can meet in Chinese (:data:`MESSAGES`, by
 the message's template, its arguments kept), and the level as 警告 / 错误; a traceback after it stays as Python
 prints it (for whoever debugs it), and a message of uvicorn's not in the table (a later uvicorn's) is marked as its
-own words: 「警告：uvicorn：…」. Messages already in Chinese (the workers', :mod:`perfbudget.web.workers`) pass as
-they are."""
+own words: 「警告：uvicorn：…」. Messages whose template is already Chinese (the workers',
+:mod:`perfbudget.web.workers`, and the request-head guard's, :mod:`perfbudget.web.http_protocol`) pass as they
+are."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from uvicorn.logging import DefaultFormatter
 FORMAT = "%(levelprefix)s%(message)s"
 LEVELS = {logging.DEBUG: "调试", logging.INFO: "信息", logging.WARNING: "警告", logging.ERROR: "错误",
           logging.CRITICAL: "严重错误"}
-# uvicorn 0.55's messages at WARNING and above (``uvicorn/protocols/http/*``, ``server.py``, ``lifespan/on.py``), and
-# the request-head guard's (``web/http_protocol.py``), by template: %-arguments stay where the template has them.
+# uvicorn 0.55's messages at WARNING and above (``uvicorn/protocols/http/*``, ``server.py``, ``lifespan/on.py``), by
+# template: %-arguments stay where the template has them. Our own (``web/workers.py``, ``web/http_protocol.py``) are
+# written in Chinese where they are logged.
 MESSAGES = {
     "Invalid HTTP request received.": "收到无法解析的 HTTP 请求，已回答 400",
     "Unsupported upgrade request.": "不支持的协议升级请求（如 WebSocket），按普通请求处理",
@@ -29,13 +31,13 @@ MESSAGES = {
     "'websockets' or 'wsproto' manually.": "未安装 WebSocket 库（网页端不使用 WebSocket），不升级该连接",
     "Exceeded concurrency limit.": "同时处理的请求数超过上限，已回答 503",
     "Exception in ASGI application\n": "处理请求时程序出错（已回答 500，或关闭了连接），错误详情如下：",
+    "Exception in 'lifespan' protocol\n": "网页端启动或停止时程序出错，错误详情如下：",
     "ASGI callable should return None, but returned '%s'.": "程序处理请求后返回了意外的值「%s」，已关闭连接",
     "ASGI callable returned without starting response.": "程序没有回答该请求，已回答 500",
     "ASGI callable returned without completing response.": "程序的回答没有发送完整，已关闭连接",
     "Cancel %s running task(s), timeout graceful shutdown exceeded": "停止时等待超时：取消 %s 个仍在处理的请求",
     "Application startup failed. Exiting.": "网页端启动失败，退出",
     "Application shutdown failed. Exiting.": "网页端停止时出错，退出",
-    "Request head over %d bytes refused (431).": "请求头超过 %d 字节，已拒绝（431）",
 }
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -48,8 +50,8 @@ def chinese_message(record: logging.LogRecord) -> str:
         said = copy(record)
         said.msg = template
         return said.getMessage()
-    message = record.getMessage()
-    return message if _CHINESE.search(message) else f"uvicorn：{message}"
+    message = record.getMessage()  # Chinese by its template: an English one with a Chinese path is still English
+    return message if _CHINESE.search(str(record.msg)) else f"uvicorn：{message}"
 
 
 class ServerLogFormatter(DefaultFormatter):

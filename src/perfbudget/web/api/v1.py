@@ -43,6 +43,7 @@ from perfbudget.app.overview import (
     version_total,
     workflow_events_of,
 )
+from perfbudget.app.paging import MOST_PAGE, PAGE
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors, review_file
@@ -293,9 +294,9 @@ MOST_HISTORY_CHARS = 8_000_000
 
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
             summary="项目的版本与差异、流程记录")
-def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1, le=1000),
+def get_history(request: Request, project_id: int, limit: int = Query(PAGE, ge=1, le=MOST_PAGE),
                 offset: int = Query(0, ge=0),
-                workflow_limit: int = Query(100, ge=1, le=1000, description="本页最多几条流程记录（最早的在前）"),
+                workflow_limit: int = Query(PAGE, ge=1, le=MOST_PAGE, description="本页最多几条流程记录（最早的在前）"),
                 workflow_offset: int = Query(0, ge=0, description="流程记录从第几条之后开始"),
                 changes_limit: int = Query(50, ge=1, le=1000,
                                            description="每个版本最多列几处改动（limit × changes_limit 不超过 10000）"),
@@ -589,7 +590,7 @@ def get_dashboard(request: Request, year: int | None = None,
 
 @router.get("/audit", responses=ERRORS, response_model=m.AuditPage, tags=[TAG_OVERVIEW],
             summary="审计日志（管理员）")
-def get_audit(request: Request, limit: int = Query(AUDIT_PAGE, ge=1, le=1000), offset: int = Query(0, ge=0),
+def get_audit(request: Request, limit: int = Query(AUDIT_PAGE, ge=1, le=MOST_PAGE), offset: int = Query(0, ge=0),
               action: str | None = Query(None, description="只列该操作：代码或中文名称，如 workflow.approve 或"
                                                            "「审核通过」；未知的操作 422 invalid_filter"),
               user: str | None = Query(None, description="只列该账号的操作（账号名或显示名称）"),

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 from alembic import op
 
-from perfbudget.store.ordering import PG_ORDER_INDEXES
-
 revision = "1846_unit_order_by_name"
 down_revision = "1839_attack33"
 branch_labels = None
 depends_on = None
 
 _BEFORE = 'CREATE INDEX IF NOT EXISTS order_units_code ON units (code COLLATE "C" NULLS LAST, id)'
+# written here, not read from store.ordering.PG_ORDER_INDEXES: a later order must not change what this migration did
+_AFTER = ('CREATE INDEX IF NOT EXISTS order_units_code ON units '
+          '(code COLLATE "C" NULLS LAST, name COLLATE "C" NULLS LAST, id)')
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("DROP INDEX IF EXISTS order_units_code")
-    op.execute(PG_ORDER_INDEXES["order_units_code"])
+    op.execute(_AFTER)
 
 
 def downgrade() -> None:

@@ -172,3 +172,34 @@ def test_an_approval_names_the_version_reviewed_and_a_revision_sent_meanwhile_is
     assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["state"] == "submitted"  # not approved
     assert step(reviewer, "approve", version=2) == 200  # the version seen, still the latest
     assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2
+
+
+def test_a_revision_sent_after_an_approval_is_approved_from_the_desk_and_the_api(web: WebEnv) -> None:
+    # second reading: the desk showed the approved version 1 while the revision 2 waited; its 审核通过 sent version 1
+    # and was refused (409) every time, and the project page offered the same refused 审核通过 on version 1
+    import re
+
+    from tests.web.conftest import csrf_of
+    from tests.web.helpers import approve
+
+    project = web.project_ids[1]
+    approve(web.app, project)
+    client, editor, reviewer = web.client(), api(web, "editor"), api(web, "reviewer")
+    document = client.get(f"/api/v1/projects/{project}", headers=editor).json()["document"]
+    document["projects"][0]["purpose"] = "修订稿的资金用途"
+    assert client.post("/api/v1/documents?force=true", headers=editor, json=document).status_code == 200
+    assert client.post(f"/api/v1/projects/{project}/workflow", headers=editor,
+                       json={"action": "submit", "justification": "理由"}).status_code == 200
+    assert client.get(f"/api/v1/projects/{project}/desk", headers=reviewer).json()["project"]["version"] == 2
+    desk = web.client("reviewer")
+    page = desk.get(f"/projects/{project}").text  # the approved version 1: no 审核通过 there, a link to the revision
+    assert 'value="approve"' not in page and f'href="/projects/{project}?version=2"' in page
+    assert 'value="approve"' in desk.get(f"/projects/{project}?version=2").text
+    page = desk.get(f"/projects/{project}/review").text
+    assert re.findall(r'name="version" value="(\d+)"', page) == ["2"]
+    token = csrf_of(desk, f"/projects/{project}/review")
+    answer = desk.post(f"/projects/{project}/workflow",
+                       data={"csrf_token": token, "action": "approve", "back": "desk", "version": "2"})
+    assert answer.status_code in (200, 303), answer.text
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2
+

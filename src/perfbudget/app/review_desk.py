@@ -20,7 +20,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
-from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
@@ -180,9 +180,19 @@ def load_desks(store: Store, principal: Principal, project_ids: list[int], setti
     """The desks of several projects (a unit's 审核意见书): the versions without a stored review reviewed
     together (``project_view.with_reviews``: one review of the unit, not one per project)."""
     with store.reading() as tx:
-        views = with_reviews(tx, [load_view(tx, principal, pid, settings, review=False) for pid in project_ids],
-                             settings)
+        views = with_reviews(tx, [desk_view(tx, principal, pid, settings) for pid in project_ids], settings)
         return [_desk_of(tx, view) for view in views]
+
+
+def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
+    """The version on the desk, unreviewed when it has no stored review (:func:`with_reviews`): the official one,
+    but the latest while it waits for review (a revision sent after an approval: the version a 审核通过 approves).
+    Until attack38's second reading the desk showed the approved version while a revision waited, and its 审核通过,
+    naming that version, was refused every time."""
+    view = load_view(tx, principal, project_id, settings, review=False)
+    if view.head.state == SUBMITTED and view.version.meta["version"] != view.head.latest_version:
+        return load_view(tx, principal, project_id, settings, latest=True, review=False)
+    return view
 
 
 def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
@@ -300,7 +310,7 @@ def remark_line(event: dict[str, Any]) -> str:
 
 def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
     with store.reading() as tx:
-        view = load_view(tx, principal, project_id, settings)
+        [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
     if not principal.can(Action.REVIEW, view.head.unit_code):
         raise DeskRefused("只有审核人员可以这样做", forbidden=True)
     return view
@@ -308,8 +318,8 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
 
 def decide(store: Store, principal: Principal, project_id: int, settings: CoreSettings, key: str,
            decision: str, reason: str, ip: str | None = None) -> None:
-    """Dismiss or confirm the finding ``key`` of the official version (its key, first 8 or more characters or
-    number on the desk: :func:`key_among`), with a reason (audited)."""
+    """Dismiss or confirm the finding ``key`` of the version on the desk (:func:`desk_view`; its key, first 8
+    or more characters or number on the desk: :func:`key_among`), with a reason (audited)."""
     view = _reviewing(store, principal, project_id, settings)
     reason = desk_text(reason, "理由")
     if decision not in DECISIONS:
@@ -334,7 +344,7 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,
             ip: str | None = None) -> None:
-    """A reviewer's comment on one cell of the official version (audited)."""
+    """A reviewer's comment on one cell of the version on the desk (:func:`desk_view`; audited)."""
     view = _reviewing(store, principal, project_id, settings)
     text = desk_text(text, "意见")
     project = view.version.document.projects[0]
@@ -366,7 +376,8 @@ def comment(store: Store, principal: Principal, project_id: int, settings: CoreS
 
 def grade(store: Store, principal: Principal, project_id: int, settings: CoreSettings, value: str, reason: str,
           ip: str | None = None) -> None:
-    """The reviewer's own grade of the official version (shown beside the machine's; the official one)."""
+    """The reviewer's own grade of the version on the desk (:func:`desk_view`; shown beside the machine's; the
+    official one)."""
     view = _reviewing(store, principal, project_id, settings)
     if value not in GRADES:
         raise DeskRefused("等级应为 优、良、中 或 差")

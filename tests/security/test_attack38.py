@@ -203,3 +203,25 @@ def test_a_revision_sent_after_an_approval_is_approved_from_the_desk_and_the_api
     assert answer.status_code in (200, 303), answer.text
     assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2
 
+
+def test_the_command_line_refuses_a_monitoring_figure_past_any_table(tmp_path: Path) -> None:
+    # second reading: `storage_problems` listed its fields by hand and missed a 监控表's 实际完成值 and 全年预计完成值,
+    # so `perfbudget import` stored a 实际完成值 of 10^36 (the web's check, walking every field, refused it)
+    from dataclasses import replace
+
+    from perfbudget.app.validate import document_problems, storage_problems
+    from perfbudget.load import load_path
+    from perfbudget.model import Progress
+
+    path = tmp_path / "t.txt"
+    path.write_text(TABLE.format(total="5", fiscal="5", target="≥100人"), encoding="utf-8")
+    document = load_path(path).document
+    assert document is not None
+    project = document.projects[0]
+    indicator = replace(project.indicators[0], progress=Progress(actual_value=Decimal(HUGE),
+                                                                 forecast_value=Decimal("1E+50")))
+    document = replace(document, projects=[replace(project, indicators=[indicator])])
+    for check in (storage_problems, document_problems):
+        said = " ".join(p.message for p in check(document, "t.txt"))
+        assert "progress.actual_value" in said and "progress.forecast_value" in said, (check, said)
+

@@ -37,10 +37,9 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from operator import attrgetter
 from typing import Any
 
-from perfbudget.model import Budget, Document, Problem, Project, Source
+from perfbudget.model import Document, Problem, Source
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
@@ -168,56 +167,25 @@ def storable_number_problem(value: Decimal) -> str | None:
     return None
 
 
-# every number of a project's budget: the amounts and a self-evaluation's funds grid (年初预算数, 全年执行数, 执行率,
-# 分值, 得分; kinds23). Until attack22 the command line's check looked at the amounts only, and `perfbudget import` of a
-# 自评表 whose 全年执行数 was 200,000 digits stored it (the web refuses it, document_problems).
-_BUDGET_FIELDS = tuple(item.name for item in dataclasses.fields(Budget))
-_budget_values = attrgetter(*_BUDGET_FIELDS)
-_PROJECT_FIELDS = tuple(item.name for item in dataclasses.fields(Project))
-_project_values = attrgetter(*_PROJECT_FIELDS)
-
-
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
     """The values of ``document`` no store can hold (the command line's check), each with where it is.
 
-    The fields that go into integer or number columns are looked at, and the texts only for a control character,
-    so a bulk import pays little."""
+    Every number is looked at, found by the walk of every field :func:`document_problems` makes (:func:`_leaves`;
+    until attack38's second reading the fields were listed by hand and a 监控表's 实际完成值 of 10^36 was stored, as
+    a 自评表's 全年执行数 of 200,000 digits until attack22), and the texts only for a control character."""
     problems: list[Problem] = []
-
-    def note(path: str, value: Decimal) -> None:
-        """A number no store can hold, or past any table's (:func:`out_of_range`, at its cell; since attack38)."""
-        problem = storable_number_problem(value)
-        if problem:
-            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-        elif out_of_range(value):
-            problems.append(range_problem(document, path, value, file))
-
-    def note_integer(path: str, problem: str | None) -> None:
-        if problem:
-            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-
-    for index, project in enumerate(document.projects):
-        path = f"projects[{index}]"
-        note_integer(f"{path}.seq", integer_problem(project.seq, "seq"))
-        if project.fund_year is not None:
-            note_integer(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
-        # the amounts and the funds grid's figures (attack22: those were not looked at)
-        for name, amount in zip(_BUDGET_FIELDS, _budget_values(project.budget), strict=True):
-            if amount is not None:
-                note(f"{path}.budget.{name}", amount)
-        # a figure of the project's own (a table's 自评得分 …), whatever field it is
-        for name, value in zip(_PROJECT_FIELDS, _project_values(project), strict=True):
-            if isinstance(value, Decimal):
-                note(f"{path}.{name}", value)
-        for number, indicator in enumerate(project.indicators):
-            target = indicator.target
-            if target.value is None and target.upper is None and indicator.weight is None and indicator.score is None:
+    for path, field, value in _leaves(document):
+        if isinstance(value, Decimal):
+            problem = storable_number_problem(value)
+            if problem is None and out_of_range(value):  # past any table's, at its cell (since attack38)
+                problems.append(range_problem(document, path, value, file))
                 continue
-            where = f"{path}.indicators[{number}]"
-            for name, value in (("target.value", target.value), ("target.upper", target.upper),
-                                ("weight", indicator.weight), ("score", indicator.score)):
-                if value is not None:
-                    note(f"{where}.{name}", value)
+        elif isinstance(value, int):
+            problem = integer_problem(value, field)
+        else:
+            continue
+        if problem:
+            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
     return (indicator_count_problems(document, file) + extras_problems(document, file) + problems
             + control_problems(document, file) + seq_problems(document, file))
 

@@ -225,3 +225,20 @@ def test_the_command_line_refuses_a_monitoring_figure_past_any_table(tmp_path: P
         said = " ".join(p.message for p in check(document, "t.txt"))
         assert "progress.actual_value" in said and "progress.forecast_value" in said, (check, said)
 
+
+def test_every_number_problem_is_placed_at_its_cell(tmp_path: Path) -> None:
+    # second reading: 10^36 was named at its cell, 10^50 (「数值位数过多」) and too many decimals at the file alone
+    from perfbudget.app.validate import document_problems, storage_problems
+    from perfbudget.load import load_path
+
+    path = tmp_path / "t.txt"
+    for total, checks in (("1" + "0" * 50, (storage_problems, document_problems)),
+                          ("0." + "0" * 24 + "1", (storage_problems, document_problems)),
+                          ("1.1234567", (document_problems,))):
+        path.write_text(TABLE.format(total=total, fiscal="5", target="≥100人"), encoding="utf-8")
+        document = load_path(path).document
+        assert document is not None
+        for check in checks:
+            [problem] = [p for p in check(document, "t.txt") if "budget.total" in p.message]
+            assert (problem.source.line, problem.source.column) == (5, 2), (total, check, problem)
+            assert "预算数「" in problem.message, problem.message

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -139,9 +139,26 @@ def range_problem(document: Document, path: str, value: Decimal, file: str = "")
     """A number past :data:`MAX_AMOUNT`, at the cell it was read from, naming it and quoting its digits: the command
     line stored a 预算数 of 10^36 万元 (attack36 left it; `perfbudget list projects` and the unit's page then failed on
     it), the web faces said 「projects[0].budget.total：数值超出允许范围」 at the file alone (attack38)."""
+    return _placed(document, path, value, "超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字", file)
+
+
+def number_problem_at(document: Document, path: str, value: Decimal, problem: str | None,
+                      file: str = "") -> Problem | None:
+    """The problem of the number at ``path``, placed at its cell (:func:`number_place`): past any table's
+    (:func:`range_problem`), else ``problem`` (what :func:`number_problem` or :func:`storable_number_problem` said of
+    it), else None. Until attack38's second reading only a number past 10^12 the store could hold was placed; 10^50
+    (「数值位数过多」) and too many decimals were said at the file alone."""
+    if value.is_finite() and out_of_range(value):
+        return range_problem(document, path, value, file)
+    return _placed(document, path, value, f"：{problem}", file) if problem else None
+
+
+def _placed(document: Document, path: str, value: Decimal, said: str, file: str) -> Problem:
     source, label = number_place(document, path, file)
-    return Problem(source, f"{path}：{label}「{echoed(format(value, 'f') if value.adjusted() < 60 else str(value))}」"
-                           f"超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字")
+    exponent = value.as_tuple().exponent
+    # its digits as written, unless they are very many (1E+1000000: the exponent form)
+    plain = isinstance(exponent, int) and exponent > -60 and value.adjusted() < 60
+    return Problem(source, f"{path}：{label}「{echoed(format(value, 'f') if plain else str(value))}」{said}")
 
 
 # A number is stored as its plain digits in a column of 64 characters.
@@ -173,20 +190,8 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
     Every number is looked at, found by the walk of every field :func:`document_problems` makes (:func:`_leaves`;
     until attack38's second reading the fields were listed by hand and a 监控表's 实际完成值 of 10^36 was stored, as
     a 自评表's 全年执行数 of 200,000 digits until attack22), and the texts only for a control character."""
-    problems: list[Problem] = []
-    for path, field, value in _leaves(document):
-        if isinstance(value, Decimal):
-            problem = storable_number_problem(value)
-            if problem is None and out_of_range(value):  # past any table's, at its cell (since attack38)
-                problems.append(range_problem(document, path, value, file))
-                continue
-        elif isinstance(value, int):
-            problem = integer_problem(value, field)
-        else:
-            continue
-        if problem:
-            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-    return (indicator_count_problems(document, file) + extras_problems(document, file) + problems
+    return (indicator_count_problems(document, file) + extras_problems(document, file)
+            + _value_problems(document, file, storable_number_problem, texts=False)
             + control_problems(document, file) + seq_problems(document, file))
 
 
@@ -230,20 +235,32 @@ def _leaves(value: Any, path: str = "", field: str = "") -> Iterator[tuple[str, 
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:
     """Every value of ``document`` that may not be stored, each with where it is."""
+    return (indicator_count_problems(document, file) + extras_problems(document, file)
+            + _value_problems(document, file, number_problem, texts=True) + seq_problems(document, file)
+            + budget_sign_problems(document, file))
+
+
+def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], str | None],
+                    texts: bool) -> list[Problem]:
+    """The problems of every value of ``document`` (:func:`_leaves`), the web's check and the command line's
+    (:func:`storage_problems`): each number's by ``numbers`` or past any table's, at its cell
+    (:func:`number_problem_at`), each whole number's, and with ``texts`` each text's."""
     problems: list[Problem] = []
     for path, field, value in _leaves(document):
+        if isinstance(value, Decimal):
+            placed = number_problem_at(document, path, value, numbers(value), file)
+            if placed:
+                problems.append(placed)
+            continue
         if isinstance(value, int):
             problem = integer_problem(value, field)
-        elif isinstance(value, Decimal):
-            problem = number_problem(value)
-        else:
+        elif texts:
             problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT) or direction_problem(value)
-        if problem == OUT_OF_RANGE:
-            problems.append(range_problem(document, path, value, file))
-        elif problem:
+        else:
+            continue
+        if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-    return indicator_count_problems(document, file) + extras_problems(document, file) + problems + seq_problems(
-        document, file) + budget_sign_problems(document, file)
+    return problems
 
 
 _AMOUNTS = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}

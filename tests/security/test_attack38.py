@@ -161,7 +161,7 @@ def test_an_approval_names_the_version_reviewed_and_a_revision_sent_meanwhile_is
     token = csrf_of(desk, f"/projects/{project}/review")
     answer = desk.post(f"/projects/{project}/workflow",
                        data={"csrf_token": token, "action": "approve", "back": "desk", "version": "1"})
-    assert answer.status_code == 409 and "您审核的是第 1 版，但项目现在的最新版本是第 2 版" in answer.text
+    assert answer.status_code == 409 and "您审核的是第 1 版，但该项目已有更新的第 2 版" in answer.text
     stale = client.post(f"/api/v1/projects/{project}/workflow", headers=reviewer,
                         json={"action": "approve", "version": 1})
     assert stale.status_code == 409 and stale.json()["error"]["code"] == "stale_version"
@@ -242,3 +242,24 @@ def test_every_number_problem_is_placed_at_its_cell(tmp_path: Path) -> None:
             [problem] = [p for p in check(document, "t.txt") if "budget.total" in p.message]
             assert (problem.source.line, problem.source.column) == (5, 2), (total, check, problem)
             assert "预算数「" in problem.message, problem.message
+
+
+def test_a_version_not_a_number_is_refused_as_such(web: WebEnv) -> None:
+    # second reading: 「abc」 or 「１」 became version 0, and the desk answered 409 「您审核的是第 0 版…（单位已修改
+    # 并重新送审）」, a cause guessed
+    from tests.web.conftest import csrf_of
+
+    project = web.project_ids[1]
+    client = web.client()
+    assert client.post(f"/api/v1/projects/{project}/workflow", headers=api(web, "editor"),
+                       json={"action": "submit", "justification": "理由"}).status_code == 200
+    desk = web.client("reviewer")
+    token = csrf_of(desk, f"/projects/{project}/review")
+    for version in ("abc", "１", "0", "1.0"):
+        answer = desk.post(f"/projects/{project}/workflow",
+                           data={"csrf_token": token, "action": "approve", "back": "desk", "version": version})
+        assert answer.status_code == 422 and "版本号无效" in answer.text, (version, answer.status_code)
+    answer = desk.post(f"/projects/{project}/workflow",
+                       data={"csrf_token": token, "action": "approve", "back": "desk", "version": "3"})
+    assert answer.status_code == 409 and "该项目没有第 3 版，最新版本是第 1 版" in answer.text
+    assert "重新送审）" not in answer.text

@@ -263,3 +263,17 @@ def test_a_version_not_a_number_is_refused_as_such(web: WebEnv) -> None:
                        data={"csrf_token": token, "action": "approve", "back": "desk", "version": "3"})
     assert answer.status_code == 409 and "该项目没有第 3 版，最新版本是第 1 版" in answer.text
     assert "重新送审）" not in answer.text
+
+
+def test_a_number_past_any_table_is_checked_as_what_it_is(tmp_path: Path) -> None:
+    # second reading: 「请核对金额单位」 was said of an 指标值, 分值, 得分 or 自评总分 too, which are no money
+    from perfbudget.app.validate import document_problems
+    from perfbudget.load import load_path
+
+    path = tmp_path / "t.txt"
+    path.write_text(TABLE.format(total=HUGE, fiscal="5", target="≥" + "9" * 30 + "人"), encoding="utf-8")
+    document = load_path(path).document
+    assert document is not None
+    said = {p.source.line: p.message for p in document_problems(document, "t.txt")}
+    assert said[5].endswith(f"预算数「{HUGE}」超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字"), said
+    assert said[10].endswith("指标值「" + "9" * 30 + "」超出允许范围（绝对值不超过 10^12）：请核对数字"), said

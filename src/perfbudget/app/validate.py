@@ -109,6 +109,8 @@ _NUMBER_LABELS = {"budget.total": "预算数", "budget.fiscal": "财政资金", 
                   "budget.initial": "年初预算数", "budget.executed": "全年执行数", "budget.rate": "执行率",
                   "budget.weight": "预算执行率的分值", "budget.score": "预算执行率的得分", "target.value": "指标值",
                   "target.upper": "指标值", "weight": "分值", "score": "得分", "table_total": "自评总分"}
+# the money among them: a number past any table's there is mostly a 元 amount in a 万元 table
+_MONEY_LABELS = {"预算数", "财政资金", "其他资金", "年初预算数", "全年执行数"}
 _NUMBER_PATH = re.compile(r"projects\[(\d+)\](?:\.indicators\[(\d+)\])?\.(.+)")
 
 
@@ -139,7 +141,8 @@ def range_problem(document: Document, path: str, value: Decimal, file: str = "")
     """A number past :data:`MAX_AMOUNT`, at the cell it was read from, naming it and quoting its digits: the command
     line stored a 预算数 of 10^36 万元 (attack36 left it; `perfbudget list projects` and the unit's page then failed on
     it), the web faces said 「projects[0].budget.total：数值超出允许范围」 at the file alone (attack38)."""
-    return _placed(document, path, value, "超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字", file)
+    check = "金额单位和数字" if number_place(document, path, file)[1] in _MONEY_LABELS else "数字"
+    return _placed(document, path, value, f"超出允许范围（绝对值不超过 10^12）：请核对{check}", file)
 
 
 def number_problem_at(document: Document, path: str, value: Decimal, problem: str | None,
@@ -158,6 +161,7 @@ def _placed(document: Document, path: str, value: Decimal, said: str, file: str)
     exponent = value.as_tuple().exponent
     # its digits as written, unless they are very many (1E+1000000: the exponent form)
     plain = isinstance(exponent, int) and exponent > -60 and value.adjusted() < 60
+    # the path kept beside the cell: it names the table a problem blocks (blocked._invalid) and the field for the API
     return Problem(source, f"{path}：{label}「{echoed(format(value, 'f') if plain else str(value))}」{said}")
 
 

@@ -277,3 +277,31 @@ def test_a_number_past_any_table_is_checked_as_what_it_is(tmp_path: Path) -> Non
     said = {p.source.line: p.message for p in document_problems(document, "t.txt")}
     assert said[5].endswith(f"预算数「{HUGE}」超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字"), said
     assert said[10].endswith("指标值「" + "9" * 30 + "」超出允许范围（绝对值不超过 10^12）：请核对数字"), said
+
+
+def test_a_batch_approval_names_the_versions_seen(web: WebEnv) -> None:
+    # second reading: the queue's 批量审核通过 and POST /api/v1/review/batch named no version, and approved a revision
+    # sent after the reviewer had looked
+    import re
+
+    from tests.web.conftest import csrf_of
+
+    first, second = web.project_ids[1], web.project_ids[2]
+    client, editor, reviewer = web.client(), api(web, "editor"), api(web, "reviewer")
+    for project in (first, second):
+        assert client.post(f"/api/v1/projects/{project}/workflow", headers=editor,
+                           json={"action": "submit", "justification": "理由"}).status_code == 200
+    queue = web.client("reviewer")
+    assert f'value="{first}:1"' in queue.get("/review/queue").text
+    answer = client.post("/api/v1/review/batch", headers=reviewer,
+                         json={"action": "approve", "projects": [{"project_id": first, "version": 2}]})
+    assert answer.status_code == 200 and answer.json()["done"] == 0, answer.text
+    assert client.get(f"/api/v1/projects/{first}", headers=reviewer).json()["state"] == "submitted"
+    token = csrf_of(queue, "/review/queue")
+    queue.post("/review/queue", data={"csrf_token": token, "action": "approve", "project": [f"{first}:2"]})
+    assert client.get(f"/api/v1/projects/{first}", headers=reviewer).json()["state"] == "submitted"
+    answer = client.post("/api/v1/review/batch", headers=reviewer,
+                         json={"action": "approve", "projects": [{"project_id": first, "version": 1}],
+                               "project_ids": [second]})  # a client of before: no version, the latest
+    assert answer.status_code == 200 and answer.json()["done"] == 2, answer.text
+    assert re.search("审核通过", answer.json()["message"])

@@ -8,6 +8,7 @@ Every write is one transaction with its audit row.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -394,13 +395,16 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None) -> list[tuple[int, StepResult]]:
+               ip: str | None = None, seen: Mapping[int, int] | None = None) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
     (one project's, repeated) took 10 s of CPU and 41 s of the database's write turns, and its refusal named that
     project five times 「等 8000 个」 (found by attack18). An id outside 1 … 2^31 − 1 refuses the batch (the API's
-    2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19)."""
+    2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19). ``seen``: the version
+    each project was seen in (the queue's ticks and the API's ``projects`` send it), a 审核通过 refused for a project
+    whose latest version is another since (``take_step``'s ``seen_version``; until attack38's second reading the
+    batch named no version)."""
     if not principal.may(Action.REVIEW):
         raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):
@@ -413,7 +417,8 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
         raise DeskRefused(f"项目编号「{str(beyond)[:24]}」无效（应为 1 至 {MAX_INTEGER} 的整数），未处理任何项目")
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
-    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip))
+    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip,
+                            seen_version=(seen or {}).get(pid)))
             for pid in project_ids]
 
 

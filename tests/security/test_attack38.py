@@ -322,3 +322,13 @@ def test_money_of_usual_digits_builds_no_context(monkeypatch: object) -> None:
     assert module.money_text(Decimal("12345678.9")) == "12,345,678.90"
     monkeypatch.undo()
     assert module.money_text(Decimal(HUGE)) == "1," + ",".join(["000"] * 12) + ".00"
+
+
+def test_the_labels_of_numbers_and_of_desk_places_are_one_list() -> None:
+    # second reading: validate._NUMBER_LABELS repeated the desk's 预算数, 财政资金, 其他资金 and 指标值
+    from perfbudget.app import review_desk, validate
+    from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
+
+    assert {k: validate._NUMBER_LABELS[k] for k in BUDGET_LABELS} == BUDGET_LABELS
+    assert {k: review_desk.FINDING_FIELDS[k] for k in BUDGET_LABELS} == BUDGET_LABELS
+    assert review_desk.INDICATOR_FIELDS["target"] == validate._NUMBER_LABELS["target.value"] == TARGET_LABEL

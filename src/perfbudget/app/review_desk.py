@@ -22,6 +22,7 @@ from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
@@ -57,7 +58,7 @@ def desk_text(text: str, label: str) -> str:
 
 
 HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "资金用途", "goals": "绩效目标"}
-INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": "指标值"}
+INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": TARGET_LABEL}
 
 
 SAVED = "已保存"  # what every face answers a desk decision that was kept
@@ -102,9 +103,8 @@ def place_label(project: Project, place: str) -> str:
     return HEADER_PLACES.get(place, place)
 
 
-FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", "budget.total": "预算数",
-                  "budget.fiscal": "财政资金", "budget.other": "其他资金", "purpose": "资金用途", "goals": "绩效目标",
-                  "level1": "一级指标", "level2": "二级指标", **INDICATOR_FIELDS}
+FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", **BUDGET_LABELS, "purpose": "资金用途",
+                  "goals": "绩效目标", "level1": "一级指标", "level2": "二级指标", **INDICATOR_FIELDS}
 
 
 def finding_place(project: Project, finding: Finding) -> str:

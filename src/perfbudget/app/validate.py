@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from perfbudget.field_labels import BUDGET_LABELS, FUNDS_GRID_LABELS, INDICATOR_NUMBER_LABELS, MONEY_LABELS
 from perfbudget.model import Document, Problem, Source
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
@@ -105,12 +106,7 @@ def out_of_range(value: Decimal) -> bool:
 
 
 # What the numbers of a document are called where they are refused, by the end of their path.
-_NUMBER_LABELS = {"budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
-                  "budget.initial": "年初预算数", "budget.executed": "全年执行数", "budget.rate": "执行率",
-                  "budget.weight": "预算执行率的分值", "budget.score": "预算执行率的得分", "target.value": "指标值",
-                  "target.upper": "指标值", "weight": "分值", "score": "得分", "table_total": "自评总分"}
-# the money among them: a number past any table's there is mostly a 元 amount in a 万元 table
-_MONEY_LABELS = {"预算数", "财政资金", "其他资金", "年初预算数", "全年执行数"}
+_NUMBER_LABELS = {**BUDGET_LABELS, **FUNDS_GRID_LABELS, **INDICATOR_NUMBER_LABELS, "table_total": "自评总分"}
 _NUMBER_PATH = re.compile(r"projects\[(\d+)\](?:\.indicators\[(\d+)\])?\.(.+)")
 
 
@@ -141,7 +137,7 @@ def range_problem(document: Document, path: str, value: Decimal, file: str = "")
     """A number past :data:`MAX_AMOUNT`, at the cell it was read from, naming it and quoting its digits: the command
     line stored a 预算数 of 10^36 万元 (attack36 left it; `perfbudget list projects` and the unit's page then failed on
     it), the web faces said 「projects[0].budget.total：数值超出允许范围」 at the file alone (attack38)."""
-    check = "金额单位和数字" if number_place(document, path, file)[1] in _MONEY_LABELS else "数字"
+    check = "金额单位和数字" if number_place(document, path, file)[1] in MONEY_LABELS else "数字"
     return _placed(document, path, value, f"超出允许范围（绝对值不超过 10^12）：请核对{check}", file)
 
 
@@ -267,7 +263,7 @@ def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], 
     return problems
 
 
-_AMOUNTS = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+_AMOUNTS = {path.removeprefix("budget."): label for path, label in BUDGET_LABELS.items()}
 
 
 def budget_sign_problems(document: Document, file: str = "") -> list[Problem]:

@@ -332,3 +332,24 @@ def test_the_labels_of_numbers_and_of_desk_places_are_one_list() -> None:
     assert {k: validate._NUMBER_LABELS[k] for k in BUDGET_LABELS} == BUDGET_LABELS
     assert {k: review_desk.FINDING_FIELDS[k] for k in BUDGET_LABELS} == BUDGET_LABELS
     assert review_desk.INDICATOR_FIELDS["target"] == validate._NUMBER_LABELS["target.value"] == TARGET_LABEL
+
+
+def test_no_provider_of_a_non_local_address_is_left_in_the_conversion_profile() -> None:
+    # second reading: the providers removed were one LibreOffice version's names
+    import pytest
+
+    from perfbudget.readers.convert import (
+        LOCAL_SCHEMES,
+        non_local_providers,
+        provider_schemes,
+        registry_of,
+        soffice_path,
+    )
+
+    program = soffice_path()
+    if program is None or not registry_of(program).is_dir():
+        pytest.skip("LibreOffice not installed")
+    registry = registry_of(program)
+    removed = set(non_local_providers(registry))
+    left = {name: scheme for name, scheme in provider_schemes(registry).items() if name not in removed}
+    assert left and all(scheme in LOCAL_SCHEMES for scheme in left.values()), left

@@ -13,6 +13,7 @@ from decimal import Context, Decimal
 
 # The units of money an amount may be counted in (the scoring's conversions know the same: evaluate/units.py).
 MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+_USUAL_DIGITS = 28  # the default decimal context's precision
 
 
 def money_text(value: Decimal) -> str:
@@ -22,9 +23,11 @@ def money_text(value: Decimal) -> str:
         return str(value)
     decimals = max(2, -exponent)
     # as many digits as the value has (an amount stored before attack38 may hold 41: the default context's 28 made
-    # the quantize raise InvalidOperation, and the unit's page, the lists and `perfbudget list projects` failed)
+    # the quantize raise InvalidOperation, and the unit's page, the lists and `perfbudget list projects` failed); a
+    # context of its own only then (one each call made every amount 60% slower, 4.4 → 7.1 µs)
     digits = max(value.adjusted(), 0) + decimals + 2
-    return format(value.quantize(Decimal(1).scaleb(-decimals), context=Context(prec=digits)), ",f")
+    wide = Context(prec=digits) if digits > _USUAL_DIGITS else None
+    return format(value.quantize(Decimal(1).scaleb(-decimals), context=wide), ",f")
 
 
 def is_money_unit(unit: str | None) -> bool:

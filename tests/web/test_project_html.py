@@ -99,7 +99,11 @@ on }}</q>）{% endif %}</li>{% endfor %}
 {% if may_edit_unit %}退回意见和每条单元格意见都列在<a href="/projects/{{ head.id }}/edit" id="returned-edit">\
 「修改指标」</a>页上，单元格意见在它所在的那一行；改好保存后回到本页送审。{% else %}\
 审核人员对单元格的意见见<a href="/projects/{{ head.id }}/review">审核台</a>，{% endif %}全部意见见<a href="/projects/{{\
- head.id }}/opinion.html">审核意见书</a>。</p>{% endif %}
+ head.id }}/opinion.html">审核意见书</a>。</p>{% endif %}{% if meta.version != head.latest_version and steps|selec\
+tattr("action", "equalto", "approve")|list %}{% set steps = steps|rejectattr("action", "equalto", "approve")|list \
+%}<p class="muted" id="approve-latest">审核通过须在最新的第 {{ head.latest_version }} 版上进行：<a href="/pr\
+ojects/{{ head.id }}?version={{ head.latest_version }}">查看第 {{ head.latest_version }} 版</a></p>{{ "\\n" }}{% en\
+dif %}
   {% if steps %}
   <form method="post" action="/projects/{{ head.id }}/workflow" class="workflow-form">
     {{ csrf(csrf_token) }}

@@ -217,7 +217,7 @@ def test_a_body_that_cannot_be_decoded_is_said_so(web: WebEnv) -> None:
                                  headers=headers)
     assert response.status_code == 400, response.text
     said = ("请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码；请求体应为 JSON 对象（请求头 Content-Type: "
-            "application/json），字段：action（必填）、comment、justification")  # what to send since replay-y
+            "application/json），字段：action（必填）、comment、justification、version")  # what to send since replay-y
     assert response.json()["error"] == {"code": "bad_request", "details": None, "message": said}
 
 

@@ -69,7 +69,7 @@ def test_a_refused_batch_step_keeps_the_ticks_and_the_comment(web: WebEnv) -> No
     page = answer.text
     assert "「批量退回」需要填写意见" in page
     assert re.search(r'<textarea name="comment" rows="2" aria-invalid="true" autofocus>', page)
-    checked = re.findall(r'name="project" value="(\d+)"[^>]*checked', page)
+    checked = re.findall(r'name="project" value="(\d+)(?::\d+)?"[^>]*checked', page)
     assert sorted(checked) == sorted(ticked)
     answer = reviewer.post("/review/queue", data={"csrf_token": token, "action": "return",
                                                   "comment": "请补充数量指标"}, follow_redirects=False)

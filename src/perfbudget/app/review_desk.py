@@ -8,6 +8,7 @@ Every write is one transaction with its audit row.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,8 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
-from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
@@ -56,7 +58,7 @@ def desk_text(text: str, label: str) -> str:
 
 
 HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "资金用途", "goals": "绩效目标"}
-INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": "指标值"}
+INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": TARGET_LABEL}
 
 
 SAVED = "已保存"  # what every face answers a desk decision that was kept
@@ -101,9 +103,8 @@ def place_label(project: Project, place: str) -> str:
     return HEADER_PLACES.get(place, place)
 
 
-FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", "budget.total": "预算数",
-                  "budget.fiscal": "财政资金", "budget.other": "其他资金", "purpose": "资金用途", "goals": "绩效目标",
-                  "level1": "一级指标", "level2": "二级指标", **INDICATOR_FIELDS}
+FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", **BUDGET_LABELS, "purpose": "资金用途",
+                  "goals": "绩效目标", "level1": "一级指标", "level2": "二级指标", **INDICATOR_FIELDS}
 
 
 def finding_place(project: Project, finding: Finding) -> str:
@@ -180,9 +181,19 @@ def load_desks(store: Store, principal: Principal, project_ids: list[int], setti
     """The desks of several projects (a unit's 审核意见书): the versions without a stored review reviewed
     together (``project_view.with_reviews``: one review of the unit, not one per project)."""
     with store.reading() as tx:
-        views = with_reviews(tx, [load_view(tx, principal, pid, settings, review=False) for pid in project_ids],
-                             settings)
+        views = with_reviews(tx, [desk_view(tx, principal, pid, settings) for pid in project_ids], settings)
         return [_desk_of(tx, view) for view in views]
+
+
+def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
+    """The version on the desk, unreviewed when it has no stored review (:func:`with_reviews`): the official one,
+    but the latest while it waits for review (a revision sent after an approval: the version a 审核通过 approves).
+    Until attack38's second reading the desk showed the approved version while a revision waited, and its 审核通过,
+    naming that version, was refused every time."""
+    view = load_view(tx, principal, project_id, settings, review=False)
+    if view.head.state == SUBMITTED and view.version.meta["version"] != view.head.latest_version:
+        return load_view(tx, principal, project_id, settings, latest=True, review=False)
+    return view
 
 
 def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
@@ -300,7 +311,7 @@ def remark_line(event: dict[str, Any]) -> str:
 
 def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
     with store.reading() as tx:
-        view = load_view(tx, principal, project_id, settings)
+        [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
     if not principal.can(Action.REVIEW, view.head.unit_code):
         raise DeskRefused("只有审核人员可以这样做", forbidden=True)
     return view
@@ -308,8 +319,8 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
 
 def decide(store: Store, principal: Principal, project_id: int, settings: CoreSettings, key: str,
            decision: str, reason: str, ip: str | None = None) -> None:
-    """Dismiss or confirm the finding ``key`` of the official version (its key, first 8 or more characters or
-    number on the desk: :func:`key_among`), with a reason (audited)."""
+    """Dismiss or confirm the finding ``key`` of the version on the desk (:func:`desk_view`; its key, first 8
+    or more characters or number on the desk: :func:`key_among`), with a reason (audited)."""
     view = _reviewing(store, principal, project_id, settings)
     reason = desk_text(reason, "理由")
     if decision not in DECISIONS:
@@ -334,7 +345,7 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,
             ip: str | None = None) -> None:
-    """A reviewer's comment on one cell of the official version (audited)."""
+    """A reviewer's comment on one cell of the version on the desk (:func:`desk_view`; audited)."""
     view = _reviewing(store, principal, project_id, settings)
     text = desk_text(text, "意见")
     project = view.version.document.projects[0]
@@ -366,7 +377,8 @@ def comment(store: Store, principal: Principal, project_id: int, settings: CoreS
 
 def grade(store: Store, principal: Principal, project_id: int, settings: CoreSettings, value: str, reason: str,
           ip: str | None = None) -> None:
-    """The reviewer's own grade of the official version (shown beside the machine's; the official one)."""
+    """The reviewer's own grade of the version on the desk (:func:`desk_view`; shown beside the machine's; the
+    official one)."""
     view = _reviewing(store, principal, project_id, settings)
     if value not in GRADES:
         raise DeskRefused("等级应为 优、良、中 或 差")
@@ -383,13 +395,16 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None) -> list[tuple[int, StepResult]]:
+               ip: str | None = None, seen: Mapping[int, int] | None = None) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
     (one project's, repeated) took 10 s of CPU and 41 s of the database's write turns, and its refusal named that
     project five times 「等 8000 个」 (found by attack18). An id outside 1 … 2^31 − 1 refuses the batch (the API's
-    2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19)."""
+    2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19). ``seen``: the version
+    each project was seen in (the queue's ticks and the API's ``projects`` send it), a 审核通过 refused for a project
+    whose latest version is another since (``take_step``'s ``seen_version``; until attack38's second reading the
+    batch named no version)."""
     if not principal.may(Action.REVIEW):
         raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):
@@ -402,7 +417,8 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
         raise DeskRefused(f"项目编号「{str(beyond)[:24]}」无效（应为 1 至 {MAX_INTEGER} 的整数），未处理任何项目")
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
-    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip))
+    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip,
+                            seen_version=(seen or {}).get(pid)))
             for pid in project_ids]
 
 

@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from operator import attrgetter
 from typing import Any
 
-from perfbudget.model import Budget, Document, Problem, Project, Source
+from perfbudget.field_labels import BUDGET_LABELS, FUNDS_GRID_LABELS, INDICATOR_NUMBER_LABELS, MONEY_LABELS
+from perfbudget.model import Document, Problem, Source
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
@@ -106,10 +106,7 @@ def out_of_range(value: Decimal) -> bool:
 
 
 # What the numbers of a document are called where they are refused, by the end of their path.
-_NUMBER_LABELS = {"budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
-                  "budget.initial": "年初预算数", "budget.executed": "全年执行数", "budget.rate": "执行率",
-                  "budget.weight": "预算执行率的分值", "budget.score": "预算执行率的得分", "target.value": "指标值",
-                  "target.upper": "指标值", "weight": "分值", "score": "得分", "table_total": "自评总分"}
+_NUMBER_LABELS = {**BUDGET_LABELS, **FUNDS_GRID_LABELS, **INDICATOR_NUMBER_LABELS, "table_total": "自评总分"}
 _NUMBER_PATH = re.compile(r"projects\[(\d+)\](?:\.indicators\[(\d+)\])?\.(.+)")
 
 
@@ -140,9 +137,28 @@ def range_problem(document: Document, path: str, value: Decimal, file: str = "")
     """A number past :data:`MAX_AMOUNT`, at the cell it was read from, naming it and quoting its digits: the command
     line stored a 预算数 of 10^36 万元 (attack36 left it; `perfbudget list projects` and the unit's page then failed on
     it), the web faces said 「projects[0].budget.total：数值超出允许范围」 at the file alone (attack38)."""
+    check = "金额单位和数字" if number_place(document, path, file)[1] in MONEY_LABELS else "数字"
+    return _placed(document, path, value, f"超出允许范围（绝对值不超过 10^12）：请核对{check}", file)
+
+
+def number_problem_at(document: Document, path: str, value: Decimal, problem: str | None,
+                      file: str = "") -> Problem | None:
+    """The problem of the number at ``path``, placed at its cell (:func:`number_place`): past any table's
+    (:func:`range_problem`), else ``problem`` (what :func:`number_problem` or :func:`storable_number_problem` said of
+    it), else None. Until attack38's second reading only a number past 10^12 the store could hold was placed; 10^50
+    (「数值位数过多」) and too many decimals were said at the file alone."""
+    if value.is_finite() and out_of_range(value):
+        return range_problem(document, path, value, file)
+    return _placed(document, path, value, f"：{problem}", file) if problem else None
+
+
+def _placed(document: Document, path: str, value: Decimal, said: str, file: str) -> Problem:
     source, label = number_place(document, path, file)
-    return Problem(source, f"{path}：{label}「{echoed(format(value, 'f') if value.adjusted() < 60 else str(value))}」"
-                           f"超出允许范围（绝对值不超过 10^12）：请核对金额单位和数字")
+    exponent = value.as_tuple().exponent
+    # its digits as written, unless they are very many (1E+1000000: the exponent form)
+    plain = isinstance(exponent, int) and exponent > -60 and value.adjusted() < 60
+    # the path kept beside the cell: it names the table a problem blocks (blocked._invalid) and the field for the API
+    return Problem(source, f"{path}：{label}「{echoed(format(value, 'f') if plain else str(value))}」{said}")
 
 
 # A number is stored as its plain digits in a column of 64 characters.
@@ -168,57 +184,14 @@ def storable_number_problem(value: Decimal) -> str | None:
     return None
 
 
-# every number of a project's budget: the amounts and a self-evaluation's funds grid (年初预算数, 全年执行数, 执行率,
-# 分值, 得分; kinds23). Until attack22 the command line's check looked at the amounts only, and `perfbudget import` of a
-# 自评表 whose 全年执行数 was 200,000 digits stored it (the web refuses it, document_problems).
-_BUDGET_FIELDS = tuple(item.name for item in dataclasses.fields(Budget))
-_budget_values = attrgetter(*_BUDGET_FIELDS)
-_PROJECT_FIELDS = tuple(item.name for item in dataclasses.fields(Project))
-_project_values = attrgetter(*_PROJECT_FIELDS)
-
-
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
     """The values of ``document`` no store can hold (the command line's check), each with where it is.
 
-    The fields that go into integer or number columns are looked at, and the texts only for a control character,
-    so a bulk import pays little."""
-    problems: list[Problem] = []
-
-    def note(path: str, value: Decimal) -> None:
-        """A number no store can hold, or past any table's (:func:`out_of_range`, at its cell; since attack38)."""
-        problem = storable_number_problem(value)
-        if problem:
-            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-        elif out_of_range(value):
-            problems.append(range_problem(document, path, value, file))
-
-    def note_integer(path: str, problem: str | None) -> None:
-        if problem:
-            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-
-    for index, project in enumerate(document.projects):
-        path = f"projects[{index}]"
-        note_integer(f"{path}.seq", integer_problem(project.seq, "seq"))
-        if project.fund_year is not None:
-            note_integer(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
-        # the amounts and the funds grid's figures (attack22: those were not looked at)
-        for name, amount in zip(_BUDGET_FIELDS, _budget_values(project.budget), strict=True):
-            if amount is not None:
-                note(f"{path}.budget.{name}", amount)
-        # a figure of the project's own (a table's 自评得分 …), whatever field it is
-        for name, value in zip(_PROJECT_FIELDS, _project_values(project), strict=True):
-            if isinstance(value, Decimal):
-                note(f"{path}.{name}", value)
-        for number, indicator in enumerate(project.indicators):
-            target = indicator.target
-            if target.value is None and target.upper is None and indicator.weight is None and indicator.score is None:
-                continue
-            where = f"{path}.indicators[{number}]"
-            for name, value in (("target.value", target.value), ("target.upper", target.upper),
-                                ("weight", indicator.weight), ("score", indicator.score)):
-                if value is not None:
-                    note(f"{where}.{name}", value)
-    return (indicator_count_problems(document, file) + extras_problems(document, file) + problems
+    Every number is looked at, found by the walk of every field :func:`document_problems` makes (:func:`_leaves`;
+    until attack38's second reading the fields were listed by hand and a 监控表's 实际完成值 of 10^36 was stored, as
+    a 自评表's 全年执行数 of 200,000 digits until attack22), and the texts only for a control character."""
+    return (indicator_count_problems(document, file) + extras_problems(document, file)
+            + _value_problems(document, file, storable_number_problem, texts=False)
             + control_problems(document, file) + seq_problems(document, file))
 
 
@@ -262,23 +235,35 @@ def _leaves(value: Any, path: str = "", field: str = "") -> Iterator[tuple[str, 
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:
     """Every value of ``document`` that may not be stored, each with where it is."""
+    return (indicator_count_problems(document, file) + extras_problems(document, file)
+            + _value_problems(document, file, number_problem, texts=True) + seq_problems(document, file)
+            + budget_sign_problems(document, file))
+
+
+def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], str | None],
+                    texts: bool) -> list[Problem]:
+    """The problems of every value of ``document`` (:func:`_leaves`), the web's check and the command line's
+    (:func:`storage_problems`): each number's by ``numbers`` or past any table's, at its cell
+    (:func:`number_problem_at`), each whole number's, and with ``texts`` each text's."""
     problems: list[Problem] = []
     for path, field, value in _leaves(document):
+        if isinstance(value, Decimal):
+            placed = number_problem_at(document, path, value, numbers(value), file)
+            if placed:
+                problems.append(placed)
+            continue
         if isinstance(value, int):
             problem = integer_problem(value, field)
-        elif isinstance(value, Decimal):
-            problem = number_problem(value)
-        else:
+        elif texts:
             problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT) or direction_problem(value)
-        if problem == OUT_OF_RANGE:
-            problems.append(range_problem(document, path, value, file))
-        elif problem:
+        else:
+            continue
+        if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-    return indicator_count_problems(document, file) + extras_problems(document, file) + problems + seq_problems(
-        document, file) + budget_sign_problems(document, file)
+    return problems
 
 
-_AMOUNTS = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+_AMOUNTS = {path.removeprefix("budget."): label for path, label in BUDGET_LABELS.items()}
 
 
 def budget_sign_problems(document: Document, file: str = "") -> list[Problem]:

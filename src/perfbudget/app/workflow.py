@@ -170,8 +170,10 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                 return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", state,
                                   forbidden=True)
             if step.action == "approve" and seen_version is not None and seen_version != latest:
-                return StepResult(False, f"您审核的是第 {seen_version} 版，但项目现在的最新版本是第 {latest} 版"
-                                         "（单位已修改并重新送审）：请查看最新版本后再审核通过", state, stale=True)
+                # the cause not guessed (a revision sent again, or an approved version shown while one waited)
+                said = (f"您审核的是第 {seen_version} 版，但该项目已有更新的第 {latest} 版" if seen_version < latest
+                        else f"该项目没有第 {seen_version} 版，最新版本是第 {latest} 版")
+                return StepResult(False, f"{said}：请查看最新版本后再审核通过", state, stale=True)
             target = step.target or state
             approved = flow.approved_version if flow else None
             if step.target is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 
+from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.cmd_desk import opened_as, run_refusable, user_option
 from perfbudget.cli.common import app, fail, out, print_json
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings
@@ -25,7 +26,7 @@ def workflow_command(
     comment: str = typer.Option("", "--comment", help="意见（退回、重新打开、添加意见时必填）。"),
     justification: str = typer.Option("", "--justification",
                                       help="送审说明：最新版本的审核意见中有「错误」时送审须填写（记入流程记录）。"),
-    version: int | None = typer.Option(None, "--version", min=1, max=2_147_483_647, metavar="版本",
+    version: int | None = typer.Option(None, "--version", min=1, max=MAX_INTEGER, metavar="版本",
                                        help="审核通过时：审核过的版本号（perfbudget desk show 所示）；"
                                             "项目此后有了新版本时拒绝，不审核通过。"),
     user: str = user_option(),

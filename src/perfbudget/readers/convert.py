@@ -23,11 +23,14 @@ by env ``PERFBUDGET_SOFFICE``. Without it the user is told how to install it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from perfbudget.config import Limits, megabytes_over
@@ -46,21 +49,57 @@ INSTALL_HINT = ("读取{what}需要 LibreOffice，但本机没有找到（soffic
 _NETWORK_PROVIDERS = ("Provider3", "Provider4", "Provider4a", "Provider6", "Provider12", "Provider12a", "Provider12b",
                       "Provider43")  # http, vnd.sun.star.webdav, webdav, ftp, https, …webdavs, webdavs, cmis
 _PROVIDERS = "/org.openoffice.ucb.Configuration/ContentProviders/Local/SecondaryKeys/Office/ProviderData"
-OFFLINE_SETTINGS = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-    'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-    '<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" '
-    'oor:op="fuse"><value>true</value></prop></item>\n'
-    + "".join(f'<item oor:path="{_PROVIDERS}"><node oor:name="{name}" oor:op="remove"/></item>\n'
-              for name in _NETWORK_PROVIDERS)
-    + "</oor:items>\n")
 
 
-def offline_profile(folder: Path) -> Path:
-    """A new LibreOffice profile in ``folder`` holding :data:`OFFLINE_SETTINGS` (LibreOffice fills in the rest)."""
+def offline_settings(providers: Iterable[str]) -> str:
+    """The profile's settings removing ``providers`` (their node names) and blocking linked pictures."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            '<item oor:path="/org.openoffice.Office.Common/Security/Scripting">'
+            '<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>\n'
+            + "".join(f'<item oor:path="{_PROVIDERS}"><node oor:name="{name}" oor:op="remove"/></item>\n'
+                      for name in providers)
+            + "</oor:items>\n")
+
+
+OFFLINE_SETTINGS = offline_settings(_NETWORK_PROVIDERS)
+
+# The address schemes a provider may keep (file, a document's own package and the program's own files): every other
+# provider the installed LibreOffice registers is removed, whatever its version names it (attack38's second reading:
+# the names above are one version's, a LibreOffice with GIO, SMB or SFTP providers kept them)
+LOCAL_SCHEMES = frozenset({"file", "pkg", "zip", "expand", "tdoc", "hier", "image", "private"})
+_PROVIDER = re.compile(r'<node oor:name="([^"]+)" oor:op="replace">\s*<prop oor:name="ServiceName">\s*<value>[^<]*'
+                       r'</value>\s*</prop>\s*<prop oor:name="URLTemplate">\s*<value>([^<]*)</value>')
+
+
+def provider_schemes(registry: Path) -> dict[str, str]:
+    """The content providers the registry folder's ``*.xcd`` declare: node name → address scheme (its URLTemplate
+    without the ``vnd.sun.star.`` or ``vnd.libreoffice.`` prefix, lower case)."""
+    found: dict[str, str] = {}
+    for xcd in sorted(registry.glob("*.xcd")):
+        for name, template in _PROVIDER.findall(xcd.read_text(encoding="utf-8", errors="replace")):
+            found[name] = template.strip().lower().removeprefix("vnd.sun.star.").removeprefix("vnd.libreoffice.")
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def non_local_providers(registry: Path) -> tuple[str, ...]:
+    """The providers to remove for a LibreOffice whose registry is ``registry``: every one whose scheme is not in
+    :data:`LOCAL_SCHEMES`, and the known network ones (:data:`_NETWORK_PROVIDERS`) whatever the registry says."""
+    others = (name for name, scheme in provider_schemes(registry).items() if scheme not in LOCAL_SCHEMES)
+    return tuple(sorted({*_NETWORK_PROVIDERS, *others}))
+
+
+def registry_of(program: str) -> Path:
+    """The registry folder of the LibreOffice ``program`` runs (``…/program/soffice`` → ``…/share/registry``)."""
+    return Path(os.path.realpath(program)).parent.parent / "share" / "registry"
+
+
+def offline_profile(folder: Path, providers: Iterable[str] = _NETWORK_PROVIDERS) -> Path:
+    """A new LibreOffice profile in ``folder`` removing ``providers`` (LibreOffice fills in the rest)."""
     profile = folder / "profile"
     (profile / "user").mkdir(parents=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(OFFLINE_SETTINGS, encoding="utf-8")
+    (profile / "user" / "registrymodifications.xcu").write_text(offline_settings(providers), encoding="utf-8")
     return profile
 
 
@@ -107,7 +146,8 @@ def convert(data: bytes, file: str, suffix: str, target: str, what: str,
         source.write_bytes(data)
         out = folder / "out"
         command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                   f"-env:UserInstallation={offline_profile(folder).as_uri()}",
+                   "-env:UserInstallation="
+                   + offline_profile(folder, non_local_providers(registry_of(program))).as_uri(),
                    "--convert-to", target, "--outdir", str(out), str(source)]
         try:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

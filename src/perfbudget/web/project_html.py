@@ -122,6 +122,13 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
                    f'<a href="/projects/{hid}/history#workflow">全部流程记录</a>。</p>\n{history}')
     returned = _returned_note(hid, c["may_edit_unit"]) if head.state == "returned" else ""
     steps = c["steps"]
+    if version != head.latest_version and any(s.action == "approve" for s in steps):
+        # a 审核通过 names the version shown and is refused on any but the latest (attack38's second reading: the
+        # approved version, shown while a revision waited, offered a 审核通过 refused every time)
+        steps = [s for s in steps if s.action != "approve"]
+        latest = text(head.latest_version)
+        returned += (f'<p class="muted" id="approve-latest">审核通过须在最新的第 {latest} 版上进行：'
+                     f'<a href="/projects/{hid}?version={latest}">查看第 {latest} 版</a></p>\n')
     figures = table_figures(c["project"], hid, c["document"].money_unit, c["may_edit_unit"] and c["may_evaluate"],
                             c["document"].kind)
     # the year always said (until webflow23 only within the 资金 label, which many tables leave blank: corpus r05)

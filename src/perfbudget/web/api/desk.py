@@ -12,6 +12,7 @@ from pydantic import Field
 
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.roles import Principal
+from perfbudget.app.validate import MAX_INTEGER
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_WORKFLOW, TypedRoute
 from perfbudget.web.deps import api_user, client_ip
@@ -38,11 +39,19 @@ class GradeBody(m.Model):
     reason: str = Field("", max_length=5000)
 
 
+class SeenProject(m.Model):
+    project_id: int
+    version: int = Field(..., ge=1, le=MAX_INTEGER, description="看过的版本号（GET /projects/{id} 的 latest_version）")
+
+
 class BatchBody(m.Model):
-    project_ids: list[int] = Field(..., max_length=desk_app.MOST_BATCH,
+    project_ids: list[int] = Field([], max_length=desk_app.MOST_BATCH,
                                    description=f"项目编号（一次最多 {desk_app.MOST_BATCH} 个）")
     action: str = Field(..., description="approve（审核通过）/ return（退回，须写意见）")
     comment: str = ""
+    projects: list[SeenProject] = Field([], max_length=desk_app.MOST_BATCH,
+                                        description="项目及审核人员看过的版本号：项目此后有了新版本时不审核通过该项目"
+                                                    "（与 project_ids 合计最多 100 个）")
 
 
 def _refused(refused: desk_app.DeskRefused) -> WebError:
@@ -93,8 +102,9 @@ def post_grade(request: Request, project_id: int, body: GradeBody,
 def post_batch(request: Request, body: BatchBody, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     store = store_of(request)
     try:
-        results = desk_app.batch_step(store, principal, body.project_ids, body.action, body.comment.strip(),
-                                      client_ip(request))
+        results = desk_app.batch_step(store, principal, [*body.project_ids, *(p.project_id for p in body.projects)],
+                                      body.action, body.comment.strip(), client_ip(request),
+                                      {p.project_id: p.version for p in body.projects})
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None
     return desk_app.batch_dict(store, principal, results)

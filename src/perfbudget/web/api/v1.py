@@ -50,7 +50,7 @@ from perfbudget.app.reviews import current_errors, review_file
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.times import utc_iso
 from perfbudget.app.unit_name_clash import unit_name_problem
-from perfbudget.app.validate import document_problems
+from perfbudget.app.validate import MAX_INTEGER, document_problems
 from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.model import Problem, Severity, Source
@@ -101,7 +101,7 @@ class StepBody(BaseModel):
     action: str = Field(..., description="submit（送审）/ approve（审核通过）/ return（退回）/ reopen / comment")
     comment: str | None = None
     justification: str | None = Field(None, description="送审说明：最新版本有「错误」级审核意见时必填，记入流程记录")
-    version: int | None = Field(None, ge=1, le=2_147_483_647,
+    version: int | None = Field(None, ge=1, le=MAX_INTEGER,
                                 description="审核通过时：审核人员看过的版本号（GET /projects/{id} 的 latest_version）；"
                                             "项目此后有了新版本时 409 stale_version，不审核通过")
 

@@ -16,6 +16,7 @@ from perfbudget.app.overview import GRADES, UnitCode, UnitName, years
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.queue_next import next_in_queue
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.validate import MAX_INTEGER
 from perfbudget.app.workflow import STATE_LABELS
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
@@ -224,7 +225,12 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     form = await read_form(request)
     params = dict(request.query_params)
     back = _queue_url(params)  # the queue as it was filtered (the form posts to its URL)
-    ids = [i for i in (stored_id(str(v)) for v in form.getlist("project")) if i is not None]
+    # each tick 「id:version」, the version the row showed (a 审核通过 refused for a project revised since; a bare id
+    # from a form of before takes the latest)
+    ticks = [str(v).partition(":") for v in form.getlist("project")]
+    seen = {i: v for i, v in ((stored_id(a), plain_int(b, 1, MAX_INTEGER)) for a, _, b in ticks)
+            if i is not None and v is not None}
+    ids = [i for i in (stored_id(a) for a, _, _ in ticks) if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     refusal = ("请先勾选要处理的项目（每行前的方框）" if not ids
                else "「批量退回」需要填写意见：退回的原因会显示在各单位的项目页" if action == "return" and not text
@@ -235,7 +241,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         return _queue_response(request, principal, query, problems, params, status_code=422, kept={
             "ticked": set(ids), "comment": text, "needs": "project" if not ids else "comment"})
     try:
-        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request))
+        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect(back)

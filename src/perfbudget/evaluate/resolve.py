@@ -273,9 +273,12 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
     bound_note: str | None = None  # an 实际完成值 whose comparator's bound meets the target (kinds37)
     done = done_note = None
     quantitative = target.kind is Kind.QUANTITATIVE and target.value is not None
-    if not grade_text and not quantitative and kind == "evaluation" and (said := stated_grade(text)) is not None:
-        grade, basis = said, f"取自实际完成值「{text.strip()}」"  # 部分完成: its own words grade it (kinds42)
     due = due_of(target) if not quantitative and kind == "evaluation" else None
+    # 部分完成: its own words grade a qualitative row (kinds42); a time target's 实际完成值 is its completion date, so
+    # 按期完成 there is no grade but a date missing (as before kinds42)
+    if not grade_text and not quantitative and due is None and kind == "evaluation" and (
+            said := stated_grade(text)) is not None:
+        grade, basis = said, f"取自实际完成值「{text.strip()}」"
     if due is not None and text:
         read = parse_done(text, builder.project.fund_year)
         if isinstance(read, tuple):

@@ -18,9 +18,13 @@ from copy import copy
 
 from uvicorn.logging import DefaultFormatter
 
+from perfbudget.model import Severity
+from perfbudget.vocabulary import severity_label
+
 FORMAT = "%(levelprefix)s%(message)s"
-LEVELS = {logging.DEBUG: "调试", logging.INFO: "信息", logging.WARNING: "警告", logging.ERROR: "错误",
-          logging.CRITICAL: "严重错误"}
+# the levels a finding's severity shares (警告, 错误: perfbudget.vocabulary, the one table of those words)
+LEVELS = {logging.DEBUG: "调试", logging.INFO: "信息", logging.WARNING: severity_label(Severity.WARNING),
+          logging.ERROR: severity_label(Severity.ERROR), logging.CRITICAL: "严重错误"}
 # uvicorn 0.55's messages at WARNING and above (``uvicorn/protocols/http/*``, ``server.py``, ``lifespan/on.py``), by
 # template: %-arguments stay where the template has them. Our own (``web/workers.py``, ``web/http_protocol.py``) are
 # written in Chinese where they are logged.

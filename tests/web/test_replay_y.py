@@ -50,7 +50,7 @@ def test_ctrl_c_is_told_in_chinese(web: WebEnv, monkeypatch: pytest.MonkeyPatch)
 
 
 _WORKFLOW_BODY = ("请求体应为 JSON 对象（请求头 Content-Type: application/json），字段：action（必填）、comment、"
-                  "justification")
+                  "justification、version")  # (version: the one the reviewer saw, since attack38)
 
 
 def test_a_request_body_the_api_cannot_take_is_told_with_what_to_send(web: WebEnv) -> None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -215,22 +216,56 @@ def direction_problem(text: str) -> str | None:
             "文字会与实际内容不同：请删去后重新导入")
 
 
-def _leaves(value: Any, path: str = "", field: str = "") -> Iterator[tuple[str, str, Any]]:
-    """Every stored value of a document (not its source locations) as (path, field name, value)."""
-    if isinstance(value, Source) or value is None or isinstance(value, bool):
-        return
-    if dataclasses.is_dataclass(value):
-        for item in dataclasses.fields(value):
-            if item.name not in ("source", "sources"):
-                yield from _leaves(getattr(value, item.name), f"{path}.{item.name}" if path else item.name, item.name)
-    elif isinstance(value, tuple | list):
-        for index, item in enumerate(value):
-            yield from _leaves(item, f"{path}[{index}]", field)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _leaves(item, f"{path}.{key}", str(key))
-    elif isinstance(value, int | Decimal | str):
-        yield path, field, value
+_FIELDS: dict[tuple[type, bool], tuple[str, ...] | None] = {}  # by (type, texts): see _stored_fields
+
+
+def _stored_fields(kind: type, texts: bool) -> tuple[str, ...] | None:
+    """The fields :func:`_leaves` walks of a value of type ``kind`` (None when it is no dataclass): every stored one
+    (not its source locations), or without ``texts`` those whose declared type can hold a number (an int or a
+    Decimal, or a dataclass, list, tuple or dict that can), found from the model's annotations, so that a field added
+    later is walked without a list to keep."""
+    key = (kind, texts)
+    if key not in _FIELDS:
+        if not dataclasses.is_dataclass(kind):
+            _FIELDS[key] = None
+        else:
+            hints = typing.get_type_hints(kind)
+            _FIELDS[key] = tuple(item.name for item in dataclasses.fields(kind)
+                                 if item.name not in ("source", "sources")
+                                 and (texts or _may_hold_number(hints[item.name])))
+    return _FIELDS[key]
+
+
+def _may_hold_number(hint: Any) -> bool:
+    if hint is Any or hint is int or hint is Decimal:
+        return True
+    if isinstance(hint, type):
+        return dataclasses.is_dataclass(hint) and bool(_stored_fields(hint, False))
+    return any(_may_hold_number(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
+
+
+def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[str, str, Any]]:
+    """Every stored value of a document (not its source locations) as (path, field name, value), in the document's
+    order; without ``texts`` its numbers only, its texts not visited (:func:`_stored_fields`). One loop over a stack:
+    the command line checks every table an import reads, and the walk of every field by nested generators attack38
+    gave it cost 12 → 182 µs a table."""
+    stack: list[tuple[Any, str, str]] = [(document, "", "")]
+    while stack:
+        value, path, field = stack.pop()
+        if isinstance(value, int | Decimal | str):
+            yield path, field, value
+            continue
+        names = _stored_fields(type(value), texts)
+        if names is not None:
+            children = [(getattr(value, name), f"{path}.{name}" if path else name, name) for name in names]
+        elif isinstance(value, tuple | list):
+            children = [(item, f"{path}[{index}]", field) for index, item in enumerate(value)]
+        elif isinstance(value, dict):
+            children = [(item, f"{path}.{key}", str(key)) for key, item in value.items()]
+        else:
+            continue
+        stack.extend(child for child in reversed(children) if not (
+            child[0] is None or isinstance(child[0], bool | Source) or (not texts and isinstance(child[0], str))))
 
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:
@@ -246,7 +281,7 @@ def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], 
     (:func:`storage_problems`): each number's by ``numbers`` or past any table's, at its cell
     (:func:`number_problem_at`), each whole number's, and with ``texts`` each text's."""
     problems: list[Problem] = []
-    for path, field, value in _leaves(document):
+    for path, field, value in _leaves(document, texts=texts):
         if isinstance(value, Decimal):
             placed = number_problem_at(document, path, value, numbers(value), file)
             if placed:

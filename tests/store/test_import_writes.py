@@ -5,6 +5,7 @@ unit looked up in one statement (``unit_aliases.merged_into``); on SQLite and Po
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from perfbudget.model import Document
 from perfbudget.store import Store, bulk
+from perfbudget.store.engine import BatchBroken
 from perfbudget.store.schema import indicators, targets
 from perfbudget.store.unit_aliases import MergedInto, merged_into
 
@@ -112,11 +114,14 @@ def _names(store: Store) -> list[str]:
 
 
 def test_a_failing_write_inside_a_batch_goes_back_to_its_savepoint_and_the_batch_goes_on(store: Store) -> None:
-    """The driver's savepoints: a write failing in Python, a write failing in the database (PostgreSQL: the
-    transaction in error until ``ROLLBACK TO``), a write failing inside a write: each leaves nothing, the rest stay."""
+    """PostgreSQL, the driver's savepoints: a write failing in Python, a write failing in the database (the
+    transaction in error until ``ROLLBACK TO``), a write failing inside a write: each leaves nothing, the rest stay.
+    SQLite writes a batch without savepoints since import-floor6 (the next test)."""
     with store.engine.begin() as connection:
         connection.exec_driver_sql("CREATE TABLE iw_rows (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
     postgres = store.engine.dialect.name == "postgresql"
+    if not postgres:
+        pytest.skip("SQLite writes a batch without savepoints (the next test)")
     with store.write_batch():
         with store.transaction() as tx:
             bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (1, "一"))
@@ -136,6 +141,40 @@ def test_a_failing_write_inside_a_batch_goes_back_to_its_savepoint_and_the_batch
         with store.transaction() as tx:
             bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (7, "七"))
     assert _names(store) == ["一", "四", "六", "七"]
+
+
+def test_a_write_failing_halfway_breaks_a_sqlite_batch_and_one_failing_before_it_wrote_does_not(
+        tmp_path: Path) -> None:
+    """SQLite, a batch without savepoints (``engine._unjournalled``): a write that fails after it changed rows leaves
+    its batch broken — nothing of the batch is committed, every later write and the block's end raise
+    ``BatchBroken`` (the bulk import then writes the batch's documents again, one transaction each) —; a write that
+    fails before it changed anything (a stale version found, a refusal) raises its own error and the batch goes on."""
+    with Store(f"sqlite:///{tmp_path / 'b.db'}") as store:
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE iw_rows (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        with pytest.raises(BatchBroken), store.write_batch():
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (1, "一"))
+            with pytest.raises(BatchBroken), store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (2, "二"))
+                raise RuntimeError("程序出错")
+            with pytest.raises(BatchBroken), store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (3, "三"))
+        assert _names(store) == []  # the first write too: the batch is all or nothing once a write broke it
+        with store.write_batch():
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (4, "四"))
+            with pytest.raises(RuntimeError), store.transaction():
+                raise RuntimeError("写入前出错")
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (5, "五"))
+        assert _names(store) == ["四", "五"]  # nothing was written by the failing one, the rest stays
+        with pytest.raises(BatchBroken), store.write_batch():
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (6, "六"))
+            with pytest.raises(BatchBroken), store.transaction() as tx:  # a collision gives the batch up
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (4, "重复"))
+        assert _names(store) == ["四", "五"]
 
 
 def test_merged_into_answers_for_a_key_no_unit_holds(store: Store) -> None:

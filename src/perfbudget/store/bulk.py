@@ -162,8 +162,38 @@ def _executemany(connection: Connection, table: Table, columns: Sequence[str], r
     marks = _marks(columns, utf8)
     if len(values) == 1:
         run(connection, _insert_sql_text(table.name, tuple(columns), 1, "", marks), values[0])
-        return
-    insert_chunked(connection, table.name, columns, values, marks=marks)
+    elif len(values) <= ONE_ROW_STATEMENTS and not _fires_on_insert(connection, table.name):
+        run(connection, _insert_sql_text(table.name, tuple(columns), 1, "", marks), values, many=True)
+    else:
+        insert_chunked(connection, table.name, columns, values, marks=marks)
+
+
+# SQLite: an INSERT of up to this many rows runs one row a statement (the one-row statement run for each row by the
+# driver's executemany); more rows go as multi-row INSERTs. A statement writing several rows into a table with a
+# unique key or a foreign key may have to be undone halfway, so SQLite opens a *statement journal* for it inside a
+# transaction and copies there every page it changes that the transaction had already changed (a bulk batch's: the
+# hot leaves of the table and of each of its indexes); past 64 KiB that journal spills to a temporary file, which
+# then takes every later statement's journal until the commit. A one-row INSERT (no trigger) checks its constraints
+# before it writes and needs none. A project's, an author's, a document item's rows come a few a document (one a
+# table), journalled at about two pages a row by the multi-row statement (projects: five indexes; a table an INSERT
+# fires a trigger on keeps its multi-row statements, :func:`_fires_on_insert`);
+# indicators and targets come ninety a document, where one statement's journal costs less than ninety statements'
+# own work (≈ 3.6 k instructions a row; bench/README.md, import-floor6).
+ONE_ROW_STATEMENTS = 32
+_FIRES: dict[str, bool] = {}
+
+
+def _fires_on_insert(connection: Connection, table: str) -> bool:
+    """SQLite: whether an INSERT into ``table`` fires a trigger (``project_versions``: its ``project_status`` row).
+    Such an INSERT is a statement that may write many rows even for one row, journalled all the same: one
+    statement for all the rows journals each page once, where one a row journalled the trigger's pages again at
+    every row (a version's statement, its ten rows one by one, spilled the journal of 5 batches in 8)."""
+    found = _FIRES.get(table)
+    if found is None:
+        found = _FIRES[table] = bool(run(connection, "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND "
+                                                     "tbl_name = ? AND instr(upper(sql), ' INSERT ON ') > 0",
+                                         (table,)))
+    return found
 
 
 def _marks(columns: Sequence[str], utf8: Sequence[str]) -> tuple[str, ...] | None:

@@ -13,12 +13,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
-from sqlalchemy.exc import DatabaseError
 
 from perfbudget.app import bulk_import
 from perfbudget.store import Store
-from perfbudget.store.transaction import Transaction
-from tests.store.test_write_batches import imported, unit_files, write_commits
+from tests.store.test_write_batches import four_in_a_batch_the_third_failing, imported, unit_files, write_commits
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/fd")
 
@@ -51,16 +49,7 @@ def test_a_batch_of_documents_spills_no_journal_to_a_temporary_file(
 
 def test_a_document_failing_before_it_writes_leaves_its_batch_going(
         store: Store, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    unit_files(seed_path, tmp_path / "tables", 4)
-    monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)  # all four in one batch
-    real_apply = Transaction.apply
-
-    def fail_first(self: Transaction, plan: Any, file: str, *args: Any, **kwargs: Any) -> Any:
-        if file.endswith("u02.txt"):  # nothing of it written yet
-            raise DatabaseError("SELECT", None, Exception("读取失败"))
-        return real_apply(self, plan, file, *args, **kwargs)
-
-    monkeypatch.setattr(Transaction, "apply", fail_first)
+    four_in_a_batch_the_third_failing(seed_path, tmp_path / "tables", monkeypatch, after_writing=False)
     outcomes: list[Any] = []
     commits = write_commits(store, lambda: outcomes.extend(imported(store, tmp_path / "tables")))
     assert [o["status"] for o in outcomes] == ["imported", "imported", "failed", "imported"]

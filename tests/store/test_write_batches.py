@@ -118,19 +118,28 @@ def test_a_batch_commits_many_documents_and_stores_the_rows_one_transaction_each
         assert {k: v for k, v in alone_rows.items() if not k.startswith("search_")} == batched_rows
 
 
-def test_a_document_failing_inside_a_batch_leaves_nothing_and_the_others_stay(
-        store: Store, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    unit_files(seed_path, tmp_path / "tables", 4)
+def four_in_a_batch_the_third_failing(seed_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                      after_writing: bool) -> None:
+    """Four files in one batch; the third's write fails in the database after its rows are written, or before."""
+    unit_files(seed_path, folder, 4)
     monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)  # all four in one batch
     real_apply = Transaction.apply
 
-    def apply_then_fail(self: Transaction, plan: Any, file: str, *args: Any, **kwargs: Any) -> Any:
+    def apply_failing(self: Transaction, plan: Any, file: str, *args: Any, **kwargs: Any) -> Any:
+        failing = file.endswith("u02.txt")
+        if failing and not after_writing:
+            raise DatabaseError("SELECT", None, Exception("读取失败"))
         outcome = real_apply(self, plan, file, *args, **kwargs)  # its rows are written, then the database fails
-        if file.endswith("u02.txt"):
+        if failing:
             raise DatabaseError("INSERT", None, Exception("磁盘故障"))
         return outcome
 
-    monkeypatch.setattr(Transaction, "apply", apply_then_fail)
+    monkeypatch.setattr(Transaction, "apply", apply_failing)
+
+
+def test_a_document_failing_inside_a_batch_leaves_nothing_and_the_others_stay(
+        store: Store, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    four_in_a_batch_the_third_failing(seed_path, tmp_path / "tables", monkeypatch, after_writing=True)
     outcomes = imported(store, tmp_path / "tables")
     assert [o["status"] for o in outcomes] == ["imported", "imported", "failed", "imported"]
     assert "数据库错误，未导入" in outcomes[2]["problems"][0]["message"]

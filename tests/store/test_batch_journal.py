@@ -38,8 +38,9 @@ def test_a_batch_of_documents_spills_no_journal_to_a_temporary_file(
     unit_files(seed_path, tmp_path / "tables", 12)  # 12 documents of 10 tables, one batch
     monkeypatch.setattr(bulk_import, "WRITE_EVERY", 12)
     held: list[int] = []
+    already = sqlite_temporary_files()  # another test's store, if one is still open in this process
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as store:
-        event.listen(store.engine, "commit", lambda _connection: held.append(sqlite_temporary_files()))
+        event.listen(store.engine, "commit", lambda _connection: held.append(sqlite_temporary_files() - already))
         outcomes = imported(store, tmp_path / "tables")
         assert [o["status"] for o in outcomes] == ["imported"] * 12
         assert store.counts()["projects"] == 120

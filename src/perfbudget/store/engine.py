@@ -247,12 +247,12 @@ def _unjournalled(connection: Connection) -> Iterator[Connection]:
     one that fails before it changed anything (a stale version found, a refusal) leaves the batch going, its error
     raised as it is. A collision (a unique key, SQLite's lock) breaks the batch, as :func:`_savepoint` gives it up.
 
-    Why (import-floor6): SQLite journals, in its *sub-journal*, the prior content of every page a savepoint's writes
-    change that its transaction had already changed, so that ``ROLLBACK TO`` can put it back; and the sub-journal
-    spills to a temporary file past 64 KiB and stays a file for the rest of the transaction. A document's savepoint
-    over its ten tables' rows (some twenty b-trees) spilled at every document, and every later statement's own
-    journal went to that file: 19.5 ``pwrite`` calls a table of a bulk import (4 KiB pages and their numbers), about
-    an eighth of the writing thread's CPU in system time. A document wrote nothing a savepoint gave back but on a
+    Why (import-floor6): a savepoint makes SQLite copy into its *sub-journal* the prior content of every page the write
+    changes that the batch's transaction had already changed (for ``ROLLBACK TO``), and past 64 KiB the sub-journal
+    spills to a temporary file that takes every later journal of the transaction. Without the savepoints and with a
+    document's few-row INSERTs one row a statement (``bulk.ONE_ROW_STATEMENTS``) a bulk import's writer makes 9.7
+    temporary-file writes a table instead of 21 (with the savepoints kept, the one-row statements made it worse:
+    each a page journalled again under the document's savepoint). A savepoint gave something back only on a
     failure, which the batch's rewrite covers."""
     _alive(connection)
     driver = connection.connection.driver_connection
@@ -428,7 +428,8 @@ class Router:
 
     def write(self) -> AbstractContextManager[Connection]:
         """A write transaction on the primary (:func:`write_transaction`: it notes the session's position);
-        inside :meth:`batch` on its thread, a savepoint of the batch's transaction."""
+        inside :meth:`batch` on its thread, part of the batch's transaction (PostgreSQL: a savepoint; SQLite: none,
+        :func:`_unjournalled`)."""
         batch = self._batch
         if batch is not None and batch[0] == threading.get_ident():
             return _savepoint(batch[1]) if is_postgres(batch[1]) else _unjournalled(batch[1])
@@ -444,16 +445,17 @@ class Router:
     @contextmanager
     def batch(self) -> Iterator[Connection | None]:
         """Write transactions begun on this thread inside the block share one transaction of the primary, each
-        in a savepoint of its own (all or nothing, as before: a failing one rolls back to its savepoint, the
-        others stay); the block's end commits them together (:func:`write_transaction`: the change counters
+        all or nothing as before — on PostgreSQL in a savepoint of its own (a failing one rolls back to it, the
+        others stay); on SQLite without one (:func:`_unjournalled`: a failing one that wrote breaks the batch) —;
+        the block's end commits them together (:func:`write_transaction`: the change counters
         move once). Reads on this thread inside the block read that transaction, so they see its writes.
 
         What a bulk import gains: one commit, one change-counter move, one pooled connection's checkout and,
         on SQLite, each touched page written to the WAL once for many documents instead of once each. When
         the batch's transaction is lost meanwhile (SQLite rolls a whole transaction back on some errors: a full
-        disk, an I/O error), the next write and the block's end raise :class:`BatchBroken` and nothing of the
-        block is committed. Nested batches join the outer one. Gives the batch's connection (None to a
-        nested one)."""
+        disk, an I/O error) or broken by a write, the next write and the block's end raise :class:`BatchBroken`
+        and nothing of the block is committed. Nested batches join the outer one. Gives the batch's connection
+        (None to a nested one)."""
         if self._batch is not None:
             yield None
             return

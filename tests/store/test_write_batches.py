@@ -119,8 +119,9 @@ def test_a_batch_commits_many_documents_and_stores_the_rows_one_transaction_each
 
 
 def four_in_a_batch_the_third_failing(seed_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch,
-                                      after_writing: bool) -> None:
-    """Four files in one batch; the third's write fails in the database after its rows are written, or before."""
+                                      after_writing: bool, error: BaseException | None = None) -> None:
+    """Four files in one batch; the third's write fails in the database after its rows are written, or before;
+    after them with ``error`` instead when given (a bug in the writer)."""
     unit_files(seed_path, folder, 4)
     monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)  # all four in one batch
     real_apply = Transaction.apply
@@ -131,7 +132,7 @@ def four_in_a_batch_the_third_failing(seed_path: Path, folder: Path, monkeypatch
             raise DatabaseError("SELECT", None, Exception("读取失败"))
         outcome = real_apply(self, plan, file, *args, **kwargs)  # its rows are written, then the database fails
         if failing:
-            raise DatabaseError("INSERT", None, Exception("磁盘故障"))
+            raise error or DatabaseError("INSERT", None, Exception("磁盘故障"))
         return outcome
 
     monkeypatch.setattr(Transaction, "apply", apply_failing)
@@ -152,6 +153,17 @@ def test_a_document_failing_inside_a_batch_leaves_nothing_and_the_others_stay(
     assert names == 30 and "400002批量2单位" not in units  # nothing of the failed document, not even its unit
     # the search index holds the three documents' projects, not the failed one's
     assert store.projects(Filters(search="项目"))["total"] == named > 0
+
+
+def test_a_programming_error_after_a_document_wrote_rolls_its_whole_batch_back(
+        store: Store, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug (not a database error) raised after the third document's rows are written ends the import with the
+    batch not yet committed rolled back whole: no document stored that no outcome told of, none written twice."""
+    four_in_a_batch_the_third_failing(seed_path, tmp_path / "tables", monkeypatch, after_writing=True,
+                                      error=RuntimeError("程序出错"))
+    with pytest.raises(RuntimeError, match="程序出错"):
+        imported(store, tmp_path / "tables")
+    assert store.counts()["documents"] == 0
 
 
 def test_a_batch_whose_commit_fails_is_written_again_document_by_document(

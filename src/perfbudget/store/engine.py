@@ -242,10 +242,13 @@ _BROKEN = "perfbudget.batch_broken"  # connection.info: a SQLite batch a write l
 @contextmanager
 def _unjournalled(connection: Connection) -> Iterator[Connection]:
     """One write of a :meth:`Router.batch` on SQLite: no savepoint. All or nothing by the batch instead: a write that
-    fails after it changed rows marks the batch broken and raises :class:`BatchBroken`, so nothing of the batch is
-    committed and its writes are made again one transaction each (where each is its own transaction, as always);
-    one that fails before it changed anything (a stale version found, a refusal) leaves the batch going, its error
-    raised as it is. A collision (a unique key, SQLite's lock) breaks the batch, as :func:`_savepoint` gives it up.
+    fails after it changed rows marks the batch broken, so nothing of the batch is committed. A database error then
+    raises :class:`BatchBroken` (its writes are made again one transaction each, where each is its own transaction,
+    as always); any other error (a bug, an interrupt) is raised as it is and leaves the batch to roll back whole, as a
+    savepoint's batch did (re-writing would store the batch's earlier documents before the error ends the caller, and
+    write the failing one twice). One that fails before it changed anything (a stale version found, a refusal) leaves
+    the batch going, its error raised as it is. A collision (a unique key, SQLite's lock) breaks the batch, as
+    :func:`_savepoint` gives it up.
 
     Why (import-floor6): a savepoint makes SQLite copy into its *sub-journal* the prior content of every page the write
     changes that the batch's transaction had already changed (for ``ROLLBACK TO``), and past 64 KiB the sub-journal
@@ -263,7 +266,7 @@ def _unjournalled(connection: Connection) -> Iterator[Connection]:
         collided = isinstance(exc, (IntegrityError, OperationalError))
         if collided or driver.total_changes != before:  # type: ignore[union-attr]
             connection.info[_BROKEN] = True  # half a write: only the whole batch's rollback undoes it
-            if isinstance(exc, Exception):
+            if isinstance(exc, DBAPIError):
                 raise BatchBroken("批量写入与其他写入冲突" if collided else "批量写入中的一份文档未能写完") from exc
         raise
     _alive(connection)

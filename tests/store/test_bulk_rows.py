@@ -185,3 +185,12 @@ def test_pg_ids_are_drawn_from_each_sequence_found_once_a_statement(pg_store_url
             assert 400 <= read < 2 * 400, read
     finally:
         engine.dispose()
+
+
+def test_the_tables_an_insert_fires_a_trigger_on_are_those_of_the_schema(tmp_path: Path) -> None:
+    """``bulk``'s few-row INSERTs keep one statement for a table an INSERT fires a trigger on: the tables are the
+    schema's own (``status._triggers``), known without a query and the same for every database."""
+    with Store(f"sqlite:///{tmp_path / 'a.db'}") as store, store.engine.connect() as connection:
+        fired = {name for name, in connection.exec_driver_sql(
+            "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '% INSERT ON %'")}
+    assert fired and bulk._INSERT_FIRES == fired

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from perfbudget.store.engine import is_postgres
 from perfbudget.store.id_floors import FLOORED_NAMES, KEPT_SQL, largest_sql
+from perfbudget.store.status import _triggers
 
 _SQL: dict[tuple[str, str], str] = {}
 
@@ -162,7 +163,7 @@ def _executemany(connection: Connection, table: Table, columns: Sequence[str], r
     marks = _marks(columns, utf8)
     if len(values) == 1:
         run(connection, _insert_sql_text(table.name, tuple(columns), 1, "", marks), values[0])
-    elif len(values) <= ONE_ROW_STATEMENTS and not _fires_on_insert(connection, table.name):
+    elif len(values) <= ONE_ROW_STATEMENTS and table.name not in _INSERT_FIRES:
         run(connection, _insert_sql_text(table.name, tuple(columns), 1, "", marks), values, many=True)
     else:
         insert_chunked(connection, table.name, columns, values, marks=marks)
@@ -176,24 +177,16 @@ def _executemany(connection: Connection, table: Table, columns: Sequence[str], r
 # then takes every later statement's journal until the commit. A one-row INSERT (no trigger) checks its constraints
 # before it writes and needs none. A project's, an author's, a document item's rows come a few a document (one a
 # table), journalled at about two pages a row by the multi-row statement (projects: five indexes; a table an INSERT
-# fires a trigger on keeps its multi-row statements, :func:`_fires_on_insert`);
+# fires a trigger on keeps its multi-row statements, ``_INSERT_FIRES``);
 # indicators and targets come ninety a document, where one statement's journal costs less than ninety statements'
 # own work (≈ 3.6 k instructions a row; bench/README.md, import-floor6).
 ONE_ROW_STATEMENTS = 32
-_FIRES: dict[str, bool] = {}
-
-
-def _fires_on_insert(connection: Connection, table: str) -> bool:
-    """SQLite: whether an INSERT into ``table`` fires a trigger (``project_versions``: its ``project_status`` row).
-    Such an INSERT is a statement that may write many rows even for one row, journalled all the same: one
-    statement for all the rows journals each page once, where one a row journalled the trigger's pages again at
-    every row (a version's statement, its ten rows one by one, spilled the journal of 5 batches in 8)."""
-    found = _FIRES.get(table)
-    if found is None:
-        found = _FIRES[table] = bool(run(connection, "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND "
-                                                     "tbl_name = ? AND instr(upper(sql), ' INSERT ON ') > 0",
-                                         (table,)))
-    return found
+# The tables an INSERT fires a trigger on (``project_versions``: its ``project_status`` row; status._triggers, the
+# schema's every trigger on INSERT). Such an INSERT is a statement that may write many rows even for one row,
+# journalled all the same: one statement for all the rows journals each page once, where one a row journalled the
+# trigger's pages again at every row (a version's statement, its ten rows one by one, spilled the journal of 5
+# batches in 8).
+_INSERT_FIRES = frozenset(table for _, table, event, _ in _triggers() if event == "INSERT")
 
 
 def _marks(columns: Sequence[str], utf8: Sequence[str]) -> tuple[str, ...] | None:

@@ -2,7 +2,12 @@
 savepoint each and their few-row INSERTs one row a statement, so SQLite's sub-journal — the prior content of the
 pages a savepoint or a statement changes again, kept so that they can be rolled back — stays small, in memory.
 A document is still all or nothing: one that fails after writing breaks its batch, written again one transaction a
-document; one that fails before writing anything leaves the batch going."""
+document; one that fails before writing anything leaves the batch going.
+
+The spill check depends on SQLite's build: a library compiled to keep temporary storage in memory
+(``SQLITE_TEMP_STORE=3``, or 2 unless ``PRAGMA temp_store`` says files; the store sets no such pragma) never opens
+such a file, and the check passes whatever the batch journals; with the usual build (``SQLITE_TEMP_STORE=1``, files,
+``PRAGMA compile_options`` tells) it failed on 0e435d37."""
 
 from __future__ import annotations
 

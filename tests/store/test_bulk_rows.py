@@ -193,4 +193,4 @@ def test_the_tables_an_insert_fires_a_trigger_on_are_those_of_the_schema(tmp_pat
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as store, store.engine.connect() as connection:
         fired = {name for name, in connection.exec_driver_sql(
             "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '% INSERT ON %'")}
-    assert fired and bulk._INSERT_FIRES == fired
+    assert fired and fired == bulk._INSERT_FIRES

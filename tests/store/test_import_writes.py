@@ -1,6 +1,7 @@
 """The importing process's writes (import-writes, 2026-12-06): rows inserted by column with the columns None in every
-row left out (``bulk.insert_columns``), a batch's savepoints through the driver (``engine._savepoint``), and the merged
-unit looked up in one statement (``unit_aliases.merged_into``); on SQLite and PostgreSQL."""
+row left out (``bulk.insert_columns``), a batch's savepoints through the driver (``engine._savepoint``, PostgreSQL;
+SQLite has none, ``engine._unjournalled``), and the merged unit looked up in one statement
+(``unit_aliases.merged_into``); on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -113,34 +114,33 @@ def _names(store: Store) -> list[str]:
         return list(connection.exec_driver_sql("SELECT name FROM iw_rows ORDER BY id").scalars())
 
 
-def test_a_failing_write_inside_a_batch_goes_back_to_its_savepoint_and_the_batch_goes_on(store: Store) -> None:
+@pytest.mark.postgres
+def test_a_failing_write_inside_a_batch_goes_back_to_its_savepoint_and_the_batch_goes_on(pg_store_url: str) -> None:
     """PostgreSQL, the driver's savepoints: a write failing in Python, a write failing in the database (the
     transaction in error until ``ROLLBACK TO``), a write failing inside a write: each leaves nothing, the rest stay.
-    SQLite writes a batch without savepoints since import-floor6 (the next test)."""
-    with store.engine.begin() as connection:
-        connection.exec_driver_sql("CREATE TABLE iw_rows (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-    postgres = store.engine.dialect.name == "postgresql"
-    if not postgres:
-        pytest.skip("SQLite writes a batch without savepoints (the next test)")
-    with store.write_batch():
-        with store.transaction() as tx:
-            bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (1, "一"))
-        with pytest.raises(RuntimeError), store.transaction() as tx:
-            bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (2, "二"))
-            raise RuntimeError("程序出错")
-        if postgres:  # a statement the database refuses (not a collision): the transaction is in error
+    SQLite writes a batch without savepoints since import-floor6 (the next tests)."""
+    with Store(pg_store_url) as store:
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE iw_rows (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        with store.write_batch():
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (1, "一"))
+            with pytest.raises(RuntimeError), store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (2, "二"))
+                raise RuntimeError("程序出错")
+            # a statement the database refuses (not a collision): the transaction is in error
             with pytest.raises(DBAPIError), store.transaction() as tx:
                 bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (3, "三"))
                 bulk.run(tx.connection, "SELECT 1 / 0")
-        with store.transaction() as tx:
-            bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (4, "四"))
-            with pytest.raises(RuntimeError), store.transaction() as inner:
-                bulk.run(inner.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (5, "五"))
-                raise RuntimeError("内层出错")
-            bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (6, "六"))
-        with store.transaction() as tx:
-            bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (7, "七"))
-    assert _names(store) == ["一", "四", "六", "七"]
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (4, "四"))
+                with pytest.raises(RuntimeError), store.transaction() as inner:
+                    bulk.run(inner.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (5, "五"))
+                    raise RuntimeError("内层出错")
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (6, "六"))
+            with store.transaction() as tx:
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (7, "七"))
+        assert _names(store) == ["一", "四", "六", "七"]
 
 
 def test_a_write_failing_halfway_breaks_a_sqlite_batch_and_one_failing_before_it_wrote_does_not(
@@ -153,6 +153,7 @@ def test_a_write_failing_halfway_breaks_a_sqlite_batch_and_one_failing_before_it
     with Store(f"sqlite:///{tmp_path / 'b.db'}") as store:
         with store.engine.begin() as connection:
             connection.exec_driver_sql("CREATE TABLE iw_rows (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        later_refused = False
         with pytest.raises(BatchBroken), store.write_batch():
             with store.transaction() as tx:
                 bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (1, "一"))
@@ -161,6 +162,8 @@ def test_a_write_failing_halfway_breaks_a_sqlite_batch_and_one_failing_before_it
                 raise RuntimeError("程序出错")
             with pytest.raises(BatchBroken), store.transaction() as tx:
                 bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (3, "三"))
+            later_refused = True  # not the block's end's BatchBroken for an error raised instead of the one expected
+        assert later_refused
         assert _names(store) == []  # the first write too: the batch is all or nothing once a write broke it
         with store.write_batch():
             with store.transaction() as tx:
@@ -176,6 +179,66 @@ def test_a_write_failing_halfway_breaks_a_sqlite_batch_and_one_failing_before_it
             with pytest.raises(BatchBroken), store.transaction() as tx:  # a collision gives the batch up
                 bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (4, "重复"))
         assert _names(store) == ["四", "五"]
+
+
+_ROWS = Table("iw_rows", MetaData(), Column("id", Integer, primary_key=True), Column("name", Text, nullable=False))
+
+
+def _third_row_collides(store: Store) -> None:
+    # few rows: one a statement (bulk.ONE_ROW_STATEMENTS), so two are in when the third collides
+    with pytest.raises(BatchBroken), store.transaction() as tx:
+        bulk.insert_values(tx.connection, _ROWS, ["id", "name"], [(7, "七"), (8, "八"), (1, "撞")])
+
+
+def _last_row_of_one_statement_collides(store: Store) -> None:
+    # more rows: one multi-row statement, which SQLite's statement journal undoes whole
+    rows = [(10 + number, "多") for number in range(bulk.ONE_ROW_STATEMENTS)] + [(1, "撞")]
+    with pytest.raises(BatchBroken), store.transaction() as tx:
+        bulk.insert_values(tx.connection, _ROWS, ["id", "name"], rows)
+
+
+def _inner_write_fails_after_the_outer_wrote(store: Store) -> None:
+    # the inner write changed nothing itself: the outer one, which wrote, breaks the batch
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (7, "七"))
+        with store.transaction():
+            raise RuntimeError("内层出错")
+
+
+def _inner_write_fails_after_it_wrote_and_the_outer_goes_on(store: Store) -> None:
+    with pytest.raises(BatchBroken), store.transaction() as tx:
+        bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (7, "七"))
+        with pytest.raises(RuntimeError), store.transaction() as inner:
+            bulk.run(inner.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (8, "八"))
+            raise RuntimeError("内层出错")
+        bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (9, "九"))
+
+
+def _interrupted_after_writing(store: Store) -> None:
+    with pytest.raises(KeyboardInterrupt), store.transaction() as tx:
+        bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (7, "七"))
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("failing", [_third_row_collides, _last_row_of_one_statement_collides,
+                                     _inner_write_fails_after_the_outer_wrote,
+                                     _inner_write_fails_after_it_wrote_and_the_outer_goes_on,
+                                     _interrupted_after_writing])
+def test_a_write_left_half_done_commits_nothing_of_its_sqlite_batch(tmp_path: Path, failing: Any) -> None:
+    """SQLite, a batch without savepoints: whichever way a write fails after rows were written (a collision after two
+    rows of its INSERT, a write inside a write, an interrupt), nothing of its batch is committed, not even the
+    writes before it, and the block's end says so (``BatchBroken``)."""
+    with Store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        _ROWS.create(store.engine)
+        with store.transaction() as tx:
+            bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (1, "一"))
+        failed_as_told = False
+        with pytest.raises(BatchBroken), store.write_batch():
+            with store.transaction() as tx:  # an earlier document of the batch
+                bulk.run(tx.connection, "INSERT INTO iw_rows (id, name) VALUES (?, ?)", (2, "二"))
+            failing(store)
+            failed_as_told = True  # its error the one expected, not one raised instead
+        assert failed_as_told and _names(store) == ["一"]
 
 
 def test_merged_into_answers_for_a_key_no_unit_holds(store: Store) -> None:

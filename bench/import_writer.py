@@ -6,8 +6,9 @@
 Plans ``--tables`` tables (corpus.py, files of 10 tables) in this process and sends them through pickle as
 the reading processes do, imports the first ``--warm`` documents (not measured: the library's first names,
 rjieba's loading), then the rest inside one library batch, as ``perfbudget import`` writes them: each
-document in a savepoint of its own, ``--batch`` documents a commit (``Store.write_batch``; default
-``bulk_import.WRITE_EVERY``; 0: one transaction per document, as before 2026-12-06).
+document all or nothing (PostgreSQL: a savepoint of its own; SQLite: none, the batch), ``--batch`` documents a
+commit (``Store.write_batch``; default ``bulk_import.WRITE_EVERY``; 0: one transaction per document, as before
+2026-12-06).
 Prints the CPU milliseconds per table of this process for the writes and for the
 library update, and on PostgreSQL the server backends' CPU (from /proc). ``--merged`` (SQLite): the search
 index merged into one segment after the warm-up, so that the FTS5 merging in the measured batches does not depend on

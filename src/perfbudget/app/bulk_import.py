@@ -65,7 +65,7 @@ from perfbudget.store.importer import FAILED, IMPORTED, UNCHANGED, Plan, file_sh
 FILES_PER_TASK = 4  # files per task sent to a reading process
 TASKS_PER_JOB = 4  # tasks in flight per reading process
 LIBRARY_EVERY = 200  # documents per update of the indicator library (its memory grows with them)
-WRITE_EVERY = 25  # documents per commit (Store.write_batch: each in a savepoint; outcomes given once committed)
+WRITE_EVERY = 25  # documents per commit (Store.write_batch: each all or nothing; outcomes given once committed)
 POOL_MIN_FILES = 32  # fewer files are read in this process (starting the pool costs about a second)
 CRASHED = "读取此文件时读取进程异常退出（可能是内存不足或读取程序出错），未导入"
 
@@ -489,8 +489,9 @@ def _committed(store: Store, settings: CoreSettings, writing: ExitStack | None,
                recent: OrderedDict[str, tuple[int, int]], remembered: int,
                timing: ImportTiming | None) -> list[ImportOutcome]:
     """The outcomes of a batch's files once its transaction has committed (``Store.write_batch``: one commit
-    for many documents, each document still all or nothing in its savepoint). When the batch's transaction
-    was lost or its commit failed, nothing of it is stored: its files are written again, each in a
+    for many documents, each document still all or nothing: on PostgreSQL in a savepoint of its own, on SQLite by
+    the batch, which a document failing after it wrote breaks). When the batch's transaction was lost or broken,
+    or its commit failed, nothing of it is stored: its files are written again, each in a
     transaction of its own, so that an outcome given is always one the store holds."""
     if timing is not None:
         timing.batches += 1

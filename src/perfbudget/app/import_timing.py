@@ -34,7 +34,7 @@ class ImportTiming:
         self.waited = 0.0  # the writer blocked on the oldest reading result
         self.waits = 0  # how many times it blocked
         self.results = 0  # reading results taken (tasks)
-        self.written = 0.0  # writing documents (savepoints)
+        self.written = 0.0  # writing documents (inside their batch's transaction)
         self.committed = 0.0  # committing batches
         self.batches = 0  # batches committed (or given up)
         self.broken = 0  # of them given up (lost, a collision: a deadlock, a serialization failure) and written again

@@ -63,10 +63,11 @@ class Store:
     @contextmanager
     def write_batch(self, index_at_end: bool = False) -> Iterator[None]:
         """Write transactions inside (on this thread) commit together at the block's end, each still all or
-        nothing in a savepoint of its own (:meth:`perfbudget.store.engine.Router.batch`); reads inside see
-        them. A bulk import's documents, so that each does not pay a commit. When the block fails (its
-        transaction lost: :class:`~perfbudget.store.engine.BatchBroken`, or the commit failed), nothing of it
-        is stored and the documents it told the indicator library of are taken back from ``library_batch``.
+        nothing (:meth:`perfbudget.store.engine.Router.batch`: on PostgreSQL in a savepoint of its own; on SQLite a
+        write failing after it wrote breaks the block); reads inside see them. A bulk import's documents, so that
+        each does not pay a commit. When the block fails (its transaction lost or broken:
+        :class:`~perfbudget.store.engine.BatchBroken`, or the commit failed), nothing of it is stored and the
+        documents it told the indicator library of are taken back from ``library_batch``.
 
         ``index_at_end`` (SQLite; for writes that only insert indicators and projects, as imports do): the
         search index takes the block's new rows once, at its end (:func:`perfbudget.store.search.indexed_at_end`)."""

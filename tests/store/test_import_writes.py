@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, Text, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.model import Document
-from perfbudget.store import Store, bulk
+from perfbudget.store import Store, bulk, engine
 from perfbudget.store.engine import BatchBroken
 from perfbudget.store.schema import indicators, targets
 from perfbudget.store.unit_aliases import MergedInto, merged_into
@@ -239,6 +239,18 @@ def test_a_write_left_half_done_commits_nothing_of_its_sqlite_batch(tmp_path: Pa
             failing(store)
             failed_as_told = True  # its error the one expected, not one raised instead
         assert failed_as_told and _names(store) == ["一"]
+
+
+def test_both_batches_tell_a_collision_from_other_errors_alike() -> None:
+    """``_savepoint`` (PostgreSQL) and ``_unjournalled`` (SQLite) give a batch up on the same collisions."""
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    assert engine._collided(IntegrityError("INSERT", None, Exception("重复")))
+    assert engine._collided(OperationalError("INSERT", None, Exception("database is locked")))
+    assert engine._collided(DBAPIError("UPDATE", None, Deadlock("死锁")))
+    assert not engine._collided(DataError("INSERT", None, Exception("数值超出范围")))
+    assert not engine._collided(RuntimeError("程序出错"))
 
 
 def test_merged_into_answers_for_a_key_no_unit_holds(store: Store) -> None:

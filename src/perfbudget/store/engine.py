@@ -263,7 +263,7 @@ def _unjournalled(connection: Connection) -> Iterator[Connection]:
     try:
         yield connection
     except BaseException as exc:
-        collided = isinstance(exc, (IntegrityError, OperationalError))
+        collided = _collided(exc)
         if collided or driver.total_changes != before:  # type: ignore[union-attr]
             connection.info[_BROKEN] = True  # half a write: only the whole batch's rollback undoes it
             if isinstance(exc, DBAPIError):
@@ -297,11 +297,18 @@ def _savepoint(connection: Connection) -> Iterator[Connection]:
             raise
         run(connection, _RELEASE, replanned=True)
     except DBAPIError as exc:
-        if isinstance(exc, (IntegrityError, OperationalError)) or getattr(exc.orig, "sqlstate", None) in (
-                "40001", "40P01"):
+        if _collided(exc):
             raise BatchBroken("批量写入与其他写入冲突") from exc
         raise
     _alive(connection)
+
+
+def _collided(exc: BaseException) -> bool:
+    """Whether a write's error is a collision with another writer, which gives its batch up (:class:`BatchBroken`):
+    a unique key, SQLite's lock (both databases' integrity and operational errors), PostgreSQL's serialization
+    failure or deadlock."""
+    return isinstance(exc, (IntegrityError, OperationalError)) or (
+        isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"))
 
 
 # One name for every write's savepoint: a savepoint inside another (a write inside a write) shares it, and
@@ -466,7 +473,6 @@ class Router:
         transaction = write_transaction(self.primary)
         with transaction if checkpointer is None else _checkpointed_aside(transaction, checkpointer) as connection:
             self._batch = (threading.get_ident(), connection)
-            connection.info.pop(_BROKEN, None)
             try:
                 yield connection
                 _alive(connection)

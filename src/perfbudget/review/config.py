@@ -22,6 +22,7 @@ Bad settings are returned as :class:`~perfbudget.model.Problem` values, never ra
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -115,12 +116,20 @@ class ReviewConfig:
         return self.settings_for(spec.id, spec.params)
 
     def settings_for(self, rule_id: str, defaults: dict[str, Any],
-                     off: frozenset[str] | None = None) -> RuleSettings:
+                     off: frozenset[str] | None = None,
+                     peers: Mapping[str, Mapping[str, Any]] | None = None) -> RuleSettings:
         """A rule's settings from its registered defaults (the engine passes them: no lookup), with the rules that
-        do not run beside it (``off``: by default the config's ``disabled``)."""
+        do not run beside it (``off``: by default the config's ``disabled``) and every rule's parameters
+        (``peers``: :meth:`peer_params`, which the engine works out once for the rules it runs)."""
         configured = self.params.get(rule_id)
         return RuleSettings(rule_id, {**defaults, **configured} if configured else defaults,
-                            frozenset(self.disabled) if off is None else off)
+                            frozenset(self.disabled) if off is None else off, peers or {})
+
+    def peer_params(self, defaults: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+        """Every rule's parameters (configured, else its registered ``defaults``, by rule id): what one rule reads
+        of another (``RuleSettings.peer_param``)."""
+        return {rule_id: {**params, **self.params[rule_id]} if rule_id in self.params else params
+                for rule_id, params in defaults.items() if params}
 
     def resolve(self, unit: Unit, region: str | None = None) -> ReviewConfig:
         """The settings for one unit (and region): matching overrides merged in order."""

@@ -112,41 +112,54 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it
     (效果指标, holding 履职效益 and the satisfaction), not as the project framework's 效益指标 and 满意度指标.
     """
+    thin = _too_few_counts(document, settings) if settings.runs("too-few-indicators") else frozenset()
     out = []
     for project, own in project_rows(document):
-        if not own:
+        found = _groups_missing(project, own)
+        if found is None:
             continue
-        present = {row.level1 for row in own}
-        required: tuple[str, ...] = _REQUIRED_GROUPS
-        labels: Mapping[str, str] = _NO_LABELS
-        if not present <= _PLAIN or has_department_level2(own):  # (most tables: 产出/效益/满意度/成本 only, the
-            # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
-            if present == {""}:  # no 一级 column at all: one finding, not one per group
-                if not _lost_in_cut(project, LEVEL1_OUTPUT):
-                    # a warning where some row reads as an effect or a satisfaction: the targets are there, in a list
-                    # or a notice's sentence, only not filed by group (温泉 塔秀乡's 受益贫困户); a list of outputs
-                    # alone lacks its 效益 and 满意度 (rules.md §6), an error as with its levels
-                    found = at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
-                                       "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
-                                       "并把每个三级指标归入相应的一级、二级指标")
-                    effects = any(reads_as_effect(row.name) for row in own)
-                    out.append(replace(found, severity="warning") if effects else found)
-                continue
-            framework = framework_of_project(project, own)
-            if framework is None:
-                continue  # an unknown framework: level-not-in-framework says so, once
-            required = framework.required
-            if framework.department and not present & framework.process:  # none of its management groups
-                required = tuple(group for group in required if group not in framework.process)
-            labels = framework.labels
-        if category_of(project):
-            required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
-        missing = "".join(f"「{labels.get(group, group)}」" for group in required
-                          if group not in present and not _lost_in_cut(project, group))
-        if missing:  # one finding naming every group missing: one fault of the project, told once
-            out.append(at_project(project, None, f"缺少一级指标{missing}，绩效目标不完整",
-                                  f"补充{missing}及其二级、三级指标"))
+        if isinstance(found, str):  # the groups a project lacks, named in one finding: one fault, told once
+            if id(project) not in thin:  # (too few rows to hold them: too-few-indicators names them, one fault)
+                out.append(at_project(project, None, f"缺少一级指标{found}，绩效目标不完整",
+                                      f"补充{found}及其二级、三级指标"))
+        else:
+            out.append(found)
     return out
+
+
+def _groups_missing(project: Project, own: tuple[Row, ...]) -> str | Finding | None:
+    """The 一级 groups a project lacks (``「效益指标」「满意度指标」``), or the finding for a table with no 一级 at all,
+    or None: ``missing-level1-group``'s check of one project (``too-few-indicators`` names the groups as well)."""
+    if not own:
+        return None
+    present = {row.level1 for row in own}
+    required: tuple[str, ...] = _REQUIRED_GROUPS
+    labels: Mapping[str, str] = _NO_LABELS
+    if not present <= _PLAIN or has_department_level2(own):  # (most tables: 产出/效益/满意度/成本 only, the
+        # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
+        if present == {""}:  # no 一级 column at all: one finding, not one per group
+            if _lost_in_cut(project, LEVEL1_OUTPUT):
+                return None
+            # a warning where some row reads as an effect or a satisfaction: the targets are there, in a list
+            # or a notice's sentence, only not filed by group (温泉 塔秀乡's 受益贫困户); a list of outputs
+            # alone lacks its 效益 and 满意度 (rules.md §6), an error as with its levels
+            found = at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                               "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                               "并把每个三级指标归入相应的一级、二级指标")
+            effects = any(reads_as_effect(row.name) for row in own)
+            return replace(found, severity="warning") if effects else found
+        framework = framework_of_project(project, own)
+        if framework is None:
+            return None  # an unknown framework: level-not-in-framework says so, once
+        required = framework.required
+        if framework.department and not present & framework.process:  # none of its management groups
+            required = tuple(group for group in required if group not in framework.process)
+        labels = framework.labels
+    if category_of(project):
+        required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
+    missing = "".join(f"「{labels.get(group, group)}」" for group in required
+                      if group not in present and not _lost_in_cut(project, group))
+    return missing or None
 
 
 _PLAIN = frozenset(LEVEL1_NAMES)
@@ -392,20 +405,52 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
     table cannot be reviewed and is graded 差 by default. 人员类/运转类 projects follow the
     simplified template and need ``minimum_simplified`` (default 2: one output, one effect).
     A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown. A project with no
-    indicator at all is told so (没有填写任何三级指标), not "只有0个".
+    indicator at all is told so (没有填写任何三级指标), not "只有0个". The finding names the rows there are
+    (「培训人次」「培训合格率」) and the 一级 groups missing (round 38): rows too few to hold every group are one fault
+    with the groups they leave out — adding the groups adds the rows —, so ``missing-level1-group`` leaves such a
+    project to this rule where it runs (a reviewer writes 「只有2个三级指标，缺少效益、满意度指标」 once).
     """
+    groups = settings.runs("missing-level1-group")
     out = []
-    for project in document.projects:
-        if not project.complete:
+    for project, own in project_rows(document):
+        minimum = _minimum(project, settings.param("minimum"), settings.param("minimum_simplified"))
+        if minimum is None:
             continue
-        minimum = settings.param("minimum_simplified" if category_of(project) else "minimum")
         count = len(project.indicators)
-        if count < minimum:
-            out.append(at_project(project, None,
-                                  f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益" if count else
-                                  "没有填写任何三级指标，无法衡量项目的产出和效益",
+        if not count:
+            out.append(at_project(project, None, "没有填写任何三级指标，无法衡量项目的产出和效益",
                                   "按产出、效益、满意度分别设置可衡量的三级指标"))
+            continue
+        shown = "".join(quote(row.indicator.level3) for row in own[:2] if row.indicator.level3.strip())
+        missing = _groups_missing(project, own) if groups else None
+        if isinstance(missing, str):
+            out.append(at_project(project, None,
+                                  f"只有{count}个三级指标{f'（{shown}）' if shown else ''}，少于{minimum}个，"
+                                  f"缺少一级指标{missing}，绩效目标不完整",
+                                  f"补充{missing}及其二级、三级指标，使三级指标不少于{minimum}个，"
+                                  "每个写明可衡量的指标值"))
+        else:
+            out.append(at_project(project, None,
+                                  f"只有{count}个三级指标{f'（{shown}）' if shown else ''}，少于{minimum}个，"
+                                  "不足以反映项目的产出和效益",
+                                  f"按产出、效益、满意度分别设置可衡量的三级指标，不少于{minimum}个"))
     return out
+
+
+def _minimum(project: Project, minimum: int, simplified: int) -> int | None:
+    """The rows a project needs when it has fewer (a 人员类/运转类 project: ``simplified``), else None; None for a
+    table cut off (its rows after the cut are unknown)."""
+    if not project.complete:
+        return None
+    needed = simplified if category_of(project) else minimum
+    return needed if len(project.indicators) < needed else None
+
+
+def _too_few_counts(document: Document, settings: RuleSettings) -> frozenset[int]:
+    """The projects (by identity) ``too-few-indicators`` tells, with its parameters as this review sets them."""
+    minimum = settings.peer_param("too-few-indicators", "minimum")
+    simplified = settings.peer_param("too-few-indicators", "minimum_simplified")
+    return frozenset(id(project) for project in document.projects if _minimum(project, minimum, simplified))
 
 
 @rule("table-cut-off", title="表格不完整", dimension="完整性", severity="info")

@@ -163,15 +163,54 @@ def _name_cut(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
     """``name-cut-off``'s (message, suggestion) for one indicator, or None."""
+    name = row.indicator.level3
     if not (row.indicator.description or "").strip():  # no description, or its column left blank
-        return _cut_list(row.indicator.level3) if "、" in row.indicator.level3 else None
+        listed = _cut_list(name) if "、" in name else None
+        return listed if listed is not None else _cut_at_joiner(name)
     found = _compared(row)
     if found is None or found[0] != "cut":
-        return None
+        return _cut_at_joiner(name)
     _kind, detail, described = found
-    return (f"三级指标名称{quote(row.indicator.level3)}不完整，比绩效指标描述{described}"
+    return (f"三级指标名称{quote(name)}不完整，比绩效指标描述{described}"
             f"少了末尾的「{detail}」，疑似被截断",
             f"把名称补全为{described}")
+
+
+def _cut_at_joiner(name: str) -> tuple[str, str] | None:
+    """A name that ends in a word joining it to what should follow (``设备维修和``, ``消防器材及``, ``文物保护与``,
+    ``资料收集、``): cut after the joiner, the thing joined lost, else None. A name ending in a whole word holding the
+    character (普及, 参与, 总和, 达标与否) is not, nor a paragraph of more than 30 characters ending in a comma.
+    ``…及`` may be the first half of 及时 (``设备维修及`` of ``设备维修及时率``) as well: the message gives both
+    readings."""
+    text = name.rstrip()
+    if len(text) < 3:
+        return None
+    last = text[-1]
+    if last in _LIST_MARKS:
+        if last != "、" and len(text) > _SENTENCE_NAME:
+            return None  # a paragraph's sentence ending in a comma (原州's …发放完毕,): sloppy, not cut
+        joiner = last
+    elif last in _JOINER_CHARS:
+        tail = words(text)[-1]
+        if tail not in _JOINER_WORDS:
+            return None  # 普及, 参与, 总和: the character ends a word
+        joiner = tail
+    else:
+        return None  # (nearly every name)
+    shown = f"「…{text[-16:]}」" if len(text) > 16 else quote(text)
+    also = "，或是「及时…」的前半（如「…及时率」）" if joiner == "及" else ""
+    return (f"三级指标名称{shown}以「{joiner}」结尾，「{joiner}」之后的内容缺失{also}，名称不完整，疑似被截断"
+            "（原表单元格的字数限制，或转录时丢了字），看不出这一行衡量什么",
+            f"对照原表补全名称（「{joiner}」之后的内容），写明衡量什么"
+            + (f"；只衡量一项的，删去末尾的「{joiner}」" if joiner in _LISTING else ""))
+
+
+# What a name cannot end in: a word joining it to what follows (设备维修和 …), a list's mark (资料收集、).
+_JOINER_WORDS = frozenset({"及", "和", "与", "或", "并", "以及", "及其", "并且", "的"})
+_JOINER_CHARS = frozenset(word[-1] for word in _JOINER_WORDS)
+_LIST_MARKS = frozenset("、，,；;")
+_SENTENCE_NAME = 30  # characters: a longer "name" is a sentence or a paragraph
+_LISTING = _LIST_MARKS | {"及", "和", "与", "或", "以及"}  # (joining two items: the first may stand alone)
 
 
 def _cut_list(name: str) -> tuple[str, str] | None:

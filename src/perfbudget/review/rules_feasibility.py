@@ -17,6 +17,7 @@ from perfbudget.review.helpers import (
     Row,
     at_indicator,
     bare,
+    count_unit,
     flagged,
     indicator_check,
     is_leftover,
@@ -402,10 +403,34 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None  # template-leftover says it
     time_like = group == "时效指标" or name.endswith(("时间", "时限", "周期", "期限"))
     example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
-               if money_standard else "如「≥95%」" if name.endswith("率") else "如「≥95%」「≥10次」")
+               if money_standard else f"如{value_example(name)}")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
+
+
+def value_example(name: str, figure: str = "N") -> str:
+    """An example target in the row's own terms, ``figure`` its number: a satisfaction 「≥90%」, a rate 「≥95%」, a
+    cost 「≤N万元」, a count in the unit its name counts in (「…危房改造户数≥N户」), else a share and a count (round 38:
+    「成本控制」 was shown 「≥95%」「≥10次」, a household count 「≥95%」 too)."""
+    plain = _AIM_VERB.sub("", name) or name  # 提高就业率 → 就业率≥95%
+    shown = plain if len(plain) <= 20 else plain[:20] + "…"
+    if name.endswith(("满意度", "满意率")):
+        return f"「{shown}≥90%」"
+    if name.endswith(("率", "比例")):
+        return f"「{shown}≥95%」"
+    if _MONEY_NAME.search(name):
+        return f"「{shown}≤{figure}万元」"
+    unit = count_unit(name)
+    if unit is not None:
+        return f"「{shown}≥{figure}{unit}」"
+    return f"「≥{figure}次」「≥{figure}人」「≥{figure}个」"
+
+
+# A verb of aim before what is measured (提高就业率): the example names the measure alone.
+_AIM_VERB = re.compile(r"^(?:提高|提升|增强|促进|保障|确保|实现|降低|减少)")
+# A name of money (成本控制, 项目资金, 培训费用): its example is an amount.
+_MONEY_NAME = re.compile(r"成本|金额|资金|费用|经费|造价|投资")
 
 
 # A 时效 value that is only how long or how often the work goes on (养护 全年): no deadline to check.
@@ -983,9 +1008,12 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     counts of bad things (事故, 投诉, 超标 …) are not flagged. A cost indicator in money is a
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse. A rate the name asks to lower given as
     all of it (``减少国有资产闲置率 =100%``, or ``100%`` with no sign) reads as the rate to reach 100%: flagged, told
-    to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not.
+    to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not. A row ``input-as-output`` tells is told to
+    be deleted, not given the other sign (round 38), and a count of the money's handling under 数量 (``科目调整次数
+    ≤10次``: fewer is better) is no output whose count should rise: not told (input-as-output says it, once).
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
+                         INPUT_ROW_ADVICE if is_input_row(document, row) else verdict[1])
             for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
 
 
@@ -1013,7 +1041,9 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
                     f"成本写上限，如「≤{_without_sign(raw)}」；名称写明是什么的成本，如「培训成本」")
         return None
     if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
-            and _BAD_THING.search(name) is None):
+            and _BAD_THING.search(name) is None and not is_input_name(name)):
+        # a count of the work delivered: more is more done (not a count of the money's handling, 科目调整次数 ≤10次:
+        # no output, fewer is better; input-as-output tells it, round 38)
         direction = "positive"
     if direction == "reverse" and op in (Op.GE, Op.GT):
         turned = _turned(name, indicator.target, raw, direction)
@@ -1464,9 +1494,13 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     number = format_decimal(target.value)
     if number in name or is_leftover(target.raw):
         return None
+    figure = target.raw.strip()
+    examples = (f"「{figure}天」「{figure}个月」" if name.endswith((*_DATE_NAMES, "周期", "时长", "年限", "天数")) else
+                value_example(name, number).replace("≥" + number, figure) if not name.endswith(("率", "比例", "度"))
+                else f"「{figure}%」")
     return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
             "衡量的是什么",
-            "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
+            f"写明计量单位，如{examples}，或把指标改写为可计量的名称")
 
 
 def _date_serial(name: str, value: Decimal) -> str | None:

@@ -1,0 +1,119 @@
+"""Round 38's changes (review38): two faults at one place decided by the rules, names cut after a joining word, and
+examples in the row's own terms. Each with a case that fails on the code before the round (0e435d37) and a near
+miss."""
+
+from __future__ import annotations
+
+from perfbudget.review.config import config_from_dict
+from perfbudget.review.engine import review_document
+from tests.review.test_review_round22 import document, row
+
+OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"
+COMPLETENESS = {"too-few-indicators", "missing-level1-group"}
+
+
+def _told(doc, **kwargs) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(f.rule, f.message) for f in review_document(doc, **kwargs).findings if f.rule in COMPLETENESS]
+
+
+# Two rows of 产出 only were told twice: 「只有2个三级指标」 (too-few-indicators) and
+# 「缺少一级指标「效益指标」「满意度指标」」 (missing-level1-group), whose fixes are one (adding the groups adds the
+# rows): one fault, told once
+
+
+def test_too_few_rows_and_the_groups_they_leave_out_are_one_finding() -> None:
+    doc = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(OUT, "质量指标", "培训合格率", "≥95%"))
+    ((rule, message),) = _told(doc)
+    assert rule == "too-few-indicators"
+    assert "只有2个三级指标（「培训人次」「培训合格率」）" in message
+    assert "缺少一级指标「效益指标」「满意度指标」" in message
+    (project,) = review_document(doc).projects
+    assert (project.grade, project.errors) == ("差", 1)  # still the fail rule's 差, one error, not two
+    # three 产出 rows are enough rows without the groups: missing-level1-group's, as before
+    three = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(OUT, "质量指标", "培训合格率", "≥95%"),
+                     row(OUT, "时效指标", "培训完成时间", "2021年10月底前"))
+    assert [rule for rule, _ in _told(three)] == ["missing-level1-group"]
+    # where too-few-indicators is switched off, the groups are told by their own rule
+    off, problems = config_from_dict({"disabled": ["too-few-indicators"]})
+    assert problems == []
+    assert [rule for rule, _ in _told(doc, config=off)] == ["missing-level1-group"]
+    # the line is too-few-indicators' own, as configured: with a minimum of 4 the three rows are too few
+    four, problems = config_from_dict({"rules": {"too-few-indicators": {"minimum": 4}}})
+    assert problems == []
+    ((rule, message),) = _told(three, config=four)
+    assert rule == "too-few-indicators" and "少于4个" in message and "「效益指标」「满意度指标」" in message
+    # rows that hold every group are only too few: no group named
+    held = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(EFF, "社会效益指标", "参训人员就业率", "≥60%"),
+                    row(SAT, "服务对象满意度指标", "学员满意度", "≥90%"))
+    ((rule, message),) = _told(held, config=four)
+    assert rule == "too-few-indicators" and "缺少" not in message
+
+
+# 永德's 资金到位及时率 ≧100% and 宁德's 人才驿站补助资金到位率 >=100%: money going in (input-as-output: delete the row)
+# and a rate over 100% (rate-over-100), two faults of rules.md §6 each told — but rate-over-100 said to write 100%
+
+
+def test_an_input_rate_over_100_is_told_to_be_deleted_not_rewritten() -> None:
+    from perfbudget.review.rules_relevance import INPUT_ROW_ADVICE
+
+    doc = document(row(OUT, "时效指标", "资金到位及时率", "≥100%"))
+    found = {f.rule: f.suggestion for f in review_document(doc).findings if f.indicator == 1}
+    assert {"input-as-output", "rate-over-100"} <= set(found)
+    assert found["rate-over-100"] == INPUT_ROW_ADVICE
+    # an output's rate over 100% is still told to be written 100%
+    output = document(row(OUT, "质量指标", "工程验收合格率", "≥100%"))
+    (finding,) = [f for f in review_document(output).findings if f.rule == "rate-over-100"]
+    assert finding.suggestion == "写作「100%」或「=100%」"
+
+
+# 德阳's 科目调整次数 ≤10次 under 数量: the count of budget adjustments read as an output to raise (「越大越好」),
+# told to be written ≥10次 — fewer is better; the row is the money's handling, told by input-as-output
+
+
+def test_a_count_of_the_moneys_handling_is_no_output_to_raise() -> None:
+    doc = document(row(OUT, "数量指标", "科目调整次数", "≤10次"))
+    rules = [f.rule for f in review_document(doc).findings if f.indicator == 1]
+    assert "input-as-output" in rules and "direction-clash" not in rules
+    # a count of the work is still an output capped by ≤
+    work = document(row(OUT, "数量指标", "培训人次", "≤10人次"))
+    assert "direction-clash" in [f.rule for f in review_document(work).findings if f.indicator == 1]
+
+
+# A name ending in a joining word (消防器材及, 设备维修和, 资料收集、) was not told: cut after the joiner, what it
+# joined is lost (names of five characters, and any joiner but 及, escaped name-cut-mid-word)
+
+
+def test_a_name_ending_in_a_joining_word_is_cut() -> None:
+    for name, joiner in (("消防器材及", "及"), ("设备维修和", "和"), ("资料收集、", "、"), ("文物保护与", "与")):
+        doc = document(row(OUT, "数量指标", name, "≥5台"))
+        found = [f for f in review_document(doc, only={"name-cut-off", "name-cut-mid-word"}).findings]
+        assert [(f.rule, f.indicator) for f in found] == [("name-cut-off", 1)], name
+        assert f"以「{joiner}」结尾" in found[0].message
+    # 及 may begin 及时 as well: the message gives both readings
+    (finding,) = review_document(document(row(OUT, "时效指标", "设备维修及", "100%")), only={"name-cut-off"}).findings
+    assert "及时" in finding.message
+    # a whole word holding the character, and a paragraph ending in a comma, are not cut
+    for name in ("科普知识普及", "群众广泛参与", "工程质量达标与否", "收支总和",
+                 "针对监测帮扶对象发放边销茶,目标人群3875人,已发放3620人,剩余255人于2022年12月底前发放完毕,"):
+        doc = document(row(OUT, "数量指标", name, "≥5次"))
+        assert review_document(doc, only={"name-cut-off", "name-cut-mid-word"}).findings == (), name
+
+
+# Examples not in the row's terms: 「成本控制 不超过预算」 shown 「≥95%」「≥10次」, a household count 「应改尽改」 the
+# same, a bare 「1」 for 完成时限 shown 「≥550万元」「≥95%」「≥3台」
+
+
+def test_examples_are_in_the_rows_own_terms() -> None:
+    def suggestion(doc, rule_id: str) -> str:  # type: ignore[no-untyped-def]
+        (finding,) = review_document(doc, only={rule_id}).findings
+        return finding.suggestion
+
+    assert "「危房改造户数≥N户」" in suggestion(document(row(OUT, "数量指标", "危房改造户数", "应改尽改")),
+                                                "qualitative-for-number")
+    assert "≤N万元" in suggestion(document(row(OUT, "数量指标", "项目成本控制金额", "不超过预算")),
+                                  "qualitative-for-number")
+    assert "「就业率≥95%」" in suggestion(document(row(EFF, "社会效益指标", "提高就业率", "显著")),
+                                       "qualitative-for-number")
+    assert "「1天」「1个月」" in suggestion(document(row(OUT, "时效指标", "完成时限", "1")), "number-without-unit")
+    assert "「2次」" in suggestion(document(row(OUT, "数量指标", "召开食品安全委员会全体会议", "2")),
+                                  "number-without-unit")

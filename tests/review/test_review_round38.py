@@ -117,3 +117,37 @@ def test_examples_are_in_the_rows_own_terms() -> None:
     assert "「1天」「1个月」" in suggestion(document(row(OUT, "时效指标", "完成时限", "1")), "number-without-unit")
     assert "「2次」" in suggestion(document(row(OUT, "数量指标", "召开食品安全委员会全体会议", "2")),
                                   "number-without-unit")
+
+
+# Messages a reviewer had to complete by hand: a repeated name said only 「与第N个指标重复」 (which value holds?), a
+# 二级's name in the 一级 column only 「不在指标体系内」 (where does it go?), a cost's placeholder value was shown
+# 「≥12次」「100%」
+
+
+def test_a_repeated_name_says_both_values_and_which_row_to_drop() -> None:
+    same = document(row(OUT, "数量指标", "资助困难学生", "52人"), row(OUT, "质量指标", "资助困难学生", "52人"))
+    (finding,) = review_document(same, only={"duplicate-indicator"}).findings
+    assert "指标值也同为「52人」" in finding.message and finding.suggestion.startswith("删去第2个指标")
+    differ = document(row(OUT, "数量指标", "帮扶活动", "≥15次"), row(OUT, "数量指标", "帮扶活动", "≥9项"))
+    (finding,) = review_document(differ, only={"duplicate-indicator"}).findings
+    assert "分别为「≥15次」和「≥9项」" in finding.message and "只保留一个" in finding.suggestion
+
+
+def test_a_level2_name_in_the_wrong_column_is_told_where_it_goes() -> None:
+    doc = document(row("数量指标", "数量指标", "收容救护野生动物", "≥20只"),
+                   row(EFF, "服务对象满意度指标", "群众满意度", "≥90%"))
+    found = {f.field: (f.message, f.suggestion) for f in review_document(doc, only={"level-not-in-framework"}).findings}
+    assert "是一级指标「产出指标」下的二级指标" in found["level1"][0]
+    assert found["level1"][1] == "一级指标填「产出指标」，「数量指标」填在二级指标栏"
+    assert "是一级指标「满意度指标」下的二级指标" in found["level2"][0]
+    assert found["level2"][1].startswith("把这一行移到「满意度指标」下")
+    # a 一级 no framework knows is told as before
+    other = document(row("项目决策", "数量指标", "收容救护野生动物", "≥20只"))
+    (finding,) = review_document(other, only={"level-not-in-framework"}).findings
+    assert finding.message == "一级指标「项目决策」不在指标体系内"
+
+
+def test_a_costs_placeholder_is_shown_money() -> None:
+    doc = document(row(OUT, "成本指标", "项目总成本", "≤****000元"))
+    (finding,) = [f for f in review_document(doc, only={"template-leftover"}).findings if f.field == "target"]
+    assert "万元" in finding.suggestion and "≥12次" not in finding.suggestion

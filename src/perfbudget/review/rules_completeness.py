@@ -619,8 +619,9 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
                 raw = indicator.target.raw
                 bare_unit = _SIGNS_AND_SPACES.sub("", raw) if is_bare_unit(raw) else ""
                 # 公里: the form's unit kept, the figure to write before it
-                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else
-                        "填写可衡量的指标值，如「≥12次」「100%」")
+                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else  # (the row's own group's
+                        # examples, as missing-target-value's: a cost's placeholder 「≤****000元」 is shown money)
+                        f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(meant_group(row), '「≥12次」「100%」')}")
                 out.append(replace(at_indicator(project, position, indicator, "target", left, fill), severity="error"))
             if name_left:
                 named.append(position)

@@ -344,19 +344,18 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     out = []
     twins = _OUTPUT_AND_EFFECT if settings.runs("output-as-effect") else None  # (a region may switch it off)
     for project, own in project_rows(document):
-        first: dict[str, tuple[int, str]] = {}
+        first: dict[str, tuple[int, str, Indicator]] = {}
         heads: dict[tuple[object, ...], tuple[int, Indicator, str]] = {}
         for _project, position, indicator, level1, level2, name, key, _cost, _economic in own:
             if not key:
                 continue
             if key in first:
-                seen, group = first[key]
+                seen, group, before = first[key]
                 if {group, level1} != twins:  # an output's name again under 效益: output-as-effect's where it runs
                     out.append(at_indicator(project, position, indicator, "level3",
-                                            f"三级指标{quote(indicator.level3)}与第{seen}个指标重复",
-                                            "删除重复的指标，或改写为衡量不同内容的指标"))
+                                            *_repeated(indicator, seen, before, position)))
                 continue
-            first[key] = (position, level1)
+            first[key] = (position, level1, indicator)
             if level2 != "数量指标" or (counted := _head_count(name, indicator.target)) is None:
                 continue
             if (earlier := heads.get(counted)) is not None:
@@ -368,6 +367,19 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
             else:
                 heads[counted] = (position, indicator, name)
     return out
+
+
+def _repeated(indicator: Indicator, seen: int, before: Indicator, position: int) -> tuple[str, str]:
+    """``duplicate-indicator``'s (message, suggestion) for a name repeated from row ``seen``: the two values said,
+    and which row to drop (round 38: 「与第N个指标重复」 left the reader to look both up)."""
+    name, now, then = quote(indicator.level3), indicator.target.raw.strip(), before.target.raw.strip()
+    if now == then:
+        said = f"，指标值也同为{quote(now)}，同一结果会重复计分" if now else "，同一结果会重复计分"
+        return (f"三级指标{name}与第{seen}个指标重复{said}",
+                f"删去第{position}个指标；两者衡量的确实不同的，改写名称写明区别")
+    return (f"三级指标{name}与第{seen}个指标重复，指标值却分别为{quote(then or '（空）')}和"
+            f"{quote(now or '（空）')}，看不出以哪个为准",
+            "核实后只保留一个指标和一个指标值；两者衡量的确实不同的，改写名称写明区别")
 
 
 # An output's name repeated under 效益: one fault, told by output-as-effect with the row it repeats.

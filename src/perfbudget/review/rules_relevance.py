@@ -727,14 +727,33 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     if level1 not in LEVEL1_NAMES or misfiled_level1(row):
         if level1 in PROCESS_LEVEL1:
             return None  # the investment form's 过程管理指标: any 二级 is the form's
+        written = indicator.level1.strip()
+        written = written if written.endswith("指标") else written + "指标"
+        parent = _PARENT.get(written)
+        if parent is not None:  # a 二级's name in the 一级 column (临翔's 数量指标, 经济效益指标): say where it goes
+            return ("level1", f"一级指标「{indicator.level1}」不在指标体系内：「{written}」是一级指标「{parent}」下的"
+                              "二级指标",
+                    f"一级指标填「{parent}」，「{written}」填在二级指标栏")
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
                 "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
     if row.level2 not in _ALLOWED[level1] and row.level2 and not _merged_level2(row.level2, _ALLOWED[level1]):
         # (none: 实施效果指标 | 产出指标, the form's)
         allowed = "、".join(sorted(_ALLOWED[level1]))
+        parent = _PARENT.get(row.level2)
+        if parent is not None and parent != level1:  # 服务对象满意度指标 under 效益: another 一级's 二级
+            move = (f"二级指标改为「{LEVEL1_COST}」（2015年框架，成本在产出下），或按新框架把一级指标改为"
+                    f"「{LEVEL1_COST}」" if parent == LEVEL1_COST and level1 == LEVEL1_OUTPUT else
+                    f"把这一行移到「{parent}」下；「{level1}」下的二级指标应为：{allowed}")
+            return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」，是一级指标「{parent}」下的"
+                              "二级指标", move)
         return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
                 f"「{level1}」下的二级指标应为：{allowed}")
     return None
+
+
+# The 一级 each framework 二级 stands under (数量指标 → 产出指标, 经济成本指标 → 成本指标: the 2021 framework's).
+_PARENT: dict[str, str] = {level2: level1 for framework in (FRAMEWORK_2021, FRAMEWORK_2015)
+                           for level1, level2s in framework.items() for level2 in level2s}
 
 
 _LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework, needs=lambda shape: shape[6] and shape[7])

@@ -42,6 +42,12 @@ def test_too_few_rows_and_the_groups_they_leave_out_are_one_finding() -> None:
     assert problems == []
     ((rule, message),) = _told(three, config=four)
     assert rule == "too-few-indicators" and "少于4个" in message and "「效益指标」「满意度指标」" in message
+    # a rule run on its own, with settings made by hand (no other rule's parameters), tells its own fault
+    from perfbudget.review.rules_completeness import missing_level1_group
+    from perfbudget.review.settings import RuleSettings
+
+    alone = missing_level1_group(doc, RuleSettings("missing-level1-group"))
+    assert [f.message for f in alone] == ["缺少一级指标「效益指标」「满意度指标」，绩效目标不完整"]
     # rows that hold every group are only too few: no group named
     held = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(EFF, "社会效益指标", "参训人员就业率", "≥60%"),
                     row(SAT, "服务对象满意度指标", "学员满意度", "≥90%"))

@@ -447,7 +447,10 @@ def _minimum(project: Project, minimum: int, simplified: int) -> int | None:
 
 
 def _too_few_counts(document: Document, settings: RuleSettings) -> frozenset[int]:
-    """The projects (by identity) ``too-few-indicators`` tells, with its parameters as this review sets them."""
+    """The projects (by identity) ``too-few-indicators`` tells, with its parameters as this review sets them (none
+    where the settings were built without the other rules': a rule run on its own tells its own fault)."""
+    if "too-few-indicators" not in settings.peers:
+        return frozenset()
     minimum = settings.peer_param("too-few-indicators", "minimum")
     simplified = settings.peer_param("too-few-indicators", "minimum_simplified")
     return frozenset(id(project) for project in document.projects if _minimum(project, minimum, simplified))

@@ -157,3 +157,13 @@ def test_a_costs_placeholder_is_shown_money() -> None:
     doc = document(row(OUT, "成本指标", "项目总成本", "≤****000元"))
     (finding,) = [f for f in review_document(doc, only={"template-leftover"}).findings if f.field == "target"]
     assert "万元" in finding.suggestion and "≥12次" not in finding.suggestion
+
+
+def test_a_row_under_satisfaction_that_asks_no_one_is_told_why() -> None:
+    doc = document(row(SAT, "服务对象满意度指标", "整编资料审核", "100%"))
+    (finding,) = review_document(doc, only={"non-satisfaction-in-group"}).findings
+    assert "没有调查任何人的满意程度" in finding.message
+    assert "救助对象" not in finding.suggestion and "写明调查的是谁" in finding.suggestion  # (the seed's words, once)
+    # a satisfaction there is quiet
+    assert review_document(document(row(SAT, "服务对象满意度指标", "参训学员满意度", "≥90%")),
+                           only={"non-satisfaction-in-group"}).findings == ()

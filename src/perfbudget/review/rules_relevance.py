@@ -445,9 +445,10 @@ def _not_satisfaction(row: Row) -> tuple[str, str] | None:
     name = row.name
     if row.level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
         return None
-    return (f"{quote(row.indicator.level3)}不是满意度指标，却放在「满意度指标」下",
-            "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
-            "如「救助对象满意度 ≥90%」")
+    return (f"{quote(row.indicator.level3)}不是满意度指标，却放在「满意度指标」下：按满意度计分，"
+            "却没有调查任何人的满意程度",
+            "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置本项目服务对象的满意度，写明调查的是谁，"
+            "如「受益群众满意度 ≥90%」「参训学员满意度 ≥90%」")
 
 
 _NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction, needs=lambda shape: shape[0] == LEVEL1_SATISFACTION)

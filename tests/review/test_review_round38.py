@@ -167,3 +167,21 @@ def test_a_row_under_satisfaction_that_asks_no_one_is_told_why() -> None:
     # a satisfaction there is quiet
     assert review_document(document(row(SAT, "服务对象满意度指标", "参训学员满意度", "≥90%")),
                            only={"non-satisfaction-in-group"}).findings == ()
+
+
+# Mend of round 38 (second reading): a region making too-few-indicators a warning, no longer a fail rule, turned the
+# two 产出 rows from 中 (missing-level1-group's error) into 良 with no error: the groups are left to
+# too-few-indicators only where its finding weighs at least as much as missing-level1-group's own
+
+
+def test_the_groups_are_not_left_to_a_lighter_too_few_indicators() -> None:
+    doc = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(OUT, "质量指标", "培训合格率", "≥95%"))
+    lighter, problems = config_from_dict({"grade": {"fail_rules": []}, "override": [
+        {"region": "某市", "rules": {"too-few-indicators": {"severity": "warning"}}}]})
+    assert problems == []
+    assert sorted(rule for rule, _ in _told(doc, config=lighter, region="某市")) == [
+        "missing-level1-group", "too-few-indicators"]
+    (project,) = review_document(doc, config=lighter, region="某市").projects
+    assert (project.grade, project.errors) == ("中", 1)
+    # elsewhere (too-few-indicators an error) the two are one finding, as before
+    assert [rule for rule, _ in _told(doc, config=lighter, region="别处")] == ["too-few-indicators"]

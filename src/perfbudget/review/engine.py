@@ -224,8 +224,9 @@ def _prepared(config: ReviewConfig, document: Document, region: str | None,
     off = frozenset(spec.id for spec in specs).difference(spec.id for spec in chosen)  # (a rule leaving a fault to
     # another tells it itself where that one is off)
     peers = settings.peer_params({spec.id: spec.params for spec in specs})  # (what one rule reads of another)
-    runs = tuple((spec, settings.settings_for(spec.id, spec.params, off, peers), settings.severities.get(spec.id))
-                 for spec in chosen)
+    weights = settings.peer_severities({spec.id: spec.severity for spec in specs})
+    runs = tuple((spec, settings.settings_for(spec.id, spec.params, off, peers, weights),
+                  settings.severities.get(spec.id)) for spec in chosen)
     prepared: _Prepared = (settings, runs, {spec.id: i for i, spec in enumerate(chosen)},
                            {spec.id: spec.title for spec in chosen}, {})
     if only is None and not config.overrides:

@@ -26,7 +26,7 @@ from perfbudget.framework import (
     department_level1,
 )
 from perfbudget.model import Document, Project
-from perfbudget.review.finding import Finding
+from perfbudget.review.finding import SEVERITIES, Finding
 from perfbudget.review.helpers import (
     AIM_EXAMPLES,
     Row,
@@ -112,7 +112,7 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it
     (效果指标, holding 履职效益 and the satisfaction), not as the project framework's 效益指标 and 满意度指标.
     """
-    thin = _too_few_counts(document, settings) if settings.runs("too-few-indicators") else frozenset()
+    thin = _too_few_counts(document, settings) if _groups_told_as_too_few(settings) else frozenset()
     out = []
     for project, own in project_rows(document):
         found = _groups_missing(project, own)
@@ -408,9 +408,10 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
     indicator at all is told so (没有填写任何三级指标), not "只有0个". The finding names the rows there are
     (「培训人次」「培训合格率」) and the 一级 groups missing (round 38): rows too few to hold every group are one fault
     with the groups they leave out — adding the groups adds the rows —, so ``missing-level1-group`` leaves such a
-    project to this rule where it runs (a reviewer writes 「只有2个三级指标，缺少效益、满意度指标」 once).
+    project to this rule where it runs with a severity at least as high as that rule's (a reviewer writes
+    「只有2个三级指标，缺少效益、满意度指标」 once; a region making this rule a warning keeps the groups' error).
     """
-    groups = settings.runs("missing-level1-group")
+    groups = _groups_told_as_too_few(settings)
     out = []
     for project, own in project_rows(document):
         minimum = _minimum(project, settings.param("minimum"), settings.param("minimum_simplified"))
@@ -444,6 +445,17 @@ def _minimum(project: Project, minimum: int, simplified: int) -> int | None:
         return None
     needed = simplified if category_of(project) else minimum
     return needed if len(project.indicators) < needed else None
+
+
+def _groups_told_as_too_few(settings: RuleSettings) -> bool:
+    """Whether the groups a thin project lacks are told by ``too-few-indicators`` (one finding) rather than by
+    ``missing-level1-group``: where both run and the first weighs at least as much as the second (a region making
+    ``too-few-indicators`` a warning keeps the groups' error, and the grade it gives). Either rule asks it."""
+    other = "missing-level1-group" if settings.rule == "too-few-indicators" else "too-few-indicators"
+    if not settings.runs(other):
+        return False
+    rows, groups = settings.severities.get("too-few-indicators"), settings.severities.get("missing-level1-group")
+    return rows is None or groups is None or SEVERITIES.index(rows) <= SEVERITIES.index(groups)
 
 
 def _too_few_counts(document: Document, settings: RuleSettings) -> frozenset[int]:

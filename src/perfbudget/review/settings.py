@@ -26,12 +26,16 @@ class RuleSettings:
         peers: every rule's parameters in the same review (configured, else registered), by rule id: a rule that
             leaves a fault to another reads where that other rule draws its line (``missing-level1-group`` leaves
             a project to ``too-few-indicators`` below that rule's ``minimum``), not a copy of the number.
+        severities: every rule's severity in the same review (configured, else registered), by rule id: a rule
+            leaves a fault to another only where that other's finding weighs as much as its own (a region making
+            ``too-few-indicators`` a warning keeps ``missing-level1-group``'s error).
     """
 
     rule: str
     params: Mapping[str, Any] = field(default_factory=dict)
     off: frozenset[str] = frozenset()
     peers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    severities: Mapping[str, str] = field(default_factory=dict)
 
     def runs(self, rule_id: str) -> bool:
         """Whether the rule ``rule_id`` runs in the same review (not switched off, not left out)."""

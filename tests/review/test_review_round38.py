@@ -185,3 +185,22 @@ def test_the_groups_are_not_left_to_a_lighter_too_few_indicators() -> None:
     assert (project.grade, project.errors) == ("中", 1)
     # elsewhere (too-few-indicators an error) the two are one finding, as before
     assert [rule for rule, _ in _told(doc, config=lighter, region="别处")] == ["too-few-indicators"]
+
+
+# Mend of round 38 (second reading): the examples took no sign from the name: 降低投诉率 was shown 「投诉率≥95%」, a
+# count of accidents 「≥N次」, money brought in a ceiling, and 保障房分配户数 lost its 保障
+
+
+def test_an_example_takes_its_sign_from_the_name() -> None:
+    from perfbudget.review.rules_feasibility import value_example
+
+    assert value_example("降低投诉率") == "「投诉率≤5%」"
+    assert value_example("安全事故发生率") == "「安全事故发生率≤5%」"
+    assert value_example("减少安全事故次数") == "「安全事故次数≤N次」"
+    assert value_example("招商引资金额") == "「招商引资金额≥N万元」"
+    assert value_example("项目成本控制金额") == "「项目成本控制金额≤N万元」"
+    assert value_example("保障房分配户数") == "「保障房分配户数≥N户」"
+    # near misses: a rate to raise, a satisfaction, a verb of aim before a measure
+    assert value_example("提高就业率") == "「就业率≥95%」"
+    assert value_example("群众满意度") == "「群众满意度≥90%」"
+    assert value_example("群众不满意率") == "「群众不满意率≤5%」"

@@ -27,9 +27,15 @@ from perfbudget.review.helpers import (
     tail_start,
     unit_note,
 )
-from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
+from perfbudget.review.language import content_words, figures, made_of, project_category, word_set, words
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import INPUT_ROW_ADVICE, is_input_name, is_input_row, rate_given_as_count
+from perfbudget.review.rules_relevance import (
+    INPUT_ROW_ADVICE,
+    drawn_in,
+    is_input_name,
+    is_input_row,
+    rate_given_as_count,
+)
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
@@ -412,23 +418,35 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
 def value_example(name: str, figure: str = "N") -> str:
     """An example target in the row's own terms, ``figure`` its number: a satisfaction 「≥90%」, a rate 「≥95%」, a
     cost 「≤N万元」, a count in the unit its name counts in (「…危房改造户数≥N户」), else a share and a count (round 38:
-    「成本控制」 was shown 「≥95%」「≥10次」, a household count 「≥95%」 too)."""
-    plain = _AIM_VERB.sub("", name) or name  # 提高就业率 → 就业率≥95%
+    「成本控制」 was shown 「≥95%」「≥10次」, a household count 「≥95%」 too). The sign is the name's: what the name
+    asks to keep low or to lower (投诉率, 安全事故次数, 降低…, ``name_direction``/``is_bad_thing``) a ceiling, money
+    drawn in (招商引资金额, ``drawn_in``) a floor, other money a ceiling."""
+    plain = _measured(name)
     shown = plain if len(plain) <= 20 else plain[:20] + "…"
-    if name.endswith(("满意度", "满意率")):
-        return f"「{shown}≥90%」"
-    if name.endswith(("率", "比例")):
-        return f"「{shown}≥95%」"
+    direction = name_direction(plain)
+    low = direction == "reverse" or (direction is None and (is_bad_thing(plain) or _LOWERING.match(name) is not None))
+    if name.endswith(("率", "比例", "满意度")):
+        return f"「{shown}≤5%」" if low else f"「{shown}≥90%」" if "满意" in name[-3:] else f"「{shown}≥95%」"
     if _MONEY_NAME.search(name):
-        return f"「{shown}≤{figure}万元」"
+        return f"「{shown}{'≥' if drawn_in(name) and not low else '≤'}{figure}万元」"
     unit = count_unit(name)
     if unit is not None:
-        return f"「{shown}≥{figure}{unit}」"
+        return f"「{shown}{'≤' if low else '≥'}{figure}{unit}」"
     return f"「≥{figure}次」「≥{figure}人」「≥{figure}个」"
 
 
-# A verb of aim before what is measured (提高就业率): the example names the measure alone.
-_AIM_VERB = re.compile(r"^(?:提高|提升|增强|促进|保障|确保|实现|降低|减少)")
+def _measured(name: str) -> str:
+    """The measure a name of aim names (提高就业率 → 就业率): the aim verb (``_AIM_OPENING``'s) taken off where the
+    segmenter reads a word of two characters or more after it — not 保障房分配户数's 保障, the head of a compound."""
+    aim = _AIM_OPENING.match(name)
+    if aim is None:
+        return name
+    rest = name[aim.end(1):]
+    return rest if len(words(rest)[0]) > 1 and words(name)[0] == aim.group(1) else name
+
+
+# The aim verbs of lowering (降低投诉率): what follows is to be kept low.
+_LOWERING = re.compile(r"^(?:降低|减少|缩短)")
 # A name of money (成本控制, 项目资金, 培训费用): its example is an amount.
 _MONEY_NAME = re.compile(r"成本|金额|资金|费用|经费|造价|投资")
 
@@ -876,7 +894,7 @@ def several_measures(name: str, raw: str) -> tuple[list[str], list[str]] | None:
 
 
 # Aims that open a clause (降低交通事故损失, 提升…水平): two in one name are two targets.
-_AIM_OPENING = re.compile(r"^(?:降低|减少|提升|提高|增加|增强|改善|促进|保障|确保|扩大|缩短|推动)[\u4e00-\u9fff]{2,}$")
+_AIM_OPENING = re.compile(r"^(降低|减少|提升|提高|增加|增强|改善|促进|保障|确保|扩大|缩短|推动)[\u4e00-\u9fff]{2,}$")
 _CLAUSE_SPLIT = re.compile(r"[,，;；]")
 
 
@@ -1496,8 +1514,8 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
         return None
     figure = target.raw.strip()
     examples = (f"「{figure}天」「{figure}个月」" if name.endswith((*_DATE_NAMES, "周期", "时长", "年限", "天数")) else
-                value_example(name, number).replace("≥" + number, figure) if not name.endswith(("率", "比例", "度"))
-                else f"「{figure}%」")
+                re.sub(f"[≥≤]{re.escape(number)}", figure, value_example(name, number))
+                if not name.endswith(("率", "比例", "度")) else f"「{figure}%」")
     return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
             "衡量的是什么",
             f"写明计量单位，如{examples}，或把指标改写为可计量的名称")

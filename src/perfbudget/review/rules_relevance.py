@@ -105,6 +105,12 @@ _INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额
 _DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资|节约|节省|增收|收入|收益|贷款(?!贴息|利息)")
 
 
+def drawn_in(text: str) -> bool:
+    """Whether a name is of money drawn in, saved or brought in, or lent on the project (``_DRAWN_IN``): more is
+    better, not the project's own money."""
+    return _DRAWN_IN.search(text) is not None
+
+
 # How well money is handled (合规, 准确 …) is a quality of fund management, not spending as such.
 _MANAGEMENT = re.compile(r"合规|规范|准确|安全|正确|合法")
 

@@ -204,3 +204,20 @@ def test_an_example_takes_its_sign_from_the_name() -> None:
     assert value_example("提高就业率") == "「就业率≥95%」"
     assert value_example("群众满意度") == "「群众满意度≥90%」"
     assert value_example("群众不满意率") == "「群众不满意率≤5%」"
+
+
+# Mend of round 38 (second reading): a name ending in a comma or a semicolon (培训人次；, （1）新增就业人数；) was
+# called cut, and whole words ending in a joining character the segmenter splits (实现碳中和, 目之所及)
+
+
+def test_a_trailing_comma_and_a_whole_word_ending_in_a_joiner_are_not_cut() -> None:
+    def cut(name: str) -> bool:
+        doc = document(row(OUT, "数量指标", name, "≥5次"))
+        return bool(review_document(doc, only={"name-cut-off"}).findings)
+
+    for name in ("培训人次；", "（1）新增就业人数；", "培训覆盖率,", "培训人数，", "实现碳中和", "酸碱中和", "目之所及",
+                 "两项之和"):
+        assert not cut(name), name
+    # near misses: a joiner before the comma is still cut, a list's 、 is, and 人与自然和 lost the 谐 of 和谐
+    for name in ("设备维修和；", "资料收集、", "人与自然和", "消防器材及,"):
+        assert cut(name), name

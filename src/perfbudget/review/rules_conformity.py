@@ -178,22 +178,21 @@ def _cut_off(row: Row) -> tuple[str, str] | None:
 
 def _cut_at_joiner(name: str) -> tuple[str, str] | None:
     """A name that ends in a word joining it to what should follow (``设备维修和``, ``消防器材及``, ``文物保护与``,
-    ``资料收集、``): cut after the joiner, the thing joined lost, else None. A name ending in a whole word holding the
-    character (普及, 参与, 总和, 达标与否) is not, nor a paragraph of more than 30 characters ending in a comma.
-    ``…及`` may be the first half of 及时 (``设备维修及`` of ``设备维修及时率``) as well: the message gives both
-    readings."""
-    text = name.rstrip()
+    ``资料收集、``): cut after the joiner, the thing joined lost, else None. A comma or a semicolon at the end closes a
+    clause (培训人次；, （1）新增就业人数；): taken off, what is left is judged. A name ending in a whole word holding
+    the character (普及, 参与, 总和, 达标与否; 碳中和, 目之所及, which the segmenter splits: ``[names] joined_words``
+    of ``vocabulary.toml``) is not. ``…及`` may be the first half of 及时 (``设备维修及`` of ``设备维修及时率``) as
+    well: the message gives both readings."""
+    text = name.rstrip().rstrip(_CLAUSE_MARKS)
     if len(text) < 3:
         return None
     last = text[-1]
-    if last in _LIST_MARKS:
-        if last != "、" and len(text) > _SENTENCE_NAME:
-            return None  # a paragraph's sentence ending in a comma (原州's …发放完毕,): sloppy, not cut
+    if last == "、":
         joiner = last
     elif last in _JOINER_CHARS:
         tail = words(text)[-1]
-        if tail not in _JOINER_WORDS:
-            return None  # 普及, 参与, 总和: the character ends a word
+        if tail not in _JOINER_WORDS or text.endswith(tuple(word_set("names", "joined_words"))):
+            return None  # 普及, 参与, 总和, 碳中和: the character ends a word
         joiner = tail
     else:
         return None  # (nearly every name)
@@ -208,9 +207,8 @@ def _cut_at_joiner(name: str) -> tuple[str, str] | None:
 # What a name cannot end in: a word joining it to what follows (设备维修和 …), a list's mark (资料收集、).
 _JOINER_WORDS = frozenset({"及", "和", "与", "或", "并", "以及", "及其", "并且", "的"})
 _JOINER_CHARS = frozenset(word[-1] for word in _JOINER_WORDS)
-_LIST_MARKS = frozenset("、，,；;")
-_SENTENCE_NAME = 30  # characters: a longer "name" is a sentence or a paragraph
-_LISTING = _LIST_MARKS | {"及", "和", "与", "或", "以及"}  # (joining two items: the first may stand alone)
+_CLAUSE_MARKS = "，,；; "  # (ending a clause, not a list: taken off before the name is judged)
+_LISTING = frozenset({"、", "及", "和", "与", "或", "以及"})  # (joining two items: the first may stand alone)
 
 
 def _cut_list(name: str) -> tuple[str, str] | None:

@@ -221,3 +221,19 @@ def test_a_trailing_comma_and_a_whole_word_ending_in_a_joiner_are_not_cut() -> N
     # near misses: a joiner before the comma is still cut, a list's 、 is, and 人与自然和 lost the 谐 of 和谐
     for name in ("设备维修和；", "资料收集、", "人与自然和", "消防器材及,"):
         assert cut(name), name
+
+
+# Mend of round 38 (second reading): number-without-unit showed every name ending in 度 a percentage: 道路硬化宽度 4.5
+# was told 「4.5%」, 补助额度 500 「500%」
+
+
+def test_a_degree_that_is_no_share_is_not_shown_a_percentage() -> None:
+    def suggestion(name: str, value: str) -> str:
+        (finding,) = review_document(document(row(OUT, "数量指标", name, value)), only={"number-without-unit"}).findings
+        return finding.suggestion
+
+    assert "「道路硬化宽度4.5米」" in suggestion("道路硬化宽度", "4.5") and "%" not in suggestion("道路硬化宽度", "4.5")
+    assert "「补助额度500万元」" in suggestion("补助额度", "500") and "%" not in suggestion("补助额度", "500")
+    # near misses: shares in 度 are still shown a percentage
+    assert "「80%」" in suggestion("群众知晓度", "80")
+    assert "「80%」" in suggestion("工作完成度", "80")

@@ -427,11 +427,11 @@ def value_example(name: str, figure: str = "N") -> str:
     low = direction == "reverse" or (direction is None and (is_bad_thing(plain) or _LOWERING.match(name) is not None))
     if name.endswith(("率", "比例", "满意度")):
         return f"「{shown}≤5%」" if low else f"「{shown}≥90%」" if "满意" in name[-3:] else f"「{shown}≥95%」"
-    if _MONEY_NAME.search(name):
-        return f"「{shown}{'≥' if drawn_in(name) and not low else '≤'}{figure}万元」"
-    unit = count_unit(name)
+    unit = count_unit(name)  # (before money: 补助资金发放户数 counts households)
     if unit is not None:
         return f"「{shown}{'≤' if low else '≥'}{figure}{unit}」"
+    if _MONEY_NAME.search(name):
+        return f"「{shown}{'≥' if drawn_in(name) and not low else '≤'}{figure}万元」"
     return f"「≥{figure}次」「≥{figure}人」「≥{figure}个」"
 
 
@@ -448,7 +448,10 @@ def _measured(name: str) -> str:
 # The aim verbs of lowering (降低投诉率): what follows is to be kept low.
 _LOWERING = re.compile(r"^(?:降低|减少|缩短)")
 # A name of money (成本控制, 项目资金, 培训费用): its example is an amount.
-_MONEY_NAME = re.compile(r"成本|金额|资金|费用|经费|造价|投资")
+_MONEY_NAME = re.compile(r"成本|金额|额度|资金|费用|经费|造价|投资")
+# A 度 that is a share of people or of the work (知晓度, 满意程度, 工程进度): its bare figure is a percentage, not
+# 宽度's metres nor 补助额度's money.
+_SHARE_DEGREE = re.compile(r"(?:满意|知晓|认可|认同|信任|参与|支持|配合|完成|覆盖|进)(?:程)?度$")
 
 
 # A 时效 value that is only how long or how often the work goes on (养护 全年): no deadline to check.
@@ -1514,8 +1517,8 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
         return None
     figure = target.raw.strip()
     examples = (f"「{figure}天」「{figure}个月」" if name.endswith((*_DATE_NAMES, "周期", "时长", "年限", "天数")) else
-                re.sub(f"[≥≤]{re.escape(number)}", figure, value_example(name, number))
-                if not name.endswith(("率", "比例", "度")) else f"「{figure}%」")
+                f"「{figure}%」" if name.endswith(("率", "比例")) or _SHARE_DEGREE.search(name) else
+                re.sub(f"[≥≤]{re.escape(number)}", figure, value_example(name, number)))
     return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
             "衡量的是什么",
             f"写明计量单位，如{examples}，或把指标改写为可计量的名称")

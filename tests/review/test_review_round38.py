@@ -237,3 +237,23 @@ def test_a_degree_that_is_no_share_is_not_shown_a_percentage() -> None:
     # near misses: shares in 度 are still shown a percentage
     assert "「80%」" in suggestion("群众知晓度", "80")
     assert "「80%」" in suggestion("工作完成度", "80")
+
+
+# Mend of round 38 (second reading): engine.run_rule ran one rule believing the others ran beside it (off from the
+# config's disabled): missing-level1-group alone left a thin project to too-few-indicators, which did not run, and
+# returned nothing
+
+
+def test_one_rule_run_alone_tells_its_own_fault() -> None:
+    from perfbudget.review.config import DEFAULT_CONFIG
+    from perfbudget.review.engine import run_rule
+    from perfbudget.review.registry import get_rule
+
+    doc = document(row(OUT, "数量指标", "培训人次", "≥500人次"), row(OUT, "质量指标", "培训合格率", "≥95%"))
+    groups, rows = get_rule("missing-level1-group"), get_rule("too-few-indicators")
+    assert groups is not None and rows is not None
+    (finding,) = run_rule(groups, doc, DEFAULT_CONFIG)
+    assert finding.message == "缺少一级指标「效益指标」「满意度指标」，绩效目标不完整"
+    # too-few-indicators alone tells the rows only: the groups are missing-level1-group's, which does not run
+    (finding,) = run_rule(rows, doc, DEFAULT_CONFIG)
+    assert finding.message.startswith("只有2个三级指标") and "缺少" not in finding.message

@@ -95,9 +95,13 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 
 
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
-    """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
-    peers = config.peer_params({other.id: other.params for other in all_rules()})
-    return _run(spec, config.settings_for(spec.id, spec.params, peers=peers), config.severities.get(spec.id),
+    """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding. The rule runs
+    alone: every other rule is off for it (a rule leaving a fault to another tells it itself)."""
+    specs = all_rules()
+    off = frozenset(other.id for other in specs if other.id != spec.id)
+    peers = config.peer_params({other.id: other.params for other in specs})
+    weights = config.peer_severities({other.id: other.severity for other in specs})
+    return _run(spec, config.settings_for(spec.id, spec.params, off, peers, weights), config.severities.get(spec.id),
                 document)
 
 

@@ -955,10 +955,10 @@ def name_direction(name: str) -> str | None:
     return None
 
 
-# Counts that are meant to be small: 事故次数, 超标排放次数, 投诉件数 ...
+# Counts that are meant to be small: 事故次数, 超标排放次数, 投诉件数, 科目调整次数, 项目变更次数 ...
 _BAD_THING = re.compile(r"事故|投诉|故障|差错|违规|违法|超标|失误|返工|不合格|信访|隐患|死亡|损失|污染|发案|案发"
                         r"|逾期|退回"
-                        r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断")
+                        r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断|调整|变更")
 
 
 def is_bad_thing(name: str) -> bool:
@@ -1030,8 +1030,8 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse. A rate the name asks to lower given as
     all of it (``减少国有资产闲置率 =100%``, or ``100%`` with no sign) reads as the rate to reach 100%: flagged, told
     to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not. A row ``input-as-output`` tells is told to
-    be deleted, not given the other sign (round 38), and a count of the money's handling under 数量 (``科目调整次数
-    ≤10次``: fewer is better) is no output whose count should rise: not told (input-as-output says it, once).
+    be deleted, not given the other sign (round 38); a count of adjustments or changes (``科目调整次数 ≤10次``,
+    项目变更次数: fewer is better) is a count of bad things, not told.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
                          INPUT_ROW_ADVICE if is_input_row(document, row) else verdict[1])
@@ -1062,9 +1062,9 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
                     f"成本写上限，如「≤{_without_sign(raw)}」；名称写明是什么的成本，如「培训成本」")
         return None
     if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
-            and _BAD_THING.search(name) is None and not is_input_name(name)):
-        # a count of the work delivered: more is more done (not a count of the money's handling, 科目调整次数 ≤10次:
-        # no output, fewer is better; input-as-output tells it, round 38)
+            and _BAD_THING.search(name) is None):
+        # a count of the work delivered: more is more done (not a count of adjustments or changes, 科目调整次数 ≤10次:
+        # fewer is better)
         direction = "positive"
     if direction == "reverse" and op in (Op.GE, Op.GT):
         turned = _turned(name, indicator.target, raw, direction)

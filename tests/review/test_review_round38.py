@@ -261,3 +261,17 @@ def test_one_rule_run_alone_tells_its_own_fault() -> None:
     # too-few-indicators alone tells the rows only: the groups are missing-level1-group's, which does not run
     (finding,) = run_rule(rows, doc, DEFAULT_CONFIG)
     assert finding.message.startswith("只有2个三级指标") and "缺少" not in finding.message
+
+
+# Mend of round 38 (second reading): too-few-indicators named the first two rows only, 「只有4个三级指标（「培训人次」
+# 「培训合格率」）」, which reads as the whole list
+
+
+def test_too_few_rows_are_all_named() -> None:
+    names = ("培训人次", "培训合格率", "培训完成时间", "学员满意度")
+    groups = (OUT, OUT, OUT, SAT)
+    doc = document(*(row(group, "数量指标", name, "≥1次") for group, name in zip(groups, names, strict=True)))
+    five, problems = config_from_dict({"rules": {"too-few-indicators": {"minimum": 5}}})
+    assert problems == []
+    (message,) = [message for rule, message in _told(doc, config=five) if rule == "too-few-indicators"]
+    assert "只有4个三级指标（「培训人次」「培训合格率」「培训完成时间」「学员满意度」）" in message

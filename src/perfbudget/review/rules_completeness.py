@@ -422,7 +422,8 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
             out.append(at_project(project, None, "没有填写任何三级指标，无法衡量项目的产出和效益",
                                   "按产出、效益、满意度分别设置可衡量的三级指标"))
             continue
-        shown = "".join(quote(row.indicator.level3) for row in own[:2] if row.indicator.level3.strip())
+        named = [quote(row.indicator.level3) for row in own if row.indicator.level3.strip()]
+        shown = "".join(named[:_NAMED_ROWS]) + ("等" if len(named) > _NAMED_ROWS else "")  # (every row, as a rule)
         missing = _groups_missing(project, own) if groups else None
         if isinstance(missing, str):
             out.append(at_project(project, None,
@@ -436,6 +437,9 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
                                   "不足以反映项目的产出和效益",
                                   f"按产出、效益、满意度分别设置可衡量的三级指标，不少于{minimum}个"))
     return out
+
+
+_NAMED_ROWS = 5  # the rows too-few-indicators names before 「等」 (a minimum configured higher)
 
 
 def _minimum(project: Project, minimum: int, simplified: int) -> int | None:

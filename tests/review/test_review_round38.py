@@ -275,3 +275,15 @@ def test_too_few_rows_are_all_named() -> None:
     assert problems == []
     (message,) = [message for rule, message in _told(doc, config=five) if rule == "too-few-indicators"]
     assert "只有4个三级指标（「培训人次」「培训合格率」「培训完成时间」「学员满意度」）" in message
+
+
+# Mend of round 38 (second reading): four rules asked an input row to be deleted (INPUT_ROW_ADVICE) even where
+# input-as-output, the rule that says why, is switched off
+
+
+def test_an_input_row_is_told_to_be_deleted_only_where_input_as_output_runs() -> None:
+    doc = document(row(OUT, "时效指标", "资金到位及时率", "≥100%"))
+    off, problems = config_from_dict({"disabled": ["input-as-output"]})
+    assert problems == []
+    (finding,) = [f for f in review_document(doc, config=off).findings if f.rule == "rate-over-100"]
+    assert finding.suggestion == "写作「100%」或「=100%」"

@@ -22,7 +22,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import direction_fault, listed_amounts, name_direction
-from perfbudget.review.rules_relevance import INPUT_ROW_ADVICE, is_input_name, is_input_row
+from perfbudget.review.rules_relevance import input_row_advice, is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
 
@@ -226,7 +226,7 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     rewritten as 100% (round 38: the two findings at the row give one fix, as ``qualitative-for-number``'s since 37).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
-                         INPUT_ROW_ADVICE if is_input_row(document, row) else verdict[1])
+                         input_row_advice(document, row, settings, verdict[1]))
             for row, verdict in flagged(document, _RATE_OVER_100)
             if len(verdict) == 2 or not settings.runs(verdict[2])]
 

@@ -53,13 +53,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import (
-    INPUT_ROW_ADVICE,
-    framework_level2,
-    is_input_name,
-    is_input_row,
-    money_as_quantity,
-)
+from perfbudget.review.rules_relevance import framework_level2, input_row_advice, is_input_name, money_as_quantity
 from perfbudget.review.rules_structure import reads_as_effect
 from perfbudget.review.settings import RuleSettings
 
@@ -503,7 +497,7 @@ def missing_target_value(document: Document, settings: RuleSettings) -> list[Fin
     asked for in the actual's measure (``N件``), or a word why none was set.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
-                         INPUT_ROW_ADVICE if len(verdict) == 3 and is_input_row(document, row) else verdict[1])
+                         input_row_advice(document, row, settings, verdict[1]) if len(verdict) == 3 else verdict[1])
             for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
 
 

@@ -29,13 +29,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, figures, made_of, project_category, word_set, words
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import (
-    INPUT_ROW_ADVICE,
-    drawn_in,
-    is_input_name,
-    is_input_row,
-    rate_given_as_count,
-)
+from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
@@ -363,7 +357,7 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``input-as-output`` tells (``补助经费到位及时性 及时``) is told to be deleted too, not given a date.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", message,
-                         INPUT_ROW_ADVICE if is_input_row(document, row) else suggestion)
+                         input_row_advice(document, row, settings, suggestion))
             for row, (message, suggestion) in flagged(document, _QUALITATIVE_FOR_NUMBER)]
 
 
@@ -1034,7 +1028,7 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     项目变更次数: fewer is better) is a count of bad things, not told.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
-                         INPUT_ROW_ADVICE if is_input_row(document, row) else verdict[1])
+                         input_row_advice(document, row, settings, verdict[1]))
             for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
 
 

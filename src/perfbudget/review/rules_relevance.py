@@ -225,6 +225,13 @@ INPUT_ROW_ADVICE = ("这项衡量的是资金投入（到位、支付或支出�
                     "改设反映产出的指标并写明可衡量的指标值")
 
 
+def input_row_advice(document: Document, row: Row, settings: RuleSettings, suggestion: str) -> str:
+    """What a rule asks of a row: :data:`INPUT_ROW_ADVICE` where ``input-as-output`` runs in the same review and
+    tells the row (:func:`is_input_row`), else the rule's own ``suggestion`` (a region switching that rule off
+    keeps the rule's fix: nothing would say why the row goes)."""
+    return INPUT_ROW_ADVICE if settings.runs("input-as-output") and is_input_row(document, row) else suggestion
+
+
 def _filed_as_output(row: Row) -> bool:
     """A row input-as-output reads: not a cost row, under a 一级 written, not the investment plans' 过程管理指标 (a
     flat list without 一级, 部门整体's management indicators, files nothing as an output)."""

@@ -287,3 +287,10 @@ def test_an_input_row_is_told_to_be_deleted_only_where_input_as_output_runs() ->
     assert problems == []
     (finding,) = [f for f in review_document(doc, config=off).findings if f.rule == "rate-over-100"]
     assert finding.suggestion == "写作「100%」或「=100%」"
+
+
+def test_the_catalogue_says_missing_level1_group_leaves_thin_projects_to_too_few_indicators() -> None:
+    from perfbudget.review.registry import get_rule
+
+    spec = get_rule("missing-level1-group")
+    assert spec is not None and "``too-few-indicators``' minimum" in spec.doc

@@ -105,6 +105,9 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     of 产出 and 效果 without its 投入 and 过程); its management groups (投入, 过程: the evaluation's 绩效目标合理性,
     预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it
     (效果指标, holding 履职效益 and the satisfaction), not as the project framework's 效益指标 and 满意度指标.
+    A project with fewer rows than ``too-few-indicators``' minimum (as configured) is left to that rule, which names
+    the groups missing in its one finding (too few rows to hold them: one fault, round 38), where it runs with a
+    severity at least as high as this rule's; where it is off, left out or lighter, the groups are told here.
     """
     thin = _too_few_counts(document, settings) if _groups_told_as_too_few(settings) else frozenset()
     out = []

@@ -118,15 +118,21 @@ def test_examples_are_in_the_rows_own_terms() -> None:
         (finding,) = review_document(doc, only={rule_id}).findings
         return finding.suggestion
 
-    assert "「危房改造户数≥N户」" in suggestion(document(row(OUT, "数量指标", "危房改造户数", "应改尽改")),
-                                                "qualitative-for-number")
-    assert "≤N万元" in suggestion(document(row(OUT, "数量指标", "项目成本控制金额", "不超过预算")),
-                                  "qualitative-for-number")
-    assert "「就业率≥95%」" in suggestion(document(row(EFF, "社会效益指标", "提高就业率", "显著")),
-                                       "qualitative-for-number")
-    assert "「1天」「1个月」" in suggestion(document(row(OUT, "时效指标", "完成时限", "1")), "number-without-unit")
-    assert "「2次」" in suggestion(document(row(OUT, "数量指标", "召开食品安全委员会全体会议", "2")),
-                                  "number-without-unit")
+    # the whole suggestion, sign included (second reading: substrings let a wrong sign through)
+    asked = "写成可衡量的值，如{}"
+    assert suggestion(document(row(OUT, "数量指标", "危房改造户数", "应改尽改")),
+                      "qualitative-for-number") == asked.format("「危房改造户数≥N户」")
+    assert suggestion(document(row(OUT, "数量指标", "项目成本控制金额", "不超过预算")),
+                      "qualitative-for-number") == asked.format("「项目成本控制金额≤N万元」")
+    assert suggestion(document(row(EFF, "社会效益指标", "提高就业率", "显著")),
+                      "qualitative-for-number") == asked.format("「就业率≥95%」")
+    assert suggestion(document(row(EFF, "社会效益指标", "降低投诉率", "明显下降")),
+                      "qualitative-for-number") == asked.format("「投诉率≤5%」")
+    unit = "写明计量单位，如{}，或把指标改写为可计量的名称"
+    assert suggestion(document(row(OUT, "时效指标", "完成时限", "1")), "number-without-unit") == unit.format(
+        "「1天」「1个月」")
+    assert suggestion(document(row(OUT, "数量指标", "召开食品安全委员会全体会议", "2")),
+                      "number-without-unit") == unit.format("「2次」「2人」「2个」")
 
 
 # Messages a reviewer had to complete by hand: a repeated name said only 「与第N个指标重复」 (which value holds?), a

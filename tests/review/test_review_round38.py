@@ -300,3 +300,20 @@ def test_the_catalogue_says_missing_level1_group_leaves_thin_projects_to_too_few
 
     spec = get_rule("missing-level1-group")
     assert spec is not None and "``too-few-indicators``' minimum" in spec.doc
+
+
+# Mend of round 38 (second reading): two example systems side by side (missing-target-value's by group, the round's by
+# name): a rate left empty was shown its group's 「100%」「≥95%」 while its qualitative value was shown 「…率≥95%」
+
+
+def test_one_example_system_for_an_empty_and_a_qualitative_value() -> None:
+    def suggestion(value: str, rule_id: str) -> str:
+        (finding,) = review_document(document(row(OUT, "质量指标", "工程验收合格率", value)), only={rule_id}).findings
+        return finding.suggestion
+
+    assert suggestion("", "missing-target-value") == "填写可衡量的指标值，如「工程验收合格率≥95%」"
+    assert suggestion("良好", "qualitative-for-number") == "写成可衡量的值，如「工程验收合格率≥95%」"
+    # a name that says no measure is shown its group's examples by either
+    empty = document(row(OUT, "数量指标", "宣传资料发放", ""))
+    (finding,) = review_document(empty, only={"missing-target-value"}).findings
+    assert finding.suggestion.endswith("「≥12次」「≥500人」")

@@ -53,6 +53,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_feasibility import value_example
 from perfbudget.review.rules_relevance import framework_level2, input_row_advice, is_input_name, money_as_quantity
 from perfbudget.review.rules_structure import reads_as_effect
 from perfbudget.review.settings import RuleSettings
@@ -528,7 +529,7 @@ def _no_value(row: Row) -> tuple[str, str] | tuple[str, str, bool] | None:
         own = count_example(row.name) if row.level2 == "数量指标" else None  # 铺设输水管线: a length, in 米
         return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
                 f"填写可衡量的指标值，写明数量和计量单位，如{own}" if own else
-                f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(meant_group(row), '「≥12次」「100%」「≤2小时」')}")
+                f"填写可衡量的指标值，如{value_example(row.name, group=meant_group(row))}")
     # a sentence of aims or results as the name (拓宽增收渠道, 有效降低疾病的发生和流行…): neither what is measured
     # nor how much is said
     return (f"三级指标{quote(indicator.level3)}没有填写指标值，名称也只是一句目标或结果，没有说明衡量什么，"
@@ -544,16 +545,6 @@ def _is_aim(name: str) -> bool:
         return True
     vague = word_set("vague", "words")
     return any(word in vague for word in content_words(name))
-
-# A value for the row's group, and a measurable indicator for a row whose name is an aim (an economic effect is not
-# told to write ≥12次).
-_VALUE_EXAMPLES = {
-    "数量指标": "「≥12次」「≥500人」", "质量指标": "「100%」「≥95%」", "时效指标": "「2024年12月底前」「≤30个工作日」",
-    "成本指标": "「≤1.5万元/个」「≤50万元」", "经济效益指标": "「≥50万元」「≥2000元/户」",
-    "社会效益指标": "「≥5000人次」「≥90%」", "生态效益指标": "「≥2000平方米」「≥95%」", "可持续影响指标": "「≥10年」",
-    "服务对象满意度指标": "「≥90%」",
-}
-
 
 # The comparators and spaces around a unit left alone in a value (≧ %).
 _SIGNS_AND_SPACES = re.compile(r"[≥≤><=≧≦＞＜\s]")
@@ -635,9 +626,9 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
                 raw = indicator.target.raw
                 bare_unit = _SIGNS_AND_SPACES.sub("", raw) if is_bare_unit(raw) else ""
                 # 公里: the form's unit kept, the figure to write before it
-                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else  # (the row's own group's
-                        # examples, as missing-target-value's: a cost's placeholder 「≤****000元」 is shown money)
-                        f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(meant_group(row), '「≥12次」「100%」')}")
+                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else  # (the row's own terms, as
+                        # missing-target-value's: a cost's placeholder 「≤****000元」 is shown money)
+                        f"填写可衡量的指标值，如{value_example(row.name, group=meant_group(row))}")
                 out.append(replace(at_indicator(project, position, indicator, "target", left, fill), severity="error"))
             if name_left:
                 named.append(position)

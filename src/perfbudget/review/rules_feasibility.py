@@ -403,15 +403,16 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None  # template-leftover says it
     time_like = group == "时效指标" or name.endswith(("时间", "时限", "周期", "期限"))
     example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
-               if money_standard else f"如{value_example(name)}")
+               if money_standard else f"如{value_example(name, group=group)}")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
 
 
-def value_example(name: str, figure: str = "N") -> str:
+def value_example(name: str, figure: str = "N", group: str = "") -> str:
     """An example target in the row's own terms, ``figure`` its number: a satisfaction 「≥90%」, a rate 「≥95%」, a
-    cost 「≤N万元」, a count in the unit its name counts in (「…危房改造户数≥N户」), else a share and a count (round 38:
+    cost 「≤N万元」, a count in the unit its name counts in (「…危房改造户数≥N户」), else its ``group``'s examples
+    (「≤1.5万元/个」「≤50万元」 for a cost) or a count of each kind (round 38:
     「成本控制」 was shown 「≥95%」「≥10次」, a household count 「≥95%」 too). The sign is the name's: what the name
     asks to keep low or to lower (投诉率, 安全事故次数, 降低…, ``name_direction``/``is_bad_thing``) a ceiling, money
     drawn in (招商引资金额, ``drawn_in``) a floor, other money a ceiling."""
@@ -426,7 +427,7 @@ def value_example(name: str, figure: str = "N") -> str:
         return f"「{shown}{'≤' if low else '≥'}{figure}{unit}」"
     if _MONEY_NAME.search(name):
         return f"「{shown}{'≥' if drawn_in(name) and not low else '≤'}{figure}万元」"
-    return f"「≥{figure}次」「≥{figure}人」「≥{figure}个」"
+    return _GROUP_EXAMPLES.get(group) or f"「≥{figure}次」「≥{figure}人」「≥{figure}个」"
 
 
 def _measured(name: str) -> str:
@@ -439,6 +440,14 @@ def _measured(name: str) -> str:
     return rest if len(words(rest)[0]) > 1 and words(name)[0] == aim.group(1) else name
 
 
+# A value for the row's group where its name says no measure (missing-target-value, template-leftover,
+# qualitative-for-number; an economic effect is not told to write ≥12次).
+_GROUP_EXAMPLES = {
+    "数量指标": "「≥12次」「≥500人」", "质量指标": "「100%」「≥95%」", "时效指标": "「2024年12月底前」「≤30个工作日」",
+    "成本指标": "「≤1.5万元/个」「≤50万元」", "经济效益指标": "「≥50万元」「≥2000元/户」",
+    "社会效益指标": "「≥5000人次」「≥90%」", "生态效益指标": "「≥2000平方米」「≥95%」", "可持续影响指标": "「≥10年」",
+    "服务对象满意度指标": "「≥90%」",
+}
 # The aim verbs of lowering (降低投诉率): what follows is to be kept low.
 _LOWERING = re.compile(r"^(?:降低|减少|缩短)")
 # A name of money (成本控制, 项目资金, 培训费用): its example is an amount.

@@ -497,7 +497,9 @@ BLIND: list[Judged] = [
         blind=True, round=7),
     Judged("德阳 人员经费 2023 (自评, no header)", _t("25"), frozenset({
         ("rate-under-quantity", "足额保障率"),
-        ("direction-clash", "科目调整次数"),  # ≤10次 under 数量 (added after the run, as 临邑's <=6962人)
+        # ≤10次 under 数量: judged direction-clash after round 7's run (as 临邑's <=6962人, a count of pupils);
+        # re-judged in round 38 — the row counts budget adjustments, no output whose count should rise (fewer is
+        # better): the fault is the input, told once, not a wrong sign
         ("input-as-output", "科目调整次数"),  # budget management, not an output
         ("input-as-output", "结余率(计算方法为:结余数/预算数)"),  # budget execution as the economic effect
         # the house does not flag a wage item's standard rows; here the project's name is not on

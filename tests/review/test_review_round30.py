@@ -142,7 +142,8 @@ def test_a_bare_measure_is_told_what_it_lacks() -> None:
 
 def test_a_target_written_into_an_empty_rows_name_is_told_so() -> None:
     doc = document(row(OUT, "时效指标", "指标1:年度资金支付完成率100%", ""), row(OUT, "质量指标", "验收合格率", ""))
-    first, second = review_document(doc, only={"missing-target-value"}).findings
+    first, second = [f for f in review_document(doc, only={"missing-target-value", "input-as-output"}).findings
+                     if f.rule == "missing-target-value"]  # (input-as-output running: review38's second reading)
     assert first.message == ("三级指标「指标1:年度资金支付完成率100%」把指标值（100%）写进了名称，指标值栏却是空的，"
                              "无法对照打分")
     # round 35: money paid out is to be deleted (input-as-output says so), not filled in

@@ -22,6 +22,7 @@ Bad settings are returned as :class:`~perfbudget.model.Problem` values, never ra
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -115,12 +116,27 @@ class ReviewConfig:
         return self.settings_for(spec.id, spec.params)
 
     def settings_for(self, rule_id: str, defaults: dict[str, Any],
-                     off: frozenset[str] | None = None) -> RuleSettings:
+                     off: frozenset[str] | None = None,
+                     peers: Mapping[str, Mapping[str, Any]] | None = None,
+                     severities: Mapping[str, str] | None = None) -> RuleSettings:
         """A rule's settings from its registered defaults (the engine passes them: no lookup), with the rules that
-        do not run beside it (``off``: by default the config's ``disabled``)."""
+        do not run beside it (``off``: by default the config's ``disabled``), every rule's parameters
+        (``peers``: :meth:`peer_params`, which the engine works out once for the rules it runs) and every rule's
+        severity (``severities``: :meth:`peer_severities`)."""
         configured = self.params.get(rule_id)
         return RuleSettings(rule_id, {**defaults, **configured} if configured else defaults,
-                            frozenset(self.disabled) if off is None else off)
+                            frozenset(self.disabled) if off is None else off, peers or {}, severities or {})
+
+    def peer_params(self, defaults: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+        """Every rule's parameters (configured, else its registered ``defaults``, by rule id): what one rule reads
+        of another (``RuleSettings.peer_param``)."""
+        return {rule_id: {**params, **self.params[rule_id]} if rule_id in self.params else params
+                for rule_id, params in defaults.items() if params}
+
+    def peer_severities(self, defaults: Mapping[str, str]) -> dict[str, str]:
+        """Every rule's severity (configured, else its registered one in ``defaults``, by rule id): whether one rule's
+        finding weighs as much as another's (``RuleSettings.severities``)."""
+        return {rule_id: self.severities.get(rule_id, severity) for rule_id, severity in defaults.items()}
 
     def resolve(self, unit: Unit, region: str | None = None) -> ReviewConfig:
         """The settings for one unit (and region): matching overrides merged in order."""

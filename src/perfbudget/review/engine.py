@@ -95,8 +95,14 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 
 
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
-    """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
-    return _run(spec, config.settings_for(spec.id, spec.params), config.severities.get(spec.id), document)
+    """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding. The rule runs
+    alone: every other rule is off for it (a rule leaving a fault to another tells it itself)."""
+    specs = all_rules()
+    off = frozenset(other.id for other in specs if other.id != spec.id)
+    peers = config.peer_params({other.id: other.params for other in specs})
+    weights = config.peer_severities({other.id: other.severity for other in specs})
+    return _run(spec, config.settings_for(spec.id, spec.params, off, peers, weights), config.severities.get(spec.id),
+                document)
 
 
 def _run(spec: RuleSpec, rule_settings: RuleSettings, severity: str | None, document: Document) -> list[Finding]:
@@ -221,8 +227,10 @@ def _prepared(config: ReviewConfig, document: Document, region: str | None,
     chosen = [s for s in specs if s.id not in settings.disabled and (only is None or s.id in only)]
     off = frozenset(spec.id for spec in specs).difference(spec.id for spec in chosen)  # (a rule leaving a fault to
     # another tells it itself where that one is off)
-    runs = tuple((spec, settings.settings_for(spec.id, spec.params, off), settings.severities.get(spec.id))
-                 for spec in chosen)
+    peers = settings.peer_params({spec.id: spec.params for spec in specs})  # (what one rule reads of another)
+    weights = settings.peer_severities({spec.id: spec.severity for spec in specs})
+    runs = tuple((spec, settings.settings_for(spec.id, spec.params, off, peers, weights),
+                  settings.severities.get(spec.id)) for spec in chosen)
     prepared: _Prepared = (settings, runs, {spec.id: i for i, spec in enumerate(chosen)},
                            {spec.id: spec.title for spec in chosen}, {})
     if only is None and not config.overrides:

@@ -22,7 +22,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import direction_fault, listed_amounts, name_direction
-from perfbudget.review.rules_relevance import is_input_name
+from perfbudget.review.rules_relevance import input_row_advice, is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
 
@@ -221,9 +221,12 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     投入产出比 …) may exceed 100% and are not flagged, nor a cost row (``支出控制在批复预算范围内 ≥100%``):
     a cost is no share, and ``cost-not-money`` asks for the amount instead. A rate to keep low written as a floor
     (``逾期发放率 >=100%``) is ``direction-clash``'s: 「写作100%」 would be the wrong fix, and it is one fault; where a
-    region switches ``direction-clash`` off, it is told here in that rule's words.
+    region switches ``direction-clash`` off, it is told here in that rule's words. A rate of money going in that
+    ``input-as-output`` tells (``资金到位及时率 ≧100%``: two faults of §6, each told) is told to be deleted, not
+    rewritten as 100% (round 38: the two findings at the row give one fix, as ``qualitative-for-number``'s since 37).
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0], verdict[1])
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
+                         input_row_advice(document, row, settings, verdict[1]))
             for row, verdict in flagged(document, _RATE_OVER_100)
             if len(verdict) == 2 or not settings.runs(verdict[2])]
 

@@ -26,7 +26,7 @@ from perfbudget.framework import (
     department_level1,
 )
 from perfbudget.model import Document, Project
-from perfbudget.review.finding import Finding
+from perfbudget.review.finding import SEVERITIES, Finding
 from perfbudget.review.helpers import (
     AIM_EXAMPLES,
     Row,
@@ -53,13 +53,8 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, project_category, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import (
-    INPUT_ROW_ADVICE,
-    framework_level2,
-    is_input_name,
-    is_input_row,
-    money_as_quantity,
-)
+from perfbudget.review.rules_feasibility import value_example
+from perfbudget.review.rules_relevance import framework_level2, input_row_advice, is_input_name, money_as_quantity
 from perfbudget.review.rules_structure import reads_as_effect
 from perfbudget.review.settings import RuleSettings
 
@@ -111,42 +106,58 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     of 产出 and 效果 without its 投入 and 过程); its management groups (投入, 过程: the evaluation's 绩效目标合理性,
     预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it
     (效果指标, holding 履职效益 and the satisfaction), not as the project framework's 效益指标 and 满意度指标.
+    A project with fewer rows than ``too-few-indicators``' minimum (as configured) is left to that rule, which names
+    the groups missing in its one finding (too few rows to hold them: one fault, round 38), where it runs with a
+    severity at least as high as this rule's; where it is off, left out or lighter, the groups are told here.
     """
+    thin = _too_few_counts(document, settings) if _groups_told_as_too_few(settings) else frozenset()
     out = []
     for project, own in project_rows(document):
-        if not own:
+        found = _groups_missing(project, own)
+        if found is None:
             continue
-        present = {row.level1 for row in own}
-        required: tuple[str, ...] = _REQUIRED_GROUPS
-        labels: Mapping[str, str] = _NO_LABELS
-        if not present <= _PLAIN or has_department_level2(own):  # (most tables: 产出/效益/满意度/成本 only, the
-            # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
-            if present == {""}:  # no 一级 column at all: one finding, not one per group
-                if not _lost_in_cut(project, LEVEL1_OUTPUT):
-                    # a warning where some row reads as an effect or a satisfaction: the targets are there, in a list
-                    # or a notice's sentence, only not filed by group (温泉 塔秀乡's 受益贫困户); a list of outputs
-                    # alone lacks its 效益 and 满意度 (rules.md §6), an error as with its levels
-                    found = at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
-                                       "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
-                                       "并把每个三级指标归入相应的一级、二级指标")
-                    effects = any(reads_as_effect(row.name) for row in own)
-                    out.append(replace(found, severity="warning") if effects else found)
-                continue
-            framework = framework_of_project(project, own)
-            if framework is None:
-                continue  # an unknown framework: level-not-in-framework says so, once
-            required = framework.required
-            if framework.department and not present & framework.process:  # none of its management groups
-                required = tuple(group for group in required if group not in framework.process)
-            labels = framework.labels
-        if category_of(project):
-            required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
-        missing = "".join(f"「{labels.get(group, group)}」" for group in required
-                          if group not in present and not _lost_in_cut(project, group))
-        if missing:  # one finding naming every group missing: one fault of the project, told once
-            out.append(at_project(project, None, f"缺少一级指标{missing}，绩效目标不完整",
-                                  f"补充{missing}及其二级、三级指标"))
+        if isinstance(found, str):  # the groups a project lacks, named in one finding: one fault, told once
+            if id(project) not in thin:  # (too few rows to hold them: too-few-indicators names them, one fault)
+                out.append(at_project(project, None, f"缺少一级指标{found}，绩效目标不完整",
+                                      f"补充{found}及其二级、三级指标"))
+        else:
+            out.append(found)
     return out
+
+
+def _groups_missing(project: Project, own: tuple[Row, ...]) -> str | Finding | None:
+    """The 一级 groups a project lacks (``「效益指标」「满意度指标」``), or the finding for a table with no 一级 at all,
+    or None: ``missing-level1-group``'s check of one project (``too-few-indicators`` names the groups as well)."""
+    if not own:
+        return None
+    present = {row.level1 for row in own}
+    required: tuple[str, ...] = _REQUIRED_GROUPS
+    labels: Mapping[str, str] = _NO_LABELS
+    if not present <= _PLAIN or has_department_level2(own):  # (most tables: 产出/效益/满意度/成本 only, the
+        # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
+        if present == {""}:  # no 一级 column at all: one finding, not one per group
+            if _lost_in_cut(project, LEVEL1_OUTPUT):
+                return None
+            # a warning where some row reads as an effect or a satisfaction: the targets are there, in a list
+            # or a notice's sentence, only not filed by group (温泉 塔秀乡's 受益贫困户); a list of outputs
+            # alone lacks its 效益 and 满意度 (rules.md §6), an error as with its levels
+            found = at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                               "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                               "并把每个三级指标归入相应的一级、二级指标")
+            effects = any(reads_as_effect(row.name) for row in own)
+            return replace(found, severity="warning") if effects else found
+        framework = framework_of_project(project, own)
+        if framework is None:
+            return None  # an unknown framework: level-not-in-framework says so, once
+        required = framework.required
+        if framework.department and not present & framework.process:  # none of its management groups
+            required = tuple(group for group in required if group not in framework.process)
+        labels = framework.labels
+    if category_of(project):
+        required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
+    missing = "".join(f"「{labels.get(group, group)}」" for group in required
+                      if group not in present and not _lost_in_cut(project, group))
+    return missing or None
 
 
 _PLAIN = frozenset(LEVEL1_NAMES)
@@ -392,20 +403,71 @@ def too_few_indicators(document: Document, settings: RuleSettings) -> list[Findi
     table cannot be reviewed and is graded 差 by default. 人员类/运转类 projects follow the
     simplified template and need ``minimum_simplified`` (default 2: one output, one effect).
     A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown. A project with no
-    indicator at all is told so (没有填写任何三级指标), not "只有0个".
+    indicator at all is told so (没有填写任何三级指标), not "只有0个". The finding names the rows there are
+    (「培训人次」「培训合格率」) and the 一级 groups missing (round 38): rows too few to hold every group are one fault
+    with the groups they leave out — adding the groups adds the rows —, so ``missing-level1-group`` leaves such a
+    project to this rule where it runs with a severity at least as high as that rule's (a reviewer writes
+    「只有2个三级指标，缺少效益、满意度指标」 once; a region making this rule a warning keeps the groups' error).
     """
+    groups = _groups_told_as_too_few(settings)
     out = []
-    for project in document.projects:
-        if not project.complete:
+    for project, own in project_rows(document):
+        minimum = _minimum(project, settings.param("minimum"), settings.param("minimum_simplified"))
+        if minimum is None:
             continue
-        minimum = settings.param("minimum_simplified" if category_of(project) else "minimum")
         count = len(project.indicators)
-        if count < minimum:
-            out.append(at_project(project, None,
-                                  f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益" if count else
-                                  "没有填写任何三级指标，无法衡量项目的产出和效益",
+        if not count:
+            out.append(at_project(project, None, "没有填写任何三级指标，无法衡量项目的产出和效益",
                                   "按产出、效益、满意度分别设置可衡量的三级指标"))
+            continue
+        named = [quote(row.indicator.level3) for row in own if row.indicator.level3.strip()]
+        shown = "".join(named[:_NAMED_ROWS]) + ("等" if len(named) > _NAMED_ROWS else "")  # (every row, as a rule)
+        missing = _groups_missing(project, own) if groups else None
+        if isinstance(missing, str):
+            out.append(at_project(project, None,
+                                  f"只有{count}个三级指标{f'（{shown}）' if shown else ''}，少于{minimum}个，"
+                                  f"缺少一级指标{missing}，绩效目标不完整",
+                                  f"补充{missing}及其二级、三级指标，使三级指标不少于{minimum}个，"
+                                  "每个写明可衡量的指标值"))
+        else:
+            out.append(at_project(project, None,
+                                  f"只有{count}个三级指标{f'（{shown}）' if shown else ''}，少于{minimum}个，"
+                                  "不足以反映项目的产出和效益",
+                                  f"按产出、效益、满意度分别设置可衡量的三级指标，不少于{minimum}个"))
     return out
+
+
+_NAMED_ROWS = 5  # the rows too-few-indicators names before 「等」 (a minimum configured higher)
+
+
+def _minimum(project: Project, minimum: int, simplified: int) -> int | None:
+    """The rows a project needs when it has fewer (a 人员类/运转类 project: ``simplified``), else None; None for a
+    table cut off (its rows after the cut are unknown)."""
+    if not project.complete:
+        return None
+    needed = simplified if category_of(project) else minimum
+    return needed if len(project.indicators) < needed else None
+
+
+def _groups_told_as_too_few(settings: RuleSettings) -> bool:
+    """Whether the groups a thin project lacks are told by ``too-few-indicators`` (one finding) rather than by
+    ``missing-level1-group``: where both run and the first weighs at least as much as the second (a region making
+    ``too-few-indicators`` a warning keeps the groups' error, and the grade it gives). Either rule asks it."""
+    other = "missing-level1-group" if settings.rule == "too-few-indicators" else "too-few-indicators"
+    if not settings.runs(other):
+        return False
+    rows, groups = settings.severities.get("too-few-indicators"), settings.severities.get("missing-level1-group")
+    return rows is None or groups is None or SEVERITIES.index(rows) <= SEVERITIES.index(groups)
+
+
+def _too_few_counts(document: Document, settings: RuleSettings) -> frozenset[int]:
+    """The projects (by identity) ``too-few-indicators`` tells, with its parameters as this review sets them (none
+    where the settings were built without the other rules': a rule run on its own tells its own fault)."""
+    if "too-few-indicators" not in settings.peers:
+        return frozenset()
+    minimum = settings.peer_param("too-few-indicators", "minimum")
+    simplified = settings.peer_param("too-few-indicators", "minimum_simplified")
+    return frozenset(id(project) for project in document.projects if _minimum(project, minimum, simplified))
 
 
 @rule("table-cut-off", title="表格不完整", dimension="完整性", severity="info")
@@ -439,7 +501,7 @@ def missing_target_value(document: Document, settings: RuleSettings) -> list[Fin
     asked for in the actual's measure (``N件``), or a word why none was set.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
-                         INPUT_ROW_ADVICE if len(verdict) == 3 and is_input_row(document, row) else verdict[1])
+                         input_row_advice(document, row, settings, verdict[1]) if len(verdict) == 3 else verdict[1])
             for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
 
 
@@ -467,7 +529,7 @@ def _no_value(row: Row) -> tuple[str, str] | tuple[str, str, bool] | None:
         own = count_example(row.name) if row.level2 == "数量指标" else None  # 铺设输水管线: a length, in 米
         return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
                 f"填写可衡量的指标值，写明数量和计量单位，如{own}" if own else
-                f"填写可衡量的指标值，如{_VALUE_EXAMPLES.get(meant_group(row), '「≥12次」「100%」「≤2小时」')}")
+                f"填写可衡量的指标值，如{value_example(row.name, group=meant_group(row))}")
     # a sentence of aims or results as the name (拓宽增收渠道, 有效降低疾病的发生和流行…): neither what is measured
     # nor how much is said
     return (f"三级指标{quote(indicator.level3)}没有填写指标值，名称也只是一句目标或结果，没有说明衡量什么，"
@@ -483,16 +545,6 @@ def _is_aim(name: str) -> bool:
         return True
     vague = word_set("vague", "words")
     return any(word in vague for word in content_words(name))
-
-# A value for the row's group, and a measurable indicator for a row whose name is an aim (an economic effect is not
-# told to write ≥12次).
-_VALUE_EXAMPLES = {
-    "数量指标": "「≥12次」「≥500人」", "质量指标": "「100%」「≥95%」", "时效指标": "「2024年12月底前」「≤30个工作日」",
-    "成本指标": "「≤1.5万元/个」「≤50万元」", "经济效益指标": "「≥50万元」「≥2000元/户」",
-    "社会效益指标": "「≥5000人次」「≥90%」", "生态效益指标": "「≥2000平方米」「≥95%」", "可持续影响指标": "「≥10年」",
-    "服务对象满意度指标": "「≥90%」",
-}
-
 
 # The comparators and spaces around a unit left alone in a value (≧ %).
 _SIGNS_AND_SPACES = re.compile(r"[≥≤><=≧≦＞＜\s]")
@@ -574,8 +626,9 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
                 raw = indicator.target.raw
                 bare_unit = _SIGNS_AND_SPACES.sub("", raw) if is_bare_unit(raw) else ""
                 # 公里: the form's unit kept, the figure to write before it
-                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else
-                        "填写可衡量的指标值，如「≥12次」「100%」")
+                fill = (f"在计量单位前填写数值，如「≥N{bare_unit}」" if bare_unit else  # (the row's own terms, as
+                        # missing-target-value's: a cost's placeholder 「≤****000元」 is shown money)
+                        f"填写可衡量的指标值，如{value_example(row.name, group=meant_group(row))}")
                 out.append(replace(at_indicator(project, position, indicator, "target", left, fill), severity="error"))
             if name_left:
                 named.append(position)

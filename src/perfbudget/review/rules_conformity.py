@@ -163,15 +163,52 @@ def _name_cut(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
     """``name-cut-off``'s (message, suggestion) for one indicator, or None."""
+    name = row.indicator.level3
     if not (row.indicator.description or "").strip():  # no description, or its column left blank
-        return _cut_list(row.indicator.level3) if "、" in row.indicator.level3 else None
+        listed = _cut_list(name) if "、" in name else None
+        return listed if listed is not None else _cut_at_joiner(name)
     found = _compared(row)
     if found is None or found[0] != "cut":
-        return None
+        return _cut_at_joiner(name)
     _kind, detail, described = found
-    return (f"三级指标名称{quote(row.indicator.level3)}不完整，比绩效指标描述{described}"
+    return (f"三级指标名称{quote(name)}不完整，比绩效指标描述{described}"
             f"少了末尾的「{detail}」，疑似被截断",
             f"把名称补全为{described}")
+
+
+def _cut_at_joiner(name: str) -> tuple[str, str] | None:
+    """A name that ends in a word joining it to what should follow (``设备维修和``, ``消防器材及``, ``文物保护与``,
+    ``资料收集、``): cut after the joiner, the thing joined lost, else None. A comma or a semicolon at the end closes a
+    clause (培训人次；, （1）新增就业人数；): taken off, what is left is judged. A name ending in a whole word holding
+    the character (普及, 参与, 总和, 达标与否; 碳中和, 目之所及, which the segmenter splits: ``[names] joined_words``
+    of ``vocabulary.toml``) is not. ``…及`` may be the first half of 及时 (``设备维修及`` of ``设备维修及时率``) as
+    well: the message gives both readings."""
+    text = name.rstrip().rstrip(_CLAUSE_MARKS)
+    if len(text) < 3:
+        return None
+    last = text[-1]
+    if last == "、":
+        joiner = last
+    elif last in _JOINER_CHARS:
+        tail = words(text)[-1]
+        if tail not in _JOINER_WORDS or text.endswith(tuple(word_set("names", "joined_words"))):
+            return None  # 普及, 参与, 总和, 碳中和: the character ends a word
+        joiner = tail
+    else:
+        return None  # (nearly every name)
+    shown = f"「…{text[-16:]}」" if len(text) > 16 else quote(text)
+    also = "，或是「及时…」的前半（如「…及时率」）" if joiner == "及" else ""
+    return (f"三级指标名称{shown}以「{joiner}」结尾，「{joiner}」之后的内容缺失{also}，名称不完整，疑似被截断"
+            "（原表单元格的字数限制，或转录时丢了字），看不出这一行衡量什么",
+            f"对照原表补全名称（「{joiner}」之后的内容），写明衡量什么"
+            + (f"；只衡量一项的，删去末尾的「{joiner}」" if joiner in _LISTING else ""))
+
+
+# What a name cannot end in: a word joining it to what follows (设备维修和 …), a list's mark (资料收集、).
+_JOINER_WORDS = frozenset({"及", "和", "与", "或", "并", "以及", "及其", "并且", "的"})
+_JOINER_CHARS = frozenset(word[-1] for word in _JOINER_WORDS)
+_CLAUSE_MARKS = "，,；; "  # (ending a clause, not a list: taken off before the name is judged)
+_LISTING = frozenset({"、", "及", "和", "与", "或", "以及"})  # (joining two items: the first may stand alone)
 
 
 def _cut_list(name: str) -> tuple[str, str] | None:
@@ -305,19 +342,18 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     out = []
     twins = _OUTPUT_AND_EFFECT if settings.runs("output-as-effect") else None  # (a region may switch it off)
     for project, own in project_rows(document):
-        first: dict[str, tuple[int, str]] = {}
+        first: dict[str, tuple[int, str, Indicator]] = {}
         heads: dict[tuple[object, ...], tuple[int, Indicator, str]] = {}
         for _project, position, indicator, level1, level2, name, key, _cost, _economic in own:
             if not key:
                 continue
             if key in first:
-                seen, group = first[key]
+                seen, group, before = first[key]
                 if {group, level1} != twins:  # an output's name again under 效益: output-as-effect's where it runs
                     out.append(at_indicator(project, position, indicator, "level3",
-                                            f"三级指标{quote(indicator.level3)}与第{seen}个指标重复",
-                                            "删除重复的指标，或改写为衡量不同内容的指标"))
+                                            *_repeated(indicator, seen, before, position)))
                 continue
-            first[key] = (position, level1)
+            first[key] = (position, level1, indicator)
             if level2 != "数量指标" or (counted := _head_count(name, indicator.target)) is None:
                 continue
             if (earlier := heads.get(counted)) is not None:
@@ -329,6 +365,19 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
             else:
                 heads[counted] = (position, indicator, name)
     return out
+
+
+def _repeated(indicator: Indicator, seen: int, before: Indicator, position: int) -> tuple[str, str]:
+    """``duplicate-indicator``'s (message, suggestion) for a name repeated from row ``seen``: the two values said,
+    and which row to drop (round 38: 「与第N个指标重复」 left the reader to look both up)."""
+    name, now, then = quote(indicator.level3), indicator.target.raw.strip(), before.target.raw.strip()
+    if now == then:
+        said = f"，指标值也同为{quote(now)}，同一结果会重复计分" if now else "，同一结果会重复计分"
+        return (f"三级指标{name}与第{seen}个指标重复{said}",
+                f"删去第{position}个指标；两者衡量的确实不同的，改写名称写明区别")
+    return (f"三级指标{name}与第{seen}个指标重复，指标值却分别为{quote(then or '（空）')}和"
+            f"{quote(now or '（空）')}，看不出以哪个为准",
+            "核实后只保留一个指标和一个指标值；两者衡量的确实不同的，改写名称写明区别")
 
 
 # An output's name repeated under 效益: one fault, told by output-as-effect with the row it repeats.

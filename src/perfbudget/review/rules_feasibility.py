@@ -17,6 +17,7 @@ from perfbudget.review.helpers import (
     Row,
     at_indicator,
     bare,
+    count_unit,
     flagged,
     indicator_check,
     is_leftover,
@@ -26,9 +27,9 @@ from perfbudget.review.helpers import (
     tail_start,
     unit_note,
 )
-from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
+from perfbudget.review.language import content_words, figures, made_of, project_category, word_set, words
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import INPUT_ROW_ADVICE, is_input_name, is_input_row, rate_given_as_count
+from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
@@ -356,7 +357,7 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``input-as-output`` tells (``补助经费到位及时性 及时``) is told to be deleted too, not given a date.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", message,
-                         INPUT_ROW_ADVICE if is_input_row(document, row) else suggestion)
+                         input_row_advice(document, row, settings, suggestion))
             for row, (message, suggestion) in flagged(document, _QUALITATIVE_FOR_NUMBER)]
 
 
@@ -402,10 +403,58 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None  # template-leftover says it
     time_like = group == "时效指标" or name.endswith(("时间", "时限", "周期", "期限"))
     example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
-               if money_standard else "如「≥95%」" if name.endswith("率") else "如「≥95%」「≥10次」")
+               if money_standard else f"如{value_example(name, group=group)}")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
+
+
+def value_example(name: str, figure: str = "N", group: str = "") -> str:
+    """An example target in the row's own terms, ``figure`` its number: a satisfaction 「≥90%」, a rate 「≥95%」, a
+    cost 「≤N万元」, a count in the unit its name counts in (「…危房改造户数≥N户」), else its ``group``'s examples
+    (「≤1.5万元/个」「≤50万元」 for a cost) or a count of each kind (round 38:
+    「成本控制」 was shown 「≥95%」「≥10次」, a household count 「≥95%」 too). The sign is the name's: what the name
+    asks to keep low or to lower (投诉率, 安全事故次数, 降低…, ``name_direction``/``is_bad_thing``) a ceiling, money
+    drawn in (招商引资金额, ``drawn_in``) a floor, other money a ceiling."""
+    plain = _measured(name)
+    shown = plain if len(plain) <= 20 else plain[:20] + "…"
+    direction = name_direction(plain)
+    low = direction == "reverse" or (direction is None and (is_bad_thing(plain) or _LOWERING.match(name) is not None))
+    if name.endswith(("率", "比例", "满意度")):
+        return f"「{shown}≤5%」" if low else f"「{shown}≥90%」" if "满意" in name[-3:] else f"「{shown}≥95%」"
+    unit = count_unit(name)  # (before money: 补助资金发放户数 counts households)
+    if unit is not None:
+        return f"「{shown}{'≤' if low else '≥'}{figure}{unit}」"
+    if _MONEY_NAME.search(name):
+        return f"「{shown}{'≥' if drawn_in(name) and not low else '≤'}{figure}万元」"
+    return _GROUP_EXAMPLES.get(group) or f"「≥{figure}次」「≥{figure}人」「≥{figure}个」"
+
+
+def _measured(name: str) -> str:
+    """The measure a name of aim names (提高就业率 → 就业率): the aim verb (``_AIM_OPENING``'s) taken off where the
+    segmenter reads a word of two characters or more after it — not 保障房分配户数's 保障, the head of a compound."""
+    aim = _AIM_OPENING.match(name)
+    if aim is None:
+        return name
+    rest = name[aim.end(1):]
+    return rest if len(words(rest)[0]) > 1 and words(name)[0] == aim.group(1) else name
+
+
+# A value for the row's group where its name says no measure (missing-target-value, template-leftover,
+# qualitative-for-number; an economic effect is not told to write ≥12次).
+_GROUP_EXAMPLES = {
+    "数量指标": "「≥12次」「≥500人」", "质量指标": "「100%」「≥95%」", "时效指标": "「2024年12月底前」「≤30个工作日」",
+    "成本指标": "「≤1.5万元/个」「≤50万元」", "经济效益指标": "「≥50万元」「≥2000元/户」",
+    "社会效益指标": "「≥5000人次」「≥90%」", "生态效益指标": "「≥2000平方米」「≥95%」", "可持续影响指标": "「≥10年」",
+    "服务对象满意度指标": "「≥90%」",
+}
+# The aim verbs of lowering (降低投诉率): what follows is to be kept low.
+_LOWERING = re.compile(r"^(?:降低|减少|缩短)")
+# A name of money (成本控制, 项目资金, 培训费用): its example is an amount.
+_MONEY_NAME = re.compile(r"成本|金额|额度|资金|费用|经费|造价|投资")
+# A 度 that is a share of people or of the work (知晓度, 满意程度, 工程进度): its bare figure is a percentage, not
+# 宽度's metres nor 补助额度's money.
+_SHARE_DEGREE = re.compile(r"(?:满意|知晓|认可|认同|信任|参与|支持|配合|完成|覆盖|进)(?:程)?度$")
 
 
 # A 时效 value that is only how long or how often the work goes on (养护 全年): no deadline to check.
@@ -851,7 +900,7 @@ def several_measures(name: str, raw: str) -> tuple[list[str], list[str]] | None:
 
 
 # Aims that open a clause (降低交通事故损失, 提升…水平): two in one name are two targets.
-_AIM_OPENING = re.compile(r"^(?:降低|减少|提升|提高|增加|增强|改善|促进|保障|确保|扩大|缩短|推动)[\u4e00-\u9fff]{2,}$")
+_AIM_OPENING = re.compile(r"^(降低|减少|提升|提高|增加|增强|改善|促进|保障|确保|扩大|缩短|推动)[\u4e00-\u9fff]{2,}$")
 _CLAUSE_SPLIT = re.compile(r"[,，;；]")
 
 
@@ -909,10 +958,10 @@ def name_direction(name: str) -> str | None:
     return None
 
 
-# Counts that are meant to be small: 事故次数, 超标排放次数, 投诉件数 ...
+# Counts that are meant to be small: 事故次数, 超标排放次数, 投诉件数, 科目调整次数, 项目变更次数 ...
 _BAD_THING = re.compile(r"事故|投诉|故障|差错|违规|违法|超标|失误|返工|不合格|信访|隐患|死亡|损失|污染|发案|案发"
                         r"|逾期|退回"
-                        r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断")
+                        r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断|调整|变更")
 
 
 def is_bad_thing(name: str) -> bool:
@@ -983,9 +1032,12 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     counts of bad things (事故, 投诉, 超标 …) are not flagged. A cost indicator in money is a
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse. A rate the name asks to lower given as
     all of it (``减少国有资产闲置率 =100%``, or ``100%`` with no sign) reads as the rate to reach 100%: flagged, told
-    to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not.
+    to say how low (``国有资产闲置率≤5%``); ``国有资产出租率 =100%`` is not. A row ``input-as-output`` tells is told to
+    be deleted, not given the other sign (round 38); a count of adjustments or changes (``科目调整次数 ≤10次``,
+    项目变更次数: fewer is better) is a count of bad things, not told.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
+                         input_row_advice(document, row, settings, verdict[1]))
             for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
 
 
@@ -1014,6 +1066,8 @@ def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None
         return None
     if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
             and _BAD_THING.search(name) is None):
+        # a count of the work delivered: more is more done (not a count of adjustments or changes, 科目调整次数 ≤10次:
+        # fewer is better)
         direction = "positive"
     if direction == "reverse" and op in (Op.GE, Op.GT):
         turned = _turned(name, indicator.target, raw, direction)
@@ -1464,9 +1518,13 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     number = format_decimal(target.value)
     if number in name or is_leftover(target.raw):
         return None
+    figure = target.raw.strip()
+    examples = (f"「{figure}天」「{figure}个月」" if name.endswith((*_DATE_NAMES, "周期", "时长", "年限", "天数")) else
+                f"「{figure}%」" if name.endswith(("率", "比例")) or _SHARE_DEGREE.search(name) else
+                re.sub(f"[≥≤]{re.escape(number)}", figure, value_example(name, number)))
     return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
             "衡量的是什么",
-            "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
+            f"写明计量单位，如{examples}，或把指标改写为可计量的名称")
 
 
 def _date_serial(name: str, value: Decimal) -> str | None:

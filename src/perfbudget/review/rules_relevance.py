@@ -105,6 +105,12 @@ _INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额
 _DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资|节约|节省|增收|收入|收益|贷款(?!贴息|利息)")
 
 
+def drawn_in(text: str) -> bool:
+    """Whether a name is of money drawn in, saved or brought in, or lent on the project (``_DRAWN_IN``): more is
+    better, not the project's own money."""
+    return _DRAWN_IN.search(text) is not None
+
+
 # How well money is handled (合规, 准确 …) is a quality of fund management, not spending as such.
 _MANAGEMENT = re.compile(r"合规|规范|准确|安全|正确|合法")
 
@@ -217,6 +223,13 @@ def is_input_row(document: Document, row: Row) -> bool:
 # What a rule asks of a row input-as-output tells (is_input_row) in place of a value: to delete it, as that rule does.
 INPUT_ROW_ADVICE = ("这项衡量的是资金投入（到位、支付或支出），不是产出：删去该指标，"
                     "改设反映产出的指标并写明可衡量的指标值")
+
+
+def input_row_advice(document: Document, row: Row, settings: RuleSettings, suggestion: str) -> str:
+    """What a rule asks of a row: :data:`INPUT_ROW_ADVICE` where ``input-as-output`` runs in the same review and
+    tells the row (:func:`is_input_row`), else the rule's own ``suggestion`` (a region switching that rule off
+    keeps the rule's fix: nothing would say why the row goes)."""
+    return INPUT_ROW_ADVICE if settings.runs("input-as-output") and is_input_row(document, row) else suggestion
 
 
 def _filed_as_output(row: Row) -> bool:
@@ -445,9 +458,10 @@ def _not_satisfaction(row: Row) -> tuple[str, str] | None:
     name = row.name
     if row.level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
         return None
-    return (f"{quote(row.indicator.level3)}不是满意度指标，却放在「满意度指标」下",
-            "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
-            "如「救助对象满意度 ≥90%」")
+    return (f"{quote(row.indicator.level3)}不是满意度指标，却放在「满意度指标」下：按满意度计分，"
+            "却没有调查任何人的满意程度",
+            "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置本项目服务对象的满意度，写明调查的是谁，"
+            "如「受益群众满意度 ≥90%」「参训学员满意度 ≥90%」")
 
 
 _NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction, needs=lambda shape: shape[0] == LEVEL1_SATISFACTION)
@@ -727,14 +741,33 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     if level1 not in LEVEL1_NAMES or misfiled_level1(row):
         if level1 in PROCESS_LEVEL1:
             return None  # the investment form's 过程管理指标: any 二级 is the form's
+        written = indicator.level1.strip()
+        written = written if written.endswith("指标") else written + "指标"
+        parent = _PARENT.get(written)
+        if parent is not None:  # a 二级's name in the 一级 column (临翔's 数量指标, 经济效益指标): say where it goes
+            return ("level1", f"一级指标「{indicator.level1}」不在指标体系内：「{written}」是一级指标「{parent}」下的"
+                              "二级指标",
+                    f"一级指标填「{parent}」，「{written}」填在二级指标栏")
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
                 "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
     if row.level2 not in _ALLOWED[level1] and row.level2 and not _merged_level2(row.level2, _ALLOWED[level1]):
         # (none: 实施效果指标 | 产出指标, the form's)
         allowed = "、".join(sorted(_ALLOWED[level1]))
+        parent = _PARENT.get(row.level2)
+        if parent is not None and parent != level1:  # 服务对象满意度指标 under 效益: another 一级's 二级
+            move = (f"二级指标改为「{LEVEL1_COST}」（2015年框架，成本在产出下），或按新框架把一级指标改为"
+                    f"「{LEVEL1_COST}」" if parent == LEVEL1_COST and level1 == LEVEL1_OUTPUT else
+                    f"把这一行移到「{parent}」下；「{level1}」下的二级指标应为：{allowed}")
+            return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」，是一级指标「{parent}」下的"
+                              "二级指标", move)
         return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
                 f"「{level1}」下的二级指标应为：{allowed}")
     return None
+
+
+# The 一级 each framework 二级 stands under (数量指标 → 产出指标, 经济成本指标 → 成本指标: the 2021 framework's).
+_PARENT: dict[str, str] = {level2: level1 for framework in (FRAMEWORK_2021, FRAMEWORK_2015)
+                           for level1, level2s in framework.items() for level2 in level2s}
 
 
 _LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework, needs=lambda shape: shape[6] and shape[7])

@@ -1,0 +1,100 @@
+"""Leftovers of reading42 read as a person reads them (reading43).
+
+* ``年度目标 | 目标1：… | 目标2：…``: a numbered goal list laid out in the cells of the goal's row kept its first goal
+  only (the second an unlabelled text); each numbered cell is a goal now. A second cell without the list's next
+  number may be another column (中期 and 年度, a result) and stays as it was.
+* A funds grid row ``其中：财政拨款 | 8 | 7 …`` kept its cells as ``其中财政拨款/全年执行数``: the source's name is
+  财政拨款, the 其中 only says the row is a part of the total.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Project, Severity
+from tests.readers.word_tables import form_file
+
+HEAD = [["项目名称", "社区服务经费"], ["主管部门", "某区民政局"], ["年度资金总额", "10"]]
+INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务活动次数", "≥12次"],
+              ["满意度指标", "服务对象满意度指标", "居民满意度", "≥95%"]]
+GOAL_1 = "目标1：开展社区服务活动12次"
+GOAL_2 = "目标2：居民满意度达到95%"
+
+
+def _project(rows: list[list[str]], form: str, title: str = "2024年项目支出绩效目标表") -> Project:
+    read = load_bytes(*form_file(rows, [title], form, "表"))
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert len(project.indicators) == 2
+    return project
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+@pytest.mark.parametrize(("label", "goals"), [
+    ("年度目标", [GOAL_1, GOAL_2]),
+    ("年度绩效目标", ["1.开展社区服务活动12次；", "2.居民满意度达到95%；", "3.全年无安全事故。"]),
+])
+def test_a_numbered_goal_list_in_the_cells_of_the_goals_row(form: str, label: str, goals: list[str]) -> None:
+    project = _project([*HEAD, [label, *goals], *INDICATORS], form)
+    # (a goal keeps its 目标1： as written; a bare list number 1. is the model's to leave off, as for goals one a line)
+    assert list(project.goals) == [goal.removeprefix(f"{k}.") for k, goal in enumerate(goals, 1)]
+    assert not any(cell in goals for _, cell in project.extras)
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes"])
+def test_a_numbered_goal_row_after_a_notices_label_lines(form: str) -> None:
+    """The label lines of a notice (项目名称：…), then the goal's row in cells, then the indicator table."""
+    separator = "\t" if form == "tabs" else " | "
+    lines = ["2024年项目支出绩效目标表", "项目名称：社区服务经费", "主管部门：某区民政局", "年度资金总额：10万元",
+             separator.join(["年度目标", GOAL_1, GOAL_2]), *(separator.join(row) for row in INDICATORS)]
+    read = load_bytes(("\n".join(lines) + "\n").encode(), "表.txt")
+    assert read.document is not None
+    (project,) = read.document.projects
+    assert list(project.goals) == [GOAL_1, GOAL_2]
+    assert not any("分在几个表格" in p.message for p in read.problems)
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+@pytest.mark.parametrize("second", ["开展社区服务活动12次", "目标3：全年无安全事故", "1.全年无安全事故"])
+def test_a_second_goal_cell_without_the_lists_next_number_is_no_goal(form: str, second: str) -> None:
+    """``年度目标 | 目标1：… | 开展…`` (no number), ``目标1 … | 目标3 …`` (not the next) or ``目标1 … | 1.…`` (another
+    list): which column the second text is is not said, and it stays as the reader kept it (not a goal)."""
+    project = _project([*HEAD, ["年度目标", GOAL_1, second], *INDICATORS], form)
+    assert list(project.goals) == [GOAL_1]
+
+
+GRID = [["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "10", "10", "9", "10", "90%", "9"],
+        ["", "其中：当年财政拨款", "8", "8", "7", "—", "87.5%", "—"],
+        ["", "上年结转资金", "0", "0", "0", "—", "—", "—"],
+        ["", "其他资金", "2", "2", "2", "—", "100%", "—"]]
+SELF_INDICATORS = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                   ["产出指标", "数量指标", "服务活动次数", "≥12次", "12次", "50", "50"],
+                   ["满意度指标", "服务对象满意度指标", "居民满意度", "≥95%", "96%", "10", "10"]]
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+def test_a_funds_grid_rows_source_is_named_without_its_qizhong(form: str) -> None:
+    rows = [["项目名称", "社区服务经费"], *GRID, ["年度总体目标", "预期目标", "实际完成情况"],
+            ["", "开展社区服务活动12次", "已完成"], *SELF_INDICATORS]
+    project = _project(rows, form, "2024年度项目支出绩效自评表")
+    extras = dict(project.extras)
+    assert (extras["当年财政拨款/全年执行数"], extras["当年财政拨款/执行率"]) == ("7", "87.5%")
+    assert not any(label.startswith("其中") for label, _ in project.extras)
+    assert (project.budget.total, project.budget.fiscal, project.budget.executed) == (10, 8, Decimal(9))
+
+
+@pytest.mark.parametrize(("key", "name"), [
+    ("其中财政拨款", "财政拨款"), ("其中当年财政拨款", "当年财政拨款"), ("其中上年结转资金", "上年结转资金"),
+    ("其中中央补助", "中央补助"), ("其他资金", "其他资金"), ("其中", "其中"),
+    # 其中 says a level's money is a part (其中中央资金); without it the name is none of the reader's labels
+    ("其中中央资金", "其中中央资金"), ("其中一般公共预算", "其中一般公共预算"),
+])
+def test_a_fund_rows_name(key: str, name: str) -> None:
+    from perfbudget.readers.labels import fund_row_name  # (here: the base has none, its other tests still run)
+
+    assert fund_row_name(key) == name

@@ -867,9 +867,10 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
-        ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
+        ):  # a part of 财政资金 in the funds grid is kept by column (中央补助/全年预算数), never added up
             if state.period_lines:  # one cell a line: 中期 and 年度 amounts in order (readers/period_lines.py)
-                i = take_period_line(row, i, fund_row_name(label_key(text)), field_name, state.fund_columns, parts, _MONEY_FIELDS)
+                i = take_period_line(row, i, fund_row_name(label_key(text)), field_name, state.fund_columns, parts,
+                                     _MONEY_FIELDS)
                 continue
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
             continue

@@ -10,10 +10,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from perfbudget.load import load_bytes
+from perfbudget.cli import app
+from perfbudget.load import load_bytes, load_path
 from perfbudget.model import Project, Severity
 from tests.readers.word_tables import form_file
 
@@ -98,3 +101,34 @@ def test_a_fund_rows_name(key: str, name: str) -> None:
     from perfbudget.readers.labels import fund_row_name  # (here: the base has none, its other tests still run)
 
     assert fund_row_name(key) == name
+
+
+@pytest.mark.parametrize("form", ["html", "xlsx"])
+def test_an_exported_funds_grid_prints_the_fiscal_row_with_its_qizhong_and_reads_back_the_same(
+        tmp_path: Path, form: str) -> None:
+    """The writer prints the grid's rows by their names: the fiscal row as the forms print it, 其中：当年财政拨款 (not
+    当年财政拨款, nor main's 其中当年财政拨款 without its colon), and the file reads back to the same project."""
+    rows = [["项目名称", "社区服务经费"], *GRID, ["年度总体目标", "预期目标", "实际完成情况"],
+            ["", "开展社区服务活动12次", "已完成"], *SELF_INDICATORS]
+    source = tmp_path / "自评表.txt"
+    source.write_bytes(form_file(rows, ["2024年度项目支出绩效自评表"], "tabs", "自评表")[0])
+    out = tmp_path / f"导出.{form}"
+    result = CliRunner().invoke(app, ["export", str(source), "--to", form, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    read, back = load_path(source).document, load_path(out).document
+    assert read is not None and back is not None
+    (before,), (after,) = read.projects, back.projects
+    # (a figure may come back with its column's decimals, 0 → 0.00: the writer's number format, faces-w)
+    assert (after.budget, sorted(label for label, _ in after.extras)) == (
+        before.budget, sorted(label for label, _ in before.extras))
+    assert dict(after.extras)["当年财政拨款/全年执行数"] == "7"
+    printed = out.read_text(encoding="utf-8") if form == "html" else _sheet_text(out)
+    assert "其中：当年财政拨款" in printed and "上年结转资金" in printed and "其中：上年结转资金" not in printed
+
+
+def _sheet_text(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return "\n".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                     for cell in row if cell is not None)

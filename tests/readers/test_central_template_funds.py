@@ -29,7 +29,7 @@ def test_the_years_budget_is_the_annual_column() -> None:
     (project,) = document.projects
     assert project.budget == Budget(total=Decimal("100"), fiscal=Decimal("90"), other=Decimal("10"))
     assert project.sources["budget.total"].line == 6
-    assert {("资金总额/中期资金总额", "300"), ("财政拨款/中期资金总额", "280"),
+    assert {("资金总额/中期资金总额", "300"), ("其中财政拨款/中期资金总额", "280"),
             ("其他资金/中期资金总额", "20")} <= set(project.extras)
     assert project.goals == ("保障系统全年稳定运行。",)
     assert document.money_unit == "万元"

@@ -67,7 +67,7 @@ def test_a_monitoring_forms_funds_columns_keep_the_months_execution() -> None:
     assert extras["项目执行单位"] == "某市文物局"
     assert extras["年度资金总额/1-7月执行数"] == "87.57"
     assert extras["年度资金总额/全年预计执行数"] == "210"
-    assert extras["当年一般公共预算拨款/1-7月执行数"] == "87.57"
+    assert extras["其中当年一般公共预算拨款/1-7月执行数"] == "87.57"
     assert "" not in extras
 
 

@@ -55,7 +55,7 @@ def test_pipe_text_funds_grid_typed_at_its_cells() -> None:
         "budget.rate": (6, None, 7), "budget.score": (6, None, 8)}
     # the grid's cells stay as extras too (every row and column)
     extras = dict(result.document.projects[0].extras)  # type: ignore[union-attr]
-    assert extras["年度资金总额/全年执行数"] == "108" and extras["当年财政拨款/全年执行数"] == "108"
+    assert extras["年度资金总额/全年执行数"] == "108" and extras["其中当年财政拨款/全年执行数"] == "108"
 
 
 def test_word_table_funds_grid_typed() -> None:

@@ -88,7 +88,7 @@ def test_a_part_in_a_funds_grid_is_kept_by_column() -> None:
     document, _ = _read(text)
     (project,) = document.projects
     assert (project.budget.total, project.budget.fiscal) == (None, None)
-    assert ("中央补助/全年预算数", "442") in project.extras
+    assert ("其中中央补助/全年预算数", "442") in project.extras
 
 
 def test_numbered_parts_beside_a_filled_total_are_kept_by_name() -> None:

@@ -58,7 +58,6 @@ from perfbudget.readers.labels import (
     field_of_key,
     fund_column,
     fund_column_of_key,
-    fund_row_name,
     goal_column,
     header_field,
     is_ignored_key,
@@ -294,7 +293,6 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
                    state: _State) -> int:
     """A row of the funds grid: the label then one value per fund column. Returns the next index."""
     state.fund_row = True
-    label = fund_row_name(label)  # 其中财政拨款/全年执行数 → 财政拨款/全年执行数
     columns = state.fund_columns
     budget_column = COST_AMOUNT if state.cost_grid else next((c for c in BUDGET_COLUMNS if c in columns), None)
     if (positions := _fund_row_positions(row, i, state)) is not None:
@@ -867,10 +865,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
-        ):  # a part of 财政资金 in the funds grid is kept by column (中央补助/全年预算数), never added up
+        ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
             if state.period_lines:  # one cell a line: 中期 and 年度 amounts in order (readers/period_lines.py)
-                i = take_period_line(row, i, fund_row_name(label_key(text)), field_name, state.fund_columns, parts,
-                                     _MONEY_FIELDS)
+                i = take_period_line(row, i, label_key(text), field_name, state.fund_columns, parts, _MONEY_FIELDS)
                 continue
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
             continue

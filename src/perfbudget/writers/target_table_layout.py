@@ -43,7 +43,6 @@ from perfbudget.readers.labels import (
     column_role,
     field_of_key,
     fund_column,
-    fund_row_name,
     goal_column,
     header_field,
     label_key,
@@ -225,15 +224,6 @@ def _fund_row(row: str) -> str | None:
     return found if found in ("total", "fiscal", "other") else None
 
 
-def _printed_row(row: str) -> str:
-    """A funds grid row's label as the forms print it: the fiscal row with its 其中 (其中：当年财政拨款), which the
-    reader leaves off the row's name (``labels.fund_row_name``, reading43) — only where the label so printed reads
-    back to the same name (财政资金小计 stays as it is)."""
-    if _fund_row(row) == "fiscal" and fund_row_name(label_key(f"其中{row}")) == row:
-        return f"其中：{row}"
-    return row
-
-
 def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str], money_unit: str | None,
                 purpose: str | None) -> None:
     """The funds grid as the tables print it (项目资金 | | 预算数 | its columns …, a row each: 年度资金总额, 其中：财政
@@ -268,7 +258,7 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.rows += 1
     for row in rows:
         grid.add("", 0)
-        grid.add(_printed_row(row), 1, center=True)
+        grid.add(row, 1, center=True)
         for col, column in enumerate(columns, 2):
             grid.add(cells.get((row, column), ""), col, center=True)
             grid.cells[-1].figure = (row, column) in figures

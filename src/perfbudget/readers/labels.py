@@ -649,15 +649,6 @@ def is_level_part(text: str) -> bool:
     return _LEVEL_PART.match(label_key(text)) is not None
 
 
-def fund_row_name(key: str) -> str:
-    """A funds grid row's name as its ``row/column`` extras keep it, from the row label's key: without the 其中 that
-    only says the row is a part of the total (其中财政拨款 → 财政拨款, 其中当年财政拨款 → 当年财政拨款; reading43: the
-    source's name kept its 其中), where the name left is the same label (the same field); else as it is."""
-    if key.startswith("其中") and len(key) > 2 and field_of_key(rest := key[2:]) == field_of_key(key):
-        return rest
-    return key
-
-
 def part_label(text: str) -> str:
     """A money part's label as kept: without the list number of a numbered list (其中:2.市级资金 → 市级资金)."""
     key = label_key(text)

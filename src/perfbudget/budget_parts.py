@@ -33,6 +33,13 @@ def source_name(row: str) -> str:
     return row[2:] if row.startswith("其中") and len(row) > 2 else row
 
 
+def quoted_row(row: str) -> str:
+    """A funds grid row's name (its label's key, which lost the label's colon) as a message quotes it, the way the
+    forms write a part: 其中财政拨款 → 其中：财政拨款; a row without 其中 as it is."""
+    name = source_name(row)
+    return row if name == row else f"其中：{name}"
+
+
 def carried_over(extras: Iterable[tuple[str, str]]) -> list[Decimal]:
     """The amounts (one a column, as written: plain figures only) of a funds grid's 上年结转资金 row among ``extras``
     — (label, text) pairs, the grid's cells named ``row/column`` — for :func:`parts_sum_differs`."""

@@ -95,6 +95,29 @@ def test_a_funds_grid_rows_extras_keep_its_name_as_the_table_writes_it(form: str
     assert (project.budget.total, project.budget.fiscal, project.budget.executed) == (10, 8, Decimal(9))
 
 
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+def test_the_notes_quote_a_funds_row_as_the_table_writes_it(form: str) -> None:
+    """A note naming a funds row quotes it as written (其中：当年财政拨款), not a name the table does not use
+    (其中当年财政拨款, the label's key without its colon; 当年财政拨款 while the branch renamed the row)."""
+    def notes(fiscal: list[str], total_points: tuple[str, str] = ("10", "9")) -> list[str]:
+        grid = [list(row) for row in GRID]
+        grid[1][5], grid[1][7] = total_points
+        grid[2] = ["", "其中：当年财政拨款", *fiscal]
+        rows = [["项目名称", "社区服务经费"], *grid, ["年度总体目标", "预期目标", "实际完成情况"],
+                ["", "开展社区服务活动12次", "已完成"], *SELF_INDICATORS]
+        read = load_bytes(*form_file(rows, ["2024年度项目支出绩效自评表"], form, "自评表"))
+        assert read.document is not None
+        return [p.message for p in read.problems] + list(read.document.projects[0].needs_check)
+
+    # the execution's 分值 and 得分 written on the fiscal row only (execution_cells)
+    assert "资金表的合计行没有填写预算执行率的分值，取自「其中：当年财政拨款」行：10" in notes(
+        ["8", "8", "7", "10", "87.5%", "8.75"], ("—", "—"))
+    if form != "docx":  # a row one figure short of its columns (a Word table keeps the empty cell)
+        short = notes(["8", "8", "7", "10", "8.75"])
+        assert "「其中：当年财政拨款」行比资金表的列少一个数：按执行数、执行率与得分的算术，读作「执行率」一栏为空" \
+            in short
+
+
 @pytest.mark.parametrize("form", ["html", "xlsx"])
 @pytest.mark.parametrize(("written", "name"), [
     ("其中：当年财政拨款", "其中当年财政拨款"), ("当年财政拨款", "当年财政拨款")])

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from perfbudget.budget_parts import CARRIED_OVER_ROWS, source_name
+from perfbudget.budget_parts import CARRIED_OVER_ROWS, quoted_row, source_name
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.full_mark_scores import is_full_marks
 from perfbudget.readers.funds_head_gaps import head_left_out
@@ -133,8 +133,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
             figures[name] = (value, at)
             if problems is not None:
                 what = "分值" if name == "weight" else "得分"
-                problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，取自「{row}」行：{value}",
-                                        Severity.INFO))
+                problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，"
+                                            f"取自「{quoted_row(row)}」行：{value}", Severity.INFO))
     return figures
 
 

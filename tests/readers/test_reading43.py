@@ -37,7 +37,7 @@ def _project(rows: list[list[str]], form: str, title: str = "2024年项目支出
     return project
 
 
-@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
 @pytest.mark.parametrize(("label", "goals"), [
     ("年度目标", [GOAL_1, GOAL_2]),
     ("年度绩效目标", ["1.开展社区服务活动12次；", "2.居民满意度达到95%；", "3.全年无安全事故。"]),
@@ -62,7 +62,7 @@ def test_a_numbered_goal_row_after_a_notices_label_lines(form: str) -> None:
     assert not any("分在几个表格" in p.message for p in read.problems)
 
 
-@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
 @pytest.mark.parametrize("second", ["开展社区服务活动12次", "目标3：全年无安全事故", "1.全年无安全事故"])
 def test_a_second_goal_cell_without_the_lists_next_number_is_no_goal(form: str, second: str) -> None:
     """``年度目标 | 目标1：… | 开展…`` (no number), ``目标1 … | 目标3 …`` (not the next) or ``目标1 … | 1.…`` (another

@@ -306,7 +306,7 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
         return len(row)
     if may_lack_a_cell(columns) and (placed := _lost_cell(row, i, columns, budget_column)) is not None:
         columns, empty = placed  # 年度资金总额 | 100 | 100 | 90 | 10 | 9 under six columns: one empty cell dropped
-        parts.needs_check.append(f"「{row[i].text.strip()}」行比资金表的列少一个数：按执行数、执行率与得分的算术，"
+        parts.needs_check.append(f"「{label}」行比资金表的列少一个数：按执行数、执行率与得分的算术，"
                                  f"读作「{empty}」一栏为空")
     j = i + 1
     last = -1  # the last column given a figure

@@ -48,6 +48,6 @@ def take_period_line(row: list[Cell], i: int, label: str, field_name: str | None
                 parts.extras.append((f"{label}/{column}", cell))
         return k
     parts.extras.extend((label, cell) for cell in amounts)
-    parts.needs_check.append(f"资金「{row[i].text.strip()}」之后有{len(amounts)}个金额，与资金列「{'、'.join(columns)}」的个数不符，"
+    parts.needs_check.append(f"资金「{label}」之后有{len(amounts)}个金额，与资金列「{'、'.join(columns)}」的个数不符，"
                              "无法对应，未读取")
     return k

@@ -26,13 +26,27 @@ OTHER_CELL = "budget.other"
 CARRIED_OVER_ROWS = frozenset({"上年结转资金", "上年结转", "结转资金", "上年结转结余资金"})
 
 
+def source_name(row: str) -> str:
+    """A funds grid row's source without the 其中 that says the row is a part of the total (其中上年结转资金 →
+    上年结转资金), to match it against a list of names or to name it in a sentence; the row's ``row/column`` extras
+    keep the name as the table writes it (a stored version's content hash holds them)."""
+    return row[2:] if row.startswith("其中") and len(row) > 2 else row
+
+
+def quoted_row(row: str) -> str:
+    """A funds grid row's name (its label's key, which lost the label's colon) as a message quotes it, the way the
+    forms write a part: 其中财政拨款 → 其中：财政拨款; a row without 其中 as it is."""
+    name = source_name(row)
+    return row if name == row else f"其中：{name}"
+
+
 def carried_over(extras: Iterable[tuple[str, str]]) -> list[Decimal]:
     """The amounts (one a column, as written: plain figures only) of a funds grid's 上年结转资金 row among ``extras``
     — (label, text) pairs, the grid's cells named ``row/column`` — for :func:`parts_sum_differs`."""
     found = []
     for label, text in extras:
         row, slash, _ = label.partition("/")
-        if slash and row.removeprefix("其中") in CARRIED_OVER_ROWS and _FIGURE.match(text := text.strip()):
+        if slash and source_name(row) in CARRIED_OVER_ROWS and _FIGURE.match(text := text.strip()):
             found.append(Decimal(text.replace(",", "")))
     return found
 

@@ -150,7 +150,7 @@ def test_the_executions_points_named_as_its_own_and_written_on_one_row_are_the_g
         assert (project.budget.total, project.budget.executed) == (Decimal(100), Decimal(53))
         assert (project.budget.weight, project.budget.score) == (Decimal(10), Decimal(10))
         assert ("其中财政拨款/执行率权重", "10") in project.extras  # (until kinds31 an unlabelled extra)
-        assert "资金表的合计行没有填写预算执行率的得分，取自「其中财政拨款」行：10" in _notes(result, Severity.INFO)
+        assert "资金表的合计行没有填写预算执行率的得分，取自「其中：财政拨款」行：10" in _notes(result, Severity.INFO)
 
 
 def test_the_texts_figures_and_closing_rows_survive_every_export(tmp_path: Path) -> None:

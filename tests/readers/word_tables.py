@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from html import escape
 
 
 def word_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str] = (),
@@ -48,10 +49,19 @@ def excel_file(rows: Sequence[Sequence[object]], merges: Sequence[tuple[int, int
 def form_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str], form: str, stem: str) -> tuple[bytes, str]:
     """``rows`` under the lines ``paragraphs`` as a unit writes them in ``form``: a Word table (``docx``, the rows
     padded to the widest), or a text of ``tabs`` (empty cells kept), ``pipes`` (a web page's copy: empty cells lost)
-    or ``lines`` (one cell a line); (the file's bytes, its name ``stem``.docx or .txt)."""
+    or ``lines`` (one cell a line), a sheet (``xlsx``: the lines a cell each above the rows, empty cells left empty)
+    or a web page (``html``: the lines as paragraphs, the rows a table); (the file's bytes, its name ``stem`` and
+    the form's suffix, .txt for the texts)."""
     if form == "docx":
         width = max(len(row) for row in rows)
         return word_file([[*row, *[""] * (width - len(row))] for row in rows], paragraphs=paragraphs), f"{stem}.docx"
+    if form == "xlsx":
+        return excel_file([*([text] for text in paragraphs), *([c or None for c in row] for row in rows)]), \
+            f"{stem}.xlsx"
+    if form == "html":
+        body = "".join(f"<p>{escape(text)}</p>" for text in paragraphs) + "<table>" + "".join(
+            "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+        return f"<html><body>{body}</body></html>".encode(), f"{stem}.html"
     separator = {"tabs": "\t", "pipes": " | ", "lines": "\n"}[form]
     lines = [*paragraphs, *(separator.join(c for c in row if c or form == "tabs") for row in rows)]
     return ("\n".join(lines) + "\n").encode(), f"{stem}.txt"

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from perfbudget.budget_parts import CARRIED_OVER_ROWS
+from perfbudget.budget_parts import CARRIED_OVER_ROWS, quoted_row, source_name
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.full_mark_scores import is_full_marks
 from perfbudget.readers.funds_head_gaps import head_left_out
@@ -133,8 +133,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
             figures[name] = (value, at)
             if problems is not None:
                 what = "分值" if name == "weight" else "得分"
-                problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，取自「{row}」行：{value}",
-                                        Severity.INFO))
+                problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，"
+                                            f"取自「{quoted_row(row)}」行：{value}", Severity.INFO))
     return figures
 
 
@@ -147,7 +147,7 @@ def _summed_sources(rows: dict[str, list[tuple[str, Cell]]], problems: list[Prob
     (and 年初预算数) the rows' sum, where every row is a part of the total (当年财政拨款, 上年结转资金, 其他资金, each
     once) and every row that gives money gives the figure; its 分值 and 得分 the one row that writes them (a merged
     cell's value stands in its first row). A 执行率 is each row's own, never summed. Else nothing (as before)."""
-    fields = [field_of_key(row) if row not in CARRIED_OVER_ROWS else "carried" for row in rows]
+    fields = [field_of_key(row) if source_name(row) not in CARRIED_OVER_ROWS else "carried" for row in rows]
     if any(field not in (*_PART_FIELDS, "carried") for field in fields) or len(set(fields)) < len(fields):
         return {}
     typed = {row: {name: (value, cell.source) for name, cell in cells

@@ -66,6 +66,17 @@ def _continues(first: str, second: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
 
 
+def next_goal_in_row(row: list[Cell], i: int, goals: list[Cell]) -> bool:
+    """The cell at ``i`` is the next item of the goal list whose last item is the row's previous filled cell
+    (``年度目标 | 目标1：… | 目标2：…``, ``绩效目标 | 1.… | 2.…``: a numbered list laid out in cells of one row after
+    the goal's label, reading43). A second text that carries no list number may be another column (中期 and 年度,
+    a result) and is no goal here."""
+    if not goals:
+        return False
+    before = next((row[k] for k in range(i - 1, -1, -1) if not row[k].blank), None)
+    return before is goals[-1] and _continues(before.text.strip(), row[i].text.strip())
+
+
 def _list_numbers(texts: list[str]) -> tuple[str, list[int]] | None:
     """The word and list numbers of ``texts`` when each is an item of one list (目标1…, 目标2…: the same word before
     each number, the numbers going up by one), else None."""

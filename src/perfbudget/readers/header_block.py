@@ -29,6 +29,7 @@ from perfbudget.readers.expense_parts import expense_part
 from perfbudget.readers.goal_lines import (
     goal_slot_at,
     heads_goal_grid,
+    next_goal_in_row,
     note_goal_line,
     unsplit_goal_lines,
 )
@@ -907,7 +908,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 continue
             if in_order and state.goal_lines is not None:
                 state.goal_lines.append(("", cell))  # a goal text after the grid's slots: kept with them if put back
-        if (first_blank or stream or (lone if lone is not None else (lone := _lone_value(row)))) \
+        if (first_blank or stream or (lone if lone is not None else (lone := _lone_value(row))) or (
+                state.group == "goals" and next_goal_in_row(row, i, parts.goals))) \
                 and state.group in ("purpose", "goals") and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         elif not stream and (label := _colon_label(cell.text)) is not None \

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from perfbudget.evaluate.vocabulary import stated_grade
-from tests.evaluate.test_kinds42_stated_grades import _rows
 from tests.evaluate.test_kinds38_selfeval_edits import _evaluate
+from tests.evaluate.test_kinds42_stated_grades import _rows
 
 
 def test_the_words_of_not_met_and_not_all_done() -> None:
@@ -40,7 +40,7 @@ def test_the_words_grade_a_row_without_a_score(actual: str, line: str, tmp_path:
 
 
 def test_a_score_outside_the_band_of_not_all_done_is_graded_by_the_score_and_warned(tmp_path: Path) -> None:
-    code, out, said = _evaluate(_rows("未全部完成", "40"), tmp_path)
+    code, _out, said = _evaluate(_rows("未全部完成", "40"), tmp_path)
     assert code == 0, said
     assert ("警告：指标「群众出行条件」的实际完成值「未全部完成」所述完成等级「部分达成」与得分 40 ÷ 分值 40 = 100.00% "
             "所在区间的完成等级「达成」不符：按表中得分定为「达成」，请核对") in said

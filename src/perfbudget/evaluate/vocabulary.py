@@ -123,7 +123,8 @@ def parse_grade(text: str) -> str | None:
 # The words a 实际完成值 states how far its target was met in: the one vocabulary of "met" for the 自评's grades
 # (resolve, from_table: rules.md §4) and the review's conformity rules (``review/rules_conformity``: an actual that
 # only says it met its target, no figure of its own; whether a self-evaluation reports its target met). Until kinds43
-# the review kept a list of its own (达成, 已完成, 达到预期 …) beside these patterns, and 不达标, 未全部完成 were no grade.
+# the review kept a list of its own (达成, 已完成, 达到预期 …) beside these patterns, and 不达标, 未全部完成 were no
+# grade.
 #
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
 # 全部完成, 达到预期目标 (达成); 部分完成, 部分达标, 未全部完成 (部分达成: some of it done, kinds43); 未完成, 未达标,

@@ -108,8 +108,7 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
         return None
     cells: list[str] = []
     identity = False
-    for part in _PARTS.split(line.strip()):
-        part = part.strip()
+    for part in _padded_values([part.strip() for part in _PARTS.split(line.strip())]):
         if not part:
             continue
         if _MONEY_UNIT.match(unicodedata.normalize("NFKC", part)):
@@ -130,6 +129,20 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
             continue
         cells.extend((pair["label"].strip(), value))
     return tuple(cells) if cells and (identity or not identity_needed) else None
+
+
+def _padded_values(parts: list[str]) -> list[str]:
+    """The parts of a line with a value padded away from its label joined to it: ``部门(单位)名称:`` and
+    ``岳阳市城市管理监督指挥中心`` (a cover page's ``部门(单位)名称:  岳阳市…``, the value typed after spaces) are one
+    pair, where the label's colon ends its part and the next part is no pair of its own (kinds43: the line was no
+    label line, its unit lost)."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1][-1:] in ":：" and part and _PAIR.match(part) is None:
+            joined[-1] = f"{joined[-1]}{part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 _CUT_FIELDS = frozenset({"unit", "department", "name"})

@@ -227,6 +227,8 @@ def _heading(cells: list[Cell]) -> str | None:
     lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))
              and not is_furniture(text)]
     headed = [i for i, line in enumerate(lines) if looks_like_heading(line)]
+    if not headed:  # 岳阳市2018年度部门整体支出 / 绩效评价自评报告: a report's cover names a 部门整体 table (kinds43)
+        headed = [i for i, line in enumerate(lines) if len(line) <= 120 and _names_table(line)]
     if not headed:
         return None
     last = headed[-1]

@@ -9,6 +9,8 @@ report's cover naming a 部门整体 table without a ``…表`` title.
 
 from __future__ import annotations
 
+import pytest
+
 from perfbudget.model import Severity
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.text import read_text
@@ -65,3 +67,14 @@ def test_a_report_cover_naming_a_department_table_cut_before_its_funds_is_its_pr
     assert (project.name, document.unit.name) == ("部门整体支出", "某市城管中心")
     assert project.cut is not None
     assert any("表格在此中断" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("line", ["填报单位：      （盖章）", "单位名称：     ________", "单位名称：   （ 公章 ）",
+                                  "项目名称：     —", "项目名称：     单位名称",
+                                  "单位名称：    ＿＿＿  金额单位：万元"])
+def test_a_seal_note_fill_marks_or_a_label_padded_after_a_colon_is_no_value(line: str) -> None:
+    # a form's blank to fill in, not a value: the unit or project is not read as 「（盖章）」 or 「________」
+    assert label_line_cells(line) is None
+    document, _ = read_text(f"2024年项目支出绩效目标表\n{line}\n预算数\t30\n{TABLE}", "t.txt")
+    assert document is not None and document.unit.name is None
+    assert [project.name for project in document.projects] == [""]

@@ -78,3 +78,27 @@ def test_a_seal_note_fill_marks_or_a_label_padded_after_a_colon_is_no_value(line
     document, _ = read_text(f"2024年项目支出绩效目标表\n{line}\n预算数\t30\n{TABLE}", "t.txt")
     assert document is not None and document.unit.name is None
     assert [project.name for project in document.projects] == [""]
+
+
+def test_the_cover_title_is_joined_with_its_next_line_and_says_the_kind() -> None:
+    document, problems = read_text(COVER, "t.txt")
+    assert document is not None, problems
+    (project,) = document.projects
+    # 「绩效评价自评报告」 on the next line is the title's (it was cut off): the table is a self-evaluation's
+    assert project.title == "岳阳市2018年度部门整体支出绩效评价自评报告"
+    assert document.kind == "self-evaluation"
+
+
+@pytest.mark.parametrize("line", ["本中心2018年度部门整体支出绩效较好，各项任务按期完成。",
+                                  "关于岳阳市2018年度部门整体支出绩效评价自评报告的说明请各科室认真阅读并按时完成填报工作内容"])
+def test_a_sentence_or_a_long_line_naming_a_department_table_is_no_heading(line: str) -> None:
+    # (a sentence of a report's text above the form, not its title: the form is no 部门整体 table by it)
+    document, problems = read_text(COVER.replace("岳阳市2018年度部门整体支出\n\n绩效评价自评报告", f"{line}\n\n附件"),
+                                   "t.txt")
+    assert document is None or not document.projects, (document, problems)
+
+
+def test_a_target_table_titled_a_self_evaluation_is_warned_at_its_title() -> None:
+    document, problems = read_text("2024年项目支出绩效自评表\n项目名称：    校舍维修\n预算数\t30\n" + TABLE, "t.txt")
+    assert document is not None and document.kind == "target"
+    assert any("是自评表，但读出的表中没有实际完成值或得分栏，按绩效目标表读取" in p.message for p in problems)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from perfbudget.framework import names_department_table
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
 from perfbudget.readers.expense_parts import expense_part
@@ -46,7 +47,6 @@ from perfbudget.readers.labels import (
     COLUMN_LABELS,
     COST_AMOUNT,
     COST_COLUMN,
-    DEPARTMENT_WORDS,
     DUTIES_BRIEF,
     FUND_TOTAL_ROWS,
     HEADER_LABELS,
@@ -202,11 +202,6 @@ _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 @lru_cache(maxsize=1)
 def _label_initials() -> frozenset[str]:
     return frozenset(label[0] for label in (*HEADER_LABELS, *COLUMN_LABELS, *IGNORED_LABELS))
-
-
-@lru_cache(maxsize=8192)
-def _names_department(text: str) -> bool:
-    return bool(DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)))
 
 
 def is_fragment(text: str) -> bool:
@@ -748,7 +743,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
             continue
-        if not parts.department and "整体" in text and _names_department(text):
+        if not parts.department and names_department_table(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
         if "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
                 and _period_column(row[i + 1].text) \

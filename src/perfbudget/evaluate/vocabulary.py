@@ -127,18 +127,20 @@ def parse_grade(text: str) -> str | None:
 # grade.
 #
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
-# 全部完成, 达到预期目标, 超额完成 (达成); 部分完成, 部分达标, 未全部完成 (部分达成: some of it done, kinds43); 未完成,
-# 未达标, 不达标, 没有实现 (未达成). 基本完成, 基本达标 (basically met) lie between 达成 and 部分达成: no grade
-# (:func:`hedged_grade`). Any other text (明显改善, 有效提升) says what was done, not how far: no grade either. A 自评
-# rule (resolve._indicator_row's evaluation rows): a 监控表's 1-6月执行情况 尚未完成 means not done yet, and a
-# 完成等级 cell must name a grade (parse_grade).
+# 全部完成, 达到预期目标, 超额完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成 (部分达成: some
+# of it done, kinds43); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现 (未达成). 基本完成, 基本达标
+# (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
+# says what was done, not how far: no grade either. A 自评 rule (resolve._indicator_row's evaluation rows): a
+# 监控表's 1-6月执行情况 尚未完成 means not done yet, and a 完成等级 cell must name a grade (parse_grade).
 _DONE = r"(?:达成|达标|完成|实现|达到)"
 _DONE_TAIL = r"(?:年度|预期|既定|计划|全年)?(?:绩效)?(?:目标值|目标|指标值|指标|任务|要求|预期)?"
-_NOT = r"(?:未能|未|没有|没能|尚未|不)"
+_NOT = r"(?:未能|未|没有|没能|尚未|不能|不|无法)"
+# how many of it: 均未完成, 全部未完成, 都没有达到 (none of it), 均部分完成 — before a negation or 部分
+_EACH = r"(?:均|全部|都)?"
 _MANNER = r"(?:已经|已|均已|均|全部|全面|完全|圆满|按时|按期|如期|超额|提前|顺利)"
 _STATED_GRADES = (
-    (GRADE_PARTLY, re.compile(rf"^(?:部分|{_NOT}(?:全部|完全|全面|全))(?:已)?{_DONE}{_DONE_TAIL}$")),
-    (GRADE_MISSED, re.compile(rf"^{_NOT}{_DONE}{_DONE_TAIL}$")),
+    (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_EACH}{_NOT}(?:全部|完全|全面|全))(?:已)?{_DONE}{_DONE_TAIL}$")),
+    (GRADE_MISSED, re.compile(rf"^{_EACH}{_NOT}{_DONE}{_DONE_TAIL}$")),
     (GRADE_MET, re.compile(rf"^{_MANNER}*{_DONE}{_DONE_TAIL}$")),
 )
 _HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")

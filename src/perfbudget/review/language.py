@@ -11,15 +11,28 @@ them; every result is cached.
 from __future__ import annotations
 
 import re
+import tomllib
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from perfbudget.domain_words import vocabulary as vocabulary  # (re-exported: the rules look words up here)
-from perfbudget.domain_words import word_set as word_set
 from perfbudget.review.helpers import CACHE_SIZE
 
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The parsed ``vocabulary.toml`` of this package."""
+    text = resources.files("perfbudget.review").joinpath("vocabulary.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=64)
+def word_set(section: str, key: str) -> frozenset[str]:
+    """One list of the vocabulary as a set: ``word_set("vague", "words")``."""
+    return frozenset(vocabulary()[section][key])
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from perfbudget.budget_parts import OTHER_CELL, carried_over, parts_sum_differs
+from perfbudget.domain_words import EXPENSE_CLASSES
 from perfbudget.evaluate.negative_actuals import negative_target_refusal
 from perfbudget.evaluate.vocabulary import says_met
 from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
@@ -761,19 +762,18 @@ def name_is_expense_class(document: Document, settings: RuleSettings) -> list[Fi
 
     ``商品和服务支出``, 资本性支出, 对个人和家庭的补助 say what kind of spending the money is, not what it
     does: the name cannot be matched with the goals and the indicators (历城's 45万元 named 商品和服务支出,
-    spent on a cultural centre's free opening). The classes are ``vocabulary.toml`` ``[names]
-    expense_classes``; a year before the name and a note in brackets after it are left out. A name that
+    spent on a cultural centre's free opening). The classes are ``domain_words.EXPENSE_CLASSES`` (the readers'
+    too); a year before the name and a note in brackets after it are left out. A name that
     says what the class pays for (``商品和服务支出-文化馆免费开放``) and a wage item named by its class
     (工资福利支出: it says what it pays, and is judged by the simplified template) are not flagged.
     """
-    classes = word_set("names", "expense_classes")
     out = []
     for project in document.projects:
         name = project.name.strip()
         if "支出" not in name and "补助" not in name:
             continue
         core = _NOTE_AFTER.sub("", _YEAR_BEFORE.sub("", name)).strip().removesuffix("项目")
-        if core in classes:
+        if core in EXPENSE_CLASSES:
             out.append(at_project(project, "name",
                                   f"项目名称{quote(name)}是支出经济分类的名称，只说明是哪一类支出，看不出这笔资金做什么、"
                                   "为谁做，也无法与绩效目标和指标对应",

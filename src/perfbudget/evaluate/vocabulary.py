@@ -41,6 +41,9 @@ COL_GRADE = "完成等级"
 # How a read 自评表's grade was found (its 得分's band: evaluate/from_table.py), said in the explanation; not a
 # column of the fill-in sheets.
 COL_GRADE_BASIS = "完成等级依据"
+# Why a read 自评表's cell is empty (its table cut before it: evaluate/from_table.py), said where the cell is refused;
+# not a column of the fill-in sheets either.
+COL_EMPTY_BECAUSE = "为空原因"
 COL_SCORE = "得分"
 COL_DEVIATION = "偏差原因分析"
 COL_WEIGHT = "分值"

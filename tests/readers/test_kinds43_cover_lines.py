@@ -30,9 +30,13 @@ def test_a_value_padded_away_from_its_label_is_the_labels() -> None:
     assert label_line_cells("联系人：    张三  联系电话：123") is None
 
 
-def test_padded_label_lines_above_a_table_give_its_unit_and_name() -> None:
-    document, problems = read_text("2024年项目支出绩效目标表\n单位名称：    某县教育局\n项目名称：    校舍维修\n"
-                                   "预算数\t30\n" + TABLE, "t.txt")
+def test_padded_label_lines_above_a_table_one_cell_a_paragraph_give_its_unit_and_name() -> None:
+    # (the second reading: written with tabs, this table passed on the base too — the tab layout splits the pairs at
+    # their spaces; one cell a paragraph, as a web page gives it, the unit and the name were lost)
+    cells = ("2024年项目支出绩效目标表", "单位名称：    某县教育局", "项目名称：    校舍维修", "预算数", "30",
+             "年度目标", "完成校舍维修。", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标",
+             "维修面积", "≥800平方米")
+    document, problems = read_text("\n\n".join(cells) + "\n", "t.txt")
     assert document is not None and not [p for p in problems if p.severity is Severity.ERROR], problems
     (project,) = document.projects
     assert (document.unit.name, project.name) == ("某县教育局", "校舍维修")

@@ -32,13 +32,6 @@ def test_the_words_of_not_met_and_not_all_done() -> None:
     assert [stated_grade(text) for text in words] == ["达成", "达成", "达成", None, None]
 
 
-def test_a_score_outside_the_band_of_not_all_done_is_graded_by_the_score_and_warned(tmp_path: Path) -> None:
-    code, _out, said = _evaluate(_rows("未全部完成", "40"), tmp_path)
-    assert code == 0, said
-    assert ("警告：指标「群众出行条件」的实际完成值「未全部完成」所述完成等级「部分达成」与得分 40 ÷ 分值 40 = 100.00% "
-            "所在区间的完成等级「达成」不符：按表中得分定为「达成」，请核对") in said
-
-
 # The second reading of kinds43: the words of a grade are as free on each side. 部分已完成 was 部分达成 but 已部分完成
 # nothing; 均未完成 and 均未达标 (none of it done) and 不能完成, 无法完成 were no grade.
 @pytest.mark.parametrize(("text", "grade"), [
@@ -65,3 +58,10 @@ def test_a_row_of_none_of_it_done_grades_without_a_score(tmp_path: Path) -> None
     code, out, said = _evaluate(_rows("均未完成", ""), tmp_path)
     assert code == 0, said
     assert "3. 定性指标：完成等级「未达成」（取自实际完成值「均未完成」），区间为分值的 0%–60%" in out
+
+
+def test_a_score_outside_the_band_of_not_all_done_is_graded_by_the_score_and_warned(tmp_path: Path) -> None:
+    code, _out, said = _evaluate(_rows("未全部完成", "40"), tmp_path)
+    assert code == 0, said
+    assert ("警告：指标「群众出行条件」的实际完成值「未全部完成」所述完成等级「部分达成」与得分 40 ÷ 分值 40 = 100.00% "
+            "所在区间的完成等级「达成」不符：按表中得分定为「达成」，请核对") in said

@@ -221,8 +221,9 @@ _DEPARTMENT_ALIASES = {
     **{name: name for name in DEPARTMENT_LEVEL1 | EVALUATION.marks},
     "效果": LEVEL1_EFFECT,
 }
-# A table that names itself 部门整体 (its project name or title): 部门整体支出, 蚕茶卫生院整体支出, 单位整体绩效目标.
-_DEPARTMENT_TABLE = re.compile(r"整体支出|(?:部门|单位)(?:\(单位\))?整体|整体绩效")
+# A table that names itself 部门整体 (its project name, title or first cells): 部门整体支出, 蚕茶卫生院整体支出,
+# 单位整体绩效目标 (not 整体绩效指标, a row's name). The readers' and the scoring's one test: names_department_table.
+DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出|整体绩效(?:目标|自评|评价)")
 
 
 def department_level1(level1: str) -> str:
@@ -232,9 +233,15 @@ def department_level1(level1: str) -> str:
     return _DEPARTMENT_ALIASES.get(level1, level1)
 
 
+@lru_cache(maxsize=8192)
+def names_department_table(text: str) -> bool:
+    """Whether a text (a title, a cell, a project's name) names a 部门整体 table: ``DEPARTMENT_WORDS``."""
+    return "整体" in text and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)) is not None
+
+
 def is_department_table(*names: str | None) -> bool:
     """Whether a project's name or title names a 部门整体 table (部门整体支出, …卫生院整体支出)."""
-    return any(name and _DEPARTMENT_TABLE.search(unicodedata.normalize("NFKC", name)) for name in names)
+    return any(name and names_department_table(name) for name in names)
 
 # A 一级 that wraps the framework's 一级 as its 二级: the investment form's 实施效果指标 (also written 效果指标
 # or 绩效指标 in regional copies of it).

@@ -30,7 +30,12 @@ def _rows(actual: str, score: str) -> list[list[str]]:
     ("未达标。", "3. 定性指标：完成等级「未达成」（取自实际完成值「未达标。」），区间为分值的 0%–60%"
                 "（0.00–24.00 分），未给分，取区间下限 0.00"),
     ("已全部完成", "3. 定性指标：完成等级「达成」（取自实际完成值「已全部完成」），区间为分值的 80%–100%"
-                  "（32.00–40.00 分），未给分，取区间下限 32.00")])
+                  "（32.00–40.00 分），未给分，取区间下限 32.00"),
+    # kinds43: 不达标 and 未全部完成 (not all of it done) were no grade, refused
+    ("不达标", "3. 定性指标：完成等级「未达成」（取自实际完成值「不达标」），区间为分值的 0%–60%"
+              "（0.00–24.00 分），未给分，取区间下限 0.00"),
+    ("未全部完成", "3. 定性指标：完成等级「部分达成」（取自实际完成值「未全部完成」），区间为分值的 60%–80%"
+                  "（24.00–32.00 分），未给分，取区间下限 24.00")])
 def test_words_that_state_the_grade_grade_a_row_without_a_score(actual: str, line: str, tmp_path: Path) -> None:
     code, out, said = _evaluate(_rows(actual, ""), tmp_path)
     assert code == 0, said

@@ -32,6 +32,7 @@ from perfbudget.evaluate.result import Evaluation
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
     COL_DEVIATION,
+    COL_EMPTY_BECAUSE,
     COL_GRADE,
     COL_GRADE_BASIS,
     COL_LEVEL3,
@@ -193,6 +194,15 @@ def default_shares(project: Project, notes: list[Problem] | None, file: str) -> 
     return dict(allocation.weights)
 
 
+def _cut_before_funds(project: Project) -> dict[str, str]:
+    """The reason a cut table of which no funds grid was read gives no 全年执行数 (corpus 197, cut before its funds;
+    20, 162, 191 …, kinds43's second reading: the refusal said 「实际完成值为空，请填写金额」, a fill-in sheet's words,
+    as if the table had left the cell empty); none for any other table."""
+    if project.cut is None or project.budget.total is not None or any("/" in key for key, _ in project.extras):
+        return {}
+    return {COL_EMPTY_BECAUSE: "没有读到：表格在此中断，读出的部分没有资金表，请提供完整的表格"}
+
+
 def _text(value: Decimal | None) -> str:
     return "" if value is None else str(value)
 
@@ -211,9 +221,11 @@ def sheet_rows_from_document(document: Document, file: str, notes: list[Problem]
     for project in document.projects:
         row = _rows_of(rows, project.name_cell or project.name, project.source or Source(file))
         grid = project.budget  # the funds grid's total row typed (readers/execution_cells.py), else its extras
-        row(ROW_EXECUTED, project.sources.get("budget.executed") or project.sources.get("budget.total"),
-            **{COL_ACTUAL: _text(grid.executed) or _funds(project, _EXECUTED) or executed_by_rate(project, notes, file),
-               COL_WEIGHT: _text(grid.weight) or _funds(project, _WEIGHT)})
+        executed = _text(grid.executed) or _funds(project, _EXECUTED) or executed_by_rate(project, notes, file)
+        cut = _cut_before_funds(project) if not executed else {}
+        row(ROW_EXECUTED, project.sources.get("budget.executed") or project.sources.get("budget.total")
+            or (project.cut if cut else None),  # (a table cut before its funds: refused where it broke)
+            **{COL_ACTUAL: executed, COL_WEIGHT: _text(grid.weight) or _funds(project, _WEIGHT), **cut})
         if budget := _funds(project, _BUDGET):
             row(ROW_BUDGET, project.sources.get("budget.total"), **{COL_ACTUAL: budget})
         if goal := _extra(project, _GOAL_RESULT):

@@ -16,6 +16,7 @@ from perfbudget.evaluate.units import convert, convertible_units
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
     COL_DEVIATION,
+    COL_EMPTY_BECAUSE,
     COL_FORECAST,
     COL_GRADE,
     COL_GRADE_BASIS,
@@ -232,7 +233,9 @@ def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | Non
     elif not text:  # 全年预算数 left blank: the budget was not adjusted
         return
     if not text:
-        problems.append(Problem(row.source, f"「{which}」的实际完成值为空，请填写金额（{money_unit or '万元'}）"))
+        because = row.get(COL_EMPTY_BECAUSE)  # a read table cut before its funds (from_table.py): no cell to fill
+        problems.append(Problem(row.source, f"「{which}」{because}" if because
+                                else f"「{which}」的实际完成值为空，请填写金额（{money_unit or '万元'}）"))
         return
     try:
         value, _note = parse_quantity(text, money_unit, None, which)

@@ -41,6 +41,9 @@ COL_GRADE = "完成等级"
 # How a read 自评表's grade was found (its 得分's band: evaluate/from_table.py), said in the explanation; not a
 # column of the fill-in sheets.
 COL_GRADE_BASIS = "完成等级依据"
+# Why a read 自评表's cell is empty (its table cut before it: evaluate/from_table.py), said where the cell is refused;
+# not a column of the fill-in sheets either.
+COL_EMPTY_BECAUSE = "为空原因"
 COL_SCORE = "得分"
 COL_DEVIATION = "偏差原因分析"
 COL_WEIGHT = "分值"
@@ -120,26 +123,46 @@ def parse_grade(text: str) -> str | None:
     return None
 
 
+# The words a 实际完成值 states how far its target was met in: the one vocabulary of "met" for the 自评's grades
+# (resolve, from_table: rules.md §4) and the review's conformity rules (``review/rules_conformity``: an actual that
+# only says it met its target, no figure of its own; whether a self-evaluation reports its target met). Until kinds43
+# the review kept a list of its own (达成, 已完成, 达到预期 …) beside these patterns, and 不达标, 未全部完成 were no
+# grade.
+#
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
-# 全部完成, 达到预期目标 (达成); 部分完成, 部分达标 (部分达成); 未完成, 未达标, 没有实现 (未达成). 基本完成, 基本达标
+# 全部完成, 达到预期目标, 超额完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成 (部分达成: some
+# of it done, kinds43); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现 (未达成). 基本完成, 基本达标
 # (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
 # says what was done, not how far: no grade either. A 自评 rule (resolve._indicator_row's evaluation rows): a
 # 监控表's 1-6月执行情况 尚未完成 means not done yet, and a 完成等级 cell must name a grade (parse_grade).
 _DONE = r"(?:达成|达标|完成|实现|达到)"
 _DONE_TAIL = r"(?:年度|预期|既定|计划|全年)?(?:绩效)?(?:目标值|目标|指标值|指标|任务|要求|预期)?"
+_NOT = r"(?:未能|未|没有|没能|尚未|不能|不|无法)"
+# how many of it: 均未完成, 全部未完成, 都没有达到 (none of it), 均部分完成 — before a negation or 部分
+_EACH = r"(?:均|全部|都)?"
+_MANNER = r"(?:已经|已|均已|均|全部|全面|完全|圆满|按时|按期|如期|超额|提前|顺利)"
 _STATED_GRADES = (
-    (GRADE_MISSED, re.compile(rf"^(?:未能|未|没有|没能|尚未){_DONE}{_DONE_TAIL}$")),
-    (GRADE_PARTLY, re.compile(rf"^部分{_DONE}{_DONE_TAIL}$")),
-    (GRADE_MET, re.compile(rf"^(?:已经|已|均已|均|全部|全面|完全|圆满|按时|按期|如期)*{_DONE}{_DONE_TAIL}$")),
+    (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_EACH}{_NOT}(?:全部|完全|全面|全))(?:已)?{_DONE}{_DONE_TAIL}$")),
+    (GRADE_MISSED, re.compile(rf"^{_EACH}{_NOT}{_DONE}{_DONE_TAIL}$")),
+    (GRADE_MET, re.compile(rf"^{_MANNER}*{_DONE}{_DONE_TAIL}$")),
 )
 _HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")
 _END_MARKS = "。.；;！!"
+# An actual that says a yes-or-no target was passed (合格, 通过, 是): the review counts it as reported met; no grade of
+# the 自评 (合格 against 优良 is not met: a qualitative row compares its words with its target's).
+PASSED_WORDS = frozenset({"合格", "通过", "已通过", "验收合格", "是"})
 
 
 def stated_grade(text: str | None) -> str | None:
     """The grade a qualitative 实际完成值 states in words (see ``_STATED_GRADES``), else None."""
     name = clean(text).rstrip(_END_MARKS)
     return next((grade for grade, words in _STATED_GRADES if words.match(name)), None) if name else None
+
+
+def says_met(text: str | None) -> bool:
+    """Whether an actual says in words that its target was met: a grade of 达成 (:func:`stated_grade`) or a pass
+    (``PASSED_WORDS``). The review's one test of "met" in words."""
+    return stated_grade(text) == GRADE_MET or clean(text).rstrip(_END_MARKS) in PASSED_WORDS
 
 
 def hedged_grade(text: str | None) -> bool:

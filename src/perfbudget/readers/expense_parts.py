@@ -18,18 +18,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from perfbudget.domain_words import EXPENSE_CLASSES, WAGE_CLASSES
 from perfbudget.readers.cell_values import decimal_or_none
 from perfbudget.readers.grid import Cell
 
-# the kinds of spending a department's budget is split into
-PARTS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出", "日常公用经费",
-                   "对个人和家庭的补助",
-                   # 其中 | 人员经费 | 公用经费 | 项目经费 (kinds42: 项目经费 | 500 stayed two unlabelled texts), and
-                   # the economic classes beside 对个人和家庭的补助
-                   "项目经费", "基本经费", "工资福利支出", "商品和服务支出", "资本性支出"})
+# the kinds of spending a department's budget is split into, besides the classes of the economic classification
+# (``domain_words.EXPENSE_CLASSES`` and ``WAGE_CLASSES``, the review's too: ``PARTS``)
+KINDS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出", "日常公用经费",
+                   # 其中 | 人员经费 | 公用经费 | 项目经费 (kinds42: 项目经费 | 500 stayed two unlabelled texts)
+                   "项目经费", "基本经费"})
 # the heading words before a part, in its cell or in one of their own (其中：人员经费, 按支出性质分：基本支出)
 _LEAD = re.compile(r"^(?:其中|按支出性质分|按支出经济分类分|按经济分类分)[:：]?")
 _NOTE = re.compile(r"[(（](?:万元|元)[)）]$")
+
+
+# Every part a department's budget is split into: ``KINDS`` and the economic classes, one list of them for the
+# reader and the review's ``name-is-expense-class`` (until kinds43 this module repeated 工资福利支出, 商品和服务支出,
+# 资本性支出 and 对个人和家庭的补助 of them, and 对企业补助, 其他资本性支出 … were no part)
+PARTS = KINDS | EXPENSE_CLASSES | WAGE_CLASSES
 
 
 def _compact(text: str) -> str:

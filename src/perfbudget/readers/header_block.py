@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from perfbudget.framework import names_department_table
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
 from perfbudget.readers.expense_parts import expense_part
@@ -35,6 +36,7 @@ from perfbudget.readers.goal_lines import (
 )
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import (
+    is_blank_to_fill,
     label_line_cells,
     money_lines_cells,
     money_pair_cells,
@@ -46,7 +48,6 @@ from perfbudget.readers.labels import (
     COLUMN_LABELS,
     COST_AMOUNT,
     COST_COLUMN,
-    DEPARTMENT_WORDS,
     DUTIES_BRIEF,
     FUND_TOTAL_ROWS,
     HEADER_LABELS,
@@ -202,11 +203,6 @@ _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 @lru_cache(maxsize=1)
 def _label_initials() -> frozenset[str]:
     return frozenset(label[0] for label in (*HEADER_LABELS, *COLUMN_LABELS, *IGNORED_LABELS))
-
-
-@lru_cache(maxsize=8192)
-def _names_department(text: str) -> bool:
-    return bool(DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)))
 
 
 def is_fragment(text: str) -> bool:
@@ -748,7 +744,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
             continue
-        if not parts.department and "整体" in text and _names_department(text):
+        if not parts.department and names_department_table(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
         if "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
                 and _period_column(row[i + 1].text) \
@@ -1088,7 +1084,6 @@ def _stream_name_after(row: list[Cell], k: int, value: Cell) -> Cell | None:
 
 # how a project's name ends (甲项目, 某工程, 培训经费 …), and how a label the reader does not know may end
 _PROJECT_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|资金|计划)[)）]?$")
-_STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|签字|章)\s*[)）]$")
 _STREAM_NAME_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|计划)[)）]?$")
 _CHECKBOX = re.compile(r"[□☑√✓■☐✔]")  # 项目属性 | 新增项目□ | 延续项目√: the label's options, one a cell
 _LABEL_END = re.compile(r"(?:编号|编码|代码|类型|类别|属性|性质|预算|领域|期限|名称|单位|部门|时间|日期|金额|[:：])$"
@@ -1169,9 +1164,12 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         value, taken = None, 1  # in a stream an empty money cell may have vanished
     if value is None:
         value = Cell("", cell.source)
-    if field_name in ("unit", "department") and _STAMP.match(value.text.strip()) and i + taken < len(row) \
-            and not row[i + taken].blank and not _is_label(row[i + taken]):
-        value, taken = row[i + taken], taken + 1  # 填报单位 | (盖章) | 某镇人民政府: the stamp's note is no unit
+    if field_name in ("unit", "department", "name") and is_blank_to_fill(value.text):
+        after = row[i + taken] if field_name != "name" and i + taken < len(row) else None
+        if after is not None and not after.blank and not _is_label(after) and money_unit_in(after.text) is None:
+            value, taken = after, taken + 1  # 填报单位 | (盖章) | 某镇人民政府: the stamp's note is no unit
+        else:
+            value = Cell("", value.source)  # 填报单位： | （盖章） alone, 项目名称 | ——: the form's blank, no value
     if field_name == "department" and (parts.unit is None or parts.unit.name is None):
         field_name = "unit"  # 部门（单位）名称: the unit, unless the table already named it
     if field_name == "unit":

@@ -26,7 +26,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from perfbudget.framework import LEVEL1_NAMES, normalise_level1
+from perfbudget.framework import LEVEL1_NAMES, names_department_table, normalise_level1
 from perfbudget.model import Source, Unit
 from perfbudget.quick_records import new_unit
 from perfbudget.readers.grid import Cell
@@ -37,7 +37,6 @@ from perfbudget.readers.header_block import (
     _cell_facts,
     _known_facts,
     _money_heads,
-    _names_department,
     is_fragment,
     read_header_rows,
     unit_cell,
@@ -117,7 +116,7 @@ def _value_class(text: str) -> tuple[object, ...] | None:
         bare = match.group(0)
     return (not text, unit_cell(text) is not None,
             "单位" in text and _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) is not None, bare,
-            "整体" in text and _names_department(text), is_fragment(text))
+            names_department_table(text), is_fragment(text))
 
 
 def _class_of(line: str) -> str | int:

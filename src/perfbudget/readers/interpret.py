@@ -16,6 +16,7 @@ read becomes an error with the cell's location.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -596,6 +597,25 @@ def interpret_tables(tables: list[RawTable], file: str,
     return document_from_parts(parts_of_tables, file, problems)
 
 
+# A title naming a self-evaluation: …绩效自评表, 部门整体支出绩效评价自评报告, …绩效评价报告, …自评表(2021年度) (not a
+# page's label that only mentions one: 项目支出绩效自评表填写样例.DOC_第5页 over a 绩效目标申报表, corpus 70)
+_SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告|表)\s*(?:[(（][^()（）]*[)）])?$")
+
+
+def _titled_self_evaluation(projects: list[Project], file: str, problems: list[Problem]) -> bool:
+    """Whether tables read as targets are a self-evaluation's by their title: where a title is a 自评表's or 评价报告's
+    and no table holds an indicator, nothing read says otherwise (a report form cut before its funds and
+    indicators, corpus 197: kinds43); where a table holds indicators of a target table, a warning at its title."""
+    titled = next((p for p in projects if p.title and _SELF_EVALUATION_TITLE.search(p.title)), None)
+    if titled is None:
+        return False
+    if not any(p.indicators for p in projects):
+        return True
+    problems.append(Problem(titled.source or Source(file), f"表题「{titled.title}」是自评表，但读出的表中没有实际完成值"
+                            "或得分栏，按绩效目标表读取", Severity.WARNING))
+    return False
+
+
 def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                         problems: list[Problem]) -> tuple[Document, list[Problem]]:
     """The document from each table's parts, in order: the money unit written after amounts, the
@@ -657,6 +677,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             at = next(i for i, p in enumerate(problems) if p is said)
             if said.severity is Severity.ERROR:
                 problems[at] = replace(said, severity=Severity.WARNING)
+    if not (self_evaluation or monitoring):
+        self_evaluation = _titled_self_evaluation(projects, file, problems)
     if unit is None and projects:
         unit = unit_from_fields(projects[0], problems)
     projects = years_from_previous_tables(projects, problems)

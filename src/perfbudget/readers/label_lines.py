@@ -10,7 +10,9 @@ block takes its unit and name as from any row. A line counts only when every par
 separated by two or more spaces, a full-width space or a tab) is a pair whose label is a header
 label, or a money-unit note, and one of its labels names the table's unit or project (单位名称,
 预算单位, 部门名称, 单位编码, 项目名称 …): a signature line under a table (联系人：… 联系电话：…)
-stays text.
+stays text. A value typed after spaces is its label's (``部门(单位)名称:      某局``, a cover page's), unless it is
+a form's blank — a seal or signature note ``（盖章）`` or fill marks ``________`` — or a label: such a line stays
+text, no unit read from it.
 
 A header cell can also hold a money label and its amount together, the page having lost the cell
 boundary between them (``年度资金总额:50万`` beside the fund's name): :func:`money_pair_cells` splits it
@@ -53,10 +55,21 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
     return _pair_cells(line, True)
 
 
+# A form's seal or signature note, (盖章), （签字）: where the unit stamps or a person signs, never a value
+_SEAL_NOTE = r"[(（]\s*(?:盖章|签章|公章|签字|签名|章)\s*[)）]"
+_ONLY_SEAL_NOTE = re.compile(rf"^{_SEAL_NOTE}$")
+# A form's blank to be filled in: only fill marks (________, ＿＿, ——, …, ***)
+_FILL_MARKS = re.compile(r"^[_＿—\-－…*＊\s]+$")
 # A label, its seal or signature note and its value in one cell (填报单位(盖章)湖北省公安厅: a provincial 部门整体
 # 自评表's first row as its page has it, `162`): the note ends the label, so the value is told without a guess
-_SEALED = re.compile(r"^(?P<label>[^()（）:：\d]{2,12}?)\s*(?P<note>[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）])"
-                     r"\s*(?P<value>[^\s(（:：].*)$")
+_SEALED = re.compile(rf"^(?P<label>[^()（）:：\d]{{2,12}}?)\s*(?P<note>{_SEAL_NOTE})\s*(?P<value>[^\s(（:：].*)$")
+
+
+def is_blank_to_fill(text: str) -> bool:
+    """Whether a value cell holds only a form's blank: a seal or signature note (``（盖章）``) or fill marks
+    (``________``, ``—``): where a unit or name is to be written, not one."""
+    text = text.strip()
+    return bool(text) and (_ONLY_SEAL_NOTE.match(text) is not None or _FILL_MARKS.match(text) is not None)
 
 
 def sealed_label_cells(text: str) -> tuple[str, str] | None:
@@ -108,8 +121,7 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
         return None
     cells: list[str] = []
     identity = False
-    for part in _PARTS.split(line.strip()):
-        part = part.strip()
+    for part in _padded_values([part.strip() for part in _PARTS.split(line.strip())]):
         if not part:
             continue
         if _MONEY_UNIT.match(unicodedata.normalize("NFKC", part)):
@@ -130,6 +142,23 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
             continue
         cells.extend((pair["label"].strip(), value))
     return tuple(cells) if cells and (identity or not identity_needed) else None
+
+
+def _padded_values(parts: list[str]) -> list[str]:
+    """The parts of a line with a value padded away from its label joined to it: ``部门(单位)名称:`` and
+    ``岳阳市城市管理监督指挥中心`` (a cover page's ``部门(单位)名称:  岳阳市…``, the value typed after spaces) are one
+    pair, where the label's colon ends its part and the next part is no pair of its own (kinds43: the line was no
+    label line, its unit lost) nor a form's blank (``填报单位：    （盖章）``, ``单位名称：  ________``:
+    :func:`is_blank_to_fill`) nor a label (``项目名称：    单位名称``): those leave the label without a value, and so
+    the line text."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1][-1:] in ":：" and part and _PAIR.match(part) is None \
+                and not is_blank_to_fill(part) and not is_any_label(part):
+            joined[-1] = f"{joined[-1]}{part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 _CUT_FIELDS = frozenset({"unit", "department", "name"})

@@ -386,8 +386,6 @@ COST_COLUMN = re.compile(r"^(?:金额|测算依据|测算公式|计算依据|测
 FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 # The total row of a 部门整体 table's 年度主要任务 grid (金额合计 | 420 | 400 | 20).
 TASK_TOTAL_ROWS = frozenset({"合计", "总计", "金额合计", "合计金额", "资金合计", "预算金额合计", "金额总计"})
-# A 部门整体 (department-level) table names itself so in its title or its first cells.
-DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出|整体绩效(?:目标|自评|评价)")
 
 # Labels of the rows that close a 绩效监控表 after its indicators: its deviation analysis and the measures taken
 # (any row led by a deviation label, 偏差大或目标未完成原因分析, closes a table as well: is_closing_deviation).

@@ -8,18 +8,18 @@ heading or year from the table before it. Every choice is noted, never silent.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
 from perfbudget.budget_parts import carried_over, parts_sum_differs
+from perfbudget.framework import names_department_table
 from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
-from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
+from perfbudget.readers.labels import label_key
 from perfbudget.readers.money_cells import in_table_unit, money_amount, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
@@ -89,8 +89,7 @@ def _fund_label(bare: str) -> tuple[str, re.Match[str]] | None:
 
 def is_department_table(parts: Parts, title: str | None) -> bool:
     """Is this a 部门整体 (department-level) table, by a cell of its own or by its title?"""
-    return parts.department or bool(title and "整体" in title
-                                    and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
+    return parts.department or bool(title and names_department_table(title))
 
 
 def build_project(parts: Parts, position: int, problems: list[Problem]) -> Project:

@@ -22,9 +22,9 @@ is then read as one sequence, see :mod:`perfbudget.readers.header_block`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
+from perfbudget.framework import names_department_table
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.furniture import is_furniture
@@ -33,7 +33,6 @@ from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import (
-    DEPARTMENT_WORDS,
     LEVEL1_CUT_LABEL,
     PROCESS_GROUP,
     column_role,
@@ -104,14 +103,10 @@ def better_heading(current: str | None, line: str) -> str | None:
         return f"{current}  {line}"  # 自评得分：90.5分 under the title: the title line's (stated_scores.title_pairs)
     if current is not None and states_score(current) and looks_like_heading(line):
         return f"{line}  {current}"  # … or above it
-    if looks_like_heading(line) or current is None or not (looks_like_heading(current) or _names_table(current)):
+    if looks_like_heading(line) or current is None or not (looks_like_heading(current)
+                                                          or names_department_table(current)):
         return line
     return current
-
-
-def _names_table(text: str) -> bool:
-    """A title naming a 部门整体 table (部门整体绩效目标) is kept over a block label after it (基本信息)."""
-    return "整体" in text and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def _known(text: str) -> bool:
@@ -227,12 +222,28 @@ def _heading(cells: list[Cell]) -> str | None:
     lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))
              and not is_furniture(text)]
     headed = [i for i, line in enumerate(lines) if looks_like_heading(line)]
+    if not headed:  # 岳阳市2018年度部门整体支出 / 绩效评价自评报告: a report's cover names a 部门整体 table (kinds43)
+        headed = [i for i, line in enumerate(lines) if _is_title_line(line) and names_department_table(line)]
+        if headed and headed[-1] + 1 < len(lines) and _is_title_line(after := lines[headed[-1] + 1]) \
+                and after.endswith(_TITLE_ENDS):
+            return f"{lines[headed[-1]]}{after}"  # the title's last words on a line of their own
     if not headed:
         return None
     last = headed[-1]
     if last + 1 < len(lines):
         return with_year_note(lines[last], lines[last + 1]) or lines[last]
     return lines[last]
+
+
+# A title's line, not a sentence of a report's text: short, without a sentence's marks
+_TITLE_LENGTH = 40
+_SENTENCE_MARKS = frozenset("。，；,;")
+# what a report's or form's title ends in (…部门整体支出 / 绩效评价自评报告)
+_TITLE_ENDS = ("报告", "表")
+
+
+def _is_title_line(line: str) -> bool:
+    return len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.intersection(line)
 
 
 class _HeaderRuns:

@@ -11,7 +11,9 @@ from functools import lru_cache
 from typing import Any
 
 from perfbudget.budget_parts import OTHER_CELL, carried_over, parts_sum_differs
+from perfbudget.domain_words import EXPENSE_CLASSES
 from perfbudget.evaluate.negative_actuals import negative_target_refusal
+from perfbudget.evaluate.vocabulary import says_met
 from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
 from perfbudget.model import Budget, Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
@@ -809,19 +811,18 @@ def name_is_expense_class(document: Document, settings: RuleSettings) -> list[Fi
 
     ``商品和服务支出``, 资本性支出, 对个人和家庭的补助 say what kind of spending the money is, not what it
     does: the name cannot be matched with the goals and the indicators (历城's 45万元 named 商品和服务支出,
-    spent on a cultural centre's free opening). The classes are ``vocabulary.toml`` ``[names]
-    expense_classes``; a year before the name and a note in brackets after it are left out. A name that
+    spent on a cultural centre's free opening). The classes are ``domain_words.EXPENSE_CLASSES`` (the readers'
+    too); a year before the name and a note in brackets after it are left out. A name that
     says what the class pays for (``商品和服务支出-文化馆免费开放``) and a wage item named by its class
     (工资福利支出: it says what it pays, and is judged by the simplified template) are not flagged.
     """
-    classes = word_set("names", "expense_classes")
     out = []
     for project in document.projects:
         name = project.name.strip()
         if "支出" not in name and "补助" not in name:
             continue
         core = _NOTE_AFTER.sub("", _YEAR_BEFORE.sub("", name)).strip().removesuffix("项目")
-        if core in classes:
+        if core in EXPENSE_CLASSES:
             out.append(at_project(project, "name",
                                   f"项目名称{quote(name)}是支出经济分类的名称，只说明是哪一类支出，看不出这笔资金做什么、"
                                   "为谁做，也无法与绩效目标和指标对应",
@@ -1136,7 +1137,7 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         return (f"实际完成值{quote(actual)}带有比较符号，是指标值的写法，不是实际达到的数值，无法据以打分",
                 f"填写实际达到的数值，不带「≥」「≤」（如写「{_without_comparator(actual)}」）；"
                 "指标值另填在指标值栏")
-    if not target.raw.strip() and (text in _MET_WORDS or text in _MET_GOAL):
+    if not target.raw.strip() and says_met(text):
         # 达成预期指标 reported where no target was set: met against nothing, and no figure of its own
         return (f"实际完成值{quote(actual)}只说达成，没有实际数值，这一行又没有指标值，说不出做了多少、是否真的完成",
                 "填写实际达到的数值（如「100%」「12次」），并补上年初设定的指标值")
@@ -1152,7 +1153,7 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
         # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)
-        return _PHRASE if (text in _MET_WORDS or text in _MET_GOAL) and "%" in target.raw else None
+        return _PHRASE if says_met(text) and "%" in target.raw else None
     if not text or text in ("/", "—", "-"):
         return None
     if not _has_digit(text):
@@ -1500,24 +1501,21 @@ def _nothing_done(row: Row) -> bool:
         return False
     done = _actual_as_target(actual, row.name, indicator.level3)
     return done.value is not None and done.value == 0 and done.op is None
+
+
 # A 时效 name of the work's completion, which cannot be met when nothing was delivered.
 _COMPLETION = re.compile(r"完成|完工|竣工|交付|建成|验收|投入使用|投用|办结")
-# An actual that says the target was met in words.
-_MET_WORDS = frozenset({"达成", "已达成", "达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成",
-                        "达到", "已达到", "达标", "合格", "通过", "已通过", "验收合格", "是"})
-# An actual that only says the goal was reached (达成目标值 against 超上年2%): no figure of its own.
-_MET_GOAL = frozenset({"达成目标值", "达成目标", "达到目标", "达到目标值", "全部达成", "完成目标", "达到预期",
-                       "达到预期目标"})
 
 
 def _reported_met(indicator: Indicator, name: str) -> bool:
     """Whether a self-evaluation's actual reports its target met: in the target's figure or words, the
-    start of its words, or a word of completion."""
+    start of its words, or a word of completion (``evaluate.vocabulary.says_met``: the 自评's words of 达成, one
+    vocabulary since kinds43)."""
     actual = bare(indicator.actual or "")
     target = bare(indicator.target.raw)
     if not actual:
         return False
-    if actual in _MET_WORDS or actual == target or (len(actual) >= 2 and not _has_digit(actual)
-                                                    and target.startswith(actual)):
+    if says_met(actual) or actual == target or (len(actual) >= 2 and not _has_digit(actual)
+                                                and target.startswith(actual)):
         return True
     return _met(indicator, indicator.actual or "", name) is True

@@ -249,18 +249,23 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
         first = _PERIOD_BUDGET_COLUMN
         columns = [*funds.columns, first]
     cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
-    figures = _column_figures(cells, columns)
+    figures = _column_figures(cells, columns, money_unit)
     cells = {**cells, **figures}
+    # the last column runs to the table's right edge (print38: r103's and r77's grids of three columns under seven
+    # printed two empty columns right of 执行率, ruled as if something were missing from them)
+    last_span = grid.width - 1 - len(columns)
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
     for col, column in enumerate(columns, 2):
-        grid.add(_sum_head(col - 1) if column == SUM_COLUMN else column, col, bold=True, center=True)
+        grid.add(_sum_head(col - 1) if column == SUM_COLUMN else column, col,
+                 colspan=last_span if col == len(columns) + 1 else 1, bold=True, center=True)
     grid.rows += 1
     for row in rows:
         grid.add("", 0)
         grid.add(row, 1, center=True)
         for col, column in enumerate(columns, 2):
-            grid.add(cells.get((row, column), ""), col, center=True)
+            grid.add(cells.get((row, column), ""), col, colspan=last_span if col == len(columns) + 1 else 1,
+                     center=True)
             grid.cells[-1].figure = (row, column) in figures
         grid.rows += 1
     grid.add("资金用途", 0, bold=True, center=True)
@@ -269,23 +274,39 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
 
 
 _PLAIN_FIGURE = re.compile(r"^-?\d+(?:\.(\d+))?$")
+# an amount written with a money unit after it (「3359.62万」, 「300万元」, 「120元」): the unit's name, as the reader
+# takes it (readers/money_cells: 万 and 万元 are one unit)
+_UNIT_AMOUNT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|万|元)$")
+_UNIT_NAMES = {"万": "万元", "万元": "万元", "元": "元"}
 
 
-def _column_figures(cells: dict[tuple[str, str], str], columns: list[str]) -> dict[tuple[str, str], str]:
+def _column_figures(cells: dict[tuple[str, str], str], columns: list[str],
+                    money_unit: str | None = None) -> dict[tuple[str, str], str]:
     """The plain figures of each funds column in one number format (faces-w): as many decimals as the column's
     longest figure. r110's 全年预算数 printed 「871」 and 「0」 (the cells as written) beside the budget's 「2380.91」
     and 「0.00」 (:func:`_amount`); now 「871.00」 「0.00」. Only zeros are added (the reader takes the same Decimal
     back; the extra's text is the printed one); a column of whole figures stays whole; a cell that is no plain
-    figure (「100%」, 「871万」) is left as written."""
+    figure (「100%」) is left as written. An amount written with the table's own money unit after it (「3359.62万」
+    under 单位：万元) is the figure in that unit, which the grid's head says (「项目资金（万元）」): printed as its
+    column's figures (print38: r103's 全年执行数 printed 「3359.62万」 and 「0」 beside the budget's 「3359.62」, r84's
+    「300万元」 beside 「300.00」: two notations of money in one table); one with another unit, or in a table that
+    names none, is left as written (dropping its unit would change the amount)."""
     formatted: dict[tuple[str, str], str] = {}
     for column in columns:
         figures = {key: found for key, text in cells.items()
-                   if key[1] == column and (found := _PLAIN_FIGURE.match(text.strip())) is not None}
+                   if key[1] == column and (found := _PLAIN_FIGURE.match(_in_unit(text.strip(), money_unit)))}
         decimals = max([0, *(len(found.group(1) or "") for found in figures.values())])
         for key, found in figures.items():
             whole, _, fraction = found.group(0).partition(".")
             formatted[key] = f"{whole}.{fraction.ljust(decimals, '0')}" if decimals else whole
     return formatted
+
+
+def _in_unit(text: str, money_unit: str | None) -> str:
+    """``text``'s figure where it is an amount followed by ``money_unit`` (「3359.62万」 in a table in 万元), else
+    ``text``."""
+    found = _UNIT_AMOUNT.match(text) if money_unit and text[-1:] in "万元" else None
+    return found.group(1) if found is not None and _UNIT_NAMES[found.group(2)] == money_unit else text
 
 
 def _sum_head(number: int) -> str:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from perfbudget.readers.text import read_text
 from perfbudget.writers.target_table_export import render
 from perfbudget.writers.target_table_layout import project_grid
 from tests.conftest import table_text
+from tests.writers.test_print_pdf import chromium_pdf
 
 # the grid's columns after its budget column, each with its total row's and its part row's cells
 COLUMNS = {"全年执行数": ("{executed}", "{executed}"), "执行率": ("90%", "90%"), "分值": ("10", "10"),
@@ -97,3 +99,75 @@ def test_a_funds_grid_narrower_than_the_table_runs_its_last_column_to_the_right_
         assert again.budget == project.budget, form
         extras = {label: text for label, text in again.extras if "/" in label}
         assert {label: text for label, text in project.extras if "/" in label}.keys() == extras.keys(), form
+
+
+# the signs targets are written with (≥95%, ≤2小时, ±5%, 30℃, 5‰, “好评”, ①, →), each set by Chromium in the pages'
+# font stack (宋体, else the installed Noto Serif CJK SC) and measured against print_layout.text_width
+SIGNS = "≥≤±×÷℃‰“”‘’…①②→√※"
+POINTS_A_UNIT = 5.25  # a width unit at 10.5 pt: half a CJK character
+
+
+def test_the_width_of_every_sign_a_target_is_written_with_is_the_fonts_advance(tmp_path: Path) -> None:
+    """Each sign, a digit, a Latin letter and a CJK character, set 20 times beside a CJK character at 10.5 pt in the
+    downloads' font stack by Chromium: the width the layouts count (``text_width``) is its printed advance within a
+    tenth (a digit's may be more: a digit of 宋体 is half a character), never less. Until print38 「≥」 counted 1.1
+    units (5.8 pt) where Chromium set it 10.5 pt: 「≥90.91%」, sized for one line, printed 「≥90.91 / %」."""
+    import pdfplumber
+
+    from perfbudget.writers.print_layout import text_width
+    from perfbudget.writers.target_table_html import STYLE
+
+    probes = SIGNS + "9a中"
+    body = "".join(f"<p>[{(char + '中') * 20}]</p>" for char in probes)  # (each beside a CJK character, as in a text:
+    # Chromium sets two CJK quotes or brackets in a row in half their width each)
+    page = tmp_path / "signs.html"
+    page.write_text(f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>{STYLE}'
+                    f"p{{margin:0;white-space:nowrap}}</style></head><body>{body}</body></html>", encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        lines = pdf.pages[0].chars
+    brackets = [c for c in lines if c["text"] in "[]"]
+    for index, char in enumerate(probes):
+        left, right = brackets[2 * index], brackets[2 * index + 1]
+        assert abs(left["top"] - right["top"]) < 1, char
+        printed = (right["x0"] - left["x1"]) / 20 - 10.5
+        counted = text_width(char) * POINTS_A_UNIT
+        assert counted >= printed * 0.9, (char, counted, printed)
+        assert counted <= printed * 1.1 or char in "9a", (char, counted, printed)
+
+
+@pytest.mark.parametrize("digits", [2, 3, 4, 5])
+def test_a_target_sized_for_one_line_prints_on_one_line_on_the_monitoring_page(tmp_path: Path, digits: int) -> None:
+    """A 监控表 page whose 年度指标值 are 「≥」 targets of 2–5 digits (「≥90%」 … 「≥90.91%」) beside long texts that
+    take the width: Chromium prints each target on as many lines as the layout counts at its column's width — one
+    for each here — never 「≥90.91 / %」."""
+    import pdfplumber
+
+    from perfbudget.app.evaluations import monitor
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+    from perfbudget.evaluate.vocabulary import MONITOR_COLUMNS
+    from perfbudget.writers.monitoring_files import monitoring_html
+    from tests.evaluate.helpers import csv_bytes
+
+    figure = "90.91"[:digits + (digits > 2)].rstrip(".")
+    names = ["补贴园数", "租用面积", "覆盖率", "合规率", "及时率", "租户评价"]
+    long = "受疫情影响部分工作推迟，已会同有关部门简化流程，下一步将加强沟通，确保年底前全部完成。" * 2
+    rows = [["100001测试单位", "单位：万元"], ["项目名称", "测试项目-2024中央"],
+            ["预算规模及资金用途", "预算数", "100", "其中：财政资金", "100", "其他资金", " "], ["", "用于测试"],
+            ["绩效目标", "完成测试"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            *[[level1 if n in (0, 5) else "", "数量指标" if n < 5 else "满意度指标", name, f"≥{figure}%"]
+              for n, (name, level1) in enumerate(zip(names, ["产出指标"] * 5 + ["满意度指标"], strict=True))]]
+    document, problems = read_text(table_text(*rows), "signs.txt")
+    assert document is not None, problems
+    project = "测试项目-2024中央"
+    sheet = [f"{project},全年执行数,50,,,,,,",
+             *(f"{project},{name},{figure}%,,有可能,{figure}%,其他,{long},"
+               for name in names)]
+    sheet_rows, found = read_sheet_bytes(csv_bytes(*sheet, header=",".join(MONITOR_COLUMNS)), "监控.csv", "monitor")
+    result, found = monitor(document, sheet_rows, found, "监控.csv", 6)
+    assert result is not None, found
+    page = tmp_path / "monitor.html"
+    page.write_bytes(monitoring_html(result).encode("utf-8"))
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    target = f"≥{figure}%"
+    assert text.count(target) >= len(names), (target, [line for line in text.split("\n") if "≥" in line])

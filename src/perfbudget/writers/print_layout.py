@@ -79,7 +79,8 @@ def wide_character(char: str) -> bool:
     Chromium, which broke it 「≥90.91 / %」 in the 监控表 page's 年度指标值 column sized for it on one line."""
     kind = unicodedata.east_asian_width(char)
     return kind in ("W", "F") or (kind == "A" and (char in _WIDE_LATIN or (
-        ord(char) >= 0x2000 and not 0x2070 <= ord(char) <= 0x209F and char not in _NARROW_SIGNS)))
+        ord(char) >= 0x2000 and not 0x2070 <= ord(char) <= 0x209F and char not in _NARROW_SIGNS
+        and unicodedata.category(char) != "Mn")))  # (a variation selector is no character of its own)
 
 
 class _CharWidths(dict[str, float]):

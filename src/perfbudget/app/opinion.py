@@ -229,10 +229,7 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
                Entry(HEAD, f"审核等级：{desk.official_grade or '未评定'}{graded.format(desk.view.grade or '无')}")]
         if reviewer and reviewer.get("reason"):
             out.append(Entry(HEAD, f"评定理由：{reviewer['reason']}"))
-    out += [Entry(HEAD, f"{BASIS_LABEL}{line}") for line in desk.view.basis]
-    dismissed = len(desk.findings) - len(desk.kept)
-    if desk.view.basis and dismissed:  # the basis names the rules of every finding, the dismissed ones' too
-        out.append(Entry(HEAD, DISMISSED_NOTE.format(dismissed)))
+    out += _basis_entries(desk)
     out.append(Entry(HEADING, "审核发现"))
     out += _finding_entries(desk, html)
     out.append(Entry(HEADING, "审核意见"))
@@ -252,8 +249,27 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
 
 BASIS_LABEL = "等级依据　"  # before each line of the grade's basis, as `perfbudget review` prints them (docs/review.md)
 SUGGESTION_LABEL = "建议："
-# said under the 等级依据 when the reviewer dismissed findings: the machine's basis was worked out on all of them
-DISMISSED_NOTE = "注：系统评定的等级依据按全部审核发现计算，其中 {} 条已由审核人员驳回，未列入审核发现。"
+# said under the 等级依据 when the reviewer dismissed findings: the basis is worked out on the kept ones (print38;
+# until then on all of them, with a note that some were dismissed: a dismissed finding's rule was named a ground)
+DISMISSED_NOTE = "注：已由审核人员驳回的 {} 条审核发现不作为等级依据。"
+# ... and when the kept findings give another grade than the machine's, which was worked out on all of them
+REGRADED_NOTE = ("注：系统评定「{grade}」按全部审核发现计算；已由审核人员驳回的 {dismissed} 条不作为等级依据，"
+                 "其余审核发现对应的等级为「{kept}」，以上等级依据按其余审核发现列出。")
+
+
+def _basis_entries(desk: Desk) -> list[Entry]:
+    """The lines of the grade's 等级依据 (``desk.view.basis``, none for a review stored without one): worked out on the
+    kept findings when the reviewer dismissed some (:attr:`Desk.kept_grading`), with a note saying so, and what
+    they give where it is not the machine's grade."""
+    if not desk.view.basis:
+        return []
+    if desk.kept_grading is None:
+        return [Entry(HEAD, f"{BASIS_LABEL}{line}") for line in desk.view.basis]
+    grade, basis = desk.kept_grading
+    dismissed = len(desk.findings) - len(desk.kept)
+    note = DISMISSED_NOTE.format(dismissed) if grade == desk.view.grade else REGRADED_NOTE.format(
+        grade=desk.view.grade, dismissed=dismissed, kept=grade)
+    return [*(Entry(HEAD, f"{BASIS_LABEL}{line}") for line in basis), Entry(HEAD, note)]
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
@@ -338,7 +354,7 @@ def _project_frame(word: Any, heading: str, index: int, new_page: bool) -> Any:
 
 def _frame_row(frame: Any) -> Any:
     """A new row of a part's table, never split across pages (``w:cantSplit``): one block (a finding, a comment, a
-    heading with its first line; the head lines with 审核发现 and its first line), so that no page ends with a heading
+    heading with its first line; the head lines), so that no page ends with a heading
     and no finding is split (LibreOffice split a row not marked so: a project's first row, all in one, left
     「审核发现」 at the foot of a page and its findings on the next); its cell."""
     from docx.oxml import OxmlElement

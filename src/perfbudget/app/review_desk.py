@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select
@@ -25,6 +25,7 @@ from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allow
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
+from perfbudget.review.engine import grading
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
@@ -162,6 +163,9 @@ class Desk:
     # what the unit changed since the project's last 退回 (None: never returned, or the version shown is the one
     # returned)
     since_return: SinceReturn | None = None
+    # the grade and 等级依据 of the kept findings when the reviewer dismissed some (review.engine.grading; None
+    # otherwise): the 审核意见书 gives them, a dismissed finding being no ground for a grade (print38)
+    kept_grading: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def kept(self) -> list[DeskFinding]:
@@ -182,7 +186,17 @@ def load_desks(store: Store, principal: Principal, project_ids: list[int], setti
     together (``project_view.with_reviews``: one review of the unit, not one per project)."""
     with store.reading() as tx:
         views = with_reviews(tx, [desk_view(tx, principal, pid, settings) for pid in project_ids], settings)
-        return [_desk_of(tx, view) for view in views]
+        return [_kept_graded(_desk_of(tx, view), settings) for view in views]
+
+
+def _kept_graded(desk: Desk, settings: CoreSettings) -> Desk:
+    """``desk`` with the grade and basis of its kept findings (:attr:`Desk.kept_grading`) when some are dismissed."""
+    kept = desk.kept
+    if len(kept) == len(desk.findings) or not desk.view.grade:
+        return desk
+    document = desk.view.version.document
+    return replace(desk, kept_grading=grading([item.finding for item in kept], document, document.projects[0],
+                                              settings.review_config, settings.region))
 
 
 def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from perfbudget.model import Document
 from perfbudget.readers.text import read_text
 from perfbudget.writers.target_table_export import render
 from perfbudget.writers.target_table_layout import project_grid
-from tests.conftest import table_text
+from tests.conftest import HEADER_ROWS, table_text
 from tests.writers.test_print_pdf import chromium_pdf
 
 # the grid's columns after its budget column, each with its total row's and its part row's cells
@@ -171,3 +172,36 @@ def test_a_target_sized_for_one_line_prints_on_one_line_on_the_monitoring_page(t
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
     target = f"≥{figure}%"
     assert text.count(target) >= len(names), (target, [line for line in text.split("\n") if "≥" in line])
+
+
+def test_a_portrait_pages_labels_break_between_words_never_inside_one(tmp_path: Path) -> None:
+    """Target tables of every shape the portrait page takes — with and without a 绩效指标描述, 三级指标 of 4 to 40
+    characters, targets of 3 to 60 — printed by Chromium in one page: 「其中：财政资金」 breaks after 「其中：」 or not
+    at all, never 「其中：财 / 政资金」 (its column was sized for half its characters: r109, r85); every label of the
+    funds row is whole on a line."""
+    import pdfplumber
+
+    from perfbudget.writers.target_table_html import target_table_html
+
+    text = ""
+    shapes = list(itertools.product((False, True), (4, 12, 40), (3, 20, 60)))
+    for number, (described, name_length, target_length) in enumerate(shapes, 1):
+        name = ("巡检次数覆盖面积与合格率" * 4)[:name_length]
+        target = ("≥15次" + "，按季度开展检查并形成书面报告" * 4)[:target_length]
+        header = [row for row in HEADER_ROWS]
+        header[1] = ["项目名称", f"测试项目{number}-2024中央"]
+        header[-1] = ["一级指标", "二级指标", "三级指标", *(["绩效指标描述"] if described else []), "指标值"]
+        rows = [["产出指标", "数量指标", name, *([name] if described else []), target],
+                ["", "质量指标", "合格率", *(["合格率"] if described else []), "≥95%"],
+                ["满意度指标", "服务对象满意度指标", "满意度", *(["满意度"] if described else []), "≥90%"]]
+        text += table_text(*header, *rows, heading=f"{number}.测试项目{number}-2024中央绩效目标表")
+    document, problems = read_text(text, "shapes.txt")
+    assert document is not None and len(document.projects) == len(shapes), problems
+    page = tmp_path / "shapes.html"
+    page.write_bytes(target_table_html(document))
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        pages = [unicodedata.normalize("NFKC", sheet.extract_text() or "").split("\n") for sheet in pdf.pages]
+    assert len(pages) == len(shapes)
+    for number, lines in enumerate(pages, 1):
+        assert any("财政资金" in line for line in lines), (number, shapes[number - 1], lines[:8])
+        assert any("其他资金" in line for line in lines) and any("预算数" in line for line in lines), lines[:8]

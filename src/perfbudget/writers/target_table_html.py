@@ -16,6 +16,7 @@ print23; Chromium repeats a ``<thead>``, never a ``rowspan``'s text).
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 from itertools import pairwise, product
 
@@ -47,6 +48,7 @@ td { overflow-wrap: anywhere; }
 td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; line-height: 1.45; }
 .c { text-align: center; text-wrap: balance; }
 .b { font-weight: bold; }
+.w { word-break: keep-all; }
 """ + PRINT_CSS
 
 
@@ -75,6 +77,24 @@ LABEL_CHARS = 4  # a text of up to this many characters a line is never broken: 
 POINTS_A_UNIT = 5.25  # a width unit (print_layout.text_width): half a 10.5 pt CJK character
 
 
+# where a label parts into words: after its punctuation (「其中：」 | 「财政资金」), before a bracket (「项目资金」 | 「（万元）」)
+_WORD_END = re.compile(r"(?<=[：:、，,；;/）)])(?=.)|(?<=.)(?=[（(])")
+
+
+def word_lines(text: str) -> tuple[str, str] | None:
+    """A label of up to eight characters in the two lines it is printed in, parted where its words part (after a
+    punctuation mark, the break leaving the shorter longer line: 「其中：」 | 「财政资金」), or None where it has no
+    such place. Its cell breaks only there (``word-break: keep-all``, class ``w``): until print38 the column was
+    sized for its first half, 「其中：财」, and Chromium broke 「其中：财 / 政资金」 inside the word (r109, r85)."""
+    if len(text) > 2 * LABEL_CHARS or "\n" in text:
+        return None
+    cuts = [found.start() for found in _WORD_END.finditer(text)]
+    if not cuts:
+        return None
+    at = min(cuts, key=lambda cut: max(text_width(text[:cut]), text_width(text[cut:])))
+    return text[:at], text[at:]
+
+
 def column_shares(grid: ProjectGrid) -> list[float]:
     """The columns' shares of the printed table's width: the Word form's widths (``column_widths``), each column at
     least as wide as its cells of one column hold on one line a text of up to four characters (一级指标, 二级指标,
@@ -93,7 +113,9 @@ def column_shares(grid: ProjectGrid) -> list[float]:
         if spec.colspan != 1 or not text or "\n" in text or spec.col >= len(points) or (
                 len(text) > 2 * LABEL_CHARS and not figure):
             continue
-        line = text if len(text) <= LABEL_CHARS or figure else text[:-(-len(text) // 2)]
+        words = word_lines(text)
+        line = text if len(text) <= LABEL_CHARS or figure else max(words, key=text_width) if words else \
+            text[:-(-len(text) // 2)]
         floors[spec.col] = max(floors[spec.col], text_width(line) * POINTS_A_UNIT + CELL_POINTS)
     need = sum(max(0.0, floor - point) for floor, point in zip(floors, points, strict=True))
     spare = sum(max(0.0, point - floor) for floor, point in zip(floors, points, strict=True))
@@ -170,7 +192,8 @@ def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None 
         attrs = []
         if spec.colspan > 1:
             attrs.append(f' colspan="{spec.colspan}"')
-        classes = " ".join(name for name, on in (("c", spec.center), ("b", spec.bold)) if on)
+        classes = " ".join(name for name, on in (("c", spec.center), ("b", spec.bold),
+                                                 ("w", len(spec.text) > LABEL_CHARS and word_lines(spec.text))) if on)
         if classes:
             attrs.append(f' class="{classes}"')
         if spec.title:

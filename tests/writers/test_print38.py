@@ -205,3 +205,44 @@ def test_a_portrait_pages_labels_break_between_words_never_inside_one(tmp_path: 
     for number, lines in enumerate(pages, 1):
         assert any("财政资金" in line for line in lines), (number, shapes[number - 1], lines[:8])
         assert any("其他资金" in line for line in lines) and any("预算数" in line for line in lines), lines[:8]
+
+
+def test_the_word_forms_never_leave_the_last_character_of_a_short_text_alone(tmp_path: Path,
+                                                                               seed_document: Document) -> None:
+    """The seed's Word 监控表 and 自评表 printed by LibreOffice (which, as Word, fills a line before it breaks): no text
+    of a cell that takes two lines prints its last character alone on the second — 「社会效益指 / 标」, 「人员不 /
+    足」, 「年度指标 / 值」, 「≤17万 / 元」 and 「项目资金（万 / 元）」 did: such a text is set on one line, its cell's
+    side margins narrowed (and, where that is not enough, its size a little smaller, 9 pt at least)."""
+    import pdfplumber
+
+    from perfbudget.writers.evaluation_docx import evaluation_docx
+    from perfbudget.writers.evaluation_layout import project_grid as evaluation_grid
+    from perfbudget.writers.monitoring_files import monitoring_docx
+    from perfbudget.writers.monitoring_layout import project_grid as monitoring_grid
+    from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+    from tests.writers.test_print_pdf import to_pdf, written
+
+    monitoring = _monitoring(seed_document, _rows())
+    sheet = (P5_SHEET[0], f"{P5},全年预算数,58,,,", *P5_SHEET[1:])
+    evaluation, found = run(seed_document, csv_bytes(*sheet))
+    assert evaluation is not None, found
+    grids = [monitoring_grid(monitoring, project) for project in monitoring.projects] + \
+        [evaluation_grid(evaluation, project) for project in evaluation.projects]
+    texts = {cell.text for grid in grids for cell in grid.cells
+             if cell.text and "\n" not in cell.text and 3 <= len(cell.text) <= 12}
+    files = {"mon.docx": monitoring_docx(monitoring), "eval.docx": evaluation_docx(evaluation)}
+    pdfs = to_pdf(written(files, tmp_path), tmp_path)
+    shown = {unicodedata.normalize("NFKC", text) for text in texts}
+    alone = []
+    for pdf_path in pdfs.values():
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pdf.pages:
+                words = [{**w, "text": unicodedata.normalize("NFKC", w["text"])} for w in page.extract_words()]
+                for first, second in itertools.product(words, words):
+                    text = first["text"] + second["text"]
+                    if len(second["text"].rstrip(")）")) == 1 and 0 < second["top"] - first["bottom"] < 8 \
+                            and first["x0"] - 40 < second["x0"] < first["x1"] and text in shown:
+                        alone.append(text)
+    assert not alone, alone

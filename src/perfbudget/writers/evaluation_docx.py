@@ -42,6 +42,7 @@ from perfbudget.writers.print_layout import (
     row_heights,
     running_head,
     set_widths,
+    wide_character,
 )
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -127,9 +128,11 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.kind == "money" else \
                     WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
                 size = 16 if spec.kind == "title" else 10.5
+                width = sum(grid.widths[spec.col:spec.col + spec.colspan]) * scale * POINTS_PER_CM
                 if spec.kind in FIGURE_KINDS and FIGURE.match(spec.text):
-                    width = sum(grid.widths[spec.col:spec.col + spec.colspan]) * scale * POINTS_PER_CM
                     size = _figure_on_one_line(cell, spec.text, width, size, spec.kind == "money")
+                elif spec.kind != "title" and spec.text and "\n" not in spec.text:
+                    size = _no_lone_character(cell, spec.text, width, size)
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
@@ -176,6 +179,40 @@ def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount:
     docx_cell_sides(cell, FIGURE_SIDE_TWIPS, right)
     room = width - (FIGURE_SIDE_TWIPS + right) / 20
     return size if wide <= room else math.floor(2 * size * room / wide) / 2
+
+
+# A short text (a label, a header, a target, a few words) that Word would wrap leaving its last character alone on the
+# second line (「社会效益指 / 标」, 「人员不 / 足」, 「≤17万 / 元」 in the seed's 监控表: Word and LibreOffice fill a
+# line before they break, and have no balanced wrapping) is set on one line: the cell's side margins narrowed to
+# 1 pt, and where that is not room enough a smaller size, down to LEAST_TEXT_SIZE (print38)
+LEAST_TEXT_SIZE = 9.0
+_CLOSING = "）)」』》〉】，。、；：！？%％"  # no line begins with one (Word's and LibreOffice's rules for Chinese text)
+_LATIN_EM = 0.65  # a Latin letter or digit, of the size (Times New Roman 0.5; DejaVu Serif, which LibreOffice sets for it
+# here, 0.64); a CJK character or sign 1
+
+
+def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float:
+    """The size ``text`` is set at in ``cell`` (``width`` points wide): ``size``, the cell's side margins narrowed and
+    perhaps a smaller size where it would otherwise print on two lines with one character alone on the second."""
+    widths = [size if wide_character(char) else _LATIN_EM * size for char in text]
+    room = width - 2 * DOCX_CELL_SIDE_TWIPS / 20
+    total = sum(widths)
+    if total <= room or total > 2 * room:
+        return size
+    at, used = 0, 0.0
+    while at < len(text) and used + widths[at] <= room:
+        used += widths[at]
+        at += 1
+    while 0 < at < len(text) and text[at] in _CLOSING:
+        at -= 1  # (a closing mark goes to the next line with the character before it)
+    if len(text[at:].rstrip(_CLOSING)) != 1:
+        return size
+    room = width - 2 * FIGURE_SIDE_TWIPS / 20
+    smaller = size if total <= room else math.floor(2 * size * room / total) / 2
+    if smaller < LEAST_TEXT_SIZE:
+        return size
+    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, FIGURE_SIDE_TWIPS)
+    return smaller
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

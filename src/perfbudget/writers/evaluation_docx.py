@@ -187,8 +187,9 @@ def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount:
 # 1 pt, and where that is not room enough a smaller size, down to LEAST_TEXT_SIZE (print38)
 LEAST_TEXT_SIZE = 9.0
 _CLOSING = "）)」』》〉】，。、；：！？%％"  # no line begins with one (Word's and LibreOffice's rules for Chinese text)
-_LATIN_EM = 0.65  # a Latin letter or digit, of the size (Times New Roman 0.5; DejaVu Serif, which LibreOffice sets for it
-# here, 0.64); a CJK character or sign 1
+# a Latin letter or digit, of the size (Times New Roman 0.5; DejaVu Serif, which LibreOffice sets for it here, 0.64);
+# a CJK character or sign 1
+_LATIN_EM = 0.65
 
 
 def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float:

@@ -77,7 +77,8 @@ LABEL_CHARS = 4  # a text of up to this many characters a line is never broken: 
 POINTS_A_UNIT = 5.25  # a width unit (print_layout.text_width): half a 10.5 pt CJK character
 
 
-# where a label parts into words: after its punctuation (「其中：」 | 「财政资金」), before a bracket (「项目资金」 | 「（万元）」)
+# where a label parts into words: after its punctuation (「其中：」 | 「财政资金」), before a bracket (「项目资金」 |
+# 「（万元）」)
 _WORD_END = re.compile(r"(?<=[：:、，,；;/）)])(?=.)|(?<=.)(?=[（(])")
 
 

@@ -103,14 +103,19 @@ def _page_text(html: str) -> str:
     return re.sub(r"<[^>]+>", "\n", inline).replace("&#34;", '"').replace("&#39;", "'")
 
 
-def test_the_opinion_holds_each_kept_findings_suggestion_and_the_grades_basis(web: WebEnv, tmp_path: Path) -> None:
+def imported_desk(web: WebEnv, tmp_path: Path) -> tuple[Any, dict[str, str], int, dict[str, Any]]:
+    """:data:`TABLE` imported: the API client, the reviewer's headers, the project's id and its desk (the API's)."""
     table = tmp_path / "测试运维.txt"
     table.write_text(TABLE, encoding="utf-8")
     _run("import", str(table), "--user", "admin", "--db", web.url)
     api, reviewer = web.client(), {"Authorization": f"Bearer {web.token('reviewer')}"}
     with web.app.state.engine.connect() as connection:
         pid = connection.execute(select(projects.c.id).where(projects.c.name == "测试运维项目")).scalar_one()
-    desk: dict[str, Any] = api.get(f"/api/v1/projects/{pid}/desk", headers=reviewer).json()
+    return api, reviewer, pid, api.get(f"/api/v1/projects/{pid}/desk", headers=reviewer).json()
+
+
+def test_the_opinion_holds_each_kept_findings_suggestion_and_the_grades_basis(web: WebEnv, tmp_path: Path) -> None:
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
     found = {f["rule"]: f for f in desk["findings"]}
     assert set(found) == {"input-as-output", "vague-qualitative"}, found
     kept, dismissed = found["input-as-output"], found["vague-qualitative"]

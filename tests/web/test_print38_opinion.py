@@ -8,15 +8,12 @@ from __future__ import annotations
 import io
 from itertools import combinations
 from pathlib import Path
-from typing import Any
 
 import pytest
 from docx import Document
-from sqlalchemy import select
 
-from perfbudget.store.schema import projects
 from tests.web.conftest import WebEnv
-from tests.web.test_opinion36 import TABLE, _page_text, _run, _word_text
+from tests.web.test_opinion36 import _page_text, _word_text, imported_desk
 
 # the table's two findings (tests/web/test_opinion36.py): an error and a warning, and the grade each set of kept
 # findings gives (差 > 3 errors; 中 an error; 优 at most one warning point)
@@ -25,13 +22,7 @@ RULES = ("input-as-output", "vague-qualitative")
 
 @pytest.mark.parametrize("dismissed", [set(c) for n in range(len(RULES) + 1) for c in combinations(RULES, n)])
 def test_the_grades_basis_names_no_dismissed_finding(web: WebEnv, tmp_path: Path, dismissed: set[str]) -> None:
-    table = tmp_path / "测试运维.txt"
-    table.write_text(TABLE, encoding="utf-8")
-    _run("import", str(table), "--user", "admin", "--db", web.url)
-    api, reviewer = web.client(), {"Authorization": f"Bearer {web.token('reviewer')}"}
-    with web.app.state.engine.connect() as connection:
-        pid = connection.execute(select(projects.c.id).where(projects.c.name == "测试运维项目")).scalar_one()
-    desk: dict[str, Any] = api.get(f"/api/v1/projects/{pid}/desk", headers=reviewer).json()
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
     found = {f["rule"]: f for f in desk["findings"]}
     assert set(found) == set(RULES) and desk["grade"] == "中", found
     for rule in dismissed:

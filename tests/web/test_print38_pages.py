@@ -1,6 +1,6 @@
 """print38: a unit's 审核意见书 printed by Chromium began a project on a new page where the page before had room for
 its head (its name, unit line, grade and 等级依据): the head and 审核发现 with its first finding were one block that
-a page never splits (the seed's unit: page 2 ended 280 pt above its foot, the next project on page 3)."""
+a page never splits (the seed's unit: page 2 ended 274 pt above its foot, the next project on page 3)."""
 
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def blocks(entries: Sequence[Entry]) -> list[list[Entry]]:
     entry, a heading (and the earlier comments' heading) with the entries after it up to the first that is no heading
     (审核发现 with its first dimension's heading and first finding). Until print38 the head lines and 审核发现 with its
     first finding were one block: with the 等级依据 (opinion36) some 18 lines, which a page holding less than that
-    left empty (the seed's unit: page 2 ended 280 pt above its foot, the next project's head on page 3)."""
+    left empty (the seed's unit: page 2 ended 274 pt above its foot, the next project's head on page 3)."""
     out: list[list[Entry]] = []
     headed = lead = False
     for entry in entries:

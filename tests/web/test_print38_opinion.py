@@ -1,11 +1,14 @@
 """print38: the 审核意见书's 等级依据 counted the findings the reviewer dismissed — a dismissed finding was named a
 ground for the grade (「警告：指标值表述模糊（第5个指标）」 under a finding the reviewer had found not to stand). Now
-the basis is worked out on the kept findings, with a note; where they give another grade than the machine's, the note
-says both. Checked on every subset of a tiny table's findings dismissed, in the Word file and the page."""
+the basis is worked out on the kept findings, with a note, and the 审核等级 line gives the grade of that basis (the
+machine's of all findings named beside it where it is another: print38's mend; it printed 「审核等级：中」 over
+「等级依据　优：没有错误…」); the desk page says the same. Checked on every subset of a tiny table's findings
+dismissed, in the Word file, the opinion page and the desk page, with and without a reviewer's grade."""
 
 from __future__ import annotations
 
 import io
+import re
 from itertools import combinations
 from pathlib import Path
 
@@ -42,12 +45,30 @@ def test_the_grades_basis_names_no_dismissed_finding(web: WebEnv, tmp_path: Path
         if not errors:
             points = 0 if "vague-qualitative" in dismissed else 1
             assert basis[0].startswith(f"等级依据　优：没有错误，警告计{points}分"), said
-        assert "审核等级：中" in text  # the machine's grade, as reviewed
+        # one grade: the 审核等级 line's is its 等级依据's (the kept findings' grade; the machine's of all of them,
+        # 中, named beside it where it is another), never 「审核等级：中」 over 「等级依据　优：…」
+        grade = basis[0].removeprefix("等级依据　")[0]
+        line = next(line for line in text.split("\n") if line.startswith("审核等级："))
+        assert line.startswith(f"审核等级：{grade}（系统评定"), line
+        assert ("按全部审核发现为中" in line) == (grade != "中"), line
         if not dismissed:
             assert "注：" not in text.replace("注：＿", ""), text
         elif errors:
             assert f"注：已由审核人员驳回的 {len(dismissed)} 条审核发现不作为等级依据。" in text, text
         else:
-            assert f"注：系统评定「中」按全部审核发现计算；已由审核人员驳回的 {len(dismissed)} 条不作为等级依据，" \
-                   "其余审核发现对应的等级为「优」" in text, text
+            assert f"注：已由审核人员驳回的 {len(dismissed)} 条审核发现不作为等级依据；系统按其余审核发现评定为「优」" \
+                   "（按全部审核发现为「中」）。" in text, text
+    # the desk page says the same grade and basis
+    desk_page = web.client("reviewer").get(f"/projects/{pid}/review").text
+    shown = re.search(r'id="desk-grade".*?</section>', desk_page, re.S)
+    assert shown is not None, desk_page
+    said = _page_text(shown.group(0))
+    assert all(line.removeprefix("等级依据　") in said for line in basis), said
+    assert ("警告：" in said) == ("vague-qualitative" not in dismissed), said
     assert Document(io.BytesIO(word.content)).paragraphs
+    # a reviewer's grade is the 审核等级, the system's named as the desk gives it
+    graded = {"grade": "良", "reason": "测试"}
+    assert api.post(f"/api/v1/projects/{pid}/desk/grade", headers=reviewer, json=graded).status_code == 200
+    text = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
+    system = "中" if errors else "优，按全部审核发现为中"
+    assert f"审核等级：良（审核人员评定；系统评定 {system}）" in text, text

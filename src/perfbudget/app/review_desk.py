@@ -176,6 +176,21 @@ class Desk:
     def official_grade(self) -> str | None:
         return self.reviewer_grade["grade"] if self.reviewer_grade else self.view.grade
 
+    @property
+    def regraded(self) -> bool:
+        """Whether the kept findings give another grade than all of them (the stored review's)."""
+        return self.kept_grading is not None and self.kept_grading[0] != self.view.grade
+
+    @property
+    def system_grading(self) -> tuple[str | None, tuple[str, ...]]:
+        """The system's grade and 等级依据 as the 审核意见书 and the desk page say them: the kept findings' when the
+        reviewer dismissed some (:attr:`kept_grading`; the machine's of all of them named beside where it is
+        another), else the stored review's. Until the print38 mend the opinion printed 「审核等级：中」 over
+        「等级依据　优：没有错误…」 when every finding was dismissed, and the desk page the basis of all of them."""
+        if self.kept_grading is None:
+            return self.view.grade, self.view.basis
+        return self.kept_grading
+
 
 def load_desk(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> Desk:
     return load_desks(store, principal, [project_id], settings)[0]

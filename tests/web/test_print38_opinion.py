@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 from docx import Document
 
+from perfbudget.app.opinion import _basis_entries
+from perfbudget.app.project_view import ProjectView
+from perfbudget.app.review_desk import Desk, DeskFinding
+from perfbudget.app.settings import CoreSettings
+from perfbudget.readers.text import read_text
+from perfbudget.review.config import GradeRule, ReviewConfig
+from perfbudget.review.engine import review_document
+from perfbudget.review.finding import Finding
 from tests.web.conftest import WebEnv
-from tests.web.test_opinion36 import _page_text, _word_text, imported_desk
+from tests.web.test_opinion36 import TABLE, _page_text, _word_text, imported_desk
 
 # the table's two findings (tests/web/test_opinion36.py): an error and a warning, and the grade each set of kept
 # findings gives (差 > 3 errors; 中 an error; 优 at most one warning point)
@@ -72,3 +83,40 @@ def test_the_grades_basis_names_no_dismissed_finding(web: WebEnv, tmp_path: Path
     text = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
     system = "中" if errors else "优，按全部审核发现为中"
     assert f"审核等级：良（审核人员评定；系统评定 {system}）" in text, text
+
+
+def _desk(findings: list[Finding], dismissed: set[str], grade: str, settings: CoreSettings | None) -> Desk:
+    """A desk of :data:`TABLE` holding ``findings`` (its review's ``grade``), those of the ``dismissed`` rules
+    dismissed."""
+    document, _ = read_text(TABLE, "测试运维.txt")
+    assert document is not None
+    view = ProjectView(cast(Any, None), cast(Any, SimpleNamespace(document=document)), findings, grade)
+    return Desk(view, [DeskFinding(f, f.rule, {"decision": "dismissed"} if f.rule in dismissed else None)
+                       for f in findings], [], None, settings=settings)
+
+
+def test_neither_a_rules_crash_nor_a_changed_config_regrades_the_kept_findings() -> None:
+    """The kept findings are graded as the review graded all of them: their project's own (a rule's crash, a finding
+    of no project, counts in no grade) under one config, compared with all of them under that config. Until the
+    print38 mend a kept crash made 「中」 of a project the review found 优, and a config changed since the review
+    was stored (中 allowing no error) made 「差」 of the kept findings beside the stored 「中」: either printed 「系统
+    评定「中」按全部审核发现计算…」 where dismissing changed nothing."""
+    document, _ = read_text(TABLE, "测试运维.txt")
+    assert document is not None
+    found = list(review_document(document).findings)
+    assert {f.rule for f in found} == set(RULES), found
+    crash = replace(found[0], project=None, indicator=None, rule="crashed", message="审核规则运行出错")
+    warning = [f for f in found if f.rule == "vague-qualitative"]
+    # a crash kept, the project's one warning dismissed: 优 (no finding of its own) as the review's 优
+    desk = _desk([*warning, crash], {"vague-qualitative"}, "优", None)
+    assert desk.system_grading[0] == "优" and not desk.regraded, desk.kept_grading
+    # a config where one error is 差: the kept error as all of them, 差 (not the stored 中 against the kept 差)
+    strict = CoreSettings(review_config=ReviewConfig(grade=GradeRule(fair_max_errors=0)))
+    desk = _desk(found, {"vague-qualitative"}, "中", strict)
+    assert desk.kept_grading is not None and not desk.regraded, desk.kept_grading
+    entries = [entry.text for entry in _basis_entries(desk)]
+    assert entries[0].startswith("等级依据　差") and desk.system_grading[0] == "差", entries
+    assert entries[-1] == "注：已由审核人员驳回的 1 条审核发现不作为等级依据。", entries
+    # dismissing the error is a regrade under either config
+    for settings in (None, strict):
+        assert _desk(found, {"input-as-output"}, "中", settings).regraded

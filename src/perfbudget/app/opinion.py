@@ -215,9 +215,9 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
     system, _ = desk.system_grading
     # the system's grade: the kept findings' where the reviewer dismissed some, the one of all of them named beside it
     # where it is another (the 等级依据 below is the kept findings'), as the desk page says it
-    said = f"{system}，{ALL_FINDINGS_GRADE.format(desk.view.grade)}" if desk.regraded else system or "无"
-    graded = f"（审核人员评定；系统评定 {said}）" if reviewer else \
-        f"（系统评定，{ALL_FINDINGS_GRADE.format(desk.view.grade)}）" if desk.regraded else "（系统评定）"
+    every = ALL_FINDINGS_GRADE.format(desk.kept_grading.all_grade) if desk.kept_grading and desk.regraded else ""
+    said = f"{system}，{every}" if every else system or "无"
+    graded = f"（审核人员评定；系统评定 {said}）" if reviewer else f"（系统评定，{every}）" if every else "（系统评定）"
     official = reviewer["grade"] if reviewer else system
     if html:
         reason = f"　理由：{reviewer['reason']}" if reviewer and reviewer.get("reason") else ""
@@ -272,11 +272,12 @@ def _basis_entries(desk: Desk) -> list[Entry]:
     if not basis:
         return []
     lines = [Entry(HEAD, f"{BASIS_LABEL}{line}") for line in basis]
-    if desk.kept_grading is None:
+    kept = desk.kept_grading
+    if kept is None:
         return lines
     dismissed = len(desk.findings) - len(desk.kept)
     note = REGRADED_NOTE.format(dismissed=dismissed, kept=grade, all=ALL_FINDINGS_GRADE.format(
-        f"「{desk.view.grade}」")) if desk.regraded else DISMISSED_NOTE.format(dismissed)
+        f"「{kept.all_grade}」")) if desk.regraded else DISMISSED_NOTE.format(dismissed)
     return [*lines, Entry(HEAD, note)]
 
 

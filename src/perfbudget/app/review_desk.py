@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select
@@ -163,9 +163,9 @@ class Desk:
     # what the unit changed since the project's last 退回 (None: never returned, or the version shown is the one
     # returned)
     since_return: SinceReturn | None = None
-    # the grade and 等级依据 of the kept findings when the reviewer dismissed some (review.engine.grading; None
-    # otherwise): the 审核意见书 gives them, a dismissed finding being no ground for a grade (print38)
-    kept_grading: tuple[str, tuple[str, ...]] | None = None
+    # the review settings the desk's gradings are worked out under (:attr:`kept_grading`; None: the defaults)
+    settings: CoreSettings | None = None
+    _worked: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # kept_grading, once asked
 
     @property
     def kept(self) -> list[DeskFinding]:
@@ -177,19 +177,55 @@ class Desk:
         return self.reviewer_grade["grade"] if self.reviewer_grade else self.view.grade
 
     @property
+    def kept_grading(self) -> KeptGrading | None:
+        """The grade and 等级依据 of the project's kept findings when the reviewer dismissed some of its own (None
+        otherwise), and its grade of all of them under the same config (:func:`review.engine.grading`): worked out
+        when first asked (a desk page or an opinion), not in every :func:`load_desks`. A rule's crash (a finding of
+        no project, which no grade counts) is neither; nor is a config changed since the review was stored (the
+        kept and all findings graded alike): until the print38 mend either made a grade of the kept findings
+        differ from the stored review's."""
+        if "kept" not in self._worked:
+            self._worked["kept"] = _kept_grading(self)
+        found: KeptGrading | None = self._worked["kept"]
+        return found
+
+    @property
     def regraded(self) -> bool:
-        """Whether the kept findings give another grade than all of them (the stored review's)."""
-        return self.kept_grading is not None and self.kept_grading[0] != self.view.grade
+        """Whether the kept findings give another grade than all of them."""
+        return self.kept_grading is not None and self.kept_grading.grade != self.kept_grading.all_grade
 
     @property
     def system_grading(self) -> tuple[str | None, tuple[str, ...]]:
         """The system's grade and 等级依据 as the 审核意见书 and the desk page say them: the kept findings' when the
-        reviewer dismissed some (:attr:`kept_grading`; the machine's of all of them named beside where it is
-        another), else the stored review's. Until the print38 mend the opinion printed 「审核等级：中」 over
-        「等级依据　优：没有错误…」 when every finding was dismissed, and the desk page the basis of all of them."""
-        if self.kept_grading is None:
-            return self.view.grade, self.view.basis
-        return self.kept_grading
+        reviewer dismissed some (:attr:`kept_grading`; the grade of all of them named beside where it is another),
+        else the stored review's. Until the print38 mend the opinion printed 「审核等级：中」 over 「等级依据　优：没有
+        错误…」 when every finding was dismissed, and the desk page the basis of all of them."""
+        kept = self.kept_grading
+        return (self.view.grade, self.view.basis) if kept is None else (kept.grade, kept.basis)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptGrading:
+    """A project's grading on the findings a reviewer kept (:attr:`Desk.kept_grading`)."""
+
+    grade: str
+    basis: tuple[str, ...]
+    all_grade: str  # the grade of all its findings under the same config
+
+
+def _kept_grading(desk: Desk) -> KeptGrading | None:
+    """:attr:`Desk.kept_grading` worked out."""
+    document = desk.view.version.document
+    project = document.projects[0]
+    # (the view holds the project's findings and those of no project; a finding's seq is the project's in the
+    # document it was reviewed in — its unit's, for a review in context — not always ``project.seq``)
+    own = [item for item in desk.findings if item.finding.project is not None]
+    kept = [item.finding for item in own if not item.decision or item.decision["decision"] != "dismissed"]
+    if len(kept) == len(own) or not desk.view.grade:
+        return None
+    config, region = (desk.settings.review_config, desk.settings.region) if desk.settings else (None, None)
+    grade, basis = grading(kept, document, project, config, region)
+    return KeptGrading(grade, basis, grading([item.finding for item in own], document, project, config, region)[0])
 
 
 def load_desk(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> Desk:
@@ -201,17 +237,7 @@ def load_desks(store: Store, principal: Principal, project_ids: list[int], setti
     together (``project_view.with_reviews``: one review of the unit, not one per project)."""
     with store.reading() as tx:
         views = with_reviews(tx, [desk_view(tx, principal, pid, settings) for pid in project_ids], settings)
-        return [_kept_graded(_desk_of(tx, view), settings) for view in views]
-
-
-def _kept_graded(desk: Desk, settings: CoreSettings) -> Desk:
-    """``desk`` with the grade and basis of its kept findings (:attr:`Desk.kept_grading`) when some are dismissed."""
-    kept = desk.kept
-    if len(kept) == len(desk.findings) or not desk.view.grade:
-        return desk
-    document = desk.view.version.document
-    return replace(desk, kept_grading=grading([item.finding for item in kept], document, document.projects[0],
-                                              settings.review_config, settings.region))
+        return [_desk_of(tx, view, settings) for view in views]
 
 
 def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
@@ -225,7 +251,7 @@ def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: 
     return view
 
 
-def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
+def _desk_of(tx: Transaction, view: ProjectView, settings: CoreSettings | None = None) -> Desk:
     project_id = view.head.id
     version_id = view.version.meta["version_id"]
     project = view.version.document.projects[0]
@@ -253,7 +279,8 @@ def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
     returned = _last_return(tx, view)
     with_display_names(tx, [*(item.decision for item in items if item.decision is not None), *comments, *earlier,
                             *([given] if given else []), *([returned] if returned else [])])
-    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier, _since_return(tx, view, returned))
+    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier, _since_return(tx, view, returned),
+                settings)
 
 
 def _last_return(tx: Transaction, view: ProjectView) -> dict[str, Any] | None:

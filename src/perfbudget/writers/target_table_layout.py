@@ -49,6 +49,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
+from perfbudget.readers.money_cells import AMOUNT_ONLY, read_amount
 from perfbudget.target import display_target, format_decimal
 from perfbudget.writers.label_colon import bare, with_colon
 from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
@@ -274,10 +275,6 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
 
 
 _PLAIN_FIGURE = re.compile(r"^-?\d+(?:\.(\d+))?$")
-# an amount written with a money unit after it (「3359.62万」, 「300万元」, 「120元」): the unit's name, as the reader
-# takes it (readers/money_cells: 万 and 万元 are one unit)
-_UNIT_AMOUNT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|万|元)$")
-_UNIT_NAMES = {"万": "万元", "万元": "万元", "元": "元"}
 
 
 def _column_figures(cells: dict[tuple[str, str], str], columns: list[str],
@@ -303,10 +300,15 @@ def _column_figures(cells: dict[tuple[str, str], str], columns: list[str],
 
 
 def _in_unit(text: str, money_unit: str | None) -> str:
-    """``text``'s figure where it is an amount followed by ``money_unit`` (「3359.62万」 in a table in 万元), else
-    ``text``."""
-    found = _UNIT_AMOUNT.match(text) if money_unit and text[-1:] in "万元" else None
-    return found.group(1) if found is not None and _UNIT_NAMES[found.group(2)] == money_unit else text
+    """``text``'s figure where it is an amount alone followed by ``money_unit`` as the reader takes it
+    (:func:`readers.money_cells.read_amount`: 「3359.62万」, 「3,359.62 万元」 in a table in 万元), else ``text`` — a
+    negative one (「-5万」, which the reader rejects quoting it), one with a note or another unit as written. Until
+    the print38 mend a vocabulary of its own, without NFKC, commas or spaces: 「3,359.62万」 was printed as written
+    and 「-5万」 as 「-5」."""
+    if not money_unit:
+        return text
+    _, number, reading, unit = read_amount(text)
+    return number if reading == AMOUNT_ONLY and unit == money_unit and number is not None else text
 
 
 def _sum_head(number: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,22 @@ def test_the_word_forms_never_leave_the_last_character_of_a_short_text_alone(tmp
                             and first["x0"] - 40 < second["x0"] < first["x1"] and text in shown:
                         alone.append(text)
     assert not alone, alone
+
+
+def test_only_a_label_breaks_between_its_words_and_never_beside_a_figure() -> None:
+    """A head's or label's cell breaks only between its words (class ``w``): 「其中：财政资金」, 「其中：当年财政拨款」
+    (nine characters, one place: print38 capped labels at eight); a target or a text is no label — 「≤475元/亩」,
+    「10:00前」, 「元/人·次」 were cut 「≤475元/ | 亩」 — and no label is cut at a colon or slash beside a digit."""
+    from perfbudget.writers.target_table_html import table_html, word_lines
+
+    assert word_lines("其中：当年财政拨款") == ("其中：", "当年财政拨款")
+    assert word_lines("其中：财政资金") == ("其中：", "财政资金")
+    assert word_lines("10:00前") is None and word_lines("1/2完成") is None and word_lines("3,359万") is None
+    rows = [*HEADER_ROWS[:-1], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "亩均补贴", "≤475元/亩"], ["", "时效指标", "到岗时间", "10:00前"],
+            ["", "成本指标", "人均成本", "元/人·次"]]
+    document, problems = read_text(table_text(*rows, heading="1.测试项目-2024中央绩效目标表"), "labels.txt")
+    assert document is not None, problems
+    page = table_html(project_grid(document, document.projects[0]))
+    kept = {text for text in ("≤475元/亩", "10:00前", "元/人·次") if f'class="c w">{escape(text)}<' in page}
+    assert not kept and 'class="c b w">其中：财政资金<' in page, (kept, page)

@@ -72,6 +72,9 @@ class GridCell:
     center: bool = False
     title: str | None = None  # the text as typed, when the cell shows it in another notation
     figure: bool = False  # a plain figure of a funds grid's column: a number in the workbook (print35)
+    # a label not bold: a funds grid's row (「其中：财政资金」), an indicator's 一级/二级指标 (a head or label is bold):
+    # broken only between its words on the page (target_table_html.word_lines), where a target or a text is not
+    label: bool = False
 
 
 @dataclass(slots=True)
@@ -86,8 +89,8 @@ class ProjectGrid:
     original: bool = False  # targets as typed instead of in one notation
 
     def add(self, text: str, col: int, colspan: int = 1, rowspan: int = 1, bold: bool = False,
-            center: bool = False) -> None:
-        self.cells.append(GridCell(text, self.rows, col, rowspan, colspan, bold, center))
+            center: bool = False, label: bool = False) -> None:
+        self.cells.append(GridCell(text, self.rows, col, rowspan, colspan, bold, center, label=label))
 
 
 def _money(value: object) -> str:
@@ -263,7 +266,7 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
     grid.rows += 1
     for row in rows:
         grid.add("", 0)
-        grid.add(row, 1, center=True)
+        grid.add(row, 1, center=True, label=True)
         for col, column in enumerate(columns, 2):
             grid.add(cells.get((row, column), ""), col, colspan=last_span if col == len(columns) + 1 else 1,
                      center=True)
@@ -449,7 +452,7 @@ def _management_rows(grid: ProjectGrid, columns: list[str], aspects: dict[str, d
         grid.add(column, start, colspan=width, bold=True, center=True)
     grid.rows += 1
     for aspect, texts in aspects.items():
-        grid.add(aspect, 0, center=True)
+        grid.add(aspect, 0, center=True, label=True)
         for column, start, width in zip(columns, starts, spans, strict=True):
             grid.add(texts.get(column, ""), start, colspan=width)
         grid.rows += 1
@@ -625,9 +628,11 @@ def _indicator_rows(grid: ProjectGrid, indicators: tuple[Indicator, ...], column
     level1_runs = _runs([(i.level1,) for i in indicators])
     level2_runs = _runs([(i.level1, i.level2) for i in indicators])
     for start, length in level1_runs:
-        grid.cells.append(GridCell(indicators[start].level1, first + start, level1_at, rowspan=length, center=True))
+        grid.cells.append(GridCell(indicators[start].level1, first + start, level1_at, rowspan=length, center=True,
+                                   label=True))
     for start, length in level2_runs:
-        grid.cells.append(GridCell(indicators[start].level2, first + start, level2_at, rowspan=length, center=True))
+        grid.cells.append(GridCell(indicators[start].level2, first + start, level2_at, rowspan=length, center=True,
+                                   label=True))
     for offset, indicator in enumerate(indicators):
         for col, (_head, key) in enumerate(columns):
             if col in (level1_at, level2_at):

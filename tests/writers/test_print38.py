@@ -269,3 +269,12 @@ def test_only_a_label_breaks_between_its_words_and_never_beside_a_figure() -> No
     page = table_html(project_grid(document, document.projects[0]))
     kept = {text for text in ("≤475元/亩", "10:00前", "元/人·次") if f'class="c w">{escape(text)}<' in page}
     assert not kept and 'class="c b w">其中：财政资金<' in page, (kept, page)
+
+
+@pytest.mark.parametrize("target", ["≥90.91%", "=100%", "＝100%", ">=95%", "≤2", "＞0", "≧98%"])
+def test_a_target_of_a_sign_and_a_figure_is_a_figure(target: str) -> None:
+    """Every sign a figure's target is written with (「=100%」 is as common as 「≥95%」) makes a figure, kept on one
+    line: print38's pattern missed 「=」 (and 「>=」, 「≧」)."""
+    from perfbudget.writers.print_layout import FIGURE
+
+    assert FIGURE.match(target) and not FIGURE.match(f"{target}以上") and not FIGURE.match("==100%")

@@ -155,10 +155,11 @@ def _top_two(lines: dict[int, int]) -> tuple[int, int, int]:
     return lines[tallest], tallest, max((n for col, n in lines.items() if col != tallest), default=1)
 
 
-# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」), a target's too (「≥90.91%」, since print38: the
-# 监控表 page printed 「≥90.91 / %」), the one pattern of the writers' layouts: never broken over lines (the 绩效目标表
-# page's columns, the 自评表's and 监控表's columns, the Word 自评表's figure cells), kept whole in a row's height
-FIGURE = re.compile(r"[≥≤＞＜><]?[-+]?[\d,]+(?:\.\d+)?%?$")
+# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」), a target's too (「≥90.91%」, 「=100%」, 「>=95%」
+# since print38: the 监控表 page printed 「≥90.91 / %」), the one pattern of the writers' layouts: never broken over
+# lines (the 绩效目标表 page's columns, the 自评表's and 监控表's columns, the Word 自评表's figure cells), kept whole
+# in a row's height
+FIGURE = re.compile(r"(?:[≥≤≧≦＞＜><]=?|[=＝])?[-+]?[\d,]+(?:\.\d+)?%?$")
 
 
 def _base_with_numbers(base: Sequence[float], ones: Sequence[float]) -> tuple[float, ...]:

@@ -68,8 +68,10 @@ LONG_SPAN = 1
 # Characters of East Asian width A (ambiguous) that the Chinese fonts the downloads name set a character wide: the
 # pages' 宋体 stack (Noto Serif CJK SC here, measured by Chromium: 「≥」 10 pt at 10 pt) and the workbooks' 宋体 —
 # the symbols, arrows, quotes and circled numbers from U+2000 and the Latin-1 signs of GB2312 — but not the primes,
-# super- and subscripts, 「€」, 「°」, 「·」 or the Greek and Cyrillic letters (proportional, about half a character)
-_NARROW_SIGNS = frozenset("′″‴․‾€")
+# super- and subscripts, 「€」, 「–」 (5.9 pt at 10.5 pt), 「°」, 「·」 or the Greek and Cyrillic letters (proportional,
+# about half a character). 「™」 is wide: 8.3 pt at 10.5 pt, nearer a character than half (counted less, it would
+# break a line sized for it)
+_NARROW_SIGNS = frozenset("′″‴․‾€–")
 _WIDE_LATIN = frozenset("§±×÷¶ˉ")
 
 

@@ -278,3 +278,17 @@ def test_a_target_of_a_sign_and_a_figure_is_a_figure(target: str) -> None:
     from perfbudget.writers.print_layout import FIGURE
 
     assert FIGURE.match(target) and not FIGURE.match(f"{target}以上") and not FIGURE.match("==100%")
+
+
+def test_a_figures_comparison_sign_is_measured_a_character_wide_in_word() -> None:
+    """The Word forms fit a figure and a short text on one line with one helper and one Latin width: a target's
+    「≥」 is a CJK character wide there as in the pages (print38 counted a figure 0.7 of the size a character, 「≥」
+    too, and a text's Latin 0.65): 「≥90.91%」 at 10.5 pt is 54.6 pt, over the 53.2 pt between a 64 pt cell's
+    margins, which are narrowed."""
+    from docx import Document as WordDocument
+
+    from perfbudget.writers.evaluation_docx import _figure_on_one_line
+
+    cell = WordDocument().add_table(rows=1, cols=1).cell(0, 0)
+    assert _figure_on_one_line(cell, "≥90.91%", 64.0, 10.5, amount=False) == 10.5
+    assert "w:tcMar" in cell._tc.xml, cell._tc.xml

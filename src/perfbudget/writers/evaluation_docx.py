@@ -165,20 +165,39 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
 # out by its contents, and these tables have fixed columns)
 FIGURE_KINDS = frozenset({"number", "money", "total"})
 FIGURE_SIDE_TWIPS = 20
-FIGURE_CHAR_EM = 0.7
+# a Latin letter, digit or sign of the size (Times New Roman 0.5; DejaVu Serif, which LibreOffice sets for it here,
+# 0.64, its bold digit 0.7): the one Latin width of the Word forms' one-line fits; a CJK character or wide sign
+# (print_layout.wide_character) 1. (print38 had 0.65 for texts beside this 0.7 for figures, and counted a figure's
+# 「≥」 0.7)
+LATIN_EM = 0.7
 
 
-def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount: bool) -> float:
-    """The size ``text``, a figure, is set at in ``cell`` (``width`` points wide) so that it prints on one line:
-    ``size`` when it fits between the side margins, else ``size`` with the cell's margins narrowed (its left one alone
-    for an ``amount``), else a smaller size (in half points, as Word keeps it) that fits between those."""
-    wide = len(text) * FIGURE_CHAR_EM * size
+def _points(text: str, size: float) -> list[float]:
+    """Each character's printed width in ``text`` set at ``size`` points."""
+    return [size if wide_character(char) else LATIN_EM * size for char in text]
+
+
+def _on_one_line(cell: Any, wide: float, width: float, size: float, amount: bool = False,
+                 least: float = 0.0) -> float:
+    """The size a text ``wide`` points at ``size`` is set at in ``cell`` (``width`` points wide) so that it prints on
+    one line: ``size`` when it fits between the side margins, else ``size`` with the cell's margins narrowed (its
+    left one alone for an ``amount``), else a smaller size (in half points, as Word keeps it) that fits between
+    those — or, where that is less than ``least``, ``size`` with the margins as they were (the text wraps)."""
     if wide <= width - 2 * DOCX_CELL_SIDE_TWIPS / 20:
         return size
     right = DOCX_CELL_SIDE_TWIPS if amount else FIGURE_SIDE_TWIPS
-    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, right)
     room = width - (FIGURE_SIDE_TWIPS + right) / 20
-    return size if wide <= room else math.floor(2 * size * room / wide) / 2
+    smaller = size if wide <= room else math.floor(2 * size * room / wide) / 2
+    if smaller < least:
+        return size
+    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, right)
+    return smaller
+
+
+def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount: bool) -> float:
+    """The size ``text``, a figure, is set at in ``cell`` (``width`` points wide) so that it prints on one line
+    (:func:`_on_one_line`)."""
+    return _on_one_line(cell, sum(_points(text, size)), width, size, amount)
 
 
 # A short text (a label, a header, a target, a few words) that Word would wrap leaving its last character alone on the
@@ -187,15 +206,13 @@ def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount:
 # 1 pt, and where that is not room enough a smaller size, down to LEAST_TEXT_SIZE (print38)
 LEAST_TEXT_SIZE = 9.0
 _CLOSING = "）)」』》〉】，。、；：！？%％"  # no line begins with one (Word's and LibreOffice's rules for Chinese text)
-# a Latin letter or digit, of the size (Times New Roman 0.5; DejaVu Serif, which LibreOffice sets for it here, 0.64);
-# a CJK character or sign 1
-_LATIN_EM = 0.65
 
 
 def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float:
     """The size ``text`` is set at in ``cell`` (``width`` points wide): ``size``, the cell's side margins narrowed and
-    perhaps a smaller size where it would otherwise print on two lines with one character alone on the second."""
-    widths = [size if wide_character(char) else _LATIN_EM * size for char in text]
+    perhaps a smaller size (:func:`_on_one_line`) where it would otherwise print on two lines with one character
+    alone on the second."""
+    widths = _points(text, size)
     room = width - 2 * DOCX_CELL_SIDE_TWIPS / 20
     total = sum(widths)
     if total <= room or total > 2 * room:
@@ -208,12 +225,7 @@ def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float
         at -= 1  # (a closing mark goes to the next line with the character before it)
     if len(text[at:].rstrip(_CLOSING)) != 1:
         return size
-    room = width - 2 * FIGURE_SIDE_TWIPS / 20
-    smaller = size if total <= room else math.floor(2 * size * room / total) / 2
-    if smaller < LEAST_TEXT_SIZE:
-        return size
-    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, FIGURE_SIDE_TWIPS)
-    return smaller
+    return _on_one_line(cell, total, width, size, least=LEAST_TEXT_SIZE)
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

@@ -1,7 +1,15 @@
 """print38: what a finance officer filing the printed downloads would object to, each checked on tiny inline tables.
 
-* a funds grid printed 「3359.62万」 beside plain figures (「3359.62」, 「0.00」): two notations of money in one table;
-* a funds grid of fewer columns than the indicators printed empty ruled columns right of its 执行率.
+* a funds grid printed 「3359.62万」 beside plain figures (「3359.62」, 「0.00」): two notations of money in one table
+  (and, after a second reading, 「3,359.62万」 as written and 「-5万」 as 「-5」);
+* a funds grid of fewer columns than the indicators printed empty ruled columns right of its 执行率;
+* a sign a target is written with (「≥」, 「±」, 「℃」 …) was counted half a character where Chromium sets it a whole
+  one, and 「–」 a whole one where it is half; a target of a sign and a figure (「≥90.91%」, 「=100%」) is a figure:
+  the 监控表 page printed 「≥90.91 / %」;
+* the portrait 绩效目标表 page broke a label inside a word (「其中：财 / 政资金」), and then, on a second reading, every
+  short cell at its punctuation (「≤475元/ | 亩」): only a head or label breaks between its words;
+* the Word 自评表 and 监控表 left a short text's last character alone on a second line (「社会效益指 / 标」), and
+  measured a figure's 「≥」 0.7 of a character.
 """
 
 from __future__ import annotations
@@ -153,7 +161,7 @@ def test_a_target_sized_for_one_line_prints_on_one_line_on_the_monitoring_page(t
     from perfbudget.writers.monitoring_files import monitoring_html
     from tests.evaluate.helpers import csv_bytes
 
-    figure = "90.91"[:digits + (digits > 2)].rstrip(".")
+    figure = "90" + (f".{'91234'[:digits - 2]}" if digits > 2 else "")  # (90, 90.9, 90.91, 90.912)
     names = ["补贴园数", "租用面积", "覆盖率", "合规率", "及时率", "租户评价"]
     long = "受疫情影响部分工作推迟，已会同有关部门简化流程，下一步将加强沟通，确保年底前全部完成。" * 2
     rows = [["100001测试单位", "单位：万元"], ["项目名称", "测试项目-2024中央"],
@@ -292,3 +300,34 @@ def test_a_figures_comparison_sign_is_measured_a_character_wide_in_word() -> Non
     cell = WordDocument().add_table(rows=1, cols=1).cell(0, 0)
     assert _figure_on_one_line(cell, "≥90.91%", 64.0, 10.5, amount=False) == 10.5
     assert "w:tcMar" in cell._tc.xml, cell._tc.xml
+
+
+def test_a_text_a_character_too_wide_for_its_column_prints_on_one_line_in_word(tmp_path: Path) -> None:
+    """Made-up Word grids, one a page, printed in one LibreOffice run: a text of n characters (3–8) in columns n−1, n
+    and n+1 characters wide (and the side margins) prints on one line in each — in the narrowest its cell's margins
+    narrowed and its size a little smaller (9 pt at least), never its last character alone on a second line."""
+    import pdfplumber
+    from docx import Document as WordDocument
+
+    from perfbudget.writers.evaluation_docx import grids_docx
+    from perfbudget.writers.evaluation_layout import Cell, Grid
+    from perfbudget.writers.print_layout import DOCX_CELL_SIDE_TWIPS, POINTS_PER_CM, docx_section
+    from tests.writers.test_print_pdf import to_pdf, written
+
+    def points(chars: int) -> float:  # a column holding ``chars`` CJK characters at 10.5 pt with 1 pt to spare
+        return (chars * 10.5 + 2 * DOCX_CELL_SIDE_TWIPS / 20 + 1) / POINTS_PER_CM
+
+    usable = docx_section(WordDocument().sections[0], [1.0] * 8)
+    texts = {n: "绩效目标完成情况说明"[:n] for n in range(3, 9)}
+    grids = []
+    for n, text in texts.items():
+        widths = [points(n - 1), points(n), points(n + 1)]
+        cells = [*(Cell(0, col, text, kind="label") for col in range(3)), Cell(0, 3, ""),
+                 Cell(1, 0, "", kind="header", colspan=4)]  # (a grid's head, then its indicator header row)
+        grids.append(Grid(tuple(cells), 2, (), f"{n}", (*widths, usable - sum(widths)), header_row=1))
+    pdf_path = to_pdf(written({"fit.docx": grids_docx(grids)}, tmp_path), tmp_path)["fit.docx"]
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [[unicodedata.normalize("NFKC", line["text"]) for line in page.extract_text_lines()]
+                 for page in pdf.pages]
+    for (n, text), lines in zip(texts.items(), pages, strict=True):
+        assert sum(line.count(text) for line in lines) == 3, (n, lines)

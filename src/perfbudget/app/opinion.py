@@ -212,27 +212,29 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
     head = desk.view.head
     reviewer = desk.reviewer_grade
     version = desk.view.version.meta["version"]
-    graded = "（审核人员评定；系统评定 {}）" if reviewer else "（系统评定）"
+    system, _ = desk.system_grading
+    # the system's grade: the kept findings' where the reviewer dismissed some, the one of all of them named beside it
+    # where it is another (the 等级依据 below is the kept findings'), as the desk page says it
+    every = ALL_FINDINGS_GRADE.format(desk.kept_grading.all_grade) if desk.kept_grading and desk.regraded else ""
+    said = f"{system}，{every}" if every else system or "无"
+    graded = f"（审核人员评定；系统评定 {said}）" if reviewer else f"（系统评定，{every}）" if every else "（系统评定）"
+    official = reviewer["grade"] if reviewer else system
     if html:
         reason = f"　理由：{reviewer['reason']}" if reviewer and reviewer.get("reason") else ""
         out = [Entry(HEAD, f"单位：{head.unit_name or ''}　{year_text(desk)}　版本：第 {version} 版　"
                            f"审核结论（流程状态）：{decision_text(desk)}",
                      Markup("单位：{}　{}　版本：第 {} 版　审核结论（流程状态）：<strong>{}</strong>").format(
                          head.unit_name or "", year_text(desk), version, decision_text(desk))),
-               Entry(HEAD, f"审核等级：{desk.official_grade or '未评定'}"
-                           f"{graded.format(desk.view.grade or '无')}{reason}",
+               Entry(HEAD, f"审核等级：{official or '未评定'}{graded}{reason}",
                      Markup('审核等级：<strong class="official-grade">{}</strong>{}{}').format(
-                         desk.official_grade or "未评定", graded.format(desk.view.grade or "无"), reason))]
+                         official or "未评定", graded, reason))]
     else:
         out = [Entry(HEAD, f"单位：{head.unit_name or ''}　{year_text(desk)}　版本：第 {version} 版　"
                            f"流程状态：{decision_text(desk)}"),
-               Entry(HEAD, f"审核等级：{desk.official_grade or '未评定'}{graded.format(desk.view.grade or '无')}")]
+               Entry(HEAD, f"审核等级：{official or '未评定'}{graded}")]
         if reviewer and reviewer.get("reason"):
             out.append(Entry(HEAD, f"评定理由：{reviewer['reason']}"))
-    out += [Entry(HEAD, f"{BASIS_LABEL}{line}") for line in desk.view.basis]
-    dismissed = len(desk.findings) - len(desk.kept)
-    if desk.view.basis and dismissed:  # the basis names the rules of every finding, the dismissed ones' too
-        out.append(Entry(HEAD, DISMISSED_NOTE.format(dismissed)))
+    out += _basis_entries(desk)
     out.append(Entry(HEADING, "审核发现"))
     out += _finding_entries(desk, html)
     out.append(Entry(HEADING, "审核意见"))
@@ -252,8 +254,33 @@ def _entries(desk: Desk, html: bool) -> list[Entry]:
 
 BASIS_LABEL = "等级依据　"  # before each line of the grade's basis, as `perfbudget review` prints them (docs/review.md)
 SUGGESTION_LABEL = "建议："
-# said under the 等级依据 when the reviewer dismissed findings: the machine's basis was worked out on all of them
-DISMISSED_NOTE = "注：系统评定的等级依据按全部审核发现计算，其中 {} 条已由审核人员驳回，未列入审核发现。"
+# said under the 等级依据 when the reviewer dismissed findings: the basis is worked out on the kept ones (print38;
+# until then on all of them, with a note that some were dismissed: a dismissed finding's rule was named a ground)
+DISMISSED_NOTE = "注：已由审核人员驳回的 {} 条审核发现不作为等级依据。"
+# ... and when the kept findings give another grade than all of them (the machine's, as stored), which the 审核等级
+# line names beside the kept findings' grade
+REGRADED_NOTE = ("注：已由审核人员驳回的 {dismissed} 条审核发现不作为等级依据；"
+                 "系统按其余审核发现评定为「{kept}」（{all}）。")
+ALL_FINDINGS_GRADE = "按全部审核发现为{}"
+
+
+def _basis_entries(desk: Desk) -> list[Entry]:
+    """The lines of the system grade's 等级依据 (:attr:`Desk.system_grading`, none for a review stored without one):
+    the kept findings' when the reviewer dismissed some, with a note saying so, and the grade of all of them where
+    it is another."""
+    grade, basis = desk.system_grading
+    if not basis:
+        return []
+    lines = [Entry(HEAD, f"{BASIS_LABEL}{line}") for line in basis]
+    kept = desk.kept_grading
+    if kept is None:
+        return lines
+    dismissed = len(desk.findings) - len(desk.kept)
+    note = REGRADED_NOTE.format(dismissed=dismissed, kept=grade, all=ALL_FINDINGS_GRADE.format(
+        f"「{kept.all_grade}」")) if desk.regraded else DISMISSED_NOTE.format(dismissed)
+    return [*lines, Entry(HEAD, note)]
+
+
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
@@ -338,7 +365,7 @@ def _project_frame(word: Any, heading: str, index: int, new_page: bool) -> Any:
 
 def _frame_row(frame: Any) -> Any:
     """A new row of a part's table, never split across pages (``w:cantSplit``): one block (a finding, a comment, a
-    heading with its first line; the head lines with 审核发现 and its first line), so that no page ends with a heading
+    heading with its first line; the head lines), so that no page ends with a heading
     and no finding is split (LibreOffice split a row not marked so: a project's first row, all in one, left
     「审核发现」 at the foot of a page and its findings on the next); its cell."""
     from docx.oxml import OxmlElement

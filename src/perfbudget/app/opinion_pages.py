@@ -45,14 +45,16 @@ class Entry:
 
 
 def blocks(entries: Sequence[Entry]) -> list[list[Entry]]:
-    """The entries in the blocks a page never splits: the head lines with 审核发现 and its first line (under its first
-    dimension's heading); then each entry, a heading (and the earlier comments' heading) with the entries after it up
-    to the first that is no heading."""
+    """The entries in the blocks a page never splits: the head lines (the unit, the grade and its 等级依据); then each
+    entry, a heading (and the earlier comments' heading) with the entries after it up to the first that is no heading
+    (审核发现 with its first dimension's heading and first finding). Until print38 the head lines and 审核发现 with its
+    first finding were one block: with the 等级依据 (opinion36) some 18 lines, which a page holding less than that
+    left empty (the seed's unit: page 2 ended 274 pt above its foot, the next project's head on page 3)."""
     out: list[list[Entry]] = []
     headed = lead = False
     for entry in entries:
         heading = entry.kind in HEADINGS
-        if out and (not headed or lead):
+        if out and (lead or (not headed and not heading)):
             out[-1].append(entry)
         else:
             out.append([entry])

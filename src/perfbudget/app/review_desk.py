@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select
@@ -25,6 +25,7 @@ from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allow
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
+from perfbudget.review.engine import grading
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
@@ -162,6 +163,9 @@ class Desk:
     # what the unit changed since the project's last 退回 (None: never returned, or the version shown is the one
     # returned)
     since_return: SinceReturn | None = None
+    # the review settings the desk's gradings are worked out under (:attr:`kept_grading`; None: the defaults)
+    settings: CoreSettings | None = None
+    _worked: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # kept_grading, once asked
 
     @property
     def kept(self) -> list[DeskFinding]:
@@ -171,6 +175,57 @@ class Desk:
     @property
     def official_grade(self) -> str | None:
         return self.reviewer_grade["grade"] if self.reviewer_grade else self.view.grade
+
+    @property
+    def kept_grading(self) -> KeptGrading | None:
+        """The grade and 等级依据 of the project's kept findings when the reviewer dismissed some of its own (None
+        otherwise), and its grade of all of them under the same config (:func:`review.engine.grading`): worked out
+        when first asked (a desk page or an opinion), not in every :func:`load_desks`. A rule's crash (a finding of
+        no project, which no grade counts) is neither; nor is a config changed since the review was stored (the
+        kept and all findings graded alike): until the print38 mend either made a grade of the kept findings
+        differ from the stored review's."""
+        if "kept" not in self._worked:
+            self._worked["kept"] = _kept_grading(self)
+        found: KeptGrading | None = self._worked["kept"]
+        return found
+
+    @property
+    def regraded(self) -> bool:
+        """Whether the kept findings give another grade than all of them."""
+        return self.kept_grading is not None and self.kept_grading.grade != self.kept_grading.all_grade
+
+    @property
+    def system_grading(self) -> tuple[str | None, tuple[str, ...]]:
+        """The system's grade and 等级依据 as the 审核意见书 and the desk page say them: the kept findings' when the
+        reviewer dismissed some (:attr:`kept_grading`; the grade of all of them named beside where it is another),
+        else the stored review's. Until the print38 mend the opinion printed 「审核等级：中」 over 「等级依据　优：没有
+        错误…」 when every finding was dismissed, and the desk page the basis of all of them."""
+        kept = self.kept_grading
+        return (self.view.grade, self.view.basis) if kept is None else (kept.grade, kept.basis)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptGrading:
+    """A project's grading on the findings a reviewer kept (:attr:`Desk.kept_grading`)."""
+
+    grade: str
+    basis: tuple[str, ...]
+    all_grade: str  # the grade of all its findings under the same config
+
+
+def _kept_grading(desk: Desk) -> KeptGrading | None:
+    """:attr:`Desk.kept_grading` worked out."""
+    document = desk.view.version.document
+    project = document.projects[0]
+    # (the view holds the project's findings and those of no project; a finding's seq is the project's in the
+    # document it was reviewed in — its unit's, for a review in context — not always ``project.seq``)
+    own = [item for item in desk.findings if item.finding.project is not None]
+    kept = [item.finding for item in own if not item.decision or item.decision["decision"] != "dismissed"]
+    if len(kept) == len(own) or not desk.view.grade:
+        return None
+    config, region = (desk.settings.review_config, desk.settings.region) if desk.settings else (None, None)
+    grade, basis = grading(kept, document, project, config, region)
+    return KeptGrading(grade, basis, grading([item.finding for item in own], document, project, config, region)[0])
 
 
 def load_desk(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> Desk:
@@ -182,7 +237,7 @@ def load_desks(store: Store, principal: Principal, project_ids: list[int], setti
     together (``project_view.with_reviews``: one review of the unit, not one per project)."""
     with store.reading() as tx:
         views = with_reviews(tx, [desk_view(tx, principal, pid, settings) for pid in project_ids], settings)
-        return [_desk_of(tx, view) for view in views]
+        return [_desk_of(tx, view, settings) for view in views]
 
 
 def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
@@ -196,7 +251,7 @@ def desk_view(tx: Transaction, principal: Principal, project_id: int, settings: 
     return view
 
 
-def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
+def _desk_of(tx: Transaction, view: ProjectView, settings: CoreSettings | None = None) -> Desk:
     project_id = view.head.id
     version_id = view.version.meta["version_id"]
     project = view.version.document.projects[0]
@@ -224,7 +279,8 @@ def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
     returned = _last_return(tx, view)
     with_display_names(tx, [*(item.decision for item in items if item.decision is not None), *comments, *earlier,
                             *([given] if given else []), *([returned] if returned else [])])
-    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier, _since_return(tx, view, returned))
+    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier, _since_return(tx, view, returned),
+                settings)
 
 
 def _last_return(tx: Transaction, view: ProjectView) -> dict[str, Any] | None:

@@ -28,7 +28,7 @@ _SPACE = re.compile(r"\s+")
 
 def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | None, bool]:
     """The amount in a money cell, and whether the cell holds more than the amount (a note)."""
-    value, number, reading, _unit = _read_amount(cell.text)
+    value, number, reading, _unit = read_amount(cell.text)
     if reading == _EMPTY:
         return None, False
     if reading == _NOT_AMOUNT:
@@ -47,17 +47,17 @@ def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decim
     return value, False
 
 
-_EMPTY, _NOT_AMOUNT, _NOTED, _AMOUNT_ONLY = "empty", "not an amount", "noted", "amount"
+_EMPTY, _NOT_AMOUNT, _NOTED, AMOUNT_ONLY = "empty", "not an amount", "noted", "amount"
 _NEGATIVE = "negative"
 _LOST_MARK = "amount with a lost character"
 
 
 @lru_cache(maxsize=4096)
-def _read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | None]:
+def read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | None]:
     """What :func:`money_amount` makes of a cell's text: (amount, its number as written, ``_EMPTY`` /
-    ``_NOT_AMOUNT`` / ``_NOTED`` / ``_AMOUNT_ONLY``, the unit written after the number: 万元, 元 or None). Cached: a
+    ``_NOT_AMOUNT`` / ``_NOTED`` / ``AMOUNT_ONLY``, the unit written after the number: 万元, 元 or None). Cached: a
     pure function of the text, and the same amounts recur (预算数 and 财政资金 are often one amount; a Decimal is
-    immutable, so shared)."""
+    immutable, so shared). The writers read a funds cell's amount with it too (``target_table_layout._in_unit``)."""
     # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
     text = "".join(unicodedata.normalize("NFKC", written).split()).replace(",", "")
     if not text or text in ("-", "—", "/", "无"):
@@ -77,7 +77,7 @@ def _read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | N
         return Decimal(match["number"]), match["number"], _LOST_MARK, unit  # 4764453.11? (a lost no-break space)
     if rest:
         return None, None, _NOT_AMOUNT, None
-    return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY, unit
+    return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else AMOUNT_ONLY, unit
 
 
 def in_table_unit(cell: Cell, amount: Decimal, money_unit: str, label: str,
@@ -85,7 +85,7 @@ def in_table_unit(cell: Cell, amount: Decimal, money_unit: str, label: str,
     """``amount`` (read from ``cell``) in the table's ``money_unit`` where the cell writes the other unit after it
     (``120000元`` under 单位：万元 is 12 万元, ``12万元`` under 单位：元 is 120000 元), with a warning at the cell and
     the note to check it returns; unchanged (and no note) where the cell writes no unit or the table's own."""
-    own = _read_amount(cell.text)[3]  # (cached: money_amount has just read the cell)
+    own = read_amount(cell.text)[3]  # (cached: money_amount has just read the cell)
     if own is None or own == money_unit:
         return amount, None
     converted = (amount / 10000 if own == "元" else amount * 10000).normalize()

@@ -7,11 +7,12 @@ CLI, the web app and the store.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from perfbudget.model import Document
+from perfbudget.model import Document, Project
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.grade import grade_basis, grade_counted, tally
@@ -201,6 +202,18 @@ def _grading(own: list[Finding], category: str | None, complete: bool, settings:
             gradings.clear()  # memory stays bounded whatever is reviewed
         gradings[key] = found
     return found
+
+
+def grading(findings: Sequence[Finding], document: Document, project: Project, config: ReviewConfig | None = None,
+            region: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """The grade and its basis (:func:`perfbudget.review.grade.grade_basis`) that ``project`` of ``document`` gets with
+    ``findings`` under ``config``, as :func:`review_document` grades it: the 审核意见书's grade of the findings a
+    reviewer kept (print38: its 等级依据 named the dismissed ones too)."""
+    settings = (config or DEFAULT_CONFIG).resolve(document.unit, region)
+    titles = {spec.id: spec.title for spec in all_rules()}
+    graded = _grading(list(findings), project_category(project.name, project.extras), project.complete, settings,
+                      titles, {})
+    return graded[0], graded[4]
 
 
 _Runs = tuple[tuple[RuleSpec, RuleSettings, str | None], ...]

@@ -42,6 +42,7 @@ from perfbudget.writers.print_layout import (
     row_heights,
     running_head,
     set_widths,
+    wide_character,
 )
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -127,9 +128,11 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.kind == "money" else \
                     WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
                 size = 16 if spec.kind == "title" else 10.5
+                width = sum(grid.widths[spec.col:spec.col + spec.colspan]) * scale * POINTS_PER_CM
                 if spec.kind in FIGURE_KINDS and FIGURE.match(spec.text):
-                    width = sum(grid.widths[spec.col:spec.col + spec.colspan]) * scale * POINTS_PER_CM
                     size = _figure_on_one_line(cell, spec.text, width, size, spec.kind == "money")
+                elif spec.kind != "title" and spec.text and "\n" not in spec.text:
+                    size = _no_lone_character(cell, spec.text, width, size)
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
@@ -162,20 +165,67 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
 # out by its contents, and these tables have fixed columns)
 FIGURE_KINDS = frozenset({"number", "money", "total"})
 FIGURE_SIDE_TWIPS = 20
-FIGURE_CHAR_EM = 0.7
+# a Latin letter, digit or sign of the size (Times New Roman 0.5; DejaVu Serif, which LibreOffice sets for it here,
+# 0.64, its bold digit 0.7): the one Latin width of the Word forms' one-line fits; a CJK character or wide sign
+# (print_layout.wide_character) 1. (print38 had 0.65 for texts beside this 0.7 for figures, and counted a figure's
+# 「≥」 0.7)
+LATIN_EM = 0.7
 
 
-def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount: bool) -> float:
-    """The size ``text``, a figure, is set at in ``cell`` (``width`` points wide) so that it prints on one line:
-    ``size`` when it fits between the side margins, else ``size`` with the cell's margins narrowed (its left one alone
-    for an ``amount``), else a smaller size (in half points, as Word keeps it) that fits between those."""
-    wide = len(text) * FIGURE_CHAR_EM * size
+def _points(text: str, size: float) -> list[float]:
+    """Each character's printed width in ``text`` set at ``size`` points."""
+    return [size if wide_character(char) else LATIN_EM * size for char in text]
+
+
+def _on_one_line(cell: Any, wide: float, width: float, size: float, amount: bool = False,
+                 least: float = 0.0) -> float:
+    """The size a text ``wide`` points at ``size`` is set at in ``cell`` (``width`` points wide) so that it prints on
+    one line: ``size`` when it fits between the side margins, else ``size`` with the cell's margins narrowed (its
+    left one alone for an ``amount``), else a smaller size (in half points, as Word keeps it) that fits between
+    those — or, where that is less than ``least``, ``size`` with the margins as they were (the text wraps)."""
     if wide <= width - 2 * DOCX_CELL_SIDE_TWIPS / 20:
         return size
     right = DOCX_CELL_SIDE_TWIPS if amount else FIGURE_SIDE_TWIPS
-    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, right)
     room = width - (FIGURE_SIDE_TWIPS + right) / 20
-    return size if wide <= room else math.floor(2 * size * room / wide) / 2
+    smaller = size if wide <= room else math.floor(2 * size * room / wide) / 2
+    if smaller < least:
+        return size
+    docx_cell_sides(cell, FIGURE_SIDE_TWIPS, right)
+    return smaller
+
+
+def _figure_on_one_line(cell: Any, text: str, width: float, size: float, amount: bool) -> float:
+    """The size ``text``, a figure, is set at in ``cell`` (``width`` points wide) so that it prints on one line
+    (:func:`_on_one_line`)."""
+    return _on_one_line(cell, sum(_points(text, size)), width, size, amount)
+
+
+# A short text (a label, a header, a target, a few words) that Word would wrap leaving its last character alone on the
+# second line (「社会效益指 / 标」, 「人员不 / 足」, 「≤17万 / 元」 in the seed's 监控表: Word and LibreOffice fill a
+# line before they break, and have no balanced wrapping) is set on one line: the cell's side margins narrowed to
+# 1 pt, and where that is not room enough a smaller size, down to LEAST_TEXT_SIZE (print38)
+LEAST_TEXT_SIZE = 9.0
+_CLOSING = "）)」』》〉】，。、；：！？%％"  # no line begins with one (Word's and LibreOffice's rules for Chinese text)
+
+
+def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float:
+    """The size ``text`` is set at in ``cell`` (``width`` points wide): ``size``, the cell's side margins narrowed and
+    perhaps a smaller size (:func:`_on_one_line`) where it would otherwise print on two lines with one character
+    alone on the second."""
+    widths = _points(text, size)
+    room = width - 2 * DOCX_CELL_SIDE_TWIPS / 20
+    total = sum(widths)
+    if total <= room or total > 2 * room:
+        return size
+    at, used = 0, 0.0
+    while at < len(text) and used + widths[at] <= room:
+        used += widths[at]
+        at += 1
+    while 0 < at < len(text) and text[at] in _CLOSING:
+        at -= 1  # (a closing mark goes to the next line with the character before it)
+    if len(text[at:].rstrip(_CLOSING)) != 1:
+        return size
+    return _on_one_line(cell, total, width, size, least=LEAST_TEXT_SIZE)
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

@@ -27,7 +27,7 @@ from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.money_text import money_text  # the one formatting of amounts (print21; shared since replay-n)
 from perfbudget.target import display_target, format_decimal, parse_target
 from perfbudget.writers.label_colon import with_colon
-from perfbudget.writers.print_layout import shared_widths, text_width
+from perfbudget.writers.print_layout import FIGURE, shared_widths, text_width
 
 COLUMNS = 8
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
@@ -92,10 +92,10 @@ _LINES_KEPT = {"number": 1, "money": 1, "header": 2, "label": 2, "total": 2}
 def content_widths(cells: Sequence[Cell], base: Sequence[float]) -> tuple[float, ...]:
     """``base`` (a layout's widths) shared out by what ``cells`` hold (:func:`print_layout.shared_widths`): numbers
     and headers, labels and totals of up to four characters (三级指标, 产出指标) on one line, longer ones in two at
-    most, texts wrapped."""
+    most, a figure in a text's column too (a target 「≥90.91%」, an 实际完成值 「98.5%」: print38), texts wrapped."""
     return shared_widths(base, ((c.row, c.col, c.colspan, c.text,
-                                 1 if c.kind in _LINES_KEPT and text_width(c.text) <= 8 else _LINES_KEPT.get(c.kind, 0))
-                                for c in cells))
+                                 1 if (c.kind in _LINES_KEPT and text_width(c.text) <= 8) or FIGURE.match(c.text)
+                                 else _LINES_KEPT.get(c.kind, 0)) for c in cells))
 
 
 def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]) -> list[Cell]:

@@ -40,7 +40,6 @@ import functools
 import math
 import re
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -55,6 +54,7 @@ from perfbudget.writers.print_layout import (
     PAGE_NUMBER,
     clear_of_the_rule,
     text_width,
+    wide_character,
 )
 
 FONT = "宋体"
@@ -92,12 +92,12 @@ def column_letter(n: int) -> str:
 @functools.cache
 def _wide() -> re.Pattern[str]:
     """The wide characters of the Basic Multilingual Plane as :func:`perfbudget.writers.print_layout.text_width`
-    counts them (East Asian width W or F), one character class made once (30 ms): found at C speed, where the
-    function asks unicodedata per character. (A class of the BMP alone is a bitmap to ``re``; with the planes above
-    it, a list of ranges tried one by one, four times slower.)"""
+    counts them (``print_layout.wide_character``), one character class made once (30 ms): found at C speed, where
+    the function asks unicodedata per character. (A class of the BMP alone is a bitmap to ``re``; with the planes
+    above it, a list of ranges tried one by one, four times slower.)"""
     ranges: list[tuple[int, int]] = []
     for point in range(0x10000):
-        if 0xD800 <= point < 0xE000 or unicodedata.east_asian_width(chr(point)) not in ("W", "F"):
+        if 0xD800 <= point < 0xE000 or not wide_character(chr(point)):
             continue
         if ranges and ranges[-1][1] == point - 1:
             ranges[-1] = (ranges[-1][0], point)

@@ -65,6 +65,26 @@ thead{display:table-header-group}}
 LONG_SPAN = 1
 
 
+# Characters of East Asian width A (ambiguous) that the Chinese fonts the downloads name set a character wide: the
+# pages' 宋体 stack (Noto Serif CJK SC here, measured by Chromium: 「≥」 10 pt at 10 pt) and the workbooks' 宋体 —
+# the symbols, arrows, quotes and circled numbers from U+2000 and the Latin-1 signs of GB2312 — but not the primes,
+# super- and subscripts, 「€」, 「–」 (5.9 pt at 10.5 pt), 「°」, 「·」 or the Greek and Cyrillic letters (proportional,
+# about half a character). 「™」 is wide: 8.3 pt at 10.5 pt, nearer a character than half (counted less, it would
+# break a line sized for it)
+_NARROW_SIGNS = frozenset("′″‴․‾€–")
+_WIDE_LATIN = frozenset("§±×÷¶ˉ")
+
+
+def wide_character(char: str) -> bool:
+    """Whether ``char`` prints a CJK character wide (two column units): East Asian width W or F, or an ambiguous one
+    the Chinese fonts set so. Until print38 only W and F: 「≥90.91%」 was measured 7.7 units and printed 8.6 by
+    Chromium, which broke it 「≥90.91 / %」 in the 监控表 page's 年度指标值 column sized for it on one line."""
+    kind = unicodedata.east_asian_width(char)
+    return kind in ("W", "F") or (kind == "A" and (char in _WIDE_LATIN or (
+        ord(char) >= 0x2000 and not 0x2070 <= ord(char) <= 0x209F and char not in _NARROW_SIGNS
+        and unicodedata.category(char) != "Mn")))  # (a variation selector is no character of its own)
+
+
 class _CharWidths(dict[str, float]):
     """A character's printed width in column units, worked out on its first look-up and kept (the first
     ``KEPT`` characters seen: a file of every character of Unicode would otherwise hold some 100 MB)."""
@@ -72,7 +92,7 @@ class _CharWidths(dict[str, float]):
     KEPT: ClassVar[int] = 30_000
 
     def __missing__(self, char: str) -> float:
-        width = 2.0 if unicodedata.east_asian_width(char) in ("W", "F") else 1.1
+        width = 2.0 if wide_character(char) else 1.1
         if len(self) < self.KEPT:
             self[char] = width
         return width
@@ -137,9 +157,11 @@ def _top_two(lines: dict[int, int]) -> tuple[int, int, int]:
     return lines[tallest], tallest, max((n for col, n in lines.items() if col != tallest), default=1)
 
 
-# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」), the one pattern of the writers' layouts: never
-# broken over lines (the 绩效目标表 page's columns, the Word 自评表's figure cells), kept whole in a row's height
-FIGURE = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?$")
+# an amount, a count or a rate (「1125.00」, 「3,359.62」, 「100%」), a target's too (「≥90.91%」, 「=100%」, 「>=95%」
+# since print38: the 监控表 page printed 「≥90.91 / %」), the one pattern of the writers' layouts: never broken over
+# lines (the 绩效目标表 page's columns, the 自评表's and 监控表's columns, the Word 自评表's figure cells), kept whole
+# in a row's height
+FIGURE = re.compile(r"(?:[≥≤≧≦＞＜><]=?|[=＝])?[-+]?[\d,]+(?:\.\d+)?%?$")
 
 
 def _base_with_numbers(base: Sequence[float], ones: Sequence[float]) -> tuple[float, ...]:

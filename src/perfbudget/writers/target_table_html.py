@@ -34,7 +34,7 @@ from perfbudget.writers.print_layout import (
     text_width,
 )
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
-from perfbudget.writers.target_table_layout import MIN_WIDTH, ProjectGrid, project_grid
+from perfbudget.writers.target_table_layout import MIN_WIDTH, GridCell, ProjectGrid, project_grid
 
 STYLE = """
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; }
@@ -47,6 +47,7 @@ td { overflow-wrap: anywhere; }
 td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; line-height: 1.45; }
 .c { text-align: center; text-wrap: balance; }
 .b { font-weight: bold; }
+.w { word-break: keep-all; }
 """ + PRINT_CSS
 
 
@@ -75,6 +76,36 @@ LABEL_CHARS = 4  # a text of up to this many characters a line is never broken: 
 POINTS_A_UNIT = 5.25  # a width unit (print_layout.text_width): half a 10.5 pt CJK character
 
 
+# where a label parts into words: after its punctuation (「其中：」 | 「财政资金」) but a colon, slash or comma between
+# figures (「10:00」, 「3,359」), before a bracket (「项目资金」 | 「（万元）」)
+_CUT_AFTER = "：:、，,；;/）)"
+_CUT_BEFORE = "（("
+
+
+def word_lines(text: str) -> tuple[str, str] | None:
+    """A label in the two lines it is printed in, parted where its words part (after a punctuation mark not beside a
+    digit, before a bracket; the break leaving the shorter longer line: 「其中：」 | 「财政资金」), or None where it has
+    no such place: a label of up to eight characters, or a longer one with one such place and lines of up to eight
+    (「其中：」 | 「当年财政拨款」). Its cell breaks only there (``word-break: keep-all``, class ``w``,
+    :func:`word_cell`): until print38 the column was sized for its first half, 「其中：财」, and Chromium broke
+    「其中：财 / 政资金」 inside the word (r109, r85)."""
+    if "\n" in text:
+        return None
+    cuts = [at for at in range(1, len(text)) if text[at] in _CUT_BEFORE or (
+        text[at - 1] in _CUT_AFTER and not text[at].isdigit() and not (at > 1 and text[at - 2].isdigit()))]
+    if not cuts or (len(text) > 2 * LABEL_CHARS and len(cuts) > 1):
+        return None
+    at = min(cuts, key=lambda cut: max(text_width(text[:cut]), text_width(text[cut:])))
+    return (text[:at], text[at:]) if max(at, len(text) - at) <= 2 * LABEL_CHARS else None
+
+
+def word_cell(spec: GridCell) -> tuple[str, str] | None:
+    """:func:`word_lines` of a head's or label's cell (bold, or ``label``) longer than a line of
+    :data:`LABEL_CHARS`; None for any other (a target 「≤475元/亩」, 「10:00前」 breaks where its column ends: print38
+    cut every short cell at its punctuation, 「≤475元/ | 亩」)."""
+    return word_lines(spec.text) if (spec.bold or spec.label) and len(spec.text) > LABEL_CHARS else None
+
+
 def column_shares(grid: ProjectGrid) -> list[float]:
     """The columns' shares of the printed table's width: the Word form's widths (``column_widths``), each column at
     least as wide as its cells of one column hold on one line a text of up to four characters (一级指标, 二级指标,
@@ -90,10 +121,12 @@ def column_shares(grid: ProjectGrid) -> list[float]:
     for spec in grid.cells:
         text = spec.text
         figure = FIGURE.match(text) is not None  # on one line whole (print35: r186's 「1125.0 / 0」)
+        words = word_cell(spec)
         if spec.colspan != 1 or not text or "\n" in text or spec.col >= len(points) or (
-                len(text) > 2 * LABEL_CHARS and not figure):
+                len(text) > 2 * LABEL_CHARS and not figure and not words):
             continue
-        line = text if len(text) <= LABEL_CHARS or figure else text[:-(-len(text) // 2)]
+        line = text if len(text) <= LABEL_CHARS or figure else max(words, key=text_width) if words else \
+            text[:-(-len(text) // 2)]
         floors[spec.col] = max(floors[spec.col], text_width(line) * POINTS_A_UNIT + CELL_POINTS)
     need = sum(max(0.0, floor - point) for floor, point in zip(floors, points, strict=True))
     spare = sum(max(0.0, point - floor) for floor, point in zip(floors, points, strict=True))
@@ -170,7 +203,8 @@ def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None 
         attrs = []
         if spec.colspan > 1:
             attrs.append(f' colspan="{spec.colspan}"')
-        classes = " ".join(name for name, on in (("c", spec.center), ("b", spec.bold)) if on)
+        classes = " ".join(name for name, on in (("c", spec.center), ("b", spec.bold),
+                                                 ("w", word_cell(spec) is not None)) if on)
         if classes:
             attrs.append(f' class="{classes}"')
         if spec.title:

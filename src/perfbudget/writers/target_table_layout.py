@@ -49,6 +49,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
+from perfbudget.readers.money_cells import AMOUNT_ONLY, read_amount
 from perfbudget.target import display_target, format_decimal
 from perfbudget.writers.label_colon import bare, with_colon
 from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
@@ -71,6 +72,9 @@ class GridCell:
     center: bool = False
     title: str | None = None  # the text as typed, when the cell shows it in another notation
     figure: bool = False  # a plain figure of a funds grid's column: a number in the workbook (print35)
+    # a label not bold: a funds grid's row (「其中：财政资金」), an indicator's 一级/二级指标 (a head or label is bold):
+    # broken only between its words on the page (target_table_html.word_lines), where a target or a text is not
+    label: bool = False
 
 
 @dataclass(slots=True)
@@ -85,8 +89,8 @@ class ProjectGrid:
     original: bool = False  # targets as typed instead of in one notation
 
     def add(self, text: str, col: int, colspan: int = 1, rowspan: int = 1, bold: bool = False,
-            center: bool = False) -> None:
-        self.cells.append(GridCell(text, self.rows, col, rowspan, colspan, bold, center))
+            center: bool = False, label: bool = False) -> None:
+        self.cells.append(GridCell(text, self.rows, col, rowspan, colspan, bold, center, label=label))
 
 
 def _money(value: object) -> str:
@@ -249,18 +253,23 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
         first = _PERIOD_BUDGET_COLUMN
         columns = [*funds.columns, first]
     cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
-    figures = _column_figures(cells, columns)
+    figures = _column_figures(cells, columns, money_unit)
     cells = {**cells, **figures}
+    # the last column runs to the table's right edge (print38: r103's and r77's grids of three columns under seven
+    # printed two empty columns right of 执行率, ruled as if something were missing from them)
+    last_span = grid.width - 1 - len(columns)
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
     for col, column in enumerate(columns, 2):
-        grid.add(_sum_head(col - 1) if column == SUM_COLUMN else column, col, bold=True, center=True)
+        grid.add(_sum_head(col - 1) if column == SUM_COLUMN else column, col,
+                 colspan=last_span if col == len(columns) + 1 else 1, bold=True, center=True)
     grid.rows += 1
     for row in rows:
         grid.add("", 0)
-        grid.add(row, 1, center=True)
+        grid.add(row, 1, center=True, label=True)
         for col, column in enumerate(columns, 2):
-            grid.add(cells.get((row, column), ""), col, center=True)
+            grid.add(cells.get((row, column), ""), col, colspan=last_span if col == len(columns) + 1 else 1,
+                     center=True)
             grid.cells[-1].figure = (row, column) in figures
         grid.rows += 1
     grid.add("资金用途", 0, bold=True, center=True)
@@ -271,21 +280,38 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
 _PLAIN_FIGURE = re.compile(r"^-?\d+(?:\.(\d+))?$")
 
 
-def _column_figures(cells: dict[tuple[str, str], str], columns: list[str]) -> dict[tuple[str, str], str]:
+def _column_figures(cells: dict[tuple[str, str], str], columns: list[str],
+                    money_unit: str | None = None) -> dict[tuple[str, str], str]:
     """The plain figures of each funds column in one number format (faces-w): as many decimals as the column's
     longest figure. r110's 全年预算数 printed 「871」 and 「0」 (the cells as written) beside the budget's 「2380.91」
     and 「0.00」 (:func:`_amount`); now 「871.00」 「0.00」. Only zeros are added (the reader takes the same Decimal
     back; the extra's text is the printed one); a column of whole figures stays whole; a cell that is no plain
-    figure (「100%」, 「871万」) is left as written."""
+    figure (「100%」) is left as written. An amount written with the table's own money unit after it (「3359.62万」
+    under 单位：万元) is the figure in that unit, which the grid's head says (「项目资金（万元）」): printed as its
+    column's figures (print38: r103's 全年执行数 printed 「3359.62万」 and 「0」 beside the budget's 「3359.62」, r84's
+    「300万元」 beside 「300.00」: two notations of money in one table); one with another unit, or in a table that
+    names none, is left as written (dropping its unit would change the amount)."""
     formatted: dict[tuple[str, str], str] = {}
     for column in columns:
         figures = {key: found for key, text in cells.items()
-                   if key[1] == column and (found := _PLAIN_FIGURE.match(text.strip())) is not None}
+                   if key[1] == column and (found := _PLAIN_FIGURE.match(_in_unit(text.strip(), money_unit)))}
         decimals = max([0, *(len(found.group(1) or "") for found in figures.values())])
         for key, found in figures.items():
             whole, _, fraction = found.group(0).partition(".")
             formatted[key] = f"{whole}.{fraction.ljust(decimals, '0')}" if decimals else whole
     return formatted
+
+
+def _in_unit(text: str, money_unit: str | None) -> str:
+    """``text``'s figure where it is an amount alone followed by ``money_unit`` as the reader takes it
+    (:func:`readers.money_cells.read_amount`: 「3359.62万」, 「3,359.62 万元」 in a table in 万元), else ``text`` — a
+    negative one (「-5万」, which the reader rejects quoting it), one with a note or another unit as written. Until
+    the print38 mend a vocabulary of its own, without NFKC, commas or spaces: 「3,359.62万」 was printed as written
+    and 「-5万」 as 「-5」."""
+    if not money_unit:
+        return text
+    _, number, reading, unit = read_amount(text)
+    return number if reading == AMOUNT_ONLY and unit == money_unit and number is not None else text
 
 
 def _sum_head(number: int) -> str:
@@ -426,7 +452,7 @@ def _management_rows(grid: ProjectGrid, columns: list[str], aspects: dict[str, d
         grid.add(column, start, colspan=width, bold=True, center=True)
     grid.rows += 1
     for aspect, texts in aspects.items():
-        grid.add(aspect, 0, center=True)
+        grid.add(aspect, 0, center=True, label=True)
         for column, start, width in zip(columns, starts, spans, strict=True):
             grid.add(texts.get(column, ""), start, colspan=width)
         grid.rows += 1
@@ -602,9 +628,11 @@ def _indicator_rows(grid: ProjectGrid, indicators: tuple[Indicator, ...], column
     level1_runs = _runs([(i.level1,) for i in indicators])
     level2_runs = _runs([(i.level1, i.level2) for i in indicators])
     for start, length in level1_runs:
-        grid.cells.append(GridCell(indicators[start].level1, first + start, level1_at, rowspan=length, center=True))
+        grid.cells.append(GridCell(indicators[start].level1, first + start, level1_at, rowspan=length, center=True,
+                                   label=True))
     for start, length in level2_runs:
-        grid.cells.append(GridCell(indicators[start].level2, first + start, level2_at, rowspan=length, center=True))
+        grid.cells.append(GridCell(indicators[start].level2, first + start, level2_at, rowspan=length, center=True,
+                                   label=True))
     for offset, indicator in enumerate(indicators):
         for col, (_head, key) in enumerate(columns):
             if col in (level1_at, level2_at):

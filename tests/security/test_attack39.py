@@ -1,0 +1,44 @@
+"""Round 39's attack (docs/security.md, 「Attacked from outside (attack39)」): each test failed on 0e435d37."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.web.conftest import WebEnv
+from tests.web.test_revisions import api, cli_import
+
+# a tiny table of a unit without a code, in the money unit {unit}
+TABLE = ("项目支出绩效目标表\n单位名称：测试局\n单位：{unit}\n项目名称\t测试项目\n预算数\t{total}\n"
+         "其中：财政资金\t5\n其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
+         "产出指标\t数量指标\t培训人数\t{target}\n")
+TRILLION = "1" + "0" * 12  # 10^12: within the bound of a number, 10^20 元 in 亿元
+
+
+def test_an_amount_is_bounded_in_yuan_whatever_its_money_unit(web: WebEnv, tmp_path: Path) -> None:
+    # the bound of 10^12 was the number's alone: 10^12 亿元 (10^20 元, ten thousand times 10^12 万元) was imported by
+    # the command line and every web face, and listed as 10^12 in the lists' 预算（万元） column
+    path = tmp_path / "yi.txt"
+    path.write_text(TABLE.format(unit="亿元", total=TRILLION, target="≥100人"), encoding="utf-8")
+    code, stdout, stderr = cli_import(web, str(path))
+    assert code == 1 and "导入 0 个" in stdout, stdout
+    assert (f"第5行 第2列：projects[0].budget.total：预算数「{TRILLION}」亿元超出允许范围（金额折合不超过 10^16 元，"
+            "即 10^12 万元）：请核对金额单位和数字") in stderr, stderr
+    # the API's upload alike, at the cell
+    data = path.read_bytes()
+    preview = web.client().post("/api/v1/uploads", headers=api(web, "admin"), files={"file": ("yi.txt", data)})
+    assert preview.status_code == 200, preview.text
+    [blocked] = preview.json()["blocked_tables"]
+    [problem] = blocked["problems"]
+    assert problem["source"] == {"file": "yi.txt", "line": 5, "column": 2}
+    assert "亿元超出允许范围（金额折合不超过 10^16 元" in problem["message"]
+    # a target in money counts in its own unit: ≥10^12 亿元 is refused at its cell, ≥10^12 万元 is not
+    path.write_text(TABLE.format(unit="万元", total="5", target=f"≥{TRILLION}亿元"), encoding="utf-8")
+    code, _, stderr = cli_import(web, str(path))
+    assert code == 1 and "第10行 第4列：projects[0].indicators[0].target.value：指标值「" + TRILLION + "」亿元超出" in stderr
+    # what was within before stays within: 10^8 亿元, 10^12 万元, 10^12 元 (the number's own bound)
+    for unit, total, target in (("亿元", "1" + "0" * 8, "≥100人"), ("万元", TRILLION, f"≥{TRILLION}万元"),
+                                ("元", TRILLION, "≥100人")):
+        path.write_text(TABLE.format(unit=unit, total=total, target=target).replace("测试项目", f"测试项目{unit}"),
+                        encoding="utf-8")
+        code, stdout, stderr = cli_import(web, str(path))
+        assert code == 0 and "导入 1 个" in stdout, (unit, stderr)

@@ -34,7 +34,8 @@ def test_an_amount_is_bounded_in_yuan_whatever_its_money_unit(web: WebEnv, tmp_p
     # a target in money counts in its own unit: ≥10^12 亿元 is refused at its cell, ≥10^12 万元 is not
     path.write_text(TABLE.format(unit="万元", total="5", target=f"≥{TRILLION}亿元"), encoding="utf-8")
     code, _, stderr = cli_import(web, str(path))
-    assert code == 1 and "第10行 第4列：projects[0].indicators[0].target.value：指标值「" + TRILLION + "」亿元超出" in stderr
+    place = "第10行 第4列：projects[0].indicators[0].target.value"
+    assert code == 1 and f"{place}：指标值「{TRILLION}」亿元超出" in stderr, stderr
     # what was within before stays within: 10^8 亿元, 10^12 万元, 10^12 元 (the number's own bound)
     for unit, total, target in (("亿元", "1" + "0" * 8, "≥100人"), ("万元", TRILLION, f"≥{TRILLION}万元"),
                                 ("元", TRILLION, "≥100人")):

@@ -193,8 +193,10 @@ def money_range_problem(document: Document, path: str, value: Decimal, file: str
     unit = money_unit_at(document, path)
     if unit is None or value.copy_abs() <= MAX_YUAN / YUAN_PER_UNIT[unit]:  # exact: powers of ten
         return None
-    return _placed(document, path, value, f"{unit}超出允许范围（金额折合不超过 10^16 元，即 10^12 万元）：请核对金额单位和数字",
-                   file)
+    return _placed(document, path, value, f"{unit}{PAST_YUAN}：请核对金额单位和数字", file)
+
+
+PAST_YUAN = "超出允许范围（金额折合不超过 10^16 元，即 10^12 万元）"
 
 
 def _placed(document: Document, path: str, value: Decimal, said: str, file: str) -> Problem:

@@ -43,3 +43,37 @@ def test_an_amount_is_bounded_in_yuan_whatever_its_money_unit(web: WebEnv, tmp_p
                         encoding="utf-8")
         code, stdout, stderr = cli_import(web, str(path))
         assert code == 0 and "导入 1 个" in stdout, (unit, stderr)
+
+
+def test_the_command_line_batch_approves_only_the_version_the_reviewer_names(web: WebEnv) -> None:
+    # `perfbudget desk batch approve P` sent no version: a revision the unit sent while the reviewer read version 1
+    # was approved by it, where the queue's ticks and the API's batch name the version seen (attack38)
+    from perfbudget.cli import app as cli
+    from tests.web.test_workflow_cli import runner
+
+    project = web.project_ids[1]
+    client, editor, reviewer = web.client(), api(web, "editor"), api(web, "reviewer")
+
+    def submit() -> None:
+        assert client.post(f"/api/v1/projects/{project}/workflow", headers=editor,
+                           json={"action": "submit", "justification": "理由"}).status_code == 200
+
+    def batch(*references: str) -> object:
+        return runner.invoke(cli, ["desk", "batch", "approve", *references, "--user", "reviewer", "--db", web.url])
+
+    submit()
+    todo = runner.invoke(cli, ["desk", "todo", "--year", "all", "--user", "reviewer", "--db", web.url]).output
+    assert f"编号 {project}  第 1 版" in todo, todo  # the version to name
+    document = client.get(f"/api/v1/projects/{project}", headers=editor).json()["document"]
+    document["projects"][0]["purpose"] = "单位在审核期间改过的资金用途"
+    assert client.post("/api/v1/documents?force=true", headers=editor, json=document).status_code == 200
+    submit()  # version 2, sent again
+    said = batch(f"{project}:1")
+    assert said.exit_code == 1 and "您审核的是第 1 版，但该项目已有更新的第 2 版" in said.stdout, said.output
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["state"] == "submitted"
+    for wrong in (f"{project}:0", f"{project}:99999999999"):  # a version no number of versions reaches: named
+        said = batch(wrong)
+        assert said.exit_code == 1 and f"版本号「{wrong.partition(':')[2]}」无效" in said.stdout, said.output
+    said = batch(f"{project}:2")  # the version seen, still the latest
+    assert said.exit_code == 0 and "已审核通过 1 个项目" in said.stdout, said.output
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2

@@ -436,11 +436,13 @@ class Unresolved:
 
 
 def batch_references(store: Store, principal: Principal,
-                     references: list[str]) -> tuple[list[int], list[Unresolved]]:
+                     references: list[str]) -> tuple[list[int], list[Unresolved], dict[int, int]]:
     """The project ids a batch's ``references`` name (a number, a name, 名称-资金标签), the user's own unit's only
-    for a unit-bound account, and the references that name no one project. A number that names no project stays a
-    number, refused by its step as the API's refuses it (「没有找到该项目」). Until faces-u ``perfbudget desk
-    batch`` refused the whole batch for one unknown name while the API's batch did the others."""
+    for a unit-bound account, the references that name no one project, and the version each reference written
+    「项目:版本」 names (:func:`seen_reference`; a 审核通过 refused for a project revised since, as the queue's ticks
+    and the API's ``projects``). A number that names no project stays a number, refused by its step as the API's
+    refuses it (「没有找到该项目」). Until faces-u ``perfbudget desk batch`` refused the whole batch for one unknown
+    name while the API's batch did the others."""
     from perfbudget.app.stored_records import find_projects, not_found
     from perfbudget.plain_numbers import is_number, stored_id
 
@@ -448,22 +450,41 @@ def batch_references(store: Store, principal: Principal,
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（给了 {len(references)} 个），未处理任何项目")
     ids: list[int] = []
     unresolved: list[Unresolved] = []
-    for reference in dict.fromkeys(r.strip() for r in references):
+    seen: dict[int, int] = {}
+    for written in dict.fromkeys(r.strip() for r in references):
+        reference, version = seen_reference(written)
+        if version == 0:
+            unresolved.append(Unresolved(written, f"版本号「{echoed(written.rpartition(':')[2])}」无效（应为 1 至 "
+                                                  f"{MAX_INTEGER} 的整数，desk show 显示的「第 N 版」）"))
+            continue
         found = [c for c in find_projects(store, reference) if principal.sees_unit(c["unit_code"])] \
             if reference else []
         number = stored_id(reference)
-        if len(found) == 1:
-            ids.append(int(found[0]["id"]))
-        elif not found and number is not None:
-            ids.append(number)
+        pid = int(found[0]["id"]) if len(found) == 1 else None if found else number
+        if pid is not None:
+            ids.append(pid)
+            if version is not None:  # a project named twice: its first reference's version
+                seen.setdefault(pid, version)
         elif not found and is_number(reference):  # 0, or past every id: a number no project has
-            unresolved.append(Unresolved(reference, not_found(reference)))
+            unresolved.append(Unresolved(written, not_found(reference)))
         elif not found:
-            unresolved.append(Unresolved(reference, NOT_FOUND_BY_NAME))
+            unresolved.append(Unresolved(written, NOT_FOUND_BY_NAME))
         else:
             shown = "、".join(str(c["id"]) for c in found[:10]) + ("等" if len(found) > 10 else "")
-            unresolved.append(Unresolved(reference, f"对应 {len(found)} 个项目，请用编号指定（编号 {shown}）"))
-    return ids, unresolved
+            unresolved.append(Unresolved(written, f"对应 {len(found)} 个项目，请用编号指定（编号 {shown}）"))
+    return ids, unresolved, seen
+
+
+def seen_reference(written: str) -> tuple[str, int | None]:
+    """A batch reference of the command line and the version it names: 「12:3」, 「项目名称:3」 (the version
+    `desk show` shows, as the queue's ticks are 「id:version」) → (「12」, 3); without 「:」 and ASCII digits after
+    the last one, the reference whole and None; a version outside 1 … 2^31 − 1 (「12:0」) → 0, refused by the
+    caller. Until attack39 `perfbudget desk batch` sent no version, and approved whatever version the project had
+    reached since the reviewer read it."""
+    reference, colon, version = written.rpartition(":")
+    if not colon or not reference.strip() or not version.strip().isascii() or not version.strip().isdigit():
+        return written, None
+    return reference.strip(), plain_int(version, 1, MAX_INTEGER) or 0
 
 
 def batch_names(store: Store, principal: Principal, project_ids: list[int]) -> dict[int, str]:
@@ -601,8 +622,8 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
         raise DeskRefused("批量操作只能是审核通过（approve）或退回（return）")
     if not references:
         raise DeskRefused("请先选择项目")
-    ids, unresolved = batch_references(store, principal, references)
-    results = batch_step(store, principal, ids, action, comment_text) if ids else []
+    ids, unresolved, seen = batch_references(store, principal, references)
+    results = batch_step(store, principal, ids, action, comment_text, seen=seen) if ids else []
     return batch_dict(store, principal, results, unresolved)
 
 

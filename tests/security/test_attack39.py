@@ -77,3 +77,23 @@ def test_the_command_line_batch_approves_only_the_version_the_reviewer_names(web
     said = batch(f"{project}:2")  # the version seen, still the latest
     assert said.exit_code == 0 and "已审核通过 1 个项目" in said.stdout, said.output
     assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["official_version"] == 2
+
+
+def test_a_document_naming_a_money_unit_no_reader_reads_is_refused(web: WebEnv, tmp_path: Path) -> None:
+    # a JSON document could name any money unit (「万亿元」): its amounts counted in 元 by nothing, the bound above
+    # dodged, its 预算数 listed as so many 万元
+    import json
+
+    document = web.client().get("/api/v1/projects/1", headers=api(web, "admin")).json()["document"]
+    document["money_unit"] = "万亿元"
+    answer = web.client().post("/api/v1/documents", headers=api(web, "admin"), json=document)
+    said = "金额单位「万亿元」无效，应为元、千元、万元、亿元之一"
+    assert answer.status_code == 422 and said in answer.text, answer.text
+    listed = tmp_path / "t.json"
+    listed.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, stdout, stderr = cli_import(web, str(listed))
+    assert code == 1 and "金额单位「万亿元」无效" in stderr, (stdout, stderr)
+    for unit in ("元", "千元", "万元", "亿元", None):  # the readers' units, and none
+        document["money_unit"] = unit
+        answer = web.client().post("/api/v1/documents?dry_run=true", headers=api(web, "admin"), json=document)
+        assert answer.status_code == 200, (unit, answer.text)

@@ -237,9 +237,21 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
     Every number is looked at, found by the walk of every field :func:`document_problems` makes (:func:`_leaves`;
     until attack38's second reading the fields were listed by hand and a 监控表's 实际完成值 of 10^36 was stored, as
     a 自评表's 全年执行数 of 200,000 digits until attack22), and the texts only for a control character."""
-    return (indicator_count_problems(document, file) + extras_problems(document, file)
-            + _value_problems(document, file, storable_number_problem, texts=False)
+    return (money_unit_problems(document, file) + indicator_count_problems(document, file)
+            + extras_problems(document, file) + _value_problems(document, file, storable_number_problem, texts=False)
             + control_problems(document, file) + seq_problems(document, file))
+
+
+def money_unit_problems(document: Document, file: str = "") -> list[Problem]:
+    """A document's money unit that is none of 元, 千元, 万元, 亿元 (the readers read no other), at the document: its
+    amounts could be counted in 元 by nothing (the bound of :func:`money_range_problem`, the lists' 万元). Until
+    attack39 a JSON document (the API's, an upload's, the command line's) could name any, 「万亿元」 too, and its
+    预算数 of 10^12 was listed as 10^12 万元."""
+    unit = document.money_unit
+    if not unit or unit in YUAN_PER_UNIT:
+        return []
+    return [Problem(Source(file or "输入"), f"money_unit：金额单位「{echoed(unit)}」无效，应为"
+                    f"{'、'.join(YUAN_PER_UNIT)}之一（或不写）")]
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -316,7 +328,8 @@ def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[str, str, Any]]
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:
     """Every value of ``document`` that may not be stored, each with where it is."""
-    return (indicator_count_problems(document, file) + extras_problems(document, file)
+    return (money_unit_problems(document, file) + indicator_count_problems(document, file)
+            + extras_problems(document, file)
             + _value_problems(document, file, number_problem, texts=True) + seq_problems(document, file)
             + budget_sign_problems(document, file))
 

@@ -97,3 +97,50 @@ def test_a_document_naming_a_money_unit_no_reader_reads_is_refused(web: WebEnv, 
         document["money_unit"] = unit
         answer = web.client().post("/api/v1/documents?dry_run=true", headers=api(web, "admin"), json=document)
         assert answer.status_code == 200, (unit, answer.text)
+
+
+def _joined(text: str, words: list[str], parts: int = 0) -> bool:
+    """Whether ``text`` is two or more of ``words`` joined."""
+    return parts >= 2 if not text else any(
+        word and text.startswith(word) and _joined(text[len(word):], words, parts + 1) for word in words)
+
+
+def _joined_alternatives(pattern: str) -> list[str]:
+    """The words of a repeated group of plain words, ``(?:甲|乙|甲乙)*``, that are others joined (甲乙): the engine
+    tries each way a run of them splits, 2^n for n such words before a text the rest refuses."""
+    import re
+
+    found = []
+    for group in re.finditer(r"\(\?:([^()]*)\)(?:[*+]|\{\d*,\d*\})", pattern):
+        words = group.group(1).split("|")
+        if not any(re.search(r"[\\\[\].?*+{}^$]", word) for word in words):
+            found += [word for word in words if _joined(word, words)]
+    return found
+
+
+def test_no_pattern_repeats_a_word_that_is_others_joined() -> None:
+    # kinds42's 「(?:已经|已|均已|均|…)*完成」 split each 「均已」 both ways: an 实际完成值 of 25 「均已」 and a word
+    # that is no grade's cost 3.8 s of CPU per GET of the project's 自评 page (and per `perfbudget evaluate`), 30 of
+    # them some two minutes; every compiled pattern of the package is looked at
+    import importlib
+    import pkgutil
+    import re
+
+    import perfbudget
+
+    patterns: list[tuple[str, str]] = []
+    for module in pkgutil.walk_packages(perfbudget.__path__, "perfbudget."):
+        if module.name.endswith("__main__"):
+            continue
+        for name, value in vars(importlib.import_module(module.name)).items():
+            values = value if isinstance(value, tuple | list) else (value,)
+            for item in values:
+                for one in item if isinstance(item, tuple) else (item,):
+                    if isinstance(one, re.Pattern) and isinstance(one.pattern, str):
+                        patterns.append((f"{module.name}.{name}", one.pattern))
+    assert len(patterns) > 500
+    assert [(name, joined) for name, pattern in patterns if (joined := _joined_alternatives(pattern))] == []
+    from perfbudget.evaluate.vocabulary import stated_grade
+
+    assert stated_grade("均已完成") == stated_grade("已经全部完成") == "达成"  # read as before
+    assert stated_grade("均已" * 40 + "做完") is None  # 2^40 tries before

@@ -130,7 +130,9 @@ _DONE_TAIL = r"(?:年度|预期|既定|计划|全年)?(?:绩效)?(?:目标值|�
 _STATED_GRADES = (
     (GRADE_MISSED, re.compile(rf"^(?:未能|未|没有|没能|尚未){_DONE}{_DONE_TAIL}$")),
     (GRADE_PARTLY, re.compile(rf"^部分{_DONE}{_DONE_TAIL}$")),
-    (GRADE_MET, re.compile(rf"^(?:已经|已|均已|均|全部|全面|完全|圆满|按时|按期|如期)*{_DONE}{_DONE_TAIL}$")),
+    # no word of the run is others joined (均已 is 均 and 已): an ambiguous run was tried every way it splits, 2^n
+    # tries for n 「均已」 before a word that is no grade's (attack39: 25 of them, 3.8 s of CPU per 自评 page)
+    (GRADE_MET, re.compile(rf"^(?:已经|已|均|全部|全面|完全|圆满|按时|按期|如期)*{_DONE}{_DONE_TAIL}$")),
 )
 _HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")
 _END_MARKS = "。.；;！!"

@@ -219,3 +219,28 @@ def test_no_repeated_piece_of_a_pattern_splits_a_run_two_ways() -> None:
 
     assert stated_grade("均已完成") == stated_grade("已经全部完成") == "达成"  # read as before
     assert stated_grade("均已" * 40 + "做完") is None  # 2^40 tries before
+
+
+def test_a_monitored_figure_without_its_own_unit_is_bounded_in_the_targets(tmp_path: Path) -> None:
+    # second reading: a 监控表's figure written without a unit is read in its target's unit (evaluate.monitor), but the
+    # bound in 元 skipped it: 「1000000000000」 under a target in 亿元 (10^20 元) was stored
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from perfbudget.app.validate import document_problems, storage_problems
+    from perfbudget.load import load_path
+    from perfbudget.model import Progress
+
+    path = tmp_path / "t.txt"
+    path.write_text(TABLE.format(unit="万元", total="5", target="≥100亿元"), encoding="utf-8")
+    document = load_path(path).document
+    assert document is not None
+    project = document.projects[0]
+    for figures, past in (({"actual_value": Decimal(TRILLION), "forecast_value": Decimal(TRILLION)}, True),
+                          ({"actual_value": Decimal(TRILLION), "actual_unit": "万元"}, False)):  # its own unit rules
+        indicator = replace(project.indicators[0], progress=Progress(**figures))  # type: ignore[arg-type]
+        checked = replace(document, projects=[replace(project, indicators=[indicator])])
+        for check in (storage_problems, document_problems):
+            said = " ".join(p.message for p in check(checked, "t.txt"))
+            assert (f"progress.actual_value：数值「{TRILLION}」亿元超出" in said) is past, (check, said)
+            assert (f"「{TRILLION}」亿元超出" in said.partition("progress.forecast_value")[2]) is past, (check, said)

@@ -7,7 +7,7 @@ checked before it is stored (:func:`document_problems`):
 
 * **Money and numbers** (budget amounts, target values and bounds, weights, scores): finite,
   at most ``MAX_AMOUNT`` (10^12) in absolute value, an amount of money (in the document's money unit, a target's
-  or a monitored figure's own) at most ``MAX_YUAN`` (10^16 元, 10^12 万元) counted in 元, at most
+  own, a monitored figure's own or its target's) at most ``MAX_YUAN`` (10^16 元, 10^12 万元) counted in 元, at most
   ``MAX_DECIMALS`` (6) decimal places. ``1e1000000``, ``NaN`` and ``Infinity`` are refused. A project's
   budget (预算数, 财政资金, 其他资金) is never negative (:func:`budget_sign_problems`; until attack24 the API's
   ``PUT`` and the edit form saved a 预算数 of -60 万元, summed into the dashboard's and the lists' totals).
@@ -172,7 +172,8 @@ _UNIT_FIELDS = {"target.value": "unit", "target.upper": "unit", "progress.actual
 
 def money_unit_at(document: Document, path: str) -> str | None:
     """The money unit (元, 千元, 万元, 亿元) the number at ``path`` is counted in, or None (no money, or no unit
-    written): a budget amount's is the document's, a target's or a monitored figure's its own."""
+    written): a budget amount's is the document's, a target's its own, a monitored figure's its own or else its
+    target's (until attack39's second reading a figure without a unit was not bounded: 10^12 under a 亿元 target)."""
     match = _NUMBER_PATH.fullmatch(path)
     if match is None or int(match[1]) >= len(document.projects):
         return None
@@ -182,7 +183,8 @@ def money_unit_at(document: Document, path: str) -> str | None:
     elif match[3] in _UNIT_FIELDS and int(match[2]) < len(indicators := document.projects[int(match[1])].indicators):
         indicator = indicators[int(match[2])]
         owner = indicator.target if match[3].startswith("target.") else indicator.progress
-        unit = getattr(owner, _UNIT_FIELDS[match[3]], None)
+        # a monitored figure without its own unit counts in the target's (evaluate.monitor reads it so)
+        unit = getattr(owner, _UNIT_FIELDS[match[3]], None) or indicator.target.unit
     return unit if unit in YUAN_PER_UNIT else None
 
 

@@ -244,3 +244,41 @@ def test_a_monitored_figure_without_its_own_unit_is_bounded_in_the_targets(tmp_p
             said = " ".join(p.message for p in check(checked, "t.txt"))
             assert (f"progress.actual_value：数值「{TRILLION}」亿元超出" in said) is past, (check, said)
             assert (f"「{TRILLION}」亿元超出" in said.partition("progress.forecast_value")[2]) is past, (check, said)
+
+
+def test_batch_references_read_every_colon_and_refuse_what_they_cannot_bind(web: WebEnv) -> None:
+    # second reading: 「12：1」 (a full-width colon) was a name no project has, a name ending 「:2024」 was split into a
+    # name no project has and a version, 「12:1 12:2」 approved version 1 of the two; the web queue dropped a tick's
+    # version that is none (「12:0」) and approved the latest; a bare reference did not say which version it approved
+    from perfbudget.app.review_desk import seen_reference
+    from perfbudget.cli import app as cli
+    from tests.web.conftest import csrf_of
+    from tests.web.test_workflow_cli import runner
+
+    assert [seen_reference(r) for r in ("12：3", "甲:2024", "甲：乙", "12:0")] == [
+        ("12", 3), ("甲", 2024), ("甲：乙", None), ("12", 0)]
+    project, other = web.project_ids[1], web.project_ids[2]
+    client, editor, reviewer = web.client(), api(web, "editor"), api(web, "reviewer")
+
+    def batch(*references: str) -> object:
+        return runner.invoke(cli, ["desk", "batch", "approve", *references, "--user", "reviewer", "--db", web.url])
+
+    document = client.get(f"/api/v1/projects/{project}", headers=editor).json()["document"]
+    document["projects"][0]["name"] = "名称带冒号的项目:2024"
+    assert client.post("/api/v1/documents?force=true", headers=editor, json=document).status_code == 200
+    said = batch("名称带冒号的项目:2024")  # found whole: a draft, not 「没有找到」
+    assert said.exit_code == 1 and "草稿" in said.stdout and "没有找到" not in said.stdout, said.output
+    for pid in (project, other):
+        assert client.post(f"/api/v1/projects/{pid}/workflow", headers=editor,
+                           json={"action": "submit", "justification": "理由"}).status_code == 200
+    said = batch(f"{project}:1", f"{project}：2")
+    assert said.exit_code == 1 and "同一项目写了不同的版本（第 1 版、第 2 版）" in said.stdout, said.output
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["state"] == "submitted"
+    queue = web.client("reviewer")
+    token = csrf_of(queue, "/review/queue")
+    answer = queue.post("/review/queue", data={"csrf_token": token, "action": "approve", "project": [f"{project}:0"]})
+    assert answer.status_code == 422 and "版本号「0」无效" in answer.text, answer.text
+    assert client.get(f"/api/v1/projects/{project}", headers=reviewer).json()["state"] == "submitted"
+    said = batch(f"{project}：1", str(other))  # the full-width colon read; the bare one's version said
+    assert said.exit_code == 0 and "已审核通过 2 个项目" in said.stdout, said.output
+    assert said.stdout.count("（第 1 版）") == 1, said.output

@@ -34,3 +34,40 @@ def test_a_budget_in_any_money_unit_is_listed_and_summed_in_wan(store: Store, tm
         # the lists' sort key (PostgreSQL's sums): the status rows' budget_wan, in 万元 too
         kept = {row.project_id: Decimal(str(row.budget_wan)) for row in tx.connection.execute(project_status.select())}
         assert sorted(kept.values()) == sorted(v[2] for v in expected.values())
+
+
+def test_migration_1847_makes_its_own_statements_as_status_makes_them_today(db_url: str, tmp_path: Path) -> None:
+    # second reading: 1847 called status.drop/pg_create/sqlite_create at run time, so a later change of the triggers
+    # would change what it does; its statements are its own now (1847_attack39.json), the same as status's today
+    import json
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from perfbudget.store import status
+    from perfbudget.store.engine import write_transaction
+    from perfbudget.store.migrate import MIGRATIONS, alembic_config, head_revision
+
+    frozen = json.loads((MIGRATIONS / "versions" / "1847_attack39.json").read_text(encoding="utf-8"))
+    assert frozen == {"sqlite": status.drop("sqlite") + status.sqlite_create(),
+                      "postgresql": status.drop("postgresql") + status.pg_create()}
+    path = tmp_path / "yi.txt"
+    path.write_text(TABLE.format(name="亿元局", unit="亿元", total="1.5"), encoding="utf-8")
+    with Store(db_url) as store:
+        assert import_file(store, path).new_projects == 1
+        with write_transaction(store.engine, moves=None) as connection:
+            command.downgrade(alembic_config(connection), "1846_unit_order_by_name")
+            connection.execute(text("UPDATE project_status SET budget_wan = 1.5"))  # as the triggers before made it
+        with write_transaction(store.engine, moves=None) as connection:
+            command.upgrade(alembic_config(connection), head_revision())
+        with store.reading() as tx:
+            assert [Decimal(str(row.budget_wan)) for row in tx.connection.execute(project_status.select())] == [
+                Decimal(15000)]
+            made = [row[0] for row in tx.connection.execute(text(
+                "SELECT prosrc FROM pg_proc WHERE proname LIKE 'project_status%' ORDER BY proname"
+                if store.engine.dialect.name == "postgresql" else
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'project_status%' ORDER BY name"))]
+        wanted = frozen[store.engine.dialect.name]
+        assert len(made) == sum(s.startswith(("CREATE TRIGGER", "CREATE OR REPLACE FUNCTION")) for s in wanted) // (
+            2 if store.engine.dialect.name == "postgresql" else 1)
+        assert all(any(one.strip() in statement for statement in wanted) for one in made), made

@@ -19,7 +19,7 @@ TABLE = ("项目支出绩效目标表\n单位名称：{name}\n单位：{unit}\n�
 
 
 def test_a_budget_in_any_money_unit_is_listed_and_summed_in_wan(store: Store, tmp_path: Path) -> None:
-    expected = {"亿元局": ("亿元", "1.5", Decimal(15000)), "千元局": ("千元", "30", Decimal(3)),
+    expected = {"亿元局": ("亿元", "1.5", Decimal(15000)), "千元局": ("千元", "3", Decimal("0.3")),
                 "元局": ("元", "5000", Decimal("0.5")), "万元局": ("万元", "7", Decimal(7))}
     for name, (unit, total, _wan) in expected.items():
         path = tmp_path / f"{unit}.txt"
@@ -30,10 +30,30 @@ def test_a_budget_in_any_money_unit_is_listed_and_summed_in_wan(store: Store, tm
         assert {r["unit_name"]: r["budget_wan"] for r in rows} == {k: v[2] for k, v in expected.items()}
         board = build_dashboard(tx, ADMIN, None)
         assert {u.name: u.budget for u in board.unit_rows} == {k: v[2] for k, v in expected.items()}
-        assert board.budget_total == Decimal("15010.5")
+        assert board.budget_total == Decimal("15007.8")
         # the lists' sort key (PostgreSQL's sums): the status rows' budget_wan, in 万元 too
         kept = {row.project_id: Decimal(str(row.budget_wan)) for row in tx.connection.execute(project_status.select())}
         assert sorted(kept.values()) == sorted(v[2] for v in expected.values())
+        # as the database holds it (SQLAlchemy's Numeric rounds SQLite's floats to 10 places): SQLite's 3 * 0.1 was
+        # 0.30000000000000004, sorted after a 0.3 万元 of another table; a division by 10.0 is correctly rounded
+        raw = [row[0] for row in tx.connection.exec_driver_sql("SELECT budget_wan FROM project_status")]
+        assert sorted(float(v) for v in raw) == [0.3, 0.5, 7.0, 15000.0], raw
+
+
+def test_the_money_units_are_one_table() -> None:
+    # second reading: the factors of 元, 千元, 万元 and 亿元 were written three times (money_text, review.helpers,
+    # evaluate.units) and the units a fourth (review.rules_goals); the lists' 万元 multiply by exact factors
+    from perfbudget.app.overview import wan
+    from perfbudget.evaluate import units
+    from perfbudget.money_text import MONEY_UNITS, YUAN_PER_UNIT
+    from perfbudget.review import helpers, rules_goals
+
+    assert frozenset(YUAN_PER_UNIT) == MONEY_UNITS
+    assert all(units._FACTORS[unit][1] is factor for unit, factor in YUAN_PER_UNIT.items())
+    assert not hasattr(helpers, "_MONEY_UNITS") and rules_goals._MONEY_UNITS is MONEY_UNITS
+    assert helpers.money_in("亿元", "千元") == Decimal(100_000) and helpers.money_in("元/亩", None) is None
+    assert [str(wan(Decimal("1.5"), unit)) for unit in ("元", "千元", "万元", "亿元", None)] == [
+        "0.00015", "0.15", "1.5", "15000.0", "1.5"]
 
 
 def test_migration_1847_makes_its_own_statements_as_status_makes_them_today(db_url: str, tmp_path: Path) -> None:

@@ -164,7 +164,9 @@ def number_problem_at(document: Document, path: str, value: Decimal, problem: st
 # most tables use. Until attack39 the bound was the number's alone, so 10^12 亿元 (10^20 元) was stored by every face.
 MAX_YUAN = MAX_AMOUNT * YUAN_PER_UNIT["万元"]
 _MONEY_CHECKED = (MAX_YUAN / max(YUAN_PER_UNIT.values())).adjusted()  # 8: a smaller amount is within in any unit
-_AMOUNT_FIELDS = frozenset({*BUDGET_LABELS, "budget.initial", "budget.executed"})  # in the document's money unit
+# the fields of an amount of money in the document's money unit: those MONEY_LABELS names
+_AMOUNT_FIELDS = frozenset(field for field, label in {**BUDGET_LABELS, **FUNDS_GRID_LABELS}.items()
+                           if label in MONEY_LABELS)
 # an indicator's numbers that carry a unit of their own, and the field naming it
 _UNIT_FIELDS = {"target.value": "unit", "target.upper": "unit", "progress.actual_value": "actual_unit",
                 "progress.forecast_value": "forecast_unit"}

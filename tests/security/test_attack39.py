@@ -231,15 +231,13 @@ def test_a_monitored_figure_without_its_own_unit_is_bounded_in_the_targets(tmp_p
     from perfbudget.load import load_path
     from perfbudget.model import Progress
 
-    path = tmp_path / "t.txt"
-    path.write_text(TABLE.format(unit="万元", total="5", target="≥100亿元"), encoding="utf-8")
-    document = load_path(path).document
-    assert document is not None
-    project = document.projects[0]
+    (tmp_path / "t.txt").write_text(TABLE.format(unit="万元", total="5", target="≥100亿元"), encoding="utf-8")
+    read = load_path(tmp_path / "t.txt").document
+    assert read is not None
     for figures, past in (({"actual_value": Decimal(TRILLION), "forecast_value": Decimal(TRILLION)}, True),
                           ({"actual_value": Decimal(TRILLION), "actual_unit": "万元"}, False)):  # its own unit rules
-        indicator = replace(project.indicators[0], progress=Progress(**figures))  # type: ignore[arg-type]
-        checked = replace(document, projects=[replace(project, indicators=[indicator])])
+        monitored = [replace(read.projects[0].indicators[0], progress=Progress(**figures))]  # type: ignore[arg-type]
+        checked = replace(read, projects=[replace(read.projects[0], indicators=monitored)])
         for check in (storage_problems, document_problems):
             said = " ".join(p.message for p in check(checked, "t.txt"))
             assert (f"progress.actual_value：数值「{TRILLION}」亿元超出" in said) is past, (check, said)

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from decimal import Context, Decimal
 
-# The units of money an amount may be counted in (the scoring's conversions know the same: evaluate/units.py).
-MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+# The units of money an amount may be counted in, and how many 元 one of each is: the one table of them (the bound of
+# an amount in 元, app.validate; the lists' 万元, app.overview; the scoring's conversions, evaluate/units.py; a cost's
+# factor, review/helpers.py)
+YUAN_PER_UNIT = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100_000_000)}
+MONEY_UNITS = frozenset(YUAN_PER_UNIT)
 _USUAL_DIGITS = 28  # the default decimal context's precision
 
 

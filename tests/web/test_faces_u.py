@@ -45,7 +45,7 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
     assert data["done"] == 1 and [r["project_id"] for r in data["results"]] == [ids[0], 999999]
     assert data["results"][1]["message"] == "没有找到该项目"
     assert data["unresolved"] == [{"reference": "无此项目", "message": NOT_FOUND}]
-    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」；未处理 2 个：")
+    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」（第 1 版）；未处理 2 个：")
     assert "没有找到该项目（「编号 999999」）；" in data["message"]
     assert "（「无此项目」）" in data["message"]
     head = _cli(web, "list", "projects", "--state", "approved", "--json")

@@ -20,6 +20,7 @@ from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
+from perfbudget.money_text import YUAN_PER_UNIT
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
@@ -42,8 +43,18 @@ def in_wan(total: str | None, money_unit: str | None) -> Decimal:
     """A budget text in 万元 (the store keeps each document's own unit)."""
     if not total:
         return Decimal(0)
-    value = Decimal(total)
-    return value / _TEN_THOUSAND if money_unit == "元" else value
+    return wan(Decimal(total), money_unit)
+
+
+def wan(value: Decimal, money_unit: str | None) -> Decimal:
+    """An amount in ``money_unit`` in 万元; one without a unit (or with none the readers read) as written, as 万元.
+    Until attack39 only 元 was converted: 1 亿元 was listed and summed as 1 万元, 1 千元 as 1 万元."""
+    factor = _WAN_PER_UNIT.get(money_unit or "")
+    return value if factor is None else value * factor
+
+
+# 万元 in one of each money unit, exact and written without an exponent (元 0.0001, 千元 0.1, 万元 1, 亿元 10000)
+_WAN_PER_UNIT = {unit: Decimal(format(factor / _TEN_THOUSAND, "f")) for unit, factor in YUAN_PER_UNIT.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +326,7 @@ def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dic
     out: dict[int, Decimal] = {}
 
     def add(unit_id: int, unit: str | None, value: Decimal) -> None:
-        out[unit_id] = out.get(unit_id, Decimal(0)) + (value / _TEN_THOUSAND if unit == "元" else value)
+        out[unit_id] = out.get(unit_id, Decimal(0)) + wan(value, unit)
 
     budget = project_versions.c.budget_total
     if connection.dialect.name == "postgresql":  # the status rows' budgets in 万元 (exact numeric)

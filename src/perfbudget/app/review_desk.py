@@ -21,7 +21,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
-from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.app.workflow import APPROVED, SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
@@ -492,11 +492,13 @@ class Unresolved:
 
 
 def batch_references(store: Store, principal: Principal,
-                     references: list[str]) -> tuple[list[int], list[Unresolved]]:
+                     references: list[str]) -> tuple[list[int], list[Unresolved], dict[int, int]]:
     """The project ids a batch's ``references`` name (a number, a name, 名称-资金标签), the user's own unit's only
-    for a unit-bound account, and the references that name no one project. A number that names no project stays a
-    number, refused by its step as the API's refuses it (「没有找到该项目」). Until faces-u ``perfbudget desk
-    batch`` refused the whole batch for one unknown name while the API's batch did the others."""
+    for a unit-bound account, the references that name no one project, and the version each reference written
+    「项目:版本」 names (:func:`seen_reference`; a 审核通过 refused for a project revised since, as the queue's ticks
+    and the API's ``projects``). A number that names no project stays a number, refused by its step as the API's
+    refuses it (「没有找到该项目」). Until faces-u ``perfbudget desk batch`` refused the whole batch for one unknown
+    name while the API's batch did the others."""
     from perfbudget.app.stored_records import find_projects, not_found
     from perfbudget.plain_numbers import is_number, stored_id
 
@@ -504,22 +506,63 @@ def batch_references(store: Store, principal: Principal,
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（给了 {len(references)} 个），未处理任何项目")
     ids: list[int] = []
     unresolved: list[Unresolved] = []
-    for reference in dict.fromkeys(r.strip() for r in references):
-        found = [c for c in find_projects(store, reference) if principal.sees_unit(c["unit_code"])] \
-            if reference else []
-        number = stored_id(reference)
-        if len(found) == 1:
-            ids.append(int(found[0]["id"]))
-        elif not found and number is not None:
-            ids.append(number)
+    named: dict[int, dict[int, str]] = {}  # each project's versions named, each by the reference naming it
+
+    def lookup(text: str) -> tuple[list[Any], int | None]:
+        return ([c for c in find_projects(store, text) if principal.sees_unit(c["unit_code"])] if text else [],
+                stored_id(text))
+
+    for written in dict.fromkeys(r.strip() for r in references):
+        reference, version = seen_reference(written)
+        found, number = lookup(reference)
+        if version is not None and not found and number is None and (whole := lookup(written))[0]:
+            reference, version, (found, number) = written, None, whole  # 「名称:2024」: a name holding a colon
+        if version == 0:
+            unresolved.append(Unresolved(written, version_refused(written)))
+            continue
+        pid = int(found[0]["id"]) if len(found) == 1 else None if found else number
+        if pid is not None:
+            ids.append(pid)
+            if version is not None:
+                named.setdefault(pid, {}).setdefault(version, written)
         elif not found and is_number(reference):  # 0, or past every id: a number no project has
-            unresolved.append(Unresolved(reference, not_found(reference)))
+            unresolved.append(Unresolved(written, not_found(reference)))
         elif not found:
-            unresolved.append(Unresolved(reference, NOT_FOUND_BY_NAME))
+            unresolved.append(Unresolved(written, NOT_FOUND_BY_NAME))
         else:
             shown = "、".join(str(c["id"]) for c in found[:10]) + ("等" if len(found) > 10 else "")
-            unresolved.append(Unresolved(reference, f"对应 {len(found)} 个项目，请用编号指定（编号 {shown}）"))
-    return ids, unresolved
+            unresolved.append(Unresolved(written, f"对应 {len(found)} 个项目，请用编号指定（编号 {shown}）"))
+    for pid, versions in named.items():  # 「12:1 12:2」: which the reviewer saw cannot be told, neither is done
+        if len(versions) > 1:
+            ids = [i for i in ids if i != pid]
+            said = "、".join(f"第 {v} 版" for v in versions)
+            unresolved.append(Unresolved(" ".join(versions.values()),
+                                         f"同一项目写了不同的版本（{said}），请只写 desk show 显示的一个版本"))
+    return ids, unresolved, {pid: next(iter(versions)) for pid, versions in named.items() if len(versions) == 1}
+
+
+def version_refused(written: str) -> str:
+    """Why the version of a reference or tick 「项目:版本」 is refused (:func:`seen_reference` gave 0)."""
+    return (f"版本号「{echoed(written[_colon_at(written) + 1:].strip())}」无效（应为 1 至 {MAX_INTEGER} 的整数，"
+            "即审核时显示的「第 N 版」）")
+
+
+def _colon_at(written: str) -> int:
+    """Where the last colon of ``written`` is, ASCII or full-width (-1: none)."""
+    return max(written.rfind(":"), written.rfind("："))
+
+
+def seen_reference(written: str) -> tuple[str, int | None]:
+    """A batch reference and the version it names: 「12:3」, 「12：3」, 「项目名称:3」 (the version `desk show` shows,
+    as the queue's ticks are 「id:version」) → (「12」, 3); without a colon (「:」 or 「：」) and ASCII digits after
+    the last one, the reference whole and None; a version outside 1 … 2^31 − 1 (「12:0」) → 0, refused by the
+    caller. The command line's batch and the web queue's ticks are read by it. Until attack39 `perfbudget desk
+    batch` sent no version, and approved whatever version the project had reached since the reviewer read it."""
+    at = _colon_at(written)
+    reference, version = written[:at].strip(), written[at + 1:].strip()
+    if at < 0 or not reference or not version.isascii() or not version.isdigit():
+        return written, None
+    return reference, plain_int(version, 1, MAX_INTEGER) or 0
 
 
 def batch_names(store: Store, principal: Principal, project_ids: list[int]) -> dict[int, str]:
@@ -594,10 +637,12 @@ DONE_WORDS = {"approved": "审核通过", "returned": "退回"}
 
 
 def batch_message(store: Store, principal: Principal, results: list[tuple[int, StepResult]], most: int = 5,
-                  unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> str:
+                  unresolved: tuple[Unresolved, ...] | list[Unresolved] = (),
+                  versions: Mapping[int, int] | None = None) -> str:
     """What a batch did and to which projects, as every face says it: 「已审核通过 2 个项目：「项目甲」、「项目乙」；
     未处理 1 个：…（「项目丙」）」 (the names read in one query). Until webflow25 it said 「已处理 2 个项目」:
-    neither the step nor the projects."""
+    neither the step nor the projects. ``versions``: the version a project was approved in, said after its name
+    (「「项目甲」（第 2 版）」) where the reviewer named none (`desk batch`'s bare reference approves the latest)."""
     from perfbudget.app.workflow import STATE_LABELS
 
     names = batch_names(store, principal, [pid for pid, _ in results])
@@ -605,7 +650,8 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
     for project_id, result in results:
         if result.ok:
             word = DONE_WORDS.get(result.state, f"处理为「{STATE_LABELS.get(result.state, result.state)}」")
-            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」"))
+            version = f"（第 {versions[project_id]} 版）" if versions and project_id in versions else ""
+            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」") + version)
     parts = [f"已{word} {len(named)} 个项目：{_named(named, most)}" for word, named in done.items()]
     left = sum(1 for _, r in results if not r.ok) + len(unresolved)
     if left:
@@ -614,7 +660,8 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
 
 
 def batch_dict(store: Store, principal: Principal, results: list[tuple[int, StepResult]],
-               unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> dict[str, Any]:
+               unresolved: tuple[Unresolved, ...] | list[Unresolved] = (),
+               versions: Mapping[int, int] | None = None) -> dict[str, Any]:
     """A batch's answer as data, for the API (``POST /api/v1/review/batch``) and ``perfbudget desk batch --json``:
     the message, how many were done, each project's result (its new state when done), and the references that
     named no one project (``unresolved``: the CLI's names; the API's body holds numbers only, so its list is
@@ -623,7 +670,7 @@ def batch_dict(store: Store, principal: Principal, results: list[tuple[int, Step
 
     kept = current_states(store, principal, [pid for pid, r in results if not r.ok])
     states = {pid: r.state if r.ok else kept.get(pid) for pid, r in results}
-    return {"message": batch_message(store, principal, results, unresolved=unresolved),
+    return {"message": batch_message(store, principal, results, unresolved=unresolved, versions=versions),
             "done": sum(1 for _, r in results if r.ok),
             "results": [{"project_id": pid, "ok": r.ok, "state": states[pid],
                          "state_label": STATE_LABELS[state] if (state := states[pid]) else None, "message": r.message}
@@ -657,9 +704,13 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
         raise DeskRefused("批量操作只能是审核通过（approve）或退回（return）")
     if not references:
         raise DeskRefused("请先选择项目")
-    ids, unresolved = batch_references(store, principal, references)
-    results = batch_step(store, principal, ids, action, comment_text) if ids else []
-    return batch_dict(store, principal, results, unresolved)
+    ids, unresolved, seen = batch_references(store, principal, references)
+    results = batch_step(store, principal, ids, action, comment_text, seen=seen) if ids else []
+    bare = [pid for pid, r in results if r.ok and r.state == APPROVED and pid not in seen]  # named without a version
+    with store.reading() as tx:
+        flows = tx.workflow(bare) if bare else {}
+    versions = {pid: flow.approved_version for pid, flow in flows.items() if flow.approved_version is not None}
+    return batch_dict(store, principal, results, unresolved, versions)
 
 
 def key_among(keys: list[str], given: str) -> str:

@@ -6,7 +6,8 @@ A document arriving through the API, an upload, the edit form or the declaration
 checked before it is stored (:func:`document_problems`):
 
 * **Money and numbers** (budget amounts, target values and bounds, weights, scores): finite,
-  at most ``MAX_AMOUNT`` (10^12, in the document's money unit) in absolute value, at most
+  at most ``MAX_AMOUNT`` (10^12) in absolute value, an amount of money (in the document's money unit, a target's
+  own, a monitored figure's own or its target's) at most ``MAX_YUAN`` (10^16 元, 10^12 万元) counted in 元, at most
   ``MAX_DECIMALS`` (6) decimal places. ``1e1000000``, ``NaN`` and ``Infinity`` are refused. A project's
   budget (预算数, 财政资金, 其他资金) is never negative (:func:`budget_sign_problems`; until attack24 the API's
   ``PUT`` and the edit form saved a 预算数 of -60 万元, summed into the dashboard's and the lists' totals).
@@ -42,6 +43,7 @@ from typing import Any
 
 from perfbudget.field_labels import BUDGET_LABELS, FUNDS_GRID_LABELS, INDICATOR_NUMBER_LABELS, MONEY_LABELS
 from perfbudget.model import Document, Problem, Source
+from perfbudget.money_text import YUAN_PER_UNIT
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
@@ -145,12 +147,60 @@ def range_problem(document: Document, path: str, value: Decimal, file: str = "")
 def number_problem_at(document: Document, path: str, value: Decimal, problem: str | None,
                       file: str = "") -> Problem | None:
     """The problem of the number at ``path``, placed at its cell (:func:`number_place`): past any table's
-    (:func:`range_problem`), else ``problem`` (what :func:`number_problem` or :func:`storable_number_problem` said of
-    it), else None. Until attack38's second reading only a number past 10^12 the store could hold was placed; 10^50
-    (「数值位数过多」) and too many decimals were said at the file alone."""
-    if value.is_finite() and out_of_range(value):
-        return range_problem(document, path, value, file)
+    (:func:`range_problem`, :func:`money_range_problem`), else ``problem`` (what :func:`number_problem` or
+    :func:`storable_number_problem` said of it), else None. Until attack38's second reading only a number past 10^12
+    the store could hold was placed; 10^50 (「数值位数过多」) and too many decimals were said at the file alone."""
+    if value.is_finite():
+        if out_of_range(value):
+            return range_problem(document, path, value, file)
+        # an amount under 10^8 is within MAX_YUAN in any unit: the path is read only for the few larger ones
+        past = money_range_problem(document, path, value, file) if value.adjusted() >= _MONEY_CHECKED else None
+        if past is not None:
+            return past
     return _placed(document, path, value, f"：{problem}", file) if problem else None
+
+
+# An amount of money is bounded in 元 whatever its unit: 10^12 万元, the bound of a number (MAX_AMOUNT) in the unit
+# most tables use. Until attack39 the bound was the number's alone, so 10^12 亿元 (10^20 元) was stored by every face.
+MAX_YUAN = MAX_AMOUNT * YUAN_PER_UNIT["万元"]
+_MONEY_CHECKED = (MAX_YUAN / max(YUAN_PER_UNIT.values())).adjusted()  # 8: a smaller amount is within in any unit
+# the fields of an amount of money in the document's money unit: those MONEY_LABELS names
+_AMOUNT_FIELDS = frozenset(field for field, label in {**BUDGET_LABELS, **FUNDS_GRID_LABELS}.items()
+                           if label in MONEY_LABELS)
+# an indicator's numbers that carry a unit of their own, and the field naming it
+_UNIT_FIELDS = {"target.value": "unit", "target.upper": "unit", "progress.actual_value": "actual_unit",
+                "progress.forecast_value": "forecast_unit"}
+
+
+def money_unit_at(document: Document, path: str) -> str | None:
+    """The money unit (元, 千元, 万元, 亿元) the number at ``path`` is counted in, or None (no money, or no unit
+    written): a budget amount's is the document's, a target's its own, a monitored figure's its own or else its
+    target's (until attack39's second reading a figure without a unit was not bounded: 10^12 under a 亿元 target)."""
+    match = _NUMBER_PATH.fullmatch(path)
+    if match is None or int(match[1]) >= len(document.projects):
+        return None
+    unit: str | None = None
+    if match[2] is None:
+        unit = document.money_unit if match[3] in _AMOUNT_FIELDS else None
+    elif match[3] in _UNIT_FIELDS and int(match[2]) < len(indicators := document.projects[int(match[1])].indicators):
+        indicator = indicators[int(match[2])]
+        owner = indicator.target if match[3].startswith("target.") else indicator.progress
+        # a monitored figure without its own unit counts in the target's (evaluate.monitor reads it so)
+        unit = getattr(owner, _UNIT_FIELDS[match[3]], None) or indicator.target.unit
+    return unit if unit in YUAN_PER_UNIT else None
+
+
+def money_range_problem(document: Document, path: str, value: Decimal, file: str = "") -> Problem | None:
+    """An amount of money past :data:`MAX_YUAN` once counted in 元 (``value`` within :data:`MAX_AMOUNT`), at its
+    cell, naming its unit, or None: 「预算数「1000000000000」亿元超出允许范围（金额折合不超过 10^16 元，即 10^12
+    万元）」."""
+    unit = money_unit_at(document, path)
+    if unit is None or value.copy_abs() <= MAX_YUAN / YUAN_PER_UNIT[unit]:  # exact: powers of ten
+        return None
+    return _placed(document, path, value, f"{unit}{PAST_YUAN}：请核对金额单位和数字", file)
+
+
+PAST_YUAN = "超出允许范围（金额折合不超过 10^16 元，即 10^12 万元）"
 
 
 def _placed(document: Document, path: str, value: Decimal, said: str, file: str) -> Problem:
@@ -191,9 +241,21 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
     Every number is looked at, found by the walk of every field :func:`document_problems` makes (:func:`_leaves`;
     until attack38's second reading the fields were listed by hand and a 监控表's 实际完成值 of 10^36 was stored, as
     a 自评表's 全年执行数 of 200,000 digits until attack22), and the texts only for a control character."""
-    return (indicator_count_problems(document, file) + extras_problems(document, file)
-            + _value_problems(document, file, storable_number_problem, texts=False)
+    return (money_unit_problems(document, file) + indicator_count_problems(document, file)
+            + extras_problems(document, file) + _value_problems(document, file, storable_number_problem, texts=False)
             + control_problems(document, file) + seq_problems(document, file))
+
+
+def money_unit_problems(document: Document, file: str = "") -> list[Problem]:
+    """A document's money unit that is none of 元, 千元, 万元, 亿元 (the readers read no other), at the document: its
+    amounts could be counted in 元 by nothing (the bound of :func:`money_range_problem`, the lists' 万元). Until
+    attack39 a JSON document (the API's, an upload's, the command line's) could name any, 「万亿元」 too, and its
+    预算数 of 10^12 was listed as 10^12 万元."""
+    unit = document.money_unit
+    if not unit or unit in YUAN_PER_UNIT:
+        return []
+    return [Problem(Source(file or "输入"), f"money_unit：金额单位「{echoed(unit)}」无效，应为"
+                    f"{'、'.join(YUAN_PER_UNIT)}之一（或不写）")]
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -270,7 +332,8 @@ def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[str, str, Any]]
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:
     """Every value of ``document`` that may not be stored, each with where it is."""
-    return (indicator_count_problems(document, file) + extras_problems(document, file)
+    return (money_unit_problems(document, file) + indicator_count_problems(document, file)
+            + extras_problems(document, file)
             + _value_problems(document, file, number_problem, texts=True) + seq_problems(document, file)
             + budget_sign_problems(document, file))
 

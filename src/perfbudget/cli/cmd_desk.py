@@ -171,7 +171,9 @@ def grade_command(
 @desk_app.command("batch")
 def batch_command(
     action: str = typer.Argument(..., metavar="操作", help="approve（审核通过）或 return（退回，须写意见）。"),
-    projects: list[str] = typer.Argument(..., metavar="项目", help="项目编号或名称，可写多个。"),
+    projects: list[str] = typer.Argument(..., metavar="项目", help=(
+        "项目编号或名称，可写多个；写作「项目:版本」（如 12:3，版本为 desk show 或 desk todo 显示的「第 N 版」）时，"
+        "该项目此后已有更新的版本则不予审核通过（与网页审核队列和 API 相同）。")),
     comment_text: str = typer.Option("", "--comment", help="意见（退回时必填）。"),
     user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -227,7 +229,8 @@ def todo_command(
             out.print(f"{title}：", markup=False)
         for r in rows:
             said = f"  退回意见：{r['comment']}" if r.get("comment") else ""
-            out.print(f"  编号 {r['id']}  {r['unit']['code'] or ''}{r['unit']['name'] or ''}  {r['name']}"
+            version = f"  第 {r['latest_version']} 版" if r.get("latest_version") else ""  # desk batch 编号:版本
+            out.print(f"  编号 {r['id']}{version}  {r['unit']['code'] or ''}{r['unit']['name'] or ''}  {r['name']}"
                       f"  审核等级 {r['grade'] or '未审核'}  错误 {r['errors'] or 0}{said}", markup=False)
 
 

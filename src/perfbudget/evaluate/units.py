@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from perfbudget.money_text import YUAN_PER_UNIT
+
 _FACTORS: dict[str, tuple[str, Decimal]] = {
     "分钟": ("time", Decimal(1)),
     "min": ("time", Decimal(1)),
@@ -17,10 +19,7 @@ _FACTORS: dict[str, tuple[str, Decimal]] = {
     "h": ("time", Decimal(60)),
     "天": ("time", Decimal(1440)),
     "日": ("time", Decimal(1440)),
-    "元": ("money", Decimal(1)),
-    "千元": ("money", Decimal(1000)),
-    "万元": ("money", Decimal(10000)),
-    "亿元": ("money", Decimal(100000000)),
+    **{unit: ("money", factor) for unit, factor in YUAN_PER_UNIT.items()},
     "%": ("share", Decimal(10)),
     "‰": ("share", Decimal(1)),
 }

@@ -140,11 +140,14 @@ _DONE_TAIL = r"(?:年度|预期|既定|计划|全年)?(?:绩效)?(?:目标值|�
 _NOT = r"(?:未能|未|没有|没能|尚未|不能|不|无法)"
 # how many of it: 均未完成, 全部未完成, 都没有达到 (none of it), 均部分完成 — before a negation or 部分
 _EACH = r"(?:均|全部|都)?"
-_MANNER = r"(?:已经|已|均已|均|全部|全面|完全|圆满|按时|按期|如期|超额|提前|顺利)"
+# no word of the run is others joined (均已 is 均 and 已), and the run is possessive (no manner word begins a _DONE
+# word): an ambiguous run was tried every way it splits, 2^n tries for n 「均已」 before a word that is no grade's
+# (attack39: 25 of them, 3.8 s of CPU per 自评 page)
+_MANNER = r"(?:已经|已|均|全部|全面|完全|圆满|按时|按期|如期|超额|提前|顺利)"
 _STATED_GRADES = (
     (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_EACH}{_NOT}(?:全部|完全|全面|全))(?:已)?{_DONE}{_DONE_TAIL}$")),
     (GRADE_MISSED, re.compile(rf"^{_EACH}{_NOT}{_DONE}{_DONE_TAIL}$")),
-    (GRADE_MET, re.compile(rf"^{_MANNER}*{_DONE}{_DONE_TAIL}$")),
+    (GRADE_MET, re.compile(rf"^{_MANNER}*+{_DONE}{_DONE_TAIL}$")),
 )
 _HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")
 _END_MARKS = "。.；;！!"

@@ -26,7 +26,7 @@ from perfbudget.readers.traditional import simplified, without_pinyin
 _MOST_LINES = 5000
 _SHORT = 60  # longer lines are no head piece and no label
 # a line made only of the funds head's words or their pieces (年初, 全年, 预算, 数 …)
-_HEAD_PIECES = re.compile(r"(?:年初|全年|预算数?|执行[数率]|分值|得分|数)+")
+_HEAD_PIECES = re.compile(r"(?:年初|全年|预算|执行[数率]|分值|得分|数)+")  # 预算数 is 预算+数: one split
 _HEAD_WORDS = ("预算数", "执行数", "执行率", "分值", "得分")
 _NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门",
                           "实施单位", "预算单位"})

@@ -31,6 +31,7 @@ from perfbudget.framework import (
     wrapped_level1,
 )
 from perfbudget.model import Document, Indicator, Project
+from perfbudget.money_text import YUAN_PER_UNIT
 from perfbudget.readers.cell_values import one_line as cell_one_line
 from perfbudget.review.finding import Finding, new_finding
 from perfbudget.target import NAME_UNIT
@@ -464,20 +465,17 @@ def is_economic_cost(indicator: Indicator) -> bool:
     return level1 == LEVEL1_OUTPUT and level2_of(indicator) == "成本指标"
 
 
-_MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-
-
 def money_in(unit: str | None, money_unit: str | None) -> Decimal | None:
     """The factor turning an amount in ``unit`` into ``money_unit`` (万元 when the table says none);
     None when ``unit`` is not an absolute money unit (元/亩 is a unit cost, not an amount)."""
-    if unit not in _MONEY_UNITS:
+    if unit not in YUAN_PER_UNIT:
         return None
-    return _MONEY_UNITS[unit] / _MONEY_UNITS.get(money_unit or "万元", Decimal(10000))
+    return YUAN_PER_UNIT[unit] / YUAN_PER_UNIT.get(money_unit or "万元", YUAN_PER_UNIT["万元"])
 
 
 def is_money_unit(unit: str | None) -> bool:
     """An amount or a unit cost in money: 万元, 元, 元/亩, 万元/公里 ..."""
-    return bool(unit) and (unit in _MONEY_UNITS or (unit or "").split("/")[0] in _MONEY_UNITS)
+    return bool(unit) and (unit in YUAN_PER_UNIT or (unit or "").split("/")[0] in YUAN_PER_UNIT)
 
 
 # A goal's own list mark or full stop at its end, dropped where goals are joined with 「；」 (print32: r64's goal

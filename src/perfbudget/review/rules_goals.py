@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from perfbudget.model import Document, Op, Project, Target
+from perfbudget.money_text import MONEY_UNITS as _MONEY_UNITS
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
 from perfbudget.review.language import content_words, figures, made_of, project_category, search_words, word_set
@@ -21,7 +22,6 @@ from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
-_MONEY_UNITS = ("元", "万元", "千元", "亿元")
 # Without a figure a goal may still be checkable: 全年无安全事故, 通过验收, 全覆盖, 建成投用.
 _GOAL_ANCHOR = re.compile(r"达到(?:优良|合格|达标|标准|国家|省级|市级|[一二三四五]级|[一二三]类)|通过验收|验收合格"
                           r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)")

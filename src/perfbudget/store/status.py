@@ -26,7 +26,10 @@ project page and the 审核意见书 showed the reviewer's). A reviewer's grade 
 ``budget_wan`` is the budget in 万元 as a number of the database: the lists' sort key (they show the
 stored text of the budget, never this value), and on PostgreSQL, where ``numeric`` without a scale
 is exact (a budget in 元 divided by 10,000 always terminates), what the dashboards sum per unit. SQLite
-keeps it as a floating-point number: there the dashboards sum the stored texts exactly instead.
+keeps it as a floating-point number: there the dashboards sum the stored texts exactly instead. A budget in 千元 or
+亿元 is converted too (migration 1847_attack39; until then only 元 was, and 1 亿元 counted as 1 万元), and the
+division by a decimal literal keeps SQLite's integers from dividing to 0 (5000 元 was 0 万元 there), correctly rounded
+(a multiplication by 0.1, inexact in floating point, made 30 千元 3.0000000000000004 万元).
 """
 
 from __future__ import annotations
@@ -77,7 +80,8 @@ _COLUMNS = ("project_id, unit_id, fund_year, state, version_id, budget_wan, revi
 # The row of the projects matching {where}: the joins the lists used to make for every project.
 _SELECT = (
     "SELECT p.id, p.unit_id, p.fund_year, COALESCE(ws.state, '" + _DRAFT + "'), v.id, "
-    "CASE WHEN d.money_unit = '元' THEN {budget} / 10000 ELSE {budget} END, "
+    "CASE d.money_unit WHEN '元' THEN {budget} / 10000.0 WHEN '千元' THEN {budget} / 10.0 "
+    "WHEN '亿元' THEN {budget} * 10000 ELSE {budget} END, "
     "r.id, r.grade, r.errors, r.summary, e.id, e.grade, "
     "EXISTS (SELECT 1 FROM evaluations m WHERE m.version_id = v.id AND m.kind = 'monitoring'), "
     "(SELECT max(w.at) FROM workflow_events w WHERE w.project_id = p.id AND w.to_state = 'submitted'), "

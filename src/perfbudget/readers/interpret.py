@@ -55,7 +55,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
-from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
+from perfbudget.readers.money_cells import cost_money_unit, unit_clash, written_money_unit
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import (
     build_project,
@@ -604,6 +604,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     projects: list[Project] = []
     unit: Unit | None = None
     money_unit: str | None = None
+    unit_parts: Parts | None = None  # the table that gave the file's money unit
     self_evaluation = monitoring = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
@@ -632,10 +633,9 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                                         Severity.WARNING))
         if parts.money_unit is not None:
             if money_unit is None:
-                money_unit = parts.money_unit
-            elif parts.money_unit != money_unit:
-                problems.append(Problem(parts.source, f"本表的金额单位「{parts.money_unit}」与第一个表的"
-                                        f"「{money_unit}」不同"))
+                money_unit, unit_parts = parts.money_unit, parts
+            elif parts.money_unit != money_unit and unit_parts is not None:
+                problems.append(unit_clash(parts, unit_parts))
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):
             projects.append(build_project(parts, position, problems))

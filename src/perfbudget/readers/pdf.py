@@ -38,6 +38,7 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import column_role, level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
+from perfbudget.readers.pdf_clipped import cut_at_foot, cut_at_head, cut_problem
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -161,7 +162,12 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     extracted, ends = [texts, *extracted], OpenEnds({c: r + 1 for c, r in ends.bottom.items()})
                     spans = [widths, *spans] if spans else []
                     unordered = [(r + 1, c) for r, c in unordered]
-                above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
+                shown = page
+                if open_table and top == 0.0 and last_starts and \
+                        (clipped := cut_at_head(page.chars, table.bbox[1], last_starts[0], last_right, last_starts)):
+                    hidden = {id(char) for char in clipped}  # (the previous page's cut cells drawn here, clipped)
+                    shown = page.filter(lambda obj: id(obj) not in hidden)
+                above = _text_lines(shown, top, opened[0] if opened is not None else table.bbox[1])
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
@@ -236,12 +242,36 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                         strip.began(rows, page_number)
                 top = table.bbox[3]
                 open_table = False
-            open_table = bool(found) and not _text_lines(page, top, page.height)
+            shown = page
+            if found and (cut := cut_at_foot(page.chars, found[-1].bbox, _column_starts(found[-1]))):
+                shown = _told_cut(cut, tables[-1], last_rows, file, page_number, page)
+            open_table = bool(found) and not _text_lines(shown, top, page.height)
             footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
             page.flush_cache()
     if unreadable:
         return [], unreadable
     return tables, picture_pages(file, pictures, count, bool(tables))
+
+
+def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawTable, rows: list[list[Cell]],
+              file: str, page_number: int, page: Any) -> Any:
+    """Each cell of the page's last table that the page's foot cuts (``pdf_clipped``): its hidden rest joined to the
+    cell whose shown text reaches the cut (the nearest filled cell above in its column, a cell merged down), told at
+    the table's last row with the project marked to be checked; the page without the hidden characters (no text
+    after the table)."""
+    hidden: set[int] = set()
+    for column, text, reaching, chars in cut:
+        hidden.update(id(char) for char in chars)
+        cell = next((row[column] for row in reversed(rows) if column < len(row) and not row[column].blank), None)
+        joined = cell is not None and bool(reaching) and "".join(cell.text.split()).endswith("".join(reaching.split()))
+        if cell is not None and joined:
+            cell.add_paragraph(text)
+        last = rows[-1] if rows else []
+        where = last[column].source if column < len(last) else Source(file, page=page_number)
+        problem, note = cut_problem(where, page_number, column + 1, text, reaching if joined else None)
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
+    return page.filter(lambda obj: id(obj) not in hidden)
 
 
 def _running_header(page: Any, found: list[Any],

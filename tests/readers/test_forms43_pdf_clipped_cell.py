@@ -1,0 +1,64 @@
+"""A merged cell that the page break cuts, in LibreOffice Calc's PDF (forms43, FAILURES.md section CU): Calc draws
+the merged cell's whole text on both pages, each clipped to its part; pdfplumber keeps no clipping path and sees every
+character. 0e435d37 read the part inside page 1's table as the whole 二级 (``服务对象满`` for ``服务对象满意度指标``),
+without a word, and took the clipped lines above page 2's table for a heading. Now the hidden rest drawn past the
+table's last line is joined to the cell whose shown text reaches it, with a warning at the cut and the project to
+be checked (``pdf_clipped``). The workbook is built in the test (openpyxl, a row break inside the merged range) and
+printed by LibreOffice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfbudget.load import load_path
+from tests.readers.test_forms35_layouts import _saved_by_libreoffice
+
+_LONG = "服务对象满意度指标"
+
+
+def _sheet(path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.worksheet.pagebreak import Break
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次"], ["产出指标", "质量指标", "培训合格率", "≥95%"]]
+    rows += [["满意度指标" if n == 1 else "", _LONG if n == 1 else "", f"第{n}类对象满意度", "≥90%"] for n in range(1, 5)]
+    thin = Side(style="thin")
+    for r, row in enumerate(rows, 1):
+        for c in range(1, 5):
+            cell = sheet.cell(row=r, column=c, value=row[c - 1] if c <= len(row) else None)
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for column, width in zip("ABCD", (18, 10, 24, 12), strict=True):
+        sheet.column_dimensions[column].width = width  # the 二级 column narrow: its name over two lines
+    for r in range(1, 10):
+        sheet.row_dimensions[r].height = 30
+    sheet.merge_cells("B1:D1")
+    sheet.merge_cells("A6:A9")
+    sheet.merge_cells("B6:B9")
+    sheet.row_breaks.append(Break(id=7))  # the page breaks inside the merged 满意度 cells, after row 7
+    book.save(str(path))
+
+
+def test_a_merged_cell_cut_by_the_page_is_read_whole_and_told(tmp_path: Path) -> None:
+    _sheet(tmp_path / "form.xlsx")
+    printed = _saved_by_libreoffice(tmp_path / "form.xlsx", "pdf")
+    import pdfplumber
+
+    with pdfplumber.open(printed) as pdf:  # (the layout the test is about: the merged cells on both pages)
+        assert len(pdf.pages) == 2
+        assert "第3类对象满意度" in (pdf.pages[1].extract_text() or "")
+    result = load_path(printed)
+    assert result.document is not None, [p.message for p in result.errors]
+    [project] = result.document.projects
+    assert [(i.level2, i.level3) for i in project.indicators][2:] == [(_LONG, f"第{n}类对象满意度") for n in range(1, 5)]
+    assert project.indicators[0].level2 == "数量指标"
+    cuts = [p for p in result.problems if "被分页截断" in p.message]
+    assert cuts and all(p.source.page == 1 and p.source.column in (1, 2) for p in cuts), cuts
+    assert any("被分页截断" in note for note in project.needs_check)
+    assert project.name == "乡村旅游服务补助" and not result.errors

@@ -24,7 +24,8 @@ def _workbook(one_sheet: bool) -> bytes:
     first = book.active
     assert first is not None
     first.title = "项目一"
-    sheets = [(first, "甲项目", "元", 120000), (first if one_sheet else book.create_sheet("项目二"), "乙项目", "万元", 12)]
+    second = first if one_sheet else book.create_sheet("项目二")
+    sheets = [(first, "甲项目", "元", 120000), (second, "乙项目", "万元", 12)]
     tops = {first.title: 0}
     for sheet, name, unit, amount in sheets:
         rows: list[list[object]] = []

@@ -27,7 +27,8 @@ def _sheet(path: Path) -> None:
     rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
             ["一级指标", "二级指标", "三级指标", "指标值"],
             ["产出指标", "数量指标", "培训人次", "≥500人次"], ["产出指标", "质量指标", "培训合格率", "≥95%"]]
-    rows += [["满意度指标" if n == 1 else "", _LONG if n == 1 else "", f"第{n}类对象满意度", "≥90%"] for n in range(1, 5)]
+    rows += [["满意度指标" if n == 1 else "", _LONG if n == 1 else "", f"第{n}类对象满意度", "≥90%"]
+             for n in range(1, 5)]
     thin = Side(style="thin")
     for r, row in enumerate(rows, 1):
         for c in range(1, 5):
@@ -56,7 +57,8 @@ def test_a_merged_cell_cut_by_the_page_is_read_whole_and_told(tmp_path: Path) ->
     result = load_path(printed)
     assert result.document is not None, [p.message for p in result.errors]
     [project] = result.document.projects
-    assert [(i.level2, i.level3) for i in project.indicators][2:] == [(_LONG, f"第{n}类对象满意度") for n in range(1, 5)]
+    read = [(i.level2, i.level3) for i in project.indicators]
+    assert read[2:] == [(_LONG, f"第{n}类对象满意度") for n in range(1, 5)]
     assert project.indicators[0].level2 == "数量指标"
     cuts = [p for p in result.problems if "被分页截断" in p.message]
     assert cuts and all(p.source.page == 1 and p.source.column in (1, 2) for p in cuts), cuts

@@ -165,8 +165,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 shown = page
                 if open_table and top == 0.0 and last_starts and \
                         (clipped := cut_at_head(page.chars, table.bbox[1], last_starts[0], last_right, last_starts)):
-                    hidden = {id(char) for char in clipped}  # (the previous page's cut cells drawn here, clipped)
-                    shown = page.filter(lambda obj: id(obj) not in hidden)
+                    shown = _without(page, clipped)  # (the previous page's cut cells drawn here, clipped)
                 above = _text_lines(shown, top, opened[0] if opened is not None else table.bbox[1])
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
@@ -259,9 +258,9 @@ def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawT
     cell whose shown text reaches the cut (the nearest filled cell above in its column, a cell merged down), told at
     the table's last row with the project marked to be checked; the page without the hidden characters (no text
     after the table)."""
-    hidden: set[int] = set()
+    hidden: list[dict[str, Any]] = []
     for column, text, reaching, chars in cut:
-        hidden.update(id(char) for char in chars)
+        hidden.extend(chars)
         cell = next((row[column] for row in reversed(rows) if column < len(row) and not row[column].blank), None)
         joined = cell is not None and bool(reaching) and "".join(cell.text.split()).endswith("".join(reaching.split()))
         if cell is not None and joined:
@@ -271,6 +270,12 @@ def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawT
         problem, note = cut_problem(where, page_number, column + 1, text, reaching if joined else None)
         table.problems.append(problem)
         table.needs_check = (*table.needs_check, note)
+    return _without(page, hidden)
+
+
+def _without(page: Any, chars: list[dict[str, Any]]) -> Any:
+    """The page without the given characters (pdfplumber's own objects)."""
+    hidden = {id(char) for char in chars}
     return page.filter(lambda obj: id(obj) not in hidden)
 
 

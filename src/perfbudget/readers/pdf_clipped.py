@@ -56,7 +56,8 @@ def _text(chars: list[Char]) -> str:
     lines: dict[int, list[Char]] = {}
     for char in chars:
         lines.setdefault(round(char["top"]), []).append(char)
-    return "".join("".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])) for _top, line in sorted(lines.items()))
+    return "".join("".join(c["text"] for c in sorted(line, key=lambda c: c["x0"]))
+                   for _top, line in sorted(lines.items()))
 
 
 def _columns(starts: list[float], right: float) -> list[tuple[float, float]]:

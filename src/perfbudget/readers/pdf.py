@@ -38,7 +38,7 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import column_role, level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
-from perfbudget.readers.pdf_clipped import cut_at_foot, cut_at_head, cut_problem
+from perfbudget.readers.pdf_clipped import cut_at_foot, cut_at_head, cut_problem, cut_under_titles
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -113,7 +113,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "
                                               "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
         drawn = 0
-        # a word processor's table row may break across pages (Word's default); a spreadsheet's never does
+        # a word processor's table row may break across pages (Word's default); a spreadsheet's never does, and only a
+        # spreadsheet draws a merged cell's text clipped to each page's part of it (pdf_clipped)
         rows_may_split = not _SPREADSHEET.search(str((pdf.metadata or {}).get("Creator", "")))
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
@@ -132,7 +133,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         heads = _Heads()  # each table's indicator header, looked for once in its rows
         seen = _SeenRows()  # the open table's rows' texts, for the repeated heading (each row's texts made once)
         pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
-        for page_number, page in enumerate(pdf.pages, 1):
+        for page_number, whole in enumerate(pdf.pages, 1):
+            page = whole  # (the page without characters a cut cell draws clipped, where there are such)
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
@@ -145,6 +147,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             _radicals_as_ideographs(page)
             _level_lines(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            clips = not rows_may_split  # (only a spreadsheet draws a merged cell's text clipped to each page's part)
+            if found and open_table and clips and (crossed := cut_under_titles(page.chars, found[0].cells,
+                                                                               found[0].bbox[0], found[0].bbox[2])):
+                page = _without(page, crossed)  # (a cut cell's text drawn under the repeated title rows, clipped)
+                found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
             if found:
@@ -163,7 +170,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     spans = [widths, *spans] if spans else []
                     unordered = [(r + 1, c) for r, c in unordered]
                 shown = page
-                if open_table and top == 0.0 and last_starts and \
+                if open_table and top == 0.0 and last_starts and clips and \
                         (clipped := cut_at_head(page.chars, table.bbox[1], last_starts[0], last_right, last_starts)):
                     shown = _without(page, clipped)  # (the previous page's cut cells drawn here, clipped)
                 above = _text_lines(shown, top, opened[0] if opened is not None else table.bbox[1])
@@ -242,11 +249,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 top = table.bbox[3]
                 open_table = False
             shown = page
-            if found and (cut := cut_at_foot(page.chars, found[-1].bbox, _column_starts(found[-1]))):
+            if found and clips and (cut := cut_at_foot(page.chars, found[-1].bbox, _column_starts(found[-1]))):
                 shown = _told_cut(cut, tables[-1], last_rows, file, page_number, page)
             open_table = bool(found) and not _text_lines(shown, top, page.height)
             footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
-            page.flush_cache()
+            whole.flush_cache()
     if unreadable:
         return [], unreadable
     return tables, picture_pages(file, pictures, count, bool(tables))

@@ -91,6 +91,21 @@ def cut_at_head(chars: list[Char], top: float, left: float, right: float, starts
     return [char for start, end in _columns(starts, right) for char in _block(chars, top, start, end, below=False)]
 
 
+def cut_under_titles(chars: list[Char], bboxes: list[tuple[float, float, float, float]],
+                     left: float, right: float) -> list[Char]:
+    """The characters a page's table, going on from the previous page, draws across the lines under its first rows: the
+    clipped text of a cell the page break cut (Calc's print titles repeated over a merged cell that goes on here draw
+    the cell's text under the title rows, clipped to the rows below them). Else none. (Lines of such a text wholly
+    under the title rows are not told from the titles' own: left.)"""
+    tops = sorted({bbox[1] for bbox in bboxes})[:3]  # (the first rows: the repeated titles)
+    clipped: dict[int, Char] = {}
+    for x0, top, x1, bottom in bboxes:
+        if top in tops and left <= x0 and x1 <= right:
+            for char in _crossing(chars, bottom, x0, x1):  # (the cell's own line: a cell merged over it has none)
+                clipped[id(char)] = char
+    return list(clipped.values())
+
+
 def cut_problem(where: Source, page: int, column: int, hidden: str, joined_to: str | None) -> tuple[Problem, str]:
     """The warning at a cell the page break cuts (its hidden text joined to the shown text ``joined_to``, or not
     found), and the note to check it."""

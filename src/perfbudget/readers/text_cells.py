@@ -38,6 +38,13 @@ def lines_look_like_tab_cells(all_lines: list[str]) -> bool:
     return tabbed >= 10 and tabbed / len(lines) > 0.6
 
 
+def _cut_short(rows: list[list[Cell]], last_cell: Cell | None) -> bool:
+    """Whether the table's last row, ending in ``last_cell``, has fewer cells than the row before it (a row the
+    Word extractor's blank line for an empty paragraph broke off)."""
+    return len(rows) >= 2 and last_cell is not None and bool(rows[-1]) and rows[-1][-1] is last_cell \
+        and len(rows[-1]) < len(rows[-2])
+
+
 def read_tab_cells(text: str, file: str) -> list[RawTable]:
     """Split the text into raw tables of cells, each cell with its line number.
 
@@ -98,6 +105,14 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             previous_was_cell = True
             continue
         labelled = None if is_heading else label_line_cells(stripped)
+        if labelled is None and not is_heading and pending is None and current is not None \
+                and _cut_short(current.rows, last_cell):
+            # 养护 / (blank) / 里程 / \t≥300公里: a cell's further paragraph after an empty one, in a row shorter than
+            # the row before it; the row goes on (forms43: read as the heading of a table of the row's rest)
+            assert last_cell is not None
+            last_cell.add_paragraph(stripped)
+            row, previous_was_cell = current.rows[-1], True
+            continue
         if labelled is None and lead and pending is None and not is_heading:
             # 主管部门：某局, 二、项目资金（万元）, 年度资金总额：16 after 项目名称：…: the label lines go on
             # (reading41: a notice one cell a line lost its money unit and budget, read as headings)

@@ -1,0 +1,63 @@
+"""A sheet printed with its indicator header repeated on every page (Calc's print titles, Excel's 打印标题) over a 一级
+cell merged down past the page break (forms43, FAILURES.md section CU): Calc draws the merged cell's text in the
+middle of the whole merge on each page, clipped to the page's part of it; where that middle falls on the next page's
+first line under the repeated header row, the clipped text is drawn across that row's bottom line and pdfplumber reads
+it into the header's cell (``一级指标产出指标``). 0e435d37 then took the repeated header for an indicator row (a row
+more, 一级 ``一级指标产出指标``). Characters drawn across a row's line of a table going on from the previous page are
+now left out (``pdf_clipped.cut_under_titles``): the header repeats and is dropped. The workbook is built in the test
+(openpyxl: print titles, a row break at the middle of the merge) and printed by LibreOffice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfbudget.load import load_path
+from tests.readers.test_forms35_layouts import _saved_by_libreoffice
+
+
+def _sheet(path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.worksheet.pagebreak import Break
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
+            ["一级指标", "二级指标", "三级指标", "指标值"]]
+    rows += [["产出指标" if n == 0 else "", "数量指标" if n == 0 else "", f"第{n + 1}批培训人次", "≥500人次"]
+             for n in range(4)]
+    rows += [["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"]]
+    thin = Side(style="thin")
+    for r, row in enumerate(rows, 1):
+        for c in range(1, 5):
+            cell = sheet.cell(row=r, column=c, value=row[c - 1] if c <= len(row) else None)
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for column, width in zip("ABCD", (18, 14, 24, 12), strict=True):
+        sheet.column_dimensions[column].width = width
+    for r in range(4, 8):
+        sheet.row_dimensions[r].height = 60
+    sheet.row_dimensions[8].height = 40  # (as Calc's optimal height gives the wrapped 二级: no text overflows)
+    sheet.merge_cells("A4:A7")
+    sheet.merge_cells("B4:B7")
+    sheet.merge_cells("B1:D1")
+    sheet.print_title_rows = "3:3"
+    sheet.row_breaks.append(Break(id=5))  # the break at the middle of the merged 产出指标 / 数量指标 cells
+    book.save(str(path))
+
+
+def test_a_header_repeated_over_a_cut_merged_cell_is_no_indicator_row(tmp_path: Path) -> None:
+    _sheet(tmp_path / "form.xlsx")
+    printed = _saved_by_libreoffice(tmp_path / "form.xlsx", "pdf")
+    import pdfplumber
+
+    with pdfplumber.open(printed) as pdf:  # (the layout the test is about: the header on page 2 too)
+        assert len(pdf.pages) == 2 and "三级指标" in (pdf.pages[1].extract_text() or "")
+    result = load_path(printed)
+    assert result.document is not None, [p.message for p in result.errors]
+    [project] = result.document.projects
+    read = [(i.level1, i.level2, i.level3) for i in project.indicators]
+    assert read == [("产出指标", "数量指标", f"第{n}批培训人次") for n in range(1, 5)] \
+        + [("满意度指标", "服务对象满意度指标", "学员满意度")]
+    assert not result.errors

@@ -9,6 +9,7 @@ printed by LibreOffice."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from perfbudget.load import load_path
 from tests.readers.test_forms35_layouts import _saved_by_libreoffice
@@ -16,30 +17,38 @@ from tests.readers.test_forms35_layouts import _saved_by_libreoffice
 _LONG = "服务对象满意度指标"
 
 
-def _sheet(path: Path) -> None:
+def ruled_sheet(rows: list[list[str]], widths: tuple[int, ...]) -> Any:
+    """A workbook whose sheet holds the rows in four ruled, wrapped columns of these widths, the name merged across."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Side
-    from openpyxl.worksheet.pagebreak import Break
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "培训人次", "≥500人次"], ["产出指标", "质量指标", "培训合格率", "≥95%"]]
-    rows += [["满意度指标" if n == 1 else "", _LONG if n == 1 else "", f"第{n}类对象满意度", "≥90%"]
-             for n in range(1, 5)]
     thin = Side(style="thin")
     for r, row in enumerate(rows, 1):
         for c in range(1, 5):
             cell = sheet.cell(row=r, column=c, value=row[c - 1] if c <= len(row) else None)
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for column, width in zip("ABCD", (18, 10, 24, 12), strict=True):
-        sheet.column_dimensions[column].width = width  # the 二级 column narrow: its name over two lines
+    for column, width in zip("ABCD", widths, strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.merge_cells("B1:D1")
+    return book
+
+
+def _sheet(path: Path) -> None:
+    from openpyxl.worksheet.pagebreak import Break
+
+    rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次"], ["产出指标", "质量指标", "培训合格率", "≥95%"]]
+    rows += [["满意度指标" if n == 1 else "", _LONG if n == 1 else "", f"第{n}类对象满意度", "≥90%"]
+             for n in range(1, 5)]
+    book = ruled_sheet(rows, (18, 10, 24, 12))  # the 二级 column narrow: its name over two lines
+    sheet = book.active
     for r in range(1, 10):
         sheet.row_dimensions[r].height = 30
-    sheet.merge_cells("B1:D1")
     sheet.merge_cells("A6:A9")
     sheet.merge_cells("B6:B9")
     sheet.row_breaks.append(Break(id=7))  # the page breaks inside the merged 满意度 cells, after row 7

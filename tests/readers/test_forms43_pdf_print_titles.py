@@ -13,35 +13,24 @@ from pathlib import Path
 
 from perfbudget.load import load_path
 from tests.readers.test_forms35_layouts import _saved_by_libreoffice
+from tests.readers.test_forms43_pdf_clipped_cell import ruled_sheet
 
 
 def _sheet(path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Side
     from openpyxl.worksheet.pagebreak import Break
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
     rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
             ["一级指标", "二级指标", "三级指标", "指标值"]]
     rows += [["产出指标" if n == 0 else "", "数量指标" if n == 0 else "", f"第{n + 1}批培训人次", "≥500人次"]
              for n in range(4)]
     rows += [["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"]]
-    thin = Side(style="thin")
-    for r, row in enumerate(rows, 1):
-        for c in range(1, 5):
-            cell = sheet.cell(row=r, column=c, value=row[c - 1] if c <= len(row) else None)
-            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for column, width in zip("ABCD", (18, 14, 24, 12), strict=True):
-        sheet.column_dimensions[column].width = width
+    book = ruled_sheet(rows, (18, 14, 24, 12))
+    sheet = book.active
     for r in range(4, 8):
         sheet.row_dimensions[r].height = 60
     sheet.row_dimensions[8].height = 40  # (as Calc's optimal height gives the wrapped 二级: no text overflows)
     sheet.merge_cells("A4:A7")
     sheet.merge_cells("B4:B7")
-    sheet.merge_cells("B1:D1")
     sheet.print_title_rows = "3:3"
     sheet.row_breaks.append(Break(id=5))  # the break at the middle of the merged 产出指标 / 数量指标 cells
     book.save(str(path))

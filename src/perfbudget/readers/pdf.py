@@ -38,7 +38,14 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import column_role, level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
-from perfbudget.readers.pdf_clipped import cut_at_foot, cut_at_head, cut_problem, cut_under_titles
+from perfbudget.readers.pdf_clipped import (
+    clipped_text,
+    cut_at_foot,
+    cut_at_head,
+    cut_problem,
+    cut_under_titles,
+    under_titles_problem,
+)
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -148,9 +155,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             _level_lines(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             clips = not rows_may_split  # (only a spreadsheet draws a merged cell's text clipped to each page's part)
-            if found and open_table and clips and (crossed := cut_under_titles(page.chars, found[0].cells,
-                                                                               found[0].bbox[0], found[0].bbox[2])):
-                page = _without(page, crossed)  # (a cut cell's text drawn under the repeated title rows, clipped)
+            if found and open_table and clips and (crossed := cut_under_titles(
+                    page.chars, [row.cells for row in found[0].rows], found[0].bbox[0], found[0].bbox[2],
+                    lambda texts: _is_header_again(texts, tables[-1].rows, heads))):
+                page = _told_under_titles(crossed, tables[-1], file, page_number, len(tables) + 1, page)
                 found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
@@ -275,6 +283,30 @@ def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawT
         last = rows[-1] if rows else []
         where = last[column].source if column < len(last) else Source(file, page=page_number)
         problem, note = cut_problem(where, page_number, column + 1, text, reaching if joined else None)
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
+    return _without(page, hidden)
+
+
+def _is_header_again(texts: list[str], earlier: list[list[Cell]], heads: _Heads) -> bool:
+    """Whether a page's row of these texts is the indicator header of the table going on from the previous page again
+    (print titles): the same filled texts, one naming the 三级 column."""
+    head = heads.of(earlier)
+    filled = [t for t in ("".join(text.split()) for text in texts) if t]
+    return head is not None and any(column_role(t) == "level3" for t in filled) \
+        and filled == [t for t in ("".join(cell.text.split()) for cell in head) if t]
+
+
+def _told_under_titles(crossed: list[tuple[int, int, list[dict[str, Any]]]], table: RawTable, file: str,
+                       page_number: int, number: int, page: Any) -> Any:
+    """Each cell under a page's repeated title rows whose clipped text is drawn across their bottom line
+    (``pdf_clipped.cut_under_titles``): told at the cell, the project marked to be checked; the page without those
+    characters."""
+    hidden: list[dict[str, Any]] = []
+    for row, column, chars in crossed:
+        hidden.extend(chars)
+        where = Source(file, table=number, page=page_number, row=row + 1, column=column + 1)
+        problem, note = under_titles_problem(where, page_number, column + 1, clipped_text(chars))
         table.problems.append(problem)
         table.needs_check = (*table.needs_check, note)
     return _without(page, hidden)

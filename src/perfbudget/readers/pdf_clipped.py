@@ -11,11 +11,13 @@ hidden characters are neither text after the table nor a heading above the next 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from perfbudget.model import Problem, Severity, Source
 
 Char = dict[str, Any]
+Box = tuple[float, float, float, float]
 
 
 def _middle(char: Char) -> float:
@@ -52,7 +54,8 @@ def _block(chars: list[Char], edge: float, left: float, right: float, below: boo
     return block
 
 
-def _text(chars: list[Char]) -> str:
+def clipped_text(chars: list[Char]) -> str:
+    """The characters' text, line by line from the top, each line from the left."""
     lines: dict[int, list[Char]] = {}
     for char in chars:
         lines.setdefault(round(char["top"]), []).append(char)
@@ -78,7 +81,8 @@ def cut_at_foot(chars: list[Char], bbox: tuple[float, float, float, float],
         if hidden:
             shown = [c for c in _block(chars, bottom, start, end, below=False)]
             last = max((round(c["top"]) for c in shown), default=None)
-            cut.append((number, _text(hidden), _text([c for c in shown if round(c["top"]) == last]), hidden))
+            reaching = clipped_text([c for c in shown if round(c["top"]) == last])
+            cut.append((number, clipped_text(hidden), reaching, hidden))
     return cut
 
 
@@ -91,19 +95,45 @@ def cut_at_head(chars: list[Char], top: float, left: float, right: float, starts
     return [char for start, end in _columns(starts, right) for char in _block(chars, top, start, end, below=False)]
 
 
-def cut_under_titles(chars: list[Char], bboxes: list[tuple[float, float, float, float]],
-                     left: float, right: float) -> list[Char]:
-    """The characters a page's table, going on from the previous page, draws across the lines under its first rows: the
-    clipped text of a cell the page break cut (Calc's print titles repeated over a merged cell that goes on here draw
-    the cell's text under the title rows, clipped to the rows below them). Else none. (Lines of such a text wholly
-    under the title rows are not told from the titles' own: left.)"""
-    tops = sorted({bbox[1] for bbox in bboxes})[:3]  # (the first rows: the repeated titles)
-    clipped: dict[int, Char] = {}
-    for x0, top, x1, bottom in bboxes:
-        if top in tops and left <= x0 and x1 <= right:
-            for char in _crossing(chars, bottom, x0, x1):  # (the cell's own line: a cell merged over it has none)
-                clipped[id(char)] = char
-    return list(clipped.values())
+def cut_under_titles(chars: list[Char], rows: list[list[Box | None]], left: float, right: float,
+                     is_header: Callable[[list[str]], bool]) -> list[tuple[int, int, list[Char]]]:
+    """The characters a page's table, going on from the previous page, draws across the bottom lines of its first rows
+    when those rows repeat the table's header (Calc's print titles repeated over a merged cell that goes on here draw
+    the cell's text under the title rows, clipped to the rows below them): for each such cell, (the page's row under
+    the titles, its column, the characters), numbered from 0. The title rows are the first rows down to the first that
+    ``is_header`` takes for the header again, of the first three; none when no such row (an indicator row's text
+    overflowing its row is no title's). (Lines of such a text wholly under the title rows are not told from the
+    titles' own: left.)"""
+    count = next((k for k, row in enumerate(rows[:3], 1) if is_header(_row_texts(chars, row))), 0)
+    if not count:
+        return []
+    found: dict[int, dict[int, Char]] = {}
+    for row in rows[:count]:
+        for column, box in enumerate(row):
+            if box is not None and left <= box[0] and box[2] <= right:
+                for char in _crossing(chars, box[3], box[0], box[2]):  # (the cell's own line: none where merged)
+                    found.setdefault(column, {})[id(char)] = char
+    return [(count, column, list(by_id.values())) for column, by_id in found.items()]
+
+
+def _row_texts(chars: list[Char], row: list[Box | None]) -> list[str]:
+    """A row's cell texts without the characters drawn across each cell's bottom line (a clipped cell's text)."""
+    return [clipped_text(_inside(chars, box, {id(c) for c in _crossing(chars, box[3], box[0], box[2])}))
+            if box is not None else "" for box in row]
+
+
+def _inside(chars: list[Char], box: Box, left_out: set[int]) -> list[Char]:
+    x0, top, x1, bottom = box
+    return [c for c in chars if x0 <= _middle(c) <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            and id(c) not in left_out]
+
+
+def under_titles_problem(where: Source, page: int, column: int, hidden: str) -> tuple[Problem, str]:
+    """The warning at a cell under a page's repeated title rows whose clipped text, drawn across their bottom line,
+    is left out (:func:`cut_under_titles`), and the note to check it."""
+    note = (f"第{page}页表格顶部重复的表头行下第{column}列的单元格被分页截断：画在表头行底线上的文字「{hidden}」"
+            "是被裁去的部分，未读取")
+    return Problem(where, f"{note}，请核对", Severity.WARNING), note
 
 
 def cut_problem(where: Source, page: int, column: int, hidden: str, joined_to: str | None) -> tuple[Problem, str]:

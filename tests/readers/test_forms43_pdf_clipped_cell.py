@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from perfbudget.load import load_path
+from perfbudget.load import load_bytes, load_path
 from tests.readers.test_forms35_layouts import _saved_by_libreoffice
 
 _LONG = "服务对象满意度指标"
@@ -73,3 +73,18 @@ def test_a_merged_cell_cut_by_the_page_is_read_whole_and_told(tmp_path: Path) ->
     assert cuts and all(p.source.page == 1 and p.source.column in (1, 2) for p in cuts), cuts
     assert any("被分页截断" in note for note in project.needs_check)
     assert project.name == "乡村旅游服务补助" and not result.errors
+
+
+def test_the_clipped_cell_rules_are_calc_s_only(tmp_path: Path) -> None:
+    # the same PDF said to be made by another spreadsheet (WPS 表格's ET, Excel; their PDFs of a cut merged cell not
+    # known): read as the page gives it, no cut told (forms43 ran the rules on every spreadsheet's PDF)
+    _sheet(tmp_path / "form.xlsx")
+    data = _saved_by_libreoffice(tmp_path / "form.xlsx", "pdf").read_bytes()
+    def creator(name: str) -> bytes:  # (the Info dictionary's /Creator as LibreOffice writes it: UTF-16 in hex)
+        return ("/Creator<FEFF" + name.encode("utf-16-be").hex().upper() + ">").encode()
+
+    assert data.count(creator("Calc")) == 1
+    other = data.replace(creator("Calc"), creator("ET  "))  # (as long: the file's offsets stay right)
+    result = load_bytes(other, "form.pdf")
+    assert result.document is not None, [p.message for p in result.errors]
+    assert not [p for p in result.problems if "被分页截断" in p.message]

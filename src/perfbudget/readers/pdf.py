@@ -120,9 +120,12 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "
                                               "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
         drawn = 0
-        # a word processor's table row may break across pages (Word's default); a spreadsheet's never does, and only a
-        # spreadsheet draws a merged cell's text clipped to each page's part of it (pdf_clipped)
-        rows_may_split = not _SPREADSHEET.search(str((pdf.metadata or {}).get("Creator", "")))
+        # a word processor's table row may break across pages (Word's default); a spreadsheet's never does
+        creator = str((pdf.metadata or {}).get("Creator", ""))
+        rows_may_split = not _SPREADSHEET.search(creator)
+        # Calc's PDF draws a merged cell's text clipped to each page's part of it (pdf_clipped); Excel's and WPS's
+        # PDFs of a cut merged cell are not known: their text is read as the page gives it
+        clips = _CLIPS_CELLS.search(creator) is not None
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
         last_raw: list[list[str | None]] = []
@@ -154,7 +157,6 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             _radicals_as_ideographs(page)
             _level_lines(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-            clips = not rows_may_split  # (only a spreadsheet draws a merged cell's text clipped to each page's part)
             if found and open_table and clips and (crossed := cut_under_titles(
                     page.chars, [row.cells for row in found[0].rows], found[0].bbox[0], found[0].bbox[2],
                     lambda texts: _is_header_again(texts, tables[-1].rows, heads))):
@@ -422,6 +424,7 @@ UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向�
 
 
 _SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)
+_CLIPS_CELLS = re.compile(r"^\s*Calc\b")  # (LibreOffice Calc's PDF: Creator "Calc")
 SPLIT_ROW_NOTE = "表格跨页续排：分页处的一行可能被拆成了两行，请核对跨页处的指标"
 
 

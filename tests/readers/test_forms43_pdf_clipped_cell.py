@@ -88,3 +88,19 @@ def test_the_clipped_cell_rules_are_calc_s_only(tmp_path: Path) -> None:
     result = load_bytes(other, "form.pdf")
     assert result.document is not None, [p.message for p in result.errors]
     assert not [p for p in result.problems if "被分页截断" in p.message]
+
+
+def test_a_note_right_under_the_table_is_no_cut_cell_s_rest() -> None:
+    # a table's last line at 100 and its columns at 0, 100, 200, 300; column 1 cut (意 drawn across the line, 度指标
+    # under it); column 2's text ends in ≥90% right above a note typed across the columns under the table; column 3's
+    # text ends high in its cell over a note's line within it: neither note is a cell's rest (forms43 joined both)
+    from perfbudget.readers.pdf_clipped import cut_at_foot
+
+    def line(text: str, x0: float, top: float) -> list[dict[str, Any]]:
+        return [{"text": t, "x0": x0 + 12 * k, "x1": x0 + 12 * k + 12, "top": top, "bottom": top + 12}
+                for k, t in enumerate(text)]
+
+    chars = line("服务对象满", 2, 87) + line("意", 62, 95) + line("度指标", 2, 108) + line("≥90%", 102, 87) \
+        + line("注：本表金额单位为万元", 102, 102) + line("明显改善", 202, 40) + line("填报日期", 202, 120)
+    assert [(n, hidden, shown) for n, hidden, shown, _ in cut_at_foot(chars, (0, 0, 300, 100), [0, 100, 200])] \
+        == [(0, "意度指标", "服务对象满")]

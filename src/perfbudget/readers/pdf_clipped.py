@@ -70,20 +70,29 @@ def _columns(starts: list[float], right: float) -> list[tuple[float, float]]:
 def cut_at_foot(chars: list[Char], bbox: tuple[float, float, float, float],
                 starts: list[float]) -> list[tuple[int, str, str, list[Char]]]:
     """Where the page's foot cuts a table's cells, when some character is drawn across the table's last line: for
-    each column whose text runs on past that line, (its index, the hidden text, the shown line the hidden text goes on
-    from — empty when no shown text reaches the line —, the characters past the line); else none."""
+    each column whose shown text reaches that line and runs on past it within the column, (its index, the hidden text,
+    the shown line the hidden text goes on from, the characters past the line); else none. (The cut may fall between
+    a cell's lines, no character of its column drawn across the line: Calc's 服务对象满意 / 度指标. A cell's clipped
+    text never crosses its column's side lines: a line under the table that does is the page's own, a note.)"""
     left, _top, right, bottom = bbox
     if not starts or not _crossing(chars, bottom, left, right):
         return []
     cut = []
     for number, (start, end) in enumerate(_columns(starts, right)):
-        hidden = [c for c in _block(chars, bottom, start, end, below=True) if (c["top"] + c["bottom"]) / 2 > bottom]
-        if hidden:
-            shown = [c for c in _block(chars, bottom, start, end, below=False)]
-            last = max((round(c["top"]) for c in shown), default=None)
-            reaching = clipped_text([c for c in shown if round(c["top"]) == last])
-            cut.append((number, clipped_text(hidden), reaching, hidden))
+        hidden = _block(chars, bottom, start, end, below=True)
+        shown = _block(chars, bottom, start, end, below=False) if hidden else []
+        if shown and not _across_sides(chars, hidden, start, end):
+            last = max(round(c["top"]) for c in shown)
+            cut.append((number, clipped_text(hidden), clipped_text([c for c in shown if round(c["top"]) == last]),
+                        hidden))
     return cut
+
+
+def _across_sides(chars: list[Char], block: list[Char], start: float, end: float) -> bool:
+    """Whether a character in the lines of ``block`` is drawn across the column's side lines at ``start``, ``end``."""
+    top, bottom = min(c["top"] for c in block), max(c["bottom"] for c in block)
+    return any(c["x0"] < side < c["x1"] for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom
+               for side in (start, end))
 
 
 def cut_at_head(chars: list[Char], top: float, left: float, right: float, starts: list[float]) -> list[Char]:

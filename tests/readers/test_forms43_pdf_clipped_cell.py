@@ -104,3 +104,31 @@ def test_a_note_right_under_the_table_is_no_cut_cell_s_rest() -> None:
         + line("注：本表金额单位为万元", 102, 102) + line("明显改善", 202, 40) + line("填报日期", 202, 120)
     assert [(n, hidden, shown) for n, hidden, shown, _ in cut_at_foot(chars, (0, 0, 300, 100), [0, 100, 200])] \
         == [(0, "意度指标", "服务对象满")]
+
+
+def test_a_cut_cell_on_a_page_drawn_with_fewer_column_lines_is_told_in_its_own_column(tmp_path: Path) -> None:
+    # page 2's rows hold 一级 merged across 一级/二级 (no line between them on the page), its rows laid onto page 1's
+    # four columns; its foot cuts the merged 指标值 cell (the page's column 3): forms43 counted the page's own three
+    # columns in the four-column rows and told the 三级 cell (the page's column 2)
+    from openpyxl.worksheet.pagebreak import Break
+
+    rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次"], ["产出指标", "质量指标", "培训合格率", "≥95%"]]
+    rows += [["效益指标", "", f"第{n}项效益", "明显提升"] for n in range(1, 4)]
+    rows += [["满意度指标" if n == 1 else "", "", f"第{n}类对象满意度", "≥90%（按年度问卷调查计）" if n == 1 else ""]
+             for n in range(1, 5)]
+    book = ruled_sheet(rows, (18, 10, 24, 12))
+    sheet = book.active
+    for r in range(1, 13):
+        sheet.row_dimensions[r].height = 30
+    for r in range(6, 9):
+        sheet.merge_cells(f"A{r}:B{r}")
+    for merged in ("A9:B12", "D9:D12"):
+        sheet.merge_cells(merged)
+    sheet.row_breaks.append(Break(id=5))
+    sheet.row_breaks.append(Break(id=10))  # page 2's foot inside the merged 指标值
+    book.save(str(tmp_path / "form.xlsx"))
+    result = load_path(_saved_by_libreoffice(tmp_path / "form.xlsx", "pdf"))
+    cuts = [p for p in result.problems if "被分页截断" in p.message]
+    assert cuts and all("第2页表格底部第3列" in p.message and p.source.column == 3 for p in cuts), cuts

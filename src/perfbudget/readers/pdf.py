@@ -259,7 +259,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 top = table.bbox[3]
                 open_table = False
             shown = page
-            if found and clips and (cut := cut_at_foot(page.chars, found[-1].bbox, _column_starts(found[-1]))):
+            # (the last table's columns as its rows stand: the previous page's grid where they were laid onto it)
+            if found and clips and (cut := cut_at_foot(page.chars, found[-1].bbox, last_starts)):
                 shown = _told_cut(cut, tables[-1], last_rows, file, page_number, page)
             open_table = bool(found) and not _text_lines(shown, top, page.height)
             footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
@@ -284,7 +285,8 @@ def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawT
             cell.add_paragraph(text)
         last = rows[-1] if rows else []
         where = last[column].source if column < len(last) else Source(file, page=page_number)
-        problem, note = cut_problem(where, page_number, column + 1, text, reaching if joined else None)
+        # (the column as the page draws it: a cell laid onto the previous page's grid keeps its page's place)
+        problem, note = cut_problem(where, page_number, where.column or column + 1, text, reaching if joined else None)
         table.problems.append(problem)
         table.needs_check = (*table.needs_check, note)
     return _without(page, hidden)

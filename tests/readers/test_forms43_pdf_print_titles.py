@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from perfbudget.load import load_path
 from tests.readers.test_forms35_layouts import _saved_by_libreoffice
 from tests.readers.test_forms43_pdf_clipped_cell import ruled_sheet
@@ -84,3 +86,20 @@ def test_rows_under_a_one_row_title_keep_their_text_drawn_past_their_lines(tmp_p
     [project] = result.document.projects
     assert [i.level3 for i in project.indicators] == [f"第{n}批从业人员培训人次" for n in range(1, 7)]
     assert not [p for p in result.problems if "表头行下" in p.message]
+
+
+def test_a_page_s_tables_are_found_once_when_text_under_the_titles_is_left_out(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # leaving the clipped characters out keeps the page's cells: their text is read from the page without them, the
+    # ruling lines not looked at again (forms43 ran find_tables a second time on the page)
+    import pdfplumber.page
+
+    _sheet(tmp_path / "form.xlsx")
+    printed = _saved_by_libreoffice(tmp_path / "form.xlsx", "pdf")
+    calls: list[int] = []
+    find_tables = pdfplumber.page.Page.find_tables
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", lambda page, *a, **k: calls.append(1) or find_tables(
+        page, *a, **k))
+    result = load_path(printed)
+    assert [p for p in result.problems if "表头行下" in p.message]
+    assert len(calls) == 2  # (one a page)

@@ -161,7 +161,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     page.chars, [row.cells for row in found[0].rows], found[0].bbox[0], found[0].bbox[2],
                     lambda texts: _is_header_again(texts, tables[-1].rows, heads))):
                 page = _told_under_titles(crossed, tables[-1], file, page_number, len(tables) + 1, page)
-                found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+                found = [type(t)(page, t.cells) for t in found]  # (the same cells, their text read from that page)
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
             if found:

@@ -113,6 +113,14 @@ def cut_under_titles(chars: list[Char], rows: list[list[Box | None]], left: floa
     ``is_header`` takes for the header again, of the first three; none when no such row (an indicator row's text
     overflowing its row is no title's). (Lines of such a text wholly under the title rows are not told from the
     titles' own: left.)"""
+    boxes = [box for row in rows[:3] for box in row if box is not None]
+    if not boxes:
+        return []
+    # the characters of the first rows and those drawn across their lines, looked at once (a page of many rows)
+    top, bottom = min(box[1] for box in boxes), max(box[3] for box in boxes)
+    chars = [c for c in chars if c["top"] < bottom and c["bottom"] > top]
+    if not any(_crossing(chars, box[3], box[0], box[2]) for box in boxes):
+        return []
     count = next((k for k, row in enumerate(rows[:3], 1) if is_header(_row_texts(chars, row))), 0)
     if not count:
         return []

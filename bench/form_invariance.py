@@ -15,8 +15,8 @@ comparator, value, unit, weight, actual and score). Then again in each of the me
 page break or nested in a cell, two projects a file, percentages and dates as spreadsheet numbers, hidden stale rows
 and columns, a landscape page, a table over two pages, ``&nbsp;`` in a CMS page's ``<div>``s; forms43: 一级/二级
 merged across, the header repeated on every page, Word's web page, layout tables), each in the file forms it is made
-in (.et since forms43: LibreOffice's Excel 97 filter under WPS's name); a layout of two projects a file pairs the
-tables of one kind and money unit, and each file must read as both texts. Prints layout × form × files read the
+in (.et since forms43: LibreOffice's .xls under WPS's name, no file WPS wrote); a layout of two projects a file pairs
+the tables of one kind and money unit, and each file must read as both texts. Prints layout × form × files read the
 same / differently / refused and the total; ``--layout`` picks layouts by name, ``--form`` file forms; ``-v`` names
 each difference.
 """

@@ -9,8 +9,8 @@ above the indicator header and rows, 一级/二级 written once and merged down 
 * **Excel** (openpyxl): merged ranges; amounts as numbers under ``#,##0.00``, a bare percentage as ``0.95`` under
   ``0%``, a bare number as a number;
 * **HTML**: ``rowspan``/``colspan``, as a CMS page keeps a pasted form;
-* **LibreOffice** conversions of those: .doc and PDF from the Word file, .xls, .ods, PDF and WPS's .et (LibreOffice's
-  Excel 97 filter, the form WPS reads and writes, since forms43) from the Excel file.
+* **LibreOffice** conversions of those: .doc and PDF from the Word file, .xls, .ods, PDF and .et (since forms43: the
+  .xls of LibreOffice's Excel 97 filter under WPS's name, no file WPS wrote) from the Excel file.
 
 That is the clean :data:`CLEAN` layout. Units' files are messier: each :class:`Layout` of :data:`LAYOUTS` is one
 habit of theirs, written by the same writers (forms42): the indicator header on two rows (绩效指标 over 一级/二级/三级,
@@ -817,7 +817,7 @@ def render_all(files: list[list[Form]], names: list[str], directory: Path, wante
                        profile) if printed else []
     for number, source in enumerate(printed):
         written[f"{source}-pdf"] = pdfs[number * len(files):(number + 1) * len(files)]
-    for form in ("xls", "ods", "et"):  # (.et: LibreOffice writes WPS's sheet with its Excel 97 filter, as WPS reads it)
+    for form in ("xls", "ods", "et"):  # (.et: LibreOffice's .xls under WPS's name; no file WPS wrote)
         if form in wanted:
             written[form] = convert_all(written["xlsx"], form, directory / form, profile)
     return {form: written[form] for form in wanted}

@@ -13,10 +13,12 @@ the text's (``form_renderings.reading_of``: name, year, money unit, funds; each 
 comparator, value, unit, weight, actual and score). Then again in each of the messier layouts units make
 (``form_renderings.LAYOUTS``, forms42: the header on two rows, texts broken in their cells, a Word table split at a
 page break or nested in a cell, two projects a file, percentages and dates as spreadsheet numbers, hidden stale rows
-and columns, a landscape page, a table over two pages, ``&nbsp;`` in a CMS page's ``<div>``s), each in the file forms
-it is made in; a layout of two projects a file pairs the tables of one kind and money unit, and each file must read
-as both texts. Prints layout × form × files read the same / differently / refused and the total; ``--layout`` picks
-layouts by name, ``--form`` file forms; ``-v`` names each difference.
+and columns, a landscape page, a table over two pages, ``&nbsp;`` in a CMS page's ``<div>``s; forms43: 一级/二级
+merged across, the header repeated on every page, Word's web page, layout tables), each in the file forms it is made
+in (.et since forms43: LibreOffice's .xls under WPS's name, no file WPS wrote); a layout of two projects a file pairs
+the tables of one kind and money unit, and each file must read as both texts. Prints layout × form × files read the
+same / differently / refused and the total; ``--layout`` picks layouts by name, ``--form`` file forms; ``-v`` names
+each difference.
 """
 
 from __future__ import annotations

@@ -49,6 +49,13 @@ class Source(NamedTuple):
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
+        text = ":".join(parts)
+        where = self.place
+        return f"{text}:{where}" if where else text
+
+    @property
+    def place(self) -> str:
+        """Where in the file, for a person, without the file or line: ``第2页 表1 第3行 第2列`` (empty for a line)."""
         where = []
         if self.page is not None:
             where.append(f"第{self.page}页")
@@ -60,8 +67,7 @@ class Source(NamedTuple):
             where.append(f"第{self.row}行")
         if self.column is not None:
             where.append(f"第{self.column}列")
-        text = ":".join(parts)
-        return f"{text}:{' '.join(where)}" if where else text
+        return " ".join(where)
 
     def to_dict(self) -> dict[str, str | int]:
         if self[1:] == _NO_PLACE and self.file is not None:  # a file alone (a stored table's findings)

@@ -9,7 +9,8 @@ above the indicator header and rows, 一级/二级 written once and merged down 
 * **Excel** (openpyxl): merged ranges; amounts as numbers under ``#,##0.00``, a bare percentage as ``0.95`` under
   ``0%``, a bare number as a number;
 * **HTML**: ``rowspan``/``colspan``, as a CMS page keeps a pasted form;
-* **LibreOffice** conversions of those: .doc and PDF from the Word file, .xls, .ods and PDF from the Excel file.
+* **LibreOffice** conversions of those: .doc and PDF from the Word file, .xls, .ods, PDF and .et (since forms43: the
+  .xls of LibreOffice's Excel 97 filter under WPS's name, no file WPS wrote) from the Excel file.
 
 That is the clean :data:`CLEAN` layout. Units' files are messier: each :class:`Layout` of :data:`LAYOUTS` is one
 habit of theirs, written by the same writers (forms42): the indicator header on two rows (绩效指标 over 一级/二级/三级,
@@ -222,7 +223,7 @@ def _figure_of(text: str | None) -> object:
 
 # --- layouts -----------------------------------------------------------------------------------------------------
 
-FORMS = ("docx", "xlsx", "html", "doc", "docx-pdf", "xls", "ods", "xlsx-pdf")
+FORMS = ("docx", "xlsx", "html", "doc", "docx-pdf", "xls", "ods", "xlsx-pdf", "et")
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,12 @@ class Layout:
     a page break (``repeat``: its header repeated; ``once``: not); the indicator rows ``nested`` in a cell; bare
     percentages kept as ``fraction`` (0.95 under 0%), ``places`` (0.95 under 0.00%) or ``literal`` (95 under
     0"%"); typed ``dates`` as date serials; ``hidden`` stale rows and columns; a Word page ``landscape`` or its rows
-    ``tall`` enough for two pages; an HTML table padded with ``nbsp`` inside a CMS page's ``div`` layout."""
+    ``tall`` enough for two pages; an HTML table padded with ``nbsp`` inside a CMS page's ``div`` layout. Since forms43:
+    the 一级 and 二级 cells of a group whose two names are one merged ``across`` both columns (Word's ``w:gridSpan``,
+    Excel's range, ``colspan``); the indicator header ``repeat`` at the top of every page (Word's 标题行重复,
+    ``w:tblHeader``, on the indicator table under the header block's; Excel's 打印标题) with rows tall enough for
+    three pages; the page as Word saves a document as a web page (``word_html``: ``mso-`` styles, ``<o:p>``, a run a
+    script in its ``<span>``, GB2312); the page's table inside the site's ``layout_tables``."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -250,11 +256,15 @@ class Layout:
     tall: bool = False
     nbsp: bool = False
     div: bool = False
+    across: bool = False
+    repeat: bool = False
+    word_html: bool = False
+    layout_tables: bool = False
 
 
 CLEAN = Layout("clean")
 _WORD = ("docx", "docx-pdf", "doc")
-_SHEET = ("xlsx", "xls", "ods", "xlsx-pdf")
+_SHEET = ("xlsx", "xls", "ods", "xlsx-pdf", "et")
 LAYOUTS = (
     CLEAN,
     Layout("two-row header", ("docx", "docx-pdf", "xlsx", "xls", "ods", "html"), header_rows=2),
@@ -270,6 +280,11 @@ LAYOUTS = (
     Layout("landscape", ("docx", "docx-pdf"), landscape=True),
     Layout("over two pages", ("docx-pdf",), tall=True, header_rows=2),
     Layout("nbsp in a div page", ("html",), nbsp=True, div=True, header_rows=2),
+    Layout("levels merged across", ("docx", "docx-pdf", "doc", "xlsx", "xls", "ods", "xlsx-pdf", "et", "html"),
+           across=True),
+    Layout("header on every page", ("docx", "docx-pdf", "doc", "xlsx", "xlsx-pdf"), repeat=True),
+    Layout("Word's web page", ("html",), word_html=True, broken=True),
+    Layout("in layout tables", ("html",), layout_tables=True, header_rows=2),
 )
 
 
@@ -281,7 +296,35 @@ def laid_out(form: Form, layout: Layout) -> Form:
         form = _broken(form)
     if layout.hidden:
         form = _with_stale_parts(form)
+    if layout.across:
+        form = _levels_across(form)
     return form
+
+
+def _areas_of_column(form: Form, column: int) -> list[tuple[int, int]]:
+    """(top, bottom) of each cell of an indicator column: a run merged down, or one row."""
+    merged = {top: bottom for top, left, bottom, right in form.merges if left == column == right and top >= form.first}
+    areas, row = [], form.first
+    while row < len(form.rows):
+        bottom = merged.get(row, row)
+        areas.append((row, bottom))
+        row = bottom + 1
+    return areas
+
+
+def _levels_across(form: Form) -> Form:
+    """A group whose 一级 and 二级 names are one (满意度指标 | 满意度指标) written once, merged across both level
+    columns and down the group's rows, as units merge it."""
+    seconds = set(_areas_of_column(form, 1))
+    rows = [list(row) for row in form.rows]
+    merges = list(form.merges)
+    for top, bottom in _areas_of_column(form, 0):
+        if (top, bottom) not in seconds or not rows[top][0].text or rows[top][0].text != rows[top][1].text:
+            continue
+        merges = [area for area in merges if area not in ((top, 0, bottom, 0), (top, 1, bottom, 1))]
+        merges.append((top, 0, bottom, 1))
+        rows[top][1] = Cell("")
+    return replace(form, rows=rows, merges=merges)
 
 
 def _inserted(form: Form, at: int, cells: list[Cell]) -> Form:
@@ -432,6 +475,9 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
             nested.style = "Table Grid"
             _fill_word_table(nested, inner, tall)
             continue
+        if layout.repeat:
+            _repeating_word_tables(word, form)
+            continue
         for number, part in enumerate(_word_parts(form, layout)):
             if number:
                 word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -439,6 +485,30 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
             table.style = "Table Grid"
             _fill_word_table(table, part, tall)
     word.save(str(path))
+
+
+def _repeating_word_tables(word: object, form: Form) -> None:
+    """The header block as one table, and under it the indicator table with its header rows marked to repeat at the
+    top of every page (标题行重复, ``w:tblHeader``), its rows tall enough for three pages."""
+    from docx.document import Document as WordDocument
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    assert isinstance(word, WordDocument)
+    tall = max(1.5, 60 / max(1, len(form.rows) - form.first))
+    for number, part in enumerate((_part(form, range(form.header)), _part(form, range(form.header, len(form.rows))))):
+        if number:
+            word.add_paragraph()
+        table = word.add_table(rows=len(part[0]), cols=form.width)
+        table.style = "Table Grid"
+        _fill_word_table(table, part, tall if number else None)
+        if number:
+            for row in table.rows[: form.header_rows]:
+                properties = row._tr.get_or_add_trPr()
+                mark = OxmlElement("w:tblHeader")
+                mark.set(qn("w:val"), "true")
+                properties.append(mark)
+                row.height = None
 
 
 def _sheet_value(cell: Cell, layout: Layout) -> tuple[object, str | None]:
@@ -504,6 +574,11 @@ def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout) -> in
     for number, lines in enumerate(_lines_a_row(form, widths), start=top + 1):
         sheet.row_dimensions[number].height = 15 * lines + 2  # what Excel's 自动调整行高 gives: no text overflows
         sheet.row_dimensions[number].hidden = number - top - 1 in form.hidden_rows
+    if layout.repeat:  # 打印标题: the indicator header on every printed page; rows tall enough for three pages
+        sheet.print_title_rows = f"{form.header + top + 1}:{form.first + top}"
+        tall = max(45, 1800 // max(1, len(form.rows) - form.first))
+        for number in range(form.first + top + 1, len(form.rows) + top + 1):
+            sheet.row_dimensions[number].height = max(sheet.row_dimensions[number].height or 0, tall)
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # printed one page wide, as units print a form
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -557,7 +632,11 @@ def _html_rows(part: Part, layout: Layout) -> list[str]:
 
 def write_html(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
     """A CMS page: each form's title, then the form as one table with ``rowspan``/``colspan`` (the indicator rows
-    nested in a cell with ``nested``); inside the site's ``<div>`` layout with ``div``."""
+    nested in a cell with ``nested``); inside the site's ``<div>`` layout with ``div``, its layout tables with
+    ``layout_tables``; or the page Word saves (``word_html``)."""
+    if layout.word_html:
+        path.write_bytes(_word_web_page(forms))
+        return
     body: list[str] = []
     for form in forms:
         body += [f"<p>{html.escape(form.title)}</p>", "<table border=\"1\">"]
@@ -576,8 +655,129 @@ def write_html(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
                 "<div class=\"info\"><span>发布时间：2024-03-01</span><span>浏览次数：128</span></div>",
                 "<div class=\"TRS_Editor\">", *body, "</div></div></div>",
                 "<div class=\"footer\"><p>主办单位：本级人民政府办公室</p></div>"]
+    if layout.layout_tables:
+        body = ["<table width=\"980\" border=\"0\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\">",
+                "<tr><td colspan=\"2\" height=\"120\" class=\"banner\">本级人民政府门户网站</td></tr>",
+                "<tr><td width=\"200\" valign=\"top\"><table width=\"100%\" cellspacing=\"0\">"
+                "<tr><td class=\"menu\"><a href=\"/\">首页</a></td></tr>"
+                "<tr><td class=\"menu\"><a href=\"/zwgk\">政务公开</a></td></tr>"
+                "<tr><td class=\"menu\"><a href=\"/czyjs\">财政预决算</a></td></tr></table></td>",
+                "<td valign=\"top\"><table width=\"100%\" border=\"0\" cellpadding=\"6\">",
+                "<tr><td class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; 财政预决算</td></tr>",
+                "<tr><td align=\"center\">发布时间：2024-03-01　　浏览次数：128</td></tr>", "<tr><td>", *body,
+                "</td></tr></table></td></tr>", "<tr><td colspan=\"2\" align=\"center\">主办单位：本级人民政府办公室"
+                "　　网站标识码：1234000001</td></tr>", "</table>"]
     lines = ["<html><head><meta charset=\"utf-8\"></head><body>", *body, "</body></html>"]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+_WORD_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<meta name=Originator content="Microsoft Word 15">
+<!--[if gte mso 9]><xml>
+ <w:WordDocument>
+  <w:View>Print</w:View>
+  <w:SpellingState>Clean</w:SpellingState>
+  <w:DocumentKind>DocumentNotSpecified</w:DocumentKind>
+  <w:Compatibility><w:SpaceForUL/></w:Compatibility>
+ </w:WordDocument>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+\t{font-family:宋体;
+\tpanose-1:2 1 6 0 3 1 1 1 1 1;
+\tmso-font-charset:134;}
+p.MsoNormal, li.MsoNormal, div.MsoNormal
+\t{mso-style-unhide:no;
+\tmargin:0cm;
+\ttext-align:justify;
+\ttext-justify:inter-ideograph;
+\tfont-size:10.5pt;
+\tfont-family:等线;}
+@page WordSection1
+\t{size:595.3pt 841.9pt;
+\tmargin:72.0pt 90.0pt 72.0pt 90.0pt;}
+div.WordSection1
+\t{page:WordSection1;}
+-->
+</style>
+</head>
+
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+
+<div class=WordSection1 style='layout-grid:15.6pt'>
+"""
+
+
+def _word_runs(line: str) -> str:
+    """A line as Word's runs: a ``<span>`` a script (ideographs in the East Asian font, Latin letters and digits
+    ``lang=EN-US``), the source broken inside the tags as Word breaks its lines."""
+    runs: list[str] = []
+    for part in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", line):
+        text = html.escape(part, quote=False)
+        if part.isascii():
+            runs.append(f"<span\nlang=EN-US>{text}</span>")
+        else:
+            runs.append(f"<span style='font-family:宋体;mso-ascii-font-family:等线;\nmso-hansi-font-family:等线'>{text}"
+                        "</span>")
+    return "".join(runs)
+
+
+def _word_cell(cell: Cell, span: str, width: int) -> str:
+    """A ``<td>`` as Word saves it: its width and borders in styles, a ``<p class=MsoNormal>`` a paragraph, each closed
+    by an ``<o:p>`` (``&nbsp;`` in it for an empty cell)."""
+    paragraphs = [f"  <p class=MsoNormal align=center style='text-align:center'>{_word_runs(line)}<span\n"
+                  "  lang=EN-US><o:p></o:p></span></p>" for line in cell.text.split("\n") if line]
+    if not paragraphs:
+        paragraphs = ["  <p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p>"
+                      "</span></p>"]
+    return (f"  <td width={width}{span} style='width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;\n"
+            "  mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>\n" + "\n".join(paragraphs)
+            + "\n  </td>")
+
+
+def _word_web_page(forms: list[Form]) -> bytes:
+    """The forms as Word saves its document as a web page (网页, .htm): GB2312 with the characters it lacks as
+    references, ``mso-`` styles, a ``<span>`` a run, ``<o:p>`` closing each paragraph, and the row of empty cells
+    Word adds under a table whose columns do not line up (``<![if !supportMisalignedColumns]>``)."""
+    parts = [_WORD_HEAD]
+    for form in forms:
+        parts.append("<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:16.0pt;"
+                     f"\nfont-family:黑体'>{html.escape(form.title)}</span></b><span lang=EN-US><o:p></o:p></span></p>")
+        parts.append("\n<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0\n"
+                     " style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;\n"
+                     " mso-yfti-tbllook:1184'>")
+        rows, merges = _part(form, range(len(form.rows)))
+        areas = _covered(merges)
+        hidden = {(r, c) for top, left, bottom, right in merges for r in range(top, bottom + 1)
+                  for c in range(left, right + 1) if (r, c) != (top, left)}
+        widths = [95, 113, 189, 123, 113, 57, 57, 57, 57][: form.width]
+        for number, row in enumerate(rows):
+            cells = []
+            for column, cell in enumerate(row):
+                if (number, column) in hidden:
+                    continue
+                top, left, bottom, right = areas.get((number, column), (number, column, number, column))
+                span = f" rowspan={bottom - top + 1}" if bottom > top else ""
+                span += f" colspan={right - left + 1}" if right > left else ""
+                cells.append(_word_cell(cell, span, sum(widths[left:right + 1])))
+            parts.append(f" <tr style='mso-yfti-irow:{number}'>\n" + "\n".join(cells) + "\n </tr>")
+        parts.append(" <![if !supportMisalignedColumns]>\n <tr height=0>\n"
+                     + "\n".join(f"  <td width={width} style='border:none'></td>" for width in widths)
+                     + "\n </tr>\n <![endif]>\n</table>\n\n"
+                     "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
+    parts.append("\n</div>\n\n</body>\n\n</html>\n")
+    return "\n".join(parts).replace("\n", "\r\n").encode("gb2312", errors="xmlcharrefreplace")
 
 
 def convert_all(sources: list[Path], target: str, directory: Path, profile: Path) -> list[Path]:
@@ -617,7 +817,7 @@ def render_all(files: list[list[Form]], names: list[str], directory: Path, wante
                        profile) if printed else []
     for number, source in enumerate(printed):
         written[f"{source}-pdf"] = pdfs[number * len(files):(number + 1) * len(files)]
-    for form in ("xls", "ods"):
+    for form in ("xls", "ods", "et"):  # (.et: LibreOffice's .xls under WPS's name; no file WPS wrote)
         if form in wanted:
             written[form] = convert_all(written["xlsx"], form, directory / form, profile)
     return {form: written[form] for form in wanted}

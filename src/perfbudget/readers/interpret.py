@@ -56,7 +56,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
-from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
+from perfbudget.readers.money_cells import cost_money_unit, unit_clash, written_money_unit
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import (
     build_project,
@@ -623,7 +623,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     Shared by :func:`interpret_tables` and the one-pass path of ``text_cells_fast``."""
     projects: list[Project] = []
     unit: Unit | None = None
-    money_unit: str | None = None
+    unit_parts: Parts | None = None  # the table that gave the file's money unit (its ``money_unit`` the file's)
     self_evaluation = monitoring = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
@@ -637,7 +637,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             parts.money_unit = written
             problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
                                     Severity.INFO))
-        elif parts.money_unit is None and money_unit is None and (costed := cost_money_unit(parts)) is not None:
+        elif parts.money_unit is None and unit_parts is None and (costed := cost_money_unit(parts)) is not None:
             # (only while no table before it gave the file's unit, which a table without one shares)
             parts.money_unit, row = costed
             parts.needs_check.append(f"表中没有写金额单位，按成本指标{row}取「{parts.money_unit}」")
@@ -651,11 +651,10 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                                         f"与文件中第一个表的「{unit.code or ''}{unit.name}」不同",
                                         Severity.WARNING))
         if parts.money_unit is not None:
-            if money_unit is None:
-                money_unit = parts.money_unit
-            elif parts.money_unit != money_unit:
-                problems.append(Problem(parts.source, f"本表的金额单位「{parts.money_unit}」与第一个表的"
-                                        f"「{money_unit}」不同"))
+            if unit_parts is None:
+                unit_parts = parts
+            elif parts.money_unit != unit_parts.money_unit:
+                problems.append(unit_clash(parts, unit_parts))
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):
             projects.append(build_project(parts, position, problems))
@@ -693,7 +692,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         projects = [replace(p, seq=i) for i, p in enumerate(projects, 1)]
     document = Document(
         unit=unit or Unit(None, None),
-        money_unit=money_unit,
+        money_unit=unit_parts.money_unit if unit_parts is not None else None,
         projects=tuple(projects),
         kind="monitoring" if monitoring else "self-evaluation" if self_evaluation else "target",
         source=Source(file),

@@ -165,3 +165,23 @@ def unsplit_budget_cell(parts: Parts) -> Cell | None:
             if found is not None and header_field(found["label"]) == "total":
                 return cell
     return None
+
+
+def _place(cell: Cell | None, parts: Parts) -> str:
+    """Where a table's amounts stand, for a person: its first amount's cell (its table's first row if it has none),
+    without the file's name (``项目二 第2行 第3列``, a text's ``第12行``)."""
+    source = cell.source if cell is not None else parts.source
+    if source.line is not None:
+        return f"第{source.line}行"
+    return source.place
+
+
+def unit_clash(parts: Parts, first: Parts) -> Problem:
+    """The error of a table whose money unit is not the file's first table's (a workbook of a 元 table and a 万元
+    one): a document holds one money unit, so neither is read as the other's (no amount converted by a guess of which
+    unit the file means); the error, at this table's first amount, names both tables' amounts and what to do."""
+    own, earlier = next(iter(parts.money.values()), None), next(iter(first.money.values()), None)
+    return Problem(own.source if own is not None else parts.source,
+                   f"本表的金额单位「{parts.money_unit}」与文件中第一个表的「{first.money_unit}」不同（第一个表的金额在"
+                   f"{_place(earlier, first)}，本表的在{_place(own, parts)}）：一个文件的表只能用同一个金额单位，"
+                   "请把两个表分成两个文件，或把金额统一为同一单位后再导入")

@@ -38,6 +38,14 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import column_role, level_of
 from perfbudget.readers.level_wraps import is_wrapped_level_name
 from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
+from perfbudget.readers.pdf_clipped import (
+    clipped_text,
+    cut_at_foot,
+    cut_at_head,
+    cut_problem,
+    cut_under_titles,
+    under_titles_problem,
+)
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -113,7 +121,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                                               "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
         drawn = 0
         # a word processor's table row may break across pages (Word's default); a spreadsheet's never does
-        rows_may_split = not _SPREADSHEET.search(str((pdf.metadata or {}).get("Creator", "")))
+        creator = str((pdf.metadata or {}).get("Creator", ""))
+        rows_may_split = not _SPREADSHEET.search(creator)
+        # Calc's PDF draws a merged cell's text clipped to each page's part of it (pdf_clipped); Excel's and WPS's
+        # PDFs of a cut merged cell are not known: their text is read as the page gives it
+        clips = _CLIPS_CELLS.search(creator) is not None
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
         last_raw: list[list[str | None]] = []
@@ -131,7 +143,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         heads = _Heads()  # each table's indicator header, looked for once in its rows
         seen = _SeenRows()  # the open table's rows' texts, for the repeated heading (each row's texts made once)
         pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
-        for page_number, page in enumerate(pdf.pages, 1):
+        for page_number, whole in enumerate(pdf.pages, 1):
+            page = whole  # (the page without characters a cut cell draws clipped, where there are such)
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
@@ -144,6 +157,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             _radicals_as_ideographs(page)
             _level_lines(page)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            if found and open_table and clips and (crossed := cut_under_titles(
+                    page.chars, [row.cells for row in found[0].rows], found[0].bbox[0], found[0].bbox[2],
+                    lambda texts: _is_header_again(texts, tables[-1].rows, heads))):
+                page = _told_under_titles(crossed, tables[-1], file, page_number, len(tables) + 1, page)
+                found = [type(t)(page, t.cells) for t in found]  # (the same cells, their text read from that page)
             if not found and (problem := unruled.read(page, page_number, tables)) is not None:
                 return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
             if found:
@@ -161,7 +179,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     extracted, ends = [texts, *extracted], OpenEnds({c: r + 1 for c, r in ends.bottom.items()})
                     spans = [widths, *spans] if spans else []
                     unordered = [(r + 1, c) for r, c in unordered]
-                above = _text_lines(page, top, opened[0] if opened is not None else table.bbox[1])
+                shown = page
+                if open_table and top == 0.0 and last_starts and clips and \
+                        (clipped := cut_at_head(page.chars, table.bbox[1], last_starts[0], last_right, last_starts)):
+                    shown = _without(page, clipped)  # (the previous page's cut cells drawn here, clipped)
+                above = _text_lines(shown, top, opened[0] if opened is not None else table.bbox[1])
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
@@ -236,12 +258,68 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                         strip.began(rows, page_number)
                 top = table.bbox[3]
                 open_table = False
-            open_table = bool(found) and not _text_lines(page, top, page.height)
+            shown = page
+            # (the last table's columns as its rows stand: the previous page's grid where they were laid onto it)
+            if found and clips and (cut := cut_at_foot(page.chars, found[-1].bbox, last_starts)):
+                shown = _told_cut(cut, tables[-1], last_rows, file, page_number, page)
+            open_table = bool(found) and not _text_lines(shown, top, page.height)
             footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
-            page.flush_cache()
+            whole.flush_cache()
     if unreadable:
         return [], unreadable
     return tables, picture_pages(file, pictures, count, bool(tables))
+
+
+def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawTable, rows: list[list[Cell]],
+              file: str, page_number: int, page: Any) -> Any:
+    """Each cell of the page's last table that the page's foot cuts (``pdf_clipped``): its hidden rest joined to the
+    cell whose shown text reaches the cut (the nearest filled cell above in its column, a cell merged down), told at
+    the table's last row with the project marked to be checked; the page without the hidden characters (no text
+    after the table)."""
+    hidden: list[dict[str, Any]] = []
+    for column, text, reaching, chars in cut:
+        hidden.extend(chars)
+        cell = next((row[column] for row in reversed(rows) if column < len(row) and not row[column].blank), None)
+        joined = cell is not None and bool(reaching) and "".join(cell.text.split()).endswith("".join(reaching.split()))
+        if cell is not None and joined:
+            cell.add_paragraph(text)
+        last = rows[-1] if rows else []
+        where = last[column].source if column < len(last) else Source(file, page=page_number)
+        # (the column as the page draws it: a cell laid onto the previous page's grid keeps its page's place)
+        problem, note = cut_problem(where, page_number, where.column or column + 1, text, reaching if joined else None)
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
+    return _without(page, hidden)
+
+
+def _is_header_again(texts: list[str], earlier: list[list[Cell]], heads: _Heads) -> bool:
+    """Whether a page's row of these texts is the indicator header of the table going on from the previous page again
+    (print titles): the same filled texts, one naming the 三级 column."""
+    head = heads.of(earlier)
+    filled = [t for t in ("".join(text.split()) for text in texts) if t]
+    return head is not None and any(column_role(t) == "level3" for t in filled) \
+        and filled == [t for t in ("".join(cell.text.split()) for cell in head) if t]
+
+
+def _told_under_titles(crossed: list[tuple[int, int, list[dict[str, Any]]]], table: RawTable, file: str,
+                       page_number: int, number: int, page: Any) -> Any:
+    """Each cell under a page's repeated title rows whose clipped text is drawn across their bottom line
+    (``pdf_clipped.cut_under_titles``): told at the cell, the project marked to be checked; the page without those
+    characters."""
+    hidden: list[dict[str, Any]] = []
+    for row, column, chars in crossed:
+        hidden.extend(chars)
+        where = Source(file, table=number, page=page_number, row=row + 1, column=column + 1)
+        problem, note = under_titles_problem(where, page_number, column + 1, clipped_text(chars))
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
+    return _without(page, hidden)
+
+
+def _without(page: Any, chars: list[dict[str, Any]]) -> Any:
+    """The page without the given characters (pdfplumber's own objects)."""
+    hidden = {id(char) for char in chars}
+    return page.filter(lambda obj: id(obj) not in hidden)
 
 
 def _running_header(page: Any, found: list[Any],
@@ -348,6 +426,7 @@ UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向�
 
 
 _SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)
+_CLIPS_CELLS = re.compile(r"^\s*Calc\b")  # (LibreOffice Calc's PDF: Creator "Calc")
 SPLIT_ROW_NOTE = "表格跨页续排：分页处的一行可能被拆成了两行，请核对跨页处的指标"
 
 

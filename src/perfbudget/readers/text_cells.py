@@ -15,7 +15,8 @@ from itertools import filterfalse
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable, source_at
 from perfbudget.readers.label_lines import label_line_cells, lead_line_cells
-from perfbudget.readers.stream import with_year_note
+from perfbudget.readers.labels import is_any_label, is_footer
+from perfbudget.readers.stream import _SECTION, looks_like_heading, with_year_note
 from perfbudget.readers.text_lines import head_lines
 
 HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
@@ -38,6 +39,30 @@ def lines_look_like_tab_cells(all_lines: list[str]) -> bool:
     return tabbed >= 10 and tabbed / len(lines) > 0.6
 
 
+def _cut_short(rows: list[list[Cell]], last_cell: Cell | None) -> bool:
+    """Whether the table's last row, ending in ``last_cell``, has fewer cells than the row before it (a row the
+    Word extractor's blank line for an empty paragraph broke off)."""
+    return len(rows) >= 2 and last_cell is not None and bool(rows[-1]) and rows[-1][-1] is last_cell \
+        and len(rows[-1]) < len(rows[-2])
+
+
+def _row_goes_on(lines: list[str], at: int, rows: list[list[Cell]], line: str) -> bool:
+    """Whether the lone ``line`` before ``lines[at]`` is a further paragraph of the cut-short last row's last cell:
+    the row goes on right after it (a tab line, no blank line between), no wider with its rest than the row before,
+    and neither ``line`` nor the rest's first cell is what stands between tables (a title, a section, 注/说明, a
+    label starting a table)."""
+    if at >= len(lines) or lines[at][:1] != "\t" or looks_like_heading(line) or _SECTION.match(line) \
+            or is_footer(line) or is_any_label(lines[at].split("\t", 2)[1]):
+        return False
+    width = len(rows[-1])
+    for next_line in lines[at:]:
+        if not next_line.strip():
+            break
+        if next_line[:1] == "\t":  # its cells, trailing empty ones dropped as the reader does
+            width += max(1, len(next_line.rstrip().split("\t")) - 1)
+    return width <= len(rows[-2])
+
+
 def read_tab_cells(text: str, file: str) -> list[RawTable]:
     """Split the text into raw tables of cells, each cell with its line number.
 
@@ -55,7 +80,8 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
     lead = False  # the current table holds only label lines so far (项目名称：… / 主管部门：…)
     # source_at(file, lineno) and Cell(text, source), inlined: no Python-level call per line
     new_tuple, new_object = tuple.__new__, object.__new__
-    for lineno, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for lineno, line in enumerate(lines, 1):
         if line[:1] == "\t":
             if row is None:
                 # a row starts (after a blank line or a heading); ``pending`` is only ever set
@@ -98,6 +124,15 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             previous_was_cell = True
             continue
         labelled = None if is_heading else label_line_cells(stripped)
+        if labelled is None and not is_heading and pending is None and current is not None \
+                and _cut_short(current.rows, last_cell) and _row_goes_on(lines, lineno, current.rows, stripped):
+            # 养护 / (blank) / 里程 / \t≥300公里: a cell's further paragraph after an empty one, in a row shorter than
+            # the row before it that goes on right after it (forms43: read as the heading of a table of the row's
+            # rest); a lone line before a blank line or a new table stays between the tables
+            assert last_cell is not None
+            last_cell.add_paragraph(stripped)
+            row, previous_was_cell = current.rows[-1], True
+            continue
         if labelled is None and lead and pending is None and not is_heading:
             # 主管部门：某局, 二、项目资金（万元）, 年度资金总额：16 after 项目名称：…: the label lines go on
             # (reading41: a notice one cell a line lost its money unit and budget, read as headings)

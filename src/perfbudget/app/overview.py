@@ -18,6 +18,7 @@ from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
 from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
+from perfbudget.app.paging import PAGE
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
 from perfbudget.plain_numbers import plain_int
@@ -432,7 +433,7 @@ _NEWEST_EVENTS = (select(workflow_events, users.c.display_name)
                   .where(workflow_events.c.project_id == bindparam("project_id"))
                   .order_by(workflow_events.c.id.desc()).limit(bindparam("n")))
 EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the history page shows the rest)
-EVENTS_PAGE = 50  # workflow events per page of the history page
+EVENTS_PAGE = PAGE  # workflow events per page of the history page, the API's ``workflow_limit`` (50 until faces43)
 
 
 def with_display_names(tx: Transaction, rows: list[dict[str, Any]], key: str = "username") -> list[dict[str, Any]]:
@@ -533,7 +534,7 @@ def version_total(tx: Transaction, project_id: int) -> int:
     return count(tx.connection, project_id)
 
 
-HISTORY_PAGE = 50  # versions per page of the web's history page
+HISTORY_PAGE = PAGE  # versions per page of the web's history page, the API's ``limit`` (50 until faces43)
 # changes listed for each version on the history page, each told in at most HISTORY_CHANGE_CHARS characters (the page
 # of two versions of an 8 MB project was 15.6 MB until attack31; the version's own page shows every value whole)
 HISTORY_CHANGES = 50

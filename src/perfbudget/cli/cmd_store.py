@@ -6,6 +6,7 @@ current directory. SQLAlchemy is imported inside the commands, never at module i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from perfbudget.app.paging import LIMIT_HELP, PAGE, too_many
+from perfbudget.app.paging import LIMIT_HELP, MOST_PAGE, PAGE, too_many
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, usage_fail
 from perfbudget.cli.store_common import (
@@ -530,67 +531,113 @@ def history_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    limit: int | None = typer.Option(None, "--limit", min=1, max=MAX_INTEGER,
-                                     help="只列出这么多个版本（从最早的一版起，或从 --offset 起）；默认全部。"),
-    offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER,
-                               help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
-    workflow_limit: int | None = typer.Option(None, "--workflow-limit", min=1, max=MAX_INTEGER,
-                                              help="只列出这么多条流程记录（从最早的一条起，或从 --workflow-offset "
-                                                   "起）；默认全部。"),
+    limit: int = typer.Option(PAGE, "--limit", min=1, max=MAX_INTEGER,
+                              help=f"每页多少个版本（从最早的一版起；默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit "
+                                   "相同）。"),
+    page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始）。"),
+    offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
+                                      help="跳过最早的这么多个版本（代替 --page）。"),
+    show_all: bool = typer.Option(False, "--all", help="列出全部版本和全部流程记录（逐批读取、边读边输出，不分页）。"),
+    workflow_limit: int = typer.Option(PAGE, "--workflow-limit", min=1, max=MAX_INTEGER,
+                                       help=f"每页多少条流程记录（从最早的一条起；默认 {PAGE}，至多 {MOST_PAGE}，"
+                                            "同 API 的 workflow_limit）。"),
     workflow_offset: int = typer.Option(0, "--workflow-offset", min=0, max=MAX_INTEGER,
                                         help="跳过最早的这么多条流程记录（与 --workflow-limit 一起分页，同 API 的 "
-                                             "workflow_limit、workflow_offset）。"),
+                                             "workflow_offset）。"),
 ) -> None:
-    """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
+    """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。
+
+    默认分页，每页 100 个版本、100 条流程记录（与 API 相同），并显示总数；--page N 翻页，--all 列出全部。
+    """
+    for name, value in (("--limit", limit), ("--workflow-limit", workflow_limit)):
+        # one page as the API's (every version and step until faces43)
+        refused = None if show_all else too_many(value, name, "更多请用 --page 翻页，或 --all 列出全部")
+        if refused is not None:
+            usage_fail(refused)
     from perfbudget.app.overview import event_total, history, version_total, workflow_events_of
     from perfbudget.app.stored_records import project_row
-    from perfbudget.app.times import utc_iso
 
+    start = offset if offset is not None else (page - 1) * limit
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = project_row(store, project_id)
     with store.reading() as tx:
-        versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
-        total = version_total(tx, project_id) if limit is not None or offset else len(versions)
-        # as the history page and the API's history show them; paged as the API pages them (leftovers18)
-        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
-        step_total = event_total(tx, project_id) if workflow_limit is not None or workflow_offset else len(steps)
-    store.close()
-    if as_json:
-        print_json(jsonable({"project": head, "total": total, "offset": offset, "versions": [
-            {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
-            "workflow_total": step_total, "workflow_offset": workflow_offset,
-            "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}))
-        return
+        total = version_total(tx, project_id)
+        step_total = event_total(tx, project_id)
+        if show_all:  # every version, read a page of MOST_PAGE at a time below; every step
+            start, limit, workflow_offset, workflow_limit = 0, MOST_PAGE, 0, step_total
+        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset) if workflow_limit else []
+
+    def pages() -> Iterator[list[dict[str, Any]]]:
+        """The page's versions; with --all every version, :data:`MOST_PAGE` at a time."""
+        at = start
+        while True:
+            with store.reading() as tx:
+                part = history(tx, project_id, limit, at)
+            yield part
+            at += len(part)
+            if not show_all or len(part) < limit or at >= total:
+                return
+
+    try:
+        if as_json:
+            _history_json(head, total, None if show_all else limit, start, [v for part in pages() for v in part],
+                          step_total, workflow_offset, steps)
+            return
+        shown = f"共 {total} 版"
+        if not show_all and (start > 0 or limit < total):
+            last = min(total, start + limit)
+            pages_said = f"每页 {limit} 版，共 {-(-total // limit)} 页（--page N 翻页，--all 列出全部）"
+            shown += (f"，列出其中 {last - start} 版（第 {start + 1}–{last} 版）；{pages_said}" if start < total
+                      else f"，第 {start} 版之后没有版本")
+        out.print(project_heading(head, shown), markup=False)
+        for part in pages():
+            for v in part:
+                _print_version(v)
+    finally:
+        store.close()
+    _print_steps(steps, step_total)
+
+
+def _history_json(head: dict[str, Any], total: int, limit: int | None, offset: int, versions: list[dict[str, Any]],
+                  step_total: int, workflow_offset: int, steps: list[dict[str, Any]]) -> None:
+    """``history --json``: the API's answer's keys (``limit`` None with --all)."""
+    from perfbudget.app.times import utc_iso
+
+    print_json(jsonable({"project": head, "total": total, "limit": limit, "offset": offset, "versions": [
+        {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
+        "workflow_total": step_total, "workflow_offset": workflow_offset,
+        "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}))
+
+
+def _print_version(v: dict[str, Any]) -> None:
+    """One version of ``history``: when, from where, by whom, and its changes."""
     from perfbudget.store.changes import describe
 
-    if len(versions) == total:
-        shown = f"共 {total} 版"
-    elif versions:
-        first, last = versions[0]["version"], versions[-1]["version"]
-        shown = f"共 {total} 版，列出其中 {len(versions)} 版（第 {first}–{last} 版）"
-    else:
-        shown = f"共 {total} 版，--offset {offset} 之后没有版本"
-    out.print(project_heading(head, shown), markup=False)
-    for v in versions:
-        who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
-        out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
-                  f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}"
-                  + (f"，内容指纹 {v['fingerprint']}" if v["fingerprint"] else "")
-                  + f"），{v['indicator_count']} 个指标{who}",
-                  markup=False)
-        if v["version"] == 1:
-            out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)
-        elif not v["changes"]:
-            out.print("  · 无可见改动", markup=False)
-        for change in v["changes"]:
-            out.print(f"  · {describe(change)}", markup=False)
-    if steps:
-        from perfbudget.app.workflow import state_label
+    who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
+    out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
+              f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}"
+              + (f"，内容指纹 {v['fingerprint']}" if v["fingerprint"] else "")
+              + f"），{v['indicator_count']} 个指标{who}",
+              markup=False)
+    if v["version"] == 1:
+        out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)
+    elif not v["changes"]:
+        out.print("  · 无可见改动", markup=False)
+    for change in v["changes"]:
+        out.print(f"  · {describe(change)}", markup=False)
 
-        more = f"（共 {step_total} 条，列出 {len(steps)} 条）" if len(steps) < step_total else ""
-        out.print(f"审核流程：{more}", markup=False)
-        for e in steps:
-            said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
-            out.print(f"  {shown_time(e['at'])}  {e['user_label'] or '—'}  第 {e['version_number'] or '—'} 版  "
-                      f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)
+
+def _print_steps(steps: list[dict[str, Any]], step_total: int) -> None:
+    """The workflow steps under ``history``'s versions, with which of how many they are."""
+    if not steps:
+        return
+    from perfbudget.app.workflow import state_label
+
+    more = f"（共 {step_total} 条，列出 {len(steps)} 条）（--workflow-offset 翻页，--all 列出全部）" \
+        if len(steps) < step_total else ""
+    out.print(f"审核流程：{more}", markup=False)
+    for e in steps:
+        said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
+        out.print(f"  {shown_time(e['at'])}  {e['user_label'] or '—'}  第 {e['version_number'] or '—'} 版  "
+                  f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)

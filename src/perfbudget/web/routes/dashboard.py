@@ -21,6 +21,7 @@ from perfbudget.app.overview import (
     unit_head,
     years,
 )
+from perfbudget.app.paging import PAGE
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import STATE_LABELS, STATES
 from perfbudget.plain_numbers import plain_int, plain_year
@@ -32,7 +33,7 @@ from perfbudget.web.routes.common import cached_page, flash, page_router, redire
 from perfbudget.web.views import store_of
 
 router = page_router()
-PAGE_SIZE = 50
+PAGE_SIZE = PAGE  # the one page of every face (app.paging; 50 until faces43)
 UNITS_SHOWN = 50
 
 

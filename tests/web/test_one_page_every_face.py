@@ -1,0 +1,71 @@
+"""faces43: one page on every face. The web pages listed 50 rows (projects, the dashboard's list, a project's
+versions and workflow steps) where ``perfbudget list|history`` and the API page 100 (``app.paging``); ``perfbudget
+audit --limit`` took 10,000 where the API's ``limit`` stops at 1,000; ``perfbudget history`` listed every version and
+step where the API pages them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from perfbudget.app import desk, overview, paging
+from perfbudget.cli import app as cli
+from perfbudget.web.routes import dashboard
+from tests.web.conftest import WebEnv
+from tests.web.test_history_pages import _revise
+
+runner = CliRunner()
+
+
+def _api_default(web: WebEnv, path: str, name: str) -> int:
+    parameters = web.client().get("/api/openapi.json").json()["paths"][path]["get"]["parameters"]
+    return int(next(p for p in parameters if p["name"] == name)["schema"]["default"])
+
+
+def test_the_pages_list_as_many_rows_as_the_api_and_the_command_line(web: WebEnv) -> None:
+    page = web.client("admin").get("/projects").text
+    sizes = page.split('<select name="size">')[1].split("</select>")[0]
+    chosen = re.findall(r'<option value="(\d+)" selected>', sizes)
+    assert chosen == [str(paging.PAGE)], sizes  # the list's page size shown as chosen
+    assert desk.ListQuery.parse({})[0].size == paging.PAGE
+    assert desk.ListQuery.parse({"size": "50"})[0].size == 50  # a smaller page stays the user's choice
+    assert _api_default(web, "/api/v1/projects", "limit") == paging.PAGE == dashboard.PAGE_SIZE
+    history = "/api/v1/projects/{project_id}/history"
+    assert _api_default(web, history, "limit") == overview.HISTORY_PAGE
+    assert _api_default(web, history, "workflow_limit") == overview.EVENTS_PAGE
+    listed = json.loads(runner.invoke(cli, ["list", "projects", "--db", web.url, "--json"]).stdout)
+    assert listed["limit"] == paging.PAGE
+
+
+def test_audit_takes_the_apis_largest_page(web: WebEnv) -> None:
+    said = runner.invoke(cli, ["audit", "--limit", str(paging.MOST_PAGE + 1), "--db", web.url])
+    assert said.exit_code == 2 and f"--limit 最多 {paging.MOST_PAGE}" in said.stderr, said.output
+    bearer = {"Authorization": f"Bearer {web.token('admin')}"}
+    assert web.client().get(f"/api/v1/audit?limit={paging.MOST_PAGE + 1}", headers=bearer).status_code == 422
+    said = runner.invoke(cli, ["audit", "--limit", str(paging.MOST_PAGE), "--db", web.url, "--json"])
+    assert said.exit_code == 0 and json.loads(said.stdout)["limit"] == paging.MOST_PAGE
+    assert json.loads(runner.invoke(cli, ["audit", "--db", web.url, "--json"]).stdout)["limit"] == paging.PAGE
+
+
+def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    _revise(web, pid, 4)  # versions 1..5
+    db = web.url
+    whole = json.loads(runner.invoke(cli, ["history", str(pid), "--db", db, "--json"]).stdout)
+    bearer = {"Authorization": f"Bearer {web.token('admin')}"}
+    answer = web.client().get(f"/api/v1/projects/{pid}/history", headers=bearer).json()
+    assert whole["limit"] == answer["limit"] == paging.PAGE
+    assert [v["version"] for v in whole["versions"]] == [v["version"] for v in answer["versions"]] == [1, 2, 3, 4, 5]
+    second = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", "2"])
+    assert second.exit_code == 0, second.output
+    assert "共 5 版，列出其中 2 版（第 3–4 版）；每页 2 版，共 3 页（--page N 翻页，--all 列出全部）" in second.stdout
+    assert re.findall(r"^第 (\d+) 版", second.stdout, re.M) == ["3", "4"]
+    every = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--all"])
+    assert re.findall(r"^第 (\d+) 版", every.stdout, re.M) == ["1", "2", "3", "4", "5"] and "翻页" not in every.stdout
+    for option in ("--limit", "--workflow-limit"):
+        said = runner.invoke(cli, ["history", str(pid), "--db", db, option, str(paging.MOST_PAGE + 1)])
+        assert said.exit_code == 2 and f"{option} 最多 {paging.MOST_PAGE}" in said.stderr, said.output
+    assert web.client().get(f"/api/v1/projects/{pid}/history?limit={paging.MOST_PAGE + 1}&changes_limit=1",
+                            headers=bearer).status_code == 422

@@ -60,7 +60,7 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
     assert [v["version"] for v in whole["versions"]] == [v["version"] for v in answer["versions"]] == [1, 2, 3, 4, 5]
     second = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", "2"])
     assert second.exit_code == 0, second.output
-    assert "共 5 版，列出其中 2 版（第 3–4 版）；每页 2 版，共 3 页（--page N 翻页，--all 列出全部）" in second.stdout
+    assert "共 5 版，列出其中 2 版（第 3–4 版）；每页 2 版，共 3 页；--page N 翻页，--all 列出全部" in second.stdout
     assert re.findall(r"^第 (\d+) 版", second.stdout, re.M) == ["3", "4"]
     every = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--all"])
     assert re.findall(r"^第 (\d+) 版", every.stdout, re.M) == ["1", "2", "3", "4", "5"] and "翻页" not in every.stdout

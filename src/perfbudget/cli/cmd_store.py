@@ -587,9 +587,9 @@ def history_command(
         shown = f"共 {total} 版"
         if not show_all and (start > 0 or limit < total):
             last = min(total, start + limit)
-            pages_said = f"每页 {limit} 版，共 {-(-total // limit)} 页（--page N 翻页，--all 列出全部）"
+            pages_said = f"每页 {limit} 版，共 {-(-total // limit)} 页；--page N 翻页，--all 列出全部"
             shown += (f"，列出其中 {last - start} 版（第 {start + 1}–{last} 版）；{pages_said}" if start < total
-                      else f"，第 {start} 版之后没有版本")
+                      else f"，第 {start} 版之后没有版本；{pages_said}")
         out.print(project_heading(head, shown), markup=False)
         for part in pages():
             for v in part:

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -99,6 +100,38 @@ def test_projects_imported_by_the_cli_are_reviewed_before_serving(tmp_path: Path
     with application.state.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(reviews)).scalar_one() == 10
     application.state.engine.dispose()
+
+
+def test_serve_says_and_shows_a_long_review_before_it_starts(tmp_path: Path, seed_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` reviewed the 15,000 versions a directory import left unreviewed before it started, saying nothing for
+    minutes (faces43's replay): past ``LONG_REVIEW`` versions it says what it does first, and the review tells its
+    progress after each batch (the terminal's bar)."""
+    import io
+
+    from rich.console import Console
+
+    from perfbudget.app.reviews import review_unreviewed
+    from perfbudget.cli import cmd_serve
+
+    db = f"sqlite:///{tmp_path / 'cli-import.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
+    application = create_app(WebConfig(database_url=db, secret_key="k" * 40))
+    looked: list[int] = []
+    assert review_unreviewed(application.state.store, application.state.core, "serve", batch=3,
+                             progress=looked.append) == 10
+    assert looked == [3, 6, 9, 10]
+    other = f"sqlite:///{tmp_path / 'second.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", other]).exit_code == 0
+    second = create_app(WebConfig(database_url=other, secret_key="k" * 40))
+    said = io.StringIO()
+    monkeypatch.setattr(cmd_serve, "err", Console(file=said, width=200))
+    monkeypatch.setattr(cmd_serve, "LONG_REVIEW", 5)
+    assert cmd_serve.review_before_serving(second.state.store, second.state.core) == 10
+    assert said.getvalue() == "正在审核 10 个尚无审核结果的项目版本（如命令行导入的项目），完成后启动网页端…\n"
+    assert cmd_serve.review_before_serving(second.state.store, second.state.core) == 0
+    for made in (application, second):
+        made.state.engine.dispose()
 
 
 def test_user_token_days_gives_the_token_an_expiry(tmp_path: Path) -> None:

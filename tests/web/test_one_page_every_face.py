@@ -33,8 +33,9 @@ def test_the_pages_list_as_many_rows_as_the_api_and_the_command_line(web: WebEnv
     assert desk.ListQuery.parse({"size": "50"})[0].size == 50  # a smaller page stays the user's choice
     assert _api_default(web, "/api/v1/projects", "limit") == paging.PAGE == dashboard.PAGE_SIZE
     history = "/api/v1/projects/{project_id}/history"
-    assert _api_default(web, history, "limit") == overview.HISTORY_PAGE
-    assert _api_default(web, history, "workflow_limit") == overview.EVENTS_PAGE
+    assert _api_default(web, history, "limit") == _api_default(web, history, "workflow_limit") == paging.PAGE
+    # the web's history page is no list: its own 50 versions and 50 steps (each step up to 5,000 characters)
+    assert overview.HISTORY_PAGE == overview.EVENTS_PAGE == 50
     listed = json.loads(runner.invoke(cli, ["list", "projects", "--db", web.url, "--json"]).stdout)
     assert listed["limit"] == paging.PAGE
 

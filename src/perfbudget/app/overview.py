@@ -18,7 +18,6 @@ from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
 from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
-from perfbudget.app.paging import PAGE
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
 from perfbudget.plain_numbers import plain_int
@@ -433,7 +432,9 @@ _NEWEST_EVENTS = (select(workflow_events, users.c.display_name)
                   .where(workflow_events.c.project_id == bindparam("project_id"))
                   .order_by(workflow_events.c.id.desc()).limit(bindparam("n")))
 EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the history page shows the rest)
-EVENTS_PAGE = PAGE  # workflow events per page of the history page, the API's ``workflow_limit`` (50 until faces43)
+# workflow events per page of the web's history page: its own, not a list's page (app.paging.PAGE, the API's
+# ``workflow_limit``): steps of 5,000 characters each, 100 of them made the page 6 MB where 50 make it 3 MB (faces43)
+EVENTS_PAGE = 50
 
 
 def with_display_names(tx: Transaction, rows: list[dict[str, Any]], key: str = "username") -> list[dict[str, Any]]:
@@ -534,7 +535,9 @@ def version_total(tx: Transaction, project_id: int) -> int:
     return count(tx.connection, project_id)
 
 
-HISTORY_PAGE = PAGE  # versions per page of the web's history page, the API's ``limit`` (50 until faces43)
+# versions per page of the web's history page: its own, not a list's page (app.paging.PAGE, the API's ``limit``):
+# each version tells up to HISTORY_CHANGES changes, so 100 of them doubled the page (as faces43 first had it)
+HISTORY_PAGE = 50
 # changes listed for each version on the history page, each told in at most HISTORY_CHANGE_CHARS characters (the page
 # of two versions of an 8 MB project was 15.6 MB until attack31; the version's own page shows every value whole)
 HISTORY_CHANGES = 50

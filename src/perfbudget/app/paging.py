@@ -1,7 +1,8 @@
 """One page of a list, the same on the command line and the API: ``perfbudget list …`` and ``audit``,
 ``GET /api/v1/projects``, ``/review/queue``, ``/evaluations``, ``/units``, ``/indicators``, ``/audit`` and a
-project's ``/history``, ``perfbudget history`` and the web's pages (the project list and the dashboard show 20, 50 or
-100 rows, 100 by default; 50 until faces43, as the history page's versions and steps).
+project's ``/history``, ``perfbudget history`` and the web's lists (the project list and the dashboard show 20, 50 or
+100 rows, 100 by default; 50 until faces43). The web's history page is no list: it keeps its own 50 versions and 50
+workflow steps a page (``app.overview.HISTORY_PAGE``, ``EVENTS_PAGE``).
 
 Until replay-ab the command line's lists paged 50 rows where the API's paged 100 (``audit`` was made one page in
 replay-z): the same question gave a different page. :data:`PAGE` is the one default, :data:`MOST_PAGE` the largest

@@ -59,10 +59,18 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
     answer = web.client().get(f"/api/v1/projects/{pid}/history", headers=bearer).json()
     assert whole["limit"] == answer["limit"] == paging.PAGE
     assert [v["version"] for v in whole["versions"]] == [v["version"] for v in answer["versions"]] == [1, 2, 3, 4, 5]
+    # --page counts as the web's ?page=: page 1 the newest versions (it counted from the oldest in faces43 at first)
+    for page, versions in ((1, ["4", "5"]), (2, ["2", "3"]), (3, ["1"])):
+        said = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", str(page)])
+        assert said.exit_code == 0, said.output
+        assert re.findall(r"^第 (\d+) 版", said.stdout, re.M) == versions, said.stdout
+        with web.app.state.store.reading() as tx:
+            shown = overview.history_newest_first(tx, pid, page, 2).versions
+        assert sorted(str(v["version"]) for v in shown) == versions
     second = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", "2"])
-    assert second.exit_code == 0, second.output
-    assert "共 5 版，列出其中 2 版（第 3–4 版）；每页 2 版，共 3 页；--page N 翻页，--all 列出全部" in second.stdout
-    assert re.findall(r"^第 (\d+) 版", second.stdout, re.M) == ["3", "4"]
+    assert "共 5 版，列出其中 2 版（第 2–3 版）；每页 2 版，共 3 页；--page N 翻页，--all 列出全部" in second.stdout
+    past = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", "4"])
+    assert past.exit_code == 0 and "共 5 版，没有第 4 页；每页 2 版，共 3 页" in past.stdout, past.output
     every = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--all"])
     assert re.findall(r"^第 (\d+) 版", every.stdout, re.M) == ["1", "2", "3", "4", "5"] and "翻页" not in every.stdout
     for option in ("--limit", "--workflow-limit"):

@@ -554,9 +554,10 @@ class HistoryPage:
     total: int
 
 
-def _newest_page(total: int, page: int, size: int) -> tuple[int, int, int, int]:
+def newest_page(total: int, page: int, size: int) -> tuple[int, int, int, int]:
     """(page, pages, start, end) of page ``page`` (1 = the newest; past the last: the last) of ``total``
-    items stored oldest first, ``size`` a page: the items are those from ``start`` up to ``end``."""
+    items stored oldest first, ``size`` a page: the items are those from ``start`` up to ``end``. The history page's
+    ``?page=`` and ``perfbudget history --page`` (which says there is no such page past the last)."""
     pages = max(1, -(-total // size))
     page = min(max(page, 1), pages)
     end = total - (page - 1) * size
@@ -568,7 +569,7 @@ def history_newest_first(tx: Transaction, project_id: int, page: int = 1, size: 
     newest first, ``size`` versions a page (default :data:`HISTORY_PAGE`): a project imported thousands of
     times is shown a page at a time, and only that page's versions and changes are read."""
     total = version_total(tx, project_id)
-    page, pages, start, end = _newest_page(total, page, size or HISTORY_PAGE)
+    page, pages, start, end = newest_page(total, page, size or HISTORY_PAGE)
     # each change read up to one character past what the page tells of it (it then says the rest is cut)
     versions = history(tx, project_id, end - start, start, HISTORY_CHANGES, 0, HISTORY_CHANGE_CHARS + 1) \
         if end > start else []
@@ -580,7 +581,7 @@ def events_newest_first(tx: Transaction, project_id: int, page: int = 1,
     """Page ``page`` of the project's workflow events, newest first (as :func:`history_newest_first`; page 1
     holds the newest :data:`EVENTS_PAGE`): (the events, the page, how many pages, how many events)."""
     total = event_total(tx, project_id)
-    page, pages, start, end = _newest_page(total, page, size or EVENTS_PAGE)
+    page, pages, start, end = newest_page(total, page, size or EVENTS_PAGE)
     events = workflow_events_of(tx, project_id, end - start, start) if end > start else []
     return list(reversed(events)), page, pages, total
 

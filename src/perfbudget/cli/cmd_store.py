@@ -532,9 +532,9 @@ def history_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     limit: int = typer.Option(PAGE, "--limit", min=1, max=MAX_INTEGER,
-                              help=f"每页多少个版本（从最早的一版起；默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit "
-                                   "相同）。"),
-    page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始）。"),
+                              help=f"每页多少个版本（默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit 相同）。"),
+    page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER,
+                             help="第几页：第 1 页为最新的一页，与网页的版本历史相同（页内从早到晚列出）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
                                       help="跳过最早的这么多个版本（代替 --page）。"),
     show_all: bool = typer.Option(False, "--all", help="列出全部版本和全部流程记录（逐批读取、边读边输出，不分页）。"),
@@ -554,30 +554,35 @@ def history_command(
         refused = None if show_all else too_many(value, name, "更多请用 --page 翻页，或 --all 列出全部")
         if refused is not None:
             usage_fail(refused)
-    from perfbudget.app.overview import event_total, history, version_total, workflow_events_of
+    from perfbudget.app.overview import event_total, history, newest_page, version_total, workflow_events_of
     from perfbudget.app.stored_records import project_row
 
-    start = offset if offset is not None else (page - 1) * limit
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = project_row(store, project_id)
     with store.reading() as tx:
         total = version_total(tx, project_id)
+        # the versions from ``start`` up to ``stop`` (oldest first): --page counts as the web's ?page=, the newest
+        # page first (it counted from the oldest in faces43 at first); --offset skips the oldest, as the API's offset
+        pages_in_all, start, stop = newest_page(total, page, limit)[1:] if offset is None \
+            else (0, offset, min(total, offset + limit))
+        if offset is None and page > pages_in_all:
+            start = stop = total  # no such page: nothing listed
         step_total = event_total(tx, project_id)
-        if show_all:  # every version, read a page of MOST_PAGE at a time below; every step
-            start, limit, workflow_offset, workflow_limit = 0, MOST_PAGE, 0, step_total
+        if show_all:  # every version, read MOST_PAGE at a time below; every step
+            start, stop, workflow_offset, workflow_limit = 0, total, 0, step_total
         steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset) if workflow_limit else []
 
     def pages() -> Iterator[list[dict[str, Any]]]:
         """The page's versions; with --all every version, :data:`MOST_PAGE` at a time."""
         at = start
-        while True:
+        while at < stop:
             with store.reading() as tx:
-                part = history(tx, project_id, limit, at)
+                part = history(tx, project_id, min(MOST_PAGE, stop - at), at)
+            if not part:
+                return
             yield part
             at += len(part)
-            if not show_all or len(part) < limit or at >= total:
-                return
 
     try:
         if as_json:
@@ -585,11 +590,11 @@ def history_command(
                           step_total, workflow_offset, steps)
             return
         shown = f"共 {total} 版"
-        if not show_all and (start > 0 or limit < total):
-            last = min(total, start + limit)
+        if not show_all and (start > 0 or stop < total):
             pages_said = f"每页 {limit} 版，共 {-(-total // limit)} 页；--page N 翻页，--all 列出全部"
-            shown += (f"，列出其中 {last - start} 版（第 {start + 1}–{last} 版）；{pages_said}" if start < total
-                      else f"，第 {start} 版之后没有版本；{pages_said}")
+            shown += (f"，列出其中 {stop - start} 版（第 {start + 1}–{stop} 版）；{pages_said}" if start < stop
+                      else f"，第 {start} 版之后没有版本；{pages_said}" if offset is not None
+                      else f"，没有第 {page} 页；{pages_said}")
         out.print(project_heading(head, shown), markup=False)
         for part in pages():
             for v in part:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.app import desk, overview, paging
@@ -78,3 +79,30 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
         assert said.exit_code == 2 and f"{option} 最多 {paging.MOST_PAGE}" in said.stderr, said.output
     assert web.client().get(f"/api/v1/projects/{pid}/history?limit={paging.MOST_PAGE + 1}&changes_limit=1",
                             headers=bearer).status_code == 422
+
+
+def test_history_all_is_read_in_batches_streamed_and_takes_no_page(web: WebEnv,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``history --all`` read 1,000 versions at a time but ignored --page/--offset without a word, and its JSON held
+    every version in memory before writing it (faces43 at first): a usage error, and the JSON written as it is read,
+    as ``list --all`` writes it; batches of 2 so the reading loop turns more than once."""
+    from perfbudget.cli import cmd_store
+
+    pid = web.project_ids[0]
+    _revise(web, pid, 4)  # versions 1..5
+    for option in (["--page", "2"], ["--offset", "1"]):
+        said = runner.invoke(cli, ["history", str(pid), "--db", web.url, "--all", *option])
+        assert said.exit_code == 2 and f"--all 不能与 {option[0]} 同用" in said.stderr, said.output
+    monkeypatch.setattr(cmd_store, "MOST_PAGE", 2)
+    every = runner.invoke(cli, ["history", str(pid), "--db", web.url, "--all"])
+    assert re.findall(r"^第 (\d+) 版", every.stdout, re.M) == ["1", "2", "3", "4", "5"], every.output
+
+    def held(data: object) -> None:
+        raise AssertionError("history --json --all held every version to print them at once")
+
+    monkeypatch.setattr(cmd_store, "print_json", held)
+    said = runner.invoke(cli, ["history", str(pid), "--db", web.url, "--all", "--json"])
+    assert said.exit_code == 0, said.output
+    data = json.loads(said.stdout)
+    assert [v["version"] for v in data["versions"]] == [1, 2, 3, 4, 5] and data["total"] == 5
+    assert data["limit"] is None and data["offset"] == 0 and data["workflow_total"] == len(data["workflow"])

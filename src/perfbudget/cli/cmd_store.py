@@ -533,8 +533,8 @@ def history_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     limit: int = typer.Option(PAGE, "--limit", min=1, max=MAX_INTEGER,
                               help=f"每页多少个版本（默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit 相同）。"),
-    page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER,
-                             help="第几页：第 1 页为最新的一页，与网页的版本历史相同（页内从早到晚列出）。"),
+    page: int | None = typer.Option(None, "--page", min=1, max=MAX_INTEGER,
+                                    help="第几页：第 1 页为最新的一页，与网页的版本历史相同（页内从早到晚列出）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
                                       help="跳过最早的这么多个版本（代替 --page）。"),
     show_all: bool = typer.Option(False, "--all", help="列出全部版本和全部流程记录（逐批读取、边读边输出，不分页）。"),
@@ -549,6 +549,9 @@ def history_command(
 
     默认分页，每页 100 个版本、100 条流程记录（与 API 相同），并显示总数；--page N 翻页，--all 列出全部。
     """
+    given = [name for name, value in (("--page", page), ("--offset", offset)) if value is not None]
+    if show_all and given:  # ignored without a word until faces43's mend
+        usage_fail(f"--all 不能与 {'、'.join(given)} 同用：--all 列出全部版本，不分页")
     for name, value in (("--limit", limit), ("--workflow-limit", workflow_limit)):
         # one page as the API's (every version and step until faces43)
         refused = None if show_all else too_many(value, name, "更多请用 --page 翻页，或 --all 列出全部")
@@ -564,9 +567,9 @@ def history_command(
         total = version_total(tx, project_id)
         # the versions from ``start`` up to ``stop`` (oldest first): --page counts as the web's ?page=, the newest
         # page first (it counted from the oldest in faces43 at first); --offset skips the oldest, as the API's offset
-        pages_in_all, start, stop = newest_page(total, page, limit)[1:] if offset is None \
+        pages_in_all, start, stop = newest_page(total, page or 1, limit)[1:] if offset is None \
             else (0, offset, min(total, offset + limit))
-        if offset is None and page > pages_in_all:
+        if offset is None and (page or 1) > pages_in_all:
             start = stop = total  # no such page: nothing listed
         step_total = event_total(tx, project_id)
         if show_all:  # every version, read MOST_PAGE at a time below; every step
@@ -586,8 +589,9 @@ def history_command(
 
     try:
         if as_json:
-            _history_json(head, total, None if show_all else limit, start, [v for part in pages() for v in part],
-                          step_total, workflow_offset, steps)
+            fields = {"project": head, "total": total, "limit": None if show_all else limit, "offset": start,
+                      "workflow_total": step_total, "workflow_offset": workflow_offset, "workflow": steps}
+            _history_json(fields, (v for part in pages() for v in part), streamed=show_all)
             return
         shown = f"共 {total} 版"
         if not show_all and (start > 0 or stop < total):
@@ -604,15 +608,23 @@ def history_command(
     _print_steps(steps, step_total)
 
 
-def _history_json(head: dict[str, Any], total: int, limit: int | None, offset: int, versions: list[dict[str, Any]],
-                  step_total: int, workflow_offset: int, steps: list[dict[str, Any]]) -> None:
-    """``history --json``: the API's answer's keys (``limit`` None with --all)."""
+def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], streamed: bool) -> None:
+    """``history --json``: the API's answer's keys (``limit`` None with --all), ``fields`` with the page's
+    ``versions``; ``streamed`` (--all) each version written as it is read, as ``list --all`` writes its rows (faces43
+    held every version of --all in memory at first)."""
+    import json
+
     from perfbudget.app.times import utc_iso
 
-    print_json(jsonable({"project": head, "total": total, "limit": limit, "offset": offset, "versions": [
-        {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
-        "workflow_total": step_total, "workflow_offset": workflow_offset,
-        "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}))
+    answer = jsonable({**fields, "workflow": [{**e, "at": utc_iso(e["at"])} for e in fields["workflow"]]})
+    as_said = ({**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions)
+    if not streamed:
+        print_json({**answer, "versions": jsonable(list(as_said))})
+        return
+    out.file.write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
+    for count, version in enumerate(as_said):
+        out.file.write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
+    out.file.write("\n]}\n")
 
 
 def _print_version(v: dict[str, Any]) -> None:

@@ -140,3 +140,14 @@ def test_a_backup_into_a_missing_folder_is_said_in_chinese(tmp_path: Path, seed_
     assert said.exit_code == 1, said.output
     assert said.stderr.strip() == f"错误：无法写出 {target}：所在目录 {target.parent} 不存在", said.stderr
     assert not target.parent.exists()
+
+
+def test_a_backup_under_a_file_is_not_said_to_be_a_missing_folder(tmp_path: Path, seed_path: Path) -> None:
+    """A backup whose folder is a file was said to be into a folder that does not exist (faces43 at first)."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert run("import", str(seed_path), "--db", db).exit_code == 0  # type: ignore[attr-defined]
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "b.db"
+    said = runner.invoke(app, ["db", "backup", str(target), "--db", db])
+    assert said.exit_code == 1, said.output
+    assert said.stderr.strip() == f"错误：无法写出 {target}：{target.parent} 不是目录", said.stderr

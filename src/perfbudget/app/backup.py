@@ -89,7 +89,9 @@ def backup(url: str, file: Path) -> BackupDone:
     if file.resolve() == source.resolve():
         raise BackupRefused("备份文件不能是数据库本身")
     if not file.parent.is_dir():  # SQLite said 「unable to open database file」 after 「备份失败：」 until faces43
-        raise BackupRefused(f"无法写出 {file}：所在目录 {file.parent} 不存在")
+        # a file where the folder should be is not a missing folder (faces43 said so at first)
+        where = f"{file.parent} 不是目录" if file.parent.exists() else f"所在目录 {file.parent} 不存在"
+        raise BackupRefused(f"无法写出 {file}：{where}")
     part = file.with_name(file.name + ".part")
     try:
         part.unlink(missing_ok=True)

@@ -74,9 +74,11 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
     assert past.exit_code == 0 and "共 5 版，没有第 4 页；每页 2 版，共 3 页" in past.stdout, past.output
     every = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--all"])
     assert re.findall(r"^第 (\d+) 版", every.stdout, re.M) == ["1", "2", "3", "4", "5"] and "翻页" not in every.stdout
-    for option in ("--limit", "--workflow-limit"):
+    # each option its own hint (--workflow-limit was told to page with --page, which pages the versions)
+    for option, hint in (("--limit", "--page N 翻页"), ("--workflow-limit", "--workflow-offset 翻页")):
         said = runner.invoke(cli, ["history", str(pid), "--db", db, option, str(paging.MOST_PAGE + 1)])
         assert said.exit_code == 2 and f"{option} 最多 {paging.MOST_PAGE}" in said.stderr, said.output
+        assert hint in said.stderr, said.stderr
     assert web.client().get(f"/api/v1/projects/{pid}/history?limit={paging.MOST_PAGE + 1}&changes_limit=1",
                             headers=bearer).status_code == 422
 

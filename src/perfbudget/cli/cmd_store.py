@@ -552,9 +552,10 @@ def history_command(
     given = [name for name, value in (("--page", page), ("--offset", offset)) if value is not None]
     if show_all and given:  # ignored without a word until faces43's mend
         usage_fail(f"--all 不能与 {'、'.join(given)} 同用：--all 列出全部版本，不分页")
-    for name, value in (("--limit", limit), ("--workflow-limit", workflow_limit)):
-        # one page as the API's (every version and step until faces43)
-        refused = None if show_all else too_many(value, name, "更多请用 --page 翻页，或 --all 列出全部")
+    for name, value, paged_by in (("--limit", limit, "--page N"), ("--workflow-limit", workflow_limit,
+                                                                      "--workflow-offset")):
+        # one page as the API's (every version and step until faces43), each option its own way to the rest
+        refused = None if show_all else too_many(value, name, f"更多请用 {paged_by} 翻页，或 --all 列出全部")
         if refused is not None:
             usage_fail(refused)
     from perfbudget.app.overview import event_total, history, newest_page, version_total, workflow_events_of

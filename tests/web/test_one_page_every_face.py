@@ -69,9 +69,10 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
             shown = overview.history_newest_first(tx, pid, page, 2).versions
         assert sorted(str(v["version"]) for v in shown) == versions
     second = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", "2"])
-    assert "共 5 版，列出其中 2 版（第 2–3 版）；每页 2 版，共 3 页；--page N 翻页，--all 列出全部" in second.stdout
+    # the one page line of every list, told in versions (its own copy until faces43's mend)
+    assert "共 5 版，显示第 2–3 版，共 3 页（--page N 翻页，--all 列出全部）" in second.stdout
     past = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--page", "4"])
-    assert past.exit_code == 0 and "共 5 版，没有第 4 页；每页 2 版，共 3 页" in past.stdout, past.output
+    assert past.exit_code == 0 and "共 5 版，没有第 4 页（共 3 页）" in past.stdout, past.output
     every = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "2", "--all"])
     assert re.findall(r"^第 (\d+) 版", every.stdout, re.M) == ["1", "2", "3", "4", "5"] and "翻页" not in every.stdout
     # each option its own hint (--workflow-limit was told to page with --page, which pages the versions)

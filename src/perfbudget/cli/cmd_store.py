@@ -444,14 +444,21 @@ def list_command(
 
 def print_page_line(counted: str, total: int, shown: int, start: int, limit: int, capped: bool = False) -> None:
     """The line under a listed page: the total, and which rows of how many pages when it is not all of them."""
-    if shown == 0 and start > 0:
-        out.print(f"{counted}，第 {start + 1} 条之后没有了", markup=False)
-    elif start > 0 or shown < total or capped:
-        pages = "" if capped else f"，共 {(total + limit - 1) // limit} 页"
-        out.print(f"{counted}，显示第 {start + 1}–{start + shown} 条{pages}（--page N 翻页，--all 列出全部）",
-                  markup=False)
-    else:
-        out.print(counted, markup=False)
+    out.print(page_line(counted, total, shown, start, limit, capped), markup=False)
+
+
+def page_line(counted: str, total: int, shown: int, start: int, limit: int, capped: bool = False, noun: str = "条",
+              page: int | None = None) -> str:
+    """:func:`print_page_line`'s words, ``shown`` items from the ``start``-th, counted by ``noun`` (条; ``history``'s
+    版); ``page``, the page asked for, is named when there is no such page (``history`` counts its pages from the
+    newest, as the web's history page)."""
+    pages = (total + limit - 1) // limit
+    if shown == 0 and (start > 0 or (page or 1) > 1):
+        return f"{counted}，" + (f"没有第 {page} 页（共 {pages} 页）" if page else f"第 {start + 1} {noun}之后没有了")
+    if start > 0 or shown < total or capped:
+        said = "" if capped else f"，共 {pages} 页"
+        return f"{counted}，显示第 {start + 1}–{start + shown} {noun}{said}（--page N 翻页，--all 列出全部）"
+    return counted
 
 
 def _cell(item: dict[str, Any], key: str) -> str:
@@ -594,12 +601,8 @@ def history_command(
                       "workflow_total": step_total, "workflow_offset": workflow_offset, "workflow": steps}
             _history_json(fields, (v for part in pages() for v in part), streamed=show_all)
             return
-        shown = f"共 {total} 版"
-        if not show_all and (start > 0 or stop < total):
-            pages_said = f"每页 {limit} 版，共 {-(-total // limit)} 页；--page N 翻页，--all 列出全部"
-            shown += (f"，列出其中 {stop - start} 版（第 {start + 1}–{stop} 版）；{pages_said}" if start < stop
-                      else f"，第 {start} 版之后没有版本；{pages_said}" if offset is not None
-                      else f"，没有第 {page} 页；{pages_said}")
+        shown = f"共 {total} 版" if show_all else page_line(f"共 {total} 版", total, max(0, stop - start), start, limit,
+                                                             noun="版", page=page)
         out.print(project_heading(head, shown), markup=False)
         for part in pages():
             for v in part:

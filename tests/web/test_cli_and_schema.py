@@ -105,12 +105,13 @@ def test_projects_imported_by_the_cli_are_reviewed_before_serving(tmp_path: Path
 def test_serve_says_and_shows_a_long_review_before_it_starts(tmp_path: Path, seed_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve`` reviewed the 15,000 versions a directory import left unreviewed before it started, saying nothing for
-    minutes (faces43's replay): past ``LONG_REVIEW`` versions it says what it does first, and the review tells its
-    progress after each batch (the terminal's bar)."""
+    minutes (faces43's replay): past one batch of versions (``REVIEW_BATCH``) it says what it does first, and the
+    review tells its progress after each batch (the terminal's bar)."""
     import io
 
     from rich.console import Console
 
+    from perfbudget.app import reviews
     from perfbudget.app.reviews import review_unreviewed
     from perfbudget.cli import cmd_serve
 
@@ -126,7 +127,7 @@ def test_serve_says_and_shows_a_long_review_before_it_starts(tmp_path: Path, see
     second = create_app(WebConfig(database_url=other, secret_key="k" * 40))
     said = io.StringIO()
     monkeypatch.setattr(cmd_serve, "err", Console(file=said, width=200))
-    monkeypatch.setattr(cmd_serve, "LONG_REVIEW", 5)
+    monkeypatch.setattr(reviews, "REVIEW_BATCH", 5)
     assert cmd_serve.review_before_serving(second.state.store, second.state.core) == 10
     assert said.getvalue() == "正在审核 10 个尚无审核结果的项目版本（如命令行导入的项目），完成后启动网页端…\n"
     assert cmd_serve.review_before_serving(second.state.store, second.state.core) == 0

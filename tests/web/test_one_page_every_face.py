@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from perfbudget.app import desk, overview, paging
 from perfbudget.cli import app as cli
-from perfbudget.web.routes import dashboard
 from tests.web.conftest import WebEnv
 from tests.web.test_history_pages import _revise
 
@@ -32,7 +31,7 @@ def test_the_pages_list_as_many_rows_as_the_api_and_the_command_line(web: WebEnv
     assert chosen == [str(paging.PAGE)], sizes  # the list's page size shown as chosen
     assert desk.ListQuery.parse({})[0].size == paging.PAGE
     assert desk.ListQuery.parse({"size": "50"})[0].size == 50  # a smaller page stays the user's choice
-    assert _api_default(web, "/api/v1/projects", "limit") == paging.PAGE == dashboard.PAGE_SIZE
+    assert _api_default(web, "/api/v1/projects", "limit") == paging.PAGE
     history = "/api/v1/projects/{project_id}/history"
     assert _api_default(web, history, "limit") == _api_default(web, history, "workflow_limit") == paging.PAGE
     # the web's history page is no list: its own 50 versions and 50 steps (each step up to 5,000 characters)
@@ -109,3 +108,25 @@ def test_history_all_is_read_in_batches_streamed_and_takes_no_page(web: WebEnv,
     data = json.loads(said.stdout)
     assert [v["version"] for v in data["versions"]] == [1, 2, 3, 4, 5] and data["total"] == 5
     assert data["limit"] is None and data["offset"] == 0 and data["workflow_total"] == len(data["workflow"])
+
+
+def test_the_page_sizes_are_written_once() -> None:
+    """A page's size is ``page_size.py``'s alone: the admin's audit page wrote 100 itself and ``list``'s and
+    ``history``'s help said 「每页 100」 in their own words (faces43 at first); every other place names PAGE."""
+    import ast
+    from pathlib import Path
+
+    root = Path(paging.__file__).parents[1]
+    sizes = (paging.PAGE, paging.MOST_PAGE)
+    written = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "page_size.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value in sizes \
+                    and any("PAGE" in ast.unparse(target) for target in node.targets):
+                written.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and re.search(rf"(每页|默认) ?({'|'.join(map(str, sizes))})(?!\d)", node.value):
+                written.append(f"{path.name}:{node.lineno}")
+    assert written == []

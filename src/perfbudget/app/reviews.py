@@ -322,7 +322,10 @@ def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int
     return sum(s.errors for group in results for s in group.saved)
 
 
-def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = 200,
+REVIEW_BATCH = 200  # latest versions :func:`review_unreviewed` reads and reviews at a time
+
+
+def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = REVIEW_BATCH,
                       problem: Callable[[str], None] | None = None, skip: set[int] | None = None,
                       progress: Callable[[int], None] | None = None) -> int:
     """Review and record every latest version without a stored review (e.g. imported by the CLI).

@@ -254,24 +254,24 @@ def serve(
     out.print(STOPPED, markup=False)
 
 
-LONG_REVIEW = 1000  # unreviewed versions past which serve says what it does before it starts (a minute or more)
-
-
 def review_before_serving(store: Store, core: CoreSettings) -> int:
     """Review what a command-line import left unreviewed before serving, saying so when it is long: a line (a log
     reads it too) and, on a terminal, a progress bar on stderr. Until faces43 ``serve`` said nothing for minutes while
     it reviewed the 15,000 versions of a directory import, then started."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from perfbudget.app.reviews import review_unreviewed, unreviewed_total
+    from perfbudget.app.reviews import REVIEW_BATCH, review_unreviewed, unreviewed_total
 
     waiting = unreviewed_total(store)
     if not waiting:
         return 0
-    if waiting > LONG_REVIEW:
+    # more than one batch: a review that takes a while and whose bar moves (faces43 wrote 1,000, a page size's number,
+    # for it at first)
+    long = waiting > REVIEW_BATCH
+    if long:
         err.print(f"正在审核 {waiting} 个尚无审核结果的项目版本（如命令行导入的项目），完成后启动网页端…", markup=False)
     bar = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-                   transient=True, disable=not err.is_terminal or waiting <= LONG_REVIEW)
+                   transient=True, disable=not err.is_terminal or not long)
     with bar:
         task = bar.add_task("", total=waiting)
         return review_unreviewed(store, core, "perfbudget serve", problem=lambda said: err.print(said, markup=False),

@@ -345,7 +345,16 @@ def _total_text(total: int, capped: bool) -> str:
     return f"{total:,}+" if capped else str(total)
 
 
-@app.command("list")
+LIST_HELP = f"""列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
+
+项目、审核队列、自评结果与指标取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
+与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。
+默认分页，每页 {PAGE} 条（与 API 相同），并显示总数。
+--all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
+"""
+
+
+@app.command("list", help=LIST_HELP)
 def list_command(
     kind: ListKind = typer.Argument(..., metavar="种类",
                                     help="列出什么：units（单位）、projects（项目）、queue（审核队列：已送审的项目）、"
@@ -375,13 +384,6 @@ def list_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
-
-    项目、审核队列、自评结果与指标取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
-    与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。
-    默认分页，每页 100 条（与 API 相同），并显示总数。
-    --all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
-    """
     params = {key: value for key, value in (("unit", unit), ("year", year), ("q", search), ("state", state),
                                             ("grade", grade), ("egrade", egrade), ("dimension", dimension),
                                             ("fund", fund), ("todo", todo), ("sort", sort),
@@ -533,7 +535,13 @@ def show_command(
     render_document(stored.document, out)
 
 
-@app.command("history")
+HISTORY_HELP = f"""列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。
+
+默认分页，每页 {PAGE} 个版本、{PAGE} 条流程记录（与 API 相同），并显示总数；--page N 翻页，--all 列出全部。
+"""
+
+
+@app.command("history", help=HISTORY_HELP)
 def history_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -552,10 +560,6 @@ def history_command(
                                         help="跳过最早的这么多条流程记录（与 --workflow-limit 一起分页，同 API 的 "
                                              "workflow_offset）。"),
 ) -> None:
-    """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。
-
-    默认分页，每页 100 个版本、100 条流程记录（与 API 相同），并显示总数；--page N 翻页，--all 列出全部。
-    """
     given = [name for name, value in (("--page", page), ("--offset", offset)) if value is not None]
     if show_all and given:  # ignored without a word until faces43's mend
         usage_fail(f"--all 不能与 {'、'.join(given)} 同用：--all 列出全部版本，不分页")

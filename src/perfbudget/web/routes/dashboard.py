@@ -33,7 +33,6 @@ from perfbudget.web.routes.common import cached_page, flash, page_router, redire
 from perfbudget.web.views import store_of
 
 router = page_router()
-PAGE_SIZE = PAGE  # the one page of every face (app.paging; 50 until faces43)
 UNITS_SHOWN = 50
 
 
@@ -118,7 +117,7 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
     dimensions = dimension_data(request, principal, chosen)
     tasks = landing_data(request, principal, chosen)
     with store_of(request).reading() as tx:  # one page of projects, paged in SQL
-        listed = list_projects(tx, principal, ListQuery(year=chosen, page=page, size=PAGE_SIZE))
+        listed = list_projects(tx, principal, ListQuery(year=chosen, page=page, size=PAGE))
     return render(request, "dashboard.html", {
         "board": board, "years": available, "year": chosen, "charts": charts(board, dimensions),
         "rows": listed.rows, "page": listed.page, "pages": listed.pages,

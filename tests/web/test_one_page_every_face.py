@@ -58,6 +58,8 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
     bearer = {"Authorization": f"Bearer {web.token('admin')}"}
     answer = web.client().get(f"/api/v1/projects/{pid}/history", headers=bearer).json()
     assert whole["limit"] == answer["limit"] == paging.PAGE
+    assert whole["workflow_limit"] == answer["workflow_limit"] == paging.PAGE  # the API's keys, all of them
+    assert set(answer) - set(whole) == {"changes_limit", "changes_offset"}  # the CLI lists every change
     assert [v["version"] for v in whole["versions"]] == [v["version"] for v in answer["versions"]] == [1, 2, 3, 4, 5]
     # --page counts as the web's ?page=: page 1 the newest versions (it counted from the oldest in faces43 at first)
     for page, versions in ((1, ["4", "5"]), (2, ["2", "3"]), (3, ["1"])):
@@ -107,7 +109,7 @@ def test_history_all_is_read_in_batches_streamed_and_takes_no_page(web: WebEnv,
     assert said.exit_code == 0, said.output
     data = json.loads(said.stdout)
     assert [v["version"] for v in data["versions"]] == [1, 2, 3, 4, 5] and data["total"] == 5
-    assert data["limit"] is None and data["offset"] == 0 and data["workflow_total"] == len(data["workflow"])
+    assert data["limit"] is None and data["workflow_limit"] is None and data["offset"] == 0 and data["workflow_total"] == len(data["workflow"])
 
 
 def test_the_page_sizes_are_written_once() -> None:

@@ -602,7 +602,8 @@ def history_command(
     try:
         if as_json:
             fields = {"project": head, "total": total, "limit": None if show_all else limit, "offset": start,
-                      "workflow_total": step_total, "workflow_offset": workflow_offset, "workflow": steps}
+                      "workflow_total": step_total, "workflow_limit": None if show_all else workflow_limit,
+                      "workflow_offset": workflow_offset, "workflow": steps}
             _history_json(fields, (v for part in pages() for v in part), streamed=show_all)
             return
         shown = f"共 {total} 版" if show_all else page_line(f"共 {total} 版", total, max(0, stop - start), start, limit,
@@ -617,7 +618,8 @@ def history_command(
 
 
 def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], streamed: bool) -> None:
-    """``history --json``: the API's answer's keys (``limit`` None with --all), ``fields`` with the page's
+    """``history --json``: the API's answer's keys (``limit`` and ``workflow_limit`` None with --all; the CLI lists
+    every change of a version, so no ``changes_limit``), ``fields`` with the page's
     ``versions``; ``streamed`` (--all) each version written as it is read, as ``list --all`` writes its rows (faces43
     held every version of --all in memory at first)."""
     import json

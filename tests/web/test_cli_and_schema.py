@@ -202,3 +202,24 @@ def test_user_add_reads_a_piped_password_plainly(tmp_path: Path) -> None:
     assert authenticate(application.state.engine, "wang", "piped-secret-77") is not None
     assert authenticate(application.state.engine, "zhao", "only-one-line-88") is not None
     application.state.engine.dispose()
+
+
+def test_the_unreviewed_are_counted_not_read(tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` counted the versions it would review by reading every id into a list (15,000 after a directory
+    import; faces43 at first): a COUNT(*) in the database, the same number."""
+    from perfbudget.app import reviews
+    from perfbudget.store.transaction import Transaction
+
+    db = f"sqlite:///{tmp_path / 'counted.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
+    application = create_app(WebConfig(database_url=db, secret_key="k" * 40))
+    store = application.state.store
+    with store.reading() as tx:
+        ids = tx.unreviewed_latest()
+
+    def read_every_id(*args: object, **kwargs: object) -> list[int]:
+        raise AssertionError("every unreviewed id read to count them")
+
+    monkeypatch.setattr(Transaction, "unreviewed_latest", read_every_id)
+    assert reviews.unreviewed_total(store) == len(ids) == 10
+    application.state.engine.dispose()

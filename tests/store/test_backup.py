@@ -128,3 +128,26 @@ def test_postgresql_is_sent_to_pg_dump(pg_url: str, tmp_path: Path) -> None:
         refused = run(*args, "--db", pg_url)
         assert refused.exit_code == 1 and "pg_dump" in refused.stderr and "pg_restore" in refused.stderr  # type: ignore[attr-defined]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_into_a_missing_folder_is_said_in_chinese(tmp_path: Path, seed_path: Path) -> None:
+    """``db backup /no/such/folder/b.db`` said 「错误：备份失败：unable to open database file」, SQLite's English
+    (faces43's replay): the folder is named, in Chinese, and nothing is written."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert run("import", str(seed_path), "--db", db).exit_code == 0  # type: ignore[attr-defined]
+    target = tmp_path / "no-such-folder" / "b.db"
+    said = runner.invoke(app, ["db", "backup", str(target), "--db", db])
+    assert said.exit_code == 1, said.output
+    assert said.stderr.strip() == f"错误：无法写出 {target}：所在目录 {target.parent} 不存在", said.stderr
+    assert not target.parent.exists()
+
+
+def test_a_backup_under_a_file_is_not_said_to_be_a_missing_folder(tmp_path: Path, seed_path: Path) -> None:
+    """A backup whose folder is a file was said to be into a folder that does not exist (faces43 at first)."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert run("import", str(seed_path), "--db", db).exit_code == 0  # type: ignore[attr-defined]
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "b.db"
+    said = runner.invoke(app, ["db", "backup", str(target), "--db", db])
+    assert said.exit_code == 1, said.output
+    assert said.stderr.strip() == f"错误：无法写出 {target}：{target.parent} 不是目录", said.stderr

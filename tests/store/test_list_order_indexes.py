@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect, select
 
@@ -54,3 +55,25 @@ def test_the_downgrade_drops_them_and_the_upgrade_makes_them_again(db_url: str, 
             command.upgrade(alembic_config(connection), head_revision())
         expected = set(PG_ORDER_INDEXES) if store.engine.dialect.name == "postgresql" else set()
         assert _order_indexes(store) == expected
+
+
+@pytest.mark.postgres
+def test_migration_1600_makes_its_own_indexes(pg_store_url: str) -> None:
+    """1600 made its indexes from ``store.ordering.PG_ORDER_INDEXES`` as it is at run time, so since 1846 it made 1846's
+    ``order_units_code`` (with the unit's name) already: an old migration did what a later one says. At 1600 the index
+    is 1600's (code, id); the head's is 1846's (code, name, id) (faces43)."""
+    with Store(pg_store_url) as store:
+        def units_index() -> str:
+            with store.engine.connect() as connection:
+                return str(connection.exec_driver_sql(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'order_units_code'").scalar_one())
+
+        assert units_index().endswith('(code COLLATE "C", name COLLATE "C", id)'), units_index()
+        with write_transaction(store.engine, moves=None) as connection:
+            command.downgrade(alembic_config(connection), "1500_drop_review_grade_index")
+        with write_transaction(store.engine, moves=None) as connection:
+            command.upgrade(alembic_config(connection), "1600_pg_list_order_indexes")
+        assert units_index().endswith('(code COLLATE "C", id)'), units_index()
+        with write_transaction(store.engine, moves=None) as connection:
+            command.upgrade(alembic_config(connection), head_revision())
+        assert units_index().endswith('(code COLLATE "C", name COLLATE "C", id)'), units_index()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from perfbudget.model import Document
 from perfbudget.store import Filters, Store, search
 from perfbudget.store.engine import write_transaction
 from tests.store.helpers import import_file
+
+_0700 = "perfbudget.store.migrations.versions.0700_bigrams_plpgsql"  # holds both definitions of the bigrams
 
 FIXED = {"培训", "满意度", "率", "不存在", "无此指标名称", "%", "_", "ab", "Xq"}
 
@@ -181,7 +184,7 @@ def test_plpgsql_bigrams_give_the_grams_of_the_sql_function(pg_url: str, seed_pa
                 "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
                 "WHERE p.proname = 'perfbudget_bigrams'").scalar_one()
             assert language == "plpgsql"
-            connection.exec_driver_sql(search.PG_BIGRAMS_SQL.replace("perfbudget_bigrams(", "pg_temp.sql_bigrams("))
+            connection.exec_driver_sql(import_module(_0700).SQL.replace("perfbudget_bigrams(", "pg_temp.sql_bigrams("))
             texts = ["", "a", "Ab", "ABA培训", "培训培训", "Ｆｕｌｌ宽ＡＢ", "ΑΒΓ δ x", "a\nb\tc  d", "😀😀a😀", "率"]
             texts += [p.name for p in seed_document.projects]
             texts += [i.description or i.level3 for p in seed_document.projects for i in p.indicators]

@@ -52,9 +52,10 @@ def test_cli_history_limit_and_offset(web: WebEnv) -> None:
     assert whole.exit_code == 0 and "共 3 版" in whole.output and "第 1 版" in whole.output
     part = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "1", "--offset", "1"])
     assert part.exit_code == 0, part.output
-    assert "共 3 版，列出其中 1 版（第 2–2 版）" in part.output and "第 1 版 " not in part.output
+    assert "共 3 版，显示第 2–2 版，共 3 页" in part.output and "第 1 版 " not in part.output
     assert "第 3 版" not in part.output
     data = json.loads(runner.invoke(cli, ["history", str(pid), "--db", db, "--json", "--limit", "2"]).output)
-    assert data["total"] == 3 and [v["version"] for v in data["versions"]] == [1, 2]
+    # the first page is the newest, as the history page's (faces43); its offset from the oldest as the API's
+    assert data["total"] == 3 and [v["version"] for v in data["versions"]] == [2, 3] and data["offset"] == 1
     bad = runner.invoke(cli, ["history", str(pid), "--db", db, "--limit", "0"])
     assert bad.exit_code != 0

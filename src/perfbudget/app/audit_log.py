@@ -124,11 +124,9 @@ def object_text(entry: dict[str, Any]) -> str:
     return f"{label} {entry['object_id']}" if entry.get("object_id") else label
 
 
-# one page of the log on every face: `perfbudget audit` listed 50 where `GET /api/v1/audit` gives 100 until replay-z
-PAGE = paging.PAGE  # one page on every face (app.paging)
-
-
-def audit_entries(store: Store, *, limit: int = PAGE, offset: int = 0, action: str | None = None,
+# one page of the log on every face (app.paging): `perfbudget audit` listed 50 where `GET /api/v1/audit` gives 100 until
+# replay-z
+def audit_entries(store: Store, *, limit: int = paging.PAGE, offset: int = 0, action: str | None = None,
                   object_type: str | None = None, object_id: str | None = None,
                   username: str | None = None, entry_id: int | None = None,
                   values_up_to: int | None = None, summary_up_to: int | None = None,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfbudget.db_reasons import database_reason
 from perfbudget.os_reasons import os_reason
 from perfbudget.store import backup as sqlite_backup
 from perfbudget.store.migrate import head_revision
@@ -68,7 +69,7 @@ def _checked(path: Path, what: str) -> sqlite_backup.FileCheck:
     except OSError as exc:
         raise BackupRefused(f"无法读取{what} {path}：{os_reason(exc)}") from exc
     except Exception as exc:  # sqlite3.DatabaseError: a damaged file
-        raise BackupRefused(f"{what} {path} 已损坏，无法读取：{exc}") from exc
+        raise BackupRefused(f"{what} {path} 已损坏，无法读取：{database_reason(exc)}") from exc
     if not check.sqlite:
         raise BackupRefused(f"{what} {path} 不是 SQLite 数据库文件")
     if check.integrity != "ok":
@@ -87,6 +88,10 @@ def backup(url: str, file: Path) -> BackupDone:
         raise BackupRefused(f"{file} 已存在：请换一个文件名（备份不会覆盖已有文件）")
     if file.resolve() == source.resolve():
         raise BackupRefused("备份文件不能是数据库本身")
+    if not file.parent.is_dir():  # SQLite said 「unable to open database file」 after 「备份失败：」 until faces43
+        # a file where the folder should be is not a missing folder (faces43 said so at first)
+        where = f"{file.parent} 不是目录" if file.parent.exists() else f"所在目录 {file.parent} 不存在"
+        raise BackupRefused(f"无法写出 {file}：{where}")
     part = file.with_name(file.name + ".part")
     try:
         part.unlink(missing_ok=True)
@@ -101,7 +106,7 @@ def backup(url: str, file: Path) -> BackupDone:
     except Exception as exc:
         if isinstance(exc, BackupRefused):
             raise
-        raise BackupRefused(f"备份失败：{exc}") from exc
+        raise BackupRefused(f"备份失败：{database_reason(exc)}") from exc
     finally:
         part.unlink(missing_ok=True)
     return BackupDone(file, str(check.revision), check.projects, check.users)
@@ -134,7 +139,7 @@ def restore(file: Path, url: str, force: bool = False) -> BackupDone:
     try:
         sqlite_backup.copy_into(file, target, self_contained=False)
     except Exception as exc:
-        raise BackupRefused(f"恢复失败，数据库未改动：{exc}") from exc
+        raise BackupRefused(f"恢复失败，数据库未改动：{database_reason(exc)}") from exc
     if before is not None and sqlite_backup.counters(target) is not None:
         sqlite_backup.move_counters_past(target, before)
     upgraded = None

@@ -443,7 +443,9 @@ _NEWEST_EVENTS = (select(workflow_events, users.c.display_name)
                   .where(workflow_events.c.project_id == bindparam("project_id"))
                   .order_by(workflow_events.c.id.desc()).limit(bindparam("n")))
 EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the history page shows the rest)
-EVENTS_PAGE = 50  # workflow events per page of the history page
+# workflow events per page of the web's history page: its own, not a list's page (app.paging.PAGE, the API's
+# ``workflow_limit``): steps of 5,000 characters each, 100 of them made the page 6 MB where 50 make it 3 MB (faces43)
+EVENTS_PAGE = 50
 
 
 def with_display_names(tx: Transaction, rows: list[dict[str, Any]], key: str = "username") -> list[dict[str, Any]]:
@@ -544,7 +546,9 @@ def version_total(tx: Transaction, project_id: int) -> int:
     return count(tx.connection, project_id)
 
 
-HISTORY_PAGE = 50  # versions per page of the web's history page
+# versions per page of the web's history page: its own, not a list's page (app.paging.PAGE, the API's ``limit``):
+# each version tells up to HISTORY_CHANGES changes, so 100 of them doubled the page (as faces43 first had it)
+HISTORY_PAGE = 50
 # changes listed for each version on the history page, each told in at most HISTORY_CHANGE_CHARS characters (the page
 # of two versions of an 8 MB project was 15.6 MB until attack31; the version's own page shows every value whole)
 HISTORY_CHANGES = 50
@@ -561,9 +565,10 @@ class HistoryPage:
     total: int
 
 
-def _newest_page(total: int, page: int, size: int) -> tuple[int, int, int, int]:
+def newest_page(total: int, page: int, size: int) -> tuple[int, int, int, int]:
     """(page, pages, start, end) of page ``page`` (1 = the newest; past the last: the last) of ``total``
-    items stored oldest first, ``size`` a page: the items are those from ``start`` up to ``end``."""
+    items stored oldest first, ``size`` a page: the items are those from ``start`` up to ``end``. The history page's
+    ``?page=`` and ``perfbudget history --page`` (which says there is no such page past the last)."""
     pages = max(1, -(-total // size))
     page = min(max(page, 1), pages)
     end = total - (page - 1) * size
@@ -575,7 +580,7 @@ def history_newest_first(tx: Transaction, project_id: int, page: int = 1, size: 
     newest first, ``size`` versions a page (default :data:`HISTORY_PAGE`): a project imported thousands of
     times is shown a page at a time, and only that page's versions and changes are read."""
     total = version_total(tx, project_id)
-    page, pages, start, end = _newest_page(total, page, size or HISTORY_PAGE)
+    page, pages, start, end = newest_page(total, page, size or HISTORY_PAGE)
     # each change read up to one character past what the page tells of it (it then says the rest is cut)
     versions = history(tx, project_id, end - start, start, HISTORY_CHANGES, 0, HISTORY_CHANGE_CHARS + 1) \
         if end > start else []
@@ -587,7 +592,7 @@ def events_newest_first(tx: Transaction, project_id: int, page: int = 1,
     """Page ``page`` of the project's workflow events, newest first (as :func:`history_newest_first`; page 1
     holds the newest :data:`EVENTS_PAGE`): (the events, the page, how many pages, how many events)."""
     total = event_total(tx, project_id)
-    page, pages, start, end = _newest_page(total, page, size or EVENTS_PAGE)
+    page, pages, start, end = newest_page(total, page, size or EVENTS_PAGE)
     events = workflow_events_of(tx, project_id, end - start, start) if end > start else []
     return list(reversed(events)), page, pages, total
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from perfbudget.app.paging import MOST_PAGE, PAGE, too_many
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import app, err, out, print_json, usage_fail
 from perfbudget.cli.store_common import DB_HELP, open_store
@@ -19,8 +20,8 @@ def audit_command(
     user: str | None = typer.Option(None, "--user", help="只列该账号的操作（账号名或显示名称）。"),
     project: int | None = typer.Option(None, "--project", min=1,
                                        help="只列该项目编号的记录（含带来其版本的导入、申报）。"),
-    limit: int | None = typer.Option(None, "--limit", min=1, max=10000,
-                                     help="最多列出的条数（最新的在前；默认 100，与 API 相同）。"),
+    limit: int = typer.Option(PAGE, "--limit", min=1, max=MAX_INTEGER,
+                              help=f"每页多少条（最新的在前；默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit 相同）。"),
     offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER, help="跳过最新的若干条（翻页）。"),
     as_json: bool = typer.Option(False, "--json",
                                  help="在标准输出上输出 JSON（含修改前后的值的 JSON 原样，供程序读取）。"),
@@ -30,10 +31,11 @@ def audit_command(
     每条记录下列出改了什么：字段的中文名称，修改前 → 修改后（如「流程状态：已送审 → 审核通过」；修改指标时只列改动的
     栏目）。与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 另含修改前后的值的 JSON 原样。
     """
-    from perfbudget.app.audit_log import PAGE, action_filter, audit_entries, audit_item
+    from perfbudget.app.audit_log import action_filter, audit_entries, audit_item
 
-    limit = limit or PAGE
-
+    refused = too_many(limit, more="更多请用 --offset 翻页")  # the API's largest page (10,000 until faces43)
+    if refused is not None:
+        usage_fail(refused)
     action, problem = action_filter(action)
     if problem is not None:
         usage_fail(problem.message)

@@ -11,12 +11,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from perfbudget.cli.common import app, err, fail, out
 from perfbudget.os_reasons import os_reason
+
+if TYPE_CHECKING:
+    from perfbudget.app.settings import CoreSettings
+    from perfbudget.store import Store
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
 REPLICA_HELP = ("PostgreSQL 流复制只读副本的 URL（默认取环境变量 PERFBUDGET_DB_REPLICA）：网页与 API 的读取走副本，"
@@ -191,12 +195,11 @@ def serve(
     problem = replica_problem(application.state.store)
     if problem:
         fail(problem)
-    from perfbudget.app.reviews import review_unreviewed, start_review_catch_up, unreviewed_mark
+    from perfbudget.app.reviews import start_review_catch_up, unreviewed_mark
 
     store = application.state.store
     seen = unreviewed_mark(store)  # read first: an import committed while the start reviews is reviewed after it
-    reviewed = review_unreviewed(store, application.state.core, "perfbudget serve",
-                                 problem=lambda said: err.print(said, markup=False))
+    reviewed = review_before_serving(store, application.state.core)
     if reviewed:
         out.print(f"已审核 {reviewed} 个尚无审核结果的项目版本（如命令行导入的项目）", markup=False)
     # While serving: a CLI import's new versions are reviewed within seconds (app.reviews.review_catch_up).
@@ -249,3 +252,28 @@ def serve(
     if not server.started:
         raise typer.Exit(3)  # uvicorn's STARTUP_FAILURE, as uvicorn.run exits
     out.print(STOPPED, markup=False)
+
+
+def review_before_serving(store: Store, core: CoreSettings) -> int:
+    """Review what a command-line import left unreviewed before serving, saying so when it is long: a line (a log
+    reads it too) and, on a terminal, a progress bar on stderr. Until faces43 ``serve`` said nothing for minutes while
+    it reviewed the 15,000 versions of a directory import, then started."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from perfbudget.app.reviews import REVIEW_BATCH, review_unreviewed, unreviewed_total
+
+    waiting = unreviewed_total(store)
+    if not waiting:
+        return 0
+    # more than one batch: a review that takes a while and whose bar moves (faces43 wrote 1,000, a page size's number,
+    # for it at first)
+    long = waiting > REVIEW_BATCH
+    if long:
+        err.print(f"正在审核 {waiting} 个尚无审核结果的项目版本（如命令行导入的项目），完成后启动网页端…", markup=False)
+    bar = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                   transient=True, disable=not err.is_terminal or not long)
+    with bar:
+        task = bar.add_task("", total=waiting)
+        return review_unreviewed(store, core, "perfbudget serve", problem=lambda said: err.print(said, markup=False),
+                                 progress=lambda looked: bar.update(task, completed=looked))
+

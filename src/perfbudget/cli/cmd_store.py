@@ -6,6 +6,7 @@ current directory. SQLAlchemy is imported inside the commands, never at module i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from perfbudget.app.paging import LIMIT_HELP, PAGE, too_many
+from perfbudget.app.paging import LIMIT_HELP, MOST_PAGE, PAGE, too_many
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, usage_fail
 from perfbudget.cli.store_common import (
@@ -344,7 +345,16 @@ def _total_text(total: int, capped: bool) -> str:
     return f"{total:,}+" if capped else str(total)
 
 
-@app.command("list")
+LIST_HELP = f"""列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
+
+项目、审核队列、自评结果与指标取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
+与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。
+默认分页，每页 {PAGE} 条（与 API 相同），并显示总数。
+--all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
+"""
+
+
+@app.command("list", help=LIST_HELP)
 def list_command(
     kind: ListKind = typer.Argument(..., metavar="种类",
                                     help="列出什么：units（单位）、projects（项目）、queue（审核队列：已送审的项目）、"
@@ -374,13 +384,6 @@ def list_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
-
-    项目、审核队列、自评结果与指标取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
-    与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。
-    默认分页，每页 100 条（与 API 相同），并显示总数。
-    --all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
-    """
     params = {key: value for key, value in (("unit", unit), ("year", year), ("q", search), ("state", state),
                                             ("grade", grade), ("egrade", egrade), ("dimension", dimension),
                                             ("fund", fund), ("todo", todo), ("sort", sort),
@@ -443,14 +446,21 @@ def list_command(
 
 def print_page_line(counted: str, total: int, shown: int, start: int, limit: int, capped: bool = False) -> None:
     """The line under a listed page: the total, and which rows of how many pages when it is not all of them."""
-    if shown == 0 and start > 0:
-        out.print(f"{counted}，第 {start + 1} 条之后没有了", markup=False)
-    elif start > 0 or shown < total or capped:
-        pages = "" if capped else f"，共 {(total + limit - 1) // limit} 页"
-        out.print(f"{counted}，显示第 {start + 1}–{start + shown} 条{pages}（--page N 翻页，--all 列出全部）",
-                  markup=False)
-    else:
-        out.print(counted, markup=False)
+    out.print(page_line(counted, total, shown, start, limit, capped), markup=False)
+
+
+def page_line(counted: str, total: int, shown: int, start: int, limit: int, capped: bool = False, noun: str = "条",
+              page: int | None = None) -> str:
+    """:func:`print_page_line`'s words, ``shown`` items from the ``start``-th, counted by ``noun`` (条; ``history``'s
+    版); ``page``, the page asked for, is named when there is no such page (``history`` counts its pages from the
+    newest, as the web's history page)."""
+    pages = (total + limit - 1) // limit
+    if shown == 0 and (start > 0 or (page or 1) > 1):
+        return f"{counted}，" + (f"没有第 {page} 页（共 {pages} 页）" if page else f"第 {start + 1} {noun}之后没有了")
+    if start > 0 or shown < total or capped:
+        said = "" if capped else f"，共 {pages} 页"
+        return f"{counted}，显示第 {start + 1}–{start + shown} {noun}{said}（--page N 翻页，--all 列出全部）"
+    return counted
 
 
 def _cell(item: dict[str, Any], key: str) -> str:
@@ -525,72 +535,136 @@ def show_command(
     render_document(stored.document, out)
 
 
-@app.command("history")
+HISTORY_HELP = f"""列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。
+
+默认分页，每页 {PAGE} 个版本、{PAGE} 条流程记录（与 API 相同），并显示总数；--page N 翻页，--all 列出全部。
+"""
+
+
+@app.command("history", help=HISTORY_HELP)
 def history_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    limit: int | None = typer.Option(None, "--limit", min=1, max=MAX_INTEGER,
-                                     help="只列出这么多个版本（从最早的一版起，或从 --offset 起）；默认全部。"),
-    offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER,
-                               help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
-    workflow_limit: int | None = typer.Option(None, "--workflow-limit", min=1, max=MAX_INTEGER,
-                                              help="只列出这么多条流程记录（从最早的一条起，或从 --workflow-offset "
-                                                   "起）；默认全部。"),
+    limit: int = typer.Option(PAGE, "--limit", min=1, max=MAX_INTEGER,
+                              help=f"每页多少个版本（默认 {PAGE}，至多 {MOST_PAGE}，与 API 的 limit 相同）。"),
+    page: int | None = typer.Option(None, "--page", min=1, max=MAX_INTEGER,
+                                    help="第几页：第 1 页为最新的一页，与网页的版本历史相同（页内从早到晚列出）。"),
+    offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
+                                      help="跳过最早的这么多个版本（代替 --page）。"),
+    show_all: bool = typer.Option(False, "--all", help="列出全部版本和全部流程记录（逐批读取、边读边输出，不分页）。"),
+    workflow_limit: int = typer.Option(PAGE, "--workflow-limit", min=1, max=MAX_INTEGER,
+                                       help=f"每页多少条流程记录（从最早的一条起；默认 {PAGE}，至多 {MOST_PAGE}，"
+                                            "同 API 的 workflow_limit）。"),
     workflow_offset: int = typer.Option(0, "--workflow-offset", min=0, max=MAX_INTEGER,
                                         help="跳过最早的这么多条流程记录（与 --workflow-limit 一起分页，同 API 的 "
-                                             "workflow_limit、workflow_offset）。"),
+                                             "workflow_offset）。"),
 ) -> None:
-    """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
-    from perfbudget.app.overview import event_total, history, version_total, workflow_events_of
+    given = [name for name, value in (("--page", page), ("--offset", offset)) if value is not None]
+    if show_all and given:  # ignored without a word until faces43's mend
+        usage_fail(f"--all 不能与 {'、'.join(given)} 同用：--all 列出全部版本，不分页")
+    for name, value, paged_by in (("--limit", limit, "--page N"), ("--workflow-limit", workflow_limit,
+                                                                      "--workflow-offset")):
+        # one page as the API's (every version and step until faces43), each option its own way to the rest
+        refused = None if show_all else too_many(value, name, f"更多请用 {paged_by} 翻页，或 --all 列出全部")
+        if refused is not None:
+            usage_fail(refused)
+    from perfbudget.app.overview import event_total, history, newest_page, version_total, workflow_events_of
     from perfbudget.app.stored_records import project_row
-    from perfbudget.app.times import utc_iso
 
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = project_row(store, project_id)
     with store.reading() as tx:
-        versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
-        total = version_total(tx, project_id) if limit is not None or offset else len(versions)
-        # as the history page and the API's history show them; paged as the API pages them (leftovers18)
-        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
-        step_total = event_total(tx, project_id) if workflow_limit is not None or workflow_offset else len(steps)
-    store.close()
-    if as_json:
-        print_json(jsonable({"project": head, "total": total, "offset": offset, "versions": [
-            {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
-            "workflow_total": step_total, "workflow_offset": workflow_offset,
-            "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}))
+        total = version_total(tx, project_id)
+        # the versions from ``start`` up to ``stop`` (oldest first): --page counts as the web's ?page=, the newest
+        # page first (it counted from the oldest in faces43 at first); --offset skips the oldest, as the API's offset
+        pages_in_all, start, stop = newest_page(total, page or 1, limit)[1:] if offset is None \
+            else (0, offset, min(total, offset + limit))
+        if offset is None and (page or 1) > pages_in_all:
+            start = stop = total  # no such page: nothing listed
+        step_total = event_total(tx, project_id)
+        if show_all:  # every version, read MOST_PAGE at a time below; every step
+            start, stop, workflow_offset, workflow_limit = 0, total, 0, step_total
+        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset) if workflow_limit else []
+
+    def pages() -> Iterator[list[dict[str, Any]]]:
+        """The page's versions; with --all every version, :data:`MOST_PAGE` at a time."""
+        at = start
+        while at < stop:
+            with store.reading() as tx:
+                part = history(tx, project_id, min(MOST_PAGE, stop - at), at)
+            if not part:
+                return
+            yield part
+            at += len(part)
+
+    try:
+        if as_json:
+            fields = {"project": head, "total": total, "limit": None if show_all else limit, "offset": start,
+                      "workflow_total": step_total, "workflow_limit": None if show_all else workflow_limit,
+                      "workflow_offset": workflow_offset, "workflow": steps}
+            _history_json(fields, (v for part in pages() for v in part), streamed=show_all)
+            return
+        shown = f"共 {total} 版" if show_all else page_line(f"共 {total} 版", total, max(0, stop - start), start, limit,
+                                                             noun="版", page=page)
+        out.print(project_heading(head, shown), markup=False)
+        for part in pages():
+            for v in part:
+                _print_version(v)
+    finally:
+        store.close()
+    _print_steps(steps, step_total)
+
+
+def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], streamed: bool) -> None:
+    """``history --json``: the API's answer's keys (``limit`` and ``workflow_limit`` None with --all; the CLI lists
+    every change of a version, so no ``changes_limit``), ``fields`` with the page's
+    ``versions``; ``streamed`` (--all) each version written as it is read, as ``list --all`` writes its rows (faces43
+    held every version of --all in memory at first)."""
+    import json
+
+    from perfbudget.app.times import utc_iso
+
+    answer = jsonable({**fields, "workflow": [{**e, "at": utc_iso(e["at"])} for e in fields["workflow"]]})
+    as_said = ({**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions)
+    if not streamed:
+        print_json({**answer, "versions": jsonable(list(as_said))})
         return
+    out.file.write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
+    for count, version in enumerate(as_said):
+        out.file.write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
+    out.file.write("\n]}\n")
+
+
+def _print_version(v: dict[str, Any]) -> None:
+    """One version of ``history``: when, from where, by whom, and its changes."""
     from perfbudget.store.changes import describe
 
-    if len(versions) == total:
-        shown = f"共 {total} 版"
-    elif versions:
-        first, last = versions[0]["version"], versions[-1]["version"]
-        shown = f"共 {total} 版，列出其中 {len(versions)} 版（第 {first}–{last} 版）"
-    else:
-        shown = f"共 {total} 版，--offset {offset} 之后没有版本"
-    out.print(project_heading(head, shown), markup=False)
-    for v in versions:
-        who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
-        out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
-                  f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}"
-                  + (f"，内容指纹 {v['fingerprint']}" if v["fingerprint"] else "")
-                  + f"），{v['indicator_count']} 个指标{who}",
-                  markup=False)
-        if v["version"] == 1:
-            out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)
-        elif not v["changes"]:
-            out.print("  · 无可见改动", markup=False)
-        for change in v["changes"]:
-            out.print(f"  · {describe(change)}", markup=False)
-    if steps:
-        from perfbudget.app.workflow import state_label
+    who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
+    out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
+              f"导入自 {shown_name(v['source'])}（文档 {v['document_id']}"
+              + (f"，内容指纹 {v['fingerprint']}" if v["fingerprint"] else "")
+              + f"），{v['indicator_count']} 个指标{who}",
+              markup=False)
+    if v["version"] == 1:
+        out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)
+    elif not v["changes"]:
+        out.print("  · 无可见改动", markup=False)
+    for change in v["changes"]:
+        out.print(f"  · {describe(change)}", markup=False)
 
-        more = f"（共 {step_total} 条，列出 {len(steps)} 条）" if len(steps) < step_total else ""
-        out.print(f"审核流程：{more}", markup=False)
-        for e in steps:
-            said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
-            out.print(f"  {shown_time(e['at'])}  {e['user_label'] or '—'}  第 {e['version_number'] or '—'} 版  "
-                      f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)
+
+def _print_steps(steps: list[dict[str, Any]], step_total: int) -> None:
+    """The workflow steps under ``history``'s versions, with which of how many they are."""
+    if not steps:
+        return
+    from perfbudget.app.workflow import state_label
+
+    more = f"（共 {step_total} 条，列出 {len(steps)} 条）（--workflow-offset 翻页，--all 列出全部）" \
+        if len(steps) < step_total else ""
+    out.print(f"审核流程：{more}", markup=False)
+    for e in steps:
+        said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
+        out.print(f"  {shown_time(e['at'])}  {e['user_label'] or '—'}  第 {e['version_number'] or '—'} 版  "
+                  f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)

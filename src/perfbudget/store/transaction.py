@@ -129,6 +129,13 @@ _AUDIT_COLUMNS = ("at", "user_id", "username", "action", "object_type", "object_
                   "after", "ip")
 
 
+# latest versions without a stored review (Transaction.unreviewed_latest, unreviewed_count)
+_UNREVIEWED_LATEST = (select(project_versions.c.id)
+                      .join(projects, (projects.c.id == project_versions.c.project_id)
+                            & (projects.c.latest_version == project_versions.c.number))
+                      .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists()))
+
+
 class Transaction:
     """The store's operations inside one transaction (see the module docstring)."""
 
@@ -230,14 +237,15 @@ class Transaction:
     def unreviewed_latest(self, limit: int | None = None, after: int = 0, only: int | None = None) -> list[int]:
         """Ids of latest versions that have no stored review (the first ``limit`` of them by id, if given), of ids
         above ``after``; ``only``: that version, if it is one of them."""
-        stmt = (select(project_versions.c.id)
-                .join(projects, (projects.c.id == project_versions.c.project_id)
-                      & (projects.c.latest_version == project_versions.c.number))
-                .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists(),
-                       project_versions.c.id > after))
+        stmt = _UNREVIEWED_LATEST.where(project_versions.c.id > after)
         if only is not None:
             stmt = stmt.where(project_versions.c.id == only)
         return list(self.connection.execute(stmt.order_by(project_versions.c.id).limit(limit)).scalars())
+
+    def unreviewed_count(self) -> int:
+        """How many latest versions have no stored review (:meth:`unreviewed_latest`'s, counted in the database)."""
+        return int(self.connection.execute(select(func.count()).select_from(_UNREVIEWED_LATEST.subquery()))
+                   .scalar_one())
 
     def mark_unreviewed(self) -> None:
         """Say that this transaction stores versions it does not review (``change_counters.unreviewed`` moves):

@@ -15,7 +15,6 @@ from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
 from perfbudget.app.acting import import_refusal
-from perfbudget.app.audit_log import PAGE as AUDIT_PAGE
 from perfbudget.app.audit_log import action_filter
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
@@ -590,7 +589,7 @@ def get_dashboard(request: Request, year: int | None = None,
 
 @router.get("/audit", responses=ERRORS, response_model=m.AuditPage, tags=[TAG_OVERVIEW],
             summary="审计日志（管理员）")
-def get_audit(request: Request, limit: int = Query(AUDIT_PAGE, ge=1, le=MOST_PAGE), offset: int = Query(0, ge=0),
+def get_audit(request: Request, limit: int = Query(PAGE, ge=1, le=MOST_PAGE), offset: int = Query(0, ge=0),
               action: str | None = Query(None, description="只列该操作：代码或中文名称，如 workflow.approve 或"
                                                            "「审核通过」；未知的操作 422 invalid_filter"),
               user: str | None = Query(None, description="只列该账号的操作（账号名或显示名称）"),

@@ -16,6 +16,7 @@ from perfbudget.app.accounts import (
 )
 from perfbudget.app.audit_log import ACTION_LABELS, action_filter, project_filter
 from perfbudget.app.overview import unit_choices
+from perfbudget.app.paging import PAGE  # the admin's audit page as the API's (it wrote 100 itself until faces43)
 from perfbudget.app.passwords import password_problem
 from perfbudget.app.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web import audit
@@ -25,7 +26,6 @@ from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import store_of
 
 router = page_router()
-AUDIT_PAGE = 100
 
 
 def admin_user(principal: Principal = Depends(page_user)) -> Principal:
@@ -150,10 +150,10 @@ def audit_page(request: Request, page: int = Query(1, ge=1), action: str | None 
     # one is said above the list and ignored, as the lists do
     code, wrong_action = action_filter(action)
     project_id, wrong_project = project_filter(project)
-    entries, total = audit.entries(store_of(request), limit=AUDIT_PAGE, offset=(page - 1) * AUDIT_PAGE,
+    entries, total = audit.entries(store_of(request), limit=PAGE, offset=(page - 1) * PAGE,
                                    action=code, username=user or None, project=project_id)
     return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": page,
-                                                "pages": max(1, -(-total // AUDIT_PAGE)), "action": code or "",
+                                                "pages": max(1, -(-total // PAGE)), "action": code or "",
                                                 "filter_user": user or "", "filter_project": project_id or "",
                                                 "actions": ACTION_LABELS,
                                                 "problems": [p for p in (wrong_action, wrong_project) if p]})

@@ -21,6 +21,7 @@ from perfbudget.app.overview import (
     unit_head,
     years,
 )
+from perfbudget.app.paging import PAGE
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import STATE_LABELS, STATES
 from perfbudget.plain_numbers import plain_int, plain_year
@@ -32,7 +33,6 @@ from perfbudget.web.routes.common import cached_page, flash, page_router, redire
 from perfbudget.web.views import store_of
 
 router = page_router()
-PAGE_SIZE = 50
 UNITS_SHOWN = 50
 
 
@@ -117,7 +117,7 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
     dimensions = dimension_data(request, principal, chosen)
     tasks = landing_data(request, principal, chosen)
     with store_of(request).reading() as tx:  # one page of projects, paged in SQL
-        listed = list_projects(tx, principal, ListQuery(year=chosen, page=page, size=PAGE_SIZE))
+        listed = list_projects(tx, principal, ListQuery(year=chosen, page=page, size=PAGE))
     return render(request, "dashboard.html", {
         "board": board, "years": available, "year": chosen, "charts": charts(board, dimensions),
         "rows": listed.rows, "page": listed.page, "pages": listed.pages,

@@ -37,18 +37,51 @@ _INDEXES = [  # name, table, columns (declared in the models too)
 ]
 
 
+# What this migration made on PostgreSQL, written here (it read ``store.search`` at run time until faces43, so a later
+# change there would have changed what it does; the live statements stay there for the benchmarks).
+PG_FUNCTIONS = [
+    # The text an indicator is searched in; the same call in the index and in the query.
+    "CREATE OR REPLACE FUNCTION perfbudget_search_text(level3 text, description text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT level3 || ' ' || coalesce(description, '') $$",
+    # The distinct characters and character bigrams of a text, lower-cased (the fallback index needs no
+    # extension; the characters serve one-character queries).
+    # COST: far dearer than a LIKE, so that the planner reads the index rather than compute it on every row.
+    "CREATE OR REPLACE FUNCTION perfbudget_bigrams(value text) RETURNS text[] "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $$ "
+    "SELECT coalesce(array_agg(DISTINCT g), '{}') FROM ("
+    "SELECT substr(lower(value), i, 2) AS g FROM generate_series(1, char_length(value) - 1) AS i "
+    "UNION ALL SELECT substr(lower(value), i, 1) FROM generate_series(1, char_length(value)) AS i) AS grams $$",
+]
+_PG_BIGRAM_INDEXES = [
+    "CREATE INDEX search_indicators_bigrams ON indicators "
+    "USING gin (perfbudget_bigrams(perfbudget_search_text(level3, description)))",
+    "CREATE INDEX search_projects_bigrams ON projects USING gin (perfbudget_bigrams(name))",
+]
+_PG_TRIGRAM_INDEXES = [
+    "CREATE INDEX search_indicators_trgm ON indicators "
+    "USING gin (perfbudget_search_text(level3, description) gin_trgm_ops)",
+    "CREATE INDEX search_projects_trgm ON projects USING gin (name gin_trgm_ops)",
+]
+_PG_DROP = [*(f"DROP INDEX IF EXISTS search_{table}_{kind}" for kind in ("trgm", "bigrams")
+              for table in ("indicators", "projects")),
+            "DROP FUNCTION IF EXISTS perfbudget_bigrams(text)",
+            "DROP FUNCTION IF EXISTS perfbudget_search_text(text, text)"]
+
+
 def upgrade() -> None:
     for name, table, columns in _INDEXES:
         op.create_index(name, table, columns)
     op.drop_index("ix_projects_unit_id_fund_year", "projects")  # a prefix of the list-order index
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        for statement in search.sqlite_create():
+        # the search tables as they were made then: with each row's token count (until 1832) and an insert trigger
+        # (until 1836); the live ``search.sqlite_create()`` made 1832's and 1836's tables here until faces43
+        for statement in search.sqlite_create(search.FTS_OPTIONS_BEFORE_1832, insert_triggers=True):
             op.execute(statement)
         return
     if bind.dialect.name != "postgresql":
         return
-    for statement in search.PG_FUNCTIONS + search.PG_BIGRAM_INDEXES:
+    for statement in PG_FUNCTIONS + _PG_BIGRAM_INDEXES:
         op.execute(statement)
     savepoint = bind.begin_nested()
     try:
@@ -58,7 +91,7 @@ def upgrade() -> None:
         logging.getLogger("perfbudget").warning(search.TRIGRAM_REFUSED.format(error=str(error).splitlines()[0]))
         return
     savepoint.commit()
-    for statement in search.PG_TRIGRAM_INDEXES:
+    for statement in _PG_TRIGRAM_INDEXES:
         op.execute(statement)
 
 
@@ -68,7 +101,7 @@ def downgrade() -> None:
         for statement in search.sqlite_drop():
             op.execute(statement)
     elif bind.dialect.name == "postgresql":
-        for statement in search.PG_DROP:
+        for statement in _PG_DROP:
             op.execute(statement)
     op.create_index("ix_projects_unit_id_fund_year", "projects", ["unit_id", "fund_year"])
     for name, table, _ in reversed(_INDEXES):

@@ -6,8 +6,9 @@ The FTS5 search tables (``search_indicators``, ``search_projects``, :mod:`perfbu
 (≈ 46 k instructions a table of a bulk import, docs/scale.md). Only FTS5's ranking functions (``bm25``) read those
 counts, and no search here ranks: it asks which rows hold the query's trigrams (``MATCH``) and reads the term
 list (``fts5vocab``). The tables are made again with ``columnsize=0`` and every stored row indexed again (the
-same terms; the time grows with the store, like the first indexing in 0500). A store made at 0500 since this change
-already has them so: nothing is done then.
+same terms; the time grows with the store, like the first indexing in 0500). A store that has them so already is left
+as it is (0500 made them so from this change until faces43, when it was made to hold its own definitions again: a
+new store's empty tables are made again here).
 
 The library's count tables (``library_values``, ``library_group_units``, ``library_measure_units``) are only ever read
 and changed by their keys (a group's histograms and units, ``store/library_counts.py``): as rowid tables each row was

@@ -49,12 +49,10 @@ def in_wan(total: str | None, money_unit: str | None) -> Decimal:
 def wan(value: Decimal, money_unit: str | None) -> Decimal:
     """An amount in ``money_unit`` in 万元; one without a unit (or with none the readers read) as written, as 万元.
     Until attack39 only 元 was converted: 1 亿元 was listed and summed as 1 万元, 1 千元 as 1 万元."""
-    factor = _WAN_PER_UNIT.get(money_unit or "")
-    return value if factor is None else value * factor
-
-
-# 万元 in one of each money unit, exact and written without an exponent (元 0.0001, 千元 0.1, 万元 1, 亿元 10000)
-_WAN_PER_UNIT = {unit: Decimal(format(factor / _TEN_THOUSAND, "f")) for unit, factor in YUAN_PER_UNIT.items()}
+    factor = YUAN_PER_UNIT.get(money_unit or "")
+    # in 元, then divided: a division keeps the amount's own decimals (600000 元 is 60, 60.00 万元 stays 60.00), where
+    # a multiplication by 0.0001 gave 600000 元 four (「60.0000」 in the CLI's list beside 「60.00」)
+    return value if factor is None else value * factor / _TEN_THOUSAND
 
 
 @dataclass(frozen=True, slots=True)

@@ -2319,6 +2319,14 @@ BLIND: list[Judged] = [
         ("missing-target-value", "改善村基础设施,促进经济发展"),  # an aim with no figure
     }), excused=_NO_LEVELS, blind=True, round=34,
         note="道路硬化 ≥0.565km, 满意度 ≥96% and 受益人口 ≥23人 judged correct"),
+    # Round 39 (review39): judged from the table alone, before the review was run on it.
+    Judged("东莞展览馆 物业管理费支出 2022 (实施周期 and 当年度 sets side by side, cut in 质量, Guangdong 文旅)", _c("b219"),
+           frozenset(), missed=frozenset({
+        # two areas in one value (建筑面积2.6万平方米,展示面积1万平方米): which one is checked at year end?
+        ("物管服务面积", "two figures in one target value"),
+    }), excused=frozenset({("missing-target-value", "维修施工验收合格率")}),  # its value is past the page's cut
+        blind=True, round=39,
+        note="物业管理保障工作合格率 100% and 物业管理各项任务完成达标率 100% judged correct"),
 ]
 
 

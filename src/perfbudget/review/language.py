@@ -86,7 +86,7 @@ def content_words(text: str) -> tuple[str, ...]:
 
 # A figure with its unit in running text: 500人次, 95%, 3.5公里, 120万元. Years, dates and list
 # numbering are not figures.
-_FIGURE = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(%|％|百分之|万元|亿元|千元|元|[\u4e00-\u9fff]{1,3})")
+_FIGURE = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(%|％|百分之|万元|亿元|千元|元|[\u4e00-\u9fff]{1,4})")
 _DATE_UNIT = ("年", "月", "日", "号", "季度", "时", "点")
 
 

@@ -776,11 +776,48 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
     if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
-        return None
+        return _listed_measures(raw)
     listed = "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
     first = _LIST_MARK.split(raw, maxsplit=1)[0].strip()
     return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
+
+
+# Measures of time are a period or a deadline's parts (2023年1月-12月, 3天、5小时), not things measured side by side.
+_TIME_MEASURES = frozenset({"小时", "天", "日", "月", "年", "分钟", "工作日"})
+_LABEL_NOISE = re.compile(r"[^\u4e00-\u9fff]|不少于|不低于|不超过|不高于|达到|大于|小于|等于|约|共|计|为|达")
+
+
+def _listed_measures(raw: str) -> tuple[str, str] | None:
+    """``several-targets``' verdict for a value listing two or more figures in one measure (area, length, weight …),
+    each after a label of its own (``建筑面积2.6万平方米,展示面积1万平方米``: which is scored?), or None. A spec's
+    dimensions written with one character (``长4.5米，宽3米``), figures in different measures, a total with its
+    breakdown (其中…) and times (a period, a deadline's parts) are not flagged."""
+    if "其中" in raw:
+        return None
+    measures = word_set("units", "measure") - _TIME_MEASURES
+    found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in measures]
+    if len(found) < 2 or len({unit for _value, unit, _start, _end in found}) > 1:
+        return None
+    labels = []
+    previous_end = 0
+    for _value, _unit, start, end in found:
+        before = raw[previous_end:start]
+        if previous_end and _LIST_MARK.search(before) is None:
+            return None  # two figures without a list mark between: one phrase
+        label = _LABEL_NOISE.sub("", _LIST_MARK.split(before)[-1])
+        if len(label) < 2:
+            return None  # 长4.5米，宽3米: a spec's dimensions; a bare figure
+        labels.append(label)
+        previous_end = end
+    if len(set(labels)) < len(labels):
+        return None
+    listed = "、".join(f"{label}{format_decimal(value)}{unit}"
+                      for label, (value, unit, _start, _end) in zip(labels, found, strict=True))
+    return (f"指标值{quote(raw)}列了{len(found)}个数值（{listed}），一个指标只能对照一个目标值，年底按哪一个考核、"
+            "打分不清楚",
+            f"拆成{len(found)}个三级指标（{'、'.join(labels)}），每个只写一个目标值，如「{labels[0]} "
+            f"{format_decimal(found[0][0])}{found[0][1]}」；一项是另一项的一部分的，只保留要考核的那一项")
 
 
 # A share in a clause and the act written just before it (返本20%, 分红按8%): 按/为/达 and the like left out.

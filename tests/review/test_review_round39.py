@@ -71,3 +71,27 @@ def test_a_spec_a_breakdown_and_figures_of_different_measures_are_one_target(inl
                   "≥2.6万平方米"):
         rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", value])
         assert _findings(rows, inline, "several-targets") == [], value
+
+
+# Explanations a reviewer had to complete by hand (round 39's reread of the rules round 38 did not read)
+
+
+def test_an_unmeasurable_goal_is_shown_the_projects_own_figures(inline: Any) -> None:
+    rows = header(goals="保障各项工作顺利开展，进一步提升服务水平")
+    ((_indicator, field, message, suggestion),) = _findings(GOOD_ROWS, inline, "goals-not-measurable", rows)
+    assert field == "goals" and "没有" in message
+    # the first count under 数量 and the first figure under 效益, as the table writes them (no money, no shares)
+    assert suggestion.endswith("如把「视频会议保障数量 ≥12次」「系统正常运行天数 ≥360天」写进绩效目标")
+
+
+def test_an_effect_group_without_an_effect_says_what_each_row_is(inline: Any) -> None:
+    rows = [list(r) for r in GOOD_ROWS]
+    rows[4] = ["效益指标", "社会效益指标", "群众满意度", "群众满意度", "≥90%"]
+    rows.insert(5, ["效益指标", "社会效益指标", "培训任务完成率", "培训任务完成率", "100%"])
+    ((_indicator, _field, message, _suggestion),) = _findings(rows, inline, "no-genuine-effect")
+    assert "「群众满意度」（满意度，应放在满意度指标下）" in message
+    assert "「培训任务完成率」（「完成率」是工作完成情况，属于产出）" in message
+    assert "是满意度或产出的重复" not in message
+    # output-as-effect says where the completion word stands
+    told = [f[2] for f in _findings(rows, inline, "output-as-effect")]
+    assert told == ["效益指标「培训任务完成率」以「完成率」结尾，衡量的是工作完成情况，是产出，不是项目带来的效益"]

@@ -108,8 +108,27 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
             continue
         out.append(at_project(project, "goals", f"绩效目标{quote(text)}" + "；".join(faults),
                               "写明本年度要完成的产出（数量、质量、时限）和要达到的效果，尽量用数字表述，"
-                              "并让每一项都有对应的三级指标"))
+                              "并让每一项都有对应的三级指标" + _goal_example(project)))
     return out
+
+
+_GOAL_EXAMPLE_LEVELS = (("产出指标", "数量指标"), ("效益指标", None))
+
+
+def _goal_example(project: Project) -> str:
+    """The project's own figures a measurable goal would state (its first count under 数量 and first figure under
+    效益, as written: ``，如把「视频会议保障数量 ≥12次」「系统正常运行天数 ≥360天」写进绩效目标``), or "" when its
+    indicators give none. Money and shares are left out: a goal states what is delivered and brings about."""
+    shown = []
+    for level1, level2 in _GOAL_EXAMPLE_LEVELS:
+        for indicator in project.indicators:
+            target = indicator.target
+            if (indicator.level1 == level1 and (level2 is None or indicator.level2 == level2)
+                    and target.value is not None and target.unit and target.unit not in _MONEY_UNITS
+                    and target.unit not in ("%", "‰") and len(indicator.level3) <= 20 and "、" not in indicator.level3):
+                shown.append(f"「{indicator.level3} {target.raw.strip()}」")
+                break
+    return f"，如把{''.join(shown)}写进绩效目标" if shown else ""
 
 
 def _named(project: Project) -> str:

@@ -592,7 +592,10 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     cannot be scored as one (which of them is met?), and the things counted have no indicator
     of their own. Flagged when a qualitative value holds at least two figures in count words
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
-    and the next. A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    and the next, or at least two figures in one measure (area, length, volume, weight: ``[units] measure`` but time),
+    each after a label of two or more characters of its own (``建筑面积2.6万平方米,展示面积1万平方米``: 东莞展览馆's,
+    round 39; a spec's ``长4.5米，宽3米``, a total with its breakdown, 其中…, and figures in different measures are not
+    flagged). A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.

@@ -182,7 +182,8 @@ def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Findin
             if any(row.key not in outputs for row in candidates):
                 continue
         first_output = {row.key: row.position for row in reversed(own) if row.level1 == LEVEL1_OUTPUT}
-        names = "、".join(f"{quote(row.indicator.level3, 20)}（{_not_an_effect(row, first_output)}）" for row in effects)
+        names = "、".join(f"{quote(row.indicator.level3, 20)}（{_not_an_effect(row, first_output)}）"
+                         for row in effects)
         out.append(at_project(project, None,
                               f"效益指标只有{names}，没有一个反映项目带来的实际效益",
                               "按项目实际设置社会效益、经济效益或生态效益指标，如受益人数、问题解决率、"

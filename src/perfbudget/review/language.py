@@ -90,6 +90,12 @@ _FIGURE = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(%|％|百分之|万元|亿元|�
 _DATE_UNIT = ("年", "月", "日", "号", "季度", "时", "点")
 
 
+@lru_cache(maxsize=1)
+def _figure_units() -> tuple[str, ...]:
+    """The measure words a figure's unit is read as, the longest first (人次 before 人): sorted once, not per text."""
+    return tuple(sorted(word_set("units", "count") | word_set("units", "measure"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def figures(text: str) -> tuple[tuple[Decimal, str, int, int], ...]:
     """(value, unit, start, end) of every figure with a known unit in ``text``.
@@ -98,7 +104,7 @@ def figures(text: str) -> tuple[tuple[Decimal, str, int, int], ...]:
     ``vocabulary.toml`` (the longest that fits: 人次 before 人). 2024年, 12月 and ``1.`` are
     not figures.
     """
-    units = sorted(word_set("units", "count") | word_set("units", "measure"), key=len, reverse=True)
+    units = _figure_units()
     out = []
     for match in _FIGURE.finditer(text):
         raw_unit = match.group(2)

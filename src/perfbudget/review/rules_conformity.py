@@ -337,7 +337,8 @@ def lost_start(name: str) -> tuple[str, str] | None:
 
 
 def _lost_start_check(row: Row) -> tuple[str, str] | None:
-    return lost_start(row.indicator.level3)
+    name = row.name
+    return lost_start(name) if name[:1] in _lost_heads() else None  # (nearly every name: not listed)
 
 
 _LOST_START = indicator_check(_lost_start_check)

@@ -791,6 +791,11 @@ _TIME_MEASURES = frozenset({"小时", "天", "日", "月", "年", "分钟", "工
 _LABEL_NOISE = re.compile(r"[^\u4e00-\u9fff]|不少于|不低于|不超过|不高于|达到|大于|小于|等于|约|共|计|为|达")
 
 
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    return word_set("units", "measure") - _TIME_MEASURES
+
+
 def _listed_measures(raw: str) -> tuple[str, str] | None:
     """``several-targets``' verdict for a value listing two or more figures in one measure (area, length, weight …),
     each after a label of its own (``建筑面积2.6万平方米,展示面积1万平方米``: which is scored?), or None. A spec's
@@ -798,7 +803,7 @@ def _listed_measures(raw: str) -> tuple[str, str] | None:
     breakdown (其中…) and times (a period, a deadline's parts) are not flagged."""
     if "其中" in raw:
         return None
-    measures = word_set("units", "measure") - _TIME_MEASURES
+    measures = _measures()
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in measures]
     if len(found) < 2 or len({unit for _value, unit, _start, _end in found}) > 1:
         return None

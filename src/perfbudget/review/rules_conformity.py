@@ -290,14 +290,14 @@ _NAME_CUT = indicator_check(_name_cut)  # a description, a list (、) without on
 def name_lost_start(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project or 三级 name that begins with a character left alone which only ends a word (``[names] lost_heads``).
 
-    ``育补助`` (零陵's 抚育补助, round 38: the web page dropped the cell's first character), ``度考核合格率`` for
-    年度…, ``级预算单位…`` for 一级…: the name lost its first character, and no longer says what is measured. Told
-    when the segmenter leaves the first character alone and a word of two or more characters follows it (``级配碎石``,
-    级 | 配 | 碎石, is a material's name); a name beginning with a word it keeps whole (``度汛``, ``育苗``, ``务工``,
-    ``作物``, ``施工``, ``育才中学``) and a character that begins names alone (对, 按, 各, 年 …: not listed) are not.
-    As ``name-cut-mid-word``, nothing on the page tells a copy that dropped the character from the unit's own slip,
-    so the message says either may be. A name that lost a whole place name's first character (``陵区…`` for 零陵区…:
-    陵区 is a word of its own) is not told.
+    ``育补助`` (零陵's 抚育补助, round 38: the web page dropped the cell's first character), ``度考核合格率``
+    for 年度…, ``级预算单位…`` for 一级… or 县级…: the name lost its first character, and no longer says what is
+    measured. Told when the segmenter leaves the first character alone and a word of two or more characters
+    follows it (``级配碎石``, 级 | 配 | 碎石, is a material's name); a name beginning with a word it keeps whole
+    (``度汛``, ``育苗``, ``务工``, ``作物``, ``施工``, ``育才中学``) and a character that begins names alone
+    (对, 按, 各, 年 …: not listed) are not. As ``name-cut-mid-word``, nothing on the page tells a copy that
+    dropped the character from the unit's own slip, so the message says either may be. A name that lost a whole
+    place name's first character (``陵区…`` for 零陵区…: 陵区 is a word of its own) is not told.
     """
     out = []
     for project in document.projects:

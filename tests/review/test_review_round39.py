@@ -95,3 +95,14 @@ def test_an_effect_group_without_an_effect_says_what_each_row_is(inline: Any) ->
     # output-as-effect says where the completion word stands
     told = [f[2] for f in _findings(rows, inline, "output-as-effect")]
     assert told == ["效益指标「培训任务完成率」以「完成率」结尾，衡量的是工作完成情况，是产出，不是项目带来的效益"]
+
+
+# The second reading of round 39: a road's or a building's specification (路基宽8米、路面宽6米, 长度4.5米，宽度3米)
+# was flagged as several targets because its labels had two characters; a label ending in a dimension word
+# ([units] dimensions) is a specification, one thing's sizes
+
+
+def test_a_specification_by_dimension_words_is_one_target(inline: Any) -> None:
+    for value in ("长度4.5米，宽度3米", "路基宽8米、路面宽6米", "道路长1.2公里，路面宽度6米", "桩基直径1.2米、桩长15米"):
+        rows = with_row(1, ["产出指标", "数量指标", "道路建设规模", "道路建设规模", value])
+        assert _findings(rows, inline, "several-targets") == [], value

@@ -594,8 +594,9 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
     and the next, or at least two figures in one measure (area, length, volume, weight: ``[units] measure`` but time),
     each after a label of two or more characters of its own (``建筑面积2.6万平方米,展示面积1万平方米``: 东莞展览馆's,
-    round 39; a spec's ``长4.5米，宽3米``, a total with its breakdown, 其中…, and figures in different measures are not
-    flagged). A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    round 39; a spec, labels ending in a dimension word of ``[units] dimensions`` — ``长4.5米，宽3米``,
+    ``路基宽8米、路面宽6米``, ``长度4.5米，宽度3米`` —, a total with its breakdown, 其中…, and figures in different
+    measures are not flagged). A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
@@ -796,11 +797,17 @@ def _measures() -> frozenset[str]:
     return word_set("units", "measure") - _TIME_MEASURES
 
 
+@lru_cache(maxsize=1)
+def _dimensions() -> tuple[str, ...]:
+    return tuple(word_set("units", "dimensions"))
+
+
 def _listed_measures(raw: str) -> tuple[str, str] | None:
     """``several-targets``' verdict for a value listing two or more figures in one measure (area, length, weight …),
-    each after a label of its own (``建筑面积2.6万平方米,展示面积1万平方米``: which is scored?), or None. A spec's
-    dimensions written with one character (``长4.5米，宽3米``), figures in different measures, a total with its
-    breakdown (其中…) and times (a period, a deadline's parts) are not flagged."""
+    each after a label of its own (``建筑面积2.6万平方米,展示面积1万平方米``: which is scored?), or None. A spec, labels
+    ending in a dimension word (``长4.5米，宽3米``, ``路基宽8米、路面宽6米``: ``[units] dimensions``), figures in different
+    measures, a total with its breakdown (其中…) and times (a period, a deadline's parts) are not flagged; a label of
+    one character is no label (the backstop)."""
     if "其中" in raw:
         return None
     measures = _measures()
@@ -814,8 +821,10 @@ def _listed_measures(raw: str) -> tuple[str, str] | None:
         if previous_end and _LIST_MARK.search(before) is None:
             return None  # two figures without a list mark between: one phrase
         label = _LABEL_NOISE.sub("", _LIST_MARK.split(before)[-1])
+        if label.endswith(_dimensions()):
+            return None  # 路基宽8米、路面宽6米, 长度4.5米，宽度3米: one thing's sizes, a specification
         if len(label) < 2:
-            return None  # 长4.5米，宽3米: a spec's dimensions; a bare figure
+            return None  # a bare figure, or a label of one character the dimensions do not list
         labels.append(label)
         previous_end = end
     if len(set(labels)) < len(labels):

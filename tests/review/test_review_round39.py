@@ -106,3 +106,14 @@ def test_a_specification_by_dimension_words_is_one_target(inline: Any) -> None:
     for value in ("长度4.5米，宽度3米", "路基宽8米、路面宽6米", "道路长1.2公里，路面宽度6米", "桩基直径1.2米、桩长15米"):
         rows = with_row(1, ["产出指标", "数量指标", "道路建设规模", "道路建设规模", value])
         assert _findings(rows, inline, "several-targets") == [], value
+
+
+# 约, 共, 计, 为 and 达 were taken out of a label wherever they stood (设计面积 shown as 「设面积」, 达标面积 as 「标面积」):
+# only a comparator or a filler ending the label is left out
+
+
+def test_a_labels_own_characters_are_kept(inline: Any) -> None:
+    rows = with_row(1, ["产出指标", "数量指标", "绿化面积", "绿化面积", "设计面积≥2000平方米，达标面积约为1500平方米"])
+    ((_indicator, _field, message, suggestion),) = _findings(rows, inline, "several-targets")
+    assert "（设计面积2000平方米、达标面积1500平方米）" in message, message
+    assert "拆成2个三级指标（设计面积、达标面积）" in suggestion

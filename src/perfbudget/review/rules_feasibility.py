@@ -31,7 +31,7 @@ from perfbudget.review.language import content_words, figures, made_of, project_
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
+from perfbudget.target import COMPARATOR_WORDS, DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
@@ -789,12 +789,32 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
 
 # Measures of time are a period or a deadline's parts (2023年1月-12月, 3天、5小时), not things measured side by side.
 _TIME_MEASURES = frozenset({"小时", "天", "日", "月", "年", "分钟", "工作日"})
-_LABEL_NOISE = re.compile(r"[^\u4e00-\u9fff]|不少于|不低于|不超过|不高于|达到|大于|小于|等于|约|共|计|为|达")
+# What ends a label before its figure and is not the label's: a comparator (≥ and the words of target.py) or a
+# filler (约, 共计, 为 …). A filler of one character is one only as a word of its own: 设计面积's 计 is the label's.
+_LABEL_FILLERS = ("约", "共", "计", "为", "达", "共计", "约为", "约计")
+_NOT_CHINESE_ENDS = re.compile(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$")
 
 
 @lru_cache(maxsize=1)
 def _measures() -> frozenset[str]:
     return word_set("units", "measure") - _TIME_MEASURES
+
+
+@lru_cache(maxsize=1)
+def _label_endings() -> tuple[str, ...]:
+    return tuple(sorted({*COMPARATOR_WORDS, *_LABEL_FILLERS}, key=len, reverse=True))
+
+
+def _label(clause: str) -> str:
+    """The label of the figure a clause ends before (``展示面积`` of ``展示面积约为1万平方米``): the clause without what
+    ends it as a comparator or a filler, and without signs and spaces at either end; the label's own characters are
+    kept (设计面积, 达标面积, 统计面积)."""
+    text = _NOT_CHINESE_ENDS.sub("", clause)
+    while (ending := next((word for word in _label_endings() if text.endswith(word)), None)) is not None:
+        if len(ending) == 1 and words(text)[-1] != ending:
+            break  # 设计: the 计 ends a word of the label
+        text = _NOT_CHINESE_ENDS.sub("", text[:-len(ending)])
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -820,7 +840,7 @@ def _listed_measures(raw: str) -> tuple[str, str] | None:
         before = raw[previous_end:start]
         if previous_end and _LIST_MARK.search(before) is None:
             return None  # two figures without a list mark between: one phrase
-        label = _LABEL_NOISE.sub("", _LIST_MARK.split(before)[-1])
+        label = _label(_LIST_MARK.split(before)[-1])
         if label.endswith(_dimensions()):
             return None  # 路基宽8米、路面宽6米, 长度4.5米，宽度3米: one thing's sizes, a specification
         if len(label) < 2:

@@ -117,3 +117,17 @@ def test_a_labels_own_characters_are_kept(inline: Any) -> None:
     ((_indicator, _field, message, suggestion),) = _findings(rows, inline, "several-targets")
     assert "（设计面积2000平方米、达标面积1500平方米）" in message, message
     assert "拆成2个三级指标（设计面积、达标面积）" in suggestion
+
+
+# several-targets compared unit strings (2.6万平方米 beside 10000平方米 was left alone) and took only 其中 as a
+# breakdown (总建筑面积…，展示面积… was flagged though docs/rules.md said a total with its breakdown is not)
+
+
+def test_figures_are_compared_by_measure_and_a_total_with_its_parts_is_one_target(inline: Any) -> None:
+    rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", "建筑面积2.6万平方米，展示面积10000平方米"])
+    ((_indicator, _field, message, _suggestion),) = _findings(rows, inline, "several-targets")
+    assert "（建筑面积2.6万平方米、展示面积10000平方米）" in message
+    for value in ("总建筑面积3万平方米，展示面积1万平方米", "合计面积5000亩，其他林地3000亩",
+                  "建筑面积2.6万平方米，展示长廊800米"):  # a total and its part; an area and a length
+        rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", value])
+        assert _findings(rows, inline, "several-targets") == [], value

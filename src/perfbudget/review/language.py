@@ -36,6 +36,18 @@ def word_set(section: str, key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def measure_of() -> dict[str, str]:
+    """The measure of each measure word of ``[units.measures]`` (万平方米 → area, 公里 → length, 天 → time)."""
+    return {unit: measure for measure, units in vocabulary()["units"]["measures"].items() for unit in units}
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> frozenset[str]:
+    """The measure words of every measure (米, 万平方米, 吨, 天 …)."""
+    return frozenset(measure_of())
+
+
+@lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import rjieba  # made lazily: loading the dictionary takes a moment
 
@@ -93,7 +105,7 @@ _DATE_UNIT = ("年", "月", "日", "号", "季度", "时", "点")
 @lru_cache(maxsize=1)
 def _figure_units() -> tuple[str, ...]:
     """The measure words a figure's unit is read as, the longest first (人次 before 人): sorted once, not per text."""
-    return tuple(sorted(word_set("units", "count") | word_set("units", "measure"), key=len, reverse=True))
+    return tuple(sorted(word_set("units", "count") | measure_words(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

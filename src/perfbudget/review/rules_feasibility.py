@@ -27,7 +27,9 @@ from perfbudget.review.helpers import (
     tail_start,
     unit_note,
 )
-from perfbudget.review.language import content_words, figures, made_of, project_category, word_set, words
+from perfbudget.review.language import (
+    content_words, figures, made_of, measure_of, project_category, word_set, words,
+)
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
@@ -592,11 +594,12 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     cannot be scored as one (which of them is met?), and the things counted have no indicator
     of their own. Flagged when a qualitative value holds at least two figures in count words
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
-    and the next, or at least two figures in one measure (area, length, volume, weight: ``[units] measure`` but time),
+    and the next, or at least two figures in one measure (area, length, volume, weight: ``[units.measures]`` but time;
+    ``2.6万平方米`` and ``10000平方米`` are both areas),
     each after a label of two or more characters of its own (``建筑面积2.6万平方米,展示面积1万平方米``: 东莞展览馆's,
     round 39; a spec, labels ending in a dimension word of ``[units] dimensions`` — ``长4.5米，宽3米``,
-    ``路基宽8米、路面宽6米``, ``长度4.5米，宽度3米`` —, a total with its breakdown, 其中…, and figures in different
-    measures are not flagged). A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    ``路基宽8米、路面宽6米``, ``长度4.5米，宽度3米`` —, a total with its breakdown, 其中… or a first label opening with
+    总, 合计, 共计, 累计 (``总建筑面积3万平方米，展示面积1万平方米``), and figures in different measures are not flagged). A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
@@ -787,17 +790,14 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
 
 
-# Measures of time are a period or a deadline's parts (2023年1月-12月, 3天、5小时), not things measured side by side.
-_TIME_MEASURES = frozenset({"小时", "天", "日", "月", "年", "分钟", "工作日"})
 # What ends a label before its figure and is not the label's: a comparator (≥ and the words of target.py) or a
 # filler (约, 共计, 为 …). A filler of one character is one only as a word of its own: 设计面积's 计 is the label's.
 _LABEL_FILLERS = ("约", "共", "计", "为", "达", "共计", "约为", "约计")
 _NOT_CHINESE_ENDS = re.compile(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$")
 
 
-@lru_cache(maxsize=1)
-def _measures() -> frozenset[str]:
-    return word_set("units", "measure") - _TIME_MEASURES
+# A label opening a total (总建筑面积3万平方米，展示面积1万平方米): the figures after it are its parts.
+_TOTAL_OPENING = ("总", "合计", "共计", "累计")
 
 
 @lru_cache(maxsize=1)
@@ -824,16 +824,18 @@ def _dimensions() -> tuple[str, ...]:
 
 def _listed_measures(raw: str) -> tuple[str, str] | None:
     """``several-targets``' verdict for a value listing two or more figures in one measure (area, length, weight …),
-    each after a label of its own (``建筑面积2.6万平方米,展示面积1万平方米``: which is scored?), or None. A spec, labels
-    ending in a dimension word (``长4.5米，宽3米``, ``路基宽8米、路面宽6米``: ``[units] dimensions``), figures in different
-    measures, a total with its breakdown (其中…) and times (a period, a deadline's parts) are not flagged; a label of
-    one character is no label (the backstop)."""
+    each after a label of its own (``建筑面积2.6万平方米,展示面积10000平方米``: which is scored?), or None; the measure is
+    the unit's (``[units.measures]``: 万平方米 and 平方米 are areas). A spec, labels ending in a dimension word
+    (``长4.5米，宽3米``, ``路基宽8米、路面宽6米``: ``[units] dimensions``), figures in different measures, a total with its
+    breakdown (其中…, or a first label opening with 总, 合计 …) and times (a period, a deadline's parts) are not flagged;
+    a label of one character is no label (the backstop)."""
     if "其中" in raw:
         return None
-    measures = _measures()
-    found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in measures]
-    if len(found) < 2 or len({unit for _value, unit, _start, _end in found}) > 1:
-        return None
+    measures = measure_of()
+    found = [(value, unit, start, end) for value, unit, start, end in figures(raw)
+             if measures.get(unit, "time") != "time"]
+    if len(found) < 2 or len({measures[unit] for _value, unit, _start, _end in found}) > 1:
+        return None  # (万平方米 and 平方米: both areas)
     labels = []
     previous_end = 0
     for _value, _unit, start, end in found:
@@ -847,8 +849,8 @@ def _listed_measures(raw: str) -> tuple[str, str] | None:
             return None  # a bare figure, or a label of one character the dimensions do not list
         labels.append(label)
         previous_end = end
-    if len(set(labels)) < len(labels):
-        return None
+    if len(set(labels)) < len(labels) or labels[0].startswith(_TOTAL_OPENING):
+        return None  # 总建筑面积…，展示面积…: a total and its parts
     listed = "、".join(f"{label}{format_decimal(value)}{unit}"
                       for label, (value, unit, _start, _end) in zip(labels, found, strict=True))
     return (f"指标值{quote(raw)}列了{len(found)}个数值（{listed}），一个指标只能对照一个目标值，年底按哪一个考核、"

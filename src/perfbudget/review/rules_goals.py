@@ -17,7 +17,9 @@ from perfbudget.model import Document, Op, Project, Target
 from perfbudget.money_text import MONEY_UNITS as _MONEY_UNITS
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
-from perfbudget.review.language import content_words, figures, made_of, project_category, search_words, word_set
+from perfbudget.review.language import (
+    content_words, figures, made_of, measure_words, project_category, search_words, word_set,
+)
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -38,7 +40,7 @@ def _goal_text(project: Project) -> str:
 def _is_plain(word: str) -> bool:
     """A word that names no work: generic goal words, vague words, measure words."""
     return (made_of(word, "goals", "generic") or made_of(word, "vague", "words")
-            or word in word_set("units", "count") or word in word_set("units", "measure") or len(word) < 2)
+            or word in word_set("units", "count") or word in measure_words() or len(word) < 2)
 
 
 def _is_money_word(word: str) -> bool:
@@ -145,7 +147,7 @@ def _clauses(text: str) -> list[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _key_words(clause: str) -> tuple[str, ...]:
     """The words of a goal clause that name its work (培训, 道路, 贫困生 …), not pieces of units."""
-    units = word_set("units", "count") | word_set("units", "measure")
+    units = word_set("units", "count") | measure_words()
     return tuple(w for w in search_words(clause) if not _is_plain(w) and not any(w in u for u in units if len(u) > 1))
 
 

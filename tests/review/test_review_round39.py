@@ -131,3 +131,16 @@ def test_figures_are_compared_by_measure_and_a_total_with_its_parts_is_one_targe
                   "建筑面积2.6万平方米，展示长廊800米"):  # a total and its part; an area and a length
         rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", value])
         assert _findings(rows, inline, "several-targets") == [], value
+
+
+# name-lost-start's repair was whichever listed word sorted first (贴… → 「津贴…」 only, 务… → 「业务…」 only), and
+# 级… was said to be 一级… though 一级 was not listed: every candidate is shown
+
+
+def test_a_lost_start_shows_every_candidate(inline: Any) -> None:
+    rows = with_row(4, ["产出指标", "成本指标", "育补助", "育补助", "≤10万元"])
+    ((_indicator, _field, message, suggestion),) = _findings(rows, inline, "name-lost-start")
+    assert "「抚育补助」或「教育补助」" in suggestion and "「抚育」「教育」" in message
+    rows = with_row(1, ["产出指标", "数量指标", "级预算单位覆盖数", "级预算单位覆盖数", "≥12个"])
+    ((_indicator, _field, _message, suggestion),) = _findings(rows, inline, "name-lost-start")
+    assert "「一级预算单位覆盖数」或「县级预算单位覆盖数」或「市级预算单位覆盖数」" in suggestion, suggestion

@@ -291,8 +291,9 @@ def name_lost_start(document: Document, settings: RuleSettings) -> list[Finding]
     """A project or 三级 name that begins with a character left alone which only ends a word (``[names] lost_heads``).
 
     ``育补助`` (零陵's 抚育补助, round 38: the web page dropped the cell's first character), ``度考核合格率``
-    for 年度…, ``级预算单位…`` for 一级… or 县级…: the name lost its first character, and no longer says what is
-    measured. Told when the segmenter leaves the first character alone and a word of two or more characters
+    for 年度…, ``级预算单位…`` for 一级…, 县级… or 市级…: the name lost its first character, and no longer says what is
+    measured; the suggestion names every listed word the character ends (「抚育补助」或「教育补助」: the page does not
+    tell which). Told when the segmenter leaves the first character alone and a word of two or more characters
     follows it (``级配碎石``, 级 | 配 | 碎石, is a material's name); a name beginning with a word it keeps whole
     (``度汛``, ``育苗``, ``务工``, ``作物``, ``施工``, ``育才中学``) and a character that begins names alone
     (对, 按, 各, 年 …: not listed) are not. As ``name-cut-mid-word``, nothing on the page tells a copy that
@@ -330,10 +331,12 @@ def lost_start(name: str) -> tuple[str, str] | None:
     if len(cut) < 2 or cut[0] != text[0] or len(cut[1]) < 2:  # 度汛…, 育苗…: a word; 级 | 配 | 碎石: a name
         return None
     shown = f"「{text[:16]}…」" if len(text) > 16 else quote(text)
-    examples = "「" + "」「".join(whole[:2]) + "」"
+    rest = f"{text[1:16]}…" if len(text) > 16 else text[1:]
+    examples = "「" + "」「".join(whole) + "」"
+    repairs = "或".join(f"「{head}{rest}」" for head in whole)  # every listed word: the page does not tell which
     return (f"{shown}以单独的「{text[0]}」开头，「{text[0]}」通常是{examples}等词的后一个字，名称开头疑似缺字："
             "可能是转录、读取时丢了字，也可能是原表填写有误",
-            f"对照原表补全名称开头（如「{whole[0]}{text[1:]}」），写明衡量的对象")
+            f"对照原表补全名称开头（如{repairs}），写明衡量的对象")
 
 
 def _lost_start_check(row: Row) -> tuple[str, str] | None:

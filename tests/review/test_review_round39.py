@@ -144,3 +144,20 @@ def test_a_lost_start_shows_every_candidate(inline: Any) -> None:
     rows = with_row(1, ["产出指标", "数量指标", "级预算单位覆盖数", "级预算单位覆盖数", "≥12个"])
     ((_indicator, _field, _message, suggestion),) = _findings(rows, inline, "name-lost-start")
     assert "「一级预算单位覆盖数」或「县级预算单位覆盖数」或「市级预算单位覆盖数」" in suggestion, suggestion
+
+
+# no-genuine-effect's reason for each row: every kind it tells (the second reading found 2 of 6 tried)
+
+
+def test_each_effect_row_is_told_what_it_is(inline: Any) -> None:
+    rows = [list(r) for r in GOOD_ROWS]
+    rows[0] = ["产出指标", "数量指标", "视频会议保障数量", "视频会议保障数量", "≥12次"]
+    rows[4] = ["效益指标", "社会效益指标", "医疗保障次数", "医疗保障次数", "≥12次"]
+    rows[5:5] = [["效益指标", "社会效益指标", "新建村组道路", "新建村组道路", "5公里"],
+                 ["效益指标", "社会效益指标", "视频会议保障数量", "视频会议保障数量", "≥12次"]]
+    ((_indicator, _field, message, _suggestion),) = _findings(rows, inline, "no-genuine-effect")
+    assert "「医疗保障次数」（数的是工作做了多少，属于产出）" in message, message
+    assert "「新建村组道路」（数的是新建了多少，属于产出）" in message
+    assert "「视频会议保障数量」（与第1个指标（产出指标）同名）" in message
+    rows[7] = ["效益指标", "社会效益指标", "群众就医负担减轻程度", "群众就医负担减轻程度", "明显减轻"]
+    assert _findings(rows, inline, "no-genuine-effect") == []  # a row of its own: a genuine effect may be

@@ -68,7 +68,9 @@ def test_a_spec_a_breakdown_and_figures_of_different_measures_are_one_target(inl
     for value in ("长4.5米，宽3米",  # a spec's dimensions, one character each
                   "建筑面积2.6万平方米，其中展示面积1万平方米",  # a total and its part
                   "硬化路面3000平方米、排水沟500米",  # two measures: left to the other rules
-                  "≥2.6万平方米"):
+                  "2.6万平方米，1万平方米",  # no labels: which is which is not said
+                  "展馆建筑面积2.6万平方米内设展示面积1万平方米",  # no list mark between: one phrase
+                  "建筑面积2.6万平方米，建筑面积1万平方米"):  # one label twice
         rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", value])
         assert _findings(rows, inline, "several-targets") == [], value
 
@@ -161,3 +163,16 @@ def test_each_effect_row_is_told_what_it_is(inline: Any) -> None:
     assert "「视频会议保障数量」（与第1个指标（产出指标）同名）" in message
     rows[7] = ["效益指标", "社会效益指标", "群众就医负担减轻程度", "群众就医负担减轻程度", "明显减轻"]
     assert _findings(rows, inline, "no-genuine-effect") == []  # a row of its own: a genuine effect may be
+
+
+# lost_start strips the name it is given: a project name and a 三级 name opening with a space or a mark are told alike
+# (a 三级 name reaches the check without them: name_of takes spaces and stars out)
+
+
+def test_a_name_opening_with_a_space_is_told_as_a_project_and_as_an_indicator(inline: Any) -> None:
+    rows = header()
+    rows[1] = ["项目名称", " 育补助资金-2024中央"]
+    assert [f[:2] for f in _findings(GOOD_ROWS, inline, "name-lost-start", rows)] == [(None, "name")]
+    for name in (" 育补助", "\u3000育补助", "*育补助"):
+        rows = with_row(4, ["产出指标", "成本指标", name, name, "≤10万元"])
+        assert [f[:2] for f in _findings(rows, inline, "name-lost-start")] == [(4, "level3")], repr(name)

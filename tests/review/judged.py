@@ -985,8 +985,8 @@ BLIND: list[Judged] = [
         ("cost-not-money", "育补助"),  # 每亩100
         ("qualitative-for-number", "提高就业率"),  # 显著: a rate with no figure
         # 育补助: 抚育补助 lost its first character on the page (round 38 left it untold; round 39's name-lost-start
-        # tells it, a fault written up as 安居's and 大英 医保's cut names were in round 37; judged afterwards, not blind:
-        # added after the rule was written, as docs/review.md's round table says)
+        # tells it, a fault written up as 安居's and 大英 医保's cut names were in round 37; judged afterwards,
+        # not blind: added after the rule was written, as docs/review.md's round table says)
         ("name-lost-start", "育补助"),
     }), missed=frozenset({
         (None, "执行率 printed 100% for 3824.26万元 spent of 4753.66 (80.4%)"),

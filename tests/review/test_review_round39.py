@@ -105,13 +105,14 @@ def test_an_effect_group_without_an_effect_says_what_each_row_is(inline: Any) ->
 
 
 def test_a_specification_by_dimension_words_is_one_target(inline: Any) -> None:
-    for value in ("长度4.5米，宽度3米", "路基宽8米、路面宽6米", "道路长1.2公里，路面宽度6米", "桩基直径1.2米、桩长15米"):
+    for value in ("长度4.5米，宽度3米", "路基宽8米、路面宽6米", "道路长1.2公里，路面宽度6米",
+                  "桩基直径1.2米、桩长15米"):
         rows = with_row(1, ["产出指标", "数量指标", "道路建设规模", "道路建设规模", value])
         assert _findings(rows, inline, "several-targets") == [], value
 
 
-# 约, 共, 计, 为 and 达 were taken out of a label wherever they stood (设计面积 shown as 「设面积」, 达标面积 as 「标面积」):
-# only a comparator or a filler ending the label is left out
+# 约, 共, 计, 为 and 达 were taken out of a label wherever they stood (设计面积 shown as 「设面积」, 达标面积
+# as 「标面积」): only a comparator or a filler ending the label is left out
 
 
 def test_a_labels_own_characters_are_kept(inline: Any) -> None:
@@ -126,7 +127,8 @@ def test_a_labels_own_characters_are_kept(inline: Any) -> None:
 
 
 def test_figures_are_compared_by_measure_and_a_total_with_its_parts_is_one_target(inline: Any) -> None:
-    rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", "建筑面积2.6万平方米，展示面积10000平方米"])
+    value = "建筑面积2.6万平方米，展示面积10000平方米"
+    rows = with_row(1, ["产出指标", "数量指标", "物管服务面积", "物管服务面积", value])
     ((_indicator, _field, message, _suggestion),) = _findings(rows, inline, "several-targets")
     assert "（建筑面积2.6万平方米、展示面积10000平方米）" in message
     for value in ("总建筑面积3万平方米，展示面积1万平方米", "合计面积5000亩，其他林地3000亩",

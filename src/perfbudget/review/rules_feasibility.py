@@ -28,7 +28,13 @@ from perfbudget.review.helpers import (
     unit_note,
 )
 from perfbudget.review.language import (
-    content_words, figures, made_of, measure_of, project_category, word_set, words,
+    content_words,
+    figures,
+    made_of,
+    measure_of,
+    project_category,
+    word_set,
+    words,
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
@@ -594,12 +600,14 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     cannot be scored as one (which of them is met?), and the things counted have no indicator
     of their own. Flagged when a qualitative value holds at least two figures in count words
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
-    and the next, or at least two figures in one measure (area, length, volume, weight: ``[units.measures]`` but time;
-    ``2.6万平方米`` and ``10000平方米`` are both areas),
-    each after a label of two or more characters of its own (``建筑面积2.6万平方米,展示面积1万平方米``: 东莞展览馆's,
-    round 39; a spec, labels ending in a dimension word of ``[units] dimensions`` — ``长4.5米，宽3米``,
-    ``路基宽8米、路面宽6米``, ``长度4.5米，宽度3米`` —, a total with its breakdown, 其中… or a first label opening with
-    总, 合计, 共计, 累计 (``总建筑面积3万平方米，展示面积1万平方米``), and figures in different measures are not flagged). A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    and the next, or at least two figures in one measure (area, length, volume, weight:
+    ``[units.measures]`` but time; ``2.6万平方米`` and ``10000平方米`` are both areas), each after a
+    label of two or more characters of its own (``建筑面积2.6万平方米,展示面积1万平方米``: 东莞展览馆's,
+    round 39; a spec, labels ending in a dimension word of ``[units] dimensions`` —
+    ``长4.5米，宽3米``, ``路基宽8米、路面宽6米``, ``长度4.5米，宽度3米`` —, a total with its breakdown,
+    其中… or a first label opening with 总, 合计, 共计, 累计 (``总建筑面积3万平方米，展示面积1万平方米``),
+    and figures in different measures are not flagged). A count beside its share
+    (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
@@ -824,11 +832,12 @@ def _dimensions() -> tuple[str, ...]:
 
 def _listed_measures(raw: str) -> tuple[str, str] | None:
     """``several-targets``' verdict for a value listing two or more figures in one measure (area, length, weight …),
-    each after a label of its own (``建筑面积2.6万平方米,展示面积10000平方米``: which is scored?), or None; the measure is
-    the unit's (``[units.measures]``: 万平方米 and 平方米 are areas). A spec, labels ending in a dimension word
-    (``长4.5米，宽3米``, ``路基宽8米、路面宽6米``: ``[units] dimensions``), figures in different measures, a total with its
-    breakdown (其中…, or a first label opening with 总, 合计 …) and times (a period, a deadline's parts) are not flagged;
-    a label of one character is no label (the backstop)."""
+    each after a label of its own (``建筑面积2.6万平方米,展示面积10000平方米``: which is scored?), or
+    None; the measure is the unit's (``[units.measures]``: 万平方米 and 平方米 are areas). A spec, labels
+    ending in a dimension word (``长4.5米，宽3米``, ``路基宽8米、路面宽6米``: ``[units] dimensions``),
+    figures in different measures, a total with its breakdown (其中…, or a first label opening with 总,
+    合计 …) and times (a period, a deadline's parts) are not flagged; a label of one character is no
+    label (the backstop)."""
     if "其中" in raw:
         return None
     measures = measure_of()

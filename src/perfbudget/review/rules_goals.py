@@ -18,7 +18,13 @@ from perfbudget.money_text import MONEY_UNITS as _MONEY_UNITS
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
 from perfbudget.review.language import (
-    content_words, figures, made_of, measure_words, project_category, search_words, word_set,
+    content_words,
+    figures,
+    made_of,
+    measure_words,
+    project_category,
+    search_words,
+    word_set,
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings

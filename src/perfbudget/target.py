@@ -50,6 +50,8 @@ _PREFIX_WORDS = [
     ("小于", "<"), ("低于", "<"), ("少于", "<"),
     ("等于", "="),
 ]
+# The comparators in words (不少于, 达到 …): what may stand between a label and its figure (several-targets).
+COMPARATOR_WORDS = tuple(word for word, _sign in _PREFIX_WORDS)
 _SUFFIX_WORDS = [("及以上", "≥"), ("以上", "≥"), ("及以内", "≤"), ("以内", "≤"), ("之内", "≤"),
                  ("及以下", "≤"), ("以下", "≤")]
 _ASCII_OPS = [(">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧", "≥"), ("≦", "≤"),

@@ -53,7 +53,7 @@ def test_a_share_of_hazards_dealt_with_under_effects_is_an_output() -> None:
                    row(EFF, "社会效益指标", "问题整改率", "100%"),
                    row(EFF, "社会效益指标", "信访事项办结率", "≥95%"))
     assert found(doc, "output-as-effect") == [1, 2, 3]
-    assert "「处置率」衡量的是工作完成情况" in messages(doc, "output-as-effect")[0]
+    assert "以「处置率」结尾，衡量的是工作完成情况" in messages(doc, "output-as-effect")[0]
 
 
 def test_the_same_shares_under_quality_and_real_effects_are_not() -> None:

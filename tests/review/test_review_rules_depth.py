@@ -361,6 +361,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      named_header("2019年商品和服务支出"), [(None, "name")]),
     ("name-cut-mid-word", "a name ending inside its last word (安居's …科普宣传活)",
      with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活", "≥3次")), None, [(1, "level3")]),
+    ("name-lost-start", "a name that lost its first character (零陵's 育补助)",
+     with_row(4, row(OUT, "成本指标", "育补助", "≤10万元")), None, [(4, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -651,6 +653,7 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("mandatory-below-full", "a ceiling of failures", with_row(2, row(OUT, Q, "苗种检疫不合格率", "≤2%")), None),
     ("name-cut-mid-word", "the last word whole",
      with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活动", "≥3次")), None),
+    ("name-lost-start", "the first word whole", with_row(4, row(OUT, "成本指标", "抚育补助", "≤10万元")), None),
 ]
 
 

@@ -36,6 +36,18 @@ def word_set(section: str, key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def measure_of() -> dict[str, str]:
+    """The measure of each measure word of ``[units.measures]`` (万平方米 → area, 公里 → length, 天 → time)."""
+    return {unit: measure for measure, units in vocabulary()["units"]["measures"].items() for unit in units}
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> frozenset[str]:
+    """The measure words of every measure (米, 万平方米, 吨, 天 …)."""
+    return frozenset(measure_of())
+
+
+@lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import rjieba  # made lazily: loading the dictionary takes a moment
 
@@ -86,8 +98,14 @@ def content_words(text: str) -> tuple[str, ...]:
 
 # A figure with its unit in running text: 500人次, 95%, 3.5公里, 120万元. Years, dates and list
 # numbering are not figures.
-_FIGURE = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(%|％|百分之|万元|亿元|千元|元|[\u4e00-\u9fff]{1,3})")
+_FIGURE = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(%|％|百分之|万元|亿元|千元|元|[\u4e00-\u9fff]{1,4})")
 _DATE_UNIT = ("年", "月", "日", "号", "季度", "时", "点")
+
+
+@lru_cache(maxsize=1)
+def _figure_units() -> tuple[str, ...]:
+    """The measure words a figure's unit is read as, the longest first (人次 before 人): sorted once, not per text."""
+    return tuple(sorted(word_set("units", "count") | measure_words(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -98,7 +116,7 @@ def figures(text: str) -> tuple[tuple[Decimal, str, int, int], ...]:
     ``vocabulary.toml`` (the longest that fits: 人次 before 人). 2024年, 12月 and ``1.`` are
     not figures.
     """
-    units = sorted(word_set("units", "count") | word_set("units", "measure"), key=len, reverse=True)
+    units = _figure_units()
     out = []
     for match in _FIGURE.finditer(text):
         raw_unit = match.group(2)

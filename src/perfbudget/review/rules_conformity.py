@@ -286,6 +286,67 @@ def _cut_mid_word(row: Row) -> tuple[str, str, None] | None:
 _NAME_CUT = indicator_check(_name_cut)  # a description, a list (、) without one, or a last word cut
 
 
+@rule("name-lost-start", title="名称开头疑似缺字", dimension="规范性", severity="warning")
+def name_lost_start(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project or 三级 name that begins with a character left alone which only ends a word (``[names] lost_heads``).
+
+    ``育补助`` (零陵's 抚育补助, round 38: the web page dropped the cell's first character), ``度考核合格率``
+    for 年度…, ``级预算单位…`` for 一级…, 县级… or 市级…: the name lost its first character, and no longer says what is
+    measured; the suggestion names every listed word the character ends (「抚育补助」或「教育补助」: the page does not
+    tell which). Told when the segmenter leaves the first character alone and a word of two or more characters
+    follows it (``级配碎石``, 级 | 配 | 碎石, is a material's name); a name beginning with a word it keeps whole
+    (``度汛``, ``育苗``, ``务工``, ``作物``, ``施工``, ``育才中学``) and a character that begins names alone
+    (对, 按, 各, 年 …: not listed) are not. As ``name-cut-mid-word``, nothing on the page tells a copy that
+    dropped the character from the unit's own slip, so the message says either may be. A name that lost a whole
+    place name's first character (``陵区…`` for 零陵区…: 陵区 is a word of its own) is not told.
+    """
+    out = []
+    for project in document.projects:
+        if (verdict := lost_start(project.name)) is not None:
+            out.append(at_project(project, "name", f"项目名称{verdict[0]}", verdict[1]))
+    out.extend(at_indicator(row.project, row.position, row.indicator, "level3", f"三级指标名称{verdict[0]}", verdict[1])
+               for row, verdict in flagged(document, _LOST_START))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lost_heads() -> dict[str, tuple[str, ...]]:
+    """Each listed word by its second character: what a name beginning with that character alone lost
+    (育 → 抚育, 教育)."""
+    heads: dict[str, tuple[str, ...]] = {}
+    for word in word_set("names", "lost_heads"):
+        heads[word[1]] = (*heads.get(word[1], ()), word)
+    return {char: tuple(sorted(found)) for char, found in heads.items()}
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def lost_start(name: str) -> tuple[str, str] | None:
+    """(what is wrong, suggestion) for a name that begins with a character left alone which only ends a word (育补助),
+    or None."""
+    text = name.strip()
+    whole = _lost_heads().get(text[:1])
+    if whole is None or len(text) < 3:  # (nearly every name: its first character is not listed)
+        return None
+    cut = words(text)
+    if len(cut) < 2 or cut[0] != text[0] or len(cut[1]) < 2:  # 度汛…, 育苗…: a word; 级 | 配 | 碎石: a name
+        return None
+    shown = f"「{text[:16]}…」" if len(text) > 16 else quote(text)
+    rest = f"{text[1:16]}…" if len(text) > 16 else text[1:]
+    examples = "「" + "」「".join(whole) + "」"
+    repairs = "或".join(f"「{head}{rest}」" for head in whole)  # every listed word: the page does not tell which
+    return (f"{shown}以单独的「{text[0]}」开头，「{text[0]}」通常是{examples}等词的后一个字，名称开头疑似缺字："
+            "可能是转录、读取时丢了字，也可能是原表填写有误",
+            f"对照原表补全名称开头（如{repairs}），写明衡量的对象")
+
+
+def _lost_start_check(row: Row) -> tuple[str, str] | None:
+    name = row.name
+    return lost_start(name) if name[:1] in _lost_heads() else None  # (nearly every name: not listed)
+
+
+_LOST_START = indicator_check(_lost_start_check)
+
+
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
 def name_description_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that differs from its description (绩效指标描述) where both are names.

@@ -27,11 +27,19 @@ from perfbudget.review.helpers import (
     tail_start,
     unit_note,
 )
-from perfbudget.review.language import content_words, figures, made_of, project_category, word_set, words
+from perfbudget.review.language import (
+    content_words,
+    figures,
+    made_of,
+    measure_of,
+    project_category,
+    word_set,
+    words,
+)
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import DAMAGE_RATES, format_decimal, written_unit
+from perfbudget.target import COMPARATOR_WORDS, DAMAGE_RATES, format_decimal, written_unit
 from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
@@ -592,7 +600,14 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     cannot be scored as one (which of them is met?), and the things counted have no indicator
     of their own. Flagged when a qualitative value holds at least two figures in count words
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
-    and the next. A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    and the next, or at least two figures in one measure (area, length, volume, weight:
+    ``[units.measures]`` but time; ``2.6万平方米`` and ``10000平方米`` are both areas), each after a
+    label of two or more characters of its own (``建筑面积2.6万平方米,展示面积1万平方米``: 东莞展览馆's,
+    round 39; a spec, labels ending in a dimension word of ``[units] dimensions`` —
+    ``长4.5米，宽3米``, ``路基宽8米、路面宽6米``, ``长度4.5米，宽度3米`` —, a total with its breakdown,
+    其中… or a first label opening with 总, 合计, 共计, 累计 (``总建筑面积3万平方米，展示面积1万平方米``),
+    and figures in different measures are not flagged). A count beside its share
+    (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
@@ -776,11 +791,81 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
     if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
-        return None
+        return _listed_measures(raw)
     listed = "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
     first = _LIST_MARK.split(raw, maxsplit=1)[0].strip()
     return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
+
+
+# What ends a label before its figure and is not the label's: a comparator (≥ and the words of target.py) or a
+# filler (约, 共计, 为 …). A filler of one character is one only as a word of its own: 设计面积's 计 is the label's.
+_LABEL_FILLERS = ("约", "共", "计", "为", "达", "共计", "约为", "约计")
+_NOT_CHINESE_ENDS = re.compile(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$")
+
+
+# A label opening a total (总建筑面积3万平方米，展示面积1万平方米): the figures after it are its parts.
+_TOTAL_OPENING = ("总", "合计", "共计", "累计")
+
+
+@lru_cache(maxsize=1)
+def _label_endings() -> tuple[str, ...]:
+    return tuple(sorted({*COMPARATOR_WORDS, *_LABEL_FILLERS}, key=len, reverse=True))
+
+
+def _label(clause: str) -> str:
+    """The label of the figure a clause ends before (``展示面积`` of ``展示面积约为1万平方米``): the clause without what
+    ends it as a comparator or a filler, and without signs and spaces at either end; the label's own characters are
+    kept (设计面积, 达标面积, 统计面积)."""
+    text = _NOT_CHINESE_ENDS.sub("", clause)
+    while (ending := next((word for word in _label_endings() if text.endswith(word)), None)) is not None:
+        if len(ending) == 1 and words(text)[-1] != ending:
+            break  # 设计: the 计 ends a word of the label
+        text = _NOT_CHINESE_ENDS.sub("", text[:-len(ending)])
+    return text
+
+
+@lru_cache(maxsize=1)
+def _dimensions() -> tuple[str, ...]:
+    return tuple(word_set("units", "dimensions"))
+
+
+def _listed_measures(raw: str) -> tuple[str, str] | None:
+    """``several-targets``' verdict for a value listing two or more figures in one measure (area, length, weight …),
+    each after a label of its own (``建筑面积2.6万平方米,展示面积10000平方米``: which is scored?), or
+    None; the measure is the unit's (``[units.measures]``: 万平方米 and 平方米 are areas). A spec, labels
+    ending in a dimension word (``长4.5米，宽3米``, ``路基宽8米、路面宽6米``: ``[units] dimensions``),
+    figures in different measures, a total with its breakdown (其中…, or a first label opening with 总,
+    合计 …) and times (a period, a deadline's parts) are not flagged; a label of one character is no
+    label (the backstop)."""
+    if "其中" in raw:
+        return None
+    measures = measure_of()
+    found = [(value, unit, start, end) for value, unit, start, end in figures(raw)
+             if measures.get(unit, "time") != "time"]
+    if len(found) < 2 or len({measures[unit] for _value, unit, _start, _end in found}) > 1:
+        return None  # (万平方米 and 平方米: both areas)
+    labels = []
+    previous_end = 0
+    for _value, _unit, start, end in found:
+        before = raw[previous_end:start]
+        if previous_end and _LIST_MARK.search(before) is None:
+            return None  # two figures without a list mark between: one phrase
+        label = _label(_LIST_MARK.split(before)[-1])
+        if label.endswith(_dimensions()):
+            return None  # 路基宽8米、路面宽6米, 长度4.5米，宽度3米: one thing's sizes, a specification
+        if len(label) < 2:
+            return None  # a bare figure, or a label of one character the dimensions do not list
+        labels.append(label)
+        previous_end = end
+    if len(set(labels)) < len(labels) or labels[0].startswith(_TOTAL_OPENING):
+        return None  # 总建筑面积…，展示面积…: a total and its parts
+    listed = "、".join(f"{label}{format_decimal(value)}{unit}"
+                      for label, (value, unit, _start, _end) in zip(labels, found, strict=True))
+    return (f"指标值{quote(raw)}列了{len(found)}个数值（{listed}），一个指标只能对照一个目标值，年底按哪一个考核、"
+            "打分不清楚",
+            f"拆成{len(found)}个三级指标（{'、'.join(labels)}），每个只写一个目标值，如「{labels[0]} "
+            f"{format_decimal(found[0][0])}{found[0][1]}」；一项是另一项的一部分的，只保留要考核的那一项")
 
 
 # A share in a clause and the act written just before it (返本20%, 分红按8%): 按/为/达 and the like left out.

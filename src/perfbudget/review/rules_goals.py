@@ -17,7 +17,15 @@ from perfbudget.model import Document, Op, Project, Target
 from perfbudget.money_text import MONEY_UNITS as _MONEY_UNITS
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
-from perfbudget.review.language import content_words, figures, made_of, project_category, search_words, word_set
+from perfbudget.review.language import (
+    content_words,
+    figures,
+    made_of,
+    measure_words,
+    project_category,
+    search_words,
+    word_set,
+)
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -38,7 +46,7 @@ def _goal_text(project: Project) -> str:
 def _is_plain(word: str) -> bool:
     """A word that names no work: generic goal words, vague words, measure words."""
     return (made_of(word, "goals", "generic") or made_of(word, "vague", "words")
-            or word in word_set("units", "count") or word in word_set("units", "measure") or len(word) < 2)
+            or word in word_set("units", "count") or word in measure_words() or len(word) < 2)
 
 
 def _is_money_word(word: str) -> bool:
@@ -108,8 +116,27 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
             continue
         out.append(at_project(project, "goals", f"绩效目标{quote(text)}" + "；".join(faults),
                               "写明本年度要完成的产出（数量、质量、时限）和要达到的效果，尽量用数字表述，"
-                              "并让每一项都有对应的三级指标"))
+                              "并让每一项都有对应的三级指标" + _goal_example(project)))
     return out
+
+
+_GOAL_EXAMPLE_LEVELS = (("产出指标", "数量指标"), ("效益指标", None))
+
+
+def _goal_example(project: Project) -> str:
+    """The project's own figures a measurable goal would state (its first count under 数量 and first figure under
+    效益, as written: ``，如把「视频会议保障数量 ≥12次」「系统正常运行天数 ≥360天」写进绩效目标``), or "" when its
+    indicators give none. Money and shares are left out: a goal states what is delivered and brings about."""
+    shown = []
+    for level1, level2 in _GOAL_EXAMPLE_LEVELS:
+        for indicator in project.indicators:
+            target = indicator.target
+            if (indicator.level1 == level1 and (level2 is None or indicator.level2 == level2)
+                    and target.value is not None and target.unit and target.unit not in _MONEY_UNITS
+                    and target.unit not in ("%", "‰") and len(indicator.level3) <= 20 and "、" not in indicator.level3):
+                shown.append(f"「{indicator.level3} {target.raw.strip()}」")
+                break
+    return f"，如把{''.join(shown)}写进绩效目标" if shown else ""
 
 
 def _named(project: Project) -> str:
@@ -126,7 +153,7 @@ def _clauses(text: str) -> list[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _key_words(clause: str) -> tuple[str, ...]:
     """The words of a goal clause that name its work (培训, 道路, 贫困生 …), not pieces of units."""
-    units = word_set("units", "count") | word_set("units", "measure")
+    units = word_set("units", "count") | measure_words()
     return tuple(w for w in search_words(clause) if not _is_plain(w) and not any(w in u for u in units if len(u) > 1))
 
 

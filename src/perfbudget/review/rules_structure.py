@@ -143,7 +143,7 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                             "如「家庭经济困难学生资助覆盖率 ≥95%」「受助学生完成学业率」"))
                 continue
             if ending:
-                why = f"「{ending}」衡量的是工作完成情况{twin}，是产出"
+                why = f"以「{ending}」结尾，衡量的是工作完成情况{twin}，是产出"
             else:
                 why = f"与第{outputs[key]}个指标（产出指标）同名，是同一项产出又设成了效益"
             out.append(at_indicator(project, position, indicator, "level3",
@@ -173,20 +173,35 @@ def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Findin
         effects = [row for row in own if row.level1 == LEVEL1_EFFECT]
         if not effects or not project.complete:
             continue
-        candidates = [row for row in effects if not _is_satisfaction(row.name) and output_ending(row.name) is None
-                      and work_count(row.name) is None
-                      and (row.indicator.target.unit not in _BUILT_UNITS
-                           or works_built(row.name, row.indicator.target.unit) is None)]
-        if candidates:  # effects that may be genuine, unless they only repeat an output's name
-            outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
-            if any(row.key not in outputs for row in candidates):
+        told = [(row, _not_an_effect(row)) for row in effects]
+        first_output: dict[str, int] = {}
+        if any(reason is None for _row, reason in told):  # effects that may be genuine, unless an output's name
+            first_output = {row.key: row.position for row in reversed(own) if row.level1 == LEVEL1_OUTPUT}
+            if any(reason is None and row.key not in first_output for row, reason in told):
                 continue
-        names = "、".join(quote(row.indicator.level3, 20) for row in effects)
+        names = "、".join(quote(row.indicator.level3, 20)
+                         + f"（{reason or '与第' + str(first_output[row.key]) + '个指标（产出指标）同名'}）"
+                         for row, reason in told)
         out.append(at_project(project, None,
-                              f"效益指标只有{names}，是满意度或产出的重复，没有反映项目带来的实际效益",
+                              f"效益指标只有{names}，没有一个反映项目带来的实际效益",
                               "按项目实际设置社会效益、经济效益或生态效益指标，如受益人数、问题解决率、"
                               "环境质量改善幅度；满意度放在满意度指标下"))
     return out
+
+
+def _not_an_effect(row: Row) -> str | None:
+    """What an effect row is instead of an effect, in a few words (no-genuine-effect), or None for a row that may be
+    one (it is not, when it repeats an output's name: the caller tells that)."""
+    if _is_satisfaction(row.name):
+        return "满意度，应放在满意度指标下"
+    if (ending := output_ending(row.name)) is not None:
+        return f"「{ending}」是工作完成情况，属于产出"
+    if work_count(row.name) is not None:
+        return "数的是工作做了多少，属于产出"
+    unit = row.indicator.target.unit
+    if unit in _BUILT_UNITS and (built := works_built(row.name, unit)) is not None:
+        return f"数的是{built}了多少，属于产出"
+    return None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -200,6 +200,8 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     (["serve", "--port", "99999"], "错误：'--port' 的值无效：应不大于 65535"),
     (["serve", "--workers", "0"], "错误：'--workers' 的值无效：应不小于 1"),
     (["monitor", "x"], "错误：缺少选项 '--actuals' / '-a'"),
+    # 「(env var: 'PERFBUDGET_USER')」 in English after the name until faces44
+    (["workflow", "1", "comment"], "错误：缺少选项 '--user'（或环境变量 PERFBUDGET_USER）"),
 ])
 def test_usage_errors_are_told_in_chinese(args: list[str], told: str) -> None:
     result = runner.invoke(app, args)
@@ -218,6 +220,27 @@ def test_template_help_gives_the_csv_header_it_writes(seed_path: Path, kind: str
     assert written.exit_code == 0
     header = written.output.lstrip("\ufeff").splitlines()[0]
     assert header in "".join((template_command.__doc__ or "").split())
+
+
+@pytest.mark.parametrize("path", _all_commands(), ids=lambda p: " ".join(p) or "perfbudget")
+def test_a_missing_parameter_with_an_environment_variable_is_told_in_chinese(path: list[str],
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command with a required parameter an environment variable may give (``--user``, PERFBUDGET_USER),
+    run without it: Click named the variable in English (「缺少选项 '--user' (env var: 'PERFBUDGET_USER')」) until
+    faces44."""
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    wanted = [param for param in command.params if param.required and param.envvar]
+    if not wanted:
+        return
+    for param in wanted:
+        monkeypatch.delenv(str(param.envvar), raising=False)
+    given = [value for param in command.params if param not in wanted and param.required
+             for value in ([] if param.param_type_name == "argument" else [param.opts[0]]) + ["1"]]
+    result = runner.invoke(app, [*path, *given])
+    assert result.exit_code == 2, result.output
+    assert "env var" not in result.output and "环境变量" in result.output, result.output
 
 
 def test_an_unknown_usage_error_keeps_its_words() -> None:

@@ -68,3 +68,53 @@ def test_history_pages_each_versions_changes_as_the_api(db_url: str, tmp_path: P
     from perfbudget.app import paging
 
     assert (paging.CHANGES_PAGE, paging.MOST_HISTORY_CHANGES) == (CHANGES_PAGE, MOST_HISTORY_CHANGES)  # the API's
+
+
+def _history_of_values(db_url: str, tmp_path: Path, values: list[str]) -> list[dict[str, object]]:
+    """A project whose versions hold the one indicator's ``values`` in turn, and its versions as ``history --all
+    --json`` lists them within the characters a page may hold."""
+    for number, value in enumerate(values):
+        path = tmp_path / str(number) / "目标表.txt"
+        path.parent.mkdir()
+        path.write_text(_table([value]), encoding="utf-8")
+        assert runner.invoke(app, ["import", str(path), "--db", db_url]).exit_code == 0
+    said = runner.invoke(app, ["history", "1", "--db", db_url, "--all", "--json"])
+    assert said.exit_code == 0, said.output
+    versions: list[dict[str, object]] = json.loads(said.stdout)["versions"]
+    return versions
+
+
+def _chars(version: dict[str, object]) -> int:
+    """The characters of a version's changes' texts, as ``store.queries.project_history`` counts them."""
+    changes = version["changes"]
+    assert isinstance(changes, list)
+    return sum(len(change[key] or "") for change in changes for key in ("subject", "old", "new"))
+
+
+def test_history_all_reads_a_long_batch_again_in_fewer_versions(db_url: str, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """--all reads as many versions at a time as keep 10,000 changes; a batch whose texts passed the characters a
+    page may hold stopped the listing though each version fitted, naming a --limit never given (faces44)."""
+    versions = _history_of_values(db_url, tmp_path, ["≥100人次", "≥101人次", "≥102人次", "≥103人次"])
+    most = max(_chars(v) for v in versions)
+    assert sum(_chars(v) for v in versions) > most  # the versions together pass it, each alone fits
+    monkeypatch.setattr("perfbudget.app.overview.MOST_HISTORY_CHARS", most)
+    said = runner.invoke(app, ["history", "1", "--db", db_url, "--all", "--json"])
+    assert said.exit_code == 0, said.output
+    assert json.loads(said.stdout)["versions"] == versions
+    text = runner.invoke(app, ["history", "1", "--db", db_url, "--all"])
+    assert text.exit_code == 0 and text.stdout.count("第 ") >= len(versions), text.output
+
+
+def test_history_all_refuses_one_version_too_long_in_whole_json(db_url: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """One version's page of changes too long: refused naming --changes-limit alone, and --json's output stays one
+    JSON document (the header and 「"versions": [」 were left open, faces44)."""
+    long = "≥100人次（" + "含线上线下培训" * 6 + "）"
+    versions = _history_of_values(db_url, tmp_path, ["≥100人次", "≥101人次", "≥102人次", long])
+    monkeypatch.setattr("perfbudget.app.overview.MOST_HISTORY_CHARS", _chars(versions[-1]) - 1)
+    said = runner.invoke(app, ["history", "1", "--db", db_url, "--all", "--json"])
+    assert said.exit_code == 1, said.output
+    assert f"请减少 --changes-limit（现为 {CHANGES_PAGE}）" in said.stderr and "--limit " not in said.stderr
+    answer = json.loads(said.stdout)  # whole: the versions read before the refusal, and the refusal
+    assert answer["versions"] == versions[:-1] and "--changes-limit" in answer["refused"]

@@ -554,8 +554,10 @@ def history_page(tx: Transaction, project_id: int, limit: int, offset: int, chan
     try:
         return history(tx, project_id, limit, offset, changes_limit, changes_offset, most_chars=MOST_HISTORY_CHARS)
     except HistoryTooLarge as too_large:
-        raise HistoryRefused(f"本页的改动文字超过 {too_large.most_chars} 个字符：请减少 {names[0]} 或 {names[1]}"
-                             f"（现为 {limit} × {changes_limit}），分页读取") from None
+        # one version's page names only the changes' option: a limit below 1 is no way out (faces44's mend)
+        fewer = f"{names[1]}（现为 {changes_limit}）" if limit == 1 \
+            else f"{names[0]} 或 {names[1]}（现为 {limit} × {changes_limit}）"
+        raise HistoryRefused(f"本页的改动文字超过 {too_large.most_chars} 个字符：请减少 {fewer}，分页读取") from None
 
 
 def version_total(tx: Transaction, project_id: int) -> int:

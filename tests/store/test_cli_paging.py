@@ -27,7 +27,10 @@ def _table(values: list[str]) -> str:
 @pytest.mark.parametrize(("option", "named"), [(["--all", "--page", "2"], "--all"),
                                                (["--all", "--offset", "1"], "--all"),
                                                (["--limit", "0", "--page", "2"], "--limit 0"),
-                                               (["--format", "csv", "--output", "x.csv", "--page", "2"], "--format")])
+                                               (["--format", "csv", "--output", "x.csv", "--page", "2"], "--format"),
+                                               # a page's --limit N beside them (until faces44's mend)
+                                               (["--format", "csv", "--output", "x.csv", "--limit", "5"], "--format"),
+                                               (["--all", "--limit", "5"], "--all")])
 @pytest.mark.parametrize("kind", ["projects", "units"])
 def test_list_all_takes_no_page(tmp_path: Path, kind: str, option: list[str], named: str) -> None:
     said = runner.invoke(app, ["list", kind, "--db", f"sqlite:///{tmp_path}/none.db", *option])

@@ -381,7 +381,7 @@ def list_command(
     todo: str | None = typer.Option(None, "--todo", help=_HELP["todo"]),
     sort: str | None = typer.Option(None, "--sort", help=_HELP["sort"]),
     desc: bool = typer.Option(False, "--desc", help=_HELP["desc"]),
-    limit: int = typer.Option(PAGE, "--limit", min=0, help=LIMIT_HELP),
+    limit: int | None = typer.Option(None, "--limit", min=0, help=LIMIT_HELP),
     page: int | None = typer.Option(None, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始；默认第 1 页）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
                                       help="从第几条之后开始（代替 --page）。"),
@@ -400,10 +400,10 @@ def list_command(
     if latest and kind.value != "indicators":
         usage_fail(f"--latest 只用于 indicators，不用于 {kind.value}")
     # --page/--offset beside --all (or --limit 0, the same, or an export's --format) were ignored without a word
-    # until faces44 (history's since faces43)
+    # until faces44 (history's since faces43), a page's --limit N beside --all or --format until faces44's mend
     everything = "--all" if show_all else "--limit 0" if limit == 0 else "--format" if fmt is not None else None
-    refuse_page_with_all(everything, page, offset, "全部")
-    page = page or 1
+    refuse_page_with_all(everything, page, offset, "全部", limit or None)
+    page, limit = page or 1, PAGE if limit is None else limit
     refused = None if show_all or limit == 0 else too_many(limit)  # a page as the API's: --all or an export for more
     if refused is not None:
         usage_fail(refused)
@@ -458,10 +458,12 @@ def list_command(
     print_page_line(counted, result["total"], len(result["items"]), start, limit, result["total_capped"])
 
 
-def refuse_page_with_all(everything: str | None, page: int | None, offset: int | None, listed: str) -> None:
-    """A usage error for ``--page``/``--offset`` beside ``everything``, the option given that lists ``listed`` whole
-    and no page (``--all``; ``list``'s ``--limit 0``), None when none is given."""
-    given = [name for name, value in (("--page", page), ("--offset", offset)) if value is not None]
+def refuse_page_with_all(everything: str | None, page: int | None, offset: int | None, listed: str,
+                         limit: int | None = None) -> None:
+    """A usage error for ``--page``/``--offset`` (or a page's ``limit``, ``list``'s ``--limit N``) beside
+    ``everything``, the option given that lists ``listed`` whole and no page (``--all``; ``list``'s ``--limit 0`` and
+    ``--format``), None when none is given."""
+    given = [name for name, value in (("--limit", limit), ("--page", page), ("--offset", offset)) if value is not None]
     if everything is not None and given:
         usage_fail(f"{everything} 不能与 {'、'.join(given)} 同用：{everything} 列出{listed}，不分页")
 

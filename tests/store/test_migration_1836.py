@@ -16,7 +16,6 @@ from tests.store.conftest import write_variant
 from tests.store.helpers import import_file
 
 FTS = ("search_indicators", "search_projects")
-INSERT_TRIGGERS = ("search_indicators_insert", "search_projects_insert")  # until 1836 (its downgrade makes them)
 
 
 def _terms(connection: object) -> dict[str, list[tuple[object, ...]]]:
@@ -62,13 +61,13 @@ def test_the_importer_indexes_what_it_writes_before_and_after_1836(tmp_path: Pat
         import_file(store, _variant(seed_path, tmp_path, 1))  # one document, one transaction
         index_is_the_rows(store)
         _migrate(store, "1833_audit_user_action_index", down=True)  # the insert triggers back: they index
-        assert set(INSERT_TRIGGERS) <= _triggers(store)
+        assert set(search.INSERT_TRIGGERS) <= _triggers(store)
         import_file(store, _variant(seed_path, tmp_path, 2))  # on the same connection: not indexed twice
         with store.write_batch(index_at_end=True):  # a batch on that store leaves the indexing to the triggers
             import_file(store, _variant(seed_path, tmp_path, 3))
         index_is_the_rows(store)
         _migrate(store, "head")
-        assert not set(INSERT_TRIGGERS) & _triggers(store)
+        assert not set(search.INSERT_TRIGGERS) & _triggers(store)
         with store.write_batch():  # a batch without the index at its end: each document indexes its rows
             import_file(store, _variant(seed_path, tmp_path, 4))
             import_file(store, _variant(seed_path, tmp_path, 5))

@@ -243,6 +243,18 @@ def test_a_missing_parameter_with_an_environment_variable_is_told_in_chinese(pat
     assert "env var" not in result.output and "环境变量" in result.output, result.output
 
 
+def test_a_missing_option_of_several_environment_variables_names_each_in_chinese() -> None:
+    """Click lists an option's environment variables each quoted (「(env var: 'PB_A', 'PB_B')」): the list stayed in
+    English until faces44's mend."""
+    import click
+
+    from perfbudget.cli.usage_text import chinese_message
+
+    option = click.Option(["--user"], required=True, envvar=["PB_A", "PB_B"], show_envvar=True)
+    said = click.MissingParameter(ctx=None, param=option).format_message()  # Click's own words
+    assert chinese_message(said) == "缺少选项 '--user'（或环境变量 PB_A、PB_B）", said
+
+
 def test_an_unknown_usage_error_keeps_its_words() -> None:
     from perfbudget.cli.usage_text import chinese_message
 

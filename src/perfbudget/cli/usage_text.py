@@ -144,13 +144,15 @@ _MESSAGES = _rules(
 )
 
 
-_ENV_VAR = re.compile(r" \(env var: '?(?P<e>[^')]+)'?\)")
+_ENV_VAR = re.compile(r" \(env var: (?P<e>[^)]+)\)")
+_QUOTED = re.compile(r"'([^']*)'")
 
 
 def _named(name: str) -> str:
-    """A missing parameter's name as Click gives it, with the environment variable that could give it in Chinese:
-    「'--user'（或环境变量 PERFBUDGET_USER）」 (「'--user' (env var: 'PERFBUDGET_USER')」 until faces44)."""
-    return _ENV_VAR.sub(lambda m: f"（或环境变量 {m['e']}）", name)
+    """A missing parameter's name as Click gives it, with the environment variables that could give it in Chinese:
+    「'--user'（或环境变量 PERFBUDGET_USER）」 (「'--user' (env var: 'PERFBUDGET_USER')」 until faces44), a list of them
+    (Click's 「'A', 'B'」, each quoted: a name may hold a comma) 「A、B」 (left in English until faces44's mend)."""
+    return _ENV_VAR.sub(lambda m: f"（或环境变量 {'、'.join(_QUOTED.findall(m['e'])) or m['e']}）", name)
 
 
 def _choices(listed: str) -> str:

@@ -55,7 +55,8 @@ def test_history_pages_each_versions_changes_as_the_api(db_url: str, tmp_path: P
     assert f"共 {total} 处改动，列出第 {CHANGES_PAGE + 1}–{total} 处" in rest.stdout, rest.output
     assert rest.stdout.count("  · ") == 1 + 3 + 1
     past = runner.invoke(app, ["history", "1", "--db", db_url, "--changes-offset", str(total)])
-    assert f"共 {total} 处改动，第 {total} 处之后没有了" in past.stdout and "无可见改动" not in past.stdout, past.output
+    assert f"--changes-offset {total} 已超过最后一处（共 {total} 处）" in past.stdout, past.output
+    assert "无可见改动" not in past.stdout
 
     data = json.loads(runner.invoke(app, ["history", "1", "--db", db_url, "--json", "--changes-limit", "2",
                                           "--changes-offset", "1"]).stdout)

@@ -719,9 +719,11 @@ def _print_version(v: dict[str, Any], changes_offset: int) -> None:
         out.print(f"  · {describe(change)}", markup=False)
     listed, total = len(v["changes"]), v["changes_total"]
     if total and listed < total:  # the web's history says the same of the changes it does not list
-        told = f"列出第 {changes_offset + 1}–{changes_offset + listed} 处（--changes-offset N 翻页）" if listed \
-            else f"第 {changes_offset} 处之后没有了"
-        out.print(f"  · 共 {total} 处改动，{told}", markup=False)
+        # past the last: the option named as the user gave it (「共 3 处改动，第 50 处之后没有了」 until faces44's mend)
+        shown = f"{changes_offset + 1}–{changes_offset + listed}"
+        told = f"共 {total} 处改动，列出第 {shown} 处（--changes-offset N 翻页）" if listed \
+            else f"--changes-offset {changes_offset} 已超过最后一处（共 {total} 处）"
+        out.print(f"  · {told}", markup=False)
 
 
 def _print_steps(steps: list[dict[str, Any]], step_total: int) -> None:

@@ -39,6 +39,12 @@ def test_list_all_takes_no_page(tmp_path: Path, kind: str, option: list[str], na
     assert not (tmp_path / "none.db").exists()  # refused before the store opens
 
 
+def _changes(listed: str) -> list[str]:
+    """The changes ``history`` lists, in order (not 首个版本, nor the line saying how many are listed)."""
+    return [line for line in listed.splitlines()
+            if line.startswith("  · ") and line != "  · 首个版本" and "处改动" not in line]
+
+
 def test_history_pages_each_versions_changes_as_the_api(db_url: str, tmp_path: Path) -> None:
     first, second = tmp_path / "a" / "目标表.txt", tmp_path / "b" / "目标表.txt"
     for path, value in ((first, "100"), (second, "200")):
@@ -54,6 +60,9 @@ def test_history_pages_each_versions_changes_as_the_api(db_url: str, tmp_path: P
     rest = runner.invoke(app, ["history", "1", "--db", db_url, "--changes-offset", str(CHANGES_PAGE)])
     assert f"共 {total} 处改动，列出第 {CHANGES_PAGE + 1}–{total} 处" in rest.stdout, rest.output
     assert rest.stdout.count("  · ") == 1 + 3 + 1
+    whole = runner.invoke(app, ["history", "1", "--db", db_url, "--limit", "10", "--changes-limit", "1000"])
+    assert _changes(whole.stdout) and len(_changes(whole.stdout)) == total, whole.output
+    assert _changes(said.stdout) + _changes(rest.stdout) == _changes(whole.stdout)  # none lost, none twice, in order
     past = runner.invoke(app, ["history", "1", "--db", db_url, "--changes-offset", str(total)])
     assert f"--changes-offset {total} 已超过最后一处（共 {total} 处）" in past.stdout, past.output
     assert "无可见改动" not in past.stdout

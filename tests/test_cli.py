@@ -200,6 +200,8 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     (["serve", "--port", "99999"], "错误：'--port' 的值无效：应不大于 65535"),
     (["serve", "--workers", "0"], "错误：'--workers' 的值无效：应不小于 1"),
     (["monitor", "x"], "错误：缺少选项 '--actuals' / '-a'"),
+    # 「(env var: 'PERFBUDGET_USER')」 in English after the name until faces44
+    (["workflow", "1", "comment"], "错误：缺少选项 '--user'（或环境变量 PERFBUDGET_USER）"),
 ])
 def test_usage_errors_are_told_in_chinese(args: list[str], told: str) -> None:
     result = runner.invoke(app, args)
@@ -218,6 +220,55 @@ def test_template_help_gives_the_csv_header_it_writes(seed_path: Path, kind: str
     assert written.exit_code == 0
     header = written.output.lstrip("\ufeff").splitlines()[0]
     assert header in "".join((template_command.__doc__ or "").split())
+
+
+def _command(path: list[str]) -> click.Command:
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return command
+
+
+def _from_environment(command: click.Command) -> list[click.Parameter]:
+    """The command's required parameters an environment variable may give."""
+    return [param for param in command.params if param.required and param.envvar]
+
+
+_ENVIRONMENT_COMMANDS = [path for path in _all_commands() if _from_environment(_command(path))]
+
+
+def test_some_commands_take_a_required_parameter_from_the_environment() -> None:
+    assert len(_ENVIRONMENT_COMMANDS) >= 2, _ENVIRONMENT_COMMANDS  # workflow's and desk's --user at least
+
+
+@pytest.mark.parametrize("path", _ENVIRONMENT_COMMANDS, ids=" ".join)
+def test_a_missing_parameter_with_an_environment_variable_is_told_in_chinese(path: list[str],
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command with a required parameter an environment variable may give (``--user``, PERFBUDGET_USER),
+    run without it: Click named the variable in English (「缺少选项 '--user' (env var: 'PERFBUDGET_USER')」) until
+    faces44."""
+    command = _command(path)
+    wanted = _from_environment(command)
+    for param in wanted:
+        for variable in [param.envvar] if isinstance(param.envvar, str) else param.envvar or []:
+            monkeypatch.delenv(variable, raising=False)
+    given = [value for param in command.params if param not in wanted and param.required
+             for value in ([] if param.param_type_name == "argument" else [param.opts[0]]) + ["1"]]
+    result = runner.invoke(app, [*path, *given])
+    assert result.exit_code == 2, result.output
+    assert "env var" not in result.output and "环境变量" in result.output, result.output
+
+
+def test_a_missing_option_of_several_environment_variables_names_each_in_chinese() -> None:
+    """Click lists an option's environment variables each quoted (「(env var: 'PB_A', 'PB_B')」): the list stayed in
+    English until faces44's mend."""
+    import click
+
+    from perfbudget.cli.usage_text import chinese_message
+
+    option = click.Option(["--user"], required=True, envvar=["PB_A", "PB_B"], show_envvar=True)
+    said = click.MissingParameter(ctx=None, param=option).format_message()  # Click's own words
+    assert chinese_message(said) == "缺少选项 '--user'（或环境变量 PB_A、PB_B）", said
 
 
 def test_an_unknown_usage_error_keeps_its_words() -> None:

@@ -59,7 +59,8 @@ def test_history_is_paged_as_the_api_pages_it(web: WebEnv) -> None:
     answer = web.client().get(f"/api/v1/projects/{pid}/history", headers=bearer).json()
     assert whole["limit"] == answer["limit"] == paging.PAGE
     assert whole["workflow_limit"] == answer["workflow_limit"] == paging.PAGE  # the API's keys, all of them
-    assert set(answer) - set(whole) == {"changes_limit", "changes_offset"}  # the CLI lists every change
+    assert set(answer) - set(whole) == set()  # the CLI listed every change, without these two, until faces44
+    assert (whole["changes_limit"], whole["changes_offset"]) == (answer["changes_limit"], answer["changes_offset"])
     assert [v["version"] for v in whole["versions"]] == [v["version"] for v in answer["versions"]] == [1, 2, 3, 4, 5]
     # --page counts as the web's ?page=: page 1 the newest versions (it counted from the oldest in faces43 at first)
     for page, versions in ((1, ["4", "5"]), (2, ["2", "3"]), (3, ["1"])):

@@ -18,6 +18,7 @@ from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
 from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
+from perfbudget.app.paging import MOST_HISTORY_CHARS, too_many_changes
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
 from perfbudget.money_text import YUAN_PER_UNIT
@@ -26,7 +27,7 @@ from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
 from perfbudget.store.account_tables import users
 from perfbudget.store.ordering import sort_key
-from perfbudget.store.queries import HistoryTooLarge  # noqa: F401  (the API tells it: attack33)
+from perfbudget.store.queries import HistoryTooLarge
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
@@ -535,6 +536,28 @@ def source_label(via: str | None, file: str | None) -> str:
     if via is None and file and file.startswith(EDIT_FILES):
         return file.split("（", 1)[0]
     return (file or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+class HistoryRefused(ValueError):
+    """A page of a project's history too large to answer: the message names the face's options (``limit`` and
+    ``changes_limit`` on the API, ``--limit`` and ``--changes-limit`` on the command line)."""
+
+
+def history_page(tx: Transaction, project_id: int, limit: int, offset: int, changes_limit: int, changes_offset: int,
+                 names: tuple[str, str] = ("limit", "changes_limit")) -> list[dict[str, Any]]:
+    """:func:`history`'s page of ``limit`` versions from ``offset``, each with ``changes_limit`` of its changes from
+    ``changes_offset``, or :class:`HistoryRefused` (in the face's option ``names``) past
+    ``app.paging.MOST_HISTORY_CHANGES`` changes or ``MOST_HISTORY_CHARS`` characters of their texts."""
+    refused = too_many_changes(limit, changes_limit, names)
+    if refused is not None:
+        raise HistoryRefused(refused)
+    try:
+        return history(tx, project_id, limit, offset, changes_limit, changes_offset, most_chars=MOST_HISTORY_CHARS)
+    except HistoryTooLarge as too_large:
+        # one version's page names only the changes' option: a limit below 1 is no way out (faces44's mend)
+        fewer = f"{names[1]}（现为 {changes_limit}）" if limit == 1 \
+            else f"{names[0]} 或 {names[1]}（现为 {limit} × {changes_limit}）"
+        raise HistoryRefused(f"本页的改动文字超过 {too_large.most_chars} 个字符：请减少 {fewer}，分页读取") from None
 
 
 def version_total(tx: Transaction, project_id: int) -> int:

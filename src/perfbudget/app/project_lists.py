@@ -196,17 +196,34 @@ def _rows(store: Store, principal: Principal, query: ListQuery) -> Iterator[Iter
             raise TooManyRows(f"符合条件的项目共 {total:,} 个，超过一次导出的上限 {MOST_EXPORT_ROWS:,} 个："
                               "请按年度或单位筛选后分批导出")
         units = list_units(tx, principal, query)  # the bound checked: the caller may now open its file
-        yield iter([{"units": units}])
+        yield iter([{"units": units, "total": len(ids)}])
         for start in range(0, len(ids), BATCH):
             yield iter(rows_of(tx, ids[start:start + BATCH]))
 
 
-def write_list(store: Store, principal: Principal, view: str, query: ListQuery, fmt: str, out: IO[bytes]) -> int:
+def _told(batches: Iterator[Iterator[dict[str, Any]]], total: int,
+          progress: Callable[[int, int], None]) -> Iterator[Iterator[dict[str, Any]]]:
+    """``batches`` as they are, ``progress(rows written, total)`` called as each is written (at the start too)."""
+    done = 0
+    progress(done, total)
+    for batch in batches:
+        rows = list(batch)
+        yield iter(rows)
+        done += len(rows)
+        progress(done, total)
+
+
+def write_list(store: Store, principal: Principal, view: str, query: ListQuery, fmt: str, out: IO[bytes],
+               progress: Callable[[int, int], None] | None = None) -> int:
     """Write list ``view`` under ``query`` as ``fmt`` (xlsx or csv) to ``out``; the number of rows written.
-    :class:`TooManyRows` (nothing written) when the list is longer than one export takes."""
+    :class:`TooManyRows` (nothing written) when the list is longer than one export takes. ``progress``: called with
+    the rows written and their total as each batch of :data:`BATCH` is written (``list --format``'s bar)."""
     columns = COLUMNS[view]
     batches = _rows(store, principal, query)
-    units = next(next(batches))["units"]
+    head = next(next(batches))
+    units = head["units"]
+    if progress is not None:
+        batches = _told(batches, head["total"], progress)
     title = list_title(view, query, units[0] if len(units) == 1 else None)
     made = f"导出于 {shown(utc_now())}"
     if fmt == "csv":

@@ -15,7 +15,16 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from perfbudget.app.paging import LIMIT_HELP, MOST_PAGE, PAGE, too_many
+from perfbudget.app.paging import (
+    CHANGES_PAGE,
+    LIMIT_HELP,
+    MOST_CHANGES_LIMIT,
+    MOST_HISTORY_CHANGES,
+    MOST_PAGE,
+    PAGE,
+    too_many,
+    too_many_changes,
+)
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
 from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, usage_fail
 from perfbudget.cli.store_common import (
@@ -372,8 +381,8 @@ def list_command(
     todo: str | None = typer.Option(None, "--todo", help=_HELP["todo"]),
     sort: str | None = typer.Option(None, "--sort", help=_HELP["sort"]),
     desc: bool = typer.Option(False, "--desc", help=_HELP["desc"]),
-    limit: int = typer.Option(PAGE, "--limit", min=0, help=LIMIT_HELP),
-    page: int = typer.Option(1, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始）。"),
+    limit: int | None = typer.Option(None, "--limit", min=0, help=LIMIT_HELP),
+    page: int | None = typer.Option(None, "--page", min=1, max=MAX_INTEGER, help="第几页（从 1 开始；默认第 1 页）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
                                       help="从第几条之后开始（代替 --page）。"),
     show_all: bool = typer.Option(False, "--all", help="列出全部（逐批读取、边读边输出，不分页）。"),
@@ -390,6 +399,11 @@ def list_command(
                                             ("desc", "1" if desc else None)) if value is not None}
     if latest and kind.value != "indicators":
         usage_fail(f"--latest 只用于 indicators，不用于 {kind.value}")
+    # --page/--offset beside --all (or --limit 0, the same, or an export's --format) were ignored without a word
+    # until faces44 (history's since faces43), a page's --limit N beside --all or --format until faces44's mend
+    everything = "--all" if show_all else "--limit 0" if limit == 0 else "--format" if fmt is not None else None
+    refuse_page_with_all(everything, page, offset, "全部", limit or None)
+    page, limit = page or 1, PAGE if limit is None else limit
     refused = None if show_all or limit == 0 else too_many(limit)  # a page as the API's: --all or an export for more
     if refused is not None:
         usage_fail(refused)
@@ -442,6 +456,16 @@ def list_command(
         out.print(table)
     counted = f"共 {_total_text(result['total'], result['total_capped'])} {_NOUNS[kind.value]}"
     print_page_line(counted, result["total"], len(result["items"]), start, limit, result["total_capped"])
+
+
+def refuse_page_with_all(everything: str | None, page: int | None, offset: int | None, listed: str,
+                         limit: int | None = None) -> None:
+    """A usage error for ``--page``/``--offset`` (or a page's ``limit``, ``list``'s ``--limit N``) beside
+    ``everything``, the option given that lists ``listed`` whole and no page (``--all``; ``list``'s ``--limit 0`` and
+    ``--format``), None when none is given."""
+    given = [name for name, value in (("--limit", limit), ("--page", page), ("--offset", offset)) if value is not None]
+    if everything is not None and given:
+        usage_fail(f"{everything} 不能与 {'、'.join(given)} 同用：{everything} 列出{listed}，不分页")
 
 
 def print_page_line(counted: str, total: int, shown: int, start: int, limit: int, capped: bool = False) -> None:
@@ -537,7 +561,8 @@ def show_command(
 
 HISTORY_HELP = f"""列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。
 
-默认分页，每页 {PAGE} 个版本、{PAGE} 条流程记录（与 API 相同），并显示总数；--page N 翻页，--all 列出全部。
+默认分页，每页 {PAGE} 个版本、{PAGE} 条流程记录，每个版本列出 {CHANGES_PAGE} 处改动（与 API 相同），并显示总数；
+--page N 翻页，--changes-offset N 看各版本其后的改动，--all 列出全部版本和流程记录。
 """
 
 
@@ -552,7 +577,14 @@ def history_command(
                                     help="第几页：第 1 页为最新的一页，与网页的版本历史相同（页内从早到晚列出）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, max=MAX_INTEGER,
                                       help="跳过最早的这么多个版本（代替 --page）。"),
-    show_all: bool = typer.Option(False, "--all", help="列出全部版本和全部流程记录（逐批读取、边读边输出，不分页）。"),
+    show_all: bool = typer.Option(False, "--all", help="列出全部版本和全部流程记录（逐批读取、边读边输出，不分页；"
+                                                       "每个版本的改动仍按 --changes-limit 分页）。"),
+    changes_limit: int = typer.Option(CHANGES_PAGE, "--changes-limit", min=1, max=MOST_CHANGES_LIMIT,
+                                      help=f"每个版本最多列几处改动（默认 {CHANGES_PAGE}，至多 {MOST_CHANGES_LIMIT}；"
+                                           f"--limit × --changes-limit 不超过 {MOST_HISTORY_CHANGES}，同 API 的 "
+                                           "changes_limit）。"),
+    changes_offset: int = typer.Option(0, "--changes-offset", min=0, max=MAX_INTEGER,
+                                       help="每个版本的改动从第几处之后开始（同 API 的 changes_offset）。"),
     workflow_limit: int = typer.Option(PAGE, "--workflow-limit", min=1, max=MAX_INTEGER,
                                        help=f"每页多少条流程记录（从最早的一条起；默认 {PAGE}，至多 {MOST_PAGE}，"
                                             "同 API 的 workflow_limit）。"),
@@ -560,18 +592,29 @@ def history_command(
                                         help="跳过最早的这么多条流程记录（与 --workflow-limit 一起分页，同 API 的 "
                                              "workflow_offset）。"),
 ) -> None:
-    given = [name for name, value in (("--page", page), ("--offset", offset)) if value is not None]
-    if show_all and given:  # ignored without a word until faces43's mend
-        usage_fail(f"--all 不能与 {'、'.join(given)} 同用：--all 列出全部版本，不分页")
+    refuse_page_with_all("--all" if show_all else None, page, offset, "全部版本")  # ignored until faces43's mend
     for name, value, paged_by in (("--limit", limit, "--page N"), ("--workflow-limit", workflow_limit,
                                                                       "--workflow-offset")):
         # one page as the API's (every version and step until faces43), each option its own way to the rest
         refused = None if show_all else too_many(value, name, f"更多请用 {paged_by} 翻页，或 --all 列出全部")
         if refused is not None:
             usage_fail(refused)
-    from perfbudget.app.overview import event_total, history, newest_page, version_total, workflow_events_of
+    from perfbudget.app.overview import (
+        HistoryRefused,
+        event_total,
+        history_page,
+        newest_page,
+        version_total,
+        workflow_events_of,
+    )
     from perfbudget.app.stored_records import project_row
 
+    # every change of every version was listed until faces44 (the API's page is 50 a version, the web's 50)
+    batch = MOST_PAGE if not show_all else max(1, min(MOST_PAGE, MOST_HISTORY_CHANGES // changes_limit))
+    names = ("--limit", "--changes-limit")
+    too_large = None if show_all else too_many_changes(limit, changes_limit, names)
+    if too_large is not None:  # refused before the store opens, as the API's 422
+        usage_fail(too_large)
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = project_row(store, project_id)
@@ -589,11 +632,22 @@ def history_command(
         steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset) if workflow_limit else []
 
     def pages() -> Iterator[list[dict[str, Any]]]:
-        """The page's versions; with --all every version, :data:`MOST_PAGE` at a time."""
-        at = start
+        """The page's versions; with --all every version, ``batch`` at a time (their changes at most
+        :data:`MOST_HISTORY_CHANGES` a batch), a batch whose texts pass the characters a page may hold read again in
+        half as many versions, down to one: refused (:class:`HistoryRefused`) only for a page the user asked for or
+        one version's changes (--all stopped at the first long batch though each version fitted until faces44's
+        mend, naming a --limit the user never gave)."""
+        at, size = start, batch
         while at < stop:
             with store.reading() as tx:
-                part = history(tx, project_id, min(MOST_PAGE, stop - at), at)
+                try:
+                    part = history_page(tx, project_id, min(size, stop - at), at, changes_limit, changes_offset,
+                                        names)
+                except HistoryRefused:  # past the characters one page may hold (the API's 422)
+                    if not show_all or min(size, stop - at) == 1:
+                        raise
+                    size = min(size, stop - at) // 2
+                    continue
             if not part:
                 return
             yield part
@@ -602,6 +656,7 @@ def history_command(
     try:
         if as_json:
             fields = {"project": head, "total": total, "limit": None if show_all else limit, "offset": start,
+                      "changes_limit": changes_limit, "changes_offset": changes_offset,
                       "workflow_total": step_total, "workflow_limit": None if show_all else workflow_limit,
                       "workflow_offset": workflow_offset, "workflow": steps}
             _history_json(fields, (v for part in pages() for v in part), streamed=show_all)
@@ -611,19 +666,23 @@ def history_command(
         out.print(project_heading(head, shown), markup=False)
         for part in pages():
             for v in part:
-                _print_version(v)
+                _print_version(v, changes_offset)
+    except HistoryRefused as refused:
+        fail(str(refused))
     finally:
         store.close()
     _print_steps(steps, step_total)
 
 
 def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], streamed: bool) -> None:
-    """``history --json``: the API's answer's keys (``limit`` and ``workflow_limit`` None with --all; the CLI lists
-    every change of a version, so no ``changes_limit``), ``fields`` with the page's
+    """``history --json``: the API's answer's keys (``limit`` and ``workflow_limit`` None with --all; each version's
+    changes a page as the API's, ``changes_limit`` from ``changes_offset``), ``fields`` with the page's
     ``versions``; ``streamed`` (--all) each version written as it is read, as ``list --all`` writes its rows (faces43
-    held every version of --all in memory at first)."""
+    held every version of --all in memory at first), a refusal partway closing the list with the refusal's words as
+    ``refused`` (the JSON was left open after the versions written until faces44's mend)."""
     import json
 
+    from perfbudget.app.overview import HistoryRefused
     from perfbudget.app.times import utc_iso
 
     answer = jsonable({**fields, "workflow": [{**e, "at": utc_iso(e["at"])} for e in fields["workflow"]]})
@@ -632,13 +691,18 @@ def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], st
         print_json({**answer, "versions": jsonable(list(as_said))})
         return
     out.file.write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
-    for count, version in enumerate(as_said):
-        out.file.write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
+    try:
+        for count, version in enumerate(as_said):
+            out.file.write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
+    except HistoryRefused as refused:  # refused partway: the versions written, the refusal, JSON still whole
+        out.file.write('\n], "refused": ' + json.dumps(str(refused), ensure_ascii=False) + "}\n")
+        raise
     out.file.write("\n]}\n")
 
 
-def _print_version(v: dict[str, Any]) -> None:
-    """One version of ``history``: when, from where, by whom, and its changes."""
+def _print_version(v: dict[str, Any], changes_offset: int) -> None:
+    """One version of ``history``: when, from where, by whom, and its page of changes (those after the
+    ``changes_offset``-th), with how many are not listed."""
     from perfbudget.store.changes import describe
 
     who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
@@ -649,10 +713,17 @@ def _print_version(v: dict[str, Any]) -> None:
               markup=False)
     if v["version"] == 1:
         out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)
-    elif not v["changes"]:
+    elif not v["changes_total"]:
         out.print("  · 无可见改动", markup=False)
     for change in v["changes"]:
         out.print(f"  · {describe(change)}", markup=False)
+    listed, total = len(v["changes"]), v["changes_total"]
+    if total and listed < total:  # the web's history says the same of the changes it does not list
+        # past the last: the option named as the user gave it (「共 3 处改动，第 50 处之后没有了」 until faces44's mend)
+        shown = f"{changes_offset + 1}–{changes_offset + listed}"
+        told = f"共 {total} 处改动，列出第 {shown} 处（--changes-offset N 翻页）" if listed \
+            else f"--changes-offset {changes_offset} 已超过最后一处（共 {total} 处）"
+        out.print(f"  · {told}", markup=False)
 
 
 def _print_steps(steps: list[dict[str, Any]], step_total: int) -> None:

@@ -126,11 +126,11 @@ _MESSAGES = _rules(
      lambda m: f"没有选项 {m['o']}（可能想用：{m['a']}）"),
     # a missing choice: Click lists the choices after the name, one a line (English until replay-t)
     (r"Missing argument (?P<n>.+?)\.\s+Choose from:(?P<c>.*)",
-     lambda m: f"缺少参数 {m['n']}（可选：{_choices(m['c'])}）"),
+     lambda m: f"缺少参数 {_named(m['n'])}（可选：{_choices(m['c'])}）"),
     (r"Missing (?:option|parameter) (?P<n>.+?)\.\s+Choose from:(?P<c>.*)",
-     lambda m: f"缺少选项 {m['n']}（可选：{_choices(m['c'])}）"),
-    (r"Missing argument (?P<n>.+?)\.", lambda m: f"缺少参数 {m['n']}"),
-    (r"Missing (?:option|parameter) (?P<n>.+?)\.", lambda m: f"缺少选项 {m['n']}"),
+     lambda m: f"缺少选项 {_named(m['n'])}（可选：{_choices(m['c'])}）"),
+    (r"Missing argument (?P<n>.+?)\.", lambda m: f"缺少参数 {_named(m['n'])}"),
+    (r"Missing (?:option|parameter) (?P<n>.+?)\.", lambda m: f"缺少选项 {_named(m['n'])}"),
     (r"Option (?P<o>'[^']+') requires an argument\.", lambda m: f"选项 {m['o']} 后面缺少它的值"),
     (r"Option (?P<o>'[^']+') requires (?P<k>\d+) arguments\.", lambda m: f"选项 {m['o']} 后面应有 {m['k']} 个值"),
     (r"Option (?P<o>'[^']+') does not take a value\.", lambda m: f"选项 {m['o']} 不带值"),
@@ -142,6 +142,17 @@ _MESSAGES = _rules(
     (r"Invalid value for (?P<n>.+?): (?P<d>.*)", lambda m: f"{m['n']} 的值无效：{_detail(m['d'])}"),
     (r"Invalid value: (?P<d>.*)", lambda m: f"值无效：{_detail(m['d'])}"),
 )
+
+
+_ENV_VAR = re.compile(r" \(env var: (?P<e>[^)]+)\)")
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _named(name: str) -> str:
+    """A missing parameter's name as Click gives it, with the environment variables that could give it in Chinese:
+    「'--user'（或环境变量 PERFBUDGET_USER）」 (「'--user' (env var: 'PERFBUDGET_USER')」 until faces44), a list of them
+    (Click's 「'A', 'B'」, each quoted: a name may hold a comma) 「A、B」 (left in English until faces44's mend)."""
+    return _ENV_VAR.sub(lambda m: f"（或环境变量 {'、'.join(_QUOTED.findall(m['e'])) or m['e']}）", name)
 
 
 def _choices(listed: str) -> str:

@@ -52,38 +52,24 @@ _SQLITE_SOURCES = {  # FTS table: (source table, indexed text of the row ``{row}
 }
 
 
-def _insert_trigger(fts: str) -> str:
-    """The insert trigger that indexed each new row until migration 1836 (made again by its downgrade)."""
-    table, body, _columns = _SQLITE_SOURCES[fts]
-    return (f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
-            f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {body.format(row='new')}); END")
-
-
+# The FTS5 tables' options. ``columnsize=0`` since migration 1832: no ``…_docsize`` table (each row's token count,
+# read by ranking functions only), one b-tree insert fewer for every indicator and project written. No insert
+# trigger since migration 1836: the importer indexes the rows it writes (:func:`index_rows`). The migrations hold the
+# statements they ran (0500, 1832 and 1836 read them here until faces44).
+FTS_OPTIONS = "content='', tokenize='trigram', detail='none', columnsize=0"
+# the insert triggers of a store before 1836 (or moved below it): while they are there they index the new rows
 INSERT_TRIGGERS = tuple(f"{fts}_insert" for fts in _SQLITE_SOURCES)
 
 
-def insert_triggers() -> dict[str, str]:
-    """The insert triggers before migration 1836, by name (its downgrade makes them again)."""
-    return {f"{fts}_insert": _insert_trigger(fts) for fts in _SQLITE_SOURCES}
-
-
-# The FTS5 tables' options. ``columnsize=0`` since migration 1832: no ``…_docsize`` table (each row's token count,
-# read by ranking functions only), one b-tree insert fewer for every indicator and project written.
-FTS_OPTIONS = "content='', tokenize='trigram', detail='none', columnsize=0"
-FTS_OPTIONS_BEFORE_1832 = "content='', tokenize='trigram', detail='none'"
-
-
-def sqlite_create(options: str = FTS_OPTIONS, insert_triggers: bool = False) -> list[str]:
-    """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored (``options``:
-    the tables' FTS5 options, :data:`FTS_OPTIONS`; migration 1832's downgrade gives the ones before it;
-    ``insert_triggers``: with the insert triggers there were until migration 1836)."""
+def sqlite_create() -> list[str]:
+    """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored (the benchmarks'
+    stores loaded without them, the tests' tables built afresh)."""
     out = []
     for fts, (table, body, columns) in _SQLITE_SOURCES.items():
         new, old = body.format(row="new"), body.format(row="old")
         out += [
-            f"CREATE VIRTUAL TABLE {fts} USING fts5(body, {options})",
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(body, {FTS_OPTIONS})",
             f"CREATE VIRTUAL TABLE {fts}_terms USING fts5vocab({fts}, 'row')",
-            *([_insert_trigger(fts)] if insert_triggers else []),
             f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
             f"INSERT INTO {fts}({fts}, rowid, body) VALUES ('delete', old.id, {old}); END",
             f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
@@ -162,13 +148,6 @@ def indexed_at_end(connection: Connection) -> Iterator[None]:
                                    f"FROM {table} WHERE id > ? ORDER BY id", (start,))
 
 
-def sqlite_sizes_kept(connection: Connection) -> list[str]:
-    """The FTS5 search tables that still keep each row's token count (made before migration 1832)."""
-    return [name for name, sql in connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", tuple(_SQLITE_SOURCES))
-        if "columnsize=0" not in (sql or "").replace(" ", "")]
-
-
 def sqlite_drop() -> list[str]:
     out = []
     for fts in _SQLITE_SOURCES:
@@ -201,10 +180,6 @@ PG_DROP = ["DROP INDEX IF EXISTS search_indicators_trgm", "DROP INDEX IF EXISTS 
            "DROP INDEX IF EXISTS search_indicators_bigrams", "DROP INDEX IF EXISTS search_projects_bigrams",
            "DROP FUNCTION IF EXISTS perfbudget_bigrams(text)",
            "DROP FUNCTION IF EXISTS perfbudget_search_text(text, text)"]
-TRIGRAM_REFUSED = ("无法启用 pg_trgm 扩展（CREATE EXTENSION pg_trgm 失败：{error}）；文字搜索改用二元组索引，"
-                   "结果相同，较长的搜索词稍慢。数据库管理员可以之后启用它并建立三元组索引"
-                   "（见 docs/store.md「文字搜索」）。")
-
 
 # --- Queries ------------------------------------------------------------------------------------------
 

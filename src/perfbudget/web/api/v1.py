@@ -33,16 +33,16 @@ from perfbudget.app.imports import (
 )
 from perfbudget.app.library import MOST_MERGED, MOST_REFERENCE, MOST_SPLIT
 from perfbudget.app.overview import (
-    HistoryTooLarge,
+    HistoryRefused,
     build_dashboard,
     event_total,
-    history,
+    history_page,
     latest_evaluation,
     project_head,
     version_total,
     workflow_events_of,
 )
-from perfbudget.app.paging import MOST_PAGE, PAGE
+from perfbudget.app.paging import CHANGES_PAGE, MOST_CHANGES_LIMIT, MOST_HISTORY_CHANGES, MOST_PAGE, PAGE
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors, review_file
@@ -284,38 +284,25 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
             "review": report.to_dict(), "plan": plan}
 
 
-# the most changes one answer of a project's history lists (versions × changes each; the defaults' 100 × 50 is half)
-MOST_HISTORY_CHANGES = 10_000
-# the most characters of changed texts one answer holds (a change's texts may be 20,000 characters each: 10,000 of them
-# made an answer of some 400 MB until attack33); past it 422, the client asks for fewer changes a page
-MOST_HISTORY_CHARS = 8_000_000
-
-
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
             summary="项目的版本与差异、流程记录")
 def get_history(request: Request, project_id: int, limit: int = Query(PAGE, ge=1, le=MOST_PAGE),
                 offset: int = Query(0, ge=0),
                 workflow_limit: int = Query(PAGE, ge=1, le=MOST_PAGE, description="本页最多几条流程记录（最早的在前）"),
                 workflow_offset: int = Query(0, ge=0, description="流程记录从第几条之后开始"),
-                changes_limit: int = Query(50, ge=1, le=1000,
-                                           description="每个版本最多列几处改动（limit × changes_limit 不超过 10000）"),
+                changes_limit: int = Query(CHANGES_PAGE, ge=1, le=MOST_CHANGES_LIMIT,
+                                           description=f"每个版本最多列几处改动（limit × changes_limit 不超过 "
+                                                       f"{MOST_HISTORY_CHANGES}）"),
                 changes_offset: int = Query(0, ge=0, description="每个版本的改动从第几处之后开始"),
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    if limit * changes_limit > MOST_HISTORY_CHANGES:  # 1,000 versions × 1,000 changes was asked and answered
-        problem = (f"limit × changes_limit（{limit} × {changes_limit}）不能超过 {MOST_HISTORY_CHANGES}："
-                   "请减少每页的版本数或每个版本的改动数，分页读取")
-        raise WebError(422, "invalid", problem, [{"location": "query.changes_limit", "message": problem}])
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
         total = version_total(tx, project_id)
         try:
-            versions = history(tx, project_id, limit, offset, changes_limit, changes_offset,
-                               most_chars=MOST_HISTORY_CHARS)
-        except HistoryTooLarge as too_large:
-            problem = (f"本页的改动文字超过 {too_large.most_chars} 个字符：请减少 limit 或 changes_limit（现为 "
-                       f"{limit} × {changes_limit}），分页读取")
-            raise WebError(422, "invalid", problem, [{"location": "query.changes_limit", "message": problem}]) \
-                from None
+            versions = history_page(tx, project_id, limit, offset, changes_limit, changes_offset)
+        except HistoryRefused as refused:  # too many changes (1,000 × 1,000 was answered) or too many characters
+            raise WebError(422, "invalid", str(refused), [{"location": "query.changes_limit",
+                                                           "message": str(refused)}]) from None
         steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
         step_total = event_total(tx, project_id)
     return {"total": total, "limit": limit, "offset": offset, "changes_limit": changes_limit,

@@ -15,11 +15,11 @@ Revises: 0450_library_search
 
 from __future__ import annotations
 
+import json
 import logging
+from pathlib import Path
 
 from alembic import op
-
-from perfbudget.store import search
 
 revision = "0500_scale_indexes"
 down_revision = "0450_library_search"
@@ -36,6 +36,14 @@ _INDEXES = [  # name, table, columns (declared in the models too)
     ("ix_project_versions_indicator_count", "project_versions", ["indicator_count"]),  # a list's total, covered
 ]
 
+
+# What this migration made on SQLite: the search tables as they were made then, with each row's token count (until
+# 1832) and an insert trigger (until 1836), their triggers and every row indexed, and their drops (the downgrade's),
+# frozen in 0500_scale_indexes.json beside it (until faces44 they were read from store.search at run time).
+STATEMENTS = Path(__file__).with_suffix(".json")  # {"sqlite": [...], "downgrade": {"sqlite": [...]}}
+TRIGRAM_REFUSED = ("无法启用 pg_trgm 扩展（CREATE EXTENSION pg_trgm 失败：{error}）；文字搜索改用二元组索引，"
+                   "结果相同，较长的搜索词稍慢。数据库管理员可以之后启用它并建立三元组索引"
+                   "（见 docs/store.md「文字搜索」）。")
 
 # What this migration made on PostgreSQL, written here (it read ``store.search`` at run time until faces43, so a later
 # change there would have changed what it does; the live statements stay there for the benchmarks).
@@ -74,9 +82,8 @@ def upgrade() -> None:
     op.drop_index("ix_projects_unit_id_fund_year", "projects")  # a prefix of the list-order index
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        # the search tables as they were made then: with each row's token count (until 1832) and an insert trigger
-        # (until 1836); the live ``search.sqlite_create()`` made 1832's and 1836's tables here until faces43
-        for statement in search.sqlite_create(search.FTS_OPTIONS_BEFORE_1832, insert_triggers=True):
+        # (the live ``search.sqlite_create()`` made 1832's and 1836's tables here until faces43)
+        for statement in json.loads(STATEMENTS.read_text(encoding="utf-8"))["sqlite"]:
             op.execute(statement)
         return
     if bind.dialect.name != "postgresql":
@@ -88,7 +95,7 @@ def upgrade() -> None:
         bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     except Exception as error:  # not installed, or not allowed: the bigram indexes serve every query
         savepoint.rollback()
-        logging.getLogger("perfbudget").warning(search.TRIGRAM_REFUSED.format(error=str(error).splitlines()[0]))
+        logging.getLogger("perfbudget").warning(TRIGRAM_REFUSED.format(error=str(error).splitlines()[0]))
         return
     savepoint.commit()
     for statement in _PG_TRIGRAM_INDEXES:
@@ -98,7 +105,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        for statement in search.sqlite_drop():
+        for statement in json.loads(STATEMENTS.read_text(encoding="utf-8"))["downgrade"]["sqlite"]:
             op.execute(statement)
     elif bind.dialect.name == "postgresql":
         for statement in _PG_DROP:

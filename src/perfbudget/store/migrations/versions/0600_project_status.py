@@ -5,21 +5,32 @@ sort and count by (official version, newest review and self-evaluation, monitori
 submission, budget as a sort key), kept by triggers (see :mod:`perfbudget.store.status`). The rows
 of the projects already stored are computed here.
 
+The statements are this migration's own, as ``store.status`` made them when it was written (2026-12-02; its triggers
+and the rebuild of every row, for SQLite and for PostgreSQL), frozen in ``0600_project_status.json`` beside it, and so
+is the summary of a review (``store.review_summary`` then): until faces44 it called both at run time, so a new database
+got today's triggers from here (1400's reviewer grade, attack39's budgets in 万元) and a later change of them would have
+changed what this old migration does. 1400 and 1847 make the triggers of their time over these. The downgrade drops
+every trigger ``project_status`` has had (1400's downgrade leaves its own).
+
 Revision ID: 0600_project_status
 Revises: 0500_scale_indexes
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
-
-from perfbudget.store import review_summary, status
 
 revision = "0600_project_status"
 down_revision = "0500_scale_indexes"
 branch_labels = None
 depends_on = None
+
+STATEMENTS = Path(__file__).with_suffix(".json")  # {"sqlite": [...], "postgresql": [...], "downgrade": {…}}
 
 _INDEXES = [("ix_project_status_year_unit", ["fund_year", "unit_id"]),
             ("ix_project_status_year_state", ["fund_year", "state"]),
@@ -59,20 +70,24 @@ def upgrade() -> None:
         sa.Column("evaluation_grade", sa.String(8), nullable=True),
         sa.Column("monitored", sa.Boolean(), nullable=False),
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
-        # the triggers below are the current code's (store/status.py), which keeps these two of 1400_leftovers17
-        # too: a new database has them from here on, and 1400 adds them to one migrated before
+        # 1400_leftovers17's two (a new database has had them from here since 1400; 1400 adds them to one migrated
+        # before): this migration's triggers leave them empty until 1400 makes its own and computes every row again
         sa.Column("reviewer_grade", sa.String(8), nullable=True),
         sa.Column("grade", sa.String(8), nullable=True),
     )
     for name, columns in _INDEXES:
         op.create_index(name, "project_status", columns)
-    dialect = op.get_bind().dialect.name
-    for statement in status.pg_create() if dialect == "postgresql" else status.sqlite_create():
+    for statement in _statements()[op.get_bind().dialect.name]:
         op.execute(statement)
 
 
+def _statements() -> dict[str, Any]:
+    statements: dict[str, Any] = json.loads(STATEMENTS.read_text(encoding="utf-8"))
+    return statements
+
+
 def downgrade() -> None:
-    for statement in status.drop(op.get_bind().dialect.name):
+    for statement in _statements()["downgrade"][op.get_bind().dialect.name]:
         op.execute(statement)
     op.drop_table("project_status")
     with op.batch_alter_table("reviews") as batch:
@@ -80,7 +95,17 @@ def downgrade() -> None:
 
 
 def _summary(payload: str | None) -> str:
+    """A review's findings in brief as ``store.review_summary`` wrote it then: compact JSON, per dimension (``""``
+    for none) the counts of errors, warnings and the rest (infos)."""
     try:
-        return review_summary.summary_of_payload(payload or "{}")
+        data = json.loads(payload or "{}")
     except ValueError:  # not JSON (never written so by perfbudget): no findings to count
-        return review_summary.summary_text([])
+        data = {}
+    findings = data.get("findings", []) if isinstance(data, dict) else data if isinstance(data, list) else []
+    counts: dict[str, list[int]] = {}
+    for finding in findings:
+        if isinstance(finding, dict):
+            dimension, severity = finding.get("dimension"), finding.get("severity")
+            counts.setdefault(dimension if isinstance(dimension, str) else "", [0, 0, 0])[
+                0 if severity == "error" else 1 if severity == "warning" else 2] += 1
+    return json.dumps(counts, ensure_ascii=False, separators=(",", ":"))

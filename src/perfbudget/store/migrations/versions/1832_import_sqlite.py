@@ -16,15 +16,21 @@ in two b-trees, the table and its key's index. Made again ``WITHOUT ROWID`` (the
 each row is in its key's b-tree only: an update's upserts find and change one b-tree (≈ 12 k instructions a table of
 a bulk import fewer). PostgreSQL: nothing (its search is GIN indexes; its tables have no rowid).
 
+The search tables' statements are this migration's own, as ``store.search`` made them when it was written (2026-12-06:
+the tables and their triggers, the insert triggers with them until 1836, and every row indexed), and its downgrade's as
+0500 makes them, frozen in ``1832_import_sqlite.json`` beside it: until faces44 it read ``store.search`` at run time,
+so it made 1836's tables (no insert trigger) and a later change there would have changed what it does.
+
 Revision ID: 1832_import_sqlite
 Revises: 1831_source_names
 """
 
 from __future__ import annotations
 
-from alembic import op
+import json
+from pathlib import Path
 
-from perfbudget.store import search
+from alembic import op
 
 revision = "1832_import_sqlite"
 down_revision = "1831_source_names"
@@ -32,11 +38,20 @@ branch_labels = None
 depends_on = None
 
 
-def _remake(options: str, insert_triggers: bool = False) -> None:
-    for statement in search.sqlite_drop():
+STATEMENTS = Path(__file__).with_suffix(".json")  # {"sqlite": [...], "downgrade": {"sqlite": [...]}}
+SEARCH_TABLES = ("search_indicators", "search_projects")
+
+
+def _remake(downgrade: bool = False) -> None:
+    statements = json.loads(STATEMENTS.read_text(encoding="utf-8"))
+    for statement in statements["downgrade"]["sqlite"] if downgrade else statements["sqlite"]:
         op.execute(statement)
-    for statement in search.sqlite_create(options, insert_triggers):
-        op.execute(statement)
+
+
+def _sizes_kept() -> bool:
+    """Whether a search table still keeps each row's token count (made before this migration)."""
+    return any("columnsize=0" not in (sql or "").replace(" ", "") for (sql,) in op.get_bind().exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", SEARCH_TABLES))
 
 
 # The count tables as migration 0300 made them: (name, columns, key).
@@ -64,12 +79,12 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
-    if search.sqlite_sizes_kept(bind):
-        _remake(search.FTS_OPTIONS)
+    if _sizes_kept():
+        _remake()
     _count_tables(rowid=False)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _remake(search.FTS_OPTIONS_BEFORE_1832, insert_triggers=True)  # as they were before 1836 too
+        _remake(downgrade=True)  # as 0500 made them, with the insert triggers there were until 1836
         _count_tables(rowid=True)

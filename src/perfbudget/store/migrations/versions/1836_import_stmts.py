@@ -13,6 +13,9 @@ rename or a deleted project keeps the index in step as before. The rows already 
 Rows inserted into ``indicators`` or ``projects`` by another program (the sqlite3 shell) are not indexed from now on;
 ``perfbudget`` writes them only through ``store.importer``. PostgreSQL: nothing (its search is GIN indexes).
 
+The insert triggers are written here, as ``store.search`` made them until this migration (its downgrade makes them
+again): until faces44 it read their names and statements from ``store.search`` at run time.
+
 Revision ID: 1836_import_stmts
 Revises: 1833_audit_user_action_index
 """
@@ -21,17 +24,25 @@ from __future__ import annotations
 
 from alembic import op
 
-from perfbudget.store import search
-
 revision = "1836_import_stmts"
 down_revision = "1833_audit_user_action_index"
 branch_labels = None
 depends_on = None
 
+INSERT_TRIGGERS = {
+    "search_indicators_insert":
+        "CREATE TRIGGER search_indicators_insert AFTER INSERT ON indicators BEGIN "
+        "INSERT INTO search_indicators(rowid, body) "
+        "VALUES (new.id, new.level3 || char(1) || coalesce(new.description, '') || char(1, 1)); END",
+    "search_projects_insert":
+        "CREATE TRIGGER search_projects_insert AFTER INSERT ON projects BEGIN "
+        "INSERT INTO search_projects(rowid, body) VALUES (new.id, new.name || char(1, 1)); END",
+}
+
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in search.INSERT_TRIGGERS:
+        for name in INSERT_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
@@ -40,6 +51,6 @@ def downgrade() -> None:
     if bind.dialect.name != "sqlite":
         return
     present = {name for (name,) in bind.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for name, statement in search.insert_triggers().items():
+    for name, statement in INSERT_TRIGGERS.items():
         if name not in present:
             op.execute(statement)

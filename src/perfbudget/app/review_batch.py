@@ -35,6 +35,7 @@ from functools import partial
 from operator import attrgetter
 from typing import Any
 
+from perfbudget.app.kept_review import regrade
 from perfbudget.app.payload_text import payload_text
 from perfbudget.app.reviews import (
     ReviewedGroup,
@@ -450,6 +451,7 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
     total = sum(size for _units, size in plan)
     tally = BatchTally()
     records: list[int] = []
+    saved_versions: list[int] = []
     groups: list[ReviewedGroup] = []
     done = 0
     if progress is not None:
@@ -460,6 +462,7 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
             ids = (stored_reviews.insert_review_rows(tx.connection, result.rows)
                    if tx is not None and result.rows else [])
             records.extend(ids)
+            saved_versions += [row[0] for row in result.rows] if ids else []
             if job.keep:
                 groups.extend(_with_records(result.groups, result.rows, ids))
             tally.add(result.tally)
@@ -467,6 +470,7 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
             if progress is not None:
                 progress(done, total)
         if tx is not None and records:
+            regrade(tx, saved_versions, job.settings, job.actor)  # graded on the findings that stand (print39)
             audit_saved(tx, job, by or Actor(None, job.actor), records, tally)
     return BatchResult(tally, records, groups)
 

@@ -376,7 +376,11 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
 def decide(store: Store, principal: Principal, project_id: int, settings: CoreSettings, key: str,
            decision: str, reason: str, ip: str | None = None) -> None:
     """Dismiss or confirm the finding ``key`` of the version on the desk (:func:`desk_view`; its key, first 8
-    or more characters or number on the desk: :func:`key_among`), with a reason (audited)."""
+    or more characters or number on the desk: :func:`key_among`), with a reason (audited). The version's stored
+    review is graded again on the findings that stand (:func:`perfbudget.app.kept_review.regrade`), so that the
+    lists say the grade the 审核意见书 says."""
+    from perfbudget.app.kept_review import regrade
+
     view = _reviewing(store, principal, project_id, settings)
     reason = desk_text(reason, "理由")
     if decision not in DECISIONS:
@@ -397,6 +401,7 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
                  f"{DECISIONS[decision]}审核发现「{found.message[:60]}」：{reason[:200]}",
                  after={"rule": found.rule, "indicator": found.indicator, "field": found.field, "reason": reason},
                  unit_code=view.head.unit_code, ip=ip)
+        regrade(tx, [view.version.meta["version_id"]], settings, actor.username)
 
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,

@@ -1,0 +1,103 @@
+"""print39: one grade everywhere for the same review. The 审核意见书 and the desk grade a project on the findings its
+reviewer kept (print38); the lists, the queue, the dashboard, the list exports and the project page said the grade of
+all its findings as stored. A 驳回 (or its 确认 later) records the review again graded on the findings that stand
+(``app/kept_review.py``), so every face says the opinion's grade. Checked on every subset of a tiny table's two
+findings dismissed, then each dismissal overturned."""
+
+from __future__ import annotations
+
+import io
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from perfbudget.store.schema import project_versions
+from tests.web.conftest import WebEnv
+from tests.web.test_opinion36 import _page_text, imported_desk
+from tests.web.test_print38_opinion import RULES
+
+
+def _faces(web: WebEnv, api: Any, headers: dict[str, str], pid: int, baseline: dict[str, int]) -> dict[str, str]:
+    """The grade of project ``pid`` as each face says it (the dashboard's: the grade counted once more than in
+    ``baseline``, the counts without the project)."""
+    opinion = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
+    line = next(line for line in opinion.split("\n") if line.startswith("审核等级："))
+    listed = api.get("/api/v1/projects", headers=headers).json()
+    [row] = [item for item in listed["items"] if item["id"] == pid]
+    queue = api.get("/api/v1/review/queue", headers=headers).json()
+    board = api.get("/api/v1/dashboard", headers=headers).json()["review_grades"]
+    workbook = load_workbook(io.BytesIO(api.get("/api/v1/projects?format=xlsx", headers=headers).content))
+    sheet = workbook.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    at = next(i for i, row in enumerate(rows) if "审核等级" in row)
+    column = rows[at].index("审核等级")
+    number = rows[at].index("编号")
+    [exported] = [row[column] for row in rows[at + 1:] if row[number] == pid]
+    page = web.client("reviewer").get(f"/projects/{pid}").text
+    faces = {"opinion": line.removeprefix("审核等级：")[0], "list": row["grade"], "export": str(exported),
+             "dashboard": "".join(grade for grade, count in board.items() if count != baseline[grade]),
+             "project": api.get(f"/api/v1/projects/{pid}", headers=headers).json()["review"]["grade"],
+             "desk": api.get(f"/api/v1/projects/{pid}/desk", headers=headers).json()["grade"]}
+    faces["queue"] = next((item["grade"] for item in queue["items"] if item["id"] == pid), faces["list"])
+    for grade in "优良中差":  # (the project page names its grade once)
+        if f"审核等级：{grade}" in _page_text(page) or f">{grade}<" in page:
+            faces.setdefault("page", grade)
+    filtered = api.get(f"/api/v1/projects?grade={faces['opinion']}", headers=headers).json()["items"]
+    faces["filter"] = faces["opinion"] if any(item["id"] == pid for item in filtered) else "-"
+    return faces
+
+
+@pytest.mark.parametrize("dismissed", [set(c) for n in range(1, len(RULES) + 1) for c in combinations(RULES, n)])
+def test_every_face_says_the_grade_of_the_findings_kept(web: WebEnv, tmp_path: Path, dismissed: set[str]) -> None:
+    from perfbudget.app.reviews import review_unreviewed
+
+    headers = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    baseline = web.client().get("/api/v1/dashboard", headers=headers).json()["review_grades"]
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")  # (as `serve` catches up an import)
+    found = {f["rule"]: f for f in desk["findings"]}
+    assert set(found) == set(RULES) and desk["grade"] == "中", found
+    before = _faces(web, api, reviewer, pid, baseline)
+    assert set(before.values()) == {"中"}, before
+    for rule in dismissed:
+        decision = {"key": found[rule]["key"], "decision": "dismissed", "reason": "不成立"}
+        assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=decision).status_code == 200
+    kept_errors = "input-as-output" not in dismissed
+    now = _faces(web, api, reviewer, pid, baseline)
+    assert set(now.values()) == {"中" if kept_errors else "优"}, now
+    # each dismissal overturned (确认): the grade of all the findings again, everywhere
+    for rule in dismissed:
+        decision = {"key": found[rule]["key"], "decision": "confirmed", "reason": "成立"}
+        assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=decision).status_code == 200
+    again = _faces(web, api, reviewer, pid, baseline)
+    assert set(again.values()) == {"中"}, again
+
+
+def test_a_dismissal_carried_to_a_new_version_grades_its_stored_review(web: WebEnv, tmp_path: Path) -> None:
+    """A dismissal counts for a later version as long as the finding's cell is unchanged (the desk carries it): the
+    new version's review, stored when it is reviewed (an import's catch-up, an edit), is graded on the findings that
+    stand, so the list says the grade its opinion says."""
+    from perfbudget.app.reviews import review_unreviewed
+    from tests.web.test_opinion36 import TABLE, _run
+
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")
+    found = {f["rule"]: f for f in desk["findings"]}
+    decision = {"key": found["input-as-output"]["key"], "decision": "dismissed", "reason": "不成立"}
+    assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=decision).status_code == 200
+    table = tmp_path / "测试运维.txt"
+    table.write_text(TABLE.replace("保障信息系统运行", "保障信息系统全年稳定运行"), encoding="utf-8")
+    _run("import", str(table), "--user", "admin", "--db", web.url)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")
+    project = api.get(f"/api/v1/projects/{pid}", headers=reviewer).json()
+    with web.app.state.engine.connect() as connection:
+        versions = connection.execute(select(project_versions.c.id).where(project_versions.c.project_id == pid)).all()
+    assert len(versions) == 2, versions
+    [row] = [item for item in api.get("/api/v1/projects", headers=reviewer).json()["items"] if item["id"] == pid]
+    opinion = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
+    assert "审核等级：优（系统评定，按全部审核发现为中）" in opinion, opinion
+    assert row["grade"] == "优" and project["review"]["grade"] == "优", (row, project["review"])

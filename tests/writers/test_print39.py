@@ -7,6 +7,8 @@ from pathlib import Path
 
 import rjieba
 
+from perfbudget.model import Document
+
 LABELS = ("服务对象满意度指标", "可持续影响指标", "偏差原因分析及改进措施", "社会公众满意度指标", "经济效益指标",
           "项目资金（万元）", "年度指标值", "实际完成值", "生态效益指标")
 SIZE = 10.5
@@ -84,3 +86,29 @@ def test_the_joiner_never_reaches_the_text_read_back() -> None:
     joined = joined_words("服务对象满意度指标", 5 * SIZE, lambda text: [SIZE] * len(text))
     assert joined != "服务对象满意度指标" and joined.replace("\u2060", "") == "服务对象满意度指标"
     assert joined_words("满意度指标", 5 * SIZE, lambda text: [SIZE] * len(text)) == "满意度指标"  # (one line)
+
+
+def test_the_word_monitoring_table_reads_back_its_labels_without_joiners(seed_document: Document) -> None:
+    """The seed's Word 监控表, whose narrow columns break 「全年预计 / 完成情况」 between words (the joiners in the
+    file), reads back with every 一级/二级 name and header as the seed writes it: no joiner in any text."""
+    from perfbudget.load import load_bytes
+    from perfbudget.writers.monitoring_files import monitoring_docx
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+
+    data = monitoring_docx(_monitoring(seed_document, _rows()))
+    assert "\u2060".encode() in _document_xml(data)  # (some label is broken between its words)
+    read = load_bytes(data, "监控表.docx")
+    assert read.document is not None and read.document.projects, read.problems
+    project = read.document.projects[0]
+    names = {(i.level1, i.level2) for i in project.indicators}
+    written = {(i.level1, i.level2) for i in seed_document.projects[0].indicators}
+    assert names and names <= written and not any("\u2060" in text for pair in names for text in pair), (names, written)
+
+
+def _document_xml(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("word/document.xml")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
@@ -136,7 +137,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                     size = _no_lone_character(cell, spec.text, width, size)
                 text = spec.text
                 if spec.kind in WORD_KINDS:  # a label too wide for a line breaks between its words (print39)
-                    text = joined_words(text, _room(cell, width), lambda part, at=size: _points(part, at))
+                    text = joined_words(text, _room(cell, width), partial(_points, size=size))
                 _font(paragraph.add_run(text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)

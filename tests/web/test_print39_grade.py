@@ -101,3 +101,26 @@ def test_a_dismissal_carried_to_a_new_version_grades_its_stored_review(web: WebE
     opinion = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
     assert "审核等级：优（系统评定，按全部审核发现为中）" in opinion, opinion
     assert row["grade"] == "优" and project["review"]["grade"] == "优", (row, project["review"])
+
+
+def test_a_provinces_review_saved_again_keeps_the_grade_of_the_findings_kept(web: WebEnv, tmp_path: Path) -> None:
+    """`perfbudget review --db --year --save` (a province's batch) stores the machine's review of every project again:
+    a project with a dismissed finding is graded on the findings that stand there too, in the list as in its
+    opinion."""
+    from perfbudget.app.reviews import review_unreviewed
+
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")
+    found = {f["rule"]: f for f in desk["findings"]}
+    decision = {"key": found["input-as-output"]["key"], "decision": "dismissed", "reason": "不成立"}
+    assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=decision).status_code == 200
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    done = CliRunner().invoke(cli, ["review", "--db", web.url, "--year", "2024", "--save"])
+    assert "已保存" in done.output, done.output  # (exit 1: the seed's projects have errors)
+    [row] = [item for item in api.get("/api/v1/projects?year=2024", headers=reviewer).json()["items"]
+             if item["id"] == pid]
+    opinion = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
+    assert "审核等级：优（系统评定，按全部审核发现为中）" in opinion and row["grade"] == "优", (row, opinion[:400])

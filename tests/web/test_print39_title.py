@@ -1,6 +1,6 @@
 """print39: the Word 审核意见书's title cut only between its parts. A unit's title longer than a line printed
-「天津市和平区人民检察院2024年度绩效 / 目标 / 审核意见书」: three lines, 「绩效目标」 cut in two. Checked on the titles of
-units of 2 to 24 characters, of a year and of all years, and of projects, in one LibreOffice run."""
+「天津市和平区人民检察院2024年度绩效 / 目标 / 审核意见书」: three lines, 「绩效目标」 cut in two. Checked on the
+titles of units of 2 to 24 characters, of a year and of all years, and of projects, in one LibreOffice run."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ from perfbudget.writers.print_layout import (
     wide_character,
 )
 from perfbudget.writers.stable_zip import stable_zip
-from perfbudget.writers.word_breaks import joined_words
+from perfbudget.writers.word_breaks import broken_lines
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -137,7 +137,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                     size = _no_lone_character(cell, spec.text, width, size)
                 text = spec.text
                 if spec.kind in WORD_KINDS:  # a label too wide for a line breaks between its words (print39)
-                    text = joined_words(text, _room(cell, width), partial(_points, size=size))
+                    text = broken_lines(text, _room(cell, width), partial(_points, size=size))
                 _font(paragraph.add_run(text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
@@ -233,7 +233,7 @@ def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float
     return _on_one_line(cell, total, width, size, least=LEAST_TEXT_SIZE)
 
 
-# the cells whose text breaks between its words (:func:`word_breaks.joined_words`): the headers and labels (一级/二级
+# the cells whose text breaks between its words (:func:`word_breaks.broken_lines`): the headers and labels (一级/二级
 # names, 项目资金（万元）…), never a target or a text a person wrote, which may hold no words a segmenter knows
 WORD_KINDS = frozenset({"header", "label"})
 

@@ -124,3 +124,76 @@ def test_a_provinces_review_saved_again_keeps_the_grade_of_the_findings_kept(web
              if item["id"] == pid]
     opinion = _page_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text)
     assert "审核等级：优（系统评定，按全部审核发现为中）" in opinion and row["grade"] == "优", (row, opinion[:400])
+
+
+@pytest.mark.postgres
+def test_two_reviewers_deciding_at_once_store_the_grade_of_both_decisions(pg_web: WebEnv, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two reviewers dismiss the two findings of one project at once on PostgreSQL (READ COMMITTED): the first holds
+    its transaction open after grading the review again; the second must wait for it (``Transaction.lock_projects``)
+    and grade on both dismissals, so the project's stored review says the grade and basis of the findings that stand.
+    Before, the second read only its own dismissal, stored nothing new (its grade the machine's), and the first's
+    review, graded on one dismissal, stayed the project's."""
+    import json
+    import threading
+
+    from sqlalchemy import text
+
+    import perfbudget.app.kept_review as kept_review
+    from perfbudget.app.reviews import review_unreviewed
+    from perfbudget.review.engine import grading
+    from perfbudget.store.schema import reviews
+    from perfbudget.store.status import project_status
+
+    web = pg_web
+    _api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")
+    found = {f["rule"]: f for f in desk["findings"]}
+    paused, go, calls = threading.Event(), threading.Event(), []
+    real = kept_review.regrade
+
+    def first_waits(*args: Any, **kwargs: Any) -> list[int]:
+        recorded = real(*args, **kwargs)
+        calls.append(recorded)
+        if len(calls) == 1:  # the first decision holds its transaction open until told
+            paused.set()
+            go.wait()
+        return recorded
+
+    monkeypatch.setattr(kept_review, "regrade", first_waits)
+
+    def dismiss(rule: str, answers: list[int]) -> None:
+        decision = {"key": found[rule]["key"], "decision": "dismissed", "reason": "不成立"}
+        answers.append(web.client().post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer,
+                                         json=decision).status_code)
+
+    first: list[int] = []
+    second: list[int] = []
+    one = threading.Thread(target=dismiss, args=("input-as-output", first))
+    one.start()
+    assert paused.wait(120)
+    two = threading.Thread(target=dismiss, args=("vague-qualitative", second))
+    two.start()
+    with web.app.state.engine.connect() as connection:  # until the second has ended or waits on a lock
+        while two.is_alive() and not connection.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND datname = current_database()")).scalar_one():
+            connection.rollback()  # (a transaction sees one snapshot of pg_stat_activity)
+            two.join(0.05)
+    go.set()
+    one.join()
+    two.join()
+    assert first == second == [200]
+    core = web.app.state.core
+    with web.app.state.engine.connect() as connection:
+        review_id, version_id = connection.execute(select(project_status.c.review_id, project_status.c.version_id)
+                                                   .where(project_status.c.project_id == pid)).one()
+        stored = connection.execute(select(reviews.c.grade, reviews.c.payload)
+                                    .where(reviews.c.id == review_id)).one()
+    with web.app.state.store.reading() as tx:
+        document = tx.versions([version_id])[version_id].document
+    # (both its findings dismissed: the grade of none)
+    graded = grading([], document, document.projects[0], core.review_config, core.region)
+    payload = stored.payload if isinstance(stored.payload, dict) else json.loads(stored.payload)
+    assert (stored.grade, tuple(payload["projects"][0]["basis"])) == (graded[0], tuple(graded[1])) == \
+        ("优", tuple(graded[1])), (stored, graded)

@@ -36,8 +36,13 @@ _CHUNK = 500
 def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, actor: str | None) -> list[int]:
     """Record again the newest stored review of each of ``version_ids`` whose project holds finding decisions and
     whose grade is not its kept findings' (all of them where none is dismissed): the ids of the reviews recorded.
-    One query for versions of projects without decisions (an import's usual case)."""
+    One query for versions of projects without decisions (an import's usual case). The decided projects are locked
+    (:meth:`Transaction.lock_projects`) before their reviews and decisions are read: a decision or another review
+    of one of them waits for this transaction, so the review recorded last is graded on every decision committed
+    (under READ COMMITTED, two writers each graded on what they saw, and the one committed last could hold the
+    older row: the store's triggers take a review's row as the newest)."""
     decided = _decided_versions(tx, version_ids)
+    tx.lock_projects(project_id for _version_id, project_id in decided)
     recorded = []
     for version_id, project_id in decided:
         review = tx.last_review(version_id)

@@ -367,7 +367,13 @@ def remark_line(event: dict[str, Any]) -> str:
 
 def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
     with store.reading() as tx:
-        [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
+        return _reviewing_in(tx, principal, project_id, settings)
+
+
+def _reviewing_in(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
+    """The version on the desk with its findings (:func:`desk_view`), read in ``tx``; refused unless ``principal``
+    reviews its unit."""
+    [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
     if not principal.can(Action.REVIEW, view.head.unit_code):
         raise DeskRefused("只有审核人员可以这样做", forbidden=True)
     return view
@@ -378,22 +384,27 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
     """Dismiss or confirm the finding ``key`` of the version on the desk (:func:`desk_view`; its key, first 8
     or more characters or number on the desk: :func:`key_among`), with a reason (audited). The version's stored
     review is graded again on the findings that stand (:func:`perfbudget.app.kept_review.regrade`), so that the
-    lists say the grade the 审核意见书 says."""
-    from perfbudget.app.kept_review import regrade
+    lists say the grade the 审核意见书 says. The project is locked before the version and its decisions are read
+    (:meth:`Transaction.lock_projects`): two reviewers deciding on one project at once, or a decision and an import,
+    run one after the other, each grading on the decisions the other committed (on PostgreSQL they each graded on
+    their own, and the review stored last in time could be the older one), and the decision names the version on the
+    desk when it is made, not one read before an import."""
+    from perfbudget.app import kept_review
 
-    view = _reviewing(store, principal, project_id, settings)
-    reason = desk_text(reason, "理由")
-    if decision not in DECISIONS:
-        raise DeskRefused(f"未知的处理方式「{decision[:20]}」：可用 "
-                          + "、".join(f"{key}（{label}）" for key, label in DECISIONS.items()))
-    if not reason:
-        raise DeskRefused("请填写理由")
-    project = view.version.document.projects[0]
-    keys = [finding_key(project, f) for f in view.findings]
-    key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
-    found = view.findings[keys.index(key)]
     actor = actor_of(principal)
     with store.transaction() as tx:
+        tx.lock_projects([project_id])
+        view = _reviewing_in(tx, principal, project_id, settings)
+        reason = desk_text(reason, "理由")
+        if decision not in DECISIONS:
+            raise DeskRefused(f"未知的处理方式「{decision[:20]}」：可用 "
+                              + "、".join(f"{key}（{label}）" for key, label in DECISIONS.items()))
+        if not reason:
+            raise DeskRefused("请填写理由")
+        project = view.version.document.projects[0]
+        keys = [finding_key(project, f) for f in view.findings]
+        key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
+        found = view.findings[keys.index(key)]
         tx.connection.execute(insert(finding_decisions).values(
             project_id=project_id, version_id=view.version.meta["version_id"], finding_key=key, rule=found.rule,
             decision=decision, reason=reason, user_id=actor.id, username=actor.username))
@@ -401,7 +412,7 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
                  f"{DECISIONS[decision]}审核发现「{found.message[:60]}」：{reason[:200]}",
                  after={"rule": found.rule, "indicator": found.indicator, "field": found.field, "reason": reason},
                  unit_code=view.head.unit_code, ip=ip)
-        regrade(tx, [view.version.meta["version_id"]], settings, actor.username)
+        kept_review.regrade(tx, [view.version.meta["version_id"]], settings, actor.username)
 
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,

@@ -197,3 +197,49 @@ def test_two_reviewers_deciding_at_once_store_the_grade_of_both_decisions(pg_web
     payload = stored.payload if isinstance(stored.payload, dict) else json.loads(stored.payload)
     assert (stored.grade, tuple(payload["projects"][0]["basis"])) == (graded[0], tuple(graded[1])) == \
         ("优", tuple(graded[1])), (stored, graded)
+
+
+def test_a_review_is_recorded_again_only_when_a_decision_changes_its_grading(web: WebEnv, tmp_path: Path) -> None:
+    """A decision records the review again only where the grade or basis of the findings that stand changes, listed
+    by ``perfbudget reviews`` as graded again after a decision; a province's batch writes one row a version, graded on
+    the findings that stand where it is made (it wrote the machine's and then a second, whole copy, in the parent)."""
+    from sqlalchemy import func
+    from typer.testing import CliRunner
+
+    from perfbudget.app.reviews import review_unreviewed
+    from perfbudget.cli import app as cli
+    from perfbudget.store.schema import reviews
+
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")
+    found = {f["rule"]: f for f in desk["findings"]}
+
+    def rows() -> list[tuple[int, str]]:
+        with web.app.state.engine.connect() as connection:
+            return [(row.id, row.grade) for row in connection.execute(
+                select(reviews.c.id, reviews.c.grade)
+                .join(project_versions, project_versions.c.id == reviews.c.version_id)
+                .where(project_versions.c.project_id == pid).order_by(reviews.c.id))]
+
+    def decide(rule: str, decision: str) -> None:
+        asked = {"key": found[rule]["key"], "decision": decision, "reason": "核实"}
+        assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=asked).status_code == 200
+
+    first = rows()
+    assert [grade for _id, grade in first] == ["中"], first
+    decide("input-as-output", "confirmed")  # (nothing dismissed: the grading stands)
+    assert rows() == first
+    decide("input-as-output", "dismissed")
+    assert [grade for _id, grade in rows()] == ["中", "优"]
+    decide("input-as-output", "dismissed")  # (the same again)
+    assert len(rows()) == 2
+    listed = CliRunner().invoke(cli, ["reviews", str(pid), "--db", web.url]).output
+    assert listed.count("按驳回/确认重新评定，处理人") == 1, listed
+    with web.app.state.engine.connect() as connection:
+        before = connection.execute(select(func.count()).select_from(reviews)).scalar_one()
+    done = CliRunner().invoke(cli, ["review", "--db", web.url, "--year", "2024", "--save"])
+    assert "已保存" in done.output, done.output
+    with web.app.state.engine.connect() as connection:
+        after = connection.execute(select(func.count()).select_from(reviews)).scalar_one()
+        chosen = connection.execute(select(func.count()).select_from(project_versions)).scalar_one()
+    assert [grade for _id, grade in rows()] == ["中", "优", "优"] and after - before <= chosen, (rows(), after - before)

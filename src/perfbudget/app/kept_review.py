@@ -17,12 +17,14 @@ exactly. The row is an ordinary review: the triggers move the list row, and ever
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from perfbudget.app.review_desk import finding_key
 from perfbudget.app.settings import CoreSettings
+from perfbudget.model import Document
 from perfbudget.review.engine import grading
 from perfbudget.review.finding import Finding
 from perfbudget.store.desk_tables import finding_decisions
@@ -30,6 +32,9 @@ from perfbudget.store.schema import project_versions
 from perfbudget.store.transaction import Transaction
 
 ALL_FINDINGS = "grade_of_all_findings"  # projects[0]'s key: {"grade", "basis"} of every finding (the machine's)
+# the last key of a review's payload recorded again by :func:`regrade` (after a 驳回 or 确认, its findings those of
+# the review before): ``perfbudget reviews`` lists it as such (``store.reviews.project_reviews``' ``regraded``)
+REGRADED = "regraded_after_decision"
 _CHUNK = 500
 
 
@@ -43,15 +48,21 @@ def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, act
     older row: the store's triggers take a review's row as the newest)."""
     decided = _decided_versions(tx, version_ids)
     tx.lock_projects(project_id for _version_id, project_id in decided)
+    dismissed = dismissed_keys(tx.connection, [project_id for _version_id, project_id in decided])
     recorded = []
     for version_id, project_id in decided:
         review = tx.last_review(version_id)
-        if review is None or not isinstance(review.get("payload"), dict):
+        if review is None or not isinstance(review.get("payload"), dict) or not review["grade"]:
             continue
-        dismissed = _dismissed_keys(tx, project_id)
-        record = _regraded(tx, version_id, review, dismissed, settings, actor)
-        if record is not None:
-            recorded.append(record)
+        again = kept_payload(review["payload"], review["grade"], tx.versions([version_id])[version_id].document,
+                             dismissed.get(project_id, frozenset()), settings)
+        if again is not None:
+            payload, grade = again
+            recorded.append(tx.record_review(
+                version_id, {**{key: value for key, value in payload.items() if key != REGRADED}, REGRADED: True},
+                year=review.get("year"), grade=grade,
+                errors=int(review["errors"] or 0), warnings=int(review["warnings"] or 0), actor=actor,
+                total=review.get("total")))
     return recorded
 
 
@@ -69,28 +80,34 @@ def _decided_versions(tx: Transaction, version_ids: list[int]) -> list[tuple[int
     return out
 
 
-def _dismissed_keys(tx: Transaction, project_id: int) -> set[str]:
-    """The finding keys of a project whose latest decision is 驳回 (as the desk reads them)."""
-    latest: dict[str, str] = {}
-    for row in tx.connection.execute(select(finding_decisions.c.finding_key, finding_decisions.c.decision)
-                                     .where(finding_decisions.c.project_id == project_id)
-                                     .order_by(finding_decisions.c.id)):
-        latest[row.finding_key] = row.decision
-    return {key for key, decision in latest.items() if decision == "dismissed"}
+def dismissed_keys(connection: Connection, project_ids: Iterable[int]) -> dict[int, frozenset[str]]:
+    """The finding keys whose latest decision is 驳回, by project, for those of ``project_ids`` holding any decision
+    (an empty set where every decision is a 确认); a query per 500 projects."""
+    latest: dict[int, dict[str, str]] = {}
+    ids = sorted(set(project_ids))
+    for start in range(0, len(ids), _CHUNK):
+        for row in connection.execute(
+                select(finding_decisions.c.project_id, finding_decisions.c.finding_key, finding_decisions.c.decision)
+                .where(finding_decisions.c.project_id.in_(ids[start:start + _CHUNK]))
+                .order_by(finding_decisions.c.id)):
+            latest.setdefault(int(row.project_id), {})[row.finding_key] = row.decision
+    return {project_id: frozenset(key for key, decision in keys.items() if decision == "dismissed")
+            for project_id, keys in latest.items()}
 
 
-def _regraded(tx: Transaction, version_id: int, review: dict[str, Any], dismissed: set[str],
-              settings: CoreSettings, actor: str | None) -> int | None:
-    payload = review["payload"]
+def kept_payload(payload: dict[str, Any], stored_grade: str, document: Document, dismissed: frozenset[str],
+                 settings: CoreSettings) -> tuple[dict[str, Any], str] | None:
+    """A review's ``payload`` (of ``document``'s project, its grade ``stored_grade``) graded on the findings that stand
+    with ``dismissed`` (keys, :func:`finding_key`): the payload to store and its grade, or None where its grade and
+    basis are those already (its ``projects[0]`` says the kept findings' grade and basis, and the machine's of all
+    of them under :data:`ALL_FINDINGS`, so that a dismissal overturned gives the machine's grade back exactly)."""
     projects = payload.get("projects")
-    if not isinstance(projects, list) or not projects or not isinstance(projects[0], dict) or not review["grade"]:
+    if not isinstance(projects, list) or not projects or not isinstance(projects[0], dict):
         return None
     first = projects[0]
     machine = first.get(ALL_FINDINGS)
     if not isinstance(machine, dict):
-        machine = {"grade": review["grade"], "basis": list(first.get("basis") or [])}
-    version = tx.versions([version_id])[version_id]
-    document = version.document
+        machine = {"grade": stored_grade, "basis": list(first.get("basis") or [])}
     project = document.projects[0]
     own = [Finding.from_dict(item) for item in payload.get("findings", [])
            if isinstance(item, dict) and item.get("project") is not None]
@@ -102,8 +119,6 @@ def _regraded(tx: Transaction, version_id: int, review: dict[str, Any], dismisse
         found, reasons = grading(kept, document, project, settings.review_config, settings.region)
         grade, basis = found, list(reasons)
         head = {**first, ALL_FINDINGS: machine}
-    if grade == review["grade"] and basis == list(first.get("basis") or []):
+    if grade == stored_grade and basis == list(first.get("basis") or []):
         return None
-    again = {**payload, "projects": [{**head, "grade": grade, "basis": basis}, *projects[1:]]}
-    return tx.record_review(version_id, again, year=review.get("year"), grade=grade, errors=int(review["errors"] or 0),
-                            warnings=int(review["warnings"] or 0), actor=actor, total=review.get("total"))
+    return {**payload, "projects": [{**head, "grade": grade, "basis": basis}, *projects[1:]]}, grade

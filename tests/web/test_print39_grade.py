@@ -243,3 +243,26 @@ def test_a_review_is_recorded_again_only_when_a_decision_changes_its_grading(web
         after = connection.execute(select(func.count()).select_from(reviews)).scalar_one()
         chosen = connection.execute(select(func.count()).select_from(project_versions)).scalar_one()
     assert [grade for _id, grade in rows()] == ["中", "优", "优"] and after - before <= chosen, (rows(), after - before)
+
+
+def test_the_desk_and_the_stored_review_read_decisions_and_grade_by_one_rule(web: WebEnv, tmp_path: Path) -> None:
+    """The desk and the review recorded again (``app/kept_review.py``) share the last-decision-per-key rule
+    (``review_desk.latest_decisions``) and the grading of the findings that stand (``review_desk.grading_kept``):
+    a finding dismissed then confirmed stands, one dismissed stands not, in both."""
+    from perfbudget.app.kept_review import dismissed_keys
+    from perfbudget.app.review_desk import latest_decisions
+
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    found = {f["rule"]: f for f in desk["findings"]}
+    for rule, decision in (("input-as-output", "dismissed"), ("vague-qualitative", "dismissed"),
+                           ("input-as-output", "confirmed")):
+        asked = {"key": found[rule]["key"], "decision": decision, "reason": "核实"}
+        assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=asked).status_code == 200
+    with web.app.state.engine.connect() as connection:
+        latest = latest_decisions(connection, [pid])[pid]
+        assert dismissed_keys(connection, [pid]) == {pid: frozenset({found["vague-qualitative"]["key"]})}
+    assert {key: row["decision"] for key, row in latest.items()} == {
+        found["input-as-output"]["key"]: "confirmed", found["vague-qualitative"]["key"]: "dismissed"}
+    shown = api.get(f"/api/v1/projects/{pid}/desk", headers=reviewer).json()
+    assert {f["key"]: (f.get("decision") or {}).get("decision") for f in shown["findings"]} == {
+        key: row["decision"] for key, row in latest.items()}

@@ -22,10 +22,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from perfbudget.app.review_desk import finding_key
+from perfbudget.app.review_desk import finding_key, grading_kept, latest_decisions
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document
-from perfbudget.review.engine import grading
 from perfbudget.review.finding import Finding
 from perfbudget.store.desk_tables import finding_decisions
 from perfbudget.store.schema import project_versions
@@ -81,18 +80,10 @@ def _decided_versions(tx: Transaction, version_ids: list[int]) -> list[tuple[int
 
 
 def dismissed_keys(connection: Connection, project_ids: Iterable[int]) -> dict[int, frozenset[str]]:
-    """The finding keys whose latest decision is 驳回, by project, for those of ``project_ids`` holding any decision
-    (an empty set where every decision is a 确认); a query per 500 projects."""
-    latest: dict[int, dict[str, str]] = {}
-    ids = sorted(set(project_ids))
-    for start in range(0, len(ids), _CHUNK):
-        for row in connection.execute(
-                select(finding_decisions.c.project_id, finding_decisions.c.finding_key, finding_decisions.c.decision)
-                .where(finding_decisions.c.project_id.in_(ids[start:start + _CHUNK]))
-                .order_by(finding_decisions.c.id)):
-            latest.setdefault(int(row.project_id), {})[row.finding_key] = row.decision
-    return {project_id: frozenset(key for key, decision in keys.items() if decision == "dismissed")
-            for project_id, keys in latest.items()}
+    """The finding keys whose latest decision is 驳回 (:func:`latest_decisions`, as the desk reads them), by project,
+    for those of ``project_ids`` holding any decision (an empty set where every latest one is a 确认)."""
+    return {project_id: frozenset(key for key, row in keys.items() if row["decision"] == "dismissed")
+            for project_id, keys in latest_decisions(connection, project_ids).items()}
 
 
 def kept_payload(payload: dict[str, Any], stored_grade: str, document: Document, dismissed: frozenset[str],
@@ -109,15 +100,14 @@ def kept_payload(payload: dict[str, Any], stored_grade: str, document: Document,
     if not isinstance(machine, dict):
         machine = {"grade": stored_grade, "basis": list(first.get("basis") or [])}
     project = document.projects[0]
-    own = [Finding.from_dict(item) for item in payload.get("findings", [])
-           if isinstance(item, dict) and item.get("project") is not None]
-    kept = [finding for finding in own if finding_key(project, finding) not in dismissed]
-    if len(kept) == len(own):  # none dismissed (any more): the machine's grade of all of them
+    found = [Finding.from_dict(item) for item in payload.get("findings", []) if isinstance(item, dict)]
+    kept = grading_kept([(finding, finding_key(project, finding) in dismissed) for finding in found], document,
+                        settings.review_config, settings.region)
+    if kept is None:  # none dismissed (any more): the machine's grade of all of them
         grade, basis = str(machine["grade"]), list(machine.get("basis") or [])
         head = {key: value for key, value in first.items() if key != ALL_FINDINGS}
     else:
-        found, reasons = grading(kept, document, project, settings.review_config, settings.region)
-        grade, basis = found, list(reasons)
+        grade, basis = kept[0], list(kept[1])
         head = {**first, ALL_FINDINGS: machine}
     if grade == stored_grade and basis == list(first.get("basis") or []):
         return None

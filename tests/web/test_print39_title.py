@@ -61,3 +61,23 @@ def test_a_long_titles_lines_print_as_cut(tmp_path: Path) -> None:
         if all(text_width(line) <= TITLE_UNITS for line in title_lines(title)) and printed != expected:
             cut.append((name, title, printed, expected))
     assert not cut, cut
+
+
+def test_the_word_measure_counts_the_title_at_the_width_it_is_cut_at() -> None:
+    """The computed pages count the Word title's lines at the width :func:`title_lines` cuts at (one constant)."""
+    from perfbudget.app.opinion_pages import WORD
+
+    assert WORD.title_units == TITLE_UNITS
+    wide = "某" * (TITLE_UNITS // 2 + 1)  # (a name a character wider than a line: two lines, and the suffix a third)
+    assert WORD.title(f"{wide}审核意见书") == 3 * WORD.title_line + WORD.title_extra
+
+
+def test_a_name_ending_in_nian_du_is_cut_between_its_parts() -> None:
+    """A unit whose name ends in 「年度」 (all years: 「…年度绩效目标审核意见书」) is cut before 「绩效目标」 as
+    any unit is; it fell through the seam, 「绩效目标」 left to wrap with the name. A project's name ending in 「年度」
+    has no seam but before 「审核意见书」."""
+    unit = "某某区人民政府某某街道办年度"
+    assert title_lines(f"{unit}绩效目标审核意见书") == [unit, "绩效目标审核意见书"]
+    assert title_lines(f"{unit}2024年度绩效目标审核意见书") == [unit, "2024年度绩效目标审核意见书"]
+    project = "检察业务信息化运维服务采购2024年度"
+    assert title_lines(f"{project}审核意见书") == [project, "审核意见书"]

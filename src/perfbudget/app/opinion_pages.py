@@ -66,8 +66,9 @@ def blocks(entries: Sequence[Entry]) -> list[list[Entry]]:
 TITLE_UNITS = 34  # the Title style (28 pt) holds about 17 Chinese characters on A4 portrait, 1.8 cm margins
 SUFFIX = "审核意见书"
 # where a unit's title parts (「{unit}{year}年度绩效目标审核意见书」, :func:`unit_opinion_desks`): before its year, or
-# before 「绩效目标」 when it names none
-_UNIT_SEAM = re.compile(r"(?=\d{4}年度绩效目标$)|(?<!年度)(?=绩效目标$)")
+# before 「绩效目标」 when it names none (the leftmost: a unit whose name ends in 「年度」 is cut before 「绩效目标」
+# too; a project's title, 「{name}审核意见书」, has no such seam)
+_UNIT_SEAM = re.compile(r"(?=(?:\d{4}年度)?绩效目标$)")
 
 
 def title_lines(title: str) -> list[str]:
@@ -145,8 +146,11 @@ class Measure:
 # (86.4), the 14 pt Heading 1 70.4; ``lines_needed`` keeps a character's room a line for the line-breaking rules
 # (no 「，」 begins a line). Until print28 the widths were counted 2–3 units narrower, and the room 96 %: the seed's
 # unit printed pages ending a quarter of a page short (a finding of two lines counted as three, 审核发现 10 pt lower).
+# The title's lines are counted at the width :func:`title_lines` cuts them at (:data:`TITLE_UNITS`; print39 counted
+# 36 where it cut at 34, so a part 35–36 units wide was counted one line and printed two).
 WORD = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=89.6,
-               list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34, title_units=36,
+               list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34,
+               title_units=TITLE_UNITS,
                title_extra=18, collapses=False, sign=24 + 15, cut_title=True)
 # Chromium at 14 px / 1.7 (17.85 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins
 # (merging with a heading's: CSS), 20 mm page margins (728 pt of A4 portrait, filled to 98.5 %), the body 12 px inside

@@ -84,7 +84,8 @@ def test_docx_layout(evaluation: Evaluation) -> None:
     assert len(head.rows) == 11 and len(table.rows) == 11 and len(table.columns) == len(head.columns) == 8
     assert head.cell(0, 0).text == "项目支出绩效自评表"
     assert head.cell(2, 0).text == "项目名称" and head.cell(2, 1).text == P5
-    assert [table.cell(0, c).text for c in range(8)] == [
+    # (a header too wide for its line breaks between its words, a line break the readers join: print39)
+    assert [table.cell(0, c).text.replace("\n", "") for c in range(8)] == [
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [table.cell(2, c).text for c in range(2, 8)] == ["办案数", "≥500件", "450", "8.34", "7.51", "案件数量下降"]

@@ -31,6 +31,7 @@ from perfbudget.app.opinion_pages import (
     Entry,
     blocks,
     layouts,
+    title_lines,
 )
 from perfbudget.app.review_desk import Desk, DeskFinding, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
@@ -148,21 +149,15 @@ def _exact_lines(word: Any) -> None:
         paragraph.line_spacing = Pt(points)
 
 
-TITLE_UNITS = 34  # the Title style (28 pt) holds about 17 Chinese characters on A4 portrait, 1.8 cm margins
-SUFFIX = "审核意见书"
-
 
 def _title(word: Any, title: str) -> None:
-    """The opinion's title; one longer than a line breaks before 「审核意见书」 (Word wrapped 「…项目审核意见」 and
-    left 「书」 alone on the second line; print18)."""
-    from perfbudget.writers.print_layout import text_width
-
+    """The opinion's title, its lines as :func:`title_lines` cuts it (a line break between two)."""
     heading = word.add_heading(level=0)
-    if title.endswith(SUFFIX) and len(title) > len(SUFFIX) and text_width(title) > TITLE_UNITS:
-        heading.add_run(title[:-len(SUFFIX)]).add_break()
-        heading.add_run(SUFFIX)
-    else:
-        heading.add_run(title)
+    lines = title_lines(title)
+    for number, line in enumerate(lines, 1):
+        run = heading.add_run(line)
+        if number < len(lines):
+            run.add_break()
 
 
 def _numbering_from_one(word: Any) -> int:

@@ -15,10 +15,11 @@ does, the page it runs on to begins under the project's name as before (the row 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perfbudget.writers.print_layout import lines_needed
+from perfbudget.writers.print_layout import lines_needed, text_width
 
 CONTINUED = "（续）"
 
@@ -62,6 +63,36 @@ def blocks(entries: Sequence[Entry]) -> list[list[Entry]]:
     return out
 
 
+TITLE_UNITS = 34  # the Title style (28 pt) holds about 17 Chinese characters on A4 portrait, 1.8 cm margins
+SUFFIX = "审核意见书"
+# where a unit's title parts (「{unit}{year}年度绩效目标审核意见书」, :func:`unit_opinion_desks`): before its year, or
+# before 「绩效目标」 when it names none (the leftmost: a unit whose name ends in 「年度」 is cut before 「绩效目标」
+# too; a project's title, 「{name}审核意见书」, has no such seam)
+_UNIT_SEAM = re.compile(r"(?=(?:\d{4}年度)?绩效目标$)")
+
+
+def title_lines(title: str) -> list[str]:
+    """The opinion's title in the lines it is printed in: on one line where it fits (:data:`TITLE_UNITS`), else cut
+    only between its parts — the unit's or project's name, 「2024年度绩效目标」, 「审核意见书」 — each line as many
+    whole parts as it holds (a part wider than a line wraps within itself). Word wrapped 「…项目审核意见」 and left
+    「书」 alone (print18: since then the title broke before 「审核意见书」), and a unit's title in three lines,
+    「天津市和平区人民检察院2024年度绩效 / 目标 / 审核意见书」, 「绩效目标」 cut in two (print39): now
+    「天津市和平区人民检察院 / 2024年度绩效目标审核意见书」."""
+    if text_width(title) <= TITLE_UNITS or not title.endswith(SUFFIX) or len(title) == len(SUFFIX):
+        return [title]
+    head = title[:-len(SUFFIX)]
+    found = _UNIT_SEAM.search(head)
+    seam = found.start() if found and found.start() > 0 else len(head)
+    parts = [part for part in (head[:seam], head[seam:], SUFFIX) if part]
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if text_width(lines[-1] + part) <= TITLE_UNITS:
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines
+
+
 @dataclass(frozen=True)
 class Measure:
     """How a printed form sets the opinion (points; widths in ``print_layout.text_width`` units)."""
@@ -85,6 +116,7 @@ class Measure:
     collapses: bool  # a heading's room above merges with a plain paragraph's after it in any block (CSS margins),
     # not only in its own (Word: a heading set under a paragraph of its own row has no room above: ``opinion.py``)
     sign: float  # the signature line 「审核人：… 日期：…」 with its room above, under the last project's last block
+    cut_title: bool = False  # the title printed in the lines :func:`title_lines` cuts it into (Word), else as it wraps
 
     def entry(self, entry: Entry, previous: str | None, same_block: bool = True) -> float:
         if entry.kind in HEADINGS:
@@ -100,7 +132,8 @@ class Measure:
         return lines_needed(text, self.name_units) * self.name_line + self.name_extra
 
     def title(self, text: str) -> float:
-        return lines_needed(text, self.title_units) * self.title_line + self.title_extra
+        lines = title_lines(text) if self.cut_title else [text]
+        return sum(lines_needed(line, self.title_units) for line in lines) * self.title_line + self.title_extra
 
 
 # Word, WPS and LibreOffice: the opinion's lines are set at these exact heights (``opinion._exact_lines``: 11 pt text
@@ -113,9 +146,12 @@ class Measure:
 # (86.4), the 14 pt Heading 1 70.4; ``lines_needed`` keeps a character's room a line for the line-breaking rules
 # (no 「，」 begins a line). Until print28 the widths were counted 2–3 units narrower, and the room 96 %: the seed's
 # unit printed pages ending a quarter of a page short (a finding of two lines counted as three, 审核发现 10 pt lower).
+# The title's lines are counted at the width :func:`title_lines` cuts them at (:data:`TITLE_UNITS`; print39 counted
+# 36 where it cut at 34, so a part 35–36 units wide was counted one line and printed two).
 WORD = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=89.6,
-               list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34, title_units=36,
-               title_extra=18, collapses=False, sign=24 + 15)
+               list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34,
+               title_units=TITLE_UNITS,
+               title_extra=18, collapses=False, sign=24 + 15, cut_title=True)
 # Chromium at 14 px / 1.7 (17.85 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins
 # (merging with a heading's: CSS), 20 mm page margins (728 pt of A4 portrait, filled to 98.5 %), the body 12 px inside
 # on the first page only (counted with the title); the text 475 pt wide (90.4 units of 10.5 pt), a list item's 445

@@ -35,6 +35,7 @@ from functools import partial
 from operator import attrgetter
 from typing import Any
 
+from perfbudget.app.kept_review import dismissed_keys, kept_payload, regrade
 from perfbudget.app.payload_text import payload_text
 from perfbudget.app.reviews import (
     ReviewedGroup,
@@ -121,6 +122,8 @@ class ChunkResult:
     rows: list[ReviewRow]
     tally: BatchTally
     groups: list[ReviewedGroup]
+    projects: list[int] = field(default_factory=list)  # the project of each row
+    dismissed: dict[int, frozenset[str]] = field(default_factory=dict)  # the decided projects' dismissed keys read
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,14 +299,17 @@ def _named(item: Any, unit: str, coded: bool) -> bool:
 def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchPeers | None = None) -> ChunkResult:
     """Load these units' latest versions, review the chosen ones in their units' contexts (with
     ``job.library``: against ``peers``, the process's library reader, else a new one)."""
+    wanted = None if job.project_ids is None else set(job.project_ids)
     with store.reading() as tx:
         loaded = stored_reviews.unit_versions(tx.connection, unit_ids)
-    wanted = None if job.project_ids is None else set(job.project_ids)
-    coded = job.unit is not None and any(item.unit_code == job.unit for item in loaded)  # the code wins (replay-k)
-    chosen = [item.version for item in loaded
-              if (wanted is None or item.version.meta["project_id"] in wanted)
-              and (job.unit is None or _named(item, job.unit, coded))
-              and (job.year is None or item.fund_year == job.year)]
+        coded = job.unit is not None and any(item.unit_code == job.unit for item in loaded)  # the code wins
+        chosen = [item.version for item in loaded
+                  if (wanted is None or item.version.meta["project_id"] in wanted)
+                  and (job.unit is None or _named(item, job.unit, coded))
+                  and (job.year is None or item.fund_year == job.year)]
+        # each decided project's 驳回 keys: its review saved graded on the findings that stand (print39)
+        dismissed = dismissed_keys(tx.connection, [version.meta["project_id"] for version in chosen]) \
+            if job.save else {}
     by_code: dict[str, list[StoredVersion]] = {}
     for item in loaded:
         if item.unit_code is not None:
@@ -315,6 +321,7 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
         peers = peers if peers is not None else BatchPeers(store)
         peers.preload([(selection.document.unit, list(selection.document.projects)) for selection, _ in contexts])
     rows: list[ReviewRow] = []
+    projects: list[int] = []
     groups: list[ReviewedGroup] = []
     tally = BatchTally(units=len(unit_ids))
     actor = job.actor
@@ -336,22 +343,31 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
             saved = []
             for version, payload, grade, text, summary in picked:
                 own = version.document.projects[0]
+                stored = grade.grade
+                keys = dismissed.get(version.meta["project_id"])
+                if keys is not None and grade.grade:  # (a decided project: graded on the findings that stand)
+                    made = payload if payload is not None else \
+                        selection_payloads(report, selection, [grade.seq])[0][1]
+                    kept = kept_payload(made, grade.grade, version.document, keys, job.settings)
+                    if kept is not None:
+                        payload, stored, text = kept[0], kept[1], _PAYLOAD_JSON(kept[0])
                 tally.projects += 1
                 tally.indicators += len(own.indicators)
-                tally.grades[grade.grade] += 1
+                tally.grades[stored] += 1
                 if job.save:
                     rows.append((version.meta["version_id"],
                                  job.record_year if job.record_year is not None else own.fund_year,
-                                 grade.grade, grade.errors, grade.warnings, actor, _utf8(text), summary))
-                if payload is not None:
-                    saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
+                                 stored, grade.errors, grade.warnings, actor, _utf8(text), summary))
+                    projects.append(version.meta["project_id"])
+                if payload is not None and job.keep:
+                    saved.append(SavedReview(version, payload, stored, grade.errors, grade.warnings))
             counted = [f for f in report.findings if f.project is None or f.project in wanted_seqs]
             tally.findings += len(counted)
             tally.severities.update(map(_SEVERITY, counted))  # counted in C, no generator step per finding
             tally.rules.update(map(_RULE, counted))
             if job.keep:
                 groups.append(reviewed_group(selection, seqs, located(report, selection), saved))
-    return ChunkResult(rows, tally, groups)
+    return ChunkResult(rows, tally, groups, projects, dismissed)
 
 
 # The garbage collector's thresholds while a batch runs: a chunk makes millions of small objects
@@ -457,9 +473,13 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
     with _batch_gc(), _chunk_results(store, job, [units for units, _size in plan], jobs) as results, \
             (store.transaction() if job.save else nullcontext()) as tx:
         for (_units, size), result in zip(plan, results, strict=True):
+            late = _decided_meanwhile(tx, result) if tx is not None and result.rows else []
             ids = (stored_reviews.insert_review_rows(tx.connection, result.rows)
                    if tx is not None and result.rows else [])
             records.extend(ids)
+            if late:
+                assert tx is not None
+                regrade(tx, late, job.settings, job.actor)
             if job.keep:
                 groups.extend(_with_records(result.groups, result.rows, ids))
             tally.add(result.tally)
@@ -469,6 +489,20 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
         if tx is not None and records:
             audit_saved(tx, job, by or Actor(None, job.actor), records, tally)
     return BatchResult(tally, records, groups)
+
+
+def _decided_meanwhile(tx: Transaction, result: ChunkResult) -> list[int]:
+    """The versions of ``result``'s rows whose project's dismissed findings are not those its review was graded on
+    (a decision made after the chunk read them), the decided projects locked (:meth:`Transaction.lock_projects`:
+    no decision on them until the batch commits); one query where none of the chunk's projects holds a decision."""
+    decided = dismissed_keys(tx.connection, result.projects)
+    if not decided:
+        return []
+    tx.lock_projects(decided)
+    now = dismissed_keys(tx.connection, decided)
+    changed = {project for project in now.keys() | result.dismissed.keys()
+               if now.get(project) != result.dismissed.get(project)}
+    return [row[0] for row, project in zip(result.rows, result.projects, strict=True) if project in changed]
 
 
 def audit_saved(tx: Transaction, job: BatchJob, by: Actor, records: list[int], tally: BatchTally) -> None:

@@ -8,11 +8,11 @@ Every write is one transaction with its audit row.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import GRADES, with_display_names
@@ -23,8 +23,9 @@ from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import APPROVED, SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
-from perfbudget.model import Project
+from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
+from perfbudget.review.config import ReviewConfig
 from perfbudget.review.engine import grading
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
@@ -216,16 +217,40 @@ class KeptGrading:
 def _kept_grading(desk: Desk) -> KeptGrading | None:
     """:attr:`Desk.kept_grading` worked out."""
     document = desk.view.version.document
-    project = document.projects[0]
-    # (the view holds the project's findings and those of no project; a finding's seq is the project's in the
-    # document it was reviewed in — its unit's, for a review in context — not always ``project.seq``)
-    own = [item for item in desk.findings if item.finding.project is not None]
-    kept = [item.finding for item in own if not item.decision or item.decision["decision"] != "dismissed"]
-    if len(kept) == len(own) or not desk.view.grade:
-        return None
     config, region = (desk.settings.review_config, desk.settings.region) if desk.settings else (None, None)
-    grade, basis = grading(kept, document, project, config, region)
-    return KeptGrading(grade, basis, grading([item.finding for item in own], document, project, config, region)[0])
+    kept = grading_kept([(item.finding, item.decision is not None and item.decision["decision"] == "dismissed")
+                         for item in desk.findings], document, config, region)
+    if kept is None or not desk.view.grade:
+        return None
+    own = [item.finding for item in desk.findings if item.finding.project is not None]
+    return KeptGrading(*kept, grading(own, document, document.projects[0], config, region)[0])
+
+
+def grading_kept(findings: Sequence[tuple[Finding, bool]], document: Document, config: ReviewConfig | None,
+                 region: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """The grade and basis of ``document``'s project on those of its own findings (each given with whether a
+    reviewer dismissed it) that stand; None where none of its own is dismissed (the desk's :attr:`Desk.kept_grading`
+    and the stored review graded again, ``app/kept_review.py``)."""
+    # (a review's findings are its project's and those of no project; a finding's seq is the project's in the document
+    # it was reviewed in — its unit's, for a review in context — not always ``project.seq``)
+    own = [(finding, dismissed) for finding, dismissed in findings if finding.project is not None]
+    kept = [finding for finding, dismissed in own if not dismissed]
+    if len(kept) == len(own):
+        return None
+    return grading(kept, document, document.projects[0], config, region)
+
+
+def latest_decisions(connection: Connection, project_ids: Iterable[int]) -> dict[int, dict[str, dict[str, Any]]]:
+    """Each finding key's latest decision (its ``finding_decisions`` row: the last one made wins), by project, for
+    those of ``project_ids`` holding any; a query per 500 projects."""
+    out: dict[int, dict[str, dict[str, Any]]] = {}
+    ids = sorted(set(project_ids))
+    for start in range(0, len(ids), 500):
+        for row in connection.execute(select(finding_decisions)
+                                      .where(finding_decisions.c.project_id.in_(ids[start:start + 500]))
+                                      .order_by(finding_decisions.c.id)):
+            out.setdefault(int(row.project_id), {})[row.finding_key] = dict(row._mapping)
+    return out
 
 
 def load_desk(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> Desk:
@@ -255,10 +280,7 @@ def _desk_of(tx: Transaction, view: ProjectView, settings: CoreSettings | None =
     project_id = view.head.id
     version_id = view.version.meta["version_id"]
     project = view.version.document.projects[0]
-    rows = [dict(r._mapping) for r in tx.connection.execute(
-        select(finding_decisions).where(finding_decisions.c.project_id == project_id)
-        .order_by(finding_decisions.c.id))]
-    latest = {row["finding_key"]: row for row in rows}  # the last decision per key wins
+    latest = latest_decisions(tx.connection, [project_id]).get(project_id, {})
     items = []
     for finding in view.findings:
         key = finding_key(project, finding)
@@ -367,7 +389,13 @@ def remark_line(event: dict[str, Any]) -> str:
 
 def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
     with store.reading() as tx:
-        [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
+        return _reviewing_in(tx, principal, project_id, settings)
+
+
+def _reviewing_in(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
+    """The version on the desk with its findings (:func:`desk_view`), read in ``tx``; refused unless ``principal``
+    reviews its unit."""
+    [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
     if not principal.can(Action.REVIEW, view.head.unit_code):
         raise DeskRefused("只有审核人员可以这样做", forbidden=True)
     return view
@@ -376,20 +404,29 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
 def decide(store: Store, principal: Principal, project_id: int, settings: CoreSettings, key: str,
            decision: str, reason: str, ip: str | None = None) -> None:
     """Dismiss or confirm the finding ``key`` of the version on the desk (:func:`desk_view`; its key, first 8
-    or more characters or number on the desk: :func:`key_among`), with a reason (audited)."""
-    view = _reviewing(store, principal, project_id, settings)
-    reason = desk_text(reason, "理由")
-    if decision not in DECISIONS:
-        raise DeskRefused(f"未知的处理方式「{decision[:20]}」：可用 "
-                          + "、".join(f"{key}（{label}）" for key, label in DECISIONS.items()))
-    if not reason:
-        raise DeskRefused("请填写理由")
-    project = view.version.document.projects[0]
-    keys = [finding_key(project, f) for f in view.findings]
-    key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
-    found = view.findings[keys.index(key)]
+    or more characters or number on the desk: :func:`key_among`), with a reason (audited). The version's stored
+    review is graded again on the findings that stand (:func:`perfbudget.app.kept_review.regrade`), so that the
+    lists say the grade the 审核意见书 says. The project is locked before the version and its decisions are read
+    (:meth:`Transaction.lock_projects`): two reviewers deciding on one project at once, or a decision and an import,
+    run one after the other, each grading on the decisions the other committed (on PostgreSQL they each graded on
+    their own, and the review stored last in time could be the older one), and the decision names the version on the
+    desk when it is made, not one read before an import."""
+    from perfbudget.app import kept_review
+
     actor = actor_of(principal)
     with store.transaction() as tx:
+        tx.lock_projects([project_id])
+        view = _reviewing_in(tx, principal, project_id, settings)
+        reason = desk_text(reason, "理由")
+        if decision not in DECISIONS:
+            raise DeskRefused(f"未知的处理方式「{decision[:20]}」：可用 "
+                              + "、".join(f"{key}（{label}）" for key, label in DECISIONS.items()))
+        if not reason:
+            raise DeskRefused("请填写理由")
+        project = view.version.document.projects[0]
+        keys = [finding_key(project, f) for f in view.findings]
+        key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
+        found = view.findings[keys.index(key)]
         tx.connection.execute(insert(finding_decisions).values(
             project_id=project_id, version_id=view.version.meta["version_id"], finding_key=key, rule=found.rule,
             decision=decision, reason=reason, user_id=actor.id, username=actor.username))
@@ -397,6 +434,7 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
                  f"{DECISIONS[decision]}审核发现「{found.message[:60]}」：{reason[:200]}",
                  after={"rule": found.rule, "indicator": found.indicator, "field": found.field, "reason": reason},
                  unit_code=view.head.unit_code, ip=ip)
+        kept_review.regrade(tx, [view.version.meta["version_id"]], settings, actor.username)
 
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,

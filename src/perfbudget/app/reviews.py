@@ -277,6 +277,10 @@ def _review_in_context(tx: Transaction, versions: list[StoredVersion], settings:
                                           errors=grade.errors, warnings=grade.warnings, actor=actor)
             saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings, record))
         out.append(reviewed_group(selection, seqs, report, saved))
+    if save:  # a project's dismissed findings carry to its new version: graded on those that stand (print39)
+        from perfbudget.app.kept_review import regrade
+
+        regrade(tx, [version.meta["version_id"] for version in versions], settings, actor)
     return out
 
 

@@ -350,10 +350,11 @@ def reviews_command(
     if not items:
         out.print("尚无保存的审核记录（perfbudget review … --save 保存）", markup=False)
         return
-    for item in items:
+    for item in items:  # (a review graded again after a 驳回/确认: its findings the one's before, by the decider)
+        who = "按驳回/确认重新评定，处理人" if item.get("regraded") else "审核人"
         out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  "
                   f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
-                  f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['user_label'] or '—'}",
+                  f"（错误 {item['errors']}，警告 {item['warnings']}）  {who} {item['user_label'] or '—'}",
                   markup=False)
     for grade in graded:  # the reviewer's own grade of a version: its official grade (the machine's above)
         reason = f"：{grade['reason']}" if grade["reason"] else ""

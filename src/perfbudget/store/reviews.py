@@ -44,9 +44,12 @@ def project_reviews(connection: Connection, project_id: int, year: int | None = 
     """All stored reviews of a project (every version), oldest first, without payloads.
 
     Each item: ``id``, ``version_id``, ``project_id``, ``version`` (number), ``year``, ``grade``,
-    ``errors``, ``warnings``, ``actor``, ``created_at``.
+    ``errors``, ``warnings``, ``actor``, ``created_at``, ``regraded`` (the review before it graded again on the
+    findings a reviewer kept, after a 驳回 or 确认, by that reviewer).
     """
-    query = (select(*_SUMMARY)
+    # ``regraded``: recorded again graded on the findings a reviewer kept (app/kept_review.REGRADED, its last key)
+    regraded = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True).label("regraded")
+    query = (select(*_SUMMARY, regraded)
              .join(project_versions, project_versions.c.id == reviews.c.version_id)
              .where(project_versions.c.project_id == project_id)
              .order_by(reviews.c.id))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
@@ -45,6 +46,7 @@ from perfbudget.writers.print_layout import (
     wide_character,
 )
 from perfbudget.writers.stable_zip import stable_zip
+from perfbudget.writers.word_breaks import broken_lines
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -133,7 +135,10 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                     size = _figure_on_one_line(cell, spec.text, width, size, spec.kind == "money")
                 elif spec.kind != "title" and spec.text and "\n" not in spec.text:
                     size = _no_lone_character(cell, spec.text, width, size)
-                _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
+                text = spec.text
+                if spec.kind in WORD_KINDS:  # a label too wide for a line breaks between its words (print39)
+                    text = broken_lines(text, _room(cell, width), partial(_points, size=size))
+                _font(paragraph.add_run(text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
         heading.paragraph_format.space_after = Pt(2)
@@ -226,6 +231,25 @@ def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float
     if len(text[at:].rstrip(_CLOSING)) != 1:
         return size
     return _on_one_line(cell, total, width, size, least=LEAST_TEXT_SIZE)
+
+
+# the cells whose text breaks between its words (:func:`word_breaks.broken_lines`): the headers and labels (一级/二级
+# names, 项目资金（万元）…), never a target or a text a person wrote, which may hold no words a segmenter knows
+WORD_KINDS = frozenset({"header", "label"})
+
+
+def _room(cell: Any, width: float) -> float:
+    """The points between ``cell``'s side margins (narrowed by :func:`_on_one_line`, else the tables' own)."""
+    from docx.oxml.ns import qn
+
+    margins = cell._tc.tcPr.find(qn("w:tcMar")) if cell._tc.tcPr is not None else None
+    sides = [DOCX_CELL_SIDE_TWIPS, DOCX_CELL_SIDE_TWIPS]
+    if margins is not None:
+        for index, name in enumerate(("w:left", "w:right")):
+            side = margins.find(qn(name))
+            if side is not None:
+                sides[index] = int(side.get(qn("w:w")))
+    return width - sum(sides) / 20
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

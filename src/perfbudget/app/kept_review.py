@@ -1,0 +1,114 @@
+"""A stored review graded on the findings that stand: one grade for a review everywhere.
+
+A reviewer's 驳回 (dismissal) of a finding takes it out of the grade's ground: the 审核意见书 and the desk page
+grade a project on its kept findings (:attr:`perfbudget.app.review_desk.Desk.kept_grading`, print38). The lists,
+the queue, the dashboards, the list exports and the project page read the grade of the version's newest stored
+review (``project_status``, kept by the store's triggers). Until print39 that stayed the grade of all the findings,
+so the same review was 「中」 in the list and 「优」 in the signed opinion.
+
+Whenever the findings that stand may have changed — a finding dismissed or confirmed on the desk, a version reviewed
+and saved (an import, an edit, ``review --save``, the catch-up, a province's batch) while its project holds
+decisions, which carry to later versions as long as the finding's cell is unchanged — :func:`regrade` records the
+review again, as a new row of the same findings, when its grade differs from the grade of the findings kept: its
+``projects[0]`` then says the kept findings' grade and 等级依据, and the machine's grade of all of them under
+:data:`ALL_FINDINGS` (its grade and basis), so that a dismissal overturned later gives the machine's grade back
+exactly. The row is an ordinary review: the triggers move the list row, and every face reads the one grade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from perfbudget.app.review_desk import finding_key, grading_kept, latest_decisions
+from perfbudget.app.settings import CoreSettings
+from perfbudget.model import Document
+from perfbudget.review.finding import Finding
+from perfbudget.store.desk_tables import finding_decisions
+from perfbudget.store.schema import project_versions
+from perfbudget.store.transaction import Transaction
+
+ALL_FINDINGS = "grade_of_all_findings"  # projects[0]'s key: {"grade", "basis"} of every finding (the machine's)
+# the last key of a review's payload recorded again by :func:`regrade` (after a 驳回 or 确认, its findings those of
+# the review before): ``perfbudget reviews`` lists it as such (``store.reviews.project_reviews``' ``regraded``)
+REGRADED = "regraded_after_decision"
+_CHUNK = 500
+
+
+def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, actor: str | None) -> list[int]:
+    """Record again the newest stored review of each of ``version_ids`` whose project holds finding decisions and
+    whose grade is not its kept findings' (all of them where none is dismissed): the ids of the reviews recorded.
+    One query for versions of projects without decisions (an import's usual case). The decided projects are locked
+    (:meth:`Transaction.lock_projects`) before their reviews and decisions are read: a decision or another review
+    of one of them waits for this transaction, so the review recorded last is graded on every decision committed
+    (under READ COMMITTED, two writers each graded on what they saw, and the one committed last could hold the
+    older row: the store's triggers take a review's row as the newest)."""
+    decided = _decided_versions(tx, version_ids)
+    tx.lock_projects(project_id for _version_id, project_id in decided)
+    dismissed = dismissed_keys(tx.connection, [project_id for _version_id, project_id in decided])
+    recorded = []
+    for version_id, project_id in decided:
+        review = tx.last_review(version_id)
+        if review is None or not isinstance(review.get("payload"), dict) or not review["grade"]:
+            continue
+        again = kept_payload(review["payload"], review["grade"], tx.versions([version_id])[version_id].document,
+                             dismissed.get(project_id, frozenset()), settings)
+        if again is not None:
+            payload, grade = again
+            recorded.append(tx.record_review(
+                version_id, {**{key: value for key, value in payload.items() if key != REGRADED}, REGRADED: True},
+                year=review.get("year"), grade=grade,
+                errors=int(review["errors"] or 0), warnings=int(review["warnings"] or 0), actor=actor,
+                total=review.get("total")))
+    return recorded
+
+
+def _decided_versions(tx: Transaction, version_ids: list[int]) -> list[tuple[int, int]]:
+    """(version id, project id) of those of ``version_ids`` whose project holds a finding decision."""
+    out: list[tuple[int, int]] = []
+    ids = sorted(set(version_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chosen = ids[start:start + _CHUNK]
+        decided = select(finding_decisions.c.project_id).where(
+            finding_decisions.c.project_id == project_versions.c.project_id).exists()
+        out += [(int(r.id), int(r.project_id)) for r in tx.connection.execute(
+            select(project_versions.c.id, project_versions.c.project_id)
+            .where(project_versions.c.id.in_(chosen), decided))]
+    return out
+
+
+def dismissed_keys(connection: Connection, project_ids: Iterable[int]) -> dict[int, frozenset[str]]:
+    """The finding keys whose latest decision is 驳回 (:func:`latest_decisions`, as the desk reads them), by project,
+    for those of ``project_ids`` holding any decision (an empty set where every latest one is a 确认)."""
+    return {project_id: frozenset(key for key, row in keys.items() if row["decision"] == "dismissed")
+            for project_id, keys in latest_decisions(connection, project_ids).items()}
+
+
+def kept_payload(payload: dict[str, Any], stored_grade: str, document: Document, dismissed: frozenset[str],
+                 settings: CoreSettings) -> tuple[dict[str, Any], str] | None:
+    """A review's ``payload`` (of ``document``'s project, its grade ``stored_grade``) graded on the findings that stand
+    with ``dismissed`` (keys, :func:`finding_key`): the payload to store and its grade, or None where its grade and
+    basis are those already (its ``projects[0]`` says the kept findings' grade and basis, and the machine's of all
+    of them under :data:`ALL_FINDINGS`, so that a dismissal overturned gives the machine's grade back exactly)."""
+    projects = payload.get("projects")
+    if not isinstance(projects, list) or not projects or not isinstance(projects[0], dict):
+        return None
+    first = projects[0]
+    machine = first.get(ALL_FINDINGS)
+    if not isinstance(machine, dict):
+        machine = {"grade": stored_grade, "basis": list(first.get("basis") or [])}
+    project = document.projects[0]
+    found = [Finding.from_dict(item) for item in payload.get("findings", []) if isinstance(item, dict)]
+    kept = grading_kept([(finding, finding_key(project, finding) in dismissed) for finding in found], document,
+                        settings.review_config, settings.region)
+    if kept is None:  # none dismissed (any more): the machine's grade of all of them
+        grade, basis = str(machine["grade"]), list(machine.get("basis") or [])
+        head = {key: value for key, value in first.items() if key != ALL_FINDINGS}
+    else:
+        grade, basis = kept[0], list(kept[1])
+        head = {**first, ALL_FINDINGS: machine}
+    if grade == stored_grade and basis == list(first.get("basis") or []):
+        return None
+    return {**payload, "projects": [{**head, "grade": grade, "basis": basis}, *projects[1:]]}, grade

@@ -1,0 +1,100 @@
+"""A label in a Word cell breaks where its words part, never inside a word.
+
+Word and LibreOffice break Chinese text after any character, filling each line first: a 二级 label a few
+characters wider than its column printed 「服务对象满 / 意度指标」, a header 「偏差原因分 / 析及改进措施」 (print38
+set a text a single character too wide on one line; one wider still broke inside its words).
+:func:`broken_lines` finds the label's words (``rjieba``, the segmenter the indicator library uses; a closing mark
+such as 「）」 or 「：」 stays with the word before it, an opening one with the word after it), fills each line with
+as many whole words as it holds, and joins the lines with a line break (``"\\n"``, which python-docx writes as
+``w:br``): every renderer prints exactly the lines counted, and the text holds no invisible character (print39 joined
+a word's characters with U+2060, which 宋体 has no glyph for and which broke search and copy in Word). The readers
+join a cell's lines, so the label reads back as written.
+
+Only where that costs no line: each word must fit the cell's room, and the label broken between words must take no
+more lines than filled a character at a time (the row heights and pages are computed so). Otherwise the text is left
+as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import rjieba
+
+# marks that never begin a line (kept with the word before them) and never end one (kept with the word after them)
+_CLOSING = frozenset("）)】］]」』》〉，。、；：:;,.！？!?%％")
+_OPENING = frozenset("（(【［[「『《〈")
+
+
+def _lines(pieces: Sequence[Sequence[float]], room: float) -> list[list[int]]:
+    """The lines pieces (each a list of its characters' widths) fill, as the indexes of the pieces on each line, a
+    piece never split unless alone wider than ``room`` (then a character at a time: its index on each line it
+    reaches)."""
+    lines: list[list[int]] = [[]]
+    used = 0.0
+    for index, piece in enumerate(pieces):
+        wide = sum(piece)
+        if used + wide <= room:
+            used += wide
+            lines[-1].append(index)
+            continue
+        if wide <= room:
+            lines.append([index])
+            used = wide
+            continue
+        for width in piece:  # (a piece wider than a line: a character at a time)
+            if used + width > room and used > 0:
+                lines.append([])
+                used = 0.0
+            used += width
+            if not lines[-1] or lines[-1][-1] != index:
+                lines[-1].append(index)
+    return lines
+
+
+def label_words(text: str) -> list[str]:
+    """``text``'s words, a closing mark joined to the word before it and an opening one to the word after it."""
+    words: list[str] = []
+    opening = ""
+    for word in rjieba.cut(text):
+        if not word:
+            continue
+        if all(char in _CLOSING for char in word) and words and not opening:
+            words[-1] += word
+        elif all(char in _OPENING for char in word):
+            opening += word
+        else:
+            words.append(opening + word)
+            opening = ""
+    if opening:
+        words.append(opening)
+    return words
+
+
+def word_lines(text: str, room: float, widths: Callable[[str], list[float]]) -> list[str] | None:
+    """The lines of ``text`` broken between its words (its characters' widths given by ``widths``, the cell's
+    ``room`` in the same unit), each as many whole words as it holds, where that prints it on two lines or more, no
+    more than filling each line a character at a time does; None where the text fits on one line, a word is wider
+    than the room, or the words take more lines."""
+    sizes = widths(text)
+    if sum(sizes) <= room or "\n" in text:
+        return None
+    words = label_words(text)
+    if "".join(words) != text or len(words) < 2:
+        return None
+    pieces, at = [], 0
+    for word in words:
+        pieces.append(sizes[at:at + len(word)])
+        at += len(word)
+    if any(sum(piece) > room for piece in pieces):
+        return None
+    lines = _lines(pieces, room)
+    if len(lines) > len(_lines([[size] for size in sizes], room)):
+        return None
+    return ["".join(words[index] for index in line) for line in lines]
+
+
+def broken_lines(text: str, room: float, widths: Callable[[str], list[float]]) -> str:
+    """``text`` with a line break between the lines :func:`word_lines` breaks it into; else ``text``."""
+    lines = word_lines(text, room, widths)
+    return text if lines is None else "\n".join(lines)

@@ -130,9 +130,10 @@ def parse_grade(text: str) -> str | None:
 # grade.
 #
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
-# 全部完成, 达到预期目标, 超额完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成 (部分达成: some
-# of it done, kinds43); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现 (未达成). 基本完成, 基本达标
-# (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
+# 全部完成, 达到预期目标, 超额完成, 及时完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成 (部分达成: some
+# of it done, kinds43), 大部分完成 (most of it), 未按时完成, 延期完成 (done late, or not yet: a part of a target that
+# asked for it on time; kinds44); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现 (未达成). 基本完成,
+# 基本达标, 基本按时完成 (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
 # says what was done, not how far: no grade either. A 自评 rule (resolve._indicator_row's evaluation rows): a
 # 监控表's 1-6月执行情况 尚未完成 means not done yet, and a 完成等级 cell must name a grade (parse_grade).
 _DONE = r"(?:达成|达标|完成|实现|达到)"
@@ -143,13 +144,21 @@ _EACH = r"(?:均|全部|都)?"
 # no word of the run is others joined (均已 is 均 and 已), and the run is possessive (no manner word begins a _DONE
 # word): an ambiguous run was tried every way it splits, 2^n tries for n 「均已」 before a word that is no grade's
 # (attack39: 25 of them, 3.8 s of CPU per 自评 page)
-_MANNER = r"(?:已经|已|均|全部|全面|完全|圆满|按时|按期|如期|超额|提前|顺利)"
+_MANNER = r"(?:已经|已|均|全部|全面|完全|圆满|按时|按期|如期|及时|准时|超额|提前|顺利)"
+# on time: 未按时完成 (not on time: done late, or not yet) is a part of the target met, as 未全部完成 is (kinds44)
+_ON_TIME = r"(?:按时|按期|如期|及时|准时)"
+# most of it: 大部分完成, 绝大部分已完成, 大多数达标 — not all of it, so some of it (部分达成, kinds44)
+_MOST = r"(?:已|均)?(?:绝)?大(?:部分|多数|多)"
+# late: 延期完成, 逾期完成 (done, after the due time: 部分达成, kinds44)
+_LATE = r"(?:延期|逾期|推迟|延后|滞后)"
 _STATED_GRADES = (
-    (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_EACH}{_NOT}(?:全部|完全|全面|全))(?:已)?{_DONE}{_DONE_TAIL}$")),
+    (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_MOST}|{_LATE}|{_EACH}{_NOT}(?:全部|完全|全面|全|{_ON_TIME}))"
+                              rf"(?:已)?{_DONE}{_DONE_TAIL}$")),
     (GRADE_MISSED, re.compile(rf"^{_EACH}{_NOT}{_DONE}{_DONE_TAIL}$")),
     (GRADE_MET, re.compile(rf"^{_MANNER}*+{_DONE}{_DONE_TAIL}$")),
 )
-_HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")
+# basically (on time): 基本完成, 基本按时完成 — between 达成 and 部分达成
+_HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?(?:已)?{_ON_TIME}?{_DONE}{_DONE_TAIL}$")
 _END_MARKS = "。.；;！!"
 # An actual that says a yes-or-no target was passed (合格, 通过, 是): the review counts it as reported met; no grade of
 # the 自评 (合格 against 优良 is not met: a qualitative row compares its words with its target's).

@@ -130,10 +130,11 @@ def parse_grade(text: str) -> str | None:
 # grade.
 #
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
-# 全部完成, 达到预期目标, 超额完成, 及时完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成 (部分达成: some
-# of it done, kinds43), 大部分完成 (most of it), 未按时完成, 延期完成 (done late, or not yet: a part of a target that
-# asked for it on time; kinds44); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现 (未达成). 基本完成,
-# 基本达标, 基本按时完成 (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
+# 全部完成, 达到预期目标, 超额完成, 及时完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成
+# (部分达成: some of it done, kinds43), 大部分完成 (most of it), 未按时完成, 延期完成 (done late, or not yet: a
+# part of a target that asked for it on time; kinds44); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现
+# (未达成). 基本完成, 基本达标, 基本按时完成 (basically met) lie between 达成 and 部分达成: no grade
+# (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
 # says what was done, not how far: no grade either. A 自评 rule (resolve._indicator_row's evaluation rows): a
 # 监控表's 1-6月执行情况 尚未完成 means not done yet, and a 完成等级 cell must name a grade (parse_grade).
 _DONE = r"(?:达成|达标|完成|实现|达到)"

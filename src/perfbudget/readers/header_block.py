@@ -36,6 +36,7 @@ from perfbudget.readers.goal_lines import (
 )
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import (
+    UNIT_NAMING,
     is_blank_to_fill,
     label_line_cells,
     money_lines_cells,
@@ -196,7 +197,9 @@ def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -
 
 
 # a cell that may hold label：value pairs or a funds block on one line (年度资金总额50万元，其中财政拨款40万元…)
-_PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款")
+# a cell that is a ``label：value`` pair of its own (评价方式: 自评): a short label without digits, then its colon
+_OWN_PAIR = re.compile(r"^[^\s:：\d()（）]{2,8}\s*[:：]\s*\S")
+_PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款| {2}|\u3000|\t")  # (a gap: 项目名称    代表之家, kinds44)
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
@@ -1159,6 +1162,9 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         state.detail_of = part_label(text)
     elif value is not None and _is_label(value):
         value, taken = None, 1  # the next cell is a label of its own: this one is empty
+    elif value is not None and (field_name in ("unit", "department") or (
+            field_name == "extra" and label_key(text) in UNIT_NAMING)) and _OWN_PAIR.match(value.text.strip()):
+        value, taken = None, 1  # 主管部门 | 评价方式: 自评: a pair of its own is no unit's name (kinds44, `95`)
     elif value is not None and stream and field_name in _MONEY_FIELDS and not value.blank \
             and not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
         value, taken = None, 1  # in a stream an empty money cell may have vanished

@@ -10,7 +10,8 @@ block takes its unit and name as from any row. A line counts only when every par
 separated by two or more spaces, a full-width space or a tab) is a pair whose label is a header
 label, or a money-unit note, and one of its labels names the table's unit or project (单位名称,
 预算单位, 部门名称, 单位编码, 项目名称 …): a signature line under a table (联系人：… 联系电话：…)
-stays text. A value typed after spaces is its label's (``部门(单位)名称:      某局``, a cover page's), unless it is
+stays text. A value typed after spaces is its label's (``部门(单位)名称:      某局``, a cover page's; without the
+colon too, ``项目名称        代表之家``, where the label names the unit or project), unless it is
 a form's blank — a seal or signature note ``（盖章）`` or fill marks ``________`` — or a label: such a line stays
 text, no unit read from it.
 
@@ -43,6 +44,9 @@ _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S
 _MONEY_UNIT = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)$")
 _INNER_PAIR = re.compile(r"(?:^|\s)[^\s:：]{2,8}[:：]")
 _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
+# the labels kept as extras that name a unit (主管部门, 实施单位 …: project_fields.unit_from_fields takes the budget
+# unit from them where the table names none)
+UNIT_NAMING = frozenset({"预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "项目单位"})
 _MONEY = frozenset({"total", "fiscal", "other"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
@@ -118,7 +122,7 @@ def _part_cells(text: str) -> tuple[str, str] | None:
 
 def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     if "：" not in line and ":" not in line:
-        return None
+        return _spaced_pair(line)
     cells: list[str] = []
     identity = False
     for part in _padded_values([part.strip() for part in _PARTS.split(line.strip())]):
@@ -142,6 +146,21 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
             continue
         cells.extend((pair["label"].strip(), value))
     return tuple(cells) if cells and (identity or not identity_needed) else None
+
+
+def _spaced_pair(line: str) -> tuple[str, str] | None:
+    """``(项目名称, 代表之家)`` for a cover page's line ``项目名称            代表之家``: a label naming the unit or
+    the project (项目单位 too), no colon, its value typed after a wide gap (kinds44: `95`'s cover, its name lost —
+    only the colon's form was a pair, kinds43). Only a line of those two parts, the value no label, no pair, no
+    form's blank and no amount: any other line without a colon stays what it was."""
+    parts = [part.strip() for part in _PARTS.split(line.strip())]
+    if len(parts) != 2 or (header_field(parts[0]) not in _IDENTITY and label_key(parts[0]) not in UNIT_NAMING):
+        return None
+    value = parts[1]
+    if is_blank_to_fill(value) or is_any_label(value) or _AMOUNT.match(value.replace(",", "")) \
+            or _INNER_PAIR.search(value) is not None or "：" in value or ":" in value:
+        return None
+    return parts[0], value
 
 
 def _padded_values(parts: list[str]) -> list[str]:

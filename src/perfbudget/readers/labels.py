@@ -98,6 +98,8 @@ HEADER_LABELS: dict[str, str] = {
     "年度本级预算金额": "total",
     "本级预算金额": "total",
     "年度资金总额": "total",
+    # Hunan's 财政支出项目绩效评价自评报告: 计划安排资金（万元） | 实际到位资金 | 实际支出 | 结余 (kinds44, `95`)
+    "计划安排资金": "total",
     "年度总金额": "total",  # Chongqing's 自评表: 资金情况 | 年初预算数 | 全年(调整)预算数 … over 年度总金额 (corpus22)
     "资金总额": "total",
     "项目总金额": "total",

@@ -168,9 +168,23 @@ def _score_note_after_level(cells: list[Cell], i: int) -> bool:
         _SCORE_NOTE.match(cells[i + 1].text.strip()))
 
 
+_UNIT_NOTE_CELL = re.compile(r"^[(（]\s*(?:万元|元|千元|亿元)\s*[)）]$")
+
+
+def _unit_note_after_label(cells: list[Cell], i: int) -> bool:
+    """``计划安排资金`` / ``(万元)``: a money label's unit note wrapped into a cell of its own (kinds44, `95`: the note
+    was read as the label's value, the amount after it left over)."""
+    return i + 1 < len(cells) and header_field(cells[i].text.strip()) in _NOTED_MONEY \
+        and bool(_UNIT_NOTE_CELL.match(cells[i + 1].text.strip()))
+
+
+_NOTED_MONEY = frozenset({"total", "fiscal", "other", "project-total"})
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """Join a cell with the next when together they make a known label (see :func:`joins`), three cells
-    that make one (:func:`_joins_three`) and a level name with its score note (:func:`_score_note_after_level`)."""
+    that make one (:func:`_joins_three`), a level name with its score note (:func:`_score_note_after_level`) and a
+    money label with its unit note (:func:`_unit_note_after_label`)."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
@@ -181,7 +195,8 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
             i += vertical
             continue
         if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and (
-                joins(cell.text, cells[i + 1].text) or _score_note_after_level(cells, i)):
+                joins(cell.text, cells[i + 1].text) or _score_note_after_level(cells, i)
+                or _unit_note_after_label(cells, i)):
             out.append(Cell(cell.text.strip() + cells[i + 1].text.strip(), cell.source))
             i += 2
             continue
@@ -200,6 +215,10 @@ def starts_table(cell: Cell) -> bool:
                            or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
 
 
+# a cover's label and value without a colon, a gap between them (项目名称        代表之家: label_lines._spaced_pair)
+_WIDE_GAP = "  "
+
+
 def _starts_stream_table(cell: Cell) -> bool:
     """``starts_table``, or a ``label：value`` cell naming the unit or project (``填报单位:桃源县财政局`` one cell a
     line above the form: the table's first row, no heading line dropped; misses22)."""
@@ -208,7 +227,7 @@ def _starts_stream_table(cell: Cell) -> bool:
     text = cell.text
     if "资金情况" in text and _FUNDS_NOTE.match(text.strip()):
         return True  # 总体资金情况(万元): a 部门整体 form's funds grid begins the table, its money unit with it
-    return ("：" in text or ":" in text) and label_line_cells(text.strip()) is not None
+    return ("：" in text or ":" in text or _WIDE_GAP in text) and label_line_cells(text.strip()) is not None
 
 
 def starts_project(cell: Cell) -> bool:

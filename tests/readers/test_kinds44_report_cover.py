@@ -1,0 +1,55 @@
+"""A report form's cover and funds one cell a paragraph, as a finance bureau's page gives them (kinds44, corpus `95`,
+Hunan's 财政支出项目绩效评价自评报告):
+
+* ``项目名称            代表之家`` — the label, a wide gap, the value, no colon — was no pair: the name was lost
+  (kinds43 read only the colon's form, ``部门(单位)名称:  某局``);
+* ``主管部门`` left empty on the cover, then ``评价方式: 自评``: the pair of its own was taken for the department's
+  value, the budget unit read as 「评价方式: 自评」;
+* ``计划安排资金`` / ``(万元)`` / ``48``: the plan's funds (the budget) and its unit note in a paragraph of its own —
+  the label was unknown, and a note read as a label's value left its amount over.
+"""
+
+from __future__ import annotations
+
+from perfbudget.model import Severity
+from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.text import read_text
+
+INDICATORS = ("一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "活动次数", "≥50次")
+
+
+def _read(*cells: str) -> tuple[object, list[object]]:
+    document, problems = read_text("\n\n".join((*cells, *INDICATORS)) + "\n", "t.txt")
+    assert document is not None
+    return document, problems
+
+
+def test_a_cover_label_and_its_value_after_a_gap_without_a_colon() -> None:
+    assert label_line_cells("项目名称            代表之家") == ("项目名称", "代表之家")
+    assert label_line_cells("项目单位\u3000\u3000某区人大办") == ("项目单位", "某区人大办")
+    # (guards: a label alone, a value that is a label, an amount, three parts, a label the reader does not know)
+    assert [label_line_cells(line) for line in ("项目名称", "项目名称      主管部门", "项目名称      48",
+                                                "项目名称   甲   乙", "评价方式      自评")] == [None] * 5
+
+
+def test_the_cover_gives_the_projects_name() -> None:
+    document, problems = _read("某区财政支出项目绩效评价自评报告", "项目名称            代表之家", "计划安排资金", "48")
+    assert not [p for p in problems if p.severity is Severity.ERROR], problems
+    (project,) = document.projects  # type: ignore[attr-defined]
+    assert project.name == "代表之家"
+
+
+def test_a_pair_of_its_own_after_an_empty_department_is_no_unit() -> None:
+    document, problems = _read("项目名称", "代表之家", "主管部门", "评价方式: 自评", "计划安排资金", "48")
+    assert not [p for p in problems if p.severity is Severity.ERROR], problems
+    assert document.unit.name is None  # type: ignore[attr-defined]
+    (project,) = document.projects  # type: ignore[attr-defined]
+    assert "评价方式: 自评" not in [text for label, text in project.extras if label == "主管部门"]
+
+
+def test_the_plans_funds_with_their_unit_note_in_a_paragraph_of_their_own_are_the_budget() -> None:
+    document, problems = _read("项目名称", "代表之家", "计划安排资金", "(万元)", "48", "实际到位资金", "(万元)", "48")
+    assert not [p for p in problems if p.severity is Severity.ERROR], problems
+    (project,) = document.projects  # type: ignore[attr-defined]
+    assert str(project.budget.total) == "48"  # type: ignore[attr-defined]
+    assert document.money_unit == "万元"  # type: ignore[attr-defined]

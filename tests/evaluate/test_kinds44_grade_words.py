@@ -10,13 +10,9 @@ no grade before: the row was refused with 须填写完成等级 and no word of w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from perfbudget.evaluate.vocabulary import hedged_grade, says_met, stated_grade
-from tests.evaluate.test_kinds38_selfeval_edits import _evaluate
-from tests.evaluate.test_kinds42_stated_grades import _rows
 
 
 @pytest.mark.parametrize("text", ["大部分完成", "已大部分完成", "绝大部分已完成", "大多数达标", "大部分实现年度目标",
@@ -39,16 +35,4 @@ def test_on_time_words_and_the_words_left_open() -> None:
     assert [stated_grade(text) for text in ("大部分未完成", "逾期未完成", "少部分完成")] == [None, None, None]
 
 
-@pytest.mark.parametrize("actual", ["大部分完成", "未按时完成"])
-def test_a_row_graded_partly_met_without_a_score(actual: str, tmp_path: Path) -> None:
-    code, out, said = _evaluate(_rows(actual, ""), tmp_path)
-    assert code == 0, said
-    assert (f"3. 定性指标：完成等级「部分达成」（取自实际完成值「{actual}」），区间为分值的 60%–80%"
-            "（24.00–32.00 分），未给分，取区间下限 24.00") in out
-
-
-def test_basically_on_time_without_a_score_is_refused_with_its_reason(tmp_path: Path) -> None:
-    code, _out, said = _evaluate(_rows("基本按时完成", ""), tmp_path)
-    assert code == 1
-    assert ("错误：定性指标「群众出行条件」须填写完成等级（达成、部分达成 或 未达成）：实际完成值「基本按时完成」"
-            "介于达成与部分达成之间，不能据以定级") in said
+# The rows graded or refused in a sheet: test_kinds42_stated_grades.py's cases (大部分完成, 未按时完成, 基本按时完成).

@@ -53,3 +53,17 @@ def test_the_plans_funds_with_their_unit_note_in_a_paragraph_of_their_own_are_th
     (project,) = document.projects  # type: ignore[attr-defined]
     assert str(project.budget.total) == "48"  # type: ignore[attr-defined]
     assert document.money_unit == "万元"  # type: ignore[attr-defined]
+
+
+def test_a_form_cut_at_its_indicator_headers_first_columns_after_its_goals_keeps_its_project() -> None:
+    # the goals' 预期目标 | 实际完成 and the indicator header's 一级指标 | 二级指标 | 指标内容 (the text stops
+    # there) made the whole form, one cell a paragraph, one header row: no project read, its name and budget lost
+    cells = ("某区财政支出项目绩效评价自评报告", "项目名称", "代表之家", "年度资金总额", "48",
+             "项目绩效定性目标完成情况", "预期目标", "实际完成", "全面完成代表之家建设。", "已建成代表之家16个。",
+             "项目绩效定量目标及完成情况", "一级指标", "二级指标", "指标内容")
+    document, problems = read_text("\n\n".join(cells) + "\n", "t.txt")
+    assert document is not None
+    (project,) = document.projects
+    assert (project.name, str(project.budget.total), project.complete) == ("代表之家", "48", False)
+    assert [p.message for p in problems if p.severity is Severity.ERROR] == [
+        "表格在此中断：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），表格被截断，文件可能不完整"]

@@ -225,8 +225,16 @@ def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Cal
     under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标)."""
     if any(column_role(c.text) == "level3" for c in row):
         return True
-    return (any(column_role(c.text) == "target" for c in row if not c.blank)
-            and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below))
+    filled = [c for c in row if not c.blank]
+    lower = [c.text for c in below if not c.blank]
+    # (a row holding a figure is no header's: a form's whole header block one cell a paragraph — its funds' 48, its
+    # goals' 预期目标 among them — is no header's upper row; kinds44, `95`)
+    return (any(column_role(c.text) == "target" for c in filled) and not any(_FIGURE.match(c.text.strip())
+                                                                            for c in filled)
+            and "level3" in header_roles(lower) and not is_header(below))
+
+
+_FIGURE = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], parts: Parts, stream: bool,

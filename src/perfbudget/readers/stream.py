@@ -473,6 +473,11 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
             if tree is not None:
                 tables[-1:] = tree
                 break
+            if (head := _trailing_level_head(cells, start)) is not None:
+                # …项目名称 | 代表之家 … 预期目标 | 实际完成 | 一级指标 | 二级指标 | 指标内容: the text stops at the
+                # indicator header's first columns; a row of their own, the form's header block before them (kinds44)
+                table.rows.extend((cells[start:head], cells[head:]))
+                break
             table.rows.append(cells[start:])
             break
         header_start, header_end = run
@@ -489,6 +494,20 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         last_header = header
         position = _indicator_rows(cells, header_end, header, table, sparse, runs)
     return tables
+
+
+def _trailing_level_head(cells: list[Cell], start: int) -> int | None:
+    """Where an indicator header's first columns end the stream (一级指标 | 二级指标 | 指标内容, the text cut there,
+    no header run found): the 一级 column's cell, when every filled cell from it on names a column and cells of the
+    header block come before it; None otherwise. Left in the block's row, a 预期目标 there (the goals' column) made
+    the whole form one header row, its name and funds lost (kinds44, `95`)."""
+    head = next((i for i in range(len(cells) - 1, start, -1) if column_role(cells[i].text) == "level1"), None)
+    if head is None or head - start < 2:
+        return None
+    filled = [cell for cell in cells[head:] if not cell.blank]
+    if len(filled) < 2 or any(column_role(cell.text) is None for cell in filled):
+        return None
+    return head
 
 
 # What a 指标性质 column holds besides a comparator (the 2021 form's 定性 for a qualitative value, 110)

@@ -11,7 +11,12 @@ Hunan's 财政支出项目绩效评价自评报告):
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
 from perfbudget.model import Severity
+from perfbudget.readers import read_bytes
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.text import read_text
 
@@ -67,3 +72,28 @@ def test_a_form_cut_at_its_indicator_headers_first_columns_after_its_goals_keeps
     assert (project.name, str(project.budget.total), project.complete) == ("代表之家", "48", False)
     assert [p.message for p in problems if p.severity is Severity.ERROR] == [
         "表格在此中断：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），表格被截断，文件可能不完整"]
+
+
+# The second reading of kinds44: the header block's rule is the stream's, decided by what the row holds (a label of
+# the block before the value column), not by a bare figure in it — a grid's two-row header whose upper row holds
+# one read as on the base, and a form whose funds are 48万元 or 1,234.5, or that has none, keeps its project.
+@pytest.mark.parametrize("money", [("年度资金总额", "48万元"), ("年度资金总额", "1,234.5"), ()])
+def test_a_form_cut_at_its_indicator_header_keeps_its_project_whatever_its_funds(money: tuple[str, ...]) -> None:
+    cells = ("某区财政支出项目绩效评价自评报告", "项目名称", "代表之家", *money, "预期目标", "实际完成",
+             "全面完成代表之家建设。", "已建成代表之家16个。", "一级指标", "二级指标", "指标内容")
+    document, _problems = read_text("\n\n".join(cells) + "\n", "t.txt")
+    assert document is not None
+    (project,) = document.projects
+    assert (project.name, project.budget.total) == ("代表之家", Decimal("1234.5") if "1,234.5" in money
+                                                    else Decimal(48) if money else None)
+
+
+@pytest.mark.parametrize("top", [("绩效指标", "", "", "年度指标值", "2024", "2025"),
+                                 ("绩效指标", "", "", "指标值", "分值", "100")])
+def test_a_two_row_header_whose_upper_row_holds_a_figure_is_still_a_header(top: tuple[str, ...]) -> None:
+    rows = (("项目名称", "某项目", "", "", "", ""), top, ("一级指标", "二级指标", "三级指标", "", "", ""),
+            ("产出指标", "数量指标", "次数", "≥5次", "5", "6"))
+    page = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    document, problems = read_bytes(page.encode(), "t.html")
+    assert document is not None
+    assert [(i.level2, i.level3) for i in document.projects[0].indicators] == [("数量指标", "次数")], problems

@@ -45,6 +45,7 @@ from perfbudget.readers.indicator_header import (
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.label_blocks import label_block_tables
+from perfbudget.readers.label_lines import BLOCK_FIELDS
 from perfbudget.readers.labels import (
     EXECUTION_POINT_COLUMNS,
     column_role,
@@ -219,22 +220,29 @@ def _unvalued_problem(row: list[Cell]) -> Problem:
     return unvalued_header_problem(row)
 
 
-def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Callable[[list[Cell]], bool]) -> bool:
+def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Callable[[list[Cell]], bool],
+                              stream: bool) -> bool:
     """Whether ``row`` may be the upper row of a header written over two rows: it names a 三级 column
     (年度 over 指标值 beside it), or it names the value column merged down both rows while the row
-    under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标)."""
+    under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标) — in a stream
+    (one cell a paragraph) not where the row is a form's header block (:func:`_holds_header_block`)."""
     if any(column_role(c.text) == "level3" for c in row):
         return True
-    filled = [c for c in row if not c.blank]
-    lower = [c.text for c in below if not c.blank]
-    # (a row holding a figure is no header's: a form's whole header block one cell a paragraph — its funds' 48, its
-    # goals' 预期目标 among them — is no header's upper row; kinds44, `95`)
-    return (any(column_role(c.text) == "target" for c in filled) and not any(_FIGURE.match(c.text.strip())
-                                                                            for c in filled)
-            and "level3" in header_roles(lower) and not is_header(below))
+    return (any(column_role(c.text) == "target" for c in row if not c.blank)
+            and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below)
+            and not (stream and _holds_header_block(row)))
 
 
-_FIGURE = re.compile(r"^\d+(?:\.\d+)?$")
+def _holds_header_block(row: list[Cell]) -> bool:
+    """Whether a stream's row names the project, its unit or its funds before its value column: a form's header
+    block one cell a paragraph (项目名称 | 代表之家 | 年度资金总额 | 48万元 … | 预期目标 | 实际完成, its goals' 预期目标
+    no 指标值), never a header's upper row (kinds44, `95`: the whole form was read as one header row)."""
+    for cell in row:
+        if column_role(cell.text) == "target":
+            return False
+        if header_field(cell.text) in BLOCK_FIELDS:
+            return True
+    return False
 
 
 def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], parts: Parts, stream: bool,
@@ -286,7 +294,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             rows = [*rows[:index], named, *rows[index + 1:]]
             header_index = index
             break
-        if index + 1 < len(rows) and _may_start_two_row_header(row, rows[index + 1], is_header):
+        if index + 1 < len(rows) and _may_start_two_row_header(row, rows[index + 1], is_header, table.stream):
             merged = merge_header_rows(row, rows[index + 1])
             if is_header(merged):  # 年度 / 指标值, or 绩效指标 | 指标值 over the levels: a header over two rows
                 rows = [*rows[:index], merged, *rows[index + 2:]]

@@ -44,10 +44,12 @@ _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S
 _MONEY_UNIT = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)$")
 _INNER_PAIR = re.compile(r"(?:^|\s)[^\s:：]{2,8}[:：]")
 _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
+_MONEY = frozenset({"total", "fiscal", "other"})
+# the fields a form's header block names: who and what the table is about, and its funds
+BLOCK_FIELDS = _IDENTITY | _MONEY | {"project-total"}
 # the labels kept as extras that name a unit (主管部门, 实施单位 …: project_fields.unit_from_fields takes the budget
 # unit from them where the table names none)
 UNIT_NAMING = frozenset({"预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "项目单位"})
-_MONEY = frozenset({"total", "fiscal", "other"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
 

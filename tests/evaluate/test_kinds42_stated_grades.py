@@ -36,9 +36,9 @@ def _rows(actual: str, score: str) -> list[list[str]]:
               "（0.00–24.00 分），未给分，取区间下限 0.00"),
     ("未全部完成", "3. 定性指标：完成等级「部分达成」（取自实际完成值「未全部完成」），区间为分值的 60%–80%"
                   "（24.00–32.00 分），未给分，取区间下限 24.00"),
-    # kinds44: most of it done, not done on time (test_kinds44_grade_words.py)
+    # kinds44: most of it done, done late (test_kinds44_grade_words.py)
     *((actual, f"3. 定性指标：完成等级「部分达成」（取自实际完成值「{actual}」），区间为分值的 60%–80%"
-               "（24.00–32.00 分），未给分，取区间下限 24.00") for actual in ("大部分完成", "未按时完成"))])
+               "（24.00–32.00 分），未给分，取区间下限 24.00") for actual in ("大部分完成", "延期完成"))])
 def test_words_that_state_the_grade_grade_a_row_without_a_score(actual: str, line: str, tmp_path: Path) -> None:
     code, out, said = _evaluate(_rows(actual, ""), tmp_path)
     assert code == 0, said

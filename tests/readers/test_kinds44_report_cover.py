@@ -17,7 +17,7 @@ import pytest
 
 from perfbudget.model import Severity
 from perfbudget.readers import read_bytes
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import is_blank_to_fill, label_line_cells, lead_line_cells
 from perfbudget.readers.text import read_text
 
 INDICATORS = ("一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "活动次数", "≥50次")
@@ -31,7 +31,7 @@ def _read(*cells: str) -> tuple[object, list[object]]:
 
 def test_a_cover_label_and_its_value_after_a_gap_without_a_colon() -> None:
     assert label_line_cells("项目名称            代表之家") == ("项目名称", "代表之家")
-    assert label_line_cells("项目单位\u3000\u3000某区人大办") == ("项目单位", "某区人大办")
+    assert lead_line_cells("项目单位\u3000\u3000某区人大办") == ("项目单位", "某区人大办")
     # (guards: a label alone, a value that is a label, an amount, three parts, a label the reader does not know)
     assert [label_line_cells(line) for line in ("项目名称", "项目名称      主管部门", "项目名称      48",
                                                 "项目名称   甲   乙", "评价方式      自评")] == [None] * 5
@@ -97,3 +97,26 @@ def test_a_two_row_header_whose_upper_row_holds_a_figure_is_still_a_header(top: 
     document, problems = read_bytes(page.encode(), "t.html")
     assert document is not None
     assert [(i.level2, i.level3) for i in document.projects[0].indicators] == [("数量指标", "次数")], problems
+
+
+# The second reading: the no-colon form took a section's title, a closing label and a template's placeholder for a
+# name, and a unit kept as an extra (实施单位) began label lines where the colon's form does not.
+@pytest.mark.parametrize("line", ["项目名称    一、项目基本情况", "实施单位    填报人", "单位名称    ××单位",
+                                  "项目名称    请填写", "项目名称    XXX项目", "主管部门    /",
+                                  "单位名称    （单位全称）", "项目名称    无", "项目名称：    一、项目基本情况"])
+def test_a_heading_a_label_or_a_placeholder_after_the_gap_is_no_value(line: str) -> None:
+    assert (label_line_cells(line), lead_line_cells(line)) == (None, None)
+
+
+def test_a_unit_kept_as_an_extra_begins_no_label_lines_without_a_colon_either() -> None:
+    assert [label_line_cells(line) for line in ("实施单位    某局", "实施单位：    某局")] == [None, None]
+    assert [lead_line_cells(line) for line in ("实施单位    某局", "实施单位：    某局")] == [("实施单位", "某局")] * 2
+    assert [is_blank_to_fill(text) for text in ("××单位", "请填写", "/", "无", "某县无线电管理局", "X光机购置")] == [
+        True, True, True, True, False, False]
+
+
+@pytest.mark.parametrize("value", ["一、项目基本情况", "××项目"])
+def test_a_section_title_or_a_placeholder_after_the_name_label_is_no_projects_name(value: str) -> None:
+    document, problems = _read("某区财政支出项目绩效评价自评报告", f"项目名称    {value}")
+    assert [project.name for project in document.projects] == [""]  # type: ignore[attr-defined]
+    assert any(p.message.startswith("没有找到项目名称") for p in problems)  # type: ignore[attr-defined]

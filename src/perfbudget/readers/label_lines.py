@@ -12,8 +12,8 @@ label, or a money-unit note, and one of its labels names the table's unit or pro
 预算单位, 部门名称, 单位编码, 项目名称 …): a signature line under a table (联系人：… 联系电话：…)
 stays text. A value typed after spaces is its label's (``部门(单位)名称:      某局``, a cover page's; without the
 colon too, ``项目名称        代表之家``, where the label names the unit or project), unless it is
-a form's blank — a seal or signature note ``（盖章）`` or fill marks ``________`` — or a label: such a line stays
-text, no unit read from it.
+a form's blank — a seal or signature note ``（盖章）``, fill marks ``________`` or a template's placeholder (``××单位``,
+``请填写``) — a label or a section's title: such a line stays text, no unit read from it.
 
 A header cell can also hold a money label and its amount together, the page having lost the cell
 boundary between them (``年度资金总额:50万`` beside the fund's name): :func:`money_pair_cells` splits it
@@ -35,6 +35,7 @@ from perfbudget.readers.labels import (
     SECTION_NUMBER,
     header_field,
     is_any_label,
+    is_footer,
     is_level_part,
     label_key,
 )
@@ -71,11 +72,25 @@ _FILL_MARKS = re.compile(r"^[_＿—\-－…*＊\s]+$")
 _SEALED = re.compile(rf"^(?P<label>[^()（）:：\d]{{2,12}}?)\s*(?P<note>{_SEAL_NOTE})\s*(?P<value>[^\s(（:：].*)$")
 
 
+# A template's placeholder where a name is to be written: a run of ×/X (××单位, XXX项目), a prompt (请填写…), a
+# note naming what to write (（单位全称）), a slash or 无 (nothing to name)
+_PLACEHOLDER = re.compile(r"^(?:.*[×x*]{2,}.*|请(?:填写|输入|选择|填).*"
+                          r"|[(（][^()（）]*(?:全称|名称|填写)[^()（）]*[)）]|[/\\]+|无)$")
+
+
 def is_blank_to_fill(text: str) -> bool:
-    """Whether a value cell holds only a form's blank: a seal or signature note (``（盖章）``) or fill marks
-    (``________``, ``—``): where a unit or name is to be written, not one."""
+    """Whether a value cell holds only a form's blank: a seal or signature note (``（盖章）``), fill marks
+    (``________``, ``—``) or a template's placeholder (``××单位``, ``XXX项目``, ``请填写``, ``（单位全称）``, ``/``,
+    ``无``): where a unit or name is to be written, not one."""
     text = text.strip()
-    return bool(text) and (_ONLY_SEAL_NOTE.match(text) is not None or _FILL_MARKS.match(text) is not None)
+    return bool(text) and (_ONLY_SEAL_NOTE.match(text) is not None or _FILL_MARKS.match(text) is not None
+                           or _PLACEHOLDER.match(unicodedata.normalize("NFKC", text).lower()) is not None)
+
+
+def _no_value(text: str) -> bool:
+    """Whether a text typed after a label's gap is no value of it: a form's blank (:func:`is_blank_to_fill`), a
+    label (``单位名称``, or a closing one, ``填报人``) or a numbered section's title (``一、项目基本情况``)."""
+    return is_blank_to_fill(text) or is_any_label(text) or is_footer(text) or is_section_title(text)
 
 
 def sealed_label_cells(text: str) -> tuple[str, str] | None:
@@ -124,7 +139,7 @@ def _part_cells(text: str) -> tuple[str, str] | None:
 
 def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     if "：" not in line and ":" not in line:
-        return _spaced_pair(line)
+        return _spaced_pair(line, identity_needed)
     cells: list[str] = []
     identity = False
     for part in _padded_values([part.strip() for part in _PARTS.split(line.strip())]):
@@ -150,16 +165,19 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     return tuple(cells) if cells and (identity or not identity_needed) else None
 
 
-def _spaced_pair(line: str) -> tuple[str, str] | None:
+def _spaced_pair(line: str, identity_needed: bool) -> tuple[str, str] | None:
     """``(项目名称, 代表之家)`` for a cover page's line ``项目名称            代表之家``: a label naming the unit or
-    the project (项目单位 too), no colon, its value typed after a wide gap (kinds44: `95`'s cover, its name lost —
-    only the colon's form was a pair, kinds43). Only a line of those two parts, the value no label, no pair, no
-    form's blank and no amount: any other line without a colon stays what it was."""
+    the project, no colon, its value typed after a wide gap (kinds44: `95`'s cover, its name lost — only the colon's
+    form was a pair, kinds43). Only a line of those two parts, the value no amount, no pair and no value at all
+    (:func:`_no_value`: a blank, a placeholder, a label, a section's title); as the colon's form, a label naming
+    a unit kept as an extra (实施单位, 项目单位 …) only once label lines have begun (``identity_needed`` False). Any
+    other line without a colon stays what it was."""
     parts = [part.strip() for part in _PARTS.split(line.strip())]
-    if len(parts) != 2 or (header_field(parts[0]) not in _IDENTITY and label_key(parts[0]) not in UNIT_NAMING):
+    if len(parts) != 2 or (header_field(parts[0]) not in _IDENTITY
+                           and (identity_needed or label_key(parts[0]) not in UNIT_NAMING)):
         return None
     value = parts[1]
-    if is_blank_to_fill(value) or is_any_label(value) or _AMOUNT.match(value.replace(",", "")) \
+    if _no_value(value) or _AMOUNT.match(value.replace(",", "")) \
             or _INNER_PAIR.search(value) is not None or "：" in value or ":" in value:
         return None
     return parts[0], value
@@ -174,8 +192,7 @@ def _padded_values(parts: list[str]) -> list[str]:
     the line text."""
     joined: list[str] = []
     for part in parts:
-        if joined and joined[-1][-1:] in ":：" and part and _PAIR.match(part) is None \
-                and not is_blank_to_fill(part) and not is_any_label(part):
+        if joined and joined[-1][-1:] in ":：" and part and _PAIR.match(part) is None and not _no_value(part):
             joined[-1] = f"{joined[-1]}{part}"
         else:
             joined.append(part)

@@ -120,3 +120,11 @@ def test_a_section_title_or_a_placeholder_after_the_name_label_is_no_projects_na
     document, problems = _read("某区财政支出项目绩效评价自评报告", f"项目名称    {value}")
     assert [project.name for project in document.projects] == [""]  # type: ignore[attr-defined]
     assert any(p.message.startswith("没有找到项目名称") for p in problems)  # type: ignore[attr-defined]
+
+
+# The second reading: one cell a paragraph, the gap was two ASCII spaces only; a full-width space, a tab or NBSPs
+# (gaps of the label lines' own) lost the name.
+@pytest.mark.parametrize("gap", ["\u3000\u3000", "\u3000", "\t", "\u00a0\u00a0", "    "])
+def test_any_gap_of_a_label_line_parts_a_cover_label_from_its_value(gap: str) -> None:
+    document, _problems = _read("某区财政支出项目绩效评价自评报告", f"项目名称{gap}代表之家")
+    assert [project.name for project in document.projects] == ["代表之家"]  # type: ignore[attr-defined]

@@ -37,6 +37,7 @@ from perfbudget.readers.goal_lines import (
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import (
     UNIT_NAMING,
+    has_gap,
     is_blank_to_fill,
     label_line_cells,
     money_lines_cells,
@@ -199,7 +200,7 @@ def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -
 # a cell that may hold label：value pairs or a funds block on one line (年度资金总额50万元，其中财政拨款40万元…)
 # a cell that is a ``label：value`` pair of its own (评价方式: 自评): a short label without digits, then its colon
 _OWN_PAIR = re.compile(r"^[^\s:：\d()（）]{2,8}\s*[:：]\s*\S")
-_PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款| {2}|\u3000|\t")  # (a gap: 项目名称    代表之家, kinds44)
+_PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款")
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
@@ -731,7 +732,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             _read_row([Cell(t, cell.source) for t in sealed], parts, state, stream)
             i += 1
             continue
-        if field_name is None and _PAIRS_HINT.search(text) is not None and state.group not in _TEXT_GROUPS \
+        if field_name is None and (_PAIRS_HINT.search(text) is not None or has_gap(text)) \
+                and state.group not in _TEXT_GROUPS \
                 and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)
                      or money_run_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)

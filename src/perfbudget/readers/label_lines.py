@@ -54,6 +54,13 @@ UNIT_NAMING = frozenset({"预算部门", "申报单位", "项目申报单位", "
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
 
+def has_gap(text: str) -> bool:
+    """Whether a text holds a gap between the parts of a label line: two spaces or more (NBSP too), a full-width
+    space or a tab (``项目名称\u3000\u3000代表之家``). The one test of a gap: the stream and the header block ask it
+    before they split a cell into pairs."""
+    return _PARTS.search(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def label_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell; a pair

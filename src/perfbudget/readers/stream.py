@@ -31,7 +31,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import has_gap, label_line_cells
 from perfbudget.readers.labels import (
     LEVEL1_CUT_LABEL,
     PROCESS_GROUP,
@@ -215,10 +215,6 @@ def starts_table(cell: Cell) -> bool:
                            or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
 
 
-# a cover's label and value without a colon, a gap between them (项目名称        代表之家: label_lines._spaced_pair)
-_WIDE_GAP = "  "
-
-
 def _starts_stream_table(cell: Cell) -> bool:
     """``starts_table``, or a ``label：value`` cell naming the unit or project (``填报单位:桃源县财政局`` one cell a
     line above the form: the table's first row, no heading line dropped; misses22)."""
@@ -227,7 +223,8 @@ def _starts_stream_table(cell: Cell) -> bool:
     text = cell.text
     if "资金情况" in text and _FUNDS_NOTE.match(text.strip()):
         return True  # 总体资金情况(万元): a 部门整体 form's funds grid begins the table, its money unit with it
-    return ("：" in text or ":" in text or _WIDE_GAP in text) and label_line_cells(text.strip()) is not None
+    # (a cover's label and value without a colon, a gap between them: 项目名称        代表之家, kinds44)
+    return ("：" in text or ":" in text or has_gap(text)) and label_line_cells(text.strip()) is not None
 
 
 def starts_project(cell: Cell) -> bool:

@@ -128,3 +128,12 @@ def test_a_section_title_or_a_placeholder_after_the_name_label_is_no_projects_na
 def test_any_gap_of_a_label_line_parts_a_cover_label_from_its_value(gap: str) -> None:
     document, _problems = _read("某区财政支出项目绩效评价自评报告", f"项目名称{gap}代表之家")
     assert [project.name for project in document.projects] == ["代表之家"]  # type: ignore[attr-defined]
+
+
+# The second reading: UNIT_NAMING was a copy of project_fields' unit labels with small changes — 主管部门及编码,
+# 主管部门及代码 left out, so a pair of its own after it was the budget unit (「评价方式: 自评」). One list now.
+@pytest.mark.parametrize("label", ["主管部门", "主管部门及编码", "主管部门及代码", "实施单位", "项目单位"])
+def test_a_pair_of_its_own_after_any_unit_label_is_no_unit(label: str) -> None:
+    document, _problems = _read("项目名称", "代表之家", label, "评价方式: 自评", "计划安排资金", "48")
+    assert document.unit.name is None  # type: ignore[attr-defined]
+    assert document.projects[0].extras == (("", "评价方式: 自评"),)  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ from perfbudget.readers.label_lines import (
     UNIT_NAMING,
     has_gap,
     is_blank_to_fill,
+    is_own_pair,
     label_line_cells,
     money_lines_cells,
     money_pair_cells,
@@ -198,8 +199,6 @@ def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -
 
 
 # a cell that may hold label：value pairs or a funds block on one line (年度资金总额50万元，其中财政拨款40万元…)
-# a cell that is a ``label：value`` pair of its own (评价方式: 自评): a short label without digits, then its colon
-_OWN_PAIR = re.compile(r"^[^\s:：\d()（）]{2,8}\s*[:：]\s*\S")
 _PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款")
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
@@ -1165,7 +1164,7 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     elif value is not None and _is_label(value):
         value, taken = None, 1  # the next cell is a label of its own: this one is empty
     elif value is not None and (field_name in ("unit", "department") or (
-            field_name == "extra" and label_key(text) in UNIT_NAMING)) and _OWN_PAIR.match(value.text.strip()):
+            field_name == "extra" and label_key(text) in UNIT_NAMING)) and is_own_pair(value.text):
         value, taken = None, 1  # 主管部门 | 评价方式: 自评: a pair of its own is no unit's name (kinds44, `95`)
     elif value is not None and stream and field_name in _MONEY_FIELDS and not value.blank \
             and not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):

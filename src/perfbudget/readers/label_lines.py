@@ -33,6 +33,7 @@ from functools import lru_cache
 from perfbudget.readers.labels import (
     MONEY_BLOCKS,
     SECTION_NUMBER,
+    UNIT_EXTRAS,
     header_field,
     is_any_label,
     is_footer,
@@ -46,12 +47,24 @@ _MONEY_UNIT = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|�
 _INNER_PAIR = re.compile(r"(?:^|\s)[^\s:：]{2,8}[:：]")
 _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
 _MONEY = frozenset({"total", "fiscal", "other"})
+# a form's funds: the money a label line holds and the project's whole total (项目总金额)
+FUNDS_FIELDS = _MONEY | {"project-total"}
 # the fields a form's header block names: who and what the table is about, and its funds
-BLOCK_FIELDS = _IDENTITY | _MONEY | {"project-total"}
-# the labels kept as extras that name a unit (主管部门, 实施单位 …: project_fields.unit_from_fields takes the budget
-# unit from them where the table names none)
-UNIT_NAMING = frozenset({"预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "项目单位"})
+BLOCK_FIELDS = _IDENTITY | FUNDS_FIELDS
+# the labels kept as extras that name a unit: those project_fields.unit_from_fields takes the budget unit from where
+# the table names none (labels.UNIT_EXTRAS: 主管部门, 实施单位 …), and 项目单位 (the project's, never the budget unit)
+UNIT_NAMING = frozenset((*UNIT_EXTRAS, "项目单位"))
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
+
+
+def is_own_pair(text: str) -> bool:
+    """Whether a text is a ``label：value`` pair of its own (``评价方式: 自评``): a short label, no digit or bracket in
+    it, its colon and a value after it (``_INNER_PAIR`` at the text's start) — never a unit's name."""
+    found = _INNER_PAIR.match(text := text.strip())
+    return found is not None and bool(text[found.end():].strip()) and _NO_LABEL_CHARS.search(found.group()) is None
+
+
+_NO_LABEL_CHARS = re.compile(r"[\d()（）]")
 
 
 def has_gap(text: str) -> bool:

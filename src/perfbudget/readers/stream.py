@@ -31,7 +31,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
-from perfbudget.readers.label_lines import has_gap, label_line_cells
+from perfbudget.readers.label_lines import FUNDS_FIELDS, has_gap, label_line_cells
 from perfbudget.readers.labels import (
     LEVEL1_CUT_LABEL,
     PROCESS_GROUP,
@@ -174,11 +174,8 @@ _UNIT_NOTE_CELL = re.compile(r"^[(（]\s*(?:万元|元|千元|亿元)\s*[)）]$"
 def _unit_note_after_label(cells: list[Cell], i: int) -> bool:
     """``计划安排资金`` / ``(万元)``: a money label's unit note wrapped into a cell of its own (kinds44, `95`: the note
     was read as the label's value, the amount after it left over)."""
-    return i + 1 < len(cells) and header_field(cells[i].text.strip()) in _NOTED_MONEY \
+    return i + 1 < len(cells) and header_field(cells[i].text.strip()) in FUNDS_FIELDS \
         and bool(_UNIT_NOTE_CELL.match(cells[i + 1].text.strip()))
-
-
-_NOTED_MONEY = frozenset({"total", "fiscal", "other", "project-total"})
 
 
 def join_split_labels(cells: list[Cell]) -> list[Cell]:

@@ -72,7 +72,7 @@ from perfbudget.readers.side_label_rows import without_side_label
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
-from perfbudget.readers.stream import BORROWED_HEADER_CHECK, borrowed_header_problem, grid_tree_tables
+from perfbudget.readers.stream import BORROWED_HEADER_CHECK, borrowed_header_problem, grid_tree_tables, is_level_head
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
@@ -360,6 +360,9 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             problems.append(score_sheet)
         elif unvalued is not None:
             problems.append(_unvalued_problem(rows[unvalued]))
+        elif parts.cut is not None and rows and is_level_head(rows[-1]):
+            # 一级指标 | 二级指标 | 指标内容 and the text ends: a header found, cut before its value column (kinds44)
+            problems.append(Problem(next(c for c in reversed(rows[-1]) if not c.blank).source, _HEADER_CUT))
         elif parts.cut is not None:
             problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
                                            "（一级指标、二级指标、三级指标、指标值），"
@@ -463,11 +466,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             # left rows out with an error (cells glued past splitting: not a cut, the error says why)
             last_cell = next(c for c in reversed(rows[header_index]) if not c.blank)
             parts.cut = last_cell.source
-            problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标表头之后没有指标行，表格被截断，"
-                                                      "文件可能不完整"))
+            problems.append(Problem(last_cell.source, _HEADER_CUT))
         else:
             problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+_HEADER_CUT = f"{CUT_MESSAGE}：指标表头之后没有指标行，表格被截断，文件可能不完整"
 
 
 def _concludes(rows: list[list[Cell]]) -> bool:

@@ -496,12 +496,17 @@ def _trailing_level_head(cells: list[Cell], start: int) -> int | None:
     header block come before it; None otherwise. Left in the block's row, a 预期目标 there (the goals' column) made
     the whole form one header row, its name and funds lost (kinds44, `95`)."""
     head = next((i for i in range(len(cells) - 1, start, -1) if column_role(cells[i].text) == "level1"), None)
-    if head is None or head - start < 2:
-        return None
-    filled = [cell for cell in cells[head:] if not cell.blank]
-    if len(filled) < 2 or any(column_role(cell.text) is None for cell in filled):
+    if head is None or head - start < 2 or not is_level_head(cells[head:]):
         return None
     return head
+
+
+def is_level_head(cells: list[Cell]) -> bool:
+    """Whether cells are an indicator header's first columns only (一级指标 | 二级指标 | 指标内容, no 指标值): two
+    filled cells at least, the first the 一级 column, every one naming a column."""
+    filled = [cell for cell in cells if not cell.blank]
+    return len(filled) >= 2 and column_role(filled[0].text) == "level1" \
+        and all(column_role(cell.text) is not None for cell in filled)
 
 
 # What a 指标性质 column holds besides a comparator (the 2021 form's 定性 for a qualitative value, 110)

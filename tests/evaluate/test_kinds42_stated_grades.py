@@ -35,7 +35,10 @@ def _rows(actual: str, score: str) -> list[list[str]]:
     ("不达标", "3. 定性指标：完成等级「未达成」（取自实际完成值「不达标」），区间为分值的 0%–60%"
               "（0.00–24.00 分），未给分，取区间下限 0.00"),
     ("未全部完成", "3. 定性指标：完成等级「部分达成」（取自实际完成值「未全部完成」），区间为分值的 60%–80%"
-                  "（24.00–32.00 分），未给分，取区间下限 24.00")])
+                  "（24.00–32.00 分），未给分，取区间下限 24.00"),
+    # kinds44: most of it done, done late (test_kinds44_grade_words.py)
+    *((actual, f"3. 定性指标：完成等级「部分达成」（取自实际完成值「{actual}」），区间为分值的 60%–80%"
+               "（24.00–32.00 分），未给分，取区间下限 24.00") for actual in ("大部分完成", "延期完成"))])
 def test_words_that_state_the_grade_grade_a_row_without_a_score(actual: str, line: str, tmp_path: Path) -> None:
     code, out, said = _evaluate(_rows(actual, ""), tmp_path)
     assert code == 0, said
@@ -62,10 +65,11 @@ def test_a_grade_found_from_the_score_says_so(actual: str, why: str, tmp_path: P
             "（32.00–40.00 分），评价人给分 38.00") in out
 
 
-def test_basically_met_without_a_score_is_refused_with_its_reason(tmp_path: Path) -> None:
-    code, _out, said = _evaluate(_rows("基本达标", ""), tmp_path)
+@pytest.mark.parametrize("actual", ["基本达标", "基本按时完成"])  # (基本按时完成: kinds44, no reason given before)
+def test_basically_met_without_a_score_is_refused_with_its_reason(actual: str, tmp_path: Path) -> None:
+    code, _out, said = _evaluate(_rows(actual, ""), tmp_path)
     assert code == 1
-    assert ("错误：定性指标「群众出行条件」须填写完成等级（达成、部分达成 或 未达成）：实际完成值「基本达标」"
+    assert (f"错误：定性指标「群众出行条件」须填写完成等级（达成、部分达成 或 未达成）：实际完成值「{actual}」"
             "介于达成与部分达成之间，不能据以定级") in said
 
 

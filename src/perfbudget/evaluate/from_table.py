@@ -44,7 +44,8 @@ from perfbudget.evaluate.vocabulary import (
     ROW_BUDGET,
     ROW_EXECUTED,
     ROW_GOAL,
-    hedged_grade,
+    is_time_group,
+    open_grade_reason,
     stated_grade,
 )
 from perfbudget.framework import LEVEL1_COST
@@ -95,7 +96,9 @@ def _grade(indicator: Indicator, weight: Decimal | None) -> tuple[str, str, str]
     the table was refused and got no 总分). A fill-in sheet that leaves 完成等级 empty is graded by the words in
     ``resolve``, an out-of-band 得分 an error there."""
     actual = (indicator.actual or "").strip()
-    stated = stated_grade(actual)
+    # (a time target's 实际完成值 is its completion date: no grade in words, as in a fill-in sheet; kinds44's mend)
+    timed = is_time_group(indicator.level2)
+    stated = stated_grade(actual, timed) if due_of(indicator.target) is None else None
     words = f"取自实际完成值「{actual}」"
     if indicator.score is None or not weight:
         return (stated, words, "") if stated else ("", "", "")
@@ -108,8 +111,8 @@ def _grade(indicator: Indicator, weight: Decimal | None) -> tuple[str, str, str]
         return grade, f"实际完成值「{actual}」所述等级与得分不符，按{figures} 所在区间定", (
             f"指标「{indicator.level3}」的实际完成值「{actual}」所述完成等级「{stated}」与{figures} 所在区间的"
             f"完成等级「{grade}」不符：按表中得分定为「{grade}」，请核对")
-    if hedged_grade(actual):
-        return grade, f"实际完成值「{actual}」介于达成与部分达成之间，按{figures} 所在区间定", ""
+    if (why := open_grade_reason(actual, timed)) is not None:
+        return grade, f"实际完成值「{actual}」{why}，按{figures} 所在区间定", ""
     # the usual row (no grade written, none in the words): the line's own 「区间为…，评价人给分…」 says it (a basis
     # here made each of a self-evaluation's notes a line longer, and its form no longer printed on one page, print28)
     return grade, "", ""

@@ -34,7 +34,8 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
     clean,
-    hedged_grade,
+    is_time_group,
+    open_grade_reason,
     parse_grade,
     parse_likelihood,
     parse_reason,
@@ -278,9 +279,10 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
     quantitative = target.kind is Kind.QUANTITATIVE and target.value is not None
     due = due_of(target) if not quantitative and kind == "evaluation" else None
     # 部分完成: its own words grade a qualitative row (kinds42); a time target's 实际完成值 is its completion date, so
-    # 按期完成 there is no grade but a date missing (as before kinds42)
+    # 按期完成 there is no grade but a date missing (as before kinds42); on a 时效 row 延期完成 is no 部分达成 (kinds44)
+    timed = is_time_group(indicator.level2)
     if not grade_text and not quantitative and due is None and kind == "evaluation" and (
-            said := stated_grade(text)) is not None:
+            said := stated_grade(text, timed)) is not None:
         grade, basis = said, f"取自实际完成值「{text.strip()}」"
     if due is not None and text:
         read = parse_done(text, builder.project.fund_year)
@@ -310,7 +312,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 if (negative := negative_refusal(indicator.level3, target, text, value)) is not None:
                     problems.append(Problem(row.source, negative))
     elif grade is None and not grade_text:
-        hedged = f"：实际完成值「{text.strip()}」介于达成与部分达成之间，不能据以定级" if hedged_grade(text) else ""
+        why = open_grade_reason(text, timed)
+        hedged = f"：实际完成值「{text.strip()}」{why}，不能据以定级" if why else ""
         problems.append(Problem(row.source, f"定性指标「{indicator.level3}」须填写完成等级"
                                             f"（达成、部分达成 或 未达成）{hedged}"))
     score = _decimal_cell(row, COL_SCORE, problems, "得分")

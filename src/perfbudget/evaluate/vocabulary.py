@@ -130,9 +130,12 @@ def parse_grade(text: str) -> str | None:
 # grade.
 #
 # A qualitative 实际完成值 that says how far the target was met in the words of the grades (kinds42): 已完成, 达标,
-# 全部完成, 达到预期目标, 超额完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成 (部分达成: some
-# of it done, kinds43); 未完成, 均未完成, 未达标, 不达标, 不能完成, 无法完成, 没有实现 (未达成). 基本完成, 基本达标
-# (basically met) lie between 达成 and 部分达成: no grade (:func:`hedged_grade`). Any other text (明显改善, 有效提升)
+# 全部完成, 达到预期目标, 超额完成, 及时完成 (达成); 部分完成, 已部分完成, 部分达标, 未全部完成, 不能全部完成
+# (部分达成: some of it done, kinds43), 大部分完成 (most of it), 延期完成 (done, late: a part of a target that asked
+# for it on time — not on a 时效 row, whose aim is the deadline; kinds44); 未完成, 均未完成, 未达标, 不达标, 不能完成,
+# 无法完成, 没有实现 (未达成). 基本完成, 基本达标, 基本按时完成 (basically met) lie between 达成 and 部分达成, and
+# 未按时完成 says neither done late nor not done yet: no grade, its reason said (:func:`open_grade_reason`). Any other
+# text (明显改善, 有效提升)
 # says what was done, not how far: no grade either. A 自评 rule (resolve._indicator_row's evaluation rows): a
 # 监控表's 1-6月执行情况 尚未完成 means not done yet, and a 完成等级 cell must name a grade (parse_grade).
 _DONE = r"(?:达成|达标|完成|实现|达到)"
@@ -143,23 +146,56 @@ _EACH = r"(?:均|全部|都)?"
 # no word of the run is others joined (均已 is 均 and 已), and the run is possessive (no manner word begins a _DONE
 # word): an ambiguous run was tried every way it splits, 2^n tries for n 「均已」 before a word that is no grade's
 # (attack39: 25 of them, 3.8 s of CPU per 自评 page)
-_MANNER = r"(?:已经|已|均|全部|全面|完全|圆满|按时|按期|如期|超额|提前|顺利)"
+_MANNER = r"(?:已经|已|均|全部|全面|完全|圆满|按时|按期|如期|及时|准时|超额|提前|顺利)"
+# on time: 基本按时完成 is basically met; 未按时完成 (not on time: done late, or not done yet) grades nothing
+_ON_TIME = r"(?:按时|按期|如期|及时|准时)"
+# most of it: 大部分完成, 绝大部分已完成, 大多数达标 — not all of it, so some of it (部分达成, kinds44)
+_MOST = r"(?:已|均)?(?:绝)?大(?:部分|多数|多)"
+# late: 延期完成, 逾期完成 (done, after the due time: 部分达成 where the row is no 时效 one, kinds44)
+_LATE_DONE = re.compile(rf"^(?:延期|逾期|推迟|延后|滞后)(?:已)?{_DONE}{_DONE_TAIL}$")
+_NOT_ON_TIME = re.compile(rf"^{_EACH}{_NOT}{_ON_TIME}(?:已)?{_DONE}{_DONE_TAIL}$")
 _STATED_GRADES = (
-    (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_EACH}{_NOT}(?:全部|完全|全面|全))(?:已)?{_DONE}{_DONE_TAIL}$")),
+    (GRADE_PARTLY, re.compile(rf"^(?:(?:已|均)?部分|{_MOST}|{_EACH}{_NOT}(?:全部|完全|全面|全))"
+                              rf"(?:已)?{_DONE}{_DONE_TAIL}$")),
     (GRADE_MISSED, re.compile(rf"^{_EACH}{_NOT}{_DONE}{_DONE_TAIL}$")),
     (GRADE_MET, re.compile(rf"^{_MANNER}*+{_DONE}{_DONE_TAIL}$")),
 )
-_HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?{_DONE}{_DONE_TAIL}$")
+# basically (on time): 基本完成, 基本按时完成 — between 达成 and 部分达成
+_HEDGED = re.compile(rf"^(?:已|均)?基本(?:上)?(?:已)?{_ON_TIME}?{_DONE}{_DONE_TAIL}$")
 _END_MARKS = "。.；;！!"
 # An actual that says a yes-or-no target was passed (合格, 通过, 是): the review counts it as reported met; no grade of
 # the 自评 (合格 against 优良 is not met: a qualitative row compares its words with its target's).
 PASSED_WORDS = frozenset({"合格", "通过", "已通过", "验收合格", "是"})
 
 
-def stated_grade(text: str | None) -> str | None:
-    """The grade a qualitative 实际完成值 states in words (see ``_STATED_GRADES``), else None."""
+def stated_grade(text: str | None, timed: bool = False) -> str | None:
+    """The grade a qualitative 实际完成值 states in words (see ``_STATED_GRADES``), else None; ``timed``: the row is
+    a 时效 one (:func:`is_time_group`), where done late (延期完成) is the aim missed, no part of it met."""
     name = clean(text).rstrip(_END_MARKS)
-    return next((grade for grade, words in _STATED_GRADES if words.match(name)), None) if name else None
+    if not name:
+        return None
+    if _LATE_DONE.match(name):
+        return None if timed else GRADE_PARTLY
+    return next((grade for grade, words in _STATED_GRADES if words.match(name)), None)
+
+
+def is_time_group(level2: str) -> bool:
+    """Whether a row's 二级指标 is the 时效 one (时效指标, 时效性指标): its target's aim is a deadline."""
+    return "时效" in level2
+
+
+def open_grade_reason(text: str | None, timed: bool = False) -> str | None:
+    """Why a 实际完成值 in the words of the grades names none: 基本完成 (:func:`hedged_grade`) lies between 达成 and
+    部分达成; 未按时完成 says neither done late nor not done yet; 延期完成 on a 时效 row (``timed``) misses its aim.
+    None for any other text."""
+    name = clean(text).rstrip(_END_MARKS)
+    if _HEDGED.match(name):
+        return "介于达成与部分达成之间"
+    if _NOT_ON_TIME.match(name):
+        return "未说明是延期完成还是尚未完成"
+    if timed and _LATE_DONE.match(name):
+        return "是时效指标未按时完成，不是部分达成"
+    return None
 
 
 def says_met(text: str | None) -> bool:

@@ -36,7 +36,10 @@ from perfbudget.readers.goal_lines import (
 )
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import (
+    UNIT_NAMING,
+    has_gap,
     is_blank_to_fill,
+    is_own_pair,
     label_line_cells,
     money_lines_cells,
     money_pair_cells,
@@ -728,7 +731,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             _read_row([Cell(t, cell.source) for t in sealed], parts, state, stream)
             i += 1
             continue
-        if field_name is None and _PAIRS_HINT.search(text) is not None and state.group not in _TEXT_GROUPS \
+        if field_name is None and (_PAIRS_HINT.search(text) is not None or has_gap(text)) \
+                and state.group not in _TEXT_GROUPS \
                 and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)
                      or money_run_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
@@ -1159,6 +1163,9 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         state.detail_of = part_label(text)
     elif value is not None and _is_label(value):
         value, taken = None, 1  # the next cell is a label of its own: this one is empty
+    elif value is not None and (field_name in ("unit", "department") or (
+            field_name == "extra" and label_key(text) in UNIT_NAMING)) and is_own_pair(value.text):
+        value, taken = None, 1  # 主管部门 | 评价方式: 自评: a pair of its own is no unit's name (kinds44, `95`)
     elif value is not None and stream and field_name in _MONEY_FIELDS and not value.blank \
             and not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
         value, taken = None, 1  # in a stream an empty money cell may have vanished

@@ -45,6 +45,7 @@ from perfbudget.readers.indicator_header import (
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.label_blocks import label_block_tables
+from perfbudget.readers.label_lines import BLOCK_FIELDS
 from perfbudget.readers.labels import (
     EXECUTION_POINT_COLUMNS,
     column_role,
@@ -71,7 +72,7 @@ from perfbudget.readers.side_label_rows import without_side_label
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
-from perfbudget.readers.stream import BORROWED_HEADER_CHECK, borrowed_header_problem, grid_tree_tables
+from perfbudget.readers.stream import BORROWED_HEADER_CHECK, borrowed_header_problem, grid_tree_tables, is_level_head
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
@@ -219,14 +220,29 @@ def _unvalued_problem(row: list[Cell]) -> Problem:
     return unvalued_header_problem(row)
 
 
-def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Callable[[list[Cell]], bool]) -> bool:
+def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Callable[[list[Cell]], bool],
+                              stream: bool) -> bool:
     """Whether ``row`` may be the upper row of a header written over two rows: it names a 三级 column
     (年度 over 指标值 beside it), or it names the value column merged down both rows while the row
-    under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标)."""
+    under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标) — in a stream
+    (one cell a paragraph) not where the row is a form's header block (:func:`_holds_header_block`)."""
     if any(column_role(c.text) == "level3" for c in row):
         return True
     return (any(column_role(c.text) == "target" for c in row if not c.blank)
-            and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below))
+            and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below)
+            and not (stream and _holds_header_block(row)))
+
+
+def _holds_header_block(row: list[Cell]) -> bool:
+    """Whether a stream's row names the project, its unit or its funds before its value column: a form's header
+    block one cell a paragraph (项目名称 | 代表之家 | 年度资金总额 | 48万元 … | 预期目标 | 实际完成, its goals' 预期目标
+    no 指标值), never a header's upper row (kinds44, `95`: the whole form was read as one header row)."""
+    for cell in row:
+        if column_role(cell.text) == "target":
+            return False
+        if header_field(cell.text) in BLOCK_FIELDS:
+            return True
+    return False
 
 
 def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], parts: Parts, stream: bool,
@@ -278,7 +294,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             rows = [*rows[:index], named, *rows[index + 1:]]
             header_index = index
             break
-        if index + 1 < len(rows) and _may_start_two_row_header(row, rows[index + 1], is_header):
+        if index + 1 < len(rows) and _may_start_two_row_header(row, rows[index + 1], is_header, table.stream):
             merged = merge_header_rows(row, rows[index + 1])
             if is_header(merged):  # 年度 / 指标值, or 绩效指标 | 指标值 over the levels: a header over two rows
                 rows = [*rows[:index], merged, *rows[index + 2:]]
@@ -344,6 +360,9 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             problems.append(score_sheet)
         elif unvalued is not None:
             problems.append(_unvalued_problem(rows[unvalued]))
+        elif parts.cut is not None and rows and is_level_head(rows[-1]):
+            # 一级指标 | 二级指标 | 指标内容 and the text ends: a header found, cut before its value column (kinds44)
+            problems.append(Problem(next(c for c in reversed(rows[-1]) if not c.blank).source, _HEADER_CUT))
         elif parts.cut is not None:
             problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
                                            "（一级指标、二级指标、三级指标、指标值），"
@@ -447,11 +466,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             # left rows out with an error (cells glued past splitting: not a cut, the error says why)
             last_cell = next(c for c in reversed(rows[header_index]) if not c.blank)
             parts.cut = last_cell.source
-            problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标表头之后没有指标行，表格被截断，"
-                                                      "文件可能不完整"))
+            problems.append(Problem(last_cell.source, _HEADER_CUT))
         else:
             problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+_HEADER_CUT = f"{CUT_MESSAGE}：指标表头之后没有指标行，表格被截断，文件可能不完整"
 
 
 def _concludes(rows: list[list[Cell]]) -> bool:

@@ -10,9 +10,10 @@ block takes its unit and name as from any row. A line counts only when every par
 separated by two or more spaces, a full-width space or a tab) is a pair whose label is a header
 label, or a money-unit note, and one of its labels names the table's unit or project (单位名称,
 预算单位, 部门名称, 单位编码, 项目名称 …): a signature line under a table (联系人：… 联系电话：…)
-stays text. A value typed after spaces is its label's (``部门(单位)名称:      某局``, a cover page's), unless it is
-a form's blank — a seal or signature note ``（盖章）`` or fill marks ``________`` — or a label: such a line stays
-text, no unit read from it.
+stays text. A value typed after spaces is its label's (``部门(单位)名称:      某局``, a cover page's; without the
+colon too, ``项目名称        代表之家``, where the label names the unit or project), unless it is
+a form's blank — a seal or signature note ``（盖章）``, fill marks ``________`` or a template's placeholder (``××单位``,
+``请填写``) — a label or a section's title: such a line stays text, no unit read from it.
 
 A header cell can also hold a money label and its amount together, the page having lost the cell
 boundary between them (``年度资金总额:50万`` beside the fund's name): :func:`money_pair_cells` splits it
@@ -32,8 +33,10 @@ from functools import lru_cache
 from perfbudget.readers.labels import (
     MONEY_BLOCKS,
     SECTION_NUMBER,
+    UNIT_EXTRAS,
     header_field,
     is_any_label,
+    is_footer,
     is_level_part,
     label_key,
 )
@@ -44,7 +47,31 @@ _MONEY_UNIT = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|�
 _INNER_PAIR = re.compile(r"(?:^|\s)[^\s:：]{2,8}[:：]")
 _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
 _MONEY = frozenset({"total", "fiscal", "other"})
+# a form's funds: the money a label line holds and the project's whole total (项目总金额)
+FUNDS_FIELDS = _MONEY | {"project-total"}
+# the fields a form's header block names: who and what the table is about, and its funds
+BLOCK_FIELDS = _IDENTITY | FUNDS_FIELDS
+# the labels kept as extras that name a unit: those project_fields.unit_from_fields takes the budget unit from where
+# the table names none (labels.UNIT_EXTRAS: 主管部门, 实施单位 …), and 项目单位 (the project's, never the budget unit)
+UNIT_NAMING = frozenset((*UNIT_EXTRAS, "项目单位"))
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
+
+
+def is_own_pair(text: str) -> bool:
+    """Whether a text is a ``label：value`` pair of its own (``评价方式: 自评``): a short label, no digit or bracket in
+    it, its colon and a value after it (``_INNER_PAIR`` at the text's start) — never a unit's name."""
+    found = _INNER_PAIR.match(text := text.strip())
+    return found is not None and bool(text[found.end():].strip()) and _NO_LABEL_CHARS.search(found.group()) is None
+
+
+_NO_LABEL_CHARS = re.compile(r"[\d()（）]")
+
+
+def has_gap(text: str) -> bool:
+    """Whether a text holds a gap between the parts of a label line: two spaces or more (NBSP too), a full-width
+    space or a tab (``项目名称\u3000\u3000代表之家``). The one test of a gap: the stream and the header block ask it
+    before they split a cell into pairs."""
+    return _PARTS.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -65,11 +92,25 @@ _FILL_MARKS = re.compile(r"^[_＿—\-－…*＊\s]+$")
 _SEALED = re.compile(rf"^(?P<label>[^()（）:：\d]{{2,12}}?)\s*(?P<note>{_SEAL_NOTE})\s*(?P<value>[^\s(（:：].*)$")
 
 
+# A template's placeholder where a name is to be written: a run of ×/X (××单位, XXX项目), a prompt (请填写…), a
+# note naming what to write (（单位全称）), a slash or 无 (nothing to name)
+_PLACEHOLDER = re.compile(r"^(?:.*[×x*]{2,}.*|请(?:填写|输入|选择|填).*"
+                          r"|[(（][^()（）]*(?:全称|名称|填写)[^()（）]*[)）]|[/\\]+|无)$")
+
+
 def is_blank_to_fill(text: str) -> bool:
-    """Whether a value cell holds only a form's blank: a seal or signature note (``（盖章）``) or fill marks
-    (``________``, ``—``): where a unit or name is to be written, not one."""
+    """Whether a value cell holds only a form's blank: a seal or signature note (``（盖章）``), fill marks
+    (``________``, ``—``) or a template's placeholder (``××单位``, ``XXX项目``, ``请填写``, ``（单位全称）``, ``/``,
+    ``无``): where a unit or name is to be written, not one."""
     text = text.strip()
-    return bool(text) and (_ONLY_SEAL_NOTE.match(text) is not None or _FILL_MARKS.match(text) is not None)
+    return bool(text) and (_ONLY_SEAL_NOTE.match(text) is not None or _FILL_MARKS.match(text) is not None
+                           or _PLACEHOLDER.match(unicodedata.normalize("NFKC", text).lower()) is not None)
+
+
+def _no_value(text: str) -> bool:
+    """Whether a text typed after a label's gap is no value of it: a form's blank (:func:`is_blank_to_fill`), a
+    label (``单位名称``, or a closing one, ``填报人``) or a numbered section's title (``一、项目基本情况``)."""
+    return is_blank_to_fill(text) or is_any_label(text) or is_footer(text) or is_section_title(text)
 
 
 def sealed_label_cells(text: str) -> tuple[str, str] | None:
@@ -118,7 +159,7 @@ def _part_cells(text: str) -> tuple[str, str] | None:
 
 def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     if "：" not in line and ":" not in line:
-        return None
+        return _spaced_pair(line, identity_needed)
     cells: list[str] = []
     identity = False
     for part in _padded_values([part.strip() for part in _PARTS.split(line.strip())]):
@@ -144,6 +185,24 @@ def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     return tuple(cells) if cells and (identity or not identity_needed) else None
 
 
+def _spaced_pair(line: str, identity_needed: bool) -> tuple[str, str] | None:
+    """``(项目名称, 代表之家)`` for a cover page's line ``项目名称            代表之家``: a label naming the unit or
+    the project, no colon, its value typed after a wide gap (kinds44: `95`'s cover, its name lost — only the colon's
+    form was a pair, kinds43). Only a line of those two parts, the value no amount, no pair and no value at all
+    (:func:`_no_value`: a blank, a placeholder, a label, a section's title); as the colon's form, a label naming
+    a unit kept as an extra (实施单位, 项目单位 …) only once label lines have begun (``identity_needed`` False). Any
+    other line without a colon stays what it was."""
+    parts = [part.strip() for part in _PARTS.split(line.strip())]
+    if len(parts) != 2 or (header_field(parts[0]) not in _IDENTITY
+                           and (identity_needed or label_key(parts[0]) not in UNIT_NAMING)):
+        return None
+    value = parts[1]
+    if _no_value(value) or _AMOUNT.match(value.replace(",", "")) \
+            or _INNER_PAIR.search(value) is not None or "：" in value or ":" in value:
+        return None
+    return parts[0], value
+
+
 def _padded_values(parts: list[str]) -> list[str]:
     """The parts of a line with a value padded away from its label joined to it: ``部门(单位)名称:`` and
     ``岳阳市城市管理监督指挥中心`` (a cover page's ``部门(单位)名称:  岳阳市…``, the value typed after spaces) are one
@@ -153,8 +212,7 @@ def _padded_values(parts: list[str]) -> list[str]:
     the line text."""
     joined: list[str] = []
     for part in parts:
-        if joined and joined[-1][-1:] in ":：" and part and _PAIR.match(part) is None \
-                and not is_blank_to_fill(part) and not is_any_label(part):
+        if joined and joined[-1][-1:] in ":：" and part and _PAIR.match(part) is None and not _no_value(part):
             joined[-1] = f"{joined[-1]}{part}"
         else:
             joined.append(part)

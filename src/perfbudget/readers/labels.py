@@ -26,6 +26,11 @@ from perfbudget.readers.furniture import is_closing_row, is_furniture
 # 年度目标任务 | 支出项目名称 | 预算金额, corpus 102), so no label where the next filled cell heads a grid's column
 # (readers/header_block.py, task_grid.is_column_head).
 DUTIES_BRIEF = frozenset({"部门职能", "单位职能", "部门主要职能", "单位主要职能"})
+# Header fields kept as extras that name a unit, in the order project_fields.unit_from_fields takes them as the
+# budget unit when the table has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly)
+UNIT_EXTRAS = ("预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "主管部门及编码",
+               "主管部门及代码")
+
 HEADER_LABELS: dict[str, str] = {
     "预算单位": "unit",
     "预算单位名称": "unit",
@@ -98,6 +103,8 @@ HEADER_LABELS: dict[str, str] = {
     "年度本级预算金额": "total",
     "本级预算金额": "total",
     "年度资金总额": "total",
+    # Hunan's 财政支出项目绩效评价自评报告: 计划安排资金（万元） | 实际到位资金 | 实际支出 | 结余 (kinds44, `95`)
+    "计划安排资金": "total",
     "年度总金额": "total",  # Chongqing's 自评表: 资金情况 | 年初预算数 | 全年(调整)预算数 … over 年度总金额 (corpus22)
     "资金总额": "total",
     "项目总金额": "total",

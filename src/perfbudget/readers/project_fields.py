@@ -19,7 +19,7 @@ from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
-from perfbudget.readers.labels import label_key
+from perfbudget.readers.labels import UNIT_EXTRAS, label_key
 from perfbudget.readers.money_cells import in_table_unit, money_amount, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
@@ -309,10 +309,6 @@ def years_from_previous_tables(projects: list[Project], problems: list[Problem])
 
 
 _CODED_UNIT = re.compile(r"^\s*(?:[\[【［(（]\s*(\d{2,})\s*[\]】］)）]|(\d{3,})\s*[-—－])\s*(\S.*)$")
-# Header fields that name a unit, in the order they are taken as the budget unit when the table
-# has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
-_UNIT_FIELDS = ("预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "主管部门及编码",
-                "主管部门及代码")
 
 
 def unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
@@ -324,15 +320,15 @@ def unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
     """
     # (a field holding no letter names no unit: 「(」, what a glued 主管部门(单位)名称 left of its value, corpus 46)
     fields = {label: text.strip() for label, text in project.extras
-              if label in _UNIT_FIELDS and any(ch.isalnum() for ch in text)}
+              if label in UNIT_EXTRAS and any(ch.isalnum() for ch in text)}
     if not fields:
         return None
-    coded = [(label, m) for label in _UNIT_FIELDS if label in fields and (m := _CODED_UNIT.match(fields[label]))]
+    coded = [(label, m) for label in UNIT_EXTRAS if label in fields and (m := _CODED_UNIT.match(fields[label]))]
     if coded:
         label, match = coded[0]
         unit = Unit(code=match.group(1) or match.group(2), name=match.group(3).strip())
     else:
-        label = next(label for label in _UNIT_FIELDS if label in fields)
+        label = next(label for label in UNIT_EXTRAS if label in fields)
         unit = Unit(code=None, name=fields[label])
     where = project.source or Source(project.name)
     problems.append(Problem(where, f"表中没有预算单位行，预算单位取自「{label}」：{unit.code or ''}{unit.name}",

@@ -31,7 +31,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import FUNDS_FIELDS, has_gap, label_line_cells
 from perfbudget.readers.labels import (
     LEVEL1_CUT_LABEL,
     PROCESS_GROUP,
@@ -168,9 +168,20 @@ def _score_note_after_level(cells: list[Cell], i: int) -> bool:
         _SCORE_NOTE.match(cells[i + 1].text.strip()))
 
 
+_UNIT_NOTE_CELL = re.compile(r"^[(（]\s*(?:万元|元|千元|亿元)\s*[)）]$")
+
+
+def _unit_note_after_label(cells: list[Cell], i: int) -> bool:
+    """``计划安排资金`` / ``(万元)``: a money label's unit note wrapped into a cell of its own (kinds44, `95`: the note
+    was read as the label's value, the amount after it left over)."""
+    return i + 1 < len(cells) and header_field(cells[i].text.strip()) in FUNDS_FIELDS \
+        and bool(_UNIT_NOTE_CELL.match(cells[i + 1].text.strip()))
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """Join a cell with the next when together they make a known label (see :func:`joins`), three cells
-    that make one (:func:`_joins_three`) and a level name with its score note (:func:`_score_note_after_level`)."""
+    that make one (:func:`_joins_three`), a level name with its score note (:func:`_score_note_after_level`) and a
+    money label with its unit note (:func:`_unit_note_after_label`)."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
@@ -181,7 +192,8 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
             i += vertical
             continue
         if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and (
-                joins(cell.text, cells[i + 1].text) or _score_note_after_level(cells, i)):
+                joins(cell.text, cells[i + 1].text) or _score_note_after_level(cells, i)
+                or _unit_note_after_label(cells, i)):
             out.append(Cell(cell.text.strip() + cells[i + 1].text.strip(), cell.source))
             i += 2
             continue
@@ -208,7 +220,8 @@ def _starts_stream_table(cell: Cell) -> bool:
     text = cell.text
     if "资金情况" in text and _FUNDS_NOTE.match(text.strip()):
         return True  # 总体资金情况(万元): a 部门整体 form's funds grid begins the table, its money unit with it
-    return ("：" in text or ":" in text) and label_line_cells(text.strip()) is not None
+    # (a cover's label and value without a colon, a gap between them: 项目名称        代表之家, kinds44)
+    return ("：" in text or ":" in text or has_gap(text)) and label_line_cells(text.strip()) is not None
 
 
 def starts_project(cell: Cell) -> bool:
@@ -454,6 +467,11 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
             if tree is not None:
                 tables[-1:] = tree
                 break
+            if (head := _trailing_level_head(cells, start)) is not None:
+                # …项目名称 | 代表之家 … 预期目标 | 实际完成 | 一级指标 | 二级指标 | 指标内容: the text stops at the
+                # indicator header's first columns; a row of their own, the form's header block before them (kinds44)
+                table.rows.extend((cells[start:head], cells[head:]))
+                break
             table.rows.append(cells[start:])
             break
         header_start, header_end = run
@@ -470,6 +488,25 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         last_header = header
         position = _indicator_rows(cells, header_end, header, table, sparse, runs)
     return tables
+
+
+def _trailing_level_head(cells: list[Cell], start: int) -> int | None:
+    """Where an indicator header's first columns end the stream (一级指标 | 二级指标 | 指标内容, the text cut there,
+    no header run found): the 一级 column's cell, when every filled cell from it on names a column and cells of the
+    header block come before it; None otherwise. Left in the block's row, a 预期目标 there (the goals' column) made
+    the whole form one header row, its name and funds lost (kinds44, `95`)."""
+    head = next((i for i in range(len(cells) - 1, start, -1) if column_role(cells[i].text) == "level1"), None)
+    if head is None or head - start < 2 or not is_level_head(cells[head:]):
+        return None
+    return head
+
+
+def is_level_head(cells: list[Cell]) -> bool:
+    """Whether cells are an indicator header's first columns only (一级指标 | 二级指标 | 指标内容, no 指标值): two
+    filled cells at least, the first the 一级 column, every one naming a column."""
+    filled = [cell for cell in cells if not cell.blank]
+    return len(filled) >= 2 and column_role(filled[0].text) == "level1" \
+        and all(column_role(cell.text) is not None for cell in filled)
 
 
 # What a 指标性质 column holds besides a comparator (the 2021 form's 定性 for a qualitative value, 110)

@@ -55,15 +55,24 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
-_LIST_MARK = re.compile(r"^\s*+(?:(目标|任务|指标)\s*+)?(?:[(（]\s*+)?(\d{1,2})"
-                        r"\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))")
+# A list item's mark: 目标1：, 1., （1）, 1、, or a circled number ①–⑳ (目标①, ②…: reading44), its number in group 2
+# (digits) or 3 (circled).
+_LIST_MARK = re.compile(r"^\s*+(?:(目标|任务|指标)\s*+)?(?:(?:[(（]\s*+)?(\d{1,2})"
+                        r"\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))|([①-⑳]))")
+
+
+def _mark_number(mark: re.Match[str]) -> int:
+    """The number of a list item's mark (``2.`` → 2, ``②`` → 2)."""
+    digits = mark.group(2)
+    return int(digits) if digits is not None else ord(mark.group(3)) - 0x245F
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 
 
 def _continues(first: str, second: str) -> bool:
     """``second`` is the next item of ``first``'s numbered list (目标1:… then 目标2…, 1.… then 2.…)."""
     a, b = _LIST_MARK.match(first), _LIST_MARK.match(second)
-    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
+    return bool(a and b and a.group(1) == b.group(1) and (a.group(3) is None) == (b.group(3) is None)
+                and _mark_number(b) == _mark_number(a) + 1)
 
 
 def next_goal_in_row(row: list[Cell], i: int, goals: list[Cell]) -> bool:
@@ -84,8 +93,9 @@ def _list_numbers(texts: list[str]) -> tuple[str, list[int]] | None:
     if any(m is None for m in marks):
         return None
     words = {m.group(1) for m in marks if m is not None}
-    numbers = [int(m.group(2)) for m in marks if m is not None]
-    if len(words) != 1 or any(b != a + 1 for a, b in pairwise(numbers)):
+    numbers = [_mark_number(m) for m in marks if m is not None]
+    circled = {m.group(3) is not None for m in marks if m is not None}
+    if len(words) != 1 or len(circled) != 1 or any(b != a + 1 for a, b in pairwise(numbers)):
         return None
     return words.pop() or "", numbers
 

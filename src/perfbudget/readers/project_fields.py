@@ -45,7 +45,11 @@ _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[
 # The project name of a 部门整体 (department-level) table, which names the department, not a project.
 DEPARTMENT_PROJECT = "部门整体支出"
 _YEAR = re.compile(rf"({YEAR})\s*年")
-_GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
+# A goal's list number: （1）, 1., 1、, 1), or a circled ① (reading44: ①… kept its mark until then).
+_GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d)|[①-⑳])\s*")
+# An item's mark inside a paragraph, where the item before it ended (；。，, or a space: 1.…；2.…, （1）…（2）…
+# after any character but a digit, ①…②… anywhere): the list's style (paren, point, circled) and number.
+_INLINE_MARK = re.compile(r"(?:(?<=[；;。，,、\s])\d{1,2}\s*[.．、)）](?!\d)|(?<!\d)[(（]\s*\d{1,2}\s*[)）]|[①-⑳])")
 
 
 def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str, Decimal | None],
@@ -62,6 +66,36 @@ def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str,
         return None
     whole = sum((v for v in values if v is not None), Decimal(0))
     return whole if whole + (amounts.get("other") or Decimal(0)) == total else None
+
+
+def _mark_style(mark: str) -> tuple[str, int]:
+    """A list mark's style and number: ``（2）`` → ("paren", 2), ``2.`` → ("point", 2), ``②`` → ("circled", 2)."""
+    if "①" <= mark <= "⑳":
+        return "circled", ord(mark) - 0x245F
+    digits = int("".join(c for c in mark if c.isdigit()))
+    return ("paren" if mark[:1] in "(（" else "point"), digits
+
+
+def _goal_items(paragraph: str) -> list[str]:
+    """The goals of one paragraph: its items, where it is a list numbered from 1 written on one line
+    (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as a web page's cell loses its line breaks: reading44; until then
+    the first item kept the others, the first's number alone left off), each item with its number (the model's
+    goals are unnumbered); else the paragraph. Marks of another style, or not the list's next number, are the
+    item's text (``1.…（2）…``, ``1.…；3.…``)."""
+    first = _GOAL_NUMBER.match(paragraph)
+    if first is None:
+        return [paragraph]
+    style, number = _mark_style(first.group().strip())
+    if number != 1:
+        return [paragraph]
+    cuts = [0]
+    for mark in _INLINE_MARK.finditer(paragraph, first.end()):
+        if _mark_style(mark.group().strip()) == (style, number + 1):
+            cuts.append(mark.start())
+            number += 1
+    if len(cuts) < 2:
+        return [paragraph]
+    return [paragraph[a:b] for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)]
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:
@@ -237,7 +271,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
     goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
-                  for g in _paragraphs(parts.goals))
+                  for paragraph in _paragraphs(parts.goals) for g in _goal_items(paragraph))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

@@ -1,0 +1,74 @@
+"""Leftovers of reading43 and what tables from units the reader had not met showed (reading44).
+
+* A goal list numbered with circled digits (``①…②…``) or ``（1）…（2）…``, or ``1.…；2.…`` written on one line of its
+  cell (a web page's cell loses its line breaks), is the project's goals one by one, their numbers left off, as
+  ``1.…`` / ``2.…`` one a line already were; a circled list laid out in the cells of the goal's row as well.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Project, Severity
+from tests.readers.word_tables import form_file
+
+HEAD = [["项目名称", "社区服务经费"], ["主管部门", "某区民政局"], ["年度资金总额", "10"]]
+INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务活动次数", "≥12次"],
+              ["满意度指标", "服务对象满意度指标", "居民满意度", "≥95%"]]
+GOALS = ["开展社区服务活动12次；", "居民满意度达到95%；", "全年无安全事故。"]
+
+
+def _project(rows: list[list[str]], form: str) -> Project:
+    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表"], form, "表"))
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert len(project.indicators) == 2
+    return project
+
+
+MARKS = {"circled": ["①", "②", "③"], "paren": ["（1）", "（2）", "（3）"], "point": ["1.", "2.", "3."],
+         "comma": ["1、", "2、", "3、"]}
+
+
+# (a text copy keeps no line break inside a cell: a line an item only in the file forms)
+FORMS_AND_JOINERS = [(form, "") for form in ("tabs", "pipes", "docx", "xlsx", "html")] + [
+    (form, "\n") for form in ("docx", "xlsx", "html")]
+
+
+@pytest.mark.parametrize(("form", "joiner"), FORMS_AND_JOINERS)
+@pytest.mark.parametrize("marks", MARKS)
+def test_a_numbered_goal_list_in_one_cell(form: str, marks: str, joiner: str) -> None:
+    """``①…；②…；③…`` in the goal's cell, on one line or a line an item: three goals without their numbers (the
+    circled list one a line kept its marks, and no list on one line was split, before reading44)."""
+    cell = joiner.join(mark + goal for mark, goal in zip(MARKS[marks], GOALS, strict=True))
+    project = _project([*HEAD, ["年度目标", cell], *INDICATORS], form)
+    assert list(project.goals) == GOALS
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
+def test_a_circled_goal_list_in_the_cells_of_the_goals_row(form: str) -> None:
+    """``年度目标 | ①… | ②…``: each cell a goal, as ``目标1：… | 目标2：…`` since reading43 (the second cell was an
+    unlabelled text)."""
+    project = _project([*HEAD, ["年度目标", "①" + GOALS[0], "②" + GOALS[1]], *INDICATORS], form)
+    assert list(project.goals) == GOALS[:2]
+    assert not any(text.startswith("②") for _, text in project.extras)
+
+
+@pytest.mark.parametrize("cell", [
+    "1.开展社区服务活动12次，投入2.5万元。",       # a decimal after the first item: no second item
+    "1.开展社区服务活动12次；3.全年无安全事故。",   # not the list's next number
+    "1.开展社区服务活动12次（2）居民满意度达到95%。",  # a mark of another style
+    "2024年开展社区服务活动12次；2.居民满意度达到95%。",  # no list: the cell starts with no item's mark
+])
+def test_what_is_no_list_on_one_line_stays_one_goal(cell: str) -> None:
+    project = _project([*HEAD, ["年度目标", cell], *INDICATORS], "tabs")
+    assert list(project.goals) == [cell.removeprefix("1.")]
+
+
+def test_a_circled_list_after_another_list_is_not_its_next_item() -> None:
+    """``目标1：… | ②…``: a circled mark does not go on a list numbered in digits (nor the reverse): the second
+    cell stays an unlabelled text, as a cell without the list's next number does (reading43)."""
+    project = _project([*HEAD, ["年度目标", "目标1：" + GOALS[0], "②" + GOALS[1]], *INDICATORS], "tabs")
+    assert list(project.goals) == ["目标1：" + GOALS[0]]

@@ -72,3 +72,40 @@ def test_a_circled_list_after_another_list_is_not_its_next_item() -> None:
     cell stays an unlabelled text, as a cell without the list's next number does (reading43)."""
     project = _project([*HEAD, ["年度目标", "目标1：" + GOALS[0], "②" + GOALS[1]], *INDICATORS], "tabs")
     assert list(project.goals) == ["目标1：" + GOALS[0]]
+
+
+def _errors(text: str) -> list[tuple[int | None, str]]:
+    read = load_bytes(text.encode(), "表.txt")
+    return [(p.source.line, p.message) for p in read.problems if p.severity is Severity.ERROR]
+
+
+GLUED_DEPARTMENT = ["2022年部门(单位)整体绩效目标表", "单位:万元", "部门(单位)名称某区某街道办事处区级支出预算总量120.5",
+                    "当年整体绩效目标保障街道正常运转。", "绩效指标指标名称指标权重计量单位指标性质指标值",
+                    "预算执行率10%=100", "服务对象满意度5%95"]
+
+
+def test_a_glued_form_refused_says_which_lines_ran_together() -> None:
+    """Corpus ``192``'s shape: every row's cells glued, a flat indicator list. The refusal stood at the form's title,
+    named 「整体绩效目标表」 (cut at 部门(单位)'s bracket), and said no line where the cells ran together; now it
+    names the whole title, the first label glued to its value and the first head of glued column names."""
+    ((line, message),) = _errors("\n".join(GLUED_DEPARTMENT) + "\n")
+    assert line == 1
+    assert "「2022年部门(单位)整体绩效目标表」" in message
+    assert "第3行「部门(单位)名称某区某街道办事处区级支出预算总量120.5」的标签和取值连在一起" in message
+    assert "第5行「绩效指标指标名称指标权重计量单位指标性质指标值」的各列名称连在一起" in message
+
+
+def test_a_list_numbers_bracket_before_the_title_is_no_part_of_it() -> None:
+    """``(一)某县…自评表``: the list number's bracket is a mark before the title, as before reading44."""
+    ((_, message),) = _errors("(一)某县教育局2021年部门整体支出绩效自评表\n部门名称某县教育局\n")
+    assert "「某县教育局2021年部门整体支出绩效自评表」" in message
+
+
+def test_a_form_without_its_name_says_what_to_do() -> None:
+    """Corpus ``68``'s shape: the indicator part alone (the page starts mid-report). The error said the name was
+    unknown; it says now how to give it."""
+    text = "\t".join(INDICATORS[0]) + "\n" + "\n".join("\t".join(row) for row in INDICATORS[1:]) + "\n"
+    errors = _errors("2024年项目支出绩效目标表\n" + text)
+    assert [message for _, message in errors if message.startswith("没有找到项目名称")] == [
+        "没有找到项目名称：本表只有指标部分（表头部分不在此处），表题也没有指明项目，项目名称未知"
+        "；请在表前补上一行「项目名称：…」，或导入带表头部分的完整表格，再重新读取"]

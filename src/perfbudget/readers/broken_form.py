@@ -12,6 +12,10 @@ table is cut at its header — true, but a person looking at the text sees more,
 - the text ending inside a figure (``年度资金总额4678.504468.``: two amounts glued, the second stopping at its point):
   the page was cut there.
 
+- a label of the header block glued to its value (``部门(单位)名称重庆市…区级支出预算总量3724.39``), or an indicator
+  head's column names glued one to the next (``绩效指标指标名称指标权重计量单位``): the first line of each, so that the
+  user sees where the cells ran together, not only the form's title the refusal stands at (reading44, corpus ``192``).
+
 Each is added to the refusal with its lines, only where the text shows it; nothing is read from them (a person could
 only guess the grid). The lines after the form's first word are looked at (at most ``_MOST_LINES``), each short one
 in simplified characters without a mirror's pinyin.
@@ -31,6 +35,12 @@ _HEAD_WORDS = ("预算数", "执行数", "执行率", "分值", "得分")
 _NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门",
                           "实施单位", "预算单位"})
 _CUT_FIGURE = re.compile(r"\d\.$")
+# a header label run into its value: the label, then at once a character of the value (no space, tab, | or colon)
+_GLUED_LABEL = re.compile(r"^(?:项目名称|部门名称|单位名称|部门\(单位\)名称|部门（单位）名称|主管部门|实施单位|预算单位)"
+                          r"(?=[\u4e00-\u9fff\d])")
+# two column names of an indicator head run together (指标名称指标权重)
+_COLUMNS = "一级指标|二级指标|三级指标|指标名称|指标权重|计量单位|指标性质|指标值|指标方向"
+_GLUED_COLUMNS = re.compile(rf"(?:{_COLUMNS})(?={_COLUMNS})")
 
 
 def broken_form(text: str, first_line: int) -> list[str]:
@@ -42,7 +52,8 @@ def broken_form(text: str, first_line: int) -> list[str]:
     plain = simplified("\n".join(line if len(line) <= _SHORT else "" for line in shown)).split("\n")  # (at once)
     if len(plain) != len(shown):
         plain = [line if len(line) <= _SHORT else "" for line in shown]
-    said = [*_broken_head(shown, plain, first_line), *_label_after_value(shown, plain, first_line)]
+    said = [*_broken_head(shown, plain, first_line), *_label_after_value(shown, plain, first_line),
+            *_glued_cells(shown, plain, first_line)]
     last = max((k for k, line in enumerate(shown) if line), default=None)
     if last is not None and _CUT_FIGURE.search(shown[last]):
         said.append(f"；文本在第{first_line + last}行「{shown[last]}」的数字中间结束（最后的数字停在小数点），"
@@ -85,3 +96,17 @@ def _label_after_value(shown: list[str], plain: list[str], first_line: int) -> l
             return [f"；「{shown[k]}」（第{first_line + k}行）写在其值之后：下一行不是它的值，"
                     f"上一行「{shown[k - 1]}」可能是它的值"]
     return []
+
+
+def _glued_cells(shown: list[str], plain: list[str], first_line: int) -> list[str]:
+    """The clauses for the first line whose header label runs into its value and the first whose indicator column
+    names run together (each only where the text shows it)."""
+    said = []
+    label = next((k for k, line in enumerate(plain) if _GLUED_LABEL.match(line)), None)
+    if label is not None:
+        said.append(f"；第{first_line + label}行「{shown[label]}」的标签和取值连在一起（没有制表符、「|」或空格分开），"
+                    "名称和金额无法可靠地分开")
+    columns = next((k for k, line in enumerate(plain) if _GLUED_COLUMNS.search(line)), None)
+    if columns is not None:
+        said.append(f"；第{first_line + columns}行「{shown[columns]}」的各列名称连在一起，各行指标的取值无法对应到列")
+    return said

@@ -68,6 +68,10 @@ def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str,
     return whole if whole + (amounts.get("other") or Decimal(0)) == total else None
 
 
+# what a user does about a project without its name (reading44: the error said what was missing, not what to do)
+_NAME_IT = "；请在表前补上一行「项目名称：…」，或导入带表头部分的完整表格，再重新读取"
+
+
 def _mark_style(mark: str) -> tuple[str, int]:
     """A list mark's style and number: ``（2）`` → ("paren", 2), ``2.`` → ("point", 2), ``②`` → ("circled", 2)."""
     if "①" <= mark <= "⑳":
@@ -157,10 +161,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             # a header block with the money but no project's name (a 区域 transfer 自评表's 单位名称 and 转移支付预算数,
             # corpus 177): not "only the indicator part" (reading32)
             problems.append(Problem(parts.source, "没有找到项目名称：表头部分有资金，但没有写明项目名称，"
-                                                  "表题也没有指明项目，项目名称未知"))
+                                                  f"表题也没有指明项目，项目名称未知{_NAME_IT}"))
         elif parts.indicators:
             problems.append(Problem(parts.source, "没有找到项目名称：本表只有指标部分（表头部分不在此处），"
-                                                  "表题也没有指明项目，项目名称未知"))
+                                                  f"表题也没有指明项目，项目名称未知{_NAME_IT}"))
         else:
             problems.append(Problem(parts.source, "没有找到项目名称"))
     if label is None and title and (titled := _TITLE_LABEL.search(title)):

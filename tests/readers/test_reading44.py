@@ -79,7 +79,8 @@ def _errors(text: str) -> list[tuple[int | None, str]]:
     return [(p.source.line, p.message) for p in read.problems if p.severity is Severity.ERROR]
 
 
-GLUED_DEPARTMENT = ["2022年部门(单位)整体绩效目标表", "单位:万元", "部门(单位)名称某区某街道办事处区级支出预算总量120.5",
+GLUED_DEPARTMENT = ["2022年部门(单位)整体绩效目标表", "单位:万元",
+                    "部门(单位)名称某区某街道办事处区级支出预算总量120.5",
                     "当年整体绩效目标保障街道正常运转。", "绩效指标指标名称指标权重计量单位指标性质指标值",
                     "预算执行率10%=100", "服务对象满意度5%95"]
 
@@ -109,3 +110,49 @@ def test_a_form_without_its_name_says_what_to_do() -> None:
     assert [message for _, message in errors if message.startswith("没有找到项目名称")] == [
         "没有找到项目名称：本表只有指标部分（表头部分不在此处），表题也没有指明项目，项目名称未知"
         "；请在表前补上一行「项目名称：…」，或导入带表头部分的完整表格，再重新读取"]
+
+
+TWO_ROW_HEADS = {
+    "一级 | 二级 | 三级 | 指标值 over 指标 | 指标 | 指标": [["一级", "二级", "三级", "指标值"],
+                                                     ["指标", "指标", "指标", ""]],
+    "一级指 | 二级指 | 三级指 over 标 | 标 | 标": [["一级指", "二级指", "三级指", "指标值"], ["标", "标", "标", ""]],
+    "一级 | 二级 | 三级 | 绩效 over 指标 | 指标 | 指标 | 指标值": [["一级", "二级", "三级", "绩效"],
+                                                            ["指标", "指标", "指标", "指标值"]],
+}
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
+@pytest.mark.parametrize("head", TWO_ROW_HEADS)
+def test_an_indicator_header_whose_labels_are_broken_over_two_rows(form: str, head: str) -> None:
+    """Each label of the indicator header broken in its cell (一级 / 指标), a row a line: one header. Until reading44
+    the lower row was an indicator 「指标」 without levels (an error), the header no header at all (the rows refused),
+    or, in a tab or pipe copy, its first cell joined to 绩效 above as one wrapped label: every column after it
+    shifted, 三级 read as ≥12次 and the target as 服务活动次数 — without a word."""
+    project = _project([*HEAD, ["年度目标", GOALS[0]], *TWO_ROW_HEADS[head], *INDICATORS[1:]], form)
+    assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+        tuple(row) for row in INDICATORS[1:]]
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+def test_a_self_evaluation_header_broken_over_two_rows(form: str) -> None:
+    head = [["一级", "二级", "三级", "年度", "实际", "分值", "得分"],
+            ["指标", "指标", "指标", "指标值", "完成值", "", ""]]
+    rows = [["产出指标", "数量指标", "服务活动次数", "≥12次", "12次", "50", "50"],
+            ["满意度指标", "服务对象满意度指标", "居民满意度", "≥95%", "96%", "50", "50"]]
+    read = load_bytes(*form_file([*HEAD, *head, *rows], ["2024年项目支出绩效自评表"], form, "表"))
+    assert read.document is not None
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert [(i.level3, i.target.raw, i.actual) for i in project.indicators] == [
+        ("服务活动次数", "≥12次", "12次"), ("居民满意度", "≥95%", "96%")]
+
+
+def test_a_wrapped_level_name_is_still_joined() -> None:
+    """``效益指标 | 经济效益`` / ``指标 | 带动增收 | ≥10万元``: the wrapped label's rest starts the next line (the
+    joined cells make no column label: no header's second row)."""
+    text = ("2024年项目支出绩效目标表\n项目名称\t社区服务经费\n年度资金总额\t10\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t服务活动次数\t≥12次\n效益指标\t经济效益\n指标\t带动增收\t≥10万元\n")
+    read = load_bytes(text.encode(), "表.txt")
+    assert read.document is not None
+    (project,) = read.document.projects
+    assert [(i.level2, i.level3) for i in project.indicators][-1] == ("经济效益指标", "带动增收")

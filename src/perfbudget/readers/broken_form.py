@@ -36,8 +36,8 @@ _NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部�
                           "实施单位", "预算单位"})
 _CUT_FIGURE = re.compile(r"\d\.$")
 # a header label run into its value: the label, then at once a character of the value (no space, tab, | or colon)
-_GLUED_LABEL = re.compile(r"^(?:项目名称|部门名称|单位名称|部门\(单位\)名称|部门（单位）名称|主管部门|实施单位|预算单位)"
-                          r"(?=[\u4e00-\u9fff\d])")
+_GLUED_LABEL = re.compile(r"^(?:项目名称|部门名称|单位名称|部门\(单位\)名称|部门（单位）名称|主管部门|实施单位"
+                          r"|预算单位)(?=[\u4e00-\u9fff\d])")
 # two column names of an indicator head run together (指标名称指标权重)
 _COLUMNS = "一级指标|二级指标|三级指标|指标名称|指标权重|计量单位|指标性质|指标值|指标方向"
 _GLUED_COLUMNS = re.compile(rf"(?:{_COLUMNS})(?={_COLUMNS})")
@@ -105,7 +105,7 @@ def _glued_cells(shown: list[str], plain: list[str], first_line: int) -> list[st
     label = next((k for k, line in enumerate(plain) if _GLUED_LABEL.match(line)), None)
     if label is not None:
         said.append(f"；第{first_line + label}行「{shown[label]}」的标签和取值连在一起（没有制表符、「|」或空格分开），"
-                    "名称和金额无法可靠地分开")
+                    "无法可靠地分开")
     columns = next((k for k, line in enumerate(plain) if _GLUED_COLUMNS.search(line)), None)
     if columns is not None:
         said.append(f"；第{first_line + columns}行「{shown[columns]}」的各列名称连在一起，各行指标的取值无法对应到列")

@@ -122,6 +122,18 @@ def is_label_subrow_texts(filled: list[str]) -> bool:
     return True
 
 
+def completes_header(header: list[Cell], row: list[Cell]) -> bool:
+    """The row under an indicator header holds the rest of its labels, each under its own: two filled cells at
+    least, each standing under a filled header cell that, joined to it, is a column label (``一级 | 二级 | 三级 |
+    绩效`` over ``指标 | 指标 | 指标 | 指标值``: labels broken in their cells, a copy writing each cell's lines as rows;
+    reading44 — the lower row was read as an indicator 「指标」, or its first cell joined to the last label above as
+    one wrapped label, the columns shifted: 三级 read as the target)."""
+    filled = [(k, cell) for k, cell in enumerate(row) if not cell.blank]
+    return len(filled) >= 2 and all(
+        k < len(header) and not header[k].blank
+        and column_role(header[k].text.strip() + cell.text.strip()) is not None for k, cell in filled)
+
+
 def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
     """One indicator header from a header written over two rows, column by column: the two
     texts joined when together they are a column label (``年度`` + ``指标值``), else the lower

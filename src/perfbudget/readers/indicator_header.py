@@ -129,9 +129,15 @@ def completes_header(header: list[Cell], row: list[Cell]) -> bool:
     reading44 — the lower row was read as an indicator 「指标」, or its first cell joined to the last label above as
     one wrapped label, the columns shifted: 三级 read as the target)."""
     filled = [(k, cell) for k, cell in enumerate(row) if not cell.blank]
-    return len(filled) >= 2 and all(
-        k < len(header) and not header[k].blank
-        and column_role(header[k].text.strip() + cell.text.strip()) is not None for k, cell in filled)
+    # (a label's pieces are short: a row holding a longer text — a header block's value, an indicator's name —
+    # is told at once, without a look-up of a joined text no cache has seen)
+    if len(filled) < 2 or any(len(cell.text) > _PIECE for _, cell in filled):
+        return False
+    return all(k < len(header) and not header[k].blank and len(header[k].text) <= _PIECE
+               and column_role(header[k].text.strip() + cell.text.strip()) is not None for k, cell in filled)
+
+
+_PIECE = 8  # the longest piece of a broken column label looked at (实际完成值, 年度指标值 and their spaces)
 
 
 def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:

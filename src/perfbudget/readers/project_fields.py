@@ -47,9 +47,8 @@ DEPARTMENT_PROJECT = "部门整体支出"
 _YEAR = re.compile(rf"({YEAR})\s*年")
 # A goal's list number: （1）, 1., 1、, 1), or a circled ① (reading44: ①… kept its mark until then).
 _GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d)|[①-⑳])\s*")
-# An item's mark inside a paragraph, where the item before it ended (；。，, or a space: 1.…；2.…, （1）…（2）…
-# after any character but a digit, ①…②… anywhere): the list's style (paren, point, circled) and number.
-_INLINE_MARK = re.compile(r"(?:(?<=[；;。，,、\s])\d{1,2}\s*[.．、)）](?!\d)|(?<!\d)[(（]\s*\d{1,2}\s*[)）]|[①-⑳])")
+# What ends the item before a list's next 1. or 1、 mark on the same line (1.…；2.…)
+_ITEM_ENDS = frozenset("；;。，,、 \t\u3000")
 
 
 def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str, Decimal | None],
@@ -93,13 +92,42 @@ def _goal_items(paragraph: str) -> list[str]:
     if number != 1:
         return [paragraph]
     cuts = [0]
-    for mark in _INLINE_MARK.finditer(paragraph, first.end()):
-        if _mark_style(mark.group().strip()) == (style, number + 1):
-            cuts.append(mark.start())
-            number += 1
+    at = first.end()
+    while (found := _next_mark(paragraph, at, style, number + 1)) is not None:
+        cuts.append(found[0])
+        at, number = found[1], number + 1
     if len(cuts) < 2:
         return [paragraph]
     return [paragraph[a:b] for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)]
+
+
+def _next_mark(paragraph: str, start: int, style: str, number: int) -> tuple[int, int] | None:
+    """(start, end) of the list's mark ``number`` in ``style`` from ``start`` on, where an item may start: ``2.``
+    or ``2、`` after the item before ended (；。，、 or a space) and before no digit, ``（2）`` after any character
+    but a digit, a circled ``②`` anywhere; None when there is none. (``str.find`` for the number, then its
+    neighbours: a goal's text is scanned once, in C, not tried by a pattern at every character.)"""
+    if style == "circled":
+        at = paragraph.find(chr(0x245F + number), start)
+        return (at, at + 1) if at >= 0 else None
+    digits = str(number)
+    at = paragraph.find(digits, start)
+    while at >= 0:
+        end = at + len(digits)
+        after = paragraph[end:].lstrip(" ")
+        gap = len(paragraph) - end - len(after)
+        if style == "point":
+            if at > start and paragraph[at - 1] in _ITEM_ENDS and after[:1] in _POINT_CLOSERS \
+                    and not after[1:2].isdigit():
+                return at, end + gap + 1
+        else:
+            before = paragraph[start:at].rstrip(" ")
+            if before[-1:] in ("(", "（") and not before[-2:-1].isdigit() and after[:1] in (")", "）"):
+                return start + len(before) - 1, end + gap + 1
+        at = paragraph.find(digits, at + 1)
+    return None
+
+
+_POINT_CLOSERS = frozenset(".．、)）")
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:
@@ -273,9 +301,11 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
+    # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position; a
+    # paragraph without a 2 or ② holds no list's second item: not looked at, the text reader's cost)
     goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
-                  for paragraph in _paragraphs(parts.goals) for g in _goal_items(paragraph))
+                  for paragraph in _paragraphs(parts.goals)
+                  for g in (_goal_items(paragraph) if "2" in paragraph or "②" in paragraph else (paragraph,)))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

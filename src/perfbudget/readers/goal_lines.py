@@ -17,6 +17,7 @@ A self-evaluation's goals grid is ``年度总体目标 | 预期目标 | 实际�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from perfbudget.readers.grid import Cell
@@ -55,24 +56,49 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
-# A list item's mark: 目标1：, 1., （1）, 1、, or a circled number ①–⑳ (目标①, ②…: reading44), its number in group 2
-# (digits) or 3 (circled).
-_LIST_MARK = re.compile(r"^\s*+(?:(目标|任务|指标)\s*+)?(?:(?:[(（]\s*+)?(\d{1,2})"
-                        r"\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))|([①-⑳]))")
+# A list item's mark: 目标1：, 1., （1）, 1、, 1), or a circled number ①–⑳ (目标①, ②…: reading44): its word, opening
+# bracket, digits, closing mark (none where a Chinese character follows the digits: 目标1完成…) and circled number.
+_LIST_MARK = re.compile(r"\s*+(?:(目标|任务|指标)\s*+)?(?:([(（])?\s*+(\d{1,2})"
+                        r"\s*(?:([)）:：.．、])|(?=[\u4e00-\u9fff]))|([①-⑳]))")
+_CLOSER_KINDS = {"．": ".", "）": ")", "：": ":"}
+CIRCLED = "①"
 
 
-def _mark_number(mark: re.Match[str]) -> int:
-    """The number of a list item's mark (``2.`` → 2, ``②`` → 2)."""
-    digits = mark.group(2)
-    return int(digits) if digits is not None else ord(mark.group(3)) - 0x245F
+@dataclass(frozen=True)
+class ListMark:
+    """A list item's mark found at ``start`` (leading white space included) up to ``end``: the word before its
+    number (目标, 任务, 指标 or None), its style — :data:`CIRCLED` for ①…, else its opening bracket and closing mark
+    (``（1）`` "()", ``1.`` ".", ``1、`` "、", ``1)`` ")", ``目标1：`` ":", ``目标1完成`` "") — and its number."""
+
+    word: str | None
+    style: str
+    number: int
+    start: int
+    end: int
+
+
+def list_mark(text: str, at: int = 0) -> ListMark | None:
+    """The list mark standing at ``at`` of ``text`` (white space before it skipped), or None: the one parser of list
+    numbers, for a goal list laid out in lines or cells (here) and one written on one line
+    (``project_fields._goal_items``)."""
+    found = _LIST_MARK.match(text, at)
+    if found is None:
+        return None
+    word, opener, digits, closer, circled = found.groups()
+    if circled is not None:
+        return ListMark(word, CIRCLED, ord(circled) - ord(CIRCLED) + 1, at, found.end())
+    style = ("(" if opener else "") + _CLOSER_KINDS.get(closer or "", closer or "")
+    return ListMark(word, style, int(digits), at, found.end())
+
+
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 
 
 def _continues(first: str, second: str) -> bool:
     """``second`` is the next item of ``first``'s numbered list (目标1:… then 目标2…, 1.… then 2.…)."""
-    a, b = _LIST_MARK.match(first), _LIST_MARK.match(second)
-    return bool(a and b and a.group(1) == b.group(1) and (a.group(3) is None) == (b.group(3) is None)
-                and _mark_number(b) == _mark_number(a) + 1)
+    a, b = list_mark(first), list_mark(second)
+    return bool(a and b and a.word == b.word and (a.style == CIRCLED) == (b.style == CIRCLED)
+                and b.number == a.number + 1)
 
 
 def next_goal_in_row(row: list[Cell], i: int, goals: list[Cell]) -> bool:
@@ -89,12 +115,12 @@ def next_goal_in_row(row: list[Cell], i: int, goals: list[Cell]) -> bool:
 def _list_numbers(texts: list[str]) -> tuple[str, list[int]] | None:
     """The word and list numbers of ``texts`` when each is an item of one list (目标1…, 目标2…: the same word before
     each number, the numbers going up by one), else None."""
-    marks = [_LIST_MARK.match(text) for text in texts]
+    marks = [list_mark(text) for text in texts]
     if any(m is None for m in marks):
         return None
-    words = {m.group(1) for m in marks if m is not None}
-    numbers = [_mark_number(m) for m in marks if m is not None]
-    circled = {m.group(3) is not None for m in marks if m is not None}
+    words = {m.word for m in marks if m is not None}
+    numbers = [m.number for m in marks if m is not None]
+    circled = {m.style == CIRCLED for m in marks if m is not None}
     if len(words) != 1 or len(circled) != 1 or any(b != a + 1 for a, b in pairwise(numbers)):
         return None
     return words.pop() or "", numbers

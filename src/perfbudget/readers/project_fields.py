@@ -17,6 +17,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
+from perfbudget.readers.goal_lines import CIRCLED, ListMark, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import label_key
@@ -45,8 +46,9 @@ _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[
 # The project name of a 部门整体 (department-level) table, which names the department, not a project.
 DEPARTMENT_PROJECT = "部门整体支出"
 _YEAR = re.compile(rf"({YEAR})\s*年")
-# A goal's list number: （1）, 1., 1、, 1), or a circled ① (reading44: ①… kept its mark until then).
-_GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d)|[①-⑳])\s*")
+# The styles of a goal's list number (goal_lines.ListMark): （1）, 1., 1、, 1), or a circled ① (reading44: ①… kept
+# its mark until then).
+_GOAL_STYLES = frozenset({"()", ".", "、", ")", CIRCLED})
 # What ends the item before a list's next 1. or 1、 mark on the same line (1.…；2.…)
 _ITEM_ENDS = frozenset("；;。，,、 \t\u3000")
 
@@ -71,12 +73,16 @@ def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str,
 _NAME_IT = "；请在表前补上一行「项目名称：…」，或导入带表头部分的完整表格，再重新读取"
 
 
-def _mark_style(mark: str) -> tuple[str, int]:
-    """A list mark's style and number: ``（2）`` → ("paren", 2), ``2.`` → ("point", 2), ``②`` → ("circled", 2)."""
-    if "①" <= mark <= "⑳":
-        return "circled", ord(mark) - 0x245F
-    digits = int("".join(c for c in mark if c.isdigit()))
-    return ("paren" if mark[:1] in "(（" else "point"), digits
+def _goal_mark(text: str, at: int = 0) -> ListMark | None:
+    """The goal list's mark at ``at`` (``goal_lines.list_mark``, the one parser of list numbers): ``（1）``, ``1.``,
+    ``1、``, ``1)`` or ``①``, no word before it; after ``1.``, ``1、`` or ``1)`` no digit at once (``1.5万元`` is a
+    decimal). None otherwise."""
+    mark = list_mark(text, at)
+    if mark is None or mark.word is not None or mark.style not in _GOAL_STYLES:
+        return None
+    if mark.style in ("()", CIRCLED) or not text[mark.end:mark.end + 1].isdecimal():
+        return mark
+    return None
 
 
 def _goal_items(paragraph: str) -> list[str]:
@@ -85,49 +91,41 @@ def _goal_items(paragraph: str) -> list[str]:
     the first item kept the others, the first's number alone left off), each item with its number (the model's
     goals are unnumbered); else the paragraph. Marks of another style, or not the list's next number, are the
     item's text (``1.…（2）…``, ``1.…；3.…``)."""
-    first = _GOAL_NUMBER.match(paragraph)
-    if first is None:
-        return [paragraph]
-    style, number = _mark_style(first.group().strip())
-    if number != 1:
+    first = _goal_mark(paragraph)
+    if first is None or first.number != 1:
         return [paragraph]
     cuts = [0]
-    at = first.end()
-    while (found := _next_mark(paragraph, at, style, number + 1)) is not None:
-        cuts.append(found[0])
-        at, number = found[1], number + 1
+    mark = first
+    while (found := _next_mark(paragraph, mark)) is not None:
+        cuts.append(found.start)
+        mark = found
     if len(cuts) < 2:
         return [paragraph]
     return [paragraph[a:b] for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)]
 
 
-def _next_mark(paragraph: str, start: int, style: str, number: int) -> tuple[int, int] | None:
-    """(start, end) of the list's mark ``number`` in ``style`` from ``start`` on, where an item may start: ``2.``
-    or ``2、`` after the item before ended (；。，、 or a space) and before no digit, ``（2）`` after any character
-    but a digit, a circled ``②`` anywhere; None when there is none. (``str.find`` for the number, then its
-    neighbours: a goal's text is scanned once, in C, not tried by a pattern at every character.)"""
-    if style == "circled":
-        at = paragraph.find(chr(0x245F + number), start)
-        return (at, at + 1) if at >= 0 else None
+def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
+    """The list's next mark after ``previous``, in its style, where an item may start: ``2.`` or ``2、`` after the
+    item before ended (；。，、 or a space), ``（2）`` after any character but a digit, a circled ``②`` anywhere; None
+    when there is none. (``str.find`` for the number, then its neighbours: a goal's text is scanned once, in C, not
+    tried by a pattern at every character.)"""
+    number, start = previous.number + 1, previous.end
+    if previous.style == CIRCLED:
+        at = paragraph.find(chr(ord(CIRCLED) + number - 1), start)
+        return ListMark(None, CIRCLED, number, at, at + 1) if at >= 0 else None
+    paren = previous.style == "()"
     digits = str(number)
     at = paragraph.find(digits, start)
     while at >= 0:
-        end = at + len(digits)
-        after = paragraph[end:].lstrip(" ")
-        gap = len(paragraph) - end - len(after)
-        if style == "point":
-            if at > start and paragraph[at - 1] in _ITEM_ENDS and after[:1] in _POINT_CLOSERS \
-                    and not after[1:2].isdigit():
-                return at, end + gap + 1
-        else:
-            before = paragraph[start:at].rstrip(" ")
-            if before[-1:] in ("(", "（") and not before[-2:-1].isdigit() and after[:1] in (")", "）"):
-                return start + len(before) - 1, end + gap + 1
+        before = paragraph[start:at].rstrip(" ") if paren else paragraph[start:at]
+        mark_at = start + len(before) - 1 if paren else at
+        if (before[-1:] in ("(", "（") and not before[-2:-1].isdigit()) if paren else \
+                (at > start and before[-1:] in _ITEM_ENDS):
+            mark = _goal_mark(paragraph, mark_at)
+            if mark is not None and mark.number == number and (mark.style == "()") == paren:
+                return mark
         at = paragraph.find(digits, at + 1)
     return None
-
-
-_POINT_CLOSERS = frozenset(".．、)）")
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:
@@ -301,9 +299,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position; a
+    # (_goal_mark is anchored at the start: cut where it matches, without sub's search of every position; a
     # paragraph without a 2 or ② holds no list's second item: not looked at, the text reader's cost)
-    goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
+    goals = tuple((g[numbered.end:] if (numbered := _goal_mark(g)) else g).strip()
                   for paragraph in _paragraphs(parts.goals)
                   for g in (_goal_items(paragraph) if "2" in paragraph or "②" in paragraph else (paragraph,)))
     if parts.name_cell is not None:

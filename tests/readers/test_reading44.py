@@ -156,3 +156,22 @@ def test_a_wrapped_level_name_is_still_joined() -> None:
     assert read.document is not None
     (project,) = read.document.projects
     assert [(i.level2, i.level3) for i in project.indicators][-1] == ("经济效益指标", "带动增收")
+
+
+FORMS = ["tabs", "pipes", "docx", "xlsx", "html"]
+# goal cells that hold numbers of their own, and what they are: each goal (reading44's second reading)
+NUMBERS_IN_GOALS = [
+    ("（1）依据第五条第（2）款开展督查。", ["依据第五条第（2）款开展督查。"]),
+    ("（1）资助（1）班、（2）班学生。", ["资助（1）班、（2）班学生。"]),
+    ("（1）开展一年级（2）班帮扶；（2）居民满意度达到95%。", ["开展一年级（2）班帮扶；", "居民满意度达到95%。"]),
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(("cell", "goals"), NUMBERS_IN_GOALS)
+def test_a_number_within_a_goal_is_no_next_item(form: str, cell: str, goals: list[str]) -> None:
+    """A list's next mark stands where the item before it ended (；。， or a space): 第（2）款, 一年级（2）班 and
+    1、2号楼 are the goal's words, the list's real next item still cut (until the second reading a bracket's （2）
+    after any character but a digit, and 2. after a 、, was cut)."""
+    project = _project([*HEAD, ["年度目标", cell], *INDICATORS], form)
+    assert list(project.goals) == goals

@@ -49,8 +49,9 @@ _YEAR = re.compile(rf"({YEAR})\s*年")
 # The styles of a goal's list number (goal_lines.ListMark): （1）, 1., 1、, 1), or a circled ① (reading44: ①… kept
 # its mark until then).
 _GOAL_STYLES = frozenset({"()", ".", "、", ")", CIRCLED})
-# What ends the item before a list's next 1. or 1、 mark on the same line (1.…；2.…)
-_ITEM_ENDS = frozenset("；;。，,、 \t\u3000")
+# What ends the item before a list's next mark on the same line (1.…；2.…), white space besides
+_ITEM_ENDS = frozenset("；;。，,")
+_SPACES = " \t\u3000"
 
 
 def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str, Decimal | None],
@@ -105,10 +106,10 @@ def _goal_items(paragraph: str) -> list[str]:
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
-    """The list's next mark after ``previous``, in its style, where an item may start: ``2.`` or ``2、`` after the
-    item before ended (；。，、 or a space), ``（2）`` after any character but a digit, a circled ``②`` anywhere; None
-    when there is none. (``str.find`` for the number, then its neighbours: a goal's text is scanned once, in C, not
-    tried by a pattern at every character.)"""
+    """The list's next mark after ``previous``, in its style, where an item may start: ``2.``, ``2、`` or ``（2）``
+    after the item before ended (:func:`_ended`), a circled ``②`` anywhere; None when there is none. (``str.find``
+    for the number, then its neighbours: a goal's text is scanned once, in C, not tried by a pattern at every
+    character.)"""
     number, start = previous.number + 1, previous.end
     if previous.style == CIRCLED:
         at = paragraph.find(chr(ord(CIRCLED) + number - 1), start)
@@ -117,15 +118,22 @@ def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
     digits = str(number)
     at = paragraph.find(digits, start)
     while at >= 0:
-        before = paragraph[start:at].rstrip(" ") if paren else paragraph[start:at]
-        mark_at = start + len(before) - 1 if paren else at
-        if (before[-1:] in ("(", "（") and not before[-2:-1].isdigit()) if paren else \
-                (at > start and before[-1:] in _ITEM_ENDS):
+        mark_at = len(paragraph[:at].rstrip(" ")) - 1 if paren else at
+        if (paragraph[mark_at] in "(（" if paren else True) and _ended(paragraph, start, mark_at):
             mark = _goal_mark(paragraph, mark_at)
             if mark is not None and mark.number == number and (mark.style == "()") == paren:
                 return mark
         at = paragraph.find(digits, at + 1)
     return None
+
+
+def _ended(paragraph: str, start: int, at: int) -> bool:
+    """The item from ``start`` has text and ended before ``at``: at ``；``, ``。``, ``，`` or white space. Never at a
+    ``、``, which lists words within a sentence (``1、2号楼``, ``（1）班、（2）班``), nor at any other character
+    (``第（2）款``, ``一年级（2）班``: a bracket's number within the text, cut until this mend)."""
+    head = paragraph[start:at]
+    text = head.rstrip(_SPACES)
+    return bool(text) and (text[-1] in _ITEM_ENDS or len(text) < len(head))
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:

@@ -106,8 +106,9 @@ def _goal_items(paragraph: str) -> list[str]:
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
-    """The list's next mark after ``previous``, in its style, where an item may start: ``2.``, ``2、`` or ``（2）``
-    after the item before ended (:func:`_ended`), a circled ``②`` anywhere; None when there is none. (``str.find``
+    """The list's next mark after ``previous``, in its style (``1.`` then ``2.``, ``1)`` then ``2)``, never ``2、``),
+    where an item may start: ``2.``, ``2、`` or ``（2）`` after the item before ended (:func:`_ended`) and before no
+    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` anywhere; None when there is none. (``str.find``
     for the number, then its neighbours: a goal's text is scanned once, in C, not tried by a pattern at every
     character.)"""
     number, start = previous.number + 1, previous.end
@@ -119,21 +120,25 @@ def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
     at = paragraph.find(digits, start)
     while at >= 0:
         mark_at = len(paragraph[:at].rstrip(" ")) - 1 if paren else at
-        if (paragraph[mark_at] in "(（" if paren else True) and _ended(paragraph, start, mark_at):
+        if (paragraph[mark_at] in "(（" if paren else True) and _ended(paragraph, start, mark_at, previous.style):
             mark = _goal_mark(paragraph, mark_at)
-            if mark is not None and mark.number == number and (mark.style == "()") == paren:
+            if mark is not None and mark.number == number and mark.style == previous.style \
+                    and (paren or not paragraph[mark.end:mark.end + 4].lstrip(_SPACES)[:1].isdecimal()):
                 return mark
         at = paragraph.find(digits, at + 1)
     return None
 
 
-def _ended(paragraph: str, start: int, at: int) -> bool:
-    """The item from ``start`` has text and ended before ``at``: at ``；``, ``。``, ``，`` or white space. Never at a
+def _ended(paragraph: str, start: int, at: int, style: str) -> bool:
+    """The item from ``start`` has text and ended before ``at``: at ``；``, ``。``, ``，`` or white space (not before
+    a ``2、``: ``1.改造1号楼 2、3号楼``), no bracket opened in it left open (``1.完成一期（1、2）号``). Never at a
     ``、``, which lists words within a sentence (``1、2号楼``, ``（1）班、（2）班``), nor at any other character
-    (``第（2）款``, ``一年级（2）班``: a bracket's number within the text, cut until this mend)."""
+    (``第（2）款``, ``一年级（2）班``: a bracket's number within the text, cut until the second reading)."""
     head = paragraph[start:at]
     text = head.rstrip(_SPACES)
-    return bool(text) and (text[-1] in _ITEM_ENDS or len(text) < len(head))
+    if not text or not (text[-1] in _ITEM_ENDS or (len(text) < len(head) and style != "、")):
+        return False
+    return text.count("(") + text.count("（") <= text.count(")") + text.count("）")
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:

@@ -172,6 +172,10 @@ NUMBERS_IN_GOALS = [
     ("1)开展活动；2.居民满意度达到95%。", ["开展活动；2.居民满意度达到95%。"]),
     ("1.开展活动；2)居民满意度达到95%。", ["开展活动；2)居民满意度达到95%。"]),
     ("1)开展活动；2）居民满意度达到95%。", ["开展活动；", "居民满意度达到95%。"]),
+    ("1.2024年完成改造；2.居民满意度达到95%。", ["2024年完成改造；", "居民满意度达到95%。"]),
+    ("1、10月底前完成招标；2、12月底前验收。", ["10月底前完成招标；", "12月底前验收。"]),
+    ("1.完成改造；2.2024年底前验收；3.居民满意度达到95%。", ["完成改造；", "2024年底前验收；", "居民满意度达到95%。"]),
+    ("1.投入1.5万元，2.3万元用于培训。", ["投入1.5万元，2.3万元用于培训。"]),
 ]
 
 
@@ -183,3 +187,12 @@ def test_a_number_within_a_goal_is_no_next_item(form: str, cell: str, goals: lis
     after any character but a digit, and 2. after a 、, was cut)."""
     project = _project([*HEAD, ["年度目标", cell], *INDICATORS], form)
     assert list(project.goals) == goals
+
+
+@pytest.mark.parametrize("form", ["docx", "xlsx", "html"])
+def test_a_list_goes_on_from_the_line_before(form: str) -> None:
+    """A cell's lines ``1.…`` then ``2.…；3.…``: the second line goes on with the first's list (3. was left in the
+    second goal: each line's list had to start at 1)."""
+    project = _project([*HEAD, ["年度目标", "1.开展活动12次；\n2.居民满意度达到95%；3.全年无安全事故。"], *INDICATORS],
+                       form)
+    assert list(project.goals) == ["开展活动12次；", "居民满意度达到95%；", "全年无安全事故。"]

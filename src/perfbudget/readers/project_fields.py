@@ -52,6 +52,8 @@ _GOAL_STYLES = frozenset({"()", ".", "、", ")", CIRCLED})
 # What ends the item before a list's next mark on the same line (1.…；2.…), white space besides
 _ITEM_ENDS = frozenset("；;。，,")
 _SPACES = " \t\u3000"
+# a goal's date after its list number: 1.2024年完成…, 1、10月底前…
+_DATE = re.compile(r"(?:19|20)\d\d\s*年|1?\d\s*月")
 
 
 def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str, Decimal | None],
@@ -76,33 +78,48 @@ _NAME_IT = "；请在表前补上一行「项目名称：…」，或导入带�
 
 def _goal_mark(text: str, at: int = 0) -> ListMark | None:
     """The goal list's mark at ``at`` (``goal_lines.list_mark``, the one parser of list numbers): ``（1）``, ``1.``,
-    ``1、``, ``1)`` or ``①``, no word before it; after ``1.``, ``1、`` or ``1)`` no digit at once (``1.5万元`` is a
-    decimal). None otherwise."""
+    ``1、``, ``1)`` or ``①``, no word before it; after ``1.``, ``1、`` or ``1)`` no figure at once (``1.5万元`` is a
+    decimal; ``1.2024年…``, ``1、10月底前…`` a goal that starts with its date). None otherwise."""
     mark = list_mark(text, at)
     if mark is None or mark.word is not None or mark.style not in _GOAL_STYLES:
         return None
-    if mark.style in ("()", CIRCLED) or not text[mark.end:mark.end + 1].isdecimal():
+    if mark.style in ("()", CIRCLED) or not _figure_at(text, mark.end):
         return mark
     return None
 
 
-def _goal_items(paragraph: str) -> list[str]:
-    """The goals of one paragraph: its items, where it is a list numbered from 1 written on one line
+def _figure_at(text: str, at: int) -> bool:
+    """A figure starts at ``at`` of ``text``: a digit, not a year's or a month's (``2024年``, ``10月``)."""
+    return text[at:at + 1].isdecimal() and _DATE.match(text, at) is None
+
+
+def _goals(paragraphs: list[str]) -> list[str]:
+    """The goals of a goal cell's paragraphs, each cut into its items (:func:`_goal_items`): a paragraph may go on
+    with the list of the paragraph before it (``1.…`` then ``2.…；3.…``)."""
+    out: list[str] = []
+    last: ListMark | None = None
+    for paragraph in paragraphs:
+        items, last = _goal_items(paragraph, last)
+        out.extend(items)
+    return out
+
+
+def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListMark | None]:
+    """The goals of one paragraph and its list's last mark: its items, where it is a list written on one line
     (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as a web page's cell loses its line breaks: reading44; until then
-    the first item kept the others, the first's number alone left off), each item with its number (the model's
-    goals are unnumbered); else the paragraph. Marks of another style, or not the list's next number, are the
-    item's text (``1.…（2）…``, ``1.…；3.…``)."""
+    the first item kept the others, the first's number alone left off), numbered from 1 or from the number after
+    ``last``, the paragraph before's last mark, in its style; else the paragraph. Marks of another style, or not
+    the list's next number, are the item's text (``1.…（2）…``, ``1.…；3.…``)."""
     first = _goal_mark(paragraph)
-    if first is None or first.number != 1:
-        return [paragraph]
+    if first is None or (first.number != 1 and not (
+            last is not None and first.style == last.style and first.number == last.number + 1)):
+        return [paragraph], None
     cuts = [0]
     mark = first
     while (found := _next_mark(paragraph, mark)) is not None:
         cuts.append(found.start)
         mark = found
-    if len(cuts) < 2:
-        return [paragraph]
-    return [paragraph[a:b] for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)]
+    return [paragraph[a:b] for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)], mark
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
@@ -123,10 +140,15 @@ def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
         if (paragraph[mark_at] in "(（" if paren else True) and _ended(paragraph, start, mark_at, previous.style):
             mark = _goal_mark(paragraph, mark_at)
             if mark is not None and mark.number == number and mark.style == previous.style \
-                    and (paren or not paragraph[mark.end:mark.end + 4].lstrip(_SPACES)[:1].isdecimal()):
+                    and (paren or not _figure_at(paragraph, mark.end + _spaces_at(paragraph, mark.end))):
                 return mark
         at = paragraph.find(digits, at + 1)
     return None
+
+
+def _spaces_at(text: str, at: int) -> int:
+    """How many spaces stand at ``at`` of ``text``."""
+    return len(text) - at - len(text[at:].lstrip(_SPACES))
 
 
 def _ended(paragraph: str, start: int, at: int, style: str) -> bool:
@@ -312,11 +334,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    # (_goal_mark is anchored at the start: cut where it matches, without sub's search of every position; a
-    # paragraph without a 2 or ② holds no list's second item: not looked at, the text reader's cost)
     goals = tuple((g[numbered.end:] if (numbered := _goal_mark(g)) else g).strip()
-                  for paragraph in _paragraphs(parts.goals)
-                  for g in (_goal_items(paragraph) if "2" in paragraph or "②" in paragraph else (paragraph,)))
+                  for g in _goals(_paragraphs(parts.goals)))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

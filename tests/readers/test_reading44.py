@@ -44,7 +44,10 @@ def test_a_numbered_goal_list_in_one_cell(form: str, marks: str, joiner: str) ->
     circled list one a line kept its marks, and no list on one line was split, before reading44)."""
     cell = joiner.join(mark + goal for mark, goal in zip(MARKS[marks], GOALS, strict=True))
     project = _project([*HEAD, ["年度目标", cell], *INDICATORS], form)
-    assert list(project.goals) == GOALS
+    # an item cut from a line leaves the separator before the next (since the second reading), a line's own keeps it
+    # (an HTML cell's line breaks in its source are white space: one line)
+    one_line = not joiner or form == "html"
+    assert list(project.goals) == ([goal.removesuffix("；") for goal in GOALS] if one_line else GOALS)
 
 
 @pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
@@ -163,7 +166,7 @@ FORMS = ["tabs", "pipes", "docx", "xlsx", "html"]
 NUMBERS_IN_GOALS = [
     ("（1）依据第五条第（2）款开展督查。", ["依据第五条第（2）款开展督查。"]),
     ("（1）资助（1）班、（2）班学生。", ["资助（1）班、（2）班学生。"]),
-    ("（1）开展一年级（2）班帮扶；（2）居民满意度达到95%。", ["开展一年级（2）班帮扶；", "居民满意度达到95%。"]),
+    ("（1）开展一年级（2）班帮扶；（2）居民满意度达到95%。", ["开展一年级（2）班帮扶", "居民满意度达到95%。"]),
     ("1.完成一期（1、2）号地块平整。", ["完成一期（1、2）号地块平整。"]),
     ("1.完成（1，2）标段建设。", ["完成（1，2）标段建设。"]),
     ("1.改造1号楼， 2、三号楼维修。", ["改造1号楼， 2、三号楼维修。"]),
@@ -171,10 +174,12 @@ NUMBERS_IN_GOALS = [
     ("1.投入1.5万元，2. 3万元用于培训。", ["投入1.5万元，2. 3万元用于培训。"]),
     ("1)开展活动；2.居民满意度达到95%。", ["开展活动；2.居民满意度达到95%。"]),
     ("1.开展活动；2)居民满意度达到95%。", ["开展活动；2)居民满意度达到95%。"]),
-    ("1)开展活动；2）居民满意度达到95%。", ["开展活动；", "居民满意度达到95%。"]),
-    ("1.2024年完成改造；2.居民满意度达到95%。", ["2024年完成改造；", "居民满意度达到95%。"]),
-    ("1、10月底前完成招标；2、12月底前验收。", ["10月底前完成招标；", "12月底前验收。"]),
-    ("1.完成改造；2.2024年底前验收；3.居民满意度达到95%。", ["完成改造；", "2024年底前验收；", "居民满意度达到95%。"]),
+    ("1)开展活动；2）居民满意度达到95%。", ["开展活动", "居民满意度达到95%。"]),
+    ("1.投入1.5万元，2.2024年开展培训， 3.居民满意度达到95%。",
+     ["投入1.5万元", "2024年开展培训", "居民满意度达到95%。"]),
+    ("1.2024年完成改造；2.居民满意度达到95%。", ["2024年完成改造", "居民满意度达到95%。"]),
+    ("1、10月底前完成招标；2、12月底前验收。", ["10月底前完成招标", "12月底前验收。"]),
+    ("1.完成改造；2.2024年底前验收；3.居民满意度达到95%。", ["完成改造", "2024年底前验收", "居民满意度达到95%。"]),
     ("1.投入1.5万元，2.3万元用于培训。", ["投入1.5万元，2.3万元用于培训。"]),
 ]
 
@@ -189,10 +194,11 @@ def test_a_number_within_a_goal_is_no_next_item(form: str, cell: str, goals: lis
     assert list(project.goals) == goals
 
 
-@pytest.mark.parametrize("form", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("form", ["docx", "xlsx"])
 def test_a_list_goes_on_from_the_line_before(form: str) -> None:
     """A cell's lines ``1.…`` then ``2.…；3.…``: the second line goes on with the first's list (3. was left in the
-    second goal: each line's list had to start at 1)."""
+    second goal: each line's list had to start at 1; an HTML cell's lines are one line, cut as one).
+    The item cut from its line leaves the separator, the line's own item keeps what it ends with."""
     project = _project([*HEAD, ["年度目标", "1.开展活动12次；\n2.居民满意度达到95%；3.全年无安全事故。"], *INDICATORS],
                        form)
-    assert list(project.goals) == ["开展活动12次；", "居民满意度达到95%；", "全年无安全事故。"]
+    assert list(project.goals) == ["开展活动12次；", "居民满意度达到95%", "全年无安全事故。"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 from perfbudget.budget_parts import carried_over, parts_sum_differs
 from perfbudget.framework import names_department_table
@@ -52,6 +53,7 @@ _GOAL_STYLES = frozenset({"()", ".", "、", ")", CIRCLED})
 # What ends the item before a list's next mark on the same line (1.…；2.…), white space besides
 _ITEM_ENDS = frozenset("；;。，,")
 _SPACES = " \t\u3000"
+_SEPARATORS = "，,、；;"
 # a goal's date after its list number: 1.2024年完成…, 1、10月底前…
 _DATE = re.compile(r"(?:19|20)\d\d\s*年|1?\d\s*月")
 
@@ -119,7 +121,9 @@ def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListM
     while (found := _next_mark(paragraph, mark)) is not None:
         cuts.append(found.start)
         mark = found
-    return [paragraph[a:b] for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)], mark
+    # an item cut before the next one leaves it the separator (1.投入1.5万元，2.…): not the goal's
+    items = [paragraph[a:b].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(cuts)]
+    return [*items, paragraph[cuts[-1]:]], mark
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:

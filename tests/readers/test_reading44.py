@@ -11,6 +11,8 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
+from perfbudget.readers import project_fields
+from perfbudget.readers.goal_lines import ListMark, list_mark
 from tests.readers.word_tables import form_file
 
 HEAD = [["项目名称", "社区服务经费"], ["主管部门", "某区民政局"], ["年度资金总额", "10"]]
@@ -202,3 +204,20 @@ def test_a_list_goes_on_from_the_line_before(form: str) -> None:
     project = _project([*HEAD, ["年度目标", "1.开展活动12次；\n2.居民满意度达到95%；3.全年无安全事故。"], *INDICATORS],
                        form)
     assert list(project.goals) == ["开展活动12次；", "居民满意度达到95%", "全年无安全事故。"]
+
+
+def test_a_goal_lists_marks_are_each_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The goal cell's marks are parsed where the list is cut, each once, and a goal without a mark costs one
+    anchored match (each item's mark was parsed again when its number was left off)."""
+    parsed: list[int] = []
+
+    def counted(text: str, at: int = 0) -> ListMark | None:
+        parsed.append(at)
+        return list_mark(text, at)
+
+    monkeypatch.setattr(project_fields, "list_mark", counted)
+    project = _project([*HEAD, ["年度目标", "1.开展活动12次；2.居民满意度达到95%。\n全年无安全事故。"], *INDICATORS],
+                       "docx")
+    assert list(project.goals) == ["开展活动12次", "居民满意度达到95%。", "全年无安全事故。"]
+    assert sorted(parsed) == [0, 0, 10]
+

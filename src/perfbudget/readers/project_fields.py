@@ -107,23 +107,23 @@ def _goals(paragraphs: list[str]) -> list[str]:
 
 
 def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListMark | None]:
-    """The goals of one paragraph and its list's last mark: its items, where it is a list written on one line
-    (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as a web page's cell loses its line breaks: reading44; until then
-    the first item kept the others, the first's number alone left off), numbered from 1 or from the number after
-    ``last``, the paragraph before's last mark, in its style; else the paragraph. Marks of another style, or not
-    the list's next number, are the item's text (``1.…（2）…``, ``1.…；3.…``)."""
+    """The goals of one paragraph, their list numbers left off (the model's goals are unnumbered), and its list's
+    last mark: its items, where it is a list written on one line (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as
+    a web page's cell loses its line breaks: reading44; until then the first item kept the others, the first's
+    number alone left off), numbered from 1 or from the number after ``last``, the paragraph before's last mark, in
+    its style; else the paragraph. Marks of another style, or not the list's next number, are the item's text
+    (``1.…（2）…``, ``1.…；3.…``). (A paragraph not starting with a mark, most goals, costs one anchored match.)"""
     first = _goal_mark(paragraph)
-    if first is None or (first.number != 1 and not (
-            last is not None and first.style == last.style and first.number == last.number + 1)):
+    if first is None:
         return [paragraph], None
-    cuts = [0]
-    mark = first
-    while (found := _next_mark(paragraph, mark)) is not None:
-        cuts.append(found.start)
-        mark = found
+    if first.number != 1 and not (last is not None and first.style == last.style and first.number == last.number + 1):
+        return [paragraph[first.end:]], None
+    marks = [first]
+    while (found := _next_mark(paragraph, marks[-1])) is not None:
+        marks.append(found)
     # an item cut before the next one leaves it the separator (1.投入1.5万元，2.…): not the goal's
-    items = [paragraph[a:b].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(cuts)]
-    return [*items, paragraph[cuts[-1]:]], mark
+    items = [paragraph[a.end:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(marks)]
+    return [*items, paragraph[marks[-1].end:]], marks[-1]
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
@@ -338,8 +338,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    goals = tuple((g[numbered.end:] if (numbered := _goal_mark(g)) else g).strip()
-                  for g in _goals(_paragraphs(parts.goals)))
+    goals = tuple(goal.strip() for goal in _goals(_paragraphs(parts.goals)))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

@@ -221,3 +221,21 @@ def test_a_goal_lists_marks_are_each_parsed_once(monkeypatch: pytest.MonkeyPatch
     assert list(project.goals) == ["开展活动12次", "居民满意度达到95%。", "全年无安全事故。"]
     assert sorted(parsed) == [0, 0, 10]
 
+
+@pytest.mark.parametrize("label", ["预算单位名称", "项目名称及编码", "实施单位负责人"])
+def test_a_label_alone_on_its_line_is_no_label_glued_to_its_value(label: str) -> None:
+    """A longer label (预算单位名称, 项目名称及编码) starts with a shorter one: it is the label, no label run into its
+    value (the refusal said 「标签和取值连在一起」 of it)."""
+    lines = [*GLUED_DEPARTMENT[:2], label, "某区某街道办事处", *GLUED_DEPARTMENT[3:]]
+    ((_, message),) = _errors("\n".join(lines) + "\n")
+    assert "标签和取值连在一起" not in message
+    assert "第6行「绩效指标指标名称指标权重计量单位指标性质指标值」的各列名称连在一起" in message
+
+
+def test_a_whole_header_row_run_together_is_named() -> None:
+    """A glued line longer than 60 characters (a whole header row) was never named."""
+    glued = ("部门(单位)名称重庆市梁平区某某街道办事处社区服务中心及下属单位区级支出预算总量3724.39"
+             "其中一般公共预算3724.39政府性基金0")
+    lines = [*GLUED_DEPARTMENT[:2], glued, *GLUED_DEPARTMENT[3:]]
+    ((_, message),) = _errors("\n".join(lines) + "\n")
+    assert f"第3行「{glued}」的标签和取值连在一起" in message

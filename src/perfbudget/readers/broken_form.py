@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.labels import COLUMN_LABELS, HEADER_LABELS, IGNORED_LABELS, header_field
 from perfbudget.readers.traditional import simplified, without_pinyin
 
 _MOST_LINES = 5000
@@ -35,13 +36,13 @@ _HEAD_WORDS = ("预算数", "执行数", "执行率", "分值", "得分")
 _NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门",
                           "实施单位", "预算单位"})
 _CUT_FIGURE = re.compile(r"\d\.$")
-# a header label run into its value: the label, then at once a character of the value (no space, tab, | or colon)
-_GLUED_LABEL = re.compile(r"^(?:项目名称|部门名称|单位名称|部门\(单位\)名称|部门（单位）名称|主管部门|实施单位"
-                          r"|预算单位)(?=[\u4e00-\u9fff\d])")
-# two column names of an indicator head run together (指标名称指标权重)
-_COLUMNS = "一级指标|二级指标|三级指标|指标名称|指标权重|计量单位|指标性质|指标值|指标方向"
-_GLUED_COLUMNS = re.compile(rf"(?:{_COLUMNS})(?={_COLUMNS})")
-
+# the header block's labels and the indicator head's column names, as written (readers/labels.py), and every end of
+# one (编码 of 项目编码, 负责人 of 项目负责人, 及代码 of 主管部门及代码): what follows a label and is one is no value
+_HEADER = frozenset({*HEADER_LABELS, *_NAME_LABELS})
+_COLUMN_HEADS = frozenset({*COLUMN_LABELS, *IGNORED_LABELS})
+_LABEL_ENDS = frozenset(label[k:] for label in _HEADER | _COLUMN_HEADS for k in range(len(label)))
+_NAMING = frozenset({"name", "unit", "department"})  # the fields of a label that names the project or its unit
+_VALUE_START = re.compile(r"[\u4e00-\u9fff\d]")
 
 def broken_form(text: str, first_line: int) -> list[str]:
     """The refusal's added clauses (each starting with ``；``) for the text's lines from ``first_line`` (1-based)
@@ -100,13 +101,37 @@ def _label_after_value(shown: list[str], plain: list[str], first_line: int) -> l
 
 def _glued_cells(shown: list[str], plain: list[str], first_line: int) -> list[str]:
     """The clauses for the first line whose header label runs into its value and the first whose indicator column
-    names run together (each only where the text shows it)."""
+    names run together (each only where the text shows it). A line longer than a label's is looked at too (a whole
+    header row run together, up to ``4 * _SHORT``), in simplified characters."""
     said = []
-    label = next((k for k, line in enumerate(plain) if _GLUED_LABEL.match(line)), None)
+    lines = [plain[k] or simplified(line) for k, line in enumerate(shown)]
+    label = next((k for k, line in enumerate(lines) if _glued_label(line)), None)
     if label is not None:
         said.append(f"；第{first_line + label}行「{shown[label]}」的标签和取值连在一起（没有制表符、「|」或空格分开），"
                     "无法可靠地分开")
-    columns = next((k for k, line in enumerate(plain) if _GLUED_COLUMNS.search(line)), None)
+    columns = next((k for k, line in enumerate(lines) if _glued_columns(line)), None)
     if columns is not None:
         said.append(f"；第{first_line + columns}行「{shown[columns]}」的各列名称连在一起，各行指标的取值无法对应到列")
     return said
+
+
+def _longest(line: str, labels: frozenset[str]) -> str:
+    """The longest of ``labels`` that ``line`` starts with, or ""."""
+    return next((line[:n] for n in range(min(len(line), 24), 1, -1) if line[:n] in labels), "")
+
+
+def _glued_label(line: str) -> bool:
+    """``line`` starts with a label naming the project or its unit (its longest known label: 预算单位名称, not 预算单位)
+    run into a value: a character or a digit at once, what follows no label and no label's end (项目名称及编码,
+    实施单位负责人 are labels)."""
+    label = _longest(line, _HEADER)
+    rest = line[len(label):]
+    return bool(label) and (label in _NAME_LABELS or header_field(label) in _NAMING) \
+        and _VALUE_START.match(rest) is not None and rest not in _LABEL_ENDS and header_field(rest) is None
+
+
+def _glued_columns(line: str) -> bool:
+    """``line`` starts with two column names of an indicator head run together (绩效指标指标名称指标权重…), each the
+    longest known at its place (一级指标 is one name, not 一级 + 指标), the line itself no name."""
+    first = _longest(line, _COLUMN_HEADS)
+    return bool(first) and first != line and bool(_longest(line[len(first):], _COLUMN_HEADS))

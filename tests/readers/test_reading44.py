@@ -67,8 +67,9 @@ def test_a_circled_goal_list_in_the_cells_of_the_goals_row(form: str) -> None:
     "1.开展社区服务活动12次（2）居民满意度达到95%。",  # a mark of another style
     "2024年开展社区服务活动12次；2.居民满意度达到95%。",  # no list: the cell starts with no item's mark
 ])
-def test_what_is_no_list_on_one_line_stays_one_goal(cell: str) -> None:
-    project = _project([*HEAD, ["年度目标", cell], *INDICATORS], "tabs")
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
+def test_what_is_no_list_on_one_line_stays_one_goal(cell: str, form: str) -> None:
+    project = _project([*HEAD, ["年度目标", cell], *INDICATORS], form)
     assert list(project.goals) == [cell.removeprefix("1.")]
 
 
@@ -138,7 +139,7 @@ def test_an_indicator_header_whose_labels_are_broken_over_two_rows(form: str, he
         tuple(row) for row in INDICATORS[1:]]
 
 
-@pytest.mark.parametrize("form", ["tabs", "pipes", "docx"])
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
 def test_a_self_evaluation_header_broken_over_two_rows(form: str) -> None:
     head = [["一级", "二级", "三级", "年度", "实际", "分值", "得分"],
             ["指标", "指标", "指标", "指标值", "完成值", "", ""]]
@@ -160,12 +161,15 @@ def test_a_wrapped_level_name_is_still_joined() -> None:
     read = load_bytes(text.encode(), "表.txt")
     assert read.document is not None
     (project,) = read.document.projects
-    assert [(i.level2, i.level3) for i in project.indicators][-1] == ("经济效益指标", "带动增收")
+    assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+        ("产出指标", "数量指标", "服务活动次数", "≥12次"), ("效益指标", "经济效益指标", "带动增收", "≥10万元")]
 
 
 FORMS = ["tabs", "pipes", "docx", "xlsx", "html"]
 # goal cells that hold numbers of their own, and what they are: each goal (reading44's second reading)
 NUMBERS_IN_GOALS = [
+    ("1、完成1、2号楼改造。", ["完成1、2号楼改造。"]),
+    ("1.完成1、2号楼改造；2.居民满意度达到95%。", ["完成1、2号楼改造", "居民满意度达到95%。"]),
     ("（1）依据第五条第（2）款开展督查。", ["依据第五条第（2）款开展督查。"]),
     ("（1）资助（1）班、（2）班学生。", ["资助（1）班、（2）班学生。"]),
     ("（1）开展一年级（2）班帮扶；（2）居民满意度达到95%。", ["开展一年级（2）班帮扶", "居民满意度达到95%。"]),

@@ -54,6 +54,7 @@ _GOAL_STYLES = frozenset({"()", ".", "、", ")", CIRCLED})
 _ITEM_ENDS = frozenset("；;。，,")
 _SPACES = " \t\u3000"
 _SEPARATORS = "，,、；;"
+_ENDS_OR_SPACES = _ITEM_ENDS | frozenset(_SPACES)
 # a goal's date after its list number: 1.2024年完成…, 1、10月底前…
 _DATE = re.compile(r"(?:19|20)\d\d\s*年|1?\d\s*月")
 
@@ -85,7 +86,8 @@ def _goal_mark(text: str, at: int = 0) -> ListMark | None:
     mark = list_mark(text, at)
     if mark is None or mark.word is not None or mark.style not in _GOAL_STYLES:
         return None
-    if mark.style in ("()", CIRCLED) or not _figure_at(text, mark.end):
+    end = mark.end
+    if mark.style in ("()", CIRCLED) or not text[end:end + 1].isdecimal() or _DATE.match(text, end) is not None:
         return mark
     return None
 
@@ -118,7 +120,10 @@ def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListM
         return [paragraph], None
     if first.number != 1 and not (last is not None and first.style == last.style and first.number == last.number + 1):
         return [paragraph[first.end:]], None
-    marks = [first]
+    found = _next_mark(paragraph, first)
+    if found is None:  # (most lists: one item a line)
+        return [paragraph[first.end:]], first
+    marks = [first, found]
     while (found := _next_mark(paragraph, marks[-1])) is not None:
         marks.append(found)
     # an item cut before the next one leaves it the separator (1.投入1.5万元，2.…): not the goal's
@@ -141,7 +146,9 @@ def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
     at = paragraph.find(digits, start)
     while at >= 0:
         mark_at = len(paragraph[:at].rstrip(" ")) - 1 if paren else at
-        if (paragraph[mark_at] in "(（" if paren else True) and _ended(paragraph, start, mark_at, previous.style):
+        # (where the item before ended: the mark's opening bracket, and before it an end or a space, looked at first)
+        if (paragraph[mark_at] in "(（" if paren else True) and paragraph[mark_at - 1] in _ENDS_OR_SPACES \
+                and _ended(paragraph, start, mark_at, previous.style):
             mark = _goal_mark(paragraph, mark_at)
             if mark is not None and mark.number == number and mark.style == previous.style \
                     and (paren or not _figure_at(paragraph, mark.end + _spaces_at(paragraph, mark.end))):

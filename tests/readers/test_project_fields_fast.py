@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 import re
 
-from perfbudget.readers.project_fields import _CODED_NAME, _GOAL_NUMBER, _fund_label
+from perfbudget.readers.project_fields import _CODED_NAME, _fund_label, _goal_mark
 
 # The pattern build_project matched each name with before reader-speed11 (the reference).
 _FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*"
@@ -42,13 +42,18 @@ def test_fund_label_reads_as_the_whole_names_pattern() -> None:
     assert matched > 500  # the random names reach the label often (731 of 20,016)
 
 
-def test_goal_number_cut_where_the_pattern_matches_equals_its_sub() -> None:
+# the goal number's pattern before goal_lines.list_mark became the one parser of list marks (reading44's mend)
+_GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d)|[①-⑳])\s*")
+
+
+def test_the_goal_number_left_off_is_what_the_goal_numbers_pattern_left_off() -> None:
     rng = random.Random(7)
-    alphabet = [*"1234567890.．、)）(（ \t\n目标", "12.", "(3)", "1.5"]
+    alphabet = [*"1234567890.．、)）(（ \t\n目标①②", "12.", "(3)", "1.5"]
     for _ in range(20000):
         goal = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
-        numbered = _GOAL_NUMBER.match(goal)
-        assert (goal[numbered.end():] if numbered else goal) == _GOAL_NUMBER.sub("", goal), repr(goal)
+        numbered, reference = _goal_mark(goal), _GOAL_NUMBER.match(goal)
+        assert (goal[numbered.end:] if numbered else goal).strip() == \
+            (goal[reference.end():] if reference else goal).strip(), repr(goal)
 
 
 def test_a_project_code_needs_ten_ascii_letters_or_digits_first() -> None:

@@ -86,7 +86,8 @@ def test_a_transfer_forms_budget_and_a_title_that_names_no_project() -> None:
     assert project.budget.total == Decimal("5.8") and result.document.money_unit == "万元"
     assert not project.name
     unnamed = [p.message for p in result.problems if p.message.startswith("没有找到项目名称")]
-    assert unnamed == ["没有找到项目名称：表头部分有资金，但没有写明项目名称，表题也没有指明项目，项目名称未知"]
+    assert unnamed == ["没有找到项目名称：表头部分有资金，但没有写明项目名称，表题也没有指明项目，项目名称未知"
+                       "；请在表前补上一行「项目名称：…」，或导入带表头部分的完整表格，再重新读取"]
     rows = [(i.level3, i.target.raw) for i in project.indicators]
     assert rows == [("药品抽验品种", "≥3"), ("药品抽检完成率", "100%")]
 

@@ -132,12 +132,11 @@ def test_a_goal_lists_mark_is_matched_in_linear_time(text: str) -> None:
 @pytest.mark.parametrize("text", ["目标1：完成", "目标 2、完成", "（3）完成", "任务（4）：完成", "5.完成", "6完成",
                                   "指标 07 ：完成", "目标：完成", "100.完成", "目标1x"])
 def test_a_goal_lists_mark_is_what_it_was(text: str) -> None:
-    from perfbudget.readers.goal_lines import _LIST_MARK
+    from perfbudget.readers.goal_lines import list_mark
 
-    def groups(found: re.Match[str] | None) -> tuple[str | None, ...] | None:
-        return found.groups() if found else None
-
-    assert groups(_LIST_MARK.match(text)) == groups(_OLD_LIST_MARK.match(text))
+    mark, old = list_mark(text), _OLD_LIST_MARK.match(text)
+    assert (mark.word, str(mark.number).zfill(len(old.group(2)))) == old.groups() if mark and old \
+        else mark is old is None
 
 
 _HEAD = "|项目名称|甲项目|||\n|一级指标|二级指标|三级指标|指标值|\n|产出指标|数量指标|覆盖率|100%|\n"

@@ -12,6 +12,10 @@ table is cut at its header — true, but a person looking at the text sees more,
 - the text ending inside a figure (``年度资金总额4678.504468.``: two amounts glued, the second stopping at its point):
   the page was cut there.
 
+- a label of the header block glued to its value (``部门(单位)名称重庆市…区级支出预算总量3724.39``), or an indicator
+  head's column names glued one to the next (``绩效指标指标名称指标权重计量单位``): the first line of each, so that the
+  user sees where the cells ran together, not only the form's title the refusal stands at (reading44, corpus ``192``).
+
 Each is added to the refusal with its lines, only where the text shows it; nothing is read from them (a person could
 only guess the grid). The lines after the form's first word are looked at (at most ``_MOST_LINES``), each short one
 in simplified characters without a mirror's pinyin.
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.labels import COLUMN_LABELS, HEADER_LABELS, IGNORED_LABELS, header_field
 from perfbudget.readers.traditional import simplified, without_pinyin
 
 _MOST_LINES = 5000
@@ -31,7 +36,13 @@ _HEAD_WORDS = ("预算数", "执行数", "执行率", "分值", "得分")
 _NAME_LABELS = frozenset({"项目名称", "部门名称", "单位名称", "部门(单位)名称", "部门（单位）名称", "主管部门",
                           "实施单位", "预算单位"})
 _CUT_FIGURE = re.compile(r"\d\.$")
-
+# the header block's labels and the indicator head's column names, as written (readers/labels.py), and every end of
+# one (编码 of 项目编码, 负责人 of 项目负责人, 及代码 of 主管部门及代码): what follows a label and is one is no value
+_HEADER = frozenset({*HEADER_LABELS, *_NAME_LABELS})
+_COLUMN_HEADS = frozenset({*COLUMN_LABELS, *IGNORED_LABELS})
+_LABEL_ENDS = frozenset(label[k:] for label in _HEADER | _COLUMN_HEADS for k in range(len(label)))
+_NAMING = frozenset({"name", "unit", "department"})  # the fields of a label that names the project or its unit
+_VALUE_START = re.compile(r"[\u4e00-\u9fff\d]")
 
 def broken_form(text: str, first_line: int) -> list[str]:
     """The refusal's added clauses (each starting with ``；``) for the text's lines from ``first_line`` (1-based)
@@ -42,7 +53,8 @@ def broken_form(text: str, first_line: int) -> list[str]:
     plain = simplified("\n".join(line if len(line) <= _SHORT else "" for line in shown)).split("\n")  # (at once)
     if len(plain) != len(shown):
         plain = [line if len(line) <= _SHORT else "" for line in shown]
-    said = [*_broken_head(shown, plain, first_line), *_label_after_value(shown, plain, first_line)]
+    said = [*_broken_head(shown, plain, first_line), *_label_after_value(shown, plain, first_line),
+            *_glued_cells(shown, plain, first_line)]
     last = max((k for k, line in enumerate(shown) if line), default=None)
     if last is not None and _CUT_FIGURE.search(shown[last]):
         said.append(f"；文本在第{first_line + last}行「{shown[last]}」的数字中间结束（最后的数字停在小数点），"
@@ -85,3 +97,41 @@ def _label_after_value(shown: list[str], plain: list[str], first_line: int) -> l
             return [f"；「{shown[k]}」（第{first_line + k}行）写在其值之后：下一行不是它的值，"
                     f"上一行「{shown[k - 1]}」可能是它的值"]
     return []
+
+
+def _glued_cells(shown: list[str], plain: list[str], first_line: int) -> list[str]:
+    """The clauses for the first line whose header label runs into its value and the first whose indicator column
+    names run together (each only where the text shows it). A line longer than a label's is looked at too (a whole
+    header row run together, up to ``4 * _SHORT``), in simplified characters."""
+    said = []
+    lines = [plain[k] or simplified(line) for k, line in enumerate(shown)]
+    label = next((k for k, line in enumerate(lines) if _glued_label(line)), None)
+    if label is not None:
+        said.append(f"；第{first_line + label}行「{shown[label]}」的标签和取值连在一起（没有制表符、「|」或空格分开），"
+                    "无法可靠地分开")
+    columns = next((k for k, line in enumerate(lines) if _glued_columns(line)), None)
+    if columns is not None:
+        said.append(f"；第{first_line + columns}行「{shown[columns]}」的各列名称连在一起，各行指标的取值无法对应到列")
+    return said
+
+
+def _longest(line: str, labels: frozenset[str]) -> str:
+    """The longest of ``labels`` that ``line`` starts with, or ""."""
+    return next((line[:n] for n in range(min(len(line), 24), 1, -1) if line[:n] in labels), "")
+
+
+def _glued_label(line: str) -> bool:
+    """``line`` starts with a label naming the project or its unit (its longest known label: 预算单位名称, not 预算单位)
+    run into a value: a character or a digit at once, what follows no label and no label's end (项目名称及编码,
+    实施单位负责人 are labels)."""
+    label = _longest(line, _HEADER)
+    rest = line[len(label):]
+    return bool(label) and (label in _NAME_LABELS or header_field(label) in _NAMING) \
+        and _VALUE_START.match(rest) is not None and rest not in _LABEL_ENDS and header_field(rest) is None
+
+
+def _glued_columns(line: str) -> bool:
+    """``line`` starts with two column names of an indicator head run together (绩效指标指标名称指标权重…), each the
+    longest known at its place (一级指标 is one name, not 一级 + 指标), the line itself no name."""
+    first = _longest(line, _COLUMN_HEADS)
+    return bool(first) and first != line and bool(_longest(line[len(first):], _COLUMN_HEADS))

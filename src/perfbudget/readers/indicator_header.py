@@ -122,6 +122,24 @@ def is_label_subrow_texts(filled: list[str]) -> bool:
     return True
 
 
+def completes_header(header: list[Cell], row: list[Cell]) -> bool:
+    """The row under an indicator header holds the rest of its labels, each under its own: two filled cells at
+    least, each standing under a filled header cell that, joined to it, is a column label (``一级 | 二级 | 三级 |
+    绩效`` over ``指标 | 指标 | 指标 | 指标值``: labels broken in their cells, a copy writing each cell's lines as rows;
+    reading44 — the lower row was read as an indicator 「指标」, or its first cell joined to the last label above as
+    one wrapped label, the columns shifted: 三级 read as the target)."""
+    filled = [(k, cell) for k, cell in enumerate(row) if not cell.blank]
+    # (a label's pieces are short: a row holding a longer text — a header block's value, an indicator's name —
+    # is told at once, without a look-up of a joined text no cache has seen)
+    if len(filled) < 2 or any(len(cell.text) > _PIECE for _, cell in filled):
+        return False
+    return all(k < len(header) and not header[k].blank and len(header[k].text) <= _PIECE
+               and column_role(header[k].text.strip() + cell.text.strip()) is not None for k, cell in filled)
+
+
+_PIECE = 8  # the longest piece of a broken column label looked at (实际完成值, 年度指标值 and their spaces)
+
+
 def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
     """One indicator header from a header written over two rows, column by column: the two
     texts joined when together they are a column label (``年度`` + ``指标值``), else the lower

@@ -34,6 +34,7 @@ from perfbudget.readers.in_table_titles import title_rows
 from perfbudget.readers.indicator_header import (
     HeaderMemo,
     column_map,
+    completes_header,
     group_sub_columns,
     is_label_subrow,
     is_sub_header,
@@ -226,8 +227,8 @@ def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Cal
     (年度 over 指标值 beside it), or it names the value column merged down both rows while the row
     under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标) — in a stream
     (one cell a paragraph) not where the row is a form's header block (:func:`_holds_header_block`)."""
-    if any(column_role(c.text) == "level3" for c in row):
-        return True
+    if any(column_role(c.text) == "level3" for c in row) or completes_header(row, below):
+        return True  # (一级指 | 二级指 | 三级指 over 标 | 标 | 标: labels broken in their cells, reading44)
     return (any(column_role(c.text) == "target" for c in row if not c.blank)
             and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below)
             and not (stream and _holds_header_block(row)))
@@ -378,7 +379,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         upper, header = spread
         rows = [*rows[:upper], header, *rows[header_index + 1:]]
         header_index = upper
-    if header_index + 1 < len(rows) and is_label_subrow(rows[header_index + 1]):
+    if header_index + 1 < len(rows) and (is_label_subrow(rows[header_index + 1])
+                                         or completes_header(rows[header_index], rows[header_index + 1])):
         rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
                 *rows[header_index + 2:]]
     elif header_index + 2 < len(rows) and (spread_sub := spread_label_subrow(

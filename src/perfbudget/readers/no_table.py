@@ -83,8 +83,23 @@ def _title_of(line: str, at: int, word: str) -> str:
     if word not in _TITLE_WORDS or len(line) > _LONGEST_LINE:
         return word
     lead = line[max(0, at - 40):at]
-    start = _TITLE_START.match(lead)
-    return (lead[start.end():] if start is not None else lead) + word
+    return lead[_title_start(lead):] + word
+
+
+def _title_start(lead: str) -> int:
+    """Where the title starts in ``lead``: after its last mark, a closing bracket that closes a word's note
+    (部门(单位): the title's own, reading44 — 「整体绩效目标表」 was all `192`'s refusal named) looked past; a list
+    number's bracket ((一)重庆市…) is a mark."""
+    end = len(lead)
+    while (start := _TITLE_START.match(lead, 0, end)) is not None:
+        closing = start.end() - 1
+        if lead[closing] in ")）":
+            opening = max(lead.rfind("(", 0, closing), lead.rfind("（", 0, closing))
+            if opening > 0 and "\u4e00" <= lead[opening - 1] <= "\u9fff":
+                end = opening
+                continue
+        return start.end()
+    return 0
 
 
 # A money label glued to an amount that lost its digits before the point (年度总金额.32.06.5: a preview's text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 from perfbudget.budget_parts import carried_over, parts_sum_differs
 from perfbudget.framework import names_department_table
@@ -17,6 +18,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
+from perfbudget.readers.goal_lines import CIRCLED, ListMark, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
@@ -45,7 +47,16 @@ _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[
 # The project name of a 部门整体 (department-level) table, which names the department, not a project.
 DEPARTMENT_PROJECT = "部门整体支出"
 _YEAR = re.compile(rf"({YEAR})\s*年")
-_GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
+# The styles of a goal's list number (goal_lines.ListMark): （1）, 1., 1、, 1), or a circled ① (reading44: ①… kept
+# its mark until then).
+_GOAL_STYLES = frozenset({"()", ".", "、", ")", CIRCLED})
+# What ends the item before a list's next mark on the same line (1.…；2.…), white space besides
+_ITEM_ENDS = frozenset("；;。，,")
+_SPACES = " \t\u3000"
+_SEPARATORS = "，,、；;"
+_ENDS_OR_SPACES = _ITEM_ENDS | frozenset(_SPACES)
+# a goal's date after its list number: 1.2024年完成…, 1、10月底前…
+_DATE = re.compile(r"(?:19|20)\d\d\s*年|1?\d\s*月")
 
 
 def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str, Decimal | None],
@@ -62,6 +73,105 @@ def _parts_making_total(fiscal_parts: list[tuple[str, Cell]], amounts: dict[str,
         return None
     whole = sum((v for v in values if v is not None), Decimal(0))
     return whole if whole + (amounts.get("other") or Decimal(0)) == total else None
+
+
+# what a user does about a project without its name (reading44: the error said what was missing, not what to do)
+_NAME_IT = "；请在表前补上一行「项目名称：…」，或导入带表头部分的完整表格，再重新读取"
+
+
+def _goal_mark(text: str, at: int = 0) -> ListMark | None:
+    """The goal list's mark at ``at`` (``goal_lines.list_mark``, the one parser of list numbers): ``（1）``, ``1.``,
+    ``1、``, ``1)`` or ``①``, no word before it; after ``1.``, ``1、`` or ``1)`` no figure at once (``1.5万元`` is a
+    decimal; ``1.2024年…``, ``1、10月底前…`` a goal that starts with its date). None otherwise."""
+    mark = list_mark(text, at)
+    if mark is None or mark.word is not None or mark.style not in _GOAL_STYLES:
+        return None
+    end = mark.end
+    if mark.style in ("()", CIRCLED) or not text[end:end + 1].isdecimal() or _DATE.match(text, end) is not None:
+        return mark
+    return None
+
+
+def _figure_at(text: str, at: int) -> bool:
+    """A figure starts at ``at`` of ``text``: a digit, not a year's or a month's (``2024年``, ``10月``)."""
+    return text[at:at + 1].isdecimal() and _DATE.match(text, at) is None
+
+
+def _goals(paragraphs: list[str]) -> list[str]:
+    """The goals of a goal cell's paragraphs, each cut into its items (:func:`_goal_items`): a paragraph may go on
+    with the list of the paragraph before it (``1.…`` then ``2.…；3.…``)."""
+    out: list[str] = []
+    last: ListMark | None = None
+    for paragraph in paragraphs:
+        items, last = _goal_items(paragraph, last)
+        out.extend(items)
+    return out
+
+
+def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListMark | None]:
+    """The goals of one paragraph, their list numbers left off (the model's goals are unnumbered), and its list's
+    last mark: its items, where it is a list written on one line (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as
+    a web page's cell loses its line breaks: reading44; until then the first item kept the others, the first's
+    number alone left off), numbered from 1 or from the number after ``last``, the paragraph before's last mark, in
+    its style; else the paragraph. Marks of another style, or not the list's next number, are the item's text
+    (``1.…（2）…``, ``1.…；3.…``). (A paragraph not starting with a mark, most goals, costs one anchored match.)"""
+    first = _goal_mark(paragraph)
+    if first is None:
+        return [paragraph], None
+    if first.number != 1 and not (last is not None and first.style == last.style and first.number == last.number + 1):
+        return [paragraph[first.end:]], None
+    found = _next_mark(paragraph, first)
+    if found is None:  # (most lists: one item a line)
+        return [paragraph[first.end:]], first
+    marks = [first, found]
+    while (found := _next_mark(paragraph, marks[-1])) is not None:
+        marks.append(found)
+    # an item cut before the next one leaves it the separator (1.投入1.5万元，2.…): not the goal's
+    items = [paragraph[a.end:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(marks)]
+    return [*items, paragraph[marks[-1].end:]], marks[-1]
+
+
+def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
+    """The list's next mark after ``previous``, in its style (``1.`` then ``2.``, ``1)`` then ``2)``, never ``2、``),
+    where an item may start: ``2.``, ``2、`` or ``（2）`` after the item before ended (:func:`_ended`) and before no
+    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` anywhere; None when there is none. (``str.find``
+    for the number, then its neighbours: a goal's text is scanned once, in C, not tried by a pattern at every
+    character.)"""
+    number, start = previous.number + 1, previous.end
+    if previous.style == CIRCLED:
+        at = paragraph.find(chr(ord(CIRCLED) + number - 1), start)
+        return ListMark(None, CIRCLED, number, at, at + 1) if at >= 0 else None
+    paren = previous.style == "()"
+    digits = str(number)
+    at = paragraph.find(digits, start)
+    while at >= 0:
+        mark_at = len(paragraph[:at].rstrip(" ")) - 1 if paren else at
+        # (where the item before ended: the mark's opening bracket, and before it an end or a space, looked at first)
+        if (paragraph[mark_at] in "(（" if paren else True) and paragraph[mark_at - 1] in _ENDS_OR_SPACES \
+                and _ended(paragraph, start, mark_at, previous.style):
+            mark = _goal_mark(paragraph, mark_at)
+            if mark is not None and mark.number == number and mark.style == previous.style \
+                    and (paren or not _figure_at(paragraph, mark.end + _spaces_at(paragraph, mark.end))):
+                return mark
+        at = paragraph.find(digits, at + 1)
+    return None
+
+
+def _spaces_at(text: str, at: int) -> int:
+    """How many spaces stand at ``at`` of ``text``."""
+    return len(text) - at - len(text[at:].lstrip(_SPACES))
+
+
+def _ended(paragraph: str, start: int, at: int, style: str) -> bool:
+    """The item from ``start`` has text and ended before ``at``: at ``；``, ``。``, ``，`` or white space (not before
+    a ``2、``: ``1.改造1号楼 2、3号楼``), no bracket opened in it left open (``1.完成一期（1、2）号``). Never at a
+    ``、``, which lists words within a sentence (``1、2号楼``, ``（1）班、（2）班``), nor at any other character
+    (``第（2）款``, ``一年级（2）班``: a bracket's number within the text, cut until the second reading)."""
+    head = paragraph[start:at]
+    text = head.rstrip(_SPACES)
+    if not text or not (text[-1] in _ITEM_ENDS or (len(text) < len(head) and style != "、")):
+        return False
+    return text.count("(") + text.count("（") <= text.count(")") + text.count("）")
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:
@@ -123,10 +233,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             # a header block with the money but no project's name (a 区域 transfer 自评表's 单位名称 and 转移支付预算数,
             # corpus 177): not "only the indicator part" (reading32)
             problems.append(Problem(parts.source, "没有找到项目名称：表头部分有资金，但没有写明项目名称，"
-                                                  "表题也没有指明项目，项目名称未知"))
+                                                  f"表题也没有指明项目，项目名称未知{_NAME_IT}"))
         elif parts.indicators:
             problems.append(Problem(parts.source, "没有找到项目名称：本表只有指标部分（表头部分不在此处），"
-                                                  "表题也没有指明项目，项目名称未知"))
+                                                  f"表题也没有指明项目，项目名称未知{_NAME_IT}"))
         else:
             problems.append(Problem(parts.source, "没有找到项目名称"))
     if label is None and title and (titled := _TITLE_LABEL.search(title)):
@@ -235,9 +345,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
-    goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
-                  for g in _paragraphs(parts.goals))
+    goals = tuple(goal.strip() for goal in _goals(_paragraphs(parts.goals)))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

@@ -33,7 +33,7 @@ from perfbudget.readers.broken_rows import PERCENT_SIGNS, percent_completed
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
-from perfbudget.readers.indicator_header import is_indicator_header_texts
+from perfbudget.readers.indicator_header import completes_header, is_indicator_header_texts
 from perfbudget.readers.label_lines import (
     block_title,
     cut_value_line,
@@ -477,7 +477,7 @@ def _wrapped_label(previous: list[Cell], cells: list[Cell]) -> bool:
     """The line starts with the rest of a label or level name that ends the line before."""
     if not previous or previous[-1].blank or not cells or cells[0].blank:
         return False
-    return joins(previous[-1].text, cells[0].text)
+    return joins(previous[-1].text, cells[0].text) and not completes_header(previous, cells)
 
 
 def _header_goes_on(previous: list[Cell], cells: list[Cell]) -> bool:

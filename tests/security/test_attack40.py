@@ -98,3 +98,43 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+# a tiny 监控表's project in 亿元 (the monitoring sheet's columns: 项目名称,三级指标,实际完成值,完成等级,完成目标可能性,
+# 全年预计完成情况,偏差原因,偏差原因分析,备注)
+TABLE = ("项目支出绩效目标表\n单位名称：测试局\n单位：{unit}\n项目名称\t测试项目\n预算数\t10\n"
+         "其中：财政资金\t10\n其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
+         "产出指标\t数量指标\t培训人数\t≥100人\n")
+
+
+def test_the_executed_amount_of_a_monitoring_or_self_evaluation_is_bounded_in_yuan() -> None:
+    # the 全年执行数 of a 监控 or 自评 sheet (and of a 监控表 or 自评表 read into one) was bounded as a number in the
+    # project's unit: 10^12 in a 亿元 project (10^20 元) was taken, and 「100000亿元」 in a 元 project (10^13 元, past
+    # every number's bound once converted) too, where the stored tables' amounts are bounded in 元 since attack39
+    from perfbudget.evaluate.resolve import resolve
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+    from perfbudget.evaluate.vocabulary import EVALUATION_COLUMNS, MONITOR_COLUMNS
+    from perfbudget.load import load_bytes
+
+    def problems(unit: str, executed: str, kind: str) -> list[str]:
+        document = load_bytes(TABLE.format(unit=unit).encode(), "t.txt").document
+        assert document is not None
+        columns = MONITOR_COLUMNS if kind == "monitor" else EVALUATION_COLUMNS
+        likely = "确定能" if kind == "monitor" else ""
+        lines = [",".join(columns)] + [",".join(["测试项目", level3, actual, "", more, *[""] * (len(columns) - 5)])
+                                       for level3, actual, more in (("全年执行数", executed, ""),
+                                                                    ("培训人数", "120", likely))]
+        rows, read = read_sheet_bytes("\n".join(lines).encode(), "s.csv", kind)
+        assert not read, read
+        _, found = resolve(document, rows, kind)
+        return [str(p) for p in found]
+
+    trillion = "1" + "0" * 12
+    for kind in ("monitor", "evaluation"):
+        said = problems("亿元", trillion, kind)
+        assert any(f"全年执行数「{trillion}」（亿元）超出允许范围（金额折合不超过 10^16 元，即 10^12 万元）" in p
+                   for p in said), (kind, said)
+        said = problems("元", "100000亿元", kind)
+        assert any("全年执行数「100000亿元」折合 10000000000000元，超出允许范围" in p for p in said), (kind, said)
+        for unit, executed in (("亿元", "1" + "0" * 8), ("万元", trillion), ("元", trillion), ("万元", "5亿元")):
+            assert problems(unit, executed, kind) == [], (unit, executed, kind)  # within stays within

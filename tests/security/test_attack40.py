@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, get_args
 
 from fastapi.routing import APIRoute
@@ -138,3 +139,27 @@ def test_the_executed_amount_of_a_monitoring_or_self_evaluation_is_bounded_in_yu
         assert any("全年执行数「100000亿元」折合 10000000000000元，超出允许范围" in p for p in said), (kind, said)
         for unit, executed in (("亿元", "1" + "0" * 8), ("万元", trillion), ("元", trillion), ("万元", "5亿元")):
             assert problems(unit, executed, kind) == [], (unit, executed, kind)  # within stays within
+
+
+def test_the_command_line_shows_a_files_control_characters_as_escapes(tmp_path: Path) -> None:
+    # `perfbudget read` and `review` of a file wrote its cells' ESC sequences raw to the terminal: an HTML page's
+    # 「&#27;[2J」 cleared the screen, 「&#27;[1A」 moved the cursor up over earlier lines, 「&#27;]0;…」 set the title
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    cells = [("项目支出绩效目标表",), ("单位名称：测试局&#27;]0;标题&#7;",), ("单位：万元",),
+             ("项目名称", "测试&#27;[2J项目"), ("预算数", "10"), ("其中：财政资金", "10"), ("绩效目标", "完成测试任务"),
+             ("一级指标", "二级指标", "三级指标", "指标值"), ("产出指标", "数量指标", "培训&#27;[1A人数", "≥100人")]
+    page = tmp_path / "t.html"
+    page.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+                    + "</table>", encoding="utf-8")
+    for command in ("read", "review"):
+        shown = CliRunner().invoke(app, [command, str(page)]).output
+        assert "\x1b" not in shown and "测试\\x1b[2J项目" in shown, (command, shown)
+    assert "培训\\x1b[1A人数" in CliRunner().invoke(app, ["read", str(page)]).output
+    # line breaks and tabs are kept; text without such characters is written as it was
+    from perfbudget.cli.common import terminal_text
+
+    assert terminal_text("第一行\n第二行\t列") == "第一行\n第二行\t列"
+    assert terminal_text("a\rb\u202ec\x9bd") == "a\\rb\\u202ec\\x9bd"

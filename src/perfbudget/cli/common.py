@@ -6,10 +6,12 @@ import json
 import os
 import sys
 import unicodedata
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console, ConsoleDimensions
+from rich.segment import Segment
 
 from perfbudget import __version__
 from perfbudget.cli.closed_pipe import end_quietly
@@ -51,6 +53,16 @@ class WholeRowConsole(Console):
     @size.setter
     def size(self, new_size: tuple[int, int]) -> None:
         Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """Every text the console writes with the characters a terminal acts on shown as escapes (line breaks and
+        tabs kept; :func:`terminal_text`), its own styles and control codes left: a file's cell holding ESC
+        sequences (an HTML page's ``&#27;[1A``, an xlsx's ``_x001B_``) moved the cursor, cleared the screen or set the
+        window's title from the output of `perfbudget read` or `review` of it until attack40 (Rich strips BEL, BS,
+        VT, FF and CR only). A file's name was escaped alone (:func:`shown_name`)."""
+        return super()._render_buffer(segment if segment.control or segment.text.isprintable()
+                                      else Segment(terminal_text(segment.text), segment.style)
+                                      for segment in buffer)
 
     def on_broken_pipe(self) -> None:
         """Its reader went away (``| head``): the command ends quietly, exit code 141 (Rich's own ended it with
@@ -100,6 +112,15 @@ def shown_name(text: str) -> str:
 
 def _acts(ch: str) -> bool:
     return ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` as the consoles write it: as :func:`shown_name` shows a name, but its line breaks and tabs kept
+    (a cell's lines, a message's)."""
+    if not _BIDI.intersection(text) and text.replace("\n", "").replace("\t", "").isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if ch not in "\n\t" and _acts(ch) else ch
+                   for ch in text)
 
 
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:

@@ -163,3 +163,51 @@ def test_the_command_line_shows_a_files_control_characters_as_escapes(tmp_path: 
 
     assert terminal_text("第一行\n第二行\t列") == "第一行\n第二行\t列"
     assert terminal_text("a\rb\u202ec\x9bd") == "a\\rb\\u202ec\\x9bd"
+
+
+def _pdf(pages: list[bytes]) -> bytes:
+    """A PDF of pages each drawing ``content`` (nothing else), with its cross-reference table."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + 2 * i)
+                                                                      for i in range(len(pages))), len(pages))]
+    for at, content in enumerate(pages):
+        objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 20000 20000] /Contents %d 0 R >>" % (4 + 2 * at),
+                    b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + (b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+                  % (len(objects) + 1, table, len(objects) + 1, len(out)))
+
+
+def _grid(lines: int) -> bytes:
+    """``lines`` full-width lines across and as many down, 6 points apart: lines × lines crossings."""
+    end = 10 + 6 * lines
+    return b"\n".join(b"10 %d m %d %d l %d 10 m %d %d l" % (10 + 6 * i, end, 10 + 6 * i, 10 + 6 * i, 10 + 6 * i, end)
+                      for i in range(lines)) + b"\nS"
+
+
+def test_a_pdf_pages_ruling_lines_are_counted_before_the_table_finder_pairs_them() -> None:
+    # pdfplumber's table finder pairs every vertical edge with every horizontal one, then scans every later crossing
+    # for each crossing: a 3 KB page of 200 × 200 lines cost 34 s, 1,000 small squares on a diagonal 2.3 s, a page
+    # each, all under the drawn-objects bound (a few thousand operators); 400 scattered short lines (200 × 200 edges,
+    # tests/readers/test_hostile.py) are still read
+    from perfbudget.load import load_bytes
+
+    def said(data: bytes) -> str:
+        return " ".join(p.message for p in load_bytes(data, "t.pdf").problems)
+
+    assert "PDF 第 1 页的表格框线交叉点有 2601 个，超过每页 2500 个的上限" in said(_pdf([_grid(51)]))
+
+    def squares(count: int) -> bytes:  # small squares on a diagonal: 2 × count edges each way, no crossing
+        return b"\n".join(b"%d %d 4 4 re" % (10 + 9 * i, 10 + 9 * i) for i in range(count)) + b"\nS"
+
+    assert "PDF 第 1 页的表格框线过多：横线 320 条 × 竖线 320 条，超过每页 100000 的上限" in said(_pdf([squares(160)]))
+    # pages within the page's bounds add up: the eleventh page of 44 × 44 crossings passes the file's 20,000, the
+    # twelfth of 300 × 300 edges the file's 1,000,000
+    assert "PDF 到第 11 页为止的表格框线交叉点共 21296 个，超过 20000 个的上限" in said(_pdf([_grid(44)] * 12))
+    assert "PDF 到第 12 页为止的表格框线过多：各页横线条数 × 竖线条数之和为 1080000" in said(_pdf([squares(150)] * 12))
+    # a ruled table of a real size is read as before (no refusal of its lines)
+    assert "框线" not in said(_pdf([_grid(30)] * 3))

@@ -1,0 +1,71 @@
+"""A PDF page's ruling lines, counted before pdfplumber's table finder pairs them.
+
+``page.find_tables`` pairs every vertical ruling edge with every horizontal one (sorting the horizontal ones again
+for each vertical: ``pdfplumber.table.edges_to_intersections``), then, for each crossing, scans every later crossing
+(``intersections_to_cells``): time growing with vertical × horizontal edges, then with the square of the crossings,
+whatever the page draws. Until attack40 a PDF of 3 KB whose one page draws 200 × 200 full-width lines (2,400
+operators, well under ``PERFBUDGET_MAX_PDF_PAGE_OBJECTS``) cost 34 s of CPU and 333 × 333 some four minutes; 1,000
+small squares on a diagonal (2,000 × 2,000 edges, no crossing between them) 2.3 s, 5,000 a minute — a page each.
+
+:class:`RulingBudget` finds the edges as the table finder will (its own ``get_edges``, from the page's objects,
+which the finder then finds cached), and refuses a page, or the file, past these bounds
+(:class:`~perfbudget.readers.bounds.LimitExceeded`), before any pairing:
+
+* vertical × horizontal edges: five times ``max_pdf_page_objects`` on a page (100,000), ten times ``max_pdf_objects``
+  in a file (1,000,000);
+* crossings: an eighth of ``max_pdf_page_objects`` on a page (2,500: a grid of 50 × 50 lines, 125 rows of 20 columns),
+  a fifth of ``max_pdf_objects`` in a file (20,000).
+
+The real PDFs of the fixtures (84 pages) draw at most 34 × 30 edges and 177 crossings a page, beside 2,600–3,200
+drawn objects; a file within ``max_pdf_objects`` (some 40 such pages) stays far under both file bounds. At the
+bounds the finder spends some 0.2 s a page and a file some 1.5 s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pdfplumber.table import TableFinder, TableSettings, edges_to_intersections
+
+from perfbudget.config import Limits
+from perfbudget.readers.bounds import LimitExceeded
+
+_VARIABLES = "（随环境变量 PERFBUDGET_MAX_PDF_PAGE_OBJECTS、PERFBUDGET_MAX_PDF_OBJECTS 调整）；未读取"
+
+
+@dataclass
+class RulingBudget:
+    """The ruling edges' pairs and crossings of the pages of one PDF read so far."""
+
+    limits: Limits
+    pairs: int = 0
+    crossings: int = 0
+
+    def spend(self, page: Any, page_number: int) -> None:
+        """Count ``page``'s edges and crossings as ``page.find_tables()`` (default settings) will find them; past a
+        bound raise :class:`LimitExceeded` naming the page."""
+        settings = TableSettings.resolve(None)
+        finder = TableFinder.__new__(TableFinder)  # its edges alone: __init__ would pair them at once
+        finder.page, finder.settings = page, settings
+        edges = finder.get_edges()
+        across = sum(1 for edge in edges if edge["orientation"] == "h")
+        down = len(edges) - across
+        page_pairs, file_pairs = 5 * self.limits.max_pdf_page_objects, 10 * self.limits.max_pdf_objects
+        self.pairs += across * down
+        if across * down > page_pairs:
+            raise LimitExceeded(f"PDF 第 {page_number} 页的表格框线过多：横线 {across} 条 × 竖线 {down} 条，超过每页 "
+                                f"{page_pairs} 的上限{_VARIABLES}")
+        if self.pairs > file_pairs:
+            raise LimitExceeded(f"PDF 到第 {page_number} 页为止的表格框线过多：各页横线条数 × 竖线条数之和为 "
+                                f"{self.pairs}，超过 {file_pairs} 的上限{_VARIABLES}")
+        crossings = len(edges_to_intersections(edges, settings.intersection_x_tolerance,
+                                               settings.intersection_y_tolerance)) if across and down else 0
+        page_crossings, file_crossings = self.limits.max_pdf_page_objects // 8, self.limits.max_pdf_objects // 5
+        self.crossings += crossings
+        if crossings > page_crossings:
+            raise LimitExceeded(f"PDF 第 {page_number} 页的表格框线交叉点有 {crossings} 个，超过每页 {page_crossings} "
+                                f"个的上限{_VARIABLES}")
+        if self.crossings > file_crossings:
+            raise LimitExceeded(f"PDF 到第 {page_number} 页为止的表格框线交叉点共 {self.crossings} 个，超过 "
+                                f"{file_crossings} 个的上限{_VARIABLES}")

@@ -17,13 +17,12 @@ def test_the_command_line_batch_approves_no_project_without_the_version_seen(web
     # `perfbudget desk batch approve P` with a bare reference approved the latest version, whatever the unit had sent
     # since the reviewer read it (attack39 left it): the queue's ticks and the API's `projects` name the version seen
     from perfbudget.cli import app as cli
+    from tests.web.test_faces_u import _submit
     from tests.web.test_workflow_cli import runner
 
     project, other = web.project_ids[1], web.project_ids[2]
-    client, editor, reviewer = web.client(), api(web, "editor"), api(web, "reviewer")
-    for pid in (project, other):
-        assert client.post(f"/api/v1/projects/{pid}/workflow", headers=editor,
-                           json={"action": "submit", "justification": "理由"}).status_code == 200
+    client, reviewer = web.client(), api(web, "reviewer")
+    _submit(web, [project, other])
 
     def batch(action: str, *references: str) -> Any:
         return runner.invoke(cli, ["desk", "batch", action, *references, "--comment", "意见", "--user", "reviewer",

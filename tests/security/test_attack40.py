@@ -147,12 +147,7 @@ def test_the_command_line_shows_a_files_control_characters_as_escapes(tmp_path: 
 
     from perfbudget.cli import app
 
-    cells = [("项目支出绩效目标表",), ("单位名称：测试局&#27;]0;标题&#7;",), ("单位：万元",),
-             ("项目名称", "测试&#27;[2J项目"), ("预算数", "10"), ("其中：财政资金", "10"), ("绩效目标", "完成测试任务"),
-             ("一级指标", "二级指标", "三级指标", "指标值"), ("产出指标", "数量指标", "培训&#27;[1A人数", "≥100人")]
-    page = tmp_path / "t.html"
-    page.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
-                    + "</table>", encoding="utf-8")
+    page = _html_page(tmp_path, "测试局&#27;]0;标题&#7;", "测试&#27;[2J项目", "培训&#27;[1A人数")
     for command in ("read", "review"):
         shown = CliRunner().invoke(app, [command, str(page)]).output
         assert "\x1b" not in shown and "测试\\x1b[2J项目" in shown, (command, shown)
@@ -210,3 +205,36 @@ def test_a_pdf_pages_ruling_lines_are_counted_before_the_table_finder_pairs_them
     assert "PDF 到第 12 页为止的表格框线过多：各页横线条数 × 竖线条数之和为 1080000" in said(_pdf([squares(150)] * 12))
     # a ruled table of a real size is read as before (no refusal of its lines)
     assert "框线" not in said(_pdf([_grid(30)] * 3))
+
+
+def _html_page(folder: Path, unit: str, project: str, indicator: str) -> Path:
+    """A 绩效目标表 as an HTML page whose unit, project name and one indicator's name are the texts given."""
+    cells = [("项目支出绩效目标表",), (f"单位名称：{unit}",), ("单位：万元",), ("项目名称", project), ("预算数", "10"),
+             ("其中：财政资金", "10"), ("绩效目标", "完成测试任务"), ("一级指标", "二级指标", "三级指标", "指标值"),
+             ("产出指标", "数量指标", indicator, "≥100人")]
+    page = folder / "t.html"
+    page.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+                    + "</table>", encoding="utf-8")
+    return page
+
+
+def test_a_command_writing_stdout_itself_escapes_a_files_control_characters_on_a_terminal_only(
+        tmp_path: Path, monkeypatch: Any) -> None:
+    # `perfbudget template` of a page holding 「&#27;[2J」 wrote its CSV with the ESC raw, and `read --json` the
+    # U+202E and C1 characters JSON leaves as they are (attack40's second reading); a pipe still gets every byte
+    import json
+
+    from typer import testing
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    page = _html_page(tmp_path, "测试局", "测试&#27;[2J项目\u202e甲\x9b乙", "培训人数")
+    piped = [CliRunner().invoke(app, [*command, str(page)]).stdout for command in (["template"], ["read", "--json"])]
+    assert "\x1b[2J" in piped[0] and "\u202e甲\x9b" in piped[1]  # byte for byte into a pipe
+    monkeypatch.setattr(testing._NamedTextIOWrapper, "isatty", lambda self: True)  # the runner's stdout
+    template, document = (CliRunner().invoke(app, [*command, str(page)]).stdout
+                          for command in (["template"], ["read", "--json"]))
+    assert "\x1b" not in template and "测试\\x1b[2J项目\\u202e甲\\x9b乙" in template, template
+    assert "\u202e" not in document and "\x9b" not in document and "\\u202e甲\\u009b乙" in document
+    assert json.loads(document) == json.loads(piped[1])  # the same JSON

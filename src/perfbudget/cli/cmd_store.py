@@ -17,7 +17,17 @@ from rich.text import Text
 
 from perfbudget.app.paging import LIMIT_HELP, MOST_PAGE, PAGE, too_many
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, usage_fail
+from perfbudget.cli.common import (
+    app,
+    err,
+    fail,
+    out,
+    print_json,
+    print_problems,
+    shown_name,
+    stdout_writer,
+    usage_fail,
+)
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -178,8 +188,9 @@ def import_command(
     highlight = out.is_terminal
     progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
+    write_json = stdout_writer(json_text=True)
     if as_json:  # the files as they come, the summary at the end: memory stays bounded
-        sys.stdout.write('{\n  "files": [')
+        write_json('{\n  "files": [')
     with progress:
         task = progress.add_task("", total=total)
         outcomes = (iter([import_stream(store, settings, sys.stdin.buffer, request)]) if from_stdin
@@ -197,7 +208,7 @@ def import_command(
                     not_kept += 1
             if as_json:
                 text = json.dumps(outcome_dict(outcome, "cli"), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-                sys.stdout.write(("," if index else "") + "\n    " + text)
+                write_json(("," if index else "") + "\n    " + text)
             else:
                 if outcome.status not in ("imported", "unchanged"):
                     err.print(_outcome_line(outcome), markup=False)
@@ -213,7 +224,7 @@ def import_command(
     summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}
     if as_json:
         shown = {**summary, "skipped": skipped} if skipped else summary
-        sys.stdout.write("\n  ],\n  \"summary\": " + json.dumps(shown, ensure_ascii=False) + "\n}\n")
+        write_json("\n  ],\n  \"summary\": " + json.dumps(shown, ensure_ascii=False) + "\n}\n")
     else:
         held = files - summary["imported"] - summary["unchanged"] - summary["failed"]
         out.print(f"共 {files} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
@@ -481,20 +492,21 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     rows = each_row(store, kind, filters)
     next(rows)  # the total: counted here as the rows are written
     keys = [key for key, _ in _COLUMNS[kind]]
+    write = stdout_writer(json_text=as_json)
     if as_json:
-        out.file.write(f'{{"kind": "{kind}", "items": [')
+        write(f'{{"kind": "{kind}", "items": [')
         count = 0
         for count, item in enumerate(rows, 1):
-            out.file.write(("\n" if count == 1 else ",\n")
-                           + json.dumps(jsonable(item), ensure_ascii=False, sort_keys=True))
-        out.file.write(f'\n], "total": {count}, "total_capped": false}}\n')
+            write(("\n" if count == 1 else ",\n")
+                  + json.dumps(jsonable(item), ensure_ascii=False, sort_keys=True))
+        write(f'\n], "total": {count}, "total_capped": false}}\n')
         return
-    out.file.write("\t".join(title for _, title in _COLUMNS[kind]) + "\n")
+    write("\t".join(title for _, title in _COLUMNS[kind]) + "\n")
     count = 0
     for item in rows:
         count += 1
-        out.file.write("\t".join(_cell(item, key).replace("\t", " ").replace("\n", " ")
-                                 for key in keys) + "\n")
+        write("\t".join(_cell(item, key).replace("\t", " ").replace("\n", " ")
+                        for key in keys) + "\n")
     out.print(f"共 {count} {_NOUNS[kind]}", markup=False)
 
 
@@ -631,10 +643,11 @@ def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], st
     if not streamed:
         print_json({**answer, "versions": jsonable(list(as_said))})
         return
-    out.file.write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
+    write = stdout_writer(json_text=True)
+    write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
     for count, version in enumerate(as_said):
-        out.file.write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
-    out.file.write("\n]}\n")
+        write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
+    write("\n]}\n")
 
 
 def _print_version(v: dict[str, Any]) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
 import typer
@@ -123,6 +124,24 @@ def terminal_text(text: str) -> str:
                    for ch in text)
 
 
+# JSON text's characters a terminal acts on that json.dumps leaves as they are (it escapes those below U+0020 only)
+_JSON_ACTING = re.compile("[\x7f-\x9f\u2028\u2029" + "".join(sorted(_BIDI)) + "]")
+
+
+def stdout_writer(json_text: bool = False) -> Callable[[str], object]:
+    """How a command writes a file's or the store's text to stdout itself, past the consoles (a CSV template, JSON):
+    into a pipe or a file as it is, byte for byte; on a terminal (``isatty``) with the characters a terminal acts on
+    as escapes — text as :func:`terminal_text` writes it, JSON's DEL, C1, line separators and bidi controls as
+    ``\\u009b`` (the same JSON). Until attack40's second reading `perfbudget template` of an HTML page holding
+    ``&#27;[2J`` cleared the screen, and `read --json` turned the text around a U+202E."""
+    write = sys.stdout.write
+    if not sys.stdout.isatty():
+        return write
+    if json_text:
+        return lambda text: write(_JSON_ACTING.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    return lambda text: write(terminal_text(text))
+
+
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Problems on stderr as ``file:line: message``, errors first marked 错误, notes 提示."""
     from perfbudget.vocabulary import SEVERITY_LABELS as labels
@@ -166,5 +185,4 @@ def load_or_exit(path: str, form: str | None, allow_partial: bool = False, refus
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
-    sys.stdout.write("\n")
+    stdout_writer(json_text=True)(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -158,8 +158,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 continue
             _radicals_as_ideographs(page)
             _level_lines(page)
-            rulings.spend(page, page_number)  # before the table finder pairs its lines (pdf_rulings)
-            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            found = sorted(rulings.tables(page, page_number), key=lambda t: t.bbox[1])  # page.find_tables()
             if found and open_table and clips and (crossed := cut_under_titles(
                     page.chars, [row.cells for row in found[0].rows], found[0].bbox[0], found[0].bbox[2],
                     lambda texts: _is_header_again(texts, tables[-1].rows, heads))):

@@ -28,6 +28,8 @@ def past_yuan_bound(value: Decimal, unit: str | None) -> bool:
     another one (no money). Exact and cheap: the bounds are powers of ten."""
     per = YUAN_PER_UNIT.get(unit) if unit else None
     return per is not None and value.is_finite() and value.copy_abs() > MAX_YUAN / per
+
+
 _USUAL_DIGITS = 28  # the default decimal context's precision
 
 

@@ -153,10 +153,11 @@ def test_the_command_line_shows_a_files_control_characters_as_escapes(tmp_path: 
         assert "\x1b" not in shown and "测试\\x1b[2J项目" in shown, (command, shown)
     assert "培训\\x1b[1A人数" in CliRunner().invoke(app, ["read", str(page)]).output
     # line breaks and tabs are kept; text without such characters is written as it was
-    from perfbudget.cli.common import terminal_text
+    from perfbudget.cli.common import LINES, shown_name
 
-    assert terminal_text("第一行\n第二行\t列") == "第一行\n第二行\t列"
-    assert terminal_text("a\rb\u202ec\x9bd") == "a\\rb\\u202ec\\x9bd"
+    assert shown_name("第一行\n第二行\t列", LINES) == "第一行\n第二行\t列"
+    assert shown_name("a\rb\u202ec\x9bd\n", LINES) == "a\\rb\\u202ec\\x9bd\n"
+    assert shown_name("a\rb\u202ec\x9bd\n") == "a\\rb\\u202ec\\x9bd\\n"  # a file's name: its line breaks too
 
 
 def _pdf(pages: list[bytes]) -> bytes:

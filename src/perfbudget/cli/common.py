@@ -57,12 +57,13 @@ class WholeRowConsole(Console):
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         """Every text the console writes with the characters a terminal acts on shown as escapes (line breaks and
-        tabs kept; :func:`terminal_text`), its own styles and control codes left: a file's cell holding ESC
-        sequences (an HTML page's ``&#27;[1A``, an xlsx's ``_x001B_``) moved the cursor, cleared the screen or set the
-        window's title from the output of `perfbudget read` or `review` of it until attack40 (Rich strips BEL, BS,
-        VT, FF and CR only). A file's name was escaped alone (:func:`shown_name`)."""
+        tabs kept: :func:`shown_name` with :data:`LINES`), its own styles and control codes left: a file's cell
+        holding ESC sequences (an HTML page's ``&#27;[1A``, an xlsx's ``_x001B_``) moved the cursor, cleared the
+        screen or set the window's title from the output of `perfbudget read` or `review` of it until attack40 (Rich
+        strips BEL, BS, VT, FF and CR only). A file's name was escaped alone. The escapes are made after Rich measured
+        the text: a table row holding such characters is wider than its column (hostile rows only)."""
         return super()._render_buffer(segment if segment.control or segment.text.isprintable()
-                                      else Segment(terminal_text(segment.text), segment.style)
+                                      else Segment(shown_name(segment.text, LINES), segment.style)
                                       for segment in buffer)
 
     def on_broken_pipe(self) -> None:
@@ -102,26 +103,21 @@ def _root(
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def shown_name(text: str) -> str:
+def shown_name(text: str, keep: str = "") -> str:
     """A file name or location as the CLI prints it: control, line-separator and bidi characters as ``\\n``,
     ``\\x1b``, ``\\u202e`` (a name holding ESC could drive the terminal, one holding a newline could fake a
-    line, U+202E turns the text around it); anything else (an ideographic space, CJK) as it is."""
-    if text.isprintable() and not _BIDI.intersection(text):
+    line, U+202E turns the text around it); anything else (an ideographic space, CJK) as it is. ``keep``: characters
+    left as they are (:data:`LINES`, the line breaks and tabs of the text the consoles write: a cell's lines)."""
+    if not _BIDI.intersection(text) and (text.translate(dict.fromkeys(map(ord, keep))) if keep else text).isprintable():
         return text
-    return "".join(ch.encode("unicode_escape").decode("ascii") if _acts(ch) else ch for ch in text)
+    return "".join(ch.encode("unicode_escape").decode("ascii") if _acts(ch) and ch not in keep else ch for ch in text)
+
+
+LINES = "\n\t"  # what the consoles keep of a text's controls (shown_name's keep)
 
 
 def _acts(ch: str) -> bool:
     return ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
-
-
-def terminal_text(text: str) -> str:
-    """``text`` as the consoles write it: as :func:`shown_name` shows a name, but its line breaks and tabs kept
-    (a cell's lines, a message's)."""
-    if not _BIDI.intersection(text) and text.replace("\n", "").replace("\t", "").isprintable():
-        return text
-    return "".join(ch.encode("unicode_escape").decode("ascii") if ch not in "\n\t" and _acts(ch) else ch
-                   for ch in text)
 
 
 # JSON text's characters a terminal acts on that json.dumps leaves as they are (it escapes those below U+0020 only)
@@ -131,15 +127,16 @@ _JSON_ACTING = re.compile("[\x7f-\x9f\u2028\u2029" + "".join(sorted(_BIDI)) + "]
 def stdout_writer(json_text: bool = False) -> Callable[[str], object]:
     """How a command writes a file's or the store's text to stdout itself, past the consoles (a CSV template, JSON):
     into a pipe or a file as it is, byte for byte; on a terminal (``isatty``) with the characters a terminal acts on
-    as escapes — text as :func:`terminal_text` writes it, JSON's DEL, C1, line separators and bidi controls as
-    ``\\u009b`` (the same JSON). Until attack40's second reading `perfbudget template` of an HTML page holding
-    ``&#27;[2J`` cleared the screen, and `read --json` turned the text around a U+202E."""
+    as escapes — text as the consoles write it (:func:`shown_name` with :data:`LINES`), JSON's DEL, C1, line
+    separators and bidi controls as ``\\u009b`` (the same JSON). Until attack40's second reading `perfbudget
+    template` of an HTML page holding ``&#27;[2J`` cleared the screen, and `read --json` turned the text around a
+    U+202E."""
     write = sys.stdout.write
     if not sys.stdout.isatty():
         return write
     if json_text:
         return lambda text: write(_JSON_ACTING.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
-    return lambda text: write(terminal_text(text))
+    return lambda text: write(shown_name(text, LINES))
 
 
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:

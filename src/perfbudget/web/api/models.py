@@ -31,7 +31,7 @@ STRICT = ConfigDict(strict=True)
 
 
 class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = Model.model_config | STRICT
 
 
 # ---- errors -------------------------------------------------------------------------------------

@@ -38,6 +38,21 @@ def test_the_command_line_batch_approves_no_project_without_the_version_seen(web
     assert said.exit_code == 0 and "已退回 1 个项目" in said.stdout, said.output
 
 
+def test_the_workflow_command_approves_no_project_without_the_version_seen(web: WebEnv) -> None:
+    # `perfbudget workflow P approve` without --version approved the latest version, as `desk batch`'s bare reference
+    # did (attack40's second reading): the web's pages send the version they showed, the command line has no page
+    from tests.web.test_faces_u import _submit
+    from tests.web.test_workflow_cli import _step
+
+    project = web.project_ids[1]
+    _submit(web, [project])
+    said = _step(web, project, "approve", "reviewer")
+    assert said.exit_code == 1, said.output
+    assert "未写明您审核的版本（该项目最新为第 1 版）：请查看后写明版本，如「--version 1」" in said.output
+    assert web.client().get(f"/api/v1/projects/{project}", headers=api(web, "reviewer")).json()["state"] == "submitted"
+    assert _step(web, project, "approve", "reviewer", "--version", "1").exit_code == 0
+
+
 def test_the_api_takes_no_boolean_or_text_for_a_number_in_a_body(web: WebEnv) -> None:
     # pydantic's lax mode read JSON `true` as the integer 1: a batch's `"version": true` approved version 1 as the
     # version seen, `"project_ids": [true]` named project 1; `"active": "false"` or `0` disabled an account

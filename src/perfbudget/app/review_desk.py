@@ -476,7 +476,8 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip,
-                            seen_version=(seen or {}).get(pid), version_required=versions_required))
+                            seen_version=(seen or {}).get(pid),
+                            version_required="{project}:{latest}" if versions_required else ""))
             for pid in project_ids]
 
 

@@ -17,17 +17,7 @@ from rich.text import Text
 
 from perfbudget.app.paging import LIMIT_HELP, MOST_PAGE, PAGE, too_many
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.common import (
-    app,
-    err,
-    fail,
-    out,
-    print_json,
-    print_problems,
-    shown_name,
-    stdout_writer,
-    usage_fail,
-)
+from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, usage_fail
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -188,6 +178,8 @@ def import_command(
     highlight = out.is_terminal
     progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
+    from perfbudget.cli.common import stdout_writer  # (a file's or the store's text, escaped on a terminal)
+
     write_json = stdout_writer(json_text=True)
     if as_json:  # the files as they come, the summary at the end: memory stays bounded
         write_json('{\n  "files": [')
@@ -492,6 +484,8 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     rows = each_row(store, kind, filters)
     next(rows)  # the total: counted here as the rows are written
     keys = [key for key, _ in _COLUMNS[kind]]
+    from perfbudget.cli.common import stdout_writer
+
     write = stdout_writer(json_text=as_json)
     if as_json:
         write(f'{{"kind": "{kind}", "items": [')
@@ -643,6 +637,8 @@ def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], st
     if not streamed:
         print_json({**answer, "versions": jsonable(list(as_said))})
         return
+    from perfbudget.cli.common import stdout_writer
+
     write = stdout_writer(json_text=True)
     write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
     for count, version in enumerate(as_said):

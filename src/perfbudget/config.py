@@ -31,8 +31,9 @@ class Limits:
         max_pdf_page_objects: most objects one PDF page may draw: content-stream operators plus
             text-string bytes (each may become a character), form XObjects counted each time they
             are drawn (default 20,000; env PERFBUDGET_MAX_PDF_PAGE_OBJECTS).
-        max_pdf_objects: most objects the whole PDF may draw (default 100,000, some 40 pages of
-            dense tables; pdfplumber spends 10–30 µs an object;
+        max_pdf_objects: most objects the whole PDF may draw (default 100,000: some 30–40 pages of a
+            Word table's PDF, 2,600–3,200 objects a page, 60–100 of a sheet's, 1,000–1,600 a page;
+            pdfplumber spends 10–30 µs an object;
             env PERFBUDGET_MAX_PDF_OBJECTS).
         max_rows: most rows read from one sheet, Word table or CSV, and most lines of a text outside the
             one-pass tab-cell path (default 100,000;

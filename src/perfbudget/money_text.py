@@ -16,6 +16,20 @@ from decimal import Context, Decimal
 # factor, review/helpers.py)
 YUAN_PER_UNIT = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100_000_000)}
 MONEY_UNITS = frozenset(YUAN_PER_UNIT)
+# An amount of money is bounded in 元 whatever its unit: 10^12 万元, the bound of a number (10^12) in the unit most
+# tables use (app.validate's tables, since attack39; the 自评 and 监控 figures typed or read, evaluate/resolve.py, since
+# attack40)
+MAX_YUAN = Decimal(10) ** 16
+PAST_YUAN = "超出允许范围（金额折合不超过 10^16 元，即 10^12 万元）"
+
+
+def past_yuan_bound(value: Decimal, unit: str | None) -> bool:
+    """Whether ``value`` counted in ``unit`` (元, 千元, 万元, 亿元) is past :data:`MAX_YUAN` in 元; False for no unit or
+    another one (no money). Exact and cheap: the bounds are powers of ten."""
+    per = YUAN_PER_UNIT.get(unit) if unit else None
+    return per is not None and value.is_finite() and value.copy_abs() > MAX_YUAN / per
+
+
 _USUAL_DIGITS = 28  # the default decimal context's precision
 
 

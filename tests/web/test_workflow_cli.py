@@ -57,7 +57,7 @@ def test_the_cli_takes_the_workflow_steps_the_api_takes(any_web: WebEnv) -> None
     assert returned.exit_code == 0  # the project by its name, as the audit log names it (「项目 2 当前为…」 before)
     assert returned.output.strip() == "已退回；项目「检察业务、装备及外包服务费」（2023中央）当前为「已退回」"
     assert _step(web, pid, "submit", "editor", "--justification", "已补充").exit_code == 0
-    assert _step(web, pid, "approve", "reviewer").exit_code == 0
+    assert _step(web, pid, "approve", "reviewer", "--version", "1").exit_code == 0
     shown = api.get(f"/api/v1/projects/{pid}", headers=viewer).json()
     assert shown["state"] == "approved" and shown["official_version"] == 1
 
@@ -77,7 +77,7 @@ def test_the_cli_lists_the_official_versions_as_the_api(any_web: WebEnv, tmp_pat
     web = any_web
     pid = web.project_ids[0]
     assert _step(web, pid, "submit", "editor", "--justification", "已核对").exit_code == 0
-    assert _step(web, pid, "approve", "reviewer").exit_code == 0
+    assert _step(web, pid, "approve", "reviewer", "--version", "1").exit_code == 0
     api, editor = web.client(), {"Authorization": f"Bearer {web.token('editor')}"}
     document = api.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]
     budget = document["projects"][0]["budget"]
@@ -128,7 +128,7 @@ def test_the_indicators_are_the_official_versions_on_the_cli_and_the_api(any_web
     web = any_web
     pid = web.project_ids[0]
     assert _step(web, pid, "submit", "editor", "--justification", "已核对").exit_code == 0
-    assert _step(web, pid, "approve", "reviewer").exit_code == 0
+    assert _step(web, pid, "approve", "reviewer", "--version", "1").exit_code == 0
     api, editor = web.client(), {"Authorization": f"Bearer {web.token('editor')}"}
     reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
     document = api.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]

@@ -21,7 +21,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
-from perfbudget.app.workflow import APPROVED, SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
@@ -489,7 +489,8 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None, seen: Mapping[int, int] | None = None) -> list[tuple[int, StepResult]]:
+               ip: str | None = None, seen: Mapping[int, int] | None = None,
+               versions_required: bool = False) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
@@ -498,7 +499,8 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19). ``seen``: the version
     each project was seen in (the queue's ticks and the API's ``projects`` send it), a 审核通过 refused for a project
     whose latest version is another since (``take_step``'s ``seen_version``; until attack38's second reading the
-    batch named no version)."""
+    batch named no version). ``versions_required``: a 审核通过 of a project without its version in ``seen`` is refused
+    (the command line's batch, since attack40)."""
     if not principal.may(Action.REVIEW):
         raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):
@@ -512,7 +514,8 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip,
-                            seen_version=(seen or {}).get(pid)))
+                            seen_version=(seen or {}).get(pid),
+                            version_required="{project}:{latest}" if versions_required else ""))
             for pid in project_ids]
 
 
@@ -675,12 +678,10 @@ DONE_WORDS = {"approved": "审核通过", "returned": "退回"}
 
 
 def batch_message(store: Store, principal: Principal, results: list[tuple[int, StepResult]], most: int = 5,
-                  unresolved: tuple[Unresolved, ...] | list[Unresolved] = (),
-                  versions: Mapping[int, int] | None = None) -> str:
+                  unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> str:
     """What a batch did and to which projects, as every face says it: 「已审核通过 2 个项目：「项目甲」、「项目乙」；
     未处理 1 个：…（「项目丙」）」 (the names read in one query). Until webflow25 it said 「已处理 2 个项目」:
-    neither the step nor the projects. ``versions``: the version a project was approved in, said after its name
-    (「「项目甲」（第 2 版）」) where the reviewer named none (`desk batch`'s bare reference approves the latest)."""
+    neither the step nor the projects."""
     from perfbudget.app.workflow import STATE_LABELS
 
     names = batch_names(store, principal, [pid for pid, _ in results])
@@ -688,8 +689,7 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
     for project_id, result in results:
         if result.ok:
             word = DONE_WORDS.get(result.state, f"处理为「{STATE_LABELS.get(result.state, result.state)}」")
-            version = f"（第 {versions[project_id]} 版）" if versions and project_id in versions else ""
-            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」") + version)
+            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」"))
     parts = [f"已{word} {len(named)} 个项目：{_named(named, most)}" for word, named in done.items()]
     left = sum(1 for _, r in results if not r.ok) + len(unresolved)
     if left:
@@ -698,8 +698,7 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
 
 
 def batch_dict(store: Store, principal: Principal, results: list[tuple[int, StepResult]],
-               unresolved: tuple[Unresolved, ...] | list[Unresolved] = (),
-               versions: Mapping[int, int] | None = None) -> dict[str, Any]:
+               unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> dict[str, Any]:
     """A batch's answer as data, for the API (``POST /api/v1/review/batch``) and ``perfbudget desk batch --json``:
     the message, how many were done, each project's result (its new state when done), and the references that
     named no one project (``unresolved``: the CLI's names; the API's body holds numbers only, so its list is
@@ -708,7 +707,7 @@ def batch_dict(store: Store, principal: Principal, results: list[tuple[int, Step
 
     kept = current_states(store, principal, [pid for pid, r in results if not r.ok])
     states = {pid: r.state if r.ok else kept.get(pid) for pid, r in results}
-    return {"message": batch_message(store, principal, results, unresolved=unresolved, versions=versions),
+    return {"message": batch_message(store, principal, results, unresolved=unresolved),
             "done": sum(1 for _, r in results if r.ok),
             "results": [{"project_id": pid, "ok": r.ok, "state": states[pid],
                          "state_label": STATE_LABELS[state] if (state := states[pid]) else None, "message": r.message}
@@ -743,12 +742,11 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
     if not references:
         raise DeskRefused("请先选择项目")
     ids, unresolved, seen = batch_references(store, principal, references)
-    results = batch_step(store, principal, ids, action, comment_text, seen=seen) if ids else []
-    bare = [pid for pid, r in results if r.ok and r.state == APPROVED and pid not in seen]  # named without a version
-    with store.reading() as tx:
-        flows = tx.workflow(bare) if bare else {}
-    versions = {pid: flow.approved_version for pid, flow in flows.items() if flow.approved_version is not None}
-    return batch_dict(store, principal, results, unresolved, versions)
+    # a 审核通过 names the version the reviewer saw, 「项目:版本」: a bare reference approved the latest, whatever the
+    # unit had sent since the reviewer read it, until attack40 (the queue's ticks and the API's `projects` name it)
+    results = (batch_step(store, principal, ids, action, comment_text, seen=seen, versions_required=True)
+               if ids else [])
+    return batch_dict(store, principal, results, unresolved)
 
 
 def key_among(keys: list[str], given: str) -> str:

@@ -43,7 +43,7 @@ from typing import Any
 
 from perfbudget.field_labels import BUDGET_LABELS, FUNDS_GRID_LABELS, INDICATOR_NUMBER_LABELS, MONEY_LABELS
 from perfbudget.model import Document, Problem, Source
-from perfbudget.money_text import YUAN_PER_UNIT
+from perfbudget.money_text import MAX_YUAN, PAST_YUAN, YUAN_PER_UNIT, past_yuan_bound
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
@@ -160,9 +160,10 @@ def number_problem_at(document: Document, path: str, value: Decimal, problem: st
     return _placed(document, path, value, f"：{problem}", file) if problem else None
 
 
-# An amount of money is bounded in 元 whatever its unit: 10^12 万元, the bound of a number (MAX_AMOUNT) in the unit
-# most tables use. Until attack39 the bound was the number's alone, so 10^12 亿元 (10^20 元) was stored by every face.
-MAX_YUAN = MAX_AMOUNT * YUAN_PER_UNIT["万元"]
+# An amount of money is bounded in 元 whatever its unit (money_text.MAX_YUAN: 10^12 万元, the bound of a number,
+# MAX_AMOUNT, in the unit most tables use). Until attack39 the bound was the number's alone, so 10^12 亿元 (10^20 元)
+# was stored by every face.
+assert MAX_AMOUNT * YUAN_PER_UNIT["万元"] == MAX_YUAN
 _MONEY_CHECKED = (MAX_YUAN / max(YUAN_PER_UNIT.values())).adjusted()  # 8: a smaller amount is within in any unit
 # the fields of an amount of money in the document's money unit: those MONEY_LABELS names
 _AMOUNT_FIELDS = frozenset(field for field, label in {**BUDGET_LABELS, **FUNDS_GRID_LABELS}.items()
@@ -195,12 +196,9 @@ def money_range_problem(document: Document, path: str, value: Decimal, file: str
     cell, naming its unit, or None: 「预算数「1000000000000」亿元超出允许范围（金额折合不超过 10^16 元，即 10^12
     万元）」."""
     unit = money_unit_at(document, path)
-    if unit is None or value.copy_abs() <= MAX_YUAN / YUAN_PER_UNIT[unit]:  # exact: powers of ten
+    if unit is None or not past_yuan_bound(value, unit):
         return None
     return _placed(document, path, value, f"{unit}{PAST_YUAN}：请核对金额单位和数字", file)
-
-
-PAST_YUAN = "超出允许范围（金额折合不超过 10^16 元，即 10^12 万元）"
 
 
 def _placed(document: Document, path: str, value: Decimal, said: str, file: str) -> Problem:

@@ -118,7 +118,8 @@ def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None)
 
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
-              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None) -> StepResult:
+              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None,
+              version_required: str = "") -> StepResult:
     """Take a workflow step if the role, the current state and the rules allow it.
 
     The role is checked first, before anything about the project or the texts is said: a viewer's
@@ -132,7 +133,11 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     ``seen_version``: the version the reviewer looked at (the desk's and the project page's forms send it, the API
     may): a 审核通过 is refused when the project's latest version is another, read under the project's lock. Until
     attack38 a unit could import a revision and 送审 it again while the reviewer read the desk, whose 审核通过 then
-    approved the version nobody reviewed.
+    approved the version nobody reviewed. ``version_required``: given, a 审核通过 without ``seen_version`` is refused,
+    naming the latest version as the face writes it, the text with ``{project}`` and ``{latest}`` filled in
+    (``perfbudget desk batch``'s bare reference, 「{project}:{latest}」, and ``perfbudget workflow P approve``
+    without ``--version``, 「--version {latest}」: the command line has no form that sends the version shown, as the
+    web's pages do; each approved the latest until attack40 and its second reading).
     """
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
@@ -169,6 +174,10 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                     return StepResult(False, f"项目当前为「{state_label(state)}」，不能「{step.label}」", state)
                 return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", state,
                                   forbidden=True)
+            if step.action == "approve" and seen_version is None and version_required:
+                return StepResult(False, f"未写明您审核的版本（该项目最新为第 {latest} 版）：请查看后写明版本，如「"
+                                         f"{version_required.format(project=project_id, latest=latest)}」", state,
+                                  invalid=True)
             if step.action == "approve" and seen_version is not None and seen_version != latest:
                 # the cause not guessed (a revision sent again, or an approved version shown while one waited)
                 said = (f"您审核的是第 {seen_version} 版，但该项目已有更新的第 {latest} 版" if seen_version < latest

@@ -172,8 +172,9 @@ def grade_command(
 def batch_command(
     action: str = typer.Argument(..., metavar="操作", help="approve（审核通过）或 return（退回，须写意见）。"),
     projects: list[str] = typer.Argument(..., metavar="项目", help=(
-        "项目编号或名称，可写多个；写作「项目:版本」（如 12:3，版本为 desk show 或 desk todo 显示的「第 N 版」）时，"
-        "该项目此后已有更新的版本则不予审核通过（与网页审核队列和 API 相同）。")),
+        "项目编号或名称，可写多个；审核通过时写作「项目:版本」（如 12:3，版本为 desk show 或 desk todo 显示的"
+        "「第 N 版」），该项目此后已有更新的版本则不予审核通过（与网页审核队列和 API 相同）；"
+        "未写版本的项目不予审核通过。")),
     comment_text: str = typer.Option("", "--comment", help="意见（退回时必填）。"),
     user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

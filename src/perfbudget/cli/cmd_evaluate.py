@@ -9,7 +9,6 @@ libraries and SQLAlchemy are imported inside the commands.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from perfbudget.cli.common import (
     print_json,
     print_problems,
     shown_name,
+    stdout_writer,
     usage_fail,
     year_option,
 )
@@ -181,7 +181,7 @@ def template_command(
         if output:
             Path(output).write_bytes(text.encode(encoding))
         else:
-            sys.stdout.write(text.replace("\r\n", "\n"))
+            stdout_writer()(text.replace("\r\n", "\n"))
             return
     rows = len(projects) + sum(len(p.indicators) for p in projects)
     err.print(f"已写出 {shown_name(str(output))}：{len(projects)} 个项目，{rows} 行待填", markup=False)

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, out, print_problems, shown_name
+from perfbudget.cli.common import FORM_HELP, app, err, out, print_problems, shown_name, stdout_writer
 from perfbudget.cli.render.document import render_document
 from perfbudget.interchange import dumps
 from perfbudget.load import STDIN_NAME, load_path, load_stream
@@ -39,7 +39,7 @@ def read_command(
         err.print(f"{shown_name(file)}: 读取不完整（{len(result.other_errors)} 个错误），未输出 JSON", markup=False)
         raise typer.Exit(1)
     if as_json:
-        sys.stdout.write(dumps(document) + "\n")
+        stdout_writer(json_text=True)(dumps(document) + "\n")
     else:
         render_document(document, out)
     for project in result.cut_projects:

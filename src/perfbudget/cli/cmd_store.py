@@ -187,8 +187,11 @@ def import_command(
     highlight = out.is_terminal
     progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
+    from perfbudget.cli.common import stdout_writer  # (a file's or the store's text, escaped on a terminal)
+
+    write_json = stdout_writer(json_text=True)
     if as_json:  # the files as they come, the summary at the end: memory stays bounded
-        sys.stdout.write('{\n  "files": [')
+        write_json('{\n  "files": [')
     with progress:
         task = progress.add_task("", total=total)
         outcomes = (iter([import_stream(store, settings, sys.stdin.buffer, request)]) if from_stdin
@@ -206,7 +209,7 @@ def import_command(
                     not_kept += 1
             if as_json:
                 text = json.dumps(outcome_dict(outcome, "cli"), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-                sys.stdout.write(("," if index else "") + "\n    " + text)
+                write_json(("," if index else "") + "\n    " + text)
             else:
                 if outcome.status not in ("imported", "unchanged"):
                     err.print(_outcome_line(outcome), markup=False)
@@ -222,7 +225,7 @@ def import_command(
     summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}
     if as_json:
         shown = {**summary, "skipped": skipped} if skipped else summary
-        sys.stdout.write("\n  ],\n  \"summary\": " + json.dumps(shown, ensure_ascii=False) + "\n}\n")
+        write_json("\n  ],\n  \"summary\": " + json.dumps(shown, ensure_ascii=False) + "\n}\n")
     else:
         held = files - summary["imported"] - summary["unchanged"] - summary["failed"]
         out.print(f"共 {files} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
@@ -505,20 +508,23 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     rows = each_row(store, kind, filters)
     next(rows)  # the total: counted here as the rows are written
     keys = [key for key, _ in _COLUMNS[kind]]
+    from perfbudget.cli.common import stdout_writer
+
+    write = stdout_writer(json_text=as_json)
     if as_json:
-        out.file.write(f'{{"kind": "{kind}", "items": [')
+        write(f'{{"kind": "{kind}", "items": [')
         count = 0
         for count, item in enumerate(rows, 1):
-            out.file.write(("\n" if count == 1 else ",\n")
-                           + json.dumps(jsonable(item), ensure_ascii=False, sort_keys=True))
-        out.file.write(f'\n], "total": {count}, "total_capped": false}}\n')
+            write(("\n" if count == 1 else ",\n")
+                  + json.dumps(jsonable(item), ensure_ascii=False, sort_keys=True))
+        write(f'\n], "total": {count}, "total_capped": false}}\n')
         return
-    out.file.write("\t".join(title for _, title in _COLUMNS[kind]) + "\n")
+    write("\t".join(title for _, title in _COLUMNS[kind]) + "\n")
     count = 0
     for item in rows:
         count += 1
-        out.file.write("\t".join(_cell(item, key).replace("\t", " ").replace("\n", " ")
-                                 for key in keys) + "\n")
+        write("\t".join(_cell(item, key).replace("\t", " ").replace("\n", " ")
+                        for key in keys) + "\n")
     out.print(f"共 {count} {_NOUNS[kind]}", markup=False)
 
 
@@ -690,14 +696,17 @@ def _history_json(fields: dict[str, Any], versions: Iterator[dict[str, Any]], st
     if not streamed:
         print_json({**answer, "versions": jsonable(list(as_said))})
         return
-    out.file.write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
+    from perfbudget.cli.common import stdout_writer
+
+    write = stdout_writer(json_text=True)
+    write(json.dumps(answer, ensure_ascii=False)[:-1] + ', "versions": [')
     try:
         for count, version in enumerate(as_said):
-            out.file.write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
+            write(("\n" if count == 0 else ",\n") + json.dumps(jsonable(version), ensure_ascii=False))
     except HistoryRefused as refused:  # refused partway: the versions written, the refusal, JSON still whole
-        out.file.write('\n], "refused": ' + json.dumps(str(refused), ensure_ascii=False) + "}\n")
+        write('\n], "refused": ' + json.dumps(str(refused), ensure_ascii=False) + "}\n")
         raise
-    out.file.write("\n]}\n")
+    write("\n]}\n")
 
 
 def _print_version(v: dict[str, Any], changes_offset: int) -> None:

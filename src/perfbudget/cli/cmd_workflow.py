@@ -27,7 +27,7 @@ def workflow_command(
     justification: str = typer.Option("", "--justification",
                                       help="送审说明：最新版本的审核意见中有「错误」时送审须填写（记入流程记录）。"),
     version: int | None = typer.Option(None, "--version", min=1, max=MAX_INTEGER, metavar="版本",
-                                       help="审核通过时：审核过的版本号（perfbudget desk show 所示）；"
+                                       help="审核通过时必填：审核过的版本号（perfbudget desk show 所示）；"
                                             "项目此后有了新版本时拒绝，不审核通过。"),
     user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -48,7 +48,8 @@ def workflow_command(
 
     run_refusable(store, readable)
     result = take_step(store, principal, project_id, action, comment, justification,
-                       review_errors=lambda: current_errors(store, settings, project_id), seen_version=version)
+                       review_errors=lambda: current_errors(store, settings, project_id), seen_version=version,
+                       version_required="--version {latest}")
     store.close()
     if not result.ok:
         fail(result.message)

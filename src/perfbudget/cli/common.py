@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import unicodedata
+from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console, ConsoleDimensions
+from rich.segment import Segment
 
 from perfbudget import __version__
 from perfbudget.cli.closed_pipe import end_quietly
@@ -52,6 +55,17 @@ class WholeRowConsole(Console):
     def size(self, new_size: tuple[int, int]) -> None:
         Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """Every text the console writes with the characters a terminal acts on shown as escapes (line breaks and
+        tabs kept: :func:`shown_name` with :data:`LINES`), its own styles and control codes left: a file's cell
+        holding ESC sequences (an HTML page's ``&#27;[1A``, an xlsx's ``_x001B_``) moved the cursor, cleared the
+        screen or set the window's title from the output of `perfbudget read` or `review` of it until attack40 (Rich
+        strips BEL, BS, VT, FF and CR only). A file's name was escaped alone. The escapes are made after Rich measured
+        the text: a table row holding such characters is wider than its column (hostile rows only)."""
+        return super()._render_buffer(segment if segment.control or segment.text.isprintable()
+                                      else Segment(shown_name(segment.text, LINES), segment.style)
+                                      for segment in buffer)
+
     def on_broken_pipe(self) -> None:
         """Its reader went away (``| head``): the command ends quietly, exit code 141 (Rich's own ended it with
         exit code 1, a failure's; :mod:`perfbudget.cli.closed_pipe`)."""
@@ -89,17 +103,40 @@ def _root(
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def shown_name(text: str) -> str:
+def shown_name(text: str, keep: str = "") -> str:
     """A file name or location as the CLI prints it: control, line-separator and bidi characters as ``\\n``,
     ``\\x1b``, ``\\u202e`` (a name holding ESC could drive the terminal, one holding a newline could fake a
-    line, U+202E turns the text around it); anything else (an ideographic space, CJK) as it is."""
-    if text.isprintable() and not _BIDI.intersection(text):
+    line, U+202E turns the text around it); anything else (an ideographic space, CJK) as it is. ``keep``: characters
+    left as they are (:data:`LINES`, the line breaks and tabs of the text the consoles write: a cell's lines)."""
+    if not _BIDI.intersection(text) and (text.translate(dict.fromkeys(map(ord, keep))) if keep else text).isprintable():
         return text
-    return "".join(ch.encode("unicode_escape").decode("ascii") if _acts(ch) else ch for ch in text)
+    return "".join(ch.encode("unicode_escape").decode("ascii") if _acts(ch) and ch not in keep else ch for ch in text)
+
+
+LINES = "\n\t"  # what the consoles keep of a text's controls (shown_name's keep)
 
 
 def _acts(ch: str) -> bool:
     return ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+
+
+# JSON text's characters a terminal acts on that json.dumps leaves as they are (it escapes those below U+0020 only)
+_JSON_ACTING = re.compile("[\x7f-\x9f\u2028\u2029" + "".join(sorted(_BIDI)) + "]")
+
+
+def stdout_writer(json_text: bool = False) -> Callable[[str], object]:
+    """How a command writes a file's or the store's text to stdout itself, past the consoles (a CSV template, JSON):
+    into a pipe or a file as it is, byte for byte; on a terminal (``isatty``) with the characters a terminal acts on
+    as escapes — text as the consoles write it (:func:`shown_name` with :data:`LINES`), JSON's DEL, C1, line
+    separators and bidi controls as ``\\u009b`` (the same JSON). Until attack40's second reading `perfbudget
+    template` of an HTML page holding ``&#27;[2J`` cleared the screen, and `read --json` turned the text around a
+    U+202E."""
+    write = sys.stdout.write
+    if not sys.stdout.isatty():
+        return write
+    if json_text:
+        return lambda text: write(_JSON_ACTING.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    return lambda text: write(shown_name(text, LINES))
 
 
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
@@ -145,5 +182,4 @@ def load_or_exit(path: str, form: str | None, allow_partial: bool = False, refus
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
-    sys.stdout.write("\n")
+    stdout_writer(json_text=True)(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -67,7 +67,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "desk decide": ("perfbudget desk decide 5 1 --decision confirmed --reason 属实 --user admin",),
     "desk comment": ("perfbudget desk comment 5 --place purpose --text 请写明资金的具体用途 --user admin",),
     "desk grade": ("perfbudget desk grade 5 良 --reason 与系统评定一致 --user admin",),
-    "desk batch": ("perfbudget desk batch approve 3 --comment 同意 --user admin    # 3 已由 workflow 的示例送审",),
+    "desk batch": ("perfbudget desk batch approve 3:1 --comment 同意 --user admin"
+                   "    # 3 已由 workflow 的示例送审，「:1」是 desk show 显示的版本",),
     "desk todo": ("perfbudget desk todo --user admin",),
     "desk opinion": ("perfbudget desk opinion 5 --user admin -o 审核意见书.docx",),
     "publish": ("perfbudget publish --unit 255101 --year 2023 --to docx    # 发布审核通过的项目 3",

@@ -5,14 +5,13 @@ upload page's and the API's preview (``POST /api/v1/uploads``) at the command li
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from perfbudget.app.acting import Acting
 from perfbudget.app.settings import CoreSettings
-from perfbudget.cli.common import err, out, print_problems, shown_name
+from perfbudget.cli.common import err, out, print_problems, shown_name, stdout_writer
 from perfbudget.store import Store
 
 
@@ -44,7 +43,8 @@ def plan_files(store: Store, settings: CoreSettings, who: Acting, paths: Iterabl
         else:
             _tell(str(path), result.problems, plan, skip_blocked)
     if as_json:
-        sys.stdout.write(json.dumps({"dry_run": True, "files": plans}, ensure_ascii=False, indent=2) + "\n")
+        said = json.dumps({"dry_run": True, "files": plans}, ensure_ascii=False, indent=2)
+        stdout_writer(json_text=True)(said + "\n")
     return every
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from perfbudget.cli.common import err, fail, out, print_json, shown_name, usage_fail
+from perfbudget.cli.common import err, fail, out, print_json, shown_name, stdout_writer, usage_fail
 from perfbudget.cli.store_common import jsonable, open_store
 from perfbudget.os_reasons import os_reason
 
@@ -101,7 +101,7 @@ def _everything(store: Any, principal: Any, view: str, query: Any, as_json: bool
         ids, total = project_ids(tx, principal, query, MOST_EXPORT_ROWS + 1)
         if len(ids) > MOST_EXPORT_ROWS:
             fail(f"符合条件的项目共 {total:,} 个，超过一次列出的上限 {MOST_EXPORT_ROWS:,} 个：请按年度或单位筛选")
-        write = out.file.write
+        write = stdout_writer(json_text=as_json)
         write(f'{{"kind": "{view}", "items": [' if as_json else "\t".join(t for _, t in _COLUMNS) + "\n")
         for n in range(0, len(ids), BATCH):
             for m, row in enumerate(rows_of(tx, ids[n:n + BATCH]), n):

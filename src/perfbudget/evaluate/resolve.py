@@ -44,6 +44,7 @@ from perfbudget.evaluate.vocabulary import (
 )
 from perfbudget.framework import normalise_level3
 from perfbudget.model import Direction, Document, Kind, Op, Problem, Project, Severity, Source, Target
+from perfbudget.money_text import PAST_YUAN, past_yuan_bound
 from perfbudget.target import format_decimal, parse_target
 from perfbudget.time_target import due_of, parse_done
 
@@ -111,14 +112,28 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
     if too_precise(parsed.value):
         raise CellError(f"{what}「{_short(text)}」{TOO_PRECISE}")
     if parsed.unit is None or unit is None or parsed.unit == unit:
-        return parsed.value, None
+        return _within_yuan(parsed.value, unit, text, what), None
     converted = convert(parsed.value, parsed.unit, unit)
     if converted is None:
         units = "、".join(convertible_units(unit))
         raise CellError(f"{what}「{_short(text)}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」"
                         f"（可用：{units}）")
+    if too_large(converted):
+        raise CellError(f"{what}「{_short(text)}」折合 {format_decimal(converted.normalize())}{unit}，{TOO_LARGE}")
+    _within_yuan(converted, unit, text, what)
     note = f"{format_decimal(parsed.value)}{parsed.unit} = {format_decimal(converted.normalize())}{unit}"
     return converted, note
+
+
+def _within_yuan(value: Decimal, unit: str | None, text: str, what: str) -> Decimal:
+    """``value`` (in ``unit``, as written or converted), unless, in money, it is past
+    :data:`~perfbudget.money_text.MAX_YUAN` counted in 元 (:class:`CellError`); a converted value is bounded as a
+    number before (:func:`parse_quantity`). Until attack40 only the number as written was bounded: a 全年执行数 of
+    10^12 in a 亿元 project (10^20 元), or 「100000亿元」 in a 元 project (10^13, past every number's bound once
+    converted), was taken, as the stored tables' figures were not since attack39."""
+    if past_yuan_bound(value, unit):
+        raise CellError(f"{what}「{_short(text)}」（{unit}）{PAST_YUAN}：请核对金额单位和数字")
+    return value
 
 
 _AT_LEAST = (Op.GE, Op.GT)

@@ -46,6 +46,7 @@ from perfbudget.readers.pdf_clipped import (
     cut_under_titles,
     under_titles_problem,
 )
+from perfbudget.readers.pdf_rulings import RulingBudget
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -143,6 +144,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         heads = _Heads()  # each table's indicator header, looked for once in its rows
         seen = _SeenRows()  # the open table's rows' texts, for the repeated heading (each row's texts made once)
         pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
+        rulings = RulingBudget(limits)  # the ruling lines the table finder pairs, counted first (attack40)
         for page_number, whole in enumerate(pdf.pages, 1):
             page = whole  # (the page without characters a cut cell draws clipped, where there are such)
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
@@ -156,7 +158,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 continue
             _radicals_as_ideographs(page)
             _level_lines(page)
-            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            found = sorted(rulings.tables(page, page_number), key=lambda t: t.bbox[1])  # page.find_tables()
             if found and open_table and clips and (crossed := cut_under_titles(
                     page.chars, [row.cells for row in found[0].rows], found[0].bbox[0], found[0].bbox[2],
                     lambda texts: _is_header_again(texts, tables[-1].rows, heads))):

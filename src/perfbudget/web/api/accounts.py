@@ -50,7 +50,7 @@ class AccountOut(m.Model):
     created_at: str
 
 
-class AccountChange(m.Model):
+class AccountChange(m.Body):
     active: bool = Field(..., description="false：停用账号（会话立即失效、API 令牌全部吊销）；true：重新启用")
 
 

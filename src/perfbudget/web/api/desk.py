@@ -23,28 +23,28 @@ router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depen
 ERRORS = m.error_responses(401, 403, 404, 422)
 
 
-class DecisionBody(m.Model):
+class DecisionBody(m.Body):
     key: str = Field(..., max_length=64, description="审核发现的标识（GET …/desk 的 findings[].key）")
     decision: Literal["dismissed", "confirmed"] = Field(..., description="dismissed（驳回，不成立）/ confirmed（确认）")
     reason: str = Field(..., max_length=5000, description="理由（必填）")
 
 
-class CommentBody(m.Model):
+class CommentBody(m.Body):
     place: str = Field(..., max_length=64, description="单元格（GET …/desk 的 places[].place，如 indicator:1:target）")
     text: str = Field(..., max_length=5000)
 
 
-class GradeBody(m.Model):
+class GradeBody(m.Body):
     grade: str = Field(..., max_length=8, description="优 / 良 / 中 / 差")
     reason: str = Field("", max_length=5000)
 
 
-class SeenProject(m.Model):
+class SeenProject(m.Body):
     project_id: int
     version: int = Field(..., ge=1, le=MAX_INTEGER, description="看过的版本号（GET /projects/{id} 的 latest_version）")
 
 
-class BatchBody(m.Model):
+class BatchBody(m.Body):
     project_ids: list[int] = Field([], max_length=desk_app.MOST_BATCH,
                                    description=f"项目编号（一次最多 {desk_app.MOST_BATCH} 个）")
     action: str = Field(..., description="approve（审核通过）/ return（退回，须写意见）")

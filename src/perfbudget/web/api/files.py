@@ -75,12 +75,12 @@ def _file_responses(json_model: type[m.Model], what: str) -> dict[int | str, dic
 
 # ---- uploads ------------------------------------------------------------------------------------
 
-class ExpectedVersion(m.Model):
+class ExpectedVersion(m.Body):
     position: int = Field(..., ge=1, description="表在文件中的位置（预览 plan 的 position）")
     latest_version: int | None = Field(..., description="预览时该项目的最新版本（新项目为 null）")
 
 
-class UploadImportBody(m.Model):
+class UploadImportBody(m.Body):
     force: bool = Field(False, description="确认导入：会恢复旧内容或覆盖较新版本时必须为 true")
     allow_partial: bool = Field(False, description="保存不完整（中断）的表格，并标记为「不完整」")
     skip_blocked: bool = Field(False, description="有的表格有错误（见预览的 blocked_tables）、或部署不接受对已送审、"

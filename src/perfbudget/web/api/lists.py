@@ -145,10 +145,14 @@ def list_units(request: Request, q: str | None = Query(None, description="搜索
 # ---- an admin's unit actions (app.unit_admin; perfbudget unit rename|merge): none existed on any face until replay-q
 
 class UnitRenameBody(BaseModel):
+    model_config = m.STRICT
+
     name: str = Field(..., description="单位的新名称")
 
 
 class UnitMergeBody(BaseModel):
+    model_config = m.STRICT
+
     other: str = Field(..., description="并入本单位的单位：编码、没有编码的单位的名称、by-id/编号 或 by-name/名称")
 
 

@@ -22,6 +22,18 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# A request body's fields take their JSON types only: pydantic's lax mode read `true` as the integer 1 (the review
+# batch's `version`, a project id), `"false"`, `"no"` or `0` as a boolean (an account's `active`, an import's
+# `force`) and `2.0` or `"2"` as an integer, until attack40. Every body model of the API takes this configuration
+# (`Body`, or `model_config = STRICT` beside a model allowing unknown keys); tests/security/test_attack40.py finds
+# the routes' bodies and checks each.
+STRICT = ConfigDict(strict=True)
+
+
+class Body(BaseModel):
+    model_config = Model.model_config | STRICT
+
+
 # ---- errors -------------------------------------------------------------------------------------
 
 class ErrorLocation(Model):

@@ -91,12 +91,16 @@ ERRORS = m.error_responses(401, 403, 404, 409, 422)
 class EditBody(BaseModel):
     """A new version of one project: the version it was made on, and the document (one project)."""
 
+    model_config = m.STRICT
+
     base_version: int = Field(..., description="所修改的版本号（乐观并发：项目已有更新版本时返回 409）")
     document: dict[str, Any] = Field(..., description='交换格式 perfbudget/1，恰好一个项目；'
                                                       '指标值可只给 {"raw": "≥95%"}')
 
 
 class StepBody(BaseModel):
+    model_config = m.STRICT
+
     action: str = Field(..., description="submit（送审）/ approve（审核通过）/ return（退回）/ reopen / comment")
     comment: str | None = None
     justification: str | None = Field(None, description="送审说明：最新版本有「错误」级审核意见时必填，记入流程记录")
@@ -106,6 +110,8 @@ class StepBody(BaseModel):
 
 
 class IndicatorActualBody(BaseModel):
+    model_config = m.STRICT
+
     position: int
     actual: str = ""
     grade: str | None = None
@@ -115,6 +121,8 @@ class IndicatorActualBody(BaseModel):
 
 
 class ActualsBody(BaseModel):
+    model_config = m.STRICT
+
     executed: str = Field(..., description="全年执行数（文档的金额单位）")
     budget: str | None = Field(None, description="全年预算数（调整后；空：按预算数）")
     execution_weight: str | None = Field(None, description="预算执行率分值（空：10 分）")
@@ -664,6 +672,8 @@ def get_similar(request: Request, project_id: int, limit: int = Query(5, ge=1, l
 # ---- the library's admin actions (as the group page's forms and perfbudget library merge / split / rename) ----
 
 class LibraryRenameBody(BaseModel):
+    model_config = m.STRICT
+
     name: str = Field(..., description="组的新名称")
 
 
@@ -671,11 +681,15 @@ _LibraryReference = Annotated[str, Field(max_length=MOST_REFERENCE)]
 
 
 class LibraryMergeBody(BaseModel):
+    model_config = m.STRICT
+
     others: list[_LibraryReference] = Field(..., max_length=MOST_MERGED,
                                             description=f"并入本组的其他组：编号或名称（一次最多 {MOST_MERGED} 个）")
 
 
 class LibrarySplitBody(BaseModel):
+    model_config = m.STRICT
+
     names: list[_LibraryReference] = Field(..., max_length=MOST_SPLIT,
                                            description=f"从本组拆分出去、单独成一组的名称（一次最多 {MOST_SPLIT} 个）")
 

@@ -55,6 +55,7 @@ from perfbudget.readers.text_chunks import (
     text_chunk_tables,
 )
 from perfbudget.readers.word_comments import anchor_cell, document_comments, with_word_comments
+from perfbudget.readers.word_revisions import has_revisions, revised_cell, revisions_problems, row_change
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -315,18 +316,26 @@ def _int_attr(parent: Any, tag: str) -> int:
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                label: str | None = None, hidden: list[tuple[Source, str]] | None = None,
                anchors: dict[str, Source] | None = None,
-               deleted: list[Source] | None = None) -> list[list[Cell]]:
+               deleted: list[Source] | None = None,
+               revised: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
     of a cell, not read, goes to ``hidden`` with the cell's place, and the ids of the comments anchored in a cell to
     ``anchors`` (``word_comments``) when it is given. A cell deleted as a tracked change (``w:cellDel``) is left
     out, the cells after it moving left, as the change accepted gives the row (as a deleted row, a deleted text);
-    its place goes to ``deleted`` (to be told: the columns move)."""
+    its place goes to ``deleted`` (to be told: the columns move). A row deleted as a tracked change is left out too,
+    and the places of the tracked changes (``word_revisions``: cells whose text holds one, rows deleted or inserted)
+    go to ``revised`` (to be told: the reading rests on changes not accepted yet)."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     tops: dict[int, Cell] = {}  # grid column → the cell a w:vMerge continuing there is merged from
     if budget is not None:
         budget.new_sheet()
+    changes = revised is not None and has_revisions(tbl)
     for r, tr in enumerate(_unwrapped(tbl, _TR), 1):
+        if changes and revised is not None and (change := row_change(tr)) is not None:
+            revised.append((Source(file, sheet=label, table=number, row=r), change))
+            if change == "deleted":
+                continue  # (as Word shows the table with the changes accepted)
         row: list[Cell] = []
         inner: list[list[Cell]] = []  # the rows of an indicator table nested in one of the row's cells
         before = _int_attr(tr.find(_TRPR), _GRIDBEFORE)
@@ -355,11 +364,13 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
                           for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors,
-                                                               deleted), 1)]
+                                                               deleted, revised), 1)]
             else:
                 texts = []
                 text = "" if continued else _cell_text(tc, texts)
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+            if changes and revised is not None and not continued and revised_cell(tc):
+                revised.append((source, "cell"))
             if texts and hidden is not None:
                 hidden.append((source, "".join(texts)))
             if anchors is not None and not continued:
@@ -531,6 +542,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     text_before: str | None = None  # the paragraph before, for a goal under its section title
     hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
     deleted: list[Source] = []  # cells deleted as tracked changes (w:cellDel), left out: told
+    revised: list[tuple[Source, str]] = []  # the cells and rows of other tracked changes, read as accepted: told
     hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
     flat: list[tuple[int, str]] = []  # paragraphs holding an indicator header as text, outside any table
     for child in _blocks(body):
@@ -576,7 +588,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, deleted=deleted)
+        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, deleted=deleted,
+                           revised=revised)
         if not tables and (page_lines or page_unit):
             # the unit or money unit written in the page header or footer: the first form's, as if written above
             # it, where the form does not write its own
@@ -601,6 +614,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
         tables[0].problems.extend(deleted_cells_problems(deleted))
+        tables[0].problems.extend(revisions_problems(revised))
         tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)

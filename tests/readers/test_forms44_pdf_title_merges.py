@@ -1,0 +1,83 @@
+"""A 一级/二级 cell merged down past a page break under Calc's print titles (forms44, FAILURES.md section CX): Calc
+draws the merged cell's text in the middle of the whole merge, clipped to each page's part; when the middle falls on
+the next page, the part on the page that ends shows no text (and no closing line), and the next page shows it under
+the repeated header row. 00aece31 read the first page's rows of the merge with the labels of the group above them
+(效益指标 rows read as 产出指标/质量指标, without a word); the text under the titles is now the merge's, as it is
+without print titles (``pdf._carry_back_labels``). The workbook is built in the test (openpyxl: print titles, a
+row break inside the merge) and printed by LibreOffice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfbudget.load import load_path
+from tests.readers.test_forms35_layouts import _saved_by_libreoffice
+from tests.readers.test_forms43_pdf_clipped_cell import ruled_sheet
+
+
+def _sheet(path: Path, titles: bool) -> None:
+    from openpyxl.worksheet.pagebreak import Break
+
+    rows = [["项目名称", "乡村旅游服务补助"], ["项目资金（万元）", "年度资金总额", "120"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "质量指标", "培训合格率", "≥95%"], ["", "", "结业率", "≥90%"],
+            ["效益指标", "社会效益指标", "带动就业人数", "≥200人"], ["", "", "接待游客人次", "≥1万人次"],
+            ["", "", "农户增收", "≥5%"], ["", "", "新增经营主体", "≥10家"]]
+    book = ruled_sheet(rows, (18, 14, 24, 12))
+    sheet = book.active
+    for r in range(4, 10):
+        sheet.row_dimensions[r].height = 60
+    for area in ("A4:A5", "B4:B5", "A6:A9", "B6:B9"):
+        sheet.merge_cells(area)
+    if titles:
+        sheet.print_title_rows = "3:3"
+    sheet.row_breaks.append(Break(id=6))  # the break under the merge's first row: its middle on the next page
+    book.save(str(path))
+
+
+def _levels(path: Path) -> list[tuple[str, str, str]]:
+    result = load_path(_saved_by_libreoffice(path, "pdf"))
+    assert result.document is not None, [p.message for p in result.errors]
+    [project] = result.document.projects
+    return [(i.level1, i.level2, i.level3) for i in project.indicators]
+
+
+_WANT = [("产出指标", "质量指标", "培训合格率"), ("产出指标", "质量指标", "结业率"),
+         ("效益指标", "社会效益指标", "带动就业人数"), ("效益指标", "社会效益指标", "接待游客人次"),
+         ("效益指标", "社会效益指标", "农户增收"), ("效益指标", "社会效益指标", "新增经营主体")]
+
+
+def test_a_level_merged_past_the_break_under_print_titles_takes_its_own_text(tmp_path: Path) -> None:
+    _sheet(tmp_path / "form.xlsx", titles=True)
+    import pdfplumber
+
+    printed = _saved_by_libreoffice(tmp_path / "form.xlsx", "pdf")
+    with pdfplumber.open(printed) as pdf:  # (the layout the test is about: the header again on page 2)
+        assert len(pdf.pages) == 2 and "三级指标" in (pdf.pages[1].extract_text() or "")
+    assert _levels(tmp_path / "form.xlsx") == _WANT
+
+
+def test_the_same_merge_without_print_titles_reads_as_before(tmp_path: Path) -> None:
+    _sheet(tmp_path / "form.xlsx", titles=False)
+    assert _levels(tmp_path / "form.xlsx") == _WANT
+
+
+_HEAD = ["一级指标", "二级指标", "三级指标", "指标值"]
+
+
+def test_a_header_again_with_a_clipped_label_drawn_inside_its_cells_gives_the_label() -> None:
+    """Calc's print titles over a label merged past the break, the label's clipped line drawn on the header's line:
+    pdfplumber reads the two interleaved (``二社级会指公标众或服务对``); the header's own characters are taken out in
+    order and the rest is the label's (joined to the cell under it by the reader)."""
+    from perfbudget.readers.pdf_open_merges import clipped_in_header
+
+    row = ["一级指标满意度指标", "二社级会指公标众或服务对", "三级指标", "指标值"]
+    assert clipped_in_header(row, _HEAD) == ["满意度指标", "社会公众或服务对", "", ""]
+
+
+def test_an_indicator_row_or_the_header_itself_is_no_header_with_a_clipped_label() -> None:
+    from perfbudget.readers.pdf_open_merges import clipped_in_header
+
+    assert clipped_in_header(_HEAD, _HEAD) is None  # (the header again, nothing more: dropped as a repeat)
+    assert clipped_in_header(["产出指标", "数量指标", "培训人次", "≥500人次"], _HEAD) is None
+    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD) is None  # (三级 exact)

@@ -72,12 +72,25 @@ def test_a_header_again_with_a_clipped_label_drawn_inside_its_cells_gives_the_la
     from perfbudget.readers.pdf_open_merges import clipped_in_header
 
     row = ["一级指标满意度指标", "二社级会指公标众或服务对", "三级指标", "指标值"]
-    assert clipped_in_header(row, _HEAD) == ["满意度指标", "社会公众或服务对", "", ""]
+    assert clipped_in_header(row, _HEAD, {0, 1}) == ["满意度指标", "社会公众或服务对", "", ""]
 
 
 def test_an_indicator_row_or_the_header_itself_is_no_header_with_a_clipped_label() -> None:
     from perfbudget.readers.pdf_open_merges import clipped_in_header
 
-    assert clipped_in_header(_HEAD, _HEAD) is None  # (the header again, nothing more: dropped as a repeat)
-    assert clipped_in_header(["产出指标", "数量指标", "培训人次", "≥500人次"], _HEAD) is None
-    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD) is None  # (三级 exact)
+    assert clipped_in_header(_HEAD, _HEAD, {0, 1}) is None  # (the header again, nothing more: dropped as a repeat)
+    assert clipped_in_header(["产出指标", "数量指标", "培训人次", "≥500人次"], _HEAD, {0, 1}) is None
+    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD, {0, 1}) is None  # (三级 exact)
+
+
+def test_a_next_table_whose_header_is_worded_otherwise_keeps_its_header() -> None:
+    """Two projects' tables, the second's header saying 年度指标值 where the first's said 指标值: no clipped label
+    (00aece31..forms44 read 年度 as one, the header cell turned back into 指标值 and 年度 glued onto the target under
+    it); extra text counts only in a 一级/二级 column where the page before ended in an open region."""
+    from perfbudget.readers.pdf_open_merges import clipped_in_header
+
+    other = ["一级指标", "二级指标", "三级指标", "年度指标值"]
+    assert clipped_in_header(other, _HEAD, {0, 1}) is None
+    assert clipped_in_header(other, _HEAD, {3}) is None  # (not a level column)
+    assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD, set()) is None  # (no region)
+    assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD, {1}) == ["", "效益", "", ""]

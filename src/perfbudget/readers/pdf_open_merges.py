@@ -20,12 +20,13 @@ page does not show the merge's text itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from itertools import pairwise
 from typing import Any
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import column_role
 from perfbudget.readers.pdf_cells import OpenEnds
 
 Char = dict[str, Any]
@@ -97,12 +98,14 @@ def margin_problem(cell: Cell, text: str) -> tuple[Problem, str]:
     return Problem(where, f"{note}，请核对原表", Severity.WARNING), note
 
 
-def clipped_in_header(texts: list[str], head: list[str]) -> list[str] | None:
+def clipped_in_header(texts: list[str], head: list[str], open_columns: Collection[int]) -> list[str] | None:
     """The characters a page's row holds beyond the table's indicator header ``head``, cell by cell, where the row is
     that header again with a merged cell's clipped text drawn inside its cells (Calc's print titles over a label
     merged past the page break: ``二社级会指公标众或服务对`` is 二级指标 and 社会公众或服务对 on one line): each header
     cell's text is in its cell in order, two cells or more (the 三级 one among them) are the header's exactly, and
-    some cell holds more; else None."""
+    some cell holds more, only 一级/二级 cells among ``open_columns`` (the columns of the open regions without text at
+    the foot of the page before: a merge the break cuts); else None (a table's own header worded otherwise,
+    ``年度指标值`` under a table whose header said ``指标值``, is no clipped label)."""
     if len(texts) != len(head):
         return None
     extras: list[str] = []
@@ -116,6 +119,9 @@ def clipped_in_header(texts: list[str], head: list[str]) -> list[str] | None:
         extras.append(rest)
     third = next((k for k, want in enumerate(head) if "三级" in want), None)
     if exact < 2 or third is None or extras[third] or not any(extras):
+        return None
+    if any(extra and (column not in open_columns or column_role(head[column]) not in ("level1", "level2"))
+           for column, extra in enumerate(extras)):
         return None
     return extras
 

@@ -80,7 +80,8 @@ def test_an_indicator_row_or_the_header_itself_is_no_header_with_a_clipped_label
 
     assert clipped_in_header(_HEAD, _HEAD, {0, 1}) is None  # (the header again, nothing more: dropped as a repeat)
     assert clipped_in_header(["产出指标", "数量指标", "培训人次", "≥500人次"], _HEAD, {0, 1}) is None
-    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD, {0, 1}) is None  # (三级 exact)
+    # (the 三级 header exact)
+    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD, {0, 1}) is None
 
 
 def test_a_next_table_whose_header_is_worded_otherwise_keeps_its_header() -> None:
@@ -94,3 +95,30 @@ def test_a_next_table_whose_header_is_worded_otherwise_keeps_its_header() -> Non
     assert clipped_in_header(other, _HEAD, {3}) is None  # (not a level column)
     assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD, set()) is None  # (no region)
     assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD, {1}) == ["", "效益", "", ""]
+
+
+def _cells(page: int, *texts: str) -> list:
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+
+    return [Cell(text, Source("f.pdf", page=page, column=c)) for c, text in enumerate(texts, 1)]
+
+
+def test_a_label_under_the_titles_is_taken_quietly_only_from_a_merge_running_on() -> None:
+    """The text under the titles is the merge's when its cell runs on over the next row (blank there); a cell at the
+    page's foot merely without its bottom line, under titles followed by a group of one row, gets that group's 二级
+    only with a warning (00aece31..forms44 copied it without a word)."""
+    from perfbudget.readers.pdf_cells import OpenEnds
+    from perfbudget.readers.pdf_open_merges import carry_under_titles
+
+    def carried(second: list) -> tuple[list[str], tuple[list, list]]:
+        earlier = [_cells(1, "效益指标", "", "就业人数", "≥200人")]
+        table = [_cells(1, *_HEAD), *earlier]
+        rows = [_cells(2, *_HEAD), _cells(2, "", "社会效益指标", "游客人次", "≥1万人次"), second]
+        told = carry_under_titles(table, earlier, OpenEnds({1: 0}), rows, 1)
+        return [cell.text for cell in table[1]], told
+
+    running_on = carried(_cells(2, "", "", "农户增收", "≥5%"))
+    assert running_on == (["效益指标", "社会效益指标", "就业人数", "≥200人"], ([], []))
+    one_row = carried(_cells(2, "", "生态效益指标", "植树", "≥100株"))
+    assert one_row == (["效益指标", "社会效益指标", "就业人数", "≥200人"], ([], [(1, 1)]))

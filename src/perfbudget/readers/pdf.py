@@ -48,6 +48,7 @@ from perfbudget.readers.pdf_clipped import (
     under_titles_problem,
 )
 from perfbudget.readers.pdf_open_merges import (
+    carried_problem,
     carry_under_titles,
     clipped_in_header,
     clipped_in_header_problem,
@@ -386,9 +387,14 @@ def _title_rows(rows: list[list[Cell]], earlier: list[list[Cell]], heads: _Heads
 def _carried_under_titles(table: RawTable, earlier: list[list[Cell]], earlier_ends: OpenEnds,
                           rows: list[list[Cell]], titles: int, margins: set[tuple[int, int]]) -> None:
     """The previous page's labels merged down past the page break given the text shown under this page's repeated
-    title rows (``pdf_open_merges``); a label neither page shows, nor read under the previous page's table
-    (``margins``), told at its first row, the project marked."""
-    for at, column in carry_under_titles(table.rows, earlier, earlier_ends, rows, titles):
+    title rows (``pdf_open_merges``), told where that row's cell is no merge running on; a label neither page shows,
+    nor read under the previous page's table (``margins``), told at its first row, the project marked."""
+    unlabelled, weak = carry_under_titles(table.rows, earlier, earlier_ends, rows, titles)
+    for at, column in weak:
+        problem, note = carried_problem(table.rows[at][column], rows[titles][column].source.page or 0)
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
+    for at, column in unlabelled:
         if (at, column) in margins:
             continue
         above = next((row[column].text for row in reversed(table.rows[:at])

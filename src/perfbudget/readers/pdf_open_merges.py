@@ -33,23 +33,29 @@ Char = dict[str, Any]
 
 
 def carry_under_titles(table_rows: list[list[Cell]], earlier: list[list[Cell]], earlier_ends: OpenEnds,
-                       rows: list[list[Cell]], titles: int) -> list[tuple[int, int]]:
+                       rows: list[list[Cell]], titles: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Give each open region without text at the foot of the previous page's table (``earlier``, the last rows of
-    ``table_rows``) the text of the cell in its column on the first row under this page's ``titles`` title rows; the
-    (row of ``table_rows``, column) of each region left without text (neither page shows it)."""
+    ``table_rows``) the text of the cell in its column on the first row under this page's ``titles`` title rows. The
+    (row of ``table_rows``, column) of each region left without text (neither page shows it), and of each given a
+    text on weaker evidence (to be told): the cell under the titles is no merge running on over the row after it (that
+    row holds text in the column, or there is none), so that it may be a group of its own under a cell at the page's
+    foot that merely lacks its bottom line."""
     if not earlier or titles >= len(rows) or table_rows[-len(earlier):] != earlier:
-        return []
-    unlabelled = []
+        return [], []
+    unlabelled, weak = [], []
     below = rows[titles]
+    after = rows[titles + 1] if titles + 1 < len(rows) else None
     for column, first in sorted(earlier_ends.bottom.items()):
         at = len(table_rows) - len(earlier) + first
         if column >= len(table_rows[at]) or column >= len(below) or not table_rows[at][column].blank:
             continue
         if below[column].blank:
             unlabelled.append((at, column))
-        else:
-            table_rows[at][column] = Cell(below[column].text, table_rows[at][column].source)
-    return unlabelled
+            continue
+        table_rows[at][column] = Cell(below[column].text, table_rows[at][column].source)
+        if after is None or column >= len(after) or not after[column].blank:
+            weak.append((at, column))
+    return unlabelled, weak
 
 
 def unlabelled_problem(cell: Cell, above: str) -> tuple[Problem, str]:
@@ -58,6 +64,15 @@ def unlabelled_problem(cell: Cell, above: str) -> tuple[Problem, str]:
     where = cell.source
     note = (f"第{where.page}页表格底部第{where.column}列的合并单元格延续到下一页，两页都没有显示它的文字（画在页边、"
             f"被裁去）：这几行按上方的「{above}」读取，可能有误")
+    return Problem(where, f"{note}，请核对原表", Severity.WARNING), note
+
+
+def carried_problem(cell: Cell, page: int) -> tuple[Problem, str]:
+    """The warning at the first row of a region open at a page's foot given the text of the first row under the next
+    page's print titles where that row's cell is no merge running on (:func:`carry_under_titles`), and the note."""
+    where = cell.source
+    note = (f"第{where.page}页表格底部第{where.column}列的单元格没有下边线、没有文字，按跨页合并单元格读取了第{page}页"
+            f"重复表头下第一行同一列的「{cell.text}」，可能有误")
     return Problem(where, f"{note}，请核对原表", Severity.WARNING), note
 
 

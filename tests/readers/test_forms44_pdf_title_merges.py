@@ -122,3 +122,23 @@ def test_a_label_under_the_titles_is_taken_quietly_only_from_a_merge_running_on(
     assert running_on == (["效益指标", "社会效益指标", "就业人数", "≥200人"], ([], []))
     one_row = carried(_cells(2, "", "生态效益指标", "植树", "≥100株"))
     assert one_row == (["效益指标", "社会效益指标", "就业人数", "≥200人"], ([], [(1, 1)]))
+
+
+def test_an_empty_merge_past_the_break_is_told_only_in_a_level_column_under_a_label() -> None:
+    """A region open at the page's foot whose text neither page shows is told only as a lost 一级/二级 label (with
+    the label above it, read on); an empty 指标值 merged past the break, or a level cell with nothing above it, is
+    not (forms44 warned of them, 「按上方的「」读取」)."""
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell, RawTable
+    from perfbudget.readers.pdf import _carried_under_titles
+    from perfbudget.readers.pdf_cells import OpenEnds
+
+    earlier = [_cells(1, "效益指标", "", "就业人数", "")]
+    table = RawTable(None, Source("f.pdf"), [_cells(1, *_HEAD), _cells(1, "", "", "培训人次", "≥5人"), *earlier])
+    rows = [_cells(2, *_HEAD), _cells(2, "", "", "游客人次", ""), _cells(2, "", "", "农户增收", "")]
+    _carried_under_titles(table, earlier, OpenEnds({1: 0, 3: 0}), rows, 1, set(), table.rows[0])
+    assert table.problems == [] and table.needs_check == ()
+    table.rows[1][1] = Cell("数量指标", table.rows[1][1].source)
+    _carried_under_titles(table, earlier, OpenEnds({1: 0, 3: 0}), rows, 1, set(), table.rows[0])
+    assert [problem.source.column for problem in table.problems] == [2]
+    assert "按上方的「数量指标」读取" in table.problems[0].message

@@ -264,7 +264,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     if clips and top == 0.0 and tables and earlier_ends.bottom \
                             and (titles := _title_rows(rows, tables[-1].rows, heads, seen)):
                         _carried_under_titles(tables[-1], earlier_rows, earlier_ends, rows, titles,
-                                              {(at, column) for held, at, column, _ in margins if held is tables[-1]})
+                                              {(at, column) for held, at, column, _ in margins if held is tables[-1]},
+                                              heads.of(tables[-1].rows))
                     headed = [line for line in above if looks_like_heading(line)]
                     heading = headed[-1] if headed else (above[-1] if above else None)
                     number = len(tables) + 1
@@ -385,10 +386,13 @@ def _title_rows(rows: list[list[Cell]], earlier: list[list[Cell]], heads: _Heads
 
 
 def _carried_under_titles(table: RawTable, earlier: list[list[Cell]], earlier_ends: OpenEnds,
-                          rows: list[list[Cell]], titles: int, margins: set[tuple[int, int]]) -> None:
+                          rows: list[list[Cell]], titles: int, margins: set[tuple[int, int]],
+                          head: list[Cell] | None) -> None:
     """The previous page's labels merged down past the page break given the text shown under this page's repeated
     title rows (``pdf_open_merges``), told where that row's cell is no merge running on; a label neither page shows,
-    nor read under the previous page's table (``margins``), told at its first row, the project marked."""
+    nor read under the previous page's table (``margins``), told at its first row, the project marked, where it is a
+    一级/二级 label of the indicator header ``head`` going on from a label above (a 备注 or 指标值 left empty, merged
+    past the break, is no label lost)."""
     unlabelled, weak = carry_under_titles(table.rows, earlier, earlier_ends, rows, titles)
     for at, column in weak:
         problem, note = carried_problem(table.rows[at][column], rows[titles][column].source.page or 0)
@@ -397,8 +401,13 @@ def _carried_under_titles(table: RawTable, earlier: list[list[Cell]], earlier_en
     for at, column in unlabelled:
         if (at, column) in margins:
             continue
-        above = next((row[column].text for row in reversed(table.rows[:at])
+        if head is None or column >= len(head) or column_role(head[column].text) not in ("level1", "level2"):
+            continue
+        start = next((k + 1 for k, row in enumerate(table.rows[:at]) if row is head), 0)  # (under the header)
+        above = next((row[column].text for row in reversed(table.rows[start:at])
                       if column < len(row) and not row[column].blank), "")
+        if not above.strip():
+            continue
         problem, note = unlabelled_problem(table.rows[at][column], above)
         table.problems.append(problem)
         table.needs_check = (*table.needs_check, note)

@@ -79,3 +79,26 @@ def test_a_row_inserted_as_a_tracked_change_is_read_and_told() -> None:
 def test_a_form_without_tracked_changes_tells_none() -> None:
     rows, told = _read(_form()[0])
     assert len(rows) == 3 and told == []
+
+
+def _typed_over(table: Table, row: int, *changes: str) -> None:
+    """The value cell of ``row`` holding only the given runs and changes (XML, ``{stamp}`` for the author's)."""
+    paragraph = table.cell(row, 3)._tc.find(f"{{{_W}}}p")
+    for run in paragraph.findall(f"{{{_W}}}r"):
+        paragraph.remove(run)
+    for change in changes:
+        paragraph.append(parse_xml(change.format(stamp=_STAMP, w=f'xmlns:w="{_W}"')))
+
+
+def test_deleted_breaks_and_tabs_are_not_read_either() -> None:
+    """A line break and a tab deleted as tracked changes are no more read than deleted text (forms44 read
+    ``≥95`` + a deleted break and tab + ``%`` as ``≥95\\n\\t%``)."""
+    word, table = _form()
+    _typed_over(table, 4, '<w:r {w}><w:t>≥95</w:t></w:r>',
+                '<w:del {stamp} w:id="1"><w:r><w:br/><w:tab/><w:delText>（暂定）</w:delText><w:cr/></w:r></w:del>',
+                '<w:r {w}><w:t>%</w:t></w:r>')
+    _typed_over(table, 5, '<w:moveFrom {stamp} w:id="2"><w:r><w:tab/><w:t>≥85%</w:t></w:r></w:moveFrom>',
+                '<w:moveTo {stamp} w:id="3"><w:r><w:t>≥90%</w:t></w:r></w:moveTo>')
+    rows, told = _read(word)
+    assert rows[1:] == [("验收合格率", "≥95%"), ("师生满意度", "≥90%")]
+    assert len(told) == 1 and "第5行第4列" in told[0] and "第6行第4列" in told[0]

@@ -228,7 +228,7 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     its own (forms36: ``填报单位：某局`` and ``单位：万元`` ran together), and not at all when it holds a table (read as
     blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
     it: its texts go to ``hidden`` (to be told)."""
-    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _P)}
+    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _TAB, _BR, _CR, _P)}
     if next(p.iter(_VANISH), None) is not None:
         for run in p.iter(_R):
             if is_hidden_run(run):

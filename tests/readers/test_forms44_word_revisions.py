@@ -102,3 +102,40 @@ def test_deleted_breaks_and_tabs_are_not_read_either() -> None:
     rows, told = _read(word)
     assert rows[1:] == [("验收合格率", "≥95%"), ("师生满意度", "≥90%")]
     assert len(told) == 1 and "第5行第4列" in told[0] and "第6行第4列" in told[0]
+
+
+def test_a_deleted_paragraph_mark_an_inserted_cell_and_a_changed_title_are_told() -> None:
+    """Changes without text of their own, or outside the table, are applied and told too (forms44 applied them
+    without a word): a paragraph mark deleted (``5`` and ``所`` joined into ``5所``), a cell inserted (``w:cellIns``),
+    a year typed into the title above the table."""
+    word, table = _form()
+    cell = table.cell(3, 3)
+    _typed_over(table, 3, '<w:pPr {w}><w:rPr><w:del {stamp} w:id="5"/></w:rPr></w:pPr>', '<w:r {w}><w:t>5</w:t></w:r>')
+    cell._tc.append(parse_xml(f'<w:p xmlns:w="{_W}"><w:r><w:t>所</w:t></w:r></w:p>'))
+    table.cell(4, 2)._tc.get_or_add_tcPr().append(parse_xml(f'<w:cellIns {_STAMP} w:id="6"/>'))
+    word.paragraphs[0]._p.append(parse_xml(f'<w:ins {_STAMP} w:id="7"><w:r><w:t>（2024年度）</w:t></w:r></w:ins>'))
+    rows, told = _read(word)
+    assert rows[0] == ("改造学校数量", "5所")
+    assert len(told) == 2, told
+    assert told[0].startswith("正文中有1处修订") and "第1段" in told[0]
+    assert "第4行第4列" in told[1] and "第5行第3列（插入的单元格）" in told[1]
+
+
+def test_a_change_in_a_nested_indicator_table_is_told_once() -> None:
+    """A change inside an indicator table nested in a form's cell is told at the nested table's cell, not again at
+    the outer cell holding it (forms44 named both)."""
+    word = WordDocument()
+    word.add_paragraph("项目支出绩效目标表")
+    table = word.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目名称", "学校改造"
+    table.cell(1, 0).text, table.cell(1, 1).text = "年度资金总额（万元）", "16"
+    table.cell(2, 0).text = "绩效指标"
+    inner = table.cell(2, 1).add_table(rows=2, cols=4)
+    for column, (head, value) in enumerate(zip(("一级指标", "二级指标", "三级指标", "指标值"), _ROWS[0], strict=True)):
+        inner.cell(0, column).text = head
+        inner.cell(1, column).text = value
+    _typed_over(inner, 1, '<w:del {stamp} w:id="1"><w:r><w:delText>3所</w:delText></w:r></w:del>',
+                '<w:ins {stamp} w:id="2"><w:r><w:t>5所</w:t></w:r></w:ins>')
+    rows, told = _read(word)
+    assert rows == [("改造学校数量", "5所")]
+    assert len(told) == 1 and "第2行第4列" in told[0] and "第3行第2列" not in told[0], told

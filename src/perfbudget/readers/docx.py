@@ -55,7 +55,13 @@ from perfbudget.readers.text_chunks import (
     text_chunk_tables,
 )
 from perfbudget.readers.word_comments import anchor_cell, document_comments, with_word_comments
-from perfbudget.readers.word_revisions import has_revisions, revised_cell, revisions_problems, row_change
+from perfbudget.readers.word_revisions import (
+    cell_change,
+    has_revisions,
+    revised_paragraph,
+    revisions_problems,
+    row_change,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -369,8 +375,8 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 texts = []
                 text = "" if continued else _cell_text(tc, texts)
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
-            if changes and revised is not None and not continued and revised_cell(tc):
-                revised.append((source, "cell"))
+            if changes and revised is not None and not continued and (change := cell_change(tc, nested)):
+                revised.append((source, change))
             if texts and hidden is not None:
                 hidden.append((source, "".join(texts)))
             if anchors is not None and not continued:
@@ -562,6 +568,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
                 raise LimitExceeded(f"文件的正文超过 {budget.limits.max_rows} 段的上限"
                                     "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
             text, previous = paragraph_text(child, hidden_paragraphs), text_before
+            if revised_paragraph(child):  # (a title's year typed in as a change: read as accepted, told)
+                revised.append((Source(file, line=paragraphs), "paragraph"))
             text_before = text
             if "指标值" in text and _FLAT_HEADER.search(text):
                 flat.append((paragraphs, text.strip()))

@@ -139,3 +139,16 @@ def test_a_change_in_a_nested_indicator_table_is_told_once() -> None:
     rows, told = _read(word)
     assert rows == [("改造学校数量", "5所")]
     assert len(told) == 1 and "第2行第4列" in told[0] and "第3行第2列" not in told[0], told
+
+
+def test_a_deleted_row_is_left_out_whether_or_not_its_change_is_asked_for() -> None:
+    """``docx.table_rows`` leaves a row deleted as a change out also when no list of changes is asked for (forms44
+    left it out only then), and tells a deleted cell among the table's changes, in its one warning."""
+    from perfbudget.readers.docx import table_rows
+
+    word, table = _form()
+    table.rows[4]._tr.get_or_add_trPr().append(parse_xml(f'<w:del {_STAMP} w:id="3"/>'))
+    assert [row[2].text for row in table_rows(table._tbl, "form.docx", 1)[3:]] == ["改造学校数量", "师生满意度"]
+    table.cell(5, 2)._tc.get_or_add_tcPr().append(parse_xml(f'<w:cellDel {_STAMP} w:id="8"/>'))
+    _rows, told = _read(word)
+    assert len(told) == 1 and "第5行（删除的行）、第6行第3列（删除的单元格）" in told[0] and "左移" in told[0]

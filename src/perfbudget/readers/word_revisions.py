@@ -70,8 +70,9 @@ def cell_change(tc: Any, nested: Any = None) -> str | None:
 
 def revisions_problems(places: list[tuple[Source, str]]) -> list[Problem]:
     """One warning a table for its tracked changes, and one for the paragraphs outside the tables, each place a cell
-    (``cell``, ``inserted cell``), a row (``deleted``, ``inserted``) or a paragraph (``paragraph``, its number in
-    ``Source.line``), at the first and naming the first :data:`_MOST_NAMED`."""
+    (``cell``, ``inserted cell``, ``deleted cell``: ``w:cellDel``, the cells after it moving left), a row
+    (``deleted``, ``inserted``) or a paragraph (``paragraph``, its number in ``Source.line``), at the first and
+    naming the first :data:`_MOST_NAMED`."""
     by_table: dict[str | None, list[tuple[Source, str]]] = {}
     for source, what in places:
         by_table.setdefault(source.sheet, []).append((source, what))
@@ -79,14 +80,16 @@ def revisions_problems(places: list[tuple[Source, str]]) -> list[Problem]:
     for sheet, changes in by_table.items():
         named = "、".join(_place(source, what) for source, what in changes[:_MOST_NAMED]) \
             + ("等" if len(changes) > _MOST_NAMED else "")
+        moved = any(what == "deleted cell" for _, what in changes) * "；删除的单元格不读，同一行其后的单元格左移"
         message = (f"{'表格' if sheet is not None else '正文'}中有{len(changes)}处修订（Word 的修订标记，尚未接受或"
-                   f"拒绝：{named}），按接受全部修订后的内容读取：删除的文字和行不读，插入的读取；如修订尚未定稿，请在"
-                   " Word 中接受或拒绝修订后重新导入")
+                   f"拒绝：{named}），按接受全部修订后的内容读取：删除的文字和行不读，插入的读取{moved}；如修订尚未定稿，"
+                   "请在 Word 中接受或拒绝修订后重新导入")
         problems.append(Problem(changes[0][0], message, Severity.WARNING))
     return problems
 
 
-_KINDS = {"deleted": "（删除的行）", "inserted": "（插入的行）", "inserted cell": "（插入的单元格）"}
+_KINDS = {"deleted": "（删除的行）", "inserted": "（插入的行）", "inserted cell": "（插入的单元格）",
+          "deleted cell": "（删除的单元格）"}
 
 
 def _place(source: Source, what: str) -> str:

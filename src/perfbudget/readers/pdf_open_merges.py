@@ -4,18 +4,23 @@ Calc prints a cell merged over rows that the page break cuts with its text in th
 to each page's part; the part on the page that ends has no closing line (an open region, ``pdf_cells.OpenEnds``) and,
 where the middle falls on the next page, no text. Without print titles the next page's table starts with the rest of
 the merge and its text, and ``pdf._carry_back_labels`` gives that text to the region's first row. With print titles
-(Calc's 打印标题, Excel's 打印标题) the next page's table starts with the repeated header instead; its rest of the
-merge lies under the title rows, and until forms44 the region's rows took the label of the merge above them — a
-wrong 一级/二级 read without a word (13 of 31 tables of ``bench/form_invariance.py``'s "header on every page" xlsx-pdf
-were read otherwise than the text). The text of the first row under the titles in the region's column is the merge's
-(the region, open at the page's foot, goes on there); a region whose text neither page shows (drawn in the margin,
-clipped) is told at its first row, its rows read as continuing the label above them, and the project marked.
+(Calc's 打印标题 — also an Excel workbook's, once Calc prints it) the next page's table starts with the repeated header
+instead; its rest of the merge lies under the title rows, and until forms44 the region's rows took the label of the
+merge above them — a wrong 一级/二级 read without a word (13 of 31 tables of ``bench/form_invariance.py``'s "header on
+every page" xlsx-pdf were read otherwise than the text). The text of the first row under the titles in the region's
+column is the merge's (the region, open at the page's foot, goes on there), told where that cell is no merge running
+on over the next row (a cell merely without its bottom line, over a group of one row, may be no merge at all); a
+一级/二级 region whose text neither page shows (drawn in the margin, clipped) is told at its first row, its rows read
+as continuing the label above them, and the project marked.
 
 The middle of the merge may also fall under the page's table, in its foot margin: Calc draws the text there, clipped
 away, and neither page shows it (with print titles or without). Characters drawn under the table within the column of
 such an open region, in lines that follow one another, and no other text under the table but a page number, are that
 text (:func:`margin_labels`): read as the merge's with a warning at its first row (needs checking), where the next
 page does not show the merge's text itself.
+
+All of this runs only on PDFs whose Creator is LibreOffice Calc (``pdf._read_pdf_tables``' ``clips``): that is the
+drawing measured; Excel's own PDF export, WPS and others were not probed and are read as before.
 """
 
 from __future__ import annotations

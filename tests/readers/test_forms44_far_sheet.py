@@ -33,10 +33,11 @@ def test_a_form_far_right_under_a_logo_row_reads_its_title() -> None:
 
 def test_a_lone_cell_inside_a_far_form_is_no_heading() -> None:
     """A row of one cell right of the form's left edge (a 三级 name wrapped onto a row of its own) stays the form's,
-    as it did in column A's forms."""
+    ending the name above it, as it does in column A's forms."""
     rows: list[list[object]] = [*_FORM[:5], [None, None, "（抽样）"], *_FORM[5:]]
     loaded = load_bytes(excel_file(_far(rows, 3, 4)), "far.xlsx")
     assert loaded.document is not None, loaded.problems
     (project,) = loaded.document.projects
     assert project.fund_year == 2024
-    assert len(project.indicators) == 2
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("维修面积（抽样）", "≥800平方米"),
+                                                                      ("师生满意度", "≥90%")]

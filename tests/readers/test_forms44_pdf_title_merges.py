@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from perfbudget.load import load_path
+from perfbudget.model import Severity
 from tests.readers.test_forms35_layouts import _saved_by_libreoffice
 from tests.readers.test_forms43_pdf_clipped_cell import ruled_sheet
 
@@ -35,11 +36,13 @@ def _sheet(path: Path, titles: bool) -> None:
     book.save(str(path))
 
 
-def _levels(path: Path) -> list[tuple[str, str, str]]:
+def _levels(path: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The indicators' levels as read, and the warnings."""
     result = load_path(_saved_by_libreoffice(path, "pdf"))
     assert result.document is not None, [p.message for p in result.errors]
     [project] = result.document.projects
-    return [(i.level1, i.level2, i.level3) for i in project.indicators]
+    warned = [p.message for p in result.problems if p.severity is Severity.WARNING]
+    return [(i.level1, i.level2, i.level3) for i in project.indicators], warned
 
 
 _WANT = [("产出指标", "质量指标", "培训合格率"), ("产出指标", "质量指标", "结业率"),
@@ -54,12 +57,17 @@ def test_a_level_merged_past_the_break_under_print_titles_takes_its_own_text(tmp
     printed = _saved_by_libreoffice(tmp_path / "form.xlsx", "pdf")
     with pdfplumber.open(printed) as pdf:  # (the layout the test is about: the header again on page 2)
         assert len(pdf.pages) == 2 and "三级指标" in (pdf.pages[1].extract_text() or "")
-    assert _levels(tmp_path / "form.xlsx") == _WANT
+    assert _levels(tmp_path / "form.xlsx") == (_WANT, [])  # (read quietly: the merge runs on under the titles)
 
 
 def test_the_same_merge_without_print_titles_reads_as_before(tmp_path: Path) -> None:
+    """Without print titles the merge's middle falls in the first page's foot margin: read from there, told."""
     _sheet(tmp_path / "form.xlsx", titles=False)
-    assert _levels(tmp_path / "form.xlsx") == _WANT
+    levels, warned = _levels(tmp_path / "form.xlsx")
+    assert levels == _WANT
+    assert len(warned) == 2
+    assert "第1列" in warned[0] and "被裁去的「效益指标」已作为这个合并单元格的文字读取" in warned[0]
+    assert "第2列" in warned[1] and "被裁去的「社会效益指标」已作为这个合并单元格的文字读取" in warned[1]
 
 
 _HEAD = ["一级指标", "二级指标", "三级指标", "指标值"]
@@ -142,3 +150,20 @@ def test_an_empty_merge_past_the_break_is_told_only_in_a_level_column_under_a_la
     _carried_under_titles(table, earlier, OpenEnds({1: 0, 3: 0}), rows, 1, set(), table.rows[0])
     assert [problem.source.column for problem in table.problems] == [2]
     assert "按上方的「数量指标」读取" in table.problems[0].message
+
+
+def test_a_clipped_label_inside_the_header_is_joined_below_and_told() -> None:
+    """The header's own texts stay in the header row; the clipped label goes before the text of the cell under it,
+    told at that cell with the project marked."""
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import RawTable
+    from perfbudget.readers.pdf import _clipped_header_read
+
+    table = RawTable(None, Source("f.pdf"), [_cells(1, *_HEAD), _cells(1, "满意度指标", "", "满意度", "≥90%")])
+    rows = [_cells(2, "一级指标", "二社级会指公标众或服务对", "三级指标", "指标值"),
+            _cells(2, "", "象满意度", "满意率", "≥95%")]
+    _clipped_header_read(rows, table.rows[0], table, 2, {1})
+    assert [cell.text for row in rows for cell in row] == [*_HEAD, "", "社会公众或服务对象满意度", "满意率", "≥95%"]
+    [told] = table.problems
+    assert (told.source.page, told.source.column) == (2, 2) and "「社会公众或服务对」" in told.message
+    assert len(table.needs_check) == 1

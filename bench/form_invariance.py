@@ -14,8 +14,10 @@ comparator, value, unit, weight, actual and score). Then again in each of the me
 (``form_renderings.LAYOUTS``, forms42: the header on two rows, texts broken in their cells, a Word table split at a
 page break or nested in a cell, two projects a file, percentages and dates as spreadsheet numbers, hidden stale rows
 and columns, a landscape page, a table over two pages, ``&nbsp;`` in a CMS page's ``<div>``s; forms43: 一级/二级
-merged across, the header repeated on every page, Word's web page, layout tables), each in the file forms it is made
-in (.et since forms43: LibreOffice's .xls under WPS's name, no file WPS wrote); a layout of two projects a file pairs
+merged across, the header repeated on every page, Word's web page, layout tables; forms44: a form far right under a
+logo row, figures typed as text, a Word form in a text box, in content controls, typed over with track changes, an
+HTML table's spans past its edge), each in the file forms it is made in (.et since forms43: LibreOffice's .xls under
+WPS's name, no file WPS wrote); a layout of two projects a file pairs
 the tables of one kind and money unit, and each file must read as both texts. Prints layout × form × files read the
 same / differently / refused and the total; ``--layout`` picks layouts by name, ``--form`` file forms; ``-v`` names
 each difference.

@@ -36,7 +36,7 @@ import subprocess
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from perfbudget.model import Document, Project
 from perfbudget.target import parse_target
@@ -62,7 +62,8 @@ class Cell:
 @dataclass
 class Form:
     """A project laid out as a form: a title, rows of ``width`` cells, merged areas (top, left, bottom, right); the
-    indicator header's first row and its rows, and the rows and columns a spreadsheet hides."""
+    indicator header's first row and its rows, the rows and columns a spreadsheet hides, and the rows a Word table
+    keeps deleted as tracked changes."""
 
     title: str
     width: int
@@ -72,6 +73,7 @@ class Form:
     header_rows: int = 1
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
+    struck_rows: frozenset[int] = frozenset()
 
     def add(self, cells: list[Cell], span_last: bool = True) -> int:
         """Add a row (padded to the width; its last cell spanning the rest when `span_last`); its index."""
@@ -239,7 +241,13 @@ class Layout:
     Excel's range, ``colspan``); the indicator header ``repeat`` at the top of every page (Word's 标题行重复,
     ``w:tblHeader``, on the indicator table under the header block's; Excel's 打印标题) with rows tall enough for
     three pages; the page as Word saves a document as a web page (``word_html``: ``mso-`` styles, ``<o:p>``, a run a
-    script in its ``<span>``, GB2312); the page's table inside the site's ``layout_tables``."""
+    script in its ``<span>``, GB2312); the page's table inside the site's ``layout_tables``. Since forms44: an Excel
+    form ``far`` right and down under a logo row (an image and the system's banner); every figure and amount typed as
+    ``text_numbers`` (Excel's green triangle: text with a leading ``'``, ``quotePrefix``); a Word form ``boxed`` in a
+    text box (``wps:txbx``, with its VML fallback copy); in content ``controls`` (the table in a block control, the
+    indicator rows in a repeating section, each value cell a plain-text control); each target ``tracked`` as typed over
+    a former one with track changes on (``w:del``/``w:ins``) and a struck row deleted as a change; an HTML table whose
+    last ``rowspan``s and ``colspan``s count past its edge (``overspans``), as CMS editors leave them."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -260,6 +268,12 @@ class Layout:
     repeat: bool = False
     word_html: bool = False
     layout_tables: bool = False
+    far: bool = False
+    text_numbers: bool = False
+    boxed: bool = False
+    controls: bool = False
+    tracked: bool = False
+    overspans: bool = False
 
 
 CLEAN = Layout("clean")
@@ -285,6 +299,14 @@ LAYOUTS = (
     Layout("header on every page", ("docx", "docx-pdf", "doc", "xlsx", "xlsx-pdf"), repeat=True),
     Layout("Word's web page", ("html",), word_html=True, broken=True),
     Layout("in layout tables", ("html",), layout_tables=True, header_rows=2),
+    Layout("far right under a logo", _SHEET, far=True),
+    Layout("numbers typed as text", ("xlsx", "xls", "ods", "xlsx-pdf", "et"), text_numbers=True),
+    Layout("in a text box", ("docx", "doc"), boxed=True),
+    # (content controls: no .doc — Word's .doc has none, and LibreOffice's odt → .doc → docx of them garbles the
+    # cells into repeated FORMTEXT fields, no file a unit makes)
+    Layout("content controls", ("docx", "docx-pdf"), controls=True),
+    Layout("tracked changes", ("docx", "doc"), tracked=True),
+    Layout("spans past the edge", ("html",), overspans=True, header_rows=2),
 )
 
 
@@ -298,6 +320,9 @@ def laid_out(form: Form, layout: Layout) -> Form:
         form = _with_stale_parts(form)
     if layout.across:
         form = _levels_across(form)
+    if layout.tracked:  # a struck indicator left in the table as a deleted row (track changes on)
+        form = _inserted(form, form.first, [Cell("产出指标"), Cell("数量指标"), Cell("上年已取消的指标"), Cell("1项")])
+        form = replace(form, struck_rows=form.struck_rows | {form.first})
     return form
 
 
@@ -333,7 +358,9 @@ def _inserted(form: Form, at: int, cells: list[Cell]) -> Form:
     rows.insert(at, cells + [Cell("")] * (form.width - len(cells)))
     merges = [(top + (top >= at), left, bottom + (bottom >= at), right) for top, left, bottom, right in form.merges]
     hidden = frozenset(row + (row >= at) for row in form.hidden_rows)
-    return replace(form, rows=rows, merges=merges, hidden_rows=hidden, header=form.header + (form.header >= at))
+    struck = frozenset(row + (row >= at) for row in form.struck_rows)
+    return replace(form, rows=rows, merges=merges, hidden_rows=hidden, struck_rows=struck,
+                   header=form.header + (form.header >= at))
 
 
 def _two_row_header(form: Form) -> Form:
@@ -484,7 +511,134 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
             table = word.add_table(rows=len(part[0]), cols=form.width)
             table.style = "Table Grid"
             _fill_word_table(table, part, tall)
+            if layout.tracked:
+                _tracked(table._tbl, form)
+            if layout.controls:
+                _in_controls(table._tbl, form)
+            if layout.boxed:
+                _in_text_box(table._tbl)
     word.save(str(path))
+
+
+_WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WORD_NAMES = {"w": _WORD_NS}
+_W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _grid_cells(tr: Any) -> list[tuple[int, Any]]:
+    """A row's ``w:tc`` elements with the grid column each starts at."""
+    cells, column = [], 0
+    for tc in tr.iterchildren(f"{{{_WORD_NS}}}tc"):
+        cells.append((column, tc))
+        span = tc.find("w:tcPr/w:gridSpan", _WORD_NAMES)
+        column += int(span.get(f"{{{_WORD_NS}}}val")) if span is not None else 1
+    return cells
+
+
+def _control(content: list[Any], properties: str) -> Any:
+    """A content control (``w:sdt``) around `content` (put in its place), with ``properties`` in its ``w:sdtPr``."""
+    from docx.oxml import parse_xml
+
+    control = parse_xml(f'<w:sdt xmlns:w="{_WORD_NS}" xmlns:w15="{_W15}"><w:sdtPr>{properties}</w:sdtPr>'
+                        "<w:sdtContent/></w:sdt>")
+    content[0].addprevious(control)
+    inner = control.find("w:sdtContent", _WORD_NAMES)
+    for element in content:
+        inner.append(element)
+    return control
+
+
+def _in_controls(tbl: Any, form: Form) -> None:
+    """The table as a template with content controls holds it: each indicator row's value cell a plain-text control,
+    the indicator rows a repeating section (an item a row), the whole table in a block control."""
+    rows = list(tbl.iterchildren(f"{{{_WORD_NS}}}tr"))
+    for number, tr in enumerate(rows[form.first:], start=1):
+        for column, tc in _grid_cells(tr):
+            if column == 3:
+                _control([tc], f'<w:alias w:val="指标值"/><w:id w:val="{100 + number}"/><w:text/>')
+    items = [_control([tr], f'<w:id w:val="{300 + number}"/><w15:repeatingSectionItem/>')
+             for number, tr in enumerate(rows[form.first:])]
+    if items:
+        _control(items, '<w:alias w:val="绩效指标"/><w:id w:val="299"/><w15:repeatingSection/>')
+    _control([tbl], '<w:alias w:val="绩效目标表"/><w:tag w:val="form"/><w:id w:val="298"/>')
+
+
+def _tracked(tbl: Any, form: Form) -> None:
+    """Track changes on: each indicator's value typed over a former 待定 (``w:del`` then ``w:ins``), the struck rows
+    deleted (``w:trPr/w:del``, their text ``w:delText``)."""
+    from docx.oxml import parse_xml
+
+    stamp = f'xmlns:w="{_WORD_NS}" w:author="财务科" w:date="2024-02-01T09:00:00Z"'
+    rows = list(tbl.iterchildren(f"{{{_WORD_NS}}}tr"))
+    for number, tr in enumerate(rows):
+        struck = number in form.struck_rows
+        if struck:
+            properties = tr.find("w:trPr", _WORD_NAMES)
+            if properties is None:
+                properties = parse_xml(f'<w:trPr xmlns:w="{_WORD_NS}"/>')
+                tr.insert(0, properties)
+            properties.append(parse_xml(f'<w:del {stamp} w:id="{900 + number}"/>'))
+        elif number < form.first:
+            continue
+        for column, tc in _grid_cells(tr):
+            if not struck and column != 3:
+                continue
+            for paragraph in tc.iterfind("w:p", _WORD_NAMES):
+                runs = paragraph.findall("w:r", _WORD_NAMES)
+                if not runs:
+                    continue
+                if struck:
+                    change = parse_xml(f'<w:del {stamp} w:id="{1000 + 10 * number + column}"/>')
+                    for t in (t for run in runs for t in run.iterfind("w:t", _WORD_NAMES)):
+                        t.tag = f"{{{_WORD_NS}}}delText"
+                else:
+                    paragraph.insert(paragraph.index(runs[0]), parse_xml(
+                        f'<w:del {stamp} w:id="{2000 + number}"><w:r><w:delText>待定</w:delText></w:r></w:del>'))
+                    change = parse_xml(f'<w:ins {stamp} w:id="{3000 + number}"/>')
+                runs[0].addprevious(change)
+                for run in runs:
+                    change.append(run)
+
+
+_BOX = """<w:p xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
+<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>
+<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5274310" cy="{height}"/>
+<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="1" name="文本框 1"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>
+<a:xfrm><a:off x="0" y="0"/><a:ext cx="5274310" cy="{height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+<a:ln w="6350"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t">
+<a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>
+<mc:Fallback><w:pict>
+<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">
+<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>
+<v:shape id="文本框 1" type="#_x0000_t202" style="width:415.3pt;height:{points}pt">
+<v:textbox style="mso-fit-shape-to-text:t"><w:txbxContent/></v:textbox></v:shape>
+</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"""
+
+
+def _in_text_box(tbl: Any) -> None:
+    """The table moved into a text box (文本框) anchored in a paragraph of its own, in place of the table: the box
+    Word draws (``wps:txbx``) and its VML copy for older readers (``mc:Fallback``), each with the table."""
+    import copy
+
+    from docx.oxml import parse_xml
+
+    rows = len(tbl.findall("w:tr", _WORD_NAMES))
+    points = 40 + 30 * rows
+    holder = parse_xml(_BOX.format(w=_WORD_NS, height=points * 12700, points=points))
+    tbl.addprevious(holder)
+    drawn, fallback = holder.findall(f".//{{{_WORD_NS}}}txbxContent")
+    fallback.append(copy.deepcopy(tbl))
+    fallback.append(parse_xml(f'<w:p xmlns:w="{_WORD_NS}"/>'))
+    drawn.append(tbl)
+    drawn.append(parse_xml(f'<w:p xmlns:w="{_WORD_NS}"/>'))
 
 
 def _repeating_word_tables(word: object, form: Form) -> None:
@@ -515,7 +669,7 @@ def _sheet_value(cell: Cell, layout: Layout) -> tuple[object, str | None]:
     """What a spreadsheet keeps in the cell and its number format (None: typed text)."""
     if cell.date is not None and layout.dates:
         return cell.date[0], cell.date[1]
-    if cell.number is None:
+    if cell.number is None or layout.text_numbers:
         return cell.text or None, None
     if cell.number_format.endswith("%") and layout.percent == "literal":
         return cell.number * 100, cell.number_format[:-1] + '"%"'
@@ -533,44 +687,70 @@ def write_xlsx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
     sheet = book.active
     assert sheet is not None
     sheet.title = "绩效目标"
-    top = 1
+    top = _logo_rows(sheet) if layout.far else 1
     for number, form in enumerate(forms):
         if number and layout.sheet_per_project:
-            sheet, top = book.create_sheet(f"绩效目标{number + 1}"), 1
-        top = _write_sheet_form(sheet, form, top, layout) + 2
+            sheet = book.create_sheet(f"绩效目标{number + 1}")
+            top = _logo_rows(sheet) if layout.far else 1
+        top = _write_sheet_form(sheet, form, top, layout, _FAR_LEFT if layout.far else 1) + 2
     book.save(str(path))
 
 
-def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout) -> int:
-    """Write the form at row `top` of the sheet (its title on that row); the sheet's last row of it."""
+_FAR_LEFT = 5  # the form's first column (E) under a logo row: ``far``
+
+
+def _logo_rows(sheet: object) -> int:
+    """A logo row as a unit's template has it (the emblem drawn over B1:B2 and the system's banner beside it) and a
+    blank row under it; the row the form's title goes on."""
+    import io
+
+    from openpyxl.drawing.image import Image
+    from openpyxl.worksheet.worksheet import Worksheet
+    from PIL import Image as Picture
+
+    assert isinstance(sheet, Worksheet)
+    picture = io.BytesIO()
+    Picture.new("RGB", (48, 48), (200, 30, 30)).save(picture, format="PNG")
+    emblem = Image(picture)
+    emblem.anchor = "B1"
+    sheet.add_image(emblem)
+    sheet.cell(row=1, column=3, value="预算管理一体化系统")
+    sheet.row_dimensions[1].height = 40
+    return 4
+
+
+def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout, start: int = 1) -> int:
+    """Write the form at row `top` of the sheet (its title on that row) from column `start` on; the sheet's last row
+    of it (a figure typed as text with ``text_numbers``: Excel's leading ``'``, its green triangle)."""
     from openpyxl.styles import Alignment, Border, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
 
     assert isinstance(sheet, Worksheet)
-    sheet.cell(row=top, column=1, value=form.title)
-    sheet.merge_cells(start_row=top, start_column=1, end_row=top, end_column=form.width)
+    sheet.cell(row=top, column=start, value=form.title)
+    sheet.merge_cells(start_row=top, start_column=start, end_row=top, end_column=start + form.width - 1)
     wrap = Alignment(wrap_text=True, vertical="center")
     thin = Side(style="thin")
     ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
     for number, row in enumerate(form.rows, start=top + 1):
-        for column, cell in enumerate(row, start=1):
+        for column, cell in enumerate(row, start=start):
             value, number_format = _sheet_value(cell, layout)
             target = sheet.cell(row=number, column=column, value=value)  # type: ignore[arg-type]
             if number_format is None:
                 target.data_type = "s"  # typed text: ``=100%`` stays the text the form shows, no formula
+                target.quotePrefix = layout.text_numbers and cell.number is not None
             else:
                 target.number_format = number_format
             target.alignment = wrap
             target.border = ruled
     for first, left, bottom, right in form.merges:
-        sheet.merge_cells(start_row=first + top + 1, start_column=left + 1, end_row=bottom + top + 1,
-                          end_column=right + 1)
+        sheet.merge_cells(start_row=first + top + 1, start_column=left + start, end_row=bottom + top + 1,
+                          end_column=right + start)
     widths = (12, 14, 30, 16, 14, 8, 8, 8, 8)[: form.width]
-    for column, width in enumerate(widths, start=1):
+    for column, width in enumerate(widths, start=start):
         letter = get_column_letter(column)
         sheet.column_dimensions[letter].width = width
-        sheet.column_dimensions[letter].hidden = column - 1 in form.hidden_columns
+        sheet.column_dimensions[letter].hidden = column - start in form.hidden_columns
     for number, lines in enumerate(_lines_a_row(form, widths), start=top + 1):
         sheet.row_dimensions[number].height = 15 * lines + 2  # what Excel's 自动调整行高 gives: no text overflows
         sheet.row_dimensions[number].hidden = number - top - 1 in form.hidden_rows
@@ -606,9 +786,16 @@ def _lines_a_row(form: Form, widths: tuple[int, ...]) -> list[int]:
 
 
 def _html_rows(part: Part, layout: Layout) -> list[str]:
-    """A part's rows as ``<tr>`` lines with ``rowspan``/``colspan`` (``&nbsp;`` padding with ``nbsp``)."""
+    """A part's rows as ``<tr>`` lines with ``rowspan``/``colspan`` (``&nbsp;`` padding with ``nbsp``; with
+    ``overspans`` a cell reaching the last row or column spanning two more, as CMS editors leave spans after rows
+    and columns were deleted: a browser ends them at the table's edge)."""
     rows, merges = part
     areas = _covered(merges)
+    if layout.overspans:
+        last, width = len(rows) - 1, max(len(row) for row in rows)
+        areas = {(top, left): (top, left, bottom + 2 * (bottom == last), right + 2 * (right == width - 1 > left))
+                 for (top, left), (_t, _l, bottom, right) in areas.items()}
+        areas |= {(last, column): (last, column, last + 2, column) for column in (0, 1) if (last, column) not in areas}
     hidden = {(r, c) for top, left, bottom, right in merges for r in range(top, bottom + 1)
               for c in range(left, right + 1) if (r, c) != (top, left)}
     lines = []

@@ -86,3 +86,14 @@ def test_an_actual_rewritten_by_a_reader_is_told(readings: list[Document]) -> No
 
     assert reading_of(with_actual("100%")) != reading_of(with_actual("100.00%"))
     assert reading_of(with_actual("100%"), by_figure=True) == reading_of(with_actual("100.00%"), by_figure=True)
+
+
+def test_a_form_typed_over_with_track_changes_on_is_told(readings: list[Document], tmp_path: Path) -> None:
+    """forms44: the layout typed over with track changes on reads as the text (above) and says so, one warning a
+    table at its first change (the reading rests on changes nobody accepted yet)."""
+    [layout] = [layout for layout in LAYOUTS if layout.tracked]
+    files = [[form_of(document, document.projects[0])] for document in readings]
+    rendered = render_all(files, [f"t{n}" for n in range(len(files))], tmp_path, ("docx",), layout)
+    for path in rendered["docx"]:
+        told = [p for p in load_path(path).problems if "修订" in p.message]
+        assert len(told) == 1 and "删除的行" in told[0].message, (path.name, [p.message for p in told])

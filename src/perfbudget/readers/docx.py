@@ -55,6 +55,13 @@ from perfbudget.readers.text_chunks import (
     text_chunk_tables,
 )
 from perfbudget.readers.word_comments import anchor_cell, document_comments, with_word_comments
+from perfbudget.readers.word_revisions import (
+    cell_change,
+    has_revisions,
+    revised_paragraph,
+    revisions_problems,
+    row_change,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -227,7 +234,7 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     its own (forms36: ``填报单位：某局`` and ``单位：万元`` ran together), and not at all when it holds a table (read as
     blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
     it: its texts go to ``hidden`` (to be told)."""
-    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _P)}
+    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _TAB, _BR, _CR, _P)}
     if next(p.iter(_VANISH), None) is not None:
         for run in p.iter(_R):
             if is_hidden_run(run):
@@ -315,18 +322,26 @@ def _int_attr(parent: Any, tag: str) -> int:
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                label: str | None = None, hidden: list[tuple[Source, str]] | None = None,
                anchors: dict[str, Source] | None = None,
-               deleted: list[Source] | None = None) -> list[list[Cell]]:
+               revised: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
     of a cell, not read, goes to ``hidden`` with the cell's place, and the ids of the comments anchored in a cell to
-    ``anchors`` (``word_comments``) when it is given. A cell deleted as a tracked change (``w:cellDel``) is left
-    out, the cells after it moving left, as the change accepted gives the row (as a deleted row, a deleted text);
-    its place goes to ``deleted`` (to be told: the columns move)."""
+    ``anchors`` (``word_comments``) when it is given. A row or a cell deleted as a tracked change (``w:trPr/w:del``,
+    ``w:cellDel``) is left out, the cells after a deleted cell moving left, as the change accepted gives the table
+    (as a deleted text); the places of the tracked changes (``word_revisions``: those, cells whose text holds one,
+    rows and cells inserted) go to ``revised`` when it is given (to be told: the reading rests on changes not
+    accepted yet, the columns may move)."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     tops: dict[int, Cell] = {}  # grid column → the cell a w:vMerge continuing there is merged from
     if budget is not None:
         budget.new_sheet()
+    changes = has_revisions(tbl)
+    told: list[tuple[Source, str]] = revised if revised is not None else []  # (not asked: told to no one)
     for r, tr in enumerate(_unwrapped(tbl, _TR), 1):
+        if changes and (change := row_change(tr)) is not None:
+            told.append((Source(file, sheet=label, table=number, row=r), change))
+            if change == "deleted":
+                continue  # (as Word shows the table with the changes accepted)
         row: list[Cell] = []
         inner: list[list[Cell]] = []  # the rows of an indicator table nested in one of the row's cells
         before = _int_attr(tr.find(_TRPR), _GRIDBEFORE)
@@ -337,8 +352,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
         for tc in _cells_of_row(tr):
             props = tc.find(_TCPR)
             if props is not None and props.find(_CELL_DELETED) is not None:
-                if deleted is not None:
-                    deleted.append(Source(file, sheet=label, table=number, row=r, column=len(row) + 1))
+                told.append((Source(file, sheet=label, table=number, row=r, column=len(row) + 1), "deleted cell"))
                 continue
             span = max(_int_attr(props, _GRIDSPAN), 1)
             if budget is not None:
@@ -355,11 +369,13 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
                           for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors,
-                                                               deleted), 1)]
+                                                               told), 1)]
             else:
                 texts = []
                 text = "" if continued else _cell_text(tc, texts)
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+            if changes and not continued and (change := cell_change(tc, nested)):
+                told.append((source, change))
             if texts and hidden is not None:
                 hidden.append((source, "".join(texts)))
             if anchors is not None and not continued:
@@ -530,7 +546,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     paragraphs = 0  # outside the form's tables: lines of text, bounded as lines are (PERFBUDGET_MAX_ROWS)
     text_before: str | None = None  # the paragraph before, for a goal under its section title
     hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
-    deleted: list[Source] = []  # cells deleted as tracked changes (w:cellDel), left out: told
+    revised: list[tuple[Source, str]] = []  # the cells, rows and paragraphs of tracked changes, read as accepted: told
     hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
     flat: list[tuple[int, str]] = []  # paragraphs holding an indicator header as text, outside any table
     for child in _blocks(body):
@@ -550,6 +566,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
                 raise LimitExceeded(f"文件的正文超过 {budget.limits.max_rows} 段的上限"
                                     "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
             text, previous = paragraph_text(child, hidden_paragraphs), text_before
+            if revised_paragraph(child):  # (a title's year typed in as a change: read as accepted, told)
+                revised.append((Source(file, line=paragraphs), "paragraph"))
             text_before = text
             if "指标值" in text and _FLAT_HEADER.search(text):
                 flat.append((paragraphs, text.strip()))
@@ -576,7 +594,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, deleted=deleted)
+        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, revised=revised)
         if not tables and (page_lines or page_unit):
             # the unit or money unit written in the page header or footer: the first form's, as if written above
             # it, where the form does not write its own
@@ -600,7 +618,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
         lead, tab_rows, names_project, cut_notes = [], [], False, []
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
-        tables[0].problems.extend(deleted_cells_problems(deleted))
+        tables[0].problems.extend(revisions_problems(revised))
         tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)
@@ -744,21 +762,6 @@ _UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏，�
 
 # an indicator header written as a paragraph (its labels glued, or apart by tabs or spaces): a table that became text
 _FLAT_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标\s*(?:指标值|年度指标值)")
-
-
-def deleted_cells_problems(deleted: list[Source]) -> list[Problem]:
-    """One warning a table for its cells deleted as tracked changes (``w:cellDel``), left out as the change accepted
-    gives the table, at the first such cell and naming the first few."""
-    by_table: dict[str | None, list[Source]] = {}
-    for source in deleted:
-        by_table.setdefault(source.sheet, []).append(source)
-    problems = []
-    for cells in by_table.values():
-        places = "、".join(f"第{c.row}行第{c.column}列" for c in cells[:5]) + ("等" if len(cells) > 5 else "")
-        problems.append(Problem(cells[0], f"{len(cells)}个单元格已作为修订删除（Word 的修订标记 w:cellDel：{places}），"
-                                          "按接受修订后的表格读取：这些单元格不读，同一行其后的单元格左移；请核对",
-                                Severity.WARNING))
-    return problems
 
 
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:

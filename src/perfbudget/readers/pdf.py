@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 from perfbudget.config import Limits
@@ -47,6 +48,15 @@ from perfbudget.readers.pdf_clipped import (
     under_titles_problem,
 )
 from perfbudget.readers.pdf_rulings import RulingBudget
+from perfbudget.readers.pdf_open_merges import (
+    carried_problem,
+    carry_under_titles,
+    clipped_in_header,
+    clipped_in_header_problem,
+    margin_labels,
+    margin_problem,
+    unlabelled_problem,
+)
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -145,6 +155,9 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         seen = _SeenRows()  # the open table's rows' texts, for the repeated heading (each row's texts made once)
         pictures: list[int] = []  # the pages that are pictures: no text but a page number (a scan)
         rulings = RulingBudget(limits)  # the ruling lines the table finder pairs, counted first (attack40)
+        # labels merged past the page break read from under the page's table (pdf_open_merges), for their regions
+        # the next page does not label: (table, row, column, text)
+        margins: list[tuple[RawTable, int, int, str]] = []
         for page_number, whole in enumerate(pdf.pages, 1):
             page = whole  # (the page without characters a cut cell draws clipped, where there are such)
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
@@ -190,6 +203,9 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
                 rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
+                if clips and open_table and top == 0.0 and tables and last_ends.bottom \
+                        and (head := heads.of(tables[-1].rows)) is not None:
+                    _clipped_header_read(rows, head, tables[-1], page_number, last_ends.bottom)
                 if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
                     above = _without_running(above, running, rows)
                 starts, right = _column_starts(table), table.bbox[2]
@@ -247,6 +263,11 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     seen.went_on(tables[-1].rows, len(rows))
                     strip.went_on(located)
                 else:
+                    if clips and top == 0.0 and tables and earlier_ends.bottom \
+                            and (titles := _title_rows(rows, tables[-1].rows, heads, seen)):
+                        _carried_under_titles(tables[-1], earlier_rows, earlier_ends, rows, titles,
+                                              {(at, column) for held, at, column, _ in margins if held is tables[-1]},
+                                              heads.of(tables[-1].rows))
                     headed = [line for line in above if looks_like_heading(line)]
                     heading = headed[-1] if headed else (above[-1] if above else None)
                     number = len(tables) + 1
@@ -260,16 +281,51 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                         strip.began(rows, page_number)
                 top = table.bbox[3]
                 open_table = False
+            margins = _margins_read(margins)  # (what this page's table left blank of the previous page's merges)
             shown = page
             # (the last table's columns as its rows stand: the previous page's grid where they were laid onto it)
             if found and clips and (cut := cut_at_foot(page.chars, found[-1].bbox, last_starts)):
                 shown = _told_cut(cut, tables[-1], last_rows, file, page_number, page)
+            if found and clips and last_ends.bottom and tables and last_rows:
+                margins = _margin_labels(shown, found[-1], tables[-1], last_rows, last_ends)
             open_table = bool(found) and not _text_lines(shown, top, page.height)
             footer_lines = _lines_by_top(page, top) if found and not open_table else frozenset()
             whole.flush_cache()
+        _margins_read(margins)
     if unreadable:
         return [], unreadable
     return tables, picture_pages(file, pictures, count, bool(tables))
+
+
+def _margin_labels(page: Any, found: Any, table: RawTable, rows: list[list[Cell]],
+                   ends: OpenEnds) -> list[tuple[RawTable, int, int, str]]:
+    """The text of the page's last table's open regions at its foot drawn under it (``pdf_open_merges``), where that
+    is all the text under the table: each region's (table, first row, column, text). (The page is read on as it
+    was: such text still ends the table on the page, as before, for the joins of ``continuation``.)"""
+    starts = _column_starts(found)
+    if len(rows[0]) != len(starts) or table.rows[-len(rows):] != rows:
+        return []
+    labels = margin_labels(page.chars, found.bbox, starts, ends.bottom,
+                           lambda line: bool(_PAGE_NUMBER.match(line)) or is_furniture(line))
+    claimed = [char for block in labels.values() for char in block]
+    if not labels or _text_lines(_without(page, claimed), found.bbox[3], page.height):
+        return []
+    first = len(table.rows) - len(rows)
+    return [(table, first + ends.bottom[column], column, clipped_text(block))
+            for column, block in sorted(labels.items())]
+
+
+def _margins_read(margins: list[tuple[RawTable, int, int, str]]) -> list[tuple[RawTable, int, int, str]]:
+    """Each region merged past the page break still without text given the text read under its page's table, told
+    at its first row and the project marked; nothing left to read."""
+    for table, at, column, text in margins:
+        cell = table.rows[at][column] if at < len(table.rows) and column < len(table.rows[at]) else None
+        if cell is not None and cell.blank:
+            table.rows[at][column] = Cell(text, cell.source)
+            problem, note = margin_problem(cell, text)
+            table.problems.append(problem)
+            table.needs_check = (*table.needs_check, note)
+    return []
 
 
 def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawTable, rows: list[list[Cell]],
@@ -292,6 +348,71 @@ def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawT
         table.problems.append(problem)
         table.needs_check = (*table.needs_check, note)
     return _without(page, hidden)
+
+
+def _clipped_header_read(rows: list[list[Cell]], head: list[Cell], table: RawTable, page_number: int,
+                         open_columns: Collection[int]) -> None:
+    """A page's first or second row that is the table's indicator header again with a merged label's clipped text
+    drawn inside its cells (``pdf_open_merges.clipped_in_header``), on a page carrying on the table whose previous
+    page ended in open regions in ``open_columns``: the header's own texts kept there, each clipped text joined before
+    the text of the cell under it (its text runs on there), told at that cell."""
+    texts = [cell.text for cell in head]
+    for k, row in enumerate(rows[:2]):
+        extras = clipped_in_header([cell.text for cell in row], texts, open_columns)
+        if extras is None:
+            continue
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        for column, extra in enumerate(extras):
+            if not extra:
+                continue
+            row[column] = Cell(head[column].text, row[column].source)
+            if below is None or column >= len(below):
+                continue
+            joined = extra + "".join(below[column].text.split())
+            below[column] = Cell(joined, below[column].source)
+            problem, note = clipped_in_header_problem(below[column], page_number, column + 1, extra, joined)
+            table.problems.append(problem)
+            table.needs_check = (*table.needs_check, note)
+        return
+
+
+def _title_rows(rows: list[list[Cell]], earlier: list[list[Cell]], heads: _Heads, seen: _SeenRows) -> int:
+    """How many rows at the top of a page's table repeat the indicator header of the table before (print titles:
+    the header, or a row of the table's again above it, ``绩效指标`` over 一级/二级/三级), else 0."""
+    for count, row in enumerate(rows[:2], 1):
+        if _is_header_again([cell.text for cell in row], earlier, heads):
+            return count
+        if not seen.holds(earlier, _texts(row)):
+            return 0
+    return 0
+
+
+def _carried_under_titles(table: RawTable, earlier: list[list[Cell]], earlier_ends: OpenEnds,
+                          rows: list[list[Cell]], titles: int, margins: set[tuple[int, int]],
+                          head: list[Cell] | None) -> None:
+    """The previous page's labels merged down past the page break given the text shown under this page's repeated
+    title rows (``pdf_open_merges``), told where that row's cell is no merge running on; a label neither page shows,
+    nor read under the previous page's table (``margins``), told at its first row, the project marked, where it is a
+    一级/二级 label of the indicator header ``head`` going on from a label above (a 备注 or 指标值 left empty, merged
+    past the break, is no label lost)."""
+    unlabelled, weak = carry_under_titles(table.rows, earlier, earlier_ends, rows, titles)
+    for at, column in weak:
+        problem, note = carried_problem(table.rows[at][column], rows[titles][column].source.page or 0)
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
+    for at, column in unlabelled:
+        if (at, column) in margins:
+            continue
+        if head is None or column >= len(head) or column_role(head[column].text) not in ("level1", "level2"):
+            continue
+        start = next((k + 1 for k, row in enumerate(table.rows[:at]) if row is head), 0)  # (under the header)
+        above = next((row[column].text for row in reversed(table.rows[start:at])
+                      if column < len(row) and not row[column].blank), "")
+        if not above.strip():
+            continue
+        problem, note = unlabelled_problem(table.rows[at][column], above)
+        table.problems.append(problem)
+        table.needs_check = (*table.needs_check, note)
 
 
 def _is_header_again(texts: list[str], earlier: list[list[Cell]], heads: _Heads) -> bool:

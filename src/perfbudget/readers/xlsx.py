@@ -113,6 +113,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     pending: tuple[str, list[Cell]] | None = None
     lead: str | None = None  # the heading made of the single-cell rows before ``pending``'s table
     hidden_texts: dict[int, list[str]] = {}  # the texts of the hidden columns, by column
+    edge = 0  # the current table's left edge: the first filled cell's place in its rows (a form far right: forms44)
     if budget is not None:
         budget.new_sheet()
         ws.reset_dimensions()  # rows as long as their last cell, not as the (claimed) sheet dimension
@@ -150,6 +151,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         blank = Cell("", Source(file, sheet=title, row=r))  # shared by the row's empty cells
         cells: list[Cell] = []
         filled: list[Cell] = []
+        first = 0  # the first filled cell's place in the row
         for c in range(end):
             value = values[c]
             if value is None or value == "":
@@ -172,12 +174,16 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             cell = spanning(text, source, width) if width > 1 else Cell(text, source)
             cells.append(cell)
             if not cell.blank:
+                if not filled:
+                    first = len(cells) - 1
                 filled.append(cell)
         if merged is not None:
             merged.mark_down(r, cells, columns)  # a reason merged down over the rows (merged_cells)
         if not filled:
             continue
-        if len(filled) == 1 and cells[0] is filled[0] and not starts_project(filled[0]) \
+        # a row of one cell at the table's left edge (or before any table) is a heading: column A, or the column a
+        # form starting far right (under a logo row) starts at
+        if len(filled) == 1 and (first <= edge if current is not None else True) and not starts_project(filled[0]) \
                 and label_line_cells(filled[0].text) is None:  # (填报单位：某局 is the table's row, no heading)
             if pending is not None and current is not None:
                 current.rows.append(pending[1])
@@ -198,6 +204,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             current = RawTable(heading, Source(file, sheet=title, row=r), certain=True)
             tables.append(current)
             heading = None
+            edge = first
+        edge = min(edge, first)
         current.rows.append(cells)
     if pending is not None and current is not None:
         current.rows.append(pending[1])

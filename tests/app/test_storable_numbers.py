@@ -4,9 +4,16 @@ what the digits and exponent say (the definition below, as it read before import
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
+from perfbudget.app import validate
 from perfbudget.app.validate import storable_number_problem
+from perfbudget.model import Document, Progress
+from perfbudget.readers.text import read_text
 
 
 def _defined(value: Decimal) -> str | None:
@@ -29,3 +36,49 @@ def test_every_kind_of_number_is_judged_as_defined() -> None:
     for text in texts:
         value = Decimal(text)
         assert storable_number_problem(value) == _defined(value), text
+
+
+TABLE = ("项目支出绩效目标表\n单位名称：测试局\n单位：{unit}\n项目名称\t测试项目\n预算数\t{total}\n"
+         "其中：财政资金\t{fiscal}\n其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
+         "产出指标\t数量指标\t培训人数\t{target}\n产出指标\t质量指标\t合格率\t≥95%\n")
+
+
+def _document(unit: str = "万元", total: str = "5", fiscal: str = "5", target: str = "≥100人") -> Document:
+    document = read_text(TABLE.format(unit=unit, total=total, fiscal=fiscal, target=target), "t.txt")[0]
+    assert document is not None
+    return document
+
+
+def test_a_storable_document_is_checked_without_a_path_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor7: the command line's check (`storage_problems`, in every reading process of a bulk import) walked
+    # every number with its path built (「projects[0].indicators[3].target.value」) to find none wrong, as costly as a
+    # third of the text reader; the path is now built only when some number may be refused
+    def walked(*args: object, **kwargs: object) -> Iterator[tuple[str, str, object]]:
+        raise AssertionError("walked with paths")
+
+    document = _document(total="4764453.11", fiscal="4764453.11")
+    monkeypatch.setattr(validate, "_leaves", walked)
+    assert validate.storage_problems(document, "t.txt") == []
+
+
+def test_the_walk_without_paths_refuses_nothing_the_walk_with_paths_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    values = ["0", "5", "-3", "99999999", "100000000", "1E+8", "1E+12", "1000000000001", "1" + "0" * 50, "NaN",
+              "Infinity", "0." + "0" * 24 + "1", "123.456", "1E-7", "-1E+13"]
+    documents = []
+    for unit in ("元", "万元", "亿元"):
+        for total in values:
+            document = _document(unit=unit, total=total if total[0].isdigit() else "5")
+            project = document.projects[0]
+            indicator = project.indicators[0]
+            number = Decimal(rng.choice(values))
+            documents.append(replace(document, projects=[replace(
+                project, budget=replace(project.budget, total=Decimal(total)),
+                fund_year=rng.choice([None, 2024, 1, 99999]),
+                indicators=[replace(indicator, target=replace(indicator.target, value=number),
+                                    progress=Progress(actual_value=Decimal(rng.choice(values)))),
+                            *project.indicators[1:]])]))
+    found = [validate.storage_problems(document, "t.txt") for document in documents]
+    monkeypatch.setattr(validate, "_numbers_may_be_refused", lambda *args: True)  # the walk with paths, always
+    assert found == [validate.storage_problems(document, "t.txt") for document in documents]
+    assert sum(bool(problems) for problems in found) > len(documents) // 2  # and it found some

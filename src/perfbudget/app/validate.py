@@ -343,6 +343,8 @@ def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], 
     """The problems of every value of ``document`` (:func:`_leaves`), the web's check and the command line's
     (:func:`storage_problems`): each number's by ``numbers`` or past any table's, at its cell
     (:func:`number_problem_at`), each whole number's, and with ``texts`` each text's."""
+    if not texts and not _numbers_may_be_refused(document, numbers):
+        return []
     problems: list[Problem] = []
     for path, field, value in _leaves(document, texts=texts):
         if isinstance(value, Decimal):
@@ -359,6 +361,41 @@ def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], 
         if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
     return problems
+
+
+def _numbers_may_be_refused(document: Document, numbers: Callable[[Decimal], str | None]) -> bool:
+    """Whether :func:`_value_problems` may find a number or a whole number of ``document`` refused, known without
+    the numbers' paths: the fields :func:`_leaves` walks without texts, in one loop that builds no path and yields
+    nothing (a bulk import checks every table it reads: the walk with paths cost as much as a third of the text
+    reader, import-floor7). True for a number ``numbers`` refuses or large enough for a bound looked up by its path
+    (:func:`number_problem_at` looks up none below 10^8), a whole number its field refuses, and anything the walk
+    does not know (a subclass of a number or of a tuple, a mapping): the walk with paths then decides."""
+    stack: list[tuple[Any, str]] = [(document, "")]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, field = pop()
+        kind = type(value)
+        if kind is Decimal:
+            if (value.is_finite() and value.adjusted() >= _MONEY_CHECKED) or numbers(value) is not None:
+                return True
+        elif kind is int:
+            if integer_problem(value, field) is not None:
+                return True
+        elif (names := _stored_fields(kind, False)) is not None:
+            for name in names:
+                child = getattr(value, name)
+                if child is not None and child.__class__ not in _NOT_NUMBERS:
+                    push((child, name))
+        elif kind is tuple or kind is list:
+            for item in value:
+                if item is not None and item.__class__ not in _NOT_NUMBERS:
+                    push((item, field))
+        elif isinstance(value, int | Decimal | dict | tuple | list):  # a subclass (a named tuple), a mapping
+            return True
+    return False
+
+
+_NOT_NUMBERS = (bool, str, Source)  # what the walk without texts never looks into (as _leaves)
 
 
 _AMOUNTS = {path.removeprefix("budget."): label for path, label in BUDGET_LABELS.items()}

@@ -28,6 +28,7 @@ from perfbudget.app.roles import Principal, Role
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import take_step
 from perfbudget.load import load_path
+from perfbudget.model import Problem, Source
 from perfbudget.store import ImportOutcome, Store
 from perfbudget.store.library_tables import library_entries
 from perfbudget.store.schema import indicators, project_versions, projects
@@ -179,6 +180,38 @@ def test_a_reading_process_that_dies_fails_its_file_only(store: Store, seed_path
     assert outcomes[1].problems[0].message == CRASHED
     assert "RuntimeError: 读取程序的错误" in outcomes[3].problems[0].message
     assert store.counts()["documents"] == 3
+
+
+def where_read(path: str, options: ReadOptions, store: Store | None) -> Prepared:
+    """What a reading process knows of itself, as its file's failure: the process that imported the bulk import's
+    module, its own, the variable PERFBUDGET_TEST_MARK and its working directory, and whether the file is there."""
+    facts = [bulk_import.IMPORTED_IN, os.getpid(), os.environ.get("PERFBUDGET_TEST_MARK"), os.getcwd(),
+             Path(path).is_file()]
+    return Prepared(path, failure=(Problem(Source(path), json.dumps(facts)),))
+
+
+def test_reading_processes_start_with_the_readers_imported_once(store: Store, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor7: each spawned reading process imported sqlalchemy, the store and the readers again, 1.2 s of CPU
+    # a process; they are forked now from one server that imported them once. They still see this process's
+    # environment and working directory as they are at each import (the server took them when it started).
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"u{number}.txt").write_text("项目名称\t测试\n", encoding="utf-8")
+    facts = []
+    for mark, directory, relative in (("一", tmp_path, "tables"), ("二", folder, ".")):
+        monkeypatch.setenv("PERFBUDGET_TEST_MARK", mark)
+        monkeypatch.chdir(directory)
+        files = sorted(Path(relative).iterdir())  # relative to this directory
+        facts += [json.loads(o.problems[0].message) for o in run(store, files, prepare=where_read)]
+    assert len(facts) == 12
+    importers = {imported for imported, _, _, _, _ in facts}
+    readers = {pid for _, pid, _, _, _ in facts}
+    assert len(importers) == 1 and not importers & (readers | {os.getpid()})  # imported once, by none of them
+    assert [mark for _, _, mark, _, _ in facts] == ["一"] * 6 + ["二"] * 6
+    assert [directory for _, _, _, directory, _ in facts] == [str(tmp_path)] * 6 + [str(folder)] * 6
+    assert all(there for *_, there in facts)
 
 
 def test_files_are_taken_as_they_are_needed(store: Store, seed_path: Path, tmp_path: Path,

@@ -242,25 +242,57 @@ def _file_bytes(path: str | Path) -> tuple[bytes, Limits] | None:
     return (data, limits) if isinstance(data, bytes) else None
 
 
+# What a reading process imports before its first file: in the fork server (below) once for all of them.
+READING_MODULES = ("perfbudget.app.bulk_import", "perfbudget.app.blocked", "perfbudget.load", "perfbudget.readers.text",
+                   "perfbudget.store.importer")
+IMPORTED_IN = os.getpid()  # the process that imported this module (a reading process forked by the server: not it)
+
+
+def _reading_context() -> multiprocessing.context.BaseContext:
+    """How reading processes start: forked from a *fork server*, a process of their own that imports the readers
+    once (:data:`READING_MODULES`; multiprocessing's ``forkserver``, started at the first pool and ended with this
+    process), so that each reading process starts with them imported — the import cost 1.2–1.3 s of CPU a process
+    (sqlalchemy, the store, the readers), paid by every spawned process until 2026-12-07 (import-floor7). The server
+    holds no thread or connection of this process, so forking it is as safe as spawning. Where there is no fork
+    server (not on Unix), they are spawned."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(READING_MODULES))  # read when the server starts (the first pool)
+    return context
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:  # the writer is gone (killed): nobody will take the results
-            os._exit(1)
+        if os.getppid() != parent:  # the writer (or its fork server, which ends with it) is gone: nobody will
+            os._exit(1)  # take the results
 
 
-def _start_reader(options: ReadOptions, parent: int) -> None:
+def _start_reader(options: ReadOptions, parent: int, setting: tuple[dict[str, str], str, list[str]]) -> None:
     import gc
 
     import perfbudget.app.blocked
     import perfbudget.load  # noqa: F401  (the readers, imported before the heap is frozen)
 
-    # What is imported lives as long as the process: kept out of the collector's generations, so
-    # that its collections look at the documents being read only.
+    # A forked process has the fork server's environment, directory and path, which it took when it started (the
+    # first pool of this process): the importing process's as they are now, as a spawned process has them (the
+    # limits' variables, a relative file name).
+    environment, directory, path = setting
+    if dict(os.environ) != environment:
+        os.environ.clear()
+        os.environ.update(environment)
+    os.chdir(directory)
+    sys.path[:] = path
+    # What is imported lives as long as the process: kept out of the collector's generations, so that its
+    # collections look at the documents being read only.
     gc.freeze()
     _READER["options"] = options
     _READER["store"] = Store(options.url, migrate=False) if options.url else None
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    # spawned, the importing process; forked, the fork server, which ends when the importing process does (a process
+    # whose parent is gone before this line reads its queue's end and ends all the same)
+    threading.Thread(target=_watch_parent, args=(parent if os.getppid() == parent else os.getppid(),),
+                     daemon=True).start()
 
 
 Task = tuple[list[Prepared], float, float]  # a task's files as read, and its wall and CPU seconds
@@ -287,8 +319,9 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_reader, initargs=(self.options, os.getpid()))
+        setting = (dict(os.environ), os.getcwd(), list(sys.path))
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_reading_context(), initializer=_start_reader,
+                                   initargs=(self.options, os.getpid(), setting))
 
     def submit(self, paths: list[str]) -> Future[Task]:
         return self.executor.submit(_prepare_files, self.prepare, paths)

@@ -35,6 +35,7 @@ import errno
 import hashlib
 import multiprocessing
 import os
+import select
 import stat
 import sys
 import threading
@@ -263,10 +264,31 @@ def _reading_context() -> multiprocessing.context.BaseContext:
 
 
 def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:  # the writer (or its fork server, which ends with it) is gone: nobody will
-            os._exit(1)  # take the results
+    """End this reading process once the importing process ``parent`` is gone (killed): nobody will take the results.
+
+    Watched itself, not this process's parent: a forked process's parent is the fork server, which lives as long as
+    any process it forked holds its "alive" pipe (each does), so the two waited on each other (import-floor7's first
+    version: a killed import's readers and server lived on, holding its output open). A descriptor of the process
+    (``pidfd_open``, Linux 5.3) becomes readable when it ends; elsewhere it is asked every second."""
+    started = os.getppid()
+    try:
+        handle = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        while os.getppid() == started and _alive(parent):
+            time.sleep(1.0)
+    else:
+        select.select([handle], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # not ours to signal: there all the same
+        return True
+    return True
 
 
 def _start_reader(options: ReadOptions, parent: int, setting: tuple[dict[str, str], str, list[str]]) -> None:
@@ -289,10 +311,7 @@ def _start_reader(options: ReadOptions, parent: int, setting: tuple[dict[str, st
     gc.freeze()
     _READER["options"] = options
     _READER["store"] = Store(options.url, migrate=False) if options.url else None
-    # spawned, the importing process; forked, the fork server, which ends when the importing process does (a process
-    # whose parent is gone before this line reads its queue's end and ends all the same)
-    threading.Thread(target=_watch_parent, args=(parent if os.getppid() == parent else os.getppid(),),
-                     daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 Task = tuple[list[Prepared], float, float]  # a task's files as read, and its wall and CPU seconds

@@ -25,7 +25,9 @@ What is timed, per database (each a fresh one):
 one at a time, the corpus is never held in memory), each database and each ``--jobs``, a fresh
 database and one ``python -m perfbudget import DIR --db URL -j N`` process, timed from start to
 exit (start-up, the walk, reading, writing, the library). Sampled every 0.1 s from /proc: the peak
-resident memory (VmHWM) of the import process and the largest of its reading processes, and on
+resident memory (VmHWM) of the import process and the largest of its reading processes (the processes below it in the
+tree but multiprocessing's fork server and resource tracker, whose peak is the preload, not a reader's growth:
+since import-floor7 the readers are the server's children, not the import's), and on
 PostgreSQL the CPU of the database's server backends. CPU of the import process and its reading
 processes from ``wait4``. "This" code is the ``src`` beside the script (``PYTHONPATH``; the venv's
 editable install may be another worktree's). With ``--base SRC`` (e.g. ``git -C /work/main archive HEAD src | tar -x
@@ -197,6 +199,26 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+_HELPERS = ("multiprocessing.forkserver", "multiprocessing.resource_tracker")
+
+
+def _readers(pid: int) -> list[int]:
+    """The reading processes of the import ``pid``: every process below it in the tree, but the fork server and the
+    resource tracker (its children started by multiprocessing's ``-c`` command, :data:`_HELPERS`). Since import-floor7
+    the readers are the server's children, the import's grandchildren: its children alone are the server and the
+    tracker, whose peak is the server's preload, not a reader's growth. A process gone meanwhile is skipped."""
+    found: list[int] = []
+    below = [(child, True) for child in _children(pid)]
+    while below:
+        process, top = below.pop()
+        with suppress(OSError):
+            command = Path(f"/proc/{process}/cmdline").read_bytes()
+            below.extend((child, False) for child in _children(process))
+            if not (top and any(helper.encode() in command for helper in _HELPERS)):
+                found.append(process)
+    return found
+
+
 def _ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
@@ -242,8 +264,8 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
     while True:
         try:
             main_peak = max(main_peak, _status(process.pid, "VmHWM"))
-            for child in _children(process.pid):
-                reader_peak = max(reader_peak, _status(child, "VmHWM"))
+            for reader in _readers(process.pid):
+                reader_peak = max(reader_peak, _status(reader, "VmHWM"))
         except (OSError, ValueError):
             pass
         if server is not None:

@@ -258,7 +258,7 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
     deadlocks = _deadlocks(server) if server is not None else 0
     main_peak = reader_peak = 0
     load_before = _load()
-    _adopt_orphans()
+    adopted = _adopt_orphans()
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=written, stderr=errors)
     while True:
@@ -280,7 +280,9 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
             break
         time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    cpu = usage.ru_utime + usage.ru_stime + _orphans_cpu()
+    orphans = _orphans_cpu()
+    # unknown without the readers' CPU: not adopted (no subreaper) or a process left over
+    cpu = usage.ru_utime + usage.ru_stime + orphans if adopted and orphans is not None else None
     written.seek(0)
     output = written.read()
     if server is not None:
@@ -298,25 +300,44 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
             "main_mb": main_peak / 1024, "reader_mb": reader_peak / 1024, "load": f"{load_before} → {_load()}"}
 
 
-def _adopt_orphans() -> None:
+def _adopt_orphans() -> bool:
     """This process made the *subreaper* of the import's processes (Linux): since import-floor7 its reading processes
     are forked by a fork server, reaped by it, and the server ends after the import process without being reaped by
-    it, so ``wait4`` of the import process no longer counts the readers' CPU; orphaned, the server comes here."""
+    it, so ``wait4`` of the import process no longer counts the readers' CPU; orphaned, the server comes here.
+    False where it cannot be (``prctl`` missing or failed, its reason printed): the CPU is then printed unknown."""
     import ctypes
 
-    with suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        failed = libc.prctl(36, 1, 0, 0, 0) != 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError) as error:
+        print(f"bench: no subreaper ({error}): the readers' CPU is unknown", file=sys.stderr)
+        return False
+    if failed:
+        print(f"bench: no subreaper ({os.strerror(ctypes.get_errno())}): the readers' CPU is unknown", file=sys.stderr)
+    return not failed
 
 
-def _orphans_cpu() -> float:
-    """The CPU seconds of the import's processes that outlived it (the fork server and what it reaped), once ended."""
+ORPHANS_WAIT = 60.0  # seconds the import's leftover processes are waited for once it has ended
+
+
+def _orphans_cpu() -> float | None:
+    """The CPU seconds of the import's processes that outlived it (the fork server and what it reaped), once ended;
+    None if some have not ended :data:`ORPHANS_WAIT` seconds after (their pids printed, left running)."""
     seconds = 0.0
+    deadline = time.monotonic() + ORPHANS_WAIT
     while True:
         try:
-            _pid, _status, usage = os.wait4(-1, 0)
+            pid, _status, usage = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
             return seconds
-        seconds += usage.ru_utime + usage.ru_stime
+        if pid:
+            seconds += usage.ru_utime + usage.ru_stime
+        elif time.monotonic() > deadline:
+            print(f"bench: processes left over by the import, not counted: {_children(os.getpid())}", file=sys.stderr)
+            return None
+        else:
+            time.sleep(0.05)
 
 
 def _deadlocks(server: Any) -> int:
@@ -369,11 +390,15 @@ def cli_bench(args: argparse.Namespace, temp: Path) -> None:
                     run = _cli_run(code, url, folder, jobs, writers)
                 assert run["summary"].get("imported") == files, run["summary"]
                 print(f"{name:<5} {label:<10} {files:>7,} {tables:>8,} {jobs or '-':>4} {writers or '-':>2} "
-                      f"{run['seconds']:>8.1f} {tables / run['seconds']:>9,.0f} {run['cpu']:>7.1f} "
+                      f"{run['seconds']:>8.1f} {tables / run['seconds']:>9,.0f} {_seconds(run['cpu']):>7} "
                       f"{run['server_cpu']:>8.1f} {run['lock_waits']:>6.1f} {run['main_mb']:>7.0f} "
                       f"{run['reader_mb']:>9.0f}  {run['load']}"
                       + (f"  deadlocks {run['deadlocks']}" if run["deadlocks"] else ""), flush=True)
         shutil.rmtree(folder)
+
+
+def _seconds(value: float | None) -> str:
+    return "?" if value is None else f"{value:.1f}"
 
 
 def stages_bench(args: argparse.Namespace, temp: Path) -> None:

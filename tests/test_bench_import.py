@@ -57,3 +57,32 @@ def test_the_readers_sampled_are_the_pool_s_workers(tmp_path: Path, method: str)
         assert process.stdin is not None
         process.stdin.close()
         process.wait(30)
+
+
+ORPHANS = """
+import ctypes, subprocess, sys
+sys.path.insert(0, {bench!r})
+import importlib.util
+spec = importlib.util.spec_from_file_location("bench_import", {bench!r} + "/import.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+bench.ORPHANS_WAIT = 0.2
+left = subprocess.Popen(["sleep", "30"])
+print(bench._orphans_cpu(), left.pid in bench._children(__import__("os").getpid()))
+left.kill()
+class Failing:
+    def prctl(self, *args): return -1
+ctypes.CDLL = lambda *args, **kwargs: Failing()
+print(bench._adopt_orphans())
+"""
+
+
+def test_a_leftover_process_and_no_subreaper_leave_the_cpu_unknown(tmp_path: Path) -> None:
+    # the first version waited for every child with no limit (a leftover process hung the bench) and ignored a failed
+    # prctl (the readers' CPU silently left out)
+    script = tmp_path / "orphans.py"
+    script.write_text(ORPHANS.format(bench=str(BENCH)))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["None", "True", "False"]
+    assert "sleep" not in done.stderr and "left over" in done.stderr and "unknown" in done.stderr

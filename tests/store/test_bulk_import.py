@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -297,3 +299,32 @@ def test_a_plans_rows_are_tuples_of_their_tables_columns(seed_document: Any) -> 
             assert dict(zip(rows.INDICATOR_COLUMNS, indicator, strict=True)) == rows.indicator_values(read, position)
             assert dict(zip(rows.TARGET_COLUMNS, target, strict=True)) == rows.target_values(read.target)
             assert indicator[0] == position and indicator[3] == read.level3 and target[0] == read.target.raw
+
+
+WATCHED = """
+import os, resource, subprocess, sys, threading, time
+from perfbudget.app import bulk_import
+if sys.argv[1] == "no pidfd":
+    del os.pidfd_open
+else:  # a descriptor past select's 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+    pidfd_open = os.pidfd_open
+    os.pidfd_open = lambda pid: os.dup2(pidfd_open(pid), 2000)
+importing = subprocess.Popen(["sleep", "60"])
+threading.Thread(target=bulk_import._watch_parent, args=(importing.pid,), daemon=True).start()
+time.sleep(0.5)
+importing.kill()  # not reaped: a zombie, as a killed import whose shell has not waited yet
+time.sleep(20)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="Linux")
+@pytest.mark.parametrize("how", ["no pidfd", "descriptor 2000"])
+def test_a_reading_process_ends_when_the_importing_process_is_killed(how: str) -> None:
+    # import-floor7's first watcher: without pidfd, kill(pid, 0) succeeds on a zombie (or a reused pid) and the reader
+    # lived on; with a descriptor ≥ 1024 select.select raised and the watching thread died silently
+    source = str(Path(bulk_import.__file__).parents[2])  # this tree's code
+    done = subprocess.run([sys.executable, "-c", WATCHED, how], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": source})
+    assert done.returncode == 1, done.stderr  # _watch_parent's os._exit(1), before the 20 s sleep ends

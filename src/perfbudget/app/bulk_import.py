@@ -44,7 +44,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -269,26 +269,46 @@ def _watch_parent(parent: int) -> None:
     Watched itself, not this process's parent: a forked process's parent is the fork server, which lives as long as
     any process it forked holds its "alive" pipe (each does), so the two waited on each other (import-floor7's first
     version: a killed import's readers and server lived on, holding its output open). A descriptor of the process
-    (``pidfd_open``, Linux 5.3) becomes readable when it ends; elsewhere it is asked every second."""
+    (``pidfd_open``, Linux 5.3) becomes readable when it ends (``poll``: any descriptor number); elsewhere
+    :func:`_wait_for_end`."""
     started = os.getppid()
     try:
         handle = os.pidfd_open(parent)
     except (AttributeError, OSError):
-        while os.getppid() == started and _alive(parent):
-            time.sleep(1.0)
+        _wait_for_end(parent, started)
     else:
-        select.select([handle], [], [])
+        ended = select.poll()
+        ended.register(handle, select.POLLIN)
+        ended.poll()
     os._exit(1)
 
 
-def _alive(pid: int) -> bool:
+def _wait_for_end(pid: int, parent: int) -> None:
+    """Return once the process ``pid`` has ended, without a descriptor of it: told by ``kqueue`` (BSD, macOS); asked
+    every second on Linux by its start time in /proc, which a zombie (ended, not yet reaped) or another process given
+    the same pid does not have, where ``kill(pid, 0)`` succeeds on both; without either, once this process's own
+    parent ``parent`` is gone (the importing process where the readers are spawned)."""
+    if sys.platform == "darwin" or sys.platform.startswith("freebsd"):  # NetBSD, OpenBSD: /proc if mounted
+        queue = select.kqueue()
+        with suppress(OSError):  # ESRCH: ended already
+            queue.control([select.kevent(pid, select.KQ_FILTER_PROC, select.KQ_EV_ADD, select.KQ_NOTE_EXIT)], 1, None)
+        return
+    if not os.path.exists("/proc/self/stat"):
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        return
+    born = _started_at(pid)
+    while born is not None and os.getppid() == parent and _started_at(pid) == born:
+        time.sleep(1.0)
+
+
+def _started_at(pid: int) -> str | None:
+    """When the process ``pid`` started (field 22 of its /proc stat), None once it has ended (a zombie too)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # not ours to signal: there all the same
-        return True
-    return True
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] in (b"Z", b"X") else fields[19].decode()
 
 
 def _start_reader(options: ReadOptions, parent: int, setting: tuple[dict[str, str], str, list[str]]) -> None:

@@ -187,8 +187,10 @@ def test_a_reading_process_that_dies_fails_its_file_only(store: Store, seed_path
 def where_read(path: str, options: ReadOptions, store: Store | None) -> Prepared:
     """What a reading process knows of itself, as its file's failure: the process that imported the bulk import's
     module, its own, the variable PERFBUDGET_TEST_MARK and its working directory, and whether the file is there."""
+    umask = os.umask(0o022)
+    os.umask(umask)
     facts = [bulk_import.IMPORTED_IN, os.getpid(), os.environ.get("PERFBUDGET_TEST_MARK"), os.getcwd(),
-             Path(path).is_file()]
+             Path(path).is_file(), umask]
     return Prepared(path, failure=(Problem(Source(path), json.dumps(facts)),))
 
 
@@ -202,18 +204,24 @@ def test_reading_processes_start_with_the_readers_imported_once(store: Store, tm
     for number in range(6):
         (folder / f"u{number}.txt").write_text("项目名称\t测试\n", encoding="utf-8")
     facts = []
-    for mark, directory, relative in (("一", tmp_path, "tables"), ("二", folder, ".")):
-        monkeypatch.setenv("PERFBUDGET_TEST_MARK", mark)
-        monkeypatch.chdir(directory)
-        files = sorted(Path(relative).iterdir())  # relative to this directory
-        facts += [json.loads(o.problems[0].message) for o in run(store, files, prepare=where_read)]
+    umask = os.umask(0o022)
+    try:
+        for mark, directory, relative, mode in (("一", tmp_path, "tables", 0o022), ("二", folder, ".", 0o077)):
+            monkeypatch.setenv("PERFBUDGET_TEST_MARK", mark)
+            monkeypatch.chdir(directory)
+            os.umask(mode)
+            files = sorted(Path(relative).iterdir())  # relative to this directory
+            facts += [json.loads(o.problems[0].message) for o in run(store, files, prepare=where_read)]
+    finally:
+        os.umask(umask)
     assert len(facts) == 12
-    importers = {imported for imported, _, _, _, _ in facts}
-    readers = {pid for _, pid, _, _, _ in facts}
+    importers = {imported for imported, *_ in facts}
+    readers = {pid for _, pid, *_ in facts}
     assert len(importers) == 1 and not importers & (readers | {os.getpid()})  # imported once, by none of them
-    assert [mark for _, _, mark, _, _ in facts] == ["一"] * 6 + ["二"] * 6
-    assert [directory for _, _, _, directory, _ in facts] == [str(tmp_path)] * 6 + [str(folder)] * 6
-    assert all(there for *_, there in facts)
+    assert [mark for _, _, mark, *_ in facts] == ["一"] * 6 + ["二"] * 6
+    assert [directory for _, _, _, directory, *_ in facts] == [str(tmp_path)] * 6 + [str(folder)] * 6
+    assert all(there for *_, there, _ in facts)
+    assert [mode for *_, mode in facts] == [0o022] * 6 + [0o077] * 6
 
 
 def test_files_are_taken_as_they_are_needed(store: Store, seed_path: Path, tmp_path: Path,

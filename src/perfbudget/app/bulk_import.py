@@ -311,21 +311,38 @@ def _started_at(pid: int) -> str | None:
     return None if fields[0] in (b"Z", b"X") else fields[19].decode()
 
 
-def _start_reader(options: ReadOptions, parent: int, setting: tuple[dict[str, str], str, list[str]]) -> None:
+Setting = tuple[dict[str, str], str, list[str], int]  # what a reading process takes of the importing process
+
+
+def _setting() -> Setting:
+    """The importing process's environment, working directory, ``sys.path`` and umask as they are now: what a reading
+    process forked by the fork server (which took them when it started) sets before its first file."""
+    umask = None
+    with suppress(OSError, StopIteration, ValueError):  # Linux 4.7: read without changing it (other threads)
+        umask = int(next(line for line in Path("/proc/self/status").read_text().splitlines()
+                         if line.startswith("Umask:")).split()[1], 8)
+    if umask is None:
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return dict(os.environ), os.getcwd(), list(sys.path), umask
+
+
+def _start_reader(options: ReadOptions, parent: int, setting: Setting) -> None:
     import gc
 
     import perfbudget.app.blocked
     import perfbudget.load  # noqa: F401  (the readers, imported before the heap is frozen)
 
-    # A forked process has the fork server's environment, directory and path, which it took when it started (the
-    # first pool of this process): the importing process's as they are now, as a spawned process has them (the
-    # limits' variables, a relative file name).
-    environment, directory, path = setting
+    # A forked process has the fork server's environment, directory, path and umask, which it took when it started
+    # (the first pool of this process): the importing process's as they are now, as a spawned process has them (the
+    # limits' variables, a relative file name, the mode of a file written).
+    environment, directory, path, umask = setting
     if dict(os.environ) != environment:
         os.environ.clear()
         os.environ.update(environment)
     os.chdir(directory)
     sys.path[:] = path
+    os.umask(umask)
     # What is imported lives as long as the process: kept out of the collector's generations, so that its
     # collections look at the documents being read only.
     gc.freeze()
@@ -358,9 +375,8 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        setting = (dict(os.environ), os.getcwd(), list(sys.path))
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_reading_context(), initializer=_start_reader,
-                                   initargs=(self.options, os.getpid(), setting))
+                                   initargs=(self.options, os.getpid(), _setting()))
 
     def submit(self, paths: list[str]) -> Future[Task]:
         return self.executor.submit(_prepare_files, self.prepare, paths)

@@ -4,7 +4,6 @@ what the digits and exponent say (the definition below, as it read before import
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ import pytest
 
 from perfbudget.app import validate
 from perfbudget.app.validate import storable_number_problem
-from perfbudget.model import Document, Progress
+from perfbudget.model import Document, Problem, Progress, Source
 from perfbudget.readers.text import read_text
 
 
@@ -50,18 +49,49 @@ def _document(unit: str = "万元", total: str = "5", fiscal: str = "5", target:
 
 
 def test_a_storable_document_is_checked_without_a_path_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    # import-floor7: the command line's check (`storage_problems`, in every reading process of a bulk import) walked
-    # every number with its path built (「projects[0].indicators[3].target.value」) to find none wrong, as costly as a
-    # third of the text reader; the path is now built only when some number may be refused
-    def walked(*args: object, **kwargs: object) -> Iterator[tuple[str, str, object]]:
-        raise AssertionError("walked with paths")
+    # import-floor7: the command line's check (`storage_problems`, in every reading process of a bulk import) wrote
+    # every number's path (「projects[0].indicators[3].target.value」) to find none wrong, as costly as a third of the
+    # text reader; a path is now written out only for a number refused or of 10^8 or more
+    def written(place: validate.Place) -> str:
+        raise AssertionError("a path written")
 
     document = _document(total="4764453.11", fiscal="4764453.11")
-    monkeypatch.setattr(validate, "_leaves", walked)
+    monkeypatch.setattr(validate, "path_text", written)
     assert validate.storage_problems(document, "t.txt") == []
 
 
-def test_the_walk_without_paths_refuses_nothing_the_walk_with_paths_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_document_with_a_large_number_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor7's first version walked a document without paths, then again with them if a number was 10^8 or
+    # more (a walk of its own, kept in step with _leaves by hand)
+    looked_up: list[type] = []
+    stored_fields = validate._stored_fields
+    monkeypatch.setattr(validate, "_stored_fields",
+                        lambda kind, texts: looked_up.append(kind) or stored_fields(kind, texts))
+    walks = []
+    for total in ("5", "100000000"):
+        looked_up.clear()
+        validate.storage_problems(_document(total=total, fiscal=total), "t.txt")
+        walks.append(len(looked_up))
+    assert walks[0] == walks[1] > 0
+
+
+def every_number_placed(document: Document, file: str = "t.txt") -> list[Problem]:
+    """The check as it was before import-floor7: every number placed (:func:`validate.number_problem_at`) at its
+    path, written out, whatever it is; every whole number's problem."""
+    problems = []
+    for place, field, value in validate._leaves(document, texts=False):
+        path = validate.path_text(place)
+        if isinstance(value, Decimal):
+            placed = validate.number_problem_at(document, path, value, storable_number_problem(value), file)
+        else:
+            problem = validate.integer_problem(value, field)
+            placed = Problem(Source(file), f"{path}：{problem}") if problem else None
+        if placed:
+            problems.append(placed)
+    return problems
+
+
+def test_the_check_finds_what_placing_every_number_finds() -> None:
     rng = random.Random(7)
     values = ["0", "5", "-3", "99999999", "100000000", "1E+8", "1E+12", "1000000000001", "1" + "0" * 50, "NaN",
               "Infinity", "0." + "0" * 24 + "1", "123.456", "1E-7", "-1E+13"]
@@ -78,7 +108,7 @@ def test_the_walk_without_paths_refuses_nothing_the_walk_with_paths_finds(monkey
                 indicators=[replace(indicator, target=replace(indicator.target, value=number),
                                     progress=Progress(actual_value=Decimal(rng.choice(values)))),
                             *project.indicators[1:]])]))
-    found = [validate.storage_problems(document, "t.txt") for document in documents]
-    monkeypatch.setattr(validate, "_numbers_may_be_refused", lambda *args: True)  # the walk with paths, always
-    assert found == [validate.storage_problems(document, "t.txt") for document in documents]
+    found = [validate._value_problems(document, "t.txt", storable_number_problem, texts=False)
+             for document in documents]
+    assert found == [every_number_placed(document) for document in documents]
     assert sum(bool(problems) for problems in found) > len(documents) // 2  # and it found some

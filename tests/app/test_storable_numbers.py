@@ -112,3 +112,51 @@ def test_the_check_finds_what_placing_every_number_finds() -> None:
              for document in documents]
     assert found == [every_number_placed(document) for document in documents]
     assert sum(bool(problems) for problems in found) > len(documents) // 2  # and it found some
+
+
+def _put(value: object, steps: list[str | int], new: object) -> object:
+    """``value`` with ``new`` at the place ``steps`` (field names and indexes) below it."""
+    if not steps:
+        return new
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        items = list(value)  # type: ignore[call-overload]
+        items[step] = _put(items[step], rest, new)
+        return type(value)(items)  # type: ignore[call-arg]
+    return replace(value, **{step: _put(getattr(value, step), rest, new)})  # type: ignore[type-var]
+
+
+def _steps(place: validate.Place) -> list[str | int]:
+    steps: list[str | int] = []
+    while place is not None:
+        place, step = place
+        steps.append(step)
+    return steps[::-1]
+
+
+EDGES = ["0", "-0.5", "99999999.99", "100000000", "-1E+8", "1E+12", "1000000000000.01", "1E+13", "1E+50", "NaN",
+         "-Infinity", "1E-24", "1E-25", "0.123456789012345678901234567"]
+
+
+@pytest.mark.parametrize("unit", ["元", "亿元"])
+def test_every_number_of_the_walk_at_every_edge_is_found_as_placing_it_finds(unit: str) -> None:
+    # the second reading of import-floor7: the random test above varied 4 fields; here each number and whole number
+    # the walk visits takes each edge value in turn
+    document = _document(unit=unit, total="5", fiscal="5")
+    project = document.projects[0]
+    indicator = replace(project.indicators[0], progress=Progress(actual_value=Decimal("1")))
+    document = replace(document, projects=[replace(
+        project, fund_year=2024, budget=replace(project.budget, other=Decimal("0")),
+        indicators=[indicator, *project.indicators[1:]])])
+    leaves = [(place, value) for place, _field, value in validate._leaves(document, texts=False)]
+    assert len(leaves) >= 8
+    compared = 0
+    for place, value in leaves:
+        edges = [Decimal(edge) for edge in EDGES] if isinstance(value, Decimal) else [0, -1, 1, 2024, 99999, 2**63]
+        for edge in edges:
+            varied = _put(document, _steps(place), edge)
+            assert isinstance(varied, Document)
+            assert validate._value_problems(varied, "t.txt", storable_number_problem, texts=False) \
+                == every_number_placed(varied), (validate.path_text(place), edge)
+            compared += 1
+    assert compared == sum(len(EDGES) if isinstance(value, Decimal) else 6 for _, value in leaves)

@@ -185,43 +185,52 @@ def test_a_reading_process_that_dies_fails_its_file_only(store: Store, seed_path
 
 
 def where_read(path: str, options: ReadOptions, store: Store | None) -> Prepared:
-    """What a reading process knows of itself, as its file's failure: the process that imported the bulk import's
-    module, its own, the variable PERFBUDGET_TEST_MARK and its working directory, and whether the file is there."""
+    """What a reading process knows of itself, as its file's failure: its parent, its own pid, the variable
+    PERFBUDGET_TEST_MARK, its working directory, whether the file is there, its umask and its sys.path's first entry;
+    and, read as the bulk import reads it, the file's failure if it has one (its size over PERFBUDGET_MAX_FILE_MB)."""
     umask = os.umask(0o022)
     os.umask(umask)
-    facts = [bulk_import.IMPORTED_IN, os.getpid(), os.environ.get("PERFBUDGET_TEST_MARK"), os.getcwd(),
-             Path(path).is_file(), umask]
+    read = bulk_import.prepare_file(path, options, None)
+    facts = [os.getppid(), os.getpid(), os.environ.get("PERFBUDGET_TEST_MARK"), os.getcwd(), Path(path).is_file(),
+             umask, sys.path[0], [problem.message for problem in read.failure]]
     return Prepared(path, failure=(Problem(Source(path), json.dumps(facts)),))
 
 
 def test_reading_processes_start_with_the_readers_imported_once(store: Store, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # import-floor7: each spawned reading process imported sqlalchemy, the store and the readers again, 1.2 s of CPU
-    # a process; they are forked now from one server that imported them once. They still see this process's
-    # environment and working directory as they are at each import (the server took them when it started).
+    # a process; they are forked now from one server that imported them once (their parent, the same for both
+    # imports, not this process). They still see this process's environment (a limit's variable), working
+    # directory, umask and sys.path as they are at each import (the server took them when it started).
     folder = tmp_path / "tables"
     folder.mkdir()
-    for number in range(6):
-        (folder / f"u{number}.txt").write_text("项目名称\t测试\n", encoding="utf-8")
+    for number in range(6):  # 1.5 MiB each: within the default limit, over 1 MiB
+        (folder / f"u{number}.txt").write_text("项目名称\t测试\n" + "。" * 500_000, encoding="utf-8")
     facts = []
     umask = os.umask(0o022)
     try:
         for mark, directory, relative, mode in (("一", tmp_path, "tables", 0o022), ("二", folder, ".", 0o077)):
             monkeypatch.setenv("PERFBUDGET_TEST_MARK", mark)
+            if mark == "二":
+                monkeypatch.setenv("PERFBUDGET_MAX_FILE_MB", "1")
             monkeypatch.chdir(directory)
+            monkeypatch.syspath_prepend(str(tmp_path / mark))
             os.umask(mode)
             files = sorted(Path(relative).iterdir())  # relative to this directory
             facts += [json.loads(o.problems[0].message) for o in run(store, files, prepare=where_read)]
     finally:
         os.umask(umask)
     assert len(facts) == 12
-    importers = {imported for imported, *_ in facts}
+    servers = {parent for parent, *_ in facts}
     readers = {pid for _, pid, *_ in facts}
-    assert len(importers) == 1 and not importers & (readers | {os.getpid()})  # imported once, by none of them
+    assert len(servers) == 1 and not servers & (readers | {os.getpid()})  # forked by one server, for both imports
     assert [mark for _, _, mark, *_ in facts] == ["一"] * 6 + ["二"] * 6
     assert [directory for _, _, _, directory, *_ in facts] == [str(tmp_path)] * 6 + [str(folder)] * 6
-    assert all(there for *_, there, _ in facts)
-    assert [mode for *_, mode in facts] == [0o022] * 6 + [0o077] * 6
+    assert all(there for *_, there, _, _, _ in facts)
+    assert [mode for *_, mode, _, _ in facts] == [0o022] * 6 + [0o077] * 6
+    assert [first for *_, first, _ in facts] == [str(tmp_path / "一")] * 6 + [str(tmp_path / "二")] * 6
+    too_large = [any("1 MB" in message or "过大" in message for message in failed) for *_, failed in facts]
+    assert too_large == [False] * 6 + [True] * 6, facts[5:7]
 
 
 def test_files_are_taken_as_they_are_needed(store: Store, seed_path: Path, tmp_path: Path,

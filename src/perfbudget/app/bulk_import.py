@@ -246,7 +246,6 @@ def _file_bytes(path: str | Path) -> tuple[bytes, Limits] | None:
 # What a reading process imports before its first file: in the fork server (below) once for all of them.
 READING_MODULES = ("perfbudget.app.bulk_import", "perfbudget.app.blocked", "perfbudget.load", "perfbudget.readers.text",
                    "perfbudget.store.importer")
-IMPORTED_IN = os.getpid()  # the process that imported this module (a reading process forked by the server: not it)
 
 
 def _reading_context() -> multiprocessing.context.BaseContext:

@@ -25,7 +25,9 @@ What is timed, per database (each a fresh one):
 one at a time, the corpus is never held in memory), each database and each ``--jobs``, a fresh
 database and one ``python -m perfbudget import DIR --db URL -j N`` process, timed from start to
 exit (start-up, the walk, reading, writing, the library). Sampled every 0.1 s from /proc: the peak
-resident memory (VmHWM) of the import process and the largest of its reading processes, and on
+resident memory (VmHWM) of the import process and the largest of its reading processes (the processes below it in the
+tree but multiprocessing's fork server and resource tracker, whose peak is the preload, not a reader's growth:
+since import-floor7 the readers are the server's children, not the import's), and on
 PostgreSQL the CPU of the database's server backends. CPU of the import process and its reading
 processes from ``wait4``. "This" code is the ``src`` beside the script (``PYTHONPATH``; the venv's
 editable install may be another worktree's). With ``--base SRC`` (e.g. ``git -C /work/main archive HEAD src | tar -x
@@ -197,6 +199,26 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+_HELPERS = ("multiprocessing.forkserver", "multiprocessing.resource_tracker")
+
+
+def _readers(pid: int) -> list[int]:
+    """The reading processes of the import ``pid``: every process below it in the tree, but the fork server and the
+    resource tracker (its children started by multiprocessing's ``-c`` command, :data:`_HELPERS`). Since import-floor7
+    the readers are the server's children, the import's grandchildren: its children alone are the server and the
+    tracker, whose peak is the server's preload, not a reader's growth. A process gone meanwhile is skipped."""
+    found: list[int] = []
+    below = [(child, True) for child in _children(pid)]
+    while below:
+        process, top = below.pop()
+        with suppress(OSError):
+            command = Path(f"/proc/{process}/cmdline").read_bytes()
+            below.extend((child, False) for child in _children(process))
+            if not (top and any(helper.encode() in command for helper in _HELPERS)):
+                found.append(process)
+    return found
+
+
 def _ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
@@ -236,13 +258,14 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
     deadlocks = _deadlocks(server) if server is not None else 0
     main_peak = reader_peak = 0
     load_before = _load()
+    adopted = _adopt_orphans()
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=written, stderr=errors)
     while True:
         try:
             main_peak = max(main_peak, _status(process.pid, "VmHWM"))
-            for child in _children(process.pid):
-                reader_peak = max(reader_peak, _status(child, "VmHWM"))
+            for reader in _readers(process.pid):
+                reader_peak = max(reader_peak, _status(reader, "VmHWM"))
         except (OSError, ValueError):
             pass
         if server is not None:
@@ -257,6 +280,9 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
             break
         time.sleep(0.1)
     elapsed = time.perf_counter() - start
+    orphans = _orphans_cpu()
+    # unknown without the readers' CPU: not adopted (no subreaper) or a process left over
+    cpu = usage.ru_utime + usage.ru_stime + orphans if adopted and orphans is not None else None
     written.seek(0)
     output = written.read()
     if server is not None:
@@ -268,10 +294,50 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
         errors.seek(0)
         raise SystemExit(f"perfbudget import gave no JSON (exit {_exit_status}):\n"
                          f"{errors.read().decode()[-3000:]}") from None
-    return {"seconds": elapsed, "summary": summary, "cpu": usage.ru_utime + usage.ru_stime,
+    return {"seconds": elapsed, "summary": summary, "cpu": cpu,
             "server_cpu": sum(backend_ticks.values()) / os.sysconf("SC_CLK_TCK"),
             "lock_waits": lock_samples * 0.1, "deadlocks": deadlocks,
             "main_mb": main_peak / 1024, "reader_mb": reader_peak / 1024, "load": f"{load_before} → {_load()}"}
+
+
+def _adopt_orphans() -> bool:
+    """This process made the *subreaper* of the import's processes (Linux): since import-floor7 its reading processes
+    are forked by a fork server, reaped by it, and the server ends after the import process without being reaped by
+    it, so ``wait4`` of the import process no longer counts the readers' CPU; orphaned, the server comes here.
+    False where it cannot be (``prctl`` missing or failed, its reason printed): the CPU is then printed unknown."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        failed = libc.prctl(36, 1, 0, 0, 0) != 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError) as error:
+        print(f"bench: no subreaper ({error}): the readers' CPU is unknown", file=sys.stderr)
+        return False
+    if failed:
+        print(f"bench: no subreaper ({os.strerror(ctypes.get_errno())}): the readers' CPU is unknown", file=sys.stderr)
+    return not failed
+
+
+ORPHANS_WAIT = 60.0  # seconds the import's leftover processes are waited for once it has ended
+
+
+def _orphans_cpu() -> float | None:
+    """The CPU seconds of the import's processes that outlived it (the fork server and what it reaped), once ended;
+    None if some have not ended :data:`ORPHANS_WAIT` seconds after (their pids printed, left running)."""
+    seconds = 0.0
+    deadline = time.monotonic() + ORPHANS_WAIT
+    while True:
+        try:
+            pid, _status, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return seconds
+        if pid:
+            seconds += usage.ru_utime + usage.ru_stime
+        elif time.monotonic() > deadline:
+            print(f"bench: processes left over by the import, not counted: {_children(os.getpid())}", file=sys.stderr)
+            return None
+        else:
+            time.sleep(0.05)
 
 
 def _deadlocks(server: Any) -> int:
@@ -324,11 +390,15 @@ def cli_bench(args: argparse.Namespace, temp: Path) -> None:
                     run = _cli_run(code, url, folder, jobs, writers)
                 assert run["summary"].get("imported") == files, run["summary"]
                 print(f"{name:<5} {label:<10} {files:>7,} {tables:>8,} {jobs or '-':>4} {writers or '-':>2} "
-                      f"{run['seconds']:>8.1f} {tables / run['seconds']:>9,.0f} {run['cpu']:>7.1f} "
+                      f"{run['seconds']:>8.1f} {tables / run['seconds']:>9,.0f} {_seconds(run['cpu']):>7} "
                       f"{run['server_cpu']:>8.1f} {run['lock_waits']:>6.1f} {run['main_mb']:>7.0f} "
                       f"{run['reader_mb']:>9.0f}  {run['load']}"
                       + (f"  deadlocks {run['deadlocks']}" if run["deadlocks"] else ""), flush=True)
         shutil.rmtree(folder)
+
+
+def _seconds(value: float | None) -> str:
+    return "?" if value is None else f"{value:.1f}"
 
 
 def stages_bench(args: argparse.Namespace, temp: Path) -> None:

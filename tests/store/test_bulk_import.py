@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from perfbudget.app.roles import Principal, Role
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import take_step
 from perfbudget.load import load_path
+from perfbudget.model import Problem, Source
 from perfbudget.store import ImportOutcome, Store
 from perfbudget.store.library_tables import library_entries
 from perfbudget.store.schema import indicators, project_versions, projects
@@ -181,6 +184,55 @@ def test_a_reading_process_that_dies_fails_its_file_only(store: Store, seed_path
     assert store.counts()["documents"] == 3
 
 
+def where_read(path: str, options: ReadOptions, store: Store | None) -> Prepared:
+    """What a reading process knows of itself, as its file's failure: its parent, its own pid, the variable
+    PERFBUDGET_TEST_MARK, its working directory, whether the file is there, its umask and its sys.path's first entry;
+    and, read as the bulk import reads it, the file's failure if it has one (its size over PERFBUDGET_MAX_FILE_MB)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    read = bulk_import.prepare_file(path, options, None)
+    facts = [os.getppid(), os.getpid(), os.environ.get("PERFBUDGET_TEST_MARK"), os.getcwd(), Path(path).is_file(),
+             umask, sys.path[0], [problem.message for problem in read.failure]]
+    return Prepared(path, failure=(Problem(Source(path), json.dumps(facts)),))
+
+
+def test_reading_processes_start_with_the_readers_imported_once(store: Store, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor7: each spawned reading process imported sqlalchemy, the store and the readers again, 1.2 s of CPU
+    # a process; they are forked now from one server that imported them once (their parent, the same for both
+    # imports, not this process). They still see this process's environment (a limit's variable), working
+    # directory, umask and sys.path as they are at each import (the server took them when it started).
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    for number in range(6):  # 1.5 MiB each: within the default limit, over 1 MiB
+        (folder / f"u{number}.txt").write_text("项目名称\t测试\n" + "。" * 500_000, encoding="utf-8")
+    facts = []
+    umask = os.umask(0o022)
+    try:
+        for mark, directory, relative, mode in (("一", tmp_path, "tables", 0o022), ("二", folder, ".", 0o077)):
+            monkeypatch.setenv("PERFBUDGET_TEST_MARK", mark)
+            if mark == "二":
+                monkeypatch.setenv("PERFBUDGET_MAX_FILE_MB", "1")
+            monkeypatch.chdir(directory)
+            monkeypatch.syspath_prepend(str(tmp_path / mark))
+            os.umask(mode)
+            files = sorted(Path(relative).iterdir())  # relative to this directory
+            facts += [json.loads(o.problems[0].message) for o in run(store, files, prepare=where_read)]
+    finally:
+        os.umask(umask)
+    assert len(facts) == 12
+    servers = {parent for parent, *_ in facts}
+    readers = {pid for _, pid, *_ in facts}
+    assert len(servers) == 1 and not servers & (readers | {os.getpid()})  # forked by one server, for both imports
+    assert [mark for _, _, mark, *_ in facts] == ["一"] * 6 + ["二"] * 6
+    assert [directory for _, _, _, directory, *_ in facts] == [str(tmp_path)] * 6 + [str(folder)] * 6
+    assert all(there for *_, there, _, _, _ in facts)
+    assert [mode for *_, mode, _, _ in facts] == [0o022] * 6 + [0o077] * 6
+    assert [first for *_, first, _ in facts] == [str(tmp_path / "一")] * 6 + [str(tmp_path / "二")] * 6
+    too_large = [any("1 MB" in message or "过大" in message for message in failed) for *_, failed in facts]
+    assert too_large == [False] * 6 + [True] * 6, facts[5:7]
+
+
 def test_files_are_taken_as_they_are_needed(store: Store, seed_path: Path, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk_import, "FILES_PER_TASK", 1)
@@ -264,3 +316,32 @@ def test_a_plans_rows_are_tuples_of_their_tables_columns(seed_document: Any) -> 
             assert dict(zip(rows.INDICATOR_COLUMNS, indicator, strict=True)) == rows.indicator_values(read, position)
             assert dict(zip(rows.TARGET_COLUMNS, target, strict=True)) == rows.target_values(read.target)
             assert indicator[0] == position and indicator[3] == read.level3 and target[0] == read.target.raw
+
+
+WATCHED = """
+import os, resource, subprocess, sys, threading, time
+from perfbudget.app import bulk_import
+if sys.argv[1] == "no pidfd":
+    del os.pidfd_open
+else:  # a descriptor past select's 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+    pidfd_open = os.pidfd_open
+    os.pidfd_open = lambda pid: os.dup2(pidfd_open(pid), 2000)
+importing = subprocess.Popen(["sleep", "60"])
+threading.Thread(target=bulk_import._watch_parent, args=(importing.pid,), daemon=True).start()
+time.sleep(0.5)
+importing.kill()  # not reaped: a zombie, as a killed import whose shell has not waited yet
+time.sleep(20)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="Linux")
+@pytest.mark.parametrize("how", ["no pidfd", "descriptor 2000"])
+def test_a_reading_process_ends_when_the_importing_process_is_killed(how: str) -> None:
+    # import-floor7's first watcher: without pidfd, kill(pid, 0) succeeds on a zombie (or a reused pid) and the reader
+    # lived on; with a descriptor ≥ 1024 select.select raised and the watching thread died silently
+    source = str(Path(bulk_import.__file__).parents[2])  # this tree's code
+    done = subprocess.run([sys.executable, "-c", WATCHED, how], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": source})
+    assert done.returncode == 1, done.stderr  # _watch_parent's os._exit(1), before the 20 s sleep ends

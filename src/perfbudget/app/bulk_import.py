@@ -35,6 +35,7 @@ import errno
 import hashlib
 import multiprocessing
 import os
+import select
 import stat
 import sys
 import threading
@@ -43,7 +44,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -242,21 +243,107 @@ def _file_bytes(path: str | Path) -> tuple[bytes, Limits] | None:
     return (data, limits) if isinstance(data, bytes) else None
 
 
+# What a reading process imports before its first file: in the fork server (below) once for all of them.
+READING_MODULES = ("perfbudget.app.bulk_import", "perfbudget.app.blocked", "perfbudget.load", "perfbudget.readers.text",
+                   "perfbudget.store.importer")
+
+
+def _reading_context() -> multiprocessing.context.BaseContext:
+    """How reading processes start: forked from a *fork server*, a process of their own that imports the readers
+    once (:data:`READING_MODULES`; multiprocessing's ``forkserver``, started at the first pool and ended with this
+    process), so that each reading process starts with them imported — the import cost 1.2–1.3 s of CPU a process
+    (sqlalchemy, the store, the readers), paid by every spawned process until 2026-12-07 (import-floor7). The server
+    holds no thread or connection of this process, so forking it is as safe as spawning. Where there is no fork
+    server (not on Unix), they are spawned."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(READING_MODULES))  # read when the server starts (the first pool)
+    return context
+
+
 def _watch_parent(parent: int) -> None:
-    while True:
+    """End this reading process once the importing process ``parent`` is gone (killed): nobody will take the results.
+
+    Watched itself, not this process's parent: a forked process's parent is the fork server, which lives as long as
+    any process it forked holds its "alive" pipe (each does), so the two waited on each other (import-floor7's first
+    version: a killed import's readers and server lived on, holding its output open). A descriptor of the process
+    (``pidfd_open``, Linux 5.3) becomes readable when it ends (``poll``: any descriptor number); elsewhere
+    :func:`_wait_for_end`."""
+    started = os.getppid()
+    try:
+        handle = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        _wait_for_end(parent, started)
+    else:
+        ended = select.poll()
+        ended.register(handle, select.POLLIN)
+        ended.poll()
+    os._exit(1)
+
+
+def _wait_for_end(pid: int, parent: int) -> None:
+    """Return once the process ``pid`` has ended, without a descriptor of it: told by ``kqueue`` (BSD, macOS); asked
+    every second on Linux by its start time in /proc, which a zombie (ended, not yet reaped) or another process given
+    the same pid does not have, where ``kill(pid, 0)`` succeeds on both; without either, once this process's own
+    parent ``parent`` is gone (the importing process where the readers are spawned)."""
+    if sys.platform == "darwin" or sys.platform.startswith("freebsd"):  # NetBSD, OpenBSD: /proc if mounted
+        queue = select.kqueue()
+        with suppress(OSError):  # ESRCH: ended already
+            queue.control([select.kevent(pid, select.KQ_FILTER_PROC, select.KQ_EV_ADD, select.KQ_NOTE_EXIT)], 1, None)
+        return
+    if not os.path.exists("/proc/self/stat"):
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        return
+    born = _started_at(pid)
+    while born is not None and os.getppid() == parent and _started_at(pid) == born:
         time.sleep(1.0)
-        if os.getppid() != parent:  # the writer is gone (killed): nobody will take the results
-            os._exit(1)
 
 
-def _start_reader(options: ReadOptions, parent: int) -> None:
+def _started_at(pid: int) -> str | None:
+    """When the process ``pid`` started (field 22 of its /proc stat), None once it has ended (a zombie too)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] in (b"Z", b"X") else fields[19].decode()
+
+
+Setting = tuple[dict[str, str], str, list[str], int]  # what a reading process takes of the importing process
+
+
+def _setting() -> Setting:
+    """The importing process's environment, working directory, ``sys.path`` and umask as they are now: what a reading
+    process forked by the fork server (which took them when it started) sets before its first file."""
+    umask = None
+    with suppress(OSError, StopIteration, ValueError):  # Linux 4.7: read without changing it (other threads)
+        umask = int(next(line for line in Path("/proc/self/status").read_text().splitlines()
+                         if line.startswith("Umask:")).split()[1], 8)
+    if umask is None:
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return dict(os.environ), os.getcwd(), list(sys.path), umask
+
+
+def _start_reader(options: ReadOptions, parent: int, setting: Setting) -> None:
     import gc
 
     import perfbudget.app.blocked
     import perfbudget.load  # noqa: F401  (the readers, imported before the heap is frozen)
 
-    # What is imported lives as long as the process: kept out of the collector's generations, so
-    # that its collections look at the documents being read only.
+    # A forked process has the fork server's environment, directory, path and umask, which it took when it started
+    # (the first pool of this process): the importing process's as they are now, as a spawned process has them (the
+    # limits' variables, a relative file name, the mode of a file written).
+    environment, directory, path, umask = setting
+    if dict(os.environ) != environment:
+        os.environ.clear()
+        os.environ.update(environment)
+    os.chdir(directory)
+    sys.path[:] = path
+    os.umask(umask)
+    # What is imported lives as long as the process: kept out of the collector's generations, so that its
+    # collections look at the documents being read only.
     gc.freeze()
     _READER["options"] = options
     _READER["store"] = Store(options.url, migrate=False) if options.url else None
@@ -287,8 +374,8 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_reader, initargs=(self.options, os.getpid()))
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_reading_context(), initializer=_start_reader,
+                                   initargs=(self.options, os.getpid(), _setting()))
 
     def submit(self, paths: list[str]) -> Future[Task]:
         return self.executor.submit(_prepare_files, self.prepare, paths)

@@ -304,28 +304,48 @@ def _may_hold_number(hint: Any) -> bool:
     return any(_may_hold_number(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
 
 
-def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[str, str, Any]]:
-    """Every stored value of a document (not its source locations) as (path, field name, value), in the document's
+# Where a value is in a document, written out only when needed (:func:`path_text`): its parent's place and its
+# field's name or its index, None for the document itself.
+Place = tuple[Any, str | int] | None
+
+
+def path_text(place: Place) -> str:
+    """The path of a value's place (:func:`_leaves`), as 「projects[0].indicators[3].target.value」."""
+    steps: list[str | int] = []
+    while place is not None:
+        place, step = place
+        steps.append(step)
+    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" if index else step
+                   for index, step in enumerate(reversed(steps)))
+
+
+def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[Place, str, Any]]:
+    """Every stored value of a document (not its source locations) as (place, field name, value), in the document's
     order; without ``texts`` its numbers only, its texts not visited (:func:`_stored_fields`). One loop over a stack:
     the command line checks every table an import reads, and the walk of every field by nested generators attack38
-    gave it cost 12 → 182 µs a table."""
-    stack: list[tuple[Any, str, str]] = [(document, "", "")]
+    gave it cost 12 → 182 µs a table. A value's path is kept as its parent's place and its name or index, written
+    out by :func:`path_text` for the few values found wrong: writing every number's path was a third of a reading
+    process's check of a table (import-floor7)."""
+    stack: list[tuple[Any, Place, str]] = [(document, None, "")]
+    pop, push = stack.pop, stack.append
+    skipped = (bool, Source) if texts else (bool, Source, str)
     while stack:
-        value, path, field = stack.pop()
+        value, place, field = pop()
         if isinstance(value, int | Decimal | str):
-            yield path, field, value
+            yield place, field, value
             continue
         names = _stored_fields(type(value), texts)
         if names is not None:
-            children = [(getattr(value, name), f"{path}.{name}" if path else name, name) for name in names]
+            children: list[tuple[Any, str | int, str]] = [(getattr(value, name), name, name) for name in names]
         elif isinstance(value, tuple | list):
-            children = [(item, f"{path}[{index}]", field) for index, item in enumerate(value)]
+            children = [(item, index, field) for index, item in enumerate(value)]
         elif isinstance(value, dict):
-            children = [(item, f"{path}.{key}", str(key)) for key, item in value.items()]
+            children = [(item, str(key), str(key)) for key, item in value.items()]
         else:
             continue
-        stack.extend(child for child in reversed(children) if not (
-            child[0] is None or isinstance(child[0], bool | Source) or (not texts and isinstance(child[0], str))))
+        for child, step, name in reversed(children):
+            if child is not None and not isinstance(child, skipped):
+                push((child, (place, step), name))
 
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:
@@ -340,13 +360,16 @@ def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], 
                     texts: bool) -> list[Problem]:
     """The problems of every value of ``document`` (:func:`_leaves`), the web's check and the command line's
     (:func:`storage_problems`): each number's by ``numbers`` or past any table's, at its cell
-    (:func:`number_problem_at`), each whole number's, and with ``texts`` each text's."""
+    (:func:`number_problem_at`, asked only of a number ``numbers`` refuses or of 10^8 or more: it looks up no bound
+    below), each whole number's, and with ``texts`` each text's; a value's path written out only when it is wrong."""
     problems: list[Problem] = []
-    for path, field, value in _leaves(document, texts=texts):
+    for place, field, value in _leaves(document, texts=texts):
         if isinstance(value, Decimal):
-            placed = number_problem_at(document, path, value, numbers(value), file)
-            if placed:
-                problems.append(placed)
+            problem = numbers(value)
+            if problem is not None or (value.is_finite() and value.adjusted() >= _MONEY_CHECKED):
+                placed = number_problem_at(document, path_text(place), value, problem, file)
+                if placed:
+                    problems.append(placed)
             continue
         if isinstance(value, int):
             problem = integer_problem(value, field)
@@ -355,7 +378,7 @@ def _value_problems(document: Document, file: str, numbers: Callable[[Decimal], 
         else:
             continue
         if problem:
-            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
+            problems.append(Problem(Source(file or "输入"), f"{path_text(place)}：{problem}"))
     return problems
 
 
@@ -404,9 +427,9 @@ def control_problems(document: Document, file: str = "") -> list[Problem]:
     if not _has_control(document):
         return []
     found = []
-    for path, _field, value in _leaves(document):
-        bad = BAD_CHARS.search(value) if isinstance(value, str) and not path.startswith("notes") else None
-        if bad:  # notes: not stored
+    for place, _field, value in _leaves(document):
+        bad = BAD_CHARS.search(value) if isinstance(value, str) else None
+        if bad and not (path := path_text(place)).startswith("notes"):  # notes: not stored
             found.append(Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+{ord(bad.group()):04X}）"))
     return found
 

@@ -47,7 +47,6 @@ from perfbudget.readers.pdf_clipped import (
     cut_under_titles,
     under_titles_problem,
 )
-from perfbudget.readers.pdf_rulings import RulingBudget
 from perfbudget.readers.pdf_open_merges import (
     carried_problem,
     carry_under_titles,
@@ -57,6 +56,7 @@ from perfbudget.readers.pdf_open_merges import (
     margin_problem,
     unlabelled_problem,
 )
+from perfbudget.readers.pdf_rulings import RulingBudget
 from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")

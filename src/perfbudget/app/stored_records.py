@@ -253,7 +253,7 @@ def saved_review_item(store: Store, project_id: int, record_id: int) -> dict[str
         return None
     item = found.item
     keys = ("id", "version_id", "project_id", "version", "year", "grade", "errors", "warnings", "actor",
-            "display_name", "user_label")
+            "display_name", "user_label", "regraded")
     return {**{key: item.get(key) for key in keys}, "created_at": utc_iso(item["created_at"]),
             "report": names_only(report_from_payload(item["payload"]).to_dict())}
 

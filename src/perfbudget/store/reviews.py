@@ -31,6 +31,10 @@ _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             project_versions.c.number.label("version"), reviews.c.year, reviews.c.grade, reviews.c.errors,
             reviews.c.warnings, reviews.c.actor, reviews.c.created_at]
 
+# ``regraded``: recorded again graded on the findings a reviewer kept, after a 驳回 or 确认 (app/kept_review.REGRADED,
+# its payload's last key)
+_REGRADED = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True).label("regraded")
+
 
 def record_review(connection: Connection, row: dict[str, Any]) -> int:
     """Insert one saved review (``row`` without its id) under an id never given before: past a deleted project's
@@ -47,9 +51,7 @@ def project_reviews(connection: Connection, project_id: int, year: int | None = 
     ``errors``, ``warnings``, ``actor``, ``created_at``, ``regraded`` (the review before it graded again on the
     findings a reviewer kept, after a 驳回 or 确认, by that reviewer).
     """
-    # ``regraded``: recorded again graded on the findings a reviewer kept (app/kept_review.REGRADED, its last key)
-    regraded = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True).label("regraded")
-    query = (select(*_SUMMARY, regraded)
+    query = (select(*_SUMMARY, _REGRADED)
              .join(project_versions, project_versions.c.id == reviews.c.version_id)
              .where(project_versions.c.project_id == project_id)
              .order_by(reviews.c.id))
@@ -61,7 +63,7 @@ def project_reviews(connection: Connection, project_id: int, year: int | None = 
 def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | None:
     """One stored review with its summary and its ``payload`` parsed from JSON; None if absent."""
     row = connection.execute(
-        select(*_SUMMARY, reviews.c.payload)
+        select(*_SUMMARY, _REGRADED, reviews.c.payload)
         .join(project_versions, project_versions.c.id == reviews.c.version_id)
         .where(reviews.c.id == review_id)).mappings().first()
     return _with_payload(row)

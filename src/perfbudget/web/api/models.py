@@ -678,6 +678,8 @@ class ReviewRecordOut(Model):
     display_name: str | None = Field(..., description="审核人账号的显示名称（没有时为 null）")
     user_label: str | None = Field(..., description="给人看的审核人：显示名称，没有时为 actor")
     created_at: str
+    regraded: bool = Field(False, description="驳回/确认审核发现后按保留的审核发现重新评定的记录（审核发现同上一条，"
+                                              "actor 为处理人）")
 
 
 class SavedReviewOut(ReviewRecordOut):

@@ -80,29 +80,28 @@ def test_a_header_again_with_a_clipped_label_drawn_inside_its_cells_gives_the_la
     from perfbudget.readers.pdf_open_merges import clipped_in_header
 
     row = ["一级指标满意度指标", "二社级会指公标众或服务对", "三级指标", "指标值"]
-    assert clipped_in_header(row, _HEAD, {0, 1}) == ["满意度指标", "社会公众或服务对", "", ""]
+    assert clipped_in_header(row, _HEAD) == ["满意度指标", "社会公众或服务对", "", ""]
 
 
 def test_an_indicator_row_or_the_header_itself_is_no_header_with_a_clipped_label() -> None:
     from perfbudget.readers.pdf_open_merges import clipped_in_header
 
-    assert clipped_in_header(_HEAD, _HEAD, {0, 1}) is None  # (the header again, nothing more: dropped as a repeat)
-    assert clipped_in_header(["产出指标", "数量指标", "培训人次", "≥500人次"], _HEAD, {0, 1}) is None
+    assert clipped_in_header(_HEAD, _HEAD) is None  # (the header again, nothing more: dropped as a repeat)
+    assert clipped_in_header(["产出指标", "数量指标", "培训人次", "≥500人次"], _HEAD) is None
     # (the 三级 header exact)
-    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD, {0, 1}) is None
+    assert clipped_in_header(["一级指标", "二级指标", "三级指标（续）", "指标值"], _HEAD) is None
 
 
 def test_a_next_table_whose_header_is_worded_otherwise_keeps_its_header() -> None:
     """Two projects' tables, the second's header saying 年度指标值 where the first's said 指标值: no clipped label
     (00aece31..forms44 read 年度 as one, the header cell turned back into 指标值 and 年度 glued onto the target under
-    it); extra text counts only in a 一级/二级 column where the page before ended in an open region."""
+    it); extra text counts only in a 一级/二级 column (a merged label's)."""
     from perfbudget.readers.pdf_open_merges import clipped_in_header
 
     other = ["一级指标", "二级指标", "三级指标", "年度指标值"]
-    assert clipped_in_header(other, _HEAD, {0, 1}) is None
-    assert clipped_in_header(other, _HEAD, {3}) is None  # (not a level column)
-    assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD, set()) is None  # (no region)
-    assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD, {1}) == ["", "效益", "", ""]
+    assert clipped_in_header(other, _HEAD) is None
+    assert clipped_in_header(["一级指标", "二级指标", "三级指标", "指标值（2024年）"], _HEAD) is None
+    assert clipped_in_header(["一级指标", "二级指标效益", "三级指标", "指标值"], _HEAD) == ["", "效益", "", ""]
 
 
 def _cells(page: int, *texts: str) -> list:
@@ -162,7 +161,7 @@ def test_a_clipped_label_inside_the_header_is_joined_below_and_told() -> None:
     table = RawTable(None, Source("f.pdf"), [_cells(1, *_HEAD), _cells(1, "满意度指标", "", "满意度", "≥90%")])
     rows = [_cells(2, "一级指标", "二社级会指公标众或服务对", "三级指标", "指标值"),
             _cells(2, "", "象满意度", "满意率", "≥95%")]
-    _clipped_header_read(rows, table.rows[0], table, 2, {1})
+    _clipped_header_read(rows, table.rows[0], table, 2)
     assert [cell.text for row in rows for cell in row] == [*_HEAD, "", "社会公众或服务对象满意度", "满意率", "≥95%"]
     [told] = table.problems
     assert (told.source.page, told.source.column) == (2, 2) and "「社会公众或服务对」" in told.message

@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Collection
 from typing import Any
 
 from perfbudget.config import Limits
@@ -203,9 +202,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
                 rows = _rows(extracted, file, page_number, len(tables) + 1, spans)
-                if clips and open_table and top == 0.0 and tables and last_ends.bottom \
-                        and (head := heads.of(tables[-1].rows)) is not None:
-                    _clipped_header_read(rows, head, tables[-1], page_number, last_ends.bottom)
+                if clips and top == 0.0 and tables and (head := heads.of(tables[-1].rows)) is not None:
+                    _clipped_header_read(rows, head, tables[-1], page_number)
                 if running and top == 0.0:  # (the page header printed on every page: no text of the table's)
                     above = _without_running(above, running, rows)
                 starts, right = _column_starts(table), table.bbox[2]
@@ -350,15 +348,13 @@ def _told_cut(cut: list[tuple[int, str, str, list[dict[str, Any]]]], table: RawT
     return _without(page, hidden)
 
 
-def _clipped_header_read(rows: list[list[Cell]], head: list[Cell], table: RawTable, page_number: int,
-                         open_columns: Collection[int]) -> None:
+def _clipped_header_read(rows: list[list[Cell]], head: list[Cell], table: RawTable, page_number: int) -> None:
     """A page's first or second row that is the table's indicator header again with a merged label's clipped text
-    drawn inside its cells (``pdf_open_merges.clipped_in_header``), on a page carrying on the table whose previous
-    page ended in open regions in ``open_columns``: the header's own texts kept there, each clipped text joined before
-    the text of the cell under it (its text runs on there), told at that cell."""
+    drawn inside its 一级/二级 cells (``pdf_open_merges.clipped_in_header``): the header's own texts kept there, each
+    clipped text joined before the text of the cell under it (its text runs on there), told at that cell."""
     texts = [cell.text for cell in head]
     for k, row in enumerate(rows[:2]):
-        extras = clipped_in_header([cell.text for cell in row], texts, open_columns)
+        extras = clipped_in_header([cell.text for cell in row], texts)
         if extras is None:
             continue
         below = rows[k + 1] if k + 1 < len(rows) else None

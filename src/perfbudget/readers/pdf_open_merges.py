@@ -25,7 +25,7 @@ drawing measured; Excel's own PDF export, WPS and others were not probed and are
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import Any
 
@@ -118,14 +118,14 @@ def margin_problem(cell: Cell, text: str) -> tuple[Problem, str]:
     return Problem(where, f"{note}，请核对原表", Severity.WARNING), note
 
 
-def clipped_in_header(texts: list[str], head: list[str], open_columns: Collection[int]) -> list[str] | None:
+def clipped_in_header(texts: list[str], head: list[str]) -> list[str] | None:
     """The characters a page's row holds beyond the table's indicator header ``head``, cell by cell, where the row is
     that header again with a merged cell's clipped text drawn inside its cells (Calc's print titles over a label
     merged past the page break: ``二社级会指公标众或服务对`` is 二级指标 and 社会公众或服务对 on one line): each header
     cell's text is in its cell in order, two cells or more (the 三级 one among them) are the header's exactly, and
-    some cell holds more, only 一级/二级 cells among ``open_columns`` (the columns of the open regions without text at
-    the foot of the page before: a merge the break cuts); else None (a table's own header worded otherwise,
-    ``年度指标值`` under a table whose header said ``指标值``, is no clipped label)."""
+    some cell holds more, only 一级/二级 cells (a merged label's); else None (a next table's own header worded
+    otherwise, ``年度指标值`` under a table whose header said ``指标值``, is no clipped label). The page before need
+    not show the merge as open at its foot: in Calc's PDFs of bench/form_invariance.py it often does not."""
     if len(texts) != len(head):
         return None
     extras: list[str] = []
@@ -140,8 +140,7 @@ def clipped_in_header(texts: list[str], head: list[str], open_columns: Collectio
     third = next((k for k, want in enumerate(head) if "三级" in want), None)
     if exact < 2 or third is None or extras[third] or not any(extras):
         return None
-    if any(extra and (column not in open_columns or column_role(head[column]) not in ("level1", "level2"))
-           for column, extra in enumerate(extras)):
+    if any(extra and column_role(head[column]) not in ("level1", "level2") for column, extra in enumerate(extras)):
         return None
     return extras
 

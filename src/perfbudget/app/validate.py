@@ -329,23 +329,28 @@ def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[Place, str, Any
     stack: list[tuple[Any, Place, str]] = [(document, None, "")]
     pop, push = stack.pop, stack.append
     skipped = (bool, Source) if texts else (bool, Source, str)
+    leaf = int | Decimal | str
     while stack:
         value, place, field = pop()
-        if isinstance(value, int | Decimal | str):
+        kind = type(value)
+        if kind is Decimal or kind is int or kind is str or isinstance(value, leaf):
             yield place, field, value
             continue
-        names = _stored_fields(type(value), texts)
+        names = _FIELDS.get((kind, texts), ()) or _stored_fields(kind, texts)
         if names is not None:
-            children: list[tuple[Any, str | int, str]] = [(getattr(value, name), name, name) for name in names]
+            for name in reversed(names):
+                child = getattr(value, name)
+                if child is not None and not isinstance(child, skipped):
+                    push((child, (place, name), name))
         elif isinstance(value, tuple | list):
-            children = [(item, index, field) for index, item in enumerate(value)]
+            for index in range(len(value) - 1, -1, -1):
+                child = value[index]
+                if child is not None and not isinstance(child, skipped):
+                    push((child, (place, index), field))
         elif isinstance(value, dict):
-            children = [(item, str(key), str(key)) for key, item in value.items()]
-        else:
-            continue
-        for child, step, name in reversed(children):
-            if child is not None and not isinstance(child, skipped):
-                push((child, (place, step), name))
+            for key, child in reversed(list(value.items())):
+                if child is not None and not isinstance(child, skipped):
+                    push((child, (place, str(key)), str(key)))
 
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:

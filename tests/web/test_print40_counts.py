@@ -1,7 +1,7 @@
-"""print40: one 错误/警告 count for one review. The grade (list, queue, dashboard, exports) and the 审核意见书's 等级依据
-leave out the findings a reviewer dismissed (print38/39); the 错误/警告 counts beside them in the lists and the list
-exports still counted every finding. A 驳回 (or its 确认 later) now records the review's counts of the findings that
-stand with its grade (``app/kept_review.KeptReview``), and every list says what it counts
+"""print40: one 错误/警告 count for one review. The grade (list, queue, dashboard, exports) and the 审核意见书's
+等级依据 leave out the findings a reviewer dismissed (print38/39); the 错误/警告 counts beside them in the lists and
+the list exports still counted every finding. A 驳回 (or its 确认 later) now records the review's counts of the
+findings that stand with its grade (``app/kept_review.KeptReview``), and every list says what it counts
 (``project_lists.COUNTS_NOTE``). Checked on every subset of a tiny table's error and warning dismissed, then each
 dismissal overturned."""
 

@@ -109,9 +109,19 @@ def text_width(text: str) -> float:
     return reduce(add, map(_CHAR_WIDTHS.__getitem__, text), 0.0)
 
 
+def char_widths(text: str) -> list[float]:
+    """Each character's printed width in column units (:func:`text_width` adds them up)."""
+    return list(map(_CHAR_WIDTHS.__getitem__, text))
+
+
+def cell_room(width: float) -> float:
+    """The units a line of a workbook cell ``width`` units wide holds, between its margins (:func:`lines_needed`)."""
+    return max(width - 1.5, 2.0)
+
+
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` (newlines kept) takes in a cell ``width`` units wide, wrapped."""
-    usable = max(width - 1.5, 2.0)
+    usable = cell_room(width)
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text.split("\n") if text else [""]))
 
 

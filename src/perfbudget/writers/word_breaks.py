@@ -24,6 +24,9 @@ import rjieba
 # marks that never begin a line (kept with the word before them) and never end one (kept with the word after them)
 _CLOSING = frozenset("）)】］]」』》〉，。、；：:;,.！？!?%％")
 _OPENING = frozenset("（(【［[「『《〈")
+# the cells of a form's grid whose text breaks between its words: the headers and labels (一级/二级 names,
+# 项目资金（万元）…), never a target or a text a person wrote, which may hold no words a segmenter knows
+WORD_KINDS = frozenset({"header", "label"})
 
 
 def _lines(pieces: Sequence[Sequence[float]], room: float) -> list[list[int]]:
@@ -98,3 +101,15 @@ def broken_lines(text: str, room: float, widths: Callable[[str], list[float]]) -
     """``text`` with a line break between the lines :func:`word_lines` breaks it into; else ``text``."""
     lines = word_lines(text, room, widths)
     return text if lines is None else "\n".join(lines)
+
+
+def sheet_lines(text: str, width: float) -> str:
+    """``text`` in a workbook cell ``width`` column units wide (its merged columns' together), broken between its
+    words by line breaks (a cell's 「Alt+Enter」, which the readers join) where :func:`word_lines` breaks it and that
+    takes no more lines than the row's height is computed for (:func:`print_layout.lines_needed`); else ``text``.
+    print40: Excel and LibreOffice fill a cell's line before they break, as Word does — the 监控表 sheet's
+    「项目资金（万 / 元）」, a 二级 「服务对象满 / 意度指标」 (print39 left the workbooks so)."""
+    from perfbudget.writers.print_layout import cell_room, char_widths, lines_needed
+
+    lines = word_lines(text, cell_room(width), char_widths)
+    return text if lines is None or len(lines) > lines_needed(text, width) else "\n".join(lines)

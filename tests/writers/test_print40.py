@@ -1,0 +1,71 @@
+"""Round 40's printed checks of the workbooks (docs/publishing.md, *Printed again (print40)*)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import rjieba
+
+from tests.writers.test_print39 import LABELS
+
+
+def test_a_workbook_label_too_wide_for_its_column_breaks_between_its_words(tmp_path: Path) -> None:
+    """Made-up 自评/监控 grids, one a sheet, printed in one LibreOffice run (as Excel, it fills a cell's line before it
+    breaks): a label (一级/二级 names, headers) of 5–11 characters in columns of 6 to 18 units prints each line as whole
+    words, as the Word forms do since print39 — the 监控表 sheet printed 「项目资金（万 / 元）」 and
+    「服务对象满 / 意度指标」.
+    Swept over every label and width where the words fit the cell's line without adding a line."""
+    import pdfplumber
+
+    from perfbudget.writers.evaluation_layout import Cell, Grid
+    from perfbudget.writers.evaluation_xlsx import grids_workbook
+    from perfbudget.writers.word_breaks import sheet_lines
+    from tests.writers.test_print_pdf import to_pdf, written
+
+    cases = [(text, float(width)) for text in LABELS for width in range(6, 19) if "\n" in sheet_lines(text, width)]
+    assert len(cases) >= 30, cases
+    grids = [Grid((Cell(0, 0, text, kind="label"), Cell(0, 1, ""), Cell(1, 0, "", kind="header", colspan=2)), 2, (),
+                  f"{number}", (width, 40.0), header_row=1) for number, (text, width) in enumerate(cases)]
+    data = grids_workbook(grids, lambda sheet: None)
+    pdf_path = to_pdf(written({"words.xlsx": data}, tmp_path), tmp_path)["words.xlsx"]
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [[unicodedata.normalize("NFKC", line["text"]).replace(" ", "") for line in page.extract_text_lines()]
+                 for page in pdf.pages]
+    assert len(pages) >= len(cases)
+    broken = []
+    for (written_text, width), lines in zip(cases, pages, strict=False):
+        text = unicodedata.normalize("NFKC", written_text)
+        start = next((i for i, line in enumerate(lines) if line and text.startswith(line)), len(lines))
+        printed, at = [], start
+        while "".join(printed) != text and at < len(lines):
+            printed.append(lines[at])
+            at += 1
+        ends = {sum(map(len, printed[:i])) for i in range(1, len(printed))}
+        cut = rjieba.cut(written_text)
+        words = {sum(map(len, cut[:i])) for i in range(1, len(cut))}
+        if "".join(printed) != text or not ends <= words:
+            broken.append((text, width, printed))
+    assert not broken, broken
+
+
+def test_a_workbooks_broken_labels_read_back_as_written(seed_document) -> None:  # type: ignore[no-untyped-def]
+    """The seed's 监控表 and 自评表 workbooks, whose narrow columns break 「服务对象 / 满意度指标」 and 「项目资金 /
+    （万元）」 between words (a line break in the cell), read back with every 一级/二级 name as the seed writes it."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from perfbudget.load import load_bytes
+    from perfbudget.writers.monitoring_files import monitoring_xlsx
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+
+    data = monitoring_xlsx(_monitoring(seed_document, _rows()))
+    values = {cell.value for row in load_workbook(io.BytesIO(data)).worksheets[0].iter_rows() for cell in row}
+    assert "服务对象\n满意度指标" in values and "项目资金\n（万元）" in values, values
+    read = load_bytes(data, "监控表.xlsx")
+    assert read.document is not None and read.document.projects, read.problems
+    names = {(i.level1, i.level2) for i in read.document.projects[0].indicators}
+    written = {(i.level1, i.level2) for i in seed_document.projects[0].indicators}
+    assert names and names <= written, (names, written)

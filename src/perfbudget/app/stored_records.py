@@ -216,12 +216,16 @@ def report_from_payload(payload: Any) -> Any:
     read it alone until replay-s). ``ValueError`` (or ``KeyError``/``TypeError``) for a payload it cannot read."""
     from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport
     from perfbudget.review.finding import Finding
+    from perfbudget.store.regrade_history import ALL_FINDINGS
 
     if not isinstance(payload, dict) or payload.get("format") != REPORT_FORMAT:
         kind = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
         raise ValueError(f"未知的格式「{kind}」")
     findings = [Finding.from_dict(item) for item in payload["findings"]]
-    grades = tuple(ProjectGrade(**grade) for grade in payload["projects"])
+    # (a review graded on the findings a reviewer kept holds the machine's grading beside its own: the report is the
+    # grade recorded; until print40 such a review could not be shown, 「ProjectGrade… grade_of_all_findings」)
+    grades = tuple(ProjectGrade(**{key: value for key, value in grade.items() if key != ALL_FINDINGS})
+                   for grade in payload["projects"])
     return ReviewReport(tuple(findings), grades, ())
 
 

@@ -23,6 +23,7 @@ from perfbudget.store import rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values
 from perfbudget.store.ordering import batch_order, unit_order
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
+from perfbudget.store.regrade_history import mark_regrades
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
 from perfbudget.store.unit_match import unit_named
@@ -32,7 +33,7 @@ _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             reviews.c.warnings, reviews.c.actor, reviews.c.created_at]
 
 # ``regraded``: recorded again graded on the findings a reviewer kept, after a 驳回 or 确认 (app/kept_review.REGRADED,
-# its payload's last key)
+# its payload's last key; a row recorded so before it was marked is told from the history, store/regrade_history.py)
 _REGRADED = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True).label("regraded")
 
 
@@ -55,9 +56,9 @@ def project_reviews(connection: Connection, project_id: int, year: int | None = 
              .join(project_versions, project_versions.c.id == reviews.c.version_id)
              .where(project_versions.c.project_id == project_id)
              .order_by(reviews.c.id))
-    if year is not None:
-        query = query.where(reviews.c.year == year)
-    return [dict(row) for row in connection.execute(query).mappings()]
+    found = [dict(row) for row in connection.execute(query).mappings()]
+    mark_regrades(connection, found)  # (rows regraded before they were marked, told from the history)
+    return [row for row in found if year is None or row["year"] == year]
 
 
 def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | None:
@@ -66,7 +67,16 @@ def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | No
         select(*_SUMMARY, _REGRADED, reviews.c.payload)
         .join(project_versions, project_versions.c.id == reviews.c.version_id)
         .where(reviews.c.id == review_id)).mappings().first()
-    return _with_payload(row)
+    if row is None or row["regraded"]:
+        return _with_payload(row)
+    before = connection.execute(
+        select(*_SUMMARY, _REGRADED).join(project_versions, project_versions.c.id == reviews.c.version_id)
+        .where(reviews.c.version_id == row["version_id"], reviews.c.id < review_id)
+        .order_by(reviews.c.id.desc()).limit(1)).mappings().first()
+    item = dict(row)
+    if before is not None:
+        mark_regrades(connection, [dict(before), item])
+    return _with_payload(item)
 
 
 def _with_payload(row: Any) -> dict[str, Any] | None:

@@ -69,3 +69,35 @@ def test_a_workbooks_broken_labels_read_back_as_written(seed_document) -> None: 
     names = {(i.level1, i.level2) for i in read.document.projects[0].indicators}
     written = {(i.level1, i.level2) for i in seed_document.projects[0].indicators}
     assert names and names <= written, (names, written)
+
+
+def test_every_sheet_of_a_downloaded_workbook_prints_its_table_only(seed_document) -> None:  # type: ignore[no-untyped-def]
+    """The seed's 绩效目标表, 自评表 and 监控表 workbooks: each sheet (a project's, the 汇总) has a print area, from A1 to
+    its last column and row — a note a person types beside the table is not printed (nor fitted to the page with it)
+    — and reads back to the same projects. Before print40 no sheet had one."""
+    import io
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from perfbudget.load import load_bytes
+    from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+    from perfbudget.writers.monitoring_files import monitoring_xlsx
+    from perfbudget.writers.target_table_export import render
+    from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+
+    evaluation, problems = run(seed_document, csv_bytes(*P5_SHEET, f"{P5},总体目标完成情况,全年保障检察业务正常开展,,,"))
+    assert evaluation is not None, problems
+    files = {"目标表.xlsx": render(seed_document, "xlsx", original=True), "自评表.xlsx": evaluation_xlsx(evaluation),
+             "监控表.xlsx": monitoring_xlsx(_monitoring(seed_document, _rows()))}
+    for name, data in files.items():
+        sheets = load_workbook(io.BytesIO(data)).worksheets
+        assert len(sheets) >= 2, name
+        for sheet in sheets:
+            area = f"$A$1:${get_column_letter(sheet.max_column)}${sheet.max_row}"
+            assert sheet.print_area is not None and sheet.print_area.endswith("!" + area), (name, sheet.title,
+                                                                                          sheet.print_area, area)
+    read = load_bytes(files["目标表.xlsx"], "目标表.xlsx")
+    assert read.document is not None and len(read.document.projects) == len(seed_document.projects), read.problems

@@ -723,8 +723,13 @@ def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None 
     """A4, the orientation that fits, one page wide (as many pages down as needed; one page tall too when
     ``one_page``: :func:`xlsx_one_page`), centred, narrow margins, ``title_rows`` (``"12:12"``) repeated on every
     page, the sign-off footer; ``head`` (a :func:`running_head`, a 汇总's title) printed in the top margin of every
-    page."""
+    page. Called once the sheet is written: its print area is its ``widths``' columns down to its last row (print40:
+    the workbooks set none, and Excel or WPS then print whatever a person adds beside the table, fitted to the page
+    with it)."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.page import PageMargins
+
+    sheet.print_area = f"A1:{get_column_letter(len(widths))}{max(sheet.max_row, 1)}"
 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape(widths) else "portrait"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import rjieba
 
+from perfbudget.model import Document
 from tests.writers.test_print39 import LABELS
 
 
@@ -49,7 +50,7 @@ def test_a_workbook_label_too_wide_for_its_column_breaks_between_its_words(tmp_p
     assert not broken, broken
 
 
-def test_a_workbooks_broken_labels_read_back_as_written(seed_document) -> None:  # type: ignore[no-untyped-def]
+def test_a_workbooks_broken_labels_read_back_as_written(seed_document: Document) -> None:
     """The seed's 监控表 and 自评表 workbooks, whose narrow columns break 「服务对象 / 满意度指标」 and 「项目资金 /
     （万元）」 between words (a line break in the cell), read back with every 一级/二级 name as the seed writes it."""
     import io
@@ -71,9 +72,9 @@ def test_a_workbooks_broken_labels_read_back_as_written(seed_document) -> None: 
     assert names and names <= written, (names, written)
 
 
-def test_every_sheet_of_a_downloaded_workbook_prints_its_table_only(seed_document) -> None:  # type: ignore[no-untyped-def]
-    """The seed's 绩效目标表, 自评表 and 监控表 workbooks: each sheet (a project's, the 汇总) has a print area, from A1 to
-    its last column and row — a note a person types beside the table is not printed (nor fitted to the page with it)
+def test_every_sheet_of_a_downloaded_workbook_prints_its_table_only(seed_document: Document) -> None:
+    """The seed's 绩效目标表, 自评表 and 监控表 workbooks: each sheet (a project's, the 汇总) has a print area, from A1
+    to its last column and row — a note a person types beside the table is not printed (nor fitted to the page with it)
     — and reads back to the same projects. Before print40 no sheet had one."""
     import io
 
@@ -88,7 +89,8 @@ def test_every_sheet_of_a_downloaded_workbook_prints_its_table_only(seed_documen
     from tests.evaluate.test_monitor import _rows
     from tests.writers.test_monitoring_files import _monitoring
 
-    evaluation, problems = run(seed_document, csv_bytes(*P5_SHEET, f"{P5},总体目标完成情况,全年保障检察业务正常开展,,,"))
+    sheet = csv_bytes(*P5_SHEET, f"{P5},总体目标完成情况,全年保障检察业务正常开展,,,")
+    evaluation, problems = run(seed_document, sheet)
     assert evaluation is not None, problems
     files = {"目标表.xlsx": render(seed_document, "xlsx", original=True), "自评表.xlsx": evaluation_xlsx(evaluation),
              "监控表.xlsx": monitoring_xlsx(_monitoring(seed_document, _rows()))}

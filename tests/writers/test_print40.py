@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
-import rjieba
-
 from perfbudget.model import Document
-from tests.writers.test_print39 import LABELS
+from tests.writers.test_print39 import LABELS, broken_inside_words
 
 
 def test_a_workbook_label_too_wide_for_its_column_breaks_between_its_words(tmp_path: Path) -> None:
@@ -17,8 +14,6 @@ def test_a_workbook_label_too_wide_for_its_column_breaks_between_its_words(tmp_p
     words, as the Word forms do since print39 — the 监控表 sheet printed 「项目资金（万 / 元）」 and
     「服务对象满 / 意度指标」.
     Swept over every label and width where the words fit the cell's line without adding a line."""
-    import pdfplumber
-
     from perfbudget.writers.evaluation_layout import Cell, Grid
     from perfbudget.writers.evaluation_xlsx import grids_workbook
     from perfbudget.writers.word_breaks import sheet_lines
@@ -30,23 +25,7 @@ def test_a_workbook_label_too_wide_for_its_column_breaks_between_its_words(tmp_p
                   f"{number}", (width, 40.0), header_row=1) for number, (text, width) in enumerate(cases)]
     data = grids_workbook(grids, lambda sheet: None)
     pdf_path = to_pdf(written({"words.xlsx": data}, tmp_path), tmp_path)["words.xlsx"]
-    with pdfplumber.open(pdf_path) as pdf:
-        pages = [[unicodedata.normalize("NFKC", line["text"]).replace(" ", "") for line in page.extract_text_lines()]
-                 for page in pdf.pages]
-    assert len(pages) >= len(cases)
-    broken = []
-    for (written_text, width), lines in zip(cases, pages, strict=False):
-        text = unicodedata.normalize("NFKC", written_text)
-        start = next((i for i, line in enumerate(lines) if line and text.startswith(line)), len(lines))
-        printed, at = [], start
-        while "".join(printed) != text and at < len(lines):
-            printed.append(lines[at])
-            at += 1
-        ends = {sum(map(len, printed[:i])) for i in range(1, len(printed))}
-        cut = rjieba.cut(written_text)
-        words = {sum(map(len, cut[:i])) for i in range(1, len(cut))}
-        if "".join(printed) != text or not ends <= words:
-            broken.append((text, width, printed))
+    broken = broken_inside_words(cases, pdf_path)
     assert not broken, broken
 
 

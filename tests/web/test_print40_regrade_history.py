@@ -40,10 +40,11 @@ def _listed(web: WebEnv, api: Any, headers: dict[str, str], pid: int) -> dict[in
 
 
 @pytest.mark.parametrize("dismissed", [set(c) for n in range(1, len(RULES) + 1) for c in combinations(RULES, n)])
-def test_a_review_regraded_before_it_was_marked_is_listed_as_such(web: WebEnv, tmp_path: Path,
+def test_a_review_regraded_before_it_was_marked_is_listed_as_such(any_web: WebEnv, tmp_path: Path,
                                                                   dismissed: set[str]) -> None:
     from perfbudget.app.reviews import review_unreviewed
 
+    web = any_web  # (on SQLite, its times naive, then on PostgreSQL)
     api, reviewer, pid, desk = imported_desk(web, tmp_path)
     review_unreviewed(web.app.state.store, web.app.state.core, "serve")
     found = {f["rule"]: f for f in desk["findings"]}

@@ -29,12 +29,11 @@ from perfbudget.model import Document
 from perfbudget.review.engine import counted_grading
 from perfbudget.review.finding import Finding
 from perfbudget.store.desk_tables import finding_decisions
-from perfbudget.store.regrade_history import ALL_FINDINGS as HISTORY_ALL_FINDINGS
 from perfbudget.store.schema import project_versions
 from perfbudget.store.transaction import Transaction
 
-# projects[0]'s key: {"grade", "basis"} of every finding (the machine's; store/regrade_history.py reads it)
-ALL_FINDINGS = HISTORY_ALL_FINDINGS
+# projects[0]'s key: {"grade", "basis"} of every finding (the machine's; app/regrade_history.py reads it)
+ALL_FINDINGS = "grade_of_all_findings"
 # the last key of a review's payload recorded again by :func:`regrade` (after a 驳回 or 确认, its findings those of
 # the review before): ``perfbudget reviews`` lists it as such (``store.reviews.project_reviews``' ``regraded``)
 REGRADED = "regraded_after_decision"

@@ -23,7 +23,6 @@ from perfbudget.store import rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values
 from perfbudget.store.ordering import batch_order, unit_order
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
-from perfbudget.store.regrade_history import mark_regrades
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
 from perfbudget.store.unit_match import unit_named
@@ -33,8 +32,9 @@ _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             reviews.c.warnings, reviews.c.actor, reviews.c.created_at]
 
 # ``regraded``: recorded again graded on the findings a reviewer kept, after a 驳回 or 确认 (app/kept_review.REGRADED,
-# its payload's last key; a row recorded so before it was marked is told from the history, store/regrade_history.py)
-_REGRADED = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True).label("regraded")
+# its payload's last key; a row recorded so before it was marked is inferred from the history, app/regrade_history.py)
+MARKED = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True)
+_REGRADED = MARKED.label("regraded")
 
 
 def record_review(connection: Connection, row: dict[str, Any]) -> int:
@@ -46,19 +46,19 @@ def record_review(connection: Connection, row: dict[str, Any]) -> int:
 
 
 def project_reviews(connection: Connection, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
-    """All stored reviews of a project (every version), oldest first, without payloads.
+    """All stored reviews of a project (every version; of ``year`` where given), oldest first, without payloads.
 
     Each item: ``id``, ``version_id``, ``project_id``, ``version`` (number), ``year``, ``grade``,
-    ``errors``, ``warnings``, ``actor``, ``created_at``, ``regraded`` (the review before it graded again on the
-    findings a reviewer kept, after a 驳回 or 确认, by that reviewer).
+    ``errors``, ``warnings``, ``actor``, ``created_at``, ``regraded`` (marked as recorded again graded on the
+    findings a reviewer kept, after a 驳回 or 确认; the app infers it for older rows, ``app/regrade_history.py``).
     """
     query = (select(*_SUMMARY, _REGRADED)
              .join(project_versions, project_versions.c.id == reviews.c.version_id)
              .where(project_versions.c.project_id == project_id)
              .order_by(reviews.c.id))
-    found = [dict(row) for row in connection.execute(query).mappings()]
-    mark_regrades(connection, found)  # (rows regraded before they were marked, told from the history)
-    return [row for row in found if year is None or row["year"] == year]
+    if year is not None:
+        query = query.where(reviews.c.year == year)
+    return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | None:
@@ -67,16 +67,7 @@ def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | No
         select(*_SUMMARY, _REGRADED, reviews.c.payload)
         .join(project_versions, project_versions.c.id == reviews.c.version_id)
         .where(reviews.c.id == review_id)).mappings().first()
-    if row is None or row["regraded"]:
-        return _with_payload(row)
-    before = connection.execute(
-        select(*_SUMMARY, _REGRADED).join(project_versions, project_versions.c.id == reviews.c.version_id)
-        .where(reviews.c.version_id == row["version_id"], reviews.c.id < review_id)
-        .order_by(reviews.c.id.desc()).limit(1)).mappings().first()
-    item = dict(row)
-    if before is not None:
-        mark_regrades(connection, [dict(before), item])
-    return _with_payload(item)
+    return _with_payload(row)
 
 
 def _with_payload(row: Any) -> dict[str, Any] | None:

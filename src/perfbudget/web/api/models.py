@@ -680,6 +680,8 @@ class ReviewRecordOut(Model):
     created_at: str
     regraded: bool = Field(False, description="驳回/确认审核发现后按保留的审核发现重新评定的记录（审核发现同上一条，"
                                               "actor 为处理人）")
+    regraded_inferred: bool = Field(False, description="regraded 为据历史记录推断（标记重新评定之前保存的记录），"
+                                                       "而非记录本身所标")
 
 
 class SavedReviewOut(ReviewRecordOut):

@@ -17,7 +17,7 @@ exactly. The row is an ordinary review: the triggers move the list row, and ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +28,9 @@ from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document
 from perfbudget.review.engine import counted_grading
 from perfbudget.review.finding import Finding
+from perfbudget.store import Store
 from perfbudget.store.desk_tables import finding_decisions
-from perfbudget.store.schema import project_versions
+from perfbudget.store.schema import project_versions, projects
 from perfbudget.store.transaction import Transaction
 
 # projects[0]'s key: {"grade", "basis"} of every finding (the machine's; app/regrade_history.py reads it)
@@ -38,6 +39,7 @@ ALL_FINDINGS = "grade_of_all_findings"
 # the review before): ``perfbudget reviews`` lists it as such (``store.reviews.project_reviews``' ``regraded``)
 REGRADED = "regraded_after_decision"
 _CHUNK = 500
+RECOUNT_CHUNK = 100  # decided projects :func:`recount_decided` regrades in one transaction
 
 
 def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, actor: str | None) -> list[int]:
@@ -65,6 +67,29 @@ def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, act
                              REGRADED: True},
                 year=review.get("year"), grade=again.grade, errors=again.errors, warnings=again.warnings,
                 actor=actor, total=review.get("total")))
+    return recorded
+
+
+def recount_decided(store: Store, settings: CoreSettings, actor: str,
+                    progress: Callable[[int, int], None] | None = None) -> int:
+    """Once after an upgrade (``perfbudget db upgrade``, after the migrations: a migration freezes its own code, and
+    this grades with today's): record again, by :func:`regrade`, the newest review of every decided project's latest
+    version whose grade or 错误/警告 counts are not its kept findings' — a project decided before print40 kept the
+    counts of every finding, the dismissed ones too. Idempotent (a review already so is left alone); a transaction
+    for each :data:`RECOUNT_CHUNK` projects, ``progress(done, total)`` after each. The number of reviews recorded."""
+    with store.reading() as tx:
+        chosen = [int(project_id) for project_id in tx.connection.execute(
+            select(finding_decisions.c.project_id).distinct().order_by(finding_decisions.c.project_id)).scalars()]
+    recorded = 0
+    for start in range(0, len(chosen), RECOUNT_CHUNK):
+        with store.transaction() as tx:
+            latest = tx.connection.execute(
+                select(project_versions.c.id).join(projects, projects.c.id == project_versions.c.project_id)
+                .where(projects.c.id.in_(chosen[start:start + RECOUNT_CHUNK]),
+                       project_versions.c.number == projects.c.latest_version)).scalars()
+            recorded += len(regrade(tx, [int(version_id) for version_id in latest], settings, actor))
+        if progress is not None:
+            progress(min(start + RECOUNT_CHUNK, len(chosen)), len(chosen))
     return recorded
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from perfbudget.model import Document
 from tests.writers.test_print39 import LABELS, broken_inside_words
 
@@ -82,3 +84,35 @@ def test_every_sheet_of_a_downloaded_workbook_prints_its_table_only(seed_documen
                                                                                           sheet.print_area, area)
     read = load_bytes(files["目标表.xlsx"], "目标表.xlsx")
     assert read.document is not None and len(read.document.projects) == len(seed_document.projects), read.problems
+
+
+SPACED_LABELS = ("PM2.5 浓度达标率指标", "APP 用户活跃度指标", "GDP 增长率 USER active 指标", "Wi-Fi 覆盖 率",
+                 "PM10 与 PM2.5 年均 浓度", "IT 运维 服务 满意度")
+
+
+@pytest.mark.parametrize("label", SPACED_LABELS)
+def test_a_label_broken_between_its_words_reads_back_as_it_was(label: str) -> None:
+    """A label holding spaces or Latin words, broken for a workbook cell (``sheet_lines``, every width from 2 to 20
+    column units) or a Word cell (``broken_lines``, 12 to 120 points at 10.5 pt), reads back (``one_line``, the
+    readers' join of a cell's lines) as the label: print40's first code broke 「PM2.5 / 浓度 …」 at the space, and
+    it read back 「PM2.5浓度达标率指标」. No line starts or ends with a space."""
+    from functools import partial
+
+    from perfbudget.readers.cell_values import one_line
+    from perfbudget.writers.evaluation_docx import _points
+    from perfbudget.writers.word_breaks import broken_lines, sheet_lines
+
+    printed = [sheet_lines(label, width) for width in range(2, 21)]
+    printed += [broken_lines(label, room, partial(_points, size=10.5)) for room in range(12, 121, 3)]
+    for text in printed:
+        assert one_line(text) == label, (label, text)
+        assert all(line == line.strip(" ") for line in text.split("\n")), (label, text)
+
+
+def test_a_label_with_a_space_still_breaks_between_its_other_words() -> None:
+    """The space is held inside a line, with the words either side; the label still breaks where no space is lost."""
+    from perfbudget.readers.cell_values import one_line
+    from perfbudget.writers.word_breaks import sheet_lines
+
+    assert sheet_lines("PM2.5 浓度达标率指标", 13) == "PM2.5 浓度\n达标率指标"
+    assert one_line(sheet_lines("APP users 活跃度监测指标", 19)) == "APP users 活跃度监测指标"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -53,37 +54,81 @@ def test_a_workbooks_broken_labels_read_back_as_written(seed_document: Document)
     assert names and names <= written, (names, written)
 
 
-def test_every_sheet_of_a_downloaded_workbook_prints_its_table_only(seed_document: Document) -> None:
-    """The seed's 绩效目标表, 自评表 and 监控表 workbooks: each sheet (a project's, the 汇总) has a print area, from A1
-    to its last column and row — a note a person types beside the table is not printed (nor fitted to the page with it)
-    — and reads back to the same projects. Before print40 no sheet had one."""
-    import io
+def _without_print_areas(data: bytes) -> bytes:
+    """A workbook's bytes with its print areas taken out of ``xl/workbook.xml`` (the rest byte for byte)."""
+    import re
+    import zipfile
 
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                part = re.sub(rb'<definedName name="_xlnm.Print_Area"[^>]*>[^<]*</definedName>', b"", part)
+            target.writestr(item, part)
+    return out.getvalue()
+
+
+def test_every_sheet_of_a_downloaded_workbook_prints_its_tables_columns_only(seed_document: Document,
+                                                                           tmp_path: Path) -> None:
+    """The seed's 绩效目标表, 自评表, 监控表, 自评/监控填报表 and an 指标库 workbook: each sheet's print area is its
+    table's columns, every row — a note a person types beside the table is not printed (nor fitted to the page with
+    it), a row a unit adds below it is (print40's first area stopped at the table's last row) — and the 绩效目标表 and
+    the 填报表 read back the same document and evaluation as without a print area. Before print40 no sheet had one."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    from perfbudget.evaluate.template import template_xlsx
+    from perfbudget.library.export import write_xlsx
     from perfbudget.load import load_bytes
     from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
     from perfbudget.writers.monitoring_files import monitoring_xlsx
+    from perfbudget.writers.print_layout import EXCEL_ROWS
     from perfbudget.writers.target_table_export import render
     from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
     from tests.evaluate.test_monitor import _rows
+    from tests.evaluate.test_sheet import _fill
     from tests.writers.test_monitoring_files import _monitoring
+    from tests.writers.test_print30 import _library_groups
+    from tests.writers.test_print_pdf import to_pdf, written
 
     sheet = csv_bytes(*P5_SHEET, f"{P5},总体目标完成情况,全年保障检察业务正常开展,,,")
     evaluation, problems = run(seed_document, sheet)
     assert evaluation is not None, problems
+    library = io.BytesIO()
+    write_xlsx(_library_groups(), library)
     files = {"目标表.xlsx": render(seed_document, "xlsx", original=True), "自评表.xlsx": evaluation_xlsx(evaluation),
-             "监控表.xlsx": monitoring_xlsx(_monitoring(seed_document, _rows()))}
+             "监控表.xlsx": monitoring_xlsx(_monitoring(seed_document, _rows())),
+             "自评填报表.xlsx": template_xlsx(seed_document),
+             "监控填报表.xlsx": template_xlsx(seed_document, kind="monitor"),
+             "指标库.xlsx": library.getvalue()}
+    added: dict[str, bytes] = {}
     for name, data in files.items():
-        sheets = load_workbook(io.BytesIO(data)).worksheets
-        assert len(sheets) >= 2, name
-        for sheet in sheets:
-            area = f"$A$1:${get_column_letter(sheet.max_column)}${sheet.max_row}"
-            assert sheet.print_area is not None and sheet.print_area.endswith("!" + area), (name, sheet.title,
-                                                                                          sheet.print_area, area)
-    read = load_bytes(files["目标表.xlsx"], "目标表.xlsx")
-    assert read.document is not None and len(read.document.projects) == len(seed_document.projects), read.problems
+        workbook = load_workbook(io.BytesIO(data))
+        for number, one in enumerate(workbook.worksheets):
+            area = f"$A$1:${get_column_letter(one.max_column)}${EXCEL_ROWS}"
+            assert one.print_area is not None and one.print_area.endswith("!" + area), (name, one.title,
+                                                                                       one.print_area, area)
+            if number == 0:  # (a unit's row below the table, a note beside it: printed as openpyxl saves them)
+                one.cell(one.max_row + 2, 1, f"补充说明{len(added)}行")
+                one.cell(2, one.max_column + 2, f"旁注{len(added)}列")
+        saved = io.BytesIO()
+        workbook.save(saved)
+        added[f"加行{name}"] = saved.getvalue()
+    pdfs = to_pdf(written(added, tmp_path), tmp_path)
+    import pdfplumber
+
+    for number, (name, pdf_path) in enumerate(pdfs.items()):
+        with pdfplumber.open(pdf_path) as pdf:
+            text = "".join(page.extract_text() or "" for page in pdf.pages).replace(" ", "").replace("\n", "")
+        assert f"补充说明{number}行" in text and f"旁注{number}列" not in text, (name, text[-200:])
+    read, bare = (load_bytes(data, "目标表.xlsx") for data in (files["目标表.xlsx"],
+                                                             _without_print_areas(files["目标表.xlsx"])))
+    assert read.document is not None and read.document == bare.document, read.problems
+    assert read.problems == bare.problems and len(read.document.projects) == len(seed_document.projects)
+    filled = _fill(files["自评填报表.xlsx"], {"全年执行数": {"实际完成值": 16.15},
+                                          "视频会议保障数量": {"实际完成值": 12}})
+    assert run(seed_document, filled, file="f.xlsx") == run(seed_document, _without_print_areas(filled), file="f.xlsx")
 
 
 SPACED_LABELS = ("PM2.5 浓度达标率指标", "APP 用户活跃度指标", "GDP 增长率 USER active 指标", "Wi-Fi 覆盖 率",

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from perfbudget.app.project_lists import COUNTS_NOTE
 from tests.web.conftest import WebEnv
-from tests.web.test_opinion36 import _page_text, imported_desk
+from tests.web.test_opinion36 import _page_text, _run, imported_desk
 from tests.web.test_print38_opinion import RULES
 
 SEVERITY = {"input-as-output": "错误", "vague-qualitative": "警告"}  # RULES' two findings in the tiny table
@@ -54,9 +54,10 @@ def _counts(web: WebEnv, api: Any, headers: dict[str, str], pid: int) -> dict[st
 
 
 @pytest.mark.parametrize("dismissed", [set(c) for n in range(len(RULES) + 1) for c in combinations(RULES, n)])
-def test_every_list_counts_the_findings_the_grade_counts(web: WebEnv, tmp_path: Path, dismissed: set[str]) -> None:
+def test_every_list_counts_the_findings_the_grade_counts(any_web: WebEnv, tmp_path: Path, dismissed: set[str]) -> None:
     from perfbudget.app.reviews import review_unreviewed
 
+    web = any_web  # (SQLite, then PostgreSQL)
     api, reviewer, pid, desk = imported_desk(web, tmp_path)
     review_unreviewed(web.app.state.store, web.app.state.core, "serve")  # (as `serve` catches up an import)
     found = {f["rule"]: f for f in desk["findings"]}
@@ -72,3 +73,21 @@ def test_every_list_counts_the_findings_the_grade_counts(web: WebEnv, tmp_path: 
         decision = {"key": found[rule]["key"], "decision": "confirmed", "reason": "成立"}
         assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=decision).status_code == 200
     assert set(_counts(web, api, reviewer, pid).values()) == {(1, 1)}
+
+
+def test_reviews_show_of_a_review_graded_on_kept_findings(any_web: WebEnv, tmp_path: Path) -> None:
+    """``perfbudget reviews PROJECT --show N`` of a review graded on the findings a reviewer kept (its projects[0]
+    holding the machine's grading beside its own) prints it; until print40 it failed (``ProjectGrade`` took no
+    ``grade_of_all_findings``)."""
+    from perfbudget.app.reviews import review_unreviewed
+
+    web = any_web
+    api, reviewer, pid, desk = imported_desk(web, tmp_path)
+    review_unreviewed(web.app.state.store, web.app.state.core, "serve")
+    [error] = [f for f in desk["findings"] if f["rule"] == "input-as-output"]
+    decision = {"key": error["key"], "decision": "dismissed", "reason": "不成立"}
+    assert api.post(f"/api/v1/projects/{pid}/desk/decisions", headers=reviewer, json=decision).status_code == 200
+    items = api.get(f"/api/v1/projects/{pid}/reviews", headers=reviewer).json()["reviews"]
+    [regraded] = [item for item in items if item["regraded"]]
+    said = _run("reviews", str(pid), "--show", str(regraded["id"]), "--db", web.url)
+    assert regraded["grade"] in said and "grade_of_all_findings" not in said, said

@@ -26,7 +26,6 @@ from sqlalchemy import Connection, select
 from perfbudget.app.review_desk import finding_key, grading_kept, latest_decisions
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document
-from perfbudget.review.engine import counted_grading
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import finding_decisions
@@ -147,8 +146,8 @@ def kept_payload(payload: dict[str, Any], stored: tuple[str, int, int], document
     if kept is None:  # none dismissed (any more): the machine's grade of all of them
         grade, basis = str(machine["grade"]), list(machine.get("basis") or [])
         head = {key: value for key, value in first.items() if key != ALL_FINDINGS}
-        _grade, _basis, errors, warnings = counted_grading([f for f in found if f.project is not None], document,
-                                                           project, settings.review_config, settings.region)
+        # (the machine's counts of them all: its ProjectGrade's, kept in the payload, the grading's own tally)
+        errors, warnings = int(first.get("errors") or 0), int(first.get("warnings") or 0)
     else:
         grade, basis, errors, warnings = kept[0], list(kept[1]), kept[2], kept[3]
         head = {**first, ALL_FINDINGS: machine}

@@ -233,8 +233,6 @@ def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float
     return _on_one_line(cell, total, width, size, least=LEAST_TEXT_SIZE)
 
 
-
-
 def _room(cell: Any, width: float) -> float:
     """The points between ``cell``'s side margins (narrowed by :func:`_on_one_line`, else the tables' own)."""
     from docx.oxml.ns import qn

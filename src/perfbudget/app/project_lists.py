@@ -231,7 +231,8 @@ def write_list(store: Store, principal: Principal, view: str, query: ListQuery, 
     title = list_title(view, query, units[0] if len(units) == 1 else None)
     made = f"导出于 {shown(utc_now())}"
     if any(column in columns for column in _COUNTS):
-        # (on the time's line: on a line of its own under it, LibreOffice printed a 51-row list without its last 3 rows)
+        # (on the time's line; LibreOffice's dropping of a 51-row list's last 3 rows with the note on a line of its own
+        # came from the title row's height, not the note: docs/publishing.md, *Printed again (print40)*, Left)
         made += f"；{COUNTS_NOTE}"
     if fmt == "csv":
         return _write_csv(columns, batches, title, made, out)

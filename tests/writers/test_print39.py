@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import rjieba
@@ -40,7 +41,6 @@ def test_a_word_label_too_wide_for_its_column_breaks_between_its_words(tmp_path:
     label (一级/二级 names, headers) of 5–11 characters in columns of 3 to 8 characters prints each line as whole
     words — 「服务对象满 / 意度指标」 and 「偏差原因分 / 析及改进措施」 broke inside a word (print38 set a text one
     character too wide on one line, left this)."""
-    import pdfplumber
     from docx import Document as WordDocument
 
     from perfbudget.writers.evaluation_docx import grids_docx
@@ -61,6 +61,15 @@ def test_a_word_label_too_wide_for_its_column_breaks_between_its_words(tmp_path:
         grids.append(Grid(tuple(cells), 2, (), f"{number}", (width(room), usable - width(room)), header_row=1))
     data = grids_docx(grids)
     pdf_path = to_pdf(written({"words.docx": data}, tmp_path), tmp_path)["words.docx"]
+    broken = broken_inside_words(cases, pdf_path)
+    assert not broken, broken
+
+
+def broken_inside_words(cases: Sequence[tuple[str, float]], pdf_path: Path) -> list[tuple[str, float, list[str]]]:
+    """The cases (a label, its column) whose label, printed one a page in ``pdf_path``, is missing or has a line
+    ending inside a word (``rjieba``'s): each with the lines it printed."""
+    import pdfplumber
+
     with pdfplumber.open(pdf_path) as pdf:
         pages = [[unicodedata.normalize("NFKC", line["text"]).replace(" ", "") for line in page.extract_text_lines()]
                  for page in pdf.pages]
@@ -78,7 +87,7 @@ def test_a_word_label_too_wide_for_its_column_breaks_between_its_words(tmp_path:
         words = {sum(map(len, cut[:i])) for i in range(1, len(cut))}
         if "".join(printed) != text or not ends <= words:
             broken.append((text, room, printed))
-    assert not broken, broken
+    return broken
 
 
 def test_a_label_breaks_by_a_line_break_between_its_words() -> None:

@@ -235,7 +235,13 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
             # print20: the rows under the repeated header stand under their 一级 label, drawn again on the page
             # (a label merged over rows crossing a page was printed on the first page only); in the Word 自评表
             # (and 监控表) too since print22, and in the Word 绩效目标表 since print23
+            # (a header broken between its words, 偏差原因分析及 / 改进措施 since print40 in the workbook too,
+            # prints its last line under the header's line: not a row)
+            tails = tuple(cell.text[-4:] for cell in grid.cells if cell.kind == "header")
+            checked = 0
             for lines in later:
+                lines = [line for line in lines if not (_squash(line).endswith(tails)
+                                                        and not _squash(line).startswith(("一级指标", *levels)))]
                 # (a label of two lines, 服务对象满意度/指标, prints its first line above its row's: two lines read)
                 under = [_squash(lines[n + 1] + ("" if name.endswith(".xlsx") else "".join(lines[n + 2:n + 3])))
                          for n, line in enumerate(lines[:-1])
@@ -243,6 +249,8 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
                 rows = [line for line in under if not re.match(r"\d+\.|计分说明|预算执行率", line)]
                 assert not rows or rows[0].startswith(levels) or (name.endswith(".docx") and any(
                     level in rows[0] for level in levels)), (name, lines[:3])
+                checked += bool(rows)
+            assert checked, name
 
 
 def test_the_seed_printed_from_word_reads_back_with_page_numbers_and_no_orphaned_heading(

@@ -17,7 +17,8 @@ exactly. The row is an ordinary review: the triggers move the list row, and ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -26,15 +27,18 @@ from perfbudget.app.review_desk import finding_key, grading_kept, latest_decisio
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document
 from perfbudget.review.finding import Finding
+from perfbudget.store import Store
 from perfbudget.store.desk_tables import finding_decisions
-from perfbudget.store.schema import project_versions
+from perfbudget.store.schema import project_versions, projects
 from perfbudget.store.transaction import Transaction
 
-ALL_FINDINGS = "grade_of_all_findings"  # projects[0]'s key: {"grade", "basis"} of every finding (the machine's)
+# projects[0]'s key: {"grade", "basis"} of every finding (the machine's; app/regrade_history.py reads it)
+ALL_FINDINGS = "grade_of_all_findings"
 # the last key of a review's payload recorded again by :func:`regrade` (after a 驳回 or 确认, its findings those of
 # the review before): ``perfbudget reviews`` lists it as such (``store.reviews.project_reviews``' ``regraded``)
 REGRADED = "regraded_after_decision"
 _CHUNK = 500
+RECOUNT_CHUNK = 100  # decided projects :func:`recount_decided` regrades in one transaction
 
 
 def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, actor: str | None) -> list[int]:
@@ -53,15 +57,38 @@ def regrade(tx: Transaction, version_ids: list[int], settings: CoreSettings, act
         review = tx.last_review(version_id)
         if review is None or not isinstance(review.get("payload"), dict) or not review["grade"]:
             continue
-        again = kept_payload(review["payload"], review["grade"], tx.versions([version_id])[version_id].document,
+        stored = (review["grade"], int(review["errors"] or 0), int(review["warnings"] or 0))
+        again = kept_payload(review["payload"], stored, tx.versions([version_id])[version_id].document,
                              dismissed.get(project_id, frozenset()), settings)
         if again is not None:
-            payload, grade = again
             recorded.append(tx.record_review(
-                version_id, {**{key: value for key, value in payload.items() if key != REGRADED}, REGRADED: True},
-                year=review.get("year"), grade=grade,
-                errors=int(review["errors"] or 0), warnings=int(review["warnings"] or 0), actor=actor,
-                total=review.get("total")))
+                version_id, {**{key: value for key, value in again.payload.items() if key != REGRADED},
+                             REGRADED: True},
+                year=review.get("year"), grade=again.grade, errors=again.errors, warnings=again.warnings,
+                actor=actor, total=review.get("total")))
+    return recorded
+
+
+def recount_decided(store: Store, settings: CoreSettings, actor: str,
+                    progress: Callable[[int, int], None] | None = None) -> int:
+    """Once after an upgrade (``perfbudget db upgrade``, after the migrations: a migration freezes its own code, and
+    this grades with today's): record again, by :func:`regrade`, the newest review of every decided project's latest
+    version whose grade or 错误/警告 counts are not its kept findings' — a project decided before print40 kept the
+    counts of every finding, the dismissed ones too. Idempotent (a review already so is left alone); a transaction
+    for each :data:`RECOUNT_CHUNK` projects, ``progress(done, total)`` after each. The number of reviews recorded."""
+    with store.reading() as tx:
+        chosen = [int(project_id) for project_id in tx.connection.execute(
+            select(finding_decisions.c.project_id).distinct().order_by(finding_decisions.c.project_id)).scalars()]
+    recorded = 0
+    for start in range(0, len(chosen), RECOUNT_CHUNK):
+        with store.transaction() as tx:
+            latest = tx.connection.execute(
+                select(project_versions.c.id).join(projects, projects.c.id == project_versions.c.project_id)
+                .where(projects.c.id.in_(chosen[start:start + RECOUNT_CHUNK]),
+                       project_versions.c.number == projects.c.latest_version)).scalars()
+            recorded += len(regrade(tx, [int(version_id) for version_id in latest], settings, actor))
+        if progress is not None:
+            progress(min(start + RECOUNT_CHUNK, len(chosen)), len(chosen))
     return recorded
 
 
@@ -86,19 +113,32 @@ def dismissed_keys(connection: Connection, project_ids: Iterable[int]) -> dict[i
             for project_id, keys in latest_decisions(connection, project_ids).items()}
 
 
-def kept_payload(payload: dict[str, Any], stored_grade: str, document: Document, dismissed: frozenset[str],
-                 settings: CoreSettings) -> tuple[dict[str, Any], str] | None:
-    """A review's ``payload`` (of ``document``'s project, its grade ``stored_grade``) graded on the findings that stand
-    with ``dismissed`` (keys, :func:`finding_key`): the payload to store and its grade, or None where its grade and
-    basis are those already (its ``projects[0]`` says the kept findings' grade and basis, and the machine's of all
-    of them under :data:`ALL_FINDINGS`, so that a dismissal overturned gives the machine's grade back exactly)."""
+@dataclass(frozen=True, slots=True)
+class KeptReview:
+    """A review to store graded on the findings that stand (:func:`kept_payload`): its payload, grade and the
+    错误/警告 it counts — the kept ones' (print40: the lists counted the dismissed findings too, where the grade beside
+    them and the 审核意见书's 等级依据 left them out)."""
+
+    payload: dict[str, Any]
+    grade: str
+    errors: int
+    warnings: int
+
+
+def kept_payload(payload: dict[str, Any], stored: tuple[str, int, int], document: Document,
+                 dismissed: frozenset[str], settings: CoreSettings) -> KeptReview | None:
+    """A review's ``payload`` (of ``document``'s project, ``stored`` its grade, 错误 and 警告 counts) graded on the
+    findings that stand with ``dismissed`` (keys, :func:`finding_key`): the review to store, or None where its grade,
+    basis and counts are those already (its ``projects[0]`` says the kept findings' grade and basis, and the machine's
+    of all of them under :data:`ALL_FINDINGS`, so that a dismissal overturned gives the machine's grade back
+    exactly; the counts are those the grade counts)."""
     projects = payload.get("projects")
     if not isinstance(projects, list) or not projects or not isinstance(projects[0], dict):
         return None
     first = projects[0]
     machine = first.get(ALL_FINDINGS)
     if not isinstance(machine, dict):
-        machine = {"grade": stored_grade, "basis": list(first.get("basis") or [])}
+        machine = {"grade": stored[0], "basis": list(first.get("basis") or [])}
     project = document.projects[0]
     found = [Finding.from_dict(item) for item in payload.get("findings", []) if isinstance(item, dict)]
     kept = grading_kept([(finding, finding_key(project, finding) in dismissed) for finding in found], document,
@@ -106,9 +146,12 @@ def kept_payload(payload: dict[str, Any], stored_grade: str, document: Document,
     if kept is None:  # none dismissed (any more): the machine's grade of all of them
         grade, basis = str(machine["grade"]), list(machine.get("basis") or [])
         head = {key: value for key, value in first.items() if key != ALL_FINDINGS}
+        # (the machine's counts of them all: its ProjectGrade's, kept in the payload, the grading's own tally)
+        errors, warnings = int(first.get("errors") or 0), int(first.get("warnings") or 0)
     else:
-        grade, basis = kept[0], list(kept[1])
+        grade, basis, errors, warnings = kept[0], list(kept[1]), kept[2], kept[3]
         head = {**first, ALL_FINDINGS: machine}
-    if grade == stored_grade and basis == list(first.get("basis") or []):
+    if (grade, errors, warnings) == stored and basis == list(first.get("basis") or []):
         return None
-    return {**payload, "projects": [{**head, "grade": grade, "basis": basis}, *projects[1:]]}, grade
+    return KeptReview({**payload, "projects": [{**head, "grade": grade, "basis": basis}, *projects[1:]]}, grade,
+                      errors, warnings)

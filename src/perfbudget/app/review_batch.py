@@ -343,24 +343,25 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
             saved = []
             for version, payload, grade, text, summary in picked:
                 own = version.document.projects[0]
-                stored = grade.grade
+                stored, errors, warnings = grade.grade, grade.errors, grade.warnings
                 keys = dismissed.get(version.meta["project_id"])
                 if keys is not None and grade.grade:  # (a decided project: graded on the findings that stand)
                     made = payload if payload is not None else \
                         selection_payloads(report, selection, [grade.seq])[0][1]
-                    kept = kept_payload(made, grade.grade, version.document, keys, job.settings)
+                    kept = kept_payload(made, (stored, errors, warnings), version.document, keys, job.settings)
                     if kept is not None:
-                        payload, stored, text = kept[0], kept[1], _PAYLOAD_JSON(kept[0])
+                        payload, text = kept.payload, _PAYLOAD_JSON(kept.payload)
+                        stored, errors, warnings = kept.grade, kept.errors, kept.warnings
                 tally.projects += 1
                 tally.indicators += len(own.indicators)
                 tally.grades[stored] += 1
                 if job.save:
                     rows.append((version.meta["version_id"],
                                  job.record_year if job.record_year is not None else own.fund_year,
-                                 stored, grade.errors, grade.warnings, actor, _utf8(text), summary))
+                                 stored, errors, warnings, actor, _utf8(text), summary))
                     projects.append(version.meta["project_id"])
                 if payload is not None and job.keep:
-                    saved.append(SavedReview(version, payload, stored, grade.errors, grade.warnings))
+                    saved.append(SavedReview(version, payload, stored, errors, warnings))
             counted = [f for f in report.findings if f.project is None or f.project in wanted_seqs]
             tally.findings += len(counted)
             tally.severities.update(map(_SEVERITY, counted))  # counted in C, no generator step per finding

@@ -26,7 +26,7 @@ from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.config import ReviewConfig
-from perfbudget.review.engine import grading
+from perfbudget.review.engine import counted_grading, grading
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
@@ -211,6 +211,8 @@ class KeptGrading:
 
     grade: str
     basis: tuple[str, ...]
+    errors: int  # the 错误 and 警告 kept, as the grade counts them (print40: the lists' counts too)
+    warnings: int
     all_grade: str  # the grade of all its findings under the same config
 
 
@@ -227,17 +229,17 @@ def _kept_grading(desk: Desk) -> KeptGrading | None:
 
 
 def grading_kept(findings: Sequence[tuple[Finding, bool]], document: Document, config: ReviewConfig | None,
-                 region: str | None) -> tuple[str, tuple[str, ...]] | None:
-    """The grade and basis of ``document``'s project on those of its own findings (each given with whether a
-    reviewer dismissed it) that stand; None where none of its own is dismissed (the desk's :attr:`Desk.kept_grading`
-    and the stored review graded again, ``app/kept_review.py``)."""
+                 region: str | None) -> tuple[str, tuple[str, ...], int, int] | None:
+    """The grade, basis and 错误/警告 counts of ``document``'s project on those of its own findings (each given with
+    whether a reviewer dismissed it) that stand; None where none of its own is dismissed (the desk's
+    :attr:`Desk.kept_grading` and the stored review graded again, ``app/kept_review.py``)."""
     # (a review's findings are its project's and those of no project; a finding's seq is the project's in the document
     # it was reviewed in — its unit's, for a review in context — not always ``project.seq``)
     own = [(finding, dismissed) for finding, dismissed in findings if finding.project is not None]
     kept = [finding for finding, dismissed in own if not dismissed]
     if len(kept) == len(own):
         return None
-    return grading(kept, document, document.projects[0], config, region)
+    return counted_grading(kept, document, document.projects[0], config, region)
 
 
 def latest_decisions(connection: Connection, project_ids: Iterable[int]) -> dict[int, dict[str, dict[str, Any]]]:

@@ -314,7 +314,11 @@ def review_stored(store: Store, settings: CoreSettings, versions: list[StoredVer
 
 
 def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int:
-    """Error-level findings of a project's latest version: its stored review, else a fresh one in context."""
+    """Error-level findings of a project's latest version that stand: its stored review's count (the kept findings'
+    since print40), else a fresh one in context graded on the findings kept (a CLI import not yet reviewed: the
+    machine's count would hold the errors a reviewer dismissed, which the 送审 check must not ask about)."""
+    from perfbudget.app.kept_review import dismissed_keys, kept_payload
+
     with store.reading() as tx:
         chosen = tx.current_versions(project_ids=[project_id])
         if not chosen:
@@ -323,7 +327,13 @@ def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int
         if stored is not None:
             return int(stored["errors"] or 0)
         results = review_in_context(tx, chosen, settings, save=False, actor=None)
-    return sum(s.errors for group in results for s in group.saved)
+        dismissed = dismissed_keys(tx.connection, [project_id]).get(project_id, frozenset())
+    total = 0
+    for saved in (s for group in results for s in group.saved):
+        kept = kept_payload(saved.payload, (saved.grade, saved.errors, saved.warnings), saved.version.document,
+                            dismissed, settings) if dismissed else None
+        total += saved.errors if kept is None else kept.errors
+    return total
 
 
 REVIEW_BATCH = 200  # latest versions :func:`review_unreviewed` reads and reviews at a time

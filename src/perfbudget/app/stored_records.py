@@ -112,9 +112,11 @@ def review_records(store: Store, project_id: int, year: int | None = None) -> li
     """The project's saved reviews (every version), oldest first, without payloads; each with its 审核人's display name
     and ``user_label`` (:func:`perfbudget.app.overview.with_display_names`; the account name alone until replay-m)."""
     from perfbudget.app.overview import with_display_names
+    from perfbudget.app.regrade_history import mark_regrades
 
     rows = store.reviews(project_id, year)
     with store.reading() as tx:
+        mark_regrades(tx.connection, rows)  # (rows regraded before such rows were marked, inferred)
         return with_display_names(tx, rows, "actor")
 
 
@@ -153,11 +155,13 @@ def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord
     """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
     has no such record."""
     from perfbudget.app.overview import with_display_names
+    from perfbudget.app.regrade_history import mark_regrades
 
     item = store.review(record_id)
     if item is None or item["project_id"] != project_id:
         return None
     with store.reading() as tx:
+        mark_regrades(tx.connection, [item])
         with_display_names(tx, [item], "actor")
     return ReviewRecord(item, store.project_version(project_id, item["version"]))
 
@@ -214,6 +218,7 @@ def report_from_payload(payload: Any) -> Any:
     """A saved review's payload read back as a ``ReviewReport`` (so a damaged payload is caught, not shown): what
     ``perfbudget reviews PROJECT --show N`` prints and ``GET /api/v1/projects/{id}/reviews/{record}`` gives (the CLI
     read it alone until replay-s). ``ValueError`` (or ``KeyError``/``TypeError``) for a payload it cannot read."""
+    from perfbudget.app.kept_review import ALL_FINDINGS
     from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport
     from perfbudget.review.finding import Finding
 
@@ -221,7 +226,10 @@ def report_from_payload(payload: Any) -> Any:
         kind = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
         raise ValueError(f"未知的格式「{kind}」")
     findings = [Finding.from_dict(item) for item in payload["findings"]]
-    grades = tuple(ProjectGrade(**grade) for grade in payload["projects"])
+    # (a review graded on the findings a reviewer kept holds the machine's grading beside its own: the report is the
+    # grade recorded; until print40 such a review could not be shown, 「ProjectGrade… grade_of_all_findings」)
+    grades = tuple(ProjectGrade(**{key: value for key, value in grade.items() if key != ALL_FINDINGS})
+                   for grade in payload["projects"])
     return ReviewReport(tuple(findings), grades, ())
 
 
@@ -253,7 +261,7 @@ def saved_review_item(store: Store, project_id: int, record_id: int) -> dict[str
         return None
     item = found.item
     keys = ("id", "version_id", "project_id", "version", "year", "grade", "errors", "warnings", "actor",
-            "display_name", "user_label", "regraded")
+            "display_name", "user_label", "regraded", "regraded_inferred")
     return {**{key: item.get(key) for key in keys}, "created_at": utc_iso(item["created_at"]),
             "report": names_only(report_from_payload(item["payload"]).to_dict())}
 

@@ -309,6 +309,7 @@ def reviews_command(
 
     --show 编号 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
+    from perfbudget.app.regrade_history import INFERRED_NOTE
     from perfbudget.app.stored_records import (
         project_row,
         report_from_payload,
@@ -351,7 +352,8 @@ def reviews_command(
         out.print("尚无保存的审核记录（perfbudget review … --save 保存）", markup=False)
         return
     for item in items:  # (a review graded again after a 驳回/确认: its findings the one's before, by the decider)
-        who = "按驳回/确认重新评定，处理人" if item.get("regraded") else "审核人"
+        inferred = f"（{INFERRED_NOTE}）" if item.get("regraded_inferred") else ""
+        who = f"按驳回/确认重新评定{inferred}，处理人" if item.get("regraded") else "审核人"
         out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  "
                   f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
                   f"（错误 {item['errors']}，警告 {item['warnings']}）  {who} {item['user_label'] or '—'}",

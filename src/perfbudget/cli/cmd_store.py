@@ -75,6 +75,28 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
         out.print(f"数据库 {where} 已是最新结构（版本 {after}）", markup=False)
     else:
         out.print(f"数据库 {where} 已从版本 {before or '空'} 升级到 {after}", markup=False)
+    recounted = _recount_decided(db)
+    if recounted:
+        out.print(f"已按保留的审核发现重新评定 {recounted} 条审核记录（错误、警告不含已驳回的审核发现）", markup=False)
+
+
+def _recount_decided(db: str | None) -> int:
+    """``db upgrade``'s catch-up after the migrations (``app.kept_review.recount_decided``): the reviews of projects
+    decided before print40 counted the dismissed findings too. A bar on a terminal when it is long."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from perfbudget.app.kept_review import recount_decided
+
+    store = open_store(db)
+    bar = Progress(TextColumn("重新评定"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                   transient=True, disable=not err.is_terminal)
+    try:
+        with bar:
+            task = bar.add_task("", total=None)
+            return recount_decided(store, core_settings(), "perfbudget db upgrade",
+                                   lambda done, total: bar.update(task, completed=done, total=total))
+    finally:
+        store.close()
 
 
 def _outcome_line(outcome: ImportOutcome) -> str:

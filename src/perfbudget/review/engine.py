@@ -209,11 +209,21 @@ def grading(findings: Sequence[Finding], document: Document, project: Project, c
     """The grade and its basis (:func:`perfbudget.review.grade.grade_basis`) that ``project`` of ``document`` gets with
     ``findings`` under ``config``, as :func:`review_document` grades it: the 审核意见书's grade of the findings a
     reviewer kept (print38: its 等级依据 named the dismissed ones too)."""
+    grade, basis, _errors, _warnings = counted_grading(findings, document, project, config, region)
+    return grade, basis
+
+
+def counted_grading(findings: Sequence[Finding], document: Document, project: Project,
+                    config: ReviewConfig | None = None, region: str | None = None
+                    ) -> tuple[str, tuple[str, ...], int, int]:
+    """:func:`grading` with the 错误 and 警告 it counts (:func:`perfbudget.review.grade.tally`: a rule's crash is
+    neither): the counts a review of the findings a reviewer kept stores beside its grade (print40), as
+    :class:`ProjectGrade` says them of all of them."""
     settings = (config or DEFAULT_CONFIG).resolve(document.unit, region)
     titles = {spec.id: spec.title for spec in all_rules()}
     graded = _grading(list(findings), project_category(project.name, project.extras), project.complete, settings,
                       titles, {})
-    return graded[0], graded[4]
+    return graded[0], graded[4], graded[1], graded[2]
 
 
 _Runs = tuple[tuple[RuleSpec, RuleSettings, str | None], ...]

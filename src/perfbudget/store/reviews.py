@@ -32,8 +32,9 @@ _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             reviews.c.warnings, reviews.c.actor, reviews.c.created_at]
 
 # ``regraded``: recorded again graded on the findings a reviewer kept, after a 驳回 or 确认 (app/kept_review.REGRADED,
-# its payload's last key)
-_REGRADED = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True).label("regraded")
+# its payload's last key; a row recorded so before it was marked is inferred from the history, app/regrade_history.py)
+MARKED = reviews.c.payload.endswith(', "regraded_after_decision": true}', autoescape=True)
+_REGRADED = MARKED.label("regraded")
 
 
 def record_review(connection: Connection, row: dict[str, Any]) -> int:
@@ -45,11 +46,11 @@ def record_review(connection: Connection, row: dict[str, Any]) -> int:
 
 
 def project_reviews(connection: Connection, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
-    """All stored reviews of a project (every version), oldest first, without payloads.
+    """All stored reviews of a project (every version; of ``year`` where given), oldest first, without payloads.
 
     Each item: ``id``, ``version_id``, ``project_id``, ``version`` (number), ``year``, ``grade``,
-    ``errors``, ``warnings``, ``actor``, ``created_at``, ``regraded`` (the review before it graded again on the
-    findings a reviewer kept, after a 驳回 or 确认, by that reviewer).
+    ``errors``, ``warnings``, ``actor``, ``created_at``, ``regraded`` (marked as recorded again graded on the
+    findings a reviewer kept, after a 驳回 or 确认; the app infers it for older rows, ``app/regrade_history.py``).
     """
     query = (select(*_SUMMARY, _REGRADED)
              .join(project_versions, project_versions.c.id == reviews.c.version_id)

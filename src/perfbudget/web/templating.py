@@ -13,6 +13,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from perfbudget.app.overview import unit_address, unit_path
+from perfbudget.app.project_lists import COUNTS_NOTE
 from perfbudget.app.roles import Action
 from perfbudget.app.times import shown
 from perfbudget.money_text import money_text
@@ -82,6 +83,7 @@ def make_templates() -> Jinja2Templates:
     env.globals["target_table"] = target_table
     env.globals["unit_path"] = unit_path
     env.globals["unit_address"] = unit_address
+    env.globals["counts_note"] = COUNTS_NOTE
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False  # templates ship with the package: no stat() of each template per render

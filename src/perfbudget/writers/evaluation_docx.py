@@ -46,7 +46,7 @@ from perfbudget.writers.print_layout import (
     wide_character,
 )
 from perfbudget.writers.stable_zip import stable_zip
-from perfbudget.writers.word_breaks import broken_lines
+from perfbudget.writers.word_breaks import WORD_KINDS, broken_lines
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -231,11 +231,6 @@ def _no_lone_character(cell: Any, text: str, width: float, size: float) -> float
     if len(text[at:].rstrip(_CLOSING)) != 1:
         return size
     return _on_one_line(cell, total, width, size, least=LEAST_TEXT_SIZE)
-
-
-# the cells whose text breaks between its words (:func:`word_breaks.broken_lines`): the headers and labels (一级/二级
-# names, 项目资金（万元）…), never a target or a text a person wrote, which may hold no words a segmenter knows
-WORD_KINDS = frozenset({"header", "label"})
 
 
 def _room(cell: Any, width: float) -> float:

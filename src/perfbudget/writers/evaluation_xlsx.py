@@ -40,6 +40,7 @@ from perfbudget.writers.print_layout import (
     xlsx_workbook,
 )
 from perfbudget.writers.stable_zip import stable_zip
+from perfbudget.writers.word_breaks import WORD_KINDS, sheet_lines
 
 FONT = "宋体"
 # The scoring explanations' rows under the form: a line of 10.5 pt (LibreOffice sets 15.2 pt in its CJK font), 2 pt a
@@ -113,8 +114,9 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
             if cell.value is not None:
                 target.value = cell.value
                 target.number_format = cell.number_format or "0.00"
-            else:
-                target.value = cell.text or None
+            else:  # a label too wide for its cell's line breaks between its words (print40, as in Word since print39)
+                target.value = (sheet_lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]))
+                                if cell.kind in WORD_KINDS else cell.text) or None
                 if cell.text:
                     target.data_type = "s"
             target.font = styles.get(cell.kind, body)

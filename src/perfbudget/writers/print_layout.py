@@ -109,9 +109,19 @@ def text_width(text: str) -> float:
     return reduce(add, map(_CHAR_WIDTHS.__getitem__, text), 0.0)
 
 
+def char_widths(text: str) -> list[float]:
+    """Each character's printed width in column units (:func:`text_width` adds them up)."""
+    return list(map(_CHAR_WIDTHS.__getitem__, text))
+
+
+def cell_room(width: float) -> float:
+    """The units a line of a workbook cell ``width`` units wide holds, between its margins (:func:`lines_needed`)."""
+    return max(width - 1.5, 2.0)
+
+
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` (newlines kept) takes in a cell ``width`` units wide, wrapped."""
-    usable = max(width - 1.5, 2.0)
+    usable = cell_room(width)
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text.split("\n") if text else [""]))
 
 
@@ -708,13 +718,22 @@ def xlsx_workbook() -> Any:
     return workbook
 
 
+EXCEL_ROWS = 1_048_576  # a sheet's rows (Excel 2007 on): a print area to it is whole columns
+
+
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
                     sign_footer: bool = True, head: str | None = None, one_page: bool = False) -> None:
     """A4, the orientation that fits, one page wide (as many pages down as needed; one page tall too when
     ``one_page``: :func:`xlsx_one_page`), centred, narrow margins, ``title_rows`` (``"12:12"``) repeated on every
     page, the sign-off footer; ``head`` (a :func:`running_head`, a 汇总's title) printed in the top margin of every
-    page."""
+    page. Its print area is its ``widths``' columns, every row (print40: the workbooks set none, and Excel or WPS then
+    print whatever a person adds beside the table, fitted to the page with it; the area stopped at the table's last
+    row at first, so rows a unit adds below it did not print). Whole columns are written ``$A$1:$G$1048576`` (Excel
+    shows them ``$A:$G``; openpyxl neither writes nor reads that form); the readers honour the area's columns only."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.page import PageMargins
+
+    sheet.print_area = f"A1:{get_column_letter(len(widths))}{EXCEL_ROWS}"
 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape(widths) else "portrait"

@@ -21,9 +21,14 @@ from collections.abc import Callable, Sequence
 
 import rjieba
 
+from perfbudget.readers.cell_values import one_line
+
 # marks that never begin a line (kept with the word before them) and never end one (kept with the word after them)
 _CLOSING = frozenset("）)】］]」』》〉，。、；：:;,.！？!?%％")
 _OPENING = frozenset("（(【［[「『《〈")
+# the cells of a form's grid whose text breaks between its words: the headers and labels (一级/二级 names,
+# 项目资金（万元）…), never a target or a text a person wrote, which may hold no words a segmenter knows
+WORD_KINDS = frozenset({"header", "label"})
 
 
 def _lines(pieces: Sequence[Sequence[float]], room: float) -> list[list[int]]:
@@ -71,15 +76,31 @@ def label_words(text: str) -> list[str]:
     return words
 
 
+def _spaces_inside(words: list[str]) -> list[str]:
+    """``words`` with each run of spaces held inside one, with the words either side: a line broken at a space would
+    read back without it (the readers join a cell's lines with a space only between two Latin letters)."""
+    out: list[str] = []
+    glue = False
+    for word in words:
+        if out and (glue or not word.strip(" ") or word.startswith(" ")):
+            out[-1] += word
+        else:
+            out.append(word)
+        glue = word.endswith(" ")
+    return out
+
+
 def word_lines(text: str, room: float, widths: Callable[[str], list[float]]) -> list[str] | None:
     """The lines of ``text`` broken between its words (its characters' widths given by ``widths``, the cell's
     ``room`` in the same unit), each as many whole words as it holds, where that prints it on two lines or more, no
     more than filling each line a character at a time does; None where the text fits on one line, a word is wider
-    than the room, or the words take more lines."""
+    than the room, or the words take more lines — or where the lines would not read back as ``text``
+    (``readers.cell_values.one_line`` joins a cell's lines with a space only between two Latin letters: a space
+    broken at, 「PM2.5 / 浓度」, would be lost on re-import). The spaces at a line's edges are left out."""
     sizes = widths(text)
     if sum(sizes) <= room or "\n" in text:
         return None
-    words = label_words(text)
+    words = _spaces_inside(label_words(text))
     if "".join(words) != text or len(words) < 2:
         return None
     pieces, at = [], 0
@@ -91,10 +112,23 @@ def word_lines(text: str, room: float, widths: Callable[[str], list[float]]) -> 
     lines = _lines(pieces, room)
     if len(lines) > len(_lines([[size] for size in sizes], room)):
         return None
-    return ["".join(words[index] for index in line) for line in lines]
+    out = ["".join(words[index] for index in line).strip(" ") for line in lines]
+    return out if one_line("\n".join(out)) == text else None
 
 
 def broken_lines(text: str, room: float, widths: Callable[[str], list[float]]) -> str:
     """``text`` with a line break between the lines :func:`word_lines` breaks it into; else ``text``."""
     lines = word_lines(text, room, widths)
     return text if lines is None else "\n".join(lines)
+
+
+def sheet_lines(text: str, width: float) -> str:
+    """``text`` in a workbook cell ``width`` column units wide (its merged columns' together), broken between its
+    words by line breaks (a cell's 「Alt+Enter」, which the readers join) where :func:`word_lines` breaks it and that
+    takes no more lines than the row's height is computed for (:func:`print_layout.lines_needed`); else ``text``.
+    print40: Excel and LibreOffice fill a cell's line before they break, as Word does — the 监控表 sheet's
+    「项目资金（万 / 元）」, a 二级 「服务对象满 / 意度指标」 (print39 left the workbooks so)."""
+    from perfbudget.writers.print_layout import cell_room, char_widths, lines_needed
+
+    lines = word_lines(text, cell_room(width), char_widths)
+    return text if lines is None or len(lines) > lines_needed(text, width) else "\n".join(lines)

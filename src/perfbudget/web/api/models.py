@@ -278,8 +278,8 @@ class TodoCount(Model):
 
 
 class TodoProject(ProjectSummary):
-    errors: int | None = Field(None, description="最近一次审核的错误数")
-    warnings: int | None = Field(None, description="最近一次审核的警告数")
+    errors: int | None = Field(None, description="最近一次审核的错误数（不含已驳回的审核发现，与审核等级同据）")
+    warnings: int | None = Field(None, description="最近一次审核的警告数（不含已驳回的审核发现）")
     submitted_at: str | None = Field(None, description="送审时间（ISO 8601，UTC）")
     comment: str | None = Field(None, description="被退回的项目：最近一次退回意见")
 
@@ -672,14 +672,16 @@ class ReviewRecordOut(Model):
     version: int | None = Field(..., description="所审的项目版本")
     year: int | None
     grade: str | None = Field(..., description="系统评定的审核等级")
-    errors: int
-    warnings: int
+    errors: int = Field(..., description="错误数：审核等级所计的（重新评定的记录不含已驳回的审核发现）")
+    warnings: int = Field(..., description="警告数：同上")
     actor: str | None = Field(..., description="审核人（账号名，命令行的 --actor，或「perfbudget serve」等）")
     display_name: str | None = Field(..., description="审核人账号的显示名称（没有时为 null）")
     user_label: str | None = Field(..., description="给人看的审核人：显示名称，没有时为 actor")
     created_at: str
     regraded: bool = Field(False, description="驳回/确认审核发现后按保留的审核发现重新评定的记录（审核发现同上一条，"
                                               "actor 为处理人）")
+    regraded_inferred: bool = Field(False, description="regraded 为据历史记录推断（标记重新评定之前保存的记录），"
+                                                       "而非记录本身所标")
 
 
 class SavedReviewOut(ReviewRecordOut):

@@ -3,7 +3,10 @@
 Every table in the body becomes a raw table on the grid of its columns: a cell
 spanning columns (``w:gridSpan``) gives its text to its first column and blanks to
 the others; a cell continuing a vertical merge (``w:vMerge`` without ``restart``)
-is blank, as in the seed's text form. A cell's paragraphs are joined by newlines.
+is blank, as in the seed's text form — unless the cell above it is in no vertical merge or it holds text: a program
+that writes a merge's top cell as continuing too, without the restart mark, starts one there, its text read as
+LibreOffice shows it, and told where it holds text (forms45: the text was dropped, its rows then without their 一级,
+or under the 二级 of the merge above). A cell's paragraphs are joined by newlines.
 The table's heading is the last paragraph before it (a ``…绩效目标表`` one preferred).
 A page-layout table (tables in its cells, no form label of its own) is not read: the paragraphs and
 tables of its cells are, as if they stood in the body. Text is read as the tracked changes would be
@@ -322,17 +325,20 @@ def _int_attr(parent: Any, tag: str) -> int:
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                label: str | None = None, hidden: list[tuple[Source, str]] | None = None,
                anchors: dict[str, Source] | None = None,
-               revised: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
+               revised: list[tuple[Source, str]] | None = None,
+               restarted: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
     of a cell, not read, goes to ``hidden`` with the cell's place, and the ids of the comments anchored in a cell to
     ``anchors`` (``word_comments``) when it is given. A row or a cell deleted as a tracked change (``w:trPr/w:del``,
     ``w:cellDel``) is left out, the cells after a deleted cell moving left, as the change accepted gives the table
     (as a deleted text); the places of the tracked changes (``word_revisions``: those, cells whose text holds one,
     rows and cells inserted) go to ``revised`` when it is given (to be told: the reading rests on changes not
-    accepted yet, the columns may move)."""
+    accepted yet, the columns may move). A cell continuing a vertical merge that holds text, or whose cell above is in
+    no vertical merge, starts one (read), those holding text going to ``restarted`` with their places."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     tops: dict[int, Cell] = {}  # grid column → the cell a w:vMerge continuing there is merged from
+    merging: dict[int, bool] = {}  # grid column → whether the row above's cell there is in a vertical merge
     if budget is not None:
         budget.new_sheet()
     changes = has_revisions(tbl)
@@ -359,6 +365,12 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 budget.add_cells(span)
             merge = props.find(_VMERGE) if props is not None else None
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
+            if continued and (not merging.get(len(row)) or _holds_text(tc)):
+                # a merge continuing under a cell in none, or holding text, starts one (the module's note)
+                continued = False
+                if restarted is not None and (text_of := _cell_text(tc).strip()):
+                    restarted.append((Source(file, sheet=label, table=number, row=r, column=len(row) + 1), text_of))
+            merging[len(row)] = merge is not None
             nested = None if continued else _nested_indicator_table(tc)
             if nested is not None:
                 # 绩效指标 | [一级指标 | 二级指标 | 三级指标 | 指标值 …]: the indicator table drawn inside the form's
@@ -369,7 +381,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
                           for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors,
-                                                               told), 1)]
+                                                               told, restarted), 1)]
             else:
                 texts = []
                 text = "" if continued else _cell_text(tc, texts)
@@ -390,6 +402,20 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
         rows.append(row)
         rows += inner
     return rows
+
+
+def _holds_text(tc: Any) -> bool:
+    """Whether a cell has text in any of its runs (a continuing cell of a vertical merge holds an empty paragraph)."""
+    return any((t.text or "").strip() for t in tc.iter(_T))
+
+
+def _restarted_problem(restarted: list[tuple[Source, str]]) -> Problem:
+    """One warning for the cells continuing a vertical merge that hold text, read as starting a merge of their own."""
+    named = "、".join(f"{where.place}「{text[:20]}」" for where, text in restarted[:3])
+    more = f"等{len(restarted)}处" if len(restarted) > 3 else ""
+    return Problem(restarted[0][0], f"Word 表格的纵向合并单元格中，{named}{more}标为续接上方的合并单元格"
+                                    "（w:vMerge 没有 restart 标记），却写有文字：已按从此处开始的新单元格读取"
+                                    "（LibreOffice 这样显示，Word 可能把它并入上方的单元格），请核对", Severity.WARNING)
 
 
 def _nested_indicator_table(tc: Any) -> Any | None:
@@ -548,6 +574,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
     revised: list[tuple[Source, str]] = []  # the cells, rows and paragraphs of tracked changes, read as accepted: told
     hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
+    restarted: list[tuple[Source, str]] = []  # cells continuing a vertical merge that hold text: read, told
     flat: list[tuple[int, str]] = []  # paragraphs holding an indicator header as text, outside any table
     for child in _blocks(body):
         if child.tag != _P:
@@ -594,7 +621,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, revised=revised)
+        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, revised=revised,
+                           restarted=restarted)
         if not tables and (page_lines or page_unit):
             # the unit or money unit written in the page header or footer: the first form's, as if written above
             # it, where the form does not write its own
@@ -619,6 +647,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
         tables[0].problems.extend(revisions_problems(revised))
+        if restarted:
+            tables[0].problems.append(_restarted_problem(restarted))
         tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)

@@ -516,6 +516,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     else:
         target = by_role.get("target")
         target_text = target.text.strip() if target is not None else ""
+    if "\n" in target_text:  # ≥95 / %: a value typed over lines in its cell is one value, as a name is (forms45)
+        target_text = one_line(target_text)
     fused = FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
@@ -601,7 +603,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         description=description.text.strip() if description is not None else None,
         target=_directed(parse_target(target_text, name), sign_extras),
         weight=weight_value,
-        actual=(actual.text.strip() or None) if actual is not None else None,
+        actual=(one_line(actual.text) or None) if actual is not None else None,
         score=score_value,  # 满分 written for the 分值: readers/full_mark_scores.py
         deviation=(deviation.text.strip() or None) if deviation is not None else None,
         extras=tuple(extras),

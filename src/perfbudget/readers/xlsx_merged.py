@@ -10,6 +10,10 @@ Now each such value is settled as what the sheet shows and told:
 
 * when the range's top-left cell is empty, the first value found in the range is read as the range's, in its first
   column (the merged cell Excel draws blank; which the file's author meant is not sure, so a warning asks to check);
+  a range merged down whose value stands on a lower row (一级 merged over five rows, its name in the second: a program
+  or WPS wrote it there) gives it to every row of the range from its top, as a value in its top-left cell does
+  (forms45: until then the rows above the value's were read blank, so they took the group above them — 产出指标's
+  rows read under the 一级 before it — and the rows below took it only as far as the value's row);
 * any other value of the range is covered by the merge (Excel does not show it) and is not read, with a warning
   quoting it, as a hidden row's is.
 
@@ -93,6 +97,10 @@ class MergedValues:
         self.shown: set[tuple[int, int]] = set()  # ranges (by top-left cell) whose value is read
         self.problems: list[Problem] = []
         self.count = 0
+        # ranges merged down (by top-left cell) whose value :meth:`settle` moved from a lower row → that row; the cells
+        # of the rows inside ranges merged down, by row, for :meth:`mark_down` to give such a value to the rows above it
+        self.late: dict[tuple[int, int], int] = {}
+        self.rows_down: dict[int, tuple[list[Cell], dict[int, int] | None]] = {}
         self.tops: dict[int, set[int]] = {}  # row → the columns of the top-left cells of the ranges starting there
         for columns in covered.values():
             for top, left in columns.values():
@@ -117,6 +125,8 @@ class MergedValues:
             if key not in self.shown and key[1] <= len(values) and values[key[1] - 1] in (None, ""):
                 self.shown.add(key)
                 values[key[1] - 1], cells[key[1] - 1] = value, cell
+                if key[0] < r and key[1] in self.tops_down.get(key[0], ()):
+                    self.late[key] = r  # (given to the range's rows above from its top: mark_down)
                 self._tell(r, c, f"「{quoted[:30]}」写在合并单元格（自第{key[0]}行第{key[1]}列起）的第{r}行第{c}列，"
                                  "不在其左上角：Excel、WPS 显示该合并单元格为空白；已按合并单元格的内容读取，请核对")
             else:
@@ -134,6 +144,11 @@ class MergedValues:
         if not self.down:
             return
         places = {column + 1: k for k, column in enumerate(columns)} if columns is not None else None
+        if r in self.tops_down or r in self.down:
+            self.rows_down[r] = (cells, places)
+        for left, top in self.down.get(r, {}).items():
+            if self.late.get((top, left)) == r and (top, left) not in self.made:
+                self._from_top(top, left, r)
         for left in self.tops_down.get(r, ()):
             k = places.get(left) if places is not None else left - 1
             if k is not None and k < len(cells) and not cells[k].blank:
@@ -149,6 +164,29 @@ class MergedValues:
                 blank = Cell("", Source(self.file, sheet=self.sheet, row=r))
                 cells.extend(blank for _ in range(len(cells), k + 1))
             cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are)
+
+    def _from_top(self, top: int, left: int, r: int) -> None:
+        """The value read at row ``r`` in the first column of a range merged down from row ``top`` as the range's:
+        in its top row (the cell keeping its own place, row ``r``), covered by it in the rows between (cells added
+        up to it in a row that stopped short, counted by ``spend``); the rows below take it as any range's value."""
+        cells, places = self.rows_down[r]
+        k = places.get(left) if places is not None else left - 1
+        if k is None or k >= len(cells) or cells[k].blank:
+            return
+        value = cells[k]
+        self.made[(top, left)] = value
+        for q in range(top, r):
+            if q not in self.rows_down:
+                continue  # (a row not read: hidden, or empty)
+            row, row_places = self.rows_down[q]
+            j = row_places.get(left) if row_places is not None else left - 1
+            if j is None:
+                continue
+            if j >= len(row):
+                if self.spend is not None:
+                    self.spend(j + 1 - len(row))
+                row.extend(Cell("", Source(self.file, sheet=self.sheet, row=q)) for _ in range(len(row), j + 1))
+            row[j] = value if q == top else covered(row[j].source, value)
 
     def _tell(self, r: int, c: int, message: str) -> None:
         self.count += 1

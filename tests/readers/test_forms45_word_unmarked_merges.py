@@ -1,0 +1,62 @@
+"""Word's vertical merges written without the restart mark (forms45, FAILURES.md section DA): some programs write a
+merge's top cell as continuing (``<w:vMerge/>``) like the cells under it. The reader blanked every continuing cell, so
+the top cell's text was lost: under the header (a cell in no merge) the group's rows had no 一级 (errors, indicators
+lost), and a merge right under another in the same column (数量指标's rows, then 质量指标's) read the second group's
+rows under the first's name without a word. A continuing cell whose cell above is in no vertical merge, or that holds
+text, now starts a merge (its text read, as LibreOffice shows it), the ones with text told. Fails on ef4c51ff's
+``src``."""
+
+from __future__ import annotations
+
+import io
+
+from perfbudget.load import load_bytes
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_ROWS = [["项目名称", "校舍维修", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+         ["产出指标", "数量指标", "维修面积", "≥800平方米"], ["", "", "维修间数", "≥12间"],
+         ["", "质量指标", "验收合格率", "100%"], ["", "", "质保期", "≥2年"],
+         ["满意度指标", "服务对象满意度指标", "师生满意度", "≥90%"]]
+_MERGED = [(2, 0), (3, 0), (4, 0), (5, 0), (2, 1), (3, 1), (4, 1), (5, 1)]  # 一级 over four rows; two 二级 runs
+
+
+def _form(restart: bool) -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+
+    word = docx.Document()
+    word.add_paragraph("项目支出绩效目标表（2024年度）")
+    table = word.add_table(rows=len(_ROWS), cols=4)
+    table.style = "Table Grid"
+    for r, row in enumerate(_ROWS):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    for r, c in _MERGED:
+        mark = ' w:val="restart"' if restart and _ROWS[r][c] else ""
+        table.cell(r, c)._tc.get_or_add_tcPr().append(parse_xml(f'<w:vMerge xmlns:w="{_W}"{mark}/>'))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+_READ = [("产出指标", "数量指标", "维修面积"), ("产出指标", "数量指标", "维修间数"),
+         ("产出指标", "质量指标", "验收合格率"), ("产出指标", "质量指标", "质保期"),
+         ("满意度指标", "服务对象满意度指标", "师生满意度")]
+
+
+def test_merges_without_the_restart_mark_read_as_marked_and_told() -> None:
+    loaded = load_bytes(_form(restart=False), "unmarked.docx")
+    assert loaded.document is not None, loaded.problems
+    (project,) = loaded.document.projects
+    assert [(i.level1, i.level2, i.level3) for i in project.indicators] == _READ
+    (told,) = [p.message for p in loaded.problems if "restart" in p.message]
+    assert "表1 第3行 第1列「产出指标」、表1 第3行 第2列「数量指标」、表1 第5行 第2列「质量指标」" in told
+    assert project.indicators[2].sources["level2"].row == 5
+
+
+def test_marked_merges_read_as_before_without_a_word() -> None:
+    loaded = load_bytes(_form(restart=True), "marked.docx")
+    assert loaded.document is not None, loaded.problems
+    assert [(i.level1, i.level2, i.level3) for i in loaded.document.projects[0].indicators] == _READ
+    assert not [p for p in loaded.problems if "restart" in p.message]

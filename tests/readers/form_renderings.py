@@ -256,7 +256,9 @@ class Layout:
     range's value
     standing ``off_corner``, in its range's second cell, as programs and WPS leave it (the top-left cell empty); Word's
     vertical merges ``unmarked``: the top cell written as continuing (``<w:vMerge/>``) like the cells under it, without
-    ``w:val="restart"``, as some programs write them."""
+    ``w:val="restart"``, as some programs write them; every 三级 name ``lined`` two characters a line (a narrow column
+    typed with line breaks), so rows are tall and the page breaks inside a row's text (Word's rows may break across
+    pages)."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -289,6 +291,7 @@ class Layout:
     headings: bool = False
     off_corner: bool = False
     unmarked: bool = False
+    lined: bool = False
 
 
 CLEAN = Layout("clean")
@@ -328,6 +331,7 @@ LAYOUTS = (
     Layout("projects under headings", ("html",), projects=3, headings=True),
     Layout("merged values off the corner", ("xlsx", "xls", "et"), off_corner=True),
     Layout("merges without restart", ("docx", "docx-pdf", "doc"), unmarked=True),
+    Layout("rows cut by the page", ("docx", "docx-pdf"), lined=True),
 )
 
 
@@ -343,6 +347,12 @@ def laid_out(form: Form, layout: Layout) -> Form:
         form = _levels_across(form)
     if layout.split_values:
         form = _split_values(form)
+    if layout.lined:
+        rows = [list(row) for row in form.rows]
+        for row in rows[form.first:]:
+            name = row[2].text
+            row[2] = Cell("\n".join(name[k:k + 2] for k in range(0, len(name), 2)))
+        form = replace(form, rows=rows)
     if layout.tracked:  # a struck indicator left in the table as a deleted row (track changes on)
         form = _inserted(form, form.first, [Cell("产出指标"), Cell("数量指标"), Cell("上年已取消的指标"), Cell("1项")])
         form = replace(form, struck_rows=form.struck_rows | {form.first})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 
 from perfbudget.load import load_bytes
+from tests.readers.word_tables import word_file
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _ROWS = [["项目名称", "校舍维修", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
@@ -24,14 +25,8 @@ def _form(restart: bool) -> bytes:
     import docx
     from docx.oxml import parse_xml
 
-    word = docx.Document()
-    word.add_paragraph("项目支出绩效目标表（2024年度）")
-    table = word.add_table(rows=len(_ROWS), cols=4)
-    table.style = "Table Grid"
-    for r, row in enumerate(_ROWS):
-        for c, text in enumerate(row):
-            if text:
-                table.cell(r, c).text = text
+    word = docx.Document(io.BytesIO(word_file(_ROWS, ["项目支出绩效目标表（2024年度）"], style="Table Grid")))
+    table = word.tables[0]
     for r, c in _MERGED:
         mark = ' w:val="restart"' if restart and _ROWS[r][c] else ""
         table.cell(r, c)._tc.get_or_add_tcPr().append(parse_xml(f'<w:vMerge xmlns:w="{_W}"{mark}/>'))

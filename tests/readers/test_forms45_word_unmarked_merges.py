@@ -2,9 +2,9 @@
 merge's top cell as continuing (``<w:vMerge/>``) like the cells under it. The reader blanked every continuing cell, so
 the top cell's text was lost: under the header (a cell in no merge) the group's rows had no 一级 (errors, indicators
 lost), and a merge right under another in the same column (数量指标's rows, then 质量指标's) read the second group's
-rows under the first's name without a word. A continuing cell whose cell above is in no vertical merge, or that holds
-text, now starts a merge (its text read, as LibreOffice shows it), the ones with text told. Fails on ef4c51ff's
-``src``."""
+rows under the first's name without a word. In a column whose merge began with no restart mark a continuing cell that
+holds text now starts a merge (its text read, as LibreOffice shows it, and told); under a marked merge it stays in it
+(its own text told, not read). Fails on ef4c51ff's ``src``."""
 
 from __future__ import annotations
 
@@ -55,3 +55,34 @@ def test_marked_merges_read_as_before_without_a_word() -> None:
     assert loaded.document is not None, loaded.problems
     assert [(i.level1, i.level2, i.level3) for i in loaded.document.projects[0].indicators] == _READ
     assert not [p for p in loaded.problems if "restart" in p.message]
+
+
+def _repeated(rows: list[list[str]]) -> bytes:
+    """``_ROWS`` merged with the restart mark, each continuing cell repeating its text (``rows``' text there)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    word = docx.Document(io.BytesIO(word_file(rows, ["项目支出绩效目标表（2024年度）"], style="Table Grid")))
+    trs = word.tables[0]._tbl.tr_lst
+    for r, c in _MERGED:
+        mark = ' w:val="restart"' if _ROWS[r][c] else ""
+        trs[r].tc_lst[c].get_or_add_tcPr().append(parse_xml(f'<w:vMerge xmlns:w="{_W}"{mark}/>'))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def test_marked_merges_repeating_their_text_stay_merged() -> None:
+    # (forms45's mend: the cells continuing a marked merge held text, so each was read as a merge of its own,
+    # with a false "restart mark missing" warning; one repeating another text is covered, not read, and told)
+    rows = [list(row) for row in _ROWS]
+    for r, c in _MERGED:
+        rows[r][c] = rows[r][c] or rows[r - 1][c]
+    rows[3][0] = "产出"
+    loaded = load_bytes(_repeated(rows), "repeated.docx")
+    assert loaded.document is not None, loaded.problems
+    indicators = loaded.document.projects[0].indicators
+    assert [(i.level1, i.level2, i.level3) for i in indicators] == _READ
+    assert not [p for p in loaded.problems if "restart" in p.message]
+    (told,) = [p.message for p in loaded.problems if "「产出」" in p.message]
+    assert "表1 第4行 第1列" in told and "未读取" in told

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from perfbudget.model import Document, Project
+from perfbudget.readers.cell_values import one_value
 from perfbudget.target import parse_target
 
 SELF_EVALUATION = "self-evaluation"
@@ -440,7 +441,11 @@ _UNIT_AT = re.compile(r"^([^\d]*\d[\d.,]*)(\D.*)$")
 
 def _split_value(text: str) -> str:
     """A value as a person fits it in a narrow cell: the figure, then its unit in a paragraph of its own (``≥95`` /
-    ``%``, ``12`` / ``个``), a figure without a unit or words broken between two ideographs."""
+    ``%``, ``12`` / ``个``), a figure without a unit or words broken between two ideographs; two targets
+    (``≥95%；≤100%``) one a paragraph, their 「；」 left out (the reader's ``one_value`` puts it back)."""
+    first, mark, rest = text.partition("；")
+    if mark and one_value(f"{first}\n{rest}") == text:
+        return first + PARAGRAPH + rest
     found = _UNIT_AT.match(text)
     if found and found.group(2).strip():
         return found.group(1) + PARAGRAPH + found.group(2)

@@ -94,3 +94,23 @@ def test_a_numbered_value_keeps_its_lines() -> None:
     assert loaded.document is not None, loaded.problems
     (item,) = loaded.document.projects[0].indicators
     assert (item.target.raw, item.actual) == ("1.验收合格\n2.资料归档", "1.已验收\n2.已归档")
+
+
+def test_two_targets_on_two_lines_keep_a_separator() -> None:
+    """A line starting with a comparison and its figure is a target of its own: ``≥95%`` / ``≤100%`` reads as the
+    range ``≥95%；≤100%`` typed on one line does, ``≤5天`` / ``≥3次`` keeps both (until the mend: ``≥95%≤100%``)."""
+    from tests.readers.word_tables import excel_file
+
+    rows = [_HEAD, *([text.replace("|", "\n") or None for text in row] for row in _ROWS[:2]),
+            ["产出指标", "质量指标", "合格率", "≥95%\n≤100%", "不低于96%\n不高于99%", 10],
+            ["产出指标", "时效指标", "响应时间", "≤5天\n≥3次", "4天", 10]]
+    loaded = load_bytes(excel_file(rows), "two.xlsx")
+    assert loaded.document is not None, loaded.problems
+    rate, time = loaded.document.projects[0].indicators
+    assert (rate.target.raw, rate.target.value, rate.target.upper, rate.actual) == (
+        "≥95%；≤100%", Decimal("95"), Decimal("100"), "不低于96%；不高于99%")
+    assert time.target.raw == "≤5天；≥3次"
+    text = table_text(*HEADER_ROWS, ["产出指标", "质量指标", "合格率", "合格率", "≥95%\n≤100%"])
+    document, _problems = read_text(text, "two.txt")
+    assert document is not None
+    assert [i.target.raw for i in document.projects[0].indicators] == ["≥95%；≤100%"]

@@ -58,8 +58,28 @@ def test_a_value_below_the_top_of_a_range_merged_down_is_every_row_s() -> None:
     told = [p.message for p in loaded.problems if "不在其左上角" in p.message]
     assert len(told) == 2 and "「产出指标」写在合并单元格（自第6行第1列起）的第7行第1列" in told[0]
     assert "「数量指标」写在合并单元格（自第6行第2列起）的第7行第2列" in told[1]
+    # (the rows the value was given to named, as it was given: forms45's mend)
+    assert "已作为第6至第8行的合并单元格内容读取" in told[0] and "已作为第6至第7行的合并单元格内容读取" in told[1]
     first = project.indicators[1]
     assert first.sources["level1"].row == 7  # (the name's own place in the file)
+
+
+def test_only_the_rows_of_ranges_with_an_empty_top_are_kept() -> None:
+    """The rows of a range whose top-left cell holds its value are not kept for later (forms45's mend: every row
+    inside any range merged down was)."""
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.xlsx_merged import MergedValues, merged_down
+
+    merged = MergedValues({}, "f.xlsx", "Sheet1", merged_down([(1, 1, 3, 1), (1, 2, 3, 2)]))
+    for r in (1, 2, 3):
+        merged.mark_down(r, [Cell("一级" if r == 1 else "", Source("f.xlsx", row=r)), Cell("", Source("f.xlsx"))],
+                         None)
+    assert sorted(merged.rows_down) == [1, 2, 3]  # (the second range's top is empty)
+    merged = MergedValues({}, "f.xlsx", "Sheet1", merged_down([(1, 1, 3, 1)]))
+    for r in (1, 2, 3):
+        merged.mark_down(r, [Cell("一级" if r == 1 else "", Source("f.xlsx", row=r))], None)
+    assert not merged.rows_down
 
 
 def test_the_same_in_the_xls_and_ods_libreoffice_saves(tmp_path: Path) -> None:
@@ -74,3 +94,4 @@ def test_the_same_in_the_xls_and_ods_libreoffice_saves(tmp_path: Path) -> None:
         assert loaded.document is not None, (form, loaded.problems)
         (project,) = loaded.document.projects
         assert [(i.level1, i.level2, i.level3) for i in project.indicators] == _READ, form
+        assert any("已作为第6至第8行的合并单元格内容读取" in p.message for p in loaded.problems), form

@@ -86,3 +86,27 @@ def test_marked_merges_repeating_their_text_stay_merged() -> None:
     assert not [p for p in loaded.problems if "restart" in p.message]
     (told,) = [p.message for p in loaded.problems if "「产出」" in p.message]
     assert "表1 第4行 第1列" in told and "未读取" in told
+
+
+def test_a_cell_across_two_columns_ends_the_merges_under_it() -> None:
+    # (forms45's mend: whether a column's merge began with the restart mark was kept only at the column each cell
+    # starts in, so under 满意度指标 across both level columns the 二级 column still "continued" 数量指标's marked
+    # merge: the unmarked 社会效益指标 below was covered by 数量指标, not read)
+    import docx
+    from docx.oxml import parse_xml
+
+    rows = [*_ROWS[:4], ["满意度指标", "", "师生满意度", "≥90%"], ["效益指标", "社会效益指标", "就业人数", "≥10人"],
+            ["", "", "带动就业", "≥5人"]]
+    word = docx.Document(io.BytesIO(word_file(rows, ["项目支出绩效目标表（2024年度）"], merges=[(4, 0, 4, 1)],
+                                              style="Table Grid")))
+    trs = word.tables[0]._tbl.tr_lst
+    for r, k, mark in ((2, 0, ' w:val="restart"'), (3, 0, ""), (2, 1, ' w:val="restart"'), (3, 1, ""),
+                       (5, 0, ' w:val="restart"'), (6, 0, ""), (5, 1, ""), (6, 1, "")):
+        trs[r].tc_lst[k].get_or_add_tcPr().append(parse_xml(f'<w:vMerge xmlns:w="{_W}"{mark}/>'))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    loaded = load_bytes(buffer.getvalue(), "spanned.docx")
+    assert loaded.document is not None, loaded.problems
+    assert [(i.level1, i.level2, i.level3) for i in loaded.document.projects[0].indicators][2:] == [
+        ("满意度指标", "满意度指标", "师生满意度"), ("效益指标", "社会效益指标", "就业人数"),
+        ("效益指标", "社会效益指标", "带动就业")]

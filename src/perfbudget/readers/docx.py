@@ -356,6 +356,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
         if budget is not None:
             budget.row(max(before, 0), f"Word 表格{number}")
         for _ in range(before):
+            marked[len(row)] = False  # (no cell there: no merge goes on under it)
             row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         for tc in _cells_of_row(tr):
             props = tc.find(_TCPR)
@@ -379,8 +380,9 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 continued = False
                 if restarted is not None and (text_of := _cell_text(tc).strip()):
                     restarted.append((Source(file, sheet=label, table=number, row=r, column=len(row) + 1), text_of))
-            if not continued:
-                marked[len(row)] = merge is not None and merge.get(_VAL) == "restart"
+            if not continued:  # (every column the cell spans: a merge under any of them begins here, or none)
+                marked.update(dict.fromkeys(range(len(row), len(row) + span),
+                                            merge is not None and merge.get(_VAL) == "restart"))
             nested = None if continued else _nested_indicator_table(tc)
             if nested is not None:
                 # 绩效指标 | [一级指标 | 二级指标 | 三级指标 | 指标值 …]: the indicator table drawn inside the form's
@@ -409,6 +411,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 row.append(cell)
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
+        marked.update(dict.fromkeys(range(len(row), max(marked, default=-1) + 1), False))  # (a row ending short)
         rows.append(row)
         rows += inner
     return rows

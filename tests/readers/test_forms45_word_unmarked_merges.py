@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from perfbudget.load import load_bytes
 from tests.readers.word_tables import word_file
 
@@ -110,3 +112,26 @@ def test_a_cell_across_two_columns_ends_the_merges_under_it() -> None:
     assert [(i.level1, i.level2, i.level3) for i in loaded.document.projects[0].indicators][2:] == [
         ("满意度指标", "满意度指标", "师生满意度"), ("效益指标", "社会效益指标", "就业人数"),
         ("效益指标", "社会效益指标", "带动就业")]
+
+
+def test_a_continuing_cell_s_text_is_its_read_text_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (forms45's mend: whether a continuing cell held text was asked of every run, hidden ones (w:vanish) too, so
+    # a cell holding only hidden text started a merge of nothing, the rows under it no longer covered; and the text
+    # of a cell read up to three times)
+    import docx
+    from docx.oxml import parse_xml
+
+    from perfbudget.readers import docx as reader
+
+    word = docx.Document(io.BytesIO(_form(restart=False)))
+    word.tables[0]._tbl.tr_lst[3].tc_lst[0].p_lst[0].append(
+        parse_xml(f'<w:r xmlns:w="{_W}"><w:rPr><w:vanish/></w:rPr><w:t>旧一级</w:t></w:r>'))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    calls: list[object] = []
+    read = reader._cell_text
+    monkeypatch.setattr(reader, "_cell_text", lambda tc, *hidden: calls.append(tc) or read(tc, *hidden))
+    tables = reader.read_docx_tables(buffer.getvalue(), "hidden.docx")
+    covered = tables[0].rows[3][0].merged_from
+    assert covered is not None and covered.text == "产出指标"
+    assert len(calls) == len(set(calls)) == sum(len(tr.tc_lst) for tr in word.tables[0]._tbl.tr_lst)

@@ -368,18 +368,20 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 budget.add_cells(span)
             merge = props.find(_VMERGE) if props is not None else None
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
-            if continued and marked.get(len(row)):
+            source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+            own_hidden: list[str] = []
+            # a continuing cell's text, read once as any cell's is (its hidden text apart, as a cell's)
+            own = _cell_text(tc, own_hidden) if continued else None
+            if own is not None and (shown := own.strip()) and marked.get(len(row)):
                 # a cell continuing a merge begun with the restart mark stays in it, its own text (another than the
                 # top cell's; a producer may repeat the top's in each) covered, not read, and told
-                if under_merges is not None and (text_of := _cell_text(tc).strip()) \
-                        and ((top := tops.get(len(row))) is None or text_of != top.text.strip()):
-                    under_merges.append((Source(file, sheet=label, table=number, row=r, column=len(row) + 1),
-                                         text_of))
-            elif continued and _holds_text(tc):
+                if under_merges is not None and ((top := tops.get(len(row))) is None or shown != top.text.strip()):
+                    under_merges.append((source, shown))
+            elif own is not None and shown:
                 # a run without any restart mark: a continuing cell holding text starts one (the module's note)
                 continued = False
-                if restarted is not None and (text_of := _cell_text(tc).strip()):
-                    restarted.append((Source(file, sheet=label, table=number, row=r, column=len(row) + 1), text_of))
+                if restarted is not None:
+                    restarted.append((source, shown))
             if not continued:  # (every column the cell spans: a merge under any of them begins here, or none)
                 marked.update(dict.fromkeys(range(len(row), len(row) + span),
                                             merge is not None and merge.get(_VAL) == "restart"))
@@ -395,9 +397,8 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                           for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors,
                                                                told, restarted, under_merges), 1)]
             else:
-                texts = []
-                text = "" if continued else _cell_text(tc, texts)
-            source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+                texts = own_hidden if own is not None and not continued else []
+                text = "" if continued else _cell_text(tc, texts) if own is None else own
             if changes and not continued and (change := cell_change(tc, nested)):
                 told.append((source, change))
             if texts and hidden is not None:
@@ -415,11 +416,6 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
         rows.append(row)
         rows += inner
     return rows
-
-
-def _holds_text(tc: Any) -> bool:
-    """Whether a cell has text in any of its runs (a continuing cell of a vertical merge holds an empty paragraph)."""
-    return any((t.text or "").strip() for t in tc.iter(_T))
 
 
 def _merge_problem(places: list[tuple[Source, str]], what: str) -> Problem:

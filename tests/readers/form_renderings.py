@@ -255,7 +255,8 @@ class Layout:
     portrait ones (a cover page before it, a 填报说明 page after it, each its own section); several projects on a page
     under ``headings`` (``<h3>``, a note under each table) with the indicator header in ``<th>`` cells; a merged
     range's value
-    standing ``off_corner``, in its range's second cell, as programs and WPS leave it (the top-left cell empty); Word's
+    standing ``off_corner``, in its range's second cell, as programs and WPS leave it (the top-left cell empty; an
+    older value in a third cell, covered); Word's
     vertical merges ``unmarked``: the top cell written as continuing (``<w:vMerge/>``) like the cells under it, without
     ``w:val="restart"``, as some programs write them; every 三级 name ``lined`` two characters a line (a narrow column
     typed with line breaks), so rows are tall and the page breaks inside a row's text (Word's rows may break across
@@ -610,9 +611,14 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
     word.save(str(path))
 
 
+def _unit_of(form: Form) -> str:
+    """The form's 主管部门 as its header block names it, else empty (a cover page's or sheet's 申报单位)."""
+    return next((row[1].text for row in form.rows[:form.header] if row[0].text == "主管部门"), "")
+
+
 def _cover_page(word: Any, form: Form) -> None:
     """A cover page as units put before the form: the document's title, the unit and the date, each a paragraph."""
-    unit = next((row[1].text for row in form.rows[:form.header] if row[0].text == "主管部门"), "")
+    unit = _unit_of(form)
     word.add_paragraph(form.title.replace("项目支出", "").replace("表", "") + "申报材料")
     if unit:
         word.add_paragraph(f"申报单位（盖章）：{unit}")
@@ -801,7 +807,7 @@ def write_xlsx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
 def _cover_sheet(sheet: Any, form: Form) -> None:
     """A workbook's cover sheet as units put first: the title merged wide, the unit and the date under it, and the
     list of the sheets after it."""
-    unit = next((row[1].text for row in form.rows[:form.header] if row[0].text == "主管部门"), "")
+    unit = _unit_of(form)
     sheet.title = "封面"
     sheet.cell(row=3, column=2, value=form.title.replace("项目支出", "项目").replace("表", "") + "申报材料")
     sheet.merge_cells(start_row=3, start_column=2, end_row=3, end_column=8)
@@ -864,7 +870,7 @@ def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout, start
         sheet.merge_cells(start_row=first + top + 1, start_column=left + start, end_row=bottom + top + 1,
                           end_column=right + start)
         if layout.off_corner and bottom > first >= form.first:  # the value in the range's second cell, none on top
-            _off_corner(sheet, first + top + 1, left + start)
+            _off_corner(sheet, first + top + 1, left + start, bottom - first + 1)
     widths = (12, 14, 30, 16, 14, 8, 8, 8, 8)[: form.width]
     for column, width in enumerate(widths, start=start):
         letter = get_column_letter(column)
@@ -884,17 +890,19 @@ def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout, start
     return top + len(form.rows)
 
 
-def _off_corner(sheet: Any, row: int, column: int) -> None:
+def _off_corner(sheet: Any, row: int, column: int, height: int) -> None:
     """Move a merged range's value from its top-left cell to the cell under it (a program or WPS leaves it there;
-    Excel, WPS and LibreOffice show the range blank)."""
+    Excel, WPS and LibreOffice show the range blank); a range of three rows or more keeps another text, an older
+    value WPS left, in its third cell (covered by the merge: told, never read)."""
     from openpyxl.cell.cell import Cell as SheetCell
 
     shown = sheet.cell(row=row, column=column)
     value, style = shown.value, shown._style
     shown.value = None
-    under = SheetCell(sheet, row=row + 1, column=column, value=value)
-    under._style = style
-    sheet._cells[(row + 1, column)] = under
+    for below, text in ((1, value), (2, None if value is None else f"原{value}"))[:height - 1]:
+        under = SheetCell(sheet, row=row + below, column=column, value=text)
+        under._style = style
+        sheet._cells[(row + below, column)] = under
 
 
 def _lines_a_row(form: Form, widths: tuple[int, ...]) -> list[int]:

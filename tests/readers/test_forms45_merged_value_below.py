@@ -95,3 +95,18 @@ def test_the_same_in_the_xls_and_ods_libreoffice_saves(tmp_path: Path) -> None:
         (project,) = loaded.document.projects
         assert [(i.level1, i.level2, i.level3) for i in project.indicators] == _READ, form
         assert any("已作为第6至第8行的合并单元格内容读取" in p.message for p in loaded.problems), form
+
+
+def test_the_harness_off_corner_layout_leaves_an_older_value_covered(tmp_path: Path) -> None:
+    """The harness's layout (form_renderings: ``off_corner``) puts an older text in a range's third cell too: read as
+    the text all the same, the older one told as covered (forms45's mend: it put none)."""
+    from tests.readers.form_renderings import LAYOUTS, form_of, reading_of, write_xlsx
+
+    [layout] = [layout for layout in LAYOUTS if layout.off_corner]
+    [text] = (Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus").glob("93_*.txt")
+    document = load_path(text).document
+    assert document is not None
+    write_xlsx([form_of(document, document.projects[0])], tmp_path / "off.xlsx", layout)
+    loaded = load_path(tmp_path / "off.xlsx")
+    assert reading_of(loaded.document) == reading_of(document)
+    assert any("「原" in p.message and "遮住" in p.message for p in loaded.problems)

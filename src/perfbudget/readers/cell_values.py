@@ -75,7 +75,7 @@ def one_value(text: str) -> str:
     (``≥95`` / ``%`` is ≥95%), but a line opening with a comparison and its figure (the target grammar's
     ``COMPARATOR_OPENINGS``) is a target of its own, kept apart by 「；」 (``≥95%`` / ``≤100%`` is the range
     ``≥95%；≤100%``, ``≤5天`` / ``≥3次`` never ``≤5天≥3次``; forms45)."""
-    return one_line(text, targets=True)
+    return one_line(text, targets=True) if "\n" in text else text.strip()  # (every actual cell of the general path)
 
 
 _OPENS_TARGET = re.compile("(?:" + "|".join(map(re.escape, sorted(COMPARATOR_OPENINGS, key=len, reverse=True)))

@@ -16,11 +16,13 @@ page break or nested in a cell, two projects a file, percentages and dates as sp
 and columns, a landscape page, a table over two pages, ``&nbsp;`` in a CMS page's ``<div>``s; forms43: 一级/二级
 merged across, the header repeated on every page, Word's web page, layout tables; forms44: a form far right under a
 logo row, figures typed as text, a Word form in a text box, in content controls, typed over with track changes, an
-HTML table's spans past its edge), each in the file forms it is made in (.et since forms43: LibreOffice's .xls under
-WPS's name, no file WPS wrote); a layout of two projects a file pairs
-the tables of one kind and money unit, and each file must read as both texts. Prints layout × form × files read the
-same / differently / refused and the total; ``--layout`` picks layouts by name, ``--form`` file forms; ``-v`` names
-each difference.
+HTML table's spans past its edge; forms45: values split over lines in their cells, a cover sheet before a sheet a
+project, a landscape section between portrait ones, projects under ``<h3>`` headings with ``<th>`` header cells, merged
+ranges whose value stands below their top-left cell, Word's vertical merges without the restart mark), each in the file
+forms it is made in (.et since forms43: LibreOffice's .xls under WPS's name, no file WPS wrote); a layout of two
+projects a file pairs the tables of one kind and money unit, and each file must read as both texts. Prints layout ×
+form × files read the same / differently / refused and the total; ``--layout`` picks layouts by name, ``--form`` file
+forms; ``-v`` names each difference.
 """
 
 from __future__ import annotations

@@ -56,6 +56,9 @@ _SUFFIX_WORDS = [("及以上", "≥"), ("以上", "≥"), ("及以内", "≤"), 
                  ("及以下", "≤"), ("以下", "≤")]
 _ASCII_OPS = [(">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧", "≥"), ("≦", "≤"),
               ("⩾", "≥"), ("⩽", "≤"), ("≥=", "≥"), ("≤=", "≤")]
+# Every way a target opens with its comparison (after NFKC, which makes ﹦ ＞ ＜ ＝ ASCII): a line of a cell opening
+# so is a target of its own (readers.cell_values.one_value)
+COMPARATOR_OPENINGS = (*(written for written, _sign in _ASCII_OPS), *OP_SYMBOL.values(), *COMPARATOR_WORDS)
 
 _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 # A unit: a percent sign, a square or cubic metre as NFKC writes ㎡/m² (m2, km2, m3), or a short run of

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from perfbudget.model import Document, Project
+from perfbudget.readers.cell_values import one_value
 from perfbudget.target import parse_target
 
 SELF_EVALUATION = "self-evaluation"
@@ -247,7 +248,19 @@ class Layout:
     text box (``wps:txbx``, with its VML fallback copy); in content ``controls`` (the table in a block control, the
     indicator rows in a repeating section, each value cell a plain-text control); each target ``tracked`` as typed over
     a former one with track changes on (``w:del``/``w:ins``) and a struck row deleted as a change; an HTML table whose
-    last ``rowspan``s and ``colspan``s count past its edge (``overspans``), as CMS editors leave them."""
+    last ``rowspan``s and ``colspan``s count past its edge (``overspans``), as CMS editors leave them. Since forms45:
+    each target and actual ``split_values`` inside its cell (``≥95`` / ``%``: a second Word paragraph, Excel's
+    Alt+Enter, a second ``<p>`` on a page whose runs (``<span>``) also cut the figure); a ``cover`` sheet before the
+    sheets a project (the workbook's 封面: its title, the unit, the date); the form in a landscape ``section`` between
+    portrait ones (a cover page before it, a 填报说明 page after it, each its own section); several projects on a page
+    under ``headings`` (``<h3>``, a note under each table) with the indicator header in ``<th>`` cells; a merged
+    range's value
+    standing ``off_corner``, in its range's second cell, as programs and WPS leave it (the top-left cell empty; an
+    older value in a third cell, covered); Word's
+    vertical merges ``unmarked``: the top cell written as continuing (``<w:vMerge/>``) like the cells under it, without
+    ``w:val="restart"``, as some programs write them; every 三级 name ``lined`` two characters a line (a narrow column
+    typed with line breaks), so rows are tall and the page breaks inside a row's text (Word's rows may break across
+    pages)."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -274,6 +287,13 @@ class Layout:
     controls: bool = False
     tracked: bool = False
     overspans: bool = False
+    split_values: bool = False
+    cover: bool = False
+    section: bool = False
+    headings: bool = False
+    off_corner: bool = False
+    unmarked: bool = False
+    lined: bool = False
 
 
 CLEAN = Layout("clean")
@@ -307,6 +327,13 @@ LAYOUTS = (
     Layout("content controls", ("docx", "docx-pdf"), controls=True),
     Layout("tracked changes", ("docx", "doc"), tracked=True),
     Layout("spans past the edge", ("html",), overspans=True, header_rows=2),
+    Layout("values split in their cells", ("docx", "docx-pdf", "doc", "xlsx", "ods", "html"), split_values=True),
+    Layout("a cover sheet", ("xlsx", "xls", "ods", "et"), projects=2, sheet_per_project=True, cover=True),
+    Layout("a landscape section", ("docx", "docx-pdf", "doc"), section=True),
+    Layout("projects under headings", ("html",), projects=3, headings=True),
+    Layout("merged values off the corner", ("xlsx", "xls", "et"), off_corner=True),
+    Layout("merges without restart", ("docx", "docx-pdf", "doc"), unmarked=True),
+    Layout("rows cut by the page", ("docx", "docx-pdf"), lined=True),
 )
 
 
@@ -320,6 +347,14 @@ def laid_out(form: Form, layout: Layout) -> Form:
         form = _with_stale_parts(form)
     if layout.across:
         form = _levels_across(form)
+    if layout.split_values:
+        form = _split_values(form)
+    if layout.lined:
+        rows = [list(row) for row in form.rows]
+        for row in rows[form.first:]:
+            name = row[2].text
+            row[2] = Cell("\n".join(name[k:k + 2] for k in range(0, len(name), 2)))
+        form = replace(form, rows=rows)
     if layout.tracked:  # a struck indicator left in the table as a deleted row (track changes on)
         form = _inserted(form, form.first, [Cell("产出指标"), Cell("数量指标"), Cell("上年已取消的指标"), Cell("1项")])
         form = replace(form, struck_rows=form.struck_rows | {form.first})
@@ -401,6 +436,38 @@ def _broken(form: Form) -> Form:
     return replace(form, rows=rows)
 
 
+PARAGRAPH = "\u2029"  # a cell's text: a new paragraph here (Word's second paragraph, a page's second ``<p>``)
+_UNIT_AT = re.compile(r"^([^\d]*\d[\d.,]*)(\D.*)$")
+
+
+def _split_value(text: str) -> str:
+    """A value as a person fits it in a narrow cell: the figure, then its unit in a paragraph of its own (``≥95`` /
+    ``%``, ``12`` / ``个``), a figure without a unit or words broken between two ideographs; two targets
+    (``≥95%；≤100%``) one a paragraph, their 「；」 left out (the reader's ``one_value`` puts it back)."""
+    first, mark, rest = text.partition("；")
+    if mark and one_value(f"{first}\n{rest}") == text:
+        return first + PARAGRAPH + rest
+    found = _UNIT_AT.match(text)
+    if found and found.group(2).strip():
+        return found.group(1) + PARAGRAPH + found.group(2)
+    broken = _broken_text(text)
+    return broken.replace("\n", PARAGRAPH)
+
+
+def _split_values(form: Form) -> Form:
+    """Each target and actual of three characters or more split inside its cell (``_split_value``), the cell's
+    number (a spreadsheet's) kept only when it stays whole."""
+    rows = [list(row) for row in form.rows]
+    columns = [n for n, cell in enumerate(form.rows[form.header])
+               if cell.text in ("指标值", "年度指标值", "实际完成值")]
+    for row in rows[form.first:]:
+        for column in columns:
+            text = row[column].text
+            if len(text) >= 3 and (split := _split_value(text)) != text:
+                row[column] = Cell(split)
+    return replace(form, rows=rows)
+
+
 def _with_stale_parts(form: Form) -> Form:
     """A hidden column of last year's values beside the form and a hidden row of a struck indicator under its header,
     as a sheet filled in from last year's keeps them."""
@@ -465,24 +532,38 @@ def _fill_word_table(table: object, part: Part, tall: float | None = None) -> No
     for number, row in enumerate(rows):
         for column, cell in enumerate(row):
             if cell.text:
-                table.cell(number, column).text = cell.text
+                _word_text(table.cell(number, column), cell.text)
         if tall:
             table.rows[number].height = Cm(tall)
             table.rows[number].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for top, left, bottom, right in merges:
         text = rows[top][left].text
         merged = table.cell(top, left).merge(table.cell(bottom, right))
-        merged.text = text
+        _word_text(merged, text)
+
+
+def _word_text(cell: Any, text: str) -> None:
+    """A Word cell's text: a line break (``\\n``) Word's soft one (python-docx's ``<w:br/>``), a ``PARAGRAPH`` mark a
+    paragraph more."""
+    first, *more = text.split(PARAGRAPH)
+    cell.text = first
+    for part in more:
+        cell.add_paragraph(part)
 
 
 def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
     """A Word file: each form's title, then the form as one table with Word's own merges (or as the layout cuts it:
     two tables at a page break, the indicator rows nested in a cell); a landscape page, tall rows."""
     from docx import Document as WordDocument
-    from docx.enum.section import WD_ORIENT
+    from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_BREAK
 
     word = WordDocument()
+    if layout.section:  # a portrait cover page, the form in a landscape section, a portrait page of notes after it
+        _cover_page(word, forms[0])
+        section = word.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
     if layout.landscape:
         section = word.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -511,13 +592,37 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
             table = word.add_table(rows=len(part[0]), cols=form.width)
             table.style = "Table Grid"
             _fill_word_table(table, part, tall)
+            if layout.unmarked:
+                for merge in table._tbl.iterfind(".//w:vMerge", _WORD_NAMES):
+                    merge.attrib.pop(f"{{{_WORD_NS}}}val", None)  # (the restart mark left out)
             if layout.tracked:
                 _tracked(table._tbl, form)
             if layout.controls:
                 _in_controls(table._tbl, form)
             if layout.boxed:
                 _in_text_box(table._tbl)
+    if layout.section:
+        notes = word.add_section(WD_SECTION.NEW_PAGE)
+        notes.orientation = WD_ORIENT.PORTRAIT
+        notes.page_width, notes.page_height = notes.page_height, notes.page_width
+        word.add_paragraph("填报说明")
+        word.add_paragraph("1．本表由项目单位填报，主管部门审核。")
+        word.add_paragraph("2．指标值应当量化，不能量化的以定性表述。")
     word.save(str(path))
+
+
+def _unit_of(form: Form) -> str:
+    """The form's 主管部门 as its header block names it, else empty (a cover page's or sheet's 申报单位)."""
+    return next((row[1].text for row in form.rows[:form.header] if row[0].text == "主管部门"), "")
+
+
+def _cover_page(word: Any, form: Form) -> None:
+    """A cover page as units put before the form: the document's title, the unit and the date, each a paragraph."""
+    unit = _unit_of(form)
+    word.add_paragraph(form.title.replace("项目支出", "").replace("表", "") + "申报材料")
+    if unit:
+        word.add_paragraph(f"申报单位（盖章）：{unit}")
+    word.add_paragraph("填报日期：2024年3月1日")
 
 
 _WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -670,7 +775,7 @@ def _sheet_value(cell: Cell, layout: Layout) -> tuple[object, str | None]:
     if cell.date is not None and layout.dates:
         return cell.date[0], cell.date[1]
     if cell.number is None or layout.text_numbers:
-        return cell.text or None, None
+        return cell.text.replace(PARAGRAPH, "\n") or None, None
     if cell.number_format.endswith("%") and layout.percent == "literal":
         return cell.number * 100, cell.number_format[:-1] + '"%"'
     if cell.number_format.endswith("%") and layout.percent == "places":
@@ -688,12 +793,30 @@ def write_xlsx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
     assert sheet is not None
     sheet.title = "绩效目标"
     top = _logo_rows(sheet) if layout.far else 1
+    if layout.cover:  # the workbook's 封面 first, each form on a sheet after it
+        _cover_sheet(sheet, forms[0])
+        sheet = book.create_sheet("绩效目标")
     for number, form in enumerate(forms):
         if number and layout.sheet_per_project:
             sheet = book.create_sheet(f"绩效目标{number + 1}")
             top = _logo_rows(sheet) if layout.far else 1
         top = _write_sheet_form(sheet, form, top, layout, _FAR_LEFT if layout.far else 1) + 2
     book.save(str(path))
+
+
+def _cover_sheet(sheet: Any, form: Form) -> None:
+    """A workbook's cover sheet as units put first: the title merged wide, the unit and the date under it, and the
+    list of the sheets after it."""
+    unit = _unit_of(form)
+    sheet.title = "封面"
+    sheet.cell(row=3, column=2, value=form.title.replace("项目支出", "项目").replace("表", "") + "申报材料")
+    sheet.merge_cells(start_row=3, start_column=2, end_row=3, end_column=8)
+    if unit:
+        sheet.cell(row=8, column=3, value="申报单位（盖章）：")
+        sheet.cell(row=8, column=4, value=unit)
+    sheet.cell(row=9, column=3, value="填报日期：")
+    sheet.cell(row=9, column=4, value="2024年3月1日")
+    sheet.cell(row=11, column=3, value="目录：各项目绩效目标表见后续工作表")
 
 
 _FAR_LEFT = 5  # the form's first column (E) under a logo row: ``far``
@@ -746,6 +869,8 @@ def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout, start
     for first, left, bottom, right in form.merges:
         sheet.merge_cells(start_row=first + top + 1, start_column=left + start, end_row=bottom + top + 1,
                           end_column=right + start)
+        if layout.off_corner and bottom > first >= form.first:  # the value in the range's second cell, none on top
+            _off_corner(sheet, first + top + 1, left + start, bottom - first + 1)
     widths = (12, 14, 30, 16, 14, 8, 8, 8, 8)[: form.width]
     for column, width in enumerate(widths, start=start):
         letter = get_column_letter(column)
@@ -763,6 +888,21 @@ def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout, start
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     return top + len(form.rows)
+
+
+def _off_corner(sheet: Any, row: int, column: int, height: int) -> None:
+    """Move a merged range's value from its top-left cell to the cell under it (a program or WPS leaves it there;
+    Excel, WPS and LibreOffice show the range blank); a range of three rows or more keeps another text, an older
+    value WPS left, in its third cell (covered by the merge: told, never read)."""
+    from openpyxl.cell.cell import Cell as SheetCell
+
+    shown = sheet.cell(row=row, column=column)
+    value, style = shown.value, shown._style
+    shown.value = None
+    for below, text in ((1, value), (2, None if value is None else f"原{value}"))[:height - 1]:
+        under = SheetCell(sheet, row=row + below, column=column, value=text)
+        under._style = style
+        sheet._cells[(row + below, column)] = under
 
 
 def _lines_a_row(form: Form, widths: tuple[int, ...]) -> list[int]:
@@ -785,10 +925,11 @@ def _lines_a_row(form: Form, widths: tuple[int, ...]) -> list[int]:
     return needed
 
 
-def _html_rows(part: Part, layout: Layout) -> list[str]:
+def _html_rows(part: Part, layout: Layout, header: range | None = None) -> list[str]:
     """A part's rows as ``<tr>`` lines with ``rowspan``/``colspan`` (``&nbsp;`` padding with ``nbsp``; with
     ``overspans`` a cell reaching the last row or column spanning two more, as CMS editors leave spans after rows
-    and columns were deleted: a browser ends them at the table's edge)."""
+    and columns were deleted: a browser ends them at the table's edge; the ``header`` rows as ``<th>`` cells, the rows
+    in a ``<tbody>``)."""
     rows, merges = part
     areas = _covered(merges)
     if layout.overspans:
@@ -810,11 +951,22 @@ def _html_rows(part: Part, layout: Layout) -> list[str]:
                 span += f" rowspan=\"{bottom - top + 1}\"" if bottom > top else ""
                 span += f" colspan=\"{right - left + 1}\"" if right > left else ""
             text = "<br>".join(html.escape(part) for part in cell.text.split("\n"))
+            if PARAGRAPH in text:  # a paragraph a part, a CMS editor's runs cutting the figure (<span>9</span><span>5)
+                text = "".join(f"<p><span>{_cut_run(part)}</span></p>" for part in text.split(PARAGRAPH))
             if layout.nbsp:
                 text = f"&nbsp;{text}&nbsp;" if text else "&nbsp;"
-            cells.append(f"<td{span}>{text}</td>")
+            tag = "th" if header is not None and number in header else "td"
+            cells.append(f"<{tag}{span}>{text}</{tag}>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
+    if header:  # the rows in a <tbody>, as an editor's table tool writes them
+        lines = ["<tbody>", *lines, "</tbody>"]
     return lines
+
+
+def _cut_run(text: str) -> str:
+    """A run cut after its first digit, as an editor's formatting leaves a figure in two ``<span>``s."""
+    found = re.search(r"\d(?=\d)", text)
+    return text if found is None else f"{text[:found.end()]}</span><span>{text[found.end():]}"
 
 
 def write_html(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
@@ -826,6 +978,11 @@ def write_html(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
         return
     body: list[str] = []
     for form in forms:
+        if layout.headings:
+            body += [f"<h3>{html.escape(form.title)}</h3>", "<table border=\"1\">",
+                     *_html_rows(_part(form, range(len(form.rows))), layout, range(form.header, form.first)),
+                     "</table>", "<p>注：指标值为全年目标。</p>"]
+            continue
         body += [f"<p>{html.escape(form.title)}</p>", "<table border=\"1\">"]
         if layout.nested:
             body += _html_rows(_part(form, range(form.header)), layout)

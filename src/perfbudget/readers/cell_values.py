@@ -11,6 +11,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from perfbudget.target import COMPARATOR_OPENINGS
+
 PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\)|-+|—+|无)$")
 # The first character of every text PLACEHOLDER takes (each alternative's; \s+ removed first, so a stripped
 # text's own first character): a quick test before ``is_placeholder``'s substitution and match. Checked in
@@ -68,7 +70,19 @@ def is_sign(text: str) -> bool:
     return bool(_SIGN.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
 
 
-def one_line(text: str) -> str:
+def one_value(text: str) -> str:
+    """A target or an actual typed over lines in its cell as one value: joined as :func:`one_line` joins a name
+    (``≥95`` / ``%`` is ≥95%), but a line opening with a comparison and its figure (the target grammar's
+    ``COMPARATOR_OPENINGS``) is a target of its own, kept apart by 「；」 (``≥95%`` / ``≤100%`` is the range
+    ``≥95%；≤100%``, ``≤5天`` / ``≥3次`` never ``≤5天≥3次``; forms45)."""
+    return one_line(text, targets=True) if "\n" in text else text.strip()  # (every actual cell of the general path)
+
+
+_OPENS_TARGET = re.compile("(?:" + "|".join(map(re.escape, sorted(COMPARATOR_OPENINGS, key=len, reverse=True)))
+                           + r")\s*\d")
+
+
+def one_line(text: str, targets: bool = False) -> str:
     """A name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word paragraphs, a long
     三级 or project name broken by Word's soft line break, Excel's Alt+Enter or HTML's ``<br>``) as the one name it
     is: lines joined without a separator, with a space only between two Latin letters (``APP`` / ``users``; not between
@@ -84,6 +98,8 @@ def one_line(text: str) -> str:
     for line in lines[1:]:
         if NUMBERED.match(line):
             out += "\n" + line
+        elif targets and _OPENS_TARGET.match(unicodedata.normalize("NFKC", line)):
+            out += ("" if out[-1] in "；;，,、" else "；") + line
         else:
             out += (" " if out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha()
                     else "") + line

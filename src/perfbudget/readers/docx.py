@@ -3,7 +3,10 @@
 Every table in the body becomes a raw table on the grid of its columns: a cell
 spanning columns (``w:gridSpan``) gives its text to its first column and blanks to
 the others; a cell continuing a vertical merge (``w:vMerge`` without ``restart``)
-is blank, as in the seed's text form. A cell's paragraphs are joined by newlines.
+is blank, as in the seed's text form (its own text, where it differs from the top cell's, told, not read). In a column
+whose merge began with no restart mark (a program writing a merge's top cell as continuing too) a continuing cell
+holding text starts a merge there, its text read as LibreOffice shows it, and told (forms45: the text was dropped, its
+rows then without their 一级, or under the 二级 of the merge above). A cell's paragraphs are joined by newlines.
 The table's heading is the last paragraph before it (a ``…绩效目标表`` one preferred).
 A page-layout table (tables in its cells, no form label of its own) is not read: the paragraphs and
 tables of its cells are, as if they stood in the body. Text is read as the tracked changes would be
@@ -322,17 +325,22 @@ def _int_attr(parent: Any, tag: str) -> int:
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                label: str | None = None, hidden: list[tuple[Source, str]] | None = None,
                anchors: dict[str, Source] | None = None,
-               revised: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
+               revised: list[tuple[Source, str]] | None = None,
+               restarted: list[tuple[Source, str]] | None = None,
+               under_merges: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
     of a cell, not read, goes to ``hidden`` with the cell's place, and the ids of the comments anchored in a cell to
     ``anchors`` (``word_comments``) when it is given. A row or a cell deleted as a tracked change (``w:trPr/w:del``,
     ``w:cellDel``) is left out, the cells after a deleted cell moving left, as the change accepted gives the table
     (as a deleted text); the places of the tracked changes (``word_revisions``: those, cells whose text holds one,
     rows and cells inserted) go to ``revised`` when it is given (to be told: the reading rests on changes not
-    accepted yet, the columns may move)."""
+    accepted yet, the columns may move). A cell continuing a vertical merge begun with no restart mark that holds
+    text starts one (read), going to ``restarted`` with its place; one continuing a merge begun with the mark stays in
+    it, its own text (not the top cell's repeated) going to ``under_merges``, not read."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     tops: dict[int, Cell] = {}  # grid column → the cell a w:vMerge continuing there is merged from
+    marked: dict[int, bool] = {}  # grid column → whether the vertical merge there began with the restart mark
     if budget is not None:
         budget.new_sheet()
     changes = has_revisions(tbl)
@@ -348,6 +356,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
         if budget is not None:
             budget.row(max(before, 0), f"Word 表格{number}")
         for _ in range(before):
+            marked[len(row)] = False  # (no cell there: no merge goes on under it)
             row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         for tc in _cells_of_row(tr):
             props = tc.find(_TCPR)
@@ -359,6 +368,23 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 budget.add_cells(span)
             merge = props.find(_VMERGE) if props is not None else None
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
+            source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+            own_hidden: list[str] = []
+            # a continuing cell's text, read once as any cell's is (its hidden text apart, as a cell's)
+            own = _cell_text(tc, own_hidden) if continued else None
+            if own is not None and (shown := own.strip()) and marked.get(len(row)):
+                # a cell continuing a merge begun with the restart mark stays in it, its own text (another than the
+                # top cell's; a producer may repeat the top's in each) covered, not read, and told
+                if under_merges is not None and ((top := tops.get(len(row))) is None or shown != top.text.strip()):
+                    under_merges.append((source, shown))
+            elif own is not None and shown:
+                # a run without any restart mark: a continuing cell holding text starts one (the module's note)
+                continued = False
+                if restarted is not None:
+                    restarted.append((source, shown))
+            if not continued:  # (every column the cell spans: a merge under any of them begins here, or none)
+                marked.update(dict.fromkeys(range(len(row), len(row) + span),
+                                            merge is not None and merge.get(_VAL) == "restart"))
             nested = None if continued else _nested_indicator_table(tc)
             if nested is not None:
                 # 绩效指标 | [一级指标 | 二级指标 | 三级指标 | 指标值 …]: the indicator table drawn inside the form's
@@ -369,11 +395,10 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
                           for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors,
-                                                               told), 1)]
+                                                               told, restarted, under_merges), 1)]
             else:
-                texts = []
-                text = "" if continued else _cell_text(tc, texts)
-            source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+                texts = own_hidden if own is not None and not continued else []
+                text = "" if continued else _cell_text(tc, texts) if own is None else own
             if changes and not continued and (change := cell_change(tc, nested)):
                 told.append((source, change))
             if texts and hidden is not None:
@@ -387,9 +412,23 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 row.append(cell)
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
+        marked.update(dict.fromkeys(range(len(row), max(marked, default=-1) + 1), False))  # (a row ending short)
         rows.append(row)
         rows += inner
     return rows
+
+
+def _merge_problem(places: list[tuple[Source, str]], what: str) -> Problem:
+    """One warning for the cells continuing a vertical merge that hold text: ``what`` says how they were read."""
+    named = "、".join(f"{where.place}「{text[:20]}」" for where, text in places[:3])
+    more = f"等{len(places)}处" if len(places) > 3 else ""
+    return Problem(places[0][0], f"Word 表格的纵向合并单元格中，{named}{more}{what}，请核对", Severity.WARNING)
+
+
+_RESTARTED = ("标为续接上方的合并单元格（w:vMerge 没有 restart 标记），却写有文字：已按从此处开始的新单元格读取"
+              "（LibreOffice 这样显示，Word 可能把它并入上方的单元格）")
+_UNDER_MERGES = ("续接上方的合并单元格，却写有与其最上方单元格不同的文字：被合并单元格遮住"
+                 "（Word 只显示合并单元格最上方单元格的内容），未读取")
 
 
 def _nested_indicator_table(tc: Any) -> Any | None:
@@ -548,6 +587,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
     revised: list[tuple[Source, str]] = []  # the cells, rows and paragraphs of tracked changes, read as accepted: told
     hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
+    restarted: list[tuple[Source, str]] = []  # cells continuing an unmarked vertical merge holding text: read, told
+    under_merges: list[tuple[Source, str]] = []  # and a marked one, with text of their own: not read, told
     flat: list[tuple[int, str]] = []  # paragraphs holding an indicator header as text, outside any table
     for child in _blocks(body):
         if child.tag != _P:
@@ -594,7 +635,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, revised=revised)
+        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, revised=revised,
+                           restarted=restarted, under_merges=under_merges)
         if not tables and (page_lines or page_unit):
             # the unit or money unit written in the page header or footer: the first form's, as if written above
             # it, where the form does not write its own
@@ -619,6 +661,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
         tables[0].problems.extend(revisions_problems(revised))
+        tables[0].problems.extend(_merge_problem(places, what) for places, what
+                                  in ((restarted, _RESTARTED), (under_merges, _UNDER_MERGES)) if places)
         tables[0].problems.extend(Problem(Source(file), f"正文第{n}段是一行指标表头及其后的文字（「{text[:40]}」），"
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)

@@ -38,6 +38,7 @@ from perfbudget.readers.cell_values import (
     is_score_note,
     is_sign,
     one_line,
+    one_value,
 )
 from perfbudget.readers.full_mark_scores import row_score
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
@@ -516,6 +517,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     else:
         target = by_role.get("target")
         target_text = target.text.strip() if target is not None else ""
+    if "\n" in target_text:  # ≥95 / %: a value typed over lines in its cell is one value, as a name is (forms45)
+        target_text = one_value(target_text)
     fused = FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
@@ -559,7 +562,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
             if not target_text.strip(EMPTY_MARKS) and not _text(by_role.get("actual")):
                 problems.append(Problem(row_source, f"跳过只有二级指标「{name}」、没有填写指标的行", Severity.INFO))
             else:
-                value = one_line(target_text) or _text(by_role.get("actual"))
+                value = one_value(target_text) or _text(by_role.get("actual"))
                 group = "".join(tree.level1.split())
                 problems.append(Problem(row_source, f"「{name}」是二级指标的名称：这一行（{group}）"
                                                     "只写到二级指标，没有三级指标名称，"
@@ -601,7 +604,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         description=description.text.strip() if description is not None else None,
         target=_directed(parse_target(target_text, name), sign_extras),
         weight=weight_value,
-        actual=(actual.text.strip() or None) if actual is not None else None,
+        actual=(one_value(actual.text) or None) if actual is not None else None,
         score=score_value,  # 满分 written for the 分值: readers/full_mark_scores.py
         deviation=(deviation.text.strip() or None) if deviation is not None else None,
         extras=tuple(extras),

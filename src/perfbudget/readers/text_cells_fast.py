@@ -477,6 +477,8 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         if not name or not target_text or not level1 or not level2 \
                 or (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)):
             return False  # a category or template row, a missing name, level or value
+        if "\n" in target_text or (i_actual is not None and "\n" in stripped[i_actual]):
+            return False  # a value over lines in its cell (≥100 / 人): one value, the general path's cell_values
         target = target_of(target_text)
         if target is None and (target_text in _TARGETS or (target := _target_of_text(target_text)) is None):
             return False  # a value of empty marks only, a fused score

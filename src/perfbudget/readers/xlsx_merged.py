@@ -10,6 +10,11 @@ Now each such value is settled as what the sheet shows and told:
 
 * when the range's top-left cell is empty, the first value found in the range is read as the range's, in its first
   column (the merged cell Excel draws blank; which the file's author meant is not sure, so a warning asks to check);
+  a range merged down whose value stands on a lower row (一级 merged over five rows, its name in the second: a program
+  or WPS wrote it there) gives it to every row of the range from its top, as a value in its top-left cell does, the
+  warning naming those rows
+  (forms45: until then the rows above the value's were read blank, so they took the group above them — 产出指标's
+  rows read under the 一级 before it — and the rows below took it only as far as the value's row);
 * any other value of the range is covered by the merge (Excel does not show it) and is not read, with a warning
   quoting it, as a hidden row's is.
 
@@ -93,6 +98,12 @@ class MergedValues:
         self.shown: set[tuple[int, int]] = set()  # ranges (by top-left cell) whose value is read
         self.problems: list[Problem] = []
         self.count = 0
+        # ranges merged down (by top-left cell) whose value :meth:`settle` moved from a lower row → that row, the
+        # value's column and its text (told by :meth:`_from_top`, naming the rows given it); the cells of the rows
+        # inside ranges merged down whose top-left cell is empty, by row, for :meth:`mark_down` to give such a value
+        # to the rows above
+        self.late: dict[tuple[int, int], tuple[int, int, str]] = {}
+        self.rows_down: dict[int, tuple[list[Cell], dict[int, int] | None]] = {}
         self.tops: dict[int, set[int]] = {}  # row → the columns of the top-left cells of the ranges starting there
         for columns in covered.values():
             for top, left in columns.values():
@@ -117,8 +128,10 @@ class MergedValues:
             if key not in self.shown and key[1] <= len(values) and values[key[1] - 1] in (None, ""):
                 self.shown.add(key)
                 values[key[1] - 1], cells[key[1] - 1] = value, cell
-                self._tell(r, c, f"「{quoted[:30]}」写在合并单元格（自第{key[0]}行第{key[1]}列起）的第{r}行第{c}列，"
-                                 "不在其左上角：Excel、WPS 显示该合并单元格为空白；已按合并单元格的内容读取，请核对")
+                if key[0] < r and key[1] in self.tops_down.get(key[0], ()):
+                    self.late[key] = (r, c, quoted)  # (given to the range's rows from its top, and told: mark_down)
+                else:
+                    self._off_corner(key, r, c, quoted, "已按合并单元格的内容读取")
             else:
                 self._tell(r, c, f"第{r}行第{c}列的「{quoted[:30]}」被合并单元格（自第{key[0]}行第{key[1]}列起）"
                                  "遮住（Excel、WPS 只显示合并单元格左上角的内容，打开表格时看不到），未读取；"
@@ -138,6 +151,12 @@ class MergedValues:
             k = places.get(left) if places is not None else left - 1
             if k is not None and k < len(cells) and not cells[k].blank:
                 self.made[(r, left)] = cells[k]
+        if any((r, left) not in self.made for left in self.tops_down.get(r, ())) \
+                or any((top, left) not in self.made for left, top in self.down.get(r, {}).items()):
+            self.rows_down[r] = (cells, places)  # (a row of a range whose top-left cell is empty: its value may follow)
+        for left, top in self.down.get(r, {}).items():
+            if (late := self.late.get((top, left))) is not None and late[0] == r and (top, left) not in self.made:
+                self._from_top(top, left, *late)
         for left, top in self.down.get(r, {}).items():
             cell = self.made.get((top, left))
             k = places.get(left) if places is not None else left - 1
@@ -149,6 +168,40 @@ class MergedValues:
                 blank = Cell("", Source(self.file, sheet=self.sheet, row=r))
                 cells.extend(blank for _ in range(len(cells), k + 1))
             cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are)
+
+    def _from_top(self, top: int, left: int, r: int, c: int, quoted: str) -> None:
+        """The value read at row ``r`` (written in column ``c``) in the first column of a range merged down from row
+        ``top`` as the range's: in its top row (the cell keeping its own place, row ``r``), covered by it in the rows
+        between (cells added up to it in a row that stopped short, counted by ``spend``); the rows below take it as
+        any range's value; told naming the rows given it."""
+        cells, places = self.rows_down[r]
+        k = places.get(left) if places is not None else left - 1
+        if k is None or k >= len(cells) or cells[k].blank:
+            self._off_corner((top, left), r, c, quoted, "已按合并单元格的内容读取")
+            return
+        bottom = r
+        while self.down.get(bottom + 1, {}).get(left) == top:
+            bottom += 1
+        self._off_corner((top, left), r, c, quoted, f"已作为第{top}至第{bottom}行的合并单元格内容读取")
+        value = cells[k]
+        self.made[(top, left)] = value
+        for q in range(top, r):
+            if q not in self.rows_down:
+                continue  # (a row not read: hidden, or empty)
+            row, row_places = self.rows_down[q]
+            j = row_places.get(left) if row_places is not None else left - 1
+            if j is None:
+                continue
+            if j >= len(row):
+                if self.spend is not None:
+                    self.spend(j + 1 - len(row))
+                row.extend(Cell("", Source(self.file, sheet=self.sheet, row=q)) for _ in range(len(row), j + 1))
+            row[j] = value if q == top else covered(row[j].source, value)
+
+    def _off_corner(self, key: tuple[int, int], r: int, c: int, quoted: str, read: str) -> None:
+        """Tells a value written off its range's top-left cell, read as the range's (``read`` says how)."""
+        self._tell(r, c, f"「{quoted[:30]}」写在合并单元格（自第{key[0]}行第{key[1]}列起）的第{r}行第{c}列，"
+                         f"不在其左上角：Excel、WPS 显示该合并单元格为空白；{read}，请核对")
 
     def _tell(self, r: int, c: int, message: str) -> None:
         self.count += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -528,12 +529,41 @@ _YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}年")
 _ON_TIME_ACT = re.compile(r"^(?:按时|及时|按期|如期)(?!.*(?:率|比例|性|度|时间|期限|时限|周期|天数|时长))")
 
 
-def _time_without_date(row: Row) -> tuple[str, str] | int | None:
-    """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year``, the
-    year a 时效 date names (one pass over the rows for both), or None."""
+@dataclass(frozen=True, slots=True)
+class _DueYear:
+    """The year a 时效 row's deadline names, for ``time-before-year`` and ``time-after-year``: ``year`` as read,
+    ``written`` the text that names it (the value, or the name where the value gives no year: a date written in
+    the name, ``2021年11月30日前完成资金支付 | 11月底完成``)."""
+
+    year: int
+    written: str
+    in_name: bool = False
+
+
+def _time_without_date(row: Row) -> tuple[str, str] | _DueYear | None:
+    """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year`` and
+    ``time-after-year``, the year a 时效 deadline names (:class:`_DueYear`; one pass over the rows for all
+    three), or None."""
     if row.level2 != "时效指标":
         return None
     target = row.indicator.target
+    verdict = _time_verdict(row, target)
+    written = row.indicator.level3  # as written: name_of takes 指标12021 off as the form's numbering
+    if verdict is not None or "年" not in written or _DATED_YEAR.search(target.raw) is not None:
+        return verdict
+    # the value names no year (11月底完成, 100%): a deadline written in the name dates it
+    named = _DATED_YEAR.search(written)
+    return _DueYear(int(named.group(1)), written, in_name=True) if named is not None else None
+
+
+# A year written as a date's (2021年12月底, 2021年11月30日前, 2023年底, 2023年内): a deadline's year in a 时效 text
+# (not 2021年度's year of a budget, nor 5年's length: 19xx/20xx, 年 then a month or 底/末/内/前; a digit before it is
+# allowed, the form's 指标1 glued to the name: 指标12021年11月30日前完成资金支付).
+_DATED_YEAR = re.compile(r"((?:19|20)\d{2})年(?=\d{1,2}月|[底末内前])")
+
+
+def _time_verdict(row: Row, target: Target) -> tuple[str, str] | _DueYear | None:
+    """:func:`_time_without_date` on the value alone."""
     if target.unit not in ("%", "％"):
         if target.unit == "年" and target.value == 1 and _ON_TIME_ACT.match(row.name) is not None:
             # 按时交纳税费 =1年: the whole year as the value of a thing to be done on time names no due date
@@ -544,7 +574,11 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
         if target.is_quantitative or ("年" not in target.raw and "." not in target.raw and "-" not in target.raw):
             return None
         due = due_of(target)
-        return due.end_year if due is not None else None
+        if due is not None:
+            return _DueYear(due.end_year, target.raw) if due.end_year is not None else None
+        # a deadline in a sentence (2021年12月底完成项目规划相关工作。): the latest date it names
+        years = [int(year) for year in _DATED_YEAR.findall(target.raw)]
+        return _DueYear(max(years), target.raw) if years else None
     if due_of(target) is not None:
         return None
     if _TIMED_NAME.search(row.name):
@@ -573,22 +607,53 @@ def time_before_year(document: Document, settings: RuleSettings) -> list[Finding
     """A 时效 target whose date lies before the budget year (``2018年12月底前`` in a 2019 table).
 
     The year's money cannot pay for work already due the year before: the row was copied from last
-    year's table, or the year is a slip. Flagged when a 时效 row's deadline (or the end of its period)
-    names a year before the project's fund year (the table's 年度). A deadline in a later year
-    (a project spanning two years, ``2023年4月-2024年2月``) and a date without a year (``12月底前``)
+    year's table, or the year is a slip. Flagged when a 时效 row's deadline (or the end of its period, or the
+    latest date a sentence names: ``2018年12月底完成验收。``) names a year before the project's fund year (the
+    table's 年度); where the value names no year, a date written in the name counts (原州's
+    ``2021年11月30日前完成资金支付 | 11月底完成`` in a 2022 self-evaluation, round 40). A deadline in a later year
+    (``time-after-year`` judges those) and a date without a year (``12月底前``)
     are not flagged, nor any table whose year is not known.
     """
-    out = []
-    for row, end_year in flagged(document, _TIME_WITHOUT_DATE):  # (its int verdicts: the year a date names)
-        year = row.project.fund_year
-        if type(end_year) is not int or year is None or end_year >= year:
-            continue
-        indicator = row.indicator
-        out.append(at_indicator(row.project, row.position, indicator, "target",
-                                f"时效指标{quote(indicator.level3)}的完成时间{quote(indicator.target.raw)}在"
-                                f"{end_year}年，早于本表的预算年度{year}年：本年度的资金无法用于上一年已到期的工作",
-                                f"写明{year}年度内的完成时间，如「{year}年12月底前」；沿用上年表格的，逐项更新年份"))
-    return out
+    return [_year_finding(row, due, year, f"早于本表的预算年度{year}年：本年度的资金无法用于上一年已到期的工作",
+                          f"写明{year}年度内的完成时间，如「{year}年12月底前」；沿用上年表格的，逐项更新年份")
+            for row, due, year in _dated_rows(document) if due.year < year]
+
+
+@rule("time-after-year", title="完成时间晚于预算年度次年", dimension="可行性", severity="warning")
+def time_after_year(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 时效 target due two or more years after the budget year (``2021年12月底完成项目规划相关工作`` in a 2019 table).
+
+    A year's target is what the year's money buys by the year's end; a project spanning the turn of the year
+    may end in the next one (``2023.07-2024.01``, ``2023年底`` in a 2022 table: not flagged), but work due two years
+    later cannot be checked when the year's money is evaluated, and is no output of this budget: the row gives the
+    whole project's (实施期) term, or the year is a slip (长庆初中's 2019 table, round 40). Read as
+    ``time-before-year`` reads the year (the value's deadline, the latest date a sentence names, else a date in the
+    name); a table whose year is not known is not judged.
+    """
+    return [_year_finding(row, due, year,
+                          f"比本表的预算年度{year}年晚{due.year - year}年：年度指标是本年度资金要完成的工作（跨年实施的"
+                          f"项目至迟在次年完成），{due.year}年才到期的工作在{year}年度的评价中无法考核",
+                          f"写明{year}年度内要完成的部分和时间，如「{year}年12月底前完成规划编制」；整个项目的"
+                          "完成时间写在实施期（中长期）目标中")
+            for row, due, year in _dated_rows(document) if due.year >= year + 2]
+
+
+def _dated_rows(document: Document) -> list[tuple[Row, _DueYear, int]]:
+    """The 时效 rows whose deadline names a year, each with it and its project's fund year (known)."""
+    return [(row, due, row.project.fund_year) for row, due in flagged(document, _TIME_WITHOUT_DATE)
+            if type(due) is _DueYear and row.project.fund_year is not None]
+
+
+def _year_finding(row: Row, due: _DueYear, year: int, why: str, fix: str) -> Finding:
+    """A finding of ``time-before-year`` or ``time-after-year``: where the year is written, what it is, ``why``."""
+    indicator = row.indicator
+    where = (f"时效指标{quote(indicator.level3)}的名称写明完成时间在{due.year}年（指标值{quote(indicator.target.raw)}"
+             "没有写年份）" if due.in_name else
+             f"时效指标{quote(indicator.level3)}的完成时间{quote(due.written)}在{due.year}年")
+    if due.in_name:
+        fix += "；完成时间写在指标值中（如「2022年11月30日前」），名称只写要完成的事".replace("2022", str(year))
+    return at_indicator(row.project, row.position, indicator, "level3" if due.in_name else "target",
+                        f"{where}，{why}", fix)
 
 
 

@@ -1,0 +1,66 @@
+"""Round 40's changes (review40): 时效 deadlines outside the budget year — a date written in the name where the
+value names no year, and work due two or more years after the budget year. Each with a tiny inline table read by
+the text reader that fails on the code before the round (ef4c51ff) and a near miss."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perfbudget.review.engine import review_document
+from tests.review.review_helpers import read, with_row
+
+
+def _findings(rows: list[list[str]], inline: Any, rule: str) -> list[tuple[int | None, str | None, str, str]]:
+    document = read(rows, None, inline)
+    assert document.projects[0].fund_year == 2024
+    return [(f.indicator, f.field, f.message, f.suggestion) for f in review_document(document, only={rule}).findings]
+
+
+def _time_row(name: str, value: str) -> list[list[str]]:
+    return with_row(3, ["产出指标", "时效指标", name, name, value])
+
+
+# 原州's `指标12021年11月30日前完成资金支付 | 11月底完成` in a 2022 self-evaluation (b134): the year is in the name, the
+# value names none, so time-before-year (which read the value only) did not see the deadline a year early
+
+
+def test_a_deadline_written_in_the_name_before_the_budget_year_is_told(inline: Any) -> None:
+    rows = _time_row("2023年11月30日前完成资金支付", "11月底完成")
+    ((indicator, field, message, suggestion),) = _findings(rows, inline, "time-before-year")
+    assert (indicator, field) == (3, "level3")
+    assert "名称写明完成时间在2023年" in message and "「11月底完成」没有写年份" in message
+    assert "早于本表的预算年度2024年" in message
+    assert "2024年12月底前" in suggestion and "名称只写要完成的事" in suggestion
+    # the form's numbering glued to it (指标1 + 2023年…) is still read as the date it is
+    rows = _time_row("指标12023年11月30日前完成资金支付", "11月底完成")
+    assert [f[:2] for f in _findings(rows, inline, "time-before-year")] == [(3, "level3")]
+
+
+def test_a_deadline_in_the_name_within_the_year_or_with_a_year_in_the_value_is_not_told(inline: Any) -> None:
+    for name, value in (("2024年11月30日前完成资金支付", "11月底完成"),  # the budget year itself
+                        ("截至2025年6月底项目完工率", "100%"),  # a project crossing the turn of the year
+                        # the value's own date counts, 2023年度 is no date
+                        ("2023年度结转项目完工时间", "2024年6月底前"),
+                        ("项目完成时间", "12月底前")):  # no year at all
+        assert _findings(_time_row(name, value), inline, "time-before-year") == [], name
+
+
+# 长庆初中's `完成时限 | 2021年12月底完成项目规划相关工作。` in a 2019 table (b113): work due two years after the budget
+# year is no output of this year's money; nothing flagged a deadline after the year
+
+
+def test_work_due_two_years_after_the_budget_year_is_told(inline: Any) -> None:
+    rows = _time_row("完成时限", "2026年12月底完成项目规划相关工作。")
+    ((indicator, field, message, suggestion),) = _findings(rows, inline, "time-after-year")
+    assert (indicator, field) == (3, "target")
+    assert message.startswith("时效指标「完成时限」的完成时间「2026年12月底完成项目规划相关工作。」在2026年")
+    assert "比本表的预算年度2024年晚2年" in message
+    assert "2024年12月底前" in suggestion and "实施期" in suggestion
+    rows = _time_row("项目完工时间", "2024年3月-2026年6月")
+    assert [f[:2] for f in _findings(rows, inline, "time-after-year")] == [(3, "target")]
+
+
+def test_a_deadline_in_the_next_year_is_not_told_after_the_year(inline: Any) -> None:
+    # a project crossing the turn of the year (湘潭's 服务周期 2023.07-2024.01) and deadlines within the year
+    for value in ("2024.07-2025.01", "2025年6月底前", "2024年12月底前", "12月底前", "≤30个工作日"):
+        assert _findings(_time_row("项目完成时间", value), inline, "time-after-year") == [], value

@@ -678,8 +678,8 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "资金使用合规性"),  # 好
         ("vague-qualitative", "资产管理安全"),  # 好
         ("unit-mismatch", "业务保障能力提升"),  # 90% of an improvement: of what measure?
-    }), missed=frozenset({
-        ("预算完成率", "a budget execution target of 70%: set too low"),
+        # a budget execution target of 70%: set too low (missed until round 40's execution-target-low)
+        ("execution-target-low", "预算完成率"),
     }), excused=frozenset({
         ("missing-budget", None),  # the OCR lost the amounts (only 76% | 10 | 7.6 survive)
         ("missing-level1-group", None),  # a flat list without levels, cut after 业务保障能力提升

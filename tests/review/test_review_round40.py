@@ -8,6 +8,7 @@ from typing import Any
 
 from perfbudget.review.engine import review_document
 from tests.review.review_helpers import read, with_row
+from tests.review.test_department_frameworks import COMMON_ROWS, department
 
 
 def _findings(rows: list[list[str]], inline: Any, rule: str) -> list[tuple[int | None, str | None, str, str]]:
@@ -64,3 +65,38 @@ def test_a_deadline_in_the_next_year_is_not_told_after_the_year(inline: Any) -> 
     # a project crossing the turn of the year (湘潭's 服务周期 2023.07-2024.01) and deadlines within the year
     for value in ("2024.07-2025.01", "2025年6月底前", "2024年12月底前", "12月底前", "≤30个工作日"):
         assert _findings(_time_row("项目完成时间", value), inline, "time-after-year") == [], value
+
+
+# 西部科学城 融媒体中心's `预算完成率 70%` (corpus 66, a 部门整体 self-evaluation's management indicators): a budget
+# execution target that plans to leave 30 % of the year's money unspent; nothing told it (the row is the form's own,
+# so input-as-output rightly leaves it)
+
+
+def _department_rows(value: str, name: str = "预算完成率") -> list[list[str]]:
+    rows = [list(row) for row in COMMON_ROWS]
+    rows[2] = ["过程", "预算执行", name, name, value]
+    return rows
+
+
+def _department_findings(rows: list[list[str]], inline: Any) -> list[tuple[int | None, str | None, str, str]]:
+    document = read(rows, department(), inline)
+    return [(f.indicator, f.field, f.message, f.suggestion)
+            for f in review_document(document, only={"execution-target-low"}).findings]
+
+
+def test_a_budget_execution_target_below_the_floor_is_told(inline: Any) -> None:
+    ((indicator, field, message, suggestion),) = _department_findings(_department_rows("70%"), inline)
+    assert (indicator, field) == (3, "target")
+    assert message.startswith("预算执行指标「预算完成率」的目标「70%」低于90%：按计划有30%的预算当年用不完")
+    assert "调减预算" in suggestion
+    rows = _department_rows("≥80%", "预算资金执行率")
+    assert [f[:2] for f in _department_findings(rows, inline)] == [(3, "target")]
+
+
+def test_execution_targets_at_the_floor_or_told_elsewhere_are_not_told(inline: Any) -> None:
+    for value in ("≥90%", "100%", "≤70%"):  # at the floor, full, a ceiling (direction-clash's)
+        assert _department_findings(_department_rows(value), inline) == [], value
+    # the same name filed as an output in a project's table is input-as-output's (delete it), as a cost cost-not-money's
+    for level2 in ("数量指标", "成本指标"):
+        rows = with_row(1, ["产出指标", level2, "预算执行率", "预算执行率", "70%"])
+        assert _findings(rows, inline, "execution-target-low") == [], level2

@@ -22,7 +22,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import direction_fault, listed_amounts, name_direction
-from perfbudget.review.rules_relevance import input_row_advice, is_input_name
+from perfbudget.review.rules_relevance import input_row_advice, is_input_name, is_input_row
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
 
@@ -431,6 +431,52 @@ _BARE = "bare"
 
 
 _SATISFACTION_TARGET = indicator_check(_satisfaction_target)
+
+
+def _execution_target(row: Row) -> bool | None:
+    """True for a budget execution rate's target in % with a value, not a ceiling and not a cost row (what
+    ``execution-target-low`` compares with its floor)."""
+    target = row.indicator.target
+    if target.value is None or target.op in (Op.LE, Op.LT) or row.cost:
+        return None
+    return True if _EXECUTION_RATE.search(row.key) is not None else None
+
+
+# A budget execution rate (预算执行率, 预算完成率, 资金支出率, 补助资金年度支出率, 资金支付完成率): the share of the
+# year's money spent, a few characters allowed between the money and the act.
+_EXECUTION_RATE = re.compile(r"(?:预算|资金|经费).{0,4}?(?:执行|完成|支出|使用)(?:率|进度)$")
+
+_EXECUTION_TARGET = indicator_check(_execution_target, needs=lambda shape: shape[9] and not shape[2])
+
+
+@rule("execution-target-low", title="预算执行率目标过低", dimension="适当性", severity="warning",
+      params={"floor": Decimal(90)})
+def execution_target_low(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A budget execution rate's target (预算执行率, 预算完成率, 资金支出率 …, in %) below ``floor`` (default 90%).
+
+    Where a table keeps budget execution as an indicator of its own — a 部门整体 form's management indicators, a
+    flat list without 一级 (西部科学城 融媒体中心's ``预算完成率 70%``, round 10's miss, flagged since round 40) — a
+    target below the floor plans to leave part of the year's money unspent: either the budget asked for is too large
+    or the target is set too low (local practice scores execution below 90% down and may cut the next budget; set
+    ``floor`` per region). The same names filed as an output or effect are ``input-as-output`` (delete the row), and as
+    a cost ``cost-not-money``: they are not told twice. A ceiling (``≤``) and a target at or above the floor are not
+    flagged.
+    """
+    floor = Decimal(settings.param("floor"))
+    out = []
+    for row, _ in flagged(document, _EXECUTION_TARGET):
+        indicator = row.indicator
+        value = indicator.target.value
+        assert value is not None
+        if value >= floor or is_input_row(document, row):
+            continue
+        out.append(at_indicator(row.project, row.position, indicator, "target",
+                                f"预算执行指标{quote(indicator.level3)}的目标{quote(indicator.target.raw)}低于"
+                                f"{format_decimal(floor)}%：按计划有{format_decimal(HUNDRED - value)}%的预算"
+                                "当年用不完，不是预算编得偏大，就是目标定得偏低",
+                                f"预算执行率一般以100%为目标，不低于{format_decimal(floor)}%；当年确实用不完的资金应调减"
+                                "预算，而不是降低执行率目标"))
+    return out
 
 
 @rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",

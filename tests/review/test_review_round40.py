@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from perfbudget.review.engine import review_document
-from tests.review.review_helpers import read, with_row
+from tests.review.review_helpers import GOOD_ROWS, header, read, with_row
 from tests.review.test_department_frameworks import COMMON_ROWS, department
 
 
@@ -100,3 +100,32 @@ def test_execution_targets_at_the_floor_or_told_elsewhere_are_not_told(inline: A
     for level2 in ("数量指标", "成本指标"):
         rows = with_row(1, ["产出指标", level2, "预算执行率", "预算执行率", "70%"])
         assert _findings(rows, inline, "execution-target-low") == [], level2
+
+
+# The seed's goals: nine of its ten projects copy their 资金用途 into an unmeasurable goal, and each was told twice —
+# goals-not-measurable's warning and goals-repeat-purpose's hint beside it, one fault of the goal
+
+
+def _goal_findings(inline: Any, purpose: str, goals: str, only: set[str] | None = None) -> list[tuple[str, str]]:
+    document = read(list(GOOD_ROWS), header(purpose=purpose, goals=goals), inline)
+    rules = only or {"goals-not-measurable", "goals-repeat-purpose"}
+    return [(f.rule, f.message) for f in review_document(document, only=rules).findings]
+
+
+def test_a_copied_unmeasurable_goal_is_told_once(inline: Any) -> None:
+    ((rule, message),) = _goal_findings(inline, "保障系统正常运行，提升工作效率。", "1.保障系统正常运行，提升工作效率")
+    assert rule == "goals-not-measurable"
+    assert "基本照抄了资金用途，" in message and "没有" in message
+
+
+def test_the_copy_alone_is_still_a_hint(inline: Any) -> None:
+    # a copied goal that states figures: goals-not-measurable has nothing to say, the copy is told as before
+    purpose = "全年保障视频会议12次以上，网络连通率不低于95%。"
+    assert _goal_findings(inline, purpose, "1.全年保障视频会议12次以上，网络连通率不低于95%") == [
+        ("goals-repeat-purpose", "绩效目标基本照抄了资金用途，没有说明本年度要达到的具体目标")]
+    # and with goals-not-measurable switched off, the copy of an unmeasurable goal is told by its own rule
+    found = _goal_findings(inline, "保障系统正常运行。", "1.保障系统正常运行", only={"goals-repeat-purpose"})
+    assert [rule for rule, _message in found] == ["goals-repeat-purpose"]
+    # a goal of its own without figures is goals-not-measurable's alone, saying nothing of a copy
+    ((rule, message),) = _goal_findings(inline, "用于系统运行维护", "1.保障系统正常运行，提升工作效率")
+    assert rule == "goals-not-measurable" and "照抄" not in message

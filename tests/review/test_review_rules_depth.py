@@ -16,6 +16,7 @@ import pytest
 
 from perfbudget.review.engine import review_document
 from tests.review.review_helpers import GOOD_ROWS, Run, header, read, with_row
+from tests.review.test_department_frameworks import COMMON_ROWS, department
 
 R = list[list[str]]
 OUT, Q, T, C, N = "产出指标", "质量指标", "时效指标", "成本指标", "数量指标"
@@ -59,6 +60,14 @@ def named_header(name: str) -> list[list[str]]:
 
 
 WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
+
+
+def _department_rows(value: str) -> list[list[str]]:
+    """A 部门整体 form's rows (test_department_frameworks' 共性指标框架) with its 预算完成率 set to ``value``."""
+    rows = [list(r) for r in COMMON_ROWS]
+    rows[2] = ["过程", "预算执行", "预算完成率", "预算完成率", value]
+    return rows
+
 
 DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
     # 1 goals that cannot be measured
@@ -363,6 +372,11 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活", "≥3次")), None, [(1, "level3")]),
     ("name-lost-start", "a name that lost its first character (零陵's 育补助)",
      with_row(4, row(OUT, "成本指标", "育补助", "≤10万元")), None, [(4, "level3")]),
+    # round 40 (长庆初中 规划, 西部科学城 融媒体中心)
+    ("time-after-year", "work due two years after the budget's (长庆初中)",
+     with_row(3, row(OUT, T, "完成时限", "2026年12月底完成项目规划相关工作。")), None, [(3, "target")]),
+    ("execution-target-low", "a 部门整体 form's execution target of 70% (西部科学城)",
+     _department_rows("70%"), department(), [(3, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -654,6 +668,9 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("name-cut-mid-word", "the last word whole",
      with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活动", "≥3次")), None),
     ("name-lost-start", "the first word whole", with_row(4, row(OUT, "成本指标", "抚育补助", "≤10万元")), None),
+    ("time-after-year", "a project crossing into the next year",
+     with_row(3, row(OUT, T, "项目建设周期", "2024年4月-2025年2月")), None),
+    ("execution-target-low", "an execution target at the floor", _department_rows("≥90%"), department()),
 ]
 
 

@@ -1725,10 +1725,9 @@ BLIND: list[Judged] = [
                # name-cut-mid-word (a 三级 name cut off is a fault, rules.md §6; round 37 had excused it as the page's
                # loss, a second reading judged it back)
                ("name-cut-mid-word", "城乡居民医保参保工作经费发放成本预"),
-           }), missed=frozenset({
                # =100% of every resident aware of the insurance from online publicity: no survey finds it; ≥90% with
-               # the survey named
-               ("城乡居民参保网络宣传群众知晓率", "=100% awareness of the whole public: a target set beyond reach"),
+               # the survey named (missed until round 40's awareness-at-full)
+               ("awareness-at-full", "城乡居民参保网络宣传群众知晓率"),
            }), excused=frozenset({
                # the rows above the 时效 row are not on the stored page
                ("missing-quantity-indicator", None), ("missing-quality-indicator", None), ("missing-budget", None),

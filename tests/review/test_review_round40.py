@@ -129,3 +129,24 @@ def test_the_copy_alone_is_still_a_hint(inline: Any) -> None:
     # a goal of its own without figures is goals-not-measurable's alone, saying nothing of a copy
     ((rule, message),) = _goal_findings(inline, "用于系统运行维护", "1.保障系统正常运行，提升工作效率")
     assert rule == "goals-not-measurable" and "照抄" not in message
+
+
+# 大英 医保's `城乡居民参保网络宣传群众知晓率 =100%` (b170): the public's awareness is a survey's share, never everyone
+
+
+def test_the_publics_awareness_at_100_percent_is_told(inline: Any) -> None:
+    rows = with_row(5, ["效益指标", "社会效益指标", "城乡居民参保网络宣传群众知晓率", "群众知晓率", "=100%"])
+    ((indicator, field, message, suggestion),) = _findings(rows, inline, "awareness-at-full")
+    assert (indicator, field) == (5, "target")
+    assert message.startswith("「城乡居民参保网络宣传群众知晓率」的目标「=100%」要求所有群众都知晓")
+    assert "抽样调查" in message
+    assert "≥90%" in suggestion
+
+
+def test_a_closed_group_an_unnamed_public_or_a_lower_target_is_not_told(inline: Any) -> None:
+    for name, value in (("奖助政策学生知晓率", "100%"),  # every student of one university can be told
+                        ("政策知晓率", "100%"),  # no public named
+                        ("政策群众知晓率", "≥90%"),  # a survey's share
+                        ("广大群众对防治知识知晓率显著提升", "100%")):  # a sentence, other rules' (unit-mismatch)
+        rows = with_row(5, ["效益指标", "社会效益指标", name, name, value])
+        assert _findings(rows, inline, "awareness-at-full") == [], name

@@ -377,6 +377,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(3, row(OUT, T, "完成时限", "2026年12月底完成项目规划相关工作。")), None, [(3, "target")]),
     ("execution-target-low", "a 部门整体 form's execution target of 70% (西部科学城)",
      _department_rows("70%"), department(), [(3, "target")]),
+    ("awareness-at-full", "every resident aware (大英 医保)",
+     with_row(5, row(E, SE, "城乡居民参保网络宣传群众知晓率", "=100%")), None, [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -671,6 +673,7 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("time-after-year", "a project crossing into the next year",
      with_row(3, row(OUT, T, "项目建设周期", "2024年4月-2025年2月")), None),
     ("execution-target-low", "an execution target at the floor", _department_rows("≥90%"), department()),
+    ("awareness-at-full", "a closed group all told", with_row(5, row(E, SE, "奖助政策学生知晓率", "100%")), None),
 ]
 
 

@@ -657,6 +657,41 @@ def _year_finding(row: Row, due: _DueYear, year: int, why: str, fix: str) -> Fin
 
 
 
+def _public_awareness_at_full(row: Row) -> bool | None:
+    """True for a public's awareness (…群众知晓率, 公众知晓度) whose target's lower bound is 100%."""
+    target = row.indicator.target
+    if target.value is None or target.value < 100 or target.op in (Op.LE, Op.LT):
+        return None
+    name = row.name
+    return True if _AWARENESS.search(name) is not None and _PUBLIC.search(name) is not None else None
+
+
+# An awareness as the measure (政策知晓率, 群众知晓度): the name ends in it, not a sentence (知晓率显著提升).
+_AWARENESS = re.compile(r"知晓(?:率|度|比例)$")
+# The public at large (群众, 公众, 居民, 市民, 村民, 社会): no closed list of people to ask, a survey's sample.
+_PUBLIC = re.compile(r"群众|公众|居民|市民|村民|农民|社会|百姓|民众")
+
+_PUBLIC_AWARENESS_AT_FULL = indicator_check(_public_awareness_at_full, needs=lambda shape: shape[9])
+
+
+@rule("awareness-at-full", title="公众知晓率目标定为100%", dimension="可行性", severity="warning")
+def awareness_at_full(document: Document, settings: RuleSettings) -> list[Finding]:
+    """The public's awareness of a policy or a campaign set at 100% (``城乡居民参保网络宣传群众知晓率 =100%``).
+
+    An awareness of the public (群众, 公众, 居民, 市民, 村民, 社会 …) is found by a survey of a sample: no survey
+    finds every resident aware, so a target of 100% cannot be met as measured, nor checked against a survey (88号:
+    指标值可实现、可考核). 大英 医保's (b170, missed since round 26) is the case. Flagged when the name ends in 知晓率,
+    知晓度 or 知晓比例, names the public, and the target's lower bound is 100%. A closed group that can all be told
+    (``奖助政策学生知晓率 100%``: every student of one university), an awareness with no one named (``政策知晓率``), a
+    target below 100% (``政策群众知晓率 ≥90%``) and an awareness in a sentence (``…知晓率显著提升``) are not.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target",
+                         f"{quote(row.indicator.level3)}的目标{quote(row.indicator.target.raw)}要求所有群众都知晓：公众知晓率"
+                         "要靠抽样调查得出，调查不可能人人知晓，100%的目标无法实现，也无法按调查结果考核",
+                         "写明调查方式和合理的目标，如「群众知晓率≥90%（抽样问卷调查）」")
+            for row, _ in flagged(document, _PUBLIC_AWARENESS_AT_FULL)]
+
+
 @rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")
 def several_targets(document: Document, settings: RuleSettings) -> list[Finding]:
     """A target cell that lists counts of several things (``困难台胞432人、高龄台胞1792人、困难学生助学95人``).

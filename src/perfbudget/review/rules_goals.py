@@ -91,7 +91,9 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
     unit, ``每生1500元/学期``, is a standard and counts as a figure); a goal copied word
     for word from another project of the same document. Goals that are only a figure are
     ``missing-goals``. 人员类/运转类 projects (the standard goal 保障单位正常运转) are not
-    flagged unless copied.
+    flagged unless copied. A goal that also repeats the 资金用途 (``goals-repeat-purpose``'s test) says so in the
+    same message (「…基本照抄了资金用途，没有可衡量的数字或完成标准」): one fault of the goal, one finding (since
+    round 40; the seed's nine copies were told twice, this warning and that rule's hint).
     """
     out = []
     for project, text, faults in unmeasured_goals(document):

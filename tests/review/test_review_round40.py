@@ -150,3 +150,20 @@ def test_a_closed_group_an_unnamed_public_or_a_lower_target_is_not_told(inline: 
                         ("广大群众对防治知识知晓率显著提升", "100%")):  # a sentence, other rules' (unit-mismatch)
         rows = with_row(5, ["效益指标", "社会效益指标", name, name, value])
         assert _findings(rows, inline, "awareness-at-full") == [], name
+
+
+# Second reading: a dated text that is no deadline — a comparison base (较2022年底), work already done
+# (2023年底前已完成一期), the year money was carried over from (2023年底结转资金) — is not read as the row's deadline
+
+
+def test_a_date_that_is_no_deadline_is_not_told(inline: Any) -> None:
+    for name, value in (("完成时间", "较2022年底提前完成"),  # a comparison base
+                        ("完成时间", "2023年底前已完成一期，本年完成二期"),  # work done before the year
+                        ("2023年底结转资金支付进度", "6月底前"),  # the year the money was carried over
+                        ("完成时间", "截至2022年底完成一期，2024年12月底完成二期"),  # as of, then this year's
+                        ("已于2023年12月完成招标的项目完工时间", "10月底前")):  # work done, in the name
+        for rule in ("time-before-year", "time-after-year"):
+            assert _findings(_time_row(name, value), inline, rule) == [], (name, value, rule)
+    # beside the work done, a deadline of its own is still read: 2022年底前完成 in a 2024 table is told
+    rows = _time_row("完成时间", "2023年底前已完成一期，2022年底前完成二期")
+    assert [f[:2] for f in _findings(rows, inline, "time-before-year")] == [(3, "target")]

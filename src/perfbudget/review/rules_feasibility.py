@@ -552,14 +552,31 @@ def _time_without_date(row: Row) -> tuple[str, str] | _DueYear | None:
     if verdict is not None or "年" not in written or _DATED_YEAR.search(target.raw) is not None:
         return verdict
     # the value names no year (11月底完成, 100%): a deadline written in the name dates it
-    named = _DATED_YEAR.search(written)
-    return _DueYear(int(named.group(1)), written, in_name=True) if named is not None else None
+    years = _deadline_years(written)
+    return _DueYear(years[0], written, in_name=True) if years else None
 
 
 # A year written as a date's (2021年12月底, 2021年11月30日前, 2023年底, 2023年内): a deadline's year in a 时效 text
 # (not 2021年度's year of a budget, nor 5年's length: 19xx/20xx, 年 then a month or 底/末/内/前; a digit before it is
 # allowed, the form's 指标1 glued to the name: 指标12021年11月30日前完成资金支付).
 _DATED_YEAR = re.compile(r"((?:19|20)\d{2})年(?=\d{1,2}月|[底末内前])")
+
+# A date followed by a deadline word (2021年12月底完成, 2021年11月30日前, 2023年内): the date is the one the work is
+# due by. A date followed by anything else (2023年底结转资金: the year money was carried over from) is not.
+_DEADLINE_DATE = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}[日号])?份?)?[底末初]?"
+                            r"(?=之?前|以前|内|止|完成|完工|竣工|建成|办结|结束|验收|交付|投入使用|实施完毕)")
+# What makes a date before it no deadline: a comparison base (较2022年底, 比…), work already done (已于2023年…), a date
+# the text counts from (截至2022年底), money carried over (结转2023年…).
+_NOT_DUE_BEFORE = re.compile(r"(?:较|比|已|截至|结转)于?$")
+# A clause that says its work is done (2023年底前已完成一期): its dates are history, not the row's deadline.
+_DONE_CLAUSE = re.compile(r"已(?:经)?(?:于[^，,；;。]*)?(?:完成|完工|竣工|建成|实施|拨付|支付)")
+
+
+def _deadline_years(text: str) -> list[int]:
+    """The years of the deadlines a 时效 text names (its sentence or name): a date followed by a deadline word, not
+    after 较, 比, 已, 截至 or 结转, nor in a clause saying its work is already done."""
+    return [int(date.group(1)) for clause in _CLAUSE.split(text) if _DONE_CLAUSE.search(clause) is None
+            for date in _DEADLINE_DATE.finditer(clause) if _NOT_DUE_BEFORE.search(clause, 0, date.start()) is None]
 
 
 def _time_verdict(row: Row, target: Target) -> tuple[str, str] | _DueYear | None:
@@ -576,8 +593,8 @@ def _time_verdict(row: Row, target: Target) -> tuple[str, str] | _DueYear | None
         due = due_of(target)
         if due is not None:
             return _DueYear(due.end_year, target.raw) if due.end_year is not None else None
-        # a deadline in a sentence (2021年12月底完成项目规划相关工作。): the latest date it names
-        years = [int(year) for year in _DATED_YEAR.findall(target.raw)]
+        # a deadline in a sentence (2021年12月底完成项目规划相关工作。): the latest date it names as a deadline
+        years = _deadline_years(target.raw)
         return _DueYear(max(years), target.raw) if years else None
     if due_of(target) is not None:
         return None
@@ -610,7 +627,11 @@ def time_before_year(document: Document, settings: RuleSettings) -> list[Finding
     year's table, or the year is a slip. Flagged when a 时效 row's deadline (or the end of its period, or the
     latest date a sentence names: ``2018年12月底完成验收。``) names a year before the project's fund year (the
     table's 年度); where the value names no year, a date written in the name counts (原州's
-    ``2021年11月30日前完成资金支付 | 11月底完成`` in a 2022 self-evaluation, round 40). A deadline in a later year
+    ``2021年11月30日前完成资金支付 | 11月底完成`` in a 2022 self-evaluation, round 40). In a sentence or a name a
+    date counts only when a deadline word follows it (前, 内, 完成, 完工, 竣工 …): a comparison base
+    (``较2022年底提前完成``), work already done (``2023年底前已完成一期，本年完成二期``, 已于…), a date
+    counted from (截至…) and the year money was carried over (``2023年底结转资金支付进度 | 6月底前``) are no
+    deadline. A deadline in a later year
     (``time-after-year`` judges those) and a date without a year (``12月底前``)
     are not flagged, nor any table whose year is not known.
     """

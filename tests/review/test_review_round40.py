@@ -167,3 +167,18 @@ def test_a_date_that_is_no_deadline_is_not_told(inline: Any) -> None:
     # beside the work done, a deadline of its own is still read: 2022年底前完成 in a 2024 table is told
     rows = _time_row("完成时间", "2023年底前已完成一期，2022年底前完成二期")
     assert [f[:2] for f in _findings(rows, inline, "time-before-year")] == [(3, "target")]
+
+
+# Second reading: awareness-at-full told closed groups — 社会 matched inside 社会保险 (职工 are asked, all of them), and
+# the 受益 or 脱贫 群众 of a project are a registered list that can all be told; the public qualified by a campaign
+# about enrolment (城乡居民参保…宣传群众) is still the public
+
+
+def test_awareness_of_a_closed_group_is_not_told(inline: Any) -> None:
+    for name in ("社会保险政策职工知晓率", "受益群众政策知晓率", "脱贫群众政策知晓率", "建档立卡贫困户政策知晓率",
+                 "参保群众政策知晓率", "社会救助政策知晓率"):
+        rows = with_row(5, ["效益指标", "社会效益指标", name, name, "100%"])
+        assert _findings(rows, inline, "awareness-at-full") == [], name
+    for name in ("社会公众知晓率", "城乡居民参保网络宣传群众知晓率", "辖区村民防汛知识知晓率"):
+        rows = with_row(5, ["效益指标", "社会效益指标", name, name, "≥100%"])
+        assert [f[:2] for f in _findings(rows, inline, "awareness-at-full")] == [(5, "target")], name

@@ -29,6 +29,8 @@ from perfbudget.review.helpers import (
     unit_note,
 )
 from perfbudget.review.language import (
+    any_word,
+    closed_group,
     content_words,
     figures,
     made_of,
@@ -684,13 +686,13 @@ def _public_awareness_at_full(row: Row) -> bool | None:
     if target.value is None or target.value < 100 or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
-    return True if _AWARENESS.search(name) is not None and _PUBLIC.search(name) is not None else None
+    if _AWARENESS.search(name) is None or any_word("people", "public").search(name) is None:
+        return None
+    return True if closed_group().search(name) is None else None
 
 
 # An awareness as the measure (政策知晓率, 群众知晓度): the name ends in it, not a sentence (知晓率显著提升).
 _AWARENESS = re.compile(r"知晓(?:率|度|比例)$")
-# The public at large (群众, 公众, 居民, 市民, 村民, 社会): no closed list of people to ask, a survey's sample.
-_PUBLIC = re.compile(r"群众|公众|居民|市民|村民|农民|社会|百姓|民众")
 
 _PUBLIC_AWARENESS_AT_FULL = indicator_check(_public_awareness_at_full, needs=lambda shape: shape[9])
 
@@ -699,12 +701,15 @@ _PUBLIC_AWARENESS_AT_FULL = indicator_check(_public_awareness_at_full, needs=lam
 def awareness_at_full(document: Document, settings: RuleSettings) -> list[Finding]:
     """The public's awareness of a policy or a campaign set at 100% (``城乡居民参保网络宣传群众知晓率 =100%``).
 
-    An awareness of the public (群众, 公众, 居民, 市民, 村民, 社会 …) is found by a survey of a sample: no survey
-    finds every resident aware, so a target of 100% cannot be met as measured, nor checked against a survey (88号:
-    指标值可实现、可考核). 大英 医保's (b170, missed since round 26) is the case. Flagged when the name ends in 知晓率,
-    知晓度 or 知晓比例, names the public, and the target's lower bound is 100%. A closed group that can all be told
-    (``奖助政策学生知晓率 100%``: every student of one university), an awareness with no one named (``政策知晓率``), a
-    target below 100% (``政策群众知晓率 ≥90%``) and an awareness in a sentence (``…知晓率显著提升``) are not.
+    An awareness of the public (群众, 公众, 居民, 市民, 村民 …: ``[people] public`` of the vocabulary) is found by a
+    survey of a sample: no survey finds every resident aware, so a target of 100% cannot be met as measured, nor
+    checked against a survey (88号: 指标值可实现、可考核). 大英 医保's (b170, missed since round 26) is the case.
+    Flagged when the name ends in 知晓率, 知晓度 or 知晓比例, names the public, and the target's lower bound is 100%.
+    A closed group that can all be told is not: a group named (``奖助政策学生知晓率 100%``: every student of one
+    university; ``社会保险政策职工知晓率``), or the public closed by the word before it (``受益群众``, ``脱贫群众``,
+    ``参保群众``: a project's beneficiaries, a register's households; ``[people] groups`` and ``closing``). Nor are an
+    awareness with no public named (``政策知晓率``, ``社会救助政策知晓率``: bare 社会 names a policy), a target below
+    100% (``政策群众知晓率 ≥90%``) and an awareness in a sentence (``…知晓率显著提升``).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target",
                          f"{quote(row.indicator.level3)}的目标{quote(row.indicator.target.raw)}要求所有群众都知晓：公众知晓率"

@@ -182,3 +182,20 @@ def test_awareness_of_a_closed_group_is_not_told(inline: Any) -> None:
     for name in ("社会公众知晓率", "城乡居民参保网络宣传群众知晓率", "辖区村民防汛知识知晓率"):
         rows = with_row(5, ["效益指标", "社会效益指标", name, name, "≥100%"])
         assert [f[:2] for f in _findings(rows, inline, "awareness-at-full")] == [(5, "target")], name
+
+
+# Second reading: 群众知晓率 ≥100% got rate-over-100's 「写作100%」 and awareness-at-full's 「100%无法考核」 at one
+# row — opposite advice. awareness-at-full speaks; rate-over-100 tells the row in its own words only where that
+# rule is off
+
+
+def test_the_publics_awareness_over_100_is_told_once(inline: Any) -> None:
+    both = {"rate-over-100", "awareness-at-full"}
+    for value in ("≥100%", ">100%", "120%"):
+        rows = with_row(5, ["效益指标", "社会效益指标", "群众知晓率", "群众知晓率", value])
+        document = read(rows, None, inline)
+        assert [f.rule for f in review_document(document, only=both).findings] == ["awareness-at-full"], value
+        assert [f.rule for f in review_document(document, only={"rate-over-100"}).findings] == ["rate-over-100"]
+    # a closed group's awareness ≥100% is rate-over-100's alone
+    rows = with_row(5, ["效益指标", "社会效益指标", "奖助政策学生知晓率", "奖助政策学生知晓率", "≥100%"])
+    assert [f.rule for f in review_document(read(rows, None, inline), only=both).findings] == ["rate-over-100"]

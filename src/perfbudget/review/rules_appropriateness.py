@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfbudget.model import Document, Op
+from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     Row,
@@ -21,7 +21,12 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_feasibility import direction_fault, listed_amounts, name_direction
+from perfbudget.review.rules_feasibility import (
+    direction_fault,
+    listed_amounts,
+    name_direction,
+    public_awareness_at_full,
+)
 from perfbudget.review.rules_relevance import input_row_advice, is_input_name, is_input_row
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
@@ -224,6 +229,8 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     region switches ``direction-clash`` off, it is told here in that rule's words. A rate of money going in that
     ``input-as-output`` tells (``资金到位及时率 ≧100%``: two faults of §6, each told) is told to be deleted, not
     rewritten as 100% (round 38: the two findings at the row give one fix, as ``qualitative-for-number``'s since 37).
+    The public's awareness at or over 100% (``群众知晓率 ≥100%``) is ``awareness-at-full``'s: 「写作100%」 would
+    contradict it (no survey finds everyone aware); told here only where that rule is off.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
                          input_row_advice(document, row, settings, verdict[1]))
@@ -253,6 +260,16 @@ def _over_100(row: Row) -> tuple[str, str] | tuple[str, str, str] | None:
         # its words where a region switched it off (「写作100%」 would be the wrong fix)
         fault = direction_fault(row)
         return None if fault is None else (fault[0], fault[1], "direction-clash")
+    said = _over_100_said(indicator, target)
+    if said is not None and public_awareness_at_full(row):
+        # 群众知晓率 ≥100%: awareness-at-full's (no survey finds 100%); 「写作100%」 would be the opposite advice
+        return (said[0], said[1], "awareness-at-full")
+    return said
+
+
+def _over_100_said(indicator: Indicator, target: Target) -> tuple[str, str] | None:
+    """``rate-over-100``'s (message, suggestion) for a target in % that is a rate's, or None."""
+    assert target.value is not None
     top = target.upper if target.upper is not None else target.value
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",

@@ -680,7 +680,7 @@ def _year_finding(row: Row, due: _DueYear, year: int, why: str, fix: str) -> Fin
 
 
 
-def _public_awareness_at_full(row: Row) -> bool | None:
+def public_awareness_at_full(row: Row) -> bool | None:
     """True for a public's awareness (…群众知晓率, 公众知晓度) whose target's lower bound is 100%."""
     target = row.indicator.target
     if target.value is None or target.value < 100 or target.op in (Op.LE, Op.LT):
@@ -694,7 +694,7 @@ def _public_awareness_at_full(row: Row) -> bool | None:
 # An awareness as the measure (政策知晓率, 群众知晓度): the name ends in it, not a sentence (知晓率显著提升).
 _AWARENESS = re.compile(r"知晓(?:率|度|比例)$")
 
-_PUBLIC_AWARENESS_AT_FULL = indicator_check(_public_awareness_at_full, needs=lambda shape: shape[9])
+_PUBLIC_AWARENESS_AT_FULL = indicator_check(public_awareness_at_full, needs=lambda shape: shape[9])
 
 
 @rule("awareness-at-full", title="公众知晓率目标定为100%", dimension="可行性", severity="warning")
@@ -704,18 +704,28 @@ def awareness_at_full(document: Document, settings: RuleSettings) -> list[Findin
     An awareness of the public (群众, 公众, 居民, 市民, 村民 …: ``[people] public`` of the vocabulary) is found by a
     survey of a sample: no survey finds every resident aware, so a target of 100% cannot be met as measured, nor
     checked against a survey (88号: 指标值可实现、可考核). 大英 医保's (b170, missed since round 26) is the case.
-    Flagged when the name ends in 知晓率, 知晓度 or 知晓比例, names the public, and the target's lower bound is 100%.
-    A closed group that can all be told is not: a group named (``奖助政策学生知晓率 100%``: every student of one
-    university; ``社会保险政策职工知晓率``), or the public closed by the word before it (``受益群众``, ``脱贫群众``,
-    ``参保群众``: a project's beneficiaries, a register's households; ``[people] groups`` and ``closing``). Nor are an
+    Flagged when the name ends in 知晓率, 知晓度 or 知晓比例, names the public, and the target's lower bound is 100%
+    (``=100%``, ``≥100%``, ``120%`` alike: ``rate-over-100`` leaves such a row to this rule, its 「写作100%」 would be
+    the opposite advice). A closed group that can all be told is not: a group named (``奖助政策学生知晓率 100%``:
+    every student of one university; ``社会保险政策职工知晓率``), or the public closed by the word before it
+    (``受益群众``, ``脱贫群众``, ``参保群众``: a project's beneficiaries, a register's households; ``[people] groups``
+    and ``closing``). Nor are an
     awareness with no public named (``政策知晓率``, ``社会救助政策知晓率``: bare 社会 names a policy), a target below
     100% (``政策群众知晓率 ≥90%``) and an awareness in a sentence (``…知晓率显著提升``).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target",
-                         f"{quote(row.indicator.level3)}的目标{quote(row.indicator.target.raw)}要求所有群众都知晓：公众知晓率"
+                         f"{quote(row.indicator.level3)}的目标{quote(row.indicator.target.raw)}"
+                         f"{_beyond_all(row.indicator.target)}要求所有群众都知晓：公众知晓率"
                          "要靠抽样调查得出，调查不可能人人知晓，100%的目标无法实现，也无法按调查结果考核",
                          "写明调查方式和合理的目标，如「群众知晓率≥90%（抽样问卷调查）」")
             for row, _ in flagged(document, _PUBLIC_AWARENESS_AT_FULL)]
+
+
+def _beyond_all(target: Target) -> str:
+    """What a target over 100% adds to ``awareness-at-full``'s message (``rate-over-100`` leaves it the row)."""
+    assert target.value is not None
+    top = target.upper if target.upper is not None else target.value
+    return "超过100%，比率不可能达到；即使是100%，也" if top > 100 or target.op is Op.GT else ""
 
 
 @rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")

@@ -199,3 +199,16 @@ def test_the_publics_awareness_over_100_is_told_once(inline: Any) -> None:
     # a closed group's awareness ≥100% is rate-over-100's alone
     rows = with_row(5, ["效益指标", "社会效益指标", "奖助政策学生知晓率", "奖助政策学生知晓率", "≥100%"])
     assert [f.rule for f in review_document(read(rows, None, inline), only=both).findings] == ["rate-over-100"]
+
+
+# Second reading: execution-target-low told part-year targets — 上半年预算执行率 ≥50% is the half year's schedule
+# (序时进度), not 50% of the year's money left unspent
+
+
+def test_a_part_year_execution_target_is_not_told(inline: Any) -> None:
+    for name in ("上半年预算执行率", "序时预算执行进度", "1-6月预算执行率", "一季度资金支出率", "6月底预算完成率",
+                 "预算绩效目标完成率"):  # and a goal's completion is no execution rate
+        assert _department_findings(_department_rows("≥50%", name), inline) == [], name
+    # the year's rate named with a money word and a few characters between is still read
+    for name in ("补助资金年度支出率", "资金支付完成率", "经费使用率"):
+        assert [f[:2] for f in _department_findings(_department_rows("≥50%", name), inline)] == [(3, "target")], name

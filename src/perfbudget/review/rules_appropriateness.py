@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from perfbudget.domain_words import EXECUTION_RATE
 from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -452,16 +453,16 @@ _SATISFACTION_TARGET = indicator_check(_satisfaction_target)
 
 def _execution_target(row: Row) -> bool | None:
     """True for a budget execution rate's target in % with a value, not a ceiling and not a cost row (what
-    ``execution-target-low`` compares with its floor)."""
+    ``execution-target-low`` compares with its floor): the year's rate, not a part of the year's."""
     target = row.indicator.target
     if target.value is None or target.op in (Op.LE, Op.LT) or row.cost:
         return None
-    return True if _EXECUTION_RATE.search(row.key) is not None else None
+    return True if EXECUTION_RATE.search(row.key) is not None and _PART_YEAR.search(row.key) is None else None
 
 
-# A budget execution rate (预算执行率, 预算完成率, 资金支出率, 补助资金年度支出率, 资金支付完成率): the share of the
-# year's money spent, a few characters allowed between the money and the act.
-_EXECUTION_RATE = re.compile(r"(?:预算|资金|经费).{0,4}?(?:执行|完成|支出|使用)(?:率|进度)$")
+# A part of the year (上半年, 序时, 一季度, 1-6月, 6月底): a rate by then is the schedule's share of the year's money,
+# not the year's (上半年预算执行率 ≥50% plans nothing unspent).
+_PART_YEAR = re.compile(r"[上下]半年|半年度|序时|季度|季末|月[底末]|\d{1,2}月|[一二三四五六七八九十]月|年中|期中|中期")
 
 _EXECUTION_TARGET = indicator_check(_execution_target, needs=lambda shape: shape[9] and not shape[2])
 
@@ -476,8 +477,10 @@ def execution_target_low(document: Document, settings: RuleSettings) -> list[Fin
     target below the floor plans to leave part of the year's money unspent: either the budget asked for is too large
     or the target is set too low (local practice scores execution below 90% down and may cut the next budget; set
     ``floor`` per region). The same names filed as an output or effect are ``input-as-output`` (delete the row), and as
-    a cost ``cost-not-money``: they are not told twice. A ceiling (``≤``) and a target at or above the floor are not
-    flagged.
+    a cost ``cost-not-money``: they are not told twice. A ceiling (``≤``), a target at or above the floor and a
+    part of the year's rate (``上半年预算执行率 ≥50%``, 序时, 一季度, 1-6月: the schedule's share, nothing left unspent)
+    are not flagged; a goal's completion (``预算绩效目标完成率``) is no execution rate (``domain_words.EXECUTION_RATE``,
+    the names ``input-as-output`` reads as money going in too).
     """
     floor = Decimal(settings.param("floor"))
     out = []

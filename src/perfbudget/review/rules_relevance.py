@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from perfbudget.domain_words import EXECUTION_RATE
 from perfbudget.framework import (
     DEPARTMENT_FRAMEWORKS,
     DEPARTMENT_LEVEL2,
@@ -61,7 +62,7 @@ _INPUT_NAME = re.compile(
     r"|(?:支付|拨付|兑付|下达|到位)(?:资金|经费|款项)"
     r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达|支出)(?:率|性|情况|进度|比例|周期)?$"
     r"|费用使用(?:率|情况|进度|比例|周期)$"
-    r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
+    rf"|{EXECUTION_RATE.pattern}|^支出进度$"
     # money laid out reaching its users: 业务工作支出到位率
     r"|支出(?:到位|拨付|下达)(?:及时)?(?:率|性|情况)$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"

@@ -212,3 +212,21 @@ def test_a_part_year_execution_target_is_not_told(inline: Any) -> None:
     # the year's rate named with a money word and a few characters between is still read
     for name in ("补助资金年度支出率", "资金支付完成率", "经费使用率"):
         assert [f[:2] for f in _department_findings(_department_rows("≥50%", name), inline)] == [(3, "target")], name
+
+
+# Second reading: time-after-year told a multi-year project's term as 「2026年才到期的工作」 and claimed
+# 「跨年实施的项目至迟在次年完成」, which no rule says. A row naming the term (中期, 实施期, 建设期, 周期)
+# is left alone; a period that holds the budget year is told to write this year's part
+
+
+def test_a_multi_year_term_is_not_told_as_late_work(inline: Any) -> None:
+    for name, value in (("项目建设周期", "2023年1月-2026年12月"), ("中期目标完成时间", "2026年12月底前"),
+                        ("项目实施期", "2024年-2026年"), ("建设期", "2024年3月-2026年6月")):
+        assert _findings(_time_row(name, value), inline, "time-after-year") == [], name
+    ((_indicator, _field, message, suggestion),) = _findings(_time_row("项目完工时间", "2024年3月-2026年6月"), inline,
+                                                             "time-after-year")
+    assert "至迟在次年" not in message and "2026年才到期的工作" not in message
+    assert "整个项目" in message and "写明本年度完成的部分" in suggestion
+    rows = _time_row("完成时限", "2026年12月底完成项目规划相关工作。")
+    ((_indicator, _field, message, _suggestion),) = _findings(rows, inline, "time-after-year")
+    assert "至迟在次年" not in message

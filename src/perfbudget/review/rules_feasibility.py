@@ -540,6 +540,7 @@ class _DueYear:
     year: int
     written: str
     in_name: bool = False
+    start: int | None = None  # a period's first year (2024年3月-2026年6月: 2024)
 
 
 def _time_without_date(row: Row) -> tuple[str, str] | _DueYear | None:
@@ -594,7 +595,7 @@ def _time_verdict(row: Row, target: Target) -> tuple[str, str] | _DueYear | None
             return None
         due = due_of(target)
         if due is not None:
-            return _DueYear(due.end_year, target.raw) if due.end_year is not None else None
+            return _DueYear(due.end_year, target.raw, start=due.start_year) if due.end_year is not None else None
         # a deadline in a sentence (2021年12月底完成项目规划相关工作。): the latest date it names as a deadline
         years = _deadline_years(target.raw)
         return _DueYear(max(years), target.raw) if years else None
@@ -651,14 +652,29 @@ def time_after_year(document: Document, settings: RuleSettings) -> list[Finding]
     later cannot be checked when the year's money is evaluated, and is no output of this budget: the row gives the
     whole project's (实施期) term, or the year is a slip (长庆初中's 2019 table, round 40). Read as
     ``time-before-year`` reads the year (the value's deadline, the latest date a sentence names, else a date in the
-    name); a table whose year is not known is not judged.
+    name); a table whose year is not known is not judged. A row that names the term itself (``项目建设周期``,
+    ``中期目标完成时间``, 实施期, 建设期) gives the multi-year term where it is asked and is not flagged; a period that
+    holds the budget year (``项目完工时间 2024年3月-2026年6月`` in a 2024 table) is told as the whole project's term,
+    and asked for this year's part.
     """
-    return [_year_finding(row, due, year,
-                          f"比本表的预算年度{year}年晚{due.year - year}年：年度指标是本年度资金要完成的工作（跨年实施的"
-                          f"项目至迟在次年完成），{due.year}年才到期的工作在{year}年度的评价中无法考核",
-                          f"写明{year}年度内要完成的部分和时间，如「{year}年12月底前完成规划编制」；整个项目的"
-                          "完成时间写在实施期（中长期）目标中")
-            for row, due, year in _dated_rows(document) if due.year >= year + 2]
+    out = []
+    for row, due, year in _dated_rows(document):
+        if due.year < year + 2 or _TERM_NAME.search(row.name) is not None:
+            continue
+        if due.start is not None and due.start <= year:
+            why = (f"是跨{due.start}—{due.year}年的整个项目的周期：年度指标写本年度资金要完成的部分，整个项目"
+                   f"{due.year}年才完成，在{year}年度的评价中无法考核")
+        else:
+            why = (f"比本表的预算年度{year}年晚{due.year - year}年：年度指标是本年度资金要完成的工作，{due.year}年"
+                   f"才到期的工作在{year}年度的评价中无法考核")
+        out.append(_year_finding(row, due, year, why,
+                                 f"写明本年度完成的部分和时间，如「{year}年12月底前完成规划编制」；整个项目的完成时间"
+                                 "写在实施期（中长期）目标中"))
+    return out
+
+
+# A 时效 name that names a multi-year term (项目建设周期, 中期目标完成时间, 实施期): the term is what it asks for.
+_TERM_NAME = re.compile(r"中期|实施期|建设期|周期")
 
 
 def _dated_rows(document: Document) -> list[tuple[Row, _DueYear, int]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from perfbudget.review.engine import review_document
 from tests.review.review_helpers import GOOD_ROWS, header, read, with_row
-from tests.review.test_department_frameworks import COMMON_ROWS, department
+from tests.review.test_department_frameworks import department, department_rows
 
 
 def _findings(rows: list[list[str]], inline: Any, rule: str) -> list[tuple[int | None, str | None, str, str]]:
@@ -72,12 +72,6 @@ def test_a_deadline_in_the_next_year_is_not_told_after_the_year(inline: Any) -> 
 # so input-as-output rightly leaves it)
 
 
-def _department_rows(value: str, name: str = "预算完成率") -> list[list[str]]:
-    rows = [list(row) for row in COMMON_ROWS]
-    rows[2] = ["过程", "预算执行", name, name, value]
-    return rows
-
-
 def _department_findings(rows: list[list[str]], inline: Any) -> list[tuple[int | None, str | None, str, str]]:
     document = read(rows, department(), inline)
     return [(f.indicator, f.field, f.message, f.suggestion)
@@ -85,17 +79,17 @@ def _department_findings(rows: list[list[str]], inline: Any) -> list[tuple[int |
 
 
 def test_a_budget_execution_target_below_the_floor_is_told(inline: Any) -> None:
-    ((indicator, field, message, suggestion),) = _department_findings(_department_rows("70%"), inline)
+    ((indicator, field, message, suggestion),) = _department_findings(department_rows("70%"), inline)
     assert (indicator, field) == (3, "target")
     assert message.startswith("预算执行指标「预算完成率」的目标「70%」低于90%：按计划有30%的预算当年用不完")
     assert "调减预算" in suggestion
-    rows = _department_rows("≥80%", "预算资金执行率")
+    rows = department_rows("≥80%", "预算资金执行率")
     assert [f[:2] for f in _department_findings(rows, inline)] == [(3, "target")]
 
 
 def test_execution_targets_at_the_floor_or_told_elsewhere_are_not_told(inline: Any) -> None:
     for value in ("≥90%", "100%", "≤70%"):  # at the floor, full, a ceiling (direction-clash's)
-        assert _department_findings(_department_rows(value), inline) == [], value
+        assert _department_findings(department_rows(value), inline) == [], value
     # the same name filed as an output in a project's table is input-as-output's (delete it), as a cost cost-not-money's
     for level2 in ("数量指标", "成本指标"):
         rows = with_row(1, ["产出指标", level2, "预算执行率", "预算执行率", "70%"])
@@ -208,10 +202,10 @@ def test_the_publics_awareness_over_100_is_told_once(inline: Any) -> None:
 def test_a_part_year_execution_target_is_not_told(inline: Any) -> None:
     for name in ("上半年预算执行率", "序时预算执行进度", "1-6月预算执行率", "一季度资金支出率", "6月底预算完成率",
                  "预算绩效目标完成率"):  # and a goal's completion is no execution rate
-        assert _department_findings(_department_rows("≥50%", name), inline) == [], name
+        assert _department_findings(department_rows("≥50%", name), inline) == [], name
     # the year's rate named with a money word and a few characters between is still read
     for name in ("补助资金年度支出率", "资金支付完成率", "经费使用率"):
-        assert [f[:2] for f in _department_findings(_department_rows("≥50%", name), inline)] == [(3, "target")], name
+        assert [f[:2] for f in _department_findings(department_rows("≥50%", name), inline)] == [(3, "target")], name
 
 
 # Second reading: time-after-year told a multi-year project's term as 「2026年才到期的工作」 and claimed

@@ -4,6 +4,7 @@ the text reader that fails on the code before the round (ef4c51ff) and a near mi
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from perfbudget.review.engine import review_document
@@ -224,3 +225,13 @@ def test_a_multi_year_term_is_not_told_as_late_work(inline: Any) -> None:
     rows = _time_row("完成时限", "2026年12月底完成项目规划相关工作。")
     ((_indicator, _field, message, _suggestion),) = _findings(rows, inline, "time-after-year")
     assert "至迟在次年" not in message
+
+
+def test_no_rule_keeps_the_document_after_its_review(inline: Any) -> None:
+    # goals-not-measurable's answer, which goals-repeat-purpose reads, is kept for the document under review only:
+    # dropped with its rows when the review ends (the second reading: a memo of its own kept the last document alive)
+    document = read(list(GOOD_ROWS), header(purpose="保障系统正常运行。", goals="1.保障系统正常运行"), inline)
+    review_document(document, only={"goals-not-measurable", "goals-repeat-purpose"})
+    gc.collect()
+    held = [holder for holder in gc.get_referrers(document) if isinstance(holder, (list, tuple, dict))]
+    assert held == []

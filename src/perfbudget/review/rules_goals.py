@@ -16,7 +16,16 @@ from functools import lru_cache
 from perfbudget.model import Document, Op, Project, Target
 from perfbudget.money_text import MONEY_UNITS as _MONEY_UNITS
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
+from perfbudget.review.helpers import (
+    CACHE_SIZE,
+    at_indicator,
+    at_project,
+    bare,
+    joined_goals,
+    name_of,
+    per_document,
+    quote,
+)
 from perfbudget.review.language import (
     content_words,
     figures,
@@ -104,12 +113,11 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
     return out
 
 
+@per_document
 def unmeasured_goals(document: Document) -> list[tuple[Project, str, list[str]]]:
     """The projects ``goals-not-measurable`` tells, each with its goal text and the faults found (in document
-    order); ``goals-repeat-purpose`` reads it too (one fault of a goal, one finding). The last document's answer is
-    kept (the two rules ask in turn)."""
-    if _UNMEASURED[0] is document:
-        return _UNMEASURED[1]
+    order); ``goals-repeat-purpose`` reads it too (one fault of a goal, one finding): answered once a review
+    (:func:`~perfbudget.review.helpers.per_document`)."""
     texts = [_goal_text(project) for project in document.projects]
     same: dict[str, list[Project]] = defaultdict(list)
     for project, text in zip(document.projects, texts, strict=True):
@@ -131,11 +139,7 @@ def unmeasured_goals(document: Document) -> list[tuple[Project, str, list[str]]]
                           "不是本项目自己的目标")
         if faults:
             out.append((project, text, faults))
-    _UNMEASURED[:] = [document, out]
     return out
-
-
-_UNMEASURED: list = [None, []]
 
 
 def repeats_purpose(project: Project) -> bool:

@@ -235,3 +235,14 @@ def test_no_rule_keeps_the_document_after_its_review(inline: Any) -> None:
     gc.collect()
     held = [holder for holder in gc.get_referrers(document) if isinstance(holder, (list, tuple, dict))]
     assert held == []
+
+
+def test_the_year_and_awareness_messages_name_no_sample(inline: Any) -> None:
+    # the example of a deadline moved into the value is the budget year's end, not one sample's 11月30日
+    ((_i, _f, _message, suggestion),) = _findings(_time_row("2023年11月30日前完成资金支付", "11月底完成"), inline,
+                                                  "time-before-year")
+    assert "完成时间写在指标值中（如「2024年12月底前」）" in suggestion and "11月30日" not in suggestion
+    # the awareness message says why a survey cannot score 100% in plain words
+    rows = with_row(5, ["效益指标", "社会效益指标", "群众知晓率", "群众知晓率", "100%"])
+    ((_i, _f, message, _suggestion),) = _findings(rows, inline, "awareness-at-full")
+    assert "抽样调查难以得出人人知晓的结果，100%无法据调查考核" in message and "调查不可能人人知晓" not in message

@@ -690,7 +690,7 @@ def _year_finding(row: Row, due: _DueYear, year: int, why: str, fix: str) -> Fin
              "没有写年份）" if due.in_name else
              f"时效指标{quote(indicator.level3)}的完成时间{quote(due.written)}在{due.year}年")
     if due.in_name:
-        fix += "；完成时间写在指标值中（如「2022年11月30日前」），名称只写要完成的事".replace("2022", str(year))
+        fix += f"；完成时间写在指标值中（如「{year}年12月底前」），名称只写要完成的事"
     return at_indicator(row.project, row.position, indicator, "level3" if due.in_name else "target",
                         f"{where}，{why}", fix)
 
@@ -731,8 +731,8 @@ def awareness_at_full(document: Document, settings: RuleSettings) -> list[Findin
     """
     return [at_indicator(row.project, row.position, row.indicator, "target",
                          f"{quote(row.indicator.level3)}的目标{quote(row.indicator.target.raw)}"
-                         f"{_beyond_all(row.indicator.target)}要求所有群众都知晓：公众知晓率"
-                         "要靠抽样调查得出，调查不可能人人知晓，100%的目标无法实现，也无法按调查结果考核",
+                         f"{_beyond_all(row.indicator.target)}要求所有群众都知晓：公众知晓率要靠抽样调查得出，"
+                         "抽样调查难以得出人人知晓的结果，100%无法据调查考核",
                          "写明调查方式和合理的目标，如「群众知晓率≥90%（抽样问卷调查）」")
             for row, _ in flagged(document, _PUBLIC_AWARENESS_AT_FULL)]
 

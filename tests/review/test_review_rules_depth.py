@@ -667,16 +667,15 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(3, row(OUT, T, "项目建设周期", "2024年4月-2025年2月")), None),
     ("execution-target-low", "an execution target at the floor", department_rows("≥90%"), department()),
     ("awareness-at-full", "a closed group all told", with_row(5, row(E, SE, "奖助政策学生知晓率", "100%")), None),
-    # round 40's second reading: the false alarms it found
-    ("time-before-year", "a comparison base, no deadline",
-     with_row(3, row(OUT, T, "完成时间", "较2022年底提前完成")), None),
-    ("time-before-year", "the year money was carried over",
-     with_row(3, row(OUT, T, "2023年底结转资金支付进度", "6月底前")), None),
-    ("time-after-year", "a multi-year term named as such",
-     with_row(3, row(OUT, T, "项目建设周期", "2023年1月-2026年12月")), None),
     ("execution-target-low", "a half year's schedule", department_rows("≥50%", "上半年预算执行率"), department()),
-    ("awareness-at-full", "a project's beneficiaries", with_row(5, row(E, SE, "受益群众政策知晓率", "100%")), None),
-    ("awareness-at-full", "社会 of a policy", with_row(5, row(E, SE, "社会保险政策职工知晓率", "100%")), None),
+    # round 40's second reading: the false alarms it found, (rule, case, position, 一级, 二级, name, value)
+    *[(rule_id, case, with_row(at, row(level1, level2, name, value)), None)
+      for rule_id, case, at, level1, level2, name, value in (
+          ("time-before-year", "a comparison base, no deadline", 3, OUT, T, "完成时间", "较2022年底提前完成"),
+          ("time-before-year", "the year money was carried over", 3, OUT, T, "2023年底结转资金支付进度", "6月底前"),
+          ("time-after-year", "a multi-year term named as such", 3, OUT, T, "项目建设周期", "2023年1月-2026年12月"),
+          ("awareness-at-full", "a project's beneficiaries", 5, E, SE, "受益群众政策知晓率", "100%"),
+          ("awareness-at-full", "社会 of a policy", 5, E, SE, "社会保险政策职工知晓率", "100%"))],
 ]
 
 

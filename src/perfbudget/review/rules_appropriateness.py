@@ -452,11 +452,10 @@ _SATISFACTION_TARGET = indicator_check(_satisfaction_target)
 
 
 def _execution_target(row: Row) -> bool | None:
-    """True for a budget execution rate's target in % with a value, not a ceiling (what ``execution-target-low``
-    compares with its floor): the year's rate, not a part of the year's. A cost row is never asked (the check's
-    ``needs``: cost-not-money's)."""
+    """True for a budget execution rate's target in % with a value, not a ceiling and not a cost row (what
+    ``execution-target-low`` compares with its floor): the year's rate, not a part of the year's."""
     target = row.indicator.target
-    if target.value is None or target.op in (Op.LE, Op.LT):
+    if target.value is None or target.op in (Op.LE, Op.LT) or row.cost:
         return None
     return True if EXECUTION_RATE.search(row.key) is not None and _PART_YEAR.search(row.key) is None else None
 

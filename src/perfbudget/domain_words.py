@@ -12,6 +12,8 @@ table's split: a 年度主要任务 row named by one before the grid's 金额合
 
 from __future__ import annotations
 
+import re
+
 # Classes of the economic classification of expenditure a project may be named by (历城's 45万元 named
 # 商品和服务支出). The wage classes are apart: a wage item named by its class (工资福利支出) says what it pays and is
 # judged by the simplified template, so the review leaves them out.
@@ -20,3 +22,11 @@ EXPENSE_CLASSES = frozenset({
     "对个人和家庭的补助", "对个人和家庭补助", "对个人和家庭的补助支出", "对企业补助", "其他支出",
 })
 WAGE_CLASSES = frozenset({"工资福利支出"})
+
+# A budget execution rate's name (预算执行率, 预算完成率, 资金支出率, 补助资金年度支出率, 资金支付完成率,
+# 经费使用进度): the share of the year's money spent, a few characters allowed between the money and the act of
+# spending it; 完成 right after the money or its payment only (预算绩效目标完成率, 资金项目完成率 are a goal's and
+# a project's completion). Written once: the review's input-as-output (money going in) and execution-target-low
+# read it, and ``--weights`` takes such a name for 预算执行率's points.
+EXECUTION_RATE = re.compile(r"(?:预算|资金|经费|支出)(?:[^，,。；]{0,4}?(?:执行|支出|使用)(?:完成)?|(?:支付|拨付)?完成)"
+                            r"(?:率|进度)$")

@@ -62,6 +62,13 @@ MANAGEMENT_ROWS = [
 ]
 
 
+def department_rows(value: str, name: str = "预算完成率") -> list[list[str]]:
+    """COMMON_ROWS with its budget execution row (the third, 预算完成率 ≥95%) named ``name`` and set to ``value``."""
+    rows = [list(row) for row in COMMON_ROWS]
+    rows[2] = ["过程", "预算执行", name, name, value]
+    return rows
+
+
 def department(name: str = "某某局部门整体支出") -> list[list[str]]:
     rows = header(goals="1.全年办结重点工作任务12项，群众办事平均时长不超过3天")
     rows[1] = ["项目名称", name]

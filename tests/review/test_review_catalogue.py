@@ -42,8 +42,8 @@ def test_review_md_example_is_the_real_output(seed_path: Path) -> None:
     output = result.stdout.replace(str(seed_path), "examples/000_e2047472f0d7711d.txt")
     start = output.index("2. 检察业务")
     assert output[start:].startswith(example + "\n\n3. ")
-    assert "finds 4 errors, 38 warnings and 9 infos" in text
-    assert "错误 4，警告 38，提示 9" in output
+    assert "finds 4 errors, 38 warnings and 1 info" in text
+    assert "错误 4，警告 38，提示 1" in output
 
 
 def test_review_md_config_example_is_valid() -> None:

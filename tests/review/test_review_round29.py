@@ -21,7 +21,7 @@ def _jiangsu(*extra: tuple[str, str, str, str]) -> list:
             (DECISION, "绩效目标", "绩效指标明确性", "明确"), (DECISION, "资金投入", "预算编制科学性", "科学"),
             (COURSE, "资金管理", "资金使用合规性", "合规"), (COURSE, "组织实施", "管理制度健全性", "健全"),
             (OUT, "数量指标", "免费开放天数", "≥300天"), (OUT, "质量指标", "设施完好率", "≥95%"),
-            (OUT, "时效指标", "全年开放", "2024年12月31日前"), (OUT, "成本指标", "运维成本", "≤80万元"),
+            (OUT, "时效指标", "全年开放", "2022年12月31日前"), (OUT, "成本指标", "运维成本", "≤80万元"),
             (EFF, "社会效益指标", "接待游客人次", "≥20万人次"), (SAT, "服务对象满意度指标", "游客满意度", "≥90%"),
             *extra]
     return [row(*item) for item in rows]
@@ -33,6 +33,7 @@ def test_the_evaluation_frame_is_known_by_its_decision_block() -> None:
 
 
 def test_jiangsu_form_gets_no_finding_on_its_own_rows() -> None:
+    # (its 时效 row was due 2024年12月31日前 in a 2022 table until round 40's time-after-year told that apart)
     doc = document(*_jiangsu(), name="赛珍珠文化公园运转经费", budget="80")
     findings = review_document(doc).findings
     assert [(f.rule, f.indicator) for f in findings if f.severity != "info" and f.rule != "missing-goals"] == []

@@ -16,6 +16,7 @@ import pytest
 
 from perfbudget.review.engine import review_document
 from tests.review.review_helpers import GOOD_ROWS, Run, header, read, with_row
+from tests.review.test_department_frameworks import department, department_rows
 
 R = list[list[str]]
 OUT, Q, T, C, N = "产出指标", "质量指标", "时效指标", "成本指标", "数量指标"
@@ -59,6 +60,7 @@ def named_header(name: str) -> list[list[str]]:
 
 
 WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
+
 
 DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
     # 1 goals that cannot be measured
@@ -363,6 +365,13 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活", "≥3次")), None, [(1, "level3")]),
     ("name-lost-start", "a name that lost its first character (零陵's 育补助)",
      with_row(4, row(OUT, "成本指标", "育补助", "≤10万元")), None, [(4, "level3")]),
+    # round 40 (长庆初中 规划, 西部科学城 融媒体中心)
+    ("time-after-year", "work due two years after the budget's (长庆初中)",
+     with_row(3, row(OUT, T, "完成时限", "2026年12月底完成项目规划相关工作。")), None, [(3, "target")]),
+    ("execution-target-low", "a 部门整体 form's execution target of 70% (西部科学城)",
+     department_rows("70%"), department(), [(3, "target")]),
+    ("awareness-at-full", "every resident aware (大英 医保)",
+     with_row(5, row(E, SE, "城乡居民参保网络宣传群众知晓率", "=100%")), None, [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -654,6 +663,19 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("name-cut-mid-word", "the last word whole",
      with_row(1, row(OUT, N, "开展食品安全宣传周等科普宣传活动", "≥3次")), None),
     ("name-lost-start", "the first word whole", with_row(4, row(OUT, "成本指标", "抚育补助", "≤10万元")), None),
+    ("time-after-year", "a project crossing into the next year",
+     with_row(3, row(OUT, T, "项目建设周期", "2024年4月-2025年2月")), None),
+    ("execution-target-low", "an execution target at the floor", department_rows("≥90%"), department()),
+    ("awareness-at-full", "a closed group all told", with_row(5, row(E, SE, "奖助政策学生知晓率", "100%")), None),
+    ("execution-target-low", "a half year's schedule", department_rows("≥50%", "上半年预算执行率"), department()),
+    # round 40's second reading: the false alarms it found, (rule, case, position, 一级, 二级, name, value)
+    *[(rule_id, case, with_row(at, row(level1, level2, name, value)), None)
+      for rule_id, case, at, level1, level2, name, value in (
+          ("time-before-year", "a comparison base, no deadline", 3, OUT, T, "完成时间", "较2022年底提前完成"),
+          ("time-before-year", "the year money was carried over", 3, OUT, T, "2023年底结转资金支付进度", "6月底前"),
+          ("time-after-year", "a multi-year term named as such", 3, OUT, T, "项目建设周期", "2023年1月-2026年12月"),
+          ("awareness-at-full", "a project's beneficiaries", 5, E, SE, "受益群众政策知晓率", "100%"),
+          ("awareness-at-full", "社会 of a policy", 5, E, SE, "社会保险政策职工知晓率", "100%"))],
 ]
 
 

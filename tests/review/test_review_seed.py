@@ -11,8 +11,7 @@ from perfbudget.model import Document
 from perfbudget.review.engine import review_document
 
 EXPECTED = {
-    # 1 信息化运维: a vague effect; goal copies the purpose
-    ("goals-repeat-purpose", 1, None),
+    # 1 信息化运维: a vague effect (its goal copies the purpose: said by goals-not-measurable, below)
     ("vague-qualitative", 1, 7),
     # 2 业务、装备及外包服务费: input as output, rate under 数量, two ≥100%, 及时率 without its object,
     #   较钱 (typo) and a vague effect, 部门/干警 mismatch
@@ -25,27 +24,22 @@ EXPECTED = {
     ("typo", 2, 7),
     ("name-description-mismatch", 2, 8),
     # 3 检察装备经费: 服务业务部门(数量) cut off, 时效 in %, 较钱, 部门/干警
-    ("goals-repeat-purpose", 3, None),
     ("name-cut-off", 3, 2),
     ("unit-mismatch", 3, 5),
     ("vague-qualitative", 3, 7),
     ("typo", 3, 7),
     ("name-description-mismatch", 3, 8),
     # 4 购买服务: 健全
-    ("goals-repeat-purpose", 4, None),
     ("vague-qualitative", 4, 9),
     # 5 业务经费(市级): a cost that is a growth rate, 案件质量过硬, 服务对象/干警 mismatch
-    ("goals-repeat-purpose", 5, None),
     ("cost-not-money", 5, 6),
     ("vague-qualitative", 5, 8),
     ("name-description-mismatch", 5, 9),
     # 6 业务经费(中央): a name cut off, a value repeating its name, 健全
-    ("goals-repeat-purpose", 6, None),
     ("name-cut-off", 6, 1),
     ("vague-qualitative", 6, 7),
     ("vague-qualitative", 6, 8),
     # 7 装备购置: 时效 in %, 较钱, 提升
-    ("goals-repeat-purpose", 7, None),
     ("unit-mismatch", 7, 5),
     ("vague-qualitative", 7, 7),
     ("typo", 7, 7),
@@ -55,12 +49,10 @@ EXPECTED = {
     ("input-as-output", 8, 4),
     ("vague-qualitative", 8, 6),
     # 9 招商引资: 完成时间 按期完成, a value repeating its name
-    ("goals-repeat-purpose", 9, None),
     ("qualitative-for-number", 9, 3),
     ("vague-qualitative", 9, 5),
     # 10 司法救助: 缓解、保障, 持续保障, 再信访率 under 满意度, 救助经费支出合规率 under 质量 (money
     #   handling, no quality of the aid: judged so in review round 15)
-    ("goals-repeat-purpose", 10, None),
     ("vague-qualitative", 10, 9),
     ("vague-qualitative", 10, 10),
     ("non-satisfaction-in-group", 10, 11),
@@ -69,6 +61,8 @@ EXPECTED = {
     # 补充公用经费 is a 运转类 item judged by the simplified template (保障机关运转 is its goal).
     # 3 and 7 also share one goal word for word (said in the message).
     *(("goals-not-measurable", seq, None) for seq in (1, 2, 3, 4, 5, 6, 7, 9, 10)),
+    # All but 2 copy their 资金用途 into the goal: goals-not-measurable says it in its message (one fault of the goal,
+    # one finding, since round 40); 8's goal, which that rule leaves (运转类), is goals-repeat-purpose's hint.
 }
 
 

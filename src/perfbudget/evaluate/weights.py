@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from perfbudget.domain_words import EXECUTION_RATE
 from perfbudget.evaluate.numbers import CENT, HUNDRED, ZERO, show
 from perfbudget.framework import (
     DEPARTMENT_LEVEL1,
@@ -43,7 +44,9 @@ from perfbudget.model import Project
 from perfbudget.target import format_decimal
 
 EXECUTION = "预算执行率"
-_EXECUTION_ALIASES = {"预算执行率", "执行率", "预算执行", "资金执行率"}
+# 预算执行率's points are given by its name (any EXECUTION_RATE reads: 预算执行率, 资金执行率, 预算完成率 …) or by these
+# short forms.
+_EXECUTION_SHORT = frozenset({"执行率", "预算执行"})
 
 
 class WeightsError(ValueError):
@@ -106,7 +109,7 @@ def parse_weights(text: str) -> Weights:
             raise WeightsError(f"「{part.strip()}」中的分值应为非负数")
         if not _is_cents(points):
             raise WeightsError(f"「{part.strip()}」中的分值最多保留两位小数")
-        if name in _EXECUTION_ALIASES:
+        if name in _EXECUTION_SHORT or EXECUTION_RATE.fullmatch(name) is not None:
             execution = points
             continue
         level1 = department_level1(normalise_level1(name))

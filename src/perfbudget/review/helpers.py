@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, NamedTuple
+from functools import lru_cache, wraps
+from typing import Any, NamedTuple, TypeVar
 
 from perfbudget.framework import (
     DEPARTMENT_LEVEL1,
@@ -353,13 +353,38 @@ def department_framework(document: Document, project: Project) -> Framework | No
 _DEPARTMENT: list[Any] = [None, {}, {}]
 
 
+# What :func:`per_document` functions answered for the document asked last, by function.
+_T = TypeVar("_T")
+_MEMO: tuple[Document | None, dict[Callable[[Document], Any], Any]] = (None, {})
+
+
+def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
+    """``compute`` answered once for the document under review, several rules asking in turn
+    (``rules_goals.unmeasured_goals``): kept as its rows are, by identity, and dropped with them
+    (:func:`forget_rows`)."""
+
+    @wraps(compute)
+    def answer(document: Document) -> _T:
+        global _MEMO
+        if _MEMO[0] is not document:
+            _MEMO = (document, {})
+        memo = _MEMO[1]
+        if compute not in memo:
+            memo[compute] = compute(document)
+        return memo[compute]
+
+    return answer
+
+
 def forget_rows(document: Document) -> None:
-    """Drop the rows kept for ``document`` (the engine calls this when its review is done)."""
-    global _ROWS
+    """Drop the rows and the answers kept for ``document`` (the engine calls this when its review is done)."""
+    global _ROWS, _MEMO
     if _ROWS[0] is document:
         _ROWS = (None, (), (), [])
     if _DEPARTMENT[0] is document:
         _DEPARTMENT[:] = [None, {}, {}]
+    if _MEMO[0] is document:
+        _MEMO = (None, {})
 
 
 # The rule the engine is running (id, dimension, severity), set around each rule by

@@ -163,14 +163,28 @@ def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str
 def _category_of_name(name: str) -> str | None:
     if not name:
         return None
-    if _any_word("category", "personnel").search(name):
+    if any_word("category", "personnel").search(name):
         return PERSONNEL
-    if _any_word("category", "running").search(name):
+    if any_word("category", "running").search(name):
         return RUNNING
     return None
 
 
 @lru_cache(maxsize=64)
-def _any_word(section: str, key: str) -> re.Pattern[str]:
+def any_word(section: str, key: str) -> re.Pattern[str]:
     """A pattern found in a text exactly when one of the list's words is (``any(word in text …)`` in one search)."""
     return re.compile("|".join(re.escape(word) for word in vocabulary()[section][key]) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def people_words() -> re.Pattern[str]:
+    """People a name counts or asks: ``[people]``'s groups and the public (贫困人口, 学生, 农户, 群众, 居民 …)."""
+    return re.compile(f"{any_word('people', 'groups').pattern}|{any_word('people', 'public').pattern}")
+
+
+@lru_cache(maxsize=1)
+def closed_group() -> re.Pattern[str]:
+    """A group of people that can all be listed: one of ``[people]``'s groups (学生, 职工 …), or the public closed by
+    a word right before it (受益群众, 脱贫群众, 参保群众)."""
+    closing, public = any_word("people", "closing").pattern, any_word("people", "public").pattern
+    return re.compile(f"{any_word('people', 'groups').pattern}|(?:{closing})(?:{public})")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfbudget.model import Document, Op
+from perfbudget.domain_words import EXECUTION_RATE
+from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     Row,
@@ -21,8 +22,13 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_feasibility import direction_fault, listed_amounts, name_direction
-from perfbudget.review.rules_relevance import input_row_advice, is_input_name
+from perfbudget.review.rules_feasibility import (
+    direction_fault,
+    listed_amounts,
+    name_direction,
+    public_awareness_at_full,
+)
+from perfbudget.review.rules_relevance import input_row_advice, is_input_name, is_input_row
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, written_unit
 
@@ -224,6 +230,8 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     region switches ``direction-clash`` off, it is told here in that rule's words. A rate of money going in that
     ``input-as-output`` tells (``资金到位及时率 ≧100%``: two faults of §6, each told) is told to be deleted, not
     rewritten as 100% (round 38: the two findings at the row give one fix, as ``qualitative-for-number``'s since 37).
+    The public's awareness at or over 100% (``群众知晓率 ≥100%``) is ``awareness-at-full``'s: 「写作100%」 would
+    contradict it (no survey finds everyone aware); told here only where that rule is off.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0],
                          input_row_advice(document, row, settings, verdict[1]))
@@ -253,6 +261,16 @@ def _over_100(row: Row) -> tuple[str, str] | tuple[str, str, str] | None:
         # its words where a region switched it off (「写作100%」 would be the wrong fix)
         fault = direction_fault(row)
         return None if fault is None else (fault[0], fault[1], "direction-clash")
+    said = _over_100_said(indicator, target)
+    if said is not None and public_awareness_at_full(row):
+        # 群众知晓率 ≥100%: awareness-at-full's (no survey finds 100%); 「写作100%」 would be the opposite advice
+        return (said[0], said[1], "awareness-at-full")
+    return said
+
+
+def _over_100_said(indicator: Indicator, target: Target) -> tuple[str, str] | None:
+    """``rate-over-100``'s (message, suggestion) for a target in % that is a rate's, or None."""
+    assert target.value is not None
     top = target.upper if target.upper is not None else target.value
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",
@@ -431,6 +449,54 @@ _BARE = "bare"
 
 
 _SATISFACTION_TARGET = indicator_check(_satisfaction_target)
+
+
+def _execution_target(row: Row) -> bool | None:
+    """True for a budget execution rate's target in % with a value, not a ceiling and not a cost row (what
+    ``execution-target-low`` compares with its floor): the year's rate, not a part of the year's."""
+    target = row.indicator.target
+    if target.value is None or target.op in (Op.LE, Op.LT) or row.cost:
+        return None
+    return True if EXECUTION_RATE.search(row.key) is not None and _PART_YEAR.search(row.key) is None else None
+
+
+# A part of the year (上半年, 序时, 一季度, 1-6月, 6月底): a rate by then is the schedule's share of the year's money,
+# not the year's (上半年预算执行率 ≥50% plans nothing unspent).
+_PART_YEAR = re.compile(r"[上下]半年|半年度|序时|季度|季末|月[底末]|\d{1,2}月|[一二三四五六七八九十]月|年中|期中|中期")
+
+_EXECUTION_TARGET = indicator_check(_execution_target, needs=lambda shape: shape[9] and not shape[2])
+
+
+@rule("execution-target-low", title="预算执行率目标过低", dimension="适当性", severity="warning",
+      params={"floor": Decimal(90)})
+def execution_target_low(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A budget execution rate's target (预算执行率, 预算完成率, 资金支出率 …, in %) below ``floor`` (default 90%).
+
+    Where a table keeps budget execution as an indicator of its own — a 部门整体 form's management indicators, a
+    flat list without 一级 (西部科学城 融媒体中心's ``预算完成率 70%``, round 10's miss, flagged since round 40) — a
+    target below the floor plans to leave part of the year's money unspent: either the budget asked for is too large
+    or the target is set too low (local practice scores execution below 90% down and may cut the next budget; set
+    ``floor`` per region). The same names filed as an output or effect are ``input-as-output`` (delete the row), and as
+    a cost ``cost-not-money``: they are not told twice. A ceiling (``≤``), a target at or above the floor and a
+    part of the year's rate (``上半年预算执行率 ≥50%``, 序时, 一季度, 1-6月: the schedule's share, nothing left unspent)
+    are not flagged; a goal's completion (``预算绩效目标完成率``) is no execution rate (``domain_words.EXECUTION_RATE``,
+    the names ``input-as-output`` reads as money going in too).
+    """
+    floor = Decimal(settings.param("floor"))
+    out = []
+    for row, _ in flagged(document, _EXECUTION_TARGET):
+        indicator = row.indicator
+        value = indicator.target.value
+        assert value is not None
+        if value >= floor or is_input_row(document, row):
+            continue
+        out.append(at_indicator(row.project, row.position, indicator, "target",
+                                f"预算执行指标{quote(indicator.level3)}的目标{quote(indicator.target.raw)}低于"
+                                f"{format_decimal(floor)}%：按计划有{format_decimal(HUNDRED - value)}%的预算"
+                                "当年用不完，不是预算编得偏大，就是目标定得偏低",
+                                f"预算执行率一般以100%为目标，不低于{format_decimal(floor)}%；当年确实用不完的资金应调减"
+                                "预算，而不是降低执行率目标"))
+    return out
 
 
 @rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",

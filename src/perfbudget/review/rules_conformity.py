@@ -36,7 +36,7 @@ from perfbudget.review.helpers import (
     unit_note,
     without_placeholder,
 )
-from perfbudget.review.language import figures, made_of, word_set, words
+from perfbudget.review.language import figures, made_of, people_words, word_set, words
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
@@ -447,9 +447,6 @@ def _repeated(indicator: Indicator, seen: int, before: Indicator, position: int)
 _OUTPUT_AND_EFFECT = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT})
 # Counting heads: the people themselves, not a service done for them (…管理数, …访视数 count services).
 _HEAD_COUNT_END = re.compile(r"(?:人数|人口数|人口总数|总人数|户数|总户数|人口)$")
-# Who is counted: the same word in both names says the same people.
-_PEOPLE = re.compile(r"贫困人口|监测对象|脱贫人口|学生|幼儿|儿童|老年人|老人|残疾人|农户|居民|群众|职工|患者|妇女"
-                     r"|渔民|牧民")
 
 
 def _head_count(name: str, target: Target) -> tuple[object, ...] | None:
@@ -457,7 +454,7 @@ def _head_count(name: str, target: Target) -> tuple[object, ...] | None:
     if (not name.endswith(("数", "口")) or target.value is None or target.unit not in ("人", "户", "名")
             or _HEAD_COUNT_END.search(name) is None):
         return None
-    people = _PEOPLE.search(name)
+    people = people_words().search(name)  # who is counted: the same word in both names says the same people
     return None if people is None else (people.group(0), target.op, target.value, target.unit)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -28,6 +29,8 @@ from perfbudget.review.helpers import (
     unit_note,
 )
 from perfbudget.review.language import (
+    any_word,
+    closed_group,
     content_words,
     figures,
     made_of,
@@ -528,12 +531,59 @@ _YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}年")
 _ON_TIME_ACT = re.compile(r"^(?:按时|及时|按期|如期)(?!.*(?:率|比例|性|度|时间|期限|时限|周期|天数|时长))")
 
 
-def _time_without_date(row: Row) -> tuple[str, str] | int | None:
-    """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year``, the
-    year a 时效 date names (one pass over the rows for both), or None."""
+@dataclass(frozen=True, slots=True)
+class _DueYear:
+    """The year a 时效 row's deadline names, for ``time-before-year`` and ``time-after-year``: ``year`` as read,
+    ``written`` the text that names it (the value, or the name where the value gives no year: a date written in
+    the name, ``2021年11月30日前完成资金支付 | 11月底完成``)."""
+
+    year: int
+    written: str
+    in_name: bool = False
+    start: int | None = None  # a period's first year (2024年3月-2026年6月: 2024)
+
+
+def _time_without_date(row: Row) -> tuple[str, str] | _DueYear | None:
+    """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year`` and
+    ``time-after-year``, the year a 时效 deadline names (:class:`_DueYear`; one pass over the rows for all
+    three), or None."""
     if row.level2 != "时效指标":
         return None
     target = row.indicator.target
+    verdict = _time_verdict(row, target)
+    written = row.indicator.level3  # as written: name_of takes 指标12021 off as the form's numbering
+    if verdict is not None or "年" not in written or _DATED_YEAR.search(target.raw) is not None:
+        return verdict
+    # the value names no year (11月底完成, 100%): a deadline written in the name dates it
+    years = _deadline_years(written)
+    return _DueYear(years[0], written, in_name=True) if years else None
+
+
+# A year written as a date's (2021年12月底, 2021年11月30日前, 2023年底, 2023年内): a deadline's year in a 时效 text
+# (not 2021年度's year of a budget, nor 5年's length: 19xx/20xx, 年 then a month or 底/末/内/前; a digit before it is
+# allowed, the form's 指标1 glued to the name: 指标12021年11月30日前完成资金支付).
+_DATED_YEAR = re.compile(r"((?:19|20)\d{2})年(?=\d{1,2}月|[底末内前])")
+
+# A date followed by a deadline word (2021年12月底完成, 2021年11月30日前, 2023年内): the date is the one the work is
+# due by. A date followed by anything else (2023年底结转资金: the year money was carried over from) is not.
+_DEADLINE_DATE = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}[日号])?份?)?[底末初]?"
+                            r"(?=之?前|以前|内|止|完成|完工|竣工|建成|办结|结束|验收|交付|投入使用|实施完毕)")
+# What makes a date before it no deadline: a comparison base (较2022年底, 比…), work already done (已于2023年…), a date
+# the text counts from (截至2022年底), money carried over (结转2023年…).
+_NOT_DUE_BEFORE = re.compile(r"(?:较|比|已|截至|结转)于?$")
+# A clause that says its work is done (2023年底前已完成一期): its dates are history, not the row's deadline.
+_DONE_CLAUSE = re.compile(r"已(?:经)?(?:于[^，,；;。]*)?(?:完成|完工|竣工|建成|实施|拨付|支付)")
+
+
+def _deadline_years(text: str) -> list[int]:
+    """The years of the deadlines a 时效 text names (its sentence or name): a date followed by a deadline word, not
+    after 较, 比, 已, 截至 or 结转, nor in a clause saying its work is already done."""
+    return [int(date.group(1)) for clause in _CLAUSE.split(text) if _DONE_CLAUSE.search(clause) is None
+            for date in _DEADLINE_DATE.finditer(clause) if _NOT_DUE_BEFORE.search(clause, 0, date.start()) is None]
+
+
+def _time_verdict(row: Row, target: Target) -> tuple[str, str] | _DueYear | None:
+    """:func:`_time_without_date` on the value alone."""
     if target.unit not in ("%", "％"):
         if target.unit == "年" and target.value == 1 and _ON_TIME_ACT.match(row.name) is not None:
             # 按时交纳税费 =1年: the whole year as the value of a thing to be done on time names no due date
@@ -544,7 +594,11 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
         if target.is_quantitative or ("年" not in target.raw and "." not in target.raw and "-" not in target.raw):
             return None
         due = due_of(target)
-        return due.end_year if due is not None else None
+        if due is not None:
+            return _DueYear(due.end_year, target.raw, start=due.start_year) if due.end_year is not None else None
+        # a deadline in a sentence (2021年12月底完成项目规划相关工作。): the latest date it names as a deadline
+        years = _deadline_years(target.raw)
+        return _DueYear(max(years), target.raw) if years else None
     if due_of(target) is not None:
         return None
     if _TIMED_NAME.search(row.name):
@@ -573,23 +627,121 @@ def time_before_year(document: Document, settings: RuleSettings) -> list[Finding
     """A 时效 target whose date lies before the budget year (``2018年12月底前`` in a 2019 table).
 
     The year's money cannot pay for work already due the year before: the row was copied from last
-    year's table, or the year is a slip. Flagged when a 时效 row's deadline (or the end of its period)
-    names a year before the project's fund year (the table's 年度). A deadline in a later year
-    (a project spanning two years, ``2023年4月-2024年2月``) and a date without a year (``12月底前``)
+    year's table, or the year is a slip. Flagged when a 时效 row's deadline (or the end of its period, or the
+    latest date a sentence names: ``2018年12月底完成验收。``) names a year before the project's fund year (the
+    table's 年度); where the value names no year, a date written in the name counts (原州's
+    ``2021年11月30日前完成资金支付 | 11月底完成`` in a 2022 self-evaluation, round 40). In a sentence or a name a
+    date counts only when a deadline word follows it (前, 内, 完成, 完工, 竣工 …): a comparison base
+    (``较2022年底提前完成``), work already done (``2023年底前已完成一期，本年完成二期``, 已于…), a date
+    counted from (截至…) and the year money was carried over (``2023年底结转资金支付进度 | 6月底前``) are no
+    deadline. A deadline in a later year
+    (``time-after-year`` judges those) and a date without a year (``12月底前``)
     are not flagged, nor any table whose year is not known.
     """
+    return [_year_finding(row, due, year, f"早于本表的预算年度{year}年：本年度的资金无法用于上一年已到期的工作",
+                          f"写明{year}年度内的完成时间，如「{year}年12月底前」；沿用上年表格的，逐项更新年份")
+            for row, due, year in _dated_rows(document) if due.year < year]
+
+
+@rule("time-after-year", title="完成时间晚于预算年度次年", dimension="可行性", severity="warning")
+def time_after_year(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 时效 target due two or more years after the budget year (``2021年12月底完成项目规划相关工作`` in a 2019 table).
+
+    A year's target is what the year's money buys by the year's end; a project spanning the turn of the year
+    may end in the next one (``2023.07-2024.01``, ``2023年底`` in a 2022 table: not flagged), but work due two years
+    later cannot be checked when the year's money is evaluated, and is no output of this budget: the row gives the
+    whole project's (实施期) term, or the year is a slip (长庆初中's 2019 table, round 40). Read as
+    ``time-before-year`` reads the year (the value's deadline, the latest date a sentence names, else a date in the
+    name); a table whose year is not known is not judged. A row that names the term itself (``项目建设周期``,
+    ``中期目标完成时间``, 实施期, 建设期) gives the multi-year term where it is asked and is not flagged; a period that
+    holds the budget year (``项目完工时间 2024年3月-2026年6月`` in a 2024 table) is told as the whole project's term,
+    and asked for this year's part.
+    """
     out = []
-    for row, end_year in flagged(document, _TIME_WITHOUT_DATE):  # (its int verdicts: the year a date names)
-        year = row.project.fund_year
-        if type(end_year) is not int or year is None or end_year >= year:
+    for row, due, year in _dated_rows(document):
+        if due.year < year + 2 or _TERM_NAME.search(row.name) is not None:
             continue
-        indicator = row.indicator
-        out.append(at_indicator(row.project, row.position, indicator, "target",
-                                f"时效指标{quote(indicator.level3)}的完成时间{quote(indicator.target.raw)}在"
-                                f"{end_year}年，早于本表的预算年度{year}年：本年度的资金无法用于上一年已到期的工作",
-                                f"写明{year}年度内的完成时间，如「{year}年12月底前」；沿用上年表格的，逐项更新年份"))
+        if due.start is not None and due.start <= year:
+            why = (f"是跨{due.start}—{due.year}年的整个项目的周期：年度指标写本年度资金要完成的部分，整个项目"
+                   f"{due.year}年才完成，在{year}年度的评价中无法考核")
+        else:
+            why = (f"比本表的预算年度{year}年晚{due.year - year}年：年度指标是本年度资金要完成的工作，{due.year}年"
+                   f"才到期的工作在{year}年度的评价中无法考核")
+        out.append(_year_finding(row, due, year, why,
+                                 f"写明本年度完成的部分和时间，如「{year}年12月底前完成规划编制」；整个项目的完成时间"
+                                 "写在实施期（中长期）目标中"))
     return out
 
+
+# A 时效 name that names a multi-year term (项目建设周期, 中期目标完成时间, 实施期): the term is what it asks for.
+_TERM_NAME = re.compile(r"中期|实施期|建设期|周期")
+
+
+def _dated_rows(document: Document) -> list[tuple[Row, _DueYear, int]]:
+    """The 时效 rows whose deadline names a year, each with it and its project's fund year (known)."""
+    return [(row, due, row.project.fund_year) for row, due in flagged(document, _TIME_WITHOUT_DATE)
+            if type(due) is _DueYear and row.project.fund_year is not None]
+
+
+def _year_finding(row: Row, due: _DueYear, year: int, why: str, fix: str) -> Finding:
+    """A finding of ``time-before-year`` or ``time-after-year``: where the year is written, what it is, ``why``."""
+    indicator = row.indicator
+    where = (f"时效指标{quote(indicator.level3)}的名称写明完成时间在{due.year}年（指标值{quote(indicator.target.raw)}"
+             "没有写年份）" if due.in_name else
+             f"时效指标{quote(indicator.level3)}的完成时间{quote(due.written)}在{due.year}年")
+    if due.in_name:
+        fix += f"；完成时间写在指标值中（如「{year}年12月底前」），名称只写要完成的事"
+    return at_indicator(row.project, row.position, indicator, "level3" if due.in_name else "target",
+                        f"{where}，{why}", fix)
+
+
+
+def public_awareness_at_full(row: Row) -> bool | None:
+    """True for a public's awareness (…群众知晓率, 公众知晓度) whose target's lower bound is 100%."""
+    target = row.indicator.target
+    if target.value is None or target.value < 100 or target.op in (Op.LE, Op.LT):
+        return None
+    name = row.name
+    if _AWARENESS.search(name) is None or any_word("people", "public").search(name) is None:
+        return None
+    return True if closed_group().search(name) is None else None
+
+
+# An awareness as the measure (政策知晓率, 群众知晓度): the name ends in it, not a sentence (知晓率显著提升).
+_AWARENESS = re.compile(r"知晓(?:率|度|比例)$")
+
+_PUBLIC_AWARENESS_AT_FULL = indicator_check(public_awareness_at_full, needs=lambda shape: shape[9])
+
+
+@rule("awareness-at-full", title="公众知晓率目标定为100%", dimension="可行性", severity="warning")
+def awareness_at_full(document: Document, settings: RuleSettings) -> list[Finding]:
+    """The public's awareness of a policy or a campaign set at 100% (``城乡居民参保网络宣传群众知晓率 =100%``).
+
+    An awareness of the public (群众, 公众, 居民, 市民, 村民 …: ``[people] public`` of the vocabulary) is found by a
+    survey of a sample: no survey finds every resident aware, so a target of 100% cannot be met as measured, nor
+    checked against a survey (88号: 指标值可实现、可考核). 大英 医保's (b170, missed since round 26) is the case.
+    Flagged when the name ends in 知晓率, 知晓度 or 知晓比例, names the public, and the target's lower bound is 100%
+    (``=100%``, ``≥100%``, ``120%`` alike: ``rate-over-100`` leaves such a row to this rule, its 「写作100%」 would be
+    the opposite advice). A closed group that can all be told is not: a group named (``奖助政策学生知晓率 100%``:
+    every student of one university; ``社会保险政策职工知晓率``), or the public closed by the word before it
+    (``受益群众``, ``脱贫群众``, ``参保群众``: a project's beneficiaries, a register's households; ``[people] groups``
+    and ``closing``). Nor are an
+    awareness with no public named (``政策知晓率``, ``社会救助政策知晓率``: bare 社会 names a policy), a target below
+    100% (``政策群众知晓率 ≥90%``) and an awareness in a sentence (``…知晓率显著提升``).
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target",
+                         f"{quote(row.indicator.level3)}的目标{quote(row.indicator.target.raw)}"
+                         f"{_beyond_all(row.indicator.target)}要求所有群众都知晓：公众知晓率要靠抽样调查得出，"
+                         "抽样调查难以得出人人知晓的结果，100%无法据调查考核",
+                         "写明调查方式和合理的目标，如「群众知晓率≥90%（抽样问卷调查）」")
+            for row, _ in flagged(document, _PUBLIC_AWARENESS_AT_FULL)]
+
+
+def _beyond_all(target: Target) -> str:
+    """What a target over 100% adds to ``awareness-at-full``'s message (``rate-over-100`` leaves it the row)."""
+    assert target.value is not None
+    top = target.upper if target.upper is not None else target.value
+    return "超过100%，比率不可能达到；即使是100%，也" if top > 100 or target.op is Op.GT else ""
 
 
 @rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")

@@ -16,7 +16,16 @@ from functools import lru_cache
 from perfbudget.model import Document, Op, Project, Target
 from perfbudget.money_text import MONEY_UNITS as _MONEY_UNITS
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, joined_goals, name_of, quote
+from perfbudget.review.helpers import (
+    CACHE_SIZE,
+    at_indicator,
+    at_project,
+    bare,
+    joined_goals,
+    name_of,
+    per_document,
+    quote,
+)
 from perfbudget.review.language import (
     content_words,
     figures,
@@ -91,8 +100,24 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
     unit, ``每生1500元/学期``, is a standard and counts as a figure); a goal copied word
     for word from another project of the same document. Goals that are only a figure are
     ``missing-goals``. 人员类/运转类 projects (the standard goal 保障单位正常运转) are not
-    flagged unless copied.
+    flagged unless copied. A goal that also repeats the 资金用途 (``goals-repeat-purpose``'s test) says so in the
+    same message (「…基本照抄了资金用途，没有可衡量的数字或完成标准」): one fault of the goal, one finding (since
+    round 40; the seed's nine copies were told twice, this warning and that rule's hint).
     """
+    out = []
+    for project, text, faults in unmeasured_goals(document):
+        copied = "基本照抄了资金用途，" if repeats_purpose(project) else ""
+        out.append(at_project(project, "goals", f"绩效目标{quote(text)}{copied}" + "；".join(faults),
+                              "写明本年度要完成的产出（数量、质量、时限）和要达到的效果，尽量用数字表述，"
+                              "并让每一项都有对应的三级指标" + _goal_example(project)))
+    return out
+
+
+@per_document
+def unmeasured_goals(document: Document) -> list[tuple[Project, str, list[str]]]:
+    """The projects ``goals-not-measurable`` tells, each with its goal text and the faults found (in document
+    order); ``goals-repeat-purpose`` reads it too (one fault of a goal, one finding): answered once a review
+    (:func:`~perfbudget.review.helpers.per_document`)."""
     texts = [_goal_text(project) for project in document.projects]
     same: dict[str, list[Project]] = defaultdict(list)
     for project, text in zip(document.projects, texts, strict=True):
@@ -112,12 +137,23 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
             more = f"等{len(sharing) - 1}个项目" if len(sharing) - 1 > len(copies) else ""
             faults.append("与项目" + "、".join(quote(_named(other)) for other in copies) + f"{more}的绩效目标一字不差，"
                           "不是本项目自己的目标")
-        if not faults:
-            continue
-        out.append(at_project(project, "goals", f"绩效目标{quote(text)}" + "；".join(faults),
-                              "写明本年度要完成的产出（数量、质量、时限）和要达到的效果，尽量用数字表述，"
-                              "并让每一项都有对应的三级指标" + _goal_example(project)))
+        if faults:
+            out.append((project, text, faults))
     return out
+
+
+def repeats_purpose(project: Project) -> bool:
+    """Whether the project's 绩效目标 only repeat its 资金用途: punctuation aside, the same text, or one containing
+    the other and adding less than a third to it (``goals-repeat-purpose``; ``goals-not-measurable`` says it in its
+    own message)."""
+    if not project.goals or not project.purpose:
+        return False
+    goals = bare("".join(project.goals))
+    purpose = bare(project.purpose)
+    if not goals or not purpose:
+        return False
+    longer, shorter = (goals, purpose) if len(goals) >= len(purpose) else (purpose, goals)
+    return shorter in longer and (len(longer) - len(shorter)) * 3 < len(longer)
 
 
 _GOAL_EXAMPLE_LEVELS = (("产出指标", "数量指标"), ("效益指标", None))

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from perfbudget.domain_words import EXECUTION_RATE
 from perfbudget.framework import (
     DEPARTMENT_FRAMEWORKS,
     DEPARTMENT_LEVEL2,
@@ -46,6 +47,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import figures, project_category, word_set
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_goals import repeats_purpose, unmeasured_goals
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 from perfbudget.time_target import parse_due
@@ -60,7 +62,7 @@ _INPUT_NAME = re.compile(
     r"|(?:支付|拨付|兑付|下达|到位)(?:资金|经费|款项)"
     r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达|支出)(?:率|性|情况|进度|比例|周期)?$"
     r"|费用使用(?:率|情况|进度|比例|周期)$"
-    r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
+    rf"|{EXECUTION_RATE.pattern}|^支出进度$"
     # money laid out reaching its users: 业务工作支出到位率
     r"|支出(?:到位|拨付|下达)(?:及时)?(?:率|性|情况)$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
@@ -872,21 +874,16 @@ def goals_repeat_purpose(document: Document, settings: RuleSettings) -> list[Fin
     The goals should say what the project will achieve this year, ideally with numbers that
     the indicators then measure; a copy of the fund purpose says what the money is for.
     Flagged when, punctuation aside, the goals and the purpose are the same text or one
-    contains the other and adds less than a third to it.
+    contains the other and adds less than a third to it. A goal ``goals-not-measurable`` tells (a copy
+    with no figure) is told there once, its message saying it copies the purpose (since round 40: the
+    seed's nine projects had the copy as a hint beside the warning, one fault told twice); this rule tells
+    the copies that goal rule leaves, and all of them where it is off.
     """
-    out = []
-    for project in document.projects:
-        if not project.goals or not project.purpose:
-            continue
-        goals = bare("".join(project.goals))
-        purpose = bare(project.purpose)
-        if not goals or not purpose:
-            continue
-        longer, shorter = (goals, purpose) if len(goals) >= len(purpose) else (purpose, goals)
-        if shorter in longer and (len(longer) - len(shorter)) * 3 < len(longer):
-            out.append(at_project(project, "goals", "绩效目标基本照抄了资金用途，没有说明本年度要达到的具体目标",
-                                  "写明本年度通过该项目要完成的产出和达到的效果，尽量量化，并与三级指标对应"))
-    return out
+    told = ({id(project) for project, _text, _faults in unmeasured_goals(document)}
+            if settings.runs("goals-not-measurable") else set())
+    return [at_project(project, "goals", "绩效目标基本照抄了资金用途，没有说明本年度要达到的具体目标",
+                       "写明本年度通过该项目要完成的产出和达到的效果，尽量量化，并与三级指标对应")
+            for project in document.projects if id(project) not in told and repeats_purpose(project)]
 
 
 @rule("output-off-purpose", title="数量指标与项目用途不符", dimension="相关性", severity="warning")

@@ -366,15 +366,15 @@ def reviews_command(
 @app.command("rules")
 def rules_command(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON。"),
-    markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown 规则目录（即 docs/rules.md）。"),
+    markdown: bool = typer.Option(False, "--markdown",
+                                  help="输出 Markdown 规则目录（即 docs/rules.md，英文，供开发者）。"),
 ) -> None:
     """列出全部审核规则：编号、名称、审核维度、严重程度与说明。"""
     from perfbudget.review.catalogue import catalogue_dicts, catalogue_markdown
-    from perfbudget.review.registry import all_rules
-    from perfbudget.vocabulary import SEVERITY_LABELS
 
+    rules = catalogue_dicts()
     if as_json:
-        print_json(catalogue_dicts())
+        print_json(rules)
         return
     if markdown:
         sys.stdout.write(catalogue_markdown())
@@ -382,10 +382,11 @@ def rules_command(
     from rich.table import Table
 
     table = Table(header_style="bold")
-    for column in ("编号", "名称", "维度", "严重程度"):
+    for column in ("编号", "名称", "维度", "严重程度", "说明"):
         table.add_column(column, overflow="fold")
-    for spec in all_rules():
-        table.add_row(spec.id, spec.title, spec.dimension, SEVERITY_LABELS[spec.severity])
+    for entry in rules:
+        table.add_row(entry["id"], entry["title"], entry["dimension"], entry["severity_label"], entry["description"],
+                      end_section=True)
     out.print(table)
-    out.print(f"共 {len(all_rules())} 条规则；每条规则的说明见 docs/rules.md 或 perfbudget rules --markdown",
+    out.print(f"共 {len(rules)} 条规则；可调整的参数见 perfbudget rules --json，配置方法见 docs/review.md",
               markup=False)

@@ -1,8 +1,16 @@
-"""The rule catalogue, generated from the registry: ``docs/rules.md`` and ``perfbudget rules``."""
+"""The rule catalogue, generated from the registry: ``docs/rules.md`` and ``perfbudget rules``.
+
+``docs/rules.md`` (``--markdown``) is the developer's catalogue, from each rule's English docstring; the lists a user
+reads — ``perfbudget rules`` and its ``--json``, the API's ``GET /api/v1/rules`` — say what each rule checks in
+Chinese, from ``rule_descriptions.toml`` (until faces45 the JSON carried the English docstrings).
+"""
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from perfbudget.review.finding import DIMENSIONS
@@ -65,7 +73,23 @@ def catalogue_markdown() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+@lru_cache(maxsize=1)
+def rule_descriptions() -> dict[str, str]:
+    """What each rule checks, in Chinese, by rule id (``rule_descriptions.toml`` of this package)."""
+    text = resources.files("perfbudget.review").joinpath("rule_descriptions.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["descriptions"])
+
+
+def rule_description(spec: RuleSpec) -> str:
+    """The rule's Chinese description; its title for a rule registered without one (a test forbids that)."""
+    return rule_descriptions().get(spec.id) or spec.title
+
+
 def catalogue_dicts() -> list[dict[str, Any]]:
-    """The catalogue as JSON-ready dicts (``perfbudget rules --json``)."""
+    """The catalogue for people, JSON-ready (``perfbudget rules --json``, ``GET /api/v1/rules``): each rule's id,
+    Chinese title, dimension, severity (the code and its 错误/警告/提示), parameters with their defaults, and what it
+    checks in Chinese."""
     return [{"id": s.id, "title": s.title, "dimension": s.dimension, "severity": s.severity,
-             "params": {k: param_text(v) for k, v in s.params.items()}, "doc": s.doc} for s in all_rules()]
+             "severity_label": SEVERITY_LABELS[s.severity],
+             "params": {k: param_text(v) for k, v in s.params.items()}, "description": rule_description(s)}
+            for s in all_rules()]

@@ -1,0 +1,53 @@
+"""The rule list a user reads says what each rule checks in Chinese (faces45): ``perfbudget rules`` and its ``--json``
+carried each rule's English docstring (``doc``) until then; the docstrings stay the developer's catalogue
+(``docs/rules.md``, ``--markdown``)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from perfbudget.review.catalogue import rule_descriptions
+from perfbudget.review.registry import all_rules
+
+runner = CliRunner()
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# ASCII words a Chinese description may hold: a rule's parameter names, measure units and the comparators' examples
+ASCII_WORD = re.compile(r"[A-Za-z_]{3,}")
+
+
+def _mostly_chinese(text: str) -> bool:
+    words = {word for word in ASCII_WORD.findall(text)}
+    params = {name for spec in all_rules() for name in spec.params}
+    return len(HAN.findall(text)) >= 10 and words <= params | {"Mbps"}
+
+
+def test_every_rule_has_one_chinese_description_and_none_is_left_over() -> None:
+    described = rule_descriptions()
+    ids = {spec.id for spec in all_rules()}
+    assert sorted(ids - set(described)) == []  # a new rule needs its line in review/rule_descriptions.toml
+    assert sorted(set(described) - ids) == []  # a line for a rule that is not registered
+    assert [rule_id for rule_id, text in described.items() if not _mostly_chinese(text)] == []
+    # each says something of its own, beyond the title
+    assert len(set(described.values())) == len(described)
+    assert [s.id for s in all_rules() if described[s.id] == s.title] == []
+
+
+def test_rules_json_and_table_say_what_each_rule_checks_in_chinese() -> None:
+    result = runner.invoke(app, ["rules", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [entry["id"] for entry in data] == [spec.id for spec in all_rules()]
+    by_id = {entry["id"]: entry for entry in data}
+    assert "doc" not in by_id["rate-over-100"]  # the English docstring is not what a user reads
+    assert all(_mostly_chinese(entry["description"]) for entry in data)
+    assert by_id["rate-over-100"]["severity_label"] == "错误"
+    assert "合格率" in by_id["rate-over-100"]["description"]
+    assert by_id["satisfaction-below-floor"]["params"] == {"floor": "80"}
+    table = runner.invoke(app, ["rules"], env={"COLUMNS": "400"})
+    assert table.exit_code == 0, table.output
+    assert "说明" in table.stdout and "合格率、完成率、满意度等不可能超过100%" in table.stdout
+    assert "A percentage above 100" not in table.stdout

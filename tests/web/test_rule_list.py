@@ -1,0 +1,23 @@
+"""The API lists the review rules as ``perfbudget rules --json`` does, in Chinese (faces45: no face but the command
+line listed them, and it gave each rule's English docstring)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from tests.web.conftest import WebEnv
+
+
+def test_the_api_lists_the_rules_as_the_command_line_does(web: WebEnv) -> None:
+    client = web.client()
+    assert client.get("/api/v1/rules").status_code == 401
+    response = client.get("/api/v1/rules", headers={"Authorization": f"Bearer {web.token('viewer')}"})
+    assert response.status_code == 200, response.text
+    command_line = json.loads(CliRunner().invoke(app, ["rules", "--json"]).stdout)
+    assert response.json() == command_line
+    told = {entry["id"]: entry for entry in response.json()}
+    assert told["rate-over-100"]["severity_label"] == "错误"
+    assert "不可能超过100%" in told["rate-over-100"]["description"]

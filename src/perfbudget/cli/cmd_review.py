@@ -382,8 +382,8 @@ def rules_command(
     from rich.table import Table
 
     table = Table(header_style="bold")
-    for column in ("编号", "名称", "维度", "严重程度", "说明"):
-        table.add_column(column, overflow="fold")
+    for column in ("编号", "名称", "维度", "严重程度", "说明"):  # an id, a dimension, a severity: never broken
+        table.add_column(column, overflow="fold", no_wrap=column in ("编号", "维度", "严重程度"))
     for entry in rules:
         table.add_row(entry["id"], entry["title"], entry["dimension"], entry["severity_label"], entry["description"],
                       end_section=True)

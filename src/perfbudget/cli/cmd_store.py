@@ -280,11 +280,13 @@ def db_backup_command(
     PostgreSQL 数据库请用 pg_dump / pg_restore（见 docs/store.md）。
     """
     from perfbudget.app.backup import BackupRefused, backup
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.config import database_url
 
     url = database_url(db)
     try:
-        done = backup(url, file)
+        with steps_bar() as steps:
+            done = backup(url, file, steps)
     except BackupRefused as exc:
         fail(str(exc))
     out.print(f"已备份数据库 {safe_url(url)} 到 {shown_name(str(file))}：{done.projects} 个项目、{done.users} 个账号，"
@@ -302,11 +304,13 @@ def db_restore_command(
     数据库中已有项目或账号时须加 --force（其中的全部数据将被备份替换）。PostgreSQL 请用 pg_restore（见 docs/store.md）。
     """
     from perfbudget.app.backup import BackupRefused, restore
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.config import database_url
 
     url = database_url(db)
     try:
-        done = restore(file, url, force)
+        with steps_bar() as steps:
+            done = restore(file, url, force, steps)
     except BackupRefused as exc:
         fail(str(exc))
     upgraded = f"，已从结构版本 {done.upgraded_from} 升级" if done.upgraded_from else ""

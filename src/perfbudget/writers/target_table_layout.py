@@ -28,7 +28,7 @@ written; an extra whose label the reader does not know comes back unlabelled.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -513,6 +513,25 @@ def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str] | None,
     for (_, text), start, width in zip(columns, starts, spans, strict=True):
         grid.add(text, start, colspan=width)
     grid.rows += 1
+
+
+# how far a file of many projects is (``perfbudget publish``'s bar): (the step in Chinese, done, total — None while not
+# known); the writers tell 排版 a project at a time, then 写出 (since faces45)
+Steps = Callable[[str, int, int | None], None]
+
+
+def quiet_steps(_step: str, _done: int, _total: int | None) -> None:
+    return None
+
+
+def told_grids(document: Document, original: bool, steps: Steps) -> list[ProjectGrid]:
+    """Every project's grid, ``steps`` told 「排版」 after each."""
+    total = len(document.projects)
+    grids = []
+    for done, project in enumerate(document.projects, 1):
+        grids.append(project_grid(document, project, original))
+        steps("排版", done, total)
+    return grids
 
 
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:

@@ -1,0 +1,53 @@
+"""``perfbudget publish`` shows how far it is (faces45): a bar on a terminal, told by the writers a project at a
+time (排版, then 写出 for Word and the page) — a unit of thousands of projects said nothing for minutes until then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from perfbudget.cli import app, progress_bar
+from perfbudget.cli.common import WholeRowConsole
+from perfbudget.load import load_path
+from perfbudget.writers.target_table_export import EXPORT_FORMS, render
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("form", EXPORT_FORMS)
+def test_each_writer_tells_each_project_once(seed_path: Path, form: str) -> None:
+    document = load_path(seed_path).document
+    assert document is not None
+    total = len(document.projects)
+    told: list[tuple[str, int, int | None]] = []
+    data = render(document, form, steps=lambda step, done, of: told.append((step, done, of)))
+    assert data == render(document, form)  # the same file, told or not
+    laid = [done for step, done, of in told if step == "排版" and of == total]
+    written = [done for step, done, of in told if step == "写出" and of == total]
+    if form == "json":
+        assert told == [("写出", 0, None)]
+        return
+    assert laid == list(range(1, total + 1))
+    assert written == ([] if form == "xlsx" else list(range(1, total + 1)))
+
+
+def test_publish_shows_a_bar_on_a_terminal_only(tmp_path: Path, seed_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", url]).exit_code == 0
+    common = ["publish", "--unit", "255101", "--all", "--db", url, "--to"]
+    piped = runner.invoke(app, [*common, "docx", "-o", str(tmp_path / "piped.docx")])
+    assert piped.exit_code == 0, piped.output
+    assert piped.stderr.startswith("已发布单位 255101 的 10 个项目")  # a log gets the command's line alone
+    monkeypatch.setattr(progress_bar, "err", WholeRowConsole(stderr=True, force_terminal=True))  # a terminal
+    shown = runner.invoke(app, [*common, "docx", "-o", str(tmp_path / "shown.docx")])
+    assert shown.exit_code == 0, shown.output
+    assert "排版" in shown.stderr and "写出" in shown.stderr
+    assert (tmp_path / "shown.docx").read_bytes() == (tmp_path / "piped.docx").read_bytes()
+    quiet = runner.invoke(app, [*common, "xlsx", "-o", str(tmp_path / "quiet.xlsx"), "--json"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # --json: no bar
+    refused = runner.invoke(app, ["publish", "--unit", "255101", "--db", url, "--to", "docx",
+                                  "-o", str(tmp_path / "none.docx")])
+    assert refused.exit_code == 1 and "没有审核通过的项目" in refused.stderr  # said after the bar, as before

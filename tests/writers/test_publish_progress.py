@@ -51,3 +51,23 @@ def test_publish_shows_a_bar_on_a_terminal_only(tmp_path: Path, seed_path: Path,
     refused = runner.invoke(app, ["publish", "--unit", "255101", "--db", url, "--to", "docx",
                                   "-o", str(tmp_path / "none.docx")])
     assert refused.exit_code == 1 and "没有审核通过的项目" in refused.stderr  # said after the bar, as before
+
+
+def test_export_and_a_units_opinion_show_a_bar_on_a_terminal(tmp_path: Path, seed_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", url]).exit_code == 0
+    made = runner.invoke(app, ["user", "add", "admin", "--role", "admin", "--password", "Long-enough-9!x", "--db", url])
+    assert made.exit_code == 0, made.output
+    exported = ["export", "--unit", "255101", "--db", url, "--to", "xlsx", "-o"]
+    opinion = ["desk", "opinion", "--unit", "255101", "--user", "admin", "--db", url, "-o"]
+    piped = [runner.invoke(app, [*exported, str(tmp_path / "piped.xlsx")]),
+             runner.invoke(app, [*opinion, str(tmp_path / "piped.docx")])]
+    assert [r.exit_code for r in piped] == [0, 0] and "排版" not in piped[0].stderr + piped[1].stderr
+    monkeypatch.setattr(progress_bar, "err", WholeRowConsole(stderr=True, force_terminal=True))  # a terminal
+    shown = runner.invoke(app, [*exported, str(tmp_path / "shown.xlsx")])
+    assert shown.exit_code == 0 and "排版" in shown.stderr, shown.output
+    told = runner.invoke(app, [*opinion, str(tmp_path / "shown.docx")])
+    assert told.exit_code == 0 and "写出" in told.stderr and "10 个项目" in told.stdout, told.output
+    for name in ("xlsx", "docx"):  # the same files, shown or not
+        assert (tmp_path / f"shown.{name}").read_bytes() == (tmp_path / f"piped.{name}").read_bytes()

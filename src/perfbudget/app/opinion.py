@@ -10,7 +10,7 @@ comments stay in the opinion after the unit saves a new one."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -401,8 +401,17 @@ def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
     return paragraph
 
 
-def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
-    """One Word document: per project its grades, the findings kept, the comments and the decision."""
+# how far a unit's opinion is, for ``perfbudget desk opinion --unit``'s bar: (step, done, total — None while unknown)
+Steps = Callable[[str, int, int | None], None]
+
+
+def _quiet(_step: str, _done: int, _total: int | None) -> None:
+    return None
+
+
+def opinion_docx(title: str, desks: Sequence[Desk], steps: Steps = _quiet) -> bytes:
+    """One Word document: per project its grades, the findings kept, the comments and the decision; ``steps`` told
+    「写出」 after each project."""
     from docx import Document as WordDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -431,6 +440,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             word.add_heading(heading, level=1)
             for entry in (entry for block in project_blocks for entry in block):
                 last = _word_paragraph(word, None, entry, numbered)
+            steps("写出", index + 1, len(desks))
             continue
         for number, part in enumerate(layout.parts):
             frame = _project_frame(word, heading + (CONTINUED if number else ""), index + number,
@@ -439,12 +449,14 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
                 cell = _frame_row(frame)
                 for entry in project_blocks[block]:
                     last = _word_paragraph(word, cell, entry, numbered)
+        steps("写出", index + 1, len(desks))
     # the paragraph before kept with the sign line: LibreOffice printed a unit's opinion with 审核人/日期 alone on
     # its last page (print14)
     (last or word.paragraphs[-1]).paragraph_format.keep_with_next = True
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    steps("保存文件", 0, None)
     out = io.BytesIO()
     word.save(out)
     return stable_zip(out.getvalue())  # the same bytes from the page, the API and the CLI (writers/stable_zip.py)
@@ -498,7 +510,7 @@ def _html_template() -> Any:
     return environment.from_string((DATA / "opinion.html").read_text(encoding="utf-8"))
 
 
-def opinion_html(title: str, desks: Sequence[Desk]) -> str:
+def opinion_html(title: str, desks: Sequence[Desk], steps: Steps = _quiet) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
     :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`)."""
     from markupsafe import Markup
@@ -510,7 +522,8 @@ def opinion_html(title: str, desks: Sequence[Desk]) -> str:
                 for number, desk in enumerate(desks, 1)]
     pages = layouts(HTML, title, projects) if repeated else [None] * len(desks)
     parts = []
-    for (heading, project_blocks), layout in zip(projects, pages, strict=True):
+    for index, ((heading, project_blocks), layout) in enumerate(zip(projects, pages, strict=True)):
+        steps("写出", index + 1, len(desks))
         cuts = layout.parts if layout else (tuple(range(len(project_blocks))),)
         parts += [{"heading": heading + (CONTINUED if number else ""), "continued": bool(number),
                    "new_page": bool(number) or bool(layout and layout.new_page),
@@ -521,6 +534,7 @@ def opinion_html(title: str, desks: Sequence[Desk]) -> str:
         repeated=repeated, sign_line=SIGN_LINE, css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 
 
-def opinion_file(title: str, desks: Sequence[Desk], form: str) -> bytes:
-    """The opinion in ``form`` (one of :data:`OPINION_FORMS`) as the bytes every face gives."""
-    return opinion_docx(title, desks) if form == "docx" else opinion_html(title, desks).encode()
+def opinion_file(title: str, desks: Sequence[Desk], form: str, steps: Steps = _quiet) -> bytes:
+    """The opinion in ``form`` (one of :data:`OPINION_FORMS`) as the bytes every face gives (``steps``: told how far
+    it is, a project at a time)."""
+    return opinion_docx(title, desks, steps) if form == "docx" else opinion_html(title, desks, steps).encode()

@@ -98,6 +98,7 @@ def export_command(
     导出 --unit/--year 选中的全部项目）；--version 导出项目的某一版，与 API 下载的 version= 相同。
     输入有错误时不导出，按「文件:位置: 说明」列出错误，退出码为 1。
     """
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.writers.target_table_export import EXPORT_FORMS, render
 
     form_to = to.lower().lstrip(".")
@@ -119,7 +120,8 @@ def export_command(
         result = load_or_exit(file, form, refused="未导出：读取有错误的文件不导出，以免导出的表缺少原表的内容")
         assert result.document is not None
         document = result.document
-    data = render(document, form_to, original=original)
+    with steps_bar(not as_json) as steps:  # --unit or a file of thousands of projects (no bar until faces45)
+        data = render(document, form_to, original=original, steps=steps)
     target = output or str(Path(file).with_suffix(f".{form_to}").name if not from_store else f"{file}.{form_to}")
     if target == "-":
         if form_to in ("xlsx", "docx"):

@@ -59,11 +59,13 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
     """把数据库结构升级到本程序的版本（新数据库在首次使用时会自动建立）。"""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.store.migrate import upgrade
 
     store = open_store(db, migrate=False, create=True)
     try:
-        before, after = upgrade(store.engine)
+        with steps_bar() as steps:
+            before, after = upgrade(store.engine, steps=steps)
     except SQLAlchemyError as exc:
         from perfbudget.db_reasons import database_reason
 

@@ -71,3 +71,15 @@ def test_export_and_a_units_opinion_show_a_bar_on_a_terminal(tmp_path: Path, see
     assert told.exit_code == 0 and "写出" in told.stderr and "10 个项目" in told.stdout, told.output
     for name in ("xlsx", "docx"):  # the same files, shown or not
         assert (tmp_path / f"shown.{name}").read_bytes() == (tmp_path / f"piped.{name}").read_bytes()
+
+
+def test_a_unit_without_projects_is_named_apart_from_the_words_after_it(tmp_path: Path, seed_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", url]).exit_code == 0
+    common = ["--db", url, "--to", "docx", "-o", str(tmp_path / "x.docx")]
+    none = runner.invoke(app, ["publish", "--unit", "999", *common])
+    assert none.exit_code == 1 and "错误：数据库中没有单位 999 的项目（" in none.stderr, none.stderr
+    waiting = runner.invoke(app, ["publish", "--unit", "255101", *common])
+    assert waiting.exit_code == 1 and "错误：单位 255101 没有审核通过的项目，未发布" in waiting.stderr, waiting.stderr
+    in_year = runner.invoke(app, ["publish", "--unit", "255101", "--year", "2024", *common])
+    assert "错误：单位 255101 2024 年度没有审核通过的项目" in in_year.stderr, in_year.stderr

@@ -18,26 +18,17 @@ Refusals are :class:`BackupRefused` with a message in Chinese; nothing is change
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from perfbudget.db_reasons import database_reason
 from perfbudget.os_reasons import os_reason
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store import backup as sqlite_backup
 from perfbudget.store.migrate import head_revision
 
 POSTGRES_WORDS = ("PostgreSQL 数据库请用 pg_dump 备份、pg_restore 恢复（例如 pg_dump -Fc -f 备份.dump 库名；"
                   "pg_restore --clean --if-exists -d 库名 备份.dump），见 docs/store.md「Backup and restore」")
-
-
-# what a long backup or restore is doing, for a progress bar: (the step in Chinese, done, total — None while unknown);
-# the copy counts its pages, the checks are one step each (none told until faces45)
-Steps = Callable[[str, int, int | None], None]
-
-
-def _quiet(_step: str, _done: int, _total: int | None) -> None:
-    return None
 
 
 class BackupRefused(ValueError):
@@ -89,7 +80,7 @@ def _checked(path: Path, what: str) -> sqlite_backup.FileCheck:
     return check
 
 
-def backup(url: str, file: Path, steps: Steps = _quiet) -> BackupDone:
+def backup(url: str, file: Path, steps: Steps = quiet_steps) -> BackupDone:
     """Copy the store at ``url`` into the new file ``file`` and check the copy; ``steps`` is told how far it is."""
     source = _sqlite_path(url)
     if not source.exists():
@@ -124,7 +115,7 @@ def backup(url: str, file: Path, steps: Steps = _quiet) -> BackupDone:
     return BackupDone(file, str(check.revision), check.projects, check.users)
 
 
-def restore(file: Path, url: str, force: bool = False, steps: Steps = _quiet) -> BackupDone:
+def restore(file: Path, url: str, force: bool = False, steps: Steps = quiet_steps) -> BackupDone:
     """Replace the store at ``url`` with backup ``file`` (checked first); ``force`` to replace a store holding
     projects or accounts. The restored store is upgraded when older, then opened and counted; ``steps`` is told how
     far it is."""

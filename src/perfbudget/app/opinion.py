@@ -10,7 +10,7 @@ comments stay in the opinion after the unit saves a new one."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,7 @@ from perfbudget.app.opinion_pages import (
 from perfbudget.app.review_desk import Desk, DeskFinding, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.review.finding import DIMENSIONS
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -401,15 +402,7 @@ def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
     return paragraph
 
 
-# how far a unit's opinion is, for ``perfbudget desk opinion --unit``'s bar: (step, done, total — None while unknown)
-Steps = Callable[[str, int, int | None], None]
-
-
-def _quiet(_step: str, _done: int, _total: int | None) -> None:
-    return None
-
-
-def opinion_docx(title: str, desks: Sequence[Desk], steps: Steps = _quiet) -> bytes:
+def opinion_docx(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision; ``steps`` told
     「写出」 after each project."""
     from docx import Document as WordDocument
@@ -510,7 +503,7 @@ def _html_template() -> Any:
     return environment.from_string((DATA / "opinion.html").read_text(encoding="utf-8"))
 
 
-def opinion_html(title: str, desks: Sequence[Desk], steps: Steps = _quiet) -> str:
+def opinion_html(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
     :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`)."""
     from markupsafe import Markup
@@ -534,7 +527,7 @@ def opinion_html(title: str, desks: Sequence[Desk], steps: Steps = _quiet) -> st
         repeated=repeated, sign_line=SIGN_LINE, css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 
 
-def opinion_file(title: str, desks: Sequence[Desk], form: str, steps: Steps = _quiet) -> bytes:
+def opinion_file(title: str, desks: Sequence[Desk], form: str, steps: Steps = quiet_steps) -> bytes:
     """The opinion in ``form`` (one of :data:`OPINION_FORMS`) as the bytes every face gives (``steps``: told how far
     it is, a project at a time)."""
     return opinion_docx(title, desks, steps) if form == "docx" else opinion_html(title, desks, steps).encode()

@@ -14,10 +14,10 @@ import typer
 
 from perfbudget.app.publication import PUBLISH_FORMS
 from perfbudget.cli.common import app, err, fail, print_json, shown_name, usage_fail, year_option
-from perfbudget.cli.progress_bar import Steps
 from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
+from perfbudget.steps import Steps
 
 
 def _published_document(db: str | None, unit: str, year: int | None, everything: bool,

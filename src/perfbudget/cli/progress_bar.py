@@ -2,19 +2,20 @@
 command's own lines alone): what it is doing in Chinese, a bar, done of total and the time left.
 
 ``with steps_bar() as steps:`` gives ``steps(step, done, total)``, the use cases' way of telling how far they are
-(``app.backup.Steps``, ``app.publication``'s layout): a step whose total is not known yet (``None``) shows a moving
-bar. ``perfbudget db backup``, ``db restore`` and ``publish`` had none until faces45, and said nothing for the
-minutes a store of gigabytes or a unit of thousands of projects takes.
+(:data:`perfbudget.steps.Steps`): a step whose total is not known yet (``None``) shows a moving bar. ``perfbudget
+db backup``, ``db restore``, ``publish``, ``export`` and ``desk opinion --unit`` had none until faces45, and said
+nothing for the minutes a store of gigabytes or a unit of thousands of projects takes; ``library build`` has used it
+since (its own bar drew on a pipe or a log too). The review, list, serve and import bars keep their own columns
+(a unit such as 个指标 after the count, the file being read) for now.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from perfbudget.cli.common import err
-
-Steps = Callable[[str, int, int | None], None]
+from perfbudget.steps import Steps
 
 
 @contextmanager

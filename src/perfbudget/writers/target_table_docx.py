@@ -26,6 +26,7 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
     LONG_SPAN,
@@ -46,7 +47,7 @@ from perfbudget.writers.print_layout import (
     shared_widths,
 )
 from perfbudget.writers.stable_zip import stable_zip
-from perfbudget.writers.target_table_layout import ProjectGrid, Steps, quiet_steps, told_grids
+from perfbudget.writers.target_table_layout import ProjectGrid, told_grids
 
 FONT = "宋体"
 LATIN = "Times New Roman"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model import Document
-from perfbudget.writers.target_table_layout import Steps, quiet_steps
+from perfbudget.steps import Steps, quiet_steps
 
 EXPORT_FORMS = ("xlsx", "docx", "html", "json")
 MEDIA_TYPES = {

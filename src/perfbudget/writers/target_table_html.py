@@ -21,6 +21,7 @@ from itertools import pairwise, product
 
 from perfbudget.model import Document
 from perfbudget.readers.grid import CONTINUED_TABLE
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAGE_SHARE
 from perfbudget.writers.print_layout import (
@@ -38,8 +39,6 @@ from perfbudget.writers.target_table_layout import (
     MIN_WIDTH,
     GridCell,
     ProjectGrid,
-    Steps,
-    quiet_steps,
     told_grids,
 )
 

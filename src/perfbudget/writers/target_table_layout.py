@@ -28,7 +28,7 @@ written; an extra whose label the reader does not know comes back unlabelled.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -50,6 +50,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.readers.money_cells import AMOUNT_ONLY, read_amount
+from perfbudget.steps import Steps
 from perfbudget.target import display_target, format_decimal
 from perfbudget.writers.label_colon import bare, with_colon
 from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
@@ -513,15 +514,6 @@ def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str] | None,
     for (_, text), start, width in zip(columns, starts, spans, strict=True):
         grid.add(text, start, colspan=width)
     grid.rows += 1
-
-
-# how far a file of many projects is (``perfbudget publish``'s bar): (the step in Chinese, done, total — None while not
-# known); the writers tell 排版 a project at a time, then 写出 (since faces45)
-Steps = Callable[[str, int, int | None], None]
-
-
-def quiet_steps(_step: str, _done: int, _total: int | None) -> None:
-    return None
 
 
 def told_grids(document: Document, original: bool, steps: Steps) -> list[ProjectGrid]:

@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.print_layout import (
@@ -37,7 +38,7 @@ from perfbudget.writers.print_layout import (
     xlsx_workbook,
 )
 from perfbudget.writers.stable_zip import stable_zip
-from perfbudget.writers.target_table_layout import Steps, project_grid, quiet_steps
+from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
 _AMOUNT = re.compile(r"^-?\d+(?:\.\d+)?$")

@@ -3,6 +3,7 @@ time (排版, then 写出 for Word and the page) — a unit of thousands of proj
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,42 @@ def test_a_unit_without_projects_is_named_apart_from_the_words_after_it(tmp_path
     assert waiting.exit_code == 1 and "错误：单位 255101 没有审核通过的项目，未发布" in waiting.stderr, waiting.stderr
     in_year = runner.invoke(app, ["publish", "--unit", "255101", "--year", "2024", *common])
     assert "错误：单位 255101 2024 年度没有审核通过的项目" in in_year.stderr, in_year.stderr
+
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+def test_a_units_opinion_tells_its_layout_before_it_writes(form: str, tmp_path: Path, seed_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """排版 a project at a time while the blocks and the pages are computed, then 写出: the HTML bar was told 写出 N/N
+    by a loop that only gathered the parts, the layouts before it and the page's render after it untold."""
+    from contextlib import contextmanager
+
+    from perfbudget.app import opinion
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", url]).exit_code == 0
+    admin = ["user", "add", "admin", "--role", "admin", "--password", "Long-enough-9!x", "--db", url]
+    assert runner.invoke(app, admin).exit_code == 0
+    told: list[tuple[str, int, int | None]] = []
+
+    @contextmanager
+    def recorded(shown: bool = True) -> Iterator[Callable[[str, int, int | None], None]]:
+        yield lambda step, done, total: told.append((step, done, total))
+
+    template = opinion._html_template()
+
+    class Rendered:
+        def render(self, **values: object) -> str:
+            told.append(("渲染", 0, None))
+            return str(template.render(**values))
+
+    monkeypatch.setattr(progress_bar, "steps_bar", recorded)
+    monkeypatch.setattr(opinion, "_html_template", Rendered)
+    made = runner.invoke(app, ["desk", "opinion", "--unit", "255101", "--user", "admin", "--db", url, "--to", form,
+                               "-o", str(tmp_path / f"opinion.{form}")])
+    assert made.exit_code == 0 and "10 个项目" in made.stdout, made.output
+    laid = [(done, total) for step, done, total in told if step == "排版"]
+    assert laid == [(done, 20) for done in range(1, 21)]  # the blocks, then the pages cut
+    assert told[told.index(("排版", 20, 20)) + 1][0] == "写出"
+    if form == "html":  # the render told as it begins
+        assert told[-2:] == [("写出", 0, None), ("渲染", 0, None)]

@@ -29,6 +29,7 @@ from perfbudget.app.opinion_pages import (
     REMARK,
     WORD,
     Entry,
+    Layout,
     blocks,
     layouts,
     title_lines,
@@ -402,9 +403,26 @@ def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
     return paragraph
 
 
+def _laid_out(title: str, desks: Sequence[Desk], html: bool,
+              steps: Steps) -> tuple[list[tuple[str, list[list[Entry]]]], list[Layout | None]]:
+    """Each project's heading and blocks (numbered 「1. 」 on the HTML page) and, when a project's heading repeats on
+    its pages, its cut into them; ``steps`` told 「排版」 after each project's blocks and again after each layout."""
+    total = len(desks)
+    projects = []
+    for done, desk in enumerate(desks, 1):
+        heading = f"{done}. {project_heading(desk)}" if html else project_heading(desk)
+        projects.append((heading, blocks(_entries(desk, html=html))))
+        steps("排版", done, 2 * total)
+    if not repeats_project_heading(title, desks):
+        steps("排版", 2 * total, 2 * total)
+        return projects, [None] * total
+    return projects, list(layouts(HTML if html else WORD, title, projects,
+                                  lambda step, done, _total: steps(step, total + done, 2 * total)))
+
+
 def opinion_docx(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision; ``steps`` told
-    「写出」 after each project."""
+    「排版」 as each project's blocks and pages are computed, then 「写出」 after each project written."""
     from docx import Document as WordDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -423,9 +441,7 @@ def opinion_docx(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) 
     _plain_headings(word)
     _exact_lines(word)
     _title(word, title)
-    repeated = repeats_project_heading(title, desks)
-    projects = [(project_heading(desk), blocks(_entries(desk, html=False))) for desk in desks]
-    pages = layouts(WORD, title, projects) if repeated else [None] * len(desks)
+    projects, pages = _laid_out(title, desks, False, steps)
     last: Any = None
     for index, ((heading, project_blocks), layout) in enumerate(zip(projects, pages, strict=True)):
         numbered = _numbering_from_one(word)
@@ -505,26 +521,25 @@ def _html_template() -> Any:
 
 def opinion_html(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
-    :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`)."""
+    :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`);
+    ``steps`` told 「排版」 alike, then 「写出」 (no count) while the page is rendered."""
     from markupsafe import Markup
 
     from perfbudget.writers.print_layout import css_string
 
-    repeated = repeats_project_heading(title, desks)
-    projects = [(f"{number}. {project_heading(desk)}", blocks(_entries(desk, html=True)))
-                for number, desk in enumerate(desks, 1)]
-    pages = layouts(HTML, title, projects) if repeated else [None] * len(desks)
+    projects, pages = _laid_out(title, desks, True, steps)
     parts = []
-    for index, ((heading, project_blocks), layout) in enumerate(zip(projects, pages, strict=True)):
-        steps("写出", index + 1, len(desks))
+    for (heading, project_blocks), layout in zip(projects, pages, strict=True):
         cuts = layout.parts if layout else (tuple(range(len(project_blocks))),)
         parts += [{"heading": heading + (CONTINUED if number else ""), "continued": bool(number),
                    "new_page": bool(number) or bool(layout and layout.new_page),
                    "body": Markup(_part_markup([entry for block in part for entry in project_blocks[block]]))}
                   for number, part in enumerate(cuts)]
+    steps("写出", 0, None)  # the page rendered at once: a moving bar until it is
     return str(_html_template().render(
         title=title, parts=parts, running_head=css_string(running_head(title, desks)),  # (a quoted CSS string)
-        repeated=repeated, sign_line=SIGN_LINE, css=(DATA / "opinion.css").read_text(encoding="utf-8")))
+        repeated=repeats_project_heading(title, desks), sign_line=SIGN_LINE,
+        css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 
 
 def opinion_file(title: str, desks: Sequence[Desk], form: str, steps: Steps = quiet_steps) -> bytes:

@@ -69,3 +69,22 @@ def test_backup_and_restore_show_a_bar_on_a_terminal_only(tmp_path: Path, seed_p
                                f"sqlite:///{tmp_path / 'new.db'}"])
     assert back.exit_code == 0, back.output
     assert "恢复" in back.stderr and "检查备份文件" in back.stderr
+
+
+def test_a_restore_that_upgrades_counts_its_migrations(tmp_path: Path) -> None:
+    """升级数据库结构 told with the migrations applied of those to apply (a moving bar without a count until then)."""
+    from alembic import command
+
+    from perfbudget.store.engine import make_engine
+    from perfbudget.store.migrate import alembic_config, write_transaction
+
+    old = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{old}")
+    with write_transaction(engine, moves=None) as connection:
+        command.upgrade(alembic_config(connection), "0001")
+    engine.dispose()
+    told: list[tuple[int, int | None]] = []
+    restore(old, f"sqlite:///{tmp_path / 'store.db'}",
+            steps=lambda step, done, total: told.append((done, total)) if step == "升级数据库结构" else None)
+    total = told[-1][1]
+    assert total is not None and total > 1 and told == [(done, total) for done in range(total + 1)]

@@ -123,3 +123,27 @@ def test_a_units_opinion_tells_its_layout_before_it_writes(form: str, tmp_path: 
     assert told[told.index(("排版", 20, 20)) + 1][0] == "写出"
     if form == "html":  # the render told as it begins
         assert told[-2:] == [("写出", 0, None), ("渲染", 0, None)]
+
+
+def test_export_of_a_unit_tells_its_load_under_the_bar(tmp_path: Path, seed_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``export --unit`` read the unit's projects from the store before its bar began: 读取项目 is told first."""
+    from contextlib import contextmanager
+
+    from perfbudget.cli import cmd_export
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", url]).exit_code == 0
+    told: list[str] = []
+    read = cmd_export._stored_document
+
+    @contextmanager
+    def recorded(shown: bool = True) -> Iterator[Callable[[str, int, int | None], None]]:
+        yield lambda step, _done, _total: told.append(step)
+
+    monkeypatch.setattr(progress_bar, "steps_bar", recorded)
+    monkeypatch.setattr(cmd_export, "_stored_document", lambda *args: [told.append("(读库)"), read(*args)][1])
+    made = runner.invoke(app, ["export", "--unit", "255101", "--db", url, "--to", "xlsx",
+                               "-o", str(tmp_path / "u.xlsx")])
+    assert made.exit_code == 0, made.output
+    assert told[:2] == ["读取项目", "(读库)"] and "排版" in told

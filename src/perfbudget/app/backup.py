@@ -153,10 +153,9 @@ def restore(file: Path, url: str, force: bool = False, steps: Steps = quiet_step
         from perfbudget.store.engine import make_engine
         from perfbudget.store.migrate import upgrade
 
-        steps("升级数据库结构", 0, None)
         engine = make_engine(url)
         try:
-            upgraded = upgrade(engine)[0]
+            upgraded = upgrade(engine, steps=steps)[0]  # told the migrations applied of those to apply
         finally:
             engine.dispose()
     steps("检查恢复后的数据库", 0, None)

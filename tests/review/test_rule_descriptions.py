@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
+from perfbudget.review import catalogue
 from perfbudget.review.catalogue import rule_descriptions
 from perfbudget.review.registry import all_rules
 
@@ -51,3 +53,15 @@ def test_rules_json_and_table_say_what_each_rule_checks_in_chinese() -> None:
     assert table.exit_code == 0, table.output
     assert "说明" in table.stdout and "合格率、完成率、满意度等不可能超过100%" in table.stdout
     assert "A percentage above 100" not in table.stdout
+
+
+def test_each_description_explains_every_parameter_of_its_rule_and_both_sides_it_judges() -> None:
+    """A parameter the rule list shows (``params``) is named in the words beside it; a rule that judges a floor and a
+    ceiling says both (below-peers' reverse indicators above the 90th percentile, target-set-low's growth rates and
+    ceilings met at a fifth or less were left out)."""
+    described = rule_descriptions()
+    unexplained = [(spec.id, name) for spec in all_rules() for name in spec.params if name not in described[spec.id]]
+    assert unexplained == []
+    assert "反向指标" in described["below-peers"] and "第90百分位" in described["below-peers"]
+    assert "增长率" in described["target-set-low"] and "五分之一" in described["target-set-low"]
+    assert "审核规则 page" not in (Path(catalogue.__file__).parent / "rule_descriptions.toml").read_text("utf-8")

@@ -367,17 +367,18 @@ def reviews_command(
 def rules_command(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON。"),
     markdown: bool = typer.Option(False, "--markdown",
-                                  help="输出 Markdown 规则目录（即 docs/rules.md，英文，供开发者）。"),
+                                  help="输出 Markdown 规则目录（即 docs/rules.md，英文，供开发者；"
+                                       "--json 不再带英文的 doc，改为中文的 description 与 severity_label）。"),
 ) -> None:
     """列出全部审核规则：编号、名称、审核维度、严重程度与说明。"""
-    from perfbudget.review.catalogue import catalogue_dicts, catalogue_markdown
+    from perfbudget.app.rule_list import rule_catalogue_markdown, rule_list
 
-    rules = catalogue_dicts()
+    rules = rule_list()
     if as_json:
         print_json(rules)
         return
     if markdown:
-        sys.stdout.write(catalogue_markdown())
+        sys.stdout.write(rule_catalogue_markdown())
         return
     from rich.table import Table
 

@@ -29,6 +29,10 @@ Every rule of `perfbudget review`, grouped by the review dimension of 财预〔2
 (错误, the target is wrong or cannot be scored; `perfbudget review` exits 1), warning (警告, a reviewer
 would send it back for a fix), info (提示). A config file switches rules off, changes their severity
 or sets their parameters (see `docs/review.md`).
+
+Each rule below is told by its English docstring, for developers. `perfbudget rules`, its `--json` and the API's
+`GET /api/v1/rules` say what each rule checks in Chinese: the JSON's `description` and `severity_label` (错误, 警告,
+提示) took the place of the docstring it carried as `doc` until faces45.
 """
 
 

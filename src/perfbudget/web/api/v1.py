@@ -154,9 +154,9 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
             summary="审核规则：编号、名称、维度、严重程度、参数与说明",
             description="与 perfbudget rules --json 相同：每条规则检查什么，用中文说明。")
 def rules(principal: Principal = Depends(api_user)) -> list[dict[str, Any]]:
-    from perfbudget.review.catalogue import catalogue_dicts
+    from perfbudget.app.rule_list import rule_list
 
-    return catalogue_dicts()
+    return rule_list()
 
 
 @router.get("/projects/{project_id}", responses=ERRORS, response_model=m.ProjectDetail, tags=[TAG_PROJECTS],

@@ -88,3 +88,11 @@ def test_a_restore_that_upgrades_counts_its_migrations(tmp_path: Path) -> None:
             steps=lambda step, done, total: told.append((done, total)) if step == "升级数据库结构" else None)
     total = told[-1][1]
     assert total is not None and total > 1 and told == [(done, total) for done in range(total + 1)]
+
+
+def test_the_copy_has_one_path_told_in_steps() -> None:
+    """copy_into takes its ``progress`` always (both callers tell a bar or nothing): the untold whole copy, a path no
+    caller took, is gone."""
+    import inspect
+
+    assert inspect.signature(sqlite_backup.copy_into).parameters["progress"].default is inspect.Parameter.empty

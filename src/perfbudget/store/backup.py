@@ -62,7 +62,7 @@ def check_file(path: Path) -> FileCheck:
 
 
 def copy_into(source: Path, target: Path, *, self_contained: bool,
-              progress: Callable[[int, int], None] | None = None) -> None:
+              progress: Callable[[int, int], None]) -> None:
     """Copy database ``source`` over database ``target`` (made when missing) with the backup API, under SQLite's
     locks. ``self_contained``: the copy left in journal mode DELETE, one file (a backup).
 
@@ -70,7 +70,8 @@ def copy_into(source: Path, target: Path, *, self_contained: bool,
     ``perfbudget db backup|restore``, none until faces45). The copy is still one snapshot: the source's read
     transaction is held from the first step to the last, so a write the server commits meanwhile (WAL) is not seen
     and does not restart the copy — a copy in steps without it starts again at every such write, for ever on a busy
-    server.
+    server. While it is held no checkpoint can reset the source's WAL: the server's commits grow it for the whole
+    copy (it is reset at the next checkpoint after). Every caller tells a bar (or nothing), so there is one path.
 
     A ``target`` made here is readable by its owner only, as every new store (``engine.create_private_file``): a
     backup holds the password hashes and the key signing the session cookie. Until 2026-12-05 it took the
@@ -80,14 +81,11 @@ def copy_into(source: Path, target: Path, *, self_contained: bool,
     create_private_file(str(target))
     with closing(sqlite3.connect(source, timeout=BUSY_MS / 1000)) as src, \
             closing(sqlite3.connect(target, timeout=BUSY_MS / 1000)) as dst:
-        if progress is None:
-            src.backup(dst)
-        else:
-            src.execute("BEGIN")  # one snapshot for every step (above)
-            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            src.backup(dst, pages=STEP_PAGES, sleep=0,
-                       progress=lambda _status, remaining, total: progress(total - remaining, total))
-            src.rollback()
+        src.execute("BEGIN")  # one snapshot for every step (above)
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        src.backup(dst, pages=STEP_PAGES, sleep=0,
+                   progress=lambda _status, remaining, total: progress(total - remaining, total))
+        src.rollback()
         if self_contained:
             dst.execute("PRAGMA journal_mode=DELETE")
 

@@ -17,14 +17,26 @@ from perfbudget.review.registry import all_rules
 
 runner = CliRunner()
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# ASCII words a Chinese description may hold: a rule's parameter names, measure units and the comparators' examples
-ASCII_WORD = re.compile(r"[A-Za-z_]{3,}")
+# Latin runs a Chinese description may hold: a rule's parameter names, a rule's id (another rule named) and the
+# Latin measure units the rules read (TB, Mbps, dB: rules_structure's specification units); what a table says, quoted
+# 「…」 (「XX」 a template left), is the table's
+QUOTED = re.compile(r"「[^」]*」")
+LATIN_RUN = re.compile(r"[A-Za-z_][A-Za-z0-9_/-]*[A-Za-z0-9]|[A-Za-z]")
 
 
 def _mostly_chinese(text: str) -> bool:
-    words = {word for word in ASCII_WORD.findall(text)}
-    params = {name for spec in all_rules() for name in spec.params}
-    return len(HAN.findall(text)) >= 10 and words <= params | {"Mbps"}
+    from perfbudget.review.rules_structure import _SPEC_UNITS
+
+    allowed = {name for spec in all_rules() for name in spec.params} | {spec.id for spec in all_rules()} | _SPEC_UNITS
+    return len(HAN.findall(text)) >= 10 and set(LATIN_RUN.findall(QUOTED.sub("", text))) <= allowed
+
+
+def test_a_description_may_hold_units_and_rule_ids_but_no_english() -> None:
+    """The check is general (it allowed 「Mbps」 alone, the one unit of one line, besides parameter names)."""
+    assert _mostly_chinese("把所购设备的规格参数（带宽、Gbps、dB等）写成数量指标；规格应放在质量指标下。")
+    assert _mostly_chinese("把资金使用率当作产出指标的，由规则 input-as-output 提示，这里不重复提示。")
+    assert not _mostly_chinese("把所购设备的规格参数写成数量指标 belongs under quality")
+    assert not _mostly_chinese("规格参数 B 写成数量指标，应放在质量指标下。")
 
 
 def test_every_rule_has_one_chinese_description_and_none_is_left_over() -> None:

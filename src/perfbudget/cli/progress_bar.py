@@ -5,8 +5,9 @@ command's own lines alone): what it is doing in Chinese, a bar, done of total an
 (:data:`perfbudget.steps.Steps`): a step whose total is not known yet (``None``) shows a moving bar. ``perfbudget
 db backup``, ``db restore``, ``publish``, ``export`` and ``desk opinion --unit`` had none until faces45, and said
 nothing for the minutes a store of gigabytes or a unit of thousands of projects takes; ``library build`` has used it
-since (its own bar drew on a pipe or a log too). The review, list, serve and import bars keep their own columns
-(a unit such as 个指标 after the count, the file being read) for now.
+since (its own bar drew on a pipe or a log too), and ``list --output`` and ``serve``'s review of what an import
+left unreviewed draw theirs with it. ``review`` (个指标 after its count) and ``import`` (the file being read) keep
+their own columns.
 """
 
 from __future__ import annotations

@@ -150,3 +150,17 @@ def test_export_xlsx_printed_by_libreoffice_is_readable_with_every_name_printed(
     with pdfplumber.open(pdf_path) as pdf:
         firsts = ["".join((page.extract_text() or "").splitlines()[0].split()) for page in pdf.pages]
     assert firsts == [f"指标库（共{sheet.max_row - 1}组指标）"] * len(firsts), firsts
+
+
+def test_build_shows_its_bar_on_a_terminal_only(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's steps through the one bar (cli.progress_bar): a pipe or a log gets the closing line alone (its own
+    bar drew there too until faces45), a terminal the steps."""
+    from perfbudget.cli import progress_bar
+    from perfbudget.cli.common import WholeRowConsole
+
+    piped = runner.invoke(app, ["library", "build", "--db", db])
+    assert piped.exit_code == 0 and piped.stderr.splitlines() == [piped.stderr.strip()], piped.stderr
+    assert piped.stderr.startswith("指标库已生成")
+    monkeypatch.setattr(progress_bar, "err", WholeRowConsole(stderr=True, force_terminal=True))  # a terminal
+    shown = runner.invoke(app, ["library", "build", "--db", db])
+    assert shown.exit_code == 0 and "统计各组指标值分布" in shown.stderr, shown.stderr

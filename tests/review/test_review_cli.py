@@ -121,7 +121,7 @@ def test_rules_lists_every_rule() -> None:
         assert spec.id in result.stdout
     data = json.loads(runner.invoke(app, ["rules", "--json"]).stdout)
     assert [d["id"] for d in data] == [s.id for s in all_rules()]
-    assert data[0]["doc"]
+    assert data[0]["description"]
 
 
 def test_help() -> None:

@@ -59,7 +59,7 @@ def test_tokens_are_listed_and_revoked_by_their_owner_and_admins_on_the_api_and_
     assert api.get("/api/v1/me", headers=_bearer(editor)).status_code == 401
     missing = runner.invoke(cli, ["user", "revoke", "99999", "--db", web.url])
     assert missing.exit_code == 1 and "没有该令牌" in missing.output
-    assert "没有找到用户「无此人」" in runner.invoke(cli, ["user", "tokens", "无此人", "--db", web.url]).output
+    assert "没有用户「无此人」" in runner.invoke(cli, ["user", "tokens", "无此人", "--db", web.url]).output
     audit = api.get("/api/v1/audit", headers=_bearer(admin), params={"action": "token.revoke"}).json()["items"]
     # the CLI without --user: the login name (replay-n; 「cli」 before)
     assert len(audit) == 3 and {e["user"] for e in audit} == {"editor", "admin", getpass.getuser()}

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from typer.testing import CliRunner
 
-from perfbudget.cli import app
+from perfbudget.cli import app, progress_bar
 from perfbudget.store import account_tables, records
 from perfbudget.store.migrate import alembic_config
 from perfbudget.store.schema import Base
@@ -137,7 +137,9 @@ def test_serve_says_and_shows_a_long_review_before_it_starts(tmp_path: Path, see
     assert runner.invoke(app, ["import", str(seed_path), "--db", third]).exit_code == 0
     terminal = create_app(WebConfig(database_url=third, secret_key="k" * 40))
     drawn = io.StringIO()
-    monkeypatch.setattr(cmd_serve, "err", Console(file=drawn, width=200, force_terminal=True))
+    terminal_console = Console(file=drawn, width=200, force_terminal=True)
+    monkeypatch.setattr(cmd_serve, "err", terminal_console)
+    monkeypatch.setattr(progress_bar, "err", terminal_console)  # (the one bar: cli.progress_bar, since faces45)
     assert cmd_serve.review_before_serving(terminal.state.store, terminal.state.core) == 10
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn.getvalue())  # the terminal's colours and moves
     assert "正在审核 10 个" in shown and re.search(r"审核 ━+ 10/10", shown), shown

@@ -118,7 +118,7 @@ def test_the_cli_decides_comments_grades_and_batches_as_a_web_account(any_web: W
                         "--user", "reviewer")
     assert refused.exit_code == 1 and "请填写理由" in refused.output
     refused = _desk_cli(web, "decide", str(pid), "1", "--decision", "dismissed", "--reason", "x", "--user", "nobody")
-    assert refused.exit_code == 1 and "没有名为「nobody」的账号" in refused.output
+    assert refused.exit_code == 1 and "没有用户「nobody」（perfbudget user list 列出全部账号）" in refused.output
     refused = _desk_cli(web, "decide", str(pid), "9999", "--decision", "confirmed", "--reason", "x",
                         "--user", "reviewer")
     assert refused.exit_code == 1 and "没有第 9999 条审核发现" in refused.output

@@ -403,3 +403,19 @@ def test_a_one_line_row_prints_its_text_clear_of_its_borders(tmp_path: Path) -> 
         for char in digits:
             assert char["x1"] < walls[1] - 2, (char["text"], char["x1"], walls[1])
     assert b'<sheetFormatPr defaultRowHeight="16.5"' in zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml")
+
+
+def test_a_list_export_shows_the_one_bar_on_a_terminal(web: WebEnv, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``list --output`` draws cli.progress_bar's bar (导出 N/N), the file and the closing line as before."""
+    from perfbudget.cli import progress_bar
+    from perfbudget.cli.common import WholeRowConsole
+
+    args = ["list", "projects", "--year", "2024", "--format", "csv", "--db", web.url, "-o"]
+    piped = runner.invoke(cli, [*args, str(tmp_path / "piped.csv")])
+    assert piped.exit_code == 0 and piped.stderr.startswith("已导出"), piped.stderr
+    monkeypatch.setattr(progress_bar, "err", WholeRowConsole(stderr=True, force_terminal=True))  # a terminal
+    shown = runner.invoke(cli, [*args, str(tmp_path / "shown.csv")])
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.stderr)  # the terminal's colours and moves
+    assert shown.exit_code == 0 and re.search(r"导出 ━+ (\d+)/\1", drawn), drawn
+    assert (tmp_path / "shown.csv").read_bytes() == (tmp_path / "piped.csv").read_bytes()

@@ -60,6 +60,7 @@ PAGES = [
 ]
 API = [
     ("GET", "/api/v1/me", SIGNED_IN),
+    ("GET", "/api/v1/rules", SIGNED_IN),
     ("GET", "/api/v1/projects", SIGNED_IN),
     ("GET", "/api/v1/review/queue", {"admin": 200, "reviewer": 200, "editor": 403, "other_editor": 403,
                                      "viewer": 403}),

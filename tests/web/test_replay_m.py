@@ -107,7 +107,7 @@ def test_every_command_line_write_acts_as_the_account_perfbudget_user_names(any_
     code, printed = _cli("import", str(changed), "--user", "editor", "--actor", "x", *db)
     assert code == 1 and "--user 与 --actor 只能给一个" in printed
     code, printed = _cli("import", str(changed), "--user", "nobody", *db)
-    assert code == 1 and "没有名为「nobody」的账号" in printed
+    assert code == 1 and "没有用户「nobody」（perfbudget user list 列出全部账号）" in printed
     code, printed = _cli("import", str(changed), *db, env={"PERFBUDGET_USER": "editor"})
     assert code == 0 and "新版本 1 个" in printed, printed
     pid = web.project_ids[0]

@@ -109,7 +109,7 @@ def test_user_tokens_lists_as_an_account_like_the_api(any_web: WebEnv) -> None:
         assert json.loads(by_cli.output) == by_api.json()  # type: ignore[attr-defined]
         assert {t["username"] for t in by_api.json()["items"]} == owners  # type: ignore[attr-defined]
     for who, headers, name, status, said in (("editor", mine, "reviewer", 403, "只有管理员可以查看其他账号的令牌"),
-                                             ("admin", admin, "nobody", 404, "没有找到用户「nobody」")):
+                                             ("admin", admin, "nobody", 404, "没有用户「nobody」")):
         by_api, by_cli = both(who, headers, name)
         assert by_api.status_code == status and by_api.json()["error"]["message"] == said  # type: ignore[attr-defined]
         assert by_cli.exit_code == 1 and by_cli.output.strip() == f"错误：{said}", by_cli.output  # type: ignore

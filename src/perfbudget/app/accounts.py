@@ -241,7 +241,7 @@ def set_password(engine: Engine, username: str, password: str, actor: Acts = Non
     with write_transaction(engine) as connection:
         row = connection.execute(select(users).where(users.c.username == username)).first()
         if row is None:
-            return f"没有用户「{username}」"
+            return no_account(username)
         connection.execute(update(users).where(users.c.id == row.id).values(
             password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
         end_sessions_of_user(connection, row.id)
@@ -334,13 +334,20 @@ def token_owner(engine: Engine, token_id: int) -> int | None:
     return found
 
 
+def no_account(username: str) -> str:
+    """An account name no account has, said alike by every face and command (``user passwd|disable|enable|token|
+    tokens``, ``--user`` of every command, ``PATCH /api/v1/users/{name}``, ``GET /api/v1/tokens?user=``): until
+    faces45 three wordings said it, 「没有用户「…」」, 「没有找到用户「…」」 and 「没有名为「…」的账号」."""
+    return f"没有用户「{username[:64]}」"
+
+
 def account_principal(engine: Engine, username: str) -> Principal | str:
     """The principal of the active account ``username``, for a command line acting as that account (``perfbudget
     desk … --user``: the same role, unit and refusals as its pages and tokens), or why not, for the user."""
     with engine.connect() as connection:
         row = connection.execute(select(users).where(users.c.username == username)).first()
     if row is None:
-        return f"没有名为「{username[:64]}」的账号（perfbudget user list 列出全部账号）"
+        return f"{no_account(username)}（perfbudget user list 列出全部账号）"
     if not row.active:
         return f"账号「{row.username}」已停用"
     return principal_from_row(row, CLI_FACE)
@@ -469,7 +476,7 @@ def set_active(engine: Engine, username: str, active: bool, actor: Acts = None,
     with engine.connect() as connection:
         row = connection.execute(select(users).where(users.c.username == username)).first()
     if row is None:
-        return f"没有用户「{username}」"
+        return no_account(username)
     return update_user(engine, row.id, role=Role(row.role), unit_code=row.unit_code, active=active,
                        display_name=row.display_name, actor=actor, ip=ip)
 
@@ -537,7 +544,7 @@ def token_scope(engine: Engine, actor: Acts, username: str | None) -> TokenScope
         return TokenScope(None)
     owner = user_id_of(engine, username)
     if owner is None:
-        return TokenScope(message=f"没有找到用户「{username}」", missing=True)
+        return TokenScope(message=no_account(username), missing=True)
     return TokenScope(owner)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from perfbudget.db_reasons import database_reason
 from perfbudget.os_reasons import os_reason
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store import backup as sqlite_backup
 from perfbudget.store.migrate import head_revision
 
@@ -79,8 +80,8 @@ def _checked(path: Path, what: str) -> sqlite_backup.FileCheck:
     return check
 
 
-def backup(url: str, file: Path) -> BackupDone:
-    """Copy the store at ``url`` into the new file ``file`` and check the copy."""
+def backup(url: str, file: Path, steps: Steps = quiet_steps) -> BackupDone:
+    """Copy the store at ``url`` into the new file ``file`` and check the copy; ``steps`` is told how far it is."""
     source = _sqlite_path(url)
     if not source.exists():
         raise BackupRefused(f"数据库文件 {source} 不存在")
@@ -95,7 +96,9 @@ def backup(url: str, file: Path) -> BackupDone:
     part = file.with_name(file.name + ".part")
     try:
         part.unlink(missing_ok=True)
-        sqlite_backup.copy_into(source, part, self_contained=True)
+        sqlite_backup.copy_into(source, part, self_contained=True,
+                                progress=lambda done, total: steps("复制", done, total))
+        steps("检查备份", 0, None)
         check = _checked(part, "备份")
         if check.revision != head_revision():
             raise BackupRefused(f"数据库的结构版本为 {check.revision}，本程序为 {head_revision()}："
@@ -112,9 +115,10 @@ def backup(url: str, file: Path) -> BackupDone:
     return BackupDone(file, str(check.revision), check.projects, check.users)
 
 
-def restore(file: Path, url: str, force: bool = False) -> BackupDone:
+def restore(file: Path, url: str, force: bool = False, steps: Steps = quiet_steps) -> BackupDone:
     """Replace the store at ``url`` with backup ``file`` (checked first); ``force`` to replace a store holding
-    projects or accounts. The restored store is upgraded when older, then opened and counted."""
+    projects or accounts. The restored store is upgraded when older, then opened and counted; ``steps`` is told how
+    far it is."""
     from perfbudget.store import Store
 
     target = _sqlite_path(url)
@@ -124,6 +128,7 @@ def restore(file: Path, url: str, force: bool = False) -> BackupDone:
         raise BackupRefused(f"备份文件 {file} 不是普通文件（设备、管道或套接字），未读取")
     if target.exists() and file.resolve() == target.resolve():
         raise BackupRefused("备份文件就是要恢复的数据库本身")
+    steps("检查备份文件", 0, None)
     check = _checked(file, "备份文件")
     head = head_revision()
     if check.revision != head and check.revision not in _known_revisions():
@@ -137,7 +142,8 @@ def restore(file: Path, url: str, force: bool = False) -> BackupDone:
                                 "恢复会用备份替换其中的全部数据；确认请加 --force")
         before = sqlite_backup.counters(target)
     try:
-        sqlite_backup.copy_into(file, target, self_contained=False)
+        sqlite_backup.copy_into(file, target, self_contained=False,
+                                progress=lambda done, total: steps("恢复", done, total))
     except Exception as exc:
         raise BackupRefused(f"恢复失败，数据库未改动：{database_reason(exc)}") from exc
     if before is not None and sqlite_backup.counters(target) is not None:
@@ -149,9 +155,10 @@ def restore(file: Path, url: str, force: bool = False) -> BackupDone:
 
         engine = make_engine(url)
         try:
-            upgraded = upgrade(engine)[0]
+            upgraded = upgrade(engine, steps=steps)[0]  # told the migrations applied of those to apply
         finally:
             engine.dispose()
+    steps("检查恢复后的数据库", 0, None)
     store = Store(url)  # opened as every command opens it: its migrations checked current
     try:
         counts = store.counts()

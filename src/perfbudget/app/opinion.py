@@ -29,6 +29,7 @@ from perfbudget.app.opinion_pages import (
     REMARK,
     WORD,
     Entry,
+    Layout,
     blocks,
     layouts,
     title_lines,
@@ -36,6 +37,7 @@ from perfbudget.app.opinion_pages import (
 from perfbudget.app.review_desk import Desk, DeskFinding, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.review.finding import DIMENSIONS
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.writers.stable_zip import stable_zip
 
@@ -401,8 +403,26 @@ def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
     return paragraph
 
 
-def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
-    """One Word document: per project its grades, the findings kept, the comments and the decision."""
+def _laid_out(title: str, desks: Sequence[Desk], html: bool,
+              steps: Steps) -> tuple[list[tuple[str, list[list[Entry]]]], list[Layout | None]]:
+    """Each project's heading and blocks (numbered 「1. 」 on the HTML page) and, when a project's heading repeats on
+    its pages, its cut into them; ``steps`` told 「排版」 after each project's blocks and again after each layout."""
+    total = len(desks)
+    projects = []
+    for done, desk in enumerate(desks, 1):
+        heading = f"{done}. {project_heading(desk)}" if html else project_heading(desk)
+        projects.append((heading, blocks(_entries(desk, html=html))))
+        steps("排版", done, 2 * total)
+    if not repeats_project_heading(title, desks):
+        steps("排版", 2 * total, 2 * total)
+        return projects, [None] * total
+    return projects, list(layouts(HTML if html else WORD, title, projects,
+                                  lambda step, done, _total: steps(step, total + done, 2 * total)))
+
+
+def opinion_docx(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) -> bytes:
+    """One Word document: per project its grades, the findings kept, the comments and the decision; ``steps`` told
+    「排版」 as each project's blocks and pages are computed, then 「写出」 after each project written."""
     from docx import Document as WordDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -421,9 +441,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     _plain_headings(word)
     _exact_lines(word)
     _title(word, title)
-    repeated = repeats_project_heading(title, desks)
-    projects = [(project_heading(desk), blocks(_entries(desk, html=False))) for desk in desks]
-    pages = layouts(WORD, title, projects) if repeated else [None] * len(desks)
+    projects, pages = _laid_out(title, desks, False, steps)
     last: Any = None
     for index, ((heading, project_blocks), layout) in enumerate(zip(projects, pages, strict=True)):
         numbered = _numbering_from_one(word)
@@ -431,6 +449,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             word.add_heading(heading, level=1)
             for entry in (entry for block in project_blocks for entry in block):
                 last = _word_paragraph(word, None, entry, numbered)
+            steps("写出", index + 1, len(desks))
             continue
         for number, part in enumerate(layout.parts):
             frame = _project_frame(word, heading + (CONTINUED if number else ""), index + number,
@@ -439,12 +458,14 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
                 cell = _frame_row(frame)
                 for entry in project_blocks[block]:
                     last = _word_paragraph(word, cell, entry, numbered)
+        steps("写出", index + 1, len(desks))
     # the paragraph before kept with the sign line: LibreOffice printed a unit's opinion with 审核人/日期 alone on
     # its last page (print14)
     (last or word.paragraphs[-1]).paragraph_format.keep_with_next = True
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    steps("保存文件", 0, None)
     out = io.BytesIO()
     word.save(out)
     return stable_zip(out.getvalue())  # the same bytes from the page, the API and the CLI (writers/stable_zip.py)
@@ -498,17 +519,15 @@ def _html_template() -> Any:
     return environment.from_string((DATA / "opinion.html").read_text(encoding="utf-8"))
 
 
-def opinion_html(title: str, desks: Sequence[Desk]) -> str:
+def opinion_html(title: str, desks: Sequence[Desk], steps: Steps = quiet_steps) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
-    :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`)."""
+    :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`);
+    ``steps`` told 「排版」 alike, then 「写出」 (no count) while the page is rendered."""
     from markupsafe import Markup
 
     from perfbudget.writers.print_layout import css_string
 
-    repeated = repeats_project_heading(title, desks)
-    projects = [(f"{number}. {project_heading(desk)}", blocks(_entries(desk, html=True)))
-                for number, desk in enumerate(desks, 1)]
-    pages = layouts(HTML, title, projects) if repeated else [None] * len(desks)
+    projects, pages = _laid_out(title, desks, True, steps)
     parts = []
     for (heading, project_blocks), layout in zip(projects, pages, strict=True):
         cuts = layout.parts if layout else (tuple(range(len(project_blocks))),)
@@ -516,11 +535,14 @@ def opinion_html(title: str, desks: Sequence[Desk]) -> str:
                    "new_page": bool(number) or bool(layout and layout.new_page),
                    "body": Markup(_part_markup([entry for block in part for entry in project_blocks[block]]))}
                   for number, part in enumerate(cuts)]
+    steps("写出", 0, None)  # the page rendered at once: a moving bar until it is
     return str(_html_template().render(
         title=title, parts=parts, running_head=css_string(running_head(title, desks)),  # (a quoted CSS string)
-        repeated=repeated, sign_line=SIGN_LINE, css=(DATA / "opinion.css").read_text(encoding="utf-8")))
+        repeated=repeats_project_heading(title, desks), sign_line=SIGN_LINE,
+        css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 
 
-def opinion_file(title: str, desks: Sequence[Desk], form: str) -> bytes:
-    """The opinion in ``form`` (one of :data:`OPINION_FORMS`) as the bytes every face gives."""
-    return opinion_docx(title, desks) if form == "docx" else opinion_html(title, desks).encode()
+def opinion_file(title: str, desks: Sequence[Desk], form: str, steps: Steps = quiet_steps) -> bytes:
+    """The opinion in ``form`` (one of :data:`OPINION_FORMS`) as the bytes every face gives (``steps``: told how far
+    it is, a project at a time)."""
+    return opinion_docx(title, desks, steps) if form == "docx" else opinion_html(title, desks, steps).encode()

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.writers.print_layout import lines_needed, text_width
 
 CONTINUED = "（续）"
@@ -185,8 +186,10 @@ def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -
     return heights
 
 
-def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence[Sequence[Entry]]]]) -> list[Layout]:
-    """Each project's :class:`Layout`: ``projects`` are the headings and blocks in print order, under ``title``."""
+def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence[Sequence[Entry]]]],
+            steps: Steps = quiet_steps) -> list[Layout]:
+    """Each project's :class:`Layout`: ``projects`` are the headings and blocks in print order, under ``title``;
+    ``steps`` told 「排版」 after each."""
     used = measure.title(title)
     out = []
     for index, (name, project_blocks) in enumerate(projects):
@@ -206,4 +209,5 @@ def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence
             parts[-1].append(number)
             used += height
         out.append(Layout(new_page, tuple(tuple(part) for part in parts)))
+        steps("排版", index + 1, len(projects))
     return out

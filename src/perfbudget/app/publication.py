@@ -42,7 +42,9 @@ class Publication:
 
 
 def _where(unit: object, year: int | None) -> str:
-    return f"单位 {unit}{f' {year} 年度' if year else ''}"
+    """「单位 X 2024 年度」, 「单位 X 」: a space before the words that follow either way (「单位 999的项目」 until
+    faces45)."""
+    return f"单位 {unit} {f'{year} 年度' if year else ''}"
 
 
 def unit_publication(store: Store, unit: str | UnitName | UnitCode, year: int | None, everything: bool = False,

@@ -253,6 +253,7 @@ def opinion_command(
 
     from perfbudget.app.opinion import OPINION_FORMS, opinion_file, project_opinion_title, unit_opinion_desks
     from perfbudget.app.review_desk import load_desk
+    from perfbudget.cli.progress_bar import steps_bar
 
     if (project is None) == (unit is None):
         fail("请给出一个项目，或用 --unit 指定单位（二者选一）")
@@ -264,15 +265,20 @@ def opinion_command(
         store, principal, project_id = opened_as(db, project, user)
         desk: Any = run_refusable(store, lambda: load_desk(store, principal, project_id, core_settings()))
         title, desks = project_opinion_title(desk), [desk]
-    else:
+        store.close()
+        data = opinion_file(title, desks, form)
+    else:  # a unit's: up to 200 projects, each laid out in turn (a bar on a terminal since faces45)
         store = open_store(db)
         principal = account(store, user)
-        found: Any = run_refusable(store, lambda: unit_opinion_desks(store, principal, str(unit), year,
-                                                                      core_settings()))
-        title, desks = found
-    store.close()
+        with steps_bar() as steps:
+            steps("读取审核台", 0, None)
+            found: Any = run_refusable(store, lambda: unit_opinion_desks(store, principal, str(unit), year,
+                                                                          core_settings()))
+            store.close()
+            title, desks = found
+            data = opinion_file(title, desks, form, steps)
     try:
-        Path(output).write_bytes(opinion_file(title, desks, form))
+        Path(output).write_bytes(data)
     except OSError as error:
         fail(f"无法写入 {output}：{os_reason(error)}")
     out.print(f"已写出「{title}」到 {output}（{len(desks)} 个项目）", markup=False)

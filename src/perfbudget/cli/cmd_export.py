@@ -98,6 +98,7 @@ def export_command(
     导出 --unit/--year 选中的全部项目）；--version 导出项目的某一版，与 API 下载的 version= 相同。
     输入有错误时不导出，按「文件:位置: 说明」列出错误，退出码为 1。
     """
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.writers.target_table_export import EXPORT_FORMS, render
 
     form_to = to.lower().lstrip(".")
@@ -109,17 +110,20 @@ def export_command(
         fail("请给出要导出的文件，或用 --db/--unit/--year 从数据库选择项目")
     if version is not None and source is None:
         usage_fail("--version 须与一个项目一起给出（项目编号或名称）")
-    if from_store:
-        document = _stored_document(source, db, unit, year, version)
-        file = _stored_stem(source, unit, year)
-    else:
-        assert source is not None
-        file = source
-        # by design: an export is the table as read, whole; a file read with errors (cut short) is not exported
-        result = load_or_exit(file, form, refused="未导出：读取有错误的文件不导出，以免导出的表缺少原表的内容")
-        assert result.document is not None
-        document = result.document
-    data = render(document, form_to, original=original)
+    # --unit or a file of thousands of projects (no bar until faces45), read and laid out under the bar
+    with steps_bar(not as_json) as steps:
+        steps("读取项目", 0, None)
+        if from_store:
+            document = _stored_document(source, db, unit, year, version)
+            file = _stored_stem(source, unit, year)
+        else:
+            assert source is not None
+            file = source
+            # by design: an export is the table as read, whole; a file read with errors (cut short) is not exported
+            result = load_or_exit(file, form, refused="未导出：读取有错误的文件不导出，以免导出的表缺少原表的内容")
+            assert result.document is not None
+            document = result.document
+        data = render(document, form_to, original=original, steps=steps)
     target = output or str(Path(file).with_suffix(f".{form_to}").name if not from_store else f"{file}.{form_to}")
     if target == "-":
         if form_to in ("xlsx", "docx"):

@@ -184,22 +184,13 @@ def build_command(
     quiet: bool = typer.Option(False, "--quiet", help="不显示进度条。"),
 ) -> None:
     """从数据库重新生成整个指标库（导入、修改时会自动更新，一般无需手动运行；管理员的合并、拆分、改名会保留）。"""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.library.build import build_library
 
     store = open_store(db)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err,
-                      disable=quiet) as bar:
-            tasks: dict[str, Any] = {}
-
-            def progress(step: str, done: int, total: int) -> None:
-                if step not in tasks:
-                    tasks[step] = bar.add_task(step, total=max(total, 1))
-                bar.update(tasks[step], completed=done, total=max(total, 1))
-
-            summary = build_library(store, progress)
+        with steps_bar(shown=not quiet) as steps:
+            summary = build_library(store, steps)
     finally:
         store.close()
     err.print(f"指标库已生成：{summary.groups} 组、{summary.names} 个不同名称、{summary.entries} 个指标", markup=False)

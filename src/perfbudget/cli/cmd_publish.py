@@ -17,21 +17,22 @@ from perfbudget.cli.common import app, err, fail, print_json, shown_name, usage_
 from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
+from perfbudget.steps import Steps
 
 
-def _published_document(db: str | None, unit: str, year: int | None, everything: bool) -> tuple[Document, int]:
-    """The unit's approved project versions as one document, and how many projects were left out."""
+def _published_document(db: str | None, unit: str, year: int | None, everything: bool,
+                        steps: Steps) -> tuple[Document, int] | str:
+    """The unit's approved project versions as one document, and how many projects were left out; or why none."""
     from perfbudget.app.publication import unit_publication
     from perfbudget.cli.store_common import open_store
 
     store = open_store(db)
     try:
+        steps("读取项目", 0, None)
         found = unit_publication(store, unit, year, everything, cli=True)
     finally:
         store.close()
-    if isinstance(found, str):
-        fail(found)
-    return found.document, found.left_out
+    return found if isinstance(found, str) else (found.document, found.left_out)
 
 
 @app.command("publish")
@@ -56,13 +57,18 @@ def publish_command(
     每个项目取审核通过的那个版本，按表序排列；Word 与 Excel 已按 A4 排版（适合页宽、表头每页重复、
     页脚留填报人/审核人/日期），可直接打印。未审核通过的项目不发布（--all 发布全部项目的最新版本）。
     """
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.writers.target_table_export import render
 
     form = to.lower().lstrip(".")
     if form not in PUBLISH_FORMS:
         usage_fail(f"不支持的发布格式「{to}」；可用：{'、'.join(PUBLISH_FORMS)}")
-    document, left_out = _published_document(db, unit, year, everything)
-    data = render(document, form, original=original)
+    with steps_bar(not as_json) as steps:  # a unit of thousands of projects takes minutes (no bar until faces45)
+        found = _published_document(db, unit, year, everything, steps)
+        data = b"" if isinstance(found, str) else render(found[0], form, original=original, steps=steps)
+    if isinstance(found, str):
+        fail(found)
+    document, left_out = found
     # (--unit by-name/… or by-id/7: the default file is named without the address's 「/」, in this folder)
     target = output or f"{unit.replace('/', '-')}-{year or '全部年度'}-绩效目标表.{form}"
     try:

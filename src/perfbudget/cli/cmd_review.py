@@ -368,26 +368,28 @@ def reviews_command(
 @app.command("rules")
 def rules_command(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON。"),
-    markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown 规则目录（即 docs/rules.md）。"),
+    markdown: bool = typer.Option(False, "--markdown",
+                                  help="输出 Markdown 规则目录（即 docs/rules.md，英文，供开发者；"
+                                       "--json 不再带英文的 doc，改为中文的 description 与 severity_label）。"),
 ) -> None:
     """列出全部审核规则：编号、名称、审核维度、严重程度与说明。"""
-    from perfbudget.review.catalogue import catalogue_dicts, catalogue_markdown
-    from perfbudget.review.registry import all_rules
-    from perfbudget.vocabulary import SEVERITY_LABELS
+    from perfbudget.app.rule_list import rule_catalogue_markdown, rule_list
 
+    rules = rule_list()
     if as_json:
-        print_json(catalogue_dicts())
+        print_json(rules)
         return
     if markdown:
-        sys.stdout.write(catalogue_markdown())
+        sys.stdout.write(rule_catalogue_markdown())
         return
     from rich.table import Table
 
     table = Table(header_style="bold")
-    for column in ("编号", "名称", "维度", "严重程度"):
-        table.add_column(column, overflow="fold")
-    for spec in all_rules():
-        table.add_row(spec.id, spec.title, spec.dimension, SEVERITY_LABELS[spec.severity])
+    for column in ("编号", "名称", "维度", "严重程度", "说明"):  # an id, a dimension, a severity: never broken
+        table.add_column(column, overflow="fold", no_wrap=column in ("编号", "维度", "严重程度"))
+    for entry in rules:
+        table.add_row(entry["id"], entry["title"], entry["dimension"], entry["severity_label"], entry["description"],
+                      end_section=True)
     out.print(table)
-    out.print(f"共 {len(all_rules())} 条规则；每条规则的说明见 docs/rules.md 或 perfbudget rules --markdown",
+    out.print(f"共 {len(rules)} 条规则；可调整的参数见 perfbudget rules --json，配置方法见 docs/review.md",
               markup=False)

@@ -258,9 +258,8 @@ def review_before_serving(store: Store, core: CoreSettings) -> int:
     """Review what a command-line import left unreviewed before serving, saying so when it is long: a line (a log
     reads it too) and, on a terminal, a progress bar on stderr. Until faces43 ``serve`` said nothing for minutes while
     it reviewed the 15,000 versions of a directory import, then started."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from perfbudget.app.reviews import REVIEW_BATCH, review_unreviewed, unreviewed_total
+    from perfbudget.cli.progress_bar import steps_bar
 
     waiting = unreviewed_total(store)
     if not waiting:
@@ -270,10 +269,8 @@ def review_before_serving(store: Store, core: CoreSettings) -> int:
     long = waiting > REVIEW_BATCH
     if long:
         err.print(f"正在审核 {waiting} 个尚无审核结果的项目版本（如命令行导入的项目），完成后启动网页端…", markup=False)
-    bar = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-                   transient=True, disable=not err.is_terminal or not long)
-    with bar:
-        task = bar.add_task("", total=waiting)
+    with steps_bar(shown=long) as steps:
+        steps("审核", 0, waiting)
         return review_unreviewed(store, core, "perfbudget serve", problem=lambda said: err.print(said, markup=False),
-                                 progress=lambda looked: bar.update(task, completed=looked))
+                                 progress=lambda looked: steps("审核", looked, waiting))
 

@@ -59,11 +59,13 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
     """把数据库结构升级到本程序的版本（新数据库在首次使用时会自动建立）。"""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.store.migrate import upgrade
 
     store = open_store(db, migrate=False, create=True)
     try:
-        before, after = upgrade(store.engine)
+        with steps_bar() as steps:
+            before, after = upgrade(store.engine, steps=steps)
     except SQLAlchemyError as exc:
         from perfbudget.db_reasons import database_reason
 
@@ -82,19 +84,15 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
 def _recount_decided(db: str | None) -> int:
     """``db upgrade``'s catch-up after the migrations (``app.kept_review.recount_decided``): the reviews of projects
-    decided before print40 counted the dismissed findings too. A bar on a terminal when it is long."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+    decided before print40 counted the dismissed findings too. The one bar on a terminal (``steps_bar``)."""
     from perfbudget.app.kept_review import recount_decided
+    from perfbudget.cli.progress_bar import steps_bar
 
     store = open_store(db)
-    bar = Progress(TextColumn("重新评定"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-                   transient=True, disable=not err.is_terminal)
     try:
-        with bar:
-            task = bar.add_task("", total=None)
+        with steps_bar() as steps:
             return recount_decided(store, core_settings(), "perfbudget db upgrade",
-                                   lambda done, total: bar.update(task, completed=done, total=total))
+                                   lambda done, total: steps("重新评定", done, total))
     finally:
         store.close()
 
@@ -302,11 +300,13 @@ def db_backup_command(
     PostgreSQL 数据库请用 pg_dump / pg_restore（见 docs/store.md）。
     """
     from perfbudget.app.backup import BackupRefused, backup
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.config import database_url
 
     url = database_url(db)
     try:
-        done = backup(url, file)
+        with steps_bar() as steps:
+            done = backup(url, file, steps)
     except BackupRefused as exc:
         fail(str(exc))
     out.print(f"已备份数据库 {safe_url(url)} 到 {shown_name(str(file))}：{done.projects} 个项目、{done.users} 个账号，"
@@ -324,11 +324,13 @@ def db_restore_command(
     数据库中已有项目或账号时须加 --force（其中的全部数据将被备份替换）。PostgreSQL 请用 pg_restore（见 docs/store.md）。
     """
     from perfbudget.app.backup import BackupRefused, restore
+    from perfbudget.cli.progress_bar import steps_bar
     from perfbudget.config import database_url
 
     url = database_url(db)
     try:
-        done = restore(file, url, force)
+        with steps_bar() as steps:
+            done = restore(file, url, force, steps)
     except BackupRefused as exc:
         fail(str(exc))
     upgraded = f"，已从结构版本 {done.upgraded_from} 升级" if done.upgraded_from else ""

@@ -191,12 +191,12 @@ def token(
 ) -> None:
     """为账号创建 API 令牌并打印（只显示这一次）。令牌用 perfbudget user tokens 列出、perfbudget user revoke 吊销
     （网页「我的账号」与管理员的「令牌」页同样可以）。"""
-    from perfbudget.app.accounts import TooManyTokens, create_token, user_id_of
+    from perfbudget.app.accounts import TooManyTokens, create_token, no_account, user_id_of
 
     engine = _engine(db)
     user_id = user_id_of(engine, username)
     if user_id is None:
-        fail(f"没有用户「{username}」")
+        fail(no_account(username))
     who = _who(engine, user, actor, user_id)
     try:
         made = create_token(engine, user_id, name, actor=who, days=days)

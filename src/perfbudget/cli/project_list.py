@@ -118,18 +118,15 @@ def _everything(store: Any, principal: Any, view: str, query: Any, as_json: bool
 def _export(store: Any, principal: Any, view: str, query: Any, fmt: str, output: Path) -> None:
     """``--format --output``: the whole list written as the file, with a progress bar on a terminal (up to 100,000
     projects; none until faces44)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from perfbudget.app.project_lists import TooManyRows, write_list
+    from perfbudget.cli.progress_bar import steps_bar
 
     partial = output.with_name(output.name + ".part")
-    bar = Progress(TextColumn("导出"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-                   transient=True, disable=not err.is_terminal)
-    task = bar.add_task("", total=None)
     try:
-        with partial.open("wb") as file, bar:
+        with partial.open("wb") as file, steps_bar() as steps:
+            steps("导出", 0, None)
             count = write_list(store, principal, view, query, fmt, file,
-                               lambda done, total: bar.update(task, completed=done, total=total))
+                               lambda done, total: steps("导出", done, total))
     except TooManyRows as exc:
         partial.unlink(missing_ok=True)
         fail(str(exc))

@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from perfbudget.library.grouping import THRESHOLD, Assignment, Leader, assign, group_names
 from perfbudget.library.names import NameKey, name_key, normalise, search_words
 from perfbudget.library.stats import Counters, assemble
+from perfbudget.steps import Steps, quiet_steps
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from perfbudget.store import Store
 
-Progress = Callable[[str, int, int], None]
 RETRIES = 3
 
 
@@ -39,11 +39,6 @@ class BuildSummary:
 
     def to_dict(self) -> dict[str, int]:
         return {"groups": self.groups, "names": self.names, "entries": self.entries}
-
-
-def _note(progress: Progress | None, step: str, done: int, total: int) -> None:
-    if progress is not None:
-        progress(step, done, total)
 
 
 def _apply_choices(weights: dict[str, int], leaders: list[NameKey], group_of: dict[str, int],
@@ -69,28 +64,28 @@ def _apply_choices(weights: dict[str, int], leaders: list[NameKey], group_of: di
     return {group_of[c["norm"]]: c["name"] for c in choices if c["name"] and c["norm"] in group_of}
 
 
-def build_library(store: Store, progress: Progress | None = None, threshold: float = THRESHOLD) -> BuildSummary:
+def build_library(store: Store, progress: Steps = quiet_steps, threshold: float = THRESHOLD) -> BuildSummary:
     """Rebuild the whole library from the store (the admin's choices are kept and applied)."""
     from perfbudget.store import library_reads as reads
     from perfbudget.store import library_rows as rows
 
     with store.library_writing() as connection:
         rows.lock(connection)
-        _note(progress, "读取指标名称", 0, 1)
+        progress("读取指标名称", 0, 1)
         spellings = rows.spelling_counts(connection)
         norm_of = {raw: normalise(raw) for raw in spellings}
         weights: Counter[str] = Counter()
         for raw, count in spellings.items():
             weights[norm_of[raw]] += count
-        _note(progress, "读取指标名称", 1, 1)
-        _note(progress, "归并相同和相近的名称", 0, len(weights))
+        progress("读取指标名称", 1, 1)
+        progress("归并相同和相近的名称", 0, len(weights))
         grouping = group_names(weights, threshold)
         leaders = list(grouping.leaders)
         reasons = dict(grouping.assignments)
         group_of = {norm: a.group for norm, a in reasons.items() if a.group is not None}
         names = _apply_choices(weights, leaders, group_of, reasons, rows.choices(connection))
-        _note(progress, "归并相同和相近的名称", len(weights), len(weights))
-        _note(progress, "写入指标库", 0, 1)
+        progress("归并相同和相近的名称", len(weights), len(weights))
+        progress("写入指标库", 0, 1)
         rows.clear(connection)
         used = sorted(set(group_of.values()))
         ids = dict(zip(used, rows.add_groups(connection, [
@@ -103,10 +98,10 @@ def build_library(store: Store, progress: Progress | None = None, threshold: flo
         rows.add_name_words(connection, {name_ids[n]: search_words(n) for n in norms})
         rows.add_spellings(connection, [{"raw": raw, "name_id": name_ids[norm_of[raw]]} for raw in sorted(spellings)])
         rows.fill_entries(connection)
-        _note(progress, "写入指标库", 1, 1)
-        _note(progress, "统计各组指标值分布", 0, len(used))
+        progress("写入指标库", 1, 1)
+        progress("统计各组指标值分布", 0, len(used))
         restat(connection)
-        _note(progress, "统计各组指标值分布", len(used), len(used))
+        progress("统计各组指标值分布", len(used), len(used))
         rows.analyze(connection)
         counted = reads.group_count(connection)
     return BuildSummary(counted["groups"], counted["names"], counted["entries"])

@@ -1,8 +1,16 @@
-"""The rule catalogue, generated from the registry: ``docs/rules.md`` and ``perfbudget rules``."""
+"""The rule catalogue, generated from the registry: ``docs/rules.md`` and ``perfbudget rules``.
+
+``docs/rules.md`` (``--markdown``) is the developer's catalogue, from each rule's English docstring; the lists a user
+reads — ``perfbudget rules`` and its ``--json``, the API's ``GET /api/v1/rules`` — say what each rule checks in
+Chinese, from ``rule_descriptions.toml`` (until faces45 the JSON carried the English docstrings).
+"""
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from perfbudget.review.finding import DIMENSIONS
@@ -21,6 +29,10 @@ Every rule of `perfbudget review`, grouped by the review dimension of 财预〔2
 (错误, the target is wrong or cannot be scored; `perfbudget review` exits 1), warning (警告, a reviewer
 would send it back for a fix), info (提示). A config file switches rules off, changes their severity
 or sets their parameters (see `docs/review.md`).
+
+Each rule below is told by its English docstring, for developers. `perfbudget rules`, its `--json` and the API's
+`GET /api/v1/rules` say what each rule checks in Chinese: the JSON's `description` and `severity_label` (错误, 警告,
+提示) took the place of the docstring it carried as `doc` until faces45.
 """
 
 
@@ -65,7 +77,23 @@ def catalogue_markdown() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+@lru_cache(maxsize=1)
+def rule_descriptions() -> dict[str, str]:
+    """What each rule checks, in Chinese, by rule id (``rule_descriptions.toml`` of this package)."""
+    text = resources.files("perfbudget.review").joinpath("rule_descriptions.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["descriptions"])
+
+
+def rule_description(spec: RuleSpec) -> str:
+    """The rule's Chinese description; its title for a rule registered without one (a test forbids that)."""
+    return rule_descriptions().get(spec.id) or spec.title
+
+
 def catalogue_dicts() -> list[dict[str, Any]]:
-    """The catalogue as JSON-ready dicts (``perfbudget rules --json``)."""
+    """The catalogue for people, JSON-ready (``perfbudget rules --json``, ``GET /api/v1/rules``): each rule's id,
+    Chinese title, dimension, severity (the code and its 错误/警告/提示), parameters with their defaults, and what it
+    checks in Chinese."""
     return [{"id": s.id, "title": s.title, "dimension": s.dimension, "severity": s.severity,
-             "params": {k: param_text(v) for k, v in s.params.items()}, "doc": s.doc} for s in all_rules()]
+             "severity_label": SEVERITY_LABELS[s.severity],
+             "params": {k: param_text(v) for k, v in s.params.items()}, "description": rule_description(s)}
+            for s in all_rules()]

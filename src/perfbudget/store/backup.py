@@ -8,6 +8,7 @@ it). The use cases, their refusals and their words are :mod:`perfbudget.app.back
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from sqlalchemy.engine import make_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_MS = 30_000  # how long a copy waits for a writer's lock before it gives up
+# pages a step of a copy told page by page (4 MB of 4 KB pages) copies before it says how far it is
+STEP_PAGES = 1024
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -58,9 +61,17 @@ def check_file(path: Path) -> FileCheck:
         return FileCheck(True, integrity, revision, count("projects"), count("users"))
 
 
-def copy_into(source: Path, target: Path, *, self_contained: bool) -> None:
+def copy_into(source: Path, target: Path, *, self_contained: bool,
+              progress: Callable[[int, int], None]) -> None:
     """Copy database ``source`` over database ``target`` (made when missing) with the backup API, under SQLite's
     locks. ``self_contained``: the copy left in journal mode DELETE, one file (a backup).
+
+    ``progress(done, total)``: told in pages after each step of :data:`STEP_PAGES` (a progress bar on a terminal:
+    ``perfbudget db backup|restore``, none until faces45). The copy is still one snapshot: the source's read
+    transaction is held from the first step to the last, so a write the server commits meanwhile (WAL) is not seen
+    and does not restart the copy — a copy in steps without it starts again at every such write, for ever on a busy
+    server. While it is held no checkpoint can reset the source's WAL: the server's commits grow it for the whole
+    copy (it is reset at the next checkpoint after). Every caller tells a bar (or nothing), so there is one path.
 
     A ``target`` made here is readable by its owner only, as every new store (``engine.create_private_file``): a
     backup holds the password hashes and the key signing the session cookie. Until 2026-12-05 it took the
@@ -70,7 +81,11 @@ def copy_into(source: Path, target: Path, *, self_contained: bool) -> None:
     create_private_file(str(target))
     with closing(sqlite3.connect(source, timeout=BUSY_MS / 1000)) as src, \
             closing(sqlite3.connect(target, timeout=BUSY_MS / 1000)) as dst:
-        src.backup(dst)
+        src.execute("BEGIN")  # one snapshot for every step (above)
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        src.backup(dst, pages=STEP_PAGES, sleep=0,
+                   progress=lambda _status, remaining, total: progress(total - remaining, total))
+        src.rollback()
         if self_contained:
             dst.execute("PRAGMA journal_mode=DELETE")
 

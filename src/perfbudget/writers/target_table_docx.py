@@ -26,6 +26,7 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
     LONG_SPAN,
@@ -46,7 +47,7 @@ from perfbudget.writers.print_layout import (
     shared_widths,
 )
 from perfbudget.writers.stable_zip import stable_zip
-from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
+from perfbudget.writers.target_table_layout import ProjectGrid, told_grids
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -250,7 +251,7 @@ def _table(document: Any, grid: ProjectGrid, widths: list[float], usable: float,
                     paragraph.paragraph_format.keep_with_next = True
 
 
-def target_table_docx(document: Document, original: bool = False) -> bytes:
+def target_table_docx(document: Document, original: bool = False, steps: Steps = quiet_steps) -> bytes:
     """The document's project tables as .docx bytes; ``original`` keeps targets as typed."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -263,7 +264,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     normal.font.size = Pt(SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     docx_chinese_fonts(out, FONT, LATIN)
-    grids = [project_grid(document, project, original) for project in document.projects]
+    grids = told_grids(document, original, steps)
     grid_widths = [column_widths(grid) for grid in grids]  # (each measures every cell's text: once a grid)
     widest = max(grid_widths, key=sum, default=[float(w) for w in _MIN_WIDTHS])
     usable = docx_section(out.sections[0], widest)
@@ -284,6 +285,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
         _table(out, grid, kept_head_widths(grid, grid_widths[index], usable, page_height), usable, page_height)
+        steps("写出", index + 1, len(grids))
     # the paragraph a document must end with, 1 pt: a table that fills its last page to the bottom left a blank page
     # after it for a 10.5 pt empty line (corpus 05 once its funds grid printed as a grid, kinds25)
     tail = out.add_paragraph()
@@ -291,5 +293,6 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     tail.paragraph_format.line_spacing = Pt(1)
     _font(tail.add_run(""), size=1)
     buffer = io.BytesIO()
+    steps("保存文件", 0, None)
     out.save(buffer)
     return stable_zip(buffer.getvalue())

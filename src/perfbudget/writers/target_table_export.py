@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model import Document
+from perfbudget.steps import Steps, quiet_steps
 
 EXPORT_FORMS = ("xlsx", "docx", "html", "json")
 MEDIA_TYPES = {
@@ -40,12 +41,14 @@ def _writer(form: str) -> Callable[..., bytes]:
     raise ValueError(f"不支持的导出格式「{form}」；可用：{'、'.join(EXPORT_FORMS)}")
 
 
-def render(document: Document, form: str, original: bool = False) -> bytes:
+def render(document: Document, form: str, original: bool = False, steps: Steps = quiet_steps) -> bytes:
     """The document as the bytes of an export file (form: xlsx, docx, html or json).
 
     Targets are shown in one notation (``≥95%`` for ``大于等于95%``); ``original`` keeps them as
     typed, so that the file reads back to exactly the same model. JSON always keeps ``raw``.
+    ``steps`` is told how far the file is (a project at a time; JSON in one step).
     """
     if form == "json":
+        steps("写出", 0, None)
         return _writer(form)(document)
-    return _writer(form)(document, original=original)
+    return _writer(form)(document, original=original, steps=steps)

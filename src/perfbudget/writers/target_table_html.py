@@ -21,6 +21,7 @@ from itertools import pairwise, product
 
 from perfbudget.model import Document
 from perfbudget.readers.grid import CONTINUED_TABLE
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAGE_SHARE
 from perfbudget.writers.print_layout import (
@@ -34,7 +35,12 @@ from perfbudget.writers.print_layout import (
     text_width,
 )
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
-from perfbudget.writers.target_table_layout import MIN_WIDTH, GridCell, ProjectGrid, project_grid
+from perfbudget.writers.target_table_layout import (
+    MIN_WIDTH,
+    GridCell,
+    ProjectGrid,
+    told_grids,
+)
 
 STYLE = """
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; }
@@ -236,12 +242,12 @@ def table_html(grid: ProjectGrid, paged: bool = False, starts: list[int] | None 
     return "\n".join(parts)
 
 
-def target_table_html(document: Document, original: bool = False) -> bytes:
+def target_table_html(document: Document, original: bool = False, steps: Steps = quiet_steps) -> bytes:
     """The document's project tables as an HTML page (UTF-8 bytes); ``original`` keeps targets as typed."""
     title = "项目支出" + DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
     unit = f"{document.unit.code or ''}{document.unit.name or ''}"
     # each project's pages a named page whose top margin names the unit and the project (print24)
-    grids = [project_grid(document, project, original) for project in document.projects]
+    grids = told_grids(document, original, steps)
     # a table too wide for portrait on a landscape page (print24: 「28.8万元」 broke a character a line in portrait)
     rules = "".join(html_page_rule(f"p{index}", running_head(unit, project.name), wide(grid))
                     for index, (project, grid) in enumerate(zip(document.projects, grids, strict=True)))
@@ -258,5 +264,6 @@ def target_table_html(document: Document, original: bool = False) -> bytes:
         parts.append(f"<h2{broken}>{escape(grid.heading)}</h2>" if grid.heading else f"<h2{broken}></h2>")
         parts.append(table_html(grid, paged=True, starts=plans[index][1]))
         parts.append("</div>")
+        steps("写出", index + 1, len(grids))
     parts.append("</body>\n</html>\n")
     return "\n".join(parts).encode("utf-8")

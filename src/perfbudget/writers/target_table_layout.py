@@ -50,6 +50,7 @@ from perfbudget.readers.labels import (
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.readers.money_cells import AMOUNT_ONLY, read_amount
+from perfbudget.steps import Steps
 from perfbudget.target import display_target, format_decimal
 from perfbudget.writers.label_colon import bare, with_colon
 from perfbudget.writers.task_block import TOTAL_ROW, TaskBlock, task_block
@@ -513,6 +514,16 @@ def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str] | None,
     for (_, text), start, width in zip(columns, starts, spans, strict=True):
         grid.add(text, start, colspan=width)
     grid.rows += 1
+
+
+def told_grids(document: Document, original: bool, steps: Steps) -> list[ProjectGrid]:
+    """Every project's grid, ``steps`` told 「排版」 after each."""
+    total = len(document.projects)
+    grids = []
+    for done, project in enumerate(document.projects, 1):
+        grids.append(project_grid(document, project, original))
+        steps("排版", done, total)
+    return grids
 
 
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:

@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.print_layout import (
@@ -65,7 +66,7 @@ def _sheet_name(seq: int, name: str, taken: set[str]) -> str:
     return candidate
 
 
-def target_table_xlsx(document: Document, original: bool = False) -> bytes:
+def target_table_xlsx(document: Document, original: bool = False, steps: Steps = quiet_steps) -> bytes:
     """The document's project tables as .xlsx bytes; ``original`` keeps targets as typed."""
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -138,8 +139,10 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         unit = document.unit
         xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}",
                         head=running_head(f"{unit.code or ''}{unit.name or ''}", project.name), one_page=one_page)
+        steps("排版", index + 1, len(document.projects))
     workbook.active = 0
     buffer = io.BytesIO()
     text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
+    steps("保存文件", 0, None)
     workbook.save(buffer)
     return stable_zip(buffer.getvalue())

@@ -14,6 +14,8 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
+    # told after each migration (store.migrate.upgrade's steps: perfbudget db upgrade's bar)
+    on_version_apply=context.config.attributes.get("on_version_apply"),
 )
 with context.begin_transaction():
     context.run_migrations()

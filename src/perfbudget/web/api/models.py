@@ -245,6 +245,18 @@ class Me(Model):
     unit_code: str | None
 
 
+class RuleOut(Model):
+    """One review rule as every face lists it (``perfbudget rules --json``, ``review.catalogue.catalogue_dicts``)."""
+
+    id: str = Field(..., description="规则编号，如 rate-over-100（审核意见的 rule）")
+    title: str = Field(..., description="规则名称")
+    dimension: Literal["完整性", "相关性", "适当性", "可行性", "规范性"]
+    severity: Literal["error", "warning", "info"]
+    severity_label: Literal["错误", "警告", "提示"]
+    params: dict[str, str] = Field(..., description="可在审核配置中调整的参数及其默认值（按 TOML 写法）")
+    description: str = Field(..., description="规则检查什么（中文）")
+
+
 class ProjectSummary(Model):
     id: int
     name: str

@@ -150,6 +150,15 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
             "unit_code": principal.unit_code}
 
 
+@router.get("/rules", responses=m.error_responses(401), response_model=list[m.RuleOut], tags=[TAG_WORKFLOW],
+            summary="审核规则：编号、名称、维度、严重程度、参数与说明",
+            description="与 perfbudget rules --json 相同：每条规则检查什么，用中文说明。")
+def rules(principal: Principal = Depends(api_user)) -> list[dict[str, Any]]:
+    from perfbudget.app.rule_list import rule_list
+
+    return rule_list()
+
+
 @router.get("/projects/{project_id}", responses=ERRORS, response_model=m.ProjectDetail, tags=[TAG_PROJECTS],
             summary="一个项目：交换格式文档与审核结果")
 def get_project(request: Request, project_id: int, version: int | None = None,

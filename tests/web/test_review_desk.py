@@ -120,7 +120,7 @@ def test_batch_approve_and_return_from_the_queue(web: WebEnv) -> None:
     reviewer.post("/review/queue", data={"csrf_token": token, "action": "return", "comment": "请补充",
                                          "project": [str(ids[0])]})
     done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
-                                                "project": [str(ids[1]), str(ids[2])]})
+                                                "project": [f"{ids[1]}:1", f"{ids[2]}:1"]})
     assert "已审核通过 2 个项目：" in done.text
     assert 'name="project"' not in reviewer.get("/review/queue").text
     assert "审核通过" in reviewer.get(f"/projects/{ids[1]}").text

@@ -64,6 +64,10 @@ INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述
 
 
 SAVED = "已保存"  # what every face answers a desk decision that was kept
+# how a batch names the version of a project it approves, for ``batch_step``'s ``version_required``: the command
+# line's references and the queue's ticks 「项目:版本」, the API's batch an item of ``projects``
+TICK = "{project}:{latest}"
+API_ITEM = '"projects": [{{"project_id": {project}, "version": {latest}}}]'
 
 
 class DeskRefused(Exception):
@@ -490,7 +494,7 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
                ip: str | None = None, seen: Mapping[int, int] | None = None,
-               versions_required: bool = False) -> list[tuple[int, StepResult]]:
+               version_required: str = "") -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
@@ -499,8 +503,10 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19). ``seen``: the version
     each project was seen in (the queue's ticks and the API's ``projects`` send it), a 审核通过 refused for a project
     whose latest version is another since (``take_step``'s ``seen_version``; until attack38's second reading the
-    batch named no version). ``versions_required``: a 审核通过 of a project without its version in ``seen`` is refused
-    (the command line's batch, since attack40)."""
+    batch named no version). ``version_required``: how the face names a project's version (``take_step``'s, with
+    ``{project}`` and ``{latest}``): a 审核通过 of a project without its version in ``seen`` is refused, naming it
+    so (the command line's batch since attack40, the queue's ticks and the API's batch since attack41: a bare id
+    approved the latest version, which the reviewer may never have seen)."""
     if not principal.may(Action.REVIEW):
         raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):
@@ -515,7 +521,7 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip,
                             seen_version=(seen or {}).get(pid),
-                            version_required="{project}:{latest}" if versions_required else ""))
+                            version_required=version_required))
             for pid in project_ids]
 
 
@@ -743,8 +749,8 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
         raise DeskRefused("请先选择项目")
     ids, unresolved, seen = batch_references(store, principal, references)
     # a 审核通过 names the version the reviewer saw, 「项目:版本」: a bare reference approved the latest, whatever the
-    # unit had sent since the reviewer read it, until attack40 (the queue's ticks and the API's `projects` name it)
-    results = (batch_step(store, principal, ids, action, comment_text, seen=seen, versions_required=True)
+    # unit had sent since the reviewer read it, until attack40 (the queue's ticks and the API's batch since attack41)
+    results = (batch_step(store, principal, ids, action, comment_text, seen=seen, version_required=TICK)
                if ids else [])
     return batch_dict(store, principal, results, unresolved)
 

@@ -106,6 +106,7 @@ class StepResult:
     invalid: bool = False
     project: str | None = None  # the project as people read it, 「项目「名称」（资金）」 (a step taken)
     stale: bool = False  # a 审核通过 of a version that is no longer the latest (``seen_version``; the API's 409)
+    unversioned: bool = False  # a 审核通过 naming no version where the face requires one (``version_required``; 422)
 
 
 def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
@@ -136,8 +137,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     approved the version nobody reviewed. ``version_required``: given, a 审核通过 without ``seen_version`` is refused,
     naming the latest version as the face writes it, the text with ``{project}`` and ``{latest}`` filled in
     (``perfbudget desk batch``'s bare reference, 「{project}:{latest}」, and ``perfbudget workflow P approve``
-    without ``--version``, 「--version {latest}」: the command line has no form that sends the version shown, as the
-    web's pages do; each approved the latest until attack40 and its second reading).
+    without ``--version``, 「--version {latest}」, each approving the latest until attack40 and its second reading;
+    every face passes one since attack41: the web's form, its queue's bare tick and the API's step and batch without
+    a version approved whatever was latest, so that a client that showed version 1 approved a version 2 sent since).
     """
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
@@ -177,7 +179,7 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
             if step.action == "approve" and seen_version is None and version_required:
                 return StepResult(False, f"未写明您审核的版本（该项目最新为第 {latest} 版）：请查看后写明版本，如「"
                                          f"{version_required.format(project=project_id, latest=latest)}」", state,
-                                  invalid=True)
+                                  invalid=True, unversioned=True)
             if step.action == "approve" and seen_version is not None and seen_version != latest:
                 # the cause not guessed (a revision sent again, or an approved version shown while one waited)
                 said = (f"您审核的是第 {seen_version} 版，但该项目已有更新的第 {latest} 版" if seen_version < latest

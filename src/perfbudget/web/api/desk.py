@@ -46,7 +46,8 @@ class SeenProject(m.Body):
 
 class BatchBody(m.Body):
     project_ids: list[int] = Field([], max_length=desk_app.MOST_BATCH,
-                                   description=f"项目编号（一次最多 {desk_app.MOST_BATCH} 个）")
+                                   description=f"项目编号（一次最多 {desk_app.MOST_BATCH} 个）；审核通过须在 projects "
+                                               "中写明看过的版本，只写编号的项目不审核通过")
     action: str = Field(..., description="approve（审核通过）/ return（退回，须写意见）")
     comment: str = ""
     projects: list[SeenProject] = Field([], max_length=desk_app.MOST_BATCH,
@@ -104,7 +105,7 @@ def post_batch(request: Request, body: BatchBody, principal: Principal = Depends
     try:
         results = desk_app.batch_step(store, principal, [*body.project_ids, *(p.project_id for p in body.projects)],
                                       body.action, body.comment.strip(), client_ip(request),
-                                      {p.project_id: p.version for p in body.projects})
+                                      {p.project_id: p.version for p in body.projects}, desk_app.API_ITEM)
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None
     return desk_app.batch_dict(store, principal, results)

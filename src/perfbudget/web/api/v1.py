@@ -105,8 +105,9 @@ class StepBody(BaseModel):
     comment: str | None = None
     justification: str | None = Field(None, description="送审说明：最新版本有「错误」级审核意见时必填，记入流程记录")
     version: int | None = Field(None, ge=1, le=MAX_INTEGER,
-                                description="审核通过时：审核人员看过的版本号（GET /projects/{id} 的 latest_version）；"
-                                            "项目此后有了新版本时 409 stale_version，不审核通过")
+                                description="审核通过时必填：审核人员看过的版本号（GET /projects/{id} 的 "
+                                            "latest_version）；项目此后有了新版本时 409 stale_version，不审核通过；"
+                                            "未写明时 422")
 
 
 class IndicatorActualBody(BaseModel):
@@ -333,7 +334,8 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
-                       ip=client_ip(request), review_errors=errors, seen_version=body.version)
+                       ip=client_ip(request), review_errors=errors, seen_version=body.version,
+                       version_required='"version": {latest}')  # (attack41: without it, the latest was approved)
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)

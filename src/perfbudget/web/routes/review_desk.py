@@ -224,9 +224,10 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     form = await read_form(request)
     params = dict(request.query_params)
     back = _queue_url(params)  # the queue as it was filtered (the form posts to its URL)
-    # each tick 「id:version」, the version the row showed (a 审核通过 refused for a project revised since; a bare id
-    # from a form of before takes the latest), read as the command line's references; a version that is none refuses
-    # the batch (until attack39's second reading it was dropped and the latest version approved)
+    # each tick 「id:version」, the version the row showed (a 审核通过 refused for a project revised since; a bare id,
+    # which took the latest until attack41, is refused its 审核通过 as the command line's bare reference), read as the
+    # command line's references; a version that is none refuses the batch (until attack39's second reading it was
+    # dropped and the latest version approved)
     written = [str(v) for v in form.getlist("project")]
     ticks = [(stored_id(reference), version) for reference, version in map(desk_app.seen_reference, written)]
     bad = next((tick for tick, (_, version) in zip(written, ticks, strict=True) if version == 0), None)
@@ -243,7 +244,8 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         return _queue_response(request, principal, query, problems, params, status_code=422, kept={
             "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad else "comment"})
     try:
-        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen)
+        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen,
+                                      desk_app.TICK)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect(back)

@@ -82,3 +82,56 @@ def test_the_web_form_and_the_queue_approve_no_project_without_the_version_seen(
                                                                  "version": "1"}, follow_redirects=False)
     assert answer.status_code == 303 and _state(web, first) == "approved"
 
+
+def _cache_sizes() -> int:
+    """Entries held by every process-wide cache of the package's modules (``lru_cache`` and ``text_cache``)."""
+    import sys
+
+    held, seen = 0, set()
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("perfbudget") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and id(value) not in seen and getattr(value, "__module__", "") == name:
+                seen.add(id(value))
+                held += info().currsize
+    return held
+
+
+def test_long_texts_of_an_upload_are_not_kept_in_the_process_caches() -> None:
+    # the readers' and the review's caches (8,192 to 131,072 entries, living as long as the server) kept every text
+    # they were asked about: indicators of distinct 20,000-character descriptions (each within MAX_TEXT) left some
+    # 40 KB each in the server after the upload's preview, gigabytes once the caches filled
+    import random
+    from dataclasses import replace
+
+    from perfbudget.load import load_bytes
+    from perfbudget.review.engine import review_document
+
+    long = 300  # characters: more than a cached call's texts may hold (text_cache.LONGEST)
+
+    def table(seed: int) -> str:
+        letters = random.Random(seed)
+
+        def text(n: int) -> str:
+            return "".join(chr(0x4E00 + letters.randrange(3000)) for _ in range(n))
+        rows = [f"产出指标 | 数量指标 | {text(long)}完成率 | {text(long)} | ≥{seed}{text(long)}"
+                for _ in range(20)]
+        return "\n".join(["项目支出绩效目标表", f"项目名称 | {text(long)}",
+                          "预算数 | 100 | 其中：财政资金 | 100 | 其他资金 | 0",
+                          "一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值", *rows]) + "\n"
+
+    def read_and_review(seed: int) -> None:
+        result = load_bytes(table(seed).encode(), "表.txt")
+        assert result.document is not None and len(result.document.projects[0].indicators) == 20
+        review_document(replace(result.document, source=None))
+
+    read_and_review(1)  # the words of the form, jieba's dictionary
+    before = _cache_sizes()
+    for seed in range(2, 7):  # 100 indicators, each of long texts never seen
+        read_and_review(seed)
+    assert _cache_sizes() - before < 100, _cache_sizes() - before
+    from perfbudget.text_cache import LONGEST
+
+    assert long > LONGEST

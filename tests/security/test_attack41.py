@@ -93,7 +93,8 @@ def _cache_sizes() -> int:
             continue
         for value in list(vars(module).values()):
             info = getattr(value, "cache_info", None)
-            if callable(info) and id(value) not in seen and getattr(value, "__module__", "") == name:
+            if callable(info) and not isinstance(value, type) and id(value) not in seen \
+                    and getattr(value, "__module__", "") == name:
                 seen.add(id(value))
                 held += info().currsize
     return held
@@ -135,3 +136,31 @@ def test_long_texts_of_an_upload_are_not_kept_in_the_process_caches() -> None:
     from perfbudget.text_cache import LONGEST
 
     assert long > LONGEST
+
+
+def test_a_text_cache_answers_as_its_function_and_holds_at_most_its_count() -> None:
+    import pickle
+
+    from perfbudget.text_cache import LONGEST, text_cache
+
+    calls: list[str] = []
+
+    @text_cache(3)
+    def shout(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    @text_cache(30)
+    def joined(first: str, second: str | None = None) -> str:
+        calls.append(first)
+        return first + (second or "")
+
+    long = "x" * (LONGEST + 1)
+    for text in ("a", "b", "a", long, long, "c", "d", "e"):
+        assert shout(text) == text.upper() and joined(text, "y") == text + "y" and joined(text) == text
+    assert calls.count("a") == 3 and calls.count(long) == 6  # a short text cached, a long one not
+    assert shout.cache_info().currsize <= 3 and joined.cache_info().currsize == 10
+    assert shout.__wrapped__("q") == "Q" and shout.__name__ == "shout"
+    from perfbudget.review import helpers
+
+    assert pickle.loads(pickle.dumps(helpers.bare)) is helpers.bare  # by name, as a function

@@ -40,8 +40,8 @@ def _only_parameter(function: Callable[..., Any]) -> str:
 
 class _OneText(dict[str, Any]):
     """The cache of a function of one text: a dict whose look-up is the call (a hit costs a dict look-up, no Python
-    frame: a wrapper's frame before ``lru_cache`` cost the text reader 7 % more instructions a table), a miss calling
-    the function and keeping its answer when the text is short; emptied when full (``maxsize``), not one by one."""
+    frame before it), a miss calling the function and keeping its answer when the text is short; emptied when full
+    (``maxsize``), not one by one."""
 
     __call__ = dict.__getitem__
 

@@ -18,9 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from perfbudget.model import Target
-from perfbudget.text_cache import text_cache
 
 __all__ = ["Due", "due_of", "format_due", "parse_done", "parse_due"]
 
@@ -97,7 +97,7 @@ def _year(match: re.Match[str], key: str = "year") -> int | None:
     return int(text) if text else None
 
 
-@text_cache(16384)
+@lru_cache(maxsize=16384)
 def parse_due(raw: str) -> Due | None:
     """The deadline a target value writes, or None when it is not a date or period target."""
     text = _clean(raw)

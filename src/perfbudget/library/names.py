@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import rjieba
-
-from perfbudget.text_cache import text_cache
 
 _STARS = re.compile(r"[★☆*＊※]+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|〈[^〈〉]*〉|《|》")
@@ -116,7 +115,7 @@ class NameKey:
     head: str
 
 
-@text_cache(200000)
+@lru_cache(maxsize=200_000)
 def name_key(norm: str) -> NameKey:
     """The grouping key of a normalised name (cached: names repeat across units and years)."""
     text = norm

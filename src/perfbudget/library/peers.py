@@ -15,11 +15,11 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from perfbudget.library.grouping import Leader, assign
 from perfbudget.library.names import name_key, normalise
-from perfbudget.text_cache import text_cache
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -82,7 +82,7 @@ def using(peers: Peers | None) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
-@text_cache(1 << 16)  # a province's review asks it twice per project and once per candidate
+@lru_cache(maxsize=1 << 16)  # a province's review asks it twice per project and once per candidate
 def name_stem(name: str) -> str:
     """A project's name without its year (2024年X项目 → X项目), normalised."""
     return normalise(_YEAR.sub("", name))

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-
-from perfbudget.text_cache import text_cache
+from functools import lru_cache
 
 PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\)|-+|—+|无)$")
 # The first character of every text PLACEHOLDER takes (each alternative's; \s+ removed first, so a stripped
@@ -40,13 +39,13 @@ _SPACE_OR_SCORE = re.compile(r"\s+|分$")
 EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def is_placeholder(name: str) -> bool:
     """指标2, ……, 略 …: a template row left in the table."""
     return bool(PLACEHOLDER.match(_SPACE.sub("", name)))
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def is_blank_template(name: str, value: str) -> bool:
     """A template row left blank: ``指标2:`` alone, ``指标1:/ | / | /``, ``……`` under a score note
     ``(30分)`` — the name holds nothing but a template number, marks or a score note, and the

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from perfbudget.text_cache import text_cache
+from functools import lru_cache
 
 _FURNITURE = re.compile(
     r"^(?:"
@@ -37,7 +36,7 @@ _FURNITURE = re.compile(
 )
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def is_furniture(text: str) -> bool:
     """True for a line of page furniture (see the module docstring)."""
     key = unicodedata.normalize("NFKC", text).strip()
@@ -50,7 +49,7 @@ _CLOSING = re.compile(r"^(?:[其它他]{2}需?要?说明的?(?:问题|事项|情
                       r"填报人|填表人|填报日期|填表日期|联系人|联系电话|经办人|审核人|分管领导)")
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def is_closing_row(text: str) -> bool:
     """The first cell of a closing row of the form (其他需说明的问题, 主管部门审核意见, 填报人 …)."""
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -92,7 +92,6 @@ from perfbudget.readers.task_grid import (
     start_grid,
     stream_tasks,
 )
-from perfbudget.text_cache import text_cache
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
@@ -106,7 +105,7 @@ def unit_cell(text: str) -> tuple[str, str] | None:
     return _unit_cell(text) if text[:1] == "[" or text[:6].isdecimal() else None
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def _unit_cell(text: str) -> tuple[str, str] | None:
     """``unit_cell``, cached: the pattern's lazy run before the unit word costs thousands of instructions, and
     every table of a unit's file repeats its unit cell."""
@@ -126,7 +125,7 @@ _SUBTOTAL_FIELDS = frozenset({"fiscal", "other", "fiscal-part", "other-part", "o
 _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free text, never labels
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def money_unit_in(text: str) -> str | None:
     """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
     text = unicodedata.normalize("NFKC", text)

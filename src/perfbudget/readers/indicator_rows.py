@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter
 
 from perfbudget.framework import (
@@ -57,7 +58,6 @@ from perfbudget.readers.short_score_rows import restored_score_rows
 from perfbudget.readers.spaced_values import joined_value_pieces, spanned_value_cells
 from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target
-from perfbudget.text_cache import text_cache
 
 # The first cell of an indicator header repeated after a page break.
 HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
@@ -78,7 +78,7 @@ def _header_again(filled: list[Cell], row: list[Cell], heads: list[str]) -> bool
     return repeats_header(filled, heads)
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def owns(level1: str, level2: str) -> bool:
     name1, name2 = normalise_level1(level1), normalise_level2(level2)
     return any(name2 in framework.get(name1, ()) for framework in (FRAMEWORK_2015, FRAMEWORK_2021))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
@@ -81,14 +82,13 @@ from perfbudget.readers.untargeted_results import results_without_target, unspli
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
 from perfbudget.readers.worded_value_columns import one_worded_target
 from perfbudget.readers.year_value_columns import one_year_target
-from perfbudget.text_cache import text_cache
 
 
 def _text(cell: Cell) -> str:
     return cell.text.strip()
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def starts_project(first: str) -> bool:
     """A row whose first filled cell holds this text starts a new project (项目名称, 预算单位, a unit row).
     Cached (``unit_cell``'s pattern is costly; a file's tables repeat their unit cell)."""

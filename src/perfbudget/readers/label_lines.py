@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from perfbudget.readers.labels import (
     MONEY_BLOCKS,
@@ -39,7 +40,6 @@ from perfbudget.readers.labels import (
     is_level_part,
     label_key,
 )
-from perfbudget.text_cache import text_cache
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -74,7 +74,7 @@ def has_gap(text: str) -> bool:
     return _PARTS.search(text) is not None
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def label_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell; a pair
     written one space after a value, ``填报日期:…``, as one cell after it), or None when the line is not one (see the
@@ -122,7 +122,7 @@ def sealed_label_cells(text: str) -> tuple[str, str] | None:
     return found["label"] + found["note"], found["value"].strip()
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def lead_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a line that goes on with label lines already begun (a line naming the unit or project came
     first): the same pairs without a label naming the unit or project (``主管部门：某局``, ``年度资金总额：16万元``,
@@ -330,7 +330,7 @@ def block_title(text: str) -> str | None:
 _TAB_RUN = re.compile(r"\t+")
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """The cells of a paragraph typed as a table row with tab stops (``项目名称<TAB>校舍维修<TAB>主管部门<TAB>某局``;
     a leading tab is one empty cell, a run of tabs one separator), whether its first cell is a label of the form
@@ -346,7 +346,7 @@ def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
     return cells, is_any_label(filled[0]), any(header_field(cell) in _IDENTITY for cell in filled)
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def money_lines_cells(text: str) -> tuple[str, ...] | None:
     """The budget pairs of a cell holding the funds block one line a part (``资金总额: 250`` / ``一、预算资金:250`` /
     ``二、自有资金:0`` / ``三、其他:0``, a Word form's 项目资金申请 cell): every line a label, a colon and an amount,
@@ -366,7 +366,7 @@ def money_lines_cells(text: str) -> tuple[str, ...] | None:
     return tuple(cells)
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def money_pair_cells(text: str) -> tuple[str, str] | None:
     """``(年度资金总额, 50万)`` for a cell ``年度资金总额:50万`` (a budget label, a colon, an amount and nothing
     more; ``其中：财政拨款：40`` is ``(其中：财政拨款, 40)``); None for any other cell."""
@@ -391,7 +391,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def money_run_cells(text: str) -> tuple[str, ...] | None:
     """The pairs (label, amount, label, amount …) of a cell holding the funds block on one line:
     ``年度资金总额：50  其中：财政拨款：40  其他资金：10``, ``资金总额50万元，其中财政拨款40万元（其他资金10万元）``,

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, getcontext
+from functools import lru_cache
 
 from perfbudget.model import Op, Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import header_field
 from perfbudget.readers.parts import Parts
-from perfbudget.text_cache import text_cache
 
 _AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)(?P<unit>万元|万|元)?(?P<rest>.*)$")
 _NOTE = re.compile(r"[（(][^()（）]*[)）]")
@@ -52,7 +52,7 @@ _NEGATIVE = "negative"
 _LOST_MARK = "amount with a lost character"
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | None]:
     """What :func:`money_amount` makes of a cell's text: (amount, its number as written, ``_EMPTY`` /
     ``_NOT_AMOUNT`` / ``_NOTED`` / ``AMOUNT_ONLY``, the unit written after the number: 万元, 元 or None). Cached: a

@@ -58,7 +58,6 @@ from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.stream import looks_like_heading
 from perfbudget.readers.text_cells import HEADING
 from perfbudget.target import parse_target
-from perfbudget.text_cache import text_cache
 
 # The column roles an indicator row is read by here (each a field of its own; not sign, unit, extra, skip).
 _PLAIN_ROLES = frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
@@ -228,7 +227,7 @@ def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
     return True
 
 
-@text_cache(1024)
+@lru_cache(maxsize=1024)
 def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     """For a row's texts: None when it is no indicator header; () when it is one this path does not
     read (a list layout, columns that are not each a field of their own); else its columns' roles.
@@ -243,7 +242,7 @@ def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     return roles
 
 
-@text_cache(1024)
+@lru_cache(maxsize=1024)
 def _opens_a_row(text: str) -> bool:
     """True when a row whose first filled cell holds ``text`` is neither a row of sub-labels nor a sub-header,
     whatever its other cells: ``is_label_subrow_texts`` and ``is_sub_header_texts`` each stop at the first text
@@ -252,7 +251,7 @@ def _opens_a_row(text: str) -> bool:
     return not is_label_subrow_texts([text]) and not is_sub_header_texts([text])
 
 
-@text_cache(1024)
+@lru_cache(maxsize=1024)
 def _joined_header_plan(joined: str) -> tuple[str, ...] | None:
     """``_header_plan`` of the texts of a row's cell lines joined, each holding the one tab that starts it:
     one string to look up rather than a tuple of the row's texts to make and hash."""
@@ -329,7 +328,7 @@ def _row_stop_of_line(line: str) -> int:
     return stop
 
 
-@text_cache(8192)
+@lru_cache(maxsize=8192)
 def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, str] | None:
     """The 一级 and 二级 after a row whose (stripped) 一级 and 二级 cells hold ``s1`` and ``s2`` (one of them
     filled), under ``level1`` and ``level2`` carried down from the rows above, as
@@ -351,7 +350,7 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     return level1, level2
 
 
-@text_cache(65536)
+@lru_cache(maxsize=65536)
 def _row_target(target_text: str, name: str) -> Target | None:
     """``parse_target(target_text, name)`` for the filled (stripped) 指标值 and 三级 of an indicator row, or None
     where the one-pass path does not read the row: a template row (a placeholder for a name), a value of

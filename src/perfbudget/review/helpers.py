@@ -35,7 +35,6 @@ from perfbudget.money_text import YUAN_PER_UNIT
 from perfbudget.readers.cell_values import one_line as cell_one_line
 from perfbudget.review.finding import Finding, new_finding
 from perfbudget.target import NAME_UNIT
-from perfbudget.text_cache import text_cache
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
@@ -273,7 +272,7 @@ _OLDER_LEVEL2 = OLDER_LEVEL2  # older provincial 二级 names (framework.OLDER_L
 _LEVEL2_PREFIXES = ("产出", "效益")
 
 
-@text_cache(4096)
+@lru_cache(maxsize=4096)
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money, the 一级 as written no framework's and
     the row judged under its 二级's: :func:`misfiled_level1`) of a row (:class:`Row`)."""
@@ -397,13 +396,13 @@ def in_budget_year(suggestion: str, year: int | None) -> str:
     return suggestion.replace(EXAMPLE_YEAR, "当年12月" if year is None else f"{year}年12月")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """NFKC text without whitespace (for comparing what tables write)."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def bare(text: str) -> str:
     """Text without whitespace and punctuation (for comparing phrases)."""
     text = unicodedata.normalize("NFKC", text)
@@ -419,7 +418,7 @@ _UNIT_NOTE = NAME_UNIT
 _BARE_PERCENT = re.compile(r"(?<=[\u4e00-\u9fff])[%％]$")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def name_of(level3: str) -> str:
     """A 三级 name as compared by the rules: no stars, template hints, whitespace, template
     numbering (``指标1工程完工率`` → 工程完工率) or trailing unit note (``兑付率(%)`` → 兑付率,
@@ -434,7 +433,7 @@ def name_of(level3: str) -> str:
     return stripped or name
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def unit_note(level3: str) -> str | None:
     """The unit written in brackets after a 三级 name (``任务完成时限(月)`` → 月), else None."""
     match = _UNIT_NOTE.search(_NUMBERING.sub("", normalise_level3(level3)))
@@ -562,7 +561,7 @@ def is_bare_unit(text: str) -> bool:
     return len(text) <= 8 and _BARE_UNIT.match(text.strip()) is not None
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_leftover(text: str) -> bool:
     """True when text holds a template hint or a placeholder (``(≥**人)``, ``指标1``, ``**``, ``XX``),
     or is only a unit (``公里``: the figure was never filled in)."""

@@ -18,7 +18,6 @@ from importlib import resources
 from typing import Any
 
 from perfbudget.review.helpers import CACHE_SIZE
-from perfbudget.text_cache import text_cache
 
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
@@ -60,13 +59,13 @@ def _tokenizer() -> Any:
     return tokenizer
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text (no HMM guessing of unknown words), without spaces and punctuation."""
     return tuple(w for w in _tokenizer().cut(text, False) if _CJK_OR_WORD.search(w) or w.isdigit())
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def search_words(text: str) -> tuple[str, ...]:
     """The words of a text and the shorter words inside them (主体工程 → 主体, 工程, 主体工程),
     less the joining words: for matching a goal's words with an indicator's."""
@@ -75,7 +74,7 @@ def search_words(text: str) -> tuple[str, ...]:
                                if _CJK_OR_WORD.search(w) and w not in stop))
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def made_of(word: str, section: str, key: str) -> bool:
     """True when ``word`` is in the list or is made only of words of the list (严格执行 = 严格 + 执行)."""
     members = word_set(section, key)
@@ -109,7 +108,7 @@ def _figure_units() -> tuple[str, ...]:
     return tuple(sorted(word_set("units", "count") | measure_words(), key=len, reverse=True))
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def figures(text: str) -> tuple[tuple[Decimal, str, int, int], ...]:
     """(value, unit, start, end) of every figure with a known unit in ``text``.
 
@@ -142,7 +141,7 @@ RUNNING = "运转类"
 _CATEGORY_FIELD = re.compile(r"类别|类型|性质")
 
 
-@text_cache(CACHE_SIZE)  # asked by several rules and the grading for every project
+@lru_cache(maxsize=CACHE_SIZE)  # asked by several rules and the grading for every project
 def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str | None:
     """人员类 or 运转类 for a personnel or running-cost project (wages, 公用经费 …), else None.
 
@@ -160,7 +159,7 @@ def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str
     return _category_of_name(name)
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _category_of_name(name: str) -> str | None:
     if not name:
         return None

@@ -41,7 +41,6 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, unit_of_name, written_unit
-from perfbudget.text_cache import text_cache
 
 # A description that explains rather than names: a sentence, a definition, a formula — by how it starts, or by a
 # mark or a figure anywhere (two patterns: one alternative anchored at the start made every position of the search try
@@ -67,7 +66,7 @@ def _compared(row: Row) -> tuple[str, str, str] | None:
     return None if description is None else _compared_texts(row.name, description)
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _compared_texts(name: str, description: str) -> tuple[str, str, str] | None:
     """:func:`_compared` by the two texts it compares: kept by them, not by the row (hashing a row
     hashes its whole project, indicators and all)."""
@@ -320,7 +319,7 @@ def _lost_heads() -> dict[str, tuple[str, ...]]:
     return {char: tuple(sorted(found)) for char, found in heads.items()}
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def lost_start(name: str) -> tuple[str, str] | None:
     """(what is wrong, suggestion) for a name that begins with a character left alone which only ends a word (育补助),
     or None."""
@@ -928,12 +927,12 @@ _VALUE_WITH_UNIT = re.compile(r"(?<!\d)(\d++(?:\.\d++)?+)\s*+(%|％|百分比|[^
 _PERCENT = ("%", "％", "百分比")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _has_digit(text: str) -> bool:
     return any(map(str.isdigit, text))
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _values_in_name(name: str) -> tuple[tuple[str, str], ...]:
     """(number as written, unit) of every number with a unit in a name (numbers made Decimal when used)."""
     return tuple((m.group(1), "%" if m.group(2) in _PERCENT else m.group(2)) for m in _VALUE_WITH_UNIT.finditer(name))
@@ -1033,7 +1032,7 @@ _DEADLINE_IN_NAME = re.compile(r"\d{4}年\d{1,2}月(?:底|末|\d{1,2}日)?(?:之
 _MEASURE_END = re.compile(r"(?:率|比例|比重|占比|数|数量|人次|金额|资金|经费|成本|费用|额|分|分值|得分|年限|天数)$")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _target_in_name(name: str, value: Decimal) -> str | None:
     """The target a name holds beside a bare-number value (a deadline, or a count other than the value),
     or None when the name is a measure whose bare number is clear (…率, …人数, …金额)."""
@@ -1060,7 +1059,7 @@ def _count_start(name: str) -> bool:
     return any(m.start() == 0 or name[m.start() - 1] != "第" for m in _COUNT_START.finditer(name))
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def counts_in_name(name: str) -> str | None:
     """The first count a name states (``慰问伤残军人50人;…`` → ``50人``), or None for a measure (…率, …人数;
     …满意度, …及时性: shares by nature) and for ordinals (``第2批``: which batch, not how many)."""
@@ -1175,7 +1174,7 @@ def _without_comparator(actual: str) -> str:
     return text
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _actual_as_target(actual: str, name: str, level3: str) -> Target:
     """The actual read as a target is (its direction by the row's ``name``); a figure without a unit counts in the unit
     the 三级 as written names in its brackets (实现产值(%) 12767.36), as its target does."""

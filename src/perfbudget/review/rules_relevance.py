@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from perfbudget.framework import (
@@ -47,7 +48,6 @@ from perfbudget.review.language import figures, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
-from perfbudget.text_cache import text_cache
 from perfbudget.time_target import parse_due
 
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
@@ -124,7 +124,7 @@ _TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
 _MEASURED_BY = re.compile(r"^以(.+?)为?(?:衡量|考核|评价|评判)?(?:标准|依据|尺度)$")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
     if name.endswith((")", "）")):  # 结余率(计算方法为:结余数/预算数): the note explains, the name measures
@@ -146,7 +146,7 @@ def is_input_name(name: str) -> bool:
             and _MANAGEMENT.search(text) is None)
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_input_amount(name: str) -> bool:
     """True for names that state the project's money as an amount (工程资金金额, 项目投资额)."""
     text = bare(name)
@@ -471,7 +471,7 @@ _COMPLETION = ("完成率", "完工率")
 _PER_BASE = frozenset("/／")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def rate_given_as_count(name: str, raw: str) -> str | None:
     """The count (``37个``) a rate's phrase value gives instead of a share (覆盖率 written as
     ``实施乡镇社区基层医疗机构37个。``), or None: a name ending in 率 and a value whose only figures
@@ -967,7 +967,7 @@ _ABOUT_MONITORING = re.compile(r"监测|监控|检测|日报|报告|发布|数�
 _ENVIRONMENT_WORK = re.compile(r"治理|防治|整治|改善|修复|减排|降尘|治污|提升|保护|建设")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _monitoring_only(name: str) -> bool:
     """Whether a project's name says its money is for monitoring (监测, 监控, 检测) and for no work on the
     environment itself (治理, 防治 …)."""

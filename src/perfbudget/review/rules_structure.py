@@ -38,7 +38,6 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_conformity import _compared_texts
 from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
-from perfbudget.text_cache import text_cache
 
 
 def _is_satisfaction(name: str) -> bool:
@@ -51,7 +50,7 @@ def reads_as_effect(name: str) -> bool:
     return _is_satisfaction(name) or ("受益" in name and output_ending(name) is None)
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def output_ending(name: str) -> str | None:
     """The output measure a name ends with (完成率, 验收合格率 …), else None."""
     endings = _longest_first("names", "output_endings")
@@ -205,7 +204,7 @@ def _not_an_effect(row: Row) -> str | None:
     return None
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _stem(name: str) -> frozenset[str]:
     return frozenset(w for w in content_words(name) if len(w) >= 2 and not made_of(w, "goals", "generic")
                      and w not in word_set("names", "measures"))
@@ -327,7 +326,7 @@ def _delivered(name: str) -> str:
     return f"写明交付的数量，如「购置{name[count.end():]}{_NUMERALS.get(number, number)}{word}」"
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def spec_word(name: str) -> str | None:
     if not name.endswith(_longest_first("names", "specs")):  # one test for the usual case
         return None
@@ -380,7 +379,7 @@ def _longest_first(section: str, key: str) -> tuple[str, ...]:
     return tuple(sorted(word_set(section, key), key=lambda word: (-len(word), word)))
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
     """Why a name does not belong under its 二级 (经济效益, 生态效益, 时效), else None."""
     if level2 == "经济效益指标":
@@ -541,7 +540,7 @@ _QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准�
                                r"|整改|检|查|督|考核|评估|评审|审核|监测|监督|测评|测试|演练")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
     or only a date (``2022年底之前``), or a principle (``以低价位高质量为采购原则``), or a verdict (效果显著)."""
@@ -731,7 +730,7 @@ _LEVEL_WORDS = ((re.compile(r"村"), 5), (re.compile(r"[乡镇]|街道"), 4), (r
 _NOT_A_PLACE = re.compile(r"农村|乡村|城乡|城市|市场|超市|市政|区域|社区|园区|小区|景区|片区|辖区|城区|县域|镇域")
 
 
-@text_cache(CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def unit_level(name: str) -> int | None:
     """The administrative level a unit or project name belongs to (5 村 … 1 省), else None:
     the narrowest place it names (天津市和平区人民检察院 → 区)."""

@@ -82,3 +82,15 @@ def test_the_web_form_and_the_queue_approve_no_project_without_the_version_seen(
                                                                  "version": "1"}, follow_redirects=False)
     assert answer.status_code == 303 and _state(web, first) == "approved"
 
+
+
+def test_every_face_must_say_how_it_names_a_version() -> None:
+    # version_required="" was the default of take_step and batch_step: a new face forgetting it approved the latest
+    import inspect
+
+    from perfbudget.app.review_desk import batch_step
+    from perfbudget.app.workflow import take_step
+
+    for step in (take_step, batch_step):
+        said = inspect.signature(step).parameters["version_required"]
+        assert said.kind is said.KEYWORD_ONLY and said.default is said.empty, (step.__name__, said)

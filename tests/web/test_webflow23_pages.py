@@ -20,7 +20,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
 def _submit_all(web: WebEnv) -> None:
     editor = principal_of(web, "editor")
     for pid in web.project_ids:
-        assert take_step(web.app.state.store, editor, pid, "submit", None, "已核对", review_errors=0).ok
+        assert take_step(web.app.state.store, editor, pid, "submit", None, "已核对", review_errors=0,
+                         version_required="").ok
 
 
 def _rows(page: str) -> list[str]:

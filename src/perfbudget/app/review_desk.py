@@ -493,8 +493,8 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None, seen: Mapping[int, int] | None = None,
-               version_required: str = "") -> list[tuple[int, StepResult]]:
+               ip: str | None = None, seen: Mapping[int, int] | None = None, *,
+               version_required: str) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
@@ -503,10 +503,10 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19). ``seen``: the version
     each project was seen in (the queue's ticks and the API's ``projects`` send it), a 审核通过 refused for a project
     whose latest version is another since (``take_step``'s ``seen_version``; until attack38's second reading the
-    batch named no version). ``version_required``: how the face names a project's version (``take_step``'s, with
-    ``{project}`` and ``{latest}``): a 审核通过 of a project without its version in ``seen`` is refused, naming it
-    so (the command line's batch since attack40, the queue's ticks and the API's batch since attack41: a bare id
-    approved the latest version, which the reviewer may never have seen)."""
+    batch named no version). ``version_required`` (required): how the face names a project's version
+    (``take_step``'s, with ``{project}`` and ``{latest}``): a 审核通过 of a project without its version in ``seen``
+    is refused, naming it so (the command line's batch since attack40, the queue's ticks and the API's batch since
+    attack41: a bare id approved the latest version, which the reviewer may never have seen)."""
     if not principal.may(Action.REVIEW):
         raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):

@@ -119,8 +119,8 @@ def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None)
 
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
-              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None,
-              version_required: str = "") -> StepResult:
+              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None, *,
+              version_required: str) -> StepResult:
     """Take a workflow step if the role, the current state and the rules allow it.
 
     The role is checked first, before anything about the project or the texts is said: a viewer's
@@ -134,7 +134,8 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     ``seen_version``: the version the reviewer looked at (the desk's and the project page's forms send it, the API
     may): a 审核通过 is refused when the project's latest version is another, read under the project's lock. Until
     attack38 a unit could import a revision and 送审 it again while the reviewer read the desk, whose 审核通过 then
-    approved the version nobody reviewed. ``version_required``: given, a 审核通过 without ``seen_version`` is refused,
+    approved the version nobody reviewed. ``version_required`` (required, so that no face forgets it; "" only where the
+    caller approves the latest knowingly, as the tests' setups): given, a 审核通过 without ``seen_version`` is refused,
     naming the latest version as the face writes it, the text with ``{project}`` and ``{latest}`` filled in
     (``perfbudget desk batch``'s bare reference, 「{project}:{latest}」, and ``perfbudget workflow P approve``
     without ``--version``, 「--version {latest}」, each approving the latest until attack40 and its second reading;

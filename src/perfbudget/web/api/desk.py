@@ -105,7 +105,8 @@ def post_batch(request: Request, body: BatchBody, principal: Principal = Depends
     try:
         results = desk_app.batch_step(store, principal, [*body.project_ids, *(p.project_id for p in body.projects)],
                                       body.action, body.comment.strip(), client_ip(request),
-                                      {p.project_id: p.version for p in body.projects}, desk_app.API_ITEM)
+                                      {p.project_id: p.version for p in body.projects},
+                                      version_required=desk_app.API_ITEM)
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None
     return desk_app.batch_dict(store, principal, results)

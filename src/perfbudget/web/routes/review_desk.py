@@ -245,7 +245,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
             "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad else "comment"})
     try:
         results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen,
-                                      desk_app.TICK)
+                                      version_required=desk_app.TICK)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect(back)

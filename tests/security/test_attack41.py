@@ -67,7 +67,8 @@ def test_the_web_form_and_the_queue_approve_no_project_without_the_version_seen(
     answer = reviewer.post(f"/projects/{first}/workflow", data={"csrf_token": token, "action": "approve",
                                                                  "comment": "同意"})
     assert answer.status_code == 422, answer.text[:300]
-    assert "未写明您审核的版本（该项目最新为第 1 版）" in answer.text
+    assert "未写明您审核的版本（该项目最新为第 1 版）：请刷新页面后再审核通过" in answer.text
+    assert "version=" not in answer.text.split("未写明您审核的版本")[1][:80]  # advice a page's user can follow
     assert 'aria-invalid="true"' not in answer.text  # the comment typed is not the field at fault
     answer = reviewer.post(f"/projects/{first}/workflow", data={"csrf_token": token, "action": "approve",
                                                                  "back": "desk"})
@@ -76,7 +77,7 @@ def test_the_web_form_and_the_queue_approve_no_project_without_the_version_seen(
     token = csrf_of(reviewer, "/review/queue")
     answer = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
                                                   "project": [str(first), f"{second}:1"]}, follow_redirects=True)
-    assert re.search(rf"未写明您审核的版本（该项目最新为第 1 版）：请查看后写明版本，如「{first}:1」", answer.text)
+    assert re.search("未写明您审核的版本（该项目最新为第 1 版）：请刷新页面后再审核通过", answer.text)
     assert (_state(web, first), _state(web, second)) == ("submitted", "approved")
     answer = reviewer.post(f"/projects/{first}/workflow", data={"csrf_token": token, "action": "approve",
                                                                  "version": "1"}, follow_redirects=False)

@@ -21,7 +21,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
-from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.app.workflow import SUBMITTED, TICK, Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
@@ -64,10 +64,6 @@ INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述
 
 
 SAVED = "已保存"  # what every face answers a desk decision that was kept
-# how a batch names the version of a project it approves, for ``batch_step``'s ``version_required``: the command
-# line's references and the queue's ticks 「项目:版本」, the API's batch an item of ``projects``
-TICK = "{project}:{latest}"
-API_ITEM = '"projects": [{{"project_id": {project}, "version": {latest}}}]'
 
 
 class DeskRefused(Exception):

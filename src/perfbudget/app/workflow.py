@@ -117,6 +117,23 @@ def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None)
     return None
 
 
+# How each face names the version a 审核通过 is of (``take_step``'s ``version_required``), in one place: the
+# spelled-out forms, with ``{project}`` and ``{latest}``, for the faces where the user writes the version; a page's
+# form and the queue send the version shown, so their user is told to refresh the page (attack41's second reading:
+# 如「version=1」 was advice no web user could follow)
+API_VERSION = '"version": {latest}'  # POST /api/v1/projects/{id}/workflow
+API_ITEM = '"projects": [{{"project_id": {project}, "version": {latest}}}]'  # POST /api/v1/review/batch
+CLI_VERSION = "--version {latest}"  # perfbudget workflow P approve
+TICK = "{project}:{latest}"  # perfbudget desk batch's references
+WEB_PAGE = "（刷新页面）"  # the project page's form and the queue's ticks: no spelling, the page sends it
+
+
+def _unversioned_advice(version_required: str, project_id: int, latest: int) -> str:
+    if version_required == WEB_PAGE:
+        return "请刷新页面后再审核通过"
+    return f"请查看后写明版本，如「{version_required.format(project=project_id, latest=latest)}」"
+
+
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
               review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None, *,
@@ -178,8 +195,8 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                 return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", state,
                                   forbidden=True)
             if step.action == "approve" and seen_version is None and version_required:
-                return StepResult(False, f"未写明您审核的版本（该项目最新为第 {latest} 版）：请查看后写明版本，如「"
-                                         f"{version_required.format(project=project_id, latest=latest)}」", state,
+                return StepResult(False, f"未写明您审核的版本（该项目最新为第 {latest} 版）："
+                                         f"{_unversioned_advice(version_required, project_id, latest)}", state,
                                   invalid=True, unversioned=True)
             if step.action == "approve" and seen_version is not None and seen_version != latest:
                 # the cause not guessed (a revision sent again, or an approved version shown while one waited)

@@ -13,6 +13,7 @@ from pydantic import Field
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.roles import Principal
 from perfbudget.app.validate import MAX_INTEGER
+from perfbudget.app.workflow import API_ITEM
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_WORKFLOW, TypedRoute
 from perfbudget.web.deps import api_user, client_ip
@@ -106,7 +107,7 @@ def post_batch(request: Request, body: BatchBody, principal: Principal = Depends
         results = desk_app.batch_step(store, principal, [*body.project_ids, *(p.project_id for p in body.projects)],
                                       body.action, body.comment.strip(), client_ip(request),
                                       {p.project_id: p.version for p in body.projects},
-                                      version_required=desk_app.API_ITEM)
+                                      version_required=API_ITEM)
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None
     return desk_app.batch_dict(store, principal, results)

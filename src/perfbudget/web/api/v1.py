@@ -50,7 +50,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.times import utc_iso
 from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.app.validate import MAX_INTEGER, document_problems
-from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
+from perfbudget.app.workflow import API_VERSION, STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.store.api import Store
@@ -335,7 +335,7 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
 
     result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
                        ip=client_ip(request), review_errors=errors, seen_version=body.version,
-                       version_required='"version": {latest}')  # (attack41: without it, the latest was approved)
+                       version_required=API_VERSION)  # (attack41: without it, the latest was approved)
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)

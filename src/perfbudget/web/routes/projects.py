@@ -16,7 +16,7 @@ from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loo
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.validate import MAX_INTEGER, echoed
-from perfbudget.app.workflow import EDITABLE, STATE_LABELS, StepResult, allowed_steps, take_step
+from perfbudget.app.workflow import EDITABLE, STATE_LABELS, WEB_PAGE, StepResult, allowed_steps, take_step
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
@@ -133,7 +133,7 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
     result = (StepResult(False, f"版本号无效：「{echoed(version, 20)}」不是 1 至 {MAX_INTEGER} 之间的整数", "",
                          invalid=True) if bad_version else
               take_step(store, principal, project_id, action, comment, justification, ip=client_ip(request),
-                        review_errors=errors, seen_version=seen, version_required="version={latest}"))
+                        review_errors=errors, seen_version=seen, version_required=WEB_PAGE))
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")

@@ -16,7 +16,7 @@ from perfbudget.app.overview import GRADES, UnitCode, UnitName, years
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.queue_next import next_in_queue
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.workflow import STATE_LABELS
+from perfbudget.app.workflow import STATE_LABELS, WEB_PAGE
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, data_version, page_user
@@ -245,7 +245,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
             "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad else "comment"})
     try:
         results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen,
-                                      version_required=desk_app.TICK)
+                                      version_required=WEB_PAGE)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect(back)

@@ -95,3 +95,21 @@ def test_every_face_must_say_how_it_names_a_version() -> None:
     for step in (take_step, batch_step):
         said = inspect.signature(step).parameters["version_required"]
         assert said.kind is said.KEYWORD_ONLY and said.default is said.empty, (step.__name__, said)
+
+
+def test_a_project_named_with_two_versions_is_not_approved_at_a_guess(web: WebEnv) -> None:
+    # the API batch's {"project_id": 12, "version": 1} and {… "version": 2}, or the queue's 「12:1」「12:2」, kept
+    # the last, maybe the older: refused as the command line's 「12:1 12:2」, nothing done
+    first = web.project_ids[1]
+    _submitted(web, first)
+    client, reviewer = web.client(), api(web, "reviewer")
+    answer = client.post("/api/v1/review/batch", headers=reviewer, json={
+        "action": "approve", "projects": [{"project_id": first, "version": 2}, {"project_id": first, "version": 1}]})
+    assert answer.status_code == 422, answer.text
+    assert "同一项目写了不同的版本（第 2 版、第 1 版）" in answer.json()["error"]["message"], answer.text
+    browser = web.client("reviewer")
+    token = csrf_of(browser, "/review/queue")
+    answer = browser.post("/review/queue", data={"csrf_token": token, "action": "approve",
+                                                 "project": [f"{first}:2", f"{first}:1"]})
+    assert answer.status_code == 422 and "同一项目写了不同的版本（第 2 版、第 1 版）" in answer.text, answer.text[:300]
+    assert _state(web, first) == "submitted"

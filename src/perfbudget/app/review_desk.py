@@ -578,10 +578,27 @@ def batch_references(store: Store, principal: Principal,
     for pid, versions in named.items():  # 「12:1 12:2」: which the reviewer saw cannot be told, neither is done
         if len(versions) > 1:
             ids = [i for i in ids if i != pid]
-            said = "、".join(f"第 {v} 版" for v in versions)
             unresolved.append(Unresolved(" ".join(versions.values()),
-                                         f"同一项目写了不同的版本（{said}），请只写 desk show 显示的一个版本"))
+                                         versions_contradict(versions, "请只写 desk show 显示的一个版本")))
     return ids, unresolved, {pid: next(iter(versions)) for pid, versions in named.items() if len(versions) == 1}
+
+
+def versions_contradict(versions: Iterable[int], advice: str) -> str:
+    """Why a project named with two versions, 「12:1 12:2」, is not done: which the reviewer saw cannot be told."""
+    return f"同一项目写了不同的版本（{'、'.join(f'第 {v} 版' for v in versions)}），{advice}"
+
+
+def seen_versions(named: Iterable[tuple[int, int]], advice: str) -> tuple[dict[int, int], str | None]:
+    """The version each project was named with (the queue's ticks, the API's ``projects``), and the refusal of the
+    batch when a project is named with two (:func:`versions_contradict`, the command line's words): the last of them
+    was taken until attack41's second reading, maybe the older."""
+    seen: dict[int, dict[int, None]] = {}
+    for pid, version in named:
+        seen.setdefault(pid, {})[version] = None
+    twice = next(((pid, versions) for pid, versions in seen.items() if len(versions) > 1), None)
+    refusal = (f"项目 {twice[0]}：{versions_contradict(twice[1], advice)}，未处理任何项目" if twice is not None
+               else None)
+    return {pid: next(iter(versions)) for pid, versions in seen.items()}, refusal
 
 
 def version_refused(written: str) -> str:

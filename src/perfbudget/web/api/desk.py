@@ -103,10 +103,12 @@ def post_grade(request: Request, project_id: int, body: GradeBody,
              summary="批量审核通过或退回（每个项目单独一步，各自可能被拒绝）")
 def post_batch(request: Request, body: BatchBody, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     store = store_of(request)
+    seen, twice = desk_app.seen_versions(((p.project_id, p.version) for p in body.projects), "请只写一个版本")
     try:
+        if twice is not None:
+            raise desk_app.DeskRefused(twice)
         results = desk_app.batch_step(store, principal, [*body.project_ids, *(p.project_id for p in body.projects)],
-                                      body.action, body.comment.strip(), client_ip(request),
-                                      {p.project_id: p.version for p in body.projects},
+                                      body.action, body.comment.strip(), client_ip(request), seen,
                                       version_required=API_ITEM)
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None

@@ -231,10 +231,12 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     written = [str(v) for v in form.getlist("project")]
     ticks = [(stored_id(reference), version) for reference, version in map(desk_app.seen_reference, written)]
     bad = next((tick for tick, (_, version) in zip(written, ticks, strict=True) if version == 0), None)
-    seen = {i: v for i, v in ticks if i is not None and v is not None}
+    seen, twice = desk_app.seen_versions(((i, v) for i, v in ticks if i is not None and v is not None),
+                                         "请刷新页面后重新勾选")
     ids = [i for i, _ in ticks if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     refusal = (f"{desk_app.version_refused(bad)}，未处理任何项目" if bad is not None
+               else twice if twice is not None
                else "请先勾选要处理的项目（每行前的方框）" if not ids
                else "「批量退回」需要填写意见：退回的原因会显示在各单位的项目页" if action == "return" and not text
                else None)
@@ -242,7 +244,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         query, problems = view_query("queue", params)
         flash(request, refusal, "error")
         return _queue_response(request, principal, query, problems, params, status_code=422, kept={
-            "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad else "comment"})
+            "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad or twice else "comment"})
     try:
         results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen,
                                       version_required=WEB_PAGE)

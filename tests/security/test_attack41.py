@@ -29,6 +29,7 @@ def test_the_api_step_approves_no_project_without_the_version_seen(web: WebEnv) 
     assert answer.status_code == 422, answer.text
     said = answer.json()["error"]["message"]
     assert said == "未写明您审核的版本（该项目最新为第 1 版）：请查看后写明版本，如「\"version\": 1」", said
+    assert answer.json()["error"]["details"] == [{"location": "body.version", "message": said}], answer.text
     assert _state(web, project) == "submitted"
     # a 退回 approves nothing: no version needed; the viewer's refusal says nothing of versions
     assert client.post(f"/api/v1/projects/{project}/workflow", headers=api(web, "viewer"),

@@ -339,8 +339,9 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)
-        if result.invalid:
-            raise WebError(422, "invalid", result.message)
+        if result.invalid:  # a missing version named as a present one is (its place, as pydantic's 0 says it)
+            raise WebError(422, "invalid", result.message, [{"location": "body.version", "message": result.message}]
+                           if result.unversioned else None)
         raise WebError(409, "justification_required" if result.needs_justification else
                        "stale_version" if result.stale else "workflow", result.message)
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}

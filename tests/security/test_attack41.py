@@ -31,9 +31,14 @@ def test_the_api_step_approves_no_project_without_the_version_seen(web: WebEnv) 
     assert said == "未写明您审核的版本（该项目最新为第 1 版）：请查看后写明版本，如「\"version\": 1」", said
     assert answer.json()["error"]["details"] == [{"location": "body.version", "message": said}], answer.text
     assert _state(web, project) == "submitted"
-    # a 退回 approves nothing: no version needed; the viewer's refusal says nothing of versions
-    assert client.post(f"/api/v1/projects/{project}/workflow", headers=api(web, "viewer"),
-                       json={"action": "approve"}).status_code == 403
+    # the viewer's refusal says nothing of versions; a 退回 approves nothing: no version needed
+    answer = client.post(f"/api/v1/projects/{project}/workflow", headers=api(web, "viewer"), json={"action": "approve"})
+    assert answer.status_code == 403 and "版本" not in answer.json()["error"]["message"], answer.text
+    other = web.project_ids[2]
+    _submitted(web, other)
+    answer = client.post(f"/api/v1/projects/{other}/workflow", headers=reviewer,
+                         json={"action": "return", "comment": "请补充"})
+    assert answer.status_code == 200 and answer.json()["state"] == "returned", answer.text
     answer = client.post(f"/api/v1/projects/{project}/workflow", headers=reviewer,
                          json={"action": "approve", "version": 1})
     assert answer.status_code == 200 and answer.json()["state"] == "approved", answer.text

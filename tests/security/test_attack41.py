@@ -119,3 +119,16 @@ def test_a_project_named_with_two_versions_is_not_approved_at_a_guess(web: WebEn
                                                  "project": [f"{first}:2", f"{first}:1"]})
     assert answer.status_code == 422 and "同一项目写了不同的版本（第 2 版、第 1 版）" in answer.text, answer.text[:300]
     assert _state(web, first) == "submitted"
+
+
+
+def test_a_return_records_the_version_the_reviewer_read(web: WebEnv) -> None:
+    # a 退回 sending the version read recorded only the latest in its audit entry
+    project = web.project_ids[1]
+    _submitted(web, project)
+    answer = web.client().post(f"/api/v1/projects/{project}/workflow", headers=api(web, "reviewer"),
+                               json={"action": "return", "comment": "请补充", "version": 1})
+    assert answer.status_code == 200, answer.text
+    with web.app.state.store.reading() as tx:
+        [entry], _ = tx.audit_entries(action="workflow.return", project_id=project)
+    assert entry["after"]["seen_version"] == 1 and entry["after"]["version"] == 1, entry

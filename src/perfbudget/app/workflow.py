@@ -214,6 +214,8 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
             after: dict[str, Any] = {"state": target, "comment": comment, "version": latest}
             if justification and step.action == "submit":
                 after["justification"] = justification
+            if seen_version is not None:  # the version read: a 退回's may be older than the latest (only the latest
+                after["seen_version"] = seen_version  # was recorded until attack41's second reading)
             # the comment whole is in ``after`` and in the step; the summary names its start (leftovers18)
             said = f"（{shortened(comment, SUMMARY_COMMENT)}）" if comment else ""
             # the project by its name, as an edit's entry names it (「项目 10：送审」 until replay-o)

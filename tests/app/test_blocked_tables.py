@@ -200,8 +200,8 @@ def test_nothing_is_imported_unless_the_rest_is_asked_for(store: Store, seed_pat
 def test_the_rest_of_a_file_cannot_change_an_approved_table(store: Store, seed_path: Path, tmp_path: Path) -> None:
     import_path(store, SETTINGS, seed_path, CLI)
     project_id = store.find_projects("2024年检察业务信息化运维项目")[0]["id"]
-    assert take_step(store, ADMIN, project_id, "submit", None, "测试", review_errors=0).ok
-    assert take_step(store, ADMIN, project_id, "approve", None).ok
+    assert take_step(store, ADMIN, project_id, "submit", None, "测试", review_errors=0, version_required="").ok
+    assert take_step(store, ADMIN, project_id, "approve", None, version_required="").ok
     path = seed_with(seed_path, tmp_path, VIDEO, BUDGET_3)
     refusing = import_loaded(store, CoreSettings(revisions="refuse"), load_path(path), str(path),
                              replace(CLI, skip_blocked=True))

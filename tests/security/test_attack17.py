@@ -31,7 +31,7 @@ def _comment(web: WebEnv, project_id: int, times: int, user: str = "editor") -> 
         row = connection.execute(select(users.c.id, users.c.unit_code).where(users.c.username == user)).one()
     principal = Principal(row.id, user, user, Role.UNIT_EDITOR, row.unit_code)
     for n in range(1, times + 1):
-        assert take_step(web.app.state.store, principal, project_id, "comment", f"意见 {n}").ok
+        assert take_step(web.app.state.store, principal, project_id, "comment", f"意见 {n}", version_required="").ok
 
 
 def _said(html: str) -> list[int]:

@@ -227,7 +227,7 @@ def test_a_batch_step_takes_each_ticked_project_once_and_at_most_a_queue_of_them
     assert reviewer.get("/review/queue").text.count('name="project"') == 2  # nothing approved
 
     done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
-                                                "project": [str(first)] * 500 + [str(second)] * 3})
+                                                "project": [f"{first}:1"] * 500 + [f"{second}:1"] * 3})
     assert "已审核通过 2 个项目：" in done.text and "未处理" not in done.text, done.text[:3000]
 
 

@@ -53,8 +53,8 @@ def test_a_unit_users_publication_is_not_a_codeless_unit_of_that_name(web: WebEn
     with engine.connect() as connection:
         pid = connection.execute(select(projects.c.id).join(units, units.c.id == projects.c.unit_id)
                                  .where(units.c.key == "name:1")).scalar_one()
-    assert take_step(store, admin, pid, "submit", None, "测试").ok
-    assert take_step(store, admin, pid, "approve", None).ok
+    assert take_step(store, admin, pid, "submit", None, "测试", version_required="").ok
+    assert take_step(store, admin, pid, "approve", None, version_required="").ok
     assert web.client().get("/api/v1/units/1/publication/json", headers=_api(web, "admin")).status_code == 200
     answer = web.client().get("/api/v1/units/1/publication/json", headers=_api(web, "unit_one"))
     assert answer.status_code == 404 and result.document.projects[0].name not in answer.text, answer.text[:300]

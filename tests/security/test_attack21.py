@@ -54,7 +54,8 @@ def _approve(web: WebEnv, project_id: int) -> None:
     sent = client.post(f"/api/v1/projects/{project_id}/workflow", headers=editor,
                        json={"action": "submit", "justification": "已核实"})
     assert sent.status_code == 200, sent.text
-    approved = client.post(f"/api/v1/projects/{project_id}/workflow", headers=reviewer, json={"action": "approve"})
+    approved = client.post(f"/api/v1/projects/{project_id}/workflow", headers=reviewer,
+                           json={"action": "approve", "version": 1})
     assert approved.status_code == 200, approved.text
 
 

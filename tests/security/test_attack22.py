@@ -72,7 +72,8 @@ def test_a_funds_grid_warning_shows_a_huge_figure_shortened() -> None:
 
 def _approve(web: WebEnv, project_id: int) -> None:
     client = web.client()
-    steps = (("editor", {"action": "submit", "justification": "已核实"}), ("reviewer", {"action": "approve"}))
+    steps = (("editor", {"action": "submit", "justification": "已核实"}),
+             ("reviewer", {"action": "approve", "version": 1}))
     for user, body in steps:
         answer = client.post(f"/api/v1/projects/{project_id}/workflow", json=body,
                              headers={"Authorization": f"Bearer {web.token(user)}"})

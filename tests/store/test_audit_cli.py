@@ -24,7 +24,7 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
         account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
         assert not isinstance(account, str), account
         admin = Principal(account.id, "lisi", "lisi", Role.ADMIN, None)
-        assert take_step(store, admin, 1, "submit", "", justification="已核对").ok
+        assert take_step(store, admin, 1, "submit", "", justification="已核对", version_required="").ok
     listed = runner.invoke(app, ["audit", "--db", db])
     assert listed.exit_code == 0, listed.output
     lines = [line for line in listed.stdout.splitlines() if not line.startswith(" " * 8)]  # entries, not changes
@@ -67,8 +67,8 @@ def test_history_shows_the_workflow_steps_as_the_page_and_the_api_do(tmp_path: P
         account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
         assert not isinstance(account, str), account
         admin = Principal(account.id, "lisi", "lisi", Role.ADMIN, None)
-        assert take_step(store, admin, 1, "submit", "", justification="已核对").ok
-        assert take_step(store, admin, 1, "return", "请补充时效指标").ok
+        assert take_step(store, admin, 1, "submit", "", justification="已核对", version_required="").ok
+        assert take_step(store, admin, 1, "return", "请补充时效指标", version_required="").ok
     shown = runner.invoke(app, ["history", "1", "--db", db])
     assert shown.exit_code == 0, shown.output
     steps = shown.stdout.split("审核流程：", 1)[1].splitlines()[1:]

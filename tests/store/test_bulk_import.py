@@ -148,8 +148,8 @@ def test_an_approved_project_is_never_changed_by_a_bulk_import(store: Store, see
     original = unit_copy(seed_path, tmp_path / "a.txt", 1)
     [first] = run(store, [original], jobs=1)
     project_id = next(v.project_id for v in first.versions if v.name == "2024年检察业务信息化运维项目")
-    assert take_step(store, ADMIN, project_id, "submit", None, "测试", review_errors=0).ok
-    assert take_step(store, ADMIN, project_id, "approve", None).ok
+    assert take_step(store, ADMIN, project_id, "submit", None, "测试", review_errors=0, version_required="").ok
+    assert take_step(store, ADMIN, project_id, "approve", None, version_required="").ok
     changed = write_variant(original, tmp_path / "b.txt", (VIDEO, VIDEO_15))
     others = [unit_copy(seed_path, tmp_path / f"c{n}.txt", n) for n in range(2, 4)]
     refused = run(store, [changed, *others], settings=CoreSettings(revisions="refuse"))

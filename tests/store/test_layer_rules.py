@@ -128,8 +128,8 @@ def test_an_import_into_an_approved_project_is_a_revision_in_the_same_transactio
                                                                                   seed_path: Path) -> None:
     import_file(store, seed_path)
     project_id = store.find_projects("2024年检察业务信息化运维项目")[0]["id"]
-    assert take_step(store, EDITOR, project_id, "submit", None, "测试", review_errors=0).ok
-    assert take_step(store, EDITOR, project_id, "approve", None).ok
+    assert take_step(store, EDITOR, project_id, "submit", None, "测试", review_errors=0, version_required="").ok
+    assert take_step(store, EDITOR, project_id, "approve", None, version_required="").ok
     request = ImportRequest(Actor(None, "cli"), "cli")
     refused = import_document(store, CoreSettings(revisions="refuse"), with_target(seed(seed_path), "≥15次"),
                               "changed.txt", request)

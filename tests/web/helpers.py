@@ -56,9 +56,10 @@ def approve(app: Any, project_id: int) -> None:
         admin_id = connection.execute(select(users.c.id).where(users.c.username == "admin")).scalar_one()
     admin = Principal(admin_id, "admin", "admin", Role.ADMIN, None)
     store = app.state.store
-    submitted = take_step(store, admin, project_id, "submit", None, "测试：先送审", review_errors=0)
+    submitted = take_step(store, admin, project_id, "submit", None, "测试：先送审", review_errors=0,
+                          version_required="")
     assert submitted.ok, submitted.message
-    approved = take_step(store, admin, project_id, "approve", None)
+    approved = take_step(store, admin, project_id, "approve", None, version_required="")
     assert approved.ok, approved.message
 
 

@@ -150,7 +150,7 @@ def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
     editor, reviewer = auth(web, "editor"), auth(web, "reviewer")
     assert client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit"}).json()[
         "state"] == "submitted"
-    refused = client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "approve"})
+    refused = client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "approve", "version": 1})
     assert refused.status_code == 403
     no_comment = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "return"})
     # a request that lacks what the step needs is the request's fault (422), not the project's state (409)
@@ -180,7 +180,8 @@ def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
     board = client.get("/api/v1/dashboard", headers=reviewer).json()
     assert board["workflow_states"]["returned"] == 1
     client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit"})
-    approved = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "approve"})
+    approved = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
+                           json={"action": "approve", "version": 1})
     assert approved.json()["state"] == "approved"
     scored = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=actuals)
     assert scored.status_code == 200, scored.text
@@ -198,7 +199,7 @@ def test_evaluation_errors_name_the_indicator_by_its_position(web: WebEnv) -> No
     editor, reviewer = auth(web, "editor"), auth(web, "reviewer")
     client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit", "justification": "测试"})
     assert client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
-                       json={"action": "approve"}).json()["state"] == "approved"
+                       json={"action": "approve", "version": 1}).json()["state"] == "approved"
     project = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]["projects"][0]
     first = project["indicators"][0]
     assert first["target"]["kind"] == "quantitative" and first["target"]["unit"] != "吨"

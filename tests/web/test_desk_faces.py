@@ -92,7 +92,8 @@ def test_the_api_decides_comments_grades_and_batches_as_the_desk_page(any_web: W
     assert body["results"] == [{"project_id": ids[0], "ok": False, "state": "submitted", "state_label": "已送审",
                                 "message": "「退回」需要填写意见"}]
     done = api.post("/api/v1/review/batch", headers=reviewer,
-                    json={"project_ids": ids, "action": "approve", "comment": "同意"}).json()
+                    json={"projects": [{"project_id": i, "version": 1} for i in ids], "action": "approve",
+                          "comment": "同意"}).json()
     assert done["done"] == 3 and done["message"].startswith("已审核通过 3 个项目：「")
     assert {r["state_label"] for r in done["results"]} == {"审核通过"}
     assert sum(1 for a, u, _ in _audit(web) if (a, u) == ("workflow.approve", "reviewer")) == 3

@@ -52,7 +52,9 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
     assert [item["id"] for item in json.loads(head.stdout)["items"]] == [ids[0]], head.output
     # the API's batch, given the same numbers, answers alike (its body holds numbers only: nothing unresolved)
     api = web.client().post("/api/v1/review/batch", headers=_bearer(web, "reviewer"),
-                            json={"project_ids": [ids[1], 999999], "action": "approve", "comment": "同意"})
+                            json={"projects": [{"project_id": ids[1], "version": 1},
+                                               {"project_id": 999999, "version": 1}],
+                                  "action": "approve", "comment": "同意"})
     assert api.status_code == 200, api.text
     assert api.json()["done"] == 1 and api.json()["unresolved"] == []
     said = f"已审核通过 1 个项目：「{names[1]}」；未处理 1 个：没有找到该项目（「编号 999999」）"

@@ -124,7 +124,8 @@ def test_a_refused_batch_item_gives_the_state_it_stayed_in_on_the_api_and_the_cl
         assert web.client().post(f"/api/v1/projects/{pid}/workflow", headers=_bearer(web, "editor"),
                                  json={"action": "submit", "justification": "已核对"}).status_code == 200
     refused = web.client().post("/api/v1/review/batch", headers=_bearer(web, "reviewer"),
-                                json={"project_ids": ids[:1], "action": "approve", "comment": "同意"}).json()
+                                json={"projects": [{"project_id": ids[0], "version": 1}], "action": "approve",
+                                      "comment": "同意"}).json()
     assert refused["done"] == 1
     again = web.client().post("/api/v1/review/batch", headers=_bearer(web, "reviewer"),
                               json={"project_ids": ids, "action": "return"}).json()
@@ -148,7 +149,8 @@ def test_a_workflow_step_s_audit_entry_names_the_face_that_took_it_on_every_face
                                                             "csrf_token": csrf_of(editor, "/account")})
     assert page.status_code in (200, 303), page.text
     batch = web.client().post("/api/v1/review/batch", headers=_bearer(web, "reviewer"),
-                              json={"project_ids": [first], "action": "approve", "comment": "同意"})
+                              json={"projects": [{"project_id": first, "version": 1}], "action": "approve",
+                                    "comment": "同意"})
     assert batch.json()["done"] == 1, batch.text
     items = web.client().get("/api/v1/audit?limit=20", headers=_bearer(web, "admin")).json()["items"]
     faces = [(e["action"], e["object_id"], [c["after"] for c in e["changes"] if c["field"] == "操作途径"])

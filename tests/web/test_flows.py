@@ -147,7 +147,8 @@ def test_declare_a_project_and_take_it_through_the_workflow(web: WebEnv) -> None
 
     def step(client, action: str, comment: str = "") -> str:  # type: ignore[no-untyped-def]
         return client.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(client, "/account"),
-                                                               "action": action, "comment": comment}).text
+                                                               "action": action, "comment": comment,
+                                                               "version": "2"}).text
 
     assert "已送审" in step(editor, "submit")
     assert "不能修改" in editor.get(f"/projects/{pid}/edit").text  # frozen while submitted

@@ -29,7 +29,7 @@ def test_the_history_page_names_each_comment_whole_once_and_its_audit_entries_cu
     editor = Principal(row.id, "editor", "editor", Role.UNIT_EDITOR, row.unit_code)
     steps = 60  # a page of 50 and 10 (the web's own page: 100 in faces43 made the page 6 MB where it was 3 MB)
     for n in range(1, steps + 1):
-        assert take_step(web.app.state.store, editor, pid, "comment", _long(n)).ok
+        assert take_step(web.app.state.store, editor, pid, "comment", _long(n), version_required="").ok
     with web.app.state.engine.begin() as connection:  # an entry made before: its summary names the comment whole
         connection.execute(insert(audit_log).values(
             at=utc_now(), username="editor", action="workflow.comment", object_type="project", object_id=str(pid),
@@ -62,7 +62,7 @@ def test_the_cli_history_pages_the_workflow_steps_as_the_api(web: WebEnv) -> Non
         row = connection.execute(select(users.c.id, users.c.unit_code).where(users.c.username == "editor")).one()
     editor = Principal(row.id, "editor", "editor", Role.UNIT_EDITOR, row.unit_code)
     for n in range(1, 6):
-        assert take_step(web.app.state.store, editor, pid, "comment", f"意见 {n}").ok
+        assert take_step(web.app.state.store, editor, pid, "comment", f"意见 {n}", version_required="").ok
     args = ["history", str(pid), "--db", web.url, "--workflow-limit", "2", "--workflow-offset", "1"]
     data = json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)
     api = web.client().get(f"/api/v1/projects/{pid}/history?workflow_limit=2&workflow_offset=1",

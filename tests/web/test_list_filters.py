@@ -100,7 +100,8 @@ def test_the_queue_takes_the_same_filters_on_every_face(web: WebEnv) -> None:
         admin_id = connection.execute(select(users.c.id).where(users.c.username == "admin")).scalar_one()
     admin = Principal(admin_id, "admin", "admin", Role.ADMIN, None)
     for pid in web.project_ids[:2]:
-        assert take_step(web.app.state.store, admin, pid, "submit", None, "测试", review_errors=0).ok
+        assert take_step(web.app.state.store, admin, pid, "submit", None, "测试", review_errors=0,
+                         version_required="").ok
     reviewer = web.client("reviewer")
     page = reviewer.get("/review/queue?year=abc")
     assert YEAR_WORDS in page.text and page.text.count('name="project"') == 2

@@ -136,7 +136,8 @@ def _submitted_and_revised(web: WebEnv, pid: int) -> tuple[object, object, objec
     from perfbudget.store.queries import project_version
 
     store, editor, reviewer = web.app.state.store, _principal(web, "editor"), _principal(web, "reviewer")
-    assert take_step(store, editor, pid, "submit", None, "测试", review_errors=0).ok  # type: ignore[arg-type]
+    assert take_step(store, editor, pid, "submit", None, "测试", review_errors=0,
+                     version_required="").ok  # type: ignore[arg-type]
     with web.app.state.engine.connect() as connection:
         stored = project_version(connection, pid)
     assert stored is not None
@@ -155,7 +156,8 @@ def test_an_import_racing_an_approval_never_loses_it(pg_web: WebEnv, monkeypatch
     web, pid = pg_web, pg_web.project_ids[0]
     store, editor, reviewer, changed = _submitted_and_revised(web, pid)
     seen = _during(monkeypatch, imports, "analyse",
-                   lambda: take_step(store, reviewer, pid, "approve", None))  # type: ignore[arg-type]
+                   lambda: take_step(store, reviewer, pid, "approve", None,
+                                     version_required=""))  # type: ignore[arg-type]
     outcome = import_document(store, web.app.state.core, changed, "修订.txt",
                               ImportRequest(actor_of(editor), "upload"))  # type: ignore[arg-type]
     assert outcome.status == "imported", outcome
@@ -184,7 +186,8 @@ def test_an_edit_racing_a_submission_is_never_submitted_unseen(pg_web: WebEnv,
 
     project, version = stored_project(web.app, pid)
     seen = _during(monkeypatch, edits, "document_problems",
-                   lambda: take_step(store, editor, pid, "submit", None, "测试", review_errors=0))  # type: ignore[arg-type]
+                   lambda: take_step(store, editor, pid, "submit", None, "测试", review_errors=0,
+                                     version_required=""))  # type: ignore[arg-type]
     saved = save_edit(store, web.app.state.core, editor, pid, version,  # type: ignore[arg-type]
                       replace(project, purpose=(project.purpose or "") + "（改）"), via="edit")
     seen["thread"].join(10)  # type: ignore[attr-defined]
@@ -211,7 +214,7 @@ def test_an_approval_racing_an_import_approves_only_the_latest(pg_web: WebEnv,
     seen = _during(monkeypatch, Transaction, "workflow",
                    lambda: import_document(store, web.app.state.core, changed, "修订.txt",
                                            ImportRequest(actor_of(editor), "upload")))  # type: ignore[arg-type]
-    approval = take_step(store, reviewer, pid, "approve", None)  # type: ignore[arg-type]
+    approval = take_step(store, reviewer, pid, "approve", None, version_required="")  # type: ignore[arg-type]
     seen["thread"].join(20)  # type: ignore[attr-defined]
     assert seen["result"].status == "imported"  # type: ignore[attr-defined]
     state, number, approved, latest = _flow(web, pid)

@@ -87,7 +87,7 @@ def test_the_review_queue_prints_every_project_with_its_grade_and_without_the_ba
     store, core = web.app.state.store, web.app.state.core
     admin, reviewer = _principal(web, "admin"), _principal(web, "reviewer")
     for pid in web.project_ids:
-        assert take_step(store, admin, pid, "submit", None, "测试：先送审", review_errors=0).ok
+        assert take_step(store, admin, pid, "submit", None, "测试：先送审", review_errors=0, version_required="").ok
     grade(store, reviewer, web.project_ids[0], core, "差", "产出指标无测算依据")
     lines = _printed(web, tmp_path, "/review/queue", "queue")
     queue = "".join(lines)
@@ -113,11 +113,11 @@ def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_c
     store = web.app.state.store
     pid = web.project_ids[0]
     editor, reviewer = _principal(web, "editor"), _principal(web, "reviewer")
-    assert take_step(store, editor, pid, "submit", None, "测试：先送审", review_errors=0).ok
-    assert take_step(store, reviewer, pid, "comment", "测算依据请附预算明细").ok
-    assert take_step(store, reviewer, pid, "return", "预算数与资金用途不一致，请重新测算").ok
+    assert take_step(store, editor, pid, "submit", None, "测试：先送审", review_errors=0, version_required="").ok
+    assert take_step(store, reviewer, pid, "comment", "测算依据请附预算明细", version_required="").ok
+    assert take_step(store, reviewer, pid, "return", "预算数与资金用途不一致，请重新测算", version_required="").ok
     for n in range(1, MOST_REMARKS + 6):
-        assert take_step(store, editor, pid, "comment", f"单位说明 {n}").ok
+        assert take_step(store, editor, pid, "comment", f"单位说明 {n}", version_required="").ok
     client = web.client("reviewer")
     token = web.token("reviewer")
     (tmp_path / "page.docx").write_bytes(client.get(f"/projects/{pid}/opinion.docx").content)

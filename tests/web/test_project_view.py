@@ -94,14 +94,14 @@ def make_every_case(web: WebEnv) -> None:
     grade(app.state.store, reviewer, first, app.state.core, "良", "复核")
     grade(app.state.store, reviewer, first, app.state.core, "中", "再复核")
     [boss] = [p for p in principals(web) if p.username == "admin"]
-    assert take_step(app.state.store, boss, first, "reopen", "预算调整", None).ok
+    assert take_step(app.state.store, boss, first, "reopen", "预算调整", None, version_required="").ok
     project, version = stored_project(app, first)  # a revision of the approved, evaluated project
     saved = editor.post(f"/projects/{first}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
                                                                     {1: "≥42次"}))
     assert saved.status_code == 200 and f"已保存为第 {version + 1} 版" in saved.text
-    assert take_step(app.state.store, boss, third, "submit", None, "测试", review_errors=0).ok
-    assert take_step(app.state.store, boss, third, "return", "请补充", None).ok
-    assert take_step(app.state.store, boss, fourth, "submit", None, "测试", review_errors=0).ok
+    assert take_step(app.state.store, boss, third, "submit", None, "测试", review_errors=0, version_required="").ok
+    assert take_step(app.state.store, boss, third, "return", "请补充", None, version_required="").ok
+    assert take_step(app.state.store, boss, fourth, "submit", None, "测试", review_errors=0, version_required="").ok
     with app.state.store.transaction() as tx:  # the fallback: a review made for the page, not stored
         stored = tx.version(fifth)
         assert stored is not None

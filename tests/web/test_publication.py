@@ -18,7 +18,8 @@ def _approve(web: WebEnv, seqs: tuple[int, ...]) -> dict[int, int]:
     for seq in seqs:
         for client, action in ((editor, "submit"), (reviewer, "approve")):
             response = client.post(f"/projects/{ids[seq]}/workflow",
-                                   data={"csrf_token": csrf_of(client, "/account"), "action": action, "comment": ""})
+                                   data={"csrf_token": csrf_of(client, "/account"), "action": action, "comment": "",
+                                         "version": "1"})
             assert response.status_code == 200, response.text
     return ids
 

@@ -144,7 +144,7 @@ def test_the_history_names_people_by_their_display_names(any_web: WebEnv) -> Non
     account = create_user(web.app.state.engine, "zhang", PASSWORD, Role.ADMIN, None, display_name="张处长")
     assert not isinstance(account, str), account
     zhang = Principal(account.id, "zhang", "张处长", Role.ADMIN, None)
-    assert take_step(web.app.state.store, zhang, pid, "submit", None, "已核实", review_errors=0).ok
+    assert take_step(web.app.state.store, zhang, pid, "submit", None, "已核实", review_errors=0, version_required="").ok
     code, said = _cli("history", str(pid), "--db", web.url)
     assert code == 0 and "张处长  第 1 版  草稿 → 已送审" in said, said
     api = _api(web, f"/projects/{pid}/history")
@@ -177,8 +177,8 @@ def test_the_to_do_of_the_landing_page_is_on_the_cli_and_the_api(any_web: WebEnv
     reviewer = Principal(ids["reviewer"], "reviewer", "reviewer", Role.REVIEWER, None)
     first, second = web.project_ids[0], web.project_ids[1]
     for pid in (second, first):  # the second submitted first: the queue is by submission
-        assert take_step(store, editor, pid, "submit", None, "已核实", review_errors=0).ok
-    assert take_step(store, reviewer, first, "return", "请补充测算依据").ok
+        assert take_step(store, editor, pid, "submit", None, "已核实", review_errors=0, version_required="").ok
+    assert take_step(store, reviewer, first, "return", "请补充测算依据", version_required="").ok
     for user in ("editor", "reviewer", "viewer"):
         code, said = _cli("desk", "todo", "--user", user, "--year", "all", "--json", "--db", web.url)
         assert code == 0, said

@@ -34,7 +34,9 @@ def test_a_batch_tells_apart_projects_of_one_name(any_web: WebEnv) -> None:
     api = web.client()
     reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
     done = api.post("/api/v1/review/batch", headers=reviewer,
-                    json={"project_ids": [twin_a, twin_b, first, web.other_project_id], "action": "approve"}).json()
+                    json={"projects": [{"project_id": p, "version": 1}
+                                       for p in (twin_a, twin_b, first, web.other_project_id)],
+                          "action": "approve"}).json()
     assert done["message"] == (
         "已审核通过 3 个项目：「2024年检察业务经费项目」（2024市级）、"
         "「2024年检察业务信息化运维项目」（2024中央，单位 255101 天津市和平区人民检察院）、"
@@ -97,7 +99,7 @@ def test_the_self_evaluation_page_takes_the_units_own_table_as_its_actuals(web: 
     _submit(web, "editor", [pid])
     api = web.client()
     reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
-    approved = api.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "approve"})
+    approved = api.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "approve", "version": 1})
     assert approved.status_code == 200, approved.text
     sheet, table = tmp_path / "填报.csv", tmp_path / "自评表.docx"
     rows = {"全年执行数": "16", "视频会议保障数量": "12次", "信息化设备（系统）巡检次数": "15次",
@@ -148,7 +150,7 @@ def test_an_import_onto_a_waiting_revision_says_the_approved_version_stays_offic
     api = web.client()
     editor = {"Authorization": f"Bearer {web.token('editor')}"}
     assert api.post(f"/api/v1/projects/{pid}/workflow", headers={"Authorization": f"Bearer {web.token('reviewer')}"},
-                    json={"action": "approve"}).status_code == 200
+                    json={"action": "approve", "version": 1}).status_code == 200
     text = seed_path.read_text(encoding="utf-8")
     files = []
     for n, target in enumerate(("≥14次", "≥15次", "≥16次")):

@@ -167,7 +167,8 @@ def test_an_admin_deletes_a_wrongly_imported_project_through_the_cli_the_api_and
 def test_a_submitted_or_approved_project_is_not_deleted(any_web: WebEnv) -> None:
     web = any_web
     client, admin, pid = web.client(), _bearer(web, "admin"), web.project_ids[1]
-    steps = [("editor", {"action": "submit", "justification": "已核对"}), ("reviewer", {"action": "approve"})]
+    steps = [("editor", {"action": "submit", "justification": "已核对"}),
+             ("reviewer", {"action": "approve", "version": 1})]
     refusals = ("已送审，不能删除：请审核人员先退回", "有审核通过的第 1 版（正式版本），不能删除")
     for (who, body), said in zip(steps, refusals, strict=True):
         moved = client.post(f"/api/v1/projects/{pid}/workflow", headers=_bearer(web, who), json=body)
@@ -187,7 +188,8 @@ def test_a_publication_is_the_same_file_from_the_cli_and_the_api(any_web: WebEnv
 
     web = any_web
     client, pid = web.client(), web.project_ids[0]
-    for who, body in (("editor", {"action": "submit", "justification": "已核对"}), ("reviewer", {"action": "approve"})):
+    for who, body in (("editor", {"action": "submit", "justification": "已核对"}),
+                      ("reviewer", {"action": "approve", "version": 1})):
         moved = client.post(f"/api/v1/projects/{pid}/workflow", headers=_bearer(web, who), json=body)
         assert moved.status_code == 200, moved.text
     year = client.get(f"/api/v1/projects/{pid}", headers=_bearer(web, "admin")).json()["document"]["projects"][0][

@@ -93,7 +93,7 @@ def test_an_approved_project_changed_by_a_cli_import_becomes_a_draft_revision(we
     assert client.post(f"/api/v1/projects/{pid}/workflow", headers=editor,
                        json={"action": "submit"}).json()["state"] == "submitted"
     assert client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
-                       json={"action": "approve"}).json()["state"] == "approved"
+                       json={"action": "approve", "version": 2}).json()["state"] == "approved"
     shown = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
     assert (shown["version"], shown["official_version"], shown["revision_pending"]) == (2, 2, False)
 

@@ -56,8 +56,10 @@ def test_a_project_returned_in_another_year_is_not_hidden_by_the_year_shown(web:
 
     store = web.app.state.store
     seed_2023 = web.project_ids[1]  # the seed's 2023 project; 2024 has most drafts and is the work year
-    assert take_step(store, principal_of(web, "editor"), seed_2023, "submit", None, "已核对", review_errors=0).ok
-    assert take_step(store, principal_of(web, "reviewer"), seed_2023, "return", "请补充数量指标").ok
+    assert take_step(store, principal_of(web, "editor"), seed_2023, "submit", None, "已核对", review_errors=0,
+                     version_required="").ok
+    assert take_step(store, principal_of(web, "reviewer"), seed_2023, "return", "请补充数量指标",
+                     version_required="").ok
     editor = web.client("editor")
     page = editor.get("/dashboard").text
     assert "2024 年度总览" in page

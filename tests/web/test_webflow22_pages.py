@@ -95,7 +95,7 @@ def test_a_refused_conclusion_on_the_desk_keeps_the_comment_and_marks_the_field(
     assert '<textarea name="comment" rows="2" aria-invalid="true" class="invalid" autofocus></textarea>' in empty.text
 
     approved = reviewer.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "approve",
-                                                                "back": "desk"}, follow_redirects=False)
+                                                                "back": "desk", "version": "1"}, follow_redirects=False)
     assert approved.status_code == 303 and approved.headers["location"] == f"/projects/{pid}/review"
     late = reviewer.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "return", "back": "desk",
                                                             "comment": "请补充满意度调查方式"}, follow_redirects=False)

@@ -20,7 +20,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
 def _submit_all(web: WebEnv) -> None:
     editor = principal_of(web, "editor")
     for pid in web.project_ids:
-        assert take_step(web.app.state.store, editor, pid, "submit", None, "已核对", review_errors=0).ok
+        assert take_step(web.app.state.store, editor, pid, "submit", None, "已核对", review_errors=0,
+                         version_required="").ok
 
 
 def _rows(page: str) -> list[str]:
@@ -62,14 +63,15 @@ def test_a_refused_batch_step_keeps_the_ticks_and_the_comment(web: WebEnv) -> No
     _submit_all(web)
     reviewer = web.client("reviewer")
     token = csrf_of(reviewer, "/review/queue")
-    ticked = [str(web.project_ids[0]), str(web.project_ids[3])]
+    queue = reviewer.get("/review/queue").text  # the ticks as the rows send them, 「id:version」
+    ticked = [re.findall(rf'name="project" value="({pid}:\d+)"', queue)[0] for pid in web.project_ids[0:4:3]]
     answer = reviewer.post("/review/queue?q=检察", data={"csrf_token": token, "project": ticked, "action": "return",
                                                          "comment": "  "}, follow_redirects=False)
     assert answer.status_code == 422
     page = answer.text
     assert "「批量退回」需要填写意见" in page
     assert re.search(r'<textarea name="comment" rows="2" aria-invalid="true" autofocus>', page)
-    checked = re.findall(r'name="project" value="(\d+)(?::\d+)?"[^>]*checked', page)
+    checked = re.findall(r'name="project" value="(\d+:\d+)"[^>]*checked', page)
     assert sorted(checked) == sorted(ticked)
     answer = reviewer.post("/review/queue", data={"csrf_token": token, "action": "return",
                                                   "comment": "请补充数量指标"}, follow_redirects=False)

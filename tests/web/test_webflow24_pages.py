@@ -88,7 +88,7 @@ def test_the_desk_leads_to_the_next_project_of_the_queue_and_says_its_year(any_w
     token = re.search(r'name="csrf_token" value="([^"]+)"', first)
     assert token
     decided = reviewer.post(f"/projects/{queue[1]}/workflow", data={"csrf_token": token.group(1), "action": "approve",
-                                                                   "comment": "", "back": "desk"},
+                                                                   "comment": "", "back": "desk", "version": "1"},
                             follow_redirects=True).text
     assert "已审核通过" in decided and _next_of(decided) == queue[2]
     assert f"审核队列中另有 {len(queue) - 1} 个待审核" in decided  # all but the decided one

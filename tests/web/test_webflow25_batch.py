@@ -16,7 +16,7 @@ def test_a_batch_says_the_step_and_names_its_projects(any_web: WebEnv) -> None:
                                                        "action": "submit", "justification": "已核对"})
     names = [stored_project(web.app, pid)[0].name for pid in ids]
     done = reviewer.post("/review/queue", data={"csrf_token": csrf_of(reviewer, "/review/queue"),
-                                                "action": "approve", "project": [str(pid) for pid in ids]})
+                                                "action": "approve", "project": [f"{pid}:1" for pid in ids]})
     assert done.status_code == 200
     # two approved (named), the third a draft: refused, named with its reason
     said = (f"已审核通过 2 个项目：「{names[0]}」、「{names[1]}」；未处理 1 个：项目当前为「草稿」，不能「审核通过」"

@@ -52,9 +52,10 @@ def test_publish_takes_the_approved_version_of_approved_projects(db: str, tmp_pa
         editor = _principal(store, "editor", Role.UNIT_EDITOR, "255101")
         reviewer = _principal(store, "reviewer", Role.REVIEWER, None)
         for seq in (1, 5):  # approved at version 1 (both of 2024)
-            assert take_step(store, editor, ids[seq], "submit", None, justification="测试").ok
-            assert take_step(store, reviewer, ids[seq], "approve", None, justification="测试").ok
-        assert take_step(store, editor, ids[3], "submit", None, justification="测试").ok  # submitted only
+            assert take_step(store, editor, ids[seq], "submit", None, justification="测试", version_required="").ok
+            assert take_step(store, reviewer, ids[seq], "approve", None, justification="测试", version_required="").ok
+        assert take_step(store, editor, ids[3], "submit", None, justification="测试",
+                         version_required="").ok  # submitted only
         assert approved_versions(store, list(ids.values())) == {ids[1]: 1, ids[5]: 1}
     # project 5 changes after its approval (a later import): version 2 is the latest, version 1 the approved
     changed = tmp_path / "seed-v2.txt"

@@ -21,7 +21,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
-from perfbudget.app.workflow import SUBMITTED, Step, StepResult, actor_of, allowed_steps, take_step
+from perfbudget.app.workflow import SUBMITTED, TICK, Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
@@ -491,8 +491,8 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
-               ip: str | None = None, seen: Mapping[int, int] | None = None,
-               versions_required: bool = False) -> list[tuple[int, StepResult]]:
+               ip: str | None = None, seen: Mapping[int, int] | None = None, *,
+               version_required: str) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
     twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
     come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
@@ -501,8 +501,10 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     2^63 was a 500 on SQLite until 2026-12-05, its 0 and -1 each 「没有找到该项目」; attack19). ``seen``: the version
     each project was seen in (the queue's ticks and the API's ``projects`` send it), a 审核通过 refused for a project
     whose latest version is another since (``take_step``'s ``seen_version``; until attack38's second reading the
-    batch named no version). ``versions_required``: a 审核通过 of a project without its version in ``seen`` is refused
-    (the command line's batch, since attack40)."""
+    batch named no version). ``version_required`` (required): how the face names a project's version
+    (``take_step``'s, with ``{project}`` and ``{latest}``): a 审核通过 of a project without its version in ``seen``
+    is refused, naming it so (the command line's batch since attack40, the queue's ticks and the API's batch since
+    attack41: a bare id approved the latest version, which the reviewer may never have seen)."""
     if not principal.may(Action.REVIEW):
         raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):
@@ -517,7 +519,7 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip,
                             seen_version=(seen or {}).get(pid),
-                            version_required="{project}:{latest}" if versions_required else ""))
+                            version_required=version_required))
             for pid in project_ids]
 
 
@@ -578,10 +580,27 @@ def batch_references(store: Store, principal: Principal,
     for pid, versions in named.items():  # 「12:1 12:2」: which the reviewer saw cannot be told, neither is done
         if len(versions) > 1:
             ids = [i for i in ids if i != pid]
-            said = "、".join(f"第 {v} 版" for v in versions)
             unresolved.append(Unresolved(" ".join(versions.values()),
-                                         f"同一项目写了不同的版本（{said}），请只写 desk show 显示的一个版本"))
+                                         versions_contradict(versions, "请只写 desk show 显示的一个版本")))
     return ids, unresolved, {pid: next(iter(versions)) for pid, versions in named.items() if len(versions) == 1}
+
+
+def versions_contradict(versions: Iterable[int], advice: str) -> str:
+    """Why a project named with two versions, 「12:1 12:2」, is not done: which the reviewer saw cannot be told."""
+    return f"同一项目写了不同的版本（{'、'.join(f'第 {v} 版' for v in versions)}），{advice}"
+
+
+def seen_versions(named: Iterable[tuple[int, int]], advice: str) -> tuple[dict[int, int], str | None]:
+    """The version each project was named with (the queue's ticks, the API's ``projects``), and the refusal of the
+    batch when a project is named with two (:func:`versions_contradict`, the command line's words): the last of them
+    was taken until attack41's second reading, maybe the older."""
+    seen: dict[int, dict[int, None]] = {}
+    for pid, version in named:
+        seen.setdefault(pid, {})[version] = None
+    twice = next(((pid, versions) for pid, versions in seen.items() if len(versions) > 1), None)
+    refusal = (f"项目 {twice[0]}：{versions_contradict(twice[1], advice)}，未处理任何项目" if twice is not None
+               else None)
+    return {pid: next(iter(versions)) for pid, versions in seen.items()}, refusal
 
 
 def version_refused(written: str) -> str:
@@ -745,8 +764,8 @@ def batch_by_references(store: Store, principal: Principal, references: list[str
         raise DeskRefused("请先选择项目")
     ids, unresolved, seen = batch_references(store, principal, references)
     # a 审核通过 names the version the reviewer saw, 「项目:版本」: a bare reference approved the latest, whatever the
-    # unit had sent since the reviewer read it, until attack40 (the queue's ticks and the API's `projects` name it)
-    results = (batch_step(store, principal, ids, action, comment_text, seen=seen, versions_required=True)
+    # unit had sent since the reviewer read it, until attack40 (the queue's ticks and the API's batch since attack41)
+    results = (batch_step(store, principal, ids, action, comment_text, seen=seen, version_required=TICK)
                if ids else [])
     return batch_dict(store, principal, results, unresolved)
 

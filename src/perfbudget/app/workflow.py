@@ -106,6 +106,7 @@ class StepResult:
     invalid: bool = False
     project: str | None = None  # the project as people read it, 「项目「名称」（资金）」 (a step taken)
     stale: bool = False  # a 审核通过 of a version that is no longer the latest (``seen_version``; the API's 409)
+    unversioned: bool = False  # a 审核通过 naming no version where the face requires one (``version_required``; 422)
 
 
 def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
@@ -116,10 +117,27 @@ def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None)
     return None
 
 
+# How each face names the version a 审核通过 is of (``take_step``'s ``version_required``), in one place: the
+# spelled-out forms, with ``{project}`` and ``{latest}``, for the faces where the user writes the version; a page's
+# form and the queue send the version shown, so their user is told to refresh the page (attack41's second reading:
+# 如「version=1」 was advice no web user could follow)
+API_VERSION = '"version": {latest}'  # POST /api/v1/projects/{id}/workflow
+API_ITEM = '"projects": [{{"project_id": {project}, "version": {latest}}}]'  # POST /api/v1/review/batch
+CLI_VERSION = "--version {latest}"  # perfbudget workflow P approve
+TICK = "{project}:{latest}"  # perfbudget desk batch's references
+WEB_PAGE = "（刷新页面）"  # the project page's form and the queue's ticks: no spelling, the page sends it
+
+
+def _unversioned_advice(version_required: str, project_id: int, latest: int) -> str:
+    if version_required == WEB_PAGE:
+        return "请刷新页面后再审核通过"
+    return f"请查看后写明版本，如「{version_required.format(project=project_id, latest=latest)}」"
+
+
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
-              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None,
-              version_required: str = "") -> StepResult:
+              review_errors: int | Callable[[], int] | None = None, seen_version: int | None = None, *,
+              version_required: str) -> StepResult:
     """Take a workflow step if the role, the current state and the rules allow it.
 
     The role is checked first, before anything about the project or the texts is said: a viewer's
@@ -133,11 +151,13 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     ``seen_version``: the version the reviewer looked at (the desk's and the project page's forms send it, the API
     may): a 审核通过 is refused when the project's latest version is another, read under the project's lock. Until
     attack38 a unit could import a revision and 送审 it again while the reviewer read the desk, whose 审核通过 then
-    approved the version nobody reviewed. ``version_required``: given, a 审核通过 without ``seen_version`` is refused,
+    approved the version nobody reviewed. ``version_required`` (required, so that no face forgets it; "" only where the
+    caller approves the latest knowingly, as the tests' setups): given, a 审核通过 without ``seen_version`` is refused,
     naming the latest version as the face writes it, the text with ``{project}`` and ``{latest}`` filled in
     (``perfbudget desk batch``'s bare reference, 「{project}:{latest}」, and ``perfbudget workflow P approve``
-    without ``--version``, 「--version {latest}」: the command line has no form that sends the version shown, as the
-    web's pages do; each approved the latest until attack40 and its second reading).
+    without ``--version``, 「--version {latest}」, each approving the latest until attack40 and its second reading;
+    every face passes one since attack41: the web's form, its queue's bare tick and the API's step and batch without
+    a version approved whatever was latest, so that a client that showed version 1 approved a version 2 sent since).
     """
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
@@ -175,9 +195,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                 return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", state,
                                   forbidden=True)
             if step.action == "approve" and seen_version is None and version_required:
-                return StepResult(False, f"未写明您审核的版本（该项目最新为第 {latest} 版）：请查看后写明版本，如「"
-                                         f"{version_required.format(project=project_id, latest=latest)}」", state,
-                                  invalid=True)
+                return StepResult(False, f"未写明您审核的版本（该项目最新为第 {latest} 版）："
+                                         f"{_unversioned_advice(version_required, project_id, latest)}", state,
+                                  invalid=True, unversioned=True)
             if step.action == "approve" and seen_version is not None and seen_version != latest:
                 # the cause not guessed (a revision sent again, or an approved version shown while one waited)
                 said = (f"您审核的是第 {seen_version} 版，但该项目已有更新的第 {latest} 版" if seen_version < latest
@@ -194,6 +214,8 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
             after: dict[str, Any] = {"state": target, "comment": comment, "version": latest}
             if justification and step.action == "submit":
                 after["justification"] = justification
+            if seen_version is not None:  # the version read: a 退回's may be older than the latest (only the latest
+                after["seen_version"] = seen_version  # was recorded until attack41's second reading)
             # the comment whole is in ``after`` and in the step; the summary names its start (leftovers18)
             said = f"（{shortened(comment, SUMMARY_COMMENT)}）" if comment else ""
             # the project by its name, as an edit's entry names it (「项目 10：送审」 until replay-o)

@@ -37,7 +37,7 @@ def workflow_command(
     """流程操作：送审、审核通过、退回、重新打开（预算调整）或添加意见；被拒绝时说明原因，退出码为 1。"""
     from perfbudget.app.overview import project_head
     from perfbudget.app.reviews import current_errors
-    from perfbudget.app.workflow import STATE_LABELS, take_step
+    from perfbudget.app.workflow import CLI_VERSION, STATE_LABELS, take_step
 
     store, principal, project_id = opened_as(db, project, user)
     settings = core_settings()
@@ -49,7 +49,7 @@ def workflow_command(
     run_refusable(store, readable)
     result = take_step(store, principal, project_id, action, comment, justification,
                        review_errors=lambda: current_errors(store, settings, project_id), seen_version=version,
-                       version_required="--version {latest}")
+                       version_required=CLI_VERSION)
     store.close()
     if not result.ok:
         fail(result.message)

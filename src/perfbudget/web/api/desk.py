@@ -13,6 +13,7 @@ from pydantic import Field
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.roles import Principal
 from perfbudget.app.validate import MAX_INTEGER
+from perfbudget.app.workflow import API_ITEM
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_WORKFLOW, TypedRoute
 from perfbudget.web.deps import api_user, client_ip
@@ -46,7 +47,8 @@ class SeenProject(m.Body):
 
 class BatchBody(m.Body):
     project_ids: list[int] = Field([], max_length=desk_app.MOST_BATCH,
-                                   description=f"项目编号（一次最多 {desk_app.MOST_BATCH} 个）")
+                                   description=f"项目编号（一次最多 {desk_app.MOST_BATCH} 个）；审核通过须在 projects "
+                                               "中写明看过的版本，只写编号的项目不审核通过")
     action: str = Field(..., description="approve（审核通过）/ return（退回，须写意见）")
     comment: str = ""
     projects: list[SeenProject] = Field([], max_length=desk_app.MOST_BATCH,
@@ -101,10 +103,13 @@ def post_grade(request: Request, project_id: int, body: GradeBody,
              summary="批量审核通过或退回（每个项目单独一步，各自可能被拒绝）")
 def post_batch(request: Request, body: BatchBody, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     store = store_of(request)
+    seen, twice = desk_app.seen_versions(((p.project_id, p.version) for p in body.projects), "请只写一个版本")
     try:
+        if twice is not None:
+            raise desk_app.DeskRefused(twice)
         results = desk_app.batch_step(store, principal, [*body.project_ids, *(p.project_id for p in body.projects)],
-                                      body.action, body.comment.strip(), client_ip(request),
-                                      {p.project_id: p.version for p in body.projects})
+                                      body.action, body.comment.strip(), client_ip(request), seen,
+                                      version_required=API_ITEM)
     except desk_app.DeskRefused as refused:
         raise _refused(refused) from None
     return desk_app.batch_dict(store, principal, results)

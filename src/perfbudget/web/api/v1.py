@@ -50,7 +50,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.times import utc_iso
 from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.app.validate import MAX_INTEGER, document_problems
-from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
+from perfbudget.app.workflow import API_VERSION, STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.store.api import Store
@@ -105,8 +105,9 @@ class StepBody(BaseModel):
     comment: str | None = None
     justification: str | None = Field(None, description="送审说明：最新版本有「错误」级审核意见时必填，记入流程记录")
     version: int | None = Field(None, ge=1, le=MAX_INTEGER,
-                                description="审核通过时：审核人员看过的版本号（GET /projects/{id} 的 latest_version）；"
-                                            "项目此后有了新版本时 409 stale_version，不审核通过")
+                                description="审核通过时必填：审核人员看过的版本号（GET /projects/{id} 的 "
+                                            "latest_version）；项目此后有了新版本时 409 stale_version，不审核通过；"
+                                            "未写明时 422")
 
 
 class IndicatorActualBody(BaseModel):
@@ -342,12 +343,14 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
         return current_errors(store, settings, project_id)
 
     result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
-                       ip=client_ip(request), review_errors=errors, seen_version=body.version)
+                       ip=client_ip(request), review_errors=errors, seen_version=body.version,
+                       version_required=API_VERSION)  # (attack41: without it, the latest was approved)
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)
-        if result.invalid:
-            raise WebError(422, "invalid", result.message)
+        if result.invalid:  # a missing version named as a present one is (its place, as pydantic's 0 says it)
+            raise WebError(422, "invalid", result.message, [{"location": "body.version", "message": result.message}]
+                           if result.unversioned else None)
         raise WebError(409, "justification_required" if result.needs_justification else
                        "stale_version" if result.stale else "workflow", result.message)
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}

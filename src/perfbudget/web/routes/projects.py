@@ -16,7 +16,7 @@ from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loo
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.validate import MAX_INTEGER, echoed
-from perfbudget.app.workflow import EDITABLE, STATE_LABELS, StepResult, allowed_steps, take_step
+from perfbudget.app.workflow import EDITABLE, STATE_LABELS, WEB_PAGE, StepResult, allowed_steps, take_step
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
@@ -126,20 +126,22 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
 
     # the version the form showed (attack38: a 审核通过 approved whatever version was latest by then); one not a
     # number, which only a request made by hand sends, is said so (422; it was taken for version 0 until attack38's
-    # second reading, and refused as a version no longer the latest)
+    # second reading, and refused as a version no longer the latest); none at all refuses a 审核通过 (422; the latest
+    # was approved until attack41, as by the API without its ``version``)
     seen = plain_int(version, 1, MAX_INTEGER) if version else None
     bad_version = bool(version) and seen is None
     result = (StepResult(False, f"版本号无效：「{echoed(version, 20)}」不是 1 至 {MAX_INTEGER} 之间的整数", "",
                          invalid=True) if bad_version else
               take_step(store, principal, project_id, action, comment, justification, ip=client_ip(request),
-                        review_errors=errors, seen_version=seen))
+                        review_errors=errors, seen_version=seen, version_required=WEB_PAGE))
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")
     if result.ok:
         return redirect(f"/projects/{project_id}/review" if back == "desk" else f"/projects/{project_id}")
-    needs = "justification" if result.needs_justification else ("comment" if result.invalid and not bad_version else "")
-    status = 422 if needs or bad_version else 409
+    unversioned = bad_version or result.unversioned
+    needs = "justification" if result.needs_justification else ("comment" if result.invalid and not unversioned else "")
+    status = 422 if needs or unversioned else 409
     if back == "desk":  # the desk again at once, the 意见 typed kept (a redirect lost it until webflow22)
         from perfbudget.web.routes.review_desk import desk_response
 
@@ -147,7 +149,7 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
         # had changed until attack24)
         return desk_response(request, principal, project_id, {"comment": comment, "needs": needs,
                                                               "why": result.message if needs or result.stale
-                                                              or bad_version else ""},
+                                                              or unversioned else ""},
                              status_code=status)
     response = render_project_page(request, principal, project_id, None,
                                    {"comment": comment, "justification": justification, "needs": needs})

@@ -16,7 +16,7 @@ from perfbudget.app.overview import GRADES, UnitCode, UnitName, years
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.queue_next import next_in_queue
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.workflow import STATE_LABELS
+from perfbudget.app.workflow import STATE_LABELS, WEB_PAGE
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, data_version, page_user
@@ -224,16 +224,19 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     form = await read_form(request)
     params = dict(request.query_params)
     back = _queue_url(params)  # the queue as it was filtered (the form posts to its URL)
-    # each tick 「id:version」, the version the row showed (a 审核通过 refused for a project revised since; a bare id
-    # from a form of before takes the latest), read as the command line's references; a version that is none refuses
-    # the batch (until attack39's second reading it was dropped and the latest version approved)
+    # each tick 「id:version」, the version the row showed (a 审核通过 refused for a project revised since; a bare id,
+    # which took the latest until attack41, is refused its 审核通过 as the command line's bare reference), read as the
+    # command line's references; a version that is none refuses the batch (until attack39's second reading it was
+    # dropped and the latest version approved)
     written = [str(v) for v in form.getlist("project")]
     ticks = [(stored_id(reference), version) for reference, version in map(desk_app.seen_reference, written)]
     bad = next((tick for tick, (_, version) in zip(written, ticks, strict=True) if version == 0), None)
-    seen = {i: v for i, v in ticks if i is not None and v is not None}
+    seen, twice = desk_app.seen_versions(((i, v) for i, v in ticks if i is not None and v is not None),
+                                         "请刷新页面后重新勾选")
     ids = [i for i, _ in ticks if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     refusal = (f"{desk_app.version_refused(bad)}，未处理任何项目" if bad is not None
+               else twice if twice is not None
                else "请先勾选要处理的项目（每行前的方框）" if not ids
                else "「批量退回」需要填写意见：退回的原因会显示在各单位的项目页" if action == "return" and not text
                else None)
@@ -241,9 +244,10 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         query, problems = view_query("queue", params)
         flash(request, refusal, "error")
         return _queue_response(request, principal, query, problems, params, status_code=422, kept={
-            "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad else "comment"})
+            "ticked": set(ids), "comment": text, "needs": "project" if not ids or bad or twice else "comment"})
     try:
-        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen)
+        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request), seen,
+                                      version_required=WEB_PAGE)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect(back)

@@ -36,6 +36,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
     EXECUTION_POINT_COLUMNS,
+    EXTRA_COLUMN_LABELS,
     FUND_COLUMNS,
     GOAL_ACTUAL,
     GOAL_EXPECTED,
@@ -68,10 +69,15 @@ _GUARDED_LABELS = {
     "项目预算": r"项目预算(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
     # 省级补助 1763 (a province's transfer form), never 省级补助资金 inside a project's name: only before its amount
     "省级补助": r"省级补助(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
+    # a bare level column's label (一级 | 二级 | 三级), never a grade in a sentence (三级以下道路, 二级以上医院:
+    # the goal of Beijing's 自评表, corpus 199, was split there and its row taken for the indicator header)
+    **{word: word + r"(?!及?以[上下内])" for word in ("一级", "二级", "三级")},
 }
-# (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146)
+# (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146; a scoring method's column,
+# 得分计算方法 or 计分方法, is one label, never 得分 | 计算方法: Beijing's 自评表, corpus 199)
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
-                       *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
+                       *IGNORED_LABELS, *(w for w in EXTRA_COLUMN_LABELS if w.endswith("方法")),
+                       "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
                       - EXECUTION_POINT_COLUMNS.keys(), key=lambda w: (-len(w), w))
 # A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts
 # (not again from each of its spaces: a run of 50,000 spaces without a colon after it was quadratic, attack27).
@@ -310,24 +316,28 @@ def _continues_with_header(line: str) -> bool:
 
 def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, line) with each line that starts with the next chunk number of the site's list (2、 after a
-    line of 200 characters or more starting with 1、, blank lines between them dropped) joined to that line,
-    without the number."""
+    line of 200 characters or more starting with 1、, 3、 after that 2、 …, blank lines between them dropped) joined to
+    that line, without the number. The chunk a line ends with is the last one joined to it: a preview cut into
+    three chunks or more (``1、…科学管`` / ``2、理…数量12.51`` / ``3、2.512.5…``) is one paragraph, not its first
+    two."""
     out: list[tuple[int, str]] = []
+    chunk: int | None = None  # the number of the chunk the last line of out ends with
     blanks: list[tuple[int, str]] = []  # blank lines after a chunk, kept unless the next chunk follows
     for lineno, raw in enumerate(lines, 1):
         marker = _PAGE_MARKER.match(raw)
-        previous = _PAGE_MARKER.match(out[-1][1]) if out else None
-        if marker is not None and previous is not None and len(out[-1][1]) >= 200 \
-                and int(marker.group(1)) == int(previous.group(1)) + 1:
+        if marker is not None and chunk is not None and len(out[-1][1]) >= 200 \
+                and int(marker.group(1)) == chunk + 1:
             out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
+            chunk += 1
             blanks = []
             continue
-        if not raw.strip() and out and previous is not None:
+        if not raw.strip() and out and chunk is not None:
             blanks.append((lineno, raw))
             continue
         out.extend(blanks)
         blanks = []
         out.append((lineno, raw))
+        chunk = int(marker.group(1)) if marker is not None else None
     return out + blanks
 
 

@@ -167,6 +167,28 @@ def unsplit_budget_cell(parts: Parts) -> Cell | None:
     return None
 
 
+# A funds grid's head as the last words of a header cell kept unread (…本级其他合计, 执行数): its amounts follow
+_FUNDS_HEAD_END = re.compile(r"(?:合计|总计|预算数|执行数|资金总额)$")
+# an amount's digits: a run of digits and points, not a year, a date or a number naming an attachment (附件1)
+_FIGURE = re.compile(r"(?<![附件第\d.])\d[\d.]*(?![\d.]|[年月日号条项])")
+
+
+def unplaced_funds_cells(parts: Parts) -> tuple[Cell, Cell] | None:
+    """(the head, the amounts) of a funds grid the header block kept unread, as unlabelled extras: a cell whose text
+    ends with a grid's column or total word (``…中央省、地本级其他合计``, ``执行数``) and, within the three unlabelled
+    cells after it, one holding a figure (``(万元)(万元)5.55.5来源``: a PDF's text in its drawing order, heads and
+    amounts interleaved, corpus 191). Where the budget was read from nowhere else the caller warns at them: which
+    amount stands under which head is not said, none is taken. None where there is no such pair."""
+    unlabelled = [cell for label, cell in parts.extras if not label and not cell.blank]
+    for index, cell in enumerate(unlabelled):
+        if _FUNDS_HEAD_END.search("".join(unicodedata.normalize("NFKC", cell.text).split())) is None:
+            continue
+        for after in unlabelled[index + 1:index + 4]:
+            if _FIGURE.search(unicodedata.normalize("NFKC", after.text)) is not None:
+                return cell, after
+    return None
+
+
 def _place(cell: Cell | None, parts: Parts) -> str:
     """Where a table's amounts stand, for a person: its first amount's cell (its table's first row if it has none),
     without the file's name (``项目二 第2行 第3列``, a text's ``第12行``)."""

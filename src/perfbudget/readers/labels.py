@@ -466,6 +466,7 @@ COLUMN_LABELS: dict[str, str] = {
     "当年预期实现值": "target",
     "年度预期目标值": "target",
     "年初目标值": "target",
+    "年初指标值": "target",  # Hubei 广水市's 自评表: 年初指标值 | 年终完成值 | 自评分 | 复核分 (kinds45)
     "年度目标值及单位": "target",
     "预期目标": "target",
     "绩效目标值": "target",
@@ -493,6 +494,7 @@ COLUMN_LABELS: dict[str, str] = {
     "权重": "weight",
     "指标分值": "weight",
     "实际完成值": "actual",
+    "年终完成值": "actual",
     "完成值": "actual",
     "年度完成值": "actual",
     "全年完成值": "actual",
@@ -501,6 +503,7 @@ COLUMN_LABELS: dict[str, str] = {
     "全年实际值": "actual",
     "全年实际完成值": "actual",
     "得分": "score",
+    "自评分": "score",
     "偏差原因分析及改进措施": "deviation",
     "偏差原因分析": "deviation",
     "偏差原因": "deviation",

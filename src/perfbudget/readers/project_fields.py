@@ -336,8 +336,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                                                 "但与其他文字写在同一单元格中，无法可靠拆分，未读取；请人工核对预算数",
                                 Severity.WARNING))
     elif budget.total is None and not parts.money and (unplaced := unplaced_funds_cells(parts)) is not None:
-        head, figures = unplaced
-        note = (f"预算数没有读出：资金栏「{_clipped(head.text)}」之后的金额「{_clipped(figures.text)}」无法对应到"
+        funds_head, figures = unplaced
+        note = (f"预算数没有读出：资金栏「{_clipped(funds_head.text)}」之后的金额「{_clipped(figures.text)}」无法对应到"
                 "各栏，未读取；请人工核对预算数")
         parts.needs_check.append(note)
         problems.append(Problem(figures.source, note, Severity.WARNING))

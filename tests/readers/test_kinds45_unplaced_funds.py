@@ -34,3 +34,22 @@ def test_a_year_or_an_attachment_after_a_funds_head_is_no_amount() -> None:
         document, problems = read_text(text, "t.txt")
         assert document is not None, problems
         assert not any("无法对应到各栏" in p.message for p in problems), (head, problems)
+
+
+def test_a_count_or_points_after_a_total_is_no_funds_grid() -> None:
+    """编制人数合计 | 12人, 得分合计 | 共15分, 人员合计 | 12: a total of people or points, not a funds grid's; the
+    head ends in a funds word (预算数, 执行数, 资金总额 …) or in 合计 right after a fund source (本级合计), and its
+    cell reads as money (12人, 15分 do not)."""
+    for head, after in (("编制人数合计", "12人"), ("得分合计", "共15分"), ("人员合计", "12"), ("资金总额", "12项")):
+        text = FORM.replace(FUNDS, f"说明 | {head} | {after}")
+        document, problems = read_text(text, "t.txt")
+        assert document is not None, problems
+        assert not any("无法对应到各栏" in p.message for p in problems), (head, problems)
+
+
+def test_a_funds_head_ending_in_a_source_total_is_still_told() -> None:
+    for head in ("财政资金合计", "年初预算数", "专项债券资金"):
+        text = FORM.replace(FUNDS, f"说明 | {head} | 共计 5.5")
+        document, problems = read_text(text, "t.txt")
+        assert document is not None, problems
+        assert any("无法对应到各栏" in p.message for p in problems), (head, problems)

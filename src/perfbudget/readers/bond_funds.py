@@ -9,73 +9,114 @@ and what was spent are the figures of a scored management row above the indicato
 
 The row's own heads (当年绩效指标, 债券资金管理指标, 总体支出进度 …) are merged down over the figures' row in the
 form; a page's copy drops them and the figures start at the row's first cell. A person reads the figures under the
-value columns, in order: 实际支出金额, 下达额度, 实际完成值, 分值, 得分 (the 偏差原因 text column left empty). So are
-they read here, only where the row names both 实际支出金额 and 下达额度 and the next row holds exactly as many figures
-as those value columns and nothing else: 下达额度 is the budget, the figures kept as the grid's extras
-(``债券资金管理指标/实际支出金额`` …, typed by readers/execution_cells.py: 实际支出金额 the executed amount, 分值 and
-得分 the execution's points). Any other count leaves both rows as they were (which figure is whose is not said),
-the project marked 需人工核对 with why its budget was not read.
+value columns, in order: 实际支出金额, 下达额度, 实际完成值, 分值, 得分, then any text under the text columns after
+them (偏差原因分析: ``| 10 | 9 | 部分工程款未到结算期 |``). So are they read here: the value columns are the funds
+columns of ``labels.FUND_COLUMNS`` and ``labels.BUDGET_COLUMNS`` (下达额度 the budget, 实际支出金额 the executed
+amount) and the indicator columns' 实际完成值, 分值, 得分; each figure is read as an amount (``1,437万元``, a rate's
+``95.8%``). The figures are kept as the grid's extras (``债券资金管理指标/实际支出金额`` …, typed by
+readers/execution_cells.py), 下达额度 the budget where the block reads none other, a warning where it reads another
+that differs (年度资金总额 2000 beside 下达额度 1500).
+
+Once a row names a 债券 head and a head ending in 额度 or 支出金额, any figure it cannot place (a head not known as
+a value column, 使用额度 or 发行额度; no budget column; figures fewer or more than the heads; a figure that is no
+amount) leaves both rows as they were, the project marked 需人工核对 with why and a warning at the figures' row: the
+budget is never lost without a word.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from decimal import Decimal
 
+from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import label_key
+from perfbudget.readers.labels import BUDGET_COLUMNS, COLUMN_LABELS, EXTRA_COLUMN_LABELS, FUND_COLUMNS, label_key
+from perfbudget.readers.money_cells import money_amount, read_amount
 from perfbudget.readers.parts import Parts
 
-_SPENT = "实际支出金额"
-_ALLOCATED = "下达额度"
-# the value columns a figure may stand under, and the text columns after them that may be left empty
-_VALUE_HEADS = frozenset({_SPENT, _ALLOCATED, "实际完成值", "完成值", "分值", "得分", "权重"})
-_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?%?$")
+_NAMED = "债券资金管理指标"
+_QUOTA_ENDS = ("额度", "支出金额")  # the heads that make a 债券 row a bond funds row
 
 
 def _filled(row: list[Cell]) -> list[Cell]:
     return [cell for cell in row if not cell.blank]
 
 
-def _heads(row: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
-    """(the row's cells before its value columns, the value columns' heads) where the row names both 实际支出金额 and
-    下达额度 and its heads from the first of them on are value columns, a text column (偏差原因 …) only after them."""
-    filled = _filled(row)
-    keys = [label_key(cell.text) for cell in filled]
-    if _SPENT not in keys or _ALLOCATED not in keys:
-        return None
-    start = min(keys.index(_SPENT), keys.index(_ALLOCATED))
-    values = [cell for cell, key in zip(filled[start:], keys[start:], strict=True) if key in _VALUE_HEADS]
-    if [label_key(cell.text) for cell in values] != keys[start:start + len(values)]:
-        return None  # (a column not known among the value columns: which figure is whose is not said)
-    return filled[:start], values
+def _value_head(key: str) -> bool:
+    return key in FUND_COLUMNS or key in BUDGET_COLUMNS or COLUMN_LABELS.get(key) in ("actual", "weight", "score")
 
 
-def bond_funds(rows: list[list[Cell]], parts: Parts) -> list[list[Cell]]:
-    """``rows`` (a header block's) with a bond row's heads and figures taken out: the figures kept as extras under
-    their heads, 下达额度 the budget where none was read; the row's other cells kept as extras (see the module's
-    note). Rows without such a pair are returned as they are."""
-    for index, row in enumerate(rows[:-1]):
-        if (found := _heads(row)) is None:
+def _text_head(key: str) -> bool:
+    return COLUMN_LABELS.get(key) == "deviation" or key in EXTRA_COLUMN_LABELS
+
+
+def _untold(parts: Parts, at: Cell, why: str) -> None:
+    note = f"{_NAMED}行的数值无法对应：{why}，预算未读取；请人工核对预算数"
+    parts.needs_check.append(note)
+    parts.warnings.append(Problem(at.source, note, Severity.WARNING))
+
+
+def _figure(cell: Cell, head: str) -> str | None:
+    """The cell's figure as kept (no spaces), or None where it is no amount (a rate's % aside)."""
+    text = "".join(cell.text.split())
+    amount, _noted = money_amount(Cell(text.removesuffix("%"), cell.source), head, [])
+    return text if amount is not None else None
+
+
+def bond_funds(rows: list[list[Cell]], parts: Parts) -> tuple[list[list[Cell]], Cell | None]:
+    """``rows`` (a header block's) with a bond row's heads and figures taken out, and its 下达额度 (the budget the
+    caller gives :func:`bond_budget` once the block is read): the figures kept as extras under their heads, the
+    row's other cells as unlabelled extras (see the module's note). Rows without such a row are returned as they are;
+    a bond row whose figures are not placed too, told."""
+    for index, row in enumerate(rows):
+        filled = _filled(row)
+        keys = [label_key(cell.text) for cell in filled]
+        if not any("债券" in key for key in keys) or not any(key.endswith(_QUOTA_ENDS) for key in keys):
             continue
-        before, heads = found
-        figures = _filled(rows[index + 1])
-        compact = [unicodedata.normalize("NFKC", cell.text).replace(" ", "").strip() for cell in figures]
-        if not figures or not all(_FIGURE.match(text) for text in compact):
-            return rows
-        if len(figures) != len(heads):  # (told, as the block's other money labels whose amounts do not match)
-            named = "、".join(label_key(cell.text) for cell in heads)
-            parts.needs_check.append(f"债券资金管理指标行的数值栏「{named}」之下有{len(figures)}个数值，个数不符，"
-                                     "无法对应，预算未读取")
-            return rows
-        name = next((label_key(cell.text) for cell in before if "债券" in cell.text), "债券资金管理指标")
-        for cell in before:
-            parts.extras.append(("", cell))
-        for head, figure, text in zip(heads, figures, compact, strict=True):
-            parts.extras.append((f"{name}/{label_key(head.text)}", Cell(text, figure.source)))
-            if label_key(head.text) == _ALLOCATED and "total" not in parts.money:
-                parts.money["total"] = Cell(text, figure.source)
-        after = [cell for cell in _filled(row) if cell not in before and cell not in heads]
-        parts.extras.extend(("", cell) for cell in after)
-        return [*rows[:index], *rows[index + 2:]]
-    return rows
+        start = next(k for k, key in enumerate(keys) if _value_head(key) or key.endswith(_QUOTA_ENDS))
+        values = start
+        while values < len(keys) and _value_head(keys[values]):
+            values += 1
+        texts = values
+        while texts < len(keys) and _text_head(keys[texts]):
+            texts += 1
+        figures = _filled(rows[index + 1]) if index + 1 < len(rows) else []
+        at = figures[0] if figures else filled[start]
+        heads = keys[start:values]
+        if texts < len(keys):
+            _untold(parts, at, f"栏目「{keys[texts]}」不是已知的数值栏")
+            return rows, None
+        if not any(key in BUDGET_COLUMNS for key in heads):
+            _untold(parts, at, f"栏目「{'、'.join(heads)}」中没有预算栏（如下达额度）")
+            return rows, None
+        if not values - start <= len(figures) <= texts - start:
+            _untold(parts, at, f"数值栏「{'、'.join(heads)}」之下有{len(figures)}个数值，个数不符")
+            return rows, None
+        read = [_figure(cell, head) for head, cell in zip(heads, figures, strict=False)]
+        if (wrong := next((cell for cell, text in zip(figures, read, strict=False) if text is None), None)) is not None:
+            _untold(parts, wrong, f"「{wrong.text.strip()}」不是数值")
+            return rows, None
+        name = next((key for key in keys[:start] if "债券" in key), _NAMED)
+        parts.extras.extend(("", cell) for cell in filled[:start])
+        allocated = None
+        for head, cell, text in zip(keys[start:], figures, [*read, *(c.text for c in figures[len(read):])],
+                                    strict=False):
+            parts.extras.append((f"{name}/{head}", Cell(text or "", cell.source)))
+            if allocated is None and head in BUDGET_COLUMNS:
+                allocated = Cell(text or "", cell.source)
+        return [*rows[:index], *rows[index + 2:]], allocated
+    return rows, None
+
+
+def bond_budget(parts: Parts, allocated: Cell | None) -> None:
+    """下达额度 the budget where the header block read none other; where it read another that differs, told."""
+    if allocated is None:
+        return
+    if (total := parts.money.get("total")) is None:
+        parts.money["total"] = allocated
+        return
+    given, bond = read_amount(total.text)[0], read_amount(allocated.text)[0]
+    if isinstance(given, Decimal) and isinstance(bond, Decimal) and given != bond:
+        note = (f"预算数取自「{total.text.strip()}」，与{_NAMED}行的下达额度「{allocated.text.strip()}」不一致；"
+                "请人工核对预算数")
+        parts.needs_check.append(note)
+        parts.warnings.append(Problem(allocated.source, note, Severity.WARNING))

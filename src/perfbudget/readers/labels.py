@@ -352,6 +352,8 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
                                  # Hebei's 自评表: 年初预算数 | 调整预算数 | 全年执行数 | 分值 | 执行率 | 得分
                                  "调整预算数",
+                                 # a 专项债 自评表's 债券资金管理指标 row (readers/bond_funds.py)
+                                 "实际支出金额", "下达额度",
                                  "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金",
                                  # a 绩效运行监控表's funds columns: 年初预算数 | 1-6月执行数 | 全年预计执行数
                                  *(f"1-{month}月执行数" for month in range(1, 13)), "全年预计执行数", "预计全年执行数",
@@ -383,7 +385,7 @@ PERIOD_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项�
 MIDTERM_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额"})
 BUDGET_COLUMNS: tuple[str, ...] = (SUM_COLUMN, "全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
                                    "本年度申请资金", "本年度安排资金", "年度资金总额", "预算数", "年初预算数",
-                                   "年初预算", "当年金额")
+                                   "年初预算", "当年金额", "下达额度")
 # The columns of a cost breakdown after its 金额 (Ezhou's 项目预算成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 |
 # 2019年实际执行数): its 合计 row's 金额 is the budget, the other columns extras (readers/header_block.py).
 COST_AMOUNT = "金额"

@@ -77,3 +77,11 @@ def test_a_funds_run_typed_with_different_decimals_is_split_by_its_points() -> N
                                         "年度资金总额", "310.2154.741050%5"])
     assert not unsplit
     assert parts[-5:] == ["310.2", "154.74", "10", "50%", "5"]
+
+
+def test_a_level_word_is_a_label_only_beside_the_next_header_label() -> None:
+    """一级 before 二级, 二级 before 三级, 三级 before a value column's label: a grade in a sentence (完成二级公路改造,
+    三级医院, 一级保护区) is no label, whatever follows it."""
+    for sentence in ("完成二级公路改造20公里", "新建三级医院1所", "划定一级保护区3处"):
+        assert split_labels(sentence) == [sentence], sentence
+    assert split_labels("一级二级三级目标值分值") == ["一级", "二级", "三级", "目标值", "分值"]

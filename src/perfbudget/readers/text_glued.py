@@ -69,9 +69,13 @@ _GUARDED_LABELS = {
     "项目预算": r"项目预算(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
     # 省级补助 1763 (a province's transfer form), never 省级补助资金 inside a project's name: only before its amount
     "省级补助": r"省级补助(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
-    # a bare level column's label (一级 | 二级 | 三级), never a grade in a sentence (三级以下道路, 二级以上医院:
+    # a bare level column's label (一级 | 二级 | 三级) only beside the header's next label (一级 before 二级, 二级
+    # before 三级, 三级 before a value column's), never a grade in a sentence (三级以下道路, 完成二级公路改造, 三级医院:
     # the goal of Beijing's 自评表, corpus 199, was split there and its row taken for the indicator header)
-    **{word: word + r"(?!及?以[上下内])" for word in ("一级", "二级", "三级")},
+    "一级": r"一级(?=\s*二级)",
+    "二级": r"二级(?=\s*三级)",
+    "三级": r"三级(?=\s*(?:" + "|".join(map(re.escape, sorted(
+        (w for w, f in COLUMN_LABELS.items() if not f.startswith("level")), key=lambda w: (-len(w), w)))) + "))",
 }
 # (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146; a scoring method's column,
 # 得分计算方法 or 计分方法, is one label, never 得分 | 计算方法: Beijing's 自评表, corpus 199)

@@ -35,3 +35,13 @@ def test_a_monitoring_title_in_a_cell_of_its_own_still_says_so() -> None:
     document, problems = read_text(text, "t.txt")
     assert document is not None, problems
     assert document.kind == "monitoring"
+
+
+def test_a_monitoring_title_alone_in_book_title_marks_is_the_title() -> None:
+    """A cell holding only 《2024年6月项目支出绩效监控表》 (an unlabelled extra) is the table's title in marks, not a
+    document a sentence names: the table is a 监控表 (as on the base), whatever its columns."""
+    text = SELF_EVALUATION.replace("运行监管 | 1、运行监管记录3分；2、填报《项目支出绩效监控表》1分。没有不得分。",
+                                   "《2024年6月项目支出绩效监控表》 | 填报单位：某局")
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    assert document.kind == "monitoring"

@@ -10,7 +10,7 @@ from decimal import Decimal
 from perfbudget.model import Severity
 from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.text import read_text
-from perfbudget.readers.text_glued import split_labels
+from perfbudget.readers.text_glued import _joined_page_markers, split_labels
 
 GOAL = "通过规范地区道路保洁外包经费的使用，实现科学管理，充分发挥资金在小区、三级以下道路、无主垃圾清运中的作用，" * 3
 BEIJING = ("资源描述:\n\n1、项目支出绩效自评表(2016年度)项目名称道路保洁外包经费主管部门及代码某区某街道办事处"
@@ -85,3 +85,13 @@ def test_a_level_word_is_a_label_only_beside_the_next_header_label() -> None:
     for sentence in ("完成二级公路改造20公里", "新建三级医院1所", "划定一级保护区3处"):
         assert split_labels(sentence) == [sentence], sentence
     assert split_labels("一级二级三级目标值分值") == ["一级", "二级", "三级", "目标值", "分值"]
+
+
+def test_a_documents_own_note_after_a_preview_is_not_joined() -> None:
+    """A note of the document's own (``3、本表金额单位为万元…``) after a chunk that ends its sentence (。；：) is a
+    line of its own, never joined into the form's paragraph; a chunk ending mid-text is."""
+    head = "1、" + "甲" * 199 + "乙"
+    lines = [head, "2、" + "丙" * 200 + "。", "3、本表金额单位为万元。"]
+    assert [line for _, line in _joined_page_markers(lines)] == [head + "丙" * 200 + "。", "3、本表金额单位为万元。"]
+    lines = [head, "2、" + "丙" * 200, "3、本表"]
+    assert [line for _, line in _joined_page_markers(lines)] == [head + "丙" * 200 + "本表"]

@@ -282,6 +282,8 @@ def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
 # A document site's preview numbers the chunks of the text it shows (1、…, 2、…), also inside a table row
 # (``…进度指标取得2018-2022`` / ``2、监测资料100%100%10…``): the number is the site's, not the form's.
 _PAGE_MARKER = re.compile(r"^\s*(\d{1,2})、")
+# a chunk ending so ends its text: the next number is the document's own (3、本表金额单位为万元…), never the site's cut
+_SENTENCE_ENDS = ("。", "；", "：", ";", ":")
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
@@ -323,14 +325,15 @@ def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
     line of 200 characters or more starting with 1、, 3、 after that 2、 …, blank lines between them dropped) joined to
     that line, without the number. The chunk a line ends with is the last one joined to it: a preview cut into
     three chunks or more (``1、…科学管`` / ``2、理…数量12.51`` / ``3、2.512.5…``) is one paragraph, not its first
-    two."""
+    two. A site cuts mid-text: after a line ending its sentence (。；：) the number is the document's own (a note
+    ``3、本表金额单位为万元…`` after a two-chunk preview), not joined."""
     out: list[tuple[int, str]] = []
     chunk: int | None = None  # the number of the chunk the last line of out ends with
     blanks: list[tuple[int, str]] = []  # blank lines after a chunk, kept unless the next chunk follows
     for lineno, raw in enumerate(lines, 1):
         marker = _PAGE_MARKER.match(raw)
         if marker is not None and chunk is not None and len(out[-1][1]) >= 200 \
-                and int(marker.group(1)) == chunk + 1:
+                and int(marker.group(1)) == chunk + 1 and not out[-1][1].rstrip().endswith(_SENTENCE_ENDS):
             out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
             chunk += 1
             blanks = []

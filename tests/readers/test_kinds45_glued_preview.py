@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from perfbudget.model import Severity
 from perfbudget.readers.glued_funds import split_glued_funds
+from perfbudget.readers.labels import EXTRA_COLUMN_LABELS, SCORING_METHOD_COLUMNS
 from perfbudget.readers.text import read_text
 from perfbudget.readers.text_glued import _joined_page_markers, split_labels
 
@@ -95,3 +96,10 @@ def test_a_documents_own_note_after_a_preview_is_not_joined() -> None:
     assert [line for _, line in _joined_page_markers(lines)] == [head + "丙" * 200 + "。", "3、本表金额单位为万元。"]
     lines = [head, "2、" + "丙" * 200, "3、本表"]
     assert [line for _, line in _joined_page_markers(lines)] == [head + "丙" * 200 + "本表"]
+
+
+def test_the_scoring_method_columns_are_one_named_set() -> None:
+    """The glued labels take the scoring methods' columns from ``labels.SCORING_METHOD_COLUMNS`` (kept as extras)."""
+    assert SCORING_METHOD_COLUMNS <= EXTRA_COLUMN_LABELS
+    for label in SCORING_METHOD_COLUMNS:
+        assert split_labels(f"三级指标指标值得分{label}") == ["三级指标", "指标值", "得分", label]

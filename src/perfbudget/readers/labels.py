@@ -520,9 +520,10 @@ COLUMN_LABELS: dict[str, str] = {
 
 # Further indicator columns kept as extras; listed so that a stream of cells knows where the
 # indicator header ends (in rows, any unknown header is kept as an extra column anyway).
+# A scoring method's column: one label, never 得分 | 计算方法 where glued (Beijing's 自评表, corpus 199)
+SCORING_METHOD_COLUMNS = frozenset({"计分方法", "评分方法", "得分计算方法"})
 EXTRA_COLUMN_LABELS = frozenset({
-    "绩效标准", "备注", "评分标准", "计分方法", "评分方法", "得分计算方法", "指标方向", "折算分", "指标类型",
-    "数据来源", "评价标准",
+    "绩效标准", "备注", "评分标准", *SCORING_METHOD_COLUMNS, "指标方向", "折算分", "指标类型", "数据来源", "评价标准",
     "完成情况", "年度完成情况", "全年预计完成情况", "完成目标可能性", "原因说明", "指标来源",
     "核心指标", "是否核心指标",
 })

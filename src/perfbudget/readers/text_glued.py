@@ -36,7 +36,6 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
     EXECUTION_POINT_COLUMNS,
-    EXTRA_COLUMN_LABELS,
     FUND_COLUMNS,
     GOAL_ACTUAL,
     GOAL_EXPECTED,
@@ -44,6 +43,7 @@ from perfbudget.readers.labels import (
     HEADER_LABELS,
     IGNORED_LABELS,
     MONEY_BLOCKS,
+    SCORING_METHOD_COLUMNS,
     column_role,
     header_field,
     header_roles,
@@ -80,7 +80,7 @@ _GUARDED_LABELS = {
 # (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146; a scoring method's column,
 # 得分计算方法 or 计分方法, is one label, never 得分 | 计算方法: Beijing's 自评表, corpus 199)
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
-                       *IGNORED_LABELS, *(w for w in EXTRA_COLUMN_LABELS if w.endswith("方法")),
+                       *IGNORED_LABELS, *SCORING_METHOD_COLUMNS,
                        "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
                       - EXECUTION_POINT_COLUMNS.keys(), key=lambda w: (-len(w), w))
 # A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts

@@ -68,6 +68,8 @@ def bond_funds(rows: list[list[Cell]], parts: Parts) -> tuple[list[list[Cell]], 
     row's other cells as unlabelled extras (see the module's note). Rows without such a row are returned as they are;
     a bond row whose figures are not placed too, told."""
     for index, row in enumerate(rows):
+        if not any("债券" in cell.text for cell in row):
+            continue  # (the look every header row gets: its cells' texts, no label key made)
         filled = _filled(row)
         keys = [label_key(cell.text) for cell in filled]
         if not any("债券" in key for key in keys) or not any(key.endswith(_QUOTA_ENDS) for key in keys):

@@ -352,8 +352,6 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
                                  # Hebei's 自评表: 年初预算数 | 调整预算数 | 全年执行数 | 分值 | 执行率 | 得分
                                  "调整预算数",
-                                 # a 专项债 自评表's 债券资金管理指标 row (readers/bond_funds.py)
-                                 "实际支出金额", "下达额度",
                                  "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金",
                                  # a 绩效运行监控表's funds columns: 年初预算数 | 1-6月执行数 | 全年预计执行数
                                  *(f"1-{month}月执行数" for month in range(1, 13)), "全年预计执行数", "预计全年执行数",
@@ -373,7 +371,9 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  "本年度结余金额", "资金结余率",
                                  # the execution's points named as its own (Chongqing's 部门整体绩效自评表: 执行率 |
                                  # 执行率权重 | 执行率得分, corpus 149; kinds31: they were unlabelled extras)
-                                 *EXECUTION_POINT_COLUMNS)
+                                 *EXECUTION_POINT_COLUMNS,
+                                 # a 专项债 自评表's 债券资金管理指标 row (readers/bond_funds.py)
+                                 "实际支出金额", "下达额度")
 # A funds column numbered as the form numbers them (年中调整金额③, 支出实现率⑥=⑤/④; ① is 1 in a label's key): the
 # number and its formula are no part of its name. 小计 is a funds column only so, its formula summing the columns
 # before it (小计④=①+②+③: the year's budget).

@@ -109,10 +109,8 @@ def bond_funds(rows: list[list[Cell]], parts: Parts) -> tuple[list[list[Cell]], 
     return rows, None
 
 
-def bond_budget(parts: Parts, allocated: Cell | None) -> None:
+def bond_budget(parts: Parts, allocated: Cell) -> None:
     """下达额度 the budget where the header block read none other; where it read another that differs, told."""
-    if allocated is None:
-        return
     if (total := parts.money.get("total")) is None:
         parts.money["total"] = allocated
         return

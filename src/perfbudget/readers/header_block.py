@@ -539,7 +539,8 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
         parts.extras.extend(unread_head(state.management))  # the block's head closed the rows: kept as texts
     if state.goal_lines is not None:
         unsplit_goal_lines(state.goal_lines, stream, parts, state.goal_columns)
-    bond_budget(parts, allocated)
+    if allocated is not None:
+        bond_budget(parts, allocated)
 
 
 _YEAR_HEAD = re.compile(r"^((?:19|20)\d{2})\s*年度?$")

@@ -341,7 +341,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                 "各栏，未读取；请人工核对预算数")
         parts.needs_check.append(note)
         problems.append(Problem(figures.source, note, Severity.WARNING))
-    problems.extend(parts.warnings)
+    if parts.warnings:
+        problems.extend(parts.warnings)
     if budget.total is None and not parts.money and (investment := _investment_only(parts)) is not None:
         note = (f"预算数没有读出：表中只有「项目总投资」{investment.text.strip()}（项目多年的总投资，不是当年预算），"
                 "未作为预算数；请人工核对预算数")

@@ -166,7 +166,8 @@ def test_read_text_with_its_own_layout_test_equals_the_layout_named() -> None:
     """read_text splits the lines once for the tab-cell test and the one-pass path; the result is the one
     the detected layout, named, gives (fixtures of every text layout) — or, where glued rows read to no indicator
     and a paragraph holds a whole glued form, the one that paragraph gives (the fallback only detection takes:
-    docs/formats.md, corpus 105)."""
+    docs/formats.md, corpus 105). A text another layout finds no table in, holding such a paragraph, is left to the
+    tests of what that paragraph gives (kinds45, corpus 199: test_kinds45_glued_preview)."""
     for number, text in enumerate(_fixture_texts()):
         file = f"f{number}.txt"
         layout = detect_layout(text)
@@ -174,6 +175,8 @@ def test_read_text_with_its_own_layout_test_equals_the_layout_named() -> None:
         if layout == "glued-rows" and not (named[0] is not None and any(p.indicators for p in named[0].projects)) \
                 and looks_like_glued_paragraph(text):
             named = interpret_tables(read_glued_paragraph(text, file), file)
+        elif layout != "glued-rows" and named[0] is None and looks_like_glued_paragraph(text):
+            continue  # the glued paragraph may be read instead: what it gives is tested in test_kinds45_glued_preview
         assert _everything(read_text(text, file)) == _everything(named), number
 
 

@@ -37,7 +37,7 @@ from perfbudget.readers.total_rows import TOTAL_ROWS as SCORE_TOTAL_ROWS
 _FIELD_OF_COLUMN = {
     "年初预算数": "initial", "年初预算": "initial",
     "全年执行数": "executed", "执行数": "executed", "预算执行数": "executed", "全年执行": "executed",
-    "资金执行数": "executed",
+    "资金执行数": "executed", "实际支出金额": "executed",  # (a 专项债 自评表's 债券资金管理指标 row: bond_funds.py)
     "执行率": "rate", "预算执行率": "rate",
     "分值": "weight", "权重": "weight",
     "得分": "score",

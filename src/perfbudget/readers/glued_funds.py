@@ -139,12 +139,17 @@ def _only_split(run: str, columns: list[str], budget: SplitBudget | None) -> lis
 
 def _as_printed(found: list[list[str]], columns: list[str]) -> list[list[str]]:
     """Of several splits that check out, those a grid prints: a 得分 never above its 分值 (no points past the
-    weight), and the row's amounts to the same decimals (``2456.18 | 2456.18 | 2456.18``, not ``2456.182 |
-    456.182 | 456.18``). Asked only where the rate alone leaves more than one split (a grid of three amounts)."""
+    weight), then, where that leaves more than one, the row's amounts to the same decimals (``2456.18 | 2456.18 |
+    2456.18``, not ``2456.182 | 456.182 | 456.18``). Asked only where the rate alone leaves more than one split (a
+    grid of three amounts). The decimals are a preference, the points a rule: a row typed by hand ``310.2 | 154.74 |
+    10 | 50% | 5`` is the one split left by its points (``154.741 | 0 | 50% | 5`` gives 5 points of 0), and is kept
+    although its amounts differ in decimals."""
     weight = next((k for k, c in enumerate(columns) if c in ("分值", "权重")), None)
     score = next((k for k, c in enumerate(columns) if c == "得分"), None)
     if weight is not None and score is not None:
         found = [values for values in found if Decimal(values[score]) <= Decimal(values[weight])]
+    if len(found) <= 1:
+        return found
     amounts = [k for k, c in enumerate(columns) if c in _BUDGETS | _SPENT]
     return [values for values in found
             if len({_decimals(_AMOUNT_UNIT.sub("", values[k])) for k in amounts}) == 1]

@@ -26,6 +26,7 @@ from itertools import islice
 from perfbudget.framework import names_department_table
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
+from perfbudget.readers.bond_funds import bond_budget, bond_funds
 from perfbudget.readers.expense_parts import expense_part
 from perfbudget.readers.goal_lines import (
     goal_slot_at,
@@ -498,8 +499,10 @@ def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
 def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False) -> None:
     """Read the header block's rows into ``parts``."""
     state = _State(stream=stream)
+    allocated = None
     if not stream and len(rows) > 1:
         rows = labels_over_values(rows)  # 项目名称 | 主管部门 over 乡村道路养护 | 某县交通运输局
+        rows, allocated = bond_funds(rows, parts)  # 实际支出金额 | 下达额度 | … over 1,437 | 1,437 | … (专项债)
     for row in rows:
         if state.management is not None:
             if (management := read_management_row(row, state.management, MANAGEMENT_BLOCK)) is not None:
@@ -536,6 +539,8 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
         parts.extras.extend(unread_head(state.management))  # the block's head closed the rows: kept as texts
     if state.goal_lines is not None:
         unsplit_goal_lines(state.goal_lines, stream, parts, state.goal_columns)
+    if allocated is not None:
+        bond_budget(parts, allocated)
 
 
 _YEAR_HEAD = re.compile(r"^((?:19|20)\d{2})\s*年度?$")

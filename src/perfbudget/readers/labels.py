@@ -371,7 +371,9 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  "本年度结余金额", "资金结余率",
                                  # the execution's points named as its own (Chongqing's 部门整体绩效自评表: 执行率 |
                                  # 执行率权重 | 执行率得分, corpus 149; kinds31: they were unlabelled extras)
-                                 *EXECUTION_POINT_COLUMNS)
+                                 *EXECUTION_POINT_COLUMNS,
+                                 # a 专项债 自评表's 债券资金管理指标 row (readers/bond_funds.py)
+                                 "实际支出金额", "下达额度")
 # A funds column numbered as the form numbers them (年中调整金额③, 支出实现率⑥=⑤/④; ① is 1 in a label's key): the
 # number and its formula are no part of its name. 小计 is a funds column only so, its formula summing the columns
 # before it (小计④=①+②+③: the year's budget).
@@ -383,7 +385,7 @@ PERIOD_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项�
 MIDTERM_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额"})
 BUDGET_COLUMNS: tuple[str, ...] = (SUM_COLUMN, "全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
                                    "本年度申请资金", "本年度安排资金", "年度资金总额", "预算数", "年初预算数",
-                                   "年初预算", "当年金额")
+                                   "年初预算", "当年金额", "下达额度")
 # The columns of a cost breakdown after its 金额 (Ezhou's 项目预算成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 |
 # 2019年实际执行数): its 合计 row's 金额 is the budget, the other columns extras (readers/header_block.py).
 COST_AMOUNT = "金额"
@@ -466,6 +468,7 @@ COLUMN_LABELS: dict[str, str] = {
     "当年预期实现值": "target",
     "年度预期目标值": "target",
     "年初目标值": "target",
+    "年初指标值": "target",  # Hubei 广水市's 自评表: 年初指标值 | 年终完成值 | 自评分 | 复核分 (kinds45)
     "年度目标值及单位": "target",
     "预期目标": "target",
     "绩效目标值": "target",
@@ -493,6 +496,7 @@ COLUMN_LABELS: dict[str, str] = {
     "权重": "weight",
     "指标分值": "weight",
     "实际完成值": "actual",
+    "年终完成值": "actual",
     "完成值": "actual",
     "年度完成值": "actual",
     "全年完成值": "actual",
@@ -501,6 +505,7 @@ COLUMN_LABELS: dict[str, str] = {
     "全年实际值": "actual",
     "全年实际完成值": "actual",
     "得分": "score",
+    "自评分": "score",
     "偏差原因分析及改进措施": "deviation",
     "偏差原因分析": "deviation",
     "偏差原因": "deviation",
@@ -515,8 +520,10 @@ COLUMN_LABELS: dict[str, str] = {
 
 # Further indicator columns kept as extras; listed so that a stream of cells knows where the
 # indicator header ends (in rows, any unknown header is kept as an extra column anyway).
+# A scoring method's column: one label, never 得分 | 计算方法 where glued (Beijing's 自评表, corpus 199)
+SCORING_METHOD_COLUMNS = frozenset({"计分方法", "评分方法", "得分计算方法"})
 EXTRA_COLUMN_LABELS = frozenset({
-    "绩效标准", "备注", "评分标准", "计分方法", "评分方法", "指标方向", "折算分", "指标类型", "数据来源", "评价标准",
+    "绩效标准", "备注", "评分标准", *SCORING_METHOD_COLUMNS, "指标方向", "折算分", "指标类型", "数据来源", "评价标准",
     "完成情况", "年度完成情况", "全年预计完成情况", "完成目标可能性", "原因说明", "指标来源",
     "核心指标", "是否核心指标",
 })

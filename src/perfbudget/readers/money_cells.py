@@ -167,6 +167,32 @@ def unsplit_budget_cell(parts: Parts) -> Cell | None:
     return None
 
 
+# A funds grid's head as the last words of a header cell kept unread (执行数, 专项债券资金, …本级其他合计): a funds
+# word, or a total right after a fund source (本级合计, 资金合计); never another total (编制人数合计, 得分合计)
+_FUNDS_HEAD_END = re.compile(r"(?:预算数|执行数|资金总额|资金|(?:本级|其他|财政|自筹|中央|省|地|市|县|资金|拨款|金额)"
+                             r"(?:合计|总计))$")
+# an amount's digits: a run of digits and points, not a year, a date, a count or points (12人, 15分, 3项) or a number
+# naming an attachment (附件1)
+_FIGURE = re.compile(r"(?<![附件第\d.])\d[\d.]*(?![\d.]|[年月日号条项人分个次名家户])")
+
+
+def unplaced_funds_cells(parts: Parts) -> tuple[Cell, Cell] | None:
+    """(the head, the amounts) of a funds grid the header block kept unread, as unlabelled extras: a cell whose text
+    ends with a grid's column or a fund source's total (``…中央省、地本级其他合计``, ``执行数``, ``专项债券资金``)
+    and, within the three unlabelled cells after it, one holding an amount (``(万元)(万元)5.55.5来源``: a PDF's text
+    in its drawing order, heads and amounts interleaved, corpus 191; not ``12人`` after 编制人数合计). Where the
+    budget was read from nowhere else the caller warns at them: which amount stands under which head is not said,
+    none is taken. None where there is no such pair."""
+    unlabelled = [cell for label, cell in parts.extras if not label and not cell.blank]
+    for index, cell in enumerate(unlabelled):
+        if _FUNDS_HEAD_END.search("".join(unicodedata.normalize("NFKC", cell.text).split())) is None:
+            continue
+        for after in unlabelled[index + 1:index + 4]:
+            if _FIGURE.search(unicodedata.normalize("NFKC", after.text)) is not None:
+                return cell, after
+    return None
+
+
 def _place(cell: Cell | None, parts: Parts) -> str:
     """Where a table's amounts stand, for a person: its first amount's cell (its table's first row if it has none),
     without the file's name (``项目二 第2行 第3列``, a text's ``第12行``)."""

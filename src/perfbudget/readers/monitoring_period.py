@@ -65,6 +65,17 @@ def is_monitoring_title(text: str) -> bool:
 
 
 _TITLE = re.compile(r"监控(?:情况)?(?:表(?!计)|报表|报告)")
+_QUOTED = re.compile(r"《[^《》]*》")  # a document a cell's sentence names
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def _unquoted(text: str) -> str:
+    """A cell's text without what it names in book-title marks, where it has words outside them (a sentence naming a
+    document: 填报《项目支出绩效监控表》1分); a cell that is only its 《…》 is the title it quotes."""
+    unquoted = _QUOTED.sub("", text)
+    return unquoted if _WORD.search(unquoted) else text
+
+
 _OTHER_TABLE = re.compile(r"(?:绩效目标|自评|申报|评价)表")
 
 
@@ -105,9 +116,12 @@ def monitoring_period(title: str | None, heading: str | None, extras: list[tuple
             monitoring = True
             if (month := _moment_month(text)) is not None:
                 months.append((month, cell.source, f"{label.strip()}{text}"))
-        elif not label and "监控" in text and (
-                (month := _labelled_moment(text)) is not None or is_monitoring_title(text)):
-            # 监控时点：2024年6月30日 (or the title) in a cell of its own, an unlabelled extra
+        elif not label and "监控" in text and "监控" in (unquoted := _unquoted(text)) and (
+                (month := _labelled_moment(unquoted)) is not None or is_monitoring_title(unquoted)):
+            # 监控时点：2024年6月30日 (or the title) in a cell of its own, an unlabelled extra; a 监控表 the cell names
+            # in book-title marks is a document it refers to (a 自评表's criterion: 填报《项目支出绩效监控表》1分,
+            # corpus 191 read as a 监控表 until kinds45), never the table's own title; a cell that is only its 《…》
+            # is the title quoted
             monitoring = True
             if (month := month or _month_of(text)) is not None:
                 months.append((month, cell.source, text))

@@ -50,6 +50,9 @@ class Parts:
     side_names: list[Cell] = field(default_factory=list)
     # A 绩效监控表 (readers/monitoring_period.py): set when the project is built; the document is then a monitoring one.
     monitoring: bool = False
+    # Warnings the header block found at a cell (a 专项债 row's figures not placed: readers/bond_funds.py), reported
+    # when the project is built.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 _new = object.__new__
@@ -58,7 +61,7 @@ _new = object.__new__
 _FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts",
            "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation", "project_total", "cut",
            "department", "needs_check", "unrelated", "second_name", "side_names",
-           "monitoring")
+           "monitoring", "warnings")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")
 
@@ -90,4 +93,5 @@ def new_parts(heading: str | None, source: Source) -> Parts:
     parts.second_name = None
     parts.side_names = []
     parts.monitoring = False
+    parts.warnings = []
     return parts

@@ -22,7 +22,7 @@ from perfbudget.readers.goal_lines import CIRCLED, ListMark, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
-from perfbudget.readers.money_cells import in_table_unit, money_amount, unsplit_budget_cell
+from perfbudget.readers.money_cells import in_table_unit, money_amount, unplaced_funds_cells, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
@@ -335,6 +335,14 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(unsplit.source, f"预算数没有读出：「{unsplit.text.strip()}」写有预算金额，"
                                                 "但与其他文字写在同一单元格中，无法可靠拆分，未读取；请人工核对预算数",
                                 Severity.WARNING))
+    elif budget.total is None and not parts.money and (unplaced := unplaced_funds_cells(parts)) is not None:
+        funds_head, figures = unplaced
+        note = (f"预算数没有读出：资金栏「{_clipped(funds_head.text)}」之后的金额「{_clipped(figures.text)}」无法对应到"
+                "各栏，未读取；请人工核对预算数")
+        parts.needs_check.append(note)
+        problems.append(Problem(figures.source, note, Severity.WARNING))
+    if parts.warnings:
+        problems.extend(parts.warnings)
     if budget.total is None and not parts.money and (investment := _investment_only(parts)) is not None:
         note = (f"预算数没有读出：表中只有「项目总投资」{investment.text.strip()}（项目多年的总投资，不是当年预算），"
                 "未作为预算数；请人工核对预算数")
@@ -394,6 +402,12 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)
+
+
+def _clipped(text: str) -> str:
+    """A cell's text for a message: its last 30 characters at most (a head's words end it)."""
+    compact = " ".join(text.split())
+    return compact if len(compact) <= 30 else "…" + compact[-30:]
 
 
 def _investment_only(parts: Parts) -> Cell | None:

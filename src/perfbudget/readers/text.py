@@ -183,6 +183,15 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
                 whole = interpret_tables(read_glued_paragraph(text, file), file)
                 if _indicator_count(whole[0]) > _indicator_count(answer[0]):
                     return whole
+            elif layout is None and answer[0] is None and looks_like_glued_paragraph(text):
+                # another layout took the text (its first lines one cell a paragraph) and found no table at all,
+                # but a paragraph holds a whole glued form (a document site's preview, corpus 199): read as that
+                # paragraph where it gives a project, its rows an error unless they split (else the refusal said
+                # no table was found, the form's name, budget and errors lost). A layout that read a table, even
+                # one without a project, keeps its reading and its errors (a PDF's drawing order told as such: 160)
+                whole = interpret_tables(read_glued_paragraph(text, file), file)
+                if _has_projects(whole[0]):
+                    return whole
             return answer
     if layout is None and looks_like_glued_paragraph(text):
         # no layout took the text, but a paragraph holds a whole form glued together (a document site's
@@ -221,6 +230,10 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
             return None, refused
         return interpret_tables(read_spaced_department_form(text, file), file)
     return None, [no_table_problem(text, file)]
+
+
+def _has_projects(document: Document | None) -> bool:
+    return document is not None and bool(document.projects)
 
 
 def _has_indicators(document: Document | None) -> bool:

@@ -43,6 +43,7 @@ from perfbudget.readers.labels import (
     HEADER_LABELS,
     IGNORED_LABELS,
     MONEY_BLOCKS,
+    SCORING_METHOD_COLUMNS,
     column_role,
     header_field,
     header_roles,
@@ -68,10 +69,19 @@ _GUARDED_LABELS = {
     "项目预算": r"项目预算(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
     # 省级补助 1763 (a province's transfer form), never 省级补助资金 inside a project's name: only before its amount
     "省级补助": r"省级补助(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
+    # a bare level column's label (一级 | 二级 | 三级) only beside the header's next label (一级 before 二级, 二级
+    # before 三级, 三级 before a value column's), never a grade in a sentence (三级以下道路, 完成二级公路改造, 三级医院:
+    # the goal of Beijing's 自评表, corpus 199, was split there and its row taken for the indicator header)
+    "一级": r"一级(?=\s*二级)",
+    "二级": r"二级(?=\s*三级)",
+    "三级": r"三级(?=\s*(?:" + "|".join(map(re.escape, sorted(
+        (w for w, f in COLUMN_LABELS.items() if not f.startswith("level")), key=lambda w: (-len(w), w)))) + "))",
 }
-# (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146)
+# (a glued 分值执行率得分 is 分值 | 执行率 | 得分, never 分值 | 执行率得分: corpus 146; a scoring method's column,
+# 得分计算方法 or 计分方法, is one label, never 得分 | 计算方法: Beijing's 自评表, corpus 199)
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
-                       *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
+                       *IGNORED_LABELS, *SCORING_METHOD_COLUMNS,
+                       "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
                       - EXECUTION_POINT_COLUMNS.keys(), key=lambda w: (-len(w), w))
 # A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts
 # (not again from each of its spaces: a run of 50,000 spaces without a colon after it was quadratic, attack27).
@@ -272,6 +282,8 @@ def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
 # A document site's preview numbers the chunks of the text it shows (1、…, 2、…), also inside a table row
 # (``…进度指标取得2018-2022`` / ``2、监测资料100%100%10…``): the number is the site's, not the form's.
 _PAGE_MARKER = re.compile(r"^\s*(\d{1,2})、")
+# a chunk ending so ends its text: the next number is the document's own (3、本表金额单位为万元…), never the site's cut
+_SENTENCE_ENDS = ("。", "；", "：", ";", ":")
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
@@ -310,24 +322,29 @@ def _continues_with_header(line: str) -> bool:
 
 def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, line) with each line that starts with the next chunk number of the site's list (2、 after a
-    line of 200 characters or more starting with 1、, blank lines between them dropped) joined to that line,
-    without the number."""
+    line of 200 characters or more starting with 1、, 3、 after that 2、 …, blank lines between them dropped) joined to
+    that line, without the number. The chunk a line ends with is the last one joined to it: a preview cut into
+    three chunks or more (``1、…科学管`` / ``2、理…数量12.51`` / ``3、2.512.5…``) is one paragraph, not its first
+    two. A site cuts mid-text: after a line ending its sentence (。；：) the number is the document's own (a note
+    ``3、本表金额单位为万元…`` after a two-chunk preview), not joined."""
     out: list[tuple[int, str]] = []
+    chunk: int | None = None  # the number of the chunk the last line of out ends with
     blanks: list[tuple[int, str]] = []  # blank lines after a chunk, kept unless the next chunk follows
     for lineno, raw in enumerate(lines, 1):
         marker = _PAGE_MARKER.match(raw)
-        previous = _PAGE_MARKER.match(out[-1][1]) if out else None
-        if marker is not None and previous is not None and len(out[-1][1]) >= 200 \
-                and int(marker.group(1)) == int(previous.group(1)) + 1:
+        if marker is not None and chunk is not None and len(out[-1][1]) >= 200 \
+                and int(marker.group(1)) == chunk + 1 and not out[-1][1].rstrip().endswith(_SENTENCE_ENDS):
             out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
+            chunk += 1
             blanks = []
             continue
-        if not raw.strip() and out and previous is not None:
+        if not raw.strip() and out and chunk is not None:
             blanks.append((lineno, raw))
             continue
         out.extend(blanks)
         blanks = []
         out.append((lineno, raw))
+        chunk = int(marker.group(1)) if marker is not None else None
     return out + blanks
 
 

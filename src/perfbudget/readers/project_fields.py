@@ -98,14 +98,43 @@ def _figure_at(text: str, at: int) -> bool:
 
 
 def _goals(paragraphs: list[str]) -> list[str]:
-    """The goals of a goal cell's paragraphs, each cut into its items (:func:`_goal_items`): a paragraph may go on
-    with the list of the paragraph before it (``1.…`` then ``2.…；3.…``)."""
+    """The goals of a goal cell's paragraphs (each stripped, as :func:`_paragraphs` gives them), each cut into its
+    items (:func:`_goal_items`), stripped, none empty: a paragraph may go on with the list of the paragraph before
+    it (``1.…`` then ``2.…；3.…``). Two shapes, most goals, are told by ``str`` tests before any pattern or call: a
+    paragraph whose first character can start no mark (:func:`_may_start_mark`), one goal, and ``1.…`` (``1、``,
+    ``1)``) with no ``2`` after it where an item may have ended (``1.开展活动12次``: :data:`_ENDED_TWO`), one goal
+    without its mark — what :func:`_goal_items` makes of them (reading45: the cell's goals cost the text reader
+    +2.8 % instructions a table, reading44's parse of each paragraph's first mark)."""
     out: list[str] = []
     last: ListMark | None = None
     for paragraph in paragraphs:
-        items, last = _goal_items(paragraph, last)
-        out.extend(items)
+        if not _may_start_mark(paragraph[0]):
+            out.append(paragraph)
+            last = None
+        elif paragraph[0] == "1" and (lone := _FIRST_MARKS.get(paragraph[1:2])) is not None \
+                and not paragraph[2:3].isdecimal() \
+                and (paragraph.find("2", 2) < 0 or _ENDED_TWO.search(paragraph, 2) is None):
+            if goal := paragraph[2:].strip():  # (1.… and no next item: its mark parsed as list_mark would)
+                out.append(goal)
+            last = lone
+        else:
+            items, last = _goal_items(paragraph, last)
+            out.extend(goal for item in items if (goal := item.strip()))
     return out
+
+
+def _may_start_mark(first: str) -> bool:
+    """Whether a stripped paragraph's first character may start a list mark (``goal_lines.list_mark``'s pattern: a
+    digit, an opening bracket, a circled number or the first character of 目标, 任务, 指标)."""
+    return first.isdecimal() or first in _MARK_STARTS or "①" <= first <= "⑳"
+
+
+_MARK_STARTS = frozenset("(（目任指")
+# a 2 where an item may have ended before it (_next_mark looks for 2. 2、 2) only there): 1.开展活动12次 holds none
+_ENDED_TWO = re.compile("[" + "".join(sorted(_ENDS_OR_SPACES)) + "]2")
+# the first mark ``1.``, ``1．``, ``1、``, ``1)`` or ``1）`` at a paragraph's start, as list_mark parses it
+_FIRST_MARKS = {closer: ListMark(None, style, 1, 0, 2)
+                for closer, style in ((".", "."), ("．", "."), ("、", "、"), (")", ")"), ("）", ")"))}
 
 
 def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListMark | None]:
@@ -345,7 +374,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    goals = tuple(goal.strip() for goal in _goals(_paragraphs(parts.goals)))
+    goals = tuple(_goals(_paragraphs(parts.goals)))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():
@@ -364,7 +393,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             if not cell.blank and (label_text in part_names or label_text.startswith(details)):
                 sources.setdefault(f"funds.{label_text}", cell.source)
     extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
-                   if not cell.blank) + tuple(money_notes)
+                   if not cell.blank) + tuple(money_notes) if parts.extras or money_notes else ()
     month = table_total = table_grade = None
     # a 监控表 and its period (readers/monitoring_period.py); a 自评表's own total and grade (readers/stated_scores.py):
     # each says so in its header block, its indicator columns or its title — a plain target table (most tables, no
@@ -391,7 +420,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             # its 总分 against the sum of its 得分 (readers/score_sums.py): asked of a whole one read without errors
             if parts.cut is None and parts.self_evaluation and not any(p.severity is Severity.ERROR for p in problems):
                 problems.extend(score_sum_problems(parts.indicators, budget, parts.extras, stated_total))
-    return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
+    return new_project(seq, title, name, label, year, source_name, budget, purpose, goals,
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)
 

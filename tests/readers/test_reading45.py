@@ -1,0 +1,69 @@
+"""What reading45 changed: the goal cell's cost won back, and tables from units the reader had not met.
+
+* The goals of a cell: most paragraphs start with no list mark's character, or with ``1.`` and hold no ``2`` after
+  it; both are told by ``str`` tests, without ``goal_lines.list_mark``'s pattern (reading44's parse of each goal
+  paragraph's first mark cost the text reader +2.8 % instructions a table).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Project, Severity
+from perfbudget.readers import project_fields
+from perfbudget.readers.goal_lines import ListMark, list_mark
+
+HEAD = "项目名称\t社区服务经费\n主管部门\t某区民政局\n年度资金总额\t10\n"
+INDICATORS = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务活动次数\t≥12次\n"
+
+
+def _read(text: str) -> Project:
+    read = load_bytes(text.encode("utf-8"), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    return project
+
+
+@pytest.mark.parametrize(("goal", "read"), [
+    ("1.开展社区服务活动12次，全年无安全事故。", "开展社区服务活动12次，全年无安全事故。"),
+    ("1、开展社区服务活动12次。", "开展社区服务活动12次。"),
+    ("1）开展社区服务活动12次。", "开展社区服务活动12次。"),
+    ("全年开展社区服务活动12次。", "全年开展社区服务活动12次。"),
+])
+def test_a_lone_goal_parses_no_list_mark(goal: str, read: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A goal starting with no mark's character, or ``1.`` with no ``2`` after it, is read without the list
+    parser (each cost one ``list_mark`` before reading45)."""
+    parsed: list[int] = []
+
+    def counted(text: str, at: int = 0) -> ListMark | None:
+        parsed.append(at)
+        return list_mark(text, at)
+
+    monkeypatch.setattr(project_fields, "list_mark", counted)
+    project = _read(f"2024年项目支出绩效目标表\n{HEAD}年度目标\t{goal}\n{INDICATORS}")
+    assert list(project.goals) == [read]
+    assert parsed == []
+
+
+def _general(paragraphs: list[str]) -> list[str]:
+    out: list[str] = []
+    last = None
+    for paragraph in paragraphs:
+        items, last = project_fields._goal_items(paragraph, last)
+        out.extend(goal for item in items if (goal := item.strip()))
+    return out
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["1.开展活动"], ["1．开展活动"], ["1、开展活动"], ["1)开展活动"], ["1）开展活动"], ["1：开展活动"], ["1开展活动"],
+    ["1.5万元用于维修"], ["1.2024年完成"], ["1.开展活动12次"], ["1.开展活动；2.验收"], ["1. 开展活动"], ["1."],
+    ["1 .开展活动"], ["１.开展活动"], ["12.开展活动"], ["1.开展活动", "2.验收合格"], ["1.开展活动", "3.验收"],
+    ["（1）开展活动", "（2）验收"], ["①开展活动②验收"], ["目标1：开展活动"], ["任务1.开展活动"], ["指标值达标"],
+    ["全年开展活动", "2.验收"], ["1.开展活动", "全年无事故", "2.验收"], ["2.开展活动"], ["(1)开展活动"],
+])
+def test_the_goal_shortcuts_read_as_the_list_parser(paragraphs: list[str]) -> None:
+    """What the two ``str`` shortcuts of ``_goals`` take is what ``_goal_items`` makes of it, the list going on
+    from paragraph to paragraph."""
+    assert project_fields._goals(paragraphs) == _general(paragraphs)

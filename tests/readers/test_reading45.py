@@ -1,5 +1,6 @@
 """What reading45 changed: the goal cell's cost won back, and tables from units the reader had not met.
 
+* ``①完成②号楼改造``: a circled number before 号, 栋 or 幢 numbers a thing, no list's item.
 * The goals of a cell: most paragraphs start with no list mark's character, or with ``1.`` and hold no ``2`` after
   it; both are told by ``str`` tests, without ``goal_lines.list_mark``'s pattern (reading44's parse of each goal
   paragraph's first mark cost the text reader +2.8 % instructions a table).
@@ -13,9 +14,12 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
 from perfbudget.readers import project_fields
 from perfbudget.readers.goal_lines import ListMark, list_mark
+from tests.readers.word_tables import form_file
 
 HEAD = "项目名称\t社区服务经费\n主管部门\t某区民政局\n年度资金总额\t10\n"
 INDICATORS = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务活动次数\t≥12次\n"
+HEAD_ROWS = [["项目名称", "社区服务经费"], ["主管部门", "某区民政局"], ["年度资金总额", "10"]]
+INDICATOR_ROWS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务活动次数", "≥12次"]]
 
 
 def _read(text: str) -> Project:
@@ -47,6 +51,15 @@ def test_a_lone_goal_parses_no_list_mark(goal: str, read: str, monkeypatch: pyte
     assert parsed == []
 
 
+def _project(rows: list[list[str]], form: str) -> Project:
+    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表"], form, "表"))
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert len(project.indicators) == 1
+    return project
+
+
 def _general(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     last = None
@@ -67,3 +80,17 @@ def test_the_goal_shortcuts_read_as_the_list_parser(paragraphs: list[str]) -> No
     """What the two ``str`` shortcuts of ``_goals`` take is what ``_goal_items`` makes of it, the list going on
     from paragraph to paragraph."""
     assert project_fields._goals(paragraphs) == _general(paragraphs)
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
+@pytest.mark.parametrize(("cell", "goals"), [
+    ("①完成②号楼改造。", ["完成②号楼改造。"]),                       # a building's number, no next item
+    ("①完成②号楼改造；②完成③栋验收。", ["完成②号楼改造", "完成③栋验收。"]),  # the real ② after it
+    ("①号楼外墙改造。", ["①号楼外墙改造。"]),                           # no list at all
+    ("①完成改造；②验收合格。", ["完成改造", "验收合格。"]),              # a list as before
+])
+def test_a_circled_number_of_a_building_is_no_list_mark(form: str, cell: str, goals: list[str]) -> None:
+    """``①完成②号楼改造``: ② before 号 (栋, 幢) numbers a thing, the goal's words; it was cut there as the list's
+    next item (reading44's leftover)."""
+    project = _project([*HEAD_ROWS, ["年度目标", cell], *INDICATOR_ROWS], form)
+    assert list(project.goals) == goals

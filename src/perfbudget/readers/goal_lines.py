@@ -56,10 +56,14 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
-# A list item's mark: 目标1：, 1., （1）, 1、, 1), or a circled number ①–⑳ (目标①, ②…: reading44): its word, opening
-# bracket, digits, closing mark (none where a Chinese character follows the digits: 目标1完成…) and circled number.
+# What follows a circled number that numbers a thing, never an item's mark: ②号楼, ③栋, ①幢 (reading45: ①完成②号楼
+#改造 was cut at ②); no item's text starts with it.
+NUMBERED_THING = "号栋幢"
+# A list item's mark: 目标1：, 1., （1）, 1、, 1), or a circled number ①–⑳ (目标①, ②…: reading44) not numbering a
+# thing: its word, opening bracket, digits, closing mark (none where a Chinese character follows the digits:
+# 目标1完成…) and circled number.
 _LIST_MARK = re.compile(r"\s*+(?:(目标|任务|指标)\s*+)?(?:([(（])?\s*+(\d{1,2})"
-                        r"\s*(?:([)）:：.．、])|(?=[\u4e00-\u9fff]))|([①-⑳]))")
+                        rf"\s*(?:([)）:：.．、])|(?=[\u4e00-\u9fff]))|([①-⑳])(?![{NUMBERED_THING}]))")
 _CLOSER_KINDS = {"．": ".", "）": ")", "：": ":"}
 CIRCLED = "①"
 

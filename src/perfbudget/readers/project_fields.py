@@ -18,7 +18,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
-from perfbudget.readers.goal_lines import CIRCLED, ListMark, list_mark
+from perfbudget.readers.goal_lines import CIRCLED, NUMBERED_THING, ListMark, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
@@ -163,12 +163,16 @@ def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListM
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
     """The list's next mark after ``previous``, in its style (``1.`` then ``2.``, ``1)`` then ``2)``, never ``2、``),
     where an item may start: ``2.``, ``2、`` or ``（2）`` after the item before ended (:func:`_ended`) and before no
-    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` anywhere; None when there is none. (``str.find``
+    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` anywhere but before what a numbered thing's
+    number stands before (``②号楼``: :data:`goal_lines.NUMBERED_THING`); None when there is none. (``str.find``
     for the number, then its neighbours: a goal's text is scanned once, in C, not tried by a pattern at every
     character.)"""
     number, start = previous.number + 1, previous.end
     if previous.style == CIRCLED:
-        at = paragraph.find(chr(ord(CIRCLED) + number - 1), start)
+        circled = chr(ord(CIRCLED) + number - 1)
+        at = paragraph.find(circled, start)
+        while at >= 0 and at + 1 < len(paragraph) and paragraph[at + 1] in NUMBERED_THING:
+            at = paragraph.find(circled, at + 1)  # (②号楼: a building's number, the goal's words)
         return ListMark(None, CIRCLED, number, at, at + 1) if at >= 0 else None
     paren = previous.style == "()"
     digits = str(number)

@@ -14,12 +14,12 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
 from perfbudget.readers import project_fields
 from perfbudget.readers.goal_lines import ListMark, list_mark
-from tests.readers.word_tables import form_file
+from tests.readers.test_reading44 import HEAD as HEAD_ROWS
+from tests.readers.test_reading44 import INDICATORS as INDICATOR_ROWS
+from tests.readers.test_reading44 import _project
 
 HEAD = "项目名称\t社区服务经费\n主管部门\t某区民政局\n年度资金总额\t10\n"
 INDICATORS = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务活动次数\t≥12次\n"
-HEAD_ROWS = [["项目名称", "社区服务经费"], ["主管部门", "某区民政局"], ["年度资金总额", "10"]]
-INDICATOR_ROWS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务活动次数", "≥12次"]]
 
 
 def _read(text: str) -> Project:
@@ -49,15 +49,6 @@ def test_a_lone_goal_parses_no_list_mark(goal: str, read: str, monkeypatch: pyte
     project = _read(f"2024年项目支出绩效目标表\n{HEAD}年度目标\t{goal}\n{INDICATORS}")
     assert list(project.goals) == [read]
     assert parsed == []
-
-
-def _project(rows: list[list[str]], form: str) -> Project:
-    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表"], form, "表"))
-    assert read.document is not None, [str(p) for p in read.problems]
-    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
-    (project,) = read.document.projects
-    assert len(project.indicators) == 1
-    return project
 
 
 def _general(paragraphs: list[str]) -> list[str]:

@@ -85,3 +85,50 @@ def test_a_circled_number_of_a_building_is_no_list_mark(form: str, cell: str, go
     next item (reading44's leftover)."""
     project = _project([*HEAD_ROWS, ["年度目标", cell], *INDICATOR_ROWS], form)
     assert list(project.goals) == goals
+
+
+FORMS_AND_JOINERS = [(form, "") for form in ("tabs", "pipes", "docx", "xlsx", "html")] + [
+    (form, "\n") for form in ("docx", "xlsx", "html")]
+
+
+@pytest.mark.parametrize(("form", "joiner"), FORMS_AND_JOINERS)
+@pytest.mark.parametrize(("items", "goals"), [
+    (["①号召居民参与；", "②完成培训。"], ["号召居民参与", "完成培训。"]),
+    (["①开展宣传；", "②号召居民参与。"], ["开展宣传", "号召居民参与。"]),
+    (["①号召群众参与；", "②号召企业捐赠；", "③完成验收。"], ["号召群众参与", "号召企业捐赠", "完成验收。"]),
+])
+def test_a_goal_starting_with_a_counter_word_is_a_list_item(form: str, joiner: str, items: list[str],
+                                                            goals: list[str]) -> None:
+    """``①号召…；②…``: 号召 starts an item; a ``②`` after an item's end is the list's mark, and ``①号…`` is one where
+    the list goes on (reading45's first commit kept ``①号召…；②…`` one goal with its ①, or lost ``②号召…``)."""
+    project = _project([*HEAD_ROWS, ["年度目标", joiner.join(items)], *INDICATOR_ROWS], form)
+    one_line = not joiner or form == "html"
+    assert list(project.goals) == (goals if one_line else [item.removeprefix(item[0]) for item in items])
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
+@pytest.mark.parametrize(("cells", "goals"), [
+    (["①号召居民参与", "②完成培训"], ["号召居民参与", "完成培训"]),
+    (["①开展宣传", "②号召居民参与"], ["开展宣传", "号召居民参与"]),
+])
+def test_a_circled_list_in_row_cells_starting_with_a_counter_word(form: str, cells: list[str],
+                                                                  goals: list[str]) -> None:
+    """``年度目标 | ①号召… | ②…``: each cell a goal (the second cell was lost, or the first kept its ①)."""
+    project = _project([*HEAD_ROWS, ["年度目标", *cells], *INDICATOR_ROWS], form)
+    assert list(project.goals) == goals
+
+
+@pytest.mark.parametrize(("paragraphs", "goals"), [
+    (["①完成②期工程；②完成验收"], ["完成②期工程", "完成验收"]),
+    (["①走访困难家庭；②慰问③户孤寡老人；③完成回访"], ["走访困难家庭", "慰问③户孤寡老人", "完成回访"]),
+    (["①整治②类隐患；②完成验收"], ["整治②类隐患", "完成验收"]),
+    (["①开展宣传②号召居民参与"], ["开展宣传②号召居民参与"]),  # glued before a counter: a thing's number
+    (["①开展宣传 ②号召居民参与"], ["开展宣传", "号召居民参与"]),  # after a space: the mark
+    (["①开展宣传②验收合格"], ["开展宣传", "验收合格"]),  # glued before no counter: the mark, as before
+    (["①号楼改造"], ["①号楼改造"]), (["②号楼改造"], ["②号楼改造"]),  # no list goes on: a thing's number
+    (["①号楼改造", "②号楼改造"], ["号楼改造", "号楼改造"]),  # the list goes on in the next paragraph
+])
+def test_a_glued_circled_number_before_a_counter_numbers_a_thing(paragraphs: list[str], goals: list[str]) -> None:
+    """A ``②`` glued to the text before it numbers a thing when a counter follows it (②期, ③户, ②类, ②号), never
+    the list's next item; after an item's end it is the mark."""
+    assert project_fields._goals(paragraphs) == goals

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import goal_column
+from perfbudget.readers.labels import COUNTERS, goal_column
 from perfbudget.readers.parts import Parts
 
 
@@ -56,14 +56,10 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
-# What follows a circled number that numbers a thing, never an item's mark: ②号楼, ③栋, ①幢 (reading45: ①完成②号楼
-#改造 was cut at ②); no item's text starts with it.
-NUMBERED_THING = "号栋幢"
-# A list item's mark: 目标1：, 1., （1）, 1、, 1), or a circled number ①–⑳ (目标①, ②…: reading44) not numbering a
-# thing: its word, opening bracket, digits, closing mark (none where a Chinese character follows the digits:
-# 目标1完成…) and circled number.
+# A list item's mark: 目标1：, 1., （1）, 1、, 1), or a circled number ①–⑳ (目标①, ②…: reading44): its word, opening
+# bracket, digits, closing mark (none where a Chinese character follows the digits: 目标1完成…) and circled number.
 _LIST_MARK = re.compile(r"\s*+(?:(目标|任务|指标)\s*+)?(?:([(（])?\s*+(\d{1,2})"
-                        rf"\s*(?:([)）:：.．、])|(?=[\u4e00-\u9fff]))|([①-⑳])(?![{NUMBERED_THING}]))")
+                        r"\s*(?:([)）:：.．、])|(?=[\u4e00-\u9fff]))|([①-⑳]))")
 _CLOSER_KINDS = {"．": ".", "）": ")", "：": ":"}
 CIRCLED = "①"
 
@@ -97,6 +93,13 @@ def list_mark(text: str, at: int = 0) -> ListMark | None:
         return _new_mark((word, CIRCLED, ord(circled) - ord(CIRCLED) + 1, at, found.end()))
     style = _CLOSER_KINDS.get(closer, closer) if opener is None else "(" + _CLOSER_KINDS.get(closer, closer or "")
     return _new_mark((word, style or "", int(digits), at, found.end()))
+
+
+def before_counter(text: str, at: int) -> bool:
+    """A counter (:data:`labels.COUNTERS`) stands at ``at`` of ``text``: after a circled number glued to the words
+    before it, the number numbers a thing (完成②期工程, ②号楼, ③户), no list's mark; a goal starting ``①号…`` is a
+    list's item only where the list goes on (①号召居民参与；②…)."""
+    return at < len(text) and text[at] in COUNTERS
 
 
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")

@@ -18,7 +18,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
-from perfbudget.readers.goal_lines import CIRCLED, NUMBERED_THING, ListMark, list_mark
+from perfbudget.readers.goal_lines import CIRCLED, ListMark, before_counter, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
@@ -107,7 +107,7 @@ def _goals(paragraphs: list[str]) -> list[str]:
     +2.8 % instructions a table, reading44's parse of each paragraph's first mark)."""
     out: list[str] = []
     last: ListMark | None = None
-    for paragraph in paragraphs:
+    for k, paragraph in enumerate(paragraphs):
         if not _may_start_mark(paragraph[0]):
             out.append(paragraph)
             last = None
@@ -118,7 +118,7 @@ def _goals(paragraphs: list[str]) -> list[str]:
                 out.append(goal)
             last = lone
         else:
-            items, last = _goal_items(paragraph, last)
+            items, last = _goal_items(paragraph, last, paragraphs[k + 1] if k + 1 < len(paragraphs) else "")
             out.extend(goal for item in items if (goal := item.strip()))
     return out
 
@@ -137,20 +137,27 @@ _FIRST_MARKS = {closer: ListMark(None, style, 1, 0, 2)
                 for closer, style in ((".", "."), ("．", "."), ("、", "、"), (")", ")"), ("）", ")"))}
 
 
-def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListMark | None]:
+def _goal_items(paragraph: str, last: ListMark | None, following: str = "") -> tuple[list[str], ListMark | None]:
     """The goals of one paragraph, their list numbers left off (the model's goals are unnumbered), and its list's
     last mark: its items, where it is a list written on one line (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as
     a web page's cell loses its line breaks: reading44; until then the first item kept the others, the first's
     number alone left off), numbered from 1 or from the number after ``last``, the paragraph before's last mark, in
     its style; else the paragraph. Marks of another style, or not the list's next number, are the item's text
-    (``1.…（2）…``, ``1.…；3.…``). (A paragraph not starting with a mark, most goals, costs one anchored match.)"""
+    (``1.…（2）…``, ``1.…；3.…``). A circled number before a counter (``①号召…``, ``①号楼…``:
+    :func:`goal_lines.before_counter`) is a mark only where the list goes on: it is the number after ``last``'s, or
+    a next mark stands in the paragraph or starts ``following``, the next paragraph. (A paragraph not starting with
+    a mark, most goals, costs one anchored match.)"""
     first = _goal_mark(paragraph)
     if first is None:
         return [paragraph], None
-    if first.number != 1 and not (last is not None and first.style == last.style and first.number == last.number + 1):
-        return [paragraph[first.end:]], None
+    goes_on = last is not None and first.style == last.style and first.number == last.number + 1
+    thing = first.style == CIRCLED and before_counter(paragraph, first.end)  # (①号召… or ①号楼…)
+    if first.number != 1 and not goes_on:
+        return [paragraph if thing else paragraph[first.end:]], None
     found = _next_mark(paragraph, first)
     if found is None:  # (most lists: one item a line)
+        if thing and not goes_on and not following.startswith(chr(ord(CIRCLED) + first.number)):
+            return [paragraph], None
         return [paragraph[first.end:]], first
     marks = [first, found]
     while (found := _next_mark(paragraph, marks[-1])) is not None:
@@ -163,16 +170,17 @@ def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListM
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
     """The list's next mark after ``previous``, in its style (``1.`` then ``2.``, ``1)`` then ``2)``, never ``2、``),
     where an item may start: ``2.``, ``2、`` or ``（2）`` after the item before ended (:func:`_ended`) and before no
-    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` anywhere but before what a numbered thing's
-    number stands before (``②号楼``: :data:`goal_lines.NUMBERED_THING`); None when there is none. (``str.find``
+    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` after an item's end (``；``, ``。``, ``，``
+    or a space) or glued to the words before it but before no counter (``完成②期工程``, ``②号楼``: a thing's number,
+    :func:`goal_lines.before_counter`); None when there is none. (``str.find``
     for the number, then its neighbours: a goal's text is scanned once, in C, not tried by a pattern at every
     character.)"""
     number, start = previous.number + 1, previous.end
     if previous.style == CIRCLED:
         circled = chr(ord(CIRCLED) + number - 1)
         at = paragraph.find(circled, start)
-        while at >= 0 and at + 1 < len(paragraph) and paragraph[at + 1] in NUMBERED_THING:
-            at = paragraph.find(circled, at + 1)  # (②号楼: a building's number, the goal's words)
+        while at >= 0 and paragraph[at - 1] not in _ENDS_OR_SPACES and before_counter(paragraph, at + 1):
+            at = paragraph.find(circled, at + 1)  # (完成②期工程: a thing's number, the goal's words)
         return ListMark(None, CIRCLED, number, at, at + 1) if at >= 0 else None
     paren = previous.style == "()"
     digits = str(number)

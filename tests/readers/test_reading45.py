@@ -12,7 +12,7 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
-from perfbudget.readers import project_fields
+from perfbudget.readers import goal_lines, project_fields
 from perfbudget.readers.goal_lines import ListMark, list_mark
 from tests.readers.test_reading44 import HEAD as HEAD_ROWS
 from tests.readers.test_reading44 import INDICATORS as INDICATOR_ROWS
@@ -35,10 +35,13 @@ def _read(text: str) -> Project:
     ("1、开展社区服务活动12次。", "开展社区服务活动12次。"),
     ("1）开展社区服务活动12次。", "开展社区服务活动12次。"),
     ("全年开展社区服务活动12次。", "全年开展社区服务活动12次。"),
+    ("目前已开展社区服务活动12次。", "目前已开展社区服务活动12次。"),  # 目, 任, 指: a mark's word, no goal's mark
+    ("指导社区开展服务活动12次。", "指导社区开展服务活动12次。"),
+    ("任务完成率达到100%。", "任务完成率达到100%。"),
 ])
 def test_a_lone_goal_parses_no_list_mark(goal: str, read: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A goal starting with no mark's character, or ``1.`` with no ``2`` after it, is read without the list
-    parser (each cost one ``list_mark`` before reading45)."""
+    parser (each cost one ``list_mark`` before reading45; 目前, 指导, 任务 until its second reading)."""
     parsed: list[int] = []
 
     def counted(text: str, at: int = 0) -> ListMark | None:
@@ -132,3 +135,12 @@ def test_a_glued_circled_number_before_a_counter_numbers_a_thing(paragraphs: lis
     """A ``②`` glued to the text before it numbers a thing when a counter follows it (②期, ③户, ②类, ②号), never
     the list's next item; after an item's end it is the mark."""
     assert project_fields._goals(paragraphs) == goals
+
+
+def test_the_first_marks_are_list_marks() -> None:
+    """The shortcut's first marks are what ``_goal_mark`` parses (built from it: they cannot drift), and every
+    closer after ``1`` that makes a goal's mark is one of them."""
+    for closer in "".join(goal_lines.CLOSERS):
+        mark = project_fields._goal_mark("1" + closer + "开展活动")
+        assert project_fields._FIRST_MARKS.get(closer) == mark
+    assert set(project_fields._FIRST_MARKS) == {".", "．", "、", ")", "）"}

@@ -18,7 +18,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
-from perfbudget.readers.goal_lines import CIRCLED, ListMark, before_counter, list_mark
+from perfbudget.readers.goal_lines import CIRCLED, FIRST_MARKS, MARK_STARTS, ListMark, before_counter, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
@@ -124,17 +124,17 @@ def _goals(paragraphs: list[str]) -> list[str]:
 
 
 def _may_start_mark(first: str) -> bool:
-    """Whether a stripped paragraph's first character may start a list mark (``goal_lines.list_mark``'s pattern: a
-    digit, an opening bracket, a circled number or the first character of 目标, 任务, 指标)."""
-    return first.isdecimal() or first in _MARK_STARTS or "①" <= first <= "⑳"
+    """Whether a stripped paragraph's first character may start a goal's list mark (``goal_lines.list_mark``'s
+    pattern less a word before the number, which :func:`_goal_mark` refuses: a digit, an opening bracket or a
+    circled number, :data:`goal_lines.MARK_STARTS`)."""
+    return first.isdecimal() or first in MARK_STARTS
 
 
-_MARK_STARTS = frozenset("(（目任指")
 # a 2 where an item may have ended before it (_next_mark looks for 2. 2、 2) only there): 1.开展活动12次 holds none
-_ENDED_TWO = re.compile("[" + "".join(sorted(_ENDS_OR_SPACES)) + "]2")
-# the first mark ``1.``, ``1．``, ``1、``, ``1)`` or ``1）`` at a paragraph's start, as list_mark parses it
-_FIRST_MARKS = {closer: ListMark(None, style, 1, 0, 2)
-                for closer, style in ((".", "."), ("．", "."), ("、", "、"), (")", ")"), ("）", ")"))}
+_ENDED_TWO = re.compile("[" + re.escape("".join(sorted(_ENDS_OR_SPACES))) + "]2")
+# the goal's first marks ``1.``, ``1．``, ``1、``, ``1)`` and ``1）`` at a paragraph's start: goal_lines.FIRST_MARKS
+# that are a goal's mark (not ``1：``)
+_FIRST_MARKS = {closer: mark for closer, mark in FIRST_MARKS.items() if mark.style in _GOAL_STYLES}
 
 
 def _goal_items(paragraph: str, last: ListMark | None, following: str = "") -> tuple[list[str], ListMark | None]:

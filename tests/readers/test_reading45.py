@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
@@ -54,26 +56,42 @@ def test_a_lone_goal_parses_no_list_mark(goal: str, read: str, monkeypatch: pyte
     assert parsed == []
 
 
-def _general(paragraphs: list[str]) -> list[str]:
-    out: list[str] = []
-    last = None
-    for paragraph in paragraphs:
-        items, last = project_fields._goal_items(paragraph, last)
-        out.extend(goal for item in items if (goal := item.strip()))
-    return out
+# the pieces goal paragraphs are made of: digits (full-width too), every list mark's closer and opener, circled
+# numbers, the white space a paragraph holds, dates, amounts, counters after a number, words and item ends; and
+# whole marks, which a paragraph often starts with
+MARKS = ["1.", "2.", "3.", "1．", "2．", "1、", "2、", "1)", "2)", "1）", "2）", "（1）", "（2）", "(2)", "1：",
+         "①", "②", "③", "目标1：", "目标2："]
+PIECES = [*"0123456789", "１", "２", *goal_lines.CLOSERS, *goal_lines.OPENERS, "①", "②", "③", "⑳",
+          " ", "\t", "\u3000", "2024年", "10月", "1月", "2.5万元", "万元", "号召", "号楼", "期工程", "户", "类", "栋",
+          "开展活动", "验收", "目标", "任务", "；", "。", "，", "、", ";", ",", *MARKS]
+# a paragraph: items each after an end (or none) and a mark (or none), their words made of the pieces
+ITEM = st.tuples(st.sampled_from(["", " ", "；", "，", "、", "\u3000"]), st.sampled_from(["", *MARKS]),
+                 st.lists(st.sampled_from(PIECES), max_size=5))
+PARAGRAPHS = st.lists(ITEM, min_size=1, max_size=4).map(
+    lambda items: "".join(end + mark + "".join(words) for end, mark, words in items).strip())
 
 
-@pytest.mark.parametrize("paragraphs", [
-    ["1.开展活动"], ["1．开展活动"], ["1、开展活动"], ["1)开展活动"], ["1）开展活动"], ["1：开展活动"], ["1开展活动"],
-    ["1.5万元用于维修"], ["1.2024年完成"], ["1.开展活动12次"], ["1.开展活动；2.验收"], ["1. 开展活动"], ["1."],
-    ["1 .开展活动"], ["１.开展活动"], ["12.开展活动"], ["1.开展活动", "2.验收合格"], ["1.开展活动", "3.验收"],
-    ["（1）开展活动", "（2）验收"], ["①开展活动②验收"], ["目标1：开展活动"], ["任务1.开展活动"], ["指标值达标"],
-    ["全年开展活动", "2.验收"], ["1.开展活动", "全年无事故", "2.验收"], ["2.开展活动"], ["(1)开展活动"],
-])
-def test_the_goal_shortcuts_read_as_the_list_parser(paragraphs: list[str]) -> None:
-    """What the two ``str`` shortcuts of ``_goals`` take is what ``_goal_items`` makes of it, the list going on
-    from paragraph to paragraph."""
-    assert project_fields._goals(paragraphs) == _general(paragraphs)
+def _kept(items: list[str]) -> list[str]:
+    return [goal for item in items if (goal := item.strip())]
+
+
+@example("1.开展活动", "2.验收合格")
+@example("1.开展活动12次", "2.验收")
+@example("1.5万元用于维修", "2.验收")
+@example("（1）开展活动", "（2）验收")
+@example("全年开展活动", "2.验收")
+@example("①号召居民参与", "②完成培训")
+@example("1.", "3.验收")
+@settings(max_examples=1000)  # (a wrong shortcut shows in a few hundred)
+@given(PARAGRAPHS.filter(bool), PARAGRAPHS.filter(bool))
+def test_the_goal_shortcuts_read_as_the_list_parser(first: str, second: str) -> None:
+    """What ``_goals`` makes of one paragraph, and of two (the list going on from the first), is what
+    ``_goal_items`` makes of them, the goals stripped and none empty: its ``str`` shortcuts change nothing."""
+    items, last = project_fields._goal_items(first, None)
+    assert project_fields._goals([first]) == _kept(items)
+    items, last = project_fields._goal_items(first, None, second)
+    more, _ = project_fields._goal_items(second, last)
+    assert project_fields._goals([first, second]) == _kept(items) + _kept(more)
 
 
 @pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])

@@ -83,7 +83,7 @@ def _kept(items: list[str]) -> list[str]:
 @example("①号召居民参与", "②完成培训")
 @example("1.", "3.验收")
 @settings(max_examples=1000)  # (a wrong shortcut shows in a few hundred)
-@given(PARAGRAPHS.filter(bool), PARAGRAPHS.filter(bool))
+@given(PARAGRAPHS, PARAGRAPHS)  # (an empty paragraph too)
 def test_the_goal_shortcuts_read_as_the_list_parser(first: str, second: str) -> None:
     """What ``_goals`` makes of one paragraph, and of two (the list going on from the first), is what
     ``_goal_items`` makes of them, the goals stripped and none empty: its ``str`` shortcuts change nothing."""
@@ -162,3 +162,13 @@ def test_the_first_marks_are_list_marks() -> None:
         mark = project_fields._goal_mark("1" + closer + "开展活动")
         assert project_fields._FIRST_MARKS.get(closer) == mark
     assert set(project_fields._FIRST_MARKS) == {".", "．", "、", ")", "）"}
+
+
+@pytest.mark.parametrize(("paragraphs", "goals"), [
+    ([""], []), (["", "1.开展活动"], ["开展活动"]), (["1.开展活动", "", "2.验收"], ["开展活动", "验收"]),
+    (["全年无事故", ""], ["全年无事故"]),
+])
+def test_an_empty_paragraph_is_no_goal(paragraphs: list[str], goals: list[str]) -> None:
+    """``_goals`` reads an empty paragraph as ``_goal_items`` does, no goal (``_paragraphs`` gives none; the first
+    reading took its first character and failed)."""
+    assert project_fields._goals(paragraphs) == goals

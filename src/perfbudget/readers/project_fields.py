@@ -108,8 +108,9 @@ def _goals(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     last: ListMark | None = None
     for k, paragraph in enumerate(paragraphs):
-        if not _may_start_mark(paragraph[0]):
-            out.append(paragraph)
+        if not _may_start_mark(paragraph[:1]):
+            if paragraph:  # (an empty one no goal, as _goal_items reads it: _paragraphs gives none)
+                out.append(paragraph)
             last = None
         elif paragraph[0] == "1" and (lone := _FIRST_MARKS.get(paragraph[1:2])) is not None \
                 and not paragraph[2:3].isdecimal() \
@@ -404,8 +405,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         for label_text, cell in parts.extras:
             if not cell.blank and (label_text in part_names or label_text.startswith(details)):
                 sources.setdefault(f"funds.{label_text}", cell.source)
-    extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
-                   if not cell.blank) + tuple(money_notes) if parts.extras or money_notes else ()
+    extras = (tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
+                    if not cell.blank) + tuple(money_notes)) if parts.extras or money_notes else ()
     month = table_total = table_grade = None
     # a 监控表 and its period (readers/monitoring_period.py); a 自评表's own total and grade (readers/stated_scores.py):
     # each says so in its header block, its indicator columns or its title — a plain target table (most tables, no

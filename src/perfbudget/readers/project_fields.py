@@ -108,9 +108,10 @@ def _goals(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     last: ListMark | None = None
     for k, paragraph in enumerate(paragraphs):
-        if not _may_start_mark(paragraph[:1]):
-            if paragraph:  # (an empty one no goal, as _goal_items reads it: _paragraphs gives none)
-                out.append(paragraph)
+        if not paragraph:  # (no goal, as _goal_items reads it: _paragraphs gives none; a str test, not a slice)
+            last = None
+        elif not _may_start_mark(paragraph[0]):
+            out.append(paragraph)
             last = None
         elif paragraph[0] == "1" and (lone := _FIRST_MARKS.get(paragraph[1:2])) is not None \
                 and not paragraph[2:3].isdecimal() \

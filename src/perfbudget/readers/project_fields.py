@@ -101,7 +101,8 @@ def _goals(paragraphs: list[str]) -> list[str]:
     """The goals of a goal cell's paragraphs (each stripped, as :func:`_paragraphs` gives them), each cut into its
     items (:func:`_goal_items`), stripped, none empty: a paragraph may go on with the list of the paragraph before
     it (``1.…`` then ``2.…；3.…``). Two shapes, most goals, are told by ``str`` tests before any pattern or call: a
-    paragraph whose first character can start no mark (:func:`_may_start_mark`), one goal, and ``1.…`` (``1、``,
+    paragraph whose first character can start no mark (no digit nor :data:`goal_lines.MARK_STARTS`: a mark with no
+    word before it, as :func:`_goal_mark` takes it), one goal, and ``1.…`` (``1、``,
     ``1)``) with no ``2`` after it where an item may have ended (``1.开展活动12次``: :data:`_ENDED_TWO`), one goal
     without its mark — what :func:`_goal_items` makes of them (reading45: the cell's goals cost the text reader
     +2.8 % instructions a table, reading44's parse of each paragraph's first mark)."""
@@ -110,10 +111,10 @@ def _goals(paragraphs: list[str]) -> list[str]:
     for k, paragraph in enumerate(paragraphs):
         if not paragraph:  # (no goal, as _goal_items reads it: _paragraphs gives none; a str test, not a slice)
             last = None
-        elif not _may_start_mark(paragraph[0]):
+        elif not ((first := paragraph[0]).isdecimal() or first in MARK_STARTS):  # (no mark can start here)
             out.append(paragraph)
             last = None
-        elif paragraph[0] == "1" and (lone := _FIRST_MARKS.get(paragraph[1:2])) is not None \
+        elif first == "1" and (lone := _FIRST_MARKS.get(paragraph[1:2])) is not None \
                 and not paragraph[2:3].isdecimal() \
                 and (paragraph.find("2", 2) < 0 or _ENDED_TWO.search(paragraph, 2) is None):
             if goal := paragraph[2:].strip():  # (1.… and no next item: its mark parsed as list_mark would)
@@ -123,13 +124,6 @@ def _goals(paragraphs: list[str]) -> list[str]:
             items, last = _goal_items(paragraph, last, paragraphs[k + 1] if k + 1 < len(paragraphs) else "")
             out.extend(goal for item in items if (goal := item.strip()))
     return out
-
-
-def _may_start_mark(first: str) -> bool:
-    """Whether a stripped paragraph's first character may start a goal's list mark (``goal_lines.list_mark``'s
-    pattern less a word before the number, which :func:`_goal_mark` refuses: a digit, an opening bracket or a
-    circled number, :data:`goal_lines.MARK_STARTS`)."""
-    return first.isdecimal() or first in MARK_STARTS
 
 
 # a 2 where an item may have ended before it (_next_mark looks for 2. 2、 2) only there): 1.开展活动12次 holds none

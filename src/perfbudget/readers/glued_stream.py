@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import partial
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
-from perfbudget.readers.labels import COLUMN_LABELS, column_role
+from perfbudget.readers.labels import COLUMN_LABELS, COUNTERS, column_role
 
 # The value columns a row's tail can be split into: values in a unit (a rate such as 累计完成率 too), then
 # possibly the score (a bare number).
@@ -52,7 +52,7 @@ _HEADER_CELL = re.compile("(?:" + "|".join(re.escape(w) for w in _HEADER_WORDS) 
 # 年度绩效目标2(40分): the title of the next set of rows, before its repeated header
 _SET_TITLE = re.compile(r"(?:年度)?绩效(?:目标|指标)\d*(?:[(（]\d+分[)）])?")
 _UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|元/人|元/生|万人|万亩"
-          "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批起本]")
+          "|[%‰" + COUNTERS + "]")
 _UNIT_VALUE = r"(?:>=|<=|[≥≤><=≧≦]|大于等于|小于等于|不低于|不高于|不少于|不超过)?\d+(?:\.\d+)?(?:" + _UNITS + ")"
 _BARE_VALUE = r"\d+(?:\.\d+)?"
 # a 三级 name never ends in a digit, a sign or a dash (else the first value might start earlier)

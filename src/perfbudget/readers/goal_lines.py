@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import goal_column
+from perfbudget.readers.labels import COUNTERS, goal_column
 from perfbudget.readers.parts import Parts
 
 
@@ -56,12 +56,20 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
+CIRCLED = "①"
+# A list mark's opening brackets, closing marks and circled numbers (①–⑳)
+OPENERS = "(（"
+CLOSERS = ")）:：.．、"
+CIRCLED_NUMBERS = "".join(chr(c) for c in range(ord(CIRCLED), ord("⑳") + 1))
 # A list item's mark: 目标1：, 1., （1）, 1、, 1), or a circled number ①–⑳ (目标①, ②…: reading44): its word, opening
 # bracket, digits, closing mark (none where a Chinese character follows the digits: 目标1完成…) and circled number.
-_LIST_MARK = re.compile(r"\s*+(?:(目标|任务|指标)\s*+)?(?:([(（])?\s*+(\d{1,2})"
-                        r"\s*(?:([)）:：.．、])|(?=[\u4e00-\u9fff]))|([①-⑳]))")
+_LIST_MARK = re.compile(r"\s*+(?:(目标|任务|指标)\s*+)?(?:([" + re.escape(OPENERS) + r"])?\s*+(\d{1,2})"
+                        r"\s*(?:([" + re.escape(CLOSERS) + r"])|(?=[\u4e00-\u9fff]))"
+                        r"|([" + re.escape(CIRCLED_NUMBERS) + "]))")
 _CLOSER_KINDS = {"．": ".", "）": ")", "：": ":"}
-CIRCLED = "①"
+# What a list mark with no word before it starts with, a digit aside (``str.isdecimal``, as ``\d``): a stripped
+# text starting with none of them holds no such mark at its start
+MARK_STARTS = frozenset(OPENERS + CIRCLED_NUMBERS)
 
 
 class ListMark(NamedTuple):
@@ -93,6 +101,17 @@ def list_mark(text: str, at: int = 0) -> ListMark | None:
         return _new_mark((word, CIRCLED, ord(circled) - ord(CIRCLED) + 1, at, found.end()))
     style = _CLOSER_KINDS.get(closer, closer) if opener is None else "(" + _CLOSER_KINDS.get(closer, closer or "")
     return _new_mark((word, style or "", int(digits), at, found.end()))
+
+
+# ``1`` and a closing mark at a text's start (``1.``, ``1、``, ``1)``…), as :func:`list_mark` parses it: built by it
+FIRST_MARKS = {closer: mark for closer in CLOSERS if (mark := list_mark("1" + closer + "x")) is not None}
+
+
+def before_counter(text: str, at: int) -> bool:
+    """A counter (:data:`labels.COUNTERS`) stands at ``at`` of ``text``: after a circled number glued to the words
+    before it, the number numbers a thing (完成②期工程, ②号楼, ③户), no list's mark; a goal starting ``①号…`` is a
+    list's item only where the list goes on (①号召居民参与；②…)."""
+    return at < len(text) and text[at] in COUNTERS
 
 
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")

@@ -30,6 +30,10 @@ DUTIES_BRIEF = frozenset({"部门职能", "单位职能", "部门主要职能", 
 # budget unit when the table has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly)
 UNIT_EXTRAS = ("预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "主管部门及编码",
                "主管部门及代码")
+# The counters (measure words) a number stands before: an indicator value's one-character unit (≥12次, 3户: the glued
+# rows' patterns, readers/text_glued.py and readers/glued_stream.py) and what a circled number glued to a goal's
+# words numbers (完成②期工程, ②号楼, ③户, ②类: readers/goal_lines.py), never a list's mark.
+COUNTERS = "个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批起本号幢类"
 
 HEADER_LABELS: dict[str, str] = {
     "预算单位": "unit",

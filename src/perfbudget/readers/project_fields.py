@@ -18,7 +18,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
-from perfbudget.readers.goal_lines import CIRCLED, ListMark, list_mark
+from perfbudget.readers.goal_lines import CIRCLED, FIRST_MARKS, MARK_STARTS, ListMark, before_counter, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
@@ -98,30 +98,62 @@ def _figure_at(text: str, at: int) -> bool:
 
 
 def _goals(paragraphs: list[str]) -> list[str]:
-    """The goals of a goal cell's paragraphs, each cut into its items (:func:`_goal_items`): a paragraph may go on
-    with the list of the paragraph before it (``1.…`` then ``2.…；3.…``)."""
+    """The goals of a goal cell's paragraphs (each stripped, as :func:`_paragraphs` gives them), each cut into its
+    items (:func:`_goal_items`), stripped, none empty: a paragraph may go on with the list of the paragraph before
+    it (``1.…`` then ``2.…；3.…``). Two shapes, most goals, are told by ``str`` tests before any pattern or call: a
+    paragraph whose first character can start no mark (no digit nor :data:`goal_lines.MARK_STARTS`: a mark with no
+    word before it, as :func:`_goal_mark` takes it), one goal, and ``1.…`` (``1、``,
+    ``1)``) with no ``2`` after it where an item may have ended (``1.开展活动12次``: :data:`_ENDED_TWO`), one goal
+    without its mark — what :func:`_goal_items` makes of them (reading45: the cell's goals cost the text reader
+    +2.8 % instructions a table, reading44's parse of each paragraph's first mark)."""
     out: list[str] = []
     last: ListMark | None = None
-    for paragraph in paragraphs:
-        items, last = _goal_items(paragraph, last)
-        out.extend(items)
+    for k, paragraph in enumerate(paragraphs):
+        if not paragraph:  # (no goal, as _goal_items reads it: _paragraphs gives none; a str test, not a slice)
+            last = None
+        elif not ((first := paragraph[0]).isdecimal() or first in MARK_STARTS):  # (no mark can start here)
+            out.append(paragraph)
+            last = None
+        elif first == "1" and (lone := _FIRST_MARKS.get(paragraph[1:2])) is not None \
+                and not paragraph[2:3].isdecimal() \
+                and (paragraph.find("2", 2) < 0 or _ENDED_TWO.search(paragraph, 2) is None):
+            if goal := paragraph[2:].strip():  # (1.… and no next item: its mark parsed as list_mark would)
+                out.append(goal)
+            last = lone
+        else:
+            items, last = _goal_items(paragraph, last, paragraphs[k + 1] if k + 1 < len(paragraphs) else "")
+            out.extend(goal for item in items if (goal := item.strip()))
     return out
 
 
-def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListMark | None]:
+# a 2 where an item may have ended before it (_next_mark looks for 2. 2、 2) only there): 1.开展活动12次 holds none
+_ENDED_TWO = re.compile("[" + re.escape("".join(sorted(_ENDS_OR_SPACES))) + "]2")
+# the goal's first marks ``1.``, ``1．``, ``1、``, ``1)`` and ``1）`` at a paragraph's start: goal_lines.FIRST_MARKS
+# that are a goal's mark (not ``1：``)
+_FIRST_MARKS = {closer: mark for closer, mark in FIRST_MARKS.items() if mark.style in _GOAL_STYLES}
+
+
+def _goal_items(paragraph: str, last: ListMark | None, following: str = "") -> tuple[list[str], ListMark | None]:
     """The goals of one paragraph, their list numbers left off (the model's goals are unnumbered), and its list's
     last mark: its items, where it is a list written on one line (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as
     a web page's cell loses its line breaks: reading44; until then the first item kept the others, the first's
     number alone left off), numbered from 1 or from the number after ``last``, the paragraph before's last mark, in
     its style; else the paragraph. Marks of another style, or not the list's next number, are the item's text
-    (``1.…（2）…``, ``1.…；3.…``). (A paragraph not starting with a mark, most goals, costs one anchored match.)"""
+    (``1.…（2）…``, ``1.…；3.…``). A circled number before a counter (``①号召…``, ``①号楼…``:
+    :func:`goal_lines.before_counter`) is a mark only where the list goes on: it is the number after ``last``'s, or
+    a next mark stands in the paragraph or starts ``following``, the next paragraph. (A paragraph not starting with
+    a mark, most goals, costs one anchored match.)"""
     first = _goal_mark(paragraph)
     if first is None:
         return [paragraph], None
-    if first.number != 1 and not (last is not None and first.style == last.style and first.number == last.number + 1):
-        return [paragraph[first.end:]], None
+    goes_on = last is not None and first.style == last.style and first.number == last.number + 1
+    thing = first.style == CIRCLED and before_counter(paragraph, first.end)  # (①号召… or ①号楼…)
+    if first.number != 1 and not goes_on:
+        return [paragraph if thing else paragraph[first.end:]], None
     found = _next_mark(paragraph, first)
     if found is None:  # (most lists: one item a line)
+        if thing and not goes_on and not following.startswith(chr(ord(CIRCLED) + first.number)):
+            return [paragraph], None
         return [paragraph[first.end:]], first
     marks = [first, found]
     while (found := _next_mark(paragraph, marks[-1])) is not None:
@@ -134,12 +166,17 @@ def _goal_items(paragraph: str, last: ListMark | None) -> tuple[list[str], ListM
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:
     """The list's next mark after ``previous``, in its style (``1.`` then ``2.``, ``1)`` then ``2)``, never ``2、``),
     where an item may start: ``2.``, ``2、`` or ``（2）`` after the item before ended (:func:`_ended`) and before no
-    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` anywhere; None when there is none. (``str.find``
+    digit, spaces skipped (``2. 3万元`` is a decimal), a circled ``②`` after an item's end (``；``, ``。``, ``，``
+    or a space) or glued to the words before it but before no counter (``完成②期工程``, ``②号楼``: a thing's number,
+    :func:`goal_lines.before_counter`); None when there is none. (``str.find``
     for the number, then its neighbours: a goal's text is scanned once, in C, not tried by a pattern at every
     character.)"""
     number, start = previous.number + 1, previous.end
     if previous.style == CIRCLED:
-        at = paragraph.find(chr(ord(CIRCLED) + number - 1), start)
+        circled = chr(ord(CIRCLED) + number - 1)
+        at = paragraph.find(circled, start)
+        while at >= 0 and paragraph[at - 1] not in _ENDS_OR_SPACES and before_counter(paragraph, at + 1):
+            at = paragraph.find(circled, at + 1)  # (完成②期工程: a thing's number, the goal's words)
         return ListMark(None, CIRCLED, number, at, at + 1) if at >= 0 else None
     paren = previous.style == "()"
     digits = str(number)
@@ -353,7 +390,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
         problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    goals = tuple(goal.strip() for goal in _goals(_paragraphs(parts.goals)))
+    goals = tuple(_goals(_paragraphs(parts.goals)))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():
@@ -371,8 +408,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         for label_text, cell in parts.extras:
             if not cell.blank and (label_text in part_names or label_text.startswith(details)):
                 sources.setdefault(f"funds.{label_text}", cell.source)
-    extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
-                   if not cell.blank) + tuple(money_notes)
+    extras = (tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
+                    if not cell.blank) + tuple(money_notes)) if parts.extras or money_notes else ()
     month = table_total = table_grade = None
     # a 监控表 and its period (readers/monitoring_period.py); a 自评表's own total and grade (readers/stated_scores.py):
     # each says so in its header block, its indicator columns or its title — a plain target table (most tables, no
@@ -399,7 +436,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             # its 总分 against the sum of its 得分 (readers/score_sums.py): asked of a whole one read without errors
             if parts.cut is None and parts.self_evaluation and not any(p.severity is Severity.ERROR for p in problems):
                 problems.extend(score_sum_problems(parts.indicators, budget, parts.extras, stated_total))
-    return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
+    return new_project(seq, title, name, label, year, source_name, budget, purpose, goals,
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)
 

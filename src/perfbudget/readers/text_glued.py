@@ -35,6 +35,7 @@ from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
+    COUNTERS,
     EXECUTION_POINT_COLUMNS,
     FUND_COLUMNS,
     GOAL_ACTUAL,
@@ -109,7 +110,7 @@ LABEL_WITH_NOTE = re.compile("(?:" + "|".join(_label_word(w) for w in _LABEL_WOR
                              + _COLON_ALTERNATIVE)
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
 _UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元(?:/[人户亩月年天次生]){1,3}|百分比"
-          "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
+          "|[%‰" + COUNTERS + "]")
 _TARGET = re.compile(
     r"(?:(?:[≥≤><=≧≦＞＜＝][=＝]?|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于)\s*)?"  # >=, ＞＝ too
     r"(?<!\d)\d+(?:\.\d+)?\s*(?:" + _UNITS + r")?(?:以上|以下|以内|及以上|及以下)?$"

@@ -74,7 +74,8 @@ def one_value(text: str) -> str:
     """A target or an actual typed over lines in its cell as one value: joined as :func:`one_line` joins a name
     (``≥95`` / ``%`` is ≥95%), but a line opening with a comparison and its figure (the target grammar's
     ``COMPARATOR_OPENINGS``) is a target of its own, kept apart by 「；」 (``≥95%`` / ``≤100%`` is the range
-    ``≥95%；≤100%``, ``≤5天`` / ``≥3次`` never ``≤5天≥3次``; forms45)."""
+    ``≥95%；≤100%``, ``≤5天`` / ``≥3次`` never ``≤5天≥3次``; forms45), and so is a line whose figure goes on from
+    a figure that is whole too (``12`` / ``34`` is ``12；34``, never 1234: :func:`numbers_apart`; forms46)."""
     return one_line(text, targets=True) if "\n" in text else text.strip()  # (every actual cell of the general path)
 
 
@@ -82,13 +83,36 @@ _OPENS_TARGET = re.compile("(?:" + "|".join(map(re.escape, sorted(COMPARATOR_OPE
                            + r")\s*\d")
 
 
+# A figure as a person writes one whole: no leading zero but a lone 0 (0.5), thousands grouped by threes (1,234)
+_WHOLE_FIGURE = re.compile(r"(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?")
+_FIGURE_AT_END = re.compile(r"\d[\d,.]*$")
+_FIGURE_AT_START = re.compile(r"\d[\d,.]*")
+
+
+def numbers_apart(before: str, after: str) -> bool:
+    """True when a line break between ``before`` (a cell's line) and ``after`` (its next line) stands between two
+    whole figures, a break the writer made: the line ends in a digit, the next begins with one, and each piece is a
+    figure of its own (``12`` / ``34``, ``≥95`` / ``100%``). A break inside a figure a narrow cell wrapped is one
+    whose pieces cannot each be a figure — a thousands group cut (``1,23`` / ``4.5``), a piece with a leading zero
+    (``长度1`` / ``000米``) — and is joined (forms46). Full-width digits are read as digits."""
+    if not (before[-1:].isdigit() and after[:1].isdigit()):
+        return False
+    before, after = unicodedata.normalize("NFKC", before), unicodedata.normalize("NFKC", after)
+    end, start = _FIGURE_AT_END.search(before), _FIGURE_AT_START.match(after)
+    if end is None or start is None:
+        return False
+    return bool(_WHOLE_FIGURE.fullmatch(end.group())) and bool(_WHOLE_FIGURE.fullmatch(start.group().rstrip(",.")))
+
+
 def one_line(text: str, targets: bool = False) -> str:
     """A name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word paragraphs, a long
     三级 or project name broken by Word's soft line break, Excel's Alt+Enter or HTML's ``<br>``) as the one name it
     is: lines joined without a separator, with a space only between two Latin letters (``APP`` / ``users``; not between
     digits: ``长度1`` / ``000米`` is 长度1000米); a line starting a numbered item (``NUMBERED``: 1.受助学生数 /
-    2.免学费学生数) keeps the line break before it. The one rule for a cell's lines: the PDF reader joins the lines
-    it wraps in a cell by it, and the review's ``one_line`` and ``quote`` take a name's line breaks out by it."""
+    2.免学费学生数) keeps the line break before it, and so does a line whose figure goes on from a whole figure
+    (:func:`numbers_apart`: ``12`` / ``34`` are two figures; ``1,23`` / ``4.5`` one wrapped). The one rule for a
+    cell's lines: the PDF reader joins the lines in a cell by it, and the review's ``one_line`` and ``quote`` take a
+    name's line breaks out by it."""
     if "\n" not in text:  # (the general path: every cell of every row)
         return text.strip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -96,9 +120,9 @@ def one_line(text: str, targets: bool = False) -> str:
         return text.strip()
     out = lines[0]
     for line in lines[1:]:
-        if NUMBERED.match(line):
+        if NUMBERED.match(line) or (not targets and numbers_apart(out, line)):
             out += "\n" + line
-        elif targets and _OPENS_TARGET.match(unicodedata.normalize("NFKC", line)):
+        elif targets and (numbers_apart(out, line) or _OPENS_TARGET.match(unicodedata.normalize("NFKC", line))):
             out += ("" if out[-1] in "；;，,、" else "；") + line
         else:
             out += (" " if out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha()

@@ -58,6 +58,7 @@ from perfbudget.readers.text_chunks import (
     text_chunk_tables,
 )
 from perfbudget.readers.word_comments import anchor_cell, document_comments, with_word_comments
+from perfbudget.readers.word_numbering import LIST_NUMBER, mark_list_numbers
 from perfbudget.readers.word_revisions import (
     cell_change,
     has_revisions,
@@ -204,12 +205,13 @@ def _hide_placeholder(content: Any) -> None:
         stack.extend(reversed(element))
 
 
-def _styles_element(part: Any) -> Any | None:
-    """The ``w:styles`` element of a Word part's styles, or None when it has none."""
+def _styles_element(part: Any, numbering: bool = False) -> Any | None:
+    """The ``w:styles`` element of a Word part's styles (its ``w:numbering`` with ``numbering``), or None when it has
+    none."""
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     try:
-        return part.part_related_by(RELATIONSHIP_TYPE.STYLES).element
+        return part.part_related_by(RELATIONSHIP_TYPE.NUMBERING if numbering else RELATIONSHIP_TYPE.STYLES).element
     except (KeyError, AttributeError):
         return None
 
@@ -259,6 +261,8 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
             parts.append("\t")
         elif node is not p:  # (a line break, or a text box's paragraph on a line of its own)
             parts.append("\n")
+    if (number := p.get(LIST_NUMBER)) is not None:  # the number Word draws before a list's item (word_numbering)
+        parts.insert(0, number)
     return visible("".join(parts))  # without the invisible characters (readers/invisible.py), in a cell or not
 
 
@@ -569,7 +573,9 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     budget.cells = 0
     word = docx.Document(io.BytesIO(data))
     body = word.element.body
-    mark_style_hidden(body, _styles_element(word.part))
+    styles = _styles_element(word.part)
+    mark_style_hidden(body, styles)
+    mark_list_numbers(body, _styles_element(word.part, numbering=True), styles)  # 1. drawn by Word's 编号 (forms46)
     mark_placeholders(body)
     _text_chunks_as_paragraphs(body, word.part, budget.limits, taken)
     page_lines, page_unit, page_told = page_furniture_lines(word)

@@ -1,0 +1,232 @@
+"""The numbers Word draws before a numbered list's paragraphs (编号, ``w:numPr``), which the text does not hold.
+
+A unit types ``1.验收合格`` in a cell and Word's AutoFormat makes the paragraph an item of a numbered list: the file
+keeps ``验收合格`` and a numbering (``w:numPr``: the list's ``w:numId`` and the level ``w:ilvl``, in the paragraph or
+through its style), the ``1.`` only drawn. Read without it, a cell's items ran together (``验收合格`` / ``资料归档``,
+joined as a name's lines: 验收合格资料归档) and a goal list lost its numbers (forms46). Each numbered paragraph that
+holds text is given the label Word draws: its level's ``w:lvlText`` with each ``%n`` the counter of level n in that
+level's ``w:numFmt`` (decimal, Chinese counting, circled, letters, roman …). Counters run in document order per list
+definition (``w:abstractNum``: lists sharing one go on counting, as Word does), from the level's ``w:start``, or a
+list's ``w:startOverride`` at its first paragraph; a level starts again after a paragraph of a higher level (unless
+``w:lvlRestart`` is 0). Bullets and ``none`` give no label; an empty numbered paragraph counts but shows nothing read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _PPR, _NUMPR, _ILVL, _NUMID = f"{_W}p", f"{_W}pPr", f"{_W}numPr", f"{_W}ilvl", f"{_W}numId"
+_VAL, _STYLE, _STYLE_ID, _BASED_ON, _P_STYLE = f"{_W}val", f"{_W}style", f"{_W}styleId", f"{_W}basedOn", f"{_W}pStyle"
+_NUM, _ABSTRACT, _ABSTRACT_ID, _NUM_ID = f"{_W}num", f"{_W}abstractNum", f"{_W}abstractNumId", f"{_W}numId"
+_LVL, _START, _FMT, _TEXT, _RESTART = f"{_W}lvl", f"{_W}start", f"{_W}numFmt", f"{_W}lvlText", f"{_W}lvlRestart"
+_OVERRIDE, _START_OVERRIDE = f"{_W}lvlOverride", f"{_W}startOverride"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+LIST_NUMBER = "{urn:perfbudget}list-number"  # (the attribute a numbered paragraph's drawn label is kept in)
+_LEVELS = 9
+
+_DIGITS = "零一二三四五六七八九"
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    fmt: str
+    text: str | None  # None: no w:lvlText (nothing drawn)
+    restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never
+
+
+def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
+    """1–99 in Chinese counting (十一, 二十, 二十一), larger numbers digit by digit."""
+    if not 0 < n < 100:
+        return "".join(digits[int(d)] for d in str(n))
+    tens, units = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + ten if tens else "") + (digits[units] if units else "")
+
+
+def _letters(n: int) -> str:
+    """A, B … Z, AA, BB … as Word counts letters (past 780, ZZZ…Z thirty times, the figure: a start set that high
+    by a file would otherwise make a label of any length)."""
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= 780 else str(n)
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, mark in _ROMAN:
+        count, n = divmod(n, value)
+        out += mark * count
+    return out
+
+
+def formatted(n: int, fmt: str) -> str:
+    """The counter ``n`` as the numbering format ``fmt`` draws it (an unknown format as decimal)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "japaneseCounting"):
+        return _chinese(n)
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n, _LEGAL, "拾")
+    if fmt == "ideographTraditional":
+        return _STEMS[(n - 1) % 10] if n > 0 else str(n)
+    if fmt == "ideographZodiac":
+        return _BRANCHES[(n - 1) % 12] if n > 0 else str(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return f"{n}."
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt in ("upperLetter", "lowerLetter"):
+        return _letters(n) if fmt == "upperLetter" else _letters(n).lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    return str(n)
+
+
+def _int(element: Any, tag: str) -> int | None:
+    found = element.find(tag) if element is not None else None
+    try:
+        return int(found.get(_VAL)) if found is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]]]:
+    """The list definitions' levels by ``w:abstractNumId``, and each list (``w:numId``): its definition and the
+    levels whose start it overrides."""
+    abstracts: dict[int, dict[int, _Level]] = {}
+    for abstract in numbering.iterchildren(_ABSTRACT):
+        try:
+            key = int(abstract.get(_ABSTRACT_ID))
+        except (TypeError, ValueError):
+            continue
+        levels: dict[int, _Level] = {}
+        for lvl in abstract.iterchildren(_LVL):
+            try:
+                ilvl = int(lvl.get(f"{_W}ilvl"))
+            except (TypeError, ValueError):
+                continue
+            fmt = lvl.find(_FMT)
+            text = lvl.find(_TEXT)
+            start = _int(lvl, _START)
+            levels[ilvl] = _Level(start if start is not None else 0,
+                                  (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal",
+                                  text.get(_VAL) if text is not None else None, _int(lvl, _RESTART))
+        abstracts[key] = levels
+    lists: dict[int, tuple[int, dict[int, int]]] = {}
+    for num in numbering.iterchildren(_NUM):
+        try:
+            key, abstract_id = int(num.get(_NUM_ID)), _int(num, _ABSTRACT_ID)
+        except (TypeError, ValueError):
+            continue
+        if abstract_id is None:
+            continue
+        starts = {}
+        for override in num.iterchildren(_OVERRIDE):
+            try:
+                ilvl = int(override.get(f"{_W}ilvl"))
+            except (TypeError, ValueError):
+                continue
+            if (start := _int(override, _START_OVERRIDE)) is not None:
+                starts[ilvl] = start
+        lists[key] = (abstract_id, starts)
+    return abstracts, lists
+
+
+def _style_numbering(styles: Any) -> dict[str, tuple[int | None, int | None]]:
+    """Each paragraph style's (numId, ilvl), its own or the style it is based on's, for the styles that number."""
+    own: dict[str, tuple[int | None, int | None]] = {}
+    parents: dict[str, str] = {}
+    for style in styles.iter(_STYLE) if styles is not None else ():
+        name = style.get(_STYLE_ID) or ""
+        numpr = style.find(f"{_PPR}/{_NUMPR}")
+        if numpr is not None:
+            own[name] = (_int(numpr, _NUMID), _int(numpr, _ILVL))
+        if (based := style.find(_BASED_ON)) is not None:
+            parents[name] = based.get(_VAL) or ""
+    numbered: dict[str, tuple[int | None, int | None]] = {}
+    for name in {*own, *parents}:
+        seen, at = set(), name
+        while at not in own and at in parents and at not in seen:
+            seen.add(at)
+            at = parents[at]
+        if at in own:
+            numbered[name] = own[at]
+    return numbered
+
+
+def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> int:
+    """Give each numbered paragraph of ``root`` that holds text the label Word draws before it (attribute
+    ``LIST_NUMBER``; ``docx.paragraph_text`` reads it first); the number of paragraphs labelled."""
+    if numbering is None:
+        return 0
+    by_style = _style_numbering(styles)
+    if not by_style and next(root.iter(_NUMPR), None) is None:
+        return 0
+    abstracts, lists = _definitions(numbering)
+    if not lists:
+        return 0
+    counters: dict[int, list[int | None]] = {}  # by definition: each level's counter (None: not started)
+    begun: set[int] = set()  # the lists whose start overrides were applied
+    labelled = 0
+    for p in root.iter(_P):
+        ppr = p.find(_PPR)
+        if ppr is None:
+            continue
+        numpr, style = ppr.find(_NUMPR), ppr.find(_P_STYLE)
+        num_id, ilvl = by_style.get(style.get(_VAL) or "", (None, None)) if style is not None else (None, None)
+        if numpr is not None:
+            num_id = own if (own := _int(numpr, _NUMID)) is not None else num_id
+            ilvl = own_level if (own_level := _int(numpr, _ILVL)) is not None else ilvl
+        if not num_id or num_id not in lists or _in_fallback(p):
+            continue
+        abstract_id, starts = lists[num_id]
+        levels = abstracts.get(abstract_id, {})
+        counter = counters.setdefault(abstract_id, [None] * _LEVELS)
+        if num_id not in begun:
+            begun.add(num_id)
+            for at, start in starts.items():
+                if 0 <= at < _LEVELS:
+                    counter[at] = start - 1
+        level = min(max(ilvl or 0, 0), _LEVELS - 1)
+        defined = levels.get(level)
+        before = counter[level]
+        counter[level] = (before if before is not None else (defined.start if defined is not None else 1) - 1) + 1
+        for deeper in range(level + 1, _LEVELS):
+            below = levels.get(deeper)
+            if below is None or below.restart != 0:
+                counter[deeper] = None
+        if defined is None or not defined.text or defined.fmt in ("bullet", "none") \
+                or not "".join(t.text or "" for t in p.iter(f"{_W}t")).strip():
+            continue
+        label = defined.text
+        for n in range(_LEVELS, 0, -1):
+            if f"%{n}" in label:
+                shown, value = levels.get(n - 1), counter[n - 1]
+                if value is None:
+                    value = shown.start if shown is not None else 1
+                label = label.replace(f"%{n}", formatted(value, shown.fmt if shown is not None else "decimal"))
+        p.set(LIST_NUMBER, label)
+        labelled += 1
+    return labelled
+
+
+def _in_fallback(p: Any) -> bool:
+    """A paragraph of a text box's ``mc:Fallback`` copy (never read, never counted)."""
+    parent = p.getparent()
+    while parent is not None:
+        if parent.tag == _FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False

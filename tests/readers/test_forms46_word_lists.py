@@ -1,0 +1,130 @@
+"""A Word cell's numbered list read with the numbers Word draws (forms46, FAILURES.md section DD): typing ``1.验收合格``
+in a cell, Word's AutoFormat makes a numbered list (编号: ``w:numPr``) and the file keeps ``验收合格`` alone, the
+``1.`` drawn from ``numbering.xml``. Read without it, two items of one value cell ran together as a name's lines do
+(``验收合格资料归档``), and a 三级 name typed ``（一）…`` lost its mark. Now each numbered paragraph holding text
+reads with its label (``readers/word_numbering.py``). The first two tests fail on 5508b3e8's ``src``; the empty
+paragraph and the bullet are guards."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from perfbudget.load import load_bytes
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _list(word: Any, levels: list[tuple[str, str]], start: int | None = None) -> int:
+    """A list definition of ``levels`` (numFmt, lvlText) and a list using it (from ``start`` with an override);
+    its numId."""
+    from docx.oxml import parse_xml
+
+    numbering = word.part.numbering_part.element
+    abstract_id = 100 + len(numbering.findall(f"{{{_W}}}abstractNum"))
+    num_id = 100 + len(numbering.findall(f"{{{_W}}}num"))
+    levels_xml = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                         f'<w:lvlText w:val="{text}"/></w:lvl>' for n, (fmt, text) in enumerate(levels))
+    abstract = parse_xml(f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{abstract_id}">{levels_xml}</w:abstractNum>')
+    first_num = numbering.find(f"{{{_W}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                if start is not None else "")
+    numbering.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                               f"{override}</w:num>"))
+    return num_id
+
+
+def _numbered(paragraph: Any, num_id: int, level: int = 0) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _form(fill: Any) -> bytes:
+    """A target form whose cells ``fill(word, table)`` completes."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("项目支出绩效目标表（2024年度）")
+    rows = [["项目名称", "道路维修", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "质量指标", "", ""], ["产出指标", "质量指标", "", ""],
+            ["效益指标", "社会效益指标", "通行时间缩短", "≥95%"]]
+    table = word.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    fill(word, table)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _indicators(data: bytes) -> list[tuple[str, str]]:
+    loaded = load_bytes(data, "lists.docx")
+    assert loaded.document is not None, loaded.problems
+    return [(i.level3, i.target.raw) for i in loaded.document.projects[0].indicators]
+
+
+def test_a_value_cell_s_numbered_items_keep_their_numbers() -> None:
+    def fill(word: Any, table: Any) -> None:
+        items = _list(word, [("decimal", "%1.")], start=1)
+        table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
+        cell = table.cell(2, 3)
+        cell.text = "验收合格"
+        _numbered(cell.paragraphs[0], items)
+        _numbered(cell.add_paragraph("资料归档"), items)
+
+    assert _indicators(_form(fill)) == [("验收要求", "1.验收合格\n2.资料归档"), ("验收合格率", "100%"),
+                                        ("通行时间缩短", "≥95%")]
+
+
+def test_names_numbered_down_a_column_and_a_second_level() -> None:
+    """A list going on from cell to cell (Chinese counting, ``%1、``), and a value whose second level is numbered
+    under its first (``（%2）``), starting again under each item of the first."""
+    def fill(word: Any, table: Any) -> None:
+        names = _list(word, [("chineseCounting", "%1、")])
+        nested = _list(word, [("decimal", "%1."), ("decimal", "（%2）")])
+        for row, name in ((2, "验收要求"), (3, "验收合格率")):
+            table.cell(row, 2).text = name
+            _numbered(table.cell(row, 2).paragraphs[0], names)
+        cell = table.cell(2, 3)
+        cell.text = "验收"
+        _numbered(cell.paragraphs[0], nested)
+        for text, level in (("合格", 1), ("归档", 1), ("复核", 0), ("抽检", 1)):
+            _numbered(cell.add_paragraph(text), nested, level)
+        table.cell(3, 3).text = "100%"
+
+    assert _indicators(_form(fill)) == [("一、验收要求", "1.验收\n（1）合格\n（2）归档\n2.复核\n（1）抽检"),
+                                        ("二、验收合格率", "100%"), ("通行时间缩短", "≥95%")]
+
+
+def test_an_empty_numbered_paragraph_and_a_bullet_read_nothing() -> None:
+    """Word counts an empty numbered paragraph but the cell holds no text; a bullet is no number."""
+    def fill(word: Any, table: Any) -> None:
+        items = _list(word, [("decimal", "%1.")], start=1)
+        bullets = _list(word, [("bullet", "\uf0b7")])
+        table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
+        _numbered(table.cell(3, 3).add_paragraph(""), items)
+        cell = table.cell(2, 3)
+        cell.text = "验收合格"
+        _numbered(cell.paragraphs[0], bullets)
+
+    assert _indicators(_form(fill)) == [("验收要求", "验收合格"), ("验收合格率", "100%"), ("通行时间缩短", "≥95%")]
+
+
+def test_the_formats() -> None:
+    from perfbudget.readers.word_numbering import formatted
+
+    assert [formatted(n, "chineseCounting") for n in (1, 10, 11, 20, 21, 99)] == ["一", "十", "十一", "二十", "二十一",
+                                                                                "九十九"]
+    assert [formatted(3, f) for f in ("decimalEnclosedCircle", "upperLetter", "lowerRoman", "decimalZero",
+                                      "ideographTraditional", "chineseLegalSimplified", "decimalFullWidth")] == [
+        "③", "C", "iii", "03", "丙", "叁", "３"]
+    assert formatted(28, "upperLetter") == "BB"

@@ -18,7 +18,8 @@ merged across, the header repeated on every page, Word's web page, layout tables
 logo row, figures typed as text, a Word form in a text box, in content controls, typed over with track changes, an
 HTML table's spans past its edge; forms45: values split over lines in their cells, a cover sheet before a sheet a
 project, a landscape section between portrait ones, projects under ``<h3>`` headings with ``<th>`` header cells, merged
-ranges whose value stands below their top-left cell, Word's vertical merges without the restart mark), each in the file
+ranges whose value stands below their top-left cell, Word's vertical merges without the restart mark; forms46: the
+goals a Word numbered list, ``w:numPr``, the goals then compared too), each in the file
 forms it is made in (.et since forms43: LibreOffice's .xls under WPS's name, no file WPS wrote); a layout of two
 projects a file pairs the tables of one kind and money unit, and each file must read as both texts. Prints layout ×
 form × files read the same / differently / refused and the total; ``--layout`` picks layouts by name, ``--form`` file
@@ -92,8 +93,8 @@ def files_of(tables: list[tuple[str, Document]], layout: Layout) -> tuple[list[s
                                                                   layout.projects)]
     names = ["+".join(name for name, _document in group) for group in groups]
     forms = [[form_of(document, document.projects[0]) for _name, document in group] for group in groups]
-    readings = [[field for _name, document in group for field in reading_of(document, layout.percent == "places")]
-                for group in groups]
+    readings = [[field for _name, document in group
+                 for field in reading_of(document, layout.percent == "places", layout.numbered)] for group in groups]
     return names, forms, readings
 
 
@@ -129,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                             print(f"  {layout.name} {form} {name}: refused: "
                                   f"{result.errors[0].message if result.errors else ''}")
                         continue
-                    found = differences(want, reading_of(result.document, layout.percent == "places"))
+                    found = differences(want, reading_of(result.document, layout.percent == "places",
+                                                         layout.numbered))
                     counts[1 if found else 0] += 1
                     if found and args.verbose:
                         print(f"  {layout.name} {form} {name}: " + " | ".join(found[:3]))

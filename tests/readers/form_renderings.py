@@ -195,9 +195,10 @@ def _add_funds(form: Form, document: Document, project: Project, self_evaluation
         form.merges.append((top, 0, len(form.rows) - 1, 0))
 
 
-def reading_of(document: Document | None, by_figure: bool = False) -> list[tuple[object, ...]]:
-    """What every form of a table must read the same: per project its head, then one tuple an indicator; each actual
-    value as its text, or ``by_figure`` as the figure it states (a layout keeping percentages under ``0.00%``)."""
+def reading_of(document: Document | None, by_figure: bool = False, goals: bool = False) -> list[tuple[object, ...]]:
+    """What every form of a table must read the same: per project its head (with its ``goals``: a layout numbering
+    them), then one tuple an indicator; each actual value as its text, or ``by_figure`` as the figure it states (a
+    layout keeping percentages under ``0.00%``)."""
     if document is None:
         return []
     fields: list[tuple[object, ...]] = []
@@ -206,6 +207,8 @@ def reading_of(document: Document | None, by_figure: bool = False) -> list[tuple
         amounts = (budget.total, budget.fiscal, budget.other)
         unit = document.money_unit if any(a is not None for a in amounts) else None  # a form without funds names none
         fields.append(("project", project.name, project.fund_year, unit, *amounts))
+        if goals:
+            fields.append(("goals", *project.goals))
         for item in project.indicators:
             target = item.target
             worded = target.raw.strip() if target.value is None else None  # 2025年12月, 影响程度明显: the words
@@ -260,7 +263,9 @@ class Layout:
     vertical merges ``unmarked``: the top cell written as continuing (``<w:vMerge/>``) like the cells under it, without
     ``w:val="restart"``, as some programs write them; every 三级 name ``lined`` two characters a line (a narrow column
     typed with line breaks), so rows are tall and the page breaks inside a row's text (Word's rows may break across
-    pages)."""
+    pages). Since forms46: the 年度目标 cell's goals a Word ``numbered`` list (each goal a paragraph whose ``1.`` Word
+    draws from ``numbering.xml``, ``w:numPr``, as its AutoFormat makes of a typed ``1.``; a list a cell, from 1), the
+    goals then compared too (:func:`reading_of`'s ``goals``)."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -294,6 +299,7 @@ class Layout:
     off_corner: bool = False
     unmarked: bool = False
     lined: bool = False
+    numbered: bool = False
 
 
 CLEAN = Layout("clean")
@@ -334,6 +340,7 @@ LAYOUTS = (
     Layout("merged values off the corner", ("xlsx", "xls", "et"), off_corner=True),
     Layout("merges without restart", ("docx", "docx-pdf", "doc"), unmarked=True),
     Layout("rows cut by the page", ("docx", "docx-pdf"), lined=True),
+    Layout("goals a numbered list", _WORD, numbered=True),
 )
 
 
@@ -349,6 +356,12 @@ def laid_out(form: Form, layout: Layout) -> Form:
         form = _levels_across(form)
     if layout.split_values:
         form = _split_values(form)
+    if layout.numbered:
+        rows = [list(row) for row in form.rows]
+        for row in rows[:form.header]:
+            if row[0].text == "年度目标":
+                row[1] = Cell(PARAGRAPH.join(LIST_ITEM + goal for goal in row[1].text.split("\n")))
+        form = replace(form, rows=rows)
     if layout.lined:
         rows = [list(row) for row in form.rows]
         for row in rows[form.first:]:
@@ -437,6 +450,7 @@ def _broken(form: Form) -> Form:
 
 
 PARAGRAPH = "\u2029"  # a cell's text: a new paragraph here (Word's second paragraph, a page's second ``<p>``)
+LIST_ITEM = "\ue001"  # a cell paragraph's start: an item of the cell's numbered list (Word's w:numPr; forms46)
 _UNIT_AT = re.compile(r"^([^\d]*\d[\d.,]*)(\D.*)$")
 
 
@@ -601,6 +615,8 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
                 _in_controls(table._tbl, form)
             if layout.boxed:
                 _in_text_box(table._tbl)
+    if layout.numbered:
+        _numbered_lists(word)
     if layout.section:
         notes = word.add_section(WD_SECTION.NEW_PAGE)
         notes.orientation = WD_ORIENT.PORTRAIT
@@ -609,6 +625,37 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
         word.add_paragraph("1．本表由项目单位填报，主管部门审核。")
         word.add_paragraph("2．指标值应当量化，不能量化的以定性表述。")
     word.save(str(path))
+
+
+def _numbered_lists(word: Any) -> None:
+    """Each run of a cell's paragraphs marked ``LIST_ITEM`` a numbered list of its own (``1.``, from 1: a ``w:num``
+    with a ``w:startOverride`` over one decimal ``w:abstractNum``), the mark taken out of the text."""
+    from docx.oxml import parse_xml
+
+    numbering = word.part.numbering_part.element
+    abstract_id = 90
+    first_num = numbering.find("w:num", _WORD_NAMES)
+    definition = parse_xml(f'<w:abstractNum xmlns:w="{_WORD_NS}" w:abstractNumId="{abstract_id}"><w:lvl w:ilvl="0">'
+                           '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+                           '<w:lvlJc w:val="left"/></w:lvl></w:abstractNum>')
+    if first_num is not None:
+        first_num.addprevious(definition)
+    else:
+        numbering.append(definition)
+    num_id, cell = 89, None
+    for p in word.element.body.iter(f"{{{_WORD_NS}}}p"):
+        texts = p.findall(".//w:t", _WORD_NAMES)
+        if not texts or not (texts[0].text or "").startswith(LIST_ITEM):
+            continue
+        texts[0].text = (texts[0].text or "")[len(LIST_ITEM):]
+        if p.getparent() is not cell:
+            cell, num_id = p.getparent(), num_id + 1
+            numbering.append(parse_xml(f'<w:num xmlns:w="{_WORD_NS}" w:numId="{num_id}"><w:abstractNumId '
+                                       f'w:val="{abstract_id}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+                                       "</w:lvlOverride></w:num>"))
+        numbered = p.get_or_add_pPr().get_or_add_numPr()  # (in the schema's place among the paragraph's properties)
+        numbered.get_or_add_ilvl().val = 0
+        numbered.get_or_add_numId().val = num_id
 
 
 def _unit_of(form: Form) -> str:

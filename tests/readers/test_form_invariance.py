@@ -58,19 +58,20 @@ def test_each_layout_units_make_reads_as_the_text(readings: list[Document], tmp_
     projects a file pairs ``01`` and ``133`` (both targets in 万元). The layout of names broken in their cells fails
     on 6a19f62a's readers (the line break kept in the name)."""
     figures = layout.percent == "places"  # (0.95 under 0.00% shows 95.00%: the figure compared, not the text)
+    goals = layout.numbered  # (the goals a numbered list: compared too)
     if layout.projects == 2:
         files = [[form_of(document, document.projects[0]) for document in (readings[0], readings[2])]]
-        expected = [reading_of(readings[0], figures) + reading_of(readings[2], figures)]
+        expected = [reading_of(readings[0], figures, goals) + reading_of(readings[2], figures, goals)]
     else:
         files = [[form_of(document, document.projects[0])] for document in readings]
-        expected = [reading_of(document, figures) for document in readings]
+        expected = [reading_of(document, figures, goals) for document in readings]
     wanted = tuple(form for form in layout.forms if form in _WRITTEN)
     rendered = render_all(files, [f"t{n}" for n in range(len(files))], tmp_path, wanted, layout)
     for form in wanted:
         for want, path in zip(expected, rendered[form], strict=True):
             result = load_path(path)
             assert result.document is not None, (path.name, [p.message for p in result.errors])
-            assert reading_of(result.document, figures) == want, path.name
+            assert reading_of(result.document, figures, goals) == want, path.name
 
 
 def test_an_actual_rewritten_by_a_reader_is_told(readings: list[Document]) -> None:

@@ -2,8 +2,9 @@
 in a cell, Word's AutoFormat makes a numbered list (编号: ``w:numPr``) and the file keeps ``验收合格`` alone, the
 ``1.`` drawn from ``numbering.xml``. Read without it, two items of one value cell ran together as a name's lines do
 (``验收合格资料归档``), and a 三级 name typed ``（一）…`` lost its mark. Now each numbered paragraph holding text
-reads with its label (``readers/word_numbering.py``). The first two tests fail on 5508b3e8's ``src``; the empty
-paragraph and the bullet are guards."""
+reads with its label (``readers/word_numbering.py``). The first two tests fail on 5508b3e8's ``src``; the goals (read
+right there, without numbers: the gap Word draws after a number keeps ``2.`` off ``2024…`` here), the empty paragraph
+and the bullet are guards."""
 
 from __future__ import annotations
 
@@ -45,13 +46,14 @@ def _numbered(paragraph: Any, num_id: int, level: int = 0) -> None:
         f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def _form(fill: Any) -> bytes:
-    """A target form whose cells ``fill(word, table)`` completes."""
+def _form(fill: Any, goal: bool = False) -> bytes:
+    """A target form whose cells ``fill(word, table)`` completes (a 年度目标 row second with ``goal``)."""
     import docx
 
     word = docx.Document()
     word.add_paragraph("项目支出绩效目标表（2024年度）")
-    rows = [["项目名称", "道路维修", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+    rows = [["项目名称", "道路维修", "", ""], *([["年度目标", "", "", ""]] if goal else []),
+            ["一级指标", "二级指标", "三级指标", "指标值"],
             ["产出指标", "质量指标", "", ""], ["产出指标", "质量指标", "", ""],
             ["效益指标", "社会效益指标", "通行时间缩短", "≥95%"]]
     table = word.add_table(rows=len(rows), cols=4)
@@ -81,7 +83,7 @@ def test_a_value_cell_s_numbered_items_keep_their_numbers() -> None:
         _numbered(cell.paragraphs[0], items)
         _numbered(cell.add_paragraph("资料归档"), items)
 
-    assert _indicators(_form(fill)) == [("验收要求", "1.验收合格\n2.资料归档"), ("验收合格率", "100%"),
+    assert _indicators(_form(fill)) == [("验收要求", "1. 验收合格\n2. 资料归档"), ("验收合格率", "100%"),
                                         ("通行时间缩短", "≥95%")]
 
 
@@ -101,8 +103,25 @@ def test_names_numbered_down_a_column_and_a_second_level() -> None:
             _numbered(cell.add_paragraph(text), nested, level)
         table.cell(3, 3).text = "100%"
 
-    assert _indicators(_form(fill)) == [("一、验收要求", "1.验收\n（1）合格\n（2）归档\n2.复核\n（1）抽检"),
-                                        ("二、验收合格率", "100%"), ("通行时间缩短", "≥95%")]
+    assert _indicators(_form(fill)) == [("一、 验收要求", "1. 验收\n（1） 合格\n（2） 归档\n2. 复核\n（1） 抽检"),
+                                        ("二、 验收合格率", "100%"), ("通行时间缩短", "≥95%")]
+
+
+def test_goals_numbered_one_starting_with_a_figure() -> None:
+    """``2.`` before ``2024通过…`` would be the decimal 2.2024 if glued; Word draws a gap (``w:suff``, a tab by
+    default) after the number, read as a space: the second goal, its mark left off as any goal's."""
+    def fill(word: Any, table: Any) -> None:
+        goals = _list(word, [("decimal", "%1.")], start=1)
+        cell = table.cell(1, 1)
+        cell.text = "持续改善空气质量"
+        _numbered(cell.paragraphs[0], goals)
+        _numbered(cell.add_paragraph("2024通过采购服务抑尘降尘"), goals)
+        for row in (3, 4):
+            table.cell(row, 2).text, table.cell(row, 3).text = f"验收项目{row}", "100%"
+
+    loaded = load_bytes(_form(fill, goal=True), "goals.docx")
+    assert loaded.document is not None, loaded.problems
+    assert loaded.document.projects[0].goals == ("持续改善空气质量", "2024通过采购服务抑尘降尘")
 
 
 def test_an_empty_numbered_paragraph_and_a_bullet_read_nothing() -> None:

@@ -5,7 +5,9 @@ keeps ``验收合格`` and a numbering (``w:numPr``: the list's ``w:numId`` and 
 through its style), the ``1.`` only drawn. Read without it, a cell's items ran together (``验收合格`` / ``资料归档``,
 joined as a name's lines: 验收合格资料归档) and a goal list lost its numbers (forms46). Each numbered paragraph that
 holds text is given the label Word draws: its level's ``w:lvlText`` with each ``%n`` the counter of level n in that
-level's ``w:numFmt`` (decimal, Chinese counting, circled, letters, roman …). Counters run in document order per list
+level's ``w:numFmt`` (decimal, Chinese counting, circled, letters, roman …), then the gap its ``w:suff`` draws before
+the text — a tab (the default) or a space, read as one space; none for ``nothing`` (the gap tells ``2. 2024年…`` the
+list's second item from the decimal 2.2024, as the drawn page does). Counters run in document order per list
 definition (``w:abstractNum``: lists sharing one go on counting, as Word does), from the level's ``w:start``, or a
 list's ``w:startOverride`` at its first paragraph; a level starts again after a paragraph of a higher level (unless
 ``w:lvlRestart`` is 0). Bullets and ``none`` give no label; an empty numbered paragraph counts but shows nothing read.
@@ -21,7 +23,7 @@ _P, _PPR, _NUMPR, _ILVL, _NUMID = f"{_W}p", f"{_W}pPr", f"{_W}numPr", f"{_W}ilvl
 _VAL, _STYLE, _STYLE_ID, _BASED_ON, _P_STYLE = f"{_W}val", f"{_W}style", f"{_W}styleId", f"{_W}basedOn", f"{_W}pStyle"
 _NUM, _ABSTRACT, _ABSTRACT_ID, _NUM_ID = f"{_W}num", f"{_W}abstractNum", f"{_W}abstractNumId", f"{_W}numId"
 _LVL, _START, _FMT, _TEXT, _RESTART = f"{_W}lvl", f"{_W}start", f"{_W}numFmt", f"{_W}lvlText", f"{_W}lvlRestart"
-_OVERRIDE, _START_OVERRIDE = f"{_W}lvlOverride", f"{_W}startOverride"
+_OVERRIDE, _START_OVERRIDE, _SUFF = f"{_W}lvlOverride", f"{_W}startOverride", f"{_W}suff"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 LIST_NUMBER = "{urn:perfbudget}list-number"  # (the attribute a numbered paragraph's drawn label is kept in)
 _LEVELS = 9
@@ -41,6 +43,7 @@ class _Level:
     fmt: str
     text: str | None  # None: no w:lvlText (nothing drawn)
     restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never
+    gap: str  # what w:suff draws between the number and the text: a tab (the default) or a space as one space
 
 
 def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
@@ -119,10 +122,11 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
                 continue
             fmt = lvl.find(_FMT)
             text = lvl.find(_TEXT)
-            start = _int(lvl, _START)
+            start, suff = _int(lvl, _START), lvl.find(_SUFF)
             levels[ilvl] = _Level(start if start is not None else 0,
                                   (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal",
-                                  text.get(_VAL) if text is not None else None, _int(lvl, _RESTART))
+                                  text.get(_VAL) if text is not None else None, _int(lvl, _RESTART),
+                                  "" if suff is not None and suff.get(_VAL) == "nothing" else " ")
         abstracts[key] = levels
     lists: dict[int, tuple[int, dict[int, int]]] = {}
     for num in numbering.iterchildren(_NUM):
@@ -217,7 +221,7 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
                 if value is None:
                     value = shown.start if shown is not None else 1
                 label = label.replace(f"%{n}", formatted(value, shown.fmt if shown is not None else "decimal"))
-        p.set(LIST_NUMBER, label)
+        p.set(LIST_NUMBER, label + defined.gap)
         labelled += 1
     return labelled
 

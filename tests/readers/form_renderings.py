@@ -265,7 +265,9 @@ class Layout:
     typed with line breaks), so rows are tall and the page breaks inside a row's text (Word's rows may break across
     pages). Since forms46: the 年度目标 cell's goals a Word ``numbered`` list (each goal a paragraph whose ``1.`` Word
     draws from ``numbering.xml``, ``w:numPr``, as its AutoFormat makes of a typed ``1.``; a list a cell, from 1), the
-    goals then compared too (:func:`reading_of`'s ``goals``)."""
+    goals then compared too (:func:`reading_of`'s ``goals``); the form's title in a text box (``title_box``: a drawn
+    ``wps:txbx`` anchored in an empty paragraph above the table, with its VML copy), as units place a title over a
+    form they paste."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -300,6 +302,7 @@ class Layout:
     unmarked: bool = False
     lined: bool = False
     numbered: bool = False
+    title_box: bool = False
 
 
 CLEAN = Layout("clean")
@@ -341,6 +344,7 @@ LAYOUTS = (
     Layout("merges without restart", ("docx", "docx-pdf", "doc"), unmarked=True),
     Layout("rows cut by the page", ("docx", "docx-pdf"), lined=True),
     Layout("goals a numbered list", _WORD, numbered=True),
+    Layout("title in a text box", _WORD, title_box=True),
 )
 
 
@@ -583,7 +587,9 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     for form in forms:
-        word.add_paragraph(form.title)
+        title = word.add_paragraph(form.title)
+        if layout.title_box:
+            _in_text_box(title._p, 2)
         tall = max(1.2, 36 / len(form.rows)) if layout.tall else None
         if layout.nested:
             outer = _part(form, range(form.header))
@@ -775,14 +781,15 @@ _BOX = """<w:p xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-
 </w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"""
 
 
-def _in_text_box(tbl: Any) -> None:
-    """The table moved into a text box (文本框) anchored in a paragraph of its own, in place of the table: the box
-    Word draws (``wps:txbx``) and its VML copy for older readers (``mc:Fallback``), each with the table."""
+def _in_text_box(tbl: Any, rows: int | None = None) -> None:
+    """The table (or a paragraph, ``rows`` high) moved into a text box (文本框) anchored in a paragraph of its own, in
+    place of it: the box Word draws (``wps:txbx``) and its VML copy for older readers (``mc:Fallback``), each with
+    the table or paragraph."""
     import copy
 
     from docx.oxml import parse_xml
 
-    rows = len(tbl.findall("w:tr", _WORD_NAMES))
+    rows = rows if rows is not None else len(tbl.findall("w:tr", _WORD_NAMES))
     points = 40 + 30 * rows
     holder = parse_xml(_BOX.format(w=_WORD_NS, height=points * 12700, points=points))
     tbl.addprevious(holder)

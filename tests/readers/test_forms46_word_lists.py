@@ -50,19 +50,14 @@ def _form(fill: Any, goal: bool = False) -> bytes:
     """A target form whose cells ``fill(word, table)`` completes (a 年度目标 row second with ``goal``)."""
     import docx
 
-    word = docx.Document()
-    word.add_paragraph("项目支出绩效目标表（2024年度）")
+    from tests.readers.word_tables import word_file
+
     rows = [["项目名称", "道路维修", "", ""], *([["年度目标", "", "", ""]] if goal else []),
             ["一级指标", "二级指标", "三级指标", "指标值"],
             ["产出指标", "质量指标", "", ""], ["产出指标", "质量指标", "", ""],
             ["效益指标", "社会效益指标", "通行时间缩短", "≥95%"]]
-    table = word.add_table(rows=len(rows), cols=4)
-    table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if text:
-                table.cell(r, c).text = text
-    fill(word, table)
+    word = docx.Document(io.BytesIO(word_file(rows, ["项目支出绩效目标表（2024年度）"], style="Table Grid")))
+    fill(word, word.tables[0])
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

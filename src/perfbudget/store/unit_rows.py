@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from perfbudget.model import Budget, Project, Unit
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store.rows import project_identity, unit_key
 from perfbudget.store.schema import documents, projects, units
 
@@ -41,13 +42,17 @@ def rekeyed_projects(connection: Connection, unit_id: int, unit: Unit) -> tuple[
     return wanted, clashes
 
 
-def move_projects(connection: Connection, identities: dict[int, str], unit_id: int) -> None:
-    """Give each project its new identity and unit (two passes: no identity is held twice in between)."""
-    for project_id in identities:
+def move_projects(connection: Connection, identities: dict[int, str], unit_id: int,
+                  steps: Steps = quiet_steps) -> None:
+    """Give each project its new identity and unit (two passes: no identity is held twice in between); ``steps``
+    told 移动项目 then 更新项目标识, a project at a time."""
+    for done, project_id in enumerate(identities, 1):
         connection.execute(update(projects).where(projects.c.id == project_id)
                            .values(identity=f"moving:{project_id}", unit_id=unit_id))
-    for project_id, identity in identities.items():
+        steps("移动项目", done, len(identities))
+    for done, (project_id, identity) in enumerate(identities.items(), 1):
         connection.execute(update(projects).where(projects.c.id == project_id).values(identity=identity))
+        steps("更新项目标识", done, len(identities))
 
 
 def rename_unit_row(connection: Connection, unit_id: int, unit: Unit) -> None:

@@ -15,6 +15,7 @@ from perfbudget.app.acting import AdminRefused, admin_actor
 from perfbudget.app.roles import Principal
 from perfbudget.app.validate import BAD_CHARS
 from perfbudget.library.admin import LibraryChoiceError, merge_groups_on, rename_group_on, split_names_on
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store import Store
 from perfbudget.store.transaction import Actor
 
@@ -152,10 +153,12 @@ def export_problem(form: str) -> str | None:
     return f"不支持的导出格式：{form[:20]}（可选 {'、'.join(EXPORT_FORMS)}）"
 
 
-def export_library(store: Store, form: str, minimum: int = 1) -> tuple[bytes, int]:
+def export_library(store: Store, form: str, minimum: int = 1, steps: Steps = quiet_steps) -> tuple[bytes, int]:
     """The library as a bureau publishes it (共性指标库), as ``perfbudget library export`` and ``GET
     /api/v1/library/export/{form}`` give it: the groups used by at least ``minimum`` indicators as one xlsx sheet or
-    as JSON ``{"groups": [...]}``, and how many groups. The API had no export until replay-l (issue 16 lists it)."""
+    as JSON ``{"groups": [...]}``, and how many groups. The API had no export until replay-l (issue 16 lists it).
+    ``steps``: 读取指标库 a group at a time, then 排版 and 保存文件 (xlsx) or 写出 (json): the command's bar
+    (faces46)."""
     import io
     import json
 
@@ -163,9 +166,10 @@ def export_library(store: Store, form: str, minimum: int = 1) -> tuple[bytes, in
     from perfbudget.library.query import all_groups
     from perfbudget.writers.stable_zip import stable_zip
 
-    groups = all_groups(store, minimum)
+    groups = all_groups(store, minimum, steps)
     if form == "json":
+        steps("写出", 0, None)
         return (json.dumps({"groups": groups}, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), len(groups)
     out = io.BytesIO()
-    write_xlsx(groups, out)
+    write_xlsx(groups, out, steps)
     return stable_zip(out.getvalue()), len(groups)  # the same bytes from the CLI and the API (replay-r)

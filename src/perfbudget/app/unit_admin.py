@@ -32,7 +32,10 @@ from perfbudget.app.roles import Principal
 from perfbudget.app.unit_name_clash import name_key
 from perfbudget.app.validate import BAD_CHARS
 from perfbudget.model import Unit
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store.transaction import Actor
+
+LIBRARY_CHUNK = 1000  # projects brought into the library at a time after a merge (catch-up's CATCH_UP_CHUNK)
 
 if TYPE_CHECKING:
     from perfbudget.store import Store
@@ -137,14 +140,17 @@ def rename_unit(store: Store, principal: Principal | None, reference: str, name:
 
 
 def merge_units(store: Store, principal: Principal | None, into: str, other: str, *,
-                username: str | None = None, ip: str | None = None, via: str = "cli") -> UnitOutcome:
+                username: str | None = None, ip: str | None = None, via: str = "cli",
+                steps: Steps = quiet_steps) -> UnitOutcome:
     """Move every project and document of the unit ``other`` names into the unit ``into`` names, and delete the
-    emptied unit."""
+    emptied unit. ``steps`` (``perfbudget unit merge``'s bar since faces46): 核对单位 while the clashes are looked
+    for, 移动项目 and 更新项目标识 a project at a time, then 更新指标库 :data:`LIBRARY_CHUNK` projects at a time."""
     from perfbudget.library.build import update_library
     from perfbudget.store import unit_rows
     from perfbudget.store.unit_aliases import keep_aliases
 
     actor = _actor(principal, username)
+    steps("核对单位", 0, None)
     with store.transaction() as tx:
         target, source = _found(tx, into, via), _found(tx, other, via)
         if target.id == source.id:
@@ -163,16 +169,19 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
                               "那一份（perfbudget project delete 编号，或项目页的「删除项目」，或 DELETE "
                               "/api/v1/projects/编号；已送审的须先退回；审核通过的是正式记录，不能删除，请删另一份），再合并。"
                               "另一份的内容如需保留，可在合并后把它的文件再导入一次，成为保留项目的新版本")
-        unit_rows.move_projects(tx.connection, moved, target.id)
+        unit_rows.move_projects(tx.connection, moved, target.id, steps)
         aliases = keep_aliases(tx.connection, source, target)
-        unit_rows.merge_unit_rows(tx.connection, source.id, target.id)
+        unit_rows.merge_unit_rows(tx.connection, source.id, target.id, Unit(target.code, target.name))
         tx.audit(actor, "unit.merge", "unit", target.id,
                  f"单位「{unit_label(source)}」并入「{unit_label(target)}」（{len(moved)} 个项目）",
                  before={"unit": {"id": source.id, "code": source.code, "name": source.name}},
                  after={"unit": {"id": target.id, "code": target.code, "name": target.name},
                         "projects": sorted(moved), "aliases": aliases}, unit_code=target.code, ip=ip)
-    if moved:
-        update_library(store, list(moved))
+    ids = sorted(moved)
+    for start in range(0, len(ids), LIBRARY_CHUNK):
+        steps("更新指标库", start, len(ids))
+        update_library(store, ids[start:start + LIBRARY_CHUNK])
+    steps("更新指标库", len(ids), len(ids))
     return UnitOutcome(target.id, len(moved),
                        f"已把单位「{unit_label(source)}」的 {len(moved)} 个项目并入「{unit_label(target)}」")
 

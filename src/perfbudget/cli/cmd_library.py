@@ -158,13 +158,15 @@ def export_command(
     与 API 的 GET /api/v1/library/export/{xlsx|json} 相同。
     """
     from perfbudget.app.library import export_library, export_problem
+    from perfbudget.cli.progress_bar import steps_bar
 
     problem = export_problem(to)
     if problem:
         usage_fail(problem)
     store = open_store(db)
     try:
-        content, count = export_library(store, to, minimum)
+        with steps_bar() as steps:
+            content, count = export_library(store, to, minimum, steps)
     finally:
         store.close()
     if to == "json" and output is None:

@@ -193,10 +193,9 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
     and save the reviews; print the reports (or their summary); whether an error was found."""
     from dataclasses import replace
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from perfbudget.app.acting import review_refusal
     from perfbudget.app.review_batch import BatchJob, chosen_count, chosen_unit_codes, review_batch
+    from perfbudget.cli.progress_bar import steps_bar
 
     store = open_store(db)
     choice = _job(store, source, unit, year)
@@ -212,15 +211,8 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
         by = who.actor
     summary = summary or (not as_json and chosen_count(store, job) > _SUMMARY_OVER)
     job = replace(job, keep=not summary)
-    progress = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TextColumn("个指标"),
-                        TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal)
-    with progress:
-        task = progress.add_task("", total=None)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
-        result = review_batch(store, job, jobs, progress=advance, by=by)
+    with steps_bar(counted="个指标") as steps:
+        result = review_batch(store, job, jobs, progress=lambda done, total: steps("审核", done, total), by=by)
     store.close()
     if summary:
         _print_summary(result.tally, as_json)

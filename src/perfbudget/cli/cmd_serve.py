@@ -269,7 +269,7 @@ def review_before_serving(store: Store, core: CoreSettings) -> int:
     long = waiting > REVIEW_BATCH
     if long:
         err.print(f"正在审核 {waiting} 个尚无审核结果的项目版本（如命令行导入的项目），完成后启动网页端…", markup=False)
-    with steps_bar(shown=long) as steps:
+    with steps_bar(shown=long, counted="个项目版本") as steps:
         steps("审核", 0, waiting)
         return review_unreviewed(store, core, "perfbudget serve", problem=lambda said: err.print(said, markup=False),
                                  progress=lambda looked: steps("审核", looked, waiting))

@@ -162,11 +162,10 @@ def import_command(
     import json
     import sys
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from perfbudget.app.bulk_import import catch_up_library, count_files, import_files, walk_files
     from perfbudget.app.import_preview import dry_run_refusal
     from perfbudget.app.imports import ImportRequest, import_stream, outcome_dict
+    from perfbudget.cli.progress_bar import steps_bar
 
     from_stdin = "-" in paths
     if from_stdin and len(paths) > 1:
@@ -203,21 +202,19 @@ def import_command(
     kept: list[ImportOutcome] = []  # not imported, for the closing summary (bounded)
     not_kept = 0
     any_refused_tables = False
-    show_bar = (walked or total > 1) and err.is_terminal and not as_json
+    many = (walked or total > 1) and not as_json  # a bar for more than one file, on a terminal
     highlight = out.is_terminal
-    progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
     from perfbudget.cli.common import stdout_writer  # (a file's or the store's text, escaped on a terminal)
 
     write_json = stdout_writer(json_text=True)
     if as_json:  # the files as they come, the summary at the end: memory stays bounded
         write_json('{\n  "files": [')
-    with progress:
-        task = progress.add_task("", total=total)
+    with steps_bar(many, counted="个文件") as steps:
+        steps("导入", 0, total)
         outcomes = (iter([import_stream(store, settings, sys.stdin.buffer, request)]) if from_stdin
                     else import_files(store, settings, walk_files(paths), request, jobs=jobs, writers=writers))
         for index, outcome in enumerate(outcomes):
-            progress.update(task, description=shown_name(Path(outcome.file).name))
+            steps.now(shown_name(Path(outcome.file).name))
             summary[outcome.status] = summary.get(outcome.status, 0) + 1
             new += outcome.new_projects
             changed += outcome.changed_projects
@@ -234,12 +231,12 @@ def import_command(
                 if outcome.status not in ("imported", "unchanged"):
                     err.print(_outcome_line(outcome), markup=False)
                     print_problems(outcome.problems)
-                elif not show_bar:  # highlighting colours nothing off a terminal, and costs 2/3 of the print
+                elif not steps.drawn:  # highlighting colours nothing off a terminal, and costs 2/3 of the print
                     out.print(_outcome_line(outcome), markup=False, highlight=highlight)
                 for notice in outcome.notices:
                     out.print(f"  · {notice}", markup=False)
                 _print_refused(outcome.file, outcome.refused_tables)
-            progress.advance(task)
+            steps("导入", index + 1, total)
     store.close()
     files = sum(summary.values())
     summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from perfbudget.cli.common import app
@@ -41,7 +43,11 @@ def merge_command(
 ) -> None:
     """（管理员）把一个单位的全部项目与文件并入另一个单位（如按名称导入的无编码单位并入有编码的同一单位）。
     两个单位有相同的项目（名称、资金年度、资金标签相同），或被并入的单位还有账号时，拒绝合并，不作任何修改。"""
-    from perfbudget.app.unit_admin import merge_units
+    from perfbudget.app.unit_admin import UnitOutcome, merge_units
+    from perfbudget.cli.progress_bar import steps_bar
 
-    run_admin(db, user, actor,
-              lambda store, who: merge_units(store, who.principal, into, other, username=who.actor.username))
+    def merge(store: Any, who: Any) -> UnitOutcome:  # a unit of thousands of projects: a bar (none until faces46)
+        with steps_bar() as steps:
+            return merge_units(store, who.principal, into, other, username=who.actor.username, steps=steps)
+
+    run_admin(db, user, actor, merge)

@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
+from perfbudget.steps import Steps, quiet_steps
+
 HEADERS = ("编号", "指标名称", "一级指标", "二级指标", "指标数", "单位数", "计量单位", "方向", "最小值", "p25",
            "中位数", "p75", "最大值", "定性指标占比", "包含的名称")
 DIRECTIONS = {"positive": "正向", "reverse": "反向", "exact": "等于"}
@@ -53,8 +55,9 @@ def _widths(rows: list[list[Any]]) -> list[float]:
     return content_widths(([str(v) if v is not None else "" for v in row] for row in rows), ranges)
 
 
-def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
-    """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size."""
+def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes], steps: Steps = quiet_steps) -> None:
+    """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size; ``steps``
+    told 排版 a group at a time, then 保存文件."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -102,6 +105,7 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
         lines = max(lines_needed(str(value) if value is not None else "", width)
                     for value, width in zip(row, widths, strict=True))
         sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS * scale + PAD_POINTS)
+        steps("排版", number - 1, len(rows))
     sheet.freeze_panes = "A2"
     xlsx_page_setup(sheet, widths, title_rows="1:1", sign_footer=False)
     xlsx_page_number(sheet)
@@ -110,4 +114,5 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     # not printed), each page beginning with the header row (print25)
     sheet.oddHeader.center.text = f"指标库（共 {len(groups)} 组指标）"
     sheet.oddHeader.center.size = 9
+    steps("保存文件", 0, None)
     book.save(path)

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from perfbudget.library.names import name_key, normalise, search_words
 from perfbudget.plain_numbers import stored_id
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.target import format_decimal
 
 if TYPE_CHECKING:
@@ -203,13 +204,17 @@ def marks(measure: dict[str, Any]) -> dict[str, str]:
     return {**{k: format_decimal(v) for k, v in place.items()}, "box": format_decimal(place["p75"] - place["p25"])}
 
 
-def all_groups(store: Store, minimum: int = 1) -> list[dict[str, Any]]:
-    """Every group used by at least ``minimum`` indicators, most used first (for export)."""
+def all_groups(store: Store, minimum: int = 1, steps: Steps = quiet_steps) -> list[dict[str, Any]]:
+    """Every group used by at least ``minimum`` indicators, most used first (for export); ``steps`` told 读取指标库
+    a group at a time."""
     from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
         out = []
-        for group in reads.all_groups(connection):
+        groups = list(reads.all_groups(connection))
+        steps("读取指标库", 0, len(groups))
+        for done, group in enumerate(groups, 1):
+            steps("读取指标库", done, len(groups))
             if group["indicator_count"] < minimum:
                 continue
             stats = json.loads(group["stats"] or "{}")

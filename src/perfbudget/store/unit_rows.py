@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from perfbudget.model import Budget, Project, Unit
+from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store.rows import project_identity, unit_key
 from perfbudget.store.schema import documents, projects, units
 
@@ -41,24 +42,37 @@ def rekeyed_projects(connection: Connection, unit_id: int, unit: Unit) -> tuple[
     return wanted, clashes
 
 
-def move_projects(connection: Connection, identities: dict[int, str], unit_id: int) -> None:
-    """Give each project its new identity and unit (two passes: no identity is held twice in between)."""
-    for project_id in identities:
+def move_projects(connection: Connection, identities: dict[int, str], unit_id: int,
+                  steps: Steps = quiet_steps) -> None:
+    """Give each project its new identity and unit (two passes: no identity is held twice in between); ``steps``
+    told 移动项目 then 更新项目标识, a project at a time."""
+    for done, project_id in enumerate(identities, 1):
         connection.execute(update(projects).where(projects.c.id == project_id)
                            .values(identity=f"moving:{project_id}", unit_id=unit_id))
-    for project_id, identity in identities.items():
+        steps("移动项目", done, len(identities))
+    for done, (project_id, identity) in enumerate(identities.items(), 1):
         connection.execute(update(projects).where(projects.c.id == project_id).values(identity=identity))
+        steps("更新项目标识", done, len(identities))
 
 
 def rename_unit_row(connection: Connection, unit_id: int, unit: Unit) -> None:
-    """The unit's name (and, without a code, its key) as ``unit`` gives them."""
+    """The unit's name (and, without a code, its key) as ``unit`` gives them. A unit without a code is its name: its
+    documents take the new name too (until faces46 they kept the old one, and the unit's projects imported before and
+    after the rename read back as two units': ``template --unit`` refused them 「属于 2 个单位」). A coded unit's
+    documents keep the names their files gave."""
     connection.execute(update(units).where(units.c.id == unit_id).values(name=unit.name, key=unit_key(unit)))
+    if not unit.code:
+        connection.execute(update(documents).where(documents.c.unit_id == unit_id).values(unit_name=unit.name))
 
 
-def merge_unit_rows(connection: Connection, source_id: int, target_id: int) -> None:
-    """The documents of unit ``source_id`` moved to ``target_id`` and the emptied unit deleted (its projects moved
-    before by :func:`move_projects`)."""
-    connection.execute(update(documents).where(documents.c.unit_id == source_id).values(unit_id=target_id))
+def merge_unit_rows(connection: Connection, source_id: int, target_id: int, target: Unit) -> None:
+    """The documents of unit ``source_id`` moved to ``target_id`` and recorded under its unit ``target`` (as a later
+    import of such a file records its document, ``store.importer.landed``), and the emptied unit deleted (its
+    projects moved before by :func:`move_projects`). Until faces46 the documents kept the merged unit's code and name,
+    so the kept unit's projects read back as two units' (``template --unit`` refused them as 「属于 2 个单位」, review
+    and export split them)."""
+    connection.execute(update(documents).where(documents.c.unit_id == source_id)
+                       .values(unit_id=target_id, unit_code=target.code, unit_name=target.name))
     connection.execute(delete(units).where(units.c.id == source_id))
 
 

@@ -1,0 +1,111 @@
+"""Every command's bar is ``cli.progress_bar.steps_bar`` (faces46): ``review --db`` and ``import`` drew bars of their
+own beside it (the same look with other columns, a console of their own), ``unit merge`` and ``library export`` none —
+a unit of thousands of projects merged in silence. Each is drawn on a terminal only, through the one helper, with what
+it showed before (审核 N/N 个指标; 导入 N/N 个文件 and the file being read)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.unit_admin import merge_units
+from perfbudget.cli import app, progress_bar
+from perfbudget.cli.common import WholeRowConsole
+from perfbudget.store import Store
+from tests.conftest import table_text
+
+runner = CliRunner()
+PASSWORD = "Long-enough-9!x"
+
+
+def _table(unit: str, project: str) -> str:
+    return table_text([unit, "单位：万元"], ["项目名称", f"{project}-2024中央"],
+                      ["预算规模及资金用途", "预算数", "10.00", "其中：财政    资金", "10.00", "其他资金", " "],
+                      ["", "用于测试"], ["绩效目标", "1.完成测试"],
+                      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"],
+                      ["产出指标", "数量指标", f"{project}人数", "", "≥100人"],
+                      ["效益指标", "社会效益指标", "群众满意度", "", "≥90%"], heading=f"1.{project}-2024中央绩效目标表")
+
+
+def _files(tmp_path: Path) -> list[str]:
+    made = []
+    for unit, project in (("100001测试单位", "培训项目"), ("100002测试二单位", "维修项目")):
+        path = tmp_path / f"{project}.txt"
+        path.write_text(_table(unit, project), encoding="utf-8")
+        made.append(str(path))
+    return made
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one bar's console a terminal (the commands' own lines stay as they are)."""
+    monkeypatch.setattr(progress_bar, "err", WholeRowConsole(stderr=True, force_terminal=True, width=200))
+
+
+def _shown(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)  # the terminal's colours and moves
+
+
+def _store(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    made = runner.invoke(app, ["import", *_files(tmp_path), "--db", url])
+    assert made.exit_code == 0, made.output
+    added = runner.invoke(app, ["user", "add", "admin", "--role", "admin", "--password", PASSWORD, "--db", url])
+    assert added.exit_code == 0, added.output
+    return url
+
+
+def test_import_and_review_draw_the_one_bar_with_what_they_showed(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    files = _files(tmp_path)
+    _terminal(monkeypatch)
+    imported = runner.invoke(app, ["import", *files, "--db", url])
+    assert imported.exit_code == 0, imported.output
+    assert re.search(r"导入 ━+ 2/2 个文件 .*维修项目\.txt", _shown(imported.stderr)), imported.stderr
+    reviewed = runner.invoke(app, ["review", "--db", url])
+    assert reviewed.exit_code in (0, 1), reviewed.output
+    assert re.search(r"审核 ━+ 4/4 个指标", _shown(reviewed.stderr)), reviewed.stderr
+    monkeypatch.undo()  # a pipe or a log: the commands' own lines alone, as before
+    again = runner.invoke(app, ["review", "--db", url])
+    assert again.exit_code == reviewed.exit_code and "━" not in again.stderr and again.stdout == reviewed.stdout
+
+
+def test_unit_merge_and_library_export_draw_the_one_bar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = _store(tmp_path)
+    piped = runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(tmp_path / "piped.xlsx"), "--db", url])
+    assert piped.exit_code == 0 and "━" not in piped.stderr, piped.output
+    _terminal(monkeypatch)
+    exported = runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(tmp_path / "shown.xlsx"),
+                                   "--db", url])
+    assert exported.exit_code == 0, exported.output
+    shown = _shown(exported.stderr)
+    assert re.search(r"读取指标库 ━+ \d+/\d+", shown) and "排版" in shown and "已导出" in shown, shown
+    assert (tmp_path / "shown.xlsx").read_bytes() == (tmp_path / "piped.xlsx").read_bytes()
+    merged = runner.invoke(app, ["unit", "merge", "100001", "100002", "--user", "admin", "--db", url])
+    assert merged.exit_code == 0, merged.output
+    shown = _shown(merged.stderr)
+    assert re.search(r"移动项目 ━+ 1/1", shown) and re.search(r"更新指标库 ━+ 1/1", shown), shown
+    assert "已把单位「100002 测试二单位」的 1 个项目并入「100001 测试单位」" in shown
+
+
+def test_a_merge_tells_each_project_moved_and_the_library_in_chunks(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfbudget.app import unit_admin
+
+    url = _store(tmp_path)
+    monkeypatch.setattr(unit_admin, "LIBRARY_CHUNK", 1)
+    told: list[tuple[str, int, int | None]] = []
+    store = Store(url)
+    try:
+        admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+        done = merge_units(store, admin, "100001", "100002", username="admin",
+                           steps=lambda step, done, total: told.append((step, done, total)))
+    finally:
+        store.close()
+    assert done.projects == 1
+    assert told == [("核对单位", 0, None), ("移动项目", 1, 1), ("更新项目标识", 1, 1),
+                    ("更新指标库", 0, 1), ("更新指标库", 1, 1)]

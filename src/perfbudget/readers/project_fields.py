@@ -185,16 +185,15 @@ def _numbers_things(marks: list[ListMark], paragraph: str, last: ListMark | None
         return False
     if not all(before_counter(paragraph, mark.end) for mark in marks):
         return False
-    mark = marks[-1]
+    last_mark = marks[-1]
     for text in following:
-        if not text.startswith(chr(ord(CIRCLED) + mark.number)):  # (the list ends: no next number)
+        if not text.startswith(chr(ord(CIRCLED) + last_mark.number)):  # (the list ends: no next number)
             break
-        mark = ListMark(None, CIRCLED, mark.number + 1, 0, 1)
+        mark: ListMark | None = ListMark(None, CIRCLED, last_mark.number + 1, 0, 1)
         while mark is not None:  # (the paragraph's own items too: ②号楼…；③…)
             if not before_counter(text, mark.end):
                 return False
-            last_here, mark = mark, _next_mark(text, mark)
-        mark = last_here
+            last_mark, mark = mark, _next_mark(text, mark)
     return True
 
 

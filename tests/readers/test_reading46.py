@@ -158,3 +158,26 @@ def test_the_rows_under_an_unknown_level1_are_its_own(separator: str, blank: str
     _project, indicators = _indicators(text)
     assert [row[:2] for row in indicators] == [("项目决策", "数量指标"), ("项目决策", "质量指标"),
                                                ("项目决策", "时效指标"), ("项目效益", "社会效益指标")]
+
+
+GRID = ["年度预算申请(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分",
+        "年度资金总额", "861.10", "2030.12", "2030.12", "10", "100%", "10"]
+SELF_INDICATORS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "产出指标", "数量指标", "完成任务数", "≥10项", "10项", "10", "10"]
+
+
+@pytest.mark.parametrize("above", [[], ["预算部门、单位名称", "某乡人民政府"]])
+@pytest.mark.parametrize("joiner", ["\n", "\n\n"])
+def test_a_self_evaluation_funds_grid_one_cell_a_line_starts_the_table(above: list[str], joiner: str) -> None:
+    """A 部门整体 自评表 one cell a line (or a paragraph) whose funds grid is the first thing the reader knows: its
+    head (年度预算申请(万元) / 年初预算数 / 全年预算数 …) begins the table, 年度资金总额's figures go under their
+    columns — the budget 全年预算数 2030.12, 年初预算数 861.10, in 万元. 5508b3e8 began the table at 自评得分: the
+    head was dropped with the heading and the first figure (年初预算数, 861.10) read as the budget, no money unit."""
+    text = joiner.join(["2023年度部门整体支出绩效自评表", *above, *GRID, *SELF_INDICATORS]) + "\n"
+    read = load_bytes(text.encode("utf-8"), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert project.budget.total == Decimal("2030.12")
+    assert project.budget.initial == Decimal("861.10")
+    assert project.budget.executed == Decimal("2030.12")
+    assert read.document.money_unit == "万元"

@@ -89,7 +89,7 @@ def test_the_goal_shortcuts_read_as_the_list_parser(first: str, second: str) -> 
     ``_goal_items`` makes of them, the goals stripped and none empty: its ``str`` shortcuts change nothing."""
     items, last = project_fields._goal_items(first, None)
     assert project_fields._goals([first]) == _kept(items)
-    items, last = project_fields._goal_items(first, None, second)
+    items, last = project_fields._goal_items(first, None, [second])
     more, _ = project_fields._goal_items(second, last)
     assert project_fields._goals([first, second]) == _kept(items) + _kept(more)
 
@@ -147,7 +147,9 @@ def test_a_circled_list_in_row_cells_starting_with_a_counter_word(form: str, cel
     (["①开展宣传 ②号召居民参与"], ["开展宣传", "号召居民参与"]),  # after a space: the mark
     (["①开展宣传②验收合格"], ["开展宣传", "验收合格"]),  # glued before no counter: the mark, as before
     (["①号楼改造"], ["①号楼改造"]), (["②号楼改造"], ["②号楼改造"]),  # no list goes on: a thing's number
-    (["①号楼改造", "②号楼改造"], ["号楼改造", "号楼改造"]),  # the list goes on in the next paragraph
+    # the list goes on in the next paragraph, every item a counter's: the buildings' numbers kept (reading46)
+    (["①号楼改造", "②号楼改造"], ["①号楼改造", "②号楼改造"]),
+    (["①号楼改造", "②完成验收"], ["号楼改造", "完成验收"]),  # an item without a counter: the list's marks
 ])
 def test_a_glued_circled_number_before_a_counter_numbers_a_thing(paragraphs: list[str], goals: list[str]) -> None:
     """A ``②`` glued to the text before it numbers a thing when a counter follows it (②期, ③户, ②类, ②号), never

@@ -53,6 +53,7 @@ from perfbudget.readers.row_alignment import (
     misplaced,
     others_reach_past,
     place_sparse_row,
+    unknown_level_name,
     without_extra_leading_blanks,
 )
 from perfbudget.readers.short_score_rows import restored_score_rows
@@ -489,8 +490,12 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
         # row is kept as written (the review flags a wrong pairing).
+        # A 一级 named in words the framework does not know (项目决策, an evaluation framework's word) is the unit's
+        # own group: the rows below it are its own until a 一级 is written (reading46: 质量指标 under 项目决策 was
+        # moved to 产出指标); a placeholder (……) names nothing.
         if not written_level1 and not (tree.level1 and is_central_group(tree.level1)) and (
-                not tree.level1 or not owns(tree.level1, tree.level2)):
+                not tree.level1 or (not owns(tree.level1, tree.level2) and (
+                    level_of(tree.level1) is not None or not unknown_level_name(tree.level1)))):
             owner = level1_of_level2(tree.level2)
             if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"

@@ -121,7 +121,7 @@ def _goals(paragraphs: list[str]) -> list[str]:
                 out.append(goal)
             last = lone
         else:
-            items, last = _goal_items(paragraph, last, paragraphs[k + 1] if k + 1 < len(paragraphs) else "")
+            items, last = _goal_items(paragraph, last, paragraphs[k + 1:])
             out.extend(goal for item in items if (goal := item.strip()))
     return out
 
@@ -133,7 +133,8 @@ _ENDED_TWO = re.compile("[" + re.escape("".join(sorted(_ENDS_OR_SPACES))) + "]2"
 _FIRST_MARKS = {closer: mark for closer, mark in FIRST_MARKS.items() if mark.style in _GOAL_STYLES}
 
 
-def _goal_items(paragraph: str, last: ListMark | None, following: str = "") -> tuple[list[str], ListMark | None]:
+def _goal_items(paragraph: str, last: ListMark | None,
+                following: list[str] | tuple[str, ...] = ()) -> tuple[list[str], ListMark | None]:
     """The goals of one paragraph, their list numbers left off (the model's goals are unnumbered), and its list's
     last mark: its items, where it is a list written on one line (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as
     a web page's cell loses its line breaks: reading44; until then the first item kept the others, the first's
@@ -141,8 +142,9 @@ def _goal_items(paragraph: str, last: ListMark | None, following: str = "") -> t
     its style; else the paragraph. Marks of another style, or not the list's next number, are the item's text
     (``1.…（2）…``, ``1.…；3.…``). A circled number before a counter (``①号召…``, ``①号楼…``:
     :func:`goal_lines.before_counter`) is a mark only where the list goes on: it is the number after ``last``'s, or
-    a next mark stands in the paragraph or starts ``following``, the next paragraph. (A paragraph not starting with
-    a mark, most goals, costs one anchored match.)"""
+    a next mark stands in the paragraph or starts the next of ``following``, the paragraphs after it. A circled list
+    every item of which starts with a counter keeps its numbers (:func:`_numbers_things`). (A paragraph not starting
+    with a mark, most goals, costs one anchored match.)"""
     first = _goal_mark(paragraph)
     if first is None:
         return [paragraph], None
@@ -152,15 +154,47 @@ def _goal_items(paragraph: str, last: ListMark | None, following: str = "") -> t
         return [paragraph if thing else paragraph[first.end:]], None
     found = _next_mark(paragraph, first)
     if found is None:  # (most lists: one item a line)
-        if thing and not goes_on and not following.startswith(chr(ord(CIRCLED) + first.number)):
+        if thing and not goes_on and not (following and following[0].startswith(chr(ord(CIRCLED) + first.number))):
             return [paragraph], None
+        if thing and _numbers_things([first], paragraph, last if goes_on else None, following):
+            return [paragraph[first.start:]], first._replace(word=_THINGS)
         return [paragraph[first.end:]], first
     marks = [first, found]
     while (found := _next_mark(paragraph, marks[-1])) is not None:
         marks.append(found)
     # an item cut before the next one leaves it the separator (1.投入1.5万元，2.…): not the goal's
+    if thing and _numbers_things(marks, paragraph, last if goes_on else None, following):  # (①号楼…；②号楼…)
+        items = [paragraph[a.start:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(marks)]
+        return [*items, paragraph[marks[-1].start:]], marks[-1]._replace(word=_THINGS)
     items = [paragraph[a.end:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(marks)]
     return [*items, paragraph[marks[-1].end:]], marks[-1]
+
+
+# the word of a circled list's last mark whose items all start with a counter (_numbers_things): no list mark has it
+_THINGS = "号"
+
+
+def _numbers_things(marks: list[ListMark], paragraph: str, last: ListMark | None,
+                    following: list[str] | tuple[str, ...]) -> bool:
+    """A circled list numbers things (``①号楼改造；②号楼屋面防水``: buildings ① and ②), its numbers the goals' words:
+    every item starts with a counter (:func:`goal_lines.before_counter`) — the items before (``last``, the list's
+    mark so far, carries it as :data:`_THINGS`), the paragraph's (``marks``) and the paragraphs of ``following`` the
+    list goes on in, one item each. Left off, the numbers would leave 「号楼改造」 twice. An item starting with no
+    counter makes the numbers the list's marks (``①号召居民参与；②完成培训``, reading45)."""
+    if last is not None and last.word != _THINGS:
+        return False
+    if not all(before_counter(paragraph, mark.end) for mark in marks):
+        return False
+    last_mark = marks[-1]
+    for text in following:
+        if not text.startswith(chr(ord(CIRCLED) + last_mark.number)):  # (the list ends: no next number)
+            break
+        mark: ListMark | None = ListMark(None, CIRCLED, last_mark.number + 1, 0, 1)
+        while mark is not None:  # (the paragraph's own items too: ②号楼…；③…)
+            if not before_counter(text, mark.end):
+                return False
+            last_mark, mark = mark, _next_mark(text, mark)
+    return True
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:

@@ -27,7 +27,9 @@ def guess_level(cells: list[Cell], index: int) -> str:
     if level is None:
         if label_key(cells[index].text) in PROCESS_LEVEL2:
             return "level2"  # 资金管理指标: a 二级 of the central investment form's 过程管理指标 group
-        return "level1" if is_score_note(cells[index].text) else "level3"  # (50分): a 一级 cell without its name
+        if is_score_note(cells[index].text):
+            return "level1"  # (50分): a 一级 cell without its name
+        return "level1" if _level2_follows(cells, index) else "level3"
     # the next two cells that are not blank (every following cell was listed for each cell until attack33: 6,000
     # cells a line of one-cell projects 3.5 s)
     rest = list(islice((cells[k] for k in range(index + 1, len(cells)) if not cells[k].blank), 2))
@@ -41,6 +43,26 @@ def guess_level(cells: list[Cell], index: int) -> str:
             return "level1"  # 满意度指标 | 具体指标 | 教师满意度: the 一级 over the template's 二级 (monitor41)
         return "level1" if after is not None and "level2" in after else "level2"
     return level
+
+
+def _level2_follows(cells: list[Cell], index: int) -> bool:
+    """The row's next filled cell after ``index`` is its 二级 (``项目决策 | 数量指标 | 宣传次数 | …``): the unknown name
+    before it is the row's 一级 as the unit wrote it (an evaluation framework's 项目决策, 项目效益), never a 三级 — a
+    三级 is followed by its value, not by a 二级 (until reading46 it was taken for the 三级 and the row moved past the
+    header, refused)."""
+    if not unknown_level_name(cells[index].text):
+        return False
+    after = next((k for k in range(index + 1, len(cells)) if not cells[k].blank), None)
+    return after is not None and level_of(cells[after].text) is not None and guess_level(cells, after) == "level2"
+
+
+_LEVEL_WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def unknown_level_name(text: str) -> bool:
+    """``text`` may be a level's name the framework does not know (项目决策): words alone, two to twelve of them —
+    not a placeholder (……, 指标2) nor a sentence."""
+    return _LEVEL_WORDS.fullmatch(text.strip()) is not None
 
 
 def level3_after_level2(cells: list[Cell], index: int) -> bool:

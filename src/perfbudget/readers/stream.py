@@ -36,6 +36,7 @@ from perfbudget.readers.labels import (
     LEVEL1_CUT_LABEL,
     PROCESS_GROUP,
     column_role,
+    fund_column,
     header_field,
     header_roles,
     is_any_label,
@@ -46,6 +47,7 @@ from perfbudget.readers.labels import (
     is_progress_column,
     label_key,
     level_of,
+    money_unit_note,
 )
 from perfbudget.readers.region_columns import is_place
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
@@ -212,6 +214,9 @@ def starts_table(cell: Cell) -> bool:
                            or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
 
 
+_GRID_HEAD_LENGTH = 16  # a funds grid's head cell with its note (年度预算申请(万元)), not a line of glued cells
+
+
 def _starts_stream_table(cell: Cell) -> bool:
     """``starts_table``, or a ``label：value`` cell naming the unit or project (``填报单位:桃源县财政局`` one cell a
     line above the form: the table's first row, no heading line dropped; misses22)."""
@@ -220,6 +225,12 @@ def _starts_stream_table(cell: Cell) -> bool:
     text = cell.text
     if "资金情况" in text and _FUNDS_NOTE.match(text.strip()):
         return True  # 总体资金情况(万元): a 部门整体 form's funds grid begins the table, its money unit with it
+    if ("预算" in text or "执行数" in text) and (fund_column(text) is not None or (
+            len(text.strip()) <= _GRID_HEAD_LENGTH and money_unit_note(text) is not None)):
+        # 年度预算申请(万元) / 年初预算数 / 全年预算数 / 全年执行数: a 自评表's funds grid head begins the table
+        # (reading46: the table began at its 自评得分 column, the head left in the heading, 年度资金总额's first
+        # figure, its 年初预算数, read as the budget and the grid's money unit lost)
+        return True
     # (a cover's label and value without a colon, a gap between them: 项目名称        代表之家, kinds44)
     return ("：" in text or ":" in text or has_gap(text)) and label_line_cells(text.strip()) is not None
 

@@ -54,6 +54,7 @@ from perfbudget.readers.labels import (
     is_ignored_label,
     level_of,
 )
+from perfbudget.readers.leading_pipe_cells import unwrap_leading_pipe_cells
 from perfbudget.readers.line_rows import is_formula, is_row
 from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.spaced_values import joined_stream_pieces
@@ -138,12 +139,14 @@ _ROW_END = re.compile(r"^\s*\|{2,}\s*$")
 def unwrap_pipe_lines(text: str) -> str:
     """Pipe rows whose cells sit on lines of their own (``|   项目完成指标`` / ``   | `` / ``   质量指标`` …
     ending in a line ``||||``) as one line per row; other text unchanged. A row may also start with its first
-    cell's bare lines (``项目名称`` / ``|`` / ``春节走访慰问经费`` / ``|`` / ``||||||||``: :func:`_opens_bare_row`)."""
+    cell's bare lines (``项目名称`` / ``|`` / ``春节走访慰问经费`` / ``|`` / ``||||||||``: :func:`_opens_bare_row`).
+    A text without such rows may be a table one cell a line each led by its pipe
+    (:func:`leading_pipe_cells.unwrap_leading_pipe_cells`)."""
     if sum(1 for line in _head(text, 3000) if line.strip() == "|") < 5:
-        return text
+        return unwrap_leading_pipe_cells(text)
     lines = _lines(text)
     if not any(_ROW_END.match(x) for x in lines):
-        return text
+        return unwrap_leading_pipe_cells(text)
     out: list[str] = []
     row: list[str] = []
     after_row = False  # a row has ended before this line

@@ -1,0 +1,59 @@
+"""A table copied one cell a line, a pipe before each cell but a row's first (html2text's way with a table).
+
+``绩效`` / ``   指标`` / ``    | 一级指标`` / ``    | 二级指标`` … / ``项目决策`` / ``    | 数量指标`` …: a row
+starts at a line written from the margin without a pipe (its first cell), each next cell is an indented line led by
+``|``, and an indented line without a pipe goes on with the cell above it (the cell's own line break: ``社会效益`` /
+``   指标``). Rows of one line each (``项目决策 | 数量指标 | …``) for the pipe-row reader, the lines they took left
+empty so that what follows keeps its line numbers (corpus `193`, 大英县: the rows were read one cell a line until
+reading46, nothing read). Other text is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INDENT = " \t\u00a0\u3000"
+# an indented line led by a pipe: a row's next cell (``    | 数量指标``; ``    | |`` an empty one and the row's end)
+_CELL = re.compile(r"[ \t\u00a0\u3000]+\|")
+_LEAST_CELLS = 5  # cell lines a text needs to be such a table (a row of a header and a few values)
+
+
+def unwrap_leading_pipe_cells(text: str) -> str:
+    """The text with each row of a leading-pipe cell table on one line (module docstring); the text itself when it
+    holds fewer than :data:`_LEAST_CELLS` cell lines after a row's first line."""
+    if text.count("\n ") < _LEAST_CELLS:  # (most texts: no indented line at all, told in C)
+        return text
+    lines = text.splitlines()
+    if sum(1 for line in lines if _CELL.match(line)) < _LEAST_CELLS:
+        return text
+    out: list[str] = []
+    row: list[str] = []  # the row's cells so far, its first cell's text first
+    taken: list[int] = []  # the lines the row took after its first (emptied in ``out``)
+    start = rows = 0
+    for index, line in enumerate(lines):
+        if row and _CELL.match(line):
+            row.append("| " + line.strip()[1:].strip(_INDENT))
+        elif row and line[:1] in _INDENT and line.strip(_INDENT) and "|" not in line:
+            row[-1] += line.strip(_INDENT)  # (the cell's own line break: 社会效益 / 指标)
+        else:
+            rows += _close(row, taken, start, out, lines)
+            row, taken = [], []
+            if line[:1] not in _INDENT and "|" not in line and line.strip():
+                row, start = [line.strip()], len(out)
+            out.append(line)
+            continue
+        taken.append(index)
+        out.append("")
+    rows += _close(row, taken, start, out, lines)
+    return "\n".join(out) if rows >= 2 else text
+
+
+def _close(row: list[str], taken: list[int], start: int, out: list[str], lines: list[str]) -> int:
+    """Write the row ending here on its first line (1), or give back the lines it took (0): a line and the indented
+    lines under it without a cell after it are prose, not a row."""
+    if len(row) > 1:
+        out[start] = " ".join(row)
+        return 1
+    for index in taken:
+        out[index] = lines[index]
+    return 0

@@ -1,0 +1,183 @@
+"""What reading46 changed in the reader (tables from units the reader had not met, and last session's leftovers).
+
+* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with a counter (号, 栋, 期 …) numbers
+  things — buildings ① and ② — and keeps its numbers; the reader cut it into 「号楼改造」 and 「号楼屋面防水」, the
+  buildings lost. A list with an item starting with no counter keeps reading its numbers as marks
+  (``①号召居民参与；②完成培训``, reading45).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Project, Severity
+from perfbudget.readers import project_fields
+from tests.readers.test_reading44 import HEAD as HEAD_ROWS
+from tests.readers.test_reading44 import INDICATORS as INDICATOR_ROWS
+from tests.readers.test_reading44 import _project
+
+FORMS_AND_JOINERS = [(form, "") for form in ("tabs", "pipes", "docx", "xlsx", "html")] + [
+    (form, "\n") for form in ("docx", "xlsx", "html")]
+
+
+@pytest.mark.parametrize(("form", "joiner"), FORMS_AND_JOINERS)
+@pytest.mark.parametrize(("items", "goals"), [
+    (["①号楼改造；", "②号楼屋面防水。"], ["①号楼改造", "②号楼屋面防水。"]),
+    (["①号楼外墙改造；", "②栋完成验收；", "③期工程开工。"], ["①号楼外墙改造", "②栋完成验收", "③期工程开工。"]),
+])
+def test_a_circled_list_of_numbered_things_keeps_its_numbers(form: str, joiner: str, items: list[str],
+                                                             goals: list[str]) -> None:
+    """Each item a counter's (①号楼…；②号楼…): the numbers are the buildings', kept; the list still cut into its
+    items (each fails on 5508b3e8: 「号楼改造」, 「号楼屋面防水。」)."""
+    project = _project([*HEAD_ROWS, ["年度目标", joiner.join(items)], *INDICATOR_ROWS], form)
+    one_line = not joiner or form == "html"
+    assert list(project.goals) == (goals if one_line else items)  # (a line keeps its own separator)
+
+
+@pytest.mark.parametrize("form", ["tabs", "pipes", "docx", "xlsx", "html"])
+def test_numbered_things_in_the_goal_row_cells_keep_their_numbers(form: str) -> None:
+    """``年度目标 | ①号楼改造 | ②号楼屋面防水``: a cell an item, the numbers kept (fails on 5508b3e8)."""
+    project = _project([*HEAD_ROWS, ["年度目标", "①号楼改造", "②号楼屋面防水"], *INDICATOR_ROWS], form)
+    assert list(project.goals) == ["①号楼改造", "②号楼屋面防水"]
+
+
+@pytest.mark.parametrize(("form", "joiner"), FORMS_AND_JOINERS)
+@pytest.mark.parametrize(("items", "goals"), [
+    (["①完成改造；", "②号楼屋面防水。"], ["完成改造", "号楼屋面防水。"]),
+    (["①号召居民参与；", "②完成培训。"], ["号召居民参与", "完成培训。"]),
+    (["①完成①号楼改造；", "②完成②号楼验收。"], ["完成①号楼改造", "完成②号楼验收。"]),
+])
+def test_a_list_with_an_item_of_words_reads_its_marks(form: str, joiner: str, items: list[str],
+                                                      goals: list[str]) -> None:
+    """An item starting with no counter: the circled numbers are the list's marks, as before (guards: pass on
+    5508b3e8 too). ``②号楼屋面防水`` after ``①完成改造`` stays the second item without its number: whether ② numbers
+    the building as well cannot be told (left)."""
+    project = _project([*HEAD_ROWS, ["年度目标", joiner.join(items)], *INDICATOR_ROWS], form)
+    one_line = not joiner or form == "html"
+    assert list(project.goals) == (goals if one_line else [item[1:] for item in items])
+
+
+@pytest.mark.parametrize(("paragraphs", "goals"), [
+    (["①号楼改造；②号楼屋面", "③号楼粉刷"], ["①号楼改造", "②号楼屋面", "③号楼粉刷"]),
+    (["①号楼改造；②号楼屋面", "③完成验收"], ["号楼改造", "号楼屋面", "完成验收"]),
+    (["①号楼改造", "②号楼屋面；③完成验收"], ["号楼改造", "号楼屋面", "完成验收"]),
+    (["①号楼改造", "②号楼屋面", "③完成验收"], ["号楼改造", "号楼屋面", "完成验收"]),
+    (["①号楼改造", "②号楼屋面", "开展宣传"], ["①号楼改造", "②号楼屋面", "开展宣传"]),
+])
+def test_the_whole_list_decides(paragraphs: list[str], goals: list[str]) -> None:
+    """One decision for the whole list, on one line and over paragraphs: its items before, on and after the
+    paragraph (a paragraph without the list's next number ends it)."""
+    assert project_fields._goals(paragraphs) == goals
+
+
+def _indicators(text: str, name: str = "txt") -> tuple[Project, list[tuple[str, str, str, str]]]:
+    read = load_bytes(text.encode("utf-8"), f"表.{name}")
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert not [p for p in read.problems if p.severity is Severity.ERROR], [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    return project, [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators]
+
+
+# html2text's table: a row's first cell from the margin, each next cell on an indented line led by its pipe, a cell's
+# own line break an indented line without one (corpus 193, 大英县)
+LEADING_PIPES = """2024年项目支出绩效目标表
+项目名称
+        | 社区服务经费
+年度资金总额
+        | 10
+绩效
+       指标
+        | 一级指标
+        | 二级指标
+        | 三级指标
+        | 指标值
+        | 备注
+产出指标
+        | 数量指标
+        | 服务活动
+       次数
+        | ≥12次
+        | |
+满意度指标
+        | 服务对象满意度指标
+        | 居民满意度
+        | ≥95%
+        |
+"""
+
+
+def test_a_table_one_cell_a_line_each_led_by_its_pipe() -> None:
+    """Each row from its first cell at the margin to the next: read as pipe rows (5508b3e8 read it one cell a line:
+    no name, no indicator header)."""
+    project, indicators = _indicators(LEADING_PIPES)
+    assert project.name == "社区服务经费"
+    assert project.budget.total == Decimal("10")
+    assert indicators == [("产出指标", "数量指标", "服务活动次数", "≥12次"),
+                          ("满意度指标", "服务对象满意度指标", "居民满意度", "≥95%")]
+
+
+def test_prose_with_indented_lines_is_no_leading_pipe_table() -> None:
+    """A line and the indented lines under it without a pipe cell after them stay as they are (a guard of the new
+    module, so no test on 5508b3e8)."""
+    from perfbudget.readers.leading_pipe_cells import unwrap_leading_pipe_cells
+    text = "说明\n  第一行\n  第二行\n" + LEADING_PIPES
+    assert unwrap_leading_pipe_cells(text).splitlines()[:3] == ["说明", "  第一行", "  第二行"]
+    assert unwrap_leading_pipe_cells("a | b\n | c\n") == "a | b\n | c\n"
+
+
+HEADER = "项目名称\t社区服务经费\n年度资金总额\t10\n一级指标\t二级指标\t三级指标\t指标值\t备注\n"
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_an_unknown_level1_before_a_level2_is_the_rows_level1(separator: str) -> None:
+    """``项目决策 | 数量指标 | 宣传次数 | 至少全年完成2次宣传 | 已完成`` under a block label's column
+    (绩效指标 | 一级指标 | …, the label merged down the rows): 项目决策 (an evaluation framework's 一级) before a
+    二级 is the row's 一级 as written — 5508b3e8 took it for the 三级, moved the row past the header and refused it
+    (这一行有8个单元格，指标表头只有6列; a value-like target let another rule place the row)."""
+    head = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值"]
+    rows = [head, ["项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成"],
+            ["项目效益", "社会效益指标", "维权意识", "不断提升", "已提升"]]
+    text = "项目名称\t社区服务经费\n年度资金总额\t10\n".replace("\t", separator)
+    text += "".join(separator.join(row) + "\n" for row in rows)
+    _project, indicators = _indicators(text)
+    assert indicators == [("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传"),
+                          ("项目效益", "社会效益指标", "维权意识", "不断提升")]
+
+
+@pytest.mark.parametrize(("separator", "blank"), [("\t", "\t"), (" | ", "")])
+def test_the_rows_under_an_unknown_level1_are_its_own(separator: str, blank: str) -> None:
+    """The 一级 cell 项目决策 merged down over 数量/质量/时效 (its text on the group's first row, the copy's other
+    rows without it or with it empty): the rows are 项目决策's, as the table draws them; 5508b3e8 filed 质量指标 and
+    时效指标 under 产出指标 by the framework."""
+    rows = [["项目决策", "数量指标", "宣传次数", "≥2次", ""], [blank + "质量指标", "创建质量", "按质按量完成", ""],
+            [blank + "时效指标", "全年", "1-12月", ""], ["项目效益", "社会效益指标", "维权意识", "不断提升", ""]]
+    text = HEADER.replace("\t", separator) + "".join(separator.join(row).rstrip(" |\t") + "\n" for row in rows)
+    _project, indicators = _indicators(text)
+    assert [row[:2] for row in indicators] == [("项目决策", "数量指标"), ("项目决策", "质量指标"),
+                                               ("项目决策", "时效指标"), ("项目效益", "社会效益指标")]
+
+
+GRID = ["年度预算申请(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分",
+        "年度资金总额", "861.10", "2030.12", "2030.12", "10", "100%", "10"]
+SELF_INDICATORS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "产出指标", "数量指标", "完成任务数", "≥10项", "10项", "10", "10"]
+
+
+@pytest.mark.parametrize("above", [[], ["预算部门、单位名称", "某乡人民政府"]])
+@pytest.mark.parametrize("joiner", ["\n", "\n\n"])
+def test_a_self_evaluation_funds_grid_one_cell_a_line_starts_the_table(above: list[str], joiner: str) -> None:
+    """A 部门整体 自评表 one cell a line (or a paragraph) whose funds grid is the first thing the reader knows: its
+    head (年度预算申请(万元) / 年初预算数 / 全年预算数 …) begins the table, 年度资金总额's figures go under their
+    columns — the budget 全年预算数 2030.12, 年初预算数 861.10, in 万元. 5508b3e8 began the table at 自评得分: the
+    head was dropped with the heading and the first figure (年初预算数, 861.10) read as the budget, no money unit."""
+    text = joiner.join(["2023年度部门整体支出绩效自评表", *above, *GRID, *SELF_INDICATORS]) + "\n"
+    read = load_bytes(text.encode("utf-8"), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert project.budget.total == Decimal("2030.12")
+    assert project.budget.initial == Decimal("861.10")
+    assert project.budget.executed == Decimal("2030.12")
+    assert read.document.money_unit == "万元"

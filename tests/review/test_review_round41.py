@@ -65,3 +65,33 @@ def test_a_sustained_facility_is_still_shown_its_years_of_use(inline: Any) -> No
     ((_indicator, _field, _message, suggestion),) = _findings(_sustained("农村道路长效管护", "健全"), inline,
                                                               "vague-qualitative")
     assert "「设施正常使用年限≥10年」" in suggestion
+
+
+# Effects that are outputs in disguise, counted in the value's unit: `举办培训班 ≥4期` and `开展宣传活动 ≥10次` under
+# 社会效益 (the count of events held), `完成维修道路 ≥12公里` (the roads repaired) — output-as-effect took a work's
+# count from the name's ending (…次数, …人次) and the works built (新建, 硬化 …), not these
+
+
+def _effect(name: str, value: str) -> list[list[str]]:
+    return with_row(5, ["效益指标", "社会效益指标", name, name, value])
+
+
+def test_events_held_or_roads_repaired_under_effect_are_told(inline: Any) -> None:
+    for name, value, act in (("举办培训班", "≥4期", "举办"), ("开展政策宣传活动", "≥10次", "开展"),
+                             ("完成维修道路", "≥12公里", "维修")):
+        ((indicator, field, message, suggestion),) = _findings(_effect(name, value), inline, "output-as-effect")
+        assert (indicator, field) == (5, "level3"), name
+        assert message == f"效益指标「{name}」数的是{act}了多少（{value}），是产出的数量，不是项目带来的效益", name
+        assert "产出的数量指标下" in suggestion, name
+
+
+def test_an_only_effect_that_counts_events_held_leaves_no_genuine_effect(inline: Any) -> None:
+    ((_indicator, _field, message, _suggestion),) = _findings(_effect("举办培训班", "≥4期"), inline,
+                                                              "no-genuine-effect")
+    assert "「举办培训班」（数的是举办了多少，属于产出）" in message
+
+
+def test_people_reached_harm_avoided_and_no_event_are_not_outputs(inline: Any) -> None:
+    for name, value in (("服务群众", "≥5000人次"), ("开展活动发生安全事故", "0次"), ("参与活动群众", "≥500人"),
+                        ("受益群众参加培训", "≥4期"), ("带动就业", "≥20人"), ("系统正常运行天数", "≥360天")):
+        assert _findings(_effect(name, value), inline, "output-as-effect") == [], name

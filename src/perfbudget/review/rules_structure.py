@@ -102,7 +102,7 @@ def works_held(name: str, target: Target) -> str | None:
     people)."""
     if target.unit not in _HELD_UNITS or target.value is None or target.value <= 0:  # (most effects)
         return None
-    if name.endswith(("数", "数量")):  # a name that says it counts (视频会议保障数量): work_count's, or an output's twin
+    if name.endswith(("数", "数量")):  # a name that says it counts (视频会议保障数量): an output's twin, told as such
         return None
     acts = [act for act in _HELD_ACTS if act in name]
     act = min(acts, key=name.index) if acts else None  # the first in the name: 举办培训班 → 举办
@@ -139,28 +139,12 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
             ending = output_ending(name)
             # the output row this one repeats by name: said here, once (duplicate-indicator leaves the row to this rule)
             twin = f"，又与第{outputs[key]}个指标（产出指标）同名" if key and key in outputs else ""
-            if ending is None and (held := works_held(name, indicator.target)) is not None:
-                # 举办培训班 ≥4期: the count is in the value's unit, not the name's ending
+            counted = _output_counted(name, indicator.target) if ending is None else None
+            if counted is not None:  # a count of the work done, held or built: an output
+                what, advice = counted
                 out.append(at_indicator(project, position, indicator, "level3",
-                                        f"效益指标{quote(indicator.level3)}数的是{held}了多少（{indicator.target.raw}），"
-                                        f"是产出的数量，不是项目带来的效益{twin}",
-                                        "把举办、开展的次数放在产出的数量指标下；效益指标写这些活动带来的效果，"
-                                        "如参与群众人次、政策知晓率、参训人员考核合格率"))
-                continue
-            if ending is None and (count := work_count(name)) is not None:
-                out.append(at_indicator(project, position, indicator, "level3",
-                                        f"效益指标{quote(indicator.level3)}数的是工作做了多少（{count}），是产出的数量，"
-                                        f"不是项目带来的效益{twin}",
-                                        "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，"
-                                        "如受益人数、问题解决率、救治成功率"))
-                continue
-            if (ending is None and indicator.target.unit in _BUILT_UNITS
-                    and (built := works_built(name, indicator.target.unit)) is not None):
-                out.append(at_indicator(project, position, indicator, "level3",
-                                        f"效益指标{quote(indicator.level3)}数的是{built}了多少（{indicator.target.raw}），"
-                                        f"是产出的数量，不是项目带来的效益{twin}",
-                                        "把建成、处治的数量放在产出的数量指标下；效益指标写这些工程带来的效果，"
-                                        "如受益人口、通行时间缩短、事故发生率下降"))
+                                        f"效益指标{quote(indicator.level3)}数的是{what}，是产出的数量，"
+                                        f"不是项目带来的效益{twin}", advice))
                 continue
             if ending is None and not twin:
                 if (("程序" in name or "流程" in name or "过程" in name or "手续" in name)
@@ -182,6 +166,23 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                     "改写为项目产生的效果，如受益人数、服务覆盖率、群众反映问题解决率、"
                                     "节约的费用；完成率、合格率放在产出指标下"))
     return out
+
+
+def _output_counted(name: str, target: Target) -> tuple[str, str] | None:
+    """(what an effect row counts, what to write instead) when it counts the work done (医疗保障次数), the events held
+    (举办培训班 ≥4期: the value's unit) or the works built (新建村组道路 5公里), else None."""
+    if (count := work_count(name)) is not None:
+        return (f"工作做了多少（{count}）",
+                "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，如受益人数、问题解决率、救治成功率")
+    if (held := works_held(name, target)) is not None:
+        return (f"{held}了多少（{target.raw}）",
+                "把举办、开展的次数放在产出的数量指标下；效益指标写这些活动带来的效果，如参与群众人次、政策知晓率、"
+                "参训人员考核合格率")
+    if target.unit in _BUILT_UNITS and (built := works_built(name, target.unit)) is not None:
+        return (f"{built}了多少（{target.raw}）",
+                "把建成、处治的数量放在产出的数量指标下；效益指标写这些工程带来的效果，如受益人口、通行时间缩短、"
+                "事故发生率下降")
+    return None
 
 
 # A procedure judged fair or regular: 评审程序是否客观公正, 审批流程规范, 评选过程公开透明.

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.review.review_helpers import with_row
+from perfbudget.review.engine import review_document
+from tests.review.review_helpers import header, read, with_row
 from tests.review.test_review_round40 import _findings  # (indicator, field, message, suggestion) of one rule
 
 # 浮梁 林业's `制作宣传横幅、公益宣传牌等(年) | =1年` (corpus 29, judged missed since round 2): banners and boards are
@@ -93,3 +94,33 @@ def test_people_reached_harm_avoided_and_no_event_are_not_outputs(inline: Any) -
     for name, value in (("服务群众", "≥5000人次"), ("开展活动发生安全事故", "0次"), ("参与活动群众", "≥500人"),
                         ("受益群众参加培训", "≥4期"), ("带动就业", "≥20人"), ("系统正常运行天数", "≥360天")):
         assert _findings(_effect(name, value), inline, "output-as-effect") == [], name
+
+
+# A project's whole cost far below its budget (the brief's 成本指标 that do not match the budget): `项目总成本 ≤5万元`
+# in a project of 100万元 passed every rule — cost-over-budget looks up, unit-cost-vs-budget at unit costs only
+
+
+def _cost(name: str, value: str) -> list[list[str]]:
+    return _row(4, "产出指标", "成本指标", name, value)
+
+
+def _budget_findings(rows: list[list[str]], inline: Any) -> list[tuple[int | None, str | None, str, str]]:
+    document = read(rows, header(total="100.00", fiscal="100.00"), inline)
+    return [(f.indicator, f.field, f.message, f.suggestion)
+            for f in review_document(document, only={"total-cost-below-budget"}).findings]
+
+
+def test_a_whole_cost_far_below_the_budget_is_told(inline: Any) -> None:
+    ((indicator, field, message, suggestion),) = _budget_findings(_cost("项目总成本", "≤5万元"), inline)
+    assert (indicator, field) == (4, "target")
+    assert message == ("成本指标「项目总成本」是项目的总成本，指标值「≤5万元」却只占项目预算数（100.00万元）的5%："
+                       "总成本与预算不符，其余资金的用途表中没有说明")
+    assert "「项目总成本 ≤100.00万元」" in suggestion and "「设备购置成本」" in suggestion
+    for name, value in (("项目计划总投资", "50万元"), ("成本总额", "≤300000元")):
+        assert [f[:2] for f in _budget_findings(_cost(name, value), inline)] == [(4, "target")], name
+
+
+def test_a_part_s_cost_or_a_whole_near_the_budget_is_not_told(inline: Any) -> None:
+    for name, value in (("项目总成本", "≤100万元"), ("项目总成本", "≤90万元"), ("出差总成本", "≤5万元"),
+                        ("设备购置成本", "≤20万元"), ("单位建设成本", "≤5万元/个"), ("项目总成本", "≤120万元")):
+        assert _budget_findings(_cost(name, value), inline) == [], (name, value)

@@ -18,8 +18,26 @@ def _row(position: int, level1: str, level2: str, name: str, value: str) -> list
     return with_row(position, [level1, level2, name, name, value])
 
 
+def _none_told(rule: str, make: Any, cases: tuple[tuple[str, str], ...], inline: Any) -> None:
+    """No finding of ``rule`` on any (name, value) of ``cases``, each the row ``make`` builds."""
+    for name, value in cases:
+        assert _findings(make(name, value), inline, rule) == [], (name, value)
+
+
 def _quantity(name: str, value: str) -> list[list[str]]:
     return _row(1, "产出指标", "数量指标", name, value)
+
+
+def _sustained(name: str, value: str) -> list[list[str]]:
+    return _row(5, "效益指标", "可持续影响指标", name, value)
+
+
+def _effect(name: str, value: str) -> list[list[str]]:
+    return _row(5, "效益指标", "社会效益指标", name, value)
+
+
+def _cost(name: str, value: str) -> list[list[str]]:
+    return _row(4, "产出指标", "成本指标", name, value)
 
 
 def test_things_made_counted_in_years_are_told(inline: Any) -> None:
@@ -35,17 +53,13 @@ def test_things_made_counted_in_years_are_told(inline: Any) -> None:
 
 def test_a_time_bought_or_counted_is_not_told_as_things_made(inline: Any) -> None:
     # a service or cover bought by the time (物业服务, 保险), days open, hours flown, things counted by the piece
-    for name, value in (("购买物业服务", "=1年"), ("购买人身意外保险", "12个月"), ("免费开放天数", "=300天"),
-                        ("飞机飞行时长", "≥928小时"), ("制作宣传横幅", "≥20幅"), ("购置设备运行时间", "≥300天")):
-        assert _findings(_quantity(name, value), inline, "unit-mismatch") == [], name
+    _none_told("unit-mismatch", _quantity, (("购买物业服务", "=1年"), ("购买人身意外保险", "12个月"),
+                                             ("免费开放天数", "=300天"), ("飞机飞行时长", "≥928小时"),
+                                             ("制作宣传横幅", "≥20幅"), ("购置设备运行时间", "≥300天")), inline)
 
 
 # The seed's `建立良好招商关系 | 建立良好招商关系，持续促进经济发展` and `保障司法救助机制正常运转 | 持续保障` under
 # 可持续影响: told to write 「设施正常使用年限≥10年」 for a relationship and a mechanism that no facility carries
-
-
-def _sustained(name: str, value: str) -> list[list[str]]:
-    return _row(5, "效益指标", "可持续影响指标", name, value)
 
 
 def test_a_sustained_mechanism_is_not_shown_a_facility_s_years(inline: Any) -> None:
@@ -71,10 +85,6 @@ def test_a_sustained_facility_is_still_shown_its_years_of_use(inline: Any) -> No
 # count from the name's ending (…次数, …人次) and the works built (新建, 硬化 …), not these
 
 
-def _effect(name: str, value: str) -> list[list[str]]:
-    return _row(5, "效益指标", "社会效益指标", name, value)
-
-
 def test_events_held_or_roads_repaired_under_effect_are_told(inline: Any) -> None:
     for name, value, act in (("举办培训班", "≥4期", "举办"), ("开展政策宣传活动", "≥10次", "开展"),
                              ("完成维修道路", "≥12公里", "维修")):
@@ -91,17 +101,13 @@ def test_an_only_effect_that_counts_events_held_leaves_no_genuine_effect(inline:
 
 
 def test_people_reached_harm_avoided_and_no_event_are_not_outputs(inline: Any) -> None:
-    for name, value in (("服务群众", "≥5000人次"), ("开展活动发生安全事故", "0次"), ("参与活动群众", "≥500人"),
-                        ("受益群众参加培训", "≥4期"), ("带动就业", "≥20人"), ("系统正常运行天数", "≥360天")):
-        assert _findings(_effect(name, value), inline, "output-as-effect") == [], name
+    _none_told("output-as-effect", _effect, (("服务群众", "≥5000人次"), ("开展活动发生安全事故", "0次"),
+                                              ("参与活动群众", "≥500人"), ("受益群众参加培训", "≥4期"),
+                                              ("带动就业", "≥20人"), ("系统正常运行天数", "≥360天")), inline)
 
 
 # A project's whole cost far below its budget (the brief's 成本指标 that do not match the budget): `项目总成本 ≤5万元`
 # in a project of 100万元 passed every rule — cost-over-budget looks up, unit-cost-vs-budget at unit costs only
-
-
-def _cost(name: str, value: str) -> list[list[str]]:
-    return _row(4, "产出指标", "成本指标", name, value)
 
 
 def _budget_findings(rows: list[list[str]], inline: Any) -> list[tuple[int | None, str | None, str, str]]:

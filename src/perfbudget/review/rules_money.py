@@ -4,6 +4,7 @@ really the total (适当性: "targets not too high or low for the budget", 财�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Op, Project
@@ -19,6 +20,14 @@ from perfbudget.target import format_decimal
 # budget at all — past rounding (2 %) the two targets cannot both hold, where ``over`` allows for a ceiling or a
 # floor (≤1600元/亩 × ≥5000亩) not reached exactly.
 _EXACT_OVER = Decimal("1.02")
+
+
+def _budgeted(document: Document) -> Iterator[tuple[Project, tuple[Row, ...], Decimal]]:
+    """Each project with a budget above 0, its rows and its 预算数 (the money a target is held against)."""
+    for project, own in project_rows(document):
+        total = project.budget.total
+        if total is not None and total > 0:
+            yield project, own, total
 
 
 def _unit_cost(indicator: Indicator, money_unit: str | None, levelless: bool = False) -> tuple[Decimal, str] | None:
@@ -93,10 +102,7 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
     over = Decimal(settings.param("over"))
     under = Decimal(settings.param("under"))
     out = []
-    for project, own in project_rows(document):
-        total = project.budget.total
-        if total is None or total <= 0:
-            continue
+    for project, own, total in _budgeted(document):
         # targets in prose or a list without levels (叶县's 每亩补助资金1000元 and 种植…918亩): a row worth so much
         # money a unit is the unit cost, the row counted in that unit its quantity
         levelless = not any(row.level1 or row.level2 for row in own)
@@ -318,10 +324,7 @@ def total_cost_below_budget(document: Document, settings: RuleSettings) -> list[
     """
     under = Decimal(settings.param("under"))
     out = []
-    for project, own in project_rows(document):
-        total = project.budget.total
-        if total is None or total <= 0:
-            continue
+    for project, own, total in _budgeted(document):
         for row in own:
             target = row.indicator.target
             if not row.cost or target.value is None or not _WHOLE_COST.match(row.name):

@@ -314,8 +314,9 @@ BLIND: list[Judged] = [
     }), blind=True, round=2),
     Judged("浮梁 林业 2026 (cut)", _c("29"), frozenset({
         ("payment-below-full", "工资发放准确性(%)"),  # ≥95%: pay must be 100% accurate (flagged since round 11)
-    }), missed=frozenset({
-        ("制作宣传横幅、公益宣传牌等(年)", "=1年: banners counted in years"),
+        # =1年: banners counted in years (missed since round 2; flagged since round 41, unit-mismatch: a 数量 of
+        # things made or bought given in a unit of time)
+        ("unit-mismatch", "制作宣传横幅、公益宣传牌等(年)"),
     }), excused=frozenset({("missing-budget", None)}), blind=True, round=2),
     # Third round, judged blind after round 2's fixes.
     Judged("池州贵池 委托业务 2022 (cut)", _c("16"), frozenset({

@@ -105,6 +105,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      None, [(4, "target")]),
     ("unit-cost-as-total", "人均 cost equal to the budget", with_row(4, row(OUT, C, "人均培训成本", "≤10万元")), None,
      [(4, "target")]),
+    ("total-cost-below-budget", "项目总成本 a twentieth of the budget (round 41)",
+     with_row(4, row(OUT, C, "项目总成本", "≤0.5万元")), None, [(4, "target")]),
     ("unit-mismatch", "a state in % (临邑)", with_row(5, row(E, SE, "学生受益情况", "=100%")), None,
      [(5, "target")]),
     # 8 names, groups, direction
@@ -402,6 +404,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      [*GOOD_ROWS[:3], row(OUT, C, "亩均建设成本", "≤1600元/亩"), *GOOD_ROWS[4:], row(OUT, N, "建设农田面积", "≥60亩")],
      None),
     ("unit-cost-as-total", "a unit cost in 元/人", with_row(4, row(OUT, C, "人均培训成本", "≤300元/人")), None),
+    ("total-cost-below-budget", "a part's cost below the budget",
+     with_row(4, row(OUT, C, "设备购置成本", "≤2万元")), None),
     ("name-without-object", "the object named", with_row(3, row(OUT, T, "设备维修及时率", "100%")), None),
     ("name-without-object", "a wage item's standard row", [*WAGE_ROWS, row(OUT, T, "发放及时率", "100%")],
      wage_header()),

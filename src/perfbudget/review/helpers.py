@@ -612,6 +612,26 @@ AIM_EXAMPLES = {
 }
 
 
+# Something built, bought or grown whose years of use a sustained effect may count (设施, 设备, 道路, 林木, 信息系统);
+# a mechanism, a relationship or a service (招商关系, 救助机制正常运转) is none.
+_FACILITY = re.compile(r"设施|设备|装备|器材|工程|建筑|房屋|校舍|场馆|场所|道路|公路|桥|管网|管道|线路|系统|平台|车辆"
+                       r"|林|苗|树|草|农田|渠|水库|堤|井|站|厕|室|馆|园|路灯|屋")
+_SUSTAIN_WITHOUT_FACILITY = "「建立长效工作机制并印发制度」「该项工作持续开展 ≥3年」"
+
+
+def names_facility(name: str) -> bool:
+    """Whether a name names something built, bought or grown (a sustained effect may then count its years of use)."""
+    return _FACILITY.search(name) is not None
+
+
+def aim_example(group: str, name: str) -> str | None:
+    """AIM_EXAMPLES' measurable indicator for a row's group; a sustained effect that names no facility is shown a
+    mechanism kept up, not a facility's years of use."""
+    if group == "可持续影响指标" and not names_facility(name):
+        return _SUSTAIN_WITHOUT_FACILITY
+    return AIM_EXAMPLES.get(group)
+
+
 def meant_group(row: Row) -> str:
     """The 二级 a row's example is taken from: the group its meaning belongs to when ``level2-misplaced`` moves it
     (临邑's 安全情况 under 生态效益 is told a social effect, not 「新增绿化面积」 beside being told to move), else its

@@ -28,8 +28,8 @@ from perfbudget.framework import (
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import SEVERITIES, Finding
 from perfbudget.review.helpers import (
-    AIM_EXAMPLES,
     Row,
+    aim_example,
     at_indicator,
     at_project,
     clean,
@@ -535,7 +535,7 @@ def _no_value(row: Row) -> tuple[str, str] | tuple[str, str, bool] | None:
     return (f"三级指标{quote(indicator.level3)}没有填写指标值，名称也只是一句目标或结果，没有说明衡量什么，"
             "年底无从对照考核，也无法打分",
             "改写为可衡量的指标：名称写明衡量什么，指标值写数量、比例或时间，如"
-            + AIM_EXAMPLES.get(meant_group(row), "「受益群众 ≥5000人次」「带动农户户均增收 ≥2000元」"))
+            + (aim_example(meant_group(row), row.name) or "「受益群众 ≥5000人次」「带动农户户均增收 ≥2000元」"))
 
 
 def _is_aim(name: str) -> bool:

@@ -13,9 +13,9 @@ from perfbudget.framework import LEVEL1_COURSE, LEVEL1_DECISION, LEVEL1_EFFECT
 from perfbudget.model import Document, Kind, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
-    AIM_EXAMPLES,
     CACHE_SIZE,
     Row,
+    aim_example,
     at_indicator,
     bare,
     count_unit,
@@ -24,6 +24,7 @@ from perfbudget.review.helpers import (
     is_leftover,
     is_money_unit,
     meant_group,
+    names_facility,
     quote,
     tail_start,
     unit_note,
@@ -282,7 +283,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason
                   # 稳步提高, 明显增强: vague words only, but a rise, asked how far (not a group's 「设施正常使用年限」)
                   or (reason == _VAGUE_ONLY and _TREND_UP.search(target.raw) and row.level2 not in _OWN_EXAMPLE) else
-                  _SUGGESTIONS.get(reason) or _BY_GROUP.get(meant_group(row), _MEASURABLE))
+                  _SUGGESTIONS.get(reason) or _group_suggestion(meant_group(row), row.name))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
@@ -310,6 +311,19 @@ _BY_GROUP = {
     "时效指标": "写明完成时间或期限，如「2024年12月底前完成」「≤30个工作日」",
     "服务对象满意度指标": "写成调查得出的满意度，如「受益群众满意度≥90%」（写明调查的对象和方式）",
 }
+
+# What lasts when a sustained effect names no facility (建立良好招商关系, 保障司法救助机制正常运转, 业务工作保障长效
+#机制): a working mechanism kept up, not the years a facility serves.
+_SUSTAIN_SUGGESTION = "写明靠什么持续、持续多久，如「建立长效工作机制并印发制度」「该项工作持续开展≥3年」"
+
+
+def _group_suggestion(group: str, name: str) -> str:
+    """What to write instead of a vague value, by the row's group; a sustained effect is shown a facility's years only
+    when its name names something built or bought."""
+    if group == "可持续影响指标" and not names_facility(name):
+        return _SUSTAIN_SUGGESTION
+    return _BY_GROUP.get(group, _MEASURABLE)
+
 
 # What to write instead, for the reasons that have a better example than a figure.
 _SUGGESTIONS = {
@@ -1522,7 +1536,9 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     baseline (``化学农药使用量较上年减少 2%``, ``种薯亩均收入较鲜薯亩均收入 ≥5%``: names ending in
     减少/降低/增加/上升, or comparing with 较; 较高, 较大 … are degrees, not baselines). An amount of money
     by its name (…交易额, …销售额, …金额) given in a unit that is no money (``技术交易额 2个亿以上``: 亿元?) is
-    flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money.
+    flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money. A 数量 of things made or bought (a name opening
+    with 制作, 印制, 购置, 采购, 安装 …) given in a unit of time (``制作宣传横幅、公益宣传牌等(年) =1年``: how many?) is
+    flagged; a service, cover or time bought (购买物业服务 =1年, 保险, 运维, 开放天数, 时长, 期限) is measured by time.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _UNIT_MISMATCH)]
@@ -1552,6 +1568,12 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         elif (count := rate_given_as_count(name, raw)) is not None:
             message = f"比率指标{quote(indicator.level3)}的指标值写的是个数（{count}），不是比率"
             suggestion = "比率用%表示，如「≥95%」；若要写数量，请把名称改为数量（如「…机构数」）"
+    elif level2 == "数量指标" and unit in _TIME_UNITS and _THINGS_MADE.match(name) and not _LASTING.search(name):
+        # 制作宣传横幅、公益宣传牌等(年) =1年: banners and boards are counted by the piece, not in years
+        message = (f"数量指标{quote(indicator.level3)}是要制作或购置的实物，指标值{quote(raw)}却以时间"
+                   f"「{unit}」计量，看不出要做多少")
+        suggestion = ("按实物计数，写成「≥N幅」「≥N块」「≥N台（套）」等；要考核持续时间的，"
+                      "把名称改为「…天数」「…期限」")
     elif (clash := _counted_in_other(name, unit)) is not None:
         message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{unit}」计量（{raw}）"
         suggestion = f"统一计数对象：按{clash[0]}写成「≥…{clash[0]}」，或把名称改为按{clash[1]}计数"
@@ -1597,7 +1619,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
         group = meant_group(row)  # an economic aim is shown an economic measure; a count, what to count
-        examples = "「…≥N个」「…≥N人次」（写明完成了多少）" if group == "数量指标" else AIM_EXAMPLES.get(group)
+        examples = "「…≥N个」「…≥N人次」（写明完成了多少）" if group == "数量指标" else aim_example(group, name)
         suggestion = (f"改为可计算的比率或可判断的结果，如{examples}" if examples else
                       "改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），或写明可判断的结果（如「全年无重大群体性事件」）")
     elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 not in ("数量指标", "时效指标"):
@@ -1617,6 +1639,10 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 
 
 _UNIT_MISMATCH = indicator_check(_unit_fault)
+# A count of things made or bought (制作宣传横幅, 购置设备, 印制手册): counted by the piece. Not a service or a time
+# bought (购买物业服务, 购买保险, 租赁, 运维, 开放天数, 工期), which a time measures.
+_THINGS_MADE = re.compile(r"(?:制作|印制|印刷|购置|采购|购买|安装|新建|配备|添置)")
+_LASTING = re.compile(r"服务|运维|维护|维修|保险|租|时长|天数|月数|年数|期|月份|年限|开放|运行|值守|值班|巡")
 # An amount of money by its name (技术交易额, 销售额, 贷款发放额, 金额): its unit is money (2个亿: say 亿元).
 _MONEY_AMOUNT_NAME = re.compile(r"(?:交易|销售|营业|成交|贷款|融资|发放|投资|贸易|出口|进口|结算|补贴|补助|支出"
                                 r"|收入)额$"

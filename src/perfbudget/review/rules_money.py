@@ -4,6 +4,7 @@ really the total (适当性: "targets not too high or low for the budget", 财�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Op, Project
@@ -19,6 +20,14 @@ from perfbudget.target import format_decimal
 # budget at all — past rounding (2 %) the two targets cannot both hold, where ``over`` allows for a ceiling or a
 # floor (≤1600元/亩 × ≥5000亩) not reached exactly.
 _EXACT_OVER = Decimal("1.02")
+
+
+def _budgeted(document: Document) -> Iterator[tuple[Project, tuple[Row, ...], Decimal]]:
+    """Each project with a budget above 0, its rows and its 预算数 (the money a target is held against)."""
+    for project, own in project_rows(document):
+        total = project.budget.total
+        if total is not None and total > 0:
+            yield project, own, total
 
 
 def _unit_cost(indicator: Indicator, money_unit: str | None, levelless: bool = False) -> tuple[Decimal, str] | None:
@@ -93,10 +102,7 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
     over = Decimal(settings.param("over"))
     under = Decimal(settings.param("under"))
     out = []
-    for project, own in project_rows(document):
-        total = project.budget.total
-        if total is None or total <= 0:
-            continue
+    for project, own, total in _budgeted(document):
         # targets in prose or a list without levels (叶县's 每亩补助资金1000元 and 种植…918亩): a row worth so much
         # money a unit is the unit cost, the row counted in that unit its quantity
         levelless = not any(row.level1 or row.level2 for row in own)
@@ -302,3 +308,43 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
                                 "写明单位产出的成本（如「≤704元/村」「≤300元/人」）或各项支出的成本，"
                                 "不要只重复预算总额"))
     return out
+
+
+@rule("total-cost-below-budget", title="项目总成本远低于预算", dimension="适当性", severity="warning",
+      params={"under": Decimal("0.8")})
+def total_cost_below_budget(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A cost row naming the project's whole cost set far below the project's budget.
+
+    ``项目总成本 ≤5万元`` in a project of 100万元: the whole cost cannot be a twentieth of the money granted — the
+    cost or the budget is wrong, and the rest of the money buys nothing the table names. Flagged when a cost row is
+    named as the whole (项目总成本, 总成本, 项目成本, 项目计划总投资, 总费用, 成本总额, 成本) and its amount, in the
+    table's money unit, is below ``under`` (default 0.8) of the 预算数. The cost of a part (出差总成本, 设备购置成本),
+    a unit cost (元/亩: ``unit-cost-vs-budget``'s), a total equal to the budget and one above it
+    (``cost-over-budget``'s) are not flagged here.
+    """
+    under = Decimal(settings.param("under"))
+    out = []
+    for project, own, total in _budgeted(document):
+        for row in own:
+            target = row.indicator.target
+            if not row.cost or target.value is None or not _WHOLE_COST.match(row.name):
+                continue
+            factor = money_in("万元" if target.unit == "万" else target.unit, document.money_unit)
+            if factor is None:
+                continue
+            amount = (target.upper or target.value) * factor
+            if amount >= total * under:
+                continue
+            money_unit = document.money_unit or "万元"
+            share = format_decimal((amount * 100 / total).quantize(Decimal(1)))
+            out.append(at_indicator(project, row.position, row.indicator, "target",
+                                    f"成本指标{quote(row.indicator.level3)}是项目的总成本，指标值{quote(target.raw)}"
+                                    f"却只占项目预算数（{format_decimal(total)}{money_unit}）的{share}%："
+                                    "总成本与预算不符，其余资金的用途表中没有说明",
+                                    f"核实成本测算：项目总成本应与预算数相符（如「项目总成本 ≤{format_decimal(total)}"
+                                    f"{money_unit}」）；只是其中一项费用的，名称写明是哪一项（如「设备购置成本」）"))
+    return out
+
+
+# The project's whole cost by its name (项目总成本, 项目计划总投资, 成本总额), not a part's (出差总成本, 设备购置成本).
+_WHOLE_COST = re.compile(r"^(?:本?项目)?(?:年度|计划|全年)?(?:总成本|总投资|总费用|总支出|成本总额|成本)$")

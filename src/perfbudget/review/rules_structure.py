@@ -16,7 +16,7 @@ from perfbudget.framework import (
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
 )
-from perfbudget.model import Document, Indicator
+from perfbudget.model import Document, Indicator, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -91,6 +91,26 @@ def works_built(name: str, unit: str | None) -> str | None:
     return act
 
 
+_HELD_UNITS = frozenset(vocabulary()["names"]["held_units"])
+_HELD_ACTS = (*vocabulary()["names"]["held_acts"], *vocabulary()["names"]["work_acts"])
+
+
+def works_held(name: str, target: Target) -> str | None:
+    """The act of a name whose value counts the times a piece of work was held (举办培训班 ≥4期 → 举办, 开展宣传活动
+    ≥10次 → 开展), else None: a value above 0 in a unit of ``[names] held_units``, a name holding a work of
+    ``work_acts`` or ``held_acts`` and none of ``work_count_exceptions`` (事故发生 0次, 参与活动: the harm, the
+    people)."""
+    if target.unit not in _HELD_UNITS or target.value is None or target.value <= 0:  # (most effects)
+        return None
+    if name.endswith(("数", "数量")):  # a name that says it counts (视频会议保障数量): an output's twin, told as such
+        return None
+    acts = [act for act in _HELD_ACTS if act in name]
+    act = min(acts, key=name.index) if acts else None  # the first in the name: 举办培训班 → 举办
+    if act is None or any(word in name for word in word_set("names", "work_count_exceptions")):
+        return None
+    return act
+
+
 @rule("output-as-effect", title="产出写成效益", dimension="相关性", severity="warning")
 def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding]:
     """An output restated under 效益指标: a completion or acceptance rate, or an output's own name.
@@ -101,8 +121,9 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
     this rule, one finding for one fault); so does a share of cases or hazards dealt with
     (``安全隐患排查有效处置率 ≥90%``, 整改率, 办结率:
     real tables file them under 质量), and a count of the times a work was done (``医疗保障次数 30``, 精准扶贫服务人次:
-    ``work_count``), and the works built or treated, counted in a measure of things built (``项目处治路线 2条``,
-    新建道路 5公里: ``works_built``). Effects such as 受益人数, 受益人次, 覆盖率, 就业人数 are not flagged. A question
+    ``work_count``; or in the value's unit, ``举办培训班 ≥4期``, ``开展宣传活动 ≥10次``: ``works_held``), and the works
+    built, treated or repaired, counted in a measure of things built (``项目处治路线 2条``, 新建道路 5公里, 维修道路
+    12公里: ``works_built``). Effects such as 受益人数, 受益人次, 覆盖率, 就业人数 are not flagged. A question
     whether a procedure is fair or regular (``评审程序是否客观公正 是``) is how the work is managed, not an effect
     either; a satisfaction with it is not flagged here.
     """
@@ -118,20 +139,12 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
             ending = output_ending(name)
             # the output row this one repeats by name: said here, once (duplicate-indicator leaves the row to this rule)
             twin = f"，又与第{outputs[key]}个指标（产出指标）同名" if key and key in outputs else ""
-            if ending is None and (count := work_count(name)) is not None:
+            counted = _output_counted(name, indicator.target) if ending is None else None
+            if counted is not None:  # a count of the work done, held or built: an output
+                what, advice = counted
                 out.append(at_indicator(project, position, indicator, "level3",
-                                        f"效益指标{quote(indicator.level3)}数的是工作做了多少（{count}），是产出的数量，"
-                                        f"不是项目带来的效益{twin}",
-                                        "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，"
-                                        "如受益人数、问题解决率、救治成功率"))
-                continue
-            if (ending is None and indicator.target.unit in _BUILT_UNITS
-                    and (built := works_built(name, indicator.target.unit)) is not None):
-                out.append(at_indicator(project, position, indicator, "level3",
-                                        f"效益指标{quote(indicator.level3)}数的是{built}了多少（{indicator.target.raw}），"
-                                        f"是产出的数量，不是项目带来的效益{twin}",
-                                        "把建成、处治的数量放在产出的数量指标下；效益指标写这些工程带来的效果，"
-                                        "如受益人口、通行时间缩短、事故发生率下降"))
+                                        f"效益指标{quote(indicator.level3)}数的是{what}，是产出的数量，"
+                                        f"不是项目带来的效益{twin}", advice))
                 continue
             if ending is None and not twin:
                 if (("程序" in name or "流程" in name or "过程" in name or "手续" in name)
@@ -153,6 +166,23 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                     "改写为项目产生的效果，如受益人数、服务覆盖率、群众反映问题解决率、"
                                     "节约的费用；完成率、合格率放在产出指标下"))
     return out
+
+
+def _output_counted(name: str, target: Target) -> tuple[str, str] | None:
+    """(what an effect row counts, what to write instead) when it counts the work done (医疗保障次数), the events held
+    (举办培训班 ≥4期: the value's unit) or the works built (新建村组道路 5公里), else None."""
+    if (count := work_count(name)) is not None:
+        return (f"工作做了多少（{count}）",
+                "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，如受益人数、问题解决率、救治成功率")
+    if (held := works_held(name, target)) is not None:
+        return (f"{held}了多少（{target.raw}）",
+                "把举办、开展的次数放在产出的数量指标下；效益指标写这些活动带来的效果，如参与群众人次、政策知晓率、"
+                "参训人员考核合格率")
+    if target.unit in _BUILT_UNITS and (built := works_built(name, target.unit)) is not None:
+        return (f"{built}了多少（{target.raw}）",
+                "把建成、处治的数量放在产出的数量指标下；效益指标写这些工程带来的效果，如受益人口、通行时间缩短、"
+                "事故发生率下降")
+    return None
 
 
 # A procedure judged fair or regular: 评审程序是否客观公正, 审批流程规范, 评选过程公开透明.
@@ -201,6 +231,8 @@ def _not_an_effect(row: Row) -> str | None:
     unit = row.indicator.target.unit
     if unit in _BUILT_UNITS and (built := works_built(row.name, unit)) is not None:
         return f"数的是{built}了多少，属于产出"
+    if (held := works_held(row.name, row.indicator.target)) is not None:
+        return f"数的是{held}了多少，属于产出"
     return None
 
 

@@ -379,17 +379,19 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         upper, header = spread
         rows = [*rows[:upper], header, *rows[header_index + 1:]]
         header_index = upper
-    if header_index + 1 < len(rows) and (is_label_subrow(rows[header_index + 1])
-                                         or completes_header(rows[header_index], rows[header_index + 1])):
-        rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
-                *rows[header_index + 2:]]
-    elif header_index + 2 < len(rows) and (spread_sub := spread_label_subrow(
+    # (a packed sub-row first: its labels all known — 符号 | 单位 | 单项指标得分 | 权重占比, kinds46 — it is a label
+    # sub-row too, whose cells no longer stand under their groups)
+    if header_index + 2 < len(rows) and (spread_sub := spread_label_subrow(
             rows[header_index], rows[header_index + 1], _width_under(rows, header_index + 1))) is not None:
         problems.append(Problem(rows[header_index + 1][0].source, "表头下一行的分列（"
                                 + "、".join(c.text.strip() for c in rows[header_index + 1] if not c.blank)
                                 + "）按各行的列数归入表头：符号、单位在指标值两侧，其余为最后一列的分列",
                                 Severity.INFO))
         rows = [*rows[:header_index], spread_sub, *rows[header_index + 2:]]
+    elif header_index + 1 < len(rows) and (is_label_subrow(rows[header_index + 1])
+                                           or completes_header(rows[header_index], rows[header_index + 1])):
+        rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
+                *rows[header_index + 2:]]
     elif header_index + 1 < len(rows) and is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *with_sub_header(rows[header_index], rows[header_index + 1], problems),
                 *rows[header_index + 2:]]
@@ -622,7 +624,7 @@ def interpret_tables(tables: list[RawTable], file: str,
 
 # A title naming a self-evaluation: …绩效自评表, 部门整体支出绩效评价自评报告, …绩效评价报告, …自评表(2021年度) (not a
 # page's label that only mentions one: 项目支出绩效自评表填写样例.DOC_第5页 over a 绩效目标申报表, corpus 70)
-_SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告|表)\s*(?:[(（][^()（）]*[)）])?$")
+_SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告表|报告|表)\s*(?:[(（][^()（）]*[)）])?$")
 
 
 def _titled_self_evaluation(projects: list[Project], file: str, problems: list[Problem]) -> bool:

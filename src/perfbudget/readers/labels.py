@@ -235,6 +235,8 @@ HEADER_LABELS: dict[str, str] = {
     "项目总投资": "extra",  # a multi-year investment: never the year's budget
     "建设周期": "extra",
     "项目起止时间": "extra",
+    # Hunan's 项目绩效自评报告表(实施单位用) (corpus 211): 基本情况 项目名称 | … | 主要内容 | 项目单位 | 主管部门 | …
+    "主要内容": "extra",
     "项目总预算": "project-total",
     "项目总体概况": "extra",
     "项目审批": "extra",
@@ -487,6 +489,13 @@ COLUMN_LABELS: dict[str, str] = {
     "指标得分": "score",
     "分数": "weight",
     "指标权重": "weight",
+    # Hebei's 预算项目绩效自评表 (the provincial system's print, corpus 74): 单项指标实际完成值, then 自评得分 over
+    # 单项指标得分 | 权重占比(%) | 单项指标折算得分. 权重占比 is the indicator's points (25 + 25 + 30 + 10 with the
+    # execution's 10: the 50/30/10 of 财预〔2020〕10号) and 单项指标得分 its score out of them (25.00 of 25.00 for a
+    # target met, rules.md §4); 单项指标折算得分 (6.25 = 25.00 × 25%) weighs the score twice: an extra.
+    "单项指标实际完成值": "actual",
+    "单项指标得分": "score",
+    "权重占比": "weight",
     "指标性质": "sign",
     "指标值类型": "sign",  # 定量/定性, as 指标性质
     "计算符号": "sign",

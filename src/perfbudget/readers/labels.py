@@ -43,6 +43,7 @@ HEADER_LABELS: dict[str, str] = {
     **{f"{level}级预算单位名称": "unit" for level in ("省", "市", "州", "县", "区")},
     # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
     "部门名称": "department",
+    "预算部门、单位名称": "department",  # Hunan's 2023 部门整体支出绩效自评表 (corpus 212, kinds46)
     # 填报单位(盖章)：某县财政局 — the unit filling the form in: the table's unit unless it names one (misses22)
     "填报单位": "department",
     "填报部门": "department",
@@ -562,7 +563,8 @@ _SIGN_OFF = re.compile(r"[(（](?:盖章|签字|签章|签名|公章|章)[)）]|
                        r"|^(?:填报人|联系人|联系电话|经办人)(?:[:：]|$)")
 
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
-_MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]")
+# (a note whose closing bracket the page lost at the text's end is one too: 年度预算申请 / (万元, corpus 212, kinds46)
+_MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*(?:[)）]|$)")
 _KNOWN_LEVEL2 = frozenset(
     name for framework in (FRAMEWORK_2015, FRAMEWORK_2021) for names in framework.values() for name in names
 ) | frozenset(OLDER_LEVEL2)  # 环境效益(指标), 进度指标: older forms' 二级 names, read as written

@@ -236,8 +236,6 @@ HEADER_LABELS: dict[str, str] = {
     "项目总投资": "extra",  # a multi-year investment: never the year's budget
     "建设周期": "extra",
     "项目起止时间": "extra",
-    # Hunan's 项目绩效自评报告表(实施单位用) (corpus 211): 基本情况 项目名称 | … | 主要内容 | 项目单位 | 主管部门 | …
-    "主要内容": "extra",
     "项目总预算": "project-total",
     "项目总体概况": "extra",
     "项目审批": "extra",

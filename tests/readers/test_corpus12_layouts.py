@@ -80,8 +80,8 @@ def test_sign_and_unit_subrow_flank_the_value_in_space_cells() -> None:
     assert [(i.level2, i.level3, i.target.raw) for i in indicators] == [
         ("质量指标", "覆盖率", ">=98%"), ("服务对象满意度指标", "服务对象满意度", ">=95%")]
     assert indicators[0].target.value == Decimal("98")
-    assert ("分值", "享受补贴人数的比例") in indicators[0].extras
-    assert ("自评得分/单项指标得分", "25.00") in indicators[0].extras
+    assert ("指标分值", "享受补贴人数的比例") in indicators[0].extras  # (under its header: kinds46)
+    assert (indicators[0].weight, indicators[0].score) == (Decimal("25.00"), Decimal("25.00"))  # (kinds46: typed)
     assert any("按各行的列数归入表头" in p.message for p in problems)
 
 
@@ -110,4 +110,4 @@ def test_sign_and_unit_subrow_kept_in_place_is_not_spread() -> None:
                                  cells("符号", "单位", "单项指标得分", "权重占比"), 8)
     assert packed is not None
     assert [c.text for c in packed] == ["一级指标", "二级指标", "三级指标", "符号", "预期指标值", "单位",
-                                        "自评得分/单项指标得分", "自评得分/权重占比"]
+                                        "单项指标得分", "权重占比"]  # (named by themselves: kinds46)

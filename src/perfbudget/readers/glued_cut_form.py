@@ -31,8 +31,10 @@ from perfbudget.readers.text_glued import GLUED_HEADER, GLUED_NEEDS_CHECK, LABEL
 from perfbudget.readers.text_lines import head_lines
 
 # A form's title: 绩效目标表, 绩效目标申报表, 区域绩效目标表 (not 绩效目标自评表: a self-evaluation's block is
-# read by its own columns, which a cut page has not shown), with its (2025年度) after it.
-_TITLE = re.compile(r"绩效目标(?:申报|批复|审核|设定)?表(?:[(（][^()（）]{0,10}[)）])?")
+# read by its own columns, which a cut page has not shown), with its (2025年度) after it; and a self-evaluation
+# report form's, 项目绩效自评报告表(实施单位用), whose header block is labels and their values as a target form's
+# is (项目名称 … 资金总额及构成 总额1002.6万元,其中:…: Hunan's, corpus 211, kinds46).
+_TITLE = re.compile(r"(?:绩效目标(?:申报|批复|审核|设定)?|绩效自评报告)表(?:[(（][^()（）]{0,10}[)）])?")
 _NAME_LABEL = re.compile(r"项目名称|专项资金名称|专项名称|项目支出名称|资金名称|转移支付名称|转移支付项目名称")
 _TITLE_TO_NAME = 60  # at most this many characters between the title and the name label (单位:万元申报部门…)
 # Where a title's own words start: after the last mark, date or 附件 number before it (附件12023年…: 附件1, then the

@@ -202,6 +202,11 @@ def _inner(row: list[Cell]) -> list[Cell]:
 _NOT_SUB_GROUPS = frozenset({"level1", "level2", "level3", "target", "actual", "sign", "unit"})
 
 
+# The sub-labels of a 自评得分 group that are columns of their own (单项指标得分, 权重占比: kinds46), named by
+# themselves; any other known label in the sub-row makes it no such row.
+_SCORING_SUB_ROLES = frozenset({None, "weight", "score"})
+
+
 def spread_label_subrow(header: list[Cell], sub: list[Cell], width: int) -> list[Cell] | None:
     """The header with a label sub-row that a copy without empty cells no longer keeps under its groups
     (one row a line, cells apart by spaces, every row's cells from the first on):
@@ -211,7 +216,8 @@ def spread_label_subrow(header: list[Cell], sub: list[Cell], width: int) -> list
 
     The sub-row starts with a sign and a unit label: they flank the target group's value, whose own cell
     has no label (符号 | value | 单位 under 预期指标值); the labels after them are sub-columns of the
-    header's last group. Cells before the first level label (a section heading run into the header's
+    header's last group (``自评得分/单项指标折算得分``; a label the columns know keeps its own name: 单项指标得分 the
+    score, 权重占比 the points, kinds46). Cells before the first level label (a section heading run into the header's
     line) are no columns. Taken only when the header then has exactly the ``width`` of the rows under it
     and the last group is no level, target or actual column; else None (the rows are read as before)."""
     labels = [c for c in sub if not c.blank]
@@ -220,7 +226,7 @@ def spread_label_subrow(header: list[Cell], sub: list[Cell], width: int) -> list
     if sub[0].blank or any(c.blank for c in _inner(header)) or any(c.blank for c in _inner(sub)):
         return None  # cells kept in place (a grid, a pipe row with its empty cells): merged by position instead
     rest = labels[2:]
-    if any(column_role(c.text) is not None or any(ch.isdigit() for ch in c.text) for c in rest):
+    if any(column_role(c.text) not in _SCORING_SUB_ROLES or any(ch.isdigit() for ch in c.text) for c in rest):
         return None
     cells = [c for c in header if not c.blank]
     roles = [column_role(c.text) for c in cells]
@@ -235,7 +241,8 @@ def spread_label_subrow(header: list[Cell], sub: list[Cell], width: int) -> list
     spread = [*cells[:target], labels[0], cells[target], labels[1]]
     if rest:
         group = cells[last].text.strip()
-        spread += [*cells[target + 1:last], *(Cell(f"{group}/{c.text.strip()}", c.source) for c in rest)]
+        spread += [*cells[target + 1:last], *(Cell(c.text.strip() if column_role(c.text) is not None
+                                                   else f"{group}/{c.text.strip()}", c.source) for c in rest)]
     else:
         spread += cells[target + 1:]
     return spread if len(spread) == width else None

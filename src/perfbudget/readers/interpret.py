@@ -328,6 +328,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         # a list of projects with their totals (our own 自评表 download's 汇总 sheet): no project itself
         parts.unrelated = Problem(summary.source, "这是各项目总分、自评等级的汇总表，不是项目表，未作为项目读取",
                                   Severity.INFO)
+        parts.self_evaluation = True  # its columns are a self-evaluation's results (a bond's 绩效评价情况表: kinds46)
         problems.append(parts.unrelated)
         return parts
     if header_index is None and unvalued is None:
@@ -379,17 +380,19 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         upper, header = spread
         rows = [*rows[:upper], header, *rows[header_index + 1:]]
         header_index = upper
-    if header_index + 1 < len(rows) and (is_label_subrow(rows[header_index + 1])
-                                         or completes_header(rows[header_index], rows[header_index + 1])):
-        rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
-                *rows[header_index + 2:]]
-    elif header_index + 2 < len(rows) and (spread_sub := spread_label_subrow(
+    # (a packed sub-row first: its labels all known — 符号 | 单位 | 单项指标得分 | 权重占比, kinds46 — it is a label
+    # sub-row too, whose cells no longer stand under their groups)
+    if header_index + 2 < len(rows) and (spread_sub := spread_label_subrow(
             rows[header_index], rows[header_index + 1], _width_under(rows, header_index + 1))) is not None:
         problems.append(Problem(rows[header_index + 1][0].source, "表头下一行的分列（"
                                 + "、".join(c.text.strip() for c in rows[header_index + 1] if not c.blank)
                                 + "）按各行的列数归入表头：符号、单位在指标值两侧，其余为最后一列的分列",
                                 Severity.INFO))
         rows = [*rows[:header_index], spread_sub, *rows[header_index + 2:]]
+    elif header_index + 1 < len(rows) and (is_label_subrow(rows[header_index + 1])
+                                           or completes_header(rows[header_index], rows[header_index + 1])):
+        rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
+                *rows[header_index + 2:]]
     elif header_index + 1 < len(rows) and is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *with_sub_header(rows[header_index], rows[header_index + 1], problems),
                 *rows[header_index + 2:]]
@@ -622,16 +625,22 @@ def interpret_tables(tables: list[RawTable], file: str,
 
 # A title naming a self-evaluation: …绩效自评表, 部门整体支出绩效评价自评报告, …绩效评价报告, …自评表(2021年度) (not a
 # page's label that only mentions one: 项目支出绩效自评表填写样例.DOC_第5页 over a 绩效目标申报表, corpus 70)
-_SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告|表)\s*(?:[(（][^()（）]*[)）])?$")
+# (a document site heads its preview with the file's name: …乡村道路项目自评表.pdf, corpus 84)
+_SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告表|报告|表)\s*(?:[(（][^()（）]*[)）])?"
+                                    r"(?:\.(?:pdf|docx?|xlsx?|wps|et|html?))?$", re.I)
 
 
-def _titled_self_evaluation(projects: list[Project], file: str, problems: list[Problem]) -> bool:
+def _titled_self_evaluation(projects: list[Project], titles: list[str], file: str,
+                            problems: list[Problem]) -> bool:
     """Whether tables read as targets are a self-evaluation's by their title: where a title is a 自评表's or 评价报告's
     and no table holds an indicator, nothing read says otherwise (a report form cut before its funds and
-    indicators, corpus 197: kinds43); where a table holds indicators of a target table, a warning at its title."""
+    indicators, corpus 197: kinds43); where a table holds indicators of a target table, a warning at its title.
+    The ``titles`` of the tables that gave no project count too where none holds an indicator: a 自评表 whose
+    criteria have no target column (an evaluation's score sheet, 61; 自评内容 | 完成情况, 164), a bond's 绩效评价表
+    listing its projects' scores (165): no project read, and what the page is all the same (kinds46)."""
     titled = next((p for p in projects if p.title and _SELF_EVALUATION_TITLE.search(p.title)), None)
     if titled is None:
-        return False
+        return not any(p.indicators for p in projects) and any(_SELF_EVALUATION_TITLE.search(t) for t in titles)
     if not any(p.indicators for p in projects):
         return True
     problems.append(Problem(titled.source or Source(file), f"表题「{titled.title}」是自评表，但读出的表中没有实际完成值"
@@ -650,9 +659,12 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     self_evaluation = monitoring = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
+    titles: list[str] = []  # the titles of the tables that are no project (see _titled_self_evaluation)
     for position, parts in enumerate(parts_of_tables, 1):
         if parts.unrelated is not None:
+            titles.append(title_and_seq(parts.heading, 0)[1] or "")
             beside.append(parts.unrelated)
+            self_evaluation = self_evaluation or parts.self_evaluation  # (a summary of 自评 results, 165)
             continue
         if not parts.money:
             take_bracket_budget(parts, problems)  # 项目名称 | 某项目（50万元）, with no money row
@@ -689,18 +701,20 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                 # 部门整体 自评表, corpus r93, r94: a target table until kinds26)
                 self_evaluation = True
             numbered.append(is_numbered(parts.heading))
-        elif parts.name_cell is not None and not parts.name_cell.blank:
-            why = "表格在项目名称处被截断，名称可能不完整" if parts.cut is not None \
-                else "不是完整的项目表（可能是页面片段）"
-            problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
-                                    f"{why}，未作为项目读取", Severity.WARNING))
+        else:
+            titles.append(title_and_seq(parts.heading, 0)[1] or "")
+            if parts.name_cell is not None and not parts.name_cell.blank:
+                why = "表格在项目名称处被截断，名称可能不完整" if parts.cut is not None \
+                    else "不是完整的项目表（可能是页面片段）"
+                problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
+                                        f"{why}，未作为项目读取", Severity.WARNING))
     if beside and projects:  # tables beside a form: left out with a warning, not an error that refuses the file
         for said in beside:
             at = next(i for i, p in enumerate(problems) if p is said)
             if said.severity is Severity.ERROR:
                 problems[at] = replace(said, severity=Severity.WARNING)
     if not (self_evaluation or monitoring):
-        self_evaluation = _titled_self_evaluation(projects, file, problems)
+        self_evaluation = _titled_self_evaluation(projects, titles, file, problems)
     if unit is None and projects:
         unit = unit_from_fields(projects[0], problems)
     projects = years_from_previous_tables(projects, problems)

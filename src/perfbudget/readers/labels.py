@@ -43,6 +43,7 @@ HEADER_LABELS: dict[str, str] = {
     **{f"{level}级预算单位名称": "unit" for level in ("省", "市", "州", "县", "区")},
     # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
     "部门名称": "department",
+    "预算部门、单位名称": "department",  # Hunan's 2023 部门整体支出绩效自评表 (corpus 212, kinds46)
     # 填报单位(盖章)：某县财政局 — the unit filling the form in: the table's unit unless it names one (misses22)
     "填报单位": "department",
     "填报部门": "department",
@@ -487,6 +488,13 @@ COLUMN_LABELS: dict[str, str] = {
     "指标得分": "score",
     "分数": "weight",
     "指标权重": "weight",
+    # Hebei's 预算项目绩效自评表 (the provincial system's print, corpus 74): 单项指标实际完成值, then 自评得分 over
+    # 单项指标得分 | 权重占比(%) | 单项指标折算得分. 权重占比 is the indicator's points (25 + 25 + 30 + 10 with the
+    # execution's 10: the 50/30/10 of 财预〔2020〕10号) and 单项指标得分 its score out of them (25.00 of 25.00 for a
+    # target met, rules.md §4); 单项指标折算得分 (6.25 = 25.00 × 25%) weighs the score twice: an extra.
+    "单项指标实际完成值": "actual",
+    "单项指标得分": "score",
+    "权重占比": "weight",
     "指标性质": "sign",
     "指标值类型": "sign",  # 定量/定性, as 指标性质
     "计算符号": "sign",
@@ -553,7 +561,8 @@ _SIGN_OFF = re.compile(r"[(（](?:盖章|签字|签章|签名|公章|章)[)）]|
                        r"|^(?:填报人|联系人|联系电话|经办人)(?:[:：]|$)")
 
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
-_MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]")
+# (a note whose closing bracket the page lost at the text's end is one too: 年度预算申请 / (万元, corpus 212, kinds46)
+_MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*(?:[)）]|$)")
 _KNOWN_LEVEL2 = frozenset(
     name for framework in (FRAMEWORK_2015, FRAMEWORK_2021) for names in framework.values() for name in names
 ) | frozenset(OLDER_LEVEL2)  # 环境效益(指标), 进度指标: older forms' 二级 names, read as written

@@ -82,7 +82,10 @@ _GUARDED_LABELS = {
 # 得分计算方法 or 计分方法, is one label, never 得分 | 计算方法: Beijing's 自评表, corpus 199)
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
                        *IGNORED_LABELS, *SCORING_METHOD_COLUMNS,
-                       "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
+                       "项目执行单位", "其中",
+                       # Hunan's 项目绩效自评报告表(实施单位用) glued (corpus 211): 项目名称 … 主要内容 … 项目单位; a
+                       # task grid's column elsewhere, so no header label of the cells' reader (kinds46)
+                       "主要内容"} - _GUARDED_LABELS.keys()
                       - EXECUTION_POINT_COLUMNS.keys(), key=lambda w: (-len(w), w))
 # A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts
 # (not again from each of its spaces: a run of 50,000 spaces without a colon after it was quadratic, attack27).

@@ -63,16 +63,74 @@ def test_a_storable_document_is_checked_without_a_path_built(monkeypatch: pytest
 def test_a_document_with_a_large_number_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # import-floor7's first version walked a document without paths, then again with them if a number was 10^8 or
     # more (a walk of its own, kept in step with _leaves by hand)
-    looked_up: list[type] = []
+    leaves = validate._leaves
+    walks: list[int] = []
+    monkeypatch.setattr(validate, "_leaves", lambda document, texts=True: walks.append(1) or leaves(document, texts))
+    counted = []
+    for total in ("5", "100000000"):
+        walks.clear()
+        validate.storage_problems(_document(total=total, fiscal=total), "t.txt")
+        counted.append(len(walks))
+    assert counted == [1, 1]
+
+
+def test_the_walk_looks_at_each_type_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor9: the walk tested every value against the leaves' types and every child against the skipped ones,
+    # and asked for the fields of every tuple (and of every dataclass without a walked field) at each visit; what to
+    # do with a value is now decided once per type, so a second walk of the same kinds of values asks nothing
+    document = _document()
+    asked: list[type] = []
     stored_fields = validate._stored_fields
     monkeypatch.setattr(validate, "_stored_fields",
-                        lambda kind, texts: looked_up.append(kind) or stored_fields(kind, texts))
-    walks = []
-    for total in ("5", "100000000"):
-        looked_up.clear()
-        validate.storage_problems(_document(total=total, fiscal=total), "t.txt")
-        walks.append(len(looked_up))
-    assert walks[0] == walks[1] > 0
+                        lambda kind, texts: asked.append(kind) or stored_fields(kind, texts))
+    for texts in (False, True):
+        first = list(validate._leaves(document, texts))
+        asked.clear()
+        assert list(validate._leaves(document, texts)) == first
+        assert asked == []
+
+
+class _Count(int):
+    pass
+
+
+class _Words(str):
+    pass
+
+
+def _reference(value: object, place: validate.Place, field: str, texts: bool) -> list[tuple[object, str, object]]:
+    """The walk as its definition says (recursive): a number or text is a leaf; a dataclass's stored fields, a tuple's
+    or list's items and a dict's values are walked, None, flags, source locations and (without texts) texts not."""
+    if isinstance(value, int | Decimal | str):
+        return [(place, field, value)]
+    names = validate._stored_fields(type(value), texts)
+    if names is not None:
+        children = [(getattr(value, name), (place, name), name) for name in names]
+    elif isinstance(value, tuple | list):
+        children = [(child, (place, index), field) for index, child in enumerate(value)]
+    elif isinstance(value, dict):
+        children = [(child, (place, str(key)), str(key)) for key, child in value.items()]
+    else:
+        return []
+    skipped = (bool, Source) if texts else (bool, Source, str)
+    return [leaf for child, at, name in children if child is not None and not isinstance(child, skipped)
+            for leaf in _reference(child, at, name, texts)]
+
+
+def test_the_walk_gives_every_value_its_definition_gives() -> None:
+    document = _document(total="12.5", fiscal="10")
+    project = document.projects[0]
+    indicator = project.indicators[0]
+    odd = replace(indicator, weight=Decimal("20"), score=Decimal("18.5"), extras=(("备注", "无"),),
+                  target=replace(indicator.target, period=(_Count(2024), {"月": 6, "说明": _Words("上半年"), "空": None,
+                                                                          "是否": True})),
+                  progress=Progress(actual_value=Decimal("1"), actual="完成", forecast_value=Decimal("2")))
+    varied = replace(document, projects=[replace(project, fund_year=_Count(2024), needs_check=("名称",),
+                                                 indicators=[odd, *project.indicators[1:]]), project])
+    for texts in (False, True):
+        walked = list(validate._leaves(varied, texts))
+        assert walked == _reference(varied, None, "", texts)
+        assert len(walked) > (8 if texts else 5)
 
 
 def every_number_placed(document: Document, file: str = "t.txt") -> list[Problem]:

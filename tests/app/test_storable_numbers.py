@@ -11,7 +11,7 @@ import pytest
 
 from perfbudget.app import validate
 from perfbudget.app.validate import storable_number_problem
-from perfbudget.model import Document, Problem, Progress, Source
+from perfbudget.model import Document, Kind, Problem, Progress, Source
 from perfbudget.readers.text import read_text
 
 
@@ -129,9 +129,12 @@ def test_the_walk_gives_every_value_its_definition_gives() -> None:
     document = _document(total="12.5", fiscal="10")
     project = document.projects[0]
     indicator = project.indicators[0]
+    # every kind of value a container may hold: a number or text (of a subclass too, a StrEnum's member), None, a
+    # flag, a source location, a float (no kind the walk knows)
+    period = {"月": 6, "说明": _Words("上半年"), "空": None, "是否": True, "位置": Source("f", 1), "比例": 1.5,
+              "类型": Kind.QUANTITATIVE}
     odd = replace(indicator, weight=Decimal("20"), score=Decimal("18.5"), extras=(("备注", "无"),),
-                  target=replace(indicator.target, period=(_Count(2024), {"月": 6, "说明": _Words("上半年"), "空": None,
-                                                                          "是否": True})),
+                  target=replace(indicator.target, period=(_Count(2024), period)),
                   progress=Progress(actual_value=Decimal("1"), actual="完成", forecast_value=Decimal("2")))
     varied = replace(document, projects=[replace(project, fund_year=_Count(2024), needs_check=("名称",),
                                                  indicators=[odd, *project.indicators[1:]]), project])

@@ -3,7 +3,10 @@ what the digits and exponent say (the definition below, as it read before import
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import random
+import weakref
 from dataclasses import replace
 from decimal import Decimal
 
@@ -96,6 +99,27 @@ def test_the_walk_looks_at_each_type_once(monkeypatch: pytest.MonkeyPatch) -> No
         asked.clear()
         assert list(validate._leaves(document, texts)) == first
         assert asked == []
+
+
+def test_what_the_walk_learns_of_a_type_is_kept_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor9's mend: _SHAPES (what the walk does with a value, by type) is the one memo; _FIELDS kept each
+    # dataclass's walked fields beside it, read once a type, and held on to the type after its shape was let go
+    @dataclasses.dataclass(frozen=True)
+    class Note:
+        amount: Decimal
+        words: str
+
+    shapes: dict[bool, dict[type, object]] = {True: {}, False: {}}
+    monkeypatch.setattr(validate, "_SHAPES", shapes)
+    note = Note(Decimal("1.5"), "甲")
+    assert [value for _place, _field, value in validate._leaves(note, False)] == [Decimal("1.5")]
+    assert [value for _place, _field, value in validate._leaves(note, True)] == [Decimal("1.5"), "甲"]
+    kept = weakref.ref(Note)
+    del Note, note
+    for memo in shapes.values():
+        memo.clear()
+    gc.collect()
+    assert kept() is None
 
 
 class _Count(int):

@@ -276,31 +276,27 @@ def direction_problem(text: str) -> str | None:
             "文字会与实际内容不同：请删去后重新导入")
 
 
-_FIELDS: dict[tuple[type, bool], tuple[str, ...] | None] = {}  # by (type, texts): see _stored_fields
-
-
 def _stored_fields(kind: type, texts: bool) -> tuple[str, ...] | None:
     """The fields :func:`_leaves` walks of a value of type ``kind`` (None when it is no dataclass): every stored one
     (not its source locations), or without ``texts`` those whose declared type can hold a number (an int or a
     Decimal, or a dataclass, list, tuple or dict that can), found from the model's annotations, so that a field added
-    later is walked without a list to keep."""
-    key = (kind, texts)
-    if key not in _FIELDS:
-        if not dataclasses.is_dataclass(kind):
-            _FIELDS[key] = None
-        else:
-            hints = typing.get_type_hints(kind)
-            _FIELDS[key] = tuple(item.name for item in dataclasses.fields(kind)
-                                 if item.name not in ("source", "sources")
-                                 and (texts or _may_hold_number(hints[item.name])))
-    return _FIELDS[key]
+    later is walked without a list to keep. Not kept here: :func:`_shape` asks once a type, and :data:`_SHAPES`, the
+    walk's one memo, keeps the answer."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    hints = typing.get_type_hints(kind)
+    return tuple(item.name for item in dataclasses.fields(kind)
+                 if item.name not in ("source", "sources") and (texts or _may_hold_number(hints[item.name])))
 
 
 def _may_hold_number(hint: Any) -> bool:
     if hint is Any or hint is int or hint is Decimal:
         return True
-    if isinstance(hint, type):
-        return dataclasses.is_dataclass(hint) and bool(_stored_fields(hint, False))
+    if isinstance(hint, type):  # a dataclass with a field walked without texts: its shape (in _SHAPES) names it
+        shape = _SHAPES[False].get(hint)
+        if shape is None:
+            shape = _shape(hint, False)
+        return isinstance(shape, tuple) and bool(shape)
     return any(_may_hold_number(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
 
 

@@ -317,13 +317,14 @@ def path_text(place: Place) -> str:
 
 def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[Place, str, Any]]:
     """Every stored value of a document (not its source locations) as (place, field name, value), in the document's
-    order; without ``texts`` its numbers only, its texts not visited (:func:`_stored_fields`). One loop over a stack:
-    the command line checks every table an import reads, and the walk of every field by nested generators attack38
-    gave it cost 12 → 182 µs a table. A value's path is kept as its parent's place and its name or index, written
-    out by :func:`path_text` for the few values found wrong: writing every number's path was a third of a reading
-    process's check of a table (import-floor7). What to do with a value is decided once per type (:func:`_shape`)
-    and looked up by the value's type: the tests of each value and each child against the leaves' and the skipped
-    types were about 40 % of the walk (import-floor9)."""
+    order; without ``texts`` its numbers only, its texts not yielded (a dataclass's fields that can hold no number are
+    not walked, :func:`_stored_fields`; a text in a tuple, list or dict is pushed, then passed over). One loop over a
+    stack: the command line checks every table an import reads, and the walk of every field by nested generators
+    attack38 gave it cost 12 → 182 µs a table. A value's path is kept as its parent's place and its name or index,
+    written out by :func:`path_text` for the few values found wrong: writing every number's path was a third of a
+    reading process's check of a table (import-floor7). What to do with a value is decided once per type
+    (:func:`_shape`) and looked up by the value's type: the tests of each value and each child against the leaves' and
+    the skipped types were about 40 % of the walk (import-floor9)."""
     stack: list[tuple[Any, Place, str]] = [(document, None, "")]
     pop, push = stack.pop, stack.append
     shapes, shape_of = _SHAPES[texts], _shape

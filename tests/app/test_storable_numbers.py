@@ -3,7 +3,10 @@ what the digits and exponent say (the definition below, as it read before import
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import random
+import weakref
 from dataclasses import replace
 from decimal import Decimal
 
@@ -11,7 +14,7 @@ import pytest
 
 from perfbudget.app import validate
 from perfbudget.app.validate import storable_number_problem
-from perfbudget.model import Document, Problem, Progress, Source
+from perfbudget.model import Document, Kind, Problem, Progress, Source
 from perfbudget.readers.text import read_text
 
 
@@ -62,17 +65,107 @@ def test_a_storable_document_is_checked_without_a_path_built(monkeypatch: pytest
 
 def test_a_document_with_a_large_number_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # import-floor7's first version walked a document without paths, then again with them if a number was 10^8 or
-    # more (a walk of its own, kept in step with _leaves by hand)
-    looked_up: list[type] = []
+    # more (a walk of its own, kept in step with _leaves by hand). The values visited are counted where the walk asks
+    # what to do with each (_SHAPES), not at a name a second walk need not call (import-floor9's mend: a test counting
+    # the calls of _leaves passed with _leaves run again for every number of 10^8 or more)
+    visits: list[type] = []
+
+    class Counting(dict[type, object]):
+        def get(self, kind: type, default: object = None) -> object:
+            visits.append(kind)
+            return super().get(kind, default)
+
+    monkeypatch.setattr(validate, "_SHAPES", {texts: Counting(shapes) for texts, shapes in validate._SHAPES.items()})
+    counted = []
+    for total in ("5", "100000000"):
+        document = _document(total=total, fiscal=total)
+        visits.clear()
+        validate.storage_problems(document, "t.txt")
+        counted.append(len(visits))
+    assert counted[0] == counted[1] > 0
+
+
+def test_the_walk_looks_at_each_type_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor9: the walk tested every value against the leaves' types and every child against the skipped ones,
+    # and asked for the fields of every tuple (and of every dataclass without a walked field) at each visit; what to
+    # do with a value is now decided once per type, so a second walk of the same kinds of values asks nothing
+    document = _document()
+    asked: list[type] = []
     stored_fields = validate._stored_fields
     monkeypatch.setattr(validate, "_stored_fields",
-                        lambda kind, texts: looked_up.append(kind) or stored_fields(kind, texts))
-    walks = []
-    for total in ("5", "100000000"):
-        looked_up.clear()
-        validate.storage_problems(_document(total=total, fiscal=total), "t.txt")
-        walks.append(len(looked_up))
-    assert walks[0] == walks[1] > 0
+                        lambda kind, texts: asked.append(kind) or stored_fields(kind, texts))
+    for texts in (False, True):
+        first = list(validate._leaves(document, texts))
+        asked.clear()
+        assert list(validate._leaves(document, texts)) == first
+        assert asked == []
+
+
+def test_what_the_walk_learns_of_a_type_is_kept_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # import-floor9's mend: _SHAPES (what the walk does with a value, by type) is the one memo; _FIELDS kept each
+    # dataclass's walked fields beside it, read once a type, and held on to the type after its shape was let go
+    @dataclasses.dataclass(frozen=True)
+    class Note:
+        amount: Decimal
+        words: str
+
+    shapes: dict[bool, dict[type, object]] = {True: {}, False: {}}
+    monkeypatch.setattr(validate, "_SHAPES", shapes)
+    note = Note(Decimal("1.5"), "甲")
+    assert [value for _place, _field, value in validate._leaves(note, False)] == [Decimal("1.5")]
+    assert [value for _place, _field, value in validate._leaves(note, True)] == [Decimal("1.5"), "甲"]
+    kept = weakref.ref(Note)
+    del Note, note
+    for memo in shapes.values():
+        memo.clear()
+    gc.collect()
+    assert kept() is None
+
+
+class _Count(int):
+    pass
+
+
+class _Words(str):
+    pass
+
+
+def _reference(value: object, place: validate.Place, field: str, texts: bool) -> list[tuple[object, str, object]]:
+    """The walk as its definition says (recursive): a number or text is a leaf; a dataclass's stored fields, a tuple's
+    or list's items and a dict's values are walked, None, flags, source locations and (without texts) texts not."""
+    if isinstance(value, int | Decimal | str):
+        return [(place, field, value)]
+    names = validate._stored_fields(type(value), texts)
+    if names is not None:
+        children = [(getattr(value, name), (place, name), name) for name in names]
+    elif isinstance(value, tuple | list):
+        children = [(child, (place, index), field) for index, child in enumerate(value)]
+    elif isinstance(value, dict):
+        children = [(child, (place, str(key)), str(key)) for key, child in value.items()]
+    else:
+        return []
+    skipped = (bool, Source) if texts else (bool, Source, str)
+    return [leaf for child, at, name in children if child is not None and not isinstance(child, skipped)
+            for leaf in _reference(child, at, name, texts)]
+
+
+def test_the_walk_gives_every_value_its_definition_gives() -> None:
+    document = _document(total="12.5", fiscal="10")
+    project = document.projects[0]
+    indicator = project.indicators[0]
+    # every kind of value a container may hold: a number or text (of a subclass too, a StrEnum's member), None, a
+    # flag, a source location, a float (no kind the walk knows)
+    period = {"月": 6, "说明": _Words("上半年"), "空": None, "是否": True, "位置": Source("f", 1), "比例": 1.5,
+              "类型": Kind.QUANTITATIVE}
+    odd = replace(indicator, weight=Decimal("20"), score=Decimal("18.5"), extras=(("备注", "无"),),
+                  target=replace(indicator.target, period=(_Count(2024), period)),
+                  progress=Progress(actual_value=Decimal("1"), actual="完成", forecast_value=Decimal("2")))
+    varied = replace(document, projects=[replace(project, fund_year=_Count(2024), needs_check=("名称",),
+                                                 indicators=[odd, *project.indicators[1:]]), project])
+    for texts in (False, True):
+        walked = list(validate._leaves(varied, texts))
+        assert walked == _reference(varied, None, "", texts)
+        assert len(walked) > (8 if texts else 5)
 
 
 def every_number_placed(document: Document, file: str = "t.txt") -> list[Problem]:

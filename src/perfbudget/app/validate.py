@@ -276,31 +276,27 @@ def direction_problem(text: str) -> str | None:
             "文字会与实际内容不同：请删去后重新导入")
 
 
-_FIELDS: dict[tuple[type, bool], tuple[str, ...] | None] = {}  # by (type, texts): see _stored_fields
-
-
 def _stored_fields(kind: type, texts: bool) -> tuple[str, ...] | None:
     """The fields :func:`_leaves` walks of a value of type ``kind`` (None when it is no dataclass): every stored one
     (not its source locations), or without ``texts`` those whose declared type can hold a number (an int or a
     Decimal, or a dataclass, list, tuple or dict that can), found from the model's annotations, so that a field added
-    later is walked without a list to keep."""
-    key = (kind, texts)
-    if key not in _FIELDS:
-        if not dataclasses.is_dataclass(kind):
-            _FIELDS[key] = None
-        else:
-            hints = typing.get_type_hints(kind)
-            _FIELDS[key] = tuple(item.name for item in dataclasses.fields(kind)
-                                 if item.name not in ("source", "sources")
-                                 and (texts or _may_hold_number(hints[item.name])))
-    return _FIELDS[key]
+    later is walked without a list to keep. Not kept here: :func:`_shape` asks once a type, and :data:`_SHAPES`, the
+    walk's one memo, keeps the answer."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    hints = typing.get_type_hints(kind)
+    return tuple(item.name for item in dataclasses.fields(kind)
+                 if item.name not in ("source", "sources") and (texts or _may_hold_number(hints[item.name])))
 
 
 def _may_hold_number(hint: Any) -> bool:
     if hint is Any or hint is int or hint is Decimal:
         return True
-    if isinstance(hint, type):
-        return dataclasses.is_dataclass(hint) and bool(_stored_fields(hint, False))
+    if isinstance(hint, type):  # a dataclass with a field walked without texts: its shape (in _SHAPES) names it
+        shape = _SHAPES[False].get(hint)
+        if shape is None:
+            shape = _shape(hint, False)
+        return isinstance(shape, tuple) and bool(shape)
     return any(_may_hold_number(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
 
 
@@ -321,36 +317,69 @@ def path_text(place: Place) -> str:
 
 def _leaves(document: Any, texts: bool = True) -> Iterator[tuple[Place, str, Any]]:
     """Every stored value of a document (not its source locations) as (place, field name, value), in the document's
-    order; without ``texts`` its numbers only, its texts not visited (:func:`_stored_fields`). One loop over a stack:
-    the command line checks every table an import reads, and the walk of every field by nested generators attack38
-    gave it cost 12 → 182 µs a table. A value's path is kept as its parent's place and its name or index, written
-    out by :func:`path_text` for the few values found wrong: writing every number's path was a third of a reading
-    process's check of a table (import-floor7)."""
+    order; without ``texts`` its numbers only, its texts not yielded (a dataclass's fields that can hold no number are
+    not walked, :func:`_stored_fields`; a text in a tuple, list or dict is pushed, then passed over). One loop over a
+    stack: the command line checks every table an import reads, and the walk of every field by nested generators
+    attack38 gave it cost 12 → 182 µs a table. A value's path is kept as its parent's place and its name or index,
+    written out by :func:`path_text` for the few values found wrong: writing every number's path was a third of a
+    reading process's check of a table (import-floor7). What to do with a value is decided once per type
+    (:func:`_shape`) and looked up by the value's type: the tests of each value and each child against the leaves' and
+    the skipped types were about 40 % of the walk (import-floor9)."""
     stack: list[tuple[Any, Place, str]] = [(document, None, "")]
     pop, push = stack.pop, stack.append
-    skipped = (bool, Source) if texts else (bool, Source, str)
-    leaf = int | Decimal | str
+    shapes, shape_of = _SHAPES[texts], _shape
     while stack:
         value, place, field = pop()
-        kind = type(value)
-        if kind is Decimal or kind is int or kind is str or isinstance(value, leaf):
+        shape = shapes.get(type(value))
+        if shape is None:
+            shape = shape_of(type(value), texts)
+        if shape is _LEAF:
             yield place, field, value
+        elif shape is _SKIPPED:
             continue
-        names = _FIELDS.get((kind, texts), ()) or _stored_fields(kind, texts)
-        if names is not None:
-            for name in reversed(names):
-                child = getattr(value, name)
-                if child is not None and not isinstance(child, skipped):
-                    push((child, (place, name), name))
-        elif isinstance(value, tuple | list):
+        elif shape is _SEQUENCE:
             for index in range(len(value) - 1, -1, -1):
                 child = value[index]
-                if child is not None and not isinstance(child, skipped):
+                if child is not None:
                     push((child, (place, index), field))
-        elif isinstance(value, dict):
+        elif shape is _MAPPING:
             for key, child in reversed(list(value.items())):
-                if child is not None and not isinstance(child, skipped):
+                if child is not None:
                     push((child, (place, str(key)), str(key)))
+        else:  # a dataclass: its fields, last first (the stack gives them back in order)
+            for name in shape:
+                child = getattr(value, name)
+                if child is not None:
+                    push((child, (place, name), name))
+
+
+# What :func:`_leaves` does with a value, by its type (:func:`_shape`): a leaf is yielded, a skipped value (a flag, a
+# source location, without ``texts`` a text) and a value of no known kind are passed over, a sequence's and a
+# mapping's items are walked; a dataclass's shape is its walked fields' names, last first.
+_LEAF, _SKIPPED, _SEQUENCE, _MAPPING = "leaf", "skipped", "sequence", "mapping"
+_SHAPES: dict[bool, dict[type, Any]] = {True: {}, False: {}}  # by texts, then type
+
+
+def _shape(kind: type, texts: bool) -> Any:
+    """What :func:`_leaves` does with a value of type ``kind`` (kept in :data:`_SHAPES`): the tests the walk made of
+    every value, in the same order — a child a ``bool``, a :class:`Source` or (without ``texts``) a ``str`` is passed
+    over, then a number or text is a leaf, a dataclass walks its stored fields, a tuple or list its items, a dict its
+    values."""
+    shape: Any
+    if issubclass(kind, (bool, Source) if texts else (bool, Source, str)):
+        shape = _SKIPPED
+    elif issubclass(kind, int | Decimal | str):
+        shape = _LEAF
+    elif (names := _stored_fields(kind, texts)) is not None:
+        shape = tuple(reversed(names))
+    elif issubclass(kind, tuple | list):
+        shape = _SEQUENCE
+    elif issubclass(kind, dict):
+        shape = _MAPPING
+    else:
+        shape = _SKIPPED
+    _SHAPES[texts][kind] = shape
+    return shape
 
 
 def document_problems(document: Document, file: str = "") -> list[Problem]:

@@ -36,6 +36,7 @@ from perfbudget.model import (
 from perfbudget.names import canonical_name
 from perfbudget.quick_records import new_budget, new_indicator, new_project, new_target, new_unit
 from perfbudget.target import format_decimal
+from perfbudget.text_caches import held_by
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -379,6 +380,7 @@ def _grouped_in_order(rows: list[Sequence[Any]]) -> bool:
 # loads: a review worker's chunks share them); at most this many are kept.
 SHARED_INDICATORS_LIMIT = 50_000
 _SHARED_INDICATORS: dict[Any, Indicator] = {}  # by the columns' values, or their packed text
+held_by(_SHARED_INDICATORS.clear)
 _VERSION_POSITION = itemgetter(0, 1)
 
 

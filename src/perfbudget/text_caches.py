@@ -1,0 +1,89 @@
+"""The process-wide caches keyed on the texts a file or a table brings, emptied together once enough was read.
+
+The readers and the review keep what they learn of a label, a name, a description or a target in ``lru_cache``s
+and dicts of 1,024 to 200,000 entries that live as long as the process; each entry holds its text. Bounded by
+their entries only, they kept every long text an upload brought: a long-running ``perfbudget serve`` could hold
+some 5 GB (attack41). Each such cache is registered here (:func:`keyed_on_texts` above its ``lru_cache``,
+:func:`held_by` for a dict's own emptying), which adds nothing to a cached call; the places where texts come in
+count their characters at a document's end (:func:`read`: ``readers.read_bytes`` the file's bytes, the zip and
+PDF bounds the bytes they inflated, ``review.engine.review_document`` the texts it reviewed), and once the count
+since the last emptying passes :data:`BUDGET` every registered cache is emptied. The caches then hold at most
+about the texts of :data:`BUDGET` characters read (and those of the document being read), whatever is uploaded;
+the next tables find their labels uncached once, a few hundred thousand instructions every few thousand tables.
+
+A test (``tests/security/test_attack42.py``) fails on a cache of the package with more than 64 entries that is
+neither registered here nor named as keyed on something else than texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from perfbudget.model import Document
+
+# Characters read (file bytes, bytes inflated, texts reviewed) after which the caches are emptied: some 2,000
+# tables of ordinary texts; the caches hold about one character for each character read (attack42's count: 1.1),
+# so some 8–16 MB of texts at most besides what the entries' own objects take.
+BUDGET = 4_000_000
+
+
+class _Cache(Protocol):
+    def cache_clear(self) -> None: ...
+
+
+CacheT = TypeVar("CacheT", bound=_Cache)
+
+_EMPTYING: list[Callable[[], None]] = []
+_read = 0
+
+
+def keyed_on_texts(cache: CacheT) -> CacheT:
+    """Register an ``lru_cache`` keyed on texts a file may bring (placed above ``@lru_cache``); returns it as is."""
+    _EMPTYING.append(cache.cache_clear)
+    return cache
+
+
+def held_by(empty: Callable[[], None]) -> None:
+    """Register how a dict cache keyed on such texts is emptied (its ``clear``, or its module's own forgetting)."""
+    _EMPTYING.append(empty)
+
+
+def read(characters: int) -> None:
+    """Count ``characters`` read into the caches; past :data:`BUDGET` since the last emptying, empty them all."""
+    global _read
+    _read += characters
+    if _read > BUDGET:
+        empty()
+
+
+def empty() -> None:
+    """Empty every registered cache (each is pure: the same answers follow, worked out again)."""
+    global _read
+    _read = 0
+    for emptying in _EMPTYING:
+        emptying()
+
+
+def registered() -> tuple[Callable[[], None], ...]:
+    """How each registered cache is emptied (the test of the registry)."""
+    return tuple(_EMPTYING)
+
+
+def document_characters(document: Document) -> int:
+    """The characters of a document's texts that the review's caches may be keyed on: each project's name,
+    purpose, goals and extras, each indicator's levels, name, description, target, actual value, deviation and
+    extras."""
+    total = 0
+    for project in document.projects:
+        total += len(project.name) + len(project.purpose or "") + sum(map(len, project.goals))
+        if project.extras:
+            total += sum(len(key) + len(value) for key, value in project.extras)
+        for indicator in project.indicators:
+            total += (len(indicator.level1) + len(indicator.level2) + len(indicator.level3)
+                      + len(indicator.description or "") + len(indicator.target.raw) + len(indicator.actual or "")
+                      + len(indicator.deviation or ""))
+            if indicator.extras:
+                total += sum(len(key) + len(value) for key, value in indicator.extras)
+    return total

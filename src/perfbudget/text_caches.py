@@ -4,12 +4,15 @@ The readers and the review keep what they learn of a label, a name, a descriptio
 and dicts of 1,024 to 200,000 entries that live as long as the process; each entry holds its text. Bounded by
 their entries only, they kept every long text an upload brought: a long-running ``perfbudget serve`` could hold
 some 5 GB (attack41). Each such cache is registered here (:func:`keyed_on_texts` above its ``lru_cache``,
-:func:`held_by` for a dict's own emptying), which adds nothing to a cached call; the places where texts come in
-count their characters at a document's end (:func:`read`: ``readers.read_bytes`` the file's bytes, the zip and
-PDF bounds the bytes they inflated, ``review.engine.review_document`` the texts it reviewed), and once the count
-since the last emptying passes :data:`BUDGET` every registered cache is emptied. The caches then hold at most
-about the texts of :data:`BUDGET` characters read (and those of the document being read), whatever is uploaded;
-the next tables find their labels uncached once, a few hundred thousand instructions every few thousand tables.
+:func:`held_by` for a dict's own emptying), which adds nothing to a cached call. Where texts come into the
+process their characters are counted (:func:`read`): at a document's end ``readers.read_bytes`` the file's bytes
+(the zip and PDF bounds the bytes they inflated), at a request's end the web's guard the body's bytes, and the
+store the texts of each project and indicator it loads (an indicator shared from an earlier load is not counted
+again). Once the count since the last emptying passes :data:`BUDGET` every registered cache is emptied: they then
+hold at most about the texts of :data:`BUDGET` characters read (and those of the document being read), whatever
+is uploaded. The review counts nothing (its texts came in one of those ways): counting a document's texts there
+cost almost 1 % of a review. An emptying costs the next tables their labels uncached once (about 15 M
+instructions, some 25 tables' reading).
 
 A test (``tests/security/test_attack42.py``) fails on a cache of the package with more than 64 entries that is
 neither registered here nor named as keyed on something else than texts.
@@ -18,15 +21,12 @@ neither registered here nor named as keyed on something else than texts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from perfbudget.model import Document
-
-# Characters read (file bytes, bytes inflated, texts reviewed) after which the caches are emptied: some 2,000
-# tables of ordinary texts; the caches hold about one character for each character read (attack42's count: 1.1),
-# so some 8–16 MB of texts at most besides what the entries' own objects take.
-BUDGET = 4_000_000
+# Characters read (file bytes, bytes inflated, bodies, texts loaded) after which the caches are emptied: some 10,000
+# tables of ordinary texts (an emptying's 15 M instructions then cost 0.25 % of their reading); the caches hold
+# about one character for each character read (attack42's count: 1.1), some 32-64 MB of texts at most.
+BUDGET = 16_000_000
 
 
 class _Cache(Protocol):
@@ -69,21 +69,3 @@ def empty() -> None:
 def registered() -> tuple[Callable[[], None], ...]:
     """How each registered cache is emptied (the test of the registry)."""
     return tuple(_EMPTYING)
-
-
-def document_characters(document: Document) -> int:
-    """The characters of a document's texts that the review's caches may be keyed on: each project's name,
-    purpose, goals and extras, each indicator's levels, name, description, target, actual value, deviation and
-    extras."""
-    total = 0
-    for project in document.projects:
-        total += len(project.name) + len(project.purpose or "") + sum(map(len, project.goals))
-        if project.extras:
-            total += sum(len(key) + len(value) for key, value in project.extras)
-        for indicator in project.indicators:
-            total += (len(indicator.level1) + len(indicator.level2) + len(indicator.level3)
-                      + len(indicator.description or "") + len(indicator.target.raw) + len(indicator.actual or "")
-                      + len(indicator.deviation or ""))
-            if indicator.extras:
-                total += sum(len(key) + len(value) for key, value in indicator.extras)
-    return total

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from perfbudget import text_caches
 from perfbudget.model import Document, Project
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
@@ -21,7 +20,6 @@ from perfbudget.review.helpers import RUNNING, forget_rows
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
 from perfbudget.review.settings import RuleSettings
-from perfbudget.text_caches import document_characters
 
 REPORT_FORMAT = "perfbudget-review/1"
 
@@ -150,7 +148,6 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
             findings.extend(_run(spec, rule_settings, severity, document))
     finally:
         forget_rows(document)  # the per-indicator facts the rules shared (helpers.rows)
-        text_caches.read(document_characters(document))  # the caches keyed on its texts, emptied once enough was read
     if document.source is not None:  # documents without cell locations (JSON) point at the file at least
         source = document.source
         findings = [f if f.source is not None else Finding(f.project, f.indicator, f.field, f.message, f.suggestion,

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from perfbudget.text_caches import keyed_on_texts
+
 LEVEL1_OUTPUT = "产出指标"
 LEVEL1_EFFECT = "效益指标"
 LEVEL1_SATISFACTION = "满意度指标"
@@ -233,6 +235,7 @@ def department_level1(level1: str) -> str:
     return _DEPARTMENT_ALIASES.get(level1, level1)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def names_department_table(text: str) -> bool:
     """Whether a text (a title, a cell, a project's name) names a 部门整体 table: ``DEPARTMENT_WORDS``."""
@@ -282,6 +285,7 @@ def is_list_numbered(text: str) -> bool:
     return name[:1] in _LIST_NUMBER_FIRST and _LIST_NUMBER.match(name) is not None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def normalise_level1(text: str) -> str:
     """产出指标(50分) → 产出指标; 产出 → 产出指标; 产出值 → 产出指标; unknown names are returned cleaned."""
@@ -295,6 +299,7 @@ def normalise_level1(text: str) -> str:
     return name
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def normalise_level2(text: str) -> str:
     """经济效益 + 指标 → 经济效益指标 (also 经济效益值); aliases such as 社会公众或服务对象满意度指标 mapped."""
@@ -337,6 +342,7 @@ _MAY_HINT = re.compile(r"[*≥≤><=]")
 _MAY_CLEAN = re.compile(r"[*≥≤><=★☆※\s]")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=16384)
 def normalise_level3(text: str) -> str:
     """A 三级 name without core-indicator stars and template hints such as ``(≥**人)``."""

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from perfbudget.model import Direction, Kind, Op, Target
 from perfbudget.quick_records import new_target
+from perfbudget.text_caches import keyed_on_texts
 from perfbudget.time_target import parse_due
 
 __all__ = [
@@ -212,6 +213,7 @@ _COST_OR_TIME = frozenset({"成本", "费用", "单价", "价格", "时间", "�
 _LATE_OR_OVER = re.compile(r"逾期|超期|延期|超时|超支|超标")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def direction_from_name(name: str | None) -> Direction:
     """The direction a target without comparator takes from its indicator's name."""
@@ -248,6 +250,7 @@ def _qualitative(raw: str, period: tuple[str, str] | None = None) -> Target:
 _SHARE_UNITS = frozenset({"%", "‰", "个百分点"})
 
 
+@keyed_on_texts
 @lru_cache(maxsize=65536)
 def parse_target(raw: str, name: str | None = None) -> Target:
     """Parse a target value as written. Never raises: what is not a number is qualitative.

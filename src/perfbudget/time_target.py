@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from perfbudget.model import Target
+from perfbudget.text_caches import keyed_on_texts
 
 __all__ = ["Due", "due_of", "format_due", "parse_done", "parse_due"]
 
@@ -97,6 +98,7 @@ def _year(match: re.Match[str], key: str = "year") -> int | None:
     return int(text) if text else None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=16384)
 def parse_due(raw: str) -> Due | None:
     """The deadline a target value writes, or None when it is not a date or period target."""

@@ -27,6 +27,7 @@ from typing import Any
 from perfbudget.review.engine import REPORT_FORMAT
 from perfbudget.review.finding import Finding
 from perfbudget.store.json_text import json_writer
+from perfbudget.text_caches import held_by
 
 _WRITE = json_writer()
 _TOP_KEYS = ("format", "projects", "findings")
@@ -94,6 +95,8 @@ def _repeated(text: str) -> str:
 _HEADS: dict[tuple[str, str, str], str] = {}
 _FIELD_TEXTS: dict[str | None, str] = {}
 _SUGGESTIONS: dict[str, str] = {}
+held_by(_REPEATED.clear)  # (a suggestion may quote a table's text)
+held_by(_SUGGESTIONS.clear)
 
 
 class OddFinding(TypeError):

@@ -42,6 +42,7 @@ from perfbudget.framework import (
 )
 from perfbudget.model import Project
 from perfbudget.target import format_decimal
+from perfbudget.text_caches import keyed_on_texts
 
 EXECUTION = "预算执行率"
 # 预算执行率's points are given by its name (any EXECUTION_RATE reads: 预算执行率, 资金执行率, 预算完成率 …) or by these
@@ -216,6 +217,7 @@ def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | Non
 _PROJECT_GROUPS = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST})
 
 
+@keyed_on_texts
 @lru_cache(maxsize=1024)
 def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tuple[int, Decimal], ...],
               form: str | None = None) -> Allocation:

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import rjieba
 
+from perfbudget.text_caches import keyed_on_texts
+
 _STARS = re.compile(r"[★☆*＊※]+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|〈[^〈〉]*〉|《|》")
 _NUMBERING = re.compile(
@@ -115,6 +117,7 @@ class NameKey:
     head: str
 
 
+@keyed_on_texts
 @lru_cache(maxsize=200_000)
 def name_key(norm: str) -> NameKey:
     """The grouping key of a normalised name (cached: names repeat across units and years)."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from perfbudget.library.grouping import Leader, assign
 from perfbudget.library.names import name_key, normalise
+from perfbudget.text_caches import keyed_on_texts
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -82,6 +83,7 @@ def using(peers: Peers | None) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=1 << 16)  # a province's review asks it twice per project and once per candidate
 def name_stem(name: str) -> str:
     """A project's name without its year (2024年X项目 → X项目), normalised."""

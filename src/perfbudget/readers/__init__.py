@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from perfbudget import text_caches
 from perfbudget.config import Limits, megabytes_over
 from perfbudget.model import Document, Problem, Source
 from perfbudget.os_reasons import os_reason
@@ -231,6 +232,7 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
         return None, [unknown_form(file, chosen)]
     with gc_paused():
         document, problems = reader(data, file, limits)
+    text_caches.read(len(data))  # a document's end: the caches keyed on its texts emptied once enough was read
     if form is not None and document is None:
         other = form_mismatch(data, file, form, limits)
         if other is not None:  # the reader's own words (「Excel 文件已损坏，无法读取（OSError）」) would mislead

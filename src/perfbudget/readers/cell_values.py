@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from perfbudget.target import COMPARATOR_OPENINGS
+from perfbudget.text_caches import keyed_on_texts
 
 PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\)|-+|—+|无)$")
 # The first character of every text PLACEHOLDER takes (each alternative's; \s+ removed first, so a stripped
@@ -41,12 +42,14 @@ _SPACE_OR_SCORE = re.compile(r"\s+|分$")
 EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_placeholder(name: str) -> bool:
     """指标2, ……, 略 …: a template row left in the table."""
     return bool(PLACEHOLDER.match(_SPACE.sub("", name)))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_blank_template(name: str, value: str) -> bool:
     """A template row left blank: ``指标2:`` alone, ``指标1:/ | / | /``, ``……`` under a score note

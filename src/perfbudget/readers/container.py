@@ -21,6 +21,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from perfbudget import text_caches
 from perfbudget.config import Limits
 from perfbudget.model import Problem, Source
 
@@ -89,6 +90,7 @@ def check_zip(data: bytes, file: str, limits: Limits, kind: str) -> Problem | No
             return Problem(Source(file), f"{kind}文件疑似压缩炸弹：部件 {info.filename} 解压后的实际大小超过 zip "
                                          f"目录中声明的 {info.file_size} 字节；未读取")
         inflated += size
+    text_caches.read(inflated)  # what the cells' texts are read from (the file's own bytes: read_bytes)
     return None
 
 

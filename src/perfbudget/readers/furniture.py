@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from perfbudget.text_caches import keyed_on_texts
+
 _FURNITURE = re.compile(
     r"^(?:"
     r"[-—－]*\s*\d{1,4}\s*[-—－]*"                                   # page numbers: 3, - 3 -
@@ -36,6 +38,7 @@ _FURNITURE = re.compile(
 )
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_furniture(text: str) -> bool:
     """True for a line of page furniture (see the module docstring)."""
@@ -49,6 +52,7 @@ _CLOSING = re.compile(r"^(?:[其它他]{2}需?要?说明的?(?:问题|事项|情
                       r"填报人|填表人|填报日期|填表日期|联系人|联系电话|经办人|审核人|分管领导)")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_closing_row(text: str) -> bool:
     """The first cell of a closing row of the form (其他需说明的问题, 主管部门审核意见, 填报人 …)."""

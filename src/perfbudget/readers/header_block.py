@@ -93,6 +93,7 @@ from perfbudget.readers.task_grid import (
     start_grid,
     stream_tasks,
 )
+from perfbudget.text_caches import held_by, keyed_on_texts
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
@@ -106,6 +107,7 @@ def unit_cell(text: str) -> tuple[str, str] | None:
     return _unit_cell(text) if text[:1] == "[" or text[:6].isdecimal() else None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def _unit_cell(text: str) -> tuple[str, str] | None:
     """``unit_cell``, cached: the pattern's lazy run before the unit word costs thousands of instructions, and
@@ -126,6 +128,7 @@ _SUBTOTAL_FIELDS = frozenset({"fiscal", "other", "fiscal-part", "other-part", "o
 _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free text, never labels
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def money_unit_in(text: str) -> str | None:
     """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
@@ -230,6 +233,7 @@ _Facts = tuple[str, str | None, str | None, str | None, bool, str | None, bool, 
 # _cell_facts' answers by the cell's text in a plain dict, looked up first by its callers (a hit ≈ 250
 # instructions against ≈ 630 through an lru_cache); emptied at 8,192.
 _CELL_FACTS: dict[str, _Facts] = {}
+held_by(_CELL_FACTS.clear)
 _known_facts = _CELL_FACTS.get
 
 

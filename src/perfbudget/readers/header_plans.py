@@ -45,6 +45,7 @@ from perfbudget.readers.interpret import looks_like_indicator_row, starts_projec
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import label_key
 from perfbudget.readers.parts import Parts
+from perfbudget.text_caches import held_by
 
 _new_tuple, _new_object = tuple.__new__, object.__new__
 
@@ -279,6 +280,18 @@ def _plan_of(rows: list[list[Cell]], parts: Parts, base: int, key: tuple[str | i
 
 # The unit of a unit cell's line (frozen: a file's tables share it), emptied at _LIMIT.
 _UNITS: dict[str, Unit] = {}
+
+
+def _forget_lines() -> None:
+    """Empty the look-ups keyed on a block's lines (``_CLASSES``, ``_PLANS``, ``_UNITS``): registered with
+    :mod:`perfbudget.text_caches`."""
+    _CLASSES.clear()
+    _CLASSES[""] = _SEPARATOR
+    _PLANS.clear()
+    _UNITS.clear()
+
+
+held_by(_forget_lines)
 
 
 def _unit_of(line: str) -> Unit:

@@ -60,6 +60,7 @@ from perfbudget.readers.short_score_rows import restored_score_rows
 from perfbudget.readers.spaced_values import joined_value_pieces, spanned_value_cells
 from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target
+from perfbudget.text_caches import keyed_on_texts
 
 # The first cell of an indicator header repeated after a page break.
 HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
@@ -80,6 +81,7 @@ def _header_again(filled: list[Cell], row: list[Cell], heads: list[str]) -> bool
     return repeats_header(filled, heads)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def owns(level1: str, level2: str) -> bool:
     name1, name2 = normalise_level1(level1), normalise_level2(level2)

@@ -82,12 +82,14 @@ from perfbudget.readers.untargeted_results import results_without_target, unspli
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
 from perfbudget.readers.worded_value_columns import one_worded_target
 from perfbudget.readers.year_value_columns import one_year_target
+from perfbudget.text_caches import keyed_on_texts
 
 
 def _text(cell: Cell) -> str:
     return cell.text.strip()
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def starts_project(first: str) -> bool:
     """A row whose first filled cell holds this text starts a new project (项目名称, 预算单位, a unit row).

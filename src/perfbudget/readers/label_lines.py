@@ -40,6 +40,7 @@ from perfbudget.readers.labels import (
     is_level_part,
     label_key,
 )
+from perfbudget.text_caches import keyed_on_texts
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -74,6 +75,7 @@ def has_gap(text: str) -> bool:
     return _PARTS.search(text) is not None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def label_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell; a pair
@@ -122,6 +124,7 @@ def sealed_label_cells(text: str) -> tuple[str, str] | None:
     return found["label"] + found["note"], found["value"].strip()
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def lead_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a line that goes on with label lines already begun (a line naming the unit or project came
@@ -330,6 +333,7 @@ def block_title(text: str) -> str | None:
 _TAB_RUN = re.compile(r"\t+")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """The cells of a paragraph typed as a table row with tab stops (``项目名称<TAB>校舍维修<TAB>主管部门<TAB>某局``;
@@ -346,6 +350,7 @@ def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
     return cells, is_any_label(filled[0]), any(header_field(cell) in _IDENTITY for cell in filled)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def money_lines_cells(text: str) -> tuple[str, ...] | None:
     """The budget pairs of a cell holding the funds block one line a part (``资金总额: 250`` / ``一、预算资金:250`` /
@@ -366,6 +371,7 @@ def money_lines_cells(text: str) -> tuple[str, ...] | None:
     return tuple(cells)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def money_pair_cells(text: str) -> tuple[str, str] | None:
     """``(年度资金总额, 50万)`` for a cell ``年度资金总额:50万`` (a budget label, a colon, an amount and nothing
@@ -391,6 +397,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def money_run_cells(text: str) -> tuple[str, ...] | None:
     """The pairs (label, amount, label, amount …) of a cell holding the funds block on one line:

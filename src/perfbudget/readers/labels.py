@@ -19,6 +19,7 @@ from perfbudget.framework import (
     normalise_level2,
 )
 from perfbudget.readers.furniture import is_closing_row, is_furniture
+from perfbudget.text_caches import keyed_on_texts
 
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
 # unlabelled continuation row holds the purpose.
@@ -582,6 +583,7 @@ def ends_in_unclosed_note(text: str) -> bool:
     return _UNCLOSED_NOTE.search(text) is not None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A label as compared: NFKC, no spaces or colons, no parenthetical note, no ★."""
@@ -639,6 +641,7 @@ _NUMBERED_MONEY = frozenset({"fiscal", "other", "fiscal-part", "other-part"})
 _MATCHING_PART = re.compile(r"^(?:其中)?(?:中央|省级|省|市级|市|州级|县级|县|区级|区|本级|地方)(?:财政)?配套(?:资金)?$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def header_field(text: str) -> str | None:
     return field_of_key(label_key(text))
@@ -711,6 +714,7 @@ _DEVIATION_LABEL = re.compile(r"^(?:偏差|未完成|未达到?|未实现|差异
                               r"(?:(?:及|和|与|、)?[\u4e00-\u9fff]{0,6}?(?:改进|整改|纠偏)措施)?$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def column_role(text: str) -> str | None:
     key = label_key(text)
@@ -774,6 +778,7 @@ def header_roles(texts: list[str]) -> list[str | None]:
     return roles
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def fund_column(text: str) -> str | None:
     return fund_column_of_key(label_key(text))
@@ -792,6 +797,7 @@ def fund_column_of_key(key: str) -> str | None:
     return None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def goal_column(text: str) -> str | None:
     """"expected", "actual" or "other" for the sub-labels of a goals block."""
@@ -805,6 +811,7 @@ def goal_column(text: str) -> str | None:
     return None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_number_column(text: str) -> bool:
     return label_key(text) in NUMBER_COLUMN_LABELS
@@ -823,6 +830,7 @@ def is_extra_column_label(text: str) -> bool:
         or (len(key) <= 12 and _PROGRESS_COLUMN.match(key) is not None and column_role(text) is None)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_ignored_label(text: str) -> bool:
     return is_ignored_key(label_key(text))
@@ -833,6 +841,7 @@ def is_ignored_key(key: str) -> bool:
     return key in IGNORED_LABELS
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def money_unit_note(text: str) -> str | None:
     """The money unit of a label such as ``资金情况(万元)`` or ``项目资金（元）``."""
@@ -847,6 +856,7 @@ def is_closing_deviation(text: str) -> bool:
     return "原因" in text and column_role(text) == "deviation"
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_footer(text: str) -> bool:
     """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
@@ -856,6 +866,7 @@ def is_footer(text: str) -> bool:
     return not key.isdigit() and is_furniture(text)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
@@ -881,6 +892,7 @@ LONGEST_LABEL_KEY = max(len(key) for key in (*_ANY_LABEL_KEYS, *HEADER_LABELS)) 
 _LEVEL_NAMES = frozenset(LEVEL1_NAMES) | _KNOWN_LEVEL2
 
 
+@keyed_on_texts
 @lru_cache(maxsize=1024)
 def cut_level_name(text: str) -> str | None:
     """The 一级/二级 name that ``text`` is the cut beginning of (满意 → 满意度指标: a form cut inside its
@@ -891,6 +903,7 @@ def cut_level_name(text: str) -> str | None:
     return next((name for name in sorted(_LEVEL_NAMES) if name.startswith(key) and len(name) > len(key)), None)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def level_of(text: str) -> str | None:
     """"level1" or "level2" when a cell holds a 一级 or 二级 indicator name, else None.

@@ -17,6 +17,7 @@ from perfbudget.model import Op, Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import header_field
 from perfbudget.readers.parts import Parts
+from perfbudget.text_caches import keyed_on_texts
 
 _AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)(?P<unit>万元|万|元)?(?P<rest>.*)$")
 _NOTE = re.compile(r"[（(][^()（）]*[)）]")
@@ -52,6 +53,7 @@ _NEGATIVE = "negative"
 _LOST_MARK = "amount with a lost character"
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def read_amount(written: str) -> tuple[Decimal | None, str | None, str, str | None]:
     """What :func:`money_amount` makes of a cell's text: (amount, its number as written, ``_EMPTY`` /

@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from perfbudget import text_caches
 from perfbudget.config import Limits
 from perfbudget.readers.bounds import LimitExceeded
 
@@ -216,6 +217,7 @@ def bounded_streams(limits: Limits) -> Iterator[StreamBudget]:
         yield budget
     finally:
         _ACTIVE.reset(token)
+        text_caches.read(budget.inflated)  # what the page texts were read from (the file's bytes: read_bytes)
 
 
 def string_bytes(data: bytes) -> int:

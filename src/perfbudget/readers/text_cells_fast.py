@@ -58,6 +58,7 @@ from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.stream import looks_like_heading
 from perfbudget.readers.text_cells import HEADING
 from perfbudget.target import parse_target
+from perfbudget.text_caches import held_by, keyed_on_texts
 
 # The column roles an indicator row is read by here (each a field of its own; not sign, unit, extra, skip).
 _PLAIN_ROLES = frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
@@ -227,6 +228,7 @@ def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
     return True
 
 
+@keyed_on_texts
 @lru_cache(maxsize=1024)
 def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     """For a row's texts: None when it is no indicator header; () when it is one this path does not
@@ -242,6 +244,7 @@ def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     return roles
 
 
+@keyed_on_texts
 @lru_cache(maxsize=1024)
 def _opens_a_row(text: str) -> bool:
     """True when a row whose first filled cell holds ``text`` is neither a row of sub-labels nor a sub-header,
@@ -251,6 +254,7 @@ def _opens_a_row(text: str) -> bool:
     return not is_label_subrow_texts([text]) and not is_sub_header_texts([text])
 
 
+@keyed_on_texts
 @lru_cache(maxsize=1024)
 def _joined_header_plan(joined: str) -> tuple[str, ...] | None:
     """``_header_plan`` of the texts of a row's cell lines joined, each holding the one tab that starts it:
@@ -328,6 +332,7 @@ def _row_stop_of_line(line: str) -> int:
     return stop
 
 
+@keyed_on_texts
 @lru_cache(maxsize=8192)
 def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, str] | None:
     """The 一级 and 二级 after a row whose (stripped) 一级 and 二级 cells hold ``s1`` and ``s2`` (one of them
@@ -350,6 +355,7 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     return level1, level2
 
 
+@keyed_on_texts
 @lru_cache(maxsize=65536)
 def _row_target(target_text: str, name: str) -> Target | None:
     """``parse_target(target_text, name)`` for the filled (stripped) 指标值 and 三级 of an indicator row, or None
@@ -399,6 +405,9 @@ def forget_targets() -> None:
 # (``_carried_levels("", s2, level1, …)`` is not None: its answer then depends on ``level1`` and ``s2`` alone),
 # by (level1, s2) in a plain dict; emptied at 8,192 entries.
 _UNDER: dict[tuple[str, str], bool] = {}
+held_by(_UNDER.clear)
+held_by(_ROW_STOPS.clear)
+held_by(forget_targets)
 
 
 def _goes_under(level1: str, s2: str) -> bool:

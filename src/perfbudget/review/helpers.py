@@ -35,6 +35,7 @@ from perfbudget.money_text import YUAN_PER_UNIT
 from perfbudget.readers.cell_values import one_line as cell_one_line
 from perfbudget.review.finding import Finding, new_finding
 from perfbudget.target import NAME_UNIT
+from perfbudget.text_caches import held_by, keyed_on_texts
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
@@ -266,12 +267,15 @@ def forget_indicators() -> None:
         cache.clear()
 
 
+held_by(forget_indicators)  # (they hold the indicators, and so their texts)
+
 _OLDER_LEVEL2 = OLDER_LEVEL2  # older provincial 二级 names (framework.OLDER_LEVEL2)
 
 
 _LEVEL2_PREFIXES = ("产出", "效益")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=4096)
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money, the 一级 as written no framework's and
@@ -421,12 +425,14 @@ def in_budget_year(suggestion: str, year: int | None) -> str:
     return suggestion.replace(EXAMPLE_YEAR, "当年12月" if year is None else f"{year}年12月")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """NFKC text without whitespace (for comparing what tables write)."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def bare(text: str) -> str:
     """Text without whitespace and punctuation (for comparing phrases)."""
@@ -443,6 +449,7 @@ _UNIT_NOTE = NAME_UNIT
 _BARE_PERCENT = re.compile(r"(?<=[\u4e00-\u9fff])[%％]$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def name_of(level3: str) -> str:
     """A 三级 name as compared by the rules: no stars, template hints, whitespace, template
@@ -458,6 +465,7 @@ def name_of(level3: str) -> str:
     return stripped or name
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def unit_note(level3: str) -> str | None:
     """The unit written in brackets after a 三级 name (``任务完成时限(月)`` → 月), else None."""
@@ -586,6 +594,7 @@ def is_bare_unit(text: str) -> bool:
     return len(text) <= 8 and _BARE_UNIT.match(text.strip()) is not None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def is_leftover(text: str) -> bool:
     """True when text holds a template hint or a placeholder (``(≥**人)``, ``指标1``, ``**``, ``XX``),

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from perfbudget.review.helpers import CACHE_SIZE
+from perfbudget.text_caches import keyed_on_texts
 
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
@@ -59,12 +60,14 @@ def _tokenizer() -> Any:
     return tokenizer
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text (no HMM guessing of unknown words), without spaces and punctuation."""
     return tuple(w for w in _tokenizer().cut(text, False) if _CJK_OR_WORD.search(w) or w.isdigit())
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def search_words(text: str) -> tuple[str, ...]:
     """The words of a text and the shorter words inside them (主体工程 → 主体, 工程, 主体工程),
@@ -74,6 +77,7 @@ def search_words(text: str) -> tuple[str, ...]:
                                if _CJK_OR_WORD.search(w) and w not in stop))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def made_of(word: str, section: str, key: str) -> bool:
     """True when ``word`` is in the list or is made only of words of the list (严格执行 = 严格 + 执行)."""
@@ -108,6 +112,7 @@ def _figure_units() -> tuple[str, ...]:
     return tuple(sorted(word_set("units", "count") | measure_words(), key=len, reverse=True))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def figures(text: str) -> tuple[tuple[Decimal, str, int, int], ...]:
     """(value, unit, start, end) of every figure with a known unit in ``text``.
@@ -141,6 +146,7 @@ RUNNING = "运转类"
 _CATEGORY_FIELD = re.compile(r"类别|类型|性质")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)  # asked by several rules and the grading for every project
 def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str | None:
     """人员类 or 运转类 for a personnel or running-cost project (wages, 公用经费 …), else None.
@@ -159,6 +165,7 @@ def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str
     return _category_of_name(name)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _category_of_name(name: str) -> str | None:
     if not name:

@@ -41,6 +41,7 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target, unit_of_name, written_unit
+from perfbudget.text_caches import held_by, keyed_on_texts
 
 # A description that explains rather than names: a sentence, a definition, a formula — by how it starts, or by a
 # mark or a figure anywhere (two patterns: one alternative anchored at the start made every position of the search try
@@ -66,6 +67,7 @@ def _compared(row: Row) -> tuple[str, str, str] | None:
     return None if description is None else _compared_texts(row.name, description)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _compared_texts(name: str, description: str) -> tuple[str, str, str] | None:
     """:func:`_compared` by the two texts it compares: kept by them, not by the row (hashing a row
@@ -319,6 +321,7 @@ def _lost_heads() -> dict[str, tuple[str, ...]]:
     return {char: tuple(sorted(found)) for char, found in heads.items()}
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def lost_start(name: str) -> tuple[str, str] | None:
     """(what is wrong, suggestion) for a name that begins with a character left alone which only ends a word (育补助),
@@ -578,6 +581,7 @@ def _holds(pattern: re.Pattern[str], text: str) -> bool:
 
 # Each pattern _holds was asked about (held, so that no other takes its id), with its answers by text.
 _HOLDS: dict[int, tuple[re.Pattern[str], dict[str, bool]]] = {}
+held_by(_HOLDS.clear)
 
 
 # (pattern, whether the indicator's texts hold a word of it), by indicator object
@@ -924,11 +928,13 @@ _VALUE_WITH_UNIT = re.compile(r"(?<!\d)(\d++(?:\.\d++)?+)\s*+(%|％|百分比|[^
 _PERCENT = ("%", "％", "百分比")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _has_digit(text: str) -> bool:
     return any(map(str.isdigit, text))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _values_in_name(name: str) -> tuple[tuple[str, str], ...]:
     """(number as written, unit) of every number with a unit in a name (numbers made Decimal when used)."""
@@ -1029,6 +1035,7 @@ _DEADLINE_IN_NAME = re.compile(r"\d{4}年\d{1,2}月(?:底|末|\d{1,2}日)?(?:之
 _MEASURE_END = re.compile(r"(?:率|比例|比重|占比|数|数量|人次|金额|资金|经费|成本|费用|额|分|分值|得分|年限|天数)$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _target_in_name(name: str, value: Decimal) -> str | None:
     """The target a name holds beside a bare-number value (a deadline, or a count other than the value),
@@ -1056,6 +1063,7 @@ def _count_start(name: str) -> bool:
     return any(m.start() == 0 or name[m.start() - 1] != "第" for m in _COUNT_START.finditer(name))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def counts_in_name(name: str) -> str | None:
     """The first count a name states (``慰问伤残军人50人;…`` → ``50人``), or None for a measure (…率, …人数;
@@ -1171,6 +1179,7 @@ def _without_comparator(actual: str) -> str:
     return text
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _actual_as_target(actual: str, name: str, level3: str) -> Target:
     """The actual read as a target is (its direction by the row's ``name``); a figure without a unit counts in the unit

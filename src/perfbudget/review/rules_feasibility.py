@@ -44,6 +44,7 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import drawn_in, input_row_advice, is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import COMPARATOR_WORDS, DAMAGE_RATES, format_decimal, written_unit
+from perfbudget.text_caches import keyed_on_texts
 from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
@@ -67,11 +68,13 @@ _NUMBER_NAME = re.compile(
 )
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def asks_for_number(name: str) -> bool:
     return bool(_NUMBER_NAME.search(name))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def vague_reason(value: str, name: str) -> str | None:
     """Why a qualitative value is too vague to check, or None when it is checkable."""
@@ -857,6 +860,7 @@ def _ends_in_figure(raw: str) -> bool:
     return last.isdigit() or (last in "。." and raw[-2:-1].isdigit())
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def trailing_bare_figure(raw: str) -> str | None:
     """The last figure of a value that lists a counted figure before it and leaves this one without a unit, or
@@ -883,6 +887,7 @@ def _listed_figures(raw: str) -> bool:
     return mark is not None and _DIGIT.search(raw, mark.end()) is not None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def listed_amounts(raw: str) -> str | None:
     """The amounts of money a value lists with a list mark between each and the next
@@ -1043,6 +1048,7 @@ _BEFORE_FIGURE = "按为达到约占是"
 _CHANGE_WORDS = re.compile(r"较|比上|同比|环比|上年|提高|增长|下降|降低|其中")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def listed_shares(raw: str) -> list[tuple[str, str]] | None:
     """The shares a value gives for different acts, clause by clause, as (act, clause) (``第一年按总投资额返本20%,
@@ -1073,6 +1079,7 @@ _TARGET_ENDING = re.compile(r"(?:全覆盖|全部完成|(?:不超过|不低于|�
                             r"(?:[%％个人次项件户名天]|万元|元)?|\d+(?:\.\d+)?\s*[%％](?:以上|以下)?)$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def targets_in_name(name: str) -> list[str] | None:
     """The clauses of a name that each end in a target (``…月度绩效考核全覆盖,优秀比例不超过20%`` → both), or None
@@ -1094,6 +1101,7 @@ _WORK = re.compile(r"[\u4e00-\u9fff]{2}")  # a work named (宣传片制作), not
 _CLAUSE_MARK = re.compile(r"[；;，,]")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def listed_deadlines(raw: str) -> list[tuple[str, str]] | None:
     """The works a 时效 value dates one by one and their deadlines (``6月份完成宣传片制作;9月份完成文本;11月完成
@@ -1117,6 +1125,7 @@ _RATE_LIST = re.compile(r"率[、，,及和与]")
 _NAME_PARTS = re.compile(r"(?<=率)(?:[、，,]|及|和|与)")  # after a 率 only: 及时率 keeps its 及
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def several_rates(name: str) -> list[str] | None:
     """The rates a name lists (``各种强制免率、屠宰率及检疫率`` → 强制免率, 屠宰率, 检疫率), or None for
@@ -1133,6 +1142,7 @@ def several_rates(name: str) -> list[str] | None:
 _SHORT_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def several_measures(name: str, raw: str) -> tuple[list[str], list[str]] | None:
     """The measures a name joins with 、 and the values its target gives them, or None.
@@ -1155,6 +1165,7 @@ _AIM_OPENING = re.compile(r"^(降低|减少|提升|提高|增加|增强|改善|�
 _CLAUSE_SPLIT = re.compile(r"[,，;；]")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def several_aims(name: str) -> list[str] | None:
     """The aims a name joins as clauses (``降低交通事故损失,提升公路交通安全保障水平`` → both), or None for
@@ -1195,6 +1206,7 @@ _OVERDUE_RATE = re.compile(r"(?:逾期|超期|延期)[\u4e00-\u9fff]{0,3}率$")
 _PUT_RIGHT = re.compile(r"收回|清理|清偿|清欠|化解|处置|整改|解决|纠正|催收|核销")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
@@ -1223,6 +1235,7 @@ def is_bad_thing(name: str) -> bool:
 _COUNT_END = re.compile(r"(?:数量|次数|人数|个数|件数|户数|台数|场次|人次|户次|台次|批次|班次|期数|篇数|份数)$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def is_count(name: str, unit: str | None) -> bool:
     """A count of things delivered: a count ending (数量, 人次 …) or a measure word as the unit."""
@@ -1443,6 +1456,7 @@ def _compared(name: str) -> bool:
     return 0 < at < len(name) - 2 and name[at + 1] not in "高大好多少低强快差为"
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _percent_fault(name: str) -> int:
     """What is wrong with a percentage for this name, by the name alone (``unit-mismatch``, in its order):
@@ -1714,6 +1728,7 @@ def _without_end_note(name: str) -> str:
     return body[:min(starts)] + tail if starts else name
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _clear_without_unit(name: str) -> bool:
     return bool(_CLEAR_WITHOUT_UNIT.search(_TRAILING_NOTE.sub("", name)))

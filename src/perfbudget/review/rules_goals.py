@@ -38,6 +38,7 @@ from perfbudget.review.language import (
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
+from perfbudget.text_caches import keyed_on_texts
 
 # Without a figure a goal may still be checkable: 全年无安全事故, 通过验收, 全覆盖, 建成投用.
 _GOAL_ANCHOR = re.compile(r"达到(?:优良|合格|达标|标准|国家|省级|市级|[一二三四五]级|[一二三]类)|通过验收|验收合格"
@@ -72,6 +73,7 @@ def _per_unit(text: str, start: int, end: int) -> bool:
     return bool(_PER_BEFORE.search(text[max(0, start - 6):start]) or _PER_AFTER.match(text[end:end + 3]))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _goal_faults(text: str) -> tuple[str, ...]:
     """Why a goal text cannot be measured: no figure, only boilerplate, only the money split."""
@@ -186,6 +188,7 @@ def _clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _key_words(clause: str) -> tuple[str, ...]:
     """The words of a goal clause that name its work (培训, 道路, 贫困生 …), not pieces of units."""

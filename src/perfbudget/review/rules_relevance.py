@@ -50,6 +50,7 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_goals import repeats_purpose, unmeasured_goals
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
+from perfbudget.text_caches import keyed_on_texts
 from perfbudget.time_target import parse_due
 
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
@@ -126,6 +127,7 @@ _TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
 _MEASURED_BY = re.compile(r"^以(.+?)为?(?:衡量|考核|评价|评判)?(?:标准|依据|尺度)$")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
@@ -148,6 +150,7 @@ def is_input_name(name: str) -> bool:
             and _MANAGEMENT.search(text) is None)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_amount(name: str) -> bool:
     """True for names that state the project's money as an amount (工程资金金额, 项目投资额)."""
@@ -473,6 +476,7 @@ _COMPLETION = ("完成率", "完工率")
 _PER_BASE = frozenset("/／")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def rate_given_as_count(name: str, raw: str) -> str | None:
     """The count (``37个``) a rate's phrase value gives instead of a share (覆盖率 written as
@@ -964,6 +968,7 @@ _ABOUT_MONITORING = re.compile(r"监测|监控|检测|日报|报告|发布|数�
 _ENVIRONMENT_WORK = re.compile(r"治理|防治|整治|改善|修复|减排|降尘|治污|提升|保护|建设")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _monitoring_only(name: str) -> bool:
     """Whether a project's name says its money is for monitoring (监测, 监控, 检测) and for no work on the

@@ -38,6 +38,7 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_conformity import _compared_texts
 from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
+from perfbudget.text_caches import keyed_on_texts
 
 
 def _is_satisfaction(name: str) -> bool:
@@ -50,6 +51,7 @@ def reads_as_effect(name: str) -> bool:
     return _is_satisfaction(name) or ("受益" in name and output_ending(name) is None)
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def output_ending(name: str) -> str | None:
     """The output measure a name ends with (完成率, 验收合格率 …), else None."""
@@ -236,6 +238,7 @@ def _not_an_effect(row: Row) -> str | None:
     return None
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def _stem(name: str) -> frozenset[str]:
     return frozenset(w for w in content_words(name) if len(w) >= 2 and not made_of(w, "goals", "generic")
@@ -358,6 +361,7 @@ def _delivered(name: str) -> str:
     return f"写明交付的数量，如「购置{name[count.end():]}{_NUMERALS.get(number, number)}{word}」"
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def spec_word(name: str) -> str | None:
     if not name.endswith(_longest_first("names", "specs")):  # one test for the usual case
@@ -411,6 +415,7 @@ def _longest_first(section: str, key: str) -> tuple[str, ...]:
     return tuple(sorted(word_set(section, key), key=lambda word: (-len(word), word)))
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
     """Why a name does not belong under its 二级 (经济效益, 生态效益, 时效), else None."""
@@ -572,6 +577,7 @@ _QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准�
                                r"|整改|检|查|督|考核|评估|评审|审核|监测|监督|测评|测试|演练")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
@@ -762,6 +768,7 @@ _LEVEL_WORDS = ((re.compile(r"村"), 5), (re.compile(r"[乡镇]|街道"), 4), (r
 _NOT_A_PLACE = re.compile(r"农村|乡村|城乡|城市|市场|超市|市政|区域|社区|园区|小区|景区|片区|辖区|城区|县域|镇域")
 
 
+@keyed_on_texts
 @lru_cache(maxsize=CACHE_SIZE)
 def unit_level(name: str) -> int | None:
     """The administrative level a unit or project name belongs to (5 村 … 1 省), else None:

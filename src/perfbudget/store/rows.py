@@ -17,6 +17,7 @@ from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from perfbudget import text_caches
 from perfbudget.budget_parts import OTHER_CELL
 from perfbudget.interchange import progress_from_dict, progress_to_dict, project_to_dict
 from perfbudget.model import (
@@ -36,6 +37,7 @@ from perfbudget.model import (
 from perfbudget.names import canonical_name
 from perfbudget.quick_records import new_budget, new_indicator, new_project, new_target, new_unit
 from perfbudget.target import format_decimal
+from perfbudget.text_caches import held_by
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -251,6 +253,8 @@ def indicator_from_values(level1: str, level2: str, level3: str, description: st
                           direction: str | None, upper: str | None, start: Any, end: Any) -> Indicator:
     """An indicator from the column values of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` (after the
     version id): the same object as :func:`indicator_from_row`, a few times faster (pages, bulk reviews)."""
+    text_caches.read(len(level1) + len(level2) + len(level3) + len(description or "") + len(raw) + len(actual or "")
+                     + len(deviation or "") + len(extras or ""))  # (texts loaded: perfbudget.text_caches)
     target = target_from_values(raw, kind, op, value, unit, direction, upper, start, end)
     # the record made without its frozen dataclass __init__ (quick_records: the same object)
     return new_indicator(level1, level2, level3, description, target, None if weight is None else Decimal(weight),
@@ -296,10 +300,16 @@ def shared_indicators(rows: Iterable[Sequence[Any]]) -> list[Indicator]:
     return out
 
 
+def _characters(values: Sequence[Any]) -> int:
+    """The characters of the texts among a row's ``values`` (what :mod:`perfbudget.text_caches` counts as loaded)."""
+    return sum(len(value) for value in values if isinstance(value, str))
+
+
 def _shared_indicator(key: Any, values: tuple[Any, ...], made: dict[tuple[Any, ...], Target]) -> Indicator:
     """The indicator of these column values (:func:`indicator_from_values`), its target taken from ``made``
     when equal, kept under ``key`` for the loads to come."""
     level1, level2, level3, description, weight, actual, score, deviation, extras, *target_values = values
+    text_caches.read(len(key) if isinstance(key, str | bytes) else _characters(values))  # (a new one: texts loaded)
     target_key = tuple(target_values)
     target = made.get(target_key)
     if target is None:
@@ -379,12 +389,14 @@ def _grouped_in_order(rows: list[Sequence[Any]]) -> bool:
 # loads: a review worker's chunks share them); at most this many are kept.
 SHARED_INDICATORS_LIMIT = 50_000
 _SHARED_INDICATORS: dict[Any, Indicator] = {}  # by the columns' values, or their packed text
+held_by(_SHARED_INDICATORS.clear)
 _VERSION_POSITION = itemgetter(0, 1)
 
 
 def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:
     """An indicator from an ``indicators`` row joined with its ``targets`` row (target columns prefixed ``t_``)."""
     target = target_from_row({key[2:]: value for key, value in row.items() if key.startswith("t_")})
+    text_caches.read(_characters(tuple(row.values())))  # (texts loaded: perfbudget.text_caches)
     return Indicator(
         level1=row["level1"],
         level2=row["level2"],
@@ -422,6 +434,7 @@ def project_from_values(seq: int, title: str | None, name: str, fund_label: str 
     ``other_cell``: the table had a 其他资金 cell: the project's sources keep that (:data:`OTHER_CELL`), which the
     review's ``fund-arithmetic`` asks, as of a table read (until replay-q a stored version lost it, so a split that
     does not add up beside a blank 其他资金 was flagged on the file and never on the stored version)."""
+    text_caches.read(len(name) + len(purpose or "") + len(goals) + len(extras or ""))  # (texts loaded)
     # the record made without its dataclass __init__ (quick_records: the same object; 100,000 in a province's review)
     return new_project(
         seq, title, name, fund_label, fund_year, fund_source,

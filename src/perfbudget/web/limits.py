@@ -39,6 +39,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from perfbudget import text_caches
+
 MAX_ID = 2**31 - 1
 _DIGITS = re.compile(r"^[+-]?\d+$")
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -296,3 +298,5 @@ class RequestGuard:
         except BodyTooLarge as exc:
             if not started:
                 await _respond(scope, send, 413, "too_large", str(exc.detail))
+        finally:
+            text_caches.read(received)  # a request's end: what its body brought (its files count as read too)

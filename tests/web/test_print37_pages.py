@@ -89,7 +89,7 @@ def test_a_units_last_project_part_holds_the_signature_under_it() -> None:
             heights = block_heights(measure, last)
             part = layout.parts[-1]
             if len(layout.parts) > 1 or layout.new_page:  # its page begins under its name (continued)
-                above = measure.name(names[1] + ("（续）" if len(layout.parts) > 1 else ""))
+                above = measure.name(names[1] + ("（续）" if len(layout.parts) > 1 else ""), top=True)  # (print41)
                 above += measure.list_start if len(layout.parts) > 1 else 0.0
             else:  # under the title and the first project
                 above = (measure.title(title) + measure.name(names[0]) + sum(block_heights(measure, first))

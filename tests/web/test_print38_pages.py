@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from perfbudget.app import opinion_pages
 from tests.conftest import HEADER_ROWS, table_text
 from tests.web.test_print37_pages import _cli
 from tests.writers.test_print_pdf import chromium_pdf
@@ -18,15 +19,14 @@ ROWS = [["产出指标", "数量指标", "培训人次", "培训人次", "≥100
 # one that runs onto page 2: at some of them what page 1 has left holds the second project's head and not its
 # 审核发现 with the first finding
 COMMENTS = range(2, 46, 4)
-GAP = 24.5  # between one project's table and the next (opinion_pages.HTML.gap)
+GAP = opinion_pages.HTML.gap + opinion_pages.HTML.name_extra  # from one project's last line to the next's name
 # how much taller the pages' measure (opinion_pages.HTML) counts a head than Chromium prints it: 1.24 for this one
 # (230 pt left for a head of 161 pt and the gap, which the measure counts taller than that), the least that holds
 SLACK = 1.25
 
 
-def test_a_project_begins_on_the_page_that_has_room_for_its_head(tmp_path: Path) -> None:
-    import pdfplumber
-
+def two_projects_reviewed(tmp_path: Path) -> str:
+    """A unit (100001) of two projects of :data:`ROWS` imported, reviewed and saved by 「rev」: the database's URL."""
     second = [[f"{row[0]}", "乙项目-2024中央"] if row[0] == "项目名称" else row for row in HEADER_ROWS]
     table = tmp_path / "t.txt"
     text = table_text(*HEADER_ROWS, *ROWS) + table_text(*second, *ROWS, heading="2.乙项目-2024中央绩效目标表")
@@ -36,6 +36,13 @@ def test_a_project_begins_on_the_page_that_has_room_for_its_head(tmp_path: Path)
     _cli("user", "add", "admin", "--role", "admin", "--db", db, "--actor", "setup")
     _cli("user", "add", "rev", "--role", "reviewer", "--db", db, "--user", "admin")
     _cli("review", "--save", "--db", db, "--user", "rev")
+    return db
+
+
+def test_a_project_begins_on_the_page_that_has_room_for_its_head(tmp_path: Path) -> None:
+    import pdfplumber
+
+    db = two_projects_reviewed(tmp_path)
     checked = 0
     for number in range(1, COMMENTS[-1] + 1):
         _cli("workflow", "测试项目", "comment", "--db", db, "--user", "rev",
@@ -48,7 +55,7 @@ def test_a_project_begins_on_the_page_that_has_room_for_its_head(tmp_path: Path)
             pages = [[{**line, "text": unicodedata.normalize("NFKC", line["text"])}
                       for line in sheet.extract_text_lines()
                       if 50 < line["top"] < sheet.height - 50] for sheet in pdf.pages]
-            foot = pdf.pages[0].height - 20 / 25.4 * 72  # (the opinion's 20 mm margins)
+            foot = pdf.pages[0].height - 18 / 25.4 * 72  # (the opinion's 18 mm margins, print41)
         at = next((n, k) for n, lines in enumerate(pages) for k, line in enumerate(lines)
                   if line["text"].startswith("2.") and "乙项目" in line["text"])
         if at[1] != 0 or at[0] == 0:

@@ -525,8 +525,10 @@ def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: Web
 DIMENSION_HEADING = re.compile(r"[（(][一二三四五六七八九十][）)]\S{3}")
 BLOCK_HEADINGS = ("审核发现", "审核意见", _plain(EARLIER_HEADING))  # each printed with the item under it
 GAPS = {"docx": opinion_pages.WORD.gap, "html": opinion_pages.HTML.gap}  # between two projects' tables
-# The opinion's printed line and the foot of its body (A4 less the bottom margin): Word's 1.8 cm, the page's 20 mm
-FILLED = {"docx": (15.0, A4[1] - 1.8 / 2.54 * 72), "html": (17.85, A4[1] - 20 / 25.4 * 72)}
+# The opinion's printed line and the foot of its body (A4 less the bottom margin): 1.8 cm, Word's and the page's
+# (print41). The page's lines are 15 pt since print41 as Word's; its slack is kept at the 17.85 pt a line it had (its
+# pages, computed as Word's, ended up to 90 pt above their foot where 87.5 would be 4 lines of 15 and a block)
+FILLED = {"docx": (15.0, A4[1] - 1.8 / 2.54 * 72), "html": (17.85, A4[1] - 18 / 25.4 * 72)}
 
 
 def _placed_lines(page: Any) -> list[tuple[float, float, float, str]]:

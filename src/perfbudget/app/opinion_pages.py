@@ -118,6 +118,8 @@ class Measure:
     # not only in its own (Word: a heading set under a paragraph of its own row has no room above: ``opinion.py``)
     sign: float  # the signature line 「审核人：… 日期：…」 with its room above, under the last project's last block
     cut_title: bool = False  # the title printed in the lines :func:`title_lines` cuts it into (Word), else as it wraps
+    top_extra: float | None = None  # the name row's room at the top of a page, where not ``name_extra`` (the page's
+    # table begun on a new page has no margin above it)
 
     def entry(self, entry: Entry, previous: str | None, same_block: bool = True) -> float:
         if entry.kind in HEADINGS:
@@ -129,8 +131,10 @@ class Measure:
         above = self.list_start if previous is None else 0.0  # (a part's first paragraph: a list's room above)
         return lines_needed(entry.text, self.units) * self.line + self.after + above
 
-    def name(self, text: str) -> float:
-        return lines_needed(text, self.name_units) * self.name_line + self.name_extra
+    def name(self, text: str, top: bool = False) -> float:
+        """The project's name row ``text`` (``top``: at the top of a page)."""
+        extra = self.top_extra if top and self.top_extra is not None else self.name_extra
+        return lines_needed(text, self.name_units) * self.name_line + extra
 
     def title(self, text: str) -> float:
         lines = title_lines(text) if self.cut_title else [text]
@@ -153,16 +157,17 @@ WORD = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=1
                list_units=86.4, name_line=20, name_units=70.4, name_extra=26, gap=22, title_line=34,
                title_units=TITLE_UNITS,
                title_extra=18, collapses=False, sign=24 + 15, cut_title=True)
-# Chromium at 14 px / 1.7 (17.85 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins
-# (merging with a heading's: CSS), 20 mm page margins (728 pt of A4 portrait, filled to 98.5 %), the body 12 px inside
-# on the first page only (counted with the title); the text 475 pt wide (90.4 units of 10.5 pt), a list item's 445
-# (84.7), the 16 px name 79; each part's first paragraph or list 10.5 pt below its name, and a project 24 pt below the
-# one before (its last paragraph's margin and the table's 18 px); the signature's line 32 px (24 pt) below the last
-# project's last line, in its table (opinion.html). Until print28 the widths were counted narrower and
-# the room 97 % of the first page's.
-HTML = Measure(room=728 * 0.985, line=17.85, after=10.5, list_start=10.5, heading_line=17.85, heading_extra=10.5,
-               units=90.4, list_units=84.7, name_line=20.4, name_units=79, name_extra=8, gap=24.5, title_line=25.5,
-               title_units=58, title_extra=30 + 9, collapses=True, sign=24 + 17.85)
+# Chromium prints the page as Word sets its form (print41, opinion.css's print rules): the same 1.8 cm margins, lines,
+# sizes and widths, so that the same opinion takes about the same pages. Where CSS differs: a heading's 10 pt above
+# merges with a paragraph's 10 pt after it (``collapses``); a project's table is 24 pt below the one before, whose last
+# paragraph keeps its 10 pt (a table cell's margin does not merge: ``gap``), and none below the top of a page (a table
+# begun on a new page: ``top_extra``), its name 2 pt above its first lines; the
+# title wraps where the line is full (balanced), 26 pt in 493 pt (37.9 units: counted 36), 18 pt below it. Until
+# print41 the page printed at 14 px on 1.7 lines (17.85 pt) within 20 mm margins: the seed's unit's opinion took 9
+# pages where Word took 7.
+HTML = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=89.6,
+               list_units=86.4, name_line=20, name_units=70.4, name_extra=24 + 2, gap=10, title_line=34,
+               title_units=36, title_extra=18, collapses=True, sign=24 + 15, top_extra=2)
 
 
 @dataclass(frozen=True)
@@ -199,9 +204,9 @@ def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence
         head = measure.name(name)
         gap = measure.gap if index else 0.0
         new_page = used > 0 and used + gap + head + (heights[0] if heights else 0.0) > measure.room
-        used = head if new_page else used + gap + head
+        used = measure.name(name, top=True) if new_page else used + gap + head
         parts: list[list[int]] = [[]]
-        continued_head = measure.name(name + CONTINUED)
+        continued_head = measure.name(name + CONTINUED, top=True)
         for number, height in enumerate(heights):
             if parts[-1] and used + height > measure.room:
                 parts.append([])

@@ -17,7 +17,8 @@ what a printer needs:
 * each row as tall as its longest wrapped text (lines counted as ``print_layout.lines_needed`` counts them, to the
   pixel XlsxWriter sets): LibreOffice prints a row without a height one line tall, the rest of a long
   name cut;
-* A4 landscape, one page wide, as many pages tall as it takes, 「第 N 页，共 M 页」 at each page's foot;
+* A4 landscape, one page wide, as many pages tall as it takes, each ended by a page break the writer sets a little
+  short of full (:class:`_Pages`, print41), 「第 N 页，共 M 页」 at each page's foot;
 * numbers are numbers, exactly: an ``int`` as its digits, a ``Decimal`` handed to XlsxWriter as the Decimal itself
   (it formats a number with ``.16G``, which keeps a Decimal's own digits: 11.30 stays ``11.30``, where a float would
   print 9.99999999999999 as 9.999999999999989); a Decimal or an int of more than 15 significant digits (Excel's
@@ -41,17 +42,19 @@ import math
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
 
 import xlsxwriter
 
 from perfbudget.writers.print_layout import (
+    A4_POINTS,
     LINE_POINTS,
     MAX_ROW_POINTS,
     PAD_POINTS,
     PAGE_NUMBER,
+    PAGE_SHARE,
     clear_of_the_rule,
     text_width,
     wide_character,
@@ -69,6 +72,8 @@ _TITLE_LINE_POINTS = 19  # one line of 14 pt with leading
 # 宋体 10.5 pt exactly; LibreOffice, setting its CJK font's 15.2 pt line, printed each one-line row's text on its
 # bottom border, the descenders cut)
 ONE_LINE_PIXELS = 22
+_MARGINS = {"left": 0.3, "right": 0.3, "top": 0.6, "bottom": 0.6}  # inches
+_MAX_BREAKS = 1023  # the page breaks a sheet holds (Excel's; XlsxWriter keeps the first 1023)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,14 +183,16 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
+    sheet.set_margins(**_MARGINS)
     sheet.set_footer("&C" + PAGE_NUMBER)
 
-    _title_row(workbook, sheet, title, made, widths)
+    title_height = _title_row(workbook, sheet, title, made, widths)
     headers = [c.title for c in columns]
     header_height = _row_height(headers, widths)
     if header_height is not None:
         sheet.set_row(1, header_height)
+    repeated = title_height + (header_height or ONE_LINE_PIXELS * 0.75)
+    pages = _Pages(_page_room(widths), repeated, used=repeated)
     header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
                                          "align": "center", "valign": "vcenter", "text_wrap": True})
     for n, header in enumerate(headers):
@@ -197,6 +204,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
         height = _row_height(values, widths)
         if height is not None:
             sheet.set_row(number, height)
+        pages.add(number, height or ONE_LINE_PIXELS * 0.75)
         for n, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
             kind = type(value)
             if value is None or value == "":
@@ -214,10 +222,49 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
             else:
                 write_string(number, n, _text(str(value)), cell_format)
         count += 1
+    sheet.set_h_pagebreaks(pages.breaks)
     return count
 
 
-def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> None:
+def _page_room(widths: Sequence[float]) -> float:
+    """The points of rows (the repeated title and header among them) a printed page holds, filled to
+    :data:`print_layout.PAGE_SHARE`: A4 landscape between the margins, the sheet fitted to one page wide at the whole
+    percent that fits, its columns measured at the narrowest digit they are given in (7 pixels: a page of Excel's,
+    which prints the sheet largest, is the shortest in rows; LibreOffice here, measuring by a wider digit, prints it
+    smaller and its pages less full)."""
+    page_height, page_width = A4_POINTS
+    sheet_width = sum(_column_pixels(width) for width in widths) * 0.75
+    usable_width = page_width - (_MARGINS["left"] + _MARGINS["right"]) * 72
+    scale = min(1.0, math.floor(usable_width / sheet_width * 100) / 100)
+    return (page_height - (_MARGINS["top"] + _MARGINS["bottom"]) * 72) / scale * PAGE_SHARE
+
+
+@dataclass(slots=True)
+class _Pages:
+    """The printed pages of a list, counted a row at a time as the rows are written: the rows that begin a page
+    after the first, set as the sheet's page breaks. print41: fitted to one page wide, LibreOffice set its own
+    breaks, and where one fell within a hair of a row's foot its count of pages and its printing of them disagreed —
+    the print40 test's 51-project list printed 7 pages without its last rows when its title row was 33.75 pt tall
+    (every other height from 15 to 80 pt printed them all), the pages past its count dropped. With every page ended
+    by a break set short of full, no application has a break of its own to place, so each counts and prints the same
+    pages. Past :data:`_MAX_BREAKS` pages (some 15,000 rows) the rest are paged by the application."""
+
+    room: float
+    repeated: float  # the title and header rows, at the top of every page
+    breaks: list[int] = field(default_factory=list)
+    used: float = 0.0
+    placed: int = 0
+
+    def add(self, row: int, height: float) -> None:
+        """Place sheet row ``row``, ``height`` points tall: on the page begun, else (a break before it) a new one."""
+        if self.placed and self.used + height > self.room and len(self.breaks) < _MAX_BREAKS:
+            self.breaks.append(row)
+            self.used, self.placed = self.repeated, 0
+        self.used += height
+        self.placed += 1
+
+
+def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> float:
     """The title (bold 14 pt) over the leading columns and the time of export over the trailing ones it needs,
     each wrapped within its own cells, the row as tall as the taller. (Until print19 both stood in one cell each
     and spilled into the empty ones between: a title of a few filters and the time, right-aligned, printed over
@@ -225,16 +272,18 @@ def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str,
     title_format = workbook.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"})
     if len(widths) == 1:
         lines = _lines(title, widths[0] / _TITLE_SCALE)
-        sheet.set_row(0, max(24, lines * _TITLE_LINE_POINTS + PAD_POINTS))
+        single = float(max(24, lines * _TITLE_LINE_POINTS + PAD_POINTS))
+        sheet.set_row(0, single)
         sheet.write_string(0, 0, _text(title), title_format)
-        return
+        return single
     first = len(widths) - 1  # the first of the columns under the time: at least the last, as many as it needs
     while first > 1 and sum(widths[first:]) < text_width(made) + 1.5:
         first -= 1
     title_lines = _lines(title, sum(widths[:first]) / _TITLE_SCALE)
     made_lines = _lines(made, sum(widths[first:]))
-    sheet.set_row(0, min(max(24, title_lines * _TITLE_LINE_POINTS + PAD_POINTS, made_lines * LINE_POINTS + PAD_POINTS),
-                         MAX_ROW_POINTS))
+    height = float(min(max(24, title_lines * _TITLE_LINE_POINTS + PAD_POINTS, made_lines * LINE_POINTS + PAD_POINTS),
+                       MAX_ROW_POINTS))
+    sheet.set_row(0, height)
     made_format = workbook.add_format({"align": "right", "valign": "bottom", "text_wrap": True})
     for (start, end), text, cell_format in (((0, first - 1), title, title_format),
                                             ((first, len(widths) - 1), made, made_format)):
@@ -242,6 +291,7 @@ def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str,
             sheet.write_string(0, start, _text(text), cell_format)
         else:
             sheet.merge_range(0, start, 0, end, _text(text), cell_format)
+    return height
 
 
 def _write_exact(write_number: Any, write_string: Any, row: int, col: int, value: Decimal, cell_format: Any) -> None:

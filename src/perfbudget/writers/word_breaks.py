@@ -57,8 +57,16 @@ def _lines(pieces: Sequence[Sequence[float]], room: float) -> list[list[int]]:
     return lines
 
 
+# a word of one such character goes with the word after it (「偏差原因分析 / 及改进措施」); any other word of one
+# letter with the word before it, whose ending it is (预算数, 执行率, 完成值, 1-6月)
+_JOINING = frozenset("及和与或并暨")
+
+
 def label_words(text: str) -> list[str]:
-    """``text``'s words, a closing mark joined to the word before it and an opening one to the word after it."""
+    """``text``'s words, a closing mark joined to the word before it and an opening one to the word after it, and a
+    word of one letter (rjieba's 「全年 / 预算 / 数」) to the word it ends (「全年 / 预算数」) — or, a conjunction (及,
+    与 …) or the label's first, begins. print41: the 监控表's 「全年预算 / 数」, 「预算执行 / 率」 broke so, the
+    single character alone on its line."""
     words: list[str] = []
     opening = ""
     for word in rjieba.cut(text):
@@ -73,7 +81,30 @@ def label_words(text: str) -> list[str]:
             opening = ""
     if opening:
         words.append(opening)
-    return words
+    return _one_letter_words_joined(words)
+
+
+def _one_letter_words_joined(words: list[str]) -> list[str]:
+    """``words`` with each word of one letter (a CJK character or a Latin letter, marks left out) joined to the word
+    before it, or to the word after it when it is the first or a conjunction (:data:`_JOINING`)."""
+    out: list[str] = []
+    ahead = ""
+    for word in words:
+        letters = [char for char in word if char.isalpha()]
+        if len(letters) == 1 and len(word.strip()) == len(word) and not word[-1].isdigit() and not ahead:
+            if out and letters[0] not in _JOINING:
+                out[-1] += word
+            else:
+                ahead = word
+            continue
+        out.append(ahead + word)  # (two words of one letter, 「A / 级」: one word)
+        ahead = ""
+    if ahead:
+        if out:
+            out[-1] += ahead
+        else:
+            out.append(ahead)
+    return out
 
 
 def _spaces_inside(words: list[str]) -> list[str]:

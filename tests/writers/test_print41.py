@@ -1,0 +1,112 @@
+"""Round 41's printed checks (docs/publishing.md, *Printed again (print41)*)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# the project list's columns and a row of the print40 test's long list: a 36-character unit, every other name of 45
+_UNIT = "某某省某某市某某区农业农村和乡村振兴发展服务中心（本级）暨农村经营管理站"
+_NAME = "城乡基础设施维护与公共服务能力提升暨高标准农田建设及配套设施改造专项资金项目"
+
+
+def _list_rows(count: int) -> list[list[Any]]:
+    return [[n, "990002", _UNIT, f"第{n}号{_NAME}" if n % 2 else f"项目{n}号", "一般公共预算", 2024, 1, 1, 12,
+             Decimal("123.45"), "草稿", "优", 0, 1, Decimal("95.5"), "优", "2026-12-01 10:00"]
+            for n in range(1, count + 1)]
+
+
+def test_a_list_prints_every_row_whatever_the_height_of_its_title_row(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """print40's left item: LibreOffice printed the 51-project list of ``test_a_long_list_printed…`` without its last
+    rows when its title row was 33.75 pt tall (and at no other height from 20 to 68 pt): fitted to one page wide, it
+    set its own page breaks, and where one fell within a hair of a row's foot its count of pages and its printing of
+    them disagreed, the pages past the count dropped. Now the writer counts the pages and sets their breaks a little
+    short of full, so no program has a break of its own to place. The title row's height swept (a title of one to
+    four lines, a pixel apart about 33.75 pt), one LibreOffice run: every row printed, on the pages the writer set."""
+    import openpyxl
+    import pdfplumber
+
+    from perfbudget.app.project_lists import COLUMNS
+    from perfbudget.writers import list_xlsx
+    from tests.writers.test_print_pdf import to_pdf
+
+    columns = [list_xlsx.SheetColumn(c.title, c.width, c.number_format) for c in COLUMNS["projects"]]
+    title_row = list_xlsx._title_row
+    heights = (20.0, 27.0, 33.0, 33.75, 34.5, 40.0, 47.0, 54.0, 61.0, 68.0)
+    files = []
+    for height in heights:
+        def tall(workbook: Any, sheet: Any, title: str, made: str, widths: Any, height: float = height) -> float:
+            title_row(workbook, sheet, title, made, widths)
+            sheet.set_row(0, height)
+            return height
+
+        monkeypatch.setattr(list_xlsx, "_title_row", tall)
+        path = tmp_path / f"list{round(height * 100)}.xlsx"
+        with path.open("wb") as out:
+            list_xlsx.write_list_xlsx(out, "项目列表", "项目列表（全部年度）",
+                                      "导出于 2026-12-07 10:00 北京时间；错误、警告不含已驳回的审核发现", columns,
+                                      _list_rows(51))
+        files.append(path)
+    pdfs = to_pdf(files, tmp_path)
+    for path in files:
+        breaks = openpyxl.load_workbook(path).active.row_breaks.brk
+        with pdfplumber.open(pdfs[path.name]) as pdf:
+            printed = "".join("".join((page.extract_text() or "").split()) for page in pdf.pages)
+            pages = len(pdf.pages)
+        missing = [n for n in range(1, 52) if (f"第{n}号" if n % 2 else f"项目{n}号") not in printed]
+        assert not missing, (path.name, pages, missing)
+        assert pages == len(breaks) + 1, (path.name, pages, len(breaks))
+
+
+def test_a_long_lists_pages_are_set_by_breaks_each_holding_what_a_page_holds() -> None:
+    """The breaks of a list of 3,000 rows (names of one to four lines): every page's rows, under the repeated title
+    and header rows, within what a page holds at the sheet's scale; no page but the last could have taken the next
+    row; at most the 1,023 breaks a sheet holds."""
+    import io
+
+    import openpyxl
+
+    from perfbudget.app.project_lists import COLUMNS
+    from perfbudget.writers import list_xlsx
+
+    columns = [list_xlsx.SheetColumn(c.title, c.width, c.number_format) for c in COLUMNS["projects"]]
+    rows = _list_rows(3000)
+    for number, row in enumerate(rows):
+        row[3] = _NAME * (number % 4) + row[3]
+    out = io.BytesIO()
+    list_xlsx.write_list_xlsx(out, "项目列表", "项目列表（全部年度）", "导出于 —", columns, rows)
+    sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+    breaks = [brk.id for brk in sheet.row_breaks.brk]
+    heights = [sheet.row_dimensions[n + 1].height or list_xlsx.ONE_LINE_PIXELS * 0.75 for n in range(len(rows) + 2)]
+    room = list_xlsx._page_room([c.width for c in columns])
+    repeated = heights[0] + heights[1]
+    assert 100 < len(breaks) <= 1023
+    for first, end in zip([2, *breaks], [*breaks, len(rows) + 2], strict=True):
+        assert repeated + sum(heights[first:end]) <= room
+        if end < len(rows) + 2:
+            assert repeated + sum(heights[first:end + 1]) > room
+
+
+# labels the forms print whose last word rjieba cuts off as one character (全年 / 预算 / 数)
+ENDING_LABELS = ("全年预算数", "年初预算数", "全年执行数", "1-6月执行数", "预算执行率", "实际完成值", "年度指标值",
+                 "全年预计执行数", "资金到位率", "项目资金（万元）")
+
+
+@pytest.mark.parametrize("text", ENDING_LABELS)
+def test_a_label_never_breaks_before_its_last_character(text: str) -> None:
+    """print41: a header or label broken between its words (``word_breaks``, print39/40) printed 「全年预算 / 数」,
+    「预算执行 / 率」: rjieba cuts 「数」, 「率」, 「值」 off as words of their own, and the lines were filled with as
+    many of those as fit. Now a word of one letter goes with the word it ends. Swept over the cell's room in Word
+    (3 to 10 characters of 10.5 pt) and a workbook's column (4 to 20 units): the label broken, never a line of one
+    character."""
+    from perfbudget.writers.word_breaks import broken_lines, sheet_lines
+
+    printed = [broken_lines(text, room * 10.5, lambda line: [10.5] * len(line)) for room in range(3, 11)]
+    printed += [sheet_lines(text, width) for width in range(4, 21)]
+    assert any("\n" in lines for lines in printed), (text, printed)
+    for lines in printed:
+        assert all(len(line) > 1 for line in lines.split("\n")), (text, lines)

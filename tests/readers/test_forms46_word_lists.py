@@ -142,3 +142,18 @@ def test_the_formats() -> None:
                                       "ideographTraditional", "chineseLegalSimplified", "decimalFullWidth")] == [
         "③", "C", "iii", "03", "丙", "叁", "３"]
     assert formatted(28, "upperLetter") == "BB"
+
+
+def test_a_hostile_start_is_held_to_word_s_range() -> None:
+    """A ``w:startOverride`` of -5 under Chinese counting refused the whole file (「Word 文件已损坏」), one of
+    10**4000 made a label of four thousand digits: a start is held to Word's 0–32767."""
+    def fill(start: int) -> Any:
+        def filled(word: Any, table: Any) -> None:
+            items = _list(word, [("chineseCounting", "%1、")], start=start)
+            table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
+            table.cell(2, 3).text = "验收合格"
+            _numbered(table.cell(2, 3).paragraphs[0], items)
+        return filled
+
+    assert _indicators(_form(fill(-5)))[0] == ("验收要求", "0、 验收合格")
+    assert _indicators(_form(fill(10 ** 4000)))[0] == ("验收要求", "三二七六七、 验收合格")

@@ -47,8 +47,10 @@ class _Level:
 
 
 def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
-    """1–99 in Chinese counting (十一, 二十, 二十一), larger numbers digit by digit."""
-    if not 0 < n < 100:
+    """1–99 in Chinese counting (十一, 二十, 二十一), larger numbers digit by digit, 0 and below as the figure."""
+    if n <= 0:
+        return str(n)
+    if n >= 100:
         return "".join(digits[int(d)] for d in str(n))
     tens, units = divmod(n, 10)
     return (("" if tens == 1 else digits[tens]) + ten if tens else "") + (digits[units] if units else "")
@@ -105,6 +107,16 @@ def _int(element: Any, tag: str) -> int | None:
         return None
 
 
+_MOST_START = 32767  # (Word's range for a level's start, 0–32767: a file's -5 or 10**4000 is held to it)
+
+
+def _start(element: Any, tag: str) -> int | None:
+    """A ``w:start`` or ``w:startOverride`` held to Word's range 0–32767 (a hostile file's ``-5`` is 0, its
+    ``10**4000`` 32767: never a label thousands of characters long)."""
+    value = _int(element, tag)
+    return None if value is None else min(max(value, 0), _MOST_START)
+
+
 def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]]]:
     """The list definitions' levels by ``w:abstractNumId``, and each list (``w:numId``): its definition and the
     levels whose start it overrides."""
@@ -122,7 +134,7 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
                 continue
             fmt = lvl.find(_FMT)
             text = lvl.find(_TEXT)
-            start, suff = _int(lvl, _START), lvl.find(_SUFF)
+            start, suff = _start(lvl, _START), lvl.find(_SUFF)
             levels[ilvl] = _Level(start if start is not None else 0,
                                   (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal",
                                   text.get(_VAL) if text is not None else None, _int(lvl, _RESTART),
@@ -142,7 +154,7 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
                 ilvl = int(override.get(f"{_W}ilvl"))
             except (TypeError, ValueError):
                 continue
-            if (start := _int(override, _START_OVERRIDE)) is not None:
+            if (start := _start(override, _START_OVERRIDE)) is not None:
                 starts[ilvl] = start
         lists[key] = (abstract_id, starts)
     return abstracts, lists

@@ -94,14 +94,18 @@ def numbers_apart(before: str, after: str) -> bool:
     whole figures, a break the writer made: the line ends in a digit, the next begins with one, and each piece is a
     figure of its own (``12`` / ``34``, ``≥95`` / ``100%``). A break inside a figure a narrow cell wrapped is one
     whose pieces cannot each be a figure — a thousands group cut (``1,23`` / ``4.5``), a piece with a leading zero
-    (``长度1`` / ``000米``) — and is joined (forms46). Full-width digits are read as digits."""
+    (``长度1`` / ``000米``), a bare ``0`` after a figure (``≥100`` / ``0`` is ≥1000: a lone 0 is no target of its own) —
+    and is joined (forms46). Full-width digits are read as digits. The PDF reader asks the cell's geometry first: a
+    line that filled its cell's width was wrapped inside its figure (``pdf_cells.cell_text``)."""
     if not (before[-1:].isdigit() and after[:1].isdigit()):
         return False
     before, after = unicodedata.normalize("NFKC", before), unicodedata.normalize("NFKC", after)
     end, start = _FIGURE_AT_END.search(before), _FIGURE_AT_START.match(after)
     if end is None or start is None:
         return False
-    return bool(_WHOLE_FIGURE.fullmatch(end.group())) and bool(_WHOLE_FIGURE.fullmatch(start.group().rstrip(",.")))
+    after_figure = start.group().rstrip(",.")
+    return after_figure != "0" and bool(_WHOLE_FIGURE.fullmatch(end.group())) \
+        and bool(_WHOLE_FIGURE.fullmatch(after_figure))
 
 
 def one_line(text: str, targets: bool = False) -> str:

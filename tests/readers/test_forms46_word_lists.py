@@ -157,3 +157,22 @@ def test_a_hostile_start_is_held_to_word_s_range() -> None:
 
     assert _indicators(_form(fill(-5)))[0] == ("验收要求", "0、 验收合格")
     assert _indicators(_form(fill(10 ** 4000)))[0] == ("验收要求", "三二七六七、 验收合格")
+
+
+def test_a_value_cell_s_items_in_any_format_stay_apart() -> None:
+    """Circled, letter, roman and two-level labels do not look numbered by their text (only ``1.`` and ``一、``
+    did): a read value cell's items ran together (``① 验收合格② 资料归档``). The break before every paragraph Word's
+    numbering labels is kept, whatever the format."""
+    def read(fmt: str, text: str, levels: int = 1) -> str:
+        def fill(word: Any, table: Any) -> None:
+            items = _list(word, [("decimal", "%1.")] * (levels - 1) + [(fmt, text)])
+            table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
+            cell = table.cell(2, 3)
+            cell.text = "验收合格"
+            _numbered(cell.paragraphs[0], items, levels - 1)
+            _numbered(cell.add_paragraph("资料归档"), items, levels - 1)
+        return _indicators(_form(fill))[0][1]
+
+    assert [read("decimalEnclosedCircle", "%1"), read("lowerLetter", "%1)"), read("upperRoman", "%1."),
+            read("decimal", "%1.%2.", levels=2)] == ["① 验收合格\n② 资料归档", "a) 验收合格\nb) 资料归档",
+                                                   "I. 验收合格\nII. 资料归档", "1.1. 验收合格\n1.2. 资料归档"]

@@ -33,7 +33,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells, xml_elements, xml_problem
 from perfbudget.readers.continuation import declared_continuation
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, covered, spanning
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, ListedCell, RawTable, covered, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -266,6 +266,14 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     return visible("".join(parts))  # without the invisible characters (readers/invisible.py), in a cell or not
 
 
+def _listed_lines(tc: Any) -> frozenset[str]:
+    """The lines of a cell that start with the number Word draws for a list's item (``word_numbering``): whatever the
+    label's format (``①``, ``a)``, ``I.``, ``1.1.``), the break before each is the writer's (``cell_values.one_line``
+    keeps it; only a decimal or Chinese-counting label looks numbered by its text)."""
+    return frozenset(line for p in tc.iter(_P) if p.get(LIST_NUMBER) is not None
+                     and (line := paragraph_text(p).split("\n", 1)[0].strip()))
+
+
 _MARK_DELETED = f"{_PPR}/{_RPR}/{_W}del"  # a paragraph mark deleted as a tracked change
 
 
@@ -412,7 +420,9 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
             if continued:
                 row.append(covered(source, tops.get(len(row))))
             else:
-                tops[len(row)] = cell = spanning(text, source, span)
+                # (a cell some of whose lines a list's number starts: those kept apart)
+                tops[len(row)] = cell = ListedCell(text, source, span, listed) \
+                    if "\n" in text and (listed := _listed_lines(tc)) else spanning(text, source, span)
                 row.append(cell)
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))

@@ -78,7 +78,7 @@ def test_a_value_cell_s_numbered_items_keep_their_numbers() -> None:
         _numbered(cell.paragraphs[0], items)
         _numbered(cell.add_paragraph("资料归档"), items)
 
-    assert _indicators(_form(fill)) == [("验收要求", "1. 验收合格\n2. 资料归档"), ("验收合格率", "100%"),
+    assert _indicators(_form(fill)) == [("验收要求", "1.验收合格\n2.资料归档"), ("验收合格率", "100%"),
                                         ("通行时间缩短", "≥95%")]
 
 
@@ -98,8 +98,8 @@ def test_names_numbered_down_a_column_and_a_second_level() -> None:
             _numbered(cell.add_paragraph(text), nested, level)
         table.cell(3, 3).text = "100%"
 
-    assert _indicators(_form(fill)) == [("一、 验收要求", "1. 验收\n（1） 合格\n（2） 归档\n2. 复核\n（1） 抽检"),
-                                        ("二、 验收合格率", "100%"), ("通行时间缩短", "≥95%")]
+    assert _indicators(_form(fill)) == [("一、验收要求", "1.验收\n（1）合格\n（2）归档\n2.复核\n（1）抽检"),
+                                        ("二、验收合格率", "100%"), ("通行时间缩短", "≥95%")]
 
 
 def test_goals_numbered_one_starting_with_a_figure() -> None:
@@ -153,10 +153,11 @@ def test_a_hostile_start_is_held_to_word_s_range() -> None:
             table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
             table.cell(2, 3).text = "验收合格"
             _numbered(table.cell(2, 3).paragraphs[0], items)
+            _numbered(table.cell(2, 3).add_paragraph("资料归档"), items)
         return filled
 
-    assert _indicators(_form(fill(-5)))[0] == ("验收要求", "0、 验收合格")
-    assert _indicators(_form(fill(10 ** 4000)))[0] == ("验收要求", "三二七六七、 验收合格")
+    assert _indicators(_form(fill(-5)))[0] == ("验收要求", "0、验收合格\n一、资料归档")
+    assert _indicators(_form(fill(10 ** 4000)))[0] == ("验收要求", "三二七六七、验收合格\n三二七六八、资料归档")
 
 
 def test_a_value_cell_s_items_in_any_format_stay_apart() -> None:
@@ -174,5 +175,21 @@ def test_a_value_cell_s_items_in_any_format_stay_apart() -> None:
         return _indicators(_form(fill))[0][1]
 
     assert [read("decimalEnclosedCircle", "%1"), read("lowerLetter", "%1)"), read("upperRoman", "%1."),
-            read("decimal", "%1.%2.", levels=2)] == ["① 验收合格\n② 资料归档", "a) 验收合格\nb) 资料归档",
-                                                   "I. 验收合格\nII. 资料归档", "1.1. 验收合格\n1.2. 资料归档"]
+            read("decimal", "%1.%2.", levels=2)] == ["①验收合格\n②资料归档", "a)验收合格\nb)资料归档",
+                                                   "I.验收合格\nII.资料归档", "1.1.验收合格\n1.2.资料归档"]
+
+
+def test_the_gap_only_before_a_figure_and_a_lone_item_is_no_list() -> None:
+    """The gap Word draws after a number read as a space everywhere: a numbered name read ``一、 验收要求`` where the
+    same name typed reads ``一、验收要求``, and a value ``≥95%`` AutoFormat numbered alone read ``1. ≥95%``, its figure
+    lost. The space now stands only where a label ending in a digit or a point meets a figure (``2. 2024…``); a list
+    of one paragraph reads without its number."""
+    def fill(word: Any, table: Any) -> None:
+        names = _list(word, [("chineseCounting", "%1、")])
+        for row, name in ((2, "验收要求"), (3, "验收合格率")):
+            table.cell(row, 2).text = name
+            _numbered(table.cell(row, 2).paragraphs[0], names)
+        table.cell(2, 3).text, table.cell(3, 3).text = "100%", "≥95%"
+        _numbered(table.cell(3, 3).paragraphs[0], _list(word, [("decimal", "%1.")], start=1))
+
+    assert _indicators(_form(fill))[:2] == [("一、验收要求", "100%"), ("二、验收合格率", "≥95%")]

@@ -6,8 +6,11 @@ through its style), the ``1.`` only drawn. Read without it, a cell's items ran t
 joined as a name's lines: 验收合格资料归档) and a goal list lost its numbers (forms46). Each numbered paragraph that
 holds text is given the label Word draws: its level's ``w:lvlText`` with each ``%n`` the counter of level n in that
 level's ``w:numFmt`` (decimal, Chinese counting, circled, letters, roman …), then the gap its ``w:suff`` draws before
-the text — a tab (the default) or a space, read as one space; none for ``nothing`` (the gap tells ``2. 2024年…`` the
-list's second item from the decimal 2.2024, as the drawn page does). Counters run in document order per list
+the text (a tab, the default, or a space; none for ``nothing``) read as one space only where a label ending in a digit
+or a point meets text starting with a digit (the gap tells ``2. 2024年…`` the list's second item from the decimal
+2.2024, as the drawn page does), else as nothing: ``一、验收要求`` reads as the same name typed does, ``1.≥95%``. A list
+labelling one paragraph alone is no list: that paragraph reads without its number (a value ``≥95%`` Word's
+AutoFormat numbered ``1.`` keeps its figure). Counters run in document order per list
 definition (``w:abstractNum``: lists sharing one go on counting, as Word does), from the level's ``w:start``, or a
 list's ``w:startOverride`` at its first paragraph; a level starts again after a paragraph of a higher level (unless
 ``w:lvlRestart`` is 0). Bullets and ``none`` give no label; an empty numbered paragraph counts but shows nothing read.
@@ -15,6 +18,7 @@ list's ``w:startOverride`` at its first paragraph; a level starts again after a 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +47,7 @@ class _Level:
     fmt: str
     text: str | None  # None: no w:lvlText (nothing drawn)
     restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never
-    gap: str  # what w:suff draws between the number and the text: a tab (the default) or a space as one space
+    gap: bool  # whether w:suff draws a gap between the number and the text: a tab (the default) or a space
 
 
 def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
@@ -138,7 +142,7 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
             levels[ilvl] = _Level(start if start is not None else 0,
                                   (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal",
                                   text.get(_VAL) if text is not None else None, _int(lvl, _RESTART),
-                                  "" if suff is not None and suff.get(_VAL) == "nothing" else " ")
+                                  suff is None or suff.get(_VAL) != "nothing")
         abstracts[key] = levels
     lists: dict[int, tuple[int, dict[int, int]]] = {}
     for num in numbering.iterchildren(_NUM):
@@ -195,7 +199,7 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
         return 0
     counters: dict[int, list[int | None]] = {}  # by definition: each level's counter (None: not started)
     begun: set[int] = set()  # the lists whose start overrides were applied
-    labelled = 0
+    labels: list[tuple[Any, int, str]] = []  # each numbered paragraph holding text: its list and its label
     for p in root.iter(_P):
         ppr = p.find(_PPR)
         if ppr is None:
@@ -224,7 +228,7 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
             if below is None or below.restart != 0:
                 counter[deeper] = None
         if defined is None or not defined.text or defined.fmt in ("bullet", "none") \
-                or not "".join(t.text or "" for t in p.iter(f"{_W}t")).strip():
+                or not (text := "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()):
             continue
         label = defined.text
         for n in range(_LEVELS, 0, -1):
@@ -233,9 +237,16 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
                 if value is None:
                     value = shown.start if shown is not None else 1
                 label = label.replace(f"%{n}", formatted(value, shown.fmt if shown is not None else "decimal"))
-        p.set(LIST_NUMBER, label + defined.gap)
-        labelled += 1
-    return labelled
+        spaced = defined.gap and label[-1:] in _BEFORE_FIGURE and text[:1].isdecimal()  # (2. 2024…, not 2.2024)
+        labels.append((p, num_id, label + " " if spaced else label))
+    items = Counter(num_id for _p, num_id, _label in labels)
+    for p, num_id, label in labels:
+        if items[num_id] > 1:  # (a list of one paragraph is no list: read as its text)
+            p.set(LIST_NUMBER, label)
+    return sum(1 for _p, num_id, _label in labels if items[num_id] > 1)
+
+
+_BEFORE_FIGURE = frozenset("0123456789０１２３４５６７８９.．")  # a label's end that would run into a figure after it
 
 
 def _in_fallback(p: Any) -> bool:

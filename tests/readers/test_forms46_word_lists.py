@@ -193,3 +193,46 @@ def test_the_gap_only_before_a_figure_and_a_lone_item_is_no_list() -> None:
         _numbered(table.cell(3, 3).paragraphs[0], _list(word, [("decimal", "%1.")], start=1))
 
     assert _indicators(_form(fill))[:2] == [("一、验收要求", "100%"), ("二、验收合格率", "≥95%")]
+
+
+def _labels(numbering: str, paragraphs: list[tuple[int, int, str]], styles: str = "") -> list[str | None]:
+    """The labels ``mark_list_numbers`` gives paragraphs (numId, ilvl, the pPr's and runs' extra XML or text)."""
+    from lxml import etree
+
+    from perfbudget.readers.word_numbering import LIST_NUMBER, mark_list_numbers
+
+    body = etree.fromstring(f'<w:body xmlns:w="{_W}">' + "".join(
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr>'
+        + (inside if inside.startswith("<w:rPr") else f"</w:pPr><w:r><w:t>{inside}</w:t></w:r>")
+        + ("</w:pPr><w:r><w:t>隐</w:t></w:r>" if inside.startswith("<w:rPr") else "") + "</w:p>"
+        for num, lvl, inside in paragraphs) + "</w:body>")
+    mark_list_numbers(body, etree.fromstring(f'<w:numbering xmlns:w="{_W}">{numbering}</w:numbering>'),
+                      etree.fromstring(f'<w:styles xmlns:w="{_W}">{styles}</w:styles>'))
+    return [p.get(LIST_NUMBER) for p in body]
+
+
+def _levels(*texts: str, restart: dict[int, int] | None = None) -> str:
+    return "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                   + (f'<w:lvlRestart w:val="{restart[n]}"/>' if restart and n in restart else "")
+                   + f'<w:lvlText w:val="{text}"/></w:lvl>' for n, text in enumerate(texts))
+
+
+def test_a_list_defined_by_a_numbering_style_its_restarts_and_hidden_items() -> None:
+    """A multilevel list defined by a numbering style (``w:numStyleLink`` to the style, whose list holds the levels)
+    read no labels; ``w:lvlRestart`` 1 on the third level restarted it under the second too; a hidden or deleted
+    numbered paragraph was counted."""
+    styled = (f'<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="Outline"/>{_levels("%1.", "%1.%2.")}'
+              '</w:abstractNum><w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="Outline"/></w:abstractNum>'
+              '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="2"/>'
+              '</w:num>')
+    style = ('<w:style w:type="numbering" w:styleId="Outline"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr>'
+             '</w:pPr></w:style>')
+    assert _labels(styled, [(6, 0, "验收"), (6, 1, "合格"), (6, 0, "归档")], style) == ["1.", "1.1.", "2."]
+    restarts = (f'<w:abstractNum w:abstractNumId="1">{_levels("%1.", "（%2）", "%3)", restart={2: 1})}'
+                '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    assert _labels(restarts, [(1, 0, "甲"), (1, 2, "乙"), (1, 1, "丙"), (1, 2, "丁"), (1, 0, "戊"), (1, 2, "己")]) \
+        == ["1.", "1)", "（1）", "2)", "2.", "1)"]
+    hidden = (f'<w:abstractNum w:abstractNumId="1">{_levels("%1.")}</w:abstractNum>'
+              '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    assert _labels(hidden, [(1, 0, "甲"), (1, 0, "<w:rPr><w:vanish/></w:rPr>"),
+                            (1, 0, '<w:rPr><w:del w:id="1"/></w:rPr>'), (1, 0, "乙")]) == ["1.", None, None, "2."]

@@ -12,8 +12,11 @@ or a point meets text starting with a digit (the gap tells ``2. 2024年…`` the
 labelling one paragraph alone is no list: that paragraph reads without its number (a value ``≥95%`` Word's
 AutoFormat numbered ``1.`` keeps its figure). Counters run in document order per list
 definition (``w:abstractNum``: lists sharing one go on counting, as Word does), from the level's ``w:start``, or a
-list's ``w:startOverride`` at its first paragraph; a level starts again after a paragraph of a higher level (unless
-``w:lvlRestart`` is 0). Bullets and ``none`` give no label; an empty numbered paragraph counts but shows nothing read.
+list's ``w:startOverride`` at its first paragraph (held to Word's 0–32767); a level starts again after a paragraph of
+a higher level, or with ``w:lvlRestart`` n only of level n or higher (0: never). A definition that names a numbering
+style (``w:numStyleLink``) takes the levels of that style's list. Bullets and ``none`` give no label; an empty
+numbered paragraph counts but shows nothing read; a paragraph Word does not show (its mark hidden or deleted as a
+tracked change) is not counted.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ _VAL, _STYLE, _STYLE_ID, _BASED_ON, _P_STYLE = f"{_W}val", f"{_W}style", f"{_W}s
 _NUM, _ABSTRACT, _ABSTRACT_ID, _NUM_ID = f"{_W}num", f"{_W}abstractNum", f"{_W}abstractNumId", f"{_W}numId"
 _LVL, _START, _FMT, _TEXT, _RESTART = f"{_W}lvl", f"{_W}start", f"{_W}numFmt", f"{_W}lvlText", f"{_W}lvlRestart"
 _OVERRIDE, _START_OVERRIDE, _SUFF = f"{_W}lvlOverride", f"{_W}startOverride", f"{_W}suff"
+_NUM_STYLE_LINK, _STYLE_LINK = f"{_W}numStyleLink", f"{_W}styleLink"
+_RPR, _VANISH, _DEL, _R, _T = f"{_W}rPr", f"{_W}vanish", f"{_W}del", f"{_W}r", f"{_W}t"
+_NOT_SHOWN = (_DEL, f"{_W}moveFrom")  # (text a tracked change withdrew)
+_OFF = ("0", "false", "off")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 LIST_NUMBER = "{urn:perfbudget}list-number"  # (the attribute a numbered paragraph's drawn label is kept in)
 _LEVELS = 9
@@ -46,7 +53,8 @@ class _Level:
     start: int
     fmt: str
     text: str | None  # None: no w:lvlText (nothing drawn)
-    restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never
+    restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never; None
+    # (the default): after a paragraph of any higher level
     gap: bool  # whether w:suff draws a gap between the number and the text: a tab (the default) or a space
 
 
@@ -121,15 +129,20 @@ def _start(element: Any, tag: str) -> int | None:
     return None if value is None else min(max(value, 0), _MOST_START)
 
 
-def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]]]:
-    """The list definitions' levels by ``w:abstractNumId``, and each list (``w:numId``): its definition and the
-    levels whose start it overrides."""
+def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]],
+                                          dict[int, str]]:
+    """The list definitions' levels by ``w:abstractNumId``, each list (``w:numId``): its definition and the levels
+    whose start it overrides, and the definitions that hold no levels of their own but name a numbering style
+    (``w:numStyleLink``: a multilevel list defined by a style, Word's 列表样式) with that style."""
     abstracts: dict[int, dict[int, _Level]] = {}
+    links: dict[int, str] = {}
     for abstract in numbering.iterchildren(_ABSTRACT):
         try:
             key = int(abstract.get(_ABSTRACT_ID))
         except (TypeError, ValueError):
             continue
+        if (link := abstract.find(_NUM_STYLE_LINK)) is not None and link.get(_VAL):
+            links[key] = link.get(_VAL)
         levels: dict[int, _Level] = {}
         for lvl in abstract.iterchildren(_LVL):
             try:
@@ -161,7 +174,38 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
             if (start := _start(override, _START_OVERRIDE)) is not None:
                 starts[ilvl] = start
         lists[key] = (abstract_id, starts)
-    return abstracts, lists
+    return abstracts, lists, links
+
+
+def _followed(abstract_id: int, links: dict[int, str], by_style: dict[str, tuple[int | None, int | None]],
+              lists: dict[int, tuple[int, dict[int, int]]]) -> int:
+    """The definition that holds the levels of ``abstract_id``: through each ``w:numStyleLink`` the numbering style's
+    list (its ``w:numPr``) and that list's definition, until one names no style (a loop of links stops)."""
+    seen: set[int] = set()
+    while abstract_id in links and abstract_id not in seen:
+        seen.add(abstract_id)
+        num_id = by_style.get(links[abstract_id], (None, None))[0]
+        if num_id is None or num_id not in lists:
+            break
+        abstract_id = lists[num_id][0]
+    return abstract_id
+
+
+def _shown_text(p: Any) -> str | None:
+    """The text a paragraph shows (without hidden runs and text a tracked change withdrew), or None when Word does
+    not show the paragraph at all: its mark hidden (``w:vanish``) or deleted as a tracked change (the paragraph runs
+    into the next): not counted in its list."""
+    mark = p.find(f"{_PPR}/{_RPR}")
+    if mark is not None and (mark.find(_DEL) is not None or _on(mark.find(_VANISH))):
+        return None
+    withdrawn = {t for change in p.iter(*_NOT_SHOWN) for t in change.iter(_T)}
+    return "".join(t.text or "" for run in p.iter(_R) if not _on(run.find(f"{_RPR}/{_W}vanish"))
+                   for t in run.iter(_T) if t not in withdrawn).strip()
+
+
+def _on(toggle: Any) -> bool:
+    """A toggle property (``w:vanish``) present and not switched off."""
+    return toggle is not None and (toggle.get(_VAL) or "true").lower() not in _OFF
 
 
 def _style_numbering(styles: Any) -> dict[str, tuple[int | None, int | None]]:
@@ -194,9 +238,12 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
     by_style = _style_numbering(styles)
     if not by_style and next(root.iter(_NUMPR), None) is None:
         return 0
-    abstracts, lists = _definitions(numbering)
+    abstracts, lists, links = _definitions(numbering)
     if not lists:
         return 0
+    if links:  # (lists whose definition is a numbering style's: counted and drawn by that style's definition)
+        lists = {key: (_followed(abstract_id, links, by_style, lists), starts)
+                 for key, (abstract_id, starts) in lists.items()}
     counters: dict[int, list[int | None]] = {}  # by definition: each level's counter (None: not started)
     begun: set[int] = set()  # the lists whose start overrides were applied
     labels: list[tuple[Any, int, str]] = []  # each numbered paragraph holding text: its list and its label
@@ -209,7 +256,7 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
         if numpr is not None:
             num_id = own if (own := _int(numpr, _NUMID)) is not None else num_id
             ilvl = own_level if (own_level := _int(numpr, _ILVL)) is not None else ilvl
-        if not num_id or num_id not in lists or _in_fallback(p):
+        if not num_id or num_id not in lists or _in_fallback(p) or (text := _shown_text(p)) is None:
             continue
         abstract_id, starts = lists[num_id]
         levels = abstracts.get(abstract_id, {})
@@ -225,10 +272,10 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
         counter[level] = (before if before is not None else (defined.start if defined is not None else 1) - 1) + 1
         for deeper in range(level + 1, _LEVELS):
             below = levels.get(deeper)
-            if below is None or below.restart != 0:
+            if below is None or below.restart is None or level < below.restart:  # (restart 0: never; n: level n-1 up)
                 counter[deeper] = None
         if defined is None or not defined.text or defined.fmt in ("bullet", "none") \
-                or not (text := "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()):
+                or not text:
             continue
         label = defined.text
         for n in range(_LEVELS, 0, -1):

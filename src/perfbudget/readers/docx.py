@@ -205,13 +205,24 @@ def _hide_placeholder(content: Any) -> None:
         stack.extend(reversed(element))
 
 
-def _styles_element(part: Any, numbering: bool = False) -> Any | None:
-    """The ``w:styles`` element of a Word part's styles (its ``w:numbering`` with ``numbering``), or None when it has
-    none."""
+def _styles_element(part: Any) -> Any | None:
+    """The ``w:styles`` element of a Word part's styles, or None when it has none."""
     from docx.opc.constants import RELATIONSHIP_TYPE
 
+    return _related_element(part, RELATIONSHIP_TYPE.STYLES)
+
+
+def _numbering_element(part: Any) -> Any | None:
+    """The ``w:numbering`` element of a Word part's list definitions (``numbering.xml``), or None when it has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    return _related_element(part, RELATIONSHIP_TYPE.NUMBERING)
+
+
+def _related_element(part: Any, relationship: str) -> Any | None:
+    """The root element of the part ``part`` relates to by ``relationship``, or None when it has none."""
     try:
-        return part.part_related_by(RELATIONSHIP_TYPE.NUMBERING if numbering else RELATIONSHIP_TYPE.STYLES).element
+        return part.part_related_by(relationship).element
     except (KeyError, AttributeError):
         return None
 
@@ -585,7 +596,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     body = word.element.body
     styles = _styles_element(word.part)
     mark_style_hidden(body, styles)
-    mark_list_numbers(body, _styles_element(word.part, numbering=True), styles)  # 1. drawn by Word's 编号 (forms46)
+    mark_list_numbers(body, _numbering_element(word.part), styles)  # 1. drawn by Word's 编号 (forms46)
     mark_placeholders(body)
     _text_chunks_as_paragraphs(body, word.part, budget.limits, taken)
     page_lines, page_unit, page_told = page_furniture_lines(word)

@@ -32,10 +32,8 @@ _NUM, _ABSTRACT, _ABSTRACT_ID, _NUM_ID = f"{_W}num", f"{_W}abstractNum", f"{_W}a
 _LVL, _START, _FMT, _TEXT, _RESTART = f"{_W}lvl", f"{_W}start", f"{_W}numFmt", f"{_W}lvlText", f"{_W}lvlRestart"
 _OVERRIDE, _START_OVERRIDE, _SUFF = f"{_W}lvlOverride", f"{_W}startOverride", f"{_W}suff"
 _NUM_STYLE_LINK, _STYLE_LINK = f"{_W}numStyleLink", f"{_W}styleLink"
-_RPR, _VANISH, _DEL, _R, _T = f"{_W}rPr", f"{_W}vanish", f"{_W}del", f"{_W}r", f"{_W}t"
+_RPR, _DEL, _R, _T = f"{_W}rPr", f"{_W}del", f"{_W}r", f"{_W}t"
 _NOT_SHOWN = (_DEL, f"{_W}moveFrom")  # (text a tracked change withdrew)
-_OFF = ("0", "false", "off")
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 LIST_NUMBER = "{urn:perfbudget}list-number"  # (the attribute a numbered paragraph's drawn label is kept in)
 _LEVELS = 9
 
@@ -195,17 +193,14 @@ def _shown_text(p: Any) -> str | None:
     """The text a paragraph shows (without hidden runs and text a tracked change withdrew), or None when Word does
     not show the paragraph at all: its mark hidden (``w:vanish``) or deleted as a tracked change (the paragraph runs
     into the next): not counted in its list."""
-    mark = p.find(f"{_PPR}/{_RPR}")
-    if mark is not None and (mark.find(_DEL) is not None or _on(mark.find(_VANISH))):
+    from perfbudget.readers.docx import is_hidden_run  # (docx imports this module: read at call time)
+
+    ppr = p.find(_PPR)
+    if ppr is not None and (ppr.find(f"{_RPR}/{_DEL}") is not None or is_hidden_run(ppr)):  # (the mark's w:rPr)
         return None
     withdrawn = {t for change in p.iter(*_NOT_SHOWN) for t in change.iter(_T)}
-    return "".join(t.text or "" for run in p.iter(_R) if not _on(run.find(f"{_RPR}/{_W}vanish"))
+    return "".join(t.text or "" for run in p.iter(_R) if not is_hidden_run(run)
                    for t in run.iter(_T) if t not in withdrawn).strip()
-
-
-def _on(toggle: Any) -> bool:
-    """A toggle property (``w:vanish``) present and not switched off."""
-    return toggle is not None and (toggle.get(_VAL) or "true").lower() not in _OFF
 
 
 def _style_numbering(styles: Any) -> dict[str, tuple[int | None, int | None]]:
@@ -298,9 +293,6 @@ _BEFORE_FIGURE = frozenset("0123456789０１２３４５６７８９.．")  # a 
 
 def _in_fallback(p: Any) -> bool:
     """A paragraph of a text box's ``mc:Fallback`` copy (never read, never counted)."""
-    parent = p.getparent()
-    while parent is not None:
-        if parent.tag == _FALLBACK:
-            return True
-        parent = parent.getparent()
-    return False
+    from perfbudget.readers.docx import _FALLBACK  # (the one constant: docx imports this module, read at call time)
+
+    return any(ancestor.tag == _FALLBACK for ancestor in p.iterancestors())

@@ -70,19 +70,55 @@ def test_a_tab_copy_on_both_paths() -> None:
     assert [i.target.raw for i in document.projects[0].indicators] == ["12；34", "100%"]
 
 
+def _ruled_pdf(right: int, rows: list[tuple[str, str, str, list[list[bytes]]]], head_x: int = 363) -> bytes:
+    """A ruled form (项目名称, the indicator header, three rows of 一级 | 二级 | 三级 | the value cell's drawing) whose
+    value column ends at ``right``."""
+    lines = [b"0.5 w"] + [b"%d 640 m %d 760 l S" % (x, x) for x in (40, 120, 220, 360, right)] + [
+        b"40 %d m %d %d l S" % (y, right, y) for y in (760, 740, 720, 690, 660, 640)]
+    cells = [_chars(43, 746, "项目名称"), _chars(123, 746, "道路维修"), _chars(43, 726, "一级指标"),
+             _chars(123, 726, "二级指标"), _chars(223, 726, "三级指标"), _chars(head_x, 726, "指标值")]
+    for top, (level1, level2, level3, value) in zip((706, 676, 646), rows, strict=True):
+        cells += [_chars(43, top, level1), _chars(123, top, level2), _chars(223, top, level3), *value]
+    return _pdf(b"\n".join(lines + [op for cell in cells for op in cell]))
+
+
 def test_a_pdf_cell_s_two_lines() -> None:
     """A ruled PDF table whose value cells hold two lines each: ``12`` over ``34``, ``≥1,23`` over ``4.5公里``."""
-    columns, rows = (40, 120, 220, 360, 480), (760, 740, 720, 690, 660, 640)
-    rules = [b"0.5 w"] + [b"%d 640 m %d 760 l S" % (x, x) for x in columns] + [
-        b"40 %d m 480 %d l S" % (y, y) for y in rows]
-    cells = [_chars(43, 746, "项目名称"), _chars(123, 746, "道路维修"), _chars(43, 726, "一级指标"),
-             _chars(123, 726, "二级指标"), _chars(223, 726, "三级指标"), _chars(363, 726, "指标值"),
-             _chars(43, 706, "产出指标"), _chars(123, 706, "数量指标"), _chars(223, 706, "维修道路条数"),
-             _chars(363, 708, "12", latin=True), _chars(363, 695, "34", latin=True),
-             _chars(43, 676, "产出指标"), _chars(123, 676, "数量指标"), _chars(223, 676, "维修道路长度"),
-             _chars(363, 678, "1,23", latin=True), _chars(363, 665, "4.5", latin=True), _chars(378, 665, "公里"),
-             _chars(43, 646, "效益指标"), _chars(123, 646, "社会效益指标"), _chars(223, 646, "通行时间缩短"),
-             _chars(363, 646, "95", latin=True), _chars(373, 646, "%")]
-    data = _pdf(b"\n".join(rules + [op for cell in cells for op in cell]))
+    data = _ruled_pdf(480, [
+        ("产出指标", "数量指标", "维修道路条数",
+         [_chars(363, 708, "12", latin=True), _chars(363, 695, "34", latin=True)]),
+        ("产出指标", "数量指标", "维修道路长度",
+         [_chars(363, 678, "1,23", latin=True), _chars(363, 665, "4.5", latin=True), _chars(378, 665, "公里")]),
+        ("效益指标", "社会效益指标", "通行时间缩短", [_chars(363, 646, "95", latin=True), _chars(373, 646, "%")])])
     assert _targets(data, "apart.pdf") == [("12；34", None), ("1,234.5公里", Decimal("1234.5")),
                                            ("95%", Decimal("95"))]
+
+
+def test_a_pdf_figure_wrapped_inside_itself_is_one() -> None:
+    """A PDF wraps a figure too long for its narrow cell inside itself (``12345`` / ``6.78``): both pieces are whole
+    figures, and the rule alone read ``12345；6.78``, the figure lost without a word. The first line fills the cell's
+    width there (the next line's first digit would not fit): one figure; ``12`` / ``34`` in the same cell does not,
+    the writer's two. A bare ``0`` after a figure is never a figure of its own (``>100`` / ``0``)."""
+    data = _ruled_pdf(394, [
+        ("产出指标", "数量指标", "维修道路长度",
+         [_chars(363, 708, "12345", latin=True), _chars(363, 695, "6.78", latin=True)]),
+        ("产出指标", "数量指标", "维修道路条数",
+         [_chars(363, 678, "12", latin=True), _chars(363, 665, "34", latin=True)]),
+        ("效益指标", "社会效益指标", "通行时间缩短",
+         [_chars(363, 651, ">100", latin=True), _chars(363, 642, "0", latin=True)])], head_x=361)
+    assert _targets(data, "wrapped.pdf") == [("123456.78", Decimal("123456.78")), ("12；34", None),
+                                             (">1000", Decimal("1000"))]
+
+
+def test_figures_a_page_break_kept_apart_are_told() -> None:
+    """A row the page broke, a value cell's text ``12345`` there and ``6.78`` here: no geometry decides, so the two
+    figures the rule keeps apart are told at the cell."""
+    from perfbudget.model import Severity, Source
+    from perfbudget.readers.grid import spanning
+    from perfbudget.readers.pdf import _figures_kept_apart
+
+    def row(page: int, *texts: str) -> list:  # type: ignore[type-arg]
+        return [spanning(t, Source("cut.pdf", table=1, page=page, row=1, column=c), 1) for c, t in enumerate(texts, 1)]
+
+    told = _figures_kept_apart(row(1, "维修道路", "12345", "2024年"), row(2, "长度", "6.78", "12月"), 2)
+    assert [(p.source.column, p.severity) for p in told] == [(2, Severity.WARNING)]

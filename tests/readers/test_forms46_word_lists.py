@@ -78,7 +78,7 @@ def test_a_value_cell_s_numbered_items_keep_their_numbers() -> None:
         _numbered(cell.paragraphs[0], items)
         _numbered(cell.add_paragraph("资料归档"), items)
 
-    assert _indicators(_form(fill)) == [("验收要求", "1. 验收合格\n2. 资料归档"), ("验收合格率", "100%"),
+    assert _indicators(_form(fill)) == [("验收要求", "1.验收合格\n2.资料归档"), ("验收合格率", "100%"),
                                         ("通行时间缩短", "≥95%")]
 
 
@@ -98,8 +98,8 @@ def test_names_numbered_down_a_column_and_a_second_level() -> None:
             _numbered(cell.add_paragraph(text), nested, level)
         table.cell(3, 3).text = "100%"
 
-    assert _indicators(_form(fill)) == [("一、 验收要求", "1. 验收\n（1） 合格\n（2） 归档\n2. 复核\n（1） 抽检"),
-                                        ("二、 验收合格率", "100%"), ("通行时间缩短", "≥95%")]
+    assert _indicators(_form(fill)) == [("一、验收要求", "1.验收\n（1）合格\n（2）归档\n2.复核\n（1）抽检"),
+                                        ("二、验收合格率", "100%"), ("通行时间缩短", "≥95%")]
 
 
 def test_goals_numbered_one_starting_with_a_figure() -> None:
@@ -142,3 +142,97 @@ def test_the_formats() -> None:
                                       "ideographTraditional", "chineseLegalSimplified", "decimalFullWidth")] == [
         "③", "C", "iii", "03", "丙", "叁", "３"]
     assert formatted(28, "upperLetter") == "BB"
+
+
+def test_a_hostile_start_is_held_to_word_s_range() -> None:
+    """A ``w:startOverride`` of -5 under Chinese counting refused the whole file (「Word 文件已损坏」), one of
+    10**4000 made a label of four thousand digits: a start is held to Word's 0–32767."""
+    def fill(start: int) -> Any:
+        def filled(word: Any, table: Any) -> None:
+            items = _list(word, [("chineseCounting", "%1、")], start=start)
+            table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
+            table.cell(2, 3).text = "验收合格"
+            _numbered(table.cell(2, 3).paragraphs[0], items)
+            _numbered(table.cell(2, 3).add_paragraph("资料归档"), items)
+        return filled
+
+    assert _indicators(_form(fill(-5)))[0] == ("验收要求", "0、验收合格\n一、资料归档")
+    assert _indicators(_form(fill(10 ** 4000)))[0] == ("验收要求", "三二七六七、验收合格\n三二七六八、资料归档")
+
+
+def test_a_value_cell_s_items_in_any_format_stay_apart() -> None:
+    """Circled, letter, roman and two-level labels do not look numbered by their text (only ``1.`` and ``一、``
+    did): a read value cell's items ran together (``① 验收合格② 资料归档``). The break before every paragraph Word's
+    numbering labels is kept, whatever the format."""
+    def read(fmt: str, text: str, levels: int = 1) -> str:
+        def fill(word: Any, table: Any) -> None:
+            items = _list(word, [("decimal", "%1.")] * (levels - 1) + [(fmt, text)])
+            table.cell(2, 2).text, table.cell(3, 2).text, table.cell(3, 3).text = "验收要求", "验收合格率", "100%"
+            cell = table.cell(2, 3)
+            cell.text = "验收合格"
+            _numbered(cell.paragraphs[0], items, levels - 1)
+            _numbered(cell.add_paragraph("资料归档"), items, levels - 1)
+        return _indicators(_form(fill))[0][1]
+
+    assert [read("decimalEnclosedCircle", "%1"), read("lowerLetter", "%1)"), read("upperRoman", "%1."),
+            read("decimal", "%1.%2.", levels=2)] == ["①验收合格\n②资料归档", "a)验收合格\nb)资料归档",
+                                                   "I.验收合格\nII.资料归档", "1.1.验收合格\n1.2.资料归档"]
+
+
+def test_the_gap_only_before_a_figure_and_a_lone_item_is_no_list() -> None:
+    """The gap Word draws after a number read as a space everywhere: a numbered name read ``一、 验收要求`` where the
+    same name typed reads ``一、验收要求``, and a value ``≥95%`` AutoFormat numbered alone read ``1. ≥95%``, its figure
+    lost. The space now stands only where a label ending in a digit or a point meets a figure (``2. 2024…``); a list
+    of one paragraph reads without its number."""
+    def fill(word: Any, table: Any) -> None:
+        names = _list(word, [("chineseCounting", "%1、")])
+        for row, name in ((2, "验收要求"), (3, "验收合格率")):
+            table.cell(row, 2).text = name
+            _numbered(table.cell(row, 2).paragraphs[0], names)
+        table.cell(2, 3).text, table.cell(3, 3).text = "100%", "≥95%"
+        _numbered(table.cell(3, 3).paragraphs[0], _list(word, [("decimal", "%1.")], start=1))
+
+    assert _indicators(_form(fill))[:2] == [("一、验收要求", "100%"), ("二、验收合格率", "≥95%")]
+
+
+def _labels(numbering: str, paragraphs: list[tuple[int, int, str]], styles: str = "") -> list[str | None]:
+    """The labels ``mark_list_numbers`` gives paragraphs (numId, ilvl, the pPr's and runs' extra XML or text)."""
+    from lxml import etree
+
+    from perfbudget.readers.word_numbering import LIST_NUMBER, mark_list_numbers
+
+    body = etree.fromstring(f'<w:body xmlns:w="{_W}">' + "".join(
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr>'
+        + (inside if inside.startswith("<w:rPr") else f"</w:pPr><w:r><w:t>{inside}</w:t></w:r>")
+        + ("</w:pPr><w:r><w:t>隐</w:t></w:r>" if inside.startswith("<w:rPr") else "") + "</w:p>"
+        for num, lvl, inside in paragraphs) + "</w:body>")
+    mark_list_numbers(body, etree.fromstring(f'<w:numbering xmlns:w="{_W}">{numbering}</w:numbering>'),
+                      etree.fromstring(f'<w:styles xmlns:w="{_W}">{styles}</w:styles>'))
+    return [p.get(LIST_NUMBER) for p in body]
+
+
+def _levels(*texts: str, restart: dict[int, int] | None = None) -> str:
+    return "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                   + (f'<w:lvlRestart w:val="{restart[n]}"/>' if restart and n in restart else "")
+                   + f'<w:lvlText w:val="{text}"/></w:lvl>' for n, text in enumerate(texts))
+
+
+def test_a_list_defined_by_a_numbering_style_its_restarts_and_hidden_items() -> None:
+    """A multilevel list defined by a numbering style (``w:numStyleLink`` to the style, whose list holds the levels)
+    read no labels; ``w:lvlRestart`` 1 on the third level restarted it under the second too; a hidden or deleted
+    numbered paragraph was counted."""
+    styled = (f'<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="Outline"/>{_levels("%1.", "%1.%2.")}'
+              '</w:abstractNum><w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="Outline"/></w:abstractNum>'
+              '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="2"/>'
+              '</w:num>')
+    style = ('<w:style w:type="numbering" w:styleId="Outline"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr>'
+             '</w:pPr></w:style>')
+    assert _labels(styled, [(6, 0, "验收"), (6, 1, "合格"), (6, 0, "归档")], style) == ["1.", "1.1.", "2."]
+    restarts = (f'<w:abstractNum w:abstractNumId="1">{_levels("%1.", "（%2）", "%3)", restart={2: 1})}'
+                '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    assert _labels(restarts, [(1, 0, "甲"), (1, 2, "乙"), (1, 1, "丙"), (1, 2, "丁"), (1, 0, "戊"), (1, 2, "己")]) \
+        == ["1.", "1)", "（1）", "2)", "2.", "1)"]
+    hidden = (f'<w:abstractNum w:abstractNumId="1">{_levels("%1.")}</w:abstractNum>'
+              '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    assert _labels(hidden, [(1, 0, "甲"), (1, 0, "<w:rPr><w:vanish/></w:rPr>"),
+                            (1, 0, '<w:rPr><w:del w:id="1"/></w:rPr>'), (1, 0, "乙")]) == ["1.", None, None, "2."]

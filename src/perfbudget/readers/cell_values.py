@@ -73,13 +73,14 @@ def is_sign(text: str) -> bool:
     return bool(_SIGN.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
 
 
-def one_value(text: str) -> str:
+def one_value(text: str, listed: frozenset[str] = frozenset()) -> str:
     """A target or an actual typed over lines in its cell as one value: joined as :func:`one_line` joins a name
     (``≥95`` / ``%`` is ≥95%), but a line opening with a comparison and its figure (the target grammar's
     ``COMPARATOR_OPENINGS``) is a target of its own, kept apart by 「；」 (``≥95%`` / ``≤100%`` is the range
     ``≥95%；≤100%``, ``≤5天`` / ``≥3次`` never ``≤5天≥3次``; forms45), and so is a line whose figure goes on from
     a figure that is whole too (``12`` / ``34`` is ``12；34``, never 1234: :func:`numbers_apart`; forms46)."""
-    return one_line(text, targets=True) if "\n" in text else text.strip()  # (every actual cell of the general path)
+    # (every actual cell of the general path: one line)
+    return one_line(text, targets=True, listed=listed) if "\n" in text else text.strip()
 
 
 _OPENS_TARGET = re.compile("(?:" + "|".join(map(re.escape, sorted(COMPARATOR_OPENINGS, key=len, reverse=True)))
@@ -97,22 +98,28 @@ def numbers_apart(before: str, after: str) -> bool:
     whole figures, a break the writer made: the line ends in a digit, the next begins with one, and each piece is a
     figure of its own (``12`` / ``34``, ``≥95`` / ``100%``). A break inside a figure a narrow cell wrapped is one
     whose pieces cannot each be a figure — a thousands group cut (``1,23`` / ``4.5``), a piece with a leading zero
-    (``长度1`` / ``000米``) — and is joined (forms46). Full-width digits are read as digits."""
+    (``长度1`` / ``000米``), a bare ``0`` after a figure (``≥100`` / ``0`` is ≥1000: a lone 0 is no target of its own) —
+    and is joined (forms46). Full-width digits are read as digits. The PDF reader asks the cell's geometry first: a
+    line that filled its cell's width was wrapped inside its figure (``pdf_cells.cell_text``)."""
     if not (before[-1:].isdigit() and after[:1].isdigit()):
         return False
     before, after = unicodedata.normalize("NFKC", before), unicodedata.normalize("NFKC", after)
     end, start = _FIGURE_AT_END.search(before), _FIGURE_AT_START.match(after)
     if end is None or start is None:
         return False
-    return bool(_WHOLE_FIGURE.fullmatch(end.group())) and bool(_WHOLE_FIGURE.fullmatch(start.group().rstrip(",.")))
+    after_figure = start.group().rstrip(",.")
+    return after_figure != "0" and bool(_WHOLE_FIGURE.fullmatch(end.group())) \
+        and bool(_WHOLE_FIGURE.fullmatch(after_figure))
 
 
-def one_line(text: str, targets: bool = False) -> str:
+def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozenset()) -> str:
     """A name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word paragraphs, a long
     三级 or project name broken by Word's soft line break, Excel's Alt+Enter or HTML's ``<br>``) as the one name it
     is: lines joined without a separator, with a space only between two Latin letters (``APP`` / ``users``; not between
     digits: ``长度1`` / ``000米`` is 长度1000米); a line starting a numbered item (``NUMBERED``: 1.受助学生数 /
-    2.免学费学生数) keeps the line break before it, and so does a line whose figure goes on from a whole figure
+    2.免学费学生数), or one its reader knows a list's number starts (``listed``: the lines Word's numbering labels,
+    ``① 验收合格``, ``a) 资料归档``, ``I. …``, ``1.1. …``, whatever its format; ``grid.Cell.listed``), keeps the line
+    break before it, and so does a line whose figure goes on from a whole figure
     (:func:`numbers_apart`: ``12`` / ``34`` are two figures; ``1,23`` / ``4.5`` one wrapped). The one rule for a
     cell's lines: the PDF reader joins the lines in a cell by it, and the review's ``one_line`` and ``quote`` take a
     name's line breaks out by it."""
@@ -123,7 +130,7 @@ def one_line(text: str, targets: bool = False) -> str:
         return text.strip()
     out = lines[0]
     for line in lines[1:]:
-        if NUMBERED.match(line) or (not targets and numbers_apart(out, line)):
+        if NUMBERED.match(line) or line in listed or (not targets and numbers_apart(out, line)):
             out += "\n" + line
         elif targets and (numbers_apart(out, line) or _OPENS_TARGET.match(unicodedata.normalize("NFKC", line))):
             out += ("" if out[-1] in "；;，,、" else "；") + line

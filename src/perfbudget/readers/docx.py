@@ -33,7 +33,7 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells, xml_elements, xml_problem
 from perfbudget.readers.continuation import declared_continuation
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, covered, spanning
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, ListedCell, RawTable, covered, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -205,13 +205,24 @@ def _hide_placeholder(content: Any) -> None:
         stack.extend(reversed(element))
 
 
-def _styles_element(part: Any, numbering: bool = False) -> Any | None:
-    """The ``w:styles`` element of a Word part's styles (its ``w:numbering`` with ``numbering``), or None when it has
-    none."""
+def _styles_element(part: Any) -> Any | None:
+    """The ``w:styles`` element of a Word part's styles, or None when it has none."""
     from docx.opc.constants import RELATIONSHIP_TYPE
 
+    return _related_element(part, RELATIONSHIP_TYPE.STYLES)
+
+
+def _numbering_element(part: Any) -> Any | None:
+    """The ``w:numbering`` element of a Word part's list definitions (``numbering.xml``), or None when it has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    return _related_element(part, RELATIONSHIP_TYPE.NUMBERING)
+
+
+def _related_element(part: Any, relationship: str) -> Any | None:
+    """The root element of the part ``part`` relates to by ``relationship``, or None when it has none."""
     try:
-        return part.part_related_by(RELATIONSHIP_TYPE.NUMBERING if numbering else RELATIONSHIP_TYPE.STYLES).element
+        return part.part_related_by(relationship).element
     except (KeyError, AttributeError):
         return None
 
@@ -264,6 +275,14 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     if (number := p.get(LIST_NUMBER)) is not None:  # the number Word draws before a list's item (word_numbering)
         parts.insert(0, number)
     return visible("".join(parts))  # without the invisible characters (readers/invisible.py), in a cell or not
+
+
+def _listed_lines(tc: Any) -> frozenset[str]:
+    """The lines of a cell that start with the number Word draws for a list's item (``word_numbering``): whatever the
+    label's format (``①``, ``a)``, ``I.``, ``1.1.``), the break before each is the writer's (``cell_values.one_line``
+    keeps it; only a decimal or Chinese-counting label looks numbered by its text)."""
+    return frozenset(line for p in tc.iter(_P) if p.get(LIST_NUMBER) is not None
+                     and (line := paragraph_text(p).split("\n", 1)[0].strip()))
 
 
 _MARK_DELETED = f"{_PPR}/{_RPR}/{_W}del"  # a paragraph mark deleted as a tracked change
@@ -412,7 +431,9 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
             if continued:
                 row.append(covered(source, tops.get(len(row))))
             else:
-                tops[len(row)] = cell = spanning(text, source, span)
+                # (a cell some of whose lines a list's number starts: those kept apart)
+                tops[len(row)] = cell = ListedCell(text, source, span, listed) \
+                    if "\n" in text and (listed := _listed_lines(tc)) else spanning(text, source, span)
                 row.append(cell)
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
@@ -575,7 +596,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     body = word.element.body
     styles = _styles_element(word.part)
     mark_style_hidden(body, styles)
-    mark_list_numbers(body, _styles_element(word.part, numbering=True), styles)  # 1. drawn by Word's 编号 (forms46)
+    mark_list_numbers(body, _numbering_element(word.part), styles)  # 1. drawn by Word's 编号 (forms46)
     mark_placeholders(body)
     _text_chunks_as_paragraphs(body, word.part, budget.limits, taken)
     page_lines, page_unit, page_told = page_furniture_lines(word)

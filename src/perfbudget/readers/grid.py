@@ -29,6 +29,9 @@ def source_at(file: str, line: int) -> Source:
     return _new_tuple(Source, (file, line) + SOURCE_TAIL)  # noqa: RUF005 (a concatenation is the quicker)
 
 
+NOT_LISTED: frozenset[str] = frozenset()  # (a cell without lines a list's numbering starts: the most)
+
+
 class Cell:
     """One table cell: its text (paragraphs joined by newlines), where it was, and whether it is blank.
 
@@ -39,6 +42,7 @@ class Cell:
     __slots__ = ("blank", "source", "text")
     span = 1  # the grid columns the cell covers (a cell merged across columns: ``SpanCell``)
     merged_from: Cell | None = None  # the filled cell merged down over this blank one (``CoveredCell``)
+    listed = NOT_LISTED  # the lines that start an item of a list the file numbers (``ListedCell``)
 
     def __init__(self, text: str, source: Source) -> None:
         self.text = text
@@ -68,6 +72,18 @@ class SpanCell(Cell):
     def __init__(self, text: str, source: Source, span: int) -> None:
         super().__init__(text, source)
         self.span = span
+
+
+class ListedCell(SpanCell):
+    """A filled cell whose reader knows which of its lines start an item of a list the file numbers (Word's 编号 drawn
+    from ``numbering.xml``, ``word_numbering``), whatever the label looks like (``①``, ``a)``, ``I.``):
+    ``cell_values.one_line`` keeps the line break before each (forms46)."""
+
+    __slots__ = ("listed",)
+
+    def __init__(self, text: str, source: Source, span: int, listed: frozenset[str]) -> None:
+        super().__init__(text, source, span)
+        self.listed = listed
 
 
 def spanning(text: str, source: Source, span: int) -> Cell:

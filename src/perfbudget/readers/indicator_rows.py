@@ -41,7 +41,7 @@ from perfbudget.readers.cell_values import (
     one_value,
 )
 from perfbudget.readers.full_mark_scores import row_score
-from perfbudget.readers.grid import CUT_MESSAGE, Cell
+from perfbudget.readers.grid import CUT_MESSAGE, NOT_LISTED, Cell
 from perfbudget.readers.indicator_header import SKIP, is_indicator_header, repeats_header
 from perfbudget.readers.labels import cut_level_name, is_central_group, is_footer, level1_of_level2, level_of
 from perfbudget.readers.level_wraps import completes_level_name, join_wrapped_level_names
@@ -512,7 +512,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         problems.append(Problem(l2.source, f"二级指标为空：一级指标「{tree.level2}」下只有一个二级指标，"
                                            "按一级、二级指标同名读取", Severity.INFO))
     level3 = by_role.get("level3")
-    name = one_line(level3.text) if level3 is not None else ""  # a long name broken in its cell is one name
+    # a long name broken in its cell is one name
+    name = one_line(level3.text, listed=level3.listed) if level3 is not None else ""
     sign, sign_extras = "", []
     if signs:
         sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
@@ -525,7 +526,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         target = by_role.get("target")
         target_text = target.text.strip() if target is not None else ""
     if "\n" in target_text:  # ≥95 / %: a value typed over lines in its cell is one value, as a name is (forms45)
-        target_text = one_value(target_text)
+        target_text = one_value(target_text, target.listed if (target := by_role.get("target")) is not None
+                                else NOT_LISTED)
     fused = FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
@@ -611,7 +613,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         description=description.text.strip() if description is not None else None,
         target=_directed(parse_target(target_text, name), sign_extras),
         weight=weight_value,
-        actual=(one_value(actual.text) or None) if actual is not None else None,
+        actual=(one_value(actual.text, actual.listed) or None) if actual is not None else None,
         score=score_value,  # 满分 written for the 分值: readers/full_mark_scores.py
         deviation=(deviation.text.strip() or None) if deviation is not None else None,
         extras=tuple(extras),

@@ -27,7 +27,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
-from perfbudget.readers.cell_values import one_line
+from perfbudget.readers.cell_values import numbers_apart, one_line
 from perfbudget.readers.cjk_radicals import FIRST as FIRST_RADICAL
 from perfbudget.readers.cjk_radicals import LAST as LAST_RADICAL
 from perfbudget.readers.cjk_radicals import ideographs
@@ -250,6 +250,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                     elif rows_may_split and opened is None and _may_be_split_row(earlier_raw, rows):
                         if (joined := _split_row_joined(tables[-1].rows[-1], rows[0], page_number, earlier_raw,
                                                         tables[-1].rows, heads)) is not None:
+                            tables[-1].problems.extend(_figures_kept_apart(tables[-1].rows[-1], rows[0], page_number))
                             tables[-1].rows[-1], note = joined  # (the first row is the rest of the last: one row)
                             tables[-1].problems.append(note)
                             rows = rows[1:]
@@ -652,6 +653,17 @@ def _split_row_joined(last: list[Cell], first: list[Cell], page: int, earlier: l
                                   f"「{proof[1]}」是同一格的文字），已与上一行合为一行", Severity.INFO)
 
 
+def _figures_kept_apart(last: list[Cell], first: list[Cell], page: int) -> list[Problem]:
+    """A warning at each cell of a row the page broke whose text there ends in a figure and here starts with one that
+    the rule for a cell's lines keeps apart as two (``cell_values.numbers_apart``): no geometry tells the writer's
+    break from a figure the page cut (forms46), so the reading is told, never a silent guess."""
+    return [Problem(new.source, f"第{page}页第一行的「{after[:20]}」接在上一页该格「{before[-20:]}」之后（分页处断开的"
+                                "同一格）：两段按两个数字分开读取，若原为一个数字被分页截断，请核对", Severity.WARNING)
+            for old, new in zip(last, first, strict=False)
+            if not old.blank and not new.blank
+            and numbers_apart(before := old.text.rstrip(), after := new.text.lstrip())]
+
+
 class _Heads:
     """Each table's indicator header row (its first row naming a 三级 column), looked for once in its rows: the
     joins of a page's first row with the previous page's last (:func:`_lone_cell_rest`, :func:`_value_under_its_name`)
@@ -931,7 +943,7 @@ def _open_top_row(page: Any, table: Any, top: float) -> tuple[float, list[str | 
         end = cuts[at + 1] if at + 1 < len(cuts) else len(starts)
         high = starts[end] if end < len(starts) else x1
         inside = [c for c in chars if starts[n] <= (c["x0"] + c["x1"]) / 2 < high]
-        texts[n] = (cell_text(inside) or "") if inside else ""
+        texts[n] = (cell_text(inside, (starts[n], band, high, first_line)) or "") if inside else ""
         widths[n] = end - n
     return band, texts, widths
 

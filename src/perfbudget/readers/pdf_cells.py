@@ -70,10 +70,39 @@ def _frame(chars: list[Char]) -> str | None:
     return None
 
 
-def cell_text(chars: list[Char]) -> str | None:
+_MOST_PADDING = 6.0  # points: the most a cell's side padding is taken to be where its text is not flush to a side
+_FLUSH = 1.0  # points: lines starting (ending) this close together are flush left (right)
+
+
+def _wrapped_inside_figure(before: list[Char], after: list[Char], lines: list[list[Char]],
+                           box: Char | None) -> bool:
+    """Whether the line ``before`` ends where the cell's width ran out (its next line's first character would not
+    fit after it): a figure the PDF wrapped inside itself (``12345`` / ``6.78`` in a narrow cell is 123456.78), not
+    two figures the writer put on two lines. The width there is the cell's (``box``, in the text's frame) less its
+    side padding, the same on both sides: the gap from the cell's side to the lines where they are flush to that side
+    (the smaller where flush to both), else (centred text) the smaller gap, at most ``_MOST_PADDING``. No box: not
+    known (False)."""
+    if box is None:
+        return False
+    spans = [(min(c["x0"] for c in line), max(c["x1"] for c in line)) for line in lines]
+    lefts, rights = [x0 - box["x0"] for x0, _ in spans], [box["x1"] - x1 for _, x1 in spans]
+    flush = [min(gaps) for gaps in (lefts, rights) if max(gaps) - min(gaps) <= _FLUSH]
+    padding = min(flush) if flush else min(min(lefts), min(rights), _MOST_PADDING)
+    room = box["x1"] - box["x0"] - 2 * max(padding, 0.0)
+    first = min(after, key=lambda c: c["x0"])
+    width = max(c["x1"] for c in before) - min(c["x0"] for c in before)
+    return width + first["x1"] - first["x0"] > room - _FLUSH
+
+
+def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None = None) -> str | None:
     """A cell's text, line by line as a person reads it (lines joined by newlines, words by a space as
-    pdfplumber joins them); None when the cell's text runs in directions that make no one reading."""
+    pdfplumber joins them); None when the cell's text runs in directions that make no one reading. With the cell's
+    ``box`` (x0, top, x1, bottom), a line ending in a figure and the next starting with one, that the rule for a
+    cell's lines would keep apart as two figures (``cell_values.numbers_apart``), are one figure the PDF wrapped
+    (joined, no break) where the first line filled the cell's width (:func:`_wrapped_inside_figure`; forms46)."""
     from pdfplumber.utils import extract_text
+
+    from perfbudget.readers.cell_values import numbers_apart
 
     if not chars:
         return ""
@@ -81,7 +110,16 @@ def cell_text(chars: list[Char]) -> str | None:
     if frame is None:
         return None
     placed = [_in_frame(c, frame) for c in chars]
-    return "\n".join(text for line in _lines(placed) if (text := extract_text(line)))
+    lines = [(line, text) for line in _lines(placed) if (text := extract_text(line))]
+    framed = None if box is None else _in_frame(
+        {"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3]}, frame)
+    out = ""
+    for n, (line, text) in enumerate(lines):
+        if n and not (numbers_apart(out, text) and _wrapped_inside_figure(
+                lines[n - 1][0], [c for c in line if c["text"].strip()], [chars for chars, _ in lines], framed)):
+            out += "\n"
+        out += text
+    return out
 
 
 def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
@@ -119,7 +157,7 @@ def table_texts(table: Any) -> tuple[list[list[str | None]], list[tuple[int, int
             if box is None:
                 texts.append(None)
                 continue
-            text = cell_text([ch for ch in in_row if _inside(ch, box)])
+            text = cell_text([ch for ch in in_row if _inside(ch, box)], box)
             if text is None:
                 unordered.append((r, c))
             texts.append(text or "")
@@ -173,7 +211,7 @@ def _open_regions(table: Any, rows: list[list[str | None]], chars: list[Char]) -
                  max(rights[c] for _r, c in region), max(spans[r][1] for r, _c in region))
         held = [ch for ch in chars if _inside(ch, frame) and any(
             _inside(ch, (lefts[c], spans[r][0], rights[c], spans[r][1])) for r, c in region)]
-        if held and (text := cell_text(held)):
+        if held and (text := cell_text(held, frame)):
             rows[first[0]][first[1]] = text
             if first[0] == 0:
                 ends = OpenEnds(ends.bottom, ends.top | {first[1]})

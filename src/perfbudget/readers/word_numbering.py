@@ -6,15 +6,22 @@ through its style), the ``1.`` only drawn. Read without it, a cell's items ran t
 joined as a name's lines: 验收合格资料归档) and a goal list lost its numbers (forms46). Each numbered paragraph that
 holds text is given the label Word draws: its level's ``w:lvlText`` with each ``%n`` the counter of level n in that
 level's ``w:numFmt`` (decimal, Chinese counting, circled, letters, roman …), then the gap its ``w:suff`` draws before
-the text — a tab (the default) or a space, read as one space; none for ``nothing`` (the gap tells ``2. 2024年…`` the
-list's second item from the decimal 2.2024, as the drawn page does). Counters run in document order per list
+the text (a tab, the default, or a space; none for ``nothing``) read as one space only where a label ending in a digit
+or a point meets text starting with a digit (the gap tells ``2. 2024年…`` the list's second item from the decimal
+2.2024, as the drawn page does), else as nothing: ``一、验收要求`` reads as the same name typed does, ``1.≥95%``. A list
+labelling one paragraph alone is no list: that paragraph reads without its number (a value ``≥95%`` Word's
+AutoFormat numbered ``1.`` keeps its figure). Counters run in document order per list
 definition (``w:abstractNum``: lists sharing one go on counting, as Word does), from the level's ``w:start``, or a
-list's ``w:startOverride`` at its first paragraph; a level starts again after a paragraph of a higher level (unless
-``w:lvlRestart`` is 0). Bullets and ``none`` give no label; an empty numbered paragraph counts but shows nothing read.
+list's ``w:startOverride`` at its first paragraph (held to Word's 0–32767); a level starts again after a paragraph of
+a higher level, or with ``w:lvlRestart`` n only of level n or higher (0: never). A definition that names a numbering
+style (``w:numStyleLink``) takes the levels of that style's list. Bullets and ``none`` give no label; an empty
+numbered paragraph counts but shows nothing read; a paragraph Word does not show (its mark hidden or deleted as a
+tracked change) is not counted.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +31,9 @@ _VAL, _STYLE, _STYLE_ID, _BASED_ON, _P_STYLE = f"{_W}val", f"{_W}style", f"{_W}s
 _NUM, _ABSTRACT, _ABSTRACT_ID, _NUM_ID = f"{_W}num", f"{_W}abstractNum", f"{_W}abstractNumId", f"{_W}numId"
 _LVL, _START, _FMT, _TEXT, _RESTART = f"{_W}lvl", f"{_W}start", f"{_W}numFmt", f"{_W}lvlText", f"{_W}lvlRestart"
 _OVERRIDE, _START_OVERRIDE, _SUFF = f"{_W}lvlOverride", f"{_W}startOverride", f"{_W}suff"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_NUM_STYLE_LINK = f"{_W}numStyleLink"
+_RPR, _DEL, _R, _T = f"{_W}rPr", f"{_W}del", f"{_W}r", f"{_W}t"
+_NOT_SHOWN = (_DEL, f"{_W}moveFrom")  # (text a tracked change withdrew)
 LIST_NUMBER = "{urn:perfbudget}list-number"  # (the attribute a numbered paragraph's drawn label is kept in)
 _LEVELS = 9
 
@@ -42,13 +51,16 @@ class _Level:
     start: int
     fmt: str
     text: str | None  # None: no w:lvlText (nothing drawn)
-    restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never
-    gap: str  # what w:suff draws between the number and the text: a tab (the default) or a space as one space
+    restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never; None
+    # (the default): after a paragraph of any higher level
+    gap: bool  # whether w:suff draws a gap between the number and the text: a tab (the default) or a space
 
 
 def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
-    """1–99 in Chinese counting (十一, 二十, 二十一), larger numbers digit by digit."""
-    if not 0 < n < 100:
+    """1–99 in Chinese counting (十一, 二十, 二十一), larger numbers digit by digit, 0 and below as the figure."""
+    if n <= 0:
+        return str(n)
+    if n >= 100:
         return "".join(digits[int(d)] for d in str(n))
     tens, units = divmod(n, 10)
     return (("" if tens == 1 else digits[tens]) + ten if tens else "") + (digits[units] if units else "")
@@ -105,15 +117,30 @@ def _int(element: Any, tag: str) -> int | None:
         return None
 
 
-def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]]]:
-    """The list definitions' levels by ``w:abstractNumId``, and each list (``w:numId``): its definition and the
-    levels whose start it overrides."""
+_MOST_START = 32767  # (Word's range for a level's start, 0–32767: a file's -5 or 10**4000 is held to it)
+
+
+def _start(element: Any, tag: str) -> int | None:
+    """A ``w:start`` or ``w:startOverride`` held to Word's range 0–32767 (a hostile file's ``-5`` is 0, its
+    ``10**4000`` 32767: never a label thousands of characters long)."""
+    value = _int(element, tag)
+    return None if value is None else min(max(value, 0), _MOST_START)
+
+
+def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]],
+                                          dict[int, str]]:
+    """The list definitions' levels by ``w:abstractNumId``, each list (``w:numId``): its definition and the levels
+    whose start it overrides, and the definitions that hold no levels of their own but name a numbering style
+    (``w:numStyleLink``: a multilevel list defined by a style, Word's 列表样式) with that style."""
     abstracts: dict[int, dict[int, _Level]] = {}
+    links: dict[int, str] = {}
     for abstract in numbering.iterchildren(_ABSTRACT):
         try:
             key = int(abstract.get(_ABSTRACT_ID))
         except (TypeError, ValueError):
             continue
+        if (link := abstract.find(_NUM_STYLE_LINK)) is not None and link.get(_VAL):
+            links[key] = link.get(_VAL)
         levels: dict[int, _Level] = {}
         for lvl in abstract.iterchildren(_LVL):
             try:
@@ -122,11 +149,11 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
                 continue
             fmt = lvl.find(_FMT)
             text = lvl.find(_TEXT)
-            start, suff = _int(lvl, _START), lvl.find(_SUFF)
+            start, suff = _start(lvl, _START), lvl.find(_SUFF)
             levels[ilvl] = _Level(start if start is not None else 0,
                                   (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal",
                                   text.get(_VAL) if text is not None else None, _int(lvl, _RESTART),
-                                  "" if suff is not None and suff.get(_VAL) == "nothing" else " ")
+                                  suff is None or suff.get(_VAL) != "nothing")
         abstracts[key] = levels
     lists: dict[int, tuple[int, dict[int, int]]] = {}
     for num in numbering.iterchildren(_NUM):
@@ -142,10 +169,38 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
                 ilvl = int(override.get(f"{_W}ilvl"))
             except (TypeError, ValueError):
                 continue
-            if (start := _int(override, _START_OVERRIDE)) is not None:
+            if (start := _start(override, _START_OVERRIDE)) is not None:
                 starts[ilvl] = start
         lists[key] = (abstract_id, starts)
-    return abstracts, lists
+    return abstracts, lists, links
+
+
+def _followed(abstract_id: int, links: dict[int, str], by_style: dict[str, tuple[int | None, int | None]],
+              lists: dict[int, tuple[int, dict[int, int]]]) -> int:
+    """The definition that holds the levels of ``abstract_id``: through each ``w:numStyleLink`` the numbering style's
+    list (its ``w:numPr``) and that list's definition, until one names no style (a loop of links stops)."""
+    seen: set[int] = set()
+    while abstract_id in links and abstract_id not in seen:
+        seen.add(abstract_id)
+        num_id = by_style.get(links[abstract_id], (None, None))[0]
+        if num_id is None or num_id not in lists:
+            break
+        abstract_id = lists[num_id][0]
+    return abstract_id
+
+
+def _shown_text(p: Any) -> str | None:
+    """The text a paragraph shows (without hidden runs and text a tracked change withdrew), or None when Word does
+    not show the paragraph at all: its mark hidden (``w:vanish``) or deleted as a tracked change (the paragraph runs
+    into the next): not counted in its list."""
+    from perfbudget.readers.docx import is_hidden_run  # (docx imports this module: read at call time)
+
+    ppr = p.find(_PPR)
+    if ppr is not None and (ppr.find(f"{_RPR}/{_DEL}") is not None or is_hidden_run(ppr)):  # (the mark's w:rPr)
+        return None
+    withdrawn = {t for change in p.iter(*_NOT_SHOWN) for t in change.iter(_T)}
+    return "".join(t.text or "" for run in p.iter(_R) if not is_hidden_run(run)
+                   for t in run.iter(_T) if t not in withdrawn).strip()
 
 
 def _style_numbering(styles: Any) -> dict[str, tuple[int | None, int | None]]:
@@ -178,12 +233,15 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
     by_style = _style_numbering(styles)
     if not by_style and next(root.iter(_NUMPR), None) is None:
         return 0
-    abstracts, lists = _definitions(numbering)
+    abstracts, lists, links = _definitions(numbering)
     if not lists:
         return 0
+    if links:  # (lists whose definition is a numbering style's: counted and drawn by that style's definition)
+        lists = {key: (_followed(abstract_id, links, by_style, lists), starts)
+                 for key, (abstract_id, starts) in lists.items()}
     counters: dict[int, list[int | None]] = {}  # by definition: each level's counter (None: not started)
     begun: set[int] = set()  # the lists whose start overrides were applied
-    labelled = 0
+    labels: list[tuple[Any, int, str]] = []  # each numbered paragraph holding text: its list and its label
     for p in root.iter(_P):
         ppr = p.find(_PPR)
         if ppr is None:
@@ -193,7 +251,7 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
         if numpr is not None:
             num_id = own if (own := _int(numpr, _NUMID)) is not None else num_id
             ilvl = own_level if (own_level := _int(numpr, _ILVL)) is not None else ilvl
-        if not num_id or num_id not in lists or _in_fallback(p):
+        if not num_id or num_id not in lists or _in_fallback(p) or (text := _shown_text(p)) is None:
             continue
         abstract_id, starts = lists[num_id]
         levels = abstracts.get(abstract_id, {})
@@ -209,10 +267,10 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
         counter[level] = (before if before is not None else (defined.start if defined is not None else 1) - 1) + 1
         for deeper in range(level + 1, _LEVELS):
             below = levels.get(deeper)
-            if below is None or below.restart != 0:
+            if below is None or below.restart is None or level < below.restart:  # (restart 0: never; n: level n-1 up)
                 counter[deeper] = None
         if defined is None or not defined.text or defined.fmt in ("bullet", "none") \
-                or not "".join(t.text or "" for t in p.iter(f"{_W}t")).strip():
+                or not text:
             continue
         label = defined.text
         for n in range(_LEVELS, 0, -1):
@@ -221,16 +279,20 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
                 if value is None:
                     value = shown.start if shown is not None else 1
                 label = label.replace(f"%{n}", formatted(value, shown.fmt if shown is not None else "decimal"))
-        p.set(LIST_NUMBER, label + defined.gap)
-        labelled += 1
-    return labelled
+        spaced = defined.gap and label[-1:] in _BEFORE_FIGURE and text[:1].isdecimal()  # (2. 2024…, not 2.2024)
+        labels.append((p, num_id, label + " " if spaced else label))
+    items = Counter(num_id for _p, num_id, _label in labels)
+    for p, num_id, label in labels:
+        if items[num_id] > 1:  # (a list of one paragraph is no list: read as its text)
+            p.set(LIST_NUMBER, label)
+    return sum(1 for _p, num_id, _label in labels if items[num_id] > 1)
+
+
+_BEFORE_FIGURE = frozenset("0123456789０１２３４５６７８９.．")  # a label's end that would run into a figure after it
 
 
 def _in_fallback(p: Any) -> bool:
     """A paragraph of a text box's ``mc:Fallback`` copy (never read, never counted)."""
-    parent = p.getparent()
-    while parent is not None:
-        if parent.tag == _FALLBACK:
-            return True
-        parent = parent.getparent()
-    return False
+    from perfbudget.readers.docx import _FALLBACK  # (the one constant: docx imports this module, read at call time)
+
+    return any(ancestor.tag == _FALLBACK for ancestor in p.iterancestors())

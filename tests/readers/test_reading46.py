@@ -1,7 +1,7 @@
 """What reading46 changed in the reader (tables from units the reader had not met, and last session's leftovers).
 
-* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with a counter (号, 栋, 期 …) numbers
-  things — buildings ① and ② — and keeps its numbers; the reader cut it into 「号楼改造」 and 「号楼屋面防水」, the
+* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with the same counter numbering buildings
+  or phases (号, 期, 栋, 幢) numbers things — buildings ① and ② — and keeps its numbers; the reader cut it into 「号楼改造」 and 「号楼屋面防水」, the
   buildings lost. A list with an item starting with no counter keeps reading its numbers as marks
   (``①号召居民参与；②完成培训``, reading45).
 """
@@ -26,7 +26,7 @@ FORMS_AND_JOINERS = [(form, "") for form in ("tabs", "pipes", "docx", "xlsx", "h
 @pytest.mark.parametrize(("form", "joiner"), FORMS_AND_JOINERS)
 @pytest.mark.parametrize(("items", "goals"), [
     (["①号楼改造；", "②号楼屋面防水。"], ["①号楼改造", "②号楼屋面防水。"]),
-    (["①号楼外墙改造；", "②栋完成验收；", "③期工程开工。"], ["①号楼外墙改造", "②栋完成验收", "③期工程开工。"]),
+    (["①期工程开工；", "②期工程验收；", "③期工程交付。"], ["①期工程开工", "②期工程验收", "③期工程交付。"]),
 ])
 def test_a_circled_list_of_numbered_things_keeps_its_numbers(form: str, joiner: str, items: list[str],
                                                              goals: list[str]) -> None:
@@ -49,11 +49,14 @@ def test_numbered_things_in_the_goal_row_cells_keep_their_numbers(form: str) -> 
     (["①完成改造；", "②号楼屋面防水。"], ["完成改造", "号楼屋面防水。"]),
     (["①号召居民参与；", "②完成培训。"], ["号召居民参与", "完成培训。"]),
     (["①完成①号楼改造；", "②完成②号楼验收。"], ["完成①号楼改造", "完成②号楼验收。"]),
+    (["①号楼外墙改造；", "②栋完成验收；", "③期工程开工。"], ["号楼外墙改造", "栋完成验收", "期工程开工。"]),
+    (["①项目建设；", "②项目验收。"], ["项目建设", "项目验收。"]),
 ])
 def test_a_list_with_an_item_of_words_reads_its_marks(form: str, joiner: str, items: list[str],
                                                       goals: list[str]) -> None:
-    """An item starting with no counter: the circled numbers are the list's marks, as before (guards: pass on
-    5508b3e8 too). ``②号楼屋面防水`` after ``①完成改造`` stays the second item without its number: whether ② numbers
+    """An item starting with no counter, or items with different counters or with counters no building or phase is
+    numbered by (项目): the circled numbers are the list's marks, as before (guards: pass on 5508b3e8 too).
+    ``②号楼屋面防水`` after ``①完成改造`` stays the second item without its number: whether ② numbers
     the building as well cannot be told (left)."""
     project = _project([*HEAD_ROWS, ["年度目标", joiner.join(items)], *INDICATOR_ROWS], form)
     one_line = not joiner or form == "html"
@@ -181,3 +184,23 @@ def test_a_self_evaluation_funds_grid_one_cell_a_line_starts_the_table(above: li
     assert project.budget.initial == Decimal("861.10")
     assert project.budget.executed == Decimal("2030.12")
     assert read.document.money_unit == "万元"
+
+
+@pytest.mark.parametrize(("paragraphs", "goals"), [
+    (["①项目建设；②项目验收"], ["项目建设", "项目验收"]),
+    (["①年内完成改造；②年底前验收"], ["年内完成改造", "年底前验收"]),
+    (["①人居环境整治；②人才培养"], ["人居环境整治", "人才培养"]),
+    (["①本项目实施；②本年度完成"], ["本项目实施", "本年度完成"]),
+    (["①日常巡查；②台账管理"], ["日常巡查", "台账管理"]),
+    (["①项目建设", "②项目验收"], ["项目建设", "项目验收"]),
+    (["①期间巡查；②期末验收"], ["期间巡查", "期末验收"]),  # words starting with 期: marks
+    (["①号楼改造；②期工程开工"], ["号楼改造", "期工程开工"]),  # two counters: cannot be told, marks
+    (["①期工程开工；②期工程验收"], ["①期工程开工", "②期工程验收"]),
+    (["①栋改造", "②栋验收", "③栋粉刷"], ["①栋改造", "②栋验收", "③栋粉刷"]),
+])
+def test_only_a_list_of_numbered_buildings_or_phases_keeps_its_numbers(paragraphs: list[str],
+                                                                      goals: list[str]) -> None:
+    """The numbers are kept only where every item has the same counter after its number and it numbers buildings
+    or phases (号, 期, 栋, 幢), no word starting there (号召, 期间, 期末): everyday lists (①项目建设；②项目验收, ①年内…,
+    ①人居…, ①本项目…, ①日常…) lose their marks, as on 5508b3e8 (the first mend of reading46 kept them)."""
+    assert project_fields._goals(paragraphs) == goals

@@ -1,9 +1,9 @@
 """What reading46 changed in the reader (tables from units the reader had not met, and last session's leftovers).
 
-* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with the same counter numbering buildings
-  or phases (号, 期, 栋, 幢) numbers things — buildings ① and ② — and keeps its numbers; the reader cut it into 「号楼改造」 and 「号楼屋面防水」, the
-  buildings lost. A list with an item starting with no counter keeps reading its numbers as marks
-  (``①号召居民参与；②完成培训``, reading45).
+* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with the same counter numbering
+  buildings or phases (号, 期, 栋, 幢) numbers things — buildings ① and ② — and keeps its numbers; the reader cut
+  it into 「号楼改造」 and 「号楼屋面防水」, the buildings lost. Any other list keeps reading its numbers as marks
+  (``①号召居民参与；②完成培训``, reading45; ``①项目建设；②项目验收``).
 """
 
 from __future__ import annotations
@@ -204,3 +204,25 @@ def test_only_a_list_of_numbered_buildings_or_phases_keeps_its_numbers(paragraph
     or phases (号, 期, 栋, 幢), no word starting there (号召, 期间, 期末): everyday lists (①项目建设；②项目验收, ①年内…,
     ①人居…, ①本项目…, ①日常…) lose their marks, as on 5508b3e8 (the first mend of reading46 kept them)."""
     assert project_fields._goals(paragraphs) == goals
+
+
+def test_pipe_rows_under_a_level1_alone_on_its_line_stay_pipe_rows() -> None:
+    """A pipe table whose 一级 stands alone on a line and whose rows under it start `` | `` (r118) holds whole rows,
+    no cell a line: each row read as it is, 6 of 6 as on 5508b3e8 (the first leading-pipe reading joined the
+    lines into one row: 这一行有10个单元格，指标表头只有4列, 1 of 6 read)."""
+    text = ("项目名称 | 社区服务经费\n年度资金总额 | 10\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标\n"
+            " | 数量指标 | 次数 | 12次\n |  | 人数 | 20人\n | 质量指标 | 合格率 | 100%\n效益指标\n"
+            " | 社会效益指标 | 提升 | 提升\n |  | 影响 | 长期\n满意度指标\n | 服务对象满意度指标 | 满意度 | ≥95%\n")
+    from perfbudget.readers.leading_pipe_cells import unwrap_leading_pipe_cells
+    assert unwrap_leading_pipe_cells(text) == text
+    _project, indicators = _indicators(text)
+    assert [row[2] for row in indicators] == ["次数", "人数", "合格率", "提升", "影响", "满意度"]
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "\u00a0\u00a0"])
+def test_a_leading_pipe_table_indented_by_wide_spaces(indent: str) -> None:
+    """The cell lines indented by 全角 or no-break spaces read as those indented by spaces (the first reading's
+    precheck counted lines led by a space alone)."""
+    project, indicators = _indicators(LEADING_PIPES.replace("        ", indent).replace("       ", indent))
+    assert project.name == "社区服务经费"
+    assert [row[2] for row in indicators] == ["服务活动次数", "居民满意度"]

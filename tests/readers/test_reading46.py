@@ -226,3 +226,32 @@ def test_a_leading_pipe_table_indented_by_wide_spaces(indent: str) -> None:
     project, indicators = _indicators(LEADING_PIPES.replace("        ", indent).replace("       ", indent))
     assert project.name == "社区服务经费"
     assert [row[2] for row in indicators] == ["服务活动次数", "居民满意度"]
+
+
+def _levels(rows: list[list[str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    read = load_bytes((HEADER.replace("备注", "").rstrip("\t\n") + "\n"
+                       + "".join("\t".join(row) + "\n" for row in rows)).encode("utf-8"), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    return [(i.level1, i.level2) for i in project.indicators], [f"{p.severity}:{p.message}" for p in read.problems]
+
+
+def test_an_unknown_level1_keeps_only_the_level2_rows_of_its_first_group() -> None:
+    """项目决策 over 数量指标 and 质量指标 (one framework group: 产出) keeps them, told by a warning; 社会效益指标 and
+    服务对象满意度指标 below it belong to other groups: filed under their framework 一级 with the note, as on 5508b3e8
+    (the first reading filed all four under 项目决策, silently)."""
+    levels, problems = _levels([["项目决策", "数量指标", "宣传次数", "≥2次"], ["", "质量指标", "合格率", "100%"],
+                                ["", "社会效益指标", "维权意识", "提升"], ["", "服务对象满意度指标", "满意度", "≥95%"]])
+    assert levels == [("项目决策", "数量指标"), ("项目决策", "质量指标"), ("效益指标", "社会效益指标"),
+                      ("满意度指标", "服务对象满意度指标")]
+    assert [p for p in problems if "项目决策" in p] == [
+        "warning:一级指标「项目决策」不是指标体系中的名称，按表中所写读取，其下的二级指标「质量指标」归入该一级指标，请核对"]
+    assert "info:二级指标「社会效益指标」上方没有它的一级指标，按指标体系补为「效益指标」" in problems
+
+
+def test_a_known_label_is_never_an_unknown_level1() -> None:
+    """绩效指标 (the indicator block's label) in the 一级 column names no group: the 二级 rows below it go to their
+    framework 一级, as on 5508b3e8 (the first reading filed them under 绩效指标)."""
+    levels, _problems = _levels([["绩效指标", "数量指标", "宣传次数", "≥2次"], ["", "质量指标", "合格率", "100%"],
+                                 ["", "社会效益指标", "维权意识", "提升"]])
+    assert levels[1:] == [("产出指标", "质量指标"), ("效益指标", "社会效益指标")]

@@ -255,3 +255,14 @@ def test_a_known_label_is_never_an_unknown_level1() -> None:
     levels, _problems = _levels([["绩效指标", "数量指标", "宣传次数", "≥2次"], ["", "质量指标", "合格率", "100%"],
                                  ["", "社会效益指标", "维权意识", "提升"]])
     assert levels[1:] == [("产出指标", "质量指标"), ("效益指标", "社会效益指标")]
+
+
+def test_a_short_budget_title_with_its_note_starts_no_table() -> None:
+    """``2024年预算(万元)`` above a form one cell a line, no fund column after it: the form's heading, the table
+    beginning at 项目名称 as on 5508b3e8 (the first reading began it at the title: a grid head needs a fund column
+    after it, 年度预算申请(万元) / 年初预算数)."""
+    cells = ["2024年预算(万元)", "项目名称", "社区服务经费", "主管部门", "某局", "项目资金(万元)", "10",
+             "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "次数", "≥12次"]
+    read = load_bytes(("\n".join(cells) + "\n").encode("utf-8"), "表.txt")
+    assert read.document is not None
+    assert {p.source.line for p in read.problems if "预算单位取自" in p.message} == {2}

@@ -87,10 +87,10 @@ def _kept(items: list[str]) -> list[str]:
 def test_the_goal_shortcuts_read_as_the_list_parser(first: str, second: str) -> None:
     """What ``_goals`` makes of one paragraph, and of two (the list going on from the first), is what
     ``_goal_items`` makes of them, the goals stripped and none empty: its ``str`` shortcuts change nothing."""
-    items, last = project_fields._goal_items(first, None)
+    items, _last, _things = project_fields._goal_items([first], 0, None)
     assert project_fields._goals([first]) == _kept(items)
-    items, last = project_fields._goal_items(first, None, [second])
-    more, _ = project_fields._goal_items(second, last)
+    items, last, things = project_fields._goal_items([first, second], 0, None)
+    more, _, _ = project_fields._goal_items([first, second], 1, last, things)
     assert project_fields._goals([first, second]) == _kept(items) + _kept(more)
 
 

@@ -1,9 +1,9 @@
 """What reading46 changed in the reader (tables from units the reader had not met, and last session's leftovers).
 
-* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with a counter (号, 栋, 期 …) numbers
-  things — buildings ① and ② — and keeps its numbers; the reader cut it into 「号楼改造」 and 「号楼屋面防水」, the
-  buildings lost. A list with an item starting with no counter keeps reading its numbers as marks
-  (``①号召居民参与；②完成培训``, reading45).
+* ``①号楼改造；②号楼屋面防水``: a circled list every item of which starts with the same counter numbering
+  buildings or phases (号, 期, 栋, 幢) numbers things — buildings ① and ② — and keeps its numbers; the reader cut
+  it into 「号楼改造」 and 「号楼屋面防水」, the buildings lost. Any other list keeps reading its numbers as marks
+  (``①号召居民参与；②完成培训``, reading45; ``①项目建设；②项目验收``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ FORMS_AND_JOINERS = [(form, "") for form in ("tabs", "pipes", "docx", "xlsx", "h
 @pytest.mark.parametrize(("form", "joiner"), FORMS_AND_JOINERS)
 @pytest.mark.parametrize(("items", "goals"), [
     (["①号楼改造；", "②号楼屋面防水。"], ["①号楼改造", "②号楼屋面防水。"]),
-    (["①号楼外墙改造；", "②栋完成验收；", "③期工程开工。"], ["①号楼外墙改造", "②栋完成验收", "③期工程开工。"]),
+    (["①期工程开工；", "②期工程验收；", "③期工程交付。"], ["①期工程开工", "②期工程验收", "③期工程交付。"]),
 ])
 def test_a_circled_list_of_numbered_things_keeps_its_numbers(form: str, joiner: str, items: list[str],
                                                              goals: list[str]) -> None:
@@ -49,11 +49,14 @@ def test_numbered_things_in_the_goal_row_cells_keep_their_numbers(form: str) -> 
     (["①完成改造；", "②号楼屋面防水。"], ["完成改造", "号楼屋面防水。"]),
     (["①号召居民参与；", "②完成培训。"], ["号召居民参与", "完成培训。"]),
     (["①完成①号楼改造；", "②完成②号楼验收。"], ["完成①号楼改造", "完成②号楼验收。"]),
+    (["①号楼外墙改造；", "②栋完成验收；", "③期工程开工。"], ["号楼外墙改造", "栋完成验收", "期工程开工。"]),
+    (["①项目建设；", "②项目验收。"], ["项目建设", "项目验收。"]),
 ])
 def test_a_list_with_an_item_of_words_reads_its_marks(form: str, joiner: str, items: list[str],
                                                       goals: list[str]) -> None:
-    """An item starting with no counter: the circled numbers are the list's marks, as before (guards: pass on
-    5508b3e8 too). ``②号楼屋面防水`` after ``①完成改造`` stays the second item without its number: whether ② numbers
+    """An item starting with no counter, or items with different counters or with counters no building or phase is
+    numbered by (项目): the circled numbers are the list's marks, as before (guards: pass on 5508b3e8 too).
+    ``②号楼屋面防水`` after ``①完成改造`` stays the second item without its number: whether ② numbers
     the building as well cannot be told (left)."""
     project = _project([*HEAD_ROWS, ["年度目标", joiner.join(items)], *INDICATOR_ROWS], form)
     one_line = not joiner or form == "html"
@@ -181,3 +184,85 @@ def test_a_self_evaluation_funds_grid_one_cell_a_line_starts_the_table(above: li
     assert project.budget.initial == Decimal("861.10")
     assert project.budget.executed == Decimal("2030.12")
     assert read.document.money_unit == "万元"
+
+
+@pytest.mark.parametrize(("paragraphs", "goals"), [
+    (["①项目建设；②项目验收"], ["项目建设", "项目验收"]),
+    (["①年内完成改造；②年底前验收"], ["年内完成改造", "年底前验收"]),
+    (["①人居环境整治；②人才培养"], ["人居环境整治", "人才培养"]),
+    (["①本项目实施；②本年度完成"], ["本项目实施", "本年度完成"]),
+    (["①日常巡查；②台账管理"], ["日常巡查", "台账管理"]),
+    (["①项目建设", "②项目验收"], ["项目建设", "项目验收"]),
+    (["①期间巡查；②期末验收"], ["期间巡查", "期末验收"]),  # words starting with 期: marks
+    (["①号楼改造；②期工程开工"], ["号楼改造", "期工程开工"]),  # two counters: cannot be told, marks
+    (["①期工程开工；②期工程验收"], ["①期工程开工", "②期工程验收"]),
+    (["①栋改造", "②栋验收", "③栋粉刷"], ["①栋改造", "②栋验收", "③栋粉刷"]),
+])
+def test_only_a_list_of_numbered_buildings_or_phases_keeps_its_numbers(paragraphs: list[str],
+                                                                      goals: list[str]) -> None:
+    """The numbers are kept only where every item has the same counter after its number and it numbers buildings
+    or phases (号, 期, 栋, 幢), no word starting there (号召, 期间, 期末): everyday lists (①项目建设；②项目验收, ①年内…,
+    ①人居…, ①本项目…, ①日常…) lose their marks, as on 5508b3e8 (the first mend of reading46 kept them)."""
+    assert project_fields._goals(paragraphs) == goals
+
+
+def test_pipe_rows_under_a_level1_alone_on_its_line_stay_pipe_rows() -> None:
+    """A pipe table whose 一级 stands alone on a line and whose rows under it start `` | `` (r118) holds whole rows,
+    no cell a line: each row read as it is, 6 of 6 as on 5508b3e8 (the first leading-pipe reading joined the
+    lines into one row: 这一行有10个单元格，指标表头只有4列, 1 of 6 read)."""
+    text = ("项目名称 | 社区服务经费\n年度资金总额 | 10\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标\n"
+            " | 数量指标 | 次数 | 12次\n |  | 人数 | 20人\n | 质量指标 | 合格率 | 100%\n效益指标\n"
+            " | 社会效益指标 | 提升 | 提升\n |  | 影响 | 长期\n满意度指标\n | 服务对象满意度指标 | 满意度 | ≥95%\n")
+    from perfbudget.readers.leading_pipe_cells import unwrap_leading_pipe_cells
+    assert unwrap_leading_pipe_cells(text) == text
+    _project, indicators = _indicators(text)
+    assert [row[2] for row in indicators] == ["次数", "人数", "合格率", "提升", "影响", "满意度"]
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "\u00a0\u00a0"])
+def test_a_leading_pipe_table_indented_by_wide_spaces(indent: str) -> None:
+    """The cell lines indented by 全角 or no-break spaces read as those indented by spaces (the first reading's
+    precheck counted lines led by a space alone)."""
+    project, indicators = _indicators(LEADING_PIPES.replace("        ", indent).replace("       ", indent))
+    assert project.name == "社区服务经费"
+    assert [row[2] for row in indicators] == ["服务活动次数", "居民满意度"]
+
+
+def _levels(rows: list[list[str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    read = load_bytes((HEADER.replace("备注", "").rstrip("\t\n") + "\n"
+                       + "".join("\t".join(row) + "\n" for row in rows)).encode("utf-8"), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    return [(i.level1, i.level2) for i in project.indicators], [f"{p.severity}:{p.message}" for p in read.problems]
+
+
+def test_an_unknown_level1_keeps_only_the_level2_rows_of_its_first_group() -> None:
+    """项目决策 over 数量指标 and 质量指标 (one framework group: 产出) keeps them, told by a warning; 社会效益指标 and
+    服务对象满意度指标 below it belong to other groups: filed under their framework 一级 with the note, as on 5508b3e8
+    (the first reading filed all four under 项目决策, silently)."""
+    levels, problems = _levels([["项目决策", "数量指标", "宣传次数", "≥2次"], ["", "质量指标", "合格率", "100%"],
+                                ["", "社会效益指标", "维权意识", "提升"], ["", "服务对象满意度指标", "满意度", "≥95%"]])
+    assert levels == [("项目决策", "数量指标"), ("项目决策", "质量指标"), ("效益指标", "社会效益指标"),
+                      ("满意度指标", "服务对象满意度指标")]
+    assert [p for p in problems if "项目决策" in p] == [
+        "warning:一级指标「项目决策」不是指标体系中的名称，按表中所写读取，其下的二级指标「质量指标」归入该一级指标，请核对"]
+    assert "info:二级指标「社会效益指标」上方没有它的一级指标，按指标体系补为「效益指标」" in problems
+
+
+def test_a_known_label_is_never_an_unknown_level1() -> None:
+    """绩效指标 (the indicator block's label) in the 一级 column names no group: the 二级 rows below it go to their
+    framework 一级, as on 5508b3e8 (the first reading filed them under 绩效指标)."""
+    levels, _problems = _levels([["绩效指标", "数量指标", "宣传次数", "≥2次"], ["", "质量指标", "合格率", "100%"],
+                                 ["", "社会效益指标", "维权意识", "提升"]])
+    assert levels[1:] == [("产出指标", "质量指标"), ("效益指标", "社会效益指标")]
+
+
+def test_a_short_budget_title_with_its_note_starts_no_table() -> None:
+    """``2024年预算(万元)`` above a form one cell a line, no fund column after it: the form's heading, the table
+    beginning at 项目名称 as on 5508b3e8 (the first reading began it at the title: a grid head needs a fund column
+    after it, 年度预算申请(万元) / 年初预算数)."""
+    cells = ["2024年预算(万元)", "项目名称", "社区服务经费", "主管部门", "某局", "项目资金(万元)", "10",
+             "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "次数", "≥12次"]
+    read = load_bytes(("\n".join(cells) + "\n").encode("utf-8"), "表.txt")
+    assert read.document is not None
+    assert {p.source.line for p in read.problems if "预算单位取自" in p.message} == {2}

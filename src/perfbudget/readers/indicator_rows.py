@@ -140,11 +140,23 @@ def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, st
 class _Tree:
     """The 一级/二级 names carried down from the rows above."""
 
-    __slots__ = ("level1", "level2")
+    __slots__ = ("first_level2", "level1", "level2", "told")
 
     def __init__(self) -> None:
         self.level1 = ""
         self.level2 = ""
+        self.first_level2 = ""  # the first 二级 under ``level1`` (its group, where the framework does not know it)
+        self.told = ""  # the unknown 一级 the user was told keeps the 二级 rows below it
+
+
+def _own_group(tree: _Tree, owner: str) -> bool:
+    """The carried-down 一级 is the unit's own group and keeps the row's 二级, whose framework 一级 is ``owner``: a
+    name the framework does not know (项目决策, an evaluation framework's word: ``row_alignment.unknown_level_name``)
+    whose first 二级 belongs to the same framework group (数量/质量/时效 under 项目决策, reading46: until then 质量指标
+    was moved to 产出指标). A 二级 of another group (社会效益指标 under 项目决策) is filed under its framework 一级,
+    as a placeholder's (……) or a label's (绩效指标) are."""
+    return (level_of(tree.level1) is None and unknown_level_name(tree.level1)
+            and level1_of_level2(tree.first_level2) == owner)
 
 
 _SOURCE = attrgetter("source")
@@ -487,22 +499,29 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         level1 = one_line(l1.text)  # type: ignore[union-attr]
         same = bool(tree.level1) and normalise_level1(level1) == normalise_level1(tree.level1)
         tree.level1, tree.level2 = level1, (tree.level2 if same else "")
+        if not same:
+            tree.first_level2 = ""
     if l2 is not None and not l2.blank:
         tree.level2 = one_line(l2.text)
+        if not tree.first_level2:
+            tree.first_level2 = tree.level2
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
         # row is kept as written (the review flags a wrong pairing).
-        # A 一级 named in words the framework does not know (项目决策, an evaluation framework's word) is the unit's
-        # own group: the rows below it are its own until a 一级 is written (reading46: 质量指标 under 项目决策 was
-        # moved to 产出指标); a placeholder (……) names nothing.
         if not written_level1 and not (tree.level1 and is_central_group(tree.level1)) and (
-                not tree.level1 or (not owns(tree.level1, tree.level2) and (
-                    level_of(tree.level1) is not None or not unknown_level_name(tree.level1)))):
+                not tree.level1 or not owns(tree.level1, tree.level2)):
             owner = level1_of_level2(tree.level2)
             if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
-                problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"
-                                                   f"「{owner}」", Severity.INFO))
-                tree.level1 = owner
+                if _own_group(tree, owner):
+                    if tree.told != tree.level1:
+                        tree.told = tree.level1
+                        problems.append(Problem(l2.source, f"一级指标「{tree.level1}」不是指标体系中的名称，按表中所写"
+                                                           f"读取，其下的二级指标「{tree.level2}」归入该一级指标，请核对",
+                                                Severity.WARNING))
+                else:
+                    problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系"
+                                                       f"补为「{owner}」", Severity.INFO))
+                    tree.level1, tree.first_level2 = owner, tree.level2
     if l2 is not None and l2.blank and not tree.level2 and tree.level1 \
             and normalise_level1(tree.level1) == LEVEL1_SATISFACTION and not is_department_table(parts, parts.heading):
         # 满意度指标 | | 群众满意度 | ≥90%: the project frameworks hold one 二级 under 满意度指标, so the empty cell can

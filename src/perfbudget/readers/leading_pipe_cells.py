@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import re
 
-_INDENT = " \t\u00a0\u3000"
-# an indented line led by a pipe: a row's next cell (``    | 数量指标``; ``    | |`` an empty one and the row's end)
-_CELL = re.compile(r"[ \t\u00a0\u3000]+\|")
+# what indents a cell line: spaces, no-break or 全角 (a line led by a tab is the seed's tab-cells form, read before)
+_INDENT = " \u00a0\u3000"
+# an indented line led by a pipe holding one cell: a row's next cell (``    | 数量指标``; ``    | |`` an empty one and
+# the row's end) — its text followed at most by pipes, never a whole pipe row (`` | 数量指标 | 次数 | 12次``: r118's
+# rows under a 一级 alone on its line, read by the pipe-row reader as they are)
+_CELL = re.compile(r"[ \u00a0\u3000]+\|[^|]*\|*\s*$")
 _LEAST_CELLS = 5  # cell lines a text needs to be such a table (a row of a header and a few values)
 
 
 def unwrap_leading_pipe_cells(text: str) -> str:
     """The text with each row of a leading-pipe cell table on one line (module docstring); the text itself when it
     holds fewer than :data:`_LEAST_CELLS` cell lines after a row's first line."""
-    if text.count("\n ") < _LEAST_CELLS:  # (most texts: no indented line at all, told in C)
-        return text
+    if "|" not in text or sum(text.count("\n" + space) for space in _INDENT) < _LEAST_CELLS:
+        return text  # (most texts: no pipe or no indented line at all, told in C)
     lines = text.splitlines()
     if sum(1 for line in lines if _CELL.match(line)) < _LEAST_CELLS:
         return text

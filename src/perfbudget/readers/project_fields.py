@@ -8,9 +8,10 @@ heading or year from the table before it. Every choice is noted, never silent.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
-from itertools import pairwise
+from itertools import islice
 
 from perfbudget.budget_parts import carried_over, parts_sum_differs
 from perfbudget.framework import names_department_table
@@ -108,6 +109,7 @@ def _goals(paragraphs: list[str]) -> list[str]:
     +2.8 % instructions a table, reading44's parse of each paragraph's first mark)."""
     out: list[str] = []
     last: ListMark | None = None
+    things = ""  # the counter the list's items number (_numbers_things), kept from paragraph to paragraph
     for k, paragraph in enumerate(paragraphs):
         if not paragraph:  # (no goal, as _goal_items reads it: _paragraphs gives none; a str test, not a slice)
             last = None
@@ -119,9 +121,9 @@ def _goals(paragraphs: list[str]) -> list[str]:
                 and (paragraph.find("2", 2) < 0 or _ENDED_TWO.search(paragraph, 2) is None):
             if goal := paragraph[2:].strip():  # (1.… and no next item: its mark parsed as list_mark would)
                 out.append(goal)
-            last = lone
+            last, things = lone, ""
         else:
-            items, last = _goal_items(paragraph, last, paragraphs[k + 1:])
+            items, last, things = _goal_items(paragraphs, k, last, things)
             out.extend(goal for item in items if (goal := item.strip()))
     return out
 
@@ -133,68 +135,78 @@ _ENDED_TWO = re.compile("[" + re.escape("".join(sorted(_ENDS_OR_SPACES))) + "]2"
 _FIRST_MARKS = {closer: mark for closer, mark in FIRST_MARKS.items() if mark.style in _GOAL_STYLES}
 
 
-def _goal_items(paragraph: str, last: ListMark | None,
-                following: list[str] | tuple[str, ...] = ()) -> tuple[list[str], ListMark | None]:
-    """The goals of one paragraph, their list numbers left off (the model's goals are unnumbered), and its list's
-    last mark: its items, where it is a list written on one line (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as
-    a web page's cell loses its line breaks: reading44; until then the first item kept the others, the first's
-    number alone left off), numbered from 1 or from the number after ``last``, the paragraph before's last mark, in
-    its style; else the paragraph. Marks of another style, or not the list's next number, are the item's text
-    (``1.…（2）…``, ``1.…；3.…``). A circled number before a counter (``①号召…``, ``①号楼…``:
-    :func:`goal_lines.before_counter`) is a mark only where the list goes on: it is the number after ``last``'s, or
-    a next mark stands in the paragraph or starts the next of ``following``, the paragraphs after it. A circled list
-    every item of which starts with a counter keeps its numbers (:func:`_numbers_things`). (A paragraph not starting
-    with a mark, most goals, costs one anchored match.)"""
+def _goal_items(paragraphs: Sequence[str], k: int, last: ListMark | None,
+                things: str = "") -> tuple[list[str], ListMark | None, str]:
+    """The goals of paragraph ``k`` of ``paragraphs``, their list numbers left off (the model's goals are
+    unnumbered), its list's last mark and what its list numbers: its items, where it is a list written on one line
+    (``1.…；2.…；3.…``, ``（1）…（2）…``, ``①…②…``, as a web page's cell loses its line breaks: reading44; until
+    then the first item kept the others, the first's number alone left off), numbered from 1 or from the number
+    after ``last``, the paragraph before's last mark, in its style; else the paragraph. Marks of another style, or
+    not the list's next number, are the item's text (``1.…（2）…``, ``1.…；3.…``). A circled number before a counter
+    (``①号召…``, ``①号楼…``: :func:`goal_lines.before_counter`) is a mark only where the list goes on: it is the
+    number after ``last``'s, or a next mark stands in the paragraph or starts the next paragraph. A circled list of
+    numbered buildings or phases keeps its numbers (:func:`_numbers_things`, decided at its first item: ``things``,
+    its counter, goes on with it, else ""). (A paragraph not starting with a mark, most goals, costs one anchored
+    match.)"""
+    paragraph = paragraphs[k]
     first = _goal_mark(paragraph)
     if first is None:
-        return [paragraph], None
+        return [paragraph], None, ""
     goes_on = last is not None and first.style == last.style and first.number == last.number + 1
     thing = first.style == CIRCLED and before_counter(paragraph, first.end)  # (①号召… or ①号楼…)
     if first.number != 1 and not goes_on:
-        return [paragraph if thing else paragraph[first.end:]], None
+        return [paragraph if thing else paragraph[first.end:]], None, ""
     found = _next_mark(paragraph, first)
-    if found is None:  # (most lists: one item a line)
-        if thing and not goes_on and not (following and following[0].startswith(chr(ord(CIRCLED) + first.number))):
-            return [paragraph], None
-        if thing and _numbers_things([first], paragraph, last if goes_on else None, following):
-            return [paragraph[first.start:]], first._replace(word=_THINGS)
-        return [paragraph[first.end:]], first
-    marks = [first, found]
-    while (found := _next_mark(paragraph, marks[-1])) is not None:
+    if found is None and not thing:  # (most lists: one item a line)
+        return [paragraph[first.end:]], first, ""
+    marks = [first]
+    while found is not None:
         marks.append(found)
+        found = _next_mark(paragraph, found)
+    if len(marks) == 1 and not goes_on and not (
+            k + 1 < len(paragraphs) and paragraphs[k + 1].startswith(chr(ord(CIRCLED) + first.number))):
+        return [paragraph], None, ""  # (①号楼外墙改造 where no list goes on: the building's number)
+    if not goes_on:  # (the list starts here: what it numbers decided for all its items)
+        things = _numbers_things(marks, paragraph, paragraphs, k + 1) if thing else ""
     # an item cut before the next one leaves it the separator (1.投入1.5万元，2.…): not the goal's
-    if thing and _numbers_things(marks, paragraph, last if goes_on else None, following):  # (①号楼…；②号楼…)
-        items = [paragraph[a.start:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(marks)]
-        return [*items, paragraph[marks[-1].start:]], marks[-1]._replace(word=_THINGS)
-    items = [paragraph[a.end:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in pairwise(marks)]
-    return [*items, paragraph[marks[-1].end:]], marks[-1]
+    cut = [mark.start if things else mark.end for mark in marks]  # (①号楼…；②号楼…: the numbers are the goals')
+    items = [paragraph[a:b.start].rstrip(_SPACES).rstrip(_SEPARATORS) for a, b in zip(cut, marks[1:], strict=False)]
+    return [*items, paragraph[cut[-1]:]], marks[-1], things
 
 
-# the word of a circled list's last mark whose items all start with a counter (_numbers_things): no list mark has it
-_THINGS = "号"
+# what a circled number numbers where each item of a list starts with it (①号楼…；②号楼…, ①期工程…；②期工程…):
+# buildings and phases — not 项, 年, 人, 本, 日 … that everyday items start with (①项目建设, ①年内完成, ①日常巡查)
+_THING_COUNTERS = "号期栋幢"
+# words starting with one of them: an item of words, its number the list's mark (①号召居民参与, ①期末验收)
+_THING_WORDS = ("号召", "号称", "期间", "期末", "期初", "期中", "期限", "期满", "期望", "期待", "期刊", "栋梁")
 
 
-def _numbers_things(marks: list[ListMark], paragraph: str, last: ListMark | None,
-                    following: list[str] | tuple[str, ...]) -> bool:
-    """A circled list numbers things (``①号楼改造；②号楼屋面防水``: buildings ① and ②), its numbers the goals' words:
-    every item starts with a counter (:func:`goal_lines.before_counter`) — the items before (``last``, the list's
-    mark so far, carries it as :data:`_THINGS`), the paragraph's (``marks``) and the paragraphs of ``following`` the
-    list goes on in, one item each. Left off, the numbers would leave 「号楼改造」 twice. An item starting with no
-    counter makes the numbers the list's marks (``①号召居民参与；②完成培训``, reading45)."""
-    if last is not None and last.word != _THINGS:
-        return False
-    if not all(before_counter(paragraph, mark.end) for mark in marks):
-        return False
+def _thing_counter(text: str, at: int) -> str:
+    """The counter numbering a building or a phase at ``at`` of ``text`` (:data:`_THING_COUNTERS`, no word starting
+    there), else ""."""
+    counter = text[at:at + 1]
+    return counter if counter and counter in _THING_COUNTERS and not text.startswith(_THING_WORDS, at) else ""
+
+
+def _numbers_things(marks: list[ListMark], paragraph: str, paragraphs: Sequence[str], k: int) -> str:
+    """The counter a circled list numbers things with (``①号楼改造；②号楼屋面防水``: buildings ① and ②, ``号``), its
+    numbers the goals' words, else "": every item has the same counter after its number, one numbering buildings or
+    phases (:func:`_thing_counter`) — the paragraph's items (``marks``) and those of the paragraphs from ``k`` on that
+    the list goes on in. Left off, the numbers would leave 「号楼改造」 twice. Any other item makes the numbers the
+    list's marks (``①号召居民参与；②完成培训``, reading45; ``①项目建设；②项目验收``, ``①号楼改造；②期工程开工``)."""
+    counter = _thing_counter(paragraph, marks[0].end)
+    if not counter or any(_thing_counter(paragraph, mark.end) != counter for mark in marks):
+        return ""
     last_mark = marks[-1]
-    for text in following:
+    for text in islice(paragraphs, k, None):
         if not text.startswith(chr(ord(CIRCLED) + last_mark.number)):  # (the list ends: no next number)
             break
         mark: ListMark | None = ListMark(None, CIRCLED, last_mark.number + 1, 0, 1)
         while mark is not None:  # (the paragraph's own items too: ②号楼…；③…)
-            if not before_counter(text, mark.end):
-                return False
+            if _thing_counter(text, mark.end) != counter:
+                return ""
             last_mark, mark = mark, _next_mark(text, mark)
-    return True
+    return counter
 
 
 def _next_mark(paragraph: str, previous: ListMark) -> ListMark | None:

@@ -18,7 +18,15 @@ from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_score_note, is_sign
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_header import SKIP
-from perfbudget.readers.labels import PROCESS_LEVEL2, column_role, header_field, is_footer, label_key, level_of
+from perfbudget.readers.labels import (
+    PROCESS_LEVEL2,
+    column_role,
+    header_field,
+    is_any_label,
+    is_footer,
+    label_key,
+    level_of,
+)
 
 
 def guess_level(cells: list[Cell], index: int) -> str:
@@ -61,8 +69,8 @@ _LEVEL_WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 def unknown_level_name(text: str) -> bool:
     """``text`` may be a level's name the framework does not know (项目决策): words alone, two to twelve of them —
-    not a placeholder (……, 指标2) nor a sentence."""
-    return _LEVEL_WORDS.fullmatch(text.strip()) is not None
+    not a placeholder (……, 指标2), a sentence nor a label the reader knows (绩效指标, 一级指标: ``is_any_label``)."""
+    return _LEVEL_WORDS.fullmatch(text := text.strip()) is not None and not is_any_label(text)
 
 
 def level3_after_level2(cells: list[Cell], index: int) -> bool:

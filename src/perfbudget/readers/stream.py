@@ -219,19 +219,23 @@ def starts_table(cell: Cell) -> bool:
 _GRID_HEAD_LENGTH = 16  # a funds grid's head cell with its note (年度预算申请(万元)), not a line of glued cells
 
 
-def _starts_stream_table(cell: Cell) -> bool:
-    """``starts_table``, or a ``label：value`` cell naming the unit or project (``填报单位:桃源县财政局`` one cell a
-    line above the form: the table's first row, no heading line dropped; misses22)."""
+def _starts_stream_table(cells: list[Cell], i: int) -> bool:
+    """``starts_table`` of ``cells[i]``, or a ``label：value`` cell naming the unit or project
+    (``填报单位:桃源县财政局`` one cell a line above the form: the table's first row, no heading line dropped;
+    misses22), or a funds grid's head."""
+    cell = cells[i]
     if starts_table(cell):
         return True
     text = cell.text
     if "资金情况" in text and _FUNDS_NOTE.match(text.strip()):
         return True  # 总体资金情况(万元): a 部门整体 form's funds grid begins the table, its money unit with it
     if ("预算" in text or "执行数" in text) and (fund_column(text) is not None or (
-            len(text.strip()) <= _GRID_HEAD_LENGTH and money_unit_note(text) is not None)):
+            len(text.strip()) <= _GRID_HEAD_LENGTH and money_unit_note(text) is not None
+            and i + 1 < len(cells) and fund_column(cells[i + 1].text) is not None)):
         # 年度预算申请(万元) / 年初预算数 / 全年预算数 / 全年执行数: a 自评表's funds grid head begins the table
         # (reading46: the table began at its 自评得分 column, the head left in the heading, 年度资金总额's first
-        # figure, its 年初预算数, read as the budget and the grid's money unit lost)
+        # figure, its 年初预算数, read as the budget and the grid's money unit lost); a label with its note begins it
+        # only before a fund column (not a title: 2024年预算(万元) / 项目名称)
         return True
     # (a cover's label and value without a colon, a gap between them: 项目名称        代表之家, kinds44)
     return ("：" in text or ":" in text or has_gap(text)) and label_line_cells(text.strip()) is not None
@@ -458,7 +462,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
     last_header: list[Cell] | None = None
     runs = _HeaderRuns(cells)
     while position < len(cells):
-        start = next((i for i in range(position, len(cells)) if _starts_stream_table(cells[i])), None)
+        start = next((i for i in range(position, len(cells)) if _starts_stream_table(cells, i)), None)
         if start is None:
             break
         heading = _heading(cells[position:start])

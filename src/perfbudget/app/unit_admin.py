@@ -171,7 +171,7 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
                               "另一份的内容如需保留，可在合并后把它的文件再导入一次，成为保留项目的新版本")
         unit_rows.move_projects(tx.connection, moved, target.id, steps)
         aliases = keep_aliases(tx.connection, source, target)
-        unit_rows.merge_unit_rows(tx.connection, source.id, target.id, Unit(target.code, target.name))
+        unit_rows.merge_unit_rows(tx.connection, source.id, target.id)
         tx.audit(actor, "unit.merge", "unit", target.id,
                  f"单位「{unit_label(source)}」并入「{unit_label(target)}」（{len(moved)} 个项目）",
                  before={"unit": {"id": source.id, "code": source.code, "name": source.name}},

@@ -94,10 +94,10 @@ def test_unit_merge_and_library_export_draw_the_one_bar(tmp_path: Path, monkeypa
 
 def test_a_merge_tells_each_project_moved_and_the_library_in_chunks(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from perfbudget.app import unit_admin
+    from perfbudget.library import build
 
     url = _store(tmp_path)
-    monkeypatch.setattr(unit_admin, "LIBRARY_CHUNK", 1)
+    monkeypatch.setattr(build, "UPDATE_CHUNK", 1)  # the one chunk size: the catch-up's and the merge's
     told: list[tuple[str, int, int | None]] = []
     store = Store(url)
     try:
@@ -109,3 +109,24 @@ def test_a_merge_tells_each_project_moved_and_the_library_in_chunks(tmp_path: Pa
     assert done.projects == 1
     assert told == [("核对单位", 0, None), ("移动项目", 1, 1), ("更新项目标识", 1, 1),
                     ("更新指标库", 0, 1), ("更新指标库", 1, 1)]
+
+
+def test_merge_updates_the_library_in_the_catch_ups_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``unit merge`` brings its moved projects into the library through ``library.build.update_library_in_chunks``,
+    the catch-up's loop and chunk size (a copy of both, ``app.unit_admin.LIBRARY_CHUNK``, until faces46's second
+    reading)."""
+    from perfbudget.library import build
+
+    url = _store(tmp_path)
+    (tmp_path / "绿化项目.txt").write_text(_table("100002测试二单位", "绿化项目"), encoding="utf-8")
+    assert runner.invoke(app, ["import", str(tmp_path / "绿化项目.txt"), "--db", url]).exit_code == 0
+    monkeypatch.setattr(build, "UPDATE_CHUNK", 1)
+    chunks: list[list[int]] = []
+    update = build.update_library
+    monkeypatch.setattr(build, "update_library", lambda store, ids: (chunks.append(list(ids)), update(store, ids)))
+    told: list[tuple[str, int, int | None]] = []
+    with Store(url) as store:
+        merge_units(store, Principal(1, "admin", "admin", Role.ADMIN, None), "100001", "100002", username="admin",
+                    steps=lambda step, done, total: told.append((step, done, total)))
+    assert len(chunks) == 2 and all(len(chunk) == 1 for chunk in chunks)
+    assert [(done, total) for step, done, total in told if step == "更新指标库"] == [(0, 2), (1, 2), (2, 2)]

@@ -35,8 +35,6 @@ from perfbudget.model import Unit
 from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store.transaction import Actor
 
-LIBRARY_CHUNK = 1000  # projects brought into the library at a time after a merge (catch-up's CATCH_UP_CHUNK)
-
 if TYPE_CHECKING:
     from perfbudget.store import Store
 
@@ -144,8 +142,9 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
                 steps: Steps = quiet_steps) -> UnitOutcome:
     """Move every project and document of the unit ``other`` names into the unit ``into`` names, and delete the
     emptied unit. ``steps`` (``perfbudget unit merge``'s bar since faces46): 核对单位 while the clashes are looked
-    for, 移动项目 and 更新项目标识 a project at a time, then 更新指标库 :data:`LIBRARY_CHUNK` projects at a time."""
-    from perfbudget.library.build import update_library
+    for, 移动项目 and 更新项目标识 a project at a time, then 更新指标库 a chunk at a time
+    (``library.build.update_library_in_chunks``)."""
+    from perfbudget.library.build import update_library_in_chunks
     from perfbudget.store import unit_rows
     from perfbudget.store.unit_aliases import keep_aliases
 
@@ -177,11 +176,7 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
                  before={"unit": {"id": source.id, "code": source.code, "name": source.name}},
                  after={"unit": {"id": target.id, "code": target.code, "name": target.name},
                         "projects": sorted(moved), "aliases": aliases}, unit_code=target.code, ip=ip)
-    ids = sorted(moved)
-    for start in range(0, len(ids), LIBRARY_CHUNK):
-        steps("更新指标库", start, len(ids))
-        update_library(store, ids[start:start + LIBRARY_CHUNK])
-    steps("更新指标库", len(ids), len(ids))
+    update_library_in_chunks(store, moved, steps)
     return UnitOutcome(target.id, len(moved),
                        f"已把单位「{unit_label(source)}」的 {len(moved)} 个项目并入「{unit_label(target)}」")
 

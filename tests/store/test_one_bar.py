@@ -130,3 +130,18 @@ def test_merge_updates_the_library_in_the_catch_ups_chunks(tmp_path: Path, monke
                     steps=lambda step, done, total: told.append((step, done, total)))
     assert len(chunks) == 2 and all(len(chunk) == 1 for chunk in chunks)
     assert [(done, total) for step, done, total in told if step == "更新指标库"] == [(0, 2), (1, 2), (2, 2)]
+
+
+def test_renaming_a_unit_without_a_code_draws_the_bar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit without a code is keyed by its name: renamed, its projects are keyed anew and brought into the library
+    again, the work of a merge, with no bar until faces46's second reading."""
+    url = _store(tmp_path)
+    for project in ("甲项目", "乙项目"):
+        (tmp_path / f"{project}.txt").write_text(_table("单位名称：测试三单位", project), encoding="utf-8")
+        assert runner.invoke(app, ["import", str(tmp_path / f"{project}.txt"), "--db", url]).exit_code == 0
+    _terminal(monkeypatch)
+    renamed = runner.invoke(app, ["unit", "rename", "测试三单位", "测试四单位", "--user", "admin", "--db", url])
+    assert renamed.exit_code == 0, renamed.output
+    shown = _shown(renamed.stderr)
+    assert re.search(r"移动项目 ━+ \d/2", shown) and re.search(r"更新指标库 ━+ 2/2", shown), shown
+    assert "单位「测试三单位（无编码）」已改名为「测试四单位」" in shown

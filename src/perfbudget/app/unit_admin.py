@@ -103,13 +103,17 @@ def _clean_name(name: str) -> str:
 
 
 def rename_unit(store: Store, principal: Principal | None, reference: str, name: str, *,
-                username: str | None = None, ip: str | None = None, via: str = "cli") -> UnitOutcome:
-    """Give the unit ``reference`` names the name ``name``."""
-    from perfbudget.library.build import update_library
+                username: str | None = None, ip: str | None = None, via: str = "cli",
+                steps: Steps = quiet_steps) -> UnitOutcome:
+    """Give the unit ``reference`` names the name ``name``. ``steps`` (``perfbudget unit rename``'s bar since faces46's
+    second reading): as :func:`merge_units` tells them — a unit without a code is keyed by its name, so its projects
+    are keyed anew and brought into the library again, as many as a merge moves."""
+    from perfbudget.library.build import update_library_in_chunks
     from perfbudget.store import unit_rows
 
     actor = _actor(principal, username)
     shown = _clean_name(name)
+    steps("核对单位", 0, None)
     with store.transaction() as tx:
         row = _found(tx, reference, via)
         if row.name == shown:
@@ -127,13 +131,13 @@ def rename_unit(store: Store, principal: Principal | None, reference: str, name:
             moved, clashes = unit_rows.rekeyed_projects(tx.connection, row.id, unit)
             if clashes:  # (no unit holds the name, so no project can hold the identities: kept as a guard)
                 raise UnitRefused("以下项目与其他单位的项目相同，无法改名：" + "、".join(clashes[:_LISTED]))
-            unit_rows.move_projects(tx.connection, moved, row.id)
+            unit_rows.move_projects(tx.connection, moved, row.id, steps)
         unit_rows.rename_unit_row(tx.connection, row.id, unit)
         tx.audit(actor, "unit.rename", "unit", row.id, f"单位「{unit_label(row)}」改名为「{shown}」",
                  before={"code": row.code, "name": row.name}, after={"code": row.code, "name": shown},
                  unit_code=row.code, ip=ip)
     if moved:
-        update_library(store, list(moved))
+        update_library_in_chunks(store, moved, steps)
     return UnitOutcome(row.id, len(moved), f"单位「{unit_label(row)}」已改名为「{shown}」")
 
 

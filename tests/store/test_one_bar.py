@@ -145,3 +145,17 @@ def test_renaming_a_unit_without_a_code_draws_the_bar(tmp_path: Path, monkeypatc
     shown = _shown(renamed.stderr)
     assert re.search(r"移动项目 ━+ \d/2", shown) and re.search(r"更新指标库 ━+ 2/2", shown), shown
     assert "单位「测试三单位（无编码）」已改名为「测试四单位」" in shown
+
+
+def test_import_off_a_terminal_tells_the_bar_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``import`` to a pipe or a log draws no bar, and its per-file loop pays nothing for one (issue 17's tables a
+    second): neither the file's shown name nor a step is told."""
+    told: list[str] = []
+    monkeypatch.setattr(progress_bar.ShownSteps, "now", lambda self, text: told.append(text))
+    shown = progress_bar.ShownSteps.__call__
+    monkeypatch.setattr(progress_bar.ShownSteps, "__call__",
+                        lambda self, step, done, total: (told.append(step), shown(self, step, done, total))[1])
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    imported = runner.invoke(app, ["import", *_files(tmp_path), "--db", url])
+    assert imported.exit_code == 0 and "━" not in imported.stderr, imported.output
+    assert told == []

@@ -5,6 +5,7 @@ it showed before (审核 N/N 个指标; 导入 N/N 个文件 and the file being 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -159,3 +160,27 @@ def test_import_off_a_terminal_tells_the_bar_nothing(tmp_path: Path, monkeypatch
     imported = runner.invoke(app, ["import", *_files(tmp_path), "--db", url])
     assert imported.exit_code == 0 and "━" not in imported.stderr, imported.output
     assert told == []
+
+
+def test_library_export_streams_the_groups_it_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export counts its groups first (those used by ``minimum`` indicators) and reads them one by one: it read
+    every group into a list before the first step, and told a total of every group, ``minimum`` applied after."""
+    from perfbudget.app.library import export_library
+    from perfbudget.store import library_reads
+
+    url = _store(tmp_path)  # two projects: 群众满意度 used twice, each 人数 once
+    read: list[int] = []
+    stream = library_reads.all_groups
+
+    def counted(*args: object) -> object:
+        for group in stream(*args):  # type: ignore[arg-type]
+            read.append(group["id"])
+            yield group
+
+    monkeypatch.setattr(library_reads, "all_groups", counted)
+    told: list[tuple[int, int | None, int]] = []
+    with Store(url) as store:
+        content, count = export_library(store, "json", 2,
+                                        lambda step, done, total: told.append((done, total, len(read))))
+    assert count == 1 and [g["names"] for g in json.loads(content)["groups"]] == [["群众满意度"]]
+    assert told[:2] == [(0, 1, 0), (1, 1, 1)]  # of the one group used twice, told as it is read

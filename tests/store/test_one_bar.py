@@ -68,7 +68,7 @@ def test_import_and_review_draw_the_one_bar_with_what_they_showed(tmp_path: Path
     assert imported.exit_code == 0, imported.output
     assert re.search(r"导入 ━+ 2/2 个文件 .*维修项目\.txt", _shown(imported.stderr)), imported.stderr
     reviewed = runner.invoke(app, ["review", "--db", url])
-    assert reviewed.exit_code in (0, 1), reviewed.output
+    assert reviewed.exit_code == 1, reviewed.output  # errors found (2 a table, as review --json below counts them)
     assert re.search(r"审核 ━+ 4/4 个指标", _shown(reviewed.stderr)), reviewed.stderr
     monkeypatch.undo()  # a pipe or a log: the commands' own lines alone, as before
     again = runner.invoke(app, ["review", "--db", url])
@@ -184,3 +184,19 @@ def test_library_export_streams_the_groups_it_counted(tmp_path: Path, monkeypatc
                                         lambda step, done, total: told.append((done, total, len(read))))
     assert count == 1 and [g["names"] for g in json.loads(content)["groups"]] == [["群众满意度"]]
     assert told[:2] == [(0, 1, 0), (1, 1, 1)]  # of the one group used twice, told as it is read
+
+
+def test_json_on_stdout_stays_clean_with_stderr_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``import --json`` and ``review --json`` while stderr is a terminal (a user's shell piping stdout to a file or
+    jq): stdout is the JSON alone, no bar drawn into it; the exit codes exact."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    files = _files(tmp_path)
+    _terminal(monkeypatch)
+    imported = runner.invoke(app, ["import", *files, "--db", url, "--json"])
+    assert imported.exit_code == 0, imported.output
+    assert [f["status"] for f in json.loads(imported.stdout)["files"]] == ["imported", "imported"]
+    reviewed = runner.invoke(app, ["review", "--db", url, "--json"])
+    projects = json.loads(reviewed.stdout)["projects"]
+    assert [p["errors"] for p in projects] == [2, 2] and reviewed.exit_code == 1  # 1: errors were found
+    for said in (imported.stdout, reviewed.stdout):
+        assert not re.search("[━╺╸\r\x1b]", said), said

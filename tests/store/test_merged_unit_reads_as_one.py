@@ -2,8 +2,9 @@
 the moved documents kept the merged unit's code and name, so the kept unit's projects were two units' to every face
 that works on stored projects as a file — ``template --unit KEPT`` refused them 「所选项目属于 2 个单位…请用 --unit
 指定单位编码」 although ``--unit`` was given, ``export --unit`` likewise, and ``review --db --unit`` reviewed them as
-two units (the cross-project rules apart). The documents are now recorded under the kept unit, as a later import of
-the merged unit's file records its own (``store.importer.landed``)."""
+two units (the cross-project rules apart). Every stored version now reads its unit's code and name from ``units`` (the
+unit it belongs to, ``store.queries.UNIT_NOW``); the documents keep the unit their files named (faces46's second
+reading: rewriting those copies lost the moved files' own words and still left a renamed coded unit under two names)."""
 
 from __future__ import annotations
 
@@ -72,41 +73,28 @@ def test_a_renamed_unit_without_a_code_is_one_unit_before_and_after(tmp_path: Pa
     assert document["unit"]["name"] == "测试四单位" and len(document["projects"]) == 2
 
 
-def test_migration_1849_records_a_merged_or_renamed_units_documents_under_it(db_url: str, tmp_path: Path) -> None:
-    """A store merged (or an uncoded unit renamed) before faces46: its documents take their unit's code and name; a
-    coded unit's documents keep the names their files gave."""
-    from alembic import command
+def test_a_renamed_coded_unit_merged_has_one_name_everywhere(tmp_path: Path) -> None:
+    """``unit rename 100001 新名单位`` then ``unit merge 100001 100002``: the store said 新名单位, ``export --unit`` the
+    first file's 测试单位 and ``export 维修项目`` 新名单位 (each read its documents' copies). The moved file's document
+    still names the unit its file wrote."""
     from sqlalchemy import text
 
-    from perfbudget.app.roles import Principal, Role
-    from perfbudget.app.unit_admin import merge_units
     from perfbudget.store import Store
-    from perfbudget.store.engine import write_transaction
-    from perfbudget.store.migrate import alembic_config, head_revision
-    from tests.store.helpers import import_file
 
-    files = _files(tmp_path)
-    uncoded = tmp_path / "丙.txt"
-    uncoded.write_text("项目支出绩效目标表\n单位名称：测试五单位\n单位：万元\n项目名称\t丙项目\n预算数\t5\n"
-                       "其中：财政资金\t5\n其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
-                       "产出指标\t数量指标\t培训人数\t≥100人\n", encoding="utf-8")
-    with Store(db_url) as store:
-        for path in (*files, uncoded):
-            assert import_file(store, path).new_projects == 1
-        merge_units(store, Principal(1, "admin", "admin", Role.ADMIN, None), "100001", "100002", username="admin")
-        with write_transaction(store.engine, moves=None) as connection:
-            command.downgrade(alembic_config(connection), "1847_attack39")
-            # as the merge and the rename before faces46 left them
-            connection.execute(text("UPDATE documents SET unit_code = '100002', unit_name = '测试二单位' "
-                                    "WHERE file_name LIKE '%维修项目.txt'"))
-            connection.execute(text("UPDATE documents SET unit_name = '测试一单位' "
-                                    "WHERE file_name LIKE '%培训项目.txt'"))
-            connection.execute(text("UPDATE units SET name = '测试六单位', key = 'name:测试六单位' "
-                                    "WHERE code IS NULL"))
-        with write_transaction(store.engine, moves=None) as connection:
-            command.upgrade(alembic_config(connection), head_revision())
-        with store.reading() as tx:
-            rows = tx.connection.execute(text("SELECT file_name, unit_code, unit_name FROM documents")).all()
-    found = {Path(name).name: (code, unit) for name, code, unit in rows}
-    assert found == {"培训项目.txt": ("100001", "测试一单位"),  # its unit's code: the file's name kept
-                     "维修项目.txt": ("100001", "测试单位"), "丙.txt": (None, "测试六单位")}
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert runner.invoke(app, ["import", *_files(tmp_path), "--db", url]).exit_code == 0
+    assert runner.invoke(app, ["user", "add", "admin", "--role", "admin", "--password", PASSWORD,
+                               "--db", url]).exit_code == 0
+    for step in (["rename", "100001", "新名单位"], ["merge", "100001", "100002"]):
+        done = runner.invoke(app, ["unit", *step, "--user", "admin", "--db", url])
+        assert done.exit_code == 0, done.output
+    for chosen in (["--unit", "100001"], ["维修项目"], ["培训项目"]):
+        exported = runner.invoke(app, ["export", *chosen, "--db", url, "--to", "json", "-o", str(tmp_path / "x.json")])
+        assert exported.exit_code == 0, exported.output
+        document = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+        assert document["unit"] == {"code": "100001", "name": "新名单位"}, chosen
+    shown = runner.invoke(app, ["show", "维修项目", "--db", url, "--json"])
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["unit"] == {"code": "100001", "name": "新名单位"}
+    with Store(url) as store, store.reading() as tx:
+        written = tx.connection.execute(text("SELECT unit_code, unit_name FROM documents ORDER BY id")).all()
+    assert [tuple(row) for row in written] == [("100001", "测试单位"), ("100002", "测试二单位")]

@@ -53,7 +53,7 @@ from perfbudget.store.desk_tables import reviewer_grades
 from perfbudget.store.driver import DriverStatement
 from perfbudget.store.engine import is_postgres
 from perfbudget.store.evaluations import KIND_EVALUATION
-from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
+from perfbudget.store.queries import INDICATOR_COLUMNS, UNIT_NOW, StoredVersion
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import (
     change_counters,
@@ -135,7 +135,7 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
             units.c.name.label("h_unit_name"), workflow_states.c.state.label("h_state"),
             workflow_states.c.approved_version.label("h_approved_version")]
     version: list[Any] = [versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
-               projects.c.latest_version, documents.c.unit_code, documents.c.unit_name, documents.c.money_unit,
+               projects.c.latest_version, *UNIT_NOW, documents.c.money_unit,
                documents.c.kind, documents.c.file_name, documents.c.imported_at, documents.c.sha256]
     picked: Any
     evaluated: Any

@@ -35,8 +35,6 @@ from perfbudget.model import Unit
 from perfbudget.steps import Steps, quiet_steps
 from perfbudget.store.transaction import Actor
 
-LIBRARY_CHUNK = 1000  # projects brought into the library at a time after a merge (catch-up's CATCH_UP_CHUNK)
-
 if TYPE_CHECKING:
     from perfbudget.store import Store
 
@@ -105,13 +103,17 @@ def _clean_name(name: str) -> str:
 
 
 def rename_unit(store: Store, principal: Principal | None, reference: str, name: str, *,
-                username: str | None = None, ip: str | None = None, via: str = "cli") -> UnitOutcome:
-    """Give the unit ``reference`` names the name ``name``."""
-    from perfbudget.library.build import update_library
+                username: str | None = None, ip: str | None = None, via: str = "cli",
+                steps: Steps = quiet_steps) -> UnitOutcome:
+    """Give the unit ``reference`` names the name ``name``. ``steps`` (``perfbudget unit rename``'s bar since faces46's
+    second reading): as :func:`merge_units` tells them — a unit without a code is keyed by its name, so its projects
+    are keyed anew and brought into the library again, as many as a merge moves."""
+    from perfbudget.library.build import update_library_in_chunks
     from perfbudget.store import unit_rows
 
     actor = _actor(principal, username)
     shown = _clean_name(name)
+    steps("核对单位", 0, None)
     with store.transaction() as tx:
         row = _found(tx, reference, via)
         if row.name == shown:
@@ -129,13 +131,13 @@ def rename_unit(store: Store, principal: Principal | None, reference: str, name:
             moved, clashes = unit_rows.rekeyed_projects(tx.connection, row.id, unit)
             if clashes:  # (no unit holds the name, so no project can hold the identities: kept as a guard)
                 raise UnitRefused("以下项目与其他单位的项目相同，无法改名：" + "、".join(clashes[:_LISTED]))
-            unit_rows.move_projects(tx.connection, moved, row.id)
+            unit_rows.move_projects(tx.connection, moved, row.id, steps)
         unit_rows.rename_unit_row(tx.connection, row.id, unit)
         tx.audit(actor, "unit.rename", "unit", row.id, f"单位「{unit_label(row)}」改名为「{shown}」",
                  before={"code": row.code, "name": row.name}, after={"code": row.code, "name": shown},
                  unit_code=row.code, ip=ip)
     if moved:
-        update_library(store, list(moved))
+        update_library_in_chunks(store, moved, steps)
     return UnitOutcome(row.id, len(moved), f"单位「{unit_label(row)}」已改名为「{shown}」")
 
 
@@ -144,8 +146,9 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
                 steps: Steps = quiet_steps) -> UnitOutcome:
     """Move every project and document of the unit ``other`` names into the unit ``into`` names, and delete the
     emptied unit. ``steps`` (``perfbudget unit merge``'s bar since faces46): 核对单位 while the clashes are looked
-    for, 移动项目 and 更新项目标识 a project at a time, then 更新指标库 :data:`LIBRARY_CHUNK` projects at a time."""
-    from perfbudget.library.build import update_library
+    for, 移动项目 and 更新项目标识 a project at a time, then 更新指标库 a chunk at a time
+    (``library.build.update_library_in_chunks``)."""
+    from perfbudget.library.build import update_library_in_chunks
     from perfbudget.store import unit_rows
     from perfbudget.store.unit_aliases import keep_aliases
 
@@ -171,17 +174,13 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
                               "另一份的内容如需保留，可在合并后把它的文件再导入一次，成为保留项目的新版本")
         unit_rows.move_projects(tx.connection, moved, target.id, steps)
         aliases = keep_aliases(tx.connection, source, target)
-        unit_rows.merge_unit_rows(tx.connection, source.id, target.id, Unit(target.code, target.name))
+        unit_rows.merge_unit_rows(tx.connection, source.id, target.id)
         tx.audit(actor, "unit.merge", "unit", target.id,
                  f"单位「{unit_label(source)}」并入「{unit_label(target)}」（{len(moved)} 个项目）",
                  before={"unit": {"id": source.id, "code": source.code, "name": source.name}},
                  after={"unit": {"id": target.id, "code": target.code, "name": target.name},
                         "projects": sorted(moved), "aliases": aliases}, unit_code=target.code, ip=ip)
-    ids = sorted(moved)
-    for start in range(0, len(ids), LIBRARY_CHUNK):
-        steps("更新指标库", start, len(ids))
-        update_library(store, ids[start:start + LIBRARY_CHUNK])
-    steps("更新指标库", len(ids), len(ids))
+    update_library_in_chunks(store, moved, steps)
     return UnitOutcome(target.id, len(moved),
                        f"已把单位「{unit_label(source)}」的 {len(moved)} 个项目并入「{unit_label(target)}」")
 

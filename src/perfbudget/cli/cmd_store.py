@@ -210,11 +210,14 @@ def import_command(
     if as_json:  # the files as they come, the summary at the end: memory stays bounded
         write_json('{\n  "files": [')
     with steps_bar(many, counted="个文件") as steps:
-        steps("导入", 0, total)
+        drawn = steps.drawn  # off a terminal (a pipe, a log, --json) the loop tells the bar nothing: no cost a file
+        if drawn:
+            steps("导入", 0, total)
         outcomes = (iter([import_stream(store, settings, sys.stdin.buffer, request)]) if from_stdin
                     else import_files(store, settings, walk_files(paths), request, jobs=jobs, writers=writers))
         for index, outcome in enumerate(outcomes):
-            steps.now(shown_name(Path(outcome.file).name))
+            if drawn:
+                steps.now(shown_name(Path(outcome.file).name))
             summary[outcome.status] = summary.get(outcome.status, 0) + 1
             new += outcome.new_projects
             changed += outcome.changed_projects
@@ -231,12 +234,13 @@ def import_command(
                 if outcome.status not in ("imported", "unchanged"):
                     err.print(_outcome_line(outcome), markup=False)
                     print_problems(outcome.problems)
-                elif not steps.drawn:  # highlighting colours nothing off a terminal, and costs 2/3 of the print
+                elif not drawn:  # highlighting colours nothing off a terminal, and costs 2/3 of the print
                     out.print(_outcome_line(outcome), markup=False, highlight=highlight)
                 for notice in outcome.notices:
                     out.print(f"  · {notice}", markup=False)
                 _print_refused(outcome.file, outcome.refused_tables)
-            steps("导入", index + 1, total)
+            if drawn:
+                steps("导入", index + 1, total)
     store.close()
     files = sum(summary.values())
     summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}

@@ -197,15 +197,15 @@ def update_library(store: Store, project_ids: Iterable[int]) -> None:
                 raise
 
 
-CATCH_UP_CHUNK = 1000  # projects per update when the library catches up (its memory stays bounded)
+UPDATE_CHUNK = 1000  # projects per update when many come at once (a catch-up, a unit merged or renamed): memory bounded
 CATCH_UP_REBUILD = 20_000  # more lagging projects than this: a full build is faster than updates
 
 
 def catch_up_library(store: Store) -> int:
     """Bring in the projects the library lags behind (``library_reads.lagging_projects``: the documents an
     import committed before it was killed, or a library never built); returns how many. Updated
-    ``CATCH_UP_CHUNK`` at a time; past ``CATCH_UP_REBUILD`` the whole library is built instead
-    (an update costs some 3 ms a project, a build 15–22 s at 1,000,000 indicators, docs/library.md)."""
+    ``UPDATE_CHUNK`` at a time (:func:`update_library_in_chunks`); past ``CATCH_UP_REBUILD`` the whole library is
+    built instead (an update costs some 3 ms a project, a build 15–22 s at 1,000,000 indicators, docs/library.md)."""
     from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
@@ -213,9 +213,19 @@ def catch_up_library(store: Store) -> int:
     if len(lagging) > CATCH_UP_REBUILD:
         build_library(store)
         return len(lagging)
-    for start in range(0, len(lagging), CATCH_UP_CHUNK):
-        update_library(store, lagging[start:start + CATCH_UP_CHUNK])
+    update_library_in_chunks(store, lagging)
     return len(lagging)
+
+
+def update_library_in_chunks(store: Store, project_ids: Iterable[int], steps: Steps = quiet_steps) -> None:
+    """:func:`update_library` for many projects, :data:`UPDATE_CHUNK` at a time (each chunk its own transaction),
+    told as 更新指标库 done of all before each chunk and once at the end: the catch-up after an import, and ``unit
+    merge`` and ``unit rename``'s projects keyed anew."""
+    ids = sorted(set(project_ids))
+    for start in range(0, len(ids), UPDATE_CHUNK):
+        steps("更新指标库", start, len(ids))
+        update_library(store, ids[start:start + UPDATE_CHUNK])
+    steps("更新指标库", len(ids), len(ids))
 
 
 def update_library_for_documents(store: Store, document_ids: list[int]) -> None:

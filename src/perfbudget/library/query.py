@@ -206,22 +206,20 @@ def marks(measure: dict[str, Any]) -> dict[str, str]:
 
 def all_groups(store: Store, minimum: int = 1, steps: Steps = quiet_steps) -> list[dict[str, Any]]:
     """Every group used by at least ``minimum`` indicators, most used first (for export); ``steps`` told 读取指标库
-    a group at a time."""
+    a group at a time, of the total counted first (the groups streamed, never all held as rows at once)."""
     from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
-        out = []
-        groups = list(reads.all_groups(connection))
-        steps("读取指标库", 0, len(groups))
-        for done, group in enumerate(groups, 1):
-            steps("读取指标库", done, len(groups))
-            if group["indicator_count"] < minimum:
-                continue
+        out: list[dict[str, Any]] = []
+        total = reads.groups_used_by(connection, minimum)
+        steps("读取指标库", 0, total)
+        for group in reads.all_groups(connection, minimum):
             stats = json.loads(group["stats"] or "{}")
             out.append(group_summary(group, []) | {
                 "id": group["id"], "qualitative_share": stats.get("qualitative_share", "0"),
                 "measures": stats.get("measures", []),
                 "names": [n["norm"] for n in reads.names_in_groups(connection, [group["id"]])]})
+            steps("读取指标库", len(out), total)
         return out
 
 

@@ -157,10 +157,22 @@ def group_count(connection: Connection) -> dict[str, int]:
             "entries": connection.execute(select(func.count()).select_from(library_entries)).scalar_one()}
 
 
-def all_groups(connection: Connection) -> Iterator[dict[str, Any]]:
+def all_groups(connection: Connection, minimum: int | None = None) -> Iterator[dict[str, Any]]:
+    """The groups, most used first, as they are read (``minimum``: those used by at least that many indicators)."""
     query = select(library_groups).order_by(library_groups.c.indicator_count.desc(), library_groups.c.id)
+    if minimum is not None:
+        query = query.where(library_groups.c.indicator_count >= minimum)
     for row in connection.execute(query):
         yield dict(row._mapping)
+
+
+def groups_used_by(connection: Connection, minimum: int | None = None) -> int:
+    """How many groups :func:`all_groups` gives (one ``SELECT count``: the export's bar knows its total before it
+    streams them)."""
+    query = select(func.count()).select_from(library_groups)
+    if minimum is not None:
+        query = query.where(library_groups.c.indicator_count >= minimum)
+    return int(connection.execute(query).scalar_one())
 
 
 def project_summaries(connection: Connection, project_ids: list[int]) -> dict[int, dict[str, Any]]:

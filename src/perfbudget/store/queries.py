@@ -420,14 +420,19 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
     return [dict(row._mapping) for row in found]
 
 
+# The unit a stored version belongs to, as the unit is now (its row in ``units``), not as the file that brought the
+# version named it (``documents.unit_code``/``unit_name``, kept as written): a unit renamed, or merged into another,
+# reads back as one unit on every face (faces46's second reading: the documents' copies split a merged unit in two).
+UNIT_NOW = (units.c.code.label("unit_code"), units.c.name.label("unit_name"))
+
 # Built once: a statement made per call costs more in SQLAlchemy's expression building than the
 # query costs in the database (a project page runs several of them).
 _VERSION_HEAD = (
     select(project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
-           projects.c.latest_version, documents.c.unit_code, documents.c.unit_name,
-           documents.c.money_unit, documents.c.kind, documents.c.file_name, documents.c.imported_at,
-           documents.c.sha256)
+           projects.c.latest_version, *UNIT_NOW, documents.c.money_unit, documents.c.kind, documents.c.file_name,
+           documents.c.imported_at, documents.c.sha256)
     .join(projects, projects.c.id == project_versions.c.project_id)
+    .join(units, units.c.id == projects.c.unit_id)
     .join(documents, documents.c.id == project_versions.c.document_id))
 _HEADS_BY_ID = _VERSION_HEAD.where(project_versions.c.id.in_(bindparam("ids", expanding=True)))
 _HEAD_BY_NUMBER = _VERSION_HEAD.where(project_versions.c.project_id == bindparam("project_id"),
@@ -573,7 +578,9 @@ def version_total(connection: Connection, project_id: int) -> int:
 
 def stored_document(connection: Connection, document_id: int) -> Document | None:
     """A whole stored document: each of its tables as the version it brought or confirmed."""
-    head = connection.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
+    head = connection.execute(select(documents.c.money_unit, documents.c.kind, *UNIT_NOW)
+                              .join(units, units.c.id == documents.c.unit_id)
+                              .where(documents.c.id == document_id)).mappings().first()
     if head is None:
         return None
     version_ids = list(connection.execute(

@@ -188,7 +188,8 @@ def _indicators_by_version_columns(connection: Connection, where: Any) -> dict[i
 
 
 # A latest version's row as a bulk load reads it: the values of rows.project_from_values in its order, the
-# version's meta, the document's and the unit's (positions, not names: a province's 100,000 rows)
+# version's meta, the document's and the unit's (positions, not names: a province's 100,000 rows); the unit's code and
+# name from ``units`` (queries.UNIT_NOW), not the document's copies
 _HEAD = (project_versions.c.seq, project_versions.c.title, projects.c.name, projects.c.fund_label,
          projects.c.fund_year, project_versions.c.fund_source, project_versions.c.budget_total,
          project_versions.c.budget_fiscal, project_versions.c.budget_other, project_versions.c.purpose,
@@ -197,8 +198,7 @@ _HEAD = (project_versions.c.seq, project_versions.c.title, projects.c.name, proj
          project_versions.c.table_figures, project_versions.c.budget_other_cell,
          project_versions.c.project_id, project_versions.c.number, projects.c.latest_version, project_versions.c.id,
          project_versions.c.document_id, documents.c.file_name, documents.c.sha256, documents.c.imported_at,
-         documents.c.unit_code, documents.c.unit_name, documents.c.money_unit, documents.c.kind,
-         units.c.id, units.c.code)
+         documents.c.money_unit, documents.c.kind, units.c.id, units.c.code, units.c.name)
 
 
 def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
@@ -215,15 +215,14 @@ def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
     document_from_values = rows.document_from_values
     for (seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other, purpose, goals, name_cell, extras,
          complete, needs_check, execution, table_figures, other_cell, project_id, number, latest, version_id,
-         document_id, file_name, sha256, imported_at, unit_code, unit_name, money_unit, kind, unit_row,
-         unit_row_code) in head:
+         document_id, file_name, sha256, imported_at, money_unit, kind, unit_row, unit_code, unit_name) in head:
         project = project_from_values(seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other,
                                       purpose, goals, name_cell, extras, complete, needs_check,
                                       by_version.get(version_id, ()), execution, table_figures, other_cell)
         meta = {"project_id": project_id, "version": number, "latest_version": latest, "version_id": version_id,
                 "document_id": document_id, "file": file_name, "sha256": sha256, "imported_at": imported_at}
         out.append(LoadedVersion(StoredVersion(document_from_values(unit_code, unit_name, money_unit, kind, (project,)),
-                                               meta), unit_row, unit_row_code, fund_year))
+                                               meta), unit_row, unit_code, fund_year))
     return out
 
 

@@ -460,7 +460,8 @@ def stored_json(text: str) -> Any:
 
 
 def document_from_rows(document: Mapping[Any, Any], projects: list[Project]) -> Document:
-    """A document from a ``documents`` row and its projects."""
+    """A document from a row of its unit's code and name (``queries.UNIT_NOW``: the unit as it is now, not the file's
+    copy), money unit and kind, and its projects."""
     return document_from_values(document["unit_code"], document["unit_name"], document["money_unit"],
                                 document["kind"], projects)
 

@@ -56,23 +56,14 @@ def move_projects(connection: Connection, identities: dict[int, str], unit_id: i
 
 
 def rename_unit_row(connection: Connection, unit_id: int, unit: Unit) -> None:
-    """The unit's name (and, without a code, its key) as ``unit`` gives them. A unit without a code is its name: its
-    documents take the new name too (until faces46 they kept the old one, and the unit's projects imported before and
-    after the rename read back as two units': ``template --unit`` refused them 「属于 2 个单位」). A coded unit's
-    documents keep the names their files gave."""
+    """The unit's name (and, without a code, its key) as ``unit`` gives them."""
     connection.execute(update(units).where(units.c.id == unit_id).values(name=unit.name, key=unit_key(unit)))
-    if not unit.code:
-        connection.execute(update(documents).where(documents.c.unit_id == unit_id).values(unit_name=unit.name))
 
 
-def merge_unit_rows(connection: Connection, source_id: int, target_id: int, target: Unit) -> None:
-    """The documents of unit ``source_id`` moved to ``target_id`` and recorded under its unit ``target`` (as a later
-    import of such a file records its document, ``store.importer.landed``), and the emptied unit deleted (its
-    projects moved before by :func:`move_projects`). Until faces46 the documents kept the merged unit's code and name,
-    so the kept unit's projects read back as two units' (``template --unit`` refused them as 「属于 2 个单位」, review
-    and export split them)."""
-    connection.execute(update(documents).where(documents.c.unit_id == source_id)
-                       .values(unit_id=target_id, unit_code=target.code, unit_name=target.name))
+def merge_unit_rows(connection: Connection, source_id: int, target_id: int) -> None:
+    """The documents of unit ``source_id`` moved to ``target_id`` and the emptied unit deleted (its projects moved
+    before by :func:`move_projects`)."""
+    connection.execute(update(documents).where(documents.c.unit_id == source_id).values(unit_id=target_id))
     connection.execute(delete(units).where(units.c.id == source_id))
 
 

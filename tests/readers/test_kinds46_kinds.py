@@ -141,3 +141,10 @@ def test_a_list_of_scores_beside_a_target_table_is_a_warning_not_a_self_evaluati
     assert document is not None and document.kind == "target"
     assert [(p.budget.total, len(p.indicators)) for p in document.projects if p.budget] == [(Decimal("400"), 3)]
     assert any(p.severity is Severity.WARNING and "按绩效目标表读取" in p.message for p in problems)
+
+
+def test_a_file_name_naming_a_target_table_too_is_no_self_evaluations() -> None:
+    """…绩效目标表及自评表.docx is both forms' file: a cut 申报表 shown under it stays a target table."""
+    for name in ("绩效目标表及自评表.docx", "绩效目标表、绩效评价表.xls", "绩效目标申报表及自评表.pdf"):
+        document, _ = read_text(CUT_PREVIEW.replace("自评表.pdf", name), "t.txt")
+        assert document is not None and document.kind == "target", name

@@ -626,8 +626,16 @@ def interpret_tables(tables: list[RawTable], file: str,
 # A title naming a self-evaluation: …绩效自评表, 部门整体支出绩效评价自评报告, …绩效评价报告, …自评表(2021年度) (not a
 # page's label that only mentions one: 项目支出绩效自评表填写样例.DOC_第5页 over a 绩效目标申报表, corpus 70)
 # (a document site heads its preview with the file's name: …乡村道路项目自评表.pdf, corpus 84)
+# (a file's name that also names a target table is both forms' file, whatever page of it is shown: …绩效目标表及
+# 自评表.docx, …绩效目标表、绩效评价表.xls)
 _SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告表|报告|表)\s*(?:[(（][^()（）]*[)）])?"
                                     r"(?:\.(?:pdf|docx?|xlsx?|wps|et|html?))?$", re.I)
+_TARGET_FILE_NAME = re.compile(r"(?:目标|申报)表.*\.(?:pdf|docx?|xlsx?|wps|et|html?)$", re.I)
+
+
+def _names_self_evaluation(title: str) -> bool:
+    """Whether a table's title names a self-evaluation (see _SELF_EVALUATION_TITLE)."""
+    return _SELF_EVALUATION_TITLE.search(title) is not None and _TARGET_FILE_NAME.search(title) is None
 
 
 def _titled_self_evaluation(projects: list[Project], titles: list[str], scored: list[Problem], file: str,
@@ -644,9 +652,9 @@ def _titled_self_evaluation(projects: list[Project], titles: list[str], scored: 
     if held and scored:
         problems.append(Problem(scored[0].source, "文件中有各项目自评得分、评价结果的汇总表，但读出的项目表没有实际"
                                 "完成值或得分栏，按绩效目标表读取", Severity.WARNING))
-    titled = next((p for p in projects if p.title and _SELF_EVALUATION_TITLE.search(p.title)), None)
+    titled = next((p for p in projects if p.title and _names_self_evaluation(p.title)), None)
     if titled is None:
-        return not held and (bool(scored) or any(_SELF_EVALUATION_TITLE.search(t) for t in titles))
+        return not held and (bool(scored) or any(_names_self_evaluation(t) for t in titles))
     if not held:
         return True
     problems.append(Problem(titled.source or Source(file), f"表题「{titled.title}」是自评表，但读出的表中没有实际完成值"

@@ -26,6 +26,7 @@ from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
+from perfbudget.readers.converted_scores import settle_converted_scores
 from perfbudget.readers.department_funds import GRID_LABEL, GRID_TOTALS, department_grid, grid_money_unit
 from perfbudget.readers.form_titles import title_opens_form
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
@@ -708,6 +709,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                 problems.append(unit_clash(parts, unit_parts))
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):
+            settle_converted_scores(parts, problems)  # 得分 beside its 折算得分: which is the score (kinds46)
             projects.append(build_project(parts, position, problems))
             monitoring = monitoring or parts.monitoring
             self_evaluation = self_evaluation or parts.self_evaluation  # (one that states its own 自评得分)

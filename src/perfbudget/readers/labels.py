@@ -491,7 +491,8 @@ COLUMN_LABELS: dict[str, str] = {
     # Hebei's 预算项目绩效自评表 (the provincial system's print, corpus 74): 单项指标实际完成值, then 自评得分 over
     # 单项指标得分 | 权重占比(%) | 单项指标折算得分. 权重占比 is the indicator's points (25 + 25 + 30 + 10 with the
     # execution's 10: the 50/30/10 of 财预〔2020〕10号) and 单项指标得分 its score out of them (25.00 of 25.00 for a
-    # target met, rules.md §4); 单项指标折算得分 (6.25 = 25.00 × 25%) weighs the score twice: an extra.
+    # target met, rules.md §4); 单项指标折算得分 (6.25 = 25.00 × 25%) weighs the score twice: an extra. Which of
+    # 得分 and 折算得分 is the score out of the points is decided per table (readers/converted_scores.py).
     "单项指标实际完成值": "actual",
     "单项指标得分": "score",
     "权重占比": "weight",

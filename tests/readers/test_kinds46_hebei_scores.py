@@ -40,7 +40,9 @@ def test_a_subrow_naming_a_target_or_actual_column_is_not_spread() -> None:
     text = HEBEI.replace("单项指标得分 权重占比(%) 单项指标折算得分", "单项指标得分 实际完成值 单项指标折算得分")
     document, problems = read_text(text, "t.txt")
     assert not any("按各行的列数归入表头" in p.message for p in problems)
-    assert document is None or all(i.score != Decimal("25.00") for p in document.projects for i in p.indicators)
+    assert document is not None and [p.name for p in document.projects] == ["百岁老人高龄津贴"]
+    assert not document.projects[0].indicators  # the rows, wider than the header, are not read as indicators
+    assert any(p.severity is Severity.ERROR and "指标表头只有9列" in p.message for p in problems)
 
 
 def test_a_score_unlike_its_converted_score_is_marked_for_checking() -> None:

@@ -62,7 +62,7 @@ def test_a_score_sheet_titled_self_evaluation_is_one() -> None:
 
 def test_a_score_sheet_titled_target_table_stays_one() -> None:
     document, _ = read_text(SCORE_SHEET.replace("绩效自评表", "绩效目标表"), "t.txt")
-    assert document is None or document.kind == "target"
+    assert document is not None and document.kind == "target"
 
 
 SUMMARY = """2023年新增地方政府专项债券项目绩效评价表

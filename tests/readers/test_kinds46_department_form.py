@@ -79,3 +79,17 @@ def test_a_unit_note_missing_its_bracket_only_at_the_texts_end() -> None:
     assert money_unit_note("资金(万元)") == "万元"
     assert money_unit_note("补助标准(元/人") is None  # a unit of a rate, not the money unit
     assert money_unit_note("(万元以上的项目") is None
+
+
+def test_the_department_label_in_each_of_its_wordings() -> None:
+    """预算部门名称, and 、单位 or /单位 after 部门 as the (单位) note: each names the department (the unit here)."""
+    form = """某县2023年项目支出绩效目标表
+项目名称 | 社区养老服务 |
+LABEL | 某县民政局 |
+资金总额（万元） | 40 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 服务人次 | ≥100人次 |
+"""
+    for label in ("预算部门名称", "预算部门(单位)名称", "部门、单位名称", "部门/单位名称", "部门／单位名称"):
+        document, _ = read_text(form.replace("LABEL", label), "t.txt")
+        assert document is not None and document.unit is not None and document.unit.name == "某县民政局", label

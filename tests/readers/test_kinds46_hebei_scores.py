@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from perfbudget.model import Severity
 from perfbudget.readers.text import read_text
 
 HEBEI = """成安县民政局2020年度预算项目绩效自评表
@@ -39,4 +40,30 @@ def test_a_subrow_naming_a_target_or_actual_column_is_not_spread() -> None:
     text = HEBEI.replace("单项指标得分 权重占比(%) 单项指标折算得分", "单项指标得分 实际完成值 单项指标折算得分")
     document, problems = read_text(text, "t.txt")
     assert not any("按各行的列数归入表头" in p.message for p in problems)
-    assert document is None or all(i.score != Decimal("25.00") for p in document.projects for i in p.indicators)
+    assert document is not None and [p.name for p in document.projects] == ["百岁老人高龄津贴"]
+    assert not document.projects[0].indicators  # the rows, wider than the header, are not read as indicators
+    assert any(p.severity is Severity.ERROR and "指标表头只有9列" in p.message for p in problems)
+
+
+def test_a_score_unlike_its_converted_score_is_marked_for_checking() -> None:
+    """Every 得分 within its 分值: kept, but 74's 折算得分 6.25 beside the score 25.00 is told, not silent."""
+    document, problems = read_text(HEBEI, "t.txt")
+    assert document is not None
+    assert [i.score for i in document.projects[0].indicators] == [Decimal("25.00"), Decimal("24.00"), Decimal("10.00")]
+    assert any("折算得分" in note for note in document.projects[0].needs_check)
+    assert any(p.severity is Severity.WARNING and "得分与折算得分不一致（3 行" in p.message for p in problems)
+
+
+def test_marks_out_of_100_take_their_converted_score() -> None:
+    """The same table filled 100.00 25.00 25.00: 得分 is a mark out of 100, the 折算得分 the score out of the points."""
+    text = (HEBEI.replace("完成 25.00 25.00 6.25", "完成 100.00 25.00 25.00")
+            .replace("未完成 24.00 30.00 7.20", "未完成 80.00 30.00 24.00")
+            .replace("完成 10.00 10.00 1.00", "完成 100.00 10.00 10.00"))
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    indicators = document.projects[0].indicators
+    assert [(str(i.weight), str(i.score)) for i in indicators] == [("25.00", "25.00"), ("30.00", "24.00"),
+                                                                   ("10.00", "10.00")]
+    assert ("折算前得分", "80.00") in indicators[1].extras
+    assert not document.projects[0].needs_check
+    assert any("各行得分取折算得分" in p.message for p in problems)

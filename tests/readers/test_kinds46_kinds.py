@@ -5,6 +5,9 @@ it (kinds46): a table titled 自评表 whose criteria have no target column (an 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from perfbudget.model import Severity
 from perfbudget.readers.text import read_text
 
 SCORE_SHEET = """服务贸易项目绩效自评表
@@ -59,7 +62,7 @@ def test_a_score_sheet_titled_self_evaluation_is_one() -> None:
 
 def test_a_score_sheet_titled_target_table_stays_one() -> None:
     document, _ = read_text(SCORE_SHEET.replace("绩效自评表", "绩效目标表"), "t.txt")
-    assert document is None or document.kind == "target"
+    assert document is not None and document.kind == "target"
 
 
 SUMMARY = """2023年新增地方政府专项债券项目绩效评价表
@@ -118,3 +121,30 @@ def test_a_report_forms_title_line_makes_it_a_self_evaluation() -> None:
     assert document is not None and [p.name for p in document.projects] == ["代表之家"]
     assert document.projects[0].title == "某区财政支出项目绩效评价自评报告"
     assert document.kind == "self-evaluation"
+
+
+TARGET_AND_SUMMARY = """某县2023年项目支出绩效目标表
+项目名称 | 某县污水处理设施建设工程 |
+主管部门 | 某县住房和城乡建设局 |
+资金总额（万元） | 400 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 新建管网长度 | ≥10公里 |
+效益指标 | 生态效益指标 | 污水处理率 | ≥95% |
+满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+
+""" + SUMMARY.replace("2023年新增地方政府专项债券项目绩效评价表", "项目绩效评价结果汇总表")
+
+
+def test_a_list_of_scores_beside_a_target_table_is_a_warning_not_a_self_evaluation() -> None:
+    """The list counts only where no project holds an indicator: beside a complete target table it is told."""
+    document, problems = read_text(TARGET_AND_SUMMARY, "t.txt")
+    assert document is not None and document.kind == "target"
+    assert [(p.budget.total, len(p.indicators)) for p in document.projects if p.budget] == [(Decimal("400"), 3)]
+    assert any(p.severity is Severity.WARNING and "按绩效目标表读取" in p.message for p in problems)
+
+
+def test_a_file_name_naming_a_target_table_too_is_no_self_evaluations() -> None:
+    """…绩效目标表及自评表.docx is both forms' file: a cut 申报表 shown under it stays a target table."""
+    for name in ("绩效目标表及自评表.docx", "绩效目标表、绩效评价表.xls", "绩效目标申报表及自评表.pdf"):
+        document, _ = read_text(CUT_PREVIEW.replace("自评表.pdf", name), "t.txt")
+        assert document is not None and document.kind == "target", name

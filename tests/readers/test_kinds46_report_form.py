@@ -35,3 +35,15 @@ def test_a_report_title_in_prose_is_no_form() -> None:
     text = ("各单位应于3月底前报送项目绩效自评报告表,并对照年度目标说明完成情况,未完成的应分析原因。" * 6) + "\n"
     document, _ = read_text(text, "t.txt")
     assert document is None or not document.projects
+
+
+def test_main_content_is_a_label_only_in_a_project_names_value() -> None:
+    """主要内容 ends a 项目名称's value only: in another label's value, ahead of a prose label, it is text."""
+    text = ("附件1:2023年度市级专项资金绩效目标申报表单位:万元申报部门(单位)某市文化馆项目名称群众文化活动项目"
+            "主管部门某市文化和旅游局实施单位某市文化馆主要内容为组织群众文化活动资金总额50财政资金50"
+            "项目概况本项目每年组织开展群众文化活动二十场。" + "群众文化活动丰富了城乡居民的精神文化生活。" * 6 + "\n")
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    [project] = document.projects
+    assert ("实施单位", "某市文化馆主要内容为组织群众文化活动") in project.extras
+    assert ("", "主要内容") not in project.extras

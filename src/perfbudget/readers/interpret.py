@@ -26,6 +26,7 @@ from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
+from perfbudget.readers.converted_scores import settle_converted_scores
 from perfbudget.readers.department_funds import GRID_LABEL, GRID_TOTALS, department_grid, grid_money_unit
 from perfbudget.readers.form_titles import title_opens_form
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
@@ -628,22 +629,36 @@ def interpret_tables(tables: list[RawTable], file: str,
 # A title naming a self-evaluation: …绩效自评表, 部门整体支出绩效评价自评报告, …绩效评价报告, …自评表(2021年度) (not a
 # page's label that only mentions one: 项目支出绩效自评表填写样例.DOC_第5页 over a 绩效目标申报表, corpus 70)
 # (a document site heads its preview with the file's name: …乡村道路项目自评表.pdf, corpus 84)
+# (a file's name that also names a target table is both forms' file, whatever page of it is shown: …绩效目标表及
+# 自评表.docx, …绩效目标表、绩效评价表.xls)
 _SELF_EVALUATION_TITLE = re.compile(r"(?:自评|评价)(?:报告表|报告|表)\s*(?:[(（][^()（）]*[)）])?"
                                     r"(?:\.(?:pdf|docx?|xlsx?|wps|et|html?))?$", re.I)
+_TARGET_FILE_NAME = re.compile(r"(?:目标|申报)表.*\.(?:pdf|docx?|xlsx?|wps|et|html?)$", re.I)
 
 
-def _titled_self_evaluation(projects: list[Project], titles: list[str], file: str,
+def _names_self_evaluation(title: str) -> bool:
+    """Whether a table's title names a self-evaluation (see _SELF_EVALUATION_TITLE)."""
+    return _SELF_EVALUATION_TITLE.search(title) is not None and _TARGET_FILE_NAME.search(title) is None
+
+
+def _titled_self_evaluation(projects: list[Project], titles: list[str], scored: list[Problem], file: str,
                             problems: list[Problem]) -> bool:
     """Whether tables read as targets are a self-evaluation's by their title: where a title is a 自评表's or 评价报告's
     and no table holds an indicator, nothing read says otherwise (a report form cut before its funds and
     indicators, corpus 197: kinds43); where a table holds indicators of a target table, a warning at its title.
     The ``titles`` of the tables that gave no project count too where none holds an indicator: a 自评表 whose
     criteria have no target column (an evaluation's score sheet, 61; 自评内容 | 完成情况, 164), a bond's 绩效评价表
-    listing its projects' scores (165): no project read, and what the page is all the same (kinds46)."""
-    titled = next((p for p in projects if p.title and _SELF_EVALUATION_TITLE.search(p.title)), None)
+    listing its projects' scores (165): no project read, and what the page is all the same (kinds46). So does a
+    list of projects with their 自评 scores (``scored``: what was said of each), only where no project holds an
+    indicator; beside a target table's indicators it is a warning, the page a target table."""
+    held = any(p.indicators for p in projects)
+    if held and scored:
+        problems.append(Problem(scored[0].source, "文件中有各项目自评得分、评价结果的汇总表，但读出的项目表没有实际"
+                                "完成值或得分栏，按绩效目标表读取", Severity.WARNING))
+    titled = next((p for p in projects if p.title and _names_self_evaluation(p.title)), None)
     if titled is None:
-        return not any(p.indicators for p in projects) and any(_SELF_EVALUATION_TITLE.search(t) for t in titles)
-    if not any(p.indicators for p in projects):
+        return not held and (bool(scored) or any(_names_self_evaluation(t) for t in titles))
+    if not held:
         return True
     problems.append(Problem(titled.source or Source(file), f"表题「{titled.title}」是自评表，但读出的表中没有实际完成值"
                             "或得分栏，按绩效目标表读取", Severity.WARNING))
@@ -662,11 +677,13 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
     titles: list[str] = []  # the titles of the tables that are no project (see _titled_self_evaluation)
+    scored: list[Problem] = []  # what was said of each list of projects' 自评 scores (see _titled_self_evaluation)
     for position, parts in enumerate(parts_of_tables, 1):
         if parts.unrelated is not None:
             titles.append(title_and_seq(parts.heading, 0)[1] or "")
             beside.append(parts.unrelated)
-            self_evaluation = self_evaluation or parts.self_evaluation  # (a summary of 自评 results, 165)
+            if parts.self_evaluation:  # a summary of 自评 results (165): weighed with the rest of the page
+                scored.append(parts.unrelated)
             continue
         if not parts.money:
             take_bracket_budget(parts, problems)  # 项目名称 | 某项目（50万元）, with no money row
@@ -694,6 +711,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                 problems.append(unit_clash(parts, unit_parts))
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):
+            settle_converted_scores(parts, problems)  # 得分 beside its 折算得分: which is the score (kinds46)
             projects.append(build_project(parts, position, problems))
             monitoring = monitoring or parts.monitoring
             self_evaluation = self_evaluation or parts.self_evaluation  # (one that states its own 自评得分)
@@ -716,7 +734,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             if said.severity is Severity.ERROR:
                 problems[at] = replace(said, severity=Severity.WARNING)
     if not (self_evaluation or monitoring):
-        self_evaluation = _titled_self_evaluation(projects, titles, file, problems)
+        self_evaluation = _titled_self_evaluation(projects, titles, scored, file, problems)
     if unit is None and projects:
         unit = unit_from_fields(projects[0], problems)
     projects = years_from_previous_tables(projects, problems)

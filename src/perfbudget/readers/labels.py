@@ -44,7 +44,9 @@ HEADER_LABELS: dict[str, str] = {
     **{f"{level}级预算单位名称": "unit" for level in ("省", "市", "州", "县", "区")},
     # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
     "部门名称": "department",
-    "预算部门、单位名称": "department",  # Hunan's 2023 部门整体支出绩效自评表 (corpus 212, kinds46)
+    # 预算部门名称, and so 预算部门、单位名称 (Hunan's 2023 部门整体支出绩效自评表, corpus 212, kinds46),
+    # 预算部门(单位)名称, 部门/单位名称: 、单位 and /单位 after 部门 leave a key as the (单位) note does (key_of_normal)
+    "预算部门名称": "department",
     # 填报单位(盖章)：某县财政局 — the unit filling the form in: the table's unit unless it names one (misses22)
     "填报单位": "department",
     "填报部门": "department",
@@ -492,7 +494,8 @@ COLUMN_LABELS: dict[str, str] = {
     # Hebei's 预算项目绩效自评表 (the provincial system's print, corpus 74): 单项指标实际完成值, then 自评得分 over
     # 单项指标得分 | 权重占比(%) | 单项指标折算得分. 权重占比 is the indicator's points (25 + 25 + 30 + 10 with the
     # execution's 10: the 50/30/10 of 财预〔2020〕10号) and 单项指标得分 its score out of them (25.00 of 25.00 for a
-    # target met, rules.md §4); 单项指标折算得分 (6.25 = 25.00 × 25%) weighs the score twice: an extra.
+    # target met, rules.md §4); 单项指标折算得分 (6.25 = 25.00 × 25%) weighs the score twice: an extra. Which of
+    # 得分 and 折算得分 is the score out of the points is decided per table (readers/converted_scores.py).
     "单项指标实际完成值": "actual",
     "单项指标得分": "score",
     "权重占比": "weight",
@@ -586,7 +589,7 @@ def ends_in_unclosed_note(text: str) -> bool:
 @keyed_on_texts
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
-    """A label as compared: NFKC, no spaces or colons, no parenthetical note, no ★."""
+    """A label as compared: NFKC, no spaces or colons, no parenthetical note, no ★; 部门、单位 or 部门/单位 is 部门."""
     return key_of(text)
 
 
@@ -610,6 +613,8 @@ def key_of_normal(normal: str) -> str:
             key = _UNOPENED_NOTE.sub("", key)  # 执行数B): the page lost the note's opening bracket
         if "，" in key or "," in key:
             key = key.replace("，", "").replace(",", "")
+        if "部门、单位" in key or "部门/单位" in key:
+            key = key.replace("部门、单位", "部门").replace("部门/单位", "部门")  # 部门、单位名称: 部门(单位)名称
     return key
 
 

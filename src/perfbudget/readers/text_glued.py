@@ -82,10 +82,7 @@ _GUARDED_LABELS = {
 # 得分计算方法 or 计分方法, is one label, never 得分 | 计算方法: Beijing's 自评表, corpus 199)
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
                        *IGNORED_LABELS, *SCORING_METHOD_COLUMNS,
-                       "项目执行单位", "其中",
-                       # Hunan's 项目绩效自评报告表(实施单位用) glued (corpus 211): 项目名称 … 主要内容 … 项目单位; a
-                       # task grid's column elsewhere, so no header label of the cells' reader (kinds46)
-                       "主要内容"} - _GUARDED_LABELS.keys()
+                       "项目执行单位", "其中"} - _GUARDED_LABELS.keys()
                       - EXECUTION_POINT_COLUMNS.keys(), key=lambda w: (-len(w), w))
 # A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts
 # (not again from each of its spaces: a run of 50,000 spaces without a colon after it was quadratic, attack27).
@@ -200,21 +197,31 @@ def _scored_table(raw: str, lineno: int, file: str, heading: str | None) -> RawT
     return table
 
 
+# Labels too common in text to split it at anywhere, each a label only inside a project name's value, which it
+# ends: Hunan's 项目绩效自评报告表(实施单位用) glued (corpus 211: 项目名称重大…防治项目主要内容预防和控制…项目单位…;
+# a task grid's column elsewhere, so no header label of the cells' reader: kinds46)
+_AFTER_NAME = re.compile(r"主要内容")
+
+
 def split_labels(line: str, label: re.Pattern[str] = _LABEL) -> list[str]:
     """A header-block or header line split at the labels it holds (a colon after a label dropped)."""
     out: list[str] = []
     position = 0
-    for match in label.finditer(line):
-        before = line[position:match.start()].strip(" :：")
-        if before:
+    named = False  # did the last label name the project (its value may hold an _AFTER_NAME label)?
+    for match in [*label.finditer(line), None]:
+        before = line[position:match.start() if match is not None else len(line)].strip(" :：")
+        after = _AFTER_NAME.search(before) if named else None
+        if after is not None and after.start() > 0:
+            out += [before[:after.start()], after.group(), *([rest] if (rest := before[after.end():]) else [])]
+        elif before:
             out.append(before)
+        if match is None:
+            return out
         word = match.group().strip(" :：")
         if word:
             out.append(word)
+        named = HEADER_LABELS.get(label_key(word)) == "name"
         position = match.end()
-    rest = line[position:].strip(" :：")
-    if rest:
-        out.append(rest)
     return out
 
 

@@ -94,10 +94,19 @@ def test_events_held_or_roads_repaired_under_effect_are_told(inline: Any) -> Non
         assert "产出的数量指标下" in suggestion, name
 
 
-def test_an_only_effect_that_counts_events_held_leaves_no_genuine_effect(inline: Any) -> None:
-    ((_indicator, _field, message, _suggestion),) = _findings(_effect("举办培训班", "≥4期"), inline,
-                                                              "no-genuine-effect")
-    assert "「举办培训班」（数的是举办了多少，属于产出）" in message
+def test_an_only_effect_of_events_held_is_warned_not_an_error(inline: Any) -> None:
+    # the unit alone says events were held: output-as-effect's warning, not no-genuine-effect's error (the mend of
+    # review41's second reading: 开展志愿服务 ≥20场次 as the only effect row was an error)
+    rows = _effect("开展志愿服务", "≥20场次")
+    assert [f[:2] for f in _findings(rows, inline, "output-as-effect")] == [(5, "level3")]
+    assert _findings(rows, inline, "no-genuine-effect") == []
+
+
+def test_ceilings_and_repeats_in_held_units_are_no_events_held(inline: Any) -> None:
+    # a ceiling (最多跑 ≤1次) or the times a burden recurs (重复培训) bounds the work, it counts none held
+    _none_told("output-as-effect", _effect, (("政务服务群众最多跑", "≤1次"), ("培训后重复培训", "≤1次"),
+                                              ("群众办事最多跑", "1次"), ("开展检查重复检查", "=1次"),
+                                              ("开展宣传活动", "<3次")), inline)
 
 
 def test_people_reached_harm_avoided_and_no_event_are_not_outputs(inline: Any) -> None:

@@ -4,6 +4,8 @@ text reader that fails on the code before the round (5508b3e8) and a near miss."
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from perfbudget.review.engine import review_document
@@ -139,3 +141,43 @@ def test_a_part_s_cost_or_a_whole_near_the_budget_is_not_told(inline: Any) -> No
     for name, value in (("项目总成本", "≤100万元"), ("项目总成本", "≤90万元"), ("出差总成本", "≤5万元"),
                         ("设备购置成本", "≤20万元"), ("单位建设成本", "≤5万元/个"), ("项目总成本", "≤120万元")):
         assert _budget_findings(_cost(name, value), inline) == [], (name, value)
+
+
+# The second reading's near misses of total-cost-below-budget: cost rows that add up to the budget (成本 in the 三级
+# column, the item in the description), the 财政 part, a floor, a 元 table, the 年初 budget of a 自评
+
+
+def _costs(*cells: tuple[str, str, str]) -> list[list[str]]:
+    """GOOD_ROWS with its cost row replaced by one row a (三级, 描述, 指标值) of ``cells``."""
+    rows = with_row(4, ["产出指标", "成本指标", *cells[0]])
+    return [*rows[:4], *(["产出指标", "成本指标", *cell] for cell in cells[1:]), *rows[4:]]
+
+
+def _told(rows: list[list[str]], inline: Any, header_rows: list[list[str]] | None = None,
+          **budget: Any) -> list[str]:
+    document = read(rows, header_rows or header(total="100.00", fiscal="30.00", other="70.00"), inline)
+    if budget:  # a 自评's 年初预算数 beside the adjusted 预算数
+        project = document.projects[0]
+        document = replace(document, projects=(replace(project, budget=replace(project.budget, **budget)),))
+    return [f.message for f in review_document(document, only={"total-cost-below-budget"}).findings]
+
+
+def test_cost_rows_adding_up_to_the_budget_or_its_parts_are_not_told(inline: Any) -> None:
+    assert _told(_costs(("成本", "设备购置", "≤60万元"), ("成本", "人员经费", "≤40万元")), inline) == []
+    assert _told(_costs(("项目总成本", "财政资金部分", "≤30万元")), inline) == []  # fiscal 30 + other 70
+    assert _told(_costs(("项目总成本", "项目总成本", "≤70万元")), inline) == []  # the 其他资金
+    assert _told(_costs(("项目总成本", "项目总成本", "≥5万元")), inline) == []  # a floor is no cap
+    assert _told(_costs(("项目总成本", "总成本", "≤30万元"), ("设备购置成本", "设备", "≤60万元")), inline) == []
+    yuan = [["100001测试单位", "单位：元"], *header(total="1000000", fiscal="1000000")[1:]]
+    assert _told(_costs(("项目总成本", "项目总成本", "≤1000000元")), inline, yuan) == []
+    assert len(_told(_costs(("项目总成本", "项目总成本", "≤50000元")), inline, yuan)) == 1
+    # a 自评 holds the target against the 年初 budget it was set on (50), not the adjusted 100
+    assert _told(_costs(("项目总成本", "项目总成本", "≤45万元")), inline, initial=Decimal(50)) == []
+    assert len(_told(_costs(("项目总成本", "项目总成本", "≤45万元")), inline)) == 1
+
+
+def test_a_bare_cost_alone_and_a_tiny_share_are_told(inline: Any) -> None:
+    (message,) = _told(_costs(("成本", "项目成本", "≤5万元")), inline)
+    assert "的5%" in message
+    (message,) = _told(_costs(("项目总成本", "项目总成本", "≤0.5万元")), inline)
+    assert "不到1%" in message and "的0%" not in message

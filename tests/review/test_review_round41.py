@@ -181,3 +181,22 @@ def test_a_bare_cost_alone_and_a_tiny_share_are_told(inline: Any) -> None:
     assert "的5%" in message
     (message,) = _told(_costs(("项目总成本", "项目总成本", "≤0.5万元")), inline)
     assert "不到1%" in message and "的0%" not in message
+
+
+# The second reading's false alarms of unit-mismatch's things made: services, posts and licences bought for a time,
+# a film's minutes, and deadlines filed under 数量 (told to move to 时效, not 「看不出要做多少」)
+
+
+def test_services_posts_and_a_film_s_length_are_not_things_made(inline: Any) -> None:
+    _none_told("unit-mismatch", _quantity, (("采购专家咨询", "≥20天"), ("购买第三方审计", "=1年"),
+                                             ("采购网络带宽", "=1年"), ("采购软件使用许可", "=1年"),
+                                             ("配备专职人员", "12个月"), ("购买公益岗位", "12个月"),
+                                             ("制作宣传片", "≥3分钟"), ("购置设备使用期限", "=5年")), inline)
+
+
+def test_a_deadline_under_quantity_is_told_to_move_to_time(inline: Any) -> None:
+    for name, value in (("安装完成时间", "≤3个月"), ("印制完成", "3个月"), ("采购设备10月前到位", "≤1个月")):
+        ((indicator, field, message, suggestion),) = _findings(_quantity(name, value), inline, "unit-mismatch")
+        assert (indicator, field) == (1, "target"), name
+        assert "完成时限" in message and "看不出要做多少" not in message, name
+        assert "时效指标" in suggestion, name

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfbudget.review.engine import review_document
+from perfbudget.review.helpers import names_facility
 from tests.review.review_helpers import header, read, with_row
 from tests.review.test_review_round40 import _findings  # (indicator, field, message, suggestion) of one rule
 
@@ -200,3 +201,15 @@ def test_a_deadline_under_quantity_is_told_to_move_to_time(inline: Any) -> None:
         assert (indicator, field) == (1, "target"), name
         assert "完成时限" in message and "看不出要做多少" not in message, name
         assert "时效指标" in suggestion, name
+
+
+# The second reading: _FACILITY's single characters (树, 渠, 林, 室, 园, 井) and 系统 took common words for facilities
+
+
+def test_common_words_holding_a_facility_s_character_are_no_facility() -> None:
+    for name in ("树立良好形象", "拓宽销售渠道", "全面推行林长制", "县政府办公室长效机制", "建设美丽家园",
+                 "环境卫生井然有序", "系统推进乡村振兴"):
+        assert not names_facility(name), name
+    for name in ("行道树木长效管护", "农田水渠正常使用", "苗木成活", "村卫生室正常运行", "城市公园长效管护",
+                 "机井正常使用", "信息系统正常运行", "农村公厕长效管护", "防护林管护"):
+        assert names_facility(name), name

@@ -213,3 +213,13 @@ def test_common_words_holding_a_facility_s_character_are_no_facility() -> None:
     for name in ("行道树木长效管护", "农田水渠正常使用", "苗木成活", "村卫生室正常运行", "城市公园长效管护",
                  "机井正常使用", "信息系统正常运行", "农村公厕长效管护", "防护林管护"):
         assert names_facility(name), name
+
+
+# The second reading: the mechanism example was written twice (「持续开展 ≥3年」 and 「持续开展≥3年」)
+
+
+def test_a_sustained_mechanism_is_shown_one_example_by_both_rules(inline: Any) -> None:
+    example = "「建立长效工作机制并印发制度」「该项工作持续开展 ≥3年」"
+    ((*_, vague),) = _findings(_sustained("建立良好招商关系", "持续保障"), inline, "vague-qualitative")
+    ((*_, missing),) = _findings(_sustained("持续促进招商合作，保持良好关系", ""), inline, "missing-target-value")
+    assert example in vague and example in missing

@@ -628,12 +628,15 @@ def names_facility(name: str) -> bool:
     return _FACILITY.search(name) is not None
 
 
+def mechanism_example(group: str, name: str) -> str | None:
+    """The example of a mechanism kept up for a sustained effect that names no facility (建立良好招商关系: no
+    facility's years of use), else None: missing-target-value's, unit-mismatch's and vague-qualitative's."""
+    return _SUSTAIN_WITHOUT_FACILITY if group == "可持续影响指标" and not names_facility(name) else None
+
+
 def aim_example(group: str, name: str) -> str | None:
-    """AIM_EXAMPLES' measurable indicator for a row's group; a sustained effect that names no facility is shown a
-    mechanism kept up, not a facility's years of use."""
-    if group == "可持续影响指标" and not names_facility(name):
-        return _SUSTAIN_WITHOUT_FACILITY
-    return AIM_EXAMPLES.get(group)
+    """AIM_EXAMPLES' measurable indicator for a row's group, or ``mechanism_example``'s."""
+    return mechanism_example(group, name) or AIM_EXAMPLES.get(group)
 
 
 def meant_group(row: Row) -> str:

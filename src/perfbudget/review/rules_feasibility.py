@@ -24,7 +24,7 @@ from perfbudget.review.helpers import (
     is_leftover,
     is_money_unit,
     meant_group,
-    names_facility,
+    mechanism_example,
     quote,
     tail_start,
     unit_note,
@@ -312,16 +312,12 @@ _BY_GROUP = {
     "服务对象满意度指标": "写成调查得出的满意度，如「受益群众满意度≥90%」（写明调查的对象和方式）",
 }
 
-# What lasts when a sustained effect names no facility (建立良好招商关系, 保障司法救助机制正常运转, 业务工作保障长效
-#机制): a working mechanism kept up, not the years a facility serves.
-_SUSTAIN_SUGGESTION = "写明靠什么持续、持续多久，如「建立长效工作机制并印发制度」「该项工作持续开展≥3年」"
-
-
 def _group_suggestion(group: str, name: str) -> str:
-    """What to write instead of a vague value, by the row's group; a sustained effect is shown a facility's years only
-    when its name names something built or bought."""
-    if group == "可持续影响指标" and not names_facility(name):
-        return _SUSTAIN_SUGGESTION
+    """What to write instead of a vague value, by the row's group; a sustained effect that names no facility
+    (建立良好招商关系, 保障司法救助机制正常运转) is shown a working mechanism kept up
+    (``helpers.mechanism_example``)."""
+    if (example := mechanism_example(group, name)) is not None:
+        return f"写明靠什么持续、持续多久，如{example}"
     return _BY_GROUP.get(group, _MEASURABLE)
 
 

@@ -223,3 +223,16 @@ def test_a_sustained_mechanism_is_shown_one_example_by_both_rules(inline: Any) -
     ((*_, vague),) = _findings(_sustained("建立良好招商关系", "持续保障"), inline, "vague-qualitative")
     ((*_, missing),) = _findings(_sustained("持续促进招商合作，保持良好关系", ""), inline, "missing-target-value")
     assert example in vague and example in missing
+
+
+# The second reading: cost-is-budget read project.budget.total itself, the other two budget rules _budgeted's budget
+# above 0. The readers refuse a negative 预算数 (left blank), so only a document built otherwise (the model, JSON) holds
+# one; a cost of -5万元 against a budget of -5万元 restates no budget.
+
+
+def test_cost_is_budget_holds_no_cost_against_a_budget_below_zero(inline: Any) -> None:
+    rows = with_row(4, ["产出指标", "成本指标", "项目金额", "项目金额", "-5万元"])
+    document = read(rows, header(total="5.00", fiscal="5.00"), inline)
+    project = document.projects[0]
+    negative = replace(document, projects=(replace(project, budget=replace(project.budget, total=Decimal(-5))),))
+    assert review_document(negative, only={"cost-is-budget"}).findings == ()

@@ -22,11 +22,16 @@ from perfbudget.target import format_decimal
 _EXACT_OVER = Decimal("1.02")
 
 
+def _budget(project: Project) -> Decimal | None:
+    """The project's 预算数 when above 0 (the money a target is held against), else None."""
+    total = project.budget.total
+    return total if total is not None and total > 0 else None
+
+
 def _budgeted(document: Document) -> Iterator[tuple[Project, tuple[Row, ...], Decimal]]:
-    """Each project with a budget above 0, its rows and its 预算数 (the money a target is held against)."""
+    """Each project with a budget above 0 (``_budget``), its rows and its 预算数."""
     for project, own in project_rows(document):
-        total = project.budget.total
-        if total is not None and total > 0:
+        if (total := _budget(project)) is not None:
             yield project, own, total
 
 
@@ -285,8 +290,8 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     for row, _cost in flagged(document, ECONOMIC_COST):  # (the cost rows missing-cost-indicator asks for)
         project, indicator, name = row.project, row.indicator, row.name
         target = indicator.target
-        total = project.budget.total
-        if not row.cost or not total or target.value is None:
+        total = _budget(project)  # (the flagged cost rows, not _budgeted's every row of every project)
+        if not row.cost or total is None or target.value is None:
             continue
         own = project.name or ""
         own_name = bool(own) and name[:2] == own[:2] and bare(name) == bare(own)

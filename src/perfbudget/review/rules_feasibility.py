@@ -1642,7 +1642,7 @@ _THINGS_MADE = re.compile(r"(制作|印制|印刷)|购置|采购|购买|安装|�
 _GOODS = re.compile(r"设备|器材|装备|仪器|材料|物资|用品|耗材|药品|手册|宣传册|画册|折页|书籍|图书|横幅|展板|标牌|"
                     r"宣传牌|警示牌|指示牌|车辆|家具|桌椅|电脑|计算机|服装|被服|苗木|种苗|化肥|农药")
 # A deadline in a name (安装完成时间, 印制完成, 10月底前): a 时效 target (前期 is a stage, not a deadline).
-_DEADLINE = re.compile(r"完成|前(?!期)")
+_DEADLINE_IN_NAME = re.compile(r"完成|前(?!期)")
 # Calendar spans that count no piece (制作宣传片 ≥3分钟 is the film's length: minutes and hours are left out).
 _SPAN_UNITS = frozenset(("天", "日", "个工作日", "工作日", "个月", "月", "周", "年"))
 
@@ -1655,7 +1655,7 @@ def _made_in_time(name: str, unit: str, row: Row) -> tuple[str, str] | None:
     if made is None:
         return None
     level3, raw = quote(row.indicator.level3), quote(row.indicator.target.raw)
-    if _DEADLINE.search(name):
+    if _DEADLINE_IN_NAME.search(name):
         return (f"数量指标{level3}的指标值{raw}是完成时限，是时效要求，不是数量",
                 "把这一行移到时效指标下（如「完成时间 ≤3个月」「…月底前完成」），数量指标写要制作或购置多少"
                 "（如「≥N台（套）」）")

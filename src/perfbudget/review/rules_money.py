@@ -335,6 +335,8 @@ def total_cost_below_budget(document: Document, settings: RuleSettings) -> list[
     under = Decimal(settings.param("under"))
     out = []
     for project, own, total in _budgeted(document):
+        if not any(row.cost and _WHOLE_COST.match(row.name) for row in own):
+            continue  # (most projects: their costs are not summed)
         budget = project.budget
         base = budget.initial if budget.initial else total  # the 自评's 年初预算数: what the target was set against
         costs = [(row, amount) for row in own

@@ -136,7 +136,7 @@ def test_a_vague_effect_is_shown_a_measure_of_its_own_group() -> None:
     economic, lasting, other = review_document(doc, only={"vague-qualitative"}).findings
     assert "带动相关消费≥50万元" in economic.suggestion and "≥95%" not in economic.suggestion
     # a brand of events names no facility: a mechanism kept up, not a facility's years of use (round 41)
-    assert "该项工作持续开展≥3年" in lasting.suggestion and "≥95%" not in lasting.suggestion
+    assert "该项工作持续开展 ≥3年" in lasting.suggestion and "≥95%" not in lasting.suggestion
     assert "≥95%" in other.suggestion  # a row of no known group keeps the general examples
 
 

@@ -622,9 +622,13 @@ AIM_EXAMPLES = {
 
 
 # Something built, bought or grown whose years of use a sustained effect may count (设施, 设备, 道路, 林木, 信息系统);
-# a mechanism, a relationship or a service (招商关系, 救助机制正常运转) is none.
-_FACILITY = re.compile(r"设施|设备|装备|器材|工程|建筑|房屋|校舍|场馆|场所|道路|公路|桥|管网|管道|线路|系统|平台|车辆"
-                       r"|林|苗|树|草|农田|渠|水库|堤|井|站|厕|室|馆|园|路灯|屋")
+# a mechanism, a relationship or a service (招商关系, 救助机制正常运转) is none. Nouns of two characters or more: a
+# single 树, 渠, 林, 井, 室 or 园 is in 树立, 渠道, 林长制, 井然, 办公室, 家园; 系统 as an adverb (系统推进) is none.
+_FACILITY = re.compile(r"设施|设备|装备|器材|工程|建筑|房屋|校舍|场馆|场所|道路|公路|桥梁|桥涵|大桥|管网|管道|线路"
+                       r"|系统(?![推进化性地])|平台|车辆|林木|森林|造林|林地|林带|防护林|公益林|生态林|经济林|苗木|种苗"
+                       r"|树苗|树木|行道树|草地|草原|草坪|农田|水渠|沟渠|灌渠|水库|堤防|河堤|堤坝|机井|水井|泵站|基站"
+                       r"|站点|电站|服务站|监测站|厕所|公厕|户厕|教室|卫生室|活动室|阅览室|实验室|图书馆|文化馆|博物馆"
+                       r"|展馆|体育馆|纪念馆|公园|游园|花园|园区|园林|果园|茶园|路灯")
 _SUSTAIN_WITHOUT_FACILITY = "「建立长效工作机制并印发制度」「该项工作持续开展 ≥3年」"
 
 
@@ -633,12 +637,15 @@ def names_facility(name: str) -> bool:
     return _FACILITY.search(name) is not None
 
 
+def mechanism_example(group: str, name: str) -> str | None:
+    """The example of a mechanism kept up for a sustained effect that names no facility (建立良好招商关系: no
+    facility's years of use), else None: missing-target-value's, unit-mismatch's and vague-qualitative's."""
+    return _SUSTAIN_WITHOUT_FACILITY if group == "可持续影响指标" and not names_facility(name) else None
+
+
 def aim_example(group: str, name: str) -> str | None:
-    """AIM_EXAMPLES' measurable indicator for a row's group; a sustained effect that names no facility is shown a
-    mechanism kept up, not a facility's years of use."""
-    if group == "可持续影响指标" and not names_facility(name):
-        return _SUSTAIN_WITHOUT_FACILITY
-    return AIM_EXAMPLES.get(group)
+    """AIM_EXAMPLES' measurable indicator for a row's group, or ``mechanism_example``'s."""
+    return mechanism_example(group, name) or AIM_EXAMPLES.get(group)
 
 
 def meant_group(row: Row) -> str:

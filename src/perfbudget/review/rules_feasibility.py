@@ -24,7 +24,7 @@ from perfbudget.review.helpers import (
     is_leftover,
     is_money_unit,
     meant_group,
-    names_facility,
+    mechanism_example,
     quote,
     tail_start,
     unit_note,
@@ -315,16 +315,12 @@ _BY_GROUP = {
     "服务对象满意度指标": "写成调查得出的满意度，如「受益群众满意度≥90%」（写明调查的对象和方式）",
 }
 
-# What lasts when a sustained effect names no facility (建立良好招商关系, 保障司法救助机制正常运转, 业务工作保障长效
-#机制): a working mechanism kept up, not the years a facility serves.
-_SUSTAIN_SUGGESTION = "写明靠什么持续、持续多久，如「建立长效工作机制并印发制度」「该项工作持续开展≥3年」"
-
-
 def _group_suggestion(group: str, name: str) -> str:
-    """What to write instead of a vague value, by the row's group; a sustained effect is shown a facility's years only
-    when its name names something built or bought."""
-    if group == "可持续影响指标" and not names_facility(name):
-        return _SUSTAIN_SUGGESTION
+    """What to write instead of a vague value, by the row's group; a sustained effect that names no facility
+    (建立良好招商关系, 保障司法救助机制正常运转) is shown a working mechanism kept up
+    (``helpers.mechanism_example``)."""
+    if (example := mechanism_example(group, name)) is not None:
+        return f"写明靠什么持续、持续多久，如{example}"
     return _BY_GROUP.get(group, _MEASURABLE)
 
 
@@ -1550,9 +1546,12 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     baseline (``化学农药使用量较上年减少 2%``, ``种薯亩均收入较鲜薯亩均收入 ≥5%``: names ending in
     减少/降低/增加/上升, or comparing with 较; 较高, 较大 … are degrees, not baselines). An amount of money
     by its name (…交易额, …销售额, …金额) given in a unit that is no money (``技术交易额 2个亿以上``: 亿元?) is
-    flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money. A 数量 of things made or bought (a name opening
-    with 制作, 印制, 购置, 采购, 安装 …) given in a unit of time (``制作宣传横幅、公益宣传牌等(年) =1年``: how many?) is
-    flagged; a service, cover or time bought (购买物业服务 =1年, 保险, 运维, 开放天数, 时长, 期限) is measured by time.
+    flagged; a bare 万 or 亿 (``交易额 2亿``) is read as money. A 数量 of things made or bought given in days,
+    months or years (``制作宣传横幅、公益宣传牌等(年) =1年``: how many?) is flagged: a name that opens with 制作, 印制
+    or 印刷, or opens with 购置, 采购, 购买, 安装, 新建, 配备 or 添置 and holds goods (设备, 材料, 手册, 横幅 …); a
+    service, a post or a licence bought for a time (采购专家咨询 ≥20天, 购买公益岗位 12个月, 采购软件使用许可 =1年), a
+    film's minutes (制作宣传片 ≥3分钟) and a name ending in a time or a count (…使用期限, …运行时间, …天数) are not.
+    Such a name holding 完成 or 前 (``安装完成时间 ≤3个月``, 印制完成 3个月) is a deadline: told to move to 时效指标.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _UNIT_MISMATCH)]
@@ -1582,12 +1581,8 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         elif (count := rate_given_as_count(name, raw)) is not None:
             message = f"比率指标{quote(indicator.level3)}的指标值写的是个数（{count}），不是比率"
             suggestion = "比率用%表示，如「≥95%」；若要写数量，请把名称改为数量（如「…机构数」）"
-    elif level2 == "数量指标" and unit in _TIME_UNITS and _THINGS_MADE.match(name) and not _LASTING.search(name):
-        # 制作宣传横幅、公益宣传牌等(年) =1年: banners and boards are counted by the piece, not in years
-        message = (f"数量指标{quote(indicator.level3)}是要制作或购置的实物，指标值{quote(raw)}却以时间"
-                   f"「{unit}」计量，看不出要做多少")
-        suggestion = ("按实物计数，写成「≥N幅」「≥N块」「≥N台（套）」等；要考核持续时间的，"
-                      "把名称改为「…天数」「…期限」")
+    elif level2 == "数量指标" and unit in _TIME_UNITS and (made := _made_in_time(name, unit, row)) is not None:
+        message, suggestion = made  # 制作宣传横幅、公益宣传牌等(年) =1年: banners are counted by the piece
     elif (clash := _counted_in_other(name, unit)) is not None:
         message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{unit}」计量（{raw}）"
         suggestion = f"统一计数对象：按{clash[0]}写成「≥…{clash[0]}」，或把名称改为按{clash[1]}计数"
@@ -1653,10 +1648,36 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 
 
 _UNIT_MISMATCH = indicator_check(_unit_fault)
-# A count of things made or bought (制作宣传横幅, 购置设备, 印制手册): counted by the piece. Not a service or a time
-# bought (购买物业服务, 购买保险, 租赁, 运维, 开放天数, 工期), which a time measures.
-_THINGS_MADE = re.compile(r"(?:制作|印制|印刷|购置|采购|购买|安装|新建|配备|添置)")
-_LASTING = re.compile(r"服务|运维|维护|维修|保险|租|时长|天数|月数|年数|期|月份|年限|开放|运行|值守|值班|巡")
+# A 数量 of things made or bought, by the act its name opens with: what is made (制作, 印制, 印刷) is a thing;
+# what is bought, fitted or built (购置, 采购, 购买, 安装, 新建, 配备, 添置) is one only when the name holds goods
+# (购置设备, 采购宣传手册), not a service, a post or a licence bought for a time (采购专家咨询 ≥20天, 购买公益岗位
+# 12个月, 采购软件使用许可 =1年).
+_THINGS_MADE = re.compile(r"(制作|印制|印刷)|购置|采购|购买|安装|新建|配备|添置")
+_GOODS = re.compile(r"设备|器材|装备|仪器|材料|物资|用品|耗材|药品|手册|宣传册|画册|折页|书籍|图书|横幅|展板|标牌|"
+                    r"宣传牌|警示牌|指示牌|车辆|家具|桌椅|电脑|计算机|服装|被服|苗木|种苗|化肥|农药")
+# A deadline in a name (安装完成时间, 印制完成, 10月底前): a 时效 target (前期 is a stage, not a deadline).
+_DEADLINE_IN_NAME = re.compile(r"完成|前(?!期)")
+# Calendar spans that count no piece (制作宣传片 ≥3分钟 is the film's length: minutes and hours are left out).
+_SPAN_UNITS = frozenset(("天", "日", "个工作日", "工作日", "个月", "月", "周", "年"))
+
+
+def _made_in_time(name: str, unit: str, row: Row) -> tuple[str, str] | None:
+    """``unit-mismatch``'s (message, suggestion) for a 数量 of things made or bought given in a unit of time, else
+    None: a deadline (a name holding 完成 or 前: 安装完成时间 ≤3个月) is told to move to 时效; a name ending in a time
+    or a count (设备使用年限, 购置设备运行时间, 使用期限) says what the time is."""
+    made = _THINGS_MADE.match(name)
+    if made is None:
+        return None
+    level3, raw = quote(row.indicator.level3), quote(row.indicator.target.raw)
+    if _DEADLINE_IN_NAME.search(name):
+        return (f"数量指标{level3}的指标值{raw}是完成时限，是时效要求，不是数量",
+                "把这一行移到时效指标下（如「完成时间 ≤3个月」「…月底前完成」），数量指标写要制作或购置多少"
+                "（如「≥N台（套）」）")
+    if (unit not in _SPAN_UNITS or _COUNT_OR_TIME_NAME.search(name) or _TIME_NAME_END.search(name)
+            or (made.group(1) is None and _GOODS.search(name) is None)):
+        return None
+    return (f"数量指标{level3}是要制作或购置的实物，指标值{raw}却以时间「{unit}」计量，看不出要做多少",
+            "按实物计数，写成「≥N幅」「≥N块」「≥N台（套）」等；要考核持续时间的，把名称改为「…天数」「…期限」")
 # An amount of money by its name (技术交易额, 销售额, 贷款发放额, 金额): its unit is money (2个亿: say 亿元).
 _MONEY_AMOUNT_NAME = re.compile(r"(?:交易|销售|营业|成交|贷款|融资|发放|投资|贸易|出口|进口|结算|补贴|补助|支出"
                                 r"|收入)额$"

@@ -22,11 +22,16 @@ from perfbudget.target import format_decimal
 _EXACT_OVER = Decimal("1.02")
 
 
+def _budget(project: Project) -> Decimal | None:
+    """The project's 预算数 when above 0 (the money a target is held against), else None."""
+    total = project.budget.total
+    return total if total is not None and total > 0 else None
+
+
 def _budgeted(document: Document) -> Iterator[tuple[Project, tuple[Row, ...], Decimal]]:
-    """Each project with a budget above 0, its rows and its 预算数 (the money a target is held against)."""
+    """Each project with a budget above 0 (``_budget``), its rows and its 预算数."""
     for project, own in project_rows(document):
-        total = project.budget.total
-        if total is not None and total > 0:
+        if (total := _budget(project)) is not None:
             yield project, own, total
 
 
@@ -285,8 +290,8 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     for row, _cost in flagged(document, ECONOMIC_COST):  # (the cost rows missing-cost-indicator asks for)
         project, indicator, name = row.project, row.indicator, row.name
         target = indicator.target
-        total = project.budget.total
-        if not row.cost or not total or target.value is None:
+        total = _budget(project)  # (the flagged cost rows, not _budgeted's every row of every project)
+        if not row.cost or total is None or target.value is None:
             continue
         own = project.name or ""
         own_name = bool(own) and name[:2] == own[:2] and bare(name) == bare(own)
@@ -317,34 +322,52 @@ def total_cost_below_budget(document: Document, settings: RuleSettings) -> list[
 
     ``项目总成本 ≤5万元`` in a project of 100万元: the whole cost cannot be a twentieth of the money granted — the
     cost or the budget is wrong, and the rest of the money buys nothing the table names. Flagged when a cost row is
-    named as the whole (项目总成本, 总成本, 项目成本, 项目计划总投资, 总费用, 成本总额, 成本) and its amount, in the
-    table's money unit, is below ``under`` (default 0.8) of the 预算数. The cost of a part (出差总成本, 设备购置成本),
-    a unit cost (元/亩: ``unit-cost-vs-budget``'s), a total equal to the budget and one above it
-    (``cost-over-budget``'s) are not flagged here.
+    named as the whole (项目总成本, 总成本, 项目计划总投资, 总费用, 成本总额; a name without 总 — 成本, 项目成本 — only
+    when it is the project's one cost row in money: tables that put 成本 in the 三级 column and the item in the
+    description give several) and its amount, in the table's money unit, is below ``under`` (default 0.8) of the
+    预算数 — of the 年初预算数 where a 自评 gives it beside the adjusted one (the budget the target was set against).
+    Not flagged: the project's cost rows in money that together reach ``under`` of it (the whole and its parts), an
+    amount equal to the 财政资金, the 其他资金 or the 年初预算数 (``项目总成本 ≤30万元`` of 100万元, 30 of them
+    财政: the part the unit pays), a floor (``≥5万元`` caps nothing), the cost of a part (出差总成本,
+    设备购置成本), a unit cost (元/亩: ``unit-cost-vs-budget``'s), a total equal to the budget and one above it
+    (``cost-over-budget``'s).
     """
     under = Decimal(settings.param("under"))
     out = []
     for project, own, total in _budgeted(document):
-        for row in own:
-            target = row.indicator.target
-            if not row.cost or target.value is None or not _WHOLE_COST.match(row.name):
-                continue
-            factor = money_in("万元" if target.unit == "万" else target.unit, document.money_unit)
-            if factor is None:
-                continue
-            amount = (target.upper or target.value) * factor
-            if amount >= total * under:
+        if not any(row.cost and _WHOLE_COST.match(row.name) for row in own):
+            continue  # (most projects: their costs are not summed)
+        budget = project.budget
+        base = budget.initial if budget.initial else total  # the 自评's 年初预算数: what the target was set against
+        costs = [(row, amount) for row in own
+                 if row.cost and (amount := _cost_amount(row, document.money_unit)) is not None]
+        if sum(amount for _row, amount in costs) >= base * under:
+            continue
+        for row, amount in costs:
+            whole = _WHOLE_COST.match(row.name)
+            if (whole is None or (not whole.group(1) and len(costs) > 1) or row.indicator.target.op in (Op.GE, Op.GT)
+                    or amount in (budget.fiscal, budget.other, budget.initial)):
                 continue
             money_unit = document.money_unit or "万元"
-            share = format_decimal((amount * 100 / total).quantize(Decimal(1)))
+            percent = amount * 100 / base
+            share = "不到1%" if percent < 1 else f"的{format_decimal(percent.quantize(Decimal(1)))}%"
+            label = "年初预算数" if base != total else "项目预算数"
             out.append(at_indicator(project, row.position, row.indicator, "target",
-                                    f"成本指标{quote(row.indicator.level3)}是项目的总成本，指标值{quote(target.raw)}"
-                                    f"却只占项目预算数（{format_decimal(total)}{money_unit}）的{share}%："
-                                    "总成本与预算不符，其余资金的用途表中没有说明",
-                                    f"核实成本测算：项目总成本应与预算数相符（如「项目总成本 ≤{format_decimal(total)}"
+                                    f"成本指标{quote(row.indicator.level3)}是项目的总成本，指标值"
+                                    f"{quote(row.indicator.target.raw)}却只占{label}（{format_decimal(base)}"
+                                    f"{money_unit}）{share}：总成本与预算不符，其余资金的用途表中没有说明",
+                                    f"核实成本测算：项目总成本应与预算数相符（如「项目总成本 ≤{format_decimal(base)}"
                                     f"{money_unit}」）；只是其中一项费用的，名称写明是哪一项（如「设备购置成本」）"))
     return out
 
 
-# The project's whole cost by its name (项目总成本, 项目计划总投资, 成本总额), not a part's (出差总成本, 设备购置成本).
-_WHOLE_COST = re.compile(r"^(?:本?项目)?(?:年度|计划|全年)?(?:总成本|总投资|总费用|总支出|成本总额|成本)$")
+def _cost_amount(row: Row, money_unit: str | None) -> Decimal | None:
+    """A cost row's amount of money in the table's money unit (a bare 万 is 万元), None for a unit cost or no money."""
+    target = row.indicator.target
+    factor = money_in("万元" if target.unit == "万" else target.unit, money_unit)
+    return None if factor is None or target.value is None else (target.upper or target.value) * factor
+
+
+# The project's whole cost by its name (项目总成本, 项目计划总投资, 成本总额), not a part's (出差总成本,
+# 设备购置成本); the group holds the word that says whole (总), a bare 成本 or 项目成本 having none.
+_WHOLE_COST = re.compile(r"^(?:本?项目)?(?:年度|计划|全年)?(?:(总成本|总投资|总费用|总支出|成本总额)|成本)$")

@@ -16,7 +16,7 @@ from perfbudget.framework import (
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
 )
-from perfbudget.model import Document, Indicator, Target
+from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -99,16 +99,18 @@ _HELD_ACTS = (*vocabulary()["names"]["held_acts"], *vocabulary()["names"]["work_
 
 def works_held(name: str, target: Target) -> str | None:
     """The act of a name whose value counts the times a piece of work was held (举办培训班 ≥4期 → 举办, 开展宣传活动
-    ≥10次 → 开展), else None: a value above 0 in a unit of ``[names] held_units``, a name holding a work of
-    ``work_acts`` or ``held_acts`` and none of ``work_count_exceptions`` (事故发生 0次, 参与活动: the harm, the
-    people)."""
+    ≥10次 → 开展), else None: a value above 0 in a unit of ``[names] held_units``, at least that many (≥, = or no
+    comparator: a ceiling, 最多跑 ≤1次, bounds a burden, it counts no work), a name holding a work of ``work_acts`` or
+    ``held_acts`` and none of ``work_count_exceptions`` (事故发生 0次, 参与活动: the harm, the people) or
+    ``held_exceptions`` (最多跑1次, 重复培训: the times a burden recurs)."""
     if target.unit not in _HELD_UNITS or target.value is None or target.value <= 0:  # (most effects)
         return None
-    if name.endswith(("数", "数量")):  # a name that says it counts (视频会议保障数量): an output's twin, told as such
-        return None
+    if target.op not in (None, Op.GE, Op.EQ) or name.endswith(("数", "数量")):
+        return None  # a ceiling; a name that says it counts (视频会议保障数量): an output's twin, told as such
     acts = [act for act in _HELD_ACTS if act in name]
     act = min(acts, key=name.index) if acts else None  # the first in the name: 举办培训班 → 举办
-    if act is None or any(word in name for word in word_set("names", "work_count_exceptions")):
+    exceptions = word_set("names", "work_count_exceptions") | word_set("names", "held_exceptions")
+    if act is None or any(word in name for word in exceptions):
         return None
     return act
 
@@ -233,8 +235,6 @@ def _not_an_effect(row: Row) -> str | None:
     unit = row.indicator.target.unit
     if unit in _BUILT_UNITS and (built := works_built(row.name, unit)) is not None:
         return f"数的是{built}了多少，属于产出"
-    if (held := works_held(row.name, row.indicator.target)) is not None:
-        return f"数的是{held}了多少，属于产出"
     return None
 
 

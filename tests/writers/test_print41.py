@@ -110,3 +110,26 @@ def test_a_label_never_breaks_before_its_last_character(text: str) -> None:
     assert any("\n" in lines for lines in printed), (text, printed)
     for lines in printed:
         assert all(len(line) > 1 for line in lines.split("\n")), (text, lines)
+
+
+def test_a_page_of_the_long_list_holds_the_rows_a_page_holds_in_excel() -> None:
+    """The second reading of print41: the 51-project list (every row 77.25 pt: the unit's name of three lines, under
+    72.75 pt of title and header rows) prints at Excel's 92 % (its columns 862 pt across 799 between the margins),
+    so a landscape page's 509 pt between its 0.6 in margins holds 553 pt of rows: the title, the header and 6 rows
+    (536 pt). Filled to 94 % (520 pt), the pages were set 5 rows apart: 11 pages where Excel prints 9, each 83 %
+    full. Counted by hand here, not by the writer's own count: breaks 6 rows apart, 9 pages."""
+    import io
+
+    import openpyxl
+
+    from perfbudget.app.project_lists import COLUMNS
+    from perfbudget.writers import list_xlsx
+
+    columns = [list_xlsx.SheetColumn(c.title, c.width, c.number_format) for c in COLUMNS["projects"]]
+    out = io.BytesIO()
+    list_xlsx.write_list_xlsx(out, "项目列表", "项目列表（全部年度）", "导出于 2026-12-07 10:00 北京时间；错误、警告不含已驳回的审核发现",
+                              columns, _list_rows(51))
+    sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+    heights = [sheet.row_dimensions[n].height for n in range(1, 54)]
+    assert heights[:2] == [24, 48.75] and set(heights[2:]) == {77.25}, heights
+    assert [brk.id for brk in sheet.row_breaks.brk] == [2 + 6 * page for page in range(1, 9)]

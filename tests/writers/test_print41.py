@@ -146,3 +146,19 @@ def test_a_page_of_the_long_list_holds_the_rows_a_page_holds_in_excel() -> None:
     heights = [sheet.row_dimensions[n].height for n in range(1, 54)]
     assert heights[:2] == [24, 48.75] and set(heights[2:]) == {77.25}, heights
     assert [brk.id for brk in sheet.row_breaks.brk] == [2 + 6 * page for page in range(1, 9)]
+
+
+def test_a_lists_pages_are_counted_by_the_sheets_helpers() -> None:
+    """The second reading of print41: the list's pages were counted by copies of ``print_layout``'s helpers
+    (``_page_room`` of ``_xlsx_room``, ``_Pages.add`` of ``page_starts``). Now ``xlsx_room`` takes the list's margins,
+    its columns' pixels and its orientation (Excel's page of the project list: :data:`EXCEL_PAGE`), and
+    ``page_starts`` the title and header rows' points repeated above every later page's rows (``again``)."""
+    from perfbudget.app.project_lists import COLUMNS
+    from perfbudget.writers import list_xlsx
+    from perfbudget.writers.print_layout import page_starts, xlsx_room
+
+    widths = [c.width for c in COLUMNS["projects"]]
+    assert abs(xlsx_room(widths, (0.6, 1.2), list_xlsx._column_pixels, wide=True) - EXCEL_PAGE) < 1e-9
+    # a first page of 15 pt above 10 pt rows holds 2 in 35 pt; every later page 2 under its 15 pt again
+    assert page_starts([10.0] * 5, 35, lead=15, again=15) == [2, 4]
+    assert page_starts([10.0] * 5, 35, lead=15) == [2]

@@ -524,7 +524,8 @@ def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: Web
 # a dimension's heading over its findings, 「（一）相关性」 (app/opinion.py; NFKC prints it 「(一)相关性」)
 DIMENSION_HEADING = re.compile(r"[（(][一二三四五六七八九十][）)]\S{3}")
 BLOCK_HEADINGS = ("审核发现", "审核意见", _plain(EARLIER_HEADING))  # each printed with the item under it
-GAPS = {"docx": opinion_pages.WORD.gap, "html": opinion_pages.HTML.gap}  # between two projects' tables
+# between two projects' tables (the page: under a list, its margin, the most there is)
+GAPS = {"docx": opinion_pages.WORD.gap, "html": opinion_pages.HTML.gap + opinion_pages.HTML.list_end}
 # The opinion's printed line and the foot of its body (A4 less the bottom margin): 1.8 cm, Word's and the page's
 # (print41). The page's lines are 15 pt since print41 as Word's; its slack is kept at the 17.85 pt a line it had (its
 # pages, computed as Word's, ended up to 90 pt above their foot where 87.5 would be 4 lines of 15 and a block)

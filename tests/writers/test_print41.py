@@ -162,3 +162,22 @@ def test_a_lists_pages_are_counted_by_the_sheets_helpers() -> None:
     # a first page of 15 pt above 10 pt rows holds 2 in 35 pt; every later page 2 under its 15 pt again
     assert page_starts([10.0] * 5, 35, lead=15, again=15) == [2, 4]
     assert page_starts([10.0] * 5, 35, lead=15) == [2]
+
+
+# labels with a relation sign before their number (a 指标's 「满意度≥90%」 as a label or header)
+RELATION_LABELS = ("满意度≥90%", "群众满意度≥ 95%", "培训合格率≥95%", "投诉处理时间≤3天", "资金到位率＞90%",
+                   "误差率<5%")
+
+
+@pytest.mark.parametrize("text", RELATION_LABELS)
+def test_a_label_never_ends_a_line_with_a_relation_sign(text: str) -> None:
+    """The second reading of print41: rjieba cuts 「≥」 off as a word of its own (「满意度 / ≥ / 90%」), so a line could
+    end with it, 「满意度≥ / 90%」. Now a relation sign goes with the number after it, as an opening mark does; swept
+    as ``test_a_label_never_breaks_before_its_last_character``: no line ends with one."""
+    from perfbudget.writers.word_breaks import _RELATIONS, broken_lines, sheet_lines
+
+    printed = [broken_lines(text, room * 10.5, lambda line: [10.5] * len(line)) for room in range(3, 11)]
+    printed += [sheet_lines(text, width) for width in range(4, 21)]
+    assert any("\n" in lines for lines in printed), (text, printed)
+    for lines in printed:
+        assert not any(line.rstrip()[-1:] in _RELATIONS for line in lines.split("\n")), (text, lines)

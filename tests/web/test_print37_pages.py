@@ -86,7 +86,7 @@ def test_a_units_last_project_part_holds_the_signature_under_it() -> None:
         for count in range(1, 120):
             last = project(count)
             layout = layouts(measure, title, [(names[0], first), (names[1], last)])[-1]
-            heights = block_heights(measure, last)
+            heights = block_heights(measure, last, signed=True)
             part = layout.parts[-1]
             if len(layout.parts) > 1 or layout.new_page:  # its page begins under its name (continued)
                 above = measure.name(names[1] + ("（续）" if len(layout.parts) > 1 else ""), top=True)  # (print41)

@@ -19,7 +19,8 @@ ROWS = [["产出指标", "数量指标", "培训人次", "培训人次", "≥100
 # one that runs onto page 2: at some of them what page 1 has left holds the second project's head and not its
 # 审核发现 with the first finding
 COMMENTS = range(2, 46, 4)
-GAP = opinion_pages.HTML.gap + opinion_pages.HTML.name_extra  # from one project's last line to the next's name
+# from one project's last line, of its 意见 (a list: its margin), to the next's name
+GAP = opinion_pages.HTML.list_end + opinion_pages.HTML.gap + opinion_pages.HTML.name_extra
 # how much taller the pages' measure (opinion_pages.HTML) counts a head than Chromium prints it: 1.24 for this one
 # (230 pt left for a head of 161 pt and the gap, which the measure counts taller than that), the least that holds
 SLACK = 1.25

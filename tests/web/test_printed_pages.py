@@ -524,11 +524,12 @@ def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: Web
 # a dimension's heading over its findings, 「（一）相关性」 (app/opinion.py; NFKC prints it 「(一)相关性」)
 DIMENSION_HEADING = re.compile(r"[（(][一二三四五六七八九十][）)]\S{3}")
 BLOCK_HEADINGS = ("审核发现", "审核意见", _plain(EARLIER_HEADING))  # each printed with the item under it
-GAPS = {"docx": opinion_pages.WORD.gap, "html": opinion_pages.HTML.gap}  # between two projects' tables
-# The opinion's printed line and the foot of its body (A4 less the bottom margin): 1.8 cm, Word's and the page's
-# (print41). The page's lines are 15 pt since print41 as Word's; its slack is kept at the 17.85 pt a line it had (its
-# pages, computed as Word's, ended up to 90 pt above their foot where 87.5 would be 4 lines of 15 and a block)
-FILLED = {"docx": (15.0, A4[1] - 1.8 / 2.54 * 72), "html": (17.85, A4[1] - 18 / 25.4 * 72)}
+# between two projects' tables (the page: under a list, its margin, the most there is)
+GAPS = {"docx": opinion_pages.WORD.gap, "html": opinion_pages.HTML.gap + opinion_pages.HTML.list_end}
+# How each form's pages are computed (opinion_pages.WORD, HTML) and its body's margin: 1.8 cm, Word's and the page's
+# (print41)
+FILLED = {"docx": opinion_pages.WORD, "html": opinion_pages.HTML}
+MARGIN = 1.8 / 2.54 * 72
 
 
 def _placed_lines(page: Any) -> list[tuple[float, float, float, str]]:
@@ -597,7 +598,12 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
                      for p in pdf.pages]
             placed = [_placed_lines(p) for p in pdf.pages]
         assert len(pages) >= 3, form
-        line, foot = FILLED[form]
+        measure = FILLED[form]
+        line, foot = measure.line, A4[1] - MARGIN
+        # what a page computed full leaves empty at its foot whatever its lines: the share of the body the layout keeps
+        # free (room: 98.5 %) and its last paragraph's room after it (the second reading of print41: until then the
+        # page's slack was 4 lines of 17.85 pt where its lines are 15, a 10 pt gap counted twice hidden in it)
+        kept = foot - MARGIN - measure.room + measure.after
         for number in range(1, len(placed)):
             free = foot - placed[number - 1][-2][1]  # (below the last line above the page number)
             begins = placed[number][1][3].startswith(tuple(names)) and not placed[number][1][3].endswith(
@@ -607,12 +613,12 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
             # dimension's heading and a 建议 line, and a page broke before one with 248 pt left for 239 pt wanted —
             # the layout's 1.5 % of the page kept free — where 3 lines over the block alone allowed 236)
             above = placed[number][1][0] - (A4[1] - foot) + GAPS[form]
-            # a page going on with a project: its first block and 4 lines (a finding with its 建议 under a
+            # a page going on with a project: its first block and 2 lines (a finding with its 建议 under a
             # dimension's heading is taller than the 5 lines that held any block until opinion36; a page of them holds
-            # more wrapped lines, each of which the layout may count a line longer: Chromium's page 12 of the seed's
-            # unit ended 93.7 pt short, its 审核意见 and 「无。」 39 pt with 10.5 pt above)
-            wanted = (_leading_block(placed[number]) + above + 3 * line if begins
-                      else max(5 * line, _leading_block(placed[number], going_on=True) + 4 * line))
+            # more wrapped lines, each of which the layout may count a line longer: Chromium's page 11 of the seed's
+            # unit ends 96.4 pt above its foot, its first block 57.5 pt, 51 pt kept here), the same kept by both
+            wanted = kept + (_leading_block(placed[number]) + above + 2 * line if begins
+                             else max(5 * line, _leading_block(placed[number], going_on=True) + 2 * line))
             assert free < wanted, (form, number, free, wanted)
         seen: list[str] = []
         went_on = 0

@@ -120,6 +120,8 @@ class Measure:
     cut_title: bool = False  # the title printed in the lines :func:`title_lines` cuts it into (Word), else as it wraps
     top_extra: float | None = None  # the name row's room at the top of a page, where not ``name_extra`` (the page's
     # table begun on a new page has no margin above it)
+    list_end: float = 0.0  # below a project's last block when it ends with a list (the page: a table cell's last
+    # list keeps its margin, opinion.css; a paragraph's ``after`` is counted with it)
 
     def entry(self, entry: Entry, previous: str | None, same_block: bool = True) -> float:
         if entry.kind in HEADINGS:
@@ -160,14 +162,16 @@ WORD = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=1
 # Chromium prints the page as Word sets its form (print41, opinion.css's print rules): the same 1.8 cm margins, lines,
 # sizes and widths, so that the same opinion takes about the same pages. Where CSS differs: a heading's 10 pt above
 # merges with a paragraph's 10 pt after it (``collapses``); a project's table is 24 pt below the one before, whose last
-# paragraph keeps its 10 pt (a table cell's margin does not merge: ``gap``), and none below the top of a page (a table
-# begun on a new page: ``top_extra``), its name 2 pt above its first lines; the
+# paragraph or list keeps its 10 pt (a table cell's margin does not merge: a paragraph's ``after``, a list's
+# ``list_end``; until the second reading of print41 ``gap`` added 10 pt between projects whatever ended the one before,
+# 10 pt too many under a paragraph, 「无。」 or a head line), and none below the top of a page (a table begun on a new
+# page: ``top_extra``), its name 2 pt above its first lines; the
 # title wraps where the line is full (balanced), 26 pt in 493 pt (37.9 units: counted 36), 18 pt below it. Until
 # print41 the page printed at 14 px on 1.7 lines (17.85 pt) within 20 mm margins: the seed's unit's opinion took 9
 # pages where Word took 7.
 HTML = Measure(room=740 * 0.985, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=89.6,
-               list_units=86.4, name_line=20, name_units=70.4, name_extra=24 + 2, gap=10, title_line=34,
-               title_units=36, title_extra=18, collapses=True, sign=24 + 15, top_extra=2)
+               list_units=86.4, name_line=20, name_units=70.4, name_extra=24 + 2, gap=0, title_line=34,
+               title_units=36, title_extra=18, collapses=True, sign=24 + 15, top_extra=2, list_end=10)
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,9 @@ class Layout:
     parts: tuple[tuple[int, ...], ...]
 
 
-def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -> list[float]:
+def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]], signed: bool = False) -> list[float]:
+    """The printed height of each of a project's blocks, the last with :attr:`Measure.list_end` when it ends with a
+    list and no signature follows it (``signed``: the unit's last project, 「审核人：…」 under it in its cell)."""
     heights = []
     previous: str | None = None
     for block in project_blocks:
@@ -188,6 +194,8 @@ def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -
             height += measure.entry(entry, previous, same_block=number > 0)
             previous = entry.kind
         heights.append(height)
+    if heights and not signed and previous in LISTED:
+        heights[-1] += measure.list_end
     return heights
 
 
@@ -198,7 +206,7 @@ def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence
     used = measure.title(title)
     out = []
     for index, (name, project_blocks) in enumerate(projects):
-        heights = block_heights(measure, project_blocks)
+        heights = block_heights(measure, project_blocks, signed=index == len(projects) - 1)
         if index == len(projects) - 1:  # the signature goes with the last block, on its page (print37)
             heights[-1:] = [height + measure.sign for height in heights[-1:]]
         head = measure.name(name)

@@ -18,7 +18,7 @@ what a printer needs:
   pixel XlsxWriter sets): LibreOffice prints a row without a height one line tall, the rest of a long
   name cut;
 * A4 landscape, one page wide, as many pages tall as it takes, each ended by a page break the writer sets a little
-  short of full (:class:`_Pages`, print41), 「第 N 页，共 M 页」 at each page's foot;
+  short of full (:func:`_page_breaks`, print41), 「第 N 页，共 M 页」 at each page's foot;
 * numbers are numbers, exactly: an ``int`` as its digits, a ``Decimal`` handed to XlsxWriter as the Decimal itself
   (it formats a number with ``.16G``, which keeps a Decimal's own digits: 11.30 stays ``11.30``, where a float would
   print 9.99999999999999 as 9.999999999999989); a Decimal or an int of more than 15 significant digits (Excel's
@@ -42,22 +42,23 @@ import math
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
 import xlsxwriter
 
 from perfbudget.writers.print_layout import (
-    A4_POINTS,
     LINE_POINTS,
     MAX_ROW_POINTS,
     PAD_POINTS,
     PAGE_NUMBER,
-    PAGE_SHARE,
+    TAIL_SHARE,
     clear_of_the_rule,
+    page_starts,
     text_width,
     wide_character,
+    xlsx_room,
 )
 
 FONT = "宋体"
@@ -192,7 +193,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
     if header_height is not None:
         sheet.set_row(1, header_height)
     repeated = title_height + (header_height or ONE_LINE_PIXELS * 0.75)
-    pages = _Pages(_page_room(widths), repeated, used=repeated)
+    heights: list[float] = []  # each row's, for its page (:func:`_page_breaks`)
     header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
                                          "align": "center", "valign": "vcenter", "text_wrap": True})
     for n, header in enumerate(headers):
@@ -204,7 +205,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
         height = _row_height(values, widths)
         if height is not None:
             sheet.set_row(number, height)
-        pages.add(number, height or ONE_LINE_PIXELS * 0.75)
+        heights.append(height or ONE_LINE_PIXELS * 0.75)
         for n, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
             kind = type(value)
             if value is None or value == "":
@@ -222,46 +223,33 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
             else:
                 write_string(number, n, _text(str(value)), cell_format)
         count += 1
-    sheet.set_h_pagebreaks(pages.breaks)
+    sheet.set_h_pagebreaks(_page_breaks(widths, repeated, heights))
     return count
 
 
 def _page_room(widths: Sequence[float]) -> float:
-    """The points of rows (the repeated title and header among them) a printed page holds, filled to
-    :data:`print_layout.PAGE_SHARE`: A4 landscape between the margins, the sheet fitted to one page wide at the whole
-    percent that fits, its columns measured at the narrowest digit they are given in (7 pixels: a page of Excel's,
-    which prints the sheet largest, is the shortest in rows; LibreOffice here, measuring by a wider digit, prints it
-    smaller and its pages less full)."""
-    page_height, page_width = A4_POINTS
-    sheet_width = sum(_column_pixels(width) for width in widths) * 0.75
-    usable_width = page_width - (_MARGINS["left"] + _MARGINS["right"]) * 72
-    scale = min(1.0, math.floor(usable_width / sheet_width * 100) / 100)
-    return (page_height - (_MARGINS["top"] + _MARGINS["bottom"]) * 72) / scale * PAGE_SHARE
+    """The points of rows (the repeated title and header among them) a printed page holds (:func:`xlsx_room`: A4
+    landscape between :data:`_MARGINS`, fitted to one page wide at the whole percent that fits, the columns the
+    pixels they are set, 7 a digit: a page of Excel's, which prints the sheet largest, is the shortest in rows;
+    LibreOffice here, measuring by a wider digit, prints it smaller and its pages less full), filled to
+    :data:`print_layout.TAIL_SHARE` (the rows' heights and the scale are exact: 2 % kept for the applications'
+    rounding; until the second reading of print41 :data:`print_layout.PAGE_SHARE`, 94 %, a page of the 51-project
+    list's 77.25 pt rows held 5 where Excel prints 6, 11 pages where 9)."""
+    margins = (_MARGINS["left"] + _MARGINS["right"], _MARGINS["top"] + _MARGINS["bottom"])
+    return xlsx_room(widths, margins, _column_pixels, wide=True) * TAIL_SHARE
 
 
-@dataclass(slots=True)
-class _Pages:
-    """The printed pages of a list, counted a row at a time as the rows are written: the rows that begin a page
-    after the first, set as the sheet's page breaks. print41: fitted to one page wide, LibreOffice set its own
-    breaks, and where one fell within a hair of a row's foot its count of pages and its printing of them disagreed —
-    the print40 test's 51-project list printed 7 pages without its last rows when its title row was 33.75 pt tall
-    (every other height from 15 to 80 pt printed them all), the pages past its count dropped. With every page ended
-    by a break set short of full, no application has a break of its own to place, so each counts and prints the same
-    pages. Past :data:`_MAX_BREAKS` pages (some 15,000 rows) the rest are paged by the application."""
-
-    room: float
-    repeated: float  # the title and header rows, at the top of every page
-    breaks: list[int] = field(default_factory=list)
-    used: float = 0.0
-    placed: int = 0
-
-    def add(self, row: int, height: float) -> None:
-        """Place sheet row ``row``, ``height`` points tall: on the page begun, else (a break before it) a new one."""
-        if self.placed and self.used + height > self.room and len(self.breaks) < _MAX_BREAKS:
-            self.breaks.append(row)
-            self.used, self.placed = self.repeated, 0
-        self.used += height
-        self.placed += 1
+def _page_breaks(widths: Sequence[float], repeated: float, heights: Sequence[float]) -> list[int]:
+    """The sheet rows that begin a printed page after the first (:func:`print_layout.page_starts` of the rows'
+    ``heights`` under the ``repeated`` title and header rows, a page :func:`_page_room` tall), set as the sheet's page
+    breaks. print41: fitted to one page wide, LibreOffice set its own breaks, and where one fell within a hair of a
+    row's foot its count of pages and its printing of them disagreed — the print40 test's 51-project list printed 7
+    pages without its last rows when its title row was 33.75 pt tall (every other height from 15 to 80 pt printed
+    them all), the pages past its count dropped. With every page ended by a break set short of full, no application
+    has a break of its own to place, so each counts and prints the same pages. Past :data:`_MAX_BREAKS` pages (some
+    15,000 rows) the rest are paged by the application."""
+    starts = page_starts(heights, _page_room(widths), lead=repeated, again=repeated)
+    return [2 + start for start in starts[:_MAX_BREAKS]]
 
 
 def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> float:

@@ -374,7 +374,7 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
     ``tail``: the heights of rows after the table (the 计分说明 lines), kept on the page that ends it with its rows
     from ``last`` (the last indicator; its last row when None) or more (:func:`tail_kept_with_table`; ``alone``: or on
     a page of its own after a table that fits its first page)."""
-    room = _xlsx_room(widths)
+    room = xlsx_room(widths)
     starts = page_starts([*heights, *tail], room * PAGE_SHARE, lead, repeated)
     if repeated is not None:  # a page never ends with the indicator header: it begins the next (print30)
         starts = sorted({repeated if start == repeated + 1 else start for start in starts})
@@ -429,13 +429,23 @@ def tail_kept_with_table(starts: Sequence[int], heights: Sequence[float], tail: 
 XLSX_DIGIT_PIXELS = 8
 
 
-def _xlsx_room(widths: Sequence[float]) -> float:
-    """The points of rows a page of a sheet set up by :func:`xlsx_page_setup` holds, fitted to one page wide."""
-    wide = landscape(widths)
-    page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if wide else A4_POINTS
-    sheet_width = sum(width * XLSX_DIGIT_PIXELS + 5 for width in widths) * 0.75
-    scale = min(1.0, math.floor((page_width - _SIDE_MARGINS * 72) / sheet_width * 100) / 100)
-    return (page_height - _END_MARGINS * 72) / scale
+def _column_pixels(width: float) -> float:
+    """A column ``width`` characters wide as Excel draws it: :data:`XLSX_DIGIT_PIXELS` a digit and 5 of padding."""
+    return width * XLSX_DIGIT_PIXELS + 5
+
+
+def xlsx_room(widths: Sequence[float], margins: tuple[float, float] = (_SIDE_MARGINS, _END_MARGINS),
+              pixels: Callable[[float], float] = _column_pixels, wide: bool | None = None) -> float:
+    """The points of rows a page of a sheet holds, fitted to one page wide at the whole percent that fits: the sheet
+    set up by :func:`xlsx_page_setup` (A4, landscape when :func:`landscape`), unless told its ``margins`` (inches:
+    left and right, top and bottom together), its columns' ``pixels`` (of a column ``width`` wide) or ``wide``
+    (landscape; the list exports', ``list_xlsx``)."""
+    side, ends = margins
+    landscaped = landscape(widths) if wide is None else wide
+    page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if landscaped else A4_POINTS
+    sheet_width = sum(pixels(width) for width in widths) * 0.75
+    scale = min(1.0, math.floor((page_width - side * 72) / sheet_width * 100) / 100)
+    return (page_height - ends * 72) / scale
 
 
 # A sheet whose rows are at most this much taller than its page holds (fitted to one page wide) is printed on one
@@ -449,7 +459,7 @@ def xlsx_one_page(widths: Sequence[float], heights: Sequence[float], lead: float
     one page (:func:`xlsx_page_setup`'s ``one_page``): it is at most :data:`ONE_PAGE_OVER` times what a page holds.
     print27: the 部门整体 table 29's workbook, 20 rows 4 pt taller than a landscape page at its computed scale, printed
     its last three rows on a second page, under the repeated header, a label split over the two."""
-    return lead + sum(heights) <= _xlsx_room(widths) * ONE_PAGE_OVER
+    return lead + sum(heights) <= xlsx_room(widths) * ONE_PAGE_OVER
 
 
 # A form whose rows and notes would print at this scale or more on one page (its 10.5 pt text at 7.9 pt or more, as
@@ -463,7 +473,7 @@ def xlsx_readable_one_page(widths: Sequence[float], heights: Sequence[float]) ->
     corpus's 9-indicator 自评表 08 printed its form over two pages and its 计分说明 on the second, about 70 % full
     (print20–27's left item); it is one page at 8.6 pt now, as a person would print it."""
     printable = (A4_POINTS[0] if landscape(widths) else A4_POINTS[1]) - _END_MARGINS * 72
-    width_scale = printable / _xlsx_room(widths)
+    width_scale = printable / xlsx_room(widths)
     return min(width_scale, printable / sum(heights)) >= READABLE_SCALE
 
 
@@ -485,7 +495,7 @@ def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]
     shorter however much smaller is not laid out again."""
     pages = pages_of(widths)
     widest = [width / FEWER_PAGES_SCALE for width in widths]
-    if pages < 3 or points > (pages - 1) * _xlsx_room(widest) * PAGE_SHARE:
+    if pages < 3 or points > (pages - 1) * xlsx_room(widest) * PAGE_SHARE:
         return widths
     for percent in range(101, math.floor(100 / FEWER_PAGES_SCALE) + 1):
         wider = [width * percent / 100 for width in widths]
@@ -496,15 +506,17 @@ def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]
     return widths
 
 
-def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None) -> list[int]:
+def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None,
+                again: float = 0.0) -> list[int]:
     """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
-    ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again."""
+    ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again — or, with no
+    such row among ``heights``, ``again`` points of rows above them (a list's title and header rows)."""
     starts: list[int] = []
     used, placed = lead, 0
     for row, height in enumerate(heights):
         if used + height > room and placed:
             starts.append(row)
-            used, placed = (heights[repeated] if repeated is not None and row > repeated else 0.0), 0
+            used, placed = (heights[repeated] if repeated is not None and row > repeated else again), 0
         used += height
         placed += 1
     return starts

@@ -26,6 +26,8 @@ from perfbudget.readers.cell_values import one_line
 # marks that never begin a line (kept with the word before them) and never end one (kept with the word after them)
 _CLOSING = frozenset("）)】］]」』》〉，。、；：:;,.！？!?%％")
 _OPENING = frozenset("（(【［[「『《〈")
+# relation signs, kept with the number after them as an opening mark is (「满意度 / ≥90%」, never 「满意度≥ / 90%」)
+_RELATIONS = frozenset("≥≤≧≦＞＜><＝=≠≈")
 # the cells of a form's grid whose text breaks between its words: the headers and labels (一级/二级 names,
 # 项目资金（万元）…), never a target or a text a person wrote, which may hold no words a segmenter knows
 WORD_KINDS = frozenset({"header", "label"})
@@ -63,7 +65,8 @@ _JOINING = frozenset("及和与或并暨")
 
 
 def label_words(text: str) -> list[str]:
-    """``text``'s words, a closing mark joined to the word before it and an opening one to the word after it, and a
+    """``text``'s words, a closing mark joined to the word before it and an opening one or a relation sign (≥, ＜ …:
+    :data:`_RELATIONS`, with any space after it) to the word after it, and a
     word of one letter (rjieba's 「全年 / 预算 / 数」) to the word it ends (「全年 / 预算数」) — or, a conjunction (及,
     与 …) or the label's first, begins. print41: the 监控表's 「全年预算 / 数」, 「预算执行 / 率」 broke so, the
     single character alone on its line."""
@@ -74,7 +77,7 @@ def label_words(text: str) -> list[str]:
             continue
         if all(char in _CLOSING for char in word) and words and not opening:
             words[-1] += word
-        elif all(char in _OPENING for char in word):
+        elif all(char in _OPENING or char in _RELATIONS for char in word) or (opening and word.isspace()):
             opening += word
         else:
             words.append(opening + word)

@@ -165,3 +165,39 @@ def test_a_store_load_counts_its_new_texts_once(monkeypatch: pytest.MonkeyPatch)
     packed = json.dumps(["产出指标己", *values[0][1:]], ensure_ascii=False)
     assert rows.indicators_by_packed_rows([(1, 0, packed), (1, 1, packed)]) is not None
     assert counted == [len(packed)]
+
+
+def test_the_web_guard_never_empties_the_caches_on_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an emptying frees up to some 1.5 M entries: on the event loop every request would wait for it
+    import asyncio
+    import threading
+    from types import SimpleNamespace
+
+    from perfbudget import text_caches
+    from perfbudget.config import Limits
+    from perfbudget.web.limits import RequestGuard
+
+    emptied_on: list[str] = []
+    monkeypatch.setattr(text_caches, "_read", text_caches.BUDGET)
+    monkeypatch.setattr(text_caches, "_EMPTYING", [lambda: emptied_on.append(threading.current_thread().name)])
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await receive()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b"x" * 10, "more_body": False}
+
+    async def send(message: Any) -> None:
+        pass
+
+    async def request() -> str:
+        config = SimpleNamespace(limits=Limits(), max_form_body_bytes=1 << 20)
+        holder = SimpleNamespace(state=SimpleNamespace(config=config))
+        scope = {"type": "http", "method": "GET", "path": "/healthz", "headers": [], "query_string": b"", "app": holder}
+        await RequestGuard(app)(scope, receive, send)
+        return threading.current_thread().name
+
+    loop_thread = asyncio.run(request())
+    assert emptied_on and loop_thread not in emptied_on

@@ -201,3 +201,26 @@ def test_the_web_guard_never_empties_the_caches_on_the_event_loop(monkeypatch: p
 
     loop_thread = asyncio.run(request())
     assert emptied_on and loop_thread not in emptied_on
+
+
+def test_a_target_added_by_another_thread_between_two_reads_is_not_taken_for_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the one-pass path asked _TARGETS.get then `in`: a thread adding the text between took it as no target
+    from perfbudget.load import load_bytes
+    from perfbudget.readers import text_cells_fast
+
+    class Racing(dict[str, Any]):
+        def get(self, key: str, default: Any = None) -> Any:
+            if key not in self:
+                text_cells_fast._target_of_text(key)  # (another thread, just after this read)
+            return default
+
+    monkeypatch.setattr(text_cells_fast, "_TARGETS", Racing())
+    taken: list[bool] = []
+    read_rows = text_cells_fast._read_indicator_rows
+    monkeypatch.setattr(text_cells_fast, "_read_indicator_rows", lambda *a: taken.append(read_rows(*a)) or taken[-1])
+    from pathlib import Path
+
+    seed = next((Path(__file__).parents[2] / "examples").glob("000_*.txt"))  # (tab cells: the one-pass path)
+    assert load_bytes(seed.read_bytes(), seed.name).document is not None
+    assert taken and all(taken)

@@ -457,11 +457,11 @@ def load_versions(connection: Connection, version_ids: list[int]) -> dict[int, S
 def _built(connection: Connection, head: Any) -> dict[int, StoredVersion]:
     by_version: dict[int, list[Indicator]] = defaultdict(list)
     if head:
-        characters = 0
+        loaded = []
         for version_id, *values in connection.execute(_INDICATORS_OF, {"ids": [v["id"] for v in head]}):
             by_version[version_id].append(rows.indicator_from_values(*values))
-            characters += rows.texts_length(values)
-        text_caches.read(characters)  # the texts loaded, once a load (perfbudget.text_caches)
+            loaded.append(values)
+        text_caches.read(rows.texts_length(loaded))  # the texts loaded, once a load (perfbudget.text_caches)
     return _versions(head, by_version)
 
 

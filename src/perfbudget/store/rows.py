@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -273,15 +274,15 @@ def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indic
     out: dict[int, list[Indicator]] = defaultdict(list)
     shared = _SHARED_INDICATORS
     made: dict[tuple[Any, ...], Target] = {}
-    characters = 0
+    new = []
     for row in ordered:
         key = tuple(row[2:])
         indicator = shared.get(key)
         if indicator is None:
             indicator = _shared_indicator(key, key, made)
-            characters += texts_length(key)
+            new.append(key)
         out[row[0]].append(indicator)
-    text_caches.read(characters)  # the texts of the indicators not shared from an earlier load, once a load
+    text_caches.read(texts_length(new))  # the texts of the indicators not shared from an earlier load, once a load
     return out
 
 
@@ -294,23 +295,23 @@ def shared_indicators(rows: Iterable[Sequence[Any]]) -> list[Indicator]:
     shared = _SHARED_INDICATORS
     made: dict[tuple[Any, ...], Target] = {}
     out = []
-    characters = 0
+    new = []
     for values in rows:
         key = tuple(values)
         indicator = shared.get(key)
         if indicator is None:
             indicator = _shared_indicator(key, key, made)
-            characters += texts_length(key)
+            new.append(key)
         out.append(indicator)
-    text_caches.read(characters)  # (as indicators_by_version)
+    text_caches.read(texts_length(new))  # (as indicators_by_version)
     return out
 
 
-def texts_length(values: Sequence[Any]) -> int:
-    """The characters of the column values of an indicator (:data:`perfbudget.store.queries.INDICATOR_COLUMNS`
-    after the version id, each a text or None): what :mod:`perfbudget.text_caches` counts as loaded. Summed by
-    the loaders once a batch, not by each indicator made (one C loop: a genexpr was +85 % of making one)."""
-    return sum(map(len, filter(None, values)))
+def texts_length(rows: Iterable[Sequence[Any]]) -> int:
+    """The characters of indicators' column values (:data:`perfbudget.store.queries.INDICATOR_COLUMNS` after the
+    version id, each a text or None): what :mod:`perfbudget.text_caches` counts as loaded. Summed by a loader over
+    the rows it made, in one C loop once a load (a genexpr over each indicator's values was +85 % of making one)."""
+    return sum(map(len, filter(None, chain.from_iterable(rows))))
 
 
 def _shared_indicator(key: Any, values: tuple[Any, ...], made: dict[tuple[Any, ...], Target]) -> Indicator:

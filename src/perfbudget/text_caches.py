@@ -6,8 +6,9 @@ their entries only, they kept every long text an upload brought: a long-running 
 some 5 GB (attack41). Each such cache is registered here (:func:`keyed_on_texts` above its ``lru_cache``,
 :func:`held_by` for a dict's own emptying), which adds nothing to a cached call. Where texts come into the
 process their characters are counted (:func:`read`): at a document's end ``readers.read_bytes`` the file's bytes
-(the zip and PDF bounds the bytes they inflated), at a request's end the web's guard the body's bytes, and the
-store the texts of each project and indicator it loads (an indicator shared from an earlier load is not counted
+(the zip and PDF bounds the bytes they inflated), at a request's end the web's guard the body's bytes (:func:`count`:
+on the event loop it only counts, the emptying then runs in a worker thread), and the store the texts of the projects
+and indicators a load makes, summed and counted once a load (an indicator shared from an earlier load is not counted
 again). Once the count since the last emptying passes :data:`BUDGET` every registered cache is emptied: they then
 hold at most about the texts of :data:`BUDGET` characters read (and those of the document being read), whatever
 is uploaded. The review counts nothing (its texts came in one of those ways): counting a document's texts there
@@ -56,6 +57,15 @@ def read(characters: int) -> None:
     _read += characters
     if _read > BUDGET:
         empty()
+
+
+def count(characters: int) -> bool:
+    """Count ``characters`` read without emptying here (the web's guard, on the event loop: an emptying frees up to
+    some 1.5 M entries, every request waiting); True when past :data:`BUDGET`, the caller then empties
+    (:func:`empty`) in a worker thread — else the next :func:`read` does."""
+    global _read
+    _read += characters
+    return _read > BUDGET
 
 
 def empty() -> None:

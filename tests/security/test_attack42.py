@@ -145,3 +145,82 @@ def test_emptying_the_caches_gives_the_same_answers() -> None:
     first = read_and_review()
     text_caches.empty()
     assert read_and_review() == first
+
+
+def test_a_store_load_counts_its_new_texts_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # counting each indicator made (a genexpr over its 18 values) was +85 % of making one: a load sums the texts of
+    # the indicators it makes (not those shared from an earlier load) and counts once
+    import json
+
+    from perfbudget import text_caches
+    from perfbudget.store import rows
+
+    counted: list[int] = []
+    monkeypatch.setattr(text_caches, "read", counted.append)
+    values = [(f"产出指标{n}", "数量指标", "完成户数", "描述", "10", None, None, None, None, "≥100户", "qualitative",
+               None, None, None, None, None, None, None) for n in ("甲乙", "丙丁戊")]
+    rows.shared_indicators([*values, values[0]])
+    assert counted == [sum(len(value) for row in values for value in row if value)]
+    counted.clear()
+    packed = json.dumps(["产出指标己", *values[0][1:]], ensure_ascii=False)
+    assert rows.indicators_by_packed_rows([(1, 0, packed), (1, 1, packed)]) is not None
+    assert counted == [len(packed)]
+
+
+def test_the_web_guard_never_empties_the_caches_on_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an emptying frees up to some 1.5 M entries: on the event loop every request would wait for it
+    import asyncio
+    import threading
+    from types import SimpleNamespace
+
+    from perfbudget import text_caches
+    from perfbudget.config import Limits
+    from perfbudget.web.limits import RequestGuard
+
+    emptied_on: list[str] = []
+    monkeypatch.setattr(text_caches, "_read", text_caches.BUDGET)
+    monkeypatch.setattr(text_caches, "_EMPTYING", [lambda: emptied_on.append(threading.current_thread().name)])
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await receive()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b"x" * 10, "more_body": False}
+
+    async def send(message: Any) -> None:
+        pass
+
+    async def request() -> str:
+        config = SimpleNamespace(limits=Limits(), max_form_body_bytes=1 << 20)
+        holder = SimpleNamespace(state=SimpleNamespace(config=config))
+        scope = {"type": "http", "method": "GET", "path": "/healthz", "headers": [], "query_string": b"", "app": holder}
+        await RequestGuard(app)(scope, receive, send)
+        return threading.current_thread().name
+
+    loop_thread = asyncio.run(request())
+    assert emptied_on and loop_thread not in emptied_on
+
+
+def test_a_target_added_by_another_thread_between_two_reads_is_not_taken_for_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the one-pass path asked _TARGETS.get then `in`: a thread adding the text between took it as no target
+    from perfbudget.load import load_bytes
+    from perfbudget.readers import text_cells_fast
+
+    class Racing(dict[str, Any]):
+        def get(self, key: str, default: Any = None) -> Any:
+            if key not in self:
+                text_cells_fast._target_of_text(key)  # (another thread, just after this read)
+            return default
+
+    monkeypatch.setattr(text_cells_fast, "_TARGETS", Racing())
+    taken: list[bool] = []
+    read_rows = text_cells_fast._read_indicator_rows
+    monkeypatch.setattr(text_cells_fast, "_read_indicator_rows", lambda *a: taken.append(read_rows(*a)) or taken[-1])
+    from pathlib import Path
+
+    seed = next((Path(__file__).parents[2] / "examples").glob("000_*.txt"))  # (tab cells: the one-pass path)
+    assert load_bytes(seed.read_bytes(), seed.name).document is not None
+    assert taken and all(taken)

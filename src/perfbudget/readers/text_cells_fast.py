@@ -378,6 +378,7 @@ _BY_NAME = Target("", Kind.QUALITATIVE)
 # by :func:`forget_targets`.
 _TARGETS: dict[str, Target | None] = {}
 _QUANTITATIVE = Kind.QUANTITATIVE
+_MISSING: Any = object()  # (a text not in _TARGETS)
 
 
 def _target_of_text(target_text: str) -> Target | None:
@@ -488,8 +489,10 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             return False  # a category or template row, a missing name, level or value
         if "\n" in target_text or (i_actual is not None and "\n" in stripped[i_actual]):
             return False  # a value over lines in its cell (≥100 / 人): one value, the general path's cell_values
-        target = target_of(target_text)
-        if target is None and (target_text in _TARGETS or (target := _target_of_text(target_text)) is None):
+        target = target_of(target_text, _MISSING)  # (read once: another thread may add it between two reads)
+        if target is _MISSING:
+            target = _target_of_text(target_text)
+        if target is None:
             return False  # a value of empty marks only, a fused score
         if target is _BY_NAME:
             target = _row_target(target_text, name)

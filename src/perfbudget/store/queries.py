@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
+from perfbudget import text_caches
 from perfbudget.model import Document, Indicator
 from perfbudget.page_size import PAGE
 from perfbudget.plain_numbers import is_number, stored_id
@@ -461,8 +462,11 @@ def load_versions(connection: Connection, version_ids: list[int]) -> dict[int, S
 def _built(connection: Connection, head: Any) -> dict[int, StoredVersion]:
     by_version: dict[int, list[Indicator]] = defaultdict(list)
     if head:
+        loaded = []
         for version_id, *values in connection.execute(_INDICATORS_OF, {"ids": [v["id"] for v in head]}):
             by_version[version_id].append(rows.indicator_from_values(*values))
+            loaded.append(values)
+        text_caches.read(rows.texts_length(loaded))  # the texts loaded, once a load (perfbudget.text_caches)
     return _versions(head, by_version)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, LargeBinary, and_, bindparam, cast, func, select
 
+from perfbudget import text_caches
 from perfbudget.model import Indicator
 from perfbudget.store import rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values
@@ -213,16 +214,20 @@ def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
     out = []
     project_from_values = rows.project_from_values
     document_from_values = rows.document_from_values
+    project_texts_length = rows.project_texts_length
+    characters = 0
     for (seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other, purpose, goals, name_cell, extras,
          complete, needs_check, execution, table_figures, other_cell, project_id, number, latest, version_id,
          document_id, file_name, sha256, imported_at, money_unit, kind, unit_row, unit_code, unit_name) in head:
         project = project_from_values(seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other,
                                       purpose, goals, name_cell, extras, complete, needs_check,
                                       by_version.get(version_id, ()), execution, table_figures, other_cell)
+        characters += project_texts_length(name, purpose, goals, extras)
         meta = {"project_id": project_id, "version": number, "latest_version": latest, "version_id": version_id,
                 "document_id": document_id, "file": file_name, "sha256": sha256, "imported_at": imported_at}
         out.append(LoadedVersion(StoredVersion(document_from_values(unit_code, unit_name, money_unit, kind, (project,)),
                                                meta), unit_row, unit_code, fund_year))
+    text_caches.read(characters)  # the versions' texts loaded, once a load (their indicators': by_version's load)
     return out
 
 

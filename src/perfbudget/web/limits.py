@@ -299,4 +299,6 @@ class RequestGuard:
             if not started:
                 await _respond(scope, send, 413, "too_large", str(exc.detail))
         finally:
-            text_caches.read(received)  # a request's end: what its body brought (its files count as read too)
+            # a request's end: what its body brought (its files count as read too); emptied in a worker thread
+            if text_caches.count(received):
+                await run_in_threadpool(text_caches.empty)

@@ -74,24 +74,30 @@ _MOST_PADDING = 6.0  # points: the most a cell's side padding is taken to be whe
 _FLUSH = 1.0  # points: lines starting (ending) this close together are flush left (right)
 
 
-def _wrapped_inside_figure(before: list[Char], after: list[Char], lines: list[list[Char]],
-                           box: Char | None) -> bool:
+def _wrapped_inside_figure(before: list[Char], after: list[Char], room: float | None) -> bool:
     """Whether the line ``before`` ends where the cell's width ran out (its next line's first character would not
     fit after it): a figure the PDF wrapped inside itself (``12345`` / ``6.78`` in a narrow cell is 123456.78), not
     two figures the writer put on two lines. The width there is the cell's (``box``, in the text's frame) less its
     side padding, the same on both sides: the gap from the cell's side to the lines where they are flush to that side
     (the smaller where flush to both), else (centred text) the smaller gap, at most ``_MOST_PADDING``. No box: not
-    known (False)."""
-    if box is None:
+    known (False). ``room``: :func:`_room`, once a cell."""
+    if room is None:
         return False
+    first = min(after, key=lambda c: c["x0"])
+    width = max(c["x1"] for c in before) - min(c["x0"] for c in before)
+    return width + first["x1"] - first["x0"] > room - _FLUSH
+
+
+def _room(lines: list[list[Char]], box: Char | None) -> float | None:
+    """The width a cell's lines may fill (:func:`_wrapped_inside_figure`): the cell's less its side padding; None
+    without a box. Worked out once a cell (a cell of thousands of figure lines asked it at each line before)."""
+    if box is None:
+        return None
     spans = [(min(c["x0"] for c in line), max(c["x1"] for c in line)) for line in lines]
     lefts, rights = [x0 - box["x0"] for x0, _ in spans], [box["x1"] - x1 for _, x1 in spans]
     flush = [min(gaps) for gaps in (lefts, rights) if max(gaps) - min(gaps) <= _FLUSH]
     padding = min(flush) if flush else min(min(lefts), min(rights), _MOST_PADDING)
-    room = box["x1"] - box["x0"] - 2 * max(padding, 0.0)
-    first = min(after, key=lambda c: c["x0"])
-    width = max(c["x1"] for c in before) - min(c["x0"] for c in before)
-    return width + first["x1"] - first["x0"] > room - _FLUSH
+    return box["x1"] - box["x0"] - 2 * max(padding, 0.0)
 
 
 def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None = None) -> str | None:
@@ -102,7 +108,7 @@ def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None =
     (joined, no break) where the first line filled the cell's width (:func:`_wrapped_inside_figure`; forms46)."""
     from pdfplumber.utils import extract_text
 
-    from perfbudget.readers.cell_values import numbers_apart
+    from perfbudget.readers.cell_values import FIGURE_TAIL, numbers_apart
 
     if not chars:
         return ""
@@ -114,10 +120,17 @@ def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None =
     framed = None if box is None else _in_frame(
         {"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3]}, frame)
     out = ""
+    room: float | None = None
+    measured = False  # (the cell's room worked out at its first pair of figure lines, once)
     for n, (line, text) in enumerate(lines):
-        if n and not (numbers_apart(out, text) and _wrapped_inside_figure(
-                lines[n - 1][0], [c for c in line if c["text"].strip()], [chars for chars, _ in lines], framed)):
-            out += "\n"
+        if n:
+            wrapped = False
+            if numbers_apart(out[-FIGURE_TAIL:], text):
+                if not measured:
+                    room, measured = _room([chars for chars, _ in lines], framed), True
+                wrapped = _wrapped_inside_figure(lines[n - 1][0], [c for c in line if c["text"].strip()], room)
+            if not wrapped:
+                out += "\n"
         out += text
     return out
 

@@ -72,6 +72,13 @@ def _decimal(text: str | None) -> Decimal | None:
         return None
 
 
+def _budget(item: dict[str, str]) -> Budget:
+    """A key's budget; a self-evaluation's key may give the funds grid's 全年执行数 (``executed``) and 执行率
+    (``execution_rate``, in percent), added in round 42 where the page printed them."""
+    return Budget(total=_decimal(item.get("budget")), executed=_decimal(item.get("executed")),
+                  rate=_decimal(item.get("execution_rate")))
+
+
 def document_from_answer_key(path: Path) -> Document:
     """A document as the reader should deliver it, from a corpus answer key (``*.expected.json``).
 
@@ -90,7 +97,7 @@ def document_from_answer_key(path: Path) -> Document:
             for i in item["indicators"])
         year = next((int(part) for part in path.stem.split("-") if part.isdigit() and len(part) == 4), None)
         projects.append(Project(seq=number + 1, title=None, name=item["name"] or "", fund_label=None, fund_year=year,
-                                fund_source=None, budget=Budget(total=_decimal(item.get("budget"))), purpose=None,
+                                fund_source=None, budget=_budget(item), purpose=None,
                                 goals=(), indicators=indicators, complete="-cut" not in path.stem))
     money = next((p.get("money_unit") for p in data["projects"] if p.get("money_unit")), None)
     return Document(Unit(None, None), money or "万元", tuple(projects), kind=data.get("kind", "target"),
@@ -493,6 +500,10 @@ BLIND: list[Judged] = [
         # a fault in each of the 19 names before the run; re-judged after it as one slip, at the
         # first name, as docs/review.md counts a form's hints left in every row (南岳 旅游)
         ("template-leftover", "公猪舍(≥**平方米)"),
+        # 10 of 50万元 spent (20 %, scored 4 of 20) while all eighteen works and machines are reported done as
+        # targeted: not credible as reported, as 隆阳's (b133). Judged afterwards, not blind: found by round 42's
+        # execution-low-all-met on the page text, and judged a fault by b133's judgement of round 18
+        ("execution-low-all-met", None),
     }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None),
                            ("missing-goals", None)}),  # this self-evaluation form has no goal row
         blind=True, round=7),
@@ -990,8 +1001,9 @@ BLIND: list[Judged] = [
         # tells it, a fault written up as 安居's and 大英 医保's cut names were in round 37; judged afterwards,
         # not blind: added after the rule was written, as docs/review.md's round table says)
         ("name-lost-start", "育补助"),
-    }), missed=frozenset({
-        (None, "执行率 printed 100% for 3824.26万元 spent of 4753.66 (80.4%)"),
+        # 执行率 printed 100% for 3824.26万元 spent of 4753.66 (80.4%) (missed until round 42's execution-rate-mismatch,
+        # the key given the page's 执行数 and 执行率 in round 42)
+        ("execution-rate-mismatch", None),
     }), excused=frozenset({("missing-level1-group", None),  # the page stops at 生态 (no 满意度)
                            ("name-cut-off", "育补助"), ("typo", "育补助")}),  # 抚育补助 lost a character on the page
         blind=True, round=14),
@@ -1204,8 +1216,9 @@ BLIND: list[Judged] = [
         # 105 of ≥60: 75 % over, the target set too low (10号 asks it be marked down; judged missed before
         # the run, flagged by round 18's target-set-low)
         ("target-set-low", "三、土样植株化验"),
-    }), missed=frozenset({
-        (None, "执行率 10.77 % (30 of 278.4449万元) with every target met at full marks: not credible as reported"),
+        # 执行率 10.77 % (30 of 278.4449万元) with every target met at full marks: not credible as reported (missed
+        # until round 42's execution-low-all-met, the key given the page's 执行数 and 执行率 in round 42)
+        ("execution-low-all-met", None),
     }), excused=frozenset({("missing-level1-group", None)}),  # cut at 生态
         blind=True, round=18, note="受益农户数 5000户 under 社会效益 judged correct (the reach of the project, a usual "
        "social effect); the numbering (一、, 1、) is the table's structure, not a leftover. 项目按时完成率 100% was "
@@ -1845,9 +1858,9 @@ BLIND: list[Judged] = [
         ("target-set-low", "创业担保基金放大倍数"),  # 10倍 done against ≥2倍
         ("actual-not-comparable", "申请定向费用补贴金融机构满意度"),  # ≥80% as the actual: the target copied
         ("missing-time-indicator", None), ("missing-cost-indicator", None),
-    }), missed=frozenset({
-        # 109.8 of 208万元 used (53 %) while the rows take all 100 points: the execution is not scored
-        (None, "53 % of the money used, yet the indicators take all 100 points: the budget execution is not scored"),
+        # 109.8 of 208万元 used (53 %) while the rows take all 100 points: the execution is not scored (missed until
+        # round 42's execution-low-all-met, the key given the page's 资金使用情况 合计 109.8 in round 42)
+        ("execution-low-all-met", None),
     }), blind=True, round=27, note="回收率 98.70% against ≥90%, 网点覆盖率 85% against ≥60% and the two satisfactions "
        "of 100% against ≥80% judged correct"),
     Judged("淮南 数据资源管理局 窗口人员月度考核奖 2023 (自评表 one cell a line, cut in 质量, Anhui 政务服务)",

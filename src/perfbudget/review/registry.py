@@ -48,7 +48,7 @@ class RuleSpec:
 
 _REGISTRY: dict[str, RuleSpec] = {}
 RULE_MODULES = ("rules_completeness", "rules_relevance", "rules_appropriateness", "rules_feasibility",
-                "rules_conformity", "rules_goals", "rules_structure", "rules_money", "rules_library")
+                "rules_conformity", "rules_goals", "rules_structure", "rules_money", "rules_execution", "rules_library")
 
 
 def rule(id: str, *, title: str, dimension: str, severity: str,

@@ -1376,6 +1376,13 @@ def _met(indicator: Indicator, actual: str, name: str, ceiling: bool = False) ->
     return done.value == target.value if op is Op.EQ else None
 
 
+def target_met(indicator: Indicator, actual: str, name: str) -> bool | None:
+    """Whether a self-evaluation's actual meets its indicator's target (``name`` as the rules compare it): True,
+    False, or None when the two cannot be compared — the test ``score-vs-actual`` scores by, for the rules of
+    other modules (``execution-low-all-met``)."""
+    return _met(indicator, actual, name)
+
+
 def _floor_by_name(name: str, unit: str | None) -> Op | None:
     """The comparator a target written without one (``26次``, ``100%``) leaves to its name: a floor
     for a count of things delivered and for a rate of things done (执行率, 完成率, 合格率 …); None

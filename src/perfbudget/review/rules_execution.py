@@ -1,0 +1,130 @@
+"""A self-evaluation's budget execution against its own figures and against its targets.
+
+A 自评表's funds grid states what was spent (全年执行数) and the share of the budget that is (执行率); the
+indicator rows state what was done. Two faults a reviewer writes up from these alone: a rate that is not the
+grid's own figures divided (执行数 3824.26 of 4753.66 printed 执行率 100%), and every target reported met
+while most of the money was not spent (30 of 278.4449万元, 10.77 %, and all fourteen rows met at full marks).
+A monitoring table's execution runs to its period's end, not the year's: it is not judged here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.model import Budget, Document, Project
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import at_project, project_rows
+from perfbudget.review.registry import rule
+from perfbudget.review.rules_conformity import target_met
+from perfbudget.review.settings import RuleSettings
+from perfbudget.target import format_decimal
+
+_HUNDRED = Decimal(100)
+# The least gap, in points, between a stated 执行率 and the grid's own division that is written up: a rate
+# written in whole points (98%) may round 98.4 %, and 万元 rounded to two places moves the share a little.
+_RATE_SLACK = Decimal("0.5")
+# Comparable indicators a project must report, all met, before its low execution is weighed against them.
+_FEWEST_MET = 3
+
+
+def _year_execution(document: Document, project: Project) -> Budget | None:
+    """The project's funds grid when it is a year's (a self-evaluation's, not a monitoring period's) and states
+    what was spent or its rate, else None."""
+    budget = project.budget
+    if document.kind == "monitoring" or project.month is not None or _shifted(project):
+        return None
+    return budget if budget.executed is not None or budget.rate is not None else None
+
+
+def _shifted(project: Project) -> bool:
+    """True when a funds grid cell outside the rate's column holds a percentage (分值 ``100%``): the grid was read a
+    column off (a blank or doubled cell on the page), so its 执行数 and 执行率 are other columns' figures."""
+    return any(value.rstrip().endswith(("%", "％")) and "率" not in key.rpartition("/")[2]
+               for key, value in project.extras if "/" in key and isinstance(value, str))
+
+
+def _share(executed: Decimal, base: Decimal | None) -> Decimal | None:
+    """``executed`` as a percentage of ``base`` (above 0), else None."""
+    return executed / base * _HUNDRED if base is not None and base > 0 else None
+
+
+def _shown(value: Decimal) -> str:
+    return format_decimal(value.quantize(Decimal("0.1")))
+
+
+@rule("execution-rate-mismatch", title="执行率与执行数不符", dimension="规范性", severity="warning")
+def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A self-evaluation's 执行率 that is not its 全年执行数 divided by its 预算数.
+
+    The funds grid gives both amounts and the rate; 零陵's prints 执行数 3824.26 of 全年预算数 4753.66万元 (80.4 %)
+    and 执行率 100 %: the execution points (10 × 执行率) are scored on a rate the table's own figures do not give.
+    Flagged when the stated rate is neither the division by 全年预算数 nor by 年初预算数, past rounding (half a
+    step of the places it is written in, at least half a point); a rate of 100 % for more spent than budgeted
+    is the share capped, as the score is. Only a year's grid is judged (a monitoring table's runs to its month), and
+    not one read a column off (a percentage in its 分值 or 得分 column: the figures are other columns').
+    """
+    out = []
+    for project in document.projects:
+        budget = _year_execution(document, project)
+        if budget is None or budget.executed is None or budget.rate is None or budget.rate < 0:
+            continue
+        shares = [share for base in (budget.total, budget.initial) if (share := _share(budget.executed, base))]
+        if not shares:
+            continue
+        step = Decimal(1).scaleb(min(0, int(budget.rate.normalize().as_tuple().exponent)))
+        slack = max(step / 2, _RATE_SLACK)
+        if any(abs(share - budget.rate) <= slack or (share > _HUNDRED and budget.rate == _HUNDRED)
+               for share in shares):
+            continue
+        unit = document.money_unit or ""
+        total = budget.total if budget.total else budget.initial
+        out.append(at_project(project, "budget.rate",
+                              f"执行率写作{format_decimal(budget.rate)}%，但全年执行数{format_decimal(budget.executed)}"
+                              f"{unit}÷预算数{format_decimal(total or Decimal(0))}{unit}={_shown(shares[0])}%",
+                              "按执行数÷预算数重新计算执行率，预算执行率的得分随之改正（分值×执行率）；"
+                              "执行数填错的，改正执行数"))
+    return out
+
+
+@rule("execution-low-all-met", title="资金大多未执行，指标却全部完成", dimension="适当性", severity="warning",
+      params={"floor": 60})
+def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A self-evaluation that spent less than ``floor`` (default 60 %) of its budget yet reports every target met.
+
+    隆阳's 化肥减量增效 spent 30 of 278.4449万元 (10.77 %) and reports all fourteen targets met at full marks; a
+    普惠金融 transfer used 109.8 of 208万元 (53 %) with every row at its full weight. Either the actuals were
+    written from the targets, or the targets asked for a small part of what the money was for (the budget set
+    far above the work): a reviewer asks which. The share is 全年执行数 ÷ 预算数 where the grid gives both, else its
+    执行率; 60 % is the monitoring red light's and the 差 grade's line. Judged when at least three indicators have an
+    actual and every one of them meets its target (:func:`rules_conformity.target_met`): a row that cannot be
+    compared (休宁's 布展面积 ``0`` against ``300㎡``) leaves the project unjudged, as does a grid read a column off (a
+    percentage outside the rate's column). A monitoring table's execution (to its month) is not judged.
+    """
+    floor = Decimal(str(settings.param("floor")))
+    out = []
+    rows_of = None
+    for project in document.projects:
+        budget = _year_execution(document, project)
+        if budget is None:
+            continue
+        computed = _share(budget.executed, budget.total) if budget.executed is not None else None
+        share = computed if computed is not None else budget.rate
+        if share is None or share < 0 or share >= floor:
+            continue
+        if rows_of is None:
+            rows_of = dict((id(held), own) for held, own in project_rows(document))
+        verdicts = [target_met(row.indicator, row.indicator.actual, row.name)
+                    for row in rows_of.get(id(project), ()) if row.indicator.actual is not None]
+        if len(verdicts) < _FEWEST_MET or not all(verdicts):
+            continue
+        unit = document.money_unit or ""
+        spent = (f"全年执行数{format_decimal(budget.executed)}{unit}只占预算数{format_decimal(budget.total)}{unit}的"
+                 f"{_shown(share)}%" if computed is not None and budget.executed is not None and budget.total
+                 else f"执行率只有{format_decimal(share)}%")
+        out.append(at_project(project, "budget.executed" if computed is not None else "budget.rate",
+                              f"{spent}，但{len(verdicts)}个指标的实际完成值全部达到指标值：大部分资金没有花出去，"
+                              "产出和效益却全部完成，自评结果难以令人信服",
+                              "核实执行数和各指标的实际完成值：未完成的按实际填写并扣分；确实少花钱就全部完成的，"
+                              "在偏差原因中说明（如资金结转、预算编得过高），下一年度按实际需要编制预算"))
+    return out
+

@@ -1,0 +1,96 @@
+"""Round 42's changes (review42): a self-evaluation's budget execution against its own figures and its targets.
+
+零陵 林业's 执行率 100% for 3824.26 of 4753.66万元 (b114), 隆阳's 10.77 % spent with every target met (b133) and a
+普惠金融 transfer's 53 % with every row at full weight (b178), judged misses since rounds 14, 18 and 27. Each with a
+tiny inline 自评表 read by the text reader that fails on the code before the round (d34ad5c6) and near misses."""
+
+from __future__ import annotations
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Document
+from perfbudget.review.engine import review_document
+from perfbudget.review.registry import all_rules
+
+TITLE = ["项目支出绩效自评表", "（2023年度）"]
+NAME = [["项目名称", "农村饮水工程维修养护", "", "", "", "", "", ""],
+        ["主管部门", "某县水利局", "", "", "实施单位", "某县水利局", "", ""]]
+GRID_HEAD = ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+MET = [
+    ["产出指标", "数量指标", "维修工程数", "≥10处", "10处", "30", "30", "无"],
+    ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", "20", "20", "无"],
+    ["效益指标", "社会效益指标", "受益人口", "≥5000人", "5200人", "30", "30", "无"],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", "无"],
+]
+
+
+def _document(grid: list[str], indicators: list[list[str]] | None = None, title: list[str] | None = None) -> Document:
+    rows = [*NAME, GRID_HEAD, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
+            ["总分", "", "", "", "", "100", "100", ""]]
+    data = ("\n".join([*(title or TITLE), *(" | ".join(row) for row in rows)]) + "\n").encode()
+    document = load_bytes(data, "自评表.txt").document
+    assert document is not None
+    return document
+
+
+def _told(document: Document, rule: str) -> list[tuple[int | None, str | None, str, str]]:
+    return [(f.indicator, f.field, f.message, f.suggestion) for f in review_document(document).findings
+            if f.rule == rule]
+
+
+def test_a_rate_the_grid_figures_do_not_give_is_told() -> None:
+    # 零陵's grid: 执行数 3824.26 of 4753.66 (80.4 %), 执行率 printed 100%
+    document = _document(["4753.66", "4753.66", "3824.26", "10", "100%", "10"])
+    ((indicator, field, message, suggestion),) = _told(document, "execution-rate-mismatch")
+    assert (indicator, field) == (None, "budget.rate")
+    assert message == "执行率写作100%，但全年执行数3824.26万元÷预算数4753.66万元=80.4%"
+    assert "执行数÷预算数" in suggestion and "得分" in suggestion
+
+
+def test_a_rate_that_fits_its_figures_is_not_told() -> None:
+    for grid in (["100", "100", "53", "10", "53%", "5.3"],  # exact
+                 ["100", "100", "53.4", "10", "53%", "5.3"],  # whole points round 53.4
+                 ["120", "100", "60", "10", "50%", "5"],  # divided by 年初预算数
+                 ["100", "100", "104", "10", "100%", "10"],  # more than budgeted, the share capped
+                 ["100", "100", "", "10", "53%", "5.3"],  # no 执行数 to divide
+                 ["100", "100", "80", "10", "", "8"]):  # no rate written
+        assert _told(_document(grid), "execution-rate-mismatch") == [], grid
+
+
+def test_a_grid_read_a_column_off_is_not_told() -> None:
+    # a blank 全年执行数 cell dropped on the page: 分值 10 lands under 执行数, the rate under 分值 (乐亭's page text)
+    document = _document(["30", "30", "10", "100%", "99", ""])
+    assert document.projects[0].budget.rate is not None  # the reader takes the shifted figures
+    assert _told(document, "execution-rate-mismatch") == []
+    assert _told(document, "execution-low-all-met") == []
+
+
+def test_most_money_unspent_with_every_target_met_is_told() -> None:
+    # 隆阳's: 30 of 278.4449万元 spent, every target met
+    document = _document(["278.4449", "278.4449", "30.00", "20", "10.77%", "2.16"])
+    ((indicator, field, message, suggestion),) = _told(document, "execution-low-all-met")
+    assert (indicator, field) == (None, "budget.executed")
+    assert message == ("全年执行数30.00万元只占预算数278.4449万元的10.8%，但4个指标的实际完成值全部达到指标值："
+                       "大部分资金没有花出去，产出和效益却全部完成，自评结果难以令人信服")
+    assert "核实执行数" in suggestion and "偏差原因" in suggestion
+    # a rate alone says it too
+    document = _document(["100", "100", "", "10", "53%", "5.3"])
+    ((_i, field, message, _s),) = _told(document, "execution-low-all-met")
+    assert field == "budget.rate" and message.startswith("执行率只有53%，但4个指标的实际完成值全部达到指标值")
+
+
+def test_low_execution_is_not_told_when_a_target_is_missed_or_cannot_be_compared() -> None:
+    short = [[*MET[0][:4], "8处", "30", "24", "资金未全部到位"], *MET[1:]]
+    assert _told(_document(["100", "100", "30", "10", "30%", "3"], short), "execution-low-all-met") == []
+    # 休宁's 布展面积 0 against 300㎡: not comparable, so not "every target met"
+    blank = [[*MET[0][:4], "0", "30", "0", "未布展"], *MET[1:]]
+    assert _told(_document(["100", "100", "30", "10", "30%", "3"], blank), "execution-low-all-met") == []
+    # fewer than three actuals
+    assert _told(_document(["100", "100", "30", "10", "30%", "3"], MET[:2]), "execution-low-all-met") == []
+    # 60 % and more spent
+    assert _told(_document(["100", "100", "60", "10", "60%", "6"]), "execution-low-all-met") == []
+
+
+def test_the_floor_is_a_parameter() -> None:
+    spec = next(spec for spec in all_rules() if spec.id == "execution-low-all-met")
+    assert spec.params == {"floor": 60}

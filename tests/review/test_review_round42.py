@@ -6,6 +6,12 @@ tiny inline 自评表 read by the text reader that fails on the code before the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from perfbudget.app.review_desk import finding_place
+from perfbudget.cli import app
 from perfbudget.load import load_bytes
 from perfbudget.model import Document
 from perfbudget.review.engine import review_document
@@ -70,9 +76,12 @@ def test_most_money_unspent_with_every_target_met_is_told() -> None:
     document = _document(["278.4449", "278.4449", "30.00", "20", "10.77%", "2.16"])
     ((indicator, field, message, suggestion),) = _told(document, "execution-low-all-met")
     assert (indicator, field) == (None, "budget.executed")
-    assert message == ("全年执行数30.00万元只占预算数278.4449万元的10.8%，但4个指标的实际完成值全部达到指标值："
+    assert message == ("全年执行数30.00万元只占预算数278.4449万元的10.77%，但4个指标的实际完成值全部达到指标值："
                        "大部分资金没有花出去，产出和效益却全部完成，自评结果难以令人信服")
     assert "核实执行数" in suggestion and "偏差原因" in suggestion
+    # without a rate of its own the share is worked out (53 of 208: 25.5 %)
+    document = _document(["208", "208", "53", "10", "", "2.5"])
+    assert _told(document, "execution-low-all-met")[0][2].startswith("全年执行数53万元只占预算数208万元的25.5%，")
     # a rate alone says it too
     document = _document(["100", "100", "", "10", "53%", "5.3"])
     ((_i, field, message, _s),) = _told(document, "execution-low-all-met")
@@ -94,3 +103,17 @@ def test_low_execution_is_not_told_when_a_target_is_missed_or_cannot_be_compared
 def test_the_floor_is_a_parameter() -> None:
     spec = next(spec for spec in all_rules() if spec.id == "execution-low-all-met")
     assert spec.params == {"floor": 60}
+
+
+def test_the_terminal_and_the_desk_name_the_grid_cell(tmp_path: Path) -> None:
+    # the finding's field is the funds grid's (budget.executed, budget.rate): every face names it in Chinese
+    path = tmp_path / "自评表.txt"
+    rows = [*NAME, GRID_HEAD, ["", "年度资金总额", "278.4449", "278.4449", "30.00", "20", "10.77%", "2.16"], HEAD, *MET]
+    path.write_text("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["review", str(path)])
+    assert "execution-low-all-met" in result.stdout
+    line = next(line for line in result.stdout.splitlines() if "execution-low-all-met" in line)
+    assert line.rstrip().endswith("全年执行数") and "budget." not in result.stdout
+    document = _document(["4753.66", "4753.66", "3824.26", "10", "100%", "10"])
+    (finding,) = [f for f in review_document(document).findings if f.rule == "execution-rate-mismatch"]
+    assert finding_place(document.projects[0], finding) == "执行率"

@@ -22,7 +22,7 @@ from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER, echoed
 from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import SUBMITTED, TICK, Step, StepResult, actor_of, allowed_steps, take_step
-from perfbudget.field_labels import BUDGET_LABELS, TARGET_LABEL
+from perfbudget.field_labels import BUDGET_LABELS, FUNDS_GRID_LABELS, TARGET_LABEL
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.config import ReviewConfig
@@ -105,8 +105,9 @@ def place_label(project: Project, place: str) -> str:
     return HEADER_PLACES.get(place, place)
 
 
-FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", **BUDGET_LABELS, "purpose": "资金用途",
-                  "goals": "绩效目标", "level1": "一级指标", "level2": "二级指标", **INDICATOR_FIELDS}
+FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", **BUDGET_LABELS, **FUNDS_GRID_LABELS,
+                  "purpose": "资金用途", "goals": "绩效目标", "level1": "一级指标", "level2": "二级指标",
+                  **INDICATOR_FIELDS}
 
 
 def finding_place(project: Project, finding: Finding) -> str:

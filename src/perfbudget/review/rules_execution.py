@@ -118,9 +118,15 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
         if len(verdicts) < _FEWEST_MET or not all(verdicts):
             continue
         unit = document.money_unit or ""
-        spent = (f"全年执行数{format_decimal(budget.executed)}{unit}只占预算数{format_decimal(budget.total)}{unit}的"
-                 f"{_shown(share)}%" if computed is not None and budget.executed is not None and budget.total
-                 else f"执行率只有{format_decimal(share)}%")
+        if computed is not None and budget.executed is not None and budget.total:
+            # the table's own rate where it agrees with its figures (10.77%, not 10.8%)
+            rate = budget.rate
+            agrees = rate is not None and abs(rate - computed) <= _RATE_SLACK
+            said = format_decimal(rate) if agrees and rate is not None else _shown(computed)
+            spent = (f"全年执行数{format_decimal(budget.executed)}{unit}只占预算数{format_decimal(budget.total)}"
+                     f"{unit}的{said}%")
+        else:
+            spent = f"执行率只有{format_decimal(share)}%"
         out.append(at_project(project, "budget.executed" if computed is not None else "budget.rate",
                               f"{spent}，但{len(verdicts)}个指标的实际完成值全部达到指标值：大部分资金没有花出去，"
                               "产出和效益却全部完成，自评结果难以令人信服",

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from perfbudget.cli.common import shown_name
+from perfbudget.field_labels import BUDGET_LABELS, FUNDS_GRID_LABELS
 from perfbudget.model import Document
 from perfbudget.review.engine import ReviewReport
 from perfbudget.review.finding import Finding
@@ -15,7 +16,7 @@ from perfbudget.vocabulary import SEVERITY_LABELS
 FIELD_LABELS = {
     "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "绩效指标描述",
     "target": "指标值", "goals": "绩效目标", "purpose": "资金用途", "name": "项目名称",
-    "budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
+    **BUDGET_LABELS, **FUNDS_GRID_LABELS,  # 全年执行数, 执行率 …: a self-evaluation's funds grid (execution rules)
 }
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

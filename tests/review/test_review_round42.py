@@ -16,24 +16,26 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Document
 from perfbudget.review.engine import review_document
 from perfbudget.review.registry import all_rules
+from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, TITLE
 
-TITLE = ["项目支出绩效自评表", "（2023年度）"]
-NAME = [["项目名称", "农村饮水工程维修养护", "", "", "", "", "", ""],
-        ["主管部门", "某县水利局", "", "", "实施单位", "某县水利局", "", ""]]
-GRID_HEAD = ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
-HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-MET = [
-    ["产出指标", "数量指标", "维修工程数", "≥10处", "10处", "30", "30", "无"],
-    ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", "20", "20", "无"],
-    ["效益指标", "社会效益指标", "受益人口", "≥5000人", "5200人", "30", "30", "无"],
-    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", "无"],
-]
+GRID_HEAD, HEAD = GRID[0], INDICATORS[0]
 
 
-def _document(grid: list[str], indicators: list[list[str]] | None = None, title: list[str] | None = None) -> Document:
+def _met(level1: str, level2: str, name: str, target: str, actual: str, weight: str) -> list[str]:
+    """An indicator row met at full marks."""
+    return [level1, level2, name, target, actual, weight, weight, "无"]
+
+
+MET = [_met("产出指标", "数量指标", "维修工程数", "≥10处", "10处", "30"),
+       _met("产出指标", "质量指标", "工程验收合格率", "100%", "100%", "20"),
+       _met("效益指标", "社会效益指标", "受益人口", "≥5000人", "5200人", "30"),
+       _met("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10")]
+
+
+def _document(grid: list[str], indicators: list[list[str]] | None = None) -> Document:
     rows = [*NAME, GRID_HEAD, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
             ["总分", "", "", "", "", "100", "100", ""]]
-    data = ("\n".join([*(title or TITLE), *(" | ".join(row) for row in rows)]) + "\n").encode()
+    data = ("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode()
     document = load_bytes(data, "自评表.txt").document
     assert document is not None
     return document

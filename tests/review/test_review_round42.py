@@ -119,3 +119,11 @@ def test_the_terminal_and_the_desk_name_the_grid_cell(tmp_path: Path) -> None:
     document = _document(["4753.66", "4753.66", "3824.26", "10", "100%", "10"])
     (finding,) = [f for f in review_document(document).findings if f.rule == "execution-rate-mismatch"]
     assert finding_place(document.projects[0], finding) == "执行率"
+
+
+def test_low_execution_the_table_explains_is_not_told() -> None:
+    grid = ["100", "100", "30", "10", "30%", "3"]
+    assert _told(_document(grid), "execution-low-all-met")  # unexplained: told
+    for reason in ("工程已完工，尾款结转下年支付", "资金未到位", "质保金待验收后支付"):
+        explained = [[*MET[0][:7], reason], *MET[1:]]
+        assert _told(_document(grid, explained), "execution-low-all-met") == [], reason

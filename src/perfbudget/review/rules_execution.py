@@ -9,6 +9,7 @@ A monitoring table's execution runs to its period's end, not the year's: it is n
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfbudget.model import Budget, Document, Project
@@ -25,6 +26,11 @@ _HUNDRED = Decimal(100)
 _RATE_SLACK = Decimal("0.5")
 # Comparable indicators a project must report, all met, before its low execution is weighed against them.
 _FEWEST_MET = 3
+# What a table writes when it says why the money was not spent (a deviation reason, its 评价结论 or 存在问题): the
+# money carried over, paid by stages or not yet, a retention held, the money not arrived. Said, the finding's
+# question is answered.
+_UNSPENT_SAID = re.compile(r"结转|未支付|未拨付|未拨|尚未支付|未到位|未到账|质保金|尾款|分期|结算期|未结算|跨年"
+                           r"|下年度?支付")
 
 
 def _year_execution(document: Document, project: Project) -> Budget | None:
@@ -98,7 +104,9 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
     执行率; 60 % is the monitoring red light's and the 差 grade's line. Judged when at least three indicators have an
     actual and every one of them meets its target (:func:`rules_conformity.target_met`): a row that cannot be
     compared (休宁's 布展面积 ``0`` against ``300㎡``) leaves the project unjudged, as does a grid read a column off (a
-    percentage outside the rate's column). A monitoring table's execution (to its month) is not judged.
+    percentage outside the rate's column). A table that says why the money was not spent — a 偏差原因, 评价结论
+    or 存在问题 naming money carried over (结转), paid by stages or not yet (尾款, 质保金, 未支付), or not arrived
+    (未到位) — has answered the question and is not told. A monitoring table's execution (to its month) is not judged.
     """
     floor = Decimal(str(settings.param("floor")))
     out = []
@@ -115,7 +123,7 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
             rows_of = dict((id(held), own) for held, own in project_rows(document))
         verdicts = [target_met(row.indicator, row.indicator.actual, row.name)
                     for row in rows_of.get(id(project), ()) if row.indicator.actual is not None]
-        if len(verdicts) < _FEWEST_MET or not all(verdicts):
+        if len(verdicts) < _FEWEST_MET or not all(verdicts) or _unspent_explained(project):
             continue
         unit = document.money_unit or ""
         if computed is not None and budget.executed is not None and budget.total:
@@ -133,4 +141,13 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
                               "核实执行数和各指标的实际完成值：未完成的按实际填写并扣分；确实少花钱就全部完成的，"
                               "在偏差原因中说明（如资金结转、预算编得过高），下一年度按实际需要编制预算"))
     return out
+
+
+def _unspent_explained(project: Project) -> bool:
+    """True when the table says why the money was not spent: an indicator's 偏差原因 or a text of the project's
+    (评价结论, 存在问题, the goal's 实际完成情况) names money carried over, paid later or not arrived
+    (``_UNSPENT_SAID``)."""
+    texts = [indicator.deviation for indicator in project.indicators if indicator.deviation]
+    texts.extend(value for _key, value in project.extras if isinstance(value, str))
+    return any(_UNSPENT_SAID.search(text) for text in texts)
 

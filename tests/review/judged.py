@@ -85,7 +85,8 @@ def document_from_answer_key(path: Path) -> Document:
     The key holds names, budget and indicators, not goals; a table named ``…-cut`` is marked
     incomplete, as the reader marks it. Projects without indicators are left out. Keys written for
     the review (round 9) may give an indicator's description, and a self-evaluation's actual
-    value, weight and score, and (round 42) its funds grid's 执行数 and 执行率; the reader corpus keys give none of them.
+    value, weight and score, and (round 42) its funds grid's 执行数 and 执行率; the reader corpus keys give none
+    of them.
     """
     data = json.loads(path.read_text(encoding="utf-8"))
     projects = []

@@ -61,7 +61,8 @@ def test_a_rate_that_fits_its_figures_is_not_told() -> None:
                  ["120", "100", "60", "10", "50%", "5"],  # divided by 年初预算数
                  ["100", "100", "104", "10", "100%", "10"],  # more than budgeted, the share capped
                  ["100", "100", "", "10", "53%", "5.3"],  # no 执行数 to divide
-                 ["100", "100", "80", "10", "", "8"]):  # no rate written
+                 ["100", "100", "80", "10", "", "8"],  # no rate written
+                 ["4753.66", "4753.66", "3824.26", "10", "0.8045", "8"]):  # a fraction of 1: the reader's 80.45
         assert _told(_document(grid), "execution-rate-mismatch") == [], grid
 
 

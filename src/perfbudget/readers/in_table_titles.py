@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.stream import looks_like_heading, with_year_note
 from perfbudget.readers.written_year import YEAR
@@ -40,6 +41,11 @@ def _dated_by(row: list[Cell], title: str) -> bool:
 
 def title_rows(rows: list[list[Cell]], heading: str | None) -> tuple[list[list[Cell]], str | None]:
     """The rows without the leading title rows, and the heading they make (``heading`` when there are none)."""
+    if len(rows) > 2 and (lead := _only_text(rows[0])) is not None and is_furniture(lead) \
+            and (after := title_rows(rows[1:], heading))[1] != heading:
+        # 附件2 alone in the row above the title row: page furniture, never the title (kinds47, corpus 48: the
+        # title was kept as an extra and the table had none)
+        return after
     rest = rows
     if rows and (title := _only_text(rows[0])) is not None and looks_like_heading(title) and "\n" not in title \
             and (heading is None or _YEAR.search(heading) is None):  # (a heading that dates the table is kept)

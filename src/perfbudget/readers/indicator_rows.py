@@ -461,16 +461,19 @@ def _spans_levels(cells: list[Cell], level1: Cell, level2: Cell, level3: Cell | 
 def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problems: list[Problem]) -> None:
     extras: list[tuple[str, str]]
     signs: list[tuple[str, Cell]] = []
+    extra_cells: list[tuple[str, Cell]] = []
     if plan.plain:
         by_role = dict(zip(plan.roles, cells))  # noqa: B905 (a short row maps fewer fields; quicker without strict=)
         extras = []
     elif plan.simple:
         n = len(cells)
         by_role = {role: cells[i] for i, role in plan.keyed if i < n}
-        extras = [(head, cells[i].text.strip()) for i, head in plan.extra_columns if i < n and not cells[i].blank]
+        extra_cells = [(head, cells[i]) for i, head in plan.extra_columns if i < n and not cells[i].blank]
+        extras = [(head, cell.text.strip()) for head, cell in extra_cells]
     else:
-        by_role, extras, signs = _fields(cells, plan.columns)
-        extras += [(head, _text(cells[i])) for i, head in plan.spanned if i < len(cells) and not cells[i].blank]
+        by_role, extra_cells, signs = _fields(cells, plan.columns)
+        extra_cells += [(head, cells[i]) for i, head in plan.spanned if i < len(cells) and not cells[i].blank]
+        extras = [(head, _text(cell)) for head, cell in extra_cells]
     for cell in cells:
         if not cell.blank:
             row_source = cell.source
@@ -625,6 +628,10 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
                 and any(ch not in _PLACEHOLDERS for ch in number_cell.text.strip()):
             extras.append((label, number_cell.text.strip()))  # an explanation, or a value shifted there: kept
     sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
+    for head, cell in extra_cells:
+        # an extra column's cell keeps its place under its header's name (自评得分/单项指标折算得分): a value taken
+        # from it later (readers/converted_scores.py) is located at its own cell, not at the row's (kinds47)
+        sources.setdefault(head, cell.source)
     parts.indicators.append(Indicator(
         level1=tree.level1,
         level2=tree.level2,
@@ -743,11 +750,11 @@ def _year_set_used(rows: list[list[Cell]], roles: list[str]) -> bool:
     return any(column < len(row) and not row[column].blank for row in rows for column in last)
 
 
-def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str, Cell], list[tuple[str, str]],
+def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str, Cell], list[tuple[str, Cell]],
                                                                       list[tuple[str, Cell]]]:
-    """The row's cells by role, its extra columns' texts and its sign cells, for any columns."""
+    """The row's cells by role, its extra columns' cells and its sign cells, for any columns."""
     by_role: dict[str, Cell] = {}
-    extras: list[tuple[str, str]] = []
+    extras: list[tuple[str, Cell]] = []
     signs: list[tuple[str, Cell]] = []
     for (role, head), cell in zip(columns, cells, strict=False):
         if role == "sign":
@@ -755,7 +762,7 @@ def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str
                 signs.append((head, cell))  # 指标性质 (正向) and 指标方向 (=): the one holding a sign is it
         elif role == "extra":
             if not cell.blank:
-                extras.append((head, _text(cell)))
+                extras.append((head, cell))
         elif role != SKIP:
             if role not in by_role:
                 by_role[role] = cell
@@ -766,6 +773,6 @@ def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str
                 # year's; an earlier filled one is kept as an extra under its header.
                 if not earlier.blank:
                     head_of = next(h for (_, h), c in zip(columns, cells, strict=False) if c is earlier)
-                    extras.append((head_of, _text(earlier)))
+                    extras.append((head_of, earlier))
                 by_role[role] = cell
     return by_role, extras, signs

@@ -665,6 +665,32 @@ def _titled_self_evaluation(projects: list[Project], titles: list[str], scored: 
     return False
 
 
+# A title naming a target table (…绩效目标表, 绩效目标申报表, 项目支出绩效目标表(2018年度)) and no result's form
+_TARGET_TITLE = re.compile(r"目标(?:申报|审核|批复)?表\s*(?:[(（][^()（）]*[)）])?$")
+_RESULT_WORDS = ("自评", "评价", "监控", "执行情况", "完成情况", "跟踪")
+
+
+def _unfilled_results(projects: list[Project]) -> Problem | None:
+    """A note where tables read as a self-evaluation for their columns (实际完成值, 未达到指标值原因) are target tables
+    all the same: every project titled as a 绩效目标表, and nothing a result — no indicator's 实际完成值 or 得分, no
+    execution, no score of the table's own. The transfer's 区域绩效目标表 prints those columns for the year's report
+    (corpus 48: 中等职业学校国家助学金和免学费补助资金绩效目标表, the columns empty). The mirror of
+    :func:`_titled_self_evaluation`'s warning; None where any project says otherwise."""
+    if not projects or not any(p.indicators for p in projects):
+        return None
+    for project in projects:
+        title = "".join((project.title or "").split())
+        budget = project.budget
+        if not _TARGET_TITLE.search(title) or any(word in title for word in _RESULT_WORDS) \
+                or budget.executed is not None or budget.score is not None or budget.rate is not None \
+                or project.table_total is not None or project.table_grade is not None \
+                or any(i.actual or i.score is not None or i.deviation for i in project.indicators):
+            return None
+    first = projects[0]
+    return Problem(first.source or Source(""), f"表题「{first.title}」是绩效目标表，表中的实际完成值等栏均未填写："
+                   "按绩效目标表读取", Severity.WARNING)
+
+
 def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                         problems: list[Problem]) -> tuple[Document, list[Problem]]:
     """The document from each table's parts, in order: the money unit written after amounts, the
@@ -735,6 +761,9 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                 problems[at] = replace(said, severity=Severity.WARNING)
     if not (self_evaluation or monitoring):
         self_evaluation = _titled_self_evaluation(projects, titles, scored, file, problems)
+    elif self_evaluation and not monitoring and (unfilled := _unfilled_results(projects)) is not None:
+        problems.append(unfilled)  # a 绩效目标表 whose 实际完成值 column nobody filled (kinds47, corpus 48)
+        self_evaluation = False
     if unit is None and projects:
         unit = unit_from_fields(projects[0], problems)
     projects = years_from_previous_tables(projects, problems)

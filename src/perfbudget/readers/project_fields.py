@@ -19,6 +19,7 @@ from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Sourc
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.cell_values import one_line
 from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
+from perfbudget.readers.execution_pairs import paired_figures
 from perfbudget.readers.goal_lines import CIRCLED, FIRST_MARKS, MARK_STARTS, ListMark, before_counter, list_mark
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
@@ -392,6 +393,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                                               f"{amounts['total']}", Severity.INFO))
     # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
     execution = execution_figures(parts.extras, problems, amounts.get("total")) if parts.extras else None
+    if parts.self_evaluation and parts.extras \
+            and (paired := paired_figures(parts.extras, list(parts.money.values()), execution)):
+        # 预算数 6.84 到位数 6.84 执行数 6.84 on one line of the header block, no grid (readers/execution_pairs.py)
+        execution = {**(execution or {}), **paired}
     if parts.extras and (parts.self_evaluation or execution) \
             and (stated := stated_execution(parts.extras, parts.money_unit, problems)):
         # 全年执行率53%, 实际支出53万元 in its 实际完成情况 or 评价结论: a grid cell left blank takes the text's figure

@@ -1,0 +1,75 @@
+"""A 自评表's execution written as label–value pairs in its header block, not as a funds grid (kinds47).
+
+Hebei's 预算项目绩效自评表 (the provincial system's print, corpus 74) writes its execution on one line as pairs,
+``预算数 6.84 到位数 6.84 执行数 6.84 100.00`` under ``预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)``:
+预算数 is a header label (the budget) and the rest stay unlabelled texts of the header block, one a cell, so the
+grid reader (readers/execution_cells.py, which types ``row/column`` cells) typed no 全年执行数 and ``perfbudget
+evaluate`` refused the table for its empty 全年执行数. A person reads each label with the figure after it.
+
+The rule: a cell naming one of the funds grid's execution columns (``执行数``, ``全年执行数``, ``年初预算数``,
+``执行率`` …: :func:`execution_cells.column_field` gives ``initial``, ``executed`` or ``rate``; a period's
+``1-6月执行数`` is a 监控表's and not taken) followed on its own line or row by a cell holding that column's figure is
+a pair, typed with the figure cell's location — where the label opens its line or row, or stands right after a
+figure (the pair before it, ``到位数 6.84 执行数 6.84``, or the budget's ``预算数 6.84``). A label after another label
+stands in a run of heads (``预算数 执行数`` over, or before, ``100 90``), whose figures are not the labels' next
+cells: nothing is paired there. Points (分值, 得分) are never paired: a header's 得分 may be the table's own total
+(readers/stated_scores.py). Only what the grid left untyped is taken.
+"""
+
+from __future__ import annotations
+
+from perfbudget.model import Source
+from perfbudget.readers.execution_cells import Figures, column_field, typed_figure
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import label_key
+
+# the longest label paired (预算执行数, 年初预算数 …): a longer unlabelled text is no column's name (a cheap test)
+_LONGEST_LABEL = 8
+
+
+def paired_figures(extras: list[tuple[str, Cell]], figures: list[Cell], typed: Figures | None) -> Figures:
+    """The execution figures the header block's unlabelled cells give as label–value pairs (module note), those
+    ``typed`` (the grid's) already has left out. ``figures``: the header's cells read as amounts (the budget's)."""
+    labels = [(k, field) for k, (label, cell) in enumerate(extras[:-1])
+              if (field := _field(label, cell)) is not None and (typed is None or field not in typed)]
+    if not labels:  # (most tables: no figure is looked at)
+        return {}
+    after_figure = {_place(cell.source) for cell in figures}
+    after_figure.update(_place(cell.source) for label, cell in extras if not label and _is_figure(cell.text))
+    found: Figures = {}
+    for k, field in labels:
+        at, (label, after) = extras[k][1].source, extras[k + 1]
+        if field not in found and not label and _same_row(at, after.source) \
+                and (at.column == 1 or (at.column is not None and _place(at, -1) in after_figure)) \
+                and (value := typed_figure(field, after.text.strip())) is not None:
+            found[field] = (value, after.source)
+    return found
+
+
+def _field(label: str, cell: Cell) -> str | None:
+    """The execution column an unlabelled cell names (``executed`` …), or None."""
+    text = cell.text
+    if label or len(text) > _LONGEST_LABEL * 2 or not text.strip() or text.strip()[0].isdigit():
+        return None
+    key = label_key(text)
+    if len(key) > _LONGEST_LABEL:
+        return None
+    field = column_field(key)
+    # (a period's, 1-6月执行数: a 监控表's figures; points never: the header's 得分 may be the table's own total)
+    return field if field in ("initial", "executed", "rate") and key[:1] not in ("1", "截", "上") else None
+
+
+def _is_figure(text: str) -> bool:
+    return typed_figure("executed", text.strip()) is not None
+
+
+def _place(source: Source, shift: int = 0) -> tuple[object, ...]:
+    """A cell's line or row and its column (``shift`` columns over)."""
+    return (source.file, source.line, source.sheet, source.table, source.row, source.page,
+            None if source.column is None else source.column + shift)
+
+
+def _same_row(one: Source, other: Source) -> bool:
+    """Whether two cells stand on one line of a text or one row of a table."""
+    return (one.file, one.line, one.sheet, one.table, one.row, one.page) == \
+        (other.file, other.line, other.sheet, other.table, other.row, other.page)

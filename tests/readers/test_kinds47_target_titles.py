@@ -1,0 +1,53 @@
+"""A 绩效目标表 whose 实际完成值 column nobody filled is a target table, and its title under an 附件 row is its title
+(kinds47, corpus 48: the 区域 transfer's 绩效目标表 prints 实际完成值 | 未达到指标值原因 for the year's report).
+
+The title row under 附件2 (page furniture) was kept as an unlabelled extra, the table had no title, and its empty
+实际完成值 column made the page a 自评表 (the kind every face shows, the scoring asks for actuals it has not)."""
+
+from __future__ import annotations
+
+from perfbudget.model import Severity
+from perfbudget.readers.text import read_text
+
+FORM = """附件2 | | | | | |
+农村公路养护补助资金绩效目标表 | | | | | |
+(2018年度) | | | | | |
+项目名称 | 农村公路养护补助 | | | | |
+年度金额 | 50 | | | | |
+一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 未达到指标值原因
+产出指标 | 数量指标 | 养护里程 | 100公里 | {first} |
+效益指标 | 社会效益指标 | 通行条件 | 明显改善 | {second} |
+"""
+
+
+def test_the_title_under_an_attachment_row_is_the_tables_title() -> None:
+    document, problems = read_text(FORM.format(first="", second=""), "t.txt")
+    assert document is not None, problems
+    assert document.projects[0].title == "农村公路养护补助资金绩效目标表(2018年度)"
+    assert document.projects[0].name == "农村公路养护补助"
+
+
+def test_a_target_table_with_its_result_columns_empty_is_a_target_table() -> None:
+    document, problems = read_text(FORM.format(first="", second=""), "t.txt")
+    assert document is not None, problems
+    assert document.kind == "target"
+    assert [(i.level3, i.target.raw, i.actual) for i in document.projects[0].indicators] == [
+        ("养护里程", "100公里", None), ("通行条件", "明显改善", None)]
+    told = [p for p in problems if "实际完成值等栏均未填写" in p.message]
+    assert len(told) == 1 and told[0].severity is Severity.WARNING
+    assert "「农村公路养护补助资金绩效目标表(2018年度)」" in told[0].message
+
+
+def test_results_filled_under_a_target_title_keep_the_self_evaluation() -> None:
+    document, problems = read_text(FORM.format(first="98公里", second="明显改善"), "t.txt")
+    assert document is not None, problems
+    assert document.kind == "self-evaluation"
+    assert [i.actual for i in document.projects[0].indicators] == ["98公里", "明显改善"]
+    assert not any("实际完成值等栏均未填写" in p.message for p in problems)
+
+
+def test_a_self_evaluation_title_is_never_read_as_a_target_table() -> None:
+    text = FORM.format(first="", second="").replace("资金绩效目标表", "资金绩效目标自评表")
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    assert document.kind == "self-evaluation"

@@ -157,3 +157,57 @@ def test_a_page_cut_after_a_list_counts_the_lists_margin_under_it() -> None:
             if used > measure.room:
                 over.append((measure is HTML, count, lines, name_lines, number, round(used - measure.room, 1)))
     assert over == []
+
+
+def _page_texts(pdf_path: Path) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Each printed page's text (white space out) and its characters. Chromium's PDFs name some characters by the
+    radical of the same glyph (人 as U+2F08 ⼈, 页 as U+2EDA ⻚): those are read as the character."""
+    import unicodedata
+
+    import pdfplumber
+
+    def plain(char: str) -> str:
+        return unicodedata.normalize("NFKC", char) if "\u2f00" <= char <= "\u2fdf" else _RADICALS.get(char, char)
+
+    with pdfplumber.open(pdf_path) as pdf:
+        return [("".join(map(plain, "".join((page.extract_text() or "").split()))),
+                 [{**char, "text": plain(char["text"])} for char in page.chars]) for page in pdf.pages]
+
+
+_RADICALS = {"\u2eda": "页", "\u2ea0": "民"}
+
+
+def test_the_html_forms_print_the_sign_off_line_on_every_page(tmp_path: Path, seed_document: Any) -> None:
+    """print42: the Word and Excel 绩效目标表, 自评表 and 监控表 print 「填报人：… 审核人：… 填报日期：… 年 … 月 … 日」
+    at the foot of every page; printed from the browser the same forms had the page number alone — nothing to sign.
+    The seed's three forms and 绩效目标表 of 3, 40 and 120 indicators, printed by Chromium: on every page the sign-off
+    line, on one line, at the left of the page's foot and 「第 N 页，共 M 页」 at its right."""
+    from perfbudget.writers.evaluation_html import evaluation_html
+    from perfbudget.writers.monitoring_files import monitoring_html
+    from perfbudget.writers.target_table_html import target_table_html
+    from tests.evaluate.helpers import P5_SHEET, csv_bytes, run
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_download_cost import _long_document
+    from tests.writers.test_monitoring_files import _monitoring
+    from tests.writers.test_print_pdf import chromium_pdf
+
+    evaluation, problems = run(seed_document, csv_bytes(*P5_SHEET))
+    assert evaluation is not None, problems
+    pages = {"target.html": target_table_html(seed_document).decode("utf-8"),
+             "evaluation.html": evaluation_html(evaluation),
+             "monitoring.html": monitoring_html(_monitoring(seed_document, _rows()))}
+    pages |= {f"long{count}.html": target_table_html(_long_document(count, 60)).decode("utf-8")
+              for count in (3, 40, 120)}
+    for name, html in pages.items():
+        path = tmp_path / name
+        path.write_text(html, encoding="utf-8")
+        printed = _page_texts(chromium_pdf(path, tmp_path))
+        for number, (text, chars) in enumerate(printed, 1):
+            assert f"第{number}页，共{len(printed)}页" in text, (name, number, text[-40:])
+            assert "填报人：审核人：填报日期：年月日" in text, (name, number, text[-60:])
+            page_number = [c for c in chars if c["text"] == "第"][-1]
+            foot = sorted((c for c in chars if abs(c["top"] - page_number["top"]) < 2 and c["text"].strip()),
+                          key=lambda c: c["x0"])
+            line = "".join(c["text"] for c in foot)
+            assert line == f"填报人：审核人：填报日期：年月日第{number}页，共{len(printed)}页", (name, number, line)
+            assert foot[0]["x0"] < 100 < 400 < page_number["x0"], (name, number)  # left, and right

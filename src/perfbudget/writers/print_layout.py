@@ -58,6 +58,13 @@ PRINT_CSS = """
 thead{display:table-header-group}}
 """
 
+# The official forms printed from a browser (the 绩效目标表, 自评表 and 监控表 downloads, a unit's publication) carry
+# the sign-off line at the left of every page's foot and the page number at its right, as their Word and Excel forms
+# print their footers (print42: the pages printed the page number alone, no 填报人/审核人/填报日期 to sign); not the
+# public page or the web's own pages, which nobody signs.
+SIGN_CSS = ("@page{@bottom-left{content:" + '"' + SIGN_FOOTER + '"' + ";font-size:9pt;white-space:pre}"
+            "@bottom-center{content:none}"
+            '@bottom-right{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}')
 
 # A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints
 # a range's centred text where the middle falls — across a page break, cut in two: the 自评表's 效益指标

@@ -737,6 +737,13 @@ def _figure(text: str) -> bool:
     return text.replace(".", "", 1).isdigit()
 
 
+def _body_words(pdf: Any) -> list[str]:
+    """The words printed on the pages above their foot margin (16 mm, PRINT_CSS): not the page number or, since
+    print42, the sign-off line 「填报人：… 填报日期：　年　月　日」, whose 「日」 stands alone between its spaces."""
+    return [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()
+            if w["bottom"] < printed.height - 16 * 72 / 25.4]
+
+
 def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_path: Path,
                                                                          evaluation: Evaluation) -> None:
     """print27: printed portrait by Chromium, the Anhui table 133's labels of five to eight characters wrapped in their
@@ -759,7 +766,7 @@ def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_pa
     page = tmp_path / "t133.html"
     page.write_bytes(target_table_html(document))
     with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
-        words = [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()]
+        words = _body_words(pdf)
     alone = [word for word in words if len(word) == 1 and any(label.endswith(word) for label in labels)]
     assert not alone, alone
     assert "计划管" in words and "理指标" in words
@@ -767,7 +774,7 @@ def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_pa
     page = tmp_path / "eval.html"
     page.write_text(evaluation_html(evaluation), encoding="utf-8")
     with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
-        words = [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()]
+        words = _body_words(pdf)
     labels = {"项目资金(万元)", "偏差原因分析及改进措施", "其中:当年财政拨款"}
     alone = [word for word in words if len(word) <= 2 and any(label.endswith(word) for label in labels)]
     assert not alone, alone

@@ -199,6 +199,15 @@ def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]], s
     return heights
 
 
+def cut_ends(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -> list[float]:
+    """The room under each of a project's blocks but its last when a page is cut after it: a part ending with a list
+    keeps its :attr:`Measure.list_end` as the project's end does (its part is a table of its own, and a table cell's
+    last list keeps its margin; until print42 it was counted under a project's last block only, so a page cut within
+    10 pt of its foot after a finding ran over, its last finding printed alone on a page of its own)."""
+    return [measure.list_end if number < len(project_blocks) - 1 and block and block[-1].kind in LISTED else 0.0
+            for number, block in enumerate(project_blocks)]
+
+
 def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence[Sequence[Entry]]]],
             steps: Steps = quiet_steps) -> list[Layout]:
     """Each project's :class:`Layout`: ``projects`` are the headings and blocks in print order, under ``title``;
@@ -209,14 +218,15 @@ def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence
         heights = block_heights(measure, project_blocks, signed=index == len(projects) - 1)
         if index == len(projects) - 1:  # the signature goes with the last block, on its page (print37)
             heights[-1:] = [height + measure.sign for height in heights[-1:]]
+        ends = cut_ends(measure, project_blocks)
         head = measure.name(name)
         gap = measure.gap if index else 0.0
-        new_page = used > 0 and used + gap + head + (heights[0] if heights else 0.0) > measure.room
+        new_page = used > 0 and used + gap + head + (heights[0] + ends[0] if heights else 0.0) > measure.room
         used = measure.name(name, top=True) if new_page else used + gap + head
         parts: list[list[int]] = [[]]
         continued_head = measure.name(name + CONTINUED, top=True)
         for number, height in enumerate(heights):
-            if parts[-1] and used + height > measure.room:
+            if parts[-1] and used + height + ends[number] > measure.room:
                 parts.append([])
                 used = continued_head + measure.list_start  # (its first paragraph or list's room above)
             parts[-1].append(number)

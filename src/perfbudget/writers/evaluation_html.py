@@ -19,6 +19,7 @@ from perfbudget.writers.evaluation_layout import (
 )
 from perfbudget.writers.print_layout import (
     PRINT_CSS,
+    SIGN_CSS,
     head_page_starts,
     html_page_rule,
     lines_needed,
@@ -189,7 +190,7 @@ def grids_page(title: str, heading: str, summary_headers: Sequence[str], summary
     first = ' style="page:p0"' if pages else ""
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(title)}</title>",
-             f"<style>{CSS}{LANDSCAPE}{pages}</style></head><body>",
+             f"<style>{CSS}{SIGN_CSS}{LANDSCAPE}{pages}</style></head><body>",
              f"<h1{first}>{escape(heading)}</h1>",
              f'<table class="summary"{first}><colgroup>',
              *(f'<col style="width:{width}%">' for width in summary_widths),

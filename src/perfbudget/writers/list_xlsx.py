@@ -18,7 +18,10 @@ what a printer needs:
   pixel XlsxWriter sets): LibreOffice prints a row without a height one line tall, the rest of a long
   name cut;
 * A4 landscape, one page wide, as many pages tall as it takes, each ended by a page break the writer sets a little
-  short of full (:func:`_page_breaks`, print41), 「第 N 页，共 M 页」 at each page's foot;
+  short of full (:class:`print_layout.PageFill` of :func:`_page_room`, print41), 「第 N 页，共 M 页」 at each page's
+  foot; a list of more pages than a sheet holds breaks (:data:`_MAX_BREAKS`) goes on in another sheet, its title and
+  header again, every page's foot saying 「第 K 部分，共 P 部分」 (print42: until then the pages past the 1,024th were
+  left to the application, and LibreOffice may print them without some of their rows);
 * numbers are numbers, exactly: an ``int`` as its digits, a ``Decimal`` handed to XlsxWriter as the Decimal itself
   (it formats a number with ``.16G``, which keeps a Decimal's own digits: 11.30 stays ``11.30``, where a float would
   print 9.99999999999999 as 9.999999999999989); a Decimal or an int of more than 15 significant digits (Excel's
@@ -54,8 +57,8 @@ from perfbudget.writers.print_layout import (
     PAD_POINTS,
     PAGE_NUMBER,
     TAIL_SHARE,
+    PageFill,
     clear_of_the_rule,
-    page_starts,
     text_width,
     wide_character,
     xlsx_room,
@@ -171,41 +174,30 @@ def write_list_xlsx(out: IO[bytes], sheet_name: str, title: str, made: str, colu
 
 def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, made: str,
                  columns: Sequence[SheetColumn], rows: Iterable[Sequence[Any]]) -> int:
-    sheet = workbook.add_worksheet(sheet_name)
     text_format = workbook.add_format({**_BORDER, "text_wrap": True, "valign": "top"})
     number_formats = {f: workbook.add_format({**_BORDER, "valign": "top", "num_format": clear_of_the_rule(f)})
                       for f in dict.fromkeys(c.number_format for c in columns if c.number_format)}
     formats = [number_formats[c.number_format] if c.number_format else text_format for c in columns]
     widths = [c.width for c in columns]
-    for n, column in enumerate(columns):
-        sheet.set_column_pixels(n, n, _column_pixels(column.width))
-    sheet.freeze_panes(2, 0)
-    sheet.repeat_rows(0, 1)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(**_MARGINS)
-    sheet.set_footer("&C" + PAGE_NUMBER)
-
-    title_height = _title_row(workbook, sheet, title, made, widths)
-    headers = [c.title for c in columns]
-    header_height = _row_height(headers, widths)
-    if header_height is not None:
-        sheet.set_row(1, header_height)
-    repeated = title_height + (header_height or ONE_LINE_PIXELS * 0.75)
-    heights: list[float] = []  # each row's, for its page (:func:`_page_breaks`)
-    header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
-                                         "align": "center", "valign": "vcenter", "text_wrap": True})
-    for n, header in enumerate(headers):
-        sheet.write_string(1, n, _text(header), header_format)
-
+    room = _page_room(widths)
+    parts: list[Any] = []
+    sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns)
+    fill, breaks = PageFill(room, repeated), list[int]()
     write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
-    count = 0
-    for number, values in enumerate(rows, 2):
+    count, number = 0, 2
+    for values in rows:
         height = _row_height(values, widths)
+        if fill.starts_page(height or ONE_LINE_PIXELS * 0.75, repeated):
+            if len(breaks) < _MAX_BREAKS:
+                breaks.append(number)
+            else:  # the sheet holds no more breaks: the list goes on in a sheet of its own (print42)
+                sheet.set_h_pagebreaks(breaks)
+                sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns)
+                write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
+                fill, breaks, number = PageFill(room, repeated), [], 2
+                fill.starts_page(height or ONE_LINE_PIXELS * 0.75)
         if height is not None:
             sheet.set_row(number, height)
-        heights.append(height or ONE_LINE_PIXELS * 0.75)
         for n, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
             kind = type(value)
             if value is None or value == "":
@@ -223,8 +215,53 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
             else:
                 write_string(number, n, _text(str(value)), cell_format)
         count += 1
-    sheet.set_h_pagebreaks(_page_breaks(widths, repeated, heights))
+        number += 1
+    sheet.set_h_pagebreaks(breaks)
+    if len(parts) > 1:  # each page says which part it is of, once the pages are apart
+        for part, each in enumerate(parts, 1):
+            each.set_footer(f"&C{part_label(part, len(parts))}　{PAGE_NUMBER}")
     return count
+
+
+def part_label(part: int, parts: int) -> str:
+    """「第 2 部分，共 3 部分」: which sheet of a list split over sheets a printed page is of."""
+    return f"第 {part} 部分，共 {parts} 部分"
+
+
+_SHEET_NAME_CHARS = 31  # Excel's longest sheet name
+
+
+def _begin_part(workbook: xlsxwriter.Workbook, parts: list[Any], sheet_name: str, title: str, made: str,
+                columns: Sequence[SheetColumn]) -> tuple[Any, float]:
+    """A new sheet for the list's next part (its first, or the next once a sheet holds :data:`_MAX_BREAKS` page
+    breaks), set up to print — widths, frozen and repeated title and header rows, A4 landscape one page wide,
+    margins, page numbers — with its title row (a later part's title saying 「（续，第 N 部分）」) and header row;
+    the sheet and the points of the two rows, printed again on every page."""
+    part = len(parts) + 1
+    suffix = "" if part == 1 else f"（{part}）"
+    sheet = workbook.add_worksheet(sheet_name[:_SHEET_NAME_CHARS - len(suffix)] + suffix)
+    parts.append(sheet)
+    widths = [c.width for c in columns]
+    for n, column in enumerate(columns):
+        sheet.set_column_pixels(n, n, _column_pixels(column.width))
+    sheet.freeze_panes(2, 0)
+    sheet.repeat_rows(0, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(**_MARGINS)
+    sheet.set_footer("&C" + PAGE_NUMBER)
+
+    title_height = _title_row(workbook, sheet, title if part == 1 else f"{title}（续，第 {part} 部分）", made, widths)
+    headers = [c.title for c in columns]
+    header_height = _row_height(headers, widths)
+    if header_height is not None:
+        sheet.set_row(1, header_height)
+    header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
+                                         "align": "center", "valign": "vcenter", "text_wrap": True})
+    for n, header in enumerate(headers):
+        sheet.write_string(1, n, _text(header), header_format)
+    return sheet, title_height + (header_height or ONE_LINE_PIXELS * 0.75)
 
 
 def _page_room(widths: Sequence[float]) -> float:
@@ -237,19 +274,6 @@ def _page_room(widths: Sequence[float]) -> float:
     list's 77.25 pt rows held 5 where Excel prints 6, 11 pages where 9)."""
     margins = (_MARGINS["left"] + _MARGINS["right"], _MARGINS["top"] + _MARGINS["bottom"])
     return xlsx_room(widths, margins, _column_pixels, wide=True) * TAIL_SHARE
-
-
-def _page_breaks(widths: Sequence[float], repeated: float, heights: Sequence[float]) -> list[int]:
-    """The sheet rows that begin a printed page after the first (:func:`print_layout.page_starts` of the rows'
-    ``heights`` under the ``repeated`` title and header rows, a page :func:`_page_room` tall), set as the sheet's page
-    breaks. print41: fitted to one page wide, LibreOffice set its own breaks, and where one fell within a hair of a
-    row's foot its count of pages and its printing of them disagreed — the print40 test's 51-project list printed 7
-    pages without its last rows when its title row was 33.75 pt tall (every other height from 15 to 80 pt printed
-    them all), the pages past its count dropped. With every page ended by a break set short of full, no application
-    has a break of its own to place, so each counts and prints the same pages. Past :data:`_MAX_BREAKS` pages (some
-    15,000 rows) the rest are paged by the application."""
-    starts = page_starts(heights, _page_room(widths), lead=repeated, again=repeated)
-    return [2 + start for start in starts[:_MAX_BREAKS]]
 
 
 def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> float:

@@ -58,6 +58,13 @@ PRINT_CSS = """
 thead{display:table-header-group}}
 """
 
+# The official forms printed from a browser (the 绩效目标表, 自评表 and 监控表 downloads, a unit's publication) carry
+# the sign-off line at the left of every page's foot and the page number at its right, as their Word and Excel forms
+# print their footers (print42: the pages printed the page number alone, no 填报人/审核人/填报日期 to sign); not the
+# public page or the web's own pages, which nobody signs.
+SIGN_CSS = ("@page{@bottom-left{content:" + '"' + SIGN_FOOTER + '"' + ";font-size:9pt;white-space:pre}"
+            "@bottom-center{content:none}"
+            '@bottom-right{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}')
 
 # A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints
 # a range's centred text where the middle falls — across a page break, cut in two: the 自评表's 效益指标
@@ -506,20 +513,35 @@ def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]
     return widths
 
 
+class PageFill:
+    """The printed page a run of rows is filling, a row at a time: :meth:`starts_page` tells whether the next row
+    begins a new page (:func:`page_starts` of a whole run; a list written as it is read counts its pages so without
+    keeping its rows, ``list_xlsx``)."""
+
+    __slots__ = ("placed", "room", "used")
+
+    def __init__(self, room: float, lead: float = 0.0) -> None:
+        self.room, self.used, self.placed = room, lead, 0
+
+    def starts_page(self, height: float, again: float = 0.0) -> bool:
+        """Place a row ``height`` points tall: True when it does not fit under the rows already on the page (and
+        there are some), so that it begins the next page under ``again`` points of rows printed again there."""
+        new = self.placed > 0 and self.used + height > self.room
+        if new:
+            self.used, self.placed = again, 0
+        self.used += height
+        self.placed += 1
+        return new
+
+
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None,
                 again: float = 0.0) -> list[int]:
     """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
     ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again — or, with no
     such row among ``heights``, ``again`` points of rows above them (a list's title and header rows)."""
-    starts: list[int] = []
-    used, placed = lead, 0
-    for row, height in enumerate(heights):
-        if used + height > room and placed:
-            starts.append(row)
-            used, placed = (heights[repeated] if repeated is not None and row > repeated else again), 0
-        used += height
-        placed += 1
-    return starts
+    fill = PageFill(room, lead)
+    return [row for row, height in enumerate(heights)
+            if fill.starts_page(height, heights[repeated] if repeated is not None and row > repeated else again)]
 
 
 # A Word table row of one line of 10.5 pt text as Word, WPS and LibreOffice set it (the table style's single spacing,

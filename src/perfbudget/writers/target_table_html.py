@@ -27,6 +27,7 @@ from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAGE_SHARE
 from perfbudget.writers.print_layout import (
     FIGURE,
     PRINT_CSS,
+    SIGN_CSS,
     head_page_starts,
     html_page_rule,
     row_heights,
@@ -256,7 +257,7 @@ def target_table_html(document: Document, original: bool = False, steps: Steps =
     rules += "".join(f"@media print{{.p{index}{{zoom:{scale}}}}}"
                      for index, (scale, _) in enumerate(plans) if scale < 1)
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-             f"<style>{STYLE}{rules}</style>\n</head>\n<body>"]
+             f"<style>{STYLE}{SIGN_CSS}{rules}</style>\n</head>\n<body>"]
     for index, grid in enumerate(grids):
         # each project begins a page, as the provincial forms print (since print23)
         broken = ' style="break-before:page"' if index else ""

@@ -6,8 +6,6 @@ Until replay-i the command line had no 送审, so a project could not reach 审�
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
@@ -37,7 +35,7 @@ def workflow_command(
     """流程操作：送审、审核通过、退回、重新打开（预算调整）或添加意见；被拒绝时说明原因，退出码为 1。"""
     from perfbudget.app.overview import project_head
     from perfbudget.app.reviews import current_errors
-    from perfbudget.app.workflow import CLI_VERSION, STATE_LABELS, take_step
+    from perfbudget.app.workflow import CLI_VERSION, step_dict, take_step
 
     store, principal, project_id = opened_as(db, project, user)
     settings = core_settings()
@@ -53,8 +51,7 @@ def workflow_command(
     store.close()
     if not result.ok:
         fail(result.message)
-    data: dict[str, Any] = {"state": result.state, "state_label": STATE_LABELS[result.state],
-                            "message": result.message}
+    data = step_dict(result)  # the API's answer
     if as_json:
         print_json(data)
         return

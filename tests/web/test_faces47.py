@@ -127,3 +127,20 @@ def test_a_decision_on_a_version_without_a_stored_review_makes_the_lists_say_the
     for said in (from_api_reviews, from_cli_reviews):
         assert [(r["errors"], r["warnings"], r["regraded"]) for r in said["reviews"]] == [
             (errors, warnings, False), (errors, warnings - 1, True)], said
+
+
+def test_a_bad_year_of_the_to_do_is_said_in_the_lists_words_on_every_face(web: WebEnv) -> None:
+    """The landing page (with its 我的待办) said a bad year as every list does, 「应为四位数字的年份（如 2024），或 all
+    （全部年度）」, where ``desk todo`` and ``GET /api/v1/todo`` said 「请写四位数字的年度…」, the API's without the lists'
+    「筛选条件有误：」 and its details without the ``location`` every other 422 names."""
+    said = "年度「20x」无效：应为四位数字的年份（如 2024），或 all（全部年度）"
+    page = web.client("reviewer").get("/dashboard?year=20x")
+    assert page.status_code == 200 and said in page.text
+    api = web.client().get("/api/v1/todo?year=20x", headers=_bearer(web, "reviewer"))
+    listed = web.client().get("/api/v1/projects?year=20x", headers=_bearer(web, "reviewer"))
+    assert api.status_code == listed.status_code == 422
+    assert api.json() == listed.json() == {"error": {"code": "invalid_filter", "message": f"筛选条件有误：{said}",
+                                                     "details": [{"location": "query.year", "name": "year",
+                                                                  "value": "20x", "message": said}]}}
+    cli_said = _cli(web, "desk", "todo", "--user", "reviewer", "--year", "20x")
+    assert cli_said.exit_code == 2 and f"错误：{said}" in cli_said.output, cli_said.output

@@ -211,7 +211,7 @@ def todo_command(
 
     problem = todo_year_problem(year)
     if problem:
-        usage_fail(problem)
+        usage_fail(problem.message)
     store = open_store(db)
     principal = account(store, user)
     data = todo_dict(store, principal, year)

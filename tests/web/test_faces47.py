@@ -26,8 +26,8 @@ from tests.web.helpers import stored_project
 runner = CliRunner()
 
 # a unit's one-project table: 「完成测试任务」 is no measurable goal (警告), 「≥100%」 a rate past 100 % (错误)
-TABLE = ("项目支出绩效目标表\n单位名称：测试四十七单位\n单位：万元\n项目名称\t测试审核项目\n预算数\t5\n其中：财政资金\t5\n"
-         "其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
+TABLE = ("项目支出绩效目标表\n单位名称：测试四十七单位\n单位：万元\n项目名称\t测试审核项目\n预算数\t5\n"
+         "其中：财政资金\t5\n其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
          "产出指标\t数量指标\t培训人数\t≥100人\n产出指标\t质量指标\t验收合格率\t≥100%\n")
 
 
@@ -130,9 +130,9 @@ def test_a_decision_on_a_version_without_a_stored_review_makes_the_lists_say_the
 
 
 def test_a_bad_year_of_the_to_do_is_said_in_the_lists_words_on_every_face(web: WebEnv) -> None:
-    """The landing page (with its 我的待办) said a bad year as every list does, 「应为四位数字的年份（如 2024），或 all
-    （全部年度）」, where ``desk todo`` and ``GET /api/v1/todo`` said 「请写四位数字的年度…」, the API's without the lists'
-    「筛选条件有误：」 and its details without the ``location`` every other 422 names."""
+    """The landing page (with its 我的待办) said a bad year as every list does, 「应为四位数字的年份（如 2024），或
+    all（全部年度）」, where ``desk todo`` and ``GET /api/v1/todo`` said 「请写四位数字的年度…」, the API's without the
+    lists' 「筛选条件有误：」 and its details without the ``location`` every other 422 names."""
     said = "年度「20x」无效：应为四位数字的年份（如 2024），或 all（全部年度）"
     page = web.client("reviewer").get("/dashboard?year=20x")
     assert page.status_code == 200 and said in page.text
@@ -144,3 +144,20 @@ def test_a_bad_year_of_the_to_do_is_said_in_the_lists_words_on_every_face(web: W
                                                                   "value": "20x", "message": said}]}}
     cli_said = _cli(web, "desk", "todo", "--user", "reviewer", "--year", "20x")
     assert cli_said.exit_code == 2 and f"错误：{said}" in cli_said.output, cli_said.output
+
+
+def test_a_refusal_on_the_command_line_names_the_project_it_concerns(web: WebEnv) -> None:
+    """``perfbudget workflow 3 approve`` refused 「错误：项目当前为「草稿」，不能「审核通过」」 and ``desk grade 3 甲``
+    「错误：等级应为 优、良、中 或 差」, naming no project (a script stepping through many told none apart); a step
+    taken named it (「已送审；项目「…」（…）当前为…」). A refusal names it now, in the same words."""
+    pid = web.project_ids[0]
+    project, _ = stored_project(web.app, pid)
+    named = f"项目「{project.name}」"
+    refused = _cli(web, "workflow", str(pid), "approve", "--version", "1", "--user", "reviewer")
+    assert refused.exit_code == 1 and f"错误：{named}" in refused.output, refused.output
+    assert "项目当前为「草稿」，不能「审核通过」" in refused.output
+    graded = _cli(web, "desk", "grade", str(pid), "甲", "--user", "reviewer")
+    assert graded.exit_code == 1 and f"错误：{named}" in graded.output and "等级应为 优、良、中 或 差" in graded.output
+    decided = _cli(web, "desk", "decide", str(pid), "zz", "--decision", "dismissed", "--reason", "x",
+                   "--user", "reviewer")
+    assert decided.exit_code == 1 and f"错误：{named}" in decided.output, decided.output

@@ -90,7 +90,7 @@ def test_the_api_decides_comments_grades_and_batches_as_the_desk_page(any_web: W
     body = refused.json()
     assert body["done"] == 0 and body["message"] == f"未处理 1 个：「退回」需要填写意见（「{name}」）"
     assert body["results"] == [{"project_id": ids[0], "ok": False, "state": "submitted", "state_label": "已送审",
-                                "message": "「退回」需要填写意见"}]
+                                "message": "「退回」需要填写意见", "version": None}]
     done = api.post("/api/v1/review/batch", headers=reviewer,
                     json={"projects": [{"project_id": i, "version": 1} for i in ids], "action": "approve",
                           "comment": "同意"}).json()

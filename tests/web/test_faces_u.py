@@ -45,7 +45,7 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
     assert data["done"] == 1 and [r["project_id"] for r in data["results"]] == [ids[0], 999999]
     assert data["results"][1]["message"] == "没有找到该项目"
     assert data["unresolved"] == [{"reference": "无此项目", "message": NOT_FOUND}]
-    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」；未处理 2 个：")
+    assert data["message"].startswith(f"已审核通过 1 个项目：「{names[0]}」第 1 版；未处理 2 个：")
     assert "没有找到该项目（「编号 999999」）；" in data["message"]
     assert "（「无此项目」）" in data["message"]
     head = _cli(web, "list", "projects", "--state", "approved", "--json")
@@ -57,11 +57,11 @@ def test_desk_batch_does_the_found_projects_and_names_the_missing_as_the_api_doe
                                   "action": "approve", "comment": "同意"})
     assert api.status_code == 200, api.text
     assert api.json()["done"] == 1 and api.json()["unresolved"] == []
-    said = f"已审核通过 1 个项目：「{names[1]}」；未处理 1 个：没有找到该项目（「编号 999999」）"
+    said = f"已审核通过 1 个项目：「{names[1]}」第 1 版；未处理 1 个：没有找到该项目（「编号 999999」）"
     assert api.json()["message"] == said
     # by name as well; nothing found at all: exit 1, the name said back
     text = _cli(web, "desk", "batch", "approve", f"{names[2]}:1", "无此项目", "--comment", "同意", "--user", "reviewer")
-    assert text.exit_code == 1 and text.output.startswith(f"已审核通过 1 个项目：「{names[2]}」"), text.output
+    assert text.exit_code == 1 and text.output.startswith(f"已审核通过 1 个项目：「{names[2]}」第 1 版"), text.output
     none = _cli(web, "desk", "batch", "approve", "无此项目", "--user", "reviewer")
     assert none.exit_code == 1
     assert none.output.strip() == f"未处理 1 个：{NOT_FOUND}（「无此项目」）"

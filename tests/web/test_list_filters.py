@@ -37,7 +37,7 @@ def test_a_bad_parameter_is_said_in_chinese_on_every_face_the_other_filters_kept
     assert api.status_code == 422  # type: ignore[attr-defined]
     error = api.json()["error"]  # type: ignore[attr-defined]
     assert error["code"] == "invalid_filter" and YEAR_WORDS in error["message"]
-    assert error["details"] == [{"name": "year", "value": "abc", "message": YEAR_WORDS}]
+    assert error["details"] == [{"location": "query.year", "name": "year", "value": "abc", "message": YEAR_WORDS}]
     by_cli = _cli(web, "projects", "--year", "abc")
     assert by_cli.exit_code == 2 and YEAR_WORDS in by_cli.stderr  # type: ignore[attr-defined]
     # every filter's words are the same three times: a state, a grade, a sort, a page size

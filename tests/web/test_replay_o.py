@@ -38,9 +38,9 @@ def test_a_batch_tells_apart_projects_of_one_name(any_web: WebEnv) -> None:
                                        for p in (twin_a, twin_b, first, web.other_project_id)],
                           "action": "approve"}).json()
     assert done["message"] == (
-        "已审核通过 3 个项目：「2024年检察业务经费项目」（2024市级）、"
-        "「2024年检察业务信息化运维项目」（2024中央，单位 255101 天津市和平区人民检察院）、"
-        "「2024年检察业务信息化运维项目」（2024中央，单位 999001 其他测试单位）；"
+        "已审核通过 3 个项目：「2024年检察业务经费项目」（2024市级）第 1 版、"
+        "「2024年检察业务信息化运维项目」（2024中央，单位 255101 天津市和平区人民检察院）第 1 版、"
+        "「2024年检察业务信息化运维项目」（2024中央，单位 999001 其他测试单位）第 1 版；"
         "未处理 1 个：项目当前为「草稿」，不能「审核通过」（「2024年检察业务经费项目」（2024中央））"), done
     # the CLI says it alike, from the same use case: both twins refused now (one approved, one a draft)
     said = runner.invoke(cli, ["desk", "batch", "return", str(twin_a), str(twin_b), "--comment", "请补充",

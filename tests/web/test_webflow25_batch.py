@@ -19,8 +19,8 @@ def test_a_batch_says_the_step_and_names_its_projects(any_web: WebEnv) -> None:
                                                 "action": "approve", "project": [f"{pid}:1" for pid in ids]})
     assert done.status_code == 200
     # two approved (named), the third a draft: refused, named with its reason
-    said = (f"已审核通过 2 个项目：「{names[0]}」、「{names[1]}」；未处理 1 个：项目当前为「草稿」，不能「审核通过」"
-            f"（「{names[2]}」）")
+    said = (f"已审核通过 2 个项目：「{names[0]}」第 1 版、「{names[1]}」第 1 版；"
+            f"未处理 1 个：项目当前为「草稿」，不能「审核通过」（「{names[2]}」）")
     assert said in done.text, done.text[:3000]
     api = web.client()
     headers = {"Authorization": f"Bearer {web.token('reviewer')}"}

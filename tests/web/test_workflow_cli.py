@@ -48,7 +48,8 @@ def test_the_cli_takes_the_workflow_steps_the_api_takes(any_web: WebEnv) -> None
 
     done = _step(web, pid, "submit", "editor", "--justification", "已与财政口径核对", "--json")
     assert done.exit_code == 0, done.output
-    assert json.loads(done.output) == {"state": "submitted", "state_label": "已送审", "message": "已送审"}
+    assert json.loads(done.output) == {"state": "submitted", "state_label": "已送审", "message": "已送审",
+                                      "version": 1}
     assert api.get(f"/api/v1/projects/{pid}", headers=viewer).json()["state"] == "submitted"
     assert "项目当前为「已送审」，不能「送审」" in _step(web, pid, "submit", "editor", "--justification", "x").output
 

@@ -413,8 +413,13 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
     (:meth:`Transaction.lock_projects`): two reviewers deciding on one project at once, or a decision and an import,
     run one after the other, each grading on the decisions the other committed (on PostgreSQL they each graded on
     their own, and the review stored last in time could be the older one), and the decision names the version on the
-    desk when it is made, not one read before an import."""
+    desk when it is made, not one read before an import. A version without a stored review (imported at the command
+    line, not reviewed since) is reviewed on the desk as the desk shows it; that review is stored with the decision
+    (:func:`perfbudget.app.reviews.review_in_tx`, graded on the findings that stand), so the lists say the desk's
+    grade: until faces47 the decision said 「已保存」 and the lists went on saying 未审核, on SQLite and PostgreSQL
+    alike (``regrade`` grades a stored review only)."""
     from perfbudget.app import kept_review
+    from perfbudget.app.reviews import review_in_tx
 
     actor = actor_of(principal)
     with store.transaction() as tx:
@@ -426,18 +431,22 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
                               + "、".join(f"{key}（{label}）" for key, label in DECISIONS.items()))
         if not reason:
             raise DeskRefused("请填写理由")
-        project = view.version.document.projects[0]
+        project, version_id = view.version.document.projects[0], view.version.meta["version_id"]
         keys = [finding_key(project, f) for f in view.findings]
         key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
         found = view.findings[keys.index(key)]
+        unreviewed = tx.last_review(version_id) is None
         tx.connection.execute(insert(finding_decisions).values(
-            project_id=project_id, version_id=view.version.meta["version_id"], finding_key=key, rule=found.rule,
+            project_id=project_id, version_id=version_id, finding_key=key, rule=found.rule,
             decision=decision, reason=reason, user_id=actor.id, username=actor.username))
         tx.audit(actor, f"finding.{decision}", "project", project_id,
                  f"{DECISIONS[decision]}审核发现「{found.message[:60]}」：{reason[:200]}",
                  after={"rule": found.rule, "indicator": found.indicator, "field": found.field, "reason": reason},
                  unit_code=view.head.unit_code, ip=ip)
-        kept_review.regrade(tx, [view.version.meta["version_id"]], settings, actor.username)
+        if unreviewed:  # stored as the desk reviewed it, then graded on the findings that stand
+            review_in_tx(tx, [version_id], settings, actor.username)
+        else:
+            kept_review.regrade(tx, [version_id], settings, actor.username)
 
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,
@@ -701,9 +710,10 @@ DONE_WORDS = {"approved": "审核通过", "returned": "退回"}
 
 def batch_message(store: Store, principal: Principal, results: list[tuple[int, StepResult]], most: int = 5,
                   unresolved: tuple[Unresolved, ...] | list[Unresolved] = ()) -> str:
-    """What a batch did and to which projects, as every face says it: 「已审核通过 2 个项目：「项目甲」、「项目乙」；
-    未处理 1 个：…（「项目丙」）」 (the names read in one query). Until webflow25 it said 「已处理 2 个项目」:
-    neither the step nor the projects."""
+    """What a batch did and to which projects, as every face says it: 「已审核通过 2 个项目：「项目甲」第 2 版、
+    「项目乙」第 1 版；未处理 1 个：…（「项目丙」）」 (the names read in one query; an approval names the version it
+    approved, as a single step's 「已审核通过第 2 版」 does: not until faces47). Until webflow25 it said 「已处理 2 个
+    项目」: neither the step nor the projects."""
     from perfbudget.app.workflow import STATE_LABELS
 
     names = batch_names(store, principal, [pid for pid, _ in results])
@@ -711,7 +721,8 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
     for project_id, result in results:
         if result.ok:
             word = DONE_WORDS.get(result.state, f"处理为「{STATE_LABELS.get(result.state, result.state)}」")
-            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」"))
+            version = f"第 {result.version} 版" if result.state == "approved" and result.version else ""
+            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」") + version)
     parts = [f"已{word} {len(named)} 个项目：{_named(named, most)}" for word, named in done.items()]
     left = sum(1 for _, r in results if not r.ok) + len(unresolved)
     if left:
@@ -732,7 +743,8 @@ def batch_dict(store: Store, principal: Principal, results: list[tuple[int, Step
     return {"message": batch_message(store, principal, results, unresolved=unresolved),
             "done": sum(1 for _, r in results if r.ok),
             "results": [{"project_id": pid, "ok": r.ok, "state": states[pid],
-                         "state_label": STATE_LABELS[state] if (state := states[pid]) else None, "message": r.message}
+                         "state_label": STATE_LABELS[state] if (state := states[pid]) else None, "message": r.message,
+                         "version": r.version if r.ok else None}
                         for pid, r in results],
             "unresolved": [{"reference": u.reference, "message": u.reason} for u in unresolved]}
 

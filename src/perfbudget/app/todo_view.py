@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfbudget.app.desk import todo, work_year
+from perfbudget.app.desk import FILTER_LABELS, YEAR_EXPECTED, FilterProblem, todo, work_year
 from perfbudget.app.project_lists import summary
 from perfbudget.app.times import utc_iso
 from perfbudget.app.validate import echoed
@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 ALL_YEARS = "all"
 
 
-def todo_year_problem(text: str | None) -> str | None:
-    """Why ``text`` is no year of the to-do (None: it is one, ``all``, or not given)."""
+def todo_year_problem(text: str | None) -> FilterProblem | None:
+    """Why ``text`` is no year of the to-do (None: it is one, ``all``, or not given), in the words of every list's and
+    the landing page's year (:data:`perfbudget.app.desk.YEAR_EXPECTED`)."""
     if text is None or text.strip().lower() == ALL_YEARS or plain_year(text) is not None:
         return None
-    return f"年度「{echoed(text)}」无效：请写四位数字的年度，或 {ALL_YEARS}（全部年度）"
+    shown = echoed(text)
+    return FilterProblem("year", shown, f"{FILTER_LABELS['year']}「{shown}」无效：{YEAR_EXPECTED}")
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:

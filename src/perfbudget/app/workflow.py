@@ -107,6 +107,7 @@ class StepResult:
     project: str | None = None  # the project as people read it, 「项目「名称」（资金）」 (a step taken)
     stale: bool = False  # a 审核通过 of a version that is no longer the latest (``seen_version``; the API's 409)
     unversioned: bool = False  # a 审核通过 naming no version where the face requires one (``version_required``; 422)
+    version: int | None = None  # the version the step was taken on (a step taken): the one a 审核通过 approved
 
 
 def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
@@ -224,8 +225,24 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                      before={"state": state}, after=after, unit_code=unit_code, ip=ip)
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)
-    return StepResult(True, f"已{step.label}" if step.target else "已添加意见", target, now,
-                      project=project_in_summary(head["name"], head["fund_label"]))
+    return StepResult(True, done_message(step, latest), target, now,
+                      project=project_in_summary(head["name"], head["fund_label"]), version=latest)
+
+
+def step_dict(result: StepResult) -> dict[str, Any]:
+    """A step taken as data, the API's answer (``POST /api/v1/projects/{id}/workflow``) and ``perfbudget workflow
+    --json``: its new state, the message and the version it was taken on."""
+    return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message,
+            "version": result.version}
+
+
+def done_message(step: Step, version: int) -> str:
+    """What every face says of a step taken: a 审核通过 names the version it approved (「已审核通过第 2 版」; until
+    faces47 「已审核通过」 on the command line, the project page and the API alike, the version in the request and the
+    history only), another step its label (「已送审」), a comment 「已添加意见」."""
+    if step.action == "approve":
+        return f"已{step.label}第 {version} 版"
+    return f"已{step.label}" if step.target else "已添加意见"
 
 
 def approved_versions(store: Store, project_ids: list[int]) -> dict[int, int | None]:

@@ -46,8 +46,9 @@ def account(store: Store, username: str) -> Principal:
     return found
 
 
-def run_refusable(store: Store, action: Callable[[], object]) -> object:
-    """The use case's answer, or exit 1 with its refusal (never a traceback)."""
+def run_refusable(store: Store, action: Callable[[], object], about: str | None = None) -> object:
+    """The use case's answer, or exit 1 with its refusal (never a traceback), after ``about`` (the project it concerns,
+    :func:`project_named`) when given."""
     from perfbudget.app.errors import NotFound
     from perfbudget.app.review_desk import DeskRefused
 
@@ -55,7 +56,24 @@ def run_refusable(store: Store, action: Callable[[], object]) -> object:
         return action()
     except (DeskRefused, NotFound) as refused:
         store.close()
-        fail(refused.message if isinstance(refused, NotFound) else str(refused))
+        said = refused.message if isinstance(refused, NotFound) else str(refused)
+        fail(f"{about}：{said}" if about else said)
+
+
+def project_named(store: Store, principal: Principal, project_id: int) -> str:
+    """「项目「名称」（资金）」, as a step's message and the audit log name a project, for a refusal to name the project
+    it concerns (「错误：等级应为 优、良、中 或 差」 named none until faces47, on a command given a project by
+    number); 「项目 N」 for one the account may not see (its refusal says so)."""
+    from perfbudget.app.audit_log import project_in_summary
+    from perfbudget.app.errors import NotFound
+    from perfbudget.app.overview import project_head
+
+    try:
+        with store.reading() as tx:
+            head = project_head(tx, principal, project_id)
+    except NotFound:
+        return f"项目 {project_id}"
+    return project_in_summary(head.name, head.fund_label)
 
 
 def opened_as(db: str | None, project: str, user: str) -> tuple[Store, Principal, int]:
@@ -71,7 +89,8 @@ def _save(db: str | None, project: str, user: str, action: Callable[[Store, Prin
 
     store, principal, project_id = opened_as(db, project, user)
     settings = core_settings()
-    run_refusable(store, lambda: action(store, principal, project_id, settings))
+    run_refusable(store, lambda: action(store, principal, project_id, settings),
+                  project_named(store, principal, project_id))
     store.close()
     out.print(SAVED, markup=False)
 
@@ -211,7 +230,7 @@ def todo_command(
 
     problem = todo_year_problem(year)
     if problem:
-        usage_fail(problem)
+        usage_fail(problem.message)
     store = open_store(db)
     principal = account(store, user)
     data = todo_dict(store, principal, year)

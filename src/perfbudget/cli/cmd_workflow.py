@@ -6,12 +6,10 @@ Until replay-i the command line had no 送审, so a project could not reach 审�
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.cmd_desk import opened_as, run_refusable, user_option
+from perfbudget.cli.cmd_desk import opened_as, project_named, run_refusable, user_option
 from perfbudget.cli.common import app, fail, out, print_json
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings
 
@@ -37,7 +35,7 @@ def workflow_command(
     """流程操作：送审、审核通过、退回、重新打开（预算调整）或添加意见；被拒绝时说明原因，退出码为 1。"""
     from perfbudget.app.overview import project_head
     from perfbudget.app.reviews import current_errors
-    from perfbudget.app.workflow import CLI_VERSION, STATE_LABELS, take_step
+    from perfbudget.app.workflow import CLI_VERSION, step_dict, take_step
 
     store, principal, project_id = opened_as(db, project, user)
     settings = core_settings()
@@ -50,14 +48,14 @@ def workflow_command(
     result = take_step(store, principal, project_id, action, comment, justification,
                        review_errors=lambda: current_errors(store, settings, project_id), seen_version=version,
                        version_required=CLI_VERSION)
+    named = project_named(store, principal, project_id)  # a refusal names the project, as a step taken does
     store.close()
     if not result.ok:
-        fail(result.message)
-    data: dict[str, Any] = {"state": result.state, "state_label": STATE_LABELS[result.state],
-                            "message": result.message}
+        fail(f"{named}：{result.message}")
+    data = step_dict(result)  # the API's answer
     if as_json:
         print_json(data)
         return
     # the project by its name, as the audit log names it (「项目 10 当前为…」 until replay-p)
-    named = result.project or f"项目 {project_id} "
+    named = result.project or named
     out.print(f"{result.message}；{named}当前为「{data['state_label']}」", markup=False)

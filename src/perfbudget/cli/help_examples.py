@@ -33,7 +33,12 @@ ONES: dict[str, str] = {
     "serve": "端口被占用、地址无效或数据库不可用，未启动",
 }
 
+# Each command's examples, a group's too (``perfbudget``, ``perfbudget desk`` …: a few of its commands' at work, each
+# run by the test in this order; a group's help had its exit codes only until faces47)
 EXAMPLES: dict[str, tuple[str, ...]] = {
+    "": (f"perfbudget read {SEED}",
+         "perfbudget list projects --year 2024",
+         "perfbudget review 5    # 每个命令的用法与示例：perfbudget 命令 --help"),
     "read": (f"perfbudget read {SEED}",
              f"perfbudget read {SEED} --json > 种子表.json"),
     "review": (f"perfbudget review {SEED}    # 种子表有「错误」级意见：退出码 1",
@@ -71,6 +76,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                    "    # 3 已由 workflow 的示例送审，「:1」是 desk show 显示的版本",),
     "desk todo": ("perfbudget desk todo --user admin",),
     "desk opinion": ("perfbudget desk opinion 5 --user admin -o 审核意见书.docx",),
+    "desk": ("perfbudget desk todo --user admin",
+             "perfbudget desk show 5 --user admin    # 各子命令的示例：perfbudget desk 子命令 --help"),
     "publish": ("perfbudget publish --unit 255101 --year 2023 --to docx    # 发布审核通过的项目 3",
                 "perfbudget publish --unit 255101 --year 2024 --all --to html -o 发布.html"),
     "audit": ("perfbudget audit --limit 5",
@@ -83,9 +90,13 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "library rename": ("perfbudget library rename 使用部门满意度 使用单位满意度 --user admin",),
     "library merge": ("perfbudget library merge 使用单位满意度 办案人员满意度 --user admin",),
     "library split": ("perfbudget library split 办案人员满意度 --user admin    # 把上一条并入的名称再拆出来",),
+    "library": ("perfbudget library search 满意度",
+                "perfbudget library similar 5    # 各子命令的示例：perfbudget library 子命令 --help"),
     "unit rename": ("perfbudget unit rename 255101 天津市和平区人民检察院（示例） --user admin",
                     "perfbudget unit rename 255101 天津市和平区人民检察院 --user admin"),
     "unit merge": ("perfbudget unit merge 255101 by-id/1 --user admin    # 同一个单位：说明原因，退出码 1",),
+    "unit": ("perfbudget unit rename 255101 天津市和平区人民检察院 --user admin"
+             "    # 各子命令的示例：perfbudget unit 子命令 --help",),
     "user add": ("perfbudget user add wang --role unit_editor --unit 255101 --name 王填报 --password wang-demo-1",),
     "user passwd": ("perfbudget user passwd wang --password wang-demo-2",),
     "user list": ("perfbudget user list",),
@@ -94,10 +105,15 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "user revoke": ("perfbudget user revoke 1 --user admin",),
     "user disable": ("perfbudget user disable wang --user admin",),
     "user enable": ("perfbudget user enable wang --user admin",),
+    "user": ("perfbudget user list",
+             "perfbudget user tokens --user admin    # 各子命令的示例：perfbudget user 子命令 --help"),
     "project delete": ("perfbudget project delete 10 --yes --user admin    # 删除项目 10（演示数据）",),
+    "project": ("perfbudget project delete 3 --yes --user admin    # 项目 3 已审核通过（desk batch 的示例），不能删除："
+                "说明原因，退出码 1",),
     "db upgrade": ("perfbudget db upgrade",),
     "db backup": ("perfbudget db backup 备份.db",),
     "db restore": ("perfbudget db restore 备份.db --force    # 用上一条的备份替换 perfbudget.db",),
+    "db": ("perfbudget db upgrade    # 各子命令的示例：perfbudget db 子命令 --help",),
     "serve": ("perfbudget serve --port 8001    # 按 Ctrl+C 停止",),
 }
 
@@ -106,8 +122,7 @@ LONG_RUNNING = frozenset({"serve"})
 
 
 def epilog(path: str) -> str:
-    """The foot of ``perfbudget PATH --help``: the examples (as a block Click keeps as written) and the exit codes;
-    a group's lists the exit codes only."""
+    """The foot of ``perfbudget PATH --help``: the examples (as a block Click keeps as written) and the exit codes."""
     codes = EXIT_CODES.format(one=ONES.get(path, ONE), more=SERVE_FAILED if path in ("", "serve") else "")
     examples = EXAMPLES.get(path)
     if not examples:

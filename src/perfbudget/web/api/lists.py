@@ -15,7 +15,6 @@ from perfbudget.app.desk import project_slice
 from perfbudget.app.paging import LIMIT_SAID, MOST_PAGE, PAGE
 from perfbudget.app.project_lists import summary, unit_problem, view_query
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.validate import echoed
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_PROJECTS, TAG_WORKFLOW, TypedRoute
 from perfbudget.web.deps import api_user, client_ip
@@ -116,9 +115,8 @@ def get_todo(request: Request, year: str | None = Query(None, description="年�
     from perfbudget.app.todo_view import todo_dict, todo_year_problem
 
     problem = todo_year_problem(year)
-    if problem:
-        raise WebError(422, "invalid_filter", problem,
-                       [{"name": "year", "value": echoed(year or ""), "message": problem}])
+    if problem:  # as every list's filter says it (the message without 「筛选条件有误：」 until faces47)
+        raise WebError(422, "invalid_filter", "筛选条件有误：" + problem.message, [problem.to_dict()])
     return todo_dict(store_of(request), principal, year)
 
 

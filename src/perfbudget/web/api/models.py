@@ -477,6 +477,7 @@ class StepResult(Model):
     state: str
     state_label: str
     message: str
+    version: int | None = Field(None, description="这一步所在的版本（审核通过的即被审核通过的版本）")
 
 
 # ---- the reviewer's desk (web/api/desk.py; app.review_desk.desk_dict) --------------------------
@@ -568,6 +569,7 @@ class BatchItem(Model):
     state: str | None
     state_label: str | None
     message: str
+    version: int | None = Field(None, description="处理了的项目：这一步所在的版本（审核通过的即被审核通过的版本）")
 
 
 class BatchUnresolved(Model):

@@ -50,7 +50,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.times import utc_iso
 from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.app.validate import MAX_INTEGER, document_problems
-from perfbudget.app.workflow import API_VERSION, STATE_LABELS, actor_of, take_step
+from perfbudget.app.workflow import API_VERSION, STATE_LABELS, actor_of, step_dict, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.store.api import Store
@@ -353,7 +353,7 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
                            if result.unversioned else None)
         raise WebError(409, "justification_required" if result.needs_justification else
                        "stale_version" if result.stale else "workflow", result.message)
-    return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
+    return step_dict(result)
 
 
 @router.get("/projects/{project_id}/reviews", responses=ERRORS, response_model=m.ReviewRecords,

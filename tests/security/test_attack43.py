@@ -144,3 +144,63 @@ def test_a_list_label_is_bounded() -> None:
     assert document is None
     assert [str(problem) for problem in problems] == [
         "long-label.docx: Word 文件的列表编号（列表 1 第 1 级，w:lvlText）长 20000 个字符，超过 200 个的上限；未读取"]
+
+
+def _containers() -> dict[tuple[str, str], Any]:
+    """Every module-level dict, set and list of the package's modules (its caches among them)."""
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("perfbudget") and module is not None:
+            for key, value in list(vars(module).items()):
+                if isinstance(value, (dict, set, list)) and not key.startswith("__"):
+                    found[(name, key)] = value
+    return found
+
+
+# Module-level dicts that grow keyed on something else than a table's texts: the store's SQL by table, columns and
+# batch size, and the header reader's numbers for the classes of answers a value's text gives (a few tuples of flags)
+_NOT_KEYED_ON_TEXTS = {"perfbudget.store.bulk._SQL", "perfbudget.store.bulk._PROCESSORS",
+                       "perfbudget.store.bulk._INSERTS", "perfbudget.store.bulk._MISSING",
+                       "perfbudget.store.bulk._DROPPABLE", "perfbudget.readers.header_plans._CLASS_NUMBERS"}
+
+
+def test_every_module_container_a_read_a_review_or_a_load_fills_is_emptied_with_the_texts_budget(
+        tmp_path: Path, sqlite_migrated_template: Path) -> None:
+    """Round 42's registry test looked at ``lru_cache``s only; a dict cache (``held_by``) was registered by hand. Any
+    module-level dict, set or list that reading, reviewing, storing and loading tables of every reader's kind leaves
+    grown must be emptied by ``text_caches.empty`` (its entries hold the tables' texts)."""
+    import importlib
+    import pkgutil
+    import shutil
+
+    import perfbudget
+    from perfbudget import text_caches
+    from perfbudget.load import load_bytes
+    from perfbudget.review.engine import review_document
+    from perfbudget.store.api import Store
+
+    for module in pkgutil.walk_packages(perfbudget.__path__, "perfbudget."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    text_caches.empty()
+    before = {key: len(value) for key, value in _containers().items()}
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    files = [Path(__file__).parents[2] / "examples" / "000_e2047472f0d7711d.txt"]
+    for suffix in (".txt", ".docx", ".xlsx", ".html", ".xls", ".ods", ".pdf"):
+        files += sorted(corpus.glob(f"*{suffix}"))[:3]
+    shutil.copyfile(sqlite_migrated_template, tmp_path / "store.db")
+    with Store(f"sqlite:///{tmp_path / 'store.db'}") as store:
+        for file in files:
+            document = load_bytes(file.read_bytes(), file.name).document
+            if document is None or not document.projects:
+                continue
+            review_document(document)
+            outcome = store.import_document(document, file.name)
+            if outcome.document_id is not None:
+                assert store.document(outcome.document_id) is not None
+    grown = {key for key, value in _containers().items() if len(value) > before.get(key, 0)}
+    assert grown, "the workload filled no cache: it tests nothing"
+    text_caches.empty()
+    kept = {f"{name}.{key}": len(value) - before.get((name, key), 0) for (name, key), value in _containers().items()
+            if len(value) > before.get((name, key), 0) and f"{name}.{key}" not in _NOT_KEYED_ON_TEXTS}
+    assert kept == {}

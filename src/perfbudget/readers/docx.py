@@ -47,6 +47,7 @@ from perfbudget.readers.label_lines import (
 )
 from perfbudget.readers.labels import column_role, header_field, is_any_label, level_of
 from perfbudget.readers.stream import better_heading
+from perfbudget.readers.style_chains import inherited
 from perfbudget.readers.text_chunks import (
     RTF_CHUNKS,
     TEXT_CHUNKS,
@@ -130,15 +131,7 @@ def _styles_hiding(styles: Any) -> dict[str, bool]:
             parents[name] = based.get(_VAL) or ""
     if not any(own.values()):
         return {}
-    hiding: dict[str, bool] = {}
-    for name in own:
-        seen, at = set(), name
-        while at in own and own[at] is None and at in parents and at not in seen:
-            seen.add(at)
-            at = parents[at]
-        if (setting := own.get(at)) is not None:
-            hiding[name] = setting
-    return hiding
+    return inherited({name: setting for name, setting in own.items() if setting is not None}, parents)
 
 
 def mark_style_hidden(root: Any, styles: Any) -> int:

@@ -1,0 +1,206 @@
+"""Round 43's attack (docs/security.md, 「Attacked from outside (attack43)」): each test failed on d34ad5c6."""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perfbudget.config import Limits
+from perfbudget.readers import read_bytes
+from perfbudget.readers.docx import read_docx_tables
+
+_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_TYPES = ('<?xml version="1.0" encoding="UTF-8"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+          'wordprocessingml.document.main+xml"/>'
+          '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+          'wordprocessingml.styles+xml"/>'
+          '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+          'wordprocessingml.numbering+xml"/></Types>')
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS = ('<?xml version="1.0" encoding="UTF-8"?>'
+                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 f'<Relationship Id="rId1" Type="{_RELS}/officeDocument" Target="word/document.xml"/>'
+                 '</Relationships>')
+_DOCUMENT_RELS = ('<?xml version="1.0" encoding="UTF-8"?>'
+                  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                  f'<Relationship Id="rId1" Type="{_RELS}/styles" Target="styles.xml"/>'
+                  f'<Relationship Id="rId2" Type="{_RELS}/numbering" Target="numbering.xml"/></Relationships>')
+_DECIMAL = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+
+
+def _docx(body: str, styles: str, numbering: str) -> bytes:
+    """A .docx of ``body`` (a table of one cell holding it), ``styles`` and ``numbering``, built with zipfile."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _TYPES)
+        package.writestr("_rels/.rels", _PACKAGE_RELS)
+        package.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
+        package.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {_NS}><w:body>'
+                                              f'<w:tbl><w:tr><w:tc>{body}</w:tc></w:tr></w:tbl></w:body></w:document>')
+        package.writestr("word/styles.xml",
+                         f'<?xml version="1.0" encoding="UTF-8"?><w:styles {_NS}>{styles}</w:styles>')
+        package.writestr("word/numbering.xml",
+                         f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {_NS}>{numbering}</w:numbering>')
+    return out.getvalue()
+
+
+def _paragraphs(props: str, *texts: str) -> str:
+    return "".join(f"<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>" for text in texts)
+
+
+def _chain(n: int, root: str) -> str:
+    """Styles s0 … s(n-1), each based on the one before; s0 holds ``root``."""
+    return (f'<w:style w:type="paragraph" w:styleId="s0">{root}</w:style>'
+            + "".join(f'<w:style w:type="paragraph" w:styleId="s{i}"><w:basedOn w:val="s{i - 1}"/></w:style>'
+                      for i in range(1, n)))
+
+
+def numbered_by_style_chain(n: int) -> bytes:
+    """Two paragraphs of the last style of a chain whose first style numbers them."""
+    root = '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>'
+    return _docx(_paragraphs(f'<w:pStyle w:val="s{n - 1}"/>', "验收合格", "资料归档"), _chain(n, root), _DECIMAL)
+
+
+def hidden_by_style_chain(n: int) -> bytes:
+    """A paragraph of the last style of a chain whose first style hides its text, and one shown."""
+    return _docx(_paragraphs(f'<w:pStyle w:val="s{n - 1}"/>', "填写说明") + _paragraphs("", "验收合格"),
+                 _chain(n, "<w:rPr><w:vanish/></w:rPr>"), "")
+
+
+def numbered_by_linked_lists(n: int) -> bytes:
+    """Lists 1 … n whose definitions each link (``w:numStyleLink``) to a numbering style of the next list; the last
+    definition draws 「（%1）」; two paragraphs of list 1."""
+    styles = "".join(f'<w:style w:type="numbering" w:styleId="t{i}"><w:pPr><w:numPr><w:numId w:val="{i + 1}"/>'
+                      f"</w:numPr></w:pPr></w:style>" for i in range(1, n))
+    numbering = "".join(f'<w:abstractNum w:abstractNumId="{i}"><w:numStyleLink w:val="t{i}"/></w:abstractNum>'
+                        for i in range(1, n))
+    numbering += (f'<w:abstractNum w:abstractNumId="{n}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                  '<w:numFmt w:val="decimal"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>')
+    numbering += "".join(f'<w:num w:numId="{i}"><w:abstractNumId w:val="{i}"/></w:num>' for i in range(1, n + 1))
+    return _docx(_paragraphs('<w:numPr><w:numId w:val="1"/></w:numPr>', "验收合格", "资料归档"), styles, numbering)
+
+
+_WALKERS = {str(Path(module.__file__).resolve()) for module in (
+    sys.modules["perfbudget.readers.docx"], sys.modules["perfbudget.readers.word_numbering"])}
+
+
+def _lines_walked(data: bytes) -> tuple[list[str], int]:
+    """The cell's text and the lines of the docx reader's and the numbering's own code run to read it (a count of
+    work, not of time: on d34ad5c6 a style was walked up its whole chain anew for each style)."""
+    walked = 0
+
+    def trace(frame: Any, event: str, _arg: Any) -> Callable[..., Any] | None:
+        nonlocal walked
+        if event == "call":
+            return trace if frame.f_code.co_filename in _WALKERS or "style_chains" in frame.f_code.co_filename \
+                else None
+        if event == "line":
+            walked += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        tables = read_docx_tables(data, "x.docx", Limits())
+    finally:
+        sys.settrace(None)
+    return [cell.text for row in tables[0].rows for cell in row], walked
+
+
+@pytest.mark.parametrize("make, text", [
+    (numbered_by_style_chain, "1.验收合格\n2.资料归档"),
+    (hidden_by_style_chain, "验收合格"),
+    (numbered_by_linked_lists, "（1）验收合格\n（2）资料归档"),
+])
+def test_a_chain_of_styles_is_walked_once(make: Callable[[int], bytes], text: str) -> None:
+    """A chain of n styles (or linked list definitions) cost n²/2 steps: 20,000 of them (112 KB) 24 s of CPU, 52 s
+    when the first hid its text, 20,000 linked lists (327 KB) 63 s, before the table was read. Twice the chain is
+    now about twice the work (it was four times), and the paragraphs read as the chain says."""
+    short_cells, short = _lines_walked(make(300))
+    long_cells, long = _lines_walked(make(600))
+    assert [cell.replace("\r", "") for cell in short_cells] == [text] == \
+        [cell.replace("\r", "") for cell in long_cells]
+    assert long < 2.5 * short, (short, long)
+
+
+def test_a_list_label_is_bounded() -> None:
+    """A level's w:lvlText of 200,000 characters was drawn before each of 400 numbered paragraphs (a 2 KB file: 5.5 s
+    and 247 MB); a label past 200 characters now refuses the file, naming the list and its level."""
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 f'<w:lvlText w:val="{"%1" * 20_000}"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    data = _docx(_paragraphs('<w:numPr><w:numId w:val="1"/></w:numPr>', *["x"] * 50), "", numbering)
+    document, problems = read_bytes(data, "long-label.docx")
+    assert document is None
+    assert [str(problem) for problem in problems] == [
+        "long-label.docx: Word 文件的列表编号（列表 1 第 1 级，w:lvlText）长 20000 个字符，超过 200 个的上限；未读取"]
+
+
+def _containers() -> dict[tuple[str, str], Any]:
+    """Every module-level dict, set and list of the package's modules (its caches among them)."""
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("perfbudget") and module is not None:
+            for key, value in list(vars(module).items()):
+                if isinstance(value, (dict, set, list)) and not key.startswith("__"):
+                    found[(name, key)] = value
+    return found
+
+
+# Module-level dicts that grow keyed on something else than a table's texts: the store's SQL by table, columns and
+# batch size, and the header reader's numbers for the classes of answers a value's text gives (a few tuples of flags)
+_NOT_KEYED_ON_TEXTS = {"perfbudget.store.bulk._SQL", "perfbudget.store.bulk._PROCESSORS",
+                       "perfbudget.store.bulk._INSERTS", "perfbudget.store.bulk._MISSING",
+                       "perfbudget.store.bulk._DROPPABLE", "perfbudget.readers.header_plans._CLASS_NUMBERS"}
+
+
+def test_every_module_container_a_read_a_review_or_a_load_fills_is_emptied_with_the_texts_budget(
+        tmp_path: Path, sqlite_migrated_template: Path) -> None:
+    """Round 42's registry test looked at ``lru_cache``s only; a dict cache (``held_by``) was registered by hand. Any
+    module-level dict, set or list that reading, reviewing, storing and loading tables of every reader's kind leaves
+    grown must be emptied by ``text_caches.empty`` (its entries hold the tables' texts)."""
+    import importlib
+    import pkgutil
+    import shutil
+
+    import perfbudget
+    from perfbudget import text_caches
+    from perfbudget.load import load_bytes
+    from perfbudget.review.engine import review_document
+    from perfbudget.store.api import Store
+
+    for module in pkgutil.walk_packages(perfbudget.__path__, "perfbudget."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    text_caches.empty()
+    before = {key: len(value) for key, value in _containers().items()}
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    files = [Path(__file__).parents[2] / "examples" / "000_e2047472f0d7711d.txt"]
+    for suffix in (".txt", ".docx", ".xlsx", ".html", ".xls", ".ods", ".pdf"):
+        files += sorted(corpus.glob(f"*{suffix}"))[:3]
+    shutil.copyfile(sqlite_migrated_template, tmp_path / "store.db")
+    with Store(f"sqlite:///{tmp_path / 'store.db'}") as store:
+        for file in files:
+            document = load_bytes(file.read_bytes(), file.name).document
+            if document is None or not document.projects:
+                continue
+            review_document(document)
+            outcome = store.import_document(document, file.name)
+            if outcome.document_id is not None:
+                assert store.document(outcome.document_id) is not None
+    grown = {key for key, value in _containers().items() if len(value) > before.get(key, 0)}
+    assert grown, "the workload filled no cache: it tests nothing"
+    text_caches.empty()
+    kept = {f"{name}.{key}": len(value) - before.get((name, key), 0) for (name, key), value in _containers().items()
+            if len(value) > before.get((name, key), 0) and f"{name}.{key}" not in _NOT_KEYED_ON_TEXTS}
+    assert kept == {}

@@ -272,7 +272,8 @@ class Layout:
     ``w:instrText``, as a mail merge or a form template leaves them: the result read, never the instruction); every
     name of an Excel form ``rich`` text (runs of their own fonts, ``CellRichText``: a bold first word, a red tail), as
     units mark words they changed; the goals ``numbered`` as an HTML ``<ol>`` too (each goal an ``<li>`` whose number
-    the browser draws, as LibreOffice and CMS editors save a list)."""
+    the browser draws, as LibreOffice and CMS editors save a list); each ≥ ≤ ± × ÷ ≠ ° of a Word form a ``symbols``
+    sign from the Symbol font (``w:sym``, 插入 → 符号: no text in the file)."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -310,6 +311,7 @@ class Layout:
     title_box: bool = False
     fields: bool = False
     rich: bool = False
+    symbols: bool = False
 
 
 CLEAN = Layout("clean")
@@ -354,6 +356,7 @@ LAYOUTS = (
     Layout("title in a text box", _WORD, title_box=True),
     Layout("figures in fields", _WORD, fields=True),
     Layout("rich text names", ("xlsx", "xls", "ods", "et"), rich=True),
+    Layout("signs from the Symbol font", _WORD, symbols=True),
 )
 
 
@@ -632,6 +635,8 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
                 _in_text_box(table._tbl)
             if layout.fields:
                 _in_fields(table._tbl)
+            if layout.symbols:
+                _symbol_signs(table._tbl)
     if layout.numbered:
         _numbered_lists(word)
     if layout.section:
@@ -681,8 +686,9 @@ _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d+$")
 
 def _in_fields(tbl: Any) -> None:
     """Each paragraph of the table showing a figure made a field's result: an amount (``1,234.00``) a
-    ``w:fldSimple`` formula giving it (``=1234.00``: a program updating the fields prints the same), any other a complex field (``w:fldChar`` begin, a ``MERGEFIELD``'s
-    ``w:instrText``, separate, the runs as its result, end), as Word keeps a formula or a mail merge's field."""
+    ``w:fldSimple`` formula giving it (``=1234.00``: a program updating the fields prints the same), any other a
+    complex field (``w:fldChar`` begin, a ``MERGEFIELD``'s ``w:instrText``, separate, the runs as its result, end), as
+    Word keeps a formula or a mail merge's field."""
     from docx.oxml import parse_xml
 
     w = f'xmlns:w="{_WORD_NS}"'
@@ -702,6 +708,31 @@ def _in_fields(tbl: Any) -> None:
                                       "\\* MERGEFORMAT </w:instrText></w:r>"))
         runs[0].addprevious(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>'))
         runs[-1].addnext(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+_SYMBOL_SIGNS = {"≥": "F0B3", "≤": "F0A3", "±": "F0B1", "×": "F0B4", "÷": "F0B8", "≠": "F0B9", "°": "F0B0"}
+
+
+def _symbol_signs(tbl: Any) -> None:
+    """Each ≥ ≤ ± × ÷ ≠ ° of the table inserted from the Symbol font (Word's 插入 → 符号: a run of its own holding
+    ``<w:sym w:font="Symbol" w:char="F0B3"/>``, no text), the run's other text around it."""
+    from docx.oxml import parse_xml
+
+    w = f'xmlns:w="{_WORD_NS}"'
+    for t in list(tbl.iter(f"{{{_WORD_NS}}}t")):
+        text, run = t.text or "", t.getparent()
+        if not any(sign in text for sign in _SYMBOL_SIGNS) or run.tag != f"{{{_WORD_NS}}}r":
+            continue
+        pieces = re.split("([" + "".join(_SYMBOL_SIGNS) + "])", text)
+        t.text = pieces[0]
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        after = run
+        for piece in pieces[1:]:
+            made = parse_xml(f'<w:r {w}><w:sym w:font="Symbol" w:char="{_SYMBOL_SIGNS[piece]}"/></w:r>'
+                             if piece in _SYMBOL_SIGNS else
+                             f'<w:r {w}><w:t xml:space="preserve">{html.escape(piece)}</w:t></w:r>')
+            after.addnext(made)
+            after = made
 
 
 def _rich(text: str) -> Any:

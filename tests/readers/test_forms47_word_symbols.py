@@ -58,3 +58,33 @@ def test_ticks_and_boxes() -> None:
     assert [symbol_text(sym(f, c)) for f, c in (("Wingdings", "F0FC"), ("Wingdings 2", "F052"), ("Wingdings", "F0A8"),
                                                 ("Symbol", "B9"), ("Symbol", "zz"), ("Wingdings", "F041"))] == [
         "✔", "☑", "□", "≠", "", ""]
+
+
+def test_a_symbol_font_s_place_in_a_run_s_text() -> None:
+    """LibreOffice's .docx of a .doc keeps Word's symbol as the text U+F0B3 in a run of the Symbol font (the harness's
+    .doc of the layout read ``\\uf0b390%``, no figure); read by the run's font. A text font's run keeps it."""
+    import docx
+    from docx.oxml import parse_xml
+
+    rows = [["项目名称", "道路维修", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "维修道路长度", ""], ["效益指标", "社会效益指标", "通行时间缩短", "≥95%"]]
+    word = docx.Document(io.BytesIO(word_file(rows, ["项目支出绩效目标表（2024年度）"], style="Table Grid")))
+    p = word.tables[0].cell(2, 3).paragraphs[0]._p
+    p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
+                       "<w:t>\uf0b3</w:t></w:r>"))
+    p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:t>5公里</w:t></w:r>'))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    loaded = load_bytes(buffer.getvalue(), "private.docx")
+    assert loaded.document is not None, loaded.problems
+    assert [i.target.raw for i in loaded.document.projects[0].indicators] == ["≥5公里", "≥95%"]
+
+
+def test_a_pdf_character_drawn_in_a_symbol_font() -> None:
+    """Word's PDF of the symbol, or LibreOffice's in OpenSymbol (a subset font ``DAAAAA+OpenSymbol``), keeps U+F0B3
+    in the text layer (the harness's docx-pdf read ``\\uf0b390%``)."""
+    from perfbudget.readers.word_symbols import pdf_symbol
+
+    assert [pdf_symbol("\uf0b3", name) for name in ("DAAAAA+OpenSymbol", "Symbol", "ABCDEF+Wingdings-Regular",
+                                                     "SimSun")] == ["≥", "≥", "\uf0b3", "\uf0b3"]
+    assert pdf_symbol("\uf0fc", "Wingdings") == "✔"

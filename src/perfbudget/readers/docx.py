@@ -66,7 +66,7 @@ from perfbudget.readers.word_revisions import (
     revisions_problems,
     row_change,
 )
-from perfbudget.readers.word_symbols import SYM, symbol_text
+from perfbudget.readers.word_symbols import PRIVATE_USE, SYM, symbol_font_text, symbol_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -268,7 +268,8 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
             continue
         tag = node.tag
         if tag == _T:
-            parts.append(node.text or "")
+            text = node.text or ""
+            parts.append(symbol_font_text(text, node.getparent()) if PRIVATE_USE.search(text) else text)
         elif tag == SYM:  # a symbol font's character, ≥ or a tick (word_symbols)
             parts.append(symbol_text(node))
         elif tag == _TAB:

@@ -6,11 +6,15 @@ read ``95%`` — the comparison lost without a word —, a 是否 cell ticked fr
 symbol reads as the character it shows: a ``w:char`` outside the private-use range F000–F0FF is that character (any
 font); a private-use one (or a byte) of the Symbol font is read by the font's encoding (Adobe Symbol: ≥ ≤ ≠ ± × ÷ ° …,
 the signs a form uses), of Wingdings and Wingdings 2 the ticks and boxes a form's options are marked with (✔ ✘ ☑ ☒
-□). A symbol of another font, or a place of these fonts no form uses, reads as nothing, as before.
+□). A symbol of another font, or a place of these fonts no form uses, reads as nothing, as before. A run's text
+holding such a place (F020–F0FF: LibreOffice's .docx of a .doc writes Word's symbol so, in a run of the Symbol font)
+is read by the run's font the same way, and so is a PDF's character there drawn in such a font (Word's PDF of the
+symbol, or LibreOffice's in its OpenSymbol).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -26,6 +30,36 @@ _SYMBOL = {0x20: " ", 0x25: "%", 0x28: "(", 0x29: ")", 0x2B: "+", 0x2C: ",", 0x2
 _WINGDINGS = {0x6F: "□", 0xA8: "□", 0xFB: "✘", 0xFC: "✔", 0xFD: "☒", 0xFE: "☑"}
 _WINGDINGS_2 = {0x4F: "✘", 0x50: "✔", 0x52: "☑", 0x54: "☒", 0xA3: "□"}
 _FONTS = {"symbol": _SYMBOL, "wingdings": _WINGDINGS, "wingdings 2": _WINGDINGS_2}
+
+
+_RFONTS = f"{_W}rPr/{_W}rFonts"
+_FONT_ATTRIBUTES = (f"{_W}ascii", f"{_W}hAnsi", f"{_W}cs", f"{_W}eastAsia")
+PRIVATE_USE = re.compile("[\uf020-\uf0ff]")  # a symbol font's places, as Word and LibreOffice keep them in text
+
+
+def symbol_font_text(text: str, run: Any) -> str:
+    """A run's text whose characters in F020–F0FF are a symbol font's places (LibreOffice's .docx of a .doc keeps
+    Word's ``w:sym`` so, in a run of the Symbol font): each read by the run's font as :func:`symbol_text` reads a
+    ``w:sym``; where the run names no such font, kept."""
+    fonts = run.find(_RFONTS) if run is not None else None
+    table = next((found for name in _FONT_ATTRIBUTES
+                  if (found := _FONTS.get((fonts.get(name) or "").strip().lower())) is not None), None) \
+        if fonts is not None else None
+    if table is None:
+        return text
+    return PRIVATE_USE.sub(lambda found: table.get(ord(found.group()) & 0xFF, found.group()), text)
+
+
+_FONT_NAMES = {"symbol": _SYMBOL, "opensymbol": _SYMBOL, "wingdings": _WINGDINGS, "wingdings2": _WINGDINGS_2,
+               "wingdings-regular": _WINGDINGS, "wingdings2-regular": _WINGDINGS_2}
+
+
+def pdf_symbol(text: str, fontname: str) -> str:
+    """A PDF character in F020–F0FF drawn in a symbol font (Word's or LibreOffice's PDF of a ``w:sym``: Symbol, or
+    LibreOffice's OpenSymbol for it; Wingdings) read as that font's character; kept where the font is another."""
+    name = fontname.rsplit("+", 1)[-1].replace(" ", "").replace(",", "-").lower()
+    table = _FONT_NAMES.get(name) or _FONT_NAMES.get(name.split("-", 1)[0])
+    return table.get(ord(text) & 0xFF, text) if table is not None and len(text) == 1 else text
 
 
 def symbol_text(sym: Any) -> str:

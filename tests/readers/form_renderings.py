@@ -697,8 +697,10 @@ def _in_fields(tbl: Any) -> None:
         text = "".join(t.text or "" for run in runs for t in run.iterfind("w:t", _WORD_NAMES))
         if not runs or not _FIELD_FIGURE.match(text):
             continue
-        if _AMOUNT.match(text):
-            field = parse_xml(f'<w:fldSimple {w} w:instr=" ={text.replace(",", "")} \\# &quot;#,##0.00&quot; "/>')
+        if _AMOUNT.match(text) and len(text.rsplit(".", 1)[1]) <= 2:  # (LibreOffice prints a formula's result
+            # it computes again with two places whatever the picture: 438.768 a MERGEFIELD's result below)
+            picture = "#,##0." + "0" * len(text.rsplit(".", 1)[1])  # (the amount's own places: 438.768 stays)
+            field = parse_xml(f'<w:fldSimple {w} w:instr=" ={text.replace(",", "")} \\# &quot;{picture}&quot; "/>')
             runs[0].addprevious(field)
             for run in runs:
                 field.append(run)

@@ -267,7 +267,13 @@ class Layout:
     draws from ``numbering.xml``, ``w:numPr``, as its AutoFormat makes of a typed ``1.``; a list a cell, from 1), the
     goals then compared too (:func:`reading_of`'s ``goals``); the form's title in a text box (``title_box``: a drawn
     ``wps:txbx`` anchored in an empty paragraph above the table, with its VML copy), as units place a title over a
-    form they paste."""
+    form they paste. Since forms47: every figure of a Word form a field's result (``fields``: an amount a
+    ``w:fldSimple`` formula, a target or actual a complex field, ``w:fldChar`` and a ``MERGEFIELD``'s
+    ``w:instrText``, as a mail merge or a form template leaves them: the result read, never the instruction); every
+    name of an Excel form ``rich`` text (runs of their own fonts, ``CellRichText``: a bold first word, a red tail), as
+    units mark words they changed; the goals ``numbered`` as an HTML ``<ol>`` too (each goal an ``<li>`` whose number
+    the browser draws, as LibreOffice and CMS editors save a list); each ≥ ≤ ± × ÷ ≠ ° of a Word form a ``symbols``
+    sign from the Symbol font (``w:sym``, 插入 → 符号: no text in the file)."""
 
     name: str
     forms: tuple[str, ...] = FORMS
@@ -303,6 +309,9 @@ class Layout:
     lined: bool = False
     numbered: bool = False
     title_box: bool = False
+    fields: bool = False
+    rich: bool = False
+    symbols: bool = False
 
 
 CLEAN = Layout("clean")
@@ -343,8 +352,11 @@ LAYOUTS = (
     Layout("merged values off the corner", ("xlsx", "xls", "et"), off_corner=True),
     Layout("merges without restart", ("docx", "docx-pdf", "doc"), unmarked=True),
     Layout("rows cut by the page", ("docx", "docx-pdf"), lined=True),
-    Layout("goals a numbered list", _WORD, numbered=True),
+    Layout("goals a numbered list", (*_WORD, "html"), numbered=True),
     Layout("title in a text box", _WORD, title_box=True),
+    Layout("figures in fields", _WORD, fields=True),
+    Layout("rich text names", ("xlsx", "xls", "ods", "et"), rich=True),
+    Layout("signs from the Symbol font", _WORD, symbols=True),
 )
 
 
@@ -621,6 +633,10 @@ def write_docx(forms: list[Form], path: Path, layout: Layout = CLEAN) -> None:
                 _in_controls(table._tbl, form)
             if layout.boxed:
                 _in_text_box(table._tbl)
+            if layout.fields:
+                _in_fields(table._tbl)
+            if layout.symbols:
+                _symbol_signs(table._tbl)
     if layout.numbered:
         _numbered_lists(word)
     if layout.section:
@@ -662,6 +678,71 @@ def _numbered_lists(word: Any) -> None:
         numbered = p.get_or_add_pPr().get_or_add_numPr()  # (in the schema's place among the paragraph's properties)
         numbered.get_or_add_ilvl().val = 0
         numbered.get_or_add_numId().val = num_id
+
+
+_FIELD_FIGURE = re.compile(r"^[≥≤<>＞＜=]*\s*\d")
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d+$")
+
+
+def _in_fields(tbl: Any) -> None:
+    """Each paragraph of the table showing a figure made a field's result: an amount (``1,234.00``) a
+    ``w:fldSimple`` formula giving it (``=1234.00``: a program updating the fields prints the same), any other a
+    complex field (``w:fldChar`` begin, a ``MERGEFIELD``'s ``w:instrText``, separate, the runs as its result, end), as
+    Word keeps a formula or a mail merge's field."""
+    from docx.oxml import parse_xml
+
+    w = f'xmlns:w="{_WORD_NS}"'
+    for p in tbl.iter(f"{{{_WORD_NS}}}p"):
+        runs = p.findall("w:r", _WORD_NAMES)
+        text = "".join(t.text or "" for run in runs for t in run.iterfind("w:t", _WORD_NAMES))
+        if not runs or not _FIELD_FIGURE.match(text):
+            continue
+        if _AMOUNT.match(text) and len(text.rsplit(".", 1)[1]) <= 2:  # (LibreOffice prints a formula's result
+            # it computes again with two places whatever the picture: 438.768 a MERGEFIELD's result below)
+            picture = "#,##0." + "0" * len(text.rsplit(".", 1)[1])  # (the amount's own places: 438.768 stays)
+            field = parse_xml(f'<w:fldSimple {w} w:instr=" ={text.replace(",", "")} \\# &quot;{picture}&quot; "/>')
+            runs[0].addprevious(field)
+            for run in runs:
+                field.append(run)
+            continue
+        runs[0].addprevious(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>'))
+        runs[0].addprevious(parse_xml(f'<w:r {w}><w:instrText xml:space="preserve"> MERGEFIELD 指标值{len(text)} '
+                                      "\\* MERGEFORMAT </w:instrText></w:r>"))
+        runs[0].addprevious(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>'))
+        runs[-1].addnext(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+_SYMBOL_SIGNS = {"≥": "F0B3", "≤": "F0A3", "±": "F0B1", "×": "F0B4", "÷": "F0B8", "≠": "F0B9", "°": "F0B0"}
+
+
+def _symbol_signs(tbl: Any) -> None:
+    """Each ≥ ≤ ± × ÷ ≠ ° of the table inserted from the Symbol font (Word's 插入 → 符号: a run of its own holding
+    ``<w:sym w:font="Symbol" w:char="F0B3"/>``, no text), the run's other text around it."""
+    from docx.oxml import parse_xml
+
+    w = f'xmlns:w="{_WORD_NS}"'
+    for t in list(tbl.iter(f"{{{_WORD_NS}}}t")):
+        text, run = t.text or "", t.getparent()
+        if not any(sign in text for sign in _SYMBOL_SIGNS) or run.tag != f"{{{_WORD_NS}}}r":
+            continue
+        pieces = re.split("([" + "".join(_SYMBOL_SIGNS) + "])", text)
+        t.text = pieces[0]
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        after = run
+        for piece in pieces[1:]:
+            made = parse_xml(f'<w:r {w}><w:sym w:font="Symbol" w:char="{_SYMBOL_SIGNS[piece]}"/></w:r>'
+                             if piece in _SYMBOL_SIGNS else
+                             f'<w:r {w}><w:t xml:space="preserve">{html.escape(piece)}</w:t></w:r>')
+            after.addnext(made)
+            after = made
+
+
+def _rich(text: str) -> Any:
+    """A name as rich text: its first two characters bold, the rest after them in red (runs of their own fonts)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    return CellRichText([TextBlock(InlineFont(b=True), text[:2]), TextBlock(InlineFont(color="FF0000"), text[2:])])
 
 
 def _unit_of(form: Form) -> str:
@@ -912,6 +993,8 @@ def _write_sheet_form(sheet: object, form: Form, top: int, layout: Layout, start
     for number, row in enumerate(form.rows, start=top + 1):
         for column, cell in enumerate(row, start=start):
             value, number_format = _sheet_value(cell, layout)
+            if layout.rich and isinstance(value, str) and len(value) > 2 and _CJK.match(value):
+                value = _rich(value)
             target = sheet.cell(row=number, column=column, value=value)  # type: ignore[arg-type]
             if number_format is None:
                 target.data_type = "s"  # typed text: ``=100%`` stays the text the form shows, no formula
@@ -1005,6 +1088,9 @@ def _html_rows(part: Part, layout: Layout, header: range | None = None) -> list[
                 span += f" rowspan=\"{bottom - top + 1}\"" if bottom > top else ""
                 span += f" colspan=\"{right - left + 1}\"" if right > left else ""
             text = "<br>".join(html.escape(part) for part in cell.text.split("\n"))
+            if LIST_ITEM in text:  # a cell's numbered paragraphs an <ol>, each an <li> whose number the browser draws
+                text = "<ol>" + "".join(f"<li><p>{part.replace(LIST_ITEM, '')}</p></li>"
+                                        for part in text.split(PARAGRAPH)) + "</ol>"
             if PARAGRAPH in text:  # a paragraph a part, a CMS editor's runs cutting the figure (<span>9</span><span>5)
                 text = "".join(f"<p><span>{_cut_run(part)}</span></p>" for part in text.split(PARAGRAPH))
             if layout.nbsp:

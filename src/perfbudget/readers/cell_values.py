@@ -30,6 +30,9 @@ _ONLY_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 # when a cell's lines are joined (``one_line``); not a score alone (产出指标 / (50)) nor a decimal (1.5万亩)
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)"
                       r"\s*\S")
+# A line's leading item number of one level (``2.`` ``2、``: N) or of two (``2.1`` ``2.1.`` ``2.1、``: N and M), not a
+# decimal's digits after it; ``_list_place`` tells whether a two-level one goes on with the cell's list
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*(?:[.．]\s*(\d{1,2})(?![\d.．]\d)\s*([.．、])?|[.．、](?!\d))\s*\S")
 
 
 def is_score_note(text: str) -> bool:
@@ -134,8 +137,11 @@ def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozense
     if len(lines) < 2:
         return text.strip()
     out = lines[0]
+    place = _list_place(lines[0], None)[0]
     for line in lines[1:]:
-        if NUMBERED.match(line) or line in listed or (not targets and numbers_apart(out[-FIGURE_TAIL:], line)):
+        place, sub_item = _list_place(line, place)
+        if sub_item or NUMBERED.match(line) or line in listed \
+                or (not targets and numbers_apart(out[-FIGURE_TAIL:], line)):
             out += "\n" + line
         elif targets and (numbers_apart(out[-FIGURE_TAIL:], line)
                           or _OPENS_TARGET.match(unicodedata.normalize("NFKC", line))):
@@ -144,3 +150,24 @@ def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozense
             out += (" " if out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha()
                     else "") + line
     return out
+
+
+def _list_place(line: str, place: tuple[int, int] | None) -> tuple[tuple[int, int] | None, bool]:
+    """The place in a cell's numbered list after ``line`` — (N, 0) after an item ``N.`` or ``N、``, (N, M) after a
+    second-level item ``N.M`` — and whether the line starts a second-level item (Word's ``%1.%2``: ``1.1合格`` under
+    ``1.验收``; forms47): marked so (``1.1.``, ``1.1、``: a decimal is never followed by a point), or going on from
+    the list's place, the first under its item (``N.1`` after ``N.``) or the next of its level (``N.M+1`` after
+    ``N.M``). A figure that starts no such item (``1.1%`` / ``1.2%`` alone, ``1.5万亩``) leaves the list; a line
+    starting with no figure (a wrapped tail) keeps its place."""
+    if not line[:1].isdecimal():
+        return place, False
+    found = _ITEM_NUMBER.match(line)
+    if found is None:
+        return None, False
+    n, m = int(found.group(1)), found.group(2)
+    if m is None:
+        return (n, 0), False
+    item = (n, int(m))
+    if found.group(3) is not None or (place is not None and place[0] == n and place[1] + 1 == item[1]):
+        return item, True
+    return None, False

@@ -67,6 +67,7 @@ from perfbudget.readers.word_revisions import (
     revisions_problems,
     row_change,
 )
+from perfbudget.readers.word_symbols import PRIVATE_USE, SYM, symbol_font_text, symbol_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -243,24 +244,27 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     its own (forms36: ``填报单位：某局`` and ``单位：万元`` ran together), and not at all when it holds a table (read as
     blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
     it: its texts go to ``hidden`` (to be told)."""
-    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, _TAB, _BR, _CR, _P)}
+    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T, SYM, _TAB, _BR, _CR, _P)}
     if next(p.iter(_VANISH), None) is not None:
         for run in p.iter(_R):
             if is_hidden_run(run):
                 texts = [t for t in run.iter(_T) if t not in withdrawn]
-                withdrawn.update(run.iter(_T, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
+                withdrawn.update(run.iter(_T, SYM, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
                 if hidden is not None and (shown := "".join(t.text or "" for t in texts).strip()):
                     hidden.append(_PLACEHOLDER + shown if run.get(_PLACEHOLDER_RUN) else shown)
     boxed = next(p.iter(_TXBX), None) is not None
     for box in _boxed_tables(p) if boxed else ():
-        withdrawn.update(box.iter(_T, _TAB, _BR, _CR))
+        withdrawn.update(box.iter(_T, SYM, _TAB, _BR, _CR))
     parts = []
-    for node in p.iter(_T, _TAB, _BR, _CR, _P) if boxed else p.iter(_T, _TAB, _BR, _CR):
+    for node in p.iter(_T, SYM, _TAB, _BR, _CR, _P) if boxed else p.iter(_T, SYM, _TAB, _BR, _CR):
         if withdrawn and node in withdrawn:
             continue
         tag = node.tag
         if tag == _T:
-            parts.append(node.text or "")
+            text = node.text or ""
+            parts.append(symbol_font_text(text, node.getparent()) if PRIVATE_USE.search(text) else text)
+        elif tag == SYM:  # a symbol font's character, ≥ or a tick (word_symbols)
+            parts.append(symbol_text(node))
         elif tag == _TAB:
             parts.append("\t")
         elif node is not p:  # (a line break, or a text box's paragraph on a line of its own)

@@ -21,8 +21,17 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
 from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, covered, spanning, without_overflow_marks
+from perfbudget.readers.grid import (
+    CONTINUED_TABLE,
+    Cell,
+    ListedCell,
+    RawTable,
+    covered,
+    spanning,
+    without_overflow_marks,
+)
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
+from perfbudget.readers.html_lists import START, ListCounters, labelled_lines
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
 from perfbudget.readers.label_lines import (
@@ -209,9 +218,11 @@ def _owner(node: Any, parts: dict[int, tuple[Any, str]]) -> Any | None:
     return None
 
 
-def _text(node: Any, skipped: Any = None) -> str:
+def _text(node: Any, skipped: Any = None, listed: set[str] | None = None) -> str:
     """A cell's text as a browser shows it: lines from ``<br>`` and blocks, a line break of the source white space
-    (not inside ``<pre>``), without the element ``skipped`` (an indicator table nested in the cell, read as rows).
+    (not inside ``<pre>``), without the element ``skipped`` (an indicator table nested in the cell, read as rows);
+    each item of an ``<ol>`` with the number the browser draws, the lines they start added to ``listed``
+    (``html_lists``: ``grid.ListedCell``, whose breaks ``one_line`` keeps whatever the label looks like).
     Read in one walk without changing the tree: until attack24 each ``<br>`` was replaced and a
     line break inserted after each block, and bs4 looks an element up among its siblings for that (a 60 KB cell of
     20,000 ``<p>`` cost 16 s of CPU)."""
@@ -220,6 +231,7 @@ def _text(node: Any, skipped: Any = None) -> str:
     shown = node.interesting_string_types  # the strings get_text() reads (not comments, scripts …)
     parts: list[str] = []
     stack: list[tuple[Any, str, bool]] = [(iter(node.contents), "", node.name == "pre")]
+    counters: ListCounters | None = None
     while stack:
         children, after, in_pre = stack[-1]
         child = next(children, None)
@@ -230,12 +242,20 @@ def _text(node: Any, skipped: Any = None) -> str:
             if child is skipped or child.name == "br":
                 parts.append("\n")
             else:
+                if child.name == "li" and (label := (counters := counters or ListCounters()).label(child)):
+                    parts.append(label)  # the number a browser draws before an <ol>'s item (html_lists)
                 stack.append((iter(child.contents), "\n" if child.name in _BLOCKS else "",
                               in_pre or child.name == "pre"))
         elif type(child) is shown if isinstance(shown, type) else type(child) in shown:
             text = str(child)
             parts.append(text if in_pre or type(child) is not NavigableString else _source_whitespace(text))
-    lines = [_collapsed(line) for line in "".join(parts).split("\n")]
+    text = "".join(parts)
+    if counters is not None and START in text:  # (an <ol>'s items: each drawn label placed, html_lists)
+        shown, starting = labelled_lines(text, _collapsed)
+        if listed is not None:
+            listed.update(starting)
+        return shown
+    lines = [_collapsed(line) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
@@ -299,8 +319,9 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, col + 1)), *cells]
                           for k, cells in enumerate(table_grid(held, file, number, budget, hidden, None, where), 1)]
-            top = spanning(_text(td, held), Source(file, sheet=label, table=number, row=r + 1, column=col + 1),
-                           colspan)
+            listed: set[str] = set()
+            text, place = _text(td, held, listed), Source(file, sheet=label, table=number, row=r + 1, column=col + 1)
+            top = ListedCell(text, place, colspan, frozenset(listed)) if listed else spanning(text, place, colspan)
             row.append(top)
             for extra in range(colspan):
                 if extra:

@@ -57,6 +57,7 @@ from perfbudget.readers.pdf_open_merges import (
 )
 from perfbudget.readers.pdf_rulings import RulingBudget
 from perfbudget.readers.stream import looks_like_heading, starts_project
+from perfbudget.readers.word_symbols import pdf_symbol
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 
@@ -518,11 +519,14 @@ def picture_pages(file: str, pictures: list[int], count: int, read: bool) -> lis
 def _radicals_as_ideographs(page: Any) -> None:
     """The page's characters that a producer's ToUnicode map gives as CJK radicals (Chromium's ``项⽬``) written as
     the ideographs a person reads (:mod:`perfbudget.readers.cjk_radicals`), before any text is taken from the page:
-    the tables, the lines above them and the unruled pages all read these characters."""
+    the tables, the lines above them and the unruled pages all read these characters; and a character a symbol
+    font draws at its private-use place (``≥`` in Symbol or OpenSymbol: U+F0B3) as the character it shows."""
     for char in page.chars:
         text = char["text"]
         if text and FIRST_RADICAL <= text[0] <= LAST_RADICAL:
             char["text"] = ideographs(text)
+        elif text and "\uf020" <= text[0] <= "\uf0ff":  # a symbol font's place: ≥ drawn in Symbol (word_symbols)
+            char["text"] = pdf_symbol(text, str(char.get("fontname") or ""))
 
 
 _LEVEL = 0.01  # points (a 300th of a millimetre): a line whose ends differ less in height is a level line

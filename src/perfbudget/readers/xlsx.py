@@ -148,14 +148,15 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             end -= 1
         if not end:
             continue
-        blank = Cell("", Source(file, sheet=title, row=r))  # shared by the row's empty cells
         cells: list[Cell] = []
         filled: list[Cell] = []
         first = 0  # the first filled cell's place in the row
         for c in range(end):
             value = values[c]
-            if value is None or value == "":
-                cells.append(blank)
+            if value is None or value == "":  # (an empty cell at its own place: a level filled down into it, or a
+                # merged range's value, is located there, 第R行 第C列, as Word's and HTML's covered cells are; forms47)
+                column = (columns[c] if columns is not None else c) + 1
+                cells.append(Cell("", Source(file, None, title, None, r, column)))
                 continue
             if isinstance(value, str):
                 text = visible(value)
@@ -163,10 +164,10 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                 text = cell_text(*_builtin_date(value, row[c], ws))
             else:
                 text = cell_text(value, fmt)
-            if not text:  # (a cell holding only a zero-width space)
-                cells.append(blank)
-                continue
             column = (columns[c] if columns is not None else c) + 1
+            if not text:  # (a cell holding only a zero-width space)
+                cells.append(Cell("", Source(file, None, title, None, r, column)))
+                continue
             source = Source(file, None, title, None, r, column)
             width = spans.get((r, column), 1) if spans else 1
             if width > 1 and hiding is not None and hiding.columns:

@@ -165,9 +165,10 @@ class MergedValues:
             if k >= len(cells):
                 if self.spend is not None:
                     self.spend(k + 1 - len(cells))
-                blank = Cell("", Source(self.file, sheet=self.sheet, row=r))
-                cells.extend(blank for _ in range(len(cells), k + 1))
-            cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are)
+                cells.extend(Cell("", Source(self.file, sheet=self.sheet, row=r,
+                                             column=(columns[at] if columns is not None else at) + 1))
+                             for at in range(len(cells), k + 1))
+            cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are: 第R行 第C列)
 
     def _from_top(self, top: int, left: int, r: int, c: int, quoted: str) -> None:
         """The value read at row ``r`` (written in column ``c``) in the first column of a range merged down from row

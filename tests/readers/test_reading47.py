@@ -5,6 +5,8 @@
 * One cell a line, ``资金情况`` / ``(万元)``: the note is the funds label's, the copy broke the cell before its bracket.
 * One cell a line, ``服务对象`` / ``满意度`` / ``指标``: one 二级 name wrapped over three lines (``满意度`` + ``指标``
   were joined first: 服务对象 read as the 一级, 满意度指标 as its 二级).
+* html2text's one cell a line (a pipe before each cell but a row's first) with a blank line between its lines: the
+  blank line is no cell boundary (edit invariance's `193` case: the rows were cut at each blank line).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Project, Severity
+from tests.readers.test_reading46 import LEADING_PIPES, _indicators
 from tests.readers.word_tables import form_file
 
 FUNDS_HEAD = [["项目名称", "某项补助资金"], ["资金情况（万元）", "年度金额", "112"]]
@@ -115,3 +118,29 @@ def test_a_level_name_and_the_next_line_are_not_joined_past_a_name() -> None:
     assert read.document is not None
     (project,) = read.document.projects
     assert (project.indicators[-1].level1, project.indicators[-1].level2) == ("满意度指标", "服务对象满意度指标")
+
+
+def _with_blank_after_pipes(text: str) -> str:
+    """A blank line after every line holding a pipe, as a browser copies rows spaced by CSS margins
+    (``tests/readers/copy_edits.blank_lines_between_rows``)."""
+    return "\n".join(line + "\n" if "|" in line else line for line in text.split("\n"))
+
+
+def test_a_leading_pipe_table_with_blank_lines_between_its_cell_lines() -> None:
+    """html2text's one cell a line with a blank line after each (edit invariance's last case, corpus `193`): read as
+    without them (fails on d34ad5c6: each row cut at its first blank line, 「服务活动次数≥12次」 read glued, or the
+    header lost)."""
+    project, indicators = _indicators(_with_blank_after_pipes(LEADING_PIPES))
+    assert (project.name, project.budget.total) == ("社区服务经费", Decimal("10"))
+    assert indicators == [("产出指标", "数量指标", "服务活动次数", "≥12次"),
+                          ("满意度指标", "服务对象满意度指标", "居民满意度", "≥95%")]
+
+
+def test_an_indented_paragraph_after_the_last_row_stays_prose() -> None:
+    """A blank line, then a paragraph indented by 全角 spaces after the table's last cell: no cell line follows it, so
+    the row ends at the blank line (guard)."""
+    text = _with_blank_after_pipes(LEADING_PIPES) + "\u3000\u3000三、项目实施情况良好。\n"
+    from perfbudget.readers.leading_pipe_cells import unwrap_leading_pipe_cells
+    lines = unwrap_leading_pipe_cells(text).splitlines()
+    assert "\u3000\u3000三、项目实施情况良好。" in lines
+    assert lines[-1] == "\u3000\u3000三、项目实施情况良好。"

@@ -7,6 +7,9 @@
   were joined first: 服务对象 read as the 一级, 满意度指标 as its 二级).
 * html2text's one cell a line (a pipe before each cell but a row's first) with a blank line between its lines: the
   blank line is no cell boundary (edit invariance's `193` case: the rows were cut at each blank line).
+* A form's header block a label a line, each label glued to its value (``项目名称环保局…``) under the form's title:
+  split at the label each line starts with, the form's lone ``金额:100 万元`` its budget (corpus `195`, `152`:
+  refused until now).
 """
 
 from __future__ import annotations
@@ -144,3 +147,51 @@ def test_an_indented_paragraph_after_the_last_row_stays_prose() -> None:
     lines = unwrap_leading_pipe_cells(text).splitlines()
     assert "\u3000\u3000三、项目实施情况良好。" in lines
     assert lines[-1] == "\u3000\u3000三、项目实施情况良好。"
+
+
+GLUED_LABELS = """某县政府信息公开
+2021年度绩效目标公开
+预算项目绩效目标申报表
+( 2021 年度)
+填报单位(公章):某县生态环境分局
+金额:100 万元
+项目名称水源地规范化建设工作经费
+项目填报人张三
+填报人联系电话13800000000
+专项年度绩效目标    完成10处水源地规范化建设
+"""
+
+
+def test_a_form_a_label_a_line_each_glued_to_its_value() -> None:
+    """``项目名称水源地…`` under the form's title, the form's lone ``金额:100 万元``: the name and the budget read,
+    the cut before the indicators reported (corpus `195` 澧县, `152` 上海; fails on d34ad5c6: refused)."""
+    read = load_bytes(GLUED_LABELS.encode(), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert (project.name, project.budget.total, read.document.money_unit) == (
+        "水源地规范化建设工作经费", Decimal("100"), "万元")
+    assert any("按行首的标签拆开读取" in note for note in project.needs_check)
+    assert any("唯一的金额" in note for note in project.needs_check)
+    assert any("表格在此中断" in p.message for p in read.problems if p.severity is Severity.ERROR)
+
+
+@pytest.mark.parametrize("text", [
+    GLUED_LABELS.replace("预算项目绩效目标申报表\n", ""),  # no form's title: prose, nothing read as a form
+    GLUED_LABELS.replace("项目名称水源地规范化建设工作经费", "项目名称水源地建设主管部门某县生态环境分局"),  # pairs run
+])
+def test_glued_label_lines_need_a_title_and_a_name_holding_no_other_label(text: str) -> None:
+    """Without the form's title, or with a name line holding another label (several pairs run together), the text
+    is refused as before (guards: pass on d34ad5c6 too)."""
+    read = load_bytes(text.encode(), "表.txt")
+    assert read.document is None
+
+
+def test_a_funds_label_keeps_the_lone_amount_an_extra() -> None:
+    """A form naming a funds label (年度资金总额:80) reads its amounts by it, ``金额:`` no budget then (fails on
+    d34ad5c6: the form refused)."""
+    text = GLUED_LABELS.replace("项目填报人张三\n", "年度资金总额:80\n")
+    read = load_bytes(text.encode(), "表.txt")
+    assert read.document is not None
+    (project,) = read.document.projects
+    assert project.budget.total == Decimal("80")
+    assert not any("唯一的金额" in note for note in project.needs_check)

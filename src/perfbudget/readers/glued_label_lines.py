@@ -25,16 +25,15 @@ import re
 import unicodedata
 
 from perfbudget.model import Source
+from perfbudget.readers.broken_form import glued_pair as _label_and_value
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import header_field
 from perfbudget.readers.text_lines import head_lines
 
 _TITLE = re.compile(r"绩效目标(?:申报|批复|审核)?表(?:\s*[(（][^()（）]{0,10}[)）])?$")
-_NAME_FIELDS = frozenset({"name"})
 _LOOK = 12  # the lines after the title that must hold the glued pairs
 _LONGEST_LABEL = 12
-_VALUE_START = re.compile(r"[\u4e00-\u9fff\d]")
 _SEPARATED = re.compile(r"[:：\t|]|\s{2,}")
 # labels a value must not hold: a line of several pairs run together is not split here
 _OTHER_LABELS = re.compile(r"项目名称|主管部门|实施单位|项目负责人|联系电话|资金总额|年度资金|财政拨款")
@@ -44,16 +43,13 @@ _MOST_LINES = 400
 
 
 def glued_pair(line: str) -> tuple[str, str] | None:
-    """(label, value) of a line starting with a known label glued to its value (``项目名称环保局…``), else None."""
+    """(label, value) of a line starting with a known label glued to its value (``项目名称环保局…``), else None: no
+    separator near its start, the value holding no other label (readers/broken_form.glued_pair for the rest)."""
     line = line.strip()
     if _SEPARATED.search(line[:_LONGEST_LABEL + 1]):
         return None
-    for end in range(min(_LONGEST_LABEL, len(line) - 1), 1, -1):
-        label, value = line[:end], line[end:]
-        if header_field(label) is not None and _VALUE_START.match(value) and header_field(value) is None \
-                and _OTHER_LABELS.search(value) is None:
-            return label, value
-    return None
+    pair = _label_and_value(line)
+    return pair if pair is not None and _OTHER_LABELS.search(pair[1]) is None else None
 
 
 def _title_at(lines: list[str]) -> int | None:
@@ -63,7 +59,7 @@ def _title_at(lines: list[str]) -> int | None:
         if len(text) > 40 or not _TITLE.search(text):
             continue
         pairs = [pair for after in lines[k + 1:k + 1 + _LOOK] if (pair := glued_pair(after)) is not None]
-        if any(header_field(label) in _NAME_FIELDS for label, _ in pairs):
+        if any(header_field(label) == "name" for label, _ in pairs):  # (the project's: not a department's form)
             return k
     return None
 

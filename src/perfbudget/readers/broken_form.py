@@ -41,6 +41,8 @@ _CUT_FIGURE = re.compile(r"\d\.$")
 _HEADER = frozenset({*HEADER_LABELS, *_NAME_LABELS})
 _COLUMN_HEADS = frozenset({*COLUMN_LABELS, *IGNORED_LABELS})
 _LABEL_ENDS = frozenset(label[k:] for label in _HEADER | _COLUMN_HEADS for k in range(len(label)))
+
+
 _NAMING = frozenset({"name", "unit", "department"})  # the fields of a label that names the project or its unit
 _VALUE_START = re.compile(r"[\u4e00-\u9fff\d]")
 
@@ -120,14 +122,21 @@ def _longest(line: str, labels: frozenset[str]) -> str:
     return next((line[:n] for n in range(min(len(line), 24), 1, -1) if line[:n] in labels), "")
 
 
-def _glued_label(line: str) -> bool:
-    """``line`` starts with a label naming the project or its unit (its longest known label: 预算单位名称, not 预算单位)
-    run into a value: a character or a digit at once, what follows no label and no label's end (项目名称及编码,
-    实施单位负责人 are labels)."""
+def glued_pair(line: str) -> tuple[str, str] | None:
+    """(label, value) of a ``line`` starting with a header label run into its value (its longest known label:
+    预算单位名称, not 预算单位): a character or a digit at once, what follows no label and no label's end
+    (项目名称及编码, 实施单位负责人 are labels); else None."""
     label = _longest(line, _HEADER)
     rest = line[len(label):]
-    return bool(label) and (label in _NAME_LABELS or header_field(label) in _NAMING) \
-        and _VALUE_START.match(rest) is not None and rest not in _LABEL_ENDS and header_field(rest) is None
+    if label and _VALUE_START.match(rest) is not None and rest not in _LABEL_ENDS and header_field(rest) is None:
+        return label, rest
+    return None
+
+
+def _glued_label(line: str) -> bool:
+    """``line`` starts with a label naming the project or its unit run into a value (:func:`glued_pair`)."""
+    pair = glued_pair(line)
+    return pair is not None and (pair[0] in _NAME_LABELS or header_field(pair[0]) in _NAMING)
 
 
 def _glued_columns(line: str) -> bool:

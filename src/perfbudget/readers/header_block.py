@@ -37,6 +37,7 @@ from perfbudget.readers.goal_lines import (
 )
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import (
+    FUNDS_FIELDS,
     UNIT_NAMING,
     has_gap,
     is_blank_to_fill,
@@ -188,6 +189,7 @@ class _State:
     management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
     detail_of: str | None = None  # a part just read with its 小计: the rows below may be its details (subtotal_parts)
     grid_head: bool = False  # the row just read named a funds grid's columns (its years may stand below: _year_columns)
+    unit_stated: bool = False  # the money unit is a statement's (单位：元), not yet a funds label's note
 
 
 def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
@@ -728,6 +730,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if money_unit:
             parts.money_unit = money_unit
+            state.unit_stated = True
             i += 1
             continue
         if "单位" in text and _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) and i + 1 < len(row) \
@@ -772,6 +775,14 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i = period_run[-1] + 1
             continue
         if note_unit is not None:
+            if state.unit_stated and note_unit != parts.money_unit and not parts.money \
+                    and (field_name in FUNDS_FIELDS or label_key(text) in MONEY_BLOCKS):
+                # 单位：元 over the form, 资金情况（万元） over its amounts: the amounts are in the label's own unit
+                # (reading47, `213`: 112 read as 112 元, the 汉阴县 fund's 112 万元)
+                parts.needs_check.append(f"表中写明金额单位为「{parts.money_unit}」，资金标签「{text}」注明「{note_unit}」："
+                                         f"资金按标签所注的「{note_unit}」读取，请核对金额单位")
+                parts.money_unit = note_unit
+            state.unit_stated = False
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
             if field_name is None and _FIGURE_AFTER_NOTE.search(text) is not None:
                 pass  # 资金总额（万元）：50，主要用于…: a text holding a figure, kept as written (warned of below)

@@ -3,9 +3,10 @@
 ``绩效`` / ``   指标`` / ``    | 一级指标`` / ``    | 二级指标`` … / ``项目决策`` / ``    | 数量指标`` …: a row
 starts at a line written from the margin without a pipe (its first cell), each next cell is an indented line led by
 ``|``, and an indented line without a pipe goes on with the cell above it (the cell's own line break: ``社会效益`` /
-``   指标``). Rows of one line each (``项目决策 | 数量指标 | …``) for the pipe-row reader, the lines they took left
-empty so that what follows keeps its line numbers (corpus `193`, 大英县: the rows were read one cell a line until
-reading46, nothing read). Other text is returned unchanged.
+``   指标``); a blank line between a row's cell lines (a browser's margins) is no boundary (reading47). Rows of one
+line each (``项目决策 | 数量指标 | …``) for the pipe-row reader, the lines they took left empty so that what follows
+keeps its line numbers (corpus `193`, 大英县: the rows were read one cell a line until reading46, nothing read).
+Other text is returned unchanged.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def unwrap_leading_pipe_cells(text: str) -> str:
             row.append("| " + line.strip()[1:].strip(_INDENT))
         elif row and line[:1] in _INDENT and line.strip(_INDENT) and "|" not in line:
             row[-1] += line.strip(_INDENT)  # (the cell's own line break: 社会效益 / 指标)
+        elif row and not line.strip() and _cell_follows(lines, index):
+            pass  # a blank line between a row's cell lines (a browser's margins): no boundary (reading47, `193`)
         else:
             rows += _close(row, taken, start, out, lines)
             row, taken = [], []
@@ -49,6 +52,20 @@ def unwrap_leading_pipe_cells(text: str) -> str:
         out.append("")
     rows += _close(row, taken, start, out, lines)
     return "\n".join(out) if rows >= 2 else text
+
+
+def _cell_follows(lines: list[str], index: int, went_on: bool = False) -> bool:
+    """Whether the first line after ``index`` that is not blank is a cell line (``    | 宣传次数``), or a cell's
+    going on (``   指标``, indented, no pipe) with a cell line after it: the row goes on past the blank line. An
+    indented paragraph after a row's last cell (``　　3.分析评价…``) has no cell line after it: the row ends."""
+    for at in range(index + 1, len(lines)):
+        line = lines[at]
+        if not line.strip():
+            continue
+        if _CELL.match(line):
+            return True
+        return not went_on and line[:1] in _INDENT and "|" not in line and _cell_follows(lines, at, True)
+    return False
 
 
 def _close(row: list[str], taken: list[int], start: int, out: list[str], lines: list[str]) -> int:

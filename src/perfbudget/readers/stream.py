@@ -34,6 +34,7 @@ from perfbudget.readers.indicator_header import is_indicator_header_texts
 from perfbudget.readers.label_lines import FUNDS_FIELDS, has_gap, label_line_cells
 from perfbudget.readers.labels import (
     LEVEL1_CUT_LABEL,
+    MONEY_BLOCKS,
     PROCESS_GROUP,
     column_role,
     fund_column,
@@ -156,11 +157,16 @@ _SCORE_NOTE = re.compile(r"^[(（]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # (its o
 
 
 def _joins_three(cells: list[Cell], i: int) -> bool:
-    """``偏差原因`` / ``分析及`` / ``改进措施``: a label wrapped over three cells, the middle one no label."""
+    """``偏差原因`` / ``分析及`` / ``改进措施``: a label wrapped over three cells, the middle one no label; or a level
+    name so wrapped, its last cell the bare word 指标 (``服务对象`` / ``满意度`` / ``指标``)."""
     if i + 2 >= len(cells) or any(c.blank for c in cells[i:i + 3]):
         return False
     first, middle, last = (c.text.strip() for c in cells[i:i + 3])
     joined = first + middle + last
+    if last == "指标" and level_of(first) is None and level_of(joined) is not None:
+        # 服务对象 / 满意度 / 指标: a level name wrapped over three cells, its first part no name (reading47, `213`:
+        # 满意度 + 指标 were joined first, 服务对象 read as the 一级 and 满意度指标 as its 二级)
+        return True
     return len(joined) <= 30 and (is_any_label(joined) or column_role(joined) == "deviation") \
         and not _known(middle) and label_key(joined) not in (label_key(first), label_key(last))
 
@@ -177,9 +183,12 @@ _UNIT_NOTE_CELL = re.compile(r"^[(（]\s*(?:万元|元|千元|亿元)\s*[)）]$"
 
 def _unit_note_after_label(cells: list[Cell], i: int) -> bool:
     """``计划安排资金`` / ``(万元)``: a money label's unit note wrapped into a cell of its own (kinds44, `95`: the note
-    was read as the label's value, the amount after it left over)."""
-    return i + 1 < len(cells) and header_field(cells[i].text.strip()) in FUNDS_FIELDS \
-        and bool(_UNIT_NOTE_CELL.match(cells[i + 1].text.strip()))
+    was read as the label's value, the amount after it left over); also a funds block's label (``资金情况`` /
+    ``(万元)``, reading47, `213`: the note alone was no label, the block's money unit lost)."""
+    if i + 1 >= len(cells) or not _UNIT_NOTE_CELL.match(cells[i + 1].text.strip()):
+        return False
+    label = cells[i].text.strip()
+    return header_field(label) in FUNDS_FIELDS or label_key(label) in MONEY_BLOCKS
 
 
 def join_split_labels(cells: list[Cell]) -> list[Cell]:

@@ -21,6 +21,7 @@ from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.cjk_radicals import utf8_has_marks
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cut_glued_form
+from perfbudget.readers.glued_label_lines import looks_like_glued_label_lines, read_glued_label_lines
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.invisible import visible
@@ -223,6 +224,12 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_cut_glued_form(text, file), file)
+    if layout is None and looks_like_glued_label_lines(text):
+        # no table, but a form's header block a label a line, each label glued to its value (项目名称环保局…): each
+        # line split at the label it starts with, the cut reported (corpus 195, reading47)
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
+        return interpret_tables(read_glued_label_lines(text, file), file)
     if layout is None and looks_like_spaced_department_form(text):
         # no table, but a 部门整体 form's text in a PDF's drawing order (cells apart by spaces, labels before their
         # values) stops before its indicators: its budget is read where its funds add up, the cut reported

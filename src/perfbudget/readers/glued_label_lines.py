@@ -1,0 +1,102 @@
+"""A form's header block a label a line, each label glued to its value (``项目名称环保局…工作经费``; reading47).
+
+A county's site may give a 预算项目绩效目标申报表 as lines of text, one field a line, the cell boundary between a
+label and its value lost: ``项目名称环保局县域生态环境质量考核工作经费``, ``填报人联系电话13875076735``, beside
+lines that keep a colon (``填报单位(公章):常德市…``, ``金额:100 万元``). A person reads such a form by its labels:
+each line that starts with a label the reader knows, followed at once by words or figures that are no label, is that
+label and its value (the longest such label: 填报人联系电话 before 联系电话). So is it read here, a row a line:
+
+* the text has a form's title line (``…绩效目标表``, ``…绩效目标申报表``) and, within the next lines, the project's
+  name so glued (项目名称, 专项名称 …), its value free of other labels (a line of several pairs run together is the
+  glued readers' matter, never split here); the other lines so glued are split too (the reader knows 项目名称 and
+  填报单位, not 项目填报人 or 业务股室: those lines stay whole);
+* a ``label：value`` line is split at its colon, as everywhere; a lone ``金额：<amount> <money unit>`` line is the
+  form's amount (its only one: asked only of a form whose lines name no funds label), read as its 资金总额 with that
+  unit, noted for a check; every other line is one cell (kept as an unlabelled text).
+
+The table is then interpreted as any other: cut before its indicators, it is reported cut. Asked only when no other
+layout took the text (readers/text.py), so nothing any layout reads changes (corpus `195`, 澧县: refused until
+reading47).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from perfbudget.model import Source
+from perfbudget.readers.broken_form import glued_pair as _label_and_value
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.labels import header_field
+from perfbudget.readers.text_lines import head_lines
+
+_TITLE = re.compile(r"绩效目标(?:申报|批复|审核)?表(?:\s*[(（][^()（）]{0,10}[)）])?$")
+_LOOK = 12  # the lines after the title that must hold the glued pairs
+_LONGEST_LABEL = 12
+_SEPARATED = re.compile(r"[:：\t|]|\s{2,}")
+# labels a value must not hold: a line of several pairs run together is not split here
+_OTHER_LABELS = re.compile(r"项目名称|主管部门|实施单位|项目负责人|联系电话|资金总额|年度资金|财政拨款")
+_AMOUNT_LINE = re.compile(r"^金额[:：]\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)$")
+_FUNDS_WORDS = re.compile(r"资金总额|年度资金|财政拨款|预算数|预算金额|项目金额|申报金额")
+_MOST_LINES = 400
+
+
+def glued_pair(line: str) -> tuple[str, str] | None:
+    """(label, value) of a line starting with a known label glued to its value (``项目名称环保局…``), else None: no
+    separator near its start, the value holding no other label (readers/broken_form.glued_pair for the rest)."""
+    line = line.strip()
+    if _SEPARATED.search(line[:_LONGEST_LABEL + 1]):
+        return None
+    pair = _label_and_value(line)
+    return pair if pair is not None and _OTHER_LABELS.search(pair[1]) is None else None
+
+
+def _title_at(lines: list[str]) -> int | None:
+    """The index of the form's title line with the project's name glued to its label in the lines after it."""
+    for k, line in enumerate(lines):
+        text = unicodedata.normalize("NFKC", line.strip())
+        if len(text) > 40 or not _TITLE.search(text):
+            continue
+        pairs = [pair for after in lines[k + 1:k + 1 + _LOOK] if (pair := glued_pair(after)) is not None]
+        if any(header_field(label) == "name" for label, _ in pairs):  # (the project's: not a department's form)
+            return k
+    return None
+
+
+def looks_like_glued_label_lines(text: str) -> bool:
+    """A form's title followed by label lines glued to their values (see the module); asked only of a text no
+    layout took."""
+    return "名称" in text and _title_at(head_lines(text, _MOST_LINES)) is not None
+
+
+def _row(line: str, funds_named: bool) -> tuple[list[str], str | None]:
+    """The cells of one line, and a note when its lone 金额 was read as the form's amount."""
+    text = line.strip()
+    if not funds_named and (amount := _AMOUNT_LINE.match(unicodedata.normalize("NFKC", text))) is not None:
+        figure, unit = amount.groups()
+        return [f"资金总额（{unit}）", figure], f"表中唯一的金额「{text}」按项目的资金总额读取，请核对"
+    if (pair := glued_pair(text)) is not None:
+        return list(pair), None
+    cells = label_line_cells(text)
+    return (list(cells) if cells is not None else [text]), None
+
+
+def read_glued_label_lines(text: str, file: str) -> list[RawTable]:
+    """The form from its title on, a row a line (see the module)."""
+    lines = text.splitlines()
+    at = _title_at(lines[:_MOST_LINES])
+    if at is None:
+        return []
+    title = lines[at].strip()
+    body = [(n, line) for n, line in enumerate(lines[at + 1:], at + 2) if line.strip()]
+    funds_named = any(_FUNDS_WORDS.search(line) for _, line in body)
+    table = RawTable(title, Source(file, line=at + 1))
+    notes: list[str] = []
+    for lineno, line in body:
+        cells, note = _row(line, funds_named)
+        if note is not None:
+            notes.append(note)
+        table.rows.append([Cell(cell, Source(file, line=lineno, column=j)) for j, cell in enumerate(cells, 1)])
+    table.needs_check = ("表头各栏的标签与取值连在一起（如「项目名称…」），按行首的标签拆开读取，请核对", *notes)
+    return [table]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
-from perfbudget.model import Source
+from perfbudget.model import Budget, Problem, Source
 from perfbudget.readers.text import read_text
 
 runner = CliRunner()
@@ -70,3 +70,16 @@ def test_evaluate_scores_the_execution_the_pairs_give(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(path), "-a", str(path)])
     assert result.exit_code == 0, result.output
     assert "全年执行数 5.70万元，执行率 83.33%" in result.output, result.output
+
+
+def _read_with_funds(funds: str) -> tuple[Budget, list[Problem]]:
+    """The table with ``funds`` for its execution line(s) in place of Hebei's pairs."""
+    document, problems = read_text(HEAD.split("预算数 ")[0] + funds + WITHIN_POINTS, "t.txt")
+    assert document is not None, problems
+    return document.projects[0].budget, problems
+
+
+def test_a_rate_label_pairs_only_a_figure_written_as_a_percentage() -> None:
+    """预算执行率 | 分值 | 执行率 | 得分 as a row: the 10 after the label is the 分值, not a rate of 10 % (kinds47 mend)."""
+    budget, _ = _read_with_funds("预算执行率 10 98% 9.8\n")
+    assert budget.rate in (None, Decimal(98))

@@ -12,11 +12,14 @@ The rule: a cell naming one of the funds grid's execution columns (``执行数``
 a pair, typed with the figure cell's location — where the label opens its line or row, or stands right after a
 figure (the pair before it, ``到位数 6.84 执行数 6.84``, or the budget's ``预算数 6.84``). A label after another label
 stands in a run of heads (``预算数 执行数`` over, or before, ``100 90``), whose figures are not the labels' next
-cells: nothing is paired there. Points (分值, 得分) are never paired: a header's 得分 may be the table's own total
+cells: nothing is paired there. A rate is paired only where its figure writes ``%`` (``预算执行率 10 98%``: the 10 is
+a 分值). Points (分值, 得分) are never paired: a header's 得分 may be the table's own total
 (readers/stated_scores.py). Only what the grid left untyped is taken.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from perfbudget.model import Source
 from perfbudget.readers.execution_cells import Figures, column_field, typed_figure
@@ -41,9 +44,18 @@ def paired_figures(extras: list[tuple[str, Cell]], figures: list[Cell], typed: F
         at, (label, after) = extras[k][1].source, extras[k + 1]
         if field not in found and not label and _same_row(at, after.source) \
                 and (at.column == 1 or (at.column is not None and _place(at, -1) in after_figure)) \
-                and (value := typed_figure(field, after.text.strip())) is not None:
+                and (value := _paired_value(field, after.text.strip())) is not None:
             found[field] = (value, after.source)
     return found
+
+
+def _paired_value(field: str, text: str) -> Decimal | None:
+    """The figure a label's next cell gives its ``field``, or None. A rate only as a written percentage: a bare
+    number after 预算执行率 is another column's (``预算执行率 | 分值 | 执行率 | 得分`` over ``10 98% 9.8``: the 10 is the
+    分值), which the grid's ratio reading (execution_cells._ratio_rate) has no column to tell apart."""
+    if field == "rate" and not text.endswith(("%", "％")):
+        return None
+    return typed_figure(field, text)
 
 
 def _field(label: str, cell: Cell) -> str | None:

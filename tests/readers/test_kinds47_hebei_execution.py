@@ -83,3 +83,12 @@ def test_a_rate_label_pairs_only_a_figure_written_as_a_percentage() -> None:
     """预算执行率 | 分值 | 执行率 | 得分 as a row: the 10 after the label is the 分值, not a rate of 10 % (kinds47 mend)."""
     budget, _ = _read_with_funds("预算执行率 10 98% 9.8\n")
     assert budget.rate in (None, Decimal(98))
+
+
+def test_a_label_opening_a_row_of_several_figures_pairs_none_of_them() -> None:
+    """全年执行数 over the columns 财政拨款 | 其他资金 | 合计: its first figure is one source's, not the total (kinds47
+    mend); one figure after the label is still its own (``执行数 5.70``)."""
+    budget, _ = _read_with_funds("资金 财政拨款 其他资金 合计\n全年执行数 5 1 6\n")
+    assert budget.executed is None
+    budget, _ = _read_with_funds("全年执行数 5.70\n")
+    assert budget.executed == Decimal("5.70")

@@ -9,8 +9,9 @@ evaluate`` refused the table for its empty 全年执行数. A person reads each 
 The rule: a cell naming one of the funds grid's execution columns (``执行数``, ``全年执行数``, ``年初预算数``,
 ``执行率`` …: :func:`execution_cells.column_field` gives ``initial``, ``executed`` or ``rate``; a period's
 ``1-6月执行数`` is a 监控表's and not taken) followed on its own line or row by a cell holding that column's figure is
-a pair, typed with the figure cell's location — where the label opens its line or row, or stands right after a
-figure (the pair before it, ``到位数 6.84 执行数 6.84``, or the budget's ``预算数 6.84``). A label after another label
+a pair, typed with the figure cell's location — where the label opens its line or row and that figure alone
+follows it (``全年执行数 5 1 6`` under ``财政拨款 其他资金 合计`` is a grid's row, its first figure one source's), or
+stands right after a figure (the pair before it, ``到位数 6.84 执行数 6.84``, or the budget's ``预算数 6.84``). A label after another label
 stands in a run of heads (``预算数 执行数`` over, or before, ``100 90``), whose figures are not the labels' next
 cells: nothing is paired there. A rate is paired only where its figure writes ``%`` (``预算执行率 10 98%``: the 10 is
 a 分值). Points (分值, 得分) are never paired: a header's 得分 may be the table's own total
@@ -43,7 +44,8 @@ def paired_figures(extras: list[tuple[str, Cell]], figures: list[Cell], typed: F
     for k, field in labels:
         at, (label, after) = extras[k][1].source, extras[k + 1]
         if field not in found and not label and _same_row(at, after.source) \
-                and (at.column == 1 or (at.column is not None and _place(at, -1) in after_figure)) \
+                and ((at.column == 1 and _figures_after(extras, k) == 1)
+                     or (at.column is not None and _place(at, -1) in after_figure)) \
                 and (value := _paired_value(field, after.text.strip())) is not None:
             found[field] = (value, after.source)
     return found
@@ -71,8 +73,22 @@ def _field(label: str, cell: Cell) -> str | None:
     return field if field in ("initial", "executed", "rate") and key[:1] not in ("1", "截", "上") else None
 
 
+def _figures_after(extras: list[tuple[str, Cell]], k: int) -> int:
+    """How many figures stand right after the label ``extras[k]`` on its line or row, up to the next label (or a
+    column another field took) or the line's end: ``全年执行数 5 1 6`` under ``财政拨款 其他资金 合计`` has three."""
+    at = extras[k][1].source
+    count = 0
+    for label, cell in extras[k + 1:]:
+        if label or not _same_row(at, cell.source) or cell.source.column != (at.column or 0) + count + 1 \
+                or not _is_figure(cell.text):
+            break
+        count += 1
+    return count
+
+
 def _is_figure(text: str) -> bool:
-    return typed_figure("executed", text.strip()) is not None
+    """Whether a cell holds an amount or a rate (``6.84``, ``98%``)."""
+    return typed_figure("executed", text := text.strip()) is not None or typed_figure("rate", text) is not None
 
 
 def _place(source: Source, shift: int = 0) -> tuple[object, ...]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
-from perfbudget.model import Budget, Problem, Source
+from perfbudget.model import Budget, Problem, Severity, Source
 from perfbudget.readers.text import read_text
 
 runner = CliRunner()
@@ -80,7 +80,8 @@ def _read_with_funds(funds: str) -> tuple[Budget, list[Problem]]:
 
 
 def test_a_rate_label_pairs_only_a_figure_written_as_a_percentage() -> None:
-    """预算执行率 | 分值 | 执行率 | 得分 as a row: the 10 after the label is the 分值, not a rate of 10 % (kinds47 mend)."""
+    """预算执行率 | 分值 | 执行率 | 得分 as a row: the 10 after the label is the 分值, not a rate of 10 %
+    (kinds47 mend)."""
     budget, _ = _read_with_funds("预算执行率 10 98% 9.8\n")
     assert budget.rate in (None, Decimal(98))
 
@@ -92,3 +93,14 @@ def test_a_label_opening_a_row_of_several_figures_pairs_none_of_them() -> None:
     assert budget.executed is None
     budget, _ = _read_with_funds("全年执行数 5.70\n")
     assert budget.executed == Decimal("5.70")
+
+
+def test_a_paired_amount_is_read_in_the_tables_money_unit_and_checked_as_the_grids() -> None:
+    """``执行数 68400元`` under 金额单位：万元 is 6.84 万元, told; a figure no officer writes is refused at its cell, as
+    a grid's (kinds47 mend: 68,400 万元 was read)."""
+    budget, problems = _read_with_funds("预算数 6.84 执行数 68400元\n")
+    assert budget.executed == Decimal("6.84")
+    assert any("68400元" in p.message and p.severity is Severity.WARNING for p in problems), problems
+    budget, problems = _read_with_funds("预算数 6.84 执行数 1E+02\n")
+    assert budget.executed is None
+    assert any("科学计数法" in p.message and p.source == Source("t.txt", line=4, column=4) for p in problems)

@@ -51,3 +51,17 @@ def test_a_self_evaluation_title_is_never_read_as_a_target_table() -> None:
     document, problems = read_text(text, "t.txt")
     assert document is not None, problems
     assert document.kind == "self-evaluation"
+
+
+def test_results_written_as_text_under_a_target_title_keep_the_self_evaluation() -> None:
+    """The indicators' actuals blank, the goal's 实际完成情况 or the 评价结论 filled: results all the same, never
+    「实际完成值等栏均未填写」 (kinds47 mend)."""
+    form = FORM.format(first="", second="")
+    for written in ("年度目标 | 完成养护100公里 | 实际完成情况 | 完成98公里养护 | | |\n",
+                    "评价结论 | 项目完成较好 | | | | |\n"):
+        text = form.replace("年度金额 | 50 | | | | |\n", f"年度金额 | 50 | | | | |\n{written}") \
+            if written.startswith("年度目标") else form + written
+        document, problems = read_text(text, "t.txt")
+        assert document is not None, problems
+        assert document.kind == "self-evaluation", written
+        assert not any("实际完成值等栏均未填写" in p.message for p in problems)

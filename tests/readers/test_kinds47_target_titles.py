@@ -65,3 +65,14 @@ def test_results_written_as_text_under_a_target_title_keep_the_self_evaluation()
         assert document is not None, problems
         assert document.kind == "self-evaluation", written
         assert not any("实际完成值等栏均未填写" in p.message for p in problems)
+
+
+def test_only_an_attachment_row_above_the_title_is_dropped_as_furniture() -> None:
+    """A bare year or number alone above the title is no 附件 mark: it is kept, as before (kinds47 mend: any page
+    furniture — a page number's shape — was dropped in silence)."""
+    for lead in ("2019", "12"):
+        document, problems = read_text(FORM.format(first="98公里", second="明显改善").replace("附件2 |", f"{lead} |"),
+                                       "t.txt")
+        assert document is not None, problems
+        project = document.projects[0]
+        assert ("", lead) in project.extras or lead in (project.title or ""), lead

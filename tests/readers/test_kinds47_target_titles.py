@@ -81,8 +81,9 @@ def test_only_an_attachment_row_above_the_title_is_dropped_as_furniture() -> Non
 def test_a_target_tables_extra_columns_are_not_located_one_by_one() -> None:
     """Only a 自评表's extra cells keep their own places (a 折算得分 taken for the score, readers/converted_scores.py):
     a target table's rows, most of all rows read, skip that work (kinds47 mend: the reader's hot path)."""
-    text = FORM.format(first="", second="").replace("未达到指标值原因", "备注").replace("明显改善 |  |", "明显改善 | 见说明 |") \
-        .replace("| 实际完成值 |", "|").replace("100公里 |  |", "100公里 |")
+    text = FORM.format(first="", second="").replace("未达到指标值原因", "备注") \
+        .replace("明显改善 |  |", "明显改善 | 见说明 |").replace("| 实际完成值 |", "|") \
+        .replace("100公里 |  |", "100公里 |")
     document, problems = read_text(text, "t.txt")
     assert document is not None, problems
     assert document.kind == "target"

@@ -104,3 +104,11 @@ def test_a_paired_amount_is_read_in_the_tables_money_unit_and_checked_as_the_gri
     budget, problems = _read_with_funds("预算数 6.84 执行数 1E+02\n")
     assert budget.executed is None
     assert any("科学计数法" in p.message and p.source == Source("t.txt", line=4, column=4) for p in problems)
+
+
+def test_a_periods_execution_label_is_never_paired() -> None:
+    """1-6月执行数, 截至6月底执行数: a 监控表's figures to the period's end, not the year's 全年执行数 (the pairs look
+    their labels up in execution_cells.FIELD_OF_COLUMN, which has no period's column)."""
+    for label in ("1-6月执行数", "截至6月底执行数", "上半年执行数"):
+        budget, _ = _read_with_funds(f"预算数 6.84 {label} 5.70\n")
+        assert budget.executed is None, label

@@ -34,7 +34,7 @@ from perfbudget.readers.money_cells import money_amount
 from perfbudget.readers.total_rows import TOTAL_ROWS as SCORE_TOTAL_ROWS
 
 # the grid's column labels (label_key) of each typed figure
-_FIELD_OF_COLUMN = {
+FIELD_OF_COLUMN = {
     "年初预算数": "initial", "年初预算": "initial",
     "全年执行数": "executed", "执行数": "executed", "预算执行数": "executed", "全年执行": "executed",
     "资金执行数": "executed", "实际支出金额": "executed",  # (a 专项债 自评表's 债券资金管理指标 row: bond_funds.py)
@@ -54,7 +54,7 @@ _PERIOD_COLUMN = re.compile(r"^(?:1[-－—–~～至到]\d{1,2}月|截[至止]\
 
 def column_field(column: str) -> str | None:
     """The typed figure a funds column holds (``initial``, ``executed``, ``rate``, ``weight``, ``score``), or None."""
-    return _FIELD_OF_COLUMN.get(column) or _period_field(column)
+    return FIELD_OF_COLUMN.get(column) or _period_field(column)
 
 
 def typed_figure(name: str, text: str) -> Decimal | None:
@@ -90,7 +90,7 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")
-        if slash and (name := _FIELD_OF_COLUMN.get(column) or _period_field(column)) is not None:
+        if slash and (name := column_field(column)) is not None:
             rows.setdefault(row, []).append((name, checked_cell(column, name, cell, problems)))
     for row in [row for row in rows if row in SCORE_TOTAL_ROWS and _only_points(rows[row])]:
         del rows[row]  # the 总分 row closing the indicators (总分/分值 = 100, 总分/得分 = 99), no funds row

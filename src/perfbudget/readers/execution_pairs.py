@@ -7,7 +7,7 @@ grid reader (readers/execution_cells.py, which types ``row/column`` cells) typed
 evaluate`` refused the table for its empty 全年执行数. A person reads each label with the figure after it.
 
 The rule: a cell naming one of the funds grid's execution columns (``执行数``, ``全年执行数``, ``年初预算数``,
-``执行率`` …: :func:`execution_cells.column_field` gives ``initial``, ``executed`` or ``rate``; a period's
+``执行率`` …: :data:`execution_cells.FIELD_OF_COLUMN` gives ``initial``, ``executed`` or ``rate``; a period's
 ``1-6月执行数`` is a 监控表's and not taken) followed on its own line or row by a cell holding that column's figure is
 a pair, typed with the figure cell's location — where the label opens its line or row and that figure alone
 follows it (``全年执行数 5 1 6`` under ``财政拨款 其他资金 合计`` is a grid's row, its first figure one source's), or
@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfbudget.model import Problem, Source
-from perfbudget.readers.execution_cells import LOST_MARKS, Figures, checked_cell, column_field, typed_figure
+from perfbudget.readers.execution_cells import FIELD_OF_COLUMN, LOST_MARKS, Figures, checked_cell, typed_figure
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import label_key
 from perfbudget.readers.money_cells import in_table_unit, read_amount
@@ -85,9 +85,10 @@ def _field(label: str, cell: Cell) -> str | None:
     key = label_key(text)
     if len(key) > _LONGEST_LABEL:
         return None
-    field = column_field(key)
-    # (a period's, 1-6月执行数: a 监控表's figures; points never: the header's 得分 may be the table's own total)
-    return field if field in ("initial", "executed", "rate") and key[:1] not in ("1", "截", "上") else None
+    # the grid's columns by name, a period's (1-6月执行数: a 监控表's figures) not among them; points never: the
+    # header's 得分 may be the table's own total
+    field = FIELD_OF_COLUMN.get(key)
+    return field if field in ("initial", "executed", "rate") else None
 
 
 def _figures_after(extras: list[tuple[str, Cell]], k: int) -> int:

@@ -42,6 +42,7 @@ def test_execution_written_as_label_value_pairs_is_typed_at_its_cell() -> None:
     project = document.projects[0]
     assert project.budget.total == Decimal("6.84")
     assert project.budget.executed == Decimal("5.70")  # 执行数's figure, not 到位数's
+    assert project.budget.rate is None  # 预算执行进度's 83.33 follows 执行数's figure: not paired
     assert project.sources["budget.executed"] == Source("t.txt", line=4, column=6)
 
 

@@ -90,8 +90,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")
-        if slash and (name := column_field(column)) is not None:
-            rows.setdefault(row, []).append((name, checked_cell(column, name, cell, problems)))
+        if slash and (name := FIELD_OF_COLUMN.get(column) or _period_field(column)) is not None:
+            rows.setdefault(row, []).append((name, cell if cell.blank else checked_cell(column, name, cell, problems)))
     for row in [row for row in rows if row in SCORE_TOTAL_ROWS and _only_points(rows[row])]:
         del rows[row]  # the 总分 row closing the indicators (总分/分值 = 100, 总分/得分 = 99), no funds row
     if not rows:

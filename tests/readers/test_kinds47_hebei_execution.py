@@ -15,7 +15,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
-from perfbudget.model import Source
+from perfbudget.model import Budget, Problem, Severity, Source
 from perfbudget.readers.text import read_text
 
 runner = CliRunner()
@@ -42,6 +42,7 @@ def test_execution_written_as_label_value_pairs_is_typed_at_its_cell() -> None:
     project = document.projects[0]
     assert project.budget.total == Decimal("6.84")
     assert project.budget.executed == Decimal("5.70")  # 执行数's figure, not 到位数's
+    assert project.budget.rate is None  # 预算执行进度's 83.33 follows 执行数's figure: not paired
     assert project.sources["budget.executed"] == Source("t.txt", line=4, column=6)
 
 
@@ -70,3 +71,45 @@ def test_evaluate_scores_the_execution_the_pairs_give(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(path), "-a", str(path)])
     assert result.exit_code == 0, result.output
     assert "全年执行数 5.70万元，执行率 83.33%" in result.output, result.output
+
+
+def _read_with_funds(funds: str) -> tuple[Budget, list[Problem]]:
+    """The table with ``funds`` for its execution line(s) in place of Hebei's pairs."""
+    document, problems = read_text(HEAD.split("预算数 ")[0] + funds + WITHIN_POINTS, "t.txt")
+    assert document is not None, problems
+    return document.projects[0].budget, problems
+
+
+def test_a_rate_label_pairs_only_a_figure_written_as_a_percentage() -> None:
+    """预算执行率 | 分值 | 执行率 | 得分 as a row: the 10 after the label is the 分值, not a rate of 10 %
+    (kinds47 mend)."""
+    budget, _ = _read_with_funds("预算执行率 10 98% 9.8\n")
+    assert budget.rate in (None, Decimal(98))
+
+
+def test_a_label_opening_a_row_of_several_figures_pairs_none_of_them() -> None:
+    """全年执行数 over the columns 财政拨款 | 其他资金 | 合计: its first figure is one source's, not the total (kinds47
+    mend); one figure after the label is still its own (``执行数 5.70``)."""
+    budget, _ = _read_with_funds("资金 财政拨款 其他资金 合计\n全年执行数 5 1 6\n")
+    assert budget.executed is None
+    budget, _ = _read_with_funds("全年执行数 5.70\n")
+    assert budget.executed == Decimal("5.70")
+
+
+def test_a_paired_amount_is_read_in_the_tables_money_unit_and_checked_as_the_grids() -> None:
+    """``执行数 68400元`` under 金额单位：万元 is 6.84 万元, told; a figure no officer writes is refused at its cell, as
+    a grid's (kinds47 mend: 68,400 万元 was read)."""
+    budget, problems = _read_with_funds("预算数 6.84 执行数 68400元\n")
+    assert budget.executed == Decimal("6.84")
+    assert any("68400元" in p.message and p.severity is Severity.WARNING for p in problems), problems
+    budget, problems = _read_with_funds("预算数 6.84 执行数 1E+02\n")
+    assert budget.executed is None
+    assert any("科学计数法" in p.message and p.source == Source("t.txt", line=4, column=4) for p in problems)
+
+
+def test_a_periods_execution_label_is_never_paired() -> None:
+    """1-6月执行数, 截至6月底执行数: a 监控表's figures to the period's end, not the year's 全年执行数 (the pairs look
+    their labels up in execution_cells.FIELD_OF_COLUMN, which has no period's column)."""
+    for label in ("1-6月执行数", "截至6月底执行数", "上半年执行数"):
+        budget, _ = _read_with_funds(f"预算数 6.84 {label} 5.70\n")
+        assert budget.executed is None, label

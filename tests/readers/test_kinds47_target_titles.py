@@ -51,3 +51,42 @@ def test_a_self_evaluation_title_is_never_read_as_a_target_table() -> None:
     document, problems = read_text(text, "t.txt")
     assert document is not None, problems
     assert document.kind == "self-evaluation"
+
+
+def test_results_written_as_text_under_a_target_title_keep_the_self_evaluation() -> None:
+    """The indicators' actuals blank, the goal's 实际完成情况 or the 评价结论 filled: results all the same, never
+    「实际完成值等栏均未填写」 (kinds47 mend)."""
+    form = FORM.format(first="", second="")
+    for written in ("年度目标 | 完成养护100公里 | 实际完成情况 | 完成98公里养护 | | |\n",
+                    "评价结论 | 项目完成较好 | | | | |\n"):
+        text = form.replace("年度金额 | 50 | | | | |\n", f"年度金额 | 50 | | | | |\n{written}") \
+            if written.startswith("年度目标") else form + written
+        document, problems = read_text(text, "t.txt")
+        assert document is not None, problems
+        assert document.kind == "self-evaluation", written
+        assert not any("实际完成值等栏均未填写" in p.message for p in problems)
+
+
+def test_only_an_attachment_row_above_the_title_is_dropped_as_furniture() -> None:
+    """A bare year or number alone above the title is no 附件 mark: it is kept, as before (kinds47 mend: any page
+    furniture — a page number's shape — was dropped in silence)."""
+    for lead in ("2019", "12"):
+        document, problems = read_text(FORM.format(first="98公里", second="明显改善").replace("附件2 |", f"{lead} |"),
+                                       "t.txt")
+        assert document is not None, problems
+        project = document.projects[0]
+        assert ("", lead) in project.extras or lead in (project.title or ""), lead
+
+
+def test_a_target_tables_extra_columns_are_not_located_one_by_one() -> None:
+    """Only a 自评表's extra cells keep their own places (a 折算得分 taken for the score, readers/converted_scores.py):
+    a target table's rows, most of all rows read, skip that work (kinds47 mend: the reader's hot path)."""
+    text = FORM.format(first="", second="").replace("未达到指标值原因", "备注") \
+        .replace("明显改善 |  |", "明显改善 | 见说明 |").replace("| 实际完成值 |", "|") \
+        .replace("100公里 |  |", "100公里 |")
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    assert document.kind == "target"
+    second = document.projects[0].indicators[1]
+    assert ("备注", "见说明") in second.extras
+    assert "备注" not in second.sources

@@ -34,7 +34,7 @@ from perfbudget.readers.money_cells import money_amount
 from perfbudget.readers.total_rows import TOTAL_ROWS as SCORE_TOTAL_ROWS
 
 # the grid's column labels (label_key) of each typed figure
-_FIELD_OF_COLUMN = {
+FIELD_OF_COLUMN = {
     "年初预算数": "initial", "年初预算": "initial",
     "全年执行数": "executed", "执行数": "executed", "预算执行数": "executed", "全年执行": "executed",
     "资金执行数": "executed", "实际支出金额": "executed",  # (a 专项债 自评表's 债券资金管理指标 row: bond_funds.py)
@@ -54,7 +54,7 @@ _PERIOD_COLUMN = re.compile(r"^(?:1[-－—–~～至到]\d{1,2}月|截[至止]\
 
 def column_field(column: str) -> str | None:
     """The typed figure a funds column holds (``initial``, ``executed``, ``rate``, ``weight``, ``score``), or None."""
-    return _FIELD_OF_COLUMN.get(column) or _period_field(column)
+    return FIELD_OF_COLUMN.get(column) or _period_field(column)
 
 
 def typed_figure(name: str, text: str) -> Decimal | None:
@@ -71,7 +71,7 @@ _RATE = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*([%％])?$")
 _POINTS = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*分?$")
 # A character a mirror lost in transcoding after the figure (9.68? beside 4,764,453.11?, corpus 149): read as
 # money_cells reads such amounts, with a warning (reading32; the points were not read)
-_LOST_MARKS = "?\ufffd"
+LOST_MARKS = "?\ufffd"
 
 Figures = dict[str, tuple[Decimal, Source]]
 
@@ -90,18 +90,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")
-        if slash and (name := _FIELD_OF_COLUMN.get(column) or _period_field(column)) is not None:
-            if name in ("rate", "weight", "score") and (text := cell.text.strip()) and text[-1] in _LOST_MARKS \
-                    and _figure(name, kept := text[:-1].strip()) is not None:
-                if problems is not None:
-                    problems.append(Problem(cell.source, f"「{text}」数字后的「{text[-1]}」多为网页转码时丢失的"
-                                                         f"字符（如不换行空格），取 {kept}，请核对", Severity.WARNING))
-                cell = Cell(kept, cell.source)
-            if (refused := figure_refusal(column, cell.text)) is not None:
-                if problems is not None:
-                    problems.append(Problem(cell.source, refused))
-                cell = Cell("", cell.source)  # not typed (nor compared with the 执行率)
-            rows.setdefault(row, []).append((name, cell))
+        if slash and (name := FIELD_OF_COLUMN.get(column) or _period_field(column)) is not None:
+            rows.setdefault(row, []).append((name, cell if cell.blank else checked_cell(column, name, cell, problems)))
     for row in [row for row in rows if row in SCORE_TOTAL_ROWS and _only_points(rows[row])]:
         del rows[row]  # the 总分 row closing the indicators (总分/分值 = 100, 总分/得分 = 99), no funds row
     if not rows:
@@ -136,6 +126,23 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
                 problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，"
                                             f"取自「{quoted_row(row)}」行：{value}", Severity.INFO))
     return figures
+
+
+def checked_cell(column: str, name: str, cell: Cell, problems: list[Problem] | None) -> Cell:
+    """A funds cell under ``column`` (its figure a ``name``: ``rate`` …) as it is typed: a rate's or points' character
+    a mirror lost after the figure dropped (a warning), a figure no finance officer writes emptied (an error at the
+    cell, :func:`figure_refusal`: not typed, nor compared with the 执行率); else the cell itself."""
+    if name in ("rate", "weight", "score") and (text := cell.text.strip()) and text[-1] in LOST_MARKS \
+            and _figure(name, kept := text[:-1].strip()) is not None:
+        if problems is not None:
+            problems.append(Problem(cell.source, f"「{text}」数字后的「{text[-1]}」多为网页转码时丢失的"
+                                                 f"字符（如不换行空格），取 {kept}，请核对", Severity.WARNING))
+        cell = Cell(kept, cell.source)
+    if (refused := figure_refusal(column, cell.text)) is not None:
+        if problems is not None:
+            problems.append(Problem(cell.source, refused))
+        cell = Cell("", cell.source)
+    return cell
 
 
 # the rows a funds grid's total is the sum of (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金)

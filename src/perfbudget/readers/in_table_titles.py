@@ -39,12 +39,16 @@ def _dated_by(row: list[Cell], title: str) -> bool:
     return any(not cell.blank and with_year_note(title, cell.text) is not None for cell in row)
 
 
+_ATTACHMENT = ("附件", "附表")  # the marks of an attachment's row (附件2, 附表1：), page furniture above a title
+
+
 def title_rows(rows: list[list[Cell]], heading: str | None) -> tuple[list[list[Cell]], str | None]:
     """The rows without the leading title rows, and the heading they make (``heading`` when there are none)."""
-    if len(rows) > 2 and (lead := _only_text(rows[0])) is not None and is_furniture(lead) \
-            and (after := title_rows(rows[1:], heading))[1] != heading:
+    if len(rows) > 2 and (lead := _only_text(rows[0])) is not None and lead.lstrip().startswith(_ATTACHMENT) \
+            and is_furniture(lead) and (after := title_rows(rows[1:], heading))[1] != heading:
         # 附件2 alone in the row above the title row: page furniture, never the title (kinds47, corpus 48: the
-        # title was kept as an extra and the table had none)
+        # title was kept as an extra and the table had none). Only an attachment's mark: a bare 2019 or 12 there
+        # (furniture's page number too) is kept as before
         return after
     rest = rows
     if rows and (title := _only_text(rows[0])) is not None and looks_like_heading(title) and "\n" not in title \

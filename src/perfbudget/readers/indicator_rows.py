@@ -468,8 +468,11 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     elif plan.simple:
         n = len(cells)
         by_role = {role: cells[i] for i, role in plan.keyed if i < n}
-        extra_cells = [(head, cells[i]) for i, head in plan.extra_columns if i < n and not cells[i].blank]
-        extras = [(head, cell.text.strip()) for head, cell in extra_cells]
+        if parts.self_evaluation:  # (its extra cells kept for their places, below: a 折算得分's)
+            extra_cells = [(head, cells[i]) for i, head in plan.extra_columns if i < n and not cells[i].blank]
+            extras = [(head, cell.text.strip()) for head, cell in extra_cells]
+        else:
+            extras = [(head, cells[i].text.strip()) for i, head in plan.extra_columns if i < n and not cells[i].blank]
     else:
         by_role, extra_cells, signs = _fields(cells, plan.columns)
         extra_cells += [(head, cells[i]) for i, head in plan.spanned if i < len(cells) and not cells[i].blank]
@@ -628,10 +631,12 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
                 and any(ch not in _PLACEHOLDERS for ch in number_cell.text.strip()):
             extras.append((label, number_cell.text.strip()))  # an explanation, or a value shifted there: kept
     sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
-    for head, cell in extra_cells:
+    if parts.self_evaluation:
         # an extra column's cell keeps its place under its header's name (自评得分/单项指标折算得分): a value taken
-        # from it later (readers/converted_scores.py) is located at its own cell, not at the row's (kinds47)
-        sources.setdefault(head, cell.source)
+        # from it later (readers/converted_scores.py, a 自评表's only) is located at its own cell, not at the row's
+        # (kinds47; a target table's rows, most, skip it)
+        for head, cell in extra_cells:
+            sources.setdefault(head, cell.source)
     parts.indicators.append(Indicator(
         level1=tree.level1,
         level2=tree.level2,

@@ -72,7 +72,7 @@ from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.row_boundary_cut import row_boundary_cut
 from perfbudget.readers.side_label_rows import without_side_label
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
-from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, closing_texts
+from perfbudget.readers.stated_execution import CLOSING_LABELS, CONCLUSION_LABELS, RESULT_LABELS, closing_texts
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import BORROWED_HEADER_CHECK, borrowed_header_problem, grid_tree_tables, is_level_head
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
@@ -673,8 +673,10 @@ _RESULT_WORDS = ("自评", "评价", "监控", "执行情况", "完成情况", "
 def _unfilled_results(projects: list[Project]) -> Problem | None:
     """A note where tables read as a self-evaluation for their columns (实际完成值, 未达到指标值原因) are target tables
     all the same: every project titled as a 绩效目标表, and nothing a result — no indicator's 实际完成值 or 得分, no
-    execution, no score of the table's own. The transfer's 区域绩效目标表 prints those columns for the year's report
-    (corpus 48: 中等职业学校国家助学金和免学费补助资金绩效目标表, the columns empty). The mirror of
+    execution, no score of the table's own, no result text (an extra under a label of
+    :data:`stated_execution.RESULT_LABELS`: 实际完成情况, 评价结论 …). The transfer's 区域绩效目标表 prints those
+    columns for the year's report (corpus 48: 中等职业学校国家助学金和免学费补助资金绩效目标表, the columns
+    empty). The mirror of
     :func:`_titled_self_evaluation`'s warning; None where any project says otherwise."""
     if not projects or not any(p.indicators for p in projects):
         return None
@@ -684,8 +686,9 @@ def _unfilled_results(projects: list[Project]) -> Problem | None:
         if not _TARGET_TITLE.search(title) or any(word in title for word in _RESULT_WORDS) \
                 or budget.executed is not None or budget.score is not None or budget.rate is not None \
                 or project.table_total is not None or project.table_grade is not None \
-                or any(i.actual or i.score is not None or i.deviation for i in project.indicators):
-            return None
+                or any(i.actual or i.score is not None or i.deviation for i in project.indicators) \
+                or any(text.strip() and label_key(label) in RESULT_LABELS for label, text in project.extras):
+            return None  # (a result written as text: the goal's 实际完成情况, a 评价结论, 存在问题 …)
     first = projects[0]
     return Problem(first.source or Source(""), f"表题「{first.title}」是绩效目标表，表中的实际完成值等栏均未填写："
                    "按绩效目标表读取", Severity.WARNING)

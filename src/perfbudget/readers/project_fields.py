@@ -394,7 +394,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
     execution = execution_figures(parts.extras, problems, amounts.get("total")) if parts.extras else None
     if parts.self_evaluation and parts.extras \
-            and (paired := paired_figures(parts.extras, list(parts.money.values()), execution)):
+            and (paired := paired_figures(parts, execution, problems)):
         # 预算数 6.84 到位数 6.84 执行数 6.84 on one line of the header block, no grid (readers/execution_pairs.py)
         execution = {**(execution or {}), **paired}
     if parts.extras and (parts.self_evaluation or execution) \

@@ -195,3 +195,18 @@ def test_a_funds_label_keeps_the_lone_amount_an_extra() -> None:
     (project,) = read.document.projects
     assert project.budget.total == Decimal("80")
     assert not any("唯一的金额" in note for note in project.needs_check)
+
+
+@pytest.mark.parametrize("form", ["lines", "tabs"])
+@pytest.mark.parametrize("amount", ["1200000", "500000"])
+def test_an_ordinary_yuan_amount_keeps_the_stated_unit_under_a_wan_yuan_funds_label(form: str, amount: str) -> None:
+    """``单位：元`` over ``资金情况（万元）`` with an amount ordinary in 元 (1,200,000 元, not 120 亿元): the stated 元
+    holds, the disagreement warned at the amount — never a silent ×10,000 (readers/money_scale.py; fails before the
+    mend: read as 万元, only a note)."""
+    rows = [FUNDS_HEAD[0], [*FUNDS_HEAD[1][:2], amount], *INDICATORS]
+    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表", "单位：元"], form, "表"))
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert (project.budget.total, read.document.money_unit) == (Decimal(amount), "元")
+    assert any("两者不一致" in p.message for p in read.problems if p.severity is Severity.WARNING)
+    assert any("两者不一致" in note for note in project.needs_check)

@@ -210,3 +210,12 @@ def test_an_ordinary_yuan_amount_keeps_the_stated_unit_under_a_wan_yuan_funds_la
     assert (project.budget.total, read.document.money_unit) == (Decimal(amount), "元")
     assert any("两者不一致" in p.message for p in read.problems if p.severity is Severity.WARNING)
     assert any("两者不一致" in note for note in project.needs_check)
+
+
+@pytest.mark.parametrize("form", ["lines", "tabs"])
+def test_an_unrelated_labels_unit_note_does_not_end_the_stated_unit(form: str) -> None:
+    """``补助标准（元）`` above ``资金情况（万元）｜112`` under ``单位：元``: a label that is no funds label does not end the
+    statement's unit, so the funds label's note is still weighed (fails before the mend: 112 元)."""
+    rows = [FUNDS_HEAD[0], ["补助标准（元）", "每人每月300元"], FUNDS_HEAD[1], *INDICATORS]
+    project, money_unit = _read(rows, ["2024年项目支出绩效目标表", "单位：元"], form)
+    assert (project.budget.total, money_unit) == (Decimal("112"), "万元")

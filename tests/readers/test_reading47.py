@@ -219,3 +219,15 @@ def test_an_unrelated_labels_unit_note_does_not_end_the_stated_unit(form: str) -
     rows = [FUNDS_HEAD[0], ["补助标准（元）", "每人每月300元"], FUNDS_HEAD[1], *INDICATORS]
     project, money_unit = _read(rows, ["2024年项目支出绩效目标表", "单位：元"], form)
     assert (project.budget.total, money_unit) == (Decimal("112"), "万元")
+
+
+def test_two_amount_lines_give_no_budget_and_a_warning() -> None:
+    """``金额:100 万元`` and ``金额:20 万元``: neither is the form's only amount, so neither is taken as its budget; both
+    are kept as text and a warning names them (fails before the mend: budget 20, two notes each calling its amount the
+    only one)."""
+    read = load_bytes(GLUED_LABELS.replace("金额:100 万元\n", "金额:100 万元\n金额:20 万元\n").encode(), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert project.budget.total is None
+    assert not any("唯一的金额" in note for note in project.needs_check)
+    assert any("2 行金额" in p.message for p in read.problems if p.severity is Severity.WARNING)

@@ -12,7 +12,8 @@ label and its value (the longest such label: 填报人联系电话 before 联系
   填报单位, not 项目填报人 or 业务股室: those lines stay whole);
 * a ``label：value`` line is split at its colon, as everywhere; a lone ``金额：<amount> <money unit>`` line is the
   form's amount (its only one: asked only of a form whose lines name no funds label), read as its 资金总额 with that
-  unit, noted for a check; every other line is one cell (kept as an unlabelled text).
+  unit, noted for a check (two such lines or more: none is taken, each kept as a text, a warning names them); every
+  other line is one cell (kept as an unlabelled text).
 
 The table is then interpreted as any other: cut before its indicators, it is reported cut. Asked only when no other
 layout took the text (readers/text.py), so nothing any layout reads changes (corpus `195`, 澧县: refused until
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from perfbudget.model import Source
+from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.broken_form import glued_pair as _label_and_value
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.label_lines import label_line_cells
@@ -70,10 +71,15 @@ def looks_like_glued_label_lines(text: str) -> bool:
     return "名称" in text and _title_at(head_lines(text, _MOST_LINES)) is not None
 
 
-def _row(line: str, funds_named: bool) -> tuple[list[str], str | None]:
-    """The cells of one line, and a note when its lone 金额 was read as the form's amount."""
+def _amount(line: str) -> re.Match[str] | None:
+    """``金额：<amount> <money unit>`` on a line of its own: its figure and unit, else None."""
+    return _AMOUNT_LINE.match(unicodedata.normalize("NFKC", line.strip()))
+
+
+def _row(line: str, lone_amount: bool) -> tuple[list[str], str | None]:
+    """The cells of one line, and a note when it is the form's lone 金额, read as its amount."""
     text = line.strip()
-    if not funds_named and (amount := _AMOUNT_LINE.match(unicodedata.normalize("NFKC", text))) is not None:
+    if lone_amount and (amount := _amount(text)) is not None:
         figure, unit = amount.groups()
         return [f"资金总额（{unit}）", figure], f"表中唯一的金额「{text}」按项目的资金总额读取，请核对"
     if (pair := glued_pair(text)) is not None:
@@ -91,10 +97,16 @@ def read_glued_label_lines(text: str, file: str) -> list[RawTable]:
     title = lines[at].strip()
     body = [(n, line) for n, line in enumerate(lines[at + 1:], at + 2) if line.strip()]
     funds_named = any(_FUNDS_WORDS.search(line) for _, line in body)
+    amounts = [(lineno, line.strip()) for lineno, line in body if _amount(line) is not None]
     table = RawTable(title, Source(file, line=at + 1))
+    if not funds_named and len(amounts) > 1:  # which is the form's? not told: each kept as a text, warned of
+        table.problems.append(Problem(Source(file, line=amounts[0][0]), f"表中有 {len(amounts)} 行金额（"
+                                      + "、".join(f"「{line}」" for _, line in amounts)
+                                      + "），无法判断哪一行是项目的资金总额，均未作为预算数读取，请人工核对预算数",
+                                      Severity.WARNING))
     notes: list[str] = []
     for lineno, line in body:
-        cells, note = _row(line, funds_named)
+        cells, note = _row(line, not funds_named and len(amounts) == 1)
         if note is not None:
             notes.append(note)
         table.rows.append([Cell(cell, Source(file, line=lineno, column=j)) for j, cell in enumerate(cells, 1)])

@@ -231,3 +231,12 @@ def test_two_amount_lines_give_no_budget_and_a_warning() -> None:
     assert project.budget.total is None
     assert not any("唯一的金额" in note for note in project.needs_check)
     assert any("2 行金额" in p.message for p in read.problems if p.severity is Severity.WARNING)
+
+
+@pytest.mark.parametrize("name", ["主管部门综合业务经费", "资金总额管理系统建设", "实施单位党建活动经费", "联系电话系统升级改造"])
+def test_a_name_that_starts_with_a_label_word_is_read(name: str) -> None:
+    """``项目名称主管部门综合业务经费``: a label word the name starts with is the name's, not a second pair run in (a label
+    counts only after the name has started and where the value goes on after it; fails before the mend: refused)."""
+    read = load_bytes(GLUED_LABELS.replace("水源地规范化建设工作经费", name).encode(), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert [p.name for p in read.document.projects] == [name]

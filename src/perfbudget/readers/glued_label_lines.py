@@ -7,8 +7,9 @@ each line that starts with a label the reader knows, followed at once by words o
 label and its value (the longest such label: 填报人联系电话 before 联系电话). So is it read here, a row a line:
 
 * the text has a form's title line (``…绩效目标表``, ``…绩效目标申报表``) and, within the next lines, the project's
-  name so glued (项目名称, 专项名称 …), its value free of other labels (a line of several pairs run together is the
-  glued readers' matter, never split here); the other lines so glued are split too (the reader knows 项目名称 and
+  name so glued (项目名称, 专项名称 …), its value holding no other header label after its start with more after it
+  (a line of several pairs run together, ``…经费主管部门某局``, is the glued readers' matter, never split here; a name
+  starting with a label's words, ``项目名称主管部门综合业务经费``, is a name); the other lines so glued are split too (the reader knows 项目名称 and
   填报单位, not 项目填报人 or 业务股室: those lines stay whole);
 * a ``label：value`` line is split at its colon, as everywhere; a lone ``金额：<amount> <money unit>`` line is the
   form's amount (its only one: asked only of a form whose lines name no funds label), read as its 资金总额 with that
@@ -29,15 +30,17 @@ from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.broken_form import glued_pair as _label_and_value
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.label_lines import label_line_cells
-from perfbudget.readers.labels import header_field
+from perfbudget.readers.labels import HEADER_LABELS, header_field
 from perfbudget.readers.text_lines import head_lines
 
 _TITLE = re.compile(r"绩效目标(?:申报|批复|审核)?表(?:\s*[(（][^()（）]{0,10}[)）])?$")
 _LOOK = 12  # the lines after the title that must hold the glued pairs
 _LONGEST_LABEL = 12
 _SEPARATED = re.compile(r"[:：\t|]|\s{2,}")
-# labels a value must not hold: a line of several pairs run together is not split here
-_OTHER_LABELS = re.compile(r"项目名称|主管部门|实施单位|项目负责人|联系电话|资金总额|年度资金|财政拨款")
+# a header label inside a value, after its first character and with more after it (…经费主管部门某局: several pairs
+# run together, not split here); four characters or more (区域, 总额, 预算数 are words of many a name)
+_OTHER_LABEL = re.compile("|".join(map(re.escape, sorted((label for label in HEADER_LABELS if len(label) >= 4),
+                                                         key=len, reverse=True))))
 _AMOUNT_LINE = re.compile(r"^金额[:：]\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)$")
 _FUNDS_WORDS = re.compile(r"资金总额|年度资金|财政拨款|预算数|预算金额|项目金额|申报金额")
 _MOST_LINES = 400
@@ -45,12 +48,19 @@ _MOST_LINES = 400
 
 def glued_pair(line: str) -> tuple[str, str] | None:
     """(label, value) of a line starting with a known label glued to its value (``项目名称环保局…``), else None: no
-    separator near its start, the value holding no other label (readers/broken_form.glued_pair for the rest)."""
+    separator near its start, the value holding no other pair run in (:func:`_runs_on`; readers/broken_form.glued_pair
+    for the rest)."""
     line = line.strip()
     if _SEPARATED.search(line[:_LONGEST_LABEL + 1]):
         return None
     pair = _label_and_value(line)
-    return pair if pair is not None and _OTHER_LABELS.search(pair[1]) is None else None
+    return pair if pair is not None and not _runs_on(pair[1]) else None
+
+
+def _runs_on(value: str) -> bool:
+    """Whether ``value`` holds another pair run in: a header label after the name has started, the value going on
+    after it (``水源地建设主管部门某局``; ``主管部门综合业务经费`` is a name starting with a label's words)."""
+    return any(found.end() < len(value) for found in _OTHER_LABEL.finditer(value, 1))
 
 
 def _title_at(lines: list[str]) -> int | None:

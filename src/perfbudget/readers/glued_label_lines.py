@@ -9,8 +9,8 @@ label and its value (the longest such label: 填报人联系电话 before 联系
 * the text has a form's title line (``…绩效目标表``, ``…绩效目标申报表``) and, within the next lines, the project's
   name so glued (项目名称, 专项名称 …), its value holding no other header label after its start with more after it
   (a line of several pairs run together, ``…经费主管部门某局``, is the glued readers' matter, never split here; a name
-  starting with a label's words, ``项目名称主管部门综合业务经费``, is a name); the other lines so glued are split too (the reader knows 项目名称 and
-  填报单位, not 项目填报人 or 业务股室: those lines stay whole);
+  starting with a label's words, ``项目名称主管部门综合业务经费``, is a name); the other lines so glued are split too
+  (the reader knows 项目名称 and 填报单位, not 项目填报人 or 业务股室: those lines stay whole);
 * a ``label：value`` line is split at its colon, as everywhere; a lone ``金额：<amount> <money unit>`` line is the
   form's amount (its only one: asked only of a form whose lines name no funds label), read as its 资金总额 with that
   unit, noted for a check (two such lines or more: none is taken, each kept as a text, a warning names them); every
@@ -27,6 +27,7 @@ import re
 import unicodedata
 
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.broken_form import LONGEST_LABEL
 from perfbudget.readers.broken_form import glued_pair as _label_and_value
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.label_lines import label_line_cells
@@ -35,7 +36,6 @@ from perfbudget.readers.text_lines import head_lines
 
 _TITLE = re.compile(r"绩效目标(?:申报|批复|审核)?表(?:\s*[(（][^()（）]{0,10}[)）])?$")
 _LOOK = 12  # the lines after the title that must hold the glued pairs
-_LONGEST_LABEL = 12
 _SEPARATED = re.compile(r"[:：\t|]|\s{2,}")
 # a header label inside a value, after its first character and with more after it (…经费主管部门某局: several pairs
 # run together, not split here); four characters or more (区域, 总额, 预算数 are words of many a name)
@@ -51,7 +51,7 @@ def glued_pair(line: str) -> tuple[str, str] | None:
     separator near its start, the value holding no other pair run in (:func:`_runs_on`; readers/broken_form.glued_pair
     for the rest)."""
     line = line.strip()
-    if _SEPARATED.search(line[:_LONGEST_LABEL + 1]):
+    if _SEPARATED.search(line[:LONGEST_LABEL + 1]):
         return None
     pair = _label_and_value(line)
     return pair if pair is not None and not _runs_on(pair[1]) else None

@@ -62,8 +62,8 @@ _new = object.__new__
 # The fields new_parts sets, in order (checked against the dataclass at import: a field added to Parts stops
 # the import here until new_parts sets it too).
 _FIELDS = ("heading", "source", "unit", "money_unit", "label_money_unit", "name_cell", "money", "other_parts",
-           "fiscal_parts", "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation", "project_total", "cut",
-           "department", "needs_check", "unrelated", "second_name", "side_names",
+           "fiscal_parts", "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation",
+           "project_total", "cut", "department", "needs_check", "unrelated", "second_name", "side_names",
            "monitoring", "warnings")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")

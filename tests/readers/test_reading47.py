@@ -195,3 +195,72 @@ def test_a_funds_label_keeps_the_lone_amount_an_extra() -> None:
     (project,) = read.document.projects
     assert project.budget.total == Decimal("80")
     assert not any("唯一的金额" in note for note in project.needs_check)
+
+
+@pytest.mark.parametrize("form", ["lines", "tabs"])
+@pytest.mark.parametrize("amount", ["1200000", "500000"])
+def test_an_ordinary_yuan_amount_keeps_the_stated_unit_under_a_wan_yuan_label(form: str, amount: str) -> None:
+    """``单位：元`` over ``资金情况（万元）`` with an amount ordinary in 元 (1,200,000 元, not 120 亿元): the stated
+    元 holds, the disagreement warned at the amount — never a silent ×10,000 (readers/money_scale.py; fails before
+    the mend: read as 万元, only a note)."""
+    rows = [FUNDS_HEAD[0], [*FUNDS_HEAD[1][:2], amount], *INDICATORS]
+    read = load_bytes(*form_file(rows, ["2024年项目支出绩效目标表", "单位：元"], form, "表"))
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert (project.budget.total, read.document.money_unit) == (Decimal(amount), "元")
+    assert any("两者不一致" in p.message for p in read.problems if p.severity is Severity.WARNING)
+    assert any("两者不一致" in note for note in project.needs_check)
+
+
+@pytest.mark.parametrize("form", ["lines", "tabs"])
+def test_an_unrelated_labels_unit_note_does_not_end_the_stated_unit(form: str) -> None:
+    """``补助标准（元）`` above ``资金情况（万元）｜112`` under ``单位：元``: a label that is no funds label does not
+    end the statement's unit, so the funds label's note is still weighed (fails before the mend: 112 元)."""
+    rows = [FUNDS_HEAD[0], ["补助标准（元）", "每人每月300元"], FUNDS_HEAD[1], *INDICATORS]
+    project, money_unit = _read(rows, ["2024年项目支出绩效目标表", "单位：元"], form)
+    assert (project.budget.total, money_unit) == (Decimal("112"), "万元")
+
+
+def test_two_amount_lines_give_no_budget_and_a_warning() -> None:
+    """``金额:100 万元`` and ``金额:20 万元``: neither is the form's only amount, so neither is taken as its budget;
+    both are kept as text and a warning names them (fails before the mend: budget 20, two notes each calling its amount
+    the only one)."""
+    read = load_bytes(GLUED_LABELS.replace("金额:100 万元\n", "金额:100 万元\n金额:20 万元\n").encode(), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    (project,) = read.document.projects
+    assert project.budget.total is None
+    assert not any("唯一的金额" in note for note in project.needs_check)
+    assert any("2 行金额" in p.message for p in read.problems if p.severity is Severity.WARNING)
+
+
+@pytest.mark.parametrize("name", ["主管部门综合业务经费", "资金总额管理系统建设", "实施单位党建活动经费",
+                                  "联系电话系统升级改造"])
+def test_a_name_that_starts_with_a_label_word_is_read(name: str) -> None:
+    """``项目名称主管部门综合业务经费``: a label word the name starts with is the name's, not a second pair run in (a
+    label counts only after the name has started and where the value goes on after it; fails before the mend:
+    refused)."""
+    read = load_bytes(GLUED_LABELS.replace("水源地规范化建设工作经费", name).encode(), "表.txt")
+    assert read.document is not None, [str(p) for p in read.problems]
+    assert [p.name for p in read.document.projects] == [name]
+
+
+def test_one_funds_label_test_and_one_longest_label() -> None:
+    """The funds-label test the stream rebuild and the header block share (``资金情况`` / ``(万元)`` joined, the stated
+    unit weighed), and the one longest-label bound broken_form and glued_label_lines share (fails before the mend:
+    each written twice, 12 against 24)."""
+    from perfbudget.readers import broken_form, glued_label_lines
+    from perfbudget.readers.label_lines import is_funds_label
+    assert [is_funds_label(label) for label in ("资金情况", "年度资金总额", "财政拨款", "补助标准", "项目名称")] == [
+        True, True, True, False, False]
+    assert glued_label_lines.LONGEST_LABEL is broken_form.LONGEST_LABEL
+
+
+def test_a_note_line_between_two_rows_stays_its_own_line() -> None:
+    """A ``注：`` line, blank lines around it, between two rows one cell a line: the first row ends at the blank line,
+    the note is no cell (guard: passes before the mend too)."""
+    from perfbudget.readers.leading_pipe_cells import unwrap_leading_pipe_cells
+    note = "\u3000\u3000注：服务活动次数按年度统计。"
+    text = _with_blank_after_pipes(LEADING_PIPES).replace("满意度指标\n", f"{note}\n\n满意度指标\n", 1)
+    lines = unwrap_leading_pipe_cells(text).splitlines()
+    assert note in lines
+    assert not any("注：" in line for line in lines if "|" in line)

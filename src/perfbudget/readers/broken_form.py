@@ -41,8 +41,7 @@ _CUT_FIGURE = re.compile(r"\d\.$")
 _HEADER = frozenset({*HEADER_LABELS, *_NAME_LABELS})
 _COLUMN_HEADS = frozenset({*COLUMN_LABELS, *IGNORED_LABELS})
 _LABEL_ENDS = frozenset(label[k:] for label in _HEADER | _COLUMN_HEADS for k in range(len(label)))
-
-
+LONGEST_LABEL = max(map(len, _HEADER | _COLUMN_HEADS))  # the longest label the reader knows, in characters
 _NAMING = frozenset({"name", "unit", "department"})  # the fields of a label that names the project or its unit
 _VALUE_START = re.compile(r"[\u4e00-\u9fff\d]")
 
@@ -119,7 +118,7 @@ def _glued_cells(shown: list[str], plain: list[str], first_line: int) -> list[st
 
 def _longest(line: str, labels: frozenset[str]) -> str:
     """The longest of ``labels`` that ``line`` starts with, or ""."""
-    return next((line[:n] for n in range(min(len(line), 24), 1, -1) if line[:n] in labels), "")
+    return next((line[:n] for n in range(min(len(line), LONGEST_LABEL), 1, -1) if line[:n] in labels), "")
 
 
 def glued_pair(line: str) -> tuple[str, str] | None:

@@ -37,10 +37,10 @@ from perfbudget.readers.goal_lines import (
 )
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import (
-    FUNDS_FIELDS,
     UNIT_NAMING,
     has_gap,
     is_blank_to_fill,
+    is_funds_label,
     is_own_pair,
     label_line_cells,
     money_lines_cells,
@@ -775,14 +775,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i = period_run[-1] + 1
             continue
         if note_unit is not None:
-            if state.unit_stated and note_unit != parts.money_unit and not parts.money \
-                    and (field_name in FUNDS_FIELDS or label_key(text) in MONEY_BLOCKS):
-                # 单位：元 over the form, 资金情况（万元） over its amounts: the amounts are in the label's own unit
-                # (reading47, `213`: 112 read as 112 元, the 汉阴县 fund's 112 万元)
-                parts.needs_check.append(f"表中写明金额单位为「{parts.money_unit}」，资金标签「{text}」注明「{note_unit}」："
-                                         f"资金按标签所注的「{note_unit}」读取，请核对金额单位")
-                parts.money_unit = note_unit
-            state.unit_stated = False
+            if state.unit_stated and is_funds_label(text):
+                # 单位：元 over the form, 资金情况（万元） over its amounts: the label's unit a second candidate,
+                # decided by the total's size once it is known (readers/money_scale.label_unit_choice; reading47,
+                # `213`); only the first funds label is weighed (补助标准（元） above it, no funds label, ends nothing)
+                if note_unit != parts.money_unit and not parts.money:
+                    parts.label_money_unit = note_unit, text
+                state.unit_stated = False
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
             if field_name is None and _FIGURE_AFTER_NOTE.search(text) is not None:
                 pass  # 资金总额（万元）：50，主要用于…: a text holding a figure, kept as written (warned of below)

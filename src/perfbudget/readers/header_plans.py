@@ -226,7 +226,8 @@ def _plan_of(rows: list[list[Cell]], parts: Parts, base: int, key: tuple[str | i
         if _money_heads(row) is not None:
             return None
     if parts.fiscal_parts or parts.other_sources or parts.project_total is not None or parts.cut is not None \
-            or parts.needs_check or parts.unrelated is not None or parts.indicators:
+            or parts.needs_check or parts.label_money_unit is not None or parts.unrelated is not None \
+            or parts.indicators:
         return None
     made: list[int] = []
 

@@ -50,6 +50,13 @@ _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
 _MONEY = frozenset({"total", "fiscal", "other"})
 # a form's funds: the money a label line holds and the project's whole total (项目总金额)
 FUNDS_FIELDS = _MONEY | {"project-total"}
+
+
+def is_funds_label(label: str) -> bool:
+    """``label`` names a form's funds: a funds field (年度资金总额, 财政拨款) or a funds block (资金情况, 项目资金)."""
+    return header_field(label) in FUNDS_FIELDS or label_key(label) in MONEY_BLOCKS
+
+
 # the fields a form's header block names: who and what the table is about, and its funds
 BLOCK_FIELDS = _IDENTITY | FUNDS_FIELDS
 # the labels kept as extras that name a unit: those project_fields.unit_from_fields takes the budget unit from where

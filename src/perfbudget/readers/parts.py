@@ -16,6 +16,9 @@ class Parts:
     source: Source
     unit: Unit | None = None
     money_unit: str | None = None
+    # A funds label's own money unit against the stated one (单位：元 over 资金情况（万元）): (its unit, the label), a
+    # second candidate decided where the total is known (readers/money_scale.label_unit_choice).
+    label_money_unit: tuple[str, str] | None = None
     name_cell: Cell | None = None
     money: dict[str, Cell] = field(default_factory=dict)
     # Parts of 其他资金 given line by line (自有资金小计, 其他收入): added up when no 其他资金 cell.
@@ -58,9 +61,9 @@ class Parts:
 _new = object.__new__
 # The fields new_parts sets, in order (checked against the dataclass at import: a field added to Parts stops
 # the import here until new_parts sets it too).
-_FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts",
-           "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation", "project_total", "cut",
-           "department", "needs_check", "unrelated", "second_name", "side_names",
+_FIELDS = ("heading", "source", "unit", "money_unit", "label_money_unit", "name_cell", "money", "other_parts",
+           "fiscal_parts", "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation",
+           "project_total", "cut", "department", "needs_check", "unrelated", "second_name", "side_names",
            "monitoring", "warnings")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")
@@ -75,6 +78,7 @@ def new_parts(heading: str | None, source: Source) -> Parts:
     parts.source = source
     parts.unit = None
     parts.money_unit = None
+    parts.label_money_unit = None
     parts.name_cell = None
     parts.money = {}
     parts.other_parts = []

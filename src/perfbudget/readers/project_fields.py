@@ -25,7 +25,7 @@ from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
 from perfbudget.readers.money_cells import in_table_unit, money_amount, unplaced_funds_cells, unsplit_budget_cell
-from perfbudget.readers.money_scale import money_scale_note
+from perfbudget.readers.money_scale import label_unit_choice, money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.score_sums import score_sum_problems
@@ -436,6 +436,11 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                 "未作为预算数；请人工核对预算数")
         parts.needs_check.append(note)
         problems.append(Problem(investment.source, note, Severity.WARNING))
+    if budget.total is not None and "total" in parts.money and parts.label_money_unit is not None \
+            and parts.money_unit is not None:  # 单位：元 over 资金情况（万元）: the total's size decides, told
+        parts.money_unit, said = label_unit_choice(budget.total, parts.money_unit, *parts.label_money_unit)
+        parts.needs_check.append(said)
+        problems.append(Problem(parts.money["total"].source, said, Severity.WARNING))
     if budget.total is not None and "total" in parts.money \
             and (doubted := money_scale_note(budget.total, parts.money_unit)) is not None:
         parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written

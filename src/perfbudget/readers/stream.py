@@ -31,10 +31,9 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
-from perfbudget.readers.label_lines import FUNDS_FIELDS, has_gap, label_line_cells
+from perfbudget.readers.label_lines import has_gap, is_funds_label, label_line_cells
 from perfbudget.readers.labels import (
     LEVEL1_CUT_LABEL,
-    MONEY_BLOCKS,
     PROCESS_GROUP,
     column_role,
     fund_column,
@@ -187,8 +186,7 @@ def _unit_note_after_label(cells: list[Cell], i: int) -> bool:
     ``(万元)``, reading47, `213`: the note alone was no label, the block's money unit lost)."""
     if i + 1 >= len(cells) or not _UNIT_NOTE_CELL.match(cells[i + 1].text.strip()):
         return False
-    label = cells[i].text.strip()
-    return header_field(label) in FUNDS_FIELDS or label_key(label) in MONEY_BLOCKS
+    return is_funds_label(cells[i].text.strip())
 
 
 def join_split_labels(cells: list[Cell]) -> list[Cell]:

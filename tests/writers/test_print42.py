@@ -36,6 +36,8 @@ def _sheets(data: bytes) -> list[dict[str, Any]]:
         sheets.append({
             "name": sheet.title, "title": sheet.cell(1, 1).value, "header": sheet.cell(2, 1).value,
             "footer": sheet.oddFooter.center.text or "", "titles": sheet.print_title_rows,
+            # (the page a sheet's numbers begin at, when set: firstPageNumber's default is 1)
+            "start": (sheet.page_setup.firstPageNumber or 1) if sheet.page_setup.useFirstPageNumber else None,
             "breaks": [brk.id for brk in sheet.row_breaks.brk],
             "heights": [sheet.row_dimensions[n].height or list_xlsx.ONE_LINE_PIXELS * 0.75 for n in range(1, last + 1)],
             "numbers": [sheet.cell(n, 1).value for n in range(3, last + 1)]})
@@ -46,7 +48,11 @@ def _assert_every_row_paged(sheets: list[dict[str, Any]], count: int, room: floa
     """Every row once, in order, over the sheets; each sheet its title and header rows, repeated on its pages, at
     most ``most_breaks`` breaks, and every page of it (the rows between two breaks, or after the last) within
     ``room`` under the title and header rows — none left to the application to page; a list of more than one sheet
-    says on every page's foot which part it is."""
+    says on every page's foot which part it is, and its pages are numbered through the parts (a sheet's first page
+    number set, their total written out), so that a sheet printed alone, as Excel does, numbers its pages as the
+    whole workbook printed, as LibreOffice does."""
+    total = sum(len(sheet["breaks"]) + 1 for sheet in sheets)
+    before = 0
     assert [n for sheet in sheets for n in sheet["numbers"]] == list(range(1, count + 1))
     for part, sheet in enumerate(sheets, 1):
         assert sheet["titles"] == "$1:$2" and sheet["header"] == "编号", sheet["name"]
@@ -56,10 +62,14 @@ def _assert_every_row_paged(sheets: list[dict[str, Any]], count: int, room: floa
         repeated = heights[0] + heights[1]
         for first, end in zip([2, *sheet["breaks"]], [*sheet["breaks"], len(heights)], strict=True):
             assert repeated + sum(heights[first:end]) <= room, (sheet["name"], first, end)
-        assert "第 &P 页，共 &N 页" in sheet["footer"]
-        if len(sheets) > 1:
+        if len(sheets) == 1:
+            assert "第 &P 页，共 &N 页" in sheet["footer"]
+        else:
             assert f"第 {part} 部分，共 {len(sheets)} 部分" in sheet["footer"], sheet["footer"]
             assert part == 1 or f"第 {part} 部分" in sheet["title"]
+            assert f"第 &P 页，共 {total} 页" in sheet["footer"], sheet["footer"]
+            assert sheet["start"] == before + 1, (sheet["name"], sheet["start"], before)
+        before += len(sheet["breaks"]) + 1
 
 
 @pytest.mark.parametrize("count", [6144, 6145, 12289])
@@ -94,7 +104,10 @@ def test_a_list_is_split_into_sheets_at_every_size_and_height(most: int, monkeyp
 def test_a_list_split_into_sheets_prints_every_row_with_its_part_on_every_page(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Printed by LibreOffice (a sheet held to two breaks, so that 40 rows of six a page take three sheets): every row
-    printed once, every page saying 「第 N 部分，共 3 部分」 and its page number, and the title and header on each."""
+    printed once, every page saying 「第 N 部分，共 3 部分」 and its page number, and the title and header on each; the
+    pages numbered 1 to M through the parts, each saying 「共 M 页」, and each part's first page the number the sheet
+    begins at (what Excel prints the sheet alone with: on print42's first reading LibreOffice numbered the whole
+    workbook and Excel each sheet from 1)."""
     import pdfplumber
 
     from perfbudget.writers import list_xlsx
@@ -113,6 +126,10 @@ def test_a_list_split_into_sheets_prints_every_row_with_its_part_on_every_page(
     parts = [next(part for part in (1, 2, 3) if f"第{part}部分，共3部分" in text) for text in texts]
     assert parts == sorted(parts) and set(parts) == {1, 2, 3}, parts
     assert all("项目列表（全部年度）" in text and "项目名称" in text and "页，共" in text for text in texts)
+    assert [n for n, text in enumerate(texts, 1) if f"第{n}页，共{len(texts)}页" not in text] == []
+    starts = [1 + parts.index(part) for part in (1, 2, 3)]
+    assert [sheet["start"] for sheet in _sheets(path.read_bytes())] == starts, starts
+    assert all(f"共 {len(texts)} 页" in sheet["footer"] for sheet in _sheets(path.read_bytes()))
 
 
 def test_a_page_cut_after_a_list_counts_the_lists_margin_under_it() -> None:

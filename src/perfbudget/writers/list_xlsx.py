@@ -184,7 +184,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
     sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns)
     fill, breaks = PageFill(room, repeated), list[int]()
     write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
-    count, number = 0, 2
+    count, number, pages = 0, 2, list[int]()  # (each finished part's printed pages)
     for values in rows:
         height = _row_height(values, widths)
         if fill.starts_page(height or ONE_LINE_PIXELS * 0.75, repeated):
@@ -192,6 +192,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                 breaks.append(number)
             else:  # the sheet holds no more breaks: the list goes on in a sheet of its own (print42)
                 sheet.set_h_pagebreaks(breaks)
+                pages.append(len(breaks) + 1)
                 sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns)
                 write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
                 fill, breaks, number = PageFill(room, repeated), [], 2
@@ -217,10 +218,23 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
         count += 1
         number += 1
     sheet.set_h_pagebreaks(breaks)
-    if len(parts) > 1:  # each page says which part it is of, once the pages are apart
-        for part, each in enumerate(parts, 1):
-            each.set_footer(f"&C{part_label(part, len(parts))}　{PAGE_NUMBER}")
+    pages.append(len(breaks) + 1)
+    if len(parts) > 1:  # each page says which part it is of, once the pages are apart, and its page of them all
+        _number_through(parts, pages)
     return count
+
+
+def _number_through(parts: Sequence[Any], pages: Sequence[int]) -> None:
+    """Number the pages of a list's ``parts`` (sheets of ``pages`` printed pages each) through them all: each sheet
+    begins at the pages before it and one, and says the pages of them all as a number — 「第 K 部分，共 P 部分　第 N
+    页，共 M 页」 the same from every program. (print42's first reading left ``&P``/``&N`` to the program: LibreOffice
+    prints the whole workbook and numbered part 2's first page 「第 4 页，共 7 页」, Excel prints the active sheet by
+    default and numbered it 「第 1 页，共 3 页」.)"""
+    total, before = sum(pages), 0
+    for part, (sheet, count) in enumerate(zip(parts, pages, strict=True), 1):
+        sheet.set_start_page(before + 1)
+        sheet.set_footer(f"&C{part_label(part, len(parts))}　{PAGE_NUMBER.replace('&N', str(total))}")
+        before += count
 
 
 def part_label(part: int, parts: int) -> str:

@@ -513,6 +513,23 @@ def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]
     return widths
 
 
+def _fill(heights: Iterable[float], room: float, used: float, placed: int, again: float, after: float = math.inf,
+          later: float = 0.0) -> tuple[list[int], float, int]:
+    """The rule of :func:`page_starts` and :class:`PageFill`: the rows of ``heights`` (0-based) that do not fit under
+    the ``used`` points of ``placed`` rows already on a page of ``room`` points (and there are some), so that they
+    begin the next page under ``again`` points of rows printed again there (a row past ``after``: ``later``); with
+    the points and rows then on the last page. One loop over the run in local variables (the second reading of
+    print42: ``page_starts`` through a method call a row took twice the time on long runs)."""
+    starts: list[int] = []
+    for row, height in enumerate(heights):
+        if used + height > room and placed:
+            starts.append(row)
+            used, placed = later if row > after else again, 0
+        used += height
+        placed += 1
+    return starts, used, placed
+
+
 class PageFill:
     """The printed page a run of rows is filling, a row at a time: :meth:`starts_page` tells whether the next row
     begins a new page (:func:`page_starts` of a whole run; a list written as it is read counts its pages so without
@@ -526,12 +543,8 @@ class PageFill:
     def starts_page(self, height: float, again: float = 0.0) -> bool:
         """Place a row ``height`` points tall: True when it does not fit under the rows already on the page (and
         there are some), so that it begins the next page under ``again`` points of rows printed again there."""
-        new = self.placed > 0 and self.used + height > self.room
-        if new:
-            self.used, self.placed = again, 0
-        self.used += height
-        self.placed += 1
-        return new
+        starts, self.used, self.placed = _fill((height,), self.room, self.used, self.placed, again)
+        return bool(starts)
 
 
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None,
@@ -539,9 +552,9 @@ def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeat
     """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
     ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again — or, with no
     such row among ``heights``, ``again`` points of rows above them (a list's title and header rows)."""
-    fill = PageFill(room, lead)
-    return [row for row, height in enumerate(heights)
-            if fill.starts_page(height, heights[repeated] if repeated is not None and row > repeated else again)]
+    if repeated is None or not -len(heights) <= repeated < len(heights):
+        return _fill(heights, room, lead, 0, again)[0]
+    return _fill(heights, room, lead, 0, again, repeated, heights[repeated])[0]
 
 
 # A Word table row of one line of 10.5 pt text as Word, WPS and LibreOffice set it (the table style's single spacing,

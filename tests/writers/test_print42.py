@@ -263,3 +263,15 @@ def test_page_starts_costs_no_call_a_row() -> None:
     assert starts[:3] == [4, 7, 10] and len(starts) == 1 + (30_000 - 4 - 1) // 3, starts[:5]
     fill = PageFill(100.0, 15.0)  # a row at a time, as a list is written: the same pages
     assert [row for row, height in enumerate(heights) if fill.starts_page(height, 30.0 if row > 1 else 0.0)] == starts
+
+
+def test_the_sign_off_css_says_the_footer_and_page_number_as_the_forms_do() -> None:
+    """The second reading of print42: ``SIGN_CSS`` quoted the sign-off line by hand and copied ``PRINT_CSS``'s page
+    counter. One counter (``PAGE_COUNTER``) in both, the line quoted by ``css_string``: the same line as the Word and
+    Excel footers, and a footer holding 「"」 or 「\\」 would stay a CSS string."""
+    from perfbudget.writers.print_layout import PAGE_COUNTER, PRINT_CSS, SIGN_CSS, SIGN_FOOTER, css_string
+
+    assert f"content:{PAGE_COUNTER};" in PRINT_CSS.replace("\n", "")
+    assert f"@bottom-right{{content:{PAGE_COUNTER};" in SIGN_CSS
+    assert f"@bottom-left{{content:{css_string(SIGN_FOOTER)};" in SIGN_CSS
+    assert SIGN_CSS.count('"') == PAGE_COUNTER.count('"') + 2

@@ -51,20 +51,13 @@ PAGE_NUMBER = "第 &P 页，共 &N 页"
 # repeated on every page. Rows are kept whole by their cells that span one row: a row kept whole
 # (tr) holds its cells merged down too, so Chromium moved a table whose 产出指标 spans 45 rows to
 # the next page whole, leaving the first page a third empty.
-PRINT_CSS = """
-@page{size:A4;margin:15mm 12mm 16mm;
-@bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
-@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2,h3{break-after:avoid}
-thead{display:table-header-group}}
+PAGE_COUNTER = '"第 " counter(page) " 页，共 " counter(pages) " 页"'  # 「第 N 页，共 M 页」 as CSS content
+PRINT_CSS = f"""
+@page{{size:A4;margin:15mm 12mm 16mm;
+@bottom-center{{content:{PAGE_COUNTER};font-size:9pt}}}}
+@media print{{td:not([rowspan]),th:not([rowspan]){{break-inside:avoid}}h2,h3{{break-after:avoid}}
+thead{{display:table-header-group}}}}
 """
-
-# The official forms printed from a browser (the 绩效目标表, 自评表 and 监控表 downloads, a unit's publication) carry
-# the sign-off line at the left of every page's foot and the page number at its right, as their Word and Excel forms
-# print their footers (print42: the pages printed the page number alone, no 填报人/审核人/填报日期 to sign); not the
-# public page or the web's own pages, which nobody signs.
-SIGN_CSS = ("@page{@bottom-left{content:" + '"' + SIGN_FOOTER + '"' + ";font-size:9pt;white-space:pre}"
-            "@bottom-center{content:none}"
-            '@bottom-right{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}')
 
 # A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints
 # a range's centred text where the middle falls — across a page break, cut in two: the 自评表's 效益指标
@@ -726,6 +719,14 @@ def css_string(text: str) -> str:
     """``text`` as a quoted CSS string: every ASCII character but letters, digits and the space escaped (a name holding
     「"」 or 「</style>」 stays inside its string and its ``<style>``)."""
     return '"' + "".join(c if c.isalnum() or c == " " or ord(c) > 0x9f else f"\\{ord(c):x} " for c in text) + '"'
+
+
+# The official forms printed from a browser (the 绩效目标表, 自评表 and 监控表 downloads, a unit's whole 绩效目标表
+# download) carry the sign-off line at the left of every page's foot and the page number at its right, as their Word
+# and Excel forms print their footers (print42: the pages printed the page number alone, no 填报人/审核人/填报日期 to
+# sign); not the public unit page or the web's own pages, which nobody signs.
+SIGN_CSS = (f"@page{{@bottom-left{{content:{css_string(SIGN_FOOTER)};font-size:9pt;white-space:pre}}"
+            f"@bottom-center{{content:none}}@bottom-right{{content:{PAGE_COUNTER};font-size:9pt}}}}")
 
 
 def html_page_rule(name: str, head: str, wide: bool = False) -> str:

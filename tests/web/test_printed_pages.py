@@ -8,6 +8,7 @@ fetched signed in and printed from a file whose stylesheet is the app's own (/st
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -586,10 +587,19 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
     (tmp_path / "unit.docx").write_bytes(word)
     page = client.get(f"/units/{SEED_UNIT}/opinion.html").text
     (tmp_path / "unit.html").write_text(page, encoding="utf-8")
-    printed = {"docx": ([table.rows[0].cells[0].text for table in WordDocument(tmp_path / "unit.docx").tables],
+    tables = WordDocument(tmp_path / "unit.docx").tables
+    printed = {"docx": ([table.rows[0].cells[0].text for table in tables],
                         to_pdf([tmp_path / "unit.docx"], tmp_path)["unit.docx"]),
                "html": ([unescape(h) for h in re.findall(r"<h2>(.*?)</h2>", page)],
                         chromium_pdf(tmp_path / "unit.html", tmp_path))}
+    # whether each part a page's foot cut, a 「（续）」 part after it, ends in a list, as written: the last paragraph of
+    # its Word table a list's, its table's cell ending in <ul>/<ol> (opinion.css keeps a cell's last list's margin)
+    parts = page.split('<table class="opinion-project')[1:]
+    cut_after_list = {
+        "docx": [before.rows[-1].cells[0].paragraphs[-1].style.name.startswith("List")
+                 for before, table in itertools.pairwise(tables) if table.rows[0].cells[0].text.endswith("（续）")],
+        "html": [re.search(r"</[ou]l>\s*</td>", before) is not None
+                 for before, part in itertools.pairwise(parts) if part.startswith(" continued")]}
     for form, (headings, pdf_path) in printed.items():
         names = [_plain(heading) for heading in headings if not heading.endswith("（续）")]
         assert len(names) == len(web.project_ids), (form, names)
@@ -604,6 +614,7 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
         # free (room: 98.5 %) and its last paragraph's room after it (the second reading of print41: until then the
         # page's slack was 4 lines of 17.85 pt where its lines are 15, a 10 pt gap counted twice hidden in it)
         kept = foot - MARGIN - measure.room + measure.after
+        ends_in_list = iter(cut_after_list[form])
         for number in range(1, len(placed)):
             free = foot - placed[number - 1][-2][1]  # (below the last line above the page number)
             begins = placed[number][1][3].startswith(tuple(names)) and not placed[number][1][3].endswith(
@@ -617,11 +628,12 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
             # dimension's heading is taller than the 5 lines that held any block until opinion36; a page of them holds
             # more wrapped lines, each of which the layout may count a line longer: Chromium's page 11 of the seed's
             # unit ends 96.4 pt above its foot, its first block 57.5 pt, 51 pt kept here), the same kept by both
-            # (print42: a page cut inside a project keeps the 10 pt under its part's last list too, ``list_end``:
-            # the page's own cell margin, which the layout now counts where it cuts; Word's forms have none)
+            # (print42: a page cut inside a project after a list keeps the 10 pt under it too, ``list_end``: the page's
+            # own cell margin, which the layout now counts where it cuts; Word's forms have none. Not after a
+            # paragraph, whose ``after`` ``kept`` holds: a layout cutting 10 pt early under one would pass)
             wanted = kept + (_leading_block(placed[number]) + above + 2 * line if begins
                              else max(5 * line, _leading_block(placed[number], going_on=True) + 2 * line)
-                             + measure.list_end)
+                             + (measure.list_end if next(ends_in_list) else 0.0))
             assert free < wanted, (form, number, free, wanted)
         seen: list[str] = []
         went_on = 0

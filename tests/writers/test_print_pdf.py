@@ -33,6 +33,7 @@ from perfbudget.writers.evaluation_docx import evaluation_docx
 from perfbudget.writers.evaluation_html import evaluation_html
 from perfbudget.writers.evaluation_layout import project_grid as evaluation_grid
 from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+from perfbudget.writers.print_layout import PRINT_CSS
 from perfbudget.writers.target_table_export import render
 from perfbudget.writers.target_table_layout import project_grid as target_grid
 from tests.conftest import SAMPLES, soffice_path, soffice_profile
@@ -737,11 +738,30 @@ def _figure(text: str) -> bool:
     return text.replace(".", "", 1).isdigit()
 
 
+def _foot_margin(css: str) -> float:
+    """The bottom margin in points of the first ``@page`` rule's ``margin`` in ``css`` (mm; one to four values, as
+    CSS reads them: the bottom the first, the first, the third, the third)."""
+    found = re.search(r"@page\{[^}]*?margin:([\d.m ]+?)[;}]", css)
+    assert found is not None, css
+    values = [float(value.removesuffix("mm")) for value in found.group(1).split()]
+    return values[0 if len(values) < 3 else 2] * 72 / 25.4
+
+
+def test_the_foot_margin_is_read_as_css_reads_it() -> None:
+    """The second reading of print42: :func:`_body_words` hard-coded PRINT_CSS's 16 mm."""
+    mm = 72 / 25.4
+    assert [_foot_margin(f"@page{{size:A4;margin:{values};}}") for values in ("10mm", "10mm 12mm", "15mm 12mm 16mm",
+                                                                            "15mm 12mm 17mm 11mm")] == pytest.approx([
+        10 * mm, 10 * mm, 16 * mm, 17 * mm])
+    assert _foot_margin(PRINT_CSS) == pytest.approx(16 * mm)
+
+
 def _body_words(pdf: Any) -> list[str]:
-    """The words printed on the pages above their foot margin (16 mm, PRINT_CSS): not the page number or, since
-    print42, the sign-off line 「填报人：… 填报日期：　年　月　日」, whose 「日」 stands alone between its spaces."""
+    """The words printed on the pages above their foot margin (PRINT_CSS's): not the page number or, since print42,
+    the sign-off line 「填报人：… 填报日期：　年　月　日」, whose 「日」 stands alone between its spaces."""
+    foot = _foot_margin(PRINT_CSS)
     return [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()
-            if w["bottom"] < printed.height - 16 * 72 / 25.4]
+            if w["bottom"] < printed.height - foot]
 
 
 def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_path: Path,

@@ -133,6 +133,11 @@ class Measure:
         above = self.list_start if previous is None else 0.0  # (a part's first paragraph: a list's room above)
         return lines_needed(entry.text, self.units) * self.line + self.after + above
 
+    def end(self, block: Sequence[Entry]) -> float:
+        """The room under ``block`` when a part of a project's table ends with it: :attr:`list_end` when it ends with
+        a list (a table cell's last list keeps its margin), else none (a paragraph's ``after`` is in its height)."""
+        return self.list_end if block and block[-1].kind in LISTED else 0.0
+
     def name(self, text: str, top: bool = False) -> float:
         """The project's name row ``text`` (``top``: at the top of a page)."""
         extra = self.top_extra if top and self.top_extra is not None else self.name_extra
@@ -184,8 +189,8 @@ class Layout:
 
 
 def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]], signed: bool = False) -> list[float]:
-    """The printed height of each of a project's blocks, the last with :attr:`Measure.list_end` when it ends with a
-    list and no signature follows it (``signed``: the unit's last project, 「审核人：…」 under it in its cell)."""
+    """The printed height of each of a project's blocks, the last with the room under it (:meth:`Measure.end`) when
+    no signature follows it (``signed``: the unit's last project, 「审核人：…」 under it in its cell)."""
     heights = []
     previous: str | None = None
     for block in project_blocks:
@@ -194,18 +199,17 @@ def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]], s
             height += measure.entry(entry, previous, same_block=number > 0)
             previous = entry.kind
         heights.append(height)
-    if heights and not signed and previous in LISTED:
-        heights[-1] += measure.list_end
+    if heights and not signed:
+        heights[-1] += measure.end(project_blocks[-1])
     return heights
 
 
 def cut_ends(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -> list[float]:
-    """The room under each of a project's blocks but its last when a page is cut after it: a part ending with a list
-    keeps its :attr:`Measure.list_end` as the project's end does (its part is a table of its own, and a table cell's
+    """The room under each of a project's blocks but its last when a page is cut after it, :meth:`Measure.end` as
+    under the project's last block (:func:`block_heights`; its part is a table of its own, and a table cell's
     last list keeps its margin; until print42 it was counted under a project's last block only, so a page cut within
     10 pt of its foot after a finding ran over, its last finding printed alone on a page of its own)."""
-    return [measure.list_end if number < len(project_blocks) - 1 and block and block[-1].kind in LISTED else 0.0
-            for number, block in enumerate(project_blocks)]
+    return [*map(measure.end, project_blocks[:-1]), 0.0] if project_blocks else []
 
 
 def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence[Sequence[Entry]]]],

@@ -179,23 +179,30 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                       for f in dict.fromkeys(c.number_format for c in columns if c.number_format)}
     formats = [number_formats[c.number_format] if c.number_format else text_format for c in columns]
     widths = [c.width for c in columns]
+    header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
+                                         "align": "center", "valign": "vcenter", "text_wrap": True})
     room = _page_room(widths)
     parts: list[Any] = []
-    sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns)
-    fill, breaks = PageFill(room, repeated), list[int]()
+    sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns, widths, header_format)
+    fill = PageFill(room, repeated)
+    breaks: list[int] = []
     write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
     count, number = 0, 2
+    pages: list[int] = []  # each finished part's printed pages
     for values in rows:
         height = _row_height(values, widths)
-        if fill.starts_page(height or ONE_LINE_PIXELS * 0.75, repeated):
+        points = height or ONE_LINE_PIXELS * 0.75
+        if fill.starts_page(points, repeated):
             if len(breaks) < _MAX_BREAKS:
                 breaks.append(number)
             else:  # the sheet holds no more breaks: the list goes on in a sheet of its own (print42)
                 sheet.set_h_pagebreaks(breaks)
-                sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns)
+                pages.append(len(breaks) + 1)
+                sheet, repeated = _begin_part(workbook, parts, sheet_name, title, made, columns, widths,
+                                              header_format)
                 write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
                 fill, breaks, number = PageFill(room, repeated), [], 2
-                fill.starts_page(height or ONE_LINE_PIXELS * 0.75)
+                fill.starts_page(points)
         if height is not None:
             sheet.set_row(number, height)
         for n, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
@@ -217,10 +224,23 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
         count += 1
         number += 1
     sheet.set_h_pagebreaks(breaks)
-    if len(parts) > 1:  # each page says which part it is of, once the pages are apart
-        for part, each in enumerate(parts, 1):
-            each.set_footer(f"&C{part_label(part, len(parts))}　{PAGE_NUMBER}")
+    pages.append(len(breaks) + 1)
+    if len(parts) > 1:  # each page says which part it is of, once the pages are apart, and its page of them all
+        _number_through(parts, pages)
     return count
+
+
+def _number_through(parts: Sequence[Any], pages: Sequence[int]) -> None:
+    """Number the pages of a list's ``parts`` (sheets of ``pages`` printed pages each) through them all: each sheet
+    begins at the pages before it and one, and says the pages of them all as a number — 「第 K 部分，共 P 部分　第 N
+    页，共 M 页」 the same from every program. (print42's first reading left ``&P``/``&N`` to the program: LibreOffice
+    prints the whole workbook and numbered part 2's first page 「第 4 页，共 7 页」, Excel prints the active sheet by
+    default and numbered it 「第 1 页，共 3 页」.)"""
+    total, before = sum(pages), 0
+    for part, (sheet, count) in enumerate(zip(parts, pages, strict=True), 1):
+        sheet.set_start_page(before + 1)
+        sheet.set_footer(f"&C{part_label(part, len(parts))}　{PAGE_NUMBER.replace('&N', str(total))}")
+        before += count
 
 
 def part_label(part: int, parts: int) -> str:
@@ -232,16 +252,16 @@ _SHEET_NAME_CHARS = 31  # Excel's longest sheet name
 
 
 def _begin_part(workbook: xlsxwriter.Workbook, parts: list[Any], sheet_name: str, title: str, made: str,
-                columns: Sequence[SheetColumn]) -> tuple[Any, float]:
+                columns: Sequence[SheetColumn], widths: Sequence[float], header_format: Any) -> tuple[Any, float]:
     """A new sheet for the list's next part (its first, or the next once a sheet holds :data:`_MAX_BREAKS` page
     breaks), set up to print — widths, frozen and repeated title and header rows, A4 landscape one page wide,
     margins, page numbers — with its title row (a later part's title saying 「（续，第 N 部分）」) and header row;
-    the sheet and the points of the two rows, printed again on every page."""
+    the sheet and the points of the two rows, printed again on every page. ``widths`` are the columns' and
+    ``header_format`` the header cells' (one for all the parts)."""
     part = len(parts) + 1
     suffix = "" if part == 1 else f"（{part}）"
     sheet = workbook.add_worksheet(sheet_name[:_SHEET_NAME_CHARS - len(suffix)] + suffix)
     parts.append(sheet)
-    widths = [c.width for c in columns]
     for n, column in enumerate(columns):
         sheet.set_column_pixels(n, n, _column_pixels(column.width))
     sheet.freeze_panes(2, 0)
@@ -257,8 +277,6 @@ def _begin_part(workbook: xlsxwriter.Workbook, parts: list[Any], sheet_name: str
     header_height = _row_height(headers, widths)
     if header_height is not None:
         sheet.set_row(1, header_height)
-    header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
-                                         "align": "center", "valign": "vcenter", "text_wrap": True})
     for n, header in enumerate(headers):
         sheet.write_string(1, n, _text(header), header_format)
     return sheet, title_height + (header_height or ONE_LINE_PIXELS * 0.75)

@@ -51,20 +51,13 @@ PAGE_NUMBER = "第 &P 页，共 &N 页"
 # repeated on every page. Rows are kept whole by their cells that span one row: a row kept whole
 # (tr) holds its cells merged down too, so Chromium moved a table whose 产出指标 spans 45 rows to
 # the next page whole, leaving the first page a third empty.
-PRINT_CSS = """
-@page{size:A4;margin:15mm 12mm 16mm;
-@bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
-@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2,h3{break-after:avoid}
-thead{display:table-header-group}}
+PAGE_COUNTER = '"第 " counter(page) " 页，共 " counter(pages) " 页"'  # 「第 N 页，共 M 页」 as CSS content
+PRINT_CSS = f"""
+@page{{size:A4;margin:15mm 12mm 16mm;
+@bottom-center{{content:{PAGE_COUNTER};font-size:9pt}}}}
+@media print{{td:not([rowspan]),th:not([rowspan]){{break-inside:avoid}}h2,h3{{break-after:avoid}}
+thead{{display:table-header-group}}}}
 """
-
-# The official forms printed from a browser (the 绩效目标表, 自评表 and 监控表 downloads, a unit's publication) carry
-# the sign-off line at the left of every page's foot and the page number at its right, as their Word and Excel forms
-# print their footers (print42: the pages printed the page number alone, no 填报人/审核人/填报日期 to sign); not the
-# public page or the web's own pages, which nobody signs.
-SIGN_CSS = ("@page{@bottom-left{content:" + '"' + SIGN_FOOTER + '"' + ";font-size:9pt;white-space:pre}"
-            "@bottom-center{content:none}"
-            '@bottom-right{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}')
 
 # A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints
 # a range's centred text where the middle falls — across a page break, cut in two: the 自评表's 效益指标
@@ -513,6 +506,23 @@ def widened_for_fewer_pages(widths: list[float], pages_of: Callable[[list[float]
     return widths
 
 
+def _fill(heights: Iterable[float], room: float, used: float, placed: int, again: float, after: float = math.inf,
+          later: float = 0.0) -> tuple[list[int], float, int]:
+    """The rule of :func:`page_starts` and :class:`PageFill`: the rows of ``heights`` (0-based) that do not fit under
+    the ``used`` points of ``placed`` rows already on a page of ``room`` points (and there are some), so that they
+    begin the next page under ``again`` points of rows printed again there (a row past ``after``: ``later``); with
+    the points and rows then on the last page. One loop over the run in local variables (the second reading of
+    print42: ``page_starts`` through a method call a row took twice the time on long runs)."""
+    starts: list[int] = []
+    for row, height in enumerate(heights):
+        if used + height > room and placed:
+            starts.append(row)
+            used, placed = later if row > after else again, 0
+        used += height
+        placed += 1
+    return starts, used, placed
+
+
 class PageFill:
     """The printed page a run of rows is filling, a row at a time: :meth:`starts_page` tells whether the next row
     begins a new page (:func:`page_starts` of a whole run; a list written as it is read counts its pages so without
@@ -526,12 +536,8 @@ class PageFill:
     def starts_page(self, height: float, again: float = 0.0) -> bool:
         """Place a row ``height`` points tall: True when it does not fit under the rows already on the page (and
         there are some), so that it begins the next page under ``again`` points of rows printed again there."""
-        new = self.placed > 0 and self.used + height > self.room
-        if new:
-            self.used, self.placed = again, 0
-        self.used += height
-        self.placed += 1
-        return new
+        starts, self.used, self.placed = _fill((height,), self.room, self.used, self.placed, again)
+        return bool(starts)
 
 
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None,
@@ -539,9 +545,9 @@ def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeat
     """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
     ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again — or, with no
     such row among ``heights``, ``again`` points of rows above them (a list's title and header rows)."""
-    fill = PageFill(room, lead)
-    return [row for row, height in enumerate(heights)
-            if fill.starts_page(height, heights[repeated] if repeated is not None and row > repeated else again)]
+    if repeated is None or not -len(heights) <= repeated < len(heights):
+        return _fill(heights, room, lead, 0, again)[0]
+    return _fill(heights, room, lead, 0, again, repeated, heights[repeated])[0]
 
 
 # A Word table row of one line of 10.5 pt text as Word, WPS and LibreOffice set it (the table style's single spacing,
@@ -713,6 +719,14 @@ def css_string(text: str) -> str:
     """``text`` as a quoted CSS string: every ASCII character but letters, digits and the space escaped (a name holding
     「"」 or 「</style>」 stays inside its string and its ``<style>``)."""
     return '"' + "".join(c if c.isalnum() or c == " " or ord(c) > 0x9f else f"\\{ord(c):x} " for c in text) + '"'
+
+
+# The official forms printed from a browser (the 绩效目标表, 自评表 and 监控表 downloads, a unit's whole 绩效目标表
+# download) carry the sign-off line at the left of every page's foot and the page number at its right, as their Word
+# and Excel forms print their footers (print42: the pages printed the page number alone, no 填报人/审核人/填报日期 to
+# sign); not the public unit page or the web's own pages, which nobody signs.
+SIGN_CSS = (f"@page{{@bottom-left{{content:{css_string(SIGN_FOOTER)};font-size:9pt;white-space:pre}}"
+            f"@bottom-center{{content:none}}@bottom-right{{content:{PAGE_COUNTER};font-size:9pt}}}}")
 
 
 def html_page_rule(name: str, head: str, wide: bool = False) -> str:

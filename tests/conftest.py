@@ -145,8 +145,9 @@ def pg_base() -> str:
 
 
 @contextmanager
-def pg_database(template: str | None = None) -> Iterator[str]:
-    """A new database on the test cluster (a copy of ``template`` when given), dropped afterwards."""
+def pg_database(template: str | None = None, options: str = "") -> Iterator[str]:
+    """A new database on the test cluster (a copy of ``template`` when given; ``options``: more of ``CREATE
+    DATABASE``'s, e.g. a locale), dropped afterwards."""
     import psycopg
 
     base = pg_base()
@@ -154,7 +155,7 @@ def pg_database(template: str | None = None) -> Iterator[str]:
     admin = base.replace("postgresql+psycopg://", "postgresql://")
     copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"{copy}')
+        conn.execute(f'CREATE DATABASE "{name}"{copy} {options}')
     head, _, _ = base.rpartition("/")
     try:
         yield f"{head}/{name}"

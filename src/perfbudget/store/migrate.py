@@ -31,7 +31,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a database at this revision needs no Alembic import (Alembic
 # and its scripts are loaded only to migrate), which keeps every command's start-up short.
 # tests/store/test_store_schema.py checks it against the scripts: bump it with each new migration.
-HEAD_REVISION = "1850_pg_bigrams_bytewise"
+HEAD_REVISION = "1847_attack39"
 _PG_LOCK = 0x70626462  # advisory lock key: one migrator at a time on PostgreSQL
 
 

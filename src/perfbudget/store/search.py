@@ -19,8 +19,7 @@ says, but ``LIKE`` with a leading wildcard reads every row (a million indicators
   trigrams); for one or two characters, and wherever ``CREATE EXTENSION pg_trgm`` was refused, GIN
   indexes of each text's character bigrams (``perfbudget_bigrams``, a PL/pgSQL function, no extension):
   the rows whose bigrams contain the query's bigrams; the same index holds each text's characters, for
-  one-character queries. Its grams compare byte by byte (``COLLATE "C"``, migration 1850), so the searches
-  ask ``perfbudget_bigrams(…) COLLATE "C" @> …``.
+  one-character queries.
 
 The index only narrows the candidates: every condition here is *candidates AND the plain LIKE*, so the
 answer is exactly the LIKE's, whichever path found it.
@@ -167,14 +166,11 @@ LIST_INDEXES = [
     "CREATE INDEX ix_projects_latest_version ON projects (latest_version)",
     "CREATE INDEX ix_project_versions_indicator_count ON project_versions (indicator_count)",
 ]
-# The bigram indexes compare their grams byte by byte (migration 1850: in the database's collation each of the ≈ 33
-# grams a row writes was sorted and merged through ``strcoll``); the searches ask in the same collation (``_BYTEWISE``).
 PG_BIGRAM_INDEXES = [
     "CREATE INDEX search_indicators_bigrams ON indicators "
-    'USING gin ((perfbudget_bigrams(perfbudget_search_text(level3, description))) COLLATE "C")',
-    'CREATE INDEX search_projects_bigrams ON projects USING gin ((perfbudget_bigrams(name)) COLLATE "C")',
+    "USING gin (perfbudget_bigrams(perfbudget_search_text(level3, description)))",
+    "CREATE INDEX search_projects_bigrams ON projects USING gin (perfbudget_bigrams(name))",
 ]
-_BYTEWISE = "C"
 PG_TRIGRAM_INDEXES = [
     "CREATE INDEX search_indicators_trgm ON indicators "
     "USING gin (perfbudget_search_text(level3, description) gin_trgm_ops)",
@@ -327,7 +323,7 @@ def _pg_candidates(connection: Connection, body: Any, value: str, prefix: str) -
     if _has(connection, f"{prefix}_bigrams"):
         grams = cast(postgresql.array(_bigrams(value) if len(value) >= 2 else [value.lower()]),
                      postgresql.ARRAY(postgresql.TEXT))
-        return func.perfbudget_bigrams(body).collate(_BYTEWISE).op("@>")(grams)  # the index's collation (1850)
+        return func.perfbudget_bigrams(body).op("@>")(grams)
     return _like(body, value, "postgresql")
 
 

@@ -89,3 +89,23 @@ def test_a_page_s_ordered_lists() -> None:
     figures = "<ol><li>验收</li><li>2024年归档</li></ol>"
     assert _indicators(_page(figures, "<ul><li>验收</li><li>归档</li></ul>"), "ul.html") == [
         ("验收要求", "1.验收\n2. 2024年归档"), ("验收合格率", "验收归档")]
+
+
+def test_an_ordered_list_s_counters() -> None:
+    """``reversed``, an item's ``value``, a negative or huge ``start`` (held to Word's range 0–32767, the one rule:
+    ``word_numbering.held_start``), ``list-style: inside upper-roman`` (any word of the shorthand) and ``none``."""
+    from bs4 import BeautifulSoup
+
+    from perfbudget.readers.html_lists import END, START, ListCounters
+
+    def labels(page: str) -> list[str | None]:
+        counters = ListCounters()
+        return [None if (label := counters.label(li)) is None else label.strip(START + END)
+                for li in BeautifulSoup(page, "html.parser").find_all("li")]
+
+    assert labels("<ol reversed><li>a</li><li>b</li><li>c</li></ol>") == ["3.", "2.", "1."]
+    assert labels('<ol><li>a</li><li value="7">b</li><li>c</li></ol>') == ["1.", "7.", "8."]
+    assert labels('<ol start="-5"><li>a</li><li>b</li></ol>') == ["0.", "1."]
+    assert labels(f'<ol start="{10 ** 40}"><li>a</li><li>b</li></ol>') == ["32767.", "32768."]
+    assert labels('<ol style="list-style: inside upper-roman"><li>a</li><li>b</li></ol>') == ["I.", "II."]
+    assert labels('<ol style="list-style-type: none"><li>a</li><li>b</li></ol>') == [None, None]

@@ -34,6 +34,11 @@ NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[(（]\s*\d{
 # number by the point after it, a point no digit follows: N and M), not a decimal's digits after it (``1.15``,
 # ``1.1.5``); ``_sub_items`` tells whether a two-level one starts an item of the cell's list
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*(?:[.．]\s*(\d{1,2})(?![\d.．]\d)\s*([.．](?!\d))?|[.．、](?!\d))\s*\S")
+# Any line of a cell that may start an item (``NUMBERED``'s or ``_ITEM_NUMBER``'s shapes, and more): one search a
+# cell, and a cell of none — most cells of two lines or more — skips both rules line by line (the second reading)
+_LIST_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]|[一二三四五六七八九十]+、)", re.M)
+_NO_ITEMS: frozenset[int] = frozenset()
+_TWO_LEVELS = re.compile(r"^\s*\d{1,2}\s*[.．]\s*\d", re.M)  # (a line that may start a second-level item)
 
 
 def is_score_note(text: str) -> bool:
@@ -138,9 +143,10 @@ def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozense
     if len(lines) < 2:
         return text.strip()
     out = lines[0]
-    items = _sub_items(lines)
+    numbered = _LIST_LINE.search(text) is not None
+    items = _sub_items(lines) if numbered and _TWO_LEVELS.search(text) is not None else _NO_ITEMS
     for at, line in enumerate(lines[1:], 1):
-        if at in items or NUMBERED.match(line) or line in listed \
+        if (numbered and (at in items or NUMBERED.match(line))) or line in listed \
                 or (not targets and numbers_apart(out[-FIGURE_TAIL:], line)):
             out += "\n" + line
         elif targets and (numbers_apart(out[-FIGURE_TAIL:], line)
@@ -152,7 +158,7 @@ def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozense
     return out
 
 
-def _sub_items(lines: list[str]) -> set[int]:
+def _sub_items(lines: list[str]) -> frozenset[int] | set[int]:
     """The places of a cell's lines that start a second-level item of its numbered list (Word's ``%1.%2``: ``1.1合格``
     under ``1.验收``; forms47), decided in one pass over the lines: a line ``N.M.`` marked so (a point after the
     number that no digit follows: never a decimal's, ``1.1.5`` is a version); an unmarked ``N.M`` going on from the
@@ -169,9 +175,9 @@ def _sub_items(lines: list[str]) -> set[int]:
         if found is None:
             numbers.append((-1, 0, False) if line[:1].isdecimal() else None)  # (a figure: no item)
             continue
-        number = (int(found.group(1)), int(found.group(2) or 0), found.group(3) is not None)
-        numbers.append(number)
-        last[number[:2]] = at
+        n, m = int(found.group(1)), int(found.group(2) or 0)
+        numbers.append((n, m, found.group(3) is not None))
+        last[n, m] = at
     items: set[int] = set()
     place: tuple[int, int] | None = None
     deep = False  # a second level read under an earlier item

@@ -4,7 +4,8 @@ forms46 drew Word's list numbers (``word_numbering``), but a second level number
 ``1.验收``) is a decimal's shape: wherever the reader does not know the list — the PDF Word or LibreOffice prints, an
 Excel cell typed with Alt+Enter, a page's ``<br>``, a tab copy — its items ran together (``1.验收1.1合格1.2归档``).
 The rule a person reads by (``cell_values.one_line``): a line starting ``N.M`` is an item of its own when marked so
-(``1.1.``, ``1.1、``) or going on with the cell's list (``N.1`` after ``N.``, ``N.M+1`` after ``N.M``); ``1.5万亩``
+(``1.1.`` followed by no digit) or going on with the cell's list (``N.M+1`` after ``N.M``; ``N.1`` after ``N.`` where
+the cell goes on with the list's levels); ``1.1万亩`` after ``1.新增造林面积`` alone, ``1.5、2.0万元``, ``1.5万亩``
 after ``1.验收`` and ``1.1%`` / ``1.2%`` alone stay what they were. And an HTML cell's ``<ol>`` lost the numbers the
 browser draws, its items run together too (``html_lists``). Every test but the guards fails on d34ad5c6's ``src``."""
 
@@ -38,6 +39,17 @@ def test_guards_decimals_stay_joined() -> None:
     assert one_line("1.1%\n1.2%") == "1.1%1.2%"
     assert one_line("面积\n1.1万亩") == "面积1.1万亩"
     assert one_value("12\n34") == "12；34"
+
+
+def test_guards_a_decimal_after_an_item_stays_joined() -> None:
+    """``、`` follows a decimal in a list of figures, and ``N.1`` under ``N.`` is a figure unless the cell goes on with
+    the list's levels (a later ``N.2`` or ``N+1.``, or a second level under an earlier item): joined as on d34ad5c6."""
+    for text in ("补助标准分别为\n1.5、2.0万元/人", "于\n3.1、3.15开展宣传", "1.新增造林面积\n1.1万亩",
+                 "2.系统升级至版本\n2.1以上", "3.依据管理办法\n3.1节要求执行", "升级至\n1.1.5版本"):
+        assert one_line(text) == text.replace("\n", ""), text
+        assert one_value(text) == text.replace("\n", ""), text
+    assert one_line("1.验收\n1.1合格\n2.复核") == "1.验收\n1.1合格\n2.复核"  # (N+1). follows: an item
+    assert one_line("1.验收\n1.1合格\n1.2归档\n2.复核\n2.1抽检\n") == _LIST  # a second level seen before
 
 
 def test_an_excel_cell_with_alt_enter() -> None:
@@ -77,3 +89,23 @@ def test_a_page_s_ordered_lists() -> None:
     figures = "<ol><li>验收</li><li>2024年归档</li></ol>"
     assert _indicators(_page(figures, "<ul><li>验收</li><li>归档</li></ul>"), "ul.html") == [
         ("验收要求", "1.验收\n2. 2024年归档"), ("验收合格率", "验收归档")]
+
+
+def test_an_ordered_list_s_counters() -> None:
+    """``reversed``, an item's ``value``, a negative or huge ``start`` (held to Word's range 0–32767, the one rule:
+    ``word_numbering.held_start``), ``list-style: inside upper-roman`` (any word of the shorthand) and ``none``."""
+    from bs4 import BeautifulSoup
+
+    from perfbudget.readers.html_lists import END, START, ListCounters
+
+    def labels(page: str) -> list[str | None]:
+        counters = ListCounters()
+        return [None if (label := counters.label(li)) is None else label.strip(START + END)
+                for li in BeautifulSoup(page, "html.parser").find_all("li")]
+
+    assert labels("<ol reversed><li>a</li><li>b</li><li>c</li></ol>") == ["3.", "2.", "1."]
+    assert labels('<ol><li>a</li><li value="7">b</li><li>c</li></ol>') == ["1.", "7.", "8."]
+    assert labels('<ol start="-5"><li>a</li><li>b</li></ol>') == ["0.", "1."]
+    assert labels(f'<ol start="{10 ** 40}"><li>a</li><li>b</li></ol>') == ["32767.", "32768."]
+    assert labels('<ol style="list-style: inside upper-roman"><li>a</li><li>b</li></ol>') == ["I.", "II."]
+    assert labels('<ol style="list-style-type: none"><li>a</li><li>b</li></ol>') == [None, None]

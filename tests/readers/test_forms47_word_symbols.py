@@ -45,6 +45,31 @@ def test_symbols_from_symbol_fonts() -> None:
     assert [(t.raw, t.op and t.op.value, t.value) for t in targets] == [
         ("≥5公里", ">=", Decimal("5")), ("≤2%", "<=", Decimal("2")), ("≥95%", ">=", Decimal("95")),
         ("90%", None, Decimal("90"))]
+    # the Webdings symbol not read is told at its cell (second reading: it went silently)
+    assert [(p.source.row, p.source.column, p.message) for p in loaded.problems if "符号字体" in p.message] == [
+        (6, 4, "符号字体「Webdings」的字符 F061 无法识别，已略去，请核对")]
+
+
+def test_options_marked_from_wingdings_and_a_place_not_known_told() -> None:
+    """「◉是 ○否」 ticked from Wingdings (F0A4, F0A1) read empty; a place of the font not known is told, not lost."""
+    import docx
+    from docx.oxml import parse_xml
+
+    rows = [["项目名称", "道路维修", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "维修道路长度", "5公里"], ["效益指标", "社会效益指标", "是否建立长效机制", ""]]
+    word = docx.Document(io.BytesIO(word_file(rows, ["项目支出绩效目标表（2024年度）"], style="Table Grid")))
+    p = word.tables[0].cell(3, 3).paragraphs[0]._p
+    for char, text in (("F0A4", "是 "), ("F0A1", "否"), ("F0A5", "")):
+        p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:sym w:font="Wingdings" w:char="{char}"/></w:r>'))
+        p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:t xml:space="preserve">{text}</w:t></w:r>'))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    loaded = load_bytes(buffer.getvalue(), "options.docx")
+    assert loaded.document is not None, loaded.problems
+    assert loaded.document.projects[0].indicators[1].target.raw == "◉是 ○否"
+    told = [p for p in loaded.problems if "符号字体" in p.message]
+    assert [(p.source.row, p.source.column, p.message) for p in told] == [
+        (4, 4, "符号字体「Wingdings」的字符 F0A5 无法识别，已略去，请核对")]
 
 
 def test_ticks_and_boxes() -> None:
@@ -56,8 +81,10 @@ def test_ticks_and_boxes() -> None:
         return parse_xml(f'<w:sym xmlns:w="{_W}" w:font="{font}" w:char="{char}"/>')
 
     assert [symbol_text(sym(f, c)) for f, c in (("Wingdings", "F0FC"), ("Wingdings 2", "F052"), ("Wingdings", "F0A8"),
-                                                ("Symbol", "B9"), ("Symbol", "zz"), ("Wingdings", "F041"))] == [
-        "✔", "☑", "□", "≠", "", ""]
+                                                ("Symbol", "B9"), ("Symbol", "zz"), ("Wingdings", "F041"),
+                                                ("Wingdings", "F0A1"), ("Wingdings", "F0A4"), ("Wingdings", "F06C"),
+                                                ("Wingdings 2", "F053"))] == [
+        "✔", "☑", "□", "≠", None, None, "○", "◉", "●", "☒"]
 
 
 def test_a_symbol_font_s_place_in_a_run_s_text() -> None:
@@ -86,5 +113,6 @@ def test_a_pdf_character_drawn_in_a_symbol_font() -> None:
     from perfbudget.readers.word_symbols import pdf_symbol
 
     assert [pdf_symbol("\uf0b3", name) for name in ("DAAAAA+OpenSymbol", "Symbol", "ABCDEF+Wingdings-Regular",
-                                                     "SimSun")] == ["≥", "≥", "\uf0b3", "\uf0b3"]
+                                                     "SimSun", "ABCDEF+SymbolMT", "StandardSymbolsPS",
+                                                     "Symbol-Regular")] == ["≥", "≥", "\uf0b3", "\uf0b3", "≥", "≥", "≥"]
     assert pdf_symbol("\uf0fc", "Wingdings") == "✔"

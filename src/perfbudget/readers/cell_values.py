@@ -30,9 +30,15 @@ _ONLY_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 # when a cell's lines are joined (``one_line``); not a score alone (产出指标 / (50)) nor a decimal (1.5万亩)
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)"
                       r"\s*\S")
-# A line's leading item number of one level (``2.`` ``2、``: N) or of two (``2.1`` ``2.1.`` ``2.1、``: N and M), not a
-# decimal's digits after it; ``_list_place`` tells whether a two-level one goes on with the cell's list
-_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*(?:[.．]\s*(\d{1,2})(?![\d.．]\d)\s*([.．、])?|[.．、](?!\d))\s*\S")
+# A line's leading item number of one level (``2.`` ``2、``: N) or of two (``2.1``, or ``2.1.`` marked as an item's
+# number by the point after it, a point no digit follows: N and M), not a decimal's digits after it (``1.15``,
+# ``1.1.5``); ``_sub_items`` tells whether a two-level one starts an item of the cell's list
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*(?:[.．]\s*(\d{1,2})(?![\d.．]\d)\s*([.．](?!\d))?|[.．、](?!\d))\s*\S")
+# Any line of a cell that may start an item (``NUMBERED``'s or ``_ITEM_NUMBER``'s shapes, and more): one search a
+# cell, and a cell of none — most cells of two lines or more — skips both rules line by line (the second reading)
+_LIST_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]|[一二三四五六七八九十]+、)", re.M)
+_NO_ITEMS: frozenset[int] = frozenset()
+_TWO_LEVELS = re.compile(r"^\s*\d{1,2}\s*[.．]\s*\d", re.M)  # (a line that may start a second-level item)
 
 
 def is_score_note(text: str) -> bool:
@@ -137,10 +143,10 @@ def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozense
     if len(lines) < 2:
         return text.strip()
     out = lines[0]
-    place = _list_place(lines[0], None)[0]
-    for line in lines[1:]:
-        place, sub_item = _list_place(line, place)
-        if sub_item or NUMBERED.match(line) or line in listed \
+    numbered = _LIST_LINE.search(text) is not None
+    items = _sub_items(lines) if numbered and _TWO_LEVELS.search(text) is not None else _NO_ITEMS
+    for at, line in enumerate(lines[1:], 1):
+        if (numbered and (at in items or NUMBERED.match(line))) or line in listed \
                 or (not targets and numbers_apart(out[-FIGURE_TAIL:], line)):
             out += "\n" + line
         elif targets and (numbers_apart(out[-FIGURE_TAIL:], line)
@@ -152,22 +158,39 @@ def one_line(text: str, targets: bool = False, listed: frozenset[str] = frozense
     return out
 
 
-def _list_place(line: str, place: tuple[int, int] | None) -> tuple[tuple[int, int] | None, bool]:
-    """The place in a cell's numbered list after ``line`` — (N, 0) after an item ``N.`` or ``N、``, (N, M) after a
-    second-level item ``N.M`` — and whether the line starts a second-level item (Word's ``%1.%2``: ``1.1合格`` under
-    ``1.验收``; forms47): marked so (``1.1.``, ``1.1、``: a decimal is never followed by a point), or going on from
-    the list's place, the first under its item (``N.1`` after ``N.``) or the next of its level (``N.M+1`` after
-    ``N.M``). A figure that starts no such item (``1.1%`` / ``1.2%`` alone, ``1.5万亩``) leaves the list; a line
-    starting with no figure (a wrapped tail) keeps its place."""
-    if not line[:1].isdecimal():
-        return place, False
-    found = _ITEM_NUMBER.match(line)
-    if found is None:
-        return None, False
-    n, m = int(found.group(1)), found.group(2)
-    if m is None:
-        return (n, 0), False
-    item = (n, int(m))
-    if found.group(3) is not None or (place is not None and place[0] == n and place[1] + 1 == item[1]):
-        return item, True
-    return None, False
+def _sub_items(lines: list[str]) -> frozenset[int] | set[int]:
+    """The places of a cell's lines that start a second-level item of its numbered list (Word's ``%1.%2``: ``1.1合格``
+    under ``1.验收``; forms47), decided in one pass over the lines: a line ``N.M.`` marked so (a point after the
+    number that no digit follows: never a decimal's, ``1.1.5`` is a version); an unmarked ``N.M`` going on from the
+    list's place — the next of its level (``N.M+1`` after the item ``N.M``), or the first under its item (``N.1``
+    after ``N.``) where the cell goes on with the list's levels: a later ``N.2`` or ``(N+1).``, or a second level
+    already under an earlier item. A figure that starts no such item leaves the list: ``1.1万亩`` after
+    ``1.新增造林面积`` alone, ``2.1以上`` after ``2.系统升级至版本``, ``1.5、2.0万元`` (``、`` follows a decimal in
+    a list of figures) and ``1.1%`` / ``1.2%`` stay one text; a line starting with no figure (a wrapped tail) keeps
+    the list's place."""
+    numbers: list[tuple[int, int, bool] | None] = []
+    last: dict[tuple[int, int], int] = {}  # the last line numbered N. (N, 0) or N.M (N, M)
+    for at, line in enumerate(lines):
+        found = _ITEM_NUMBER.match(line) if line[:1].isdecimal() else None
+        if found is None:
+            numbers.append((-1, 0, False) if line[:1].isdecimal() else None)  # (a figure: no item)
+            continue
+        n, m = int(found.group(1)), int(found.group(2) or 0)
+        numbers.append((n, m, found.group(3) is not None))
+        last[n, m] = at
+    items: set[int] = set()
+    place: tuple[int, int] | None = None
+    deep = False  # a second level read under an earlier item
+    for at, number in enumerate(numbers):
+        if number is None:
+            continue
+        n, m, marked = number
+        if n < 0 or not m:
+            place = (n, 0) if n >= 0 else None
+        elif marked or (place is not None and place[0] == n and place[1] + 1 == m
+                        and (m > 1 or deep or last.get((n, 2), -1) > at or last.get((n + 1, 0), -1) > at)):
+            items.add(at)
+            place, deep = (n, m), True
+        else:
+            place = None
+    return items

@@ -67,7 +67,7 @@ from perfbudget.readers.word_revisions import (
     revisions_problems,
     row_change,
 )
-from perfbudget.readers.word_symbols import PRIVATE_USE, SYM, symbol_font_text, symbol_text
+from perfbudget.readers.word_symbols import PRIVATE_USE, SYM, symbol_font_text, symbol_text, unknown_symbol
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -91,6 +91,7 @@ _OFF = ("0", "false", "off")
 _SHOWING_PLACEHOLDER = f"{_W}showingPlcHdr"
 _PLACEHOLDER_RUN = "{urn:perfbudget}placeholder"  # (an attribute marking the runs of such a placeholder)
 _PLACEHOLDER = "\ue000"  # (marks a placeholder's text among the hidden texts told)
+_UNKNOWN_SYMBOL = "\ue001"  # (marks a symbol font's character not read, told as such: word_symbols.unknown_symbol)
 
 
 def _unwrapped(parent: Any, *tags: str) -> Iterator[Any]:
@@ -263,8 +264,11 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
         if tag == _T:
             text = node.text or ""
             parts.append(symbol_font_text(text, node.getparent()) if PRIVATE_USE.search(text) else text)
-        elif tag == SYM:  # a symbol font's character, ≥ or a tick (word_symbols)
-            parts.append(symbol_text(node))
+        elif tag == SYM:  # a symbol font's character, ≥ or a tick (word_symbols); one not known told
+            if (symbol := symbol_text(node)) is not None:
+                parts.append(symbol)
+            elif hidden is not None:
+                hidden.append(_UNKNOWN_SYMBOL + unknown_symbol(node))
         elif tag == _TAB:
             parts.append("\t")
         elif node is not p:  # (a line break, or a text box's paragraph on a line of its own)
@@ -835,10 +839,16 @@ _FLAT_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标\s*(?:指�
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:
     """Warnings for the hidden text not read: each cell's (the first :data:`_MOST_TOLD`, then one more for the
     rest), and one for the paragraphs outside the tables; a content control's placeholder (:func:`mark_placeholders`)
-    is told as such."""
+    is told as such, and so is a symbol font's character not read (``word_symbols.unknown_symbol``)."""
+    symbols = [Problem(source, text[1:], Severity.WARNING) for source, text in cells if text[:1] == _UNKNOWN_SYMBOL]
+    symbols += [Problem(Source(file), "正文中" + text[1:], Severity.WARNING) for text in paragraphs
+                if text[:1] == _UNKNOWN_SYMBOL]
+    cells = [(source, text) for source, text in cells if text[:1] != _UNKNOWN_SYMBOL]
+    paragraphs = [text for text in paragraphs if text[:1] != _UNKNOWN_SYMBOL]
     prompts = [(source, text.replace(_PLACEHOLDER, "")) for source, text in cells if _PLACEHOLDER in text]
     cells = [(source, text) for source, text in cells if _PLACEHOLDER not in text]
-    problems = [Problem(source, f"内容控件显示的是未填写时的提示文字「{text[:30]}」，不是填写的内容，按空白读取；"
+    problems = symbols[:_MOST_TOLD]
+    problems += [Problem(source, f"内容控件显示的是未填写时的提示文字「{text[:30]}」，不是填写的内容，按空白读取；"
                                 "如该处应有内容，请在 Word 中填写后重新导入", Severity.WARNING)
                 for source, text in prompts[:_MOST_TOLD]]
     problems += [Problem(source, f"隐藏文字（在 Word 中看不到、不打印），未读取：「{text[:30]}」{_UNHIDE}",

@@ -251,10 +251,10 @@ def _text(node: Any, skipped: Any = None, listed: set[str] | None = None) -> str
             parts.append(text if in_pre or type(child) is not NavigableString else _source_whitespace(text))
     text = "".join(parts)
     if counters is not None and START in text:  # (an <ol>'s items: each drawn label placed, html_lists)
-        shown, starting = labelled_lines(text, _collapsed)
+        labelled, starting = labelled_lines(text, _collapsed)
         if listed is not None:
             listed.update(starting)
-        return shown
+        return labelled
     lines = [_collapsed(line) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 

@@ -5,9 +5,11 @@ A CMS page or a Word/LibreOffice document saved as a web page keeps a cell's num
 ``<ol><li>验收合格</li> <li>资料归档</li></ol>``: the reader saw two lines and joined them as a name's lines
 (验收合格资料归档), where a person reads ``1.验收合格`` / ``2.资料归档`` (forms47, as Word's ``w:numPr`` since forms46:
 ``word_numbering``). Each item of an ``<ol>`` holding two items or more is given the label the browser
-draws: its counter (the list's ``start``, an item's ``value``, counting down under ``reversed``) in the
+draws: its counter (the list's ``start``, an item's ``value`` — held to Word's range 0–32767 by the one rule,
+``word_numbering.held_start`` —, counting down under ``reversed``) in the
 list's ``type`` (``1``, ``a``, ``A``, ``i``, ``I``) or CSS ``list-style-type`` (``decimal``,
-``lower-alpha``, ``upper-roman``, ``cjk-ideographic`` …; ``none`` draws nothing), then ``.`` (``、`` after
+``lower-alpha``, ``upper-roman``, ``cjk-ideographic`` …, any word of the ``list-style`` shorthand; ``none`` draws
+nothing), then ``.`` (``、`` after
 Chinese counting), as Word's labels are read: the gap after it one space only where it would run into a
 figure (``2. 2024年…``, not the decimal 2.2024). A nested ``<ol>`` counts on its own from 1, as browsers draw
 it. A list of one item is no list unless it is a level of a nested one (a value ``≥95%`` a page put in an
@@ -20,10 +22,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from perfbudget.readers.word_numbering import formatted
+from perfbudget.readers.word_numbering import formatted, held_start
 
 START, END = "\ue010", "\ue011"  # around a drawn label in a cell's text until :func:`with_labels` places it
-_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
 _TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 _STYLES = {"decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
            "upper-alpha": "upperLetter", "upper-latin": "upperLetter", "lower-roman": "lowerRoman",
@@ -37,14 +39,14 @@ _LABELLED = re.compile(f"{START}([^{END}]*){END}[ \\t]*(?=(\\S)?)")
 
 def _format(ol: Any) -> str:
     style = _LIST_STYLE.search(str(ol.get("style") or ""))
-    if style is not None:
-        return _STYLES.get(style.group(1).lower(), "decimal")
+    if style is not None:  # (any of the shorthand's words: ``list-style: inside upper-roman``)
+        return next((_STYLES[word] for word in style.group(1).lower().split() if word in _STYLES), "decimal")
     return _TYPES.get(str(ol.get("type") or "1").strip(), "decimal")
 
 
 def _int(value: Any) -> int | None:
     try:
-        return min(max(int(str(value).strip()), -32767), 32767) if value is not None else None
+        return held_start(int(str(value).strip())) if value is not None else None
     except ValueError:
         return None
 

@@ -123,11 +123,17 @@ def _int(element: Any, tag: str) -> int | None:
 _MOST_START = 32767  # (Word's range for a level's start, 0–32767: a file's -5 or 10**4000 is held to it)
 
 
+def held_start(value: int) -> int:
+    """A list's start (or an item's own number) held to Word's range 0–32767, the one rule for Word's ``w:start``
+    and an HTML ``<ol>``'s ``start`` and ``value`` (a hostile file's ``-5`` is 0, its ``10**4000`` 32767: never a
+    label thousands of characters long)."""
+    return min(max(value, 0), _MOST_START)
+
+
 def _start(element: Any, tag: str) -> int | None:
-    """A ``w:start`` or ``w:startOverride`` held to Word's range 0–32767 (a hostile file's ``-5`` is 0, its
-    ``10**4000`` 32767: never a label thousands of characters long)."""
+    """A ``w:start`` or ``w:startOverride`` held to Word's range (:func:`held_start`)."""
     value = _int(element, tag)
-    return None if value is None else min(max(value, 0), _MOST_START)
+    return None if value is None else held_start(value)
 
 
 def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int, tuple[int, dict[int, int]]],

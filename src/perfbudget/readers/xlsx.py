@@ -49,7 +49,7 @@ from perfbudget.readers.xlsx_hidden import (
     sheet_xml,
     told,
 )
-from perfbudget.readers.xlsx_merged import MergedValues, covered_cells, merged_down
+from perfbudget.readers.xlsx_merged import MergedValues, covered_cells, merged_down, sheet_column
 from perfbudget.readers.xlsx_print_area import (
     defined_names_fault,
     printed_columns,
@@ -137,7 +137,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         if unvalued is not None:  # a formula whose value is an error (#NAME?): told, read as blank
             for k, value in enumerate(values):
                 if isinstance(value, str) and value[:1] in "#E" and getattr(row[k], "data_type", None) == "e":
-                    unvalued.append((title, r, (columns[k] if columns is not None else k) + 1, value))
+                    unvalued.append((title, r, sheet_column(columns, k), value))
                     values[k] = None
         if formulas and unvalued is not None:
             unvalued += [(title, r, c + 1, formulas[(r, c + 1)])
@@ -155,8 +155,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
             value = values[c]
             if value is None or value == "":  # (an empty cell at its own place: a level filled down into it, or a
                 # merged range's value, is located there, 第R行 第C列, as Word's and HTML's covered cells are; forms47)
-                column = (columns[c] if columns is not None else c) + 1
-                cells.append(Cell("", Source(file, None, title, None, r, column)))
+                cells.append(Cell("", Source(file, None, title, None, r, sheet_column(columns, c))))
                 continue
             if isinstance(value, str):
                 text = visible(value)
@@ -164,7 +163,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                 text = cell_text(*_builtin_date(value, row[c], ws))
             else:
                 text = cell_text(value, fmt)
-            column = (columns[c] if columns is not None else c) + 1
+            column = sheet_column(columns, c)
             if not text:  # (a cell holding only a zero-width space)
                 cells.append(Cell("", Source(file, None, title, None, r, column)))
                 continue

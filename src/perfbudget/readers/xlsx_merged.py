@@ -80,6 +80,12 @@ def covered_map(cells: dict[tuple[int, int], tuple[int, int]]) -> dict[int, dict
     return covered
 
 
+def sheet_column(columns: list[int] | None, at: int) -> int:
+    """The sheet column (1-based) of a row's cell ``at`` (0-based), ``columns`` the sheet column (0-based) of each
+    cell where the sheet hides some: an empty or covered cell located at its own place, 第R行 第C列 (forms47)."""
+    return (columns[at] if columns is not None else at) + 1
+
+
 class MergedValues:
     """Settles, row by row, the values of a sheet's merged ranges held outside their top-left cells."""
 
@@ -103,7 +109,7 @@ class MergedValues:
         # inside ranges merged down whose top-left cell is empty, by row, for :meth:`mark_down` to give such a value
         # to the rows above
         self.late: dict[tuple[int, int], tuple[int, int, str]] = {}
-        self.rows_down: dict[int, tuple[list[Cell], dict[int, int] | None]] = {}
+        self.rows_down: dict[int, tuple[list[Cell], dict[int, int] | None, list[int] | None]] = {}
         self.tops: dict[int, set[int]] = {}  # row → the columns of the top-left cells of the ranges starting there
         for columns in covered.values():
             for top, left in columns.values():
@@ -153,7 +159,8 @@ class MergedValues:
                 self.made[(r, left)] = cells[k]
         if any((r, left) not in self.made for left in self.tops_down.get(r, ())) \
                 or any((top, left) not in self.made for left, top in self.down.get(r, {}).items()):
-            self.rows_down[r] = (cells, places)  # (a row of a range whose top-left cell is empty: its value may follow)
+            self.rows_down[r] = (cells, places, columns)  # (a row of a range whose top-left cell is empty:
+            # its value may follow)
         for left, top in self.down.get(r, {}).items():
             if (late := self.late.get((top, left))) is not None and late[0] == r and (top, left) not in self.made:
                 self._from_top(top, left, *late)
@@ -165,8 +172,7 @@ class MergedValues:
             if k >= len(cells):
                 if self.spend is not None:
                     self.spend(k + 1 - len(cells))
-                cells.extend(Cell("", Source(self.file, sheet=self.sheet, row=r,
-                                             column=(columns[at] if columns is not None else at) + 1))
+                cells.extend(Cell("", Source(self.file, sheet=self.sheet, row=r, column=sheet_column(columns, at)))
                              for at in range(len(cells), k + 1))
             cells[k] = covered(cells[k].source, cell)  # (located as the row's blank cells are: 第R行 第C列)
 
@@ -175,7 +181,7 @@ class MergedValues:
         ``top`` as the range's: in its top row (the cell keeping its own place, row ``r``), covered by it in the rows
         between (cells added up to it in a row that stopped short, counted by ``spend``); the rows below take it as
         any range's value; told naming the rows given it."""
-        cells, places = self.rows_down[r]
+        cells, places, _ = self.rows_down[r]
         k = places.get(left) if places is not None else left - 1
         if k is None or k >= len(cells) or cells[k].blank:
             self._off_corner((top, left), r, c, quoted, "已按合并单元格的内容读取")
@@ -189,14 +195,15 @@ class MergedValues:
         for q in range(top, r):
             if q not in self.rows_down:
                 continue  # (a row not read: hidden, or empty)
-            row, row_places = self.rows_down[q]
+            row, row_places, row_columns = self.rows_down[q]
             j = row_places.get(left) if row_places is not None else left - 1
             if j is None:
                 continue
             if j >= len(row):
                 if self.spend is not None:
                     self.spend(j + 1 - len(row))
-                row.extend(Cell("", Source(self.file, sheet=self.sheet, row=q)) for _ in range(len(row), j + 1))
+                row.extend(Cell("", Source(self.file, sheet=self.sheet, row=q, column=sheet_column(row_columns, at)))
+                           for at in range(len(row), j + 1))
             row[j] = value if q == top else covered(row[j].source, value)
 
     def _off_corner(self, key: tuple[int, int], r: int, c: int, quoted: str, read: str) -> None:

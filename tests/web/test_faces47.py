@@ -161,3 +161,26 @@ def test_a_refusal_on_the_command_line_names_the_project_it_concerns(web: WebEnv
     decided = _cli(web, "desk", "decide", str(pid), "zz", "--decision", "dismissed", "--reason", "x",
                    "--user", "reviewer")
     assert decided.exit_code == 1 and f"错误：{named}" in decided.output, decided.output
+
+
+def test_a_decision_on_an_unreviewed_version_reviews_it_once(any_web: WebEnv, tmp_path: Path,
+                                                             monkeypatch: Any) -> None:
+    """``desk decide`` on a version without a stored review reviewed the unit in memory for the desk, then again to
+    store it (two whole-unit reviews under the write lock); the desk's own review is stored now, once."""
+    from perfbudget.app import reviews
+
+    web = any_web
+    path = tmp_path / "测试审核项目.txt"
+    path.write_text(TABLE, encoding="utf-8")
+    assert _cli(web, "import", str(path)).exit_code == 0
+    [pid] = [item["id"] for item in json.loads(_cli(web, "list", "projects", "--q", "测试审核项目", "--json")
+                                               .stdout)["items"]]
+    calls: list[int] = []
+    real = reviews.review_selection
+    monkeypatch.setattr(reviews, "review_selection", lambda *a, **k: calls.append(1) or real(*a, **k))
+    decided = _cli(web, "desk", "decide", str(pid), "1", "--decision", "confirmed", "--reason", "属实",
+                   "--user", "reviewer")
+    assert decided.exit_code == 0, decided.output
+    assert len(calls) == 1
+    stored = json.loads(_cli(web, "reviews", str(pid), "--json").stdout)["reviews"]
+    assert len(stored) == 1 and stored[0]["actor"] == "reviewer", stored

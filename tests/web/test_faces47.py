@@ -198,3 +198,13 @@ def test_the_to_do_reads_its_year_as_the_lists_do(web: WebEnv) -> None:
             assert todo.json() == listed.json(), year
         else:
             assert todo.json()["year"] is None, year  # every year, as the lists
+
+
+def test_an_invalid_filter_answer_matches_the_published_error_schema(web: WebEnv) -> None:
+    """``invalid_filter``'s details carry ``value``, which ``ErrorLocation`` (``extra="forbid"``) did not allow."""
+    from perfbudget.web.api import models as m
+
+    for path in ("/api/v1/todo?year=20x", "/api/v1/projects?year=20x"):
+        said = web.client().get(path, headers=_bearer(web, "reviewer"))
+        assert said.status_code == 422
+        m.ErrorResponse.model_validate(said.json())

@@ -155,7 +155,7 @@ def test_a_refusal_on_the_command_line_names_the_project_it_concerns(web: WebEnv
     named = f"项目「{project.name}」"
     refused = _cli(web, "workflow", str(pid), "approve", "--version", "1", "--user", "reviewer")
     assert refused.exit_code == 1 and f"错误：{named}" in refused.output, refused.output
-    assert "项目当前为「草稿」，不能「审核通过」" in refused.output
+    assert "：当前为「草稿」，不能「审核通过」" in refused.output
     graded = _cli(web, "desk", "grade", str(pid), "甲", "--user", "reviewer")
     assert graded.exit_code == 1 and f"错误：{named}" in graded.output and "等级应为 优、良、中 或 差" in graded.output
     decided = _cli(web, "desk", "decide", str(pid), "zz", "--decision", "dismissed", "--reason", "x",
@@ -208,3 +208,22 @@ def test_an_invalid_filter_answer_matches_the_published_error_schema(web: WebEnv
         said = web.client().get(path, headers=_bearer(web, "reviewer"))
         assert said.status_code == 422
         m.ErrorResponse.model_validate(said.json())
+
+
+def test_the_project_is_read_for_a_refusal_only_and_said_once(web: WebEnv, monkeypatch: Any) -> None:
+    """``project_named`` was read on every success too (an extra read per command), and a workflow refusal said
+    「项目「…」（…）：项目当前为…」, 项目 twice."""
+    from perfbudget.cli import cmd_desk, cmd_workflow
+
+    calls: list[int] = []
+    real = cmd_desk.project_named
+    for module in (cmd_desk, cmd_workflow):
+        monkeypatch.setattr(module, "project_named", lambda *a: calls.append(1) or real(*a))
+    pid = web.project_ids[0]
+    assert _cli(web, "desk", "grade", str(pid), "优", "--user", "reviewer").exit_code == 0
+    assert _cli(web, "workflow", str(pid), "comment", "--comment", "已阅", "--user", "reviewer").exit_code == 0
+    assert calls == []
+    refused = _cli(web, "workflow", str(pid), "approve", "--version", "1", "--user", "reviewer")
+    assert refused.exit_code == 1 and calls == [1]
+    assert "）：当前为「草稿」，不能「审核通过」" in refused.output, refused.output
+    assert "：项目当前为" not in refused.output

@@ -227,3 +227,14 @@ def test_the_project_is_read_for_a_refusal_only_and_said_once(web: WebEnv, monke
     assert refused.exit_code == 1 and calls == [1]
     assert "）：当前为「草稿」，不能「审核通过」" in refused.output, refused.output
     assert "：项目当前为" not in refused.output
+
+
+def test_the_audit_log_names_the_version_approved(web: WebEnv) -> None:
+    """The audit log's ``workflow.approve`` said 「…：审核通过」 where every other face said the version approved."""
+    pid = web.project_ids[0]
+    _submit(web, [pid])
+    assert _cli(web, "workflow", str(pid), "approve", "--version", "1", "--user", "reviewer").exit_code == 0
+    entries = json.loads(_cli(web, "audit", "--limit", "5", "--json").stdout)
+    entries = entries.get("items", entries) if isinstance(entries, dict) else entries
+    [approved] = [e for e in entries if e["action"] == "workflow.approve"]
+    assert approved["summary"].endswith("：审核通过第 1 版"), approved

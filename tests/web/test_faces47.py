@@ -238,3 +238,50 @@ def test_the_audit_log_names_the_version_approved(web: WebEnv) -> None:
     entries = entries.get("items", entries) if isinstance(entries, dict) else entries
     [approved] = [e for e in entries if e["action"] == "workflow.approve"]
     assert approved["summary"].endswith("：审核通过第 1 版"), approved
+
+
+def _revised(web: WebEnv, pid: int) -> None:
+    """The project's version 2, its first indicator's target changed by the unit's editor."""
+    headers = _bearer(web, "editor")
+    got = web.client().get(f"/api/v1/projects/{pid}", headers=headers).json()
+    got["document"]["projects"][0]["indicators"][0]["target"] = {"raw": "≥71次"}
+    saved = web.client().put(f"/api/v1/projects/{pid}", headers=headers,
+                             json={"base_version": got["version"], "document": got["document"]})
+    assert saved.status_code == 200 and saved.json()["version"] == 2, saved.text
+
+
+def test_an_approval_of_a_revision_names_version_2_and_a_mixed_batch_each_ones(web: WebEnv) -> None:
+    """Every version the approval tests checked was 1: a revision's (version 2) and a mixed batch (2 and 1), on
+    every face."""
+    ids = web.project_ids[:9]
+    for pid in [*ids[:4], ids[5], ids[7]]:
+        _revised(web, pid)
+    _submit(web, ids)
+    names = {pid: stored_project(web.app, pid)[0].name for pid in ids}
+    said = _cli(web, "workflow", str(ids[0]), "approve", "--version", "2", "--user", "reviewer")
+    assert said.exit_code == 0 and said.stdout.startswith("已审核通过第 2 版；"), said.output
+    data = json.loads(_cli(web, "workflow", str(ids[1]), "approve", "--version", "2", "--user", "reviewer",
+                           "--json").stdout)
+    assert data["message"] == "已审核通过第 2 版" and data["version"] == 2, data
+    api = web.client().post(f"/api/v1/projects/{ids[2]}/workflow", headers=_bearer(web, "reviewer"),
+                            json={"action": "approve", "version": 2})
+    assert api.json() == data, api.text
+    reviewer = web.client("reviewer")
+    page = reviewer.post(f"/projects/{ids[3]}/workflow",
+                         data={"csrf_token": csrf_of(reviewer, f"/projects/{ids[3]}"), "action": "approve",
+                               "comment": "", "version": "2"}, follow_redirects=True)
+    assert "已审核通过第 2 版" in page.text
+    batch = json.loads(_cli(web, "desk", "batch", "approve", f"{ids[5]}:2", f"{ids[6]}:1", "--user", "reviewer",
+                            "--json").stdout)
+    assert batch["message"] == f"已审核通过 2 个项目：「{names[ids[5]]}」第 2 版、「{names[ids[6]]}」第 1 版", batch
+    assert [item["version"] for item in batch["results"]] == [2, 1]
+    api_batch = web.client().post("/api/v1/review/batch", headers=_bearer(web, "reviewer"),
+                                  json={"projects": [{"project_id": ids[7], "version": 2},
+                                                     {"project_id": ids[8], "version": 1}],
+                                        "action": "approve", "comment": "同意"}).json()
+    assert api_batch["message"] == f"已审核通过 2 个项目：「{names[ids[7]]}」第 2 版、「{names[ids[8]]}」第 1 版"
+    assert [item["version"] for item in api_batch["results"]] == [2, 1]
+    entries = json.loads(_cli(web, "audit", "--limit", "50", "--json").stdout)
+    entries = entries.get("items", entries) if isinstance(entries, dict) else entries
+    summaries = {e["summary"].rsplit("：", 1)[1].split("（")[0] for e in entries if e["action"] == "workflow.approve"}
+    assert summaries == {"审核通过第 2 版", "审核通过第 1 版"}, summaries

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def printed_examples(path: str) -> list[tuple[list[str], int]]:
     """The examples ``perfbudget PATH --help`` prints: each command's words with the exit code its note states."""
     output = runner.invoke(app, [*path.split(), "--help"], env={"COLUMNS": "80"}).output
-    block = output.split(SETTING[-12:], 1)[1].split("\n\n")[1]
+    tail = r"\s*".join(map(re.escape, SETTING[-8:]))  # the heading's end, wherever Click wrapped it
+    block = re.split(tail, output, maxsplit=1)[1].split("\n\n")[1]
     found: list[tuple[list[str], int]] = []
     code, pending = 0, ""
     for line in block.splitlines():
@@ -48,7 +49,14 @@ def test_every_help_ends_with_its_exit_codes_and_a_leaf_with_examples(path: list
     # a group's too (perfbudget, perfbudget desk …: their help had the exit codes only until faces47)
     assert " ".join(path) in EXAMPLES, path
     assert printed_examples(" ".join(path)), output
-    assert all(words[:len(path) + 1][:2] == ["perfbudget", *path][:2] for words, _ in printed_examples(" ".join(path)))
+    examples = printed_examples(" ".join(path))
+    assert all(words[:len(path) + 1] == ["perfbudget", *path] for words, _ in examples), examples
+    # a group's pointer to its commands' examples is in its heading, not a note printed above a command (faces47)
+    assert not any("--help" in example for example in EXAMPLES[" ".join(path)]), path
+    if path and not any(key.startswith(f"{' '.join(path)} ") for key in EXAMPLES):
+        return
+    assert f"各命令自己的示例见perfbudget{''.join(path)}命令--help" in flat, output
+    assert all(code == 0 for _, code in examples), examples  # a group's examples show it at work, not refusing
     assert ("3网页服务启动失败" in flat) == (path in (["serve"], []))  # serve's startup failure
 
 
@@ -73,6 +81,7 @@ def test_every_example_runs_as_written_after_the_main_command(tmp_path: Path, mo
             done = runner.invoke(app, args)
             assert done.exit_code == code, (words, done.output)
             assert "Traceback" not in done.output and "Error" not in done.output, (words, done.output)
+            assert "未修改" not in done.output, (words, done.output)  # an example that does nothing shows nothing
             if output:
                 (tmp_path / output).write_text(done.stdout, encoding="utf-8")
             ran += 1

@@ -51,7 +51,7 @@ def test_the_cli_takes_the_workflow_steps_the_api_takes(any_web: WebEnv) -> None
     assert json.loads(done.output) == {"state": "submitted", "state_label": "已送审", "message": "已送审",
                                       "version": 1}
     assert api.get(f"/api/v1/projects/{pid}", headers=viewer).json()["state"] == "submitted"
-    assert "项目当前为「已送审」，不能「送审」" in _step(web, pid, "submit", "editor", "--justification", "x").output
+    assert "）：当前为「已送审」，不能「送审」" in _step(web, pid, "submit", "editor", "--justification", "x").output
 
     assert "「退回」需要填写意见" in _step(web, pid, "return", "reviewer").output
     returned = _step(web, pid, "return", "reviewer", "--comment", "请补充测算依据")

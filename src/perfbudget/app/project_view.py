@@ -333,12 +333,15 @@ def load_view(tx: Transaction, principal: Principal, project_id: int, settings: 
     return _load(tx, principal, project_id, settings, number, latest, False, review).view
 
 
-def with_reviews(tx: Transaction, views: list[ProjectView], settings: CoreSettings) -> list[ProjectView]:
+def with_reviews(tx: Transaction, views: list[ProjectView], settings: CoreSettings, *,
+                 save_as: str | None = None) -> list[ProjectView]:
     """``views`` with the unreviewed ones reviewed, each as :func:`load_view` would review it alone, but many at
     once: the versions that are their project's latest in one review of their unit's context (the context a
     single one is reviewed in: the unit's latest versions), any other version (an approved one while a revision
     waits) in its own. A unit's 审核意见书 of 200 projects without stored reviews reviewed its unit 200 times,
-    about a minute, until 2026-12-04."""
+    about a minute, until 2026-12-04. With ``save_as`` (a write transaction) the reviews made are stored too,
+    credited to that actor: a desk decision stores the review it shows (faces47's second reading: it reviewed the
+    unit a second time to store it)."""
     missing = [v for v in views if not v.reviewed]
     if not missing:
         return views
@@ -348,7 +351,8 @@ def with_reviews(tx: Transaction, views: list[ProjectView], settings: CoreSettin
     older = [[v] for v in missing if v.version.meta["version"] != v.head.latest_version]
     done: dict[int, tuple[list[Finding], str | None, tuple[str, ...]]] = {}
     for batch in ([latest] if latest else []) + older:
-        for group in review_in_context(tx, [v.version for v in batch], settings, save=False, actor=None):
+        for group in review_in_context(tx, [v.version for v in batch], settings, save=save_as is not None,
+                                       actor=save_as):
             seq_of = {version.meta["version_id"]: seq for seq, version in group.selection.versions.items()}
             for saved in group.saved:
                 seq = seq_of[saved.version.meta["version_id"]]

@@ -395,12 +395,15 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
         return _reviewing_in(tx, principal, project_id, settings)
 
 
-def _reviewing_in(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
+def _reviewing_in(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
+                  save_as: str | None = None) -> ProjectView:
     """The version on the desk with its findings (:func:`desk_view`), read in ``tx``; refused unless ``principal``
-    reviews its unit."""
-    [view] = with_reviews(tx, [desk_view(tx, principal, project_id, settings)], settings)
+    reviews its unit. With ``save_as`` a version without a stored review is reviewed and stored (:func:`with_reviews`),
+    once."""
+    view = desk_view(tx, principal, project_id, settings)
     if not principal.can(Action.REVIEW, view.head.unit_code):
         raise DeskRefused("只有审核人员可以这样做", forbidden=True)
+    [view] = with_reviews(tx, [view], settings, save_as=save_as)
     return view
 
 
@@ -414,17 +417,22 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
     run one after the other, each grading on the decisions the other committed (on PostgreSQL they each graded on
     their own, and the review stored last in time could be the older one), and the decision names the version on the
     desk when it is made, not one read before an import. A version without a stored review (imported at the command
-    line, not reviewed since) is reviewed on the desk as the desk shows it; that review is stored with the decision
-    (:func:`perfbudget.app.reviews.review_in_tx`, graded on the findings that stand), so the lists say the desk's
-    grade: until faces47 the decision said 「已保存」 and the lists went on saying 未审核, on SQLite and PostgreSQL
-    alike (``regrade`` grades a stored review only)."""
+    line, not reviewed since) is reviewed on the desk as the desk shows it, and that review is stored, credited to
+    the reviewer whose decision stored it (as an import's or an edit's review is credited to who imported or edited),
+    then graded on the findings that stand with the decision, so the lists say the desk's grade: until faces47 the
+    decision said 「已保存」 and the lists went on saying 未审核, on SQLite and PostgreSQL alike (``regrade`` grades a
+    stored review only); until its second reading the unit was reviewed twice for it, under the write lock. On
+    PostgreSQL such a version's decision takes :meth:`Transaction.lock_reviewing` first, before the project's lock as
+    the serve catch-up takes them (no deadlock against its ``regrade``), so the catch-up does not store a second
+    review of the same version meanwhile."""
     from perfbudget.app import kept_review
-    from perfbudget.app.reviews import review_in_tx
 
     actor = actor_of(principal)
     with store.transaction() as tx:
+        if tx.unreviewed_latest(project=project_id):  # the catch-up reviews latest versions only
+            tx.lock_reviewing()
         tx.lock_projects([project_id])
-        view = _reviewing_in(tx, principal, project_id, settings)
+        view = _reviewing_in(tx, principal, project_id, settings, save_as=actor.username)
         reason = desk_text(reason, "理由")
         if decision not in DECISIONS:
             raise DeskRefused(f"未知的处理方式「{decision[:20]}」：可用 "
@@ -435,7 +443,6 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
         keys = [finding_key(project, f) for f in view.findings]
         key = key_among(keys, key)  # the whole key, its first 8 or more characters, or the finding's number
         found = view.findings[keys.index(key)]
-        unreviewed = tx.last_review(version_id) is None
         tx.connection.execute(insert(finding_decisions).values(
             project_id=project_id, version_id=version_id, finding_key=key, rule=found.rule,
             decision=decision, reason=reason, user_id=actor.id, username=actor.username))
@@ -443,10 +450,7 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
                  f"{DECISIONS[decision]}审核发现「{found.message[:60]}」：{reason[:200]}",
                  after={"rule": found.rule, "indicator": found.indicator, "field": found.field, "reason": reason},
                  unit_code=view.head.unit_code, ip=ip)
-        if unreviewed:  # stored as the desk reviewed it, then graded on the findings that stand
-            review_in_tx(tx, [version_id], settings, actor.username)
-        else:
-            kept_review.regrade(tx, [version_id], settings, actor.username)
+        kept_review.regrade(tx, [version_id], settings, actor.username)
 
 
 def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,

@@ -8,26 +8,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfbudget.app.desk import FILTER_LABELS, YEAR_EXPECTED, FilterProblem, todo, work_year
+from perfbudget.app.desk import FilterProblem, ListQuery, todo, work_year
 from perfbudget.app.project_lists import summary
 from perfbudget.app.times import utc_iso
-from perfbudget.app.validate import echoed
-from perfbudget.plain_numbers import plain_year
 
 if TYPE_CHECKING:
     from perfbudget.app.roles import Principal
     from perfbudget.store import Store
 
-ALL_YEARS = "all"
-
-
 def todo_year_problem(text: str | None) -> FilterProblem | None:
-    """Why ``text`` is no year of the to-do (None: it is one, ``all``, or not given), in the words of every list's and
-    the landing page's year (:data:`perfbudget.app.desk.YEAR_EXPECTED`)."""
-    if text is None or text.strip().lower() == ALL_YEARS or plain_year(text) is not None:
-        return None
-    shown = echoed(text)
-    return FilterProblem("year", shown, f"{FILTER_LABELS['year']}「{shown}」无效：{YEAR_EXPECTED}")
+    """Why ``text`` is no year of the to-do (None: it is one, ``all`` or empty for every year, or not given), read
+    as every list and the landing page read it (:meth:`perfbudget.app.desk.ListQuery.parse`; until faces47's second
+    reading a parser of its own took ``ALL`` and refused an empty year, which the lists read as every year)."""
+    return None if text is None else next(iter(ListQuery.parse({"year": text})[1]), None)
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
@@ -43,10 +36,7 @@ def todo_dict(store: Store, principal: Principal, year_text: str | None) -> dict
     the last 退回意见 (editors) and the queue, oldest submission first (reviewers); call
     :func:`todo_year_problem` first."""
     with store.reading() as tx:
-        if year_text is None:
-            year = work_year(tx, principal)
-        else:
-            year = None if year_text.strip().lower() == ALL_YEARS else plain_year(year_text)
+        year = work_year(tx, principal) if year_text is None else ListQuery.parse({"year": year_text})[0].year
         found = todo(tx, principal, year)
     return {"year": year, "role": principal.role.value,
             "items": [{"key": i.key, "label": i.label, "count": i.count} for i in found.items],

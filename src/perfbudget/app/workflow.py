@@ -221,7 +221,7 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
             said = f"（{shortened(comment, SUMMARY_COMMENT)}）" if comment else ""
             # the project by its name, as an edit's entry names it (「项目 10：送审」 until replay-o)
             tx.audit(actor, f"workflow.{action}", "project", project_id,
-                     f"{project_in_summary(head['name'], head['fund_label'])}：{step.label}{said}",
+                     f"{project_in_summary(head['name'], head['fund_label'])}：{step_words(step, latest)}{said}",
                      before={"state": state}, after=after, unit_code=unit_code, ip=ip)
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)
@@ -240,9 +240,13 @@ def done_message(step: Step, version: int) -> str:
     """What every face says of a step taken: a 审核通过 names the version it approved (「已审核通过第 2 版」; until
     faces47 「已审核通过」 on the command line, the project page and the API alike, the version in the request and the
     history only), another step its label (「已送审」), a comment 「已添加意见」."""
-    if step.action == "approve":
-        return f"已{step.label}第 {version} 版"
-    return f"已{step.label}" if step.target else "已添加意见"
+    return f"已{step_words(step, version)}" if step.target else "已添加意见"
+
+
+def step_words(step: Step, version: int) -> str:
+    """A step as :func:`done_message` and the audit log's summary name it: 「审核通过第 2 版」 (the audit log said
+    「审核通过」 until faces47's second reading), else its label."""
+    return f"{step.label}第 {version} 版" if step.action == "approve" else step.label
 
 
 def approved_versions(store: Store, project_ids: list[int]) -> dict[int, int | None]:

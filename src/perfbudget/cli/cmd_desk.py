@@ -46,18 +46,25 @@ def account(store: Store, username: str) -> Principal:
     return found
 
 
-def run_refusable(store: Store, action: Callable[[], object], about: str | None = None) -> object:
-    """The use case's answer, or exit 1 with its refusal (never a traceback), after ``about`` (the project it concerns,
-    :func:`project_named`) when given."""
+def run_refusable(store: Store, action: Callable[[], object], about: Callable[[], str] | None = None) -> object:
+    """The use case's answer, or exit 1 with its refusal (never a traceback), after the project it concerns
+    (``about()``, :func:`project_named`, read on a refusal only) when given."""
     from perfbudget.app.errors import NotFound
     from perfbudget.app.review_desk import DeskRefused
 
     try:
         return action()
     except (DeskRefused, NotFound) as refused:
-        store.close()
         said = refused.message if isinstance(refused, NotFound) else str(refused)
-        fail(f"{about}：{said}" if about else said)
+        named = about() if about else None
+        store.close()
+        fail(refusal_about(named, said) if named else said)
+
+
+def refusal_about(named: str, said: str) -> str:
+    """A refusal after the project it concerns: 「项目「名称」（资金）：当前为「草稿」，不能「审核通过」」 — the
+    refusal's own 「项目当前为」 without its 项目, which the name before it says (「…：项目当前为…」 in faces47)."""
+    return f"{named}：{said.removeprefix('项目') if said.startswith('项目当前为') else said}"
 
 
 def project_named(store: Store, principal: Principal, project_id: int) -> str:
@@ -90,7 +97,7 @@ def _save(db: str | None, project: str, user: str, action: Callable[[Store, Prin
     store, principal, project_id = opened_as(db, project, user)
     settings = core_settings()
     run_refusable(store, lambda: action(store, principal, project_id, settings),
-                  project_named(store, principal, project_id))
+                  lambda: project_named(store, principal, project_id))
     store.close()
     out.print(SAVED, markup=False)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from perfbudget.app.validate import MAX_INTEGER  # a PostgreSQL integer: no option overflows a query
-from perfbudget.cli.cmd_desk import opened_as, project_named, run_refusable, user_option
+from perfbudget.cli.cmd_desk import opened_as, project_named, refusal_about, run_refusable, user_option
 from perfbudget.cli.common import app, fail, out, print_json
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings
 
@@ -48,14 +48,14 @@ def workflow_command(
     result = take_step(store, principal, project_id, action, comment, justification,
                        review_errors=lambda: current_errors(store, settings, project_id), seen_version=version,
                        version_required=CLI_VERSION)
-    named = project_named(store, principal, project_id)  # a refusal names the project, as a step taken does
+    if not result.ok:  # a refusal names the project, as a step taken does
+        named = project_named(store, principal, project_id)
+        store.close()
+        fail(refusal_about(named, result.message))
     store.close()
-    if not result.ok:
-        fail(f"{named}：{result.message}")
     data = step_dict(result)  # the API's answer
     if as_json:
         print_json(data)
         return
     # the project by its name, as the audit log names it (「项目 10 当前为…」 until replay-p)
-    named = result.project or named
-    out.print(f"{result.message}；{named}当前为「{data['state_label']}」", markup=False)
+    out.print(f"{result.message}；{result.project}当前为「{data['state_label']}」", markup=False)

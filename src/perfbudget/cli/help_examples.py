@@ -15,6 +15,7 @@ SEED = "examples/000_e2047472f0d7711d.txt"
 
 SETTING = ("示例（在仓库目录、运行 bash scripts/run.sh 之后，先 source .venv/bin/activate，"
            "可照原样运行；# 后为说明）：")
+GROUP_MORE = "各命令自己的示例见 {command} 命令 --help。"
 
 # the exit codes every command may end with; a command's own meaning of 1 is in ONE
 EXIT_CODES = ("退出码：0 完成；1 {one}；2 命令用法有误（选项或参数不对，见上）{more}；130 按 Ctrl+C 中止；"
@@ -38,7 +39,7 @@ ONES: dict[str, str] = {
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "": (f"perfbudget read {SEED}",
          "perfbudget list projects --year 2024",
-         "perfbudget review 5    # 每个命令的用法与示例：perfbudget 命令 --help"),
+         "perfbudget review 5"),
     "read": (f"perfbudget read {SEED}",
              f"perfbudget read {SEED} --json > 种子表.json"),
     "review": (f"perfbudget review {SEED}    # 种子表有「错误」级意见：退出码 1",
@@ -77,7 +78,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "desk todo": ("perfbudget desk todo --user admin",),
     "desk opinion": ("perfbudget desk opinion 5 --user admin -o 审核意见书.docx",),
     "desk": ("perfbudget desk todo --user admin",
-             "perfbudget desk show 5 --user admin    # 各子命令的示例：perfbudget desk 子命令 --help"),
+             "perfbudget desk show 5 --user admin"),
     "publish": ("perfbudget publish --unit 255101 --year 2023 --to docx    # 发布审核通过的项目 3",
                 "perfbudget publish --unit 255101 --year 2024 --all --to html -o 发布.html"),
     "audit": ("perfbudget audit --limit 5",
@@ -91,12 +92,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "library merge": ("perfbudget library merge 使用单位满意度 办案人员满意度 --user admin",),
     "library split": ("perfbudget library split 办案人员满意度 --user admin    # 把上一条并入的名称再拆出来",),
     "library": ("perfbudget library search 满意度",
-                "perfbudget library similar 5    # 各子命令的示例：perfbudget library 子命令 --help"),
+                "perfbudget library similar 5"),
     "unit rename": ("perfbudget unit rename 255101 天津市和平区人民检察院（示例） --user admin",
                     "perfbudget unit rename 255101 天津市和平区人民检察院 --user admin"),
     "unit merge": ("perfbudget unit merge 255101 by-id/1 --user admin    # 同一个单位：说明原因，退出码 1",),
-    "unit": ("perfbudget unit rename 255101 天津市和平区人民检察院 --user admin"
-             "    # 各子命令的示例：perfbudget unit 子命令 --help",),
+    "unit": ("perfbudget unit rename 255101 天津市和平区人民检察院（演示） --user admin    # 给单位 255101 改名",
+             "perfbudget unit rename 255101 天津市和平区人民检察院 --user admin    # 改回原名"),
     "user add": ("perfbudget user add wang --role unit_editor --unit 255101 --name 王填报 --password wang-demo-1",),
     "user passwd": ("perfbudget user passwd wang --password wang-demo-2",),
     "user list": ("perfbudget user list",),
@@ -106,14 +107,14 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "user disable": ("perfbudget user disable wang --user admin",),
     "user enable": ("perfbudget user enable wang --user admin",),
     "user": ("perfbudget user list",
-             "perfbudget user tokens --user admin    # 各子命令的示例：perfbudget user 子命令 --help"),
+             "perfbudget user tokens --user admin"),
     "project delete": ("perfbudget project delete 10 --yes --user admin    # 删除项目 10（演示数据）",),
-    "project": ("perfbudget project delete 3 --yes --user admin    # 项目 3 已审核通过（desk batch 的示例），不能删除："
-                "说明原因，退出码 1",),
+    "project": ("perfbudget project delete 9 --yes --user admin    # 删除导入有误的项目 9（演示数据）",),
     "db upgrade": ("perfbudget db upgrade",),
     "db backup": ("perfbudget db backup 备份.db",),
     "db restore": ("perfbudget db restore 备份.db --force    # 用上一条的备份替换 perfbudget.db",),
-    "db": ("perfbudget db upgrade    # 各子命令的示例：perfbudget db 子命令 --help",),
+    "db": ("perfbudget db upgrade",
+           "perfbudget db backup 备份2.db"),
     "serve": ("perfbudget serve --port 8001    # 按 Ctrl+C 停止",),
 }
 
@@ -128,7 +129,11 @@ def epilog(path: str) -> str:
     if not examples:
         return codes
     lines = "\n".join(_shown(example) for example in examples)
-    return f"{SETTING}\n\n\b\n{lines}\n\n{codes}"
+    # a group's pointer to its commands' own examples is in the heading (faces47 printed it as its last example's
+    # note, above that command as if it said what the command does)
+    group = path == "" or any(key.startswith(f"{path} ") for key in EXAMPLES)
+    more = (GROUP_MORE.format(command=" ".join(["perfbudget", *path.split()])) if group else "")
+    return f"{more}{SETTING}\n\n\b\n{lines}\n\n{codes}"
 
 
 def _shown(example: str, width: int = 76) -> str:

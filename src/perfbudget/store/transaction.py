@@ -234,12 +234,15 @@ class Transaction:
         loaded = queries.load_versions(self.connection, ids)
         return [loaded[i] for i in ids]
 
-    def unreviewed_latest(self, limit: int | None = None, after: int = 0, only: int | None = None) -> list[int]:
+    def unreviewed_latest(self, limit: int | None = None, after: int = 0, only: int | None = None,
+                          project: int | None = None) -> list[int]:
         """Ids of latest versions that have no stored review (the first ``limit`` of them by id, if given), of ids
-        above ``after``; ``only``: that version, if it is one of them."""
+        above ``after``; ``only``: that version, if it is one of them; ``project``: that project's, if it is."""
         stmt = _UNREVIEWED_LATEST.where(project_versions.c.id > after)
         if only is not None:
             stmt = stmt.where(project_versions.c.id == only)
+        if project is not None:
+            stmt = stmt.where(project_versions.c.project_id == project)
         return list(self.connection.execute(stmt.order_by(project_versions.c.id).limit(limit)).scalars())
 
     def unreviewed_count(self) -> int:

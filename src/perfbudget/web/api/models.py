@@ -40,7 +40,9 @@ class ErrorLocation(Model):
     location: str = Field(..., description="出错的位置（字段路径或文件位置）")
     message: str
     table: int | None = Field(None, description="JSON 文档中出错的项目表（从 1 起；null：整个文档）")
-    name: str | None = Field(None, description="该项目表的项目名称")
+    name: str | None = Field(None, description="JSON 文档中出错的项目表的项目名称；筛选条件有误（invalid_filter）时为"
+                                                "参数名，如 year")
+    value: str | None = Field(None, description="筛选条件有误（invalid_filter）时：所写的值（去掉首尾空白，过长截短）")
 
 
 class ErrorDetail(Model):

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from perfbudget.config import Limits
-from perfbudget.readers import read_bytes
 from perfbudget.readers.docx import read_docx_tables
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -154,15 +153,18 @@ def test_a_chain_of_styles_is_walked_once(make: Callable[[int], bytes], text: st
 
 def test_a_list_label_is_bounded() -> None:
     """A level's w:lvlText of 200,000 characters was drawn before each of 400 numbered paragraphs (a 2 KB file: 5.5 s
-    and 247 MB); a label past 200 characters now refuses the file, naming the list and its level."""
+    and 247 MB); the branch then refused the file over a label past 200 characters. Such a level's paragraphs are now
+    read without their number, with one warning naming the first paragraph's text and its table."""
     numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
                  f'<w:lvlText w:val="{"%1" * 20_000}"/></w:lvl></w:abstractNum>'
                  '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
-    data = _docx(_paragraphs('<w:numPr><w:numId w:val="1"/></w:numPr>', *["x"] * 50), "", numbering)
-    document, problems = read_bytes(data, "long-label.docx")
-    assert document is None
-    assert [str(problem) for problem in problems] == [
-        "long-label.docx: Word 文件的列表编号（列表 1 第 1 级，w:lvlText）长 20000 个字符，超过 200 个的上限；未读取"]
+    first = "项目按期完成验收并将全部资料整理归档备查。"  # (21 characters: the warning names the first 20)
+    data = _docx(_paragraphs('<w:numPr><w:numId w:val="1"/></w:numPr>', first, *["资料归档"] * 49), "", numbering)
+    tables = read_docx_tables(data, "long-label.docx", Limits())
+    assert tables[0].rows[0][0].text.replace("\r", "").split("\n") == [first, *["资料归档"] * 49]
+    assert [str(problem) for problem in tables[0].problems] == [
+        f"long-label.docx:表1: 「{first[:20]}」等 50 段的列表编号格式长于 200 个字符（Word 自带的只有几个字符），"
+        "编号没有读取，只读取了文字；请核对原文件"]
 
 
 def _containers() -> dict[tuple[str, str], Any]:

@@ -59,7 +59,7 @@ from perfbudget.readers.text_chunks import (
     text_chunk_tables,
 )
 from perfbudget.readers.word_comments import anchor_cell, document_comments, with_word_comments
-from perfbudget.readers.word_numbering import LIST_NUMBER, mark_list_numbers
+from perfbudget.readers.word_numbering import LIST_NUMBER, MOST_LABEL, mark_list_numbers
 from perfbudget.readers.word_revisions import (
     cell_change,
     has_revisions,
@@ -592,7 +592,10 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     styles = _styles_element(word.part)
     hiding = _styles_hiding(styles)
     mark_style_hidden(body, hiding)
-    mark_list_numbers(body, _numbering_element(word.part), styles)  # 1. drawn by Word's 编号 (forms46)
+    unnumbered: list[tuple[Any, str]] = []  # paragraphs of a level drawn by too long a label: read without it
+    mark_list_numbers(body, _numbering_element(word.part), styles, unnumbered)  # 1. drawn by Word's 编号 (forms46)
+    in_tables = set(unnumbered[0][0].iterancestors(_TBL)) if unnumbered else set()
+    unnumbered_at = Source(file)  # (the table holding the first of them)
     mark_placeholders(body)
     _text_chunks_as_paragraphs(body, word.part, budget.limits, taken)
     page_lines, page_unit, page_told = page_furniture_lines(word, hiding)
@@ -658,6 +661,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
+        unnumbered_at = source if child in in_tables else unnumbered_at
         cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors, revised=revised,
                            restarted=restarted, under_merges=under_merges)
         if not tables and (page_lines or page_unit):
@@ -690,6 +694,11 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
                                                         "却不在表格中：其中的指标没有读取（可能是表格在转换或粘贴时"
                                                         "变成了文字），请核对原文件", Severity.WARNING)
                                   for n, text in flat)
+        if unnumbered:
+            where, first = "" if unnumbered_at.sheet else "正文中", unnumbered[0][1][:20]  # (the source names 表N)
+            tables[0].problems.append(Problem(unnumbered_at, f"{where}「{first}」等 {len(unnumbered)} 段的列表编号"
+                                              f"格式长于 {MOST_LABEL} 个字符（Word 自带的只有几个字符），编号没有读取，"
+                                              "只读取了文字；请核对原文件", Severity.WARNING))
         if page_read:
             tables[0].problems.append(Problem(Source(file), "和".join(page_read) + "取自" + "、".join(page_told[:3])
                                               + "（表格中没有写）", Severity.INFO))

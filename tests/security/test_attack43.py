@@ -151,6 +151,23 @@ def test_a_chain_of_styles_is_walked_once(make: Callable[[int], bytes], text: st
     assert long < 2.5 * short, (short, long)
 
 
+def test_a_tail_of_links_into_a_loop_takes_the_loops_first_definition() -> None:
+    """List 1's definition links to definition 2, 2 to 3 and 3 back to 2 (``w:numStyleLink`` through numbering
+    styles): d34ad5c6 drew list 1 by definition 2, where the links first come round; the branch left list 1 on its own
+    definition, no levels, no labels."""
+    styles = "".join(f'<w:style w:type="numbering" w:styleId="{name}"><w:pPr><w:numPr><w:numId w:val="{num_id}"/>'
+                     "</w:numPr></w:pPr></w:style>" for name, num_id in (("a", 20), ("b", 30), ("c", 20)))
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="a"/></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="b"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="3"><w:numStyleLink w:val="c"/></w:abstractNum>'
+                 + "".join(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+                           for num_id, abstract_id in ((1, 1), (20, 2), (30, 3))))
+    data = _docx(_paragraphs('<w:numPr><w:numId w:val="1"/></w:numPr>', "验收合格", "资料归档"), styles, numbering)
+    cells = [cell.text.replace("\r", "") for row in read_docx_tables(data, "x.docx", Limits())[0].rows for cell in row]
+    assert cells == ["（1）验收合格\n（2）资料归档"]
+
+
 def test_a_list_label_is_bounded() -> None:
     """A level's w:lvlText of 200,000 characters was drawn before each of 400 numbered paragraphs (a 2 KB file: 5.5 s
     and 247 MB); the branch then refused the file over a label past 200 characters. Such a level's paragraphs are now

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from perfbudget.readers.style_chains import inherited
+from perfbudget.readers.style_chains import inherited, on_loops
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _PPR, _NUMPR, _ILVL, _NUMID = f"{_W}p", f"{_W}pPr", f"{_W}numPr", f"{_W}ilvl", f"{_W}numId"
@@ -183,14 +183,16 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
 def _followed(links: dict[int, str], by_style: dict[str, tuple[int | None, int | None]],
               lists: dict[int, tuple[int, dict[int, int]]]) -> dict[int, int]:
     """The definition that holds the levels of each definition: through each ``w:numStyleLink`` the numbering
-    style's list (its ``w:numPr``) and that list's definition, until one names no style; a definition whose links
-    loop is left as it is (each chain walked once: ``style_chains``)."""
+    style's list (its ``w:numPr``) and that list's definition, until one names no style, or until the links come
+    round to a definition already passed: a definition on a loop of links keeps its own levels, one leading into a
+    loop takes those of the loop's definition it first reaches (each chain walked once: ``style_chains``)."""
     parents: dict[int, int] = {}
     for abstract_id, style in links.items():
         num_id = by_style.get(style, (None, None))[0]
         if num_id is not None and num_id in lists:
             parents[abstract_id] = lists[num_id][0]
     ends = {end: end for end in parents.values() if end not in parents}
+    ends.update((looped, looped) for looped in on_loops(parents))
     return inherited(ends, parents)
 
 

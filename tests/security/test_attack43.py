@@ -126,12 +126,28 @@ def _lines_walked(data: bytes) -> tuple[list[str], int]:
             walked += 1
         return trace
 
+    found = sys.gettrace()  # (coverage's or a debugger's: given back after)
     sys.settrace(trace)
     try:
         tables = read_docx_tables(data, "x.docx", Limits())
     finally:
-        sys.settrace(None)
+        sys.settrace(found)
     return [cell.text for row in tables[0].rows for cell in row], walked
+
+
+def test_the_count_gives_back_the_tracer_it_found() -> None:
+    """The count of lines run set no tracer back when done: coverage's or a debugger's was gone for the tests after."""
+    def outer(_frame: Any, _event: str, _arg: Any) -> None:
+        return None
+
+    found = sys.gettrace()
+    sys.settrace(outer)
+    try:
+        _lines_walked(numbered_by_style_chain(3))
+        after = sys.gettrace()
+    finally:
+        sys.settrace(found)
+    assert after is outer
 
 
 @pytest.mark.parametrize("make, text", [

@@ -38,3 +38,21 @@ def inherited(own: Mapping[K, V], parents: Mapping[K, K]) -> dict[K, V]:
             if at in answers:
                 answers[step] = answers[at]
     return answers
+
+
+def on_loops(parents: Mapping[K, K]) -> set[K]:
+    """The keys on a loop of ``parents`` (reached again by following it from themselves), each key walked once."""
+    done: set[K] = set()
+    looped: set[K] = set()
+    for key in parents:
+        path: list[K] = []
+        on_path: set[K] = set()
+        at = key
+        while at in parents and at not in done and at not in on_path:
+            path.append(at)
+            on_path.add(at)
+            at = parents[at]
+        if at in on_path:  # (the walk came round onto itself: the loop is the path from there)
+            looped.update(path[path.index(at):])
+        done.update(path)
+    return looped

@@ -25,8 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from perfbudget.readers.bounds import LimitExceeded
-from perfbudget.readers.style_chains import inherited
+from perfbudget.readers.style_chains import inherited, on_loops
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _PPR, _NUMPR, _ILVL, _NUMID = f"{_W}p", f"{_W}pPr", f"{_W}numPr", f"{_W}ilvl", f"{_W}numId"
@@ -57,6 +56,7 @@ class _Level:
     restart: int | None  # w:lvlRestart: restart after a paragraph of this level (1-based) or higher; 0 never; None
     # (the default): after a paragraph of any higher level
     gap: bool  # whether w:suff draws a gap between the number and the text: a tab (the default) or a space
+    too_long: bool = False  # a w:lvlText past MOST_LABEL characters: read as fmt none (no label), told
 
 
 def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
@@ -158,11 +158,13 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
                 continue
             fmt = lvl.find(_FMT)
             text = lvl.find(_TEXT)
+            drawn = text.get(_VAL) if text is not None else None
+            too_long = drawn is not None and len(drawn) > MOST_LABEL
             start, suff = _start(lvl, _START), lvl.find(_SUFF)
-            levels[ilvl] = _Level(start if start is not None else 0,
-                                  (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal",
-                                  text.get(_VAL) if text is not None else None, _int(lvl, _RESTART),
-                                  suff is None or suff.get(_VAL) != "nothing")
+            shape = (fmt.get(_VAL) or "decimal") if fmt is not None else "decimal"
+            levels[ilvl] = _Level(start if start is not None else 0, "none" if too_long else shape,
+                                  None if too_long else drawn, _int(lvl, _RESTART),
+                                  suff is None or suff.get(_VAL) != "nothing", too_long)
         abstracts[key] = levels
     lists: dict[int, tuple[int, dict[int, int]]] = {}
     for num in numbering.iterchildren(_NUM):
@@ -187,14 +189,16 @@ def _definitions(numbering: Any) -> tuple[dict[int, dict[int, _Level]], dict[int
 def _followed(links: dict[int, str], by_style: dict[str, tuple[int | None, int | None]],
               lists: dict[int, tuple[int, dict[int, int]]]) -> dict[int, int]:
     """The definition that holds the levels of each definition: through each ``w:numStyleLink`` the numbering
-    style's list (its ``w:numPr``) and that list's definition, until one names no style; a definition whose links
-    loop is left as it is (each chain walked once: ``style_chains``)."""
+    style's list (its ``w:numPr``) and that list's definition, until one names no style, or until the links come
+    round to a definition already passed: a definition on a loop of links keeps its own levels, one leading into a
+    loop takes those of the loop's definition it first reaches (each chain walked once: ``style_chains``)."""
     parents: dict[int, int] = {}
     for abstract_id, style in links.items():
         num_id = by_style.get(style, (None, None))[0]
         if num_id is not None and num_id in lists:
             parents[abstract_id] = lists[num_id][0]
     ends = {end: end for end in parents.values() if end not in parents}
+    ends.update((looped, looped) for looped in on_loops(parents))
     return inherited(ends, parents)
 
 
@@ -226,9 +230,12 @@ def _style_numbering(styles: Any) -> dict[str, tuple[int | None, int | None]]:
     return inherited(own, parents)
 
 
-def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> int:
+def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None,
+                      unnumbered: list[tuple[Any, str]] | None = None) -> int:
     """Give each numbered paragraph of ``root`` that holds text the label Word draws before it (attribute
-    ``LIST_NUMBER``; ``docx.paragraph_text`` reads it first); the number of paragraphs labelled."""
+    ``LIST_NUMBER``; ``docx.paragraph_text`` reads it first); the number of paragraphs labelled. A paragraph of a
+    level whose ``w:lvlText`` is longer than :data:`MOST_LABEL` is read without its number (as ``none``) and, with
+    its text, added to ``unnumbered`` (to be told)."""
     if numbering is None:
         return 0
     by_style = _style_numbering(styles)
@@ -270,6 +277,8 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
             below = levels.get(deeper)
             if below is None or below.restart is None or level < below.restart:  # (restart 0: never; n: level n-1 up)
                 counter[deeper] = None
+        if defined is not None and defined.too_long and text and unnumbered is not None:
+            unnumbered.append((p, text))
         if defined is None or not defined.text or defined.fmt in ("bullet", "none") \
                 or not text:
             continue
@@ -280,9 +289,6 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
                 if value is None:
                     value = shown.start if shown is not None else 1
                 label = label.replace(f"%{n}", formatted(value, shown.fmt if shown is not None else "decimal"))
-        if len(label) > MOST_LABEL:
-            raise LimitExceeded(f"文件的列表编号（列表 {num_id} 第 {level + 1} 级，w:lvlText）长 {len(label)} 个字符，"
-                                f"超过 {MOST_LABEL} 个的上限；未读取")
         spaced = defined.gap and label[-1:] in _BEFORE_FIGURE and text[:1].isdecimal()  # (2. 2024…, not 2.2024)
         labels.append((p, num_id, label + " " if spaced else label))
     items = Counter(num_id for _p, num_id, _label in labels)
@@ -292,9 +298,10 @@ def mark_list_numbers(root: Any, numbering: Any | None, styles: Any | None) -> i
     return sum(1 for _p, num_id, _label in labels if items[num_id] > 1)
 
 
-# The longest label a paragraph is given: Word's own are a few characters (1. 一、 （1） 第1条 1.2.3.); a level's
-# w:lvlText of 200,000 characters was drawn before each of 400 numbered paragraphs of a 2 KB file, 5.5 s of CPU and
-# 247 MB, until attack43 (a label of 200 characters at most is about as long as the XML of a numbered paragraph).
+# The longest w:lvlText a level is drawn by: Word's own are a few characters (1. 一、 （1） 第1条 1.2.3.); one of
+# 200,000 characters was drawn before each of 400 numbered paragraphs of a 2 KB file, 5.5 s of CPU and 247 MB, until
+# attack43. Each %n it holds draws a counter of at most 30 characters (ZZZ…Z), so a label stays some thousands at most;
+# a longer w:lvlText is a decoration the list can be read without: its paragraphs are read unnumbered, told.
 MOST_LABEL = 200
 _BEFORE_FIGURE = frozenset("0123456789０１２３４５６７８９.．")  # a label's end that would run into a figure after it
 

@@ -32,8 +32,8 @@ MET = [_met("产出指标", "数量指标", "维修工程数", "≥10处", "10�
        _met("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10")]
 
 
-def _document(grid: list[str], indicators: list[list[str]] | None = None) -> Document:
-    rows = [*NAME, GRID_HEAD, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
+def _document(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD) -> Document:
+    rows = [*NAME, head, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
             ["总分", "", "", "", "", "100", "100", ""]]
     data = ("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode()
     document = load_bytes(data, "自评表.txt").document
@@ -72,6 +72,14 @@ def test_a_grid_read_a_column_off_is_not_told() -> None:
     assert document.projects[0].budget.rate is not None  # the reader takes the shifted figures
     assert _told(document, "execution-rate-mismatch") == []
     assert _told(document, "execution-low-all-met") == []
+
+
+def test_a_percentage_in_another_column_is_no_column_off() -> None:
+    # 河北's 权重 10% under 分值, or a 进度 column in percent, beside a 执行率 in percent: the grid is read in place
+    assert _told(_document(["4753.66", "4753.66", "3824.26", "10%", "100%", "10"]), "execution-rate-mismatch")
+    head = [*GRID_HEAD, "进度"]
+    document = _document(["100", "100", "30", "10", "30%", "3", "100%"], head=head)
+    assert _told(document, "execution-low-all-met")
 
 
 def test_most_money_unspent_with_every_target_met_is_told() -> None:

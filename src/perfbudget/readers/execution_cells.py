@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 
 from perfbudget.budget_parts import CARRIED_OVER_ROWS, quoted_row, source_name
@@ -106,7 +107,7 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
         del rows[row]  # the 总分 row closing the indicators (总分/分值 = 100, 总分/得分 = 99), no funds row
     if not rows:
         return {}
-    total = next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
+    total = total_row(rows)
     if total is None:
         if len(rows) > 1:
             # rows of parts and no total: the project's is their sum where they are the total's parts (当年财政拨款,
@@ -136,6 +137,11 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
                 problems.append(Problem(at, f"资金表的合计行没有填写预算执行率的{what}，"
                                             f"取自「{quoted_row(row)}」行：{value}", Severity.INFO))
     return figures
+
+
+def total_row(rows: Iterable[str]) -> str | None:
+    """The funds grid's total row among its ``rows`` (年度资金总额, 合计 …), None where none is so labelled."""
+    return next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
 
 
 # the rows a funds grid's total is the sum of (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金)

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Budget, Document, Project
+from perfbudget.readers.lost_fund_cell import read_a_column_off
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import at_project, project_rows
 from perfbudget.review.registry import rule
@@ -37,16 +38,10 @@ def _year_execution(document: Document, project: Project) -> Budget | None:
     """The project's funds grid when it is a year's (a self-evaluation's, not a monitoring period's) and states
     what was spent or its rate, else None."""
     budget = project.budget
-    if document.kind == "monitoring" or project.month is not None or _shifted(project):
+    if document.kind == "monitoring" or project.month is not None \
+            or read_a_column_off((key, value) for key, value in project.extras if isinstance(value, str)):
         return None
     return budget if budget.executed is not None or budget.rate is not None else None
-
-
-def _shifted(project: Project) -> bool:
-    """True when a funds grid cell outside the rate's column holds a percentage (分值 ``100%``): the grid was read a
-    column off (a blank or doubled cell on the page), so its 执行数 and 执行率 are other columns' figures."""
-    return any(value.rstrip().endswith(("%", "％")) and "率" not in key.rpartition("/")[2]
-               for key, value in project.extras if "/" in key and isinstance(value, str))
 
 
 def _share(executed: Decimal, base: Decimal | None) -> Decimal | None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from perfbudget.app.review_desk import finding_place
 from perfbudget.cli import app
-from perfbudget.load import load_bytes
+from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document
 from perfbudget.review.engine import review_document
 from perfbudget.review.registry import all_rules
@@ -32,11 +32,14 @@ MET = [_met("产出指标", "数量指标", "维修工程数", "≥10处", "10�
        _met("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10")]
 
 
-def _document(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD) -> Document:
+def _loaded(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD) -> LoadResult:
     rows = [*NAME, head, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
             ["总分", "", "", "", "", "100", "100", ""]]
-    data = ("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode()
-    document = load_bytes(data, "自评表.txt").document
+    return load_bytes(("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode(), "自评表.txt")
+
+
+def _document(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD) -> Document:
+    document = _loaded(grid, indicators, head).document
     assert document is not None
     return document
 
@@ -53,6 +56,21 @@ def test_a_rate_the_grid_figures_do_not_give_is_told() -> None:
     assert (indicator, field) == (None, "budget.rate")
     assert message == "执行率写作100%，但全年执行数3824.26万元÷预算数4753.66万元=80.4%"
     assert "执行数÷预算数" in suggestion and "得分" in suggestion
+
+
+def test_a_rate_mismatch_is_said_once_by_one_check() -> None:
+    # 零陵's grid: the review's finding, not the reader's warning beside it
+    loaded = _loaded(["4753.66", "4753.66", "3824.26", "10", "100%", "10"])
+    assert not any("执行率读作" in p.message for p in loaded.problems)
+    assert loaded.document is not None and len(_told(loaded.document, "execution-rate-mismatch")) == 1
+    # one tolerance (a point): 80.6 written 80% quiet in both (the rule told it, the reader not), 81.2 told once
+    for executed, told in (("80.6", False), ("81.2", True)):
+        loaded = _loaded(["100", "100", executed, "10", "80%", "8"])
+        assert loaded.document is not None and not any("执行率读作" in p.message for p in loaded.problems)
+        assert bool(_told(loaded.document, "execution-rate-mismatch")) == told, executed
+    # a grid read a column off is the reader's to warn of: the rule keeps quiet
+    loaded = _loaded(["30", "30", "10", "100%", "99", ""])
+    assert any("执行率读作 99%" in p.message for p in loaded.problems)
 
 
 def test_a_rate_that_fits_its_figures_is_not_told() -> None:

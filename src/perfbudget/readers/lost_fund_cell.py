@@ -23,11 +23,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from perfbudget.model import Source
-from perfbudget.readers.execution_cells import column_field, total_row, typed_figure
+from perfbudget.readers.execution_cells import RATE_SLACK, column_field, total_row, typed_figure
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.money_cells import money_amount
 
-_RATE_SLACK = Decimal(1)  # percentage points, as execution_cells.rate_disagrees
 _SCORE_SLACK = Decimal("0.1")  # points: tables round a score to one decimal
 _HUNDRED = Decimal(100)
 MOST_COLUMNS = 16  # a funds grid's columns the placements are tried for (a 自评表's grid has six to nine)
@@ -80,7 +79,7 @@ def _agrees(figures: dict[str, Decimal | None]) -> bool:
         return False
     computed = executed / budget * _HUNDRED
     rate, weight, score = figures.get("rate"), figures.get("weight"), figures.get("score")
-    if rate is not None and abs(rate - computed) > _RATE_SLACK:
+    if rate is not None and abs(rate - computed) > RATE_SLACK:
         return False
     if weight is None or score is None:
         return rate is not None

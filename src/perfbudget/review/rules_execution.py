@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Budget, Document, Project
+from perfbudget.readers.execution_cells import rate_agrees
 from perfbudget.readers.lost_fund_cell import read_a_column_off
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import at_project, project_rows
@@ -22,9 +23,6 @@ from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
 _HUNDRED = Decimal(100)
-# The least gap, in points, between a stated 执行率 and the grid's own division that is written up: a rate
-# written in whole points (98%) may round 98.4 %, and 万元 rounded to two places moves the share a little.
-_RATE_SLACK = Decimal("0.5")
 # Comparable indicators a project must report, all met, before its low execution is weighed against them.
 _FEWEST_MET = 3
 # What a table writes when it says why the money was not spent (a deviation reason, its 评价结论 or 存在问题): the
@@ -59,31 +57,28 @@ def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[
 
     The funds grid gives both amounts and the rate; 零陵's prints 执行数 3824.26 of 全年预算数 4753.66万元 (80.4 %)
     and 执行率 100 %: the execution points (10 × 执行率) are scored on a rate the table's own figures do not give.
-    Flagged when the stated rate is neither the division by 全年预算数 nor by 年初预算数, past rounding (half a
-    step of the places it is written in, at least half a point); a rate of 100 % for more spent than budgeted
-    is the share capped, as the score is. Only a year's grid is judged (a monitoring table's runs to its month), and
-    not one read a column off (a percentage in its 分值 or 得分 column: the figures are other columns').
+    Flagged when the stated rate is neither the division by 全年预算数 nor by 年初预算数 past the reader's tolerance
+    (readers/execution_cells.rate_agrees: a point, a rate of 100 % for more spent than budgeted the share capped, as
+    the score is; the reader warns of it only where this rule does not judge). Only a year's grid is judged (a
+    monitoring table's runs to its month), and not one read a column off (a percentage in its 分值 or 得分 column: the
+    figures are other columns').
     """
     out = []
     for project in document.projects:
         budget = _year_execution(document, project)
         if budget is None or budget.executed is None or budget.rate is None or budget.rate < 0:
             continue
-        shares = [share for base in (budget.total, budget.initial) if (share := _share(budget.executed, base))]
-        if not shares:
+        bases = [base for base in (budget.total, budget.initial) if base is not None and base > 0]
+        if not bases or any(rate_agrees(budget.rate, budget.executed, base) for base in bases):
             continue
-        step = Decimal(1).scaleb(min(0, int(budget.rate.normalize().as_tuple().exponent)))
-        slack = max(step / 2, _RATE_SLACK)
-        if any(abs(share - budget.rate) <= slack or (share > _HUNDRED and budget.rate == _HUNDRED)
-               for share in shares):
-            continue
+        shares = [budget.executed / base * _HUNDRED for base in bases]
         unit = document.money_unit or ""
         total = budget.total if budget.total else budget.initial
         out.append(at_project(project, "budget.rate",
                               f"执行率写作{format_decimal(budget.rate)}%，但全年执行数{format_decimal(budget.executed)}"
                               f"{unit}÷预算数{format_decimal(total or Decimal(0))}{unit}={_shown(shares[0])}%",
                               "按执行数÷预算数重新计算执行率，预算执行率的得分随之改正（分值×执行率）；"
-                              "执行数填错的，改正执行数"))
+                              "执行数填错的，改正执行数；原表各列错位的，核对各列是否对齐"))
     return out
 
 
@@ -124,7 +119,7 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
         if computed is not None and budget.executed is not None and budget.total:
             # the table's own rate where it agrees with its figures (10.77%, not 10.8%)
             rate = budget.rate
-            agrees = rate is not None and abs(rate - computed) <= _RATE_SLACK
+            agrees = rate is not None and rate_agrees(rate, budget.executed, budget.total)
             said = format_decimal(rate) if agrees and rate is not None else _shown(computed)
             spent = (f"全年执行数{format_decimal(budget.executed)}{unit}只占预算数{format_decimal(budget.total)}"
                      f"{unit}的{said}%")

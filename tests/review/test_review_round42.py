@@ -54,7 +54,7 @@ def test_a_rate_the_grid_figures_do_not_give_is_told() -> None:
     document = _document(["4753.66", "4753.66", "3824.26", "10", "100%", "10"])
     ((indicator, field, message, suggestion),) = _told(document, "execution-rate-mismatch")
     assert (indicator, field) == (None, "budget.rate")
-    assert message == "执行率写作100%，但全年执行数3824.26万元÷预算数4753.66万元=80.4%"
+    assert message == "执行率写作100%，但全年执行数3824.26万元÷预算数4753.66万元=80.45%"
     assert "执行数÷预算数" in suggestion and "得分" in suggestion
 
 
@@ -108,13 +108,25 @@ def test_most_money_unspent_with_every_target_met_is_told() -> None:
     assert message == ("全年执行数30.00万元只占预算数278.4449万元的10.77%，但4个指标的实际完成值全部达到指标值："
                        "大部分资金没有花出去，产出和效益却全部完成，自评结果难以令人信服")
     assert "核实执行数" in suggestion and "偏差原因" in suggestion
-    # without a rate of its own the share is worked out (53 of 208: 25.5 %)
+    # without a rate of its own the share is worked out (53 of 208: 25.48 %, two decimals as the reader's)
     document = _document(["208", "208", "53", "10", "", "2.5"])
-    assert _told(document, "execution-low-all-met")[0][2].startswith("全年执行数53万元只占预算数208万元的25.5%，")
+    assert _told(document, "execution-low-all-met")[0][2].startswith("全年执行数53万元只占预算数208万元的25.48%，")
     # a rate alone says it too
     document = _document(["100", "100", "", "10", "53%", "5.3"])
     ((_i, field, message, _s),) = _told(document, "execution-low-all-met")
     assert field == "budget.rate" and message.startswith("执行率只有53%，但4个指标的实际完成值全部达到指标值")
+
+
+def test_a_low_share_the_stated_rate_contradicts_is_left_to_the_mismatch_rule() -> None:
+    # 万元 and 元 mixed: a budget of 2784449 (元) under the 万元 head, 执行数 264.5 (万元), 执行率 95%: not a low
+    # execution (「只占预算数2784449万元的0.0%」) but a rate its figures do not give, told once by the mismatch rule
+    document = _document(["2784449", "2784449", "264.5", "10", "95%", "9.5"])
+    assert _told(document, "execution-low-all-met") == []
+    assert len(_told(document, "execution-rate-mismatch")) == 1
+    # without a rate to tell, the share is shown to two significant digits, never 0.0%
+    document = _document(["2784449", "2784449", "264.5", "10", "", "9.5"])
+    ((_i, _f, message, _s),) = _told(document, "execution-low-all-met")
+    assert message.startswith("全年执行数264.5万元只占预算数2784449万元的0.0095%，")
 
 
 def test_low_execution_is_not_told_when_a_target_is_missed_or_cannot_be_compared() -> None:

@@ -288,8 +288,16 @@ def rate_disagrees(figures: Figures, budget: Decimal | None) -> Problem | None:
         return None
     computed = executed / budget * _HUNDRED
     return Problem(where, f"执行率读作 {_shown(rate)}%，与全年执行数 {_shown(executed)} ÷ 预算数 {_shown(budget)}"
-                          f"（{_shown(computed, '.2f')}%）不符：按表中所写保留，请核对执行率或各列是否对齐",
+                          f"（{shown_share(computed)}%）不符：按表中所写保留，请核对执行率或各列是否对齐",
                    Severity.WARNING)
+
+
+def shown_share(value: Decimal) -> str:
+    """A share of the budget (全年执行数 ÷ 预算数, in percent) as every message shows it: two decimals (80.45), two
+    significant digits below 0.01 (0.0095, a 执行数 in 万元 of a budget in 元: never 0.00 for money spent)."""
+    if 0 < value < Decimal("0.01"):
+        return _shown(value.quantize(Decimal(1).scaleb(value.adjusted() - 1)), "f")
+    return _shown(value, ".2f")
 
 
 _SHOWN_DIGITS = 30

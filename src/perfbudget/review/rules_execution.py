@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Budget, Document, Project
-from perfbudget.readers.execution_cells import rate_agrees
+from perfbudget.readers.execution_cells import rate_agrees, shown_share
 from perfbudget.readers.lost_fund_cell import read_a_column_off
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import at_project, project_rows
@@ -47,10 +47,6 @@ def _share(executed: Decimal, base: Decimal | None) -> Decimal | None:
     return executed / base * _HUNDRED if base is not None and base > 0 else None
 
 
-def _shown(value: Decimal) -> str:
-    return format_decimal(value.quantize(Decimal("0.1")))
-
-
 @rule("execution-rate-mismatch", title="执行率与执行数不符", dimension="规范性", severity="warning")
 def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A self-evaluation's 执行率 that is not its 全年执行数 divided by its 预算数.
@@ -76,7 +72,7 @@ def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[
         total = budget.total if budget.total else budget.initial
         out.append(at_project(project, "budget.rate",
                               f"执行率写作{format_decimal(budget.rate)}%，但全年执行数{format_decimal(budget.executed)}"
-                              f"{unit}÷预算数{format_decimal(total or Decimal(0))}{unit}={_shown(shares[0])}%",
+                              f"{unit}÷预算数{format_decimal(total or Decimal(0))}{unit}={shown_share(shares[0])}%",
                               "按执行数÷预算数重新计算执行率，预算执行率的得分随之改正（分值×执行率）；"
                               "执行数填错的，改正执行数；原表各列错位的，核对各列是否对齐"))
     return out
@@ -106,6 +102,9 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
         if budget is None:
             continue
         computed = _share(budget.executed, budget.total) if budget.executed is not None else None
+        if computed is not None and budget.rate is not None and budget.executed is not None and budget.total \
+                and not rate_agrees(budget.rate, budget.executed, budget.total):
+            continue  # the rate and the division disagree (万元 and 元 mixed …): execution-rate-mismatch's to say
         share = computed if computed is not None else budget.rate
         if share is None or share < 0 or share >= floor:
             continue
@@ -117,10 +116,8 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
             continue
         unit = document.money_unit or ""
         if computed is not None and budget.executed is not None and budget.total:
-            # the table's own rate where it agrees with its figures (10.77%, not 10.8%)
-            rate = budget.rate
-            agrees = rate is not None and rate_agrees(rate, budget.executed, budget.total)
-            said = format_decimal(rate) if agrees and rate is not None else _shown(computed)
+            # the table's own rate where it gives one (it agrees with the figures, above), else the division
+            said = format_decimal(budget.rate) if budget.rate is not None else shown_share(computed)
             spent = (f"全年执行数{format_decimal(budget.executed)}{unit}只占预算数{format_decimal(budget.total)}"
                      f"{unit}的{said}%")
         else:

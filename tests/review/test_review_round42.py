@@ -54,7 +54,7 @@ def test_a_rate_the_grid_figures_do_not_give_is_told() -> None:
     document = _document(["4753.66", "4753.66", "3824.26", "10", "100%", "10"])
     ((indicator, field, message, suggestion),) = _told(document, "execution-rate-mismatch")
     assert (indicator, field) == (None, "budget.rate")
-    assert message == "执行率写作100%，但全年执行数3824.26万元÷预算数4753.66万元=80.45%"
+    assert message == "执行率写作100%，但全年执行数3824.26万元÷全年预算数4753.66万元=80.45%"
     assert "执行数÷预算数" in suggestion and "得分" in suggestion
 
 
@@ -76,12 +76,20 @@ def test_a_rate_mismatch_is_said_once_by_one_check() -> None:
 def test_a_rate_that_fits_its_figures_is_not_told() -> None:
     for grid in (["100", "100", "53", "10", "53%", "5.3"],  # exact
                  ["100", "100", "53.4", "10", "53%", "5.3"],  # whole points round 53.4
-                 ["120", "100", "60", "10", "50%", "5"],  # divided by 年初预算数
                  ["100", "100", "104", "10", "100%", "10"],  # more than budgeted, the share capped
                  ["100", "100", "", "10", "53%", "5.3"],  # no 执行数 to divide
                  ["100", "100", "80", "10", "", "8"],  # no rate written
                  ["4753.66", "4753.66", "3824.26", "10", "0.8045", "8"]):  # a fraction of 1: the reader's 80.45
         assert _told(_document(grid), "execution-rate-mismatch") == [], grid
+
+
+def test_both_rules_divide_by_the_year_s_budget() -> None:
+    # 年初预算数 100, 全年预算数 200, 执行数 100, 执行率 100%: the rate is worked on 年初; by 全年 it is 50 %, told
+    # once, by the mismatch rule (the low-execution rule leaves a rate its figures contradict to it)
+    document = _document(["100", "200", "100", "10", "100%", "10"])
+    ((_i, _f, message, _s),) = _told(document, "execution-rate-mismatch")
+    assert message == "执行率写作100%，但全年执行数100万元÷全年预算数200万元=50.00%"
+    assert _told(document, "execution-low-all-met") == []
 
 
 def test_a_grid_read_a_column_off_is_not_told() -> None:

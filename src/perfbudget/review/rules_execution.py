@@ -53,7 +53,8 @@ def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[
 
     The funds grid gives both amounts and the rate; 零陵's prints 执行数 3824.26 of 全年预算数 4753.66万元 (80.4 %)
     and 执行率 100 %: the execution points (10 × 执行率) are scored on a rate the table's own figures do not give.
-    Flagged when the stated rate is neither the division by 全年预算数 nor by 年初预算数 past the reader's tolerance
+    Flagged when the stated rate is not the division by 全年预算数 (the domain's rule; 年初预算数 is the budget before
+    its adjustment, and execution-low-all-met divides by 全年 too) past the reader's tolerance
     (readers/execution_cells.rate_agrees: a point, a rate of 100 % for more spent than budgeted the share capped, as
     the score is; the reader warns of it only where this rule does not judge). Only a year's grid is judged (a
     monitoring table's runs to its month), and not one read a column off (a percentage in its 分值 or 得分 column: the
@@ -64,15 +65,14 @@ def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[
         budget = _year_execution(document, project)
         if budget is None or budget.executed is None or budget.rate is None or budget.rate < 0:
             continue
-        bases = [base for base in (budget.total, budget.initial) if base is not None and base > 0]
-        if not bases or any(rate_agrees(budget.rate, budget.executed, base) for base in bases):
+        total = budget.total
+        if total is None or total <= 0 or rate_agrees(budget.rate, budget.executed, total):
             continue
-        shares = [budget.executed / base * _HUNDRED for base in bases]
         unit = document.money_unit or ""
-        total = budget.total if budget.total else budget.initial
         out.append(at_project(project, "budget.rate",
                               f"执行率写作{format_decimal(budget.rate)}%，但全年执行数{format_decimal(budget.executed)}"
-                              f"{unit}÷预算数{format_decimal(total or Decimal(0))}{unit}={shown_share(shares[0])}%",
+                              f"{unit}÷全年预算数{format_decimal(total)}{unit}"
+                              f"={shown_share(budget.executed / total * _HUNDRED)}%",
                               "按执行数÷预算数重新计算执行率，预算执行率的得分随之改正（分值×执行率）；"
                               "执行数填错的，改正执行数；原表各列错位的，核对各列是否对齐"))
     return out

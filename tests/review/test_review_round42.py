@@ -32,9 +32,10 @@ MET = [_met("产出指标", "数量指标", "维修工程数", "≥10处", "10�
        _met("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10")]
 
 
-def _loaded(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD) -> LoadResult:
+def _loaded(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD,
+            notes: tuple[tuple[str, str], ...] = ()) -> LoadResult:
     rows = [*NAME, head, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
-            ["总分", "", "", "", "", "100", "100", ""]]
+            ["总分", "", "", "", "", "100", "100", ""], *([label, text, *[""] * 6] for label, text in notes)]
     return load_bytes(("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode(), "自评表.txt")
 
 
@@ -174,3 +175,17 @@ def test_low_execution_the_table_explains_is_not_told() -> None:
     for reason in ("工程已完工，尾款结转下年支付", "资金未到位", "质保金待验收后支付"):
         explained = [[*MET[0][:7], reason], *MET[1:]]
         assert _told(_document(grid, explained), "execution-low-all-met") == [], reason
+
+
+def test_only_a_reason_naming_the_money_quiets_low_execution() -> None:
+    grid = ["100", "100", "30", "10", "30%", "3"]
+    # about the works, or outside the texts that say why: still told
+    for reason in ("项目分期分批实施", "巩固上年结转项目成果"):
+        assert _told(_document(grid, [[*MET[0][:7], reason], *MET[1:]]), "execution-low-all-met"), reason
+    loaded = _loaded(grid, notes=(("实际完成情况", "项目跨年分期实施，巩固上年结转项目成果"),))
+    assert loaded.document is not None and _told(loaded.document, "execution-low-all-met")
+    # the money said in a 偏差原因, a 评价结论 or a 存在问题: quiet
+    assert _told(_document(grid, [[*MET[0][:7], "资金分期拨付"], *MET[1:]]), "execution-low-all-met") == []
+    for label, text in (("评价结论", "项目资金结转下年使用"), ("存在问题", "部分工程款尚未支付")):
+        loaded = _loaded(grid, notes=((label, text),))
+        assert loaded.document is not None and _told(loaded.document, "execution-low-all-met") == [], label

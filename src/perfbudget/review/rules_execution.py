@@ -25,11 +25,15 @@ from perfbudget.target import format_decimal
 _HUNDRED = Decimal(100)
 # Comparable indicators a project must report, all met, before its low execution is weighed against them.
 _FEWEST_MET = 3
-# What a table writes when it says why the money was not spent (a deviation reason, its 评价结论 or 存在问题): the
-# money carried over, paid by stages or not yet, a retention held, the money not arrived. Said, the finding's
-# question is answered.
-_UNSPENT_SAID = re.compile(r"结转|未支付|未拨付|未拨|尚未支付|未到位|未到账|质保金|尾款|分期|结算期|未结算|跨年"
-                           r"|下年度?支付")
+# What a table writes when it says why the money was not spent: the money carried over, paid by stages or not yet
+# (未拨 covers 未拨付, 未支付 尚未支付), a retention held, the money not arrived — said of the money (a money word
+# within _NEAR characters: 「尾款结转」, 「资金分期拨付」; 「分期分批实施」 or 「巩固上年结转项目成果」 are about the
+# works), in a text that says why (an indicator's 偏差原因; the project's 评价结论 or 存在问题: extras whose key
+# _REASON_KEY names).
+_UNSPENT_SAID = re.compile(r"结转|未支付|未拨|未到位|未到账|质保金|尾款|分期|结算期|未结算|跨年|下年度?支付")
+_MONEY_WORD = re.compile(r"资金|款|质保金")
+_NEAR = 8
+_REASON_KEY = re.compile(r"结论|问题|偏差|原因")
 
 
 def _year_execution(document: Document, project: Project) -> Budget | None:
@@ -90,9 +94,11 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
     执行率; 60 % is the monitoring red light's and the 差 grade's line. Judged when at least three indicators have an
     actual and every one of them meets its target (:func:`rules_conformity.target_met`): a row that cannot be
     compared (休宁's 布展面积 ``0`` against ``300㎡``) leaves the project unjudged, as does a grid read a column off (a
-    percentage outside the rate's column). A table that says why the money was not spent — a 偏差原因, 评价结论
-    or 存在问题 naming money carried over (结转), paid by stages or not yet (尾款, 质保金, 未支付), or not arrived
-    (未到位) — has answered the question and is not told. A monitoring table's execution (to its month) is not judged.
+    percentage under its 分值 or 得分 while its 执行率 holds none) and a stated rate its figures contradict (万元 and 元
+    mixed: execution-rate-mismatch's). A table that says why the money was not spent — a 偏差原因, 评价结论 or 存在问题
+    naming money (资金, 款 near the word) carried over (结转), paid by stages or not yet (尾款, 质保金, 未支付), or not
+    arrived (未到位) — has answered the question and is not told; a goal's 「分期分批实施」 has not. A monitoring
+    table's execution (to its month) is not judged.
     """
     floor = Decimal(str(settings.param("floor")))
     out = []
@@ -131,10 +137,9 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
 
 
 def _unspent_explained(project: Project) -> bool:
-    """True when the table says why the money was not spent: an indicator's 偏差原因 or a text of the project's
-    (评价结论, 存在问题, the goal's 实际完成情况) names money carried over, paid later or not arrived
-    (``_UNSPENT_SAID``)."""
+    """True when the table says why the money was not spent: an indicator's 偏差原因, the project's 评价结论 or 存在问题
+    names money carried over, paid later or not arrived (``_UNSPENT_SAID`` with a money word near)."""
     texts = [indicator.deviation for indicator in project.indicators if indicator.deviation]
-    texts.extend(value for _key, value in project.extras if isinstance(value, str))
-    return any(_UNSPENT_SAID.search(text) for text in texts)
-
+    texts.extend(value for key, value in project.extras if isinstance(value, str) and _REASON_KEY.search(key))
+    return any(_MONEY_WORD.search(text, max(0, said.start() - _NEAR), said.end() + _NEAR)
+               for text in texts for said in _UNSPENT_SAID.finditer(text))

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.app.review_desk import finding_place
 from perfbudget.cli import app
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document
+from perfbudget.review.config import ReviewConfig
 from perfbudget.review.engine import review_document
 from perfbudget.review.registry import all_rules
 from tests.readers.test_kinds31_stated_execution import GRID, INDICATORS, NAME, TITLE
+from tests.readers.test_reading36 import _text
 
 GRID_HEAD, HEAD = GRID[0], INDICATORS[0]
 
@@ -33,14 +36,16 @@ MET = [_met("产出指标", "数量指标", "维修工程数", "≥10处", "10�
 
 
 def _loaded(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD,
-            notes: tuple[tuple[str, str], ...] = ()) -> LoadResult:
+            notes: tuple[tuple[str, str], ...] = (), layout: str = "pipes") -> LoadResult:
+    """The 自评表 as text in ``layout`` (readers' test_reading36: ``pipes``, ``tabs``, ``cells`` one cell a line)."""
     rows = [*NAME, head, ["", "年度资金总额", *grid], HEAD, *(MET if indicators is None else indicators),
             ["总分", "", "", "", "", "100", "100", ""], *([label, text, *[""] * 6] for label, text in notes)]
-    return load_bytes(("\n".join([*TITLE, *(" | ".join(row) for row in rows)]) + "\n").encode(), "自评表.txt")
+    return load_bytes(_text([[line] for line in TITLE] + rows, layout) + b"\n", "自评表.txt")
 
 
-def _document(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD) -> Document:
-    document = _loaded(grid, indicators, head).document
+def _document(grid: list[str], indicators: list[list[str]] | None = None, head: list[str] = GRID_HEAD,
+              layout: str = "pipes") -> Document:
+    document = _loaded(grid, indicators, head, layout=layout).document
     assert document is not None
     return document
 
@@ -74,14 +79,49 @@ def test_a_rate_mismatch_is_said_once_by_one_check() -> None:
     assert any("执行率读作 99%" in p.message for p in loaded.problems)
 
 
-def test_a_rate_that_fits_its_figures_is_not_told() -> None:
-    for grid in (["100", "100", "53", "10", "53%", "5.3"],  # exact
-                 ["100", "100", "53.4", "10", "53%", "5.3"],  # whole points round 53.4
-                 ["100", "100", "104", "10", "100%", "10"],  # more than budgeted, the share capped
-                 ["100", "100", "", "10", "53%", "5.3"],  # no 执行数 to divide
-                 ["100", "100", "80", "10", "", "8"],  # no rate written
-                 ["4753.66", "4753.66", "3824.26", "10", "0.8045", "8"]):  # a fraction of 1: the reader's 80.45
-        assert _told(_document(grid), "execution-rate-mismatch") == [], grid
+# (rule, case, the funds grid's 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the finding's field), each
+# read in three layouts (a cell left blank written 「—」: one cell a line loses an empty cell);
+# test_review_rules.test_every_rule_has_both_kinds_of_case counts these tables
+FLAG: list[tuple[str, str, list[str], str]] = [
+    ("execution-rate-mismatch", "零陵: 100% for 3824.26 of 4753.66",
+     ["4753.66", "4753.66", "3824.26", "10", "100%", "10"], "budget.rate"),
+    ("execution-rate-mismatch", "worked on 年初: 100% for 100 of 全年 200", ["100", "200", "100", "10", "100%", "10"],
+     "budget.rate"),
+    ("execution-rate-mismatch", "万元/元 mixed: 95% for 264.5 of 2784449", ["2784449", "2784449", "264.5", "10", "95%",
+                                                                         "9.5"], "budget.rate"),
+    ("execution-rate-mismatch", "80.6 written 79%, past a point", ["100", "100", "80.6", "10", "79%", "7.9"],
+     "budget.rate"),
+    ("execution-low-all-met", "隆阳: 30 of 278.4449 spent", ["278.4449", "278.4449", "30.00", "20", "10.77%", "2.16"],
+     "budget.executed"),
+    ("execution-low-all-met", "a rate alone: 53%", ["100", "100", "—", "10", "53%", "5.3"], "budget.rate"),
+]
+NEAR_MISS: list[tuple[str, str, list[str]]] = [
+    ("execution-rate-mismatch", "exact", ["100", "100", "53", "10", "53%", "5.3"]),
+    ("execution-rate-mismatch", "whole percent, 80.6 rounded up", ["100", "100", "80.6", "10", "81%", "8.1"]),
+    ("execution-rate-mismatch", "whole percent, 80.6 cut down", ["100", "100", "80.6", "10", "80%", "8"]),
+    ("execution-rate-mismatch", "two places, 80.45%", ["4753.66", "4753.66", "3824.26", "10", "80.45%", "8.05"]),
+    ("execution-rate-mismatch", "more than budgeted, the share capped", ["100", "100", "104", "10", "100%", "10"]),
+    ("execution-rate-mismatch", "no 执行数 to divide", ["100", "100", "—", "10", "53%", "5.3"]),
+    ("execution-rate-mismatch", "no rate written", ["100", "100", "80", "10", "—", "8"]),
+    ("execution-low-all-met", "60% spent", ["100", "100", "60", "10", "60%", "6"]),
+    ("execution-low-all-met", "万元/元 mixed: the mismatch rule's",
+     ["2784449", "2784449", "264.5", "10", "95%", "9.5"]),
+]
+LAYOUTS = ("pipes", "tabs", "cells")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("rule_id", "case", "grid", "field"), FLAG, ids=[f"{c[0]}:{c[1]}" for c in FLAG])
+def test_flag(rule_id: str, case: str, grid: list[str], field: str, layout: str) -> None:
+    assert [f[:2] for f in _told(_document(grid, layout=layout), rule_id)] == [(None, field)], case
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("rule_id", "case", "grid"), NEAR_MISS, ids=[f"{c[0]}:{c[1]}" for c in NEAR_MISS])
+def test_near_miss(rule_id: str, case: str, grid: list[str], layout: str) -> None:
+    document = _document(grid, layout=layout)
+    assert document.projects[0].budget.total is not None, case  # the grid was read
+    assert _told(document, rule_id) == [], case
 
 
 def test_both_rules_divide_by_the_year_s_budget() -> None:
@@ -153,6 +193,10 @@ def test_low_execution_is_not_told_when_a_target_is_missed_or_cannot_be_compared
 def test_the_floor_is_a_parameter() -> None:
     spec = next(spec for spec in all_rules() if spec.id == "execution-low-all-met")
     assert spec.params == {"floor": 60}
+    document = _document(["100", "100", "30", "10", "30%", "3"])  # 30 % spent, every target met
+    assert _told(document, "execution-low-all-met")
+    quiet = review_document(document, ReviewConfig(params={"execution-low-all-met": {"floor": 20}}))
+    assert [f for f in quiet.findings if f.rule == "execution-low-all-met"] == []
 
 
 def test_the_terminal_and_the_desk_name_the_grid_cell(tmp_path: Path) -> None:

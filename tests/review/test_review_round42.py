@@ -15,6 +15,7 @@ from perfbudget.app.review_desk import finding_place
 from perfbudget.cli import app
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document
+from perfbudget.review import rules_execution
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.engine import review_document
 from perfbudget.review.registry import all_rules
@@ -233,3 +234,13 @@ def test_only_a_reason_naming_the_money_quiets_low_execution() -> None:
     for label, text in (("评价结论", "项目资金结转下年使用"), ("存在问题", "部分工程款尚未支付")):
         loaded = _loaded(grid, notes=((label, text),))
         assert loaded.document is not None and _told(loaded.document, "execution-low-all-met") == [], label
+
+
+def test_a_grid_without_execution_is_not_searched_for_a_shift(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no 执行数 and no 执行率 (every target table's project): the cheap test first, the grid's cells not looked at
+    calls: list[int] = []
+    monkeypatch.setattr(rules_execution, "read_a_column_off", lambda cells: bool(calls.append(1)))
+    document = _document(["100", "100", "—", "10", "—", "10"])
+    assert (document.projects[0].budget.executed, document.projects[0].budget.rate) == (None, None)
+    review_document(document)
+    assert calls == []

@@ -40,10 +40,11 @@ def _year_execution(document: Document, project: Project) -> Budget | None:
     """The project's funds grid when it is a year's (a self-evaluation's, not a monitoring period's) and states
     what was spent or its rate, else None."""
     budget = project.budget
-    if document.kind == "monitoring" or project.month is not None \
-            or read_a_column_off((key, value) for key, value in project.extras if isinstance(value, str)):
-        return None
-    return budget if budget.executed is not None or budget.rate is not None else None
+    if (budget.executed is None and budget.rate is None) or document.kind == "monitoring" \
+            or project.month is not None:
+        return None  # (most projects, every target table's: asked first, before the grid's cells are looked at)
+    return None if read_a_column_off((key, value) for key, value in project.extras if isinstance(value, str)) \
+        else budget
 
 
 def _share(executed: Decimal, base: Decimal | None) -> Decimal | None:
@@ -67,7 +68,7 @@ def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[
     out = []
     for project in document.projects:
         budget = _year_execution(document, project)
-        if budget is None or budget.executed is None or budget.rate is None or budget.rate < 0:
+        if budget is None or budget.executed is None or budget.rate is None:
             continue
         total = budget.total
         if total is None or total <= 0 or rate_agrees(budget.rate, budget.executed, total):
@@ -112,7 +113,7 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
                 and not rate_agrees(budget.rate, budget.executed, budget.total):
             continue  # the rate and the division disagree (万元 and 元 mixed …): execution-rate-mismatch's to say
         share = computed if computed is not None else budget.rate
-        if share is None or share < 0 or share >= floor:
+        if share is None or share >= floor:
             continue
         if rows_of is None:
             rows_of = dict((id(held), own) for held, own in project_rows(document))

@@ -13,15 +13,17 @@ the grid written as no finance officer writes a figure is an error at the cell, 
 attack23 it was left untyped without a word, or typed as written): a number in scientific notation (``1e999999``,
 ``1E+02``), NaN or Infinity (∞), digits other than 0-9 after full-width ones are read as theirs (``٣٠``), a negative
 figure (``-108``, ``−108``, ``(108)``), one beyond 10^12 (the scoring's bound; a 40-digit 全年执行数) and one of more
-than 20 decimals (what a store holds). A 执行率
-that is not 全年执行数 ÷ 预算数 is warned of at its cell. A 监控表's 1-N月执行数 and 1-N月执行率 are its ``executed``
-and ``rate``: the execution to the period's end (``Project.month``, readers/monitoring_period.py), not the year's.
+than 20 decimals (what a store holds). A 执行率 that is not 全年执行数 ÷ 预算数 (:func:`rate_agrees`) is
+warned of at its cell where the review does not say it. A 监控表's 1-N月执行数 and 1-N月执行率 are its
+``executed`` and ``rate``: the execution to the period's end (``Project.month``, readers/monitoring_period.py), not
+the year's.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 
 from perfbudget.budget_parts import CARRIED_OVER_ROWS, quoted_row, source_name
@@ -96,7 +98,7 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
         del rows[row]  # the 总分 row closing the indicators (总分/分值 = 100, 总分/得分 = 99), no funds row
     if not rows:
         return {}
-    total = next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
+    total = total_row(rows)
     if total is None:
         if len(rows) > 1:
             # rows of parts and no total: the project's is their sum where they are the total's parts (当年财政拨款,
@@ -143,6 +145,11 @@ def checked_cell(column: str, name: str, cell: Cell, problems: list[Problem] | N
             problems.append(Problem(cell.source, refused))
         cell = Cell("", cell.source)
     return cell
+
+
+def total_row(rows: Iterable[str]) -> str | None:
+    """The funds grid's total row among its ``rows`` (年度资金总额, 合计 …), None where none is so labelled."""
+    return next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
 
 
 # the rows a funds grid's total is the sum of (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金)
@@ -239,8 +246,11 @@ def _figure(name: str, text: str) -> Decimal | None:
     return Decimal(found.group(1)) if found is not None and Decimal(found.group(1)) <= 100 else None
 
 
-# how far a written 执行率 may be from 执行数 ÷ 预算数 (percentage points): tables round to whole percents
-_RATE_SLACK = Decimal(1)
+# How far a written 执行率 may be from 全年执行数 ÷ 预算数 (percentage points): tables round to whole percents or cut
+# the decimals (80.6 written 80%), and amounts rounded to two places move the share a little. The one tolerance of
+# the reader (a bare ratio told, a funds row placed: lost_fund_cell) and of the review (execution-rate-mismatch).
+RATE_SLACK = Decimal(1)
+_HUNDRED = Decimal(100)
 _BARE = re.compile(r"^(?:0|1)(?:\.\d+)?$")
 
 
@@ -256,7 +266,7 @@ def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: 
     as_percent = value.scaleb(2)  # 0.958 → 95.8, its own digits (a quantize to them failed past 28 of them)
     if int(as_percent.as_tuple().exponent) > 0:
         as_percent = as_percent.quantize(Decimal(1))  # 1 → 100, not 1E+2
-    readings = [reading for reading in (as_percent, value) if abs(reading - computed) <= _RATE_SLACK]
+    readings = [reading for reading in (as_percent, value) if abs(reading - computed) <= RATE_SLACK]
     if len(readings) != 1 or readings[0] == value:
         return  # (a percent of at most 1 % agreeing: still untold by the text, left untyped)
     figures["rate"] = (readings[0], cells[0].source)
@@ -266,18 +276,35 @@ def _ratio_rate(figures: Figures, cells: list[Cell], budget: Decimal, problems: 
                                 Severity.INFO))
 
 
+def rate_agrees(rate: Decimal, executed: Decimal, budget: Decimal) -> bool:
+    """Whether a written 执行率 is 全年执行数 ÷ 预算数 (``budget`` above 0) in percent: within :data:`RATE_SLACK`
+    points, or 100 % for more spent than budgeted (the share capped, as the score caps it)."""
+    share = executed / budget * _HUNDRED
+    return abs(rate - share) <= RATE_SLACK or (rate == _HUNDRED and share > _HUNDRED)
+
+
 def rate_disagrees(figures: Figures, budget: Decimal | None) -> Problem | None:
-    """A warning at the 执行率 cell when it is not 全年执行数 ÷ 预算数 (within a point): the table's own arithmetic is
-    wrong, or its row was read under the wrong columns. The figures are kept as written either way."""
+    """A warning at the 执行率 cell when it is not 全年执行数 ÷ 预算数 (:func:`rate_agrees`): the table's own
+    arithmetic is wrong, or its row was read under the wrong columns. The figures are kept as written either way.
+    The reader says it of a monitoring table's grid and of one read a column off; a year's grid read in place is
+    the review's (``execution-rate-mismatch``, the same check)."""
     if "rate" not in figures or "executed" not in figures or not budget:
         return None
     (rate, where), executed = figures["rate"], figures["executed"][0]
-    computed = executed / budget * 100
-    if abs(rate - computed) <= _RATE_SLACK:
+    if rate_agrees(rate, executed, budget):
         return None
+    computed = executed / budget * _HUNDRED
     return Problem(where, f"执行率读作 {_shown(rate)}%，与全年执行数 {_shown(executed)} ÷ 预算数 {_shown(budget)}"
-                          f"（{_shown(computed, '.2f')}%）不符：按表中所写保留，请核对执行率或各列是否对齐",
+                          f"（{shown_share(computed)}%）不符：按表中所写保留，请核对执行率或各列是否对齐",
                    Severity.WARNING)
+
+
+def shown_share(value: Decimal) -> str:
+    """A share of the budget (全年执行数 ÷ 预算数, in percent) as every message shows it: two decimals (80.45), two
+    significant digits below 0.01 (0.0095, a 执行数 in 万元 of a budget in 元: never 0.00 for money spent)."""
+    if 0 < value < Decimal("0.01"):
+        return _shown(value.quantize(Decimal(1).scaleb(value.adjusted() - 1)), "f")
+    return _shown(value, ".2f")
 
 
 _SHOWN_DIGITS = 30

@@ -19,14 +19,14 @@ placement's figures anew, 1,500 × 1,500 amounts a row (a 66 KB text 19 s, attac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from perfbudget.model import Source
-from perfbudget.readers.execution_cells import column_field, typed_figure
+from perfbudget.readers.execution_cells import RATE_SLACK, column_field, total_row, typed_figure
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.money_cells import money_amount
 
-_RATE_SLACK = Decimal(1)  # percentage points, as execution_cells.rate_disagrees
 _SCORE_SLACK = Decimal("0.1")  # points: tables round a score to one decimal
 _HUNDRED = Decimal(100)
 MOST_COLUMNS = 16  # a funds grid's columns the placements are tried for (a 自评表's grid has six to nine)
@@ -79,8 +79,27 @@ def _agrees(figures: dict[str, Decimal | None]) -> bool:
         return False
     computed = executed / budget * _HUNDRED
     rate, weight, score = figures.get("rate"), figures.get("weight"), figures.get("score")
-    if rate is not None and abs(rate - computed) > _RATE_SLACK:
+    if rate is not None and abs(rate - computed) > RATE_SLACK:
         return False
     if weight is None or score is None:
         return rate is not None
     return abs(score - weight * min(rate if rate is not None else computed, _HUNDRED) / _HUNDRED) <= _SCORE_SLACK
+
+
+def read_a_column_off(cells: Iterable[tuple[str, str]]) -> bool:
+    """Whether a funds grid's total row was read a column off: its 执行率 cell holds no percentage while a cell
+    under its 分值 or 得分 (a column :func:`column_field` types as points) does — a blank cell dropped on the page
+    moved the rate a column over (分值 ``100%``, 执行率 ``99``), so its 执行数 and 执行率 are other columns' figures.
+    ``cells`` are the grid's (``row/column``, text) pairs; a percentage under another column (河北's 权重 ``10%``, an
+    占比 or 进度) or on another row tells nothing."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for key, text in cells:
+        row, slash, column = key.partition("/")
+        if slash and (name := column_field(column)) in ("rate", "weight", "score"):
+            rows.setdefault(row, []).append((name, text.rstrip()))
+    total = total_row(rows) or (next(iter(rows)) if len(rows) == 1 else None)
+    if total is None:
+        return False
+    percent = [(name, text.endswith(("%", "％"))) for name, text in rows[total]]
+    return any(is_percent for name, is_percent in percent if name != "rate") \
+        and not any(is_percent for name, is_percent in percent if name == "rate")

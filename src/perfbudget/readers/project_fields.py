@@ -24,6 +24,7 @@ from perfbudget.readers.goal_lines import CIRCLED, FIRST_MARKS, MARK_STARTS, Lis
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import likelihood_notes, with_progress
 from perfbudget.readers.labels import UNIT_EXTRAS, label_key
+from perfbudget.readers.lost_fund_cell import read_a_column_off
 from perfbudget.readers.money_cells import in_table_unit, money_amount, unplaced_funds_cells, unsplit_budget_cell
 from perfbudget.readers.money_scale import label_unit_choice, money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
@@ -401,9 +402,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             and (stated := stated_execution(parts.extras, parts.money_unit, problems)):
         # 全年执行率53%, 实际支出53万元 in its 实际完成情况 or 评价结论: a grid cell left blank takes the text's figure
         execution = with_stated(execution or {}, stated, parts.money_unit, problems)
+    rate_note = rate_disagrees(execution, amounts.get("total")) if execution else None
     if execution:
-        if (rate_note := rate_disagrees(execution, amounts.get("total"))) is not None:
-            problems.append(rate_note)
         budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"),
                             *[execution[name][0] if name in execution else None for name in EXECUTION_FIELDS])
     else:
@@ -492,6 +492,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             # its 总分 against the sum of its 得分 (readers/score_sums.py): asked of a whole one read without errors
             if parts.cut is None and parts.self_evaluation and not any(p.severity is Severity.ERROR for p in problems):
                 problems.extend(score_sum_problems(parts.indicators, budget, parts.extras, stated_total))
+    if rate_note is not None \
+            and (parts.monitoring or read_a_column_off((key, cell.text) for key, cell in parts.extras)):
+        # a year's grid read in place: the review's execution-rate-mismatch says it, by the same check (said once)
+        problems.append(rate_note)
     return new_project(seq, title, name, label, year, source_name, budget, purpose, goals,
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)

@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Budget, Document, Project
+from perfbudget.readers.execution_cells import rate_agrees, shown_share
+from perfbudget.readers.lost_fund_cell import read_a_column_off
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import at_project, project_rows
 from perfbudget.review.registry import rule
@@ -21,41 +23,33 @@ from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
 _HUNDRED = Decimal(100)
-# The least gap, in points, between a stated 执行率 and the grid's own division that is written up: a rate
-# written in whole points (98%) may round 98.4 %, and 万元 rounded to two places moves the share a little.
-_RATE_SLACK = Decimal("0.5")
 # Comparable indicators a project must report, all met, before its low execution is weighed against them.
 _FEWEST_MET = 3
-# What a table writes when it says why the money was not spent (a deviation reason, its 评价结论 or 存在问题): the
-# money carried over, paid by stages or not yet, a retention held, the money not arrived. Said, the finding's
-# question is answered.
-_UNSPENT_SAID = re.compile(r"结转|未支付|未拨付|未拨|尚未支付|未到位|未到账|质保金|尾款|分期|结算期|未结算|跨年"
-                           r"|下年度?支付")
+# What a table writes when it says why the money was not spent: the money carried over, paid by stages or not yet
+# (未拨 covers 未拨付, 未支付 尚未支付), a retention held, the money not arrived — said of the money (a money word
+# within _NEAR characters: 「尾款结转」, 「资金分期拨付」; 「分期分批实施」 or 「巩固上年结转项目成果」 are about the
+# works), in a text that says why (an indicator's 偏差原因; the project's 评价结论 or 存在问题: extras whose key
+# _REASON_KEY names).
+_UNSPENT_SAID = re.compile(r"结转|未支付|未拨|未到位|未到账|质保金|尾款|分期|结算期|未结算|跨年|下年度?支付")
+_MONEY_WORD = re.compile(r"资金|款|质保金")
+_NEAR = 8
+_REASON_KEY = re.compile(r"结论|问题|偏差|原因")
 
 
 def _year_execution(document: Document, project: Project) -> Budget | None:
     """The project's funds grid when it is a year's (a self-evaluation's, not a monitoring period's) and states
     what was spent or its rate, else None."""
     budget = project.budget
-    if document.kind == "monitoring" or project.month is not None or _shifted(project):
-        return None
-    return budget if budget.executed is not None or budget.rate is not None else None
-
-
-def _shifted(project: Project) -> bool:
-    """True when a funds grid cell outside the rate's column holds a percentage (分值 ``100%``): the grid was read a
-    column off (a blank or doubled cell on the page), so its 执行数 and 执行率 are other columns' figures."""
-    return any(value.rstrip().endswith(("%", "％")) and "率" not in key.rpartition("/")[2]
-               for key, value in project.extras if "/" in key and isinstance(value, str))
+    if (budget.executed is None and budget.rate is None) or document.kind == "monitoring" \
+            or project.month is not None:
+        return None  # (most projects, every target table's: asked first, before the grid's cells are looked at)
+    return None if read_a_column_off((key, value) for key, value in project.extras if isinstance(value, str)) \
+        else budget
 
 
 def _share(executed: Decimal, base: Decimal | None) -> Decimal | None:
     """``executed`` as a percentage of ``base`` (above 0), else None."""
     return executed / base * _HUNDRED if base is not None and base > 0 else None
-
-
-def _shown(value: Decimal) -> str:
-    return format_decimal(value.quantize(Decimal("0.1")))
 
 
 @rule("execution-rate-mismatch", title="执行率与执行数不符", dimension="规范性", severity="warning")
@@ -64,31 +58,28 @@ def execution_rate_mismatch(document: Document, settings: RuleSettings) -> list[
 
     The funds grid gives both amounts and the rate; 零陵's prints 执行数 3824.26 of 全年预算数 4753.66万元 (80.4 %)
     and 执行率 100 %: the execution points (10 × 执行率) are scored on a rate the table's own figures do not give.
-    Flagged when the stated rate is neither the division by 全年预算数 nor by 年初预算数, past rounding (half a
-    step of the places it is written in, at least half a point); a rate of 100 % for more spent than budgeted
-    is the share capped, as the score is. Only a year's grid is judged (a monitoring table's runs to its month), and
-    not one read a column off (a percentage in its 分值 or 得分 column: the figures are other columns').
+    Flagged when the stated rate is not the division by 全年预算数 (the domain's rule; 年初预算数 is the budget before
+    its adjustment, and execution-low-all-met divides by 全年 too) past the reader's tolerance
+    (readers/execution_cells.rate_agrees: a point, a rate of 100 % for more spent than budgeted the share capped, as
+    the score is; the reader warns of it only where this rule does not judge). Only a year's grid is judged (a
+    monitoring table's runs to its month), and not one read a column off (a percentage in its 分值 or 得分 column: the
+    figures are other columns').
     """
     out = []
     for project in document.projects:
         budget = _year_execution(document, project)
-        if budget is None or budget.executed is None or budget.rate is None or budget.rate < 0:
+        if budget is None or budget.executed is None or budget.rate is None:
             continue
-        shares = [share for base in (budget.total, budget.initial) if (share := _share(budget.executed, base))]
-        if not shares:
-            continue
-        step = Decimal(1).scaleb(min(0, int(budget.rate.normalize().as_tuple().exponent)))
-        slack = max(step / 2, _RATE_SLACK)
-        if any(abs(share - budget.rate) <= slack or (share > _HUNDRED and budget.rate == _HUNDRED)
-               for share in shares):
+        total = budget.total
+        if total is None or total <= 0 or rate_agrees(budget.rate, budget.executed, total):
             continue
         unit = document.money_unit or ""
-        total = budget.total if budget.total else budget.initial
         out.append(at_project(project, "budget.rate",
                               f"执行率写作{format_decimal(budget.rate)}%，但全年执行数{format_decimal(budget.executed)}"
-                              f"{unit}÷预算数{format_decimal(total or Decimal(0))}{unit}={_shown(shares[0])}%",
+                              f"{unit}÷全年预算数{format_decimal(total)}{unit}"
+                              f"={shown_share(budget.executed / total * _HUNDRED)}%",
                               "按执行数÷预算数重新计算执行率，预算执行率的得分随之改正（分值×执行率）；"
-                              "执行数填错的，改正执行数"))
+                              "执行数填错的，改正执行数；原表各列错位的，核对各列是否对齐"))
     return out
 
 
@@ -104,9 +95,11 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
     执行率; 60 % is the monitoring red light's and the 差 grade's line. Judged when at least three indicators have an
     actual and every one of them meets its target (:func:`rules_conformity.target_met`): a row that cannot be
     compared (休宁's 布展面积 ``0`` against ``300㎡``) leaves the project unjudged, as does a grid read a column off (a
-    percentage outside the rate's column). A table that says why the money was not spent — a 偏差原因, 评价结论
-    or 存在问题 naming money carried over (结转), paid by stages or not yet (尾款, 质保金, 未支付), or not arrived
-    (未到位) — has answered the question and is not told. A monitoring table's execution (to its month) is not judged.
+    percentage under its 分值 or 得分 while its 执行率 holds none) and a stated rate its figures contradict (万元 and 元
+    mixed: execution-rate-mismatch's). A table that says why the money was not spent — a 偏差原因, 评价结论 or 存在问题
+    naming money (资金, 款 near the word) carried over (结转), paid by stages or not yet (尾款, 质保金, 未支付), or not
+    arrived (未到位) — has answered the question and is not told; a goal's 「分期分批实施」 has not. A monitoring
+    table's execution (to its month) is not judged.
     """
     floor = Decimal(str(settings.param("floor")))
     out = []
@@ -116,8 +109,11 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
         if budget is None:
             continue
         computed = _share(budget.executed, budget.total) if budget.executed is not None else None
+        if computed is not None and budget.rate is not None and budget.executed is not None and budget.total \
+                and not rate_agrees(budget.rate, budget.executed, budget.total):
+            continue  # the rate and the division disagree (万元 and 元 mixed …): execution-rate-mismatch's to say
         share = computed if computed is not None else budget.rate
-        if share is None or share < 0 or share >= floor:
+        if share is None or share >= floor:
             continue
         if rows_of is None:
             rows_of = dict((id(held), own) for held, own in project_rows(document))
@@ -127,10 +123,8 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
             continue
         unit = document.money_unit or ""
         if computed is not None and budget.executed is not None and budget.total:
-            # the table's own rate where it agrees with its figures (10.77%, not 10.8%)
-            rate = budget.rate
-            agrees = rate is not None and abs(rate - computed) <= _RATE_SLACK
-            said = format_decimal(rate) if agrees and rate is not None else _shown(computed)
+            # the table's own rate where it gives one (it agrees with the figures, above), else the division
+            said = format_decimal(budget.rate) if budget.rate is not None else shown_share(computed)
             spent = (f"全年执行数{format_decimal(budget.executed)}{unit}只占预算数{format_decimal(budget.total)}"
                      f"{unit}的{said}%")
         else:
@@ -144,10 +138,9 @@ def execution_low_all_met(document: Document, settings: RuleSettings) -> list[Fi
 
 
 def _unspent_explained(project: Project) -> bool:
-    """True when the table says why the money was not spent: an indicator's 偏差原因 or a text of the project's
-    (评价结论, 存在问题, the goal's 实际完成情况) names money carried over, paid later or not arrived
-    (``_UNSPENT_SAID``)."""
+    """True when the table says why the money was not spent: an indicator's 偏差原因, the project's 评价结论 or 存在问题
+    names money carried over, paid later or not arrived (``_UNSPENT_SAID`` with a money word near)."""
     texts = [indicator.deviation for indicator in project.indicators if indicator.deviation]
-    texts.extend(value for _key, value in project.extras if isinstance(value, str))
-    return any(_UNSPENT_SAID.search(text) for text in texts)
-
+    texts.extend(value for key, value in project.extras if isinstance(value, str) and _REASON_KEY.search(key))
+    return any(_MONEY_WORD.search(text, max(0, said.start() - _NEAR), said.end() + _NEAR)
+               for text in texts for said in _UNSPENT_SAID.finditer(text))

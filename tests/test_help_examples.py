@@ -48,8 +48,8 @@ def test_every_help_ends_with_its_exit_codes_and_a_leaf_with_examples(path: list
     assert "141输出被读取方提前关闭" in flat, output
     # a group's too (perfbudget, perfbudget desk …: their help had the exit codes only until faces47)
     assert " ".join(path) in EXAMPLES, path
-    assert printed_examples(" ".join(path)), output
     examples = printed_examples(" ".join(path))
+    assert examples, output
     assert all(words[:len(path) + 1] == ["perfbudget", *path] for words, _ in examples), examples
     # a group's pointer to its commands' examples is in its heading, not a note printed above a command (faces47)
     assert not any("--help" in example for example in EXAMPLES[" ".join(path)]), path

@@ -17,26 +17,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
-
-from perfbudget.cli import app as cli
 from tests.web.conftest import WebEnv, csrf_of
 from tests.web.helpers import stored_project
-
-runner = CliRunner()
+from tests.web.test_faces_u import _bearer, _cli
 
 # a unit's one-project table: 「完成测试任务」 is no measurable goal (警告), 「≥100%」 a rate past 100 % (错误)
 TABLE = ("项目支出绩效目标表\n单位名称：测试四十七单位\n单位：万元\n项目名称\t测试审核项目\n预算数\t5\n"
          "其中：财政资金\t5\n其他资金\t\n绩效目标\t完成测试任务\n一级指标\t二级指标\t三级指标\t指标值\n"
          "产出指标\t数量指标\t培训人数\t≥100人\n产出指标\t质量指标\t验收合格率\t≥100%\n")
-
-
-def _bearer(web: WebEnv, who: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {web.token(who)}"}
-
-
-def _cli(web: WebEnv, *args: str) -> Any:
-    return runner.invoke(cli, [*args, "--db", web.url])
 
 
 def _submit(web: WebEnv, ids: list[int]) -> None:

@@ -109,13 +109,16 @@ def _is_figure(text: str) -> bool:
     return typed_figure("executed", text := text.strip()) is not None or typed_figure("rate", text) is not None
 
 
+def _row_of(source: Source) -> tuple[object, ...]:
+    """A cell's line of a text or row of a table."""
+    return source.file, source.line, source.sheet, source.table, source.row, source.page
+
+
 def _place(source: Source, shift: int = 0) -> tuple[object, ...]:
     """A cell's line or row and its column (``shift`` columns over)."""
-    return (source.file, source.line, source.sheet, source.table, source.row, source.page,
-            None if source.column is None else source.column + shift)
+    return (*_row_of(source), None if source.column is None else source.column + shift)
 
 
 def _same_row(one: Source, other: Source) -> bool:
     """Whether two cells stand on one line of a text or one row of a table."""
-    return (one.file, one.line, one.sheet, one.table, one.row, one.page) == \
-        (other.file, other.line, other.sheet, other.table, other.row, other.page)
+    return _row_of(one) == _row_of(other)

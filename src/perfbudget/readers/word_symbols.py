@@ -51,8 +51,9 @@ def symbol_font_text(text: str, run: Any) -> str:
     return PRIVATE_USE.sub(lambda found: table.get(ord(found.group()) & 0xFF, found.group()), text)
 
 
-_FONT_NAMES = {"symbol": _SYMBOL, "opensymbol": _SYMBOL, "standardsymbols": _SYMBOL, "wingdings": _WINGDINGS,
-               "wingdings2": _WINGDINGS_2}
+# a PDF's font names: the Word fonts' names without their spaces, and the Symbol font's other makers' names
+_FONT_NAMES = {name.replace(" ", ""): table for name, table in _FONTS.items()} | {"opensymbol": _SYMBOL,
+                                                                                    "standardsymbols": _SYMBOL}
 # a PDF font name's parts that do not name the font: the subset prefix (``ABCDEF+``), the style and the maker's tag
 _NOT_THE_FONT = re.compile(r"^[a-z]{6}\+|[-,]?(?:regular|roman)$|(?:mt|ps)$")
 

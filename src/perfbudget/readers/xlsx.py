@@ -153,9 +153,10 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         first = 0  # the first filled cell's place in the row
         for c in range(end):
             value = values[c]
+            column = sheet_column(columns, c)
             if value is None or value == "":  # (an empty cell at its own place: a level filled down into it, or a
                 # merged range's value, is located there, 第R行 第C列, as Word's and HTML's covered cells are; forms47)
-                cells.append(Cell("", Source(file, None, title, None, r, sheet_column(columns, c))))
+                cells.append(Cell("", Source(file, None, title, None, r, column)))
                 continue
             if isinstance(value, str):
                 text = visible(value)
@@ -163,7 +164,6 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                 text = cell_text(*_builtin_date(value, row[c], ws))
             else:
                 text = cell_text(value, fmt)
-            column = sheet_column(columns, c)
             if not text:  # (a cell holding only a zero-width space)
                 cells.append(Cell("", Source(file, None, title, None, r, column)))
                 continue

@@ -536,8 +536,12 @@ class PageFill:
     def starts_page(self, height: float, again: float = 0.0) -> bool:
         """Place a row ``height`` points tall: True when it does not fit under the rows already on the page (and
         there are some), so that it begins the next page under ``again`` points of rows printed again there."""
-        starts, self.used, self.placed = _fill((height,), self.room, self.used, self.placed, again)
-        return bool(starts)
+        if self.used + height > self.room and self.placed:  # _fill's rule, for one row without its loop
+            self.used, self.placed = again + height, 1
+            return True
+        self.used += height
+        self.placed += 1
+        return False
 
 
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None,
